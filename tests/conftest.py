@@ -1,0 +1,59 @@
+"""Shared fixtures: the seed dataset, small hand-made datasets, and a CLI runner."""
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from timeline.cli import cli
+from timeline.dataset import load
+from timeline.model import Dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SCHEMAS = ROOT.parent / "shared" / "schemas"
+
+
+@pytest.fixture(scope="session")
+def seed() -> Dataset:
+    """The shipped seed dataset."""
+    return load(SEEDS)
+
+
+@pytest.fixture
+def write_yaml(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write a YAML text (dedented) to a file in a temporary folder and return its path."""
+
+    def write(text: str, name: str = "data.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def run() -> Callable[..., Result]:
+    """Run the ``timeline`` command in-process on the seed data; returns click's Result."""
+    runner = CliRunner()
+
+    def invoke(*args: str, data: Path | str | None = SEEDS, env: dict | None = None) -> Result:
+        argv = [*args, "--data", str(data)] if data is not None else list(args)
+        return runner.invoke(cli, argv, env=env, catch_exceptions=False)
+
+    return invoke
+
+
+def require_program(name: str) -> str:
+    """The path of an external program; skip the test if it is missing, but fail in CI."""
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is not installed; .ci/run should install it")
+        pytest.skip(f"{name} is not installed")
+    return path

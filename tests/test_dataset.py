@@ -1,0 +1,259 @@
+"""Loading and checking data files: every problem reported at once, with file and line."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from timeline.dataset import DatasetError, load
+
+GOOD = """\
+actors:
+  - {id: putin, name: Vladimir Putin, kind: person, affiliation: russia, aliases: [Putin]}
+  - {id: witkoff, name: Steve Witkoff, affiliation: united-states}
+  - {id: russia, name: Russia, kind: state}
+  - {id: united-states, name: United States, kind: state}
+sources:
+  - {id: article, publisher: Example News, title: Talks, published: 2025-12-03}
+events:
+  - id: talks
+    type: meeting
+    date: 2025-12-02
+    participants: [putin, witkoff]
+    sources: [article]
+  - id: offer
+    type: proposal
+    date: 2025-12
+    source: [united-states]
+    target: [russia]
+    related: [{relation: part_of, event: talks}]
+"""
+
+
+def problems(path: Path) -> list[str]:
+    with pytest.raises(DatasetError) as caught:
+        load(path)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_good_file_loads_with_its_contents(write_yaml):
+    dataset = load(write_yaml(GOOD))
+    assert list(dataset.actors) == ["putin", "witkoff", "russia", "united-states"]
+    assert [e.id for e in dataset.events] == ["offer", "talks"]  # month span starts before the day
+    talks = dataset.event("talks")
+    assert talks.participants == ("putin", "witkoff")
+    assert talks.date.precision == "day" and talks.date.text == "2025-12-02"
+    assert dataset.event("offer").date.iso_start() == "2025-12-01"
+    assert dataset.event("offer").date.iso_end() == "2025-12-31"
+    assert dataset.sources["article"].published.text == "2025-12-03"
+    assert dataset.side("witkoff") == "united-states"
+
+
+def test_every_problem_is_reported_at_once_with_its_line(write_yaml):
+    path = write_yaml("""\
+        actors:
+          - {id: putin, name: Vladimir Putin}
+          - {id: witkoff, name: Steve Witkoff, kind: persn}
+          - {id: putin, name: Duplicate}
+        events:
+          - id: talks
+            type: meetng
+            date: 2025-12-02
+            participants: [putin, witkof]
+          - id: later
+            type: meeting
+            date: 2025-12-05/2025-12-01
+            participants: [putin, witkoff]
+            participnts: [putin]
+          - id: other
+            type: statement
+            date: 2025-13
+            source: [putin]
+            status: done
+            related: [{relation: responds_to, event: talk}]
+    """)
+    assert problems(path) == [
+        f"{path}:3: unknown actor kind 'persn'; did you mean 'person'? (kinds: person, state, organization, group)",
+        f"{path}:4: duplicate id 'putin': already used at {path}:2; ids of actors, events and sources must all differ",
+        f"{path}:7: unknown event type 'meetng'; did you mean 'meeting'?",
+        f"{path}:12: end 2025-12-01 is before start 2025-12-05 in '2025-12-05/2025-12-01' (e.g. '2025-12-01/2025-12-05')",
+        f"{path}:14: unknown key 'participnts' in event; did you mean 'participants'?",
+        f"{path}:17: " + problems_of_date("2025-13"),
+        f"{path}:19: unknown status 'done' (statuses: occurred, planned, cancelled, disputed)",
+    ]
+    assert "2025-13" in problems_of_date("2025-13")
+
+
+def problems_of_date(text: str) -> str:
+    from timeline.dates import DateError, parse_edtf
+
+    with pytest.raises(DateError) as caught:
+        parse_edtf(text)
+    return str(caught.value)
+
+
+def test_references_are_checked_once_the_items_are_valid(write_yaml):
+    path = write_yaml("""\
+        actors:
+          - {id: putin, name: Vladimir Putin, affiliation: rusia}
+          - {id: russia, name: Russia, kind: state}
+          - {id: witkoff, name: Steve Witkoff}
+        sources:
+          - {id: article}
+        events:
+          - id: talks
+            type: meeting
+            date: 2025-12-02
+            participants: [putin, witkof]
+            sources: [articel]
+            quotes: [{speaker: ushakov, text: "useful"}]
+          - id: reply
+            type: rejection
+            date: 2025-12-03
+            target: [putin]
+            related: [{relation: responds_to, event: talk}]
+    """)
+    assert problems(path) == [
+        f"{path}:2: unknown affiliation 'rusia' of actor 'putin'; did you mean 'russia'?",
+        f"{path}:11: unknown actor 'witkof' in event 'talks'; did you mean 'witkoff'?",
+        f"{path}:12: unknown source 'articel' in event 'talks'; did you mean 'article'?",
+        f"{path}:13: unknown speaker 'ushakov' in event 'talks'",
+        f"{path}:14: rejection 'reply' needs a 'source': the actor who acts",
+        f"{path}:18: unknown event 'talk' in 'related' of 'reply'; did you mean 'talks'?",
+    ]
+
+
+def test_affiliation_cycle_is_reported(write_yaml):
+    path = write_yaml("""\
+        actors:
+          - {id: a, name: A, affiliation: b}
+          - {id: b, name: B, affiliation: a}
+    """)
+    assert problems(path) == [f"{path}:2: affiliation cycle: a -> b -> a; an actor cannot belong to itself"]
+
+
+def test_unknown_role_key_and_top_level_key(write_yaml):
+    path = write_yaml("""\
+        actor:
+          - {id: a}
+        events:
+          - {id: e, type: statement, date: 2025, speaker: [a]}
+    """)
+    assert problems(path) == [
+        f"{path}:1: unknown top-level key 'actor'; did you mean 'actors'?",
+        f"{path}:4: unknown key 'speaker' in event; roles are participants, host, source, target, mentioned",
+    ]
+
+
+def test_an_actor_id_in_sources_gets_a_hint(write_yaml):
+    path = write_yaml("""\
+        actors: [{id: russia, kind: state}, {id: ukraine, kind: state}]
+        events:
+          - {id: e, type: claim, date: 2025-12, source: [russia], sources: [russia]}
+    """)
+    assert problems(path) == [f"{path}:3: unknown source 'russia' in event 'e'; that is an actor: "
+                              "name the acting actor with 'source' (singular)"]
+
+
+def test_malformed_yaml_names_the_line(write_yaml):
+    path = write_yaml("actors:\n  - id: a\n   name: b\n")
+    [message] = problems(path)
+    assert message.startswith(f"{path}:3: malformed YAML: ")
+    assert "check indentation" in message
+
+
+def test_wrong_shapes_are_reported_not_crashed(write_yaml):
+    path = write_yaml("""\
+        actors: {id: a}
+        events:
+          - just text
+          - {id: e, type: [meeting], date: {a: 1}, participants: {x: 1}}
+    """)
+    assert problems(path) == [
+        f"{path}:1: 'actors' should be a list of mappings (items starting with '- '), not a mapping",
+        f"{path}:3: each item of 'events' should be a mapping, not 'just text'",
+        f"{path}:4: 'type' should be text, not a list",
+        f"{path}:4: a date should be text such as 2025-12-02, not a mapping",
+        f"{path}:4: 'participants' should be an id or a list of ids, not a mapping",
+    ]
+
+
+def test_empty_file_is_an_empty_dataset(write_yaml):
+    dataset = load(write_yaml(""))
+    assert (dataset.events, dataset.actors) == ([], {})
+
+
+def test_non_utf8_bytes_name_the_line(tmp_path):
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("actors:\n  - {id: a, name: Zelensk\xfd}\n".encode("latin-1"))
+    assert problems(path) == [f"{path}:2: byte 0xfd is not UTF-8; save the file as UTF-8"]
+
+
+def test_alias_bomb_is_bounded(tmp_path):
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 10)]
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\nevents: *a9\n")
+    started = time.perf_counter()
+    found = problems(path)
+    assert time.perf_counter() - started < 5
+    assert f"{path}:1: unknown top-level key 'a0'" in found[0]
+    assert len(found) == 10 + 10  # nine unknown keys and the tenth, then ten non-mapping events
+
+
+def test_deep_nesting_is_an_error_not_a_crash(tmp_path):
+    path = tmp_path / "deep.yaml"
+    path.write_text("events: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    [message] = problems(path)
+    assert message.startswith(f"{path}")
+
+
+def test_oversized_file_is_refused_quickly(tmp_path, monkeypatch):
+    import timeline.dataset
+
+    monkeypatch.setattr(timeline.dataset, "MAX_FILE_BYTES", 1024)
+    path = tmp_path / "big.yaml"
+    path.write_text("# padding\n" * 200)
+    assert problems(path) == [f"{path}: file is 0 MB, over the 0 MB limit; split it into a folder of files"]
+
+
+def test_folder_of_files_is_one_dataset(tmp_path):
+    actors, rest = GOOD.split("sources:\n")
+    (tmp_path / "actors.yaml").write_text(actors)
+    (tmp_path / "events").mkdir()
+    (tmp_path / "events" / "2025.yml").write_text("sources:\n" + rest)
+    dataset = load(tmp_path)
+    assert len(dataset.actors) == 4 and len(dataset.events) == 2
+
+
+def test_an_id_cannot_name_both_an_actor_and_an_event(write_yaml):
+    path = write_yaml("""\
+        actors: [{id: a}, {id: b}]
+        events: [{id: a, type: call, date: 2025, participants: [a, b]}]
+    """)
+    assert problems(path) == [f"{path}:2: duplicate id 'a': already used at {path}:1; "
+                              "ids of actors, events and sources must all differ"]
+
+
+def test_seed_dataset_is_valid_and_complete(seed):
+    assert len(seed.events) >= 20
+    types = {e.type for e in seed.events}
+    assert {"meeting", "visit", "proposal", "counter_proposal", "rejection", "accusation", "threat",
+            "claim", "denial", "statement", "assessment", "demand"} <= types
+    talks = seed.event("moscow-talks")
+    assert (talks.date.text, talks.location, talks.status) == ("2025-12-02", "Moscow", "occurred")
+    assert set(talks.participants) | set(talks.host) == {"putin", "witkoff", "kushner"}
+    for person, state in [("witkoff", "united-states"), ("kushner", "united-states"), ("ushakov", "russia"),
+                          ("sybiha", "ukraine"), ("zelenskyy", "ukraine"), ("trump", "united-states")]:
+        assert seed.side(person) == state
+    assert all(e.sources for e in seed.events)
+    assert all(actor.aliases for actor in seed.actors.values() if actor.kind == "person")
+
+
+def test_seed_dates_are_no_more_precise_than_the_article(seed):
+    planned = [e for e in seed.events if e.status == "planned"]
+    assert [(e.type, e.date.text) for e in planned] == [("meeting", "2025-12-03/..")]
+    denial = next(e for e in seed.events if e.type == "denial")
+    claim = seed.event(denial.related[0].event)
+    assert (denial.related[0].relation, claim.type, claim.status) == ("disputes", "claim", "disputed")

@@ -1,0 +1,76 @@
+"""The ``timeline`` command: a thin layer that parses options and calls the library.
+
+Commands are imported only when run, so a query never pays for the
+plotting or graph libraries that other commands need.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+
+import click
+
+from timeline import __version__
+from timeline.errors import UserError
+
+#: Command name -> "module:function" under timeline.cli, in the order of ``--help``.
+COMMANDS = {
+    "events": "records:events",
+    "show": "records:show",
+    "actors": "records:actors",
+    "met": "questions:met",
+    "relations": "questions:relations",
+    "path": "questions:path",
+    "contested": "questions:contested",
+    "render": "render:render",
+    "export": "export:export",
+    "build": "build:build",
+    "validate": "records:validate",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands, named in ``lazy_commands``, are imported on first use."""
+
+    def __init__(self, *args: object, lazy_commands: dict[str, str], **kwargs: object):
+        super().__init__(*args, **kwargs)
+        self.lazy_commands = lazy_commands
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in self.lazy_commands if self.get_command(ctx, name) is not None]
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.lazy_commands:
+            return None
+        module, _, attr = self.lazy_commands[name].partition(":")
+        if importlib.util.find_spec(f"timeline.cli.{module}") is None:
+            return None
+        return getattr(importlib.import_module(f"timeline.cli.{module}"), attr)
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; a :class:`UserError` becomes clear lines on stderr and exit status 1."""
+        try:
+            return super().invoke(ctx)
+        except UserError as error:
+            click.echo(f"Error: {error}" if not getattr(error, "problems", None) else error.summary(), err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=LazyGroup, lazy_commands=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="timeline", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Keep the record of a negotiation and see it: who met whom, timelines, graphs, exports.
+
+    The dataset is the YAML file or folder given with --data (or $TIMELINE_DATA);
+    by default ./seeds, else the seed dataset shipped with timeline.
+    """
+
+
+def main() -> None:
+    """Entry point of the ``timeline`` console script."""
+    cli(prog_name="timeline")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""Options shared by the commands: the dataset, the event filters and the output format."""
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from timeline.model import EVENT_TYPES, STATUSES
+
+Command = Callable[..., Any]
+
+
+def with_dataset(command: Command) -> Command:
+    """Add ``--data PATH`` and pass the loaded dataset to the command as ``dataset``."""
+
+    @click.option("--data", "data_path", type=click.Path(exists=True, path_type=Path), envvar="TIMELINE_DATA",
+                  help="Dataset file or folder (default: $TIMELINE_DATA, ./seeds, or the shipped seeds).")
+    @functools.wraps(command)
+    def wrapper(*args: Any, data_path: Path | None, **kwargs: Any) -> Any:
+        from timeline.cache import load
+        from timeline.dataset import default_path
+
+        return command(*args, dataset=load(data_path or default_path()), **kwargs)
+
+    return wrapper
+
+
+def with_filter(command: Command) -> Command:
+    """Add ``--since --until --actor --type --status`` and pass an ``EventFilter`` as ``event_filter``."""
+
+    @click.option("--since", metavar="DATE", help='Events that may lie on or after DATE ("2 Dec 2025", 2025-12).')
+    @click.option("--until", metavar="DATE", help="Events that may lie on or before DATE.")
+    @click.option("--actor", "actors", multiple=True, metavar="NAME",
+                  help="Events of this actor or its members (id, name or alias; repeatable).")
+    @click.option("--type", "types", multiple=True, type=click.Choice(list(EVENT_TYPES)), metavar="TYPE",
+                  help="Events of this type (repeatable): " + ", ".join(EVENT_TYPES) + ".")
+    @click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES),
+                  help="Events with this status (repeatable).")
+    @functools.wraps(command)
+    def wrapper(*args: Any, since: str | None, until: str | None, actors: tuple[str, ...],
+                types: tuple[str, ...], statuses: tuple[str, ...], **kwargs: Any) -> Any:
+        from timeline.filters import EventFilter
+
+        event_filter = EventFilter(since, until, actors, types, statuses)
+        return command(*args, event_filter=event_filter, **kwargs)
+
+    return wrapper
+
+
+def with_output(*columns: str) -> Callable[[Command], Command]:
+    """Add ``--format table|json|csv`` and print the rows the command returns.
+
+    The command returns a list of JSON-ready mappings (or one mapping);
+    ``columns`` are the ones the table shows. JSON and CSV carry every key.
+    """
+
+    def decorator(command: Command) -> Command:
+        @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+                      show_default=True, help="Output format.")
+        @functools.wraps(command)
+        def wrapper(*args: Any, fmt: str, **kwargs: Any) -> None:
+            from timeline.cli.output import write_rows
+
+            write_rows(command(*args, **kwargs), fmt, columns)
+
+        return wrapper
+
+    return decorator

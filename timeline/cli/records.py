@@ -1,0 +1,84 @@
+"""Commands that list the record: events, show, actors, validate."""
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from timeline.cli.options import with_dataset, with_filter, with_output
+from timeline.filters import EventFilter
+from timeline.model import Dataset
+
+
+@click.command()
+@with_dataset
+@with_filter
+@with_output("id", "label", "type", "status", "location", "summary")
+def events(dataset: Dataset, event_filter: EventFilter) -> list[dict[str, Any]]:
+    """List events in date order, with the filters given.
+
+    \b
+    Examples:
+      timeline events --actor putin --since "1 Dec 2025"
+      timeline events --type claim --type denial --format json
+    """
+    from timeline.rows import event_row
+
+    return [event_row(event) for event in event_filter.apply(dataset)]
+
+
+@click.command()
+@click.argument("event_id")
+@with_dataset
+@with_output()
+def show(dataset: Dataset, event_id: str) -> dict[str, Any]:
+    """Show one event whole: actors, date, quotes, sources, related events.
+
+    \b
+    Example:
+      timeline show moscow-talks
+    """
+    from timeline.dataset import did_you_mean
+    from timeline.rows import event_row, source_row
+
+    try:
+        event = dataset.event(event_id)
+    except KeyError:
+        hint = did_you_mean(event_id, (e.id for e in dataset.events)) or "; 'timeline events' lists them"
+        raise click.UsageError(f"no event '{event_id}'{hint}") from None
+    row = event_row(event)
+    row["sources"] = [source_row(dataset.sources[s]) for s in event.sources]
+    return row
+
+
+@click.command()
+@with_dataset
+@with_output("id", "name", "kind", "side", "events", "title")
+def actors(dataset: Dataset) -> list[dict[str, Any]]:
+    """List actors with their kind, side (the state they belong to) and number of events.
+
+    \b
+    Example:
+      timeline actors --format csv > actors.csv
+    """
+    from timeline.rows import actor_rows
+
+    return actor_rows(dataset)
+
+
+@click.command()
+@click.argument("path", required=False, type=click.Path(exists=True))
+def validate(path: str | None) -> None:
+    """Check a dataset and list every problem, one line each (exit status 1 if any).
+
+    PATH is a YAML file or a folder of them (default: the dataset --data would use).
+    """
+    from timeline.dataset import default_path, load
+
+    dataset = load(path or default_path())
+    dates = [e.date for e in dataset.events]
+    starts = [d.first for d in dates if d.first]
+    ends = [d.last for d in dates if d.last]
+    span = f", {min(starts):%d %b %Y} to {max(ends):%d %b %Y}" if starts and ends else ""
+    click.echo(f"ok: {path or default_path()}: {len(dataset.events)} events, {len(dataset.actors)} actors, "
+               f"{len(dataset.sources)} sources{span}")

@@ -1,0 +1,1 @@
+"""Files for other tools, one module per format (like ``networkx.readwrite``)."""

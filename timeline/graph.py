@@ -1,0 +1,125 @@
+"""networkx views of a dataset: the event graph and the actor graph.
+
+>>> from timeline.graph import actor_graph, event_graph
+>>> g = actor_graph(record, level="state")                  # doctest: +SKIP
+>>> g.edges["united-states", "russia", "met"]["events"]     # doctest: +SKIP
+['moscow-talks']
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import combinations, product
+from typing import Literal
+
+import networkx as nx
+
+from timeline.model import EVENT_TYPES, MEETING_TYPES, Dataset, Event
+
+Level = Literal["person", "state"]
+LEVELS = ("person", "state")
+
+#: The actor-graph relation each event type makes; ``met`` and ``agreed`` are undirected.
+RELATION_OF_TYPE = {
+    "meeting": "met", "call": "met", "visit": "met", "agreement": "agreed",
+    "proposal": "proposed_to", "counter_proposal": "counter_proposed_to", "demand": "demanded_of",
+    "rejection": "rejected", "acceptance": "accepted", "accusation": "accused",
+    "threat": "threatened", "claim": "claimed_against", "denial": "denied",
+    "military_action": "attacked", "statement": "addressed", "assessment": "assessed",
+}
+UNDIRECTED_RELATIONS = ("met", "agreed")
+#: Every relation, in the order legends list them.
+ACTOR_RELATIONS = tuple(dict.fromkeys(RELATION_OF_TYPE.values()))
+#: Statuses that count as having happened; planned and cancelled events do not.
+HAPPENED = ("occurred", "disputed")
+
+
+def event_graph(dataset: Dataset, events: Iterable[Event] | None = None) -> nx.MultiDiGraph:
+    """Actors and events as nodes; actor -> event edges keyed by role, event -> event by relation.
+
+    Node attribute ``node_type`` is ``"actor"`` or ``"event"``.
+    """
+    events = list(dataset.events if events is None else events)
+    graph = nx.MultiDiGraph(title=dataset.title or "")
+    shown = {event.id for event in events}
+    for event in events:
+        graph.add_node(event.id, **event_attributes(event))
+        for actor, role in event.roles():
+            if actor not in graph:
+                graph.add_node(actor, **actor_attributes(dataset, actor))
+            graph.add_edge(actor, event.id, key=role, role=role)
+    for event in events:
+        for link in event.related:
+            if link.event in shown:
+                graph.add_edge(event.id, link.event, key=link.relation, relation=link.relation)
+    return graph
+
+
+def actor_graph(dataset: Dataset, events: Iterable[Event] | None = None, level: Level = "person",
+                include_planned: bool = False) -> nx.MultiDiGraph:
+    """Actors as nodes, one edge per pair and relation (the key), aggregating the events behind it.
+
+    Meetings, calls and visits join their participants and host pairwise
+    with ``met``; directed events join each source to each target. Edges
+    carry ``relation``, ``directed``, ``count``, ``first`` and ``last`` (ISO
+    dates), ``events`` (ids) and ``planned`` (true when no event behind it
+    has happened). An undirected edge is stored once, from the smaller id.
+    At ``level="state"`` each actor counts as the state it belongs to, and
+    relations within one state are dropped. Planned and cancelled events
+    are left out unless ``include_planned``; cancelled ones always are.
+    """
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
+    events = dataset.events if events is None else events
+    side = {a: (dataset.side(a) if level == "state" else a) for a in dataset.actors}
+    graph = nx.MultiDiGraph(title=dataset.title or "", level=level)
+    activity: dict[str, set[str]] = {}
+    for event in events:
+        if event.status == "cancelled" or (event.status == "planned" and not include_planned):
+            continue
+        for actor in event.actors():
+            activity.setdefault(side[actor], set()).add(event.id)
+        for u, v, relation in _pairs(dataset, event, side):
+            _add(graph, u, v, relation, event)
+    for node in graph:
+        graph.nodes[node].update(actor_attributes(dataset, node), activity=len(activity.get(node, ())))
+    return graph
+
+
+def _pairs(dataset: Dataset, event: Event, side: dict[str, str]) -> Iterable[tuple[str, str, str]]:
+    relation = RELATION_OF_TYPE[event.type]
+    if EVENT_TYPES[event.type].symmetric:  # an actor and a group it belongs to do not meet
+        members = sorted({side[a] for a in (*event.participants, *event.host)})
+        return ((u, v, relation) for u, v in combinations(members, 2)
+                if u not in dataset.affiliation_chain(v) and v not in dataset.affiliation_chain(u))
+    pairs = {(side[s], side[t]) for s, t in product(event.source, event.target)}
+    return ((u, v, relation) for u, v in sorted(pairs) if u != v)
+
+
+def _add(graph: nx.MultiDiGraph, u: str, v: str, relation: str, event: Event) -> None:
+    happened = event.status in HAPPENED
+    start, end = event.date.iso_start(), event.date.iso_end()
+    if graph.has_edge(u, v, relation):
+        data = graph.edges[u, v, relation]
+        data["count"] += 1
+        data["events"].append(event.id)
+        data["first"] = min(filter(None, (data["first"], start)), default=None)
+        data["last"] = max(filter(None, (data["last"], end)), default=None)
+        data["planned"] = data["planned"] and not happened
+    else:
+        graph.add_edge(u, v, key=relation, relation=relation, directed=relation not in UNDIRECTED_RELATIONS,
+                       count=1, first=start, last=end, events=[event.id], planned=not happened)
+
+
+def actor_attributes(dataset: Dataset, actor_id: str) -> dict:
+    """The node attributes of an actor: name, kind, side, affiliation."""
+    actor = dataset.actors[actor_id]
+    return {"node_type": "actor", "name": actor.name, "kind": actor.kind, "title": actor.title,
+            "affiliation": actor.affiliation, "side": dataset.side(actor_id)}
+
+
+def event_attributes(event: Event) -> dict:
+    """The node attributes of an event: type, date as written and as ISO bounds, status, summary."""
+    return {"node_type": "event", "name": event.id, "type": event.type, "date": event.date.text,
+            "start": event.date.iso_start(), "end": event.date.iso_end(), "precision": event.date.precision,
+            "status": event.status, "location": event.location, "summary": event.summary,
+            "meeting": event.type in MEETING_TYPES}
