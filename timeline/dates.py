@@ -32,7 +32,6 @@ _DATE_WORDS = {"year": 1, "month": 2}  # how many of day, month, year a label sh
 _STEP = {"day": timedelta(days=1), "minute": timedelta(minutes=1), "second": timedelta(seconds=1)}
 _TICK = timedelta(microseconds=1)
 _EXAMPLES = "'2025-12-02', '2025-12', '2025-12-02T21:00+03:00' or '2025-11/2025-12-03'"
-_UNREADABLE = "cannot read the date {!r} (e.g. '2 Dec 2025' or '2025-12')"
 
 _DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)", re.ASCII)
 _SINGLE = re.compile(
@@ -95,17 +94,20 @@ class DateSpan:
         first = self._ends()[0]
         if first is None:
             return None
-        return _edtf(first.start, first.precision, first.tz) if first.is_moment else first.first.isoformat()
+        return _iso(first) if first.is_moment else first.first.isoformat()
 
     def iso_end(self) -> str | None:
         """The inclusive end: a day (``2025-12-31`` for Dec 2025) or a moment; ``None`` if open."""
         last = self._ends()[1]
         if last is None:
             return None
-        return _edtf(last.start, last.precision, last.tz) if last.is_moment else last.last.isoformat()
+        return _iso(last) if last.is_moment else last.last.isoformat()
 
     def label(self) -> str:
-        """A short label: '2 Dec 2025', '2–3 Dec 2025', 'Nov – 3 Dec 2025', 'by 3 Dec 2025', 'c. 2025?'."""
+        """A short label: '2 Dec 2025', '2–3 Dec 2025', 'Nov – 3 Dec 2025', 'by 3 Dec 2025', 'c. Nov 2025?'.
+
+        'c. ' marks an approximate date, '?' an uncertain one.
+        """
         first, last = self._ends()
         if first is None:
             text = f"by {_label(last)}"
@@ -158,22 +160,21 @@ def parse_user_date(text: str) -> DateSpan:
             raise
     from dateutil import parser
 
+    # Fields not written take the default's; a weekday ("Tuesday") moves the day by under a week.
     try:
         read = parser.parse(text, default=datetime(2001, 1, 1))
-        other = parser.parse(text, default=datetime(2002, 2, 2, 1, 1, 1))
+        other = parser.parse(text, default=datetime(2002, 2, 15, 1, 1, 1))
         dayfirst = parser.parse(text, default=datetime(2001, 1, 1), dayfirst=True)
     except (ValueError, OverflowError):
-        raise DateError(_UNREADABLE.format(text)) from None
+        raise DateError(f"cannot read the date {text!r} (e.g. '2 Dec 2025' or '2025-12')") from None
     given = [getattr(read, field) == getattr(other, field) for field in _FIELDS]
-    count = given.index(False) if False in given else len(given)  # leading fields given
+    count = given.index(False) if False in given else len(given)  # leading fields written
     if not given[0]:
         raise DateError(f"no year in {text!r} (e.g. '2 Dec 2025')")
     if f"{read.year:04d}" not in text:
         raise DateError(f"write the year with 4 digits in {text!r} (e.g. '2 Dec 2025')")
     if any(given[3:]) or read.tzinfo is not None:
         raise DateError(f"write a time as EDTF, not {text!r} (e.g. '2025-12-02T21:00+03:00')")
-    if any(given[count:]):
-        raise DateError(_UNREADABLE.format(text))
     if dayfirst != read:
         raise DateError(f"day and month are ambiguous in {text!r} (e.g. '2 Dec 2025' or '2025-12-02')")
     return parse_edtf(_edtf(read, _PRECISIONS[count - 1], None))
@@ -194,17 +195,17 @@ def _parse(text: str) -> DateSpan:
     last = None if b == ".." else _parse_single(b, text)
     if first and last and _ends_before(last, first):
         raise DateError(f"end {b} is before start {a} in {text!r} (e.g. '{b}/{a}')")
-    given = [end for end in (first, last) if end]
-    if not given:
+    ends = [end for end in (first, last) if end]
+    if not ends:
         raise DateError(f"both ends are open in {text!r} (e.g. '../2025-12-03' or '2025-12-03/..')")
     return DateSpan(
         text=f"{first.text if first else '..'}/{last.text if last else '..'}",
         start=first.start if first else None,
         end=last.end if last else None,
-        precision=max((end.precision for end in given), key=_PRECISIONS.index),
-        approximate=any(end.approximate for end in given),
-        uncertain=any(end.uncertain for end in given),
-        tz=given[0].tz,
+        precision=max((end.precision for end in ends), key=_PRECISIONS.index),
+        approximate=any(end.approximate for end in ends),
+        uncertain=any(end.uncertain for end in ends),
+        tz=ends[0].tz,
     )
 
 
@@ -289,10 +290,16 @@ def _edtf(start: datetime, precision: str, tz: timezone | None) -> str:
     return start.isoformat(timespec="seconds")[:_EDTF_LENGTH[precision]] + _zone_text(tz)
 
 
+def _iso(moment: DateSpan) -> str:
+    """A moment in ISO 8601, with its zone if it has one."""
+    return _edtf(moment.start, moment.precision, moment.tz)
+
+
 def _label_words(single: DateSpan) -> list[str]:
     """A single date for people, word by word: ['2', 'Dec', '2025', '21:00', 'UTC+03:00']."""
     start = single.start
-    words = [str(start.day), _MONTHS[start.month - 1], f"{start.year:04d}"][-_DATE_WORDS.get(single.precision, 3):]
+    words = [str(start.day), _MONTHS[start.month - 1], f"{start.year:04d}"]
+    words = words[-_DATE_WORDS.get(single.precision, 3):]
     if single.is_moment:
         words.append(start.isoformat(timespec=f"{single.precision}s")[11:])
         if single.tz is not None:
