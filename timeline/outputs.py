@@ -53,9 +53,16 @@ def output_file(path: str | os.PathLike, force: bool = False, mode: str = "w") -
     os.close(fd)
     try:
         yield Path(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file, not mkstemp's private 0600
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
     names = generated_files(path.parent) | {path.name}
     (path.parent / MANIFEST).write_text("\n".join(sorted(names)) + "\n", encoding="utf-8")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

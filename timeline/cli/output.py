@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 from collections.abc import Mapping, Sequence
@@ -55,9 +56,9 @@ def _write_table(rows: Sequence[Row], columns: Sequence[str], out: TextIO) -> No
         return
     table = [[cell(row.get(c)).replace("\n", " ") for c in columns] for row in rows]
     widths = [max(len(c), *(len(r[i]) for r in table)) for i, c in enumerate(columns)]
-    if out.isatty():  # shorten the last column to the terminal's width
+    if out.isatty() or "COLUMNS" in os.environ:  # shorten the last column to the terminal's width
         room = shutil.get_terminal_size().columns - sum(widths[:-1]) - 2 * (len(widths) - 1)
-        widths[-1] = max(len(columns[-1]), min(widths[-1], room))
+        widths[-1] = min(widths[-1], max(room, 30))
     lines = [columns, ["-" * w for w in widths], *table]
     for line in lines:
         fields = [_fit(text, width) for text, width in zip(line, widths)]

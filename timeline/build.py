@@ -1,0 +1,117 @@
+"""The main job: every chart, graph and export of a dataset in one folder.
+
+>>> from timeline.build import build
+>>> report = build(record, "output")          # doctest: +SKIP
+>>> report.files[:2]                          # doctest: +SKIP
+[PosixPath('output/timeline.png'), PosixPath('output/timeline.svg')]
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from timeline.model import MEETING_TYPES, Dataset
+from timeline.outputs import check_writable
+
+
+@dataclass(frozen=True)
+class Step:
+    """One file the build writes: its name in the output folder and how to write it."""
+
+    name: str
+    write: Callable[[Dataset, Path, bool], object]
+
+
+def _chart(fmt: str) -> Step:
+    def write(dataset: Dataset, path: Path, force: bool) -> None:
+        from timeline.render.timeline import render_timeline
+
+        render_timeline(dataset, path, force=force)
+
+    return Step(f"timeline.{fmt}", write)
+
+
+def _graph(level: str, fmt: str) -> Step:
+    def write(dataset: Dataset, path: Path, force: bool) -> None:
+        from timeline.render.graph import render_graph
+
+        render_graph(dataset, path, level=level, force=force)
+
+    return Step(f"graph{'-state' * (level == 'state')}.{fmt}", write)
+
+
+def _export(fmt: str, level: str = "person", graph: str = "actors") -> Step:
+    from timeline.export import FORMATS, default_path
+
+    options = {"graph": graph, "level": level if graph == "actors" else None}
+    if FORMATS[fmt].takes == "events":
+        options = {}
+
+    def write(dataset: Dataset, path: Path, force: bool) -> None:
+        from timeline.export import export
+
+        export(dataset, fmt, path, force=force, **options)
+
+    return Step(default_path(fmt, **options).name, write)
+
+
+def steps() -> list[Step]:
+    """Everything ``timeline build`` writes, in order."""
+    from timeline.export import FORMATS
+
+    return [
+        _chart("png"), _chart("svg"),
+        _graph("person", "png"), _graph("state", "png"), _graph("person", "svg"),
+        *(_export(fmt) for fmt in FORMATS),
+        _export("graphml", "state"), _export("gexf", "state"), _export("graphml", graph="events"),
+    ]
+
+
+@dataclass
+class Report:
+    """What a build did: the files written and a few figures about the dataset."""
+
+    files: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+    events: int = 0
+    actors: int = 0
+    meetings: int = 0
+    first: str | None = None
+    last: str | None = None
+
+    def summary(self) -> str:
+        """A few lines for the end of ``timeline build``."""
+        span = f"{self.first} to {self.last}" if self.first else "no dated events"
+        return (f"{self.events} events, {self.actors} actors, {self.meetings} meetings held, {span}\n"
+                f"{len(self.files)} files written in {self.seconds:.1f} s")
+
+
+def build(dataset: Dataset, out: str | Path = "output", *, force: bool = False,
+          progress: Callable[[int, int, str], None] | None = None) -> Report:
+    """Write every chart, graph and export of ``dataset`` into the folder ``out``.
+
+    Only files that timeline wrote before are replaced (unless ``force``); that
+    is checked for all of them before anything is written. ``progress`` is
+    called before each step with (number, total, file name).
+    """
+    out = Path(out)
+    plan = steps()
+    for step in plan:
+        if not (out / step.name).is_dir():  # a folder of tables checks its own files
+            check_writable(out / step.name, force)
+    started = time.perf_counter()
+    report = Report(events=len(dataset.events), actors=len(dataset.actors),
+                    meetings=sum(e.type in MEETING_TYPES and e.status in ("occurred", "disputed")
+                                 for e in dataset.events))
+    days = [day for e in dataset.events for day in (e.date.first, e.date.last) if day]
+    if days:
+        report.first, report.last = (f"{d.day} {d:%b %Y}" for d in (min(days), max(days)))
+    for number, step in enumerate(plan, 1):
+        if progress:
+            progress(number, len(plan), step.name)
+        step.write(dataset, out / step.name, force)
+        report.files.append(out / step.name)
+    report.seconds = time.perf_counter() - started
+    return report
