@@ -1,13 +1,16 @@
 """Write generated files safely: never over a file that timeline did not write itself.
 
-Each folder that receives generated files keeps a list of them in
-``.timeline-manifest``. A file on that list may be replaced; any other
-existing file is left alone unless the user passes ``--force``. Files are
-written to a temporary name and renamed, so a failed run leaves the old
-file whole.
+Each folder that receives generated files keeps, in ``.timeline-manifest``,
+the name and SHA-256 of every file timeline wrote there (``sha256sum``'s
+format). A file may be replaced only while its content is still what
+timeline wrote; any other existing file, including one the user edited
+or put in place of ours, is left alone unless the user passes ``--force``.
+Files are written to a temporary name and renamed, so a failed run leaves
+the old file whole.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections.abc import Iterator
@@ -24,23 +27,30 @@ class OutputExists(UserError):
     """The target exists and timeline did not write it."""
 
 
-def generated_files(folder: Path) -> set[str]:
-    """The names of the files in ``folder`` that timeline wrote."""
+def generated_files(folder: Path) -> dict[str, str]:
+    """The files in ``folder`` that timeline wrote: name -> SHA-256 of what it wrote."""
     try:
-        return set((folder / MANIFEST).read_text(encoding="utf-8").split("\n")) - {""}
-    except FileNotFoundError:
-        return set()
+        lines = (folder / MANIFEST).read_text(encoding="utf-8").splitlines()
+    except (FileNotFoundError, NotADirectoryError):
+        return {}
+    return {name: digest for digest, _, name in (line.partition("  ") for line in lines) if name}
+
+
+def is_ours(path: Path) -> bool:
+    """Whether ``path`` holds exactly what timeline last wrote there."""
+    digest = generated_files(path.parent).get(path.name)
+    return digest is not None and path.is_file() and _sha256(path) == digest
 
 
 def check_writable(path: Path, force: bool = False) -> None:
     """Raise :class:`OutputExists` if ``path`` exists, is not ours, and ``force`` is off."""
-    if path.exists() and not force and path.name not in generated_files(path.parent):
+    if path.exists() and not force and not is_ours(path):
         raise OutputExists(f"{path} exists and was not written by timeline; "
                            "choose another path with -o, or pass --force to replace it")
 
 
 @contextmanager
-def output_file(path: str | os.PathLike, force: bool = False, mode: str = "w") -> Iterator[Path]:
+def output_file(path: str | os.PathLike, force: bool = False) -> Iterator[Path]:
     """Yield a temporary path to write to; on success it replaces ``path``, which is recorded as ours.
 
     >>> with output_file("output/chart.svg") as tmp:        # doctest: +SKIP
@@ -53,13 +63,19 @@ def output_file(path: str | os.PathLike, force: bool = False, mode: str = "w") -
     os.close(fd)
     try:
         yield Path(tmp)
+        digest = _sha256(Path(tmp))
         os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file, not mkstemp's private 0600
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    names = generated_files(path.parent) | {path.name}
-    (path.parent / MANIFEST).write_text("\n".join(sorted(names)) + "\n", encoding="utf-8")
+    files = generated_files(path.parent) | {path.name: digest}
+    (path.parent / MANIFEST).write_text("".join(f"{d}  {n}\n" for n, d in sorted(files.items())),
+                                        encoding="utf-8")
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _umask() -> int:

@@ -1,0 +1,40 @@
+"""The main job: every file written, the summary, and nothing of the user's replaced."""
+from __future__ import annotations
+
+import json
+
+from timeline.build import steps
+
+
+def test_build_writes_every_file_and_summarises(run, tmp_path, seed):
+    result = run("build", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    names = [step.name for step in steps()]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == sorted(names)
+    assert {"timeline.png", "graph.png", "graph-state.png", "actors.gexf", "actors.graphml", "actors.dot",
+            "timeline.json", "meetings.ics", "tables"} <= set(names)
+    assert (tmp_path / "out" / "timeline.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(json.loads((tmp_path / "out" / "timeline.json").read_text())["events"]) == len(seed.events)
+    held = sum(e.type in ("meeting", "call", "visit") and e.status == "occurred" for e in seed.events)
+    assert result.stdout.splitlines()[-2] == (
+        f"{len(seed.events)} events, {len(seed.actors)} actors, {held} meetings held, 2 Dec 2025 to 3 Dec 2025")
+    assert result.stdout.splitlines()[-1].startswith(f"{len(names)} files written in ")
+    assert f"[ 1/{len(names)}]" in result.stderr
+
+
+def test_build_replaces_its_own_files_but_not_the_users(run, tmp_path):
+    out = tmp_path / "out"
+    assert run("build", "-q", "--out", str(out)).exit_code == 0
+    assert run("build", "-q", "--out", str(out)).exit_code == 0   # its own files: replaced
+    mine = out / "graph.png"
+    mine.unlink()
+    mine.write_text("my own notes")
+    before = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    result = run("build", "-q", "--out", str(out))
+    assert result.exit_code == 1
+    assert result.output.strip() == (f"Error: {mine} exists and was not written by timeline; "
+                                     "choose another path with -o, or pass --force to replace it")
+    assert mine.read_text() == "my own notes"
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == before   # nothing was touched
+    assert run("build", "-q", "--force", "--out", str(out)).exit_code == 0
+    assert mine.read_bytes()[:4] == b"\x89PNG"
