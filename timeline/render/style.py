@@ -7,7 +7,7 @@ contested claims purple, words grey.
 """
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 
 class Mark(NamedTuple):
@@ -99,4 +99,96 @@ def apply_defaults() -> None:
         "svg.hashsalt": "timeline", "svg.fonttype": "path",
         "pdf.fonttype": 42, "axes.edgecolor": MUTED, "axes.labelcolor": INK,
         "xtick.color": MUTED, "ytick.color": MUTED, "text.color": INK,
+        # unhinted text is as wide at every dpi and in SVG/PDF: what is measured is what is drawn
+        "text.hinting": "no_hinting",
     })
+
+
+# -- graph looks: one function for the graph drawing (timeline.render.graph) and the graph exports ------------
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from timeline.model import Dataset
+
+#: Node marker area in points², from the least to the most active actor, in the actor graph and in the
+#: actor-event graph (where actors are rows beside the events); every event node has EVENT_AREA.
+NODE_AREA = (90.0, 900.0)
+ROW_AREA = (30.0, 200.0)
+EVENT_AREA = 70.0
+#: Colour of event-to-event links (responds_to, part_of, ...) in the actor-event graph.
+LINK_COLOR = MUTED
+
+
+class NodeLook(NamedTuple):
+    """How a node is drawn: fill colour, marker area in points², hollow (a planned or cancelled event)."""
+
+    color: str
+    area: float
+    hollow: bool = False
+
+
+class EdgeLook(NamedTuple):
+    """How an edge is drawn: colour, line width in points, dashed (planned, or a mere mention)."""
+
+    color: str
+    width: float
+    dashed: bool = False
+
+
+class GraphLook(NamedTuple):
+    """The look of each node and edge (keyed ``(u, v, key)``), and each side's colour for the legend."""
+
+    nodes: dict[str, NodeLook]
+    edges: dict[tuple[str, str, str], EdgeLook]
+    sides: dict[str, str]
+
+
+def graph_look(graph: nx.MultiDiGraph, dataset: Dataset | None = None) -> GraphLook:
+    """Colours and sizes of an actor graph or an actor-event graph, the same in drawings and exports.
+
+    Actors take their side's colour, sides ordered by their number of
+    events in the whole ``dataset`` (else in the graph) so that colours
+    stay put between charts; their area grows linearly with ``activity``
+    (else their number of events in the graph), within NODE_AREA, or
+    ROW_AREA beside event nodes. Events take their type's
+    colour, hollow unless they happened. Relations take their colour and a
+    width growing with the log of their count; roles their colour.
+    """
+    from collections import Counter
+
+    activity = {n: d.get("activity", len(set(graph.successors(n)))) for n, d in graph.nodes(data=True)
+                if d.get("node_type", "actor") == "actor"}
+    if dataset is not None:
+        counts = Counter(s for e in dataset.events for s in {dataset.side(a) for a in e.actors()})
+    else:
+        counts = Counter()
+        for node, count in activity.items():
+            counts[graph.nodes[node].get("side", node)] += count
+    sides = {graph.nodes[n].get("side", n) for n in activity}
+    colors = side_colors(sorted(sides, key=lambda s: (-counts[s], s)))
+    most = max(activity.values(), default=1) or 1
+    low, high = ROW_AREA if len(activity) < len(graph) else NODE_AREA
+    nodes = {}
+    for node, data in graph.nodes(data=True):
+        if node in activity:
+            nodes[node] = NodeLook(colors[data.get("side", node)], low + (high - low) * activity[node] / most)
+        else:
+            mark = EVENT_MARKS.get(data.get("type"), Mark(MUTED, "o", ""))
+            nodes[node] = NodeLook(mark.color, EVENT_AREA, data.get("status") not in ("occurred", "disputed"))
+    most = max((c for *_, c in graph.edges(data="count", default=1)), default=1)
+    edges = {}
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        if key in RELATION_COLORS:
+            edges[u, v, key] = EdgeLook(RELATION_COLORS[key], edge_width(data.get("count", 1), most),
+                                        bool(data.get("planned")))
+        else:
+            edges[u, v, key] = EdgeLook(ROLE_COLORS.get(key, LINK_COLOR), 1.0, key == "mentioned")
+    return GraphLook(nodes, edges, colors)
+
+
+def edge_width(count: int, most: int) -> float:
+    """Line width in points: 1 for one event, up to 4 for the most (on a log scale, at least out of 8)."""
+    import math
+
+    return 1.0 + 3.0 * math.log(count) / math.log(max(most, 8))

@@ -1,0 +1,67 @@
+"""``timeline render timeline``: the timeline chart as PNG, SVG or PDF."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+from timeline.cli.options import with_dataset, with_filter
+from timeline.filters import EventFilter
+from timeline.model import Dataset
+from timeline.render.timeline import DEFAULT_PATH, LANES, WIDTH, render_timeline
+
+
+def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[float, float] | None:
+    """Read ``--size 11x7`` (inches)."""
+    if value is None:
+        return None
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*", value)
+    if not match:
+        raise click.BadParameter(f"{value!r} is not WIDTHxHEIGHT in inches (e.g. 11x7)")
+    return float(match[1]), float(match[2])
+
+
+@click.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_PATH,
+              show_default=True, help="File to write: .png, .svg or .pdf.")
+@click.option("--lanes", type=click.Choice(LANES), default="side", show_default=True,
+              help="One lane per side (the state or organisation an actor belongs to), actor, event type, "
+                   "or none.")
+@click.option("--title", help="Title of the chart (default: the dataset's title).")
+@click.option("--width", type=click.FloatRange(min=3), help=f"Width in inches (default {WIDTH:g}).")
+@click.option("--height", type=click.FloatRange(min=2), help="Height in inches (default: what the events need).")
+@click.option("--size", callback=_size, metavar="WxH", help="Width and height in inches, e.g. 11x7.")
+@click.option("--dpi", type=click.FloatRange(min=30, max=1200), default=200, show_default=True,
+              help="Pixels per inch of a PNG.")
+@click.option("--aggregate/--no-aggregate", default=None,
+              help="Count events per lane and period instead of drawing each (default: past 400 events).")
+@click.option("--force", is_flag=True, help="Replace the output file even if timeline did not write it.")
+@with_dataset
+@with_filter
+def timeline_chart(dataset: Dataset, event_filter: EventFilter, output: Path, lanes: str, title: str | None,
+                   width: float | None, height: float | None, size: tuple[float, float] | None, dpi: float,
+                   aggregate: bool | None, force: bool) -> None:
+    """Draw the events on a date axis, in lanes, with a legend and the sources.
+
+    Every event is drawn once, in the lane of its first actor. A date is
+    drawn as the span it covers; open dates ("../2025-12-03") fade toward
+    their open side. Filters zoom in.
+
+    \b
+    Examples:
+      timeline render timeline
+      timeline render timeline -o output/talks.svg --since "1 Dec 2025" --lanes actor
+      timeline render timeline -o report.pdf --size 8x5 --type meeting --type rejection
+    """
+    if size and (width or height):
+        raise click.UsageError("give either --size or --width/--height, not both")
+    events = event_filter.apply(dataset)
+    drawing = render_timeline(dataset, output, events=events, lanes=lanes, title=title, dpi=dpi, force=force,
+                              size=size or (width or WIDTH, height), aggregate=aggregate)
+    shown = f"{len(drawing.events)} events in {len(drawing.lanes)} lanes"
+    if drawing.period:
+        shown += f", counted per {drawing.period}"
+    elif drawing.omitted:
+        shown += f", {drawing.omitted} without a label for lack of room"
+    click.echo(f"wrote {output}: {shown}")

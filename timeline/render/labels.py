@@ -1,0 +1,310 @@
+"""Event labels for charts: what each says, and where it goes without overlapping another.
+
+Titles are short headlines. Meetings, calls and visits say who met whom
+("Putin meets Witkoff, Kushner"). Other events read their id as words
+when it says more than its actors and type ("kremlin-rejects-counter-proposal"
+→ "Kremlin rejects counter-proposal"); else their summary's first sentence,
+shortened; else their type and actors.
+
+Placement is a greedy packing in display units: each event takes one row
+(a track) of its lane, where its glyph (marker, date bar, open-end
+whisker) and its label fit without touching anything else on that row.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from timeline.model import EVENT_TYPES, MEETING_TYPES, Actor, Dataset, Event
+
+TITLE_LENGTH = 40
+_WORD = re.compile(r"[\w.’'-]+")
+_TYPE_WORDS = frozenset(word for name in EVENT_TYPES for word in name.split("_"))
+_DATE_SUFFIX = re.compile(r"[-_]\d{4}[-_]\d\d(?:[-_]\d\d)?$")  # 'russia-statement-2021-02-09'
+
+
+# --- what a label says --------------------------------------------------------
+
+def event_titles(dataset: Dataset, events: Sequence[Event], limit: int = TITLE_LENGTH) -> list[str]:
+    """A headline of at most ``limit`` characters for each event."""
+    words = proper_words(dataset, events)
+    return [shorten(_title(dataset, event, words), limit) for event in events]
+
+
+def _title(dataset: Dataset, event: Event, words: dict[str, str]) -> str:
+    if event.type in MEETING_TYPES and set(event.participants) - set(event.host):  # someone met someone
+        return _meeting_title(dataset, event)
+    slug = _DATE_SUFFIX.sub("", event.id)
+    plain = _TYPE_WORDS.union(*(_slug_words(name) for actor in event.actors()[:1]
+                                for name in _names_of(dataset.actors[actor])))
+    if not plain.issuperset(_slug_words(slug)):  # the id says more than its first actor and type
+        return _slug_title(slug, words)
+    if event.summary:
+        sentence = re.split(r"(?<=[.!?])\s", event.summary.strip(), maxsplit=1)[0].rstrip(".")
+        return sentence[:1].upper() + sentence[1:]
+    kind = event.type.replace("_", "-").capitalize()
+    return f"{kind} by {_names(dataset, event.source or event.participants or event.actors())}"
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis if cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
+def proper_words(dataset: Dataset, events: Iterable[Event]) -> dict[str, str]:
+    """How names and hyphenated words are written: {'putin': 'Putin', 'counter-proposal': ...}.
+
+    Read from actor names and aliases, event types, and the events'
+    locations and summaries (where a capital past a sentence's first word
+    marks a name).
+    """
+    words: dict[str, str] = {}
+
+    def learn(text: str, skip_first: bool = False) -> None:
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            for i, word in enumerate(_WORD.findall(sentence)):
+                word = word.strip(".’'-")
+                if "-" in word or (word[:1].isupper() and not (skip_first and i == 0)):
+                    words.setdefault(_fold_word(word), word)
+
+    for actor in dataset.actors.values():
+        for name in _names_of(actor)[1:]:
+            learn(name)
+    for name in EVENT_TYPES:
+        learn(name.replace("_", "-"))
+    for event in events:
+        learn(event.location or "")
+        learn(event.summary, skip_first=True)
+    return words
+
+
+def _names_of(actor: Actor) -> tuple[str, ...]:
+    return actor.id, actor.name, *actor.aliases
+
+
+def short_name(dataset: Dataset, actor_id: str) -> str:
+    """The shorter of an actor's name and first alias, in Latin script if either is: 'Putin', 'Kyiv'."""
+    actor = dataset.actors[actor_id]
+    return min((actor.name, *actor.aliases[:1]), key=lambda name: (not _latin(name), len(name)))
+
+
+def display_name(actor: Actor) -> str:
+    """An actor's name, or its first alias in Latin script if the name is not: 'Maria Volkova'."""
+    return next((name for name in (actor.name, *actor.aliases) if _latin(name)), actor.name)
+
+
+def _latin(text: str) -> bool:
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in text if c.isalpha())
+
+
+def _slug_words(text: str) -> list[str]:
+    """The words of an id or name, folded; numbers and codes ('e42') are not words."""
+    return [_fold_word(w) for w in re.split(r"[-_\s]+", text) if sum(c.isalpha() for c in w) > 1]
+
+
+def _slug_title(slug: str, words: dict[str, str]) -> str:
+    """'us-delegation-moscow-visit' → 'U.S. delegation Moscow visit', with the dataset's spelling."""
+    parts = [p for p in re.split(r"[-_]+", slug) if p]
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        pair = _fold_word(f"{parts[i]}-{parts[i + 1]}") if i + 1 < len(parts) else None
+        if pair in words:  # a hyphenated word: '28-point', 'counter-proposal'
+            out.append(words[pair])
+            i += 2
+            continue
+        out.append(words.get(_fold_word(parts[i]), parts[i]))
+        i += 1
+    title = " ".join(out)
+    return title[:1].upper() + title[1:]
+
+
+def _fold_word(word: str) -> str:
+    return word.casefold().replace(".", "").replace("’", "'")
+
+
+def _meeting_title(dataset: Dataset, event: Event) -> str:
+    """'Putin meets Witkoff, Kushner', 'Zelenskyy visits Ireland', 'Putin – Trump call'."""
+    hosts = list(event.host)
+    guests = [a for a in event.participants if a not in hosts]
+    if event.type == "visit":
+        where = event.location or _names(dataset, hosts) or "abroad"
+        return f"{_names(dataset, guests)} {_verb('visit', _people(dataset, guests))} {where}"
+    if not hosts:  # the first side present stands as the host
+        first = dataset.side(guests[0]) if guests else None
+        hosts = [a for a in guests if dataset.side(a) == first]
+        guests = [a for a in guests if a not in hosts]
+    if event.type == "call":
+        return " – ".join(n for n in (_names(dataset, hosts), _names(dataset, guests)) if n) + " call"
+    verb = _verb("meet", _people(dataset, hosts))
+    return f"{_names(dataset, hosts)} {verb} {_names(dataset, guests)}".strip()
+
+
+def _people(dataset: Dataset, actor_ids: Sequence[str]) -> list[str]:
+    """The actors worth naming: persons stand for the groups and states of their side."""
+    sides_with_persons = {dataset.side(a) for a in actor_ids if dataset.actors[a].kind == "person"}
+    return [a for a in actor_ids
+            if dataset.actors[a].kind == "person" or dataset.side(a) not in sides_with_persons]
+
+
+def _names(dataset: Dataset, actor_ids: Sequence[str], most: int = 2) -> str:
+    """'Witkoff, Kushner', or 'Putin, Lavrov +2' past ``most`` names."""
+    names = [short_name(dataset, a) for a in _people(dataset, actor_ids)]
+    extra = f" +{len(names) - most}" if len(names) > most + 1 else ""
+    return ", ".join(names[:most if extra else None]) + extra
+
+
+def _verb(verb: str, subjects: Sequence[str]) -> str:
+    return verb + "s" * (len(subjects) == 1)
+
+
+# --- where a label goes ------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Footprint:
+    """What one event needs on a row, as x-intervals in display units.
+
+    ``glyph`` is always drawn; ``labels`` are the places its label may go,
+    preferred first (each interval excludes the glyph). ``rank`` orders
+    events by importance (lower first) for when not every label fits.
+    """
+
+    lane: int
+    glyph: tuple[float, float]
+    labels: tuple[tuple[float, float], ...]
+    rank: tuple = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Where an event went: its row within its lane, and which label place (``None``: no label)."""
+
+    track: int
+    label: int | None
+
+
+class _Row:
+    """Disjoint x-intervals on one row, kept sorted for fast look-up."""
+
+    def __init__(self) -> None:
+        self.starts: list[float] = []
+        self.spans: list[tuple[float, float, int]] = []
+
+    def free(self, lo: float, hi: float) -> bool:
+        i = bisect.bisect_left(self.starts, lo)
+        return (i == 0 or self.spans[i - 1][1] <= lo) and (i == len(self.starts) or hi <= self.starts[i])
+
+    def hits(self, lo: float, hi: float) -> list[tuple[float, float, int]]:
+        return [s for s in self.spans if s[0] < hi and lo < s[1]]
+
+    def add(self, lo: float, hi: float, owner: int) -> None:
+        i = bisect.bisect_left(self.starts, lo)
+        self.starts.insert(i, lo)
+        self.spans.insert(i, (lo, hi, owner))
+
+    def remove(self, span: tuple[float, float, int]) -> None:
+        i = self.spans.index(span)
+        del self.starts[i], self.spans[i]
+
+
+def pack(footprints: Sequence[Footprint], lanes: int, max_tracks: int, gap: float = 0.0) -> list[Slot]:
+    """A row and label place for each footprint; at most ``max_tracks`` rows in all (one per lane at least).
+
+    Events are stacked in the given (date) order with every label if that
+    fits in ``max_tracks``; otherwise in order of ``rank``, labelled while
+    room lasts. A glyph that then fits nowhere may cover other glyphs,
+    never a label: the labels in its way are dropped. Each lane's rows
+    come in the order of their first footprint. ``gap`` is the least
+    space between two things on a row.
+    """
+    budget = max(max_tracks, lanes)
+    slots = (_stack(footprints, range(len(footprints)), lanes, budget, gap, strict=True)
+             or _stack(footprints, sorted(range(len(footprints)), key=lambda i: footprints[i].rank),
+                       lanes, budget, gap, strict=False))
+    return _in_order(footprints, slots)
+
+
+def _in_order(footprints: Sequence[Footprint], slots: list[Slot]) -> list[Slot]:
+    """The same rows, renumbered within each lane in the order of their first footprint."""
+    first: dict[tuple[int, int], int] = {}
+    for i, (fp, slot) in enumerate(zip(footprints, slots)):
+        first.setdefault((fp.lane, slot.track), i)
+    number: dict[tuple[int, int], int] = {}
+    rows = Counter()
+    for lane, track in sorted(first, key=first.get):
+        number[lane, track] = rows[lane]
+        rows[lane] += 1
+    return [Slot(number[fp.lane, slot.track], slot.label) for fp, slot in zip(footprints, slots)]
+
+
+def _stack(footprints: Sequence[Footprint], order: Iterable[int], lanes: int, budget: int,
+           gap: float, strict: bool) -> list[Slot] | None:
+    """Place footprints in ``order``; if ``strict``, ``None`` when not every label fits in the budget.
+
+    A row holds one interval per event: its glyph, or its glyph and label together.
+    """
+    rows: list[list[_Row]] = [[_Row()] for _ in range(lanes)]
+    slots: list[Slot] = [Slot(0, None)] * len(footprints)
+    for i in order:
+        fp = footprints[i]
+        lane = rows[fp.lane]
+        glyph = (fp.glyph[0] - gap, fp.glyph[1] + gap)
+        choices = [(k, (min(lo - gap, glyph[0]), max(hi + gap, glyph[1]))) for k, (lo, hi) in enumerate(fp.labels)]
+        spot = _first_fit(lane, choices)
+        if spot is None and sum(map(len, rows)) < budget:
+            lane.append(_Row())
+            spot = len(lane) - 1, choices[0][0] if choices else None
+        if spot is None and strict:
+            return None
+        spot = spot or _first_fit(lane, [(None, glyph)])
+        if spot is None:
+            spot, glyph = _squeeze(lane, glyph, footprints, slots, gap)
+        track, choice = spot
+        lane[track].add(*(glyph if choice is None else choices[choice][1]), i)
+        slots[i] = Slot(track, choice)
+    return slots
+
+
+def _first_fit(lane: list[_Row], choices: list[tuple[int | None, tuple[float, float]]]
+               ) -> tuple[int, int | None] | None:
+    """The first (row, choice) whose interval is free."""
+    for track, row in enumerate(lane):
+        for choice, (lo, hi) in choices:
+            if row.free(lo, hi):
+                return track, choice
+    return None
+
+
+def _squeeze(lane: list[_Row], glyph: tuple[float, float], footprints: Sequence[Footprint],
+             slots: list[Slot], gap: float) -> tuple[tuple[int, None], tuple[float, float]]:
+    """The row where a glyph covers the fewest labels, cleared for it, and the glyph's new interval.
+
+    Labels in its way are dropped. Glyphs may cover glyphs: those in its way
+    join its interval, so that a row's intervals stay disjoint.
+    """
+    def in_way(track: int) -> list[tuple[float, float, int]]:
+        return lane[track].hits(*glyph)
+
+    track = min(range(len(lane)), key=lambda t: (sum(slots[o].label is not None for *_, o in in_way(t)),
+                                                 len(in_way(t))))
+    lo, hi = glyph
+    for span in in_way(track):
+        lane[track].remove(span)
+        owner = span[2]
+        if slots[owner].label is not None:  # keep the glyph, drop the label
+            slots[owner] = Slot(track, None)
+            span = (footprints[owner].glyph[0] - gap, footprints[owner].glyph[1] + gap, owner)
+            if not (span[0] < hi and lo < span[1]):
+                lane[track].add(*span)
+                continue
+        lo, hi = min(lo, span[0]), max(hi, span[1])
+    return (track, None), (lo, hi)
