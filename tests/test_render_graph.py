@@ -1,0 +1,385 @@
+"""The actor graph drawing: what the figure contains, read back from its artists, and the files it writes.
+
+Every drawn element carries a gid (``node:putin``, ``edge:putin:ukraine:threatened``,
+``label:putin``, ``legend:relation``, ``footer``); the tests find artists by it.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import subprocess
+import sys
+from itertools import combinations
+
+import numpy as np
+import pytest
+from matplotlib.colors import to_rgb
+
+from timeline.dates import parse_edtf
+from timeline.graph import actor_graph
+from timeline.model import Actor, Dataset, Event
+from timeline.names import ActorNotFound
+from timeline.outputs import OutputExists
+from timeline.render import style
+from timeline.render.graph import (
+    MAX_EDGES,
+    GraphError,
+    draw_graph,
+    render_graph,
+    select_actors,
+)
+
+PERSON_NODES = {
+    "putin", "witkoff", "kushner", "sybiha", "zelenskyy", "us-delegation", "ukrainian-delegation",
+    "russia", "ukraine", "united-states", "ireland", "european-allies", "ukraine-allies", "pro-ukrainian-mapping",
+}
+STATE_NODES = {"russia", "ukraine", "united-states", "ireland", "european-allies", "ukraine-allies",
+               "pro-ukrainian-mapping"}
+
+
+# --- reading a figure back ------------------------------------------------------------
+
+
+def drawn(figure, kind: str) -> dict[str, object]:
+    """The artists whose gid starts with ``kind:``, by the rest of the gid."""
+    prefix = f"{kind}:"
+    return {a.get_gid()[len(prefix):]: a for a in figure.findobj() if (a.get_gid() or "").startswith(prefix)}
+
+
+def text(figure, gid: str) -> str:
+    return next(t.get_text() for t in figure.texts if t.get_gid() == gid)
+
+
+def legend(figure, name: str) -> list[str]:
+    return [t.get_text() for t in drawn(figure, "legend")[name].get_texts()]
+
+
+def arrow_head(patch) -> bool:
+    """Does this edge (or legend line) end in an arrowhead?"""
+    return type(patch.get_arrowstyle()).__name__ != "Curve"
+
+
+@pytest.fixture(scope="module")
+def person(seed):
+    return draw_graph(seed)
+
+
+@pytest.fixture(scope="module")
+def state(seed):
+    return draw_graph(seed, level="state")
+
+
+def synthetic(actors: int, rounds) -> Dataset:
+    """A hub ``p000`` meeting each of ``actors - 1`` people ``rounds(i)`` times; people belong to ten states."""
+    states = [Actor(f"s{k}", f"State {k}", kind="state") for k in range(10)]
+    people = [Actor(f"p{i:03}", f"Person {i:03}", affiliation=f"s{i % 10}") for i in range(actors)]
+    events = [Event(f"m{i:03}-{r}", "meeting", parse_edtf(f"2025-{1 + r % 12:02}-{1 + i % 28:02}"),
+                    participants=("p000", f"p{i:03}"))
+              for i in range(1, actors) for r in range(rounds(i))]
+    return Dataset(actors={a.id: a for a in states + people}, events=events, title="Hub")
+
+
+# --- the actor graph of the seed --------------------------------------------------------
+
+
+def test_person_level_draws_every_actor_with_a_relation(person):
+    assert set(drawn(person, "node")) == PERSON_NODES
+    assert set(drawn(person, "label")) == PERSON_NODES
+    assert drawn(person, "label")["putin"].get_text() == "Putin"          # persons go by their surname
+    assert "Donald Trump, Reuters, Senior Kyiv official (unnamed), Yury Ushakov" in text(person, "footer")
+
+
+def test_each_relation_has_its_colour_and_only_directed_ones_have_arrows(person):
+    edges = drawn(person, "edge")
+    assert len(edges) == 27 + 2                   # two planned meetings
+    for gid, patch in edges.items():
+        relation = gid.rsplit(":", 1)[1]
+        assert patch.get_edgecolor()[:3] == pytest.approx(to_rgb(style.RELATION_COLORS[relation]))
+        assert arrow_head(patch) == (relation != "met")
+    assert {gid.rsplit(":", 1)[1] for gid in edges} == {
+        "met", "proposed_to", "demanded_of", "rejected", "accused", "threatened", "claimed_against", "denied",
+        "addressed", "assessed"}
+
+
+def test_different_relations_between_one_pair_bend_apart(person):
+    edges = drawn(person, "edge")
+    bends = [edges[f"putin:ukraine:{r}"].get_connectionstyle().rad for r in ("rejected", "addressed", "threatened")]
+    assert len(set(bends)) == 3
+    # the five relations between Russia and Ukraine, both ways, all bend differently as seen from one side
+    pair = [(gid, p) for gid, p in edges.items() if set(gid.split(":")[:2]) == {"russia", "ukraine"}]
+    assert len(pair) == 3 + 2
+    seen_from_russia = [p.get_connectionstyle().rad * (1 if gid.startswith("russia:") else -1) for gid, p in pair]
+    assert len(set(np.round(seen_from_russia, 6))) == 5
+
+
+def test_arrows_stop_at_the_rim_of_the_node(person):
+    edges, nodes = drawn(person, "edge"), drawn(person, "node")
+    arrow = edges["putin:ukraine:threatened"]
+    square_side = np.sqrt(nodes["ukraine"].get_sizes()[0])
+    assert square_side / 2 < arrow.shrinkB < square_side / 2 * np.sqrt(2) + 2
+    circle_radius = np.sqrt(nodes["putin"].get_sizes()[0]) / 2
+    assert arrow.shrinkA == pytest.approx(circle_radius + 1.5)
+
+
+def test_planned_relations_are_dashed(person):
+    edges = drawn(person, "edge")
+    dashed = {gid for gid, p in edges.items() if p.get_linestyle() != "-"}
+    assert dashed == {"kushner:ukrainian-delegation:met", "ukrainian-delegation:witkoff:met"}
+
+
+def test_width_grows_with_the_events_behind_a_relation(person):
+    edges = drawn(person, "edge")
+    assert edges["kushner:witkoff:met"].get_linewidth() > edges["putin:witkoff:met"].get_linewidth() == 1.0
+
+
+def test_nodes_are_coloured_by_side_and_shaped_by_kind(person):
+    nodes = drawn(person, "node")
+    assert nodes["putin"].get_edgecolor()[0][:3] == pytest.approx(nodes["russia"].get_edgecolor()[0][:3])
+    assert nodes["witkoff"].get_edgecolor()[0][:3] != pytest.approx(nodes["putin"].get_edgecolor()[0][:3])
+    outline = {n: tuple(np.round(nodes[n].get_paths()[0].vertices, 3).ravel())
+               for n in ("putin", "russia", "pro-ukrainian-mapping", "us-delegation")}
+    assert len(set(outline.values())) == 4
+    assert nodes["russia"].get_sizes()[0] > nodes["putin"].get_sizes()[0] > nodes["sybiha"].get_sizes()[0]
+
+
+def test_the_legend_lists_what_is_drawn_and_nothing_else(person):
+    assert legend(person, "side") == ["Russia", "Ukraine", "United States", "Ukraine's European allies",
+                                      "Pro-Ukrainian mapping\nproject (unnamed)", "Ukraine's allies", "Ireland"]
+    assert legend(person, "kind") == ["Person", "State", "Organisation", "Group"]
+    assert legend(person, "relation") == [
+        "Met (meeting, call, visit)", "Proposed to", "Demanded of", "Rejected", "Accused", "Threatened",
+        "Claimed against", "Denied", "Addressed (statement)", "Assessed", "Planned, not yet happened"]
+    handles = drawn(person, "legend")["relation"].legend_handles
+    assert [arrow_head(h) for h in handles] == [False] + [True] * 9 + [False]
+    assert legend(person, "size") == ["1", "4", "14"]
+    assert legend(person, "width") == ["1", "2", "3"]
+
+
+def test_legends_sit_outside_the_plot(person):
+    person.canvas.draw()
+    plot = person.axes[0].get_window_extent()
+    for box in drawn(person, "legend").values():
+        assert box.get_window_extent().x0 >= plot.x1
+
+
+def clusters(size: int = 10) -> Dataset:
+    """Five states of ``size`` delegates, each meeting about half of the others, and 50 rejections across."""
+    rng = random.Random(3)
+    states = [Actor(f"s{k}", f"State {k}", kind="state") for k in range(5)]
+    people = [Actor(f"p{i:02}", f"Delegate Number {i:02}", affiliation=f"s{i // size}") for i in range(5 * size)]
+    events = [Event(f"m{a}{b}", "meeting", parse_edtf("2025-01-01"), participants=(f"p{a:02}", f"p{b:02}"))
+              for k in range(5) for a, b in combinations(range(k * size, (k + 1) * size), 2) if rng.random() < 0.5]
+    events += [Event(f"x{j}", "rejection", parse_edtf("2025-02-01"), source=(f"p{a:02}",), target=(f"p{b:02}",))
+               for j, (a, b) in enumerate(rng.sample(range(5 * size), 2) for _ in range(50))]
+    return Dataset(actors={a.id: a for a in states + people}, events=events, title="Clusters")
+
+
+def test_labels_overlap_neither_each_other_nor_nodes(seed, person, state):
+    for figure in (person, state, draw_graph(clusters())):
+        renderer = figure.canvas.get_renderer()
+        boxes = [t.get_window_extent(renderer) for t in drawn(figure, "label").values()]
+        assert not any(a.overlaps(b) for a, b in combinations(boxes, 2))
+        for node in drawn(figure, "node").values():
+            x, y = node.get_offset_transform().transform(node.get_offsets()[0])
+            r = np.sqrt(node.get_sizes()[0]) / 2 * figure.dpi / 72
+            assert not any(b.x0 < x + r and x - r < b.x1 and b.y0 < y + r and y - r < b.y1 for b in boxes)
+
+
+def test_title_subtitle_and_footer(person):
+    assert text(person, "title") == "Moscow talks on the US peace plan for Ukraine, December 2025"
+    assert "people, groups and states · events by 3 Dec 2025" in text(person, "subtitle")
+    assert "Source: The Global News Watch" in text(person, "footer")
+
+
+# --- state level, neighbourhoods, relations ------------------------------------------------
+
+
+def test_state_level_collapses_actors_into_their_states(state):
+    assert set(drawn(state, "node")) == STATE_NODES
+    edges = drawn(state, "edge")
+    assert "russia:united-states:met" in edges and "ireland:ukraine:met" in edges
+    assert edges["russia:united-states:met"].get_linewidth() > 1.0        # the visit and the talks
+    assert edges["ukraine:united-states:met"].get_linestyle() != "-"      # planned: the envoys and Kyiv's delegation
+    assert "side" not in drawn(state, "legend")                             # each node is its own side
+    assert legend(state, "kind") == ["State", "Organisation", "Group"]
+    assert "states and organisations" in text(state, "subtitle")
+
+
+def test_around_keeps_the_neighbourhood_of_an_actor(seed):
+    one = draw_graph(seed, around="Vladimir Putin")
+    assert set(drawn(one, "node")) == {"putin", "witkoff", "kushner", "sybiha", "ukraine", "european-allies"}
+    assert drawn(one, "node")["putin"].get_edgecolor()[0][:3] == pytest.approx(to_rgb(style.INK))
+    assert "within 1 step of Vladimir Putin" in text(one, "subtitle")
+    two = draw_graph(seed, around="putin", depth=2)
+    assert set(drawn(two, "node")) == PERSON_NODES - {"zelenskyy", "ireland", "ukraine-allies", "pro-ukrainian-mapping"}
+    as_state = draw_graph(seed, around="putin", level="state")         # Putin counts as Russia
+    assert set(drawn(as_state, "node")) == STATE_NODES - {"ireland", "ukraine-allies"}
+
+
+def test_relations_filter_keeps_only_those_relations(seed):
+    figure = draw_graph(seed, relations=["met"])
+    assert {gid.rsplit(":", 1)[1] for gid in drawn(figure, "edge")} == {"met"}
+    assert set(drawn(figure, "node")) == {"putin", "witkoff", "kushner", "us-delegation", "russia",
+                                          "ukrainian-delegation", "zelenskyy", "ireland"}
+    assert legend(figure, "relation") == ["Met (meeting, call, visit)", "Planned, not yet happened"]
+    assert "only met" in text(figure, "subtitle")
+
+
+def test_a_period_draws_the_network_of_that_period(seed):
+    from timeline.filters import EventFilter
+
+    events = EventFilter(since="2025-12-02", until="2025-12-02").apply(seed)
+    figure = draw_graph(seed, events, relations=["met"], level="state")
+    assert set(drawn(figure, "edge")) == {"russia:united-states:met", "ireland:ukraine:met"}
+
+
+def test_bad_options_raise_one_clear_error(seed):
+    with pytest.raises(GraphError, match="unknown relation 'rejectd'; did you mean 'rejected'"):
+        draw_graph(seed, relations=["met", "rejectd"])
+    with pytest.raises(ActorNotFound, match="did you mean 'witkoff'"):
+        draw_graph(seed, around="witcoff")
+    with pytest.raises(GraphError, match="Donald Trump has no relations"):
+        draw_graph(seed, around="trump")
+    with pytest.raises(GraphError, match="nothing to draw"):
+        draw_graph(seed, relations=["attacked"])
+    with pytest.raises(GraphError, match="use it with --graph events"):
+        draw_graph(seed, layout="dated")
+
+
+# --- the actor-event graph ---------------------------------------------------------------
+
+
+def test_event_graph_joins_actors_to_their_events_by_role(seed):
+    figure = draw_graph(seed, graph="events")
+    nodes = drawn(figure, "node")
+    assert set(nodes) == {e.id for e in seed.events} | PERSON_NODES | {"trump", "ushakov", "reuters",
+                                                                     "senior-kyiv-official"}
+    edges = drawn(figure, "edge")
+    assert edges["putin:moscow-talks:participant"].get_edgecolor()[:3] == pytest.approx(
+        to_rgb(style.ROLE_COLORS["participant"]))
+    assert edges["putin:moscow-talks:host"].get_edgecolor()[:3] == pytest.approx(to_rgb(style.ROLE_COLORS["host"]))
+    assert not any(arrow_head(p) for p in edges.values())
+    # events run top to bottom in date order, in one column
+    ys = [nodes[e.id].get_offsets()[0] for e in seed.events]
+    assert len({x for x, _ in ys}) == 1 and [y for _, y in ys] == sorted((y for _, y in ys), reverse=True)
+    assert legend(figure, "role") == ["Participant", "Host", "Source", "Target", "Mentioned"]
+    assert tuple(nodes["planned-meeting-ukrainian-delegation"].get_facecolor()[0]) == (1, 1, 1, 1)   # hollow
+    meeting = to_rgb(style.EVENT_MARKS["meeting"].color)
+    assert tuple(nodes["moscow-talks"].get_facecolor()[0][:3]) == pytest.approx(meeting)
+
+
+def test_event_graph_at_state_level_and_around(seed):
+    figure = draw_graph(seed, graph="events", level="state", around="witkoff")
+    actors = {n for n in drawn(figure, "node") if n in seed.actors}
+    events = set(drawn(figure, "node")) - actors
+    assert actors == {"united-states", "russia", "ukraine", "ukraine-allies", "european-allies"}
+    assert events == {"leaked-28-point-draft", "criticism-of-leaked-draft", "us-delegation-moscow-visit",
+                      "moscow-talks", "updated-peace-plan", "ushakov-statement-after-talks", "trump-remarks-on-talks",
+                      "planned-meeting-ukrainian-delegation", "zelenskyy-ireland-remarks"}
+
+
+# --- scale --------------------------------------------------------------------------------
+
+
+def test_past_the_budget_the_most_active_actors_are_drawn_and_the_rest_counted():
+    data = synthetic(520, lambda i: 1 + i % 5)
+    figure = draw_graph(data)
+    kept = {"p000"} | {f"p{i:03}" for i in range(4, 520, 5)[:59]}
+    assert set(drawn(figure, "node")) == kept
+    assert "Not shown: 460 less active actors." in text(figure, "footer")
+
+
+def test_past_the_edge_budget_the_strongest_relations_stay_and_every_actor_keeps_one():
+    data = synthetic(30, lambda i: 1 + i % 3)
+    selection = select_actors(data, data.events, max_edges=5)
+    assert len(selection.graph) == 30
+    assert all(selection.graph.degree(n) for n in selection.graph)
+    assert selection.hidden_edges == 0            # a star: each spoke is some actor's only relation
+    data = clusters()
+    every = [key for *_, key in actor_graph(data).edges(keys=True)]
+    figure = draw_graph(data)
+    kept = [gid.rsplit(":", 1)[1] for gid in drawn(figure, "edge")]
+    assert len(every) > len(kept) >= MAX_EDGES and len(drawn(figure, "node")) == 50
+    assert f"Not shown: {len(every) - len(kept)} relations with fewer events." in text(figure, "footer")
+    assert kept.count("rejected") == every.count("rejected") > 40      # the rarer kind is kept first
+
+
+def test_past_the_edge_budget_one_pair_keeps_its_six_strongest_relations():
+    data = synthetic(12, lambda i: 1)
+    kinds = ("proposal", "demand", "rejection", "accusation", "threat", "claim", "denial", "statement")
+    data.events += [Event(f"{kind}-{k}", kind, parse_edtf("2025-03-01"), source=("p001",), target=("p002",))
+                     for n, kind in enumerate(kinds) for k in range(n + 1)]     # 1 proposal ... 8 statements
+    selection = select_actors(data, data.events, max_edges=12)
+    pair = {key for u, v, key in selection.graph.edges(keys=True) if {u, v} == {"p001", "p002"}}
+    assert pair == {"rejected", "accused", "threatened", "claimed_against", "denied", "addressed"}
+    assert selection.hidden_edges == 2
+    assert len(select_actors(data, data.events).graph.edges) == 11 + 8      # under the budget all stay
+
+
+# --- files and the command ---------------------------------------------------------------
+
+
+def test_same_data_gives_the_same_svg_bytes(tmp_path):
+    script = ("import sys; from timeline.dataset import load; from timeline.render.graph import render_graph; "
+              "render_graph(load('seeds'), sys.argv[1])")
+    digests = set()
+    for hashseed in ("1", "2"):
+        out = tmp_path / f"g{hashseed}.svg"
+        subprocess.run([sys.executable, "-c", script, str(out)], check=True, cwd=os.path.dirname(os.path.dirname(
+            os.path.abspath(__file__))), env={**os.environ, "PYTHONHASHSEED": hashseed})
+        digests.add(hashlib.sha256(out.read_bytes()).hexdigest())
+    assert len(digests) == 1
+    assert b'id="node:putin"' in out.read_bytes()
+
+
+def test_render_writes_by_extension_and_refuses_others(seed, tmp_path):
+    assert render_graph(seed, tmp_path / "g.pdf").read_bytes().startswith(b"%PDF")
+    assert render_graph(seed, tmp_path / "g.png", dpi=40).read_bytes().startswith(b"\x89PNG")
+    with pytest.raises(GraphError, match=r"cannot write '\.jpg' images; end .* with \.png, \.svg or \.pdf"):
+        render_graph(seed, tmp_path / "g.jpg")
+
+
+def test_cli_writes_the_default_paths(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("render", "graph", "--dpi", "40")
+    assert result.exit_code == 0 and result.output == "wrote output/graph.png\n"
+    assert run("render", "graph", "--level", "state", "--dpi", "40").output == "wrote output/graph-state.png\n"
+    assert (tmp_path / "output" / "graph-state.png").read_bytes().startswith(b"\x89PNG")
+    assert run("render", "graph", "--graph", "events", "--since", "2 Dec 2025", "--dpi", "40").output == \
+        "wrote output/graph-events.png\n"
+
+
+def test_cli_options_reach_the_drawing(run, tmp_path):
+    out = tmp_path / "putin.svg"
+    result = run("render", "graph", "-o", str(out), "--around", "putin", "--relations", "rejected,threatened")
+    assert result.exit_code == 0
+    svg = out.read_text()
+    assert 'id="edge:putin:ukraine:threatened"' in svg and 'id="node:kushner"' not in svg
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--around", "witcoff"), "no actor called 'witcoff'; did you mean 'witkoff'?"),
+    (("--relations", "met,rejectd"), "unknown relation 'rejectd'; did you mean 'rejected'?"),
+    (("-o", "graph.txt"), "cannot write '.txt' images"),
+])
+def test_cli_errors_are_one_line_and_exit_1(run, tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    result = run("render", "graph", *args)
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {message}") and result.output.count("\n") == 1
+
+
+def test_render_keeps_a_file_timeline_did_not_write_unless_forced(seed, tmp_path):
+    mine = tmp_path / "mine.svg"
+    mine.write_text("my drawing")
+    with pytest.raises(OutputExists, match="pass --force"):
+        render_graph(seed, mine, level="state")
+    assert mine.read_text() == "my drawing"
+    render_graph(seed, mine, level="state", force=True)
+    assert 'id="node:russia"' in mine.read_text()
+
+
+def test_cli_depth_needs_around(run):
+    result = run("render", "graph", "--depth", "2")
+    assert result.exit_code == 2 and "--depth counts steps from an actor" in result.output
