@@ -61,8 +61,9 @@ def actor_graph(dataset: Dataset, events: Iterable[Event] | None = None, level: 
     Meetings, calls and visits join their participants and host pairwise
     with ``met``; directed events join each source to each target. Edges
     carry ``relation``, ``directed``, ``count``, ``first`` and ``last`` (ISO
-    dates), ``events`` (ids) and ``planned`` (true when no event behind it
-    has happened). An undirected edge is stored once, from the smaller id.
+    dates), ``events`` (ids), ``dates`` (their dates as written, in EDTF) and
+    ``planned`` (true when no event behind it has happened). An undirected
+    edge is stored once, from the smaller id.
     At ``level="state"`` each actor counts as the state it belongs to, and
     relations within one state are dropped. Planned and cancelled events
     are left out unless ``include_planned``; cancelled ones always are.
@@ -102,12 +103,14 @@ def _add(graph: nx.MultiDiGraph, u: str, v: str, relation: str, event: Event) ->
         data = graph.edges[u, v, relation]
         data["count"] += 1
         data["events"].append(event.id)
-        data["first"] = min(filter(None, (data["first"], start)), default=None)
-        data["last"] = max(filter(None, (data["last"], end)), default=None)
+        data["dates"].append(event.date.text)
+        data["first"] = None if data["first"] is None or start is None else min(data["first"], start)  # None: open
+        data["last"] = None if data["last"] is None or end is None else max(data["last"], end)
         data["planned"] = data["planned"] and not happened
     else:
         graph.add_edge(u, v, key=relation, relation=relation, directed=relation not in UNDIRECTED_RELATIONS,
-                       count=1, first=start, last=end, events=[event.id], planned=not happened)
+                       count=1, first=start, last=end, events=[event.id], dates=[event.date.text],
+                       planned=not happened)
 
 
 def actor_attributes(dataset: Dataset, actor_id: str) -> dict:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,10 +21,17 @@ def with_dataset(command: Command) -> Command:
                   help="Dataset file or folder (default: $TIMELINE_DATA, ./seeds, or the shipped seeds).")
     @functools.wraps(command)
     def wrapper(*args: Any, data_path: Path | None, **kwargs: Any) -> Any:
+        import gc
+
         from timeline.cache import load
         from timeline.dataset import default_path
 
-        return command(*args, dataset=load(data_path or default_path()), **kwargs)
+        dataset = load(data_path or default_path())
+        gc.freeze()  # the dataset lives as long as the command: the collector need not walk it again and again
+        try:
+            return command(*args, dataset=dataset, **kwargs)
+        finally:
+            gc.unfreeze()
 
     return wrapper
 
@@ -69,3 +77,13 @@ def with_output(*columns: str) -> Callable[[Command], Command]:
         return wrapper
 
     return decorator
+
+
+def parse_size(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[float, float] | None:
+    """Read ``--size 11x7``: width and height in inches (a click callback)."""
+    if value is None:
+        return None
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*", value)
+    if not match:
+        raise click.BadParameter(f"{value!r} is not WIDTHxHEIGHT in inches (e.g. 11x7)")
+    return float(match[1]), float(match[2])

@@ -8,6 +8,8 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
+from timeline.export.csv import cell, safe_cell
+
 Row = Mapping[str, Any]
 
 
@@ -25,24 +27,9 @@ def write_rows(rows: Sequence[Row] | Row, fmt: str, columns: Sequence[str], out:
         _write_table(rows, columns, out)
 
 
-def cell(value: Any) -> str:
-    """A value as table or CSV text: lists joined with '; ', nothing for None."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, (list, tuple)):
-        return "; ".join(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
 def write_csv(rows: Sequence[Row], out: TextIO) -> None:
     """CSV with a header of every key, safe to open in a spreadsheet."""
     import csv
-
-    from timeline.export.csv import safe_cell
 
     keys = list(dict.fromkeys(key for row in rows for key in row))
     writer = csv.writer(out, lineterminator="\n")

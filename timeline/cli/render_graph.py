@@ -5,8 +5,7 @@ from pathlib import Path
 
 import click
 
-from timeline.cli.options import with_dataset, with_filter
-from timeline.cli.render_timeline import _size
+from timeline.cli.options import parse_size, with_dataset, with_filter
 from timeline.filters import EventFilter
 from timeline.graph import ACTOR_RELATIONS, LEVELS
 from timeline.model import Dataset
@@ -32,7 +31,7 @@ from timeline.render.graph import DPI, GRAPH_LAYOUTS, GRAPHS, MAX_ACTORS, render
 @click.option("--title", help="Title of the image (default: the dataset's title).")
 @click.option("--max-actors", type=click.IntRange(min=2), default=MAX_ACTORS, show_default=True,
               help="Draw at most this many actors, the most active; the footer says how many were left out.")
-@click.option("--size", callback=_size, metavar="WxH", help="Width and height in inches, e.g. 11x7.")
+@click.option("--size", callback=parse_size, metavar="WxH", help="Width and height in inches, e.g. 11x7.")
 @click.option("--dpi", type=click.IntRange(min=30, max=1200), default=DPI, show_default=True,
               help="Pixels per inch of a PNG.")
 @click.option("--force", is_flag=True, help="Replace the output file even if timeline did not write it.")

@@ -1,25 +1,14 @@
 """``timeline render timeline``: the timeline chart as PNG, SVG or PDF."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import click
 
-from timeline.cli.options import with_dataset, with_filter
+from timeline.cli.options import parse_size, with_dataset, with_filter
 from timeline.filters import EventFilter
 from timeline.model import Dataset
 from timeline.render.timeline import DEFAULT_PATH, LANES, WIDTH, render_timeline
-
-
-def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[float, float] | None:
-    """Read ``--size 11x7`` (inches)."""
-    if value is None:
-        return None
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*", value)
-    if not match:
-        raise click.BadParameter(f"{value!r} is not WIDTHxHEIGHT in inches (e.g. 11x7)")
-    return float(match[1]), float(match[2])
 
 
 @click.command()
@@ -31,7 +20,7 @@ def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
 @click.option("--title", help="Title of the chart (default: the dataset's title).")
 @click.option("--width", type=click.FloatRange(min=3), help=f"Width in inches (default {WIDTH:g}).")
 @click.option("--height", type=click.FloatRange(min=2), help="Height in inches (default: what the events need).")
-@click.option("--size", callback=_size, metavar="WxH", help="Width and height in inches, e.g. 11x7.")
+@click.option("--size", callback=parse_size, metavar="WxH", help="Width and height in inches, e.g. 11x7.")
 @click.option("--dpi", type=click.FloatRange(min=30, max=1200), default=200, show_default=True,
               help="Pixels per inch of a PNG.")
 @click.option("--aggregate/--no-aggregate", default=None,

@@ -1,0 +1,96 @@
+"""``timeline export``: formats, default paths, standard output, filters, and files never overwritten."""
+from __future__ import annotations
+
+import pytest
+
+from timeline.export import FORMATS, ExportError, default_path, export
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize(("args", "written"), [
+    (["graphml"], "output/actors.graphml"),
+    (["gexf", "--level", "state"], "output/actors-state.gexf"),
+    (["json", "--graph", "events"], "output/events.json"),
+    (["cytoscape"], "output/actors.cyjs"),
+    (["dot"], "output/actors.dot"),
+    (["timelinejs"], "output/timeline.json"),
+    (["ical"], "output/meetings.ics"),
+    (["csv"], "output/tables"),
+])
+def test_default_paths(args, written, run, workdir):
+    result = run("export", *args)
+    assert (result.exit_code, result.output) == (0, f"wrote {written}\n")
+    assert (workdir / written).exists()
+
+
+def test_every_format_writes_the_same_bytes_twice(run, workdir):
+    for fmt in FORMATS:
+        first = run("export", fmt, "-o", f"a/{fmt}").exit_code, _contents(workdir / "a" / fmt)
+        second = run("export", fmt, "-o", f"b/{fmt}").exit_code, _contents(workdir / "b" / fmt)
+        assert first == second and first[0] == 0 and first[1]
+
+
+def _contents(path):
+    return sorted((p.name, p.read_bytes()) for p in path.iterdir()) if path.is_dir() else path.read_bytes()
+
+
+def test_dash_writes_to_standard_output(run, workdir):
+    assert run("export", "graphml", "-o", "-").output.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<graphml')
+    calendar = run("export", "ical", "-o", "-", "--type", "visit").stdout_bytes
+    assert calendar.startswith(b"BEGIN:VCALENDAR\r\n") and calendar.count(b"BEGIN:VEVENT") == 2
+    assert not (workdir / "output").exists()
+
+
+def test_filters_choose_the_events(run, workdir):
+    import networkx as nx
+
+    run("export", "graphml", "--actor", "witkoff", "--type", "meeting", "-o", "witkoff.graphml")
+    graph = nx.read_graphml(workdir / "witkoff.graphml")
+    assert sorted(graph) == ["kushner", "putin", "ukrainian-delegation", "witkoff"]
+
+
+def test_a_file_timeline_did_not_write_is_kept(run, workdir):
+    (workdir / "mine.gexf").write_text("my notes", encoding="utf-8")
+    result = run("export", "gexf", "-o", "mine.gexf")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: mine.gexf exists and was not written by timeline")
+    assert (workdir / "mine.gexf").read_text(encoding="utf-8") == "my notes"
+    assert run("export", "gexf", "-o", "mine.gexf", "--force").exit_code == 0
+    assert (workdir / "mine.gexf").read_text(encoding="utf-8").startswith("<?xml")
+    assert run("export", "gexf", "-o", "mine.gexf").exit_code == 0  # ours now: replaced without --force
+
+
+def test_a_csv_table_the_user_wrote_stops_the_whole_export(run, workdir):
+    (workdir / "tables").mkdir()
+    (workdir / "tables" / "quotes.csv").write_text("mine", encoding="utf-8")
+    result = run("export", "csv", "-o", "tables")
+    assert result.exit_code == 1 and "quotes.csv exists" in result.output
+    assert sorted(p.name for p in (workdir / "tables").iterdir()) == ["quotes.csv"]
+
+
+def test_an_existing_folder_gets_the_default_name(run, workdir):
+    (workdir / "exports").mkdir()
+    assert run("export", "dot", "-o", "exports").output == "wrote exports/actors.dot\n"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["timelinejs", "--graph", "events"], "Error: timelinejs writes events, not a graph: leave out --graph and --level"),
+    (["graphml", "--graph", "events", "--level", "state"], "Error: --level applies to the actor graph"),
+    (["csv", "-o", "-"], "Error: csv writes a folder of tables, not one stream"),
+])
+def test_options_a_format_does_not_take(args, message, run, workdir):
+    result = run("export", *args)
+    assert result.exit_code == 1 and result.output.startswith(message)
+
+
+def test_library_errors_are_user_errors(seed):
+    with pytest.raises(ExportError, match="unknown export format 'gefx'; did you mean 'gexf'"):
+        export(seed, "gefx")
+    with pytest.raises(ExportError, match="unknown level 'country'; choose from person, state"):
+        export(seed, "gexf", level="country")
+    assert str(default_path("csv")) == "output/tables"

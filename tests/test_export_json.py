@@ -1,0 +1,60 @@
+"""JSON: node-link data that networkx reads back whole, and Cytoscape.js elements that Cytoscape.js loads."""
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+from browser import require_package, run_node
+from export_cases import TRICKY
+
+from timeline.dataset import load
+from timeline.export.json import cytoscape_data, write_cytoscape, write_node_link
+from timeline.graph import actor_graph, event_graph
+
+
+@pytest.fixture
+def tricky(write_yaml):
+    return load(write_yaml(TRICKY))
+
+
+def graphs(dataset):
+    return [actor_graph(dataset, include_planned=True), actor_graph(dataset, level="state"), event_graph(dataset)]
+
+
+@pytest.mark.parametrize("which", ["seed", "tricky"])
+def test_node_link_reads_back_whole(which, seed, tricky, tmp_path):
+    for graph in graphs(seed if which == "seed" else tricky):
+        write_node_link(graph, tmp_path / "graph.json")
+        read = nx.node_link_graph(json.loads((tmp_path / "graph.json").read_text(encoding="utf-8")), edges="edges")
+        assert read.graph == graph.graph
+        assert list(read.nodes(data=True)) == list(graph.nodes(data=True))
+        assert list(read.edges(keys=True, data=True)) == list(graph.edges(keys=True, data=True))
+
+
+def test_cytoscape_elements_hold_every_node_edge_and_value(tricky):
+    graph = actor_graph(tricky, include_planned=True)
+    data = cytoscape_data(graph)
+    assert (data["data"], data["directed"], data["multigraph"]) == (graph.graph, True, True)
+    assert [n["data"] for n in data["elements"]["nodes"]] == [
+        {"id": n, **{k: v for k, v in d.items() if v is not None}} for n, d in graph.nodes(data=True)]
+    assert [e["data"] for e in data["elements"]["edges"]] == [
+        {"id": f"e{i}", "source": u, "target": v, "key": k, **{n: x for n, x in d.items() if x is not None}}
+        for i, (u, v, k, d) in enumerate(graph.edges(keys=True, data=True))]
+
+
+@pytest.mark.parametrize("which", ["seed", "tricky"])
+def test_cytoscape_js_loads_the_elements(which, seed, tricky, tmp_path):
+    require_package("cytoscape")
+    dataset = seed if which == "seed" else tricky
+    for graph in graphs(dataset):
+        write_cytoscape(graph, tmp_path / "graph.cyjs")
+        loaded = json.loads(run_node("cytoscape_elements.js", str(tmp_path / "graph.cyjs")))
+        assert loaded["nodes"] == list(graph)
+        assert loaded["edges"] == [[f"e{i}", u, v, k] for i, (u, v, k) in enumerate(graph.edges(keys=True))]
+
+
+def test_same_graph_same_bytes(seed, tmp_path):
+    write_cytoscape(event_graph(seed), tmp_path / "a.cyjs")
+    write_cytoscape(event_graph(seed), tmp_path / "b.cyjs")
+    assert (tmp_path / "a.cyjs").read_bytes() == (tmp_path / "b.cyjs").read_bytes()

@@ -1,0 +1,103 @@
+"""TimelineJS: slides with the dates' own precision, escaped text, and a real rendering in headless Chromium."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from browser import dump_dom, require_package
+from export_cases import SUMMARY, TRICKY
+
+from timeline.dataset import load
+from timeline.export.timelinejs import timelinejs_data, write_timelinejs
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>export test</title>
+<link rel="stylesheet" href="{dist}/css/timeline.css">
+<script src="{dist}/js/timeline.js"></script>
+</head><body>
+<div id="timeline" style="width: 1200px; height: 700px"></div>
+<script>
+window.timeline = new TL.Timeline("timeline", {data}, {{script_path: "{dist}/js/", font: null}});
+</script>
+</body></html>
+"""
+
+
+@pytest.fixture
+def tricky(write_yaml):
+    return load(write_yaml(TRICKY))
+
+
+def slides(dataset) -> dict[str, dict]:
+    return {s["unique_id"]: s for s in timelinejs_data(dataset)["events"]}
+
+
+def test_dates_carry_only_the_fields_of_their_precision(seed, tricky):
+    found = {**slides(seed), **slides(tricky)}
+    assert found["moscow-talks"]["start_date"] == {"year": 2025, "month": 12, "day": 2}
+    assert "end_date" not in found["moscow-talks"] and "display_date" not in found["moscow-talks"]
+    assert found["-claim"]["start_date"] == {"year": 2024, "month": 3}
+    assert found["-claim"]["display_date"] == "c. Mar 2024"
+    assert found["talks:1"]["start_date"] == {"year": 2025, "month": 12, "day": 2, "hour": 21, "minute": 0}
+    assert found["talks:1"]["display_date"] == "2 Dec 2025 21:00 UTC+03:00"
+    assert (found["later"]["start_date"], found["later"]["end_date"]) == (
+        {"year": 2026, "month": 1, "day": 10}, {"year": 2026, "month": 1, "day": 12})
+    assert found["ushakov-statement-after-talks"]["end_date"] == {"year": 2025, "month": 12, "day": 3}
+    # open-ended: placed at the known end, and said so
+    assert found["kyiv-rejects-leaked-demands"]["start_date"] == {"year": 2025, "month": 12, "day": 3}
+    assert found["kyiv-rejects-leaked-demands"]["display_date"] == "by 3 Dec 2025"
+    assert found["planned-meeting-ukrainian-delegation"]["display_date"] == "from 3 Dec 2025"
+    assert found["putin-forum-threat"]["display_date"] == "2 Dec 2025?"
+
+
+def test_headline_text_and_group(seed):
+    talks = slides(seed)["moscow-talks"]
+    assert talks["text"]["headline"] == "Meeting: Vladimir Putin, Steve Witkoff, Jared Kushner"
+    assert talks["text"]["text"].startswith("<p>Putin received the US envoys Witkoff and Kushner in Moscow")
+    assert "<p>Where: Moscow</p>" in talks["text"]["text"]
+    assert talks["group"] == "Meeting"
+    by_side = {s["unique_id"]: s["group"] for s in timelinejs_data(seed, group_by="side")["events"]}
+    assert (by_side["moscow-talks"], by_side["kyiv-rejects-leaked-demands"]) == ("Russia", "Ukraine")
+    assert timelinejs_data(seed)["title"]["text"]["headline"] == seed.title
+
+
+def test_text_from_the_data_is_escaped(tricky, tmp_path):
+    found = slides(tricky)
+    assert found["talks:1"]["text"]["text"].startswith(
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &lt;img src=x onerror=")
+    assert "Иван &lt;img src=x" in found["-claim"]["text"]["headline"]
+    # not a link: only http(s) addresses are
+    assert "href" not in found["talks:1"]["text"]["text"] and "Pub &amp; Co" in found["talks:1"]["text"]["text"]
+    by_side = {s["unique_id"]: s["group"] for s in timelinejs_data(tricky, group_by="side")["events"]}
+    assert by_side["-claim"] == "Иван &amp;lt;img src=x onerror=&amp;quot;document.title=1&amp;quot;&amp;gt; " \
+                                "&amp;amp; &amp;quot;Co&amp;quot;"
+    write_timelinejs(tricky, tmp_path / "timeline.json")
+    text = (tmp_path / "timeline.json").read_text(encoding="utf-8")
+    assert "<" not in text and ">" not in text and "&" not in text  # safe to inline in a <script>
+    assert json.loads(text) == timelinejs_data(tricky)
+
+
+@pytest.mark.parametrize(("which", "group_by"), [("seed", "type"), ("tricky", "type"), ("tricky", "side")])
+def test_timelinejs_renders_one_marker_per_event(which, group_by, seed, tricky, tmp_path):
+    dist = require_package("@knight-lab/timelinejs") / "dist"
+    html = pytest.importorskip("lxml.html")
+    dataset = seed if which == "seed" else tricky
+    write_timelinejs(dataset, tmp_path / "timeline.json", group_by=group_by)
+    page = tmp_path / "page.html"
+    data = (tmp_path / "timeline.json").read_text(encoding="utf-8")
+    page.write_text(PAGE.format(dist=dist.as_uri(), data=data), encoding="utf-8")
+
+    dom = html.fromstring(dump_dom(page))
+    markers = dom.find_class("tl-timemarker")
+    assert len(markers) == len(dataset.events)
+    assert [m.text_content() for m in dom.find_class("tl-message-content")] == []
+    assert dom.findtext(".//title") == "export test"  # no onerror handler ran
+    assert len(dom.findall(".//script")) == 2 and dom.findall(".//div[@id='timeline']//img") == []
+    if which == "tricky":
+        texts = [t.text_content() for t in dom.find_class("tl-text-content")]
+        assert any(SUMMARY in t for t in texts)
+        headlines = {h.text_content() for h in dom.find_class("tl-headline")}
+        assert 'Claim: Иван <img src=x onerror="document.title=1"> & "Co" → O\'Brien, Pat; =cmd|\' /C calc\'!A0' \
+            in headlines
+        groups = {g.text_content() for g in dom.find_class("tl-timegroup-message")}
+        assert groups == ({"Meeting", "Claim", "Call"} if group_by == "type" else {tricky.actors["ид:1"].name})

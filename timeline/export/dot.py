@@ -1,0 +1,89 @@
+"""DOT for Graphviz: ``dot -Tsvg actors.dot > actors.svg``.
+
+Every id and label is a quoted string with backslashes and double quotes
+escaped, so ids with colons, quotes or any script lay out as they are
+(Graphviz reads UTF-8). Colours and line widths are those of the drawn
+graph (:func:`timeline.render.style.graph_look`); actors are shaped by
+kind, events are boxes labelled with their date, planned ones dashed.
+
+>>> from timeline.export.dot import write_dot
+>>> write_dot(actor_graph(record), "actors.dot", record)      # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import networkx as nx
+
+from timeline.dates import parse_edtf
+from timeline.export._common import PathOrFile, edge_items, write_lines
+from timeline.model import Dataset
+from timeline.render import style
+
+#: Node shapes by actor kind, near the drawing's markers.
+SHAPES = {"person": "ellipse", "state": "box", "organization": "octagon", "group": "hexagon"}
+#: Fill opacity (hex alpha) behind the dark label text.
+FILL_ALPHA = "33"
+
+
+def write_dot(graph: nx.Graph, path_or_file: PathOrFile, dataset: Dataset | None = None) -> None:
+    """Write ``graph`` as Graphviz DOT to a path or a file.
+
+    With the ``dataset`` the graph came from, sides get the colours they
+    have in every chart of it.
+    """
+    write_lines(_lines(graph, dataset), path_or_file)
+
+
+def generate_dot(graph: nx.Graph, dataset: Dataset | None = None) -> str:
+    """The DOT text of ``graph``."""
+    return "".join(f"{line}\n" for line in _lines(graph, dataset))
+
+
+def _lines(graph: nx.Graph, dataset: Dataset | None) -> Iterator[str]:
+    look = style.graph_look(graph, dataset)
+    font = style.FONT["family"]
+    title = graph.graph.get("title") or None
+    head = attributes(label=title, labelloc="t", fontsize=style.TITLE_SIZE, fontname=font, charset="UTF-8",
+                      rankdir="LR", nodesep=0.3, ranksep=0.6, pad=0.3)
+    yield f"{'digraph' if graph.is_directed() else 'graph'} {quote(title or 'timeline')} {{"
+    yield f"  graph [{head}];"
+    yield f"  node [{attributes(fontname=font, fontsize=style.FONT['size'], fontcolor=style.INK, penwidth=1.5)}];"
+    yield f"  edge [{attributes(fontname=font, fontsize=7, arrowsize=0.7)}];"
+    for node, data in graph.nodes(data=True):
+        color = look.nodes[node].color
+        if data.get("node_type") == "event":
+            label = f"{node}\n{parse_edtf(data['date']).label()}" if data.get("date") else str(node)
+            shape, tip = "box", data.get("summary")
+            fill = "rounded,filled,dashed" if look.nodes[node].hollow else "rounded,filled"
+        else:
+            label, shape = str(data.get("name", node)), SHAPES.get(data.get("kind"), "ellipse")
+            tip, fill = data.get("title"), "filled"
+        shown = attributes(label=label, shape=shape, style=fill, tooltip=tip, color=color,
+                           fillcolor=color + FILL_ALPHA)
+        yield f"  {quote(str(node))} [{shown}];"
+    arrow = "->" if graph.is_directed() else "--"
+    edges = edge_items(graph)
+    for u, v, key, data in edges:
+        edge = look.edges.get((u, v, key), style.EdgeLook(style.LINK_COLOR, 1.0))
+        shown = attributes(label=key, color=edge.color, fontcolor=edge.color, penwidth=f"{edge.width:.2f}",
+                           style="dashed" if edge.dashed else None,
+                           dir="none" if data.get("directed") is False else None)
+        yield f"  {quote(str(u))} {arrow} {quote(str(v))} [{shown}];"
+    yield "}"
+
+
+def quote(text: str) -> str:
+    r"""``text`` as a DOT quoted string: backslashes and quotes escaped, line breaks as ``\n``.
+
+    >>> print(quote('say "hi"\\now'))
+    "say \"hi\"\\now"
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def attributes(**values: Any) -> str:
+    """DOT attributes ``name="value"`` of the values that are not None, quoted."""
+    return ", ".join(f"{name}={quote(str(value))}" for name, value in values.items() if value is not None)

@@ -1,0 +1,122 @@
+"""TimelineJS3 JSON: the record as a slide show on a timeline (https://timeline.knightlab.com).
+
+Each event is a slide. Its dates carry only the fields their precision
+supports (``2025-12`` is ``{"year": 2025, "month": 12}``); an interval
+has an ``end_date``; a date that is approximate, uncertain, open-ended
+or zoned also gets a ``display_date`` that says so ("c. Nov 2025",
+"by 3 Dec 2025"), and an open start is placed at its known end. Slides
+are grouped by event type (or by side: that of the event's first actor)
+and keep the event id as ``unique_id``.
+
+Text from the data is HTML-escaped, and links are made only of http(s)
+addresses. ``group`` is escaped twice, because TimelineJS strips markup
+from it and then writes it as HTML. The JSON escapes ``<``, ``>`` and
+``&``, so it can be inlined in a page's ``<script>``.
+
+>>> from timeline.export.timelinejs import write_timelinejs
+>>> write_timelinejs(record, "timeline.json")                # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+from typing import Any, Literal
+
+from timeline.dates import DateSpan
+from timeline.export._common import (
+    PathOrFile,
+    date_ends,
+    headline,
+    json_pieces,
+    web_address,
+    write_text,
+)
+from timeline.model import Dataset, Event, Source
+from timeline.render.style import EVENT_MARKS
+
+GroupBy = Literal["type", "side"]
+_FIELDS = {"year": ("year",), "month": ("year", "month"), "day": ("year", "month", "day"),
+           "minute": ("year", "month", "day", "hour", "minute"),
+           "second": ("year", "month", "day", "hour", "minute", "second")}
+#: Characters escaped in the JSON text so that it is safe inside an HTML <script>.
+_SCRIPT_UNSAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+
+
+def write_timelinejs(dataset: Dataset, path_or_file: PathOrFile, events: Iterable[Event] | None = None,
+                     group_by: GroupBy = "type") -> None:
+    """Write the ``events`` (default: all) of ``dataset`` as TimelineJS3 JSON to a path or a file."""
+    pieces = json_pieces(timelinejs_data(dataset, events, group_by))
+    write_text(map(_script_safe, pieces), path_or_file)
+
+
+def timelinejs_data(dataset: Dataset, events: Iterable[Event] | None = None,
+                    group_by: GroupBy = "type") -> dict[str, Any]:
+    """The TimelineJS3 data: a title slide (if the dataset has a title) and one slide per event.
+
+    >>> timelinejs_data(record)["events"][0]["start_date"]      # doctest: +SKIP
+    {'year': 2025, 'month': 12, 'day': 2}
+    """
+    events = dataset.events if events is None else events
+    citations = {source.id: _citation(source) for source in dataset.sources.values()}
+    data: dict[str, Any] = {"scale": "human", "events": [_slide(dataset, event, group_by, citations)
+                                                         for event in events]}
+    if dataset.title:
+        text = f"<p>{escape(dataset.description)}</p>" if dataset.description else ""
+        data = {"title": {"text": {"headline": escape(dataset.title), "text": text}}, **data}
+    return data
+
+
+def _slide(dataset: Dataset, event: Event, group_by: GroupBy, citations: dict[str, str]) -> dict[str, Any]:
+    first, last = date_ends(event.date)
+    slide: dict[str, Any] = {"unique_id": event.id, "start_date": _date(first or last)}
+    if first and last and last.start != first.start:
+        slide["end_date"] = _date(last)
+    if _misleading(event.date, first, last):
+        slide["display_date"] = event.date.label()
+    slide["text"] = {"headline": escape(headline(event, dataset)), "text": _text(dataset, event, citations)}
+    if group_by == "side":
+        actors = event.actors()
+        group = dataset.actors[dataset.side(actors[0])].name if actors else "No actor"
+    else:
+        group = EVENT_MARKS[event.type].label
+    slide["group"] = escape(escape(group))
+    return slide
+
+
+def _date(single: DateSpan) -> dict[str, int]:
+    """A TimelineJS date with the fields of the date's precision."""
+    return {name: getattr(single.start, name) for name in _FIELDS[single.precision]}
+
+
+def _misleading(span: DateSpan, first: DateSpan | None, last: DateSpan | None) -> bool:
+    """Would TimelineJS's own rendering of the fields hide something: a qualifier, an open end, a zone?"""
+    return span.approximate or span.uncertain or first is None or last is None or span.tz is not None
+
+
+def _text(dataset: Dataset, event: Event, citations: dict[str, str]) -> str:
+    """The slide's HTML: summary, quotes, place and status, sources."""
+    parts = [f"<p>{escape(event.summary)}</p>"] if event.summary else []
+    for quote in event.quotes:
+        speaker = dataset.actors[quote.speaker].name if quote.speaker in dataset.actors else quote.speaker
+        parts.append(f"<blockquote>“{escape(quote.text)}” — {escape(speaker)}</blockquote>")
+    facts = [f"Where: {escape(event.location)}" if event.location else "",
+             f"Status: {escape(event.status)}" if event.status != "occurred" else ""]
+    if any(facts):
+        parts.append(f"<p>{' · '.join(f for f in facts if f)}</p>")
+    cited = [citations[s] for s in event.sources]
+    if cited:
+        parts.append(f"<p>Source{'s' * (len(cited) > 1)}: {'; '.join(cited)}</p>")
+    return "".join(parts)
+
+
+def _citation(source: Source) -> str:
+    """A source as HTML: its citation, a link if it has a web address."""
+    text = escape(source.citation())
+    url = web_address(source.url)
+    return f'<a href="{escape(url)}">{text}</a>' if url else text
+
+
+def _script_safe(json_text: str) -> str:
+    for char, escaped in _SCRIPT_UNSAFE:
+        json_text = json_text.replace(char, escaped)
+    return json_text
