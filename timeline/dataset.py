@@ -11,13 +11,13 @@ problem reported as ``file:line: what is wrong; the likely fix``.
 """
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from timeline.errors import UserError
 from timeline.dates import DateError, DateSpan, parse_edtf
@@ -25,6 +25,9 @@ from timeline.model import (
     ACTOR_KINDS, EVENT_TYPES, RELATIONS, ROLE_KEYS, STATUSES,
     Actor, Dataset, Event, Link, Quote, Source,
 )
+
+if TYPE_CHECKING:
+    import yaml
 
 #: Files above this size are refused: split a large dataset into a folder.
 MAX_FILE_BYTES = int(os.environ.get("TIMELINE_MAX_FILE_MB", "64")) * 1024 * 1024
@@ -67,14 +70,22 @@ class DatasetError(UserError):
         return f"{self}\nError: {count} problem{'s' * (count != 1)} in the dataset; nothing was loaded"
 
 
-class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):
-    """Safe YAML with dates left as text: the date parser reads them, not YAML."""
+@cache
+def _loader() -> type:
+    """Safe YAML with dates left as text: the date parser reads them, not YAML.
 
+    Made on first use, so that a query answered from the cache never imports yaml.
+    """
+    import yaml
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    class Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
 
 
 def data_files(path: str | os.PathLike) -> list[Path]:
@@ -92,9 +103,15 @@ def load(path: str | os.PathLike) -> Dataset:
         raise DatasetError([Problem(str(path), None,
                                     "no .yaml or .yml files here; point --data at a dataset file or folder")])
     builder = _Builder()
-    for file in files:
-        builder.add_file(file)
-    return builder.finish()
+    collecting = gc.isenabled()
+    gc.disable()  # loading makes millions of lasting objects: collecting them meanwhile doubles the time
+    try:
+        for file in files:
+            builder.add_file(file)
+        return builder.finish()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def describe(value: Any) -> str:
@@ -170,6 +187,8 @@ class _Builder:
                     getattr(self, f"_{key[:-1]}")(name, (key, index), item)
 
     def _read(self, file: Path) -> Any:
+        import yaml
+
         name = str(file)
         try:
             size = file.stat().st_size
@@ -189,7 +208,7 @@ class _Builder:
             return None
         self.texts[name] = text
         try:
-            return yaml.load(text, Loader=_Loader)
+            return yaml.load(text, Loader=_loader())
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             self.problem(name, mark.line + 1 if mark else (), f"malformed YAML: {error.problem or error.context}"
@@ -437,8 +456,10 @@ def _compose(text: str | None) -> yaml.Node | None:
     """The YAML node tree of ``text`` (for line numbers), or ``None``."""
     if text is None:
         return None
+    import yaml
+
     try:
-        return yaml.compose(text, Loader=_Loader)
+        return yaml.compose(text, Loader=_loader())
     except (yaml.YAMLError, RecursionError):
         return None
 
@@ -447,6 +468,8 @@ def _line_of(node: yaml.Node | None, where: Path_) -> int | None:
     """The 1-based line of the item at ``where`` (keys and indices), as deep as it exists."""
     if node is None:
         return None
+    import yaml
+
     line = node.start_mark.line + 1
     for step in where:
         if isinstance(node, yaml.MappingNode):

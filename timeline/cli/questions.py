@@ -1,0 +1,165 @@
+"""Commands that answer questions: met, relations, path, contested (see :mod:`timeline.query`).
+
+JSON and CSV carry the library's rows as they are; a table says the same
+in words for people: dates as labels, "planned (not held)" for a meeting
+that has not taken place.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from timeline import query
+from timeline.cli.options import with_dataset, with_output
+from timeline.dates import DateError, parse_edtf
+from timeline.model import MEETING_TYPES, Dataset
+
+Rows = list[dict[str, Any]]
+
+since_option = click.option("--since", metavar="DATE", help='Only what may lie on or after DATE ("2 Dec 2025", 2025-12).')
+until_option = click.option("--until", metavar="DATE", help="Only what may lie on or before DATE.")
+level_option = click.option(
+    "--level", type=click.Choice(query.LEVELS), default="person", show_default=True,
+    help="person: actors as recorded; state: each actor counted as the state it belongs to.")
+
+
+@click.command()
+@click.argument("actor", required=False)
+@click.argument("other", required=False)
+@since_option
+@until_option
+@click.option("--type", "types", multiple=True, type=click.Choice(MEETING_TYPES),
+              help="Only meetings of this type (repeatable; default: all three).")
+@level_option
+@click.option("--include-planned", is_flag=True,
+              help="Also list planned and cancelled meetings, marked as not held.")
+@with_dataset
+@with_output("date", "actors", "type", "event", "location", "status")
+def met(dataset: Dataset, actor: str | None, other: str | None, include_planned: bool, **options: Any) -> Rows:
+    """Who met whom, when and where.
+
+    One row per pair of actors and meeting, call or visit. No ACTOR: every pair that met. ACTOR: everyone it met. ACTOR and OTHER:
+    the meetings between them. Actors are ids, names or aliases, in any case,
+    with or without accents.
+
+    At --level person an actor is only itself: `met russia` lists what Russia
+    itself attended, not Putin's meetings. At --level state every actor counts
+    as its state, so `met russia --level state` includes them, and `met witkoff
+    --level state` means the United States. An actor never meets a group it
+    belongs to, and at --level state meetings within one side are left out.
+
+    A planned or cancelled meeting is never shown as held: it is left out, or
+    listed and marked with --include-planned. A disputed one took place by one
+    side's account: it is listed with its status.
+
+    \b
+    Examples:
+      timeline met putin --since "2 Dec 2025" --until "2 Dec 2025"
+      timeline met zelensky --format json
+      timeline met russia --level state --include-planned
+    """
+    found = query.met(dataset, actor, other, include_planned=True, **options)
+    shown = [m for m in found if include_planned or m.held]
+    if hidden := len({m.event for m in found} - {m.event for m in shown}):
+        click.echo(f"({hidden} planned or cancelled meeting{'s' * (hidden > 1)} left out; "
+                   f"--include-planned lists {'them' if hidden > 1 else 'it'})", err=True)
+    return _rows(shown, date=lambda m: _label(m.date), actors=_pair,
+                 status=lambda m: m.status if m.held else f"{m.status} (not held)")
+
+
+@click.command()
+@click.argument("actor")
+@since_option
+@until_option
+@level_option
+@with_dataset
+@with_output("source", "relation", "target", "dates", "count", "events")
+def relations(dataset: Dataset, actor: str, **options: Any) -> Rows:
+    """What passed between ACTOR and each other actor, with dates.
+
+    One row per other actor and relation (met, proposed to, rejected,
+    accused, threatened, ...), read as a sentence: source, relation, target;
+    ACTOR is the target when on the receiving end. Only events that took
+    place count.
+
+    \b
+    Examples:
+      timeline relations putin
+      timeline relations russia --level state --format csv
+    """
+    return _rows(query.relations(dataset, actor, **options), relation=lambda r: r.relation.replace("_", " "),
+                 dates=_dates)
+
+
+@click.command()
+@click.argument("actor")
+@click.argument("other")
+@since_option
+@until_option
+@level_option
+@with_dataset
+@with_output("actors", "dates", "events")
+def path(dataset: Dataset, actor: str, other: str, **options: Any) -> Rows:
+    """The shortest chain of meetings between two actors.
+
+    One row per link, in order from ACTOR to OTHER, with the meetings, calls
+    and visits (held ones only) that make it. No chain is an answer, not an
+    error: nothing is listed and a note on stderr says so.
+
+    \b
+    Examples:
+      timeline path zelenskyy putin
+      timeline path ukraine russia --level state --format json
+    """
+    links = query.path(dataset, actor, other, **options)
+    if not links:
+        click.echo(f"no chain of meetings joins '{actor}' and '{other}'", err=True)
+    return _rows(links, actors=_pair, dates=_dates)
+
+
+@click.command()
+@since_option
+@until_option
+@with_dataset
+@with_output("date", "event", "status", "claimed_by", "denied_by", "denials", "summary")
+def contested(dataset: Dataset, **options: Any) -> Rows:
+    """Each claim with its denials, and the actors on each side.
+
+    Any other event that is disputed (by its status or by an event that
+    disputes it) is listed too.
+
+    \b
+    Example:
+      timeline contested --since 2025-12
+    """
+    return _rows(query.contested(dataset, **options), date=lambda c: _label(c.date))
+
+
+def _rows(results: list[Any], **words: Any) -> Rows:
+    """The results' rows; in a table, with ``words`` (key -> function of a result) in place of fields."""
+    if not _table():
+        return [result._asdict() for result in results]
+    return [{**result._asdict(), **{key: say(result) for key, say in words.items()}} for result in results]
+
+
+def _table() -> bool:
+    """Is the answer printed as a table (not JSON or CSV)? The ``--format`` of :func:`with_output`."""
+    return click.get_current_context().params.get("fmt") == "table"
+
+
+def _label(text: str) -> str:
+    """An EDTF date as a short label ('2 Dec 2025', 'by 3 Dec 2025'); as written if it cannot be one."""
+    try:
+        return parse_edtf(text).label()
+    except DateError:  # e.g. '../..', or bounds gathered from several events out of order
+        return text
+
+
+def _pair(result: Any) -> str:
+    return " – ".join(result.actors)
+
+
+def _dates(result: Any) -> str:
+    """The ``first`` and ``last`` dates of a result as one label: '2 Dec 2025', 'by 3 Dec 2025'."""
+    return _label(f"{result.first or '..'}/{result.last or '..'}")
