@@ -19,6 +19,12 @@ SEEDS = ROOT / "seeds"
 SCHEMAS = ROOT.parent / "shared" / "schemas"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the dataset cache of the tests out of the user's ~/.cache."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(scope="session")
 def seed() -> Dataset:
     """The shipped seed dataset."""

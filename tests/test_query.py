@@ -225,3 +225,15 @@ def test_contested(small: Dataset) -> None:
 def test_a_disputed_meeting_is_contested_too(small: Dataset) -> None:
     assert [(c.event, c.claimed_by, c.denials) for c in query.contested(small, until="2025-05")] == [
         ("border-talk", ("boris", "bela"), ())]
+
+
+def test_visitors_meet_their_host_not_each_other(write_yaml) -> None:
+    dataset = load(write_yaml("""\
+        actors: [{id: kyiv, kind: state}, {id: dublin, kind: state}, {id: zel}, {id: aide}]
+        events:
+          - {id: trip, type: visit, date: 2025-12-02, participants: [zel, aide], host: [dublin]}
+          - {id: summit, type: meeting, date: 2025-12-03, participants: [zel, aide], host: [dublin]}
+    """))
+    assert pairs(query.met(dataset, types=["visit"])) == [("aide", "dublin", "trip"), ("dublin", "zel", "trip")]
+    assert pairs(query.met(dataset, types=["meeting"])) == [
+        ("aide", "dublin", "summit"), ("aide", "zel", "summit"), ("dublin", "zel", "summit")]

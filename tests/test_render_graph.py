@@ -153,7 +153,7 @@ def test_the_legend_lists_what_is_drawn_and_nothing_else(person):
     handles = drawn(person, "legend")["relation"].legend_handles
     assert [arrow_head(h) for h in handles] == [False] + [True] * 9 + [False]
     assert legend(person, "size") == ["1", "4", "14"]
-    assert legend(person, "width") == ["1", "2", "3"]
+    assert legend(person, "width") == ["1", "2"]
 
 
 def test_legends_sit_outside_the_plot(person):

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import combinations, product
+from itertools import product
 from typing import Literal
 
 import networkx as nx
@@ -88,10 +88,8 @@ def actor_graph(dataset: Dataset, events: Iterable[Event] | None = None, level: 
 
 def _pairs(dataset: Dataset, event: Event, side: dict[str, str]) -> Iterable[tuple[str, str, str]]:
     relation = RELATION_OF_TYPE[event.type]
-    if EVENT_TYPES[event.type].symmetric:  # an actor and a group it belongs to do not meet
-        members = sorted({side[a] for a in (*event.participants, *event.host)})
-        return ((u, v, relation) for u, v in combinations(members, 2)
-                if u not in dataset.affiliation_chain(v) and v not in dataset.affiliation_chain(u))
+    if EVENT_TYPES[event.type].symmetric:
+        return ((u, v, relation) for u, v in dataset.met_pairs(event, side))
     pairs = {(side[s], side[t]) for s, t in product(event.source, event.target)}
     return ((u, v, relation) for u, v in sorted(pairs) if u != v)
 

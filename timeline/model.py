@@ -4,7 +4,9 @@ No I/O here: :mod:`timeline.dataset` reads files into these classes.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import NamedTuple
 
 from timeline.dates import DateSpan
@@ -169,3 +171,21 @@ class Dataset:
         """
         chain = self.affiliation_chain(actor_id)
         return next((a for a in chain if self.actors[a].kind == "state"), chain[-1])
+
+    def met_pairs(self, event: Event, node: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
+        """The pairs that met at a symmetric ``event``, each sorted, in order.
+
+        Participants and host meet pairwise, but a visit's visitors meet their
+        host, not each other, and nobody meets a group they belong to (a
+        delegate and the delegation). ``node`` maps actors to what they count
+        as (their state, at state level); pairs within one node are dropped.
+        """
+        def at(actor: str) -> str:
+            return node[actor] if node else actor
+
+        if event.type == "visit" and event.host and event.participants:
+            pairs = {tuple(sorted((at(v), at(h)))) for v in event.participants for h in event.host}
+        else:
+            pairs = set(combinations(sorted({at(a) for a in (*event.participants, *event.host)}), 2))
+        return sorted((u, v) for u, v in pairs if u != v
+                      and u not in self.affiliation_chain(v) and v not in self.affiliation_chain(u))

@@ -23,8 +23,8 @@ and :func:`path` import networkx (through :mod:`timeline.graph`) when called.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from itertools import combinations, pairwise
+from collections.abc import Iterable
+from itertools import pairwise
 from typing import NamedTuple
 
 from timeline.errors import UserError
@@ -106,8 +106,8 @@ def met(dataset: Dataset, actor: str | None = None, other: str | None = None, *,
 
     With no actor, every pair that met; with ``actor``, the pairs it is in
     (it comes first); with ``other`` too, the meetings between the two. The
-    participants and host of a meeting, call or visit each meet the others,
-    but never a group they belong to. At ``level="person"`` an actor is only
+    participants and host of a meeting or call each meet the others; a
+    visit's visitors meet their host; nobody meets a group they belong to. At ``level="person"`` an actor is only
     itself; at ``level="state"`` it is its state, named actors included.
     Planned and cancelled meetings are left out unless ``include_planned``.
 
@@ -123,14 +123,13 @@ def met(dataset: Dataset, actor: str | None = None, other: str | None = None, *,
         raise ValueError(f"met() counts {', '.join(MEETING_TYPES)}, not {', '.join(unknown)}")
     node = _roll_up(dataset, level)
     wanted = _nodes(dataset, node, level, actor, other)
-    groups = {n: dataset.affiliation_chain(n)[1:] for n in set(node.values())}
     statuses = () if include_planned else HELD
     meetings = []
     for event in EventFilter(since, until, types=types, statuses=statuses).apply(dataset):
         members = {node[a] for a in (*event.participants, *event.host)}
         if not members.issuperset(wanted):
             continue
-        for u, v in _meeting_pairs(members, groups):
+        for u, v in dataset.met_pairs(event, node):
             if wanted and wanted[0] not in (u, v):
                 continue
             pair = (v, u) if wanted and v == wanted[0] else (u, v)
@@ -234,16 +233,6 @@ def _roll_up(dataset: Dataset, level: str) -> dict[str, str]:
     if level == "person":
         return {a: a for a in dataset.actors}
     return {a: dataset.side(a) for a in dataset.actors}
-
-
-def _meeting_pairs(members: set[str], groups: dict[str, list[str]]) -> Iterator[tuple[str, str]]:
-    """Every two of the nodes at a meeting, each pair sorted, but for a node and a group it belongs to.
-
-    ``groups`` lists what each node belongs to: a delegate does not meet his own delegation.
-    """
-    for u, v in combinations(sorted(members), 2):
-        if u not in groups[v] and v not in groups[u]:
-            yield u, v
 
 
 def _acting(event: Event) -> tuple[str, ...]:
