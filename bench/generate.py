@@ -593,10 +593,7 @@ class Generator:
             return FIRST_DAY + rng.randrange(DAYS), -1
         index = self.pick_track(rng)
         track = self.tracks[index]
-        if rng.random() < 0.4:
-            day = rng.choice(track.rounds) + round(rng.gauss(0, 3))
-        else:
-            day = rng.randrange(track.start, track.end)
+        day = rng.choice(track.rounds) + round(rng.gauss(0, 3)) if rng.random() < 0.4 else rng.randrange(track.start, track.end)
         return min(max(day, FIRST_DAY), FIRST_DAY + DAYS - 1), index
 
     def sides(self, track: Track | None) -> tuple[str, str]:

@@ -14,6 +14,7 @@ that a first, unmeasured run filled. Commands the CLI does not have yet are "n/a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -295,10 +296,8 @@ def versions() -> str:
 
     found = [f"Python {platform.python_version()}"]
     for package in ("timeline", "PyYAML", "networkx", "matplotlib", "click"):
-        try:
+        with contextlib.suppress(metadata.PackageNotFoundError):
             found.append(f"{package} {metadata.version(package)}")
-        except metadata.PackageNotFoundError:
-            pass
     return ", ".join(found) + (" (libyaml)" if yaml.__with_libyaml__ else " (no libyaml: pure-Python YAML)")
 
 

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT
+
 from timeline.cli import cli
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -50,3 +50,11 @@ def test_readme_opens_with_the_two_commands():
     first_block = re.search(r"```bash\n(.*?)```", README, flags=re.S).group(1).splitlines()
     assert first_block[0].endswith("pip install . && timeline build")
     assert first_block[1].endswith("pip install '.[test]' && pytest -n auto")
+
+
+def test_readme_python_runs(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    for code in re.findall(r"```python\n(.*?)```", README, flags=re.S):
+        exec(compile(code, "README.md", "exec"), {})
+    assert (tmp_path / "output" / "chart.svg").exists() and (tmp_path / "output" / "talks.gexf").exists()

@@ -84,7 +84,8 @@ class Report:
     def summary(self) -> str:
         """A few lines for the end of ``timeline build``."""
         span = f"{self.first} to {self.last}" if self.first else "no dated events"
-        return (f"{self.events} events, {self.actors} actors, {self.meetings} meetings held, {span}\n"
+        return (f"{self.events} events, {self.actors} actors, {self.meetings} meetings, calls or visits held, "
+                f"{span}\n"
                 f"{len(self.files)} files written in {self.seconds:.1f} s")
 
 
@@ -105,9 +106,8 @@ def build(dataset: Dataset, out: str | Path = "output", *, force: bool = False,
     report = Report(events=len(dataset.events), actors=len(dataset.actors),
                     meetings=sum(e.type in MEETING_TYPES and e.status in ("occurred", "disputed")
                                  for e in dataset.events))
-    days = [day for e in dataset.events for day in (e.date.first, e.date.last) if day]
-    if days:
-        report.first, report.last = (f"{d.day} {d:%b %Y}" for d in (min(days), max(days)))
+    if span := dataset.date_range():
+        report.first, report.last = (f"{d.day} {d:%b %Y}" for d in span)
     for number, step in enumerate(plan, 1):
         if progress:
             progress(number, len(plan), step.name)

@@ -121,7 +121,7 @@ def _write(where: Path, key: tuple, record: Dataset) -> None:
                                          delete=False) as file:
             written = Path(file.name)
             pickler = pickle.Pickler(file, protocol=pickle.HIGHEST_PROTOCOL)
-            pickler.dispatch_table = {**copyreg.dispatch_table, **{cls: _by_fields for cls in _BY_FIELDS}}
+            pickler.dispatch_table = {**copyreg.dispatch_table, **dict.fromkeys(_BY_FIELDS, _by_fields)}
             pickler.dump(key)
             pickler.clear_memo()  # two pickles, read one by one
             pickler.dump(record)

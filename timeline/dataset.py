@@ -19,11 +19,20 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from timeline.errors import UserError
 from timeline.dates import DateError, DateSpan, parse_edtf
+from timeline.errors import UserError
 from timeline.model import (
-    ACTOR_KINDS, EVENT_TYPES, RELATIONS, ROLE_KEYS, STATUSES,
-    Actor, Dataset, Event, Link, Quote, Source,
+    ACTOR_KINDS,
+    EVENT_TYPES,
+    RELATIONS,
+    ROLE_KEYS,
+    STATUSES,
+    Actor,
+    Dataset,
+    Event,
+    Link,
+    Quote,
+    Source,
 )
 
 if TYPE_CHECKING:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import combinations
 from typing import NamedTuple
 
@@ -155,6 +156,11 @@ class Dataset:
             if event.id == event_id:
                 return event
         raise KeyError(event_id)
+
+    def date_range(self) -> tuple[date, date] | None:
+        """The first and last day that any event's known bounds reach, or ``None``."""
+        days = [day for e in self.events for day in (e.date.first, e.date.last) if day]
+        return (min(days), max(days)) if days else None
 
     def affiliation_chain(self, actor_id: str) -> list[str]:
         """The actor and all it belongs to, innermost first: ``['witkoff', 'united-states']``."""

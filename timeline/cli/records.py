@@ -76,9 +76,8 @@ def validate(path: str | None) -> None:
     from timeline.dataset import default_path, load
 
     dataset = load(path or default_path())
-    dates = [e.date for e in dataset.events]
-    starts = [d.first for d in dates if d.first]
-    ends = [d.last for d in dates if d.last]
-    span = f", {min(starts):%d %b %Y} to {max(ends):%d %b %Y}" if starts and ends else ""
+    span = dataset.date_range()
+    dates = ", {} to {}".format(*(f"{d.day} {d:%b %Y}" for d in span)) if span else ""
+    sources = len(dataset.sources)
     click.echo(f"ok: {path or default_path()}: {len(dataset.events)} events, {len(dataset.actors)} actors, "
-               f"{len(dataset.sources)} sources{span}")
+               f"{sources} source{'s' * (sources != 1)}{dates}")
