@@ -209,13 +209,16 @@ def test_deep_nesting_is_an_error_not_a_crash(tmp_path):
     assert message.startswith(f"{path}")
 
 
-def test_oversized_file_is_refused_quickly(tmp_path, monkeypatch):
-    import timeline.dataset
-
-    monkeypatch.setattr(timeline.dataset, "MAX_FILE_BYTES", 1024)
+def test_a_50_mb_file_is_refused_at_once(tmp_path):
     path = tmp_path / "big.yaml"
-    path.write_text("# padding\n" * 200)
-    assert problems(path) == [f"{path}: file is 0 MB, over the 0 MB limit; split it into a folder of files"]
+    with open(path, "w") as file:
+        file.write("events:\n")
+        file.writelines(f"  - {{id: e{i}, type: statement, date: 2025, source: [a]}}\n" for i in range(1_000_000))
+    assert path.stat().st_size > 50 * 2**20
+    started = time.perf_counter()
+    assert problems(path) == [f"{path}: file is 57 MB, over the 32 MB limit; split it into a folder of files "
+                              "(or set TIMELINE_MAX_FILE_MB)"]
+    assert time.perf_counter() - started < 1
 
 
 def test_folder_of_files_is_one_dataset(tmp_path):

@@ -38,8 +38,9 @@ from timeline.model import (
 if TYPE_CHECKING:
     import yaml
 
-#: Files above this size are refused: split a large dataset into a folder.
-MAX_FILE_BYTES = int(os.environ.get("TIMELINE_MAX_FILE_MB", "64")) * 1024 * 1024
+#: Files above this size are refused at once (parsing 32 MB of YAML takes about 15 s):
+#: split a large dataset into a folder of files, or raise the limit with $TIMELINE_MAX_FILE_MB.
+MAX_FILE_BYTES = int(os.environ.get("TIMELINE_MAX_FILE_MB", "32")) * 1024 * 1024
 
 TOP_KEYS = ("dataset", "actors", "events", "sources")
 DATASET_KEYS = ("title", "description")
@@ -203,7 +204,8 @@ class _Builder:
             size = file.stat().st_size
             if size > MAX_FILE_BYTES:
                 self.problem(name, (), f"file is {size / 2**20:.0f} MB, over the "
-                                       f"{MAX_FILE_BYTES // 2**20} MB limit; split it into a folder of files")
+                                       f"{MAX_FILE_BYTES // 2**20} MB limit; split it into a folder of files "
+                                       "(or set TIMELINE_MAX_FILE_MB)")
                 return None
             raw = file.read_bytes()
         except OSError as error:
