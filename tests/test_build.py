@@ -38,3 +38,15 @@ def test_build_replaces_its_own_files_but_not_the_users(run, tmp_path):
     assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == before   # nothing was touched
     assert run("build", "-q", "--force", "--out", str(out)).exit_code == 0
     assert mine.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_build_skips_what_has_nothing_to_show(run, tmp_path, write_yaml):
+    path = write_yaml("""\
+        actors: [{id: a}, {id: b}]
+        events: [{id: s, type: statement, date: 2025-12-02, source: [a]}]
+    """)
+    result = run("build", "-q", "--out", str(tmp_path / "out"), data=path)
+    assert result.exit_code == 0, result.output
+    skipped = [line.split(":")[0] for line in result.stdout.splitlines() if line.startswith("skipped ")]
+    assert skipped == ["skipped graph.png", "skipped graph-state.png", "skipped graph.svg", "skipped meetings.ics"]
+    assert (tmp_path / "out" / "timeline.png").exists() and not (tmp_path / "out" / "graph.png").exists()

@@ -53,7 +53,7 @@ def test_events_csv_reads_back(run):
     rows = list(csv.DictReader(io.StringIO(result.output)))
     talks = next(r for r in rows if r["id"] == "moscow-talks")
     assert talks["date"] == "2025-12-02" and talks["location"] == "Moscow"
-    assert set(talks["participants"].split("; ")) <= {"putin", "witkoff", "kushner"}
+    assert set(talks["participants"].split("; ")) == {"putin", "witkoff", "kushner"}
 
 
 def test_events_table_lists_every_event_once(run, seed):
@@ -68,7 +68,7 @@ def test_actors_json(run, seed):
     witkoff = next(r for r in rows if r["id"] == "witkoff")
     assert witkoff["name"] == "Steve Witkoff" and witkoff["kind"] == "person"
     assert witkoff["affiliation"] == "united-states" and witkoff["side"] == "united-states"
-    assert "Witkoff" in witkoff["aliases"] and witkoff["events"] >= 2
+    assert "Witkoff" in witkoff["aliases"] and witkoff["events"] == 3
 
 
 def test_show_event(run):
@@ -81,8 +81,8 @@ def test_show_event(run):
 
 def test_show_unknown_event_suggests(run):
     result = run("show", "moscow-talk")
-    assert result.exit_code == 2
-    assert "no event 'moscow-talk'; did you mean 'moscow-talks'?" in result.output
+    assert result.exit_code == 1
+    assert result.output == "Error: no event 'moscow-talk'; did you mean 'moscow-talks'?\n"
 
 
 def test_unknown_actor_is_one_line_and_exit_1(run):
@@ -134,3 +134,29 @@ def test_every_command_has_help(run):
         result = run(name, "--help", data=None)
         assert result.exit_code == 0, name
         assert len(cli.get_command(None, name).help or "") > 20, name
+
+
+def test_since_after_until_and_empty_names_are_one_line_errors(run):
+    result = run("events", "--since", "2025-12-05", "--until", "2025-12-01")
+    assert (result.exit_code, result.output) == (1, "Error: --since 2025-12-05 is after --until 2025-12-01; swap them\n")
+    result = run("events", "--actor", "")
+    assert (result.exit_code, result.output) == (1, "Error: an empty actor name; give an id, a name or an alias\n")
+
+
+def test_an_output_that_cannot_be_written_is_one_line(run, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("mine")
+    for args in (["render", "timeline", "-o", f"{blocker}/x.png"], ["export", "gexf", "-o", f"{blocker}/x.gexf"],
+                 ["build", "-q", "--out", str(blocker / "out")]):
+        result = run(*args)
+        assert result.exit_code == 1, args
+        assert result.output.startswith(f"Error: cannot write {blocker}/") and result.output.count("\n") == 1
+    assert blocker.read_text() == "mine"
+
+
+def test_validate_takes_data_and_warns_of_an_empty_record(run, write_yaml):
+    path = write_yaml("actors: [{id: a}]\n")
+    result = run("validate", data=path)
+    assert result.exit_code == 0
+    assert result.stdout == f"ok: {path}: 0 events, 1 actors, 0 sources\n"
+    assert result.stderr == f"warning: {path} has no events yet: charts and exports will be empty\n"

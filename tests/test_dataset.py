@@ -143,6 +143,7 @@ def test_unknown_role_key_and_top_level_key(write_yaml):
     assert problems(path) == [
         f"{path}:1: unknown top-level key 'actor'; did you mean 'actors'?",
         f"{path}:4: unknown key 'speaker' in event; roles are participants, host, source, target, mentioned",
+        f"{path}:4: statement 'e' needs a 'source': the actor who acts",
     ]
 
 
@@ -260,3 +261,57 @@ def test_seed_dates_are_no_more_precise_than_the_article(seed):
     denial = next(e for e in seed.events if e.type == "denial")
     claim = seed.event(denial.related[0].event)
     assert (denial.related[0].relation, claim.type, claim.status) == ("disputes", "claim", "disputed")
+
+
+def test_references_are_checked_along_with_other_problems(write_yaml):
+    path = write_yaml("""\
+        actors: [{id: putin}, {id: witkoff, kind: persn}]
+        events:
+          - {id: talks, type: meetng, date: 2025-12-02, participants: [putin, witkoff]}
+          - {id: later, type: meeting, date: 2025-12-03, participants: [putin, witkof]}
+    """)
+    assert problems(path) == [
+        f"{path}:1: unknown actor kind 'persn'; did you mean 'person'? (kinds: person, state, organization, group)",
+        f"{path}:3: unknown event type 'meetng'; did you mean 'meeting'?",
+        f"{path}:4: unknown actor 'witkof' in event 'later'; did you mean 'witkoff'?",
+    ]
+
+
+def test_problems_inside_an_event_point_at_their_line(write_yaml):
+    path = write_yaml("""\
+        actors: [{id: a}, {id: b}]
+        events:
+          - id: e
+            type: call
+            date: 2025
+            participants: [a, b]
+            related: {relation: part_of}
+            quotes:
+              - just words
+    """)
+    assert problems(path) == [
+        f"{path}:7: 'related' should be a list of mappings (items starting with '- '), not a mapping",
+        f"{path}:9: each item of 'quotes' should be a mapping, not 'just words'",
+    ]
+
+
+def test_size_limit_from_the_environment(write_yaml, monkeypatch):
+    path = write_yaml("actors: [{id: a}]\n")
+    monkeypatch.setenv("TIMELINE_MAX_FILE_MB", "lots")
+    assert problems(path) == ["TIMELINE_MAX_FILE_MB: should be a whole number of megabytes, such as 64, not 'lots'"]
+    monkeypatch.setenv("TIMELINE_MAX_FILE_MB", "1")
+    assert list(load(path).actors) == ["a"]
+
+
+def test_a_folder_passes_over_hidden_files_and_node_modules(tmp_path):
+    (tmp_path / "actors.yaml").write_text("actors: [{id: a}]\n")
+    for hidden in (".git/config.yaml", "node_modules/pkg/.travis.yml", ".draft.yaml"):
+        (tmp_path / hidden).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / hidden).write_text("not: [a dataset\n")
+    assert list(load(tmp_path).actors) == ["a"]
+
+
+def test_a_file_that_is_not_yaml_is_refused(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("actors: []\n")
+    assert problems(path) == [f"{path}: not a dataset: data files end in .yaml or .yml"]

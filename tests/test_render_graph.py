@@ -17,6 +17,7 @@ import pytest
 from matplotlib.colors import to_rgb
 
 from timeline.dates import parse_edtf
+from timeline.errors import NothingToShow
 from timeline.graph import actor_graph
 from timeline.model import Actor, Dataset, Event
 from timeline.names import ActorNotFound
@@ -242,7 +243,7 @@ def test_bad_options_raise_one_clear_error(seed):
         draw_graph(seed, around="witcoff")
     with pytest.raises(GraphError, match="Donald Trump has no relations"):
         draw_graph(seed, around="trump")
-    with pytest.raises(GraphError, match="nothing to draw"):
+    with pytest.raises(NothingToShow, match="nothing to draw"):
         draw_graph(seed, relations=["attacked"])
     with pytest.raises(GraphError, match="use it with --graph events"):
         draw_graph(seed, layout="dated")

@@ -13,6 +13,7 @@ from matplotlib.transforms import Bbox
 
 from timeline.dataset import load
 from timeline.dates import parse_edtf
+from timeline.errors import NothingToShow
 from timeline.model import EVENT_TYPES, Actor, Dataset, Event, Source
 from timeline.render import style
 from timeline.render.labels import Footprint, Slot, event_titles, pack
@@ -341,7 +342,7 @@ def test_filters_zoom_in(run, tmp_path):
     result = run("render", "timeline", "-o", str(tmp_path / "t.svg"), "--type", "meeting", "--lanes", "none",
                  "--title", "Meetings")
     assert result.exit_code == 0
-    assert result.output.endswith(": 2 events in 1 lanes\n")
+    assert result.output.endswith(": 2 events in 1 lane\n")
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -375,7 +376,7 @@ def test_size_options_are_checked(run, tmp_path):
 def test_library_errors_are_user_errors(seed):
     with pytest.raises(ChartError, match="unknown lanes 'state'"):
         draw_timeline(seed, lanes="state")
-    with pytest.raises(ChartError, match="no events to draw"):
+    with pytest.raises(NothingToShow, match="no events to draw"):
         draw_timeline(seed, [])
 
 

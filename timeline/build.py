@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.model import MEETING_TYPES, Dataset
+from timeline.errors import NothingToShow
+from timeline.model import HELD_STATUSES, MEETING_TYPES, Dataset
 from timeline.outputs import check_writable
 
 
@@ -74,6 +75,7 @@ class Report:
     """What a build did: the files written and a few figures about the dataset."""
 
     files: list[Path] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
     seconds: float = 0.0
     events: int = 0
     actors: int = 0
@@ -84,9 +86,10 @@ class Report:
     def summary(self) -> str:
         """A few lines for the end of ``timeline build``."""
         span = f"{self.first} to {self.last}" if self.first else "no dated events"
+        skipped = "".join(f"\nskipped {line}" for line in self.skipped)
         return (f"{self.events} events, {self.actors} actors, {self.meetings} meetings, calls or visits held, "
                 f"{span}\n"
-                f"{len(self.files)} files written in {self.seconds:.1f} s")
+                f"{len(self.files)} files written in {self.seconds:.1f} s{skipped}")
 
 
 def build(dataset: Dataset, out: str | Path = "output", *, force: bool = False,
@@ -104,14 +107,18 @@ def build(dataset: Dataset, out: str | Path = "output", *, force: bool = False,
             check_writable(out / step.name, force)
     started = time.perf_counter()
     report = Report(events=len(dataset.events), actors=len(dataset.actors),
-                    meetings=sum(e.type in MEETING_TYPES and e.status in ("occurred", "disputed")
+                    meetings=sum(e.type in MEETING_TYPES and e.status in HELD_STATUSES
                                  for e in dataset.events))
     if span := dataset.date_range():
         report.first, report.last = (f"{d.day} {d:%b %Y}" for d in span)
     for number, step in enumerate(plan, 1):
         if progress:
             progress(number, len(plan), step.name)
-        step.write(dataset, out / step.name, force)
-        report.files.append(out / step.name)
+        try:
+            step.write(dataset, out / step.name, force)
+        except NothingToShow as reason:
+            report.skipped.append(f"{step.name}: {reason}")
+        else:
+            report.files.append(out / step.name)
     report.seconds = time.perf_counter() - started
     return report

@@ -75,7 +75,7 @@ def cache_key(path: str | os.PathLike) -> tuple | None:
         code = [_stamp(Path(file)) for file in (model.__file__, dates.__file__, dataset.__file__, __file__)]
     except OSError:
         return None
-    return __version__, sys.version_info[:2], dataset.MAX_FILE_BYTES, tuple(code), tuple(files)
+    return __version__, sys.version_info[:2], dataset.max_file_bytes(), tuple(code), tuple(files)
 
 
 #: Classes pickled as their field values, to load through ``__init__``: twice as fast as slot by slot.

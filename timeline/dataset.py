@@ -40,8 +40,9 @@ if TYPE_CHECKING:
 
 #: Files above this size are refused at once (parsing 32 MB of YAML takes about 15 s):
 #: split a large dataset into a folder of files, or raise the limit with $TIMELINE_MAX_FILE_MB.
-MAX_FILE_BYTES = int(os.environ.get("TIMELINE_MAX_FILE_MB", "32")) * 1024 * 1024
+MAX_FILE_BYTES = 32 * 1024 * 1024
 
+YAML_SUFFIXES = (".yaml", ".yml")
 TOP_KEYS = ("dataset", "actors", "events", "sources")
 DATASET_KEYS = ("title", "description")
 ACTOR_KEYS = ("id", "name", "kind", "title", "affiliation", "aliases", "notes")
@@ -98,12 +99,27 @@ def _loader() -> type:
     return Loader
 
 
+def max_file_bytes() -> int:
+    """The size limit of one data file: ``$TIMELINE_MAX_FILE_MB`` megabytes, or :data:`MAX_FILE_BYTES`."""
+    text = os.environ.get("TIMELINE_MAX_FILE_MB")
+    if text is None:
+        return MAX_FILE_BYTES
+    if not text.strip().isdigit():
+        raise DatasetError([Problem("TIMELINE_MAX_FILE_MB", None,
+                                    f"should be a whole number of megabytes, such as 64, not {text!r}")])
+    return int(text) * 1024 * 1024
+
+
 def data_files(path: str | os.PathLike) -> list[Path]:
-    """The YAML files that make up the dataset at ``path`` (a file or a folder)."""
+    """The YAML files that make up the dataset at ``path``: the file, or those in the folder.
+
+    Hidden files and folders (``.git``) and ``node_modules`` are passed over.
+    """
     path = Path(path)
-    if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-    return [path]
+    if not path.is_dir():
+        return [path]
+    return sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()
+                  and not any(part.startswith(".") or part == "node_modules" for part in p.relative_to(path).parts))
 
 
 def load(path: str | os.PathLike) -> Dataset:
@@ -112,7 +128,9 @@ def load(path: str | os.PathLike) -> Dataset:
     if not files:
         raise DatasetError([Problem(str(path), None,
                                     "no .yaml or .yml files here; point --data at a dataset file or folder")])
-    builder = _Builder()
+    if len(files) == 1 and files[0].suffix not in YAML_SUFFIXES:
+        raise DatasetError([Problem(str(path), None, "not a dataset: data files end in .yaml or .yml")])
+    builder = _Builder(max_file_bytes())
     collecting = gc.isenabled()
     gc.disable()  # loading makes millions of lasting objects: collecting them meanwhile doubles the time
     try:
@@ -143,11 +161,13 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 class _Builder:
     """Turns raw YAML data into a :class:`Dataset`, collecting problems with their place."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_bytes: int = MAX_FILE_BYTES) -> None:
+        self.max_bytes = max_bytes
         self.dataset = Dataset()
         self.pending: list[tuple[str, Path_ | int, str]] = []   # (file, path in file or line, message)
         self.origin: dict[str, tuple[str, Path_]] = {}     # id -> where it is defined
         self.texts: dict[str, str] = {}
+        self.trees: dict[str, yaml.Node | None] = {}
 
     # -- reporting -------------------------------------------------------
 
@@ -156,8 +176,7 @@ class _Builder:
         self.pending.append((file, where, message))
 
     def finish(self) -> Dataset:
-        if not self.pending:
-            self._check_references()
+        self._check_references()
         if self.pending:
             raise DatasetError(self._located())
         self.dataset.events.sort(key=lambda e: (e.date.sort_key(), e.id))
@@ -170,11 +189,17 @@ class _Builder:
             by_file.setdefault(file, []).append((where, message))
         problems = []
         for file, items in by_file.items():
-            root = _compose(self.texts.get(file))
+            root = self._tree(file)
             located = [Problem(file, where if isinstance(where, int) else _line_of(root, where), message)
                        for where, message in items]
             problems += sorted(located, key=lambda p: p.line or 0)
         return problems
+
+    def _tree(self, file: str) -> yaml.Node | None:
+        """The YAML nodes of ``file``, for line numbers: composed once, and only when a problem needs them."""
+        if file not in self.trees:
+            self.trees[file] = _compose(self.texts.get(file))
+        return self.trees[file]
 
     # -- reading files ---------------------------------------------------
 
@@ -193,7 +218,7 @@ class _Builder:
             elif key == "dataset":
                 self._dataset_info(name, value)
             elif value is not None:
-                for index, item in self._items(name, key, value):
+                for index, item in self._items(name, (), key, value):
                     getattr(self, f"_{key[:-1]}")(name, (key, index), item)
 
     def _read(self, file: Path) -> Any:
@@ -202,9 +227,9 @@ class _Builder:
         name = str(file)
         try:
             size = file.stat().st_size
-            if size > MAX_FILE_BYTES:
+            if size > self.max_bytes:
                 self.problem(name, (), f"file is {size / 2**20:.0f} MB, over the "
-                                       f"{MAX_FILE_BYTES // 2**20} MB limit; split it into a folder of files "
+                                       f"{self.max_bytes // 2**20} MB limit; split it into a folder of files "
                                        "(or set TIMELINE_MAX_FILE_MB)")
                 return None
             raw = file.read_bytes()
@@ -231,16 +256,16 @@ class _Builder:
         self.texts.pop(name)
         return None
 
-    def _items(self, file: str, key: str, value: Any) -> Iterator[tuple[int, dict]]:
+    def _items(self, file: str, where: Path_, key: str, value: Any) -> Iterator[tuple[int, dict]]:
         if not isinstance(value, list):
-            self.problem(file, (key,), f"'{key}' should be a list of mappings (items starting with '- '), "
+            self.problem(file, (*where, key), f"'{key}' should be a list of mappings (items starting with '- '), "
                                        f"not {describe(value)}")
             return
         for index, item in enumerate(value):
             if isinstance(item, dict):
                 yield index, item
             else:
-                self.problem(file, (key, index), f"each item of '{key}' should be a mapping, not {describe(item)}")
+                self.problem(file, (*where, key, index), f"each item of '{key}' should be a mapping, not {describe(item)}")
 
     # -- checking one item -----------------------------------------------
 
@@ -292,7 +317,7 @@ class _Builder:
             return None
         if ident in self.origin:
             first_file, first_where = self.origin[ident]
-            root = _compose(self.texts.get(first_file))
+            root = self._tree(first_file)
             line = _line_of(root, first_where)
             self.problem(file, (*where, "id"), f"duplicate id '{ident}': already used at "
                                                f"{first_file}:{line}; ids of actors, events and sources "
@@ -367,7 +392,7 @@ class _Builder:
 
     def _quotes(self, file: str, where: Path_, value: Any) -> tuple[Quote, ...]:
         quotes = []
-        for index, item in self._items(file, "quotes", [] if value is None else value):
+        for index, item in self._items(file, where, "quotes", [] if value is None else value):
             place = (*where, "quotes", index)
             self._keys(file, place, item, QUOTE_KEYS, "quote")
             speaker = self._text(file, place, item, "speaker", required=True)
@@ -378,7 +403,7 @@ class _Builder:
 
     def _links(self, file: str, where: Path_, value: Any) -> tuple[Link, ...]:
         links = []
-        for index, item in self._items(file, "related", [] if value is None else value):
+        for index, item in self._items(file, where, "related", [] if value is None else value):
             place = (*where, "related", index)
             self._keys(file, place, item, LINK_KEYS, "relation")
             relation = self._text(file, place, item, "relation", required=True)
@@ -394,9 +419,12 @@ class _Builder:
     # -- checking references across files ---------------------------------
 
     def _check_references(self) -> None:
-        actors, sources = self.dataset.actors, self.dataset.sources
-        event_ids = {event.id for event in self.dataset.events}
-        for actor in actors.values():
+        """Check every reference against the ids defined, including those of items that had problems."""
+        defined: dict[str, set[str]] = {"actors": set(), "events": set(), "sources": set()}
+        for ident, (_, where) in self.origin.items():
+            defined[where[0]].add(ident)
+        actors, sources, event_ids = defined["actors"], defined["sources"], defined["events"]
+        for actor in self.dataset.actors.values():
             file, where = self.origin[actor.id]
             if actor.affiliation and actor.affiliation not in actors:
                 self.problem(file, (*where, "affiliation"), f"unknown affiliation '{actor.affiliation}' of "
@@ -420,7 +448,7 @@ class _Builder:
                 self.problem(file, (*where, "affiliation"), "affiliation cycle: "
                              f"{' -> '.join([*cycle, ident])}; an actor cannot belong to itself")
 
-    def _check_event(self, event: Event, actors: dict, sources: dict, event_ids: set[str]) -> None:
+    def _check_event(self, event: Event, actors: set[str], sources: set[str], event_ids: set[str]) -> None:
         file, where = self.origin[event.id]
         for key in ROLE_KEYS:
             for index, actor in enumerate(getattr(event, key)):

@@ -7,3 +7,7 @@ anything else is a bug in timeline and keeps its traceback.
 
 class UserError(Exception):
     """Something the user can fix; ``str()`` is one line saying what and how."""
+
+
+class NothingToShow(UserError):
+    """The events chosen give nothing to draw or export (``timeline build`` skips such a file)."""

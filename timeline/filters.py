@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from timeline.dates import parse_user_date
+from timeline.dates import DateError, parse_user_date
 from timeline.model import Dataset, Event
 from timeline.names import find_actor
 
@@ -30,8 +30,10 @@ class EventFilter:
 
     def apply(self, dataset: Dataset) -> list[Event]:
         """The events of ``dataset`` that pass, in date order."""
-        since = parse_user_date(self.since).start if self.since else None
-        until = parse_user_date(self.until).end if self.until else None
+        since = parse_user_date(self.since).start if self.since is not None else None
+        until = parse_user_date(self.until).end if self.until is not None else None
+        if since and until and since >= until:
+            raise DateError(f"--since {self.since} is after --until {self.until}; swap them")
         members = self.actor_ids(dataset)
         return [
             event for event in dataset.events
@@ -47,6 +49,3 @@ class EventFilter:
             return None
         wanted = {find_actor(dataset, name).id for name in self.actors}
         return {a for a in dataset.actors if wanted.intersection(dataset.affiliation_chain(a))}
-
-    def is_empty(self) -> bool:
-        return not (self.since or self.until or self.actors or self.types or self.statuses)

@@ -13,10 +13,9 @@ from typing import Literal
 
 import networkx as nx
 
-from timeline.model import EVENT_TYPES, MEETING_TYPES, Dataset, Event
+from timeline.model import EVENT_TYPES, HELD_STATUSES, LEVELS, MEETING_TYPES, Dataset, Event
 
 Level = Literal["person", "state"]
-LEVELS = ("person", "state")
 
 #: The actor-graph relation each event type makes; ``met`` and ``agreed`` are undirected.
 RELATION_OF_TYPE = {
@@ -29,8 +28,6 @@ RELATION_OF_TYPE = {
 UNDIRECTED_RELATIONS = ("met", "agreed")
 #: Every relation, in the order legends list them.
 ACTOR_RELATIONS = tuple(dict.fromkeys(RELATION_OF_TYPE.values()))
-#: Statuses that count as having happened; planned and cancelled events do not.
-HAPPENED = ("occurred", "disputed")
 
 
 def event_graph(dataset: Dataset, events: Iterable[Event] | None = None) -> nx.MultiDiGraph:
@@ -95,7 +92,7 @@ def _pairs(dataset: Dataset, event: Event, side: dict[str, str]) -> Iterable[tup
 
 
 def _add(graph: nx.MultiDiGraph, u: str, v: str, relation: str, event: Event) -> None:
-    happened = event.status in HAPPENED
+    happened = event.status in HELD_STATUSES
     start, end = event.date.iso_start(), event.date.iso_end()
     if graph.has_edge(u, v, relation):
         data = graph.edges[u, v, relation]

@@ -14,6 +14,10 @@ from timeline.dates import DateSpan
 
 ACTOR_KINDS = ("person", "state", "organization", "group")
 STATUSES = ("occurred", "planned", "cancelled", "disputed")
+#: Statuses of events that took place (a disputed one by one side's account); planned and cancelled did not.
+HELD_STATUSES = ("occurred", "disputed")
+#: Levels of the actor graph and of "who met whom": actors as recorded, or as their states.
+LEVELS = ("person", "state")
 RELATIONS = ("responds_to", "disputes", "supersedes", "part_of")
 ROLES = ("participant", "host", "source", "target", "mentioned")
 #: The key each role has in a data file.

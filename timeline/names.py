@@ -35,8 +35,10 @@ def find_actor(dataset: Dataset, name: str) -> Actor:
     """
     if name in dataset.actors:
         return dataset.actors[name]
-    index = name_index(dataset)
     key = fold(name)
+    if not key:
+        raise ActorNotFound("an empty actor name; give an id, a name or an alias")
+    index = name_index(dataset)
     ids = index.get(key) or {i for k, found in index.items() if k.startswith(key) for i in found}
     if len(ids) == 1:
         return dataset.actors[ids.pop()]

@@ -27,6 +27,10 @@ class OutputExists(UserError):
     """The target exists and timeline did not write it."""
 
 
+class OutputError(UserError):
+    """The target cannot be written: a missing or read-only folder, a file in the way."""
+
+
 def generated_files(folder: Path) -> dict[str, str]:
     """The files in ``folder`` that timeline wrote: name -> SHA-256 of what it wrote."""
     try:
@@ -58,20 +62,25 @@ def output_file(path: str | os.PathLike, force: bool = False) -> Iterator[Path]:
     """
     path = Path(path)
     check_writable(path, force)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror}; choose another place with -o") from None
     os.close(fd)
     try:
         yield Path(tmp)
         digest = _sha256(Path(tmp))
         os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file, not mkstemp's private 0600
         os.replace(tmp, path)
+        files = generated_files(path.parent) | {path.name: digest}
+        (path.parent / MANIFEST).write_text("".join(f"{d}  {n}\n" for n, d in sorted(files.items())),
+                                            encoding="utf-8")
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror}; choose another place with -o") from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    files = generated_files(path.parent) | {path.name: digest}
-    (path.parent / MANIFEST).write_text("".join(f"{d}  {n}\n" for n, d in sorted(files.items())),
-                                        encoding="utf-8")
 
 
 def _sha256(path: Path) -> str:

@@ -29,12 +29,8 @@ from typing import NamedTuple
 
 from timeline.errors import UserError
 from timeline.filters import EventFilter
-from timeline.model import MEETING_TYPES, Dataset, Event
+from timeline.model import HELD_STATUSES, LEVELS, MEETING_TYPES, Dataset, Event
 from timeline.names import find_actor
-
-LEVELS = ("person", "state")
-#: Statuses of events that took place (by at least one side's account).
-HELD = ("occurred", "disputed")
 
 
 class Meeting(NamedTuple):
@@ -55,7 +51,7 @@ class Meeting(NamedTuple):
 
     @property
     def held(self) -> bool:
-        return self.status in HELD
+        return self.status in HELD_STATUSES
 
 
 class Relation(NamedTuple):
@@ -123,7 +119,7 @@ def met(dataset: Dataset, actor: str | None = None, other: str | None = None, *,
         raise ValueError(f"met() counts {', '.join(MEETING_TYPES)}, not {', '.join(unknown)}")
     node = _roll_up(dataset, level)
     wanted = _nodes(dataset, node, level, actor, other)
-    statuses = () if include_planned else HELD
+    statuses = () if include_planned else HELD_STATUSES
     meetings = []
     for event in EventFilter(since, until, types=types, statuses=statuses).apply(dataset):
         members = {node[a] for a in (*event.participants, *event.host)}
@@ -188,7 +184,7 @@ def path(dataset: Dataset, actor: str, other: str, *, since: str | None = None, 
 
     node = _roll_up(dataset, level)
     start, end = _nodes(dataset, node, level, actor, other)
-    events = EventFilter(since, until, types=MEETING_TYPES, statuses=HELD).apply(dataset)
+    events = EventFilter(since, until, types=MEETING_TYPES, statuses=HELD_STATUSES).apply(dataset)
     graph = actor_graph(dataset, events, level=level)
     meetings = nx.Graph()
     meetings.add_edges_from((u, v, data) for u, v, key, data in graph.edges(keys=True, data=True) if key == "met")

@@ -13,6 +13,10 @@ from timeline.model import EVENT_TYPES, STATUSES
 
 Command = Callable[..., Any]
 
+#: The smallest chart worth drawing and the largest side, in inches.
+MIN_SIZE = (5.0, 4.0)
+MAX_INCHES = 60.0
+
 
 def with_dataset(command: Command) -> Command:
     """Add ``--data PATH`` and pass the loaded dataset to the command as ``dataset``."""
@@ -86,4 +90,8 @@ def parse_size(ctx: click.Context, param: click.Parameter, value: str | None) ->
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*", value)
     if not match:
         raise click.BadParameter(f"{value!r} is not WIDTHxHEIGHT in inches (e.g. 11x7)")
-    return float(match[1]), float(match[2])
+    width, height = float(match[1]), float(match[2])
+    if not (MIN_SIZE[0] <= width <= MAX_INCHES and MIN_SIZE[1] <= height <= MAX_INCHES):
+        raise click.BadParameter(f"{value!r}: give from {MIN_SIZE[0]:g}x{MIN_SIZE[1]:g} "
+                                 f"to {MAX_INCHES:g}x{MAX_INCHES:g} inches")
+    return width, height

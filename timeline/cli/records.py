@@ -6,6 +6,7 @@ from typing import Any
 import click
 
 from timeline.cli.options import with_dataset, with_filter, with_output
+from timeline.errors import UserError
 from timeline.filters import EventFilter
 from timeline.model import Dataset
 
@@ -45,7 +46,7 @@ def show(dataset: Dataset, event_id: str) -> dict[str, Any]:
         event = dataset.event(event_id)
     except KeyError:
         hint = did_you_mean(event_id, (e.id for e in dataset.events)) or "; 'timeline events' lists them"
-        raise click.UsageError(f"no event '{event_id}'{hint}") from None
+        raise UserError(f"no event '{event_id}'{hint}") from None
     row = event_row(event)
     row["sources"] = [source_row(dataset.sources[s]) for s in event.sources]
     return row
@@ -68,16 +69,21 @@ def actors(dataset: Dataset) -> list[dict[str, Any]]:
 
 @click.command()
 @click.argument("path", required=False, type=click.Path(exists=True))
-def validate(path: str | None) -> None:
+@click.option("--data", "data_path", type=click.Path(exists=True), envvar="TIMELINE_DATA",
+              help="The same as PATH (default: $TIMELINE_DATA, ./seeds, or the shipped seeds).")
+def validate(path: str | None, data_path: str | None) -> None:
     """Check a dataset and list every problem, one line each (exit status 1 if any).
 
     PATH is a YAML file or a folder of them (default: the dataset --data would use).
     """
     from timeline.dataset import default_path, load
 
-    dataset = load(path or default_path())
+    path = path or data_path or default_path()
+    dataset = load(path)
+    if not dataset.events:
+        click.echo(f"warning: {path} has no events yet: charts and exports will be empty", err=True)
     span = dataset.date_range()
     dates = ", {} to {}".format(*(f"{d.day} {d:%b %Y}" for d in span)) if span else ""
     sources = len(dataset.sources)
-    click.echo(f"ok: {path or default_path()}: {len(dataset.events)} events, {len(dataset.actors)} actors, "
+    click.echo(f"ok: {path}: {len(dataset.events)} events, {len(dataset.actors)} actors, "
                f"{sources} source{'s' * (sources != 1)}{dates}")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from timeline.cli.options import parse_size, with_dataset, with_filter
+from timeline.cli.options import MAX_INCHES, MIN_SIZE, parse_size, with_dataset, with_filter
 from timeline.filters import EventFilter
 from timeline.model import Dataset
 from timeline.render.timeline import DEFAULT_PATH, LANES, WIDTH, render_timeline
@@ -18,8 +18,9 @@ from timeline.render.timeline import DEFAULT_PATH, LANES, WIDTH, render_timeline
               help="One lane per side (the state or organisation an actor belongs to), actor, event type, "
                    "or none.")
 @click.option("--title", help="Title of the chart (default: the dataset's title).")
-@click.option("--width", type=click.FloatRange(min=3), help=f"Width in inches (default {WIDTH:g}).")
-@click.option("--height", type=click.FloatRange(min=2), help="Height in inches (default: what the events need).")
+@click.option("--width", type=click.FloatRange(min=MIN_SIZE[0], max=MAX_INCHES), help=f"Width in inches (default {WIDTH:g}).")
+@click.option("--height", type=click.FloatRange(min=MIN_SIZE[1], max=MAX_INCHES),
+              help="Height in inches (default: what the events need).")
 @click.option("--size", callback=parse_size, metavar="WxH", help="Width and height in inches, e.g. 11x7.")
 @click.option("--dpi", type=click.FloatRange(min=30, max=1200), default=200, show_default=True,
               help="Pixels per inch of a PNG.")
@@ -48,7 +49,8 @@ def timeline_chart(dataset: Dataset, event_filter: EventFilter, output: Path, la
     events = event_filter.apply(dataset)
     drawing = render_timeline(dataset, output, events=events, lanes=lanes, title=title, dpi=dpi, force=force,
                               size=size or (width or WIDTH, height), aggregate=aggregate)
-    shown = f"{len(drawing.events)} events in {len(drawing.lanes)} lanes"
+    events, lanes = len(drawing.events), len(drawing.lanes)
+    shown = f"{events} event{'s' * (events != 1)} in {lanes} lane{'s' * (lanes != 1)}"
     if drawing.period:
         shown += f", counted per {drawing.period}"
     elif drawing.omitted:

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, NamedTuple
 
-from timeline.errors import UserError
-from timeline.model import Dataset, Event
+from timeline.errors import NothingToShow, UserError
+from timeline.model import MEETING_TYPES, Dataset, Event
 from timeline.outputs import DEFAULT_DIR, check_writable, output_file
 
 if TYPE_CHECKING:
@@ -79,6 +79,10 @@ def export(dataset: Dataset, fmt: str, target: str | os.PathLike | IO[bytes] | N
     spec = _format(fmt)
     graph, level = _graph_options(spec, graph, level)
     events = list(dataset.events if events is None else events)
+    if spec.name == "ical" and not any(e.type in MEETING_TYPES for e in events):
+        raise NothingToShow("no meetings, calls or visits to put in a calendar among the events chosen")
+    if spec.takes == "events" and not events:
+        raise NothingToShow(f"no events to write as {spec.name}; loosen the filters")
     if target is not None and not isinstance(target, (str, os.PathLike)):
         if spec.takes == "tables":
             raise ExportError("csv writes a folder of tables, not one stream: give the folder with -o")

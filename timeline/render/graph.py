@@ -23,7 +23,7 @@ import networkx as nx
 import numpy as np
 
 from timeline.dates import parse_edtf
-from timeline.errors import UserError
+from timeline.errors import NothingToShow, UserError
 from timeline.graph import (
     ACTOR_RELATIONS,
     LEVELS,
@@ -32,7 +32,7 @@ from timeline.graph import (
     actor_graph,
     event_graph,
 )
-from timeline.model import ROLES, Actor, Dataset, Event
+from timeline.model import HELD_STATUSES, ROLES, Actor, Dataset, Event
 from timeline.names import find_actor
 from timeline.outputs import check_writable, output_file
 from timeline.render import style
@@ -142,7 +142,7 @@ def draw_graph(dataset: Dataset, events: Iterable[Event] | None = None, *, level
                                   max_actors=max_actors, max_edges=max_edges)
     g = selection.graph
     if not g:
-        raise GraphError(f"nothing to draw: no {'events' if graph == 'events' else 'relations'} between actors "
+        raise NothingToShow(f"nothing to draw: no {'events' if graph == 'events' else 'relations'} between actors "
                          "in the events selected; widen --since/--until, --relations or --around")
 
     style.apply_defaults()
@@ -650,7 +650,7 @@ def _type_section(g: nx.MultiDiGraph) -> Section:
     used = {d["type"] for _, d in g.nodes(data=True) if d["node_type"] == "event"}
     entries = [(_dot(m.color, m.color, m.marker, _marker_size(7, m.marker)), m.label)
                for t, m in style.EVENT_MARKS.items() if t in used]
-    if any(d["status"] not in ("occurred", "disputed") for _, d in g.nodes(data=True) if d["node_type"] == "event"):
+    if any(d["status"] not in HELD_STATUSES for _, d in g.nodes(data=True) if d["node_type"] == "event"):
         entries.append((_dot("white", style.MUTED, "o", 7), "Planned or cancelled"))
     return Section("type", "Event", entries)
 

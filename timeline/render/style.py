@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from timeline.model import HELD_STATUSES
+
 
 class Mark(NamedTuple):
     """How one event type is drawn: colour, matplotlib marker, legend label."""
@@ -175,7 +177,7 @@ def graph_look(graph: nx.MultiDiGraph, dataset: Dataset | None = None) -> GraphL
             nodes[node] = NodeLook(colors[data.get("side", node)], low + (high - low) * activity[node] / most)
         else:
             mark = EVENT_MARKS.get(data.get("type"), Mark(MUTED, "o", ""))
-            nodes[node] = NodeLook(mark.color, EVENT_AREA, data.get("status") not in ("occurred", "disputed"))
+            nodes[node] = NodeLook(mark.color, EVENT_AREA, data.get("status") not in HELD_STATUSES)
     most = max((c for *_, c in graph.edges(data="count", default=1)), default=1)
     edges = {}
     for u, v, key, data in graph.edges(keys=True, data=True):

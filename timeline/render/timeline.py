@@ -46,7 +46,7 @@ from matplotlib.patches import FancyArrowPatch, Patch, Rectangle, StepPatch
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from timeline.dates import DateSpan, parse_edtf
-from timeline.errors import UserError
+from timeline.errors import NothingToShow, UserError
 from timeline.model import EVENT_TYPES, Dataset, Event
 from timeline.outputs import DEFAULT_DIR, check_writable, output_file
 from timeline.render import style
@@ -91,6 +91,7 @@ MARKER = 7.0            # points
 LABEL_SIZE = 7.5        # points
 GAP = 3.0               # points between two things on a row
 BAR = 0.42              # rows: the height of a date's bar
+MAX_PIXELS = 100_000_000  # of an image, past which memory runs out
 DPI = 100               # of the figure while laid out; savefig's dpi only scales pixels
 
 
@@ -155,7 +156,11 @@ def render_timeline(dataset: Dataset, path: str | Path = DEFAULT_PATH, *, events
 
 def save_figure(figure: Figure, path: str | Path, fmt: str, dpi: float = 200) -> None:
     """Save ``figure`` as ``fmt`` with no date or version in the file, so the bytes are reproducible."""
-    creator = "timeline (https://pypi.org/project/timeline)"
+    width, height = figure.get_size_inches()
+    if width * height * dpi * dpi > MAX_PIXELS:
+        raise ChartError(f"{width:.0f} × {height:.0f} inches at {dpi:g} dpi is over {MAX_PIXELS // 10**6} million "
+                         "pixels; lower --dpi or --size")
+    creator = "timeline"
     metadata = {"png": {"Software": creator}, "svg": {"Date": None, "Creator": creator},
                 "pdf": {"CreationDate": None, "ModDate": None, "Creator": creator, "Producer": creator}}[fmt]
     figure.savefig(path, format=fmt, dpi=dpi, metadata=metadata)
@@ -228,7 +233,7 @@ def _lane_name(dataset: Dataset, actor_id: str) -> str:
 
 def _check(events: list[Event], lanes: str, links: Sequence[str], size: tuple | None) -> None:
     if not events:
-        raise ChartError("no events to draw; loosen the filters (--since, --until, --actor, --type, --status)")
+        raise NothingToShow("no events to draw; loosen the filters (--since, --until, --actor, --type, --status)")
     if lanes not in LANES:
         raise ChartError(f"unknown lanes {lanes!r}; use one of: {', '.join(LANES)}")
     if unknown := [link for link in links if link not in LINKS]:
