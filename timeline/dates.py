@@ -91,14 +91,14 @@ class DateSpan:
 
     def iso_start(self) -> str | None:
         """The inclusive start: a day (``2025-12-01``) or a moment with its zone; ``None`` if open."""
-        first = self._ends()[0]
+        first = self.ends()[0]
         if first is None:
             return None
         return _iso(first) if first.is_moment else first.first.isoformat()
 
     def iso_end(self) -> str | None:
         """The inclusive end: a day (``2025-12-31`` for Dec 2025) or a moment; ``None`` if open."""
-        last = self._ends()[1]
+        last = self.ends()[1]
         if last is None:
             return None
         return _iso(last) if last.is_moment else last.last.isoformat()
@@ -108,7 +108,7 @@ class DateSpan:
 
         'c. ' marks an approximate date, '?' an uncertain one.
         """
-        first, last = self._ends()
+        first, last = self.ends()
         if first is None:
             text = f"by {_label(last)}"
         elif last is None:
@@ -117,7 +117,7 @@ class DateSpan:
             text = _label_range(first, last)
         return f"{'c. ' * self.approximate}{text}{'?' * self.uncertain}"
 
-    def _ends(self) -> tuple[DateSpan | None, DateSpan | None]:
+    def ends(self) -> tuple[DateSpan | None, DateSpan | None]:
         """The two ends as single dates (``self`` twice for a single date)."""
         if not self.is_interval:
             return self, self

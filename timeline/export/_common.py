@@ -9,7 +9,6 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import IO, TYPE_CHECKING, Any
 
-from timeline.dates import DateSpan, parse_edtf
 from timeline.model import Dataset, Event
 from timeline.render.style import EVENT_MARKS
 
@@ -114,14 +113,6 @@ def headline(event: Event, dataset: Dataset) -> str:
         actors = f"{source} → {target}" if source and target else source or target
     label = EVENT_MARKS[event.type].label
     return f"{label}: {actors}" if actors else label
-
-
-def date_ends(span: DateSpan) -> tuple[DateSpan | None, DateSpan | None]:
-    """The first and last dates of a span, each with its own precision; ``None`` for an open end."""
-    if not span.is_interval:
-        return span, span
-    first, _, last = span.text.partition("/")
-    return (None if first == ".." else parse_edtf(first)), (None if last == ".." else parse_edtf(last))
 
 
 def web_address(url: str | None) -> str | None:

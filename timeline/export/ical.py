@@ -24,7 +24,6 @@ from datetime import date, datetime, timedelta, timezone
 from timeline.dates import DateSpan
 from timeline.export._common import (
     PathOrFile,
-    date_ends,
     headline,
     web_address,
     write_lines,
@@ -83,7 +82,7 @@ def fold(line: str) -> str:
 
 
 def _vevent(dataset: Dataset, event: Event, stamp: str) -> list[str]:
-    first, last = date_ends(event.date)
+    first, last = event.date.ends()
     open_ended = first is None or last is None
     title = headline(event, dataset)
     if open_ended or event.date.approximate or event.date.uncertain:

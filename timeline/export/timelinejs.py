@@ -25,7 +25,6 @@ from typing import Any, Literal
 from timeline.dates import DateSpan
 from timeline.export._common import (
     PathOrFile,
-    date_ends,
     headline,
     json_pieces,
     web_address,
@@ -67,7 +66,7 @@ def timelinejs_data(dataset: Dataset, events: Iterable[Event] | None = None,
 
 
 def _slide(dataset: Dataset, event: Event, group_by: GroupBy, citations: dict[str, str]) -> dict[str, Any]:
-    first, last = date_ends(event.date)
+    first, last = event.date.ends()
     slide: dict[str, Any] = {"unique_id": event.id, "start_date": _date(first or last)}
     if first and last and last.start != first.start:
         slide["end_date"] = _date(last)
