@@ -315,3 +315,14 @@ def test_a_file_that_is_not_yaml_is_refused(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("actors: []\n")
     assert problems(path) == [f"{path}: not a dataset: data files end in .yaml or .yml"]
+
+
+def test_the_period_covered_is_as_precise_as_its_dates(write_yaml, seed):
+    path = write_yaml("""\
+        actors: [{id: a}]
+        events:
+          - {id: s, type: statement, date: 1990, source: [a]}
+          - {id: t, type: statement, date: "../2025-12-03?", source: [a]}
+    """)
+    assert load(path).date_range() == "1990 to 3 Dec 2025?"
+    assert seed.date_range() == "2 Dec 2025 to 3 Dec 2025"

@@ -80,12 +80,11 @@ class Report:
     events: int = 0
     actors: int = 0
     meetings: int = 0
-    first: str | None = None
-    last: str | None = None
+    period: str | None = None
 
     def summary(self) -> str:
         """A few lines for the end of ``timeline build``."""
-        span = f"{self.first} to {self.last}" if self.first else "no dated events"
+        span = self.period or "no dated events"
         skipped = "".join(f"\nskipped {line}" for line in self.skipped)
         return (f"{self.events} events, {self.actors} actors, {self.meetings} meetings, calls or visits held, "
                 f"{span}\n"
@@ -109,8 +108,7 @@ def build(dataset: Dataset, out: str | Path = "output", *, force: bool = False,
     report = Report(events=len(dataset.events), actors=len(dataset.actors),
                     meetings=sum(e.type in MEETING_TYPES and e.status in HELD_STATUSES
                                  for e in dataset.events))
-    if span := dataset.date_range():
-        report.first, report.last = (f"{d.day} {d:%b %Y}" for d in span)
+    report.period = dataset.date_range()
     for number, step in enumerate(plan, 1):
         if progress:
             progress(number, len(plan), step.name)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from itertools import combinations
 from typing import NamedTuple
 
@@ -161,10 +160,13 @@ class Dataset:
                 return event
         raise KeyError(event_id)
 
-    def date_range(self) -> tuple[date, date] | None:
-        """The first and last day that any event's known bounds reach, or ``None``."""
-        days = [day for e in self.events for day in (e.date.first, e.date.last) if day]
-        return (min(days), max(days)) if days else None
+    def date_range(self) -> str | None:
+        """The period the events cover, each end as precise as its date: '1990 to 3 Dec 2025'; ``None`` if none."""
+        ends = [end for event in self.events for end in event.date.ends() if end is not None]
+        if not ends:
+            return None
+        first, last = min(ends, key=lambda d: d.start), max(ends, key=lambda d: d.end)
+        return first.label() if first == last else f"{first.label()} to {last.label()}"
 
     def affiliation_chain(self, actor_id: str) -> list[str]:
         """The actor and all it belongs to, innermost first: ``['witkoff', 'united-states']``."""

@@ -82,8 +82,8 @@ def validate(path: str | None, data_path: str | None) -> None:
     dataset = load(path)
     if not dataset.events:
         click.echo(f"warning: {path} has no events yet: charts and exports will be empty", err=True)
-    span = dataset.date_range()
-    dates = ", {} to {}".format(*(f"{d.day} {d:%b %Y}" for d in span)) if span else ""
+    period = dataset.date_range()
+    dates = f", {period}" if period else ""
     sources = len(dataset.sources)
     click.echo(f"ok: {path}: {len(dataset.events)} events, {len(dataset.actors)} actors, "
                f"{sources} source{'s' * (sources != 1)}{dates}")
