@@ -23,6 +23,7 @@ from timeline.model import Actor, Dataset, Event
 from timeline.names import ActorNotFound
 from timeline.outputs import OutputExists
 from timeline.render import style
+from timeline.render.files import ImageError
 from timeline.render.graph import (
     MAX_EDGES,
     GraphError,
@@ -338,7 +339,7 @@ def test_same_data_gives_the_same_svg_bytes(tmp_path):
 def test_render_writes_by_extension_and_refuses_others(seed, tmp_path):
     assert render_graph(seed, tmp_path / "g.pdf").read_bytes().startswith(b"%PDF")
     assert render_graph(seed, tmp_path / "g.png", dpi=40).read_bytes().startswith(b"\x89PNG")
-    with pytest.raises(GraphError, match=r"cannot write '\.jpg' images; end .* with \.png, \.svg or \.pdf"):
+    with pytest.raises(ImageError, match=r"\.jpg': name the file \.png, \.svg or \.pdf"):
         render_graph(seed, tmp_path / "g.jpg")
 
 
@@ -363,7 +364,7 @@ def test_cli_options_reach_the_drawing(run, tmp_path):
 @pytest.mark.parametrize("args, message", [
     (("--around", "witcoff"), "no actor called 'witcoff'; did you mean 'witkoff'?"),
     (("--relations", "met,rejectd"), "unknown relation 'rejectd'; did you mean 'rejected'?"),
-    (("-o", "graph.txt"), "cannot write '.txt' images"),
+    (("-o", "graph.txt"), "cannot write 'graph.txt': name the file .png, .svg or .pdf"),
 ])
 def test_cli_errors_are_one_line_and_exit_1(run, tmp_path, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)

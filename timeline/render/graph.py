@@ -34,8 +34,8 @@ from timeline.graph import (
 )
 from timeline.model import HELD_STATUSES, ROLES, Actor, Dataset, Event
 from timeline.names import find_actor
-from timeline.outputs import check_writable, output_file
 from timeline.render import style
+from timeline.render.files import image_format, save_image
 from timeline.render.labels import display_name, event_titles, shorten
 from timeline.render.layout import (
     LAYOUTS,
@@ -44,7 +44,6 @@ from timeline.render.layout import (
     place_labels,
     two_columns,
 )
-from timeline.render.timeline import save_figure
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -53,7 +52,6 @@ if TYPE_CHECKING:
 GRAPHS = ("actors", "events")
 #: Layouts by name; ``dated`` (events top to bottom by date) is for the actor-event graph.
 GRAPH_LAYOUTS = (*LAYOUTS, "dated")
-FORMATS = ("png", "svg", "pdf")
 #: Actors drawn at most; past it the most active are kept.
 MAX_ACTORS = 60
 #: Events the actor-event graph draws at most, one row each; past it those with the most actors are kept.
@@ -105,16 +103,10 @@ def render_graph(dataset: Dataset, path: str | Path, events: Iterable[Event] | N
     if timeline wrote it, unless ``force``; SVG and PDF carry no date, so
     the same data gives the same bytes.
     """
-    path = Path(path)
-    fmt = path.suffix.lower().lstrip(".")
-    if fmt not in FORMATS:
-        raise GraphError(f"cannot write '{path.suffix or path.name}' images; "
-                         "end the output path with .png, .svg or .pdf")
-    check_writable(path, force)
+    image_format(path, force)
     figure = draw_graph(dataset, events, dpi=dpi, **options)
-    with output_file(path, force) as tmp:
-        save_figure(figure, tmp, fmt, dpi)
-    return path
+    save_image(figure, path, dpi, force)
+    return Path(path)
 
 
 def draw_graph(dataset: Dataset, events: Iterable[Event] | None = None, *, level: str = "person",

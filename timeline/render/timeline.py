@@ -48,8 +48,9 @@ from matplotlib.ticker import FuncFormatter, NullFormatter
 from timeline.dates import DateSpan, parse_edtf
 from timeline.errors import NothingToShow, UserError
 from timeline.model import EVENT_TYPES, Dataset, Event
-from timeline.outputs import DEFAULT_DIR, check_writable, output_file
+from timeline.outputs import DEFAULT_DIR
 from timeline.render import style
+from timeline.render.files import image_format, save_image
 from timeline.render.labels import (
     Footprint,
     Slot,
@@ -61,7 +62,6 @@ from timeline.render.labels import (
 )
 
 LANES = ("side", "actor", "type", "none")
-FORMATS = ("png", "svg", "pdf")
 DEFAULT_PATH = DEFAULT_DIR / "timeline.png"
 #: Past this many events the chart shows counts per lane and period.
 AGGREGATE_ABOVE = 400
@@ -91,7 +91,6 @@ MARKER = 7.0            # points
 LABEL_SIZE = 7.5        # points
 GAP = 3.0               # points between two things on a row
 BAR = 0.42              # rows: the height of a date's bar
-MAX_PIXELS = 100_000_000  # of an image, past which memory runs out
 DPI = 100               # of the figure while laid out; savefig's dpi only scales pixels
 
 
@@ -143,27 +142,10 @@ def render_timeline(dataset: Dataset, path: str | Path = DEFAULT_PATH, *, events
     The same data gives the same file, byte for byte. ``options`` go to
     :func:`draw_timeline`; ``force`` replaces a file timeline did not write.
     """
-    path = Path(path)
-    fmt = path.suffix.lower().lstrip(".")
-    if fmt not in FORMATS:
-        raise ChartError(f"cannot write {str(path)!r}: name the file .png, .svg or .pdf")
-    check_writable(path, force)
+    image_format(path, force)
     figure = draw_timeline(dataset, events, **options)
-    with output_file(path, force) as tmp:
-        save_figure(figure, tmp, fmt, dpi)
+    save_image(figure, path, dpi, force)
     return figure.timeline
-
-
-def save_figure(figure: Figure, path: str | Path, fmt: str, dpi: float = 200) -> None:
-    """Save ``figure`` as ``fmt`` with no date or version in the file, so the bytes are reproducible."""
-    width, height = figure.get_size_inches()
-    if width * height * dpi * dpi > MAX_PIXELS:
-        raise ChartError(f"{width:.0f} × {height:.0f} inches at {dpi:g} dpi is over {MAX_PIXELS // 10**6} million "
-                         "pixels; lower --dpi or --size")
-    creator = "timeline"
-    metadata = {"png": {"Software": creator}, "svg": {"Date": None, "Creator": creator},
-                "pdf": {"CreationDate": None, "ModDate": None, "Creator": creator, "Producer": creator}}[fmt]
-    figure.savefig(path, format=fmt, dpi=dpi, metadata=metadata)
 
 
 def draw_timeline(dataset: Dataset, events: Sequence[Event] | None = None, *, lanes: str = "side",
