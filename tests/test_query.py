@@ -237,3 +237,11 @@ def test_visitors_meet_their_host_not_each_other(write_yaml) -> None:
     assert pairs(query.met(dataset, types=["visit"])) == [("aide", "dublin", "trip"), ("dublin", "zel", "trip")]
     assert pairs(query.met(dataset, types=["meeting"])) == [
         ("aide", "dublin", "summit"), ("aide", "zel", "summit"), ("dublin", "zel", "summit")]
+
+
+def test_counterparts_leaves_out_colleagues(seed: Dataset) -> None:
+    assert pairs(query.met(seed, "witkoff")) == [
+        ("witkoff", "kushner", "moscow-talks"), ("witkoff", "putin", "moscow-talks"),
+        ("witkoff", "russia", "us-delegation-moscow-visit")]
+    assert pairs(query.met(seed, "witkoff", counterparts=True)) == [
+        ("witkoff", "putin", "moscow-talks"), ("witkoff", "russia", "us-delegation-moscow-visit")]

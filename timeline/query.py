@@ -97,15 +97,17 @@ class Contest(NamedTuple):
 
 def met(dataset: Dataset, actor: str | None = None, other: str | None = None, *,
         since: str | None = None, until: str | None = None, types: Iterable[str] = MEETING_TYPES,
-        level: str = "person", include_planned: bool = False) -> list[Meeting]:
+        level: str = "person", include_planned: bool = False, counterparts: bool = False) -> list[Meeting]:
     """Who met whom: one :class:`Meeting` per pair of actors and event, in date order.
 
     With no actor, every pair that met; with ``actor``, the pairs it is in
     (it comes first); with ``other`` too, the meetings between the two. The
     participants and host of a meeting or call each meet the others; a
-    visit's visitors meet their host; nobody meets a group they belong to. At ``level="person"`` an actor is only
-    itself; at ``level="state"`` it is its state, named actors included.
-    Planned and cancelled meetings are left out unless ``include_planned``.
+    visit's visitors meet their host; nobody meets a group they belong to.
+    At ``level="person"`` an actor is only itself; at ``level="state"`` it
+    is its state, named actors included. ``counterparts`` keeps only pairs
+    from different sides (not two envoys of one delegation). Planned and
+    cancelled meetings are left out unless ``include_planned``.
 
     >>> [m.actors for m in query.met(record, "witkoff", "putin")]
     [('witkoff', 'putin')]
@@ -126,7 +128,7 @@ def met(dataset: Dataset, actor: str | None = None, other: str | None = None, *,
         if not members.issuperset(wanted):
             continue
         for u, v in dataset.met_pairs(event, node):
-            if wanted and wanted[0] not in (u, v):
+            if wanted and wanted[0] not in (u, v) or counterparts and dataset.side(u) == dataset.side(v):
                 continue
             pair = (v, u) if wanted and v == wanted[0] else (u, v)
             if wanted[1:] and pair[1] != wanted[1]:

@@ -34,14 +34,17 @@ level_option = click.option(
 @level_option
 @click.option("--include-planned", is_flag=True,
               help="Also list planned and cancelled meetings, marked as not held.")
+@click.option("--counterparts", is_flag=True,
+              help="Only pairs from different sides: not two envoys of one delegation.")
 @with_dataset
 @with_output("date", "actors", "type", "event", "location", "status")
 def met(dataset: Dataset, actor: str | None, other: str | None, include_planned: bool, **options: Any) -> Rows:
     """Who met whom, when and where.
 
-    One row per pair of actors and meeting, call or visit. No ACTOR: every pair that met. ACTOR: everyone it met. ACTOR and OTHER:
-    the meetings between them. Actors are ids, names or aliases, in any case,
-    with or without accents.
+    One row per pair of actors and meeting, call or visit. No ACTOR: every
+    pair that met. ACTOR: everyone it met. ACTOR and OTHER: the meetings
+    between them. Actors are ids, names or aliases, in any case, with or
+    without accents.
 
     At --level person an actor is only itself: `met russia` lists what Russia
     itself attended, not Putin's meetings. At --level state every actor counts
@@ -58,6 +61,7 @@ def met(dataset: Dataset, actor: str | None, other: str | None, include_planned:
       timeline met putin --since "2 Dec 2025" --until "2 Dec 2025"
       timeline met zelensky --format json
       timeline met russia --level state --include-planned
+      timeline met witkoff --counterparts
     """
     found = query.met(dataset, actor, other, include_planned=True, **options)
     shown = [m for m in found if include_planned or m.held]
