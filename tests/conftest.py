@@ -16,7 +16,8 @@ from timeline.model import Dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-SCHEMAS = ROOT.parent / "shared" / "schemas"
+#: The official GEXF and GraphML schemas (see their SOURCES.md): beside this checkout, or where $TIMELINE_SCHEMAS says.
+SCHEMAS = Path(os.environ.get("TIMELINE_SCHEMAS", ROOT.parent / "shared" / "schemas"))
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -53,6 +54,16 @@ def run() -> Callable[..., Result]:
         return runner.invoke(cli, argv, env=env, catch_exceptions=False)
 
     return invoke
+
+
+def require_schema(*parts: str) -> Path:
+    """The path of an official schema file; skip the test if it is missing, but fail in CI."""
+    path = SCHEMAS.joinpath(*parts)
+    if not path.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing; CI needs the shared schemas beside the checkout")
+        pytest.skip(f"{path} is missing: set TIMELINE_SCHEMAS to the folder of the GEXF and GraphML schemas")
+    return path
 
 
 def require_program(name: str) -> str:

@@ -5,7 +5,7 @@ import json
 
 import networkx as nx
 import pytest
-from conftest import SCHEMAS
+from conftest import require_schema
 from export_cases import TRICKY
 
 from timeline.dataset import load
@@ -22,7 +22,7 @@ etree = pytest.importorskip("lxml.etree")
 
 @pytest.fixture(scope="module")
 def schema():
-    return etree.XMLSchema(etree.parse(str(SCHEMAS / "graphml" / "1.1-local" / "graphml.xsd")))
+    return etree.XMLSchema(etree.parse(str(require_schema("graphml", "1.1-local", "graphml.xsd"))))
 
 
 @pytest.fixture

@@ -245,3 +245,22 @@ def test_counterparts_leaves_out_colleagues(seed: Dataset) -> None:
         ("witkoff", "russia", "us-delegation-moscow-visit")]
     assert pairs(query.met(seed, "witkoff", counterparts=True)) == [
         ("witkoff", "putin", "moscow-talks"), ("witkoff", "russia", "us-delegation-moscow-visit")]
+
+
+def test_the_actor_graph_never_counts_a_planned_meeting_as_held(write_yaml) -> None:
+    dataset = load(write_yaml("""\
+        actors: [{id: a}, {id: b}, {id: c}]
+        events:
+          - {id: planned-first, type: meeting, date: 2025-11, status: planned, participants: [a, b]}
+          - {id: held, type: meeting, date: 2025-12-02, participants: [a, b]}
+          - {id: planned-later, type: meeting, date: 2026-01, status: planned, participants: [a, b]}
+          - {id: only-planned, type: call, date: 2026-02, status: planned, participants: [b, c]}
+    """))
+    graph = actor_graph(dataset, include_planned=True)
+    held = graph.edges["a", "b", "met"]
+    assert (held["count"], held["events"], held["planned"]) == (1, ["held"], False)
+    assert (held["first"], held["last"], held["planned_events"]) == ("2025-12-02", "2025-12-02",
+                                                                     ["planned-first", "planned-later"])
+    planned = graph.edges["b", "c", "met"]
+    assert (planned["count"], planned["events"], planned["planned"]) == (1, ["only-planned"], True)
+    assert not actor_graph(dataset).has_edge("b", "c")

@@ -132,7 +132,7 @@ def test_planned_relations_are_dashed(person):
 
 def test_width_grows_with_the_events_behind_a_relation(person):
     edges = drawn(person, "edge")
-    assert edges["kushner:witkoff:met"].get_linewidth() > edges["putin:witkoff:met"].get_linewidth() == 1.0
+    assert edges["pro-ukrainian-mapping:russia:assessed"].get_linewidth() > edges["putin:witkoff:met"].get_linewidth() == 1.0
 
 
 def test_nodes_are_coloured_by_side_and_shaped_by_kind(person):

@@ -58,9 +58,12 @@ def actor_graph(dataset: Dataset, events: Iterable[Event] | None = None, level: 
     Meetings, calls and visits join their participants and host pairwise
     with ``met``; directed events join each source to each target. Edges
     carry ``relation``, ``directed``, ``count``, ``first`` and ``last`` (ISO
-    dates), ``events`` (ids), ``dates`` (their dates as written, in EDTF) and
-    ``planned`` (true when no event behind it has happened). An undirected
-    edge is stored once, from the smaller id.
+    dates), ``events`` (ids), ``dates`` (their dates as written, in EDTF),
+    ``planned`` and ``planned_events``. A planned event is never counted as
+    held: an edge counts the events that happened and lists planned ones in
+    ``planned_events``; only while none has happened is the edge ``planned``
+    and counts the planned ones. An undirected edge is stored once, from the
+    smaller id.
     At ``level="state"`` each actor counts as the state it belongs to, and
     relations within one state are dropped. Planned and cancelled events
     are left out unless ``include_planned``; cancelled ones always are.
@@ -92,20 +95,23 @@ def _pairs(dataset: Dataset, event: Event, side: dict[str, str]) -> Iterable[tup
 
 
 def _add(graph: nx.MultiDiGraph, u: str, v: str, relation: str, event: Event) -> None:
+    """Count ``event`` on the edge; a planned one counts only while nothing behind the edge has happened."""
     happened = event.status in HELD_STATUSES
     start, end = event.date.iso_start(), event.date.iso_end()
-    if graph.has_edge(u, v, relation):
+    if not graph.has_edge(u, v, relation) or happened and graph.edges[u, v, relation]["planned"]:
+        planned_before = graph.edges[u, v, relation]["events"] if graph.has_edge(u, v, relation) else []
+        graph.add_edge(u, v, key=relation, relation=relation, directed=relation not in UNDIRECTED_RELATIONS,
+                       count=1, first=start, last=end, events=[event.id], dates=[event.date.text],
+                       planned=not happened, planned_events=planned_before)
+    elif not happened and not graph.edges[u, v, relation]["planned"]:
+        graph.edges[u, v, relation]["planned_events"].append(event.id)
+    else:
         data = graph.edges[u, v, relation]
         data["count"] += 1
         data["events"].append(event.id)
         data["dates"].append(event.date.text)
         data["first"] = None if data["first"] is None or start is None else min(data["first"], start)  # None: open
         data["last"] = None if data["last"] is None or end is None else max(data["last"], end)
-        data["planned"] = data["planned"] and not happened
-    else:
-        graph.add_edge(u, v, key=relation, relation=relation, directed=relation not in UNDIRECTED_RELATIONS,
-                       count=1, first=start, last=end, events=[event.id], dates=[event.date.text],
-                       planned=not happened)
 
 
 def actor_attributes(dataset: Dataset, actor_id: str) -> dict:

@@ -58,7 +58,7 @@ def _write_record(row: Row, out: TextIO) -> None:
         if value in (None, "", [], ()):
             continue
         if isinstance(value, list) and value and isinstance(value[0], dict):
-            out.write(f"{key + ':':<{width + 1}}\n")
+            out.write(f"{key}:\n")
             for item in value:
                 out.write(f"  - {', '.join(f'{k}: {v}' for k, v in item.items() if v is not None)}\n")
         else:
