@@ -9,7 +9,7 @@ from timeline import query
 from timeline.dataset import load
 from timeline.errors import UserError
 from timeline.graph import actor_graph
-from timeline.model import Dataset
+from timeline.model import LEVELS, Dataset
 from timeline.names import ActorNotFound
 
 # Aland, Borduria and Carpania. Anna belongs to the Aland delegation, which belongs to Aland;
@@ -155,7 +155,7 @@ def test_unknown_and_repeated_actors_are_errors(small: Dataset) -> None:
         query.met(small, "boris", "bela", level="state")
 
 
-@pytest.mark.parametrize("level", query.LEVELS)
+@pytest.mark.parametrize("level", LEVELS)
 def test_met_agrees_with_the_actor_graph(seed: Dataset, small: Dataset, level: str) -> None:
     for record in (seed, small):
         edges = actor_graph(record, level=level).edges(keys=True, data="events")

@@ -13,7 +13,7 @@ from typing import Literal
 
 import networkx as nx
 
-from timeline.model import EVENT_TYPES, HELD_STATUSES, LEVELS, MEETING_TYPES, Dataset, Event
+from timeline.model import EVENT_TYPES, HELD_STATUSES, MEETING_TYPES, Dataset, Event
 
 Level = Literal["person", "state"]
 
@@ -68,10 +68,8 @@ def actor_graph(dataset: Dataset, events: Iterable[Event] | None = None, level: 
     relations within one state are dropped. Planned and cancelled events
     are left out unless ``include_planned``; cancelled ones always are.
     """
-    if level not in LEVELS:
-        raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
     events = dataset.events if events is None else events
-    side = {a: (dataset.side(a) if level == "state" else a) for a in dataset.actors}
+    side = dataset.nodes_at(level)
     graph = nx.MultiDiGraph(title=dataset.title or "", level=level)
     activity: dict[str, set[str]] = {}
     for event in events:

@@ -175,6 +175,12 @@ class Dataset:
             chain.append(parent)
         return chain
 
+    def nodes_at(self, level: str) -> dict[str, str]:
+        """Each actor id with what it counts as at ``level``: itself (``person``) or its :meth:`side` (``state``)."""
+        if level not in LEVELS:
+            raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
+        return {a: self.side(a) if level == "state" else a for a in self.actors}
+
     def side(self, actor_id: str) -> str:
         """The state an actor belongs to (transitively), else its outermost affiliation.
 

@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from timeline.errors import UserError
 from timeline.filters import EventFilter
-from timeline.model import HELD_STATUSES, LEVELS, MEETING_TYPES, Dataset, Event
+from timeline.model import HELD_STATUSES, MEETING_TYPES, Dataset, Event
 from timeline.names import find_actor
 
 
@@ -119,7 +119,7 @@ def met(dataset: Dataset, actor: str | None = None, other: str | None = None, *,
     types = tuple(types) or MEETING_TYPES
     if unknown := [t for t in types if t not in MEETING_TYPES]:
         raise ValueError(f"met() counts {', '.join(MEETING_TYPES)}, not {', '.join(unknown)}")
-    node = _roll_up(dataset, level)
+    node = dataset.nodes_at(level)
     wanted = _nodes(dataset, node, level, actor, other)
     statuses = () if include_planned else HELD_STATUSES
     meetings = []
@@ -152,7 +152,7 @@ def relations(dataset: Dataset, actor: str, *, since: str | None = None, until: 
     """
     from timeline.graph import ACTOR_RELATIONS, actor_graph
 
-    node = _roll_up(dataset, level)
+    node = dataset.nodes_at(level)
     (me,) = _nodes(dataset, node, level, actor)
     events = [e for e in EventFilter(since, until).apply(dataset)
               if me in map(node.__getitem__, (*e.participants, *e.host, *e.source, *e.target))]
@@ -184,7 +184,7 @@ def path(dataset: Dataset, actor: str, other: str, *, since: str | None = None, 
 
     from timeline.graph import actor_graph
 
-    node = _roll_up(dataset, level)
+    node = dataset.nodes_at(level)
     start, end = _nodes(dataset, node, level, actor, other)
     events = EventFilter(since, until, types=MEETING_TYPES, statuses=HELD_STATUSES).apply(dataset)
     graph = actor_graph(dataset, events, level=level)
@@ -222,15 +222,6 @@ def contested(dataset: Dataset, *, since: str | None = None, until: str | None =
         for event in EventFilter(since, until).apply(dataset)
         if event.type == "claim" or event.status == "disputed" or event.id in denials
     ]
-
-
-def _roll_up(dataset: Dataset, level: str) -> dict[str, str]:
-    """Each actor id with the node it counts as at ``level``: itself, or its state (:meth:`Dataset.side`)."""
-    if level not in LEVELS:
-        raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
-    if level == "person":
-        return {a: a for a in dataset.actors}
-    return {a: dataset.side(a) for a in dataset.actors}
 
 
 def _acting(event: Event) -> tuple[str, ...]:

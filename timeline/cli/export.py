@@ -5,11 +5,10 @@ import sys
 
 import click
 
-from timeline import query
 from timeline.cli.options import with_dataset, with_filter
 from timeline.export import FORMATS, GRAPHS
 from timeline.filters import EventFilter
-from timeline.model import Dataset
+from timeline.model import LEVELS, Dataset
 
 _FORMATS = "\n".join(f"  {f.name:<11} {f.summary}" for f in FORMATS.values())
 
@@ -33,7 +32,7 @@ Examples:
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(list(FORMATS)))
 @click.option("-o", "--output", "target", metavar="PATH", help="File (a folder for csv), or - for standard output.")
 @click.option("--graph", type=click.Choice(GRAPHS), help="The graph to write (default: actors).")
-@click.option("--level", type=click.Choice(query.LEVELS),
+@click.option("--level", type=click.Choice(LEVELS),
               help="Actor graph: actors as themselves (default: person) or as their states.")
 @click.option("--force", is_flag=True, help="Replace the output even if timeline did not write it.")
 @with_dataset

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from timeline.model import EVENT_TYPES, STATUSES
+from timeline.model import EVENT_TYPES, LEVELS, STATUSES
 
 Command = Callable[..., Any]
 
@@ -40,11 +40,18 @@ def with_dataset(command: Command) -> Command:
     return wrapper
 
 
+since_option = click.option("--since", metavar="DATE", help='Only what may lie on or after DATE ("2 Dec 2025", 2025-12).')
+until_option = click.option("--until", metavar="DATE", help="Only what may lie on or before DATE.")
+level_option = click.option(
+    "--level", type=click.Choice(LEVELS), default="person", show_default=True,
+    help="person: actors as recorded; state: each actor counted as the state it belongs to.")
+
+
 def with_filter(command: Command) -> Command:
     """Add ``--since --until --actor --type --status`` and pass an ``EventFilter`` as ``event_filter``."""
 
-    @click.option("--since", metavar="DATE", help='Events that may lie on or after DATE ("2 Dec 2025", 2025-12).')
-    @click.option("--until", metavar="DATE", help="Events that may lie on or before DATE.")
+    @since_option
+    @until_option
     @click.option("--actor", "actors", multiple=True, metavar="NAME",
                   help="Events of this actor or its members (id, name or alias; repeatable).")
     @click.option("--type", "types", multiple=True, type=click.Choice(list(EVENT_TYPES)), metavar="TYPE",

@@ -11,17 +11,12 @@ from typing import Any
 import click
 
 from timeline import query
-from timeline.cli.options import with_dataset, with_output
+from timeline.cli.options import level_option, since_option, until_option, with_dataset, with_output
 from timeline.dates import DateError, parse_edtf
 from timeline.model import MEETING_TYPES, Dataset
 
 Rows = list[dict[str, Any]]
 
-since_option = click.option("--since", metavar="DATE", help='Only what may lie on or after DATE ("2 Dec 2025", 2025-12).')
-until_option = click.option("--until", metavar="DATE", help="Only what may lie on or before DATE.")
-level_option = click.option(
-    "--level", type=click.Choice(query.LEVELS), default="person", show_default=True,
-    help="person: actors as recorded; state: each actor counted as the state it belongs to.")
 
 
 @click.command()

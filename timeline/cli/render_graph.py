@@ -5,9 +5,9 @@ from pathlib import Path
 
 import click
 
-from timeline.cli.options import parse_size, with_dataset, with_filter
+from timeline.cli.options import level_option, parse_size, with_dataset, with_filter
 from timeline.filters import EventFilter
-from timeline.graph import ACTOR_RELATIONS, LEVELS
+from timeline.graph import ACTOR_RELATIONS
 from timeline.model import Dataset
 from timeline.outputs import DEFAULT_DIR
 from timeline.render.graph import DPI, GRAPH_LAYOUTS, GRAPHS, MAX_ACTORS, render_graph
@@ -17,8 +17,7 @@ from timeline.render.graph import DPI, GRAPH_LAYOUTS, GRAPHS, MAX_ACTORS, render
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write: .png, .svg or .pdf (default: output/graph.png, graph-state.png at state level, "
                    "graph-events.png for --graph events).")
-@click.option("--level", type=click.Choice(LEVELS), default="person", show_default=True,
-              help="person: people, groups and states as they are; state: each actor counted as its state.")
+@level_option
 @click.option("--around", metavar="ACTOR", help="Draw only the actors within --depth steps of this one.")
 @click.option("--depth", type=click.IntRange(min=1), default=1, show_default=True,
               help="Steps from --around: 1 for its partners, 2 for theirs too, ...")

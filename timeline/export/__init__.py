@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, NamedTuple
 
 from timeline.errors import NothingToShow, UserError
-from timeline.model import MEETING_TYPES, Dataset, Event
+from timeline.model import LEVELS, MEETING_TYPES, Dataset, Event
 from timeline.outputs import DEFAULT_DIR, check_writable, output_file
 
 if TYPE_CHECKING:
@@ -125,7 +125,6 @@ def _graph_options(spec: Format, graph: str | None, level: str | None) -> tuple[
         raise ExportError(f"unknown graph '{graph}'; choose from {', '.join(GRAPHS)}")
     if graph == "events" and level:
         raise ExportError("--level applies to the actor graph; the event graph shows each actor as itself")
-    from timeline.graph import LEVELS
 
     if level not in (None, *LEVELS):
         raise ExportError(f"unknown level '{level}'; choose from {', '.join(LEVELS)}")

@@ -26,13 +26,12 @@ from timeline.dates import parse_edtf
 from timeline.errors import NothingToShow, UserError
 from timeline.graph import (
     ACTOR_RELATIONS,
-    LEVELS,
     RELATION_OF_TYPE,
     actor_attributes,
     actor_graph,
     event_graph,
 )
-from timeline.model import HELD_STATUSES, ROLES, Actor, Dataset, Event
+from timeline.model import HELD_STATUSES, LEVELS, ROLES, Actor, Dataset, Event
 from timeline.names import find_actor
 from timeline.render import style
 from timeline.render.files import image_format, save_image
