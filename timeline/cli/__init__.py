@@ -23,6 +23,7 @@ COMMANDS = {
     "relations": "questions:relations",
     "path": "questions:path",
     "contested": "questions:contested",
+    "types": "vocabulary:types",
     "render": "render:render",
     "export": "export:export",
     "build": "build:build",
