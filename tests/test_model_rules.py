@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from timeline import query
 from timeline.cli import cli
 from timeline.dataset import load
-from timeline.graph import actor_graph
 from timeline.dates import parse_edtf
+from timeline.graph import actor_graph
 from timeline.model import CAMEO_ROOTS, PLOVER_TYPES, Actor, Dataset, Event
 
 MEDIATED = """\

@@ -27,12 +27,11 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import NamedTuple
 
+from timeline.dates import parse_edtf
 from timeline.errors import UserError
 from timeline.filters import EventFilter
-from timeline.dates import parse_edtf
 from timeline.model import EVENT_TYPES, HELD_STATUSES, MEETING_TYPES, STATUSES, Dataset, Event
 from timeline.names import find_actor
-
 
 #: Statuses ``met(include_planned=True)`` lists: all but ``proposed`` (suggested, never arranged).
 MEETING_STATUSES = tuple(s for s in STATUSES if s != "proposed")
