@@ -19,6 +19,8 @@ Level = Literal["person", "state"]
 
 #: The actor-graph relation each event type makes (:attr:`EventType.relation`).
 RELATION_OF_TYPE = {name: kind.relation for name, kind in EVENT_TYPES.items()}
+#: Mediators of an agreement, exchange or ceasefire "mediated" it for each party (at talks, they meet).
+MEDIATED = "mediated"
 #: Co-sources of one directed event (a joint draft, a plan announced by two leaders) "acted together".
 JOINT = "acted_together"
 #: Relations with no direction: those of symmetric types, and acting together.
@@ -27,7 +29,7 @@ UNDIRECTED_RELATIONS = (*dict.fromkeys(k.relation for k in EVENT_TYPES.values() 
 ACTOR_RELATIONS = tuple(dict.fromkeys((
     "met", "agreed", "proposed_to", "counter_proposed_to", "demanded_of", "rejected", "accepted", "accused",
     "threatened", "claimed_against", "denied", "attacked", "addressed", "assessed",
-    *RELATION_OF_TYPE.values(), JOINT)))
+    *RELATION_OF_TYPE.values(), MEDIATED, JOINT)))
 
 
 def event_graph(dataset: Dataset, events: Iterable[Event] | None = None) -> nx.MultiDiGraph:
@@ -93,8 +95,13 @@ def actor_graph(dataset: Dataset, events: Iterable[Event] | None = None, level: 
 
 def _pairs(dataset: Dataset, event: Event, side: Mapping[str, str]) -> Iterable[tuple[str, str, str]]:
     relation = RELATION_OF_TYPE[event.type]
-    if EVENT_TYPES[event.type].symmetric:
-        return ((u, v, relation) for u, v in dataset.met_pairs(event, side))
+    kind = EVENT_TYPES[event.type]
+    if kind.symmetric:
+        pairs = {(u, v, relation) for u, v in dataset.met_pairs(event, side)}
+        if not kind.meeting:  # the mediators of an agreement or exchange mediated it, for each party
+            pairs |= {(side[m], side[p], MEDIATED) for m in event.mediator
+                      for p in {*event.attendees(), *event.host, *event.signatory} - set(event.mediator)}
+        return ((u, v, r) for u, v, r in sorted(pairs) if u != v)
     pairs = {(side[s], side[t], relation) for s, t in product(event.source, event.target)}
     sources = sorted({side[s] for s in event.source})
     pairs |= {(u, v, JOINT) for u, v in combinations(sources, 2)   # not a person with its own state

@@ -339,7 +339,7 @@ class Dataset:
         return next((a for a in chain if self.actors[a].kind == "state"), chain[-1])
 
     def met_pairs(self, event: Event, node: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
-        """The pairs that met at a symmetric ``event``, each sorted, in order.
+        """The pairs that met at a symmetric ``event`` (or were parties together to an agreement...), sorted.
 
         Attendees (participants and heads) and host meet pairwise, but a
         visit's visitors meet their host, not each other. At talks with a
@@ -392,8 +392,16 @@ def _candidate_pairs(groups: list[tuple[list[str], list[str] | None]], at: Calla
 
 
 def _meeting_groups(dataset: Dataset, event: Event) -> list[tuple[list[str], list[str] | None]]:
-    """Who meets whom at ``event``: pairs across (left, right), or all pairs within left (right ``None``)."""
+    """Who meets whom at ``event``: pairs across (left, right), or all pairs within left (right ``None``).
+
+    Only at a meeting, call or visit does a mediator keep the sides apart: the
+    parties to an agreement, exchange or ceasefire reached through mediators
+    are parties to it together (the mediators are not).
+    """
     attendees = list(event.attendees())
+    if not event.event_type.meeting:
+        parties = {*attendees, *event.host, *event.signatory} - set(event.mediator)
+        return [(sorted(parties), None)]
     if event.mediator:
         mediators = list(dict.fromkeys(event.mediator))
         sides: dict[str, list[str]] = {}
