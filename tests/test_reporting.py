@@ -79,7 +79,7 @@ FACTS: list[tuple[str, Callable[[], Any], Any]] = [
     ("two agreements in principle", lambda: ids(IST, types=("agreement_in_principle",)),
      ["agree-to-meet-again", "written-ceasefire-conditions"]),
     ("the talks resumed after Putin's proposal",
-     lambda: [link for link in event(IST, "talks-resume").related], [("caused_by", "putin-proposes-direct-talks")]),
+     lambda: list(event(IST, "talks-resume").related), [("caused_by", "putin-proposes-direct-talks")]),
     ("the Kremlin's statement had no counterpart", lambda: relations(IST, "kremlin"),
      [("kremlin", "statement", None, ("kremlin-putin-will-not-attend",))]),
     ("Fidan is quoted", lambda: [q.speaker for q in event(IST, "agree-to-meet-again").quotes], ["fidan"]),
