@@ -116,6 +116,17 @@ def test_who_met_whom(record, args, options, expected):
     assert pairs(query.met(record, *args, **options)) == expected
 
 
+def test_drafts_stay_out_of_every_answer_unless_asked(record, record_path):
+    assert [e.id for e in record.drafts] == ["draft-call"] and "draft-call" not in [e.id for e in record.events]
+    assert record.event("draft-call").draft
+    assert not actor_graph(record).has_edge("dermer", "hayya", "met")
+    listed = CliRunner().invoke(cli, ["events", "--data", record_path, "--format", "json"]).stdout
+    assert "draft-call" not in listed
+    listed = CliRunner().invoke(cli, ["events", "--data", record_path, "--format", "json", "--include-drafts"]).stdout
+    assert [row["id"] for row in json.loads(listed) if row["draft"]] == ["draft-call"]
+    assert CliRunner().invoke(cli, ["validate", record_path]).stdout.endswith("1 draft awaiting review\n")
+
+
 def test_every_actor_who_acted_is_in_the_graph_and_in_relations(record):
     graph = actor_graph(record)
     assert {"united-states", "israel", "hamas", "turkey"} <= set(graph)

@@ -46,8 +46,11 @@ class EventFilter:
         if since and until and since >= until:
             raise DateError(f"--since {self.since} is after --until {self.until}; swap them")
         members = self.actor_ids(dataset)
+        events = dataset.events
+        if self.include_drafts and dataset.drafts:
+            events = sorted((*events, *dataset.drafts), key=lambda e: (date_order(e.date), e.id))
         chosen = [
-            event for event in dataset.events
+            event for event in events
             if (self.include_drafts or not event.draft)
             and (not self.types or event.type in self.types)
             and (not self.statuses or event.status in self.statuses)

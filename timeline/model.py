@@ -281,17 +281,23 @@ class Event:
 
 @dataclass(slots=True)
 class Dataset:
-    """A whole record: actors and sources by id, events in date order (:func:`date_order`)."""
+    """A whole record: actors and sources by id, events in date order (:func:`date_order`).
+
+    ``drafts`` holds the events marked ``draft: true`` (awaiting review),
+    kept out of ``events`` so that no answer, chart or export shows them
+    unless asked (:class:`~timeline.filters.EventFilter` ``include_drafts``).
+    """
 
     actors: dict[str, Actor] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
     sources: dict[str, Source] = field(default_factory=dict)
     title: str | None = None
     description: str | None = None
+    drafts: list[Event] = field(default_factory=list)
 
     def event(self, event_id: str) -> Event:
-        """The event with this id (``KeyError`` if none)."""
-        for event in self.events:
+        """The event (or draft) with this id (``KeyError`` if none)."""
+        for event in (*self.events, *self.drafts):
             if event.id == event_id:
                 return event
         raise KeyError(event_id)

@@ -105,5 +105,6 @@ def validate(path: str | None, data_path: str | None) -> None:
     period = dataset.date_range()
     dates = f", {period}" if period else ""
     sources = len(dataset.sources)
+    drafts = f", {len(dataset.drafts)} draft{'s' * (len(dataset.drafts) != 1)} awaiting review" if dataset.drafts else ""
     click.echo(f"ok: {path}: {len(dataset.events)} events, {len(dataset.actors)} actors, "
-               f"{sources} source{'s' * (sources != 1)}{dates}")
+               f"{sources} source{'s' * (sources != 1)}{dates}{drafts}")
