@@ -406,8 +406,7 @@ def _meeting_groups(dataset: Dataset, event: Event) -> list[tuple[list[str], lis
     """
     attendees = list(event.attendees())
     if not event.event_type.meeting:
-        parties = {*attendees, *event.host, *event.signatory} - set(event.mediator)
-        return [(sorted(parties), None)]
+        return [(_parties(dataset, event), None)]
     if event.mediator:
         mediators = list(dict.fromkeys(event.mediator))
         sides: dict[str, list[str]] = {}
@@ -419,6 +418,18 @@ def _meeting_groups(dataset: Dataset, event: Event) -> list[tuple[list[str], lis
     if event.type == "visit" and event.host and event.participants:
         return [(list(event.participants), list(event.host))]
     return [(sorted({*attendees, *event.host}), None)]
+
+
+def _parties(dataset: Dataset, event: Event) -> list[str]:
+    """The parties to a symmetric event that is not a meeting, mediators left out.
+
+    A party represented by another (a state whose president signed) is not a
+    party again beside it: the Emir of Qatar and the President of Egypt sign,
+    not also Qatar with the President of Egypt.
+    """
+    parties = {*event.attendees(), *event.host, *event.signatory} - set(event.mediator)
+    represented = {group for actor in parties for group in dataset.affiliation_chain(actor, event.date)[1:]}
+    return sorted(parties - represented)
 
 
 class _SidesAt(Mapping):
