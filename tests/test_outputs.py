@@ -162,5 +162,5 @@ def test_a_file_in_place_of_the_folder_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x", encoding="utf-8")
     with pytest.raises(OutputError) as caught:
         _write(tmp_path / "file" / "chart.svg", "<svg/>")
-    assert str(caught.value) == (f"cannot write into {tmp_path / 'file'}: it is a file, not a folder; "
+    assert str(caught.value) == (f"cannot write {tmp_path / 'file'}/: it is a file, not a folder; "
                                  "choose another place with -o")

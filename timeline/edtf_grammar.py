@@ -180,7 +180,7 @@ def _unspecified(fields: dict[str, str | None], whole: str) -> tuple[datetime, d
     last = next((y, m, d) for y, m, d in product(years[::-1], months[::-1], days[::-1])
                 if d <= days_in_month(y, m))
     precision = "year" if "X" in year_text or "X" in (month_text or "") or not month_text else "month"
-    return datetime(*first), datetime(*last) + _STEP["day"], precision
+    return datetime(*first), after(datetime(*last), "day"), precision
 
 
 def _matching(pattern: str, values: range) -> list[int]:

@@ -150,7 +150,7 @@ def _lock(folder: Path, wait: float) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     except FileExistsError:
-        raise OutputError(f"cannot write into {folder}: it is a file, not a folder; "
+        raise OutputError(f"cannot write {folder}{os.sep}: it is a file, not a folder; "
                           "choose another place with -o") from None
     except OSError as error:
         raise _cannot_write(folder, error) from None
