@@ -1,8 +1,8 @@
 """The main job: every chart, graph and export of a dataset in one folder.
 
 >>> from timeline.build import build
->>> report = build(record, "output")          # doctest: +SKIP
->>> report.files[:2]                          # doctest: +SKIP
+>>> report = build(record, "output")
+>>> report.files[:2]
 [PosixPath('output/timeline.png'), PosixPath('output/timeline.svg')]
 """
 from __future__ import annotations
