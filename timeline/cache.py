@@ -11,7 +11,7 @@ holds a copy: deleting it loses nothing. A cached dataset unused for 30 days
 is deleted when another is written. ``TIMELINE_NO_CACHE=1`` turns it off.
 
 >>> from timeline.cache import load
->>> record = load("seeds")          # doctest: +SKIP
+>>> record = load("seeds")
 """
 from __future__ import annotations
 
