@@ -68,6 +68,16 @@ class LazyGroup(click.Group):
             error.message = visible(error.message)
             raise
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Parse the group's own options; a usage error shows control characters as escapes."""
+        from timeline.cli.terminal import visible
+
+        try:
+            return super().parse_args(ctx, args)
+        except click.ClickException as error:
+            error.message = visible(error.message)
+            raise
+
 
 @click.group(cls=LazyGroup, lazy_commands=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="timeline", message="%(prog)s %(version)s")
