@@ -25,6 +25,7 @@ COMMANDS = {
     "contested": "questions:contested",
     "render": "render:render",
     "export": "export:export",
+    "html": "html:html",
     "build": "build:build",
     "validate": "records:validate",
 }
