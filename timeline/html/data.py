@@ -120,6 +120,8 @@ def _actor(dataset: Dataset, actor_id: str, actor_index: dict[str, int]) -> dict
     actor = dataset.actors[actor_id]
     found: dict[str, Any] = {"id": actor_id, "name": actor.name, "kind": actor.kind,
                              "side": actor_index[dataset.side(actor_id)]}
+    if chain := dataset.affiliation_chain(actor_id)[1:]:
+        found["in"] = [actor_index[a] for a in chain]  # what it belongs to: its events count for them too
     if actor.title:
         found["title"] = actor.title
     if actor.aliases:

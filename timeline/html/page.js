@@ -9,9 +9,13 @@
   "use strict";
 
   /** At most this many events are drawn one by one; above it the timeline counts them per lane and period. */
-  var DETAIL_LIMIT = 400;
+  var DETAIL_LIMIT = 300;
+  /** At most about this many periods across the timeline when it counts (vis-timeline draws each count as an item). */
+  var BUCKETS = 36;
   /** At most this many events are listed in text; the rest are counted. */
   var LIST_LIMIT = 200;
+  /** Past this many edges the graph draws straight lines: curved parallel edges take seconds to lay out. */
+  var BEZIER_UP_TO = 1500;
   var MINUTE = 60000;
   var DAY = 1440;
   var GREY = "#b0b0b0";
@@ -114,11 +118,16 @@
       if (types && !types[e.ty]) return;
       if (statuses && !statuses[e.st]) return;
       if (sides && !e.all.some(function (a) { return sides[D.actors[a].side]; })) return;
-      if (actor !== null && actor !== undefined && !e.all.some(function (a) { return nodeOf(a) === actor; })) return;
+      if (actor !== null && actor !== undefined && !e.all.some(function (a) { return belongs(a, actor); })) return;
       if (query && searchText(e).indexOf(query) < 0) return;
       pass[i] = 1;
     });
     return pass;
+  }
+
+  /** Whether an actor is ``node`` or counts for it: a member of it, or (by state) on its side. */
+  function belongs(actor, node) {
+    return actor === node || nodeOf(actor) === node || (D.actors[actor].in || []).indexOf(node) >= 0;
   }
 
   function set(list) {
@@ -152,8 +161,8 @@
     });
     timeline.on("rangechanged", function (props) {
       var from = Math.round(props.start.valueOf() / MINUTE), to = Math.round(props.end.valueOf() / MINUTE);
-      var whole = dataSpan();
-      var all = from <= whole[0] / MINUTE && to >= whole[1] / MINUTE;
+      var whole = dataSpan(), slack = (whole[1] - whole[0]) / MINUTE * 0.01;
+      var all = from <= whole[0] / MINUTE + slack && to >= whole[1] / MINUTE - slack;
       state.from = all ? null : from;
       state.to = all ? null : to;
       if (props.byUser) update();
@@ -239,7 +248,7 @@
   function aggregate(shown, from, to) {
     var lo = from === null ? dataSpan()[0] / MINUTE : from, hi = to === null ? dataSpan()[1] / MINUTE : to;
     var steps = [DAY, 7 * DAY, 30.4375 * DAY, 91.3125 * DAY, 365.25 * DAY, 3652.5 * DAY];
-    var step = steps.find(function (s) { return (hi - lo) / s <= 60; }) || steps[steps.length - 1];
+    var step = steps.find(function (s) { return (hi - lo) / s <= BUCKETS; }) || steps[steps.length - 1];
     var buckets = {}, most = 1;
     shown.forEach(function (i) {
       var e = D.events[i], key = e.ln + ":" + Math.floor((e.s + e.e) / 2 / step);
@@ -266,10 +275,11 @@
           "min-zoomed-font-size": 7, "border-width": 1, "border-color": "#fff"}},
         {selector: "edge", style: {
           "line-color": "data(color)", "target-arrow-color": "data(color)", "target-arrow-shape": "data(arrow)",
-          "curve-style": "bezier", "width": "data(width)", "opacity": 0.75, "arrow-scale": 0.9}},
+          "curve-style": "bezier", "width": "mapData(count, 1, 40, 1.5, 9)",
+          "opacity": 0.75, "arrow-scale": 0.9}},
         {selector: ".hidden", style: {"display": "none"}},
         {selector: "node.chosen", style: {"border-width": 4, "border-color": "#1a1a1a"}},
-        {selector: "edge.chosen", style: {"opacity": 1, "width": "mapData(count, 1, 50, 4, 12)", "z-index": 10}},
+        {selector: "edge.chosen", style: {"opacity": 1, "width": "mapData(count, 1, 40, 4, 12)", "z-index": 10}},
         {selector: "node.found", style: {"border-width": 3, "border-color": "#0050b3"}}
       ]
     });
@@ -302,52 +312,63 @@
     g.edges.forEach(function (edge, k) {
       var relation = V.relations[edge[2]];
       elements.push({group: "edges", data: {id: "e" + k, source: "n" + edge[0], target: "n" + edge[1], count: edge[3].length,
-                     color: color(relation.color, "#7f7f7f"), arrow: relation.directed ? "triangle" : "none", width: 2}});
+                     color: color(relation.color, "#7f7f7f"), arrow: relation.directed ? "triangle" : "none"}});
     });
     g.isolated = {};
     var touched = {};
     g.edges.forEach(function (edge) { touched[edge[0]] = touched[edge[1]] = true; });
     g.nodes.forEach(function (n) { if (!touched[n[0]]) g.isolated[n[0]] = true; });
     cy.elements().remove();
-    cy.add(elements);
-    page.fitted = false;
+    // many edges: straight lines without arrowheads (the legend and the details still give directions)
+    cy.style().selector("edge").style("curve-style", g.edges.length > BEZIER_UP_TO ? "haystack" : "bezier").update();
+    var added = cy.add(elements);
+    g.elements = {all: added, nodes: added.nodes().toArray(), edges: added.edges().toArray()};
+    g.on = g.edges.map(function () { return true; });
+    g.count = g.edges.map(function (edge) { return edge[3].length; });
+    g.classes = g.nodes.map(function () { return ""; });
+    page.fittedTo = null;
   }
 
   /** Show the edges with a visible event (all of an actor's edges if one is chosen), and their ends. */
   function drawGraph(visible, from, to) {
     var g = D.graphs[state.level], actor = state.actor === null ? null : V.actorIndex[state.actor];
-    var shownNodes = {}, events = {}, edgeCount = 0;
+    var shownNodes = {}, active = {}, edgeCount = 0, nodeCount = 0, query = state.q ? fold(state.q) : "";
+    var edges = g.elements.edges, nodes = g.elements.nodes;
     cy.batch(function () {
       g.edges.forEach(function (edge, k) {
         var n = 0;
         edge[3].forEach(function (i) { if (visible[i] && inPeriod(D.events[i], from, to)) n++; });
         var on = n > 0 && (actor === null || edge[0] === actor || edge[1] === actor);
-        var element = cy.getElementById("e" + k);
-        element.toggleClass("hidden", !on);
-        element.toggleClass("chosen", on && state.edge === "e" + k);
+        if (on !== g.on[k]) { edges[k].toggleClass("hidden", !on); g.on[k] = on; }
         if (on) {
           edgeCount++;
           shownNodes[edge[0]] = shownNodes[edge[1]] = true;
-          element.data({count: n, width: Math.min(1.5 + 1.6 * Math.log2(n), 10)});
+          if (g.count[k] !== n) { edges[k].data("count", n); g.count[k] = n; }
         }
       });
+      g.elements.all.edges(".chosen").removeClass("chosen");
+      if (state.edge !== null && g.on[Number(state.edge.slice(1))]) edges[Number(state.edge.slice(1))].addClass("chosen");
       D.events.forEach(function (e, i) {
-        if (visible[i] && inPeriod(e, from, to)) e.all.forEach(function (a) { events[nodeOf(a)] = true; });
+        if (visible[i] && inPeriod(e, from, to)) e.all.forEach(function (a) { active[nodeOf(a)] = true; });
       });
-      g.nodes.forEach(function (n) {
-        var on = shownNodes[n[0]] || (g.isolated[n[0]] && events[n[0]] && (actor === null || actor === n[0]));
-        if (actor !== null && actor === n[0] && events[n[0]]) on = true;
-        var node = cy.getElementById("n" + n[0]);
-        node.toggleClass("hidden", !on);
-        node.toggleClass("chosen", actor === n[0]);
-        node.toggleClass("found", !!state.q && on && fold(D.actors[n[0]].name).indexOf(fold(state.q)) >= 0);
+      g.nodes.forEach(function (n, k) {
+        var a = n[0], on = !!(shownNodes[a] || (g.isolated[a] || actor === a) && active[a] && (actor === null || actor === a));
+        var classes = (on ? "" : "hidden") + (actor === a ? " chosen" : "") +
+          (query && on && fold(D.actors[a].name).indexOf(query) >= 0 ? " found" : "");
+        if (classes !== g.classes[k]) { nodes[k].classes(classes); g.classes[k] = classes; }
+        if (on) nodeCount++;
       });
     });
-    if (!page.fitted || actor !== null) { cy.fit(cy.elements(":visible"), 24); page.fitted = actor === null; }
-    var nodes = cy.nodes(":visible").length;
-    $("graph-summary").textContent = "The graph shows " + plural(nodes, "actor") + " and " + plural(edgeCount, "relation") +
+    var key = state.level + "|" + (actor === null ? "" : actor);
+    if (page.fittedTo !== key) {
+      var shown = cy.nodes().filter(function (node) { return !node.hasClass("hidden"); });
+      if (shown.length) cy.fit(shown, 24);
+      page.fittedTo = key;
+    }
+    page.graphCounts = {nodes: nodeCount, edges: edgeCount};
+    $("graph-summary").textContent = "The graph shows " + plural(nodeCount, "actor") + " and " + plural(edgeCount, "relation") +
       (state.level === "state" ? ", each actor counted as its state" : "") + ". The list of actors below names them.";
-    return {nodes: nodes, edges: edgeCount};
+    return page.graphCounts;
   }
 
   // ---- the text views: lists of events and actors -------------------------------------------------
@@ -371,7 +392,7 @@
   function drawActorList() {
     var list = $("actor-list");
     list.textContent = "";
-    var nodes = cy.nodes(":visible").map(function (n) { return Number(n.data("actor")); });
+    var nodes = cy.nodes().filter(function (n) { return !n.hasClass("hidden"); }).map(function (n) { return Number(n.data("actor")); });
     nodes.sort(function (a, b) { return D.actors[a].name.localeCompare(D.actors[b].name); });
     nodes.slice(0, 300).forEach(function (a) {
       var button = el("button", D.actors[a].name, {"type": "button", "aria-pressed": String(state.actor === D.actors[a].id)});
@@ -432,7 +453,7 @@
       body.appendChild(quote);
     });
     var links = (e.rel || []).map(function (l) { return [V.linkLabel[l[0]] || l[0], l[1]]; })
-      .concat(V.incoming[i].map(function (l) { return [(V.linkLabel[l[0]] || l[0]) + " (by)", l[1]]; }));
+      .concat(V.incoming[i].map(function (l) { return [(V.linkLabel[l[0]] || l[0]) + " this", l[1]]; }));
     if (links.length) {
       body.appendChild(el("h4", "Related events"));
       var related = el("ul");
@@ -514,7 +535,7 @@
 
   function remember() {
     var params = new URLSearchParams();
-    if (state.level !== "person") params.set("level", state.level);
+    if (state.level !== defaultLevel()) params.set("level", state.level);
     if (state.actor !== null) params.set("actor", state.actor);
     state.types.forEach(function (t) { params.append("type", t); });
     state.statuses.forEach(function (s) { params.append("status", s); });
@@ -530,7 +551,8 @@
   function restore() {
     var params = new URLSearchParams(location.hash.slice(1));
     var known = function (list, lookup) { return list.filter(function (x) { return lookup[x] !== undefined; }); };
-    state.level = params.get("level") === "state" ? "state" : "person";
+    var level = params.get("level");
+    state.level = level === "state" || level === "person" ? level : defaultLevel();
     var actor = params.get("actor");
     state.actor = actor !== null && V.actorIndex[actor] !== undefined ? actor : null;
     state.types = known(params.getAll("type"), V.typeIndex);
@@ -546,6 +568,9 @@
     }
     syncControls();
   }
+
+  /** People, unless their graph is too large to read at first sight: then their states. */
+  function defaultLevel() { return D.graphs.person.edges.length > BEZIER_UP_TO ? "state" : "person"; }
 
   function minutes(text) {
     if (!text) return null;
@@ -688,11 +713,17 @@
   // ---- one update of every view ------------------------------------------------------------------
 
   function update() {
+    var t = [performance.now()];
     var visible = passing(false);
+    t.push(performance.now());
     var shown = drawTimeline(visible, state.from, state.to);
+    t.push(performance.now());
     var graph = drawGraph(visible, state.from, state.to);
+    t.push(performance.now());
     drawEventList(shown);
     drawActorList();
+    t.push(performance.now());
+    page.updateTimes = t.map(function (x) { return Math.round(x - t[0]); });
     views.forEach(function (view) { view.update(visible, state); });
     page.last = {events: shown.length, nodes: graph.nodes, edges: graph.edges};
     remember();
@@ -702,20 +733,27 @@
   function counts() {
     return {mode: page.mode, events: page.last.events, items: items.length,
             drawn: document.querySelectorAll("#timeline .vis-item .vis-item-content").length,
-            nodes: cy.nodes(":visible").length, edges: cy.edges(":visible").length};
+            nodes: cy.nodes(":visible").length, edges: cy.edges(":visible").length,
+            graphNodes: page.graphCounts.nodes, graphEdges: page.graphCounts.edges};
   }
 
   function start() {
+    var t = page.timings = {start: performance.now()};
     readData().then(function (data) {
+      t.data = performance.now();
       D = prepare(data);
       makeControls();
       restore();
+      t.prepared = performance.now();
       makeTimeline();
+      t.timeline = performance.now();
       makeGraph();
+      t.graph = performance.now();
       cy.scratch("level", state.level);
       applyWindow();
       update();
       openRemembered();
+      t.ready = performance.now();
       page.ready = true;
     }).catch(function (error) {
       say("The page could not start: " + error.message);
@@ -723,6 +761,8 @@
     });
   }
 
+  page.update = function () { update(); };
+  page.debug = function () { return {items: items, timeline: timeline, cy: cy}; };
   page.register = function (view) { views.push(view); if (page.ready) update(); };
   start();
 })();
