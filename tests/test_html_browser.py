@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-import unicodedata
+from datetime import datetime, timedelta
 from urllib.parse import parse_qs
 
 import pytest
@@ -218,7 +218,6 @@ def test_many_events_are_counted_until_zoomed_in(browser, tmp_path):
     data = page_data(dataset)
     start = min(e["s"] for e in data["events"]) + 400 * 1440
     week = [e for e in data["events"] if e["e"] > start and e["s"] < start + 7 * 1440]
-    moment = lambda minutes: __import__("datetime").datetime.utcfromtimestamp(minutes * 60).strftime("%Y-%m-%dT%H:%M")
     zoomed = browser.open(path, f"from={moment(start)}&to={moment(start + 7 * 1440)}")
     found = counts(zoomed)
     assert found["mode"] == "events" and found["events"] == found["items"] == len(week) > 0
@@ -231,5 +230,6 @@ def test_phone_width_stacks_the_views(browser, seed_page):
     assert boxes[0]["y"] < boxes[1]["y"] < boxes[2]["y"]
 
 
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFD", text).casefold()
+def moment(minutes: int) -> str:
+    """Minutes since 1970 as the page's fragment writes them: 2025-12-02T00:00."""
+    return (datetime(1970, 1, 1) + timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M")
