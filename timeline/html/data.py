@@ -33,6 +33,8 @@ _DAY = 24 * 60
 _GREY = "#7F7F7F"
 #: Larger graphs are laid out by the spring layout: the stress layout takes seconds past a hundred actors.
 STRESS_UP_TO = 100
+#: The most active actors laid out by the library's layout; the others are placed beside their partners.
+LAID_OUT = 400
 
 
 def page_data(dataset: Dataset, events: Sequence[Event] | None = None) -> dict[str, Any]:
@@ -219,9 +221,20 @@ def _graph(dataset: Dataset, events: list[Event], level: str, actor_index: dict[
 
 
 def _positions(graph: Any) -> dict[str, tuple[float, float]]:
+    """Positions in the unit square: the library's layout for the :data:`LAID_OUT` most active actors,
+    the others beside the actor they deal with most (networkx's spring layout needs scipy past 500 nodes)."""
     if graph.number_of_nodes() == 0:
         return {}
     from timeline.render.layout import layout_positions
 
-    layout = "auto" if graph.number_of_nodes() <= STRESS_UP_TO else "spring"
-    return layout_positions(graph.to_undirected(as_view=True), layout=layout)
+    simple = graph.to_undirected(as_view=True)
+    ranked = sorted(simple, key=lambda n: (-simple.nodes[n].get("activity", 0), str(n)))
+    core = simple.subgraph(ranked[:LAID_OUT])
+    layout = "auto" if core.number_of_nodes() <= STRESS_UP_TO else "spring"
+    placed = dict(layout_positions(core, layout=layout))
+    for rank, node in enumerate(ranked[LAID_OUT:]):
+        partners = Counter(n for n in simple[node] if n in placed)
+        x, y = placed[partners.most_common(1)[0][0]] if partners else (0.5, 0.5)
+        angle, radius = rank * 2.39996, 0.02 + 0.0004 * (rank % 50)    # a golden-angle spiral around it
+        placed[node] = (min(max(x + radius * math.cos(angle), 0.0), 1.0), min(max(y + radius * math.sin(angle), 0.0), 1.0))
+    return placed

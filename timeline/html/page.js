@@ -149,7 +149,7 @@
       moment: function (date) { return vis.moment(date).utc(); },
       orientation: {axis: "top", item: "top"}, stack: true, showCurrentTime: false, selectable: true, multiselect: false,
       groupOrder: "order", zoomMin: 60 * MINUTE, margin: {item: {horizontal: 2, vertical: 3}},
-      start: span[0], end: span[1], maxHeight: Math.max(320, Math.round(window.innerHeight * 0.6)),
+      start: span[0], end: span[1], maxHeight: timelineHeight(),
       verticalScroll: true, tooltip: {followMouse: false, overflowMethod: "cap"},
       xss: {disabled: false, filterOptions: {whiteList: {}}},
       template: function (item) {
@@ -179,6 +179,8 @@
     });
     $("timeline").addEventListener("keydown", timelineKeys);
   }
+
+  function timelineHeight() { return Math.max(320, Math.round(window.innerHeight * 0.6)); }
 
   function dataSpan() {
     var lo = Infinity, hi = -Infinity;
@@ -218,7 +220,8 @@
     if (e.o) classes.push("open-" + e.o);
     if (e.x) classes.push("draft");
     var long = e.e - e.s > DAY || e.o;
-    var item = {id: i, group: e.ln, className: classes.join(" "), style: "--c:" + color(type.color, "#7f7f7f"),
+    classes.push("ty-" + e.ty);
+    var item = {id: i, group: e.ln, className: classes.join(" "),
                 label: e.ti, hint: e.d + " · " + type.label + " · " + status.label, content: ""};
     if (long) { item.type = "range"; item.start = e.s * MINUTE; item.end = e.e * MINUTE; }
     else { item.type = "point"; item.start = Math.round((e.s + e.e) / 2) * MINUTE; }
@@ -302,11 +305,11 @@
   function loadLevel() {
     var g = D.graphs[state.level];
     var most = g.nodes.reduce(function (m, n) { return Math.max(m, n[3]); }, 1);
-    var width = Math.max(600, Math.sqrt(g.nodes.length) * 120), height = width / 1.5;
+    var width = Math.max(520, Math.sqrt(g.nodes.length) * 110), height = width / 1.5;
     var elements = g.nodes.map(function (n) {
-      var actor = D.actors[n[0]], size = 14 + 34 * Math.sqrt(n[3] / most);
+      var actor = D.actors[n[0]], size = 10 + 22 * Math.sqrt(n[3] / most);
       return {group: "nodes", data: {id: "n" + n[0], actor: n[0], label: actor.name, color: sideColor(n[0]),
-              shape: SHAPES[actor.kind] || "ellipse", size: size, font: 9 + 5 * Math.sqrt(n[3] / most)},
+              shape: SHAPES[actor.kind] || "ellipse", size: size, font: 11 + 4 * Math.sqrt(n[3] / most)},
               position: {x: n[1] * width, y: (1 - n[2]) * height}};
     });
     g.edges.forEach(function (edge, k) {
@@ -408,8 +411,8 @@
   function openDetail(heading) {
     var body = $("detail-body");
     body.textContent = "";
-    var title = el("h3", heading, {"id": "detail-title", "tabindex": "-1"});
-    body.appendChild(title);
+    $("detail").classList.toggle("empty", heading === null);
+    if (heading !== null) body.appendChild(el("h3", heading, {"id": "detail-title", "tabindex": "-1"}));
     return body;
   }
 
@@ -467,7 +470,7 @@
       body.appendChild(sources);
     }
     markLinked();
-    if (!fromTimeline && items.get(i)) timeline.setSelection([i]);
+    if (items.get(i)) timeline.setSelection([i]);
     remember();
     if (!fromTimeline) $("detail-title").focus();
   }
@@ -619,6 +622,7 @@
   }
 
   function makeControls() {
+    if (window.matchMedia("(max-width: 760px)").matches) $("controls").open = false;  // phones: the views first
     $("page-title").textContent = D.title;
     $("page-about").textContent = [D.description, D.period ? "Period: " + D.period + "." : "",
       plural(D.events.length, "event") + ", " + plural(D.actors.length, "actor") + "."].filter(Boolean).join(" ");
@@ -649,15 +653,25 @@
       if (event.key === "Escape" && (state.event !== null || state.edge !== null)) {
         state.event = state.edge = null;
         timeline.setSelection([]);
-        openDetail("Details").appendChild(el("p", "Nothing selected.", {"class": "placeholder"}));
+        openDetail(null).appendChild(el("p", "Nothing selected.", {"class": "placeholder"}));
         update();
       }
     });
+    // print: the whole timeline, not its scrolled window
+    window.addEventListener("beforeprint", function () { timeline.setOptions({maxHeight: 100000}); });
+    window.addEventListener("afterprint", function () { timeline.setOptions({maxHeight: timelineHeight()}); });
     window.addEventListener("hashchange", function () { restore(); applyLevel(); applyWindow(); update(); openRemembered(); });
     legends();
   }
 
+  /** One rule per type: its colour in --c, for the item and the dot vis-timeline draws beside it. */
+  function typeColors() {
+    var rules = V.types.map(function (t, i) { return ".vis-item.ev.ty-" + i + " { --c: " + color(t.color, "#7f7f7f") + "; }"; });
+    document.head.appendChild(el("style", rules.join("\n")));
+  }
+
   function legends() {
+    typeColors();
     var statuses = $("status-legend");
     V.statuses.forEach(function (s) {
       var classes = ["mark", "st-" + s.id];
@@ -705,7 +719,7 @@
   }
 
   function openRemembered() {
-    if (state.event !== null) showEvent(V.eventIndex[state.event], false);
+    if (state.event !== null) showEvent(V.eventIndex[state.event], true);
   }
 
   function say(text) { $("status").textContent = text; }
