@@ -81,9 +81,7 @@
       V.incoming.push([]);
     });
     data.events.forEach(function (e, i) { (e.rel || []).forEach(function (l) { V.incoming[l[1]].push([l[0], i]); }); });
-    V.order = data.events.map(function (_, i) { return i; }).sort(function (a, b) {
-      return data.events[a].s - data.events[b].s || data.events[a].e - data.events[b].e;
-    });
+    V.order = data.events.map(function (_, i) { return i; });   // the record's own order (the model's date order)
     return data;
   }
 
@@ -241,6 +239,10 @@
       list = shown.map(itemOf);
       page.mode = "events";
       say(shown.length ? "" : "No event matches in this period; loosen the filters or widen the period.");
+    }
+    if (timeline.stacked !== (page.mode === "events")) {   // counts sit side by side in their lane
+      timeline.stacked = page.mode === "events";
+      timeline.setOptions({stack: timeline.stacked});
     }
     items.clear();
     items.add(list);
