@@ -62,7 +62,9 @@ def test_the_data_holds_the_model_and_the_librarys_graphs(seed):
     assert [r["id"] for r in vocabulary["links"]] == list(model.RELATIONS)
     assert [r["id"] for r in vocabulary["relations"]] == list(ACTOR_RELATIONS)
     assert {s["id"]: s["held"] for s in vocabulary["statuses"]} == {s: s in model.HELD_STATUSES for s in model.STATUSES}
-    assert vocabulary["types"][0] == {"id": "meeting", "label": "Meeting", "color": "#0072B2", "symmetric": True}
+    assert vocabulary["types"][0] == {"id": "meeting", "label": "Meeting", "color": "#0072B2", "ink": "#ffffff",
+                                      "symmetric": True}
+    assert {t["id"]: t["ink"] for t in vocabulary["types"]}["call"] == "#1a1a1a"   # dark text on light blue
     for level in model.LEVELS:
         graph = actor_graph(seed, level=level)
         found = data["graphs"][level]

@@ -31,6 +31,8 @@ _EPOCH = datetime(1970, 1, 1)
 OPEN_FADE = 0.1
 _DAY = 24 * 60
 _GREY = "#7F7F7F"
+#: The page's ink, as in page.css.
+INK = "#1a1a1a"
 #: Larger graphs are laid out by the spring layout: the stress layout takes seconds past a hundred actors.
 STRESS_UP_TO = 100
 #: The most active actors laid out by the library's layout; the others are placed beside their partners.
@@ -74,7 +76,7 @@ def _vocabulary() -> dict[str, list[dict[str, Any]]]:
     """The model's types, statuses, roles and relations, each with a label (and colour where drawn)."""
     return {
         "types": [{"id": name, "label": _type_label(name), "color": _type_color(name),
-                   "symmetric": kind.symmetric} for name, kind in EVENT_TYPES.items()],
+                   "ink": _ink(_type_color(name)), "symmetric": kind.symmetric} for name, kind in EVENT_TYPES.items()],
         "statuses": [{"id": status, "label": _described("STATUS_INFO", status, "label", _words(status)),
                       "held": status in HELD_STATUSES,
                       "pending": _described("STATUS_INFO", status, "pending", status == "planned"),
@@ -107,6 +109,19 @@ def _described(table: str, name: str, attribute: str, default: Any) -> Any:
 
 def _words(name: str) -> str:
     return name.replace("_", " ").capitalize()
+
+
+def _ink(background: str) -> str:
+    """White or near-black, whichever reads better on ``background`` (WCAG 2 contrast ratio)."""
+    def luminance(hex_color: str) -> float:
+        channels = [int(hex_color[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light = luminance(background)
+    on_white = 1.05 / (light + 0.05)
+    on_ink = (light + 0.05) / (luminance(INK) + 0.05)
+    return "#ffffff" if on_white >= on_ink else INK
 
 
 def _lanes(dataset: Dataset, events: list[Event]) -> tuple[list[str], list[int]]:

@@ -668,7 +668,9 @@
 
   /** One rule per type: its colour in --c, for the item and the dot vis-timeline draws beside it. */
   function typeColors() {
-    var rules = V.types.map(function (t, i) { return ".vis-item.ev.ty-" + i + " { --c: " + color(t.color, "#7f7f7f") + "; }"; });
+    var rules = V.types.map(function (t, i) {
+      return ".vis-item.ev.ty-" + i + " { --c: " + color(t.color, "#7f7f7f") + "; --on: " + color(t.ink, "#1a1a1a") + "; }";
+    });
     document.head.appendChild(el("style", rules.join("\n")));
   }
 
