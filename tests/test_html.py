@@ -155,3 +155,20 @@ def test_write_page_refuses_what_it_did_not_write(tmp_path, seed):
     with pytest.raises(OutputExists):
         write_page(seed, path)
     assert write_page(seed, path, force=True) == path and Path(path).read_text().startswith("<!DOCTYPE html>")
+
+
+def test_drafts_are_left_out_unless_asked_for(write_yaml, run, tmp_path):
+    from timeline.dataset import load
+
+    path = write_yaml("""\
+        actors: [{id: a, name: A}]
+        events:
+          - {id: kept, type: statement, date: 2025-12-02, source: [a]}
+          - {id: drafted, type: statement, date: 2025-12-03, source: [a], draft: true}
+    """)
+    dataset = load(path)
+    assert [e["id"] for e in page_data(dataset)["events"]] == ["kept"]
+    found = {e["id"]: e for e in page_data(dataset, include_drafts=True)["events"]}
+    assert sorted(found) == ["drafted", "kept"] and found["drafted"]["x"] is True and "x" not in found["kept"]
+    assert run("html", "-o", str(tmp_path / "d.html"), "--include-drafts", data=path).exit_code == 0
+    assert len(embedded((tmp_path / "d.html").read_text())["events"]) == 2

@@ -12,9 +12,9 @@ from datetime import datetime, timedelta
 from urllib.parse import parse_qs
 
 import pytest
-from conftest import ROOT
 from html_page import chromium, counts, wait
 
+from conftest import ROOT
 from timeline.dataset import load
 from timeline.filters import EventFilter
 from timeline.graph import actor_graph
@@ -233,3 +233,41 @@ def test_phone_width_stacks_the_views(browser, seed_page):
 def moment(minutes: int) -> str:
     """Minutes since 1970 as the page's fragment writes them: 2025-12-02T00:00."""
     return (datetime(1970, 1, 1) + timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M")
+
+
+MODEL = """
+dataset: {title: Mediated talks}
+actors:
+  - {id: israel, name: Israel, kind: state}
+  - {id: hamas, name: Hamas, kind: group}
+  - {id: qatar, name: Qatar, kind: state}
+events:
+  - id: doha
+    title: Indirect talks in Doha
+    type: meeting
+    date: 2025-10-06
+    participants: [israel, hamas]
+    mediator: [qatar]
+    initiator: [qatar]
+  - {id: summit, title: A summit offered, type: meeting, date: 2025-11, status: proposed, participants: [israel, qatar]}
+  - {id: claim, title: Hamas says it released them, type: claim, date: 2025-10-13, status: claimed, source: [hamas]}
+  - {id: later, title: Signing put off, type: meeting, date: 2025-10-20, status: postponed, participants: [israel, qatar]}
+"""
+
+
+def test_the_models_statuses_and_roles_appear_without_code(browser, tmp_path, write_yaml):
+    from timeline import model
+
+    dataset = load(write_yaml(MODEL))
+    path = tmp_path / "model.html"
+    write_page(dataset, path)
+    page = browser.open(path, "event=doha")
+    assert page.locator("#status-legend > span").all_text_contents() == [s.label for s in model.STATUS_INFO.values()]
+    detail = page.locator("#detail-body")
+    assert detail.locator("h3").text_content() == "Indirect talks in Doha"
+    roles = dict(zip(detail.locator("dt").all_text_contents(), detail.locator("dd").all_text_contents()))
+    assert roles == {"Participant": "Israel, Hamas", "Mediator": "Qatar", "Initiator": "Qatar"}
+    classes = page.evaluate("window.timelinePage.debug().items.get().map(i => i.className)")
+    assert sum("st-proposed pending" in c for c in classes) == 1 and sum("st-claimed contested" in c for c in classes) == 1
+    assert sum("st-postponed pending" in c for c in classes) == 1
+    assert shown(page) == library(dataset)

@@ -14,9 +14,10 @@ from timeline.model import Dataset
 @click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("output/index.html"), show_default=True, help="The HTML file to write.")
 @click.option("--force", is_flag=True, help="Replace the file even if timeline did not write it.")
+@click.option("--include-drafts", is_flag=True, help="Also show draft events (awaiting review), marked as drafts.")
 @with_dataset
 @with_filter
-def html(dataset: Dataset, event_filter: EventFilter, target: Path, force: bool) -> None:
+def html(dataset: Dataset, event_filter: EventFilter, target: Path, force: bool, include_drafts: bool) -> None:
     """Write one self-contained HTML page: a zoomable timeline and the actor graph, linked.
 
     The page works offline, from disk: open it in a browser, or send it as
@@ -31,4 +32,5 @@ def html(dataset: Dataset, event_filter: EventFilter, target: Path, force: bool)
     """
     from timeline.html import write_page
 
-    click.echo(f"wrote {write_page(dataset, target, events=event_filter.apply(dataset), force=force)}")
+    events = event_filter.apply(dataset)
+    click.echo(f"wrote {write_page(dataset, target, events=events, force=force, include_drafts=include_drafts)}")

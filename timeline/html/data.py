@@ -39,12 +39,14 @@ STRESS_UP_TO = 100
 LAID_OUT = 400
 
 
-def page_data(dataset: Dataset, events: Sequence[Event] | None = None) -> dict[str, Any]:
+def page_data(dataset: Dataset, events: Sequence[Event] | None = None, include_drafts: bool = False) -> dict[str, Any]:
     """The page's data: ``{"title", "description", "period", "vocabulary", "lanes", "actors", "sources",
     "events", "graphs"}``; ``graphs`` maps each level (person, state) to the actor graph of the
     library (:func:`timeline.graph.actor_graph`) with each edge's events as indices into ``events``.
+    Draft events (awaiting review) are left out unless ``include_drafts``.
     """
-    events = list(dataset.events if events is None else events)
+    events = [e for e in (dataset.events if events is None else events)
+              if include_drafts or not getattr(e, "draft", False)]
     actor_ids = list(dataset.actors)
     actor_index = {a: i for i, a in enumerate(actor_ids)}
     source_ids = list(dataset.sources)

@@ -33,9 +33,9 @@ _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                               "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
-def page_html(dataset: Dataset, events: Sequence[Event] | None = None) -> str:
-    """The whole page as one HTML text, for the ``events`` of ``dataset`` (default: all)."""
-    data = page_data(dataset, events)
+def page_html(dataset: Dataset, events: Sequence[Event] | None = None, include_drafts: bool = False) -> str:
+    """The whole page as one HTML text, for the ``events`` of ``dataset`` (default: all but drafts)."""
+    data = page_data(dataset, events, include_drafts)
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     encoding = "json"
     if len(text) > COMPRESS_ABOVE:
@@ -52,13 +52,13 @@ def page_html(dataset: Dataset, events: Sequence[Event] | None = None) -> str:
 
 
 def write_page(dataset: Dataset, path: str | os.PathLike, events: Sequence[Event] | None = None,
-               force: bool = False) -> Path:
-    """Write the page to ``path`` (UTF-8) and return the path.
+               force: bool = False, include_drafts: bool = False) -> Path:
+    """Write the page of the ``events`` (default: all but drafts) to ``path`` (UTF-8) and return the path.
 
     As every output of timeline, an existing file is replaced only if timeline
     wrote it (else :class:`timeline.outputs.OutputExists`, unless ``force``).
     """
-    text = page_html(dataset, events)
+    text = page_html(dataset, events, include_drafts)
     with output_file(path, force=force) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return Path(path)
