@@ -26,6 +26,7 @@ COMMANDS = {
     "types": "vocabulary:types",
     "render": "render:render",
     "export": "export:export",
+    "html": "html:html",
     "build": "build:build",
     "validate": "records:validate",
 }
