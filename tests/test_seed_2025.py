@@ -168,7 +168,7 @@ def test_the_1000_for_1000_exchange_adds_up(seeds):
     assert sorted(returned) == [303, 307, 390] and sum(returned) == 1000
 
 
-def test_towns_russia_claimed_and_ukraine_denied(seeds):
+def test_what_russia_claimed_and_ukraine_denied(seeds):
     denied = {}
     for event in seeds.events:
         if event.type != "denial" or seeds.side(event.source[0]) != "ukraine":
@@ -184,6 +184,7 @@ def test_towns_russia_claimed_and_ukraine_denied(seeds):
         "russia-claims-vovchansk-pokrovsk-shares": "Vovchansk (Kharkiv region) and Pokrovsk (Donetsk region)",
         "russia-claims-siversk": "Siversk, Donetsk region",
         "russia-claims-pokrovsk": "Pokrovsk, Donbas",
+        "russia-claims-residence-attack": "Novgorod region, Russia",
     }
 
 
