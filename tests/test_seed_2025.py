@@ -215,7 +215,7 @@ def test_the_plan_shrinks_from_28_to_19_to_20_points(seeds):
 def test_minerals_deal_signed_by_bessent_and_svyrydenko(seeds):
     event = seeds.event("minerals-agreement-signed")
     assert event.type == "agreement_signed" and event.signatory == ("bessent", "svyrydenko")
-    assert ("supersedes", "minerals-deal-signing-cancelled") in {(l.relation, l.event) for l in event.related}
+    assert ("supersedes", "minerals-deal-signing-cancelled") in {(link.relation, link.event) for link in event.related}
 
 
 def test_outcomes_of_the_summits(seeds):
