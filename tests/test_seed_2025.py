@@ -1,4 +1,4 @@
-"""The 2025 peace-process dataset (seeds/peace-process-2025): its size, its sourcing, and answers a reader expects.
+"""The 2025 peace-process dataset (seeds/2025-peace-process): its size, its sourcing, and answers a reader expects.
 
 The folder is read together with the rest of seeds/ (the default dataset); it
 reuses the actors and events of seeds/moscow-talks-2025-12.yaml by id, so
@@ -17,7 +17,7 @@ from timeline.dataset import load
 from timeline.dates import parse_edtf
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-FOLDER = SEEDS / "peace-process-2025"
+FOLDER = SEEDS / "2025-peace-process"
 MOSCOW = SEEDS / "moscow-talks-2025-12.yaml"
 
 
@@ -109,6 +109,12 @@ def test_no_id_of_the_moscow_seed_is_redefined():
 
 def test_the_moscow_seed_still_loads_on_its_own(moscow):
     assert len(moscow.events) == 23
+    assert moscow.title == "Moscow talks on the US peace plan for Ukraine, December 2025"
+
+
+def test_the_default_dataset_is_titled_for_the_year(seeds):
+    assert seeds.title == "The US-brokered Russia–Ukraine talks of 2025"
+    assert seeds.description.startswith("From the Trump–Putin call of 12 February")
 
 
 # --- answers a reader expects -------------------------------------------------
