@@ -6,8 +6,9 @@ only, no timestamps guessed by YAML, a size limit per file, and every
 problem reported as ``file:line: what is wrong; the likely fix``.
 
 >>> from timeline.dataset import load
->>> record = load("seeds")                      # doctest: +SKIP
->>> [e.id for e in record.events][:2]           # doctest: +SKIP
+>>> record = load("seeds")
+>>> [e.id for e in record.events][:2]
+['criticism-of-leaked-draft', 'leaked-28-point-draft']
 """
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ Planned, disputed and open-ended meetings are ``TENTATIVE``, cancelled ones
 gives the same bytes. Lines end in CRLF and are folded at 75 octets.
 
 >>> from timeline.export.ical import write_ical
->>> write_ical(record, "meetings.ics")                         # doctest: +SKIP
+>>> write_ical(record, "meetings.ics")
 """
 from __future__ import annotations
 
