@@ -44,7 +44,12 @@ class DatasetError(UserError):
         super().__init__("\n".join(map(str, problems)))
 
     def summary(self) -> str:
-        """Every problem shown on its own line, then how many more there are, then a count."""
+        """Every problem shown on its own line, then how many more there are, then a count.
+
+        A dataset refused as a whole (one problem, with no line: not a folder, too big...) is one line.
+        """
+        if self.count == 1 and self.problems[0].line is None:
+            return f"Error: {self.problems[0]}"
         hidden = self.count - len(self.problems)
         more = f"\n... and {hidden:,} more problem{'s' * (hidden != 1)} like these, not shown" if hidden else ""
         return (f"{self}{more}\nError: {self.count:,} problem{'s' * (self.count != 1)} in the dataset; "

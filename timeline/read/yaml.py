@@ -161,10 +161,11 @@ class Reader:
                 self.value(value_event, 1)
                 continue
             if key in seen:
-                self.report(line, f"'{key}' appears twice at the top level (first at line {seen[key]}); the "
-                                  f"first block would be lost: put every item under one '{key}:'")
+                self.report(line, f"'{key}' appears twice at the top level (first at line {seen[key]}); YAML "
+                                  f"keeps only the last block: put every item under one '{key}:'")
             seen.setdefault(key, line)
             if key in streamed and type(value_event) is SequenceStartEvent:
+                self._check_tag(value_event, CORE + "seq")
                 items = Items(self, counts.get(key, 0))
                 yield key, line, items
                 items.drain()
@@ -265,7 +266,7 @@ class Reader:
             elif start.flow_style and _bare(event, value_event):
                 self.report(line, _bare_hint(key, previous))
             elif key in result:
-                self.report(line, f"'{key}' appears twice in this mapping (first at line {result.line(key)}); "
+                self.report(line, f"'{key}' appears twice in this mapping (first at line {lines[list(result).index(key)]}); "
                                   "keep one")
             else:
                 result[key] = value
