@@ -199,10 +199,9 @@ def test_alias_bomb_is_refused_at_once_with_one_line(tmp_path):
     started = time.perf_counter()
     found = problems(path)
     assert time.perf_counter() - started < 5
-    assert found == [f"{path}:1: unknown top-level key 'a0'", f"{path}:2: unknown top-level key 'a1'",
-                     f"{path}:3: unknown top-level key 'a2'",
-                     f"{path}:4: aliases expand to more than 11,204 values, far more than the file holds "
-                     "(an alias bomb?); write the values out"]
+    assert found == [f"{path}:{i + 1}: unknown top-level key 'a{i}'" for i in range(5)] + [
+                     f"{path}:6: aliases repeat more than ten times what the file holds (an alias bomb?); "
+                     "write the values out"]
 
 
 def test_deep_nesting_is_an_error_not_a_crash(tmp_path):

@@ -225,3 +225,11 @@ def test_an_escaped_control_character_in_quotes_is_refused(write_yaml):
 def test_a_key_that_is_a_list_is_one_line(write_yaml):
     path = write_yaml("actors:\n  - {[a, b]: 1, id: x}\n")
     assert problems(path) == [f"{path}:2: a key should be text, not a list or mapping"]
+
+
+def test_a_long_text_repeated_by_aliases_is_bounded(write_yaml):
+    note = "x" * 90_000
+    path = write_yaml("actors:\n  - {id: a, notes: &t " + note + "}\n"
+                      + "".join(f"  - {{id: a{i}, notes: *t}}\n" for i in range(200)))
+    assert problems(path) == [f"{path}:23: aliases repeat more than ten times what the file holds (an alias "
+                              "bomb?); write the values out"]

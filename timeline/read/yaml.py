@@ -16,8 +16,9 @@ without the node tree and without PyYAML's YAML 1.1 resolver:
   second parse.
 - A key repeated in one mapping is reported with both lines; the first value is kept.
   Merge keys (``<<: *base``) work as in YAML 1.1: explicit keys win.
-- Anchors and aliases work, bounded: all aliases together may not expand to more than
-  twice the values the file could hold (so a "billion laughs" file is refused at once).
+- Anchors and aliases work, bounded: what they repeat may not make the file's values more
+  than ten times its size (so a "billion laughs" file is refused at once, and a long text
+  repeated a million times too).
   Nesting deeper than :data:`MAX_DEPTH` and texts longer than :data:`MAX_TEXT` are refused.
 - Tags other than the core ones (``!!str``, ``!!int``, ``!!float``, ``!!bool``, ``!!null``,
   ``!!map``, ``!!seq``) are refused: nothing in a file can make the reader run code.
@@ -133,9 +134,9 @@ class Reader:
     def __init__(self, text: str, report: Callable[[int, str], None]):
         self.next = _parser(text).get_event
         self.report = report
-        self.anchors: dict[str, tuple[Any, int]] = {}   # anchor -> (value, number of values in it)
-        self.count = 0                                   # values built, aliases counted at their size
-        self.limit = 2 * len(text) + 10_000
+        self.anchors: dict[str, tuple[Any, int]] = {}   # anchor -> (value, its size)
+        self.count = 0          # size of the values built: one per value and per character of text
+        self.limit = 10 * len(text) + 1_000_000
 
     def top(self, streamed: frozenset[str] = frozenset()) -> Iterator[tuple[str, int, Any]]:
         """``(key, line, value)`` for each top-level key, in order.
@@ -198,6 +199,7 @@ class Reader:
         self.count += 1
         if kind is ScalarEvent:
             value = self.scalar(event)
+            self.count += len(event.value)
         elif kind is MappingStartEvent:
             value = self.mapping(event, depth)
         elif kind is SequenceStartEvent:
@@ -217,9 +219,8 @@ class Reader:
         value, size = self.anchors[event.anchor]
         self.count += size
         if self.count > self.limit:
-            raise YamlError(event.start_mark.line + 1, f"aliases expand to more than {self.limit:,} values, "
-                                                       "far more than the file holds (an alias bomb?); "
-                                                       "write the values out")
+            raise YamlError(event.start_mark.line + 1, "aliases repeat more than ten times what the file "
+                                                       "holds (an alias bomb?); write the values out")
         return value
 
     def scalar_text(self, event: Any) -> str:
@@ -255,6 +256,7 @@ class Reader:
         result, lines, texts = Map(), array("L"), {}
         merged: list[Any] = []
         previous: tuple[str, Any] | None = None        # the last key and its value event, for hints
+        positions: dict[str, int] | None = None        # key -> index, made at the first repeated key
         while type(event := self.next()) is not MappingEndEvent:
             line, key = event.start_mark.line + 1, self.key(event, depth + 1)
             value_event = self.next()
@@ -266,9 +268,12 @@ class Reader:
             elif start.flow_style and _bare(event, value_event):
                 self.report(line, _bare_hint(key, previous))
             elif key in result:
-                self.report(line, f"'{key}' appears twice in this mapping (first at line {lines[list(result).index(key)]}); "
+                positions = positions or {k: index for index, k in enumerate(result)}
+                self.report(line, f"'{key}' appears twice in this mapping (first at line {lines[positions[key]]}); "
                                   "keep one")
             else:
+                if positions is not None:
+                    positions[key] = len(result)
                 result[key] = value
                 lines.append(line)
                 if value is not None and type(value) is not str and not isinstance(value, (Map, Seq)):
@@ -298,12 +303,14 @@ class Reader:
             if not isinstance(source, Map):
                 self.report(line, "'<<' merges a mapping (<<: *name) or a list of them")
                 continue
-            for key, item in source.items():
+            texts = source.texts or {}
+            for (key, item), line_of_key in zip(source.items(), source.lines):
                 if key not in target:
                     target[key] = item
-                    target.lines.append(source.line(key))
-                    if source.texts and key in source.texts:
-                        target.texts = {**(target.texts or {}), key: source.texts[key]}
+                    target.lines.append(line_of_key)
+                    if key in texts:
+                        target.texts = target.texts or {}
+                        target.texts[key] = texts[key]
 
     def _check_tag(self, event: Any, own: str) -> None:
         if event.tag is not None and event.tag not in (own, "!"):
