@@ -233,3 +233,13 @@ def test_a_long_text_repeated_by_aliases_is_bounded(write_yaml):
                       + "".join(f"  - {{id: a{i}, notes: *t}}\n" for i in range(200)))
     assert problems(path) == [f"{path}:23: aliases repeat more than ten times what the file holds (an alias "
                               "bomb?); write the values out"]
+
+
+def test_without_libyaml_the_pure_python_parser_reads_the_same(write_yaml, monkeypatch):
+    path = write_yaml(YAML11)
+    with_libyaml = load(path)
+    monkeypatch.setitem(__import__("sys").modules, "yaml.cyaml", None)   # as where PyYAML was built without it
+    without = load(path)
+    assert without.actors == with_libyaml.actors and without.events == with_libyaml.events
+    bad = write_yaml("actors:\n  - {id: a, name: A, name: B}\n", "bad.yaml")
+    assert problems(bad) == [f"{bad}:2: 'name' appears twice in this mapping (first at line 2); keep one"]
