@@ -22,8 +22,9 @@ SCHEMAS = Path(os.environ.get("TIMELINE_SCHEMAS", ROOT.parent / "shared" / "sche
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Keep the dataset cache of the tests out of the user's ~/.cache."""
+    """Keep the dataset cache of the tests, and the key of its stores, out of the user's home."""
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ["XDG_STATE_HOME"] = str(tmp_path_factory.mktemp("state"))
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 import timeline.read.yaml
-from timeline.dataset import DatasetError, _Builder, load
-from timeline.read.yaml import Reader
+from timeline.dataset import DatasetError, load
 
 GOOD_ACTORS = "actors:\n  - {id: putin, name: Vladimir Putin, kind: person}\n  - {id: witkoff, name: Steve Witkoff}\n"
 
@@ -112,32 +111,43 @@ def test_a_list_with_a_number_is_a_list(write_yaml):
 def test_an_empty_item_in_a_list_of_ids_is_named(write_yaml):
     path = write_yaml(GOOD_ACTORS + "events:\n  - id: e\n    type: meeting\n    date: 2025-12-02\n"
                                     "    participants:\n      - putin\n      -\n      - witkoff\n")
-    assert problems(path) == [f"{path}:5: meeting 'e' needs at least two actors in 'participants' and 'host'",
+    assert problems(path) == [f"{path}:5: meeting 'e' needs at least two actors in 'participants', 'head', 'host', "
+                              "'mediator' and 'signatory'",
                               f"{path}:10: 'participants' should be a list of ids; item 2 is nothing"]
 
 
-# -- numbers and booleans for the fields that want them -----------------------------------------
+# -- numbers and booleans for the fields that want them: YAML 1.2 rules --------------------------
 
-@pytest.mark.parametrize(("text", "flag", "number", "messages"), [
-    ("true", True, None, [":2: 'v' should be a number such as 390 or 12.5 (digits only: no commas, '_' or "
-                          "units), not 'true'"]),
-    ("390", None, 390, [":2: 'v' should be true or false, not '390'"]),
-    ("1_000", None, None, [":2: 'v' should be true or false, not '1_000'",
-                           ":2: 'v' should be a number such as 390 or 12.5 (digits only: no commas, '_' or units), "
-                           "not '1_000'"]),
-    ("yes", None, None, [":2: 'v' should be true or false, not 'yes'",
-                         ":2: 'v' should be a number such as 390 or 12.5 (digits only: no commas, '_' or units), "
-                         "not 'yes'"]),
-    ("12.5", None, 12.5, [":2: 'v' should be true or false, not '12.5'"]),
+EVENT = """\
+actors: [{{id: a}}, {{id: b}}]
+events:
+  - id: e
+    type: meeting
+    date: 2025-12-02
+    participants: [a, b]
+    draft: {draft}
+    quantities: [{{what: prisoners_released, value: {value}}}]
+"""
+
+
+def test_true_and_digits_are_a_flag_and_a_number(write_yaml):
+    draft = load(write_yaml(EVENT.format(draft="true", value="390"))).event("e")
+    assert draft.draft is True and draft.quantities[0].value == 390
+    dataset = load(write_yaml(EVENT.format(draft="false", value="12.5")))
+    assert dataset.event("e").draft is False and dataset.event("e").quantities[0].value == 12.5
+
+
+@pytest.mark.parametrize(("draft", "value", "expected"), [
+    ("yes", "390", [":7: 'draft' should be true or false, not 'yes'"]),
+    ("on", "1_000", [":7: 'draft' should be true or false, not 'on'",
+                     ":8: 'value' should be a number such as 390, not '1_000' (write 1200, not '1,200'; 'about' is "
+                     "approximate: true)"]),
+    ("false", "about 400", [":8: 'value' should be a number such as 390, not 'about 400' (write 1200, not '1,200'; "
+                            "'about' is approximate: true)"]),
 ])
-def test_flags_and_numbers_are_read_by_yaml_1_2_rules(text, flag, number, messages):
-    builder = _Builder()
-    for _, _, items in Reader(f"events:\n  - v: {text}\n", lambda *p: None).top(frozenset({"events"})):
-        for _, line, item in items:
-            builder.items["f", "events", 0] = (line, item)
-            assert builder._flag("f", ("events", 0), item, "v") == flag
-            assert builder._number("f", ("events", 0), item, "v") == number
-    assert [str(p) for p in builder.problems.kept] == ["f" + m for m in messages]
+def test_yaml_1_1_flags_and_numbers_are_one_line_naming_the_key(write_yaml, draft, value, expected):
+    path = write_yaml(EVENT.format(draft=draft, value=value))
+    assert problems(path) == [f"{path}{line}" for line in expected]
 
 
 # -- the same actor or source in several files --------------------------------------------------

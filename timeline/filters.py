@@ -1,7 +1,8 @@
 """Choose events by date, actor, type and status.
 
 >>> from timeline.filters import EventFilter
->>> EventFilter(since="2025-12-02", types=("meeting",)).apply(record)   # doctest: +SKIP
+>>> [e.id for e in EventFilter(since="2025-12-02", types=("meeting",)).apply(record)]
+['moscow-talks', 'planned-meeting-ukrainian-delegation']
 """
 from __future__ import annotations
 

@@ -233,7 +233,7 @@ def _acting(event: Event) -> tuple[str, ...]:
 
 def _nodes(dataset: Dataset, node: dict[str, str], level: str, *names: str | None) -> tuple[str, ...]:
     """The nodes the given names stand for at ``level``; two names for one node is an error."""
-    found = tuple(node[find_actor(dataset, name).id] for name in names if name)
+    found = tuple(node[find_actor(dataset, name).id] for name in names if name is not None)
     if len(found) == 2 and found[0] == found[1]:
         a, b = names
         if level == "person":

@@ -1,6 +1,6 @@
 """Events, actors and sources as plain rows: the shape of JSON and CSV output.
 
->>> event_row(record.event("moscow-talks"))["participants"]   # doctest: +SKIP
+>>> event_row(record.event("moscow-talks"))["participants"]
 ['putin', 'witkoff', 'kushner']
 """
 from __future__ import annotations

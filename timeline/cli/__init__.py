@@ -49,12 +49,23 @@ class LazyGroup(click.Group):
         return getattr(importlib.import_module(f"timeline.cli.{module}"), attr)
 
     def invoke(self, ctx: click.Context) -> object:
-        """Run the command; a :class:`UserError` becomes clear lines on stderr and exit status 1."""
+        """Run the command; a :class:`UserError` becomes clear lines on stderr and exit status 1.
+
+        Control characters in any message (from a file name, a typed name or
+        the data) are printed as visible escapes (:mod:`timeline.cli.terminal`).
+        """
+        from timeline.cli.terminal import visible
+
         try:
             return super().invoke(ctx)
         except UserError as error:
-            click.echo(f"Error: {error}" if not getattr(error, "problems", None) else error.summary(), err=True)
+            # a dataset's problems one per line, then a count; any other error on one line
+            lines = error.summary().split("\n") if getattr(error, "problems", None) else [f"Error: {error}"]
+            click.echo("\n".join(map(visible, lines)), err=True)
             ctx.exit(1)
+        except click.ClickException as error:  # a usage error quotes what was typed
+            error.message = visible(error.message)
+            raise
 
 
 @click.group(cls=LazyGroup, lazy_commands=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})

@@ -10,7 +10,7 @@ joined with ``"; "``, booleans are ``yes``/``no``, a missing value is an
 empty cell, and a cell that starts like a formula gets a ``'`` before it.
 
 >>> from timeline.export.csv import tables, write_csv
->>> write_csv(tables(record)["events"], "events.csv")        # doctest: +SKIP
+>>> write_csv(tables(record)["events"], "events.csv")
 """
 from __future__ import annotations
 

@@ -1,7 +1,9 @@
 """Timeline charts: every event on a true date axis, in lanes by side, actor or type.
 
->>> figure = draw_timeline(record, lanes="side")            # doctest: +SKIP
->>> render_timeline(record, "output/timeline.svg")          # doctest: +SKIP
+>>> figure = draw_timeline(record, lanes="side")
+>>> drawing = render_timeline(record, "output/timeline.svg")
+>>> open("output/timeline.svg").read(5)
+'<?xml'
 
 A date is drawn as what it is. An event's marker sits in the middle of
 the day, month or interval it is known to lie in, over a faint bar that
@@ -75,6 +77,7 @@ LINKS_UP_TO = 60
 PRIORITY = ("agreement", "meeting", "rejection", "acceptance", "proposal", "counter_proposal", "demand",
             "visit", "call", "threat", "military_action", "claim", "denial", "accusation", "statement",
             "assessment")
+PRIORITY += tuple(t for t in EVENT_TYPES if t not in PRIORITY)  # the model's other types, after these
 #: Relations drawn as arrows between events, and their look.
 LINKS = {"disputes": {"color": "#8E44AD", "ls": (0, (3, 2)), "label": "Disputes"},
          "responds_to": {"color": "#999999", "ls": "-", "label": "Responds to"},
