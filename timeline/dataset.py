@@ -506,11 +506,6 @@ def _plain(item: dict, key: str) -> Any:
     return None if value is None else text_of(item, key)
 
 
-def _typed_text(item: dict, key: str) -> str:
-    value = item.get(key)
-    return describe(value) if isinstance(value, (dict, list)) else repr(text_of(item, key))[:60]
-
-
 _PLAIN_ITEM = re.compile(r"[^\s\[\]{},:#&*!|>'\"%@`-][^\[\]{},:#]*")
 
 
