@@ -1,9 +1,11 @@
 """Read a dataset from YAML files, check it, and report every problem at once.
 
-A dataset is one YAML file or a folder of them (``*.yaml``, ``*.yml``,
-read in name order and merged). Loading is strict and bounded: safe YAML
-only, no timestamps guessed by YAML, a size limit per file, and every
-problem reported as ``file:line: what is wrong; the likely fix``.
+A dataset is one YAML file or a folder of them (``*.yaml``, ``*.yml`` in any case,
+read in name order and merged; see :mod:`timeline.read.files`). Loading is strict and
+bounded: YAML is read as typed, with YAML 1.2 rules for numbers and booleans and
+nothing able to run code (:mod:`timeline.read.yaml`), a size limit per file, and every
+problem reported as ``file:line: what is wrong; the likely fix``: the first 100, then
+how many more (:mod:`timeline.read.problems`).
 
 >>> from timeline.dataset import load
 >>> record = load("seeds")
@@ -14,14 +16,12 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import cache
+import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from timeline.dates import DateError, DateSpan, parse_edtf
-from timeline.errors import UserError
 from timeline.items import ModelFields
 from timeline.model import (
     ACTOR_KINDS,
@@ -37,16 +37,29 @@ from timeline.model import (
     Source,
     date_order,
 )
+from timeline.read.files import (  # noqa: F401 (the names this module has always offered)
+    MAX_FILE_BYTES,
+    YAML_SUFFIXES,
+    data_files,
+    dataset_files,
+    is_data_file,
+    max_file_bytes,
+    read_bytes,
+)
+from timeline.read.problems import (  # noqa: F401
+    COLLECTING,
+    MAX_PROBLEMS,
+    DatasetError,
+    Problem,
+    Problems,
+    describe,
+    did_you_mean,
+)
+from timeline.read.values import Map, Seq, text_of
 
-if TYPE_CHECKING:
-    import yaml
-
-#: Files above this size are refused at once (parsing 32 MB of YAML takes about 15 s):
-#: split a large dataset into a folder of files, or raise the limit with $TIMELINE_MAX_FILE_MB.
-MAX_FILE_BYTES = 32 * 1024 * 1024
-
-YAML_SUFFIXES = (".yaml", ".yml")
 TOP_KEYS = ("dataset", "actors", "events", "sources")
+#: Top-level lists read item by item, so that a huge list is never held whole.
+ITEM_LISTS = frozenset(("actors", "events", "sources"))
 DATASET_KEYS = ("title", "description")
 ACTOR_KEYS = ("id", "name", "kind", "title", "affiliation", "aliases", "color", "notes")
 SOURCE_KEYS = ("id", "publisher", "title", "url", "published", "notes")
@@ -54,190 +67,124 @@ EVENT_KEYS = ("id", "type", "title", "date", "status", "location", *ROLE_KEYS, "
               "summary", "quotes", "sources", "related", "cameo", "plover", "draft", "notes")
 QUOTE_KEYS = ("speaker", "text", "source")
 LINK_KEYS = ("relation", "event")
+#: Kinds of item that may be defined again, identically, in another file of a folder.
+MERGEABLE = ("actor", "source")
 
 Path_ = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong in a data file."""
-
-    file: str
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
-
-
-class DatasetError(UserError):
-    """A dataset that cannot be used; ``problems`` lists every reason."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(map(str, problems)))
-
-    def summary(self) -> str:
-        """Every problem on its own line, then a count."""
-        count = len(self.problems)
-        return f"{self}\nError: {count} problem{'s' * (count != 1)} in the dataset; nothing was loaded"
-
-
-@cache
-def _loader() -> type:
-    """Safe YAML with dates left as text: the date parser reads them, not YAML.
-
-    Made on first use, so that a query answered from the cache never imports yaml.
-    """
-    import yaml
-
-    class Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):
-        pass
-
-    Loader.yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-    return Loader
-
-
-def max_file_bytes() -> int:
-    """The size limit of one data file: ``$TIMELINE_MAX_FILE_MB`` megabytes, or :data:`MAX_FILE_BYTES`."""
-    text = os.environ.get("TIMELINE_MAX_FILE_MB")
-    if text is None:
-        return MAX_FILE_BYTES
-    if not text.strip().isdigit():
-        raise DatasetError([Problem("TIMELINE_MAX_FILE_MB", None,
-                                    f"should be a whole number of megabytes, such as 64, not {text!r}")])
-    return int(text) * 1024 * 1024
-
-
-def data_files(path: str | os.PathLike) -> list[Path]:
-    """The YAML files that make up the dataset at ``path``: the file, or those in the folder.
-
-    Hidden files and folders (``.git``) and ``node_modules`` are passed over.
-    """
-    path = Path(path)
-    if not path.is_dir():
-        return [path]
-    return sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()
-                  and not any(part.startswith(".") or part == "node_modules" for part in p.relative_to(path).parts))
-
-
 def load(path: str | os.PathLike) -> Dataset:
     """Load and check the dataset at ``path``; raise :class:`DatasetError` listing every problem."""
-    files = data_files(path)
-    if not files:
+    files, unread = dataset_files(path)
+    if not files and not unread:
         raise DatasetError([Problem(str(path), None,
                                     "no .yaml or .yml files here; point --data at a dataset file or folder")])
-    if len(files) == 1 and files[0].suffix not in YAML_SUFFIXES:
+    if len(files) == 1 and not unread and not is_data_file(files[0]):
         raise DatasetError([Problem(str(path), None, "not a dataset: data files end in .yaml or .yml")])
     builder = _Builder(max_file_bytes())
+    token = COLLECTING.set(builder.problems)
     collecting = gc.isenabled()
     gc.disable()  # loading makes millions of lasting objects: collecting them meanwhile doubles the time
     try:
+        for problem in unread:
+            builder.problems.add(problem)
         for file in files:
             builder.add_file(file)
         return builder.finish()
     finally:
+        COLLECTING.reset(token)
         if collecting:
             gc.enable()
 
 
-def describe(value: Any) -> str:
-    """A short, bounded description of a value for an error message."""
-    if isinstance(value, (dict, list)):
-        return f"a {'mapping' if isinstance(value, dict) else 'list'}"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """``"; did you mean 'x'?"`` for the closest choice, or ``""``."""
-    import difflib
-
-    match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{match[0]}'?" if match else ""
-
-
 class _Builder(ModelFields):
-    """Turns raw YAML data into a :class:`Dataset`, collecting problems with their place."""
+    """Turns data read from YAML into a :class:`Dataset`, collecting problems with their lines."""
 
-    def __init__(self, max_bytes: int = MAX_FILE_BYTES) -> None:
+    def __init__(self, max_bytes: int = MAX_FILE_BYTES, max_problems: int = MAX_PROBLEMS) -> None:
         self.max_bytes = max_bytes
         self.dataset = Dataset()
-        self.pending: list[tuple[str, Path_ | int, str]] = []   # (file, path in file or line, message)
+        self.problems = Problems(max_problems)
         self.origin: dict[str, tuple[str, Path_]] = {}     # id -> where it is defined
-        self.texts: dict[str, str] = {}
-        self.trees: dict[str, yaml.Node | None] = {}
+        #: (file, top-level key, index) -> (line, item): each item as read, for lines found after its file
+        self.items: dict[tuple[str, str | int, str | int], tuple[int, dict]] = {}
+        self.top_lines: dict[str, dict[str, int]] = {}      # file -> top-level key -> line
+        self.order: dict[str, int] = {}                     # file -> position in reading order
 
     # -- reporting -------------------------------------------------------
 
     def problem(self, file: str, where: Path_ | int, message: str) -> None:
-        """Note a problem at ``where``: a path of keys and indices, or a line number."""
-        self.pending.append((file, where, message))
+        """Note a problem at ``where``: a path of keys and indices, or a line number.
+
+        Only the first :data:`MAX_PROBLEMS` are kept (and their lines looked up); the rest are counted.
+        """
+        if self.problems.full:
+            self.problems.add(None)
+        else:
+            self.problems.add(Problem(file, where if isinstance(where, int) else self.line(file, where), message))
+
+    def line(self, file: str, where: Path_) -> int | None:
+        """The line of the item at ``where`` in ``file`` (as deep as it exists), from the lines kept on reading."""
+        if len(where) >= 2 and (found := self.items.get((file, where[0], where[1]))) is not None:
+            return _line_of(found[1], where[2:], found[0])
+        return self.top_lines.get(file, {}).get(str(where[0])) if where else None
 
     def finish(self) -> Dataset:
         self._check_references()
-        if self.pending:
-            raise DatasetError(self._located())
+        if self.problems.count:
+            order = self.order
+            shown = sorted(self.problems.kept, key=lambda p: (order.get(p.file, -1), p.line or 0))
+            raise DatasetError(shown, self.problems.count)
         self.dataset.events.sort(key=lambda e: (date_order(e.date), e.id))
         return self.dataset
-
-    def _located(self) -> list[Problem]:
-        """Problems with line numbers, found by re-reading only the files that have problems."""
-        by_file: dict[str, list[tuple[Path_ | int, str]]] = {}
-        for file, where, message in self.pending:
-            by_file.setdefault(file, []).append((where, message))
-        problems = []
-        for file, items in by_file.items():
-            root = self._tree(file)
-            located = [Problem(file, where if isinstance(where, int) else _line_of(root, where), message)
-                       for where, message in items]
-            problems += sorted(located, key=lambda p: p.line or 0)
-        return problems
-
-    def _tree(self, file: str) -> yaml.Node | None:
-        """The YAML nodes of ``file``, for line numbers: composed once, and only when a problem needs them."""
-        if file not in self.trees:
-            self.trees[file] = _compose(self.texts.get(file))
-        return self.trees[file]
 
     # -- reading files ---------------------------------------------------
 
     def add_file(self, file: Path) -> None:
-        name = str(file)
-        data = self._read(file)
-        if data is None:
-            return
-        if not isinstance(data, dict):
-            self.problem(name, (), f"the file should be a mapping with keys {', '.join(TOP_KEYS)}, "
-                                   f"not {describe(data)}")
-            return
-        for key, value in data.items():
-            if key not in TOP_KEYS:
-                self.problem(name, (key,), f"unknown top-level key '{key}'{did_you_mean(key, TOP_KEYS)}")
-            elif key == "dataset":
-                self._dataset_info(name, value)
-            elif value is not None:
-                for index, item in self._items(name, (), key, value):
-                    getattr(self, f"_{key[:-1]}")(name, (key, index), item)
-
-    def _read(self, file: Path) -> Any:
         import yaml
+
+        from timeline.read.yaml import NotAMapping, Reader, YamlError, error_line
+
+        name = str(file)
+        self.order.setdefault(name, len(self.order))
+        text = self._read(file)
+        if text is None:
+            return
+        lines = self.top_lines[name] = {}
+        reader = Reader(text, lambda line, message: self.problem(name, line, message))
+        try:
+            for key, line, value in reader.top(ITEM_LISTS):
+                lines.setdefault(key, line)
+                self._top_level(name, key, value)
+        except NotAMapping as error:
+            self.problem(name, 1, f"the file should be a mapping with keys {', '.join(TOP_KEYS)}, "
+                                  f"not {describe(error.value)}")
+        except YamlError as error:
+            self.problem(name, error.line or (), error.message)
+        except yaml.YAMLError as error:
+            line, message = error_line(error, text)
+            self.problem(name, line or (), f"malformed YAML: {message}; check indentation, colons and quotes")
+
+    def _top_level(self, file: str, key: str, value: Any) -> None:
+        if key not in TOP_KEYS:
+            self.problem(file, (key,), f"unknown top-level key '{key}'{did_you_mean(key, TOP_KEYS)}")
+        elif key == "dataset":
+            self._dataset_info(file, value)
+        elif value is not None:
+            for index, item in self._items(file, (), key, value):
+                getattr(self, f"_{key[:-1]}")(file, (key, index), item)
+
+    def _read(self, file: Path) -> str | None:
+        """The text of ``file``, or ``None`` with a problem noted: unreadable, too big, not UTF-8, not printable."""
+        from timeline.read.yaml import NOT_PRINTABLE, describe_char
 
         name = str(file)
         try:
-            size = file.stat().st_size
-            if size > self.max_bytes:
-                self.problem(name, (), f"file is {size / 2**20:.0f} MB, over the "
-                                       f"{self.max_bytes // 2**20} MB limit; split it into a folder of files "
-                                       "(or set TIMELINE_MAX_FILE_MB)")
-                return None
-            raw = file.read_bytes()
+            raw = read_bytes(file, self.max_bytes)
         except OSError as error:
             self.problem(name, (), f"cannot read: {error.strerror or error}")
+            return None
+        except ValueError as error:
+            self.problem(name, (), str(error))
             return None
         try:
             text = raw.decode("utf-8")
@@ -245,24 +192,31 @@ class _Builder(ModelFields):
             line = raw[:error.start].count(b"\n") + 1
             self.problem(name, line, f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8")
             return None
-        self.texts[name] = text
-        try:
-            return yaml.load(text, Loader=_loader())
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            self.problem(name, mark.line + 1 if mark else (), f"malformed YAML: {error.problem or error.context}"
-                                                               "; check indentation, colons and quotes")
-        except RecursionError:
-            self.problem(name, (), "malformed YAML: nested too deeply")
-        except yaml.YAMLError as error:
-            self.problem(name, (), f"malformed YAML: {error}")
-        self.texts.pop(name)
-        return None
+        if bad := NOT_PRINTABLE.search(text):
+            start = text.rfind("\n", 0, bad.start()) + 1
+            others = len(NOT_PRINTABLE.findall(text)) - 1
+            more = f" (and {others:,} more in this file)" if others else ""
+            self.problem(name, text.count("\n", 0, bad.start()) + 1,
+                         f"the control character {describe_char(bad.group())} at column {bad.start() - start + 1}"
+                         f"{more} is not allowed in YAML (text pasted from a PDF often has them); delete it")
+            return None
+        return text
 
     def _items(self, file: str, where: Path_, key: str, value: Any) -> Iterator[tuple[int, dict]]:
+        """``(index, item)`` for each mapping in the list ``value``; a problem for anything else."""
+        from timeline.read.yaml import Items
+
+        if isinstance(value, Items):    # a top-level list, read while iterated
+            for index, line, item in value:
+                if isinstance(item, dict):
+                    self.items[file, key, index] = (line, item)
+                    yield index, item
+                else:
+                    self.problem(file, line, f"each item of '{key}' should be a mapping, not {describe(item)}")
+            return
         if not isinstance(value, list):
             self.problem(file, (*where, key), f"'{key}' should be a list of mappings (items starting with '- '), "
-                                       f"not {describe(value)}")
+                                              f"not {describe(value)}")
             return
         for index, item in enumerate(value):
             if isinstance(item, dict):
@@ -270,7 +224,7 @@ class _Builder(ModelFields):
             else:
                 self.problem(file, (*where, key, index), f"each item of '{key}' should be a mapping, not {describe(item)}")
 
-    # -- checking one item -----------------------------------------------
+    # -- reading values --------------------------------------------------
 
     def _keys(self, file: str, where: Path_, item: dict, allowed: tuple[str, ...], what: str) -> None:
         for key in item:
@@ -281,6 +235,7 @@ class _Builder(ModelFields):
                 self.problem(file, (*where, key), f"unknown key '{key}' in {what}{hint}")
 
     def _text(self, file: str, where: Path_, item: dict, key: str, required: bool = False) -> str | None:
+        """The value at ``key`` as the text the user typed (``id: 010`` is "010"), stripped; ``None`` if absent."""
         value = item.get(key)
         if value is None:
             if required:
@@ -289,18 +244,30 @@ class _Builder(ModelFields):
         if isinstance(value, (dict, list)):
             self.problem(file, (*where, key), f"'{key}' should be text, not {describe(value)}")
             return None
-        return str(value).strip()
+        return text_of(item, key).strip()
 
     def _ids(self, file: str, where: Path_, item: dict, key: str) -> tuple[str, ...]:
+        """An id or a list of ids at ``key``, each as typed; a text with commas is refused with the list to write."""
         value = item.get(key)
         if value is None:
             return ()
-        if isinstance(value, (str, int)):
-            return (str(value),)
-        if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
-            return tuple(str(v) for v in value)
-        self.problem(file, (*where, key), f"'{key}' should be an id or a list of ids, not {describe(value)}")
-        return ()
+        if isinstance(value, list):
+            bad = next((index for index, v in enumerate(value) if v is None or isinstance(v, (dict, list))), None)
+            if bad is None:
+                return tuple(text_of(value, index) for index in range(len(value)))
+            self.problem(file, (*where, key, bad), f"'{key}' should be a list of ids; item {bad + 1} is "
+                                                   f"{describe(value[bad])}")
+            return ()
+        if isinstance(value, dict):
+            self.problem(file, (*where, key), f"'{key}' should be an id or a list of ids, not a mapping")
+            return ()
+        text = text_of(item, key)
+        if "," in text:
+            listed = ", ".join(_flow_item(part.strip()) for part in text.split(",") if part.strip())
+            self.problem(file, (*where, key), f"'{key}' is a list: write {key}: [{listed}] (or one '- ' line "
+                                              f"each); quote a single entry that has a comma: [{_flow_item(text)}]")
+            return ()
+        return (text,)
 
     def _date(self, file: str, where: Path_, value: Any) -> DateSpan | None:
         try:
@@ -312,22 +279,35 @@ class _Builder(ModelFields):
         return None
 
     def _new_id(self, file: str, where: Path_, item: dict, what: str) -> str | None:
+        """The id of a new item, or ``None``: missing, empty, already used, or the same definition again.
+
+        An actor or source defined identically in another file is merged into the first
+        definition (``None``, no problem); defined differently, it is a problem naming both
+        places and the fields that differ.
+        """
         ident = self._text(file, where, item, "id", required=True)
         if ident is None:
             return None
         if not ident:
             self.problem(file, (*where, "id"), f"empty {what} id")
             return None
-        if ident in self.origin:
-            first_file, first_where = self.origin[ident]
-            root = self._tree(first_file)
-            line = _line_of(root, first_where)
-            self.problem(file, (*where, "id"), f"duplicate id '{ident}': already used at "
-                                               f"{first_file}:{line}; ids of actors, events and sources "
-                                               "must all differ")
+        if ident not in self.origin:
+            self.origin[ident] = (file, where)
+            return ident
+        first_file, first_where = self.origin[ident]
+        first_line = self.line(first_file, first_where)
+        if what in MERGEABLE and first_file != file and first_where[0] == where[0]:
+            first = self.items.get((first_file, *first_where[:2]), (0, {}))[1]
+            differing = [key for key in dict.fromkeys([*first, *item]) if _plain(first, key) != _plain(item, key)]
+            if differing:
+                fields = "; ".join(f"{key}: {describe(_plain(first, key))} there, {describe(_plain(item, key))} here"
+                                   for key in differing[:3])
+                self.problem(file, (*where, "id"), f"{what} '{ident}' is defined differently at {first_file}:"
+                                                   f"{first_line} ({fields}); define it once, or the same way")
             return None
-        self.origin[ident] = (file, where)
-        return ident
+        self.problem(file, (*where, "id"), f"duplicate id '{ident}': already used at {first_file}:{first_line}; "
+                                           "ids of actors, events and sources must all differ")
+        return None
 
     def _dataset_info(self, file: str, value: Any) -> None:
         if not isinstance(value, dict):
@@ -505,37 +485,36 @@ class _Builder(ModelFields):
             self.problem(file, where, f"{event.type} '{event.id}' needs a 'source': the actor who acts")
 
 
-def _compose(text: str | None) -> yaml.Node | None:
-    """The YAML node tree of ``text`` (for line numbers), or ``None``."""
-    if text is None:
-        return None
-    import yaml
-
-    try:
-        return yaml.compose(text, Loader=_loader())
-    except (yaml.YAMLError, RecursionError):
-        return None
-
-
-def _line_of(node: yaml.Node | None, where: Path_) -> int | None:
-    """The 1-based line of the item at ``where`` (keys and indices), as deep as it exists."""
-    if node is None:
-        return None
-    import yaml
-
-    line = node.start_mark.line + 1
+def _line_of(node: Any, where: Path_, line: int) -> int:
+    """The line of the item at ``where`` (keys and indices) inside ``node``, which starts at ``line``."""
     for step in where:
-        if isinstance(node, yaml.MappingNode):
-            match = next(((k, v) for k, v in node.value if k.value == str(step)), None)
-            if match is None:
-                break
-            line, node = match[0].start_mark.line + 1, match[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-            node = node.value[step]
-            line = node.start_mark.line + 1
+        if isinstance(node, Map) and step in node:
+            line, node = node.line(str(step)), node[step]
+        elif isinstance(node, Seq) and isinstance(step, int) and 0 <= step < len(node):
+            line, node = node.line(step), node[step]
         else:
             break
     return line
+
+
+def _plain(item: dict, key: str) -> Any:
+    """The value at ``key`` as written, for comparing two definitions."""
+    value = item.get(key)
+    if isinstance(value, dict):
+        return {k: _plain(value, k) for k in value}
+    if isinstance(value, list):
+        return [text_of(value, index) if not isinstance(v, (dict, list)) else v for index, v in enumerate(value)]
+    return None if value is None else text_of(item, key)
+
+
+_PLAIN_ITEM = re.compile(r"[^\s\[\]{},:#&*!|>'\"%@`-][^\[\]{},:#]*")
+
+
+def _flow_item(text: str) -> str:
+    """``text`` as an item of a YAML flow list: bare when that reads back the same, else quoted."""
+    import json
+
+    return text if _PLAIN_ITEM.fullmatch(text) and text == text.strip() else json.dumps(text, ensure_ascii=False)
 
 
 def default_path() -> Path:

@@ -254,7 +254,7 @@ def _racy(stamp: FileStamp, checked_ns: int) -> bool:
 def _code_stamp() -> str:
     """Size and mtime of each module of timeline that reads, checks or stores a dataset."""
     package = Path(__file__).resolve().parent.parent
-    modules = sorted([*package.glob("*.py"), *package.glob("store/*.py")])
+    modules = sorted([*package.glob("*.py"), *package.glob("read/*.py"), *package.glob("store/*.py")])
     return ";".join(f"{m.relative_to(package)}:{m.stat().st_size}:{m.stat().st_mtime_ns}" for m in modules)
 
 
