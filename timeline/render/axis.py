@@ -92,7 +92,9 @@ def calendar_ticks(scale: TimeScale, width: float) -> tuple[list[float], list[fl
         for i, tick in enumerate(ticks):
             x = round(float(mdates.date2num(tick)), 6)
             major.append(x)
-            labels[x] = _tick_label(tick, kind, first=i == 0)
+            # the first tick names its year unless a new year's tick follows closely and names the next
+            soon = any(t.month == 1 and t.day == 1 for t in ticks[1:3])
+            labels[x] = _tick_label(tick, kind, first=i == 0 and not (soon and tick.month != 1))
     minor: list[float] = []
     if name in ("quarter", "half year") or (name == "year" and per_day * 30 >= 4):
         minor = [float(mdates.date2num(t)) for a, b in scale.segments() for t in _ticks(a, b, "month",

@@ -13,7 +13,7 @@ import numpy as np
 from dateutil.relativedelta import relativedelta
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.patches import StepPatch
+from matplotlib.patches import Patch, StepPatch
 
 from timeline.render import style
 from timeline.render.spans import Glyph, TimeScale
@@ -111,15 +111,14 @@ def draw_band(ax: Axes, glyphs: Sequence[Glyph], sides: Sequence[str], side_of: 
             ax.add_artist(StepPatch(below + values, edges, baseline=below, fill=True, color=colors[side], lw=0,
                                     gid=f"band:{side}"))
             below += values
-    ax.set_ylim(0, tallest * 1.1)
+    ax.set_ylim(0, tallest * 1.6)                      # headroom for the key of sides
     ax.set_yticks([0, tallest], ["0", f"{tallest:,.0f}"])
     ax.tick_params(axis="y", length=0, labelsize=style.FOOTER_SIZE, labelcolor=style.MUTED)
     for spine in ("top", "right", "left"):
         ax.spines[spine].set_visible(False)
     ax.set_ylabel(f"Use of force\nper {period}", rotation=0, ha="right", va="center", fontsize=style.FONT["size"],
                   fontweight="bold", color=style.INK, labelpad=14)
-    for side in sides:
-        ax.plot([], [], color=colors[side], lw=6, label=names[side])
-    ax.legend(loc="upper left", frameon=False, fontsize=style.FOOTER_SIZE, ncols=min(len(sides), 4),
-              borderaxespad=0.1, handlelength=1.2)
+    handles = [Patch(color=colors[side], label=names[side]) for side in sides]
+    ax.legend(handles=handles, loc="upper left", frameon=False, fontsize=style.FOOTER_SIZE, ncols=len(handles),
+              borderaxespad=0.1, handlelength=1.2, columnspacing=1.0)
     return period, tallest

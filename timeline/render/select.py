@@ -201,7 +201,7 @@ def weighted(g: nx.MultiDiGraph, ties: Iterable[tuple[str, str]] = ()) -> nx.Gra
     simple.add_nodes_from(sorted(g))
     for u, v, count in g.edges(data="count", default=1):
         data = simple.get_edge_data(u, v, {"weight": 0, "length": 0.85})
-        simple.add_edge(u, v, weight=data["weight"] + count, length=data["length"] + 0.15)
+        simple.add_edge(u, v, weight=data["weight"] + count, length=data["length"] + 0.25)
     for member, group in ties:
         if not simple.has_edge(member, group):
             simple.add_edge(member, group, weight=1, length=1.0)

@@ -151,7 +151,7 @@ def time_scale(spans: Sequence[tuple[float, float]], compress: bool = True) -> T
     hi = max(hi, lo + 1 / 24)
     gaps = _gaps(spans, hi - lo) if compress else []
     width = (hi - lo) - sum(b - a for a, b in gaps)     # the days drawn at full scale
-    pad = PAD * width
+    pad = min(PAD * width, 10 + 0.01 * width)
     first, last = max(lo - pad, _FIRST), min(hi + pad, _LAST)
     knots, units = [first], [0.0]
     for a, b in gaps:

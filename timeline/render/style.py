@@ -147,7 +147,7 @@ KNOWN_SIDES: dict[str, str] = {
     "china": "#8C564B", "people's republic of china": "#8C564B",
     "turkey": "#2CA02C", "türkiye": "#2CA02C", "turkiye": "#2CA02C",
     "saudi arabia": "#006D2C",
-    "qatar": "#7F3C8D", "israel": "#3969AC", "hamas": "#11A579", "iran": "#80BA5A",
+    "qatar": "#7F3C8D", "israel": "#44AA99", "hamas": "#999933", "iran": "#80BA5A",
     "france": "#3182BD", "germany": "#636363",
     "nato": "#0B3C5D", "united nations": "#5FA2CE", "un": "#5FA2CE",
 }

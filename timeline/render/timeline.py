@@ -52,6 +52,7 @@ LINKS_UP_TO = 60
 #: With ``battlefield=None``, the band is drawn from this many uses of force; fewer stay in the lanes.
 BAND_FROM = 12
 BAND = 0.9              # inches: the band's height
+BAND_SIDES = 5          # sides the band tells apart; the rest share one colour
 WIDTH = 11.0            # inches, by default
 COUNT_ROWS = 4.0        # rows of height per lane of counts
 MIN_SIZE = (3.0, 2.0)   # inches: the smallest chart
@@ -232,10 +233,17 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
 def _band(frame: Frame, dataset: Dataset, band: list[Glyph], scale: object) -> None:
     """The battlefield band beneath the chart, on an axes of its own with the same time scale."""
     ax = frame.band_axes()
-    side_of = [(acting_sides(dataset, g.event) or [""])[0] for g in band]
-    sides = sorted(set(side_of), key=lambda s: (-side_of.count(s), s))
-    colors = style.side_colors(sides, dataset)
-    names = {s: dataset.actors[s].name if s in dataset.actors else "Unattributed" for s in sides}
+    side_of = ["\0several" if len(sides) > 1 else sides[0] if sides else "\0none"
+               for sides in (acting_sides(dataset, g.event) for g in band)]
+    sides = sorted(set(side_of), key=lambda s: (s.startswith("\0"), -side_of.count(s), s))
+    if len(sides) > BAND_SIDES:                          # the most active sides, and the rest as one
+        kept = set(sides[:BAND_SIDES - 1])
+        side_of = [s if s in kept else "\0others" for s in side_of]
+        sides = sides[:BAND_SIDES - 1] + ["\0others"]
+    colors = style.side_colors([s for s in sides if not s.startswith("\0")], dataset)
+    colors |= {s: style.OTHER_SIDE for s in sides if s.startswith("\0")}
+    names = {s: {"\0several": "Several sides", "\0none": "Unattributed", "\0others": "Other sides"}.get(s)
+             or printable(dataset.actors[s].name) for s in sides}
     date_axis(ax, scale)
     draw_band(ax, band, sides, [sides.index(s) for s in side_of], colors, names, scale)
 
@@ -284,7 +292,7 @@ def _draw_counts(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
                  f"{_subtitle(events, lanes, banded)}, counted per {period}: too many to draw one by one",
                  [count_entries(types)])
     tallest = counts.sum(axis=1).max()
-    most = f"{tallest:,.2f}".rstrip("0").rstrip(".")
+    most = f"{tallest:,.1f}".removesuffix(".0")
     frame.footnote(f"Bars share one scale: the tallest holds {most} events in a {period}. Each event "
                    "counts once, spread over the span its date covers; an open date counts at its known bound. "
                    "Lane names give each lane's total.")
