@@ -6,7 +6,7 @@ Each module writes one format and can be used on its own
 that timeline did not write).
 
 >>> from timeline.export import export
->>> export(record, "gexf", level="state")                     # doctest: +SKIP
+>>> export(record, "gexf", level="state")
 PosixPath('output/actors-state.gexf')
 """
 from __future__ import annotations

@@ -101,7 +101,7 @@ def typed_text(value: Any) -> str:
 def headline(event: Event, dataset: Dataset) -> str:
     """A one-line title for an event: its type and the names of its main actors.
 
-    >>> headline(record.event("moscow-talks"), record)          # doctest: +SKIP
+    >>> headline(record.event("moscow-talks"), record)
     'Meeting: Vladimir Putin, Steve Witkoff, Jared Kushner'
     """
     if event.event_type.symmetric:

@@ -7,7 +7,7 @@ graph (:func:`timeline.render.style.graph_look`); actors are shaped by
 kind, events are boxes labelled with their date, planned ones dashed.
 
 >>> from timeline.export.dot import write_dot
->>> write_dot(actor_graph(record), "actors.dot", record)      # doctest: +SKIP
+>>> write_dot(actor_graph(record), "actors.dot", record)
 """
 from __future__ import annotations
 

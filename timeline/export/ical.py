@@ -14,7 +14,7 @@ Planned, disputed and open-ended meetings are ``TENTATIVE``, cancelled ones
 gives the same bytes. Lines end in CRLF and are folded at 75 octets.
 
 >>> from timeline.export.ical import write_ical
->>> write_ical(record, "meetings.ics")                         # doctest: +SKIP
+>>> write_ical(record, "meetings.ics")
 """
 from __future__ import annotations
 
@@ -28,11 +28,13 @@ from timeline.export._common import (
     web_address,
     write_lines,
 )
-from timeline.model import MEETING_TYPES, Dataset, Event
+from timeline.model import MEETING_TYPES, STATUS_INFO, Dataset, Event
 from timeline.render.style import EVENT_MARKS
 
 PRODID = "-//timeline//timeline export//EN"
-STATUS = {"occurred": "CONFIRMED", "planned": "TENTATIVE", "disputed": "TENTATIVE", "cancelled": "CANCELLED"}
+#: RFC 5545 STATUS of each of the model's statuses: held and undisputed CONFIRMED, called off CANCELLED.
+STATUS = {name: "CONFIRMED" if info.held and not info.contested else
+          "CANCELLED" if not (info.held or info.pending) else "TENTATIVE" for name, info in STATUS_INFO.items()}
 
 
 def write_ical(dataset: Dataset, path_or_file: PathOrFile, events: Iterable[Event] | None = None) -> None:

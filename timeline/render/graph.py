@@ -1,8 +1,9 @@
 """Draw who deals with whom: the actor graph, or the actor-event graph, as a matplotlib figure.
 
 >>> from timeline.render.graph import draw_graph, render_graph
->>> figure = draw_graph(record, level="state")                              # doctest: +SKIP
->>> render_graph(record, "output/putin.svg", around="putin", depth=2)       # doctest: +SKIP
+>>> figure = draw_graph(record, level="state")
+>>> render_graph(record, "output/putin.svg", around="putin", depth=2)
+PosixPath('output/putin.svg')
 
 What is drawn is chosen in :mod:`timeline.render.select`, drawn by
 :mod:`timeline.render.graph_draw` and keyed by :mod:`timeline.render.graph_key`.

@@ -119,7 +119,8 @@ RELATION_LOOKS: dict[str, tuple[str, object]] = {
     "accused": ("#CC79A7", (0, (1.5, 1.5))), "threatened": ("#D55E00", (0, (6, 2, 1.5, 2))),
     "attacked": ("#000000", "-"),
     "claimed_against": ("#56B4E9", (0, (1.5, 1.5))), "denied": ("#56B4E9", (0, (6, 2))),
-    "addressed": ("#999999", (0, (1.5, 1.5))), "assessed": ("#999999", (0, (5, 2))),
+    "addressed": ("#AAAAAA", (0, (1.5, 1.5))), "assessed": ("#AAAAAA", (0, (5, 2))),
+    "criticized": ("#CC79A7", "-"), "acted_together": ("#7F7F7F", "-"), "mediated": ("#8E44AD", (0, (1, 1))),
 }
 RELATION_COLORS: dict[str, str] = {r: color for r, (color, _) in RELATION_LOOKS.items()}
 
@@ -131,6 +132,10 @@ def relation_look(relation: str) -> tuple[str, object]:
     kind = next((t for t in EVENT_TYPES.values() if getattr(t, "relation", None) == relation), None)
     color = FAMILY_MARKS.get(getattr(kind, "cameo", ""), ("#999999", ""))[0]
     return color, (0, (3, 1.5, 1, 1.5))
+
+
+RELATION_COLORS.update({kind.relation: relation_look(kind.relation)[0] for kind in EVENT_TYPES.values()
+                        if getattr(kind, "relation", None) and kind.relation not in RELATION_COLORS})
 
 
 #: Colours for sides (states and organisations) with no colour of their own, in order of activity.
@@ -147,7 +152,7 @@ KNOWN_SIDES: dict[str, str] = {
     "china": "#8C564B", "people's republic of china": "#8C564B",
     "turkey": "#2CA02C", "türkiye": "#2CA02C", "turkiye": "#2CA02C",
     "saudi arabia": "#006D2C",
-    "qatar": "#7F3C8D", "israel": "#44AA99", "hamas": "#999933", "iran": "#80BA5A",
+    "qatar": "#AA3377", "israel": "#44AA99", "hamas": "#999933", "iran": "#80BA5A",
     "france": "#3182BD", "germany": "#636363",
     "nato": "#0B3C5D", "united nations": "#5FA2CE", "un": "#5FA2CE",
 }
@@ -166,11 +171,13 @@ RELATION_LABELS: dict[str, str] = {
     "counter_proposed_to": "Counter-proposed to", "accepted": "Accepted", "demanded_of": "Demanded of",
     "rejected": "Rejected", "accused": "Accused", "threatened": "Threatened", "attacked": "Attacked",
     "claimed_against": "Claimed against", "denied": "Denied", "addressed": "Addressed (statement)",
-    "assessed": "Assessed",
+    "assessed": "Assessed", "acted_together": "Acted together (joint draft, statement)",
+    "mediated": "Mediated (an agreement, exchange)",
 }
 
 
 def relation_label(relation: str) -> str:
+    """The legend's words for a relation: its own, else its name in words ('Criticized')."""
     return RELATION_LABELS.get(relation) or relation.replace("_", " ").capitalize()
 
 

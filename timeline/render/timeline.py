@@ -1,7 +1,9 @@
 """Timeline charts: every event on a true date axis, in lanes by side, actor or type.
 
->>> figure = draw_timeline(record, lanes="side")            # doctest: +SKIP
->>> render_timeline(record, "output/timeline.svg")          # doctest: +SKIP
+>>> figure = draw_timeline(record, lanes="side")
+>>> drawing = render_timeline(record, "output/timeline.svg")
+>>> open("output/timeline.svg").read(5)
+'<?xml'
 
 Lanes follow :mod:`timeline.render.lanes`; a date is drawn as what it is
 (:mod:`timeline.render.marks`); the axis covers the known dates only and
