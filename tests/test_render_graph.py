@@ -428,14 +428,8 @@ def test_people_are_tied_to_the_side_they_belong_to(person):
 
 
 def test_common_states_keep_their_colour_whatever_the_data_and_a_dataset_can_fix_its_own():
-    from dataclasses import dataclass
-
-    @dataclass(slots=True)
-    class ColouredActor(Actor):
-        color: str | None = None
-
     states = [Actor("ru", "Russian Federation", kind="state"), Actor("ua", "Ukraine", kind="state"),
-              ColouredActor("xx", "Xanadu", kind="state", color="#123456"), Actor("yy", "Yland", kind="state")]
+              Actor("xx", "Xanadu", kind="state", color="#123456"), Actor("yy", "Yland", kind="state")]
     data = Dataset(actors={a.id: a for a in states})
     for order in (["ru", "ua", "xx", "yy"], ["yy", "xx", "ua", "ru"]):
         colors = style.side_colors(order, data)

@@ -43,7 +43,7 @@ class LanePlan:
     lanes_of: tuple[tuple[int, ...], ...]
 
 
-def assign_lanes(dataset: Dataset, events: Sequence[Event], lanes: str) -> LanePlan:
+def plan_lanes(dataset: Dataset, events: Sequence[Event], lanes: str) -> LanePlan:
     """The lanes of a timeline of ``events``, by ``lanes`` (one of :data:`LANES`); see the module's rules."""
     keys = [_keys(dataset, event, lanes) for event in events]
     counts = Counter(k for ks in keys for k in ks)

@@ -53,15 +53,28 @@ FAMILY_MARKS: dict[str, tuple[str, str]] = {
 FORCE_ROOTS = ("18", "19", "20")
 
 
-def _type_mark(name: str, kind: object) -> Mark:
-    color, marker = FAMILY_MARKS.get(getattr(kind, "cameo", "01"), ("#7F7F7F", "s"))
-    own = _OWN_MARKS.get(name)
-    label = getattr(kind, "label", None) or (own.label if own else name.replace("_", " ").capitalize())
-    return Mark(own.color, own.marker, label) if own else Mark(color, marker, label)
+#: Markers a type takes when its family's is taken by another type of the same colour.
+_SPARE_MARKERS = ("P", "X", "d", "p", "h", "H", "v", "^", "<", ">", "D", "s", "8", "*", "o")
+
+
+def _type_marks() -> dict[str, Mark]:
+    """A look for every type of the model, in its order: no two types share both colour and marker."""
+    marks = {name: own for name, own in _OWN_MARKS.items() if name in EVENT_TYPES}
+    taken = {(m.color, m.marker) for m in marks.values()}
+    for name, kind in EVENT_TYPES.items():
+        label = getattr(kind, "label", None) or name.replace("_", " ").capitalize()
+        if name in marks:
+            marks[name] = marks[name]._replace(label=label)
+            continue
+        color, marker = FAMILY_MARKS.get(getattr(kind, "cameo", "01"), ("#7F7F7F", "s"))
+        marker = next((m for m in (marker, *_SPARE_MARKERS) if (color, m) not in taken), marker)
+        taken.add((color, marker))
+        marks[name] = Mark(color, marker, label)
+    return {name: marks[name] for name in EVENT_TYPES}
 
 
 #: Every event type of the model, in its order, with its look.
-EVENT_MARKS: dict[str, Mark] = {name: _type_mark(name, kind) for name, kind in EVENT_TYPES.items()}
+EVENT_MARKS: dict[str, Mark] = _type_marks()
 
 
 class StatusLook(NamedTuple):
@@ -125,13 +138,31 @@ RELATION_LOOKS: dict[str, tuple[str, object]] = {
 RELATION_COLORS: dict[str, str] = {r: color for r, (color, _) in RELATION_LOOKS.items()}
 
 
+_SPARE_DASHES = ((0, (3, 1.5, 1, 1.5)), (0, (6, 1.5)), (0, (1, 1)), (0, (4, 1, 1, 1, 1, 1)), (0, (8, 2, 2, 2)),
+                 (0, (2, 3)), "-")
+
+
+def _relation_looks() -> dict[str, tuple[str, object]]:
+    """A look for every relation the model's types make: no two relations share both colour and dash."""
+    looks = dict(RELATION_LOOKS)
+    taken = {(color, str(dash)) for color, dash in looks.values()}
+    for kind in EVENT_TYPES.values():
+        relation = getattr(kind, "relation", None)
+        if not relation or relation in looks:
+            continue
+        color = FAMILY_MARKS.get(getattr(kind, "cameo", ""), ("#999999", ""))[0]
+        dash = next((d for d in _SPARE_DASHES if (color, str(d)) not in taken), _SPARE_DASHES[0])
+        taken.add((color, str(dash)))
+        looks[relation] = (color, dash)
+    return looks
+
+
+RELATION_LOOKS.update(_relation_looks())
+
+
 def relation_look(relation: str) -> tuple[str, object]:
-    """The colour and dash of a relation; one the model adds later takes the look of its type's family."""
-    if relation in RELATION_LOOKS:
-        return RELATION_LOOKS[relation]
-    kind = next((t for t in EVENT_TYPES.values() if getattr(t, "relation", None) == relation), None)
-    color = FAMILY_MARKS.get(getattr(kind, "cameo", ""), ("#999999", ""))[0]
-    return color, (0, (3, 1.5, 1, 1.5))
+    """The colour and dash of a relation (grey and dash-dot for one no type makes)."""
+    return RELATION_LOOKS.get(relation, ("#999999", _SPARE_DASHES[0]))
 
 
 RELATION_COLORS.update({kind.relation: relation_look(kind.relation)[0] for kind in EVENT_TYPES.values()

@@ -37,14 +37,14 @@ from timeline.render.events_chart import LANE_PAD, TRACK, draw_rows, layout_rows
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import DPI, LINE, Frame, wrap_lane
 from timeline.render.labels import event_titles
-from timeline.render.lanes import LANES, MAX_LANES, acting_sides, assign_lanes
+from timeline.render.lanes import LANES, MAX_LANES, acting_sides, plan_lanes
 from timeline.render.legend import LINKS, count_entries
 from timeline.render.marks import links as links_between
 from timeline.render.spans import Glyph, clipped, glyphs_of, time_scale
 from timeline.render.text import printable, quiet_glyphs, undrawable
 
-__all__ = ["AGGREGATE_ABOVE", "LANES", "MAX_LANES", "ChartError", "Drawing", "bins", "clock", "draw_timeline",
-           "render_timeline"]
+__all__ = ["AGGREGATE_ABOVE", "LANES", "MAX_LANES", "ChartError", "Drawing", "assign_lanes", "bins", "clock",
+           "draw_timeline", "plan_lanes", "render_timeline"]
 
 DEFAULT_PATH = DEFAULT_DIR / "timeline.png"
 #: Past this many events the chart shows counts per lane and period.
@@ -139,7 +139,7 @@ def draw_timeline(dataset: Dataset, events: Sequence[Event] | None = None, *, la
     width, height = size or (WIDTH, None)
     figure = Figure(figsize=(width, height or 4), dpi=DPI)
     FigureCanvasAgg(figure)
-    plan = assign_lanes(dataset, shown, lanes)
+    plan = plan_lanes(dataset, shown, lanes)
     drawn = glyphs_of(shown, plan.lanes_of)
     band = glyphs_of(banded, [(0,)] * len(banded))
     scale = time_scale([(g.lo, g.hi) for g in drawn + band])
@@ -150,6 +150,13 @@ def draw_timeline(dataset: Dataset, events: Sequence[Event] | None = None, *, la
             drawing = _draw_events(figure, dataset, drawn, band, plan.names, scale, title, lanes, height, links)
     figure.timeline = drawing
     return figure
+
+
+def assign_lanes(dataset: Dataset, events: Sequence[Event], lanes: str) -> tuple[list[str], list[int]]:
+    """The lane names, top to bottom, and each event's first lane: for views that draw an event once
+    (the HTML page). The chart itself draws an event in each of its lanes (:func:`plan_lanes`)."""
+    plan = plan_lanes(dataset, events, lanes)
+    return list(plan.names), [lanes_[0] for lanes_ in plan.lanes_of]
 
 
 def _is_force(event: Event) -> bool:
