@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import random
 from datetime import datetime
+from pathlib import Path
 
 import matplotlib.dates as mdates
 import pytest
@@ -106,13 +107,8 @@ def chart(seed):
 
 
 @pytest.fixture(scope="module")
-def chart(seed):
-    return draw_timeline(seed)
-
-
-@pytest.fixture(scope="module")
 def chronology():
-    return load("tests/charts/chronology.yaml")
+    return load(Path(__file__).parent / "charts" / "chronology.yaml")
 
 
 def record(*events: Event, actors: tuple[Actor, ...] = ()) -> Dataset:

@@ -104,7 +104,7 @@ def draw_graph(dataset: Dataset, events: Iterable[Event] | None = None, *, level
     """
     relations = _check(dataset, level, graph, layout, relations, around, depth, max_actors, max_edges, size, dpi)
     events = list(dataset.events if events is None else events)
-    options = dict(level=level, around=around, depth=depth, relations=relations, max_actors=max_actors)
+    options = {"level": level, "around": around, "depth": depth, "relations": relations, "max_actors": max_actors}
     selection = select_events(dataset, events, **options) if graph == "events" else \
         select_actors(dataset, events, max_edges=max_edges, **options)
     if not selection.graph:
