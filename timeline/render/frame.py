@@ -32,7 +32,7 @@ class Frame:
     SPACE = 0.1       # inches below each legend
     AXIS = 0.55       # inches below the axes for tick labels (two lines)
     LINE = 0.14       # inches per line of the footer
-    BAND_GAP = 0.12   # inches between the chart and a band beneath it
+    TITLE_LINE = 0.26  # inches per further line of the title
 
     def __init__(self, figure: Figure, lane_names: Sequence[str]) -> None:
         self.figure = figure
@@ -43,19 +43,32 @@ class Frame:
         self.notes: list[str] = []
         self.credits: list[str] = []
         self.band = 0.0
+        self.title_lines = 1
+
+    @property
+    def top(self) -> float:
+        """Inches from the top of the figure to the first legend: more for a title on two lines."""
+        return self.TOP + self.TITLE_LINE * (self.title_lines - 1)
 
     @property
     def fixed_height(self) -> float:
         """Inches of the figure that are not the chart's axes."""
-        top = self.TOP + sum(height + self.SPACE for _, height in self.legends)
+        top = self.top + sum(height + self.SPACE for _, height in self.legends)
         band = self.band + self.AXIS if self.band else 0.0
         return top + self.AXIS + band + self.LINE * len(self.notes + self.credits) + 0.12
 
     def header(self, title: str, subtitle: str, legends: list[list[Entry]]) -> None:
         fig = self.figure
-        room = (fig.get_figwidth() - 2 * self.PAD) * 72 / (style.TITLE_SIZE * 0.6)
-        self.title = fig.text(0, 0, shorten(printable(title), int(room)), fontsize=style.TITLE_SIZE,
-                              fontweight="bold", va="top", parse_math=False, gid="title")
+        font = FontProperties(size=style.TITLE_SIZE, weight="bold")
+        room = (fig.get_figwidth() - 2 * self.PAD) * DPI
+        title = printable(title)
+        if text_width(self.renderer, title, font) > room:       # two lines, cut at a word, rather than one cut short
+            chars = int(len(title) * room / text_width(self.renderer, title, font))
+            lines = textwrap.wrap(title, max(chars, 10))
+            title = "\n".join([lines[0], shorten(" ".join(lines[1:]), max(chars, 10))])
+            self.title_lines = 2
+        self.title = fig.text(0, 0, title, fontsize=style.TITLE_SIZE, fontweight="bold", va="top",
+                              parse_math=False, gid="title", linespacing=1.15)
         self.subtitle = fig.text(0, 0, subtitle, fontsize=style.FONT["size"], color=style.MUTED, va="top",
                                  parse_math=False, gid="subtitle")
         for entries in legends:
@@ -79,8 +92,8 @@ class Frame:
         width = fig.get_figwidth()
         x = self.PAD / width
         self.title.set_position((x, 1 - self.PAD / height))
-        self.subtitle.set_position((x, 1 - 0.48 / height))
-        top = self.TOP
+        self.subtitle.set_position((x, 1 - (0.48 + self.TITLE_LINE * (self.title_lines - 1)) / height))
+        top = self.top
         for legend, legend_height in self.legends:
             legend.set_bbox_to_anchor((x, 1 - top / height), transform=fig.transFigure)
             top += legend_height + self.SPACE

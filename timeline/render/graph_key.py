@@ -20,6 +20,10 @@ from timeline.render.markers import legend_size
 from timeline.render.text import clip, printable
 
 
+#: Characters per line of a key's label: the key column is 2.5 inches wide.
+KEY_LABEL = 28
+
+
 class Section(NamedTuple):
     """One legend: its title and (handle, label) entries."""
 
@@ -69,8 +73,8 @@ def kind_section(g: nx.MultiDiGraph) -> Section:
 def relation_section(edges: list[Edge], ties: bool) -> Section:
     used = {e.key: e for e in edges}
     order = [*ACTOR_RELATIONS, *sorted(set(used) - set(ACTOR_RELATIONS))]
-    entries = [(line(used[r].color, directed=used[r].directed, dash=used[r].dash), style.relation_label(r))
-               for r in order if r in used]
+    entries = [(line(used[r].color, directed=used[r].directed, dash=used[r].dash),
+                textwrap.fill(style.relation_label(r), KEY_LABEL)) for r in order if r in used]
     if any(e.dashed for e in edges):
         entries.append((line(style.MUTED, dash=(0, (2, 2))), "Planned, not yet happened (faint)"))
     if ties:
