@@ -180,7 +180,7 @@ def test_the_legend_lists_what_is_drawn_and_nothing_else(person):
     assert legend(person, "relation") == [
         "Met (meeting, call, visit)", "Proposed to", "Demanded of", "Rejected", "Accused", "Threatened",
         "Claimed against", "Denied", "Addressed (statement)", "Assessed", "Criticized",
-        "Acted together (joint\ndraft, statement)", "Planned, not yet happened (faint)", "Belongs to (person → side)"]
+        "Acted together (joint draft,\nstatement)", "Planned, not yet happened (faint)", "Belongs to (person → side)"]
     handles = drawn(person, "legend")["relation"].legend_handles
     assert [arrow_head(h) for h in handles] == [False] + [True] * 10 + [False, False, False]
     assert legend(person, "size") == ["1", "4", "14"]
