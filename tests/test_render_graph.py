@@ -58,8 +58,20 @@ def legend(figure, name: str) -> list[str]:
 
 
 def arrow_head(patch) -> bool:
-    """Does this edge (or legend line) end in an arrowhead?"""
+    """Is this patch (an edge's head, or a legend line) an arrowhead?"""
     return type(patch.get_arrowstyle()).__name__ != "Curve"
+
+
+def ends(figure, patch):
+    """The two ends of a line patch, in pixels."""
+    return patch.get_transform().transform(patch.get_path().vertices[[0, -1]])
+
+
+def middle(patch):
+    """The centre of an arrowhead patch, in pixels."""
+    path = patch.get_path()
+    points = [v for v, code in zip(path.vertices, path.codes) if code != path.CLOSEPOLY]
+    return patch.get_transform().transform(points).mean(axis=0)
 
 
 @pytest.fixture(scope="module")
@@ -89,45 +101,61 @@ def test_person_level_draws_every_actor_with_a_relation(person):
     assert set(drawn(person, "node")) == PERSON_NODES
     assert set(drawn(person, "label")) == PERSON_NODES
     assert drawn(person, "label")["putin"].get_text() == "Putin"          # persons go by their surname
-    assert "Donald Trump, Reuters, Senior Kyiv official (unnamed), Yury Ushakov" in text(person, "footer")
+    assert "4 actors with no relation to another (Donald Trump, Reuters, Senior Kyiv official (unnamed) and " \
+        "Yury Ushakov)" in text(person, "footer")
 
 
-def test_each_relation_has_its_colour_and_only_directed_ones_have_arrows(person):
-    edges = drawn(person, "edge")
+def test_each_relation_has_its_colour_and_dash_and_directed_ones_have_a_head_at_their_middle(person):
+    edges, heads = drawn(person, "edge"), drawn(person, "head")
     assert len(edges) == 26 + 2                   # two planned meetings
     for gid, patch in edges.items():
         relation = gid.rsplit(":", 1)[1]
         assert patch.get_edgecolor()[:3] == pytest.approx(to_rgb(style.RELATION_COLORS[relation]))
-        assert arrow_head(patch) == (relation not in ("met", "acted_together"))
+        assert not arrow_head(patch)
+        assert (gid in heads) == (relation not in ("met", "acted_together"))
+        if gid in heads:                           # the head sits halfway along its line
+            a, b = ends(person, patch)
+            assert np.hypot(*((a + b) / 2 - middle(heads[gid]))) < 12 * person.dpi / 72
+    looks = {(tuple(style.RELATION_COLORS[r]), str(style.RELATION_LOOKS[r][1])) for r in style.RELATION_LOOKS}
+    assert len(looks) == len(style.RELATION_LOOKS)            # no two relations look alike, in colour and dash
     assert {gid.rsplit(":", 1)[1] for gid in edges} == {
         "met", "proposed_to", "demanded_of", "rejected", "accused", "threatened", "claimed_against", "denied",
         "addressed", "assessed", "criticized", "acted_together"}
 
 
-def test_different_relations_between_one_pair_bend_apart(person):
+def test_parallel_relations_between_one_pair_run_side_by_side(person):
     edges = drawn(person, "edge")
-    bends = [edges[f"putin:ukraine:{r}"].get_connectionstyle().rad for r in ("rejected", "addressed", "threatened")]
-    assert len(set(bends)) == 3
-    # the five relations between Russia and Ukraine, both ways, all bend differently as seen from one side
-    pair = [(gid, p) for gid, p in edges.items() if set(gid.split(":")[:2]) == {"russia", "ukraine"}]
+    # the five relations between Russia and Ukraine, both ways, are parallel lines apart from each other
+    pair = [p for gid, p in edges.items() if set(gid.split(":")[:2]) == {"russia", "ukraine"}]
     assert len(pair) == 3 + 2
-    seen_from_russia = [p.get_connectionstyle().rad * (1 if gid.startswith("russia:") else -1) for gid, p in pair]
-    assert len(set(np.round(seen_from_russia, 6))) == 5
+    lines = [ends(person, p) for p in pair]
+    direction = (lines[0][1] - lines[0][0]) / np.hypot(*(lines[0][1] - lines[0][0]))
+    normal = np.array([direction[1], -direction[0]])
+    for a, b in lines:                                  # parallel: each runs along the same direction
+        assert abs(np.cross(direction, (b - a) / np.hypot(*(b - a)))) < 0.01
+    offsets = sorted(float(np.dot(a, normal)) for a, _ in lines)
+    assert min(np.diff(offsets)) > 2 * person.dpi / 72   # at least two points apart
 
 
-def test_arrows_stop_at_the_rim_of_the_node(person):
+def test_lines_stop_at_the_rim_of_the_node(person):
     edges, nodes = drawn(person, "edge"), drawn(person, "node")
-    arrow = edges["putin:ukraine:threatened"]
-    square_side = np.sqrt(nodes["ukraine"].get_sizes()[0])
-    assert square_side / 2 < arrow.shrinkB < square_side / 2 * np.sqrt(2) + 2
-    circle_radius = np.sqrt(nodes["putin"].get_sizes()[0]) / 2
-    assert arrow.shrinkA == pytest.approx(circle_radius + 1.5)
+    start, end = ends(person, edges["putin:ukraine:threatened"])
+    px = person.dpi / 72
+
+    def centre(node):
+        return nodes[node].get_offset_transform().transform(nodes[node].get_offsets()[0])
+
+    square_side = np.sqrt(nodes["ukraine"].get_sizes()[0]) * px
+    assert square_side / 2 < np.hypot(*(end - centre("ukraine"))) < square_side / 2 * np.sqrt(2) + 4 * px
+    circle_radius = np.sqrt(nodes["putin"].get_sizes()[0]) / 2 * px
+    assert circle_radius < np.hypot(*(start - centre("putin"))) < circle_radius + 4 * px
 
 
 def test_planned_relations_are_dashed(person):
     edges = drawn(person, "edge")
-    dashed = {gid for gid, p in edges.items() if p.get_linestyle() != "-"}
-    assert dashed == {"kushner:ukrainian-delegation:met", "ukrainian-delegation:witkoff:met"}
+    faint = {gid for gid, p in edges.items() if p.get_alpha() < 0.6}
+    assert faint == {"kushner:ukrainian-delegation:met", "ukrainian-delegation:witkoff:met"}
+    assert all(edges[gid].get_linestyle() == (0, (2, 2)) for gid in faint)
 
 
 def test_width_grows_with_the_events_behind_a_relation(person):
@@ -152,9 +180,9 @@ def test_the_legend_lists_what_is_drawn_and_nothing_else(person):
     assert legend(person, "relation") == [
         "Met (meeting, call, visit)", "Proposed to", "Demanded of", "Rejected", "Accused", "Threatened",
         "Claimed against", "Denied", "Addressed (statement)", "Assessed", "Criticized",
-        "Acted together (joint draft, statement)", "Planned, not yet happened"]
+        "Acted together (joint draft,\nstatement)", "Planned, not yet happened (faint)", "Belongs to (person → side)"]
     handles = drawn(person, "legend")["relation"].legend_handles
-    assert [arrow_head(h) for h in handles] == [False] + [True] * 10 + [False, False]
+    assert [arrow_head(h) for h in handles] == [False] + [True] * 10 + [False, False, False]
     assert legend(person, "size") == ["1", "4", "14"]
     assert legend(person, "width") == ["1", "2"]
 
@@ -191,7 +219,7 @@ def test_labels_overlap_neither_each_other_nor_nodes(seed, person, state):
 
 def test_title_subtitle_and_footer(person):
     assert text(person, "title") == "Moscow talks on the US peace plan for Ukraine, December 2025"
-    assert "people, groups and states · events by 3 Dec 2025" in text(person, "subtitle")
+    assert "people, groups and states · events 2–3 Dec 2025" in text(person, "subtitle")
     assert "Source: The Global News Watch" in text(person, "footer")
 
 
@@ -225,7 +253,8 @@ def test_relations_filter_keeps_only_those_relations(seed):
     assert {gid.rsplit(":", 1)[1] for gid in drawn(figure, "edge")} == {"met"}
     assert set(drawn(figure, "node")) == {"putin", "witkoff", "kushner", "russia",
                                           "ukrainian-delegation", "zelenskyy", "ireland"}
-    assert legend(figure, "relation") == ["Met (meeting, call, visit)", "Planned, not yet happened"]
+    assert legend(figure, "relation") == ["Met (meeting, call, visit)", "Planned, not yet happened (faint)",
+                                          "Belongs to (person → side)"]
     assert "only met" in text(figure, "subtitle")
 
 
@@ -290,7 +319,8 @@ def test_past_the_budget_the_most_active_actors_are_drawn_and_the_rest_counted()
     figure = draw_graph(data)
     kept = {"p000"} | {f"p{i:03}" for i in range(4, 520, 5)[:59]}
     assert set(drawn(figure, "node")) == kept
-    assert "Not shown: 460 less active actors." in text(figure, "footer")
+    assert "Not shown: 460 less active actors (Person 001, Person 002, Person 003, Person 005, Person 006 and " \
+        "455 others)." in text(figure, "footer")
 
 
 def test_past_the_edge_budget_the_strongest_relations_stay_and_every_actor_keeps_one():
@@ -386,3 +416,53 @@ def test_render_keeps_a_file_timeline_did_not_write_unless_forced(seed, tmp_path
 def test_cli_depth_needs_around(run):
     result = run("render", "graph", "--depth", "2")
     assert result.exit_code == 2 and "--depth counts steps from an actor" in result.output
+
+
+# --- membership, colours, limits, periods (issue 14) ---------------------------------------------
+
+
+def test_people_are_tied_to_the_side_they_belong_to(person):
+    ties = drawn(person, "tie")
+    assert {"putin:russia", "sybiha:ukraine", "zelenskyy:ukraine", "kushner:united-states"} <= set(ties)
+    assert all(member.split(":")[0] not in STATE_NODES - {"pro-ukrainian-mapping"} for member in ties)
+
+
+def test_common_states_keep_their_colour_whatever_the_data_and_a_dataset_can_fix_its_own():
+    states = [Actor("ru", "Russian Federation", kind="state"), Actor("ua", "Ukraine", kind="state"),
+              Actor("xx", "Xanadu", kind="state", color="#123456"), Actor("yy", "Yland", kind="state")]
+    data = Dataset(actors={a.id: a for a in states})
+    for order in (["ru", "ua", "xx", "yy"], ["yy", "xx", "ua", "ru"]):
+        colors = style.side_colors(order, data)
+        assert colors["ru"] == style.KNOWN_SIDES["russia"] and colors["ua"] == style.KNOWN_SIDES["ukraine"]
+        assert colors["xx"] == "#123456" and colors["yy"] == style.SIDE_PALETTE[0]
+
+
+def test_the_library_checks_its_own_limits_naming_parameters(seed):
+    with pytest.raises(GraphError, match=r"size=\(2.5, 3\) inches cannot hold the graph"):
+        draw_graph(seed, size=(2.5, 3))
+    with pytest.raises(GraphError, match="depth=0"):
+        draw_graph(seed, around="putin", depth=0)
+    with pytest.raises(GraphError, match="max_actors=1"):
+        draw_graph(seed, max_actors=1)
+
+
+def test_the_subtitle_gives_the_period_at_the_precision_of_the_dates():
+    people = [Actor("a", "Alpha", kind="state"), Actor("b", "Beta", kind="state")]
+    events = [Event("x", "meeting", parse_edtf("2022"), participants=("a", "b")),
+              Event("y", "rejection", parse_edtf("2025-03"), source=("a",), target=("b",))]
+    figure = draw_graph(Dataset(actors={p.id: p for p in people}, events=events))
+    assert "events 2022–2025" in text(figure, "subtitle")
+    one = draw_graph(Dataset(actors={p.id: p for p in people}, events=events[1:]))
+    assert "events Mar 2025" in text(one, "subtitle")
+
+
+def test_a_huge_name_is_cut_before_it_is_measured(tmp_path):
+    import time
+
+    people = [Actor("a", "A" * 10_000_000, kind="state"), Actor("b", "Beta", kind="state")]
+    data = Dataset(actors={p.id: p for p in people},
+                   events=[Event("x", "meeting", parse_edtf("2025-01-02"), participants=("a", "b"))])
+    start = time.perf_counter()
+    figure = draw_graph(data)
+    assert time.perf_counter() - start < 20
+    assert len(drawn(figure, "label")["a"].get_text()) < 400

@@ -11,6 +11,8 @@ from timeline.graph import ACTOR_RELATIONS
 from timeline.model import Dataset
 from timeline.outputs import DEFAULT_DIR
 from timeline.render.graph import DPI, GRAPH_LAYOUTS, GRAPHS, MAX_ACTORS, render_graph
+from timeline.render.labels import display_name
+from timeline.render.text import undrawable, undrawable_note
 
 
 @click.command()
@@ -61,3 +63,5 @@ def graph_chart(dataset: Dataset, event_filter: EventFilter, output: Path | None
                         relations=relations.split(",") if relations is not None else None, max_actors=max_actors,
                         size=size)
     click.echo(f"wrote {path}")
+    if note := undrawable_note(undrawable(display_name(actor) for actor in dataset.actors.values())):
+        click.echo(note, err=True)

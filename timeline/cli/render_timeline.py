@@ -8,6 +8,7 @@ import click
 from timeline.cli.options import MAX_INCHES, MIN_SIZE, parse_size, with_dataset, with_filter
 from timeline.filters import EventFilter
 from timeline.model import Dataset
+from timeline.render.text import undrawable_note
 from timeline.render.timeline import DEFAULT_PATH, LANES, WIDTH, render_timeline
 
 
@@ -26,17 +27,22 @@ from timeline.render.timeline import DEFAULT_PATH, LANES, WIDTH, render_timeline
               help="Pixels per inch of a PNG.")
 @click.option("--aggregate/--no-aggregate", default=None,
               help="Count events per lane and period instead of drawing each (default: past 400 events).")
+@click.option("--battlefield/--no-battlefield", default=None,
+              help="Count the use of force per period and side in a band beneath the lanes "
+                   "(default: when there are 12 such events or more).")
 @click.option("--force", is_flag=True, help="Replace the output file even if timeline did not write it.")
 @with_dataset
 @with_filter
 def timeline_chart(dataset: Dataset, event_filter: EventFilter, output: Path, lanes: str, title: str | None,
                    width: float | None, height: float | None, size: tuple[float, float] | None, dpi: float,
-                   aggregate: bool | None, force: bool) -> None:
+                   aggregate: bool | None, force: bool, battlefield: bool | None) -> None:
     """Draw the events on a date axis, in lanes, with a legend and the sources.
 
-    Every event is drawn once, in the lane of its first actor. A date is
-    drawn as the span it covers; open dates ("../2025-12-03") fade toward
-    their open side. Filters zoom in.
+    Lanes by side put talks between sides in a lane of their own; lanes by
+    actor draw an event in the lane of each of its actors. A date is drawn
+    as what it is: a day on a chart of years is a point, a month or an
+    interval a bar; open dates ("../2025-12-03") fade toward their open
+    side. Long empty stretches are shortened and hatched. Filters zoom in.
 
     \b
     Examples:
@@ -48,7 +54,7 @@ def timeline_chart(dataset: Dataset, event_filter: EventFilter, output: Path, la
         raise click.UsageError("give either --size or --width/--height, not both")
     events = event_filter.apply(dataset)
     drawing = render_timeline(dataset, output, events=events, lanes=lanes, title=title, dpi=dpi, force=force,
-                              size=size or (width or WIDTH, height), aggregate=aggregate)
+                              size=size or (width or WIDTH, height), aggregate=aggregate, battlefield=battlefield)
     events, lanes = len(drawing.events), len(drawing.lanes)
     shown = f"{events} event{'s' * (events != 1)} in {lanes} lane{'s' * (lanes != 1)}"
     if drawing.period:
@@ -56,3 +62,5 @@ def timeline_chart(dataset: Dataset, event_filter: EventFilter, output: Path, la
     elif drawing.omitted:
         shown += f", {drawing.omitted} without a label for lack of room"
     click.echo(f"wrote {output}: {shown}")
+    if note := undrawable_note(drawing.undrawable):
+        click.echo(note, err=True)

@@ -1,7 +1,9 @@
 """Event labels for charts: what each says, and where it goes without overlapping another.
 
-Titles are short headlines. Meetings, calls and visits say who met whom
-("Putin meets Witkoff, Kushner"). Other events read their id as words
+Titles are short headlines: the event's own ``title`` where the data gives
+one. Else meetings, calls and visits say who met whom and where ("Putin
+meets Witkoff, Kushner, Moscow"; talks where guests of several sides meet
+under a host name the sides: "Russia – US talks, Riyadh"). Other events read their id as words
 when it says more than its actors and type ("kremlin-rejects-counter-proposal"
 → "Kremlin rejects counter-proposal"); else their summary's first sentence,
 shortened; else their type and actors.
@@ -20,8 +22,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from timeline.model import EVENT_TYPES, MEETING_TYPES, Actor, Dataset, Event
+from timeline.render.text import clip, shorten
 
-TITLE_LENGTH = 40
+TITLE_LENGTH = 48
 _WORD = re.compile(r"[\w.’'-]+")
 _TYPE_WORDS = frozenset(word for name in EVENT_TYPES for word in name.split("_"))
 _DATE_SUFFIX = re.compile(r"[-_]\d{4}[-_]\d\d(?:[-_]\d\d)?$")  # 'russia-statement-2021-02-09'
@@ -30,14 +33,17 @@ _DATE_SUFFIX = re.compile(r"[-_]\d{4}[-_]\d\d(?:[-_]\d\d)?$")  # 'russia-stateme
 # --- what a label says --------------------------------------------------------
 
 def event_titles(dataset: Dataset, events: Sequence[Event], limit: int = TITLE_LENGTH) -> list[str]:
-    """A headline of at most ``limit`` characters for each event."""
-    words = proper_words(dataset, events)
-    return [shorten(_title(dataset, event, words), limit) for event in events]
+    """A headline of at most ``limit`` characters for each event: its ``title`` if it has one."""
+    words = proper_words(dataset, [e for e in events if not getattr(e, "title", None)])
+    return [shorten(clip(getattr(event, "title", None) or _title(dataset, event, words)), limit)
+            for event in events]
 
 
 def _title(dataset: Dataset, event: Event, words: dict[str, str]) -> str:
     if event.type in MEETING_TYPES and set(event.participants) - set(event.host):  # someone met someone
-        return _meeting_title(dataset, event)
+        title = _meeting_title(dataset, event)
+        place = clip(event.location or "", 40)
+        return f"{title}, {place}" if place and place not in title and event.type != "call" else title
     slug = _DATE_SUFFIX.sub("", event.id)
     plain = _TYPE_WORDS.union(*(_slug_words(name) for actor in event.actors()[:1]
                                 for name in _names_of(dataset.actors[actor])))
@@ -48,16 +54,6 @@ def _title(dataset: Dataset, event: Event, words: dict[str, str]) -> str:
         return sentence[:1].upper() + sentence[1:]
     kind = event.type.replace("_", "-").capitalize()
     return f"{kind} by {_names(dataset, event.source or event.participants or event.actors())}"
-
-
-def shorten(text: str, limit: int) -> str:
-    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis if cut."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit - 1]
-    if " " in cut[limit // 2:]:
-        cut = cut[:cut.rindex(" ")]
-    return cut.rstrip(" ,;:–-") + "…"
 
 
 def proper_words(dataset: Dataset, events: Iterable[Event]) -> dict[str, str]:
@@ -78,12 +74,12 @@ def proper_words(dataset: Dataset, events: Iterable[Event]) -> dict[str, str]:
 
     for actor in dataset.actors.values():
         for name in _names_of(actor)[1:]:
-            learn(name)
+            learn(clip(name))
     for name in EVENT_TYPES:
         learn(name.replace("_", "-"))
     for event in events:
-        learn(event.location or "")
-        learn(event.summary, skip_first=True)
+        learn(clip(event.location or ""))
+        learn(clip(event.summary, 2000), skip_first=True)
     return words
 
 
@@ -92,18 +88,37 @@ def _names_of(actor: Actor) -> tuple[str, ...]:
 
 
 def short_name(dataset: Dataset, actor_id: str) -> str:
-    """The shorter of an actor's name and first alias, in Latin script if either is: 'Putin', 'Kyiv'."""
+    """One short name per actor, by one rule for each kind: a person's surname ('Putin') or shortest alias;
+    a state's or organisation's acronym ('US', 'EU') or name ('Russia', 'Ukraine', never its capital);
+    a group's name, or its shortest alias past 24 characters. Latin script where the actor has it."""
     actor = dataset.actors[actor_id]
-    return min((actor.name, *actor.aliases[:1]), key=lambda name: (not _latin(name), len(name)))
+    names = [clip(n, 80) for n in (actor.name, *actor.aliases)]
+    latin = [n for n in names if _latin(n)] or names
+    name = latin[0]
+    if actor.kind == "person":
+        last = name.split()[-1] if name.split() else name
+        short = last if last in actor.aliases else min(latin, key=len)
+        return short if len(short) < len(name) else name
+    acronyms = [n for n in latin if _ACRONYM.fullmatch(n)]
+    if acronyms:
+        return min(acronyms, key=lambda n: (len(n), n))
+    if actor.kind == "group" and len(name) > 24:
+        return min(latin, key=len)
+    # 'Russia' for the Russian Federation, never 'Moscow' or 'Kyiv': a shorter form of the name itself
+    forms = [n for n in latin if n.casefold()[:4] == name.casefold()[:4]]
+    return min(forms, key=lambda n: (len(n), n))
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
 def display_name(actor: Actor) -> str:
     """An actor's name, or its first alias in Latin script if the name is not: 'Maria Volkova'."""
-    return next((name for name in (actor.name, *actor.aliases) if _latin(name)), actor.name)
+    return clip(next((name for name in (actor.name, *actor.aliases) if _latin(clip(name))), actor.name))
 
 
 def _latin(text: str) -> bool:
-    return all(unicodedata.name(c, "").startswith("LATIN") for c in text if c.isalpha())
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in clip(text) if c.isalpha())
 
 
 def _slug_words(text: str) -> list[str]:
@@ -133,20 +148,28 @@ def _fold_word(word: str) -> str:
 
 
 def _meeting_title(dataset: Dataset, event: Event) -> str:
-    """'Putin meets Witkoff, Kushner', 'Zelenskyy visits Ireland', 'Putin – Trump call'."""
+    """'Putin meets Witkoff, Kushner', 'Zelenskyy visits Ireland', 'Russia – US talks', 'Putin – Trump call'.
+
+    Guests of several sides under a host of another (talks in Riyadh hosted by
+    Saudi Arabia) are named by their sides; without a host, the sides' people
+    are named side by side in the order of the sides' names, not of the data.
+    """
     hosts = list(event.host)
     guests = [a for a in event.participants if a not in hosts]
     if event.type == "visit":
         where = event.location or _names(dataset, hosts) or "abroad"
         return f"{_names(dataset, guests)} {_verb('visit', _people(dataset, guests))} {where}"
-    if not hosts:  # the first side present stands as the host
-        first = dataset.side(guests[0]) if guests else None
-        hosts = [a for a in guests if dataset.side(a) == first]
-        guests = [a for a in guests if a not in hosts]
-    if event.type == "call":
-        return " – ".join(n for n in (_names(dataset, hosts), _names(dataset, guests)) if n) + " call"
-    verb = _verb("meet", _people(dataset, hosts))
-    return f"{_names(dataset, hosts)} {verb} {_names(dataset, guests)}".strip()
+    guest_sides = sorted({dataset.side(a) for a in guests}, key=lambda s: short_name(dataset, s))
+    host_sides = {dataset.side(a) for a in hosts}
+    if hosts and (len(guest_sides) < 2 or host_sides & set(guest_sides)):
+        if event.type == "call":
+            return f"{_names(dataset, hosts)} – {_names(dataset, guests)} call"
+        return f"{_names(dataset, hosts)} {_verb('meet', _people(dataset, hosts))} {_names(dataset, guests)}"
+    if len(guest_sides) > 2 or (hosts and len(guest_sides) > 1):
+        return " – ".join(short_name(dataset, s) for s in guest_sides[:3]) + " +" * (len(guest_sides) > 3) + (
+            " call" if event.type == "call" else " talks")
+    groups = [_names(dataset, [a for a in guests if dataset.side(a) == side]) for side in guest_sides]
+    return " – ".join(groups) + (" call" if event.type == "call" else " talks" if len(groups) == 1 else "")
 
 
 def _people(dataset: Dataset, actor_ids: Sequence[str]) -> list[str]:

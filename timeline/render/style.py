@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from timeline.model import EVENT_TYPES, HELD_STATUSES
+from timeline import model as _model
+from timeline.model import EVENT_TYPES, HELD_STATUSES, STATUSES
 
 
 class Mark(NamedTuple):
@@ -20,7 +21,8 @@ class Mark(NamedTuple):
     label: str
 
 
-EVENT_MARKS: dict[str, Mark] = {
+#: The look of each event type; a type the model adds later takes its CAMEO root's look (:data:`FAMILY_MARKS`).
+_OWN_MARKS: dict[str, Mark] = {
     "meeting": Mark("#0072B2", "o", "Meeting"),
     "call": Mark("#56B4E9", "h", "Call"),
     "visit": Mark("#1F4E79", "D", "Visit"),
@@ -38,28 +40,153 @@ EVENT_MARKS: dict[str, Mark] = {
     "statement": Mark("#7F7F7F", "s", "Statement"),
     "assessment": Mark("#A0A0A0", "$\u2261$", "Assessment"),
 }
+#: Colour and marker by CAMEO root code: contacts blue, offers and cooperation green, demands and refusals
+#: orange, hostility red, force dark red, statements grey.
+FAMILY_MARKS: dict[str, tuple[str, str]] = {
+    "01": ("#7F7F7F", "s"), "02": ("#E69F00", ">"), "03": ("#2CA02C", "^"), "04": ("#0072B2", "o"),
+    "05": ("#009E73", "*"), "06": ("#009E73", "P"), "07": ("#006D2C", "P"), "08": ("#006D2C", "P"),
+    "09": ("#8E44AD", "p"), "10": ("#E69F00", ">"), "11": ("#C0392B", "<"), "12": ("#D55E00", "X"),
+    "13": ("#8B0000", "d"), "14": ("#C0392B", "<"), "15": ("#8B0000", "d"), "16": ("#D55E00", "x"),
+    "17": ("#8B0000", "d"), "18": ("#4D0000", "8"), "19": ("#4D0000", "8"), "20": ("#000000", "8"),
+}
+#: CAMEO roots of the use of force: the events a battlefield band counts.
+FORCE_ROOTS = ("18", "19", "20")
 
-#: Colours of the types the negotiation model added, by CAMEO family, until charts gives each its own look.
-_FAMILY_COLORS = {"01": "#7F7F7F", "02": "#E69F00", "03": "#2CA02C", "04": "#0072B2", "05": "#009E73",
-                  "06": "#009E73", "07": "#009E73", "08": "#006D2C", "09": "#E69F00", "10": "#E69F00",
-                  "11": "#C0392B", "12": "#D55E00", "13": "#8B0000", "14": "#D55E00", "15": "#8B0000",
-                  "16": "#D55E00", "17": "#8B0000", "18": "#4D0000", "19": "#4D0000", "20": "#4D0000"}
-EVENT_MARKS.update({name: Mark(_FAMILY_COLORS[kind.cameo], "o", kind.label)
-                    for name, kind in EVENT_TYPES.items() if name not in EVENT_MARKS})
 
-#: Edge colours of the actor graph, by relation (see timeline.graph.ACTOR_RELATIONS).
-RELATION_COLORS: dict[str, str] = {
-    "met": "#0072B2", "agreed": "#009E73",
-    "proposed_to": "#2CA02C", "counter_proposed_to": "#7FBF3F", "accepted": "#006D2C",
-    "demanded_of": "#E69F00", "rejected": "#D55E00",
-    "accused": "#C0392B", "threatened": "#8B0000", "attacked": "#4D0000",
-    "claimed_against": "#8E44AD", "denied": "#CC79A7",
-    "addressed": "#7F7F7F", "assessed": "#A0A0A0",
+#: Markers a type takes when its family's is taken by another type of the same colour.
+_SPARE_MARKERS = ("P", "X", "d", "p", "h", "H", "v", "^", "<", ">", "D", "s", "8", "*", "o")
+
+
+def _type_marks() -> dict[str, Mark]:
+    """A look for every type of the model, in its order: no two types share both colour and marker."""
+    marks = {name: own for name, own in _OWN_MARKS.items() if name in EVENT_TYPES}
+    taken = {(m.color, m.marker) for m in marks.values()}
+    for name, kind in EVENT_TYPES.items():
+        label = getattr(kind, "label", None) or name.replace("_", " ").capitalize()
+        if name in marks:
+            marks[name] = marks[name]._replace(label=label)
+            continue
+        color, marker = FAMILY_MARKS.get(getattr(kind, "cameo", "01"), ("#7F7F7F", "s"))
+        marker = next((m for m in (marker, *_SPARE_MARKERS) if (color, m) not in taken), marker)
+        taken.add((color, marker))
+        marks[name] = Mark(color, marker, label)
+    return {name: marks[name] for name in EVENT_TYPES}
+
+
+#: Every event type of the model, in its order, with its look.
+EVENT_MARKS: dict[str, Mark] = _type_marks()
+
+
+class StatusLook(NamedTuple):
+    """How a status is drawn on the timeline, whatever the event's type.
+
+    ``fill``: the marker (or span) is filled; ``line``: the outline's dash
+    (matplotlib linestyle) where hollow; ``ring``: a ring around the marker
+    ('solid' or 'dashed', or ``None``); ``struck``: struck through;
+    ``alpha``: opacity; ``label``: the legend's words.
+    """
+
+    fill: bool
+    line: str
+    ring: str | None
+    struck: bool
+    alpha: float
+    label: str
+
+
+_OWN_STATUS_LOOKS: dict[str, StatusLook] = {
+    "occurred": StatusLook(True, "-", None, False, 1.0, "Took place"),
+    "planned": StatusLook(False, "--", None, False, 1.0, "Planned (hollow)"),
+    "proposed": StatusLook(False, ":", None, False, 1.0, "Proposed, not arranged (hollow, dotted)"),
+    "postponed": StatusLook(False, "-.", None, False, 0.7, "Postponed (hollow, dash-dot)"),
+    "cancelled": StatusLook(True, "-", None, True, 0.45, "Cancelled (struck through)"),
+    "disputed": StatusLook(True, "-", "solid", False, 1.0, "Disputed (ringed)"),
+    "claimed": StatusLook(True, "-", "dashed", False, 1.0, "Claimed by one side (dashed ring)"),
 }
 
-#: Colours for sides (states and organisations), assigned in order of activity.
-SIDE_PALETTE = ("#1F77B4", "#D62728", "#FF7F0E", "#2CA02C", "#9467BD", "#8C564B",
-                "#E377C2", "#17BECF", "#BCBD22", "#7F7F7F")
+
+def status_look(status: str) -> StatusLook:
+    """The look of ``status``: its own, or one read from the model's flags (held, pending, contested)."""
+    if status in _OWN_STATUS_LOOKS:
+        return _OWN_STATUS_LOOKS[status]
+    info = getattr(_model, "STATUS_INFO", {}).get(status)
+    label = getattr(info, "label", status.replace("_", " ").capitalize())
+    if getattr(info, "pending", False):
+        return StatusLook(False, "--", None, False, 1.0, f"{label} (hollow)")
+    if getattr(info, "contested", False):
+        return StatusLook(True, "-", "dashed", False, 1.0, f"{label} (ringed)")
+    held = status in HELD_STATUSES
+    return StatusLook(True, "-", None, not held, 1.0 if held else 0.45, label)
+
+
+#: Every status of the model with its look.
+STATUS_LOOKS: dict[str, StatusLook] = {status: status_look(status) for status in STATUSES}
+
+#: Edge looks of the actor graph, by relation: a colour and a dash, so that relations stay apart in
+#: black-and-white print and for readers with colour-vision deficiencies (Okabe-Ito colours).
+RELATION_LOOKS: dict[str, tuple[str, object]] = {
+    "met": ("#0072B2", "-"), "agreed": ("#009E73", "-"),
+    "proposed_to": ("#009E73", (0, (5, 2))), "counter_proposed_to": ("#009E73", (0, (1.5, 1.5))),
+    "accepted": ("#009E73", (0, (5, 1.5, 1.5, 1.5))),
+    "demanded_of": ("#E69F00", (0, (5, 2))), "rejected": ("#D55E00", "-"),
+    "accused": ("#CC79A7", (0, (1.5, 1.5))), "threatened": ("#D55E00", (0, (6, 2, 1.5, 2))),
+    "attacked": ("#000000", "-"),
+    "claimed_against": ("#56B4E9", (0, (1.5, 1.5))), "denied": ("#56B4E9", (0, (6, 2))),
+    "addressed": ("#AAAAAA", (0, (1.5, 1.5))), "assessed": ("#AAAAAA", (0, (5, 2))),
+    "criticized": ("#CC79A7", "-"), "acted_together": ("#7F7F7F", "-"), "mediated": ("#8E44AD", (0, (1, 1))),
+}
+RELATION_COLORS: dict[str, str] = {r: color for r, (color, _) in RELATION_LOOKS.items()}
+
+
+_SPARE_DASHES = ((0, (3, 1.5, 1, 1.5)), (0, (6, 1.5)), (0, (1, 1)), (0, (4, 1, 1, 1, 1, 1)), (0, (8, 2, 2, 2)),
+                 (0, (2, 3)), "-")
+
+
+def _relation_looks() -> dict[str, tuple[str, object]]:
+    """A look for every relation the model's types make: no two relations share both colour and dash."""
+    looks = dict(RELATION_LOOKS)
+    taken = {(color, str(dash)) for color, dash in looks.values()}
+    for kind in EVENT_TYPES.values():
+        relation = getattr(kind, "relation", None)
+        if not relation or relation in looks:
+            continue
+        color = FAMILY_MARKS.get(getattr(kind, "cameo", ""), ("#999999", ""))[0]
+        dash = next((d for d in _SPARE_DASHES if (color, str(d)) not in taken), _SPARE_DASHES[0])
+        taken.add((color, str(dash)))
+        looks[relation] = (color, dash)
+    return looks
+
+
+RELATION_LOOKS.update(_relation_looks())
+
+
+def relation_look(relation: str) -> tuple[str, object]:
+    """The colour and dash of a relation (grey and dash-dot for one no type makes)."""
+    return RELATION_LOOKS.get(relation, ("#999999", _SPARE_DASHES[0]))
+
+
+RELATION_COLORS.update({kind.relation: relation_look(kind.relation)[0] for kind in EVENT_TYPES.values()
+                        if getattr(kind, "relation", None) and kind.relation not in RELATION_COLORS})
+
+
+#: Colours for sides (states and organisations) with no colour of their own, in order of activity.
+SIDE_PALETTE = ("#009E73", "#E69F00", "#CC79A7", "#8C564B", "#17BECF", "#BCBD22", "#56B4E9", "#F781BF",
+                "#7F7F7F", "#A6761D")
+#: Stable colours of common sides, by folded name or alias, so that Russia is the same red in every chart;
+#: a dataset fixes others (or these) with an actor's ``color``.
+KNOWN_SIDES: dict[str, str] = {
+    "russia": "#C0392B", "russian federation": "#C0392B",
+    "ukraine": "#1F5FAD",
+    "united states": "#6A3D9A", "united states of america": "#6A3D9A", "usa": "#6A3D9A", "us": "#6A3D9A",
+    "european union": "#E69F00", "eu": "#E69F00",
+    "united kingdom": "#17BECF", "uk": "#17BECF",
+    "china": "#8C564B", "people's republic of china": "#8C564B",
+    "turkey": "#2CA02C", "türkiye": "#2CA02C", "turkiye": "#2CA02C",
+    "saudi arabia": "#006D2C",
+    "qatar": "#AA3377", "israel": "#44AA99", "hamas": "#999933", "iran": "#80BA5A",
+    "france": "#3182BD", "germany": "#636363",
+    "nato": "#0B3C5D", "united nations": "#5FA2CE", "un": "#5FA2CE",
+}
 OTHER_SIDE = "#B0B0B0"
 
 FONT = {"family": "DejaVu Sans", "size": 9}
@@ -75,17 +202,15 @@ RELATION_LABELS: dict[str, str] = {
     "counter_proposed_to": "Counter-proposed to", "accepted": "Accepted", "demanded_of": "Demanded of",
     "rejected": "Rejected", "accused": "Accused", "threatened": "Threatened", "attacked": "Attacked",
     "claimed_against": "Claimed against", "denied": "Denied", "addressed": "Addressed (statement)",
-    "assessed": "Assessed",
+    "assessed": "Assessed", "acted_together": "Acted together (joint draft, statement)",
+    "mediated": "Mediated (an agreement, exchange)",
 }
 
-RELATION_COLORS.update({kind.relation: _FAMILY_COLORS[kind.cameo] for kind in EVENT_TYPES.values()
-                        if kind.relation not in RELATION_COLORS})
-RELATION_COLORS.setdefault("acted_together", "#7F7F7F")
-RELATION_COLORS.setdefault("mediated", "#8E44AD")
-RELATION_LABELS.update({kind.relation: kind.relation.replace("_", " ").capitalize() for kind in EVENT_TYPES.values()
-                        if kind.relation not in RELATION_LABELS})
-RELATION_LABELS.setdefault("acted_together", "Acted together (joint draft, statement)")
-RELATION_LABELS.setdefault("mediated", "Mediated (an agreement, exchange)")
+
+def relation_label(relation: str) -> str:
+    """The legend's words for a relation: its own, else its name in words ('Criticized')."""
+    return RELATION_LABELS.get(relation) or relation.replace("_", " ").capitalize()
+
 
 #: Graph node markers by actor kind; each is scaled to the same area when drawn.
 KIND_MARKERS: dict[str, Mark] = {
@@ -95,27 +220,43 @@ KIND_MARKERS: dict[str, Mark] = {
     "group": Mark(MUTED, "h", "Group"),
 }
 
-#: Edge colours of the actor-event graph, by the actor's role in the event.
+#: Edge colours of the actor-event graph, by the actor's role in the event; a role the model adds later
+#: takes :data:`OTHER_ROLE`.
 ROLE_COLORS: dict[str, str] = {
     "participant": "#0072B2", "host": "#56B4E9", "source": "#444444",
-    "target": "#D55E00", "mentioned": "#BBBBBB",
-    "head": "#1F4E79", "mediator": "#8E44AD", "initiator": "#E69F00", "signatory": "#009E73",
+    "target": "#D55E00", "mentioned": "#BBBBBB", "mediator": "#009E73", "initiator": "#E69F00",
+    "signatory": "#006D2C", "head": "#1F4E79",
 }
+OTHER_ROLE = "#888888"
+#: The tie drawn from a person (or delegation) to the side it belongs to.
+MEMBERSHIP_COLOR = "#BBBBBB"
 
 
-def side_colors(sides_by_activity: list[str]) -> dict[str, str]:
-    """A colour for each side, the most active first; sides past the palette share grey."""
-    return {side: SIDE_PALETTE[i] if i < len(SIDE_PALETTE) else OTHER_SIDE
-            for i, side in enumerate(sides_by_activity)}
+def side_colors(sides_by_activity: list[str], dataset: Dataset | None = None) -> dict[str, str]:
+    """A colour for each side: its own (an actor's ``color``), a stable one for a common state
+    (:data:`KNOWN_SIDES`), else the next free colour of the palette, the most active side first;
+    sides past the palette share grey."""
+    fixed: dict[str, str] = {}
+    for side in sides_by_activity:
+        actor = dataset.actors.get(side) if dataset is not None else None
+        names = (side, *((actor.name, *actor.aliases) if actor else ()))
+        own = getattr(actor, "color", None)
+        known = next((KNOWN_SIDES[n.casefold()] for n in names if n.casefold() in KNOWN_SIDES), None)
+        if own or known:
+            fixed[side] = own or known
+    free = iter(c for c in SIDE_PALETTE if c not in fixed.values())
+    return {side: fixed.get(side) or next(free, OTHER_SIDE) for side in sides_by_activity}
 
 
 def apply_defaults() -> None:
-    """Set matplotlib's fonts and SVG output for reproducible, legible figures."""
+    """Set matplotlib's fonts (with the fallback chain) and SVG output for reproducible, legible figures."""
     import matplotlib
+
+    from timeline.render.text import font_chain
 
     matplotlib.use("Agg")
     matplotlib.rcParams.update({
-        "font.family": FONT["family"], "font.size": FONT["size"],
+        "font.family": list(font_chain()), "font.size": FONT["size"],
         "svg.hashsalt": "timeline", "svg.fonttype": "path",
         "pdf.fonttype": 42, "axes.edgecolor": MUTED, "axes.labelcolor": INK,
         "xtick.color": MUTED, "ytick.color": MUTED, "text.color": INK,
@@ -149,11 +290,13 @@ class NodeLook(NamedTuple):
 
 
 class EdgeLook(NamedTuple):
-    """How an edge is drawn: colour, line width in points, dashed (planned, or a mere mention)."""
+    """How an edge is drawn: colour, line width in points, dashed (planned, or a mere mention), and the
+    relation's own dash (a matplotlib linestyle) that keeps it apart in print."""
 
     color: str
     width: float
     dashed: bool = False
+    dash: object = "-"
 
 
 class GraphLook(NamedTuple):
@@ -186,7 +329,7 @@ def graph_look(graph: nx.MultiDiGraph, dataset: Dataset | None = None) -> GraphL
         for node, count in activity.items():
             counts[graph.nodes[node].get("side", node)] += count
     sides = {graph.nodes[n].get("side", n) for n in activity}
-    colors = side_colors(sorted(sides, key=lambda s: (-counts[s], s)))
+    colors = side_colors(sorted(sides, key=lambda s: (-counts[s], s)), dataset)
     most = max(activity.values(), default=1) or 1
     low, high = ROW_AREA if len(activity) < len(graph) else NODE_AREA
     nodes = {}
@@ -199,11 +342,13 @@ def graph_look(graph: nx.MultiDiGraph, dataset: Dataset | None = None) -> GraphL
     most = max((c for *_, c in graph.edges(data="count", default=1)), default=1)
     edges = {}
     for u, v, key, data in graph.edges(keys=True, data=True):
-        if key in RELATION_COLORS:
-            edges[u, v, key] = EdgeLook(RELATION_COLORS[key], edge_width(data.get("count", 1), most),
-                                        bool(data.get("planned")))
+        if "directed" in data:  # an actor-graph relation
+            color, dash = relation_look(key)
+            edges[u, v, key] = EdgeLook(color, edge_width(data.get("count", 1), most), bool(data.get("planned")),
+                                        dash)
         else:
-            edges[u, v, key] = EdgeLook(ROLE_COLORS.get(key, LINK_COLOR), 1.0, key == "mentioned")
+            edges[u, v, key] = EdgeLook(ROLE_COLORS.get(key, OTHER_ROLE if "role" in data else LINK_COLOR), 1.0,
+                                        key == "mentioned")
     return GraphLook(nodes, edges, colors)
 
 

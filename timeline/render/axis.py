@@ -1,0 +1,186 @@
+"""The date axis of a timeline: ticks a reader can tell apart at every range, and visible breaks.
+
+Ticks are chosen for the room they have: days, weeks, months (named, or by
+initial when narrow), quarters with a tick per month, years. The year is
+written under the first tick and under each January. A stretch the
+:class:`~timeline.render.spans.TimeScale` compresses is hatched across
+the chart and marked on the axis with a break sign.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import matplotlib.dates as mdates
+from dateutil.relativedelta import relativedelta
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
+
+from timeline.render import style
+from timeline.render.spans import LAST_DAY, TimeScale
+
+DAY_NAMES = 12          # days: up to this range (and no break), each day is named under its middle
+#: Least pixels (at 100 dpi) between two labelled ticks, by how long their labels are.
+ROOM = {"day": 40, "month": 30, "initial": 13, "year": 36}
+#: Labelled ticks at most, whatever the room: a year is named by its months, not its fortnights.
+MAX_TICKS = 16
+#: Steps between ticks, finest first: (name, calendar step, label style).
+STEPS = (
+    ("day", relativedelta(days=1), "day"), ("2 days", relativedelta(days=2), "day"),
+    ("week", relativedelta(weeks=1), "day"), ("half month", relativedelta(days=15), "day"),
+    ("month", relativedelta(months=1), "month"), ("month", relativedelta(months=1), "initial"),
+    ("quarter", relativedelta(months=3), "month"), ("half year", relativedelta(months=6), "month"),
+    ("year", relativedelta(years=1), "year"), ("2 years", relativedelta(years=2), "year"),
+    ("5 years", relativedelta(years=5), "year"), ("10 years", relativedelta(years=10), "year"),
+    ("25 years", relativedelta(years=25), "year"), ("50 years", relativedelta(years=50), "year"),
+    ("century", relativedelta(years=100), "year"), ("500 years", relativedelta(years=500), "year"),
+    ("millennium", relativedelta(years=1000), "year"),
+)
+_DAYS = {"day": 1, "2 days": 2, "week": 7, "half month": 15, "month": 30.44, "quarter": 91.3, "half year": 182.6}
+
+
+def date_axis(ax: Axes, scale: TimeScale, zone: str | None = None) -> list[Artist]:
+    """Give ``ax`` the scale, limits and ticks of ``scale``; return the artists added (break marks, zone note).
+
+    Where ticks show hours, a note under the axis names their zone.
+    """
+    ax.set_xscale("function", functions=(scale.forward, scale.inverse))
+    ax.set_xlim(*scale.xlim)
+    ax.tick_params(axis="x", which="both", labelsize=style.FONT["size"], labelcolor=style.INK)
+    days = scale.xlim[1] - scale.xlim[0]
+    added: list[Artist] = []
+    if not scale.breaks and days < 1.5:
+        locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(
+            locator, zero_formats=["", "%Y", "%b", "%d %b", "%H:%M", "%H:%M"], show_offset=False))
+        if zone:
+            added.append(ax.annotate(f"Times {zone}", (1, 0), xycoords="axes fraction", xytext=(0, -22),
+                                     textcoords="offset points", ha="right", va="top", color=style.MUTED,
+                                     fontsize=style.FONT["size"], gid="zone"))
+    elif not scale.breaks and days <= DAY_NAMES:
+        ax.xaxis.set_major_locator(mdates.DayLocator())
+        ax.xaxis.set_major_formatter(NullFormatter())
+        ax.xaxis.set_minor_locator(mdates.HourLocator(byhour=12))
+        ax.xaxis.set_minor_formatter(FuncFormatter(day_name))
+        ax.tick_params(axis="x", which="minor", length=0)
+    else:
+        width = ax.get_window_extent().width
+        major, minor, labels = calendar_ticks(scale, width)
+        ax.xaxis.set_major_locator(FixedLocator(major))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, i: labels.get(round(x, 6), "")))
+        ax.xaxis.set_minor_locator(FixedLocator(minor))
+        ax.tick_params(axis="x", which="minor", length=2.5)
+        added += draw_breaks(ax, scale)
+    ax.grid(axis="x", which="major", color=style.GRID, lw=0.7)
+    ax.set_axisbelow(True)
+    return added
+
+
+def calendar_ticks(scale: TimeScale, width: float) -> tuple[list[float], list[float], dict[float, str]]:
+    """Major ticks, minor ticks and the labels of the major ones, for an axis ``width`` pixels wide."""
+    units = scale.units[-1] - scale.units[0]
+    per_day = width / units                      # pixels a day at full scale
+    days = sum(b - a for a, b in scale.segments())
+    name, step, kind = next(((n, s, k) for n, s, k in STEPS
+                             if _DAYS.get(n, 365.25 * (s.years or 1)) * per_day >= ROOM[k]
+                             and days / _DAYS.get(n, 365.25 * (s.years or 1)) <= MAX_TICKS), STEPS[-1])
+    major: list[float] = []
+    labels: dict[float, str] = {}
+    for a, b in scale.segments():
+        ticks = _ticks(a, b, name, step)
+        for i, tick in enumerate(ticks):
+            x = round(float(mdates.date2num(tick)), 6)
+            major.append(x)
+            # the first tick names its year unless a new year's tick follows closely and names the next
+            soon = any(t.month == 1 and t.day == 1 for t in ticks[1:3])
+            labels[x] = _tick_label(tick, kind, first=i == 0 and not (soon and tick.month != 1))
+    minor: list[float] = []
+    if name in ("quarter", "half year") or (name == "year" and per_day * 30 >= 4):
+        minor = [float(mdates.date2num(t)) for a, b in scale.segments() for t in _ticks(a, b, "month",
+                                                                                        relativedelta(months=1))]
+    return major, [m for m in minor if round(m, 6) not in labels], labels
+
+
+def _ticks(a: float, b: float, name: str, step: relativedelta) -> list[datetime]:
+    """Calendar-aligned ticks from date number ``a`` to ``b``."""
+    start = mdates.num2date(a).replace(tzinfo=None)
+    if name in ("day", "2 days", "week", "half month"):
+        first = datetime(start.year, start.month, start.day) + timedelta(days=1)
+        if name == "week":
+            first += timedelta(days=-first.weekday() % 7)
+        if name == "half month":
+            first = datetime(start.year, start.month, 15 if start.day < 15 else 1)
+            first = first if first > start else first + relativedelta(months=1)
+            return [d for d in _walk(first, b, None) if d.day in (1, 15)]
+    elif name in ("month", "quarter", "half year"):
+        months = {"month": 1, "quarter": 3, "half year": 6}[name]
+        first = datetime(start.year, start.month, 1) + relativedelta(months=1)
+        while (first.month - 1) % months:
+            first += relativedelta(months=1)
+    else:
+        years = step.years
+        year = start.year + 1
+        year += -year % years
+        if year > LAST_DAY.year:
+            return []
+        first = datetime(year, 1, 1)
+    return list(_walk(first, b, step))
+
+
+def _walk(first: datetime, b: float, step: relativedelta | None) -> list[datetime]:
+    out = []
+    day = first
+    while mdates.date2num(day) <= b and len(out) < 400:
+        out.append(day)
+        try:
+            day = day + (step or relativedelta(days=1))
+        except (ValueError, OverflowError):
+            break
+    return out
+
+
+def _tick_label(day: datetime, kind: str, first: bool) -> str:
+    """'Feb', 'F', '3 Dec', '2025', with the year on a second line at the first tick and at each new year."""
+    if kind == "year":
+        return f"{day.year}"
+    new_year = first or (day.month == 1 and day.day == 1)
+    year = f"\n{day.year}" if new_year else ""
+    if kind == "day":
+        return f"{day.day} {day:%b}{year}"
+    return f"{day:%b}"[:1 if kind == "initial" else 3] + year
+
+
+def draw_breaks(ax: Axes, scale: TimeScale) -> list[Artist]:
+    """Hatch each compressed stretch across the chart and put a break sign on the axis."""
+    artists: list[Artist] = []
+    for a, b in scale.breaks:
+        artists.append(ax.axvspan(a, b, facecolor="white", edgecolor=style.GRID, hatch="////", lw=0,
+                                  zorder=0.5, gid=f"break:{mdates.num2date(a):%Y-%m-%d}"))
+        for x in (a, b):
+            artists.append(ax.plot([x], [0], transform=ax.get_xaxis_transform(), marker=(2, 0, -30), ms=9,
+                                   mew=1.2, color=style.MUTED, clip_on=False, zorder=7)[0])
+    return artists
+
+
+def break_note(scale: TimeScale) -> str | None:
+    """'The hatched stretches are shortened: no event falls in Oct 2022 – Jan 2025.', or ``None``."""
+    if not scale.breaks:
+        return None
+    spans = "; ".join(f"{_month(a)} – {_month(b)}" for a, b in scale.breaks)
+    return f"The hatched stretch{'es' * (len(scale.breaks) > 1)} of the axis {'are' if len(scale.breaks) > 1 else 'is'} " \
+           f"shortened: no event falls in {spans}."
+
+
+def _month(x: float) -> str:
+    day = mdates.num2date(x)
+    return f"{day:%b} {day.year}"
+
+
+def day_name(x: float, position: int | None) -> str:
+    """'Tue 2 Dec', with the year on the first day shown and on New Year's Day."""
+    day = mdates.num2date(x)
+    year = f" {day.year}" if position == 0 or (day.month, day.day) == (1, 1) else ""
+    return f"{day:%a} {day.day} {day:%b}{year}"
+
+

@@ -1,0 +1,124 @@
+"""Events counted per period: the aggregated timeline (per lane and type) and the battlefield band (per side).
+
+Each event counts once, spread evenly over the span its date covers; an
+open date counts at its known bound.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+import matplotlib.dates as mdates
+import numpy as np
+from dateutil.relativedelta import relativedelta
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.patches import Patch, StepPatch
+
+from timeline.render import style
+from timeline.render.spans import Glyph, TimeScale
+
+#: Periods to count in, finest first, as (name, length in days); month, quarter and year follow the calendar.
+PERIODS = (("hour", 1 / 24), ("6 hours", 1 / 4), ("day", 1), ("week", 7), ("month", 30.44),
+           ("quarter", 91.31), ("year", 365.25))
+MAX_BINS = 150
+
+
+def bins(xlim: tuple[float, float], days: float | None = None) -> tuple[str, np.ndarray]:
+    """The finest period that cuts ``days`` (default: the range) into at most :data:`MAX_BINS` bins, and
+    their edges over the range (date numbers)."""
+    days = xlim[1] - xlim[0] if days is None else days
+    name, length = next(((n, d) for n, d in PERIODS if days / d <= MAX_BINS), PERIODS[-1])
+    return name, edges_of(xlim, name)
+
+
+def edges_of(xlim: tuple[float, float], name: str) -> np.ndarray:
+    """Calendar-aligned bin edges of the period ``name`` from before ``xlim[0]`` past ``xlim[1]``."""
+    length = dict(PERIODS)[name]
+    first = mdates.num2date(xlim[0]).replace(tzinfo=None, minute=0, second=0, microsecond=0)
+    if length < 1:
+        start = first.replace(hour=first.hour - first.hour % round(length * 24))
+        step = relativedelta(hours=round(length * 24))
+    elif length < 28:
+        start = first.replace(hour=0) - timedelta(days=first.weekday() if name == "week" else 0)
+        step = relativedelta(days=round(length))
+    else:
+        months = {"month": 1, "quarter": 3, "year": 12}[name]
+        start = first.replace(day=1, hour=0, month=first.month - (first.month - 1) % months)
+        step = relativedelta(months=months)
+    edges = [start]
+    while mdates.date2num(edges[-1]) < xlim[1]:
+        try:
+            edges.append(edges[-1] + step)
+        except (ValueError, OverflowError):   # past year 9999
+            break
+    if len(edges) < 2:
+        edges.append(edges[0] + timedelta(days=length))
+    return mdates.date2num(edges)
+
+
+def count(groups: np.ndarray, kinds: np.ndarray, lo: np.ndarray, hi: np.ndarray, shape: tuple[int, int],
+          edges: np.ndarray) -> np.ndarray:
+    """Counts per (group, kind, bin) of items spanning ``lo``–``hi``, each spread evenly over its span."""
+    counts = np.zeros((*shape, len(edges) - 1))
+    first = np.clip(np.searchsorted(edges, lo, side="right") - 1, 0, len(edges) - 2)
+    last = np.clip(np.searchsorted(edges, hi, side="left") - 1, 0, len(edges) - 2)
+    whole = first == last
+    np.add.at(counts, (groups[whole], kinds[whole], first[whole]), 1)
+    for i in np.flatnonzero(~whole):
+        overlap = np.minimum(edges[1:], hi[i]) - np.maximum(edges[:-1], lo[i])
+        counts[groups[i], kinds[i]] += np.clip(overlap, 0, None) / (hi[i] - lo[i])
+    return counts
+
+
+def count_events(glyphs: Sequence[Glyph], lanes: int, edges: np.ndarray) -> np.ndarray:
+    """Events per (lane, type, bin)."""
+    types = {t: i for i, t in enumerate(style.EVENT_MARKS)}
+    return count(np.array([g.lane for g in glyphs], dtype=int), np.array([types[g.event.type] for g in glyphs]),
+                 np.array([g.lo for g in glyphs]), np.array([g.hi for g in glyphs]), (lanes, len(types)), edges)
+
+
+def draw_stack(ax: Axes, counts: np.ndarray, edges: np.ndarray, base: float, scale: float, colors: Sequence[str],
+               gids: Sequence[str]) -> list[Artist]:
+    """Counts (kind, bin) as bars stacked by kind, growing up from ``base`` (down the axis: rows grow down)."""
+    below = np.zeros(counts.shape[1])
+    artists: list[Artist] = []
+    for color, gid, values in zip(colors, gids, counts):
+        if values.any():
+            # add_artist, not stairs(): the limits are set, and updating them from every step is slow
+            artists.append(ax.add_artist(StepPatch(base - (below + values) * scale, edges,
+                                                   baseline=base - below * scale, fill=True, color=color, lw=0,
+                                                   gid=gid)))
+            below += values
+    return artists
+
+
+def draw_band(ax: Axes, glyphs: Sequence[Glyph], sides: Sequence[str], side_of: Sequence[int],
+              colors: dict[str, str], names: dict[str, str], scale: TimeScale) -> tuple[str, float]:
+    """The battlefield band: use of force per week (or coarser) by the side that used it, stacked by side.
+
+    Return the period counted in and the largest count of one period.
+    """
+    period, edges = bins(scale.xlim, sum(b - a for a, b in scale.segments()))
+    if period in ("hour", "6 hours"):
+        period, edges = "day", edges_of(scale.xlim, "day")
+    counts = count(np.zeros(len(glyphs), dtype=int), np.array(side_of, dtype=int),
+                   np.array([g.lo for g in glyphs]), np.array([g.hi for g in glyphs]), (1, len(sides)), edges)[0]
+    tallest = float(counts.sum(axis=0).max()) or 1.0
+    below = np.zeros(counts.shape[1])
+    for side, values in zip(sides, counts):
+        if values.any():
+            ax.add_artist(StepPatch(below + values, edges, baseline=below, fill=True, color=colors[side], lw=0,
+                                    gid=f"band:{side}"))
+            below += values
+    ax.set_ylim(0, tallest * 1.6)                      # headroom for the key of sides
+    ax.set_yticks([0, tallest], ["0", f"{tallest:,.0f}"])
+    ax.tick_params(axis="y", length=0, labelsize=style.FOOTER_SIZE, labelcolor=style.MUTED)
+    for spine in ("top", "right", "left"):
+        ax.spines[spine].set_visible(False)
+    ax.set_ylabel(f"Use of force\nper {period}", rotation=0, ha="right", va="center", fontsize=style.FONT["size"],
+                  fontweight="bold", color=style.INK, labelpad=14)
+    handles = [Patch(color=colors[side], label=names[side]) for side in sides]
+    ax.legend(handles=handles, loc="upper left", frameon=False, fontsize=style.FOOTER_SIZE, ncols=len(handles),
+              borderaxespad=0.1, handlelength=1.2, columnspacing=1.0)
+    return period, tallest

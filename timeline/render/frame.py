@@ -1,0 +1,158 @@
+"""The page around a timeline chart: title, subtitle and legends above; notes and sources below; lane names left.
+
+Everything is measured before the figure's height is known, then placed
+by :meth:`Frame.axes`, which gives the figure its height.
+"""
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.legend import Legend
+
+from timeline.render import style
+from timeline.render.legend import Entry, handler_map
+from timeline.render.text import printable, shorten, text_width
+
+DPI = 100               # of the figure while laid out; savefig's dpi only scales pixels
+LABEL_SIZE = 7.5        # points
+LANE_NAME = 18          # characters per line of a lane's name
+LINE = style.FONT["size"] * 1.4 / 72  # inches per line of a lane's name
+
+
+class Frame:
+    """The figure around the chart; see the module."""
+
+    PAD = 0.2         # inches around the figure's edges
+    RIGHT = 0.3       # inches right of the axes
+    TOP = 0.75        # inches from the top of the figure to the first legend
+    SPACE = 0.1       # inches below each legend
+    AXIS = 0.55       # inches below the axes for tick labels (two lines)
+    LINE = 0.14       # inches per line of the footer
+    TITLE_LINE = 0.26  # inches per further line of the title
+
+    def __init__(self, figure: Figure, lane_names: Sequence[str]) -> None:
+        self.figure = figure
+        self.renderer = figure.canvas.get_renderer()
+        self.left = lane_label_width(self.renderer, lane_names) if lane_names else self.PAD + 0.05
+        self.axes_width = figure.get_figwidth() - self.left - self.RIGHT
+        self.legends: list[tuple[Legend, float]] = []
+        self.notes: list[str] = []
+        self.credits: list[str] = []
+        self.band = 0.0
+        self.title_lines = 1
+
+    @property
+    def top(self) -> float:
+        """Inches from the top of the figure to the first legend: more for a title on two lines."""
+        return self.TOP + self.TITLE_LINE * (self.title_lines - 1)
+
+    @property
+    def fixed_height(self) -> float:
+        """Inches of the figure that are not the chart's axes."""
+        top = self.top + sum(height + self.SPACE for _, height in self.legends)
+        band = self.band + self.AXIS if self.band else 0.0
+        return top + self.AXIS + band + self.LINE * len(self.notes + self.credits) + 0.12
+
+    def header(self, title: str, subtitle: str, legends: list[list[Entry]]) -> None:
+        fig = self.figure
+        font = FontProperties(size=style.TITLE_SIZE, weight="bold")
+        room = (fig.get_figwidth() - 2 * self.PAD) * DPI
+        title = printable(title)
+        if text_width(self.renderer, title, font) > room:       # two lines, cut at a word, rather than one cut short
+            chars = int(len(title) * room / text_width(self.renderer, title, font))
+            lines = textwrap.wrap(title, max(chars, 10))
+            title = "\n".join([lines[0], shorten(" ".join(lines[1:]), max(chars, 10))])
+            self.title_lines = 2
+        self.title = fig.text(0, 0, title, fontsize=style.TITLE_SIZE, fontweight="bold", va="top",
+                              parse_math=False, gid="title", linespacing=1.15)
+        self.subtitle = fig.text(0, 0, subtitle, fontsize=style.FONT["size"], color=style.MUTED, va="top",
+                                 parse_math=False, gid="subtitle")
+        for entries in legends:
+            if entries:
+                legend = self._legend(entries)
+                self.legends.append((legend, legend.get_window_extent(self.renderer).height / DPI))
+
+    def footer(self, *lines: str | None) -> None:
+        for text in lines:
+            if text:
+                self.credits += self._wrap(printable(text))
+
+    def footnote(self, text: str | None) -> None:
+        if text:
+            self.notes += self._wrap(text)
+
+    def axes(self, height: float) -> Axes:
+        """Give the figure its height, put the header and footer in place, and add the chart's axes."""
+        fig = self.figure
+        fig.set_figheight(height)
+        width = fig.get_figwidth()
+        x = self.PAD / width
+        self.title.set_position((x, 1 - self.PAD / height))
+        self.subtitle.set_position((x, 1 - (0.48 + self.TITLE_LINE * (self.title_lines - 1)) / height))
+        top = self.top
+        for legend, legend_height in self.legends:
+            legend.set_bbox_to_anchor((x, 1 - top / height), transform=fig.transFigure)
+            top += legend_height + self.SPACE
+        bottom = self.LINE * len(self.notes + self.credits) + 0.12
+        fig.text(x, 0.1 / height, "\n".join(self.notes + self.credits), fontsize=style.FOOTER_SIZE,
+                 color=style.MUTED, va="bottom", linespacing=1.45, parse_math=False, gid="footer")
+        self.bottom = bottom
+        band = self.band + self.AXIS if self.band else 0.0
+        return fig.add_axes((self.left / width, (bottom + self.AXIS + band) / height, self.axes_width / width,
+                             (height - self.fixed_height) / height))
+
+    def band_axes(self) -> Axes:
+        """The axes of a band beneath the chart (call after :meth:`axes`)."""
+        fig = self.figure
+        width, height = fig.get_figwidth(), fig.get_figheight()
+        return fig.add_axes((self.left / width, (self.bottom + self.AXIS) / height, self.axes_width / width,
+                             self.band / height))
+
+    def _legend(self, entries: list[Entry]) -> Legend:
+        """A legend in as few rows as the figure's width allows."""
+        room = (self.figure.get_figwidth() - self.PAD - self.RIGHT) * DPI
+        handles, labels = zip(*entries)
+        for rows in range(1, len(handles) + 1):
+            legend = Legend(self.figure, handles, labels, loc="upper left", ncols=-(-len(handles) // rows),
+                            frameon=False, fontsize=LABEL_SIZE, handlelength=2.2, handletextpad=0.6,
+                            columnspacing=1.4, borderaxespad=0, borderpad=0, labelspacing=0.45,
+                            handler_map=handler_map())
+            if legend.get_window_extent(self.renderer).width <= room:
+                break
+        self.figure.legends.append(legend)
+        return legend
+
+    def _wrap(self, text: str) -> list[str]:
+        """Lines no wider than the figure; widths of words are added up, with 3% to spare for kerning."""
+        font = FontProperties(size=style.FOOTER_SIZE)
+        room = (self.figure.get_figwidth() - 2 * self.PAD) * DPI / 1.03
+        space = text_width(self.renderer, "a b", font) - text_width(self.renderer, "ab", font)
+        lines: list[list[str]] = [[]]
+        used = 0.0
+        for word in text.split(" "):
+            width = text_width(self.renderer, word, font)
+            if lines[-1] and used + space + width > room:
+                lines.append([])
+            used = used + space + width if lines[-1] else width
+            lines[-1].append(word)
+        return [" ".join(words) for words in lines]
+
+
+def lane_label_width(renderer: object, names: Sequence[str]) -> float:
+    """Inches to the left of the axes for the lane names."""
+    font = FontProperties(size=style.FONT["size"], weight="bold")
+    widest = max((text_width(renderer, line, font) for name in names for line in wrap_lane(name).split("\n")),
+                 default=0)
+    return widest / DPI + 0.35
+
+
+def wrap_lane(name: str, lines: int = 2) -> str:
+    """A lane's name on at most ``lines`` lines of :data:`LANE_NAME` characters, cut short if need be."""
+    wrapped = [line for part in name.split("\n") for line in textwrap.wrap(part, LANE_NAME)] or ["(none)"]
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines - 1] + [shorten(" ".join(wrapped[lines - 1:]), LANE_NAME)]
+    return "\n".join(wrapped)

@@ -1,0 +1,244 @@
+"""Drawing an actor graph's parts: relations, membership ties, nodes and labels. Each helper takes the ``ax``
+to draw on and returns the artists it added (plus what later steps need).
+
+Several relations between one pair run side by side as parallel lines,
+like lanes of a road, each with its arrowhead at its middle: seven
+relations between two states stay seven readable lines, and no heads pile
+up at a node's corner. Relations are told apart by colour and by dash
+(:data:`timeline.render.style.RELATION_LOOKS`), so that they survive
+black-and-white print and colour-vision deficiencies.
+"""
+from __future__ import annotations
+
+import math
+import textwrap
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import NamedTuple
+
+import networkx as nx
+import numpy as np
+from matplotlib import patheffects
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.colors import to_rgb
+from matplotlib.font_manager import FontProperties
+from matplotlib.patches import FancyArrowPatch
+
+from timeline.dates import parse_edtf
+from timeline.graph import ACTOR_RELATIONS
+from timeline.model import ROLES, Actor, Dataset, Event
+from timeline.render import style
+from timeline.render.labels import display_name, event_titles
+from timeline.render.layout import Label, place_labels
+from timeline.render.markers import area_scale
+from timeline.render.text import clip, printable, shorten, text_width
+
+LABEL_WIDTH = 18
+HALO = 3.0
+#: Points between two parallel lines, beyond their widths.
+LANE_GAP = 2.5
+
+
+class Edge(NamedTuple):
+    """One line to draw, from ``u`` to ``v``: its look, and whether it points (``directed``)."""
+
+    u: str
+    v: str
+    key: str
+    color: str
+    width: float
+    directed: bool
+    dashed: bool
+    dash: object = "-"
+
+
+def offsets(edges: list[Edge]) -> dict[Edge, float]:
+    """Each edge's offset from the line between its nodes, in points, seen from its smaller node: parallel
+    relations between one pair sit side by side, each as far from the next as their widths need."""
+    pairs: dict[tuple[str, str], list[Edge]] = defaultdict(list)
+    for edge in edges:
+        pairs[min(edge.u, edge.v), max(edge.u, edge.v)].append(edge)
+    order = {r: i for i, r in enumerate((*ACTOR_RELATIONS, *ROLES))}
+    out = {}
+    for (first, _), group in pairs.items():
+        group.sort(key=lambda e: (order.get(e.key, len(order)), e.u))
+        widths = [e.width + LANE_GAP for e in group]
+        at = -sum(widths) / 2
+        for edge, width in zip(group, widths):
+            out[edge] = (at + width / 2) * (1 if edge.u == first else -1)
+            at += width
+    return out
+
+
+def draw_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict
+               ) -> tuple[list[Artist], np.ndarray, np.ndarray]:
+    """Draw each edge as a straight line from rim to rim, beside its parallels, a directed one with its head at
+    its middle; return the artists, points along the lines (pixels) and which lie near an end."""
+    px = ax.figure.dpi / 72
+    to_data = ax.transData.inverted()
+    artists: list[Artist] = []
+    points, ends = [], []
+    shift = offsets(edges)
+    for edge in edges:                      # the widest first, so that narrow lines stay on top
+        a, b = ax.transData.transform([pos[edge.u], pos[edge.v]])
+        along = (b - a) / max(np.hypot(*(b - a)), 1e-9)
+        normal = np.array([along[1], -along[0]]) * shift[edge] * px
+        rims = [_rim(markers[n], area[n], end - other, abs(shift[edge])) + 1.5
+                for n, end, other in ((edge.u, a, b), (edge.v, b, a))]
+        start, stop = a + normal + along * rims[0] * px, b + normal - along * rims[1] * px
+        if np.dot(stop - start, along) <= 0:
+            continue                        # the nodes overlap: no room for a line
+        alpha = 0.5 if edge.dashed else 0.9
+        line = FancyArrowPatch(*to_data.transform([start, stop]), arrowstyle="-", linewidth=edge.width,
+                               color=edge.color, alpha=alpha, linestyle=(0, (2, 2)) if edge.dashed else edge.dash,
+                               shrinkA=0, shrinkB=0, zorder=1, gid=f"edge:{edge.u}:{edge.v}:{edge.key}")
+        artists.append(ax.add_patch(line))
+        if edge.directed:
+            mid = (start + stop) / 2
+            head = 4 + 1.5 * edge.width
+            artists.append(ax.add_patch(FancyArrowPatch(
+                *to_data.transform([mid - along * head * px, mid + along * head * px]), arrowstyle="-|>",
+                mutation_scale=9 + 2.5 * edge.width, linewidth=0, color=edge.color, alpha=alpha, shrinkA=0,
+                shrinkB=0, zorder=1.5, gid=f"head:{edge.u}:{edge.v}:{edge.key}")))
+        t = np.linspace(0, 1, max(8, int(np.hypot(*(stop - start)) / (3 * px))))[:, None]   # a point every 3 pt
+        curve = (1 - t) * start + t * stop
+        points.append(curve)
+        ends.append((np.hypot(*(curve - a).T) < (rims[0] + 18) * px) | (np.hypot(*(curve - b).T) < (rims[1] + 18) * px))
+    if not points:
+        return artists, np.empty((0, 2)), np.empty(0, dtype=bool)
+    return artists, np.concatenate(points), np.concatenate(ends)
+
+
+def draw_ties(ax: Axes, ties: Iterable[tuple[str, str]], pos: dict) -> list[Artist]:
+    """A light dotted line from each member to the group it belongs to (a person to its state)."""
+    return [ax.plot(*np.transpose([pos[member], pos[group]]), color=style.MEMBERSHIP_COLOR, lw=1.0,
+                    ls=(0, (1, 2)), zorder=0.5, gid=f"tie:{member}:{group}")[0]
+            for member, group in ties if member in pos and group in pos]
+
+
+def _rim(marker: str, area: float, direction: np.ndarray, offset: float = 0.0) -> float:
+    """Points from the centre of a ``marker`` of ``area`` to its outline, towards ``direction``; for a line
+    ``offset`` points beside the centre, to where that line meets the outline."""
+    size = math.sqrt(area * area_scale(marker))
+    c, s = np.abs(direction) / max(np.hypot(*direction), 1e-9)
+    if marker == "s":
+        rim = size / 2 / max(c, s)
+    elif marker == "D":
+        rim = size * math.sqrt(0.5) / (c + s)
+    else:
+        rim = size / 2
+    return math.sqrt(max(rim * rim - offset * offset, 0.0)) if offset < rim else 0.0
+
+
+def marker_of(g: nx.MultiDiGraph, node: str) -> str:
+    data = g.nodes[node]
+    mark = style.EVENT_MARKS[data["type"]] if data["node_type"] == "event" else style.KIND_MARKERS[data["kind"]]
+    return mark.marker
+
+
+def draw_nodes(ax: Axes, g: nx.MultiDiGraph, pos: dict, looks: dict[str, style.NodeLook], markers: dict,
+               center: str | None) -> list[Artist]:
+    """Draw the nodes, the largest first: actors in a tint of their side's colour, events in their type's,
+    hollow if planned."""
+    artists: list[Artist] = []
+    for node in sorted(g, key=lambda n: (-looks[n].area, n)):
+        look, marker = looks[node], markers[node]
+        face = "white" if look.hollow else look.color if g.nodes[node]["node_type"] == "event" else tint(look.color)
+        artists.append(ax.scatter([pos[node][0]], [pos[node][1]], s=look.area * area_scale(marker), marker=marker,
+                                  facecolors=face, edgecolors=style.INK if node == center else look.color,
+                                  linewidths=2.4 if node == center else 1.4, zorder=3, gid=f"node:{node}"))
+    return artists
+
+
+def tint(color: str, share: float = 0.45) -> tuple[float, float, float]:
+    """``color`` mixed with white: actors' fills stay apart from the saturated relation lines."""
+    return tuple(1 - share * (1 - c) for c in to_rgb(color))
+
+
+def fit_columns(ax: Axes, pos: dict, texts: dict[str, str], left: list[str], radius: float) -> dict[str, str]:
+    """Set the limits so the ``left`` nodes' labels fit on their left and the others' on their right.
+
+    A column's labels get at most a third (left) or half (right) of the
+    width; longer ones are cut to fit. Return the labels as they fit.
+    """
+    renderer = ax.figure.canvas.get_renderer()
+    font = label_font()
+    width = ax.get_window_extent(renderer).width
+    gap = (radius + 12) * ax.figure.dpi / 72
+    room = {True: width / 3, False: width / 2}
+    fitted = {n: cut(renderer, text, room[n in left]) for n, text in texts.items()}
+    a = max(text_width(renderer, fitted[n], font) for n in left) + gap
+    b = width - a - max(text_width(renderer, t, font) for n, t in fitted.items() if n not in left) - gap
+    ax.set_xlim(-a / b, (width - a) / b)
+    ys = [y for _, y in pos.values()]
+    pad = (max(ys) - min(ys)) * 0.03 + 0.01
+    ax.set_ylim(min(ys) - pad, max(ys) + pad)
+    return fitted
+
+
+def label_font() -> FontProperties:
+    return FontProperties(size=style.FONT["size"])
+
+
+def cut(renderer: object, text: str, room: float) -> str:
+    """``text`` shortened at a word, with an ellipsis, until it is at most ``room`` pixels wide."""
+    font = label_font()
+    limit = len(text)
+    while limit > 8 and text_width(renderer, shorten(text, limit), font) > room:
+        limit -= 2
+    return shorten(text, limit)
+
+
+def label_texts(dataset: Dataset, g: nx.MultiDiGraph, width: int) -> dict[str, str]:
+    """Each node's label: a person's surname when it is one of their aliases and no one drawn shares it,
+    another actor's name wrapped at ``width`` characters, an event's date and headline."""
+    events = {e.id: e for e in dataset.events if e.id in g}
+    texts = dict(zip(events, (f"{day_label(e)} · {t}" for e, t in
+                              zip(events.values(), event_titles(dataset, list(events.values()))))))
+    names = {n: printable(clip(display_name(dataset.actors[n]), 120)) for n in g if n not in events}
+    short = {n: surname(dataset.actors[n], name) for n, name in names.items()}
+    shared = {s for s, count in Counter(short.values()).items() if count > 1}
+    texts.update({n: textwrap.fill(name if short[n] in shared else short[n], width, max_lines=3, placeholder="…")
+                  for n, name in names.items()})
+    return texts
+
+
+def day_label(event: Event) -> str:
+    """The event's date as a short label, to the day: a moment's time and zone are left out."""
+    return parse_edtf(event.date.first.isoformat()).label() if event.date.is_moment else event.date.label()
+
+
+def surname(actor: Actor, name: str) -> str:
+    """'Putin' for Vladimir Putin, who is also called Putin; else ``name``."""
+    from timeline.names import fold
+
+    last = name.split()[-1] if name.split() else name
+    return last if actor.kind == "person" and fold(last) in {fold(clip(a)) for a in actor.aliases} else name
+
+
+def draw_labels(ax: Axes, g: nx.MultiDiGraph, pos: dict, radius: dict, texts: dict[str, str],
+                points: np.ndarray, ends: np.ndarray, *, prefer_sides: bool) -> list[Artist]:
+    """Name every node, in the free spot nearest it; a thin leader line joins a label set apart."""
+    figure = ax.figure
+    renderer = figure.canvas.get_renderer()
+    px = figure.dpi / 72
+    halo = [patheffects.withStroke(linewidth=HALO, foreground="white")]
+    labels = []
+    for node in sorted(g, key=lambda n: (-radius[n], n)):
+        x, y = ax.transData.transform(pos[node])
+        text = ax.text(0, 0, texts[node], ha="center", va="center", fontsize=style.FONT["size"],
+                       color=style.INK, zorder=4, path_effects=halo, gid=f"label:{node}", parse_math=False)
+        event = g.nodes[node]["node_type"] == "event"
+        labels.append(Label(text, x, y, radius[node] * px, (0 if event else 180) if prefer_sides else 0))
+    box = ax.get_window_extent(renderer)
+    to_data = ax.transData.inverted()
+    artists: list[Artist] = [label.text for label in labels]
+    for label, centre, corner in place_labels(labels, renderer, box.extents, points, ends, px):
+        label.text.set_position(to_data.transform(centre))
+        if corner is not None:
+            direction = np.subtract(corner, (label.x, label.y))
+            rim = np.array((label.x, label.y)) + direction / np.hypot(*direction) * label.radius
+            artists += ax.plot(*to_data.transform([rim, corner]).T, color=style.INK, linewidth=0.5, zorder=2,
+                               gid=f"leader:{label.text.get_gid().partition(':')[2]}")
+    return artists

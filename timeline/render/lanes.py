@@ -1,0 +1,104 @@
+"""Which lane each event of a timeline goes in: the selection of what to draw, with no drawing in it.
+
+A lane's name says what it holds, whatever the order of names in the data:
+
+- ``side``: an event goes to the lane of the side that acts in it (its
+  sources, else its participants and host, each counted as its state or
+  outermost affiliation). An event where several sides act (talks between
+  Russia and the United States, a plan drafted by two sides) goes to the
+  first lane, :data:`BETWEEN`.
+- ``actor``: an actor's lane holds every event it takes part in, in any role
+  but ``mentioned``: an event with three actors is drawn in three lanes.
+- ``type``: one lane per event type, in the model's order.
+- ``none``: one lane.
+
+Lanes are ordered by their number of events, most first, then by name.
+Past :data:`MAX_LANES`, the least active share a last lane, "12 others".
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from timeline.model import EVENT_TYPES, Dataset, Event
+from timeline.render.labels import display_name, short_name
+from timeline.render.text import clip, printable
+
+LANES = ("side", "actor", "type", "none")
+#: At most this many lanes of their own: the least active actors or sides share one more.
+MAX_LANES = 10
+#: The lane of events in which several sides act.
+BETWEEN = "\0between"
+OTHERS = "\0others"
+NO_ACTOR = "\0none"
+LANE_NAME = 18          # characters per line of a lane's name
+
+
+@dataclass(frozen=True, slots=True)
+class LanePlan:
+    """Lane names top to bottom, and for each event the lanes (indexes) it is drawn in."""
+
+    names: tuple[str, ...]
+    lanes_of: tuple[tuple[int, ...], ...]
+
+
+def plan_lanes(dataset: Dataset, events: Sequence[Event], lanes: str) -> LanePlan:
+    """The lanes of a timeline of ``events``, by ``lanes`` (one of :data:`LANES`); see the module's rules."""
+    keys = [_keys(dataset, event, lanes) for event in events]
+    counts = Counter(k for ks in keys for k in ks)
+    names = {k: _name(dataset, k, lanes) for k in counts}
+    if lanes == "type":
+        order = [t for t in EVENT_TYPES if t in counts] + sorted(k for k in counts if k not in EVENT_TYPES)
+    else:
+        order = sorted(counts, key=lambda k: (k != BETWEEN, k == NO_ACTOR, -counts[k], names[k].casefold(), k))
+        if len(order) > MAX_LANES + 1:
+            kept = set(order[:MAX_LANES])
+            names[OTHERS] = f"{len(order) - MAX_LANES} others"
+            keys = [list(dict.fromkeys(k if k in kept else OTHERS for k in ks)) for ks in keys]
+            order = order[:MAX_LANES] + [OTHERS]
+    index = {k: i for i, k in enumerate(order)}
+    return LanePlan(tuple(names[k] for k in order), tuple(tuple(sorted(index[k] for k in ks)) for ks in keys))
+
+
+def acting_sides(dataset: Dataset, event: Event) -> list[str]:
+    """The sides that act in ``event``, sorted: its sources' sides, else its participants' and host's,
+    else any actor's."""
+    for actors in (event.source, (*event.participants, *event.host), event.actors()):
+        if actors:
+            return sorted({dataset.side(a) for a in actors})
+    return []
+
+
+def _keys(dataset: Dataset, event: Event, lanes: str) -> list[str]:
+    if lanes == "type":
+        return [event.type]
+    if lanes == "none":
+        return [""]
+    if lanes == "side":
+        sides = acting_sides(dataset, event)
+        return [BETWEEN if len(sides) > 1 else sides[0] if sides else NO_ACTOR]
+    actors = [a for a, role in event.roles() if role != "mentioned"] or event.actors()
+    return list(dict.fromkeys(actors)) or [NO_ACTOR]
+
+
+def _name(dataset: Dataset, key: str, lanes: str) -> str:
+    if lanes == "type":
+        from timeline.render.style import EVENT_MARKS
+
+        return EVENT_MARKS[key].label if key in EVENT_MARKS else key
+    if key == BETWEEN:
+        return "Between sides"
+    if key == NO_ACTOR:
+        return "No actor named"
+    return lane_name(dataset, key) if key in dataset.actors else ""
+
+
+def lane_name(dataset: Dataset, actor_id: str) -> str:
+    """An actor's name as a lane's label: on two lines at most, else its short name."""
+    import textwrap
+
+    name = printable(clip(display_name(dataset.actors[actor_id]), 80))
+    if len(textwrap.wrap(name, LANE_NAME)) > 2:
+        name = printable(clip(short_name(dataset, actor_id), 80))
+    return name[:1].upper() + name[1:]
