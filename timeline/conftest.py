@@ -1,5 +1,8 @@
 """What the doctests of the ``timeline`` package see (``pytest`` collects them; see setup.cfg).
 
+It lives in the package, as pandas' does, so that it applies to the package's
+doctests only, and the tests' own ``conftest`` keeps its plain name.
+
 Each doctest runs in a fresh temporary folder holding a ``seeds`` folder with
 a link to the Moscow example (seeds/moscow-talks-2025-12.yaml, the data the
 examples' answers are written for; the real seeds/ also holds the 2025
@@ -15,7 +18,7 @@ from pathlib import Path
 import pytest
 from _pytest.doctest import DoctestItem
 
-SEEDS = Path(__file__).resolve().parent / "seeds"
+SEEDS = Path(__file__).resolve().parent / "seeds"  # the link to the top-level seeds/
 EXAMPLE = SEEDS / "moscow-talks-2025-12.yaml"
 
 
