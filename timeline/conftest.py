@@ -3,10 +3,12 @@
 It lives in the package, as pandas' does, so that it applies to the package's
 doctests only, and the tests' own ``conftest`` keeps its plain name.
 
-Each doctest runs in a fresh temporary folder holding a link to the seed
-dataset (``seeds``), so an example may write files by plain names and read
+Each doctest runs in a fresh temporary folder holding a ``seeds`` folder with
+a link to the Moscow example (seeds/moscow-talks-2025-12.yaml, the data the
+examples' answers are written for; the real seeds/ also holds the 2025
+dataset), so an example may write files by plain names and read
 ``load("seeds")``. The names it may use without importing them: ``record``
-(the seed dataset), ``query``, ``actor_graph``, ``event_graph`` and ``tmp``
+(that example), ``query``, ``actor_graph``, ``event_graph`` and ``tmp``
 (that folder, as a :class:`~pathlib.Path`).
 """
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pytest
 from _pytest.doctest import DoctestItem
 
 SEEDS = Path(__file__).resolve().parent / "seeds"  # the link to the top-level seeds/
+EXAMPLE = SEEDS / "moscow-talks-2025-12.yaml"
 
 
 @pytest.fixture(autouse=True)
@@ -28,8 +31,9 @@ def _doctest_folder(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch:
     from timeline.dataset import load
     from timeline.graph import actor_graph, event_graph
 
-    (tmp_path / "seeds").symlink_to(SEEDS, target_is_directory=True)
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / EXAMPLE.name).symlink_to(EXAMPLE)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    request.node.dtest.globs.update(record=load(SEEDS), query=query, actor_graph=actor_graph,
+    request.node.dtest.globs.update(record=load(EXAMPLE), query=query, actor_graph=actor_graph,
                                     event_graph=event_graph, tmp=tmp_path)
