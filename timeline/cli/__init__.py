@@ -23,8 +23,10 @@ COMMANDS = {
     "relations": "questions:relations",
     "path": "questions:path",
     "contested": "questions:contested",
+    "types": "vocabulary:types",
     "render": "render:render",
     "export": "export:export",
+    "html": "html:html",
     "build": "build:build",
     "validate": "records:validate",
 }
