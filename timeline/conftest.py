@@ -6,7 +6,8 @@ doctests only, and the tests' own ``conftest`` keeps its plain name.
 Each doctest runs in a fresh temporary folder holding a link to the seed
 dataset (``seeds``), so an example may write files by plain names and read
 ``load("seeds")``. The names it may use without importing them: ``record``
-(the seed dataset), ``query``, ``actor_graph``, ``event_graph`` and ``tmp``
+(the small Moscow example, ``seeds/moscow-talks-2025-12.yaml``, for which
+the examples' answers are written), ``query``, ``actor_graph``, ``event_graph`` and ``tmp``
 (that folder, as a :class:`~pathlib.Path`).
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pytest
 from _pytest.doctest import DoctestItem
 
 SEEDS = Path(__file__).resolve().parent / "seeds"  # the link to the top-level seeds/
+MOSCOW = SEEDS / "moscow-talks-2025-12.yaml"
 
 
 @pytest.fixture(autouse=True)
@@ -31,5 +33,5 @@ def _doctest_folder(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch:
     (tmp_path / "seeds").symlink_to(SEEDS, target_is_directory=True)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    request.node.dtest.globs.update(record=load(SEEDS), query=query, actor_graph=actor_graph,
+    request.node.dtest.globs.update(record=load(MOSCOW), query=query, actor_graph=actor_graph,
                                     event_graph=event_graph, tmp=tmp_path)

@@ -6,7 +6,7 @@ only, no timestamps guessed by YAML, a size limit per file, and every
 problem reported as ``file:line: what is wrong; the likely fix``.
 
 >>> from timeline.dataset import load
->>> record = load("seeds")
+>>> record = load("seeds/moscow-talks-2025-12.yaml")
 >>> [e.id for e in record.events][:2]
 ['criticism-of-leaked-draft', 'leaked-28-point-draft']
 """
