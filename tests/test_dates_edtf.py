@@ -183,12 +183,23 @@ def test_filters_and_sorting_see_the_span_of_a_zoned_interval(write_yaml) -> Non
                           "correct the day or leave out the weekday"),
     ("Fri, Dec 5 2025", None),
     ("Sunday 6 December 2025", "6 Dec 2025 is a Saturday, not a Sunday, in 'Sunday 6 December 2025'; "),
-    ("1-2 Dec 2025", "'1-2 Dec 2025' looks like a range of days; give one date here, or write the range as an "
+    ("1-2 Dec 2025", "'1-2 Dec 2025' looks like a range of dates; give one date here, or write the range as an "
                      "EDTF interval (e.g. '2025-12-01/2025-12-02')"),
-    ("30 – 31 December 2025", "'30 – 31 December 2025' looks like a range of days; give one date here, or write "
+    ("30 – 31 December 2025", "'30 – 31 December 2025' looks like a range of dates; give one date here, or write "
                               "the range as an EDTF interval (e.g. '2025-12-30/2025-12-31')"),
-    ("x" * 80_000, f"cannot read the date '{'x' * 56}... (e.g. '2 Dec 2025' or '2025-12')"),
-    ("2 Dec " + "9" * 80_000, f"cannot read the date '2 Dec {'9' * 50}... (e.g. '2 Dec 2025' or '2025-12')"),
+    ("Dec 1-2, 2025", "'Dec 1-2, 2025' looks like a range of dates; give one date here, or write the range as an "
+                      "EDTF interval (e.g. '2025-12-01/2025-12-02')"),
+    ("1 Dec - 2 Dec 2025", "'1 Dec - 2 Dec 2025' looks like a range of dates; give one date here, or write the "
+                           "range as an EDTF interval (e.g. '2025-12-01/2025-12-02')"),
+    ("1 Dec 2025 to 3 Jan 2026", "'1 Dec 2025 to 3 Jan 2026' looks like a range of dates; give one date here, or "
+                                 "write the range as an EDTF interval (e.g. '2025-12-01/2026-01-03')"),
+    ("Nov–Dec 2025", "'Nov–Dec 2025' looks like a range of dates; give one date here, or write the range as an "
+                     "EDTF interval (e.g. '2025-11/2025-12')"),
+    ("2025-12-01 - 2025-12-02", "'2025-12-01 - 2025-12-02' looks like a range of dates; give one date here, or "
+                                "write the range as an EDTF interval (e.g. '2025-12-01/2025-12-02')"),
+    ("x" * 80_000, f"cannot read the date '{'x' * 56}...: it is 80,000 characters long, and a date is at most 100 "
+                   "(e.g. '2 Dec 2025' or '2025-12')"),
+    ("2 Dec " + "9" * 80_000, f"cannot read the date '2 Dec {'9' * 50}...: it is 80,006 characters long, "),
 ])
 def test_command_line_dates(text: str, message: str | None) -> None:
     if message is None:

@@ -12,9 +12,9 @@ from datetime import datetime, timedelta
 from urllib.parse import parse_qs
 
 import pytest
+from conftest import ROOT
 from html_page import chromium, counts, wait
 
-from conftest import ROOT
 from timeline.dataset import load
 from timeline.filters import EventFilter
 from timeline.graph import actor_graph

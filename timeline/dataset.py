@@ -8,7 +8,7 @@ problem reported as ``file:line: what is wrong; the likely fix``: the first 100,
 how many more (:mod:`timeline.read.problems`).
 
 >>> from timeline.dataset import load
->>> record = load("seeds")
+>>> record = load("seeds/moscow-talks-2025-12.yaml")
 >>> [e.id for e in record.events][:2]
 ['criticism-of-leaked-draft', 'leaked-28-point-draft']
 """

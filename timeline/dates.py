@@ -186,13 +186,13 @@ def _parse(text: str) -> DateSpan:
         raise DateError(f"both ends are open or unknown in {quoted(text)} "
                         "(e.g. '../2025-12-03' or '2025-12-03/..')")
     end = last.end if last else None
-    if first and last and first.tz and last.tz and end != datetime.max:  # the end in the start's zone
+    if first and last and first.tz and last.tz and end is not None and end != datetime.max:  # in the start's zone
         shift = first.tz.utcoffset(None) - last.tz.utcoffset(None)
         try:
             end = end + shift
         except OverflowError:  # past 9999, or before year 1 (which makes a reversal)
             end = datetime.max if shift > timedelta(0) else datetime.min
-    if first and last and end <= first.start:
+    if first and last and end is not None and end <= first.start:
         raise DateError(f"end {b} is before start {a} in {quoted(text)} (e.g. '{b}/{a}')")
     return DateSpan(
         text=f"{first.text if first else a}/{last.text if last else b}",
@@ -241,16 +241,18 @@ def _label(single: DateSpan) -> str:
 
 def _label_irregular(single: DateSpan, bare: str) -> str:
     """The label of a season or of a date with unspecified digits."""
+    start, end = single.start, single.end
+    if start is None or end is None:  # not a single date
+        return single.text
     if "X" not in bare:
-        code, year = int(bare[5:7]), single.start.year
-        wraps = single.end.year > year and single.end != datetime(year + 1, 1, 1)
+        code, year = int(bare[5:7]), start.year
+        wraps = end.year > year and end != datetime(year + 1, 1, 1)
         return f"{_SEASON_NAMES[code]} {year:04d}{f'–{(year + 1) % 100:02d}' * wraps}"
-    if single.end == after(single.start, single.precision):  # exactly a month or a year
+    if end == after(start, single.precision):  # exactly a month or a year
         return " ".join(_label_words(single))
-    last = single.end - _TICK
-    precision = "day" if single.start.day != 1 or single.end.day != 1 else \
-        "month" if single.start.month != 1 or single.end.month != 1 else "year"
-    first_day = DateSpan("", single.start, None, precision)
+    last = end - _TICK
+    precision = "day" if start.day != 1 or end.day != 1 else "month" if start.month != 1 or end.month != 1 else "year"
+    first_day = DateSpan("", start, None, precision)
     last_day = DateSpan("", last.replace(hour=0, minute=0, second=0, microsecond=0), None, precision)
     return _label_range(first_day, last_day)
 
@@ -259,8 +261,8 @@ def _label_range(first: DateSpan, last: DateSpan) -> str:
     """Two dates, saying once the words they end with: '2–3 Dec 2025', 'Nov – 3 Dec 2025'."""
     a, b = _label_words(first), _label_words(last)
     if any("X" in end.text or (end.text[5:7].isdigit() and int(end.text[5:7]) > 12) for end in (first, last)):
-        a, b = _label(first), _label(last)
-        return a if a == b else f"{a} – {b}"
+        said = _label(first), _label(last)
+        return said[0] if said[0] == said[1] else " – ".join(said)
     if a == b:
         return " ".join(a)
     if first.is_moment or last.is_moment:

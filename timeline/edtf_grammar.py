@@ -135,14 +135,14 @@ def _year(text: str, whole: str) -> int:
 
 def _known(year: int, fields: dict[str, str | None], whole: str) -> tuple[datetime, str]:
     """The start and precision of a date with every digit given."""
-    month, day, hour, minute, second = (int(fields[f]) if fields[f] else None
+    month, day, hour, minute, second = (int(text) if (text := fields[f]) else None
                                         for f in ("month", "day", "hour", "minute", "second"))
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"there is no month {month:02d} in {quoted(whole)} (e.g. '{year:04d}-12')")
-    if day is not None and not 1 <= day <= days_in_month(year, month):
+    if day is not None and month is not None and not 1 <= day <= days_in_month(year, month):
         example = f"{year:04d}-{month:02d}-{days_in_month(year, month):02d}"
         raise DateError(f"{year:04d}-{month:02d} has no day {day:02d} in {quoted(whole)} (e.g. '{example}')")
-    if hour is not None and (hour > 23 or minute > 59 or (second or 0) > 59):
+    if hour is not None and minute is not None and (hour > 23 or minute > 59 or (second or 0) > 59):
         raise DateError(f"there is no such time of day in {quoted(whole)} (e.g. '2025-12-02T21:00')")
     written = fields["zone"]
     if written not in (None, "Z") and (int(written[1:3]) > 23 or int(written[4:]) > 59):
@@ -167,7 +167,7 @@ def _unspecified(fields: dict[str, str | None], whole: str) -> tuple[datetime, d
     """The first start and last end of the dates that unspecified digits (``X``) allow."""
     if fields["hour"]:
         raise DateError(f"a time needs a whole date, not {quoted(whole)} (e.g. '2025-12-02T21:00')")
-    year_text, month_text, day_text = fields["year"], fields["month"], fields["day"]
+    year_text, month_text, day_text = fields["year"] or "", fields["month"], fields["day"]
     if month_text and "X" not in month_text and int(month_text) > 12:
         raise DateError(f"a season needs a whole year, not {quoted(whole)} (e.g. '2025-21')")
     years = _matching(year_text, range(1, 10000))

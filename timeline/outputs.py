@@ -68,7 +68,7 @@ def is_ours(path: Path) -> bool:
     A run killed between writing a file and recording it leaves both digests in
     the manifest; the file is ours if it holds either.
     """
-    digests = _manifest(path.parent).get(path.name)
+    digests = _manifest(path.parent).get(path.name, [])
     return bool(digests) and path.is_file() and not path.is_symlink() and _sha256(path) in digests
 
 

@@ -1,7 +1,8 @@
 """One self-contained HTML page of the record: the timeline and the actor graph as linked views.
 
 >>> from timeline.html import write_page
->>> write_page(record, "output/index.html")          # doctest: +SKIP
+>>> write_page(record, "output/index.html")
+PosixPath('output/index.html')
 
 The page works offline from disk: the browser libraries it uses
 (vis-timeline, Cytoscape.js; see ``vendor/``), its script, its style and
