@@ -62,9 +62,9 @@ def test_show_cannot_fake_lines(run: Callable, hostile: Path) -> None:
     result = run("show", "e1", data=hostile)
     lines = result.stdout.splitlines()
     assert [line for line in lines if line.startswith(("status:", "location:", "summary:"))] == [
-        "status:       occurred",
-        r"location:     Moscow\rKyiv\x1b[1A\x1b[2K",
-        r"summary:      Talks. status:       cancelled location:     Geneva\u202e",
+        "status:         occurred",
+        r"location:       Moscow\rKyiv\x1b[1A\x1b[2K",
+        r"summary:        Talks. status:       cancelled location:     Geneva\u202e",
     ]
 
 

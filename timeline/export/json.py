@@ -34,7 +34,7 @@ def node_link_data(graph: nx.Graph) -> dict[str, Any]:
     """``graph`` as node-link data with an ``edges`` list, whatever the networkx version; values kept as they are.
 
     >>> node_link_data(actor_graph(record))["edges"][0]["key"]
-    'addressed'
+    'acted_together'
     """
     edges = edge_items(graph)
     return {

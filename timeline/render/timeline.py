@@ -49,7 +49,7 @@ from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from timeline.dates import DateSpan, parse_edtf
 from timeline.errors import NothingToShow, UserError
-from timeline.model import EVENT_TYPES, Dataset, Event
+from timeline.model import EVENT_TYPES, STATUS_INFO, Dataset, Event
 from timeline.outputs import DEFAULT_DIR
 from timeline.render import style
 from timeline.render.files import image_format, save_image
@@ -427,7 +427,7 @@ def _draw_event(ax: Axes, glyph: _Glyph, y: float, per_day: float) -> None:
     """The event's bar (if wider than its marker), open-end fade, marker, status and date marks."""
     event = glyph.event
     mark = style.EVENT_MARKS[event.type]
-    planned, cancelled = event.status == "planned", event.status == "cancelled"
+    planned, cancelled = _look(event.status) == "planned", _look(event.status) == "cancelled"
     alpha = 0.45 if cancelled else 1.0
     if _has_bar(glyph, per_day):
         ax.add_patch(Rectangle((glyph.lo, y - BAR / 2), glyph.hi - glyph.lo, BAR, lw=0.6,
@@ -437,7 +437,7 @@ def _draw_event(ax: Axes, glyph: _Glyph, y: float, per_day: float) -> None:
         _draw_fade(ax, glyph, y, mark.color)
     ax.plot([glyph.x], [y], ls="none", marker=mark.marker, ms=_marker_size(mark.marker), mew=1.1, color=mark.color,
             mfc="white" if planned else mark.color, alpha=alpha, zorder=5, gid=event.id)
-    if event.status == "disputed":
+    if _look(event.status) == "disputed":
         ax.plot([glyph.x], [y], ls="none", marker="o", ms=MARKER * 1.75, mfc="none", mec=style.INK,
                 mew=0.8, zorder=4, gid=f"disputed:{event.id}")
     if cancelled:
@@ -469,18 +469,29 @@ def _draw_fade(ax: Axes, glyph: _Glyph, y: float, color: str, steps: int = 24) -
     segments = [[(a, y), (b, y)] for a, b in pairwise(xs)]
     rgba = [(*to_rgb(color), a) for a in fade]
     ax.add_collection(LineCollection(segments, colors=rgba, linewidths=1.6, capstyle="butt",
-                                     linestyles="--" if glyph.event.status == "planned" else "-",
+                                     linestyles="--" if _look(glyph.event.status) == "planned" else "-",
                                      zorder=3, gid=f"open:{glyph.event.id}"))
+
+
+def _look(status: str) -> str:
+    """How a status is drawn, from the model: like ``planned`` (may still happen), ``cancelled`` (will not),
+    ``disputed`` (rests on one side's word) or ``occurred``."""
+    info = STATUS_INFO[status]
+    if info.pending:
+        return "planned"
+    if not info.held:
+        return "cancelled"
+    return "disputed" if info.contested else "occurred"
 
 
 def _draw_label(ax: Axes, glyph: _Glyph, text: str, lo: float, hi: float, y: float) -> None:
     """The label between ``lo`` and ``hi``, on the marker's side; struck through if cancelled."""
     event = glyph.event
     right = lo > glyph.x
-    cancelled = event.status == "cancelled"
+    cancelled = _look(event.status) == "cancelled"
     ax.text(lo if right else hi, y, text, ha="left" if right else "right", va="center", fontsize=LABEL_SIZE,
             parse_math=False, color=style.MUTED if cancelled else style.INK,
-            fontstyle="italic" if event.status == "planned" else "normal", zorder=6, gid=f"label:{event.id}")
+            fontstyle="italic" if _look(event.status) == "planned" else "normal", zorder=6, gid=f"label:{event.id}")
     if cancelled:
         ax.plot([lo, hi], [y, y], color=style.MUTED, lw=0.8, zorder=7, gid=f"struck:{event.id}")
 
@@ -753,6 +764,8 @@ def _type_entries(glyphs: Sequence[_Glyph]) -> list[Entry]:
 def _cue_entries(glyphs: Sequence[_Glyph], links: Sequence[tuple], per_day: float) -> list[Entry]:
     """A legend entry per way of drawing a date, a status or a link, for those the chart uses."""
     statuses = {g.event.status for g in glyphs}
+    looks = {look: ", ".join(STATUS_INFO[s].label.lower() for s in STATUS_INFO if s in statuses and _look(s) == look)
+             .capitalize() for look in ("planned", "disputed", "cancelled")}
 
     def grey(**look: object) -> Line2D:
         return Line2D([], [], **{"ls": "none", "marker": "o", "ms": MARKER, "color": style.MUTED, **look})
@@ -764,10 +777,11 @@ def _cue_entries(glyphs: Sequence[_Glyph], links: Sequence[tuple], per_day: floa
         (any(g.open_end for g in glyphs), _Fade(before=False), "On or after"),
         (any(g.event.date.uncertain for g in glyphs), grey(marker="$?$"), "Uncertain date"),
         (any(g.event.date.approximate for g in glyphs), grey(marker="$\\sim$"), "Approximate date"),
-        ("planned" in statuses, grey(mfc="white"), "Planned"),
-        ("disputed" in statuses, (grey(), grey(ms=MARKER * 1.75, mfc="none", mec=style.INK, mew=0.8)), "Disputed"),
-        ("cancelled" in statuses, (grey(alpha=0.45), grey(marker="_", ms=MARKER * 1.9, mew=1.3, color=style.INK)),
-         "Cancelled"),
+        (bool(looks["planned"]), grey(mfc="white"), looks["planned"]),
+        (bool(looks["disputed"]), (grey(), grey(ms=MARKER * 1.75, mfc="none", mec=style.INK, mew=0.8)),
+         looks["disputed"]),
+        (bool(looks["cancelled"]), (grey(alpha=0.45), grey(marker="_", ms=MARKER * 1.9, mew=1.3, color=style.INK)),
+         looks["cancelled"]),
     ]
     for relation in dict.fromkeys(relation for _, relation, _ in links):
         look = LINKS[relation]
