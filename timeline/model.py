@@ -7,7 +7,7 @@ from here.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
@@ -30,9 +30,9 @@ from timeline.vocabulary import (  # noqa: F401 (the model's vocabulary, importa
     ROLES,
     STATUS_INFO,
     STATUSES,
+    EventRelation,
     EventType,
     Outcome,
-    Relation,
     Role,
     Status,
 )
@@ -334,6 +334,14 @@ class Dataset:
         if date is not None and any(actor.affiliations for actor in self.actors.values()):
             return _SidesAt(self, date)
         return {a: self.side(a) for a in self.actors}
+
+    def nodes_by_date(self, level: str) -> Callable[[DateSpan], Mapping[str, str]]:
+        """A function giving :meth:`nodes_at` ``level`` at a date; one mapping for all dates when no
+        affiliation is dated, so that asking for each of 100,000 events costs nothing."""
+        fixed = self.nodes_at(level)
+        if level == "person" or not any(actor.affiliations for actor in self.actors.values()):
+            return lambda date: fixed
+        return lambda date: _SidesAt(self, date)
 
     def side(self, actor_id: str, date: DateSpan | None = None) -> str:
         """The state an actor belongs to (transitively) at ``date``, else its outermost affiliation.
