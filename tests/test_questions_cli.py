@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-from conftest import SEEDS
+from conftest import SEED
 
 MEETING_KEYS = ["actors", "event", "type", "date", "start", "end", "location", "status"]
 
@@ -147,7 +147,7 @@ def test_contested(run: Callable[..., Result]) -> None:
 
 def test_met_imports_neither_networkx_nor_matplotlib(tmp_path: Path) -> None:
     code = ("import sys\nfrom timeline.cli import cli\n"
-            f"cli(['met', 'putin', '--data', {str(SEEDS)!r}], standalone_mode=False)\n"
+            f"cli(['met', 'putin', '--data', {str(SEED)!r}], standalone_mode=False)\n"
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'networkx', 'matplotlib'}), file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           env={"XDG_CACHE_HOME": str(tmp_path), "PATH": ""})

@@ -58,6 +58,15 @@ def _export(fmt: str, level: str = "person", graph: str = "actors") -> Step:
     return Step(default_path(fmt, **options).name, write)
 
 
+def _page() -> Step:
+    def write(dataset: Dataset, path: Path, force: bool) -> None:
+        from timeline.html import write_page
+
+        write_page(dataset, path, force=force)
+
+    return Step("index.html", write)
+
+
 def steps() -> list[Step]:
     """Everything ``timeline build`` writes, in order."""
     from timeline.export import FORMATS
@@ -67,6 +76,7 @@ def steps() -> list[Step]:
         _graph("person", "png"), _graph("state", "png"), _graph("person", "svg"),
         *(_export(fmt) for fmt in FORMATS),
         _export("graphml", "state"), _export("gexf", "state"), _export("graphml", graph="events"),
+        _page(),
     ]
 
 
