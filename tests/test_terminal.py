@@ -8,11 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-from timeline.cli.output import write_csv, write_rows
-from timeline.cli.terminal import has_unsafe, visible
+from timeline.cli.output import write_csv
+from timeline.cli.terminal import visible
 
 HOSTILE = r"""
 actors:
@@ -62,11 +60,11 @@ def test_actors_shows_title_and_clear_screen_sequences(run: Callable, hostile: P
 
 def test_show_cannot_fake_lines(run: Callable, hostile: Path) -> None:
     result = run("show", "e1", data=hostile)
-    fields = [line.split(":", 1) for line in result.stdout.splitlines()]
-    assert [(key, value.lstrip()) for key, value in fields if key in ("status", "location", "summary")] == [
-        ("status", "occurred"),
-        ("location", r"Moscow\rKyiv\x1b[1A\x1b[2K"),
-        ("summary", r"Talks. status:       cancelled location:     Geneva\u202e"),
+    lines = result.stdout.splitlines()
+    assert [line for line in lines if line.startswith(("status:", "location:", "summary:"))] == [
+        "status:         occurred",
+        r"location:       Moscow\rKyiv\x1b[1A\x1b[2K",
+        r"summary:        Talks. status:       cancelled location:     Geneva\u202e",
     ]
 
 
@@ -105,21 +103,3 @@ def test_csv_on_a_terminal_shows_escapes() -> None:
     out = _Terminal()
     write_csv([{"location": "Moscow\rKyiv\x1b[2K", "name": "a\nb"}], out)
     assert out.getvalue() == "location,name\nMoscow\\rKyiv\\x1b[2K,a\\nb\n"
-
-
-@given(st.lists(st.text(), min_size=1, max_size=5))
-def test_no_value_reaches_the_terminal_raw_or_adds_a_row(values: list[str]) -> None:
-    out = io.StringIO()
-    write_rows([{"location": value} for value in values], "table", ["location"], out)
-    lines = out.getvalue().split("\n")
-    assert lines[-1] == "" and len(lines) == len(values) + 3  # header, rule, one line per row
-    assert not any(has_unsafe(line) for line in lines)
-
-
-@given(st.dictionaries(st.sampled_from(["id", "location", "summary"]), st.text(), min_size=1))
-def test_show_prints_one_line_per_field(row: dict[str, str]) -> None:
-    out = io.StringIO()
-    write_rows(row, "table", [], out)
-    shown = [key for key, value in row.items() if value]
-    assert out.getvalue().count("\n") == len(shown)
-    assert not has_unsafe(out.getvalue().replace("\n", ""))

@@ -78,11 +78,12 @@ def actor_graph(dataset: Dataset, events: Iterable[Event] | None = None, level: 
     events = _undrafted(dataset) if events is None else events
     graph = nx.MultiDiGraph(title=dataset.title or "", level=level)
     activity: dict[str, set[str]] = {}
+    nodes_at = dataset.nodes_by_date(level)
     for event in events:
         info = STATUS_INFO[event.status]
         if not info.held and not (info.pending and include_planned):
             continue
-        side = dataset.nodes_at(level, event.date)
+        side = nodes_at(event.date)
         for actor in event.actors():
             activity.setdefault(side[actor], set()).add(event.id)
         graph.add_nodes_from(side[actor] for actor in (*event.acting(), *event.initiator))

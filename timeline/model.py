@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import combinations
 from typing import NamedTuple
 
 from timeline.dates import DateSpan
+from timeline.pairs import candidate_pairs, meeting_groups
 from timeline.vocabulary import (  # noqa: F401 (the model's vocabulary, importable from here)
     CAMEO_ROOTS,
     EVENT_TYPES,
@@ -30,9 +30,9 @@ from timeline.vocabulary import (  # noqa: F401 (the model's vocabulary, importa
     ROLES,
     STATUS_INFO,
     STATUSES,
+    EventRelation,
     EventType,
     Outcome,
-    Relation,
     Role,
     Status,
 )
@@ -335,6 +335,14 @@ class Dataset:
             return _SidesAt(self, date)
         return {a: self.side(a) for a in self.actors}
 
+    def nodes_by_date(self, level: str) -> Callable[[DateSpan], Mapping[str, str]]:
+        """A function giving :meth:`nodes_at` ``level`` at a date; one mapping for all dates when no
+        affiliation is dated, so that asking for each of 100,000 events costs nothing."""
+        fixed = self.nodes_at(level)
+        if level == "person" or not any(actor.affiliations for actor in self.actors.values()):
+            return lambda date: fixed
+        return lambda date: _SidesAt(self, date)
+
     def side(self, actor_id: str, date: DateSpan | None = None) -> str:
         """The state an actor belongs to (transitively) at ``date``, else its outermost affiliation.
 
@@ -374,62 +382,12 @@ class Dataset:
                 chains[actor] = self.affiliation_chain(actor, event.date)
             return chains[actor]
 
-        for u0, v0 in _candidate_pairs(_meeting_groups(self, event), at, only):
+        for u0, v0 in candidate_pairs(meeting_groups(self, event), at, only):
             u, v = sorted((at(u0), at(v0)))
             if u == v or (u, v) in seen or u in chain(v) or v in chain(u):
                 continue
             seen.add((u, v))
             yield u, v
-
-
-def _candidate_pairs(groups: list[tuple[list[str], list[str] | None]], at: Callable[[str], str],
-                     only: str | None) -> Iterator[tuple[str, str]]:
-    """Actor pairs from the groups of :func:`_meeting_groups`, only those with node ``only`` if given."""
-    for left, right in groups:
-        if only is None:
-            yield from ((u, v) for u in left for v in right) if right is not None else combinations(left, 2)
-            continue
-        mine = [a for a in left if at(a) == only]
-        if right is None:
-            yield from ((u, v) for u in mine for v in left if at(v) != only)
-        else:
-            yield from ((u, v) for u in mine for v in right)
-            yield from ((u, v) for u in (a for a in right if at(a) == only) for v in left)
-
-
-def _meeting_groups(dataset: Dataset, event: Event) -> list[tuple[list[str], list[str] | None]]:
-    """Who meets whom at ``event``: pairs across (left, right), or all pairs within left (right ``None``).
-
-    Only at a meeting, call or visit does a mediator keep the sides apart: the
-    parties to an agreement, exchange or ceasefire reached through mediators
-    are parties to it together (the mediators are not).
-    """
-    attendees = list(event.attendees())
-    if not event.event_type.meeting:
-        return [(_parties(dataset, event), None)]
-    if event.mediator:
-        mediators = list(dict.fromkeys(event.mediator))
-        sides: dict[str, list[str]] = {}
-        for actor in attendees:
-            if actor not in mediators:
-                sides.setdefault(dataset.side(actor, event.date), []).append(actor)
-        return [(mediators, None), *((members, None) for members in sides.values()),
-                ([a for a in attendees if a not in mediators], mediators)]
-    if event.type == "visit" and event.host and event.participants:
-        return [(list(event.participants), list(event.host))]
-    return [(sorted({*attendees, *event.host}), None)]
-
-
-def _parties(dataset: Dataset, event: Event) -> list[str]:
-    """The parties to a symmetric event that is not a meeting, mediators left out.
-
-    A party represented by another (a state whose president signed) is not a
-    party again beside it: the Emir of Qatar and the President of Egypt sign,
-    not also Qatar with the President of Egypt.
-    """
-    parties = {*event.attendees(), *event.host, *event.signatory} - set(event.mediator)
-    represented = {group for actor in parties for group in dataset.affiliation_chain(actor, event.date)[1:]}
-    return sorted(parties - represented)
 
 
 class _SidesAt(Mapping):

@@ -23,11 +23,11 @@ and :func:`path` import networkx (through :mod:`timeline.graph`) when called.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from itertools import pairwise
 from typing import NamedTuple
 
-from timeline.dates import parse_edtf
+from timeline.dates import DateSpan, parse_edtf
 from timeline.errors import UserError
 from timeline.filters import EventFilter
 from timeline.model import EVENT_TYPES, HELD_STATUSES, MEETING_TYPES, STATUSES, Dataset, Event
@@ -138,20 +138,20 @@ def met(dataset: Dataset, actor: str | None = None, other: str | None = None, *,
     wanted = _nodes(dataset, dataset.nodes_at(level), level, actor, other)
     statuses = MEETING_STATUSES if include_planned else HELD_STATUSES
     meetings = []
+    nodes_at = dataset.nodes_by_date(level)
     for event in EventFilter(since, until, types=types, statuses=statuses,
                              include_drafts=include_drafts).apply(dataset):
-        node = dataset.nodes_at(level, event.date)
+        node = nodes_at(event.date)
         if wanted and wanted[0] not in {node[a] for a in (*event.attendees(), *event.host, *event.mediator)}:
             continue
+        dates = event.date.text, event.date.iso_start(), event.date.iso_end()
         for u, v in sorted(dataset.iter_met_pairs(event, node, only=wanted[0] if wanted else None)):
             if counterparts and dataset.side(u, event.date) == dataset.side(v, event.date):
                 continue
             pair = (v, u) if wanted and v == wanted[0] else (u, v)
             if wanted[1:] and pair[1] != wanted[1]:
                 continue
-            date = event.date
-            meetings.append(Meeting(pair, event.id, event.type, date.text, date.iso_start(), date.iso_end(),
-                                    event.location, event.status))
+            meetings.append(Meeting(pair, event.id, event.type, *dates, event.location, event.status))
     return meetings
 
 
@@ -172,10 +172,11 @@ def relations(dataset: Dataset, actor: str, *, since: str | None = None, until: 
     from timeline.graph import ACTOR_RELATIONS, actor_graph
 
     (me,) = _nodes(dataset, dataset.nodes_at(level), level, actor)
+    nodes_at = dataset.nodes_by_date(level)
     events = [e for e in EventFilter(since, until, include_drafts=include_drafts).apply(dataset)
-              if me in _nodes_of(dataset, e, level)]
+              if me in {nodes_at(e.date)[actor] for actor, role in e.roles() if role != "mentioned"}]
     graph = actor_graph(dataset, events, level=level)
-    found = [*_alone(dataset, events, me, level)]
+    found = [*_alone(events, me, nodes_at)]
     for u, v, data in [*graph.out_edges(me, data=True), *graph.in_edges(me, data=True)] if me in graph else []:
         source, target = (u, v) if data["directed"] or u == me else (v, u)
         found.append(Relation(source, data["relation"], target, data["directed"], data["count"],
@@ -185,18 +186,12 @@ def relations(dataset: Dataset, actor: str, *, since: str | None = None, until: 
                                         order[r.relation], r.source != me))
 
 
-def _nodes_of(dataset: Dataset, event: Event, level: str) -> set[str]:
-    """The nodes of every actor of ``event`` but those only mentioned, at ``level`` and the event's date."""
-    node = dataset.nodes_at(level, event.date)
-    return {node[actor] for actor, role in event.roles() if role != "mentioned"}
-
-
-def _alone(dataset: Dataset, events: list[Event], me: str, level: str) -> list[Relation]:
+def _alone(events: list[Event], me: str, nodes_at: Callable[[DateSpan], Mapping[str, str]]) -> list[Relation]:
     """``me``'s held directed events with no target, one :class:`Relation` per type."""
     by_type: dict[str, list[Event]] = {}
     for event in events:
         if (event.held and not event.event_type.symmetric and not event.target
-                and me in {dataset.nodes_at(level, event.date)[s] for s in event.source}):
+                and me in {nodes_at(event.date)[s] for s in event.source}):
             by_type.setdefault(event.type, []).append(event)
     return [Relation(me, kind, None, True, len(found), _bound(found, 0), _bound(found, 1),
                      tuple(e.id for e in found), tuple(e.date.text for e in found))

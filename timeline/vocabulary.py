@@ -271,7 +271,7 @@ ROLES = tuple(ROLE_INFO)
 ROLE_KEYS = {role.key: role.name for role in ROLE_INFO.values()}
 
 
-class Relation(NamedTuple):
+class EventRelation(NamedTuple):
     """A relation from one event to another."""
 
     name: str
@@ -279,16 +279,16 @@ class Relation(NamedTuple):
     meaning: str
 
 
-RELATION_INFO: dict[str, Relation] = {r.name: r for r in (
-    Relation("responds_to", "Responds to", "This event answers that one (a rejection of a proposal)."),
-    Relation("disputes", "Disputes", "This event denies or contests that one (a denial of a claim)."),
-    Relation("supersedes", "Supersedes", "This event replaces that one (a new date, a revised plan)."),
-    Relation("part_of", "Part of", "This event is a part of that one (a session of a round of talks)."),
-    Relation("announces", "Announces", "This event makes that one public (a statement announcing talks)."),
-    Relation("proposes", "Proposes", "This event proposes that one (an offer of a summit that is 'proposed')."),
-    Relation("caused_by", "Caused by", "This event happened because of that one."),
-    Relation("leads_to", "Leads to", "This event brought about that one."),
-    Relation("amends", "Amends", "This event changes that one in part (an amended plan or agreement)."),
+RELATION_INFO: dict[str, EventRelation] = {r.name: r for r in (
+    EventRelation("responds_to", "Responds to", "This event answers that one (a rejection of a proposal)."),
+    EventRelation("disputes", "Disputes", "This event denies or contests that one (a denial of a claim)."),
+    EventRelation("supersedes", "Supersedes", "This event replaces that one (a new date, a revised plan)."),
+    EventRelation("part_of", "Part of", "This event is a part of that one (a session of a round of talks)."),
+    EventRelation("announces", "Announces", "This event makes that one public (a statement announcing talks)."),
+    EventRelation("proposes", "Proposes", "This event proposes that one (an offer of a summit that is 'proposed')."),
+    EventRelation("caused_by", "Caused by", "This event happened because of that one."),
+    EventRelation("leads_to", "Leads to", "This event brought about that one."),
+    EventRelation("amends", "Amends", "This event changes that one in part (an amended plan or agreement)."),
 )}
 RELATIONS = tuple(RELATION_INFO)
 

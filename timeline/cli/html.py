@@ -30,7 +30,9 @@ def html(dataset: Dataset, event_filter: EventFilter, target: Path, force: bool,
       timeline html -o talks.html
       timeline html --since 2025-11 --actor witkoff -o witkoff.html
     """
+    from dataclasses import replace
+
     from timeline.html import write_page
 
-    events = event_filter.apply(dataset)
+    events = replace(event_filter, include_drafts=include_drafts).apply(dataset)
     click.echo(f"wrote {write_page(dataset, target, events=events, force=force, include_drafts=include_drafts)}")

@@ -45,8 +45,11 @@ def page_data(dataset: Dataset, events: Sequence[Event] | None = None, include_d
     library (:func:`timeline.graph.actor_graph`) with each edge's events as indices into ``events``.
     Draft events (awaiting review) are left out unless ``include_drafts``.
     """
-    events = [e for e in (dataset.events if events is None else events)
-              if include_drafts or not getattr(e, "draft", False)]
+    if events is None:  # drafts are kept apart in dataset.drafts (timeline.model.Dataset)
+        from timeline.filters import EventFilter
+
+        events = EventFilter(include_drafts=include_drafts).apply(dataset)
+    events = [e for e in events if include_drafts or not e.draft]
     actor_ids = list(dataset.actors)
     actor_index = {a: i for i, a in enumerate(actor_ids)}
     source_ids = list(dataset.sources)
