@@ -225,7 +225,9 @@ def test_a_full_or_read_only_folder_never_fails_a_command(folder: Path, cache_ho
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(timeline.store.tempfile, "mkstemp", refuse)
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     assert location(folder) == "Geneva"
     assert list(cache_home.iterdir()) == []
 
