@@ -62,7 +62,7 @@ def encode(record: Dataset) -> dict[str, bytes]:
             body = {"items": _columns(typing.get_args(hint)[0], value, texts)}
         else:
             body = {"value": _encoder(hint)([value])[0]}
-        document = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+        document = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
         parts[name] = document + b"\0" + b"".join(texts.chunks)
     return parts
 
