@@ -32,6 +32,12 @@ What it trusts, and what it does not:
   which no user can set back). A file changed within
   :data:`RACY_SECONDS` of the stamp is always hashed.
 
+So someone who can write the store but not the data files nor read the
+key can delete or spoil it (the next command loads the YAML again), or
+put back an older store timeline wrote, which is read only if every file
+is again byte for byte what it was then. They cannot make it answer
+anything the data files do not say, nor run anything.
+
 A missing, corrupt, truncated, foreign or stale store is rebuilt; a cache
 folder that cannot be used means no store, never a failed command. The
 store is only ever a copy: deleting it loses nothing.
@@ -92,8 +98,11 @@ class FileStamp(NamedTuple):
 
     def hashed(self) -> FileStamp:
         """This stamp with the SHA-256 of the file's bytes."""
+        digest = hashlib.sha256()
         with open(self.path, "rb") as file:
-            return self._replace(sha256=hashlib.file_digest(file, "sha256").hexdigest())
+            while chunk := file.read(1 << 20):
+                digest.update(chunk)
+        return self._replace(sha256=digest.hexdigest())
 
 
 def open_store(path: str | os.PathLike, folder: Path | None = None, key_folder: Path | None = None) -> Store | None:
