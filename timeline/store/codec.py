@@ -1,11 +1,12 @@
 """A checked dataset as plain JSON columns, and back: nothing in it can run code.
 
-Each field of :class:`~timeline.model.Dataset` is one document: the
-objects of its class (:class:`~timeline.model.Event`, ...) written by
-columns, one per field, so that reading converts each column in one pass
-and makes each object with one constructor call. A document is a JSON
-object, a NUL byte, then UTF-8 text: each column of text (ids, summaries,
-lists of ids) joined into one string, split in a single call when read. A
+Each field of :class:`~timeline.model.Dataset` is one JSON document
+(``events``): the objects of its class (:class:`~timeline.model.Event`,
+...) written by columns, one per field, so that reading converts each
+column in one pass and makes each object with one constructor call. Each
+column of text (ids, summaries, lists of ids) is a part of its own
+(``events.0``, ...): UTF-8, its values joined into one string, split in a
+single call when read. A
 column with few distinct immutable values (types, statuses, dates) is
 written once per value plus an array of indices. How each field is read
 back comes from the class's type hints (``tuple[str, ...]``,
@@ -53,7 +54,7 @@ def encode(record: Dataset) -> dict[str, bytes]:
     """``record`` as documents, one per field of :class:`Dataset`: ``{"events": b"...", ...}``."""
     parts = {}
     for name, hint in _hints(Dataset).items():
-        value, texts = getattr(record, name), _Texts()
+        value, texts = getattr(record, name), _Texts(name)
         origin = typing.get_origin(hint)
         if origin is dict:
             keys = _joined(list(value), texts) or list(value)
@@ -63,7 +64,8 @@ def encode(record: Dataset) -> dict[str, bytes]:
         else:
             body = {"value": _encoder(hint)([value])[0]}
         document = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-        parts[name] = document + b"\0" + b"".join(texts.chunks)
+        parts[name] = document
+        parts.update(texts.parts)
     return parts
 
 
@@ -74,9 +76,7 @@ def decode(parts: Mapping[str, bytes]) -> Dataset:
     """
     fields = {}
     for name, hint in _hints(Dataset).items():
-        part = memoryview(parts[name])
-        split = parts[name].index(b"\0")
-        body, text = json.loads(bytes(part[:split])), part[split + 1:]
+        body, text = json.loads(parts[name]), parts
         origin = typing.get_origin(hint)
         if origin is dict:
             keys = _split(body["keys"], text) if isinstance(body["keys"], dict) else body["keys"]
@@ -108,17 +108,16 @@ def fingerprint() -> str:
 # -- writing --------------------------------------------------------------
 
 class _Texts:
-    """The text of a document, gathered column by column, in UTF-8: each column's place in it, in bytes."""
+    """The columns of text of a document, each a part of its own in UTF-8: ``{"events.0": b"...", ...}``."""
 
-    def __init__(self) -> None:
-        self.chunks: list[bytes] = []
-        self.length = 0
+    def __init__(self, document: str) -> None:
+        self.document = document
+        self.parts: dict[str, bytes] = {}
 
-    def add(self, text: str) -> list[int]:
-        chunk = text.encode("utf-8", "surrogatepass")
-        self.chunks.append(chunk)
-        self.length += len(chunk)
-        return [self.length - len(chunk), self.length]
+    def add(self, text: str) -> str:
+        name = f"{self.document}.{len(self.parts)}"
+        self.parts[name] = text.encode("utf-8", "surrogatepass")
+        return name
 
 
 def _columns(cls: type, items: list, texts: _Texts) -> dict[str, Any]:
@@ -145,7 +144,7 @@ def _shared(column: list) -> dict[str, Any] | None:
 
 
 def _joined(column: list, texts: _Texts) -> dict[str, Any] | None:
-    """A column of text, or of tuples of text, as a stretch of the document's text; ``None`` if it cannot be.
+    """A column of text, or of tuples of text, as a part of text; ``None`` if it cannot be.
 
     The values (the items of the tuples) are apart by :data:`SEPARATOR`;
     ``nulls`` says where the ``None`` are, ``lengths`` how long each tuple
@@ -205,7 +204,7 @@ def _encoder(hint: Any) -> Decoder:
 
 # -- reading --------------------------------------------------------------
 
-def _rows(cls: type, columns: dict[str, Any], text: memoryview) -> list:
+def _rows(cls: type, columns: dict[str, Any], text: Mapping[str, bytes]) -> list:
     """The objects of ``cls`` written by :func:`_columns`, made with one call each."""
     count = columns["count"]
     values = []
@@ -223,10 +222,9 @@ def _rows(cls: type, columns: dict[str, Any], text: memoryview) -> list:
     return list(map(cls, *values)) if values else [cls() for _ in range(count)]
 
 
-def _split(column: dict[str, Any], text: memoryview) -> list:
-    """The values of a column written by :func:`_joined`."""
-    start, end = column["text"]
-    values: list = str(text[start:end], "utf-8", "surrogatepass").split(SEPARATOR)
+def _split(column: dict[str, Any], text: Mapping[str, bytes]) -> list:
+    """The values of a column written by :func:`_joined`, its part read from ``text``."""
+    values: list = str(text[column["text"]], "utf-8", "surrogatepass").split(SEPARATOR)
     if "lengths" in column:
         return _regroup(values, _numbers(column["lengths"]))
     for index in column["nulls"]:
