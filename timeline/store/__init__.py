@@ -32,6 +32,12 @@ What it trusts, and what it does not:
   which no user can set back). A file changed within
   :data:`RACY_SECONDS` of the stamp is always hashed.
 
+So someone who can write the store but not the data files nor read the
+key can delete or spoil it (the next command loads the YAML again), or
+put back an older store timeline wrote, which is read only if every file
+is again byte for byte what it was then. They cannot make it answer
+anything the data files do not say, nor run anything.
+
 A missing, corrupt, truncated, foreign or stale store is rebuilt; a cache
 folder that cannot be used means no store, never a failed command. The
 store is only ever a copy: deleting it loses nothing.
@@ -45,14 +51,15 @@ True
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import hmac
 import json
 import os
 import sqlite3
 import sys
-import tempfile
 import time
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -93,8 +100,11 @@ class FileStamp(NamedTuple):
 
     def hashed(self) -> FileStamp:
         """This stamp with the SHA-256 of the file's bytes."""
+        digest = hashlib.sha256()
         with open(self.path, "rb") as file:
-            return self._replace(sha256=hashlib.file_digest(file, "sha256").hexdigest())
+            while chunk := file.read(1 << 20):
+                digest.update(chunk)
+        return self._replace(sha256=digest.hexdigest())
 
 
 def open_store(path: str | os.PathLike, folder: Path | None = None, key_folder: Path | None = None) -> Store | None:
@@ -141,24 +151,19 @@ class Store:
         """
         now = time.time_ns()
         current = sorted(FileStamp.of(f) for f in dataset.data_files(self.data))
-        stored = self._read()
-        if stored is None:
-            self.stamps = [stamp.hashed() for stamp in current]
-            return None
-        checked, files, parts = stored
-        known = {f.path: f for f in files}
-        self.stamps = [_confirmed(stamp, known.get(stamp.path), checked) for stamp in current]
-        if [(s.path, s.sha256) for s in self.stamps] != [(f.path, f.sha256) for f in files]:
-            return None
+        self.stamps = None
+        collecting = gc.isenabled()
+        gc.disable()  # as in dataset.load: no garbage to find among so many new objects
         try:
-            record = codec.decode(parts)
-        except (KeyError, TypeError, ValueError):  # not what this version writes
-            return None
-        if self.stamps != files or any(_racy(s, checked) and not _racy(s, now) for s in self.stamps):
-            self._write(parts, now)  # same contents, new stamps: kept, so that the files are not hashed again
-        else:
-            with contextlib.suppress(OSError):
-                os.utime(self.file)  # in use: pruning keeps it
+            with self._open() as db:
+                record = self._load(db, current, now)
+        except (sqlite3.Error, OSError, KeyError, TypeError, ValueError):  # not a store this version wrote
+            record = None
+        finally:
+            if collecting:  # last: the next collection walks every object made meanwhile (see options.py)
+                gc.enable()
+        if self.stamps is None:
+            self.stamps = [stamp.hashed() for stamp in current]
         return record
 
     def save(self, record: Dataset) -> Dataset:
@@ -174,31 +179,44 @@ class Store:
             self._write(parts, time.time_ns())
         return record
 
-    def _read(self) -> tuple[int, list[FileStamp], dict[str, bytes]] | None:
-        """When the stamps were taken, the stamps and the parts, if the store is ours, of our schema, code and key."""
-        if own_file(self.file) is None:
-            return None
-        try:
-            uri = self.file.resolve().as_uri() + "?mode=ro"
-            with contextlib.closing(sqlite3.connect(uri, uri=True)) as db:
-                db.execute("PRAGMA trusted_schema = OFF")
-                db.execute("PRAGMA query_only = ON")
-                if db.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name").fetchall() \
-                        != [(sql,) for sql in sorted(SCHEMA, key=_table_name)]:
-                    return None
-                meta = dict(db.execute("SELECT name, value FROM meta"))
-                files = [FileStamp(*row) for row in db.execute(
-                    f"SELECT {', '.join(FileStamp._fields)} FROM files ORDER BY path")]
-                rows = db.execute("SELECT name, sha256, body FROM parts ORDER BY name").fetchall()
-        except (sqlite3.Error, OSError, TypeError, ValueError):
-            return None
+    def _load(self, db: sqlite3.Connection, current: list[FileStamp], now: int) -> Dataset | None:
+        """The dataset in ``db`` if its MAC checks out and its files are ``current``; sets :attr:`stamps`."""
+        meta = dict(db.execute("SELECT name, value FROM meta"))
+        files = [FileStamp(*row) for row in db.execute(f"SELECT {', '.join(FileStamp._fields)} FROM files"
+                                                       " ORDER BY path")]
+        digests = dict(db.execute("SELECT name, sha256 FROM parts ORDER BY name"))
         mac, checked = meta.pop("mac", ""), meta.pop("checked_ns", "")
-        digests = {name: sha for name, sha, _ in rows}
         if meta != self._expected() or not checked.isdigit() \
-                or not hmac.compare_digest(mac, self._mac({**meta, "checked_ns": checked}, files, digests)) \
-                or any(not isinstance(body, bytes) or hashlib.sha256(body).hexdigest() != sha for _, sha, body in rows):
+                or not hmac.compare_digest(mac, self._mac({**meta, "checked_ns": checked}, files, digests)):
             return None
-        return int(checked), files, {name: body for name, _, body in rows}
+        known = {f.path: f for f in files}
+        self.stamps = [_confirmed(stamp, known.get(stamp.path), int(checked)) for stamp in current]
+        if [(s.path, s.sha256) for s in self.stamps] != [(f.path, f.sha256) for f in files]:
+            return None
+        parts = _Parts(db, digests)
+        record = codec.decode(parts)
+        if self.stamps != files or any(_racy(s, int(checked)) and not _racy(s, now) for s in self.stamps):
+            self._write({name: parts[name] for name in digests}, now)  # same contents, new stamps: keep them
+        else:
+            with contextlib.suppress(OSError):
+                os.utime(self.file)  # in use: pruning keeps it
+        return record
+
+    def _open(self) -> contextlib.closing[sqlite3.Connection]:
+        """The store, read-only, if it is a file of ours with exactly our tables; else ``ValueError``."""
+        if own_file(self.file) is None:
+            raise ValueError("not a store of ours")
+        db = sqlite3.connect(self.file.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            db.execute("PRAGMA trusted_schema = OFF")
+            db.execute("PRAGMA query_only = ON")
+            if db.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name").fetchall() \
+                    != [(sql,) for sql in sorted(SCHEMA, key=_table_name)]:
+                raise ValueError("not the tables of a store")
+        except BaseException:
+            db.close()
+            raise
+        return contextlib.closing(db)
 
     def _write(self, parts: dict[str, bytes], checked_ns: int) -> None:
         """Write the store anew, atomically: a reader sees the old one or the new one, never a mix."""
@@ -208,9 +226,12 @@ class Store:
         meta["mac"] = self._mac(meta, stamps, digests)
         draft = None
         try:
+            import tempfile
+
             descriptor, draft = tempfile.mkstemp(dir=self.file.parent, prefix=f".{self.file.name}.", suffix=".tmp")
             os.close(descriptor)
             with contextlib.closing(sqlite3.connect(draft)) as db:
+                db.execute("PRAGMA page_size = 65536")  # the parts are large: fewer pages to chain when read
                 db.execute("PRAGMA journal_mode = OFF")
                 db.execute("PRAGMA synchronous = OFF")
                 for statement in SCHEMA:
@@ -236,6 +257,30 @@ class Store:
         """HMAC-SHA256 of everything in the store (the parts by their SHA-256), under the key."""
         text = json.dumps([sorted(meta.items()), sorted(files), sorted(digests.items())], separators=(",", ":"))
         return hmac.new(self.key, text.encode(), "sha256").hexdigest()
+
+
+class _Parts(Mapping[str, bytes]):
+    """The parts of a store, each read when asked for and only if its SHA-256 is the one the MAC vouches for."""
+
+    def __init__(self, db: sqlite3.Connection, digests: dict[str, str]) -> None:
+        self.db, self.digests = db, digests
+
+    def __getitem__(self, name: str) -> bytes:
+        (row,) = self.db.execute("SELECT rowid FROM parts WHERE name = ?", (name,)).fetchall()
+        if hasattr(self.db, "blobopen"):  # Python 3.11: straight into one bytes object, half the page faults
+            with self.db.blobopen("parts", "body", row[0], readonly=True) as blob:
+                body = blob.read()
+        else:
+            body = self.db.execute("SELECT body FROM parts WHERE rowid = ?", row).fetchone()[0]
+        if not isinstance(body, bytes) or hashlib.sha256(body).hexdigest() != self.digests[name]:
+            raise ValueError(f"part {name!r} is not the one written")
+        return body
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.digests)
+
+    def __len__(self) -> int:
+        return len(self.digests)
 
 
 def _confirmed(stamp: FileStamp, stored: FileStamp | None, checked_ns: int) -> FileStamp:
