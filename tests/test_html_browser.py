@@ -163,9 +163,18 @@ def test_search_and_keyboard(browser, seed_page, seed):
     names = {a.id for a in seed.actors.values() if "zelensk" in a.name.lower()}
     expected = [e for e in seed.events if names & set(e.actors())]
     assert counts(page)["items"] == len(expected) == 3
+    page.locator("#search").fill("")
+    wait(page, "!location.hash.includes('q=')")
     page.locator("#timeline").focus()
-    page.keyboard.press("+")
+    for key in ("+", "+", "+", *["ArrowRight"] * 6):
+        page.keyboard.press(key)
     wait(page, "location.hash.includes('from=')")
+    # the period shown filters the graph: as the library's graph of the events drawn in it
+    start, end = page.evaluate("[window.timelinePage.state.from, window.timelinePage.state.to]")
+    ids = {e["id"] for e in page_data(seed)["events"] if e["e"] > start and e["s"] < end}
+    in_view = [e for e in seed.events if e.id in ids]
+    assert 0 < len(in_view) < len(seed.events)
+    assert counts(page)["items"] == len(in_view) and shown(page) == library(seed, events=in_view)
     page.keyboard.press("0")
     wait(page, "!location.hash.includes('from=')")
     page.keyboard.press("Tab")
