@@ -280,3 +280,25 @@ def test_the_models_statuses_and_roles_appear_without_code(browser, tmp_path, wr
     assert sum("st-proposed pending" in c for c in classes) == 1 and sum("st-claimed contested" in c for c in classes) == 1
     assert sum("st-postponed pending" in c for c in classes) == 1
     assert shown(page) == library(dataset)
+
+
+def test_a_click_on_a_relation_opens_its_events(browser, seed_page, seed):
+    page = browser.open(seed_page)
+    graph = actor_graph(seed)
+    u, v = "kushner", "witkoff"
+    expected = graph.edges[u, v, "met"]["events"] if graph.has_edge(u, v, "met") else graph.edges[v, u, "met"]["events"]
+    position = page.evaluate("""(() => {
+        const cy = window.timelinePage.debug().cy, box = document.getElementById('graph').getBoundingClientRect();
+        const names = ['Jared Kushner', 'Steve Witkoff'];
+        const edge = cy.edges().filter(e => names.includes(e.source().data('label'))
+                                         && names.includes(e.target().data('label')))[0];
+        const middle = edge.renderedMidpoint();
+        return [box.left + middle.x, box.top + middle.y]; })()""")
+    page.mouse.click(*position)
+    wait(page, "document.querySelector('#detail-body .meta')")
+    detail = page.locator("#detail-body")
+    assert detail.locator(".meta").text_content() == "Met (meeting, call, visit)"
+    assert set(detail.locator("h3").text_content().split(" — ")) == {"Jared Kushner", "Steve Witkoff"}
+    titles = {e["id"]: f'{e["ti"]} ({e["d"]})' for e in page_data(seed)["events"]}
+    assert detail.locator("li").all_text_contents() == [titles[e] for e in expected] == [
+        "Meeting: Vladimir Putin, Steve Witkoff, Jared Kushner (2 Dec 2025)"]
