@@ -9,8 +9,9 @@ function makeGraph() {
       {selector: "node", style: {
         "label": "data(label)", "background-color": "data(color)", "shape": "data(shape)",
         "width": "data(size)", "height": "data(size)", "font-size": "data(font)", "color": "#1a1a1a",
-        "text-valign": "bottom", "text-margin-y": 3, "text-outline-color": "#fff", "text-outline-width": 2,
-        "min-zoomed-font-size": 7, "border-width": 1, "border-color": "#fff"}},
+        "text-valign": "bottom", "text-margin-y": 3, "text-outline-width": 0,
+        "min-zoomed-font-size": 7, "border-width": 1, "border-color": "#fff", "z-index": "data(z)",
+      "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1}},
       {selector: "edge", style: {
         "line-color": "data(color)", "target-arrow-color": "data(color)", "target-arrow-shape": "data(arrow)",
         "curve-style": "bezier", "width": "mapData(count, 1, 40, 1.5, 9)",
@@ -44,7 +45,8 @@ function loadLevel() {
   var elements = g.nodes.map(function (n) {
     var actor = D.actors[n[0]], size = 10 + 22 * Math.sqrt(n[3] / most);
     return {group: "nodes", data: {id: "n" + n[0], actor: n[0], label: actor.name, color: sideColor(n[0]),
-            shape: SHAPES[actor.kind] || "ellipse", size: size, font: 11 + 4 * Math.sqrt(n[3] / most)},
+            shape: SHAPES[actor.kind] || "ellipse", size: size, font: 11 + 4 * Math.sqrt(n[3] / most),
+              z: Math.round(100 * n[3] / most)},   // the more active on top, label included
             position: {x: n[1] * width, y: (1 - n[2]) * height}};
   });
   g.edges.forEach(function (edge, k) {
