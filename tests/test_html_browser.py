@@ -221,7 +221,7 @@ def test_many_events_are_counted_until_zoomed_in(browser, tmp_path):
     assert found["mode"] == "counts" and found["events"] == 1200
     labels = page.evaluate("window.timelinePage.debug().items.get().map(i => Number(i.label))")
     assert sum(labels) == 1200 and found["items"] == len(labels) < 400
-    level = "state" if len(page_data(dataset)["graphs"]["person"]["edges"]) > 1500 else "person"
+    level = "state" if len(page_data(dataset)["graphs"]["person"]["edges"]) > 1000 else "person"
     assert shown(page) == library(dataset, level)
     # one week: each event drawn, as many as the data say lie in it
     data = page_data(dataset)

@@ -15,7 +15,7 @@ var BUCKETS = 36;
 /** At most this many events are listed in text; the rest are counted. */
 var LIST_LIMIT = 200;
 /** Past this many edges the graph draws straight lines: curved parallel edges take seconds to lay out. */
-var BEZIER_UP_TO = 1500;
+var BEZIER_UP_TO = 1000;
 var MINUTE = 60000;
 var DAY = 1440;
 var GREY = "#b0b0b0";

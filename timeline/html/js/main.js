@@ -40,7 +40,6 @@ function start() {
     makeGraph();
     t.graph = performance.now();
     cy.scratch("level", state.level);
-    applyWindow();
     update();
     openRemembered();
     t.ready = performance.now();

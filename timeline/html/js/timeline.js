@@ -4,13 +4,16 @@
 
 function makeTimeline() {
   groups = new vis.DataSet(D.lanes.map(function (name, i) { return {id: i, content: "", name: name, order: i}; }));
-  items = new vis.DataSet();
-  var span = dataSpan();
+  var first = timelineItems(passing(false), state.from, state.to), span = dataSpan();
+  items = new vis.DataSet(first.list);   // drawn once, with the first window: vis-timeline's redraws are its cost
+  page.itemsKey = first.key;
   timeline = new vis.Timeline($("timeline"), items, groups, {
     moment: function (date) { return vis.moment(date).utc(); },
-    orientation: {axis: "top", item: "top"}, stack: true, showCurrentTime: false, selectable: true, multiselect: false,
+    orientation: {axis: "top", item: "top"}, stack: first.mode === "events", showCurrentTime: false,
+    selectable: true, multiselect: false,
     groupOrder: "order", zoomMin: 60 * MINUTE, margin: {item: {horizontal: 2, vertical: 3}},
-    start: span[0], end: span[1], maxHeight: timelineHeight(),
+    start: state.from === null ? span[0] : state.from * MINUTE, end: state.to === null ? span[1] : state.to * MINUTE,
+    maxHeight: timelineHeight(),
     verticalScroll: true, tooltip: {followMouse: false, overflowMethod: "cap"},
     xss: {disabled: false, filterOptions: {whiteList: {}}},
     template: function (item) {
@@ -20,6 +23,7 @@ function makeTimeline() {
     },
     groupTemplate: function (group) { return group ? el("span", group.name, {"class": "lane"}) : el("span"); }
   });
+  timeline.stacked = first.mode === "events";
   timeline.on("rangechanged", function (props) {
     var from = Math.round(props.start.valueOf() / MINUTE), to = Math.round(props.end.valueOf() / MINUTE);
     var whole = dataSpan(), slack = (whole[1] - whole[0]) / MINUTE * 0.01;
@@ -90,27 +94,33 @@ function itemOf(i) {
 }
 
 /** The timeline's items: each visible event in the window, or, past DETAIL_LIMIT, counts per lane and period. */
-function drawTimeline(visible, from, to) {
+/** What the timeline shows: the visible events in the window, each as an item, or counts past DETAIL_LIMIT. */
+function timelineItems(visible, from, to) {
   var shown = [];
   V.order.forEach(function (i) { if (visible[i] && inPeriod(D.events[i], from, to)) shown.push(i); });
-  var list;
-  if (shown.length > DETAIL_LIMIT) {
-    list = aggregate(shown, from, to);
-    page.mode = "counts";
-    say(plural(shown.length, "event") + " in this period: the timeline counts them per lane; zoom in (or filter) to see each one.");
-  } else {
-    list = shown.map(itemOf);
-    page.mode = "events";
-    say(shown.length ? "" : "No event matches in this period; loosen the filters or widen the period.");
+  var counting = shown.length > DETAIL_LIMIT;
+  var list = counting ? aggregate(shown, from, to) : shown.map(itemOf);
+  return {shown: shown, list: list, mode: counting ? "counts" : "events",
+          key: list.map(function (item) { return item.id; }).join(",")};
+}
+
+function drawTimeline(visible, from, to) {
+  var next = timelineItems(visible, from, to);
+  page.mode = next.mode;
+  say(next.mode === "counts"
+    ? plural(next.shown.length, "event") + " in this period: the timeline counts them per lane; zoom in (or filter) to see each one."
+    : next.shown.length ? "" : "No event matches in this period; loosen the filters or widen the period.");
+  if (next.key !== page.itemsKey) {   // each redraw of vis-timeline measures the page: only when something changed
+    if (timeline.stacked !== (next.mode === "events")) {   // counts sit side by side in their lane
+      timeline.stacked = next.mode === "events";
+      timeline.setOptions({stack: timeline.stacked});
+    }
+    items.clear();
+    items.add(next.list);
+    page.itemsKey = next.key;
   }
-  if (timeline.stacked !== (page.mode === "events")) {   // counts sit side by side in their lane
-    timeline.stacked = page.mode === "events";
-    timeline.setOptions({stack: timeline.stacked});
-  }
-  items.clear();
-  items.add(list);
   markLinked();
-  return shown;
+  return next.shown;
 }
 
 function aggregate(shown, from, to) {
