@@ -22,6 +22,13 @@ from timeline.outputs import (
 VICTIM = "export PATH=/usr/bin\n"
 
 
+def _broken(out: Path, what: str) -> str:
+    """The message for a manifest in ``out`` that ``what``."""
+    return (f"{out / MANIFEST} {what}, so timeline cannot tell which files there it wrote; "
+            f"remove it (rm -r {out / MANIFEST}) and run again with --force, which replaces the files of the same "
+            "names there")
+
+
 def _write(path: Path, text: str, force: bool = False) -> None:
     with output_file(path, force) as tmp:
         tmp.write_text(text, encoding="utf-8")
@@ -41,10 +48,7 @@ def test_a_manifest_that_is_a_link_is_refused_and_the_victim_unchanged(tmp_path:
     (out / MANIFEST).symlink_to(Path("../../victim/bashrc"))
     with pytest.raises(OutputError) as caught:
         _write(out / "chart.svg", "<svg/>")
-    assert str(caught.value) == (
-        f"{out / MANIFEST} is a symbolic link, which timeline never writes, so timeline cannot tell which files "
-        f"there it wrote; remove it (rm -r {out / MANIFEST}) and run again with --force, "
-        "which replaces the files of the same names there")
+    assert str(caught.value) == _broken(out, "is a symbolic link, which timeline never writes")
     assert victim.read_text(encoding="utf-8") == VICTIM
     assert not (out / "chart.svg").exists()
 
@@ -84,10 +88,7 @@ def test_a_broken_manifest_is_one_line_with_the_fix(tmp_path: Path, make, what: 
     make(out / MANIFEST)
     with pytest.raises(OutputError) as caught:
         _write(out / "chart.svg", "<svg/>")
-    assert str(caught.value) == (
-        f"{out / MANIFEST} {what}, so timeline cannot tell which files there it wrote; "
-        f"remove it (rm -r {out / MANIFEST}) and run again with --force, which replaces the files of the same "
-        "names there")
+    assert str(caught.value) == _broken(out, what)
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
@@ -105,9 +106,7 @@ def test_a_broken_manifest_on_the_command_line(run, tmp_path: Path) -> None:
     (out / MANIFEST).write_bytes(b"\x80")
     result = run("export", "json", "-o", str(out / "timeline.json"))
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: {out / MANIFEST} is not UTF-8 text (byte 0), so timeline cannot tell which "
-                             f"files there it wrote; remove it (rm -r {out / MANIFEST}) and run again with --force, "
-                             "which replaces the files of the same names there\n")
+    assert result.stderr == f"Error: {_broken(out, 'is not UTF-8 text (byte 0)')}\n"
 
 
 def test_the_manifest_is_replaced_whole_and_lists_only_what_is_there(tmp_path: Path) -> None:

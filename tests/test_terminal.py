@@ -72,9 +72,12 @@ def test_error_messages_show_escapes(run: Callable, hostile: Path) -> None:
     result = run("show", "x\x1b]0;pwned\x07\nError: forged", data=hostile)
     assert (result.exit_code, result.stderr) == (
         1, "Error: no event 'x\\x1b]0;pwned\\x07\\nError: forged'; 'timeline events' lists them\n")
-    result = run("no-such\x1b[2J", data=None)
-    assert result.exit_code == 2 and r"No such command 'no-such\x1b[2J'" in result.stderr
-    assert "\x1b" not in result.stderr
+    for args, shown in [(["no-such\x1b[2J"], r"No such command 'no-such\x1b[2J'"),
+                        (["--bad\x1b]0;t\x07"], r"No such option '--bad\x1b]0;t\x07'"),
+                        (["met", "--bad\x1b[2J"], r"No such option '--bad\x1b[2J'")]:
+        result = run(*args, data=None)
+        assert result.exit_code == 2 and shown in result.stderr, result.stderr
+        assert "\x1b" not in result.stderr
 
 
 def test_json_keeps_the_data_exactly_and_escaped(run: Callable, hostile: Path) -> None:

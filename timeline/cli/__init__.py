@@ -23,6 +23,7 @@ COMMANDS = {
     "relations": "questions:relations",
     "path": "questions:path",
     "contested": "questions:contested",
+    "types": "vocabulary:types",
     "render": "render:render",
     "export": "export:export",
     "html": "html:html",
@@ -65,6 +66,16 @@ class LazyGroup(click.Group):
             click.echo("\n".join(map(visible, lines)), err=True)
             ctx.exit(1)
         except click.ClickException as error:  # a usage error quotes what was typed
+            error.message = visible(error.message)
+            raise
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Parse the group's own options; a usage error shows control characters as escapes."""
+        from timeline.cli.terminal import visible
+
+        try:
+            return super().parse_args(ctx, args)
+        except click.ClickException as error:
             error.message = visible(error.message)
             raise
 

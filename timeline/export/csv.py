@@ -32,7 +32,10 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 EVENT_COLUMNS = ("id", "type", "date", "label", "start", "end", "precision", "approximate", "uncertain",
                  "status", "location", "participants", "host", "source", "target", "mentioned", "summary",
-                 "sources", "related", "cameo", "plover", "notes")
+                 "sources", "related", "cameo", "plover", "notes",
+                 # the negotiation model's fields (quantities as JSON in their cell)
+                 "type_label", "title", "headline", "held", "head", "mediator", "initiator", "signatory",
+                 "outcome", "quantities", "cameo_root", "plover_mode", "plover_context", "draft")
 QUOTE_COLUMNS = ("event", "speaker", "text", "source")
 ACTOR_COLUMNS = ("id", "name", "kind", "title", "affiliation", "side", "aliases", "events", "notes")
 SOURCE_COLUMNS = ("id", "publisher", "title", "url", "published", "notes")

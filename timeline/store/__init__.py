@@ -37,8 +37,10 @@ folder that cannot be used means no store, never a failed command. The
 store is only ever a copy: deleting it loses nothing.
 
 >>> from timeline.store import open_store
->>> store = open_store("seeds")         # doctest: +SKIP
->>> record = store.load() or store.save(timeline.dataset.load("seeds"))  # doctest: +SKIP
+>>> store = open_store("seeds")
+>>> record = store.load() or store.save(dataset.load("seeds"))
+>>> len(store.load().events) == len(record.events)
+True
 """
 from __future__ import annotations
 

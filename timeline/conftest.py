@@ -1,5 +1,8 @@
 """What the doctests of the ``timeline`` package see (``pytest`` collects them; see setup.cfg).
 
+It lives in the package, as pandas' does, so that it applies to the package's
+doctests only, and the tests' own ``conftest`` keeps its plain name.
+
 Each doctest runs in a fresh temporary folder holding a link to the seed
 dataset (``seeds``), so an example may write files by plain names and read
 ``load("seeds")``. The names it may use without importing them: ``record``
@@ -13,7 +16,7 @@ from pathlib import Path
 import pytest
 from _pytest.doctest import DoctestItem
 
-SEEDS = Path(__file__).resolve().parent / "seeds"
+SEEDS = Path(__file__).resolve().parent / "seeds"  # the link to the top-level seeds/
 
 
 @pytest.fixture(autouse=True)
