@@ -1,6 +1,7 @@
 """``timeline html``: the record as one offline page, the timeline and the actor graph linked."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import click
@@ -32,5 +33,5 @@ def html(dataset: Dataset, event_filter: EventFilter, target: Path, force: bool,
     """
     from timeline.html import write_page
 
-    events = event_filter.apply(dataset)
+    events = dataclasses.replace(event_filter, include_drafts=include_drafts).apply(dataset)
     click.echo(f"wrote {write_page(dataset, target, events=events, force=force, include_drafts=include_drafts)}")
