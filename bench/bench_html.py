@@ -7,8 +7,10 @@ For each dataset folder: the page's size; the seconds ``write_page`` takes
 (loading excluded); and, in headless system Chromium with the network
 blocked, the milliseconds from navigation until the page is ready (timeline,
 graph and lists drawn: ``timelinePage.ready``), with its parts, then the
-milliseconds one zoom into a month and one actor selection take. Medians of
-``--runs``. Browser figures include a cold start of the page, not of the browser.
+milliseconds one zoom into a month and one actor selection take; ``cpu_ms`` is
+the main thread's CPU time until ready (Chromium's ThreadTime), the figure that a
+loaded machine inflates least. Medians of ``--runs``. Browser figures include a
+cold start of the page, not of the browser.
 """
 from __future__ import annotations
 
@@ -48,10 +50,14 @@ def _browser(page: Path, runs: int) -> dict:
             context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
                           else route.abort())
             tab = context.new_page()
+            cdp = context.new_cdp_session(tab)
+            cdp.send("Performance.enable")
             tab.goto(page.as_uri())
             while not tab.evaluate("!!(window.timelinePage && window.timelinePage.ready)"):
                 time.sleep(0.02)
             timings = tab.evaluate("window.timelinePage.timings")
+            metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+            samples.setdefault("cpu_ms", []).append(metrics["ThreadTime"] * 1000)   # the page's main thread, on a CPU
             for name in ("data", "timeline", "graph", "ready"):
                 samples.setdefault(f"{name}_ms", []).append(timings[name])
             samples.setdefault("zoom_ms", []).append(tab.evaluate("""(() => {
@@ -78,7 +84,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    columns = ("events", "megabytes", "write_s", "data_ms", "timeline_ms", "graph_ms", "ready_ms", "zoom_ms", "actor_ms")
+    columns = ("events", "megabytes", "write_s", "data_ms", "timeline_ms", "graph_ms", "ready_ms", "cpu_ms", "zoom_ms",
+               "actor_ms")
     print(" | ".join(columns))
     for folder in args.folders:
         found = measure(folder, args.runs)

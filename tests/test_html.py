@@ -14,7 +14,7 @@ from timeline import model
 from timeline.graph import ACTOR_RELATIONS, actor_graph
 from timeline.html import page_html, write_page
 from timeline.html.data import page_data
-from timeline.html.page import SCRIPTS, STYLES, VENDOR
+from timeline.html.page import PARTS, SCRIPTS, STYLES, VENDOR
 
 REFRESH = VENDOR / "refresh.sh"
 
@@ -46,11 +46,11 @@ def test_vendored_libraries_are_the_pinned_ones():
 
 def test_every_asset_is_inlined_and_nothing_is_fetched(seed):
     html = page_html(seed)
-    assert all(path.read_text(encoding="utf-8") in html for path in (*SCRIPTS, *STYLES))
+    assert all(path.read_text(encoding="utf-8") in html for path in (*SCRIPTS, *PARTS, *STYLES))
     assert re.findall(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=", html) == []
     assert re.findall(r"@import|@font-face", html) == []
     assert "default-src 'none'" in html   # and the browser refuses any request the page might make
-    assert html.count("<script") == 1 + len(SCRIPTS)
+    assert html.count("<script") == 1 + len(SCRIPTS) + 1
 
 
 def test_the_data_holds_the_model_and_the_librarys_graphs(seed):
@@ -74,7 +74,10 @@ def test_the_data_holds_the_model_and_the_librarys_graphs(seed):
     actors = [a["id"] for a in data["actors"]]
     assert [actors[i] for i in talks["r"]["participants"]] == ["putin", "witkoff", "kushner"]
     assert (talks["d"], talks["ti"], talks["loc"]) == ("2 Dec 2025", "Witkoff and Kushner meet Putin in Moscow",
-                                                       "Moscow")   # the seed's title
+                                                       "Moscow")
+    untitled = next(e for e in seed.events if not e.title) if any(not e.title for e in seed.events) else None
+    if untitled:   # without a title: the type and the actors' names, as the exports say
+        assert next(e for e in data["events"] if e["id"] == untitled.id)["ti"].startswith(untitled.event_type.label)
     # 2 Dec 2025, midnight to midnight, in minutes since 1970 (UTC wall clock)
     assert (talks["s"], talks["e"]) == (29410560, 29410560 + 1440)
     witkoff = next(a for a in data["actors"] if a["id"] == "witkoff")
@@ -108,7 +111,7 @@ def test_text_cannot_leave_the_data_element(write_yaml):
         events: [{id: e, type: statement, date: 2025-12-02, source: [a], summary: '{{data}} </script'}]
     """))
     html = page_html(dataset)
-    assert html.count("</script>") == 1 + len(SCRIPTS) and "<!--" not in html.split('id="page-data"')[1]
+    assert html.count("</script>") == 2 + len(SCRIPTS) and "<!--" not in html.split('id="page-data"')[1]
     assert "<title>a &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &lt;!-- {{scripts}} &amp;amp;</title>" in html
     data = embedded(html)
     assert data == json.loads(json.dumps(page_data(dataset)))

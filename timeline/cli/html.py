@@ -1,6 +1,7 @@
 """``timeline html``: the record as one offline page, the timeline and the actor graph linked."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import click
@@ -30,9 +31,7 @@ def html(dataset: Dataset, event_filter: EventFilter, target: Path, force: bool,
       timeline html -o talks.html
       timeline html --since 2025-11 --actor witkoff -o witkoff.html
     """
-    from dataclasses import replace
-
     from timeline.html import write_page
 
-    events = replace(event_filter, include_drafts=include_drafts).apply(dataset)
+    events = dataclasses.replace(event_filter, include_drafts=include_drafts).apply(dataset)
     click.echo(f"wrote {write_page(dataset, target, events=events, force=force, include_drafts=include_drafts)}")

@@ -22,6 +22,7 @@ from timeline import graph as graphs
 from timeline import model
 from timeline.dates import DateSpan, parse_edtf
 from timeline.export._common import headline, web_address
+from timeline.filters import EventFilter
 from timeline.model import EVENT_TYPES, HELD_STATUSES, LEVELS, RELATIONS, ROLE_KEYS, STATUSES, Dataset, Event
 from timeline.render import style
 
@@ -45,9 +46,7 @@ def page_data(dataset: Dataset, events: Sequence[Event] | None = None, include_d
     library (:func:`timeline.graph.actor_graph`) with each edge's events as indices into ``events``.
     Draft events (awaiting review) are left out unless ``include_drafts``.
     """
-    if events is None:  # drafts are kept apart in dataset.drafts (timeline.model.Dataset)
-        from timeline.filters import EventFilter
-
+    if events is None:
         events = EventFilter(include_drafts=include_drafts).apply(dataset)
     events = [e for e in events if include_drafts or not e.draft]
     actor_ids = list(dataset.actors)
@@ -97,9 +96,7 @@ def _vocabulary() -> dict[str, list[dict[str, Any]]]:
 
 
 def _type_label(name: str) -> str:
-    label = getattr(EVENT_TYPES[name], "label", None)  # the model's own label, once it has one
-    mark = style.EVENT_MARKS.get(name)
-    return label or (mark.label if mark else _words(name))
+    return EVENT_TYPES[name].label
 
 
 def _type_color(name: str) -> str:
@@ -157,7 +154,7 @@ def _side_colors(dataset: Dataset, events: list[Event], actor_index: dict[str, i
     colors: dict[str, str] = {}
     palette = iter(style.SIDE_PALETTE)
     for side, _ in activity.most_common():
-        fixed = getattr(dataset.actors[side], "color", None)
+        fixed = dataset.actors[side].color
         colors[str(actor_index[side])] = fixed or next(palette, style.OTHER_SIDE)
     return colors
 
@@ -176,7 +173,7 @@ def _event(dataset: Dataset, event: Event, type_: int, status: int, lane: int, c
     start, end, open_side = _minutes(event.date, *clock)
     found: dict[str, Any] = {"id": event.id, "ty": type_, "st": status, "ln": lane, "s": start, "e": end,
                              "d": event.date.label(),
-                             "ti": getattr(event, "title", None) or headline(event, dataset),
+                             "ti": event.title or headline(event, dataset),
                              "r": {key: [actor_index[a] for a in getattr(event, key)]
                                    for key in ROLE_KEYS if getattr(event, key)}}
     optional = {
@@ -187,7 +184,7 @@ def _event(dataset: Dataset, event: Event, type_: int, status: int, lane: int, c
               for q in event.quotes],
         "src": [source_index[s] for s in event.sources if s in source_index],
         "rel": [[link.relation, event_index[link.event]] for link in event.related if link.event in event_index],
-        "x": bool(getattr(event, "draft", False)),
+        "x": event.draft,
     }
     found.update({key: value for key, value in optional.items() if value})
     return found

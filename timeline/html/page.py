@@ -26,7 +26,9 @@ HERE = Path(__file__).resolve().parent
 VENDOR = HERE / "vendor"
 #: The files inlined into the page, in order: the libraries, then the page's own.
 STYLES = (VENDOR / "vis-timeline-graph2d.min.css", HERE / "page.css")
-SCRIPTS = (VENDOR / "vis-timeline-graph2d.min.js", VENDOR / "cytoscape.min.js", HERE / "page.js")
+SCRIPTS = (VENDOR / "vis-timeline-graph2d.min.js", VENDOR / "cytoscape.min.js")
+#: The page's own script, in parts that share one function scope, in this order.
+PARTS = tuple(HERE / "js" / f"{name}.js" for name in ("core", "timeline", "graph", "details", "controls", "main"))
 #: Data larger than this many characters is gzipped (and base64-encoded): a 10,000-event record stays under 5 MB.
 COMPRESS_ABOVE = 1_000_000
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
@@ -46,7 +48,7 @@ def page_html(dataset: Dataset, events: Sequence[Event] | None = None, include_d
         "styles": "\n".join(_inline(path, "</style") for path in STYLES),
         "encoding": encoding,
         "data": text.translate(_SCRIPT_SAFE),
-        "scripts": "\n".join(f"<script>{_inline(path, '</script')}</script>" for path in SCRIPTS),
+        "scripts": "\n".join(f"<script>{text}</script>" for text in (*map(_script, SCRIPTS), _page_script())),
     }
     return re.sub(r"\{\{(\w+)\}\}", lambda match: parts[match.group(1)], template)  # one pass: data is never re-read
 
@@ -62,6 +64,15 @@ def write_page(dataset: Dataset, path: str | os.PathLike, events: Sequence[Event
     with output_file(path, force=force) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return Path(path)
+
+
+def _script(path: Path) -> str:
+    return _inline(path, "</script")
+
+
+def _page_script() -> str:
+    """The page's own script: its parts joined in one strict function scope."""
+    return '(function () {\n"use strict";\n' + "\n".join(map(_script, PARTS)) + "})();\n"
 
 
 def _inline(path: Path, end_tag: str) -> str:

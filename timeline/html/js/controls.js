@@ -1,0 +1,200 @@
+/* Part of the page script (see core.js): the state: filters, level, the URL fragment, legends. */
+
+// ---- state: filters, fragment ----------------------------------------------------------------------
+
+function chooseActor(id) {
+  state.actor = id;
+  state.edge = null;
+  $("actor-filter").value = id === null ? "" : id;
+  update();
+}
+
+function remember() {
+  var params = new URLSearchParams();
+  if (state.level !== defaultLevel()) params.set("level", state.level);
+  if (state.actor !== null) params.set("actor", state.actor);
+  state.types.forEach(function (t) { params.append("type", t); });
+  state.statuses.forEach(function (s) { params.append("status", s); });
+  state.sides.forEach(function (s) { params.append("side", s); });
+  if (state.q) params.set("q", state.q);
+  if (state.from !== null) params.set("from", new Date(state.from * MINUTE).toISOString().slice(0, 16));
+  if (state.to !== null) params.set("to", new Date(state.to * MINUTE).toISOString().slice(0, 16));
+  if (state.event !== null) params.set("event", state.event);
+  var text = params.toString();
+  if (text !== location.hash.slice(1)) history.replaceState(null, "", text ? "#" + text : location.pathname + location.search);
+}
+
+function restore() {
+  var params = new URLSearchParams(location.hash.slice(1));
+  var known = function (list, lookup) { return list.filter(function (x) { return lookup[x] !== undefined; }); };
+  var level = params.get("level");
+  state.level = level === "state" || level === "person" ? level : defaultLevel();
+  var actor = params.get("actor");
+  state.actor = actor !== null && V.actorIndex[actor] !== undefined ? actor : null;
+  state.types = known(params.getAll("type"), V.typeIndex);
+  state.statuses = known(params.getAll("status"), V.statusIndex);
+  state.sides = known(params.getAll("side"), V.actorIndex);
+  state.q = params.get("q") || "";
+  state.from = minutes(params.get("from"));
+  state.to = minutes(params.get("to"));
+  var event = params.get("event");
+  state.event = event !== null && V.eventIndex[event] !== undefined ? event : null;
+  if (state.level === "state" && state.actor !== null) {
+    state.actor = D.actors[D.actors[V.actorIndex[state.actor]].side].id;
+  }
+  syncControls();
+}
+
+/** People, unless their graph is too large to read at first sight: then their states. */
+function defaultLevel() { return D.graphs.person.edges.length > BEZIER_UP_TO ? "state" : "person"; }
+
+function minutes(text) {
+  if (!text) return null;
+  var time = Date.parse(/Z$|[+-]\d\d:\d\d$/.test(text) ? text : text + "Z");
+  return isNaN(time) ? null : Math.round(time / MINUTE);
+}
+
+function syncControls() {
+  $("search").value = state.q;
+  document.querySelectorAll("input[name=level]").forEach(function (input) { input.checked = input.value === state.level; });
+  fillActorFilter();
+  $("actor-filter").value = state.actor === null ? "" : state.actor;
+  [["type", state.types], ["status", state.statuses], ["side", state.sides]].forEach(function (pair) {
+    document.querySelectorAll("#" + pair[0] + "-filter input").forEach(function (input) { input.checked = pair[1].indexOf(input.value) >= 0; });
+    document.querySelector("[data-count=" + pair[0] + "]").textContent = pair[1].length ? "(" + pair[1].length + ")" : "";
+  });
+}
+
+function fillActorFilter() {
+  var select = $("actor-filter");
+  while (select.options.length > 1) select.remove(1);
+  var shown = D.graphs[state.level].nodes.map(function (n) { return n[0]; });
+  var ids = {};
+  shown.forEach(function (a) { ids[a] = true; });
+  D.events.forEach(function (e) { e.all.forEach(function (a) { ids[nodeOf(a)] = true; }); });
+  Object.keys(ids).map(Number).sort(function (a, b) { return D.actors[a].name.localeCompare(D.actors[b].name); })
+    .forEach(function (a) { select.appendChild(el("option", D.actors[a].name, {"value": D.actors[a].id})); });
+}
+
+function checkboxes(target, list, labelOf, swatchOf) {
+  var box = $(target + "-filter");
+  list.forEach(function (x) {
+    var label = el("label"), input = el("input", null, {"type": "checkbox", "value": x.id});
+    label.appendChild(input);
+    if (swatchOf) { var s = el("span", null, {"class": "swatch"}); s.style.background = swatchOf(x); label.appendChild(s); }
+    label.appendChild(document.createTextNode(labelOf(x)));
+    box.appendChild(label);
+  });
+  box.addEventListener("change", function () {
+    var chosen = [];
+    box.querySelectorAll("input:checked").forEach(function (input) { chosen.push(input.value); });
+    state[{type: "types", status: "statuses", side: "sides"}[target]] = chosen;
+    syncControls();
+    update();
+  });
+}
+
+function makeControls() {
+  if (window.matchMedia("(max-width: 760px)").matches) $("controls").open = false;  // phones: the views first
+  $("page-title").textContent = D.title;
+  $("page-about").textContent = [D.description, D.period ? "Period: " + D.period + "." : "",
+    plural(D.events.length, "event") + ", " + plural(D.actors.length, "actor") + "."].filter(Boolean).join(" ");
+  document.title = D.title;
+  checkboxes("type", V.types.filter(function (t, i) { return D.events.some(function (e) { return e.ty === i; }); }),
+             function (t) { return t.label; }, function (t) { return color(t.color, GREY); });
+  checkboxes("status", V.statuses, function (s) { return s.label; });
+  var sides = Object.keys(D.sides).map(Number);
+  checkboxes("side", sides.map(function (a) { return {id: D.actors[a].id, actor: a}; }),
+             function (s) { return D.actors[s.actor].name; }, function (s) { return sideColor(s.actor); });
+  var timer;
+  $("search").addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { state.q = $("search").value.trim(); update(); }, 150);
+  });
+  $("filters").addEventListener("submit", function (event) { event.preventDefault(); });
+  document.querySelectorAll("input[name=level]").forEach(function (input) {
+    input.addEventListener("change", function () { setLevel(input.value); });
+  });
+  $("actor-filter").addEventListener("change", function () { chooseActor($("actor-filter").value || null); });
+  $("fit").addEventListener("click", fitWindow);
+  $("reset").addEventListener("click", function () {
+    state.actor = null; state.types = []; state.statuses = []; state.sides = []; state.q = ""; state.edge = null;
+    syncControls();
+    update();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && (state.event !== null || state.edge !== null)) {
+      state.event = state.edge = null;
+      timeline.setSelection([]);
+      openDetail(null).appendChild(el("p", "Nothing selected.", {"class": "placeholder"}));
+      update();
+    }
+  });
+  // print: the whole timeline, not its scrolled window
+  window.addEventListener("beforeprint", function () { timeline.setOptions({maxHeight: 100000}); });
+  window.addEventListener("afterprint", function () { timeline.setOptions({maxHeight: timelineHeight()}); });
+  window.addEventListener("hashchange", function () { restore(); applyLevel(); applyWindow(); update(); openRemembered(); });
+  legends();
+}
+
+/** One rule per type: its colour in --c, for the item and the dot vis-timeline draws beside it. */
+function typeColors() {
+  var rules = V.types.map(function (t, i) {
+    return ".vis-item.ev.ty-" + i + " { --c: " + color(t.color, "#7f7f7f") + "; --on: " + color(t.ink, "#1a1a1a") + "; }";
+  });
+  document.head.appendChild(el("style", rules.join("\n")));
+}
+
+function legends() {
+  typeColors();
+  var statuses = $("status-legend");
+  V.statuses.forEach(function (s) {
+    var classes = ["mark", "st-" + s.id];
+    if (s.pending) classes.push("pending"); else if (!s.held) classes.push("gone");
+    if (s.contested) classes.push("contested");
+    var item = el("span");
+    item.appendChild(el("span", null, {"class": classes.join(" "), "aria-hidden": "true"}));
+    item.appendChild(document.createTextNode(s.label));
+    statuses.appendChild(item);
+  });
+  var relations = $("relation-legend");
+  var used = {};
+  ["person", "state"].forEach(function (level) { D.graphs[level].edges.forEach(function (e) { used[e[2]] = true; }); });
+  V.relations.forEach(function (r, i) {
+    if (!used[i]) return;
+    var item = el("span"), line = el("span", null, {"class": "line", "aria-hidden": "true"});
+    line.style.borderTopColor = color(r.color, "#7f7f7f");
+    item.appendChild(line);
+    item.appendChild(document.createTextNode(r.label + (r.directed ? " →" : "")));
+    relations.appendChild(item);
+  });
+}
+
+function setLevel(level) {
+  if (level === state.level) return;
+  var actor = state.actor === null ? null : V.actorIndex[state.actor];
+  state.level = level;
+  if (actor !== null && level === "state") state.actor = D.actors[D.actors[actor].side].id;
+  state.edge = null;
+  applyLevel();
+  syncControls();
+  update();
+}
+
+function applyLevel() {
+  if (cy.scratch("level") === state.level) return;
+  cy.scratch("level", state.level);
+  loadLevel();
+}
+
+function applyWindow() {
+  var span = dataSpan();
+  var start = state.from === null ? span[0] : state.from * MINUTE, end = state.to === null ? span[1] : state.to * MINUTE;
+  timeline.setWindow(start, end, {animation: false});
+}
+
+function openRemembered() {
+  if (state.event !== null) showEvent(V.eventIndex[state.event], true);
+}
+
+function say(text) { $("status").textContent = text; }

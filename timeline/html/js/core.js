@@ -1,0 +1,138 @@
+/* The offline page of timeline: a vis-timeline and a Cytoscape.js graph over one record, linked.
+ *
+ * Safety: every text of the record is written with textContent or as a DOM attribute value,
+ * never as HTML; only http(s) addresses become links (new tab, rel="noopener noreferrer").
+ * State: level, actor, filters, search, period and the open detail live in the URL fragment.
+ * Views: each view registers an update(visible) with the page; a later view (positions) adds itself.
+ * The script is joined from js/*.js by timeline/html/page.py (PARTS, in order), in one function scope.
+ */
+
+
+/** At most this many events are drawn one by one; above it the timeline counts them per lane and period. */
+var DETAIL_LIMIT = 300;
+/** At most about this many periods across the timeline when it counts (vis-timeline draws each count as an item). */
+var BUCKETS = 36;
+/** At most this many events are listed in text; the rest are counted. */
+var LIST_LIMIT = 200;
+/** Past this many edges the graph draws straight lines: curved parallel edges take seconds to lay out. */
+var BEZIER_UP_TO = 1000;
+var MINUTE = 60000;
+var DAY = 1440;
+var GREY = "#b0b0b0";
+var SHAPES = {person: "ellipse", state: "round-rectangle", organization: "diamond", group: "hexagon"};
+
+var D, V, cy, timeline, items, groups;
+var state = {level: "person", actor: null, types: [], statuses: [], sides: [], q: "", from: null, to: null,
+             event: null, edge: null};
+var views = [];
+var page = window.timelinePage = {ready: false, state: state, views: views, counts: counts};
+
+// ---- small helpers --------------------------------------------------------------------------
+
+function $(id) { return document.getElementById(id); }
+
+function el(tag, text, attributes) {
+  var node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  if (attributes) Object.keys(attributes).forEach(function (k) { node.setAttribute(k, attributes[k]); });
+  return node;
+}
+
+function color(value, fallback) { return /^#[0-9a-fA-F]{6}$/.test(value || "") ? value : fallback; }
+
+function webAddress(url) {
+  try {
+    var parsed = new URL(String(url));
+    return (parsed.protocol === "http:" || parsed.protocol === "https:") && parsed.host ? parsed.href : null;
+  } catch (error) { return null; }
+}
+
+function fold(text) {
+  return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
+
+function plural(n, one, many) { return n.toLocaleString("en") + " " + (n === 1 ? one : many || one + "s"); }
+
+// ---- data -----------------------------------------------------------------------------------
+
+function readData() {
+  var node = $("page-data");
+  if (node.getAttribute("data-encoding") !== "gzip+base64") return Promise.resolve(JSON.parse(node.textContent));
+  var binary = atob(node.textContent.trim());
+  var bytes = new Uint8Array(binary.length);
+  for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Response(stream).text().then(JSON.parse);
+}
+
+function prepare(data) {
+  var v = data.vocabulary;
+  V = {
+    types: v.types, statuses: v.statuses, roles: v.roles, links: v.links, relations: v.relations,
+    typeIndex: index(v.types), statusIndex: index(v.statuses), actorIndex: {}, eventIndex: {},
+    linkLabel: {}, incoming: []
+  };
+  v.links.forEach(function (l) { V.linkLabel[l.id] = l.label; });
+  data.actors.forEach(function (a, i) { V.actorIndex[a.id] = i; });
+  data.events.forEach(function (e, i) {
+    V.eventIndex[e.id] = i;
+    e.all = [];
+    Object.keys(e.r).forEach(function (key) { e.r[key].forEach(function (a) { if (e.all.indexOf(a) < 0) e.all.push(a); }); });
+    V.incoming.push([]);
+  });
+  data.events.forEach(function (e, i) { (e.rel || []).forEach(function (l) { V.incoming[l[1]].push([l[0], i]); }); });
+  V.order = data.events.map(function (_, i) { return i; });   // the record's own order (the model's date order)
+  return data;
+}
+
+function index(list) { var found = {}; list.forEach(function (x, i) { found[x.id] = i; }); return found; }
+
+function nodeOf(actor) { return state.level === "state" ? D.actors[actor].side : actor; }
+
+function sideColor(actor) { return color(D.sides[String(D.actors[actor].side)], GREY); }
+
+function actorName(actor) { return typeof actor === "number" && D.actors[actor] ? D.actors[actor].name : String(actor); }
+
+// ---- which events are visible -------------------------------------------------------------------
+
+function searchText(e) {
+  if (e.search === undefined) {
+    var words = [e.ti];
+    e.all.forEach(function (a) { words.push(D.actors[a].name); (D.actors[a].aliases || []).forEach(function (x) { words.push(x); }); });
+    e.search = fold(words.join("\n"));
+  }
+  return e.search;
+}
+
+/** The events that pass the filters (type, status, side, search; the actor unless ``ignoreActor``). */
+function passing(ignoreActor) {
+  var types = set(state.types.map(function (t) { return V.typeIndex[t]; }));
+  var statuses = set(state.statuses.map(function (s) { return V.statusIndex[s]; }));
+  var sides = set(state.sides.map(function (s) { return V.actorIndex[s]; }));
+  var query = state.q ? fold(state.q) : "";
+  var actor = ignoreActor || state.actor === null ? null : V.actorIndex[state.actor];
+  var pass = new Uint8Array(D.events.length);
+  D.events.forEach(function (e, i) {
+    if (types && !types[e.ty]) return;
+    if (statuses && !statuses[e.st]) return;
+    if (sides && !e.all.some(function (a) { return sides[D.actors[a].side]; })) return;
+    if (actor !== null && actor !== undefined && !e.all.some(function (a) { return belongs(a, actor); })) return;
+    if (query && searchText(e).indexOf(query) < 0) return;
+    pass[i] = 1;
+  });
+  return pass;
+}
+
+/** Whether an actor is ``node`` or counts for it: a member of it, or (by state) on its side. */
+function belongs(actor, node) {
+  return actor === node || nodeOf(actor) === node || (D.actors[actor].in || []).indexOf(node) >= 0;
+}
+
+function set(list) {
+  if (!list.length) return null;
+  var found = {};
+  list.forEach(function (x) { if (x !== undefined) found[x] = true; });
+  return found;
+}
+
+function inPeriod(e, from, to) { return (from === null || e.e > from) && (to === null || e.s < to); }

@@ -1,0 +1,112 @@
+/* Part of the page script (see core.js): the Cytoscape.js actor graph. */
+
+// ---- graph ----------------------------------------------------------------------------------
+
+function makeGraph() {
+  cy = cytoscape({
+    container: $("graph"), minZoom: 0.05, maxZoom: 6, boxSelectionEnabled: false,
+    style: [
+      {selector: "node", style: {
+        "label": "data(label)", "background-color": "data(color)", "shape": "data(shape)",
+        "width": "data(size)", "height": "data(size)", "font-size": "data(font)", "color": "#1a1a1a",
+        "text-valign": "bottom", "text-margin-y": 3, "text-outline-width": 0,
+        "min-zoomed-font-size": 7, "border-width": 1, "border-color": "#fff", "z-index": "data(z)",
+      "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1}},
+      {selector: "edge", style: {
+        "line-color": "data(color)", "target-arrow-color": "data(color)", "target-arrow-shape": "data(arrow)",
+        "curve-style": "bezier", "width": "mapData(count, 1, 40, 1.5, 9)",
+        "opacity": 0.75, "arrow-scale": 0.9}},
+      {selector: ".hidden", style: {"display": "none"}},
+      {selector: "node.chosen", style: {"border-width": 4, "border-color": "#1a1a1a"}},
+      {selector: "edge.chosen", style: {"opacity": 1, "width": "mapData(count, 1, 40, 4, 12)", "z-index": 10}},
+      {selector: "node.found", style: {"border-width": 3, "border-color": "#0050b3"}}
+    ]
+  });
+  cy.on("tap", "node", function (event) { chooseActor(D.actors[Number(event.target.data("actor"))].id); });
+  cy.on("tap", "edge", function (event) { showEdge(event.target.id()); });
+  cy.on("tap", function (event) { if (event.target === cy && state.actor !== null) chooseActor(null); });
+  $("graph").addEventListener("keydown", function (event) {
+    var keys = {"+": 1.25, "=": 1.25, "-": 0.8};
+    if (keys[event.key]) { cy.zoom({level: cy.zoom() * keys[event.key], renderedPosition: {x: cy.width() / 2, y: cy.height() / 2}}); }
+    else if (event.key === "0") cy.fit(cy.elements(":visible"), 20);
+    else if (event.key.indexOf("Arrow") === 0) {
+      var d = 40, by = {ArrowLeft: [d, 0], ArrowRight: [-d, 0], ArrowUp: [0, d], ArrowDown: [0, -d]}[event.key];
+      cy.panBy({x: by[0], y: by[1]});
+    } else return;
+    event.preventDefault();
+  });
+  loadLevel();
+}
+
+function loadLevel() {
+  var g = D.graphs[state.level];
+  var most = g.nodes.reduce(function (m, n) { return Math.max(m, n[3]); }, 1);
+  var width = Math.max(520, Math.sqrt(g.nodes.length) * 110), height = width / 1.5;
+  var elements = g.nodes.map(function (n) {
+    var actor = D.actors[n[0]], size = 10 + 22 * Math.sqrt(n[3] / most);
+    return {group: "nodes", data: {id: "n" + n[0], actor: n[0], label: actor.name, color: sideColor(n[0]),
+            shape: SHAPES[actor.kind] || "ellipse", size: size, font: 11 + 4 * Math.sqrt(n[3] / most),
+              z: Math.round(100 * n[3] / most)},   // the more active on top, label included
+            position: {x: n[1] * width, y: (1 - n[2]) * height}};
+  });
+  g.edges.forEach(function (edge, k) {
+    var relation = V.relations[edge[2]];
+    elements.push({group: "edges", data: {id: "e" + k, source: "n" + edge[0], target: "n" + edge[1], count: edge[3].length,
+                   color: color(relation.color, "#7f7f7f"), arrow: relation.directed ? "triangle" : "none"}});
+  });
+  g.isolated = {};
+  var touched = {};
+  g.edges.forEach(function (edge) { touched[edge[0]] = touched[edge[1]] = true; });
+  g.nodes.forEach(function (n) { if (!touched[n[0]]) g.isolated[n[0]] = true; });
+  cy.elements().remove();
+  // many edges: straight lines without arrowheads (the legend and the details still give directions)
+  cy.style().selector("edge").style("curve-style", g.edges.length > BEZIER_UP_TO ? "haystack" : "bezier").update();
+  var added = cy.add(elements);
+  g.elements = {all: added, nodes: added.nodes().toArray(), edges: added.edges().toArray()};
+  g.on = g.edges.map(function () { return true; });
+  g.count = g.edges.map(function (edge) { return edge[3].length; });
+  g.classes = g.nodes.map(function () { return ""; });
+  page.fittedTo = null;
+}
+
+/** Show the edges with a visible event (all of an actor's edges if one is chosen), and their ends. */
+function drawGraph(visible, from, to) {
+  var g = D.graphs[state.level], actor = state.actor === null ? null : V.actorIndex[state.actor];
+  var shownNodes = {}, active = {}, edgeCount = 0, nodeCount = 0, query = state.q ? fold(state.q) : "";
+  var edges = g.elements.edges, nodes = g.elements.nodes;
+  cy.batch(function () {
+    g.edges.forEach(function (edge, k) {
+      var n = 0;
+      edge[3].forEach(function (i) { if (visible[i] && inPeriod(D.events[i], from, to)) n++; });
+      var on = n > 0 && (actor === null || edge[0] === actor || edge[1] === actor);
+      if (on !== g.on[k]) { edges[k].toggleClass("hidden", !on); g.on[k] = on; }
+      if (on) {
+        edgeCount++;
+        shownNodes[edge[0]] = shownNodes[edge[1]] = true;
+        if (g.count[k] !== n) { edges[k].data("count", n); g.count[k] = n; }
+      }
+    });
+    g.elements.all.edges(".chosen").removeClass("chosen");
+    if (state.edge !== null && g.on[Number(state.edge.slice(1))]) edges[Number(state.edge.slice(1))].addClass("chosen");
+    D.events.forEach(function (e, i) {
+      if (visible[i] && inPeriod(e, from, to)) e.all.forEach(function (a) { active[nodeOf(a)] = true; });
+    });
+    g.nodes.forEach(function (n, k) {
+      var a = n[0], on = !!(shownNodes[a] || (g.isolated[a] || actor === a) && active[a] && (actor === null || actor === a));
+      var classes = (on ? "" : "hidden") + (actor === a ? " chosen" : "") +
+        (query && on && fold(D.actors[a].name).indexOf(query) >= 0 ? " found" : "");
+      if (classes !== g.classes[k]) { nodes[k].classes(classes); g.classes[k] = classes; }
+      if (on) nodeCount++;
+    });
+  });
+  var key = state.level + "|" + (actor === null ? "" : actor);
+  if (page.fittedTo !== key) {
+    var shown = cy.nodes().filter(function (node) { return !node.hasClass("hidden"); });
+    if (shown.length) cy.fit(shown, 24);
+    page.fittedTo = key;
+  }
+  page.graphCounts = {nodes: nodeCount, edges: edgeCount};
+  $("graph-summary").textContent = "The graph shows " + plural(nodeCount, "actor") + " and " + plural(edgeCount, "relation") +
+    (state.level === "state" ? ", each actor counted as its state" : "") + ". The list of actors below names them.";
+  return page.graphCounts;
+}

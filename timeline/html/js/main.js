@@ -1,0 +1,56 @@
+/* Part of the page script (see core.js): one update of every view, the figures a test reads, and the start. */
+
+// ---- one update of every view ------------------------------------------------------------------
+
+function update() {
+  var t = [performance.now()];
+  var visible = passing(false);
+  t.push(performance.now());
+  var shown = drawTimeline(visible, state.from, state.to);
+  t.push(performance.now());
+  var graph = drawGraph(visible, state.from, state.to);
+  t.push(performance.now());
+  drawEventList(shown);
+  drawActorList();
+  t.push(performance.now());
+  page.updateTimes = t.map(function (x) { return Math.round(x - t[0]); });
+  views.forEach(function (view) { view.update(visible, state); });
+  page.last = {events: shown.length, nodes: graph.nodes, edges: graph.edges};
+  remember();
+}
+
+/** The figures a test or a reader may check: events in view, items drawn, graph nodes and edges. */
+function counts() {
+  return {mode: page.mode, events: page.last.events, items: items.length,
+          drawn: document.querySelectorAll("#timeline .vis-item .vis-item-content").length,
+          nodes: cy.nodes(":visible").length, edges: cy.edges(":visible").length,
+          graphNodes: page.graphCounts.nodes, graphEdges: page.graphCounts.edges};
+}
+
+function start() {
+  var t = page.timings = {start: performance.now()};
+  readData().then(function (data) {
+    t.data = performance.now();
+    D = prepare(data);
+    makeControls();
+    restore();
+    t.prepared = performance.now();
+    makeTimeline();
+    t.timeline = performance.now();
+    makeGraph();
+    t.graph = performance.now();
+    cy.scratch("level", state.level);
+    update();
+    openRemembered();
+    t.ready = performance.now();
+    page.ready = true;
+  }).catch(function (error) {
+    say("The page could not start: " + error.message);
+    throw error;
+  });
+}
+
+page.update = function () { update(); };
+page.debug = function () { return {items: items, timeline: timeline, cy: cy}; };
+page.register = function (view) { views.push(view); if (page.ready) update(); };
+start();
