@@ -328,3 +328,23 @@ def test_the_period_covered_is_as_precise_as_its_dates(write_yaml, seed):
     """)
     assert load(path).date_range() == "1990 to 3 Dec 2025?"
     assert seed.date_range() == "2 Dec 2025 to 3 Dec 2025"
+
+
+@pytest.mark.parametrize(("url", "character"), [
+    ("https://x.org/a\r\nBEGIN:VEVENT", "the character U+000D"),
+    ("https://x.org/a\nb", "the character U+000A"),
+    ("https://x.org/a b", "a space"),
+    ("https://x.org/\x1b[2J", "the character U+001B"),
+    ("https://x.org/a\x85b", "the character U+0085"),
+])
+def test_a_url_with_a_line_break_space_or_control_character_is_refused(write_yaml, url, character):
+    import json
+
+    path = write_yaml(f"""\
+        actors: [{{id: a, name: A}}]
+        sources:
+          - id: s
+            url: {json.dumps(url)}
+        """)
+    assert problems(path) == [f"{path}:4: the url has {character} in it; write spaces as %20 and remove line breaks "
+                              "and control characters"]

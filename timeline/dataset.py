@@ -343,9 +343,23 @@ class _Builder(ModelFields):
             return
         self.dataset.sources[ident] = Source(
             id=ident, publisher=self._text(file, where, item, "publisher"),
-            title=self._text(file, where, item, "title"), url=self._text(file, where, item, "url"),
+            title=self._text(file, where, item, "title"), url=self._url(file, where, item),
             published=None if published is None else self._date(file, (*where, "published"), published),
             notes=self._text(file, where, item, "notes"))
+
+    def _url(self, file: str, where: Path_, item: dict) -> str | None:
+        """The source's address; one with a space or a control character is refused.
+
+        RFC 3986 allows neither in a URI: inside an export (an iCalendar URL line, a link in a page)
+        such a character could start a forged property or event.
+        """
+        url = self._text(file, where, item, "url")
+        bad = next((c for c in url or "" if c.isspace() or ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0), None)
+        if bad is None:
+            return url
+        self.problem(file, (*where, "url"), f"the url has {'a space' if bad == ' ' else f'the character U+{ord(bad):04X}'} "
+                                            "in it; write spaces as %20 and remove line breaks and control characters")
+        return None
 
     def _event(self, file: str, where: Path_, item: dict) -> None:
         self._keys(file, where, item, EVENT_KEYS, "event")
