@@ -79,6 +79,7 @@ def actor_graph(dataset: Dataset, events: Iterable[Event] | None = None, level: 
             activity.setdefault(side[actor], set()).add(event.id)
         for u, v, relation in _pairs(dataset, event, side):
             _add(graph, u, v, relation, event)
+    graph.add_nodes_from(activity)  # an actor who acted without a counterpart is still in the graph
     for node in graph:
         graph.nodes[node].update(actor_attributes(dataset, node), activity=len(activity.get(node, ())))
     return graph

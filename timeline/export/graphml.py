@@ -1,13 +1,20 @@
 """GraphML 1.1 for yEd, Gephi, Cytoscape, igraph and networkx.
 
-The file is valid against the GraphML 1.1 schema:
+The file is valid against the GraphML 1.1 schema, and networkx, igraph
+and graphology-graphml read it with the same meaning:
+
+- the graph is directed. A relation that runs both ways (``met``,
+  ``agreed``: ``directed`` false) is written as two reciprocal edges with
+  the same data (see :func:`timeline.export._common.arcs`): igraph and
+  graphology ignore an edge's own ``directed="false"``, and networkx
+  refuses it inside a directed graph;
 
 - node ids are XML name tokens: an id holding other characters (spaces,
   quotes, ``/``...) has each of them written ``_xHHHH_``, as .NET's
   ``XmlConvert.EncodeNmToken`` does; :func:`decode_id` turns it back.
   Ordinary ids (``putin``, ``ид:1``) are written as they are;
-- edges have unique ids (``e0``, ``e1``... in the graph's order), and
-  the multigraph key is kept as the attribute ``key``;
+- edges have unique ids (``e0``, ``e1``... in the graph's order, never
+  a node's id), and the multigraph key is kept as the attribute ``key``;
 - attributes are typed (boolean, int, long, double, string); dates are
   ISO strings, lists are JSON strings, and a missing value is left out.
 
@@ -18,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from typing import Any
 
@@ -27,12 +34,14 @@ import networkx as nx
 from timeline.export._common import (
     XML_DECLARATION,
     PathOrFile,
-    edge_items,
+    arcs,
+    export_graph,
     typed_text,
     write_lines,
     xml_element,
     xml_tag,
 )
+from timeline.model import Dataset, Event
 
 NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
 SCHEMA = "http://graphml.graphdrawing.org/xmlns/1.1/graphml.xsd"
@@ -43,6 +52,12 @@ _NAME_RANGES = ((0xC0, 0x2FF), (0x370, 0x1FFF), (0x2070, 0x218F), (0x2C00, 0x2FE
 _ESCAPE = re.compile(r"_x([0-9A-F]{8}|[0-9A-F]{4})_")
 #: Ids that are name tokens as they are: ASCII letters, digits, ``.-_:``, no ``_x`` that reads as an escape.
 _PLAIN = re.compile(r"(?:[A-Za-z0-9.:-]|_(?!x))+")
+
+
+def write(dataset: Dataset, events: Sequence[Event], path_or_file: PathOrFile, graph: str = "actors",
+          level: str = "person") -> None:
+    """Write the ``graph`` (``actors`` at ``level``, or ``events``) of ``events`` as GraphML: the export writer."""
+    write_graphml(export_graph(dataset, events, graph, level), path_or_file)
 
 
 def write_graphml(graph: nx.Graph, path_or_file: PathOrFile) -> None:
@@ -59,26 +74,26 @@ def generate_graphml(graph: nx.Graph) -> str:
 
 
 def _lines(graph: nx.Graph) -> Iterator[str]:
-    edges = list(edge_items(graph))
+    ids = {node: encode_id(node) for node in graph}
+    edges = arcs(graph, taken=set(ids.values()))
     yield XML_DECLARATION
     yield xml_tag("graphml", {"xmlns": NAMESPACE, "xmlns:xsi": XSI, "xsi:schemaLocation": f"{NAMESPACE} {SCHEMA}"},
                   empty=False)
     keys = {}
     for domain, items in (("graph", [graph.graph]), ("node", (d for _, d in graph.nodes(data=True))),
-                          ("edge", chain(({"key": k} for *_, k, _ in edges if k is not None),
-                                         (d for *_, d in edges)))):
+                          ("edge", chain(({"key": e.key} for e in edges if e.key is not None),
+                                         (e.data for e in edges)))):
         for name, kind in _attribute_types(items).items():
             keys[domain, name] = key = f"d{len(keys)}"
             yield "  " + xml_tag("key", {"id": key, "for": domain, "attr.name": name, "attr.type": kind})
     yield "  " + xml_tag("graph", {"id": "G", "edgedefault": "directed" if graph.is_directed() else "undirected"},
                          empty=False)
     yield from _data("    ", "graph", graph.graph, keys)
-    ids = {node: encode_id(node) for node in graph}
     for node, data in graph.nodes(data=True):
         yield from xml_element("    ", "node", {"id": ids[node]}, _data("      ", "node", data, keys))
-    for index, (u, v, key, data) in enumerate(edges):
-        attributes = {"id": f"e{index}", "source": ids[u], "target": ids[v]}
-        values = data if key is None else {"key": key, **data}
+    for edge in edges:
+        attributes = {"id": edge.id, "source": ids[edge.source], "target": ids[edge.target]}
+        values = edge.data if edge.key is None else {"key": edge.key, **edge.data}
         yield from xml_element("    ", "edge", attributes, _data("      ", "edge", values, keys))
     yield "  </graph>"
     yield "</graphml>"
