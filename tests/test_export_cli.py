@@ -21,6 +21,10 @@ def workdir(tmp_path, monkeypatch):
     (["timelinejs"], "output/timeline.json"),
     (["ical"], "output/meetings.ics"),
     (["csv"], "output/tables"),
+    (["xlsx"], "output/timeline.xlsx"),
+    (["ftm"], "output/entities.ftm.json"),
+    (["timelinejs", "--group-by", "side"], "output/timeline.json"),
+    (["ical", "--coarse"], "output/meetings.ics"),
 ])
 def test_default_paths(args, written, run, workdir):
     result = run("export", *args)
@@ -79,9 +83,12 @@ def test_an_existing_folder_gets_the_default_name(run, workdir):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["timelinejs", "--graph", "events"], "Error: timelinejs writes events, not a graph: leave out --graph and --level"),
-    (["graphml", "--graph", "events", "--level", "state"], "Error: --level applies to the actor graph"),
-    (["csv", "-o", "-"], "Error: csv writes a folder of tables, not one stream"),
+    (["timelinejs", "--graph", "events"], "Error: timelinejs does not take the option graph: it takes group_by\n"),
+    (["ftm", "--level", "state"], "Error: ftm does not take the option level: it takes none\n"),
+    (["ical", "--group-by", "side"], "Error: ical does not take the option group_by: it takes coarse\n"),
+    (["graphml", "--graph", "events", "--level", "state"], "Error: the level applies to the actor graph; "
+                                                          "the event graph shows each actor as itself\n"),
+    (["csv", "-o", "-"], "Error: csv writes a folder of files, not one stream: give the folder with -o\n"),
 ])
 def test_options_a_format_does_not_take(args, message, run, workdir):
     result = run("export", *args)
@@ -91,6 +98,6 @@ def test_options_a_format_does_not_take(args, message, run, workdir):
 def test_library_errors_are_user_errors(seed):
     with pytest.raises(ExportError, match="unknown export format 'gefx'; did you mean 'gexf'"):
         export(seed, "gefx")
-    with pytest.raises(ExportError, match="unknown level 'country'; choose from person, state"):
+    with pytest.raises(ExportError, match="unknown level 'country' for gexf; choose from person, state"):
         export(seed, "gexf", level="country")
     assert str(default_path("csv")) == "output/tables"

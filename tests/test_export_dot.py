@@ -43,8 +43,8 @@ def test_graphviz_reads_back_the_ids_labels_and_edges(which, seed, tricky):
     assert names == list(graph)
     labels = {o["name"]: o["label"] for o in read["objects"]}
     for actor in (n for n, kind in graph.nodes(data="node_type") if kind == "actor"):
-        # a label is an escString: Graphviz keeps \\ as written and draws it as one backslash
-        assert labels[actor] == dataset.actors[actor].name.replace("\\", "\\\\")
+        # a label is an escString: Graphviz keeps \\ as written and draws it as one backslash, and &amp; as &
+        assert labels[actor] == dataset.actors[actor].name.replace("\\", "\\\\").replace("&", "&amp;")
     edges = sorted((names[e["tail"]], names[e["head"]], e["label"]) for e in read["edges"])
     assert edges == sorted(graph.edges(keys=True))
 
