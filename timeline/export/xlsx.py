@@ -93,6 +93,8 @@ def _cell(cell: Any, value: Any) -> Any:
         cell.value = value
         return cell
     text = _text(value)
+    if not text:  # an empty list or text: an empty cell
+        return cell
     if len(text) > MAX_CELL:
         text = text[:MAX_CELL - 1] + "…"
     cell.value = text
