@@ -101,3 +101,49 @@ def test_library_errors_are_user_errors(seed):
     with pytest.raises(ExportError, match="unknown level 'country' for gexf; choose from person, state"):
         export(seed, "gexf", level="country")
     assert str(default_path("csv")) == "output/tables"
+
+
+def test_shared_options_are_one_definition_everywhere():
+    """--force, -o, --dpi, --size, --graph and --level mean and read the same in every command that has them."""
+    import click
+
+    from timeline.cli import cli
+
+    found: dict[str, set] = {}
+    with click.Context(cli) as context:
+        for path in (("export",), ("build",), ("render", "graph"), ("render", "timeline"), ("met",)):
+            command = cli
+            for name in path:
+                command = command.get_command(context, name)
+            for param in command.params:
+                flag = max(param.opts, key=len)
+                if flag in ("--force", "--output", "--dpi", "--size", "--graph", "--level"):
+                    kind = type(param.type).__name__, getattr(param.type, "choices", None)
+                    found.setdefault(flag, set()).add((param.help if flag != "--output" else None, kind))
+    assert set(found) == {"--force", "--output", "--dpi", "--size", "--graph", "--level"}
+    assert {flag: len(kinds) for flag, kinds in found.items() if flag != "--output"} == {
+        "--force": 1, "--dpi": 1, "--size": 1, "--graph": 1, "--level": 1}
+
+
+def test_every_format_option_reaches_the_command_line(run, workdir):
+    from timeline.cli.export import export as command
+    from timeline.export import OPTIONS
+
+    flags = {max(p.opts, key=len) for p in command.params}
+    assert {"--" + name.replace("_", "-") for name in OPTIONS} <= flags
+    assert run("export", "timelinejs", "--group-by", "side", "-o", "t.json").exit_code == 0
+    assert '"group": "Russia"' in (workdir / "t.json").read_text(encoding="utf-8")
+
+
+def test_a_missing_library_is_one_line_and_build_skips_it(run, workdir, monkeypatch, seed):
+    import sys
+
+    from timeline.build import build
+
+    monkeypatch.setitem(sys.modules, "followthemoney", None)  # as if not installed
+    result = run("export", "ftm")
+    assert (result.exit_code, result.output) == (
+        1, "Error: the ftm export needs followthemoney: pip install 'timeline[ftm]'\n")
+    report = build(seed, workdir / "out")
+    assert [line for line in report.skipped if line.startswith("entities.ftm.json")] == [
+        "entities.ftm.json: the ftm export needs followthemoney: pip install 'timeline[ftm]'"]

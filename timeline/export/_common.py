@@ -13,6 +13,7 @@ from itertools import count, islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
+from timeline.errors import NothingToShow
 from timeline.model import EVENT_TYPES, STATUSES, Dataset, Event
 from timeline.outputs import check_writable, output_file
 
@@ -27,6 +28,10 @@ DEFAULT_STATUS = STATUSES[0]
 #: C0 and C1 control characters other than tab and line breaks: no format shows them, several refuse them.
 _REPLACEMENT = "\ufffd"
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+class NotInstalled(NothingToShow):
+    """A format whose library is not installed: one line with the install command (``timeline build`` skips it)."""
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 from timeline.dates import DateSpan
 from timeline.export._common import (
     DEFAULT_STATUS,
+    NotInstalled,
     PathOrFile,
     headline,
     plain_text,
@@ -68,7 +69,7 @@ def write(dataset: Dataset, events: Sequence[Event], path_or_file: PathOrFile) -
 def entities(dataset: Dataset, events: Iterable[Event] | None = None) -> Iterator[EntityProxy]:
     """The FtM entities of ``dataset``: every actor, every affiliation, then each of ``events`` (default: all).
 
-    Raises ``ImportError`` with the install line if ``followthemoney`` is missing.
+    Raises :class:`~timeline.export._common.NotInstalled` (with the install line) if ``followthemoney`` is missing.
     """
     model = _model()
     ids = {actor_id: _entity_id(model, "actor", actor_id) for actor_id in dataset.actors}
@@ -85,7 +86,7 @@ def _model():  # noqa: ANN202 (followthemoney's Model; imported only when the fo
     try:
         from followthemoney import model
     except ImportError:
-        raise ImportError("the ftm export needs followthemoney: pip install 'timeline[ftm]'") from None
+        raise NotInstalled("the ftm export needs followthemoney: pip install 'timeline[ftm]'") from None
     return model
 
 

@@ -1,6 +1,6 @@
 """An Excel workbook (.xlsx) for spreadsheet users: the CSV tables, one sheet each, text kept as text.
 
-Made with openpyxl (the ``xlsx`` extra). A CSV file carries no types, so
+Made with openpyxl (a dependency of timeline: small, pure Python). A CSV file carries no types, so
 Excel and LibreOffice guess: ``Nov 2025`` becomes 1 Nov 2025, a CAMEO
 code ``04`` becomes 4, an id ``007`` becomes 7. Here every text cell is
 stored as text and formatted as text (``@``), so it stays what was
@@ -29,7 +29,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from timeline.export._common import PathOrFile, export_graph, latest_day, plain_text
+from timeline.export._common import NotInstalled, PathOrFile, export_graph, latest_day, plain_text
 from timeline.export.csv import Table, cell, tables
 from timeline.model import Dataset, Event
 
@@ -49,12 +49,12 @@ def write(dataset: Dataset, events: Sequence[Event], path_or_file: PathOrFile, g
 def write_xlsx(sheets: Mapping[str, Table], path_or_file: PathOrFile, stamp: date = date(1970, 1, 1)) -> None:
     """Write ``sheets`` (name -> table) as an .xlsx workbook to a path or a binary file; ``stamp`` dates the file.
 
-    Raises ``ImportError`` with the install line if openpyxl is missing.
+    Raises :class:`~timeline.export._common.NotInstalled` (with the install line) if openpyxl is missing.
     """
     try:
         from openpyxl import Workbook
     except ImportError:
-        raise ImportError("the xlsx export needs openpyxl: pip install 'timeline[xlsx]'") from None
+        raise NotInstalled("the xlsx export needs openpyxl: pip install openpyxl") from None
     book = Workbook(write_only=True)
     for name, table in sheets.items():
         _sheet(book.create_sheet(name), table)
