@@ -40,7 +40,7 @@ def problems(path: Path) -> list[str]:
 def test_good_file_loads_with_its_contents(write_yaml):
     dataset = load(write_yaml(GOOD))
     assert list(dataset.actors) == ["putin", "witkoff", "russia", "united-states"]
-    assert [e.id for e in dataset.events] == ["offer", "talks"]  # month span starts before the day
+    assert [e.id for e in dataset.events] == ["talks", "offer"]  # by midpoint: mid-December after 2 Dec
     talks = dataset.event("talks")
     assert talks.participants == ("putin", "witkoff")
     assert talks.date.precision == "day" and talks.date.text == "2025-12-02"
@@ -80,7 +80,7 @@ def test_every_problem_is_reported_at_once_with_its_line(write_yaml):
         f"{path}:12: end 2025-12-01 is before start 2025-12-05 in '2025-12-05/2025-12-01' (e.g. '2025-12-01/2025-12-05')",
         f"{path}:14: unknown key 'participnts' in event; did you mean 'participants'?",
         f"{path}:17: " + problems_of_date("2025-13"),
-        f"{path}:19: unknown status 'done' (statuses: occurred, planned, cancelled, disputed)",
+        f"{path}:19: unknown status 'done' (statuses: occurred, planned, proposed, postponed, cancelled, disputed, claimed)",
     ]
     assert "2025-13" in problems_of_date("2025-13")
 
@@ -142,7 +142,8 @@ def test_unknown_role_key_and_top_level_key(write_yaml):
     """)
     assert problems(path) == [
         f"{path}:1: unknown top-level key 'actor'; did you mean 'actors'?",
-        f"{path}:4: unknown key 'speaker' in event; roles are participants, host, source, target, mentioned",
+        f"{path}:4: unknown key 'speaker' in event; roles are participants, head, host, mediator, initiator, "
+        "signatory, source, target, mentioned",
         f"{path}:4: statement 'e' needs a 'source': the actor who acts",
     ]
 

@@ -83,7 +83,7 @@ def test_entities_say_what_the_record_says(hostile, tmp_path):
     assert talks["publisher"] == ["Pub; & Co"]
     visit = props["event-title-0"]
     assert visit["name"] == ["Cancelled: Visit: Иван Петров, مرحبا"] and visit["organizer"] == ["actor-e3"]
-    assert "Participants: Иван Петров\nHost: مرحبا" in visit["notes"][0] and "Status: Cancelled" in visit["notes"][0]
+    assert "Participant: Иван Петров\nHost: مرحبا" in visit["notes"][0] and "Status: Cancelled" in visit["notes"][0]
     assert "Date: c. 2024 (2024~)" in props["event-e16"]["notes"][0]
     assert by_id["actor-e1"]["schema"] == "Person" and props["actor-e1"]["country"] == ["ru"]
     assert by_id["actor-e2"]["schema"] == "PublicBody"

@@ -156,4 +156,4 @@ def test_a_month_is_not_a_month_long_meeting(hostile, tmp_path):
 
 def test_every_role_is_in_the_description(hostile):
     visit = str(vevents(hostile)["title-0"]["DESCRIPTION"])
-    assert "Participants: Иван Петров\nHost: مرحبا" in visit and "Status: cancelled" in visit
+    assert "Participant: Иван Петров\nHost: مرحبا" in visit and "Status: cancelled" in visit

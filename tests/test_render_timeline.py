@@ -240,7 +240,7 @@ def synthetic(count: int, seed: int = 1) -> Dataset:
     events = []
     for n in range(count):
         text = rng.choice(forms).format(m=rng.randint(1, 12), d=rng.randint(1, 28), h=rng.randint(0, 23))
-        kind = rng.choice(list(EVENT_TYPES))
+        kind = rng.choice(list(EVENT_TYPES)[:16])  # the types of 0.1: the figures below were taken with them
         who = tuple(rng.sample(sorted(actors), 2))
         roles = {"participants": who} if EVENT_TYPES[kind].symmetric else {"source": who[:1], "target": who[1:]}
         events.append(Event(f"e{n}", kind, parse_edtf(text), status=rng.choice(["occurred"] * 6 + ["planned"]),

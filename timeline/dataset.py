@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from timeline.dates import DateError, DateSpan, parse_edtf
 from timeline.errors import UserError
+from timeline.items import ModelFields
 from timeline.model import (
     ACTOR_KINDS,
     EVENT_TYPES,
@@ -33,6 +34,7 @@ from timeline.model import (
     Link,
     Quote,
     Source,
+    date_order,
 )
 
 if TYPE_CHECKING:
@@ -45,10 +47,10 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
 TOP_KEYS = ("dataset", "actors", "events", "sources")
 DATASET_KEYS = ("title", "description")
-ACTOR_KEYS = ("id", "name", "kind", "title", "affiliation", "aliases", "notes")
+ACTOR_KEYS = ("id", "name", "kind", "title", "affiliation", "aliases", "color", "notes")
 SOURCE_KEYS = ("id", "publisher", "title", "url", "published", "notes")
-EVENT_KEYS = ("id", "type", "date", "status", "location", *ROLE_KEYS, "summary",
-              "quotes", "sources", "related", "notes")
+EVENT_KEYS = ("id", "type", "title", "date", "status", "location", *ROLE_KEYS, "outcome", "quantities",
+              "summary", "quotes", "sources", "related", "cameo", "plover", "draft", "notes")
 QUOTE_KEYS = ("speaker", "text", "source")
 LINK_KEYS = ("relation", "event")
 
@@ -158,7 +160,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f"; did you mean '{match[0]}'?" if match else ""
 
 
-class _Builder:
+class _Builder(ModelFields):
     """Turns raw YAML data into a :class:`Dataset`, collecting problems with their place."""
 
     def __init__(self, max_bytes: int = MAX_FILE_BYTES) -> None:
@@ -179,7 +181,7 @@ class _Builder:
         self._check_references()
         if self.pending:
             raise DatasetError(self._located())
-        self.dataset.events.sort(key=lambda e: (e.date.sort_key(), e.id))
+        self.dataset.events.sort(key=lambda e: (date_order(e.date), e.id))
         return self.dataset
 
     def _located(self) -> list[Problem]:
@@ -342,14 +344,15 @@ class _Builder:
         if kind not in ACTOR_KINDS:
             self.problem(file, (*where, "kind"), f"unknown actor kind '{kind}'{did_you_mean(kind, ACTOR_KINDS)}"
                                                  f" (kinds: {', '.join(ACTOR_KINDS)})")
+        affiliation, affiliations = self._affiliations(file, where, item.get("affiliation"))
+        color = self._color(file, where, item)
         if ident is None:
             return
         self.dataset.actors[ident] = Actor(
             id=ident, name=self._text(file, where, item, "name") or ident, kind=kind,
-            title=self._text(file, where, item, "title"),
-            affiliation=self._text(file, where, item, "affiliation"),
+            title=self._text(file, where, item, "title"), affiliation=affiliation,
             aliases=self._ids(file, where, item, "aliases"),
-            notes=self._text(file, where, item, "notes"))
+            notes=self._text(file, where, item, "notes"), affiliations=affiliations, color=color)
 
     def _source(self, file: str, where: Path_, item: dict) -> None:
         self._keys(file, where, item, SOURCE_KEYS, "source")
@@ -379,6 +382,11 @@ class _Builder:
         else:
             date = self._date(file, (*where, "date"), date)
         roles = {key: self._ids(file, where, item, key) for key in ROLE_KEYS}
+        fields = {"title": self._text(file, where, item, "title"), "cameo": self._cameo(file, where, item, kind),
+                  "plover": self._plover(file, where, item.get("plover")),
+                  "outcome": self._outcome(file, where, item),
+                  "quantities": self._quantities(file, where, item.get("quantities")),
+                  "draft": self._flag(file, where, item, "draft")}
         if ident is None or date is None or kind not in EVENT_TYPES:
             return
         self.dataset.events.append(Event(
@@ -388,7 +396,7 @@ class _Builder:
             quotes=self._quotes(file, where, item.get("quotes")),
             sources=self._ids(file, where, item, "sources"),
             related=self._links(file, where, item.get("related")),
-            notes=self._text(file, where, item, "notes"), **roles))
+            notes=self._text(file, where, item, "notes"), **roles, **fields))
 
     def _quotes(self, file: str, where: Path_, value: Any) -> tuple[Quote, ...]:
         quotes = []
@@ -426,9 +434,11 @@ class _Builder:
         actors, sources, event_ids = defined["actors"], defined["sources"], defined["events"]
         for actor in self.dataset.actors.values():
             file, where = self.origin[actor.id]
-            if actor.affiliation and actor.affiliation not in actors:
-                self.problem(file, (*where, "affiliation"), f"unknown affiliation '{actor.affiliation}' of "
-                             f"actor '{actor.id}'{did_you_mean(actor.affiliation, actors)}")
+            for index, parent in enumerate([a.actor for a in actor.affiliations] or [actor.affiliation]):
+                if parent and parent not in actors:
+                    place = (*where, "affiliation", index) if actor.affiliations else (*where, "affiliation")
+                    self.problem(file, place, f"unknown affiliation '{parent}' of "
+                                 f"actor '{actor.id}'{did_you_mean(parent, actors)}")
         self._check_cycles()
         for event in self.dataset.events:
             self._check_event(event, actors, sources, event_ids)
@@ -438,9 +448,10 @@ class _Builder:
         reported: set[str] = set()
         for start in actors:
             chain, ident = [], start
-            while ident in actors and ident not in chain:
+            while ident in actors and ident not in chain:  # any affiliation ever listed, dated or not
                 chain.append(ident)
-                ident = actors[ident].affiliation
+                parents = [a.actor for a in actors[ident].affiliations] or [actors[ident].affiliation]
+                ident = next((p for p in parents if p in chain), parents[-1])
             if ident in chain and ident not in reported:
                 cycle = chain[chain.index(ident):]
                 reported.update(cycle)
@@ -476,14 +487,15 @@ class _Builder:
             if link.event not in event_ids:
                 self.problem(file, (*where, "related", index, "event"), f"unknown event '{link.event}' in "
                              f"'related' of '{event.id}'{did_you_mean(link.event, event_ids)}")
+        self._check_model_references(file, where, event, actors)
         self._check_roles(file, where, event)
 
     def _check_roles(self, file: str, where: Path_, event: Event) -> None:
         kind = EVENT_TYPES[event.type]
         if kind.symmetric:
-            if len(set(event.participants) | set(event.host)) < 2:
+            if len({*event.attendees(), *event.host, *event.mediator, *event.signatory}) < 2:
                 self.problem(file, where, f"{event.type} '{event.id}' needs at least two actors "
-                                          "in 'participants' and 'host'")
+                                          "in 'participants', 'head', 'host', 'mediator' and 'signatory'")
             if event.source or event.target:
                 self.problem(file, where, f"{event.type} '{event.id}' is symmetric: list its actors under "
                                           "'participants' (and 'host'), not 'source'/'target'")

@@ -17,17 +17,17 @@ from timeline.model import EVENT_TYPES, HELD_STATUSES, MEETING_TYPES, Dataset, E
 
 Level = Literal["person", "state"]
 
-#: The actor-graph relation each event type makes; ``met`` and ``agreed`` are undirected.
-RELATION_OF_TYPE = {
-    "meeting": "met", "call": "met", "visit": "met", "agreement": "agreed",
-    "proposal": "proposed_to", "counter_proposal": "counter_proposed_to", "demand": "demanded_of",
-    "rejection": "rejected", "acceptance": "accepted", "accusation": "accused",
-    "threat": "threatened", "claim": "claimed_against", "denial": "denied",
-    "military_action": "attacked", "statement": "addressed", "assessment": "assessed",
-}
-UNDIRECTED_RELATIONS = ("met", "agreed")
-#: Every relation, in the order legends list them.
-ACTOR_RELATIONS = tuple(dict.fromkeys(RELATION_OF_TYPE.values()))
+#: The actor-graph relation each event type makes (:attr:`EventType.relation`).
+RELATION_OF_TYPE = {name: kind.relation for name, kind in EVENT_TYPES.items()}
+#: Co-sources of one directed event (a joint draft, a plan announced by two leaders) "acted together".
+JOINT = "acted_together"
+#: Relations with no direction: those of symmetric types, and acting together.
+UNDIRECTED_RELATIONS = (*dict.fromkeys(k.relation for k in EVENT_TYPES.values() if k.symmetric), JOINT)
+#: Every relation, in the order legends list them: contacts, offers, refusals, hostility, words; then the rest.
+ACTOR_RELATIONS = tuple(dict.fromkeys((
+    "met", "agreed", "proposed_to", "counter_proposed_to", "demanded_of", "rejected", "accepted", "accused",
+    "threatened", "claimed_against", "denied", "attacked", "addressed", "assessed",
+    *RELATION_OF_TYPE.values(), JOINT)))
 
 
 def event_graph(dataset: Dataset, events: Iterable[Event] | None = None) -> nx.MultiDiGraph:

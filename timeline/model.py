@@ -1,70 +1,102 @@
-"""The record as plain data: actors, events, sources and their vocabularies.
+"""The record as plain data: actors, events, sources, and the vocabulary they use.
 
-No I/O here: :mod:`timeline.dataset` reads files into these classes.
+No I/O here: :mod:`timeline.dataset` reads files into these classes. The
+vocabulary (event types with their CAMEO and PLOVER codes, statuses, roles,
+relations, outcomes) lives in :mod:`timeline.vocabulary` and is importable
+from here.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from itertools import combinations
 from typing import NamedTuple
 
 from timeline.dates import DateSpan
+from timeline.vocabulary import (  # noqa: F401 (the model's vocabulary, importable from here)
+    CAMEO_ROOTS,
+    EVENT_TYPES,
+    HELD_STATUSES,
+    MEETING_TYPES,
+    OUTCOME_INFO,
+    OUTCOMES,
+    PENDING_STATUSES,
+    PLOVER_TYPES,
+    RELATION_INFO,
+    RELATIONS,
+    ROLE_INFO,
+    ROLE_KEYS,
+    ROLES,
+    STATUS_INFO,
+    STATUSES,
+    EventType,
+    Outcome,
+    Relation,
+    Role,
+    Status,
+)
 
 ACTOR_KINDS = ("person", "state", "organization", "group")
-STATUSES = ("occurred", "planned", "cancelled", "disputed")
-#: Statuses of events that took place (a disputed one by one side's account); planned and cancelled did not.
-HELD_STATUSES = ("occurred", "disputed")
 #: Levels of the actor graph and of "who met whom": actors as recorded, or as their states.
 LEVELS = ("person", "state")
-RELATIONS = ("responds_to", "disputes", "supersedes", "part_of")
-ROLES = ("participant", "host", "source", "target", "mentioned")
-#: The key each role has in a data file.
-ROLE_KEYS = {"participants": "participant", "host": "host", "source": "source",
-             "target": "target", "mentioned": "mentioned"}
+#: Orders of events whose dates have different precisions (see :func:`date_order`).
+ORDERS = ("midpoint", "start", "end")
 
 
-class EventType(NamedTuple):
-    """An event type with its codes in the political event datasets.
+def date_order(span: DateSpan, order: str = "midpoint") -> tuple:
+    """The sort key of a date span: events are listed in this order everywhere.
 
-    ``cameo`` is the CAMEO root code (GDELT, ICEWS); ``plover`` the PLOVER
-    category (POLECAT), or ``None`` where PLOVER has no category for it.
-    ``symmetric`` types join participants; the others go from source to target.
+    ``midpoint`` (the default): by the middle of the span, then the earlier
+    start, then the earlier end, so an event dated only ``2022`` (mid-2022)
+    comes after 24 Feb 2022, and ``Nov 2025`` before ``2 Dec 2025``; an open
+    span is placed at the first moment of its known end (``../2025-12-03``
+    before the events of 3 Dec, ``2025-12/..`` on 1 Dec).
+    ``start``: by the earliest possible start (open first), then end.
+    ``end``: by the latest possible end (open last), then start.
+    Raises ``ValueError`` for another order.
+    """
+    start, end = span.start, span.end
+    if order == "start":
+        return start or datetime.min, end or datetime.max, span.text
+    if order == "end":
+        return end or datetime.max, start or datetime.min, span.text
+    if order != "midpoint":
+        raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
+    if start is not None and end is not None:
+        middle = start + (end - start) / 2
+    else:  # on or before / on or after: the first moment of the end that is known
+        middle = next(end.start for end in span.ends() if end is not None)
+    return middle, start or datetime.min, end or datetime.max, span.text
+
+
+class Affiliation(NamedTuple):
+    """Whom an actor belongs to (an actor id), from one date until another (either ``None``: open).
+
+    Both ends are inclusive EDTF spans: ``from: 2025-01-20`` starts with that
+    day, ``until: 2025-12`` ends with that month.
     """
 
-    name: str
-    cameo: str
-    cameo_label: str
-    plover: str | None
-    symmetric: bool
+    actor: str
+    start: DateSpan | None = None
+    until: DateSpan | None = None
 
-
-EVENT_TYPES: dict[str, EventType] = {t.name: t for t in (
-    EventType("meeting", "04", "Consult", "CONSULT", True),
-    EventType("call", "04", "Consult", "CONSULT", True),
-    EventType("visit", "04", "Consult", "CONSULT", True),
-    EventType("agreement", "05", "Engage in diplomatic cooperation", "AGREE", True),
-    EventType("proposal", "03", "Express intent to cooperate", "AGREE", False),
-    EventType("counter_proposal", "03", "Express intent to cooperate", "AGREE", False),
-    EventType("demand", "10", "Demand", "REQUEST", False),
-    EventType("rejection", "12", "Reject", "REJECT", False),
-    EventType("acceptance", "08", "Yield", "CONCEDE", False),
-    EventType("statement", "01", "Make public statement", None, False),
-    EventType("accusation", "11", "Disapprove", "ACCUSE", False),
-    EventType("threat", "13", "Threaten", "THREATEN", False),
-    EventType("claim", "01", "Make public statement", None, False),
-    EventType("denial", "01", "Make public statement", "REJECT", False),
-    EventType("military_action", "19", "Fight", "ASSAULT", False),
-    EventType("assessment", "01", "Make public statement", None, False),
-)}
-
-#: Types whose participants (and host) count as having met.
-MEETING_TYPES = ("meeting", "call", "visit")
+    def holds_at(self, moment: datetime | None) -> bool:
+        """Does it hold at ``moment``? An undated question is answered by undated affiliations only."""
+        if moment is None:
+            return self.start is None and self.until is None
+        return ((self.start is None or self.start.start is None or self.start.start <= moment)
+                and (self.until is None or self.until.end is None or moment < self.until.end))
 
 
 @dataclass(slots=True)
 class Actor:
-    """A person, state, organisation or group."""
+    """A person, state, organisation or group.
+
+    ``affiliation`` is whom it belongs to now (the last one listed);
+    ``affiliations`` all of them with their dates (an envoy while in post).
+    ``color`` fixes a side's colour in charts (``#rrggbb``).
+    """
 
     id: str
     name: str
@@ -73,6 +105,22 @@ class Actor:
     affiliation: str | None = None
     aliases: tuple[str, ...] = ()
     notes: str | None = None
+    affiliations: tuple[Affiliation, ...] = ()
+    color: str | None = None
+
+    def affiliation_at(self, moment: datetime | None) -> str | None:
+        """Whom the actor belongs to at ``moment`` (``None``: as it stands, the last listed).
+
+        A dated affiliation that holds wins over an undated one; if several
+        hold, the last listed.
+        """
+        if moment is None or not self.affiliations:
+            return self.affiliation
+        holding = [a for a in self.affiliations if a.holds_at(moment) and (a.start or a.until)]
+        if holding:
+            return holding[-1].actor
+        undated = [a for a in self.affiliations if a.start is None and a.until is None]
+        return undated[-1].actor if undated else None
 
 
 @dataclass(slots=True)
@@ -109,9 +157,50 @@ class Link(NamedTuple):
     event: str
 
 
+class Quantity(NamedTuple):
+    """A number the reporting gives, as data: ``390 persons released by Ukraine``.
+
+    ``what`` names the count in snake_case (``prisoners_released``,
+    ``bodies_returned``, ``points``); ``unit`` what is counted (``persons``);
+    ``actor`` whose count it is (optional). ``approximate`` marks "about";
+    ``bound`` is ``at_least`` ("more than") or ``at_most`` ("up to"), else ``None``.
+    """
+
+    what: str
+    value: int | float
+    unit: str | None = None
+    actor: str | None = None
+    approximate: bool = False
+    bound: str | None = None
+
+    def label(self) -> str:
+        """'390 persons', 'about 1,000 persons', 'at least 1,200 bodies'."""
+        qualifier = {"at_least": "at least ", "at_most": "at most "}.get(self.bound or "", "")
+        value = f"{self.value:,}" if isinstance(self.value, int) else f"{self.value:,g}"
+        return f"{'about ' * self.approximate}{qualifier}{value}{' ' + self.unit if self.unit else ''}"
+
+
+#: Bounds a quantity may have.
+QUANTITY_BOUNDS = ("at_least", "at_most")
+
+
+class Plover(NamedTuple):
+    """An event's PLOVER coding: type (``AGREE``), mode (``phone``) and contexts (``("military",)``)."""
+
+    type: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+
+
 @dataclass(slots=True)
 class Event:
-    """A dated event linked to actors by their roles."""
+    """A dated event linked to actors by their roles.
+
+    ``cameo`` and ``plover`` are the codes given in the data, ``None`` if
+    none: :meth:`cameo_code` and :meth:`plover_coding` fall back on the
+    type's. ``draft`` events await review and are left out of answers,
+    charts and exports unless asked for.
+    """
 
     id: str
     type: str
@@ -128,9 +217,19 @@ class Event:
     sources: tuple[str, ...] = ()
     related: tuple[Link, ...] = ()
     notes: str | None = None
+    title: str | None = None
+    head: tuple[str, ...] = ()
+    mediator: tuple[str, ...] = ()
+    initiator: tuple[str, ...] = ()
+    signatory: tuple[str, ...] = ()
+    cameo: str | None = None
+    plover: Plover | None = None
+    outcome: str | None = None
+    quantities: tuple[Quantity, ...] = ()
+    draft: bool = False
 
     def roles(self) -> list[tuple[str, str]]:
-        """Each (actor id, role) pair of the event, in role order."""
+        """Each (actor id, role) pair of the event, in role order (:data:`ROLES`)."""
         return [(actor, role) for key, role in ROLE_KEYS.items()
                 for actor in getattr(self, key)]
 
@@ -138,14 +237,51 @@ class Event:
         """Every actor id linked to the event, once each, in role order."""
         return list(dict.fromkeys(actor for actor, _ in self.roles()))
 
+    def attendees(self) -> tuple[str, ...]:
+        """Who sat at a symmetric event: participants and heads of delegation, once each."""
+        return tuple(dict.fromkeys((*self.participants, *self.head)))
+
+    def acting(self) -> tuple[str, ...]:
+        """Who did the event: its sources, or the attendees, host, mediators and signatories of a symmetric one."""
+        if self.event_type.symmetric:
+            return tuple(dict.fromkeys((*self.attendees(), *self.host, *self.mediator, *self.signatory)))
+        return self.source
+
     @property
     def event_type(self) -> EventType:
         return EVENT_TYPES[self.type]
 
+    @property
+    def status_info(self) -> Status:
+        return STATUS_INFO[self.status]
+
+    @property
+    def held(self) -> bool:
+        """Did it take place (by at least one side's account)?"""
+        return STATUS_INFO[self.status].held
+
+    def cameo_code(self) -> str:
+        """The CAMEO code: the event's own, else its type's default (text, leading zeros kept)."""
+        return self.cameo or self.event_type.code
+
+    def plover_coding(self) -> Plover | None:
+        """The PLOVER coding: the event's own, else its type's default; ``None`` for a plain statement."""
+        if self.plover is not None:
+            return self.plover
+        kind = self.event_type
+        return Plover(kind.plover, kind.mode) if kind.plover else None
+
+    def headline(self) -> str:
+        """The title, else the type's label with the acting actors: 'Meeting: putin, witkoff'."""
+        if self.title:
+            return self.title
+        acting = self.acting()
+        return f"{self.event_type.label}: {', '.join(acting)}" if acting else self.event_type.label
+
 
 @dataclass(slots=True)
 class Dataset:
-    """A whole record: actors and sources by id, events in date order."""
+    """A whole record: actors and sources by id, events in date order (:func:`date_order`)."""
 
     actors: dict[str, Actor] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
@@ -168,42 +304,124 @@ class Dataset:
         first, last = min(ends, key=lambda d: d.start), max(ends, key=lambda d: d.end)
         return first.label() if first == last else f"{first.label()} to {last.label()}"
 
-    def affiliation_chain(self, actor_id: str) -> list[str]:
-        """The actor and all it belongs to, innermost first: ``['witkoff', 'united-states']``."""
+    def affiliation_chain(self, actor_id: str, date: DateSpan | None = None) -> list[str]:
+        """The actor and all it belongs to at ``date``, innermost first: ``['witkoff', 'united-states']``.
+
+        ``date`` ``None``: as things stand (each actor's last listed affiliation).
+        An affiliation holds at a date if it holds at the date's :func:`date_order` midpoint.
+        """
+        moment = None if date is None else date_order(date)[0]
         chain = [actor_id]
-        while (parent := self.actors[chain[-1]].affiliation) and parent not in chain:
+        while (parent := self.actors[chain[-1]].affiliation_at(moment)) and parent not in chain:
             chain.append(parent)
         return chain
 
-    def nodes_at(self, level: str) -> dict[str, str]:
-        """Each actor id with what it counts as at ``level``: itself (``person``) or its :meth:`side` (``state``)."""
+    def nodes_at(self, level: str, date: DateSpan | None = None) -> Mapping[str, str]:
+        """Each actor id with what it counts as at ``level``: itself (``person``) or its :meth:`side` (``state``).
+
+        With ``date``, people are rolled up by the affiliation they had then.
+        """
         if level not in LEVELS:
             raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
-        return {a: self.side(a) if level == "state" else a for a in self.actors}
+        if level == "person":
+            return {a: a for a in self.actors}
+        if date is not None and any(actor.affiliations for actor in self.actors.values()):
+            return _SidesAt(self, date)
+        return {a: self.side(a) for a in self.actors}
 
-    def side(self, actor_id: str) -> str:
-        """The state an actor belongs to (transitively), else its outermost affiliation.
+    def side(self, actor_id: str, date: DateSpan | None = None) -> str:
+        """The state an actor belongs to (transitively) at ``date``, else its outermost affiliation.
 
         Witkoff's side is the United States; a Ukrainian delegation's is Ukraine;
         an actor that belongs to nothing is its own side.
         """
-        chain = self.affiliation_chain(actor_id)
+        chain = self.affiliation_chain(actor_id, date)
         return next((a for a in chain if self.actors[a].kind == "state"), chain[-1])
 
     def met_pairs(self, event: Event, node: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
         """The pairs that met at a symmetric ``event``, each sorted, in order.
 
-        Participants and host meet pairwise, but a visit's visitors meet their
-        host, not each other, and nobody meets a group they belong to (a
-        delegate and the delegation). ``node`` maps actors to what they count
-        as (their state, at state level); pairs within one node are dropped.
+        Attendees (participants and heads) and host meet pairwise, but a
+        visit's visitors meet their host, not each other. At talks with a
+        ``mediator``, the sides meet the mediators, not each other (nor the
+        host, unless it is also listed as a participant or mediator); mediators
+        meet each other, and attendees of one side meet each other. Nobody
+        meets a group they belong to (a delegate and the delegation).
+        ``node`` maps actors to what they count as (their state, at state
+        level); pairs within one node are dropped.
         """
-        def at(actor: str) -> str:
-            return node[actor] if node else actor
+        return sorted(self.iter_met_pairs(event, node))
 
-        if event.type == "visit" and event.host and event.participants:
-            pairs = {tuple(sorted((at(v), at(h)))) for v in event.participants for h in event.host}
+    def iter_met_pairs(self, event: Event, node: Mapping[str, str] | None = None,
+                       only: str | None = None) -> Iterator[tuple[str, str]]:
+        """The pairs of :meth:`met_pairs`, unsorted, each once; with ``only``, just the pairs with that node.
+
+        Asking for one node's pairs costs time in proportion to the event's
+        actors, not to their pairs: a meeting of 3,000 is not expanded.
+        """
+        at = node.__getitem__ if node else str
+        seen: set[tuple[str, str]] = set()
+        chains: dict[str, list[str]] = {}
+
+        def chain(actor: str) -> list[str]:
+            if actor not in chains:
+                chains[actor] = self.affiliation_chain(actor, event.date)
+            return chains[actor]
+
+        for u0, v0 in _candidate_pairs(_meeting_groups(self, event), at, only):
+            u, v = sorted((at(u0), at(v0)))
+            if u == v or (u, v) in seen or u in chain(v) or v in chain(u):
+                continue
+            seen.add((u, v))
+            yield u, v
+
+
+def _candidate_pairs(groups: list[tuple[list[str], list[str] | None]], at: Callable[[str], str],
+                     only: str | None) -> Iterator[tuple[str, str]]:
+    """Actor pairs from the groups of :func:`_meeting_groups`, only those with node ``only`` if given."""
+    for left, right in groups:
+        if only is None:
+            yield from ((u, v) for u in left for v in right) if right is not None else combinations(left, 2)
+            continue
+        mine = [a for a in left if at(a) == only]
+        if right is None:
+            yield from ((u, v) for u in mine for v in left if at(v) != only)
         else:
-            pairs = set(combinations(sorted({at(a) for a in (*event.participants, *event.host)}), 2))
-        return sorted((u, v) for u, v in pairs if u != v
-                      and u not in self.affiliation_chain(v) and v not in self.affiliation_chain(u))
+            yield from ((u, v) for u in mine for v in right)
+            yield from ((u, v) for u in (a for a in right if at(a) == only) for v in left)
+
+
+def _meeting_groups(dataset: Dataset, event: Event) -> list[tuple[list[str], list[str] | None]]:
+    """Who meets whom at ``event``: pairs across (left, right), or all pairs within left (right ``None``)."""
+    attendees = list(event.attendees())
+    if event.mediator:
+        mediators = list(dict.fromkeys(event.mediator))
+        sides: dict[str, list[str]] = {}
+        for actor in attendees:
+            if actor not in mediators:
+                sides.setdefault(dataset.side(actor, event.date), []).append(actor)
+        return [(mediators, None), *((members, None) for members in sides.values()),
+                ([a for a in attendees if a not in mediators], mediators)]
+    if event.type == "visit" and event.host and event.participants:
+        return [(list(event.participants), list(event.host))]
+    return [(sorted({*attendees, *event.host}), None)]
+
+
+class _SidesAt(Mapping):
+    """The side of each actor at one date, worked out when asked for (see :meth:`Dataset.nodes_at`)."""
+
+    def __init__(self, dataset: Dataset, date: DateSpan) -> None:
+        self.dataset, self.date, self.known = dataset, date, {}
+
+    def __getitem__(self, actor: str) -> str:
+        if actor not in self.known:
+            if actor not in self.dataset.actors:
+                raise KeyError(actor)
+            self.known[actor] = self.dataset.side(actor, self.date)
+        return self.known[actor]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.dataset.actors)
+
+    def __len__(self) -> int:
+        return len(self.dataset.actors)

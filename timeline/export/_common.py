@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from timeline.errors import NothingToShow
-from timeline.model import EVENT_TYPES, STATUSES, Dataset, Event
+from timeline.model import EVENT_TYPES, ROLE_INFO, ROLE_KEYS, STATUS_INFO, STATUSES, Dataset, Event
 from timeline.outputs import check_writable, output_file
 
 if TYPE_CHECKING:
@@ -78,16 +78,12 @@ def unique_ids(prefix: str, taken: Collection[str]) -> Iterator[str]:
 
 def type_label(event_type: str) -> str:
     """An event type for people ("Counter-proposal"): the model's label of it."""
-    kind = EVENT_TYPES[event_type]
-    return getattr(kind, "label", None) or event_type.replace("_", " ").capitalize()
+    return EVENT_TYPES[event_type].label
 
 
 def status_label(status: str) -> str:
     """A status for people ("Planned"): the model's label of it."""
-    from timeline import model
-
-    found = getattr(model, "STATUS_INFO", {}).get(status)
-    return getattr(found, "label", None) or status.replace("_", " ").capitalize()
+    return STATUS_INFO[status].label
 
 
 def plain_text(text: str) -> str:
@@ -215,17 +211,16 @@ def headline(event: Event, dataset: Dataset, status: bool = True) -> str:
     >>> headline(record.event("planned-meeting-ukrainian-delegation"), record)   # doctest: +SKIP
     'Planned: Meeting: Steve Witkoff, Jared Kushner, Ukrainian delegation'
     """
-    title = getattr(event, "title", None) or _generated_title(event, dataset)
+    title = event.title or _generated_title(event, dataset)
     return f"{status_label(event.status)}: {title}" if status and event.status != DEFAULT_STATUS else title
 
 
 def _generated_title(event: Event, dataset: Dataset) -> str:
     if event.event_type.symmetric:
-        names = [dataset.actors[a].name for a in dict.fromkeys((*event.participants, *event.host))]
-        actors = ", ".join(names)
+        actors = ", ".join(actor_name(dataset, a) for a in event.acting())
     else:
-        source = ", ".join(dataset.actors[a].name for a in event.source)
-        target = ", ".join(dataset.actors[a].name for a in event.target)
+        source = ", ".join(actor_name(dataset, a) for a in event.source)
+        target = ", ".join(actor_name(dataset, a) for a in event.target)
         actors = f"{source} → {target}" if source and target else source or target
     label = type_label(event.type)
     return f"{label}: {actors}" if actors else label
@@ -259,11 +254,9 @@ def actor_name(dataset: Dataset, actor_id: str) -> str:
 
 
 def roles(dataset: Dataset, event: Event) -> list[tuple[str, list[str]]]:
-    """Each role of the model that ``event`` fills (its key: ``participants``...), with the actors' names."""
-    from timeline.model import ROLE_KEYS
-
-    return [(key, [actor_name(dataset, a) for a in getattr(event, key)]) for key in ROLE_KEYS
-            if getattr(event, key, ())]
+    """Each of the model's roles that ``event`` fills, as its label ("Head of delegation"), with the actors' names."""
+    return [(ROLE_INFO[role].label, [actor_name(dataset, a) for a in getattr(event, key)])
+            for key, role in ROLE_KEYS.items() if getattr(event, key)]
 
 
 def latest_day(dataset: Dataset) -> date:

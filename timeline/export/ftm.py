@@ -179,7 +179,7 @@ def _notes(dataset: Dataset, event: Event) -> str:
              f"Date: {event.date.label()} ({event.date.text})"]
     if event.status != DEFAULT_STATUS:
         lines.append(f"Status: {status_label(event.status)}")
-    lines += [f"{key.replace('_', ' ').capitalize()}: {', '.join(names)}" for key, names in roles(dataset, event)]
+    lines += [f"{label}: {', '.join(names)}" for label, names in roles(dataset, event)]
     if event.notes:
         lines.append(event.notes)
     return "\n".join(lines)

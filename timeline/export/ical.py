@@ -17,8 +17,9 @@ Each meeting, call or visit is a VEVENT:
 
 The title (SUMMARY) is the event's title, or its type and actors; any
 status but ``occurred`` comes first ("Planned: ..."). ``STATUS`` is
-``CONFIRMED`` for an event that took place on a date known to the day,
-``CANCELLED`` for a cancelled one, else ``TENTATIVE``. ``DTSTAMP`` is the
+``CONFIRMED`` for an event that took place, uncontested, on a date known
+to the day, ``CANCELLED`` for one that will not take place (the model's
+:data:`~timeline.model.STATUS_INFO` says which), else ``TENTATIVE``. ``DTSTAMP`` is the
 latest date in the data, so the same data gives the same bytes. Text is
 escaped as RFC 5545 TEXT, control characters replaced; a source address
 is written only if it is http(s), percent-encoded so that it cannot end
@@ -45,7 +46,7 @@ from timeline.export._common import (
     web_address,
     write_lines,
 )
-from timeline.model import HELD_STATUSES, MEETING_TYPES, Dataset, Event
+from timeline.model import MEETING_TYPES, STATUS_INFO, Dataset, Event
 
 PRODID = "-//timeline//timeline export//EN"
 #: Precisions of a date known to the day or finer: a calendar can hold such a meeting as it was.
@@ -145,11 +146,16 @@ def _vevent(dataset: Dataset, event: Event, stamp: str) -> list[str]:
 
 
 def _status(event: Event, vague: bool) -> str:
-    """CONFIRMED: took place, on a known day; CANCELLED; else TENTATIVE (planned, proposed, disputed...)."""
-    if event.status == "cancelled":
+    """The RFC 5545 STATUS, from the model's account of the status.
+
+    CANCELLED: will not take place (neither held nor pending); CONFIRMED:
+    took place, uncontested, on a date known to the day; else TENTATIVE
+    (planned, proposed, postponed, disputed, claimed; open or coarse dates).
+    """
+    info = STATUS_INFO[event.status]
+    if not (info.held or info.pending):
         return "CANCELLED"
-    held = event.status == DEFAULT_STATUS and event.status in HELD_STATUSES
-    return "CONFIRMED" if held and not vague else "TENTATIVE"
+    return "CONFIRMED" if info.held and not info.contested and not vague else "TENTATIVE"
 
 
 def _when(first: DateSpan, last: DateSpan, open_ended: bool) -> list[str]:
@@ -181,7 +187,7 @@ def _description(dataset: Dataset, event: Event) -> str:
     lines = [event.summary, "", f"Date: {event.date.label()} ({event.date.text})"]
     if event.status != DEFAULT_STATUS:
         lines.append(f"Status: {event.status}")
-    lines += [f"{role.replace('_', ' ').capitalize()}: {', '.join(names)}" for role, names in roles(dataset, event)]
+    lines += [f"{label}: {', '.join(names)}" for label, names in roles(dataset, event)]
     lines += [f"“{q.text}” — {dataset.actors[q.speaker].name if q.speaker in dataset.actors else q.speaker}"
               for q in event.quotes]
     sources = [dataset.sources[s] for s in event.sources]

@@ -118,7 +118,7 @@ def _text(dataset: Dataset, event: Event, citations: dict[str, str]) -> str:
              f"Status: {_html(event.status)}" if event.status != DEFAULT_STATUS else ""]
     if any(facts):
         parts.append(f"<p>{' · '.join(f for f in facts if f)}</p>")
-    who = [f"{key.replace('_', ' ').capitalize()}: {_html(', '.join(names))}" for key, names in roles(dataset, event)]
+    who = [f"{_html(label)}: {_html(', '.join(names))}" for label, names in roles(dataset, event)]
     if who:
         parts.append(f"<p>{' · '.join(who)}</p>")
     cited = [citations[s] for s in event.sources]

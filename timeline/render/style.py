@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from timeline.model import HELD_STATUSES
+from timeline.model import EVENT_TYPES, HELD_STATUSES
 
 
 class Mark(NamedTuple):
@@ -38,6 +38,14 @@ EVENT_MARKS: dict[str, Mark] = {
     "statement": Mark("#7F7F7F", "s", "Statement"),
     "assessment": Mark("#A0A0A0", "$\u2261$", "Assessment"),
 }
+
+#: Colours of the types the negotiation model added, by CAMEO family, until charts gives each its own look.
+_FAMILY_COLORS = {"01": "#7F7F7F", "02": "#E69F00", "03": "#2CA02C", "04": "#0072B2", "05": "#009E73",
+                  "06": "#009E73", "07": "#009E73", "08": "#006D2C", "09": "#E69F00", "10": "#E69F00",
+                  "11": "#C0392B", "12": "#D55E00", "13": "#8B0000", "14": "#D55E00", "15": "#8B0000",
+                  "16": "#D55E00", "17": "#8B0000", "18": "#4D0000", "19": "#4D0000", "20": "#4D0000"}
+EVENT_MARKS.update({name: Mark(_FAMILY_COLORS[kind.cameo], "o", kind.label)
+                    for name, kind in EVENT_TYPES.items() if name not in EVENT_MARKS})
 
 #: Edge colours of the actor graph, by relation (see timeline.graph.ACTOR_RELATIONS).
 RELATION_COLORS: dict[str, str] = {
@@ -70,6 +78,13 @@ RELATION_LABELS: dict[str, str] = {
     "assessed": "Assessed",
 }
 
+RELATION_COLORS.update({kind.relation: _FAMILY_COLORS[kind.cameo] for kind in EVENT_TYPES.values()
+                        if kind.relation not in RELATION_COLORS})
+RELATION_COLORS.setdefault("acted_together", "#7F7F7F")
+RELATION_LABELS.update({kind.relation: kind.relation.replace("_", " ").capitalize() for kind in EVENT_TYPES.values()
+                        if kind.relation not in RELATION_LABELS})
+RELATION_LABELS.setdefault("acted_together", "Acted together (joint draft, statement)")
+
 #: Graph node markers by actor kind; each is scaled to the same area when drawn.
 KIND_MARKERS: dict[str, Mark] = {
     "person": Mark(MUTED, "o", "Person"),
@@ -82,6 +97,7 @@ KIND_MARKERS: dict[str, Mark] = {
 ROLE_COLORS: dict[str, str] = {
     "participant": "#0072B2", "host": "#56B4E9", "source": "#444444",
     "target": "#D55E00", "mentioned": "#BBBBBB",
+    "head": "#1F4E79", "mediator": "#8E44AD", "initiator": "#E69F00", "signatory": "#009E73",
 }
 
 

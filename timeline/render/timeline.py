@@ -75,6 +75,7 @@ LINKS_UP_TO = 60
 PRIORITY = ("agreement", "meeting", "rejection", "acceptance", "proposal", "counter_proposal", "demand",
             "visit", "call", "threat", "military_action", "claim", "denial", "accusation", "statement",
             "assessment")
+PRIORITY += tuple(t for t in EVENT_TYPES if t not in PRIORITY)  # the model's other types, after these
 #: Relations drawn as arrows between events, and their look.
 LINKS = {"disputes": {"color": "#8E44AD", "ls": (0, (3, 2)), "label": "Disputes"},
          "responds_to": {"color": "#999999", "ls": "-", "label": "Responds to"},
