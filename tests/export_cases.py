@@ -56,7 +56,7 @@ SUMMARY = '<script>alert(1)</script> & "quotes" <img src=x onerror="document.tit
 #: actor who acts alone, every special character (quotes, backslash, ``&``, ``<``, ``;``, ``,``, a line break,
 #: emoji, Cyrillic, Arabic, a NUL and a BEL) and every date form: day, month, year, moments with and without a
 #: zone, an interval whose ends have different zones, an interval with a zone at one end only, open ends,
-#: approximate and uncertain dates; every status; a source address carrying CR/LF and a forged VEVENT.
+#: approximate and uncertain dates; every status and role; a title; a source address carrying CR/LF and a forged VEVENT.
 SPECIAL = 'Q "quoted" \\ back & amp; <b>tag</b>; semi, comma\nline two 😀 Иван مرحبا'
 HOSTILE = r"""
 dataset:
@@ -74,6 +74,7 @@ events:
     type: meeting
     date: 2025-12-02
     participants: [e0, e1, "-minus"]
+    mentioned: [solo]
     summary: "SPECIAL"
     sources: [forged]
   - id: e11
@@ -101,6 +102,7 @@ events:
     summary: Open start, cancelled.
   - id: e15
     type: meeting
+    title: 'Witkoff & Kushner <meet> "Putin"; again, 😀'
     date: 2025-11-25T09:00/..
     participants: [e0, e3]
     status: disputed
@@ -121,6 +123,27 @@ events:
     date: 2025-09-10T14:00
     participants: [e0, "-minus"]
     summary: A floating moment.
+  - id: e19
+    type: meeting
+    date: 2025-11-10
+    head: [e1]
+    participants: [e3]
+    mediator: [e0]
+    initiator: [e2]
+    status: postponed
+    summary: Mediated talks, postponed.
+  - id: e20
+    type: agreement
+    date: 2025-11-12
+    signatory: [e2, "-minus"]
+    status: claimed
+    summary: Signed, by one side's account.
+  - id: e21
+    type: meeting
+    date: 2025-11-15
+    participants: [e0, e1]
+    status: proposed
+    summary: Offered, not arranged.
 sources:
   - id: forged
     publisher: "Pub; & Co"
