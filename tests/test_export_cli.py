@@ -147,3 +147,22 @@ def test_a_missing_library_is_one_line_and_build_skips_it(run, workdir, monkeypa
     report = build(seed, workdir / "out")
     assert [line for line in report.skipped if line.startswith("entities.ftm.json")] == [
         "entities.ftm.json: the ftm export needs followthemoney: pip install 'timeline[ftm]'"]
+
+
+def test_drafts_are_left_out_unless_asked_for(run, workdir, write_yaml):
+    data = write_yaml("""
+        actors: [{id: a, name: A}, {id: b, name: B}]
+        events:
+          - {id: held, type: meeting, date: 2025-12-02, participants: [a, b]}
+          - {id: drafted, type: meeting, date: 2025-12-03, participants: [a, b], draft: true}
+        """)
+    assert run("export", "ical", "-o", "a.ics", data=data).exit_code == 0
+    assert "UID:drafted@timeline" not in (workdir / "a.ics").read_text(encoding="utf-8")
+    assert run("export", "ical", "-o", "b.ics", "--include-drafts", data=data).exit_code == 0
+    assert "UID:drafted@timeline" in (workdir / "b.ics").read_text(encoding="utf-8")
+    only_draft = write_yaml("""
+        actors: [{id: a, name: A}]
+        events: [{id: drafted, type: statement, date: 2025-12-03, source: [a], draft: true}]
+        """, "draft.yaml")
+    result = run("export", "json", data=only_draft)
+    assert (result.exit_code, result.output) == (1, "Error: no events to write as json; loosen the filters\n")

@@ -12,6 +12,7 @@ from timeline.cli.options import (
     Command,
     force_option,
     graph_option,
+    include_drafts_option,
     level_option,
     output_option,
     with_dataset,
@@ -66,10 +67,11 @@ Examples:
 @output_option("File (a folder for csv), or - for standard output.", kind="any")
 @format_options
 @force_option
+@include_drafts_option
 @with_dataset
 @with_filter
 def export(dataset: Dataset, event_filter: EventFilter, fmt: str, output: Path | None, force: bool,
-           **options: Any) -> None:
+           include_drafts: bool, **options: Any) -> None:
     from timeline.export import export as write
 
     context = click.get_current_context()
@@ -77,6 +79,7 @@ def export(dataset: Dataset, event_filter: EventFilter, fmt: str, output: Path |
              if context.get_parameter_source(name) is not ParameterSource.DEFAULT}
     events = event_filter.apply(dataset)
     if output is not None and str(output) == "-":
-        write(dataset, fmt, sys.stdout.buffer, events=events, **given)
+        write(dataset, fmt, sys.stdout.buffer, events=events, include_drafts=include_drafts, **given)
     else:
-        click.echo(f"wrote {write(dataset, fmt, output, events=events, force=force, **given)}")
+        path = write(dataset, fmt, output, events=events, force=force, include_drafts=include_drafts, **given)
+        click.echo(f"wrote {path}")

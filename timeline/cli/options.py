@@ -60,6 +60,8 @@ graph_option = click.option(
 force_option = click.option(
     "--force", is_flag=True,
     help="Replace an existing output even if timeline did not write it (by default only timeline's own files are).")
+include_drafts_option = click.option(
+    "--include-drafts", is_flag=True, help="Also the draft events, which await review (left out by default).")
 dpi_option = click.option("--dpi", type=click.IntRange(*DPI_RANGE), default=DPI, show_default=True,
                           help="Pixels per inch of a PNG.")
 

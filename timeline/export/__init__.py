@@ -90,8 +90,11 @@ class ExportError(UserError):
 
 
 def export(dataset: Dataset, fmt: str, target: str | os.PathLike | IO[bytes] | None = None, *,
-           events: Iterable[Event] | None = None, force: bool = False, **options: Any) -> Path | None:
+           events: Iterable[Event] | None = None, force: bool = False, include_drafts: bool = False,
+           **options: Any) -> Path | None:
     """Write ``events`` (default: all) of ``dataset`` in format ``fmt``; return the path written.
+
+    Draft events (awaiting review) are left out unless ``include_drafts``.
 
     ``target`` is a path (a folder for ``csv``; an existing folder gets the
     default name), a binary file, or ``None`` for :func:`default_path`.
@@ -103,7 +106,7 @@ def export(dataset: Dataset, fmt: str, target: str | os.PathLike | IO[bytes] | N
     """
     spec = _format(fmt)
     options = _options(spec, options)
-    events = list(dataset.events if events is None else events)
+    events = [e for e in (dataset.events if events is None else events) if include_drafts or not e.draft]
     if not events:
         raise NothingToShow(f"no events to write as {spec.name}; loosen the filters")
     writer = importlib.import_module(f"timeline.export.{spec.module}").write

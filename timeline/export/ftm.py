@@ -12,7 +12,8 @@ the file (``alephclient write-entities``). What becomes what:
   state it belongs to;
 - an event is an ``Event``: ``name`` its headline (any status but
   ``occurred`` first, "Planned: ..."), ``summary``, ``location``,
-  ``involved`` (every actor), ``organizer`` (the host), ``sourceUrl`` and
+  ``involved`` (every actor with a part in it), ``namesMentioned`` (those
+  only mentioned), ``organizer`` (the host), ``sourceUrl`` and
   ``publisher`` of its sources, ``keywords`` its type and status. Dates are
   ISO prefixes whose length is the precision (``2025-12`` for December):
   one date as ``date``, an interval as ``startDate``/``endDate`` (an
@@ -41,6 +42,7 @@ from timeline.export._common import (
     DEFAULT_STATUS,
     NotInstalled,
     PathOrFile,
+    actor_name,
     headline,
     plain_text,
     roles,
@@ -144,7 +146,9 @@ def _event(model, dataset: Dataset, event: Event, ids: dict[str, str]) -> Entity
         entity.add(prop, value)
     if event.location:
         entity.add("location", plain_text(event.location))
-    entity.add("involved", [ids[a] for a in event.actors() if a in ids])
+    entity.add("involved", [ids[a] for a in dict.fromkeys(a for a, role in event.roles() if role != "mentioned")
+                            if a in ids])
+    entity.add("namesMentioned", [plain_text(actor_name(dataset, a)) for a in event.mentioned])
     entity.add("organizer", [ids[a] for a in event.host if a in ids])
     sources = [dataset.sources[s] for s in event.sources if s in dataset.sources]
     entity.add("sourceUrl", [url for url in (web_address(s.url) for s in sources) if url])
