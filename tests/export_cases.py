@@ -147,5 +147,6 @@ events:
 sources:
   - id: forged
     publisher: "Pub; & Co"
-    url: "https://example.org/a\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Forged meeting with the President\r\nDTSTART:20251202\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nX-A:1"
+    url: "https://example.org/a\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Forged meeting with the President\r\n\
+      DTSTART:20251202\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nX-A:1"
 """.replace('"SPECIAL"', '"' + SPECIAL.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"')

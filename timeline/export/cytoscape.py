@@ -1,4 +1,6 @@
-"""Cytoscape.js elements: for Cytoscape.js (``cytoscape({elements})``) and Cytoscape (File > Import > Network from File, ``.cyjs``).
+"""Cytoscape.js elements, for Cytoscape.js (``cytoscape({elements})``) and Cytoscape (``.cyjs``).
+
+Cytoscape opens the file with File > Import > Network from File.
 
 Cytoscape.js keeps one id space for nodes and edges and silently drops
 an element whose id is taken, so every edge gets an id (``e0``, ``e1``...)
