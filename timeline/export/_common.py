@@ -5,7 +5,7 @@ import io
 import json
 import os
 import re
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -65,6 +65,25 @@ def export_graph(dataset: Dataset, events: Sequence[Event], graph: str = "actors
     if graph == "events":
         return event_graph(dataset, events)
     return actor_graph(dataset, events, level=level, include_planned=True)
+
+
+def graph_format(write_graph: Callable[..., None], styled: bool = False) -> Callable[..., None]:
+    """The export writer of a graph format, ``write(dataset, events, path_or_file, graph="actors", level="person")``.
+
+    It writes the ``graph`` of ``events`` (the actor graph at ``level``, or
+    the event graph) with ``write_graph(graph, path_or_file)``, which a
+    ``styled`` format also gives the dataset (for the colours of its sides).
+    """
+    def write(dataset: Dataset, events: Sequence[Event], path_or_file: PathOrFile, graph: str = "actors",
+              level: str = "person") -> None:
+        network = export_graph(dataset, events, graph, level)
+        if styled:
+            write_graph(network, path_or_file, dataset)
+        else:
+            write_graph(network, path_or_file)
+
+    write.__doc__ = f"Write the ``graph`` of ``events`` with :func:`{write_graph.__name__}`: the export writer."
+    return write
 
 
 def unique_ids(prefix: str, taken: Collection[str]) -> Iterator[str]:

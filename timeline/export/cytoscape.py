@@ -14,20 +14,12 @@ left out.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import networkx as nx
 
-from timeline.export._common import PathOrFile, arcs, export_graph, json_pieces, write_text
+from timeline.export._common import PathOrFile, arcs, graph_format, json_pieces, write_text
 from timeline.export.json import fixed_first
-from timeline.model import Dataset, Event
-
-
-def write(dataset: Dataset, events: Sequence[Event], path_or_file: PathOrFile, graph: str = "actors",
-          level: str = "person") -> None:
-    """Write the ``graph`` (``actors`` at ``level``, or ``events``) of ``events`` as Cytoscape.js JSON: the export writer."""
-    write_cytoscape(export_graph(dataset, events, graph, level), path_or_file)
 
 
 def write_cytoscape(graph: nx.Graph, path_or_file: PathOrFile) -> None:
@@ -54,3 +46,7 @@ def cytoscape_data(graph: nx.Graph) -> dict[str, Any]:
 
 def _present(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v is not None}
+
+
+#: The export writer: ``write(dataset, events, path_or_file, graph, level)``.
+write = graph_format(write_cytoscape)

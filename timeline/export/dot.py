@@ -19,7 +19,7 @@ relation that runs both ways (``met``) is one edge without arrows.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any
 
 import networkx as nx
@@ -30,11 +30,11 @@ from timeline.export._common import (
     DEFAULT_STATUS,
     PathOrFile,
     edge_items,
-    export_graph,
+    graph_format,
     status_label,
     write_lines,
 )
-from timeline.model import HELD_STATUSES, Dataset, Event
+from timeline.model import HELD_STATUSES, Dataset
 from timeline.render import style
 
 #: Node shapes by actor kind, near the drawing's markers.
@@ -45,12 +45,6 @@ FILL_ALPHA = "33"
 NOT_HELD_STYLE = {"cancelled": "dotted"}
 #: Attributes that Graphviz reads as labels, in which it decodes HTML entities.
 _LABELS = ("label", "tooltip", "xlabel", "headlabel", "taillabel")
-
-
-def write(dataset: Dataset, events: Sequence[Event], path_or_file: PathOrFile, graph: str = "actors",
-          level: str = "person") -> None:
-    """Write the ``graph`` (``actors`` at ``level``, or ``events``) of ``events`` as DOT: the export writer."""
-    write_dot(export_graph(dataset, events, graph, level), path_or_file, dataset)
 
 
 def write_dot(graph: nx.Graph, path_or_file: PathOrFile, dataset: Dataset | None = None) -> None:
@@ -127,3 +121,7 @@ def attributes(**values: Any) -> str:
 
 def _label(name: str, value: str) -> str:
     return value.replace("&", "&amp;") if name in _LABELS else value
+
+
+#: The export writer: ``write(dataset, events, path_or_file, graph, level)``.
+write = graph_format(write_dot, styled=True)

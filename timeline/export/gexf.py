@@ -34,7 +34,7 @@ are JSON strings; a missing value is left out.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
@@ -46,13 +46,13 @@ from timeline.export._common import (
     PathOrFile,
     arcs,
     edge_items,
-    export_graph,
+    graph_format,
     typed_text,
     write_lines,
     xml_element,
     xml_tag,
 )
-from timeline.model import Dataset, Event
+from timeline.model import Dataset
 from timeline.render.style import graph_look
 
 NAMESPACE = "http://gexf.net/1.3"
@@ -69,12 +69,6 @@ class Spell(NamedTuple):
     end: datetime | None
     first: str | None
     last: str | None
-
-
-def write(dataset: Dataset, events: Sequence[Event], path_or_file: PathOrFile, graph: str = "actors",
-          level: str = "person") -> None:
-    """Write the ``graph`` (``actors`` at ``level``, or ``events``) of ``events`` as GEXF: the export writer."""
-    write_gexf(export_graph(dataset, events, graph, level), path_or_file, dataset)
 
 
 def write_gexf(graph: nx.Graph, path_or_file: PathOrFile, dataset: Dataset | None = None) -> None:
@@ -247,3 +241,7 @@ def _color(color: str) -> str:
 
 def _number(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+#: The export writer: ``write(dataset, events, path_or_file, graph, level)``.
+write = graph_format(write_gexf, styled=True)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from itertools import chain
 from typing import Any
 
@@ -35,13 +35,12 @@ from timeline.export._common import (
     XML_DECLARATION,
     PathOrFile,
     arcs,
-    export_graph,
+    graph_format,
     typed_text,
     write_lines,
     xml_element,
     xml_tag,
 )
-from timeline.model import Dataset, Event
 
 NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
 SCHEMA = "http://graphml.graphdrawing.org/xmlns/1.1/graphml.xsd"
@@ -52,12 +51,6 @@ _NAME_RANGES = ((0xC0, 0x2FF), (0x370, 0x1FFF), (0x2070, 0x218F), (0x2C00, 0x2FE
 _ESCAPE = re.compile(r"_x([0-9A-F]{8}|[0-9A-F]{4})_")
 #: Ids that are name tokens as they are: ASCII letters, digits, ``.-_:``, no ``_x`` that reads as an escape.
 _PLAIN = re.compile(r"(?:[A-Za-z0-9.:-]|_(?!x))+")
-
-
-def write(dataset: Dataset, events: Sequence[Event], path_or_file: PathOrFile, graph: str = "actors",
-          level: str = "person") -> None:
-    """Write the ``graph`` (``actors`` at ``level``, or ``events``) of ``events`` as GraphML: the export writer."""
-    write_graphml(export_graph(dataset, events, graph, level), path_or_file)
 
 
 def write_graphml(graph: nx.Graph, path_or_file: PathOrFile) -> None:
@@ -169,3 +162,7 @@ def _type_of(value: Any) -> str:
 def _data(indent: str, domain: str, data: dict, keys: dict[tuple[str, str], str]) -> list[str]:
     return [indent + xml_tag("data", {"key": keys[domain, name]}, typed_text(value))
             for name, value in data.items() if value is not None]
+
+
+#: The export writer: ``write(dataset, events, path_or_file, graph, level)``.
+write = graph_format(write_graphml)

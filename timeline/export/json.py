@@ -11,19 +11,11 @@ so that the directed graph read back holds it from both ends.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import networkx as nx
 
-from timeline.export._common import PathOrFile, arcs, export_graph, json_pieces, write_text
-from timeline.model import Dataset, Event
-
-
-def write(dataset: Dataset, events: Sequence[Event], path_or_file: PathOrFile, graph: str = "actors",
-          level: str = "person") -> None:
-    """Write the ``graph`` (``actors`` at ``level``, or ``events``) of ``events`` as node-link JSON: the export writer."""
-    write_node_link(export_graph(dataset, events, graph, level), path_or_file)
+from timeline.export._common import PathOrFile, arcs, graph_format, json_pieces, write_text
 
 
 def write_node_link(graph: nx.Graph, path_or_file: PathOrFile) -> None:
@@ -48,3 +40,7 @@ def node_link_data(graph: nx.Graph) -> dict[str, Any]:
 def fixed_first(fixed: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
     """``fixed`` followed by the attributes that do not clash with it."""
     return {**fixed, **{k: v for k, v in data.items() if k not in fixed}}
+
+
+#: The export writer: ``write(dataset, events, path_or_file, graph, level)``.
+write = graph_format(write_node_link)
