@@ -137,6 +137,10 @@ events:
     date: 2025-11-12
     signatory: [e2, "-minus"]
     status: claimed
+    outcome: agreement_reached
+    quantities:
+      - {what: prisoners_released, value: 390, unit: persons, actor: e2, approximate: true}
+      - {what: points, value: 28}
     summary: Signed, by one side's account.
   - id: e21
     type: meeting

@@ -82,3 +82,16 @@ def test_a_title_is_the_headline_everywhere(hostile, tmp_path):
     calendar = icalendar.Calendar.from_ical(generate_ical(hostile))
     summary = next(str(e["SUMMARY"]) for e in calendar.walk("VEVENT") if str(e["UID"]) == "e15@timeline")
     assert summary == f"Disputed: {TITLE} (from 25 Nov 2025 09:00)"
+
+
+def test_outcome_and_numbers_are_carried(hostile, tmp_path):
+    lines = ["Outcome: Agreement reached", "Prisoners released: about 390 persons (Russia)", "Points: 28"]
+    slide = next(s for s in timelinejs_data(hostile)["events"] if s["unique_id"] == "e20")
+    assert all(f"<p>{line}</p>" in slide["text"]["text"] for line in lines)
+    pytest.importorskip("followthemoney")
+    from timeline.export.ftm import write
+
+    write(hostile, hostile.events, tmp_path / "e.ftm.json")
+    notes = next(e["properties"]["notes"][0] for e in map(json.loads, (tmp_path / "e.ftm.json").open())
+                 if e["id"] == "event-e20")
+    assert notes.endswith("\n".join(lines))

@@ -246,7 +246,7 @@ def _generated_title(event: Event, dataset: Dataset) -> str:
 
 
 def web_address(url: str | None) -> str | None:
-    """``url`` if it is an http(s) address, the only kind worth a link, made safe to write anywhere; else ``None``.
+    r"""``url`` if it is an http(s) address, the only kind worth a link, made safe to write anywhere; else ``None``.
 
     Spaces, quotes, angle brackets, backslashes and control characters
     (which no address holds, and which could end a line or an attribute)
@@ -284,3 +284,18 @@ def latest_day(dataset: Dataset) -> date:
     days = [d for e in dataset.events for d in (e.date.first, e.date.last) if d]
     days += [s.published.last for s in dataset.sources.values() if s.published and s.published.last]
     return max(days, default=date(1970, 1, 1))
+
+
+def outcome_and_quantities(dataset: Dataset, event: Event) -> list[str]:
+    """The event's outcome and numbers, one line each: 'Outcome: Agreement reached', 'Prisoners released: 390 persons
+    (Ukraine)', 'Points: about 28'; none if it has neither."""
+    from timeline.model import OUTCOME_INFO
+
+    lines = [f"Outcome: {OUTCOME_INFO[event.outcome].label}"] if event.outcome else []
+    for quantity in event.quantities:
+        bound = {"at_least": "at least ", "at_most": "up to "}.get(quantity.bound or "", "")
+        about = "about " if quantity.approximate else ""
+        unit = f" {quantity.unit}" if quantity.unit else ""
+        whose = f" ({actor_name(dataset, quantity.actor)})" if quantity.actor else ""
+        lines.append(f"{quantity.what.replace('_', ' ').capitalize()}: {bound}{about}{quantity.value:g}{unit}{whose}")
+    return lines

@@ -44,6 +44,7 @@ from timeline.export._common import (
     PathOrFile,
     actor_name,
     headline,
+    outcome_and_quantities,
     plain_text,
     roles,
     status_label,
@@ -184,6 +185,7 @@ def _notes(dataset: Dataset, event: Event) -> str:
     if event.status != DEFAULT_STATUS:
         lines.append(f"Status: {status_label(event.status)}")
     lines += [f"{label}: {', '.join(names)}" for label, names in roles(dataset, event)]
+    lines += outcome_and_quantities(dataset, event)
     if event.notes:
         lines.append(event.notes)
     return "\n".join(lines)

@@ -41,6 +41,7 @@ from timeline.export._common import (
     PathOrFile,
     headline,
     latest_day,
+    outcome_and_quantities,
     roles,
     type_label,
     web_address,
@@ -188,6 +189,7 @@ def _description(dataset: Dataset, event: Event) -> str:
     if event.status != DEFAULT_STATUS:
         lines.append(f"Status: {event.status}")
     lines += [f"{label}: {', '.join(names)}" for label, names in roles(dataset, event)]
+    lines += outcome_and_quantities(dataset, event)
     lines += [f"“{q.text}” — {dataset.actors[q.speaker].name if q.speaker in dataset.actors else q.speaker}"
               for q in event.quotes]
     sources = [dataset.sources[s] for s in event.sources]

@@ -34,6 +34,7 @@ from timeline.export._common import (
     actor_name,
     headline,
     json_pieces,
+    outcome_and_quantities,
     plain_text,
     roles,
     type_label,
@@ -121,6 +122,7 @@ def _text(dataset: Dataset, event: Event, citations: dict[str, str]) -> str:
     who = [f"{_html(label)}: {_html(', '.join(names))}" for label, names in roles(dataset, event)]
     if who:
         parts.append(f"<p>{' · '.join(who)}</p>")
+    parts += [f"<p>{_html(line)}</p>" for line in outcome_and_quantities(dataset, event)]
     cited = [citations[s] for s in event.sources]
     if cited:
         parts.append(f"<p>Source{'s' * (len(cited) > 1)}: {'; '.join(cited)}</p>")
