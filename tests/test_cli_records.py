@@ -140,7 +140,8 @@ def test_since_after_until_and_empty_names_are_one_line_errors(run):
     result = run("events", "--since", "2025-12-05", "--until", "2025-12-01")
     assert (result.exit_code, result.output) == (1, "Error: --since 2025-12-05 is after --until 2025-12-01; swap them\n")
     result = run("events", "--actor", "")
-    assert (result.exit_code, result.output) == (1, "Error: an empty actor name; give an id, a name or an alias\n")
+    assert (result.exit_code, result.output) == (
+        1, "Error: an actor name cannot be empty: give an id, a name or an alias ('timeline actors' lists them)\n")
 
 
 def test_an_output_that_cannot_be_written_is_one_line(run, tmp_path):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-from conftest import SEEDS
+from conftest import SEED
 
 MEETING_KEYS = ["actors", "event", "type", "date", "start", "end", "location", "status"]
 
@@ -55,7 +55,7 @@ def test_met_csv_has_one_row_per_pair_and_event(run: Callable[..., Result]) -> N
 def test_planned_meeting_left_out_with_a_note(run: Callable[..., Result]) -> None:
     result = run("met", "witkoff", "ukrainian delegation")
     assert result.stdout == "(nothing matches)\n"
-    assert result.stderr == "(1 planned or cancelled meeting left out; --include-planned lists it)\n"
+    assert result.stderr == "(1 planned, postponed or cancelled meeting left out; --include-planned lists it)\n"
 
 
 def test_include_planned_marks_it_not_held(run: Callable[..., Result]) -> None:
@@ -107,17 +107,19 @@ def test_same_side_at_state_level_is_an_error(run: Callable[..., Result]) -> Non
 def test_relations_table(run: Callable[..., Result]) -> None:
     assert table(run("relations", "united states", "--level", "state")) == [
         ["source", "relation", "target", "dates", "count", "events"],
+        ["united-states", "statement", "(no counterpart)", "2 Dec 2025?", "1", "trump-remarks-on-talks"],
         ["united-states", "met", "russia", "2 Dec 2025", "2", "moscow-talks; us-delegation-moscow-visit"],
         ["united-states", "proposed to", "russia", "by 2 Dec 2025", "2", "leaked-28-point-draft; updated-peace-plan"],
         ["united-states", "proposed to", "ukraine", "by 2 Dec 2025", "1", "leaked-28-point-draft"],
-        ["ukraine", "addressed", "united-states", "by 2 Dec 2025", "1", "criticism-of-leaked-draft"],
-        ["ukraine-allies", "addressed", "united-states", "by 2 Dec 2025", "1", "criticism-of-leaked-draft"]]
+        ["ukraine", "criticized", "united-states", "by 2 Dec 2025", "1", "criticism-of-leaked-draft"],
+        ["ukraine-allies", "criticized", "united-states", "by 2 Dec 2025", "1", "criticism-of-leaked-draft"]]
 
 
 def test_relations_json_keeps_the_vocabulary(run: Callable[..., Result]) -> None:
     rows = json.loads(run("relations", "sybiha", "--format", "json").stdout)
     assert rows == [{"source": "sybiha", "relation": "addressed", "target": "putin", "directed": True, "count": 1,
-                     "first": None, "last": "2025-12-03", "events": ["sybiha-response-to-forum-remarks"]}]
+                     "first": None, "last": "2025-12-03", "events": ["sybiha-response-to-forum-remarks"],
+                     "dates": ["../2025-12-03"]}]
 
 
 def test_path_links_with_their_events(run: Callable[..., Result]) -> None:
@@ -145,7 +147,7 @@ def test_contested(run: Callable[..., Result]) -> None:
 
 def test_met_imports_neither_networkx_nor_matplotlib(tmp_path: Path) -> None:
     code = ("import sys\nfrom timeline.cli import cli\n"
-            f"cli(['met', 'putin', '--data', {str(SEEDS)!r}], standalone_mode=False)\n"
+            f"cli(['met', 'putin', '--data', {str(SEED)!r}], standalone_mode=False)\n"
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'networkx', 'matplotlib'}), file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           env={"XDG_CACHE_HOME": str(tmp_path), "PATH": ""})

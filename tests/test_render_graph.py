@@ -94,14 +94,14 @@ def test_person_level_draws_every_actor_with_a_relation(person):
 
 def test_each_relation_has_its_colour_and_only_directed_ones_have_arrows(person):
     edges = drawn(person, "edge")
-    assert len(edges) == 24 + 2                   # two planned meetings
+    assert len(edges) == 26 + 2                   # two planned meetings
     for gid, patch in edges.items():
         relation = gid.rsplit(":", 1)[1]
         assert patch.get_edgecolor()[:3] == pytest.approx(to_rgb(style.RELATION_COLORS[relation]))
-        assert arrow_head(patch) == (relation != "met")
+        assert arrow_head(patch) == (relation not in ("met", "acted_together"))
     assert {gid.rsplit(":", 1)[1] for gid in edges} == {
         "met", "proposed_to", "demanded_of", "rejected", "accused", "threatened", "claimed_against", "denied",
-        "addressed", "assessed"}
+        "addressed", "assessed", "criticized", "acted_together"}
 
 
 def test_different_relations_between_one_pair_bend_apart(person):
@@ -151,9 +151,10 @@ def test_the_legend_lists_what_is_drawn_and_nothing_else(person):
     assert legend(person, "kind") == ["Person", "State", "Organisation", "Group"]
     assert legend(person, "relation") == [
         "Met (meeting, call, visit)", "Proposed to", "Demanded of", "Rejected", "Accused", "Threatened",
-        "Claimed against", "Denied", "Addressed (statement)", "Assessed", "Planned, not yet happened"]
+        "Claimed against", "Denied", "Addressed (statement)", "Assessed", "Criticized",
+        "Acted together (joint draft, statement)", "Planned, not yet happened"]
     handles = drawn(person, "legend")["relation"].legend_handles
-    assert [arrow_head(h) for h in handles] == [False] + [True] * 9 + [False]
+    assert [arrow_head(h) for h in handles] == [False] + [True] * 10 + [False, False]
     assert legend(person, "size") == ["1", "4", "14"]
     assert legend(person, "width") == ["1", "2"]
 
@@ -214,8 +215,7 @@ def test_around_keeps_the_neighbourhood_of_an_actor(seed):
     assert drawn(one, "node")["putin"].get_edgecolor()[0][:3] == pytest.approx(to_rgb(style.INK))
     assert "within 1 step of Vladimir Putin" in text(one, "subtitle")
     two = draw_graph(seed, around="putin", depth=2)
-    assert set(drawn(two, "node")) == PERSON_NODES - {"zelenskyy", "ireland", "ukraine-allies", "pro-ukrainian-mapping",
-                                                      "us-delegation"}
+    assert set(drawn(two, "node")) == PERSON_NODES - {"zelenskyy", "ireland", "pro-ukrainian-mapping", "us-delegation"}
     as_state = draw_graph(seed, around="putin", level="state")         # Putin counts as Russia
     assert set(drawn(as_state, "node")) == STATE_NODES - {"ireland", "ukraine-allies"}
 

@@ -184,3 +184,32 @@ def test_bad_actor_fields_get_one_clear_line(write_yaml, actor, message):
     with pytest.raises(DatasetError) as caught:
         load(write_yaml(text))
     assert any(message in str(p) for p in caught.value.problems), caught.value.problems
+
+
+def _data_format_section() -> str:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    return readme[readme.index("## The data format"):readme.index("### Dates")]
+
+
+def test_the_readme_example_loads_with_every_field(write_yaml):
+    import re
+
+    example = re.search(r"```yaml\n(.*?)```", _data_format_section(), flags=re.S).group(1)
+    dataset = load(write_yaml(example))
+    events = [*dataset.events, *dataset.drafts]
+    written = {key for e in events for key in ("title", "outcome", "cameo", "plover", "notes") if getattr(e, key)}
+    assert written == {"title", "outcome", "cameo", "plover", "notes"}
+    assert {role for e in events for _, role in e.roles()} == set(ROLES)
+    assert dataset.actors["envoy"].affiliations and dataset.actors["united-states"].color
+    assert [e.id for e in dataset.drafts] == ["summit"]
+
+
+def test_the_readme_type_table_is_the_model():
+    rows = [line for line in _data_format_section().splitlines() if line.startswith("| `")]
+    types = [row.split("`")[1] for row in rows if row.split("`")[1] in EVENT_TYPES]
+    assert types == list(EVENT_TYPES)
+    for row in rows:
+        name = row.split("`")[1]
+        if name in EVENT_TYPES:
+            kind = EVENT_TYPES[name]
+            assert f"`{kind.code}`" in row and kind.meaning in row and (kind.plover or "—") in row

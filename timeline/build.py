@@ -1,8 +1,8 @@
 """The main job: every chart, graph and export of a dataset in one folder.
 
 >>> from timeline.build import build
->>> report = build(record, "output")          # doctest: +SKIP
->>> report.files[:2]                          # doctest: +SKIP
+>>> report = build(record, "output")
+>>> report.files[:2]
 [PosixPath('output/timeline.png'), PosixPath('output/timeline.svg')]
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from timeline.errors import NothingToShow
 from timeline.model import HELD_STATUSES, MEETING_TYPES, Dataset
-from timeline.outputs import check_writable
+from timeline.outputs import check_writable, folder_lock
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,15 @@ def _export(fmt: str, level: str = "person", graph: str = "actors") -> Step:
     return Step(default_path(fmt, **options).name, write)
 
 
+def _page() -> Step:
+    def write(dataset: Dataset, path: Path, force: bool) -> None:
+        from timeline.html import write_page
+
+        write_page(dataset, path, force=force)
+
+    return Step("index.html", write)
+
+
 def steps() -> list[Step]:
     """Everything ``timeline build`` writes, in order."""
     from timeline.export import FORMATS
@@ -65,6 +74,7 @@ def steps() -> list[Step]:
         _graph("person", "png"), _graph("state", "png"), _graph("person", "svg"),
         *(_export(fmt) for fmt in FORMATS),
         _export("graphml", "state"), _export("gexf", "state"), _export("graphml", graph="events"),
+        _page(),
     ]
 
 
@@ -91,6 +101,13 @@ class Report:
 
 def build(dataset: Dataset, out: str | Path = "output", *, force: bool = False,
           progress: Callable[[int, int, str], None] | None = None) -> Report:
+    """:func:`_build` holding the lock on ``out``: a second build into it waits (see :mod:`timeline.outputs`)."""
+    with folder_lock(out):
+        return _build(dataset, out, force=force, progress=progress)
+
+
+def _build(dataset: Dataset, out: str | Path = "output", *, force: bool = False,
+           progress: Callable[[int, int, str], None] | None = None) -> Report:
     """Write every chart, graph and export of ``dataset`` into the folder ``out``.
 
     Only files that timeline wrote before are replaced (unless ``force``); that

@@ -1,19 +1,28 @@
-"""Dates of every precision, written in EDTF (ISO 8601-2, levels 0 and 1).
+"""Dates of every precision, written in EDTF (ISO 8601-2, levels 0 and 1 complete).
 
 A date is a span, never a fake exact day: ``2025-12`` is the whole of
-December 2025. The forms read::
+December 2025. The forms read (the grammar of one date, with seasons,
+unspecified digits and what is refused, is :mod:`timeline.edtf_grammar`)::
 
     2025  2025-12  2025-12-02                     year, month, day
     2025-12-02T21:00+03:00  2025-12-02T21:00:30Z   moments (zone optional)
+    2025-21  202X  2025-12-XX                      season, unspecified digits
     2025-11/2025-12-03                            interval, ends of any precision
     2025-11~  2025-11?  2025-11%                  approximate, uncertain, both
-    ../2025-12-03  2025-12-03/..                  on or before, on or after
+    ../2025-12-03  2025-12-03/..                  on or before, on or after (open)
+    /2025-12-03  2025-12-03/                      start or end unknown
 
 Bounds are naive wall-clock times where the event happened; a moment's
-zone is kept in ``tz`` for display and export.
+zone is kept in ``tz`` for display and export. When the two ends of an
+interval carry different zones, the end is converted to the start's zone,
+so the bounds stay in order (``2025-12-02T21:00+03:00/2025-12-02T20:00Z``
+is 21:00 to 23:01 at +03:00). An unknown end, like an open one, is no
+bound at all: the event may reach any date on that side.
 
 >>> parse_edtf("2025-11/2025-12-03").label()
 'Nov – 3 Dec 2025'
+>>> parse_edtf("2025-24").label(), parse_edtf("2025-24").iso_end()
+('Winter 2025–26', '2026-02-28')
 """
 from __future__ import annotations
 
@@ -22,30 +31,29 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
-from timeline.errors import UserError
-
-_PRECISIONS = ("year", "month", "day", "minute", "second")  # coarse to fine
-_FIELDS = ("year", "month", "day", "hour", "minute", "second")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_EDTF_LENGTH = {"year": 4, "month": 7, "day": 10, "minute": 16, "second": 19}  # of isoformat()
-_DATE_WORDS = {"year": 1, "month": 2}  # how many of day, month, year a label shows; else 3
-_STEP = {"day": timedelta(days=1), "minute": timedelta(minutes=1), "second": timedelta(seconds=1)}
-_TICK = timedelta(microseconds=1)
-_EXAMPLES = "'2025-12-02', '2025-12', '2025-12-02T21:00+03:00' or '2025-11/2025-12-03'"
-
-_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)", re.ASCII)
-_SINGLE = re.compile(
-    r"(?P<year>\d{4})(?:-(?P<month>\d\d)(?:-(?P<day>\d\d)"
-    r"(?:T(?P<hour>\d\d):(?P<minute>\d\d)(?::(?P<second>\d\d))?(?P<zone>Z|[+-]\d\d:\d\d)?)?)?)?"
-    r"(?P<qualifier>[~?%])?",
-    re.ASCII,
+from timeline.edtf_grammar import (
+    EXAMPLES,
+    PRECISIONS,
+    DateError,
+    Single,
+    after,
+    days_in_month,
+    edtf_text,
+    quoted,
+    read_single,
+    zone_text,
 )
-#: Text that can only be meant as EDTF: if it is not valid EDTF, say why rather than guess.
-_EDTF_LIKE = re.compile(r"(?:\d{4}|\.\.)[-\dT:Z+~?%/.]*", re.ASCII)
 
+__all__ = ["DateError", "DateSpan", "format_edtf", "parse_edtf", "parse_user_date"]
 
-class DateError(UserError, ValueError):
-    """A date that cannot be read; ``str()`` is one line saying what is wrong, with a valid example."""
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DATE_WORDS = {"year": 1, "month": 2}  # how many of day, month, year a label shows; else 3
+_TICK = timedelta(microseconds=1)
+_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)", re.ASCII)
+_SEASON_NAMES = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter", 25: "Spring", 26: "Summer",
+                 27: "Autumn", 28: "Winter", 29: "Southern spring", 30: "Southern summer", 31: "Southern autumn",
+                 32: "Southern winter", 33: "Q1", 34: "Q2", 35: "Q3", 36: "Q4", 37: "First third",
+                 38: "Second third", 39: "Last third", 40: "First half", 41: "Second half"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,23 +114,24 @@ class DateSpan:
     def label(self) -> str:
         """A short label: '2 Dec 2025', '2–3 Dec 2025', 'Nov – 3 Dec 2025', 'by 3 Dec 2025', 'c. Nov 2025?'.
 
-        'c. ' marks an approximate date, '?' an uncertain one.
+        'c. ' marks an approximate date, '?' an uncertain one; an unknown end
+        (not an open one) is said: 'from 2 Dec 2025 (end unknown)'.
         """
         first, last = self.ends()
         if first is None:
-            text = f"by {_label(last)}"
+            text = f"by {_label(last)}{' (start unknown)' * self.text.startswith('/')}"
         elif last is None:
-            text = f"from {_label(first)}"
+            text = f"from {_label(first)}{' (end unknown)' * self.text.endswith('/')}"
         else:
             text = _label_range(first, last)
         return f"{'c. ' * self.approximate}{text}{'?' * self.uncertain}"
 
     def ends(self) -> tuple[DateSpan | None, DateSpan | None]:
-        """The two ends as single dates (``self`` twice for a single date)."""
+        """The two ends as single dates (``self`` twice for a single date); ``None`` for an open or unknown end."""
         if not self.is_interval:
             return self, self
         a, _, b = self.text.partition("/")
-        return (None if a == ".." else parse_edtf(a)), (None if b == ".." else parse_edtf(b))
+        return (None if a in ("..", "") else parse_edtf(a)), (None if b in ("..", "") else parse_edtf(b))
 
 
 def parse_edtf(text: str | int) -> DateSpan:
@@ -150,34 +159,11 @@ def format_edtf(span: DateSpan) -> str:
 def parse_user_date(text: str) -> DateSpan:
     """Read a date as typed on a command line: EDTF, or words such as '2 Dec 2025' or 'December 2025'.
 
-    The precision is what was written: 'December 2025' is the whole month.
-    Dates must be absolute (with a 4-digit year); times must be EDTF.
+    See :func:`timeline.user_dates.read_user_date`.
     """
-    try:
-        return parse_edtf(text)
-    except DateError:
-        if _EDTF_LIKE.fullmatch(text.strip()):
-            raise
-    from dateutil import parser
+    from timeline.user_dates import read_user_date
 
-    # Fields not written take the default's; a weekday ("Tuesday") moves the day by under a week.
-    try:
-        read = parser.parse(text, default=datetime(2001, 1, 1))
-        other = parser.parse(text, default=datetime(2002, 2, 15, 1, 1, 1))
-        dayfirst = parser.parse(text, default=datetime(2001, 1, 1), dayfirst=True)
-    except (ValueError, OverflowError):
-        raise DateError(f"cannot read the date {text!r} (e.g. '2 Dec 2025' or '2025-12')") from None
-    given = [getattr(read, field) == getattr(other, field) for field in _FIELDS]
-    count = given.index(False) if False in given else len(given)  # leading fields written
-    if not given[0]:
-        raise DateError(f"no year in {text!r} (e.g. '2 Dec 2025')")
-    if f"{read.year:04d}" not in text:
-        raise DateError(f"write the year with 4 digits in {text!r} (e.g. '2 Dec 2025')")
-    if any(given[3:]) or read.tzinfo is not None:
-        raise DateError(f"write a time as EDTF, not {text!r} (e.g. '2025-12-02T21:00+03:00')")
-    if dayfirst != read:
-        raise DateError(f"day and month are ambiguous in {text!r} (e.g. '2 Dec 2025' or '2025-12-02')")
-    return parse_edtf(_edtf(read, _PRECISIONS[count - 1], None))
+    return read_user_date(text)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -185,114 +171,48 @@ def _parse(text: str) -> DateSpan:
     """:func:`parse_edtf` of stripped text."""
     if match := _DAY.fullmatch(text):  # fast path for the common case
         year, month, day = int(match[1]), int(match[2]), int(match[3])
-        if year and 1 <= month <= 12 and 1 <= day <= _days_in_month(year, month):
+        if year and 1 <= month <= 12 and 1 <= day <= days_in_month(year, month):
             start = datetime(year, month, day)
-            return DateSpan(text, start, _after(start, "day"), "day")
+            return DateSpan(text, start, after(start, "day"), "day")
     if "/" not in text:
-        return _parse_single(text, text)
+        return _span(read_single(text, text))
     a, _, b = text.partition("/")
-    first = None if a == ".." else _parse_single(a, text)
-    last = None if b == ".." else _parse_single(b, text)
-    if first and last and _ends_before(last, first):
-        raise DateError(f"end {b} is before start {a} in {text!r} (e.g. '{b}/{a}')")
+    if "/" in b:
+        raise DateError(f"{quoted(text)} is not an EDTF date (e.g. {EXAMPLES})")
+    first = None if a in ("..", "") else read_single(a, text)
+    last = None if b in ("..", "") else read_single(b, text)
     ends = [end for end in (first, last) if end]
     if not ends:
-        raise DateError(f"both ends are open in {text!r} (e.g. '../2025-12-03' or '2025-12-03/..')")
+        raise DateError(f"both ends are open or unknown in {quoted(text)} "
+                        "(e.g. '../2025-12-03' or '2025-12-03/..')")
+    end = last.end if last else None
+    if first and last and first.tz and last.tz and end != datetime.max:  # the end in the start's zone
+        shift = first.tz.utcoffset(None) - last.tz.utcoffset(None)
+        try:
+            end = end + shift
+        except OverflowError:  # past 9999, or before year 1 (which makes a reversal)
+            end = datetime.max if shift > timedelta(0) else datetime.min
+    if first and last and end <= first.start:
+        raise DateError(f"end {b} is before start {a} in {quoted(text)} (e.g. '{b}/{a}')")
     return DateSpan(
-        text=f"{first.text if first else '..'}/{last.text if last else '..'}",
+        text=f"{first.text if first else a}/{last.text if last else b}",
         start=first.start if first else None,
-        end=last.end if last else None,
-        precision=max((end.precision for end in ends), key=_PRECISIONS.index),
+        end=end,
+        precision=max((end.precision for end in ends), key=PRECISIONS.index),
         approximate=any(end.approximate for end in ends),
         uncertain=any(end.uncertain for end in ends),
         tz=ends[0].tz,
     )
 
 
-def _parse_single(text: str, whole: str) -> DateSpan:
-    """Read one date, not an interval; errors quote ``whole``, the text it is part of."""
-    match = _SINGLE.fullmatch(text)
-    if match is None:
-        problem = f"{whole!r} is not an EDTF date" if whole else "empty date"
-        raise DateError(f"{problem} (e.g. {_EXAMPLES})")
-    year, month, day, hour, minute, second = (int(match[f]) if match[f] else None for f in _FIELDS)
-    if year == 0:
-        raise DateError(f"there is no year 0000 in {whole!r} (e.g. '0001' or '2025')")
-    if month is not None and not 1 <= month <= 12:
-        raise DateError(f"there is no month {month:02d} in {whole!r} (e.g. '{year:04d}-12')")
-    if day is not None and not 1 <= day <= _days_in_month(year, month):
-        example = f"{year:04d}-{month:02d}-{_days_in_month(year, month):02d}"
-        raise DateError(f"{year:04d}-{month:02d} has no day {day:02d} in {whole!r} (e.g. '{example}')")
-    if hour is not None and (hour > 23 or minute > 59 or (second or 0) > 59):
-        raise DateError(f"there is no such time of day in {whole!r} (e.g. '2025-12-02T21:00')")
-    zone = match["zone"]
-    if zone not in (None, "Z") and (int(zone[1:3]) > 23 or int(zone[4:]) > 59):
-        raise DateError(f"there is no zone {zone} in {whole!r} (e.g. '+03:00' or 'Z')")
-    precision = _PRECISIONS[sum(part is not None for part in (month, day, minute, second))]
-    start = datetime(year, month or 1, day or 1, hour or 0, minute or 0, second or 0)
-    tz = _zone(zone)
-    qualifier = match["qualifier"] or ""
-    return DateSpan(
-        text=_edtf(start, precision, tz) + qualifier, start=start, end=_after(start, precision),
-        precision=precision, approximate=qualifier in ("~", "%"), uncertain=qualifier in ("?", "%"), tz=tz,
-    )
-
-
-def _days_in_month(year: int, month: int) -> int:
-    """28 to 31, leap years included."""
-    if month == 2:
-        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
-    return 30 if month in (4, 6, 9, 11) else 31
-
-
-def _after(start: datetime, precision: str) -> datetime:
-    """The exclusive end of the year, month, day... beginning at ``start`` (``datetime.max`` past 9999)."""
-    try:
-        if precision == "year":
-            return start.replace(year=start.year + 1)
-        if precision == "month":
-            return start.replace(year=start.year + start.month // 12, month=start.month % 12 + 1)
-        return start + _STEP[precision]
-    except (ValueError, OverflowError):
-        return datetime.max
-
-
-def _ends_before(last: DateSpan, first: DateSpan) -> bool:
-    """Does ``last`` end before ``first`` begins? In absolute time when both have a zone."""
-    if last.tz and first.tz:
-        return last.end.replace(tzinfo=last.tz) <= first.start.replace(tzinfo=first.tz)
-    return last.end <= first.start
-
-
-def _zone(text: str | None) -> timezone | None:
-    """``Z`` or ``+03:00`` as a timezone."""
-    if not text:
-        return None
-    if text == "Z":
-        return timezone.utc  # noqa: UP017 (datetime.UTC is new in 3.11; setup.cfg allows 3.10)
-    offset = timedelta(hours=int(text[1:3]), minutes=int(text[4:]))
-    return timezone(-offset if text[0] == "-" else offset)
-
-
-def _zone_text(tz: timezone | None) -> str:
-    """A zone as EDTF writes it: ``Z`` for UTC, else ``+03:00``; empty for none."""
-    if tz is None:
-        return ""
-    offset = tz.utcoffset(None) // timedelta(minutes=1)
-    if not offset:
-        return "Z"
-    hours, minutes = divmod(abs(offset), 60)
-    return f"{'-' if offset < 0 else '+'}{hours:02d}:{minutes:02d}"
-
-
-def _edtf(start: datetime, precision: str, tz: timezone | None) -> str:
-    """The EDTF text, without qualifier, of the unit of ``precision`` beginning at ``start``."""
-    return start.isoformat(timespec="seconds")[:_EDTF_LENGTH[precision]] + _zone_text(tz)
+def _span(single: Single) -> DateSpan:
+    return DateSpan(single.text, single.start, single.end, single.precision, single.approximate,
+                    single.uncertain, single.tz)
 
 
 def _iso(moment: DateSpan) -> str:
     """A moment in ISO 8601, with its zone if it has one."""
-    return _edtf(moment.start, moment.precision, moment.tz)
+    return edtf_text(moment.start, moment.precision, moment.tz)
 
 
 def _label_words(single: DateSpan) -> list[str]:
@@ -303,18 +223,44 @@ def _label_words(single: DateSpan) -> list[str]:
     if single.is_moment:
         words.append(start.isoformat(timespec=f"{single.precision}s")[11:])
         if single.tz is not None:
-            words.append("UTC" + _zone_text(single.tz).replace("Z", ""))
+            words.append("UTC" + zone_text(single.tz).replace("Z", ""))
     return words
 
 
 def _label(single: DateSpan) -> str:
-    """A single date for people: '2025', 'Dec 2025', '2 Dec 2025', '2 Dec 2025 21:00 UTC+03:00'."""
+    """A single date for people: '2025', 'Dec 2025', '2 Dec 2025', '2 Dec 2025 21:00 UTC+03:00'.
+
+    A season is named ('Spring 2025', 'Winter 2025–26'); unspecified digits give the dates they allow
+    ('2020–2029', 'Oct–Dec 2025').
+    """
+    bare = single.text.rstrip("~?%")
+    if "X" in bare or int(bare[5:7] or 0) > 12:
+        return _label_irregular(single, bare)
     return " ".join(_label_words(single))
+
+
+def _label_irregular(single: DateSpan, bare: str) -> str:
+    """The label of a season or of a date with unspecified digits."""
+    if "X" not in bare:
+        code, year = int(bare[5:7]), single.start.year
+        wraps = single.end.year > year and single.end != datetime(year + 1, 1, 1)
+        return f"{_SEASON_NAMES[code]} {year:04d}{f'–{(year + 1) % 100:02d}' * wraps}"
+    if single.end == after(single.start, single.precision):  # exactly a month or a year
+        return " ".join(_label_words(single))
+    last = single.end - _TICK
+    precision = "day" if single.start.day != 1 or single.end.day != 1 else \
+        "month" if single.start.month != 1 or single.end.month != 1 else "year"
+    first_day = DateSpan("", single.start, None, precision)
+    last_day = DateSpan("", last.replace(hour=0, minute=0, second=0, microsecond=0), None, precision)
+    return _label_range(first_day, last_day)
 
 
 def _label_range(first: DateSpan, last: DateSpan) -> str:
     """Two dates, saying once the words they end with: '2–3 Dec 2025', 'Nov – 3 Dec 2025'."""
     a, b = _label_words(first), _label_words(last)
+    if any("X" in end.text or (end.text[5:7].isdigit() and int(end.text[5:7]) > 12) for end in (first, last)):
+        a, b = _label(first), _label(last)
+        return a if a == b else f"{a} – {b}"
     if a == b:
         return " ".join(a)
     if first.is_moment or last.is_moment:

@@ -1,24 +1,26 @@
 """networkx views of a dataset: the event graph and the actor graph.
 
 >>> from timeline.graph import actor_graph, event_graph
->>> g = actor_graph(record, level="state")                  # doctest: +SKIP
->>> g.edges["united-states", "russia", "met"]["events"]     # doctest: +SKIP
-['moscow-talks']
+>>> g = actor_graph(record, level="state")
+>>> g.edges["russia", "united-states", "met"]["events"]
+['moscow-talks', 'us-delegation-moscow-visit']
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-from itertools import product
+from collections.abc import Iterable, Mapping
+from itertools import combinations, product
 from typing import Literal
 
 import networkx as nx
 
-from timeline.model import EVENT_TYPES, HELD_STATUSES, MEETING_TYPES, Dataset, Event
+from timeline.model import EVENT_TYPES, HELD_STATUSES, MEETING_TYPES, STATUS_INFO, Dataset, Event
 
 Level = Literal["person", "state"]
 
 #: The actor-graph relation each event type makes (:attr:`EventType.relation`).
 RELATION_OF_TYPE = {name: kind.relation for name, kind in EVENT_TYPES.items()}
+#: Mediators of an agreement, exchange or ceasefire "mediated" it for each party (at talks, they meet).
+MEDIATED = "mediated"
 #: Co-sources of one directed event (a joint draft, a plan announced by two leaders) "acted together".
 JOINT = "acted_together"
 #: Relations with no direction: those of symmetric types, and acting together.
@@ -27,7 +29,7 @@ UNDIRECTED_RELATIONS = (*dict.fromkeys(k.relation for k in EVENT_TYPES.values() 
 ACTOR_RELATIONS = tuple(dict.fromkeys((
     "met", "agreed", "proposed_to", "counter_proposed_to", "demanded_of", "rejected", "accepted", "accused",
     "threatened", "claimed_against", "denied", "attacked", "addressed", "assessed",
-    *RELATION_OF_TYPE.values(), JOINT)))
+    *RELATION_OF_TYPE.values(), MEDIATED, JOINT)))
 
 
 def event_graph(dataset: Dataset, events: Iterable[Event] | None = None) -> nx.MultiDiGraph:
@@ -35,7 +37,7 @@ def event_graph(dataset: Dataset, events: Iterable[Event] | None = None) -> nx.M
 
     Node attribute ``node_type`` is ``"actor"`` or ``"event"``.
     """
-    events = list(dataset.events if events is None else events)
+    events = list(_undrafted(dataset) if events is None else events)
     graph = nx.MultiDiGraph(title=dataset.title or "")
     shown = {event.id for event in events}
     for event in events:
@@ -55,28 +57,35 @@ def actor_graph(dataset: Dataset, events: Iterable[Event] | None = None, level: 
                 include_planned: bool = False) -> nx.MultiDiGraph:
     """Actors as nodes, one edge per pair and relation (the key), aggregating the events behind it.
 
-    Meetings, calls and visits join their participants and host pairwise
-    with ``met``; directed events join each source to each target. Edges
-    carry ``relation``, ``directed``, ``count``, ``first`` and ``last`` (ISO
-    dates), ``events`` (ids), ``dates`` (their dates as written, in EDTF),
-    ``planned`` and ``planned_events``. A planned event is never counted as
-    held: an edge counts the events that happened and lists planned ones in
-    ``planned_events``; only while none has happened is the edge ``planned``
-    and counts the planned ones. An undirected edge is stored once, from the
-    smaller id.
-    At ``level="state"`` each actor counts as the state it belongs to, and
-    relations within one state are dropped. Planned and cancelled events
-    are left out unless ``include_planned``; cancelled ones always are.
+    Symmetric events (meetings, calls, visits, agreements, exchanges) join
+    the actors who met (:meth:`Dataset.met_pairs`: at mediated talks, each
+    side with the mediator) under their type's relation; directed events
+    join each source to each target, and the co-sources of one event (a
+    joint draft) with the undirected ``acted_together``. Every actor who
+    acted is a node, with or without edges (a statement to the press).
+    Edges carry ``relation``, ``directed``, ``count``, ``first`` and
+    ``last`` (ISO dates), ``events`` (ids), ``dates`` (their dates as
+    written, in EDTF), ``planned`` and ``planned_events``. A planned event
+    is never counted as held: an edge counts the events that happened and
+    lists planned ones in ``planned_events``; only while none has happened
+    is the edge ``planned`` and counts the planned ones. An undirected edge
+    is stored once, from the smaller id. At ``level="state"`` each actor
+    counts as the state it belonged to at the event's date, and relations
+    within one state are dropped. Events that did not take place are left
+    out unless ``include_planned`` (planned, postponed and proposed ones);
+    cancelled ones always are. With ``events`` not given, drafts are left out.
     """
-    events = dataset.events if events is None else events
-    side = dataset.nodes_at(level)
+    events = _undrafted(dataset) if events is None else events
     graph = nx.MultiDiGraph(title=dataset.title or "", level=level)
     activity: dict[str, set[str]] = {}
     for event in events:
-        if event.status == "cancelled" or (event.status == "planned" and not include_planned):
+        info = STATUS_INFO[event.status]
+        if not info.held and not (info.pending and include_planned):
             continue
+        side = dataset.nodes_at(level, event.date)
         for actor in event.actors():
             activity.setdefault(side[actor], set()).add(event.id)
+        graph.add_nodes_from(side[actor] for actor in (*event.acting(), *event.initiator))
         for u, v, relation in _pairs(dataset, event, side):
             _add(graph, u, v, relation, event)
         # an actor who acted without a counterpart (a statement, a joint draft) is in the graph all the same
@@ -86,12 +95,25 @@ def actor_graph(dataset: Dataset, events: Iterable[Event] | None = None, level: 
     return graph
 
 
-def _pairs(dataset: Dataset, event: Event, side: dict[str, str]) -> Iterable[tuple[str, str, str]]:
+def _pairs(dataset: Dataset, event: Event, side: Mapping[str, str]) -> Iterable[tuple[str, str, str]]:
     relation = RELATION_OF_TYPE[event.type]
-    if EVENT_TYPES[event.type].symmetric:
-        return ((u, v, relation) for u, v in dataset.met_pairs(event, side))
-    pairs = {(side[s], side[t]) for s, t in product(event.source, event.target)}
-    return ((u, v, relation) for u, v in sorted(pairs) if u != v)
+    kind = EVENT_TYPES[event.type]
+    if kind.symmetric:
+        pairs = {(u, v, relation) for u, v in dataset.met_pairs(event, side)}
+        if not kind.meeting:  # the mediators of an agreement or exchange mediated it, for each party
+            pairs |= {(side[m], side[p], MEDIATED) for m in event.mediator
+                      for p in {*event.attendees(), *event.host, *event.signatory} - set(event.mediator)}
+        return ((u, v, r) for u, v, r in sorted(pairs) if u != v)
+    pairs = {(side[s], side[t], relation) for s, t in product(event.source, event.target)}
+    sources = sorted({side[s] for s in event.source})
+    pairs |= {(u, v, JOINT) for u, v in combinations(sources, 2)   # not a person with its own state
+              if u not in dataset.affiliation_chain(v, event.date) and v not in dataset.affiliation_chain(u, event.date)}
+    return ((u, v, r) for u, v, r in sorted(pairs) if u != v)
+
+
+def _undrafted(dataset: Dataset) -> list[Event]:
+    """The events of ``dataset`` that are not drafts awaiting review."""
+    return [event for event in dataset.events if not event.draft]
 
 
 def _add(graph: nx.MultiDiGraph, u: str, v: str, relation: str, event: Event) -> None:
@@ -115,15 +137,17 @@ def _add(graph: nx.MultiDiGraph, u: str, v: str, relation: str, event: Event) ->
 
 
 def actor_attributes(dataset: Dataset, actor_id: str) -> dict:
-    """The node attributes of an actor: name, kind, side, affiliation."""
+    """The node attributes of an actor: name, kind, side, affiliation (as things stand), colour if fixed."""
     actor = dataset.actors[actor_id]
     return {"node_type": "actor", "name": actor.name, "kind": actor.kind, "title": actor.title,
-            "affiliation": actor.affiliation, "side": dataset.side(actor_id)}
+            "affiliation": actor.affiliation, "side": dataset.side(actor_id), "color": actor.color}
 
 
 def event_attributes(event: Event) -> dict:
-    """The node attributes of an event: type, date as written and as ISO bounds, status, summary."""
-    return {"node_type": "event", "name": event.id, "type": event.type, "date": event.date.text,
+    """The node attributes of an event: title, type, date as written, as label and as ISO bounds, status..."""
+    return {"node_type": "event", "name": event.id, "title": event.headline(), "type": event.type,
+            "type_label": event.event_type.label, "date": event.date.text, "label": event.date.label(),
+            "outcome": event.outcome,
             "start": event.date.iso_start(), "end": event.date.iso_end(), "precision": event.date.precision,
             "status": event.status, "location": event.location, "summary": event.summary,
             "meeting": event.type in MEETING_TYPES}

@@ -281,17 +281,23 @@ class Event:
 
 @dataclass(slots=True)
 class Dataset:
-    """A whole record: actors and sources by id, events in date order (:func:`date_order`)."""
+    """A whole record: actors and sources by id, events in date order (:func:`date_order`).
+
+    ``drafts`` holds the events marked ``draft: true`` (awaiting review),
+    kept out of ``events`` so that no answer, chart or export shows them
+    unless asked (:class:`~timeline.filters.EventFilter` ``include_drafts``).
+    """
 
     actors: dict[str, Actor] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
     sources: dict[str, Source] = field(default_factory=dict)
     title: str | None = None
     description: str | None = None
+    drafts: list[Event] = field(default_factory=list)
 
     def event(self, event_id: str) -> Event:
-        """The event with this id (``KeyError`` if none)."""
-        for event in self.events:
+        """The event (or draft) with this id (``KeyError`` if none)."""
+        for event in (*self.events, *self.drafts):
             if event.id == event_id:
                 return event
         raise KeyError(event_id)
@@ -339,7 +345,7 @@ class Dataset:
         return next((a for a in chain if self.actors[a].kind == "state"), chain[-1])
 
     def met_pairs(self, event: Event, node: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
-        """The pairs that met at a symmetric ``event``, each sorted, in order.
+        """The pairs that met at a symmetric ``event`` (or were parties together to an agreement...), sorted.
 
         Attendees (participants and heads) and host meet pairwise, but a
         visit's visitors meet their host, not each other. At talks with a
@@ -392,8 +398,15 @@ def _candidate_pairs(groups: list[tuple[list[str], list[str] | None]], at: Calla
 
 
 def _meeting_groups(dataset: Dataset, event: Event) -> list[tuple[list[str], list[str] | None]]:
-    """Who meets whom at ``event``: pairs across (left, right), or all pairs within left (right ``None``)."""
+    """Who meets whom at ``event``: pairs across (left, right), or all pairs within left (right ``None``).
+
+    Only at a meeting, call or visit does a mediator keep the sides apart: the
+    parties to an agreement, exchange or ceasefire reached through mediators
+    are parties to it together (the mediators are not).
+    """
     attendees = list(event.attendees())
+    if not event.event_type.meeting:
+        return [(_parties(dataset, event), None)]
     if event.mediator:
         mediators = list(dict.fromkeys(event.mediator))
         sides: dict[str, list[str]] = {}
@@ -405,6 +418,18 @@ def _meeting_groups(dataset: Dataset, event: Event) -> list[tuple[list[str], lis
     if event.type == "visit" and event.host and event.participants:
         return [(list(event.participants), list(event.host))]
     return [(sorted({*attendees, *event.host}), None)]
+
+
+def _parties(dataset: Dataset, event: Event) -> list[str]:
+    """The parties to a symmetric event that is not a meeting, mediators left out.
+
+    A party represented by another (a state whose president signed) is not a
+    party again beside it: the Emir of Qatar and the President of Egypt sign,
+    not also Qatar with the President of Egypt.
+    """
+    parties = {*event.attendees(), *event.host, *event.signatory} - set(event.mediator)
+    represented = {group for actor in parties for group in dataset.affiliation_chain(actor, event.date)[1:]}
+    return sorted(parties - represented)
 
 
 class _SidesAt(Mapping):

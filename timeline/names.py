@@ -1,4 +1,8 @@
-"""Find actors by what people type: id, name or alias, ignoring case and accents."""
+"""Find actors by what people type: id, name or alias, ignoring case, accents and apostrophe shapes.
+
+>>> fold("Мар'яна O’Brien")
+"мар'яна o'brien"
+"""
 from __future__ import annotations
 
 import unicodedata
@@ -6,14 +10,23 @@ import unicodedata
 from timeline.errors import UserError
 from timeline.model import Actor, Dataset
 
+#: Characters people and keyboards use for an apostrophe, all matched as ``'``: the typewriter
+#: apostrophe, right and left single quotation marks, the modifier letter apostrophe (Ukrainian
+#: orthography, Unicode's recommended apostrophe), turned comma, prime, grave and acute accents.
+APOSTROPHES = "'\u2019\u2018\u201b\u02bc\u02bb\u02b9\u2032\u0060\u00b4\uff07"
+_TO_APOSTROPHE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
+
 
 class ActorNotFound(UserError, LookupError):
     """No actor, or more than one, answers to a name; ``str()`` says which and what to try."""
 
 
 def fold(text: str) -> str:
-    """``text`` without case, accents or extra spaces: 'Zelenskyy' and 'ZELENSKYY' fold alike."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """``text`` without case, accents or extra spaces: 'Zelenskyy' and 'ZELENSKYY' fold alike.
+
+    Every character of :data:`APOSTROPHES` folds to ``'``; hyphens and underscores to spaces.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_TO_APOSTROPHE))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.casefold().replace("-", " ").replace("_", " ").split())
 
@@ -27,28 +40,57 @@ def name_index(dataset: Dataset) -> dict[str, set[str]]:
     return index
 
 
+def candidates(index: dict[str, set[str]], key: str) -> set[str]:
+    """The ids a folded ``key`` may mean, from the best tier that has any.
+
+    First a whole id, name or alias; then names that hold ``key`` as whole
+    words ('ермак' in 'андріи ермак'); then names that begin with it
+    ('zel' in 'zelenskyy'); then names with a later word that begins with it
+    ('zel' in 'volodymyr zelenskyy').
+    """
+    if key in index:
+        return set(index[key])
+    tiers = (lambda name: f" {key} " in f" {name} ", lambda name: name.startswith(key),
+             lambda name: f" {key}" in f" {name}")
+    for tier in tiers:
+        found = {i for name, ids in index.items() if tier(name) for i in ids}
+        if found:
+            return found
+    return set()
+
+
 def find_actor(dataset: Dataset, name: str) -> Actor:
     """The one actor called ``name``; raise :class:`ActorNotFound` with candidates or a suggestion.
 
-    >>> find_actor(record, "zelensky").id        # doctest: +SKIP
+    An empty or blank ``name`` is refused, wherever it comes from.
+
+    >>> find_actor(record, "Zelensky").id
     'zelenskyy'
+    >>> find_actor(record, "  ")
+    Traceback (most recent call last):
+    timeline.names.ActorNotFound: an actor name cannot be empty: give an id, a name or an alias ('timeline actors' lists them)
     """
     if name in dataset.actors:
         return dataset.actors[name]
-    key = fold(name)
-    if not key:
-        raise ActorNotFound("an empty actor name; give an id, a name or an alias")
+    if not name.strip():
+        raise ActorNotFound("an actor name cannot be empty: give an id, a name or an alias "
+                            "('timeline actors' lists them)")
     index = name_index(dataset)
-    ids = index.get(key) or {i for k, found in index.items() if k.startswith(key) for i in found}
+    ids = candidates(index, fold(name))
     if len(ids) == 1:
         return dataset.actors[ids.pop()]
     if ids:
         listed = ", ".join(f"{i} ({dataset.actors[i].name})" for i in sorted(ids))
-        raise ActorNotFound(f"'{name}' could be any of: {listed}; use one of these ids")
+        raise ActorNotFound(f"{_quoted(name)} could be any of: {listed}; use one of these ids")
     import difflib
 
-    close = difflib.get_close_matches(key, index, n=3, cutoff=0.6)
+    close = difflib.get_close_matches(fold(name), index, n=3, cutoff=0.6)
     hint = sorted({i for k in close for i in index[k]})
     suggestion = f"; did you mean {' or '.join(repr(i) for i in hint)}?" if hint else \
         "; 'timeline actors' lists every actor"
-    raise ActorNotFound(f"no actor called '{name}'{suggestion}")
+    raise ActorNotFound(f"no actor called {_quoted(name)}{suggestion}")
+
+
+def _quoted(name: str, limit: int = 60) -> str:
+    """``'name'``, cut to ``limit`` characters with '...' for a long one."""
+    return f"'{name}'" if len(name) <= limit else f"'{name[:limit - 3]}...'"

@@ -27,10 +27,14 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import NamedTuple
 
+from timeline.dates import parse_edtf
 from timeline.errors import UserError
 from timeline.filters import EventFilter
-from timeline.model import HELD_STATUSES, MEETING_TYPES, Dataset, Event
+from timeline.model import EVENT_TYPES, HELD_STATUSES, MEETING_TYPES, STATUSES, Dataset, Event
 from timeline.names import find_actor
+
+#: Statuses ``met(include_planned=True)`` lists: all but ``proposed`` (suggested, never arranged).
+MEETING_STATUSES = tuple(s for s in STATUSES if s != "proposed")
 
 
 class Meeting(NamedTuple):
@@ -58,28 +62,32 @@ class Relation(NamedTuple):
     """What ``source`` did to ``target`` (or, when not ``directed``, with it), summed over ``events``.
 
     ``relation`` is one of :data:`timeline.graph.ACTOR_RELATIONS` (``met``,
-    ``proposed_to``, ``rejected``, ``accused``, ...); ``first`` and ``last``
-    are the earliest start and latest end of those events (ISO, ``None`` if open).
+    ``proposed_to``, ``rejected``, ``accused``, ...), or an event type when
+    there is no ``target`` (a statement to the press); ``first`` and ``last``
+    are the earliest start and latest end of those events (ISO, ``None`` if
+    open), ``dates`` their dates as written (EDTF; :func:`dates_label` words them).
     """
 
     source: str
     relation: str
-    target: str
+    target: str | None
     directed: bool
     count: int
     first: str | None
     last: str | None
     events: tuple[str, ...]
+    dates: tuple[str, ...]
 
 
 class Link(NamedTuple):
-    """One link of a chain of meetings: the two actors and the meetings between them."""
+    """One link of a chain of meetings: the two actors and the meetings between them (``dates`` in EDTF)."""
 
     actors: tuple[str, str]
     count: int
     first: str | None
     last: str | None
     events: tuple[str, ...]
+    dates: tuple[str, ...]
 
 
 class Contest(NamedTuple):
@@ -97,17 +105,25 @@ class Contest(NamedTuple):
 
 def met(dataset: Dataset, actor: str | None = None, other: str | None = None, *,
         since: str | None = None, until: str | None = None, types: Iterable[str] = MEETING_TYPES,
-        level: str = "person", include_planned: bool = False, counterparts: bool = False) -> list[Meeting]:
+        level: str = "person", include_planned: bool = False, counterparts: bool = False,
+        include_drafts: bool = False) -> list[Meeting]:
     """Who met whom: one :class:`Meeting` per pair of actors and event, in date order.
 
     With no actor, every pair that met; with ``actor``, the pairs it is in
     (it comes first); with ``other`` too, the meetings between the two. The
-    participants and host of a meeting or call each meet the others; a
-    visit's visitors meet their host; nobody meets a group they belong to.
-    At ``level="person"`` an actor is only itself; at ``level="state"`` it
-    is its state, named actors included. ``counterparts`` keeps only pairs
-    from different sides (not two envoys of one delegation). Planned and
-    cancelled meetings are left out unless ``include_planned``.
+    participants, heads of delegation and host of a meeting or call each
+    meet the others; a visit's visitors meet their host. At talks with a
+    ``mediator``, each side meets the mediator, never the other side, and
+    the host meets no one unless it took part. Nobody meets a group they
+    belong to. At ``level="person"`` an actor is only itself; at
+    ``level="state"`` it is its state at the event's date (dated
+    affiliations), named actors included. ``counterparts`` keeps only pairs
+    from different sides (not two envoys of one delegation). Meetings that
+    did not take place are left out unless ``include_planned``, which adds
+    planned, postponed and cancelled ones (marked by their status), never a
+    merely ``proposed`` one. Drafts count only with ``include_drafts``.
+    Asking about one actor costs time in proportion to each meeting's size,
+    not to its number of pairs.
 
     >>> [m.actors for m in query.met(record, "witkoff", "putin")]
     [('witkoff', 'putin')]
@@ -119,16 +135,16 @@ def met(dataset: Dataset, actor: str | None = None, other: str | None = None, *,
     types = tuple(types) or MEETING_TYPES
     if unknown := [t for t in types if t not in MEETING_TYPES]:
         raise ValueError(f"met() counts {', '.join(MEETING_TYPES)}, not {', '.join(unknown)}")
-    node = dataset.nodes_at(level)
-    wanted = _nodes(dataset, node, level, actor, other)
-    statuses = () if include_planned else HELD_STATUSES
+    wanted = _nodes(dataset, dataset.nodes_at(level), level, actor, other)
+    statuses = MEETING_STATUSES if include_planned else HELD_STATUSES
     meetings = []
-    for event in EventFilter(since, until, types=types, statuses=statuses).apply(dataset):
-        members = {node[a] for a in (*event.participants, *event.host)}
-        if not members.issuperset(wanted):
+    for event in EventFilter(since, until, types=types, statuses=statuses,
+                             include_drafts=include_drafts).apply(dataset):
+        node = dataset.nodes_at(level, event.date)
+        if wanted and wanted[0] not in {node[a] for a in (*event.attendees(), *event.host, *event.mediator)}:
             continue
-        for u, v in dataset.met_pairs(event, node):
-            if wanted and wanted[0] not in (u, v) or counterparts and dataset.side(u) == dataset.side(v):
+        for u, v in sorted(dataset.iter_met_pairs(event, node, only=wanted[0] if wanted else None)):
+            if counterparts and dataset.side(u, event.date) == dataset.side(v, event.date):
                 continue
             pair = (v, u) if wanted and v == wanted[0] else (u, v)
             if wanted[1:] and pair[1] != wanted[1]:
@@ -140,40 +156,87 @@ def met(dataset: Dataset, actor: str | None = None, other: str | None = None, *,
 
 
 def relations(dataset: Dataset, actor: str, *, since: str | None = None, until: str | None = None,
-              level: str = "person") -> list[Relation]:
+              level: str = "person", include_drafts: bool = False) -> list[Relation]:
     """Everything that passed between ``actor`` and each other actor, by relation, with dates.
 
     Sorted by the other actor, then relation. In each :class:`Relation`
     the actor asked about is the source, unless it was on the receiving end
-    of a directed relation. Only events that took place count.
+    of a directed relation. An event with no counterpart (a statement to
+    the press, a plan made public) is a relation with ``target`` ``None``,
+    named by its type (``statement``, ``proposal``), listed first. Only
+    events that took place count; drafts only with ``include_drafts``.
 
     >>> [(r.source, r.relation, r.target) for r in query.relations(record, "sybiha")]
     [('sybiha', 'addressed', 'putin')]
     """
     from timeline.graph import ACTOR_RELATIONS, actor_graph
 
-    node = dataset.nodes_at(level)
-    (me,) = _nodes(dataset, node, level, actor)
-    events = [e for e in EventFilter(since, until).apply(dataset)
-              if me in map(node.__getitem__, (*e.participants, *e.host, *e.source, *e.target))]
+    (me,) = _nodes(dataset, dataset.nodes_at(level), level, actor)
+    events = [e for e in EventFilter(since, until, include_drafts=include_drafts).apply(dataset)
+              if me in _nodes_of(dataset, e, level)]
     graph = actor_graph(dataset, events, level=level)
-    if me not in graph:
-        return []
-    found = []
-    for u, v, data in [*graph.out_edges(me, data=True), *graph.in_edges(me, data=True)]:
+    found = [*_alone(dataset, events, me, level)]
+    for u, v, data in [*graph.out_edges(me, data=True), *graph.in_edges(me, data=True)] if me in graph else []:
         source, target = (u, v) if data["directed"] or u == me else (v, u)
         found.append(Relation(source, data["relation"], target, data["directed"], data["count"],
-                              data["first"], data["last"], tuple(data["events"])))
-    return sorted(found, key=lambda r: (r.target if r.source == me else r.source,
-                                        ACTOR_RELATIONS.index(r.relation), r.source != me))
+                              data["first"], data["last"], tuple(data["events"]), tuple(data["dates"])))
+    order = {name: index for index, name in enumerate((*EVENT_TYPES, *ACTOR_RELATIONS))}
+    return sorted(found, key=lambda r: (r.target is not None, (r.target if r.source == me else r.source) or "",
+                                        order[r.relation], r.source != me))
+
+
+def _nodes_of(dataset: Dataset, event: Event, level: str) -> set[str]:
+    """The nodes of every actor of ``event`` but those only mentioned, at ``level`` and the event's date."""
+    node = dataset.nodes_at(level, event.date)
+    return {node[actor] for actor, role in event.roles() if role != "mentioned"}
+
+
+def _alone(dataset: Dataset, events: list[Event], me: str, level: str) -> list[Relation]:
+    """``me``'s held directed events with no target, one :class:`Relation` per type."""
+    by_type: dict[str, list[Event]] = {}
+    for event in events:
+        if (event.held and not event.event_type.symmetric and not event.target
+                and me in {dataset.nodes_at(level, event.date)[s] for s in event.source}):
+            by_type.setdefault(event.type, []).append(event)
+    return [Relation(me, kind, None, True, len(found), _bound(found, 0), _bound(found, 1),
+                     tuple(e.id for e in found), tuple(e.date.text for e in found))
+            for kind, found in by_type.items()]
+
+
+def _bound(events: list[Event], end: int) -> str | None:
+    """The earliest start (``end`` 0) or latest end (1) of the events, ISO; ``None`` if open."""
+    values = [e.date.iso_start() if end == 0 else e.date.iso_end() for e in events]
+    if None in values:
+        return None
+    return min(values) if end == 0 else max(values)
+
+
+def dates_label(dates: Iterable[str]) -> str:
+    """The period a set of EDTF dates spans, each end at its own precision: 'Sep 2022', 'Sep 2022 – Mar 2023'.
+
+    One date is labelled as itself (``2025-06-01?`` keeps its '?'); several
+    from the earliest start to the latest end. An empty set gives ``""``.
+    """
+    spans = [parse_edtf(text) for text in dict.fromkeys(dates)]
+    if not spans:
+        return ""
+    if len(spans) == 1:
+        return spans[0].label()
+    firsts = [span.ends()[0] for span in spans]
+    lasts = [span.ends()[1] for span in spans]
+    first = None if None in firsts else min(firsts, key=lambda d: (d.start, d.end))
+    last = None if None in lasts else max(lasts, key=lambda d: (d.end, d.start))
+    if first is not None and last is not None and first.text == last.text:
+        return first.label()
+    return parse_edtf(f"{first.text if first else '..'}/{last.text if last else '..'}").label()
 
 
 def path(dataset: Dataset, actor: str, other: str, *, since: str | None = None, until: str | None = None,
-         level: str = "person") -> list[Link]:
+         level: str = "person", include_drafts: bool = False) -> list[Link]:
     """The shortest chain of meetings from ``actor`` to ``other``, one :class:`Link` per step.
 
-    Only meetings, calls and visits that took place count. An empty list
-    means no chain of meetings joins the two.
+    Only meetings, calls and visits that took place count (drafts only with
+    ``include_drafts``). An empty list means no chain of meetings joins the two.
 
     >>> [link.actors for link in query.path(record, "kushner", "putin")]
     [('kushner', 'putin')]
@@ -186,7 +249,8 @@ def path(dataset: Dataset, actor: str, other: str, *, since: str | None = None, 
 
     node = dataset.nodes_at(level)
     start, end = _nodes(dataset, node, level, actor, other)
-    events = EventFilter(since, until, types=MEETING_TYPES, statuses=HELD_STATUSES).apply(dataset)
+    events = EventFilter(since, until, types=MEETING_TYPES, statuses=HELD_STATUSES,
+                         include_drafts=include_drafts).apply(dataset)
     graph = actor_graph(dataset, events, level=level)
     meetings = nx.Graph()
     meetings.add_edges_from((u, v, data) for u, v, key, data in graph.edges(keys=True, data=True) if key == "met")
@@ -197,43 +261,40 @@ def path(dataset: Dataset, actor: str, other: str, *, since: str | None = None, 
     links = []
     for u, v in pairwise(chain):
         data = meetings.edges[u, v]
-        links.append(Link((u, v), data["count"], data["first"], data["last"], tuple(data["events"])))
+        links.append(Link((u, v), data["count"], data["first"], data["last"], tuple(data["events"]),
+                          tuple(data["dates"])))
     return links
 
 
-def contested(dataset: Dataset, *, since: str | None = None, until: str | None = None) -> list[Contest]:
-    """Each claim, and any other event disputed, with its denials and the actors on each side.
+def contested(dataset: Dataset, *, since: str | None = None, until: str | None = None,
+              include_drafts: bool = False) -> list[Contest]:
+    """Each claim, and any other event disputed or merely claimed, with its denials and the actors on each side.
 
-    An event is disputed when its status is ``disputed`` or another event
-    ``disputes`` it (in ``related``).
+    An event is contested when its type is ``claim``, its status is
+    ``disputed`` or ``claimed``, or another event ``disputes`` it (in
+    ``related``). Drafts count only with ``include_drafts``.
 
     >>> [(c.event, c.claimed_by, c.denied_by) for c in query.contested(record)]
     [('russia-claims-pokrovsk', ('russia',), ('ukraine',))]
     """
+    everything = EventFilter(include_drafts=include_drafts).apply(dataset)
     denials: dict[str, list[Event]] = {}
-    for event in dataset.events:
+    for event in everything:
         for link in event.related:
             if link.relation == "disputes":
                 denials.setdefault(link.event, []).append(event)
     return [
-        Contest(event.id, event.type, event.date.text, event.status, _acting(event),
-                tuple(dict.fromkeys(a for denial in denials.get(event.id, ()) for a in _acting(denial))),
+        Contest(event.id, event.type, event.date.text, event.status, event.acting(),
+                tuple(dict.fromkeys(a for denial in denials.get(event.id, ()) for a in denial.acting())),
                 tuple(denial.id for denial in denials.get(event.id, ())), event.summary)
-        for event in EventFilter(since, until).apply(dataset)
-        if event.type == "claim" or event.status == "disputed" or event.id in denials
+        for event in EventFilter(since, until, include_drafts=include_drafts).apply(dataset)
+        if event.type == "claim" or event.status_info.contested or event.id in denials
     ]
-
-
-def _acting(event: Event) -> tuple[str, ...]:
-    """Who did ``event``: its source, or the participants and host of a meeting-like event."""
-    if event.event_type.symmetric:
-        return tuple(dict.fromkeys((*event.participants, *event.host)))
-    return event.source
 
 
 def _nodes(dataset: Dataset, node: dict[str, str], level: str, *names: str | None) -> tuple[str, ...]:
     """The nodes the given names stand for at ``level``; two names for one node is an error."""
-    found = tuple(node[find_actor(dataset, name).id] for name in names if name)
+    found = tuple(node[find_actor(dataset, name).id] for name in names if name is not None)
     if len(found) == 2 and found[0] == found[1]:
         a, b = names
         if level == "person":

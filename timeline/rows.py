@@ -1,6 +1,6 @@
 """Events, actors and sources as plain rows: the shape of JSON and CSV output.
 
->>> event_row(record.event("moscow-talks"))["participants"]   # doctest: +SKIP
+>>> event_row(record.event("moscow-talks"))["participants"]
 ['putin', 'witkoff', 'kushner']
 """
 from __future__ import annotations
@@ -8,25 +8,35 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from timeline.model import Actor, Dataset, Event, Source
+from timeline.model import ROLE_KEYS, Actor, Dataset, Event, Source
 
 
 def event_row(event: Event) -> dict[str, Any]:
-    """An event as a JSON-ready mapping: dates as written and as ISO bounds, lists of actor ids."""
+    """An event as a JSON-ready mapping: dates as written, as a label and as ISO bounds, actors by role, codes.
+
+    ``cameo`` is the event's CAMEO code (its own, else its type's default),
+    ``plover`` its PLOVER type, with ``plover_mode`` and ``plover_context``.
+    ``title`` is as written (``None`` if not), ``headline`` the title or a
+    generated one.
+    """
     date = event.date
-    kind = event.event_type
+    plover = event.plover_coding()
     return {
-        "id": event.id, "type": event.type, "date": date.text, "label": date.label(),
+        "id": event.id, "type": event.type, "type_label": event.event_type.label, "title": event.title,
+        "headline": event.headline(), "date": date.text, "label": date.label(),
         "start": date.iso_start(), "end": date.iso_end(), "precision": date.precision,
         "approximate": date.approximate, "uncertain": date.uncertain,
-        "status": event.status, "location": event.location,
-        "participants": list(event.participants), "host": list(event.host),
-        "source": list(event.source), "target": list(event.target), "mentioned": list(event.mentioned),
+        "status": event.status, "held": event.held, "location": event.location,
+        **{key: list(getattr(event, key)) for key in ROLE_KEYS},
+        "outcome": event.outcome,
+        "quantities": [quantity._asdict() for quantity in event.quantities],
         "summary": event.summary,
         "quotes": [{"speaker": q.speaker, "text": q.text, "source": q.source} for q in event.quotes],
         "sources": list(event.sources),
         "related": [{"relation": link.relation, "event": link.event} for link in event.related],
-        "cameo": kind.cameo, "plover": kind.plover, "notes": event.notes,
+        "cameo": event.cameo_code(), "cameo_root": event.event_type.cameo,
+        "plover": plover.type if plover else None, "plover_mode": plover.mode if plover else None,
+        "plover_context": list(plover.context) if plover else [], "draft": event.draft, "notes": event.notes,
     }
 
 
@@ -35,12 +45,15 @@ def actor_row(actor: Actor) -> dict[str, Any]:
     return {
         "id": actor.id, "name": actor.name, "kind": actor.kind, "title": actor.title,
         "affiliation": actor.affiliation, "aliases": list(actor.aliases), "notes": actor.notes,
+        "affiliations": [{"actor": a.actor, "from": a.start.text if a.start else None,
+                          "until": a.until.text if a.until else None} for a in actor.affiliations],
+        "color": actor.color,
     }
 
 
 def actor_rows(dataset: Dataset) -> list[dict[str, Any]]:
     """Every actor as a row, with its side (the state it belongs to) and its number of events."""
-    counts = Counter(actor for event in dataset.events for actor in event.actors())
+    counts = Counter(actor for event in dataset.events if not event.draft for actor in event.actors())
     return [{**actor_row(actor), "side": dataset.side(actor.id), "events": counts[actor.id]}
             for actor in dataset.actors.values()]
 

@@ -23,8 +23,10 @@ COMMANDS = {
     "relations": "questions:relations",
     "path": "questions:path",
     "contested": "questions:contested",
+    "types": "vocabulary:types",
     "render": "render:render",
     "export": "export:export",
+    "html": "html:html",
     "build": "build:build",
     "validate": "records:validate",
 }
@@ -49,12 +51,33 @@ class LazyGroup(click.Group):
         return getattr(importlib.import_module(f"timeline.cli.{module}"), attr)
 
     def invoke(self, ctx: click.Context) -> object:
-        """Run the command; a :class:`UserError` becomes clear lines on stderr and exit status 1."""
+        """Run the command; a :class:`UserError` becomes clear lines on stderr and exit status 1.
+
+        Control characters in any message (from a file name, a typed name or
+        the data) are printed as visible escapes (:mod:`timeline.cli.terminal`).
+        """
+        from timeline.cli.terminal import visible
+
         try:
             return super().invoke(ctx)
         except UserError as error:
-            click.echo(f"Error: {error}" if not getattr(error, "problems", None) else error.summary(), err=True)
+            # a dataset's problems one per line, then a count; any other error on one line
+            lines = error.summary().split("\n") if getattr(error, "problems", None) else [f"Error: {error}"]
+            click.echo("\n".join(map(visible, lines)), err=True)
             ctx.exit(1)
+        except click.ClickException as error:  # a usage error quotes what was typed
+            error.message = visible(error.message)
+            raise
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Parse the group's own options; a usage error shows control characters as escapes."""
+        from timeline.cli.terminal import visible
+
+        try:
+            return super().parse_args(ctx, args)
+        except click.ClickException as error:
+            error.message = visible(error.message)
+            raise
 
 
 @click.group(cls=LazyGroup, lazy_commands=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,24 +1,40 @@
-"""Print rows as an aligned table, JSON or CSV."""
+r"""Print rows as an aligned table, JSON or CSV.
+
+A table and a single record (``show``) are for people: every control
+character in a value is printed as a visible escape (``\r``, ``\x1b``;
+see :mod:`timeline.cli.terminal`), and a line break in prose becomes a
+space, so no value can move the cursor, restyle the terminal or fake a row.
+JSON and CSV are for programs and carry the data exactly: JSON writes
+every control, line-separator and bidirectional character as a ``\uXXXX``
+escape (which any JSON reader turns back into the same text), and CSV
+writes them as they are, except when standard output is a terminal, where
+CSV cells are shown with visible escapes like a table.
+"""
 from __future__ import annotations
 
+import io
 import json
 import os
+import re
 import shutil
 import sys
 from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
+from timeline.cli.terminal import visible
 from timeline.export.csv import cell, safe_cell
 
 Row = Mapping[str, Any]
+#: What JSON leaves raw but a terminal may act on (JSON itself escapes U+0000 to U+001F).
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def write_rows(rows: Sequence[Row] | Row, fmt: str, columns: Sequence[str], out: TextIO | None = None) -> None:
     """Write ``rows`` (or a single row) to ``out`` in ``fmt``: table, json or csv."""
     out = out or sys.stdout
     if fmt == "json":
-        json.dump(rows, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        text = json.dumps(rows, ensure_ascii=False, indent=2)  # such characters can only be inside strings
+        out.write(_JSON_UNSAFE.sub(lambda match: f"\\u{ord(match[0]):04x}", text) + "\n")
     elif isinstance(rows, Mapping):
         _write_record(rows, out) if fmt == "table" else write_csv([rows], out)
     elif fmt == "csv":
@@ -32,16 +48,21 @@ def write_csv(rows: Sequence[Row], out: TextIO) -> None:
     import csv
 
     keys = list(dict.fromkeys(key for row in rows for key in row))
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(keys)
-    writer.writerows([safe_cell(cell(row.get(key))) for key in keys] for row in rows)
+    shown = visible if out.isatty() else str
+    line = io.StringIO()
+    writer = csv.writer(line, lineterminator="\r\n")  # "\r" in it makes the writer quote a cell holding one
+    for values in [keys, *([safe_cell(cell(row.get(key))) for key in keys] for row in rows)]:
+        writer.writerow(map(shown, values))
+        out.write(line.getvalue()[:-2] + "\n")
+        line.seek(0)
+        line.truncate()
 
 
 def _write_table(rows: Sequence[Row], columns: Sequence[str], out: TextIO) -> None:
     if not rows:
         out.write("(nothing matches)\n")
         return
-    table = [[cell(row.get(c)).replace("\n", " ") for c in columns] for row in rows]
+    table = [[visible(cell(row.get(c)), newline=" ") for c in columns] for row in rows]
     widths = [max(len(c), *(len(r[i]) for r in table)) for i, c in enumerate(columns)]
     if out.isatty() or "COLUMNS" in os.environ:  # shorten the last column to the terminal's width
         room = shutil.get_terminal_size().columns - sum(widths[:-1]) - 2 * (len(widths) - 1)
@@ -58,11 +79,12 @@ def _write_record(row: Row, out: TextIO) -> None:
         if value in (None, "", [], ()):
             continue
         if isinstance(value, list) and value and isinstance(value[0], dict):
-            out.write(f"{key}:\n")
+            out.write(f"{visible(key)}:\n")
             for item in value:
-                out.write(f"  - {', '.join(f'{k}: {v}' for k, v in item.items() if v is not None)}\n")
+                fields = ", ".join(f"{k}: {cell(v)}" for k, v in item.items() if v is not None)
+                out.write(f"  - {visible(fields, newline=' ')}\n")
         else:
-            out.write(f"{key + ':':<{width + 1}} {cell(value)}\n")
+            out.write(f"{visible(key) + ':':<{width + 1}} {visible(cell(value), newline=' ')}\n")
 
 
 def _fit(text: str, width: int) -> str:

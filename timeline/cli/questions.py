@@ -17,6 +17,9 @@ from timeline.model import MEETING_TYPES, Dataset
 
 Rows = list[dict[str, Any]]
 
+drafts_option = click.option("--include-drafts", is_flag=True,
+                             help="Also count events marked 'draft: true' (awaiting review).")
+
 
 
 @click.command()
@@ -27,8 +30,9 @@ Rows = list[dict[str, Any]]
 @click.option("--type", "types", multiple=True, type=click.Choice(MEETING_TYPES),
               help="Only meetings of this type (repeatable; default: all three).")
 @level_option
+@drafts_option
 @click.option("--include-planned", is_flag=True,
-              help="Also list planned and cancelled meetings, marked as not held.")
+              help="Also list planned, postponed and cancelled meetings, marked as not held (never proposed ones).")
 @click.option("--counterparts", is_flag=True,
               help="Only pairs from different sides: not two envoys of one delegation.")
 @with_dataset
@@ -47,9 +51,12 @@ def met(dataset: Dataset, actor: str | None, other: str | None, include_planned:
     --level state` means the United States. An actor never meets a group it
     belongs to, and at --level state meetings within one side are left out.
 
-    A planned or cancelled meeting is never shown as held: it is left out, or
-    listed and marked with --include-planned. A disputed one took place by one
-    side's account: it is listed with its status.
+    At talks with a mediator the sides meet the mediator, not each other. A
+    planned, postponed or cancelled meeting is never shown as held: it is left
+    out, or listed and marked with --include-planned; a merely proposed one
+    (offered, never arranged) is never listed. A disputed or claimed one took
+    place by one side's account: it is listed with its status. Drafts awaiting
+    review count only with --include-drafts.
 
     \b
     Examples:
@@ -61,7 +68,7 @@ def met(dataset: Dataset, actor: str | None, other: str | None, include_planned:
     found = query.met(dataset, actor, other, include_planned=True, **options)
     shown = [m for m in found if include_planned or m.held]
     if hidden := len({m.event for m in found} - {m.event for m in shown}):
-        click.echo(f"({hidden} planned or cancelled meeting{'s' * (hidden > 1)} left out; "
+        click.echo(f"({hidden} planned, postponed or cancelled meeting{'s' * (hidden > 1)} left out; "
                    f"--include-planned lists {'them' if hidden > 1 else 'it'})", err=True)
     return _rows(shown, date=lambda m: _label(m.date), actors=_pair,
                  status=lambda m: m.status if m.held else f"{m.status} (not held)")
@@ -72,6 +79,7 @@ def met(dataset: Dataset, actor: str | None, other: str | None, include_planned:
 @since_option
 @until_option
 @level_option
+@drafts_option
 @with_dataset
 @with_output("source", "relation", "target", "dates", "count", "events")
 def relations(dataset: Dataset, actor: str, **options: Any) -> Rows:
@@ -79,8 +87,10 @@ def relations(dataset: Dataset, actor: str, **options: Any) -> Rows:
 
     One row per other actor and relation (met, proposed to, rejected,
     accused, threatened, ...), read as a sentence: source, relation, target;
-    ACTOR is the target when on the receiving end. Only events that took
-    place count.
+    ACTOR is the target when on the receiving end. What ACTOR did with no
+    counterpart (a statement to the press, a plan made public) comes first,
+    named by its event type, with no target. Only events that took place
+    count. Dates are labelled at their precision ('Sep 2022', '1 Jun 2025?').
 
     \b
     Examples:
@@ -88,7 +98,7 @@ def relations(dataset: Dataset, actor: str, **options: Any) -> Rows:
       timeline relations russia --level state --format csv
     """
     return _rows(query.relations(dataset, actor, **options), relation=lambda r: r.relation.replace("_", " "),
-                 dates=_dates)
+                 target=lambda r: r.target or "(no counterpart)", dates=_dates)
 
 
 @click.command()
@@ -97,6 +107,7 @@ def relations(dataset: Dataset, actor: str, **options: Any) -> Rows:
 @since_option
 @until_option
 @level_option
+@drafts_option
 @with_dataset
 @with_output("actors", "dates", "events")
 def path(dataset: Dataset, actor: str, other: str, **options: Any) -> Rows:
@@ -120,6 +131,7 @@ def path(dataset: Dataset, actor: str, other: str, **options: Any) -> Rows:
 @click.command()
 @since_option
 @until_option
+@drafts_option
 @with_dataset
 @with_output("date", "event", "status", "claimed_by", "denied_by", "denials", "summary")
 def contested(dataset: Dataset, **options: Any) -> Rows:
@@ -160,5 +172,5 @@ def _pair(result: Any) -> str:
 
 
 def _dates(result: Any) -> str:
-    """The ``first`` and ``last`` dates of a result as one label: '2 Dec 2025', 'by 3 Dec 2025'."""
-    return _label(f"{result.first or '..'}/{result.last or '..'}")
+    """The dates of a result's events as one label, at their precision: 'Sep 2022', '2 Dec 2025?', 'by 3 Dec 2025'."""
+    return query.dates_label(result.dates)

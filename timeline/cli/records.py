@@ -8,24 +8,44 @@ import click
 from timeline.cli.options import with_dataset, with_filter, with_output
 from timeline.errors import UserError
 from timeline.filters import EventFilter
-from timeline.model import Dataset
+from timeline.model import ORDERS, ROLES, Dataset
 
 
 @click.command()
 @with_dataset
 @with_filter
-@with_output("id", "label", "type", "status", "location", "summary")
-def events(dataset: Dataset, event_filter: EventFilter) -> list[dict[str, Any]]:
+@click.option("--role", "roles", multiple=True, type=click.Choice(ROLES),
+              help="With --actor: only events where it has this role (repeatable), e.g. initiator.")
+@click.option("--order", type=click.Choice(ORDERS), default="midpoint", show_default=True,
+              help="How spans of different precision are ordered (see below).")
+@click.option("--include-drafts", is_flag=True, help="Also list events marked 'draft: true' (awaiting review).")
+@with_output("id", "label", "type", "status", "location", "headline")
+def events(dataset: Dataset, event_filter: EventFilter, roles: tuple[str, ...], order: str,
+           include_drafts: bool) -> list[dict[str, Any]]:
     """List events in date order, with the filters given.
+
+    Dates of different precision are ordered by --order: midpoint (the
+    default, used everywhere) places each span at its middle, so an event
+    dated only 2022 comes after one on 24 Feb 2022, and an open span
+    ('by 3 Dec 2025') at the start of its known end; ties go to the earlier
+    start, then the earlier end. start orders by the earliest possible
+    start, end by the latest possible end.
 
     \b
     Examples:
       timeline events --actor putin --since "1 Dec 2025"
       timeline events --type claim --type denial --format json
+      timeline events --actor russia --role initiator
+      timeline events --order start
     """
+    from dataclasses import replace
+
     from timeline.rows import event_row
 
-    return [event_row(event) for event in event_filter.apply(dataset)]
+    if roles and not event_filter.actors:
+        raise UserError("--role needs --actor: the actor whose role it is")
+    chosen = replace(event_filter, roles=roles, order=order, include_drafts=include_drafts).apply(dataset)
+    return [event_row(event) for event in chosen]
 
 
 @click.command()
@@ -85,5 +105,6 @@ def validate(path: str | None, data_path: str | None) -> None:
     period = dataset.date_range()
     dates = f", {period}" if period else ""
     sources = len(dataset.sources)
+    drafts = f", {len(dataset.drafts)} draft{'s' * (len(dataset.drafts) != 1)} awaiting review" if dataset.drafts else ""
     click.echo(f"ok: {path}: {len(dataset.events)} events, {len(dataset.actors)} actors, "
-               f"{sources} source{'s' * (sources != 1)}{dates}")
+               f"{sources} source{'s' * (sources != 1)}{dates}{drafts}")

@@ -8,9 +8,9 @@ graph (``write_graphml(graph, path)``). :data:`FORMATS` names them, and
 that timeline did not write).
 
 >>> from timeline.export import export
->>> export(record, "gexf", level="state")                     # doctest: +SKIP
+>>> export(record, "gexf", level="state")
 PosixPath('output/actors-state.gexf')
->>> export(record, "timelinejs", group_by="side")             # doctest: +SKIP
+>>> export(record, "timelinejs", group_by="side")
 PosixPath('output/timeline.json')
 """
 from __future__ import annotations

@@ -24,7 +24,7 @@ into a date, ``04`` into 4, ``007`` into 7. Give CSV to programs
 ``xlsx`` export to spreadsheet users.
 
 >>> from timeline.export.csv import tables, write_csv
->>> write_csv(tables(record)["events"], "events.csv")        # doctest: +SKIP
+>>> write_csv(tables(record)["events"], "events.csv")
 """
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ the same data (:func:`timeline.export._common.arcs`). Missing values are
 left out.
 
 >>> from timeline.export.cytoscape import write_cytoscape
->>> write_cytoscape(actor_graph(record), "actors.cyjs")      # doctest: +SKIP
+>>> write_cytoscape(actor_graph(record), "actors.cyjs")
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def write_cytoscape(graph: nx.Graph, path_or_file: PathOrFile) -> None:
 def cytoscape_data(graph: nx.Graph) -> dict[str, Any]:
     """``graph`` as Cytoscape.js JSON: graph ``data``, ``directed``, ``multigraph`` and ``elements``.
 
-    >>> cytoscape_data(actor_graph(record))["elements"]["edges"][0]["data"]["id"]   # doctest: +SKIP
+    >>> cytoscape_data(actor_graph(record))["elements"]["edges"][0]["data"]["id"]
     'e0'
     """
     return {

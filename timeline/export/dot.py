@@ -15,7 +15,7 @@ their status, outlined by status (planned dashed, cancelled dotted). A
 relation that runs both ways (``met``) is one edge without arrows.
 
 >>> from timeline.export.dot import write_dot
->>> write_dot(actor_graph(record), "actors.dot", record)      # doctest: +SKIP
+>>> write_dot(actor_graph(record), "actors.dot", record)
 """
 from __future__ import annotations
 

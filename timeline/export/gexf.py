@@ -29,7 +29,7 @@ diameter and ``viz:thickness`` the line's width, in points. List values
 are JSON strings; a missing value is left out.
 
 >>> from timeline.export.gexf import write_gexf
->>> write_gexf(actor_graph(record), "actors.gexf", record)    # doctest: +SKIP
+>>> write_gexf(actor_graph(record), "actors.gexf", record)
 """
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ def write_gexf(graph: nx.Graph, path_or_file: PathOrFile, dataset: Dataset | Non
     With the ``dataset`` the graph came from, sides get the colours they
     have in every chart of it.
 
-    >>> write_gexf(event_graph(record), "events.gexf", record)  # doctest: +SKIP
+    >>> write_gexf(event_graph(record), "events.gexf", record)
     """
     write_lines(_lines(graph, dataset), path_or_file)
 

@@ -19,7 +19,7 @@ and graphology-graphml read it with the same meaning:
   ISO strings, lists are JSON strings, and a missing value is left out.
 
 >>> from timeline.export.graphml import write_graphml
->>> write_graphml(actor_graph(record), "actors.graphml")      # doctest: +SKIP
+>>> write_graphml(actor_graph(record), "actors.graphml")
 """
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ _PLAIN = re.compile(r"(?:[A-Za-z0-9.:-]|_(?!x))+")
 def write_graphml(graph: nx.Graph, path_or_file: PathOrFile) -> None:
     """Write ``graph`` as GraphML to a path or a file.
 
-    >>> write_graphml(event_graph(record), "events.graphml")    # doctest: +SKIP
+    >>> write_graphml(event_graph(record), "events.graphml")
     """
     write_lines(_lines(graph), path_or_file)
 

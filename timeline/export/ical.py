@@ -26,7 +26,7 @@ is written only if it is http(s), percent-encoded so that it cannot end
 the line. Lines end in CRLF and are folded at 75 octets.
 
 >>> from timeline.export.ical import write_ical
->>> write_ical(record, "meetings.ics")                         # doctest: +SKIP
+>>> write_ical(record, "meetings.ics")
 """
 from __future__ import annotations
 

@@ -16,8 +16,9 @@ quotes, actors, sources, edges; each has a bold, frozen header row and a
 filter. The same data gives the same bytes (the file's dates are the
 latest date in the data).
 
+>>> from timeline.export.csv import tables
 >>> from timeline.export.xlsx import write_xlsx
->>> write_xlsx(tables(record), "timeline.xlsx")                # doctest: +SKIP
+>>> write_xlsx(tables(record), "timeline.xlsx")
 """
 from __future__ import annotations
 

@@ -1,8 +1,9 @@
 """Draw who deals with whom: the actor graph, or the actor-event graph, as a matplotlib figure.
 
 >>> from timeline.render.graph import draw_graph, render_graph
->>> figure = draw_graph(record, level="state")                              # doctest: +SKIP
->>> render_graph(record, "output/putin.svg", around="putin", depth=2)       # doctest: +SKIP
+>>> figure = draw_graph(record, level="state")
+>>> render_graph(record, "output/putin.svg", around="putin", depth=2)
+PosixPath('output/putin.svg')
 
 Every drawn element carries a gid naming what it shows (``node:putin``,
 ``edge:putin:ukraine:threatened``, ``label:putin``, ``legend:relation``,

@@ -81,9 +81,11 @@ RELATION_LABELS: dict[str, str] = {
 RELATION_COLORS.update({kind.relation: _FAMILY_COLORS[kind.cameo] for kind in EVENT_TYPES.values()
                         if kind.relation not in RELATION_COLORS})
 RELATION_COLORS.setdefault("acted_together", "#7F7F7F")
+RELATION_COLORS.setdefault("mediated", "#8E44AD")
 RELATION_LABELS.update({kind.relation: kind.relation.replace("_", " ").capitalize() for kind in EVENT_TYPES.values()
                         if kind.relation not in RELATION_LABELS})
 RELATION_LABELS.setdefault("acted_together", "Acted together (joint draft, statement)")
+RELATION_LABELS.setdefault("mediated", "Mediated (an agreement, exchange)")
 
 #: Graph node markers by actor kind; each is scaled to the same area when drawn.
 KIND_MARKERS: dict[str, Mark] = {

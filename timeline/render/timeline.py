@@ -1,7 +1,9 @@
 """Timeline charts: every event on a true date axis, in lanes by side, actor or type.
 
->>> figure = draw_timeline(record, lanes="side")            # doctest: +SKIP
->>> render_timeline(record, "output/timeline.svg")          # doctest: +SKIP
+>>> figure = draw_timeline(record, lanes="side")
+>>> drawing = render_timeline(record, "output/timeline.svg")
+>>> open("output/timeline.svg").read(5)
+'<?xml'
 
 A date is drawn as what it is. An event's marker sits in the middle of
 the day, month or interval it is known to lie in, over a faint bar that

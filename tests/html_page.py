@@ -1,0 +1,74 @@
+"""Drive the offline page in headless Chromium (the system's, through Playwright) with the network blocked."""
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import require_program
+
+#: Addresses a page from disk may use; anything else is a network request, blocked and recorded.
+LOCAL = ("file:", "data:", "blob:", "about:")
+
+
+@dataclass
+class Browser:
+    """One headless Chromium; ``requests`` and ``messages`` collect, for every page, what it tried and said."""
+
+    chromium: Any
+    requests: list[str] = field(default_factory=list)
+    messages: list[tuple[str, str]] = field(default_factory=list)
+
+    def open(self, path: Path, fragment: str = "", width: int = 1400, height: int = 2200) -> Any:
+        """Open ``path#fragment`` in a new context and wait until the page says it is ready."""
+        context = self.chromium.new_context(viewport={"width": width, "height": height})
+        context.route("**/*", self._route)
+        page = context.new_page()
+        page.on("console", lambda message: self.messages.append((message.type, message.text)))
+        page.on("pageerror", lambda error: self.messages.append(("pageerror", str(error))))
+        page.goto(path.as_uri() + (f"#{fragment}" if fragment else ""))
+        wait(page, "window.timelinePage && window.timelinePage.ready")
+        return page
+
+    def _route(self, route: Any) -> None:
+        if route.request.url.startswith(LOCAL):
+            route.continue_()
+        else:
+            self.requests.append(route.request.url)
+            route.abort()
+
+    def errors(self) -> list[tuple[str, str]]:
+        """Console errors and warnings, and uncaught exceptions."""
+        return [m for m in self.messages if m[0] in ("error", "warning", "pageerror")]
+
+
+def wait(page: Any, condition: str, timeout: float = 60) -> None:
+    """Poll a JavaScript condition (the page's Content-Security-Policy forbids Playwright's own waiting, which evals)."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(f"!!({condition})"):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{condition} still false after {timeout} s")
+        time.sleep(0.05)
+
+
+def counts(page: Any) -> dict[str, Any]:
+    """What the page shows: events in view, timeline items and drawn items, graph nodes and edges."""
+    return page.evaluate("window.timelinePage.counts()")
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """Headless system Chromium, offline: DNS resolves nothing, and every non-local request is aborted."""
+    executable = require_program("chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable,
+                                             args=["--host-resolver-rules=MAP * ~NOTFOUND", "--disable-gpu"])
+        try:
+            yield Browser(browser)
+        finally:
+            browser.close()

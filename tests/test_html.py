@@ -1,0 +1,174 @@
+"""The offline page as a file: its data, its safety as text, its vendored libraries, the command and the build."""
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from timeline import model
+from timeline.graph import ACTOR_RELATIONS, actor_graph
+from timeline.html import page_html, write_page
+from timeline.html.data import page_data
+from timeline.html.page import SCRIPTS, STYLES, VENDOR
+
+REFRESH = VENDOR / "refresh.sh"
+
+
+def embedded(html: str) -> dict:
+    """The data a page carries, read back as the page's script reads it."""
+    match = re.search(r'<script type="application/json" id="page-data" data-encoding="([^"]+)">(.*?)</script>',
+                      html, re.S)
+    encoding, text = match.groups()
+    if encoding == "gzip+base64":
+        return json.loads(gzip.decompress(base64.b64decode(text)))
+    assert encoding == "json"
+    return json.loads(text)
+
+
+def test_vendored_libraries_are_the_pinned_ones():
+    sums = dict(reversed(line.split("  ")) for line in (VENDOR / "SHA256SUMS").read_text().splitlines())
+    assert sorted(sums) == ["cytoscape.min.js", "vis-timeline-graph2d.min.css", "vis-timeline-graph2d.min.js"]
+    for name, digest in sums.items():
+        assert hashlib.sha256((VENDOR / name).read_bytes()).hexdigest() == digest, f"{name} differs from SHA256SUMS"
+    pins = dict(line.split() for line in (VENDOR / "VERSIONS").read_text().splitlines())
+    script = REFRESH.read_text()
+    assert f"VIS_TIMELINE={pins['vis-timeline']}" in script and f"CYTOSCAPE={pins['cytoscape']}" in script
+    assert f"@version {pins['vis-timeline']}" in (VENDOR / "vis-timeline-graph2d.min.js").read_text()[:400]
+    assert f'"{pins["cytoscape"]}"' in (VENDOR / "cytoscape.min.js").read_text()
+    for library in ("vis-timeline", "cytoscape"):
+        assert "Permission is hereby granted" in (VENDOR / f"LICENSE.{library}.txt").read_text()
+
+
+def test_every_asset_is_inlined_and_nothing_is_fetched(seed):
+    html = page_html(seed)
+    assert all(path.read_text(encoding="utf-8") in html for path in (*SCRIPTS, *STYLES))
+    assert re.findall(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=", html) == []
+    assert re.findall(r"@import|@font-face", html) == []
+    assert "default-src 'none'" in html   # and the browser refuses any request the page might make
+    assert html.count("<script") == 1 + len(SCRIPTS)
+
+
+def test_the_data_holds_the_model_and_the_librarys_graphs(seed):
+    data = page_data(seed)
+    vocabulary = data["vocabulary"]
+    assert [t["id"] for t in vocabulary["types"]] == list(model.EVENT_TYPES)
+    assert [s["id"] for s in vocabulary["statuses"]] == list(model.STATUSES)
+    assert [r["id"] for r in vocabulary["roles"]] == list(model.ROLE_KEYS.values())
+    assert [r["id"] for r in vocabulary["links"]] == list(model.RELATIONS)
+    assert [r["id"] for r in vocabulary["relations"]] == list(ACTOR_RELATIONS)
+    assert {s["id"]: s["held"] for s in vocabulary["statuses"]} == {s: s in model.HELD_STATUSES for s in model.STATUSES}
+    assert vocabulary["types"][0] == {"id": "meeting", "label": "Meeting", "color": "#0072B2", "ink": "#ffffff",
+                                      "symmetric": True}
+    assert {t["id"]: t["ink"] for t in vocabulary["types"]}["call"] == "#1a1a1a"   # dark text on light blue
+    for level in model.LEVELS:
+        graph = actor_graph(seed, level=level)
+        found = data["graphs"][level]
+        assert len(found["nodes"]) == graph.number_of_nodes() and len(found["edges"]) == graph.number_of_edges()
+        assert all(0 <= x <= 1 and 0 <= y <= 1 for _, x, y, _ in found["nodes"])
+    talks = next(e for e in data["events"] if e["id"] == "moscow-talks")
+    actors = [a["id"] for a in data["actors"]]
+    assert [actors[i] for i in talks["r"]["participants"]] == ["putin", "witkoff", "kushner"]
+    assert (talks["d"], talks["ti"], talks["loc"]) == ("2 Dec 2025", "Meeting: Vladimir Putin, Steve Witkoff, "
+                                                                     "Jared Kushner", "Moscow")
+    # 2 Dec 2025, midnight to midnight, in minutes since 1970 (UTC wall clock)
+    assert (talks["s"], talks["e"]) == (29410560, 29410560 + 1440)
+    witkoff = next(a for a in data["actors"] if a["id"] == "witkoff")
+    assert actors[witkoff["side"]] == "united-states" and [actors[i] for i in witkoff["in"]] == ["united-states"]
+
+
+def test_open_dates_fade_from_their_known_bound(write_yaml):
+    from timeline.dataset import load
+
+    data = page_data(load(write_yaml("""\
+        actors: [{id: a, name: A}]
+        events:
+          - {id: by, type: statement, date: ../2025-12-03, source: [a]}
+          - {id: from, type: statement, date: 2025-12-03/.., source: [a]}
+          - {id: year, type: statement, date: "2025", source: [a]}
+    """)))
+    found = {e["id"]: e for e in data["events"]}
+    fade = int(365 * 1440 * 0.1)                      # a tenth of the closed dates' span (the year 2025)
+    day = 29410560 + 1440                             # 3 Dec 2025, in minutes since 1970
+    assert (found["by"]["s"], found["by"]["e"], found["by"]["o"]) == (day - fade, day + 1440, "start")
+    assert (found["from"]["s"], found["from"]["e"], found["from"]["o"]) == (day, day + 1440 + fade, "end")
+    assert "o" not in found["year"]
+
+
+def test_text_cannot_leave_the_data_element(write_yaml):
+    from timeline.dataset import load
+
+    dataset = load(write_yaml("""\
+        dataset: {title: 'a </script><script>alert(1)</script> <!-- {{scripts}} &amp;'}
+        actors: [{id: a, name: "\u2028</SCRIPT >"}]
+        events: [{id: e, type: statement, date: 2025-12-02, source: [a], summary: '{{data}} </script'}]
+    """))
+    html = page_html(dataset)
+    assert html.count("</script>") == 1 + len(SCRIPTS) and "<!--" not in html.split('id="page-data"')[1]
+    assert "<title>a &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &lt;!-- {{scripts}} &amp;amp;</title>" in html
+    data = embedded(html)
+    assert data == json.loads(json.dumps(page_data(dataset)))
+    assert data["events"][0]["sm"] == "{{data}} </script"
+
+
+def test_a_large_record_is_compressed(write_yaml):
+    from timeline.dataset import load
+
+    events = "\n".join(f"  - {{id: e{i}, type: statement, date: 2025-12-02, source: [a], summary: '{'x' * 200} {i}'}}"
+                       for i in range(5000))
+    dataset = load(write_yaml(f"actors: [{{id: a, name: A}}]\nevents:\n{events}\n"))
+    html = page_html(dataset)
+    assert 'data-encoding="gzip+base64"' in html
+    assert {e["id"]: e["sm"] for e in embedded(html)["events"]}["e4999"] == f"{'x' * 200} 4999"
+
+
+def test_the_command_writes_the_page_and_keeps_the_users_files(run, tmp_path, seed):
+    target = tmp_path / "talks.html"
+    result = run("html", "-o", str(target), "--actor", "witkoff")
+    assert result.exit_code == 0 and result.output == f"wrote {target}\n"
+    assert [e["id"] for e in embedded(target.read_text())["events"]] == [
+        "moscow-talks", "us-delegation-moscow-visit", "planned-meeting-ukrainian-delegation"]
+    assert run("html", "-o", str(target)).exit_code == 0      # its own file: replaced
+    mine = tmp_path / "mine.html"
+    mine.write_text("my notes")
+    result = run("html", "-o", str(mine))
+    assert result.exit_code == 1
+    assert result.output == (f"Error: {mine} exists and was not written by timeline; "
+                             "choose another path with -o, or pass --force to replace it\n")
+    assert mine.read_text() == "my notes"
+
+
+def test_the_build_writes_index_html(run, tmp_path, seed):
+    assert run("build", "-q", "--out", str(tmp_path)).exit_code == 0
+    assert len(embedded((tmp_path / "index.html").read_text())["events"]) == len(seed.events)
+
+
+def test_write_page_refuses_what_it_did_not_write(tmp_path, seed):
+    from timeline.outputs import OutputExists
+
+    path = tmp_path / "index.html"
+    path.write_text("mine")
+    with pytest.raises(OutputExists):
+        write_page(seed, path)
+    assert write_page(seed, path, force=True) == path and Path(path).read_text().startswith("<!DOCTYPE html>")
+
+
+def test_drafts_are_left_out_unless_asked_for(write_yaml, run, tmp_path):
+    from timeline.dataset import load
+
+    path = write_yaml("""\
+        actors: [{id: a, name: A}]
+        events:
+          - {id: kept, type: statement, date: 2025-12-02, source: [a]}
+          - {id: drafted, type: statement, date: 2025-12-03, source: [a], draft: true}
+    """)
+    dataset = load(path)
+    assert [e["id"] for e in page_data(dataset)["events"]] == ["kept"]
+    found = {e["id"]: e for e in page_data(dataset, include_drafts=True)["events"]}
+    assert sorted(found) == ["drafted", "kept"] and found["drafted"]["x"] is True and "x" not in found["kept"]
+    assert run("html", "-o", str(tmp_path / "d.html"), "--include-drafts", data=path).exit_code == 0
+    assert len(embedded((tmp_path / "d.html").read_text())["events"]) == 2

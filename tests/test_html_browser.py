@@ -1,0 +1,273 @@
+"""The offline page in a real browser (headless system Chromium), with the network blocked.
+
+Each test opens the page as a reader would and checks what it shows against
+the library: timeline items against the events, graph nodes and edges
+against :func:`timeline.graph.actor_graph`.
+"""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from datetime import datetime, timedelta
+from urllib.parse import parse_qs
+
+import pytest
+from html_page import chromium, counts, wait
+
+from conftest import ROOT
+from timeline.dataset import load
+from timeline.filters import EventFilter
+from timeline.graph import actor_graph
+from timeline.html import write_page
+from timeline.html.data import page_data
+
+HOSTILE = r"""
+dataset:
+  title: 'Hostile </script><script>document.title="ran"</script> & "q" <!--'
+actors:
+  - {id: a, name: '<img src=x onerror="document.title=1">', kind: state}
+  - {id: b, name: "B'); document.title=('2 </script>", kind: state}
+events:
+  - id: e1
+    type: meeting
+    date: 2025-12-02
+    participants: [a, b]
+    summary: '<script>document.title=3</script><a href="javascript:document.title=4">x</a> {{scripts}}'
+    quotes: [{speaker: a, text: '</script><b onmouseover=alert(1)>q</b>'}]
+    sources: [bad, quoted, good]
+  - id: e2
+    type: claim
+    date: 2025-12-03
+    source: [b]
+    target: [a]
+    summary: ok
+sources:
+  - {id: bad, publisher: 'Bad <i>pub</i>', url: "javascript:document.title=5"}
+  - {id: quoted, publisher: Quoted, url: 'https://example.org/a"><script>document.title=6</script>'}
+  - {id: good, publisher: Good, url: "https://example.org/report?a=1&b=2"}
+"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as found:
+        yield found
+        assert found.requests == [], "the page asked the network for something"
+        assert found.errors() == []
+
+
+@pytest.fixture(scope="module")
+def seed_page(tmp_path_factory, seed):
+    path = tmp_path_factory.mktemp("page") / "index.html"
+    write_page(seed, path)
+    return path
+
+
+def library(dataset, level="person", events=None, actor=None) -> dict[str, int]:
+    """The actor graph's nodes and edges by the library; around ``actor`` only, if given."""
+    graph = actor_graph(dataset, events, level=level)
+    if actor is None:
+        return {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
+    edges = [(u, v) for u, v in graph.edges() if actor in (u, v)]
+    return {"nodes": len({n for edge in edges for n in edge}) or 1, "edges": len(edges)}
+
+
+def shown(page) -> dict[str, int]:
+    found = counts(page)
+    assert found["nodes"] == found["graphNodes"] and found["edges"] == found["graphEdges"]
+    return {"nodes": found["nodes"], "edges": found["edges"]}
+
+
+def test_the_seed_page_shows_every_event_and_the_librarys_graph(browser, seed_page, seed):
+    page = browser.open(seed_page)
+    found = counts(page)
+    assert (found["mode"], found["events"], found["items"], found["drawn"]) == ("events", 23, 23, 23)
+    assert shown(page) == library(seed) == {"nodes": 13, "edges": 24}
+    page.get_by_label("their states").check()
+    wait(page, "location.hash.includes('level=state')")
+    assert shown(page) == library(seed, "state")
+    assert counts(page)["items"] == 23
+    assert page.title() == seed.title
+    assert page.locator("#event-list li").count() == 23
+
+
+def test_a_click_on_an_actor_in_the_graph_filters_both_views(browser, seed_page, seed):
+    page = browser.open(seed_page)
+    position = page.evaluate("""(() => {
+        const cy = window.timelinePage.debug().cy, box = document.getElementById('graph').getBoundingClientRect();
+        const node = cy.nodes().filter(n => n.data('label') === 'Steve Witkoff')[0].renderedPosition();
+        return [box.left + node.x, box.top + node.y]; })()""")
+    page.mouse.click(*position)
+    wait(page, "location.hash.includes('actor=witkoff')")
+    witkoff = EventFilter(actors=("witkoff",)).apply(seed)
+    assert len(witkoff) == 3
+    found = counts(page)
+    assert (found["events"], found["items"], found["drawn"]) == (3, 3, 3)
+    assert shown(page) == library(seed, events=witkoff, actor="witkoff") == {"nodes": 4, "edges": 3}
+    assert page.locator("#actor-list button[aria-pressed=true]").all_text_contents() == ["Steve Witkoff"]
+    page.locator("#actor-list button", has_text="Steve Witkoff").click()   # again: everything back
+    wait(page, "!location.hash.includes('actor=')")
+    assert counts(page)["items"] == 23 and shown(page) == library(seed)
+
+
+def test_the_fragment_restores_a_view(browser, seed_page, seed):
+    page = browser.open(seed_page)
+    page.locator("#actor-filter").select_option("russia")
+    page.locator("summary", has_text="Type").click()
+    page.locator("#type-filter label", has_text="Statement").click()
+    wait(page, "location.hash.includes('type=statement')")
+    fragment = page.evaluate("location.hash.slice(1)")
+    assert parse_qs(fragment) == {"actor": ["russia"], "type": ["statement"]}
+    again = browser.open(seed_page, fragment)
+    events = EventFilter(actors=("russia",), types=("statement",)).apply(seed)
+    assert counts(again)["items"] == len(events) == 5
+    assert shown(again) == shown(page) == library(seed, events=events, actor="russia")
+    assert again.locator("#actor-filter").input_value() == "russia"
+    assert again.locator("#type-filter input:checked").evaluate_all("boxes => boxes.map(b => b.value)") == ["statement"]
+
+
+def test_a_written_fragment_chooses_level_period_and_event(browser, seed_page, seed):
+    page = browser.open(seed_page, "level=state&from=2025-12-02T00:00&to=2025-12-03T00:00&event=moscow-talks")
+    events = EventFilter(since="2025-12-02", until="2025-12-02").apply(seed)
+    assert counts(page)["events"] == counts(page)["items"] == len(events)
+    assert shown(page) == library(seed, "state", events)
+    detail = page.locator("#detail-body")
+    talks = seed.event("moscow-talks")
+    title = getattr(talks, "title", None) or "Meeting: Vladimir Putin, Steve Witkoff, Jared Kushner"
+    assert detail.locator("h3").text_content() == title
+    assert detail.locator(".meta").text_content().startswith("2 Dec 2025 · Meeting · Occurred · Moscow")
+    assert talks.summary in detail.text_content()
+    roles = detail.locator("dt").all_text_contents()
+    assert roles[0] == "Participant"
+    assert detail.locator("dd").first.text_content() == "Vladimir Putin, Steve Witkoff, Jared Kushner"
+    source = seed.sources[talks.sources[0]]
+    assert source.url is None and detail.locator("a").count() == 0   # a source without an address: its citation
+    assert detail.locator("ul li").last.text_content() == source.citation()
+
+
+def test_a_claim_links_to_its_denial(browser, seed_page, seed):
+    denial = next(e for e in seed.events if any(link.relation == "disputes" for link in e.related))
+    claim = next(link.event for link in denial.related if link.relation == "disputes")
+    page = browser.open(seed_page, f"event={claim}")
+    related = page.locator("#detail-body ul").first.text_content()
+    assert related.startswith("Disputes this: ")
+    page.locator("#detail-body ul button").first.click()
+    wait(page, f"location.hash.includes('event={denial.id}')")
+    assert page.locator("#timeline .vis-item.linked").count() == 1
+
+
+def test_search_and_keyboard(browser, seed_page, seed):
+    page = browser.open(seed_page)
+    page.locator("#search").fill("zelensk")
+    wait(page, "location.hash.includes('q=zelensk')")
+    names = {a.id for a in seed.actors.values() if "zelensk" in a.name.lower()}
+    expected = [e for e in seed.events if names & set(e.actors())]
+    assert counts(page)["items"] == len(expected) == 3
+    page.locator("#timeline").focus()
+    page.keyboard.press("+")
+    wait(page, "location.hash.includes('from=')")
+    page.keyboard.press("0")
+    wait(page, "!location.hash.includes('from=')")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") != "timeline"
+
+
+def test_text_from_the_data_stays_text(browser, tmp_path, write_yaml):
+    dataset = load(write_yaml(HOSTILE))
+    path = tmp_path / "hostile.html"
+    write_page(dataset, path)
+    page = browser.open(path, "event=e1")
+    assert page.title() == dataset.title   # no script ran, no onerror changed it
+    assert page.evaluate("document.querySelectorAll('script').length") == 4
+    assert page.evaluate("document.querySelectorAll('body img, body b, #detail-body script, #detail-body i').length") == 0
+    detail = page.locator("#detail-body")
+    assert dataset.events[0].summary in detail.text_content()
+    assert "</script><b onmouseover=alert(1)>q</b>" in detail.text_content()
+    links = detail.locator("a").evaluate_all("links => links.map(a => [a.href, a.target, a.rel, a.textContent])")
+    assert links == [
+        ['https://example.org/a%22%3E%3Cscript%3Edocument.title=6%3C/script%3E', "_blank", "noopener noreferrer",
+         "Quoted"],
+        ["https://example.org/report?a=1&b=2", "_blank", "noopener noreferrer", "Good"]]
+    assert "Bad <i>pub</i>" in detail.text_content()
+    assert page.locator("#actor-list button").all_text_contents() == sorted(a.name for a in dataset.actors.values())
+    assert page.evaluate("window.timelinePage.debug().cy.nodes().map(n => n.data('label')).sort()") == \
+        sorted(a.name for a in dataset.actors.values())
+
+
+def _generate():
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_many_events_are_counted_until_zoomed_in(browser, tmp_path):
+    _generate().generate(1200, tmp_path / "data", seed=5)
+    dataset = load(tmp_path / "data")
+    path = tmp_path / "big.html"
+    write_page(dataset, path)
+    page = browser.open(path)
+    found = counts(page)
+    assert found["mode"] == "counts" and found["events"] == 1200
+    labels = page.evaluate("window.timelinePage.debug().items.get().map(i => Number(i.label))")
+    assert sum(labels) == 1200 and found["items"] == len(labels) < 400
+    level = "state" if len(page_data(dataset)["graphs"]["person"]["edges"]) > 1500 else "person"
+    assert shown(page) == library(dataset, level)
+    # one week: each event drawn, as many as the data say lie in it
+    data = page_data(dataset)
+    start = min(e["s"] for e in data["events"]) + 400 * 1440
+    week = [e for e in data["events"] if e["e"] > start and e["s"] < start + 7 * 1440]
+    zoomed = browser.open(path, f"from={moment(start)}&to={moment(start + 7 * 1440)}")
+    found = counts(zoomed)
+    assert found["mode"] == "events" and found["events"] == found["items"] == len(week) > 0
+
+
+def test_phone_width_stacks_the_views(browser, seed_page):
+    page = browser.open(seed_page, width=390, height=844)
+    boxes = [page.locator(f"#{name}").bounding_box() for name in ("timeline", "graph", "detail")]
+    assert all(box["width"] <= 390 for box in boxes)
+    assert boxes[0]["y"] < boxes[1]["y"] < boxes[2]["y"]
+
+
+def moment(minutes: int) -> str:
+    """Minutes since 1970 as the page's fragment writes them: 2025-12-02T00:00."""
+    return (datetime(1970, 1, 1) + timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M")
+
+
+MODEL = """
+dataset: {title: Mediated talks}
+actors:
+  - {id: israel, name: Israel, kind: state}
+  - {id: hamas, name: Hamas, kind: group}
+  - {id: qatar, name: Qatar, kind: state}
+events:
+  - id: doha
+    title: Indirect talks in Doha
+    type: meeting
+    date: 2025-10-06
+    participants: [israel, hamas]
+    mediator: [qatar]
+    initiator: [qatar]
+  - {id: summit, title: A summit offered, type: meeting, date: 2025-11, status: proposed, participants: [israel, qatar]}
+  - {id: claim, title: Hamas says it released them, type: claim, date: 2025-10-13, status: claimed, source: [hamas]}
+  - {id: later, title: Signing put off, type: meeting, date: 2025-10-20, status: postponed, participants: [israel, qatar]}
+"""
+
+
+def test_the_models_statuses_and_roles_appear_without_code(browser, tmp_path, write_yaml):
+    from timeline import model
+
+    dataset = load(write_yaml(MODEL))
+    path = tmp_path / "model.html"
+    write_page(dataset, path)
+    page = browser.open(path, "event=doha")
+    assert page.locator("#status-legend > span").all_text_contents() == [s.label for s in model.STATUS_INFO.values()]
+    detail = page.locator("#detail-body")
+    assert detail.locator("h3").text_content() == "Indirect talks in Doha"
+    roles = dict(zip(detail.locator("dt").all_text_contents(), detail.locator("dd").all_text_contents()))
+    assert roles == {"Participant": "Israel, Hamas", "Mediator": "Qatar", "Initiator": "Qatar"}
+    classes = page.evaluate("window.timelinePage.debug().items.get().map(i => i.className)")
+    assert sum("st-proposed pending" in c for c in classes) == 1 and sum("st-claimed contested" in c for c in classes) == 1
+    assert sum("st-postponed pending" in c for c in classes) == 1
+    assert shown(page) == library(dataset)

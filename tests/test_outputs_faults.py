@@ -1,0 +1,104 @@
+"""Fault tests of the output folder: builds killed at random moments, and two builds at once.
+
+Each test runs real ``timeline build`` processes on a two-event dataset (so a
+build takes seconds), then checks that the folder builds again without
+``--force`` and that the user's own files in it are unchanged.
+"""
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from timeline.outputs import MANIFEST, TEMP_MARK, generated_files, is_ours
+
+KILLS = 20
+ROUNDS = 10
+TINY = """\
+actors:
+  - {id: anna, name: Anna, kind: person}
+  - {id: boris, name: Boris, kind: person}
+events:
+  - {id: e1, type: meeting, date: 2025-12-02, participants: [anna, boris], location: Geneva}
+  - {id: e2, type: call, date: 2025-12-03, participants: [anna, boris]}
+"""
+USER_FILES = {"notes.md": "# my notes\n", "tables/mine.csv": "a,b\n1,2\n", "timeline.png.bak": "not ours\n"}
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> tuple[Path, Path]:
+    """A dataset and an output folder already holding the user's own files."""
+    data = tmp_path / "tiny.yaml"
+    data.write_text(TINY, encoding="utf-8")
+    out = tmp_path / "output"
+    for name, text in USER_FILES.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text(text, encoding="utf-8")
+    return data, out
+
+
+def _start(data: Path, out: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "timeline", "build", "--data", str(data), "-o", str(out), "-q"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy())
+
+
+def _build(data: Path, out: Path) -> float:
+    """Build once, as the user would after the faults (no --force); the seconds it took."""
+    started = time.monotonic()
+    process = _start(data, out)
+    stdout, stderr = process.communicate(timeout=300)
+    assert (process.returncode, stderr) == (0, ""), stdout
+    return time.monotonic() - started
+
+
+def _assert_sound(out: Path) -> None:
+    """Every file the manifests list that is present is timeline's; the user's files are untouched."""
+    for folder in (out, out / "tables"):
+        for name in generated_files(folder):
+            if os.path.lexists(folder / name):
+                assert is_ours(folder / name), folder / name
+    for name, text in USER_FILES.items():
+        assert (out / name).read_text(encoding="utf-8") == text
+
+
+def _assert_clean(out: Path) -> None:
+    """No temporary file is left behind."""
+    assert [p.name for p in out.rglob(f"*{TEMP_MARK}*")] == []
+
+
+def test_builds_killed_at_random_moments_leave_a_folder_that_builds_again(folder: tuple[Path, Path]) -> None:
+    data, out = folder
+    seconds = _build(data, out)
+    rng = random.Random(20251202)
+    killed = 0
+    for _ in range(KILLS):
+        process = _start(data, out)
+        time.sleep(rng.uniform(0.2, seconds))
+        killed += process.poll() is None
+        process.kill()
+        process.communicate()
+        _assert_sound(out)
+    assert killed >= KILLS // 2  # most kills land while the build runs
+    _build(data, out)
+    _assert_sound(out)
+    _assert_clean(out)
+    assert (out / MANIFEST).is_file()
+
+
+def test_two_builds_at_once_both_succeed(folder: tuple[Path, Path]) -> None:
+    data, out = folder
+    for _ in range(ROUNDS):
+        processes = [_start(data, out), _start(data, out)]
+        results = [(p.wait(timeout=600), p.stderr.read()) for p in processes]
+        assert results == [(0, ""), (0, "")]
+        for p in processes:
+            p.stdout.close()
+            p.stderr.close()
+        _assert_sound(out)
+        _assert_clean(out)
+    _build(data, out)

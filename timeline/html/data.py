@@ -1,0 +1,257 @@
+"""The data the offline page runs on: the record, its vocabularies and both actor graphs, as JSON-ready lists.
+
+Everything the page shows comes from here, built from the model's own lists
+(types, statuses, roles, relations), so a type or status added to the model
+appears on the page without a change to its script. Actors, types, statuses
+and lanes are referred to by their index in their list, to keep a large
+record small.
+
+Dates are minutes since 1970-01-01 on the wall clock of the date as written
+(the page draws them in UTC, so every reader sees the dates as recorded);
+moments in several zones are put in UTC, as the chart does.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from timeline import graph as graphs
+from timeline import model
+from timeline.dates import DateSpan, parse_edtf
+from timeline.export._common import headline, web_address
+from timeline.model import EVENT_TYPES, HELD_STATUSES, LEVELS, RELATIONS, ROLE_KEYS, STATUSES, Dataset, Event
+from timeline.render import style
+
+_EPOCH = datetime(1970, 1, 1)
+#: An open date ("from 3 Dec 2025", "by 3 Dec 2025") fades toward its open side over this share of the
+#: record's closed dates' span, at least a day and at most a year.
+OPEN_FADE = 0.1
+_DAY = 24 * 60
+_GREY = "#7F7F7F"
+#: The page's ink, as in page.css.
+INK = "#1a1a1a"
+#: Larger graphs are laid out by the spring layout: the stress layout takes seconds past a hundred actors.
+STRESS_UP_TO = 100
+#: The most active actors laid out by the library's layout; the others are placed beside their partners.
+LAID_OUT = 400
+
+
+def page_data(dataset: Dataset, events: Sequence[Event] | None = None, include_drafts: bool = False) -> dict[str, Any]:
+    """The page's data: ``{"title", "description", "period", "vocabulary", "lanes", "actors", "sources",
+    "events", "graphs"}``; ``graphs`` maps each level (person, state) to the actor graph of the
+    library (:func:`timeline.graph.actor_graph`) with each edge's events as indices into ``events``.
+    Draft events (awaiting review) are left out unless ``include_drafts``.
+    """
+    events = [e for e in (dataset.events if events is None else events)
+              if include_drafts or not getattr(e, "draft", False)]
+    actor_ids = list(dataset.actors)
+    actor_index = {a: i for i, a in enumerate(actor_ids)}
+    source_ids = list(dataset.sources)
+    source_index = {s: i for i, s in enumerate(source_ids)}
+    event_index = {e.id: i for i, e in enumerate(events)}
+    vocabulary = _vocabulary()
+    type_index = {t["id"]: i for i, t in enumerate(vocabulary["types"])}
+    status_index = {s["id"]: i for i, s in enumerate(vocabulary["statuses"])}
+    lanes, lane_of = _lanes(dataset, events)
+    utc = len({e.date.tz.utcoffset(None) for e in events if e.date.tz is not None}) > 1
+    fade = _fade(events)
+    return {
+        "title": dataset.title or "Timeline",
+        "description": dataset.description or "",
+        "period": dataset.date_range() or "",
+        "vocabulary": vocabulary,
+        "lanes": lanes,
+        "actors": [_actor(dataset, a, actor_index) for a in actor_ids],
+        "sides": _side_colors(dataset, events, actor_index),
+        "sources": [_source(dataset.sources[s]) for s in source_ids],
+        "events": [_event(dataset, e, type_index[e.type], status_index[e.status], lane, (utc, fade),
+                          actor_index, source_index, event_index)
+                   for e, lane in zip(events, lane_of)],
+        "graphs": {level: _graph(dataset, events, level, actor_index, event_index) for level in LEVELS},
+    }
+
+
+def _vocabulary() -> dict[str, list[dict[str, Any]]]:
+    """The model's types, statuses, roles and relations, each with a label (and colour where drawn)."""
+    return {
+        "types": [{"id": name, "label": _type_label(name), "color": _type_color(name),
+                   "ink": _ink(_type_color(name)), "symmetric": kind.symmetric} for name, kind in EVENT_TYPES.items()],
+        "statuses": [{"id": status, "label": _described("STATUS_INFO", status, "label", _words(status)),
+                      "held": status in HELD_STATUSES,
+                      "pending": _described("STATUS_INFO", status, "pending", status == "planned"),
+                      "contested": _described("STATUS_INFO", status, "contested", status == "disputed")}
+                     for status in STATUSES],
+        "roles": [{"id": role, "key": key, "label": _described("ROLE_INFO", role, "label", _words(role))}
+                  for key, role in ROLE_KEYS.items()],
+        "links": [{"id": r, "label": _described("RELATION_INFO", r, "label", _words(r))} for r in RELATIONS],
+        "relations": [{"id": r, "label": style.RELATION_LABELS.get(r, _words(r)),
+                       "color": style.RELATION_COLORS.get(r, _GREY),
+                       "directed": r not in graphs.UNDIRECTED_RELATIONS} for r in graphs.ACTOR_RELATIONS],
+    }
+
+
+def _type_label(name: str) -> str:
+    label = getattr(EVENT_TYPES[name], "label", None)  # the model's own label, once it has one
+    mark = style.EVENT_MARKS.get(name)
+    return label or (mark.label if mark else _words(name))
+
+
+def _type_color(name: str) -> str:
+    mark = style.EVENT_MARKS.get(name)
+    return mark.color if mark else _GREY
+
+
+def _described(table: str, name: str, attribute: str, default: Any) -> Any:
+    """``model.<table>[name].<attribute>`` where the model describes it (STATUS_INFO, ROLE_INFO...), else ``default``."""
+    return getattr(getattr(model, table, {}).get(name), attribute, default)
+
+
+def _words(name: str) -> str:
+    return name.replace("_", " ").capitalize()
+
+
+def _ink(background: str) -> str:
+    """White or near-black, whichever reads better on ``background`` (WCAG 2 contrast ratio)."""
+    def luminance(hex_color: str) -> float:
+        channels = [int(hex_color[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light = luminance(background)
+    on_white = 1.05 / (light + 0.05)
+    on_ink = (light + 0.05) / (luminance(INK) + 0.05)
+    return "#ffffff" if on_white >= on_ink else INK
+
+
+def _lanes(dataset: Dataset, events: list[Event]) -> tuple[list[str], list[int]]:
+    """The lanes of the timeline chart (by side), so the page reads as the image does."""
+    if not events:
+        return [], []
+    from timeline.render.timeline import assign_lanes
+
+    return assign_lanes(dataset, events, "side")
+
+
+def _actor(dataset: Dataset, actor_id: str, actor_index: dict[str, int]) -> dict[str, Any]:
+    actor = dataset.actors[actor_id]
+    found: dict[str, Any] = {"id": actor_id, "name": actor.name, "kind": actor.kind,
+                             "side": actor_index[dataset.side(actor_id)]}
+    if chain := dataset.affiliation_chain(actor_id)[1:]:
+        found["in"] = [actor_index[a] for a in chain]  # what it belongs to: its events count for them too
+    if actor.title:
+        found["title"] = actor.title
+    if actor.aliases:
+        found["aliases"] = list(actor.aliases)
+    return found
+
+
+def _side_colors(dataset: Dataset, events: list[Event], actor_index: dict[str, int]) -> dict[str, str]:
+    """A colour for each side (actor index -> colour): the dataset's own, else by activity, most active first."""
+    activity = Counter(dataset.side(a) for e in events for a in e.actors())
+    colors: dict[str, str] = {}
+    palette = iter(style.SIDE_PALETTE)
+    for side, _ in activity.most_common():
+        fixed = getattr(dataset.actors[side], "color", None)
+        colors[str(actor_index[side])] = fixed or next(palette, style.OTHER_SIDE)
+    return colors
+
+
+def _source(source: Any) -> dict[str, Any]:
+    found: dict[str, Any] = {"id": source.id, "citation": source.citation()}
+    if url := web_address(source.url):
+        found["url"] = url
+    return found
+
+
+def _event(dataset: Dataset, event: Event, type_: int, status: int, lane: int, clock: tuple[bool, int],
+           actor_index: dict[str, int], source_index: dict[str, int], event_index: dict[str, int]) -> dict:
+    """One event: ``id, ty, st, ln, s, e`` (start and end in minutes), ``d`` (date label), ``ti`` (title),
+    ``r`` (role key -> actor indices), and where present ``o`` (open side), ``loc, sm, q, src, rel, x``."""
+    start, end, open_side = _minutes(event.date, *clock)
+    found: dict[str, Any] = {"id": event.id, "ty": type_, "st": status, "ln": lane, "s": start, "e": end,
+                             "d": event.date.label(),
+                             "ti": getattr(event, "title", None) or headline(event, dataset),
+                             "r": {key: [actor_index[a] for a in getattr(event, key)]
+                                   for key in ROLE_KEYS if getattr(event, key)}}
+    optional = {
+        "o": open_side,
+        "loc": event.location,
+        "sm": event.summary,
+        "q": [[actor_index.get(q.speaker, q.speaker), q.text, source_index.get(q.source or "")]
+              for q in event.quotes],
+        "src": [source_index[s] for s in event.sources if s in source_index],
+        "rel": [[link.relation, event_index[link.event]] for link in event.related if link.event in event_index],
+        "x": bool(getattr(event, "draft", False)),
+    }
+    found.update({key: value for key, value in optional.items() if value})
+    return found
+
+
+def _fade(events: list[Event]) -> int:
+    """How far open dates fade, in minutes (see :data:`OPEN_FADE`)."""
+    closed = [(e.date.start, e.date.end) for e in events if e.date.start is not None and e.date.end is not None]
+    if not closed:
+        return _DAY
+    span = (max(end for _, end in closed) - min(start for start, _ in closed)).total_seconds() / 60
+    return int(min(max(span * OPEN_FADE, _DAY), 366 * _DAY))
+
+
+def _minutes(span: DateSpan, utc: bool, fade: int) -> tuple[int, int, str | None]:
+    """The known part of a date as (start, end) minutes, and the open side (``"start"``, ``"end"`` or None).
+
+    An open date covers its known bound and ``fade`` minutes toward the open side.
+    """
+    open_side = "start" if span.start is None else "end" if span.end is None else None
+    if open_side:
+        before, _, after = span.text.partition("/")
+        bound = parse_edtf(after if open_side == "start" else before)
+        start, end = bound.start, bound.end
+        start, end = (start - timedelta(minutes=fade), end) if open_side == "start" else \
+            (start, end + timedelta(minutes=fade))
+    else:
+        start, end = span.start, span.end
+    if utc and span.tz is not None:
+        offset = span.tz.utcoffset(None)
+        start, end = start - offset, end - offset
+    return _minute(start), max(_minute(end), _minute(start) + 1), open_side
+
+
+def _minute(moment: datetime) -> int:
+    return math.floor((moment - _EPOCH).total_seconds() / 60)
+
+
+def _graph(dataset: Dataset, events: list[Event], level: str, actor_index: dict[str, int],
+           event_index: dict[str, int]) -> dict[str, Any]:
+    """The library's actor graph at ``level``: nodes (actor indices with positions in [0, 1]) and edges
+    ``[source, target, relation index, [event indices]]``."""
+    graph = graphs.actor_graph(dataset, events, level=level)
+    relation_index = {r: i for i, r in enumerate(graphs.ACTOR_RELATIONS)}
+    positions = _positions(graph)
+    nodes = [[actor_index[n], round(positions[n][0], 4), round(positions[n][1], 4), data.get("activity", 0)]
+             for n, data in graph.nodes(data=True)]
+    edges = [[actor_index[u], actor_index[v], relation_index[key], [event_index[e] for e in data["events"]]]
+             for u, v, key, data in graph.edges(keys=True, data=True)]
+    return {"nodes": nodes, "edges": edges}
+
+
+def _positions(graph: Any) -> dict[str, tuple[float, float]]:
+    """Positions in the unit square: the library's layout for the :data:`LAID_OUT` most active actors,
+    the others beside the actor they deal with most (networkx's spring layout needs scipy past 500 nodes)."""
+    if graph.number_of_nodes() == 0:
+        return {}
+    from timeline.render.layout import layout_positions
+
+    simple = graph.to_undirected(as_view=True)
+    ranked = sorted(simple, key=lambda n: (-simple.nodes[n].get("activity", 0), str(n)))
+    core = simple.subgraph(ranked[:LAID_OUT])
+    layout = "auto" if core.number_of_nodes() <= STRESS_UP_TO else "spring"
+    placed = dict(layout_positions(core, layout=layout))
+    for rank, node in enumerate(ranked[LAID_OUT:]):
+        partners = Counter(n for n in simple[node] if n in placed)
+        x, y = placed[partners.most_common(1)[0][0]] if partners else (0.5, 0.5)
+        angle, radius = rank * 2.39996, 0.02 + 0.0004 * (rank % 50)    # a golden-angle spiral around it
+        placed[node] = (min(max(x + radius * math.cos(angle), 0.0), 1.0), min(max(y + radius * math.sin(angle), 0.0), 1.0))
+    return placed

@@ -1,0 +1,72 @@
+"""Assemble the page: the template, the vendored libraries, the page's own script and style, and the data.
+
+The data goes into a ``<script type="application/json">`` element (gzipped
+and base64-encoded when large; the browser's DecompressionStream reads it), with
+``<``, ``>``, ``&`` and the two JavaScript line separators escaped, so no
+text of the record can end the element or be read as markup; the page's
+script reads it with ``JSON.parse`` and writes every text with
+``textContent``.
+"""
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import os
+import re
+from collections.abc import Sequence
+from html import escape
+from pathlib import Path
+
+from timeline.html.data import page_data
+from timeline.model import Dataset, Event
+from timeline.outputs import output_file
+
+HERE = Path(__file__).resolve().parent
+VENDOR = HERE / "vendor"
+#: The files inlined into the page, in order: the libraries, then the page's own.
+STYLES = (VENDOR / "vis-timeline-graph2d.min.css", HERE / "page.css")
+SCRIPTS = (VENDOR / "vis-timeline-graph2d.min.js", VENDOR / "cytoscape.min.js", HERE / "page.js")
+#: Data larger than this many characters is gzipped (and base64-encoded): a 10,000-event record stays under 5 MB.
+COMPRESS_ABOVE = 1_000_000
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def page_html(dataset: Dataset, events: Sequence[Event] | None = None, include_drafts: bool = False) -> str:
+    """The whole page as one HTML text, for the ``events`` of ``dataset`` (default: all but drafts)."""
+    data = page_data(dataset, events, include_drafts)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    encoding = "json"
+    if len(text) > COMPRESS_ABOVE:
+        text, encoding = base64.b64encode(gzip.compress(text.encode("utf-8"), mtime=0)).decode("ascii"), "gzip+base64"
+    template = (HERE / "page.html").read_text(encoding="utf-8")
+    parts = {
+        "title": escape(data["title"]),
+        "styles": "\n".join(_inline(path, "</style") for path in STYLES),
+        "encoding": encoding,
+        "data": text.translate(_SCRIPT_SAFE),
+        "scripts": "\n".join(f"<script>{_inline(path, '</script')}</script>" for path in SCRIPTS),
+    }
+    return re.sub(r"\{\{(\w+)\}\}", lambda match: parts[match.group(1)], template)  # one pass: data is never re-read
+
+
+def write_page(dataset: Dataset, path: str | os.PathLike, events: Sequence[Event] | None = None,
+               force: bool = False, include_drafts: bool = False) -> Path:
+    """Write the page of the ``events`` (default: all but drafts) to ``path`` (UTF-8) and return the path.
+
+    As every output of timeline, an existing file is replaced only if timeline
+    wrote it (else :class:`timeline.outputs.OutputExists`, unless ``force``).
+    """
+    text = page_html(dataset, events, include_drafts)
+    with output_file(path, force=force) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return Path(path)
+
+
+def _inline(path: Path, end_tag: str) -> str:
+    """The text of an asset to inline; one holding its element's end tag would break the page."""
+    text = path.read_text(encoding="utf-8")
+    if end_tag in text.lower() or "<!--" in text:
+        raise ValueError(f"{path.name} holds {end_tag!r} or '<!--' and cannot be inlined")
+    return text
