@@ -219,15 +219,15 @@ def typed_text(value: Any) -> str:
     return str(value)
 
 
-def headline(event: Event, dataset: Dataset, status: bool = True) -> str:
+def headline(event: Event, dataset: Dataset, status: bool = False) -> str:
     """A one-line title for an event: its ``title``, or its type and the names of its main actors.
 
-    Any status but the default comes first, so that no reader takes a
-    planned or cancelled event for one that took place (with ``status``).
+    With ``status``, any status but the default comes first, so that no
+    reader takes a planned or cancelled event for one that took place.
 
     >>> headline(record.event("moscow-talks"), record)
     'Witkoff and Kushner meet Putin in Moscow'
-    >>> headline(record.event("planned-meeting-ukrainian-delegation"), record)
+    >>> headline(record.event("planned-meeting-ukrainian-delegation"), record, status=True)
     'Planned: Witkoff and Kushner may meet a Ukrainian delegation'
     """
     title = event.title or _generated_title(event, dataset)

@@ -140,7 +140,7 @@ def _membership(model, actor: Actor, ids: dict[str, str]) -> EntityProxy:  # noq
 def _event(model, dataset: Dataset, event: Event, ids: dict[str, str]) -> EntityProxy:  # noqa: ANN001
     entity = model.make_entity("Event")
     entity.id = _entity_id(model, "event", event.id)
-    entity.add("name", plain_text(headline(event, dataset)))
+    entity.add("name", plain_text(headline(event, dataset, status=True)))
     if event.summary:
         entity.add("summary", plain_text(event.summary))
     for prop, value in _dates(event.date).items():

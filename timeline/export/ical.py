@@ -126,7 +126,7 @@ def _vevent(dataset: Dataset, event: Event, stamp: str) -> list[str]:
     first, last = event.date.ends()
     open_ended = first is None or last is None
     coarse = is_coarse(event.date)
-    title = headline(event, dataset)
+    title = headline(event, dataset, status=True)
     if coarse and not open_ended:
         title += f" (some time in {event.date.label()})"
     elif open_ended or event.date.approximate or event.date.uncertain:

@@ -89,7 +89,8 @@ def _slide(dataset: Dataset, event: Event, group_by: GroupBy, citations: dict[st
         slide["end_date"] = _date(last)
     if _misleading(event.date, first, last):
         slide["display_date"] = event.date.label()
-    slide["text"] = {"headline": _html(headline(event, dataset)), "text": _text(dataset, event, citations)}
+    slide["text"] = {"headline": _html(headline(event, dataset, status=True)),
+                     "text": _text(dataset, event, citations)}
     if group_by == "side":
         actors = [a for a in event.actors() if a in dataset.actors]
         group = actor_name(dataset, dataset.side(actors[0])) if actors else "No actor"
