@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +78,7 @@ def export(dataset: Dataset, event_filter: EventFilter, fmt: str, output: Path |
     context = click.get_current_context()
     given = {name: value for name, value in options.items()
              if context.get_parameter_source(name) is not ParameterSource.DEFAULT}
-    events = event_filter.apply(dataset)
+    events = replace(event_filter, include_drafts=include_drafts).apply(dataset)
     if output is not None and str(output) == "-":
         write(dataset, fmt, sys.stdout.buffer, events=events, include_drafts=include_drafts, **given)
     else:

@@ -94,7 +94,7 @@ def export(dataset: Dataset, fmt: str, target: str | os.PathLike | IO[bytes] | N
            **options: Any) -> Path | None:
     """Write ``events`` (default: all) of ``dataset`` in format ``fmt``; return the path written.
 
-    Draft events (awaiting review) are left out unless ``include_drafts``.
+    Draft events (awaiting review, :attr:`~timeline.model.Dataset.drafts`) are left out unless ``include_drafts``.
 
     ``target`` is a path (a folder for ``csv``; an existing folder gets the
     default name), a binary file, or ``None`` for :func:`default_path`.
@@ -106,7 +106,11 @@ def export(dataset: Dataset, fmt: str, target: str | os.PathLike | IO[bytes] | N
     """
     spec = _format(fmt)
     options = _options(spec, options)
-    events = [e for e in (dataset.events if events is None else events) if include_drafts or not e.draft]
+    if events is None:
+        from timeline.filters import EventFilter
+
+        events = EventFilter(include_drafts=include_drafts).apply(dataset)
+    events = [e for e in events if include_drafts or not e.draft]
     if not events:
         raise NothingToShow(f"no events to write as {spec.name}; loosen the filters")
     writer = importlib.import_module(f"timeline.export.{spec.module}").write
