@@ -51,3 +51,106 @@ sources:
     published: 2025-12-03
 """
 SUMMARY = '<script>alert(1)</script> & "quotes" <img src=x onerror="document.title=1">'
+
+#: Ids that equal the ids writers generate (``e0``, ``e1``... for edges, ``title-0`` for a title slide), an
+#: actor who acts alone, every special character (quotes, backslash, ``&``, ``<``, ``;``, ``,``, a line break,
+#: emoji, Cyrillic, Arabic, a NUL and a BEL) and every date form: day, month, year, moments with and without a
+#: zone, an interval whose ends have different zones, an interval with a zone at one end only, open ends,
+#: approximate and uncertain dates; every status and role; a title; a source address carrying CR/LF and a forged VEVENT.
+SPECIAL = 'Q "quoted" \\ back & amp; <b>tag</b>; semi, comma\nline two 😀 Иван مرحبا'
+HOSTILE = r"""
+dataset:
+  title: 'e0 & "hostile" <i>set</i>'
+actors:
+  - {id: e0, name: 'AT&amp;T "e0" \\ <b> ; , 😀', kind: organization}
+  - {id: e1, name: "Иван Петров", affiliation: e2}
+  - {id: e2, name: Russia, kind: state}
+  - {id: e3, name: "مرحبا", kind: group}
+  - {id: solo, name: "Solo actor"}
+  - {id: "-minus", name: "-minus =1+2", kind: state}
+  - {id: "007", name: "Nov 2025", title: "04"}
+events:
+  - id: e10
+    type: meeting
+    date: 2025-12-02
+    participants: [e0, e1, "-minus"]
+    mentioned: [solo]
+    summary: "SPECIAL"
+    sources: [forged]
+  - id: e11
+    type: meeting
+    date: 2025-12
+    participants: [e1, e3]
+    summary: Month only.
+  - id: e12
+    type: call
+    date: 2025-12-02T21:00+03:00/2025-12-02T20:00Z
+    participants: [e0, e3]
+    summary: Ends in two zones.
+  - id: e13
+    type: call
+    date: 2025-12-03T10:00/2025-12-03T11:30+02:00
+    participants: ["007", e1]
+    status: planned
+    summary: Zone at the end only.
+  - id: title-0
+    type: visit
+    date: ../2025-11-20
+    participants: [e1]
+    host: [e3]
+    status: cancelled
+    summary: Open start, cancelled.
+  - id: e15
+    type: meeting
+    title: 'Witkoff & Kushner <meet> "Putin"; again, 😀'
+    date: 2025-11-25T09:00/..
+    participants: [e0, e3]
+    status: disputed
+    summary: Open end.
+  - id: e16
+    type: statement
+    date: 2024~
+    source: [solo]
+    summary: A year, approximate; a statement with no target.
+  - id: e17
+    type: rejection
+    date: 2025-10-01?
+    source: [e3]
+    target: [e0]
+    summary: Uncertain day.
+  - id: e18
+    type: meeting
+    date: 2025-09-10T14:00
+    participants: [e0, "-minus"]
+    summary: A floating moment.
+  - id: e19
+    type: meeting
+    date: 2025-11-10
+    head: [e1]
+    participants: [e3]
+    mediator: [e0]
+    initiator: [e2]
+    status: postponed
+    summary: Mediated talks, postponed.
+  - id: e20
+    type: agreement
+    date: 2025-11-12
+    signatory: [e2, "-minus"]
+    status: claimed
+    outcome: agreement_reached
+    quantities:
+      - {what: prisoners_released, value: 390, unit: persons, actor: e2, approximate: true}
+      - {what: points, value: 28}
+    summary: Signed, by one side's account.
+  - id: e21
+    type: meeting
+    date: 2025-11-15
+    participants: [e0, e1]
+    status: proposed
+    summary: Offered, not arranged.
+sources:
+  - id: forged
+    publisher: "Pub; & Co"
+    url: "https://example.org/a\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Forged meeting with the President\r\n\
+      DTSTART:20251202\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nX-A:1"
+""".replace('"SPECIAL"', '"' + SPECIAL.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"')

@@ -21,6 +21,10 @@ def workdir(tmp_path, monkeypatch):
     (["timelinejs"], "output/timeline.json"),
     (["ical"], "output/meetings.ics"),
     (["csv"], "output/tables"),
+    (["xlsx"], "output/timeline.xlsx"),
+    (["ftm"], "output/entities.ftm.json"),
+    (["timelinejs", "--group-by", "side"], "output/timeline.json"),
+    (["ical", "--coarse"], "output/meetings.ics"),
 ])
 def test_default_paths(args, written, run, workdir):
     result = run("export", *args)
@@ -79,9 +83,12 @@ def test_an_existing_folder_gets_the_default_name(run, workdir):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["timelinejs", "--graph", "events"], "Error: timelinejs writes events, not a graph: leave out --graph and --level"),
-    (["graphml", "--graph", "events", "--level", "state"], "Error: --level applies to the actor graph"),
-    (["csv", "-o", "-"], "Error: csv writes a folder of tables, not one stream"),
+    (["timelinejs", "--graph", "events"], "Error: timelinejs does not take the option graph: it takes group_by\n"),
+    (["ftm", "--level", "state"], "Error: ftm does not take the option level: it takes none\n"),
+    (["ical", "--group-by", "side"], "Error: ical does not take the option group_by: it takes coarse\n"),
+    (["graphml", "--graph", "events", "--level", "state"], "Error: the level applies to the actor graph; "
+                                                          "the event graph shows each actor as itself\n"),
+    (["csv", "-o", "-"], "Error: csv writes a folder of files, not one stream: give the folder with -o\n"),
 ])
 def test_options_a_format_does_not_take(args, message, run, workdir):
     result = run("export", *args)
@@ -91,6 +98,71 @@ def test_options_a_format_does_not_take(args, message, run, workdir):
 def test_library_errors_are_user_errors(seed):
     with pytest.raises(ExportError, match="unknown export format 'gefx'; did you mean 'gexf'"):
         export(seed, "gefx")
-    with pytest.raises(ExportError, match="unknown level 'country'; choose from person, state"):
+    with pytest.raises(ExportError, match="unknown level 'country' for gexf; choose from person, state"):
         export(seed, "gexf", level="country")
     assert str(default_path("csv")) == "output/tables"
+
+
+def test_shared_options_are_one_definition_everywhere():
+    """--force, -o, --dpi, --size, --graph and --level mean and read the same in every command that has them."""
+    import click
+
+    from timeline.cli import cli
+
+    found: dict[str, set] = {}
+    with click.Context(cli) as context:
+        for path in (("export",), ("build",), ("render", "graph"), ("render", "timeline"), ("met",)):
+            command = cli
+            for name in path:
+                command = command.get_command(context, name)
+            for param in command.params:
+                flag = max(param.opts, key=len)
+                if flag in ("--force", "--output", "--dpi", "--size", "--graph", "--level"):
+                    kind = type(param.type).__name__, getattr(param.type, "choices", None)
+                    found.setdefault(flag, set()).add((param.help if flag != "--output" else None, kind))
+    assert set(found) == {"--force", "--output", "--dpi", "--size", "--graph", "--level"}
+    assert {flag: len(kinds) for flag, kinds in found.items() if flag != "--output"} == {
+        "--force": 1, "--dpi": 1, "--size": 1, "--graph": 1, "--level": 1}
+
+
+def test_every_format_option_reaches_the_command_line(run, workdir):
+    from timeline.cli.export import export as command
+    from timeline.export import OPTIONS
+
+    flags = {max(p.opts, key=len) for p in command.params}
+    assert {"--" + name.replace("_", "-") for name in OPTIONS} <= flags
+    assert run("export", "timelinejs", "--group-by", "side", "-o", "t.json").exit_code == 0
+    assert '"group": "Russia"' in (workdir / "t.json").read_text(encoding="utf-8")
+
+
+def test_a_missing_library_is_one_line_and_build_skips_it(run, workdir, monkeypatch, seed):
+    import sys
+
+    from timeline.build import build
+
+    monkeypatch.setitem(sys.modules, "followthemoney", None)  # as if not installed
+    result = run("export", "ftm")
+    assert (result.exit_code, result.output) == (
+        1, "Error: the ftm export needs followthemoney: pip install 'timeline[ftm]'\n")
+    report = build(seed, workdir / "out")
+    assert [line for line in report.skipped if line.startswith("entities.ftm.json")] == [
+        "entities.ftm.json: the ftm export needs followthemoney: pip install 'timeline[ftm]'"]
+
+
+def test_drafts_are_left_out_unless_asked_for(run, workdir, write_yaml):
+    data = write_yaml("""
+        actors: [{id: a, name: A}, {id: b, name: B}]
+        events:
+          - {id: held, type: meeting, date: 2025-12-02, participants: [a, b]}
+          - {id: drafted, type: meeting, date: 2025-12-03, participants: [a, b], draft: true}
+        """)
+    assert run("export", "ical", "-o", "a.ics", data=data).exit_code == 0
+    assert "UID:drafted@timeline" not in (workdir / "a.ics").read_text(encoding="utf-8")
+    assert run("export", "ical", "-o", "b.ics", "--include-drafts", data=data).exit_code == 0
+    assert "UID:drafted@timeline" in (workdir / "b.ics").read_text(encoding="utf-8")
+    only_draft = write_yaml("""
+        actors: [{id: a, name: A}]
+        events: [{id: drafted, type: statement, date: 2025-12-03, source: [a], draft: true}]
+        """, "draft.yaml")
+    result = run("export", "json", data=only_draft)
+    assert (result.exit_code, result.output) == (1, "Error: no events to write as json; loosen the filters\n")

@@ -6,9 +6,10 @@ import subprocess
 
 import pytest
 from conftest import require_program
-from export_cases import TRICKY
+from export_cases import HOSTILE, TRICKY
 
 from timeline.dataset import load
+from timeline.dates import parse_edtf
 from timeline.export.dot import generate_dot, quote
 from timeline.graph import actor_graph, event_graph
 
@@ -43,8 +44,8 @@ def test_graphviz_reads_back_the_ids_labels_and_edges(which, seed, tricky):
     assert names == list(graph)
     labels = {o["name"]: o["label"] for o in read["objects"]}
     for actor in (n for n, kind in graph.nodes(data="node_type") if kind == "actor"):
-        # a label is an escString: Graphviz keeps \\ as written and draws it as one backslash
-        assert labels[actor] == dataset.actors[actor].name.replace("\\", "\\\\")
+        # a label is an escString: Graphviz keeps \\ as written and draws it as one backslash, and &amp; as &
+        assert labels[actor] == dataset.actors[actor].name.replace("\\", "\\\\").replace("&", "&amp;")
     edges = sorted((names[e["tail"]], names[e["head"]], e["label"]) for e in read["edges"])
     assert edges == sorted(graph.edges(keys=True))
 
@@ -70,3 +71,28 @@ def test_undirected_relations_have_no_arrow(seed):
 ])
 def test_quote(text, quoted):
     assert quote(text) == quoted
+
+
+def test_entities_are_drawn_as_written_and_a_nul_is_accepted(tmp_path):
+    """Graphviz decodes &amp; in labels and stops at a NUL: a name with both is drawn as written, without a word."""
+    from timeline.model import Actor, Dataset, Event
+
+    names = {"att": "AT&amp;T & Co <b>", "nul": "before\x00after\x07bell"}
+    dataset = Dataset(actors={i: Actor(i, name, kind="organization") for i, name in names.items()},
+                      events=[Event("talks", "meeting", parse_edtf("2025-12-02"), participants=("att", "nul"))])
+    done = graphviz(generate_dot(actor_graph(dataset), dataset), "svg")
+    assert (done.returncode, done.stderr) == (0, "")
+    etree = pytest.importorskip("lxml.etree")
+    texts = {t.text for t in etree.fromstring(done.stdout.encode()).iter("{http://www.w3.org/2000/svg}text")}
+    assert {"AT&amp;T & Co <b>", "before\ufffdafter\ufffdbell"} <= texts
+
+
+def test_statuses_are_told_apart(write_yaml):
+    hostile = load(write_yaml(HOSTILE, "hostile.yaml"))
+    lines = {line.split(" [")[0].strip(): line for line in generate_dot(event_graph(hostile), hostile).splitlines()}
+    assert 'style="rounded,filled,dotted"' in lines['"title-0"'] and "\\nCancelled" in lines['"title-0"']
+    assert 'style="rounded,filled,dashed"' in lines['"e13"'] and "\\nPlanned" in lines['"e13"']
+    assert 'style="rounded,filled"' in lines['"e15"'] and "\\nDisputed" in lines['"e15"']
+    assert 'style="rounded,filled"' in lines['"e10"'] and "\\n" in lines['"e10"'].split("label=")[1][:40]
+    edges = generate_dot(actor_graph(hostile, include_planned=True), hostile)
+    assert 'label="met (planned)"' in edges

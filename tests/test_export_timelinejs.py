@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import json
+from html import escape
 
 import pytest
 from browser import dump_dom, require_package
-from export_cases import SUMMARY, TRICKY
+from export_cases import HOSTILE, SPECIAL, SUMMARY, TRICKY
 
 from timeline.dataset import load
 from timeline.export.timelinejs import timelinejs_data, write_timelinejs
@@ -52,7 +53,7 @@ def test_dates_carry_only_the_fields_of_their_precision(seed, tricky):
 
 def test_headline_text_and_group(seed):
     talks = slides(seed)["moscow-talks"]
-    assert talks["text"]["headline"] == "Meeting: Vladimir Putin, Steve Witkoff, Jared Kushner"
+    assert talks["text"]["headline"] == "Witkoff and Kushner meet Putin in Moscow"  # the event's title
     assert talks["text"]["text"].startswith("<p>Putin received the US envoys Witkoff and Kushner in Moscow")
     assert "<p>Where: Moscow</p>" in talks["text"]["text"]
     assert talks["group"] == "Meeting"
@@ -101,3 +102,49 @@ def test_timelinejs_renders_one_marker_per_event(which, group_by, seed, tricky, 
             in headlines
         groups = {g.text_content() for g in dom.find_class("tl-timegroup-message")}
         assert groups == ({"Meeting", "Claim", "Call"} if group_by == "type" else {tricky.actors["ид:1"].name})
+
+
+@pytest.fixture
+def hostile(write_yaml):
+    return load(write_yaml(HOSTILE, "hostile.yaml"))
+
+
+def test_a_zone_at_either_end_is_shown(hostile):
+    found = slides(hostile)
+    assert found["e13"]["display_date"] == "3 Dec 2025 10:00 – 3 Dec 2025 11:30 UTC+02:00"  # only the end has one
+    assert found["e12"]["display_date"] == "2 Dec 2025 21:00 UTC+03:00 – 2 Dec 2025 20:00 UTC"
+    assert "display_date" not in found["e10"]
+
+
+def test_statuses_are_in_the_headline_and_titles_are_used(hostile, seed):
+    found = slides(hostile)
+    assert [found[e]["text"]["headline"].split(":")[0] for e in ("e10", "e13", "title-0", "e15")] == [
+        "Meeting", "Planned", "Cancelled", "Disputed"]
+    titled = [e for e in seed.events if getattr(e, "title", None)]
+    for event in titled:
+        assert slides(seed)[event.id]["text"]["headline"].endswith(escape(event.title))
+
+
+def test_the_title_slide_never_takes_an_event_id(hostile, write_yaml):
+    data = timelinejs_data(hostile)
+    assert data["title"]["unique_id"] == "title-1"  # an event is called title-0
+    assert data["title"]["text"]["headline"] == "e0 &amp; &quot;hostile&quot; &lt;i&gt;set&lt;/i&gt;"
+    named = load(write_yaml(HOSTILE.replace("title: 'e0 & \"hostile\" <i>set</i>'", "title: e10"), "named.yaml"))
+    assert timelinejs_data(named)["title"]["unique_id"] == "title-1"
+
+
+def test_hostile_timeline_renders_with_distinct_ids_and_visible_statuses(hostile, tmp_path):
+    dist = require_package("@knight-lab/timelinejs") / "dist"
+    html = pytest.importorskip("lxml.html")
+    write_timelinejs(hostile, tmp_path / "timeline.json")
+    page = tmp_path / "page.html"
+    page.write_text(PAGE.format(dist=dist.as_uri(), data=(tmp_path / "timeline.json").read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    dom = html.fromstring(dump_dom(page))
+    slide_ids = [s.get("id") for s in dom.find_class("tl-slide")]
+    assert sorted(slide_ids) == sorted(["title-1", *(e.id for e in hostile.events)])  # bookmarks: #e10 is e10
+    markers = {m.get("id").removesuffix("-marker"): m.text_content() for m in dom.find_class("tl-timemarker")}
+    assert set(markers) == {e.id for e in hostile.events}
+    assert "Cancelled: Visit" in markers["title-0"] and "Planned: Call" in markers["e13"]
+    texts = [t.text_content() for t in dom.find_class("tl-text-content")]
+    assert any(SPECIAL.replace("\n", "") in t.replace("\n", "") for t in texts)

@@ -46,9 +46,7 @@ def _graph(level: str, fmt: str) -> Step:
 def _export(fmt: str, level: str = "person", graph: str = "actors") -> Step:
     from timeline.export import FORMATS, default_path
 
-    options = {"graph": graph, "level": level if graph == "actors" else None}
-    if FORMATS[fmt].takes == "events":
-        options = {}
+    options = {name: value for name, value in (("graph", graph), ("level", level)) if name in FORMATS[fmt].options}
 
     def write(dataset: Dataset, path: Path, force: bool) -> None:
         from timeline.export import export

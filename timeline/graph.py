@@ -89,6 +89,8 @@ def actor_graph(dataset: Dataset, events: Iterable[Event] | None = None, level: 
         graph.add_nodes_from(side[actor] for actor in (*event.acting(), *event.initiator))
         for u, v, relation in _pairs(dataset, event, side):
             _add(graph, u, v, relation, event)
+        # an actor who acted without a counterpart (a statement, a joint draft) is in the graph all the same
+        graph.add_nodes_from(side[actor] for actor, role in event.roles() if role != "mentioned")
     for node in graph:
         graph.nodes[node].update(actor_attributes(dataset, node), activity=len(activity.get(node, ())))
     return graph

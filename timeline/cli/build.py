@@ -5,30 +5,29 @@ from pathlib import Path
 
 import click
 
-from timeline.cli.options import with_dataset
+from timeline.cli.options import force_option, output_option, with_dataset
 from timeline.model import Dataset
 
 
 @click.command()
 @with_dataset
-@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
-              show_default=True, help="Folder for the generated files.")
-@click.option("--force", is_flag=True, help="Also replace files of the same names that timeline did not write.")
+@output_option("Folder for the generated files.", default=Path("output"), kind="folder", aliases=("--out",))
+@force_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress lines.")
-def build(dataset: Dataset, out: Path, force: bool, quiet: bool) -> None:
+def build(dataset: Dataset, output: Path, force: bool, quiet: bool) -> None:
     """Render the timeline and the actor graphs and write every export into one folder.
 
     Only files that timeline wrote itself are replaced.
 
     \b
     Example:
-      timeline build --data my-talks/ --out my-talks-output/
+      timeline build --data my-talks/ -o my-talks-output/
     """
     from timeline.build import build as run_build
 
     def progress(number: int, total: int, name: str) -> None:
         if not quiet:
-            click.echo(f"[{number:>2}/{total}] {out / name}", err=True)
+            click.echo(f"[{number:>2}/{total}] {output / name}", err=True)
 
-    report = run_build(dataset, out, force=force, progress=progress)
+    report = run_build(dataset, output, force=force, progress=progress)
     click.echo(report.summary())

@@ -1,4 +1,8 @@
-"""Options shared by the commands: the dataset, the event filters and the output format."""
+"""Options shared by the commands: the dataset, the event filters, the output, and what to draw or write.
+
+Each option is defined here once, with one wording, and used by every
+command that takes it (``export``, ``render ...``, ``build``).
+"""
 from __future__ import annotations
 
 import functools
@@ -16,6 +20,11 @@ Command = Callable[..., Any]
 #: The smallest chart worth drawing and the largest side, in inches.
 MIN_SIZE = (5.0, 4.0)
 MAX_INCHES = 60.0
+#: Pixels per inch of a PNG, by default, and the range allowed.
+DPI = 200
+DPI_RANGE = (30, 1200)
+#: The graphs a command can draw or write: actors joined by their relations, or actors joined to their events.
+GRAPHS = ("actors", "events")
 
 
 def with_dataset(command: Command) -> Command:
@@ -45,6 +54,36 @@ until_option = click.option("--until", metavar="DATE", help="Only what may lie o
 level_option = click.option(
     "--level", type=click.Choice(LEVELS), default="person", show_default=True,
     help="person: actors as recorded; state: each actor counted as the state it belongs to.")
+graph_option = click.option(
+    "--graph", type=click.Choice(GRAPHS), default="actors", show_default=True,
+    help="actors: actors joined by their relations; events: actors joined to their events.")
+force_option = click.option(
+    "--force", is_flag=True,
+    help="Replace an existing output even if timeline did not write it (by default only timeline's own files are).")
+include_drafts_option = click.option(
+    "--include-drafts", is_flag=True, help="Also the draft events, which await review (left out by default).")
+dpi_option = click.option("--dpi", type=click.IntRange(*DPI_RANGE), default=DPI, show_default=True,
+                          help="Pixels per inch of a PNG.")
+
+
+def size_option(command: Command) -> Command:
+    """Add ``--size WxH``, read by :func:`parse_size` into ``size`` (inches) or ``None``."""
+    return click.option("--size", callback=parse_size, metavar="WxH",
+                        help="Width and height in inches, e.g. 11x7.")(command)
+
+
+def output_option(help: str, default: Path | None = None, kind: str = "file",
+                  aliases: tuple[str, ...] = ()) -> Callable[[Command], Command]:
+    """``-o/--output PATH``, passed as ``output`` (a ``Path``).
+
+    ``kind`` is what the path may be: ``file``, ``folder``, or ``any``
+    (either, or ``-`` for standard output); ``aliases`` are older flags
+    kept working (``--out``).
+    """
+    return click.option("-o", "--output", *aliases, "output", metavar="FOLDER" if kind == "folder" else "PATH",
+                        type=click.Path(file_okay=kind != "folder", dir_okay=kind != "file", path_type=Path,
+                                        allow_dash=kind == "any"),
+                        default=default, show_default=default is not None, help=help)
 
 
 def with_filter(command: Command) -> Command:

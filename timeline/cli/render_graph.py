@@ -5,37 +5,43 @@ from pathlib import Path
 
 import click
 
-from timeline.cli.options import level_option, parse_size, with_dataset, with_filter
+from timeline.cli.options import (
+    dpi_option,
+    force_option,
+    graph_option,
+    level_option,
+    output_option,
+    size_option,
+    with_dataset,
+    with_filter,
+)
 from timeline.filters import EventFilter
 from timeline.graph import ACTOR_RELATIONS
 from timeline.model import Dataset
 from timeline.outputs import DEFAULT_DIR
-from timeline.render.graph import DPI, GRAPH_LAYOUTS, GRAPHS, MAX_ACTORS, render_graph
+from timeline.render.graph import GRAPH_LAYOUTS, MAX_ACTORS, render_graph
 from timeline.render.labels import display_name
 from timeline.render.text import undrawable, undrawable_note
 
 
 @click.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write: .png, .svg or .pdf (default: output/graph.png, graph-state.png at state level, "
-                   "graph-events.png for --graph events).")
+@output_option("File to write: .png, .svg or .pdf (default: output/graph.png, graph-state.png at state level, "
+               "graph-events.png for --graph events).")
 @level_option
 @click.option("--around", metavar="ACTOR", help="Draw only the actors within --depth steps of this one.")
 @click.option("--depth", type=click.IntRange(min=1), default=1, show_default=True,
               help="Steps from --around: 1 for its partners, 2 for theirs too, ...")
 @click.option("--relations", metavar="LIST",
               help="Comma-separated relations to draw (default all): " + ", ".join(ACTOR_RELATIONS) + ".")
-@click.option("--graph", type=click.Choice(GRAPHS), default="actors", show_default=True,
-              help="actors: actors joined by their relations; events: actors joined to their events.")
+@graph_option
 @click.option("--layout", type=click.Choice(GRAPH_LAYOUTS), default="auto", show_default=True,
               help="auto: stress for actors, dated (events top to bottom by date) for --graph events.")
 @click.option("--title", help="Title of the image (default: the dataset's title).")
 @click.option("--max-actors", type=click.IntRange(min=2), default=MAX_ACTORS, show_default=True,
               help="Draw at most this many actors, the most active; the footer says how many were left out.")
-@click.option("--size", callback=parse_size, metavar="WxH", help="Width and height in inches, e.g. 11x7.")
-@click.option("--dpi", type=click.IntRange(min=30, max=1200), default=DPI, show_default=True,
-              help="Pixels per inch of a PNG.")
-@click.option("--force", is_flag=True, help="Replace the output file even if timeline did not write it.")
+@size_option
+@dpi_option
+@force_option
 @with_dataset
 @with_filter
 def graph_chart(dataset: Dataset, event_filter: EventFilter, output: Path | None, level: str, around: str | None,

@@ -5,7 +5,16 @@ from pathlib import Path
 
 import click
 
-from timeline.cli.options import MAX_INCHES, MIN_SIZE, parse_size, with_dataset, with_filter
+from timeline.cli.options import (
+    MAX_INCHES,
+    MIN_SIZE,
+    dpi_option,
+    force_option,
+    output_option,
+    size_option,
+    with_dataset,
+    with_filter,
+)
 from timeline.filters import EventFilter
 from timeline.model import Dataset
 from timeline.render.text import undrawable_note
@@ -13,8 +22,7 @@ from timeline.render.timeline import DEFAULT_PATH, LANES, WIDTH, render_timeline
 
 
 @click.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_PATH,
-              show_default=True, help="File to write: .png, .svg or .pdf.")
+@output_option("File to write: .png, .svg or .pdf.", default=DEFAULT_PATH)
 @click.option("--lanes", type=click.Choice(LANES), default="side", show_default=True,
               help="One lane per side (the state or organisation an actor belongs to), actor, event type, "
                    "or none.")
@@ -22,15 +30,14 @@ from timeline.render.timeline import DEFAULT_PATH, LANES, WIDTH, render_timeline
 @click.option("--width", type=click.FloatRange(min=MIN_SIZE[0], max=MAX_INCHES), help=f"Width in inches (default {WIDTH:g}).")
 @click.option("--height", type=click.FloatRange(min=MIN_SIZE[1], max=MAX_INCHES),
               help="Height in inches (default: what the events need).")
-@click.option("--size", callback=parse_size, metavar="WxH", help="Width and height in inches, e.g. 11x7.")
-@click.option("--dpi", type=click.FloatRange(min=30, max=1200), default=200, show_default=True,
-              help="Pixels per inch of a PNG.")
+@size_option
+@dpi_option
 @click.option("--aggregate/--no-aggregate", default=None,
               help="Count events per lane and period instead of drawing each (default: past 400 events).")
 @click.option("--battlefield/--no-battlefield", default=None,
               help="Count the use of force per period and side in a band beneath the lanes "
                    "(default: when there are 12 such events or more).")
-@click.option("--force", is_flag=True, help="Replace the output file even if timeline did not write it.")
+@force_option
 @with_dataset
 @with_filter
 def timeline_chart(dataset: Dataset, event_filter: EventFilter, output: Path, lanes: str, title: str | None,

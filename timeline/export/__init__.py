@@ -1,13 +1,17 @@
 """Files for other tools, one module per format (like ``networkx.readwrite``).
 
-Each module writes one format and can be used on its own
-(``write_graphml(graph, path)``); :data:`FORMATS` names them, and
+Each format module writes one format, and has the same writer for it:
+``write(dataset, events, target, **options)``, whose ``options`` are the
+format's (see :data:`OPTIONS`). Graph formats also write any networkx
+graph (``write_graphml(graph, path)``). :data:`FORMATS` names them, and
 :func:`export` writes a dataset in any of them, safely (never over a file
 that timeline did not write).
 
 >>> from timeline.export import export
 >>> export(record, "gexf", level="state")
 PosixPath('output/actors-state.gexf')
+>>> export(record, "timelinejs", group_by="side")
+PosixPath('output/timeline.json')
 """
 from __future__ import annotations
 
@@ -15,48 +19,69 @@ import importlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, NamedTuple
+from typing import IO, Any, NamedTuple
 
 from timeline.errors import NothingToShow, UserError
-from timeline.model import LEVELS, MEETING_TYPES, Dataset, Event
-from timeline.outputs import DEFAULT_DIR, check_writable, output_file
+from timeline.export._common import GRAPHS, Folder
+from timeline.model import LEVELS, Dataset, Event
+from timeline.outputs import DEFAULT_DIR, output_file
 
-if TYPE_CHECKING:
-    import networkx as nx
+__all__ = ["FORMATS", "GRAPHS", "OPTIONS", "ExportError", "Format", "Option", "default_path", "export"]
 
-#: The graphs a graph format can write: the actor graph, or the actor-event graph.
-GRAPHS = ("actors", "events")
+
+class Option(NamedTuple):
+    """An option of one or more formats: parameter name, choices (``None``: a yes/no flag), default, help."""
+
+    name: str
+    choices: tuple[str, ...] | None
+    default: str | bool
+    help: str
+
+
+#: Every option a format can take; the CLI offers each as a flag (``group_by`` as ``--group-by``).
+OPTIONS: dict[str, Option] = {o.name: o for o in (
+    Option("graph", GRAPHS, "actors", "The graph to write: actors (the actor graph) or events (actors and events)."),
+    Option("level", LEVELS, "person", "Actor graph: actors as recorded (person) or as their states (state)."),
+    Option("group_by", ("type", "side"), "type", "TimelineJS: group the slides by event type, or by the side "
+           "of the event's first actor."),
+    Option("coarse", None, False, "iCalendar: also put in meetings known only to the month or year, as "
+           "free all-day entries over the whole span, marked so in their title."),
+)}
+_GRAPH_OPTIONS = ("graph", "level")
 
 
 class Format(NamedTuple):
-    """An export format: its writer (``module:function`` in timeline.export), extension, input, default name.
+    """An export format: the module that writes it, its extension, default name, options and summary.
 
-    ``takes`` is what the writer is given: ``graph`` (a graph), ``styled
-    graph`` (a graph and the dataset, for the colours of the drawings),
-    ``events`` (the dataset and the events) or ``tables`` (the CSV tables,
-    one file each, in a folder). ``stem`` names the default output; ``None``
-    names it after the graph.
+    ``stem`` names the default output (``None``: after the graph); a
+    ``folder`` format writes several files into a folder (``files`` names them).
     """
 
     name: str
-    writer: str
+    module: str
     extension: str
-    takes: str
     stem: str | None
+    options: tuple[str, ...]
     summary: str
+    files: tuple[str, ...] = ()
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("graphml", "graphml:write_graphml", ".graphml", "graph", None,
-           "GraphML 1.1 (yEd, Gephi, Cytoscape, igraph, networkx)"),
-    Format("gexf", "gexf:write_gexf", ".gexf", "styled graph", None, "GEXF 1.3, dynamic: Gephi plays it on a timeline"),
-    Format("json", "json:write_node_link", ".json", "graph", None, "networkx node-link JSON"),
-    Format("cytoscape", "json:write_cytoscape", ".cyjs", "graph", None, "Cytoscape.js elements (Cytoscape too)"),
-    Format("dot", "dot:write_dot", ".dot", "styled graph", None, "Graphviz DOT"),
-    Format("csv", "csv:write_csv", "", "tables", "tables",
-           "a folder of CSV tables: events, quotes, actors, sources, edges"),
-    Format("timelinejs", "timelinejs:write_timelinejs", ".json", "events", "timeline", "TimelineJS3 JSON"),
-    Format("ical", "ical:write_ical", ".ics", "events", "meetings", "iCalendar of the meetings, calls and visits"),
+    Format("graphml", "graphml", ".graphml", None, _GRAPH_OPTIONS,
+           "GraphML 1.1 (yEd, Gephi, Cytoscape, igraph, networkx, graphology)"),
+    Format("gexf", "gexf", ".gexf", None, _GRAPH_OPTIONS, "GEXF 1.3, dynamic: Gephi plays it on a timeline"),
+    Format("json", "json", ".json", None, _GRAPH_OPTIONS, "networkx node-link JSON"),
+    Format("cytoscape", "cytoscape", ".cyjs", None, _GRAPH_OPTIONS, "Cytoscape.js elements (Cytoscape too)"),
+    Format("dot", "dot", ".dot", None, _GRAPH_OPTIONS, "Graphviz DOT"),
+    Format("csv", "csv", "", "tables", _GRAPH_OPTIONS,
+           "a folder of CSV tables for programs: events, quotes, actors, sources, edges",
+           files=tuple(f"{name}.csv" for name in ("events", "quotes", "actors", "sources", "edges"))),
+    Format("xlsx", "xlsx", ".xlsx", "timeline", _GRAPH_OPTIONS,
+           "an Excel workbook for spreadsheet users: one sheet per table, text kept as text"),
+    Format("timelinejs", "timelinejs", ".json", "timeline", ("group_by",), "TimelineJS3 JSON"),
+    Format("ical", "ical", ".ics", "meetings", ("coarse",), "iCalendar of the meetings, calls and visits"),
+    Format("ftm", "ftm", ".ftm.json", "entities", (),
+           "FollowTheMoney entities, one JSON object a line (Aleph, OpenAleph)"),
 )}
 
 
@@ -65,43 +90,52 @@ class ExportError(UserError):
 
 
 def export(dataset: Dataset, fmt: str, target: str | os.PathLike | IO[bytes] | None = None, *,
-           events: Iterable[Event] | None = None, graph: str | None = None, level: str | None = None,
-           force: bool = False) -> Path | None:
+           events: Iterable[Event] | None = None, force: bool = False, include_drafts: bool = False,
+           **options: Any) -> Path | None:
     """Write ``events`` (default: all) of ``dataset`` in format ``fmt``; return the path written.
+
+    Draft events (awaiting review, :attr:`~timeline.model.Dataset.drafts`) are left out unless ``include_drafts``.
 
     ``target`` is a path (a folder for ``csv``; an existing folder gets the
     default name), a binary file, or ``None`` for :func:`default_path`.
-    Graph formats (and the edges of ``csv``) take ``graph`` (``actors`` or
-    ``events``) and, for the actor graph, ``level`` (``person`` or
-    ``state``). A file that timeline did not write is replaced only with
-    ``force``.
+    ``options`` are those of the format (:data:`OPTIONS`): for graph
+    formats ``graph`` and ``level``, for ``timelinejs`` ``group_by``...;
+    an option the format does not take, or a value it does not know, is
+    an :class:`ExportError`. A file that timeline did not write is replaced
+    only with ``force``.
     """
     spec = _format(fmt)
-    graph, level = _graph_options(spec, graph, level)
-    events = list(dataset.events if events is None else events)
-    if spec.name == "ical" and not any(e.type in MEETING_TYPES for e in events):
-        raise NothingToShow("no meetings, calls or visits to put in a calendar among the events chosen")
-    if spec.takes == "events" and not events:
+    options = _options(spec, options)
+    if events is None:
+        from timeline.filters import EventFilter
+
+        events = EventFilter(include_drafts=include_drafts).apply(dataset)
+    events = [e for e in events if include_drafts or not e.draft]
+    if not events:
         raise NothingToShow(f"no events to write as {spec.name}; loosen the filters")
+    writer = importlib.import_module(f"timeline.export.{spec.module}").write
     if target is not None and not isinstance(target, (str, os.PathLike)):
-        if spec.takes == "tables":
-            raise ExportError("csv writes a folder of tables, not one stream: give the folder with -o")
-        _write(spec, dataset, events, graph, level, target)
+        if spec.files:
+            raise ExportError(f"{spec.name} writes a folder of files, not one stream: give the folder with -o")
+        writer(dataset, events, target, **options)
         return None
-    path = Path(target) if target is not None else default_path(fmt, graph, level)
-    if spec.takes == "tables":
-        return _write_tables(dataset, events, graph, level, path, force)
+    path = Path(target) if target is not None else default_path(fmt, **options)
+    if spec.files:
+        folder = Folder(path, force)
+        folder.check(spec.files)
+        writer(dataset, events, folder, **options)
+        return path
     if path.is_dir():
-        path = path / default_path(fmt, graph, level).name
+        path = path / default_path(fmt, **options).name
     with output_file(path, force) as tmp:
-        _write(spec, dataset, events, graph, level, tmp)
+        writer(dataset, events, tmp, **options)
     return path
 
 
-def default_path(fmt: str, graph: str | None = "actors", level: str | None = "person") -> Path:
+def default_path(fmt: str, graph: str = "actors", level: str = "person", **_options: Any) -> Path:
     """Where ``fmt`` is written by default: ``output/actors.gexf``, ``output/actors-state.gexf``, ``output/tables``."""
     spec = _format(fmt)
-    stem = spec.stem or (f"{graph}-{level}" if level == "state" else graph or "actors")
+    stem = spec.stem or (f"{graph}-{level}" if level == "state" and graph == "actors" else graph)
     return DEFAULT_DIR / f"{stem}{spec.extension}"
 
 
@@ -114,54 +148,16 @@ def _format(fmt: str) -> Format:
     return FORMATS[fmt]
 
 
-def _graph_options(spec: Format, graph: str | None, level: str | None) -> tuple[str | None, str | None]:
-    """The graph and level to use, checked against what the format writes."""
-    if spec.takes == "events":
-        if graph or level:
-            raise ExportError(f"{spec.name} writes events, not a graph: leave out --graph and --level")
-        return None, None
-    graph = graph or "actors"
-    if graph not in GRAPHS:
-        raise ExportError(f"unknown graph '{graph}'; choose from {', '.join(GRAPHS)}")
-    if graph == "events" and level:
-        raise ExportError("--level applies to the actor graph; the event graph shows each actor as itself")
-
-    if level not in (None, *LEVELS):
-        raise ExportError(f"unknown level '{level}'; choose from {', '.join(LEVELS)}")
-    return graph, (level or "person") if graph == "actors" else None
-
-
-def _graph(dataset: Dataset, events: list[Event], graph: str, level: str | None) -> nx.MultiDiGraph:
-    from timeline.graph import actor_graph, event_graph
-
-    if graph == "events":
-        return event_graph(dataset, events)
-    return actor_graph(dataset, events, level=level, include_planned=True)
-
-
-def _write(spec: Format, dataset: Dataset, events: list[Event], graph: str | None, level: str | None,
-           target: Path | IO[bytes]) -> None:
-    module, _, function = spec.writer.partition(":")
-    writer = getattr(importlib.import_module(f"timeline.export.{module}"), function)
-    if spec.takes == "events":
-        writer(dataset, target, events)
-    elif spec.takes == "styled graph":
-        writer(_graph(dataset, events, graph, level), target, dataset)
-    else:
-        writer(_graph(dataset, events, graph, level), target)
-
-
-def _write_tables(dataset: Dataset, events: list[Event], graph: str, level: str | None, folder: Path,
-                  force: bool) -> Path:
-    from timeline.export.csv import tables, write_csv
-
-    if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder} is a file; csv writes a folder of tables: give a folder with -o")
-    found = tables(dataset, events, _graph(dataset, events, graph, level))
-    paths = {name: folder / f"{name}.csv" for name in found}
-    for path in paths.values():
-        check_writable(path, force)
-    for name, table in found.items():
-        with output_file(paths[name], force) as tmp:
-            write_csv(table, tmp)
-    return folder
+def _options(spec: Format, given: dict[str, Any]) -> dict[str, Any]:
+    """``given`` checked against what ``spec`` takes, with the defaults of the rest."""
+    for name, value in given.items():
+        if name not in spec.options:
+            takes = f"it takes {', '.join(spec.options)}" if spec.options else "it takes none"
+            raise ExportError(f"{spec.name} does not take the option {name}: {takes}")
+        choices = OPTIONS[name].choices
+        if choices is None and not isinstance(value, bool) or choices is not None and value not in choices:
+            expected = f"choose from {', '.join(choices)}" if choices else "give true or false"
+            raise ExportError(f"unknown {name} {value!r} for {spec.name}; {expected}")
+    if given.get("graph") == "events" and given.get("level", "person") != "person":
+        raise ExportError("the level applies to the actor graph; the event graph shows each actor as itself")
+    return {name: given.get(name, OPTIONS[name].default) for name in spec.options}

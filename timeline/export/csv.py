@@ -7,7 +7,21 @@ Each is UTF-8 with a byte-order mark, so that Excel reads accents and
 Cyrillic right (LibreOffice, pandas and ``csv`` with ``utf-8-sig`` skip
 it), comma-separated with CRLF line ends (RFC 4180). Lists of ids are
 joined with ``"; "``, booleans are ``yes``/``no``, a missing value is an
-empty cell, and a cell that starts like a formula gets a ``'`` before it.
+empty cell.
+
+Formula guard: a value that a spreadsheet would run as a formula (one
+that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return)
+gets a ``'`` before it, and so does one that starts with ``'``; in a
+list cell each item is guarded alike. An id is therefore written the
+same way wherever it appears (``'-minus`` in actors.csv and inside the
+``participants`` of events.csv), so joins keep working. To read the
+files back exactly: remove one leading ``'`` from each cell, and from
+each ``"; "``-separated item of a list column.
+
+CSV carries no types: a spreadsheet that opens it may turn ``Nov 2025``
+into a date, ``04`` into 4, ``007`` into 7. Give CSV to programs
+(``pandas.read_csv(path, dtype=str, keep_default_na=False)``) and the
+``xlsx`` export to spreadsheet users.
 
 >>> from timeline.export.csv import tables, write_csv
 >>> write_csv(tables(record)["events"], "events.csv")
@@ -17,10 +31,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from timeline.export._common import PathOrFile, write_text
+from timeline.export._common import Folder, PathOrFile, export_graph, plain_text, write_text
 from timeline.model import Dataset, Event
 from timeline.rows import actor_rows, event_row, source_row
 
@@ -29,16 +43,12 @@ if TYPE_CHECKING:
 
 #: First characters that make a spreadsheet read a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: First characters that get the guard: a formula's, and the guard's own (so that it can be removed exactly).
+GUARDED_STARTS = (*FORMULA_STARTS, "'")
+#: The columns whose cells are lists, joined with "; ".
+LIST_SEPARATOR = "; "
 
-EVENT_COLUMNS = ("id", "type", "date", "label", "start", "end", "precision", "approximate", "uncertain",
-                 "status", "location", "participants", "host", "source", "target", "mentioned", "summary",
-                 "sources", "related", "cameo", "plover", "notes",
-                 # the negotiation model's fields (quantities as JSON in their cell)
-                 "type_label", "title", "headline", "held", "head", "mediator", "initiator", "signatory",
-                 "outcome", "quantities", "cameo_root", "plover_mode", "plover_context", "draft")
 QUOTE_COLUMNS = ("event", "speaker", "text", "source")
-ACTOR_COLUMNS = ("id", "name", "kind", "title", "affiliation", "side", "aliases", "events", "notes")
-SOURCE_COLUMNS = ("id", "publisher", "title", "url", "published", "notes")
 
 
 class Table(NamedTuple):
@@ -49,23 +59,40 @@ class Table(NamedTuple):
 
 
 def safe_cell(text: str) -> str:
-    """``text`` made inert for spreadsheets: a leading ``=``, ``+``, ``-`` or ``@`` gets a ``'`` before it.
+    """``text`` made inert for spreadsheets: a leading ``=``, ``+``, ``-``, ``@``, tab, CR or ``'`` gets a ``'``.
 
-    >>> safe_cell("=HYPERLINK(1)")
-    "'=HYPERLINK(1)"
+    >>> safe_cell("=HYPERLINK(1)"), safe_cell("'quoted"), safe_cell("plain")
+    ("'=HYPERLINK(1)", "''quoted", 'plain')
     """
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if text.startswith(GUARDED_STARTS) else text
 
 
-def cell(value: Any) -> str:
-    """A value as a cell's text: lists joined with '; ', booleans yes/no, nothing for None."""
+def _guarded(text: str) -> str:
+    return safe_cell(plain_text(text))
+
+
+def unguard(text: str) -> str:
+    """The text that :func:`safe_cell` guarded: one leading ``'`` removed.
+
+    >>> unguard("'-minus"), unguard("plain")
+    ('-minus', 'plain')
+    """
+    return text[1:] if text.startswith("'") else text
+
+
+def cell(value: Any, guard: Callable[[str], str] = str) -> str:
+    """A value as a cell's text: list items joined with '; ', booleans yes/no, None empty; ``guard`` on each item."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, (list, tuple)):
-        return "; ".join(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in value)
-    if isinstance(value, dict):
+        return LIST_SEPARATOR.join(guard(_text(v)) for v in value)
+    return guard(_text(value))
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, (list, tuple, dict)):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
 
@@ -79,17 +106,29 @@ def tables(dataset: Dataset, events: Iterable[Event] | None = None,
     """
     events = list(dataset.events if events is None else events)
     result = {
-        "events": Table(EVENT_COLUMNS, [_event_row(e) for e in events]),
+        "events": _table([_event_row(e) for e in events], skip=("quotes",)),
         "quotes": Table(QUOTE_COLUMNS, [{"event": e.id, "speaker": q.speaker, "text": q.text, "source": q.source}
                                         for e in events for q in e.quotes]),
-        "actors": Table(ACTOR_COLUMNS, actor_rows(dataset)),
-        "sources": Table(SOURCE_COLUMNS, [source_row(s) for s in dataset.sources.values()]),
+        "actors": _table(actor_rows(dataset)),
+        "sources": _table([source_row(s) for s in dataset.sources.values()]),
     }
     if graph is not None:
-        rows = [{"source": u, "target": v, "key": k, **d} for u, v, k, d in graph.edges(keys=True, data=True)]
-        columns = dict.fromkeys(("source", "target", "key", *(name for row in rows for name in row)))
-        result["edges"] = Table(tuple(columns), rows)
+        result["edges"] = _table([{"source": u, "target": v, "key": k, **d}
+                                  for u, v, k, d in graph.edges(keys=True, data=True)], first=("source", "target", "key"))
     return result
+
+
+def _table(rows: list[dict[str, Any]], skip: tuple[str, ...] = (), first: tuple[str, ...] = ()) -> Table:
+    """The rows with every key they have as a column, in order of first use: the model's fields, all of them."""
+    return Table(tuple(dict.fromkeys((*first, *(k for row in rows for k in row if k not in skip)))), rows)
+
+
+def write(dataset: Dataset, events: list[Event], folder: Folder, graph: str = "actors",
+          level: str = "person") -> None:
+    """Write the tables of ``events``, with the edges of ``graph``, as CSV files into ``folder``: the export writer."""
+    for name, table in tables(dataset, events, export_graph(dataset, events, graph, level)).items():
+        with folder.file(f"{name}.csv") as tmp:
+            write_csv(table, tmp)
 
 
 def write_csv(table: Table, path_or_file: PathOrFile) -> None:
@@ -98,7 +137,7 @@ def write_csv(table: Table, path_or_file: PathOrFile) -> None:
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(table.columns)
-    writer.writerows([safe_cell(cell(row.get(c))) for c in table.columns] for row in table.rows)
+    writer.writerows([cell(row.get(c), _guarded) for c in table.columns] for row in table.rows)
     write_text(out.getvalue(), path_or_file)
 
 

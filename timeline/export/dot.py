@@ -2,9 +2,17 @@
 
 Every id and label is a quoted string with backslashes and double quotes
 escaped, so ids with colons, quotes or any script lay out as they are
-(Graphviz reads UTF-8). Colours and line widths are those of the drawn
-graph (:func:`timeline.render.style.graph_look`); actors are shaped by
-kind, events are boxes labelled with their date, planned ones dashed.
+(Graphviz reads UTF-8). Control characters, which Graphviz refuses (a NUL
+ends the file for it), are replaced by U+FFFD. Graphviz decodes HTML
+entities in labels and tooltips, so their ``&`` is written ``&amp;``: a
+name ``AT&amp;T`` is drawn as written (a reader of the DOT text, such as
+pydot, gets ``AT&amp;amp;T``: replace ``&amp;`` by ``&`` to read it back).
+
+Colours and line widths are those of the drawn graph
+(:func:`timeline.render.style.graph_look`); actors are shaped by kind,
+events are boxes labelled with their date and, unless it is the default,
+their status, outlined by status (planned dashed, cancelled dotted). A
+relation that runs both ways (``met``) is one edge without arrows.
 
 >>> from timeline.export.dot import write_dot
 >>> write_dot(actor_graph(record), "actors.dot", record)
@@ -17,14 +25,26 @@ from typing import Any
 import networkx as nx
 
 from timeline.dates import parse_edtf
-from timeline.export._common import PathOrFile, edge_items, write_lines
-from timeline.model import Dataset
+from timeline.export._common import (
+    CONTROL,
+    DEFAULT_STATUS,
+    PathOrFile,
+    edge_items,
+    graph_format,
+    status_label,
+    write_lines,
+)
+from timeline.model import HELD_STATUSES, Dataset
 from timeline.render import style
 
 #: Node shapes by actor kind, near the drawing's markers.
 SHAPES = {"person": "ellipse", "state": "box", "organization": "octagon", "group": "hexagon"}
 #: Fill opacity (hex alpha) behind the dark label text.
 FILL_ALPHA = "33"
+#: Outline of an event that did not take place, by status; any other such status is dashed.
+NOT_HELD_STYLE = {"cancelled": "dotted"}
+#: Attributes that Graphviz reads as labels, in which it decodes HTML entities.
+_LABELS = ("label", "tooltip", "xlabel", "headlabel", "taillabel")
 
 
 def write_dot(graph: nx.Graph, path_or_file: PathOrFile, dataset: Dataset | None = None) -> None:
@@ -55,8 +75,11 @@ def _lines(graph: nx.Graph, dataset: Dataset | None) -> Iterator[str]:
         color = look.nodes[node].color
         if data.get("node_type") == "event":
             label = f"{node}\n{parse_edtf(data['date']).label()}" if data.get("date") else str(node)
+            status = data.get("status", DEFAULT_STATUS)
+            if status != DEFAULT_STATUS:
+                label += f"\n{status_label(status)}"
             shape, tip = "box", data.get("summary")
-            fill = "rounded,filled,dashed" if look.nodes[node].hollow else "rounded,filled"
+            fill = "rounded,filled" + _outline(status)
         else:
             label, shape = str(data.get("name", node)), SHAPES.get(data.get("kind"), "ellipse")
             tip, fill = data.get("title"), "filled"
@@ -67,23 +90,38 @@ def _lines(graph: nx.Graph, dataset: Dataset | None) -> Iterator[str]:
     edges = edge_items(graph)
     for u, v, key, data in edges:
         edge = look.edges.get((u, v, key), style.EdgeLook(style.LINK_COLOR, 1.0))
-        shown = attributes(label=key, color=edge.color, fontcolor=edge.color, penwidth=f"{edge.width:.2f}",
+        label = f"{key} (planned)" if data.get("planned") else key
+        shown = attributes(label=label, color=edge.color, fontcolor=edge.color, penwidth=f"{edge.width:.2f}",
                            style="dashed" if edge.dashed else None,
                            dir="none" if data.get("directed") is False else None)
         yield f"  {quote(str(u))} {arrow} {quote(str(v))} [{shown}];"
     yield "}"
 
 
+def _outline(status: str) -> str:
+    """The style added to an event's box: nothing if it took place, else dashed or dotted."""
+    return "" if status in HELD_STATUSES else "," + NOT_HELD_STYLE.get(status, "dashed")
+
+
 def quote(text: str) -> str:
-    r"""``text`` as a DOT quoted string: backslashes and quotes escaped, line breaks as ``\n``.
+    r"""``text`` as a DOT quoted string: backslashes and quotes escaped, line breaks as ``\n``, controls replaced.
 
     >>> print(quote('say "hi"\\now'))
     "say \"hi\"\\now"
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = CONTROL.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
 def attributes(**values: Any) -> str:
-    """DOT attributes ``name="value"`` of the values that are not None, quoted."""
-    return ", ".join(f"{name}={quote(str(value))}" for name, value in values.items() if value is not None)
+    """DOT attributes ``name="value"`` of the values that are not None, quoted; ``&`` in labels as ``&amp;``."""
+    return ", ".join(f"{name}={quote(_label(name, str(value)))}" for name, value in values.items()
+                     if value is not None)
+
+
+def _label(name: str, value: str) -> str:
+    return value.replace("&", "&amp;") if name in _LABELS else value
+
+
+#: The export writer: ``write(dataset, events, path_or_file, graph, level)``.
+write = graph_format(write_dot, styled=True)

@@ -1,18 +1,29 @@
 """GEXF 1.3 for Gephi: a dynamic graph whose timeline plays the negotiation.
 
-The file is valid against the GEXF 1.3 RelaxNG schema. Time is what
-makes it more than a static graph:
+The file is valid against the GEXF 1.3 RelaxNG schema, and is read with
+the same meaning by Gephi, graphology-gexf (Gephi Lite) and networkx's
+``read_gexf``. Choices made so that all of them read it right:
 
-- an event node lasts its date's span, open ends left open
-  (``../2025-12-03`` has no ``start``);
-- an actor node, and an actor-graph edge, lasts the spans of the events
-  behind it, merged where they overlap or touch: an actor seen in 2024
-  and again in 2026 gets two ``<spell>`` elements, one per period;
+- the graph is directed. A relation that runs both ways (``met``,
+  ``agreed``: ``directed`` false) is written as two reciprocal arcs with
+  the same data (see :func:`timeline.export._common.arcs`): networkx
+  refuses a file that mixes undirected edges into a directed graph;
+- edge ids (``e0``, ``e1``...) never equal a node id;
+- time is ``timeformat="date"``, and each bound is an ISO day
+  (``2025-12-02``) or, for a moment, an ISO date-time with its zone
+  (``2025-12-02T21:00:00+03:00``): Gephi's parser reads both, and
+  networkx reads them as text (it fails on ``timeformat="dateTime"``);
+- an event node lasts its date's span, an open end left open
+  (``../2025-12-03`` has no ``start``); an actor node, and an actor-graph
+  edge, lasts the spans of the events behind it, merged where they
+  overlap or touch: an actor seen in 2024 and again in 2026 gets two
+  ``<spell>`` elements. Inside ``<spells>`` an open bound is written as
+  the graph's own ``start`` or ``end`` (the period the file covers),
+  because networkx reads a missing spell bound as the text ``"None"``;
 - an actor-to-event edge lasts its event; an event-to-event link lasts
   from the start of the earlier event to the end of the later.
 
-Time is ``date`` (inclusive days) unless a date is a moment, then
-``dateTime``. Colours, sizes and line styles are those of the drawn graph
+Colours, sizes and line styles are those of the drawn graph
 (:func:`timeline.render.style.graph_look`): ``viz:size`` is the marker's
 diameter and ``viz:thickness`` the line's width, in points. List values
 are JSON strings; a missing value is left out.
@@ -24,7 +35,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import NamedTuple
 
 import networkx as nx
@@ -33,7 +44,9 @@ from timeline.dates import DateSpan, parse_edtf
 from timeline.export._common import (
     XML_DECLARATION,
     PathOrFile,
+    arcs,
     edge_items,
+    graph_format,
     typed_text,
     write_lines,
     xml_element,
@@ -46,6 +59,7 @@ NAMESPACE = "http://gexf.net/1.3"
 VIZ = "http://gexf.net/1.3/viz"
 #: GEXF attribute types of Python values; any other value is a string (lists as JSON).
 _TYPES = {bool: "boolean", int: "long", float: "double"}
+_TICK = timedelta(microseconds=1)
 
 
 class Spell(NamedTuple):
@@ -75,11 +89,9 @@ def generate_gexf(graph: nx.Graph, dataset: Dataset | None = None) -> str:
 
 def _lines(graph: nx.Graph, dataset: Dataset | None) -> Iterator[str]:
     node_spells, edge_spells = spells(graph)
-    moments = any(len(text) > 10 for s in (*node_spells.values(), *edge_spells.values())
-                  for spell in s for text in (spell.first, spell.last) if text)
-    timeformat = "dateTime" if moments else "date"
+    bounds = _extent([s for found in (*node_spells.values(), *edge_spells.values()) for s in found])
     look = graph_look(graph, dataset)
-    edges = list(edge_items(graph))
+    edges = arcs(graph)
     title = graph.graph.get("title")
     yield XML_DECLARATION
     yield xml_tag("gexf", {"xmlns": NAMESPACE, "xmlns:viz": VIZ, "version": "1.3"}, empty=False)
@@ -88,9 +100,9 @@ def _lines(graph: nx.Graph, dataset: Dataset | None) -> Iterator[str]:
         yield "    " + xml_tag("description", {}, str(title))
     yield "  </meta>"
     yield "  " + xml_tag("graph", {"defaultedgetype": "directed" if graph.is_directed() else "undirected",
-                                   "mode": "dynamic", "timeformat": timeformat}, empty=False)
+                                   "mode": "dynamic", "timeformat": "date", **_bounds(bounds)}, empty=False)
     node_types = _types((d for _, d in graph.nodes(data=True)), skip=("name",))
-    edge_types = _types(d for *_, d in edges)
+    edge_types = _types(edge.data for edge in edges)
     yield from _declare("node", node_types)
     yield from _declare("edge", edge_types)
 
@@ -98,17 +110,19 @@ def _lines(graph: nx.Graph, dataset: Dataset | None) -> Iterator[str]:
     for node, data in graph.nodes(data=True):
         shown = look.nodes[node]
         attributes = {"id": node, "label": data.get("name", node)}
-        children = [*_time(attributes, node_spells[node], timeformat), *_values(data, node_types),
+        children = [*_time(attributes, node_spells[node], bounds), *_values(data, node_types),
                     _color(shown.color), xml_tag("viz:size", {"value": _number(math.sqrt(shown.area))})]
         yield from xml_element("      ", "node", attributes, ["        " + child for child in children])
     yield "    </nodes>"
     yield f'    <edges count="{len(edges)}">'
-    for index, (u, v, key, data) in enumerate(edges):
-        attributes = {"id": f"e{index}", "source": u, "target": v, "kind": key, "label": key,
-                      "type": "undirected" if data.get("directed") is False else None,
+    for edge in edges:
+        data, key = edge.data, edge.key
+        attributes = {"id": edge.id, "source": edge.source, "target": edge.target, "kind": key, "label": key,
                       "weight": data["count"] if isinstance(data.get("count"), int) else None}
-        children = [*_time(attributes, edge_spells[u, v, key], timeformat), *_values(data, edge_types)]
-        shown = look.edges.get((u, v, key))
+        found = edge_spells[(edge.source, edge.target, key) if (edge.source, edge.target, key) in edge_spells
+                            else (edge.target, edge.source, key)]
+        children = [*_time(attributes, found, bounds), *_values(data, edge_types)]
+        shown = look.edges.get((edge.source, edge.target, key)) or look.edges.get((edge.target, edge.source, key))
         if shown:
             children += [_color(shown.color), xml_tag("viz:thickness", {"value": _number(shown.width)}),
                          xml_tag("viz:shape", {"value": "dashed" if shown.dashed else "solid"})]
@@ -158,34 +172,43 @@ def _spell(span: DateSpan) -> Spell:
 
 
 def _hull(found: list[Spell]) -> Spell:
-    """The one spell from the earliest start to the latest end."""
+    """The one spell from the earliest start to the latest end (open if any is; ``found`` may be empty)."""
+    if not found:
+        return Spell(None, None, None, None)
     start = None if any(s.start is None for s in found) else min(found, key=lambda s: s.start)
     end = None if any(s.end is None for s in found) else max(found, key=lambda s: s.end)
     return Spell(start and start.start, end and end.end, start and start.first, end and end.last)
 
 
-def _time(attributes: dict, found: list[Spell], timeformat: str) -> list[str]:
-    """One spell as ``start`` and ``end`` in ``attributes``; several as the lines of ``<spells>``; none: always."""
+def _extent(found: list[Spell]) -> Spell:
+    """The period the file covers: from the earliest to the latest bound that is known (open bounds ignored)."""
+    starts = [(s.start, s.first) for s in found if s.start] + [(s.end - _TICK, s.last) for s in found if s.end]
+    ends = [(s.end - _TICK, s.last) for s in found if s.end] + [(s.start, s.first) for s in found if s.start]
+    first, last = min(starts, default=(None, None)), max(ends, default=(None, None))
+    return Spell(first[0], last[0], first[1], last[1])
+
+
+def _time(attributes: dict, found: list[Spell], bounds: Spell) -> list[str]:
+    """One spell as ``start`` and ``end`` in ``attributes``; several as the lines of ``<spells>``; none: always.
+
+    Inside ``<spells>`` an open bound is the graph's own (``bounds``), which networkx reads right.
+    """
     if len(found) == 1:
-        attributes.update(_bounds(found[0], timeformat))
+        attributes.update(_bounds(found[0]))
         return []
     if not found:
         return []
-    return ["<spells>", *(f"  {xml_tag('spell', _bounds(spell, timeformat))}" for spell in found), "</spells>"]
+    filled = [spell._replace(first=spell.first or bounds.first, last=spell.last or bounds.last) for spell in found]
+    return ["<spells>", *(f"  {xml_tag('spell', _bounds(spell))}" for spell in filled), "</spells>"]
 
 
-def _bounds(spell: Spell, timeformat: str) -> dict[str, str | None]:
-    return {"start": spell.first and _instant(spell.first, timeformat, end=False),
-            "end": spell.last and _instant(spell.last, timeformat, end=True)}
+def _bounds(spell: Spell) -> dict[str, str | None]:
+    return {"start": spell.first and _instant(spell.first), "end": spell.last and _instant(spell.last)}
 
 
-def _instant(text: str, timeformat: str, end: bool) -> str:
-    """An ISO day or moment as GEXF time: a day stays a day, or becomes its first or last second."""
-    if timeformat == "date":
-        return text
-    if len(text) == 10:
-        return f"{text}T23:59:59" if end else f"{text}T00:00:00"
-    return datetime.fromisoformat(text).isoformat(timespec="seconds")
+def _instant(text: str) -> str:
+    """An ISO day stays a day; a moment is written to the second, with its zone if it has one."""
+    return text if len(text) == 10 else datetime.fromisoformat(text).isoformat(timespec="seconds")
 
 
 def _types(items: Iterable[dict], skip: tuple[str, ...] = ()) -> dict[str, str]:
@@ -218,3 +241,7 @@ def _color(color: str) -> str:
 
 def _number(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+#: The export writer: ``write(dataset, events, path_or_file, graph, level)``.
+write = graph_format(write_gexf, styled=True)

@@ -1,13 +1,20 @@
 """GraphML 1.1 for yEd, Gephi, Cytoscape, igraph and networkx.
 
-The file is valid against the GraphML 1.1 schema:
+The file is valid against the GraphML 1.1 schema, and networkx, igraph
+and graphology-graphml read it with the same meaning:
+
+- the graph is directed. A relation that runs both ways (``met``,
+  ``agreed``: ``directed`` false) is written as two reciprocal edges with
+  the same data (see :func:`timeline.export._common.arcs`): igraph and
+  graphology ignore an edge's own ``directed="false"``, and networkx
+  refuses it inside a directed graph;
 
 - node ids are XML name tokens: an id holding other characters (spaces,
   quotes, ``/``...) has each of them written ``_xHHHH_``, as .NET's
   ``XmlConvert.EncodeNmToken`` does; :func:`decode_id` turns it back.
   Ordinary ids (``putin``, ``ид:1``) are written as they are;
-- edges have unique ids (``e0``, ``e1``... in the graph's order), and
-  the multigraph key is kept as the attribute ``key``;
+- edges have unique ids (``e0``, ``e1``... in the graph's order, never
+  a node's id), and the multigraph key is kept as the attribute ``key``;
 - attributes are typed (boolean, int, long, double, string); dates are
   ISO strings, lists are JSON strings, and a missing value is left out.
 
@@ -27,7 +34,8 @@ import networkx as nx
 from timeline.export._common import (
     XML_DECLARATION,
     PathOrFile,
-    edge_items,
+    arcs,
+    graph_format,
     typed_text,
     write_lines,
     xml_element,
@@ -59,26 +67,26 @@ def generate_graphml(graph: nx.Graph) -> str:
 
 
 def _lines(graph: nx.Graph) -> Iterator[str]:
-    edges = list(edge_items(graph))
+    ids = {node: encode_id(node) for node in graph}
+    edges = arcs(graph, taken=set(ids.values()))
     yield XML_DECLARATION
     yield xml_tag("graphml", {"xmlns": NAMESPACE, "xmlns:xsi": XSI, "xsi:schemaLocation": f"{NAMESPACE} {SCHEMA}"},
                   empty=False)
     keys = {}
     for domain, items in (("graph", [graph.graph]), ("node", (d for _, d in graph.nodes(data=True))),
-                          ("edge", chain(({"key": k} for *_, k, _ in edges if k is not None),
-                                         (d for *_, d in edges)))):
+                          ("edge", chain(({"key": e.key} for e in edges if e.key is not None),
+                                         (e.data for e in edges)))):
         for name, kind in _attribute_types(items).items():
             keys[domain, name] = key = f"d{len(keys)}"
             yield "  " + xml_tag("key", {"id": key, "for": domain, "attr.name": name, "attr.type": kind})
     yield "  " + xml_tag("graph", {"id": "G", "edgedefault": "directed" if graph.is_directed() else "undirected"},
                          empty=False)
     yield from _data("    ", "graph", graph.graph, keys)
-    ids = {node: encode_id(node) for node in graph}
     for node, data in graph.nodes(data=True):
         yield from xml_element("    ", "node", {"id": ids[node]}, _data("      ", "node", data, keys))
-    for index, (u, v, key, data) in enumerate(edges):
-        attributes = {"id": f"e{index}", "source": ids[u], "target": ids[v]}
-        values = data if key is None else {"key": key, **data}
+    for edge in edges:
+        attributes = {"id": edge.id, "source": ids[edge.source], "target": ids[edge.target]}
+        values = edge.data if edge.key is None else {"key": edge.key, **edge.data}
         yield from xml_element("    ", "edge", attributes, _data("      ", "edge", values, keys))
     yield "  </graph>"
     yield "</graphml>"
@@ -154,3 +162,7 @@ def _type_of(value: Any) -> str:
 def _data(indent: str, domain: str, data: dict, keys: dict[tuple[str, str], str]) -> list[str]:
     return [indent + xml_tag("data", {"key": keys[domain, name]}, typed_text(value))
             for name, value in data.items() if value is not None]
+
+
+#: The export writer: ``write(dataset, events, path_or_file, graph, level)``.
+write = graph_format(write_graphml)

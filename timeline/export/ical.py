@@ -2,69 +2,108 @@
 
 Each meeting, call or visit is a VEVENT:
 
-- a day, month or year, or an interval of them, is an all-day event over
-  the whole span (``2025-12`` runs through December);
+- a day, or an interval of days, is an all-day event over the span;
 - a moment is a timed event, in UTC when its zone is known, else in
-  floating local time;
+  floating local time. DTSTART and DTEND are always of one kind (RFC 5545
+  3.8.2.2): in an interval whose ends mix a zone and none, the end
+  without a zone is taken in the other end's zone, and both are in UTC;
+- a date known only to the month or year (``2025-12``, ``2025``) is not a
+  month-long meeting: such meetings are left out unless ``coarse``, and
+  then are all-day entries over the whole span, free (``TRANSP:TRANSPARENT``)
+  and titled with their real date, "(some time in Dec 2025)";
 - an open-ended date is placed at its known end (``../2025-12-03`` on
-  3 December) with its real meaning in the title: "(by 3 Dec 2025)".
+  3 December) with its real meaning in the title: "(by 3 Dec 2025)";
+  approximate and uncertain dates say so in the title too.
 
-Planned, disputed and open-ended meetings are ``TENTATIVE``, cancelled ones
-``CANCELLED``. ``DTSTAMP`` is the latest date in the data, so the same data
-gives the same bytes. Lines end in CRLF and are folded at 75 octets.
+The title (SUMMARY) is the event's title, or its type and actors; any
+status but ``occurred`` comes first ("Planned: ..."). ``STATUS`` is
+``CONFIRMED`` for an event that took place, uncontested, on a date known
+to the day, ``CANCELLED`` for one that will not take place (the model's
+:data:`~timeline.model.STATUS_INFO` says which), else ``TENTATIVE``. ``DTSTAMP`` is the
+latest date in the data, so the same data gives the same bytes. Text is
+escaped as RFC 5545 TEXT, control characters replaced; a source address
+is written only if it is http(s), percent-encoded so that it cannot end
+the line. Lines end in CRLF and are folded at 75 octets.
 
 >>> from timeline.export.ical import write_ical
 >>> write_ical(record, "meetings.ics")
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta, timezone
 
 from timeline.dates import DateSpan
+from timeline.errors import NothingToShow
 from timeline.export._common import (
+    CONTROL,
+    DEFAULT_STATUS,
     PathOrFile,
     headline,
+    latest_day,
+    outcome_and_quantities,
+    roles,
+    type_label,
     web_address,
     write_lines,
 )
 from timeline.model import MEETING_TYPES, STATUS_INFO, Dataset, Event
-from timeline.render.style import EVENT_MARKS
 
 PRODID = "-//timeline//timeline export//EN"
-#: RFC 5545 STATUS of each of the model's statuses: held and undisputed CONFIRMED, called off CANCELLED.
-STATUS = {name: "CONFIRMED" if info.held and not info.contested else
-          "CANCELLED" if not (info.held or info.pending) else "TENTATIVE" for name, info in STATUS_INFO.items()}
+#: Precisions of a date known to the day or finer: a calendar can hold such a meeting as it was.
+_TO_THE_DAY = ("day", "minute", "second")
 
 
-def write_ical(dataset: Dataset, path_or_file: PathOrFile, events: Iterable[Event] | None = None) -> None:
+def write(dataset: Dataset, events: Sequence[Event], path_or_file: PathOrFile, coarse: bool = False) -> None:
+    """Write the meetings, calls and visits among ``events`` as iCalendar: the export writer.
+
+    Raises :class:`~timeline.errors.NothingToShow` if there is none to write.
+    """
+    chosen = calendar_events(events, coarse)
+    if not chosen:
+        left_out = " known to the day (pass coarse to add those known to the month or year)" if not coarse else ""
+        raise NothingToShow(f"no meetings, calls or visits{left_out} to put in a calendar among the events chosen")
+    write_ical(dataset, path_or_file, chosen, coarse=True)
+
+
+def calendar_events(events: Iterable[Event], coarse: bool = False) -> list[Event]:
+    """The meetings, calls and visits among ``events``; with ``coarse``, also those known only to the month or year."""
+    return [e for e in events if e.type in MEETING_TYPES and (coarse or not is_coarse(e.date))]
+
+
+def is_coarse(span: DateSpan) -> bool:
+    """Is either known end of ``span`` a whole month or year, not a day?"""
+    return any(end is not None and end.precision not in _TO_THE_DAY for end in span.ends())
+
+
+def write_ical(dataset: Dataset, path_or_file: PathOrFile, events: Iterable[Event] | None = None,
+               coarse: bool = False) -> None:
     """Write the meetings, calls and visits among ``events`` (default: all) as an iCalendar file."""
-    write_lines(map(fold, _lines(dataset, events)), path_or_file, end="\r\n")
+    write_lines(map(fold, _lines(dataset, events, coarse)), path_or_file, end="\r\n")
 
 
-def generate_ical(dataset: Dataset, events: Iterable[Event] | None = None) -> str:
+def generate_ical(dataset: Dataset, events: Iterable[Event] | None = None, coarse: bool = False) -> str:
     """The iCalendar text of the meetings, calls and visits among ``events``."""
-    return "".join(f"{fold(line)}\r\n" for line in _lines(dataset, events))
+    return "".join(f"{fold(line)}\r\n" for line in _lines(dataset, events, coarse))
 
 
-def _lines(dataset: Dataset, events: Iterable[Event] | None) -> Iterator[str]:
+def _lines(dataset: Dataset, events: Iterable[Event] | None, coarse: bool) -> Iterator[str]:
     stamp = _stamp(dataset)
     yield from ("BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN")
     if dataset.title:
         yield f"X-WR-CALNAME:{text(dataset.title)}"
-    for event in dataset.events if events is None else events:
-        if event.type in MEETING_TYPES:
-            yield from _vevent(dataset, event, stamp)
+    for event in calendar_events(dataset.events if events is None else events, coarse):
+        yield from _vevent(dataset, event, stamp)
     yield "END:VCALENDAR"
 
 
 def text(value: str) -> str:
-    r"""``value`` as an iCalendar TEXT value: ``\``, ``;``, ``,`` and line breaks escaped.
+    r"""``value`` as an iCalendar TEXT value: ``\``, ``;``, ``,`` and line breaks escaped, control characters replaced.
 
     >>> text("Moscow; then Kyiv, maybe")
     'Moscow\\; then Kyiv\\, maybe'
     """
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = CONTROL.sub("\ufffd", value.replace("\r\n", "\n").replace("\r", "\n"))
     return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
@@ -86,16 +125,20 @@ def fold(line: str) -> str:
 def _vevent(dataset: Dataset, event: Event, stamp: str) -> list[str]:
     first, last = event.date.ends()
     open_ended = first is None or last is None
-    title = headline(event, dataset)
-    if open_ended or event.date.approximate or event.date.uncertain:
+    coarse = is_coarse(event.date)
+    title = headline(event, dataset, status=True)
+    if coarse and not open_ended:
+        title += f" (some time in {event.date.label()})"
+    elif open_ended or event.date.approximate or event.date.uncertain:
         title += f" ({event.date.label()})"
     lines = ["BEGIN:VEVENT", f"UID:{text(event.id)}@timeline", f"DTSTAMP:{stamp}",
              *_when(first or last, last or first, open_ended), f"SUMMARY:{text(title)}"]
     if event.location:
         lines.append(f"LOCATION:{text(event.location)}")
     lines.append(f"DESCRIPTION:{text(_description(dataset, event))}")
-    status = "TENTATIVE" if open_ended and event.status == "occurred" else STATUS[event.status]
-    lines += [f"STATUS:{status}", f"CATEGORIES:{text(EVENT_MARKS[event.type].label)}"]
+    lines += [f"STATUS:{_status(event, open_ended or coarse)}", f"CATEGORIES:{text(type_label(event.type))}"]
+    if open_ended or coarse:
+        lines.append("TRANSP:TRANSPARENT")
     urls = [u for u in (web_address(dataset.sources[s].url) for s in event.sources) if u]
     if urls:
         lines.append(f"URL:{urls[0]}")
@@ -103,15 +146,29 @@ def _vevent(dataset: Dataset, event: Event, stamp: str) -> list[str]:
     return lines
 
 
+def _status(event: Event, vague: bool) -> str:
+    """The RFC 5545 STATUS, from the model's account of the status.
+
+    CANCELLED: will not take place (neither held nor pending); CONFIRMED:
+    took place, uncontested, on a date known to the day; else TENTATIVE
+    (planned, proposed, postponed, disputed, claimed; open or coarse dates).
+    """
+    info = STATUS_INFO[event.status]
+    if not (info.held or info.pending):
+        return "CANCELLED"
+    return "CONFIRMED" if info.held and not info.contested and not vague else "TENTATIVE"
+
+
 def _when(first: DateSpan, last: DateSpan, open_ended: bool) -> list[str]:
-    """DTSTART and DTEND: all-day dates, or moments (then no DTEND for a single or open-ended moment)."""
+    """DTSTART and DTEND of one kind: all-day dates, or moments (no DTEND for a single or open-ended moment)."""
     if not first.is_moment:
         return [f"DTSTART;VALUE=DATE:{first.first:%Y%m%d}", f"DTEND;VALUE=DATE:{_day_after(last.last):%Y%m%d}"]
-    start = [f"DTSTART:{_moment(first.start, first.tz)}"]
+    tz = first.tz or (last.tz if last.is_moment else None)
+    start = [f"DTSTART:{_moment(first.start, tz)}"]
     if open_ended or last is first:
         return start
     end = last.start if last.is_moment else last.end  # a day ends at the midnight after it
-    return [*start, f"DTEND:{_moment(end, last.tz if last.is_moment else first.tz)}"]
+    return [*start, f"DTEND:{_moment(end, last.tz if last.is_moment and last.tz else tz)}"]
 
 
 def _moment(when: datetime, tz: timezone | None) -> str:
@@ -128,21 +185,20 @@ def _day_after(day: date) -> date:
 
 def _description(dataset: Dataset, event: Event) -> str:
     """Plain text: summary, date, who took part, quotes, sources."""
-    names = {role: ", ".join(dataset.actors[a].name for a in getattr(event, role))
-             for role in ("participants", "host", "mentioned")}
     lines = [event.summary, "", f"Date: {event.date.label()} ({event.date.text})"]
-    lines += [f"{role.capitalize()}: {found}" for role, found in names.items() if found]
+    if event.status != DEFAULT_STATUS:
+        lines.append(f"Status: {event.status}")
+    lines += [f"{label}: {', '.join(names)}" for label, names in roles(dataset, event)]
+    lines += outcome_and_quantities(dataset, event)
     lines += [f"“{q.text}” — {dataset.actors[q.speaker].name if q.speaker in dataset.actors else q.speaker}"
               for q in event.quotes]
     sources = [dataset.sources[s] for s in event.sources]
-    lines += [" ".join(filter(None, ("Source:", source.citation(), source.url))) for source in sources]
+    lines += [" ".join(filter(None, ("Source:", source.citation(), web_address(source.url)))) for source in sources]
     if event.notes:
         lines.append(f"Notes: {event.notes}")
     return "\n".join(lines).strip()
 
 
 def _stamp(dataset: Dataset) -> str:
-    """DTSTAMP: the latest day the data names (an event's end or a source's date), as UTC midnight."""
-    days = [d for e in dataset.events for d in (e.date.first, e.date.last) if d]
-    days += [s.published.last for s in dataset.sources.values() if s.published and s.published.last]
-    return f"{max(days, default=date(1970, 1, 1)):%Y%m%d}T000000Z"
+    """DTSTAMP: the latest day the data names, as UTC midnight."""
+    return f"{latest_day(dataset):%Y%m%d}T000000Z"

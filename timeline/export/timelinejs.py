@@ -3,10 +3,15 @@
 Each event is a slide. Its dates carry only the fields their precision
 supports (``2025-12`` is ``{"year": 2025, "month": 12}``); an interval
 has an ``end_date``; a date that is approximate, uncertain, open-ended
-or zoned also gets a ``display_date`` that says so ("c. Nov 2025",
-"by 3 Dec 2025"), and an open start is placed at its known end. Slides
-are grouped by event type (or by side: that of the event's first actor)
-and keep the event id as ``unique_id``.
+or zoned (at either end) also gets a ``display_date`` that says so
+("c. Nov 2025", "by 3 Dec 2025", "2 Dec 2025 21:00 UTC+03:00"), and an
+open start is placed at its known end. The headline is the event's
+title, or its type and actors, with any status but ``occurred`` first
+("Cancelled: ...") so that the timeline itself shows it. Slides are
+grouped by event type (or by side: that of the event's first actor) and
+keep the event id as ``unique_id``; the title slide gets an id that no
+event has (TimelineJS would otherwise make one from its headline, which
+may be an event's id).
 
 Text from the data is HTML-escaped, and links are made only of http(s)
 addresses. ``group`` is escaped twice, because TimelineJS strips markup
@@ -18,20 +23,26 @@ from it and then writes it as HTML. The JSON escapes ``<``, ``>`` and
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any, Literal
 
 from timeline.dates import DateSpan
 from timeline.export._common import (
+    DEFAULT_STATUS,
     PathOrFile,
+    actor_name,
     headline,
     json_pieces,
+    outcome_and_quantities,
+    plain_text,
+    roles,
+    type_label,
+    unique_ids,
     web_address,
     write_text,
 )
 from timeline.model import Dataset, Event, Source
-from timeline.render.style import EVENT_MARKS
 
 GroupBy = Literal["type", "side"]
 _FIELDS = {"year": ("year",), "month": ("year", "month"), "day": ("year", "month", "day"),
@@ -39,6 +50,11 @@ _FIELDS = {"year": ("year",), "month": ("year", "month"), "day": ("year", "month
            "second": ("year", "month", "day", "hour", "minute", "second")}
 #: Characters escaped in the JSON text so that it is safe inside an HTML <script>.
 _SCRIPT_UNSAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+
+
+def write(dataset: Dataset, events: Sequence[Event], path_or_file: PathOrFile, group_by: GroupBy = "type") -> None:
+    """Write ``events`` as TimelineJS3 JSON, slides grouped by ``group_by``: the export writer."""
+    write_timelinejs(dataset, path_or_file, events, group_by)
 
 
 def write_timelinejs(dataset: Dataset, path_or_file: PathOrFile, events: Iterable[Event] | None = None,
@@ -53,15 +69,16 @@ def timelinejs_data(dataset: Dataset, events: Iterable[Event] | None = None,
     """The TimelineJS3 data: a title slide (if the dataset has a title) and one slide per event.
 
     >>> timelinejs_data(record)["events"][0]["start_date"]
-    {'year': 2025, 'month': 12, 'day': 2}
+    {'year': 2025, 'month': 2, 'day': 12}
     """
-    events = dataset.events if events is None else events
+    events = list(dataset.events if events is None else events)
     citations = {source.id: _citation(source) for source in dataset.sources.values()}
     data: dict[str, Any] = {"scale": "human", "events": [_slide(dataset, event, group_by, citations)
                                                          for event in events]}
     if dataset.title:
-        text = f"<p>{escape(dataset.description)}</p>" if dataset.description else ""
-        data = {"title": {"text": {"headline": escape(dataset.title), "text": text}}, **data}
+        text = f"<p>{_html(dataset.description)}</p>" if dataset.description else ""
+        title_id = next(unique_ids("title-", {event.id for event in events}))
+        data = {"title": {"unique_id": title_id, "text": {"headline": _html(dataset.title), "text": text}}, **data}
     return data
 
 
@@ -72,13 +89,14 @@ def _slide(dataset: Dataset, event: Event, group_by: GroupBy, citations: dict[st
         slide["end_date"] = _date(last)
     if _misleading(event.date, first, last):
         slide["display_date"] = event.date.label()
-    slide["text"] = {"headline": escape(headline(event, dataset)), "text": _text(dataset, event, citations)}
+    slide["text"] = {"headline": _html(headline(event, dataset, status=True)),
+                     "text": _text(dataset, event, citations)}
     if group_by == "side":
-        actors = event.actors()
-        group = dataset.actors[dataset.side(actors[0])].name if actors else "No actor"
+        actors = [a for a in event.actors() if a in dataset.actors]
+        group = actor_name(dataset, dataset.side(actors[0])) if actors else "No actor"
     else:
-        group = EVENT_MARKS[event.type].label
-    slide["group"] = escape(escape(group))
+        group = type_label(event.type)
+    slide["group"] = escape(_html(group))
     return slide
 
 
@@ -88,20 +106,24 @@ def _date(single: DateSpan) -> dict[str, int]:
 
 
 def _misleading(span: DateSpan, first: DateSpan | None, last: DateSpan | None) -> bool:
-    """Would TimelineJS's own rendering of the fields hide something: a qualifier, an open end, a zone?"""
-    return span.approximate or span.uncertain or first is None or last is None or span.tz is not None
+    """Would TimelineJS's own rendering of the fields hide something: a qualifier, an open end, a zone at either end?"""
+    return (span.approximate or span.uncertain or first is None or last is None
+            or first.tz is not None or last.tz is not None)
 
 
 def _text(dataset: Dataset, event: Event, citations: dict[str, str]) -> str:
     """The slide's HTML: summary, quotes, place and status, sources."""
-    parts = [f"<p>{escape(event.summary)}</p>"] if event.summary else []
+    parts = [f"<p>{_html(event.summary)}</p>"] if event.summary else []
     for quote in event.quotes:
-        speaker = dataset.actors[quote.speaker].name if quote.speaker in dataset.actors else quote.speaker
-        parts.append(f"<blockquote>“{escape(quote.text)}” — {escape(speaker)}</blockquote>")
-    facts = [f"Where: {escape(event.location)}" if event.location else "",
-             f"Status: {escape(event.status)}" if event.status != "occurred" else ""]
+        parts.append(f"<blockquote>“{_html(quote.text)}” — {_html(actor_name(dataset, quote.speaker))}</blockquote>")
+    facts = [f"Where: {_html(event.location)}" if event.location else "",
+             f"Status: {_html(event.status)}" if event.status != DEFAULT_STATUS else ""]
     if any(facts):
         parts.append(f"<p>{' · '.join(f for f in facts if f)}</p>")
+    who = [f"{_html(label)}: {_html(', '.join(names))}" for label, names in roles(dataset, event)]
+    if who:
+        parts.append(f"<p>{' · '.join(who)}</p>")
+    parts += [f"<p>{_html(line)}</p>" for line in outcome_and_quantities(dataset, event)]
     cited = [citations[s] for s in event.sources]
     if cited:
         parts.append(f"<p>Source{'s' * (len(cited) > 1)}: {'; '.join(cited)}</p>")
@@ -110,9 +132,14 @@ def _text(dataset: Dataset, event: Event, citations: dict[str, str]) -> str:
 
 def _citation(source: Source) -> str:
     """A source as HTML: its citation, a link if it has a web address."""
-    text = escape(source.citation())
+    text = _html(source.citation())
     url = web_address(source.url)
     return f'<a href="{escape(url)}">{text}</a>' if url else text
+
+
+def _html(text: str) -> str:
+    """``text`` as HTML text: markup escaped, control characters replaced."""
+    return escape(plain_text(text))
 
 
 def _script_safe(json_text: str) -> str:

@@ -19,7 +19,6 @@ from timeline.render.graph_draw import Edge, tint
 from timeline.render.markers import legend_size
 from timeline.render.text import clip, printable
 
-
 #: Characters per line of a key's label: the key column is 2.5 inches wide.
 KEY_LABEL = 28
 
