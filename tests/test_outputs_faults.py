@@ -102,3 +102,44 @@ def test_two_builds_at_once_both_succeed(folder: tuple[Path, Path]) -> None:
         _assert_sound(out)
         _assert_clean(out)
     _build(data, out)
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path):
+    """A real file system of 64 KiB (tmpfs), grown later with :func:`_grow`; skipped where mounting is not allowed."""
+    mount_point = tmp_path / "disk"
+    mount_point.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount_point)],
+                                           capture_output=True).returncode != 0:
+        if os.environ.get("CI"):
+            pytest.fail("CI runs as root and should be able to mount a tmpfs for the full-disk test")
+        pytest.skip("mounting a small tmpfs needs root")
+    yield mount_point
+    subprocess.run(["umount", "-l", str(mount_point)], check=False)
+
+
+def _grow(mount_point: Path, size: str) -> None:
+    subprocess.run(["mount", "-o", f"remount,size={size}", str(mount_point)], check=True)
+
+
+@pytest.mark.parametrize("size", ["64k", "160k", "400k", "1m"])
+def test_a_full_disk_at_any_step_fails_with_one_line_and_the_next_build_completes(tiny_disk: Path, tmp_path: Path,
+                                                                               size: str) -> None:
+    data = tmp_path / "tiny.yaml"
+    data.write_text(TINY, encoding="utf-8")
+    out = tiny_disk / "output"
+    out.mkdir()
+    (out / "notes.md").write_text("# my notes\n", encoding="utf-8")
+    _grow(tiny_disk, size)
+    process = _start(data, out)
+    stdout, stderr = process.communicate(timeout=300)
+    lines = stderr.strip().splitlines()
+    assert process.returncode == 1, stdout
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and "Traceback" not in stderr, stderr
+    assert "No space left on device" in lines[0] or "disk is full" in lines[0], lines[0]
+    _grow(tiny_disk, "64m")
+    _build(data, out)   # no --force: every file the full disk left behind is recognised as timeline's
+    assert (out / "notes.md").read_text(encoding="utf-8") == "# my notes\n"
+    _assert_clean(out)
+    for name in generated_files(out):
+        assert is_ours(out / name), name
