@@ -56,7 +56,8 @@ SUMMARY = '<script>alert(1)</script> & "quotes" <img src=x onerror="document.tit
 #: actor who acts alone, every special character (quotes, backslash, ``&``, ``<``, ``;``, ``,``, a line break,
 #: emoji, Cyrillic, Arabic, a NUL and a BEL) and every date form: day, month, year, moments with and without a
 #: zone, an interval whose ends have different zones, an interval with a zone at one end only, open ends,
-#: approximate and uncertain dates; every status and role; a title; a source address carrying CR/LF and a forged VEVENT.
+#: approximate and uncertain dates; every status and role; a title; a source title carrying CR/LF and a forged VEVENT
+#: (a source url with them is refused at validation: tests/test_dataset.py).
 SPECIAL = 'Q "quoted" \\ back & amp; <b>tag</b>; semi, comma\nline two 😀 Иван مرحبا'
 HOSTILE = r"""
 dataset:
@@ -151,6 +152,7 @@ events:
 sources:
   - id: forged
     publisher: "Pub; & Co"
-    url: "https://example.org/a\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Forged meeting with the President\r\n\
+    url: "https://example.org/a?b=1;c=2"
+    title: "Talks\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Forged meeting with the President\r\n\
       DTSTART:20251202\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nX-A:1"
 """.replace('"SPECIAL"', '"' + SPECIAL.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"')

@@ -80,7 +80,7 @@ def test_entities_say_what_the_record_says(hostile, tmp_path):
     assert talks["summary"] == [SPECIAL]
     assert talks["involved"] == ["actor-e0", "actor-e1", "actor--minus"]
     assert talks["namesMentioned"] == ["Solo actor"]
-    assert talks["sourceUrl"][0].startswith("https://example.org/a%0D%0AEND:VEVENT")
+    assert talks["sourceUrl"][0] == "https://example.org/a?b=1;c=2"
     assert talks["publisher"] == ["Pub; & Co"]
     visit = props["event-title-0"]
     assert visit["name"] == ["Cancelled: Visit: Иван Петров, مرحبا"] and visit["organizer"] == ["actor-e3"]

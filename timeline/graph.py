@@ -145,9 +145,10 @@ def actor_attributes(dataset: Dataset, actor_id: str) -> dict:
 
 
 def event_attributes(event: Event) -> dict:
-    """The node attributes of an event: title, type, date as written, as label and as ISO bounds, status..."""
+    """The node attributes of an event: title, type, date as written, as a label (``date_label``: GEXF readers such
+    as graphology take an attribute called ``label`` for the node's own label) and as ISO bounds, status..."""
     return {"node_type": "event", "name": event.id, "title": event.headline(), "type": event.type,
-            "type_label": event.event_type.label, "date": event.date.text, "label": event.date.label(),
+            "type_label": event.event_type.label, "date": event.date.text, "date_label": event.date.label(),
             "outcome": event.outcome,
             "start": event.date.iso_start(), "end": event.date.iso_end(), "precision": event.date.precision,
             "status": event.status, "location": event.location, "summary": event.summary,
