@@ -1,0 +1,63 @@
+"""Importers: turn the files people already hold into the project's YAML form.
+
+One module per source format, in the style of networkx's ``readwrite``: each
+``read_<format>(path, ...)`` yields :class:`~timeline.importers.records.Record`
+values (an event mapping with its actors and sources, as the YAML would hold
+them, and where it came from as ``file:row``), or the reason a row is refused.
+:func:`~timeline.importers.records.collect` filters, resolves and merges them;
+:func:`~timeline.importers.writer.write_yaml` writes the file the user owns,
+which the normal checker (:func:`timeline.dataset.load`) then validates.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from timeline.errors import UserError
+from timeline.importers.records import Record
+
+#: Formats known to ``timeline import --format``, with the module that reads each.
+FORMATS = {"gdelt": "gdelt", "plover": "plover"}
+
+
+class ImportError_(UserError):
+    """A file that cannot be imported at all (unknown layout, unreadable)."""
+
+
+def reader(fmt: str) -> Callable[..., Iterator[Record]]:
+    """The ``read_<fmt>`` function of the format ``fmt``; raise :class:`ImportError_` if unknown."""
+    import importlib
+
+    if fmt not in FORMATS:
+        raise ImportError_(f"the format {fmt!r} cannot be imported yet; known: {', '.join(FORMATS)}")
+    return getattr(importlib.import_module(f"timeline.importers.{FORMATS[fmt]}"), f"read_{fmt}")
+
+
+def detect(path: str | Path) -> tuple[str, str]:
+    """The format of the file at ``path`` and a description of the layout, from its first bytes and columns.
+
+    Raise :class:`ImportError_` naming the layouts expected when none fits.
+    """
+    from timeline.importers import gdelt
+
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+    except OSError as error:
+        raise ImportError_(f"{path}: cannot read ({error.strerror})") from None
+    text = head.decode("utf-8", "replace").lstrip("\ufeff")
+    first = text.split("\n", 1)[0].rstrip("\r")
+    if text.lstrip().startswith(("[", "{")) and '"event_type"' in text or '"eventType"' in text:
+        return "plover", "PLOVER JSON records"
+    if (layout := gdelt.layout(first.split("\t"))) is not None:
+        return "gdelt", f"{layout[0]}, {len(layout[1])} tab-separated columns"
+    raise ImportError_(
+        f"{path}: unknown layout; expected GDELT events (57, 58 or 61 tab-separated columns, no header, "
+        "the first a GLOBALEVENTID, the second a SQLDATE) or PLOVER JSON (records with 'id', 'date', "
+        f"'event_type', 'actor'); first line has columns: {_shorten(first)}; name the format with --format")
+
+
+def _shorten(text: str, limit: int = 120) -> str:
+    text = text.replace("\t", " | ")
+    return text if len(text) <= limit else text[:limit] + "…"
