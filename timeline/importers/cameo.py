@@ -16,7 +16,7 @@ from timeline.vocabulary import EVENT_TYPES
 TABLES = Path(__file__).with_name("tables")
 
 #: Where the first type holding a code is not the right reading of a coded (directed) record.
-_PREFERRED = {"0841": "release", "084": "release"}
+_PREFERRED = {"0841": "release", "084": "release", "043": "visit"}
 
 
 @cache

@@ -63,6 +63,10 @@ QUANTITIES = {"NumMentions": ("mentions", "mentions"), "NumSources": ("sources",
               "AvgTone": ("average_tone", None)}
 
 
+#: CAMEO codes of visits, whose host is one of the two actors.
+_HOSTED = frozenset(("042", "043"))
+
+
 def layout(row: list[str]) -> tuple[str, tuple[str, ...]] | None:
     """The (name, columns) of the GDELT layout ``row`` has, or ``None`` if it is not a GDELT row."""
     found = LAYOUTS.get(len(row))
@@ -129,7 +133,11 @@ def _record(where: str, row: dict[str, str]) -> Record:
         if len(ids) < 2:
             return Record(where, refused=f"CAMEO {code} ({cameo.describe(code)}) is between two actors; "
                                          f"the row names {len(ids)}")
-        event["participants"] = ids
+        if code in _HOSTED:  # 042: Actor1 visits Actor2; 043: Actor1 hosts Actor2
+            host = ids[1] if code == "042" else ids[0]
+            event["participants"], event["host"] = [i for i in ids if i != host], [host]
+        else:
+            event["participants"] = ids
     else:
         if not row["Actor1Code"]:
             return Record(where, refused=f"CAMEO {code} ({cameo.describe(code)}) needs the actor who acts "

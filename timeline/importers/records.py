@@ -127,12 +127,15 @@ def collect(records: Iterable[Record], filters: Filters | None = None, resolver:
     firsts: dict[Any, str] = {}
     for record in records:
         result.read += 1
+        if record.skipped:
+            result.skipped += 1
+            continue
         if record.event is None:
             result.refused_count += 1
             if len(result.refused) < MAX_REFUSED:
                 result.refused.append(f"{record.where}: {record.refused}")
             continue
-        if record.skipped or not filters.keeps(record):
+        if not filters.keeps(record):
             result.skipped += 1
             continue
         event = _resolve(record, resolver, result)
@@ -152,13 +155,12 @@ def collect(records: Iterable[Record], filters: Filters | None = None, resolver:
 
 
 def _resolve(record: Record, resolver: Resolver, result: Imported) -> dict[str, Any]:
-    renamed = {}
+    renamed = {actor["id"]: found for actor in record.actors if (found := resolver.resolve(actor)) is not None}
     for actor in record.actors:
-        existing = resolver.resolve(actor)
-        if existing is not None:
-            renamed[actor["id"]] = existing
-        else:
-            result.actors.setdefault(actor["id"], actor)
+        if actor["id"] not in renamed and actor["id"] not in result.actors:
+            affiliation = actor.get("affiliation")
+            result.actors[actor["id"]] = actor if affiliation not in renamed else \
+                {**actor, "affiliation": renamed[affiliation]}
     event = dict(record.event or {})
     for key, value in event.items():
         if isinstance(value, list) and key in ROLE_KEYS:

@@ -14,7 +14,6 @@ from timeline import __version__
 from timeline.errors import UserError
 from timeline.importers.records import Imported
 
-
 #: Plain scalars that YAML 1.2 (the project's reader) or 1.1 would not read as text: written quoted.
 _TYPED = re.compile(r"[-+]?[0-9][0-9_]*|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
                     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
