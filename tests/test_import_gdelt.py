@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from timeline.dataset import load
 from timeline.importers import ImportError_, detect
 from timeline.importers.gdelt import COLUMNS_1, COLUMNS_2, read_gdelt
@@ -54,7 +54,7 @@ def test_an_event_exactly(imported):
         "notes": "GDELT GLOBALEVENTID 410412352; added 20150218230000 (DATEADDED); QuadClass 1; IsRootEvent 1"}
     assert imported.actors["australia"] == {"id": "australia", "name": "Australia", "kind": "state",
                                             "aliases": ["AUS"]}
-    assert imported.actors["bus-investor"] == {"id": "bus-investor", "name": "Investor", "kind": "group",
+    assert imported.actors["bus-investor"] == {"id": "bus-investor", "name": "Investor", "kind": "organization",
                                                "aliases": ["BUS"]}
 
 

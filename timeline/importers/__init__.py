@@ -10,6 +10,7 @@ which the normal checker (:func:`timeline.dataset.load`) then validates.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -48,14 +49,14 @@ def detect(path: str | Path) -> tuple[str, str]:
         raise ImportError_(f"{path}: cannot read ({error.strerror})") from None
     text = head.decode("utf-8", "replace").lstrip("\ufeff")
     first = text.split("\n", 1)[0].rstrip("\r")
-    if text.lstrip().startswith(("[", "{")) and '"event_type"' in text or '"eventType"' in text:
+    if text.lstrip().startswith(("[", "{")) and re.search(r'"(event|event_type)"\s*:', text):
         return "plover", "PLOVER JSON records"
     if (layout := gdelt.layout(first.split("\t"))) is not None:
         return "gdelt", f"{layout[0]}, {len(layout[1])} tab-separated columns"
     raise ImportError_(
         f"{path}: unknown layout; expected GDELT events (57, 58 or 61 tab-separated columns, no header, "
         "the first a GLOBALEVENTID, the second a SQLDATE) or PLOVER JSON (records with 'id', 'date', "
-        f"'event_type', 'actor'); first line has columns: {_shorten(first)}; name the format with --format")
+        f"'event' or 'event_type', 'source' or 'actor'); first line has columns: {_shorten(first)}; name the format with --format")
 
 
 def _shorten(text: str, limit: int = 120) -> str:

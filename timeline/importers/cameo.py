@@ -11,11 +11,17 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from timeline.importers.records import slug
 from timeline.vocabulary import EVENT_TYPES
 
 TABLES = Path(__file__).with_name("tables")
 
 #: Where the first type holding a code is not the right reading of a coded (directed) record.
+#: States coded in ISO 3166 where GDELT's CAMEO table has an older code or none (ROU: CAMEO writes ROM).
+EXTRA_STATES = {"ROU": "Romania", "MNE": "Montenegro", "TLS": "Timor-Leste", "SSD": "South Sudan",
+                "XKX": "Kosovo"}
+#: CAMEO codes of international and non-governmental organisations and companies.
+ORGANISATIONS = frozenset(("IGO", "NGO", "MNC", "BUS"))
 _PREFERRED = {"0841": "release", "084": "release", "043": "visit"}
 
 
@@ -76,3 +82,28 @@ def plover(code: str) -> dict[str, Any] | None:
 def describe(code: str) -> str:
     """The CAMEO name of the event ``code`` ("Make a visit"), or the code itself."""
     return table("eventcodes").get(code, code)
+
+
+def actor(code: str, country: str, kind: str = "", group: str = "", name: str = "") -> list[dict[str, Any]]:
+    """The proposed actor of a CAMEO actor ``code``, then the state it belongs to, if any; ``[]`` if no code.
+
+    A code that is only a country (``RUS``) is that state; a known ``group``
+    (``UNO``) that organisation; a country with a type (``RUSGOV``) an
+    organisation ("Russia government") affiliated to the state; any other code
+    keeps the ``name`` the source gives. The code is kept as an alias.
+    """
+    if not code:
+        return []
+    states, groups, types = EXTRA_STATES | table("country"), table("knowngroup"), table("type")
+    if country in states and code == country:
+        return [{"id": slug(states[country]), "name": states[country], "kind": "state", "aliases": [code]}]
+    if group in groups:
+        return [{"id": slug(groups[group]), "name": groups[group], "kind": "organization", "aliases": [code]}]
+    if country in states and kind in types:
+        label = f"{states[country]} {types[kind].lower()}"
+        state = {"id": slug(states[country]), "name": states[country], "kind": "state", "aliases": [country]}
+        return [{"id": slug(label), "name": label, "kind": "organization", "affiliation": state["id"],
+                 "aliases": [code]}, state]
+    label = name.strip().title() or code
+    return [{"id": slug(f"{code} {label}") if label != code else slug(code), "name": label,
+             "kind": "organization" if code[:3] in ORGANISATIONS else "group", "aliases": [code]}]

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from timeline.importers import cameo
-from timeline.importers.records import Record, slug
+from timeline.importers.records import Record
 from timeline.vocabulary import EVENT_TYPES
 
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
@@ -170,24 +170,8 @@ def _day(text: str) -> dt.date | None:
 
 def _actor(row: dict[str, str], who: str) -> list[dict[str, Any]]:
     """The actor of ``who`` (``Actor1``), then the state it belongs to, if any; ``[]`` if none."""
-    code, country = row[f"{who}Code"], row[f"{who}CountryCode"]
-    if not code:
-        return []
-    states, groups, types = cameo.table("country"), cameo.table("knowngroup"), cameo.table("type")
-    group = row[f"{who}KnownGroupCode"]
-    if country in states and code == country:
-        return [{"id": slug(states[country]), "name": states[country], "kind": "state", "aliases": [code]}]
-    if group in groups:
-        return [{"id": slug(groups[group]), "name": groups[group], "kind": "organization", "aliases": [code]}]
-    kind = row[f"{who}Type1Code"]
-    if country in states and kind in types:
-        name = f"{states[country]} {types[kind].lower()}"
-        state = {"id": slug(states[country]), "name": states[country], "kind": "state", "aliases": [country]}
-        return [{"id": slug(name), "name": name, "kind": "organization", "affiliation": state["id"],
-                 "aliases": [code]}, state]
-    name = row[f"{who}Name"].title() or code
-    return [{"id": slug(f"{code} {name}") if name != code else slug(code), "name": name, "kind": "group",
-             "aliases": [code]}]
+    return cameo.actor(row[f"{who}Code"], row[f"{who}CountryCode"], row[f"{who}Type1Code"],
+                       row[f"{who}KnownGroupCode"], row[f"{who}Name"])
 
 
 def _title(row: dict[str, str], code: str) -> str:

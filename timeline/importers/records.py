@@ -117,14 +117,16 @@ class Imported:
 def collect(records: Iterable[Record], filters: Filters | None = None, resolver: Resolver | None = None) -> Imported:
     """Filter, resolve and merge ``records`` into one :class:`Imported`.
 
-    Records with the same ``key`` (or the same event id) merge into the first:
-    their sources and ids are added to it. Actors found by ``resolver`` take the
+    Records with the same ``key``, or the same event id and content, merge into the
+    first: their sources and ids are added to it. A record that reuses an id for
+    different content is refused. Actors found by ``resolver`` take the
     existing id and are not proposed again.
     """
     filters = filters or Filters()
     resolver = resolver or Resolver()
     result = Imported()
     firsts: dict[Any, str] = {}
+    places: dict[str, str] = {}
     for record in records:
         result.read += 1
         if record.skipped:
@@ -142,11 +144,18 @@ def collect(records: Iterable[Record], filters: Filters | None = None, resolver:
         first = firsts.get(record.key) if record.key is not None else None
         if first is None and event["id"] in result.events:
             first = event["id"]
+            if _differs(result.events[first], event):
+                result.refused_count += 1
+                if len(result.refused) < MAX_REFUSED:
+                    result.refused.append(f"{record.where}: id {event['id']} is used again by a different record "
+                                          f"(first at {places[first]}); the source repeats an id")
+                continue
         if first is not None:
             _merge(result.events[first], event)
             result.merged += 1
         else:
             result.events[event["id"]] = event
+            places[event["id"]] = record.where
             if record.key is not None:
                 firsts[record.key] = event["id"]
         for source in record.sources:
@@ -166,6 +175,11 @@ def _resolve(record: Record, resolver: Resolver, result: Imported) -> dict[str, 
         if isinstance(value, list) and key in ROLE_KEYS:
             event[key] = list(dict.fromkeys(renamed.get(a, a) for a in value))
     return event
+
+
+def _differs(first: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Whether two events with one id say different things (beyond their sources and notes)."""
+    return any(first.get(key) != other.get(key) for key in {*first, *other} - {"sources", "notes"})
 
 
 def _merge(first: dict[str, Any], other: dict[str, Any]) -> None:
