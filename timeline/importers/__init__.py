@@ -56,7 +56,8 @@ def detect(path: str | Path) -> tuple[str, str]:
     raise ImportError_(
         f"{path}: unknown layout; expected GDELT events (57, 58 or 61 tab-separated columns, no header, "
         "the first a GLOBALEVENTID, the second a SQLDATE) or PLOVER JSON (records with 'id', 'date', "
-        f"'event' or 'event_type', 'source' or 'actor'); first line has columns: {_shorten(first)}; name the format with --format")
+        f"'event' or 'event_type', 'source' or 'actor'); first line has columns: {_shorten(first)}; "
+        "name the format with --format")
 
 
 def _shorten(text: str, limit: int = 120) -> str:
