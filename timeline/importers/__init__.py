@@ -10,6 +10,7 @@ which the normal checker (:func:`timeline.dataset.load`) then validates.
 """
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ from timeline.errors import UserError
 from timeline.importers.records import Record
 
 #: Formats known to ``timeline import --format``, with the module that reads each.
-FORMATS = {"gdelt": "gdelt", "plover": "plover"}
+FORMATS = {"csv": "project_csv", "gdelt": "gdelt", "plover": "plover"}
 
 
 class ImportError_(UserError):
@@ -39,7 +40,7 @@ def detect(path: str | Path) -> tuple[str, str]:
 
     Raise :class:`ImportError_` naming the layouts expected when none fits.
     """
-    from timeline.importers import gdelt
+    from timeline.importers import gdelt, project_csv
 
     path = Path(path)
     try:
@@ -53,10 +54,13 @@ def detect(path: str | Path) -> tuple[str, str]:
         return "plover", "PLOVER JSON records"
     if (layout := gdelt.layout(first.split("\t"))) is not None:
         return "gdelt", f"{layout[0]}, {len(layout[1])} tab-separated columns"
+    if project_csv.is_events_table(next(csv.reader([first]), [])):
+        return "csv", "the events table of timeline export csv"
     raise ImportError_(
         f"{path}: unknown layout; expected GDELT events (57, 58 or 61 tab-separated columns, no header, "
         "the first a GLOBALEVENTID, the second a SQLDATE) or PLOVER JSON (records with 'id', 'date', "
-        f"'event' or 'event_type', 'source' or 'actor'); first line has columns: {_shorten(first)}; "
+        f"'event' or 'event_type', 'source' or 'actor') or timeline's events.csv (columns "
+        f"{', '.join(sorted(project_csv.SIGNATURE))}); first line has columns: {_shorten(first)}; "
         "name the format with --format")
 
 

@@ -132,6 +132,12 @@ def collect(records: Iterable[Record], filters: Filters | None = None, resolver:
         if record.skipped:
             result.skipped += 1
             continue
+        if record.event is None and record.refused is None:  # a table of actors or sources
+            for actor in record.actors:
+                result.actors.setdefault(actor["id"], actor)
+            for source in record.sources:
+                result.sources.setdefault(source["id"], source)
+            continue
         if record.event is None:
             result.refused_count += 1
             if len(result.refused) < MAX_REFUSED:
