@@ -40,13 +40,15 @@ class Record:
 class Filters:
     """Import filters (all optional): dates as EDTF/ISO days, the rest sets of codes or names.
 
-    ``countries`` are CAMEO/ISO country codes or country names; ``cameo`` code
+    ``countries`` are CAMEO/ISO country codes or country names (an actor of any);
+    ``between`` two of them (an actor of each); ``cameo`` code
     prefixes (``"04"`` keeps every consultation); ``plover`` PLOVER types.
     """
 
     since: str | None = None
     until: str | None = None
     countries: frozenset[str] = frozenset()
+    between: frozenset[str] = frozenset()
     actors: frozenset[str] = frozenset()
     types: frozenset[str] = frozenset()
     cameo: tuple[str, ...] = ()
@@ -66,8 +68,10 @@ class Filters:
         plover = event.get("plover")
         if self.plover and (plover.get("type") if isinstance(plover, dict) else plover) not in self.plover:
             return False
-        if self.countries and not self.countries & {fold(c) for c in record.countries}:
-            return False
+        if self.countries or self.between:
+            found = {fold(c) for c in record.countries}
+            if self.countries and not self.countries & found or not self.between <= found:
+                return False
         if self.actors:
             names = {fold(str(n)) for a in record.actors for n in (a["id"], a.get("name", ""), *a.get("aliases", ()))}
             if not self.actors & names:
