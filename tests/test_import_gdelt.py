@@ -191,3 +191,19 @@ def load_together(*files: Path):
     for file in files:
         (folder / file.name).write_text(file.read_text())
     return load(folder)
+
+
+def test_between_two_countries_from_a_zip(run, sample, tmp_path):
+    import zipfile
+
+    archive = tmp_path / "20150218230000.export.CSV.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        handle.write(sample, "20150218230000.export.CSV")
+    out = tmp_path / "pair.yaml"
+    result = run("import", str(archive), "--between", "AUS", "NZL", "--cameo", "04", "-o", str(out), data=None)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"100 rows read, 2 events imported, 96 skipped by filter, 2 merged, 0 refused; wrote {out}\n"
+    assert sorted(e.id for e in load(out).events) == ["gdelt-410412353", "gdelt-410412354"]
+    assert "# options: between=('AUS', 'NZL'), cameo=('04',)\n" in out.read_text()
+    library = collect(read_gdelt(sample), Filters(between=frozenset({"aus", "nzl"}), cameo=("04",)))
+    assert sorted(library.events) == ["gdelt-410412353", "gdelt-410412354"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -44,10 +45,9 @@ def detect(path: str | Path) -> tuple[str, str]:
 
     path = Path(path)
     try:
-        with path.open("rb") as handle:
-            head = handle.read(65536)
-    except OSError as error:
-        raise ImportError_(f"{path}: cannot read ({error.strerror})") from None
+        head = _head(path)
+    except (OSError, zipfile.BadZipFile) as error:
+        raise ImportError_(f"{path}: cannot read ({getattr(error, 'strerror', None) or error})") from None
     text = head.decode("utf-8", "replace").lstrip("\ufeff")
     first = text.split("\n", 1)[0].rstrip("\r")
     if text.lstrip().startswith(("[", "{")) and re.search(r'"(event|event_type)"\s*:', text):
@@ -62,6 +62,18 @@ def detect(path: str | Path) -> tuple[str, str]:
         f"'event' or 'event_type', 'source' or 'actor') or timeline's events.csv (columns "
         f"{', '.join(sorted(project_csv.SIGNATURE))}); first line has columns: {_shorten(first)}; "
         "name the format with --format")
+
+
+def _head(path: Path, size: int = 65536) -> bytes:
+    """The first ``size`` bytes of the file, or of the first member of a ZIP archive."""
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            if not archive.namelist():
+                raise ImportError_(f"{path}: an empty ZIP archive")
+            with archive.open(archive.namelist()[0]) as member:
+                return member.read(size)
+    with path.open("rb") as handle:
+        return handle.read(size)
 
 
 def _shorten(text: str, limit: int = 120) -> str:

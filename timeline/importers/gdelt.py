@@ -113,7 +113,7 @@ def read_gdelt(path: str | Path, countries: frozenset[str] = frozenset(),
 
 @contextmanager
 def _open(path: Path) -> Iterator[TextIO]:
-    if path.suffix.lower() == ".zip":
+    if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive, archive.open(archive.namelist()[0]) as member:
             yield io.TextIOWrapper(member, encoding="utf-8", errors="replace", newline="")
     else:
