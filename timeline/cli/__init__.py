@@ -28,6 +28,7 @@ COMMANDS = {
     "export": "export:export",
     "html": "html:html",
     "build": "build:build",
+    "import": "importing:import_",
     "validate": "records:validate",
 }
 

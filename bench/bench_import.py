@@ -1,0 +1,103 @@
+"""Bench ``timeline import`` of a GDELT-shaped file against DuckDB's ``read_csv`` on the same filter.
+
+    python bench/bench_import.py --rows 1000000              # writes bench/data/gdelt-1m.tsv once
+    python bench/bench_import.py --rows 1000000 --repeat 3 --write   # and a section in bench/RESULTS.md
+
+The file repeats the rows of the real GDELT 2.0 sample (../shared/event-data) with new
+GLOBALEVENTIDs and actor countries drawn (seeded) from 40 CAMEO codes, so about 1 row in
+800 is between Russia and Ukraine. Both sides run in a fresh process and keep the rows
+between an actor of Russia and one of Ukraine (``--between RUS UKR``): timeline
+writes its checked YAML file; DuckDB (``pip install duckdb``; the bench's only use of it)
+reads every column as text and writes the kept rows as CSV. Peak memory is the child's
+maximum resident set (``ru_maxrss``).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SAMPLE = HERE.parent.parent / "shared" / "event-data" / "gdelt2_events_export_20150218230000_excerpt100.tsv"
+CODES = ("RUS", "UKR", "USA", "CHN", "FRA", "DEU", "GBR", "TUR", "IND", "BRA", "JPN", "ISR", "IRN", "SAU", "EGY",
+         "NGA", "ZAF", "MEX", "CAN", "AUS", "POL", "ITA", "ESP", "PAK", "AFG", "IRQ", "SYR", "KOR", "PRK", "VNM",
+         "IDN", "PHL", "THA", "KEN", "ETH", "ARG", "COL", "VEN", "CUB", "QAT")
+
+
+def generate(rows: int, path: Path, seed: int = 13) -> None:
+    """Write ``rows`` GDELT 2.0 rows to ``path``, from the sample's rows with new ids and countries."""
+    pick = random.Random(seed).choice
+    lines = [line.split("\t") for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    lines = [row for row in lines if row[5] and row[15]]  # rows with both actors
+    with path.open("w", encoding="utf-8") as out:
+        for number in range(rows):
+            row = list(lines[number % len(lines)])
+            first, second = pick(CODES), pick(CODES)
+            row[0] = str(1_000_000_000 + number)
+            row[5], row[7], row[15], row[17] = first, first, second, second
+            out.write("\t".join(row) + "\n")
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """Seconds and peak MB of ``command`` run in a fresh process."""
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seconds = time.perf_counter() - start
+    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+DUCKDB = """
+import duckdb, sys
+duckdb.sql(f\"\"\"COPY (SELECT * FROM read_csv('{sys.argv[1]}', delim='\\t', header=false, all_varchar=true,
+    quote='', escape='') WHERE column07 = 'RUS' AND column17 = 'UKR' OR column07 = 'UKR' AND column17 = 'RUS')
+    TO '{sys.argv[2]}' (HEADER false)\"\"\")
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--write", action="store_true", help="append the table to bench/RESULTS.md")
+    args = parser.parse_args()
+    data = HERE / "data" / f"gdelt-{args.rows}.tsv"
+    if not data.exists():
+        data.parent.mkdir(exist_ok=True)
+        generate(args.rows, data)
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder)
+        commands = {
+            "floor: read the lines (Python)": [sys.executable, "-c", f"for _ in open({str(data)!r}, encoding='utf-8'): pass"],
+            "timeline import --between RUS UKR": [
+                sys.executable, "-m", "timeline", "import", str(data), "--between", "RUS", "UKR",
+                "--force", "-o", str(out / "out.yaml")],
+            "DuckDB read_csv, same filter": [sys.executable, "-c", DUCKDB, str(data), str(out / "out.csv")],
+        }
+        results = {}
+        for name, command in commands.items():
+            runs = [timed(command) for _ in range(args.repeat)]
+            results[name] = (statistics.median(r[0] for r in runs), max(r[1] for r in runs))
+    duck = results["DuckDB read_csv, same filter"][0]
+    lines = [f"### timeline import, GDELT-shaped file of {args.rows:,} rows ({dt.date.today()})", "",
+             f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}; "
+             f"shared with other engineers' jobs while measured (figures noisy). "
+             f"`python bench/bench_import.py --rows {args.rows} --repeat {args.repeat}`; median of {args.repeat}.", "",
+             "| run | seconds | × DuckDB | peak MB (max child so far) |", "|---|---:|---:|---:|"]
+    lines += [f"| {name} | {sec:.2f} | {sec / duck:.2f} | {mb:.0f} |" for name, (sec, mb) in results.items()]
+    table = "\n".join(lines) + "\n"
+    print(table)
+    if args.write:
+        with (HERE / "RESULTS.md").open("a", encoding="utf-8") as handle:
+            handle.write("\n" + table)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+"""Read back the project's own CSV tables (``timeline export csv``): events.csv with its sibling tables.
+
+The tables are those of :mod:`timeline.export.csv`: ``events.csv`` and, beside
+it, ``actors.csv``, ``sources.csv`` and ``quotes.csv`` (each optional). Lists
+are ``"; "``-joined, ``related`` cells read ``relation: event``, ``quantities``
+hold JSON, booleans are ``yes``/``no``; the ``'`` the export puts before a cell
+that starts like a formula is taken off again. Columns the export derives
+(``label``, ``start``, ``end``, ``headline``, ``side``, ``events``...) are not
+read back; ``cameo`` and ``plover`` are kept only where they differ from the
+type's defaults, so a dataset exported and imported again is the same dataset.
+Locations are ``file:line`` of the CSV.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from timeline.importers.records import Record
+from timeline.vocabulary import EVENT_TYPES, ROLE_KEYS
+
+#: The columns that make a CSV file the project's events table.
+SIGNATURE = frozenset(("id", "type", "date", "participants", "source", "target", "status"))
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_TEXTS = ("title", "status", "location", "summary", "outcome", "notes")
+_LISTS = (*ROLE_KEYS, "sources")
+
+
+def is_events_table(columns: list[str]) -> bool:
+    """Whether a header row is that of the project's ``events.csv``."""
+    return set(columns) >= SIGNATURE
+
+
+def read_csv(path: str | Path) -> Iterator[Record]:
+    """Yield the actors, sources, then one :class:`Record` per event of the tables beside ``path`` (events.csv)."""
+    path = Path(path)
+    quotes: dict[str, list[dict[str, Any]]] = {}
+    for _, row in _rows(path.with_name("quotes.csv")):
+        quote = {k: row[k] for k in ("speaker", "text", "source") if row.get(k)}
+        quotes.setdefault(row.get("event", ""), []).append(quote)
+    for where, row in _rows(path.with_name("actors.csv")):
+        yield Record(where, actors=[_actor(row)])
+    for where, row in _rows(path.with_name("sources.csv")):
+        yield Record(where, sources=[{k: row[k] for k in ("id", "publisher", "title", "url", "published", "notes")
+                                      if row.get(k)}])
+    for where, row in _rows(path):
+        yield _event(where, row, quotes.get(row.get("id", ""), []))
+
+
+def _rows(path: Path) -> Iterator[tuple[str, dict[str, str]]]:
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        for row in reader:
+            yield f"{path}:{reader.line_num}", {k: _uncell(v) for k, v in row.items() if k is not None and v}
+
+
+def _uncell(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_STARTS) else text
+
+
+def _split(text: str | None) -> list[str]:
+    return [part.strip() for part in text.split("; ")] if text else []
+
+
+def _json_items(text: str) -> list[dict[str, Any]]:
+    """The JSON objects of a cell that joins them with '; ' (:func:`timeline.export.csv.cell`)."""
+    decoder, found, position = json.JSONDecoder(), [], 0
+    while position < len(text):
+        value, position = decoder.raw_decode(text, position)
+        found.append(dict(value))
+        position += len(text[position:]) - len(text[position:].lstrip("; "))
+    return found
+
+
+def _actor(row: dict[str, str]) -> dict[str, Any]:
+    actor: dict[str, Any] = {k: row[k] for k in ("id", "name", "kind", "title", "affiliation", "color") if row.get(k)}
+    if row.get("aliases"):
+        actor["aliases"] = _split(row["aliases"])
+    if row.get("notes"):
+        actor["notes"] = row["notes"]
+    return actor
+
+
+def _event(where: str, row: dict[str, str], quotes: list[dict[str, Any]]) -> Record:
+    kind = row.get("type", "")
+    if not row.get("id"):
+        return Record(where, refused="no 'id'")
+    if kind not in EVENT_TYPES:
+        return Record(where, refused=f"unknown type {kind!r}")
+    event: dict[str, Any] = {"id": row["id"], "type": kind, "date": row.get("date", "")}
+    event |= {key: row[key] for key in _TEXTS if row.get(key)}
+    event |= {key: _split(row[key]) for key in _LISTS if row.get(key)}
+    if quotes:
+        event["quotes"] = quotes
+    if row.get("related"):
+        event["related"] = [dict(zip(("relation", "event"), (p.strip() for p in link.split(":", 1))))
+                            for link in _split(row["related"])]
+    try:
+        quantities = _json_items(row.get("quantities", ""))
+    except (json.JSONDecodeError, AttributeError):
+        return Record(where, refused="'quantities' should hold JSON objects joined with '; ', as the export writes")
+    if quantities:
+        event["quantities"] = [{k: v for k, v in q.items() if v is not None and v is not False} for q in quantities]
+    default = EVENT_TYPES[kind]
+    if row.get("cameo") and row["cameo"] != default.code:
+        event["cameo"] = row["cameo"]
+    plover = {"type": row.get("plover"), "mode": row.get("plover_mode"), "context": _split(row.get("plover_context"))}
+    if plover["type"] and (plover["type"], plover["mode"], plover["context"]) != (default.plover, default.mode, []):
+        event["plover"] = {k: v for k, v in plover.items() if v}
+    if row.get("draft") == "yes":
+        event["draft"] = True
+    return Record(where, event)
