@@ -32,7 +32,7 @@ def test_readme_example_runs_as_shown(command, expected, tmp_path, monkeypatch):
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("TIMELINE_DATA", raising=False)
-    result = CliRunner().invoke(cli, args[1:], env={"COLUMNS": "100"}, catch_exceptions=False)
+    result = CliRunner().invoke(cli, args[1:], prog_name="timeline", env={"COLUMNS": "100"}, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     shown = [line.rstrip() for line in expected.rstrip("\n").splitlines()]
     actual = [line.rstrip() for line in result.stdout.rstrip("\n").splitlines()]

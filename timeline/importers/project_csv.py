@@ -18,14 +18,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from timeline.export.csv import unguard
 from timeline.importers.records import Record
 from timeline.vocabulary import EVENT_TYPES, ROLE_KEYS
 
 #: The columns that make a CSV file the project's events table.
 SIGNATURE = frozenset(("id", "type", "date", "participants", "source", "target", "status"))
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _TEXTS = ("title", "status", "location", "summary", "outcome", "notes")
 _LISTS = (*ROLE_KEYS, "sources")
+#: Cells that hold a '; '-joined list: the export guards each item, so each is unguarded after the split.
+_LIST_COLUMNS = frozenset((*_LISTS, "aliases", "related", "plover_context"))
 
 
 def is_events_table(columns: list[str]) -> bool:
@@ -55,15 +57,12 @@ def _rows(path: Path) -> Iterator[tuple[str, dict[str, str]]]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         for row in reader:
-            yield f"{path}:{reader.line_num}", {k: _uncell(v) for k, v in row.items() if k is not None and v}
-
-
-def _uncell(text: str) -> str:
-    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_STARTS) else text
+            yield f"{path}:{reader.line_num}", {k: v if k in _LIST_COLUMNS else unguard(v)
+                                                for k, v in row.items() if k is not None and v}
 
 
 def _split(text: str | None) -> list[str]:
-    return [part.strip() for part in text.split("; ")] if text else []
+    return [unguard(part.strip()) for part in text.split("; ")] if text else []
 
 
 def _json_items(text: str) -> list[dict[str, Any]]:
