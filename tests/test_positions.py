@@ -59,7 +59,7 @@ def test_a_claimed_position_is_kept_apart(talks):
 
 
 def test_history_gives_each_position_with_when_it_was_replaced(talks):
-    assert [(s.stance, s.date, s.start, s.until, s.event) for s in positions.history(talks, "donbas", actor="ukraine")] \
+    assert [(s.stance, s.date, s.since, s.until, s.event) for s in positions.history(talks, "donbas", actor="ukraine")] \
         == [("red_line", "2025-08", "2025-08-01", "2025-11-23", None),
             ("rejects", "2025-11-23", "2025-11-23", None, "geneva-talks")]
 

@@ -29,7 +29,7 @@ def test_positions_over_time(run):
 def test_positions_as_of_a_day_for_an_actor(run):
     rows = json.loads(run("positions", "Donetsk region", "--as-of", "22 Nov 2025", "--actor", "Ukraine",
                           "--format", "json", data=FIXTURE).stdout)
-    assert [(r["actor"], r["stance"], r["value"], r["start"], r["until"]) for r in rows] == \
+    assert [(r["actor"], r["stance"], r["value"], r["since"], r["until"]) for r in rows] == \
         [("ukraine", "red_line", -2.0, "2025-08-01", "2025-11-23")]
 
 

@@ -59,7 +59,7 @@ LEVELS = ("state", "person")
 
 class Stand(NamedTuple):
     """A position in its chain: who, on what, which stance (and its ``value``), from when (``date`` as written,
-    ``start`` the ISO day it counts from) ``until`` when (the ISO day the next one counts from; ``None``:
+    ``since`` the ISO day it counts from) ``until`` when (the ISO day the next one counts from; ``None``:
     it still holds), in our words, resting on what, claimed by whom (empty: the actor's own)."""
 
     issue: str
@@ -67,7 +67,7 @@ class Stand(NamedTuple):
     stance: str
     value: float
     date: str
-    start: str
+    since: str
     until: str | None
     statement: str
     event: str | None
@@ -164,7 +164,7 @@ def history(dataset: Dataset, issue: str | None = None, *, actor: str | None = N
             if (issues is None or position.issue in issues) and (actors is None or position.actor in actors):
                 stands.append(_stand(dataset, position, after))
     order = {ident: index for index, ident in enumerate(dataset.issues)}
-    return sorted(stands, key=lambda s: (s.start, order.get(s.issue, 0), s.actor, bool(s.claimed_by)))
+    return sorted(stands, key=lambda s: (s.since, order.get(s.issue, 0), s.actor, bool(s.claimed_by)))
 
 
 def as_of(dataset: Dataset, date: str, issue: str | None = None, *, actor: str | None = None,
@@ -176,7 +176,7 @@ def as_of(dataset: Dataset, date: str, issue: str | None = None, *, actor: str |
     """
     last = _last_day(date)
     holding = [s for s in history(dataset, issue, actor=actor, children=children, include_drafts=include_drafts)
-               if s.start <= last and (s.until is None or s.until > last) and (claims or not s.claimed_by)]
+               if s.since <= last and (s.until is None or s.until > last) and (claims or not s.claimed_by)]
     order = {ident: index for index, ident in enumerate(dataset.issues)}
     return sorted(holding, key=lambda s: (bool(s.claimed_by), order.get(s.issue, 0), s.actor))
 
@@ -276,7 +276,7 @@ def _sides(dataset: Dataset, date: str, level: str, include_drafts: bool) -> dic
     found: dict[str, dict[str, tuple[str, float]]] = {}
     positions = {position.id: (index, position) for index, position in enumerate(dataset.positions)}
     holding = as_of(dataset, date, claims=False, include_drafts=include_drafts)
-    for stand in sorted(holding, key=lambda s: (s.start, positions[s.position][0])):
+    for stand in sorted(holding, key=lambda s: (s.since, positions[s.position][0])):
         position = positions[stand.position][1]
         side = dataset.side(stand.actor, position.date) if level == "state" else stand.actor
         found.setdefault(stand.issue, {})[side] = (stand.stance, stand.value)
