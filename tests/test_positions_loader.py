@@ -96,7 +96,7 @@ BAD = [
     ("unknown relation",
      "plans:\n  - id: plan\n    versions:\n      - id: v1\n        date: 2025-11\n        relations:\n"
      "          - {relation: replaces, version: v1}\n",
-     "unknown version relation 'replaces' (relations: supersedes, amends, answers)", "relation: replaces"),
+     "unknown version relation 'replaces' (version relations: supersedes, amends, answers)", "relation: replaces"),
     ("unknown response",
      "plans:\n  - id: plan\n    versions:\n      - id: v1\n        date: 2025-11\n        responses:\n"
      "          - {actor: ukraine, response: rejectd}\n",
