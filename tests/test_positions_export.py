@@ -79,6 +79,22 @@ def test_graphml_carries_the_same_attributes(talks, tmp_path):
     assert graph.nodes["issue:nato"]["proposition"] == "Ukraine renounces NATO membership"
 
 
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_graphology_reads_the_stances(talks, tmp_path, fmt):
+    """graphology (what Gephi Lite runs on) under node sees the same stance edges, spells included."""
+    from browser import require_package, run_node
+
+    require_package("graphology-" + fmt)
+    path = export(talks, fmt, tmp_path / f"positions.{fmt}", graph="positions")
+    read = json.loads(run_node("graphology_read.js", fmt, str(path)))
+    edges = {(a.get("label") if fmt == "gexf" else a.get("key")): a for *_, a in read["edges"]}
+    assert len([a for a in edges.values() if a.get("relation") == "stance"]) == POSITIONS
+    edge = edges["ukraine-donbas-2025-08"]
+    assert (edge["stance"], edge["value"], edge["until"]) == ("red_line", -2, "2025-11-23")
+    nodes = dict(read["nodes"])
+    assert nodes["issue:donbas"]["label" if fmt == "gexf" else "name"] == "Donbas"
+
+
 def test_node_link_json_reads_back(talks, tmp_path):
     data = json.loads(export(talks, "json", tmp_path / "positions.json", graph="positions").read_text())
     graph = nx.node_link_graph(data, edges="edges")

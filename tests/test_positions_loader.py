@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import SEED, SEEDS
 
-from timeline import cache
+from timeline import cache, positions
 from timeline.dataset import DatasetError, load
 from timeline.negotiation import DEFAULT_STANCES, Point, Quote, Stance, VersionRelation
 
@@ -224,3 +224,7 @@ def test_a_warm_load_answers_as_the_cold_one(tmp_path, monkeypatch):
     assert warm.plans == cold.plans and warm.issues == cold.issues and warm.stances == cold.stances
     assert [e.issues for e in warm.events] == [e.issues for e in cold.events]
     assert cache.cache_file(data).exists()
+    assert positions.gaps(warm, "2025-12-05", since="2025-09-01") == positions.gaps(cold, "2025-12-05", since="2025-09-01")
+    assert positions.as_of(warm, "2025-11", "territory", children=True) == \
+        positions.as_of(cold, "2025-11", "territory", children=True)
+    assert positions.plan_diff(warm, "us-peace-plan") == positions.plan_diff(cold, "us-peace-plan")
