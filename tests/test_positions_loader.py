@@ -224,6 +224,10 @@ def test_a_warm_load_answers_as_the_cold_one(tmp_path, monkeypatch):
     assert warm.plans == cold.plans and warm.issues == cold.issues and warm.stances == cold.stances
     assert [e.issues for e in warm.events] == [e.issues for e in cold.events]
     assert cache.cache_file(data).exists()
+    from timeline.store import open_store
+
+    stored = open_store(data).load()   # what the warm load read: the store, not the YAML
+    assert stored is not None and stored == cold
     assert positions.gaps(warm, "2025-12-05", since="2025-09-01") == positions.gaps(cold, "2025-12-05", since="2025-09-01")
     assert positions.as_of(warm, "2025-11", "territory", children=True) == \
         positions.as_of(cold, "2025-11", "territory", children=True)
