@@ -122,6 +122,12 @@ BAD = [
      "dataset:\n  stances:\n    - {id: for, value: 1}\n    - {id: against, value: 2}\n",
      "stance 'against' (2) should come before 'for' (1): list stances from most in favour (highest "
      "value) to most against", "id: against"),
+    ("a point number as a list",
+     "plans:\n  - id: plan\n    versions:\n      - id: v1\n        date: 2025-11\n        points:\n"
+     "          - {number: [1], text: a}\n",
+     "'number' should be text, not a list", "number: [1]"),
+    ("an infinite stance value", "dataset:\n  stances:\n    - {id: for, value: .inf}\n",
+     "a stance needs a 'value' that is a number such as 1 or -0.5, not inf", "value: .inf"),
     ("a stance without a number", "dataset:\n  stances:\n    - {id: for, value: high}\n",
      "a stance needs a 'value' that is a number such as 1 or -0.5, not 'high'", "value: high"),
 ]

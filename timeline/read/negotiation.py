@@ -10,6 +10,7 @@ a position with neither ``sources`` nor an ``event`` that has them.
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
@@ -28,7 +29,6 @@ from timeline.negotiation import (
     VersionRelation,
 )
 from timeline.read.problems import describe, did_you_mean
-from timeline.read.values import text_of
 
 Path_ = tuple[str | int, ...]
 
@@ -104,7 +104,7 @@ class NegotiationFields:
         for place, item in self._each(file, ("dataset",), "stances", value, STANCE_KEYS, "stance"):
             ident = self._text(file, place, item, "id", required=True)
             number = item.get("value")
-            if number is None or isinstance(number, bool) or not isinstance(number, (int, float)) or number != number:
+            if isinstance(number, bool) or not isinstance(number, (int, float)) or not math.isfinite(number):
                 self.problem(file, (*place, "value"), f"a stance needs a 'value' that is a number such as 1 or -0.5, "
                                                       f"not {describe(number)}")
             elif ident and any(s.id == ident for s in found):
@@ -241,18 +241,20 @@ class NegotiationFields:
     def _points(self, file: str, where: Path_, value: Any, owner: str) -> tuple[Point, ...]:
         found: dict[str, Point] = {}
         for place, item in self._each(file, where, "points", value, POINT_KEYS, "point"):
-            number = text_of(item, "number") if not isinstance(item.get("number"), (dict, list)) else None
+            number = self._text(file, place, item, "number")
             text = self._text(file, place, item, "text", required=True)
             key = self._text(file, place, item, "key") or number
             issues = self._ids(file, place, item, "issues")
             self._refer(file, (*place, "issues"), "issue", issues, owner)
-            if number is None:
-                self.problem(file, place, "missing 'number' (the point's number as the plan gives it, e.g. 1 or 7a)")
+            if not number:
+                if not isinstance(item.get("number"), (dict, list)):  # else _text said what is wrong
+                    self.problem(file, place, "missing 'number' (the point's number as the plan gives it, e.g. 1 "
+                                              "or 7a)")
             elif key in found:
                 self.problem(file, (*place, "key"), f"point key '{key}' is used twice in {owner}; give each point "
                                                     "its own 'key' (it identifies the point across versions)")
             elif text:
-                found[key] = Point(number.strip(), key, text, issues)
+                found[key] = Point(number, key, text, issues)
         return tuple(found.values())
 
     def _responses(self, file: str, where: Path_, value: Any, owner: str) -> tuple[Response, ...]:
