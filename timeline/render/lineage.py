@@ -25,6 +25,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from timeline.errors import NothingToShow, UserError
+from timeline.model import Dataset
+from timeline.negotiation import PlanVersion
 from timeline.render import style
 from timeline.render.axis import date_axis
 from timeline.render.files import image_format, save_image
@@ -34,12 +36,14 @@ from timeline.render.spans import TimeScale, time_scale
 from timeline.render.text import quiet_glyphs
 
 WIDTH = 11.0            # inches
-BOX = (1.75, 0.78)       # inches: a version's box
-LANE = 2.1              # inches per plan's lane
-RISE = 0.42             # inches from a lane up to its boxes
-SPACE = 0.3             # inches between boxes, room for an arrow
+BOX = (1.55, 0.78)       # inches: a version's box
+RISE = 0.4              # inches from a lane up to its boxes
+TIER = 1.35             # inches from one tier of boxes to the next, room for the words above a box
+ABOVE = 0.55            # inches above the top tier for who said what
+SPACE = 0.18            # inches between boxes, room for an arrow
+NUDGE = 0.6             # inches a box may move off its day before it is raised a tier
 MARGIN_DAYS = 12        # days kept at full scale around each version when the axis is shortened
-NAME_CHARS, BY_CHARS, SAID_CHARS = 22, 34, 40   # characters per line: name, drafters, responses
+NAME_CHARS, BY_CHARS, SAID_CHARS = 20, 30, 36   # characters per line: name, drafters, responses
 #: How each relation is drawn: colour, dash, and its words read from the earlier version.
 RELATIONS = {
     "supersedes": (style.INK, "-", "superseded by"),
@@ -87,17 +91,17 @@ class Lineage:
     edges: tuple[Edge, ...]
 
 
-def select_lineage(dataset: object, plans: Sequence[str] | None = None) -> Lineage:
+def select_lineage(dataset: Dataset, plans: Sequence[str] | None = None) -> Lineage:
     """The versions of ``plans`` (default all), with every version they relate to or that relates to them,
     and the relations among those. Lanes are ordered by each plan's first version. Raises
     :class:`ChartError` for an unknown plan."""
-    known = _plans(dataset)
+    known = dataset.plans
     if unknown := [p for p in plans or () if p not in known]:
         raise ChartError(f"no plan {unknown[0]!r} in the dataset; plans: {', '.join(known) or 'none'}")
     owner = {v.id: p for p in known.values() for v in p.versions}
     version = {v.id: v for p in known.values() for v in p.versions}
     chosen = {v.id for pid in (plans or known) for v in known[pid].versions}
-    links = [Edge(v.id, rel, target) for v in version.values() for rel, target in _relations(v)
+    links = [Edge(v.id, rel, target) for v in version.values() for rel, target in v.relations
              if target in version]
     chosen |= {e.target for e in links if e.source in chosen} | {e.source for e in links if e.target in chosen}
     nodes = sorted((_node(dataset, version[v], owner[v].id) for v in chosen), key=lambda n: (n.start, n.version))
@@ -106,31 +110,41 @@ def select_lineage(dataset: object, plans: Sequence[str] | None = None) -> Linea
                    tuple(e for e in links if e.source in chosen and e.target in chosen))
 
 
-def _node(dataset: object, version: object, plan: str) -> Node:
+def _node(dataset: Dataset, version: PlanVersion, plan: str) -> Node:
     span = version.date
     end = span.end or span.start + timedelta(days=1)
     start = span.start or end - timedelta(days=1)
     points = len(version.points) if version.points else None
     said = [(_name(dataset, r.actor), RESPONSE_WORDS.get(r.response, r.response.replace("_", " ")))
-            for r in sorted(version.responses, key=lambda r: (r.date.sort_key(), r.actor))
+            for r in sorted(version.responses, key=lambda r: (r.date.sort_key() if r.date else (datetime.max,), r.actor))
             if r.response != "drafted"]
     return Node(version.id, plan, version.name or version.id, start, end, span.label(), points,
                 tuple(_name(dataset, a) for a in version.drafted_by), tuple(dict.fromkeys(said)))
 
 
-def place(nodes: Sequence[Node], x_of: dict[str, float], left: float, right: float) -> dict[str, float]:
-    """Box centres (inches) in one lane: at their day where there is room, else pushed aside, never past
-    ``left`` or ``right``; ``x_of`` gives each version's day in inches."""
+def place(nodes: Sequence[Node], x_of: dict[str, float], left: float, right: float) -> dict[str, tuple[float, int]]:
+    """Each box's centre (inches) and tier (0 nearest the lane) in one lane: at its day, or nudged at most
+    :data:`NUDGE` aside, in the lowest tier where it overlaps no other box; never past ``left`` or
+    ``right``. ``x_of``: each version's day in inches."""
     half = BOX[0] / 2
-    xs = {}
+    placed: dict[str, tuple[float, int]] = {}
     for node in sorted(nodes, key=lambda n: (x_of[n.version], n.version)):
-        before = max(xs.values(), default=left - half - SPACE)
-        xs[node.version] = max(x_of[node.version], before + BOX[0] + SPACE, left + half)
-    after = right - half + BOX[0] + SPACE
-    for node in sorted(nodes, key=lambda n: (-xs[n.version], n.version)):
-        xs[node.version] = min(xs[node.version], after - BOX[0] - SPACE)
-        after = xs[node.version]
-    return xs
+        day = x_of[node.version]
+        tries = [min(max(day + d, left + half), right - half) for d in (0, NUDGE / 2, -NUDGE / 2, NUDGE, -NUDGE)]
+        tier = 0
+        while True:
+            free = [x for x in tries if all(t != tier or abs(x - other) >= BOX[0] + SPACE
+                                            for other, t in placed.values())]
+            if free:
+                placed[node.version] = (free[0], tier)
+                break
+            tier += 1
+    return placed
+
+
+def lane_height(tiers: int) -> float:
+    """Inches a lane needs for boxes in ``tiers`` tiers, with the words above the top one."""
+    return RISE + BOX[1] + (tiers - 1) * TIER + ABOVE
 
 
 def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float], lane_y: float) -> list[Artist]:
@@ -140,7 +154,7 @@ def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float]
     box = FancyBboxPatch((x - w / 2, y), w, h, boxstyle="round,pad=0,rounding_size=0.06", facecolor="white",
                          edgecolor=style.INK, lw=1.0, gid=f"version:{node.version}", zorder=3)
     ax.add_patch(box)
-    points = f"{node.points} points" if node.points else "points not published"
+    points = f"{node.points} points" if node.points else "text unpublished"
     name = ax.text(x, y + h - 0.07, "\n".join(textwrap.wrap(node.name, NAME_CHARS)[:2]), ha="center", va="top",
                    fontweight="bold", fontsize=style.FONT["size"] - 0.5, linespacing=1.1, parse_math=False, zorder=4)
     when = ax.text(x, y + 0.22, f"{node.date_label} · {points}", ha="center", va="center",
@@ -154,7 +168,8 @@ def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float]
                    solid_capstyle="round", zorder=3)[0]
     said = "; ".join(f"{actor}: {words}" for actor, words in node.responses)
     above = ax.text(x, y + h + 0.05, "\n".join(textwrap.wrap(said, SAID_CHARS)[:3]), ha="center", va="bottom",
-                    fontsize=style.FONT["size"] - 2, color=style.INK, linespacing=1.25, parse_math=False)
+                    fontsize=style.FONT["size"] - 2, color=style.INK, linespacing=1.25, parse_math=False, zorder=7,
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.9})
     return [box, name, when, by, leader, mark, above]
 
 
@@ -177,7 +192,7 @@ def draw_edge(ax: Axes, edge: Edge, start: tuple[float, float], end: tuple[float
     return artists
 
 
-def draw_lineage(dataset: object, plans: Sequence[str] | None = None, *, title: str | None = None,
+def draw_lineage(dataset: Dataset, plans: Sequence[str] | None = None, *, title: str | None = None,
                  width: float = WIDTH) -> Figure:
     """The lineage chart as a matplotlib Figure; what was drawn is on ``figure.lineage`` (a :class:`Lineage`).
 
@@ -194,20 +209,40 @@ def draw_lineage(dataset: object, plans: Sequence[str] | None = None, *, title: 
     FigureCanvasAgg(figure)
     frame = Frame(figure, [name for _, name in lineage.lanes])
     frame.header(title or "How the plans changed hands", _subtitle(lineage), [_key()])
-    frame.footnote("Each box stands above its day on the plan's lane (moved aside where versions crowd); above "
+    frame.footnote("Each box stands above its day on the plan's lane (raised a tier where versions crowd); above "
                    "it, who said what about the version.")
     scale = time_scale([(mdates.date2num(n.start) - MARGIN_DAYS, mdates.date2num(n.end) + MARGIN_DAYS)
                         for n in lineage.nodes])
     if scale.breaks:
         spans = "; ".join(f"{mdates.num2date(a):%b} – {mdates.num2date(b):%b %Y}" for a, b in scale.breaks)
         frame.footnote(f"Hatched: the axis is shortened where no version falls ({spans}).")
-    ax = frame.axes(frame.fixed_height + LANE * len(lineage.lanes))
-    _draw(ax, lineage, scale)
+    places = _layout(lineage, scale, frame.axes_width)
+    heights = _lane_heights(lineage, places)
+    ax = frame.axes(frame.fixed_height + sum(heights.values()))
+    _draw(ax, lineage, scale, places, heights)
     figure.lineage = lineage
     return figure
 
 
-def _draw(ax: Axes, lineage: Lineage, scale: TimeScale) -> list[Artist]:
+def _layout(lineage: Lineage, scale: TimeScale, width_in: float) -> dict[str, tuple[float, int]]:
+    """Each version's box centre (inches from the axes' left) and tier in its lane."""
+    u0, u1 = scale.units[0], scale.units[-1]
+    places: dict[str, tuple[float, int]] = {}
+    for plan, _ in lineage.lanes:
+        mine = [n for n in lineage.nodes if n.plan == plan]
+        x_of = {n.version: float((scale.forward(mdates.date2num(n.start + (n.end - n.start) / 2)) - u0)
+                                 / (u1 - u0) * width_in) for n in mine}
+        places |= place(mine, x_of, 0.0, width_in)
+    return places
+
+
+def _lane_heights(lineage: Lineage, places: dict[str, tuple[float, int]]) -> dict[str, float]:
+    return {plan: lane_height(1 + max(places[n.version][1] for n in lineage.nodes if n.plan == plan))
+            for plan, _ in lineage.lanes}
+
+
+def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[float, int]],
+          heights: dict[str, float]) -> list[Artist]:
     """Lanes and the date axis on ``ax``; boxes, dots and arrows on an overlay measured in inches."""
     fig = ax.figure
     bbox = ax.get_position()
@@ -221,7 +256,10 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale) -> list[Artist]:
     ax.set_ylim(0, height_in)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
-    lanes = {plan: height_in - LANE * (i + 1) + 0.25 for i, (plan, _) in enumerate(lineage.lanes)}
+    lanes, top = {}, height_in
+    for plan, _ in lineage.lanes:
+        top -= heights[plan]
+        lanes[plan] = top + 0.12
     ax.set_yticks(list(lanes.values()), [wrap_lane(name) for _, name in lineage.lanes])
     for label in ax.get_yticklabels():
         label.set_fontweight("bold")
@@ -231,18 +269,17 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale) -> list[Artist]:
     over.set_ylim(0, height_in)
     over.set_axis_off()
     corners = {}
-    for plan, lane_y in lanes.items():
+    for node in lineage.nodes:
+        lane_y = lanes[node.plan]
+        x, tier = places[node.version]
+        corners[node.version] = (x, lane_y + RISE + tier * TIER)
+        artists += draw_node(over, node, *corners[node.version], (inches(node.start), inches(node.end)), lane_y)
+    for lane_y in lanes.values():
         artists.append(ax.axhline(lane_y, color=style.GRID, lw=1.2, zorder=0))
-        mine = [n for n in lineage.nodes if n.plan == plan]
-        day = {n.version: (inches(n.start), inches(n.end)) for n in mine}
-        xs = place(mine, {v: (a + b) / 2 for v, (a, b) in day.items()}, 0.0, width_in)
-        for node in mine:
-            corners[node.version] = (xs[node.version], lane_y + RISE)
-            artists += draw_node(over, node, xs[node.version], lane_y + RISE, day[node.version], lane_y)
     for edge in lineage.edges:
         early, late = corners[edge.target], corners[edge.source]
-        between = early[1] == late[1] and [c for c in corners.values() if c[1] == early[1] and min(early[0], late[0]) < c[0]
-                   < max(early[0], late[0])]
+        between = early[1] == late[1] and [c for c in corners.values() if c[1] == early[1] and min(
+            early[0], late[0]) < c[0] < max(early[0], late[0])]
         if between:   # over the boxes in between, from top to top
             start, end = (early[0], early[1] + BOX[1]), (late[0], late[1] + BOX[1])
             artists += draw_edge(over, edge, start, end, -0.3 if start[0] < end[0] else 0.3)
@@ -280,7 +317,7 @@ def _fit(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
-def render_lineage(dataset: object, path: str | Path, plans: Sequence[str] | None = None, *, dpi: float = 200,
+def render_lineage(dataset: Dataset, path: str | Path, plans: Sequence[str] | None = None, *, dpi: float = 200,
                    force: bool = False, **options: object) -> Path:
     """Draw the lineage chart and save it as PNG, SVG or PDF by the extension of ``path``; return the path."""
     image_format(path, force)
@@ -290,17 +327,6 @@ def render_lineage(dataset: object, path: str | Path, plans: Sequence[str] | Non
     return Path(path)
 
 
-# -- reading the model (timeline.negotiation) ------------------------------------------------------------------
-
-def _plans(dataset: object) -> dict[str, object]:
-    plans = getattr(dataset, "plans", {}) or {}
-    return plans if isinstance(plans, dict) else {p.id: p for p in plans}
-
-
-def _relations(version: object) -> list[tuple[str, str]]:
-    return [(r.relation, r.version) for r in version.relations]
-
-
-def _name(dataset: object, actor: str) -> str:
+def _name(dataset: Dataset, actor: str) -> str:
     found = dataset.actors.get(actor)
     return display_name(found) if found else actor

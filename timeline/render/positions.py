@@ -26,7 +26,9 @@ from matplotlib.colors import to_hex, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
+from timeline.dates import DateSpan
 from timeline.errors import NothingToShow, UserError
+from timeline.model import Dataset, Position
 from timeline.render import style
 from timeline.render.axis import date_axis
 from timeline.render.captions import sources_line
@@ -98,9 +100,9 @@ class Stance:
     label: str
 
 
-def stance_scale(dataset: object) -> list[Stance]:
+def stance_scale(dataset: Dataset) -> list[Stance]:
     """The dataset's stances, most in favour first (the default scale of :mod:`timeline.negotiation`)."""
-    steps = [Stance(s.id, float(s.value), s.label) for s in _scale_steps(dataset)]
+    steps = [Stance(s.id, float(s.value), s.label) for s in dataset.stances]
     return sorted(steps, key=lambda s: -s.value)
 
 
@@ -124,22 +126,22 @@ def stance_colors(scale: Sequence[Stance]) -> dict[str, str]:
 
 
 def _mix(light: str, dark: str, share: float) -> str:
-    """``share`` of the way from ``light`` to ``dark`` (0.35 at least, so the lightest step still shows)."""
-    t = 0.35 + 0.65 * min(max(share, 0.0), 1.0)
+    """``share`` of the way from ``light`` to ``dark`` (a fifth at least, so the lightest step still shows)."""
+    t = 0.2 + 0.8 * min(max(share, 0.0), 1.0)
     return to_hex(tuple((1 - t) * a + t * b for a, b in zip(to_rgb(light), to_rgb(dark))))
 
 
-def select_panels(dataset: object, issues: Sequence[str] | None = None, actors: Sequence[str] | None = None,
+def select_panels(dataset: Dataset, issues: Sequence[str] | None = None, actors: Sequence[str] | None = None,
                   until: datetime | None = None) -> list[Panel]:
     """The panels to draw, in the order of ``issues`` (default: every issue with a position, in the
     dataset's order); rows in order of the actors' first position. Raises :class:`ChartError` for an
     unknown issue. ``until``: where the last stances end (default: the day after the latest date drawn)."""
-    known = _issues(dataset)
-    wanted = list(issues) if issues else [i for i in known if any(p.issue == i for p in _positions(dataset))]
+    known = dataset.issues
+    wanted = list(issues) if issues else [i for i in known if any(p.issue == i for p in dataset.positions)]
     if unknown := [i for i in wanted if i not in known]:
         raise ChartError(f"no issue {unknown[0]!r} in the dataset; issues: {', '.join(known) or 'none'}")
     values = {s.id: s.value for s in stance_scale(dataset)}
-    held = [p for p in _positions(dataset) if p.issue in wanted and (not actors or p.actor in actors)]
+    held = [p for p in dataset.positions if p.issue in wanted and (not actors or p.actor in actors)]
     end = until or _month_end(max((_bounds(p.date)[1] for p in held), default=None))
     order = list(actors) if actors else _by_activity(held)
     panels = []
@@ -148,14 +150,14 @@ def select_panels(dataset: object, issues: Sequence[str] | None = None, actors: 
         mine = [p for p in held if p.issue == issue]
         for actor in order:
             for claimed in (False, True):
-                chosen = [p for p in mine if p.actor == actor and bool(p.claimed_by) == claimed]
+                chosen = [p for p in mine if p.actor == actor and p.claimed == claimed]
                 if chosen or not claimed:
                     rows.append(Row(actor, _actor_name(dataset, actor), claimed, _stints(chosen, values, end)))
         panels.append(Panel(issue, known[issue].name, known[issue].proposition, tuple(rows)))
     return panels
 
 
-def _by_activity(positions: Sequence[object]) -> list[str]:
+def _by_activity(positions: Sequence[Position]) -> list[str]:
     """Actors with the most positions first (ties by id), so that rows keep their order across panels."""
     counts: dict[str, int] = {}
     for p in positions:
@@ -171,7 +173,7 @@ def _month_end(day: datetime | None) -> datetime | None:
     return datetime(last.year + last.month // 12, last.month % 12 + 1, 1)
 
 
-def _stints(positions: Sequence[object], values: dict[str, float], end: datetime | None) -> tuple[Stint, ...]:
+def _stints(positions: Sequence[Position], values: dict[str, float], end: datetime | None) -> tuple[Stint, ...]:
     """Each position from its day to the next one's (the last to ``end``)."""
     dated = sorted(positions, key=lambda p: (_bounds(p.date)[0], p.id))
     stints = []
@@ -184,7 +186,7 @@ def _stints(positions: Sequence[object], values: dict[str, float], end: datetime
     return tuple(stints)
 
 
-def _bounds(span: object) -> tuple[datetime, datetime]:
+def _bounds(span: DateSpan) -> tuple[datetime, datetime]:
     """Where a stance stated on ``span`` starts to hold (its first day; for "no later than D", D) and the
     end of the span (exclusive)."""
     end = span.end or span.start + timedelta(days=1)
@@ -273,7 +275,7 @@ def key_entries(scale: Sequence[Stance], colors: dict[str, str]) -> list[tuple[o
     return entries
 
 
-def draw_positions(dataset: object, issues: Sequence[str] | None = None, actors: Sequence[str] | None = None, *,
+def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors: Sequence[str] | None = None, *,
                    title: str | None = None, width: float = WIDTH, until: datetime | None = None) -> Figure:
     """The positions chart as a matplotlib Figure, with the panels drawn on ``figure.panels``.
 
@@ -295,7 +297,7 @@ def draw_positions(dataset: object, issues: Sequence[str] | None = None, actors:
     last = max(s.end for p in panels for r in p.rows for s in r.stints)
     frame.header(title or "Where the sides stood, issue by issue",
                  _subtitle(panels, last, until), [key_entries(scale_steps, colors)])
-    shown = [p for p in _positions(dataset) if any(s.position == p.id for q in panels for r in q.rows
+    shown = [p for p in dataset.positions if any(s.position == p.id for q in panels for r in q.rows
                                                    for s in r.stints)]
     frame.footnote("Each bar runs from the day a stance was stated to the same actor's next stance on the issue. "
                    "Stances read against the proposition under each issue's name; "
@@ -335,7 +337,7 @@ def _subtitle(panels: Sequence[Panel], last: datetime, until: datetime | None) -
             f"as of {day.day} {day:%b %Y}")
 
 
-def render_positions(dataset: object, path: str | Path, issues: Sequence[str] | None = None,
+def render_positions(dataset: Dataset, path: str | Path, issues: Sequence[str] | None = None,
                      actors: Sequence[str] | None = None, *, dpi: float = 200, force: bool = False,
                      **options: object) -> Path:
     """Draw the positions chart and save it as PNG, SVG or PDF by the extension of ``path``; return the path.
@@ -352,44 +354,24 @@ def render_positions(dataset: object, path: str | Path, issues: Sequence[str] | 
 class _Cited:
     """A position's sources, its own and its event's, for :func:`sources_line`."""
 
-    def __init__(self, position: object, dataset: object) -> None:
+    def __init__(self, position: Position, dataset: Dataset) -> None:
         own = tuple(getattr(position, "sources", ()) or ())
         event = getattr(position, "event", None)
         via = tuple(_event_sources(dataset, event)) if event else ()
         self.sources = tuple(dict.fromkeys(own + via))
 
 
-def _event_sources(dataset: object, event_id: str) -> Sequence[str]:
+def _event_sources(dataset: Dataset, event_id: str) -> Sequence[str]:
     try:
         return dataset.event(event_id).sources
     except KeyError:
         return ()
 
 
-# -- reading the model (timeline.negotiation) ------------------------------------------------------------------
-
-def _issues(dataset: object) -> dict[str, object]:
-    issues = getattr(dataset, "issues", {}) or {}
-    return issues if isinstance(issues, dict) else {i.id: i for i in issues}
-
-
-def _positions(dataset: object) -> list[object]:
-    return list(getattr(dataset, "positions", ()) or ())
-
-
-def _scale_steps(dataset: object) -> Sequence[object]:
-    steps = getattr(dataset, "stances", None)
-    if steps:
-        return steps
-    from timeline import negotiation
-
-    return negotiation.DEFAULT_STANCES
-
-
-def _actor_name(dataset: object, actor: str) -> str:
+def _actor_name(dataset: Dataset, actor: str) -> str:
     found = dataset.actors.get(actor)
     return display_name(found) if found else actor
 
 
 __all__ = ["ChartError", "Panel", "Row", "Stance", "Stint", "draw_panel", "draw_positions", "draw_strip",
-           "key_entries", "render_positions", "select_panels", "stance_colors", "stance_scale"]
+           "key_entries", "month_scale", "render_positions", "select_panels", "stance_colors", "stance_scale"]
