@@ -135,13 +135,15 @@ def select_panels(dataset: Dataset, issues: Sequence[str] | None = None, actors:
                   until: datetime | None = None) -> list[Panel]:
     """The panels to draw, in the order of ``issues`` (default: every issue with a position, in the
     dataset's order); rows in order of the actors' first position. Raises :class:`ChartError` for an
-    unknown issue. ``until``: where the last stances end (default: the day after the latest date drawn)."""
+    unknown issue. ``until``: the end of the chart, which leaves out what was stated later (default: the end of
+    the month of the latest date drawn)."""
     known = dataset.issues
     wanted = list(issues) if issues else [i for i in known if any(p.issue == i for p in dataset.positions)]
     if unknown := [i for i in wanted if i not in known]:
         raise ChartError(f"no issue {unknown[0]!r} in the dataset; issues: {', '.join(known) or 'none'}")
     values = {s.id: s.value for s in stance_scale(dataset)}
-    held = [p for p in dataset.positions if p.issue in wanted and (not actors or p.actor in actors)]
+    held = [p for p in dataset.positions if p.issue in wanted and (not actors or p.actor in actors)
+            and (until is None or _bounds(p.date)[0] < until)]
     end = until or _month_end(max((_bounds(p.date)[1] for p in held), default=None))
     order = list(actors) if actors else _by_activity(held)
     panels = []
