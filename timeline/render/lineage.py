@@ -41,9 +41,10 @@ RISE = 0.4              # inches from a lane up to its boxes
 TIER = 1.35             # inches from one tier of boxes to the next, room for the words above a box
 ABOVE = 0.55            # inches above the top tier for who said what
 SPACE = 0.18            # inches between boxes, room for an arrow
+LABEL_FROM = 1.5        # inches: a shorter arrow is named by the key only
 NUDGE = 0.6             # inches a box may move off its day before it is raised a tier
 MARGIN_DAYS = 12        # days kept at full scale around each version when the axis is shortened
-NAME_CHARS, BY_CHARS, SAID_CHARS = 20, 30, 36   # characters per line: name, drafters, responses
+NAME_CHARS, BY_CHARS, SAID_CHARS = 20, 28, 36   # characters per line: name, drafters, responses
 #: How each relation is drawn: colour, dash, and its words read from the earlier version.
 RELATIONS = {
     "supersedes": (style.INK, "-", "superseded by"),
@@ -154,7 +155,7 @@ def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float]
     box = FancyBboxPatch((x - w / 2, y), w, h, boxstyle="round,pad=0,rounding_size=0.06", facecolor="white",
                          edgecolor=style.INK, lw=1.0, gid=f"version:{node.version}", zorder=3)
     ax.add_patch(box)
-    points = f"{node.points} points" if node.points else "text unpublished"
+    points = f"{node.points} points" if node.points else "unpublished"
     name = ax.text(x, y + h - 0.07, "\n".join(textwrap.wrap(node.name, NAME_CHARS)[:2]), ha="center", va="top",
                    fontweight="bold", fontsize=style.FONT["size"] - 0.5, linespacing=1.1, parse_math=False, zorder=4)
     when = ax.text(x, y + 0.22, f"{node.date_label} · {points}", ha="center", va="center",
@@ -184,7 +185,7 @@ def draw_edge(ax: Axes, edge: Edge, start: tuple[float, float], end: tuple[float
                             gid=f"edge:{edge.source}:{edge.relation}:{edge.target}")
     ax.add_patch(arrow)
     artists: list[Artist] = [arrow]
-    if ((end[0] - start[0]) ** 2 + (end[1] - start[1]) ** 2) ** 0.5 > 0.95:
+    if ((end[0] - start[0]) ** 2 + (end[1] - start[1]) ** 2) ** 0.5 > LABEL_FROM:
         lift = -bend * abs(end[0] - start[0]) / 2
         artists.append(ax.text((start[0] + end[0]) / 2, (start[1] + end[1]) / 2 + lift, words, ha="center", va="center",
                                fontsize=style.FONT["size"] - 1.5, color=color, fontstyle="italic", zorder=6,
@@ -284,22 +285,28 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
             start, end = (early[0], early[1] + BOX[1]), (late[0], late[1] + BOX[1])
             artists += draw_edge(over, edge, start, end, -0.3 if start[0] < end[0] else 0.3)
         else:
-            artists += draw_edge(over, edge, *_ends(early, late))
+            start, end, bend = _ends(early, late, [c for c in corners.values() if c not in (early, late)])
+            artists += draw_edge(over, edge, start, end, bend)
     return artists
 
 
-def _ends(early: tuple[float, float], late: tuple[float, float]) -> tuple[tuple[float, float], tuple[float, float]]:
-    """Where an arrow leaves the earlier box and meets the later one (inches): side to side in one lane,
-    else from the nearer top or bottom edge."""
+def _ends(early: tuple[float, float], late: tuple[float, float], others: Sequence[tuple[float, float]]
+          ) -> tuple[tuple[float, float], tuple[float, float], float]:
+    """Where an arrow leaves the earlier box and meets the later one (inches; boxes by their bottom centre),
+    and its bend: side to side where the boxes stand apart, else round the side of the pair with no box
+    close by (``others``), clear of the words above each box."""
     (xa, ya), (xb, yb) = early, late
     w, h = BOX
-    if abs(ya - yb) < 0.01:
-        a, b = ((xa + w / 2, ya + h / 2), (xb - w / 2, yb + h / 2)) if xa <= xb else \
-            ((xa - w / 2, ya + h / 2), (xb + w / 2, yb + h / 2))
-        return a, b
-    if ya > yb:   # the earlier box is in a higher lane: leave from its bottom, enter the later one's top
-        return (xa, ya), (xb, yb + h)
-    return (xa, ya + h), (xb, yb)
+    if abs(xb - xa) >= w:
+        sign = 1 if xb > xa else -1
+        return (xa + sign * w / 2, ya + h / 2), (xb - sign * w / 2, yb + h / 2), 0.0
+    low, high = min(ya, yb), max(ya, yb) + h
+    near = [x for x, y in others if y + h > low and y < high]     # boxes level with the pair
+    right = any(0 < x - max(xa, xb) < 2 * w for x in near)
+    left = any(0 < min(xa, xb) - x < 2 * w for x in near) or min(xa, xb) - w < 0
+    side = -1 if right and not left else 1
+    bend = (0.6 if yb > ya else -0.6) * side
+    return (xa + side * w / 2, ya + h / 2), (xb + side * w / 2, yb + h / 2), bend
 
 
 def _key() -> list[tuple[object, str]]:

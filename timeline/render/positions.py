@@ -43,7 +43,7 @@ ROW = 0.26             # inches per actor row
 CLAIM_ROW = 0.17       # inches per row of claimed stances
 HEAD = 0.5             # inches above a panel for the name and proposition
 TICKS = 0.3            # inches below a panel for its month labels
-GAP = 0.12             # inches between panels
+GAP = 0.28             # inches between panels
 #: Ends of the colour ramps: in favour of the proposition (teal), against it (brown), and no lean (grey).
 FAVOUR = ("#C7EAE5", "#01665E")
 AGAINST = ("#F0DDB0", "#8C510A")
