@@ -25,7 +25,7 @@ from timeline.vocabulary import EVENT_TYPES, ROLE_KEYS
 #: The columns that make a CSV file the project's events table.
 SIGNATURE = frozenset(("id", "type", "date", "participants", "source", "target", "status"))
 _TEXTS = ("title", "status", "location", "summary", "outcome", "notes")
-_LISTS = (*ROLE_KEYS, "sources")
+_LISTS = (*ROLE_KEYS, "sources", "issues")
 #: Cells that hold a '; '-joined list: the export guards each item, so each is unguarded after the split.
 _LIST_COLUMNS = frozenset((*_LISTS, "aliases", "related", "plover_context"))
 
