@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from timeline.dataset import load
-from timeline.dates import parse_edtf
+from timeline.positions import as_of, plan_diff
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 FOLDER = SEEDS / "2025-peace-process"
@@ -29,11 +29,10 @@ def seeds():
 
 
 def stance(dataset, actor: str, issue: str, day: str, claimed: bool = False) -> str | None:
-    """The stance ``actor`` held on ``issue`` at the start of ``day`` (its latest position stated before)."""
-    when = parse_edtf(day).start
-    held = [p for p in dataset.positions if p.actor == actor and p.issue == issue and p.claimed == claimed
-            and (p.date.start or p.date.end) <= when]
-    return max(held, key=lambda p: (p.date.start or p.date.end, p.id)).stance if held else None
+    """The stance ``actor`` held on ``issue`` on ``day`` (:func:`timeline.positions.as_of`), its own or claimed."""
+    held = [s for s in as_of(dataset, day, issue) if s.actor == actor and bool(s.claimed_by) == claimed]
+    assert len(held) <= 1
+    return held[0].stance if held else None
 
 
 def version(dataset, version_id: str):
@@ -130,6 +129,14 @@ def test_the_20_point_framework_against_the_28_point_draft(seeds):
     old, new = version(seeds, "us-plan-28-points"), version(seeds, "us-plan-20-points")
     before, after = {p.key: p for p in old.points}, {p.key: p for p in new.points}
     dropped, added = set(before) - set(after), set(after) - set(before)
+    # `timeline plan`: the versions in date order; the 28 points keep every provision of the April terms
+    # (Reuters) and change each of them
+    diffs = {d.version: d for d in plan_diff(seeds, "us-peace-plan")}
+    assert list(diffs) == ["us-terms-paris-2025-04", "us-plan-28-points", "us-plan-19-points-geneva",
+                           "us-plan-20-points"]
+    assert diffs["us-plan-28-points"].dropped == () and len(diffs["us-plan-28-points"].added) == 22
+    assert {old.key for old, _ in diffs["us-plan-28-points"].changed} == {
+        "ceasefire", "nato-membership", "territory", "security-guarantees", "znpp", "russia-reintegration"}
     # ABC News: no amnesty after Geneva; Kyiv Independent: no word on NATO membership
     assert {"amnesty", "nato-membership", "nato-no-expansion", "jets-in-poland"} <= dropped
     assert added == {"recovery-funds", "us-free-trade"}

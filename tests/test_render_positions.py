@@ -12,8 +12,7 @@ from conftest import SEEDS
 from timeline.dataset import load
 from timeline.errors import NothingToShow
 from timeline.render.lineage import ChartError as LineageError
-from timeline.render.lineage import draw_lineage, place, render_lineage, select_lineage
-from timeline.render.lineage import Node
+from timeline.render.lineage import Node, draw_lineage, place, render_lineage, select_lineage
 from timeline.render.positions import (
     ChartError,
     draw_positions,
@@ -72,7 +71,7 @@ def test_each_stance_spans_from_its_day_to_the_actors_next(seeds):
     rows = {gid: y for gid, (_, _, y) in bars.items()}
     assert rows["us-ceasefire-2025-03-11"] < rows["us-ceasefire-2025-12-28-claimed"] < rows["russia-ceasefire-2025-03-13"]
     labels = [t.get_text() for t in figure.panels["ceasefire"].get_yticklabels()]
-    assert labels == ["United States", "as others claim", "Russia"]
+    assert labels == ["United States", "as Russia claims", "Russia"]
 
 
 def test_colours_run_from_demands_to_red_line_and_claims_are_hatched(seeds):

@@ -29,6 +29,7 @@ from matplotlib.patches import Patch, Rectangle
 from timeline.dates import DateSpan
 from timeline.errors import NothingToShow, UserError
 from timeline.model import Dataset, Position
+from timeline.positions import Stand, history
 from timeline.render import style
 from timeline.render.axis import date_axis
 from timeline.render.captions import sources_line
@@ -36,7 +37,7 @@ from timeline.render.files import image_format, save_image
 from timeline.render.frame import Frame, wrap_lane
 from timeline.render.labels import display_name
 from timeline.render.spans import TimeScale
-from timeline.render.text import quiet_glyphs
+from timeline.render.text import quiet_glyphs, shorten
 
 WIDTH = 10.0           # inches
 ROW = 0.26             # inches per actor row
@@ -73,7 +74,8 @@ class Stint:
 
 @dataclass(frozen=True)
 class Row:
-    """An actor's stances on one issue: its own, or (``claimed``) those others attribute to it."""
+    """An actor's stances on one issue: its own, or (``claimed``) those others attribute to it; ``name`` is
+    the row's label ('Russia', 'as Ukraine claims')."""
 
     actor: str
     name: str
@@ -133,37 +135,58 @@ def _mix(light: str, dark: str, share: float) -> str:
 
 def select_panels(dataset: Dataset, issues: Sequence[str] | None = None, actors: Sequence[str] | None = None,
                   until: datetime | None = None) -> list[Panel]:
-    """The panels to draw, in the order of ``issues`` (default: every issue with a position, in the
-    dataset's order); rows in order of the actors' first position. Raises :class:`ChartError` for an
-    unknown issue. ``until``: the end of the chart, which leaves out what was stated later (default: the end of
-    the month of the latest date drawn)."""
+    """The panels to draw, in the order of ``issues`` (default: every issue with a position, in the dataset's
+    order), each with a row per actor (in the order of ``actors``, default the most active first) and a row
+    per chain of claims about it. Stances hold as :func:`timeline.positions.history` says. ``until``: the end
+    of the chart, which leaves out what was stated later (default: the end of the month of the latest date
+    drawn). Raises :class:`ChartError` for an unknown issue."""
     known = dataset.issues
     wanted = list(issues) if issues else [i for i in known if any(p.issue == i for p in dataset.positions)]
     if unknown := [i for i in wanted if i not in known]:
         raise ChartError(f"no issue {unknown[0]!r} in the dataset; issues: {', '.join(known) or 'none'}")
-    values = {s.id: s.value for s in stance_scale(dataset)}
-    held = [p for p in dataset.positions if p.issue in wanted and (not actors or p.actor in actors)
-            and (until is None or _bounds(p.date)[0] < until)]
-    end = until or _month_end(max((_bounds(p.date)[1] for p in held), default=None))
-    order = list(actors) if actors else _by_activity(held)
+    by_id = {p.id: p for p in dataset.positions}
+    stands = [s for s in history(dataset) if s.issue in wanted and (not actors or s.actor in actors)
+              and (until is None or _day(s.since) < until)]
+    end = until or _month_end(max((_bounds(by_id[s.position].date)[1] for s in stands), default=None))
+    order = list(actors) if actors else _by_activity(stands)
     panels = []
     for issue in wanted:
         rows: list[Row] = []
-        mine = [p for p in held if p.issue == issue]
         for actor in order:
-            for claimed in (False, True):
-                chosen = [p for p in mine if p.actor == actor and p.claimed == claimed]
-                if chosen or not claimed:
-                    rows.append(Row(actor, _actor_name(dataset, actor), claimed, _stints(chosen, values, end)))
+            mine = [s for s in stands if s.issue == issue and s.actor == actor]
+            for claimants in dict.fromkeys([(), *(s.claimed_by for s in mine)]):
+                chain = [s for s in mine if s.claimed_by == claimants]
+                rows.append(Row(actor, _row_name(dataset, actor, claimants), bool(claimants),
+                                tuple(_stint(s, by_id[s.position], end) for s in chain)))
         panels.append(Panel(issue, known[issue].name, known[issue].proposition, tuple(rows)))
     return panels
 
 
-def _by_activity(positions: Sequence[Position]) -> list[str]:
+def _stint(stand: Stand, position: Position, end: datetime | None) -> Stint:
+    """A stance from the day it counts until the next one in its chain, or ``end``; never past ``end``."""
+    start, last = _bounds(position.date)
+    stop = _day(stand.until) if stand.until else max(end or last, last)
+    if end is not None:
+        stop = min(stop, end)
+    return Stint(position.id, stand.stance, stand.value, start, max(stop, start + timedelta(days=1)),
+                 (position.date.start, last))
+
+
+def _day(iso: str) -> datetime:
+    return datetime.fromisoformat(iso)
+
+
+def _row_name(dataset: Dataset, actor: str, claimants: tuple[str, ...]) -> str:
+    if not claimants:
+        return _actor_name(dataset, actor)
+    return "as " + " and ".join(_actor_name(dataset, a) for a in claimants) + " claim" + "s" * (len(claimants) == 1)
+
+
+def _by_activity(stands: Sequence[Stand]) -> list[str]:
     """Actors with the most positions first (ties by id), so that rows keep their order across panels."""
     counts: dict[str, int] = {}
-    for p in positions:
-        counts[p.actor] = counts.get(p.actor, 0) + 1
+    for s in stands:
+        counts[s.actor] = counts.get(s.actor, 0) + 1
     return sorted(counts, key=lambda a: (-counts[a], a))
 
 
@@ -173,19 +196,6 @@ def _month_end(day: datetime | None) -> datetime | None:
         return None
     last = day - timedelta(microseconds=1)
     return datetime(last.year + last.month // 12, last.month % 12 + 1, 1)
-
-
-def _stints(positions: Sequence[Position], values: dict[str, float], end: datetime | None) -> tuple[Stint, ...]:
-    """Each position from its day to the next one's (the last to ``end``)."""
-    dated = sorted(positions, key=lambda p: (_bounds(p.date)[0], p.id))
-    stints = []
-    for i, p in enumerate(dated):
-        start, last = _bounds(p.date)
-        stop = _bounds(dated[i + 1].date)[0] if i + 1 < len(dated) else max(end or last, last)
-        first = p.date.start
-        stints.append(Stint(p.id, p.stance, values.get(p.stance, 0.0), start, max(stop, start + timedelta(days=1)),
-                            (first, last)))
-    return tuple(stints)
 
 
 def _bounds(span: DateSpan) -> tuple[datetime, datetime]:
@@ -230,7 +240,7 @@ def draw_panel(ax: Axes, panel: Panel, colors: dict[str, str], scale: object) ->
     top = ys[0] - 0.5 if ys else -0.5
     bottom = (ys[-1] + 0.5) if ys else 0.5
     ax.set_ylim(bottom + 0.15, top - 0.1)
-    ax.set_yticks(ys, [("as others claim" if r.claimed else wrap_lane(r.name)) for r in panel.rows])
+    ax.set_yticks(ys, [(shorten(r.name, 28) if r.claimed else wrap_lane(r.name)) for r in panel.rows])
     for label, row in zip(ax.get_yticklabels(), panel.rows):
         label.set(fontsize=style.FONT["size"] - (1.5 if row.claimed else 0), fontstyle="italic" if row.claimed
                   else "normal", color=style.MUTED if row.claimed else style.INK,
