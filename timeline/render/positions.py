@@ -29,6 +29,7 @@ from matplotlib.patches import Patch, Rectangle
 from timeline.dates import DateSpan
 from timeline.errors import NothingToShow, UserError
 from timeline.model import Dataset, Position
+from timeline.negotiation import Stance
 from timeline.positions import Stand, history
 from timeline.render import style
 from timeline.render.axis import date_axis
@@ -93,19 +94,9 @@ class Panel:
     rows: tuple[Row, ...]
 
 
-@dataclass(frozen=True)
-class Stance:
-    """A step of the dataset's scale."""
-
-    id: str
-    value: float
-    label: str
-
-
 def stance_scale(dataset: Dataset) -> list[Stance]:
-    """The dataset's stances, most in favour first (the default scale of :mod:`timeline.negotiation`)."""
-    steps = [Stance(s.id, float(s.value), s.label) for s in dataset.stances]
-    return sorted(steps, key=lambda s: -s.value)
+    """The dataset's stances (:class:`timeline.negotiation.Stance`), most in favour first."""
+    return sorted(dataset.stances, key=lambda s: -s.value)
 
 
 def stance_colors(scale: Sequence[Stance]) -> dict[str, str]:
@@ -385,5 +376,5 @@ def _actor_name(dataset: Dataset, actor: str) -> str:
     return display_name(found) if found else actor
 
 
-__all__ = ["ChartError", "Panel", "Row", "Stance", "Stint", "draw_panel", "draw_positions", "draw_strip",
+__all__ = ["ChartError", "Panel", "Row", "Stint", "draw_panel", "draw_positions", "draw_strip",
            "key_entries", "month_scale", "render_positions", "select_panels", "stance_colors", "stance_scale"]
