@@ -33,7 +33,8 @@ def test_export_then_import_gives_the_same_dataset(run, tmp_path, path):
     assert _events(again) == _events(original)
     assert again.sources == original.sources
     assert _actors(again) == _actors(original)
-    rows = len(original.events) + len(original.actors) + len(original.sources)
+    assert again.issues == original.issues   # the issues the events name come back with them (#15)
+    rows = len(original.events) + len(original.actors) + len(original.sources) + len(original.issues)
     assert result.stdout.startswith(f"{rows} rows read, {len(original.events)} events imported, 0 skipped")
 
 

@@ -1,7 +1,7 @@
 """Read back the project's own CSV tables (``timeline export csv``): events.csv with its sibling tables.
 
 The tables are those of :mod:`timeline.export.csv`: ``events.csv`` and, beside
-it, ``actors.csv``, ``sources.csv`` and ``quotes.csv`` (each optional). Lists
+it, ``actors.csv``, ``sources.csv``, ``quotes.csv`` and ``issues.csv`` (each optional). Lists
 are ``"; "``-joined, ``related`` cells read ``relation: event``, ``quantities``
 hold JSON, booleans are ``yes``/``no``; the ``'`` the export puts before a cell
 that starts like a formula is taken off again. Columns the export derives
@@ -47,6 +47,9 @@ def read_csv(path: str | Path) -> Iterator[Record]:
     for where, row in _rows(path.with_name("sources.csv")):
         yield Record(where, sources=[{k: row[k] for k in ("id", "publisher", "title", "url", "published", "notes")
                                       if row.get(k)}])
+    for where, row in _rows(path.with_name("issues.csv")):  # the issues events name (#15)
+        issue = {k: row[k] for k in ("id", "name", "proposition", "parent", "notes") if row.get(k)}
+        yield Record(where, issues=[issue | ({"aliases": _split(row["aliases"])} if row.get("aliases") else {})])
     for where, row in _rows(path):
         yield _event(where, row, quotes.get(row.get("id", ""), []))
 

@@ -30,6 +30,7 @@ class Record:
     event: dict[str, Any] | None = None
     actors: list[dict[str, Any]] = field(default_factory=list)
     sources: list[dict[str, Any]] = field(default_factory=list)
+    issues: list[dict[str, Any]] = field(default_factory=list)   # the issues events name (#15), from issues.csv
     key: Any = None
     countries: tuple[str, ...] = ()
     refused: str | None = None
@@ -106,6 +107,7 @@ class Imported:
     events: dict[str, dict[str, Any]] = field(default_factory=dict)
     actors: dict[str, dict[str, Any]] = field(default_factory=dict)
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    issues: dict[str, dict[str, Any]] = field(default_factory=dict)
     read: int = 0
     skipped: int = 0
     merged: int = 0
@@ -141,6 +143,8 @@ def collect(records: Iterable[Record], filters: Filters | None = None, resolver:
                 result.actors.setdefault(actor["id"], actor)
             for source in record.sources:
                 result.sources.setdefault(source["id"], source)
+            for issue in record.issues:
+                result.issues.setdefault(issue["id"], issue)
             continue
         if record.event is None:
             result.refused_count += 1
