@@ -129,3 +129,9 @@ def test_data_cannot_drive_the_terminal(run, tmp_path):
     assert "Ukraine\\r\\x1b[2Jwill never leave Donbas." in table
     rows = json.loads(run("positions", "donbas", "--format", "json", data=path).stdout)
     assert rows[0]["statement"] == "Ukraine\r\x1b[2Jwill never leave Donbas."
+
+
+def test_validate_counts_issues_positions_and_plans(run):
+    result = run("validate", data=FIXTURE)
+    assert result.stdout == (f"ok: {FIXTURE}: 4 events, 7 actors, 3 sources, 5 issues, 13 positions, 2 plans, "
+                             "15 Aug 2025 to 25 Nov 2025\n")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import SEED, SEEDS
 
-from timeline import cache
+from timeline import cache, positions
 from timeline.dataset import DatasetError, load
 from timeline.negotiation import DEFAULT_STANCES, Point, Quote, Stance, VersionRelation
 
@@ -96,7 +96,7 @@ BAD = [
     ("unknown relation",
      "plans:\n  - id: plan\n    versions:\n      - id: v1\n        date: 2025-11\n        relations:\n"
      "          - {relation: replaces, version: v1}\n",
-     "unknown version relation 'replaces' (relations: supersedes, amends, answers)", "relation: replaces"),
+     "unknown version relation 'replaces' (version relations: supersedes, amends, answers)", "relation: replaces"),
     ("unknown response",
      "plans:\n  - id: plan\n    versions:\n      - id: v1\n        date: 2025-11\n        responses:\n"
      "          - {actor: ukraine, response: rejectd}\n",
@@ -122,6 +122,12 @@ BAD = [
      "dataset:\n  stances:\n    - {id: for, value: 1}\n    - {id: against, value: 2}\n",
      "stance 'against' (2) should come before 'for' (1): list stances from most in favour (highest "
      "value) to most against", "id: against"),
+    ("a point number as a list",
+     "plans:\n  - id: plan\n    versions:\n      - id: v1\n        date: 2025-11\n        points:\n"
+     "          - {number: [1], text: a}\n",
+     "'number' should be text, not a list", "number: [1]"),
+    ("an infinite stance value", "dataset:\n  stances:\n    - {id: for, value: .inf}\n",
+     "a stance needs a 'value' that is a number such as 1 or -0.5, not inf", "value: .inf"),
     ("a stance without a number", "dataset:\n  stances:\n    - {id: for, value: high}\n",
      "a stance needs a 'value' that is a number such as 1 or -0.5, not 'high'", "value: high"),
 ]
@@ -224,3 +230,11 @@ def test_a_warm_load_answers_as_the_cold_one(tmp_path, monkeypatch):
     assert warm.plans == cold.plans and warm.issues == cold.issues and warm.stances == cold.stances
     assert [e.issues for e in warm.events] == [e.issues for e in cold.events]
     assert cache.cache_file(data).exists()
+    from timeline.store import open_store
+
+    stored = open_store(data).load()   # what the warm load read: the store, not the YAML
+    assert stored is not None and stored == cold
+    assert positions.gaps(warm, "2025-12-05", since="2025-09-01") == positions.gaps(cold, "2025-12-05", since="2025-09-01")
+    assert positions.as_of(warm, "2025-11", "territory", children=True) == \
+        positions.as_of(cold, "2025-11", "territory", children=True)
+    assert positions.plan_diff(warm, "us-peace-plan") == positions.plan_diff(cold, "us-peace-plan")

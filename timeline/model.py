@@ -191,7 +191,8 @@ class Event:
     ``cameo`` and ``plover`` are the codes given in the data, ``None`` if
     none: :meth:`cameo_code` and :meth:`plover_coding` fall back on the
     type's. ``draft`` events await review and are left out of answers,
-    charts and exports unless asked for.
+    charts and exports unless asked for. ``issues`` are the ids of the
+    issues it concerns (:class:`~timeline.negotiation.Issue`).
     """
 
     id: str

@@ -155,14 +155,17 @@ def history(dataset: Dataset, issue: str | None = None, *, actor: str | None = N
     issues = _issues(dataset, issue, children)
     actors = _members(dataset, actor)
     chains: dict[tuple, list[Position]] = {}
-    for position in _positions(dataset, include_drafts):
-        chains.setdefault((position.actor, position.issue, position.claimed_by), []).append(position)
+    for position in _positions(dataset, include_drafts):   # a chain is one actor's on one issue: filter first
+        if (issues is None or position.issue in issues) and (actors is None or position.actor in actors):
+            chains.setdefault((position.actor, position.issue, position.claimed_by), []).append(position)
+    days = {p.id: counts_from(p.date).date().isoformat() for chain in chains.values() for p in chain}
+    values = {stance.id: stance.value for stance in dataset.stances}
     stands = []
     for chain in chains.values():
-        chain.sort(key=lambda p: counts_from(p.date))
-        for position, after in pairwise([*chain, None]):
-            if (issues is None or position.issue in issues) and (actors is None or position.actor in actors):
-                stands.append(_stand(dataset, position, after))
+        chain.sort(key=lambda p: days[p.id])
+        stands += [Stand(p.issue, p.actor, p.stance, values[p.stance], p.date.text, days[p.id],
+                         days[after.id] if after else None, p.statement, p.event, p.claimed_by, p.sources, p.id)
+                   for p, after in pairwise([*chain, None])]
     order = {ident: index for index, ident in enumerate(dataset.issues)}
     return sorted(stands, key=lambda s: (s.since, order.get(s.issue, 0), s.actor, bool(s.claimed_by)))
 
@@ -238,13 +241,6 @@ def _positions(dataset: Dataset, include_drafts: bool) -> Iterable[Position]:
         return dataset.positions
     drafts = {event.id for event in dataset.drafts}
     return [p for p in dataset.positions if p.event not in drafts]
-
-
-def _stand(dataset: Dataset, position: Position, after: Position | None) -> Stand:
-    return Stand(position.issue, position.actor, position.stance, dataset.stances.value(position.stance),
-                 position.date.text, counts_from(position.date).date().isoformat(),
-                 counts_from(after.date).date().isoformat() if after else None, position.statement, position.event,
-                 position.claimed_by, position.sources, position.id)
 
 
 def _issues(dataset: Dataset, issue: str | None, children: bool) -> set[str] | None:

@@ -1,7 +1,7 @@
 """Issues, positions and plans for the exports: as tables (CSV, xlsx) and as a graph (GEXF, GraphML, JSON...).
 
 **Tables** (:func:`negotiation_tables`), written beside the event tables when a dataset has any
-of them: ``issues``, ``positions`` (with ``since``, the day it counts from, and ``until``, the
+of them: ``stances`` (the scale), ``issues``, ``positions`` (with ``since``, the day it counts from, and ``until``, the
 day the actor's next position on the issue replaced it), ``plans``, ``plan_versions``
 (``relations`` read ``relation: version``), ``plan_points`` and ``plan_responses``.
 
@@ -34,8 +34,9 @@ if TYPE_CHECKING:
 
 #: The prefix of an issue's node id in the positions graph.
 ISSUE_NODE = "issue:"
-TABLES = ("issues", "positions", "plans", "plan_versions", "plan_points", "plan_responses")
+TABLES = ("stances", "issues", "positions", "plans", "plan_versions", "plan_points", "plan_responses")
 COLUMNS = {
+    "stances": ("id", "value", "label"),
     "issues": ("id", "name", "proposition", "parent", "aliases", "notes"),
     "positions": ("id", "actor", "issue", "stance", "value", "date", "since", "until", "statement", "event",
                   "quote_speaker", "quote_text", "quote_source", "claimed_by", "sources", "notes"),
@@ -52,12 +53,16 @@ def has_negotiation(dataset: Dataset) -> bool:
 
 
 def negotiation_tables(dataset: Dataset, events: Iterable[Event] | None = None) -> dict[str, Table]:
-    """The six tables of issues, positions and plans, by file stem; positions resting on left-out drafts are not in."""
+    """The tables of the stance scale, issues, positions and plans, by file stem.
+
+    Positions resting on drafts are left out unless ``events`` holds drafts.
+    """
     from timeline.export.csv import Table
     from timeline.positions import history
 
     stands = {s.position: s for s in history(dataset, include_drafts=_with_drafts(dataset, events))}
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    rows["stances"] = [stance._asdict() for stance in dataset.stances]
     rows["issues"] = [{"id": i.id, "name": i.name, "proposition": i.proposition, "parent": i.parent,
                        "aliases": list(i.aliases), "notes": i.notes} for i in dataset.issues.values()]
     for p in dataset.positions:

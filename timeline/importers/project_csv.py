@@ -1,7 +1,7 @@
 """Read back the project's own CSV tables (``timeline export csv``): events.csv with its sibling tables.
 
 The tables are those of :mod:`timeline.export.csv`: ``events.csv`` and, beside
-it, ``actors.csv``, ``sources.csv``, ``quotes.csv`` and ``issues.csv`` (each optional). Lists
+it, ``actors.csv``, ``sources.csv`` and ``quotes.csv`` (each optional). Lists
 are ``"; "``-joined, ``related`` cells read ``relation: event``, ``quantities``
 hold JSON, booleans are ``yes``/``no``; the ``'`` the export puts before a cell
 that starts like a formula is taken off again. Columns the export derives
@@ -27,7 +27,7 @@ SIGNATURE = frozenset(("id", "type", "date", "participants", "source", "target",
 _TEXTS = ("title", "status", "location", "summary", "outcome", "notes")
 _LISTS = (*ROLE_KEYS, "sources", "issues")
 #: Cells that hold a '; '-joined list: the export guards each item, so each is unguarded after the split.
-_LIST_COLUMNS = frozenset((*_LISTS, "aliases", "related", "plover_context"))
+_LIST_COLUMNS = frozenset((*_LISTS, "aliases", "related", "plover_context", "claimed_by", "drafted_by", "relations"))
 
 
 def is_events_table(columns: list[str]) -> bool:
@@ -36,7 +36,8 @@ def is_events_table(columns: list[str]) -> bool:
 
 
 def read_csv(path: str | Path) -> Iterator[Record]:
-    """Yield the actors, sources, then one :class:`Record` per event of the tables beside ``path`` (events.csv)."""
+    """Yield the actors, sources, then one :class:`Record` per event of the tables beside ``path`` (events.csv),
+    then the stances, issues, positions and plans of the tables beside it (:mod:`.negotiation_csv`)."""
     path = Path(path)
     quotes: dict[str, list[dict[str, Any]]] = {}
     for _, row in _rows(path.with_name("quotes.csv")):
@@ -47,11 +48,11 @@ def read_csv(path: str | Path) -> Iterator[Record]:
     for where, row in _rows(path.with_name("sources.csv")):
         yield Record(where, sources=[{k: row[k] for k in ("id", "publisher", "title", "url", "published", "notes")
                                       if row.get(k)}])
-    for where, row in _rows(path.with_name("issues.csv")):  # the issues events name (#15)
-        issue = {k: row[k] for k in ("id", "name", "proposition", "parent", "notes") if row.get(k)}
-        yield Record(where, issues=[issue | ({"aliases": _split(row["aliases"])} if row.get("aliases") else {})])
     for where, row in _rows(path):
         yield _event(where, row, quotes.get(row.get("id", ""), []))
+    from timeline.importers.negotiation_csv import read_negotiation
+
+    yield from read_negotiation(path.parent)
 
 
 def _rows(path: Path) -> Iterator[tuple[str, dict[str, str]]]:

@@ -10,6 +10,8 @@ a position with neither ``sources`` nor an ``event`` that has them.
 """
 from __future__ import annotations
 
+import math
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from timeline.negotiation import (
@@ -27,7 +29,6 @@ from timeline.negotiation import (
     VersionRelation,
 )
 from timeline.read.problems import describe, did_you_mean
-from timeline.read.values import text_of
 
 Path_ = tuple[str | int, ...]
 
@@ -100,12 +101,10 @@ class NegotiationFields:
         line = header.line("stances") if hasattr(header, "line") else None
         self.items[file, "dataset", "stances"] = (line or self.line(file, ("dataset",)) or 1, value)  # for its lines
         found: list[Stance] = []
-        for index, item in self._items(file, ("dataset",), "stances", value):
-            place = (*where, index)
-            self._keys(file, place, item, STANCE_KEYS, "stance")
+        for place, item in self._each(file, ("dataset",), "stances", value, STANCE_KEYS, "stance"):
             ident = self._text(file, place, item, "id", required=True)
             number = item.get("value")
-            if number is None or isinstance(number, bool) or not isinstance(number, (int, float)) or number != number:
+            if isinstance(number, bool) or not isinstance(number, (int, float)) or not math.isfinite(number):
                 self.problem(file, (*place, "value"), f"a stance needs a 'value' that is a number such as 1 or -0.5, "
                                                       f"not {describe(number)}")
             elif ident and any(s.id == ident for s in found):
@@ -213,45 +212,54 @@ class NegotiationFields:
         return PlanVersion(ident, self._text(file, where, item, "name") or ident, date, drafted_by, event, sources,
                            relations, points, responses, self._text(file, where, item, "notes"))
 
+    def _each(self, file: str, where: Path_, key: str, value: Any, keys: tuple[str, ...],
+              what: str) -> Iterator[tuple[Path_, dict]]:
+        """``(place, item)`` for each mapping of the list ``value`` at ``key``, its keys checked against ``keys``."""
+        for index, item in self._items(file, where, key, [] if value is None else value):
+            place = (*where, key, index)
+            self._keys(file, place, item, keys, what)
+            yield place, item
+
+    def _known(self, file: str, where: Path_, value: str | None, choices: tuple[str, ...], what: str) -> bool:
+        """Is ``value`` one of ``choices``? If not (and given), a problem listing them."""
+        if value is None or value in choices:
+            return value is not None
+        self.problem(file, where, f"unknown {what} '{value}'{did_you_mean(value, choices)} ({what}s: "
+                                  f"{', '.join(choices)})")
+        return False
+
     def _relations(self, file: str, where: Path_, value: Any, owner: str) -> tuple[VersionRelation, ...]:
         found = []
-        for index, item in self._items(file, where, "relations", [] if value is None else value):
-            place = (*where, "relations", index)
-            self._keys(file, place, item, RELATION_KEYS, "version relation")
+        for place, item in self._each(file, where, "relations", value, RELATION_KEYS, "version relation"):
             relation = self._text(file, place, item, "relation", required=True)
             version = self._text(file, place, item, "version", required=True)
-            if relation and relation not in VERSION_RELATIONS:
-                self.problem(file, (*place, "relation"), f"unknown version relation '{relation}'"
-                             f"{did_you_mean(relation, VERSION_RELATIONS)} (relations: {', '.join(VERSION_RELATIONS)})")
-            elif relation and version:
+            if self._known(file, (*place, "relation"), relation, VERSION_RELATIONS, "version relation") and version:
                 self._refer(file, (*place, "version"), "version", version, owner)
                 found.append(VersionRelation(relation, version))
         return tuple(found)
 
     def _points(self, file: str, where: Path_, value: Any, owner: str) -> tuple[Point, ...]:
         found: dict[str, Point] = {}
-        for index, item in self._items(file, where, "points", [] if value is None else value):
-            place = (*where, "points", index)
-            self._keys(file, place, item, POINT_KEYS, "point")
-            number = text_of(item, "number") if not isinstance(item.get("number"), (dict, list)) else None
+        for place, item in self._each(file, where, "points", value, POINT_KEYS, "point"):
+            number = self._text(file, place, item, "number")
             text = self._text(file, place, item, "text", required=True)
             key = self._text(file, place, item, "key") or number
             issues = self._ids(file, place, item, "issues")
             self._refer(file, (*place, "issues"), "issue", issues, owner)
-            if number is None:
-                self.problem(file, place, "missing 'number' (the point's number as the plan gives it, e.g. 1 or 7a)")
+            if not number:
+                if not isinstance(item.get("number"), (dict, list)):  # else _text said what is wrong
+                    self.problem(file, place, "missing 'number' (the point's number as the plan gives it, e.g. 1 "
+                                              "or 7a)")
             elif key in found:
                 self.problem(file, (*place, "key"), f"point key '{key}' is used twice in {owner}; give each point "
                                                     "its own 'key' (it identifies the point across versions)")
             elif text:
-                found[key] = Point(number.strip(), key, text, issues)
+                found[key] = Point(number, key, text, issues)
         return tuple(found.values())
 
     def _responses(self, file: str, where: Path_, value: Any, owner: str) -> tuple[Response, ...]:
         found = []
-        for index, item in self._items(file, where, "responses", [] if value is None else value):
-            place = (*where, "responses", index)
-            self._keys(file, place, item, RESPONSE_KEYS, "response")
+        for place, item in self._each(file, where, "responses", value, RESPONSE_KEYS, "response"):
             actor = self._text(file, place, item, "actor", required=True)
             response = self._text(file, place, item, "response", required=True)
             date = None if item.get("date") is None else self._date(file, (*place, "date"), item["date"])
@@ -259,10 +267,7 @@ class NegotiationFields:
             self._refer(file, (*place, "actor"), "actor", actor or None, owner)
             self._refer(file, (*place, "event"), "event", event, owner)
             self._refer(file, (*place, "sources"), "source", sources, owner)
-            if response and response not in RESPONSES:
-                self.problem(file, (*place, "response"), f"unknown response '{response}'"
-                             f"{did_you_mean(response, RESPONSES)} (responses: {', '.join(RESPONSES)})")
-            elif actor and response:
+            if self._known(file, (*place, "response"), response, RESPONSES, "response") and actor:
                 found.append(Response(actor, response, date, event, sources, self._text(file, place, item, "notes")))
         return tuple(found)
 
