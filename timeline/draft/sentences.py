@@ -1,0 +1,61 @@
+"""Sentences of an article with their character offsets: spaCy's blank English pipeline and its sentencizer.
+
+No trained model is loaded: ``spacy.blank("en")`` gives the rule-based
+tokenizer, and the ``sentencizer`` splits on sentence-final punctuation.
+Line breaks always end a sentence. A line without final punctuation is a
+heading, a standfirst or a site's boilerplate ("Watch This Important Video"):
+it is skipped, since its facts are told again in the body.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+_LINE = re.compile(r"[^\n]+")
+_ENDS = ".!?\"'\u201d\u2019)\u2026:"
+
+
+class Sentence(NamedTuple):
+    """A sentence: its tokens (a spaCy span), and where it lies in the article (``start``, ``end``).
+
+    ``origin`` is the article offset of the token offsets (``token.idx``) in ``span``.
+    """
+
+    span: Span
+    start: int
+    end: int
+    origin: int
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> Language:
+    """The shared spaCy pipeline: English tokenizer rules and the sentencizer, no trained weights."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def sentences(text: str) -> Iterator[Sentence]:
+    """The sentences of ``text`` in order, headings and boilerplate lines left out."""
+    nlp = pipeline()
+    lines = [(m.start(), m.group(0)) for m in _LINE.finditer(text) if m.group(0).strip()]
+    body = [(start, line) for start, line in lines if line.rstrip()[-1] in _ENDS]
+    for (start, _line), doc in zip(body, nlp.pipe(line for _start, line in body)):
+        for sent in doc.sents:
+            stripped = sent.text.strip()
+            if not stripped:
+                continue
+            begin = start + sent.start_char + sent.text.index(stripped)
+            yield Sentence(sent, begin, begin + len(stripped), start)
