@@ -71,7 +71,8 @@ def title(event: Drafted, names: dict[str, str]) -> str:
 def summary(event: Drafted, names: dict[str, str]) -> str:
     """One neutral sentence: the title, the place, what was named, and the date as drafted."""
     place = f" in {event.location}" if event.location and event.type != "visit" else ""
-    thing = f" (the article speaks of a {event.thing})" if event.thing and event.thing != "this" else ""
+    answers = event.type in ("rejection", "acceptance", "criticism", "endorsement", "denial")
+    thing = f" (the article speaks of a {event.thing})" if answers and event.thing not in (None, "this") else ""
     return f"{title(event, names)}{place}{thing}; date as drafted: {event.date}."
 
 

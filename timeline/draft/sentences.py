@@ -53,9 +53,19 @@ def sentences(text: str) -> Iterator[Sentence]:
     lines = [(m.start(), m.group(0)) for m in _LINE.finditer(text) if m.group(0).strip()]
     body = [(start, line) for start, line in lines if line.rstrip()[-1] in _ENDS]
     for (start, _line), doc in zip(body, nlp.pipe(line for _start, line in body)):
-        for sent in doc.sents:
+        for sent in _opening_quotes_moved(doc):
             stripped = sent.text.strip()
             if not stripped:
                 continue
             begin = start + sent.start_char + sent.text.index(stripped)
             yield Sentence(sent, begin, begin + len(stripped), start)
+
+
+def _opening_quotes_moved(doc):  # noqa: ANN001, ANN202 - spaCy Doc and Spans
+    """The sentences of ``doc``, an opening quotation mark left at a sentence's end moved to the next one."""
+    bounds = [[sent.start, sent.end] for sent in doc.sents]
+    for here, after in zip(bounds, bounds[1:]):
+        if here[1] - here[0] > 1 and doc[here[1] - 1].text in ("“", "‘", '"'):
+            here[1] -= 1
+            after[0] -= 1
+    return [doc[start:end] for start, end in bounds]
