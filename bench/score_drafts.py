@@ -1,0 +1,383 @@
+"""Score ``timeline draft`` against the hand-annotated development set (issue #16).
+
+    python bench/score_drafts.py                         # runs `timeline draft` on every article
+    python bench/score_drafts.py --sets tune             # the pipeline's own engineer: tune/ only
+    python bench/score_drafts.py --texts /work/devset-texts   # texts kept out of the repository
+    python bench/score_drafts.py --command "python -m timeline draft" --keep /tmp/drafts
+    python bench/score_drafts.py --drafts /tmp/drafts    # score drafts written earlier
+    python bench/score_drafts.py --baseline empty        # the floor: a draft with no events
+    python bench/score_drafts.py --json                  # the same figures as JSON
+    python bench/score_drafts.py --sets tune --details   # which events were missed or extra
+
+The articles are ``tests/drafting/<set>/<slug>.yaml`` (gold) with their text in
+``<slug>.txt`` beside them or in a ``--texts`` folder (``DIR/<set>/<slug>.txt`` or
+``DIR/<slug>.txt``); an article without text is skipped, and the report says so. The command
+runs as ``COMMAND TEXT --published DATE --data DATA -o OUT``.
+
+A predicted event **matches** a gold event when the types are equal, the date spans overlap
+(EDTF bounds from :mod:`timeline.dates`; an open end overlaps everything on its side) and they
+share at least one actor in any role. Each event matches at most one other: the pairs are a
+maximum bipartite matching (Hopcroft–Karp, networkx), so the count of matches is the largest
+possible. Precision = matches / predicted, recall = matches / gold, F1 their harmonic mean;
+per article, and micro-averaged over each set (sums of the three counts). A *lenient* line,
+secondary and labelled so, counts types as equal when they share a PLOVER category (the public
+statement types, which PLOVER does not code, form one category).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import shlex
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+import yaml
+
+from timeline.dates import parse_edtf
+from timeline.vocabulary import EVENT_TYPES, ROLE_KEYS
+
+HERE = Path(__file__).resolve().parent
+DEVSET = HERE.parent / "tests" / "drafting"
+SETS = ("tune", "heldout")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One event reduced to what matching looks at: type, date bounds ([start, end), None = open), actors."""
+
+    id: str
+    type: str
+    start: dt.datetime | None
+    end: dt.datetime | None
+    actors: frozenset[str]
+    dated: bool = True
+
+
+@dataclass
+class Score:
+    """Counts of one article or of a set; the rates are ``None`` where their denominator is 0."""
+
+    matched: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def __iadd__(self, other: Score) -> Score:
+        self.matched += other.matched
+        self.predicted += other.predicted
+        self.gold += other.gold
+        return self
+
+    @property
+    def precision(self) -> float | None:
+        return self.matched / self.predicted if self.predicted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.matched / self.gold if self.gold else None
+
+    @property
+    def f1(self) -> float:
+        total = self.predicted + self.gold
+        return 2 * self.matched / total if total else 0.0
+
+    def as_dict(self) -> dict:
+        return {"matched": self.matched, "predicted": self.predicted, "gold": self.gold,
+                "precision": self.precision, "recall": self.recall, "f1": self.f1}
+
+
+@dataclass
+class Article:
+    """One gold file, where its text is, and what scoring it gave."""
+
+    set: str
+    slug: str
+    gold_path: Path
+    published: str
+    text: Path | None = None
+    strict: Score = field(default_factory=Score)
+    lenient: Score = field(default_factory=Score)
+    note: str = ""
+    scored: bool = False
+    failed: bool = False
+    missed: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+
+
+# --- reading events ----------------------------------------------------------------------------
+
+def _date_text(value: object) -> str:
+    """A YAML date value as EDTF text (PyYAML turns ``2025-12-03`` into a ``date``)."""
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else str(value)
+
+
+def _actors(event: dict) -> frozenset[str]:
+    ids: set[str] = set()
+    for key in ROLE_KEYS:
+        value = event.get(key) or []
+        ids.update(str(actor) for actor in ([value] if isinstance(value, str) else value) if actor)
+    return frozenset(ids)
+
+
+def to_item(event: dict, number: int) -> Item:
+    """The :class:`Item` of one event mapping; an absent or unreadable date matches nothing."""
+    try:
+        span = parse_edtf(_date_text(event["date"]))
+        start, end, dated = span.start, span.end, True
+    except (KeyError, ValueError, TypeError):
+        start = end = None
+        dated = False
+    return Item(str(event.get("id", f"#{number}")), str(event.get("type", "")), start, end, _actors(event), dated)
+
+
+def read_items(path: Path) -> list[Item]:
+    """The events of a dataset file (gold or draft) as items; a file without ``events`` gives ``[]``.
+
+    Raises ``ValueError`` naming the file when it is not YAML or not a mapping.
+    """
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        raise ValueError(f"{path}: not YAML ({error.__class__.__name__})") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: not a dataset file (a mapping with 'events')")
+    events = data.get("events") or []
+    return [to_item(event, number) for number, event in enumerate(events, 1) if isinstance(event, dict)]
+
+
+def published_of(path: Path, slug: str) -> str:
+    """The ``published`` date of the gold file's source ``slug`` (or of its only source)."""
+    sources = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("sources") or []
+    chosen = [s for s in sources if s.get("id") == slug] or sources[:1]
+    if not chosen or "published" not in chosen[0]:
+        raise ValueError(f"{path}: no source '{slug}' with a 'published' date")
+    return _date_text(chosen[0]["published"]).rstrip("?~%")
+
+
+# --- matching ----------------------------------------------------------------------------------
+
+def overlaps(a: Item, b: Item) -> bool:
+    """Whether the two date spans share a moment; open ends reach infinitely far."""
+    if not (a.dated and b.dated):
+        return False
+    return ((a.end is None or b.start is None or b.start < a.end)
+            and (b.end is None or a.start is None or a.start < b.end))
+
+
+def same_type(a: Item, b: Item) -> bool:
+    return a.type == b.type
+
+
+def plover_category(type_name: str) -> str:
+    """The PLOVER type of an event type; the public-statement types (no PLOVER type) share one."""
+    kind = EVENT_TYPES.get(type_name)
+    if kind is None:
+        return f"?{type_name}"
+    return kind.plover or "STATEMENT"
+
+
+def same_plover(a: Item, b: Item) -> bool:
+    return plover_category(a.type) == plover_category(b.type)
+
+
+def compatible(a: Item, b: Item, types: Callable[[Item, Item], bool] = same_type) -> bool:
+    """The match rule: types agree (by ``types``), dates overlap, at least one shared actor."""
+    return types(a, b) and overlaps(a, b) and bool(a.actors & b.actors)
+
+
+def match(predicted: list[Item], gold: list[Item],
+          types: Callable[[Item, Item], bool] = same_type) -> list[tuple[Item, Item]]:
+    """A maximum one-to-one matching of predicted to gold events, as (predicted, gold) pairs."""
+    graph = nx.Graph()
+    left = [("p", i) for i in range(len(predicted))]
+    graph.add_nodes_from(left)
+    graph.add_nodes_from(("g", j) for j in range(len(gold)))
+    graph.add_edges_from((("p", i), ("g", j)) for i, p in enumerate(predicted)
+                         for j, g in enumerate(gold) if compatible(p, g, types))
+    pairs = nx.bipartite.hopcroft_karp_matching(graph, top_nodes=left)
+    return [(predicted[i], gold[pairs[("p", i)][1]]) for side, i in left if ("p", i) in pairs]
+
+
+def score(predicted: list[Item], gold: list[Item],
+          types: Callable[[Item, Item], bool] = same_type) -> Score:
+    return Score(len(match(predicted, gold, types)), len(predicted), len(gold))
+
+
+# --- articles and drafting ---------------------------------------------------------------------
+
+def find_articles(devset: Path, sets: Iterable[str], texts: list[Path]) -> list[Article]:
+    """Every gold file of ``sets`` under ``devset``, with the first text found for it."""
+    found = []
+    for name in sets:
+        for gold in sorted((devset / name).glob("*.yaml")):
+            article = Article(name, gold.stem, gold, published_of(gold, gold.stem))
+            candidates = [gold.with_suffix(".txt"),
+                          *(folder / name / f"{gold.stem}.txt" for folder in texts),
+                          *(folder / f"{gold.stem}.txt" for folder in texts)]
+            article.text = next((path for path in candidates if path.is_file()), None)
+            found.append(article)
+    return found
+
+
+def run_command(command: str, article: Article, data: str, out: Path) -> str:
+    """Run the drafting command on one article into ``out``; an error line, or '' on success."""
+    argv = [*shlex.split(command), str(article.text), "--published", article.published, "--data", data,
+            "-o", str(out)]
+    try:
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return f"command failed: {error}"
+    if done.returncode:
+        lines = (done.stderr or done.stdout).strip().splitlines()
+        return f"command failed (exit {done.returncode}): {lines[-1] if lines else 'no output'}"
+    return "" if out.is_file() else f"command wrote no file at {out}"
+
+
+def predictions(article: Article, args: argparse.Namespace, workdir: Path) -> tuple[list[Item] | None, str]:
+    """The predicted items for one article (``None`` = skip it) and a note for the report.
+
+    A failed command, or a file that is not a dataset, counts as an empty draft (and sets
+    ``article.failed``) rather than being skipped, so that failures lower the score.
+    """
+    if args.baseline == "empty":
+        return [], ""
+    if args.drafts:
+        for path in (args.drafts / article.set / f"{article.slug}.yaml", args.drafts / f"{article.slug}.yaml"):
+            if path.is_file():
+                return read_items(path), ""
+        return None, f"skipped: no draft {article.slug}.yaml in {args.drafts}"
+    if article.text is None:
+        return None, "skipped: text not in the repository (see tests/drafting/README.md; pass --texts DIR)"
+    out = (args.keep or workdir) / article.set / f"{article.slug}.yaml"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.unlink(missing_ok=True)
+    error = run_command(args.command, article, args.data, out)
+    try:
+        if not error:
+            return read_items(out), ""
+    except ValueError as problem:
+        error = str(problem)
+    article.failed = True
+    return [], f"{error} (scored as an empty draft)"
+
+
+def evaluate(articles: list[Article], args: argparse.Namespace) -> None:
+    """Fill in each article's strict and lenient scores (or its skip note)."""
+    with tempfile.TemporaryDirectory(prefix="score-drafts-") as workdir:
+        for article in articles:
+            predicted, article.note = predictions(article, args, Path(workdir))
+            if predicted is None:
+                continue
+            gold = read_items(article.gold_path)
+            pairs = match(predicted, gold)
+            article.strict = Score(len(pairs), len(predicted), len(gold))
+            article.missed = [g.id for g in gold if g not in {pair[1] for pair in pairs}]
+            article.extra = [p.id for p in predicted if p not in {pair[0] for pair in pairs}]
+            article.lenient = score(predicted, gold, same_plover)
+            article.scored = True
+
+
+# --- reports -----------------------------------------------------------------------------------
+
+def _rate(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}"
+
+
+def totals(articles: list[Article], name: str) -> tuple[Score, Score]:
+    """The micro-averaged strict and lenient scores of the scored articles of one set."""
+    strict, lenient = Score(), Score()
+    for article in articles:
+        if article.set == name and article.scored:
+            strict += article.strict
+            lenient += article.lenient
+    return strict, lenient
+
+
+def markdown(articles: list[Article], sets: Iterable[str], details: bool = False) -> str:
+    """One table per set: an article a row, then the micro-average and the lenient line.
+
+    With ``details``, each article's unmatched gold events (missed) and unmatched predicted
+    events (extra) are listed by id under the table.
+    """
+    lines = []
+    for name in sets:
+        rows = [a for a in articles if a.set == name]
+        if not rows:
+            continue
+        lines += [f"### {name}", "", "| article | gold | predicted | matched | P | R | F1 |",
+                  "|---|---:|---:|---:|---:|---:|---:|"]
+        for a in rows:
+            if a.scored:
+                s = a.strict
+                lines.append(f"| {a.slug} | {s.gold} | {s.predicted} | {s.matched} | {_rate(s.precision)} | "
+                             f"{_rate(s.recall)} | {s.f1:.2f} |")
+            else:
+                lines.append(f"| {a.slug} | – | – | – | – | – | – |")
+        strict, lenient = totals(articles, name)
+        lines.append(f"| **micro-average, {name}** | {strict.gold} | {strict.predicted} | {strict.matched} | "
+                     f"{_rate(strict.precision)} | {_rate(strict.recall)} | **{strict.f1:.2f}** |")
+        lines.append(f"| *lenient (secondary): type by PLOVER category* | {lenient.gold} | {lenient.predicted} | "
+                     f"{lenient.matched} | {_rate(lenient.precision)} | {_rate(lenient.recall)} | {lenient.f1:.2f} |")
+        notes = [f"- {a.slug}: {a.note}" for a in rows if a.note]
+        if details:
+            notes += [f"- {a.slug}: missed {', '.join(a.missed) or 'none'}; extra {', '.join(a.extra) or 'none'}"
+                      for a in rows if a.scored]
+        lines += ["", *notes, ""] if notes else [""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def as_json(articles: list[Article], sets: Iterable[str]) -> str:
+    report = {}
+    for name in sets:
+        strict, lenient = totals(articles, name)
+        report[name] = {
+            "articles": [{"slug": a.slug, "published": a.published, "scored": a.scored, "note": a.note,
+                          "missed": a.missed, "extra": a.extra,
+                          "strict": a.strict.as_dict() if a.scored else None,
+                          "lenient": a.lenient.as_dict() if a.scored else None}
+                         for a in articles if a.set == name],
+            "micro": {"strict": strict.as_dict(), "lenient": lenient.as_dict()},
+        }
+    return json.dumps(report, indent=2)
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--devset", type=Path, default=DEVSET, help="folder with tune/ and heldout/")
+    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated: tune, heldout (default both)")
+    parser.add_argument("--texts", type=Path, action="append", default=[],
+                        help="a folder of article texts kept out of the repository (repeatable)")
+    parser.add_argument("--command", default="timeline draft", help="the drafting command (default: %(default)s)")
+    parser.add_argument("--data", default="seeds", help="the dataset passed as --data (default: %(default)s)")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--drafts", type=Path, help="score the drafts in this folder instead of running the command")
+    source.add_argument("--baseline", choices=["empty"], help="score a baseline instead of drafts")
+    parser.add_argument("--keep", type=Path, help="write the drafts here (DIR/<set>/<slug>.yaml) and keep them")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
+    parser.add_argument("--details", action="store_true",
+                        help="list each article's missed gold and extra predicted events by id")
+    args = parser.parse_args(argv)
+    args.sets = [name.strip() for name in args.sets.split(",") if name.strip()]
+    unknown = [name for name in args.sets if name not in SETS]
+    if unknown:
+        parser.error(f"unknown set {', '.join(unknown)}: choose from {', '.join(SETS)}")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the report; exit status 1 when the command failed on an article, 0 otherwise."""
+    args = parse_args(argv)
+    articles = find_articles(args.devset, args.sets, args.texts)
+    evaluate(articles, args)
+    print(as_json(articles, args.sets) if args.json else markdown(articles, args.sets, args.details), end="")
+    return int(any(a.failed for a in articles))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
