@@ -166,16 +166,17 @@ class ActorIndex:
         return mentions
 
     def _propose(self, run: list, text: str, offset: int, base: int) -> Mention | None:
-        titled = False
-        while run and (run[0].text in NOT_NAMES or run[0].lower_ in TITLE_WORDS):
-            titled = titled or run[0].lower_ in TITLE_WORDS
+        organization = any(t.lower_ in ORGANIZATION_WORDS for t in run)
+        titles = [] if organization else [i for i, t in enumerate(run) if t.lower_ in TITLE_WORDS]
+        titled = bool(titles)
+        run = run[titles[-1] + 1:] if titles else run
+        while run and run[0].text in NOT_NAMES:
             run = run[1:]
         if not run or len(run) == 1 and not titled or any(t.text in NOT_NAMES for t in run):
             return None
         start, end = run[0].idx - offset, run[-1].idx + len(run[-1]) - offset
         name = text[start:end]
-        words = {t.lower_ for t in run}
-        kind = "organization" if words & ORGANIZATION_WORDS else "person"
+        kind = "organization" if organization else "person"
         ident = re.sub(r"[^a-z0-9]+", "-", fold(name).replace("'", "")).strip("-")
         if not ident:
             return None

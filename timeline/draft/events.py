@@ -107,7 +107,8 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         if event is None:
             continue
         roles, inherited = event
-        previous_source = roles.get("source") or roles.get("participants", [])
+        subject = [m.actor for m in left if m.actor in roles.get("participants", ())]
+        previous_source = roles.get("source") or subject or roles.get("participants", [])
         future = status in ("planned", "proposed")
         when = _date(sentence, trigger, left_start, right_end, context.published, future)
         drafted.append(Drafted(
@@ -168,10 +169,11 @@ def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], rig
         sources, targets = [m.actor for m in right if token_of[id(m)] < stop], [m.actor for m in left]
     else:
         sources, targets = [m.actor for m in left], [m.actor for m in right]
-    if previous and words[first].endswith("ing") and words[first - 1] in (",", "and") and not trigger.nominal:
-        # "..., accusing X and vowing to": the participle shares the subject of the verb before it
+    coordinated = words[first - 1] == "and" or words[first - 1] == "," and words[first].endswith("ing")
+    if previous and coordinated and not trigger.nominal:
+        # "X met Y and presented", "..., accusing X and vowing to": the verb shares the subject before it
         sources, targets = list(previous), [a for a in targets if a not in previous]
-        return _roles(trigger, sources, targets, left, right, token_of, words, places, context, True)
+        return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, True)
     inherited = False
     if not sources and not passive:
         pronoun = any(w in PRONOUNS for w in words[:first][-6:])
@@ -179,19 +181,19 @@ def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], rig
             sources, inherited = list(previous), True
         elif pronoun and context.last_person:
             sources, inherited = [context.last_person], True
-    return _roles(trigger, sources, targets, left, right, token_of, words, places, context, inherited)
+    return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, inherited)
 
 
-def _roles(trigger: Trigger, sources: list[str], targets: list[str], left: list[Mention], right: list[Mention],
-           token_of: dict[int, int], words: list[str], places: list[Mention], context: Context,
+def _roles(trigger: Trigger, where: tuple[int, int], sources: list[str], targets: list[str], left: list[Mention],
+           right: list[Mention], token_of: dict[int, int], words: list[str], places: list[Mention], context: Context,
            inherited: bool) -> tuple[dict[str, list[str]], bool] | None:
     """Sources and targets put in the roles of the trigger's type; None if the event lacks its actors."""
     kind = EVENT_TYPES[trigger.type]
     sources = list(dict.fromkeys(sources))
     targets = [a for a in dict.fromkeys(targets) if a not in sources]
     if trigger.type == "visit":
-        hosts = [m.actor for m in right if _word_before(token_of[id(m)], words) in ("to", "in")] or \
-                [m.actor for m in places]
+        hosts = [m.actor for m in right if _word_before(token_of[id(m)], words) in ("to", "in")
+                 or token_of[id(m)] == where[1]] or [m.actor for m in places]
         visitors = [a for a in sources + targets if a not in hosts]
         roles = {"participants": visitors, "host": hosts[:1]}
         return (roles, inherited) if visitors and hosts else None

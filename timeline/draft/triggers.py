@@ -31,7 +31,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "talks|negotiations with|between", "sat down with", "summit with|between"),
     "call": ("spoke|speak|speaks by phone|telephone", "phone|telephone call|conversation", "phoned|phones",
              "held|had a phone|telephone|video call"),
-    "visit": ("visited|visits|visiting", "visit to", "travelled|traveled|travels|flew|flies to",
+    "visit": ("visited|visits|visiting|visit", "visit to", "travelled|traveled|travels|flew|flies to",
               "arrived|arrives in", "trip to"),
     "counter_proposal": ("* counter - proposal|proposals|offer|plan", "* counterproposal|counteroffer",
                          "* alternative plan|proposal"),
