@@ -76,17 +76,20 @@ def append_into(data: dict[str, Any], path: Path, comment: str) -> Path:
             lines[-1] += "\n"
         tail: list[str] = []
         places = {key.value: value for key, value in node.value}
-        for key in reversed(LISTS):  # bottom up, so earlier line numbers stay right
+        inserts = []
+        for key in LISTS:
             items = data.get(key) or []
             if not items:
                 continue
-            if key not in places or places[key].tag == "tag:yaml.org,2002:null":
-                if key in places:
-                    raise CannotAppend(f"{path}: '{key}:' is empty here; write '{key}: []' or remove the line, "
-                                       "or draft to a new file with -o")
-                tail = [f"{key}:\n", *_block(items, 2), *tail]
-                continue
-            lines[_after(places[key], lines, path, key):0] = _block(items, places[key].start_mark.column)
+            if key not in places:
+                tail += [f"{key}:\n", *_block(items, 2)]
+            elif places[key].tag == "tag:yaml.org,2002:null":
+                raise CannotAppend(f"{path}: '{key}:' is empty here; write '{key}: []' as a block list "
+                                   "or remove the line, or draft to a new file with -o")
+            else:
+                inserts.append((_after(places[key], lines, path, key), _block(items, places[key].start_mark.column)))
+        for where, block in sorted(inserts, key=lambda insert: -insert[0]):  # bottom up: earlier lines stay put
+            lines[where:where] = block
         new = "".join(lines) + ("\n" + comment if tail else "") + "".join(tail)
         _check(new, top, data, path)
         _replace(path, text, new)
@@ -127,7 +130,13 @@ def _block(items: list[dict[str, Any]], indent: int) -> list[str]:
 
 def _check(new: str, before: dict[str, Any], data: dict[str, Any], path: Path) -> None:
     """The new text must hold what the file held, then the drafted items, and nothing else."""
-    after = yaml.load(new, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    try:
+        after = yaml.load(new, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        after = None
+    if not isinstance(after, dict):
+        raise CannotAppend(f"{path}: the drafts cannot be appended without changing how the file reads; "
+                           "draft to a new file with -o and merge it by hand")
     for key in set(before) | set(after):
         expected = before.get(key)
         if key in LISTS:
