@@ -94,7 +94,7 @@ class ActorIndex:
         from spacy.util import filter_spans
 
         folded, exact = self._matcher()
-        text = sentence.span.text
+        text = sentence.line[sentence.span.start_char:sentence.span.end_char]
         base = sentence.origin + sentence.span.start_char
         doc = _make_doc(fold_chars(text))
         spans = [doc[s:e] for _key, s, e in folded(doc)]
@@ -151,15 +151,15 @@ class ActorIndex:
 
     def _new_names(self, sentence: Sentence, base: int, found: list[Mention]) -> list[Mention]:
         """Runs of capitalised words that name nobody the index knows: proposed as new actors."""
-        taken = [range(m.start - base, m.end - base) for m in found]
+        taken = {i for m in found for i in range(m.start - sentence.origin, m.end - sentence.origin)}
         offset = sentence.span.start_char
         mentions, run = [], []
         for token in [*sentence.span, None]:
-            inside = token is not None and any(token.idx - offset in r for r in taken)
+            inside = token is not None and token.idx in taken
             if token is not None and not inside and (token.is_title or token.text in ("al-", "bin", "de", "von")):
                 run.append(token)
                 continue
-            mention = self._propose(run, sentence.span.text, offset, base)
+            mention = self._propose(run, sentence.line[offset:sentence.span.end_char], offset, base)
             if mention:
                 mentions.append(mention)
             run = []
@@ -192,15 +192,25 @@ def fold_chars(text: str) -> str:
     >>> fold_chars("Zelenskyy’s Éire")
     "zelenskyy's eire"
     """
-    out = []
-    for char in text:
+    return text.translate(_FOLDED)
+
+
+class _Folded(dict):
+    """Code point -> its folded character, computed on first use (for :meth:`str.translate`)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
         if char in APOSTROPHES:
-            out.append("'")
-            continue
-        bare = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-        lower = (bare or char).lower()
-        out.append(lower if len(lower) == 1 else char)
-    return "".join(out)
+            folded = "'"
+        else:
+            bare = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+            lower = (bare or char).lower()
+            folded = lower if len(lower) == 1 else char
+        self[code] = folded
+        return folded
+
+
+_FOLDED = _Folded()
 
 
 def _make_doc(text: str):  # noqa: ANN202 - spaCy's Doc

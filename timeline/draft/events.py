@@ -87,7 +87,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
     actors = [m for m in mentions if attribution is None or token_of[id(m)] < attribution]
     credited = [m.actor for m in mentions if attribution is not None and token_of[id(m)] >= attribution]
     bounds = _boundaries(words, {token_of[id(m)] for m in mentions}, attribution)
-    triggers = _triggers(span, words, bounds, attribution)
+    triggers = _triggers(sentence, words, bounds, attribution)
     drafted: list[Drafted] = []
     previous_source: list[str] = []
     for number, trigger in enumerate(triggers):
@@ -114,7 +114,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         drafted.append(Drafted(
             type=trigger.type, date=when or bound(context.published, future),
             status=status, roles=roles, sentence=sentence.text, start=sentence.start, end=sentence.end,
-            trigger=trigger.span.text, location=_place(span, left_start, right_end),
+            trigger=trigger.span.text, location=_place(sentence, left_start, right_end),
             confidence=_confidence(trigger, roles, when is not None, inherited, mentions),
             thing=_thing(words[last:max([b for b in bounds if b >= last] + [len(words)])] + words[left_start:first]),
             at=trigger.span.start_char - span.start_char, nominal=trigger.nominal))
@@ -130,13 +130,14 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
     return drafted
 
 
-def _triggers(span, words: list[str], bounds: list[int], attribution: int | None) -> list[Trigger]:  # noqa: ANN001
+def _triggers(sentence: Sentence, words: list[str], bounds: list[int], attribution: int | None) -> list[Trigger]:
     """The sentence's triggers that report an event of their own, outside quotations and attributions.
 
     A trigger that refers to an event told elsewhere ("Before meeting the envoys,") is left out, and
     the comma after it ends a clause; so is a verb used as a noun ("rejected such demands").
     """
-    quoted = _quoted_tokens(span)
+    span = sentence.span
+    quoted = _quoted_tokens(span, sentence.line)
     kept = []
     for trigger in find_triggers(span):
         first = trigger.span.start - span.start
@@ -216,18 +217,19 @@ def _date(sentence: Sentence, trigger: Trigger, left: int, right: int, published
     span = sentence.span
     begin = span[left].idx if left < len(span) else span[-1].idx
     finish = span[right - 1].idx + len(span[right - 1]) if right > 0 else begin
-    found = [d for d in find_dates(span.doc.text[begin:finish], published, future, begin) if d.explicit]
+    found = [d for d in find_dates(sentence.line[begin:finish], published, future, begin) if d.explicit]
     if not found:
         return None
     where = trigger.span.start_char
     return min(found, key=lambda d: abs(d.start - where)).edtf
 
 
-def _place(span, left: int, right: int) -> str | None:  # noqa: ANN001 - a spaCy Span
+def _place(sentence: Sentence, left: int, right: int) -> str | None:
     """A capitalised name after "in"/"at" in the clause ("in Moscow", "in Brussels")."""
     if left >= right:
         return None
-    match = _PLACE.search(span.doc.text[span[left].idx:span[right - 1].idx + len(span[right - 1])])
+    span = sentence.span
+    match = _PLACE.search(sentence.line[span[left].idx:span[right - 1].idx + len(span[right - 1])])
     return match.group(1) if match else None
 
 
@@ -248,13 +250,12 @@ def _confidence(trigger: Trigger, roles: dict[str, list[str]], explicit: bool, i
     return round(min(0.95, max(0.1, score)), 2)
 
 
-def _quoted_tokens(span) -> set[int]:  # noqa: ANN001
-    inside, chars = set(), span.text
-    for match in _QUOTE.finditer(chars):
-        for token in span:
-            if match.start() <= token.idx - span.start_char < match.end():
-                inside.add(token.i - span.start)
-    return inside
+def _quoted_tokens(span, line: str) -> set[int]:  # noqa: ANN001 - a spaCy Span
+    """The tokens of ``span`` (indices in it) inside quotation marks."""
+    quotes = [range(m.start(), m.end()) for m in _QUOTE.finditer(line, span.start_char, span.end_char)]
+    if not quotes:
+        return set()
+    return {token.i - span.start for token in span if any(token.idx in quote for quote in quotes)}
 
 
 def _add_quotes(sentence: Sentence, drafted: list[Drafted]) -> None:

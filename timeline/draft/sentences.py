@@ -24,17 +24,19 @@ _ENDS = ".!?\"'\u201d\u2019)\u2026:"
 class Sentence(NamedTuple):
     """A sentence: its tokens (a spaCy span), and where it lies in the article (``start``, ``end``).
 
-    ``origin`` is the article offset of the token offsets (``token.idx``) in ``span``.
+    ``origin`` is the article offset of the token offsets (``token.idx``) in ``span``, and
+    ``line`` the text those offsets are in (the sentence's line of the article).
     """
 
     span: Span
     start: int
     end: int
     origin: int
+    line: str
 
     @property
     def text(self) -> str:
-        return self.span.text
+        return self.line[self.start - self.origin:self.end - self.origin]
 
 
 @lru_cache(maxsize=1)
@@ -52,13 +54,14 @@ def sentences(text: str) -> Iterator[Sentence]:
     nlp = pipeline()
     lines = [(m.start(), m.group(0)) for m in _LINE.finditer(text) if m.group(0).strip()]
     body = [(start, line) for start, line in lines if line.rstrip()[-1] in _ENDS]
-    for (start, _line), doc in zip(body, nlp.pipe(line for _start, line in body)):
+    for (start, line), doc in zip(body, nlp.pipe(line for _start, line in body)):
         for sent in _opening_quotes_moved(doc):
-            stripped = sent.text.strip()
+            text = line[sent.start_char:sent.end_char]
+            stripped = text.strip()
             if not stripped:
                 continue
-            begin = start + sent.start_char + sent.text.index(stripped)
-            yield Sentence(sent, begin, begin + len(stripped), start)
+            begin = start + sent.start_char + text.index(stripped)
+            yield Sentence(sent, begin, begin + len(stripped), start, line)
 
 
 def _opening_quotes_moved(doc):  # noqa: ANN001, ANN202 - spaCy Doc and Spans

@@ -78,7 +78,7 @@ class Trigger(NamedTuple):
 
 def _token(word: str) -> dict:
     if word == "~":
-        return {"IS_SENT_START": False, "TEXT": {"NOT_IN": [".", ";", "!", "?"]}, "OP": "{0,3}"}
+        return {"OP": "{0,3}"}
     words = word.replace("PLAN", PLAN).split("|")
     return {"LOWER": words[0]} if len(words) == 1 else {"LOWER": {"IN": words}}
 
