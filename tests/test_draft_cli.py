@@ -179,3 +179,24 @@ def test_bad_input_is_one_line(tmp_path, monkeypatch, setup, args, message):
     assert result.stderr.startswith("Error: ") and message in result.stderr, result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert not (tmp_path / "out.yaml").exists()
+
+
+def test_without_spacy_one_line_says_how_to_install(tmp_path, article):
+    code = "import sys; sys.modules['spacy'] = None; from timeline.cli import main; sys.argv[0] = 'timeline'; main()"
+    result = subprocess.run([sys.executable, "-c", code, "draft", str(article), "--published", "2025-12-03", "-o",
+                             str(tmp_path / "d.yaml")], capture_output=True, text=True, timeout=120)
+    assert (result.returncode, result.stderr) == (1, "Error: timeline draft needs spaCy and selectolax: "
+                                                     "pip install 'timeline[draft]'\n")
+
+
+def test_readme_excerpt_is_what_the_example_writes(tmp_path):
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Drafting from an article", 1)[1]
+    shown = yaml.safe_load(section.split("```yaml\n", 1)[1].split("```", 1)[0])
+    result = run("draft", ROOT / "docs" / "example-article.txt", "--published", "2025-12-03", "--data", SEEDS,
+                 "--source-id", "example-2025-12-03", "-o", tmp_path / "drafts.yaml")
+    assert result.exit_code == 0
+    events = yaml.safe_load((tmp_path / "drafts.yaml").read_text())["events"]
+    assert shown[0] in events

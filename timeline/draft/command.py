@@ -39,13 +39,14 @@ def run(article: Path, published: str, data_path: Path | None, source: dict[str,
         raise UserError("give either -o NEW.yaml (a new file) or --into FILE (append to a dataset file)")
     day = published_day(published)
     try:
-        from timeline.draft import draft_article
-        from timeline.draft.text import read_article
+        import spacy  # noqa: F401 - the draft extra
     except ImportError:
         raise UserError(MISSING) from None
     from timeline.dataset import load
+    from timeline.draft import draft_article
     from timeline.draft.into import append_into, existing_items, header, write_new
     from timeline.draft.output import draft_data
+    from timeline.draft.text import read_article
 
     text = read_article(article)
     dataset = load(data_path) if data_path else None

@@ -170,6 +170,9 @@ def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], rig
         sources, targets = [m.actor for m in right if token_of[id(m)] < stop], [m.actor for m in left]
     else:
         sources, targets = [m.actor for m in left], [m.actor for m in right]
+    if trigger.nominal:  # "Kyiv and Europe's counter-proposal": only the names right before the noun
+        owners = _owners(left, first, words, token_of)
+        return _roles(trigger, (first, last), owners, targets, left, right, token_of, words, places, context, False)
     coordinated = words[first - 1] == "and" or words[first - 1] == "," and words[first].endswith("ing")
     if previous and coordinated and not trigger.nominal:
         # "X met Y and presented", "..., accusing X and vowing to": the verb shares the subject before it
@@ -183,6 +186,19 @@ def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], rig
         elif pronoun and context.last_person:
             sources, inherited = [context.last_person], True
     return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, inherited)
+
+
+def _owners(left: list[Mention], first: int, words: list[str], token_of: dict[int, int]) -> list[str]:
+    """The names that own a nominal trigger: those just before it, joined by "and", "'s" or adjectives."""
+    owners: list[str] = []
+    end = first
+    for mention in reversed(left):
+        between = [w for w in words[token_of[id(mention)] + 1:end] if w not in ("'s", "’s", "and", ",", "-")]
+        if len(between) > 2 or set(between) & {"the", "a", "an", "of", "to", "by", "with"}:
+            break
+        owners.insert(0, mention.actor)
+        end = token_of[id(mention)]
+    return owners
 
 
 def _roles(trigger: Trigger, where: tuple[int, int], sources: list[str], targets: list[str], left: list[Mention],

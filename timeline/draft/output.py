@@ -25,7 +25,7 @@ VERBS: dict[str, tuple[str, str, str]] = {
     "visit": ("visits", "visit", ""), "proposal": ("makes a proposal", "make a proposal", " to"),
     "counter_proposal": ("makes a counter-proposal", "make a counter-proposal", " to"),
     "demand": ("makes a demand", "make a demand", " of"), "appeal": ("appeals", "appeal", " to"),
-    "rejection": ("rejects", "reject", " a proposal of"), "acceptance": ("accepts", "accept", " a proposal of"),
+    "rejection": ("rejects", "reject", ""), "acceptance": ("accepts", "accept", ""),
     "statement": ("makes a statement", "make a statement", " to"), "claim": ("makes a claim", "make a claim", " against"),
     "denial": ("denies a claim", "deny a claim", " of"), "accusation": ("accuses", "accuse", ""),
     "criticism": ("criticises", "criticise", ""), "threat": ("threatens", "threaten", ""),
@@ -64,6 +64,8 @@ def title(event: Drafted, names: dict[str, str]) -> str:
     if event.type == "visit":
         return f"{_names(acting, names)} {verb} {_names(event.roles.get('host', []), names)}{may}"
     target = event.roles.get("target")
+    if event.type in ("rejection", "acceptance") and event.thing not in (None, "this"):
+        before_target, verb = " of", f"{verb} a {event.thing.rstrip('s')}"
     tail = f"{before_target} {_names(target, names)}" if target else ""
     return f"{_names(acting, names)} {verb}{tail}{may}"
 
@@ -71,7 +73,7 @@ def title(event: Drafted, names: dict[str, str]) -> str:
 def summary(event: Drafted, names: dict[str, str]) -> str:
     """One neutral sentence: the title, the place, what was named, and the date as drafted."""
     place = f" in {event.location}" if event.location and event.type != "visit" else ""
-    answers = event.type in ("rejection", "acceptance", "criticism", "endorsement", "denial")
+    answers = event.type in ("criticism", "endorsement", "denial")
     thing = f" (the article speaks of a {event.thing})" if answers and event.thing not in (None, "this") else ""
     return f"{title(event, names)}{place}{thing}; date as drafted: {event.date}."
 

@@ -68,8 +68,10 @@ def strip_html(html: str) -> str:
     Scripts, styles, navigation, headers, footers and asides are left out; where the
     page has an ``<article>`` element, only its text is kept.
     """
-    from selectolax.lexbor import LexborHTMLParser
-
+    try:
+        from selectolax.lexbor import LexborHTMLParser
+    except ImportError:
+        raise ArticleError("reading HTML needs selectolax: pip install 'timeline[draft]'") from None
     tree = LexborHTMLParser(html)
     for node in tree.css(_NOISE):
         node.decompose()
