@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 _ACRONYM = re.compile(r"[A-Z][A-Z.]{1,5}")
 _BETWEEN = re.compile(r"[\w.'’-]+|,")
+#: Words that end a description: "Europe's counter-proposal, with Putin" is no title of Putin.
+_NOT_TITLES = frozenset(("with", "and", "of", "to", "by", "for", "in", "on", "at", "from", "as", "that", "said",
+                         "says", "plan", "proposal", "counter-proposal", "draft", "offer", "deal", "demands"))
 _GLUE = frozenset(("'s", "’s", ",", "of", "the", "-", "his", "her", "its", "their"))
 
 
@@ -57,6 +60,7 @@ class ActorIndex:
     kinds: dict[str, str] = field(default_factory=dict)
     names: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # folded name -> actor id -> how
     proposed: dict[str, dict[str, str]] = field(default_factory=dict)
+    affiliations: dict[str, str] = field(default_factory=dict)  # actor id -> the state it rolls up to
     _gazetteer: dict[str, str] = field(default_factory=dict)
     _matchers: tuple = ()
 
@@ -74,9 +78,10 @@ class ActorIndex:
         for state_id, words in STATES.items():
             known = index.lookup(words[0])
             index._gazetteer[fold(words[1])] = known or state_id
-            if known is None:
-                for word in (words[0], *words[2:]):
-                    index._gazetteer.setdefault(fold(word), state_id)
+            for word in (words[0], *words[2:]):
+                if index.lookup(word) is None:
+                    index._gazetteer.setdefault(fold(word), known or state_id)
+        index.affiliations = {a.id: a.affiliation or a.id for a in dataset.actors.values()} if dataset else {}
         return index
 
     def _add(self, name: str, actor: str, how: str) -> None:
@@ -237,7 +242,9 @@ def _drop_descriptions(mentions: list[Mention], text: str, base: int) -> list[Me
         if after is not None and after.kind == "person" and here.actor != after.actor:
             between = _BETWEEN.findall(text[here.end - base:after.start - base])
             titles = [word for word in between if word.lower() not in _GLUE]
-            if titles and len(between) <= 6 and all(word.lower() in TITLE_WORDS for word in titles):
+            possessive = any(word in ("'s", "’s") for word in between) and all(
+                (w.islower() and w not in _NOT_TITLES) or w in ("'s", "’s", ",") for w in between)
+            if titles and len(between) <= 6 and (possessive or all(w.lower() in TITLE_WORDS for w in titles)):
                 continue
         kept.append(here)
     return kept

@@ -22,6 +22,8 @@ from timeline.draft.sentences import Sentence
 from timeline.draft.triggers import BASE_CONFIDENCE, Trigger, find_triggers
 from timeline.vocabulary import EVENT_TYPES
 
+#: Words before a noun that make it an event told before ("the meeting"), not a new one.
+DEFINITE = frozenset(("the", "this", "that", "these", "those"))
 #: Words that end a clause: the actors of one trigger are looked for within its clause.
 BOUNDARIES = frozenset((";", "—", "–", "(", ")", "while", "whereas", "because", "although", "though", "but",
                         "when", "after", "before", "which", "where", "amid", "despite"))
@@ -30,11 +32,15 @@ PLACE_WORDS = frozenset(("in", "at", "near", "outside", "inside"))
 PREPOSITIONS = frozenset(("to", "from", "in", "at", "on", "for", "into", "toward", "towards", "against", "over",
                           "about", "with", "near", "of"))
 PRONOUNS = frozenset(("he", "she", "him", "her", "his"))
+#: Words for the actors of the last event with several ("They agreed", "the two leaders also agreed").
+GROUP_WORDS = frozenset(("they", "leaders", "sides", "both", "presidents", "delegations"))
 #: What a rejection, acceptance or criticism names -> the types of event it answers.
 THINGS = {"demand": ("demand",), "demands": ("demand",), "counter-proposal": ("counter_proposal",),
           "plan": ("proposal", "counter_proposal"), "proposal": ("proposal", "counter_proposal"),
           "proposals": ("proposal", "counter_proposal"), "draft": ("proposal",), "offer": ("proposal",),
           "claim": ("claim",), "claims": ("claim",), "this": ("claim",), "ceasefire": ("ceasefire_declared",)}
+#: Types whose clause after the verb is what was said, with dates of its own.
+SPEECH = frozenset(("statement", "claim", "denial", "accusation", "assessment", "criticism"))
 _QUOTE = re.compile(r"“([^”]{2,300})”|\"([^\"]{2,300})\"")
 _PLACE = re.compile(r"\b(?:in|at|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)*)")
 
@@ -75,6 +81,7 @@ class Context:
     published: dt.date
     events: list[Drafted] = field(default_factory=list)
     last_person: str | None = None
+    last_group: list[str] = field(default_factory=list)
 
 
 def sentence_events(sentence: Sentence, mentions: list[Mention], context: Context) -> list[Drafted]:
@@ -107,12 +114,13 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         if event is None:
             continue
         roles, inherited = event
+        kind = "acceptance" if trigger.type == "agreement" and "source" in roles else trigger.type
         subject = [m.actor for m in left if m.actor in roles.get("participants", ())]
         previous_source = roles.get("source") or subject or roles.get("participants", [])
         future = status in ("planned", "proposed")
         when = _date(sentence, trigger, left_start, right_end, context.published, future)
         drafted.append(Drafted(
-            type=trigger.type, date=when or bound(context.published, future),
+            type=kind, date=when or bound(context.published, future),
             status=status, roles=roles, sentence=sentence.text, start=sentence.start, end=sentence.end,
             trigger=trigger.span.text, location=_place(sentence, left_start, right_end),
             confidence=_confidence(trigger, roles, when is not None, inherited, mentions),
@@ -143,14 +151,14 @@ def _triggers(sentence: Sentence, words: list[str], bounds: list[int], attributi
         first = trigger.span.start - span.start
         if first in quoted or attribution is not None and first >= attribution:
             continue
-        if modality.is_reference(words[:first]):
+        if modality.is_reference(words[:first]) and not _dated(sentence, trigger):
             comma = next((i for i in range(first, len(words)) if words[i] == ","), None)
             if comma is not None:
                 bounds.append(comma)
                 bounds.sort()
             continue
-        if not trigger.nominal and trigger.type not in ("meeting", "call", "visit") \
-                and modality.is_noun(words[:first]):
+        symmetric = trigger.type in ("meeting", "call", "visit")
+        if not trigger.nominal and modality.is_noun(words[:first]) and (not symmetric or words[first - 1] in DEFINITE):
             continue
         kept.append(trigger)
     return kept
@@ -185,6 +193,8 @@ def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], rig
             sources, inherited = list(previous), True
         elif pronoun and context.last_person:
             sources, inherited = [context.last_person], True
+        elif set(words[max(0, first - 4):first]) & GROUP_WORDS and context.last_group:
+            sources, inherited = list(context.last_group), True
     return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, inherited)
 
 
@@ -216,7 +226,12 @@ def _roles(trigger: Trigger, where: tuple[int, int], sources: list[str], targets
         return (roles, inherited) if visitors and hosts else None
     if kind.symmetric:
         everyone = list(dict.fromkeys(sources + targets))
-        return ({"participants": everyone}, inherited) if len(everyone) >= 2 else None
+        if len(everyone) >= 2:
+            context.last_group = everyone
+            return {"participants": everyone}, inherited
+        if trigger.type == "agreement" and sources:  # one side agrees: it accepts
+            return {"source": sources}, inherited
+        return None
     if not sources:
         return None
     for mention in left:
@@ -233,11 +248,20 @@ def _date(sentence: Sentence, trigger: Trigger, left: int, right: int, published
     span = sentence.span
     begin = span[left].idx if left < len(span) else span[-1].idx
     finish = span[right - 1].idx + len(span[right - 1]) if right > 0 else begin
-    found = [d for d in find_dates(sentence.line[begin:finish], published, future, begin) if d.explicit]
+    found = [d for d in find_dates(sentence.line[begin:finish], published, future, begin)
+             if d.explicit and not sentence.line[d.end:d.end + 2] in ("'s", "’s")]
+    if trigger.type in SPEECH:  # "said on Tuesday", not the dates of what was said
+        found = [d for d in found if d.end <= trigger.span.start_char or d.start - trigger.span.end_char < 25]
     if not found:
         return None
     where = trigger.span.start_char
     return min(found, key=lambda d: abs(d.start - where)).edtf
+
+
+def _dated(sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether the words just before a trigger date it ("following the October 16 call")."""
+    before = sentence.line[max(0, trigger.span.start_char - 25):trigger.span.start_char]
+    return any(d.explicit for d in find_dates(before, dt.date(2000, 1, 1)))
 
 
 def _place(sentence: Sentence, left: int, right: int) -> str | None:
@@ -297,7 +321,8 @@ def _attribution(words: list[str]) -> int | None:
 
 def _boundaries(words: list[str], mention_tokens: set[int], attribution: int | None) -> list[int]:
     found = [i for i, w in enumerate(words) if w in BOUNDARIES]
-    found += [i for i, w in enumerate(words) if w == "as" and i + 1 in mention_tokens]
+    found += [i for i, w in enumerate(words) if w == "as" and (i + 1 in mention_tokens
+                                                                 or words[i + 1:i + 2] == ["the"] and i + 2 in mention_tokens)]
     found += [i for i, w in enumerate(words) if w == "with" and i and not words[i - 1].isalnum()]
     if attribution is not None:
         found.append(attribution - 2)

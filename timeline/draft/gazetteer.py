@@ -63,6 +63,7 @@ STATES: dict[str, tuple[str, ...]] = {
 GROUP_NOUNS = frozenset((
     "official", "officials", "forces", "troops", "military", "army", "government", "negotiators", "side",
     "authorities", "diplomats", "leadership", "ministry", "delegation", "envoys", "sources", "drones", "army's",
+    "team", "teams", "counterparts", "representatives", "leaders", "countries", "governments",
 ))
 
 #: Words of a title or description between an affiliation and a person's name ("Kremlin aide Yury Ushakov").
@@ -74,6 +75,7 @@ TITLE_WORDS = frozenset((
     "queen", "prince", "crown", "sheikh", "emir", "mr", "mr.", "mrs", "ms", "dr", "dr.", "lt.", "col.", "colonel",
     "press", "his", "her", "its", "their", "then", "first", "lady", "speaker", "parliament", "envoys", "-", ",",
     "chair", "chairman", "director", "sen.", "senator", "rep.", "representative", "lawyer",
+    "policy", "overseas", "foreign-policy", "army", "navy", "staff", "negotiator", "spokesperson",
 ))
 
 #: Capitalised words that start no actor's name (months, weekdays, words that open sentences).

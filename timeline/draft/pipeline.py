@@ -55,7 +55,7 @@ def draft_article(text: str, published: dt.date, dataset: Dataset | None = None,
         found = sentence_events(sentence, index.find(sentence), context)
         first = len(context.events)
         for event in found:
-            if not _merge(event, context.events, first, last_sentence):
+            if not _merge(event, context.events, first, last_sentence, index.affiliations):
                 context.events.append(event)
         for event in context.events[first:]:
             _link(event, context.events, first)
@@ -97,15 +97,21 @@ def _link(event: Drafted, told: list[Drafted], sentence_start: int) -> None:
             return
 
 
-def _merge(event: Drafted, told: list[Drafted], sentence_start: int, previous_start: int) -> bool:
-    """Fold ``event`` into one already told: the same type in the same sentence, or the same facts again.
+def _merge(event: Drafted, told: list[Drafted], sentence_start: int, previous_start: int,
+           affiliations: dict[str, str]) -> bool:
+    """Fold ``event`` into one already told: the same type and side in the same sentence, or the same facts again.
 
-    The same facts are the same type, actors acting, date and status, in this sentence or the one before
-    ("Zelenskyy stressed ... He expressed concern ...").
+    The same side: acting actors that roll up to a common state ("The Kremlin rejected ..., with Putin
+    calling it"). The same facts: the same type, actors acting, date and status, in this sentence or
+    the one before ("Zelenskyy stressed ... He expressed concern ...").
     """
+    sides = {affiliations.get(a, a) for a in _acting(event)}
     for number in range(len(told) - 1, previous_start - 1, -1):
         other = told[number]
-        same_sentence = number >= sentence_start
+        symmetric = "participants" in event.roles
+        same_side = _acting(event) & _acting(other) if symmetric else \
+            sides & {affiliations.get(a, a) for a in _acting(other)}
+        same_sentence = number >= sentence_start and bool(same_side)
         same_facts = _acting(other) == _acting(event) and other.date == event.date and other.status == event.status
         if other.type == event.type and (same_sentence or same_facts):
             for role, ids in event.roles.items():
