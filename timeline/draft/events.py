@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from timeline.draft import modality
 from timeline.draft.actors import Mention
 from timeline.draft.dates import bound, find_dates
+from timeline.draft.gazetteer import GROUP_NOUNS
 from timeline.draft.sentences import Sentence
 from timeline.draft.triggers import BASE_CONFIDENCE, Trigger, find_triggers
 from timeline.vocabulary import EVENT_TYPES
@@ -171,7 +172,7 @@ def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], rig
     first, last = where
     passive = last < len(words) and words[last] == "by"
     places = [m for m in left + right if _word_before(token_of[id(m)], words) in PLACE_WORDS and m.kind == "state"]
-    left = [m for m in left if m not in places and _word_before(token_of[id(m)], words) not in PREPOSITIONS - {"with"}]
+    left = [m for m in left if m not in places and not _object(token_of[id(m)], words)]
     right = [m for m in right if m not in places]
     if passive:
         stop = next((i for i in range(last + 1, len(words)) if words[i] in PREPOSITIONS), len(words))
@@ -180,6 +181,9 @@ def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], rig
         sources, targets = [m.actor for m in left], [m.actor for m in right]
     if trigger.nominal:  # "Kyiv and Europe's counter-proposal": only the names right before the noun
         owners = _owners(left, first, words, token_of)
+        if not owners and words[first - 1] in PRONOUNS:  # "his conversation with Putin": the clause's subject
+            persons = [m.actor for m in left if m.kind == "person"]
+            owners = persons[:1] or ([context.last_person] if context.last_person else [])
         return _roles(trigger, (first, last), owners, targets, left, right, token_of, words, places, context, False)
     coordinated = words[first - 1] == "and" or words[first - 1] == "," and words[first].endswith("ing")
     if previous and coordinated and not trigger.nominal:
@@ -334,6 +338,14 @@ def _token_at(starts: list[int], char: int) -> int:
         if start > char:
             return max(0, i - 1)
     return len(starts) - 1
+
+
+def _object(token: int, words: list[str]) -> bool:
+    """Whether the name at ``token`` follows a preposition ("to Moscow"), not as in "officials from Russia"."""
+    before = _word_before(token, words)
+    if before == "with" or before not in PREPOSITIONS:
+        return False
+    return not (before in ("from", "of") and token > 1 and words[token - 2] in GROUP_NOUNS)
 
 
 def _word_before(token: int, words: list[str]) -> str:

@@ -63,7 +63,8 @@ STATES: dict[str, tuple[str, ...]] = {
 GROUP_NOUNS = frozenset((
     "official", "officials", "forces", "troops", "military", "army", "government", "negotiators", "side",
     "authorities", "diplomats", "leadership", "ministry", "delegation", "envoys", "sources", "drones", "army's",
-    "team", "teams", "counterparts", "representatives", "leaders", "countries", "governments",
+    "team", "teams", "counterparts", "representatives", "leaders", "countries", "governments", "delegations",
+    "negotiator", "envoy", "officers",
 ))
 
 #: Words of a title or description between an affiliation and a person's name ("Kremlin aide Yury Ushakov").

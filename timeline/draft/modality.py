@@ -24,7 +24,8 @@ PLANNING_VERBS = frozenset(("plans", "plan", "planned", "planning", "expected", 
 PROPOSED_WORDS = frozenset(("proposed", "proposes", "propose", "proposing", "offered", "offers", "offer", "offering",
                             "invited", "invites", "invite", "suggested", "suggests", "suggest", "urged", "urges",
                             "called", "calls", "calling"))
-NEGATIONS = frozenset(("not", "n't", "never", "no", "neither", "nor", "without", "refused", "declined"))
+NEGATIONS = frozenset(("not", "n't", "never", "no", "neither", "nor", "without", "refused", "declined", "unable",
+                       "failed", "fail"))
 REFERENCES = frozenset(("before", "after", "since", "during", "following", "ahead", "until", "amid", "despite"))
 #: Words after the trigger, in its clause, that make it planned ("as early as Wednesday, potentially in Brussels").
 LATER_WORDS = ("as early as", "as soon as", "potentially", "possibly", "next week", "tomorrow", "later this")
