@@ -171,7 +171,7 @@ def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], rig
     """The roles of the event of ``trigger`` and whether its acting actor was inherited; None if it has none."""
     first, last = where
     passive = last < len(words) and words[last] == "by"
-    places = [m for m in left + right if _word_before(token_of[id(m)], words) in PLACE_WORDS and m.kind == "state"]
+    places = [m for m in left + right if _word_before(token_of[id(m)], words) in PLACE_WORDS]
     left = [m for m in left if m not in places and not _object(token_of[id(m)], words)]
     right = [m for m in right if m not in places]
     if passive:
@@ -197,7 +197,7 @@ def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], rig
             sources, inherited = list(previous), True
         elif pronoun and context.last_person:
             sources, inherited = [context.last_person], True
-        elif set(words[max(0, first - 4):first]) & GROUP_WORDS and context.last_group:
+        elif set(words[:first]) & GROUP_WORDS and context.last_group:
             sources, inherited = list(context.last_group), True
     return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, inherited)
 
@@ -231,9 +231,10 @@ def _roles(trigger: Trigger, where: tuple[int, int], sources: list[str], targets
     if kind.symmetric:
         everyone = list(dict.fromkeys(sources + targets))
         if len(everyone) >= 2:
-            context.last_group = everyone
+            if not trigger.nominal:  # "his conversation with Putin" names another group than the one talking
+                context.last_group = everyone
             return {"participants": everyone}, inherited
-        if trigger.type == "agreement" and sources:  # one side agrees: it accepts
+        if trigger.span[0].lower_.startswith("agree") and sources:  # one side agrees: it accepts
             return {"source": sources}, inherited
         return None
     if not sources:
@@ -253,9 +254,10 @@ def _date(sentence: Sentence, trigger: Trigger, left: int, right: int, published
     begin = span[left].idx if left < len(span) else span[-1].idx
     finish = span[right - 1].idx + len(span[right - 1]) if right > 0 else begin
     found = [d for d in find_dates(sentence.line[begin:finish], published, future, begin)
-             if d.explicit and not sentence.line[d.end:d.end + 2] in ("'s", "’s")]
+             if d.explicit and sentence.line[d.end:d.end + 2] not in ("'s", "’s")]
     if trigger.type in SPEECH:  # "said on Tuesday", not the dates of what was said
-        found = [d for d in found if d.end <= trigger.span.start_char or d.start - trigger.span.end_char < 25]
+        found = [d for d in found if d.end <= trigger.span.start_char or d.start - trigger.span.end_char < 25
+                 or " by " in sentence.line[trigger.span.end_char:d.start]]  # "confirmed by X on Wednesday"
     if not found:
         return None
     where = trigger.span.start_char

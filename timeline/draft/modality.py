@@ -59,7 +59,8 @@ def status(kind: str, before: list[str], after: str) -> str | None:
     planning = any(a in PLANNING_VERBS and b == "to" for a, b in zip(near, near[1:]))
     planned = bool(set(near) & PLANNED_WORDS) or planning or any(words in after for words in LATER_WORDS)
     if not (proposed or planned):
-        return "occurred"
+        # "for the two countries to reach a deal": an aim, not an event
+        return None if kind.startswith("agreement") and before[-1:] == ["to"] else "occurred"
     if kind not in PLANNABLE:
         return None if planned and not proposed else "occurred"
     return "proposed" if proposed and kind not in ("proposal", "counter_proposal") else "planned" if planned \

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 PLAN = "plan|plans|proposal|proposals|draft|framework|offer|deal|document|terms|initiative|roadmap|blueprint"
-SAY = "said|says|say|stated|states|noted|notes|told|tells|stressed|stresses|acknowledged|acknowledges|added|" \
+SAY = "said|says|say|stated|noted|told|tells|stressed|stresses|acknowledged|acknowledges|added|" \
       "insisted|insists|insisting|declared|announced|announces|warned|warns|suggested|suggests|argued|argues|" \
       "emphasised|emphasized|reiterated|confirmed|confirms|expressed|expresses|saying|described|describes|" \
       "remarked|commented|asserted|maintained|explained|conceded|admitted|vowed|pledged|promised"
