@@ -166,6 +166,8 @@ def test_into_a_folder_adds_a_file(tmp_path, article):
     (b"Putin met Witkoff.", ["a.txt", "--published", "2025-12"], "--published 2025-12 is not a single day"),
     (b"Putin met Witkoff.", ["a.txt", "--published", "2025-12-03", "--into", "x.yaml", "-o", "y.yaml"],
      "give either -o NEW.yaml"),
+    (b"Putin met Witkoff.", ["a.txt", "--published", "2025-12-03", "--data", ".", "-o", "out.yaml"],
+     "out.yaml is inside the dataset folder .: the drafts would join it before you review them"),
 ])
 def test_bad_input_is_one_line(tmp_path, monkeypatch, setup, args, message):
     monkeypatch.chdir(tmp_path)

@@ -38,6 +38,10 @@ def run(article: Path, published: str, data_path: Path | None, source: dict[str,
     if (output is None) == (into is None):
         raise UserError("give either -o NEW.yaml (a new file) or --into FILE (append to a dataset file)")
     day = published_day(published)
+    if output is not None and data_path is not None and data_path.is_dir() \
+            and output.resolve().is_relative_to(data_path.resolve()):
+        raise UserError(f"{output} is inside the dataset folder {data_path}: the drafts would join it before you "
+                        f"review them; write them elsewhere with -o, or add them on purpose with --into {data_path}")
     try:
         import spacy  # noqa: F401 - the draft extra
     except ImportError:

@@ -246,10 +246,8 @@ def _ahead(which: str, future: bool) -> bool:
 def _ago(count: str, unit: str, published: dt.date) -> str:
     number = int(count) if count.isdigit() else _NUMBERS[count]
     then = published - relativedelta(**{f"{unit}s": number})
-    if unit == "day":
-        return then.isoformat()
-    if unit == "week":
-        return f"{then.isoformat()}~"
-    if unit == "month":
-        return f"{then.year:04d}-{then.month:02d}~"
-    return f"{then.year:04d}~"
+    return _AGO_FORMS[unit].format(then)
+
+
+#: "3 days ago" is that day; weeks, months and years ago are approximate, at their own precision.
+_AGO_FORMS = {"day": "{:%Y-%m-%d}", "week": "{:%Y-%m-%d}~", "month": "{:%Y-%m}~", "year": "{:%Y}~"}
