@@ -171,3 +171,16 @@ def test_html_is_stripped_to_paragraphs():
 def test_bad_text_is_one_line(raw, message):
     with pytest.raises(ArticleError, match=message):
         article_text(raw, "a.txt")
+
+
+@pytest.mark.parametrize(("raw", "name"), [
+    (b"<!-- saved page --><section><p>Putin met Witkoff.</p></section>", "a.txt"),
+    (b"<P>Putin met Witkoff.</P>", "a.txt"),
+    (b"Putin <b>met</b> Witkoff.", "page.HTML"),
+])
+def test_html_is_recognised_by_its_start_or_its_name(raw, name):
+    assert article_text(raw, name) == "Putin met Witkoff."
+
+
+def test_text_with_angle_brackets_stays_text():
+    assert article_text(b"Putin < Witkoff. 3 > 2", "a.txt") == "Putin < Witkoff. 3 > 2"

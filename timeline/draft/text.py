@@ -14,7 +14,8 @@ MAX_BYTES = 5_000_000
 _NOISE = "script, style, noscript, template, nav, header, footer, aside, form, svg, iframe, button, select"
 #: Elements that end a line of text (paragraphs, headings, list items, cells, breaks).
 _BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, div, br, tr, section, article, figcaption, pre, dd, dt"
-_HTML = re.compile(r"\A\s*(?:<!doctype html|<html\b|<head\b|<body\b|<article\b|<p\b|<div\b)", re.IGNORECASE)
+_HTML = re.compile(r"\A\s*(?:<!--|<\?xml|<(?:!doctype\s+html|html|head|body|article|main|section|header|p|div|h[1-6]"
+                   r"|meta|span|table|ul|ol|figure|title)\b)", re.IGNORECASE)
 
 
 class ArticleError(UserError):
@@ -54,7 +55,8 @@ def article_text(raw: bytes | str, name: str = "the article") -> str:
             raw = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise ArticleError(f"{name}: not UTF-8 text (byte {error.start}); save it as UTF-8") from None
-    text = strip_html(raw) if _HTML.match(raw) else raw
+    html = _HTML.match(raw) or name.lower().endswith((".html", ".htm", ".xhtml"))
+    text = strip_html(raw) if html else raw
     text = "".join(c if c in "\n\t" or unicodedata.category(c) != "Cc" else " " for c in text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not any(c.isalpha() for c in text):
