@@ -32,6 +32,7 @@ COMMANDS = {
     "html": "html:html",
     "build": "build:build",
     "import": "importing:import_",
+    "draft": "draft:draft",
     "validate": "records:validate",
 }
 

@@ -1,0 +1,250 @@
+"""Actors named in a sentence, matched against a dataset's ids, names and aliases (case and accents ignored).
+
+Matching runs spaCy's :class:`~spacy.matcher.PhraseMatcher` over a copy of the
+sentence folded character for character (lower case, accents and apostrophe
+shapes removed, :func:`fold_chars`), so offsets stay those of the article. Names
+written in capitals in the dataset ("US", "NSC") match only in capitals, so the
+pronoun "us" is never the United States. The longest name wins where two overlap.
+
+A name followed by a title and a person ("Kremlin aide Yury Ushakov", "Trump's
+special envoy, Steve Witkoff") describes that person: it is dropped, and kept as
+the affiliation of a person proposed as new. A demonym before a collective noun
+("Russian forces") is the state. Unknown names of two or more capitalised words
+(or one after a title) are proposed as new actors, with a kind guessed from
+their words; states of :mod:`timeline.draft.gazetteer` are proposed when the
+dataset lacks them.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from timeline.draft.gazetteer import GROUP_NOUNS, NOT_NAMES, ORGANIZATION_WORDS, STATES, TITLE_WORDS
+from timeline.names import APOSTROPHES, fold
+
+if TYPE_CHECKING:
+    from timeline.draft.sentences import Sentence
+    from timeline.model import Dataset
+
+_ACRONYM = re.compile(r"[A-Z][A-Z.]{1,5}")
+_BETWEEN = re.compile(r"[\w.'’-]+|,")
+#: Words that end a description: "Europe's counter-proposal, with Putin" is no title of Putin.
+_NOT_TITLES = frozenset(("with", "and", "of", "to", "by", "for", "in", "on", "at", "from", "as", "that", "said",
+                         "says", "plan", "proposal", "counter-proposal", "draft", "offer", "deal", "demands"))
+_GLUE = frozenset(("'s", "’s", ",", "of", "the", "-", "his", "her", "its", "their"))
+
+
+@dataclass
+class Mention:
+    """An actor named in the article: offsets in the article, the words, the actor id and its kind."""
+
+    start: int
+    end: int
+    text: str
+    actor: str
+    kind: str
+    known: bool = True
+
+
+@dataclass
+class ActorIndex:
+    """The names drafting recognises: the dataset's actors, then the gazetteer's states, then new names.
+
+    ``proposed`` holds the actors met in the article and missing from the
+    dataset, as mappings ready for a dataset file (``id``, ``name``, ``kind``,
+    optional ``affiliation``).
+    """
+
+    kinds: dict[str, str] = field(default_factory=dict)
+    names: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # folded name -> actor id -> how
+    proposed: dict[str, dict[str, str]] = field(default_factory=dict)
+    affiliations: dict[str, str] = field(default_factory=dict)  # actor id -> the state it rolls up to
+    _gazetteer: dict[str, str] = field(default_factory=dict)
+    _matchers: tuple = ()
+
+    @classmethod
+    def build(cls, dataset: Dataset | None) -> ActorIndex:
+        """The index of ``dataset``'s actors (or of none), with the gazetteer's states."""
+        index = cls()
+        for actor in (dataset.actors.values() if dataset else ()):
+            index.kinds[actor.id] = actor.kind
+            index._add(actor.name, actor.id, "name")
+            if len(actor.id) > 3:
+                index._add(actor.id.replace("-", " "), actor.id, "id")
+            for alias in actor.aliases:
+                index._add(alias, actor.id, "alias")
+        for state_id, words in STATES.items():
+            known = index.lookup(words[0])
+            index._gazetteer[fold(words[1])] = known or state_id
+            for word in (words[0], *words[2:]):
+                if index.lookup(word) is None:
+                    index._gazetteer.setdefault(fold(word), known or state_id)
+        index.affiliations = {a.id: a.affiliation or a.id for a in dataset.actors.values()} if dataset else {}
+        return index
+
+    def _add(self, name: str, actor: str, how: str) -> None:
+        if name.strip():
+            self.names.setdefault(name if _ACRONYM.fullmatch(name) else fold_chars(name), {}) \
+                .setdefault(actor, set()).add(how)
+
+    def lookup(self, name: str) -> str | None:
+        """The id the dataset gives ``name`` (case and accents ignored), or None."""
+        ids = self.names.get(name) or self.names.get(fold_chars(name))
+        return _best(ids) if ids else None
+
+    def find(self, sentence: Sentence) -> list[Mention]:
+        """The actors named in ``sentence``, in order, without overlaps."""
+        from spacy.util import filter_spans
+
+        folded, exact = self._matcher()
+        text = sentence.line[sentence.span.start_char:sentence.span.end_char]
+        base = sentence.origin + sentence.span.start_char
+        doc = _make_doc(fold_chars(text))
+        spans = [doc[s:e] for _key, s, e in folded(doc)]
+        original = _make_doc(text)
+        spans += [original[s:e] for _key, s, e in exact(original)]
+        mentions = []
+        for span in filter_spans(spans):
+            key = span.text if _ACRONYM.fullmatch(span.text) else fold_chars(span.text)
+            actor = _best(self.names[key])
+            mentions.append(Mention(base + span.start_char, base + span.end_char, text[span.start_char:span.end_char],
+                                    actor, self.kinds.get(actor, "person")))
+        mentions += self._states(text, base, mentions)
+        mentions = sorted(mentions, key=lambda m: m.start)
+        mentions += self._new_names(sentence, base, mentions)
+        return _drop_descriptions(sorted(mentions, key=lambda m: m.start), text, base)
+
+    def _matcher(self) -> tuple:
+        if not self._matchers:
+            from spacy.matcher import PhraseMatcher
+
+            from timeline.draft.sentences import pipeline
+
+            vocab = pipeline().vocab
+            folded, exact = PhraseMatcher(vocab), PhraseMatcher(vocab)
+            for name in self.names:
+                (exact if _ACRONYM.fullmatch(name) else folded).add("ACTOR", [_make_doc(name)])
+            self._matchers = folded, exact
+        return self._matchers
+
+    def _states(self, text: str, base: int, found: list[Mention]) -> list[Mention]:
+        """States the dataset lacks or names only by demonym: "Russian forces", "Poland", "Warsaw"."""
+        taken = [range(m.start - base, m.end - base) for m in found]
+        mentions: list[Mention] = []
+        words = list(re.finditer(r"[\w.'’]+", text))
+        demonyms = {w[1] for w in STATES.values()}
+        for index, first in enumerate(words):
+            if not first.group(0)[0].isupper() or any(first.start() in r for r in taken):
+                continue
+            for last in reversed(words[index:index + 3]):
+                candidate = text[first.start():last.end()].rstrip(".")
+                state = self._gazetteer.get(fold(candidate))
+                if state is None or any(last.end() - 1 in r for r in taken):
+                    continue
+                if candidate in demonyms and _next_word(text, first.start() + len(candidate)) not in GROUP_NOUNS:
+                    continue
+                if state not in self.kinds:
+                    self.proposed.setdefault(state, {"id": state, "name": STATES[state][0], "kind": "state"})
+                end = first.start() + len(candidate)
+                mentions.append(Mention(base + first.start(), base + end, candidate, state, "state",
+                                        state in self.kinds))
+                taken.append(range(first.start(), end))
+                break
+        return mentions
+
+    def _new_names(self, sentence: Sentence, base: int, found: list[Mention]) -> list[Mention]:
+        """Runs of capitalised words that name nobody the index knows: proposed as new actors."""
+        taken = {i for m in found for i in range(m.start - sentence.origin, m.end - sentence.origin)}
+        offset = sentence.span.start_char
+        mentions, run = [], []
+        for token in [*sentence.span, None]:
+            inside = token is not None and token.idx in taken
+            if token is not None and not inside and (token.is_title or token.text in ("al-", "bin", "de", "von")):
+                run.append(token)
+                continue
+            mention = self._propose(run, sentence.line[offset:sentence.span.end_char], offset, base)
+            if mention:
+                mentions.append(mention)
+            run = []
+        return mentions
+
+    def _propose(self, run: list, text: str, offset: int, base: int) -> Mention | None:
+        organization = any(t.lower_ in ORGANIZATION_WORDS for t in run)
+        titles = [] if organization else [i for i, t in enumerate(run) if t.lower_ in TITLE_WORDS]
+        titled = bool(titles)
+        run = run[titles[-1] + 1:] if titles else run
+        while run and run[0].text in NOT_NAMES:
+            run = run[1:]
+        if not run or len(run) == 1 and not titled or any(t.text in NOT_NAMES for t in run):
+            return None
+        start, end = run[0].idx - offset, run[-1].idx + len(run[-1]) - offset
+        name = text[start:end]
+        kind = "organization" if organization else "person"
+        ident = re.sub(r"[^a-z0-9]+", "-", fold(name).replace("'", "")).strip("-")
+        if not ident:
+            return None
+        while ident in self.kinds and ident not in self.proposed:
+            ident += "-new"
+        self.proposed.setdefault(ident, {"id": ident, "name": name, "kind": kind})
+        return Mention(base + start, base + end, name, ident, kind, known=False)
+
+
+def fold_chars(text: str) -> str:
+    """``text`` in lower case without accents, one character for each of ``text`` (offsets are kept).
+
+    >>> fold_chars("Zelenskyy’s Éire")
+    "zelenskyy's eire"
+    """
+    return text.translate(_FOLDED)
+
+
+class _Folded(dict):
+    """Code point -> its folded character, computed on first use (for :meth:`str.translate`)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char in APOSTROPHES:
+            folded = "'"
+        else:
+            bare = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+            lower = (bare or char).lower()
+            folded = lower if len(lower) == 1 else char
+        self[code] = folded
+        return folded
+
+
+_FOLDED = _Folded()
+
+
+def _make_doc(text: str):  # noqa: ANN202 - spaCy's Doc
+    from timeline.draft.sentences import pipeline
+
+    return pipeline().make_doc(text)
+
+
+def _best(ids: dict[str, set[str]]) -> str:
+    """The actor a name most likely means: one whose own name it is, then the first id."""
+    named = sorted(actor for actor, how in ids.items() if "name" in how or "id" in how)
+    return named[0] if named else sorted(ids)[0]
+
+
+def _next_word(text: str, end: int) -> str:
+    match = re.match(r"\s+([\w'’]+)", text[end:])
+    return match.group(1).lower() if match else ""
+
+
+def _drop_descriptions(mentions: list[Mention], text: str, base: int) -> list[Mention]:
+    """Leave out names that only describe the person named next ("U.S. President Donald Trump")."""
+    kept = []
+    for here, after in zip(mentions, [*mentions[1:], None]):
+        if after is not None and after.kind == "person" and here.actor != after.actor:
+            between = _BETWEEN.findall(text[here.end - base:after.start - base])
+            titles = [word for word in between if word.lower() not in _GLUE]
+            possessive = any(word in ("'s", "’s") for word in between) and all(
+                (w.islower() and w not in _NOT_TITLES) or w in ("'s", "’s", ",") for w in between)
+            if titles and len(between) <= 6 and (possessive or all(w.lower() in TITLE_WORDS for w in titles)):
+                continue
+        kept.append(here)
+    return kept

@@ -1,0 +1,253 @@
+"""Dates in an article's words, resolved against its publication date into EDTF, never more precise than the text.
+
+The rules (``published`` is the day the article came out; past or future is
+the tense of the clause, see :mod:`timeline.draft.modality`):
+
+==============================  ======================================  ==========================
+written                         past tense                              future tense
+==============================  ======================================  ==========================
+on Tuesday, Tuesday night       the latest Tuesday on or before it       the next on or after it
+last Tuesday / next Tuesday     the latest before it                     the first after it
+as early as Wednesday           --                                       that Wednesday, open end
+today, this morning             the day itself
+yesterday / tomorrow            the day before / after
+last week, next week            Monday to Sunday of that week (a span)
+this week, earlier this week    its Monday to the day                    the day to its Sunday
+last weekend, at the weekend    the Saturday and Sunday before           the next Saturday and Sunday
+last month / next month         the month (``2025-11``)
+this month, earlier this month  its first day to the day                 the day to its last day
+last year / next year           the year (``2024``)
+this year, earlier this year    1 January to the day                     the day to 31 December
+previously, recently, earlier   on or before the day (``../2025-12-03``)
+3 days ago                      that day
+2 weeks ago, a month ago        that day or month, approximate (``~``)
+2 December, Dec. 2, 2025        that day (without a year: the latest one on or before, or the next one)
+early/mid/late December         days 1-10, 11-20, 21 to the end
+in December, December 2025      the month
+in 2024                         the year
+==============================  ======================================  ==========================
+
+Dates are computed with :mod:`dateutil.relativedelta`; weekdays and months
+are read in English. An event whose clause holds no date is bounded by the
+publication date: ``../PUBLISHED`` when it took place, ``PUBLISHED/..`` when
+it is still to come.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import NamedTuple
+
+from dateutil.relativedelta import MO, SU, relativedelta, weekday
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS |= {name[:3]: number for name, number in _MONTHS.items()} | {"sept": 9}
+_MONTHS = {name.lower(): number for name, number in _MONTHS.items()}
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "several": 0, "a few": 0}
+
+_WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MON = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december" \
+       r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+#: (kind, pattern), tried in this order; the longest match at a place wins.
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(rf"\b{text}\b", re.IGNORECASE)) for kind, text in (
+    ("from_weekday", rf"as (?:early|soon) as (?:next )?{_WD}"),
+    ("from_day", rf"as (?:early|soon) as {_DAY} {_MON}"),
+    ("from_day", rf"as (?:early|soon) as {_MON} {_DAY}"),
+    ("last_weekday", rf"last {_WD}{_PART}"),
+    ("next_weekday", rf"(?:next|this coming) {_WD}{_PART}"),
+    ("day_month", rf"(?:{_WD},? )?{_DAY} {_MON}(?:,? {_YEAR})?"),
+    ("month_day", rf"(?:{_WD},? )?{_MON} {_DAY}(?!\d)(?:,? {_YEAR})?"),
+    ("weekday", rf"{_WD}{_PART}"),
+    ("relative_day", r"(?P<word>yesterday|today|tomorrow|tonight|this morning|this afternoon|this evening"
+                     r"|earlier today|later today|overnight)"),
+    ("weekend", r"(?P<which>last|this|next|over the|at the)(?: \w+)? weekend"),
+    ("period", r"(?P<which>last|next|this|earlier this|later this|past) (?P<unit>week|month|year)"),
+    ("ago", r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>day|week|month|year)s? ago"),
+    ("part_month", rf"(?P<part>early|mid|late)[- ]{_MON}(?:,? {_YEAR})?"),
+    ("month_year", rf"(?:in )?{_MON},? {_YEAR}"),
+    ("month", rf"in {_MON}"),
+    ("year", rf"(?:in|during) {_YEAR}"),
+    ("before", r"previously|recently|earlier|already|so far|to date"),
+    ))
+
+
+class DatePhrase(NamedTuple):
+    """A date found in a text: where (character offsets), the words, and the EDTF date they give."""
+
+    start: int
+    end: int
+    text: str
+    edtf: str
+    explicit: bool  # False for words that only bound the date by the publication ("previously")
+
+
+def find_dates(text: str, published: dt.date, future: bool = False, offset: int = 0) -> list[DatePhrase]:
+    """Every date phrase in ``text``, resolved against ``published``; offsets shifted by ``offset``.
+
+    ``since 2022`` and ``until March`` name the edge of a period, not an event's date: they are skipped.
+    """
+    found: list[DatePhrase] = []
+    taken: list[range] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() in span or match.end() - 1 in span for span in taken):
+                continue
+            if re.search(r"\b(?:since|until|till|from)\s*$", text[:match.start()], re.IGNORECASE):
+                taken.append(range(match.start(), match.end()))
+                continue
+            edtf = _resolve(kind, match, published, future)
+            taken.append(range(match.start(), match.end()))
+            if edtf:
+                found.append(DatePhrase(offset + match.start(), offset + match.end(), match.group(0), edtf,
+                                        kind != "before"))
+    return sorted(found)
+
+
+def resolve(phrase: str, published: dt.date, future: bool = False) -> str | None:
+    """The EDTF date of the whole ``phrase`` written in an article of ``published``; None if it is no date.
+
+    >>> resolve("on Tuesday", dt.date(2025, 12, 3))
+    '2025-12-02'
+    >>> resolve("as early as Wednesday", dt.date(2025, 12, 3), future=True)
+    '2025-12-03/..'
+    >>> resolve("last week", dt.date(2025, 12, 3))
+    '2025-11-24/2025-11-30'
+    """
+    dates = find_dates(phrase, published, future)
+    return dates[0].edtf if dates else None
+
+
+def bound(published: dt.date, future: bool = False) -> str:
+    """The date of an event the text does not date: on or before publication, or from it on if still to come."""
+    return f"{published.isoformat()}/.." if future else f"../{published.isoformat()}"
+
+
+def _resolve(kind: str, match: re.Match[str], published: dt.date, future: bool) -> str | None:
+    groups = {key: value.lower() for key, value in match.groupdict().items() if value}
+    if kind in ("from_weekday", "from_day"):
+        day = _weekday(groups["wd"], published, True, False) if kind == "from_weekday" \
+            else _day(groups, published, True)
+        return f"{day.isoformat()}/.." if day else None
+    if kind in ("weekday", "last_weekday", "next_weekday"):
+        ahead = kind == "next_weekday" or (kind == "weekday" and future)
+        day = _weekday(groups["wd"], published, ahead, strict=kind != "weekday")
+        return day.isoformat()
+    if kind in ("day_month", "month_day"):
+        day = _day(groups, published, future)
+        return day.isoformat() if day else None
+    if kind == "relative_day":
+        return _relative_day(groups["word"], published)
+    if kind == "weekend":
+        return _weekend(groups["which"], published, future)
+    if kind == "period":
+        return _period(groups["which"], groups["unit"], published, future)
+    if kind == "ago":
+        return _ago(groups["n"], groups["unit"], published)
+    if kind == "part_month":
+        year, month = _month(groups, published, future)
+        first, last = {"early": (1, 10), "mid": (11, 20)}.get(groups["part"], (21, calendar.monthrange(year, month)[1]))
+        return f"{dt.date(year, month, first).isoformat()}/{dt.date(year, month, last).isoformat()}"
+    if kind in ("month_year", "month"):
+        year, month = _month(groups, published, future)
+        return f"{year:04d}-{month:02d}"
+    if kind == "year":
+        return groups["year"]
+    return bound(published, future)
+
+
+def _weekday(name: str, published: dt.date, ahead: bool, strict: bool) -> dt.date:
+    """The weekday ``name`` nearest ``published``: on or before it (or after, ``ahead``); ``strict`` excludes it."""
+    day = weekday(_WEEKDAYS.index(name))
+    if ahead:
+        return published + relativedelta(days=1 if strict else 0, weekday=day(+1))
+    return published + relativedelta(days=-1 if strict else 0, weekday=day(-1))
+
+
+def _day(groups: dict[str, str], published: dt.date, future: bool) -> dt.date | None:
+    month = _MONTHS[groups["mon"]]
+    try:
+        if "year" in groups:
+            return dt.date(int(groups["year"]), month, int(groups["day"]))
+        day = dt.date(published.year, month, int(groups["day"]))
+    except ValueError:  # 31 February: no date
+        return None
+    if future and day < published:
+        return day + relativedelta(years=1)
+    if not future and day > published:
+        return day - relativedelta(years=1)
+    return day
+
+
+def _month(groups: dict[str, str], published: dt.date, future: bool) -> tuple[int, int]:
+    month = _MONTHS[groups["mon"]]
+    if "year" in groups:
+        return int(groups["year"]), month
+    if future and month < published.month:
+        return published.year + 1, month
+    if not future and month > published.month:
+        return published.year - 1, month
+    return published.year, month
+
+
+def _relative_day(word: str, published: dt.date) -> str:
+    if word == "yesterday":
+        return (published - dt.timedelta(days=1)).isoformat()
+    if word == "tomorrow":
+        return (published + dt.timedelta(days=1)).isoformat()
+    if word == "overnight":
+        return f"{(published - dt.timedelta(days=1)).isoformat()}/{published.isoformat()}"
+    return published.isoformat()
+
+
+def _weekend(which: str, published: dt.date, future: bool) -> str:
+    ahead = which == "next" or (which != "last" and future)
+    if ahead:
+        saturday = published + relativedelta(days=1, weekday=weekday(5)(+1))
+    else:
+        saturday = published + relativedelta(days=-1, weekday=weekday(5)(-1))
+        if saturday + dt.timedelta(days=1) >= published:  # published on the weekend: the one before
+            saturday -= dt.timedelta(days=7)
+    return f"{saturday.isoformat()}/{(saturday + dt.timedelta(days=1)).isoformat()}"
+
+
+def _period(which: str, unit: str, published: dt.date, future: bool) -> str:
+    today = published.isoformat()
+    step = {"last": -1, "past": -1, "next": 1}.get(which, 0)
+    if unit == "week":
+        monday = published + relativedelta(weekday=MO(-1), weeks=step)
+        sunday = monday + relativedelta(weekday=SU(+1))
+        if step:
+            return f"{monday.isoformat()}/{sunday.isoformat()}"
+        return f"{today}/{sunday.isoformat()}" if _ahead(which, future) else f"{monday.isoformat()}/{today}"
+    if unit == "month":
+        first = published.replace(day=1) + relativedelta(months=step)
+        if step:
+            return f"{first.year:04d}-{first.month:02d}"
+        last = first + relativedelta(day=31)
+        return f"{today}/{last.isoformat()}" if _ahead(which, future) else f"{first.isoformat()}/{today}"
+    if step:
+        return f"{published.year + step:04d}"
+    year = published.year
+    return f"{today}/{year:04d}-12-31" if _ahead(which, future) else f"{year:04d}-01-01/{today}"
+
+
+def _ahead(which: str, future: bool) -> bool:
+    return which == "later this" or (which == "this" and future)
+
+
+def _ago(count: str, unit: str, published: dt.date) -> str:
+    number = int(count) if count.isdigit() else _NUMBERS[count]
+    then = published - relativedelta(**{f"{unit}s": number})
+    return _AGO_FORMS[unit].format(then)
+
+
+#: "3 days ago" is that day; weeks, months and years ago are approximate, at their own precision.
+_AGO_FORMS = {"day": "{:%Y-%m-%d}", "week": "{:%Y-%m-%d}~", "month": "{:%Y-%m}~", "year": "{:%Y}~"}

@@ -1,0 +1,354 @@
+"""From a sentence's triggers, actors and dates to drafted events: roles, status, date, location, quotes.
+
+Each trigger (:mod:`timeline.draft.triggers`) reads its clause: the actors
+named before it act (``source``, or ``participants`` of a symmetric type), those
+after it are acted on (``target``); ``VERB by X`` turns that round. A trigger
+with nobody before it shares the actor of the trigger before it ("X met Y and
+presented a plan"), or, after "he"/"she", the last person the article named.
+Names after "in"/"at" are the place; a visit's destination is its ``host``.
+Names after "according to" are the attribution: ``mentioned`` in the events
+of the sentence, or the source of an ``assessment`` when the sentence has none.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from timeline.draft import modality
+from timeline.draft.actors import Mention
+from timeline.draft.dates import bound, find_dates
+from timeline.draft.gazetteer import GROUP_NOUNS
+from timeline.draft.sentences import Sentence
+from timeline.draft.triggers import BASE_CONFIDENCE, Trigger, find_triggers
+from timeline.vocabulary import EVENT_TYPES
+
+#: Words before a noun that make it an event told before ("the meeting"), not a new one.
+DEFINITE = frozenset(("the", "this", "that", "these", "those"))
+#: Words that end a clause: the actors of one trigger are looked for within its clause.
+BOUNDARIES = frozenset((";", "—", "–", "(", ")", "while", "whereas", "because", "although", "though", "but",
+                        "when", "after", "before", "which", "where", "amid", "despite"))
+PLACE_WORDS = frozenset(("in", "at", "near", "outside", "inside"))
+#: A name after one of these is not the actor of the verb that follows ("travelled to Moscow to present").
+PREPOSITIONS = frozenset(("to", "from", "in", "at", "on", "for", "into", "toward", "towards", "against", "over",
+                          "about", "with", "near", "of"))
+PRONOUNS = frozenset(("he", "she", "him", "her", "his"))
+#: Words for the actors of the last event with several ("They agreed", "the two leaders also agreed").
+GROUP_WORDS = frozenset(("they", "leaders", "sides", "both", "presidents", "delegations"))
+#: What a rejection, acceptance or criticism names -> the types of event it answers.
+THINGS = {"demand": ("demand",), "demands": ("demand",), "counter-proposal": ("counter_proposal",),
+          "plan": ("proposal", "counter_proposal"), "proposal": ("proposal", "counter_proposal"),
+          "proposals": ("proposal", "counter_proposal"), "draft": ("proposal",), "offer": ("proposal",),
+          "claim": ("claim",), "claims": ("claim",), "this": ("claim",), "ceasefire": ("ceasefire_declared",)}
+#: Types whose clause after the verb is what was said, with dates of its own.
+SPEECH = frozenset(("statement", "claim", "denial", "accusation", "assessment", "criticism"))
+_QUOTE = re.compile(r"“([^”]{2,300})”|\"([^\"]{2,300})\"")
+_PLACE = re.compile(r"\b(?:in|at|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)*)")
+
+
+@dataclass
+class Drafted:
+    """An event drafted from a sentence, in the project's terms, with where it came from and how sure it is.
+
+    ``roles`` maps role keys (``participants``, ``source``, ...) to actor ids;
+    ``start``/``end`` are the sentence's character offsets in the article;
+    ``confidence`` is between 0 and 1; ``thing`` is what was proposed or rejected, in the article's word.
+    """
+
+    type: str
+    date: str
+    status: str
+    roles: dict[str, list[str]]
+    sentence: str
+    start: int
+    end: int
+    trigger: str
+    confidence: float
+    location: str | None = None
+    quotes: list[tuple[str, str]] = field(default_factory=list)
+    related: list[tuple[str, int]] = field(default_factory=list)  # (relation, index of the other drafted event)
+    thing: str | None = None
+    at: int = 0  # the trigger's offset in the sentence
+    nominal: bool = False
+
+    def actors(self) -> list[str]:
+        return list(dict.fromkeys(a for ids in self.roles.values() for a in ids))
+
+
+@dataclass
+class Context:
+    """What the article has told so far: its events and the last person named as acting."""
+
+    published: dt.date
+    events: list[Drafted] = field(default_factory=list)
+    last_person: str | None = None
+    last_group: list[str] = field(default_factory=list)
+
+
+def sentence_events(sentence: Sentence, mentions: list[Mention], context: Context) -> list[Drafted]:
+    """The events ``sentence`` reports, each with roles, status, date, place, quotes and links."""
+    span = sentence.span
+    words = [t.lower_ for t in span]
+    starts = [t.idx + sentence.origin for t in span]
+    token_of = {id(m): _token_at(starts, m.start) for m in mentions}
+    attribution = _attribution(words)
+    actors = [m for m in mentions if attribution is None or token_of[id(m)] < attribution]
+    credited = [m.actor for m in mentions if attribution is not None and token_of[id(m)] >= attribution]
+    bounds = _boundaries(words, {token_of[id(m)] for m in mentions}, attribution)
+    triggers = _triggers(sentence, words, bounds, attribution)
+    drafted: list[Drafted] = []
+    previous_source: list[str] = []
+    for number, trigger in enumerate(triggers):
+        first, last = trigger.span.start - span.start, trigger.span.end - span.start
+        clause_start = max([b + 1 for b in bounds if b < first], default=0)
+        before = triggers[number - 1].span.end - span.start if number else 0
+        left_start = max(clause_start, before)
+        right_end = min([b for b in bounds if b >= last] + [len(words)]
+                        + ([triggers[number + 1].span.start - span.start] if number + 1 < len(triggers) else []))
+        status = modality.status(trigger.type, words[clause_start:first], " ".join(words[last:right_end]))
+        if status is None:
+            continue
+        left = [m for m in actors if left_start <= token_of[id(m)] < first]
+        right = [m for m in actors if last <= token_of[id(m)] < right_end]
+        chained = previous_source if number and before > clause_start else []
+        event = _assemble(trigger, (first, last), left, right, words, token_of, chained, context)
+        if event is None:
+            continue
+        roles, inherited = event
+        kind = "acceptance" if trigger.type == "agreement" and "source" in roles else trigger.type
+        subject = [m.actor for m in left if m.actor in roles.get("participants", ())]
+        previous_source = roles.get("source") or subject or roles.get("participants", [])
+        future = status in ("planned", "proposed")
+        when = _date(sentence, trigger, left_start, right_end, context.published, future)
+        drafted.append(Drafted(
+            type=kind, date=when or bound(context.published, future),
+            status=status, roles=roles, sentence=sentence.text, start=sentence.start, end=sentence.end,
+            trigger=trigger.span.text, location=_place(sentence, left_start, right_end),
+            confidence=_confidence(trigger, roles, when is not None, inherited, mentions),
+            thing=_thing(words[last:max([b for b in bounds if b >= last] + [len(words)])] + words[left_start:first]),
+            at=trigger.span.start_char - span.start_char, nominal=trigger.nominal))
+    if credited and drafted:
+        for event in drafted:
+            event.roles.setdefault("mentioned", []).extend(a for a in credited if a not in event.actors())
+    elif credited and not drafted:
+        others = [m.actor for m in actors if m.actor not in credited]
+        roles = {"source": credited[:1], **({"mentioned": list(dict.fromkeys(others))} if others else {})}
+        drafted.append(Drafted("assessment", bound(context.published), "occurred", roles, sentence.text,
+                               sentence.start, sentence.end, "according to", 0.45))
+    _add_quotes(sentence, drafted)
+    return drafted
+
+
+def _triggers(sentence: Sentence, words: list[str], bounds: list[int], attribution: int | None) -> list[Trigger]:
+    """The sentence's triggers that report an event of their own, outside quotations and attributions.
+
+    A trigger that refers to an event told elsewhere ("Before meeting the envoys,") is left out, and
+    the comma after it ends a clause; so is a verb used as a noun ("rejected such demands").
+    """
+    span = sentence.span
+    quoted = _quoted_tokens(span, sentence.line)
+    kept = []
+    for trigger in find_triggers(span):
+        first = trigger.span.start - span.start
+        if first in quoted or attribution is not None and first >= attribution:
+            continue
+        if modality.is_reference(words[:first]) and not _dated(sentence, trigger):
+            comma = next((i for i in range(first, len(words)) if words[i] == ","), None)
+            if comma is not None:
+                bounds.append(comma)
+                bounds.sort()
+            continue
+        symmetric = trigger.type in ("meeting", "call", "visit")
+        if not trigger.nominal and modality.is_noun(words[:first]) and (not symmetric or words[first - 1] in DEFINITE):
+            continue
+        kept.append(trigger)
+    return kept
+
+
+def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], right: list[Mention],
+              words: list[str], token_of: dict[int, int], previous: list[str],
+              context: Context) -> tuple[dict[str, list[str]], bool] | None:
+    """The roles of the event of ``trigger`` and whether its acting actor was inherited; None if it has none."""
+    first, last = where
+    passive = last < len(words) and words[last] == "by"
+    places = [m for m in left + right if _word_before(token_of[id(m)], words) in PLACE_WORDS]
+    left = [m for m in left if m not in places and not _object(token_of[id(m)], words)]
+    right = [m for m in right if m not in places]
+    if passive:
+        stop = next((i for i in range(last + 1, len(words)) if words[i] in PREPOSITIONS), len(words))
+        sources, targets = [m.actor for m in right if token_of[id(m)] < stop], [m.actor for m in left]
+    else:
+        sources, targets = [m.actor for m in left], [m.actor for m in right]
+    if trigger.nominal:  # "Kyiv and Europe's counter-proposal": only the names right before the noun
+        owners = _owners(left, first, words, token_of)
+        if not owners and words[first - 1] in PRONOUNS:  # "his conversation with Putin": the clause's subject
+            persons = [m.actor for m in left if m.kind == "person"]
+            owners = persons[:1] or ([context.last_person] if context.last_person else [])
+        return _roles(trigger, (first, last), owners, targets, left, right, token_of, words, places, context, False)
+    coordinated = words[first - 1] == "and" or words[first - 1] == "," and words[first].endswith("ing")
+    if previous and coordinated and not trigger.nominal:
+        # "X met Y and presented", "..., accusing X and vowing to": the verb shares the subject before it
+        sources, targets = list(previous), [a for a in targets if a not in previous]
+        return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, True)
+    inherited = False
+    if not sources and not passive:
+        pronoun = any(w in PRONOUNS for w in words[:first][-6:])
+        if previous:
+            sources, inherited = list(previous), True
+        elif pronoun and context.last_person:
+            sources, inherited = [context.last_person], True
+        elif set(words[:first]) & GROUP_WORDS and context.last_group:
+            sources, inherited = list(context.last_group), True
+    return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, inherited)
+
+
+def _owners(left: list[Mention], first: int, words: list[str], token_of: dict[int, int]) -> list[str]:
+    """The names that own a nominal trigger: those just before it, joined by "and", "'s" or adjectives."""
+    owners: list[str] = []
+    end = first
+    for mention in reversed(left):
+        between = [w for w in words[token_of[id(mention)] + 1:end] if w not in ("'s", "’s", "and", ",", "-")]
+        if len(between) > 2 or set(between) & {"the", "a", "an", "of", "to", "by", "with"}:
+            break
+        owners.insert(0, mention.actor)
+        end = token_of[id(mention)]
+    return owners
+
+
+def _roles(trigger: Trigger, where: tuple[int, int], sources: list[str], targets: list[str], left: list[Mention],
+           right: list[Mention], token_of: dict[int, int], words: list[str], places: list[Mention], context: Context,
+           inherited: bool) -> tuple[dict[str, list[str]], bool] | None:
+    """Sources and targets put in the roles of the trigger's type; None if the event lacks its actors."""
+    kind = EVENT_TYPES[trigger.type]
+    sources = list(dict.fromkeys(sources))
+    targets = [a for a in dict.fromkeys(targets) if a not in sources]
+    if trigger.type == "visit":
+        hosts = [m.actor for m in right if _word_before(token_of[id(m)], words) in ("to", "in")
+                 or token_of[id(m)] == where[1]] or [m.actor for m in places]
+        visitors = [a for a in sources + targets if a not in hosts]
+        roles = {"participants": visitors, "host": hosts[:1]}
+        return (roles, inherited) if visitors and hosts else None
+    if kind.symmetric:
+        everyone = list(dict.fromkeys(sources + targets))
+        if len(everyone) >= 2:
+            if not trigger.nominal:  # "his conversation with Putin" names another group than the one talking
+                context.last_group = everyone
+            return {"participants": everyone}, inherited
+        if trigger.span[0].lower_.startswith("agree") and sources:  # one side agrees: it accepts
+            return {"source": sources}, inherited
+        return None
+    if not sources:
+        return None
+    for mention in left:
+        if mention.actor in sources and mention.kind == "person":
+            context.last_person = mention.actor
+    if trigger.type in ("statement", "claim", "assessment"):
+        return ({"source": sources, **({"mentioned": targets} if targets else {})}, inherited)
+    return ({"source": sources, **({"target": targets} if targets else {})}, inherited)
+
+
+def _date(sentence: Sentence, trigger: Trigger, left: int, right: int, published: dt.date,
+          future: bool) -> str | None:
+    """The explicit date nearest the trigger within its clause; None if the clause gives none."""
+    span = sentence.span
+    begin = span[left].idx if left < len(span) else span[-1].idx
+    finish = span[right - 1].idx + len(span[right - 1]) if right > 0 else begin
+    found = [d for d in find_dates(sentence.line[begin:finish], published, future, begin)
+             if d.explicit and sentence.line[d.end:d.end + 2] not in ("'s", "’s")]
+    if trigger.type in SPEECH:  # "said on Tuesday", not the dates of what was said
+        found = [d for d in found if d.end <= trigger.span.start_char or d.start - trigger.span.end_char < 25
+                 or " by " in sentence.line[trigger.span.end_char:d.start]]  # "confirmed by X on Wednesday"
+    if not found:
+        return None
+    where = trigger.span.start_char
+    return min(found, key=lambda d: abs(d.start - where)).edtf
+
+
+def _dated(sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether the words just before a trigger date it ("following the October 16 call")."""
+    before = sentence.line[max(0, trigger.span.start_char - 25):trigger.span.start_char]
+    return any(d.explicit for d in find_dates(before, dt.date(2000, 1, 1)))
+
+
+def _place(sentence: Sentence, left: int, right: int) -> str | None:
+    """A capitalised name after "in"/"at" in the clause ("in Moscow", "in Brussels")."""
+    if left >= right:
+        return None
+    span = sentence.span
+    match = _PLACE.search(sentence.line[span[left].idx:span[right - 1].idx + len(span[right - 1])])
+    return match.group(1) if match else None
+
+
+def _thing(words: list[str]) -> str | None:
+    joined = " ".join(words).replace(" - ", "-")
+    for word in joined.split():
+        if word in THINGS:
+            return word
+    return None
+
+
+def _confidence(trigger: Trigger, roles: dict[str, list[str]], explicit: bool, inherited: bool,
+                mentions: list[Mention]) -> float:
+    score = BASE_CONFIDENCE.get(trigger.type, 0.6) + (0.1 if explicit else 0.0) - (0.15 if inherited else 0.0)
+    unknown = {m.actor for m in mentions if not m.known}
+    score -= 0.1 * bool(unknown & {a for ids in roles.values() for a in ids})
+    score -= 0.1 * trigger.nominal
+    return round(min(0.95, max(0.1, score)), 2)
+
+
+def _quoted_tokens(span, line: str) -> set[int]:  # noqa: ANN001 - a spaCy Span
+    """The tokens of ``span`` (indices in it) inside quotation marks."""
+    quotes = [range(m.start(), m.end()) for m in _QUOTE.finditer(line, span.start_char, span.end_char)]
+    if not quotes:
+        return set()
+    return {token.i - span.start for token in span if any(token.idx in quote for quote in quotes)}
+
+
+def _add_quotes(sentence: Sentence, drafted: list[Drafted]) -> None:
+    """Give each quotation in the sentence to the event told just before it, spoken by its first actor."""
+    verbal = [e for e in drafted if not e.nominal]
+    if not verbal:
+        return
+    for match in _QUOTE.finditer(sentence.text):
+        text = (match.group(1) or match.group(2)).strip(" ,.")
+        event = ([e for e in verbal if e.at <= match.start()] or verbal[:1])[-1]
+        speaker = (event.roles.get("source") or event.roles.get("participants") or [None])[0]
+        if speaker and text:
+            event.quotes.append((speaker, text))
+
+
+def _attribution(words: list[str]) -> int | None:
+    """The token after "according to", where the attribution starts; None without one."""
+    for i in range(len(words) - 1):
+        if words[i] == "according" and words[i + 1] == "to":
+            return i + 2
+    return None
+
+
+def _boundaries(words: list[str], mention_tokens: set[int], attribution: int | None) -> list[int]:
+    found = [i for i, w in enumerate(words) if w in BOUNDARIES]
+    found += [i for i, w in enumerate(words) if w == "as" and (i + 1 in mention_tokens
+                                                                 or words[i + 1:i + 2] == ["the"] and i + 2 in mention_tokens)]
+    found += [i for i, w in enumerate(words) if w == "with" and i and not words[i - 1].isalnum()]
+    if attribution is not None:
+        found.append(attribution - 2)
+    return sorted(found)
+
+
+def _token_at(starts: list[int], char: int) -> int:
+    for i, start in enumerate(starts):
+        if start > char:
+            return max(0, i - 1)
+    return len(starts) - 1
+
+
+def _object(token: int, words: list[str]) -> bool:
+    """Whether the name at ``token`` follows a preposition ("to Moscow"), not as in "officials from Russia"."""
+    before = _word_before(token, words)
+    if before == "with" or before not in PREPOSITIONS:
+        return False
+    return not (before in ("from", "of") and token > 1 and words[token - 2] in GROUP_NOUNS)
+
+
+def _word_before(token: int, words: list[str]) -> str:
+    return words[token - 1] if token > 0 else ""

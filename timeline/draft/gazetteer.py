@@ -1,0 +1,100 @@
+"""Words for states and titles that drafting reads without a dataset: names, demonyms, capitals, titles.
+
+A state named in an article and missing from the dataset is proposed as a new
+actor with the id and name given here (kind ``state``). The capital stands for
+the state's government, as news style uses it ("Moscow said", "talks with
+Kyiv"); "the Kremlin" and "the White House" likewise.
+"""
+from __future__ import annotations
+
+#: id: name, demonym, then other names (capital first). English names as news agencies write them.
+STATES: dict[str, tuple[str, ...]] = {
+    "russia": ("Russia", "Russian", "Moscow", "Kremlin", "the Kremlin", "Russian Federation"),
+    "ukraine": ("Ukraine", "Ukrainian", "Kyiv", "Kiev"),
+    "united-states": ("United States", "American", "Washington", "U.S.", "US", "USA", "White House", "America"),
+    "united-kingdom": ("United Kingdom", "British", "London", "UK", "U.K.", "Britain", "Downing Street"),
+    "france": ("France", "French", "Paris", "Elysee", "Élysée"),
+    "germany": ("Germany", "German", "Berlin"),
+    "italy": ("Italy", "Italian", "Rome"),
+    "poland": ("Poland", "Polish", "Warsaw"),
+    "belarus": ("Belarus", "Belarusian", "Minsk"),
+    "turkey": ("Turkey", "Turkish", "Ankara", "Türkiye"),
+    "china": ("China", "Chinese", "Beijing"),
+    "india": ("India", "Indian", "New Delhi"),
+    "japan": ("Japan", "Japanese", "Tokyo"),
+    "iran": ("Iran", "Iranian", "Tehran"),
+    "israel": ("Israel", "Israeli", "Jerusalem"),
+    "egypt": ("Egypt", "Egyptian", "Cairo"),
+    "qatar": ("Qatar", "Qatari", "Doha"),
+    "saudi-arabia": ("Saudi Arabia", "Saudi", "Riyadh"),
+    "united-arab-emirates": ("United Arab Emirates", "Emirati", "Abu Dhabi", "UAE"),
+    "switzerland": ("Switzerland", "Swiss", "Bern", "Geneva"),
+    "austria": ("Austria", "Austrian", "Vienna"),
+    "hungary": ("Hungary", "Hungarian", "Budapest"),
+    "finland": ("Finland", "Finnish", "Helsinki"),
+    "sweden": ("Sweden", "Swedish", "Stockholm"),
+    "norway": ("Norway", "Norwegian", "Oslo"),
+    "denmark": ("Denmark", "Danish", "Copenhagen"),
+    "netherlands": ("Netherlands", "Dutch", "The Hague"),
+    "belgium": ("Belgium", "Belgian"),
+    "spain": ("Spain", "Spanish", "Madrid"),
+    "ireland": ("Ireland", "Irish", "Dublin"),
+    "canada": ("Canada", "Canadian", "Ottawa"),
+    "brazil": ("Brazil", "Brazilian", "Brasilia"),
+    "south-africa": ("South Africa", "South African", "Pretoria"),
+    "north-korea": ("North Korea", "North Korean", "Pyongyang"),
+    "south-korea": ("South Korea", "South Korean", "Seoul"),
+    "syria": ("Syria", "Syrian", "Damascus"),
+    "lebanon": ("Lebanon", "Lebanese", "Beirut"),
+    "jordan": ("Jordan", "Jordanian", "Amman"),
+    "iraq": ("Iraq", "Iraqi", "Baghdad"),
+    "azerbaijan": ("Azerbaijan", "Azerbaijani", "Baku"),
+    "armenia": ("Armenia", "Armenian", "Yerevan"),
+    "georgia": ("Georgia", "Georgian", "Tbilisi"),
+    "moldova": ("Moldova", "Moldovan", "Chisinau"),
+    "kazakhstan": ("Kazakhstan", "Kazakh", "Astana"),
+    "pakistan": ("Pakistan", "Pakistani", "Islamabad"),
+    "afghanistan": ("Afghanistan", "Afghan", "Kabul"),
+    "venezuela": ("Venezuela", "Venezuelan", "Caracas"),
+    "vatican": ("Vatican", "Holy See"),
+}
+
+#: Collective nouns after a demonym that stand for the state: "Russian officials", "Ukrainian forces".
+GROUP_NOUNS = frozenset((
+    "official", "officials", "forces", "troops", "military", "army", "government", "negotiators", "side",
+    "authorities", "diplomats", "leadership", "ministry", "delegation", "envoys", "sources", "drones", "army's",
+    "team", "teams", "counterparts", "representatives", "leaders", "countries", "governments", "delegations",
+    "negotiator", "envoy", "officers",
+))
+
+#: Words of a title or description between an affiliation and a person's name ("Kremlin aide Yury Ushakov").
+TITLE_WORDS = frozenset((
+    "president", "prime", "minister", "foreign", "defence", "defense", "secretary", "state", "special", "envoy",
+    "aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "chancellor", "chief", "head",
+    "leader", "official", "senior", "deputy", "ambassador", "general", "gen.", "son", "in", "law", "son-in-law",
+    "of", "the", "'s", "’s", "commander", "negotiator", "top", "national", "security", "vice", "former", "king",
+    "queen", "prince", "crown", "sheikh", "emir", "mr", "mr.", "mrs", "ms", "dr", "dr.", "lt.", "col.", "colonel",
+    "press", "his", "her", "its", "their", "then", "first", "lady", "speaker", "parliament", "envoys", "-", ",",
+    "chair", "chairman", "director", "sen.", "senator", "rep.", "representative", "lawyer",
+    "policy", "overseas", "foreign-policy", "army", "navy", "staff", "negotiator", "spokesperson",
+))
+
+#: Capitalised words that start no actor's name (months, weekdays, words that open sentences).
+NOT_NAMES = frozenset((
+    "The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "They", "It", "We", "I", "This", "That",
+    "These", "Those", "His", "Her", "Its", "Their", "Our", "Before", "After", "While", "As", "If", "When",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "World", "War", "Forum", "Summit", "Plan", "Day", "Times", "News", "Post", "Watch", "Video", "Read", "More",
+    "Sea", "River", "Street", "Square", "Palace", "Island", "Region", "Oblast", "Province", "Mr", "Ms", "Mrs",
+    "Dr", "Prime", "Minister", "President", "Foreign", "Defence", "Defense", "Secretary", "Special", "Envoy",
+    "Senior", "Deputy", "Chief", "Kremlin", "Aide", "Russian", "Ukrainian", "American", "European", "U.S.",
+    "Western", "NATO", "EU", "UN", "So", "Some", "There", "Also", "Meanwhile", "However", "According",
+))
+
+#: Words in a name that make it an organisation.
+ORGANIZATION_WORDS = frozenset((
+    "ministry", "council", "union", "organization", "organisation", "agency", "party", "bank", "fund",
+    "commission", "committee", "office", "department", "nato", "forces", "army", "navy", "parliament",
+    "assembly", "court", "group", "company", "institute", "service", "guard", "brigade", "corporation",
+))

@@ -1,0 +1,82 @@
+"""Whether a reported event took place, may take place, is only claimed, or is no event at all.
+
+Read from the words just before the trigger (in its clause) and the rest of the clause:
+
+* ``may meet``, ``could``, ``will``, ``plans to``, ``is expected to``, ``as early as``,
+  ``potentially``: **planned** (issue #16);
+* ``proposed``, ``offered to``, ``invited ... to``, ``called for``: **proposed** (a meeting
+  suggested, not arranged; :data:`timeline.vocabulary.STATUS_INFO`);
+* ``not``, ``never``, ``no``: not an event (``did not meet``);
+* ``before meeting``, ``after talks``: a reference to an event told elsewhere, not a new one.
+
+Only events that can be arranged ahead (meetings, calls, visits, agreements,
+exchanges, ...) can be planned or proposed; a statement or a rejection in the
+conditional ("Kyiv could reject the plan") is speculation and is left out.
+Claims are ``claimed`` (``disputed`` once the article reports a denial).
+"""
+from __future__ import annotations
+
+PLANNED_WORDS = frozenset(("may", "might", "could", "would", "will", "'ll", "shall", "potentially", "possibly",
+                           "likely"))
+#: Verbs that make the next verb planned when "to" follows them ("plans to meet", "is expected to visit").
+PLANNING_VERBS = frozenset(("plans", "plan", "planned", "planning", "expected", "set", "scheduled", "due", "intends",
+                            "intend", "hopes", "hope", "going", "agreed", "agree", "aims", "ready", "wants", "want"))
+PROPOSED_WORDS = frozenset(("proposed", "proposes", "propose", "proposing", "offered", "offers", "offer", "offering",
+                            "invited", "invites", "invite", "suggested", "suggests", "suggest", "urged", "urges",
+                            "called", "calls", "calling"))
+NEGATIONS = frozenset(("not", "n't", "never", "no", "neither", "nor", "without", "refused", "declined", "unable",
+                       "failed", "fail"))
+REFERENCES = frozenset(("before", "after", "since", "during", "following", "ahead", "until", "amid", "despite"))
+#: Words after the trigger, in its clause, that make it planned ("as early as Wednesday, potentially in Brussels").
+LATER_WORDS = ("as early as", "as soon as", "potentially", "possibly", "next week", "tomorrow", "later this")
+
+#: Types that can be arranged before they happen: the only ones that may be planned or proposed.
+PLANNABLE = frozenset((
+    "meeting", "call", "visit", "talks_resumed", "agreement", "agreement_signed", "agreement_in_principle",
+    "exchange", "release", "ceasefire_declared", "ceasefire_in_force", "talks_suspended", "withdrawal",
+    "sanctions", "sanctions_eased", "military_action", "proposal", "counter_proposal", "joint_draft",
+))
+
+
+def status(kind: str, before: list[str], after: str) -> str | None:
+    """The status of an event of type ``kind``; None when it is no event (negated, or speculation).
+
+    ``before`` are the lower-case words of the clause before the trigger, nearest last;
+    ``after`` the text of the clause after it.
+
+    >>> status("meeting", ["kushner", "and", "witkoff", "may"], "a ukrainian delegation as early as wednesday")
+    'planned'
+    >>> status("meeting", ["putin", "offered", "to"], "zelenskyy in moscow")
+    'proposed'
+    >>> status("meeting", ["they", "did", "not"], "")
+    """
+    near = before[-4:]
+    if set(before[-3:]) & NEGATIONS:
+        return None
+    if kind == "claim":
+        return "claimed"
+    proposed = bool(set(near) & PROPOSED_WORDS)
+    planning = any(a in PLANNING_VERBS and b == "to" for a, b in zip(near, near[1:]))
+    planned = bool(set(near) & PLANNED_WORDS) or planning or any(words in after for words in LATER_WORDS)
+    if not (proposed or planned):
+        # "for the two countries to reach a deal": an aim, not an event
+        return None if kind.startswith("agreement") and before[-1:] == ["to"] else "occurred"
+    if kind not in PLANNABLE:
+        return None if planned and not proposed else "occurred"
+    return "proposed" if proposed and kind not in ("proposal", "counter_proposal") else "planned" if planned \
+        else "occurred"
+
+
+DETERMINERS = frozenset(("the", "a", "an", "such", "these", "those", "this", "that", "its", "their", "his", "her",
+                         "our", "any", "no", "'s", "’s"))
+
+
+def is_reference(before: list[str]) -> bool:
+    """Whether the trigger names an event told elsewhere ("before meeting the envoys", "after talks in Moscow")."""
+    near = [word for word in before[-3:] if word not in DETERMINERS]
+    return bool(near) and near[-1] in REFERENCES
+
+
+def is_noun(before: list[str]) -> bool:
+    """Whether a verb trigger is used as a noun here ("rejected such demands", "the claims")."""
+    return bool(before) and before[-1] in DETERMINERS

@@ -1,0 +1,139 @@
+"""Draft the record from an article: sentences, actors, triggers and dates joined into reviewable events."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from timeline.draft.actors import ActorIndex
+from timeline.draft.events import THINGS, Context, Drafted, sentence_events
+from timeline.draft.sentences import sentences
+
+if TYPE_CHECKING:
+    from timeline.model import Dataset
+
+#: Types that answer another event, and the relation that links them.
+ANSWERS = {"rejection": "responds_to", "acceptance": "responds_to", "criticism": "responds_to",
+           "endorsement": "responds_to", "counter_proposal": "responds_to", "denial": "disputes"}
+
+
+@dataclass
+class Draft:
+    """What an article reports, drafted for review.
+
+    ``events`` are in the order the article tells them; ``actors`` the mappings
+    of actors it names that the dataset lacks (``id``, ``name``, ``kind``);
+    ``source`` the mapping of the article as a source (None when the dataset
+    already has a source of that id); ``source_id`` its id either way.
+    """
+
+    published: dt.date
+    source_id: str
+    source: dict[str, str] | None
+    events: list[Drafted] = field(default_factory=list)
+    actors: list[dict[str, str]] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # actor id -> name, for titles and summaries
+
+
+def draft_article(text: str, published: dt.date, dataset: Dataset | None = None, source_id: str | None = None,
+                  url: str | None = None, publisher: str | None = None, title: str | None = None) -> Draft:
+    """Draft the events ``text`` reports, dated against ``published`` and with ``dataset``'s actors.
+
+    ``text`` is the article as plain text (see :func:`timeline.draft.text.article_text`
+    for HTML). Returns a :class:`Draft`; :func:`timeline.draft.output.draft_data`
+    turns it into a dataset file's mapping.
+
+    >>> draft = draft_article("Putin met Witkoff in Moscow on Tuesday.", dt.date(2025, 12, 3), record)
+    >>> [(e.type, e.date, e.roles, e.location) for e in draft.events]
+    [('meeting', '2025-12-02', {'participants': ['putin', 'witkoff']}, 'Moscow')]
+    """
+    index = ActorIndex.build(dataset)
+    context = Context(published)
+    last_sentence = 0
+    for sentence in sentences(text):
+        found = sentence_events(sentence, index.find(sentence), context)
+        first = len(context.events)
+        for event in found:
+            if not _merge(event, context.events, first, last_sentence, index.affiliations):
+                context.events.append(event)
+        for event in context.events[first:]:
+            _link(event, context.events, first)
+        last_sentence = first if found else last_sentence
+    source_id = source_id or _source_id(publisher, published)
+    known_source = dataset is not None and source_id in dataset.sources
+    source = None if known_source else {
+        "id": source_id, **({"publisher": publisher} if publisher else {}),
+        **({"title": title or _headline(text)} if title or _headline(text) else {}),
+        **({"url": url} if url else {}), "published": published.isoformat()}
+    used = {a for event in context.events for a in event.actors()}
+    names = {a.id: a.name for a in dataset.actors.values()} if dataset else {}
+    names |= {i: a["name"] for i, a in index.proposed.items()}
+    actors = [actor for ident, actor in index.proposed.items() if ident in used]
+    return Draft(published, source_id, source, context.events, actors, names)
+
+
+def _link(event: Drafted, told: list[Drafted], sentence_start: int) -> None:
+    """Link a denial to the claim it disputes, a rejection to the thing it rejects.
+
+    The thing is looked for first among the other events of the same sentence, then back through the article.
+    """
+    relation = ANSWERS.get(event.type)
+    if relation is None:
+        return
+    wanted = ("claim",) if event.type == "denial" else THINGS.get(event.thing or "", ())
+    here = told.index(event)
+    order = [*range(sentence_start, len(told)), *range(sentence_start - 1, -1, -1)]
+    for number in (n for n in order if n != here):
+        other = told[number]
+        if other.type in wanted and not set(event.roles.get("source", ())) & set(other.roles.get("source", ())):
+            event.related.append((relation, number))
+            if event.type == "denial":
+                other.status = "disputed"
+            if not event.roles.get("target"):
+                event.roles["target"] = [a for a in other.roles.get("source", ()) if a not in event.actors()]
+                if not event.roles["target"]:
+                    del event.roles["target"]
+            return
+
+
+def _merge(event: Drafted, told: list[Drafted], sentence_start: int, previous_start: int,
+           affiliations: dict[str, str]) -> bool:
+    """Fold ``event`` into one already told: the same type and side in the same sentence, or the same facts again.
+
+    The same side: acting actors that roll up to a common state ("The Kremlin rejected ..., with Putin
+    calling it"). The same facts: the same type, actors acting, date and status, in this sentence or
+    the one before ("Zelenskyy stressed ... He expressed concern ...").
+    """
+    sides = {affiliations.get(a, a) for a in _acting(event)}
+    for number in range(len(told) - 1, previous_start - 1, -1):
+        other = told[number]
+        symmetric = "participants" in event.roles
+        same_side = _acting(event) & _acting(other) if symmetric else \
+            sides & {affiliations.get(a, a) for a in _acting(other)}
+        same_sentence = number >= sentence_start and bool(same_side)
+        same_facts = _acting(other) == _acting(event) and other.date == event.date and other.status == event.status
+        if other.type == event.type and (same_sentence or same_facts):
+            for role, ids in event.roles.items():
+                other.roles.setdefault(role, []).extend(a for a in ids if a not in other.roles[role])
+            other.quotes.extend(q for q in event.quotes if q not in other.quotes)
+            other.related.extend(r for r in event.related if r not in other.related)
+            other.confidence = max(other.confidence, event.confidence)
+            return True
+    return False
+
+
+def _acting(event: Drafted) -> set[str]:
+    """Who acts in ``event``: its sources, or its participants and host."""
+    return set(event.roles.get("source", ())) or {*event.roles.get("participants", ()), *event.roles.get("host", ())}
+
+
+def _source_id(publisher: str | None, published: dt.date) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", (publisher or "article").lower()).strip("-")[:40] or "article"
+    return f"{slug}-{published.isoformat()}"
+
+
+def _headline(text: str) -> str | None:
+    """The article's first line when it reads as a headline (no final full stop), else None."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return first[:200] if first and not first.endswith(".") else None

@@ -1,0 +1,119 @@
+"""The words that report an event, by event type of :mod:`timeline.vocabulary`, matched with spaCy's Matcher.
+
+Patterns are written as words separated by spaces: ``a|b`` is either word,
+``~`` up to three other words, ``PLAN`` a word for a plan or proposal. The
+longest match wins where two overlap ("said it had captured" is a claim, not a
+statement). Nominal triggers (``counter-proposal``, ``peace plan``) take their
+acting actor from the name just before them ("Kyiv and Europe's counter-proposal").
+The choice of words follows the CAMEO verb dictionaries' main entries for each root.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+PLAN = "plan|plans|proposal|proposals|draft|framework|offer|deal|document|terms|initiative|roadmap|blueprint"
+SAY = "said|says|say|stated|noted|told|tells|stressed|stresses|acknowledged|acknowledges|added|" \
+      "insisted|insists|insisting|declared|announced|announces|warned|warns|suggested|suggests|argued|argues|" \
+      "emphasised|emphasized|reiterated|confirmed|confirms|expressed|expresses|saying|described|describes|" \
+      "remarked|commented|asserted|maintained|explained|conceded|admitted|vowed|pledged|promised"
+CAPTURE = "captured|taken|seized|liberated|destroyed|downed|killed|encircled|shot"
+
+#: Event type -> patterns. A leading ``*`` marks a nominal trigger.
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "claim": ("claims|claimed|claiming|claim", f"said|says|say|saying it|they has|had|have {CAPTURE}",
+              f"said|says|claimed its forces|troops had|have {CAPTURE}"),
+    "denial": ("denies|denied|deny|denying", "dismissed|rejected the|those|such claims|claim|reports"),
+    "meeting": ("met|meet|meets|meeting", "held|hold|holds|holding ~ talks|negotiations",
+                "* talks|negotiations|meeting with|between", "sat down with", "* summit with|between",
+                "continue|continued|resume|resumed ~ talks|discussions|negotiations|contacts"),
+    "call": ("spoke|speak|speaks|talked|talks ~ by phone|telephone", "phone|telephone|video call|conversation|talks",
+             "phoned|phones|telephoned", "spoke|speaks|talked ~ with", "held|had|have|hold ~ call|conversation",
+             "* call|conversation|conversations between|with"),
+    "visit": ("visited|visits|visiting|visit", "visit to", "travelled|traveled|travels|flew|flies to",
+              "arrived|arrives in", "trip to", "being sent|dispatched to", "will travel|go to"),
+    "counter_proposal": ("* counter - proposal|proposals|offer|plan", "* counterproposal|counteroffer",
+                         "* alternative plan|proposal"),
+    "proposal": (f"proposed|proposes|propose|unveiled|unveils|submitted|submits|tabled ~ {PLAN}",
+                 f"present|presents|presented|presenting ~ {PLAN}", f"put|puts|putting forward ~ {PLAN}",
+                 f"handed|hands|sent|sends ~ {PLAN}", "offered|offers|offering to",
+                 f"leaked ~ {PLAN}", "* peace plan|proposal|deal"),
+    "demand": ("demanded|demands|demanding|demand", "seeking|sought|seeks", "insisted|insists on"),
+    "appeal": ("urged|urges|urging", "called|calls|calling on|for", "appealed|appeals to", "asked|asks for"),
+    "rejection": ("rejected|rejects|reject|rejecting", "refused|refuses", "ruled|rules out",
+                  "turned|turns down", "dismissed|dismisses", "calling|called|calls it|them|this ~ unacceptable",
+                  "unacceptable"),
+    "acceptance": ("accepted|accepts|accepting",),
+    "endorsement": ("welcomed|welcomes|praised|praises|endorsed|endorses|backed|backs",),
+    "agreement": ("agreed|agree|agrees", "came|come|comes to terms", "reached|reach|struck an|a agreement|deal|accord"),
+    "agreement_in_principle": ("reached|reach ~ understanding", "agreed|agree in principle"),
+    "agreement_signed": ("signed|signs|sign ~ agreement|deal|accord|treaty|memorandum",),
+    "accusation": ("accused|accuses|accusing|accuse", "blamed|blames|blaming"),
+    "criticism": ("criticised|criticized|criticises|criticizes|criticising|criticizing",
+                  "condemned|condemns|denounced|denounces|slammed|slams"),
+    "threat": ("threatened|threatens|threatening", "vowing|vowed|vows to escalate|strike|attack|retaliate|respond",
+               "warned|warns of"),
+    "statement": (SAY,),
+    "military_action": ("attacked|shelled|bombed|struck", "launched|launches ~ attack|attacks|strike|strikes|offensive"),
+    "exchange": ("exchanged|swapped ~ prisoners|bodies|captives|pows", "prisoner exchange|swap"),
+    "release": ("released|freed ~ prisoners|hostages|captives",),
+    "ceasefire_declared": ("declared|announced|ordered ~ ceasefire|truce",),
+    "sanctions": ("imposed|imposes ~ sanctions", "sanctioned"),
+    "talks_suspended": ("suspended|halted|broke off ~ talks|negotiations", "walked out"),
+    "deadline": ("deadline|ultimatum",),
+}
+
+#: How sure a match of each type is, before the actors and the date are weighed (general words are less sure).
+BASE_CONFIDENCE = {"statement": 0.55, "meeting": 0.75, "call": 0.8, "visit": 0.7, "claim": 0.75, "denial": 0.75,
+                   "rejection": 0.7, "proposal": 0.6, "counter_proposal": 0.65}
+
+
+class Trigger(NamedTuple):
+    """A match: the event type, the token span in the sentence, and whether it is a noun."""
+
+    type: str
+    span: Span
+    nominal: bool
+
+
+def _token(word: str) -> dict:
+    if word == "~":
+        return {"OP": "{0,3}"}
+    words = word.replace("PLAN", PLAN).split("|")
+    return {"LOWER": words[0]} if len(words) == 1 else {"LOWER": {"IN": words}}
+
+
+@lru_cache(maxsize=1)
+def matcher():  # noqa: ANN201 - spaCy's Matcher
+    """The Matcher of :data:`TRIGGERS`, its rules named ``type`` or ``type:noun``."""
+    from spacy.matcher import Matcher
+
+    from timeline.draft.sentences import pipeline
+
+    found = Matcher(pipeline().vocab)
+    for kind, patterns in TRIGGERS.items():
+        for pattern in patterns:
+            nominal = pattern.startswith("* ")
+            found.add(f"{kind}:noun" if nominal else kind, [[_token(w) for w in pattern.lstrip("* ").split()]])
+    return found
+
+
+def find_triggers(span: Span) -> list[Trigger]:
+    """The event triggers in ``span``, in order, the longest where two overlap (greedy, leftmost first)."""
+    from spacy.util import filter_spans
+
+    doc = span.as_doc()
+    vocab = doc.vocab
+    spans = []
+    for key, start, end in matcher()(doc):
+        match = span[start:end]
+        match.label_ = vocab.strings[key]
+        spans.append(match)
+    triggers = []
+    for match in sorted(filter_spans(spans), key=lambda s: s.start):
+        kind, _, noun = match.label_.partition(":")
+        triggers.append(Trigger(kind, match, bool(noun)))
+    return triggers
