@@ -23,7 +23,8 @@ class Record:
     ``aliases`` with the source's codes). ``key`` groups records the source
     repeats (they merge into one event, every source kept). ``where`` is
     ``file:row``. A refused row has ``event`` ``None`` and the reason in ``refused``;
-    a row a reader's own pre-filter left out has ``skipped`` set.
+    a row a reader's own pre-filter left out has ``skipped`` set; ``info`` holds the
+    dataset's ``title`` and ``description`` where the file gives them (a title slide).
     """
 
     where: str
@@ -34,6 +35,7 @@ class Record:
     countries: tuple[str, ...] = ()
     refused: str | None = None
     skipped: bool = False
+    info: dict[str, str] | None = None
 
 
 @dataclass
@@ -111,6 +113,7 @@ class Imported:
     merged: int = 0
     refused: list[str] = field(default_factory=list)
     refused_count: int = 0
+    info: dict[str, str] = field(default_factory=dict)
 
     def summary(self) -> str:
         """One line: rows read, imported, skipped by filter, merged, refused."""
@@ -135,6 +138,9 @@ def collect(records: Iterable[Record], filters: Filters | None = None, resolver:
         result.read += 1
         if record.skipped:
             result.skipped += 1
+            continue
+        if record.info:
+            result.info |= {key: value for key, value in record.info.items() if value and key not in result.info}
             continue
         if record.event is None and record.refused is None:  # a table of actors or sources
             for actor in record.actors:
@@ -184,6 +190,9 @@ def _resolve(record: Record, resolver: Resolver, result: Imported) -> dict[str, 
     for key, value in event.items():
         if isinstance(value, list) and key in ROLE_KEYS:
             event[key] = list(dict.fromkeys(renamed.get(a, a) for a in value))
+    if renamed and event.get("quantities"):
+        event["quantities"] = [{**q, "actor": renamed.get(q["actor"], q["actor"])} if "actor" in q else q
+                               for q in event["quantities"]]
     return event
 
 
