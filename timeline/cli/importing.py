@@ -29,13 +29,15 @@ SHOWN_REFUSED = 10
 @click.option("--type", "types", multiple=True, metavar="TYPE", help="Only events of this type (repeatable).")
 @click.option("--cameo", multiple=True, metavar="CODE", help="Only events whose CAMEO code starts so (04).")
 @click.option("--plover", multiple=True, metavar="TYPE", help="Only events of this PLOVER type (CONSULT).")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The YAML file to write (never over a file timeline did not write).")
+@click.option("-o", "--output", "output_text", required=True, type=click.Path(),
+              help="The YAML file to write, or a folder (ending in /): actors.yaml, sources.yaml, a file per "
+                   "month. Never over a file timeline did not write.")
 @click.option("--force", is_flag=True, help="Replace the output file even if timeline did not write it.")
 @click.option("--into-dataset", is_flag=True, help="Allow -o inside the --data folder.")
-def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output: Path, force: bool,
+def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output_text: str, force: bool,
             into_dataset: bool, **filters: Any) -> None:
-    """Turn FILE... (GDELT events, PLOVER JSON) into a new YAML dataset file to review and keep.
+    """Turn FILE... (spreadsheets, TimelineJS sheets, ACLED, UCDP GED, GDELT, ICEWS, PLOVER) into a new
+    YAML dataset file or folder to review and keep.
 
     Prints the format detected, then one line: rows read, imported, skipped by
     filter, merged, refused (with file:line and why). The file written passes
@@ -46,8 +48,9 @@ def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output: P
     from timeline.dataset import load
     from timeline.importers import detect, reader
     from timeline.importers.records import Resolver, collect
-    from timeline.importers.writer import check, check_destination, header, write_yaml
+    from timeline.importers.writer import check, check_destination, header, is_folder, write_folder, write_yaml
 
+    folder, output = is_folder(output_text), Path(output_text)  # Path() drops the trailing slash that says "folder"
     check_destination(output, data_path, into_dataset)
     chosen = _filters(filters)
     formats = []
@@ -63,7 +66,10 @@ def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output: P
     imported = collect(records, chosen, Resolver(existing))
     title = f"Imported from {', '.join(f.name for f in files)}"
     comment = header(map(str, files), formats, {"data": data_path, **filters})
-    write_yaml(imported, output, comment, title, force)
+    if folder:
+        write_folder(imported, output, comment, title, force)
+    else:
+        write_yaml(imported, output, comment, title, force)
     for line in imported.refused[:SHOWN_REFUSED]:
         click.echo(f"refused {line}", err=True)
     if imported.refused_count > SHOWN_REFUSED:

@@ -27,13 +27,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from timeline.errors import UserError
+
 #: How many rows are searched for the header (title lines and notes above it).
 HEADER_SEARCH = 10
 _INDEX = re.compile(r"|unnamed: ?0|\.\.\.1|x|index|#", re.IGNORECASE)
 csv.field_size_limit(16 * 1024 * 1024)  # ACLED notes and TimelineJS texts can be long; the default is 128 KB
 
 
-class NoHeader(ValueError):
+class NoHeader(UserError):
     """No row among the first :data:`HEADER_SEARCH` holds the columns a format needs."""
 
 
@@ -113,8 +115,11 @@ def table(path: str | Path, needed: frozenset[str], fold: Callable[[str], str] =
     cells are left out of the mapping. Raise :class:`NoHeader` if no header is found.
     """
     rows = raw_rows(path, sheet)
-    header = find_header(rows, needed, fold)
     name = str(path)
+    try:
+        header = find_header(rows, needed, fold)
+    except NoHeader as error:
+        raise NoHeader(f"{name}: {error}; is it the format named with --format?") from None
     for line, row in rows:
         yield f"{name}:{line}", {column: cell.strip() for column, cell in zip(header, row)
                                  if column and cell.strip()}
