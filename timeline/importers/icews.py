@@ -27,6 +27,7 @@ to the state; any other name a person affiliated to the state, its sectors in
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -83,10 +84,8 @@ def _record(where: str, row: dict[str, str]) -> Record:
     event["cameo"] = code
     if (plover := cameo.plover(code)) is not None:
         event["plover"] = plover
-    try:
+    if re.fullmatch(r"-?\d+(\.\d+)?", row.get("Intensity", "")):
         event["quantities"] = [{"what": "intensity", "value": float(row["Intensity"])}]
-    except (KeyError, ValueError):
-        pass
     sources = _sources(row)
     event["sources"] = [s["id"] for s in sources]
     event["notes"] = f"ICEWS Event ID {ident}" + (f"; Event Text {row['Event Text']}" if row.get("Event Text") else "")

@@ -28,7 +28,7 @@ def is_project_workbook(path: str | Path) -> bool:
         if "events" not in book.sheetnames:
             return False
         header = next(book["events"].iter_rows(max_row=1, values_only=True), ())
-        return SIGNATURE <= {str(cell) for cell in header if cell is not None}
+        return {str(cell) for cell in header if cell is not None} >= SIGNATURE
     finally:
         book.close()
 

@@ -29,16 +29,16 @@ def detect_table(rows: list[list[str]]) -> tuple[str, str] | None:
 
 
 def _format(columns: set[str]) -> tuple[str, str] | None:
-    if project_csv.SIGNATURE <= columns:
+    if columns >= project_csv.SIGNATURE:
         return "csv", "the events table of timeline export csv"
-    if acled.NEEDED <= columns:
+    if columns >= acled.NEEDED:
         return "acled", acled.layout(columns)
-    if ucdp.NEEDED <= columns:
+    if columns >= ucdp.NEEDED:
         return "ucdp", "UCDP GED"
     if {name.lower() for name in icews.NEEDED} <= columns:
         return "icews", "ICEWS coded events"
-    if timelinejs.NEEDED_3 <= columns:
+    if columns >= timelinejs.NEEDED_3:
         return "timelinejs", "the TimelineJS 3 template (Year, Month, Day, ...)"
-    if timelinejs.NEEDED_2 <= columns:
+    if columns >= timelinejs.NEEDED_2:
         return "timelinejs", "a TimelineJS 2 sheet (Start Date, End Date, Tag)"
     return None

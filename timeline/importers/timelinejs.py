@@ -56,7 +56,7 @@ _TYPES = {**{name: name for name in EVENT_TYPES}, **{kind.label.lower(): name fo
 def read_timelinejs(path: str | Path) -> Iterator[Record]:
     """Yield the title slide's dataset title, then one :class:`Record` per slide of the sheet at ``path``."""
     heads = [{cell.strip().lower() for cell in row} for row in first_rows(path)]
-    needed = NEEDED_3 if any(NEEDED_3 <= head for head in heads) else NEEDED_2
+    needed = NEEDED_3 if any(head >= NEEDED_3 for head in heads) else NEEDED_2
     sheet = {"id": f"sheet-{slug(Path(path).stem) or 'timelinejs'}", "title": Path(path).name,
              "notes": "The TimelineJS spreadsheet this import was made from."}
     for where, row in table(path, needed):
