@@ -60,10 +60,10 @@ def read_timelinejs(path: str | Path) -> Iterator[Record]:
     sheet = {"id": f"sheet-{slug(Path(path).stem) or 'timelinejs'}", "title": Path(path).name,
              "notes": "The TimelineJS spreadsheet this import was made from."}
     for where, row in table(path, needed):
-        yield _record(where, row, sheet)
+        yield _record(where, row, sheet, needed is NEEDED_2)
 
 
-def _record(where: str, row: dict[str, str], sheet: dict[str, Any]) -> Record:
+def _record(where: str, row: dict[str, str], sheet: dict[str, Any], old: bool) -> Record:
     slide = row.get("type", "").strip().lower()
     headline, text = _plain(row.get("headline", "")), _plain(row.get("text", ""))
     if slide == "title":
@@ -71,7 +71,7 @@ def _record(where: str, row: dict[str, str], sheet: dict[str, Any]) -> Record:
     if slide == "era":
         return Record(where, refused="an era (a span TimelineJS draws behind the slides), not an event")
     try:
-        date = _date(row)
+        date = _date(row, old)
     except ValueError as error:
         return Record(where, refused=str(error))
     if not headline and not text:
@@ -95,9 +95,9 @@ def _record(where: str, row: dict[str, str], sheet: dict[str, Any]) -> Record:
     return Record(where, event, [actor], [sheet], None)
 
 
-def _date(row: dict[str, str]) -> str:
-    """The EDTF date of a slide from its Year/Month/Day/Time (or Start Date) and the end's; ValueError if broken."""
-    if "start date" in row or "year" not in row:
+def _date(row: dict[str, str], old: bool) -> str:
+    """The EDTF date of a slide from its Year/Month/Day/Time (``old``: Start Date) and the end's; ValueError if broken."""
+    if old:
         start = _old_date(row.get("start date", ""), "Start Date")
         end = _old_date(row["end date"], "End Date") if row.get("end date") else None
     else:
@@ -110,7 +110,7 @@ def _parts(row: dict[str, str], prefix: str) -> str:
     name = prefix.title()
     year, month, day, time = (row.get(f"{prefix}{key}", "").strip() for key in ("year", "month", "day", "time"))
     if not year.isdigit() or not 1 <= int(year) <= 9999:
-        raise ValueError(f"{name}Year {year!r} should be a year from 1 to 9999 (the dataset's dates are EDTF years)"
+        raise ValueError(f"{name}Year {year!r} should be a year from 1 to 9999"
                          if year else f"no {name}Year: every slide needs one")
     if day and not month:
         raise ValueError(f"{name}Day {day!r} without a {name}Month")

@@ -136,5 +136,7 @@ def check(path: Path, data: Path | None = None) -> None:
 
     if data is None:
         load(path)
+    elif data.is_dir() and data.resolve() in path.resolve().parents:
+        load(data)  # written into the dataset (--into-dataset): loading it loads the import
     else:
         load(data, path)
