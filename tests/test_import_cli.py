@@ -102,3 +102,41 @@ def test_reading_streams_in_bounded_memory(tmp_path):
     assert large < small * 1.5 + 200_000, (small, large)
 
 
+
+
+def _readme_imports() -> list[tuple[str, list[str]]]:
+    """Each ``timeline import tests/data/...`` line of the README's section on importing, with its ``#`` output."""
+    import re
+
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## Bringing your material in")[1]
+    section = section.split("\n## ")[0]
+    found = []
+    for block in re.findall(r"```sh\n(.*?)```", section, flags=re.S):
+        for chunk in re.split(r"^(?=timeline )", block, flags=re.M):
+            command, _, shown = chunk.partition("\n")
+            if command.startswith("timeline import tests/data/import/"):
+                found.append((command, [line[2:] for line in shown.splitlines() if line.startswith("# ")]))
+    return found
+
+
+def test_the_readme_shows_an_import_of_every_format():
+    shown = " ".join(command for command, _ in _readme_imports())
+    for name in ("acled", "ucdp", "icews", "timelinejs"):
+        assert f"tests/data/import/{name}" in shown
+
+
+def test_the_readme_import_examples_print_what_they_show(tmp_path, monkeypatch):
+    import shlex
+    import shutil
+
+    from click.testing import CliRunner
+
+    from timeline.cli import cli
+
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "tests").symlink_to(ROOT / "tests")
+    monkeypatch.chdir(tmp_path)
+    for command, shown in _readme_imports():
+        result = CliRunner().invoke(cli, shlex.split(command)[1:], catch_exceptions=False)
+        assert result.exit_code == 0, (command, result.output)
+        assert [*result.stderr.splitlines(), *result.stdout.splitlines()] == shown, command

@@ -74,7 +74,7 @@ def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output_te
         click.echo(f"refused {line}", err=True)
     if imported.refused_count > SHOWN_REFUSED:
         click.echo(f"... and {imported.refused_count - SHOWN_REFUSED} more refused rows", err=True)
-    click.echo(f"{imported.summary()}; wrote {output}")
+    click.echo(f"{imported.summary()}; wrote {output_text}")
     check(output, data_path)
 
 
