@@ -46,8 +46,8 @@ def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output_te
     from itertools import chain
 
     from timeline.dataset import load
-    from timeline.importers import detect, reader
-    from timeline.importers.records import Resolver, collect
+    from timeline.importers import detect
+    from timeline.importers.records import Resolver, collect, fold
     from timeline.importers.writer import check, check_destination, header, is_folder, write_folder, write_yaml
 
     folder, output = is_folder(output_text), Path(output_text)  # Path() drops the trailing slash that says "folder"
@@ -61,7 +61,8 @@ def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output_te
     codes = frozenset(c.upper() for c in filters["countries"] if len(c) == 3)
     pair = frozenset(c.upper() for c in filters["between"] or ())
     pair = pair if len(pair) == 2 and all(len(c) == 3 for c in pair) else frozenset()
-    records = chain.from_iterable(_read(reader(f), file, codes, pair) for f, file in zip(formats, files))
+    names = frozenset(fold(c) for c in filters["countries"])
+    records = chain.from_iterable(_read(f, file, codes, pair, names) for f, file in zip(formats, files))
     existing = load(data_path) if data_path else None
     imported = collect(records, chosen, Resolver(existing))
     title = f"Imported from {', '.join(f.name for f in files)}"
@@ -78,9 +79,14 @@ def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output_te
     check(output, data_path)
 
 
-def _read(read: Any, file: Path, countries: frozenset[str], between: frozenset[str]) -> Any:
-    """The records of ``file``; GDELT's reader also skips rows by country on the raw line (much faster)."""
-    return read(file, countries=countries, between=between) if read.__name__ == "read_gdelt" else read(file)
+def _read(fmt: str, file: Path, codes: frozenset[str], between: frozenset[str], names: frozenset[str]) -> Any:
+    """The records of ``file``; the GDELT, ACLED and UCDP readers skip other countries' rows first (much faster)."""
+    from timeline.importers import reader
+
+    read = reader(fmt)
+    if fmt == "gdelt":
+        return read(file, countries=codes, between=between)
+    return read(file, countries=names) if fmt in ("acled", "ucdp") else read(file)
 
 
 def _filters(options: dict[str, Any]) -> Any:

@@ -37,7 +37,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from timeline.importers.records import Record, slug
+from timeline.importers.records import SKIPPED, Record, slug
 from timeline.importers.tabular import table
 from timeline.vocabulary import EVENT_TYPES
 
@@ -88,10 +88,14 @@ def layout(columns: set[str]) -> str:
     return "ACLED, columns of 2019-2023"
 
 
-def read_acled(path: str | Path) -> Iterator[Record]:
-    """Yield one :class:`Record` per row of the ACLED file at ``path`` (CSV, TSV or .xlsx), streamed."""
-    for where, row in table(path, NEEDED):
-        yield _record(where, row)
+def read_acled(path: str | Path, countries: frozenset[str] = frozenset()) -> Iterator[Record]:
+    """Yield one :class:`Record` per row of the ACLED file at ``path`` (CSV, TSV or .xlsx), streamed.
+
+    ``countries`` (folded names or ISO codes, as the ``--country`` filter takes them)
+    skips, before any work, the rows of other countries.
+    """
+    for where, row in table(path, NEEDED, only={"country": countries, "iso3": countries} if countries else None):
+        yield SKIPPED if row is None else _record(where, row)
 
 
 def event_day(text: str, year: str = "") -> dt.date | None:

@@ -38,6 +38,10 @@ class Record:
     info: dict[str, str] | None = None
 
 
+#: What a row left out by a reader's own pre-filter yields (one object for all).
+SKIPPED = Record("", skipped=True)
+
+
 @dataclass
 class Filters:
     """Import filters (all optional): dates as EDTF/ISO days, the rest sets of codes or names.

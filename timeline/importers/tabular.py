@@ -107,12 +107,16 @@ def _text(value: Any) -> str:
 
 
 def table(path: str | Path, needed: frozenset[str], fold: Callable[[str], str] = str.lower,
-          sheet: str | None = None) -> Iterator[tuple[str, dict[str, str]]]:
+          sheet: str | None = None, only: dict[str, frozenset[str]] | None = None,
+          ) -> Iterator[tuple[str, dict[str, str] | None]]:
     """Each data row of the table at ``path`` as ``(file:line, {column: text})``, columns named by ``fold``.
 
     The header is the first row holding every column of ``needed`` (folded);
     rows above it are skipped and an unnamed leading index column is dropped. Empty
-    cells are left out of the mapping. Raise :class:`NoHeader` if no header is found.
+    cells are left out of the mapping. ``only`` (column -> accepted values, folded by
+    :func:`timeline.importers.records.fold`) keeps the rows whose cell in one of those
+    columns is accepted, tested before the row is built; the others come as ``None``
+    (columns the file lacks are not tested). Raise :class:`NoHeader` if no header is found.
     """
     rows = raw_rows(path, sheet)
     name = str(path)
@@ -120,9 +124,22 @@ def table(path: str | Path, needed: frozenset[str], fold: Callable[[str], str] =
         header = find_header(rows, needed, fold)
     except NoHeader as error:
         raise NoHeader(f"{name}: {error}; is it the format named with --format?") from None
+    tests = [(header.index(column), values) for column, values in (only or {}).items() if column in header]
     for line, row in rows:
+        if tests and not any(index < len(row) and _folded(row[index]) in values for index, values in tests):
+            yield f"{name}:{line}", None
+            continue
         yield f"{name}:{line}", {column: cell.strip() for column, cell in zip(header, row)
-                                 if column and cell.strip()}
+                                 if column and cell and not cell.isspace()}
+
+
+def _folded(text: str) -> str:
+    """``text`` as :func:`timeline.importers.records.fold` folds it (ASCII the quick way)."""
+    if text.isascii():
+        return " ".join(text.casefold().split())
+    from timeline.importers.records import fold
+
+    return fold(text)
 
 
 def find_header(rows: Iterator[tuple[int, list[str]]], needed: frozenset[str],

@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from timeline.importers.records import Record, slug
+from timeline.importers.records import SKIPPED, Record, slug
 from timeline.importers.tabular import table
 
 #: The columns that make a table a UCDP GED file.
@@ -43,10 +43,13 @@ VIOLENCE = {"1": ("state-based conflict", "military_action"), "2": ("non-state c
 _DEATHS = {"deaths_a": "side_a", "deaths_b": "side_b", "deaths_civilians": None, "deaths_unknown": None}
 
 
-def read_ucdp(path: str | Path) -> Iterator[Record]:
-    """Yield one :class:`Record` per row of the UCDP GED file at ``path`` (CSV or .xlsx), streamed."""
-    for where, row in table(path, NEEDED):
-        yield _record(where, row)
+def read_ucdp(path: str | Path, countries: frozenset[str] = frozenset()) -> Iterator[Record]:
+    """Yield one :class:`Record` per row of the UCDP GED file at ``path`` (CSV or .xlsx), streamed.
+
+    ``countries`` (folded names, as the ``--country`` filter takes them) skips the rows of other countries first.
+    """
+    for where, row in table(path, NEEDED, only={"country": countries} if countries else None):
+        yield SKIPPED if row is None else _record(where, row)
 
 
 def date_range(start: dt.date, end: dt.date) -> str:
