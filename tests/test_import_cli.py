@@ -140,3 +140,31 @@ def test_the_readme_import_examples_print_what_they_show(tmp_path, monkeypatch):
         result = CliRunner().invoke(cli, shlex.split(command)[1:], catch_exceptions=False)
         assert result.exit_code == 0, (command, result.output)
         assert [*result.stderr.splitlines(), *result.stdout.splitlines()] == shown, command
+
+
+def _broken_workbook(path):
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<not xml")
+
+
+def test_hostile_files_get_one_line(run, tmp_path):
+    (tmp_path / "empty.csv").write_bytes(b"")
+    (tmp_path / "garbage.bin").write_bytes(bytes(range(256)) * 20)
+    _broken_workbook(tmp_path / "broken.xlsx")
+    cases = [
+        ("empty.csv", "auto", "empty.csv: unknown layout; expected timeline's events.csv"),
+        ("empty.csv", "acled", "empty.csv: the file has no rows, so none holds the columns actor1, event_date"),
+        ("empty.csv", "xlsx", "empty.csv: not a readable .xlsx workbook (InvalidFileException"),
+        ("garbage.bin", "auto", "garbage.bin: unknown layout"),
+        ("garbage.bin", "ucdp", "garbage.bin: none of the first 10 rows holds the columns date_end"),
+        ("broken.xlsx", "auto", "broken.xlsx: not a readable .xlsx workbook (KeyError"),
+        ("broken.xlsx", "timelinejs", "broken.xlsx: not a readable .xlsx workbook (KeyError"),
+    ]
+    for name, fmt, expected in cases:
+        result = run("import", str(tmp_path / name), "--format", fmt, "-o", str(tmp_path / "out.yaml"), data=None)
+        last = result.output.strip().splitlines()[-1]
+        assert result.exit_code == 1 and "Traceback" not in result.output, (name, fmt, result.output)
+        assert last.startswith(f"Error: {tmp_path / expected}"), (name, fmt, last)
+        assert not (tmp_path / "out.yaml").exists()

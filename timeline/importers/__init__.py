@@ -53,7 +53,7 @@ def detect(path: str | Path) -> tuple[str, str]:
                 return "xlsx", "the workbook of timeline export xlsx"
             return _table_format(path, first_rows(path), "xlsx workbook, first sheet")
         head = _head(path)
-    except (OSError, zipfile.BadZipFile, KeyError) as error:
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise ImportError_(f"{path}: cannot read ({getattr(error, 'strerror', None) or error})") from None
     text = head.decode("utf-8", "replace").lstrip("\ufeff")
     first = text.split("\n", 1)[0].rstrip("\r")

@@ -157,11 +157,10 @@ def _record(where: str, row: dict[str, str]) -> Record:
         date = _date(row)
     except ValueError as error:
         return Record(where, refused=str(error))
-    main = [_actor(row.get(f"actor{n}", ""), row.get(f"inter{n}", "")) for n in (1, 2)]
-    main = [a for a in main if a]
-    associated = [_actor(name, "") for n in (1, 2)
-                  for key in (f"assoc_actor_{n}", f"ally_actor_{n}") for name in row.get(key, "").split(";")]
-    associated = [a for a in associated if a and a["id"] not in {m["id"] for m in main}]
+    main = [a for n in (1, 2) if (a := _actor(row.get(f"actor{n}", ""), row.get(f"inter{n}", "")))]
+    associated = [a for n in (1, 2) for key in (f"assoc_actor_{n}", f"ally_actor_{n}")
+                  for name in row.get(key, "").split(";")
+                  if (a := _actor(name, "")) and a["id"] not in {m["id"] for m in main}]
     ids = list(dict.fromkeys(a["id"] for a in main))
     symmetric = EVENT_TYPES[kind].symmetric
     if symmetric and len(ids) < 2:

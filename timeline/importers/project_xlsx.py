@@ -13,7 +13,7 @@ from pathlib import Path
 
 from timeline.importers.project_csv import SIGNATURE, read_tables
 from timeline.importers.records import Record
-from timeline.importers.tabular import raw_rows
+from timeline.importers.tabular import open_workbook, raw_rows
 
 #: The sheets read, besides ``events`` (each optional).
 SHEETS = ("events", "actors", "sources", "quotes")
@@ -21,9 +21,7 @@ SHEETS = ("events", "actors", "sources", "quotes")
 
 def is_project_workbook(path: str | Path) -> bool:
     """Whether the workbook at ``path`` has an ``events`` sheet with the columns of the project's events table."""
-    from openpyxl import load_workbook
-
-    book = load_workbook(path, read_only=True)
+    book = open_workbook(path)
     try:
         if "events" not in book.sheetnames:
             return False
@@ -35,9 +33,7 @@ def is_project_workbook(path: str | Path) -> bool:
 
 def read_xlsx(path: str | Path) -> Iterator[Record]:
     """Yield the actors, sources, then one :class:`Record` per event of the workbook at ``path``."""
-    from openpyxl import load_workbook
-
-    book = load_workbook(path, read_only=True)
+    book = open_workbook(path)
     names = set(book.sheetnames)
     book.close()
     yield from read_tables(lambda sheet: _rows(Path(path), sheet) if sheet in names else iter(()), guarded=False)

@@ -39,6 +39,10 @@ class NoHeader(UserError):
     """No row among the first :data:`HEADER_SEARCH` holds the columns a format needs."""
 
 
+class Unreadable(UserError):
+    """A workbook that openpyxl cannot open (damaged, or not really .xlsx)."""
+
+
 def is_workbook(path: Path) -> bool:
     """Whether ``path`` is an .xlsx workbook (a ZIP holding ``xl/workbook.xml``)."""
     if not zipfile.is_zipfile(path):
@@ -77,10 +81,19 @@ def _delimiter(head: str) -> str:
     return ";" if counts[";"] > counts[","] else ","
 
 
-def _sheet_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
+def open_workbook(path: str | Path) -> Any:
+    """The workbook at ``path`` opened read-only (openpyxl); raise :class:`Unreadable` in one line if it cannot be."""
     from openpyxl import load_workbook
 
-    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        return load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises KeyError, ValueError, zipfile and XML errors for a broken file
+        raise Unreadable(f"{path}: not a readable .xlsx workbook ({type(error).__name__}: {error}); "
+                         "save it again from the spreadsheet, or export it as CSV") from None
+
+
+def _sheet_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
+    book = open_workbook(path)
     try:
         pages = book[sheet] if sheet is not None else book.worksheets[0]
         for number, values in enumerate(pages.iter_rows(values_only=True), 1):
@@ -155,7 +168,8 @@ def find_header(rows: Iterator[tuple[int, list[str]]], needed: frozenset[str],
         seen.append(row)
         if len(seen) >= HEADER_SEARCH:
             break
-    raise NoHeader(f"none of the first {len(seen)} rows holds the columns {', '.join(sorted(needed))}")
+    where = f"none of the first {len(seen)} rows" if seen else "the file has no rows, so none"
+    raise NoHeader(f"{where} holds the columns {', '.join(sorted(needed))}")
 
 
 def first_rows(path: str | Path, count: int = HEADER_SEARCH) -> list[list[str]]:

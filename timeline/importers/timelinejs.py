@@ -40,7 +40,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from timeline.importers.records import Record, slug
+from timeline.importers.records import SKIPPED, Record, slug
 from timeline.importers.tabular import first_rows, table
 from timeline.vocabulary import EVENT_TYPES
 
@@ -60,7 +60,7 @@ def read_timelinejs(path: str | Path) -> Iterator[Record]:
     sheet = {"id": f"sheet-{slug(Path(path).stem) or 'timelinejs'}", "title": Path(path).name,
              "notes": "The TimelineJS spreadsheet this import was made from."}
     for where, row in table(path, needed):
-        yield _record(where, row, sheet, needed is NEEDED_2)
+        yield SKIPPED if row is None else _record(where, row, sheet, needed is NEEDED_2)
 
 
 def _record(where: str, row: dict[str, str], sheet: dict[str, Any], old: bool) -> Record:
