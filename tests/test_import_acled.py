@@ -63,7 +63,11 @@ def test_a_2023_row_exactly():
                  "actor order is not direction (ACLED)"}
     assert imported.sources["acled-source-kyiv-independent"] == {"id": "acled-source-kyiv-independent",
                                                                 "publisher": "Kyiv Independent"}
-    assert imported.actors["military-forces-of-russia-2000"]["kind"] == "organization"  # inter1: State forces
+    assert imported.actors["military-forces-of-russia-2000"] == {  # inter1: State forces; the name's country
+        "id": "military-forces-of-russia-2000", "name": "Military Forces of Russia (2000-)", "kind": "organization",
+        "affiliation": "russia"}
+    assert imported.actors["russia"] == {"id": "russia", "name": "Russia", "kind": "state"}
+    assert imported.actors["protesters-ukraine"]["affiliation"] == "ukraine"
 
 
 def test_associated_actors_split_on_semicolons_and_are_mentioned_not_acting():
@@ -140,3 +144,12 @@ def test_the_command_imports_all_three_layouts_into_one_valid_file(run, tmp_path
     dataset = load(out)
     assert dataset.event("acled-ukr112240").date.text == "2024-02-11/2024-02-17"
     assert dataset.event("acled-ukr112233").quantities[0].value == 12
+
+
+def test_data_rolls_acled_actors_up_to_the_seed_s_states(run, tmp_path):
+    out = tmp_path / "acled.yaml"
+    result = run("import", str(NEW), "-o", str(out), data=ROOT / "seeds")
+    assert result.exit_code == 0, result.output
+    dataset = load(ROOT / "seeds", out)
+    assert dataset.actors["military-forces-of-russia-2000"].affiliation == "russia"
+    assert "id: russia" not in out.read_text()  # the seed's own state, not proposed again

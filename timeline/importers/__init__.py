@@ -6,7 +6,14 @@ values (an event mapping with its actors and sources, as the YAML would hold
 them, and where it came from as ``file:row``), or the reason a row is refused.
 :func:`~timeline.importers.records.collect` filters, resolves and merges them;
 :func:`~timeline.importers.writer.write_yaml` writes the file the user owns,
-which the normal checker (:func:`timeline.dataset.load`) then validates.
+(or :func:`~timeline.importers.writer.write_folder` a folder dataset), which
+the normal checker (:func:`timeline.dataset.load`) then validates.
+
+Formats: the project's own tables (:mod:`.project_csv`, :mod:`.project_xlsx`), the
+TimelineJS template (:mod:`.timelinejs`), ACLED (:mod:`.acled`), UCDP GED
+(:mod:`.ucdp`), GDELT (:mod:`.gdelt`), ICEWS (:mod:`.icews`) and PLOVER JSON
+(:mod:`.plover`). Table files are streamed by :mod:`.tabular` (CSV, TSV, .xlsx);
+:func:`detect` names the format from the columns.
 """
 from __future__ import annotations
 

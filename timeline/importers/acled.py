@@ -24,6 +24,9 @@ centred on ``event_date``; 3, only the month (or wider) is known: the month of
 directionality (e.g. attacker or defender)" (codebook), so both are listed as
 acting: ``participants`` of a symmetric type (an agreement), else both under
 ``source`` with no ``target``; associated (or allied) actors are ``mentioned``.
+ACLED names carry their country (``Military Forces of Russia (2000-)``,
+``Protesters (Ukraine)``): an actor is affiliated to that state, proposed too
+(so ``--data`` rolls it up to an existing ``russia``).
 ``event_type``/``sub_event_type`` map to the model's types (:data:`SUB_EVENT_TYPES`,
 :data:`MAIN_TYPES`), the originals kept in ``notes``; ``fatalities`` is kept
 as a quantity; each name in ``source`` (``;``-separated) is cited; the id is
@@ -75,6 +78,8 @@ _INTER_KINDS = {"1": "organization", "8": "organization", "state forces": "organ
 _MONTHS = {name: number for number, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"), 1)}
+_IN_BRACKETS = re.compile(r"\(([^()]+)\)")
+_OF = re.compile(r" of ([A-Z][A-Za-z' -]+?)(?: \(|$)")
 _NUMERIC = re.compile(r"(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})")
 _WORDS = re.compile(r"(\d{1,2})[ -]([A-Za-z]+)[ -,]+(\d{4}|\d{2})")
 
@@ -186,7 +191,9 @@ def _record(where: str, row: dict[str, str]) -> Record:
     event["notes"] = "; ".join(f"ACLED {key} {row[key]}" for key in (
         "event_id_cnty", "event_type", "sub_event_type", "disorder_type", "interaction", "civilian_targeting",
         "time_precision", "source_scale", "tags") if row.get(key)) + "; actor order is not direction (ACLED)"
-    return Record(where, event, [*main, *associated], sources, None,
+    states = [{"id": slug(state), "name": state, "kind": "state"}
+              for state in dict.fromkeys(_state(a["name"]) for a in (*main, *associated)) if state]
+    return Record(where, event, [*main, *associated, *states], sources, None,
                   tuple(row[k] for k in ("country", "iso3") if row.get(k)))
 
 
@@ -194,4 +201,19 @@ def _actor(name: str, inter: str) -> dict[str, Any] | None:
     name = name.strip()
     if not slug(name):
         return None
-    return {"id": slug(name), "name": name, "kind": _INTER_KINDS.get(inter.strip().lower(), "group")}
+    actor = {"id": slug(name), "name": name, "kind": _INTER_KINDS.get(inter.strip().lower(), "group")}
+    if (state := _state(name)) is not None:
+        actor["affiliation"] = slug(state)
+    return actor
+
+
+def _state(name: str) -> str | None:
+    """The country an ACLED actor name carries, by ACLED's naming rule, if it is a CAMEO country name.
+
+    >>> _state("Military Forces of Russia (2000-)"), _state("Protesters (Ukraine)"), _state("Al Shabaab")
+    ('Russia', 'Ukraine', None)
+    """
+    from timeline.importers.cameo import table as cameo_table
+
+    countries = set(cameo_table("country").values())
+    return next((found for found in (*_IN_BRACKETS.findall(name), *_OF.findall(name)) if found in countries), None)

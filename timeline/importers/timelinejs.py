@@ -30,7 +30,8 @@ TimelineJS 2 use ``Start Date``/``End Date`` (``2012``, ``2012-01-26``,
 - **HTML in Text** is reduced to its text with the standard library's HTML
   parser: tags dropped, ``<script>``/``<style>`` contents dropped, entities decoded,
   links kept as ``text (url)``, paragraphs and ``<br>`` as line breaks. Nothing is run.
-- **Provenance.** The sheet itself is cited; Media, its credit and caption are kept in ``notes``.
+- **Provenance.** The sheet itself is cited; Media, its credit and caption are kept in ``notes``
+  (``Media Thumbnail`` and ``Background`` only style the slide and are not kept).
 """
 from __future__ import annotations
 
