@@ -75,3 +75,12 @@ def test_data_maps_names_onto_the_seed_actors(run, tmp_path):
     dataset = load(ROOT / "seeds", out)
     assert dataset.event("icews-20118432-2014-06-06").participants == ("putin", "petro-poroshenko")
     assert dataset.actors["petro-poroshenko"].affiliation == "ukraine"
+
+
+def test_excel_unicode_text_utf16_is_read(tmp_path):
+    path = tmp_path / "icews.txt"  # Excel's "Unicode Text": UTF-16 with its mark, tab-separated
+    path.write_text(EVENTS.read_text(encoding="utf-8"), encoding="utf-16")
+    assert detect(path) == ("icews", "ICEWS coded events")
+    again = collect(read_icews(path))
+    assert again.summary() == "8 rows read, 4 events imported, 0 skipped by filter, 2 merged, 2 refused"
+    assert again.events["icews-20118432-2014-06-06"]["location"] == "Bénouville, Normandy, France"

@@ -137,3 +137,10 @@ def test_the_command_writes_a_valid_file_with_the_sheet_s_title(run, tmp_path, s
     dataset = load(out)
     assert dataset.title == "Talks on Ukraine in 2025"
     assert len(dataset.drafts) == 5
+
+
+def test_a_semicolon_separated_sheet(tmp_path):
+    path = tmp_path / "sheet.csv"  # as Excel writes CSV where the decimal mark is a comma
+    path.write_text("Year;Month;Day;Headline;Text\n2025;5;16;Istanbul talks;Delegations met, briefly.\n")
+    assert [(e["date"], e["summary"]) for e in collect(read_timelinejs(path)).events.values()] == \
+        [("2025-05-16", "Delegations met, briefly.")]

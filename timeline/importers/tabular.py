@@ -3,7 +3,8 @@
 Every importer of a spreadsheet-shaped format reads through here, so each gets
 the same handling of what real files carry:
 
-- the delimiter (comma, tab or semicolon) is taken from the header line;
+- the delimiter (comma, tab or semicolon) is taken from the first lines; text is
+  UTF-8 (a byte-order mark skipped), or UTF-16 with its mark (Excel's "Unicode Text");
 - a title line or notes above the header are skipped: the header is the first of
   the first :data:`HEADER_SEARCH` rows that holds enough of the format's columns;
 - an unnamed leading index column (``""``, ``Unnamed: 0``, ``...1``), as pandas
@@ -61,7 +62,9 @@ def raw_rows(path: str | Path, sheet: str | None = None) -> Iterator[tuple[int, 
     if is_workbook(path):
         yield from _sheet_rows(path, sheet)
         return
-    with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+    with path.open("rb") as raw:
+        utf16 = raw.read(2) in (b"\xff\xfe", b"\xfe\xff")  # Excel's "Unicode Text": UTF-16, tab-separated
+    with path.open(encoding="utf-16" if utf16 else "utf-8-sig", errors="replace", newline="") as handle:
         head = handle.read(65536)
         handle.seek(0)
         reader = csv.reader(handle, delimiter=_delimiter(head))
