@@ -1,7 +1,13 @@
-"""Bench ``timeline import`` of a GDELT-shaped file against DuckDB's ``read_csv`` on the same filter.
+"""Bench ``timeline import`` of a GDELT- or ACLED-shaped file against DuckDB's ``read_csv`` on the same filter.
 
     python bench/bench_import.py --rows 1000000              # writes bench/data/gdelt-1m.tsv once
     python bench/bench_import.py --rows 1000000 --repeat 3 --write   # and a section in bench/RESULTS.md
+    python bench/bench_import.py --format acled --rows 200000 --repeat 3   # ACLED CSV, --country Ukraine
+
+ACLED: the rows of the 2023-layout fixture (tests/data/import/acled_2023.csv) with new
+event_id_cnty values and countries drawn (seeded) from 40 names, so 1 row in 40 is in
+Ukraine; the CSV is quoted as ACLED writes it. Both sides keep the rows of Ukraine
+(``--country Ukraine``; DuckDB: ``WHERE country = 'Ukraine'``).
 
 The file repeats the rows of the real GDELT 2.0 sample (../shared/event-data) with new
 GLOBALEVENTIDs and actor countries drawn (seeded) from 40 CAMEO codes, so about 1 row in
@@ -54,6 +60,38 @@ def timed(command: list[str]) -> tuple[float, float]:
     return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+COUNTRIES = ("Ukraine", "Russia", "Syria", "Yemen", "Sudan", "Somalia", "Mali", "Nigeria", "Mexico", "Brazil", "India",
+             "Pakistan", "Afghanistan", "Iraq", "Myanmar", "Colombia", "Ethiopia", "Kenya", "Libya", "Lebanon",
+             "Israel", "Palestine", "Iran", "Turkey", "Burkina Faso", "Niger", "Chad", "Cameroon", "Haiti", "Peru",
+             "Chile", "Bangladesh", "Philippines", "Indonesia", "Georgia", "Armenia", "Azerbaijan", "Belarus",
+             "Moldova", "Poland")
+
+
+def generate_acled(rows: int, path: Path, seed: int = 13) -> None:
+    """Write ``rows`` ACLED rows (2023 columns) to ``path``, from the fixture's good rows, with new ids and countries."""
+    import csv
+
+    pick = random.Random(seed).choice
+    with (HERE.parent / "tests" / "data" / "import" / "acled_2023.csv").open(newline="", encoding="utf-8") as handle:
+        header, *lines = list(csv.reader(handle))
+    lines = lines[:3]  # the rows the importer keeps
+    where = header.index("country")
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(header)
+        for number in range(rows):
+            row = list(lines[number % len(lines)])
+            row[0], row[where] = f"XXX{number}", pick(COUNTRIES)
+            writer.writerow(row)
+
+
+DUCKDB_ACLED = """
+import duckdb, sys
+duckdb.sql(f\"\"\"COPY (SELECT * FROM read_csv('{sys.argv[1]}', header=true, all_varchar=true)
+    WHERE country = 'Ukraine') TO '{sys.argv[2]}' (HEADER true)\"\"\")
+"""
+FLOOR_CSV = "import csv, sys\nfor _ in csv.reader(open(sys.argv[1], encoding='utf-8', newline='')): pass"
+
 DUCKDB = """
 import duckdb, sys
 duckdb.sql(f\"\"\"COPY (SELECT * FROM read_csv('{sys.argv[1]}', delim='\\t', header=false, all_varchar=true,
@@ -62,34 +100,45 @@ duckdb.sql(f\"\"\"COPY (SELECT * FROM read_csv('{sys.argv[1]}', delim='\\t', hea
 """
 
 
+def commands(fmt: str, data: Path, out: Path) -> dict[str, list[str]]:
+    """The runs compared, by name: the floor, timeline import with the filter, DuckDB with the same filter."""
+    if fmt == "acled":
+        return {"floor: read the rows (Python csv)": [sys.executable, "-c", FLOOR_CSV, str(data)],
+                "timeline import --country Ukraine": [
+                    sys.executable, "-m", "timeline", "import", str(data), "--country", "Ukraine", "--force",
+                    "-o", str(out / "out.yaml")],
+                "DuckDB read_csv, same filter": [sys.executable, "-c", DUCKDB_ACLED, str(data), str(out / "out.csv")]}
+    return {"floor: read the lines (Python)": [sys.executable, "-c",
+                                               f"for _ in open({str(data)!r}, encoding='utf-8'): pass"],
+            "timeline import --between RUS UKR": [
+                sys.executable, "-m", "timeline", "import", str(data), "--between", "RUS", "UKR",
+                "--force", "-o", str(out / "out.yaml")],
+            "DuckDB read_csv, same filter": [sys.executable, "-c", DUCKDB, str(data), str(out / "out.csv")]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--format", choices=("gdelt", "acled"), default="gdelt")
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--write", action="store_true", help="append the table to bench/RESULTS.md")
     args = parser.parse_args()
-    data = HERE / "data" / f"gdelt-{args.rows}.tsv"
+    data = HERE / "data" / f"{args.format}-{args.rows}.{'tsv' if args.format == 'gdelt' else 'csv'}"
     if not data.exists():
         data.parent.mkdir(exist_ok=True)
-        generate(args.rows, data)
+        (generate if args.format == "gdelt" else generate_acled)(args.rows, data)
     with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder)
-        commands = {
-            "floor: read the lines (Python)": [sys.executable, "-c", f"for _ in open({str(data)!r}, encoding='utf-8'): pass"],
-            "timeline import --between RUS UKR": [
-                sys.executable, "-m", "timeline", "import", str(data), "--between", "RUS", "UKR",
-                "--force", "-o", str(out / "out.yaml")],
-            "DuckDB read_csv, same filter": [sys.executable, "-c", DUCKDB, str(data), str(out / "out.csv")],
-        }
         results = {}
-        for name, command in commands.items():
+        for name, command in commands(args.format, data, Path(folder)).items():
             runs = [timed(command) for _ in range(args.repeat)]
             results[name] = (statistics.median(r[0] for r in runs), max(r[1] for r in runs))
     duck = results["DuckDB read_csv, same filter"][0]
-    lines = [f"### timeline import, GDELT-shaped file of {args.rows:,} rows ({dt.date.today()})", "",
+    shape = "GDELT" if args.format == "gdelt" else "ACLED"
+    lines = [f"### timeline import, {shape}-shaped file of {args.rows:,} rows ({dt.date.today()})", "",
              f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}; "
              f"shared with other engineers' jobs while measured (figures noisy). "
-             f"`python bench/bench_import.py --rows {args.rows} --repeat {args.repeat}`; median of {args.repeat}.", "",
+             f"`python bench/bench_import.py --format {args.format} --rows {args.rows} --repeat {args.repeat}`; "
+             f"median of {args.repeat}.", "",
              "| run | seconds | × DuckDB | peak MB (max child so far) |", "|---|---:|---:|---:|"]
     lines += [f"| {name} | {sec:.2f} | {sec / duck:.2f} | {mb:.0f} |" for name, (sec, mb) in results.items()]
     table = "\n".join(lines) + "\n"

@@ -3,8 +3,11 @@ stored as FtM statements and rolled back up, and saying what the record says."""
 from __future__ import annotations
 
 import json
+import random
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from export_cases import HOSTILE, SPECIAL, TRICKY
@@ -12,7 +15,7 @@ from export_cases import HOSTILE, SPECIAL, TRICKY
 from timeline.dataset import load
 from timeline.export import export
 
-followthemoney = pytest.importorskip("followthemoney")
+followthemoney = pytest.importorskip("followthemoney", reason="the ftm extra is not installed: pip install '.[ftm]'")
 from followthemoney import model  # noqa: E402
 
 
@@ -28,9 +31,10 @@ def written(dataset, tmp_path) -> tuple[list[dict], str]:
 
 
 def ftm(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    command = shutil.which("ftm")
-    if command is None:
-        pytest.skip("the ftm command of followthemoney is not on PATH")
+    """Run the ``ftm`` command of the followthemoney installed beside this Python (it comes with the library)."""
+    beside = Path(sys.executable).with_name("ftm")
+    command = str(beside) if beside.exists() else shutil.which("ftm")
+    assert command, "followthemoney is installed but its ftm command is not: reinstall followthemoney"
     return subprocess.run([command, *args], input=stdin, capture_output=True, text=True, timeout=120, check=False)
 
 
@@ -101,3 +105,16 @@ def test_ids_ftm_refuses_are_hashed(write_yaml, tmp_path):
     hashed = [len(i) for i in ids if not i.startswith(("actor-", "event-", "membership-"))]
     assert hashed == [40] * 5  # ид:1, o"brien, x y/z, talks:1, and the membership of o"brien in ид:1
     assert written(tricky, tmp_path / "again")[0] == entities  # the same data gives the same ids
+
+
+def test_ftm_aggregate_merges_fragments_back_into_our_entities(hostile, tmp_path):
+    """As a store does: entities cut into one fragment per property, shuffled, aggregated by ``ftm aggregate``."""
+    entities, _ = written(hostile, tmp_path)
+    fragments = [{"id": e["id"], "schema": e["schema"], "properties": {prop: [value]}}
+                 for e in entities for prop, values in e["properties"].items() for value in values]
+    random.Random(7).shuffle(fragments)
+    done = ftm("aggregate", stdin="".join(json.dumps(f, ensure_ascii=False) + "\n" for f in fragments))
+    assert (done.returncode, done.stderr) == (0, "")
+    merged = {e["id"]: (e["schema"], {p: sorted(v) for p, v in e["properties"].items()})
+              for e in map(json.loads, done.stdout.splitlines())}
+    assert merged == {e["id"]: (e["schema"], {p: sorted(v) for p, v in e["properties"].items()}) for e in entities}

@@ -1,4 +1,4 @@
-"""``timeline import`` of the project's own CSV tables: what ``timeline export csv`` writes comes back the same."""
+"""``timeline import`` of the project's own tables: what ``timeline export csv`` and ``xlsx`` write comes back the same."""
 from __future__ import annotations
 
 import dataclasses
@@ -24,13 +24,16 @@ def _actors(dataset):
     return {k: dataclasses.replace(a, color=None, affiliations=()) for k, a in dataset.actors.items()}
 
 
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 @pytest.mark.parametrize("path", [SEED, SEEDS, NEGOTIATION], ids=["moscow", "seeds", "negotiation"])
-def test_export_then_import_gives_the_same_dataset(run, tmp_path, path):
-    tables, back = tmp_path / "tables", tmp_path / "back.yaml"
-    assert run("export", "csv", "-o", str(tables), data=path).exit_code == 0
-    result = run("import", str(tables / "events.csv"), "-o", str(back), data=None)
+def test_export_then_import_gives_the_same_dataset(run, tmp_path, path, fmt):
+    exported, back = tmp_path / ("tables" if fmt == "csv" else "timeline.xlsx"), tmp_path / "back.yaml"
+    assert run("export", fmt, "-o", str(exported), data=path).exit_code == 0
+    given = exported / "events.csv" if fmt == "csv" else exported
+    result = run("import", str(given), "-o", str(back), data=None)
     assert result.exit_code == 0, result.output
-    assert f"{tables / 'events.csv'}: csv (the events table of timeline export csv)" in result.stderr
+    detected = "the events table of timeline export csv" if fmt == "csv" else "the workbook of timeline export xlsx"
+    assert f"{given}: {fmt} ({detected})" in result.stderr
     original, again = load(path), load(back)
     assert _events(again) == _events(original)
     assert again.sources == original.sources

@@ -74,9 +74,13 @@ MERGEABLE = ("actor", "source")
 Path_ = tuple[str | int, ...]
 
 
-def load(path: str | os.PathLike) -> Dataset:
-    """Load and check the dataset at ``path``; raise :class:`DatasetError` listing every problem."""
+def load(path: str | os.PathLike, *more: str | os.PathLike) -> Dataset:
+    """Load and check the dataset at ``path`` (with the files or folders ``more``, read after it, as one
+    dataset); raise :class:`DatasetError` listing every problem."""
     files, unread = dataset_files(path)
+    for extra in more:  # e.g. an import checked with the dataset whose actors it names
+        found = dataset_files(extra)
+        files, unread = [*files, *found[0]], [*unread, *found[1]]
     if not files and not unread:
         raise DatasetError([Problem(str(path), None,
                                     "no .yaml or .yml files here; point --data at a dataset file or folder")])

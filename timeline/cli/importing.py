@@ -29,13 +29,15 @@ SHOWN_REFUSED = 10
 @click.option("--type", "types", multiple=True, metavar="TYPE", help="Only events of this type (repeatable).")
 @click.option("--cameo", multiple=True, metavar="CODE", help="Only events whose CAMEO code starts so (04).")
 @click.option("--plover", multiple=True, metavar="TYPE", help="Only events of this PLOVER type (CONSULT).")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The YAML file to write (never over a file timeline did not write).")
+@click.option("-o", "--output", "output_text", required=True, type=click.Path(),
+              help="The YAML file to write, or a folder (ending in /): actors.yaml, sources.yaml, a file per "
+                   "month. Never over a file timeline did not write.")
 @click.option("--force", is_flag=True, help="Replace the output file even if timeline did not write it.")
 @click.option("--into-dataset", is_flag=True, help="Allow -o inside the --data folder.")
-def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output: Path, force: bool,
+def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output_text: str, force: bool,
             into_dataset: bool, **filters: Any) -> None:
-    """Turn FILE... (GDELT events, PLOVER JSON) into a new YAML dataset file to review and keep.
+    """Turn FILE... (spreadsheets, TimelineJS sheets, ACLED, UCDP GED, GDELT, ICEWS, PLOVER) into a new
+    YAML dataset file or folder to review and keep.
 
     Prints the format detected, then one line: rows read, imported, skipped by
     filter, merged, refused (with file:line and why). The file written passes
@@ -44,10 +46,11 @@ def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output: P
     from itertools import chain
 
     from timeline.dataset import load
-    from timeline.importers import detect, reader
-    from timeline.importers.records import Resolver, collect
-    from timeline.importers.writer import check, check_destination, header, write_yaml
+    from timeline.importers import detect
+    from timeline.importers.records import Resolver, collect, fold
+    from timeline.importers.writer import check, check_destination, header, is_folder, write_folder, write_yaml
 
+    folder, output = is_folder(output_text), Path(output_text)  # Path() drops the trailing slash that says "folder"
     check_destination(output, data_path, into_dataset)
     chosen = _filters(filters)
     formats = []
@@ -58,23 +61,32 @@ def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output: P
     codes = frozenset(c.upper() for c in filters["countries"] if len(c) == 3)
     pair = frozenset(c.upper() for c in filters["between"] or ())
     pair = pair if len(pair) == 2 and all(len(c) == 3 for c in pair) else frozenset()
-    records = chain.from_iterable(_read(reader(f), file, codes, pair) for f, file in zip(formats, files))
+    names = frozenset(fold(c) for c in filters["countries"])
+    records = chain.from_iterable(_read(f, file, codes, pair, names) for f, file in zip(formats, files))
     existing = load(data_path) if data_path else None
     imported = collect(records, chosen, Resolver(existing))
     title = f"Imported from {', '.join(f.name for f in files)}"
     comment = header(map(str, files), formats, {"data": data_path, **filters})
-    write_yaml(imported, output, comment, title, force)
+    if folder:
+        write_folder(imported, output, comment, title, force)
+    else:
+        write_yaml(imported, output, comment, title, force)
     for line in imported.refused[:SHOWN_REFUSED]:
         click.echo(f"refused {line}", err=True)
     if imported.refused_count > SHOWN_REFUSED:
         click.echo(f"... and {imported.refused_count - SHOWN_REFUSED} more refused rows", err=True)
-    click.echo(f"{imported.summary()}; wrote {output}")
+    click.echo(f"{imported.summary()}; wrote {output_text}")
     check(output, data_path)
 
 
-def _read(read: Any, file: Path, countries: frozenset[str], between: frozenset[str]) -> Any:
-    """The records of ``file``; GDELT's reader also skips rows by country on the raw line (much faster)."""
-    return read(file, countries=countries, between=between) if read.__name__ == "read_gdelt" else read(file)
+def _read(fmt: str, file: Path, codes: frozenset[str], between: frozenset[str], names: frozenset[str]) -> Any:
+    """The records of ``file``; the GDELT, ACLED and UCDP readers skip other countries' rows first (much faster)."""
+    from timeline.importers import reader
+
+    read = reader(fmt)
+    if fmt == "gdelt":
+        return read(file, countries=codes, between=between)
+    return read(file, countries=names) if fmt in ("acled", "ucdp") else read(file)
 
 
 def _filters(options: dict[str, Any]) -> Any:

@@ -6,11 +6,17 @@ values (an event mapping with its actors and sources, as the YAML would hold
 them, and where it came from as ``file:row``), or the reason a row is refused.
 :func:`~timeline.importers.records.collect` filters, resolves and merges them;
 :func:`~timeline.importers.writer.write_yaml` writes the file the user owns,
-which the normal checker (:func:`timeline.dataset.load`) then validates.
+(or :func:`~timeline.importers.writer.write_folder` a folder dataset), which
+the normal checker (:func:`timeline.dataset.load`) then validates.
+
+Formats: the project's own tables (:mod:`.project_csv`, :mod:`.project_xlsx`), the
+TimelineJS template (:mod:`.timelinejs`), ACLED (:mod:`.acled`), UCDP GED
+(:mod:`.ucdp`), GDELT (:mod:`.gdelt`), ICEWS (:mod:`.icews`) and PLOVER JSON
+(:mod:`.plover`). Table files are streamed by :mod:`.tabular` (CSV, TSV, .xlsx);
+:func:`detect` names the format from the columns.
 """
 from __future__ import annotations
 
-import csv
 import re
 import zipfile
 from collections.abc import Callable, Iterator
@@ -20,7 +26,8 @@ from timeline.errors import UserError
 from timeline.importers.records import Record
 
 #: Formats known to ``timeline import --format``, with the module that reads each.
-FORMATS = {"csv": "project_csv", "gdelt": "gdelt", "plover": "plover"}
+FORMATS = {"csv": "project_csv", "xlsx": "project_xlsx", "timelinejs": "timelinejs", "acled": "acled",
+           "ucdp": "ucdp", "gdelt": "gdelt", "icews": "icews", "plover": "plover"}
 
 
 class ImportError_(UserError):
@@ -39,14 +46,21 @@ def reader(fmt: str) -> Callable[..., Iterator[Record]]:
 def detect(path: str | Path) -> tuple[str, str]:
     """The format of the file at ``path`` and a description of the layout, from its first bytes and columns.
 
-    Raise :class:`ImportError_` naming the layouts expected when none fits.
+    Raise :class:`ImportError_` naming the columns each format expects when none fits.
     """
-    from timeline.importers import gdelt, project_csv
+    from timeline.importers import gdelt
+    from timeline.importers.tabular import first_rows, is_workbook
 
     path = Path(path)
     try:
+        if is_workbook(path):
+            from timeline.importers.project_xlsx import is_project_workbook
+
+            if is_project_workbook(path):
+                return "xlsx", "the workbook of timeline export xlsx"
+            return _table_format(path, first_rows(path), "xlsx workbook, first sheet")
         head = _head(path)
-    except (OSError, zipfile.BadZipFile) as error:
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise ImportError_(f"{path}: cannot read ({getattr(error, 'strerror', None) or error})") from None
     text = head.decode("utf-8", "replace").lstrip("\ufeff")
     first = text.split("\n", 1)[0].rstrip("\r")
@@ -54,14 +68,18 @@ def detect(path: str | Path) -> tuple[str, str]:
         return "plover", "PLOVER JSON records"
     if (layout := gdelt.layout(first.split("\t"))) is not None:
         return "gdelt", f"{layout[0]}, {len(layout[1])} tab-separated columns"
-    if project_csv.is_events_table(next(csv.reader([first]), [])):
-        return "csv", "the events table of timeline export csv"
-    raise ImportError_(
-        f"{path}: unknown layout; expected GDELT events (57, 58 or 61 tab-separated columns, no header, "
-        "the first a GLOBALEVENTID, the second a SQLDATE) or PLOVER JSON (records with 'id', 'date', "
-        f"'event' or 'event_type', 'source' or 'actor') or timeline's events.csv (columns "
-        f"{', '.join(sorted(project_csv.SIGNATURE))}); first line has columns: {_shorten(first)}; "
-        "name the format with --format")
+    return _table_format(path, first_rows(path), "")
+
+
+def _table_format(path: Path, rows: list[list[str]], note: str) -> tuple[str, str]:
+    from timeline.importers.tables_detect import EXPECTED, detect_table
+
+    found = detect_table(rows)
+    if found is None:
+        shown = _shorten(" | ".join(rows[0])) if rows else "(empty)"
+        raise ImportError_(f"{path}: unknown layout; expected {EXPECTED}; the first row has: {shown}; "
+                           "name the format with --format")
+    return found[0], f"{found[1]}, {note}" if note else found[1]
 
 
 def _head(path: Path, size: int = 65536) -> bytes:

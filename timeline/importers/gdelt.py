@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from timeline.importers import cameo
-from timeline.importers.records import Record
+from timeline.importers.records import SKIPPED, Record
 from timeline.vocabulary import EVENT_TYPES
 
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
@@ -62,8 +62,6 @@ QUANTITIES = {"NumMentions": ("mentions", "mentions"), "NumSources": ("sources",
               "AvgTone": ("average_tone", None)}
 
 
-#: What a row left out by the reader's own country test yields (one object for all).
-SKIPPED = Record("", skipped=True)
 #: CAMEO codes of visits, whose host is one of the two actors.
 _HOSTED = frozenset(("042", "043"))
 

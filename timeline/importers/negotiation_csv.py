@@ -9,11 +9,9 @@ not the default one.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from timeline.importers.project_csv import _rows, _split
 from timeline.importers.records import Record
 from timeline.negotiation import DEFAULT_STANCES
 
@@ -23,40 +21,49 @@ _VERSION = ("id", "name", "date", "event", "notes")
 _RESPONSE = ("actor", "response", "date", "event", "notes")
 
 
-def read_negotiation(folder: Path) -> Iterator[Record]:
-    """One :class:`Record` per stance scale, issue, position and plan found in the tables of ``folder``."""
+Rows = Callable[[str], Iterable[tuple[str, dict[str, str]]]]
+Split = Callable[[str | None], list[str]]
+
+
+def read_negotiation(rows: Rows, _split: Split) -> Iterator[Record]:
+    """One :class:`Record` per stance scale, issue, position and plan in the tables ``rows(name)`` gives.
+
+    ``rows`` is :func:`timeline.importers.project_csv.read_tables`' reader of a table (a CSV file beside
+    ``events.csv`` or a sheet of the workbook); ``_split`` splits a list cell into its items.
+    """
+    stance_rows = list(rows("stances"))
     stances = [{"id": row["id"], "value": float(row["value"]), "label": row.get("label", row["id"])}
-               for _, row in _rows(folder / "stances.csv") if row.get("id") and _number(row.get("value"))]
+               for _, row in stance_rows if row.get("id") and _number(row.get("value"))]
     if stances and [(s["id"], s["value"], s["label"]) for s in stances] != [tuple(s) for s in DEFAULT_STANCES]:
-        yield Record(str(folder / "stances.csv"), negotiation={"stances": stances})
-    for where, row in _rows(folder / "issues.csv"):
+        yield Record(stance_rows[0][0], negotiation={"stances": stances})
+    for where, row in rows("issues"):
         yield Record(where, negotiation={"issues": [_pick(row, _ISSUE, aliases=_split(row.get("aliases")))]})
-    for where, row in _rows(folder / "positions.csv"):
+    for where, row in rows("positions"):
         quote = {key: row[f"quote_{key}"] for key in ("speaker", "text", "source") if row.get(f"quote_{key}")}
         position = _pick(row, _POSITION, claimed_by=_split(row.get("claimed_by")), sources=_split(row.get("sources")),
                          quote=quote or None)
         yield Record(where, negotiation={"positions": [position]})
-    yield from _plans(folder)
+    yield from _plans(rows, _split)
 
 
-def _plans(folder: Path) -> Iterator[Record]:
+def _plans(rows: Rows, _split: Split) -> Iterator[Record]:
     versions: dict[str, list[dict[str, Any]]] = {}
     found: dict[str, dict[str, Any]] = {}
-    for _, row in _rows(folder / "plan_versions.csv"):
+    for _, row in rows("plan_versions"):
         relations = [dict(zip(("relation", "version"), (p.strip() for p in link.split(":", 1))))
                      for link in _split(row.get("relations"))]
         version = _pick(row, _VERSION, drafted_by=_split(row.get("drafted_by")), sources=_split(row.get("sources")),
                         relations=relations)
         versions.setdefault(row.get("plan", ""), []).append(version)
         found[version.get("id", "")] = version
-    for _, row in _rows(folder / "plan_points.csv"):
+    for _, row in rows("plan_points"):
         point = {"number": row.get("number"), "key": row.get("key"), "text": row.get("text"),
                  "issues": _split(row.get("issues"))}
         found.get(row.get("version", ""), {}).setdefault("points", []).append({k: v for k, v in point.items() if v})
-    for _, row in _rows(folder / "plan_responses.csv"):
+    for _, row in rows("plan_responses"):
         response = _pick(row, _RESPONSE, sources=_split(row.get("sources")))
         found.get(row.get("version", ""), {}).setdefault("responses", []).append(response)
-    for where, row in _rows(folder / "plans.csv"):
+    for where, row in rows("plans"):
         plan = _pick(row, ("id", "name", "notes"), aliases=_split(row.get("aliases")),
                      versions=versions.get(row.get("id", ""), []))
         yield Record(where, negotiation={"plans": [plan]})

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,20 +39,31 @@ def read_csv(path: str | Path) -> Iterator[Record]:
     """Yield the actors, sources, then one :class:`Record` per event of the tables beside ``path`` (events.csv),
     then the stances, issues, positions and plans of the tables beside it (:mod:`.negotiation_csv`)."""
     path = Path(path)
+    yield from read_tables(lambda name: _rows(path if name == "events" else path.with_name(f"{name}.csv")))
+
+
+def read_tables(rows: Callable[[str], Iterable[tuple[str, dict[str, str]]]],
+                guarded: bool = True) -> Iterator[Record]:
+    """The records of the tables ``rows(name)`` gives (name: events, actors, sources, quotes; ``[]`` if absent).
+
+    Each row is ``(file:line, {column: text})``, empty cells left out. ``guarded``: list items carry the
+    CSV's formula guard, taken off here (the .xlsx has none).
+    """
+    split = _split if guarded else _split_plain
     quotes: dict[str, list[dict[str, Any]]] = {}
-    for _, row in _rows(path.with_name("quotes.csv")):
+    for _, row in rows("quotes"):
         quote = {k: row[k] for k in ("speaker", "text", "source") if row.get(k)}
         quotes.setdefault(row.get("event", ""), []).append(quote)
-    for where, row in _rows(path.with_name("actors.csv")):
-        yield Record(where, actors=[_actor(row)])
-    for where, row in _rows(path.with_name("sources.csv")):
+    for where, row in rows("actors"):
+        yield Record(where, actors=[_actor(row, split)])
+    for where, row in rows("sources"):
         yield Record(where, sources=[{k: row[k] for k in ("id", "publisher", "title", "url", "published", "notes")
                                       if row.get(k)}])
-    for where, row in _rows(path):
-        yield _event(where, row, quotes.get(row.get("id", ""), []))
+    for where, row in rows("events"):
+        yield _event(where, row, quotes.get(row.get("id", ""), []), split)
     from timeline.importers.negotiation_csv import read_negotiation
 
-    yield from read_negotiation(path.parent)
+    yield from read_negotiation(rows, split)
 
 
 def _rows(path: Path) -> Iterator[tuple[str, dict[str, str]]]:
@@ -63,6 +74,10 @@ def _rows(path: Path) -> Iterator[tuple[str, dict[str, str]]]:
         for row in reader:
             yield f"{path}:{reader.line_num}", {k: v if k in _LIST_COLUMNS else unguard(v)
                                                 for k, v in row.items() if k is not None and v}
+
+
+def _split_plain(text: str | None) -> list[str]:
+    return [part.strip() for part in text.split("; ")] if text else []
 
 
 def _split(text: str | None) -> list[str]:
@@ -79,16 +94,17 @@ def _json_items(text: str) -> list[dict[str, Any]]:
     return found
 
 
-def _actor(row: dict[str, str]) -> dict[str, Any]:
+def _actor(row: dict[str, str], split: Callable[[str | None], list[str]]) -> dict[str, Any]:
     actor: dict[str, Any] = {k: row[k] for k in ("id", "name", "kind", "title", "affiliation", "color") if row.get(k)}
     if row.get("aliases"):
-        actor["aliases"] = _split(row["aliases"])
+        actor["aliases"] = split(row["aliases"])
     if row.get("notes"):
         actor["notes"] = row["notes"]
     return actor
 
 
-def _event(where: str, row: dict[str, str], quotes: list[dict[str, Any]]) -> Record:
+def _event(where: str, row: dict[str, str], quotes: list[dict[str, Any]],
+           split: Callable[[str | None], list[str]]) -> Record:
     kind = row.get("type", "")
     if not row.get("id"):
         return Record(where, refused="no 'id'")
@@ -96,12 +112,12 @@ def _event(where: str, row: dict[str, str], quotes: list[dict[str, Any]]) -> Rec
         return Record(where, refused=f"unknown type {kind!r}")
     event: dict[str, Any] = {"id": row["id"], "type": kind, "date": row.get("date", "")}
     event |= {key: row[key] for key in _TEXTS if row.get(key)}
-    event |= {key: _split(row[key]) for key in _LISTS if row.get(key)}
+    event |= {key: split(row[key]) for key in _LISTS if row.get(key)}
     if quotes:
         event["quotes"] = quotes
     if row.get("related"):
         event["related"] = [dict(zip(("relation", "event"), (p.strip() for p in link.split(":", 1))))
-                            for link in _split(row["related"])]
+                            for link in split(row["related"])]
     try:
         quantities = _json_items(row.get("quantities", ""))
     except (json.JSONDecodeError, AttributeError):
@@ -111,7 +127,7 @@ def _event(where: str, row: dict[str, str], quotes: list[dict[str, Any]]) -> Rec
     default = EVENT_TYPES[kind]
     if row.get("cameo") and row["cameo"] != default.code:
         event["cameo"] = row["cameo"]
-    plover = {"type": row.get("plover"), "mode": row.get("plover_mode"), "context": _split(row.get("plover_context"))}
+    plover = {"type": row.get("plover"), "mode": row.get("plover_mode"), "context": split(row.get("plover_context"))}
     if plover["type"] and (plover["type"], plover["mode"], plover["context"]) != (default.plover, default.mode, []):
         event["plover"] = {k: v for k, v in plover.items() if v}
     if row.get("draft") == "yes":

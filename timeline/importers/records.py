@@ -23,7 +23,8 @@ class Record:
     ``aliases`` with the source's codes). ``key`` groups records the source
     repeats (they merge into one event, every source kept). ``where`` is
     ``file:row``. A refused row has ``event`` ``None`` and the reason in ``refused``;
-    a row a reader's own pre-filter left out has ``skipped`` set.
+    a row a reader's own pre-filter left out has ``skipped`` set; ``info`` holds the
+    dataset's ``title`` and ``description`` where the file gives them (a title slide).
     """
 
     where: str
@@ -36,6 +37,11 @@ class Record:
     skipped: bool = False
     #: Stances, issues, positions or plans (by kind) of a table of them (:mod:`timeline.importers.negotiation_csv`).
     negotiation: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    info: dict[str, str] | None = None
+
+
+#: What a row left out by a reader's own pre-filter yields (one object for all).
+SKIPPED = Record("", skipped=True)
 
 
 @dataclass
@@ -114,6 +120,7 @@ class Imported:
     merged: int = 0
     refused: list[str] = field(default_factory=list)
     refused_count: int = 0
+    info: dict[str, str] = field(default_factory=dict)
 
     def summary(self) -> str:
         """One line: rows read, imported, skipped by filter, merged, refused."""
@@ -138,6 +145,9 @@ def collect(records: Iterable[Record], filters: Filters | None = None, resolver:
         result.read += 1
         if record.skipped:
             result.skipped += 1
+            continue
+        if record.info:
+            result.info |= {key: value for key, value in record.info.items() if value and key not in result.info}
             continue
         if record.event is None and record.refused is None:  # a table of actors or sources
             for actor in record.actors:
@@ -190,6 +200,9 @@ def _resolve(record: Record, resolver: Resolver, result: Imported) -> dict[str, 
     for key, value in event.items():
         if isinstance(value, list) and key in ROLE_KEYS:
             event[key] = list(dict.fromkeys(renamed.get(a, a) for a in value))
+    if renamed and event.get("quantities"):
+        event["quantities"] = [{**q, "actor": renamed.get(q["actor"], q["actor"])} if "actor" in q else q
+                               for q in event["quantities"]]
     return event
 
 

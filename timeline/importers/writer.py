@@ -46,27 +46,43 @@ def header(files: Iterable[str], formats: Iterable[str], options: dict[str, Any]
     return "".join(f"# {line}\n" for line in lines)
 
 
-def dump(imported: Imported, title: str) -> str:
-    """The YAML text of ``imported``: dataset title, actors, sources, events (in date order)."""
+def dump(imported: Imported, title: str,
+         parts: tuple[str, ...] = ("dataset", "actors", "sources", "events", "issues", "positions", "plans"),
+         events: list[dict[str, Any]] | None = None) -> str:
+    """The YAML text of ``imported``'s ``parts`` (dataset header, actors, sources, events in date order, then
+    the issues, positions and plans of the negotiation tables).
+
+    ``events`` replaces the imported events (a month's, for a folder); the dataset's
+    title is ``title`` unless the file gave one (a TimelineJS title slide).
+    """
     stances = imported.negotiation.get("stances")
-    body = {"dataset": {"title": title, **({"stances": list(stances.values())} if stances else {})},
-            "actors": list(imported.actors.values()), "sources": list(imported.sources.values()),
-            "events": sorted(imported.events.values(), key=lambda e: (str(e.get("date", "")), e["id"])),
+    info = {"title": imported.info.get("title") or title,
+            **({"description": imported.info["description"]} if imported.info.get("description") else {}),
+            **({"stances": list(stances.values())} if stances else {})}
+    body = {"dataset": info, "actors": list(imported.actors.values()), "sources": list(imported.sources.values()),
+            "events": sorted(imported.events.values() if events is None else events, key=_order),
             **{kind: list(imported.negotiation.get(kind, {}).values()) for kind in ("issues", "positions", "plans")}}
-    for key in ("actors", "sources", "issues", "positions", "plans"):
-        if not body[key]:
-            del body[key]
+    body = {key: value for key, value in body.items() if key in parts and value}
     return yaml.dump(body, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110, default_flow_style=None)
 
 
+def _order(event: dict[str, Any]) -> tuple[str, str]:
+    return str(event.get("date", "")), event["id"]
+
+
 def check_destination(output: Path, data: Path | None, inside: bool = False) -> None:
-    """Refuse ``output`` inside the dataset folder ``data`` unless ``inside`` (the import would join it)."""
+    """Refuse ``output`` (a file, or a folder for :func:`write_folder`) inside the dataset folder ``data`` unless ``inside``."""
     if data is None or inside or not data.is_dir():
         return
-    folder, target = data.resolve(), output.resolve().parent
+    folder, target = data.resolve(), output.resolve()
     if target == folder or folder in target.parents:
         raise InsideDataset(f"{output} is inside the dataset folder {data}: the import would join the dataset "
                             "before you review it; write it elsewhere, or pass --into-dataset")
+
+
+def is_folder(output: str | os.PathLike) -> bool:
+    """Whether ``-o`` names a folder: it ends with a slash or is an existing folder."""
+    return str(output).endswith(("/", os.sep)) or Path(output).is_dir()
 
 
 def write_yaml(imported: Imported, output: str | os.PathLike, comment: str, title: str,
@@ -84,25 +100,50 @@ def write_yaml(imported: Imported, output: str | os.PathLike, comment: str, titl
     return output
 
 
+def write_folder(imported: Imported, folder: str | os.PathLike, comment: str, title: str,
+                 force: bool = False) -> list[Path]:
+    """Write ``imported`` as a folder dataset: ``actors.yaml`` (with the dataset header), ``sources.yaml``
+    and one file of events per month of their start (``2025-03.yaml``).
+
+    Every file is checked before any is written: none may be a file timeline did not
+    write (:class:`timeline.outputs.OutputExists`) unless ``force``. Files of an earlier
+    import into the folder that this one does not write are left as they are. Returns the paths written.
+    """
+    from timeline.outputs import check_writable, output_file
+
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        from timeline.outputs import OutputError
+
+        raise OutputError(f"{folder}: cannot make the folder ({error.strerror})") from None
+    months: dict[str, list[dict[str, Any]]] = {}
+    for event in imported.events.values():
+        months.setdefault(str(event.get("date", ""))[:7] or "undated", []).append(event)
+    files = {"actors.yaml": dump(imported, title, ("dataset", "actors")),
+             **({"negotiation.yaml": dump(imported, title, ("issues", "positions", "plans"))}
+                if any(imported.negotiation.get(kind) for kind in ("issues", "positions", "plans")) else {}),
+             **({"sources.yaml": dump(imported, title, ("sources",))} if imported.sources else {}),
+             **{f"{month}.yaml": dump(imported, title, ("events",), events) for month, events in sorted(months.items())}}
+    for name in files:
+        check_writable(folder / name, force)
+    for name, text in files.items():
+        with output_file(folder / name, force=force) as temporary:
+            temporary.write_text(comment + text, encoding="utf-8")
+    return [folder / name for name in files]
+
+
 def check(path: Path, data: Path | None = None) -> None:
     """Load ``path`` (with the dataset ``data``, whose actors it may name) through the normal checker.
 
     Raise :class:`timeline.dataset.DatasetError` with every problem and its file:line.
     """
-    from timeline.dataset import _Builder, dataset_files, load, max_file_bytes
-    from timeline.read.problems import COLLECTING
+    from timeline.dataset import load
 
     if data is None:
         load(path)
-        return
-    files, unread = dataset_files(data)
-    builder = _Builder(max_file_bytes())
-    token = COLLECTING.set(builder.problems)
-    try:
-        for problem in unread:
-            builder.problems.add(problem)
-        for file in [*files, path]:
-            builder.add_file(file)
-        builder.finish()
-    finally:
-        COLLECTING.reset(token)
+    elif data.is_dir() and data.resolve() in path.resolve().parents:
+        load(data)  # written into the dataset (--into-dataset): loading it loads the import
+    else:
+        load(data, path)

@@ -1,0 +1,194 @@
+"""Rows of a table file, streamed: CSV or tab-separated text, or an .xlsx workbook (openpyxl, read-only).
+
+Every importer of a spreadsheet-shaped format reads through here, so each gets
+the same handling of what real files carry:
+
+- the delimiter (comma, tab or semicolon) is taken from the first lines; text is
+  UTF-8 (a byte-order mark skipped), or UTF-16 with its mark (Excel's "Unicode Text");
+- a title line or notes above the header are skipped: the header is the first of
+  the first :data:`HEADER_SEARCH` rows that holds enough of the format's columns;
+- an unnamed leading index column (``""``, ``Unnamed: 0``, ``...1``), as pandas
+  and R write, is dropped;
+- a workbook cell that is a number, a date or a boolean becomes the text a
+  sheet shows for it (``2025-11-30``, ``2025``, ``yes``), so readers see text only.
+
+Rows are read one at a time (``csv`` over a text stream; openpyxl's
+``read_only`` mode over a workbook): memory stays bounded for files of any size.
+Each row comes with its location ``file:line`` (the CSV line on which the row
+starts; the sheet's row number in a workbook).
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from timeline.errors import UserError
+
+#: How many rows are searched for the header (title lines and notes above it).
+HEADER_SEARCH = 10
+_INDEX = re.compile(r"|unnamed: ?0|\.\.\.1|x|index|#", re.IGNORECASE)
+csv.field_size_limit(16 * 1024 * 1024)  # ACLED notes and TimelineJS texts can be long; the default is 128 KB
+
+
+class NoHeader(UserError):
+    """No row among the first :data:`HEADER_SEARCH` holds the columns a format needs."""
+
+
+class Unreadable(UserError):
+    """A workbook that openpyxl cannot open (damaged, or not really .xlsx)."""
+
+
+def is_workbook(path: Path) -> bool:
+    """Whether ``path`` is an .xlsx workbook (a ZIP holding ``xl/workbook.xml``)."""
+    if not zipfile.is_zipfile(path):
+        return False
+    with zipfile.ZipFile(path) as archive:
+        return "xl/workbook.xml" in archive.namelist()
+
+
+def raw_rows(path: str | Path, sheet: str | None = None) -> Iterator[tuple[int, list[str]]]:
+    """Each non-empty row of the table at ``path`` as texts, with its line (or sheet row) number.
+
+    ``sheet`` names the workbook sheet to read (default: the first one).
+    Raise :class:`KeyError` if the workbook has no such sheet.
+    """
+    path = Path(path)
+    if is_workbook(path):
+        yield from _sheet_rows(path, sheet)
+        return
+    with path.open("rb") as raw:
+        utf16 = raw.read(2) in (b"\xff\xfe", b"\xfe\xff")  # Excel's "Unicode Text": UTF-16, tab-separated
+    with path.open(encoding="utf-16" if utf16 else "utf-8-sig", errors="replace", newline="") as handle:
+        head = handle.read(65536)
+        handle.seek(0)
+        reader = csv.reader(handle, delimiter=_delimiter(head))
+        start = 1
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                yield start, row
+            start = reader.line_num + 1
+
+
+def _delimiter(head: str) -> str:
+    """Tab, semicolon or comma: whichever the first lines use most (tab first: TSV has no quoting habits)."""
+    lines = [line for line in head.splitlines()[:HEADER_SEARCH] if line.strip()]
+    counts = {sep: max((line.count(sep) for line in lines), default=0) for sep in ("\t", ";", ",")}
+    if counts["\t"] >= 2:
+        return "\t"
+    return ";" if counts[";"] > counts[","] else ","
+
+
+def open_workbook(path: str | Path) -> Any:
+    """The workbook at ``path`` opened read-only (openpyxl); raise :class:`Unreadable` in one line if it cannot be."""
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises KeyError, ValueError, zipfile and XML errors for a broken file
+        raise Unreadable(f"{path}: not a readable .xlsx workbook ({type(error).__name__}: {error}); "
+                         "save it again from the spreadsheet, or export it as CSV") from None
+
+
+def _sheet_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
+    book = open_workbook(path)
+    try:
+        pages = book[sheet] if sheet is not None else book.worksheets[0]
+        for number, values in enumerate(pages.iter_rows(values_only=True), 1):
+            row = [_text(value) for value in values]
+            if any(cell.strip() for cell in row):
+                yield number, row
+    finally:
+        book.close()
+
+
+def _text(value: Any) -> str:
+    """A workbook value as the text a sheet shows: whole numbers without '.0', dates in ISO form."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(timespec="minutes")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def table(path: str | Path, needed: frozenset[str], fold: Callable[[str], str] = str.lower,
+          sheet: str | None = None, only: dict[str, frozenset[str]] | None = None,
+          ) -> Iterator[tuple[str, dict[str, str] | None]]:
+    """Each data row of the table at ``path`` as ``(file:line, {column: text})``, columns named by ``fold``.
+
+    The header is the first row holding every column of ``needed`` (folded);
+    rows above it are skipped and an unnamed leading index column is dropped. Empty
+    cells are left out of the mapping. ``only`` (column -> accepted values, folded by
+    :func:`timeline.importers.records.fold`) keeps the rows whose cell in one of those
+    columns is accepted, tested before the row is built; the others come as ``None``
+    (columns the file lacks are not tested). Raise :class:`NoHeader` if no header is found.
+    """
+    rows = raw_rows(path, sheet)
+    name = str(path)
+    try:
+        header = find_header(rows, needed, fold)
+    except NoHeader as error:
+        raise NoHeader(f"{name}: {error}; is it the format named with --format?") from None
+    tests = [(header.index(column), values) for column, values in (only or {}).items() if column in header]
+    for line, row in rows:
+        if tests and not any(index < len(row) and _folded(row[index]) in values for index, values in tests):
+            yield f"{name}:{line}", None
+            continue
+        yield f"{name}:{line}", {column: cell.strip() for column, cell in zip(header, row)
+                                 if column and cell and not cell.isspace()}
+
+
+def _folded(text: str) -> str:
+    """``text`` as :func:`timeline.importers.records.fold` folds it (ASCII the quick way)."""
+    if text.isascii():
+        return " ".join(text.casefold().split())
+    from timeline.importers.records import fold
+
+    return fold(text)
+
+
+def find_header(rows: Iterator[tuple[int, list[str]]], needed: frozenset[str],
+                fold: Callable[[str], str] = str.lower) -> list[str]:
+    """The folded header among the next :data:`HEADER_SEARCH` of ``rows`` (consumed up to it), index column blanked."""
+    seen = []
+    for _, row in rows:
+        columns = [fold(cell.strip()) for cell in row]
+        if needed <= set(columns):
+            if columns and _INDEX.fullmatch(columns[0]):
+                columns[0] = ""
+            return columns
+        seen.append(row)
+        if len(seen) >= HEADER_SEARCH:
+            break
+    where = f"none of the first {len(seen)} rows" if seen else "the file has no rows, so none"
+    raise NoHeader(f"{where} holds the columns {', '.join(sorted(needed))}")
+
+
+def first_rows(path: str | Path, count: int = HEADER_SEARCH) -> list[list[str]]:
+    """The first ``count`` non-empty rows of the table at ``path`` (for detecting its format)."""
+    found = []
+    with _closing(raw_rows(path)) as rows:
+        for _, row in rows:
+            found.append(row)
+            if len(found) >= count:
+                break
+    return found
+
+
+@contextmanager
+def _closing(generator: Iterator[Any]) -> Iterator[Iterator[Any]]:
+    try:
+        yield generator
+    finally:
+        generator.close()  # type: ignore[attr-defined]
