@@ -21,7 +21,6 @@ from timeline.model import Dataset
 from timeline.read.problems import COLLECTING
 from timeline.store import codec
 
-
 #: About how many parts the store keeps: few enough that reading each costs nothing, enough that an edit
 #: writes one small part.
 GROUPS = 64
