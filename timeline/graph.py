@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from itertools import combinations, product
-from typing import Literal
-
-import networkx as nx
+from typing import TYPE_CHECKING, Literal
 
 from timeline.model import EVENT_TYPES, HELD_STATUSES, MEETING_TYPES, STATUS_INFO, Dataset, Event
+
+if TYPE_CHECKING:  # networkx is imported when a graph is made: listing relations (--help) needs none
+    import networkx as nx
 
 Level = Literal["person", "state"]
 
@@ -38,6 +39,8 @@ def event_graph(dataset: Dataset, events: Iterable[Event] | None = None) -> nx.M
     Node attribute ``node_type`` is ``"actor"`` or ``"event"``.
     """
     events = list(_undrafted(dataset) if events is None else events)
+    import networkx as nx
+
     graph = nx.MultiDiGraph(title=dataset.title or "")
     shown = {event.id for event in events}
     for event in events:
@@ -76,6 +79,8 @@ def actor_graph(dataset: Dataset, events: Iterable[Event] | None = None, level: 
     cancelled ones always are. With ``events`` not given, drafts are left out.
     """
     events = _undrafted(dataset) if events is None else events
+    import networkx as nx
+
     graph = nx.MultiDiGraph(title=dataset.title or "", level=level)
     activity: dict[str, set[str]] = {}
     nodes_at = dataset.nodes_by_date(level)
