@@ -7,9 +7,13 @@
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import functools
+import inspect
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import combinations, product
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from timeline.model import EVENT_TYPES, HELD_STATUSES, MEETING_TYPES, STATUS_INFO, Dataset, Event
 
@@ -33,6 +37,44 @@ ACTOR_RELATIONS = tuple(dict.fromkeys((
     *RELATION_OF_TYPE.values(), MEDIATED, JOINT)))
 
 
+#: The graphs made so far inside :func:`shared_graphs`, by what they were made of.
+_MADE: ContextVar[dict[tuple, tuple[Any, nx.MultiDiGraph]] | None] = ContextVar("timeline_graphs", default=None)
+
+
+@contextmanager
+def shared_graphs() -> Iterator[None]:
+    """Within the block, each graph of the same dataset, events and options is made once.
+
+    Every call still gets a graph of its own (a copy: callers may cut it),
+    which costs a fraction of making it again from the events. ``timeline
+    build`` draws and exports the same two actor graphs a dozen times.
+    """
+    token = _MADE.set({})
+    try:
+        yield
+    finally:
+        _MADE.reset(token)
+
+
+def _shared(make: Callable[..., nx.MultiDiGraph]) -> Callable[..., nx.MultiDiGraph]:
+    @functools.wraps(make)
+    def shared(dataset: Dataset, events: Iterable[Event] | None = None, *args: Any, **kwargs: Any) -> nx.MultiDiGraph:
+        made = _MADE.get()
+        if made is None:
+            return make(dataset, events, *args, **kwargs)
+        events = None if events is None else list(events)
+        options = inspect.signature(make).bind(dataset, events, *args, **kwargs)
+        options.apply_defaults()
+        key = (make.__name__, id(dataset), None if events is None else tuple(map(id, events)),
+               *list(options.arguments.values())[2:])
+        if key not in made:  # the dataset and events are kept with the graph: their ids stay theirs
+            made[key] = ((dataset, events), make(dataset, events, *args, **kwargs))
+        return made[key][1].copy()
+
+    return shared
+
+
+@_shared
 def event_graph(dataset: Dataset, events: Iterable[Event] | None = None) -> nx.MultiDiGraph:
     """Actors and events as nodes; actor -> event edges keyed by role, event -> event by relation.
 
@@ -56,6 +98,7 @@ def event_graph(dataset: Dataset, events: Iterable[Event] | None = None) -> nx.M
     return graph
 
 
+@_shared
 def actor_graph(dataset: Dataset, events: Iterable[Event] | None = None, level: Level = "person",
                 include_planned: bool = False) -> nx.MultiDiGraph:
     """Actors as nodes, one edge per pair and relation (the key), aggregating the events behind it.
