@@ -904,9 +904,9 @@ def event_files(events: list[Event], files: int | None = None) -> dict[str, str]
     layout of a record kept one file per day or per story.
     """
     if files:
-        step = math.ceil(len(events) / files)
-        return {f"events/part-{n // step + 1:05d}.yaml": "events:\n" + "".join(map(event_yaml, events[n:n + step]))
-                for n in range(0, len(events), step)}
+        cuts = [len(events) * n // files for n in range(files + 1)]
+        return {f"events/part-{n + 1:05d}.yaml": "events:\n" + "".join(map(event_yaml, events[start:end]))
+                for n, (start, end) in enumerate(zip(cuts, cuts[1:])) if end > start}
     chunks: dict[str, list[str]] = {}
     for event in events:
         chunks.setdefault(date.fromordinal(event.day).strftime("%Y-%m"), []).append(event_yaml(event))
