@@ -13,13 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import store_cases
 
 import timeline.store
 from timeline import cache, dataset
 from timeline.dataset import DatasetError
-from timeline.model import Dataset
-from timeline.store import FileStamp, fragments, open_store
+from timeline.store import FileStamp, open_store
 
+cache_home, loads = store_cases.cache_home, store_cases.loads  # the fixtures of the store's tests
 ROOT = Path(__file__).resolve().parent.parent
 RECORD = """
 actors:
@@ -28,33 +29,6 @@ actors:
 events:
   - {id: talks, type: meeting, date: 2025-01-10, location: Geneva, participants: [anna, boris]}
 """
-
-
-@pytest.fixture(autouse=True)
-def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.delenv("TIMELINE_NO_CACHE", raising=False)
-    return tmp_path / "cache" / "timeline"
-
-
-@pytest.fixture
-def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """What the YAML loader reads, one entry per real load: a dataset read whole, or one file the store read."""
-    seen: list[Path] = []
-    real, real_file = dataset.load, fragments.read
-
-    def counting(path: str | os.PathLike) -> Dataset:
-        seen.append(Path(path))
-        return real(path)
-
-    def counting_file(file: Path, max_bytes: int) -> fragments.Fragment | None:
-        seen.append(Path(file))
-        return real_file(file, max_bytes)
-
-    monkeypatch.setattr(dataset, "load", counting)
-    monkeypatch.setattr(fragments, "read", counting_file)
-    return seen
 
 
 @pytest.fixture

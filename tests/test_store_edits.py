@@ -6,19 +6,19 @@ same files: the same record, or the same problems with the same file:line.
 """
 from __future__ import annotations
 
-import os
 import random
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
+import store_cases
 
 from timeline import cache, dataset
 from timeline.dataset import DatasetError
 from timeline.model import Dataset
-from timeline.store import fragments
 
+cache_home, loads = store_cases.cache_home, store_cases.loads  # the fixtures of the store's tests
 ROOT = Path(__file__).resolve().parent.parent
 ACTORS = """actors:
   - {id: anna, name: Anna, kind: person, affiliation: ruritania}
@@ -42,31 +42,9 @@ FEBRUARY = """events:
 """
 
 
-@pytest.fixture(autouse=True)
-def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.delenv("TIMELINE_NO_CACHE", raising=False)
-    return tmp_path / "cache" / "timeline"
-
-
-@pytest.fixture
-def read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names of the files the store reads from YAML; ``*`` for a whole load by the loader."""
-    seen: list[str] = []
-    real, real_file = dataset.load, fragments.read
-
-    def whole(path: str | os.PathLike) -> Dataset:
-        seen.append("*")
-        return real(path)
-
-    def one(file: Path, max_bytes: int) -> fragments.Fragment | None:
-        seen.append(Path(file).name)
-        return real_file(file, max_bytes)
-
-    monkeypatch.setattr(dataset, "load", whole)
-    monkeypatch.setattr(fragments, "read", one)
-    return seen
+def names(loads: list[Path]) -> list[str]:
+    """The names of the files the store read from YAML; ``*`` for a whole load by the loader."""
+    return [path.name if path.suffix else "*" for path in loads]
 
 
 @pytest.fixture
@@ -107,39 +85,39 @@ def store_messages(path: Path) -> list[str]:
 
 # -- an edit reads only the changed file --------------------------------------------------
 
-def test_an_edit_reads_only_the_changed_file(folder: Path, read: list[str]) -> None:
+def test_an_edit_reads_only_the_changed_file(folder: Path, loads: list[Path]) -> None:
     cache.load(folder)
-    assert sorted(read) == ["2025-01.yaml", "2025-02.yaml", "actors.yaml"]
-    read.clear()
-    assert cache.load(folder) == LOADER(folder) and read == []
+    assert sorted(names(loads)) == ["2025-01.yaml", "2025-02.yaml", "actors.yaml"]
+    loads.clear()
+    assert cache.load(folder) == LOADER(folder) and names(loads) == []
     edit(folder / "events" / "2025-02.yaml", "2025-02-03", "2025-01-09")
     record = cache.load(folder)
-    assert read == ["2025-02.yaml"]
+    assert names(loads) == ["2025-02.yaml"]
     assert record == LOADER(folder)
     assert [e.id for e in record.events] == ["visit", "talks", "claim", "call"]  # in date order, across files
-    read.clear()
-    assert cache.load(folder) == record and read == []
+    loads.clear()
+    assert cache.load(folder) == record and names(loads) == []
 
 
-def test_a_new_file_and_a_removed_file(folder: Path, read: list[str]) -> None:
+def test_a_new_file_and_a_removed_file(folder: Path, loads: list[Path]) -> None:
     cache.load(folder)
-    read.clear()
+    loads.clear()
     (folder / "events" / "2025-03.yaml").write_text(
         "events:\n  - {id: march, type: meeting, date: 2025-03-01, participants: [anna, boris]}\n", encoding="utf-8")
     assert [e.id for e in cache.load(folder).events][-1] == "march"
-    assert read == ["2025-03.yaml"]
+    assert names(loads) == ["2025-03.yaml"]
     (folder / "events" / "2025-02.yaml").unlink()
     record = cache.load(folder)
-    assert read == ["2025-03.yaml"]  # removing a file reads nothing
+    assert names(loads) == ["2025-03.yaml"]  # removing a file reads nothing
     assert record == LOADER(folder)
     assert {e.id for e in record.events} == {"talks", "call", "march"}  # its events are gone
 
 
-def test_a_file_with_the_same_bytes_as_another_is_read_once(folder: Path, read: list[str]) -> None:
+def test_a_file_with_the_same_bytes_as_another_is_read_once(folder: Path, loads: list[Path]) -> None:
     (folder / "events" / "2025-02.yaml").write_text("", encoding="utf-8")
     (folder / "events" / "empty.yaml").write_text("", encoding="utf-8")
     assert cache.load(folder) == LOADER(folder)
-    assert sorted(read) == ["2025-01.yaml", "2025-02.yaml", "actors.yaml"]
+    assert sorted(names(loads)) == ["2025-01.yaml", "2025-02.yaml", "actors.yaml"]
 
 
 # -- the checks across files stay right --------------------------------------------------
@@ -155,15 +133,15 @@ def test_a_duplicate_id_in_another_file_is_reported_with_both_places(folder: Pat
     assert cache.load(folder) == LOADER(folder)
 
 
-def test_a_dangling_reference_is_reported_with_its_line_after_a_warm_start(folder: Path, read: list[str]) -> None:
+def test_a_dangling_reference_is_reported_with_its_line_after_a_warm_start(folder: Path, loads: list[Path]) -> None:
     cache.load(folder)
-    read.clear()
+    loads.clear()
     edit(folder / "events" / "2025-02.yaml", "source: [boris]", "source: [borris]")
     expected = messages(folder)
     assert any("2025-02.yaml:3: unknown actor 'borris' in event 'claim'; did you mean 'boris'?" in m
                for m in expected)
     assert store_messages(folder) == expected
-    assert "*" not in read  # found from the stored parts, the line by reading that file again
+    assert "*" not in names(loads)  # found from the stored parts, the line by reading that file again
     assert store_messages(folder) == expected  # and again, from the store the failed load still wrote
 
 
@@ -196,7 +174,7 @@ def test_a_problem_inside_the_edited_file_is_the_loaders_report(folder: Path) ->
 
 # -- a generated dataset, edited at random -----------------------------------------------
 
-def test_random_edits_of_a_generated_dataset_give_the_loaders_answer(tmp_path: Path, read: list[str]) -> None:
+def test_random_edits_of_a_generated_dataset_give_the_loaders_answer(tmp_path: Path, loads: list[Path]) -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     try:
         import generate
@@ -219,9 +197,9 @@ def test_random_edits_of_a_generated_dataset_give_the_loaders_answer(tmp_path: P
             other.write_text(other.read_text(encoding="utf-8") + "".join(lines[start:end]), encoding="utf-8")
         del lines[start:end]
         file.write_text("".join(lines), encoding="utf-8")
-        read.clear()
+        loads.clear()
         assert outcome(cache.load, data) == outcome(LOADER, data)  # the same record, or the same problems
-        assert "*" not in read and len(read) <= 2
+        assert "*" not in names(loads) and len(loads) <= 2
     shutil.rmtree(data / "events")
     assert cache.load(data) == LOADER(data)
 
