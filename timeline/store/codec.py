@@ -221,33 +221,53 @@ def _array(numbers: Iterable[int]) -> str:
     return base64.b64encode(values.tobytes()).decode()
 
 
-@cache
 def _encoder(hint: Any) -> Decoder:
     """How a column of values of type ``hint`` becomes JSON values: tuples, to be shared (written as lists)."""
+    return _converter(hint, False)
+
+
+def _decoder(hint: Any) -> Decoder:
+    """How a column of JSON values becomes a column of values of type ``hint``."""
+    return _converter(hint, True)
+
+
+#: The converters (to JSON, from JSON) of the values that are neither JSON nor classes with fields.
+_LEAVES: dict[Any, tuple[Decoder, Decoder]] = {
+    datetime: (lambda column: [v.isoformat() for v in column], lambda column: list(map(datetime.fromisoformat, column))),
+    timezone: (lambda column: [(v.utcoffset(None).total_seconds(), v.tzname(None)) for v in column],
+               lambda column: [timezone(timedelta(seconds=v[0]), v[1]) for v in column]),
+}
+
+
+@cache
+def _converter(hint: Any, reading: bool) -> Decoder:
+    """How a column of values of type ``hint`` becomes JSON values, or (``reading``) back."""
     args = [a for a in typing.get_args(hint) if a is not type(None)]
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
-        inner = [_encoder(a) for a in args]
-        if all(e is _same for e in inner):
+        inner = [_converter(a, reading) for a in args]
+        if all(convert is _same for convert in inner):
             return _same
-        if len(inner) == 1:
+        if len(inner) == 1:  # X | None
             return _or_none(inner[0])
         raise TypeError(f"cannot store a {hint}: a union of several kinds of object")
     if origin is tuple and (not args or args[-1] is Ellipsis):
-        inner_encoder = _encoder(args[0]) if args else _same
-        return _same if inner_encoder is _same else _tuples(inner_encoder)
+        items = _converter(args[0], reading) if args else _same
+        if items is not _same:
+            return _tuples(items)
+        return (lambda column: list(map(tuple, column))) if reading else _same
     if origin is dict and args and args[0] is str:
-        value_encoder = _encoder(args[-1])
-        return lambda column: [dict(zip(v, value_encoder(list(v.values())))) for v in column]
+        values = _converter(args[-1], reading)
+        return lambda column: [dict(zip(v, values(list(v.values())))) for v in column]
     if hint in (str, int, float, bool, type(None), typing.Any):
         return _same
-    if hint is datetime:
-        return lambda column: [v.isoformat() for v in column]
-    if hint is timezone:
-        return lambda column: [(v.utcoffset(None).total_seconds(), v.tzname(None)) for v in column]
+    if hint in _LEAVES:
+        return _LEAVES[hint][reading]
     if isinstance(hint, type) and _fields(hint):
-        encoders = [(attrgetter(name), _encoder(h)) for name, h in _hints(hint).items()]
-        return lambda column: list(zip(*(encode(list(map(get, column))) for get, encode in encoders)))
+        if reading:
+            return _object_decoder(hint)
+        fields = [(attrgetter(name), _encoder(h)) for name, h in _hints(hint).items()]
+        return lambda column: list(zip(*(encode(list(map(get, column))) for get, encode in fields)))
     raise TypeError(f"cannot store a {hint}")
 
 
@@ -300,35 +320,6 @@ def _numbers(text: str) -> array:
 
 def _same(column: list) -> list:
     return column
-
-
-@cache
-def _decoder(hint: Any) -> Decoder:
-    """How a column of JSON values becomes a column of values of type ``hint``."""
-    args = [a for a in typing.get_args(hint) if a is not type(None)]
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        inner = [_decoder(a) for a in args]
-        if all(d is _same for d in inner):
-            return _same
-        if len(inner) == 1:  # X | None
-            return _or_none(inner[0])
-        raise TypeError(f"cannot store a {hint}: a union of several kinds of object")
-    if origin is tuple and (not args or args[-1] is Ellipsis):
-        inner_decoder = _decoder(args[0]) if args else _same
-        return (lambda column: list(map(tuple, column))) if inner_decoder is _same else _tuples(inner_decoder)
-    if origin is dict and args and args[0] is str:
-        value_decoder = _decoder(args[-1])
-        return lambda column: [dict(zip(v, value_decoder(list(v.values())))) for v in column]
-    if hint in (str, int, float, bool, type(None), typing.Any):
-        return _same
-    if hint is datetime:
-        return lambda column: list(map(datetime.fromisoformat, column))
-    if hint is timezone:
-        return lambda column: [timezone(timedelta(seconds=v[0]), v[1]) for v in column]
-    if isinstance(hint, type) and _fields(hint):
-        return _object_decoder(hint)
-    raise TypeError(f"cannot store a {hint}")
 
 
 def _tuples(convert: Decoder) -> Decoder:
