@@ -897,8 +897,16 @@ def header(generator: Generator) -> str:
             f"{generator.target} events).\n# The events are invented; the names are there to stress the tools.\n")
 
 
-def event_files(events: list[Event]) -> dict[str, str]:
-    """Event YAML by file name: one file per year, or per month if a year passes MAX_FILE_BYTES."""
+def event_files(events: list[Event], files: int | None = None) -> dict[str, str]:
+    """Event YAML by file name: one file per year, or per month if a year passes MAX_FILE_BYTES.
+
+    ``files``: instead, that many files of consecutive events (``events/part-00001.yaml``, ...), the
+    layout of a record kept one file per day or per story.
+    """
+    if files:
+        cuts = [len(events) * n // files for n in range(files + 1)]
+        return {f"events/part-{n + 1:05d}.yaml": "events:\n" + "".join(map(event_yaml, events[start:end]))
+                for n, (start, end) in enumerate(zip(cuts, cuts[1:])) if end > start}
     chunks: dict[str, list[str]] = {}
     for event in events:
         chunks.setdefault(date.fromordinal(event.day).strftime("%Y-%m"), []).append(event_yaml(event))
@@ -910,8 +918,11 @@ def event_files(events: list[Event]) -> dict[str, str]:
             for name, texts in (chunks if monthly else by_year).items()}
 
 
-def generate(events: int, out: str | Path, seed: int = 1) -> dict:
-    """Write a dataset of ``events`` events to the folder ``out``; return its summary (also in bench.json)."""
+def generate(events: int, out: str | Path, seed: int = 1, files: int | None = None) -> dict:
+    """Write a dataset of ``events`` events to the folder ``out``; return its summary (also in bench.json).
+
+    ``files``: split the events into that many files (see :func:`event_files`).
+    """
     out = Path(out)
     if out.exists() and any(out.iterdir()) and not (out / SUMMARY_FILE).exists():
         raise SystemExit(f"error: {out} has files that generate.py did not write; choose another --out")
@@ -922,7 +933,7 @@ def generate(events: int, out: str | Path, seed: int = 1) -> dict:
              "  description: Invented negotiations between real and fictional actors, for benchmarks only.\n"
              "actors:\n" + "".join(map(actor_yaml, generator.actors.values())),
              "sources.yaml": header(generator) + "sources:\n" + "".join(map(source_yaml, generator.sources)),
-             **event_files(generator.events)}
+             **event_files(generator.events, files)}
     for old in out.glob("events/*.yaml"):
         old.unlink()
     (out / "events").mkdir(parents=True, exist_ok=True)
@@ -954,12 +965,14 @@ def main(argv: list[str] | None = None) -> None:
     group.add_argument("--preset", help="1k, 10k or 100k: that many events, written to bench/data/<preset>")
     parser.add_argument("--out", type=Path, help="folder to write (default with --preset: bench/data/<preset>)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument("--files", type=int, help="split the events into this many files (default: per year "
+                                                  "or month); 2034 makes the 2,036-file layout of issue 18")
     args = parser.parse_args(argv)
     if args.preset:
         args.events, args.out = size(args.preset), args.out or DATA_DIR / args.preset
     elif args.out is None:
         parser.error("--out is required with --events")
-    summary = generate(args.events, args.out, args.seed)
+    summary = generate(args.events, args.out, args.seed, args.files)
     print(f"{args.out}: {summary['events']} events, {summary['actors']} actors, {summary['sources']} sources, "
           f"{len(summary['files'])} files, {summary['bytes'] / 2**20:.1f} MB in {summary['seconds']:.1f} s; "
           f"most active: {summary['most_active']} ({summary['most_active_events']} events)")

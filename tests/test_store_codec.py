@@ -14,7 +14,18 @@ from timeline.store import codec
 
 
 def roundtrip(record: Dataset) -> Dataset:
-    return codec.decode(codec.encode(record))
+    (back,) = codec.decode([codec.encode(record)])
+    return back
+
+
+def test_many_documents_read_back_in_order_each_column_joined(seed: Dataset) -> None:
+    """Documents of one record or of several (the fragments of a folder's files) read back as written."""
+    half = len(seed.events) // 2
+    first = Dataset(actors=dict(list(seed.actors.items())[:5]), events=seed.events[:half], title="one")
+    second = Dataset(actors=dict(list(seed.actors.items())[3:]), events=seed.events[half:], description="two")
+    texts: list[str] = []
+    both = codec.pack(codec.encode_fields([first, Dataset(), second], texts), texts)
+    assert codec.decode([both, codec.encode(seed)]) == [first, Dataset(), second, seed]
 
 
 def test_the_seed_dataset_reads_back_equal(seed: Dataset) -> None:
@@ -60,7 +71,8 @@ def test_any_text_reads_back_exactly(text: str) -> None:
 def test_a_column_of_few_values_is_written_once_per_value() -> None:
     events = [Event(id=f"e{i}", type="meeting", date=parse_edtf("2025-01-01"), status="occurred")
               for i in range(100)]
-    columns = json.loads(codec.encode(Dataset(events=events))["events"])["items"]
+    body, _ = codec.unpack(codec.encode(Dataset(events=events)))
+    columns = body["events"]["items"]
     assert columns["type"]["table"] == ["meeting"] and columns["date"]["table"][0][0] == "2025-01-01"
     back = roundtrip(Dataset(events=events))
     assert back.events == events
@@ -74,14 +86,12 @@ def test_mutable_objects_are_never_shared() -> None:
     assert back[0].quotes == back[1].quotes and back[0].quotes[0] is not back[1].quotes[0]
 
 
-def test_the_json_holds_only_plain_values(seed: Dataset) -> None:
-    parts = codec.encode(seed)
-    for name in ("actors", "events", "sources", "title", "description"):
-        json.loads(parts[name])  # plain JSON: nothing but text, numbers, booleans, null, lists and objects
-    texts = [name for name in parts if "." in name]
-    assert texts
-    for name in texts:
-        parts[name].decode("utf-8")
+def test_the_document_holds_only_plain_json_and_text(seed: Dataset) -> None:
+    head, _, tail = codec.encode(seed).partition(b"\n")
+    body = json.loads(head)  # plain JSON: nothing but text, numbers, booleans, null, lists and objects
+    assert set(body) == {"actors", "events", "sources", "title", "description", "drafts", "texts"}
+    assert len(tail.decode("utf-8").split(codec.SEPARATOR)) == body["texts"]
+    assert seed.events[0].summary in tail.decode("utf-8")
 
 
 # A model to come (the negotiation model adds named tuples, numbers of two kinds and tuples of objects):
@@ -115,9 +125,9 @@ def test_classes_it_never_saw_read_back_through_their_type_hints(monkeypatch: py
                    amounts=(Amount("prisoners", 390), Amount("km", 12.5, True), Amount("n", 1.0)),
                    coding=Amount("t", 1), when=datetime(2025, 1, 2, 3, 4), zone=timezone(timedelta(hours=3))),
              Later("b"), Later("c", flag=True)]
-    texts = codec._Texts("later")
+    texts: list[str] = []
     columns = codec._columns(Later, items, texts)
-    back = codec._rows(Later, json.loads(json.dumps(columns)), texts.parts)
+    back = codec._rows(Later, [json.loads(json.dumps(columns))], [codec.Texts(texts)])
     assert back == items
     assert [type(a.value) for a in back[0].amounts] == [int, float, float]  # 1.0 stays a float, 390 an int
 
@@ -128,7 +138,7 @@ def test_a_type_it_cannot_write_is_refused() -> None:
         value: set[str]
 
     with pytest.raises(TypeError, match="cannot store"):
-        codec._columns(Odd, [Odd({"a"})], codec._Texts("odd"))
+        codec._columns(Odd, [Odd({"a"})], [])
 
 
 def test_the_fingerprint_names_every_stored_field() -> None:

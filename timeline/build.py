@@ -124,14 +124,17 @@ def _build(dataset: Dataset, out: str | Path = "output", *, force: bool = False,
                     meetings=sum(e.type in MEETING_TYPES and e.status in HELD_STATUSES
                                  for e in dataset.events))
     report.period = dataset.date_range()
-    for number, step in enumerate(plan, 1):
-        if progress:
-            progress(number, len(plan), step.name)
-        try:
-            step.write(dataset, out / step.name, force)
-        except NothingToShow as reason:
-            report.skipped.append(f"{step.name}: {reason}")
-        else:
-            report.files.append(out / step.name)
+    from timeline.graph import shared_graphs
+
+    with shared_graphs():  # the charts, the exports and the page use the same actor graphs: made once
+        for number, step in enumerate(plan, 1):
+            if progress:
+                progress(number, len(plan), step.name)
+            try:
+                step.write(dataset, out / step.name, force)
+            except NothingToShow as reason:
+                report.skipped.append(f"{step.name}: {reason}")
+            else:
+                report.files.append(out / step.name)
     report.seconds = time.perf_counter() - started
     return report

@@ -19,7 +19,6 @@ import time
 from pathlib import Path
 
 from timeline import dataset
-from timeline.errors import UserError
 from timeline.model import Dataset
 from timeline.store import cache_dir, open_store, slot_name
 
@@ -41,12 +40,8 @@ def load(path: str | os.PathLike) -> Dataset:
     store = open_store(path)
     if store is None:
         return dataset.load(path)
-    try:
-        record = store.load()
-    except (OSError, UserError):  # a data file that cannot be examined, a bad setting: the loader says so
-        return dataset.load(path)
-    if record is None:
-        record = store.save(dataset.load(path))
+    record = store.load()
+    if store.read:
         _prune(store.file.parent)
     return record
 

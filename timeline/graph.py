@@ -7,13 +7,18 @@
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import functools
+import inspect
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import combinations, product
-from typing import Literal
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Literal
 
 from timeline.model import EVENT_TYPES, HELD_STATUSES, MEETING_TYPES, STATUS_INFO, Dataset, Event
+
+if TYPE_CHECKING:  # networkx is imported when a graph is made: listing relations (--help) needs none
+    import networkx as nx
 
 Level = Literal["person", "state"]
 
@@ -32,12 +37,52 @@ ACTOR_RELATIONS = tuple(dict.fromkeys((
     *RELATION_OF_TYPE.values(), MEDIATED, JOINT)))
 
 
+#: The graphs made so far inside :func:`shared_graphs`, by what they were made of.
+_MADE: ContextVar[dict[tuple, tuple[Any, nx.MultiDiGraph]] | None] = ContextVar("timeline_graphs", default=None)
+
+
+@contextmanager
+def shared_graphs() -> Iterator[None]:
+    """Within the block, each graph of the same dataset, events and options is made once.
+
+    Every call still gets a graph of its own (a copy: callers may cut it),
+    which costs a fraction of making it again from the events. ``timeline
+    build`` draws and exports the same two actor graphs a dozen times.
+    """
+    token = _MADE.set({})
+    try:
+        yield
+    finally:
+        _MADE.reset(token)
+
+
+def _shared(make: Callable[..., nx.MultiDiGraph]) -> Callable[..., nx.MultiDiGraph]:
+    @functools.wraps(make)
+    def shared(dataset: Dataset, events: Iterable[Event] | None = None, *args: Any, **kwargs: Any) -> nx.MultiDiGraph:
+        made = _MADE.get()
+        if made is None:
+            return make(dataset, events, *args, **kwargs)
+        events = None if events is None else list(events)
+        options = inspect.signature(make).bind(dataset, events, *args, **kwargs)
+        options.apply_defaults()
+        key = (make.__name__, id(dataset), None if events is None else tuple(map(id, events)),
+               *list(options.arguments.values())[2:])
+        if key not in made:  # the dataset and events are kept with the graph: their ids stay theirs
+            made[key] = ((dataset, events), make(dataset, events, *args, **kwargs))
+        return made[key][1].copy()
+
+    return shared
+
+
+@_shared
 def event_graph(dataset: Dataset, events: Iterable[Event] | None = None) -> nx.MultiDiGraph:
     """Actors and events as nodes; actor -> event edges keyed by role, event -> event by relation.
 
     Node attribute ``node_type`` is ``"actor"`` or ``"event"``.
     """
     events = list(_undrafted(dataset) if events is None else events)
+    import networkx as nx
+
     graph = nx.MultiDiGraph(title=dataset.title or "")
     shown = {event.id for event in events}
     for event in events:
@@ -53,6 +98,7 @@ def event_graph(dataset: Dataset, events: Iterable[Event] | None = None) -> nx.M
     return graph
 
 
+@_shared
 def actor_graph(dataset: Dataset, events: Iterable[Event] | None = None, level: Level = "person",
                 include_planned: bool = False) -> nx.MultiDiGraph:
     """Actors as nodes, one edge per pair and relation (the key), aggregating the events behind it.
@@ -76,6 +122,8 @@ def actor_graph(dataset: Dataset, events: Iterable[Event] | None = None, level: 
     cancelled ones always are. With ``events`` not given, drafts are left out.
     """
     events = _undrafted(dataset) if events is None else events
+    import networkx as nx
+
     graph = nx.MultiDiGraph(title=dataset.title or "", level=level)
     activity: dict[str, set[str]] = {}
     nodes_at = dataset.nodes_by_date(level)

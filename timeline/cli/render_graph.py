@@ -5,6 +5,7 @@ from pathlib import Path
 
 import click
 
+from timeline.cli.chart_choices import GRAPH_LAYOUTS, MAX_ACTORS
 from timeline.cli.options import (
     dpi_option,
     force_option,
@@ -19,9 +20,6 @@ from timeline.filters import EventFilter
 from timeline.graph import ACTOR_RELATIONS
 from timeline.model import Dataset
 from timeline.outputs import DEFAULT_DIR
-from timeline.render.graph import GRAPH_LAYOUTS, MAX_ACTORS, render_graph
-from timeline.render.labels import display_name
-from timeline.render.text import undrawable, undrawable_note
 
 
 @click.command()
@@ -61,6 +59,10 @@ def graph_chart(dataset: Dataset, event_filter: EventFilter, output: Path | None
       timeline render graph --around putin --depth 2 --relations met,rejected
       timeline render graph --graph events --since "1 Dec 2025"
     """
+    from timeline.render.graph import render_graph  # matplotlib and networkx: not for --help
+    from timeline.render.labels import display_name
+    from timeline.render.text import undrawable, undrawable_note
+
     if depth > 1 and around is None:
         raise click.UsageError("--depth counts steps from an actor; give it with --around")
     name = "-".join(["graph", *(["events"] if graph == "events" else []), *(["state"] if level == "state" else [])])

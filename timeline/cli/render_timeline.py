@@ -5,6 +5,9 @@ from pathlib import Path
 
 import click
 
+from timeline.cli.chart_choices import LANES
+from timeline.cli.chart_choices import TIMELINE_PATH as DEFAULT_PATH
+from timeline.cli.chart_choices import TIMELINE_WIDTH as WIDTH
 from timeline.cli.options import (
     MAX_INCHES,
     MIN_SIZE,
@@ -17,8 +20,6 @@ from timeline.cli.options import (
 )
 from timeline.filters import EventFilter
 from timeline.model import Dataset
-from timeline.render.text import undrawable_note
-from timeline.render.timeline import DEFAULT_PATH, LANES, WIDTH, render_timeline
 
 
 @click.command()
@@ -57,6 +58,9 @@ def timeline_chart(dataset: Dataset, event_filter: EventFilter, output: Path, la
       timeline render timeline -o output/talks.svg --since "1 Dec 2025" --lanes actor
       timeline render timeline -o report.pdf --size 8x5 --type meeting --type rejection
     """
+    from timeline.render.text import undrawable_note  # matplotlib: not for --help
+    from timeline.render.timeline import render_timeline
+
     if size and (width or height):
         raise click.UsageError("give either --size or --width/--height, not both")
     events = event_filter.apply(dataset)

@@ -59,18 +59,19 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
 from timeline import __version__, dataset
 from timeline.model import Dataset
-from timeline.store import codec
+from timeline.store import codec, fragments
+from timeline.store.assemble import Conflict, Previous, assemble, join, reorder
 from timeline.store.guard import own_file, private_folder, secret_key
 
 #: Written in ``meta``: a store of another format is rebuilt.
-FORMAT = "timeline-store 1"
+FORMAT = "timeline-store 2"
+_ORDER = "order"  # the part that says how the joined lists were ordered (see fragments.assemble)
 #: A file whose ctime or mtime is this close to when its stamp was taken is hashed again each time.
 RACY_SECONDS = 2
 SCHEMA = (
@@ -96,7 +97,7 @@ class FileStamp(NamedTuple):
     def of(cls, file: Path) -> FileStamp:
         """The stamp of ``file`` (without its hash); ``OSError`` if it cannot be examined."""
         info = file.stat()
-        return cls(str(file.resolve()), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+        return cls(_resolved(file), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
 
     def hashed(self) -> FileStamp:
         """This stamp with the SHA-256 of the file's bytes."""
@@ -138,69 +139,108 @@ def slot_name(path: str | os.PathLike) -> str:
 
 
 class Store:
-    """The store of one dataset: :meth:`load` it, or :meth:`save` a freshly loaded copy."""
+    """The store of one dataset: :meth:`load` it, reading again only the data files that changed."""
 
     def __init__(self, data: Path, file: Path, key: bytes) -> None:
         self.data, self.file, self.key = data, file, key
-        self.stamps: list[FileStamp] | None = None  # of the data files, as :meth:`load` found them
+        self.stamps: list[FileStamp] = []  # of the data files, as :meth:`load` found them
+        self.read: list[Path] = []  # the data files :meth:`load` read, because the store did not have them
 
-    def load(self) -> Dataset | None:
-        """The stored dataset, if the store is ours, intact and of the data files as they are now; else ``None``.
+    def load(self) -> Dataset:
+        """The dataset, checked: each unchanged file's part from the store, the others read and checked anew.
 
-        ``OSError`` if a data file cannot be examined (the loader then says why).
+        Raises what :func:`timeline.dataset.load` raises (the problems of the
+        data); never fails because of the store: a store that is not ours,
+        not intact or of other files is read around, then written anew.
         """
+        files, unread = dataset.dataset_files(self.data)
+        if unread or not files or len(files) == 1 and not dataset.is_data_file(files[0]):
+            return dataset.load(self.data)  # it says what is wrong
         now = time.time_ns()
-        current = sorted(FileStamp.of(f) for f in dataset.data_files(self.data))
-        self.stamps = None
+        try:
+            current = [FileStamp.of(f) for f in files]
+        except OSError:
+            return dataset.load(self.data)
         collecting = gc.isenabled()
         gc.disable()  # as in dataset.load: no garbage to find among so many new objects
         try:
-            with self._open() as db:
-                record = self._load(db, current, now)
-        except (sqlite3.Error, OSError, KeyError, TypeError, ValueError):  # not a store this version wrote
-            record = None
+            return self._load(files, current, now, *self._stored())
+        except OSError:  # a data file that cannot be read: the loader says so
+            return dataset.load(self.data)
         finally:
             if collecting:  # last: the next collection walks every object made meanwhile (see options.py)
                 gc.enable()
-        if self.stamps is None:
-            self.stamps = [stamp.hashed() for stamp in current]
+
+    def _load(self, files: list[Path], current: list[FileStamp], now: int,
+              stored: dict[str, FileStamp], parts: dict[str, bytes], checked: int) -> Dataset:
+        try:
+            known = fragments.decode([body for name, body in parts.items() if name != _ORDER])
+        except (KeyError, TypeError, ValueError, IndexError):  # not what this version writes: read it all
+            known, parts = {}, {}
+        self.stamps, self.read = [], []
+        for file, stamp in zip(files, current, strict=True):
+            self.stamps.append(_confirmed(stamp, stored.get(stamp.path), checked))
+            if self.stamps[-1].sha256 not in known:
+                self.read.append(file)
+                fragment = fragments.read(file, dataset.max_file_bytes())
+                if fragment is None:  # a problem inside the file: the loader reports every problem, in order
+                    return dataset.load(self.data)
+                known[self.stamps[-1].sha256] = fragment
+        pieces = [known[stamp.sha256] for stamp in self.stamps]
+        kept = self._groups(known, parts)
+        try:
+            previous = _previous(parts, known)
+            unchanged = kept.keys() == parts.keys() - {_ORDER} and previous is not None
+            record = reorder(join(pieces), previous.orders) if unchanged and previous else None
+        except (KeyError, TypeError, ValueError, IndexError):  # not what this version writes: read it all
+            return self._load(files, current, now, {}, {}, 0)
+        if record is not None:
+            if any(s != stored[s.path] or _racy(s, checked) and not _racy(s, now) for s in self.stamps):
+                self._write(parts, now)  # same contents, new stamps: keep them
+            else:
+                with contextlib.suppress(OSError):
+                    os.utime(self.file)  # in use: pruning keeps it
+            return record
+        try:
+            record, orders = assemble([str(f) for f in files], pieces, dataset.max_file_bytes(), previous)
+        except Conflict:
+            self._write(kept, now)
+            return dataset.load(self.data)
+        except dataset.DatasetError:
+            self._write(kept, now)  # each file's part is sound: the next run reads only what changes
+            raise
+        passed = {"files": [stamp.sha256 for stamp in self.stamps], "orders": orders}
+        self._write({**kept, _ORDER: json.dumps(passed).encode()}, now)
         return record
 
-    def save(self, record: Dataset) -> Dataset:
-        """Keep ``record``, loaded from the data files after :meth:`load`, under their stamps; return it.
+    def _groups(self, known: dict[str, fragments.Fragment], parts: dict[str, bytes]) -> dict[str, bytes]:
+        """The parts that hold the data files' fragments: those in the store still right, the others made."""
+        kept = {}
+        for group in fragments.groups([stamp.path for stamp in self.stamps]):
+            members = [self.stamps[n] for n in group]
+            name = "files:" + hashlib.sha256("".join(f"{s.path}\0{s.sha256}\0" for s in members).encode(
+                "utf-8", "surrogatepass")).hexdigest()
+            kept[name] = parts.get(name) or fragments.encode([(s.sha256, known[s.sha256]) for s in members])
+        return kept
 
-        A store that cannot be written is skipped without a word.
-        """
-        if self.stamps is not None:
-            try:
-                parts = codec.encode(record)
-            except TypeError:  # a field the codec cannot keep: no store rather than a wrong one
-                return record
-            self._write(parts, time.time_ns())
-        return record
-
-    def _load(self, db: sqlite3.Connection, current: list[FileStamp], now: int) -> Dataset | None:
-        """The dataset in ``db`` if its MAC checks out and its files are ``current``; sets :attr:`stamps`."""
-        meta = dict(db.execute("SELECT name, value FROM meta"))
-        files = [FileStamp(*row) for row in db.execute(f"SELECT {', '.join(FileStamp._fields)} FROM files"
-                                                       " ORDER BY path")]
-        digests = dict(db.execute("SELECT name, sha256 FROM parts ORDER BY name"))
-        mac, checked = meta.pop("mac", ""), meta.pop("checked_ns", "")
-        if meta != self._expected() or not checked.isdigit() \
-                or not hmac.compare_digest(mac, self._mac({**meta, "checked_ns": checked}, files, digests)):
-            return None
-        known = {f.path: f for f in files}
-        self.stamps = [_confirmed(stamp, known.get(stamp.path), int(checked)) for stamp in current]
-        if [(s.path, s.sha256) for s in self.stamps] != [(f.path, f.sha256) for f in files]:
-            return None
-        parts = _Parts(db, digests)
-        record = codec.decode(parts)
-        if self.stamps != files or any(_racy(s, int(checked)) and not _racy(s, now) for s in self.stamps):
-            self._write({name: parts[name] for name in digests}, now)  # same contents, new stamps: keep them
-        else:
-            with contextlib.suppress(OSError):
-                os.utime(self.file)  # in use: pruning keeps it
-        return record
+    def _stored(self) -> tuple[dict[str, FileStamp], dict[str, bytes], int]:
+        """The stamps, the parts and the time of the store, if it is ours and intact; else nothing."""
+        try:
+            with self._open() as db:
+                meta = dict(db.execute("SELECT name, value FROM meta"))
+                files = [FileStamp(*row) for row in db.execute(f"SELECT {', '.join(FileStamp._fields)} FROM files")]
+                digests = dict(db.execute("SELECT name, sha256 FROM parts ORDER BY name"))
+                mac, checked = meta.pop("mac", ""), meta.pop("checked_ns", "")
+                if meta != self._expected() or not checked.isdigit() \
+                        or not hmac.compare_digest(mac, self._mac({**meta, "checked_ns": checked}, files, digests)):
+                    return {}, {}, 0
+                parts = dict(db.execute("SELECT name, body FROM parts"))
+        except (sqlite3.Error, OSError, KeyError, TypeError, ValueError):  # not a store this version wrote
+            return {}, {}, 0
+        if any(not isinstance(body, bytes) or hashlib.sha256(body).hexdigest() != digests[name]
+               for name, body in parts.items()):
+            return {}, {}, 0  # a part that is not the one written
+        return {stamp.path: stamp for stamp in files}, parts, int(checked)
 
     def _open(self) -> contextlib.closing[sqlite3.Connection]:
         """The store, read-only, if it is a file of ours with exactly our tables; else ``ValueError``."""
@@ -220,7 +260,7 @@ class Store:
 
     def _write(self, parts: dict[str, bytes], checked_ns: int) -> None:
         """Write the store anew, atomically: a reader sees the old one or the new one, never a mix."""
-        stamps = sorted(self.stamps or [])
+        stamps = sorted(self.stamps)
         meta = {**self._expected(), "checked_ns": str(checked_ns)}
         digests = {name: hashlib.sha256(body).hexdigest() for name, body in parts.items()}
         meta["mac"] = self._mac(meta, stamps, digests)
@@ -259,28 +299,15 @@ class Store:
         return hmac.new(self.key, text.encode(), "sha256").hexdigest()
 
 
-class _Parts(Mapping[str, bytes]):
-    """The parts of a store, each read when asked for and only if its SHA-256 is the one the MAC vouches for."""
-
-    def __init__(self, db: sqlite3.Connection, digests: dict[str, str]) -> None:
-        self.db, self.digests = db, digests
-
-    def __getitem__(self, name: str) -> bytes:
-        (row,) = self.db.execute("SELECT rowid FROM parts WHERE name = ?", (name,)).fetchall()
-        if hasattr(self.db, "blobopen"):  # Python 3.11: straight into one bytes object, half the page faults
-            with self.db.blobopen("parts", "body", row[0], readonly=True) as blob:
-                body = blob.read()
-        else:
-            body = self.db.execute("SELECT body FROM parts WHERE rowid = ?", row).fetchone()[0]
-        if not isinstance(body, bytes) or hashlib.sha256(body).hexdigest() != self.digests[name]:
-            raise ValueError(f"part {name!r} is not the one written")
-        return body
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.digests)
-
-    def __len__(self) -> int:
-        return len(self.digests)
+def _previous(parts: dict[str, bytes], known: dict[str, fragments.Fragment]) -> Previous | None:
+    """The dataset as it last passed its checks, from the store's ``order`` part; ``None`` if it did not."""
+    if _ORDER not in parts:
+        return None
+    passed = json.loads(parts[_ORDER])
+    orders = passed["orders"]
+    if not isinstance(orders, dict) or not all(isinstance(order, list) for order in orders.values()):
+        raise ValueError("not the orders of a store")
+    return Previous([known[sha] for sha in passed["files"]], orders)
 
 
 def _confirmed(stamp: FileStamp, stored: FileStamp | None, checked_ns: int) -> FileStamp:
@@ -293,6 +320,18 @@ def _confirmed(stamp: FileStamp, stored: FileStamp | None, checked_ns: int) -> F
 def _racy(stamp: FileStamp, checked_ns: int) -> bool:
     """Was the file changed so close to ``checked_ns`` that a later change may have kept its stamp?"""
     return max(stamp.ctime_ns, stamp.mtime_ns) >= checked_ns - RACY_SECONDS * 10**9
+
+
+def _resolved(file: Path) -> str:
+    """``file`` as an absolute path without links (its folder resolved once for all its files)."""
+    if file.is_symlink():
+        return str(file.resolve())
+    return os.path.join(_resolved_folder(str(file.parent)), file.name)
+
+
+@cache
+def _resolved_folder(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 @cache

@@ -1,24 +1,23 @@
 """A checked dataset as plain JSON columns, and back: nothing in it can run code.
 
-Each field of :class:`~timeline.model.Dataset` is one JSON document
-(``events``): the objects of its class (:class:`~timeline.model.Event`,
-...) written by columns, one per field, so that reading converts each
-column in one pass and makes each object with one constructor call. Each
-column of text (ids, summaries, lists of ids) is a part of its own
-(``events.0``, ...): UTF-8, its values joined into one string, split in a
-single call when read. A
-column with few distinct immutable values (types, statuses, dates) is
-written once per value plus an array of indices. How each field is read
-back comes from the class's type hints (``tuple[str, ...]``,
-``DateSpan | None``, a dataclass or a named tuple), so a field added to the
-model needs no change here; a type this module cannot write raises
-:class:`TypeError`.
+:func:`encode` writes a :class:`~timeline.model.Dataset` (in the store: the
+part of it read from one data file) as one JSON document: each field of the
+dataset holds the objects of its class (:class:`~timeline.model.Event`,
+...) by columns, one per field of the class. A column with few distinct
+immutable values (types, statuses, dates) is written once per value plus an
+array of indices. :func:`decode` reads many such documents at once: it
+joins each column across the documents first, so that each column is
+converted in one pass and each object made with one constructor call, however
+many files the dataset has. How each field is read back comes from the
+class's type hints (``tuple[str, ...]``, ``DateSpan | None``, a dataclass
+or a named tuple), so a field added to the model needs no change here; a
+type this module cannot write raises :class:`TypeError`.
 
 Only text, numbers, booleans, null, lists and objects: the decoder makes
 objects of the model's own classes and nothing else.
 
 >>> from timeline.model import Dataset
->>> decode(encode(Dataset(title="Talks"))) == Dataset(title="Talks")
+>>> decode([encode(Dataset(title="Talks"))]) == [Dataset(title="Talks")]
 True
 """
 from __future__ import annotations
@@ -30,10 +29,10 @@ import sys
 import types
 import typing
 from array import array
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 from functools import cache
-from itertools import islice, repeat
+from itertools import accumulate, chain, islice, repeat
 from operator import attrgetter
 from typing import Any
 
@@ -43,49 +42,104 @@ Decoder = Callable[[list], list]  # a column of JSON values -> a column of Pytho
 
 #: Of the values a column holds, at most this share distinct, to be written as a table of values and indices.
 SHARED_SHARE = 0.5
-#: Between the values of a column of text written as one string: the ASCII unit separator, which keeps
-#: the text narrow (a column with it in a value is written as a JSON list).
+#: Between the values of a column of text written as one string: the ASCII unit separator (a column with
+#: it in a value is written as a JSON list). One long string reads many times faster than a list of short ones.
 SEPARATOR = "\x1f"
 #: The types of the columns that may be written as one string.
 _JOINED = (str, str | None, tuple[str, ...])
 
 
-def encode(record: Dataset) -> dict[str, bytes]:
-    """``record`` as documents, one per field of :class:`Dataset`: ``{"events": b"...", ...}``."""
-    parts = {}
+def encode(record: Dataset) -> bytes:
+    """``record`` as one document: ``{"events": {"items": {...columns}}, ...}`` (see :func:`pack`)."""
+    texts: list[str] = []
+    return pack(encode_fields([record], texts), texts)
+
+
+def encode_fields(records: Sequence[Dataset], texts: list[str]) -> dict[str, Any]:
+    """``records`` as JSON-ready values, each field of :class:`Dataset` as one column of all of them (with the
+    number of items of each); columns of text go to ``texts``."""
+    body: dict[str, Any] = {}
     for name, hint in _hints(Dataset).items():
-        value, texts = getattr(record, name), _Texts(name)
+        values = [getattr(record, name) for record in records]
         origin = typing.get_origin(hint)
         if origin is dict:
-            keys = _joined(list(value), texts) or list(value)
-            body = {"keys": keys, "items": _columns(typing.get_args(hint)[1], list(value.values()), texts)}
+            body[name] = {"keys": list(chain.from_iterable(values)), "counts": list(map(len, values)),
+                          "items": _columns(typing.get_args(hint)[1],
+                                            list(chain.from_iterable(map(dict.values, values))), texts)}
         elif origin is list:
-            body = {"items": _columns(typing.get_args(hint)[0], value, texts)}
+            body[name] = {"counts": list(map(len, values)),
+                          "items": _columns(typing.get_args(hint)[0], list(chain.from_iterable(values)), texts)}
         else:
-            body = {"value": _encoder(hint)([value])[0]}
-        document = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-        parts[name] = document
-        parts.update(texts.parts)
-    return parts
+            body[name] = {"values": _encoder(hint)(values)}
+    return body
 
 
-def decode(parts: Mapping[str, bytes]) -> Dataset:
-    """The :class:`Dataset` of :func:`encode`'s documents; ``KeyError``, ``ValueError`` or ``TypeError`` if malformed.
+def pack(body: dict[str, Any], texts: list[str]) -> bytes:
+    """A document: ``body`` as JSON on one line, then ``texts`` apart by :data:`SEPARATOR`, all UTF-8."""
+    head = json.dumps({**body, "texts": len(texts)}, ensure_ascii=False, separators=(",", ":"))
+    return f"{head}\n{SEPARATOR.join(texts)}".encode("utf-8", "surrogatepass")
+
+
+def unpack(document: bytes) -> tuple[dict[str, Any], Texts]:
+    """The body and the texts of a document written by :func:`pack`; ``ValueError`` if it is not one."""
+    head, _, tail = document.partition(b"\n")
+    body = json.loads(head)
+    count = body.pop("texts")
+    values = str(tail, "utf-8", "surrogatepass").split(SEPARATOR) if count else []
+    if len(values) != count:
+        raise ValueError(f"{len(values)} texts, not {count}")
+    return body, Texts(values)
+
+
+class Texts:
+    """The texts of a document, taken column by column in the order they were written."""
+
+    def __init__(self, values: list[str]) -> None:
+        self.values, self.taken = values, 0
+
+    def take(self, count: int) -> list[str]:
+        start, self.taken = self.taken, self.taken + count
+        if self.taken > len(self.values):
+            raise ValueError("fewer texts than the columns name")
+        return self.values[start:self.taken]
+
+
+def decode(documents: Sequence[bytes]) -> list[Dataset]:
+    """The datasets of :func:`encode`'s documents; ``KeyError``, ``ValueError``, ``IndexError`` or ``TypeError``
+    if malformed.
 
     Makes millions of objects: run it with the garbage collector off (see :meth:`timeline.store.Store.load`).
     """
-    fields = {}
+    return decode_fields(list(map(unpack, documents)))
+
+
+def decode_fields(documents: list[tuple[dict[str, Any], Texts]]) -> list[Dataset]:
+    """The datasets of :func:`encode_fields`'s values and texts, in order: each column converted once for all."""
+    bodies = [body for body, _ in documents]
+    texts = [text for _, text in documents]
+    fields: list[dict[str, Any]] = []
     for name, hint in _hints(Dataset).items():
-        body, text = json.loads(parts[name]), parts
         origin = typing.get_origin(hint)
-        if origin is dict:
-            keys = _split(body["keys"], text) if isinstance(body["keys"], dict) else body["keys"]
-            fields[name] = dict(zip(keys, _rows(typing.get_args(hint)[1], body["items"], text), strict=True))
-        elif origin is list:
-            fields[name] = _rows(typing.get_args(hint)[0], body["items"], text)
+        if origin in (dict, list):
+            pieces = [body[name]["items"] for body in bodies]
+            items = _rows(typing.get_args(hint)[-1], pieces, texts)
+            counts = list(chain.from_iterable(body[name]["counts"] for body in bodies))
+            if sum(counts) != len(items):
+                raise ValueError(f"{name}: {len(items)} items, not {sum(counts)}")
+            ends = list(accumulate(counts))
+            chunks = map(items.__getitem__, map(slice, [0, *ends], ends))
+            if origin is dict:
+                keys = list(chain.from_iterable(body[name]["keys"] for body in bodies))
+                chunks = (dict(zip(keys[chunk.start:chunk.stop], items[chunk], strict=True))
+                          for chunk in map(slice, [0, *ends], ends))
         else:
-            fields[name] = _decoder(hint)([body["value"]])[0]
-    return Dataset(**fields)
+            chunks = iter(_decoder(hint)(list(chain.from_iterable(body[name]["values"] for body in bodies))))
+        if not fields:
+            fields = [{} for _ in range(len(counts) if origin in (dict, list) else
+                                        sum(len(body[name]["values"]) for body in bodies))]
+        for values, chunk in zip(fields, chunks, strict=True):
+            values[name] = chunk
+    return [Dataset(**values) for values in fields]
 
 
 def fingerprint() -> str:
@@ -107,27 +161,12 @@ def fingerprint() -> str:
 
 # -- writing --------------------------------------------------------------
 
-class _Texts:
-    """The columns of text of a document, each a part of its own in UTF-8: ``{"events.0": b"...", ...}``."""
-
-    def __init__(self, document: str) -> None:
-        self.document = document
-        self.parts: dict[str, bytes] = {}
-
-    def add(self, text: str) -> str:
-        name = f"{self.document}.{len(self.parts)}"
-        self.parts[name] = text.encode("utf-8", "surrogatepass")
-        return name
-
-
-def _columns(cls: type, items: list, texts: _Texts) -> dict[str, Any]:
-    """``items`` of class ``cls`` as ``{field: column}``, each column in the form quickest to read:
-    :func:`_shared`, :func:`_joined` or a JSON list."""
+def _columns(cls: type, items: list, texts: list[str]) -> dict[str, Any]:
+    """``items`` of class ``cls`` as ``{"count": n, field: column}``; each column a JSON list or :func:`_shared`."""
     columns: dict[str, Any] = {"count": len(items)}
     for name, hint in _hints(cls).items():
         column = _encoder(hint)(list(map(attrgetter(name), items)))
-        columns[name] = ((_shareable(hint) and _shared(column))
-                         or (hint in _JOINED and _joined(column, texts)) or column)
+        columns[name] = (_shareable(hint) and _shared(column)) or (hint in _JOINED and _joined(column, texts)) or column
     return columns
 
 
@@ -143,12 +182,11 @@ def _shared(column: list) -> dict[str, Any] | None:
     return {"table": table, "index": _array(map(position.__getitem__, column))}
 
 
-def _joined(column: list, texts: _Texts) -> dict[str, Any] | None:
-    """A column of text, or of tuples of text, as a part of text; ``None`` if it cannot be.
+def _joined(column: list, texts: list[str]) -> dict[str, Any] | None:
+    """A column of text, or of tuples of text, added to ``texts``; ``None`` if it cannot be.
 
-    The values (the items of the tuples) are apart by :data:`SEPARATOR`;
-    ``nulls`` says where the ``None`` are, ``lengths`` how long each tuple
-    is. A column with the separator in a value stays a list.
+    ``texts`` says how many values (items of the tuples) it added, ``nulls``
+    where the ``None`` are, ``lengths`` how long each tuple is.
     """
     if not column:  # "" would read back as one empty text
         return None
@@ -156,12 +194,23 @@ def _joined(column: list, texts: _Texts) -> dict[str, Any] | None:
     values = [item for value in column for item in value] if tuples else [value or "" for value in column]
     if any(SEPARATOR in value for value in values):
         return None
-    joined: dict[str, Any] = {"text": texts.add(SEPARATOR.join(values))}
+    texts.extend(values)
+    joined: dict[str, Any] = {"texts": len(values)}
     if tuples:
         joined["lengths"] = _array(map(len, column))
     else:
         joined["nulls"] = [i for i, value in enumerate(column) if value is None]
     return joined
+
+
+def _split(column: dict[str, Any], texts: Texts) -> list:
+    """The values of a column written by :func:`_joined`, taken from ``texts``."""
+    values: list = texts.take(column["texts"])
+    if "lengths" in column:
+        return _regroup(values, _numbers(column["lengths"]))
+    for index in column["nulls"]:
+        values[index] = None
+    return values
 
 
 def _array(numbers: Iterable[int]) -> str:
@@ -172,64 +221,87 @@ def _array(numbers: Iterable[int]) -> str:
     return base64.b64encode(values.tobytes()).decode()
 
 
-@cache
 def _encoder(hint: Any) -> Decoder:
     """How a column of values of type ``hint`` becomes JSON values: tuples, to be shared (written as lists)."""
+    return _converter(hint, False)
+
+
+def _decoder(hint: Any) -> Decoder:
+    """How a column of JSON values becomes a column of values of type ``hint``."""
+    return _converter(hint, True)
+
+
+#: The converters (to JSON, from JSON) of the values that are neither JSON nor classes with fields.
+_LEAVES: dict[Any, tuple[Decoder, Decoder]] = {
+    datetime: (lambda column: [v.isoformat() for v in column], lambda column: list(map(datetime.fromisoformat, column))),
+    timezone: (lambda column: [(v.utcoffset(None).total_seconds(), v.tzname(None)) for v in column],
+               lambda column: [timezone(timedelta(seconds=v[0]), v[1]) for v in column]),
+}
+
+
+@cache
+def _converter(hint: Any, reading: bool) -> Decoder:
+    """How a column of values of type ``hint`` becomes JSON values, or (``reading``) back."""
     args = [a for a in typing.get_args(hint) if a is not type(None)]
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
-        inner = [_encoder(a) for a in args]
-        if all(e is _same for e in inner):
+        inner = [_converter(a, reading) for a in args]
+        if all(convert is _same for convert in inner):
             return _same
-        if len(inner) == 1:
+        if len(inner) == 1:  # X | None
             return _or_none(inner[0])
         raise TypeError(f"cannot store a {hint}: a union of several kinds of object")
     if origin is tuple and (not args or args[-1] is Ellipsis):
-        inner_encoder = _encoder(args[0]) if args else _same
-        return _same if inner_encoder is _same else _tuples(inner_encoder)
+        items = _converter(args[0], reading) if args else _same
+        if items is not _same:
+            return _tuples(items)
+        return (lambda column: list(map(tuple, column))) if reading else _same
     if origin is dict and args and args[0] is str:
-        value_encoder = _encoder(args[-1])
-        return lambda column: [dict(zip(v, value_encoder(list(v.values())))) for v in column]
+        values = _converter(args[-1], reading)
+        return lambda column: [dict(zip(v, values(list(v.values())))) for v in column]
     if hint in (str, int, float, bool, type(None), typing.Any):
         return _same
-    if hint is datetime:
-        return lambda column: [v.isoformat() for v in column]
-    if hint is timezone:
-        return lambda column: [(v.utcoffset(None).total_seconds(), v.tzname(None)) for v in column]
+    if hint in _LEAVES:
+        return _LEAVES[hint][reading]
     if isinstance(hint, type) and _fields(hint):
-        encoders = [(attrgetter(name), _encoder(h)) for name, h in _hints(hint).items()]
-        return lambda column: list(zip(*(encode(list(map(get, column))) for get, encode in encoders)))
+        if reading:
+            return _object_decoder(hint)
+        fields = [(attrgetter(name), _encoder(h)) for name, h in _hints(hint).items()]
+        return lambda column: list(zip(*(encode(list(map(get, column))) for get, encode in fields)))
     raise TypeError(f"cannot store a {hint}")
 
 
 # -- reading --------------------------------------------------------------
 
-def _rows(cls: type, columns: dict[str, Any], text: Mapping[str, bytes]) -> list:
-    """The objects of ``cls`` written by :func:`_columns`, made with one call each."""
-    count = columns["count"]
+def _rows(cls: type, pieces: list[dict[str, Any]], texts: list[Texts]) -> list:
+    """The objects of ``cls`` written by :func:`_columns` into ``pieces`` (the texts of each in ``texts``),
+    in order, made with one call each."""
+    count = sum(piece["count"] for piece in pieces)
     values = []
     for name, hint in _hints(cls).items():
-        column = columns[name]
-        if isinstance(column, dict) and "text" in column:
-            column = _split(column, text)
-        elif isinstance(column, dict):
-            column = list(map(_decoder(hint)(column["table"]).__getitem__, _numbers(column["index"])))
-        else:
-            column = _decoder(hint)(column)
+        column = _column(hint, [piece[name] for piece in pieces], texts)
         if len(column) != count:
             raise ValueError(f"column {cls.__name__}.{name} has {len(column)} values, not {count}")
         values.append(column)
     return list(map(cls, *values)) if values else [cls() for _ in range(count)]
 
 
-def _split(column: dict[str, Any], text: Mapping[str, bytes]) -> list:
-    """The values of a column written by :func:`_joined`, its part read from ``text``."""
-    values: list = str(text[column["text"]], "utf-8", "surrogatepass").split(SEPARATOR)
-    if "lengths" in column:
-        return _regroup(values, _numbers(column["lengths"]))
-    for index in column["nulls"]:
-        values[index] = None
-    return values
+def _column(hint: Any, pieces: list, texts: list[Texts]) -> list:
+    """One column of values of type ``hint`` from its pieces (JSON lists, joined texts or shared tables), joined,
+    then converted."""
+    pieces = [_split(piece, text) if isinstance(piece, dict) and "texts" in piece else piece
+              for piece, text in zip(pieces, texts, strict=True)]
+    if not any(isinstance(piece, dict) for piece in pieces):
+        return _decoder(hint)(list(chain.from_iterable(pieces)) if len(pieces) != 1 else pieces[0])
+    tables = [piece["table"] if isinstance(piece, dict) else piece for piece in pieces]
+    values = _decoder(hint)(list(chain.from_iterable(tables)))
+    column: list = []
+    base = 0
+    for piece, table in zip(pieces, tables, strict=True):
+        own = values[base:base + len(table)]
+        base += len(table)
+        column.extend(map(own.__getitem__, _numbers(piece["index"])) if isinstance(piece, dict) else own)
+    return column
 
 
 def _regroup(items: list, lengths: Iterable[int]) -> list[tuple]:
@@ -248,35 +320,6 @@ def _numbers(text: str) -> array:
 
 def _same(column: list) -> list:
     return column
-
-
-@cache
-def _decoder(hint: Any) -> Decoder:
-    """How a column of JSON values becomes a column of values of type ``hint``."""
-    args = [a for a in typing.get_args(hint) if a is not type(None)]
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        inner = [_decoder(a) for a in args]
-        if all(d is _same for d in inner):
-            return _same
-        if len(inner) == 1:  # X | None
-            return _or_none(inner[0])
-        raise TypeError(f"cannot store a {hint}: a union of several kinds of object")
-    if origin is tuple and (not args or args[-1] is Ellipsis):
-        inner_decoder = _decoder(args[0]) if args else _same
-        return (lambda column: list(map(tuple, column))) if inner_decoder is _same else _tuples(inner_decoder)
-    if origin is dict and args and args[0] is str:
-        value_decoder = _decoder(args[-1])
-        return lambda column: [dict(zip(v, value_decoder(list(v.values())))) for v in column]
-    if hint in (str, int, float, bool, type(None), typing.Any):
-        return _same
-    if hint is datetime:
-        return lambda column: list(map(datetime.fromisoformat, column))
-    if hint is timezone:
-        return lambda column: [timezone(timedelta(seconds=v[0]), v[1]) for v in column]
-    if isinstance(hint, type) and _fields(hint):
-        return _object_decoder(hint)
-    raise TypeError(f"cannot store a {hint}")
 
 
 def _tuples(convert: Decoder) -> Decoder:

@@ -1,0 +1,39 @@
+"""Fixtures shared by the tests of the store: a private cache and key folder, and what the store reads."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from timeline import dataset
+from timeline.model import Dataset
+from timeline.store import fragments
+
+
+@pytest.fixture(autouse=True)
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache and a key folder of the test's own, the store turned on."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.delenv("TIMELINE_NO_CACHE", raising=False)
+    return tmp_path / "cache" / "timeline"
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """What the YAML loader reads, one entry per real load: a dataset read whole, or one file the store read."""
+    seen: list[Path] = []
+    real, real_file = dataset.load, fragments.read
+
+    def whole(path: str | os.PathLike) -> Dataset:
+        seen.append(Path(path))
+        return real(path)
+
+    def one(file: Path, max_bytes: int) -> fragments.Fragment | None:
+        seen.append(Path(file))
+        return real_file(file, max_bytes)
+
+    monkeypatch.setattr(dataset, "load", whole)
+    monkeypatch.setattr(fragments, "read", one)
+    return seen

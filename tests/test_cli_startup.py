@@ -1,0 +1,45 @@
+"""Start-up: ``--help`` of every command imports neither matplotlib nor networkx (half a second of imports)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from timeline.cli import COMMANDS
+from timeline.cli import chart_choices as choices
+from timeline.cli.render import CHARTS
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("matplotlib", "networkx", "numpy")
+
+PROBE = f"""
+import json, sys
+from click.testing import CliRunner
+from timeline.cli import cli
+heavy = {{}}
+for args in json.loads(sys.argv[1]):
+    result = CliRunner().invoke(cli, [*args, "--help"])
+    assert result.exit_code == 0, (args, result.output)
+    heavy[" ".join(args)] = sorted(m for m in sys.modules if m.split(".")[0] in {HEAVY!r})
+print(json.dumps(heavy))
+"""
+
+
+def test_help_of_every_command_imports_no_chart_or_graph_library() -> None:
+    commands = [[], *([name] for name in COMMANDS), *(["render", name] for name in CHARTS)]
+    done = subprocess.run([sys.executable, "-c", PROBE, json.dumps(commands)], capture_output=True, text=True,
+                          cwd=ROOT, check=True)
+    heavy = json.loads(done.stdout)
+    assert set(heavy) == {" ".join(args) for args in commands}
+    assert {command: modules for command, modules in heavy.items() if modules} == {}
+
+
+def test_the_chart_choices_shown_in_help_are_the_renderers() -> None:
+    from timeline.render import graph, lanes, select, timeline
+
+    assert choices.TIMELINE_PATH == timeline.DEFAULT_PATH
+    assert choices.TIMELINE_WIDTH == timeline.WIDTH
+    assert choices.LANES == lanes.LANES
+    assert choices.GRAPH_LAYOUTS == graph.GRAPH_LAYOUTS
+    assert choices.MAX_ACTORS == select.MAX_ACTORS

@@ -1,0 +1,145 @@
+"""One data file read and checked on its own: a :class:`Fragment`, kept in the store.
+
+The store keeps, for each data file, what reading that file alone gave: the
+file's items and the ids it defines. After an edit only the changed files
+are read again, and :mod:`.assemble` joins the fragments and runs the
+checks that span files. Fragments are kept in groups of neighbouring files
+(:func:`groups`), each group one part of the store, so that a folder of
+thousands of small files reads as fast as one of a few large ones.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from timeline.dataset import MERGEABLE, _Builder, _plain
+from timeline.model import Dataset
+from timeline.read.problems import COLLECTING
+from timeline.store import codec
+
+#: About how many parts the store keeps: few enough that reading each costs nothing, enough that an edit
+#: writes one small part.
+GROUPS = 64
+
+
+class Fragment(NamedTuple):
+    """What one data file holds: its items in file order, and the ids it defines (see :class:`Ids`)."""
+
+    record: Dataset
+    defined: Ids | _Later
+
+    @property
+    def ids(self) -> dict[str, list[str]]:
+        return self.defined.ids
+
+    @property
+    def index(self) -> dict[str, list[int]]:
+        return self.defined.index
+
+    @property
+    def plain(self) -> dict[str, str]:
+        return self.defined.plain
+
+
+class Ids(NamedTuple):
+    """The ids a file defines: for each top-level key (``actors``, ``events``, ...) the ids under it
+    (``ids``) and the position of each in that list (``index``); for actors and sources, a digest of each
+    definition as written (``plain``)."""
+
+    ids: dict[str, list[str]]
+    index: dict[str, list[int]]
+    plain: dict[str, str]
+
+
+class _Later:
+    """The :class:`Ids` of one file of a stored group, read from their JSON when first asked for: a query
+    of an unchanged dataset never needs them."""
+
+    def __init__(self, text: bytes, position: int, parsed: list) -> None:
+        self.text, self.position, self.parsed = text, position, parsed
+
+    def __getattr__(self, name: str) -> dict:
+        if not self.parsed:
+            self.parsed.extend(json.loads(self.text))
+        member = self.parsed[self.position]
+        return _mapping(member[name])
+
+
+def read(file: Path, max_bytes: int) -> Fragment | None:
+    """The fragment of ``file`` read alone; ``None`` if the file has a problem of its own."""
+    builder = _Builder(max_bytes)
+    token = COLLECTING.set(builder.problems)
+    try:
+        builder.add_file(file)
+    finally:
+        COLLECTING.reset(token)
+    if builder.problems.count:
+        return None
+    ids: dict[str, list[str]] = {}
+    index: dict[str, list[int]] = {}
+    plain = {}
+    for ident, (name, where) in builder.origin.items():
+        key, position = str(where[0]), int(where[1])
+        ids.setdefault(key, []).append(ident)
+        index.setdefault(key, []).append(position)
+        if key[:-1] in MERGEABLE:
+            plain[ident] = _digest(builder.items[name, key, position][1])
+    return Fragment(builder.dataset, Ids(ids, index, plain))
+
+
+def encode(members: Sequence[tuple[str, Fragment]]) -> bytes:
+    """The fragments of a group of files (each with the SHA-256 of its file) as one document: the JSON of
+    their ids on one line, then their records (see :func:`.codec.pack`)."""
+    texts: list[str] = []
+    body = {"record": codec.encode_fields([fragment.record for _, fragment in members], texts),
+            "files": [sha for sha, _ in members]}
+    ids = [{"ids": fragment.ids, "index": fragment.index, "plain": fragment.plain} for _, fragment in members]
+    return json.dumps(ids, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass") \
+        + b"\n" + codec.pack(body, texts)
+
+
+def decode(documents: Sequence[bytes]) -> dict[str, Fragment]:
+    """The fragments in :func:`encode`'s documents by the SHA-256 of their file, all decoded at once;
+    ``ValueError`` (...) if malformed."""
+    ids = [document.partition(b"\n") for document in documents]
+    unpacked = [codec.unpack(rest) for _, _, rest in ids]
+    records = iter(codec.decode_fields([(body["record"], texts) for body, texts in unpacked]))
+    fragments = {}
+    for (text, _, _), (body, _) in zip(ids, unpacked, strict=True):
+        parsed: list = []
+        for position, sha in enumerate(body["files"]):
+            fragments[sha] = Fragment(next(records), _Later(text, position, parsed))
+    if next(records, None) is not None:
+        raise ValueError("not a file for each record")
+    return fragments
+
+
+def groups(paths: Sequence[str], target: int = GROUPS) -> list[range]:
+    """The files (by position) whose fragments are kept together, about ``target`` groups of neighbours.
+
+    A group ends after a file whose path hashes to a multiple of a power of two chosen from the number of
+    files: an edit, a new or a removed file changes only the groups around it.
+    """
+    step = 1 << max(0, round(math.log2(max(1, len(paths) / target))))
+    ends = [n + 1 for n, path in enumerate(paths)
+            if step == 1 or int(hashlib.sha256(path.encode("utf-8", "surrogatepass")).hexdigest()[:8], 16) % step == 0]
+    if not ends or ends[-1] != len(paths):
+        ends.append(len(paths))
+    return [range(start, end) for start, end in zip([0, *ends], ends) if end > start]
+
+
+def _digest(item: dict) -> str:
+    """A digest of an item as written, for comparing two definitions (see ``_Builder._new_id``)."""
+    written = {key: value for key in item if (value := _plain(item, key)) is not None}
+    text = json.dumps(written, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+def _mapping(value: Any) -> dict:
+    if not isinstance(value, dict):
+        raise ValueError("not a mapping")
+    return value
