@@ -162,7 +162,10 @@ _OWN_RELATIONS = {"mediated": "cooperation", "acted_together": "cooperation"}
 
 def relation_family(relation: str) -> RelationFamily:
     """The family of an actor-graph relation (``met``, ``rejected``, ``mediated``...), found through the
-    type that makes it; a relation no type makes is a "words" relation."""
+    type that makes it, or of a family id itself (``pressure``); a relation no type makes is a "words"
+    relation."""
+    if relation in RELATION_FAMILIES:
+        return RELATION_FAMILIES[relation]
     family = _OWN_RELATIONS.get(relation)
     if family is None:
         kind = next((t for t in EVENT_TYPES.values() if t.relation == relation), None)

@@ -74,7 +74,7 @@ _OWN_STATUS_LOOKS: dict[str, StatusLook] = {
     "planned": StatusLook(False, "--", None, False, 1.0, "Planned (hollow)"),
     "proposed": StatusLook(False, ":", None, False, 1.0, "Proposed, not arranged (hollow, dotted)"),
     "postponed": StatusLook(False, "-.", None, False, 0.7, "Postponed (hollow, dash-dot)"),
-    "cancelled": StatusLook(True, "-", None, True, 0.45, "Cancelled (struck through)"),
+    "cancelled": StatusLook(True, "-", None, True, 0.45, "Cancelled (faded, label says so)"),
     "disputed": StatusLook(True, "-", "solid", False, 1.0, "Disputed (ringed)"),
     "claimed": StatusLook(True, "-", "dashed", False, 1.0, "Claimed by one side (dashed ring)"),
 }

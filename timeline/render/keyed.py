@@ -1,0 +1,173 @@
+"""Which events of a timeline are labelled, and where marks and labels go: no drawing in it.
+
+A year of talks holds hundreds of events; a chart that labels them all
+labels none legibly. As a graphics desk does, the chart labels the *key
+events* and draws every other one as a mark. The rule (:func:`key_rank`),
+in order:
+
+1. an event with an ``outcome`` recorded (talks that ended in a deal, a
+   breakdown...);
+2. a deal or its end: agreements, ceasefires, exchanges, talks suspended
+   or resumed;
+3. a meeting, call or visit of principals (a head of state or government:
+   an actor whose title starts "President of", "Prime Minister of" or
+   "Chancellor of");
+4. a plan, demand or refusal made by a principal or a state;
+5. a date known only as a span wider than a month (a bar must say what it is).
+
+Among key events, those higher in the list keep their label first. A key
+event whose label finds no room is drawn as a mark; the footnote says how
+many events were drawn and how many labelled.
+
+Placement, in display pixels along the axis and rows down each lane:
+marks are packed on the lane's first rows so that no two touch; labels go
+on the rows beneath, each at the x of its own mark and joined to it by a
+vertical leader line. A label never overlaps another label, and no leader
+crosses a label.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from timeline.model import Dataset, Event
+
+#: Titles of principals: heads of state or government.
+PRINCIPAL_TITLES = ("President of", "Prime Minister of", "Chancellor of")
+DEALS = ("agreement", "agreement_signed", "agreement_in_principle", "ceasefire_declared", "ceasefire_in_force",
+         "exchange", "release", "talks_suspended", "talks_resumed")
+PLANS = ("proposal", "counter_proposal", "joint_draft", "demand", "rejection", "deadline", "threat")
+MEETINGS = ("meeting", "call", "visit")
+#: A span wider than this many days is a key event: its bar needs words.
+WIDE_SPAN = 31.0
+
+
+def is_principal(dataset: Dataset, actor_id: str) -> bool:
+    """Is the actor a head of state or government (by its title; see :data:`PRINCIPAL_TITLES`)?"""
+    actor = dataset.actors.get(actor_id)
+    return bool(actor and actor.kind == "person" and (actor.title or "").startswith(PRINCIPAL_TITLES))
+
+
+def key_rank(dataset: Dataset, event: Event, days: float) -> int | None:
+    """The rule (1–5 of the module) that makes ``event`` a key event, or ``None``; ``days`` is the width
+    of its known date."""
+    if getattr(event, "outcome", None):
+        return 1
+    if event.type in DEALS:
+        return 2
+    principals = any(is_principal(dataset, a) for a in event.actors())
+    if event.type in MEETINGS and principals:
+        return 3
+    acting = event.source or event.participants
+    if event.type in PLANS and (principals or any(dataset.actors[a].kind == "state" for a in acting
+                                                  if a in dataset.actors)):
+        return 4
+    if days > WIDE_SPAN:
+        return 5
+    return None
+
+
+@dataclass(slots=True)
+class Mark:
+    """One event in a lane, in pixels: its footprint on a mark row (``lo``..``hi``), where its leader starts
+    (``anchor``), its label's width and lines (0 for none) and the label's priority (lower first)."""
+
+    lane: int
+    lo: float
+    hi: float
+    anchor: float
+    label_width: float = 0.0
+    lines: int = 0
+    priority: tuple = ()
+    row: int = 0
+    label_row: int | None = None
+    label_left: float = 0.0
+
+
+@dataclass(slots=True)
+class Layout:
+    """Rows per lane: ``mark_rows`` for marks, then ``label_rows`` for labels."""
+
+    marks: list[Mark]
+    mark_rows: list[int] = field(default_factory=list)
+    label_rows: list[int] = field(default_factory=list)
+
+
+def lay_out(marks: list[Mark], lanes: int, width: float, max_label_rows: Sequence[int], gap: float) -> Layout:
+    """Pack marks on rows, then labels beneath, per lane; ``width`` is the axes' width in pixels,
+    ``max_label_rows`` the rows of labels each lane may take, ``gap`` the pixels kept between things."""
+    layout = Layout(marks, [0] * lanes, [0] * lanes)
+    for lane in range(lanes):
+        own = [m for m in marks if m.lane == lane]
+        layout.mark_rows[lane] = _pack_marks(own, gap)
+        layout.label_rows[lane] = _place_labels(own, width, max_label_rows[lane], gap)
+    return layout
+
+
+def _pack_marks(marks: list[Mark], gap: float) -> int:
+    """First-fit: each mark on the first row where it touches nothing; return the rows used."""
+    ends: list[float] = []
+    for mark in sorted(marks, key=lambda m: (m.lo, m.hi)):
+        row = next((r for r, end in enumerate(ends) if mark.lo >= end + gap), len(ends))
+        if row == len(ends):
+            ends.append(mark.hi)
+        ends[row] = mark.hi
+        mark.row = row
+    return max(1, len(ends))
+
+
+def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) -> int:
+    """Label the most important marks that fit in ``max_rows`` rows; return the label rows used.
+
+    Labels read rightward from their mark (leftward near the right edge).
+    Candidates are taken in order of priority; each is kept if all labels
+    kept so far and it can still be placed. Placing goes right to left for
+    rightward labels (then left to right for leftward ones), each on the
+    first rows where its box touches no other label and no leader, and its
+    own leader crosses no label: a staircase in which no leader crosses a
+    label.
+    """
+    for mark in marks:
+        left = mark.anchor if mark.anchor + mark.label_width <= width else mark.anchor - mark.label_width
+        mark.label_left = max(0.0, left)
+        mark.label_row = None
+    kept: list[Mark] = []
+    for mark in sorted((m for m in marks if m.lines), key=lambda m: m.priority):
+        if _stack([*kept, mark], max_rows, gap) is not None:
+            kept.append(mark)
+    rows = _stack(kept, max_rows, gap) or {}
+    for mark in kept:
+        mark.label_row = rows[id(mark)]
+    return 1 + max((rows[id(m)] + m.lines - 1 for m in kept), default=-1)
+
+
+def _stack(marks: list[Mark], max_rows: int, gap: float) -> dict[int, int] | None:
+    """Rows for the labels of ``marks`` (keyed by ``id``), or ``None`` if one does not fit."""
+    rightward = sorted((m for m in marks if m.label_left >= m.anchor - 1), key=lambda m: -m.anchor)
+    leftward = sorted((m for m in marks if m.label_left < m.anchor - 1), key=lambda m: m.anchor)
+    boxes: list[tuple[int, float, float]] = []        # (row, left, right)
+    leaders: list[tuple[float, int]] = []             # (x, row of its label)
+    rows: dict[int, int] = {}
+    for mark in (*rightward, *leftward):
+        left, right = mark.label_left, mark.label_left + mark.label_width
+        for row in range(max_rows - mark.lines + 1):
+            span = range(row, row + mark.lines)
+            if any(r in span and a - gap < right and left < b + gap for r, a, b in boxes):
+                continue
+            if any(r < row and a - gap / 2 <= mark.anchor <= b + gap / 2 for r, a, b in boxes):
+                continue                               # its leader would cross a label above
+            if any(left - gap / 2 <= x <= right + gap / 2 and last > row for x, last in leaders):
+                continue                               # it would sit on another's leader
+            boxes += [(r, left, right) for r in span]
+            leaders.append((mark.anchor, row))
+            rows[id(mark)] = row
+            break
+        else:
+            return None
+    return rows
+
+
+def selected(dataset: Dataset, events: Sequence[Event], days: Sequence[float]) -> dict[int, int]:
+    """The key events among ``events``: index -> rule number (see :func:`key_rank`)."""
+    ranks = {i: key_rank(dataset, e, d) for i, (e, d) in enumerate(zip(events, days))}
+    return {i: r for i, r in ranks.items() if r is not None}
