@@ -114,7 +114,8 @@ def by_family(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The actor graph with one edge per pair, direction and relation family (:data:`timeline.palette.
     RELATION_FAMILIES`) instead of one per relation: counts add up, an edge is planned only if all its
     relations are, directed if any is; ``relations`` lists the relations merged."""
-    merged = nx.MultiDiGraph(g.graph)
+    merged = nx.MultiDiGraph()
+    merged.graph.update(g.graph)
     merged.add_nodes_from(g.nodes(data=True))
     for u, v, key, data in g.edges(keys=True, data=True):
         family = relation_family(key).id
