@@ -36,9 +36,9 @@ MAX_HEIGHT = 16.0       # inches, when the height is left to the chart
 TRACK = 0.165           # inches per row
 LANE_PAD = 0.5          # rows of air above and below a lane's rows
 GAP = 4.0               # points between two things on a row
-LABEL_CHARS = 34        # characters per line of a label
+LABEL_CHARS = 30        # characters per line of a label
 LABEL_LINES = 2         # lines of a label at most
-MAX_LABEL_ROWS = 14     # label rows of one lane at most
+MAX_LABEL_ROWS = 16     # label rows of one lane at most, above and beneath its marks
 
 
 @dataclass(slots=True)
@@ -76,21 +76,23 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
             text = label_text(texts[i], glyph.event.status)
             mark.label_width = max(text_width(frame.renderer, line, font) for line in text.split("\n")) + 4 * px
             mark.lines = text.count("\n") + 1
+            mark.line_width = text_width(frame.renderer, text.replace("\n", " "), font) + 4 * px
             mark.priority = (key[i], glyph.event.status != "occurred", glyph.lo)
             labels[i] = text
         marks.append(mark)
     room = (height or MAX_HEIGHT) - frame.fixed_height
     layout = keyed.lay_out(marks, lanes, width, [MAX_LABEL_ROWS] * lanes, GAP * px)
     while _rows(layout, min_rows) * TRACK > room and max(layout.label_rows) > 1:   # fewer label rows to fit
-        most = max(layout.label_rows) - 1
-        layout = keyed.lay_out(marks, lanes, width, [min(n, most) for n in layout.label_rows], GAP * px)
-    placed = Placed(layout, {i: t for i, t in labels.items() if marks[i].label_row is not None})
+        most = max(max(layout.label_rows), max(layout.rows_above)) - 1
+        layout = keyed.lay_out(marks, lanes, width, [most] * lanes, GAP * px)
+    placed = Placed(layout, {i: t for i, t in labels.items() if marks[i].label_row is not None or marks[i].beside})
     heights = _heights(layout, min_rows)
     return placed, heights, height or frame.fixed_height + min(_rows(layout, min_rows) * TRACK, room)
 
 
 def _heights(layout: keyed.Layout, min_rows: Sequence[float]) -> list[float]:
-    return [max(m + n, least) for m, n, least in zip(layout.mark_rows, layout.label_rows, min_rows)]
+    return [max(a + m + n, least) for a, m, n, least in zip(layout.rows_above, layout.mark_rows, layout.label_rows,
+                                                           min_rows)]
 
 
 def _rows(layout: keyed.Layout, min_rows: Sequence[float]) -> float:
@@ -122,15 +124,24 @@ def draw_rows(ax: Axes, glyphs: list[Glyph], placed: Placed, heights: list[float
     layout = placed.layout
     width = ax.get_position().width * ax.figure.get_figwidth() * 72   # points
     pixels = ax.get_position().width * ax.figure.get_figwidth() * DPI
-    y = [lane_tops[g.lane] + layout.marks[i].row + 0.5 for i, g in enumerate(glyphs)]
+    marks_top = [top + above for top, above in zip(lane_tops, layout.rows_above)]
+    y = [marks_top[g.lane] + layout.marks[i].row + 0.5 for i, g in enumerate(glyphs)]
     for i, g in enumerate(glyphs):
         draw_event(ax, g, y[i], width / _units(scale) / scale.days_per_unit(g.x))
         if i in placed.labels:
             mark = layout.marks[i]
-            row = lane_tops[g.lane] + layout.mark_rows[g.lane] + mark.label_row + 0.5
             lines = placed.labels[i].count("\n") + 1
+            if mark.beside:
+                x = float(scale.inverse(scale.units[0] + mark.label_left / pixels * _units(scale)))
+                draw_label(ax, g, placed.labels[i].replace("\n", " "), x, False, y[i], y[i])
+                continue
+            if mark.above:       # rows counted upward from the marks
+                middle = marks_top[g.lane] - mark.label_row - lines / 2
+            else:
+                middle = marks_top[g.lane] + layout.mark_rows[g.lane] + mark.label_row + lines / 2
             x = float(scale.inverse(scale.units[0] + mark.anchor / pixels * _units(scale)))
-            draw_label(ax, g, placed.labels[i], x, mark.label_left < mark.anchor - 1, row + (lines - 1) / 2, y[i])
+            draw_label(ax, g, placed.labels[i], x, mark.label_left < mark.anchor - 1, middle, y[i],
+                       lines / 2)
     draw_links(ax, {g.event.id: (g.x, y[i]) for i, g in enumerate(glyphs) if not g.copy}, links)
     return y
 

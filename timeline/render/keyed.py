@@ -17,7 +17,9 @@ in order:
 
 Among key events, those higher in the list keep their label first. A key
 event whose label finds no room is drawn as a mark; the footnote says how
-many events were drawn and how many labelled.
+many events were drawn and how many labelled. A chart of at most
+:data:`LABEL_ALL_UP_TO` events tries to label every event, the key events
+first.
 
 Placement, in display pixels along the axis and rows down each lane:
 marks are packed on the lane's first rows so that no two touch; labels go
@@ -40,6 +42,8 @@ PLANS = ("proposal", "counter_proposal", "joint_draft", "demand", "rejection", "
 MEETINGS = ("meeting", "call", "visit")
 #: A span wider than this many days is a key event: its bar needs words.
 WIDE_SPAN = 31.0
+#: A chart of this many events or fewer tries to label every one (the key events first).
+LABEL_ALL_UP_TO = 60
 
 
 def is_principal(dataset: Dataset, actor_id: str) -> bool:
@@ -70,7 +74,8 @@ def key_rank(dataset: Dataset, event: Event, days: float) -> int | None:
 @dataclass(slots=True)
 class Mark:
     """One event in a lane, in pixels: its footprint on a mark row (``lo``..``hi``), where its leader starts
-    (``anchor``), its label's width and lines (0 for none) and the label's priority (lower first)."""
+    (``anchor``), its label's width and lines (0 for none), the label's priority (lower first) and its width
+    on one line (``line_width``), as it goes beside its mark."""
 
     lane: int
     lo: float
@@ -82,25 +87,31 @@ class Mark:
     row: int = 0
     label_row: int | None = None
     label_left: float = 0.0
+    above: bool = False
+    beside: bool = False
+    line_width: float = 0.0
 
 
 @dataclass(slots=True)
 class Layout:
-    """Rows per lane: ``mark_rows`` for marks, then ``label_rows`` for labels."""
+    """Rows per lane, top to bottom: ``rows_above`` for labels above the marks, ``mark_rows`` for marks,
+    ``label_rows`` for labels beneath. A mark's ``label_row`` counts away from the marks (0 is the
+    nearest row), upward for a label ``above``."""
 
     marks: list[Mark]
     mark_rows: list[int] = field(default_factory=list)
     label_rows: list[int] = field(default_factory=list)
+    rows_above: list[int] = field(default_factory=list)
 
 
 def lay_out(marks: list[Mark], lanes: int, width: float, max_label_rows: Sequence[int], gap: float) -> Layout:
     """Pack marks on rows, then labels beneath, per lane; ``width`` is the axes' width in pixels,
     ``max_label_rows`` the rows of labels each lane may take, ``gap`` the pixels kept between things."""
-    layout = Layout(marks, [0] * lanes, [0] * lanes)
+    layout = Layout(marks, [0] * lanes, [0] * lanes, [0] * lanes)
     for lane in range(lanes):
         own = [m for m in marks if m.lane == lane]
         layout.mark_rows[lane] = _pack_marks(own, gap)
-        layout.label_rows[lane] = _place_labels(own, width, max_label_rows[lane], gap)
+        layout.label_rows[lane], layout.rows_above[lane] = _place_labels(own, width, max_label_rows[lane], gap)
     return layout
 
 
@@ -116,29 +127,66 @@ def _pack_marks(marks: list[Mark], gap: float) -> int:
     return max(1, len(ends))
 
 
-def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) -> int:
-    """Label the most important marks that fit in ``max_rows`` rows; return the label rows used.
+def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) -> tuple[int, int]:
+    """Label the most important marks that fit in ``max_rows`` rows beneath the marks, then as many rows
+    above; return the label rows used beneath and above.
 
-    Labels read rightward from their mark (leftward near the right edge).
-    Candidates are taken in order of priority; each is kept if all labels
-    kept so far and it can still be placed. Placing goes right to left for
-    rightward labels (then left to right for leftward ones), each on the
-    first rows where its box touches no other label and no leader, and its
-    own leader crosses no label: a staircase in which no leader crosses a
-    label.
+    A label goes first beside its own mark, on one line, on the mark's row,
+    where that row is free. The others read rightward from their mark,
+    else leftward. Candidates are taken in order of priority; each is kept,
+    beneath the marks or else above, on the first side where all labels kept so far and it can still
+    be placed. Placing goes right to left for rightward labels (then left
+    to right for leftward ones), each on the first rows where its box
+    touches no other label and no leader, and its own leader crosses no
+    label: a staircase in which no leader crosses a label.
     """
     for mark in marks:
-        left = mark.anchor if mark.anchor + mark.label_width <= width else mark.anchor - mark.label_width
-        mark.label_left = max(0.0, left)
-        mark.label_row = None
-    kept: list[Mark] = []
-    for mark in sorted((m for m in marks if m.lines), key=lambda m: m.priority):
-        if _stack([*kept, mark], max_rows, gap) is not None:
-            kept.append(mark)
-    rows = _stack(kept, max_rows, gap) or {}
-    for mark in kept:
-        mark.label_row = rows[id(mark)]
-    return 1 + max((rows[id(m)] + m.lines - 1 for m in kept), default=-1)
+        mark.label_row, mark.beside = None, False
+    candidates = sorted((m for m in marks if m.lines), key=lambda m: m.priority)
+    beside = _beside(marks, candidates, width, gap)
+    kept: dict[bool, list[Mark]] = {False: [], True: []}
+    for mark in (m for m in candidates if not m.beside):
+        for above, left in ((above, left) for above in (False, True) for left in _sides(mark, width)):
+            rows = range(mark.row) if above else range(mark.row + 1, 1 + max(m.row for m in marks))
+            if any(r in rows and a - gap / 2 <= mark.anchor <= b + gap / 2 for r, a, b in beside):
+                continue                               # its leader would cross a label beside a mark
+            mark.label_left = left
+            if _stack([*kept[above], mark], max_rows, gap) is not None:
+                kept[above].append(mark)
+                mark.above = above
+                break
+    used = []
+    for above in (False, True):
+        rows = _stack(kept[above], max_rows, gap) or {}
+        for mark in kept[above]:
+            mark.label_row = rows[id(mark)]
+        used.append(1 + max((rows[id(m)] + m.lines - 1 for m in kept[above]), default=-1))
+    return used[0], used[1]
+
+
+def _beside(marks: list[Mark], candidates: list[Mark], width: float, gap: float) -> list[tuple[int, float, float]]:
+    """Put labels on one line beside their marks where the row is free; return the boxes (row, left, right)."""
+    taken = [(m.row, m.lo, m.hi) for m in marks]
+    boxes: list[tuple[int, float, float]] = []
+    for mark in candidates:
+        for left in (mark.hi + gap, mark.lo - gap - mark.line_width):
+            right = left + mark.line_width
+            if left < 0 or right > width:
+                continue
+            if any(r == mark.row and a - gap < right and left < b + gap for r, a, b in [*taken, *boxes]
+                   if (r, a, b) != (mark.row, mark.lo, mark.hi)):
+                continue
+            boxes.append((mark.row, left, right))
+            mark.beside, mark.label_left = True, left
+            break
+    return boxes
+
+
+def _sides(mark: Mark, width: float) -> list[float]:
+    """Where the label's box may start: rightward from the anchor first where it fits, then leftward."""
+    right = mark.anchor if mark.anchor + mark.label_width <= width else None
+    left = mark.anchor - mark.label_width if mark.anchor - mark.label_width >= 0 else None
+    return [x for x in (right, left) if x is not None] or [max(0.0, min(mark.anchor, width - mark.label_width))]
 
 
 def _stack(marks: list[Mark], max_rows: int, gap: float) -> dict[int, int] | None:
@@ -168,6 +216,9 @@ def _stack(marks: list[Mark], max_rows: int, gap: float) -> dict[int, int] | Non
 
 
 def selected(dataset: Dataset, events: Sequence[Event], days: Sequence[float]) -> dict[int, int]:
-    """The key events among ``events``: index -> rule number (see :func:`key_rank`)."""
+    """The events among ``events`` whose labels are tried: index -> rule number (see :func:`key_rank`).
+    Up to :data:`LABEL_ALL_UP_TO` events every one is tried, the others after the key events (rule 6)."""
     ranks = {i: key_rank(dataset, e, d) for i, (e, d) in enumerate(zip(events, days))}
+    if len(events) <= LABEL_ALL_UP_TO:
+        return {i: 6 if r is None else r for i, r in ranks.items()}
     return {i: r for i, r in ranks.items() if r is not None}

@@ -103,13 +103,15 @@ def draw_open_arrow(ax: Axes, x: float, y: float, points_per_day: float, before:
                                         color=color, shrinkA=0, shrinkB=0, zorder=4, gid=gid))
 
 
-def draw_label(ax: Axes, glyph: Glyph, text: str, x: float, left: bool, y: float, y_mark: float
-               ) -> list[Artist]:
-    """The label at ``(x, y)`` reading rightward (``left``: it ends at ``x``), with a leader line from the
-    mark at ``y_mark`` down to it; italic if the event is pending, grey if it did not take place."""
+def draw_label(ax: Axes, glyph: Glyph, text: str, x: float, left: bool, y: float, y_mark: float,
+               half: float = 0.5) -> list[Artist]:
+    """The label centred on row ``y`` at ``x`` reading rightward (``left``: it ends at ``x``), ``half`` rows
+    high each way, with a leader line from the mark at ``y_mark`` to the label's middle (none for a label on
+    its mark's row, beside it); italic if the event is pending, grey if it did not take place."""
     look = style.status_look(glyph.event.status)
-    leader = ax.plot([x, x], [y_mark + 0.32, y + 0.1], color="#9A9A9A", lw=0.6, zorder=2,
-                     gid=f"leader:{glyph.key}", solid_capstyle="butt")
+    step = 1 if y > y_mark else -1
+    leader = [] if y == y_mark else ax.plot([x, x], [y_mark + 0.32 * step, y], color="#9A9A9A", lw=0.6, zorder=2,
+                                            gid=f"leader:{glyph.key}", solid_capstyle="butt")
     label = ax.annotate(text, (x, y), xytext=(-2.5 if left else 2.5, 0), textcoords="offset points",
                         ha="right" if left else "left", va="center", fontsize=LABEL_SIZE, parse_math=False,
                         color=style.MUTED if look.struck else style.INK, linespacing=1.0,

@@ -108,14 +108,15 @@ RELATION_LOOKS: dict[str, tuple[str, object]] = {
     r: relation_look(r) for r in dict.fromkeys((*(t.relation for t in EVENT_TYPES.values()), "mediated",
                                                 "acted_together"))}
 RELATION_COLORS: dict[str, str] = {r: color for r, (color, _) in RELATION_LOOKS.items()}
+#: The key's words for each relation: its family's (kept for the page, which reads it).
+RELATION_LABELS: dict[str, str] = {r: relation_family(r).label for r in RELATION_LOOKS}
 
 
 FOOTER_SIZE = 7
 
 def relation_label(relation: str) -> str:
     """The key's words for a relation family, given a relation or a family id."""
-    family = RELATION_FAMILIES.get(relation) or relation_family(relation)
-    return family.label
+    return relation_family(relation).label
 
 
 #: Graph node markers by actor kind; each is scaled to the same area when drawn.

@@ -59,8 +59,9 @@ WIDTH = 11.0            # inches, by default
 COUNT_ROWS = 4.0        # rows of height per lane of counts
 MIN_SIZE = (3.0, 2.0)   # inches: the smallest chart
 MAX_SIZE = 200.0        # inches: the longest side of a chart
-#: A date covering more than this share of the axis is too coarse to place: a note lists it.
-COARSE_SHARE = 0.5
+#: A date covering more than this share of the axis, and this many days, is too coarse to place (a year on
+#: a chart of a year): a note lists it.
+COARSE_SHARE, COARSE_DAYS = 0.5, 90.0
 #: Characters of a label's title at most (on two lines).
 TITLE_LENGTH = 68
 #: The footnote that says what is labelled; ``{drawn}`` and ``{labelled}`` are counts.
@@ -228,17 +229,20 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     frame.band = BAND if band else 0.0
     frame.header(title or dataset.title or "Timeline", _subtitle(events, lanes, banded),
                  legends(glyphs, scale, frame.axes_width, shown_links))
-    coarse = [g for g in glyphs if g.hi - g.lo > COARSE_SHARE * (scale.xlim[1] - scale.xlim[0])
+    coarse = [g for g in glyphs if g.hi - g.lo > max(COARSE_SHARE * (scale.xlim[1] - scale.xlim[0]), COARSE_DAYS)
               and not (g.open_start or g.open_end)]
     glyphs = [g for g in glyphs if g not in coarse]
     texts = [printable(t) for t in event_titles(dataset, [g.event for g in glyphs], limit=TITLE_LENGTH)]
     frame.footer(sources_line(dataset, [*events, *banded]))
     _notes(frame, [*events, *banded], scale)
     frame.footnote(_coarse_note(coarse))
+    first = len(frame.notes)
     frame.footnote(LABEL_RULE.format(drawn=len(glyphs), labelled="{labelled}"))   # counted once placed
+    rule = slice(first, len(frame.notes))
     least = [lane_rows(name, note) if labelled else 0.0 for name, note in zip(names, [*lane_notes, *[""] * len(names)])]
     placed, heights, figure_height = layout_rows(frame, dataset, glyphs, texts, least, scale, height, labelled)
-    frame.notes = [n.replace("{labelled}", f"{len(placed.labels):,}") for n in frame.notes]
+    lines = [n.replace("{labelled}", f"{len(placed.labels):,}") for n in frame.notes[rule]]
+    frame.notes[rule] = lines if len(placed.labels) < len(glyphs) else []
     ax = frame.axes(figure_height)
     rows = sum(heights) + 2 * LANE_PAD * len(names)
     lane_tops = draw_lanes(ax, names, heights, labelled, lane_notes)
