@@ -58,7 +58,7 @@ def label_text(title: str, status: str) -> str:
 
 
 def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list[str], min_rows: Sequence[float],
-                scale: TimeScale, height: float | None, labelled: bool) -> tuple[Placed, list[float], float]:
+                scale: TimeScale, height: float | None) -> tuple[Placed, list[float], float]:
     """Rows for every glyph and key label; return them, each lane's height in rows (at least ``min_rows``:
     room for its name) and the figure's height."""
     lanes = len(min_rows)
@@ -66,8 +66,7 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
     px = DPI / 72
     font = FontProperties(size=LABEL_SIZE)
     per_day = [frame.axes_width * 72 / _units(scale) / scale.days_per_unit(g.x) for g in glyphs]
-    key = keyed.selected(dataset, [g.event for g in glyphs], [g.hi - g.lo for g in glyphs]) \
-        if labelled else {}
+    key = keyed.selected(dataset, [g.event for g in glyphs], [g.hi - g.lo for g in glyphs])
     marks, labels = [], {}
     for i, glyph in enumerate(glyphs):
         lo, hi, anchor = _footprint(frame.renderer, glyph, scale, width, px, per_day[i])
@@ -82,10 +81,14 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
         marks.append(mark)
     room = (height or MAX_HEIGHT) - frame.fixed_height
     layout = keyed.lay_out(marks, lanes, width, [MAX_LABEL_ROWS] * lanes, GAP * px)
-    while _rows(layout, min_rows) * TRACK > room and max(layout.label_rows) > 1:   # fewer label rows to fit
+    while _rows(layout, min_rows) * TRACK > room and any(m.lines for m in marks):   # fewer label rows to fit
         most = max(max(layout.label_rows), max(layout.rows_above)) - 1
-        layout = keyed.lay_out(marks, lanes, width, [most] * lanes, GAP * px)
-    placed = Placed(layout, {i: t for i, t in labels.items() if marks[i].label_row is not None or marks[i].beside})
+        if most < 1:         # too tight for any label: its text would cover the rows of marks
+            for mark in marks:
+                mark.lines = 0
+        layout = keyed.lay_out(marks, lanes, width, [max(most, 0)] * lanes, GAP * px)
+    placed = Placed(layout, {i: t for i, t in labels.items()
+                             if marks[i].lines and (marks[i].label_row is not None or marks[i].beside)})
     heights = _heights(layout, min_rows)
     return placed, heights, height or frame.fixed_height + min(_rows(layout, min_rows) * TRACK, room)
 

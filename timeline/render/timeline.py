@@ -240,7 +240,7 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     frame.footnote(LABEL_RULE.format(drawn=len(glyphs), labelled="{labelled}"))   # counted once placed
     rule = slice(first, len(frame.notes))
     least = [lane_rows(name, note) if labelled else 0.0 for name, note in zip(names, [*lane_notes, *[""] * len(names)])]
-    placed, heights, figure_height = layout_rows(frame, dataset, glyphs, texts, least, scale, height, labelled)
+    placed, heights, figure_height = layout_rows(frame, dataset, glyphs, texts, least, scale, height)
     lines = [n.replace("{labelled}", f"{len(placed.labels):,}") for n in frame.notes[rule]]
     frame.notes[rule] = lines if len(placed.labels) < len(glyphs) else []
     ax = frame.axes(figure_height)
