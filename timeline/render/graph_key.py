@@ -72,6 +72,7 @@ def kind_section(g: nx.MultiDiGraph) -> Section:
 
 def relation_section(edges: list[Edge], ties: bool) -> Section:
     used = {e.key: e for e in edges}
+    used |= {e.key: e for e in edges if e.directed}       # a family is drawn directed if any of its lines is
     order = [*RELATION_FAMILIES, *ACTOR_RELATIONS, *sorted(set(used) - set(ACTOR_RELATIONS) - set(RELATION_FAMILIES))]
     entries = [(line(used[r].color, directed=used[r].directed, dash=used[r].dash),
                 textwrap.fill(style.relation_label(r), KEY_LABEL)) for r in order if r in used]
