@@ -33,7 +33,7 @@ from timeline.render.spans import Glyph, TimeScale
 from timeline.render.text import shorten, text_width
 
 MAX_HEIGHT = 16.0       # inches, when the height is left to the chart
-TRACK = 0.165           # inches per row
+TRACK = 0.15            # inches per row: a line of 8-point text
 LANE_PAD = 0.5          # rows of air above and below a lane's rows
 GAP = 4.0               # points between two things on a row
 LABEL_CHARS = 30        # characters per line of a label
@@ -76,7 +76,8 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
             mark.label_width = max(text_width(frame.renderer, line, font) for line in text.split("\n")) + 4 * px
             mark.lines = text.count("\n") + 1
             mark.line_width = text_width(frame.renderer, text.replace("\n", " "), font) + 4 * px
-            mark.priority = (key[i], glyph.event.status != "occurred", glyph.lo)
+            mark.priority = (key[i], -keyed.principals(dataset, glyph.event), glyph.event.status != "occurred",
+                             glyph.lo)
             labels[i] = text
         marks.append(mark)
     room = (height or MAX_HEIGHT) - frame.fixed_height

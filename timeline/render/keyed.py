@@ -15,7 +15,9 @@ in order:
 4. a plan, demand or refusal made by a principal or a state;
 5. a date known only as a span wider than a month (a bar must say what it is).
 
-Among key events, those higher in the list keep their label first. A key
+Among key events, those higher in the list keep their label first, and
+within a rule those with more principals, then those that happened, then
+the earlier. A key
 event whose label finds no room is drawn as a mark; the footnote says how
 many events were drawn and how many labelled. A chart of at most
 :data:`LABEL_ALL_UP_TO` events tries to label every event, the key events
@@ -50,6 +52,12 @@ def is_principal(dataset: Dataset, actor_id: str) -> bool:
     """Is the actor a head of state or government (by its title; see :data:`PRINCIPAL_TITLES`)?"""
     actor = dataset.actors.get(actor_id)
     return bool(actor and actor.kind == "person" and (actor.title or "").startswith(PRINCIPAL_TITLES))
+
+
+def principals(dataset: Dataset, event: Event) -> int:
+    """How many principals (heads of state or government) take part in ``event``: among key events of one
+    rule, those with more principals keep their labels first."""
+    return sum(is_principal(dataset, a) for a in event.actors())
 
 
 def key_rank(dataset: Dataset, event: Event, days: float) -> int | None:
@@ -142,12 +150,23 @@ def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) ->
     """
     for mark in marks:
         mark.label_row, mark.beside = None, False
+    last_row = max((m.row for m in marks), default=0)
     candidates = sorted((m for m in marks if m.lines), key=lambda m: m.priority)
-    beside = _beside(marks, candidates, width, gap)
+    taken = [(m.row, m.lo, m.hi) for m in marks]
+    beside: list[tuple[int, float, float]] = []
+    waiting: list[Mark] = []   # marks whose labels need a leader: the way of those of a higher rule is kept clear
+    for mark in candidates:
+        box = _beside_box(mark, [*taken, *beside], width, gap)
+        if box is not None and not any(box[1] - gap <= m.anchor <= box[2] + gap and box[0] != m.row
+                                       and m.priority[:1] < mark.priority[:1] for m in waiting):
+            beside.append(box)
+            mark.beside, mark.label_left = True, box[1]
+        else:
+            waiting.append(mark)
     kept: dict[bool, list[Mark]] = {False: [], True: []}
-    for mark in (m for m in candidates if not m.beside):
+    for mark in waiting:
         for above, left in ((above, left) for above in (False, True) for left in _sides(mark, width)):
-            rows = range(mark.row) if above else range(mark.row + 1, 1 + max(m.row for m in marks))
+            rows = range(mark.row) if above else range(mark.row + 1, last_row + 1)
             if any(r in rows and a - gap / 2 <= mark.anchor <= b + gap / 2 for r, a, b in beside):
                 continue                               # its leader would cross a label beside a mark
             mark.label_left = left
@@ -164,22 +183,18 @@ def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) ->
     return used[0], used[1]
 
 
-def _beside(marks: list[Mark], candidates: list[Mark], width: float, gap: float) -> list[tuple[int, float, float]]:
-    """Put labels on one line beside their marks where the row is free; return the boxes (row, left, right)."""
-    taken = [(m.row, m.lo, m.hi) for m in marks]
-    boxes: list[tuple[int, float, float]] = []
-    for mark in candidates:
-        for left in (mark.hi + gap, mark.lo - gap - mark.line_width):
-            right = left + mark.line_width
-            if left < 0 or right > width:
-                continue
-            if any(r == mark.row and a - gap < right and left < b + gap for r, a, b in [*taken, *boxes]
+def _beside_box(mark: Mark, taken: list[tuple[int, float, float]], width: float, gap: float
+                ) -> tuple[int, float, float] | None:
+    """The box (row, left, right) of the label on one line beside its mark, right else left, where the row is
+    free; ``None`` if neither side is."""
+    for left in (mark.hi + gap, mark.lo - gap - mark.line_width):
+        right = left + mark.line_width
+        if left < 0 or right > width:
+            continue
+        if not any(r == mark.row and a - gap < right and left < b + gap for r, a, b in taken
                    if (r, a, b) != (mark.row, mark.lo, mark.hi)):
-                continue
-            boxes.append((mark.row, left, right))
-            mark.beside, mark.label_left = True, left
-            break
-    return boxes
+            return mark.row, left, right
+    return None
 
 
 def _sides(mark: Mark, width: float) -> list[float]:
