@@ -9,15 +9,16 @@ import matplotlib.dates as mdates
 import pytest
 from matplotlib.colors import to_rgb
 from matplotlib.lines import Line2D
-from matplotlib.patches import FancyArrowPatch, Rectangle
+from matplotlib.patches import FancyArrowPatch
 from matplotlib.transforms import Bbox
 
 from timeline.dataset import load
 from timeline.dates import parse_edtf
 from timeline.errors import NothingToShow
 from timeline.model import EVENT_TYPES, STATUSES, Actor, Dataset, Event, Source
+from timeline.palette import FAMILIES
 from timeline.render import style
-from timeline.render.labels import Footprint, Slot, event_titles, pack
+from timeline.render.labels import event_titles
 from timeline.render.timeline import (
     AGGREGATE_ABOVE,
     ChartError,
@@ -33,16 +34,20 @@ def axes(figure):
     return figure.axes[0]
 
 
+def _own(figure) -> dict[str, Line2D]:
+    ids = {e.id for e in figure.timeline.events}
+    return {line.get_gid(): line for line in axes(figure).lines if (line.get_gid() or "").partition("@")[0] in ids}
+
+
 def markers(figure) -> dict[str, Line2D]:
     """The point marker of each event drawn as a point, by event id."""
-    ids = {e.id for e in figure.timeline.events}
-    return {line.get_gid(): line for line in axes(figure).lines if line.get_gid() in ids}
+    return {i: line for i, line in _own(figure).items() if len(line.get_xdata()) == 1}
 
 
-def bars(figure) -> dict[str, Rectangle]:
-    """The bar of each event drawn as a span, by event id (and '@1'... for its copies in further lanes)."""
-    ids = {e.id for e in figure.timeline.events}
-    return {p.get_gid(): p for p in axes(figure).patches if (p.get_gid() or "").partition("@")[0] in ids}
+def bars(figure) -> dict[str, Line2D]:
+    """The capped line of each event drawn as a span, by event id (and '@1'... for its copies in further
+    lanes): two points, no marker."""
+    return {i: line for i, line in _own(figure).items() if len(line.get_xdata()) == 2}
 
 
 def marks(figure) -> dict[str, object]:
@@ -66,12 +71,11 @@ def by_gid(figure, prefix: str) -> dict[str, object]:
 
 
 def marker_box(figure, mark) -> Bbox:
-    """The mark's extent on the canvas, in pixels: a marker's square, or a bar's box."""
-    if isinstance(mark, Rectangle):
-        return mark.get_window_extent(figure.canvas.get_renderer())
-    x, y = axes(figure).transData.transform((mark.get_xdata()[0], mark.get_ydata()[0]))
-    r = mark.get_markersize() * figure.dpi / 72 / 2
-    return Bbox.from_extents(x - r, y - r, x + r, y + r)
+    """The mark's extent on the canvas, in pixels: a marker's square, or a span's line with its caps."""
+    points = axes(figure).transData.transform(list(zip(mark.get_xdata(), mark.get_ydata())))
+    r = max(mark.get_markersize(), 7.0) * figure.dpi / 72 / 2
+    return Bbox.from_extents(points[:, 0].min() - r, points[:, 1].min() - r, points[:, 0].max() + r,
+                             points[:, 1].max() + r)
 
 
 def overlaps(a: Bbox, b: Bbox) -> bool:
@@ -125,11 +129,12 @@ def meeting(event_id: str, date: str, **roles) -> Event:
 def test_each_event_is_drawn_once_as_what_its_date_is(chart, seed):
     drawn = marks(chart)
     assert sorted(drawn) == sorted(e.id for e in seed.events)
-    talks = drawn["moscow-talks"]                            # a day, on an axis of two days: a bar, no marker
-    assert isinstance(talks, Rectangle) and "moscow-talks" not in markers(chart)
-    assert talks.get_facecolor()[:3] == pytest.approx(to_rgb(style.EVENT_MARKS["meeting"].color))
-    start, end = (mdates.num2date(x).replace(tzinfo=None) for x in (talks.get_x(), talks.get_x() + talks.get_width()))
+    talks = drawn["moscow-talks"]                            # a day, on an axis of two days: a span, no marker
+    assert "moscow-talks" in bars(chart) and "moscow-talks" not in markers(chart)
+    assert to_rgb(talks.get_color()) == pytest.approx(to_rgb(style.EVENT_MARKS["meeting"].color))
+    start, end = (mdates.num2date(x).replace(tzinfo=None) for x in talks.get_xdata())
     assert (start, end) == (datetime(2025, 12, 2), datetime(2025, 12, 3))
+    assert "caps:moscow-talks" in {line.get_gid() for line in axes(chart).lines}     # capped at both ends
 
 
 def test_lanes_are_sides_and_talks_between_sides_have_their_own(chart):
@@ -178,24 +183,31 @@ def test_the_axis_holds_the_known_dates_and_no_more(chart, seed):
     assert subtitle(chart) == "23 events, 2–3 Dec 2025, by side"
 
 
-def test_open_dates_fade_toward_the_open_side(chart, seed):
-    fades = by_gid(chart, "open:")
-    assert sorted(fades) == sorted(e.id for e in seed.events if "/.." in e.date.text or "../" in e.date.text)
-    before = fades["kremlin-rejects-counter-proposal"]          # ../2025-12-03
-    alphas = before.get_colors()[:, 3]
-    assert list(alphas) == sorted(alphas) and alphas[0] < 0.05 < alphas[-1]
-    segments = before.get_segments()
-    assert segments[0][0][0] == axes(chart).get_xlim()[0]      # from the edge of the chart...
-    label = labels(chart)["kremlin-rejects-counter-proposal"].get_window_extent(chart.canvas.get_renderer())
-    end = axes(chart).transData.transform((segments[-1][1][0], 0))[0]
-    assert end < label.x0                                       # ...to its label, which sits on it, before 3 Dec
-    after = fades["planned-meeting-ukrainian-delegation"]  # 2025-12-03/..
-    assert list(after.get_colors()[:, 3]) == sorted(after.get_colors()[:, 3], reverse=True)
+def test_open_dates_are_a_marker_at_the_bound_and_a_short_arrow_never_a_span(chart, seed):
+    opens = {e.id: e for e in seed.events if "/.." in e.date.text or "../" in e.date.text}
+    arrows = by_gid(chart, "open:")
+    assert sorted(arrows) == sorted(opens) and all(isinstance(a, FancyArrowPatch) for a in arrows.values())
+    assert not set(opens) & set(bars(chart))                    # no span artist for an open date
+    renderer = chart.canvas.get_renderer()
+    for event_id, event in opens.items():
+        bound = markers(chart)[event_id].get_xdata()[0]
+        known = event.date.end if "../" in event.date.text else event.date.start
+        assert mdates.num2date(bound).date() == known.date() or abs(mdates.date2num(known) - bound) <= 1
+        box = arrows[event_id].get_window_extent(renderer)
+        assert box.width < 20 / 72 * chart.dpi                  # a short arrow: ~11 points, never a duration
+        x = axes(chart).transData.transform((bound, 0))[0]
+        assert (box.x1 <= x + 1) if "../" in event.date.text else (box.x0 >= x - 1)   # toward the open side
+
+
+def test_the_key_explains_open_dates(chart):
+    _, cues = ([t.get_text() for t in legend.get_texts()] for legend in chart.legends)
+    assert "On or before the date marked (earlier date unknown)" in cues
 
 
 def test_status_and_uncertainty_are_marked(chart):
-    planned = bars(chart)["planned-meeting-ukrainian-delegation"]
-    assert planned.get_facecolor()[:3] == (1, 1, 1) and planned.get_linestyle() == "--"     # hollow, dashed
+    planned = markers(chart)["planned-meeting-ukrainian-delegation"]
+    assert planned.get_markerfacecolor() == "white"                                          # hollow
+    assert labels(chart)["planned-meeting-ukrainian-delegation"].get_fontstyle() == "italic"
     assert list(by_gid(chart, "ring:")) == ["russia-claims-pokrovsk"]
     assert {i: t.get_text() for i, t in by_gid(chart, "qualifier:").items()} == {
         "putin-forum-accusation": "?", "putin-forum-threat": "?", "trump-remarks-on-talks": "?"}
@@ -223,9 +235,13 @@ def test_a_claim_and_its_denial_are_linked(chart):
 
 def test_legend_lists_the_types_shown_then_the_cues_used(chart, seed):
     types, cues = ([t.get_text() for t in legend.get_texts()] for legend in chart.legends)
-    assert types == [m.label for t, m in style.EVENT_MARKS.items() if t in {e.type for e in seed.events}]
-    assert cues == ["Date known only as a span", "On or before", "On or after", "Uncertain date",
-                    "Planned (hollow)", "Disputed (ringed)", "Disputes"]
+    shown = {e.type for e in seed.events}
+    assert types == [f.label for f in FAMILIES.values() if shown & set(f.types)]     # families, not 46 types
+    assert types == ["Meetings and talks", "Proposals and agreements", "Demands, rejections and threats",
+                     "Statements, claims and denials"]
+    assert cues == ["Date known only as a span (a month, a range)",
+                    "On or before the date marked (earlier date unknown)", "On or after the date marked",
+                    "Uncertain date", "Planned (hollow)", "Disputed (ringed)", "Disputes"]
 
 
 def test_footer_cites_the_source(chart, seed):
@@ -306,10 +322,9 @@ def test_three_years_tell_months_apart_and_compress_the_empty_stretch(chronology
 
 def test_spans_read_as_spans_at_every_scale(chronology):
     figure = draw_timeline(chronology, size=(6, None))
-    drawn = marks(figure)
     for event_id in ("talks-break-down", "plan-drafted", "talks-stall", "memoranda"):   # a year, weeks, months
-        assert isinstance(drawn[event_id], Rectangle), event_id
-    assert isinstance(drawn["alaska"], Line2D)                       # a day on a chart of years is a point
+        assert event_id in bars(figure) and event_id not in markers(figure), event_id
+    assert "alaska" in markers(figure)                               # a day on a chart of years is a point
     assert_labels_clear(figure)
 
 
@@ -405,13 +420,13 @@ def test_times_and_months_are_drawn_as_what_they_are(write_yaml):
     assert by_gid(night, "zone")[""].get_text() == "Times UTC+03:00"
     assert tick_labels(axes(night))[:3] == ["22:00", "03 Jun", "02:00"]
     bar = bars(night)["night-talks"]
-    assert mdates.num2date(bar.get_x()).strftime("%H:%M") == "21:00"
+    assert mdates.num2date(bar.get_xdata()[0]).strftime("%H:%M") == "21:00"
     assert by_gid(night, "qualifier:")["early-call"].get_text() == "~"
-    assert "early-call" in by_gid(night, "struck:")
+    assert labels(night)["early-call"].get_text().startswith("Cancelled: ")           # said, not struck through
     assert markers(night)["early-call"].get_alpha() < 1
     month = draw_timeline(dataset)
     bar = bars(month)["november-plan"]
-    start, end = (mdates.num2date(x).replace(tzinfo=None) for x in (bar.get_x(), bar.get_x() + bar.get_width()))
+    start, end = (mdates.num2date(x).replace(tzinfo=None) for x in bar.get_xdata())
     assert (start, end) == (datetime(2025, 11, 1), datetime(2025, 12, 1))
     assert "november-plan" not in markers(month)                     # no point where there is none
 
@@ -455,8 +470,8 @@ def test_a_dense_chart_thins_its_labels_and_says_so():
     assert len(marks(figure)) == 200
     assert drawing.lanes[0] == "Between sides" and len(drawing.lanes) <= 11
     assert 0 < drawing.omitted < 200 and len(labels(figure)) == 200 - drawing.omitted
-    assert f"Labels of {drawing.omitted} of 200 events left out for room" in footer(figure)
-    assert figure.get_figheight() <= 13
+    assert f"Drawn from 200 events, {200 - drawing.omitted} labelled: outcomes" in footer(figure).replace("\n", " ")
+    assert figure.get_figheight() <= 16
     assert "Sources: 30 reports: Paper 1 (5), Paper 0 (5), Paper 5 (4)" in footer(figure)   # most first
     assert not by_gid(figure, "link:")
     assert_labels_clear(figure)
@@ -490,22 +505,6 @@ def test_bins_follow_the_calendar():
 
 
 # --- placement ---------------------------------------------------------------------------
-
-def test_pack_stacks_what_overlaps_and_keeps_rows_in_order():
-    footprints = [Footprint(0, (0, 10), ((12, 50),)), Footprint(0, (20, 30), ((32, 60),)),
-                  Footprint(0, (70, 80), ((82, 90),))]
-    assert pack(footprints, lanes=1, max_tracks=5) == [Slot(0, 0), Slot(1, 0), Slot(0, 0)]
-
-
-def test_pack_drops_the_least_important_labels_when_rows_run_out():
-    footprints = [Footprint(0, (0, 10), ((12, 50),), rank=(2,)), Footprint(0, (20, 30), ((32, 60),), rank=(1,))]
-    assert pack(footprints, lanes=1, max_tracks=1) == [Slot(0, None), Slot(0, 0)]
-
-
-def test_pack_lets_a_glyph_cover_glyphs_but_drops_the_labels_it_covers():
-    footprints = [Footprint(0, (0, 10), ((12, 50),), rank=(1,)), Footprint(0, (5, 40), (), rank=(2,))]
-    assert pack(footprints, lanes=1, max_tracks=1) == [Slot(0, None), Slot(0, None)]
-
 
 # --- files and the command line ------------------------------------------------------
 

@@ -9,7 +9,7 @@ name ``AT&amp;T`` is drawn as written (a reader of the DOT text, such as
 pydot, gets ``AT&amp;amp;T``: replace ``&amp;`` by ``&`` to read it back).
 
 Colours and line widths are those of the drawn graph
-(:func:`timeline.render.style.graph_look`); actors are shaped by kind,
+(:func:`timeline.palette.graph_look`); actors are shaped by kind,
 events are boxes labelled with their date and, unless it is the default,
 their status, outlined by status (planned dashed, cancelled dotted). A
 relation that runs both ways (``met``) is one edge without arrows.
@@ -24,6 +24,7 @@ from typing import Any
 
 import networkx as nx
 
+from timeline import palette
 from timeline.dates import parse_edtf
 from timeline.export._common import (
     CONTROL,
@@ -35,7 +36,6 @@ from timeline.export._common import (
     write_lines,
 )
 from timeline.model import HELD_STATUSES, Dataset
-from timeline.render import style
 
 #: Node shapes by actor kind, near the drawing's markers.
 SHAPES = {"person": "ellipse", "state": "box", "organization": "octagon", "group": "hexagon"}
@@ -62,14 +62,14 @@ def generate_dot(graph: nx.Graph, dataset: Dataset | None = None) -> str:
 
 
 def _lines(graph: nx.Graph, dataset: Dataset | None) -> Iterator[str]:
-    look = style.graph_look(graph, dataset)
-    font = style.FONT["family"]
+    look = palette.graph_look(graph, dataset)
+    font = palette.FONT["family"]
     title = graph.graph.get("title") or None
-    head = attributes(label=title, labelloc="t", fontsize=style.TITLE_SIZE, fontname=font, charset="UTF-8",
+    head = attributes(label=title, labelloc="t", fontsize=palette.TITLE_SIZE, fontname=font, charset="UTF-8",
                       rankdir="LR", nodesep=0.3, ranksep=0.6, pad=0.3)
     yield f"{'digraph' if graph.is_directed() else 'graph'} {quote(title or 'timeline')} {{"
     yield f"  graph [{head}];"
-    yield f"  node [{attributes(fontname=font, fontsize=style.FONT['size'], fontcolor=style.INK, penwidth=1.5)}];"
+    yield f"  node [{attributes(fontname=font, fontsize=palette.FONT['size'], fontcolor=palette.INK, penwidth=1.5)}];"
     yield f"  edge [{attributes(fontname=font, fontsize=7, arrowsize=0.7)}];"
     for node, data in graph.nodes(data=True):
         color = look.nodes[node].color
@@ -89,7 +89,7 @@ def _lines(graph: nx.Graph, dataset: Dataset | None) -> Iterator[str]:
     arrow = "->" if graph.is_directed() else "--"
     edges = edge_items(graph)
     for u, v, key, data in edges:
-        edge = look.edges.get((u, v, key), style.EdgeLook(style.LINK_COLOR, 1.0))
+        edge = look.edges.get((u, v, key), palette.EdgeLook(palette.LINK_COLOR, 1.0))
         label = f"{key} (planned)" if data.get("planned") else key
         shown = attributes(label=label, color=edge.color, fontcolor=edge.color, penwidth=f"{edge.width:.2f}",
                            style="dashed" if edge.dashed else None,

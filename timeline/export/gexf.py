@@ -24,7 +24,7 @@ the same meaning by Gephi, graphology-gexf (Gephi Lite) and networkx's
   from the start of the earlier event to the end of the later.
 
 Colours, sizes and line styles are those of the drawn graph
-(:func:`timeline.render.style.graph_look`): ``viz:size`` is the marker's
+(:func:`timeline.palette.graph_look`): ``viz:size`` is the marker's
 diameter and ``viz:thickness`` the line's width, in points. List values
 are JSON strings; a missing value is left out.
 
@@ -53,7 +53,7 @@ from timeline.export._common import (
     xml_tag,
 )
 from timeline.model import Dataset
-from timeline.render.style import graph_look
+from timeline.palette import graph_look
 
 NAMESPACE = "http://gexf.net/1.3"
 VIZ = "http://gexf.net/1.3/viz"

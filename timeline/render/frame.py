@@ -21,6 +21,8 @@ DPI = 100               # of the figure while laid out; savefig's dpi only scale
 LABEL_SIZE = 7.5        # points
 LANE_NAME = 18          # characters per line of a lane's name
 LINE = style.FONT["size"] * 1.4 / 72  # inches per line of a lane's name
+NOTE_SIZE = 7.0                        # points: the note under a lane's name
+NOTE_LINE = NOTE_SIZE * 1.3 / 72       # inches per line of that note
 
 
 class Frame:

@@ -14,6 +14,7 @@ from matplotlib.patches import FancyArrowPatch
 
 from timeline.graph import ACTOR_RELATIONS
 from timeline.model import ROLES, Dataset
+from timeline.palette import RELATION_FAMILIES
 from timeline.render import style
 from timeline.render.graph_draw import Edge, tint
 from timeline.render.markers import legend_size
@@ -71,7 +72,8 @@ def kind_section(g: nx.MultiDiGraph) -> Section:
 
 def relation_section(edges: list[Edge], ties: bool) -> Section:
     used = {e.key: e for e in edges}
-    order = [*ACTOR_RELATIONS, *sorted(set(used) - set(ACTOR_RELATIONS))]
+    used |= {e.key: e for e in edges if e.directed}       # a family is drawn directed if any of its lines is
+    order = [*RELATION_FAMILIES, *ACTOR_RELATIONS, *sorted(set(used) - set(ACTOR_RELATIONS) - set(RELATION_FAMILIES))]
     entries = [(line(used[r].color, directed=used[r].directed, dash=used[r].dash),
                 textwrap.fill(style.relation_label(r), KEY_LABEL)) for r in order if r in used]
     if any(e.dashed for e in edges):

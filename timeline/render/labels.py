@@ -8,18 +8,13 @@ when it says more than its actors and type ("kremlin-rejects-counter-proposal"
 → "Kremlin rejects counter-proposal"); else their summary's first sentence,
 shortened; else their type and actors.
 
-Placement is a greedy packing in display units: each event takes one row
-(a track) of its lane, where its glyph (marker, date bar, open-end
-whisker) and its label fit without touching anything else on that row.
+Where labels go is :mod:`timeline.render.keyed`'s job.
 """
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from timeline.model import EVENT_TYPES, MEETING_TYPES, Actor, Dataset, Event
 from timeline.render.text import clip, shorten
@@ -188,146 +183,3 @@ def _names(dataset: Dataset, actor_ids: Sequence[str], most: int = 2) -> str:
 
 def _verb(verb: str, subjects: Sequence[str]) -> str:
     return verb + "s" * (len(subjects) == 1)
-
-
-# --- where a label goes ------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class Footprint:
-    """What one event needs on a row, as x-intervals in display units.
-
-    ``glyph`` is always drawn; ``labels`` are the places its label may go,
-    preferred first (each interval excludes the glyph). ``rank`` orders
-    events by importance (lower first) for when not every label fits.
-    """
-
-    lane: int
-    glyph: tuple[float, float]
-    labels: tuple[tuple[float, float], ...]
-    rank: tuple = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Slot:
-    """Where an event went: its row within its lane, and which label place (``None``: no label)."""
-
-    track: int
-    label: int | None
-
-
-class _Row:
-    """Disjoint x-intervals on one row, kept sorted for fast look-up."""
-
-    def __init__(self) -> None:
-        self.starts: list[float] = []
-        self.spans: list[tuple[float, float, int]] = []
-
-    def free(self, lo: float, hi: float) -> bool:
-        i = bisect.bisect_left(self.starts, lo)
-        return (i == 0 or self.spans[i - 1][1] <= lo) and (i == len(self.starts) or hi <= self.starts[i])
-
-    def hits(self, lo: float, hi: float) -> list[tuple[float, float, int]]:
-        return [s for s in self.spans if s[0] < hi and lo < s[1]]
-
-    def add(self, lo: float, hi: float, owner: int) -> None:
-        i = bisect.bisect_left(self.starts, lo)
-        self.starts.insert(i, lo)
-        self.spans.insert(i, (lo, hi, owner))
-
-    def remove(self, span: tuple[float, float, int]) -> None:
-        i = self.spans.index(span)
-        del self.starts[i], self.spans[i]
-
-
-def pack(footprints: Sequence[Footprint], lanes: int, max_tracks: int, gap: float = 0.0) -> list[Slot]:
-    """A row and label place for each footprint; at most ``max_tracks`` rows in all (one per lane at least).
-
-    Events are stacked in the given (date) order with every label if that
-    fits in ``max_tracks``; otherwise in order of ``rank``, labelled while
-    room lasts. A glyph that then fits nowhere may cover other glyphs,
-    never a label: the labels in its way are dropped. Each lane's rows
-    come in the order of their first footprint. ``gap`` is the least
-    space between two things on a row.
-    """
-    budget = max(max_tracks, lanes)
-    slots = (_stack(footprints, range(len(footprints)), lanes, budget, gap, strict=True)
-             or _stack(footprints, sorted(range(len(footprints)), key=lambda i: footprints[i].rank),
-                       lanes, budget, gap, strict=False))
-    return _in_order(footprints, slots)
-
-
-def _in_order(footprints: Sequence[Footprint], slots: list[Slot]) -> list[Slot]:
-    """The same rows, renumbered within each lane in the order of their first footprint."""
-    first: dict[tuple[int, int], int] = {}
-    for i, (fp, slot) in enumerate(zip(footprints, slots)):
-        first.setdefault((fp.lane, slot.track), i)
-    number: dict[tuple[int, int], int] = {}
-    rows = Counter()
-    for lane, track in sorted(first, key=first.get):
-        number[lane, track] = rows[lane]
-        rows[lane] += 1
-    return [Slot(number[fp.lane, slot.track], slot.label) for fp, slot in zip(footprints, slots)]
-
-
-def _stack(footprints: Sequence[Footprint], order: Iterable[int], lanes: int, budget: int,
-           gap: float, strict: bool) -> list[Slot] | None:
-    """Place footprints in ``order``; if ``strict``, ``None`` when not every label fits in the budget.
-
-    A row holds one interval per event: its glyph, or its glyph and label together.
-    """
-    rows: list[list[_Row]] = [[_Row()] for _ in range(lanes)]
-    slots: list[Slot] = [Slot(0, None)] * len(footprints)
-    for i in order:
-        fp = footprints[i]
-        lane = rows[fp.lane]
-        glyph = (fp.glyph[0] - gap, fp.glyph[1] + gap)
-        choices = [(k, (min(lo - gap, glyph[0]), max(hi + gap, glyph[1]))) for k, (lo, hi) in enumerate(fp.labels)]
-        spot = _first_fit(lane, choices)
-        if spot is None and sum(map(len, rows)) < budget:
-            lane.append(_Row())
-            spot = len(lane) - 1, choices[0][0] if choices else None
-        if spot is None and strict:
-            return None
-        spot = spot or _first_fit(lane, [(None, glyph)])
-        if spot is None:
-            spot, glyph = _squeeze(lane, glyph, footprints, slots, gap)
-        track, choice = spot
-        lane[track].add(*(glyph if choice is None else choices[choice][1]), i)
-        slots[i] = Slot(track, choice)
-    return slots
-
-
-def _first_fit(lane: list[_Row], choices: list[tuple[int | None, tuple[float, float]]]
-               ) -> tuple[int, int | None] | None:
-    """The first (row, choice) whose interval is free."""
-    for track, row in enumerate(lane):
-        for choice, (lo, hi) in choices:
-            if row.free(lo, hi):
-                return track, choice
-    return None
-
-
-def _squeeze(lane: list[_Row], glyph: tuple[float, float], footprints: Sequence[Footprint],
-             slots: list[Slot], gap: float) -> tuple[tuple[int, None], tuple[float, float]]:
-    """The row where a glyph covers the fewest labels, cleared for it, and the glyph's new interval.
-
-    Labels in its way are dropped. Glyphs may cover glyphs: those in its way
-    join its interval, so that a row's intervals stay disjoint.
-    """
-    def in_way(track: int) -> list[tuple[float, float, int]]:
-        return lane[track].hits(*glyph)
-
-    track = min(range(len(lane)), key=lambda t: (sum(slots[o].label is not None for *_, o in in_way(t)),
-                                                 len(in_way(t))))
-    lo, hi = glyph
-    for span in in_way(track):
-        lane[track].remove(span)
-        owner = span[2]
-        if slots[owner].label is not None:  # keep the glyph, drop the label
-            slots[owner] = Slot(track, None)
-            span = (footprints[owner].glyph[0] - gap, footprints[owner].glyph[1] + gap, owner)
-            if not (span[0] < hi and lo < span[1]):
-                lane[track].add(*span)
-                continue
-        lo, hi = min(lo, span[0]), max(hi, span[1])
-    return (track, None), (lo, hi)

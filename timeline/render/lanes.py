@@ -13,7 +13,10 @@ A lane's name says what it holds, whatever the order of names in the data:
 - ``none``: one lane.
 
 Lanes are ordered by their number of events, most first, then by name.
-Past :data:`MAX_LANES`, the least active share a last lane, "12 others".
+A side or actor with fewer events than :func:`fold_below` gives (one or two
+in a chart of a year) has no lane of its own: it shares the last lane,
+"Others", whose note names them; so do the least active past
+:data:`MAX_LANES`. Each lane carries a note that says what it holds.
 """
 from __future__ import annotations
 
@@ -41,24 +44,48 @@ class LanePlan:
 
     names: tuple[str, ...]
     lanes_of: tuple[tuple[int, ...], ...]
+    notes: tuple[str, ...] = ()
+
+
+def fold_below(events: int) -> int:
+    """Lanes with fewer events than this fold into "Others": none under 20 events, else 2% of the events,
+    at least 2."""
+    return 0 if events < 20 else max(2, -(-events * 2 // 100))
 
 
 def plan_lanes(dataset: Dataset, events: Sequence[Event], lanes: str) -> LanePlan:
     """The lanes of a timeline of ``events``, by ``lanes`` (one of :data:`LANES`); see the module's rules."""
     keys = [_keys(dataset, event, lanes) for event in events]
+    names_of_folded = ""
     counts = Counter(k for ks in keys for k in ks)
     names = {k: _name(dataset, k, lanes) for k in counts}
     if lanes == "type":
         order = [t for t in EVENT_TYPES if t in counts] + sorted(k for k in counts if k not in EVENT_TYPES)
     else:
         order = sorted(counts, key=lambda k: (k != BETWEEN, k == NO_ACTOR, -counts[k], names[k].casefold(), k))
-        if len(order) > MAX_LANES + 1:
-            kept = set(order[:MAX_LANES])
-            names[OTHERS] = f"{len(order) - MAX_LANES} others"
+        small = [k for k in order if counts[k] < fold_below(len(events)) and k != BETWEEN]
+        kept = [k for k in order if k not in small][:MAX_LANES]
+        folded = [k for k in order if k not in kept]
+        if len(folded) > 1 or (folded and len(order) > MAX_LANES + 1):
+            names[OTHERS] = "Others"
             keys = [list(dict.fromkeys(k if k in kept else OTHERS for k in ks)) for ks in keys]
-            order = order[:MAX_LANES] + [OTHERS]
+            order = [*kept, OTHERS]
+            names_of_folded = ", ".join(names[k] for k in folded[:4]) + (f" and {len(folded) - 4} more"
+                                                                         if len(folded) > 4 else "")
     index = {k: i for i, k in enumerate(order)}
-    return LanePlan(tuple(names[k] for k in order), tuple(tuple(sorted(index[k] for k in ks)) for ks in keys))
+    notes = tuple(_note(k, lanes, names_of_folded if k == OTHERS else "") for k in order)
+    return LanePlan(tuple(names[k] for k in order), tuple(tuple(sorted(index[k] for k in ks)) for ks in keys),
+                    notes)
+
+
+def _note(key: str, lanes: str, folded: str) -> str:
+    """What a lane holds, in a few words under its name."""
+    if key == OTHERS:
+        return folded
+    if lanes == "side":
+        return "talks and deals of several sides" if key == BETWEEN else "" if key == NO_ACTOR \
+            else "acting alone: state, officials, delegations"
+    return ""
 
 
 def acting_sides(dataset: Dataset, event: Event) -> list[str]:

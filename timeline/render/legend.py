@@ -7,7 +7,7 @@ occurred   filled marker or span
 planned    hollow, dashed outline
 proposed   hollow, dotted outline
 postponed  hollow, dash-dot outline, faded
-cancelled  faded and struck through
+cancelled  faded; its label starts "Cancelled:"
 disputed   ringed
 claimed    ringed with a dashed ring
 ========== ==========================================================
@@ -18,16 +18,13 @@ pending, ringed when contested) and named in the legend by its label.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
 
-import numpy as np
-from matplotlib.collections import LineCollection
-from matplotlib.colors import to_rgb
 from matplotlib.legend_handler import HandlerBase
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, Rectangle
+from matplotlib.patches import FancyArrowPatch, Patch
 
 from timeline.model import STATUSES
+from timeline.palette import FAMILIES
 from timeline.render import style
 from timeline.render.markers import DASHED_RING, weighted_size
 
@@ -40,48 +37,55 @@ LINKS = {"disputes": {"color": "#8E44AD", "ls": (0, (3, 2)), "label": "Disputes"
          "part_of": {"color": "#BBBBBB", "ls": (0, (1, 1.5)), "label": "Part of"}}
 
 
-class Fade(Line2D):
-    """A legend handle for open dates, drawn by :class:`FadeHandler`; ``before`` fades to the left."""
+class OpenDate(Line2D):
+    """A legend handle for open dates, drawn by :class:`OpenDateHandler`; ``before`` points left."""
 
     def __init__(self, before: bool) -> None:
         super().__init__([], [])
         self.before = before
 
 
-class FadeHandler(HandlerBase):
-    """Draw an open date in the legend: a dot at the bound, and a line fading out toward the open side."""
+class OpenDateHandler(HandlerBase):
+    """Draw an open date in the legend as in the chart: a dot at the known bound and a short arrow toward
+    the open side."""
 
     def create_artists(self, legend, handle, xdescent, ydescent, width, height, fontsize, trans):
-        inset = 0.12 * width  # keeps the dot off the label
-        xs = np.linspace(-xdescent + (0 if handle.before else inset),
-                         -xdescent + width - (inset if handle.before else 0), 13)
         y = height / 2 - ydescent
-        segments = [[(a, y), (b, y)] for a, b in pairwise(xs)]
-        fade = np.linspace(0, 0.9, 12) if handle.before else np.linspace(0.9, 0, 12)
-        line = LineCollection(segments, colors=[(*to_rgb(style.MUTED), a) for a in fade], linewidths=1.6,
-                              transform=trans)
-        dot = Line2D([xs[-1] if handle.before else xs[0]], [y], ls="none", marker="o", ms=5, color=style.MUTED,
-                     transform=trans)
-        return [line, dot]
+        bound = -xdescent + (0.72 if handle.before else 0.28) * width
+        tip = -xdescent + (0.05 if handle.before else 0.95) * width
+        arrow = FancyArrowPatch((bound, y), (tip, y), arrowstyle="-|>", mutation_scale=7, lw=1.1,
+                                color=style.MUTED, shrinkA=0, shrinkB=0, transform=trans)
+        dot = Line2D([bound], [y], ls="none", marker="o", ms=5, color=style.MUTED, transform=trans)
+        return [arrow, dot]
 
 
 class SpanHandler(HandlerBase):
-    """Draw a span in the legend: a bar as wide as the handle, in the span's look."""
+    """Draw a span in the legend as in the chart: a line with end caps as wide as the handle."""
 
     def create_artists(self, legend, handle, xdescent, ydescent, width, height, fontsize, trans):
-        bar = Rectangle((-xdescent, -ydescent + height * 0.2), width, height * 0.6, transform=trans)
-        bar.update_from(handle)
-        return [bar]
+        y = height / 2 - ydescent
+        xs = [-xdescent + 0.08 * width, -xdescent + 0.92 * width]
+        line = Line2D(xs, [y, y], color=style.MUTED, lw=3.2, solid_capstyle="butt", transform=trans)
+        caps = Line2D(xs, [y, y], ls="none", marker="|", ms=MARKER * 1.2, mew=1.3, color=style.MUTED,
+                      transform=trans)
+        return [line, caps]
+
+
+class Span(Line2D):
+    """A legend handle for a date known only as a span, drawn by :class:`SpanHandler`."""
+
+    def __init__(self) -> None:
+        super().__init__([], [])
 
 
 def handler_map() -> dict:
-    return {Fade: FadeHandler(), Rectangle: SpanHandler()}
+    return {OpenDate: OpenDateHandler(), Span: SpanHandler()}
 
 
 def type_entries(types: set[str]) -> list[Entry]:
-    """A legend entry per event type shown, in the model's order."""
-    return [(Line2D([], [], ls="none", marker=m.marker, ms=weighted_size(m.marker, MARKER), color=m.color), m.label)
-            for t, m in style.EVENT_MARKS.items() if t in types]
+    """A legend entry per type family shown (:data:`timeline.palette.FAMILIES`), in the key's order."""
+    return [(Line2D([], [], ls="none", marker=f.marker, ms=weighted_size(f.marker, MARKER), color=f.color), f.label)
+            for f in FAMILIES.values() if types & set(f.types)]
 
 
 def grey(**look: object) -> Line2D:
@@ -97,8 +101,6 @@ def status_handle(status: str) -> object:
         return dot, Line2D([], [], ls=look.line, color=style.MUTED, lw=1.0)
     if look.ring:
         return dot, grey(marker=ring_marker(look.ring), ms=MARKER * 1.75, mfc="none", mec=style.INK, mew=0.8)
-    if look.struck:
-        return dot, grey(marker="_", ms=MARKER * 1.9, mew=1.3, color=style.INK)
     return dot
 
 
@@ -114,10 +116,9 @@ def cue_entries(spans: bool, open_start: bool, open_end: bool, uncertain: bool, 
     Statuses are listed in the model's order; ``occurred`` is the default and needs no entry.
     """
     cues = [
-        (spans, Rectangle((0, 0), 1, 1, fc=style.MUTED, alpha=0.45, ec=style.MUTED, lw=0.6),
-         "Date known only as a span"),
-        (open_start, Fade(before=True), "On or before"),
-        (open_end, Fade(before=False), "On or after"),
+        (spans, Span(), "Date known only as a span (a month, a range)"),
+        (open_start, OpenDate(before=True), "On or before the date marked (earlier date unknown)"),
+        (open_end, OpenDate(before=False), "On or after the date marked"),
         (uncertain, grey(marker="$?$"), "Uncertain date"),
         (approximate, grey(marker="$\\sim$"), "Approximate date"),
     ]

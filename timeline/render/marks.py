@@ -1,27 +1,24 @@
-"""Drawing one event of a timeline: its mark, its open ends, its label, its links. Each helper takes the
-``ax`` to draw on and returns the artists it added.
+"""Drawing one event of a timeline: its mark, its label, its links. Each helper takes the ``ax`` to draw
+on and returns the artists it added.
 
 A date is drawn as what it is. A date known to the day on a chart of
-months is a point: a marker of its type's shape and colour. A date that
-covers more than a marker's width (a month, an interval) is a bar over
-the whole span, in its type's colour, with no marker: no point is
-claimed where there is none. An open date ("../2025-12-03") is its known
-bound, with a line fading toward the open side. ``?`` and ``~`` flag
-uncertain and approximate dates. Statuses are drawn as
-:mod:`timeline.render.legend` lists them.
+months is a point: a marker of its type family's shape and colour
+(:mod:`timeline.palette`). A date that covers more than a marker's width
+(a month, an interval) is a line with end caps over the whole span, in its
+family's colour, with no marker: no point is claimed where there is none.
+An open date ("../2025-12-03", on or before) is a marker at its known bound
+with a short arrow toward the open side: never a line that could read as a
+duration. ``?`` and ``~`` flag uncertain and approximate dates. Statuses
+are drawn as :mod:`timeline.render.legend` lists them.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
 
-import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.collections import LineCollection
-from matplotlib.colors import to_rgb
 from matplotlib.font_manager import FontProperties
-from matplotlib.patches import FancyArrowPatch, Rectangle
+from matplotlib.patches import FancyArrowPatch
 
 from timeline.dates import DateSpan
 from timeline.model import Event
@@ -30,8 +27,7 @@ from timeline.render.legend import LINKS, MARKER, ring_marker
 from timeline.render.markers import weighted_size
 from timeline.render.spans import Glyph
 
-LABEL_SIZE = 7.5        # points
-BAR = 0.5               # rows: the height of a span's bar
+LABEL_SIZE = 8.0        # points: legible in print at a full page
 QUALIFIER_FONT = FontProperties(size=LABEL_SIZE, weight="bold")
 
 
@@ -54,77 +50,73 @@ def bar_extent(glyph: Glyph, points_per_day: float) -> tuple[float, float]:
     return glyph.x - least / 2, glyph.x + least / 2
 
 
-def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float, fade_to: float | None = None
-               ) -> list[Artist]:
-    """The event's bar or marker, open-end fade (from ``fade_to`` if its label lies on it), status and date
-    marks."""
+#: Points: the length of the arrow that points from an open date's known bound toward its open side.
+ARROW = 11.0
+#: Words put before the label of an event that did not take place as planned.
+STATUS_WORDS = {"cancelled": "Cancelled: ", "postponed": "Postponed: "}
+
+
+def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float) -> list[Artist]:
+    """The event's mark: a marker of its family's shape at its date, or a capped line over its span (no
+    point is claimed where there is none); an open date is a marker at its known bound with a short arrow
+    toward the open side (never a span); then its status ring and date qualifier."""
     event = glyph.event
     mark = style.EVENT_MARKS[event.type]
     look = style.status_look(event.status)
     artists: list[Artist] = []
-    span = is_span(glyph, points_per_day)
+    span = is_span(glyph, points_per_day) and not (glyph.open_start or glyph.open_end)
     lo, hi = bar_extent(glyph, points_per_day)
+    alpha = max(look.alpha, 0.6)
     if span:
-        artists.append(ax.add_patch(Rectangle(
-            (lo, y - BAR / 2), hi - lo, BAR, lw=1.0 if not look.fill else 0.6,
-            fc=(*to_rgb(mark.color), 0.55 * look.alpha) if look.fill else "white",
-            ec=(*to_rgb(mark.color), look.alpha), ls=look.line, zorder=3, gid=glyph.key)))
-        if look.ring:
-            artists.append(ax.add_patch(Rectangle(
-                (lo, y - BAR * 0.8), hi - lo, BAR * 1.6, lw=0.8, fc="none", ec=style.INK,
-                ls="-" if look.ring == "solid" else (0, (2, 1.5)), zorder=4, gid=f"ring:{glyph.key}")))
-    if glyph.open_start or glyph.open_end:
-        artists.append(draw_fade(ax, glyph, y, mark.color, edge=fade_to))
-    if not span:
-        artists += ax.plot([glyph.x], [y], ls="none", marker=mark.marker, ms=weighted_size(mark.marker, MARKER),
+        artists += ax.plot([lo, hi], [y, y], color=mark.color, lw=3.2 if look.fill else 1.6, alpha=alpha,
+                           ls="-" if look.fill else look.line, solid_capstyle="butt", zorder=3, gid=glyph.key)
+        artists += ax.plot([lo, hi], [y, y], ls="none", marker="|", ms=MARKER * 1.2, mew=1.3, color=mark.color,
+                           alpha=alpha, zorder=3, gid=f"caps:{glyph.key}")
+    else:
+        x = glyph.hi if glyph.open_start else glyph.lo if glyph.open_end else glyph.x
+        artists += ax.plot([x], [y], ls="none", marker=mark.marker, ms=weighted_size(mark.marker, MARKER),
                            mew=1.1, color=mark.color, mfc=mark.color if look.fill else "white",
-                           alpha=look.alpha, zorder=5, gid=glyph.key)
-        if look.ring:
-            artists += ax.plot([glyph.x], [y], ls="none", marker=ring_marker(look.ring), ms=MARKER * 1.75,
-                               mfc="none", mec=style.INK, mew=0.8, zorder=4, gid=f"ring:{glyph.key}")
-    if look.struck:
-        artists += ax.plot([lo if span else glyph.x], [y], ls="none", marker="_", ms=MARKER * 1.9, mew=1.3,
-                           color=style.INK, zorder=6, gid=f"cancelled:{glyph.key}")
+                           alpha=alpha, zorder=5, gid=glyph.key)
+        if glyph.open_start or glyph.open_end:
+            artists.append(draw_open_arrow(ax, x, y, points_per_day, before=glyph.open_start,
+                                           color=mark.color, gid=f"open:{glyph.key}"))
+    if look.ring:
+        at = (lo + hi) / 2 if span else (glyph.hi if glyph.open_start else glyph.lo if glyph.open_end else glyph.x)
+        artists += ax.plot([at], [y], ls="none", marker=ring_marker(look.ring), ms=MARKER * 1.75,
+                           mfc="none", mec=style.INK, mew=0.8, zorder=4, gid=f"ring:{glyph.key}")
     if mark_text := qualifier(event.date):
-        at = hi if span else glyph.x
-        artists.append(ax.annotate(mark_text, (at, y), xytext=(0 if span else MARKER / 2 + 1, 2),
+        at = hi if span else (glyph.hi if glyph.open_start else glyph.lo if glyph.open_end else glyph.x)
+        artists.append(ax.annotate(mark_text, (at, y), xytext=(2 if span else MARKER / 2 + 1, 2),
                                    textcoords="offset points", fontproperties=QUALIFIER_FONT, color=style.MUTED,
                                    va="center", gid=f"qualifier:{glyph.key}", zorder=6))
     return artists
 
 
-def draw_fade(ax: Axes, glyph: Glyph, y: float, color: str, steps: int = 24, edge: float | None = None
-              ) -> LineCollection:
-    """A line from the known bound toward the open side that fades out at the edge of the chart, or, when the
-    event's label lies on that side, at ``edge`` short of the label."""
-    lo, hi = ax.get_xlim()
-    margin = (hi - lo) * 0.004 if edge is not None else 0
-    if glyph.open_start:
-        end = glyph.lo if edge is None else edge - margin
-        xs, fade = np.linspace(lo, end, steps + 1), np.linspace(0, 0.8, steps)
-    else:
-        start = glyph.hi if edge is None else edge + margin
-        xs, fade = np.linspace(start, hi, steps + 1), np.linspace(0.8, 0, steps)
-    segments = [[(a, y), (b, y)] for a, b in pairwise(xs)]
-    rgba = [(*to_rgb(color), a) for a in fade]
-    pending = not style.status_look(glyph.event.status).fill
-    return ax.add_collection(LineCollection(segments, colors=rgba, linewidths=1.6, capstyle="butt",
-                                            linestyles="--" if pending else "-", zorder=3,
-                                            gid=f"open:{glyph.key}"), autolim=False)
+def draw_open_arrow(ax: Axes, x: float, y: float, points_per_day: float, before: bool, color: str,
+                    gid: str | None = None) -> FancyArrowPatch:
+    """A short arrow from a marker at ``x`` toward the open side: left for "on or before", right for
+    "on or after". It is :data:`ARROW` points long whatever the axis' scale, so it never reads as a span."""
+    step = -1 if before else 1
+    start = x + step * (MARKER / 2) / points_per_day
+    end = x + step * (MARKER / 2 + ARROW) / points_per_day
+    return ax.add_patch(FancyArrowPatch((start, y), (end, y), arrowstyle="-|>", mutation_scale=7, lw=1.1,
+                                        color=color, shrinkA=0, shrinkB=0, zorder=4, gid=gid))
 
 
-def draw_label(ax: Axes, glyph: Glyph, text: str, lo: float, hi: float, y: float) -> list[Artist]:
-    """The label between ``lo`` and ``hi`` (date numbers); struck through if cancelled, italic if pending."""
-    event = glyph.event
-    look = style.status_look(event.status)
-    right = lo >= glyph.x or glyph.lo < lo < glyph.hi   # beside the mark, or inside its bar
-    artists: list[Artist] = [ax.text(
-        lo if right else hi, y, text, ha="left" if right else "right", va="center", fontsize=LABEL_SIZE,
-        parse_math=False, color=style.MUTED if look.struck else style.INK,
-        fontstyle="normal" if look.fill else "italic", zorder=6, gid=f"label:{glyph.key}")]
-    if look.struck:
-        artists += ax.plot([lo, hi], [y, y], color=style.MUTED, lw=0.8, zorder=7, gid=f"struck:{glyph.key}")
-    return artists
+def draw_label(ax: Axes, glyph: Glyph, text: str, x: float, left: bool, y: float, y_mark: float,
+               half: float = 0.5) -> list[Artist]:
+    """The label centred on row ``y`` at ``x`` reading rightward (``left``: it ends at ``x``), ``half`` rows
+    high each way, with a leader line from the mark at ``y_mark`` to the label's middle (none for a label on
+    its mark's row, beside it); italic if the event is pending, grey if it did not take place."""
+    look = style.status_look(glyph.event.status)
+    step = 1 if y > y_mark else -1
+    leader = [] if y == y_mark else ax.plot([x, x], [y_mark + 0.32 * step, y], color="#9A9A9A", lw=0.6, zorder=2,
+                                            gid=f"leader:{glyph.key}", solid_capstyle="butt")
+    label = ax.annotate(text, (x, y), xytext=(-2.5 if left else 2.5, 0), textcoords="offset points",
+                        ha="right" if left else "left", va="center", fontsize=LABEL_SIZE, parse_math=False,
+                        color=style.MUTED if look.struck else style.INK, linespacing=1.0,
+                        fontstyle="normal" if look.fill else "italic", zorder=6, gid=f"label:{glyph.key}")
+    return [*leader, label]
 
 
 def links(events: Sequence[Event], relations: Sequence[str]) -> list[tuple[str, str, str]]:

@@ -18,6 +18,7 @@ from timeline.errors import UserError
 from timeline.graph import ACTOR_RELATIONS, RELATION_OF_TYPE, actor_attributes, actor_graph, event_graph
 from timeline.model import Dataset, Event
 from timeline.names import find_actor
+from timeline.palette import relation_family
 
 #: Actors drawn at most; past it the most active are kept.
 MAX_ACTORS = 60
@@ -54,6 +55,7 @@ def select_actors(dataset: Dataset, events: list[Event], *, level: str = "person
     g = actor_graph(dataset, events, level=level, include_planned=True)
     if relations:
         g.remove_edges_from([e for e in g.edges(keys=True) if e[2] not in relations])
+    g = by_family(g)
     g.remove_nodes_from(list(nx.isolates(g)))
     center = _center(dataset, around, level, g)
     if center:
@@ -106,6 +108,28 @@ def select_events(dataset: Dataset, events: list[Event], *, level: str = "person
     shown = kept & set(g)
     hidden = tuple(sorted(dataset.actors[a].name for a in set(activity) - shown))
     return Selection(g, center, hidden, 0, len(events) - (len(g) - len(shown)))
+
+
+def by_family(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The actor graph with one edge per pair, direction and relation family (:data:`timeline.palette.
+    RELATION_FAMILIES`) instead of one per relation: counts add up, an edge is planned only if all its
+    relations are, directed if any is; ``relations`` lists the relations merged."""
+    merged = nx.MultiDiGraph()
+    merged.graph.update(g.graph)
+    merged.add_nodes_from(g.nodes(data=True))
+    for u, v, key, data in g.edges(keys=True, data=True):
+        family = relation_family(key).id
+        if not merged.has_edge(u, v, family):
+            merged.add_edge(u, v, key=family, **{**data, "relation": family, "relations": [key],
+                                                 "events": list(data.get("events", []))})
+            continue
+        edge = merged.edges[u, v, family]
+        edge["relations"].append(key)
+        edge["count"] = edge.get("count", 1) + data.get("count", 1)
+        edge["events"] += data.get("events", [])
+        edge["planned"] = edge.get("planned", False) and data.get("planned", False)
+        edge["directed"] = edge.get("directed", False) or data.get("directed", False)
+    return merged
 
 
 def membership(dataset: Dataset, g: nx.MultiDiGraph) -> tuple[tuple[str, str], ...]:

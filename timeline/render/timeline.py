@@ -35,7 +35,7 @@ from timeline.render.captions import period_label, sources_line
 from timeline.render.counts import bins, count_events, draw_band, draw_stack
 from timeline.render.events_chart import LANE_PAD, TRACK, draw_rows, layout_rows, legends
 from timeline.render.files import image_format, save_image
-from timeline.render.frame import DPI, LINE, Frame, wrap_lane
+from timeline.render.frame import DPI, LINE, NOTE_LINE, NOTE_SIZE, Frame, wrap_lane
 from timeline.render.labels import event_titles
 from timeline.render.lanes import LANES, MAX_LANES, acting_sides, plan_lanes
 from timeline.render.legend import LINKS, count_entries
@@ -59,6 +59,15 @@ WIDTH = 11.0            # inches, by default
 COUNT_ROWS = 4.0        # rows of height per lane of counts
 MIN_SIZE = (3.0, 2.0)   # inches: the smallest chart
 MAX_SIZE = 200.0        # inches: the longest side of a chart
+#: A date covering more than this share of the axis, and this many days, is too coarse to place (a year on
+#: a chart of a year): a note lists it.
+COARSE_SHARE, COARSE_DAYS = 0.5, 90.0
+#: Characters of a label's title at most (on two lines).
+TITLE_LENGTH = 68
+#: The footnote that says what is labelled; ``{drawn}`` and ``{labelled}`` are counts.
+LABEL_RULE = ("Drawn from {drawn} events, {labelled} labelled: outcomes, agreements and ceasefires, meetings and "
+              "calls of heads of state or government, and plans, demands and refusals of states and leaders, "
+              "as room allows; every other event is a mark.")
 
 
 class ChartError(UserError):
@@ -75,6 +84,8 @@ class Drawing:
     label's text. ``period`` is the bin width of an aggregated chart;
     ``band`` the events counted in the battlefield band instead of drawn in
     the lanes. ``undrawable`` holds the characters no installed font draws.
+    ``coarse`` are the events dated too coarsely to place on the axis
+    (a year on a chart of a year), listed in a note instead.
     """
 
     events: tuple[Event, ...]
@@ -85,6 +96,7 @@ class Drawing:
     period: str | None = None
     band: tuple[Event, ...] = ()
     undrawable: str = ""
+    coarse: tuple[Event, ...] = ()
 
     @property
     def lane_of(self) -> dict[str, int]:
@@ -93,7 +105,7 @@ class Drawing:
     @property
     def omitted(self) -> int:
         """How many drawn events have no label."""
-        return 0 if self.period else len(self.lanes_of) - len(self.labels)
+        return 0 if self.period else len(self.lanes_of) - len(self.coarse) - len(self.labels)
 
 
 def render_timeline(dataset: Dataset, path: str | Path = DEFAULT_PATH, *, events: Sequence[Event] | None = None,
@@ -147,7 +159,8 @@ def draw_timeline(dataset: Dataset, events: Sequence[Event] | None = None, *, la
         if aggregate if aggregate is not None else len(shown) > AGGREGATE_ABOVE:
             drawing = _draw_counts(figure, dataset, drawn, band, plan.names, scale, title, lanes, height)
         else:
-            drawing = _draw_events(figure, dataset, drawn, band, plan.names, scale, title, lanes, height, links)
+            drawing = _draw_events(figure, dataset, drawn, band, plan.names, scale, title, lanes, height, links,
+                                   plan.notes)
     figure.timeline = drawing
     return figure
 
@@ -206,8 +219,8 @@ def _notes(frame: Frame, events: Sequence[Event], scale: object) -> None:
 
 def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: list[Glyph], names: Sequence[str],
                  scale: object, title: str | None, lanes: str, height: float | None,
-                 links: Sequence[str]) -> Drawing:
-    """Each event as a mark on its own row of its lane, with its label beside it."""
+                 links: Sequence[str], lane_notes: Sequence[str] = ()) -> Drawing:
+    """Every event as a mark in its lane, the key events labelled beneath their marks."""
     events = [g.event for g in glyphs if not g.copy]
     banded = [g.event for g in band]
     shown_links = links_between(events, links) if len(events) <= LINKS_UP_TO else []
@@ -216,27 +229,35 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     frame.band = BAND if band else 0.0
     frame.header(title or dataset.title or "Timeline", _subtitle(events, lanes, banded),
                  legends(glyphs, scale, frame.axes_width, shown_links))
-    texts = [printable(t) for t in event_titles(dataset, [g.event for g in glyphs])]
+    coarse = [g for g in glyphs if g.hi - g.lo > max(COARSE_SHARE * (scale.xlim[1] - scale.xlim[0]), COARSE_DAYS)
+              and not (g.open_start or g.open_end)]
+    glyphs = [g for g in glyphs if g not in coarse]
+    texts = [printable(t) for t in event_titles(dataset, [g.event for g in glyphs], limit=TITLE_LENGTH)]
     frame.footer(sources_line(dataset, [*events, *banded]))
     _notes(frame, [*events, *banded], scale)
-    placed, tracks, heights, figure_height = layout_rows(frame, glyphs, texts, names, scale, height, labelled)
-    if omitted := len(glyphs) - len(placed.labels):   # layout_rows kept a line for this note
-        frame.footnote(f"Labels of {omitted} of {len(glyphs)} events left out for room: "
-                       "the most significant (meetings, agreements, rejections…) are labelled.")
+    frame.footnote(_coarse_note(coarse))
+    first = len(frame.notes)
+    frame.footnote(LABEL_RULE.format(drawn=len(glyphs), labelled="{labelled}"))   # counted once placed
+    rule = slice(first, len(frame.notes))
+    least = [lane_rows(name, note) if labelled else 0.0 for name, note in zip(names, [*lane_notes, *[""] * len(names)])]
+    placed, heights, figure_height = layout_rows(frame, dataset, glyphs, texts, least, scale, height)
+    lines = [n.replace("{labelled}", f"{len(placed.labels):,}") for n in frame.notes[rule]]
+    frame.notes[rule] = lines if len(placed.labels) < len(glyphs) else []
     ax = frame.axes(figure_height)
     rows = sum(heights) + 2 * LANE_PAD * len(names)
-    lane_tops = draw_lanes(ax, names, heights, labelled)
+    lane_tops = draw_lanes(ax, names, heights, labelled, lane_notes)
     ax.set_ylim(rows, 0)
     date_axis(ax, scale, clock(events))
-    draw_rows(ax, glyphs, placed, tracks, heights, lane_tops, scale, shown_links)
+    draw_rows(ax, glyphs, placed, heights, lane_tops, scale, shown_links)
     if band:
         _band(frame, dataset, band, scale)
     lanes_of: dict[str, tuple[int, ...]] = {}
     for g in glyphs:
         lanes_of[g.event.id] = (*lanes_of.get(g.event.id, ()), g.lane)
     return Drawing(tuple(events), tuple(names), lanes_of,
-                   {glyphs[i].event.id: text for i, (text, *_) in sorted(placed.labels.items(), reverse=True)},
-                   _dates(scale.xlim), band=tuple(banded), undrawable=_undrawable(figure))
+                   {glyphs[i].event.id: text for i, text in sorted(placed.labels.items(), reverse=True)},
+                   _dates(scale.xlim), band=tuple(banded), undrawable=_undrawable(figure),
+                   coarse=tuple(g.event for g in coarse if not g.copy))
 
 
 def _band(frame: Frame, dataset: Dataset, band: list[Glyph], scale: object) -> None:
@@ -257,6 +278,16 @@ def _band(frame: Frame, dataset: Dataset, band: list[Glyph], scale: object) -> N
     draw_band(ax, band, sides, [sides.index(s) for s in side_of], colors, names, scale)
 
 
+def _coarse_note(coarse: Sequence[Glyph]) -> str | None:
+    """The note that lists events dated too coarsely to place on the axis."""
+    if not coarse:
+        return None
+    listed = "; ".join(f"{printable(g.event.title or g.event.id)} ({g.event.date.label()}, {g.event.status})"
+                       for g in coarse[:3] if not g.copy)
+    more = f" and {len(coarse) - 3} more" if len(coarse) > 3 else ""
+    return f"Dated too coarsely to place on this axis, not drawn: {listed}{more}."
+
+
 def _dates(xlim: tuple[float, float]) -> tuple[datetime, datetime]:
     return tuple(mdates.num2date(x).replace(tzinfo=None) for x in xlim)
 
@@ -265,8 +296,17 @@ def _undrawable(figure: Figure) -> str:
     return undrawable(t.get_text() for t in figure.findobj(lambda a: hasattr(a, "get_text")))
 
 
-def draw_lanes(ax: Axes, names: Sequence[str], heights: Sequence[float], labelled: bool) -> list[float]:
-    """Shade every other lane, name each on the left; return each lane's first row (y of its top)."""
+def lane_rows(name: str, note: str) -> float:
+    """Rows of :data:`TRACK` a lane needs to show its name and its note."""
+    lines = wrap_lane(name).count("\n") + 1
+    notes = wrap_lane(note, 3).count("\n") + 1 if note else 0
+    return max(1.0, (lines * LINE + notes * NOTE_LINE) / TRACK - 2 * LANE_PAD + 0.3)
+
+
+def draw_lanes(ax: Axes, names: Sequence[str], heights: Sequence[float], labelled: bool,
+               notes: Sequence[str] = ()) -> list[float]:
+    """Shade every other lane, name each on the left with its note beneath (what the lane holds); return
+    each lane's first row (y of its top)."""
     tops, y = [], 0.0
     for k, rows in enumerate(heights):
         tops.append(y + LANE_PAD)
@@ -274,15 +314,21 @@ def draw_lanes(ax: Axes, names: Sequence[str], heights: Sequence[float], labelle
         if k % 2 == 0:
             ax.axhspan(y, y + span, color="#F2F2F2", lw=0, zorder=0)
         y += span
-    centres = [top + rows / 2 for top, rows in zip(tops, heights)]
-    row = ax.get_position().height * ax.figure.get_figheight() / y  # inches
-    ax.set_yticks(centres, [wrap_lane(n, max(1, int((rows + 2 * LANE_PAD) * row / LINE)))
-                            for n, rows in zip(names, heights)] if labelled else [""] * len(names))
-    ax.tick_params(axis="y", length=0, labelsize=style.FONT["size"], labelcolor=style.INK, pad=8)
-    for tick in ax.get_yticklabels():
-        tick.set_fontweight("bold")
+    ax.set_yticks([])
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
+    if not labelled:
+        return tops
+    where = ax.get_yaxis_transform()
+    for k, (name, top) in enumerate(zip(names, tops)):
+        ax.annotate(wrap_lane(name), (0, top - LANE_PAD / 2), xycoords=where, xytext=(-8, 0),
+                    textcoords="offset points", ha="right", va="top", fontsize=style.FONT["size"],
+                    fontweight="bold", color=style.INK, gid=f"lane:{k}", annotation_clip=False)
+        if k < len(notes) and notes[k]:
+            lines = wrap_lane(name).count("\n") + 1
+            ax.annotate(wrap_lane(notes[k], 3), (0, top - LANE_PAD / 2), xycoords=where,
+                        xytext=(-8, -lines * LINE * 72 - 1), textcoords="offset points", ha="right", va="top",
+                        fontsize=NOTE_SIZE, color=style.MUTED, gid=f"lane-note:{k}", annotation_clip=False)
     return tops
 
 

@@ -1,0 +1,239 @@
+"""Which events of a timeline are labelled, and where marks and labels go: no drawing in it.
+
+A year of talks holds hundreds of events; a chart that labels them all
+labels none legibly. As a graphics desk does, the chart labels the *key
+events* and draws every other one as a mark. The rule (:func:`key_rank`),
+in order:
+
+1. an event with an ``outcome`` recorded (talks that ended in a deal, a
+   breakdown...);
+2. a deal or its end: agreements, ceasefires, exchanges, talks suspended
+   or resumed;
+3. a meeting, call or visit of principals (a head of state or government:
+   an actor whose title starts "President of", "Prime Minister of" or
+   "Chancellor of");
+4. a plan, demand or refusal made by a principal or a state;
+5. a date known only as a span wider than a month (a bar must say what it is).
+
+Among key events, those higher in the list keep their label first, and
+within a rule those with more principals, then those that happened, then
+the earlier. A key
+event whose label finds no room is drawn as a mark; the footnote says how
+many events were drawn and how many labelled. A chart of at most
+:data:`LABEL_ALL_UP_TO` events tries to label every event, the key events
+first.
+
+Placement, in display pixels along the axis and rows down each lane:
+marks are packed on the lane's first rows so that no two touch; labels go
+on the rows beneath, each at the x of its own mark and joined to it by a
+vertical leader line. A label never overlaps another label, and no leader
+crosses a label.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from timeline.model import Dataset, Event
+
+#: Titles of principals: heads of state or government.
+PRINCIPAL_TITLES = ("President of", "Prime Minister of", "Chancellor of")
+DEALS = ("agreement", "agreement_signed", "agreement_in_principle", "ceasefire_declared", "ceasefire_in_force",
+         "exchange", "release", "talks_suspended", "talks_resumed")
+PLANS = ("proposal", "counter_proposal", "joint_draft", "demand", "rejection", "deadline", "threat")
+MEETINGS = ("meeting", "call", "visit")
+#: A span wider than this many days is a key event: its bar needs words.
+WIDE_SPAN = 31.0
+#: A chart of this many events or fewer tries to label every one (the key events first).
+LABEL_ALL_UP_TO = 60
+
+
+def is_principal(dataset: Dataset, actor_id: str) -> bool:
+    """Is the actor a head of state or government (by its title; see :data:`PRINCIPAL_TITLES`)?"""
+    actor = dataset.actors.get(actor_id)
+    return bool(actor and actor.kind == "person" and (actor.title or "").startswith(PRINCIPAL_TITLES))
+
+
+def principals(dataset: Dataset, event: Event) -> int:
+    """How many principals (heads of state or government) take part in ``event``: among key events of one
+    rule, those with more principals keep their labels first."""
+    return sum(is_principal(dataset, a) for a in event.actors())
+
+
+def key_rank(dataset: Dataset, event: Event, days: float) -> int | None:
+    """The rule (1–5 of the module) that makes ``event`` a key event, or ``None``; ``days`` is the width
+    of its known date."""
+    if getattr(event, "outcome", None):
+        return 1
+    if event.type in DEALS:
+        return 2
+    principals = any(is_principal(dataset, a) for a in event.actors())
+    if event.type in MEETINGS and principals:
+        return 3
+    acting = event.source or event.participants
+    if event.type in PLANS and (principals or any(dataset.actors[a].kind == "state" for a in acting
+                                                  if a in dataset.actors)):
+        return 4
+    if days > WIDE_SPAN:
+        return 5
+    return None
+
+
+@dataclass(slots=True)
+class Mark:
+    """One event in a lane, in pixels: its footprint on a mark row (``lo``..``hi``), where its leader starts
+    (``anchor``), its label's width and lines (0 for none), the label's priority (lower first) and its width
+    on one line (``line_width``), as it goes beside its mark."""
+
+    lane: int
+    lo: float
+    hi: float
+    anchor: float
+    label_width: float = 0.0
+    lines: int = 0
+    priority: tuple = ()
+    row: int = 0
+    label_row: int | None = None
+    label_left: float = 0.0
+    above: bool = False
+    beside: bool = False
+    line_width: float = 0.0
+
+
+@dataclass(slots=True)
+class Layout:
+    """Rows per lane, top to bottom: ``rows_above`` for labels above the marks, ``mark_rows`` for marks,
+    ``label_rows`` for labels beneath. A mark's ``label_row`` counts away from the marks (0 is the
+    nearest row), upward for a label ``above``."""
+
+    marks: list[Mark]
+    mark_rows: list[int] = field(default_factory=list)
+    label_rows: list[int] = field(default_factory=list)
+    rows_above: list[int] = field(default_factory=list)
+
+
+def lay_out(marks: list[Mark], lanes: int, width: float, max_label_rows: Sequence[int], gap: float) -> Layout:
+    """Pack marks on rows, then labels beneath, per lane; ``width`` is the axes' width in pixels,
+    ``max_label_rows`` the rows of labels each lane may take, ``gap`` the pixels kept between things."""
+    layout = Layout(marks, [0] * lanes, [0] * lanes, [0] * lanes)
+    for lane in range(lanes):
+        own = [m for m in marks if m.lane == lane]
+        layout.mark_rows[lane] = _pack_marks(own, gap)
+        layout.label_rows[lane], layout.rows_above[lane] = _place_labels(own, width, max_label_rows[lane], gap)
+    return layout
+
+
+def _pack_marks(marks: list[Mark], gap: float) -> int:
+    """First-fit: each mark on the first row where it touches nothing; return the rows used."""
+    ends: list[float] = []
+    for mark in sorted(marks, key=lambda m: (m.lo, m.hi)):
+        row = next((r for r, end in enumerate(ends) if mark.lo >= end + gap), len(ends))
+        if row == len(ends):
+            ends.append(mark.hi)
+        ends[row] = mark.hi
+        mark.row = row
+    return max(1, len(ends))
+
+
+def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) -> tuple[int, int]:
+    """Label the most important marks that fit in ``max_rows`` rows beneath the marks, then as many rows
+    above; return the label rows used beneath and above.
+
+    A label goes first beside its own mark, on one line, on the mark's row,
+    where that row is free. The others read rightward from their mark,
+    else leftward. Candidates are taken in order of priority; each is kept,
+    beneath the marks or else above, on the first side where all labels kept so far and it can still
+    be placed. Placing goes right to left for rightward labels (then left
+    to right for leftward ones), each on the first rows where its box
+    touches no other label and no leader, and its own leader crosses no
+    label: a staircase in which no leader crosses a label.
+    """
+    for mark in marks:
+        mark.label_row, mark.beside = None, False
+    last_row = max((m.row for m in marks), default=0)
+    candidates = sorted((m for m in marks if m.lines), key=lambda m: m.priority)
+    taken = [(m.row, m.lo, m.hi) for m in marks]
+    beside: list[tuple[int, float, float]] = []
+    waiting: list[Mark] = []   # marks whose labels need a leader: the way of those of a higher rule is kept clear
+    for mark in candidates:
+        box = _beside_box(mark, [*taken, *beside], width, gap)
+        if box is not None and not any(box[1] - gap <= m.anchor <= box[2] + gap and box[0] != m.row
+                                       and m.priority[:1] < mark.priority[:1] for m in waiting):
+            beside.append(box)
+            mark.beside, mark.label_left = True, box[1]
+        else:
+            waiting.append(mark)
+    kept: dict[bool, list[Mark]] = {False: [], True: []}
+    for mark in waiting:
+        for above, left in ((above, left) for above in (False, True) for left in _sides(mark, width)):
+            rows = range(mark.row) if above else range(mark.row + 1, last_row + 1)
+            if any(r in rows and a - gap / 2 <= mark.anchor <= b + gap / 2 for r, a, b in beside):
+                continue                               # its leader would cross a label beside a mark
+            mark.label_left = left
+            if _stack([*kept[above], mark], max_rows, gap) is not None:
+                kept[above].append(mark)
+                mark.above = above
+                break
+    used = []
+    for above in (False, True):
+        rows = _stack(kept[above], max_rows, gap) or {}
+        for mark in kept[above]:
+            mark.label_row = rows[id(mark)]
+        used.append(1 + max((rows[id(m)] + m.lines - 1 for m in kept[above]), default=-1))
+    return used[0], used[1]
+
+
+def _beside_box(mark: Mark, taken: list[tuple[int, float, float]], width: float, gap: float
+                ) -> tuple[int, float, float] | None:
+    """The box (row, left, right) of the label on one line beside its mark, right else left, where the row is
+    free; ``None`` if neither side is."""
+    for left in (mark.hi + gap, mark.lo - gap - mark.line_width):
+        right = left + mark.line_width
+        if left < 0 or right > width:
+            continue
+        if not any(r == mark.row and a - gap < right and left < b + gap for r, a, b in taken
+                   if (r, a, b) != (mark.row, mark.lo, mark.hi)):
+            return mark.row, left, right
+    return None
+
+
+def _sides(mark: Mark, width: float) -> list[float]:
+    """Where the label's box may start: rightward from the anchor first where it fits, then leftward."""
+    right = mark.anchor if mark.anchor + mark.label_width <= width else None
+    left = mark.anchor - mark.label_width if mark.anchor - mark.label_width >= 0 else None
+    return [x for x in (right, left) if x is not None] or [max(0.0, min(mark.anchor, width - mark.label_width))]
+
+
+def _stack(marks: list[Mark], max_rows: int, gap: float) -> dict[int, int] | None:
+    """Rows for the labels of ``marks`` (keyed by ``id``), or ``None`` if one does not fit."""
+    rightward = sorted((m for m in marks if m.label_left >= m.anchor - 1), key=lambda m: -m.anchor)
+    leftward = sorted((m for m in marks if m.label_left < m.anchor - 1), key=lambda m: m.anchor)
+    boxes: list[tuple[int, float, float]] = []        # (row, left, right)
+    leaders: list[tuple[float, int]] = []             # (x, row of its label)
+    rows: dict[int, int] = {}
+    for mark in (*rightward, *leftward):
+        left, right = mark.label_left, mark.label_left + mark.label_width
+        for row in range(max_rows - mark.lines + 1):
+            span = range(row, row + mark.lines)
+            if any(r in span and a - gap < right and left < b + gap for r, a, b in boxes):
+                continue
+            if any(r < row and a - gap / 2 <= mark.anchor <= b + gap / 2 for r, a, b in boxes):
+                continue                               # its leader would cross a label above
+            if any(left - gap / 2 <= x <= right + gap / 2 and last > row for x, last in leaders):
+                continue                               # it would sit on another's leader
+            boxes += [(r, left, right) for r in span]
+            leaders.append((mark.anchor, row))
+            rows[id(mark)] = row
+            break
+        else:
+            return None
+    return rows
+
+
+def selected(dataset: Dataset, events: Sequence[Event], days: Sequence[float]) -> dict[int, int]:
+    """The events among ``events`` whose labels are tried: index -> rule number (see :func:`key_rank`).
+    Up to :data:`LABEL_ALL_UP_TO` events every one is tried, the others after the key events (rule 6)."""
+    ranks = {i: key_rank(dataset, e, d) for i, (e, d) in enumerate(zip(events, days))}
+    if len(events) <= LABEL_ALL_UP_TO:
+        return {i: 6 if r is None else r for i, r in ranks.items()}
+    return {i: r for i, r in ranks.items() if r is not None}
