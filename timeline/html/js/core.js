@@ -16,10 +16,14 @@ var BUCKETS = 36;
 var LIST_LIMIT = 200;
 /** Past this many edges the graph draws straight lines: curved parallel edges take seconds to lay out. */
 var BEZIER_UP_TO = 1000;
+/** The diameter of an event's dot on the timeline, in pixels, and the font of its labels. */
+var DOT = 10;
+var LABEL_FONT = "12px";
 var MINUTE = 60000;
 var DAY = 1440;
 var GREY = "#b0b0b0";
-var SHAPES = {person: "ellipse", state: "round-rectangle", organization: "diamond", group: "hexagon"};
+/** Node shapes by actor kind, as the graph image draws them (person o, state s, organisation D, group h). */
+var SHAPES = {person: "ellipse", state: "rectangle", organization: "diamond", group: "hexagon"};
 
 var D, V, cy, timeline, items, groups;
 var state = {level: "person", actor: null, types: [], statuses: [], sides: [], q: "", from: null, to: null,

@@ -75,12 +75,7 @@ function showEvent(i, fromTimeline) {
   });
   body.appendChild(roles);
   if (e.sm) body.appendChild(el("p", e.sm));
-  (e.q || []).forEach(function (q) {
-    var quote = el("blockquote");
-    quote.appendChild(el("p", "“" + q[1] + "”"));
-    quote.appendChild(el("footer", "— " + actorName(q[0])));
-    body.appendChild(quote);
-  });
+  (e.q || []).forEach(function (q) { body.appendChild(quoteOf(q)); });
   var links = (e.rel || []).map(function (l) { return [V.linkLabel[l[0]] || l[0], l[1]]; })
     .concat(V.incoming[i].map(function (l) { return [(V.linkLabel[l[0]] || l[0]) + " this", l[1]]; }));
   if (links.length) {
@@ -95,22 +90,42 @@ function showEvent(i, fromTimeline) {
     e.src.forEach(function (s) { sources.appendChild(sourceItem(D.sources[s])); });
     body.appendChild(sources);
   }
-  markLinked();
+  update();   // the event's actors and relations stand out in the graph; its label is drawn
   if (items.get(i)) timeline.setSelection([i]);
-  remember();
   if (!fromTimeline) $("detail-title").focus();
 }
 
+/** A quote: its words, and who said them (name and title) and where it was reported. */
+function quoteOf(q) {
+  var quote = el("figure", null, {"class": "quote"});
+  quote.appendChild(el("blockquote", "“" + q[1] + "”"));
+  var speaker = typeof q[0] === "number" ? D.actors[q[0]] : null;
+  var caption = el("figcaption", "— ");
+  caption.appendChild(speaker ? actorButton(q[0]) : el("span", q[0]));
+  if (speaker && speaker.title) caption.appendChild(document.createTextNode(", " + speaker.title));
+  var source = typeof q[2] === "number" ? D.sources[q[2]] : null;
+  if (source) caption.appendChild(document.createTextNode(" (as reported by " + (source.publisher || source.citation) + ")"));
+  quote.appendChild(caption);
+  return quote;
+}
+
+/** A source: its publisher, its title (a link that opens in a new tab, telling nothing to the page it opens)
+ *  and its date; only http(s) addresses become links. */
 function sourceItem(source) {
-  var li = el("li");
+  var li = el("li", null, {"class": "source"});
   var url = webAddress(source.url);
+  if (source.publisher) li.appendChild(el("span", source.publisher, {"class": "publisher"}));
+  var words = source.title || (source.publisher ? "" : source.citation);
   if (url) {
-    var link = el("a", source.citation, {"target": "_blank", "rel": "noopener noreferrer"});
+    var link = el("a", words || "Read the source", {"target": "_blank", "rel": "noopener noreferrer"});
     link.href = url;
+    link.appendChild(el("span", " (opens in a new tab)", {"class": "visually-hidden"}));
     li.appendChild(link);
-  } else {
-    li.textContent = source.citation;
+    li.appendChild(el("span", " " + new URL(url).host.replace(/^www\./, ""), {"class": "host"}));
+  } else if (words) {
+    li.appendChild(el("span", words, {"class": "title"}));
   }
+  if (source.date) li.appendChild(el("span", source.date, {"class": "date"}));
   return li;
 }
 

@@ -51,6 +51,12 @@ function start() {
 }
 
 page.update = function () { update(); };
+/** The id of the event with most actors (the first of them): the one a screenshot opens. */
+page.busiestEvent = function () {
+  var best = 0;
+  D.events.forEach(function (e, i) { if (e.all.length > D.events[best].all.length) best = i; });
+  return D.events.length ? D.events[best].id : null;
+};
 page.debug = function () { return {items: items, timeline: timeline, cy: cy}; };
 page.register = function (view) { views.push(view); if (page.ready) update(); };
 start();

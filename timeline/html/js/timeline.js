@@ -13,14 +13,9 @@ function makeTimeline() {
     selectable: true, multiselect: false,
     groupOrder: "order", zoomMin: 60 * MINUTE, margin: {item: {horizontal: 2, vertical: 3}},
     start: state.from === null ? span[0] : state.from * MINUTE, end: state.to === null ? span[1] : state.to * MINUTE,
-    maxHeight: timelineHeight(),
-    verticalScroll: true, tooltip: {followMouse: false, overflowMethod: "cap"},
+    align: "left", order: function (a, b) { return (a.rank || 0) - (b.rank || 0); }, tooltip: {followMouse: false, overflowMethod: "cap"},
     xss: {disabled: false, filterOptions: {whiteList: {}}},
-    template: function (item) {
-      var label = el("span", item.label);
-      if (item.hint) label.title = item.hint;
-      return label;
-    },
+    template: itemTemplate,
     groupTemplate: function (group) { return group ? el("span", group.name, {"class": "lane"}) : el("span"); }
   });
   timeline.stacked = first.mode === "events";
@@ -45,7 +40,17 @@ function makeTimeline() {
   $("timeline").addEventListener("keydown", timelineKeys);
 }
 
-function timelineHeight() { return Math.max(320, Math.round(window.innerHeight * 0.6)); }
+/** An item's content: a count, or an event's mark and its label (left of the mark near the right edge). */
+function itemTemplate(item) {
+  if (typeof item.id !== "number") return el("span", item.label, {"title": item.hint});
+  var box = el("span", null, {"class": "evb", "title": item.hint});
+  var mark = el("span", null, {"class": "mark", "aria-hidden": "true"});
+  mark.style.width = Math.round(item.markPx) + "px";
+  box.appendChild(mark);
+  if (item.label) box.appendChild(el("span", item.label, {"class": "lab"}));
+  else box.setAttribute("aria-label", item.hint);
+  return box;
+}
 
 function dataSpan() {
   var lo = Infinity, hi = -Infinity;
@@ -76,40 +81,109 @@ function fitWindow() {
   update();
 }
 
-function itemOf(i) {
+/** An event as a timeline item: its mark (a dot for a day or less, a bar for a span) and, if it has room,
+ *  its label beside it. The item covers mark and label, so vis-timeline's stacking keeps labels apart. */
+function itemOf(i, labelled, scale, edges) {
   var e = D.events[i], type = V.types[e.ty], status = V.statuses[e.st];
-  var classes = ["ev", "st-" + status.id.replace(/[^a-z0-9_-]/gi, "")];
-  if (status.pending) classes.push("pending");
-  else if (!status.held) classes.push("gone");
-  if (status.contested) classes.push("contested");
+  var span = e.e - e.s > DAY || e.o;
+  var classes = ["ev", "st-" + e.st, "ty-" + e.ty, span ? "span" : "dot"];
   if (e.o) classes.push("open-" + e.o);
   if (e.x) classes.push("draft");
-  var long = e.e - e.s > DAY || e.o;
-  classes.push("ty-" + e.ty);
-  var item = {id: i, group: e.ln, className: classes.join(" "),
-              label: e.ti, hint: e.d + " · " + type.label + " · " + status.label, content: ""};
-  if (long) { item.type = "range"; item.start = e.s * MINUTE; item.end = e.e * MINUTE; }
-  else { item.type = "point"; item.start = Math.round((e.s + e.e) / 2) * MINUTE; }
-  return item;
+  var from = span ? e.s : (e.s + e.e) / 2 - DOT / 2 / scale, to = span ? e.e : from + DOT / scale;
+  var markPx = Math.max((to - from) * scale, span ? 3 : DOT);
+  var label = labelled ? e.ti : "", labelPx = labelled ? textWidth(e.ti) + 6 : 0;
+  var inside = labelled && span && !e.o && markPx >= labelPx + 8;
+  var left = labelled && !inside && edges && from * MINUTE + (markPx + labelPx) / scale * MINUTE > edges[1] &&
+    from * MINUTE - labelPx / scale * MINUTE > edges[0];
+  if (inside) classes.push("inside");
+  if (left) classes.push("label-left");
+  var start = left ? from - labelPx / scale : from;
+  var end = inside || !labelled || left ? Math.max(to, from + markPx / scale) : from + (markPx + labelPx) / scale;
+  return {id: i, group: e.ln, className: classes.join(" "), type: "range", start: start * MINUTE, end: end * MINUTE,
+          label: label, markPx: markPx, hint: e.ti + " · " + e.d + " · " + type.label + " · " + status.label, content: ""};
 }
 
+/** The width of a label in pixels, in the timeline's font. */
+function textWidth(text) {
+  var context = textWidth.context || (textWidth.context = document.createElement("canvas").getContext("2d"));
+  context.font = LABEL_FONT + " " + getComputedStyle($("timeline")).fontFamily;
+  return Math.ceil(context.measureText(text).width);
+}
+
+/** Pixels per minute in the window from..to (minutes), over the timeline's drawing width. */
+function pxPerMinute(from, to) {
+  var span = dataSpan(), lo = from === null ? span[0] / MINUTE : from, hi = to === null ? span[1] / MINUTE : to;
+  var width = timeline && timeline.body ? timeline.body.domProps.center.width : $("timeline").clientWidth * 0.85;
+  return Math.max(width, 100) / Math.max(hi - lo, 1);
+}
+
+/** Which of the shown events get a label. Events are placed, the most telling first (the chosen event, then
+ *  most actors, meetings and agreements, held), into rows of their lane as vis-timeline stacks them; an event is
+ *  labelled if its mark and label fit in one of the lane's first labelRows() rows, and only if the label fits
+ *  inside the window, so no label is ever cut. The others are drawn as marks (named by their tooltip and the list). */
+function labelledEvents(shown, scale, from, to) {
+  var rows = {}, chosen = {rank: {}}, most = labelRows();
+  var weight = function (i) {
+    var e = D.events[i];
+    return e.all.length + (V.types[e.ty].symmetric ? 3 : 0) + (V.statuses[e.st].held ? 2 : 0) + (e.e - e.s > DAY ? 1 : 0);
+  };
+  var ranked = shown.slice().sort(function (a, b) { return weight(b) - weight(a) || a - b; });
+  var selected = state.event === null ? undefined : V.eventIndex[state.event];
+  if (selected !== undefined && ranked.indexOf(selected) >= 0) ranked.unshift(selected);
+  ranked.forEach(function (i, rank) { if (chosen.rank[i] === undefined) chosen.rank[i] = rank; });
+  var free = function (row, x0, x1) { return row.every(function (r) { return x1 + 4 <= r[0] || x0 >= r[1] + 4; }); };
+  ranked.forEach(function (i, rank) {
+    if (rank > 0 && i === selected) return;
+    var e = D.events[i], span = e.e - e.s > DAY || e.o, at = ((span ? e.s : (e.s + e.e) / 2) - from) * scale;
+    var mark = Math.max(span ? (e.e - e.s) * scale : DOT, 3), need = textWidth(e.ti) + 6, width = (to - from) * scale;
+    var lane = rows[e.ln] || (rows[e.ln] = []);
+    var place = at + mark + need <= width ? [at, at + mark + need] : at - need >= 0 ? [at - need, at + mark] : null;
+    if (place) {
+      for (var r = 0; r < most; r++) {
+        if (!lane[r]) lane[r] = [];
+        if (free(lane[r], place[0], place[1])) { lane[r].push(place); chosen[i] = true; return; }
+      }
+    }
+    for (var k = 0; ; k++) {   // a mark alone goes in the first row with room
+      if (!lane[k]) lane[k] = [];
+      if (free(lane[k], at, at + mark)) { lane[k].push([at, at + mark]); return; }
+    }
+  });
+  return chosen;
+}
+
+/** Rows of labels the timeline may stack: fewer on a phone, so it stays short enough to see whole. */
+function labelRows() { return window.matchMedia("(max-width: 760px)").matches ? 4 : 8; }
+
 /** The timeline's items: each visible event in the window, or, past DETAIL_LIMIT, counts per lane and period. */
-/** What the timeline shows: the visible events in the window, each as an item, or counts past DETAIL_LIMIT. */
 function timelineItems(visible, from, to) {
   var shown = [];
   V.order.forEach(function (i) { if (visible[i] && inPeriod(D.events[i], from, to)) shown.push(i); });
-  var counting = shown.length > DETAIL_LIMIT;
-  var list = counting ? aggregate(shown, from, to) : shown.map(itemOf);
-  return {shown: shown, list: list, mode: counting ? "counts" : "events",
-          key: list.map(function (item) { return item.id; }).join(",")};
+  var counting = shown.length > DETAIL_LIMIT, list, labelled = 0;
+  if (counting) list = aggregate(shown, from, to);
+  else {
+    var span = dataSpan(), lo = from === null ? span[0] / MINUTE : from, hi = to === null ? span[1] / MINUTE : to;
+    var scale = pxPerMinute(lo, hi), chosen = labelledEvents(shown, scale, lo, hi);
+    list = shown.map(function (i) {
+      if (chosen[i]) labelled++;
+      var item = itemOf(i, chosen[i], scale, [lo * MINUTE, hi * MINUTE]);
+      item.rank = chosen.rank[i];   // vis-timeline stacks in this order, as labelledEvents placed them
+      return item;
+    });
+  }
+  return {shown: shown, list: list, mode: counting ? "counts" : "events", labelled: labelled,
+          key: list.map(function (item) { return item.id + ":" + Math.round(item.start / MINUTE) + ":" + item.label.length; }).join(",")};
 }
 
 function drawTimeline(visible, from, to) {
   var next = timelineItems(visible, from, to);
   page.mode = next.mode;
+  page.labelled = next.labelled;
   say(next.mode === "counts"
     ? plural(next.shown.length, "event") + " in this period: the timeline counts them per lane; zoom in (or filter) to see each one."
-    : next.shown.length ? "" : "No event matches in this period; loosen the filters or widen the period.");
+    : !next.shown.length ? "No event matches in this period; loosen the filters or widen the period."
+    : next.labelled < next.shown.length ? plural(next.shown.length - next.labelled, "event") + " of " + next.shown.length +
+      " drawn without a label for room: zoom in to label them, or read the list of events below." : "");
   if (next.key !== page.itemsKey) {   // each redraw of vis-timeline measures the page: only when something changed
     if (timeline.stacked !== (next.mode === "events")) {   // counts sit side by side in their lane
       timeline.stacked = next.mode === "events";

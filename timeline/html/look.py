@@ -1,0 +1,140 @@
+"""The page's look, read from the project's one palette: the colours of types, statuses, relations and sides.
+
+This module is the page's only door to colours: it translates the palette the
+charts use (``timeline.palette`` where it exists, else the render style it
+grew from) into what a browser draws, so the page and the PNG images agree.
+Nothing here picks a colour of its own; the lists of types, statuses and
+relations are the model's, in its order.
+
+Matplotlib's terms become CSS and Cytoscape.js terms: a dash pattern in
+multiples of the line width becomes ``[on, off, ...]`` in pixels; a hollow
+status becomes ``fill: false`` with a border style (``solid``, ``dashed``,
+``dotted``, ``double`` for the dash-dot the charts use).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from timeline import graph as graphs
+from timeline import model
+from timeline.model import EVENT_TYPES, HELD_STATUSES, STATUSES, Dataset, Event
+from timeline.render import style
+
+#: The page's ink, as in page.css; labels on a coloured fill take it or white, whichever reads better.
+INK = "#1a1a1a"
+#: Matplotlib's dash names, as CSS border styles (the dash-dot has no CSS style: a double line stands for it).
+BORDERS = {"-": "solid", "--": "dashed", ":": "dotted", "-.": "double"}
+#: Matplotlib's marker codes (the charts' type markers) as Cytoscape.js node shapes and CSS key glyphs.
+SHAPES = {"o": "ellipse", "s": "rectangle", "D": "diamond", "h": "hexagon", "H": "hexagon", "^": "triangle",
+          "v": "vee", "p": "pentagon", "*": "star", "8": "octagon", "P": "cut-rectangle", "X": "tag",
+          "d": "rhomboid", ">": "round-triangle", "<": "round-triangle", "x": "tag"}
+
+
+def _palette() -> Any:
+    """The project's palette module, or the render style it replaces (the same colours) until it lands."""
+    try:
+        from timeline import palette  # type: ignore[attr-defined]
+    except ImportError:
+        return style
+    return palette
+
+
+def type_looks() -> list[dict[str, Any]]:
+    """Every event type of the model, in its order: ``id, label, color, ink, shape, family, symmetric``.
+
+    ``family`` is the palette's family of the type (the CAMEO root's family: contacts, offers...) where the
+    palette names families, else the type itself; the page's key lists the families present.
+    """
+    palette = _palette()
+    marks = getattr(palette, "EVENT_MARKS", style.EVENT_MARKS)
+    families = _families(palette)
+    looks = []
+    for name, kind in EVENT_TYPES.items():
+        mark = marks.get(name)
+        color = mark.color if mark else style.MUTED
+        family = families.get(name) or {"id": name, "label": kind.label, "color": color}
+        looks.append({"id": name, "label": kind.label, "color": color, "ink": ink_on(color),
+                      "shape": SHAPES.get(getattr(mark, "marker", "o"), "ellipse"),
+                      "family": family["id"], "familyLabel": family["label"], "familyColor": family["color"],
+                      "symmetric": kind.symmetric})
+    return looks
+
+
+def _families(palette: Any) -> dict[str, dict[str, str]]:
+    """``type -> {id, label, color}`` from the palette's type families, if it names them."""
+    family_of = getattr(palette, "type_family", None)
+    if family_of is None:
+        return {}
+    found = {}
+    for name in EVENT_TYPES:
+        family = family_of(name)
+        found[name] = {"id": getattr(family, "id", None) or getattr(family, "name", str(family)),
+                       "label": getattr(family, "label", str(family)), "color": getattr(family, "color", style.MUTED)}
+    return found
+
+
+def status_looks() -> list[dict[str, Any]]:
+    """Every status of the model (``STATUS_INFO``), in its order, with the chart's look of it:
+    ``id, label, held, pending, contested, fill, border, ring, struck, alpha, key`` (``key``: the legend's words)."""
+    palette = _palette()
+    look_of = getattr(palette, "status_look", style.status_look)
+    looks = []
+    for status in STATUSES:
+        info = model.STATUS_INFO[status]
+        look = look_of(status)
+        looks.append({"id": status, "label": info.label, "held": status in HELD_STATUSES, "pending": info.pending,
+                      "contested": info.contested, "fill": look.fill, "border": BORDERS.get(look.line, "solid"),
+                      "ring": look.ring, "struck": look.struck, "alpha": look.alpha, "key": look.label})
+    return looks
+
+
+def relation_looks() -> list[dict[str, Any]]:
+    """Every relation of the actor graphs, in the library's order: ``id, label, color, dash, directed``;
+    ``dash`` is ``[on, off, ...]`` in line widths, empty for a solid line."""
+    palette = _palette()
+    look_of = getattr(palette, "relation_look", style.relation_look)
+    label_of = getattr(palette, "relation_label", style.relation_label)
+    looks = []
+    for relation in graphs.ACTOR_RELATIONS:
+        color, dash = look_of(relation)
+        looks.append({"id": relation, "label": label_of(relation), "color": color, "dash": _dash(dash),
+                      "directed": relation not in graphs.UNDIRECTED_RELATIONS})
+    return looks
+
+
+def _dash(dash: object) -> list[float]:
+    """A matplotlib dash (``"-"``, ``"--"``, ``(offset, (on, off, ...))``) as ``[on, off, ...]``."""
+    named = {"-": [], "--": [3.7, 1.6], ":": [1, 1.65], "-.": [6.4, 1.6, 1, 1.6]}
+    if isinstance(dash, str):
+        return named.get(dash, [])
+    if isinstance(dash, tuple) and len(dash) == 2 and isinstance(dash[1], Iterable):
+        return [float(x) for x in dash[1]]
+    return []
+
+
+def side_colors(dataset: Dataset, events: Iterable[Event] | None = None) -> dict[str, str]:
+    """A colour for every side of ``dataset`` (side id -> ``#rrggbb``), as the chart images give them: the
+    dataset's own, the palette's stable ones, then by activity in the whole record (so they match the PNGs)."""
+    palette = _palette()
+    colors_of = getattr(palette, "side_colors", style.side_colors)
+    counts = Counter(s for e in dataset.events for s in {dataset.side(a) for a in e.actors()})
+    sides = {dataset.side(a) for e in (events if events is not None else dataset.events) for a in e.actors()}
+    return {side: color.lower() for side, color in colors_of(sorted(sides, key=lambda s: (-counts[s], s)),
+                                                             dataset).items()}
+
+
+def ink_on(background: str) -> str:
+    """White or :data:`INK`, whichever has the higher contrast on ``background`` (WCAG 2 contrast ratio)."""
+    light = luminance(background)
+    on_white = 1.05 / (light + 0.05)
+    on_ink = (light + 0.05) / (luminance(INK) + 0.05)
+    return "#ffffff" if on_white >= on_ink else INK
+
+
+def luminance(hex_color: str) -> float:
+    """The relative luminance of ``#rrggbb`` (WCAG 2), from 0 (black) to 1 (white)."""
+    channels = [int(hex_color[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
