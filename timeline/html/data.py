@@ -57,6 +57,8 @@ def page_data(dataset: Dataset, events: Sequence[Event] | None = None, include_d
     lanes, lane_of = _lanes(dataset, events)
     utc = len({e.date.tz.utcoffset(None) for e in events if e.date.tz is not None}) > 1
     fade = _fade(events)
+    built = {level: graphs.actor_graph(dataset, events, level=level) for level in LEVELS}
+    drawn = {data.get("side", node) for node, data in built["person"].nodes(data=True)}
     return {
         "title": dataset.title or "Timeline",
         "description": dataset.description or "",
@@ -64,12 +66,12 @@ def page_data(dataset: Dataset, events: Sequence[Event] | None = None, include_d
         "vocabulary": vocabulary,
         "lanes": lanes,
         "actors": [_actor(dataset, a, actor_index) for a in actor_ids],
-        "sides": _side_colors(dataset, events, actor_index),
+        "sides": {str(actor_index[side]): color for side, color in look.side_colors(dataset, events, drawn).items()},
         "sources": [_source(dataset.sources[s]) for s in source_ids],
         "events": [_event(dataset, e, type_index[e.type], status_index[e.status], lane, (utc, fade),
                           actor_index, source_index, event_index)
                    for e, lane in zip(events, lane_of)],
-        "graphs": {level: _graph(dataset, events, level, actor_index, event_index) for level in LEVELS},
+        "graphs": {level: _graph(graph, actor_index, event_index) for level, graph in built.items()},
     }
 
 
@@ -115,11 +117,6 @@ def _actor(dataset: Dataset, actor_id: str, actor_index: dict[str, int]) -> dict
     if actor.aliases:
         found["aliases"] = list(actor.aliases)
     return found
-
-
-def _side_colors(dataset: Dataset, events: list[Event], actor_index: dict[str, int]) -> dict[str, str]:
-    """A colour for each side of the events (actor index -> colour), as the chart images give them."""
-    return {str(actor_index[side]): color for side, color in look.side_colors(dataset, events).items()}
 
 
 def _source(source: Any) -> dict[str, Any]:
@@ -187,11 +184,9 @@ def _minute(moment: datetime) -> int:
     return math.floor((moment - _EPOCH).total_seconds() / 60)
 
 
-def _graph(dataset: Dataset, events: list[Event], level: str, actor_index: dict[str, int],
-           event_index: dict[str, int]) -> dict[str, Any]:
-    """The library's actor graph at ``level``: nodes (actor indices with positions in [0, 1]) and edges
-    ``[source, target, relation index, [event indices]]``."""
-    graph = graphs.actor_graph(dataset, events, level=level)
+def _graph(graph: Any, actor_index: dict[str, int], event_index: dict[str, int]) -> dict[str, Any]:
+    """One of the library's actor graphs (:func:`timeline.graph.actor_graph`): nodes (actor indices with
+    positions in [0, 1]) and edges ``[source, target, relation index, [event indices]]``."""
     relation_index = {r: i for i, r in enumerate(graphs.ACTOR_RELATIONS)}
     positions = _positions(graph)
     nodes = [[actor_index[n], round(positions[n][0], 4), round(positions[n][1], 4), data.get("activity", 0)]

@@ -114,15 +114,17 @@ def _dash(dash: object) -> list[float]:
     return []
 
 
-def side_colors(dataset: Dataset, events: Iterable[Event] | None = None) -> dict[str, str]:
-    """A colour for every side of ``dataset`` (side id -> ``#rrggbb``), as the chart images give them: the
-    dataset's own, the palette's stable ones, then by activity in the whole record (so they match the PNGs)."""
+def side_colors(dataset: Dataset, events: Iterable[Event], drawn: Iterable[str] = ()) -> dict[str, str]:
+    """A colour for every side of the ``events`` (side id -> ``#rrggbb``), as the graph image gives them: the
+    dataset's own, the palette's stable ones, then the free colours by activity in the whole record, the
+    ``drawn`` sides (those of the actor graph the image draws) first, so that they match the PNG."""
     palette = _palette()
     colors_of = getattr(palette, "side_colors", style.side_colors)
     counts = Counter(s for e in dataset.events for s in {dataset.side(a) for a in e.actors()})
-    sides = {dataset.side(a) for e in (events if events is not None else dataset.events) for a in e.actors()}
-    return {side: color.lower() for side, color in colors_of(sorted(sides, key=lambda s: (-counts[s], s)),
-                                                             dataset).items()}
+    drawn = set(drawn)
+    sides = drawn | {dataset.side(a) for e in events for a in e.actors()}
+    order = sorted(sides, key=lambda s: (s not in drawn, -counts[s], s))
+    return {side: color.lower() for side, color in colors_of(order, dataset).items()}
 
 
 def ink_on(background: str) -> str:
