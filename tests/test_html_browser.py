@@ -141,7 +141,7 @@ def test_a_written_fragment_chooses_level_period_and_event(browser, seed_page, s
     assert detail.locator("dd").first.text_content() == "Vladimir Putin, Steve Witkoff, Jared Kushner"
     source = seed.sources[talks.sources[0]]
     assert source.url is None and detail.locator("a").count() == 0   # a source without an address: its citation
-    assert detail.locator("ul li").last.text_content() == source.citation()
+    assert detail.locator("ul li.source").last.text_content() == source.citation()
 
 
 def test_a_claim_links_to_its_denial(browser, seed_page, seed):
@@ -194,8 +194,8 @@ def test_text_from_the_data_stays_text(browser, tmp_path, write_yaml):
     links = detail.locator("a").evaluate_all("links => links.map(a => [a.href, a.target, a.rel, a.textContent])")
     assert links == [
         ['https://example.org/a%22%3E%3Cscript%3Edocument.title=6%3C/script%3E', "_blank", "noopener noreferrer",
-         "Quoted"],
-        ["https://example.org/report?a=1&b=2", "_blank", "noopener noreferrer", "Good"]]
+         "Quoted (opens in a new tab)"],
+        ["https://example.org/report?a=1&b=2", "_blank", "noopener noreferrer", "Good (opens in a new tab)"]]
     assert "Bad <i>pub</i>" in detail.text_content()
     assert page.locator("#actor-list button").all_text_contents() == sorted(a.name for a in dataset.actors.values())
     assert page.evaluate("window.timelinePage.debug().cy.nodes().map(n => n.data('label')).sort()") == \
@@ -270,14 +270,20 @@ def test_the_models_statuses_and_roles_appear_without_code(browser, tmp_path, wr
     path = tmp_path / "model.html"
     write_page(dataset, path)
     page = browser.open(path, "event=doha")
-    assert page.locator("#status-legend > span").all_text_contents() == [s.label for s in model.STATUS_INFO.values()]
+    assert page.locator("#status-legend > .key-entry").all_text_contents() == [s.label for s in model.STATUS_INFO.values()]
     detail = page.locator("#detail-body")
     assert detail.locator("h3").text_content() == "Indirect talks in Doha"
     roles = dict(zip(detail.locator("dt").all_text_contents(), detail.locator("dd").all_text_contents()))
     assert roles == {"Participant": "Israel, Hamas", "Mediator": "Qatar", "Initiator": "Qatar"}
     classes = page.evaluate("window.timelinePage.debug().items.get().map(i => i.className)")
-    assert sum("st-proposed pending" in c for c in classes) == 1 and sum("st-claimed contested" in c for c in classes) == 1
-    assert sum("st-postponed pending" in c for c in classes) == 1
+    index = {name: i for i, name in enumerate(model.STATUS_INFO)}
+    for status in ("proposed", "claimed", "postponed"):
+        assert sum(f"st-{index[status]} " in c for c in classes) == 1
+    # each status drawn as its own look: the legend's mark of planned and of postponed differ
+    marks = page.evaluate("""[...document.querySelectorAll('#status-legend .mark')].map(m => {
+        const s = getComputedStyle(m); return [s.borderTopStyle, s.backgroundColor, s.outlineStyle, s.boxShadow,
+                                              s.opacity, s.backgroundImage].join('|'); })""")
+    assert len(set(marks)) == len(model.STATUS_INFO)
     assert shown(page) == library(dataset)
 
 

@@ -109,23 +109,25 @@ function quoteOf(q) {
   return quote;
 }
 
-/** A source: its publisher, its title (a link that opens in a new tab, telling nothing to the page it opens)
- *  and its date; only http(s) addresses become links. */
+/** A source as its citation reads (publisher, “title”, date), the title (else the publisher) a link that opens
+ *  in a new tab and tells nothing to the page it opens; only http(s) addresses become links. */
 function sourceItem(source) {
-  var li = el("li", null, {"class": "source"});
-  var url = webAddress(source.url);
-  if (source.publisher) li.appendChild(el("span", source.publisher, {"class": "publisher"}));
-  var words = source.title || (source.publisher ? "" : source.citation);
-  if (url) {
-    var link = el("a", words || "Read the source", {"target": "_blank", "rel": "noopener noreferrer"});
-    link.href = url;
-    link.appendChild(el("span", " (opens in a new tab)", {"class": "visually-hidden"}));
-    li.appendChild(link);
-    li.appendChild(el("span", " " + new URL(url).host.replace(/^www\./, ""), {"class": "host"}));
-  } else if (words) {
-    li.appendChild(el("span", words, {"class": "title"}));
-  }
-  if (source.date) li.appendChild(el("span", source.date, {"class": "date"}));
+  var li = el("li", null, {"class": "source"}), url = webAddress(source.url);
+  var title = source.title ? "“" + source.title + "”" : null, linked = title || source.publisher || source.citation;
+  var parts = title ? [source.publisher, title] : [linked];
+  parts.filter(Boolean).forEach(function (part, k) {
+    if (k) li.appendChild(document.createTextNode(", "));
+    if (url && part === linked) {
+      var link = el("a", part, {"target": "_blank", "rel": "noopener noreferrer"});
+      link.href = url;
+      link.appendChild(el("span", " (opens in a new tab)", {"class": "visually-hidden"}));
+      li.appendChild(link);
+    } else {
+      li.appendChild(el("span", part, {"class": k || !title ? "title" : "publisher"}));
+    }
+  });
+  if (source.date) li.appendChild(el("span", ", " + source.date, {"class": "date"}));
+  if (url) li.appendChild(el("span", " " + new URL(url).host.replace(/^www\./, ""), {"class": "host"}));
   return li;
 }
 
