@@ -90,9 +90,14 @@ function itemOf(i, labelled, scale, edges) {
   if (e.o) classes.push("open-" + e.o);
   if (e.x) classes.push("draft");
   var from = span ? e.s : (e.s + e.e) / 2 - DOT / 2 / scale, to = span ? e.e : from + DOT / scale;
+  if (edges) {   // a bar is cut a window's width beyond each edge, as vis-timeline cuts its box, so the label stays put
+    var lo = edges[0] / MINUTE, hi = edges[1] / MINUTE, room = (hi - lo) * 0.9;
+    from = Math.max(from, lo - room);
+    to = Math.max(Math.min(to, hi + room), from);
+  }
   var markPx = Math.max((to - from) * scale, span ? 3 : DOT);
   var label = labelled ? e.ti : "", labelPx = labelled ? textWidth(e.ti) + 6 : 0;
-  var inside = labelled && span && !e.o && markPx >= labelPx + 8;
+  var inside = labelled && span && !e.o && markPx >= labelPx + 8 && (!edges || from * MINUTE >= edges[0]);
   var left = labelled && !inside && edges && from * MINUTE + (markPx + labelPx) / scale * MINUTE > edges[1] &&
     from * MINUTE - labelPx / scale * MINUTE > edges[0];
   if (inside) classes.push("inside");
@@ -137,7 +142,8 @@ function labelledEvents(shown, scale, from, to) {
     var e = D.events[i], span = e.e - e.s > DAY || e.o, at = ((span ? e.s : (e.s + e.e) / 2) - from) * scale;
     var mark = Math.max(span ? (e.e - e.s) * scale : DOT, 3), need = textWidth(e.ti) + 6, width = (to - from) * scale;
     var lane = rows[e.ln] || (rows[e.ln] = []);
-    var place = at + mark + need <= width ? [at, at + mark + need] : at - need >= 0 ? [at - need, at + mark] : null;
+    var place = at + mark >= 0 && at + mark + need <= width ? [at, at + mark + need]
+      : at - need >= 0 ? [at - need, at + mark] : null;
     if (place) {
       for (var r = 0; r < most; r++) {
         if (!lane[r]) lane[r] = [];
