@@ -44,6 +44,7 @@ function start() {
     openRemembered();
     t.ready = performance.now();
     page.ready = true;
+    requestAnimationFrame(function () { t.painted = performance.now(); });   // the first frame the reader sees
   }).catch(function (error) {
     say("The page could not start: " + error.message);
     throw error;
