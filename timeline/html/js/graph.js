@@ -10,7 +10,7 @@ function makeGraph() {
         "label": "data(label)", "background-color": "data(color)", "shape": "data(shape)",
         "width": "data(size)", "height": "data(size)", "font-size": "data(font)", "color": "#1a1a1a",
         "text-valign": "bottom", "text-margin-y": 3, "text-outline-width": 0,
-        "min-zoomed-font-size": 7, "border-width": 1, "border-color": "#fff", "z-index": "data(z)",
+        "min-zoomed-font-size": 9, "border-width": 1, "border-color": "#fff", "z-index": "data(z)",
       "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1}},
       {selector: "edge", style: {
         "line-color": "data(color)", "target-arrow-color": "data(color)", "target-arrow-shape": "data(arrow)",
@@ -57,7 +57,7 @@ function loadLevel() {
   var elements = g.nodes.map(function (n) {
     var actor = D.actors[n[0]], size = 10 + 22 * Math.sqrt(n[3] / most);
     return {group: "nodes", data: {id: "n" + n[0], actor: n[0], label: actor.name, color: sideColor(n[0]),
-            shape: SHAPES[actor.kind] || "ellipse", size: size, font: 11 + 4 * Math.sqrt(n[3] / most),
+            shape: SHAPES[actor.kind] || "ellipse", size: size, font: 8 + 8 * Math.sqrt(n[3] / most),
               z: Math.round(100 * n[3] / most)},   // the more active on top, label included
             position: {x: n[1] * width, y: (1 - n[2]) * height}};
   });
@@ -127,10 +127,10 @@ function drawGraph(visible, from, to) {
       if (on) nodeCount++;
     });
   });
-  var key = state.level + "|" + (actor === null ? "" : actor);
-  if (page.fittedTo !== key) {
-    var shown = cy.nodes().filter(function (node) { return !node.hasClass("hidden"); });
-    if (shown.length) cy.fit(shown, 24);
+  var key = state.level + "|" + (actor === null ? "" : actor) + "|" + (chosen ? chosen.event : "");
+  if (page.fittedTo !== key) {   // the actors followed, or those of the chosen event, with room around them
+    var shown = cy.nodes().filter(function (node) { return !node.hasClass("hidden") && (!chosen || node.hasClass("involved")); });
+    if (shown.length) cy.fit(shown, chosen ? 70 : 24);
     page.fittedTo = key;
   }
   page.graphCounts = {nodes: nodeCount, edges: edgeCount};
