@@ -87,7 +87,7 @@ def test_no_label_is_cut_or_overlaps_another(browser, record_page, size):
 def test_the_phone_layout_fits_the_screen(browser, record_page):
     page = browser.open(record_page, width=390, height=844)
     lanes = page.evaluate("document.querySelector('#timeline .vis-labelset').getBoundingClientRect().width")
-    assert lanes <= 70, "the lane column takes the timeline's room"
+    assert lanes <= 30, "the lane column takes the timeline's room"
     assert page.locator("#page-about-box").evaluate("d => d.open") is False     # the intro is one line to open
     assert page.locator("#page-about").is_hidden()
     header = page.evaluate("document.querySelector('.page-header').getBoundingClientRect().height")

@@ -96,7 +96,7 @@ function checkboxes(target, list, labelOf, swatchOf) {
 
 function makeControls() {
   var phone = window.matchMedia("(max-width: 760px)").matches;
-  if (phone) $("controls").open = false;  // phones: the views first
+  if (phone) $("controls").open = $("event-list-box").open = $("actor-list-box").open = false;  // phones: the views first
   $("page-title").textContent = D.title;
   $("page-facts").textContent = [D.period ? "Period: " + D.period + "." : "",
     plural(D.events.length, "event") + ", " + plural(D.actors.length, "actor") + "."].filter(Boolean).join(" ");

@@ -14,6 +14,7 @@ function drawEventList(shown) {
     item.appendChild(el("span", " · " + V.types[e.ty].label + (V.statuses[e.st].id === "occurred" ? "" : " · " + V.statuses[e.st].label), {"class": "when"}));
     list.appendChild(item);
   });
+  $("event-list-count").textContent = "(" + shown.length.toLocaleString("en") + ")";
   $("event-list-more").textContent = shown.length > LIST_LIMIT
     ? "And " + plural(shown.length - LIST_LIMIT, "more event") + ": zoom in or filter to list them." : "";
 }
@@ -23,6 +24,7 @@ function drawActorList() {
   list.textContent = "";
   var nodes = cy.nodes().filter(function (n) { return !n.hasClass("hidden"); }).map(function (n) { return Number(n.data("actor")); });
   nodes.sort(function (a, b) { return D.actors[a].name.localeCompare(D.actors[b].name); });
+  $("actor-list-count").textContent = "(" + nodes.length.toLocaleString("en") + ")";
   nodes.slice(0, 300).forEach(function (a) {
     var button = el("button", D.actors[a].name, {"type": "button", "aria-pressed": String(state.actor === D.actors[a].id)});
     button.addEventListener("click", function () { chooseActor(state.actor === D.actors[a].id ? null : D.actors[a].id); });

@@ -41,6 +41,8 @@ function start() {
     t.graph = performance.now();
     cy.scratch("level", state.level);
     update();
+    timeline.redraw();   // now the lane names are drawn: lay the labels out again if the drawing's width changed
+    if (Math.abs(timeline.body.domProps.center.width - page.laidOutFor) > 1) update();
     openRemembered();
     t.ready = performance.now();
     page.ready = true;

@@ -38,6 +38,11 @@ function makeTimeline() {
     showEvent(id, true);
   });
   $("timeline").addEventListener("keydown", timelineKeys);
+  // labels are laid out for the drawing's width: when it changes (lane names drawn, window resized), again
+  timeline.on("changed", function () {
+    var width = timeline.body.domProps.center.width;
+    if (page.ready && page.laidOutFor && Math.abs(width - page.laidOutFor) > 1) { page.laidOutFor = width; update(); }
+  });
 }
 
 /** An item's content: a count, or an event's mark and its label (left of the mark near the right edge). */
@@ -89,23 +94,30 @@ function itemOf(i, labelled, scale, edges) {
   var classes = ["ev", "st-" + e.st, "ty-" + e.ty, span ? "span" : "dot"];
   if (e.o) classes.push("open-" + e.o);
   if (e.x) classes.push("draft");
-  var from = span ? e.s : (e.s + e.e) / 2 - DOT / 2 / scale, to = span ? e.e : from + DOT / scale;
-  if (edges) {   // a bar is cut a window's width beyond each edge, as vis-timeline cuts its box, so the label stays put
-    var lo = edges[0] / MINUTE, hi = edges[1] / MINUTE, room = (hi - lo) * 0.9;
-    from = Math.max(from, lo - room);
-    to = Math.max(Math.min(to, hi + room), from);
-  }
-  var markPx = Math.max((to - from) * scale, span ? 3 : DOT);
-  var label = labelled ? e.ti : "", labelPx = labelled ? textWidth(e.ti) + 6 : 0;
-  var inside = labelled && span && !e.o && markPx >= labelPx + 8 && (!edges || from * MINUTE >= edges[0]);
-  var left = labelled && !inside && edges && from * MINUTE + (markPx + labelPx) / scale * MINUTE > edges[1] &&
-    from * MINUTE - labelPx / scale * MINUTE > edges[0];
-  if (inside) classes.push("inside");
-  if (left) classes.push("label-left");
-  var start = left ? from - labelPx / scale : from;
-  var end = inside || !labelled || left ? Math.max(to, from + markPx / scale) : from + (markPx + labelPx) / scale;
+  var at = placement(e, scale, edges[0] / MINUTE, edges[1] / MINUTE, labelled);
+  if (at.side === "inside") classes.push("inside");
+  if (at.side === "left") classes.push("label-left");
+  var label = at.side ? e.ti : "", markPx = at.mark, start = (at.box[0] / scale) + edges[0] / MINUTE;
+  var end = (at.box[1] / scale) + edges[0] / MINUTE;
   return {id: i, group: e.ln, className: classes.join(" "), type: "range", start: start * MINUTE, end: end * MINUTE,
           label: label, markPx: markPx, hint: e.ti + " · " + e.d + " · " + type.label + " · " + status.label, content: ""};
+}
+
+/** Where an event's mark and label go in the window lo..hi (minutes) at ``scale`` pixels a minute, in pixels
+ *  from the window's left edge: ``mark`` (its width), ``box`` (mark and label) and ``side`` of the label (``after``,
+ *  ``left`` near the right edge, ``inside`` a wide bar, or null: no label, or no room for it inside the window).
+ *  A bar is cut a window's width beyond each edge, as vis-timeline cuts its box, so that the label stays put. */
+function placement(e, scale, lo, hi, labelled) {
+  var span = e.e - e.s > DAY || e.o, width = (hi - lo) * scale;
+  var x0 = span ? (e.s - lo) * scale : ((e.s + e.e) / 2 - lo) * scale - DOT / 2, x1 = span ? (e.e - lo) * scale : x0 + DOT;
+  x0 = Math.max(x0, -0.9 * width);
+  x1 = Math.max(Math.min(x1, 1.9 * width), x0);
+  var mark = Math.max(x1 - x0, span ? 3 : DOT), need = labelled ? textWidth(e.ti) + 6 : 0, side = null;
+  if (labelled && span && !e.o && x0 >= 0 && mark >= need + 8 && x0 + need <= width) side = "inside";
+  else if (labelled && x0 + mark >= 0 && x0 + mark + need <= width) side = "after";
+  else if (labelled && x0 - need >= 0 && x0 + mark <= width) side = "left";
+  var box = side === "after" ? [x0, x0 + mark + need] : side === "left" ? [x0 - need, x0 + mark] : [x0, x0 + mark];
+  return {mark: mark, box: box, side: side};
 }
 
 /** The width of a label in pixels, in the timeline's font. */
@@ -119,6 +131,7 @@ function textWidth(text) {
 function pxPerMinute(from, to) {
   var span = dataSpan(), lo = from === null ? span[0] / MINUTE : from, hi = to === null ? span[1] / MINUTE : to;
   var width = timeline && timeline.body ? timeline.body.domProps.center.width : $("timeline").clientWidth * 0.85;
+  page.laidOutFor = width;
   return Math.max(width, 100) / Math.max(hi - lo, 1);
 }
 
@@ -139,20 +152,17 @@ function labelledEvents(shown, scale, from, to) {
   var free = function (row, x0, x1) { return row.every(function (r) { return x1 + 4 <= r[0] || x0 >= r[1] + 4; }); };
   ranked.forEach(function (i, rank) {
     if (rank > 0 && i === selected) return;
-    var e = D.events[i], span = e.e - e.s > DAY || e.o, at = ((span ? e.s : (e.s + e.e) / 2) - from) * scale;
-    var mark = Math.max(span ? (e.e - e.s) * scale : DOT, 3), need = textWidth(e.ti) + 6, width = (to - from) * scale;
-    var lane = rows[e.ln] || (rows[e.ln] = []);
-    var place = at + mark >= 0 && at + mark + need <= width ? [at, at + mark + need]
-      : at - need >= 0 ? [at - need, at + mark] : null;
-    if (place) {
+    var e = D.events[i], lane = rows[e.ln] || (rows[e.ln] = []), at = placement(e, scale, from, to, true);
+    if (at.side) {
       for (var r = 0; r < most; r++) {
         if (!lane[r]) lane[r] = [];
-        if (free(lane[r], place[0], place[1])) { lane[r].push(place); chosen[i] = true; return; }
+        if (free(lane[r], at.box[0], at.box[1])) { lane[r].push(at.box); chosen[i] = true; return; }
       }
     }
+    var mark = placement(e, scale, from, to, false).box;
     for (var k = 0; ; k++) {   // a mark alone goes in the first row with room
       if (!lane[k]) lane[k] = [];
-      if (free(lane[k], at, at + mark)) { lane[k].push([at, at + mark]); return; }
+      if (free(lane[k], mark[0], mark[1])) { lane[k].push(mark); return; }
     }
   });
   return chosen;
