@@ -172,3 +172,37 @@ def test_the_details_give_sources_and_quotes_with_their_speakers(browser, record
         if source.url:
             link = items.nth(k).locator("a")
             assert link.evaluate("a => [a.href, a.target, a.rel]") == [source.url, "_blank", "noopener noreferrer"]
+
+
+def test_the_side_and_status_filters_keep_what_the_library_keeps(browser, record_page, record):
+    page = browser.open(record_page)
+    page.locator("summary", has_text="Side").click()
+    page.locator("#side-filter label", has_text="Russia").first.click()
+    wait(page, "location.hash.includes('side=russia')")
+    sides = [e for e in EventFilter().apply(record) if any(record.side(a) == "russia" for a in e.actors())]
+    assert counts(page)["items"] == len(sides) > 20
+    page.locator("summary", has_text="Status").click()
+    page.locator("#status-filter label", has_text="Claimed").click()
+    wait(page, "location.hash.includes('status=claimed')")
+    claimed = [e for e in sides if e.status == "claimed"]
+    assert counts(page)["items"] == len(claimed) > 0
+
+
+def test_labels_on_bars_are_readable(browser, record_page):
+    """Text on a coloured bar has a contrast of at least 4.5:1 (WCAG AA); other labels are ink on white."""
+    page = browser.open(record_page, "from=2025-11-01T00:00&to=2025-12-20T00:00")
+    pairs = page.evaluate("""[...document.querySelectorAll('#timeline .vis-item.ev .lab')].map(l => {
+        const mark = l.closest('.vis-item').classList.contains('inside') ? l.parentNode.querySelector('.mark') : null;
+        return [getComputedStyle(l).color, mark ? getComputedStyle(mark).backgroundColor : 'rgb(255, 255, 255)']; })""")
+    assert pairs
+    assert min(_contrast(text, back) for text, back in pairs) >= 4.5
+
+
+def _contrast(a: str, b: str) -> float:
+    def luminance(css: str) -> float:
+        channels = [int(x) / 255 for x in css[css.index("(") + 1:css.index(")")].split(",")[:3]]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)

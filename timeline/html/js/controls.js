@@ -116,6 +116,16 @@ function makeControls() {
     timer = setTimeout(function () { state.q = $("search").value.trim(); update(); }, 150);
   });
   $("filters").addEventListener("submit", function (event) { event.preventDefault(); });
+  // one list of choices open at a time; a click elsewhere or Escape closes it
+  var choices = document.querySelectorAll("details.choices");
+  choices.forEach(function (box) {
+    box.addEventListener("toggle", function () {
+      if (box.open) choices.forEach(function (other) { if (other !== box) other.open = false; });
+    });
+  });
+  document.addEventListener("click", function (event) {
+    choices.forEach(function (box) { if (box.open && !box.contains(event.target)) box.open = false; });
+  });
   document.querySelectorAll("input[name=level]").forEach(function (input) {
     input.addEventListener("change", function () { setLevel(input.value); });
   });
@@ -127,6 +137,8 @@ function makeControls() {
     update();
   });
   document.addEventListener("keydown", function (event) {
+    var open = document.querySelector("details.choices[open]");
+    if (event.key === "Escape" && open) { open.open = false; open.querySelector("summary").focus(); return; }
     if (event.key === "Escape" && (state.event !== null || state.edge !== null)) {
       state.event = state.edge = null;
       timeline.setSelection([]);
