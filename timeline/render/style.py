@@ -244,7 +244,7 @@ def side_colors(sides_by_activity: list[str], dataset: Dataset | None = None) ->
         known = next((KNOWN_SIDES[n.casefold()] for n in names if n.casefold() in KNOWN_SIDES), None)
         if own or known:
             fixed[side] = own or known
-    free = iter(c for c in SIDE_PALETTE if c.lower() not in {f.lower() for f in fixed.values()})  # '#009e73' is taken too
+    free = iter(c for c in SIDE_PALETTE if c not in fixed.values())
     return {side: fixed.get(side) or next(free, OTHER_SIDE) for side in sides_by_activity}
 
 
