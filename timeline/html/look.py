@@ -26,14 +26,13 @@ from timeline.render import style
 INK = "#1a1a1a"
 #: Matplotlib's dash names, as CSS border styles (the dash-dot has no CSS style: a double line stands for it).
 BORDERS = {"-": "solid", "--": "dashed", ":": "dotted", "-.": "double"}
-#: Matplotlib's marker codes (the charts' type markers) as Cytoscape.js node shapes and CSS key glyphs.
-SHAPES = {"o": "ellipse", "s": "rectangle", "D": "diamond", "h": "hexagon", "H": "hexagon", "^": "triangle",
-          "v": "vee", "p": "pentagon", "*": "star", "8": "octagon", "P": "cut-rectangle", "X": "tag",
-          "d": "rhomboid", ">": "round-triangle", "<": "round-triangle", "x": "tag"}
+#: Matplotlib's marker codes as the palette's shape names (circle, diamond, triangle-up, ...), for the marks.
+MARKERS = {"o": "circle", "s": "square", "D": "diamond", "d": "diamond", "^": "triangle-up", "v": "triangle-down",
+           "*": "star", "X": "cross", "x": "cross", "P": "plus"}
 
 
 def _palette() -> Any:
-    """The project's palette module, or the render style it replaces (the same colours) until it lands."""
+    """The project's palette module (:mod:`timeline.palette`), or the render style it replaces until it lands."""
     try:
         from timeline import palette  # type: ignore[attr-defined]
     except ImportError:
@@ -42,48 +41,33 @@ def _palette() -> Any:
 
 
 def type_looks() -> list[dict[str, Any]]:
-    """Every event type of the model, in its order: ``id, label, color, ink, shape, family, symmetric``.
-
-    ``family`` is the palette's family of the type (the CAMEO root's family: contacts, offers...) where the
-    palette names families, else the type itself; the page's key lists the families present.
+    """Every event type of the model, in its order: ``id, label, color, ink, shape, family, familyLabel,
+    familyColor, symmetric``: the palette's family of the type (``timeline.palette.family_of``: its colour and
+    shape, as the chart draws it), or, before the palette, the type's own mark as its own family.
     """
     palette = _palette()
-    marks = getattr(palette, "EVENT_MARKS", style.EVENT_MARKS)
-    families = _families(palette)
+    family_of = getattr(palette, "family_of", None)
     looks = []
     for name, kind in EVENT_TYPES.items():
-        mark = marks.get(name)
-        color = mark.color if mark else style.MUTED
-        family = families.get(name) or {"id": name, "label": kind.label, "color": color}
-        looks.append({"id": name, "label": kind.label, "color": color, "ink": ink_on(color),
-                      "shape": SHAPES.get(getattr(mark, "marker", "o"), "ellipse"),
-                      "family": family["id"], "familyLabel": family["label"], "familyColor": family["color"],
-                      "symmetric": kind.symmetric})
+        if family_of is not None:
+            family = family_of(name)
+            color, shape, own = family.color, family.shape, (family.id, family.label)
+        else:
+            mark = style.EVENT_MARKS[name]
+            color, shape, own = mark.color, MARKERS.get(mark.marker, "circle"), (name, kind.label)
+        looks.append({"id": name, "label": kind.label, "color": color, "ink": ink_on(color), "shape": shape,
+                      "family": own[0], "familyLabel": own[1], "familyColor": color, "symmetric": kind.symmetric})
     return looks
 
 
-def _families(palette: Any) -> dict[str, dict[str, str]]:
-    """``type -> {id, label, color}`` from the palette's type families, if it names them."""
-    family_of = getattr(palette, "type_family", None)
-    if family_of is None:
-        return {}
-    found = {}
-    for name in EVENT_TYPES:
-        family = family_of(name)
-        found[name] = {"id": getattr(family, "id", None) or getattr(family, "name", str(family)),
-                       "label": getattr(family, "label", str(family)), "color": getattr(family, "color", style.MUTED)}
-    return found
-
-
 def status_looks() -> list[dict[str, Any]]:
-    """Every status of the model (``STATUS_INFO``), in its order, with the chart's look of it:
+    """Every status of the model (``STATUS_INFO``), in its order, with the chart's look of it
+    (``timeline.render.style.status_look``):
     ``id, label, held, pending, contested, fill, border, ring, struck, alpha, key`` (``key``: the legend's words)."""
-    palette = _palette()
-    look_of = getattr(palette, "status_look", style.status_look)
     looks = []
     for status in STATUSES:
         info = model.STATUS_INFO[status]
-        look = look_of(status)
+        look = style.status_look(status)
         looks.append({"id": status, "label": info.label, "held": status in HELD_STATUSES, "pending": info.pending,
                       "contested": info.contested, "fill": look.fill, "border": BORDERS.get(look.line, "solid"),
                       "ring": look.ring, "struck": look.struck, "alpha": look.alpha, "key": look.label})
@@ -91,16 +75,22 @@ def status_looks() -> list[dict[str, Any]]:
 
 
 def relation_looks() -> list[dict[str, Any]]:
-    """Every relation of the actor graphs, in the library's order: ``id, label, color, dash, directed``;
-    ``dash`` is ``[on, off, ...]`` in line widths, empty for a solid line."""
+    """Every relation of the actor graphs, in the library's order: ``id, label, color, dash, directed, family,
+    familyLabel``; ``dash`` is ``[on, off, ...]`` in line widths, empty for a solid line. The colour and dash
+    are the relation's family's in the palette (``timeline.palette.relation_family``), as the graph image
+    draws them; ``label`` is the relation's own words, for its details."""
     palette = _palette()
-    look_of = getattr(palette, "relation_look", style.relation_look)
-    label_of = getattr(palette, "relation_label", style.relation_label)
+    family_of = getattr(palette, "relation_family", None)
     looks = []
     for relation in graphs.ACTOR_RELATIONS:
-        color, dash = look_of(relation)
-        looks.append({"id": relation, "label": label_of(relation), "color": color, "dash": _dash(dash),
-                      "directed": relation not in graphs.UNDIRECTED_RELATIONS})
+        label = style.relation_label(relation)
+        if family_of is not None:
+            family = family_of(relation)
+            color, dash, own = family.color, family.dash, (family.id, family.label)
+        else:
+            (color, dash), own = style.relation_look(relation), (relation, label)
+        looks.append({"id": relation, "label": label, "color": color, "dash": _dash(dash),
+                      "directed": relation not in graphs.UNDIRECTED_RELATIONS, "family": own[0], "familyLabel": own[1]})
     return looks
 
 

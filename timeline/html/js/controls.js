@@ -158,15 +158,18 @@ function lookRules() {
   });
   V.statuses.forEach(function (s, i) {
     var mark = [], border = /^(solid|dashed|dotted|double)$/.test(s.border) ? s.border : "solid";
-    mark.push("border-style: " + border + (border === "double" ? "; border-width: 4px" : ""));
-    if (!s.fill) mark.push("background: var(--paper)");
+    rules.push(".st-" + i + " span.mark { border-style: " + border + (border === "double" ? "; border-width: 4px" : "") +
+               (s.fill ? "" : "; background: var(--paper)") + "; }");
+    var dashes = {dashed: "2.2 1.4", dotted: "0.9 1.3", double: "3 1 0.9 1"};
+    rules.push(".st-" + i + " svg.mark path { " + (s.fill ? "" : "fill: var(--paper); stroke-width: 1.6; ") +
+               (s.fill || !dashes[border] ? "" : "stroke-dasharray: " + dashes[border] + "; ") + "}");
     if (s.ring === "solid") mark.push("box-shadow: 0 0 0 2px var(--paper), 0 0 0 4px var(--c)");
     if (s.ring === "dashed") mark.push("outline: 2px dashed var(--c); outline-offset: 2px");
     if (s.alpha < 1) mark.push("opacity: " + Number(s.alpha));
     rules.push(".st-" + i + " .mark { " + mark.join("; ") + "; }");
     if (!s.fill) rules.push(".st-" + i + ".inside .lab { color: var(--ink); }");
     if (s.struck) rules.push(".st-" + i + " .lab { text-decoration: line-through; color: var(--muted); }",
-                             ".st-" + i + " .mark { background-image: linear-gradient(transparent 40%, var(--ink) 40% 60%, transparent 60%); }");
+                             ".st-" + i + " .mark { background-image: linear-gradient(transparent 42%, var(--ink) 42% 58%, transparent 58%); }");
   });
   document.head.appendChild(el("style", rules.join("\n")));
 }
@@ -187,13 +190,16 @@ function legends() {
   var families = [], seen = {};
   V.types.forEach(function (t, i) {
     if (!present[i]) return;
-    if (seen[t.family] === undefined) { seen[t.family] = families.length; families.push({label: t.familyLabel, color: t.familyColor, types: []}); }
+    if (seen[t.family] === undefined) {
+      seen[t.family] = families.length;
+      families.push({label: t.familyLabel, color: t.familyColor, shape: t.shape, types: []});
+    }
     families[seen[t.family]].types.push(t.label);
   });
   families.forEach(function (f) {
-    var swatch = el("span", null, {"class": "ev dot"}), mark = el("span", null, {"class": "mark"});
+    var swatch = el("span", null, {"class": "ev dot"});
     swatch.style.setProperty("--c", color(f.color, "#7f7f7f"));
-    swatch.appendChild(mark);
+    swatch.appendChild(shapeMark(f.shape));
     var words = f.types.length === 1 && f.types[0] === f.label ? f.label : f.label + " (" + f.types.join(", ") + ")";
     types.appendChild(keyEntry(swatch, words)).setAttribute("data-family", f.label);
   });
@@ -207,12 +213,14 @@ function legends() {
   var relations = $("relation-legend");
   var used = {};
   ["person", "state"].forEach(function (level) { D.graphs[level].edges.forEach(function (e) { used[e[2]] = true; }); });
-  V.relations.forEach(function (r, i) {
-    if (!used[i]) return;
+  var keyed = {};
+  V.relations.forEach(function (r, i) {   // one entry per family of relations, as the graph image's key
+    if (!used[i] || keyed[r.family]) return;
+    keyed[r.family] = true;
     var line = el("span", null, {"class": "line"});
     line.style.borderTopColor = color(r.color, "#7f7f7f");
     line.style.borderTopStyle = r.dash.length ? (r.dash[0] <= 1.5 ? "dotted" : "dashed") : "solid";
-    relations.appendChild(keyEntry(line, r.label + (r.directed ? " →" : "")));
+    relations.appendChild(keyEntry(line, r.familyLabel)).setAttribute("data-family", r.family);
   });
   var sides = $("side-legend"), grey = 0;
   Object.keys(D.sides).map(Number).forEach(function (a) {

@@ -49,8 +49,8 @@ function makeTimeline() {
 function itemTemplate(item) {
   if (typeof item.id !== "number") return el("span", item.label, {"title": item.hint});
   var box = el("span", null, {"class": "evb", "title": item.hint});
-  var mark = el("span", null, {"class": "mark", "aria-hidden": "true"});
-  mark.style.width = Math.round(item.markPx) + "px";
+  var mark = item.shape ? shapeMark(item.shape) : el("span", null, {"class": "mark", "aria-hidden": "true"});
+  if (!item.shape) mark.style.width = Math.round(item.markPx) + "px";
   box.appendChild(mark);
   if (item.label) box.appendChild(el("span", item.label, {"class": "lab"}));
   else box.setAttribute("aria-label", item.hint);
@@ -100,7 +100,7 @@ function itemOf(i, labelled, scale, edges) {
   var label = at.side ? e.ti : "", markPx = at.mark, start = (at.box[0] / scale) + edges[0] / MINUTE;
   var end = (at.box[1] / scale) + edges[0] / MINUTE;
   return {id: i, group: e.ln, className: classes.join(" "), type: "range", start: start * MINUTE, end: end * MINUTE,
-          label: label, markPx: markPx, hint: e.ti + " · " + e.d + " · " + type.label + " · " + status.label, content: ""};
+          label: label, markPx: markPx, shape: span ? null : type.shape, hint: e.ti + " · " + e.d + " · " + type.label + " · " + status.label, content: ""};
 }
 
 /** Where an event's mark and label go in the window lo..hi (minutes) at ``scale`` pixels a minute, in pixels
