@@ -13,7 +13,7 @@ from urllib.parse import parse_qs
 
 import pytest
 from conftest import ROOT
-from html_page import chromium, counts, wait
+from html_page import click_actor, counts, quiet_browser, wait
 
 from timeline.dataset import load
 from timeline.filters import EventFilter
@@ -48,12 +48,7 @@ sources:
 """
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as found:
-        yield found
-        assert found.requests == [], "the page asked the network for something"
-        assert found.errors() == []
+browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
 
 
 @pytest.fixture(scope="module")
@@ -93,11 +88,7 @@ def test_the_seed_page_shows_every_event_and_the_librarys_graph(browser, seed_pa
 
 def test_a_click_on_an_actor_in_the_graph_filters_both_views(browser, seed_page, seed):
     page = browser.open(seed_page)
-    position = page.evaluate("""(() => {
-        const cy = window.timelinePage.debug().cy, box = document.getElementById('graph').getBoundingClientRect();
-        const node = cy.nodes().filter(n => n.data('label') === 'Steve Witkoff')[0].renderedPosition();
-        return [box.left + node.x, box.top + node.y]; })()""")
-    page.mouse.click(*position)
+    click_actor(page, "Steve Witkoff")
     wait(page, "location.hash.includes('actor=witkoff')")
     witkoff = EventFilter(actors=("witkoff",)).apply(seed)
     assert len(witkoff) == 3

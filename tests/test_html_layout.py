@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import SEEDS
-from html_page import chromium, counts, wait
+from html_page import click_actor, counts, quiet_browser, wait
 
 from timeline.dataset import load
 from timeline.filters import EventFilter
@@ -28,12 +28,7 @@ BOXES = """(() => {
 })()"""
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as found:
-        yield found
-        assert found.requests == [], "the page asked the network for something"
-        assert found.errors() == []
+browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
 
 
 @pytest.fixture(scope="module")
@@ -112,11 +107,11 @@ def test_the_key_names_every_type_family_present(browser, record_page, record):
     assert sorted(shown) == sorted(families) and len(shown) == len(set(shown))
     # each entry's swatch has its family's colour, and the marks on the timeline use the same colours
     swatches = page.locator("#type-legend .key-entry").evaluate_all(
-        "es => es.map(e => [e.dataset.family, getComputedStyle(e.querySelector('.mark')).backgroundColor])")
+        "es => es.map(e => [e.dataset.family, getComputedStyle(e.querySelector('.mark path')).fill])")
     colors = {looks[t]["familyLabel"]: looks[t]["familyColor"] for t in present}
     assert dict(swatches) == {f: _rgb(c) for f, c in colors.items()}
     meeting = page.evaluate("""getComputedStyle(document.querySelector(
-        '#timeline .vis-item.ev.dot.ty-0.st-0 .mark')).backgroundColor""")
+        '#timeline .vis-item.ev.dot.ty-0.st-0 .mark path')).fill""")
     assert meeting == _rgb(looks["meeting"]["color"])
 
 
@@ -138,11 +133,7 @@ def test_an_event_lights_up_its_actors_in_the_graph_and_an_actor_its_events(brow
     page.keyboard.press("Escape")
     wait(page, "!window.timelinePage.involved")
     # the other way: an actor chosen in the graph keeps only its events on the timeline
-    position = page.evaluate("""(() => {
-        const cy = window.timelinePage.debug().cy, box = document.getElementById('graph').getBoundingClientRect();
-        const node = cy.nodes().filter(n => n.data('label') === 'Jared Kushner')[0].renderedPosition();
-        return [box.left + node.x, box.top + node.y]; })()""")
-    page.mouse.click(*position)
+    click_actor(page, "Jared Kushner")
     wait(page, "location.hash.includes('actor=kushner')")
     expected = EventFilter(actors=("kushner",)).apply(record)
     assert counts(page)["items"] == len(expected) > 5
