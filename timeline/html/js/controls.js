@@ -146,6 +146,10 @@ function makeControls() {
       update();
     }
   });
+  // print: the about text and both lists open, whatever a phone folded
+  window.addEventListener("beforeprint", function () {
+    ["page-about-box", "event-list-box", "actor-list-box"].forEach(function (id) { $(id).open = true; });
+  });
   window.addEventListener("hashchange", function () { restore(); applyLevel(); applyWindow(); update(); openRemembered(); });
   legends();
 }

@@ -41,8 +41,10 @@ function start() {
     t.graph = performance.now();
     cy.scratch("level", state.level);
     update();
-    timeline.redraw();   // now the lane names are drawn: lay the labels out again if the drawing's width changed
-    if (Math.abs(timeline.body.domProps.center.width - page.laidOutFor) > 1) update();
+    if (page.mode === "events") {   // the lane names are drawn now: lay the labels out again if the width changed
+      timeline.redraw();
+      if (Math.abs(timeline.body.domProps.center.width - page.laidOutFor) > 1) update();
+    }
     openRemembered();
     t.ready = performance.now();
     page.ready = true;

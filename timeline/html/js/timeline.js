@@ -41,7 +41,7 @@ function makeTimeline() {
   // labels are laid out for the drawing's width: when it changes (lane names drawn, window resized), again
   timeline.on("changed", function () {
     var width = timeline.body.domProps.center.width;
-    if (page.ready && page.laidOutFor && Math.abs(width - page.laidOutFor) > 1) { page.laidOutFor = width; update(); }
+    if (page.ready && page.mode === "events" && Math.abs(width - page.laidOutFor) > 1) { page.laidOutFor = width; update(); }
   });
 }
 
