@@ -20,7 +20,7 @@ function makeGraph() {
       {selector: "node.chosen", style: {"border-width": 4, "border-color": "#1a1a1a"}},
       {selector: "edge.chosen", style: {"opacity": 1, "width": "mapData(count, 1, 40, 4, 12)", "z-index": 10}},
       {selector: "node.found", style: {"border-width": 3, "border-color": "#0050b3"}},
-      {selector: "node.involved", style: {"border-width": 4, "border-color": "#1a1a1a", "z-index": 200}},
+      {selector: "node.involved", style: {"border-width": 4, "border-color": "#1a1a1a", "z-index": 200, "min-zoomed-font-size": 0}},
       {selector: "edge.involved", style: {"opacity": 1, "z-index": 20}},
       {selector: ".dim", style: {"opacity": 0.18}}
     ].concat(relationStyles())
@@ -131,6 +131,7 @@ function drawGraph(visible, from, to) {
   if (page.fittedTo !== key) {   // the actors followed, or those of the chosen event, with room around them
     var shown = cy.nodes().filter(function (node) { return !node.hasClass("hidden") && (!chosen || node.hasClass("involved")); });
     if (shown.length) cy.fit(shown, chosen ? 70 : 24);
+    if (chosen && cy.zoom() > 1) { cy.zoom(1); cy.center(shown); }   // close enough to read, far enough to see around
     page.fittedTo = key;
   }
   page.graphCounts = {nodes: nodeCount, edges: edgeCount};
