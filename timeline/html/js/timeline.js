@@ -122,9 +122,16 @@ function placement(e, scale, lo, hi, labelled) {
 
 /** The width of a label in pixels, in the timeline's font. */
 function textWidth(text) {
-  var context = textWidth.context || (textWidth.context = document.createElement("canvas").getContext("2d"));
-  context.font = LABEL_FONT + " " + getComputedStyle($("timeline")).fontFamily;
-  return Math.ceil(context.measureText(text).width);
+  var known = textWidth.known || (textWidth.known = new Map());
+  if (!known.has(text)) {
+    var context = textWidth.context;
+    if (!context) {
+      context = textWidth.context = document.createElement("canvas").getContext("2d");
+      context.font = LABEL_FONT + " " + getComputedStyle($("timeline")).fontFamily;
+    }
+    known.set(text, Math.ceil(context.measureText(text).width));
+  }
+  return known.get(text);
 }
 
 /** Pixels per minute in the window from..to (minutes), over the timeline's drawing width. */
