@@ -46,6 +46,15 @@ class Browser:
         return [m for m in self.messages if m[0] in ("error", "warning", "pageerror")]
 
 
+def quiet_browser() -> Iterator[Browser]:
+    """A test module's browser, as a fixture (``browser = pytest.fixture(scope="module")(quiet_browser)``):
+    after the module, its pages asked the network for nothing and said no error or warning."""
+    with chromium() as browser:
+        yield browser
+        assert browser.requests == [], "the page asked the network for something"
+        assert browser.errors() == []
+
+
 def wait(page: Any, condition: str, timeout: float = 60) -> None:
     """Poll a JavaScript condition (the page's Content-Security-Policy forbids Playwright's own waiting, which evals)."""
     deadline = time.monotonic() + timeout
@@ -53,6 +62,15 @@ def wait(page: Any, condition: str, timeout: float = 60) -> None:
         if time.monotonic() > deadline:
             raise TimeoutError(f"{condition} still false after {timeout} s")
         time.sleep(0.05)
+
+
+def click_actor(page: Any, name: str) -> None:
+    """Click the graph's node labelled ``name``, as a reader would (the mouse, at the node's place on screen)."""
+    position = page.evaluate("""(name => {
+        const cy = window.timelinePage.debug().cy, box = document.getElementById('graph').getBoundingClientRect();
+        const node = cy.nodes().filter(n => n.data('label') === name)[0].renderedPosition();
+        return [box.left + node.x, box.top + node.y]; })""", name)
+    page.mouse.click(*position)
 
 
 def counts(page: Any) -> dict[str, Any]:

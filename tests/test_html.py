@@ -62,8 +62,9 @@ def test_the_data_holds_the_model_and_the_librarys_graphs(seed):
     assert [r["id"] for r in vocabulary["links"]] == list(model.RELATIONS)
     assert [r["id"] for r in vocabulary["relations"]] == list(ACTOR_RELATIONS)
     assert {s["id"]: s["held"] for s in vocabulary["statuses"]} == {s: s in model.HELD_STATUSES for s in model.STATUSES}
-    assert vocabulary["types"][0] == {"id": "meeting", "label": "Meeting", "color": "#0072B2", "ink": "#ffffff",
-                                      "symmetric": True}
+    meeting = vocabulary["types"][0]
+    assert {k: meeting[k] for k in ("id", "label", "color", "ink", "symmetric")} == {
+        "id": "meeting", "label": "Meeting", "color": "#0072B2", "ink": "#ffffff", "symmetric": True}
     assert {t["id"]: t["ink"] for t in vocabulary["types"]}["call"] == "#1a1a1a"   # dark text on light blue
     for level in model.LEVELS:
         graph = actor_graph(seed, level=level)
@@ -82,6 +83,39 @@ def test_the_data_holds_the_model_and_the_librarys_graphs(seed):
     assert (talks["s"], talks["e"]) == (29410560, 29410560 + 1440)
     witkoff = next(a for a in data["actors"] if a["id"] == "witkoff")
     assert actors[witkoff["side"]] == "united-states" and [actors[i] for i in witkoff["in"]] == ["united-states"]
+
+
+def test_the_look_is_the_charts_look(seed):
+    """Colours of types, statuses, relations and sides are the ones the PNG images use, from the one palette."""
+    from timeline.html import look
+    from timeline.render import style
+
+    palette = look._palette()
+    vocabulary = page_data(seed)["vocabulary"]
+    assert {t["id"]: t["color"] for t in vocabulary["types"]} == \
+        {name: style.EVENT_MARKS[name].color for name in model.EVENT_TYPES}   # as the timeline image draws them
+    statuses = {s["id"]: s for s in vocabulary["statuses"]}
+    assert [s["label"] for s in statuses.values()] == [info.label for info in model.STATUS_INFO.values()]
+    # planned and postponed are drawn apart, as in the chart (dashed; dash-dot, which CSS draws as a double line)
+    assert (statuses["planned"]["border"], statuses["postponed"]["border"]) == ("dashed", "double")
+    assert not statuses["planned"]["fill"] and statuses["cancelled"]["struck"]
+    looks = {(s["fill"], s["border"], s["ring"], s["struck"], s["alpha"]) for s in statuses.values()}
+    assert len(looks) == len(statuses)            # no two statuses look the same
+    relations = {r["id"]: r for r in vocabulary["relations"]}
+    if hasattr(palette, "relation_family"):   # the graph image draws each relation as its family
+        for relation, found in relations.items():
+            family = palette.relation_family(relation)
+            assert (found["color"], found["dash"], found["family"]) == (family.color, look._dash(family.dash), family.id)
+        assert relations["met"]["dash"] == [] and relations["rejected"]["dash"] == [6.0, 2.0, 1.5, 2.0]
+    else:
+        assert relations["met"]["color"] == style.relation_look("met")[0] and relations["met"]["dash"] == []
+    # sides: as the graph image colours them (its graph_look), Russia the same red everywhere
+    data = page_data(seed)
+    actors = [a["id"] for a in data["actors"]]
+    image = style.graph_look(actor_graph(seed, level="person"), seed).sides
+    assert {actors[int(i)]: c for i, c in data["sides"].items() if actors[int(i)] in image} == \
+        {side: color.lower() for side, color in image.items()}
+    assert look.ink_on("#ffffff") == look.INK and look.ink_on("#000000") == "#ffffff"
 
 
 def test_open_dates_fade_from_their_known_bound(write_yaml):

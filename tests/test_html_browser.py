@@ -13,7 +13,7 @@ from urllib.parse import parse_qs
 
 import pytest
 from conftest import ROOT
-from html_page import chromium, counts, wait
+from html_page import click_actor, counts, quiet_browser, wait
 
 from timeline.dataset import load
 from timeline.filters import EventFilter
@@ -48,12 +48,7 @@ sources:
 """
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as found:
-        yield found
-        assert found.requests == [], "the page asked the network for something"
-        assert found.errors() == []
+browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
 
 
 @pytest.fixture(scope="module")
@@ -93,11 +88,7 @@ def test_the_seed_page_shows_every_event_and_the_librarys_graph(browser, seed_pa
 
 def test_a_click_on_an_actor_in_the_graph_filters_both_views(browser, seed_page, seed):
     page = browser.open(seed_page)
-    position = page.evaluate("""(() => {
-        const cy = window.timelinePage.debug().cy, box = document.getElementById('graph').getBoundingClientRect();
-        const node = cy.nodes().filter(n => n.data('label') === 'Steve Witkoff')[0].renderedPosition();
-        return [box.left + node.x, box.top + node.y]; })()""")
-    page.mouse.click(*position)
+    click_actor(page, "Steve Witkoff")
     wait(page, "location.hash.includes('actor=witkoff')")
     witkoff = EventFilter(actors=("witkoff",)).apply(seed)
     assert len(witkoff) == 3
@@ -141,7 +132,7 @@ def test_a_written_fragment_chooses_level_period_and_event(browser, seed_page, s
     assert detail.locator("dd").first.text_content() == "Vladimir Putin, Steve Witkoff, Jared Kushner"
     source = seed.sources[talks.sources[0]]
     assert source.url is None and detail.locator("a").count() == 0   # a source without an address: its citation
-    assert detail.locator("ul li").last.text_content() == source.citation()
+    assert detail.locator("ul li.source").last.text_content() == source.citation()
 
 
 def test_a_claim_links_to_its_denial(browser, seed_page, seed):
@@ -194,8 +185,8 @@ def test_text_from_the_data_stays_text(browser, tmp_path, write_yaml):
     links = detail.locator("a").evaluate_all("links => links.map(a => [a.href, a.target, a.rel, a.textContent])")
     assert links == [
         ['https://example.org/a%22%3E%3Cscript%3Edocument.title=6%3C/script%3E', "_blank", "noopener noreferrer",
-         "Quoted"],
-        ["https://example.org/report?a=1&b=2", "_blank", "noopener noreferrer", "Good"]]
+         "Quoted (opens in a new tab)"],
+        ["https://example.org/report?a=1&b=2", "_blank", "noopener noreferrer", "Good (opens in a new tab)"]]
     assert "Bad <i>pub</i>" in detail.text_content()
     assert page.locator("#actor-list button").all_text_contents() == sorted(a.name for a in dataset.actors.values())
     assert page.evaluate("window.timelinePage.debug().cy.nodes().map(n => n.data('label')).sort()") == \
@@ -270,14 +261,20 @@ def test_the_models_statuses_and_roles_appear_without_code(browser, tmp_path, wr
     path = tmp_path / "model.html"
     write_page(dataset, path)
     page = browser.open(path, "event=doha")
-    assert page.locator("#status-legend > span").all_text_contents() == [s.label for s in model.STATUS_INFO.values()]
+    assert page.locator("#status-legend > .key-entry").all_text_contents() == [s.label for s in model.STATUS_INFO.values()]
     detail = page.locator("#detail-body")
     assert detail.locator("h3").text_content() == "Indirect talks in Doha"
     roles = dict(zip(detail.locator("dt").all_text_contents(), detail.locator("dd").all_text_contents()))
     assert roles == {"Participant": "Israel, Hamas", "Mediator": "Qatar", "Initiator": "Qatar"}
     classes = page.evaluate("window.timelinePage.debug().items.get().map(i => i.className)")
-    assert sum("st-proposed pending" in c for c in classes) == 1 and sum("st-claimed contested" in c for c in classes) == 1
-    assert sum("st-postponed pending" in c for c in classes) == 1
+    index = {name: i for i, name in enumerate(model.STATUS_INFO)}
+    for status in ("proposed", "claimed", "postponed"):
+        assert sum(f"st-{index[status]} " in c for c in classes) == 1
+    # each status drawn as its own look: the legend's mark of planned and of postponed differ
+    marks = page.evaluate("""[...document.querySelectorAll('#status-legend .mark')].map(m => {
+        const s = getComputedStyle(m); return [s.borderTopStyle, s.backgroundColor, s.outlineStyle, s.boxShadow,
+                                              s.opacity, s.backgroundImage].join('|'); })""")
+    assert len(set(marks)) == len(model.STATUS_INFO)
     assert shown(page) == library(dataset)
 
 

@@ -23,17 +23,14 @@ from timeline import model
 from timeline.dates import DateSpan, parse_edtf
 from timeline.export._common import headline, web_address
 from timeline.filters import EventFilter
-from timeline.model import EVENT_TYPES, HELD_STATUSES, LEVELS, RELATIONS, ROLE_KEYS, STATUSES, Dataset, Event
-from timeline.render import style
+from timeline.html import look
+from timeline.model import LEVELS, RELATIONS, ROLE_KEYS, Dataset, Event
 
 _EPOCH = datetime(1970, 1, 1)
 #: An open date ("from 3 Dec 2025", "by 3 Dec 2025") fades toward its open side over this share of the
 #: record's closed dates' span, at least a day and at most a year.
 OPEN_FADE = 0.1
 _DAY = 24 * 60
-_GREY = "#7F7F7F"
-#: The page's ink, as in page.css.
-INK = "#1a1a1a"
 #: Larger graphs are laid out by the spring layout: the stress layout takes seconds past a hundred actors.
 STRESS_UP_TO = 100
 #: The most active actors laid out by the library's layout; the others are placed beside their partners.
@@ -60,6 +57,8 @@ def page_data(dataset: Dataset, events: Sequence[Event] | None = None, include_d
     lanes, lane_of = _lanes(dataset, events)
     utc = len({e.date.tz.utcoffset(None) for e in events if e.date.tz is not None}) > 1
     fade = _fade(events)
+    built = {level: graphs.actor_graph(dataset, events, level=level) for level in LEVELS}
+    drawn = {data.get("side", node) for node, data in built["person"].nodes(data=True)}
     return {
         "title": dataset.title or "Timeline",
         "description": dataset.description or "",
@@ -67,63 +66,35 @@ def page_data(dataset: Dataset, events: Sequence[Event] | None = None, include_d
         "vocabulary": vocabulary,
         "lanes": lanes,
         "actors": [_actor(dataset, a, actor_index) for a in actor_ids],
-        "sides": _side_colors(dataset, events, actor_index),
+        "sides": {str(actor_index[side]): color for side, color in look.side_colors(dataset, events, drawn).items()},
         "sources": [_source(dataset.sources[s]) for s in source_ids],
         "events": [_event(dataset, e, type_index[e.type], status_index[e.status], lane, (utc, fade),
                           actor_index, source_index, event_index)
                    for e, lane in zip(events, lane_of)],
-        "graphs": {level: _graph(dataset, events, level, actor_index, event_index) for level in LEVELS},
+        "graphs": {level: _graph(graph, actor_index, event_index) for level, graph in built.items()},
     }
 
 
 def _vocabulary() -> dict[str, list[dict[str, Any]]]:
-    """The model's types, statuses, roles and relations, each with a label (and colour where drawn)."""
+    """The model's types, statuses, roles and relations, each with its label and, where drawn, its look
+    from the project's palette (:mod:`timeline.html.look`)."""
     return {
-        "types": [{"id": name, "label": _type_label(name), "color": _type_color(name),
-                   "ink": _ink(_type_color(name)), "symmetric": kind.symmetric} for name, kind in EVENT_TYPES.items()],
-        "statuses": [{"id": status, "label": _described("STATUS_INFO", status, "label", _words(status)),
-                      "held": status in HELD_STATUSES,
-                      "pending": _described("STATUS_INFO", status, "pending", status == "planned"),
-                      "contested": _described("STATUS_INFO", status, "contested", status == "disputed")}
-                     for status in STATUSES],
+        "types": look.type_looks(),
+        "statuses": look.status_looks(),
         "roles": [{"id": role, "key": key, "label": _described("ROLE_INFO", role, "label", _words(role))}
                   for key, role in ROLE_KEYS.items()],
         "links": [{"id": r, "label": _described("RELATION_INFO", r, "label", _words(r))} for r in RELATIONS],
-        "relations": [{"id": r, "label": style.RELATION_LABELS.get(r, _words(r)),
-                       "color": style.RELATION_COLORS.get(r, _GREY),
-                       "directed": r not in graphs.UNDIRECTED_RELATIONS} for r in graphs.ACTOR_RELATIONS],
+        "relations": look.relation_looks(),
     }
 
 
-def _type_label(name: str) -> str:
-    return EVENT_TYPES[name].label
-
-
-def _type_color(name: str) -> str:
-    mark = style.EVENT_MARKS.get(name)
-    return mark.color if mark else _GREY
-
-
 def _described(table: str, name: str, attribute: str, default: Any) -> Any:
-    """``model.<table>[name].<attribute>`` where the model describes it (STATUS_INFO, ROLE_INFO...), else ``default``."""
+    """``model.<table>[name].<attribute>`` where the model describes it (ROLE_INFO, RELATION_INFO), else ``default``."""
     return getattr(getattr(model, table, {}).get(name), attribute, default)
 
 
 def _words(name: str) -> str:
     return name.replace("_", " ").capitalize()
-
-
-def _ink(background: str) -> str:
-    """White or near-black, whichever reads better on ``background`` (WCAG 2 contrast ratio)."""
-    def luminance(hex_color: str) -> float:
-        channels = [int(hex_color[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-    light = luminance(background)
-    on_white = 1.05 / (light + 0.05)
-    on_ink = (light + 0.05) / (luminance(INK) + 0.05)
-    return "#ffffff" if on_white >= on_ink else INK
 
 
 def _lanes(dataset: Dataset, events: list[Event]) -> tuple[list[str], list[int]]:
@@ -148,22 +119,12 @@ def _actor(dataset: Dataset, actor_id: str, actor_index: dict[str, int]) -> dict
     return found
 
 
-def _side_colors(dataset: Dataset, events: list[Event], actor_index: dict[str, int]) -> dict[str, str]:
-    """A colour for each side (actor index -> colour): the dataset's own, else by activity, most active first."""
-    activity = Counter(dataset.side(a) for e in events for a in e.actors())
-    colors: dict[str, str] = {}
-    palette = iter(style.SIDE_PALETTE)
-    for side, _ in activity.most_common():
-        fixed = dataset.actors[side].color
-        colors[str(actor_index[side])] = fixed or next(palette, style.OTHER_SIDE)
-    return colors
-
-
 def _source(source: Any) -> dict[str, Any]:
-    found: dict[str, Any] = {"id": source.id, "citation": source.citation()}
-    if url := web_address(source.url):
-        found["url"] = url
-    return found
+    """``id, citation`` and where known ``publisher, title, date`` (at its precision) and ``url`` (http(s) only)."""
+    found: dict[str, Any] = {"id": source.id, "citation": source.citation(), "publisher": source.publisher,
+                             "title": source.title, "date": source.published.label() if source.published else None,
+                             "url": web_address(source.url)}
+    return {key: value for key, value in found.items() if value}
 
 
 def _event(dataset: Dataset, event: Event, type_: int, status: int, lane: int, clock: tuple[bool, int],
@@ -223,11 +184,9 @@ def _minute(moment: datetime) -> int:
     return math.floor((moment - _EPOCH).total_seconds() / 60)
 
 
-def _graph(dataset: Dataset, events: list[Event], level: str, actor_index: dict[str, int],
-           event_index: dict[str, int]) -> dict[str, Any]:
-    """The library's actor graph at ``level``: nodes (actor indices with positions in [0, 1]) and edges
-    ``[source, target, relation index, [event indices]]``."""
-    graph = graphs.actor_graph(dataset, events, level=level)
+def _graph(graph: Any, actor_index: dict[str, int], event_index: dict[str, int]) -> dict[str, Any]:
+    """One of the library's actor graphs (:func:`timeline.graph.actor_graph`): nodes (actor indices with
+    positions in [0, 1]) and edges ``[source, target, relation index, [event indices]]``."""
     relation_index = {r: i for i, r in enumerate(graphs.ACTOR_RELATIONS)}
     positions = _positions(graph)
     nodes = [[actor_index[n], round(positions[n][0], 4), round(positions[n][1], 4), data.get("activity", 0)]

@@ -95,10 +95,14 @@ function checkboxes(target, list, labelOf, swatchOf) {
 }
 
 function makeControls() {
-  if (window.matchMedia("(max-width: 760px)").matches) $("controls").open = false;  // phones: the views first
+  var phone = window.matchMedia("(max-width: 760px)").matches;
+  if (phone) $("controls").open = $("event-list-box").open = $("actor-list-box").open = false;  // phones: the views first
   $("page-title").textContent = D.title;
-  $("page-about").textContent = [D.description, D.period ? "Period: " + D.period + "." : "",
+  $("page-facts").textContent = [D.period ? "Period: " + D.period + "." : "",
     plural(D.events.length, "event") + ", " + plural(D.actors.length, "actor") + "."].filter(Boolean).join(" ");
+  $("page-about").textContent = D.description;
+  $("page-about-box").hidden = !D.description;
+  $("page-about-box").open = !phone;
   document.title = D.title;
   checkboxes("type", V.types.filter(function (t, i) { return D.events.some(function (e) { return e.ty === i; }); }),
              function (t) { return t.label; }, function (t) { return color(t.color, GREY); });
@@ -112,6 +116,16 @@ function makeControls() {
     timer = setTimeout(function () { state.q = $("search").value.trim(); update(); }, 150);
   });
   $("filters").addEventListener("submit", function (event) { event.preventDefault(); });
+  // one list of choices open at a time; a click elsewhere or Escape closes it
+  var choices = document.querySelectorAll("details.choices");
+  choices.forEach(function (box) {
+    box.addEventListener("toggle", function () {
+      if (box.open) choices.forEach(function (other) { if (other !== box) other.open = false; });
+    });
+  });
+  document.addEventListener("click", function (event) {
+    choices.forEach(function (box) { if (box.open && !box.contains(event.target)) box.open = false; });
+  });
   document.querySelectorAll("input[name=level]").forEach(function (input) {
     input.addEventListener("change", function () { setLevel(input.value); });
   });
@@ -123,6 +137,8 @@ function makeControls() {
     update();
   });
   document.addEventListener("keydown", function (event) {
+    var open = document.querySelector("details.choices[open]");
+    if (event.key === "Escape" && open) { open.open = false; open.querySelector("summary").focus(); return; }
     if (event.key === "Escape" && (state.event !== null || state.edge !== null)) {
       state.event = state.edge = null;
       timeline.setSelection([]);
@@ -130,44 +146,98 @@ function makeControls() {
       update();
     }
   });
-  // print: the whole timeline, not its scrolled window
-  window.addEventListener("beforeprint", function () { timeline.setOptions({maxHeight: 100000}); });
-  window.addEventListener("afterprint", function () { timeline.setOptions({maxHeight: timelineHeight()}); });
+  // print: the about text and both lists open, whatever a phone folded
+  window.addEventListener("beforeprint", function () {
+    ["page-about-box", "event-list-box", "actor-list-box"].forEach(function (id) { $(id).open = true; });
+  });
   window.addEventListener("hashchange", function () { restore(); applyLevel(); applyWindow(); update(); openRemembered(); });
   legends();
 }
 
-/** One rule per type: its colour in --c, for the item and the dot vis-timeline draws beside it. */
-function typeColors() {
+/** The style rules of the types and statuses, from the palette's looks (the data's vocabulary): a type's colour
+ *  in --c (and the ink readable on it in --on); a status's fill, border, ring, strike and opacity on the mark. */
+function lookRules() {
   var rules = V.types.map(function (t, i) {
-    return ".vis-item.ev.ty-" + i + " { --c: " + color(t.color, "#7f7f7f") + "; --on: " + color(t.ink, "#1a1a1a") + "; }";
+    return ".ev.ty-" + i + " { --c: " + color(t.color, "#7f7f7f") + "; --on: " + color(t.ink, "#1a1a1a") + "; }";
+  });
+  V.statuses.forEach(function (s, i) {
+    var mark = [], border = /^(solid|dashed|dotted|double)$/.test(s.border) ? s.border : "solid";
+    rules.push(".st-" + i + " span.mark { border-style: " + border + (border === "double" ? "; border-width: 4px" : "") +
+               (s.fill ? "" : "; background: var(--paper)") + "; }");
+    var dashes = {dashed: "2.2 1.4", dotted: "0.9 1.3", double: "3 1 0.9 1"};
+    rules.push(".st-" + i + " svg.mark path { " + (s.fill ? "" : "fill: var(--paper); stroke-width: 1.6; ") +
+               (s.fill || !dashes[border] ? "" : "stroke-dasharray: " + dashes[border] + "; ") + "}");
+    if (s.ring === "solid") mark.push("box-shadow: 0 0 0 2px var(--paper), 0 0 0 4px var(--c)");
+    if (s.ring === "dashed") mark.push("outline: 2px dashed var(--c); outline-offset: 2px");
+    if (s.alpha < 1) mark.push("opacity: " + Number(s.alpha));
+    rules.push(".st-" + i + " .mark { " + mark.join("; ") + "; }");
+    if (!s.fill) rules.push(".st-" + i + ".inside .lab { color: var(--ink); }");
+    if (s.struck) rules.push(".st-" + i + " .lab { text-decoration: line-through; color: var(--muted); }",
+                             ".st-" + i + " .mark { background-image: linear-gradient(transparent 42%, var(--ink) 42% 58%, transparent 58%); }");
   });
   document.head.appendChild(el("style", rules.join("\n")));
 }
 
+/** A key entry: a swatch drawn as the views draw it, and its words. */
+function keyEntry(swatch, words) {
+  var item = el("span", null, {"class": "key-entry"});
+  swatch.setAttribute("aria-hidden", "true");
+  item.appendChild(swatch);
+  item.appendChild(el("span", words));
+  return item;
+}
+
 function legends() {
-  typeColors();
+  lookRules();
+  var types = $("type-legend"), present = {};
+  D.events.forEach(function (e) { present[e.ty] = true; });
+  var families = [], seen = {};
+  V.types.forEach(function (t, i) {
+    if (!present[i]) return;
+    if (seen[t.family] === undefined) {
+      seen[t.family] = families.length;
+      families.push({label: t.familyLabel, color: t.familyColor, shape: t.shape, types: []});
+    }
+    families[seen[t.family]].types.push(t.label);
+  });
+  families.forEach(function (f) {
+    var swatch = el("span", null, {"class": "ev dot"});
+    swatch.style.setProperty("--c", color(f.color, "#7f7f7f"));
+    swatch.appendChild(shapeMark(f.shape));
+    var words = f.types.length === 1 && f.types[0] === f.label ? f.label : f.label + " (" + f.types.join(", ") + ")";
+    types.appendChild(keyEntry(swatch, words)).setAttribute("data-family", f.label);
+  });
   var statuses = $("status-legend");
-  V.statuses.forEach(function (s) {
-    var classes = ["mark", "st-" + s.id];
-    if (s.pending) classes.push("pending"); else if (!s.held) classes.push("gone");
-    if (s.contested) classes.push("contested");
-    var item = el("span");
-    item.appendChild(el("span", null, {"class": classes.join(" "), "aria-hidden": "true"}));
-    item.appendChild(document.createTextNode(s.label));
-    statuses.appendChild(item);
+  V.statuses.forEach(function (s, i) {
+    var swatch = el("span", null, {"class": "ev span st-" + i}), mark = el("span", null, {"class": "mark"});
+    swatch.style.setProperty("--c", "#0072B2");
+    swatch.appendChild(mark);
+    statuses.appendChild(keyEntry(swatch, s.label));
   });
   var relations = $("relation-legend");
   var used = {};
   ["person", "state"].forEach(function (level) { D.graphs[level].edges.forEach(function (e) { used[e[2]] = true; }); });
-  V.relations.forEach(function (r, i) {
-    if (!used[i]) return;
-    var item = el("span"), line = el("span", null, {"class": "line", "aria-hidden": "true"});
+  var keyed = {};
+  V.relations.forEach(function (r, i) {   // one entry per family of relations, as the graph image's key
+    if (!used[i] || keyed[r.family]) return;
+    keyed[r.family] = true;
+    var line = el("span", null, {"class": "line"});
     line.style.borderTopColor = color(r.color, "#7f7f7f");
-    item.appendChild(line);
-    item.appendChild(document.createTextNode(r.label + (r.directed ? " →" : "")));
-    relations.appendChild(item);
+    line.style.borderTopStyle = r.dash.length ? (r.dash[0] <= 1.5 ? "dotted" : "dashed") : "solid";
+    relations.appendChild(keyEntry(line, r.familyLabel)).setAttribute("data-family", r.family);
   });
+  var sides = $("side-legend"), grey = 0;
+  Object.keys(D.sides).map(Number).forEach(function (a) {
+    if (color(D.sides[String(a)], GREY).toLowerCase() === GREY) { grey++; return; }
+    var dot = el("span", null, {"class": "dot-swatch"});
+    dot.style.background = sideColor(a);
+    sides.appendChild(keyEntry(dot, D.actors[a].name));
+  });
+  if (grey) {
+    var other = el("span", null, {"class": "dot-swatch"});
+    other.style.background = GREY;
+    sides.appendChild(keyEntry(other, plural(grey, "other side")));
+  }
 }
 
 function setLevel(level) {

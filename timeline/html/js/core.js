@@ -16,10 +16,22 @@ var BUCKETS = 36;
 var LIST_LIMIT = 200;
 /** Past this many edges the graph draws straight lines: curved parallel edges take seconds to lay out. */
 var BEZIER_UP_TO = 1000;
+/** The diameter of an event's dot on the timeline, in pixels, and the font of its labels. */
+var DOT = 10;
+var LABEL_FONT = "12px";
 var MINUTE = 60000;
+/** The palette's shapes of the type families (timeline.palette), as SVG paths in a 10×10 box. */
+var SHAPE_PATHS = {
+  "circle": "M5,0.8A4.2,4.2 0 1,1 4.99,0.8Z", "square": "M1,1H9V9H1Z", "diamond": "M5,0.2L9.8,5L5,9.8L0.2,5Z",
+  "triangle-up": "M5,0.4L9.7,9.2L0.3,9.2Z", "triangle-down": "M0.3,0.8L9.7,0.8L5,9.6Z",
+  "star": "M5,0.2L6.3,3.6L9.9,3.7L7.1,6L8.1,9.6L5,7.6L1.9,9.6L2.9,6L0.1,3.7L3.7,3.6Z",
+  "cross": "M1.6,0.2L5,3.6L8.4,0.2L9.8,1.6L6.4,5L9.8,8.4L8.4,9.8L5,6.4L1.6,9.8L0.2,8.4L3.6,5L0.2,1.6Z",
+  "plus": "M3.4,0.3H6.6V3.4H9.7V6.6H6.6V9.7H3.4V6.6H0.3V3.4H3.4Z"
+};
 var DAY = 1440;
 var GREY = "#b0b0b0";
-var SHAPES = {person: "ellipse", state: "round-rectangle", organization: "diamond", group: "hexagon"};
+/** Node shapes by actor kind, as the graph image draws them (person o, state s, organisation D, group h). */
+var SHAPES = {person: "ellipse", state: "rectangle", organization: "diamond", group: "hexagon"};
 
 var D, V, cy, timeline, items, groups;
 var state = {level: "person", actor: null, types: [], statuses: [], sides: [], q: "", from: null, to: null,
@@ -36,6 +48,17 @@ function el(tag, text, attributes) {
   if (text !== undefined && text !== null) node.textContent = String(text);
   if (attributes) Object.keys(attributes).forEach(function (k) { node.setAttribute(k, attributes[k]); });
   return node;
+}
+
+/** An event's mark as its family's shape (an SVG the statuses' rules fill, dash or ring). */
+function shapeMark(shape) {
+  var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg"), path = document.createElementNS(svg.namespaceURI, "path");
+  svg.setAttribute("viewBox", "0 0 10 10");
+  svg.setAttribute("class", "mark shape");
+  svg.setAttribute("aria-hidden", "true");
+  path.setAttribute("d", SHAPE_PATHS[shape] || SHAPE_PATHS.circle);
+  svg.appendChild(path);
+  return svg;
 }
 
 function color(value, fallback) { return /^#[0-9a-fA-F]{6}$/.test(value || "") ? value : fallback; }

@@ -14,6 +14,7 @@ function drawEventList(shown) {
     item.appendChild(el("span", " · " + V.types[e.ty].label + (V.statuses[e.st].id === "occurred" ? "" : " · " + V.statuses[e.st].label), {"class": "when"}));
     list.appendChild(item);
   });
+  $("event-list-count").textContent = "(" + shown.length.toLocaleString("en") + ")";
   $("event-list-more").textContent = shown.length > LIST_LIMIT
     ? "And " + plural(shown.length - LIST_LIMIT, "more event") + ": zoom in or filter to list them." : "";
 }
@@ -23,6 +24,7 @@ function drawActorList() {
   list.textContent = "";
   var nodes = cy.nodes().filter(function (n) { return !n.hasClass("hidden"); }).map(function (n) { return Number(n.data("actor")); });
   nodes.sort(function (a, b) { return D.actors[a].name.localeCompare(D.actors[b].name); });
+  $("actor-list-count").textContent = "(" + nodes.length.toLocaleString("en") + ")";
   nodes.slice(0, 300).forEach(function (a) {
     var button = el("button", D.actors[a].name, {"type": "button", "aria-pressed": String(state.actor === D.actors[a].id)});
     button.addEventListener("click", function () { chooseActor(state.actor === D.actors[a].id ? null : D.actors[a].id); });
@@ -75,12 +77,7 @@ function showEvent(i, fromTimeline) {
   });
   body.appendChild(roles);
   if (e.sm) body.appendChild(el("p", e.sm));
-  (e.q || []).forEach(function (q) {
-    var quote = el("blockquote");
-    quote.appendChild(el("p", "“" + q[1] + "”"));
-    quote.appendChild(el("footer", "— " + actorName(q[0])));
-    body.appendChild(quote);
-  });
+  (e.q || []).forEach(function (q) { body.appendChild(quoteOf(q)); });
   var links = (e.rel || []).map(function (l) { return [V.linkLabel[l[0]] || l[0], l[1]]; })
     .concat(V.incoming[i].map(function (l) { return [(V.linkLabel[l[0]] || l[0]) + " this", l[1]]; }));
   if (links.length) {
@@ -95,22 +92,44 @@ function showEvent(i, fromTimeline) {
     e.src.forEach(function (s) { sources.appendChild(sourceItem(D.sources[s])); });
     body.appendChild(sources);
   }
-  markLinked();
+  update();   // the event's actors and relations stand out in the graph; its label is drawn
   if (items.get(i)) timeline.setSelection([i]);
-  remember();
   if (!fromTimeline) $("detail-title").focus();
 }
 
+/** A quote: its words, and who said them (name and title) and where it was reported. */
+function quoteOf(q) {
+  var quote = el("figure", null, {"class": "quote"});
+  quote.appendChild(el("blockquote", "“" + q[1] + "”"));
+  var speaker = typeof q[0] === "number" ? D.actors[q[0]] : null;
+  var caption = el("figcaption", "— ");
+  caption.appendChild(speaker ? actorButton(q[0]) : el("span", q[0]));
+  if (speaker && speaker.title) caption.appendChild(document.createTextNode(", " + speaker.title));
+  var source = typeof q[2] === "number" ? D.sources[q[2]] : null;
+  if (source) caption.appendChild(document.createTextNode(" (as reported by " + (source.publisher || source.citation) + ")"));
+  quote.appendChild(caption);
+  return quote;
+}
+
+/** A source as its citation reads (publisher, “title”, date), the title (else the publisher) a link that opens
+ *  in a new tab and tells nothing to the page it opens; only http(s) addresses become links. */
 function sourceItem(source) {
-  var li = el("li");
-  var url = webAddress(source.url);
-  if (url) {
-    var link = el("a", source.citation, {"target": "_blank", "rel": "noopener noreferrer"});
-    link.href = url;
-    li.appendChild(link);
-  } else {
-    li.textContent = source.citation;
-  }
+  var li = el("li", null, {"class": "source"}), url = webAddress(source.url);
+  var title = source.title ? "“" + source.title + "”" : null, linked = title || source.publisher || source.citation;
+  var parts = title ? [source.publisher, title] : [linked];
+  parts.filter(Boolean).forEach(function (part, k) {
+    if (k) li.appendChild(document.createTextNode(", "));
+    if (url && part === linked) {
+      var link = el("a", part, {"target": "_blank", "rel": "noopener noreferrer"});
+      link.href = url;
+      link.appendChild(el("span", " (opens in a new tab)", {"class": "visually-hidden"}));
+      li.appendChild(link);
+    } else {
+      li.appendChild(el("span", part, {"class": k || !title ? "title" : "publisher"}));
+    }
+  });
+  if (source.date) li.appendChild(el("span", ", " + source.date, {"class": "date"}));
+  if (url) li.appendChild(el("span", " " + new URL(url).host.replace(/^www\./, ""), {"class": "host"}));
   return li;
 }
 

@@ -10,7 +10,7 @@ function makeGraph() {
         "label": "data(label)", "background-color": "data(color)", "shape": "data(shape)",
         "width": "data(size)", "height": "data(size)", "font-size": "data(font)", "color": "#1a1a1a",
         "text-valign": "bottom", "text-margin-y": 3, "text-outline-width": 0,
-        "min-zoomed-font-size": 7, "border-width": 1, "border-color": "#fff", "z-index": "data(z)",
+        "min-zoomed-font-size": 9, "border-width": 1, "border-color": "#fff", "z-index": "data(z)",
       "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1}},
       {selector: "edge", style: {
         "line-color": "data(color)", "target-arrow-color": "data(color)", "target-arrow-shape": "data(arrow)",
@@ -19,8 +19,11 @@ function makeGraph() {
       {selector: ".hidden", style: {"display": "none"}},
       {selector: "node.chosen", style: {"border-width": 4, "border-color": "#1a1a1a"}},
       {selector: "edge.chosen", style: {"opacity": 1, "width": "mapData(count, 1, 40, 4, 12)", "z-index": 10}},
-      {selector: "node.found", style: {"border-width": 3, "border-color": "#0050b3"}}
-    ]
+      {selector: "node.found", style: {"border-width": 3, "border-color": "#0050b3"}},
+      {selector: "node.involved", style: {"border-width": 4, "border-color": "#1a1a1a", "z-index": 200, "min-zoomed-font-size": 0}},
+      {selector: "edge.involved", style: {"opacity": 1, "z-index": 20}},
+      {selector: ".dim", style: {"opacity": 0.18}}
+    ].concat(relationStyles())
   });
   cy.on("tap", "node", function (event) { chooseActor(D.actors[Number(event.target.data("actor"))].id); });
   cy.on("tap", "edge", function (event) { showEdge(event.target.id()); });
@@ -38,6 +41,15 @@ function makeGraph() {
   loadLevel();
 }
 
+/** One style per relation, from the palette's looks: its colour and its dash (in pixels, for a 2 px line). */
+function relationStyles() {
+  return V.relations.map(function (r, i) {
+    var look = {"line-color": color(r.color, "#7f7f7f"), "target-arrow-color": color(r.color, "#7f7f7f")};
+    if (r.dash.length) { look["line-style"] = "dashed"; look["line-dash-pattern"] = r.dash.map(function (x) { return x * 2.5; }); }
+    return {selector: "edge.r" + i, style: look};
+  });
+}
+
 function loadLevel() {
   var g = D.graphs[state.level];
   var most = g.nodes.reduce(function (m, n) { return Math.max(m, n[3]); }, 1);
@@ -45,14 +57,15 @@ function loadLevel() {
   var elements = g.nodes.map(function (n) {
     var actor = D.actors[n[0]], size = 10 + 22 * Math.sqrt(n[3] / most);
     return {group: "nodes", data: {id: "n" + n[0], actor: n[0], label: actor.name, color: sideColor(n[0]),
-            shape: SHAPES[actor.kind] || "ellipse", size: size, font: 11 + 4 * Math.sqrt(n[3] / most),
+            shape: SHAPES[actor.kind] || "ellipse", size: size, font: 8 + 8 * Math.sqrt(n[3] / most),
               z: Math.round(100 * n[3] / most)},   // the more active on top, label included
             position: {x: n[1] * width, y: (1 - n[2]) * height}};
   });
   g.edges.forEach(function (edge, k) {
     var relation = V.relations[edge[2]];
-    elements.push({group: "edges", data: {id: "e" + k, source: "n" + edge[0], target: "n" + edge[1], count: edge[3].length,
-                   color: color(relation.color, "#7f7f7f"), arrow: relation.directed ? "triangle" : "none"}});
+    elements.push({group: "edges", classes: "r" + edge[2],
+                   data: {id: "e" + k, source: "n" + edge[0], target: "n" + edge[1], count: edge[3].length,
+                          color: color(relation.color, "#7f7f7f"), arrow: relation.directed ? "triangle" : "none"}});
   });
   g.isolated = {};
   var touched = {};
@@ -66,14 +79,24 @@ function loadLevel() {
   g.on = g.edges.map(function () { return true; });
   g.count = g.edges.map(function (edge) { return edge[3].length; });
   g.classes = g.nodes.map(function () { return ""; });
+  g.marks = g.edges.map(function () { return ""; });
   page.fittedTo = null;
+}
+
+/** The chosen event and the graph's nodes of its actors (people or their states), or null. */
+function involved() {
+  var i = state.event === null ? undefined : V.eventIndex[state.event];
+  if (i === undefined) return null;
+  var nodes = {};
+  D.events[i].all.forEach(function (a) { nodes[nodeOf(a)] = true; });
+  return {event: i, nodes: nodes};
 }
 
 /** Show the edges with a visible event (all of an actor's edges if one is chosen), and their ends. */
 function drawGraph(visible, from, to) {
   var g = D.graphs[state.level], actor = state.actor === null ? null : V.actorIndex[state.actor];
   var shownNodes = {}, active = {}, edgeCount = 0, nodeCount = 0, query = state.q ? fold(state.q) : "";
-  var edges = g.elements.edges, nodes = g.elements.nodes;
+  var edges = g.elements.edges, nodes = g.elements.nodes, chosen = involved();
   cy.batch(function () {
     g.edges.forEach(function (edge, k) {
       var n = 0;
@@ -87,6 +110,10 @@ function drawGraph(visible, from, to) {
       }
     });
     g.elements.all.edges(".chosen").removeClass("chosen");
+    edges.forEach(function (edge, k) {
+      var mark = !chosen ? "" : g.edges[k][3].indexOf(chosen.event) >= 0 ? "involved" : "dim";
+      if (mark !== (g.marks[k] || "")) { edge.removeClass("involved dim"); if (mark) edge.addClass(mark); g.marks[k] = mark; }
+    });
     if (state.edge !== null && g.on[Number(state.edge.slice(1))]) edges[Number(state.edge.slice(1))].addClass("chosen");
     D.events.forEach(function (e, i) {
       if (visible[i] && inPeriod(e, from, to)) e.all.forEach(function (a) { active[nodeOf(a)] = true; });
@@ -94,18 +121,22 @@ function drawGraph(visible, from, to) {
     g.nodes.forEach(function (n, k) {
       var a = n[0], on = !!(shownNodes[a] || (g.isolated[a] || actor === a) && active[a] && (actor === null || actor === a));
       var classes = (on ? "" : "hidden") + (actor === a ? " chosen" : "") +
-        (query && on && fold(D.actors[a].name).indexOf(query) >= 0 ? " found" : "");
+        (query && on && fold(D.actors[a].name).indexOf(query) >= 0 ? " found" : "") +
+        (chosen ? (chosen.nodes[a] ? " involved" : " dim") : "");
       if (classes !== g.classes[k]) { nodes[k].classes(classes); g.classes[k] = classes; }
       if (on) nodeCount++;
     });
   });
-  var key = state.level + "|" + (actor === null ? "" : actor);
-  if (page.fittedTo !== key) {
-    var shown = cy.nodes().filter(function (node) { return !node.hasClass("hidden"); });
-    if (shown.length) cy.fit(shown, 24);
+  var key = state.level + "|" + (actor === null ? "" : actor) + "|" + (chosen ? chosen.event : "");
+  if (page.fittedTo !== key) {   // the actors followed, or those of the chosen event, with room around them
+    var shown = cy.nodes().filter(function (node) { return !node.hasClass("hidden") && (!chosen || node.hasClass("involved")); });
+    if (shown.length) cy.fit(shown, chosen ? 70 : 24);
+    if (chosen && cy.zoom() > 1) { cy.zoom(1); cy.center(shown); }   // close enough to read, far enough to see around
     page.fittedTo = key;
   }
   page.graphCounts = {nodes: nodeCount, edges: edgeCount};
+  page.involved = chosen ? {nodes: cy.nodes(".involved").map(function (n) { return n.data("label"); }).sort(),
+                            edges: cy.edges(".involved").length} : null;
   $("graph-summary").textContent = "The graph shows " + plural(nodeCount, "actor") + " and " + plural(edgeCount, "relation") +
     (state.level === "state" ? ", each actor counted as its state" : "") + ". The list of actors below names them.";
   return page.graphCounts;

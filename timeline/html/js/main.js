@@ -41,9 +41,14 @@ function start() {
     t.graph = performance.now();
     cy.scratch("level", state.level);
     update();
+    if (page.mode === "events") {   // the lane names are drawn now: lay the labels out again if the width changed
+      timeline.redraw();
+      if (Math.abs(timeline.body.domProps.center.width - page.laidOutFor) > 1) update();
+    }
     openRemembered();
     t.ready = performance.now();
     page.ready = true;
+    requestAnimationFrame(function () { t.painted = performance.now(); });   // the first frame the reader sees
   }).catch(function (error) {
     say("The page could not start: " + error.message);
     throw error;
@@ -51,6 +56,12 @@ function start() {
 }
 
 page.update = function () { update(); };
+/** The id of the event with most actors (the first of them): the one a screenshot opens. */
+page.busiestEvent = function () {
+  var best = 0;
+  D.events.forEach(function (e, i) { if (e.all.length > D.events[best].all.length) best = i; });
+  return D.events.length ? D.events[best].id : null;
+};
 page.debug = function () { return {items: items, timeline: timeline, cy: cy}; };
 page.register = function (view) { views.push(view); if (page.ready) update(); };
 start();

@@ -13,14 +13,9 @@ function makeTimeline() {
     selectable: true, multiselect: false,
     groupOrder: "order", zoomMin: 60 * MINUTE, margin: {item: {horizontal: 2, vertical: 3}},
     start: state.from === null ? span[0] : state.from * MINUTE, end: state.to === null ? span[1] : state.to * MINUTE,
-    maxHeight: timelineHeight(),
-    verticalScroll: true, tooltip: {followMouse: false, overflowMethod: "cap"},
+    align: "left", order: function (a, b) { return (a.rank || 0) - (b.rank || 0); }, tooltip: {followMouse: false, overflowMethod: "cap"},
     xss: {disabled: false, filterOptions: {whiteList: {}}},
-    template: function (item) {
-      var label = el("span", item.label);
-      if (item.hint) label.title = item.hint;
-      return label;
-    },
+    template: itemTemplate,
     groupTemplate: function (group) { return group ? el("span", group.name, {"class": "lane"}) : el("span"); }
   });
   timeline.stacked = first.mode === "events";
@@ -43,9 +38,24 @@ function makeTimeline() {
     showEvent(id, true);
   });
   $("timeline").addEventListener("keydown", timelineKeys);
+  // labels are laid out for the drawing's width: when it changes (lane names drawn, window resized), again
+  timeline.on("changed", function () {
+    var width = timeline.body.domProps.center.width;
+    if (page.ready && page.mode === "events" && Math.abs(width - page.laidOutFor) > 1) { page.laidOutFor = width; update(); }
+  });
 }
 
-function timelineHeight() { return Math.max(320, Math.round(window.innerHeight * 0.6)); }
+/** An item's content: a count, or an event's mark and its label (left of the mark near the right edge). */
+function itemTemplate(item) {
+  if (typeof item.id !== "number") return el("span", item.label, {"title": item.hint});
+  var box = el("span", null, {"class": "evb", "title": item.hint});
+  var mark = item.shape ? shapeMark(item.shape) : el("span", null, {"class": "mark", "aria-hidden": "true"});
+  if (!item.shape) mark.style.width = Math.round(item.markPx) + "px";
+  box.appendChild(mark);
+  if (item.label) box.appendChild(el("span", item.label, {"class": "lab"}));
+  else box.setAttribute("aria-label", item.hint);
+  return box;
+}
 
 function dataSpan() {
   var lo = Infinity, hi = -Infinity;
@@ -76,40 +86,127 @@ function fitWindow() {
   update();
 }
 
-function itemOf(i) {
+/** An event as a timeline item: its mark (a dot for a day or less, a bar for a span) and, if it has room,
+ *  its label beside it. The item covers mark and label, so vis-timeline's stacking keeps labels apart. */
+function itemOf(i, labelled, scale, edges) {
   var e = D.events[i], type = V.types[e.ty], status = V.statuses[e.st];
-  var classes = ["ev", "st-" + status.id.replace(/[^a-z0-9_-]/gi, "")];
-  if (status.pending) classes.push("pending");
-  else if (!status.held) classes.push("gone");
-  if (status.contested) classes.push("contested");
+  var span = e.e - e.s > DAY || e.o;
+  var classes = ["ev", "st-" + e.st, "ty-" + e.ty, span ? "span" : "dot"];
   if (e.o) classes.push("open-" + e.o);
   if (e.x) classes.push("draft");
-  var long = e.e - e.s > DAY || e.o;
-  classes.push("ty-" + e.ty);
-  var item = {id: i, group: e.ln, className: classes.join(" "),
-              label: e.ti, hint: e.d + " · " + type.label + " · " + status.label, content: ""};
-  if (long) { item.type = "range"; item.start = e.s * MINUTE; item.end = e.e * MINUTE; }
-  else { item.type = "point"; item.start = Math.round((e.s + e.e) / 2) * MINUTE; }
-  return item;
+  var at = placement(e, scale, edges[0] / MINUTE, edges[1] / MINUTE, labelled);
+  if (at.side === "inside") classes.push("inside");
+  if (at.side === "left") classes.push("label-left");
+  var label = at.side ? e.ti : "", markPx = at.mark, start = (at.box[0] / scale) + edges[0] / MINUTE;
+  var end = (at.box[1] / scale) + edges[0] / MINUTE;
+  return {id: i, group: e.ln, className: classes.join(" "), type: "range", start: start * MINUTE, end: end * MINUTE,
+          label: label, markPx: markPx, shape: span ? null : type.shape, hint: e.ti + " · " + e.d + " · " + type.label + " · " + status.label, content: ""};
 }
 
+/** Where an event's mark and label go in the window lo..hi (minutes) at ``scale`` pixels a minute, in pixels
+ *  from the window's left edge: ``mark`` (its width), ``box`` (mark and label) and ``side`` of the label (``after``,
+ *  ``left`` near the right edge, ``inside`` a wide bar, or null: no label, or no room for it inside the window).
+ *  A bar is cut a window's width beyond each edge, as vis-timeline cuts its box, so that the label stays put. */
+function placement(e, scale, lo, hi, labelled) {
+  var span = e.e - e.s > DAY || e.o, width = (hi - lo) * scale;
+  var x0 = span ? (e.s - lo) * scale : ((e.s + e.e) / 2 - lo) * scale - DOT / 2, x1 = span ? (e.e - lo) * scale : x0 + DOT;
+  x0 = Math.max(x0, -0.9 * width);
+  x1 = Math.max(Math.min(x1, 1.9 * width), x0);
+  var mark = Math.max(x1 - x0, span ? 3 : DOT), need = labelled ? textWidth(e.ti) + 6 : 0, side = null;
+  if (labelled && span && !e.o && x0 >= 0 && mark >= need + 8 && x0 + need <= width) side = "inside";
+  else if (labelled && x0 + mark >= 0 && x0 + mark + need <= width) side = "after";
+  else if (labelled && x0 - need >= 0 && x0 + mark <= width) side = "left";
+  var box = side === "after" ? [x0, x0 + mark + need] : side === "left" ? [x0 - need, x0 + mark] : [x0, x0 + mark];
+  return {mark: mark, box: box, side: side};
+}
+
+/** The width of a label in pixels, in the timeline's font. */
+function textWidth(text) {
+  var known = textWidth.known || (textWidth.known = new Map());
+  if (!known.has(text)) {
+    var context = textWidth.context;
+    if (!context) {
+      context = textWidth.context = document.createElement("canvas").getContext("2d");
+      context.font = LABEL_FONT + " " + getComputedStyle($("timeline")).fontFamily;
+    }
+    known.set(text, Math.ceil(context.measureText(text).width));
+  }
+  return known.get(text);
+}
+
+/** Pixels per minute in the window from..to (minutes), over the timeline's drawing width. */
+function pxPerMinute(from, to) {
+  var span = dataSpan(), lo = from === null ? span[0] / MINUTE : from, hi = to === null ? span[1] / MINUTE : to;
+  var width = timeline && timeline.body ? timeline.body.domProps.center.width : $("timeline").clientWidth * 0.85;
+  page.laidOutFor = width;
+  return Math.max(width, 100) / Math.max(hi - lo, 1);
+}
+
+/** Which of the shown events get a label. Events are placed, the most telling first (the chosen event, then
+ *  most actors, meetings and agreements, held), into rows of their lane as vis-timeline stacks them; an event is
+ *  labelled if its mark and label fit in one of the lane's first labelRows() rows, and only if the label fits
+ *  inside the window, so no label is ever cut. The others are drawn as marks (named by their tooltip and the list). */
+function labelledEvents(shown, scale, from, to) {
+  var rows = {}, chosen = {rank: {}}, most = labelRows();
+  var weight = function (i) {
+    var e = D.events[i];
+    return e.all.length + (V.types[e.ty].symmetric ? 3 : 0) + (V.statuses[e.st].held ? 2 : 0) + (e.e - e.s > DAY ? 1 : 0);
+  };
+  var ranked = shown.slice().sort(function (a, b) { return weight(b) - weight(a) || a - b; });
+  var selected = state.event === null ? undefined : V.eventIndex[state.event];
+  if (selected !== undefined && ranked.indexOf(selected) >= 0) ranked.unshift(selected);
+  ranked.forEach(function (i, rank) { if (chosen.rank[i] === undefined) chosen.rank[i] = rank; });
+  var free = function (row, x0, x1) { return row.every(function (r) { return x1 + 4 <= r[0] || x0 >= r[1] + 4; }); };
+  ranked.forEach(function (i, rank) {
+    if (rank > 0 && i === selected) return;
+    var e = D.events[i], lane = rows[e.ln] || (rows[e.ln] = []), at = placement(e, scale, from, to, true);
+    if (at.side) {
+      for (var r = 0; r < most; r++) {
+        if (!lane[r]) lane[r] = [];
+        if (free(lane[r], at.box[0], at.box[1])) { lane[r].push(at.box); chosen[i] = true; return; }
+      }
+    }
+    var mark = placement(e, scale, from, to, false).box;
+    for (var k = 0; ; k++) {   // a mark alone goes in the first row with room
+      if (!lane[k]) lane[k] = [];
+      if (free(lane[k], mark[0], mark[1])) { lane[k].push(mark); return; }
+    }
+  });
+  return chosen;
+}
+
+/** Rows of labels the timeline may stack: fewer on a phone, so it stays short enough to see whole. */
+function labelRows() { return window.matchMedia("(max-width: 760px)").matches ? 4 : 8; }
+
 /** The timeline's items: each visible event in the window, or, past DETAIL_LIMIT, counts per lane and period. */
-/** What the timeline shows: the visible events in the window, each as an item, or counts past DETAIL_LIMIT. */
 function timelineItems(visible, from, to) {
   var shown = [];
   V.order.forEach(function (i) { if (visible[i] && inPeriod(D.events[i], from, to)) shown.push(i); });
-  var counting = shown.length > DETAIL_LIMIT;
-  var list = counting ? aggregate(shown, from, to) : shown.map(itemOf);
-  return {shown: shown, list: list, mode: counting ? "counts" : "events",
-          key: list.map(function (item) { return item.id; }).join(",")};
+  var counting = shown.length > DETAIL_LIMIT, list, labelled = 0;
+  if (counting) list = aggregate(shown, from, to);
+  else {
+    var span = dataSpan(), lo = from === null ? span[0] / MINUTE : from, hi = to === null ? span[1] / MINUTE : to;
+    var scale = pxPerMinute(lo, hi), chosen = labelledEvents(shown, scale, lo, hi);
+    list = shown.map(function (i) {
+      if (chosen[i]) labelled++;
+      var item = itemOf(i, chosen[i], scale, [lo * MINUTE, hi * MINUTE]);
+      item.rank = chosen.rank[i];   // vis-timeline stacks in this order, as labelledEvents placed them
+      return item;
+    });
+  }
+  return {shown: shown, list: list, mode: counting ? "counts" : "events", labelled: labelled,
+          key: list.map(function (item) { return item.id + ":" + Math.round(item.start / MINUTE) + ":" + item.label.length; }).join(",")};
 }
 
 function drawTimeline(visible, from, to) {
   var next = timelineItems(visible, from, to);
   page.mode = next.mode;
+  page.labelled = next.labelled;
   say(next.mode === "counts"
     ? plural(next.shown.length, "event") + " in this period: the timeline counts them per lane; zoom in (or filter) to see each one."
-    : next.shown.length ? "" : "No event matches in this period; loosen the filters or widen the period.");
+    : !next.shown.length ? "No event matches in this period; loosen the filters or widen the period."
+    : next.labelled < next.shown.length ? plural(next.shown.length - next.labelled, "event") + " of " + next.shown.length +
+      " drawn without a label for room: zoom in to label them, or read the list of events below." : "");
   if (next.key !== page.itemsKey) {   // each redraw of vis-timeline measures the page: only when something changed
     if (timeline.stacked !== (next.mode === "events")) {   // counts sit side by side in their lane
       timeline.stacked = next.mode === "events";

@@ -1,0 +1,199 @@
+"""The offline page as a reader sees it, measured in headless Chromium on the 2025 record (211 events).
+
+Boxes are measured, not looked up in code: at desktop and phone sizes no label of the timeline is cut
+or overlaps another, nothing overflows the page sideways, the keys name every type family present,
+and choosing an event or an actor lights up the other view.
+"""
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS
+from html_page import click_actor, counts, quiet_browser, wait
+
+from timeline.dataset import load
+from timeline.filters import EventFilter
+from timeline.html import write_page
+from timeline.html.look import type_looks
+
+#: The boxes of the timeline's labels, marks and lanes, and of the panel they are drawn in (client pixels).
+BOXES = """(() => {
+  const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const center = box(document.querySelector('#timeline .vis-panel.vis-center'));
+  const labels = [...document.querySelectorAll('#timeline .vis-item.ev .lab')].map(box);
+  const items = [...document.querySelectorAll('#timeline .vis-item.ev .evb')].map(box);
+  const lanes = [...document.querySelectorAll('#timeline .vis-label .lane')].map(l =>
+      [...box(l), l.scrollWidth - l.clientWidth, box(l.closest('.vis-label'))]);
+  return {center, labels, items, lanes, width: document.documentElement.clientWidth,
+          scroll: document.documentElement.scrollWidth};
+})()"""
+
+
+browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
+
+
+@pytest.fixture(scope="module")
+def record():
+    return load(SEEDS)
+
+
+@pytest.fixture(scope="module")
+def record_page(tmp_path_factory, record):
+    path = tmp_path_factory.mktemp("page") / "index.html"
+    write_page(record, path)
+    return path
+
+
+def overlaps(a, b, slack=0.5) -> bool:
+    return a[0] < b[2] - slack and b[0] < a[2] - slack and a[1] < b[3] - slack and b[1] < a[3] - slack
+
+
+def assert_readable(found: dict) -> None:
+    """No label is cut by the panel's edges, and no two items (mark and label) overlap."""
+    left, _, right, _ = found["center"]
+    assert found["labels"], "no label drawn"
+    cut = [box for box in found["labels"] if box[0] < left - 0.5 or box[2] > right + 0.5]
+    assert cut == []
+    items = found["items"]
+    clashes = [(a, b) for k, a in enumerate(items) for b in items[k + 1:] if overlaps(a, b)]
+    assert clashes == []
+    assert found["scroll"] <= found["width"], "the page scrolls sideways"
+
+
+@pytest.mark.parametrize("size", [(1440, 900), (390, 844)], ids=["desktop", "phone"])
+def test_no_label_is_cut_or_overlaps_another(browser, record_page, size):
+    page = browser.open(record_page, width=size[0], height=size[1])
+    found = page.evaluate(BOXES)
+    assert_readable(found)
+    drawn = counts(page)
+    assert drawn["items"] == drawn["events"] == 211
+    labelled = page.evaluate("window.timelinePage.labelled")
+    assert labelled == len(found["labels"]) > 0
+    note = page.locator("#status").text_content()
+    assert note == (f"{211 - labelled} events of 211 drawn without a label for room: zoom in to label them, "
+                    "or read the list of events below.")
+    for *lane, wider, column in found["lanes"]:   # lane names wrap inside their column, never cut
+        assert wider <= 0 and column[0] <= lane[0] and lane[2] <= column[2] + 0.5
+    # zoomed in to a month, every event of it has room for its label
+    month = browser.open(record_page, "from=2025-11-20T00:00&to=2025-12-05T00:00", width=size[0], height=size[1])
+    found = month.evaluate(BOXES)
+    assert_readable(found)
+
+
+def test_the_phone_layout_fits_the_screen(browser, record_page):
+    page = browser.open(record_page, width=390, height=844)
+    lanes = page.evaluate("document.querySelector('#timeline .vis-labelset').getBoundingClientRect().width")
+    assert lanes <= 30, "the lane column takes the timeline's room"
+    assert page.locator("#page-about-box").evaluate("d => d.open") is False     # the intro is one line to open
+    assert page.locator("#page-about").is_hidden()
+    header = page.evaluate("document.querySelector('.page-header').getBoundingClientRect().height")
+    assert header < 150
+    key = page.locator("#type-legend")
+    assert key.is_visible() and key.bounding_box()["y"] < page.locator("#timeline").bounding_box()["y"]
+    # the timeline is not a scroll box: every lane is on the page
+    inner = page.evaluate("""(() => { const c = document.querySelector('#timeline .vis-panel.vis-center');
+        return [c.scrollHeight, c.clientHeight]; })()""")
+    assert inner[0] <= inner[1] + 1
+    for selector in ("#type-legend .key-entry", "#status-legend .key-entry", "#side-legend .key-entry"):
+        boxes = page.locator(selector).evaluate_all("es => es.map(e => e.getBoundingClientRect().right)")
+        assert boxes and max(boxes) <= 390
+
+
+def test_the_key_names_every_type_family_present(browser, record_page, record):
+    page = browser.open(record_page)
+    present = {e.type for e in EventFilter().apply(record)}
+    looks = {t["id"]: t for t in type_looks()}
+    families = {looks[t]["familyLabel"] for t in present}
+    shown = page.locator("#type-legend .key-entry").evaluate_all("es => es.map(e => e.dataset.family)")
+    assert sorted(shown) == sorted(families) and len(shown) == len(set(shown))
+    # each entry's swatch has its family's colour, and the marks on the timeline use the same colours
+    swatches = page.locator("#type-legend .key-entry").evaluate_all(
+        "es => es.map(e => [e.dataset.family, getComputedStyle(e.querySelector('.mark path')).fill])")
+    colors = {looks[t]["familyLabel"]: looks[t]["familyColor"] for t in present}
+    assert dict(swatches) == {f: _rgb(c) for f, c in colors.items()}
+    meeting = page.evaluate("""getComputedStyle(document.querySelector(
+        '#timeline .vis-item.ev.dot.ty-0.st-0 .mark path')).fill""")
+    assert meeting == _rgb(looks["meeting"]["color"])
+
+
+def _rgb(hex_color: str) -> str:
+    return "rgb({}, {}, {})".format(*(int(hex_color[i:i + 2], 16) for i in (1, 3, 5)))
+
+
+def test_an_event_lights_up_its_actors_in_the_graph_and_an_actor_its_events(browser, record_page, record):
+    page = browser.open(record_page)
+    talks = record.event("moscow-talks")
+    page.locator("#event-list button[data-event='moscow-talks']").click()
+    wait(page, "window.timelinePage.involved")
+    names = sorted(record.actors[a].name for a in set(talks.actors()))
+    lit = page.evaluate("window.timelinePage.involved")
+    assert lit["nodes"] == names and lit["edges"] > 0
+    dimmed = page.evaluate("window.timelinePage.debug().cy.nodes('.dim:visible').length")
+    assert dimmed == counts(page)["nodes"] - len(names)
+    assert page.locator("#timeline .vis-item.vis-selected .lab").text_content() == talks.title
+    page.keyboard.press("Escape")
+    wait(page, "!window.timelinePage.involved")
+    # the other way: an actor chosen in the graph keeps only its events on the timeline
+    click_actor(page, "Jared Kushner")
+    wait(page, "location.hash.includes('actor=kushner')")
+    expected = EventFilter(actors=("kushner",)).apply(record)
+    assert counts(page)["items"] == len(expected) > 5
+    ids = page.evaluate("window.timelinePage.debug().items.get().map(i => i.id)")
+    data_ids = page.evaluate("window.timelinePage.debug().items.get().map(i => i.hint.split(' · ')[0])")
+    assert len(ids) == len(expected) and sorted(data_ids) == sorted(e.title or "" for e in expected)
+
+
+def test_the_details_give_sources_and_quotes_with_their_speakers(browser, record_page, record):
+    event = next(e for e in record.events if e.quotes and any(record.sources[s].url for s in e.sources))
+    page = browser.open(record_page, f"event={event.id}")
+    detail = page.locator("#detail-body")
+    quote = event.quotes[0]
+    speaker = record.actors[quote.speaker]
+    caption = detail.locator(".quote figcaption").first.text_content()
+    assert detail.locator(".quote blockquote").first.text_content() == f"“{quote.text}”"
+    assert caption.startswith(f"— {speaker.name}" + (f", {speaker.title}" if speaker.title else ""))
+    items = detail.locator("li.source")
+    assert items.count() == len(event.sources)
+    for k, source_id in enumerate(event.sources):
+        source = record.sources[source_id]
+        text = items.nth(k).text_content()
+        if source.publisher:
+            assert text.startswith(source.publisher)
+        if source.published:
+            assert source.published.label() in text
+        if source.url:
+            link = items.nth(k).locator("a")
+            assert link.evaluate("a => [a.href, a.target, a.rel]") == [source.url, "_blank", "noopener noreferrer"]
+
+
+def test_the_side_and_status_filters_keep_what_the_library_keeps(browser, record_page, record):
+    page = browser.open(record_page)
+    page.locator("summary", has_text="Side").click()
+    page.locator("#side-filter label", has_text="Russia").first.click()
+    wait(page, "location.hash.includes('side=russia')")
+    sides = [e for e in EventFilter().apply(record) if any(record.side(a) == "russia" for a in e.actors())]
+    assert counts(page)["items"] == len(sides) > 20
+    page.locator("summary", has_text="Status").click()
+    page.locator("#status-filter label", has_text="Claimed").click()
+    wait(page, "location.hash.includes('status=claimed')")
+    claimed = [e for e in sides if e.status == "claimed"]
+    assert counts(page)["items"] == len(claimed) > 0
+
+
+def test_labels_on_bars_are_readable(browser, record_page):
+    """Text on a coloured bar has a contrast of at least 4.5:1 (WCAG AA); other labels are ink on white."""
+    page = browser.open(record_page, "from=2025-11-01T00:00&to=2025-12-20T00:00")
+    pairs = page.evaluate("""[...document.querySelectorAll('#timeline .vis-item.ev .lab')].map(l => {
+        const mark = l.closest('.vis-item').classList.contains('inside') ? l.parentNode.querySelector('.mark') : null;
+        return [getComputedStyle(l).color, mark ? getComputedStyle(mark).backgroundColor : 'rgb(255, 255, 255)']; })""")
+    assert pairs
+    assert min(_contrast(text, back) for text, back in pairs) >= 4.5
+
+
+def _contrast(a: str, b: str) -> float:
+    def luminance(css: str) -> float:
+        channels = [int(x) / 255 for x in css[css.index("(") + 1:css.index(")")].split(",")[:3]]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
