@@ -9,11 +9,14 @@ import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from timeline.model import EVENT_TYPES, LEVELS, STATUSES
+
+if TYPE_CHECKING:
+    from timeline.model import Dataset
 
 Command = Callable[..., Any]
 
@@ -29,18 +32,14 @@ GRAPHS = ("actors", "events", "positions")
 
 
 def with_dataset(command: Command) -> Command:
-    """Add ``--data PATH`` and pass the loaded dataset to the command as ``dataset``."""
+    """Add ``--data PATH`` (repeatable) and pass the loaded dataset to the command as ``dataset``."""
 
-    @click.option("--data", "data_path", type=click.Path(exists=True, path_type=Path), envvar="TIMELINE_DATA",
-                  help="Dataset file or folder (default: $TIMELINE_DATA, ./seeds, or the shipped seeds).")
+    @data_option
     @functools.wraps(command)
-    def wrapper(*args: Any, data_path: Path | None, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, data_paths: tuple[Path, ...], **kwargs: Any) -> Any:
         import gc
 
-        from timeline.cache import load
-        from timeline.dataset import default_path
-
-        dataset = load(data_path or default_path())
+        dataset = load_data(data_paths)
         gc.freeze()  # the dataset lives as long as the command: the collector need not walk it again and again
         try:
             return command(*args, dataset=dataset, **kwargs)
@@ -48,6 +47,26 @@ def with_dataset(command: Command) -> Command:
             gc.unfreeze()
 
     return wrapper
+
+
+data_option = click.option(
+    "--data", "data_paths", multiple=True, type=click.Path(exists=True, path_type=Path), envvar="TIMELINE_DATA",
+    help="Dataset file or folder; repeat to read several as one dataset, e.g. a dataset and its drafts "
+         "(default: $TIMELINE_DATA, ./seeds, or the shipped seeds).")
+
+
+def load_data(paths: tuple[Path, ...]) -> Dataset:
+    """The dataset of the ``--data`` paths (the default dataset when none), read as one.
+
+    One path is served from its store (:func:`timeline.cache.load`); several are read and checked together
+    each time (:func:`timeline.dataset.load`), so a file of drafts is checked against the dataset it names.
+    """
+    from timeline import cache, dataset
+    from timeline.dataset import default_path
+
+    if len(paths) > 1:
+        return dataset.load(*paths)
+    return cache.load(paths[0] if paths else default_path())
 
 
 since_option = click.option("--since", metavar="DATE", help='Only what may lie on or after DATE ("2 Dec 2025", 2025-12).')

@@ -1,11 +1,12 @@
 """Commands that list the record: events, show, actors, validate."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import click
 
-from timeline.cli.options import with_dataset, with_filter, with_output
+from timeline.cli.options import data_option, with_dataset, with_filter, with_output
 from timeline.errors import UserError
 from timeline.filters import EventFilter
 from timeline.model import ORDERS, ROLES, Dataset
@@ -88,18 +89,19 @@ def actors(dataset: Dataset) -> list[dict[str, Any]]:
 
 
 @click.command()
-@click.argument("path", required=False, type=click.Path(exists=True))
-@click.option("--data", "data_path", type=click.Path(exists=True), envvar="TIMELINE_DATA",
-              help="The same as PATH (default: $TIMELINE_DATA, ./seeds, or the shipped seeds).")
-def validate(path: str | None, data_path: str | None) -> None:
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@data_option
+def validate(path: Path | None, data_paths: tuple[Path, ...]) -> None:
     """Check a dataset and list every problem, one line each (exit status 1 if any).
 
-    PATH is a YAML file or a folder of them (default: the dataset --data would use).
+    PATH is a YAML file or a folder of them (default: the dataset --data would use); --data, repeated,
+    checks several as one dataset (``--data seeds --data drafts.yaml``).
     """
     from timeline.dataset import default_path, load
 
-    path = path or data_path or default_path()
-    dataset = load(path)
+    paths = (path,) if path else data_paths or (default_path(),)
+    dataset = load(*paths)
+    path = " + ".join(map(str, paths))
     if not dataset.events:
         click.echo(f"warning: {path} has no events yet: charts and exports will be empty", err=True)
     period = dataset.date_range()

@@ -70,7 +70,7 @@ from timeline.store.assemble import Conflict, Previous, assemble, join, reorder
 from timeline.store.guard import own_file, private_folder, secret_key
 
 #: Written in ``meta``: a store of another format is rebuilt.
-FORMAT = "timeline-store 2"
+FORMAT = "timeline-store 3"
 _ORDER = "order"  # the part that says how the joined lists were ordered (see fragments.assemble)
 #: A file whose ctime or mtime is this close to when its stamp was taken is hashed again each time.
 RACY_SECONDS = 2

@@ -31,6 +31,8 @@ from typing import Any, NamedTuple
 
 from timeline.dataset import MERGEABLE, Path_, _Builder
 from timeline.model import Dataset, Event, date_order
+from timeline.negotiation import StanceScale
+from timeline.read.negotiation import KINDS, Reference
 from timeline.read.problems import COLLECTING
 from timeline.store.fragments import Fragment
 
@@ -80,16 +82,20 @@ def assemble(files: Sequence[str], fragments: Sequence[Fragment], max_bytes: int
     """
     origin = _origin(files, fragments)
     record = join(fragments)
+    negotiation = _negotiation(files, fragments)
+    record.stances = negotiation["scale"][1] if negotiation["scale"] else StanceScale()
     positions = {name: {id(item): n for n, item in enumerate(getattr(record, name))}
                  for name in Dataset.__dataclass_fields__ if isinstance(getattr(record, name), list)}
     changed = _changed(fragments, origin, previous)
+    if changed is not None and any(f.negotiation["ids"] or f.negotiation["refs"] for f in fragments):
+        changed = None  # positions may rest on events of unchanged files: check them all
     if changed is None:
-        record = _check(files, record, origin, max_bytes)
+        record = _check(files, record, origin, max_bytes, negotiation)
     else:
         old = previous.fragments  # type: ignore[union-attr]
         new_events = [e for fragment in changed for e in fragment.record.events]
         checked = _check(files, dataclasses.replace(record, events=new_events, drafts=[
-            d for fragment in changed for d in fragment.record.drafts]), origin, max_bytes)
+            d for fragment in changed for d in fragment.record.drafts]), origin, max_bytes, negotiation)
         kept = set(map(id, fragments))
         gone = {id(e) for fragment in old if id(fragment) not in kept for e in fragment.record.events}
         joined = list(chain.from_iterable(fragment.record.events for fragment in old))
@@ -140,10 +146,12 @@ def _changed(fragments: Sequence[Fragment], origin: dict[str, Any], previous: Pr
     return None if removed else [fragment for fragment in fragments if id(fragment) not in before]
 
 
-def _check(files: Sequence[str], record: Dataset, origin: dict[str, tuple[str, Path_]], max_bytes: int) -> Dataset:
+def _check(files: Sequence[str], record: Dataset, origin: dict[str, tuple[str, Path_]], max_bytes: int,
+           negotiation: dict[str, Any]) -> Dataset:
     """``record`` checked across files (and its events sorted), by the loader's own checks."""
     checker = _Checker(max_bytes)
     checker.dataset, checker.origin = record, origin
+    checker.__dict__["_negotiation_state"] = negotiation  # as NegotiationFields left it after reading every file
     checker.order = {file: n for n, file in enumerate(files)}
     token = COLLECTING.set(checker.problems)
     try:
@@ -162,6 +170,29 @@ class _Checker(_Builder):
             self.items.update(scratch.items)
             self.top_lines[file] = scratch.top_lines.get(file, {})
         return super().line(file, where)
+
+
+def _negotiation(files: Sequence[str], fragments: Sequence[Fragment]) -> dict[str, Any]:
+    """The loader's negotiation state after reading ``files`` (see :func:`.fragments.negotiation_of`): the ids
+    of each kind with their file and place, the references to check, the file setting the scale and the scale.
+    :class:`Conflict` if two files define one id of a kind or both set a scale (the loader says where)."""
+    ids: dict[str, dict[str, tuple[str, Path_]]] = {kind: {} for kind in KINDS}
+    references: list[Reference] = []
+    scale = None
+    for file, fragment in zip(files, fragments, strict=True):
+        found = fragment.negotiation
+        for kind, defined in found["ids"].items():
+            for ident, where in defined.items():
+                if ident in ids[kind]:
+                    raise Conflict(ident)
+                ids[kind][ident] = (file, tuple(where))
+        references.extend(Reference(file, tuple(where), kind, ident, owner)
+                          for where, kind, ident, owner in found["refs"])
+        if found["scale"]:
+            if scale is not None:
+                raise Conflict("stances")
+            scale = (file, fragment.record.stances)
+    return {"ids": ids, "references": references, "scale": scale}
 
 
 def _check_repeats(fragments: Sequence[Fragment]) -> None:

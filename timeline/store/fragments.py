@@ -44,15 +44,22 @@ class Fragment(NamedTuple):
     def plain(self) -> dict[str, str]:
         return self.defined.plain
 
+    @property
+    def negotiation(self) -> dict[str, Any]:
+        return self.defined.negotiation
+
 
 class Ids(NamedTuple):
     """The ids a file defines: for each top-level key (``actors``, ``events``, ...) the ids under it
     (``ids``) and the position of each in that list (``index``); for actors and sources, a digest of each
-    definition as written (``plain``)."""
+    definition as written (``plain``); what the file says of the negotiation (``negotiation``: the ids of
+    its issues, positions, plans and versions by kind with their places, the ids its items name, whether it
+    sets the stance scale; see :func:`negotiation_of`)."""
 
     ids: dict[str, list[str]]
     index: dict[str, list[int]]
     plain: dict[str, str]
+    negotiation: dict[str, Any]
 
 
 class _Later:
@@ -88,7 +95,18 @@ def read(file: Path, max_bytes: int) -> Fragment | None:
         index.setdefault(key, []).append(position)
         if key[:-1] in MERGEABLE:
             plain[ident] = _digest(builder.items[name, key, position][1])
-    return Fragment(builder.dataset, Ids(ids, index, plain))
+    return Fragment(builder.dataset, Ids(ids, index, plain, negotiation_of(builder)))
+
+
+def negotiation_of(builder: _Builder) -> dict[str, Any]:
+    """What ``builder`` read of the negotiation, without file names (a fragment is kept by its content):
+    ``{"ids": {kind: {id: where}}, "refs": [[where, kind, id, owner], ...], "scale": bool}``
+    (:class:`timeline.read.negotiation.NegotiationFields` keeps them while it reads)."""
+    state = builder.__dict__.get("_negotiation_state") or {}
+    return {"ids": {kind: {ident: list(where) for ident, (_, where) in found.items()}
+                    for kind, found in state.get("ids", {}).items() if found},
+            "refs": [[list(ref.where), ref.kind, ref.ident, ref.owner] for ref in state.get("references", ())],
+            "scale": state.get("scale") is not None}
 
 
 def encode(members: Sequence[tuple[str, Fragment]]) -> bytes:
@@ -97,7 +115,8 @@ def encode(members: Sequence[tuple[str, Fragment]]) -> bytes:
     texts: list[str] = []
     body = {"record": codec.encode_fields([fragment.record for _, fragment in members], texts),
             "files": [sha for sha, _ in members]}
-    ids = [{"ids": fragment.ids, "index": fragment.index, "plain": fragment.plain} for _, fragment in members]
+    ids = [{"ids": fragment.ids, "index": fragment.index, "plain": fragment.plain,
+            "negotiation": fragment.negotiation} for _, fragment in members]
     return json.dumps(ids, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass") \
         + b"\n" + codec.pack(body, texts)
 
