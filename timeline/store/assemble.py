@@ -67,6 +67,7 @@ def join(fragments: Sequence[Fragment]) -> Dataset:
             for value in values:
                 if value is not None:
                     fields[name] = fields[name] or value
+    fields["stances"] = next((f.record.stances for f in fragments if f.negotiation["scale"]), StanceScale())
     return Dataset(**fields)
 
 
@@ -83,7 +84,6 @@ def assemble(files: Sequence[str], fragments: Sequence[Fragment], max_bytes: int
     origin = _origin(files, fragments)
     record = join(fragments)
     negotiation = _negotiation(files, fragments)
-    record.stances = negotiation["scale"][1] if negotiation["scale"] else StanceScale()
     positions = {name: {id(item): n for n, item in enumerate(getattr(record, name))}
                  for name in Dataset.__dataclass_fields__ if isinstance(getattr(record, name), list)}
     changed = _changed(fragments, origin, previous)
