@@ -67,7 +67,7 @@ def test_gaps_json_is_the_library_rows(run):
 
 
 def test_plan_table(run):
-    result = run("plan", "28-point plan", data=FIXTURE)
+    result = run("plan", "28-point plan", data=FIXTURE, env={"COLUMNS": "400"})   # wide enough for the last column
     assert result.exit_code == 0
     lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
     assert lines[2:] == [
