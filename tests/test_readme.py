@@ -30,6 +30,7 @@ def test_readme_example_runs_as_shown(command, expected, tmp_path, monkeypatch):
     args = shlex.split(command)
     assert args[0] == "timeline"
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(ROOT / "tests" / "data", tmp_path / "tests" / "data")  # the made-up negotiation of #15's examples
     shutil.copy(ROOT / "docs" / "example-article.txt", tmp_path)  # the article `timeline draft` reads
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("TIMELINE_DATA", raising=False)
