@@ -25,9 +25,9 @@ from timeline.vocabulary import EVENT_TYPES, ROLE_KEYS
 #: The columns that make a CSV file the project's events table.
 SIGNATURE = frozenset(("id", "type", "date", "participants", "source", "target", "status"))
 _TEXTS = ("title", "status", "location", "summary", "outcome", "notes")
-_LISTS = (*ROLE_KEYS, "sources")
+_LISTS = (*ROLE_KEYS, "sources", "issues")
 #: Cells that hold a '; '-joined list: the export guards each item, so each is unguarded after the split.
-_LIST_COLUMNS = frozenset((*_LISTS, "aliases", "related", "plover_context"))
+_LIST_COLUMNS = frozenset((*_LISTS, "aliases", "related", "plover_context", "claimed_by", "drafted_by", "relations"))
 
 
 def is_events_table(columns: list[str]) -> bool:
@@ -36,14 +36,16 @@ def is_events_table(columns: list[str]) -> bool:
 
 
 def read_csv(path: str | Path) -> Iterator[Record]:
-    """Yield the actors, sources, then one :class:`Record` per event of the tables beside ``path`` (events.csv)."""
+    """Yield the actors, sources, then one :class:`Record` per event of the tables beside ``path`` (events.csv),
+    then the stances, issues, positions and plans of the tables beside it (:mod:`.negotiation_csv`)."""
     path = Path(path)
     yield from read_tables(lambda name: _rows(path if name == "events" else path.with_name(f"{name}.csv")))
 
 
 def read_tables(rows: Callable[[str], Iterable[tuple[str, dict[str, str]]]],
                 guarded: bool = True) -> Iterator[Record]:
-    """The records of the tables ``rows(name)`` gives (name: events, actors, sources, quotes; ``[]`` if absent).
+    """The records of the tables ``rows(name)`` gives (events, actors, sources, quotes, and the #15 tables of
+    :mod:`.negotiation_csv`; ``[]`` for a table that is absent).
 
     Each row is ``(file:line, {column: text})``, empty cells left out. ``guarded``: list items carry the
     CSV's formula guard, taken off here (the .xlsx has none).
@@ -60,6 +62,9 @@ def read_tables(rows: Callable[[str], Iterable[tuple[str, dict[str, str]]]],
                                       if row.get(k)}])
     for where, row in rows("events"):
         yield _event(where, row, quotes.get(row.get("id", ""), []), split)
+    from timeline.importers.negotiation_csv import read_negotiation
+
+    yield from read_negotiation(rows, split)
 
 
 def _rows(path: Path) -> Iterator[tuple[str, dict[str, str]]]:
