@@ -168,3 +168,15 @@ def test_hostile_files_get_one_line(run, tmp_path):
         assert result.exit_code == 1 and "Traceback" not in result.output, (name, fmt, result.output)
         assert last.startswith(f"Error: {tmp_path / expected}"), (name, fmt, last)
         assert not (tmp_path / "out.yaml").exists()
+
+
+def test_a_folder_keeps_issues_positions_and_plans_in_their_own_files(run, tmp_path):
+    source = ROOT / "tests" / "data" / "negotiation.yaml"
+    assert run("export", "csv", "-o", str(tmp_path / "tables"), data=source).exit_code == 0
+    out = tmp_path / "back"
+    result = run("import", str(tmp_path / "tables" / "events.csv"), "-o", f"{out}/", data=None)
+    assert result.exit_code == 0, result.output
+    names = {p.name for p in out.iterdir()}
+    assert {"actors.yaml", "issues.yaml", "positions.yaml", "plans.yaml"} <= names
+    original, again = load(source), load(out)
+    assert (again.issues, again.positions, again.plans) == (original.issues, original.positions, original.plans)

@@ -26,16 +26,14 @@ Split = Callable[[str | None], list[str]]
 
 
 def read_negotiation(rows: Rows, _split: Split) -> Iterator[Record]:
-    """One :class:`Record` per stance scale, issue, position and plan in the tables ``rows(name)`` gives.
-
-    ``rows`` is :func:`timeline.importers.project_csv.read_tables`' reader of a table (a CSV file beside
-    ``events.csv`` or a sheet of the workbook); ``_split`` splits a list cell into its items.
-    """
-    stance_rows = list(rows("stances"))
+    """One :class:`Record` per stance scale, issue, position and plan of the tables ``rows(name)`` gives
+    (``stances``, ``issues``, ...: the CSV files beside events.csv, or the sheets of the workbook);
+    ``_split`` splits a list cell (taking off the CSV's formula guard)."""
+    table = list(rows("stances"))
     stances = [{"id": row["id"], "value": float(row["value"]), "label": row.get("label", row["id"])}
-               for _, row in stance_rows if row.get("id") and _number(row.get("value"))]
+               for _, row in table if row.get("id") and _number(row.get("value"))]
     if stances and [(s["id"], s["value"], s["label"]) for s in stances] != [tuple(s) for s in DEFAULT_STANCES]:
-        yield Record(stance_rows[0][0], negotiation={"stances": stances})
+        yield Record(table[0][0].rsplit(":", 1)[0], negotiation={"stances": stances})
     for where, row in rows("issues"):
         yield Record(where, negotiation={"issues": [_pick(row, _ISSUE, aliases=_split(row.get("aliases")))]})
     for where, row in rows("positions"):

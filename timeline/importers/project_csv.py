@@ -44,7 +44,8 @@ def read_csv(path: str | Path) -> Iterator[Record]:
 
 def read_tables(rows: Callable[[str], Iterable[tuple[str, dict[str, str]]]],
                 guarded: bool = True) -> Iterator[Record]:
-    """The records of the tables ``rows(name)`` gives (name: events, actors, sources, quotes; ``[]`` if absent).
+    """The records of the tables ``rows(name)`` gives (events, actors, sources, quotes, and the #15 tables of
+    :mod:`.negotiation_csv`; ``[]`` for a table that is absent).
 
     Each row is ``(file:line, {column: text})``, empty cells left out. ``guarded``: list items carry the
     CSV's formula guard, taken off here (the .xlsx has none).

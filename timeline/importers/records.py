@@ -35,9 +35,9 @@ class Record:
     countries: tuple[str, ...] = ()
     refused: str | None = None
     skipped: bool = False
+    info: dict[str, str] | None = None
     #: Stances, issues, positions or plans (by kind) of a table of them (:mod:`timeline.importers.negotiation_csv`).
     negotiation: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    info: dict[str, str] | None = None
 
 
 #: What a row left out by a reader's own pre-filter yields (one object for all).

@@ -46,11 +46,13 @@ def header(files: Iterable[str], formats: Iterable[str], options: dict[str, Any]
     return "".join(f"# {line}\n" for line in lines)
 
 
-def dump(imported: Imported, title: str,
-         parts: tuple[str, ...] = ("dataset", "actors", "sources", "events", "issues", "positions", "plans"),
+#: The parts of an imported dataset, in the order written.
+PARTS = ("dataset", "actors", "sources", "events", "issues", "positions", "plans")
+
+
+def dump(imported: Imported, title: str, parts: tuple[str, ...] = PARTS,
          events: list[dict[str, Any]] | None = None) -> str:
-    """The YAML text of ``imported``'s ``parts`` (dataset header, actors, sources, events in date order, then
-    the issues, positions and plans of the negotiation tables).
+    """The YAML text of ``imported``'s ``parts`` (dataset header, actors, sources, events in date order, #15 items).
 
     ``events`` replaces the imported events (a month's, for a folder); the dataset's
     title is ``title`` unless the file gave one (a TimelineJS title slide).
@@ -102,8 +104,9 @@ def write_yaml(imported: Imported, output: str | os.PathLike, comment: str, titl
 
 def write_folder(imported: Imported, folder: str | os.PathLike, comment: str, title: str,
                  force: bool = False) -> list[Path]:
-    """Write ``imported`` as a folder dataset: ``actors.yaml`` (with the dataset header), ``sources.yaml``
-    and one file of events per month of their start (``2025-03.yaml``).
+    """Write ``imported`` as a folder dataset: ``actors.yaml`` (with the dataset header), ``sources.yaml``,
+    ``issues.yaml``, ``positions.yaml`` and ``plans.yaml`` where there are any, and one file of events per
+    month of their start (``2025-03.yaml``).
 
     Every file is checked before any is written: none may be a file timeline did not
     write (:class:`timeline.outputs.OutputExists`) unless ``force``. Files of an earlier
@@ -122,9 +125,9 @@ def write_folder(imported: Imported, folder: str | os.PathLike, comment: str, ti
     for event in imported.events.values():
         months.setdefault(str(event.get("date", ""))[:7] or "undated", []).append(event)
     files = {"actors.yaml": dump(imported, title, ("dataset", "actors")),
-             **({"negotiation.yaml": dump(imported, title, ("issues", "positions", "plans"))}
-                if any(imported.negotiation.get(kind) for kind in ("issues", "positions", "plans")) else {}),
              **({"sources.yaml": dump(imported, title, ("sources",))} if imported.sources else {}),
+             **{f"{kind}.yaml": dump(imported, title, (kind,)) for kind in ("issues", "positions", "plans")
+                if imported.negotiation.get(kind)},
              **{f"{month}.yaml": dump(imported, title, ("events",), events) for month, events in sorted(months.items())}}
     for name in files:
         check_writable(folder / name, force)
