@@ -5,11 +5,13 @@ import dataclasses
 
 import pytest
 from conftest import SEED, SEEDS
+from test_positions_export import NEGOTIATION
 
 from timeline.dataset import load
 from timeline.importers import detect
 from timeline.importers.project_csv import read_csv
 from timeline.importers.records import collect
+from timeline.negotiation import StanceScale
 
 
 def _events(dataset):
@@ -22,7 +24,7 @@ def _actors(dataset):
     return {k: dataclasses.replace(a, color=None, affiliations=()) for k, a in dataset.actors.items()}
 
 
-@pytest.mark.parametrize("path", [SEED, SEEDS], ids=["moscow", "seeds"])
+@pytest.mark.parametrize("path", [SEED, SEEDS, NEGOTIATION], ids=["moscow", "seeds", "negotiation"])
 def test_export_then_import_gives_the_same_dataset(run, tmp_path, path):
     tables, back = tmp_path / "tables", tmp_path / "back.yaml"
     assert run("export", "csv", "-o", str(tables), data=path).exit_code == 0
@@ -33,7 +35,10 @@ def test_export_then_import_gives_the_same_dataset(run, tmp_path, path):
     assert _events(again) == _events(original)
     assert again.sources == original.sources
     assert _actors(again) == _actors(original)
-    rows = len(original.events) + len(original.actors) + len(original.sources)
+    assert (again.issues, again.positions, again.plans, again.stances) == \
+        (original.issues, original.positions, original.plans, original.stances)
+    rows = len(original.events) + len(original.actors) + len(original.sources) + len(original.issues) \
+        + len(original.positions) + len(original.plans) + (original.stances != StanceScale())
     assert result.stdout.startswith(f"{rows} rows read, {len(original.events)} events imported, 0 skipped")
 
 

@@ -30,6 +30,7 @@ def test_readme_example_runs_as_shown(command, expected, tmp_path, monkeypatch):
     args = shlex.split(command)
     assert args[0] == "timeline"
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(ROOT / "tests" / "data", tmp_path / "tests" / "data")  # the made-up negotiation of #15's examples
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("TIMELINE_DATA", raising=False)
     result = CliRunner().invoke(cli, args[1:], prog_name="timeline", env={"COLUMNS": "100"}, catch_exceptions=False)

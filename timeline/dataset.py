@@ -46,6 +46,7 @@ from timeline.read.files import (  # noqa: F401 (the names this module has alway
     max_file_bytes,
     read_bytes,
 )
+from timeline.read.negotiation import NegotiationFields
 from timeline.read.problems import (  # noqa: F401
     COLLECTING,
     MAX_PROBLEMS,
@@ -57,14 +58,14 @@ from timeline.read.problems import (  # noqa: F401
 )
 from timeline.read.values import Map, Seq, text_of
 
-TOP_KEYS = ("dataset", "actors", "events", "sources")
+TOP_KEYS = ("dataset", "actors", "events", "sources", "issues", "positions", "plans")
 #: Top-level lists read item by item, so that a huge list is never held whole.
-ITEM_LISTS = frozenset(("actors", "events", "sources"))
-DATASET_KEYS = ("title", "description")
+ITEM_LISTS = frozenset(("actors", "events", "sources", "issues", "positions", "plans"))
+DATASET_KEYS = ("title", "description", "stances")
 ACTOR_KEYS = ("id", "name", "kind", "title", "affiliation", "aliases", "color", "notes")
 SOURCE_KEYS = ("id", "publisher", "title", "url", "published", "notes")
 EVENT_KEYS = ("id", "type", "title", "date", "status", "location", *ROLE_KEYS, "outcome", "quantities",
-              "summary", "quotes", "sources", "related", "cameo", "plover", "draft", "notes")
+              "summary", "quotes", "sources", "related", "cameo", "plover", "draft", "issues", "notes")
 QUOTE_KEYS = ("speaker", "text", "source")
 LINK_KEYS = ("relation", "event")
 #: Kinds of item that may be defined again, identically, in another file of a folder.
@@ -97,7 +98,7 @@ def load(path: str | os.PathLike) -> Dataset:
             gc.enable()
 
 
-class _Builder(ModelFields):
+class _Builder(ModelFields, NegotiationFields):
     """Turns data read from YAML into a :class:`Dataset`, collecting problems with their lines."""
 
     def __init__(self, max_bytes: int = MAX_FILE_BYTES, max_problems: int = MAX_PROBLEMS) -> None:
@@ -317,6 +318,8 @@ class _Builder(ModelFields):
         self.dataset.title = self.dataset.title or self._text(file, ("dataset",), value, "title")
         self.dataset.description = self.dataset.description or self._text(file, ("dataset",), value,
                                                                            "description")
+        if value.get("stances") is not None:
+            self._stances(file, value)
 
     def _actor(self, file: str, where: Path_, item: dict) -> None:
         self._keys(file, where, item, ACTOR_KEYS, "actor")
@@ -381,7 +384,7 @@ class _Builder(ModelFields):
                   "plover": self._plover(file, where, item.get("plover")),
                   "outcome": self._outcome(file, where, item),
                   "quantities": self._quantities(file, where, item.get("quantities")),
-                  "draft": self._flag(file, where, item, "draft")}
+                  "draft": self._flag(file, where, item, "draft"), "issues": self._ids(file, where, item, "issues")}
         if ident is None or date is None or kind not in EVENT_TYPES:
             return
         record = self.dataset.drafts if fields["draft"] else self.dataset.events   # drafts stay apart until asked for
@@ -438,6 +441,7 @@ class _Builder(ModelFields):
         self._check_cycles()
         for event in (*self.dataset.events, *self.dataset.drafts):
             self._check_event(event, actors, sources, event_ids)
+        self._check_negotiation()
 
     def _check_cycles(self) -> None:
         actors = self.dataset.actors

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from timeline.dates import DateSpan
+from timeline.negotiation import Issue, Plan, Position, Quote, StanceScale  # noqa: F401 (Quote: importable from here)
 from timeline.pairs import candidate_pairs, meeting_groups
 from timeline.vocabulary import (  # noqa: F401 (the model's vocabulary, importable from here)
     CAMEO_ROOTS,
@@ -141,15 +142,6 @@ class Source:
         return ", ".join(p for p in parts if p) or self.id
 
 
-@dataclass(slots=True)
-class Quote:
-    """Words an actor said, short and attributed."""
-
-    speaker: str
-    text: str
-    source: str | None = None
-
-
 class Link(NamedTuple):
     """A relation from one event to another, e.g. a denial ``disputes`` a claim."""
 
@@ -199,7 +191,8 @@ class Event:
     ``cameo`` and ``plover`` are the codes given in the data, ``None`` if
     none: :meth:`cameo_code` and :meth:`plover_coding` fall back on the
     type's. ``draft`` events await review and are left out of answers,
-    charts and exports unless asked for.
+    charts and exports unless asked for. ``issues`` are the ids of the
+    issues it concerns (:class:`~timeline.negotiation.Issue`).
     """
 
     id: str
@@ -227,6 +220,7 @@ class Event:
     outcome: str | None = None
     quantities: tuple[Quantity, ...] = ()
     draft: bool = False
+    issues: tuple[str, ...] = ()
 
     def roles(self) -> list[tuple[str, str]]:
         """Each (actor id, role) pair of the event, in role order (:data:`ROLES`)."""
@@ -286,6 +280,8 @@ class Dataset:
     ``drafts`` holds the events marked ``draft: true`` (awaiting review),
     kept out of ``events`` so that no answer, chart or export shows them
     unless asked (:class:`~timeline.filters.EventFilter` ``include_drafts``).
+    ``issues``, ``positions``, ``plans`` and the ``stances`` scale are those of
+    :mod:`timeline.negotiation` (empty, and the default scale, in a dataset without them).
     """
 
     actors: dict[str, Actor] = field(default_factory=dict)
@@ -294,6 +290,10 @@ class Dataset:
     title: str | None = None
     description: str | None = None
     drafts: list[Event] = field(default_factory=list)
+    issues: dict[str, Issue] = field(default_factory=dict)
+    positions: list[Position] = field(default_factory=list)
+    plans: dict[str, Plan] = field(default_factory=dict)
+    stances: StanceScale = field(default_factory=StanceScale)
 
     def event(self, event_id: str) -> Event:
         """The event (or draft) with this id (``KeyError`` if none)."""

@@ -32,7 +32,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "quantities": [quantity._asdict() for quantity in event.quantities],
         "summary": event.summary,
         "quotes": [{"speaker": q.speaker, "text": q.text, "source": q.source} for q in event.quotes],
-        "sources": list(event.sources),
+        "sources": list(event.sources), "issues": list(event.issues),
         "related": [{"relation": link.relation, "event": link.event} for link in event.related],
         "cameo": event.cameo_code(), "cameo_root": event.event_type.cameo,
         "plover": plover.type if plover else None, "plover_mode": plover.mode if plover else None,

@@ -49,8 +49,9 @@ def _flag(option: Option) -> Any:
 \b
 {_FORMATS}
 
-Graph formats write the actor graph (--graph actors, the default) or the
-graph of actors and events (--graph events); csv writes its tables into a
+Graph formats write the actor graph (--graph actors, the default), the
+graph of actors and events (--graph events) or of actors and issues joined
+by their positions (--graph positions); csv writes its tables into a
 folder. Give spreadsheet users xlsx (cells keep their text: "Nov 2025"
 stays text, "007" keeps its zeros), and programs csv. The filters choose
 the events. Without -o, the file goes to output/ (e.g. output/actors.gexf);

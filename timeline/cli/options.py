@@ -23,8 +23,9 @@ MAX_INCHES = 60.0
 #: Pixels per inch of a PNG, by default, and the range allowed.
 DPI = 200
 DPI_RANGE = (30, 1200)
-#: The graphs a command can draw or write: actors joined by their relations, or actors joined to their events.
-GRAPHS = ("actors", "events")
+#: The graphs a command can draw or write: actors joined by their relations, actors joined to their events, or
+#: actors joined to issues by their positions (written by the exports; drawn by ``render positions``).
+GRAPHS = ("actors", "events", "positions")
 
 
 def with_dataset(command: Command) -> Command:
@@ -56,7 +57,8 @@ level_option = click.option(
     help="person: actors as recorded; state: each actor counted as the state it belongs to.")
 graph_option = click.option(
     "--graph", type=click.Choice(GRAPHS), default="actors", show_default=True,
-    help="actors: actors joined by their relations; events: actors joined to their events.")
+    help="actors: actors joined by their relations; events: actors joined to their events; positions (exports "
+         "only): actors and issues joined by their stances.")
 force_option = click.option(
     "--force", is_flag=True,
     help="Replace an existing output even if timeline did not write it (by default only timeline's own files are).")

@@ -106,5 +106,7 @@ def validate(path: str | None, data_path: str | None) -> None:
     dates = f", {period}" if period else ""
     sources = len(dataset.sources)
     drafts = f", {len(dataset.drafts)} draft{'s' * (len(dataset.drafts) != 1)} awaiting review" if dataset.drafts else ""
+    negotiation = "".join(f", {len(found)} {kind[:-1] if len(found) == 1 else kind}" for kind, found in
+                          (("issues", dataset.issues), ("positions", dataset.positions), ("plans", dataset.plans)) if found)
     click.echo(f"ok: {path}: {len(dataset.events)} events, {len(dataset.actors)} actors, "
-               f"{sources} source{'s' * (sources != 1)}{dates}{drafts}")
+               f"{sources} source{'s' * (sources != 1)}{negotiation}{dates}{drafts}")

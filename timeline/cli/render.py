@@ -7,6 +7,7 @@ from timeline.cli import LazyGroup
 
 #: Subcommand name -> "module:function" under timeline.cli.
 CHARTS = {"timeline": "render_timeline:timeline_chart", "graph": "render_graph:graph_chart"}
+CHARTS |= {"positions": "render_positions:positions_chart", "lineage": "render_positions:lineage_chart"}  # #15
 
 
 @click.group(cls=LazyGroup, lazy_commands=CHARTS)

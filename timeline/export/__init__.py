@@ -23,6 +23,7 @@ from typing import IO, Any, NamedTuple
 
 from timeline.errors import NothingToShow, UserError
 from timeline.export._common import GRAPHS, Folder
+from timeline.export.negotiation import TABLES as NEGOTIATION_TABLES
 from timeline.model import LEVELS, Dataset, Event
 from timeline.outputs import DEFAULT_DIR, output_file
 
@@ -40,7 +41,8 @@ class Option(NamedTuple):
 
 #: Every option a format can take; the CLI offers each as a flag (``group_by`` as ``--group-by``).
 OPTIONS: dict[str, Option] = {o.name: o for o in (
-    Option("graph", GRAPHS, "actors", "The graph to write: actors (the actor graph) or events (actors and events)."),
+    Option("graph", GRAPHS, "actors", "The graph to write: actors (the actor graph), events (actors and events) or "
+           "positions (actors and issues, joined by their stances)."),
     Option("level", LEVELS, "person", "Actor graph: actors as recorded (person) or as their states (state)."),
     Option("group_by", ("type", "side"), "type", "TimelineJS: group the slides by event type, or by the side "
            "of the event's first actor."),
@@ -74,8 +76,8 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("cytoscape", "cytoscape", ".cyjs", None, _GRAPH_OPTIONS, "Cytoscape.js elements (Cytoscape too)"),
     Format("dot", "dot", ".dot", None, _GRAPH_OPTIONS, "Graphviz DOT"),
     Format("csv", "csv", "", "tables", _GRAPH_OPTIONS,
-           "a folder of CSV tables for programs: events, quotes, actors, sources, edges",
-           files=tuple(f"{name}.csv" for name in ("events", "quotes", "actors", "sources", "edges"))),
+           "a folder of CSV tables for programs: events, quotes, actors, sources, edges (and issues, positions, plans)",
+           files=tuple(f"{name}.csv" for name in ("events", "quotes", "actors", "sources", "edges", *NEGOTIATION_TABLES))),
     Format("xlsx", "xlsx", ".xlsx", "timeline", _GRAPH_OPTIONS,
            "an Excel workbook for spreadsheet users: one sheet per table, text kept as text"),
     Format("timelinejs", "timelinejs", ".json", "timeline", ("group_by",), "TimelineJS3 JSON"),
@@ -158,6 +160,7 @@ def _options(spec: Format, given: dict[str, Any]) -> dict[str, Any]:
         if choices is None and not isinstance(value, bool) or choices is not None and value not in choices:
             expected = f"choose from {', '.join(choices)}" if choices else "give true or false"
             raise ExportError(f"unknown {name} {value!r} for {spec.name}; {expected}")
-    if given.get("graph") == "events" and given.get("level", "person") != "person":
-        raise ExportError("the level applies to the actor graph; the event graph shows each actor as itself")
+    if given.get("graph") in ("events", "positions") and given.get("level", "person") != "person":
+        raise ExportError(f"the level applies to the actor graph; the {given['graph'][:-1]} graph shows each actor "
+                          "as itself")
     return {name: given.get(name, OPTIONS[name].default) for name in spec.options}

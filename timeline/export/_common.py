@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     import networkx as nx
 
 PathOrFile = str | os.PathLike | IO
-#: The graphs a graph format can write: the actor graph, or the actor-event graph.
-GRAPHS = ("actors", "events")
+#: The graphs a graph format can write: the actor graph, the actor-event graph, or actors and issues joined by
+#: positions (:mod:`timeline.export.negotiation`).
+GRAPHS = ("actors", "events", "positions")
 #: The status an event has unless said otherwise; every other one is shown wherever the event is.
 DEFAULT_STATUS = STATUSES[0]
 #: C0 and C1 control characters other than tab and line breaks: no format shows them, several refuse them.
@@ -64,6 +65,10 @@ def export_graph(dataset: Dataset, events: Sequence[Event], graph: str = "actors
 
     if graph == "events":
         return event_graph(dataset, events)
+    if graph == "positions":
+        from timeline.export.negotiation import position_graph
+
+        return position_graph(dataset, events)
     return actor_graph(dataset, events, level=level, include_planned=True)
 
 

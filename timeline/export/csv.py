@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from timeline.export._common import Folder, PathOrFile, export_graph, plain_text, write_text
+from timeline.export.negotiation import has_negotiation, negotiation_tables
 from timeline.model import Dataset, Event
 from timeline.rows import actor_rows, event_row, source_row
 
@@ -99,7 +100,8 @@ def _text(value: Any) -> str:
 
 def tables(dataset: Dataset, events: Iterable[Event] | None = None,
            graph: nx.MultiDiGraph | None = None) -> dict[str, Table]:
-    """The tables of ``events`` (default: all) by file stem: events, quotes, actors, sources, edges (with a graph).
+    """The tables of ``events`` (default: all) by file stem: events, quotes, actors, sources, the tables of
+    :mod:`timeline.export.negotiation` if the dataset has issues, positions or plans, edges (with a graph).
 
     Quotes get a table of their own, one row per quote; ``related`` links
     read ``relation: event``. Actors and sources are all listed.
@@ -112,6 +114,8 @@ def tables(dataset: Dataset, events: Iterable[Event] | None = None,
         "actors": _table(actor_rows(dataset)),
         "sources": _table([source_row(s) for s in dataset.sources.values()]),
     }
+    if has_negotiation(dataset):
+        result.update(negotiation_tables(dataset, events))
     if graph is not None:
         result["edges"] = _table([{"source": u, "target": v, "key": k, **d}
                                   for u, v, k, d in graph.edges(keys=True, data=True)], first=("source", "target", "key"))

@@ -25,9 +25,9 @@ from timeline.vocabulary import EVENT_TYPES, ROLE_KEYS
 #: The columns that make a CSV file the project's events table.
 SIGNATURE = frozenset(("id", "type", "date", "participants", "source", "target", "status"))
 _TEXTS = ("title", "status", "location", "summary", "outcome", "notes")
-_LISTS = (*ROLE_KEYS, "sources")
+_LISTS = (*ROLE_KEYS, "sources", "issues")
 #: Cells that hold a '; '-joined list: the export guards each item, so each is unguarded after the split.
-_LIST_COLUMNS = frozenset((*_LISTS, "aliases", "related", "plover_context"))
+_LIST_COLUMNS = frozenset((*_LISTS, "aliases", "related", "plover_context", "claimed_by", "drafted_by", "relations"))
 
 
 def is_events_table(columns: list[str]) -> bool:
@@ -36,7 +36,8 @@ def is_events_table(columns: list[str]) -> bool:
 
 
 def read_csv(path: str | Path) -> Iterator[Record]:
-    """Yield the actors, sources, then one :class:`Record` per event of the tables beside ``path`` (events.csv)."""
+    """Yield the actors, sources, then one :class:`Record` per event of the tables beside ``path`` (events.csv),
+    then the stances, issues, positions and plans of the tables beside it (:mod:`.negotiation_csv`)."""
     path = Path(path)
     quotes: dict[str, list[dict[str, Any]]] = {}
     for _, row in _rows(path.with_name("quotes.csv")):
@@ -49,6 +50,9 @@ def read_csv(path: str | Path) -> Iterator[Record]:
                                       if row.get(k)}])
     for where, row in _rows(path):
         yield _event(where, row, quotes.get(row.get("id", ""), []))
+    from timeline.importers.negotiation_csv import read_negotiation
+
+    yield from read_negotiation(path.parent)
 
 
 def _rows(path: Path) -> Iterator[tuple[str, dict[str, str]]]:

@@ -34,6 +34,8 @@ class Record:
     countries: tuple[str, ...] = ()
     refused: str | None = None
     skipped: bool = False
+    #: Stances, issues, positions or plans (by kind) of a table of them (:mod:`timeline.importers.negotiation_csv`).
+    negotiation: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -106,6 +108,7 @@ class Imported:
     events: dict[str, dict[str, Any]] = field(default_factory=dict)
     actors: dict[str, dict[str, Any]] = field(default_factory=dict)
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    negotiation: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     read: int = 0
     skipped: int = 0
     merged: int = 0
@@ -141,6 +144,9 @@ def collect(records: Iterable[Record], filters: Filters | None = None, resolver:
                 result.actors.setdefault(actor["id"], actor)
             for source in record.sources:
                 result.sources.setdefault(source["id"], source)
+            for kind, items in record.negotiation.items():
+                for item in items:
+                    result.negotiation.setdefault(kind, {}).setdefault(item.get("id", ""), item)
             continue
         if record.event is None:
             result.refused_count += 1

@@ -48,10 +48,12 @@ def header(files: Iterable[str], formats: Iterable[str], options: dict[str, Any]
 
 def dump(imported: Imported, title: str) -> str:
     """The YAML text of ``imported``: dataset title, actors, sources, events (in date order)."""
-    body = {"dataset": {"title": title}, "actors": list(imported.actors.values()),
-            "sources": list(imported.sources.values()),
-            "events": sorted(imported.events.values(), key=lambda e: (str(e.get("date", "")), e["id"]))}
-    for key in ("actors", "sources"):
+    stances = imported.negotiation.get("stances")
+    body = {"dataset": {"title": title, **({"stances": list(stances.values())} if stances else {})},
+            "actors": list(imported.actors.values()), "sources": list(imported.sources.values()),
+            "events": sorted(imported.events.values(), key=lambda e: (str(e.get("date", "")), e["id"])),
+            **{kind: list(imported.negotiation.get(kind, {}).values()) for kind in ("issues", "positions", "plans")}}
+    for key in ("actors", "sources", "issues", "positions", "plans"):
         if not body[key]:
             del body[key]
     return yaml.dump(body, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110, default_flow_style=None)

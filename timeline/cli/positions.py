@@ -1,0 +1,142 @@
+"""Commands on issues, positions and plans: positions, gaps, plan (see :mod:`timeline.positions`).
+
+JSON and CSV carry the library's rows as they are; a table says the same in words: dates as
+labels, stances by their label, a claim as "Red line (claimed by ukraine)".
+"""
+from __future__ import annotations
+
+from datetime import date as Date
+from typing import Any
+
+import click
+
+from timeline import positions as library
+from timeline.cli.options import include_drafts_option, with_dataset, with_output
+from timeline.cli.questions import _label, _rows, _table
+from timeline.model import Dataset
+
+Rows = list[dict[str, Any]]
+
+
+@click.command()
+@click.argument("issue")
+@click.option("--actor", metavar="NAME", help="Only this actor and its members (id, name or alias).")
+@click.option("--as-of", "as_of", metavar="DATE", help="Where everyone stood on DATE: the positions that hold then.")
+@click.option("--children", is_flag=True, help="Also the issues within ISSUE (Donbas within territory).")
+@click.option("--no-claims", is_flag=True, help="Leave out positions that others attribute to an actor.")
+@include_drafts_option
+@with_dataset
+@with_output("date", "issue", "actor", "stance", "until", "statement", "event")
+def positions(dataset: Dataset, issue: str, actor: str | None, as_of: str | None, children: bool, no_claims: bool,
+              include_drafts: bool) -> Rows:
+    """Each actor's stance on ISSUE over time, with the events behind it.
+
+    ISSUE is an id, name or alias. A position holds until the same actor's
+    next one on the same issue ('until'); one on a sub-issue (Donbas) does not
+    replace one on ISSUE. A position counts from the first day its date may
+    fall on (2025-08: from 1 Aug). Positions that others attribute to an actor
+    ("Kyiv says Moscow demands...") are claims: shown apart, marked with who
+    claims them, and never replace the actor's own.
+
+    With --as-of, where each actor stood on that day: the last position stated
+    by the end of it (--as-of 2025-12: by 31 Dec 2025), claims after.
+
+    \b
+    Examples:
+      timeline positions donbas
+      timeline positions territory --children --as-of 2025-12-05
+      timeline positions nato --actor ukraine --format json
+    """
+    options = {"actor": actor, "children": children, "include_drafts": include_drafts}
+    if as_of is None:
+        found = [s for s in library.history(dataset, issue, **options) if not (no_claims and s.claimed_by)]
+    else:
+        found = library.as_of(dataset, as_of, issue, claims=not no_claims, **options)
+    if not found:
+        click.echo(f"no positions on '{library.find_issue(dataset, issue).id}'"
+                   f"{' as of ' + as_of if as_of else ''}", err=True)
+    return _rows(found, date=lambda s: _label(s.date), stance=lambda s: _stance(dataset, s),
+                 until=lambda s: _label(s.until) if s.until else "still holds")
+
+
+@click.command()
+@click.option("--as-of", "as_of", metavar="DATE", default=lambda: Date.today().isoformat(),
+              show_default="today", help="The day to measure the gaps on.")
+@click.option("--since", metavar="DATE", help="Compare with the gaps on this earlier day: converging or diverging.")
+@click.option("--level", type=click.Choice(library.LEVELS), default="state", show_default=True,
+              help="state: each actor counted as its state; person: every actor apart.")
+@include_drafts_option
+@with_dataset
+@with_output("issue", "gap", "most_for", "most_against", "sides", "change", "trend")
+def gaps(dataset: Dataset, as_of: str, **options: Any) -> Rows:
+    """The issues on which the sides stand furthest apart, and where they converge.
+
+    On each issue, each side's stance as of --as-of (actors counted as their
+    state; of several actors of one side, the latest position speaks), and the
+    gap: the highest stance value minus the lowest on the dataset's scale
+    (default: demands 2, accepts 1, open to 0.5, undecided 0, rejects -1, red
+    line -2). Widest first; issues held by fewer than two sides are left out.
+    Claims do not count. With --since, the change since then: converging (the
+    gap shrank), diverging (it grew), steady, or new.
+
+    \b
+    Example:
+      timeline gaps --as-of 2025-12-05 --since 2025-09-01
+    """
+    found = library.gaps(dataset, as_of, **options)
+    return _rows(found, gap=lambda g: f"{g.gap:g}", most_for=lambda g: ", ".join(g.most_for),
+                 most_against=lambda g: ", ".join(g.most_against),
+                 sides=lambda g: "; ".join(f"{side}: {dataset.stances[stance].label}" for side, stance in g.sides.items()),
+                 change=lambda g: "" if g.change is None else f"{g.change:+g}" if g.change else "0")
+
+
+@click.command()
+@click.argument("plan")
+@with_dataset
+@with_output("version", "date", "change", "point", "text")
+def plan(dataset: Dataset, plan: str) -> Rows:
+    """The versions of PLAN in order, what each added, dropped or changed, and who said what about it.
+
+    PLAN is an id, name or alias. Points are matched across versions by
+    their key (by default, their number): a key new in a version is added, a
+    key missing is dropped, a key whose text differs is changed. One row per
+    version (its drafters and relations), per point added, dropped or
+    changed, and per response.
+
+    \b
+    Example:
+      timeline plan us-peace-plan
+    """
+    rows = [row for diff in library.plan_diff(dataset, plan) for row in _version_rows(diff)]
+    if not _table():
+        return rows
+    return [{**row, "date": _label(row["date"]) if row["date"] else "", "point": row["point"] or row["actor"],
+             "text": f"{row['text']} (was: {row['before']})" if row["before"] else row["text"]} for row in rows]
+
+
+def _version_rows(diff: library.VersionDiff) -> Rows:
+    """The rows of one version: itself, then its points added, dropped and changed, then its responses."""
+
+    def row(day: str | None, change: str, point: str | None, text: str, before: str | None = None,
+            actor: str | None = None) -> dict[str, Any]:
+        return {"plan": diff.plan, "version": diff.version, "date": day, "change": change, "point": point,
+                "text": text, "before": before, "actor": actor}
+
+    drafted = f"drafted by {', '.join(diff.drafted_by)}" if diff.drafted_by else ""
+    relations = "; ".join(f"{relation} {version}" for relation, version in diff.relations)
+    return [row(diff.date, "first version" if diff.previous is None else "new version", f"{diff.points} points",
+                "; ".join(filter(None, (diff.name, drafted, relations)))),
+            *(row(None, "added", _point(p), p.text) for p in diff.added),
+            *(row(None, "dropped", _point(p), p.text) for p in diff.dropped),
+            *(row(None, "changed", _point(new), new.text, old.text) for old, new in diff.changed),
+            *(row(day, "response", None, response.replace("_", " "), actor=actor)
+              for actor, response, day in diff.responses)]
+
+
+def _point(point: Any) -> str:
+    return point.key if point.key == point.number else f"{point.key} ({point.number})"
+
+
+def _stance(dataset: Dataset, stand: library.Stand) -> str:
+    label = dataset.stances[stand.stance].label
+    return f"{label} (claimed by {', '.join(stand.claimed_by)})" if stand.claimed_by else label

@@ -1,0 +1,88 @@
+"""``timeline render positions`` and ``timeline render lineage``: the two charts of issues, positions and plans."""
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import click
+
+from timeline.cli.options import MAX_INCHES, dpi_option, force_option, output_option, with_dataset
+from timeline.model import Dataset
+from timeline.outputs import DEFAULT_DIR
+
+width_option = click.option("--width", type=click.FloatRange(min=6, max=MAX_INCHES), help="Width in inches.")
+title_option = click.option("--title", help="Title of the chart (default: a headline of what it shows).")
+
+
+@click.command()
+@click.argument("issues", nargs=-1, metavar="[ISSUE]...")
+@output_option("File to write: .png, .svg or .pdf.", default=DEFAULT_DIR / "positions.png")
+@click.option("--actor", "actors", multiple=True, metavar="NAME",
+              help="Draw this actor's row (id, name or alias; repeatable, in the order given). Default: every "
+                   "actor with a position, the most active first.")
+@click.option("--as-of", "as_of", metavar="DATE",
+              help='Draw stances up to this day ("31 Dec 2025", 2025-12-31); default: the end of the last '
+                   "month with a position.")
+@title_option
+@width_option
+@dpi_option
+@force_option
+@with_dataset
+def positions_chart(dataset: Dataset, issues: tuple[str, ...], output: Path, actors: tuple[str, ...],
+                    as_of: str | None, title: str | None, width: float | None, dpi: int, force: bool) -> None:
+    """Draw each actor's stance on each ISSUE through time: one panel per issue, a strip per actor.
+
+    A stance holds from the day it was stated until the actor's next stance on
+    the issue. Colours run from "demands" (teal) to "red line" (brown,
+    cross-hatched), read against the issue's proposition printed under its
+    name; stances others attribute to an actor are hatched in a row of their
+    own. Without ISSUE, every issue someone took a position on.
+
+    \b
+    Examples:
+      timeline render positions
+      timeline render positions donbas crimea --actor russia --actor ukraine
+      timeline render positions ceasefire --as-of 2025-08-31 -o output/ceasefire.svg
+    """
+    from timeline.names import find_actor
+    from timeline.render.positions import WIDTH, render_positions
+    from timeline.user_dates import read_user_date
+
+    ids = [find_actor(dataset, name).id for name in actors] or None
+    until = None
+    if as_of:
+        day = read_user_date(as_of)
+        until = day.end or day.start + timedelta(days=1)
+    path = render_positions(dataset, output, list(issues) or None, ids, dpi=dpi, force=force, title=title,
+                            width=width or WIDTH, until=until)
+    click.echo(f"wrote {path}")
+
+
+@click.command()
+@click.argument("plans", nargs=-1, metavar="[PLAN]...")
+@output_option("File to write: .png, .svg or .pdf.", default=DEFAULT_DIR / "lineage.png")
+@title_option
+@width_option
+@dpi_option
+@force_option
+@with_dataset
+def lineage_chart(dataset: Dataset, plans: tuple[str, ...], output: Path, title: str | None, width: float | None,
+                  dpi: int, force: bool) -> None:
+    """Draw how PLAN's versions follow, amend and answer one another, placed by date.
+
+    Each plan has a lane; each version a box above its day, saying when,
+    how many points and who drafted it, and above the box who said what
+    about it. Arrows run from the earlier version to the later one. Versions
+    of other plans that PLAN's versions relate to are drawn too. Without
+    PLAN, every plan.
+
+    \b
+    Examples:
+      timeline render lineage
+      timeline render lineage us-peace-plan -o output/us-plan.svg
+    """
+    from timeline.render.lineage import WIDTH, render_lineage
+
+    path = render_lineage(dataset, output, list(plans) or None, dpi=dpi, force=force, title=title,
+                          width=width or WIDTH)
+    click.echo(f"wrote {path}")

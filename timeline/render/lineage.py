@@ -1,0 +1,339 @@
+"""The plan lineage chart: plan versions as boxes in a lane per plan, placed by date, and their relations.
+
+Each version sits above a dot on its plan's lane at the day it was put
+forward (a bar for a date known to a span); where versions crowd, boxes
+move aside and a leader line keeps them tied to their day. Relations run
+forward in time, from the earlier version to the later one, labelled as the
+later one's act read backwards: "superseded by", "amended by", "answered
+by". Under each box, who said what about the version. Selection
+(:func:`select_lineage`) is apart from drawing (:func:`draw_lineage`).
+"""
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import matplotlib.dates as mdates
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+from timeline.errors import NothingToShow, UserError
+from timeline.model import Dataset
+from timeline.negotiation import PlanVersion
+from timeline.render import style
+from timeline.render.axis import date_axis
+from timeline.render.files import image_format, save_image
+from timeline.render.frame import Frame, wrap_lane
+from timeline.render.labels import display_name
+from timeline.render.spans import TimeScale, time_scale
+from timeline.render.text import quiet_glyphs
+
+WIDTH = 11.0            # inches
+BOX = (1.55, 0.78)       # inches: a version's box
+RISE = 0.4              # inches from a lane up to its boxes
+TIER = 1.35             # inches from one tier of boxes to the next, room for the words above a box
+ABOVE = 0.55            # inches above the top tier for who said what
+SPACE = 0.18            # inches between boxes, room for an arrow
+LABEL_FROM = 1.5        # inches: a shorter arrow is named by the key only
+NUDGE = 0.6             # inches a box may move off its day before it is raised a tier
+MARGIN_DAYS = 12        # days kept at full scale around each version when the axis is shortened
+NAME_CHARS, BY_CHARS, SAID_CHARS = 20, 28, 36   # characters per line: name, drafters, responses
+#: How each relation is drawn: colour, dash, and its words read from the earlier version.
+RELATIONS = {
+    "supersedes": (style.INK, "-", "superseded by"),
+    "amends": ("#0072B2", (0, (5, 2)), "amended by"),
+    "answers": ("#D55E00", (0, (1.5, 1.5)), "answered by"),
+}
+#: Short words for responses under a box.
+RESPONSE_WORDS = {"accepted_as_basis": "basis", "open_to": "open to"}
+
+
+class ChartError(UserError):
+    """Parameters that cannot give a lineage chart."""
+
+
+@dataclass(frozen=True)
+class Node:
+    """A version to draw: its plan, names, day, points (``None``: not published) and what was said of it."""
+
+    version: str
+    plan: str
+    name: str
+    start: datetime
+    end: datetime
+    date_label: str
+    points: int | None
+    drafted_by: tuple[str, ...]
+    responses: tuple[tuple[str, str], ...]   # (actor's name, response words), in date order
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A relation as the data gives it: ``source`` supersedes, amends or answers ``target``."""
+
+    source: str
+    relation: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Lineage:
+    """The lanes (plan id, plan name) top to bottom, the nodes and the edges to draw."""
+
+    lanes: tuple[tuple[str, str], ...]
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+
+
+def select_lineage(dataset: Dataset, plans: Sequence[str] | None = None) -> Lineage:
+    """The versions of ``plans`` (default all), with every version they relate to or that relates to them,
+    and the relations among those. Lanes are ordered by each plan's first version. Raises
+    :class:`ChartError` for an unknown plan."""
+    known = dataset.plans
+    if unknown := [p for p in plans or () if p not in known]:
+        raise ChartError(f"no plan {unknown[0]!r} in the dataset; plans: {', '.join(known) or 'none'}")
+    owner = {v.id: p for p in known.values() for v in p.versions}
+    version = {v.id: v for p in known.values() for v in p.versions}
+    chosen = {v.id for pid in (plans or known) for v in known[pid].versions}
+    links = [Edge(v.id, rel, target) for v in version.values() for rel, target in v.relations
+             if target in version]
+    chosen |= {e.target for e in links if e.source in chosen} | {e.source for e in links if e.target in chosen}
+    nodes = sorted((_node(dataset, version[v], owner[v].id) for v in chosen), key=lambda n: (n.start, n.version))
+    lanes = list(dict.fromkeys(n.plan for n in nodes))
+    return Lineage(tuple((p, known[p].name) for p in lanes), tuple(nodes),
+                   tuple(e for e in links if e.source in chosen and e.target in chosen))
+
+
+def _node(dataset: Dataset, version: PlanVersion, plan: str) -> Node:
+    span = version.date
+    end = span.end or span.start + timedelta(days=1)
+    start = span.start or end - timedelta(days=1)
+    points = len(version.points) if version.points else None
+    said = [(_name(dataset, r.actor), RESPONSE_WORDS.get(r.response, r.response.replace("_", " ")))
+            for r in sorted(version.responses, key=lambda r: (r.date.sort_key() if r.date else (datetime.max,), r.actor))
+            if r.response != "drafted"]
+    return Node(version.id, plan, version.name or version.id, start, end, span.label(), points,
+                tuple(_name(dataset, a) for a in version.drafted_by), tuple(dict.fromkeys(said)))
+
+
+def place(nodes: Sequence[Node], x_of: dict[str, float], left: float, right: float) -> dict[str, tuple[float, int]]:
+    """Each box's centre (inches) and tier (0 nearest the lane) in one lane: at its day, or nudged at most
+    :data:`NUDGE` aside, in the lowest tier where it overlaps no other box; never past ``left`` or
+    ``right``. ``x_of``: each version's day in inches."""
+    half = BOX[0] / 2
+    placed: dict[str, tuple[float, int]] = {}
+    for node in sorted(nodes, key=lambda n: (x_of[n.version], n.version)):
+        day = x_of[node.version]
+        tries = [min(max(day + d, left + half), right - half) for d in (0, NUDGE / 2, -NUDGE / 2, NUDGE, -NUDGE)]
+        tier = 0
+        while True:
+            free = [x for x in tries if all(t != tier or abs(x - other) >= BOX[0] + SPACE
+                                            for other, t in placed.values())]
+            if free:
+                placed[node.version] = (free[0], tier)
+                break
+            tier += 1
+    return placed
+
+
+def lane_height(tiers: int) -> float:
+    """Inches a lane needs for boxes in ``tiers`` tiers, with the words above the top one."""
+    return RISE + BOX[1] + (tiers - 1) * TIER + ABOVE
+
+
+def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float], lane_y: float) -> list[Artist]:
+    """A version's box with its bottom centre at (``x``, ``y``) inches, its dot (or bar, for a span) on the
+    lane at ``day`` (inches), the leader between them, and who said what above the box."""
+    w, h = BOX
+    box = FancyBboxPatch((x - w / 2, y), w, h, boxstyle="round,pad=0,rounding_size=0.06", facecolor="white",
+                         edgecolor=style.INK, lw=1.0, gid=f"version:{node.version}", zorder=3)
+    ax.add_patch(box)
+    points = f"{node.points} points" if node.points else "unpublished"
+    name = ax.text(x, y + h - 0.07, "\n".join(textwrap.wrap(node.name, NAME_CHARS)[:2]), ha="center", va="top",
+                   fontweight="bold", fontsize=style.FONT["size"] - 0.5, linespacing=1.1, parse_math=False, zorder=4)
+    when = ax.text(x, y + 0.22, f"{node.date_label} · {points}", ha="center", va="center",
+                   fontsize=style.FONT["size"] - 1.5, parse_math=False, zorder=4)
+    drafted = _fit("by " + ", ".join(node.drafted_by), BY_CHARS) if node.drafted_by else ""
+    by = ax.text(x, y + 0.06, drafted, ha="center", va="bottom", fontsize=style.FONT["size"] - 2,
+                 color=style.MUTED, parse_math=False, zorder=4)
+    mid = (day[0] + day[1]) / 2
+    leader, = ax.plot([mid, x], [lane_y, y], color=style.MUTED, lw=0.6, zorder=2)
+    mark = ax.plot([day[0], max(day[1], day[0] + 0.03)], [lane_y, lane_y], color=style.INK, lw=3.2,
+                   solid_capstyle="round", zorder=3)[0]
+    said = "; ".join(f"{actor}: {words}" for actor, words in node.responses)
+    above = ax.text(x, y + h + 0.05, "\n".join(textwrap.wrap(said, SAID_CHARS)[:3]), ha="center", va="bottom",
+                    fontsize=style.FONT["size"] - 2, color=style.INK, linespacing=1.25, parse_math=False, zorder=7,
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.9})
+    return [box, name, when, by, leader, mark, above]
+
+
+def draw_edge(ax: Axes, edge: Edge, start: tuple[float, float], end: tuple[float, float],
+              bend: float = 0.0) -> list[Artist]:
+    """An arrow from the earlier version's box (``start``, inches) to the later one's (``end``), bent by
+    ``bend`` (matplotlib's arc3 ``rad``) and labelled where it is long enough to hold its words (the key
+    names it otherwise)."""
+    color, dash, words = RELATIONS.get(edge.relation, (style.MUTED, "-", edge.relation))
+    arrow = FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=9, color=color, lw=1.2, linestyle=dash,
+                            connectionstyle=f"arc3,rad={bend}", shrinkA=1, shrinkB=1, zorder=5,
+                            gid=f"edge:{edge.source}:{edge.relation}:{edge.target}")
+    ax.add_patch(arrow)
+    artists: list[Artist] = [arrow]
+    if ((end[0] - start[0]) ** 2 + (end[1] - start[1]) ** 2) ** 0.5 > LABEL_FROM:
+        lift = -bend * abs(end[0] - start[0]) / 2
+        artists.append(ax.text((start[0] + end[0]) / 2, (start[1] + end[1]) / 2 + lift, words, ha="center", va="center",
+                               fontsize=style.FONT["size"] - 1.5, color=color, fontstyle="italic", zorder=6,
+                               bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.8}))
+    return artists
+
+
+def draw_lineage(dataset: Dataset, plans: Sequence[str] | None = None, *, title: str | None = None,
+                 width: float = WIDTH) -> Figure:
+    """The lineage chart as a matplotlib Figure; what was drawn is on ``figure.lineage`` (a :class:`Lineage`).
+
+    Raises :class:`ChartError` for an unknown plan or a width under 6 inches,
+    :class:`~timeline.errors.NothingToShow` for a dataset without plan versions.
+    """
+    if width < 6:
+        raise ChartError(f"width={width:g} inches is too narrow for a lineage chart; give 6 or more")
+    lineage = select_lineage(dataset, plans)
+    if not lineage.nodes:
+        raise NothingToShow("no plan versions to draw")
+    style.apply_defaults()
+    figure = Figure(figsize=(width, 4), dpi=100)
+    FigureCanvasAgg(figure)
+    frame = Frame(figure, [name for _, name in lineage.lanes])
+    frame.header(title or "How the plans changed hands", _subtitle(lineage), [_key()])
+    frame.footnote("Each box stands above its day on the plan's lane (raised a tier where versions crowd); above "
+                   "it, who said what about the version.")
+    scale = time_scale([(mdates.date2num(n.start) - MARGIN_DAYS, mdates.date2num(n.end) + MARGIN_DAYS)
+                        for n in lineage.nodes])
+    if scale.breaks:
+        spans = "; ".join(f"{mdates.num2date(a):%b} – {mdates.num2date(b):%b %Y}" for a, b in scale.breaks)
+        frame.footnote(f"Hatched: the axis is shortened where no version falls ({spans}).")
+    places = _layout(lineage, scale, frame.axes_width)
+    heights = _lane_heights(lineage, places)
+    ax = frame.axes(frame.fixed_height + sum(heights.values()))
+    _draw(ax, lineage, scale, places, heights)
+    figure.lineage = lineage
+    return figure
+
+
+def _layout(lineage: Lineage, scale: TimeScale, width_in: float) -> dict[str, tuple[float, int]]:
+    """Each version's box centre (inches from the axes' left) and tier in its lane."""
+    u0, u1 = scale.units[0], scale.units[-1]
+    places: dict[str, tuple[float, int]] = {}
+    for plan, _ in lineage.lanes:
+        mine = [n for n in lineage.nodes if n.plan == plan]
+        x_of = {n.version: float((scale.forward(mdates.date2num(n.start + (n.end - n.start) / 2)) - u0)
+                                 / (u1 - u0) * width_in) for n in mine}
+        places |= place(mine, x_of, 0.0, width_in)
+    return places
+
+
+def _lane_heights(lineage: Lineage, places: dict[str, tuple[float, int]]) -> dict[str, float]:
+    return {plan: lane_height(1 + max(places[n.version][1] for n in lineage.nodes if n.plan == plan))
+            for plan, _ in lineage.lanes}
+
+
+def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[float, int]],
+          heights: dict[str, float]) -> list[Artist]:
+    """Lanes and the date axis on ``ax``; boxes, dots and arrows on an overlay measured in inches."""
+    fig = ax.figure
+    bbox = ax.get_position()
+    width_in, height_in = bbox.width * fig.get_figwidth(), bbox.height * fig.get_figheight()
+    artists = date_axis(ax, scale)
+    u0, u1 = scale.units[0], scale.units[-1]
+
+    def inches(day: datetime) -> float:
+        return float((scale.forward(mdates.date2num(day)) - u0) / (u1 - u0) * width_in)
+
+    ax.set_ylim(0, height_in)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    lanes, top = {}, height_in
+    for plan, _ in lineage.lanes:
+        top -= heights[plan]
+        lanes[plan] = top + 0.12
+    ax.set_yticks(list(lanes.values()), [wrap_lane(name) for _, name in lineage.lanes])
+    for label in ax.get_yticklabels():
+        label.set_fontweight("bold")
+    ax.tick_params(axis="y", length=0)
+    over = fig.add_axes(bbox.bounds, label="lineage", facecolor="none")
+    over.set_xlim(0, width_in)
+    over.set_ylim(0, height_in)
+    over.set_axis_off()
+    corners = {}
+    for node in lineage.nodes:
+        lane_y = lanes[node.plan]
+        x, tier = places[node.version]
+        corners[node.version] = (x, lane_y + RISE + tier * TIER)
+        artists += draw_node(over, node, *corners[node.version], (inches(node.start), inches(node.end)), lane_y)
+    for lane_y in lanes.values():
+        artists.append(ax.axhline(lane_y, color=style.GRID, lw=1.2, zorder=0))
+    for edge in lineage.edges:
+        early, late = corners[edge.target], corners[edge.source]
+        between = early[1] == late[1] and [c for c in corners.values() if c[1] == early[1] and min(
+            early[0], late[0]) < c[0] < max(early[0], late[0])]
+        if between:   # over the boxes in between, from top to top
+            start, end = (early[0], early[1] + BOX[1]), (late[0], late[1] + BOX[1])
+            artists += draw_edge(over, edge, start, end, -0.3 if start[0] < end[0] else 0.3)
+        else:
+            start, end, bend = _ends(early, late, [c for c in corners.values() if c not in (early, late)])
+            artists += draw_edge(over, edge, start, end, bend)
+    return artists
+
+
+def _ends(early: tuple[float, float], late: tuple[float, float], others: Sequence[tuple[float, float]]
+          ) -> tuple[tuple[float, float], tuple[float, float], float]:
+    """Where an arrow leaves the earlier box and meets the later one (inches; boxes by their bottom centre),
+    and its bend: side to side where the boxes stand apart, else round the side of the pair with no box
+    close by (``others``), clear of the words above each box."""
+    (xa, ya), (xb, yb) = early, late
+    w, h = BOX
+    if abs(xb - xa) >= w:
+        sign = 1 if xb > xa else -1
+        return (xa + sign * w / 2, ya + h / 2), (xb - sign * w / 2, yb + h / 2), 0.0
+    low, high = min(ya, yb), max(ya, yb) + h
+    near = [x for x, y in others if y + h > low and y < high]     # boxes level with the pair
+    right = any(0 < x - max(xa, xb) < 2 * w for x in near)
+    left = any(0 < min(xa, xb) - x < 2 * w for x in near) or min(xa, xb) - w < 0
+    side = -1 if right and not left else 1
+    bend = (0.6 if yb > ya else -0.6) * side
+    return (xa + side * w / 2, ya + h / 2), (xb + side * w / 2, yb + h / 2), bend
+
+
+def _key() -> list[tuple[object, str]]:
+    return [(Line2D([], [], color=color, ls=dash, lw=1.4), words.capitalize())
+            for color, dash, words in RELATIONS.values()]
+
+
+def _subtitle(lineage: Lineage) -> str:
+    plans = len(lineage.lanes)
+    return (f"{len(lineage.nodes)} versions of {plans} plan{'s' * (plans != 1)}, "
+            f"{len(lineage.edges)} relation{'s' * (len(lineage.edges) != 1)} between them")
+
+
+def _fit(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def render_lineage(dataset: Dataset, path: str | Path, plans: Sequence[str] | None = None, *, dpi: float = 200,
+                   force: bool = False, **options: object) -> Path:
+    """Draw the lineage chart and save it as PNG, SVG or PDF by the extension of ``path``; return the path."""
+    image_format(path, force)
+    figure = draw_lineage(dataset, plans, **options)
+    with quiet_glyphs():
+        save_image(figure, path, dpi, force)
+    return Path(path)
+
+
+def _name(dataset: Dataset, actor: str) -> str:
+    found = dataset.actors.get(actor)
+    return display_name(found) if found else actor
