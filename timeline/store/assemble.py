@@ -46,6 +46,12 @@ class Previous(NamedTuple):
     orders: dict[str, list[int]]
 
 
+#: The fields of a dataset whose checks across files :func:`assemble` runs from the fragments. Any other
+#: (issues, positions, plans, a stance scale: their checks keep state of their own while files are read)
+#: is checked by reading the dataset whole when a file changed (:class:`Conflict`).
+JOINED = frozenset(("actors", "events", "sources", "title", "description", "drafts"))
+
+
 def join(fragments: Sequence[Fragment]) -> Dataset:
     """The fragments' records as one, in reading order: the first definition of an id is kept."""
     fields: dict[str, Any] = {}
@@ -60,11 +66,13 @@ def join(fragments: Sequence[Fragment]) -> Dataset:
             fields[name] = merged
         elif isinstance(getattr(empty, name), list):
             fields[name] = list(chain.from_iterable(values))
-        else:  # the dataset's title and description: the first given
+        elif name in ("title", "description"):  # the first given
             fields[name] = None
             for value in values:
                 if value is not None:
                     fields[name] = fields[name] or value
+        else:  # the first that is not the default (a stance scale)
+            fields[name] = next((value for value in values if value != getattr(empty, name)), getattr(empty, name))
     return Dataset(**fields)
 
 
@@ -78,6 +86,8 @@ def assemble(files: Sequence[str], fragments: Sequence[Fragment], max_bytes: int
     :class:`~timeline.dataset.DatasetError` for the problems found across
     files, with their lines.
     """
+    if not all(map(_joinable, fragments)):
+        raise Conflict("issues, positions or plans")
     origin = _origin(files, fragments)
     record = join(fragments)
     positions = {name: {id(item): n for n, item in enumerate(getattr(record, name))}
@@ -110,6 +120,32 @@ def reorder(record: Dataset, orders: dict[str, list[int]]) -> Dataset:
             raise ValueError(f"the order of {name} does not fit its {len(items)} items")
         setattr(record, name, list(map(items.__getitem__, order)))
     return record
+
+
+def _joinable(fragment: Fragment) -> bool:
+    """Does the fragment hold only what :func:`assemble` checks across files?"""
+    record, empty = fragment.record, Dataset()
+    return all(getattr(record, name) == getattr(empty, name) for name in Dataset.__dataclass_fields__
+               if name not in JOINED) \
+        and not any(getattr(event, "issues", ()) for event in (*record.events, *record.drafts))
+
+
+def ordered_as(record: Dataset, fragments: Sequence[Fragment]) -> dict[str, list[int]] | None:
+    """The orders that make the joined ``fragments`` equal to ``record`` (read whole); ``None`` if none does."""
+    joined = join(fragments)
+    orders = {}
+    for name in Dataset.__dataclass_fields__:
+        items, made = getattr(joined, name), getattr(record, name)
+        if not isinstance(items, list):
+            continue
+        try:
+            place = {item.id: n for n, item in enumerate(items)}
+            order = [place[item.id] for item in made]
+        except (AttributeError, KeyError):
+            return None
+        if order != sorted(order):
+            orders[name] = order
+    return orders if reorder(joined, orders) == record else None
 
 
 def _event_order(event: Event) -> tuple:
