@@ -209,3 +209,19 @@ def outcome(load: object, path: Path) -> Dataset | list[str]:
         return load(path)  # type: ignore[operator]
     except DatasetError as error:
         return str(error).splitlines()
+
+
+def test_issues_and_positions_are_checked_by_the_loader_after_an_edit(folder: Path, loads: list[Path]) -> None:
+    """Their references are checked across files from the stored parts, with the loader's messages."""
+    (folder / "issues.yaml").write_text(
+        "issues:\n  - {id: border, name: Border, proposition: Ruritania cedes the border strip}\n"
+        "positions:\n  - {id: p1, actor: anna, issue: border, stance: rejects, date: 2025-01-10, sources: [wire]}\n",
+        encoding="utf-8")
+    record = cache.load(folder)
+    assert record == LOADER(folder) and [p.id for p in record.positions] == ["p1"]
+    loads.clear()
+    assert cache.load(folder) == record and names(loads) == []  # unchanged: from the store
+    edit(folder / "issues.yaml", "issue: border", "issue: bordr")
+    expected = messages(folder)
+    assert any("unknown issue 'bordr'" in m for m in expected)
+    assert store_messages(folder) == expected

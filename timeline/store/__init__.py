@@ -6,9 +6,10 @@ script and ``python -m timeline`` from a checkout keep separate stores) in
 
 - ``files``: one row per data file (path, size, mtime, ctime, inode,
   device, SHA-256 of its bytes), taken before the file was read;
-- ``parts``: the checked :class:`~timeline.model.Dataset` as JSON, one
-  document per field (``actors``, ``events``, ...; see :mod:`.codec`),
-  each with its SHA-256;
+- ``parts``: what reading and checking each data file alone gave
+  (:mod:`.fragments`), kept in groups of neighbouring files, one part per
+  group (see :mod:`.codec`), and ``order``: how the joined record was
+  ordered when it last passed the checks across files; each with its SHA-256;
 - ``meta``: the format, the code and data shapes it was written by, and
   an HMAC-SHA256 of all of the above.
 
@@ -38,14 +39,18 @@ put back an older store timeline wrote, which is read only if every file
 is again byte for byte what it was then. They cannot make it answer
 anything the data files do not say, nor run anything.
 
+After an edit only the changed files are read again; the checks across
+files run over every file's part (:mod:`.assemble`), so the answer, or
+the problems reported, are those of :func:`timeline.dataset.load`.
+
 A missing, corrupt, truncated, foreign or stale store is rebuilt; a cache
 folder that cannot be used means no store, never a failed command. The
 store is only ever a copy: deleting it loses nothing.
 
 >>> from timeline.store import open_store
 >>> store = open_store("seeds")
->>> record = store.load() or store.save(dataset.load("seeds"))
->>> len(store.load().events) == len(record.events)
+>>> record = store.load()
+>>> store.load() == record == dataset.load("seeds")
 True
 """
 from __future__ import annotations
@@ -66,7 +71,7 @@ from typing import NamedTuple
 from timeline import __version__, dataset
 from timeline.model import Dataset
 from timeline.store import codec, fragments
-from timeline.store.assemble import Conflict, Previous, assemble, join, reorder
+from timeline.store.assemble import Conflict, Previous, assemble, join, ordered_as, reorder
 from timeline.store.guard import own_file, private_folder, secret_key
 
 #: Written in ``meta``: a store of another format is rebuilt.
@@ -203,9 +208,12 @@ class Store:
             return record
         try:
             record, orders = assemble([str(f) for f in files], pieces, dataset.max_file_bytes(), previous)
-        except Conflict:
+        except Conflict:  # the loader reports it, or checks what the parts cannot
             self._write(kept, now)
-            return dataset.load(self.data)
+            record = dataset.load(self.data)
+            orders = ordered_as(record, pieces)
+            if orders is None:
+                return record
         except dataset.DatasetError:
             self._write(kept, now)  # each file's part is sound: the next run reads only what changes
             raise

@@ -31,7 +31,6 @@ from typing import Any, NamedTuple
 
 from timeline.dataset import MERGEABLE, Path_, _Builder
 from timeline.model import Dataset, Event, date_order
-from timeline.negotiation import StanceScale
 from timeline.read.negotiation import KINDS, Reference
 from timeline.read.problems import COLLECTING
 from timeline.store.fragments import Fragment
@@ -48,6 +47,8 @@ class Previous(NamedTuple):
     orders: dict[str, list[int]]
 
 
+
+
 def join(fragments: Sequence[Fragment]) -> Dataset:
     """The fragments' records as one, in reading order: the first definition of an id is kept."""
     fields: dict[str, Any] = {}
@@ -62,12 +63,13 @@ def join(fragments: Sequence[Fragment]) -> Dataset:
             fields[name] = merged
         elif isinstance(getattr(empty, name), list):
             fields[name] = list(chain.from_iterable(values))
-        else:  # the dataset's title and description: the first given
+        elif name in ("title", "description"):  # the first given
             fields[name] = None
             for value in values:
                 if value is not None:
                     fields[name] = fields[name] or value
-    fields["stances"] = next((f.record.stances for f in fragments if f.negotiation["scale"]), StanceScale())
+        else:  # the first that is not the default (a stance scale)
+            fields[name] = next((value for value in values if value != getattr(empty, name)), getattr(empty, name))
     return Dataset(**fields)
 
 
@@ -116,6 +118,24 @@ def reorder(record: Dataset, orders: dict[str, list[int]]) -> Dataset:
             raise ValueError(f"the order of {name} does not fit its {len(items)} items")
         setattr(record, name, list(map(items.__getitem__, order)))
     return record
+
+
+def ordered_as(record: Dataset, fragments: Sequence[Fragment]) -> dict[str, list[int]] | None:
+    """The orders that make the joined ``fragments`` equal to ``record`` (read whole); ``None`` if none does."""
+    joined = join(fragments)
+    orders = {}
+    for name in Dataset.__dataclass_fields__:
+        items, made = getattr(joined, name), getattr(record, name)
+        if not isinstance(items, list):
+            continue
+        try:
+            place = {item.id: n for n, item in enumerate(items)}
+            order = [place[item.id] for item in made]
+        except (AttributeError, KeyError):
+            return None
+        if order != sorted(order):
+            orders[name] = order
+    return orders if reorder(joined, orders) == record else None
 
 
 def _event_order(event: Event) -> tuple:
