@@ -108,8 +108,15 @@ RELATION_LOOKS: dict[str, tuple[str, object]] = {
     r: relation_look(r) for r in dict.fromkeys((*(t.relation for t in EVENT_TYPES.values()), "mediated",
                                                 "acted_together"))}
 RELATION_COLORS: dict[str, str] = {r: color for r, (color, _) in RELATION_LOOKS.items()}
-#: The key's words for each relation: its family's (kept for the page, which reads it).
-RELATION_LABELS: dict[str, str] = {r: relation_family(r).label for r in RELATION_LOOKS}
+#: The words for single relations, as the page (timeline.html) shows them; the charts name families.
+RELATION_LABELS: dict[str, str] = {
+    "met": "Met (meeting, call, visit)", "agreed": "Agreed", "proposed_to": "Proposed to",
+    "counter_proposed_to": "Counter-proposed to", "accepted": "Accepted", "demanded_of": "Demanded of",
+    "rejected": "Rejected", "accused": "Accused", "threatened": "Threatened", "attacked": "Attacked",
+    "claimed_against": "Claimed against", "denied": "Denied", "addressed": "Addressed (statement)",
+    "assessed": "Assessed", "acted_together": "Acted together (joint draft, statement)",
+    "mediated": "Mediated (an agreement, exchange)",
+}
 
 
 FOOTER_SIZE = 7
