@@ -20,6 +20,7 @@ from timeline.filters import EventFilter
 from timeline.graph import actor_graph
 from timeline.html import write_page
 from timeline.html.data import page_data
+from timeline.palette import relation_family
 
 HOSTILE = r"""
 dataset:
@@ -293,7 +294,7 @@ def test_a_click_on_a_relation_opens_its_events(browser, seed_page, seed):
     page.mouse.click(*position)
     wait(page, "document.querySelector('#detail-body .meta')")
     detail = page.locator("#detail-body")
-    assert detail.locator(".meta").text_content() == "Met (meeting, call, visit)"
+    assert detail.locator(".meta").text_content() == relation_family("met").label == "Met or talked (meeting, call, visit)"
     assert set(detail.locator("h3").text_content().split(" — ")) == {"Jared Kushner", "Steve Witkoff"}
     titles = {e["id"]: f'{e["ti"]} ({e["d"]})' for e in page_data(seed)["events"]}
     assert detail.locator("li").all_text_contents() == [titles[e] for e in expected] == [
