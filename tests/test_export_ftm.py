@@ -118,3 +118,36 @@ def test_ftm_aggregate_merges_fragments_back_into_our_entities(hostile, tmp_path
     merged = {e["id"]: (e["schema"], {p: sorted(v) for p, v in e["properties"].items()})
               for e in map(json.loads, done.stdout.splitlines())}
     assert merged == {e["id"]: (e["schema"], {p: sorted(v) for p, v in e["properties"].items()}) for e in entities}
+
+
+@pytest.mark.parametrize("which", ["seed", "hostile"])
+def test_the_entities_load_into_an_ftm_store_and_their_links_are_walked(which, seed, hostile, tmp_path):
+    """nomenklatura's SQL store (SQLite here; the store behind OpenSanctions and yente) takes every entity, and
+    walking it from an event reaches exactly the people and bodies the event involves."""
+    pytest.importorskip("nomenklatura", reason="nomenklatura (an FtM store) is not installed")
+    from followthemoney.dataset import Dataset as FtmDataset
+    from followthemoney.statement.entity import StatementEntity
+    from nomenklatura.db import make_session
+    from nomenklatura.resolver import Resolver
+    from nomenklatura.store import SQLStore
+
+    dataset = {"seed": seed, "hostile": hostile}[which]
+    entities, _ = written(dataset, tmp_path)
+    session = make_session(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    scope = FtmDataset.make({"name": "timeline_export", "title": "timeline export"})
+    resolver = Resolver(session, create=True)
+    store = SQLStore(scope, resolver.get_linker(), session.engine)
+    with store.writer() as writer:
+        for data in entities:
+            writer.add_entity(StatementEntity.from_data(scope, data))
+    view, walked = store.default_view(), 0
+    stored = {entity.id: entity for entity in view.entities()}
+    assert set(stored) == {e["id"] for e in entities}
+    for data in entities:
+        assert stored[data["id"]].schema.name == data["schema"]
+        if data["schema"] == "Event":
+            reached = {other.id for prop, other in view.get_adjacent(stored[data["id"]]) if prop.name == "involved"}
+            assert reached == set(data["properties"].get("involved", []))
+            walked += bool(reached)
+    assert walked >= sum(1 for e in dataset.events if e.actors()) > 0
+    session.close()
