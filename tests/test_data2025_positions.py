@@ -141,6 +141,12 @@ def test_the_20_point_framework_against_the_28_point_draft(seeds):
     assert {"amnesty", "nato-membership", "nato-no-expansion", "jets-in-poland"} <= dropped
     assert added == {"recovery-funds", "us-free-trade"}
     assert "600,000" in before["army-size"].text and "800,000" in after["army-size"].text
+    # the 19 points after Geneva were never published: that version changes nothing, and the 20-point
+    # framework is compared with the 28 points, the last version whose points are recorded
+    geneva, framework = diffs["us-plan-19-points-geneva"], diffs["us-plan-20-points"]
+    assert (geneva.points, geneva.added, geneva.dropped, geneva.changed) == (0, (), (), ())
+    assert {p.key for p in framework.dropped} == dropped and {p.key for p in framework.added} == added
+    assert framework.previous == "us-plan-28-points"
     # "The clause on compensation to the United States for security guarantees has been removed" (Glavnoe)
     assert "compensated" in before["us-guarantee-terms"].text
     assert "compensation to the US is dropped" in after["us-guarantee-terms"].text
@@ -181,3 +187,15 @@ def test_events_name_the_issues_they_concern(seeds):
     tagged = [e for e in seeds.events if e.issues]
     assert len(tagged) == 75
     assert Counter(i for e in tagged for i in e.issues).most_common(2) == [("ceasefire", 36), ("prisoners", 23)]
+
+
+def test_plan_says_when_a_versions_points_are_not_recorded():
+    from click.testing import CliRunner
+
+    from timeline.cli import cli
+
+    result = CliRunner().invoke(cli, ["plan", "us-peace-plan", "--data", str(SEEDS), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    geneva = [line for line in result.output.splitlines() if line.startswith("us-peace-plan,us-plan-19-points-geneva")]
+    assert "new version,points not recorded" in geneva[0]
+    assert not any(",dropped," in line for line in geneva)

@@ -217,11 +217,16 @@ def gaps(dataset: Dataset, date: str, *, since: str | None = None, level: str = 
 def plan_diff(dataset: Dataset, plan: str) -> list[VersionDiff]:
     """The versions of ``plan`` in date order, each with the points added, dropped and changed since the one before.
 
-    The first version adds nothing: all its points are its own (``points`` counts them).
+    The first version adds nothing: all its points are its own (``points`` counts them). A version whose
+    points are not recorded (it lists none, e.g. an unpublished text) changes nothing, and the next version
+    is compared with the last one whose points are recorded.
     """
     found = find_plan(dataset, plan)
-    versions = sorted(found.versions, key=lambda v: date_order(v.date))
-    return [_diff(found, version, previous) for previous, version in pairwise([None, *versions])]
+    diffs, compared = [], None
+    for version in sorted(found.versions, key=lambda v: date_order(v.date)):
+        diffs.append(_diff(found, version, compared if version.points else None))
+        compared = version if version.points else compared
+    return diffs
 
 
 def _diff(plan: Plan, version: PlanVersion, previous: PlanVersion | None) -> VersionDiff:

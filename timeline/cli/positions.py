@@ -124,7 +124,8 @@ def _version_rows(diff: library.VersionDiff) -> Rows:
 
     drafted = f"drafted by {', '.join(diff.drafted_by)}" if diff.drafted_by else ""
     relations = "; ".join(f"{relation} {version}" for relation, version in diff.relations)
-    return [row(diff.date, "first version" if diff.previous is None else "new version", f"{diff.points} points",
+    change = "first version" if diff.previous is None and diff.points else "new version"
+    return [row(diff.date, change, f"{diff.points} points" if diff.points else "points not recorded",
                 "; ".join(filter(None, (diff.name, drafted, relations)))),
             *(row(None, "added", _point(p), p.text) for p in diff.added),
             *(row(None, "dropped", _point(p), p.text) for p in diff.dropped),
