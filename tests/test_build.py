@@ -9,7 +9,8 @@ from timeline.build import steps
 def test_build_writes_every_file_and_summarises(run, tmp_path, seed):
     result = run("build", "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
-    names = [step.name for step in steps()]
+    names = [step.name for step in steps(seed)]
+    assert "positions.png" not in names  # the Moscow talks record no positions
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == sorted(names)
     assert {"timeline.png", "graph.png", "graph-state.png", "actors.gexf", "actors.graphml", "actors.dot",
             "timeline.json", "meetings.ics", "tables"} <= set(names)
@@ -50,3 +51,22 @@ def test_build_skips_what_has_nothing_to_show(run, tmp_path, write_yaml):
     skipped = [line.split(":")[0] for line in result.stdout.splitlines() if line.startswith("skipped ")]
     assert skipped == ["skipped graph.png", "skipped graph-state.png", "skipped graph.svg", "skipped meetings.ics"]
     assert (tmp_path / "out" / "timeline.png").exists() and not (tmp_path / "out" / "graph.png").exists()
+
+
+def test_build_draws_positions_and_plans_when_the_dataset_records_them(run, tmp_path):
+    from test_positions_export import NEGOTIATION
+
+    from timeline.dataset import load
+
+    dataset = load(NEGOTIATION)
+    names = [step.name for step in steps(dataset)]
+    assert {"positions.png", "lineage.png", "positions.gexf"} <= set(names)
+    result = run("build", "-q", "--out", str(tmp_path / "out"), data=NEGOTIATION)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "positions.png").read_bytes()[:4] == b"\x89PNG"
+    assert (tmp_path / "out" / "lineage.png").read_bytes()[:4] == b"\x89PNG"
+    import networkx as nx
+
+    graph = nx.read_gexf(tmp_path / "out" / "positions.gexf")
+    assert sum(1 for _, _, d in graph.edges(data=True) if d.get("stance")) == len(dataset.positions)
+

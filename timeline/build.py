@@ -56,6 +56,20 @@ def _export(fmt: str, level: str = "person", graph: str = "actors") -> Step:
     return Step(default_path(fmt, **options).name, write)
 
 
+def _negotiation_chart(kind: str) -> Step:
+    def write(dataset: Dataset, path: Path, force: bool) -> None:
+        if kind == "positions":
+            from timeline.render.positions import render_positions
+
+            render_positions(dataset, path, force=force)
+        else:
+            from timeline.render.lineage import render_lineage
+
+            render_lineage(dataset, path, force=force)
+
+    return Step(f"{kind}.png", write)
+
+
 def _page() -> Step:
     def write(dataset: Dataset, path: Path, force: bool) -> None:
         from timeline.html import write_page
@@ -65,15 +79,20 @@ def _page() -> Step:
     return Step("index.html", write)
 
 
-def steps() -> list[Step]:
-    """Everything ``timeline build`` writes, in order."""
+def steps(dataset: Dataset | None = None) -> list[Step]:
+    """Everything ``timeline build`` writes for ``dataset``, in order: the positions chart and the graph of
+    stances when it records positions, the lineage chart when it records plan versions (issue 15)."""
     from timeline.export import FORMATS
 
+    positions = dataset is not None and bool(dataset.positions)
+    plans = dataset is not None and any(plan.versions for plan in dataset.plans.values())
     return [
         _chart("png"), _chart("svg"),
         _graph("person", "png"), _graph("state", "png"), _graph("person", "svg"),
+        *([_negotiation_chart("positions")] if positions else []), *([_negotiation_chart("lineage")] if plans else []),
         *(_export(fmt) for fmt in FORMATS),
         _export("graphml", "state"), _export("gexf", "state"), _export("graphml", graph="events"),
+        *([_export("gexf", graph="positions")] if positions else []),
         _page(),
     ]
 
@@ -115,7 +134,7 @@ def _build(dataset: Dataset, out: str | Path = "output", *, force: bool = False,
     called before each step with (number, total, file name).
     """
     out = Path(out)
-    plan = steps()
+    plan = steps(dataset)
     for step in plan:
         if not (out / step.name).is_dir():  # a folder of tables checks its own files
             check_writable(out / step.name, force)
