@@ -271,13 +271,18 @@ ROLES = tuple(ROLE_INFO)
 ROLE_KEYS = {role.key: role.name for role in ROLE_INFO.values()}
 
 
-class EventRelation(NamedTuple):
-    """A relation from one event to another."""
+class Term(NamedTuple):
+    """A word of the vocabulary: its ``name`` in data files, a ``label`` for people, a one-line ``meaning``."""
 
     name: str
     label: str
     meaning: str
 
+
+#: A relation from one event to another (:data:`RELATION_INFO`).
+EventRelation = Term
+#: What a meeting, call or round of talks came to (:data:`OUTCOME_INFO`).
+Outcome = Term
 
 RELATION_INFO: dict[str, EventRelation] = {r.name: r for r in (
     EventRelation("responds_to", "Responds to", "This event answers that one (a rejection of a proposal)."),
@@ -291,15 +296,6 @@ RELATION_INFO: dict[str, EventRelation] = {r.name: r for r in (
     EventRelation("amends", "Amends", "This event changes that one in part (an amended plan or agreement)."),
 )}
 RELATIONS = tuple(RELATION_INFO)
-
-
-class Outcome(NamedTuple):
-    """What a meeting, call or round of talks came to."""
-
-    name: str
-    label: str
-    meaning: str
-
 
 OUTCOME_INFO: dict[str, Outcome] = {o.name: o for o in (
     Outcome("agreement_reached", "Agreement reached", "The sides agreed on what they met about."),
