@@ -180,3 +180,18 @@ def test_a_folder_keeps_issues_positions_and_plans_in_their_own_files(run, tmp_p
     assert {"actors.yaml", "issues.yaml", "positions.yaml", "plans.yaml"} <= names
     original, again = load(source), load(out)
     assert (again.issues, again.positions, again.plans) == (original.issues, original.positions, original.plans)
+
+
+def test_a_new_import_removes_the_months_an_earlier_one_wrote_and_keeps_edited_ones(run, tmp_path):
+    out = tmp_path / "record"
+    first = run("import", str(DATA / "ucdp_ged.csv"), str(ACLED), "-o", f"{out}/", data=None)
+    assert first.exit_code == 0, first.output
+    (out / "2011.yaml").write_text((out / "2011.yaml").read_text() + "# my note\n")
+    again = run("import", str(ACLED), "-o", f"{out}/", data=None)  # ACLED alone: 2024 only
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".timeline-manifest", "2011.yaml", "2024-02.yaml", "2024-03.yaml", "actors.yaml", "sources.yaml"]
+    assert f"removed {out / '2011-06.yaml'}: written by an earlier import, not by this one" in again.stderr
+    assert f"removed {out / '2022-03.yaml'}: written by an earlier import, not by this one" in again.stderr
+    assert f"kept {out / '2011.yaml'}: written by an earlier import and edited since" in again.stderr
+    assert (out / "2011.yaml").read_text().endswith("# my note\n")
+    assert "2011-06.yaml" not in (out / ".timeline-manifest").read_text()

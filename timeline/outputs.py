@@ -144,6 +144,25 @@ def output_file(path: str | os.PathLike, force: bool = False) -> Iterator[Path]:
                 os.unlink(tmp)
 
 
+def remove_ours(path: str | os.PathLike) -> bool:
+    """Remove ``path`` if it still holds what timeline last wrote there, and forget it in the manifest.
+
+    Returns whether it was removed; a file that is not ours (edited, replaced, never
+    written by timeline) is left as it is. Raise :class:`OutputError` if it cannot be removed.
+    """
+    path = Path(path)
+    with folder_lock(path.parent):
+        if not is_ours(path):
+            return False
+        files = _manifest(path.parent)
+        try:
+            os.unlink(path)
+        except OSError as error:
+            raise _cannot_write(path, error) from None
+        _write_manifest(path.parent, {name: digests for name, digests in files.items() if name != path.name})
+        return True
+
+
 def _lock(folder: Path, wait: float) -> int:
     """An open descriptor of ``folder`` holding its exclusive lock."""
     try:

@@ -68,7 +68,12 @@ def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output_te
     title = f"Imported from {', '.join(f.name for f in files)}"
     comment = header(map(str, files), formats, {"data": data_path, **filters})
     if folder:
-        write_folder(imported, output, comment, title, force)
+        written = write_folder(imported, output, comment, title, force)
+        for path in written.removed:
+            click.echo(f"removed {path}: written by an earlier import, not by this one", err=True)
+        for path in written.kept:
+            click.echo(f"kept {path}: written by an earlier import and edited since; its events stay in the "
+                       "folder's dataset, so remove it or move what you added", err=True)
     else:
         write_yaml(imported, output, comment, title, force)
     for line in imported.refused[:SHOWN_REFUSED]:

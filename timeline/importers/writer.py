@@ -6,7 +6,7 @@ import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -102,17 +102,33 @@ def write_yaml(imported: Imported, output: str | os.PathLike, comment: str, titl
     return output
 
 
+class FolderWritten(NamedTuple):
+    """What :func:`write_folder` did: the files it wrote, and the files of an earlier import it no longer writes."""
+
+    written: list[Path]
+    #: Files of an earlier import, unchanged since, that this one does not write: removed.
+    removed: list[Path]
+    #: Files of an earlier import that this one does not write, edited since: left as they are.
+    kept: list[Path]
+
+
+#: The names :func:`write_folder` gives its files: the parts, and one file per month (or year, or undated).
+_FOLDER_FILE = re.compile(r"(?:actors|sources|issues|positions|plans|undated|[0-9]{4}(?:-[0-9]{2})?)\.yaml")
+
+
 def write_folder(imported: Imported, folder: str | os.PathLike, comment: str, title: str,
-                 force: bool = False) -> list[Path]:
+                 force: bool = False) -> FolderWritten:
     """Write ``imported`` as a folder dataset: ``actors.yaml`` (with the dataset header), ``sources.yaml``,
     ``issues.yaml``, ``positions.yaml`` and ``plans.yaml`` where there are any, and one file of events per
     month of their start (``2025-03.yaml``).
 
     Every file is checked before any is written: none may be a file timeline did not
-    write (:class:`timeline.outputs.OutputExists`) unless ``force``. Files of an earlier
-    import into the folder that this one does not write are left as they are. Returns the paths written.
+    write (:class:`timeline.outputs.OutputExists`) unless ``force``. Files of an earlier import
+    into the folder that this one does not write (a month no longer imported) would keep their
+    events in the dataset: they are removed while unchanged since timeline wrote them, and kept
+    (reported in :attr:`FolderWritten.kept`) once edited.
     """
-    from timeline.outputs import check_writable, output_file
+    from timeline.outputs import check_writable, folder_lock, generated_files, output_file, remove_ours
 
     folder = Path(folder)
     try:
@@ -129,12 +145,16 @@ def write_folder(imported: Imported, folder: str | os.PathLike, comment: str, ti
              **{f"{kind}.yaml": dump(imported, title, (kind,)) for kind in ("issues", "positions", "plans")
                 if imported.negotiation.get(kind)},
              **{f"{month}.yaml": dump(imported, title, ("events",), events) for month, events in sorted(months.items())}}
-    for name in files:
-        check_writable(folder / name, force)
-    for name, text in files.items():
-        with output_file(folder / name, force=force) as temporary:
-            temporary.write_text(comment + text, encoding="utf-8")
-    return [folder / name for name in files]
+    with folder_lock(folder):
+        for name in files:
+            check_writable(folder / name, force)
+        for name, text in files.items():
+            with output_file(folder / name, force=force) as temporary:
+                temporary.write_text(comment + text, encoding="utf-8")
+        earlier = sorted(name for name in generated_files(folder) if name not in files and _FOLDER_FILE.fullmatch(name))
+        removed = [folder / name for name in earlier if remove_ours(folder / name)]
+    kept = [folder / name for name in earlier if folder / name not in removed and (folder / name).exists()]
+    return FolderWritten([folder / name for name in files], removed, kept)
 
 
 def check(path: Path, data: Path | None = None) -> None:
