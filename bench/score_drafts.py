@@ -15,7 +15,8 @@ The articles are ``tests/drafting/<set>/<slug>.yaml`` (gold) with their text in
 ``DIR/<slug>.txt``); an article without text is skipped, and the report says so. The command
 runs as ``COMMAND TEXT --published DATE --data DATA [--data DATA ...] -o OUT``, where the DATA
 are the article's own: a line ``# data: PATH[, PATH ...]`` in the gold file's header comment
-(paths from the repository's root) names the datasets its drafts are made against; without it,
+(paths from the root of the repository holding ``tests/drafting/``) names the datasets its
+drafts are made against; without it,
 the ``--data`` option (default ``seeds``) is used.
 
 A predicted event **matches** a gold event when the types are equal, the date spans overlap
@@ -54,8 +55,7 @@ from timeline.names import fold
 from timeline.vocabulary import EVENT_TYPES, ROLE_KEYS
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-DEVSET = ROOT / "tests" / "drafting"
+DEVSET = HERE.parent / "tests" / "drafting"
 SETS = ("tune", "heldout")
 #: The header line of a gold file that names the datasets its article is drafted against.
 DATA_LINE = re.compile(r"^#\s*data:(?P<paths>.*)$")
@@ -306,9 +306,11 @@ def find_articles(devset: Path, sets: Iterable[str], texts: list[Path]) -> list[
 def data_arguments(article: Article, default: str) -> list[str]:
     """``--data`` and a path for each dataset of the article (its own, else ``default``).
 
-    The article's own paths are taken from the repository's root; ``default`` is passed as given.
+    The article's own paths are taken from the root of the repository that holds the gold
+    file (``<root>/tests/drafting/<set>/<slug>.yaml``); ``default`` is passed as given.
     """
-    paths = [str(ROOT / path) for path in article.data] if article.data else [default]
+    root = article.gold_path.resolve().parents[3]
+    paths = [str(root / path) for path in article.data] if article.data else [default]
     return [word for path in paths for word in ("--data", path)]
 
 

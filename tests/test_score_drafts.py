@@ -245,8 +245,9 @@ def test_each_article_is_drafted_against_its_own_data(devset: Path, tmp_path: Pa
     status, out = _run(capsys, "--devset", str(devset), "--set", "tune", "--command", f"{sys.executable} {fake}",
                        "--data", "ignored-default", "--json")
     assert status == 0
+    root = gold.resolve().parents[3]                              # <root>/tests/drafting/tune/art.yaml
     assert json.loads((tmp_path / "record.py.json").read_text()) == [
-        str(sd.ROOT / "seeds"), str(sd.ROOT / "tests" / "drafting" / "other.yaml")]
+        str(root / "seeds"), str(root / "tests" / "drafting" / "other.yaml")]
     assert json.loads(out)["tune"]["articles"][0]["data"] == ["seeds", "tests/drafting/other.yaml"]
     assert list(json.loads(out)) == ["tune"]                      # --set scores that set only
 
@@ -350,6 +351,7 @@ def test_the_readme_lists_every_article_and_the_sets_are_large_enough() -> None:
 def test_every_data_line_names_datasets_that_exist(gold: Path) -> None:
     for path in sd.data_of(gold) or []:
         assert (ROOT / path).exists(), path
+    assert gold.resolve().parents[3] == ROOT.resolve()              # where the scorer takes them from
 
 
 def test_an_actor_id_means_the_same_actor_in_every_gold_file() -> None:
