@@ -16,8 +16,7 @@ The articles are ``tests/drafting/<set>/<slug>.yaml`` (gold) with their text in
 runs as ``COMMAND TEXT --published DATE --data DATA [--data DATA ...] -o OUT``, where the DATA
 are the article's own: a line ``# data: PATH[, PATH ...]`` in the gold file's header comment
 (paths from the root of the repository holding ``tests/drafting/``) names the datasets its
-drafts are made against; without it,
-the ``--data`` option (default ``seeds``) is used.
+drafts are made against; without it, the ``--data`` option (default ``seeds``) is used.
 
 A predicted event **matches** a gold event when the types are equal, the date spans overlap
 (EDTF bounds from :mod:`timeline.dates`; an open end overlaps everything on its side) and they
@@ -29,9 +28,9 @@ accents, hyphens) to the id, name or an alias of exactly one actor the gold file
 ids a draft gives actors its dataset lacks are its own choice ("benjamin-netanyahu"), so they
 are matched by name, as the pipeline matches names to a dataset. Precision = matches /
 predicted, recall = matches / gold, F1 their harmonic mean; per article, and micro-averaged
-over each set (sums of the three counts). A *lenient* line,
-secondary and labelled so, counts types as equal when they share a PLOVER category (the public
-statement types, which PLOVER does not code, form one category).
+over each set (sums of the three counts). A *lenient* line, secondary and labelled so, counts
+types as equal when they share a PLOVER category (the public statement types, which PLOVER
+does not code, form one category).
 """
 from __future__ import annotations
 
