@@ -2,6 +2,7 @@
 
     python bench/score_drafts.py                         # runs `timeline draft` on every article
     python bench/score_drafts.py --sets tune             # the pipeline's own engineer: tune/ only
+    python bench/score_drafts.py --set heldout --texts /work/devset-texts   # one set (the lead)
     python bench/score_drafts.py --texts /work/devset-texts   # texts kept out of the repository
     python bench/score_drafts.py --command "python -m timeline draft" --keep /tmp/drafts
     python bench/score_drafts.py --drafts /tmp/drafts    # score drafts written earlier
@@ -12,39 +13,52 @@
 The articles are ``tests/drafting/<set>/<slug>.yaml`` (gold) with their text in
 ``<slug>.txt`` beside them or in a ``--texts`` folder (``DIR/<set>/<slug>.txt`` or
 ``DIR/<slug>.txt``); an article without text is skipped, and the report says so. The command
-runs as ``COMMAND TEXT --published DATE --data DATA -o OUT``.
+runs as ``COMMAND TEXT --published DATE --data DATA [--data DATA ...] -o OUT``, where the DATA
+are the article's own: a line ``# data: PATH[, PATH ...]`` in the gold file's header comment
+(paths from the root of the repository holding ``tests/drafting/``) names the datasets its
+drafts are made against; without it, the ``--data`` option (default ``seeds``) is used.
 
 A predicted event **matches** a gold event when the types are equal, the date spans overlap
 (EDTF bounds from :mod:`timeline.dates`; an open end overlaps everything on its side) and they
 share at least one actor in any role. Each event matches at most one other: the pairs are a
 maximum bipartite matching (Hopcroft–Karp, networkx), so the count of matches is the largest
-possible. Precision = matches / predicted, recall = matches / gold, F1 their harmonic mean;
-per article, and micro-averaged over each set (sums of the three counts). A *lenient* line,
-secondary and labelled so, counts types as equal when they share a PLOVER category (the public
-statement types, which PLOVER does not code, form one category).
+possible. Actors are the same when their ids are equal, or when the draft proposes a new actor
+(one it lists under ``actors:``) whose id or name folds (:func:`timeline.names.fold`: case,
+accents, hyphens) to the id, name or an alias of exactly one actor the gold file defines: the
+ids a draft gives actors its dataset lacks are its own choice ("benjamin-netanyahu"), so they
+are matched by name, as the pipeline matches names to a dataset. Precision = matches /
+predicted, recall = matches / gold, F1 their harmonic mean; per article, and micro-averaged
+over each set (sums of the three counts). A *lenient* line, secondary and labelled so, counts
+types as equal when they share a PLOVER category (the public statement types, which PLOVER
+does not code, form one category).
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import json
+import re
 import shlex
 import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import networkx as nx
 import yaml
 
 from timeline.dates import parse_edtf
+from timeline.names import fold
 from timeline.vocabulary import EVENT_TYPES, ROLE_KEYS
 
 HERE = Path(__file__).resolve().parent
 DEVSET = HERE.parent / "tests" / "drafting"
 SETS = ("tune", "heldout")
+#: The header line of a gold file that names the datasets its article is drafted against.
+DATA_LINE = re.compile(r"^#\s*data:(?P<paths>.*)$")
+DATA_PATHS = re.compile(r"\s*[^\s,]+(\s*,\s*[^\s,]+)*\s*")
 
 
 @dataclass(frozen=True)
@@ -99,6 +113,7 @@ class Article:
     slug: str
     gold_path: Path
     published: str
+    data: list[str] | None = None
     text: Path | None = None
     strict: Score = field(default_factory=Score)
     lenient: Score = field(default_factory=Score)
@@ -135,19 +150,82 @@ def to_item(event: dict, number: int) -> Item:
     return Item(str(event.get("id", f"#{number}")), str(event.get("type", "")), start, end, _actors(event), dated)
 
 
-def read_items(path: Path) -> list[Item]:
-    """The events of a dataset file (gold or draft) as items; a file without ``events`` gives ``[]``.
-
-    Raises ``ValueError`` naming the file when it is not YAML or not a mapping.
-    """
+def _load(path: Path) -> dict:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as error:
         raise ValueError(f"{path}: not YAML ({error.__class__.__name__})") from None
     if not isinstance(data, dict):
         raise ValueError(f"{path}: not a dataset file (a mapping with 'events')")
+    return data
+
+
+def read_items(path: Path) -> list[Item]:
+    """The events of a dataset file (gold or draft) as items; a file without ``events`` gives ``[]``.
+
+    Raises ``ValueError`` naming the file when it is not YAML or not a mapping.
+    """
+    return read_file(path)[0]
+
+
+def read_file(path: Path) -> tuple[list[Item], dict[str, frozenset[str]]]:
+    """The items of a dataset file and the folded names (id, name, aliases) of the actors it defines.
+
+    Raises ``ValueError`` naming the file when it is not YAML or not a mapping.
+    """
+    data = _load(path)
     events = data.get("events") or []
-    return [to_item(event, number) for number, event in enumerate(events, 1) if isinstance(event, dict)]
+    items = [to_item(event, number) for number, event in enumerate(events, 1) if isinstance(event, dict)]
+    return items, actor_names(data.get("actors") or [])
+
+
+def actor_names(actors: list) -> dict[str, frozenset[str]]:
+    """Each actor mapping's id with its folded id, name and aliases."""
+    names = {}
+    for actor in actors:
+        if isinstance(actor, dict) and actor.get("id"):
+            words = [actor["id"], actor.get("name") or "", *(actor.get("aliases") or [])]
+            names[str(actor["id"])] = frozenset(fold(str(word)) for word in words if word)
+    return names
+
+
+def resolve_actors(items: list[Item], proposed: dict[str, frozenset[str]],
+                   known: dict[str, frozenset[str]]) -> list[Item]:
+    """``items`` with each actor the draft proposed renamed to the gold actor it names, if any.
+
+    ``proposed`` are the actors the draft defines (its new actors), ``known`` those the gold file
+    defines. An id of both, or of neither, is kept; a proposed actor is renamed when its folded
+    id or name is the folded id, name or an alias of exactly one gold actor.
+    """
+    renamed = {}
+    for actor, names in proposed.items():
+        if actor in known:
+            continue
+        hits = [gold for gold, gold_names in known.items() if names & gold_names]
+        if len(hits) == 1:
+            renamed[actor] = hits[0]
+    if not renamed:
+        return items
+    return [replace(item, actors=frozenset(renamed.get(actor, actor) for actor in item.actors)) for item in items]
+
+
+def data_of(path: Path) -> list[str] | None:
+    """The datasets the gold file's header names (``# data: seeds, x.yaml``), or ``None``.
+
+    Only the comment lines before the first YAML line are read; the paths are as written
+    (relative to the repository's root). Raises ``ValueError`` naming the file and line when
+    the line holds anything but comma-separated paths.
+    """
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.startswith("#"):
+            break
+        found = DATA_LINE.match(line)
+        if found:
+            if not DATA_PATHS.fullmatch(found["paths"]):
+                raise ValueError(f"{path}:{number}: '# data:' takes comma-separated paths, "
+                                 f"such as '# data: seeds, extra.yaml'")
+            return [part.strip() for part in found["paths"].split(",")]
+    return None
 
 
 def published_of(path: Path, slug: str) -> str:
@@ -215,7 +293,7 @@ def find_articles(devset: Path, sets: Iterable[str], texts: list[Path]) -> list[
     found = []
     for name in sets:
         for gold in sorted((devset / name).glob("*.yaml")):
-            article = Article(name, gold.stem, gold, published_of(gold, gold.stem))
+            article = Article(name, gold.stem, gold, published_of(gold, gold.stem), data_of(gold))
             candidates = [gold.with_suffix(".txt"),
                           *(folder / name / f"{gold.stem}.txt" for folder in texts),
                           *(folder / f"{gold.stem}.txt" for folder in texts)]
@@ -224,10 +302,21 @@ def find_articles(devset: Path, sets: Iterable[str], texts: list[Path]) -> list[
     return found
 
 
+def data_arguments(article: Article, default: str) -> list[str]:
+    """``--data`` and a path for each dataset of the article (its own, else ``default``).
+
+    The article's own paths are taken from the root of the repository that holds the gold
+    file (``<root>/tests/drafting/<set>/<slug>.yaml``); ``default`` is passed as given.
+    """
+    root = article.gold_path.resolve().parents[3]
+    paths = [str(root / path) for path in article.data] if article.data else [default]
+    return [word for path in paths for word in ("--data", path)]
+
+
 def run_command(command: str, article: Article, data: str, out: Path) -> str:
     """Run the drafting command on one article into ``out``; an error line, or '' on success."""
-    argv = [*shlex.split(command), str(article.text), "--published", article.published, "--data", data,
-            "-o", str(out)]
+    argv = [*shlex.split(command), str(article.text), "--published", article.published,
+            *data_arguments(article, data), "-o", str(out)]
     try:
         done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -238,18 +327,21 @@ def run_command(command: str, article: Article, data: str, out: Path) -> str:
     return "" if out.is_file() else f"command wrote no file at {out}"
 
 
-def predictions(article: Article, args: argparse.Namespace, workdir: Path) -> tuple[list[Item] | None, str]:
-    """The predicted items for one article (``None`` = skip it) and a note for the report.
+Draft = tuple[list[Item], dict[str, frozenset[str]]]
+
+
+def predictions(article: Article, args: argparse.Namespace, workdir: Path) -> tuple[Draft | None, str]:
+    """The predicted items and proposed actors of one article (``None`` = skip it), and a note.
 
     A failed command, or a file that is not a dataset, counts as an empty draft (and sets
     ``article.failed``) rather than being skipped, so that failures lower the score.
     """
     if args.baseline == "empty":
-        return [], ""
+        return ([], {}), ""
     if args.drafts:
         for path in (args.drafts / article.set / f"{article.slug}.yaml", args.drafts / f"{article.slug}.yaml"):
             if path.is_file():
-                return read_items(path), ""
+                return read_file(path), ""
         return None, f"skipped: no draft {article.slug}.yaml in {args.drafts}"
     if article.text is None:
         return None, "skipped: text not in the repository (see tests/drafting/README.md; pass --texts DIR)"
@@ -259,21 +351,22 @@ def predictions(article: Article, args: argparse.Namespace, workdir: Path) -> tu
     error = run_command(args.command, article, args.data, out)
     try:
         if not error:
-            return read_items(out), ""
+            return read_file(out), ""
     except ValueError as problem:
         error = str(problem)
     article.failed = True
-    return [], f"{error} (scored as an empty draft)"
+    return ([], {}), f"{error} (scored as an empty draft)"
 
 
 def evaluate(articles: list[Article], args: argparse.Namespace) -> None:
     """Fill in each article's strict and lenient scores (or its skip note)."""
     with tempfile.TemporaryDirectory(prefix="score-drafts-") as workdir:
         for article in articles:
-            predicted, article.note = predictions(article, args, Path(workdir))
-            if predicted is None:
+            draft, article.note = predictions(article, args, Path(workdir))
+            if draft is None:
                 continue
-            gold = read_items(article.gold_path)
+            gold, known = read_file(article.gold_path)
+            predicted = resolve_actors(draft[0], draft[1], known)
             pairs = match(predicted, gold)
             article.strict = Score(len(pairs), len(predicted), len(gold))
             article.missed = [g.id for g in gold if g not in {pair[1] for pair in pairs}]
@@ -336,7 +429,8 @@ def as_json(articles: list[Article], sets: Iterable[str]) -> str:
     for name in sets:
         strict, lenient = totals(articles, name)
         report[name] = {
-            "articles": [{"slug": a.slug, "published": a.published, "scored": a.scored, "note": a.note,
+            "articles": [{"slug": a.slug, "published": a.published, "data": a.data, "scored": a.scored,
+                          "note": a.note,
                           "missed": a.missed, "extra": a.extra,
                           "strict": a.strict.as_dict() if a.scored else None,
                           "lenient": a.lenient.as_dict() if a.scored else None}
@@ -350,11 +444,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--devset", type=Path, default=DEVSET, help="folder with tune/ and heldout/")
-    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated: tune, heldout (default both)")
+    parser.add_argument("--sets", "--set", default=",".join(SETS),
+                        help="comma-separated: tune, heldout (default both)")
     parser.add_argument("--texts", type=Path, action="append", default=[],
                         help="a folder of article texts kept out of the repository (repeatable)")
     parser.add_argument("--command", default="timeline draft", help="the drafting command (default: %(default)s)")
-    parser.add_argument("--data", default="seeds", help="the dataset passed as --data (default: %(default)s)")
+    parser.add_argument("--data", default="seeds",
+                        help="the dataset passed as --data for articles whose gold file names none "
+                             "(default: %(default)s)")
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--drafts", type=Path, help="score the drafts in this folder instead of running the command")
     source.add_argument("--baseline", choices=["empty"], help="score a baseline instead of drafts")

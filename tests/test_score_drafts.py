@@ -205,6 +205,110 @@ def test_the_empty_baseline_and_an_unknown_set(devset: Path, capsys: pytest.Capt
     assert "unknown set train" in capsys.readouterr().err
 
 
+# --- the article's own dataset and actors the dataset lacks --------------------------------------
+
+@pytest.mark.parametrize(("header", "data"), [
+    ("# data: seeds\n", ["seeds"]),
+    ("# Gold annotation.\n# data: seeds, tests/drafting/extra.yaml\n", ["seeds", "tests/drafting/extra.yaml"]),
+    ("#data:seeds\n", ["seeds"]),
+    ("# Gold annotation, no data line.\n", None),
+    ("sources: []\n# data: seeds\n", None),                  # only the header comment counts
+])
+def test_the_gold_file_header_names_the_datasets(tmp_path: Path, header: str, data: list | None) -> None:
+    gold = tmp_path / "art.yaml"
+    gold.write_text(header + GOLD_FILE, encoding="utf-8")
+    assert sd.data_of(gold) == data
+
+
+def test_a_malformed_data_line_names_the_file_and_line(tmp_path: Path) -> None:
+    gold = tmp_path / "art.yaml"
+    gold.write_text("# Gold annotation.\n# data: seeds (the 2025 dataset)\n" + GOLD_FILE, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"art\.yaml:2: '# data:' takes comma-separated paths"):
+        sd.data_of(gold)
+
+
+def test_each_article_is_drafted_against_its_own_data(devset: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture) -> None:
+    gold = devset / "tune" / "art.yaml"
+    gold.write_text("# data: seeds, tests/drafting/other.yaml\n" + gold.read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    fake = tmp_path / "record.py"
+    fake.write_text(textwrap.dedent("""\
+        import json, sys
+        args = sys.argv[1:]
+        data = [args[i + 1] for i, word in enumerate(args) if word == "--data"]
+        with open(args[args.index("-o") + 1], "w") as f:
+            f.write("events: []\\n")
+        with open(sys.argv[0] + ".json", "w") as f:
+            json.dump(data, f)
+        """), encoding="utf-8")
+    status, out = _run(capsys, "--devset", str(devset), "--set", "tune", "--command", f"{sys.executable} {fake}",
+                       "--data", "ignored-default", "--json")
+    assert status == 0
+    root = gold.resolve().parents[3]                              # <root>/tests/drafting/tune/art.yaml
+    assert json.loads((tmp_path / "record.py.json").read_text()) == [
+        str(root / "seeds"), str(root / "tests" / "drafting" / "other.yaml")]
+    assert json.loads(out)["tune"]["articles"][0]["data"] == ["seeds", "tests/drafting/other.yaml"]
+    assert list(json.loads(out)) == ["tune"]                      # --set scores that set only
+
+
+def test_without_a_data_line_the_option_is_used(devset: Path) -> None:
+    (article,) = sd.find_articles(devset, ["tune"], [])
+    assert article.data is None
+    assert sd.data_arguments(article, "seeds") == ["--data", "seeds"]
+
+
+GOLD_ACTORS = {"netanyahu": frozenset({"netanyahu", "benjamin netanyahu", "bibi"}),
+               "hamas": frozenset({"hamas"}), "qatar": frozenset({"qatar", "doha"})}
+
+
+@pytest.mark.parametrize(("proposed", "actors", "expected"), [
+    ({"benjamin-netanyahu": frozenset({"benjamin netanyahu"})}, ["benjamin-netanyahu"], {"netanyahu"}),  # by name
+    ({"x1": frozenset({"x1", "bibi"})}, ["x1"], {"netanyahu"}),                                    # by alias
+    ({"qatar": frozenset({"qatar"})}, ["qatar", "witkoff"], {"qatar", "witkoff"}),                # same id
+    ({"yair-lapid": frozenset({"yair lapid"})}, ["yair-lapid"], {"yair-lapid"}),                   # nobody gold
+    ({"witkoff": frozenset({"doha"})}, ["witkoff"], {"qatar"}),                                    # a proposed id
+])
+def test_actors_the_draft_proposes_are_matched_by_name(proposed: dict, actors: list, expected: set) -> None:
+    (item,) = items(event("p", "meeting", "2025-10-08", participants=actors))
+    (resolved,) = sd.resolve_actors([item], proposed, GOLD_ACTORS)
+    assert resolved.actors == frozenset(expected)
+
+
+def test_a_name_of_two_gold_actors_matches_neither() -> None:
+    (item,) = items(event("p", "meeting", "2025-10-08", participants=["gaza"]))
+    known = {"hamas": frozenset({"hamas", "gaza"}), "gaza-health-ministry": frozenset({"gaza"})}
+    assert sd.resolve_actors([item], {"gaza": frozenset({"gaza"})}, known)[0].actors == {"gaza"}
+
+
+def test_a_draft_with_new_actors_scores_against_the_gold_ones(devset: Path, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture) -> None:
+    (devset / "heldout" / "gaza.yaml").write_text(textwrap.dedent("""\
+        # data: seeds
+        sources:
+          - {id: gaza, publisher: P, title: T, published: 2025-10-08}
+        actors:
+          - {id: netanyahu, name: Benjamin Netanyahu, kind: person, aliases: [Netanyahu]}
+          - {id: hamas, name: Hamas, kind: organization}
+        events:
+          - {id: g1, type: statement, date: 2025-10-08, source: [netanyahu], sources: [gaza]}
+          - {id: g2, type: agreement, date: 2025-10-08, participants: [hamas, israel], sources: [gaza]}
+        """), encoding="utf-8")
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "gaza.yaml").write_text(textwrap.dedent("""\
+        actors:
+          - {id: benjamin-netanyahu, name: Benjamin Netanyahu, kind: person}
+          - {id: israel, name: Israel, kind: state}
+        events:
+          - {id: d1, type: statement, date: 2025-10-08, source: [benjamin-netanyahu], draft: true}
+          - {id: d2, type: agreement, date: 2025-10-08, participants: [israel], draft: true}
+        """), encoding="utf-8")
+    status, out = _run(capsys, "--devset", str(devset), "--drafts", str(drafts), "--set", "heldout")
+    assert status == 0
+    assert "| gaza | 2 | 2 | 2 | 1.00 | 1.00 | 1.00 |" in out     # israel: the same id in both
+
+
 # --- the development set itself ------------------------------------------------------------------
 
 @pytest.mark.parametrize("gold", GOLD_FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -237,5 +341,22 @@ def test_the_readme_lists_every_article_and_the_sets_are_large_enough() -> None:
     assert in_repo == {p.stem for p in DEVSET.glob("*/*.txt")}        # no text kept that the table says is out
     assert all("public domain" in row[6] or "CC BY" in row[6] for row in cells if row[0] in in_repo)
     assert sum(row[1] == "tune" for row in cells) >= 5
-    assert sum(row[1] == "heldout" for row in cells) >= 7
+    assert sum(row[1] == "heldout" for row in cells) >= 10
+    other_negotiations = [p for p in DEVSET.glob("heldout/*.yaml") if sd.data_of(p) == ["seeds"]]
+    assert len(other_negotiations) >= 4
     assert "gnw-2025-12-03-moscow-talks" in {row[0] for row in cells}   # the seed article
+
+
+@pytest.mark.parametrize("gold", GOLD_FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_every_data_line_names_datasets_that_exist(gold: Path) -> None:
+    for path in sd.data_of(gold) or []:
+        assert (ROOT / path).exists(), path
+    assert gold.resolve().parents[3] == ROOT.resolve()              # where the scorer takes them from
+
+
+def test_an_actor_id_means_the_same_actor_in_every_gold_file() -> None:
+    names: dict[str, set[str]] = {}
+    for gold in GOLD_FILES:
+        for actor in yaml.safe_load(gold.read_text(encoding="utf-8")).get("actors") or []:
+            names.setdefault(actor["id"], set()).add(actor["name"])
+    assert {actor: found for actor, found in names.items() if len(found) > 1} == {}
