@@ -13,12 +13,16 @@ var DETAIL_LIMIT = 300;
 /** At most about this many periods across the timeline when it counts (vis-timeline draws each count as an item). */
 var BUCKETS = 36;
 /** At most this many events are listed in text; the rest are counted. */
-var LIST_LIMIT = 200;
+var LIST_LIMIT = 400;
+/** Actors and pairs in the ranked lists. */
+var RANKED = 12;
 /** Past this many edges the graph draws straight lines: curved parallel edges take seconds to lay out. */
 var BEZIER_UP_TO = 1000;
 /** The diameter of an event's dot on the timeline, in pixels, and the font of its labels. */
 var DOT = 10;
 var LABEL_FONT = "12px";
+/** The smallest label the graph draws, in pixels on screen. */
+var LABEL_MIN = 11;
 var MINUTE = 60000;
 /** The palette's shapes of the type families (timeline.palette), as SVG paths in a 10×10 box. */
 var SHAPE_PATHS = {
@@ -35,7 +39,7 @@ var SHAPES = {person: "ellipse", state: "rectangle", organization: "diamond", gr
 
 var D, V, cy, timeline, items, groups;
 var state = {level: "person", actor: null, types: [], statuses: [], sides: [], q: "", from: null, to: null,
-             event: null, edge: null};
+             event: null, edge: null, stance: null, asof: null};
 var views = [];
 var page = window.timelinePage = {ready: false, state: state, views: views, counts: counts};
 
