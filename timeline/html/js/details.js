@@ -7,16 +7,20 @@ function openDetail(heading) {
   var body = $("detail-body");
   body.textContent = "";
   body.appendChild(el("h3", heading, {"id": "detail-title", "tabindex": "-1"}));
-  $("detail").hidden = false;
+  $("detail").classList.add("open");
+  $("detail-close").hidden = false;
   document.body.classList.add("detail-open");
   return body;
 }
 
 /** Close the details and forget the selection; the focus goes back where the reader was, if it is still there. */
 function closeDetail() {
-  if ($("detail").hidden) return;
-  $("detail").hidden = true;
+  if (!$("detail").classList.contains("open")) return;
+  $("detail").classList.remove("open");
+  $("detail-close").hidden = true;
   document.body.classList.remove("detail-open");
+  $("detail-body").textContent = "";
+  $("detail-body").appendChild(el("p", "Nothing selected.", {"class": "placeholder"}));
   state.event = state.edge = state.stance = null;
   timeline.setSelection([]);
   update();
@@ -70,7 +74,7 @@ function showEvent(i, focus) {
     .concat(V.incoming[i].map(function (l) { return [(V.linkLabel[l[0]] || l[0]) + " this", l[1]]; }));
   if (links.length) {
     body.appendChild(el("h4", "Related events"));
-    var related = el("ul");
+    var related = el("ul", null, {"class": "related"});
     links.forEach(function (l) { var li = el("li", l[0] + ": "); li.appendChild(eventButton(l[1])); related.appendChild(li); });
     body.appendChild(related);
   }

@@ -8,7 +8,7 @@ function makeGraph() {
     style: [
       {selector: "node", style: {
         "label": "data(label)", "background-color": "data(color)", "shape": "data(shape)",
-        "width": "data(size)", "height": "data(size)", "font-size": "data(font)", "color": "#1a1a1a",
+        "width": "data(size)", "height": "data(size)", "font-size": "data(fs)", "color": "#1a1a1a",
         "text-valign": "bottom", "text-margin-y": 3, "text-outline-width": 0,
         "min-zoomed-font-size": LABEL_MIN, "border-width": 2, "border-color": "data(edge)", "z-index": "data(z)",
       "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1}},
@@ -60,7 +60,7 @@ function loadLevel() {
   var elements = g.nodes.map(function (n) {
     var actor = D.actors[n[0]], size = 10 + 22 * Math.sqrt(n[3] / most);
     return {group: "nodes", data: {id: "n" + n[0], actor: n[0], label: actor.name, color: tint(sideColor(n[0]), 0.45),
-            edge: sideColor(n[0]), shape: SHAPES[actor.kind] || "ellipse", size: size, font: 12 + 5 * Math.sqrt(n[3] / most),
+            edge: sideColor(n[0]), shape: SHAPES[actor.kind] || "ellipse", size: size, font: 12 + 4 * Math.sqrt(n[3] / most), fs: 12,
               z: Math.round(100 * n[3] / most)},   // the more active on top, label included
             position: {x: n[1] * width, y: (1 - n[2]) * height}};
   });
@@ -146,8 +146,9 @@ function drawGraph(visible, from, to) {
   return page.graphCounts;
 }
 
-/** Labels that would be drawn under LABEL_MIN pixels, or over a label or a node of a more active actor, are left
- *  out (the node keeps its tooltip-free name in the list of actors and its details): no label ever collides. */
+/** Labels keep their size on screen (``font`` pixels, 12 to 16, whatever the zoom); one that would be drawn over a
+ *  label or a node of a more active actor, or past the graph's edges, is left out (the actor is still named in the
+ *  lists and its details): no label ever collides or is cut. Zooming in makes room for more. */
 function declutter() {
   var zoom = cy.zoom(), placed = [], nodes = cy.nodes(":visible").sort(function (a, b) {
     return (b.hasClass("involved") - a.hasClass("involved")) || (b.hasClass("chosen") - a.hasClass("chosen")) || b.data("z") - a.data("z");
@@ -158,13 +159,14 @@ function declutter() {
   var shown = 0;
   cy.batch(function () {
     nodes.forEach(function (node, k) {
-      var fits = node.data("font") * zoom >= LABEL_MIN, box = null;
+      var font = node.data("font"), fits = font >= LABEL_MIN, box = null;
+      if (Math.abs(node.data("fs") - font / zoom) > 0.01) node.data("fs", font / zoom);
       if (fits) {
-        var w = textWidth(node.data("label")) * node.data("font") / 12 * zoom, h = node.data("font") * 1.25 * zoom;
+        var w = textWidth(node.data("label")) * font / 12, h = font * 1.25;
         var p = node.renderedPosition(), top = bodies[k].y2 + 3 * zoom;
         box = {x1: p.x - w / 2 - 1, x2: p.x + w / 2 + 1, y1: top, y2: top + h};
         fits = box.x1 >= 0 && box.x2 <= cy.width() && box.y1 >= 0 && box.y2 <= cy.height() && !placed.some(function (other) { return hit(box, other); }) &&
-               !bodies.some(function (other, j) { return j !== k && hit(box, other); });
+               !bodies.some(function (other, j) { return j < k && hit(box, other); });
       }
       if (fits) { placed.push(box); shown++; }
       if (node.hasClass("unlabelled") === fits) node.toggleClass("unlabelled", !fits);

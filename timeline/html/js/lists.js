@@ -3,9 +3,6 @@
 
 // ---- the text views -----------------------------------------------------------------------------
 
-var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December"];
-
 /** The events in view in date order, under a heading per month (on a phone, the timeline itself). */
 function drawEventList(shown) {
   var list = $("event-list"), month = null;

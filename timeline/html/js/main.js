@@ -64,6 +64,12 @@ page.busiestEvent = function () {
   D.events.forEach(function (e, i) { if (e.all.length > D.events[best].all.length) best = i; });
   return D.events.length ? D.events[best].id : null;
 };
+/** The index of the stance of position ``id`` among the positions view's bars, or -1. */
+page.stanceIndex = function (id) {
+  var bars = [];
+  (P ? P.rows : []).forEach(function (panel) { panel.rows.forEach(function (row) { bars = bars.concat(row.stands); }); });
+  return bars.map(function (i) { return P.stands[i][11]; }).indexOf(id);
+};
 page.eventIndex = function (id) { return V.eventIndex[id]; };
 /** Where the mark of event ``i`` is on screen, [x, y] (scrolled into view first), or null if it is not drawn. */
 page.itemBox = function (i) {

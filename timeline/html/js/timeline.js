@@ -13,7 +13,7 @@ function makeTimeline() {
     selectable: true, multiselect: false,
     groupOrder: "order", zoomMin: 60 * MINUTE, margin: {item: {horizontal: 2, vertical: 3}},
     start: state.from === null ? span[0] : state.from * MINUTE, end: state.to === null ? span[1] : state.to * MINUTE,
-    verticalScroll: true, maxHeight: timelineHeight(),
+    showMajorLabels: false, showMinorLabels: false,   // the month row is the page's own, kept in view (drawAxis)
     align: "left", order: function (a, b) { return (a.rank || 0) - (b.rank || 0); }, tooltip: {followMouse: false, overflowMethod: "cap"},
     xss: {disabled: false, filterOptions: {whiteList: {}}},
     template: itemTemplate,
@@ -41,6 +41,7 @@ function makeTimeline() {
   $("timeline").addEventListener("keydown", timelineKeys);
   // labels are laid out for the drawing's width: when it changes (lane names drawn, window resized), again
   timeline.on("changed", function () {
+    drawAxis();
     var width = timeline.body.domProps.center.width;
     if (page.ready && page.mode === "events" && Math.abs(width - page.laidOutFor) > 1) { page.laidOutFor = width; update(); }
   });
@@ -91,10 +92,56 @@ function stepEvent(by) {
   if (next !== undefined) showEvent(next, false);
 }
 
-/** The timeline's greatest height: the rest of the first screen on a desktop, so its month row stays in view. */
-function timelineHeight() {
-  var top = $("timeline").getBoundingClientRect().top + window.scrollY;
-  return Math.max(300, Math.round(window.innerHeight - top - 12));
+/** Units of the time row, the finest first: [name, minutes, label of a tick (a UTC Date)]. */
+var AXIS_UNITS = [
+  ["day", DAY, function (d) { return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()].slice(0, 3); }],
+  ["week", 7 * DAY, function (d) { return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()].slice(0, 3); }],
+  ["month", 30.44 * DAY, function (d) { return MONTHS[d.getUTCMonth()].slice(0, 3) + (d.getUTCMonth() === 0 ? " " + d.getUTCFullYear() : ""); }],
+  ["year", 365.25 * DAY, function (d) { return String(d.getUTCFullYear()); }]
+];
+
+/** The time row above the timeline: the page's own (vis-timeline's scrolls away with its panel), sticky at the top
+ *  of the screen while the lanes scroll by; ticks at the start of each day, week, month or year, as the width allows. */
+function drawAxis() {
+  var axis = $("axis"), center = document.querySelector("#timeline .vis-panel.vis-center");
+  if (!center || !timeline) return;
+  var range = timeline.getWindow(), lo = range.start.valueOf() / MINUTE, hi = range.end.valueOf() / MINUTE;
+  var left = center.getBoundingClientRect().left - axis.getBoundingClientRect().left, width = center.clientWidth;
+  var unit = AXIS_UNITS.find(function (u) { return width / ((hi - lo) / u[1]) >= 56; }) || AXIS_UNITS[AXIS_UNITS.length - 1];
+  var key = [Math.round(lo), Math.round(hi), Math.round(left), width].join(":");
+  if (axis.dataset.key === key) return;
+  axis.dataset.key = key;
+  axis.textContent = "";
+  var first = new Date(lo * MINUTE), at = firstTick(first, unit[0]), ticks = 0;
+  var gap = (at.valueOf() / MINUTE - lo) / (hi - lo) * width;
+  if (gap >= 90) axis.appendChild(tickOf(first, unit, left, true));   // the period the window opens in, if it has room
+  for (; at.valueOf() / MINUTE < hi && ticks < 200; at = nextTick(at, unit[0]), ticks++) {
+    var x = (at.valueOf() / MINUTE - lo) / (hi - lo) * width;
+    if (x >= 0) axis.appendChild(tickOf(at, unit, left + x, ticks === 0 && gap < 90));
+  }
+  axis.style.setProperty("--lanes", left + "px");
+}
+
+function tickOf(date, unit, x, first) {
+  var words = unit[2](date);
+  if (first && unit[0] !== "year" && words.indexOf(String(date.getUTCFullYear())) < 0) words += " " + date.getUTCFullYear();
+  var tick = el("span", words, {"class": "tick"});
+  tick.style.left = Math.round(x) + "px";
+  return tick;
+}
+
+function firstTick(date, unit) {
+  var y = date.getUTCFullYear(), m = date.getUTCMonth(), d = date.getUTCDate();
+  var start = unit === "year" ? new Date(Date.UTC(y, 0, 1)) : unit === "month" ? new Date(Date.UTC(y, m, 1)) : new Date(Date.UTC(y, m, d));
+  if (unit === "week") start = new Date(start.valueOf() - ((start.getUTCDay() + 6) % 7) * DAY * MINUTE);   // Mondays
+  return start < date ? nextTick(start, unit) : start;
+}
+
+function nextTick(date, unit) {
+  var y = date.getUTCFullYear(), m = date.getUTCMonth();
+  if (unit === "year") return new Date(Date.UTC(y + 1, 0, 1));
+  if (unit === "month") return new Date(Date.UTC(y, m + 1, 1));
+  return new Date(date.valueOf() + (unit === "week" ? 7 : 1) * DAY * MINUTE);
 }
 
 function fitWindow() {
@@ -245,6 +292,8 @@ function drawTimeline(visible, from, to) {
     items.clear();
     items.add(next.list);
     page.itemsKey = next.key;
+    var chosen = state.event === null ? undefined : V.eventIndex[state.event];
+    if (chosen !== undefined && items.get(chosen)) timeline.setSelection([chosen]);   // a redraw keeps the selection
   }
   markLinked();
   return next.shown;
