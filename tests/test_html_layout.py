@@ -82,7 +82,8 @@ def test_no_label_is_cut_or_overlaps_another(browser, record_page, record, size)
 #: Every control a finger may tap that is drawn (links, buttons, fields, summaries), with its box.
 TARGETS = """[...document.querySelectorAll('a[href], button, input, select, summary, [tabindex="0"]')]
   .map(e => e.matches('input[type=radio], input[type=checkbox]') && e.closest('label') || e)
-  .filter(e => e.offsetParent !== null && getComputedStyle(e).pointerEvents !== 'none' && !e.closest('[hidden]'))
+  .filter(e => e.offsetParent !== null && getComputedStyle(e).pointerEvents !== 'none' && !e.closest('[hidden]')
+               && e.getBoundingClientRect().right > 0)   // the skip link waits off screen until it has the focus
   .map(e => { const r = e.getBoundingClientRect(); return [e.tagName + ' ' + (e.textContent || e.id).slice(0, 30), r.width, r.height]; })"""
 
 
