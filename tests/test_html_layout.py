@@ -84,7 +84,8 @@ TARGETS = """[...document.querySelectorAll('a[href], button, input, select, summ
   .map(e => e.matches('input[type=radio], input[type=checkbox]') && e.closest('label') || e)
   .filter(e => e.offsetParent !== null && getComputedStyle(e).pointerEvents !== 'none' && !e.closest('[hidden]')
                && e.getBoundingClientRect().right > 0)   // the skip link waits off screen until it has the focus
-  .map(e => { const r = e.getBoundingClientRect(); return [e.tagName + ' ' + (e.textContent || e.id).slice(0, 30), r.width, r.height]; })"""
+  .map(e => { const r = e.getBoundingClientRect();
+              return [e.tagName + ' ' + (e.textContent || e.id).slice(0, 30), r.width, r.height]; })"""
 
 
 def test_the_phone_layout_fits_the_screen(browser, record_page):

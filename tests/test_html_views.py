@@ -16,7 +16,8 @@ browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
 PLACES = """(() => { const t = document.getElementById('timeline').getBoundingClientRect(), found = {};
   const items = window.timelinePage.debug().timeline.itemSet.items;
   Object.keys(items).forEach(id => { const box = items[id].dom && items[id].dom.box;
-    if (box && box.isConnected) { const r = box.getBoundingClientRect(); found[id] = [Math.round(r.left - t.left), Math.round(r.top - t.top)]; } });
+    if (box && box.isConnected) { const r = box.getBoundingClientRect();
+                                  found[id] = [Math.round(r.left - t.left), Math.round(r.top - t.top)]; } });
   return found; })()"""
 
 

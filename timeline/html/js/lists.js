@@ -9,7 +9,7 @@ function drawEventList(shown) {
   list.textContent = "";
   shown.slice(0, LIST_LIMIT).forEach(function (i) {
     var e = D.events[i], when = new Date(e.s * MINUTE), key = when.getUTCFullYear() * 12 + when.getUTCMonth();
-    if (key !== month) {
+    if (key !== month && (e.e - e.s <= 31 * DAY || month === null)) {   // a vaguer date ("2025") stays in the month it is listed in
       month = key;
       list.appendChild(el("li", MONTHS[when.getUTCMonth()] + " " + when.getUTCFullYear(), {"class": "month", "aria-hidden": "true"}));
     }

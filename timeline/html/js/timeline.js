@@ -117,7 +117,7 @@ function drawAxis() {
   if (gap >= 90) axis.appendChild(tickOf(first, unit, left, true));   // the period the window opens in, if it has room
   for (; at.valueOf() / MINUTE < hi && ticks < 200; at = nextTick(at, unit[0]), ticks++) {
     var x = (at.valueOf() / MINUTE - lo) / (hi - lo) * width;
-    if (x >= 0) axis.appendChild(tickOf(at, unit, left + x, ticks === 0 && gap < 90));
+    if (x >= 0 && x + textWidth(unit[2](at)) + 8 <= width) axis.appendChild(tickOf(at, unit, left + x, ticks === 0 && gap < 90));
   }
   axis.style.setProperty("--lanes", left + "px");
 }
