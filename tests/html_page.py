@@ -67,6 +67,7 @@ def wait(page: Any, condition: str, timeout: float = 60) -> None:
 def click_actor(page: Any, name: str) -> None:
     """Click the graph's node labelled ``name``, as a reader would (the mouse, at the node's place on screen)."""
     page.locator("#graph").scroll_into_view_if_needed()
+    time.sleep(0.3)   # as a reader pauses after scrolling: Cytoscape.js reads the graph's new place on screen
     position = page.evaluate("""(name => {
         const cy = window.timelinePage.debug().cy, box = document.getElementById('graph').getBoundingClientRect();
         const node = cy.nodes().filter(n => n.data('label') === name)[0].renderedPosition();
