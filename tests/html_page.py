@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import require_program
+from conftest import SEEDS, require_program
 
 #: Addresses a page from disk may use; anything else is a network request, blocked and recorded.
 LOCAL = ("file:", "data:", "blob:", "about:")
@@ -92,3 +92,19 @@ def chromium() -> Iterator[Browser]:
             yield Browser(browser)
         finally:
             browser.close()
+
+
+def seed_record() -> Any:
+    """The 2025 record (``seeds/``); a module fixture as ``pytest.fixture(scope="module", name="record")(seed_record)``."""
+    from timeline.dataset import load
+
+    return load(SEEDS)
+
+
+def seed_record_page(tmp_path_factory: Any, record: Any) -> Path:
+    """The page of the 2025 record, written once per module (a fixture as :func:`seed_record`, ``name="record_page"``)."""
+    from timeline.html import write_page
+
+    path = tmp_path_factory.mktemp("page") / "index.html"
+    write_page(record, path)
+    return path

@@ -7,12 +7,9 @@ and choosing an event or an actor lights up the other view.
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS
-from html_page import click_actor, counts, quiet_browser, wait
+from html_page import click_actor, counts, quiet_browser, seed_record, seed_record_page, wait
 
-from timeline.dataset import load
 from timeline.filters import EventFilter
-from timeline.html import write_page
 from timeline.html.look import type_looks
 
 #: The boxes of the timeline's labels, marks and lanes, and of the panel they are drawn in (client pixels).
@@ -29,18 +26,8 @@ BOXES = """(() => {
 
 
 browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
-
-
-@pytest.fixture(scope="module")
-def record():
-    return load(SEEDS)
-
-
-@pytest.fixture(scope="module")
-def record_page(tmp_path_factory, record):
-    path = tmp_path_factory.mktemp("page") / "index.html"
-    write_page(record, path)
-    return path
+record = pytest.fixture(scope="module", name="record")(seed_record)
+record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
 
 
 def overlaps(a, b, slack=0.5) -> bool:

@@ -3,15 +3,14 @@ rows that stay put, open dates, the graph's labels, the positions view against t
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS
-from html_page import quiet_browser, wait
+from html_page import quiet_browser, seed_record, seed_record_page, wait
 
-from timeline.dataset import load
-from timeline.html import write_page
 from timeline.positions import as_of, history
 from timeline.render.positions import select_panels
 
 browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
+record = pytest.fixture(scope="module", name="record")(seed_record)
+record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
 #: Every drawn event's place in the timeline: id -> [left, top] of its box, relative to the timeline.
 PLACES = """(() => { const t = document.getElementById('timeline').getBoundingClientRect(), found = {};
   const items = window.timelinePage.debug().timeline.itemSet.items;
@@ -19,18 +18,6 @@ PLACES = """(() => { const t = document.getElementById('timeline').getBoundingCl
     if (box && box.isConnected) { const r = box.getBoundingClientRect();
                                   found[id] = [Math.round(r.left - t.left), Math.round(r.top - t.top)]; } });
   return found; })()"""
-
-
-@pytest.fixture(scope="module")
-def record():
-    return load(SEEDS)
-
-
-@pytest.fixture(scope="module")
-def record_page(tmp_path_factory, record):
-    path = tmp_path_factory.mktemp("page") / "index.html"
-    write_page(record, path)
-    return path
 
 
 def in_view(box: dict, width: int, height: int) -> bool:
