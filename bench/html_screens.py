@@ -1,11 +1,13 @@
-"""Screenshots of the offline page at desktop and phone sizes, for a reader (or a graphics editor) to judge.
+"""Screenshots of the offline page at the sizes people use, for a reader (or a web editor) to judge.
 
     timeline html -o /tmp/page/index.html --force
     python bench/html_screens.py /tmp/page/index.html output/screens
 
-writes ``desktop.png`` (1440×900), ``desktop-full.png`` (the whole page), ``desktop-event.png`` (an event
-and its actors chosen), ``phone.png`` (390×844) and ``phone-full.png``; the browser is the system Chromium
-with the network blocked, as in the tests.
+writes ``<size>-<view>.png`` for the sizes ``desktop`` (1366×768), ``wide`` (1920×1080) and ``phone``
+(390×844) and the views ``first`` (the first screen), ``event`` (an event clicked: the one with most
+actors), ``actor`` (the most active actor clicked: a node, or on a phone its row in the ranking) and
+``positions`` (the positions view scrolled into sight), plus ``desktop-print.png`` (the print styles);
+the browser is the system Chromium with the network blocked, as in the tests.
 """
 from __future__ import annotations
 
@@ -16,10 +18,11 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-SIZES = {"desktop": (1440, 900), "phone": (390, 844)}
+SIZES = {"desktop": (1366, 768), "wide": (1920, 1080), "phone": (390, 844)}
+LOCAL = ("file:", "data:", "blob:", "about:")
 
 
-def shoot(page_path: Path, out: Path, event: str | None = None) -> list[Path]:
+def shoot(page_path: Path, out: Path) -> list[Path]:
     """Write the screenshots of ``page_path`` into ``out`` and return their paths."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -27,26 +30,62 @@ def shoot(page_path: Path, out: Path, event: str | None = None) -> list[Path]:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
                                              args=["--host-resolver-rules=MAP * ~NOTFOUND", "--disable-gpu"])
         for name, (width, height) in SIZES.items():
-            context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
-            context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
-                ("file:", "data:", "blob:", "about:")) else route.abort())
-            page = context.new_page()
-            page.goto(page_path.resolve().as_uri())
-            _ready(page)
-            written.append(out / f"{name}.png")
-            page.screenshot(path=written[-1])
-            written.append(out / f"{name}-full.png")
-            page.screenshot(path=written[-1], full_page=True)
-            if name == "desktop":
-                chosen = event or page.evaluate("window.timelinePage.busiestEvent()")
-                page.goto(page_path.resolve().as_uri() + f"#event={chosen}")
-                page.reload()
+            for view in ("first", "event", "actor", "positions"):
+                context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
+                context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(LOCAL)
+                              else route.abort())
+                page = context.new_page()
+                page.goto(page_path.resolve().as_uri())
                 _ready(page)
-                written.append(out / f"{name}-event.png")
-                page.screenshot(path=written[-1], full_page=True)
-            context.close()
+                VIEWS[view](page, name == "phone")
+                time.sleep(0.6)
+                written.append(out / f"{name}-{view}.png")
+                page.screenshot(path=written[-1])
+                if name == "desktop" and view == "first":
+                    page.emulate_media(media="print")
+                    written.append(out / "desktop-print.png")
+                    page.screenshot(path=written[-1], full_page=True)
+                context.close()
         browser.close()
     return written
+
+
+def _event(page, phone: bool) -> None:
+    """Click the busiest event as a reader would: its mark on the timeline, or its row in the phone's list."""
+    chosen = page.evaluate("window.timelinePage.busiestEvent()")
+    if phone:
+        page.locator(f'button[data-event="{chosen}"]').scroll_into_view_if_needed()
+        page.locator(f'button[data-event="{chosen}"]').click()
+        return
+    index = page.evaluate(f"window.timelinePage.eventIndex('{chosen}')")
+    box = page.evaluate(f"window.timelinePage.itemBox({index})")
+    page.mouse.click(box[0], box[1])
+
+
+def _actor(page, phone: bool) -> None:
+    """Click the most active actor: its node in the graph (scrolled into view), or its row in the ranking."""
+    if phone:
+        page.locator("#actor-ranking button").first.scroll_into_view_if_needed()
+        page.locator("#actor-ranking button").first.click()
+        return
+    page.locator("#graph").scroll_into_view_if_needed()
+    time.sleep(0.3)
+    position = page.evaluate("""(() => { const cy = window.timelinePage.debug().cy,
+        box = document.getElementById('graph').getBoundingClientRect();
+        const node = cy.nodes(':visible').sort((a, b) => b.data('z') - a.data('z'))[0].renderedPosition();
+        return [box.left + node.x, box.top + node.y]; })()""")
+    page.mouse.click(*position)
+
+
+def _positions(page, phone: bool) -> None:
+    page.locator("#positions-view").scroll_into_view_if_needed()
+    page.evaluate("document.getElementById('positions-view').scrollIntoView()")
+    page.locator("#positions .held").first.click()
+    time.sleep(0.3)
+    page.evaluate("document.getElementById('positions-view').scrollIntoView()")
+
+
+VIEWS = {"first": lambda page, phone: None, "event": _event, "actor": _actor, "positions": _positions}
 
 
 def _ready(page) -> None:
@@ -62,9 +101,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("page", type=Path)
     parser.add_argument("out", type=Path)
-    parser.add_argument("--event", help="the event to open in desktop-event.png (default: the one with most actors)")
     args = parser.parse_args()
-    for path in shoot(args.page, args.out, args.event):
+    for path in shoot(args.page, args.out):
         print(path)
     return 0
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import require_program
+from conftest import SEEDS, require_program
 
 #: Addresses a page from disk may use; anything else is a network request, blocked and recorded.
 LOCAL = ("file:", "data:", "blob:", "about:")
@@ -66,6 +66,8 @@ def wait(page: Any, condition: str, timeout: float = 60) -> None:
 
 def click_actor(page: Any, name: str) -> None:
     """Click the graph's node labelled ``name``, as a reader would (the mouse, at the node's place on screen)."""
+    page.locator("#graph").scroll_into_view_if_needed()
+    time.sleep(0.3)   # as a reader pauses after scrolling: Cytoscape.js reads the graph's new place on screen
     position = page.evaluate("""(name => {
         const cy = window.timelinePage.debug().cy, box = document.getElementById('graph').getBoundingClientRect();
         const node = cy.nodes().filter(n => n.data('label') === name)[0].renderedPosition();
@@ -90,3 +92,19 @@ def chromium() -> Iterator[Browser]:
             yield Browser(browser)
         finally:
             browser.close()
+
+
+def seed_record() -> Any:
+    """The 2025 record (``seeds/``); a module fixture as ``pytest.fixture(scope="module", name="record")(seed_record)``."""
+    from timeline.dataset import load
+
+    return load(SEEDS)
+
+
+def seed_record_page(tmp_path_factory: Any, record: Any) -> Path:
+    """The page of the 2025 record, written once per module (a fixture as :func:`seed_record`, ``name="record_page"``)."""
+    from timeline.html import write_page
+
+    path = tmp_path_factory.mktemp("page") / "index.html"
+    write_page(record, path)
+    return path

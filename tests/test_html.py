@@ -87,10 +87,10 @@ def test_the_data_holds_the_model_and_the_librarys_graphs(seed):
 
 def test_the_look_is_the_charts_look(seed):
     """Colours of types, statuses, relations and sides are the ones the PNG images use, from the one palette."""
+    from timeline import palette
     from timeline.html import look
     from timeline.render import style
 
-    palette = look._palette()
     vocabulary = page_data(seed)["vocabulary"]
     assert {t["id"]: t["color"] for t in vocabulary["types"]} == \
         {name: style.EVENT_MARKS[name].color for name in model.EVENT_TYPES}   # as the timeline image draws them
@@ -102,13 +102,10 @@ def test_the_look_is_the_charts_look(seed):
     looks = {(s["fill"], s["border"], s["ring"], s["struck"], s["alpha"]) for s in statuses.values()}
     assert len(looks) == len(statuses)            # no two statuses look the same
     relations = {r["id"]: r for r in vocabulary["relations"]}
-    if hasattr(palette, "relation_family"):   # the graph image draws each relation as its family
-        for relation, found in relations.items():
-            family = palette.relation_family(relation)
-            assert (found["color"], found["dash"], found["family"]) == (family.color, look._dash(family.dash), family.id)
-        assert relations["met"]["dash"] == [] and relations["rejected"]["dash"] == [6.0, 2.0, 1.5, 2.0]
-    else:
-        assert relations["met"]["color"] == style.relation_look("met")[0] and relations["met"]["dash"] == []
+    for relation, found in relations.items():   # the graph image draws each relation as its family
+        family = palette.relation_family(relation)
+        assert (found["color"], found["dash"], found["family"]) == (family.color, look._dash(family.dash), family.id)
+    assert relations["met"]["dash"] == [] and relations["rejected"]["dash"] == [6.0, 2.0, 1.5, 2.0]
     # sides: as the graph image colours them (its graph_look), Russia the same red everywhere
     data = page_data(seed)
     actors = [a["id"] for a in data["actors"]]
@@ -116,9 +113,36 @@ def test_the_look_is_the_charts_look(seed):
     assert {actors[int(i)]: c for i, c in data["sides"].items() if actors[int(i)] in image} == \
         {side: color.lower() for side, color in image.items()}
     assert look.ink_on("#ffffff") == look.INK and look.ink_on("#000000") == "#ffffff"
+    # stances: the palette's diverging scale, most in favour first; for and against never share a hue
+    from timeline.html.positions import stance_looks
+
+    scale = stance_looks(seed)
+    assert [(s["id"], s["color"]) for s in scale] == \
+        [(s.id, palette.STANCE_COLOURS[s.id].lower()) for s in sorted(seed.stances, key=lambda s: -s.value)]
+    assert {s["id"]: s["color"] for s in scale}["undecided"] == palette.STANCE_NEUTRAL.lower()
 
 
-def test_open_dates_fade_from_their_known_bound(write_yaml):
+def test_own_stances_take_a_step_of_the_palettes_ramps(write_yaml):
+    from timeline.dataset import load
+    from timeline.html.positions import stance_looks
+
+    record = load(write_yaml("""\
+        dataset:
+          stances:
+            - {id: insists, value: 3, label: Insists}
+            - {id: leans, value: 1, label: Leans for}
+            - {id: none, value: 0, label: No view}
+            - {id: refuses, value: -3, label: Refuses}
+        actors: [{id: a, name: A}]
+        events:
+          - {id: e, type: statement, date: 2025-12-03, source: [a]}
+    """))
+    looks = {s["id"]: s["color"] for s in stance_looks(record)}
+    assert looks == {"insists": "#01665e", "leans": "#56aba0", "none": "#bdbdbd", "refuses": "#8c510a"}
+
+
+def test_open_dates_are_drawn_at_their_known_bound(write_yaml):
+    """"By 3 Dec" and "from 3 Dec" are a mark on 3 Dec (with "← by" or "from →" beside it, as in the chart), never a bar."""
     from timeline.dataset import load
 
     data = page_data(load(write_yaml("""\
@@ -129,10 +153,9 @@ def test_open_dates_fade_from_their_known_bound(write_yaml):
           - {id: year, type: statement, date: "2025", source: [a]}
     """)))
     found = {e["id"]: e for e in data["events"]}
-    fade = int(365 * 1440 * 0.1)                      # a tenth of the closed dates' span (the year 2025)
     day = 29410560 + 1440                             # 3 Dec 2025, in minutes since 1970
-    assert (found["by"]["s"], found["by"]["e"], found["by"]["o"]) == (day - fade, day + 1440, "start")
-    assert (found["from"]["s"], found["from"]["e"], found["from"]["o"]) == (day, day + 1440 + fade, "end")
+    assert (found["by"]["s"], found["by"]["e"], found["by"]["o"]) == (day, day + 1440, "start")
+    assert (found["from"]["s"], found["from"]["e"], found["from"]["o"]) == (day, day + 1440, "end")
     assert "o" not in found["year"]
 
 

@@ -7,12 +7,9 @@ and choosing an event or an actor lights up the other view.
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS
-from html_page import click_actor, counts, quiet_browser, wait
+from html_page import click_actor, counts, quiet_browser, seed_record, seed_record_page, wait
 
-from timeline.dataset import load
 from timeline.filters import EventFilter
-from timeline.html import write_page
 from timeline.html.look import type_looks
 
 #: The boxes of the timeline's labels, marks and lanes, and of the panel they are drawn in (client pixels).
@@ -29,18 +26,8 @@ BOXES = """(() => {
 
 
 browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
-
-
-@pytest.fixture(scope="module")
-def record():
-    return load(SEEDS)
-
-
-@pytest.fixture(scope="module")
-def record_page(tmp_path_factory, record):
-    path = tmp_path_factory.mktemp("page") / "index.html"
-    write_page(record, path)
-    return path
+record = pytest.fixture(scope="module", name="record")(seed_record)
+record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
 
 
 def overlaps(a, b, slack=0.5) -> bool:
@@ -59,7 +46,7 @@ def assert_readable(found: dict) -> None:
     assert found["scroll"] <= found["width"], "the page scrolls sideways"
 
 
-@pytest.mark.parametrize("size", [(1440, 900), (390, 844)], ids=["desktop", "phone"])
+@pytest.mark.parametrize("size", [(1440, 900), (1366, 768)], ids=["desktop", "laptop"])
 def test_no_label_is_cut_or_overlaps_another(browser, record_page, record, size):
     page = browser.open(record_page, width=size[0], height=size[1])
     found = page.evaluate(BOXES)
@@ -79,23 +66,34 @@ def test_no_label_is_cut_or_overlaps_another(browser, record_page, record, size)
     assert_readable(found)
 
 
+#: Every control a finger may tap that is drawn (links, buttons, fields, summaries), with its box.
+TARGETS = """[...document.querySelectorAll('a[href], button, input, select, summary, [tabindex="0"]')]
+  .map(e => e.matches('input[type=radio], input[type=checkbox]') && e.closest('label') || e)
+  .filter(e => e.offsetParent !== null && getComputedStyle(e).pointerEvents !== 'none' && !e.closest('[hidden]')
+               && e.getBoundingClientRect().right > 0)   // the skip link waits off screen until it has the focus
+  .map(e => { const r = e.getBoundingClientRect();
+              return [e.tagName + ' ' + (e.textContent || e.id).slice(0, 30), r.width, r.height]; })"""
+
+
 def test_the_phone_layout_fits_the_screen(browser, record_page):
+    """At 390×844: nothing overflows sideways, every target is at least 44 px, the intro and the key are one line to
+    open, and the first screen shows events, not controls."""
     page = browser.open(record_page, width=390, height=844)
-    lanes = page.evaluate("document.querySelector('#timeline .vis-labelset').getBoundingClientRect().width")
-    assert lanes <= 30, "the lane column takes the timeline's room"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert page.locator("#page-about-box").evaluate("d => d.open") is False     # the intro is one line to open
-    assert page.locator("#page-about").is_hidden()
-    header = page.evaluate("document.querySelector('.page-header').getBoundingClientRect().height")
-    assert header < 150
-    key = page.locator("#type-legend")
-    assert key.is_visible() and key.bounding_box()["y"] < page.locator("#timeline").bounding_box()["y"]
-    # the timeline is not a scroll box: every lane is on the page
-    inner = page.evaluate("""(() => { const c = document.querySelector('#timeline .vis-panel.vis-center');
-        return [c.scrollHeight, c.clientHeight]; })()""")
-    assert inner[0] <= inner[1] + 1
-    for selector in ("#type-legend .key-entry", "#status-legend .key-entry", "#side-legend .key-entry"):
-        boxes = page.locator(selector).evaluate_all("es => es.map(e => e.getBoundingClientRect().right)")
-        assert boxes and max(boxes) <= 390
+    assert page.locator("#key-box").evaluate("d => d.open") is False            # so is the key
+    assert page.locator("#controls").evaluate("d => d.open") is False
+    first = page.locator("#event-list [data-event]").first.bounding_box()
+    assert first["y"] + first["height"] < 844, "no event on the first screen"
+    for state in ("first", "open"):
+        if state == "open":   # with every box opened and an event's details in their sheet
+            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+            page.locator("#event-list [data-event]").nth(3).click()
+        small = [t for t in page.evaluate(TARGETS) if t[1] < 44 or t[2] < 44]
+        assert small == [], state
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, state
+    sheet = page.locator("#detail").bounding_box()
+    assert sheet["y"] >= 0 and sheet["y"] + sheet["height"] <= 844 + 0.5 and sheet["height"] >= 200
 
 
 def test_the_key_names_every_type_family_present(browser, record_page, record):
@@ -129,7 +127,8 @@ def test_an_event_lights_up_its_actors_in_the_graph_and_an_actor_its_events(brow
     assert lit["nodes"] == names and lit["edges"] > 0
     dimmed = page.evaluate("window.timelinePage.debug().cy.nodes('.dim:visible').length")
     assert dimmed == counts(page)["nodes"] - len(names)
-    assert page.locator("#timeline .vis-item.vis-selected .lab").text_content() == talks.title
+    selected = page.evaluate("window.timelinePage.debug().timeline.getSelection()")
+    assert selected == [page.evaluate("window.timelinePage.eventIndex('moscow-talks')")]
     page.keyboard.press("Escape")
     wait(page, "!window.timelinePage.involved")
     # the other way: an actor chosen in the graph keeps only its events on the timeline

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from timeline import graph as graphs
@@ -24,13 +24,10 @@ from timeline.dates import DateSpan, parse_edtf
 from timeline.export._common import headline, web_address
 from timeline.filters import EventFilter
 from timeline.html import look
+from timeline.html.positions import positions_data
 from timeline.model import LEVELS, RELATIONS, ROLE_KEYS, Dataset, Event
 
 _EPOCH = datetime(1970, 1, 1)
-#: An open date ("from 3 Dec 2025", "by 3 Dec 2025") fades toward its open side over this share of the
-#: record's closed dates' span, at least a day and at most a year.
-OPEN_FADE = 0.1
-_DAY = 24 * 60
 #: Larger graphs are laid out by the spring layout: the stress layout takes seconds past a hundred actors.
 STRESS_UP_TO = 100
 #: The most active actors laid out by the library's layout; the others are placed beside their partners.
@@ -39,8 +36,9 @@ LAID_OUT = 400
 
 def page_data(dataset: Dataset, events: Sequence[Event] | None = None, include_drafts: bool = False) -> dict[str, Any]:
     """The page's data: ``{"title", "description", "period", "vocabulary", "lanes", "actors", "sources",
-    "events", "graphs"}``; ``graphs`` maps each level (person, state) to the actor graph of the
-    library (:func:`timeline.graph.actor_graph`) with each edge's events as indices into ``events``.
+    "events", "graphs", "positions"}``; ``graphs`` maps each level (person, state) to the actor graph of the
+    library (:func:`timeline.graph.actor_graph`) with each edge's events as indices into ``events``;
+    ``positions`` is :func:`timeline.html.positions.positions_data` (None without positions or plans).
     Draft events (awaiting review) are left out unless ``include_drafts``.
     """
     if events is None:
@@ -56,7 +54,6 @@ def page_data(dataset: Dataset, events: Sequence[Event] | None = None, include_d
     status_index = {s["id"]: i for i, s in enumerate(vocabulary["statuses"])}
     lanes, lane_of = _lanes(dataset, events)
     utc = len({e.date.tz.utcoffset(None) for e in events if e.date.tz is not None}) > 1
-    fade = _fade(events)
     built = {level: graphs.actor_graph(dataset, events, level=level) for level in LEVELS}
     drawn = {data.get("side", node) for node, data in built["person"].nodes(data=True)}
     return {
@@ -68,10 +65,11 @@ def page_data(dataset: Dataset, events: Sequence[Event] | None = None, include_d
         "actors": [_actor(dataset, a, actor_index) for a in actor_ids],
         "sides": {str(actor_index[side]): color for side, color in look.side_colors(dataset, events, drawn).items()},
         "sources": [_source(dataset.sources[s]) for s in source_ids],
-        "events": [_event(dataset, e, type_index[e.type], status_index[e.status], lane, (utc, fade),
+        "events": [_event(dataset, e, type_index[e.type], status_index[e.status], lane, utc,
                           actor_index, source_index, event_index)
                    for e, lane in zip(events, lane_of)],
         "graphs": {level: _graph(graph, actor_index, event_index) for level, graph in built.items()},
+        "positions": positions_data(dataset, actor_index, source_index, event_index, include_drafts),
     }
 
 
@@ -127,11 +125,11 @@ def _source(source: Any) -> dict[str, Any]:
     return {key: value for key, value in found.items() if value}
 
 
-def _event(dataset: Dataset, event: Event, type_: int, status: int, lane: int, clock: tuple[bool, int],
+def _event(dataset: Dataset, event: Event, type_: int, status: int, lane: int, utc: bool,
            actor_index: dict[str, int], source_index: dict[str, int], event_index: dict[str, int]) -> dict:
     """One event: ``id, ty, st, ln, s, e`` (start and end in minutes), ``d`` (date label), ``ti`` (title),
     ``r`` (role key -> actor indices), and where present ``o`` (open side), ``loc, sm, q, src, rel, x``."""
-    start, end, open_side = _minutes(event.date, *clock)
+    start, end, open_side = _minutes(event.date, utc)
     found: dict[str, Any] = {"id": event.id, "ty": type_, "st": status, "ln": lane, "s": start, "e": end,
                              "d": event.date.label(),
                              "ti": event.title or headline(event, dataset),
@@ -151,27 +149,15 @@ def _event(dataset: Dataset, event: Event, type_: int, status: int, lane: int, c
     return found
 
 
-def _fade(events: list[Event]) -> int:
-    """How far open dates fade, in minutes (see :data:`OPEN_FADE`)."""
-    closed = [(e.date.start, e.date.end) for e in events if e.date.start is not None and e.date.end is not None]
-    if not closed:
-        return _DAY
-    span = (max(end for _, end in closed) - min(start for start, _ in closed)).total_seconds() / 60
-    return int(min(max(span * OPEN_FADE, _DAY), 366 * _DAY))
-
-
-def _minutes(span: DateSpan, utc: bool, fade: int) -> tuple[int, int, str | None]:
-    """The known part of a date as (start, end) minutes, and the open side (``"start"``, ``"end"`` or None).
-
-    An open date covers its known bound and ``fade`` minutes toward the open side.
-    """
+def _minutes(span: DateSpan, utc: bool) -> tuple[int, int, str | None]:
+    """The known part of a date as (start, end) minutes, and the open side (``"start"``: "on or before",
+    ``"end"``: "from", or None). An open date covers its known bound only: the page draws it as the chart
+    does, a mark at the bound with an arrow toward the open side, never a bar into the unknown."""
     open_side = "start" if span.start is None else "end" if span.end is None else None
     if open_side:
         before, _, after = span.text.partition("/")
         bound = parse_edtf(after if open_side == "start" else before)
         start, end = bound.start, bound.end
-        start, end = (start - timedelta(minutes=fade), end) if open_side == "start" else \
-            (start, end + timedelta(minutes=fade))
     else:
         start, end = span.start, span.end
     if utc and span.tz is not None:

@@ -1,8 +1,8 @@
 """The page's look, read from the project's one palette: the colours of types, statuses, relations and sides.
 
 This module is the page's only door to colours: it translates the palette the
-charts use (``timeline.palette`` where it exists, else the render style it
-grew from) into what a browser draws, so the page and the PNG images agree.
+charts use (:mod:`timeline.palette`) into what a browser draws, so the page and
+the PNG images agree.
 Nothing here picks a colour of its own; the lists of types, statuses and
 relations are the model's, in its order.
 
@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from timeline import graph as graphs
-from timeline import model
+from timeline import model, palette
 from timeline.model import EVENT_TYPES, HELD_STATUSES, STATUSES, Dataset, Event
 from timeline.render import style
 
@@ -26,37 +26,19 @@ from timeline.render import style
 INK = "#1a1a1a"
 #: Matplotlib's dash names, as CSS border styles (the dash-dot has no CSS style: a double line stands for it).
 BORDERS = {"-": "solid", "--": "dashed", ":": "dotted", "-.": "double"}
-#: Matplotlib's marker codes as the palette's shape names (circle, diamond, triangle-up, ...), for the marks.
-MARKERS = {"o": "circle", "s": "square", "D": "diamond", "d": "diamond", "^": "triangle-up", "v": "triangle-down",
-           "*": "star", "X": "cross", "x": "cross", "P": "plus"}
-
-
-def _palette() -> Any:
-    """The project's palette module (:mod:`timeline.palette`), or the render style it replaces until it lands."""
-    try:
-        from timeline import palette  # type: ignore[attr-defined]
-    except ImportError:
-        return style
-    return palette
 
 
 def type_looks() -> list[dict[str, Any]]:
     """Every event type of the model, in its order: ``id, label, color, ink, shape, family, familyLabel,
-    familyColor, symmetric``: the palette's family of the type (``timeline.palette.family_of``: its colour and
-    shape, as the chart draws it), or, before the palette, the type's own mark as its own family.
+    familyColor, symmetric``: the palette's family of the type (:func:`timeline.palette.family_of`: its colour
+    and shape, as the chart draws it).
     """
-    palette = _palette()
-    family_of = getattr(palette, "family_of", None)
     looks = []
     for name, kind in EVENT_TYPES.items():
-        if family_of is not None:
-            family = family_of(name)
-            color, shape, own = family.color, family.shape, (family.id, family.label)
-        else:
-            mark = style.EVENT_MARKS[name]
-            color, shape, own = mark.color, MARKERS.get(mark.marker, "circle"), (name, kind.label)
-        looks.append({"id": name, "label": kind.label, "color": color, "ink": ink_on(color), "shape": shape,
-                      "family": own[0], "familyLabel": own[1], "familyColor": color, "symmetric": kind.symmetric})
+        family = palette.family_of(name)
+        looks.append({"id": name, "label": kind.label, "color": family.color, "ink": ink_on(family.color),
+                      "shape": family.shape, "family": family.id, "familyLabel": family.label,
+                      "familyColor": family.color, "symmetric": kind.symmetric})
     return looks
 
 
@@ -79,18 +61,12 @@ def relation_looks() -> list[dict[str, Any]]:
     familyLabel``; ``dash`` is ``[on, off, ...]`` in line widths, empty for a solid line. The colour and dash
     are the relation's family's in the palette (``timeline.palette.relation_family``), as the graph image
     draws them; ``label`` is the relation's own words, for its details."""
-    palette = _palette()
-    family_of = getattr(palette, "relation_family", None)
     looks = []
     for relation in graphs.ACTOR_RELATIONS:
-        label = style.relation_label(relation)
-        if family_of is not None:
-            family = family_of(relation)
-            color, dash, own = family.color, family.dash, (family.id, family.label)
-        else:
-            (color, dash), own = style.relation_look(relation), (relation, label)
-        looks.append({"id": relation, "label": label, "color": color, "dash": _dash(dash),
-                      "directed": relation not in graphs.UNDIRECTED_RELATIONS, "family": own[0], "familyLabel": own[1]})
+        family = palette.relation_family(relation)
+        looks.append({"id": relation, "label": style.relation_label(relation), "color": family.color,
+                      "dash": _dash(family.dash), "directed": relation not in graphs.UNDIRECTED_RELATIONS,
+                      "family": family.id, "familyLabel": family.label})
     return looks
 
 
@@ -108,13 +84,11 @@ def side_colors(dataset: Dataset, events: Iterable[Event], drawn: Iterable[str] 
     """A colour for every side of the ``events`` (side id -> ``#rrggbb``), as the graph image gives them: the
     dataset's own, the palette's stable ones, then the free colours by activity in the whole record, the
     ``drawn`` sides (those of the actor graph the image draws) first, so that they match the PNG."""
-    palette = _palette()
-    colors_of = getattr(palette, "side_colors", style.side_colors)
     counts = Counter(s for e in dataset.events for s in {dataset.side(a) for a in e.actors()})
     drawn = set(drawn)
     sides = drawn | {dataset.side(a) for e in events for a in e.actors()}
     order = sorted(sides, key=lambda s: (s not in drawn, -counts[s], s))
-    return {side: color.lower() for side, color in colors_of(order, dataset).items()}
+    return {side: color.lower() for side, color in palette.side_colors(order, dataset).items()}
 
 
 def ink_on(background: str) -> str:

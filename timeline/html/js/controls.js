@@ -20,6 +20,7 @@ function remember() {
   if (state.from !== null) params.set("from", new Date(state.from * MINUTE).toISOString().slice(0, 16));
   if (state.to !== null) params.set("to", new Date(state.to * MINUTE).toISOString().slice(0, 16));
   if (state.event !== null) params.set("event", state.event);
+  if (state.asof) params.set("asof", state.asof);
   var text = params.toString();
   if (text !== location.hash.slice(1)) history.replaceState(null, "", text ? "#" + text : location.pathname + location.search);
 }
@@ -37,6 +38,8 @@ function restore() {
   state.q = params.get("q") || "";
   state.from = minutes(params.get("from"));
   state.to = minutes(params.get("to"));
+  var asof = params.get("asof");
+  state.asof = /^\d{4}-\d\d-\d\d$/.test(asof || "") ? asof : null;
   var event = params.get("event");
   state.event = event !== null && V.eventIndex[event] !== undefined ? event : null;
   if (state.level === "state" && state.actor !== null) {
@@ -95,14 +98,13 @@ function checkboxes(target, list, labelOf, swatchOf) {
 }
 
 function makeControls() {
-  var phone = window.matchMedia("(max-width: 760px)").matches;
-  if (phone) $("controls").open = $("event-list-box").open = $("actor-list-box").open = false;  // phones: the views first
+  if (phone()) $("controls").open = $("actor-list-box").open = $("key-box").open = false;  // phones: the list of events is the timeline
   $("page-title").textContent = D.title;
   $("page-facts").textContent = [D.period ? "Period: " + D.period + "." : "",
     plural(D.events.length, "event") + ", " + plural(D.actors.length, "actor") + "."].filter(Boolean).join(" ");
   $("page-about").textContent = D.description;
   $("page-about-box").hidden = !D.description;
-  $("page-about-box").open = !phone;
+  $("page-about-box").open = false;
   document.title = D.title;
   checkboxes("type", V.types.filter(function (t, i) { return D.events.some(function (e) { return e.ty === i; }); }),
              function (t) { return t.label; }, function (t) { return color(t.color, GREY); });
@@ -139,16 +141,13 @@ function makeControls() {
   document.addEventListener("keydown", function (event) {
     var open = document.querySelector("details.choices[open]");
     if (event.key === "Escape" && open) { open.open = false; open.querySelector("summary").focus(); return; }
-    if (event.key === "Escape" && (state.event !== null || state.edge !== null)) {
-      state.event = state.edge = null;
-      timeline.setSelection([]);
-      openDetail(null).appendChild(el("p", "Nothing selected.", {"class": "placeholder"}));
-      update();
-    }
+    if (event.key === "Escape") closeDetail();
   });
+  $("detail-close").addEventListener("click", closeDetail);
   // print: the about text and both lists open, whatever a phone folded
   window.addEventListener("beforeprint", function () {
-    ["page-about-box", "event-list-box", "actor-list-box"].forEach(function (id) { $(id).open = true; });
+    ["page-about-box", "event-list-box", "actor-list-box", "key-box"].forEach(function (id) { $(id).open = true; });
+    document.querySelectorAll("#plans details").forEach(function (box) { box.open = true; });
   });
   window.addEventListener("hashchange", function () { restore(); applyLevel(); applyWindow(); update(); openRemembered(); });
   legends();
@@ -204,8 +203,9 @@ function legends() {
     var swatch = el("span", null, {"class": "ev dot"});
     swatch.style.setProperty("--c", color(f.color, "#7f7f7f"));
     swatch.appendChild(shapeMark(f.shape));
-    var words = f.types.length === 1 && f.types[0] === f.label ? f.label : f.label + " (" + f.types.join(", ") + ")";
-    types.appendChild(keyEntry(swatch, words)).setAttribute("data-family", f.label);
+    var entry = types.appendChild(keyEntry(swatch, f.label));
+    entry.setAttribute("data-family", f.label);
+    entry.title = f.types.join(", ");   // the types the family holds (the filter lists them too)
   });
   var statuses = $("status-legend");
   V.statuses.forEach(function (s, i) {
@@ -226,11 +226,13 @@ function legends() {
     line.style.borderTopStyle = r.dash.length ? (r.dash[0] <= 1.5 ? "dotted" : "dashed") : "solid";
     relations.appendChild(keyEntry(line, r.familyLabel)).setAttribute("data-family", r.family);
   });
+  kindLegend();
   var sides = $("side-legend"), grey = 0;
   Object.keys(D.sides).map(Number).forEach(function (a) {
     if (color(D.sides[String(a)], GREY).toLowerCase() === GREY) { grey++; return; }
     var dot = el("span", null, {"class": "dot-swatch"});
-    dot.style.background = sideColor(a);
+    dot.style.background = tint(sideColor(a), 0.45);
+    dot.style.borderColor = sideColor(a);
     sides.appendChild(keyEntry(dot, D.actors[a].name));
   });
   if (grey) {
@@ -238,6 +240,23 @@ function legends() {
     other.style.background = GREY;
     sides.appendChild(keyEntry(other, plural(grey, "other side")));
   }
+}
+
+/** The graph's shapes: one per kind of actor present (as the graph image draws them), and what a node's size says. */
+function kindLegend() {
+  var paths = {person: SHAPE_PATHS.circle, state: SHAPE_PATHS.square, organization: SHAPE_PATHS.diamond,
+               group: "M2.5,0.7L7.5,0.7L9.8,5L7.5,9.3L2.5,9.3L0.2,5Z"};
+  var words = {person: "person", state: "state", organization: "organisation", group: "group"};
+  var present = {};
+  D.actors.forEach(function (a) { present[a.kind] = true; });
+  Object.keys(paths).forEach(function (kind) {
+    if (!present[kind]) return;
+    var svg = shapeMark("circle");
+    svg.firstChild.setAttribute("d", paths[kind]);
+    svg.setAttribute("class", "kind-mark");
+    $("kind-legend").appendChild(keyEntry(svg, words[kind]));
+  });
+  $("kind-legend").appendChild(el("span", "· size: events in view · labels only where they fit: zoom in for more", {"class": "key-note"}));
 }
 
 function setLevel(level) {
@@ -264,7 +283,7 @@ function applyWindow() {
 }
 
 function openRemembered() {
-  if (state.event !== null) showEvent(V.eventIndex[state.event], true);
+  if (state.event !== null) showEvent(V.eventIndex[state.event], false);
 }
 
 function say(text) { $("status").textContent = text; }

@@ -13,12 +13,16 @@ var DETAIL_LIMIT = 300;
 /** At most about this many periods across the timeline when it counts (vis-timeline draws each count as an item). */
 var BUCKETS = 36;
 /** At most this many events are listed in text; the rest are counted. */
-var LIST_LIMIT = 200;
+var LIST_LIMIT = 400;
+/** Actors and pairs in the ranked lists. */
+var RANKED = 10;
 /** Past this many edges the graph draws straight lines: curved parallel edges take seconds to lay out. */
 var BEZIER_UP_TO = 1000;
 /** The diameter of an event's dot on the timeline, in pixels, and the font of its labels. */
 var DOT = 10;
 var LABEL_FONT = "12px";
+/** The smallest label the graph draws, in pixels on screen. */
+var LABEL_MIN = 11;
 var MINUTE = 60000;
 /** The palette's shapes of the type families (timeline.palette), as SVG paths in a 10×10 box. */
 var SHAPE_PATHS = {
@@ -29,13 +33,15 @@ var SHAPE_PATHS = {
   "plus": "M3.4,0.3H6.6V3.4H9.7V6.6H6.6V9.7H3.4V6.6H0.3V3.4H3.4Z"
 };
 var DAY = 1440;
+var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"];
 var GREY = "#b0b0b0";
 /** Node shapes by actor kind, as the graph image draws them (person o, state s, organisation D, group h). */
 var SHAPES = {person: "ellipse", state: "rectangle", organization: "diamond", group: "hexagon"};
 
 var D, V, cy, timeline, items, groups;
 var state = {level: "person", actor: null, types: [], statuses: [], sides: [], q: "", from: null, to: null,
-             event: null, edge: null};
+             event: null, edge: null, stance: null, asof: null};
 var views = [];
 var page = window.timelinePage = {ready: false, state: state, views: views, counts: counts};
 
@@ -158,4 +164,8 @@ function set(list) {
   return found;
 }
 
-function inPeriod(e, from, to) { return (from === null || e.e > from) && (to === null || e.s < to); }
+/** Could the event lie in the period from..to (minutes; null: unbounded)? An open date ("by 3 Dec", "from 3 Dec")
+ *  could lie anywhere on its open side, as the library's filters read it (timeline.dates.DateSpan.overlaps). */
+function inPeriod(e, from, to) {
+  return (from === null || e.o === "end" || e.e > from) && (to === null || e.o === "start" || e.s < to);
+}

@@ -1,47 +1,38 @@
-/* Part of the page script (see core.js): the text views (lists of events and actors) and the details of an event or a relation. */
-
-// ---- the text views: lists of events and actors -------------------------------------------------
-
-function drawEventList(shown) {
-  var list = $("event-list");
-  list.textContent = "";
-  shown.slice(0, LIST_LIMIT).forEach(function (i) {
-    var e = D.events[i], item = el("li");
-    item.appendChild(el("span", e.d + " ", {"class": "when"}));
-    var button = el("button", e.ti, {"type": "button", "class": "linkish", "data-event": e.id});
-    button.addEventListener("click", function () { showEvent(i, false); });
-    item.appendChild(button);
-    item.appendChild(el("span", " · " + V.types[e.ty].label + (V.statuses[e.st].id === "occurred" ? "" : " · " + V.statuses[e.st].label), {"class": "when"}));
-    list.appendChild(item);
-  });
-  $("event-list-count").textContent = "(" + shown.length.toLocaleString("en") + ")";
-  $("event-list-more").textContent = shown.length > LIST_LIMIT
-    ? "And " + plural(shown.length - LIST_LIMIT, "more event") + ": zoom in or filter to list them." : "";
-}
-
-function drawActorList() {
-  var list = $("actor-list");
-  list.textContent = "";
-  var nodes = cy.nodes().filter(function (n) { return !n.hasClass("hidden"); }).map(function (n) { return Number(n.data("actor")); });
-  nodes.sort(function (a, b) { return D.actors[a].name.localeCompare(D.actors[b].name); });
-  $("actor-list-count").textContent = "(" + nodes.length.toLocaleString("en") + ")";
-  nodes.slice(0, 300).forEach(function (a) {
-    var button = el("button", D.actors[a].name, {"type": "button", "aria-pressed": String(state.actor === D.actors[a].id)});
-    button.addEventListener("click", function () { chooseActor(state.actor === D.actors[a].id ? null : D.actors[a].id); });
-    var item = el("li");
-    item.appendChild(button);
-    list.appendChild(item);
-  });
-}
+/* Part of the page script (see core.js): the details of an event or a relation, in a panel beside the views
+ * (a sheet from the bottom on a phone) that takes the focus and closes with Escape. */
 
 // ---- details --------------------------------------------------------------------------------
 
 function openDetail(heading) {
   var body = $("detail-body");
   body.textContent = "";
-  $("detail").classList.toggle("empty", heading === null);
-  if (heading !== null) body.appendChild(el("h3", heading, {"id": "detail-title", "tabindex": "-1"}));
+  body.appendChild(el("h3", heading, {"id": "detail-title", "tabindex": "-1"}));
+  $("detail").classList.add("open");
+  $("detail-close").hidden = false;
+  document.body.classList.add("detail-open");
   return body;
+}
+
+/** Close the details and forget the selection; the focus goes back where the reader was, if it is still there. */
+function closeDetail() {
+  if (!$("detail").classList.contains("open")) return;
+  $("detail").classList.remove("open");
+  $("detail-close").hidden = true;
+  document.body.classList.remove("detail-open");
+  $("detail-body").textContent = "";
+  $("detail-body").appendChild(el("p", "Nothing selected.", {"class": "placeholder"}));
+  state.event = state.edge = state.stance = null;
+  timeline.setSelection([]);
+  update();
+  var back = page.returnFocus;
+  if (back && document.body.contains(back) && back.offsetParent !== null) back.focus({preventScroll: true});
+}
+
+/** Move the focus into the details (the reader hears and sees them at once), remembering where it was. */
+function focusDetail() {
+  var active = document.activeElement;
+  if (active && !$("detail").contains(active)) page.returnFocus = active;
+  $("detail-title").focus({preventScroll: true});
 }
 
 function actorButton(actor) {
@@ -54,11 +45,11 @@ function actorButton(actor) {
 
 function eventButton(i) {
   var button = el("button", D.events[i].ti + " (" + D.events[i].d + ")", {"type": "button", "class": "linkish"});
-  button.addEventListener("click", function () { showEvent(i, false); });
+  button.addEventListener("click", function () { showEvent(i, true); });
   return button;
 }
 
-function showEvent(i, fromTimeline) {
+function showEvent(i, focus) {
   var e = D.events[i];
   if (!e) return;
   state.event = e.id;
@@ -66,6 +57,7 @@ function showEvent(i, fromTimeline) {
   var body = openDetail(e.ti);
   body.appendChild(el("p", e.d + " · " + V.types[e.ty].label + " · " + V.statuses[e.st].label + (e.loc ? " · " + e.loc : ""), {"class": "meta"}));
   if (e.x) body.appendChild(el("p", "Draft: awaiting review.", {"class": "draft"}));
+  sourceList(body, e.src);
   var roles = el("dl");
   V.roles.forEach(function (role) {
     var actors = e.r[role.key];
@@ -82,19 +74,23 @@ function showEvent(i, fromTimeline) {
     .concat(V.incoming[i].map(function (l) { return [(V.linkLabel[l[0]] || l[0]) + " this", l[1]]; }));
   if (links.length) {
     body.appendChild(el("h4", "Related events"));
-    var related = el("ul");
+    var related = el("ul", null, {"class": "related"});
     links.forEach(function (l) { var li = el("li", l[0] + ": "); li.appendChild(eventButton(l[1])); related.appendChild(li); });
     body.appendChild(related);
   }
-  if (e.src && e.src.length) {
-    body.appendChild(el("h4", "Sources"));
-    var sources = el("ul");
-    e.src.forEach(function (s) { sources.appendChild(sourceItem(D.sources[s])); });
-    body.appendChild(sources);
-  }
+  state.stance = null;
   update();   // the event's actors and relations stand out in the graph; its label is drawn
   if (items.get(i)) timeline.setSelection([i]);
-  if (!fromTimeline) $("detail-title").focus();
+  if (focus !== false) focusDetail();
+}
+
+/** The sources of an event or a stance, first in the details so that they are always in view. */
+function sourceList(body, ids) {
+  body.appendChild(el("h4", "Sources"));
+  if (!ids || !ids.length) { body.appendChild(el("p", "No source recorded.", {"class": "placeholder"})); return; }
+  var sources = el("ul", null, {"class": "sources"});
+  ids.forEach(function (s) { sources.appendChild(sourceItem(D.sources[s])); });
+  body.appendChild(sources);
 }
 
 /** A quote: its words, and who said them (name and title) and where it was reported. */
@@ -152,7 +148,7 @@ function showEdge(id) {
   cy.edges().removeClass("chosen");
   cy.getElementById(id).addClass("chosen");
   remember();
-  $("detail-title").focus();
+  focusDetail();
 }
 
 function markLinked() {

@@ -8,9 +8,9 @@ function makeGraph() {
     style: [
       {selector: "node", style: {
         "label": "data(label)", "background-color": "data(color)", "shape": "data(shape)",
-        "width": "data(size)", "height": "data(size)", "font-size": "data(font)", "color": "#1a1a1a",
+        "width": "data(size)", "height": "data(size)", "font-size": "data(fs)", "color": "#1a1a1a",
         "text-valign": "bottom", "text-margin-y": 3, "text-outline-width": 0,
-        "min-zoomed-font-size": 9, "border-width": 1, "border-color": "#fff", "z-index": "data(z)",
+        "min-zoomed-font-size": LABEL_MIN, "border-width": 2, "border-color": "data(edge)", "z-index": "data(z)",
       "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1}},
       {selector: "edge", style: {
         "line-color": "data(color)", "target-arrow-color": "data(color)", "target-arrow-shape": "data(arrow)",
@@ -20,7 +20,8 @@ function makeGraph() {
       {selector: "node.chosen", style: {"border-width": 4, "border-color": "#1a1a1a"}},
       {selector: "edge.chosen", style: {"opacity": 1, "width": "mapData(count, 1, 40, 4, 12)", "z-index": 10}},
       {selector: "node.found", style: {"border-width": 3, "border-color": "#0050b3"}},
-      {selector: "node.involved", style: {"border-width": 4, "border-color": "#1a1a1a", "z-index": 200, "min-zoomed-font-size": 0}},
+      {selector: "node.involved", style: {"border-width": 4, "border-color": "#1a1a1a", "z-index": 200}},
+      {selector: "node.unlabelled", style: {"label": ""}},
       {selector: "edge.involved", style: {"opacity": 1, "z-index": 20}},
       {selector: ".dim", style: {"opacity": 0.18}}
     ].concat(relationStyles())
@@ -28,6 +29,8 @@ function makeGraph() {
   cy.on("tap", "node", function (event) { chooseActor(D.actors[Number(event.target.data("actor"))].id); });
   cy.on("tap", "edge", function (event) { showEdge(event.target.id()); });
   cy.on("tap", function (event) { if (event.target === cy && state.actor !== null) chooseActor(null); });
+  var timer;
+  cy.on("viewport", function () { clearTimeout(timer); timer = setTimeout(declutter, 120); });
   $("graph").addEventListener("keydown", function (event) {
     var keys = {"+": 1.25, "=": 1.25, "-": 0.8};
     if (keys[event.key]) { cy.zoom({level: cy.zoom() * keys[event.key], renderedPosition: {x: cy.width() / 2, y: cy.height() / 2}}); }
@@ -56,8 +59,8 @@ function loadLevel() {
   var width = Math.max(520, Math.sqrt(g.nodes.length) * 110), height = width / 1.5;
   var elements = g.nodes.map(function (n) {
     var actor = D.actors[n[0]], size = 10 + 22 * Math.sqrt(n[3] / most);
-    return {group: "nodes", data: {id: "n" + n[0], actor: n[0], label: actor.name, color: sideColor(n[0]),
-            shape: SHAPES[actor.kind] || "ellipse", size: size, font: 8 + 8 * Math.sqrt(n[3] / most),
+    return {group: "nodes", data: {id: "n" + n[0], actor: n[0], label: actor.name, color: tint(sideColor(n[0]), 0.45),
+            edge: sideColor(n[0]), shape: SHAPES[actor.kind] || "ellipse", size: size, font: 12 + 4 * Math.sqrt(n[3] / most), fs: 12,
               z: Math.round(100 * n[3] / most)},   // the more active on top, label included
             position: {x: n[1] * width, y: (1 - n[2]) * height}};
   });
@@ -134,10 +137,46 @@ function drawGraph(visible, from, to) {
     if (chosen && cy.zoom() > 1) { cy.zoom(1); cy.center(shown); }   // close enough to read, far enough to see around
     page.fittedTo = key;
   }
+  declutter();
   page.graphCounts = {nodes: nodeCount, edges: edgeCount};
   page.involved = chosen ? {nodes: cy.nodes(".involved").map(function (n) { return n.data("label"); }).sort(),
                             edges: cy.edges(".involved").length} : null;
   $("graph-summary").textContent = "The graph shows " + plural(nodeCount, "actor") + " and " + plural(edgeCount, "relation") +
     (state.level === "state" ? ", each actor counted as its state" : "") + ". The list of actors below names them.";
   return page.graphCounts;
+}
+
+/** Labels keep their size on screen (``font`` pixels, 12 to 16, whatever the zoom); one that would be drawn over a
+ *  label or a node of a more active actor, or past the graph's edges, is left out (the actor is still named in the
+ *  lists and its details): no label ever collides or is cut. Zooming in makes room for more. */
+function declutter() {
+  var zoom = cy.zoom(), placed = [], nodes = cy.nodes(":visible").sort(function (a, b) {
+    return (b.hasClass("involved") - a.hasClass("involved")) || (b.hasClass("chosen") - a.hasClass("chosen")) || b.data("z") - a.data("z");
+  });
+  if (nodes.length > 3000) return;
+  var bodies = nodes.map(function (n) { return n.renderedBoundingBox({includeLabels: false}); });
+  var hit = function (a, b) { return a.x1 < b.x2 + 2 && b.x1 < a.x2 + 2 && a.y1 < b.y2 + 1 && b.y1 < a.y2 + 1; };
+  var shown = 0;
+  cy.batch(function () {
+    nodes.forEach(function (node, k) {
+      var font = node.data("font"), fits = font >= LABEL_MIN, box = null;
+      if (Math.abs(node.data("fs") - font / zoom) > 0.01) node.data("fs", font / zoom);
+      if (fits) {
+        var w = textWidth(node.data("label")) * font / 12, h = font * 1.25;
+        var p = node.renderedPosition(), top = bodies[k].y2 + 3 * zoom;
+        box = {x1: p.x - w / 2 - 1, x2: p.x + w / 2 + 1, y1: top, y2: top + h};
+        fits = box.x1 >= 0 && box.x2 <= cy.width() && box.y1 >= 0 && box.y2 <= cy.height() && !placed.some(function (other) { return hit(box, other); }) &&
+               !bodies.some(function (other, j) { return j < k && hit(box, other); });
+      }
+      if (fits) { placed.push(box); shown++; }
+      if (node.hasClass("unlabelled") === fits) node.toggleClass("unlabelled", !fits);
+    });
+  });
+  page.labels = {shown: shown, boxes: placed};
+}
+
+/** ``hex`` mixed with white: ``share`` of white (a side's pale fill, so that it never reads as an event type's colour). */
+function tint(hex, share) {
+  var c = [1, 3, 5].map(function (i) { return parseInt(hex.slice(i, i + 2), 16); });
+  return "#" + c.map(function (x) { return Math.round(x + (255 - x) * share).toString(16).padStart(2, "0"); }).join("");
 }

@@ -12,6 +12,7 @@ function update() {
   t.push(performance.now());
   drawEventList(shown);
   drawActorList();
+  drawRanking(visible);
   t.push(performance.now());
   page.updateTimes = t.map(function (x) { return Math.round(x - t[0]); });
   views.forEach(function (view) { view.update(visible, state); });
@@ -39,6 +40,7 @@ function start() {
     t.timeline = performance.now();
     makeGraph();
     t.graph = performance.now();
+    makePositions();
     cy.scratch("level", state.level);
     update();
     if (page.mode === "events") {   // the lane names are drawn now: lay the labels out again if the width changed
@@ -61,6 +63,21 @@ page.busiestEvent = function () {
   var best = 0;
   D.events.forEach(function (e, i) { if (e.all.length > D.events[best].all.length) best = i; });
   return D.events.length ? D.events[best].id : null;
+};
+/** The index of the stance of position ``id`` among the positions view's bars, or -1. */
+page.stanceIndex = function (id) {
+  var bars = [];
+  (P ? P.rows : []).forEach(function (panel) { panel.rows.forEach(function (row) { bars = bars.concat(row.stands); }); });
+  return bars.map(function (i) { return P.stands[i][11]; }).indexOf(id);
+};
+page.eventIndex = function (id) { return V.eventIndex[id]; };
+/** Where the mark of event ``i`` is on screen, [x, y] (scrolled into view first), or null if it is not drawn. */
+page.itemBox = function (i) {
+  var item = timeline.itemSet.items[i], mark = item && item.dom && item.dom.box && item.dom.box.querySelector(".mark");
+  if (!mark) return null;
+  mark.scrollIntoView({block: "center"});
+  var box = mark.getBoundingClientRect();
+  return [box.left + box.width / 2, box.top + box.height / 2];
 };
 page.debug = function () { return {items: items, timeline: timeline, cy: cy}; };
 page.register = function (view) { views.push(view); if (page.ready) update(); };

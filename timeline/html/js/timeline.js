@@ -13,6 +13,7 @@ function makeTimeline() {
     selectable: true, multiselect: false,
     groupOrder: "order", zoomMin: 60 * MINUTE, margin: {item: {horizontal: 2, vertical: 3}},
     start: state.from === null ? span[0] : state.from * MINUTE, end: state.to === null ? span[1] : state.to * MINUTE,
+    showMajorLabels: false, showMinorLabels: false,   // the month row is the page's own, kept in view (drawAxis)
     align: "left", order: function (a, b) { return (a.rank || 0) - (b.rank || 0); }, tooltip: {followMouse: false, overflowMethod: "cap"},
     xss: {disabled: false, filterOptions: {whiteList: {}}},
     template: itemTemplate,
@@ -40,6 +41,7 @@ function makeTimeline() {
   $("timeline").addEventListener("keydown", timelineKeys);
   // labels are laid out for the drawing's width: when it changes (lane names drawn, window resized), again
   timeline.on("changed", function () {
+    drawAxis();
     var width = timeline.body.domProps.center.width;
     if (page.ready && page.mode === "events" && Math.abs(width - page.laidOutFor) > 1) { page.laidOutFor = width; update(); }
   });
@@ -51,9 +53,12 @@ function itemTemplate(item) {
   var box = el("span", null, {"class": "evb", "title": item.hint});
   var mark = item.shape ? shapeMark(item.shape) : el("span", null, {"class": "mark", "aria-hidden": "true"});
   if (!item.shape) mark.style.width = Math.round(item.markPx) + "px";
-  box.appendChild(mark);
-  if (item.label) box.appendChild(el("span", item.label, {"class": "lab"}));
-  else box.setAttribute("aria-label", item.hint);
+  var label = item.label ? el("span", item.label, {"class": "lab"}) : null;
+  var parts = [item.open === "start" ? el("span", "← by", {"class": "open-word", "aria-hidden": "true"}) : null, mark,
+               item.open === "end" ? el("span", "from →", {"class": "open-word", "aria-hidden": "true"}) : null];
+  if (item.className.indexOf("label-left") >= 0) parts.unshift(label); else parts.push(label);
+  parts.forEach(function (part) { if (part) box.appendChild(part); });
+  if (!label) box.setAttribute("aria-label", item.hint);
   return box;
 }
 
@@ -69,6 +74,7 @@ function timelineKeys(event) {
   var range = timeline.getWindow(), start = range.start.valueOf(), end = range.end.valueOf(), width = end - start;
   var moves = {ArrowLeft: [-0.2, -0.2], ArrowRight: [0.2, 0.2], "+": [0.2, -0.2], "=": [0.2, -0.2], "-": [-0.25, 0.25]};
   if (event.key === "0" || event.key === "Home") { fitWindow(); event.preventDefault(); return; }
+  if (event.key === "ArrowDown" || event.key === "ArrowUp") { stepEvent(event.key === "ArrowDown" ? 1 : -1); event.preventDefault(); return; }
   var move = moves[event.key];
   if (!move) return;
   event.preventDefault();
@@ -77,6 +83,65 @@ function timelineKeys(event) {
   state.from = Math.round(range2.start.valueOf() / MINUTE);
   state.to = Math.round(range2.end.valueOf() / MINUTE);
   update();
+}
+
+/** Select the next (or previous) event in view, in date order, and open its details without leaving the timeline. */
+function stepEvent(by) {
+  var shown = page.shown || [], at = state.event === null ? -1 : shown.indexOf(V.eventIndex[state.event]);
+  var next = shown[Math.min(Math.max(at + by, 0), shown.length - 1)];
+  if (next !== undefined) showEvent(next, false);
+}
+
+/** Units of the time row, the finest first: [name, minutes, label of a tick (a UTC Date)]. */
+var AXIS_UNITS = [
+  ["day", DAY, function (d) { return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()].slice(0, 3); }],
+  ["week", 7 * DAY, function (d) { return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()].slice(0, 3); }],
+  ["month", 30.44 * DAY, function (d) { return MONTHS[d.getUTCMonth()].slice(0, 3) + (d.getUTCMonth() === 0 ? " " + d.getUTCFullYear() : ""); }],
+  ["year", 365.25 * DAY, function (d) { return String(d.getUTCFullYear()); }]
+];
+
+/** The time row above the timeline: the page's own (vis-timeline's scrolls away with its panel), sticky at the top
+ *  of the screen while the lanes scroll by; ticks at the start of each day, week, month or year, as the width allows. */
+function drawAxis() {
+  var axis = $("axis"), center = document.querySelector("#timeline .vis-panel.vis-center");
+  if (!center || !timeline) return;
+  var range = timeline.getWindow(), lo = range.start.valueOf() / MINUTE, hi = range.end.valueOf() / MINUTE;
+  var left = center.getBoundingClientRect().left - axis.getBoundingClientRect().left, width = center.clientWidth;
+  var unit = AXIS_UNITS.find(function (u) { return width / ((hi - lo) / u[1]) >= 56; }) || AXIS_UNITS[AXIS_UNITS.length - 1];
+  var key = [Math.round(lo), Math.round(hi), Math.round(left), width].join(":");
+  if (axis.dataset.key === key) return;
+  axis.dataset.key = key;
+  axis.textContent = "";
+  var first = new Date(lo * MINUTE), at = firstTick(first, unit[0]), ticks = 0;
+  var gap = (at.valueOf() / MINUTE - lo) / (hi - lo) * width;
+  if (gap >= 90) axis.appendChild(tickOf(first, unit, left, true));   // the period the window opens in, if it has room
+  for (; at.valueOf() / MINUTE < hi && ticks < 200; at = nextTick(at, unit[0]), ticks++) {
+    var x = (at.valueOf() / MINUTE - lo) / (hi - lo) * width;
+    if (x >= 0 && x + textWidth(unit[2](at)) + 8 <= width) axis.appendChild(tickOf(at, unit, left + x, ticks === 0 && gap < 90));
+  }
+  axis.style.setProperty("--lanes", left + "px");
+}
+
+function tickOf(date, unit, x, first) {
+  var words = unit[2](date);
+  if (first && unit[0] !== "year" && words.indexOf(String(date.getUTCFullYear())) < 0) words += " " + date.getUTCFullYear();
+  var tick = el("span", words, {"class": "tick"});
+  tick.style.left = Math.round(x) + "px";
+  return tick;
+}
+
+function firstTick(date, unit) {
+  var y = date.getUTCFullYear(), m = date.getUTCMonth(), d = date.getUTCDate();
+  var start = unit === "year" ? new Date(Date.UTC(y, 0, 1)) : unit === "month" ? new Date(Date.UTC(y, m, 1)) : new Date(Date.UTC(y, m, d));
+  if (unit === "week") start = new Date(start.valueOf() - ((start.getUTCDay() + 6) % 7) * DAY * MINUTE);   // Mondays
+  return start < date ? nextTick(start, unit) : start;
+}
+
+function nextTick(date, unit) {
+  var y = date.getUTCFullYear(), m = date.getUTCMonth();
+  if (unit === "year") return new Date(Date.UTC(y + 1, 0, 1));
+  if (unit === "month") return new Date(Date.UTC(y, m + 1, 1));
+  return new Date(date.valueOf() + (unit === "week" ? 7 : 1) * DAY * MINUTE);
 }
 
 function fitWindow() {
@@ -90,17 +155,17 @@ function fitWindow() {
  *  its label beside it. The item covers mark and label, so vis-timeline's stacking keeps labels apart. */
 function itemOf(i, labelled, scale, edges) {
   var e = D.events[i], type = V.types[e.ty], status = V.statuses[e.st];
-  var span = e.e - e.s > DAY || e.o;
+  var span = e.e - e.s > DAY && !e.o;
   var classes = ["ev", "st-" + e.st, "ty-" + e.ty, span ? "span" : "dot"];
   if (e.o) classes.push("open-" + e.o);
   if (e.x) classes.push("draft");
   var at = placement(e, scale, edges[0] / MINUTE, edges[1] / MINUTE, labelled);
   if (at.side === "inside") classes.push("inside");
   if (at.side === "left") classes.push("label-left");
-  var label = at.side ? e.ti : "", markPx = at.mark, start = (at.box[0] / scale) + edges[0] / MINUTE;
+  var label = at.side ? labelOf(e) : "", markPx = at.mark, start = (at.box[0] / scale) + edges[0] / MINUTE;
   var end = (at.box[1] / scale) + edges[0] / MINUTE;
   return {id: i, group: e.ln, className: classes.join(" "), type: "range", start: start * MINUTE, end: end * MINUTE,
-          label: label, markPx: markPx, shape: span ? null : type.shape, hint: e.ti + " · " + e.d + " · " + type.label + " · " + status.label, content: ""};
+          label: label, markPx: markPx, shape: span ? null : type.shape, open: e.o, hint: e.ti + " · " + e.d + " · " + type.label + " · " + status.label, content: ""};
 }
 
 /** Where an event's mark and label go in the window lo..hi (minutes) at ``scale`` pixels a minute, in pixels
@@ -108,17 +173,28 @@ function itemOf(i, labelled, scale, edges) {
  *  ``left`` near the right edge, ``inside`` a wide bar, or null: no label, or no room for it inside the window).
  *  A bar is cut a window's width beyond each edge, as vis-timeline cuts its box, so that the label stays put. */
 function placement(e, scale, lo, hi, labelled) {
-  var span = e.e - e.s > DAY || e.o, width = (hi - lo) * scale;
+  var span = e.e - e.s > DAY && !e.o, width = (hi - lo) * scale, open = e.o ? openWidth() : 0;
   var x0 = span ? (e.s - lo) * scale : ((e.s + e.e) / 2 - lo) * scale - DOT / 2, x1 = span ? (e.e - lo) * scale : x0 + DOT;
+  if (e.o === "start") x0 -= open;   // "by": the arrow and word before the mark, pointing back in time
+  if (e.o === "end") x1 += open;     // "from": after it, pointing on
   x0 = Math.max(x0, -0.9 * width);
   x1 = Math.max(Math.min(x1, 1.9 * width), x0);
-  var mark = Math.max(x1 - x0, span ? 3 : DOT), need = labelled ? textWidth(e.ti) + 6 : 0, side = null;
+  var mark = Math.max(x1 - x0, span ? 3 : DOT), need = labelled ? textWidth(labelOf(e)) + 6 : 0, side = null;
   if (labelled && span && !e.o && x0 >= 0 && mark >= need + 8 && x0 + need <= width) side = "inside";
   else if (labelled && x0 + mark >= 0 && x0 + mark + need <= width) side = "after";
   else if (labelled && x0 - need >= 0 && x0 + mark <= width) side = "left";
   var box = side === "after" ? [x0, x0 + mark + need] : side === "left" ? [x0 - need, x0 + mark] : [x0, x0 + mark];
   return {mark: mark, box: box, side: side};
 }
+
+/** An event's label: its title, and the status in words unless it occurred (planned, proposed...). */
+function labelOf(e) {
+  var status = V.statuses[e.st];
+  return status.id === "occurred" ? e.ti : e.ti + " (" + status.label.toLowerCase() + ")";
+}
+
+/** The width of an open date's arrow and word ("← by", "from →") beside its mark. */
+function openWidth() { return textWidth("← by") + 4; }
 
 /** The width of a label in pixels, in the timeline's font. */
 function textWidth(text) {
@@ -153,12 +229,9 @@ function labelledEvents(shown, scale, from, to) {
     return e.all.length + (V.types[e.ty].symmetric ? 3 : 0) + (V.statuses[e.st].held ? 2 : 0) + (e.e - e.s > DAY ? 1 : 0);
   };
   var ranked = shown.slice().sort(function (a, b) { return weight(b) - weight(a) || a - b; });
-  var selected = state.event === null ? undefined : V.eventIndex[state.event];
-  if (selected !== undefined && ranked.indexOf(selected) >= 0) ranked.unshift(selected);
-  ranked.forEach(function (i, rank) { if (chosen.rank[i] === undefined) chosen.rank[i] = rank; });
+  ranked.forEach(function (i, rank) { chosen.rank[i] = rank; });   // never by the selection: rows stay put on a click
   var free = function (row, x0, x1) { return row.every(function (r) { return x1 + 4 <= r[0] || x0 >= r[1] + 4; }); };
-  ranked.forEach(function (i, rank) {
-    if (rank > 0 && i === selected) return;
+  ranked.forEach(function (i) {
     var e = D.events[i], lane = rows[e.ln] || (rows[e.ln] = []), at = placement(e, scale, from, to, true);
     if (at.side) {
       for (var r = 0; r < most; r++) {
@@ -176,7 +249,10 @@ function labelledEvents(shown, scale, from, to) {
 }
 
 /** Rows of labels the timeline may stack: fewer on a phone, so it stays short enough to see whole. */
-function labelRows() { return window.matchMedia("(max-width: 760px)").matches ? 4 : 8; }
+function labelRows() { return phone() ? 4 : 8; }
+
+/** Is the page on a phone's width (where the list of events by month stands for the timeline)? */
+function phone() { return window.matchMedia("(max-width: 760px)").matches; }
 
 /** The timeline's items: each visible event in the window, or, past DETAIL_LIMIT, counts per lane and period. */
 function timelineItems(visible, from, to) {
@@ -200,12 +276,13 @@ function timelineItems(visible, from, to) {
 
 function drawTimeline(visible, from, to) {
   var next = timelineItems(visible, from, to);
+  page.shown = next.shown;
   page.mode = next.mode;
   page.labelled = next.labelled;
   say(next.mode === "counts"
     ? plural(next.shown.length, "event") + " in this period: the timeline counts them per lane; zoom in (or filter) to see each one."
     : !next.shown.length ? "No event matches in this period; loosen the filters or widen the period."
-    : next.labelled < next.shown.length ? plural(next.shown.length - next.labelled, "event") + " of " + next.shown.length +
+    : next.labelled < next.shown.length && !phone() ? plural(next.shown.length - next.labelled, "event") + " of " + next.shown.length +
       " drawn without a label for room: zoom in to label them, or read the list of events below." : "");
   if (next.key !== page.itemsKey) {   // each redraw of vis-timeline measures the page: only when something changed
     if (timeline.stacked !== (next.mode === "events")) {   // counts sit side by side in their lane
@@ -215,6 +292,8 @@ function drawTimeline(visible, from, to) {
     items.clear();
     items.add(next.list);
     page.itemsKey = next.key;
+    var chosen = state.event === null ? undefined : V.eventIndex[state.event];
+    if (chosen !== undefined && items.get(chosen)) timeline.setSelection([chosen]);   // a redraw keeps the selection
   }
   markLinked();
   return next.shown;

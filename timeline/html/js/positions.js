@@ -1,0 +1,216 @@
+/* Part of the page script (see core.js): the positions view: issues × actors × time, one strip of stances per
+ * actor (and per chain of claims about it), an "as of" day, and the plans with their versions' points.
+ * The chains, and the day each stance counts from and until, are the library's (timeline.positions.history):
+ * here a stance holds on a day when since <= day < until, as timeline.positions.as_of reads them. */
+
+// ---- positions ---------------------------------------------------------------------------------
+
+var P = null;
+
+function makePositions() {
+  P = D.positions;
+  if (!P || (!P.stands.length && !P.plans.length)) return;
+  $("positions-view").hidden = false;
+  var days = P.stands.map(function (s) { return s[3]; }).concat(P.stands.map(function (s) { return s[4]; }).filter(Boolean));
+  days.sort();
+  P.lo = days.length ? dayMinutes(days[0]) : 0;
+  P.latest = days.length ? days[days.length - 1] : null;
+  var last = new Date((P.latest ? dayMinutes(P.latest) : 0) * MINUTE);
+  P.hi = Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 1, 1) / MINUTE;   // the chart ends with a month, as the image
+  var slider = $("asof");
+  slider.max = String(Math.max(0, Math.round((P.hi - P.lo) / DAY) - 1));
+  slider.addEventListener("input", function () {
+    state.asof = isoDay(P.lo + Number(slider.value) * DAY);
+    drawPositions();
+    remember();
+  });
+  P.rows = positionRows();
+  stanceLegend();
+  drawPlans();
+  page.register({update: drawPositions});
+}
+
+function dayWords(iso) {
+  return new Date(dayMinutes(iso) * MINUTE).toLocaleDateString("en-GB", {day: "numeric", month: "short", year: "numeric", timeZone: "UTC"});
+}
+
+function dayMinutes(iso) { return Date.parse(iso + "T00:00:00Z") / MINUTE; }
+function isoDay(minutes) { return new Date(minutes * MINUTE).toISOString().slice(0, 10); }
+
+/** Each issue with its rows: per actor (most positions first, as the chart orders them) its own chain, then each
+ *  chain of claims about it; a row lists the indices of its stances in date order. */
+function positionRows() {
+  var activity = {}, panels = [];
+  P.stands.forEach(function (s) { activity[s[1]] = (activity[s[1]] || 0) + 1; });
+  var actors = Object.keys(activity).sort(function (a, b) { return activity[b] - activity[a] || (a < b ? -1 : 1); });
+  P.issues.forEach(function (issue, k) {
+    var rows = [];
+    actors.forEach(function (a) {
+      var chains = {};
+      P.stands.forEach(function (s, i) {
+        if (s[0] !== k || String(s[1]) !== a) return;
+        var key = s[8].join(",");
+        (chains[key] || (chains[key] = {actor: s[1], claimedBy: s[8], stands: []})).stands.push(i);
+      });
+      Object.keys(chains).sort(function (x, y) { return (x ? 1 : 0) - (y ? 1 : 0) || (x < y ? -1 : 1); })
+        .forEach(function (key) { rows.push(chains[key]); });
+    });
+    if (rows.length) panels.push({issue: k, rows: rows});
+  });
+  return panels;
+}
+
+function rowName(row) {
+  if (!row.claimedBy.length) return actorName(row.actor);
+  return "as " + row.claimedBy.map(actorName).join(" and ") + " claim" + (row.claimedBy.length === 1 ? "s" : "");
+}
+
+function stanceWords(s) {
+  return actorName(s[1]) + ": " + P.scale[s[2]].label + " (" + P.issues[s[0]].name + ")" +
+         (s[8].length ? ", as " + s[8].map(actorName).join(" and ") + " claim" : "");
+}
+
+/** The stances that hold on ``day`` (ISO): the library's as-of answer, read off its chains. */
+function holding(day) {
+  var found = [];
+  P.stands.forEach(function (s, i) { if (s[3] <= day && (s[4] === null || s[4] > day)) found.push(i); });
+  return found;
+}
+
+function drawPositions() {
+  if (!P) return;
+  var day = state.asof || P.latest, holds = {}, box = $("positions"), span = P.hi - P.lo;
+  var now = holding(day), chosen = state.actor === null ? null : V.actorIndex[state.actor];
+  now.forEach(function (i) { holds[i] = true; });
+  $("asof").value = String(Math.round((dayMinutes(day) - P.lo) / DAY));
+  $("asof-day").textContent = dayWords(day);
+  $("asof-summary").textContent = plural(now.length, "stance") + " held on that day" +
+    (chosen === null ? "" : "; " + actorName(chosen) + "'s are outlined") + ".";
+  box.textContent = "";
+  P.rows.forEach(function (panel) {
+    var issue = P.issues[panel.issue], section = el("section", null, {"class": "issue"});
+    section.appendChild(el("h3", issue.name));
+    if (issue.proposition) section.appendChild(el("p", "For or against: " + issue.proposition, {"class": "prop"}));
+    section.appendChild(monthRow(span));
+    var held = el("ul", null, {"class": "holding", "aria-label": "Held on the chosen day"});
+    panel.rows.forEach(function (row) {
+      var mine = chosen !== null && typeof row.actor === "number" && belongs(row.actor, chosen);
+      var line = el("div", null, {"class": "prow" + (row.claimedBy.length ? " claimed" : "") + (chosen === null ? "" : mine ? " chosen" : " dim")});
+      line.appendChild(el("span", rowName(row), {"class": "pname"}));
+      var track = el("div", null, {"class": "track"});
+      row.stands.forEach(function (i) {
+        var s = P.stands[i], from = dayMinutes(s[3]), to = s[4] ? dayMinutes(s[4]) : P.hi;
+        var bar = el("button", null, {"type": "button", "class": "stint" + (holds[i] ? " holds" : "") + (state.stance === s[11] ? " picked" : ""),
+                                      "aria-label": stanceWords(s) + ", from " + s[5], "title": stanceWords(s) + " · " + s[5]});
+        bar.style.left = (100 * (from - P.lo) / span) + "%";
+        bar.style.width = Math.max(100 * (to - from) / span, 0.6) + "%";
+        bar.style.setProperty("--s", color(P.scale[s[2]].color, GREY));
+        bar.addEventListener("click", function () { showStance(i); });
+        track.appendChild(bar);
+        if (holds[i]) held.appendChild(holdingItem(i));
+      });
+      var at = el("span", null, {"class": "asof-line", "aria-hidden": "true"});
+      at.style.left = (100 * (dayMinutes(day) + DAY / 2 - P.lo) / span) + "%";
+      track.appendChild(at);
+      line.appendChild(track);
+      section.appendChild(line);
+    });
+    section.appendChild(held);
+    box.appendChild(section);
+  });
+  page.positions = {asof: day, holding: now.length, rows: P.rows.reduce(function (n, p) { return n + p.rows.length; }, 0),
+                    stints: document.querySelectorAll("#positions .stint").length,
+                    chosen: document.querySelectorAll("#positions .prow.chosen .stint").length};
+}
+
+function holdingItem(i) {
+  var s = P.stands[i], look = P.scale[s[2]], item = el("li");
+  var button = el("button", null, {"type": "button", "class": "held" + (s[8].length ? " claimed" : "")});
+  button.appendChild(el("span", actorName(s[1]) + (s[8].length ? " (as " + s[8].map(actorName).join(", ") + " claim)" : ""), {"class": "who"}));
+  var chip = el("span", look.label, {"class": "chip"});
+  chip.style.background = color(look.color, GREY);
+  chip.style.color = color(look.ink, "#1a1a1a");
+  button.appendChild(chip);
+  button.addEventListener("click", function () { showStance(i); });
+  item.appendChild(button);
+  return item;
+}
+
+function monthRow(span) {
+  var row = el("div", null, {"class": "prow months", "aria-hidden": "true"}), track = el("div", null, {"class": "track"});
+  row.appendChild(el("span", "", {"class": "pname"}));
+  var at = new Date(P.lo * MINUTE), month = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1) / MINUTE;
+  var count = Math.max(1, Math.round(span / (30.44 * DAY)));
+  for (var m = month; m < P.hi; ) {
+    var date = new Date(m * MINUTE), next = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) / MINUTE;
+    if (m >= P.lo) {
+      var words = MONTHS[date.getUTCMonth()].slice(0, count > 8 ? 3 : 9) + (date.getUTCMonth() === 0 || m === month ? " " + date.getUTCFullYear() : "");
+      var tick = el("span", words, {"class": "tick"});
+      tick.style.left = (100 * (m - P.lo) / span) + "%";
+      track.appendChild(tick);
+    }
+    m = next;
+  }
+  row.appendChild(track);
+  return row;
+}
+
+function stanceLegend() {
+  var legend = $("stance-legend");
+  P.scale.forEach(function (s) {
+    var swatch = el("span", null, {"class": "swatch"});
+    swatch.style.background = color(s.color, GREY);
+    legend.appendChild(keyEntry(swatch, s.label));
+  });
+  var claimed = el("span", null, {"class": "swatch claimed-swatch"});
+  legend.appendChild(keyEntry(claimed, "as others claim it (hatched, own row)"));
+}
+
+function showStance(i) {
+  var s = P.stands[i];
+  state.stance = s[11];
+  state.event = state.edge = null;
+  var body = openDetail(actorName(s[1]) + ": " + P.scale[s[2]].label);
+  body.appendChild(el("p", P.issues[s[0]].name + " · stated " + s[5] + " · holds from " + dayWords(s[3]) +
+    (s[4] ? " until " + dayWords(s[4]) + " (the next stance)" : ", still (no later stance)"), {"class": "meta"}));
+  if (s[8].length) body.appendChild(el("p", "As claimed by " + s[8].map(actorName).join(" and ") + ", not in its own words.", {"class": "draft"}));
+  sourceList(body, s[9]);
+  if (s[6]) body.appendChild(el("p", s[6]));
+  if (s[10]) body.appendChild(quoteOf(s[10]));
+  if (P.issues[s[0]].proposition) body.appendChild(el("p", "The issue: " + P.issues[s[0]].proposition, {"class": "meta"}));
+  if (s[7] !== null && s[7] !== undefined) {
+    body.appendChild(el("h4", "The event"));
+    body.appendChild(eventButton(s[7]));
+  }
+  timeline.setSelection([]);
+  update();
+  focusDetail();
+}
+
+function drawPlans() {
+  var box = $("plans");
+  if (!P.plans.length) { $("plans-heading").hidden = true; return; }
+  P.plans.forEach(function (plan) {
+    var section = el("section", null, {"class": "plan"});
+    section.appendChild(el("h4", plan.name + " · " + plural(plan.versions.length, "version")));
+    plan.versions.forEach(function (v, k) {
+      var box2 = el("details", null, {"class": "version"});
+      if (k === plan.versions.length - 1) box2.open = true;
+      var changes = v.previous === null ? "the first version" :
+        [v.added + " added", v.dropped + " dropped", v.changed + " changed"].join(", ") + " against the one before";
+      box2.appendChild(el("summary", v.name + " (" + v.date + ")" + (v.by.length ? ", by " + v.by.map(actorName).join(", ") : "") +
+        ": " + (v.points.length ? plural(v.points.length, "point") + "; " + changes : "points not published")));
+      if (v.points.length) {
+        var points = el("ol", null, {"class": "points"});
+        v.points.forEach(function (p) { points.appendChild(el("li", p[0] + ". " + p[1])); });
+        box2.appendChild(points);
+      }
+      if (v.responses.length) {
+        var said = el("p", "Responses: " + v.responses.map(function (r) { return actorName(r[0]) + " " + String(r[1]).replace(/_/g, " ") + (r[2] ? " (" + r[2] + ")" : ""); }).join("; ") + ".", {"class": "meta"});
+        box2.appendChild(said);
+      }
+      section.appendChild(box2);
+    });
+    box.appendChild(section);
+  });
+}

@@ -1,0 +1,87 @@
+"""The data of the page's positions view: the stance scale, the issues, every stance in its chain, and the plans.
+
+Nothing here decides where an actor stood: the chains and the day each stance
+counts from and until are :func:`timeline.positions.history`'s (so the page's
+"as of" reading, a stance whose ``since <= day < until``, is the library's
+:func:`timeline.positions.as_of`), and the plans' changes are
+:func:`timeline.positions.plan_diff`'s. Stance colours are the palette's
+(:data:`timeline.palette.STANCE_COLOURS`, a diverging scale).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from timeline import palette
+from timeline.html.look import ink_on
+from timeline.model import Dataset
+from timeline.positions import history, plan_diff
+
+
+def positions_data(dataset: Dataset, actor_index: dict[str, int], source_index: dict[str, int],
+                   event_index: dict[str, int], include_drafts: bool = False) -> dict[str, Any] | None:
+    """``{"scale", "issues", "stands", "plans"}`` for the page, or None when the dataset records no position
+    and no plan. ``stands``: ``[issue, actor, stance, since, until, date, statement, event, claimed_by, sources,
+    quote, id]`` with issue and stance as indices into their lists, actors, sources and the event as indices
+    into the page's lists (an actor the record does not list stays its id), ``since``/``until`` ISO days
+    (``until`` None: it still holds), ``date`` the date stated, in words."""
+    if not dataset.positions and not dataset.plans:
+        return None
+    scale = stance_looks(dataset)
+    stance_index = {s["id"]: i for i, s in enumerate(scale)}
+    issue_ids = list(dataset.issues)
+    issue_index = {issue: i for i, issue in enumerate(issue_ids)}
+    by_id = {p.id: p for p in dataset.positions}
+
+    def actor(a: str) -> int | str:
+        return actor_index.get(a, a)
+
+    stands = []
+    for s in history(dataset, include_drafts=include_drafts):
+        quote = by_id[s.position].quote
+        stands.append([issue_index[s.issue], actor(s.actor), stance_index[s.stance], s.since, s.until,
+                       by_id[s.position].date.label(),
+                       s.statement, event_index.get(s.event or ""), [actor(a) for a in s.claimed_by],
+                       [source_index[x] for x in s.sources if x in source_index],
+                       [actor(quote.speaker), quote.text, source_index.get(quote.source or "")] if quote else None,
+                       s.position])
+    issues = [{"id": i, "name": dataset.issues[i].name, "proposition": dataset.issues[i].proposition,
+               "parent": dataset.issues[i].parent} for i in issue_ids]
+    return {"scale": scale, "issues": issues, "stands": stands,
+            "plans": [_plan(dataset, plan_id, actor) for plan_id in dataset.plans]}
+
+
+def _plan(dataset: Dataset, plan_id: str, actor: Any) -> dict[str, Any]:
+    """A plan's versions in date order, each with its points and what changed against the one before."""
+    plan = dataset.plans[plan_id]
+    versions = {v.id: v for v in plan.versions}
+    found = []
+    for diff in plan_diff(dataset, plan_id):
+        version = versions[diff.version]
+        found.append({"id": diff.version, "name": diff.name, "date": version.date.label(),
+                      "by": [actor(a) for a in diff.drafted_by], "previous": diff.previous,
+                      "points": [[p.number, p.text] for p in version.points],
+                      "added": len(diff.added), "dropped": len(diff.dropped), "changed": len(diff.changed),
+                      "responses": [[actor(a), response, date] for a, response, date in diff.responses]})
+    return {"id": plan.id, "name": plan.name, "versions": found}
+
+
+def stance_looks(dataset: Dataset) -> list[dict[str, Any]]:
+    """The dataset's stances, most in favour first: ``id, label, value, color, ink``. The default stances take
+    :data:`timeline.palette.STANCE_COLOURS`; others a step of the palette's favour or against ramp by value."""
+    scale = sorted(dataset.stances, key=lambda s: -s.value)
+    top = max((s.value for s in scale if s.value > 0), default=1.0)
+    bottom = min((s.value for s in scale if s.value < 0), default=-1.0)
+    looks = []
+    for s in scale:
+        color = palette.STANCE_COLOURS.get(s.id) or (
+            _mix(*palette.STANCE_FAVOUR, s.value / top) if s.value > 0 else
+            _mix(*palette.STANCE_AGAINST, s.value / bottom) if s.value < 0 else palette.STANCE_NEUTRAL)
+        looks.append({"id": s.id, "label": s.label, "value": s.value, "color": color.lower(), "ink": ink_on(color)})
+    return looks
+
+
+def _mix(light: str, dark: str, share: float) -> str:
+    """``share`` (0..1) of the way from ``light`` to ``dark``, as ``#rrggbb``."""
+    t = min(max(share, 0.0), 1.0)
+    channels = [round((1 - t) * int(light[i:i + 2], 16) + t * int(dark[i:i + 2], 16)) for i in (1, 3, 5)]
+    return "#" + "".join(f"{c:02x}" for c in channels)
