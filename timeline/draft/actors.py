@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from timeline.draft.gazetteer import GROUP_NOUNS, NOT_NAMES, ORGANIZATION_WORDS, STATES, TITLE_WORDS
+from timeline.draft.describe import descriptions, resolve
+from timeline.draft.gazetteer import GROUP_NOUNS, KINDS, NOT_NAMES, ORGANIZATION_WORDS, SEATS, STATES, TITLE_WORDS
 from timeline.names import APOSTROPHES, fold
 
 if TYPE_CHECKING:
@@ -61,6 +63,8 @@ class ActorIndex:
     names: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # folded name -> actor id -> how
     proposed: dict[str, dict[str, str]] = field(default_factory=dict)
     affiliations: dict[str, str] = field(default_factory=dict)  # actor id -> the state it rolls up to
+    titles: dict[str, str] = field(default_factory=dict)  # person id -> title, lower case
+    recent: list[str] = field(default_factory=list)  # persons named so far, the last named last
     _gazetteer: dict[str, str] = field(default_factory=dict)
     _matchers: tuple = ()
 
@@ -70,6 +74,8 @@ class ActorIndex:
         index = cls()
         for actor in (dataset.actors.values() if dataset else ()):
             index.kinds[actor.id] = actor.kind
+            if actor.title:
+                index.titles[actor.id] = fold(actor.title)
             index._add(actor.name, actor.id, "name")
             if len(actor.id) > 3:
                 index._add(actor.id.replace("-", " "), actor.id, "id")
@@ -81,6 +87,10 @@ class ActorIndex:
             for word in (words[0], *words[2:]):
                 if index.lookup(word) is None:
                     index._gazetteer.setdefault(fold(word), known or state_id)
+        for state_id, seats in SEATS.items():
+            for seat in seats:
+                if index.lookup(seat) is None:
+                    index._gazetteer.setdefault(fold(seat), index.lookup(STATES[state_id][0]) or state_id)
         index.affiliations = {a.id: a.affiliation or a.id for a in dataset.actors.values()} if dataset else {}
         return index
 
@@ -114,7 +124,46 @@ class ActorIndex:
         mentions += self._states(text, base, mentions)
         mentions = sorted(mentions, key=lambda m: m.start)
         mentions += self._new_names(sentence, base, mentions)
-        return _drop_descriptions(sorted(mentions, key=lambda m: m.start), text, base)
+        mentions = _drop_descriptions(sorted(mentions, key=lambda m: m.start), text, base, self._affiliate)
+        mentions = self._described(text, base, mentions)
+        self.recent.extend(m.actor for m in mentions if m.kind == "person")
+        return mentions
+
+    def _described(self, text: str, base: int, mentions: list[Mention]) -> list[Mention]:
+        """Add the persons named by description ("the Russian leader"), in place of the state words inside."""
+        for found in descriptions(fold_chars(text), text, self._state_of_word):
+            start, end = base + found.start, base + found.end
+            recent = self.recent + [m.actor for m in mentions if m.kind == "person" and m.end <= start]
+            person = resolve(found, recent, self.titles, self.state_of)
+            if person is None or any(m.start < end and start < m.end and m.kind == "person" for m in mentions):
+                continue
+            mentions = [m for m in mentions if not (m.start < end and start < m.end)]
+            mentions.append(Mention(start, end, text[found.start:found.end], person, "person"))
+            mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _affiliate(self, person: str, actor: str) -> None:
+        """Record that a person proposed as new belongs to ``actor`` ("Kremlin aide Yury Ushakov")."""
+        proposed = self.proposed.get(person)
+        if proposed is not None and self.kinds.get(actor) != "person" and person != actor:
+            proposed.setdefault("affiliation", actor)
+
+    def _state_of_word(self, words: str) -> str | None:
+        """The state a state's word stands for ("russian", "kremlin", "us"), or None."""
+        state = self._gazetteer.get(fold(words))
+        known = self.lookup(words)
+        if state is None and known is not None and self.kinds.get(known) in ("state", "organization"):
+            state = known
+        return self.state_of(state) if state else None
+
+    def state_of(self, actor: str) -> str:
+        """The state (or the top organisation) ``actor`` rolls up to through affiliations."""
+        for _hop in range(4):
+            up = self.affiliations.get(actor) or self.proposed.get(actor, {}).get("affiliation")
+            if not up or up == actor:
+                break
+            actor = up
+        return actor
 
     def _matcher(self) -> tuple:
         if not self._matchers:
@@ -134,7 +183,7 @@ class ActorIndex:
         taken = [range(m.start - base, m.end - base) for m in found]
         mentions: list[Mention] = []
         words = list(re.finditer(r"[\w.'’]+", text))
-        demonyms = {w[1] for w in STATES.values()}
+        demonyms = {w[1] for state, w in STATES.items() if KINDS.get(state, "group") == "group"}
         for index, first in enumerate(words):
             if not first.group(0)[0].isupper() or any(first.start() in r for r in taken):
                 continue
@@ -145,11 +194,11 @@ class ActorIndex:
                     continue
                 if candidate in demonyms and _next_word(text, first.start() + len(candidate)) not in GROUP_NOUNS:
                     continue
+                kind = self.kinds.get(state) or KINDS.get(state, "state")
                 if state not in self.kinds:
-                    self.proposed.setdefault(state, {"id": state, "name": STATES[state][0], "kind": "state"})
+                    self.proposed.setdefault(state, {"id": state, "name": STATES[state][0], "kind": kind})
                 end = first.start() + len(candidate)
-                mentions.append(Mention(base + first.start(), base + end, candidate, state, "state",
-                                        state in self.kinds))
+                mentions.append(Mention(base + first.start(), base + end, candidate, state, kind, state in self.kinds))
                 taken.append(range(first.start(), end))
                 break
         return mentions
@@ -187,7 +236,15 @@ class ActorIndex:
             return None
         while ident in self.kinds and ident not in self.proposed:
             ident += "-new"
-        self.proposed.setdefault(ident, {"id": ident, "name": name, "kind": kind})
+        actor = self.proposed.setdefault(ident, {"id": ident, "name": name, "kind": kind})
+        title = _title_before(text[:start])
+        if kind == "person" and title and "title" not in actor:
+            actor["title"] = title
+            self.titles[ident] = fold(title)
+            before = text[:start].rstrip()[:-len(title)].split()
+            state = self._state_of_word(before[-1].rstrip(",")) if before else None
+            if state and state in (*self.kinds, *self.proposed):
+                actor.setdefault("affiliation", state)
         return Mention(base + start, base + end, name, ident, kind, known=False)
 
 
@@ -235,8 +292,25 @@ def _next_word(text: str, end: int) -> str:
     return match.group(1).lower() if match else ""
 
 
-def _drop_descriptions(mentions: list[Mention], text: str, base: int) -> list[Mention]:
-    """Leave out names that only describe the person named next ("U.S. President Donald Trump")."""
+def _title_before(text: str) -> str | None:
+    """The title words that end ``text`` ("... Russian Foreign Minister " -> "Foreign Minister"), or None."""
+    words = re.findall(r"[\w.'’-]+|,", text)[-6:]
+    title: list[str] = []
+    for word in reversed(words):
+        if word.lower() not in TITLE_WORDS or word in (",", "'s", "’s"):
+            break
+        title.insert(0, word)
+    while title and title[0].lower() in _GLUE | {"the", "of", "in"}:
+        title.pop(0)
+    return " ".join(title) or None
+
+
+def _drop_descriptions(mentions: list[Mention], text: str, base: int,
+                       affiliate: Callable[[str, str], None]) -> list[Mention]:
+    """Leave out names that only describe the person named next ("U.S. President Donald Trump").
+
+    ``affiliate(person, actor)`` is told that the person belongs to the actor of the description.
+    """
     kept = []
     for here, after in zip(mentions, [*mentions[1:], None]):
         if after is not None and after.kind == "person" and here.actor != after.actor:
@@ -245,6 +319,7 @@ def _drop_descriptions(mentions: list[Mention], text: str, base: int) -> list[Me
             possessive = any(word in ("'s", "’s") for word in between) and all(
                 (w.islower() and w not in _NOT_TITLES) or w in ("'s", "’s", ",") for w in between)
             if titles and len(between) <= 6 and (possessive or all(w.lower() in TITLE_WORDS for w in titles)):
+                affiliate(after.actor, here.actor)
                 continue
         kept.append(here)
     return kept

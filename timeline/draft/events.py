@@ -70,6 +70,7 @@ class Drafted:
     thing: str | None = None
     at: int = 0  # the trigger's offset in the sentence
     nominal: bool = False
+    explicit: bool = False  # whether the text dates it (else its date is only bounded by publication)
 
     def actors(self) -> list[str]:
         return list(dict.fromkeys(a for ids in self.roles.values() for a in ids))
@@ -126,7 +127,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
             trigger=trigger.span.text, location=_place(sentence, left_start, right_end),
             confidence=_confidence(trigger, roles, when is not None, inherited, mentions),
             thing=_thing(words[last:max([b for b in bounds if b >= last] + [len(words)])] + words[left_start:first]),
-            at=trigger.span.start_char - span.start_char, nominal=trigger.nominal))
+            at=trigger.span.start_char - span.start_char, nominal=trigger.nominal, explicit=when is not None))
     if credited and drafted:
         for event in drafted:
             event.roles.setdefault("mentioned", []).extend(a for a in credited if a not in event.actors())

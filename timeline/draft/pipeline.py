@@ -13,6 +13,8 @@ from timeline.draft.sentences import sentences
 if TYPE_CHECKING:
     from timeline.model import Dataset
 
+#: Types an article tells again in later sentences, with more detail ("The delegations met in Istanbul").
+RETOLD = frozenset(("meeting", "call", "visit"))
 #: Types that answer another event, and the relation that links them.
 ANSWERS = {"rejection": "responds_to", "acceptance": "responds_to", "criticism": "responds_to",
            "endorsement": "responds_to", "counter_proposal": "responds_to", "denial": "disputes"}
@@ -69,6 +71,7 @@ def draft_article(text: str, published: dt.date, dataset: Dataset | None = None,
     used = {a for event in context.events for a in event.actors()}
     names = {a.id: a.name for a in dataset.actors.values()} if dataset else {}
     names |= {i: a["name"] for i, a in index.proposed.items()}
+    used |= {index.proposed[a]["affiliation"] for a in used if "affiliation" in index.proposed.get(a, {})}
     actors = [actor for ident, actor in index.proposed.items() if ident in used]
     return Draft(published, source_id, source, context.events, actors, names)
 
@@ -106,6 +109,8 @@ def _merge(event: Drafted, told: list[Drafted], sentence_start: int, previous_st
     the one before ("Zelenskyy stressed ... He expressed concern ...").
     """
     sides = {affiliations.get(a, a) for a in _acting(event)}
+    if _told_before(event, told, sentence_start, previous_start, affiliations):
+        return True
     for number in range(len(told) - 1, previous_start - 1, -1):
         other = told[number]
         symmetric = "participants" in event.roles
@@ -119,6 +124,37 @@ def _merge(event: Drafted, told: list[Drafted], sentence_start: int, previous_st
             other.quotes.extend(q for q in event.quotes if q not in other.quotes)
             other.related.extend(r for r in event.related if r not in other.related)
             other.confidence = max(other.confidence, event.confidence)
+            return True
+    return False
+
+
+def _told_before(event: Drafted, told: list[Drafted], sentence_start: int, previous_start: int,
+                 affiliations: dict[str, str]) -> bool:
+    """Fold an undated event into one of the same type, status and actors told in an earlier sentence.
+
+    "Russia and Ukraine held talks on Friday. ... The delegations met in Istanbul": the second is the first
+    again, told with more detail (its place is kept). Said of a party of the call or meeting told just
+    before ("Rubio spoke with Lavrov ... The Secretary emphasized ..."), a statement is what the readout
+    reports of it, no event of its own.
+    """
+    if event.explicit:
+        return False
+    acting = _acting(event)
+    if event.type == "statement" and acting and not event.quotes:
+        if any(other.type in ("call", "meeting") and acting <= set(other.actors())
+               for other in told[previous_start:sentence_start]):
+            return True
+    if event.type not in RETOLD:
+        return False
+    sides = {affiliations.get(a, a) for a in acting}
+    for other in reversed(told[:sentence_start]):
+        theirs = _acting(other)
+        if other.type == event.type and other.status == event.status and \
+                (len(acting & theirs) >= 2 or acting <= theirs or sides >= {affiliations.get(a, a) for a in theirs}):
+            for ids in event.roles.values():
+                other.roles.setdefault("participants", []).extend(
+                    a for a in ids if a not in other.actors() and affiliations.get(a, a) not in other.actors())
+            other.location = other.location or event.location
             return True
     return False
 
