@@ -151,7 +151,7 @@ class ActorIndex:
     def _state_of_word(self, words: str) -> str | None:
         """The state a state's word stands for ("russian", "kremlin", "us"), or None."""
         state = self._gazetteer.get(fold(words))
-        known = self.lookup(words)
+        known = self.lookup(words) or self.lookup(words.upper())
         if state is None and known is not None and self.kinds.get(known) in ("state", "organization"):
             state = known
         return self.state_of(state) if state else None
@@ -243,7 +243,10 @@ class ActorIndex:
             self.titles[ident] = fold(title)
             before = text[:start].rstrip()[:-len(title)].split()
             state = self._state_of_word(before[-1].rstrip(",")) if before else None
-            if state and state in (*self.kinds, *self.proposed):
+            if state and state not in self.kinds and state in STATES:
+                self.proposed.setdefault(state, {"id": state, "name": STATES[state][0],
+                                                 "kind": KINDS.get(state, "state")})
+            if state:
                 actor.setdefault("affiliation", state)
         return Mention(base + start, base + end, name, ident, kind, known=False)
 

@@ -40,6 +40,12 @@ THINGS = {"demand": ("demand",), "demands": ("demand",), "counter-proposal": ("c
           "plan": ("proposal", "counter_proposal"), "proposal": ("proposal", "counter_proposal"),
           "proposals": ("proposal", "counter_proposal"), "draft": ("proposal",), "offer": ("proposal",),
           "claim": ("claim",), "claims": ("claim",), "this": ("claim",), "ceasefire": ("ceasefire_declared",)}
+#: Words that open a clause of its own after ", and" (", and the president said").
+CLAUSE_OPENERS = frozenset(("the", "he", "she", "they", "it", "his", "her", "its", "their", "we", "i", "both"))
+#: Types an article often reports with a noun only ("Sunday's meeting", "after talks in Geneva with ...").
+TOLD_AS_NOUNS = frozenset(("meeting", "call"))
+#: Words after a noun trigger that bring in the other side: the owner of the noun is the clause's subject.
+WITH = frozenset(("with", "between"))
 #: Types whose clause after the verb is what was said, with dates of its own.
 SPEECH = frozenset(("statement", "claim", "denial", "accusation", "assessment", "criticism"))
 _QUOTE = re.compile(r"“([^”]{2,300})”|\"([^\"]{2,300})\"")
@@ -97,6 +103,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
     credited = [m.actor for m in mentions if attribution is not None and token_of[id(m)] >= attribution]
     bounds = _boundaries(words, {token_of[id(m)] for m in mentions}, attribution)
     triggers = _triggers(sentence, words, bounds, attribution)
+    bounds = sorted({*bounds, *_clause_commas(words, triggers, span.start)})
     drafted: list[Drafted] = []
     previous_source: list[str] = []
     for number, trigger in enumerate(triggers):
@@ -111,7 +118,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
             continue
         left = [m for m in actors if left_start <= token_of[id(m)] < first]
         right = [m for m in actors if last <= token_of[id(m)] < right_end]
-        chained = previous_source if number and before > clause_start else []
+        chained = previous_source if number and (before > clause_start or trigger.nominal) else []
         event = _assemble(trigger, (first, last), left, right, words, token_of, chained, context)
         if event is None:
             continue
@@ -153,14 +160,18 @@ def _triggers(sentence: Sentence, words: list[str], bounds: list[int], attributi
         first = trigger.span.start - span.start
         if first in quoted or attribution is not None and first >= attribution:
             continue
+        symmetric = trigger.type in ("meeting", "call", "visit")
         if modality.is_reference(words[:first]) and not _dated(sentence, trigger):
             comma = next((i for i in range(first, len(words)) if words[i] == ","), None)
             if comma is not None:
                 bounds.append(comma)
                 bounds.sort()
+            if trigger.type in TOLD_AS_NOUNS:  # "after talks in Abu Dhabi with Ukrainian officials"
+                kept.append(trigger._replace(nominal=True))
             continue
-        symmetric = trigger.type in ("meeting", "call", "visit")
         if not trigger.nominal and modality.is_noun(words[:first]) and (not symmetric or words[first - 1] in DEFINITE):
+            if trigger.type in TOLD_AS_NOUNS:  # "the meeting between X and Y", "the call with Putin"
+                kept.append(trigger._replace(nominal=True))
             continue
         kept.append(trigger)
     return kept
@@ -185,6 +196,8 @@ def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], rig
         if not owners and words[first - 1] in PRONOUNS:  # "his conversation with Putin": the clause's subject
             persons = [m.actor for m in left if m.kind == "person"]
             owners = persons[:1] or ([context.last_person] if context.last_person else [])
+        if not owners and WITH & set(words[last:last + 4]) and "between" not in words[last:last + 4]:
+            owners = list(previous)  # "Witkoff flew to Moscow after talks with Ukrainian officials"
         return _roles(trigger, (first, last), owners, targets, left, right, token_of, words, places, context, False)
     coordinated = words[first - 1] == "and" or words[first - 1] == "," and words[first].endswith("ing")
     if previous and coordinated and not trigger.nominal:
@@ -254,8 +267,9 @@ def _date(sentence: Sentence, trigger: Trigger, left: int, right: int, published
     span = sentence.span
     begin = span[left].idx if left < len(span) else span[-1].idx
     finish = span[right - 1].idx + len(span[right - 1]) if right > 0 else begin
-    found = [d for d in find_dates(sentence.line[begin:finish], published, future, begin)
-             if d.explicit and sentence.line[d.end:d.end + 2] not in ("'s", "’s")]
+    found = [d for d in find_dates(sentence.line[begin:finish], published, future, begin) if d.explicit and (
+        sentence.line[d.end:d.end + 2] not in ("'s", "’s")  # "Sunday's talks" dates only the talks
+        or trigger.nominal and 0 <= trigger.span.start_char - d.end <= 12)]
     if trigger.type in SPEECH:  # "said on Tuesday", not the dates of what was said
         found = [d for d in found if d.end <= trigger.span.start_char or d.start - trigger.span.end_char < 25
                  or " by " in sentence.line[trigger.span.end_char:d.start]]  # "confirmed by X on Wednesday"
@@ -334,6 +348,28 @@ def _boundaries(words: list[str], mention_tokens: set[int], attribution: int | N
     if attribution is not None:
         found.append(attribution - 2)
     return sorted(found)
+
+
+def _clause_commas(words: list[str], triggers: list[Trigger], offset: int) -> list[int]:
+    """Commas that end a clause once a trigger has been read.
+
+    ", and the president said" and ", but Kyiv rejected" start a clause of their own after a trigger;
+    in "..., Rubio said" the comma sets the reporting clause apart from what was reported.
+    """
+    if not triggers:
+        return []
+    first = triggers[0].span.start - offset
+    starts = [t.span.start - offset for t in triggers]
+    found = [i for i in range(first, len(words) - 2) if words[i] == "," and words[i + 1] in ("and", "but", "while")
+             and (words[i + 2] in CLAUSE_OPENERS or any(i + 2 < at <= i + 6 for at in starts))]
+    for trigger in triggers[1:]:
+        at = trigger.span.start - offset
+        final = len(words) - (trigger.span.end - offset) <= 5  # "..., Rubio said (on Tuesday)."
+        if trigger.type in SPEECH and final and not trigger.span.text.endswith("ing") and not trigger.nominal:
+            comma = next((i for i in range(at - 1, max(first, at - 7), -1) if words[i] == ","), None)
+            if comma is not None:
+                found.append(comma)
+    return found
 
 
 def _token_at(starts: list[int], char: int) -> int:

@@ -29,6 +29,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "denial": ("denies|denied|deny|denying", "dismissed|rejected the|those|such claims|claim|reports"),
     "meeting": ("met|meet|meets|meeting", "held|hold|holds|holding ~ talks|negotiations",
                 "* talks|negotiations|meeting with|between", "sat down with", "* summit with|between",
+                "* talks|negotiations|meeting|meetings|summit|consultations",
                 "continue|continued|resume|resumed ~ talks|discussions|negotiations|contacts"),
     "call": ("spoke|speak|speaks|talked|talks ~ by phone|telephone", "phone|telephone|video call|conversation|talks",
              "phoned|phones|telephoned", "spoke|speaks|talked ~ with", "held|had|have|hold ~ call|conversation",
