@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from timeline.model import Dataset
 
 _ACRONYM = re.compile(r"[A-Z][A-Z.]{1,5}")
+#: A dateline: the place in capitals, maybe the agency or date, then a dash ("CAIRO – 13 April 2025:").
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:\([^)]{1,40}\))?\s*[–—-]\s*(?:[\w ,]{1,30}:)?")
 _BETWEEN = re.compile(r"[\w.'’-]+|,")
 #: Words that end a description: "Europe's counter-proposal, with Putin" is no title of Putin.
 _NOT_TITLES = frozenset(("with", "and", "of", "to", "by", "for", "in", "on", "at", "from", "as", "that", "said",
@@ -126,6 +128,9 @@ class ActorIndex:
         mentions += self._new_names(sentence, base, mentions)
         mentions = _drop_descriptions(sorted(mentions, key=lambda m: m.start), text, base, self._affiliate)
         mentions = self._described(text, base, mentions)
+        dateline = _DATELINE.match(text)
+        if dateline:  # "ISLAMABAD (Dunya News) –": where the article was filed, no actor of its events
+            mentions = [m for m in mentions if m.start >= base + dateline.end()]
         self.recent.extend(m.actor for m in mentions if m.kind == "person")
         return mentions
 
@@ -192,7 +197,7 @@ class ActorIndex:
                 state = self._gazetteer.get(fold(candidate))
                 if state is None or any(last.end() - 1 in r for r in taken):
                     continue
-                if candidate in demonyms and _next_word(text, first.start() + len(candidate)) not in GROUP_NOUNS:
+                if candidate in demonyms and not _group_follows(text, first.start() + len(candidate), demonyms):
                     continue
                 kind = self.kinds.get(state) or KINDS.get(state, "state")
                 if state not in self.kinds:
@@ -210,9 +215,12 @@ class ActorIndex:
         mentions, run = [], []
         for token in [*sentence.span, None]:
             inside = token is not None and token.idx in taken
-            if token is not None and not inside and (token.is_title or token.text in ("al-", "bin", "de", "von")):
+            if token is not None and not inside and (token.is_title or token.text in ("al-", "bin", "de", "von")
+                                                     or _joins(token, run)):
                 run.append(token)
                 continue
+            while run and run[-1].text == "-":
+                run.pop()
             mention = self._propose(run, sentence.line[offset:sentence.span.end_char], offset, base)
             if mention:
                 mentions.append(mention)
@@ -221,7 +229,7 @@ class ActorIndex:
 
     def _propose(self, run: list, text: str, offset: int, base: int) -> Mention | None:
         organization = any(t.lower_ in ORGANIZATION_WORDS for t in run)
-        titles = [] if organization else [i for i, t in enumerate(run) if t.lower_ in TITLE_WORDS]
+        titles = [] if organization else [i for i, t in enumerate(run) if t.lower_ in TITLE_WORDS and t.text != "-"]
         titled = bool(titles)
         run = run[titles[-1] + 1:] if titles else run
         while run and run[0].text in NOT_NAMES:
@@ -249,6 +257,11 @@ class ActorIndex:
             if state:
                 actor.setdefault("affiliation", state)
         return Mention(base + start, base + end, name, ident, kind, known=False)
+
+
+def _joins(token, run: list) -> bool:  # noqa: ANN001 - a spaCy Token
+    """Whether ``token`` is a hyphen inside a name ("Al-Hayya"): no space on either side, a name before it."""
+    return token.text == "-" and bool(run) and not run[-1].whitespace_ and not token.whitespace_
 
 
 def fold_chars(text: str) -> str:
@@ -290,9 +303,12 @@ def _best(ids: dict[str, set[str]]) -> str:
     return named[0] if named else sorted(ids)[0]
 
 
-def _next_word(text: str, end: int) -> str:
-    match = re.match(r"\s+([\w'’]+)", text[end:])
-    return match.group(1).lower() if match else ""
+def _group_follows(text: str, end: int, demonyms: set[str]) -> bool:
+    """Whether a collective noun follows a demonym, maybe after others ("Egyptian and Qatari mediators")."""
+    match = re.match(r"((?:,? (?:and )?[A-Z][\w'’]+)*) ([\w'’]+)", text[end:])
+    if not match or match.group(2).lower() not in GROUP_NOUNS:
+        return False
+    return all(word in demonyms for word in re.findall(r"[A-Z][\w'’]+", match.group(1)))
 
 
 def _title_before(text: str) -> str | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from timeline.draft import modality
 from timeline.draft.actors import Mention
 from timeline.draft.dates import bound, find_dates
-from timeline.draft.gazetteer import GROUP_NOUNS
+from timeline.draft.gazetteer import GROUP_NOUNS, TITLE_WORDS
 from timeline.draft.sentences import Sentence
 from timeline.draft.triggers import BASE_CONFIDENCE, Trigger, find_triggers
 from timeline.vocabulary import EVENT_TYPES
@@ -128,6 +128,10 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         previous_source = roles.get("source") or subject or roles.get("participants", [])
         future = status in ("planned", "proposed")
         when = _date(sentence, trigger, left_start, right_end, context.published, future)
+        if future and when and drafted and drafted[-1].status == "occurred" and drafted[-1].explicit:
+            # "arrived in Cairo on Saturday to attend talks": the day is the arrival's, the talks follow it
+            arrival = drafted[-1].date
+            when = f"{arrival}/.." if "/" not in arrival else when
         drafted.append(Drafted(
             type=kind, date=when or bound(context.published, future),
             status=status, roles=roles, sentence=sentence.text, start=sentence.start, end=sentence.end,
@@ -170,7 +174,8 @@ def _triggers(sentence: Sentence, words: list[str], bounds: list[int], attributi
                 kept.append(trigger._replace(nominal=True))
             continue
         if not trigger.nominal and modality.is_noun(words[:first]) and (not symmetric or words[first - 1] in DEFINITE):
-            if trigger.type in TOLD_AS_NOUNS:  # "the meeting between X and Y", "the call with Putin"
+            # "the meeting between X and Y", "the call with Putin"; "Trump's call for a ceasefire"
+            if trigger.type in TOLD_AS_NOUNS or words[first - 1] in ("'s", "’s"):
                 kept.append(trigger._replace(nominal=True))
             continue
         kept.append(trigger)
@@ -182,12 +187,13 @@ def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], rig
               context: Context) -> tuple[dict[str, list[str]], bool] | None:
     """The roles of the event of ``trigger`` and whether its acting actor was inherited; None if it has none."""
     first, last = where
-    passive = last < len(words) and words[last] == "by"
+    passive = last < len(words) and words[last] == "by" or words[last - 1] == "by"  # "the plan proposed by X"
     places = [m for m in left + right if _word_before(token_of[id(m)], words) in PLACE_WORDS]
     left = [m for m in left if m not in places and not _object(token_of[id(m)], words)]
     right = [m for m in right if m not in places]
     if passive:
-        stop = next((i for i in range(last + 1, len(words)) if words[i] in PREPOSITIONS), len(words))
+        stop = next((i for i in range(last + (words[last - 1] != "by"), len(words)) if words[i] in PREPOSITIONS),
+                    len(words))
         sources, targets = [m.actor for m in right if token_of[id(m)] < stop], [m.actor for m in left]
     else:
         sources, targets = [m.actor for m in left], [m.actor for m in right]
@@ -196,7 +202,7 @@ def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], rig
         if not owners and words[first - 1] in PRONOUNS:  # "his conversation with Putin": the clause's subject
             persons = [m.actor for m in left if m.kind == "person"]
             owners = persons[:1] or ([context.last_person] if context.last_person else [])
-        if not owners and WITH & set(words[last:last + 4]) and "between" not in words[last:last + 4]:
+        if not owners and WITH & set(words[first:last + 4]) and "between" not in words[first:last + 4]:
             owners = list(previous)  # "Witkoff flew to Moscow after talks with Ukrainian officials"
         return _roles(trigger, (first, last), owners, targets, left, right, token_of, words, places, context, False)
     coordinated = words[first - 1] == "and" or words[first - 1] == "," and words[first].endswith("ing")
@@ -364,7 +370,7 @@ def _clause_commas(words: list[str], triggers: list[Trigger], offset: int) -> li
              and (words[i + 2] in CLAUSE_OPENERS or any(i + 2 < at <= i + 6 for at in starts))]
     for trigger in triggers[1:]:
         at = trigger.span.start - offset
-        final = len(words) - (trigger.span.end - offset) <= 5  # "..., Rubio said (on Tuesday)."
+        final = len(words) - (trigger.span.end - offset) <= 7  # "..., Rubio said (in a TV interview)."
         if trigger.type in SPEECH and final and not trigger.span.text.endswith("ing") and not trigger.nominal:
             comma = next((i for i in range(at - 1, max(first, at - 7), -1) if words[i] == ","), None)
             if comma is not None:
@@ -384,7 +390,8 @@ def _object(token: int, words: list[str]) -> bool:
     before = _word_before(token, words)
     if before == "with" or before not in PREPOSITIONS:
         return False
-    return not (before in ("from", "of") and token > 1 and words[token - 2] in GROUP_NOUNS)
+    owner = words[token - 2] if token > 1 else ""  # "officials from Russia", "(DGMOs) of Pakistan"
+    return not (before in ("from", "of") and (owner in GROUP_NOUNS or owner in TITLE_WORDS or owner == ")"))
 
 
 def _word_before(token: int, words: list[str]) -> str:

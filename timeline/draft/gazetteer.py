@@ -115,7 +115,7 @@ GROUP_NOUNS = frozenset((
     "official", "officials", "forces", "troops", "military", "army", "government", "negotiators", "side",
     "authorities", "diplomats", "leadership", "ministry", "delegation", "envoys", "sources", "drones", "army's",
     "team", "teams", "counterparts", "representatives", "leaders", "countries", "governments", "delegations",
-    "negotiator", "envoy", "officers",
+    "negotiator", "envoy", "officers", "mediators", "mediator", "counterpart", "diplomat", "lawmakers",
 ))
 
 #: Words of a title or description between an affiliation and a person's name ("Kremlin aide Yury Ushakov").
@@ -128,6 +128,8 @@ TITLE_WORDS = frozenset((
     "press", "his", "her", "its", "their", "then", "first", "lady", "speaker", "parliament", "envoys", "-", ",",
     "chair", "chairman", "director", "sen.", "senator", "rep.", "representative", "lawyer",
     "policy", "overseas", "foreign-policy", "army", "navy", "staff", "negotiator", "spokesperson",
+    "affairs", "interior", "intelligence", "maj", "maj.", "major", "gen", "lt", "lieutenant", "col", "brig",
+    "brig.", "brigadier", "adm", "adm.", "admiral", "commander-in-chief", "sheikha", "ayatollah", "premier",
 ))
 
 #: Capitalised words that start no actor's name (months, weekdays, words that open sentences).

@@ -24,6 +24,8 @@ PLANNING_VERBS = frozenset(("plans", "plan", "planned", "planning", "expected", 
 PROPOSED_WORDS = frozenset(("proposed", "proposes", "propose", "proposing", "offered", "offers", "offer", "offering",
                             "invited", "invites", "invite", "suggested", "suggests", "suggest", "urged", "urges",
                             "called", "calls", "calling"))
+#: Verbs after "to" that make the event they name the purpose of a trip ("arrived to attend talks"): planned.
+PURPOSE_VERBS = frozenset(("attend", "hold", "join", "continue", "resume", "discuss"))
 NEGATIONS = frozenset(("not", "n't", "never", "no", "neither", "nor", "without", "refused", "declined", "unable",
                        "failed", "fail"))
 REFERENCES = frozenset(("before", "after", "since", "during", "following", "ahead", "until", "amid", "despite"))
@@ -57,7 +59,8 @@ def status(kind: str, before: list[str], after: str) -> str | None:
         return "claimed"
     proposed = bool(set(near) & PROPOSED_WORDS)
     planning = any(a in PLANNING_VERBS and b == "to" for a, b in zip(near, near[1:]))
-    planned = bool(set(near) & PLANNED_WORDS) or planning or any(words in after for words in LATER_WORDS)
+    purpose = len(near) >= 2 and near[-2] == "to" and near[-1] in PURPOSE_VERBS
+    planned = bool(set(near) & PLANNED_WORDS) or planning or purpose or any(words in after for words in LATER_WORDS)
     if not (proposed or planned):
         # "for the two countries to reach a deal": an aim, not an event
         return None if kind.startswith("agreement") and before[-1:] == ["to"] else "occurred"

@@ -19,7 +19,8 @@ PLAN = "plan|plans|proposal|proposals|draft|framework|offer|deal|document|terms|
 SAY = "said|says|say|stated|noted|told|tells|stressed|stresses|acknowledged|acknowledges|added|" \
       "insisted|insists|insisting|declared|announced|announces|warned|warns|suggested|suggests|argued|argues|" \
       "emphasised|emphasized|reiterated|confirmed|confirms|expressed|expresses|saying|described|describes|" \
-      "remarked|commented|asserted|maintained|explained|conceded|admitted|vowed|pledged|promised"
+      "remarked|commented|asserted|maintained|explained|conceded|admitted|vowed|pledged|promised|" \
+      "affirmed|affirms|reaffirmed|reaffirms|briefed|briefs"
 CAPTURE = "captured|taken|seized|liberated|destroyed|downed|killed|encircled|shot"
 
 #: Event type -> patterns. A leading ``*`` marks a nominal trigger.
@@ -30,20 +31,23 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "meeting": ("met|meet|meets|meeting", "held|hold|holds|holding ~ talks|negotiations",
                 "* talks|negotiations|meeting with|between", "sat down with", "* summit with|between",
                 "* talks|negotiations|meeting|meetings|summit|consultations",
-                "continue|continued|resume|resumed ~ talks|discussions|negotiations|contacts"),
+                "continue|continued|resume|resumed ~ talks|discussions|negotiations|contacts",
+                "had|have|has ~ talks|discussion|discussions|meeting|negotiations", "* round of talks|negotiations"),
     "call": ("spoke|speak|speaks|talked|talks ~ by phone|telephone", "phone|telephone|video call|conversation|talks",
              "phoned|phones|telephoned", "spoke|speaks|talked ~ with", "held|had|have|hold ~ call|conversation",
-             "* call|conversation|conversations between|with"),
+             "* call|conversation|conversations between|with", "contact|contacts|communication over|via hotline|phone",
+             "spoke|speak|speaks|talked ~ over|via hotline|phone", "telephonic|telephone talk|conversation"),
     "visit": ("visited|visits|visiting|visit", "visit to", "travelled|traveled|travels|flew|flies to",
               "arrived|arrives in", "trip to", "being sent|dispatched to", "will travel|go to"),
     "counter_proposal": ("* counter - proposal|proposals|offer|plan", "* counterproposal|counteroffer",
                          "* alternative plan|proposal"),
     "proposal": (f"proposed|proposes|propose|unveiled|unveils|submitted|submits|tabled ~ {PLAN}",
+                 "proposed|presented|drafted|submitted|tabled|unveiled by",
                  f"present|presents|presented|presenting ~ {PLAN}", f"put|puts|putting forward ~ {PLAN}",
                  f"handed|hands|sent|sends ~ {PLAN}", "offered|offers|offering to",
                  f"leaked ~ {PLAN}", "* peace plan|proposal|deal"),
     "demand": ("demanded|demands|demanding|demand", "seeking|sought|seeks", "insisted|insists on"),
-    "appeal": ("urged|urges|urging", "called|calls|calling on|for", "appealed|appeals to", "asked|asks for"),
+    "appeal": ("urged|urges|urging", "called|calls|calling|call on|for", "appealed|appeals to", "asked|asks for"),
     "rejection": ("rejected|rejects|reject|rejecting", "refused|refuses", "ruled|rules out",
                   "turned|turns down", "dismissed|dismisses", "calling|called|calls it|them|this ~ unacceptable",
                   "unacceptable"),
@@ -58,7 +62,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "threat": ("threatened|threatens|threatening", "vowing|vowed|vows to escalate|strike|attack|retaliate|respond",
                "warned|warns of"),
     "statement": (SAY,),
-    "military_action": ("attacked|shelled|bombed|struck", "launched|launches ~ attack|attacks|strike|strikes|offensive"),
+    "military_action": ("attacked|shelled|bombed|struck", "launched|launches ~ attack|attacks|strike|strikes|offensive",
+                        "resumed|resumes|began|begins ~ war|offensive|strikes|attacks|fighting|hostilities"),
     "exchange": ("exchanged|swapped ~ prisoners|bodies|captives|pows", "prisoner exchange|swap"),
     "release": ("released|freed ~ prisoners|hostages|captives",),
     "ceasefire_declared": ("declared|announced|ordered ~ ceasefire|truce",),
