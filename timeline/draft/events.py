@@ -118,6 +118,8 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
             continue
         left = [m for m in actors if left_start <= token_of[id(m)] < first]
         right = [m for m in actors if last <= token_of[id(m)] < right_end]
+        if trigger.nominal and "their" in words[max(0, first - 4):first]:  # "During their call, Trump told Zelensky"
+            right += [m for m in actors if token_of[id(m)] >= right_end and m.kind == "person"][:2]
         chained = previous_source if number and (before > clause_start or trigger.nominal) else []
         event = _assemble(trigger, (first, last), left, right, words, token_of, chained, context)
         if event is None:
@@ -147,6 +149,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         roles = {"source": credited[:1], **({"mentioned": list(dict.fromkeys(others))} if others else {})}
         drafted.append(Drafted("assessment", bound(context.published), "occurred", roles, sentence.text,
                                sentence.start, sentence.end, "according to", 0.45))
+    drafted = [e for e in drafted if not _attribution_only(e, drafted, sentence.text)]
     _add_quotes(sentence, drafted)
     return drafted
 
@@ -275,7 +278,8 @@ def _date(sentence: Sentence, trigger: Trigger, left: int, right: int, published
     finish = span[right - 1].idx + len(span[right - 1]) if right > 0 else begin
     found = [d for d in find_dates(sentence.line[begin:finish], published, future, begin) if d.explicit and (
         sentence.line[d.end:d.end + 2] not in ("'s", "’s")  # "Sunday's talks" dates only the talks
-        or trigger.nominal and 0 <= trigger.span.start_char - d.end <= 12)]
+        or trigger.nominal and 0 <= trigger.span.start_char - d.end <= 12)
+        and (not trigger.nominal or trigger.span.start_char - 15 <= d.start <= trigger.span.end_char + 30)]
     if trigger.type in SPEECH:  # "said on Tuesday", not the dates of what was said
         found = [d for d in found if d.end <= trigger.span.start_char or d.start - trigger.span.end_char < 25
                  or " by " in sentence.line[trigger.span.end_char:d.start]]  # "confirmed by X on Wednesday"
@@ -317,12 +321,29 @@ def _confidence(trigger: Trigger, roles: dict[str, list[str]], explicit: bool, i
     return round(min(0.95, max(0.1, score)), 2)
 
 
+def _attribution_only(event: Drafted, drafted: list[Drafted], text: str) -> bool:
+    """Whether a statement only sources another event of its sentence.
+
+    "Leavitt said Zelensky requested ...", "Rubio and Lavrov had a productive call, an official said": the
+    event reported is the news, the saying is not. A statement whose other events lie before it, across a
+    clause ("Lavrov expressed reservations after Poland threatened ..."), is an event of its own.
+    """
+    if event.type != "statement":
+        return False
+    said_last = len(text) - event.at < 40  # a reporting clause that ends the sentence
+    return any(other is not event and other.type != "statement" and not other.nominal
+               and (other.at > event.at or said_last) for other in drafted)
+
+
 def _quoted_tokens(span, line: str) -> set[int]:  # noqa: ANN001 - a spaCy Span
     """The tokens of ``span`` (indices in it) inside quotation marks."""
     quotes = [range(m.start(), m.end()) for m in _QUOTE.finditer(line, span.start_char, span.end_char)]
     if not quotes:
         return set()
-    return {token.i - span.start for token in span if any(token.idx in quote for quote in quotes)}
+    # A quotation opened mid-sentence on a verb ('Trump "agreed to work with him"') reports what was done
+    opening = {quote.start + 1 for quote in quotes if quote.start > span.start_char}
+    return {token.i - span.start for token in span
+            if any(token.idx in quote for quote in quotes) and token.idx not in opening}
 
 
 def _add_quotes(sentence: Sentence, drafted: list[Drafted]) -> None:

@@ -17,13 +17,15 @@ Claims are ``claimed`` (``disputed`` once the article reports a denial).
 from __future__ import annotations
 
 PLANNED_WORDS = frozenset(("may", "might", "could", "would", "will", "'ll", "shall", "potentially", "possibly",
-                           "likely"))
+                           "likely", "upcoming", "planned", "possible", "expected", "future", "next"))
 #: Verbs that make the next verb planned when "to" follows them ("plans to meet", "is expected to visit").
 PLANNING_VERBS = frozenset(("plans", "plan", "planned", "planning", "expected", "set", "scheduled", "due", "intends",
                             "intend", "hopes", "hope", "going", "agreed", "agree", "aims", "ready", "wants", "want"))
 PROPOSED_WORDS = frozenset(("proposed", "proposes", "propose", "proposing", "offered", "offers", "offer", "offering",
                             "invited", "invites", "invite", "suggested", "suggests", "suggest", "urged", "urges",
                             "called", "calls", "calling"))
+#: Words after an arranged event, in its clause, that say it was called off.
+CANCELLED_WORDS = frozenset(("canceled", "cancelled", "scrapped", "postponed", "shelved"))
 #: Verbs after "to" that make the event they name the purpose of a trip ("arrived to attend talks"): planned.
 PURPOSE_VERBS = frozenset(("attend", "hold", "join", "continue", "resume", "discuss"))
 NEGATIONS = frozenset(("not", "n't", "never", "no", "neither", "nor", "without", "refused", "declined", "unable",
@@ -57,6 +59,8 @@ def status(kind: str, before: list[str], after: str) -> str | None:
         return None
     if kind == "claim":
         return "claimed"
+    if kind in PLANNABLE and any(word in CANCELLED_WORDS for word in after.split()[:12]):
+        return "cancelled"  # "an upcoming summit ... has been canceled"
     proposed = bool(set(near) & PROPOSED_WORDS)
     planning = any(a in PLANNING_VERBS and b == "to" for a, b in zip(near, near[1:]))
     purpose = len(near) >= 2 and near[-2] == "to" and near[-1] in PURPOSE_VERBS

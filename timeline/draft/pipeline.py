@@ -13,6 +13,8 @@ from timeline.draft.sentences import sentences
 if TYPE_CHECKING:
     from timeline.model import Dataset
 
+#: How many sentences back (of those that told events) an event may be the same one told again.
+RECENT = 3
 #: Types an article tells again in later sentences, with more detail ("The delegations met in Istanbul").
 RETOLD = frozenset(("meeting", "call", "visit"))
 #: Types that answer another event, and the relation that links them.
@@ -52,16 +54,17 @@ def draft_article(text: str, published: dt.date, dataset: Dataset | None = None,
     """
     index = ActorIndex.build(dataset)
     context = Context(published)
-    last_sentence = 0
+    told_at = [0]  # where the events of the last sentences that told any begin
     for sentence in sentences(text):
         found = sentence_events(sentence, index.find(sentence), context)
         first = len(context.events)
         for event in found:
-            if not _merge(event, context.events, first, last_sentence, index.affiliations):
+            if not _merge(event, context.events, first, told_at[-RECENT:][0], index.affiliations):
                 context.events.append(event)
         for event in context.events[first:]:
             _link(event, context.events, first)
-        last_sentence = first if found else last_sentence
+        if found:
+            told_at.append(first)
     source_id = source_id or _source_id(publisher, published)
     known_source = dataset is not None and source_id in dataset.sources
     source = None if known_source else {
