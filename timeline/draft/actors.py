@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from timeline.draft.describe import descriptions, resolve
+from timeline.draft.describe import descriptions, pairs, resolve, resolve_pair
 from timeline.draft.gazetteer import GROUP_NOUNS, KINDS, NOT_NAMES, ORGANIZATION_WORDS, SEATS, STATES, TITLE_WORDS
 from timeline.names import APOSTROPHES, fold
 
@@ -144,6 +144,14 @@ class ActorIndex:
                 continue
             mentions = [m for m in mentions if not (m.start < end and start < m.end)]
             mentions.append(Mention(start, end, text[found.start:found.end], person, "person"))
+            mentions.sort(key=lambda m: m.start)
+        for found in pairs(fold_chars(text)):
+            start, end = base + found.start, base + found.end
+            if any(m.start < end and start < m.end for m in mentions):
+                continue
+            recent = self.recent + [m.actor for m in mentions if m.kind == "person" and m.end <= start]
+            mentions += [Mention(start, end, text[found.start:found.end], person, "person")
+                         for person in resolve_pair(found, recent, self.titles)]
             mentions.sort(key=lambda m: m.start)
         return mentions
 

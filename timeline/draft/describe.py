@@ -53,6 +53,10 @@ _DESCRIPTION = re.compile(
     rf"(?:(?:{'|'.join(QUALIFIERS)})\s+)*(?P<role>{_ROLE})s?\b")
 
 
+#: "the two leaders", "both presidents": two people named before, by their common role.
+_PAIR = re.compile(rf"\b(?:the two|both(?: the)?|the)\s+(?P<role>{_ROLE})s\b(?! of)")
+
+
 @dataclass(frozen=True)
 class Description:
     """A description found in a sentence: offsets in the folded text, the state it names (an id) and the role."""
@@ -89,21 +93,46 @@ def descriptions(folded: str, original: str, state_of_word: Callable[[str], str 
     return found
 
 
+def pairs(folded: str) -> list[Description]:
+    """The descriptions of two people in ``folded`` ("the two leaders"), without a state."""
+    return [Description(m.start(), m.end(), None, m.group("role")) for m in _PAIR.finditer(folded)
+            if m.group(0).startswith(("the two", "both"))]
+
+
 def resolve(description: Description, recent: list[str], titles: dict[str, str],
             state_of: Callable[[str], str | None]) -> str | None:
-    """The person ``description`` stands for: the last of ``recent`` (oldest first) whose title fits, or None.
+    """The person ``description`` stands for, or None.
 
-    ``titles`` maps person ids to their titles in lower case; ``state_of`` an actor id to its state.
+    The last of ``recent`` (oldest first) whose title fits; failing that, when the description names a
+    state, the one person of ``titles`` whose title fits and who belongs to that state ("the Russian
+    leader" before the article names Putin). ``titles`` maps person ids to their titles in lower case;
+    ``state_of`` an actor id to its state.
     """
-    fits = ROLES[description.role]
     for person in reversed(recent):
-        title = titles.get(person, "")
-        if not any(re.search(rf"\b{re.escape(word)}", title) for word in fits):
-            continue
-        if description.state is not None and state_of(person) != description.state:
-            continue
-        return person
-    return None
+        if _fits(description, person, titles, state_of):
+            return person
+    if description.state is None:
+        return None
+    known = [person for person in titles if _fits(description, person, titles, state_of)]
+    return known[0] if len(known) == 1 else None
+
+
+def resolve_pair(description: Description, recent: list[str], titles: dict[str, str]) -> list[str]:
+    """The two people "the two leaders" stands for: the last two of ``recent`` whose titles fit, or []."""
+    found: list[str] = []
+    for person in reversed(recent):
+        if person not in found and _fits(description, person, titles, lambda _actor: None):
+            found.insert(0, person)
+        if len(found) == 2:
+            return found
+    return []
+
+
+def _fits(description: Description, person: str, titles: dict[str, str], state_of: Callable[[str], str | None]) -> bool:
+    title = re.split(r"[;,]| to ", titles.get(person, ""))[0]  # "aide to the russian president" is an aide
+    if not any(re.search(rf"\b{re.escape(word)}", title) for word in ROLES[description.role]):
+        return False
+    return description.state is None or state_of(person) == description.state
 
 
 def _plural(original: str, match: re.Match) -> bool:

@@ -77,6 +77,7 @@ class Drafted:
     at: int = 0  # the trigger's offset in the sentence
     nominal: bool = False
     explicit: bool = False  # whether the text dates it (else its date is only bounded by publication)
+    reach: int = 0  # where its clause ends (an offset in the sentence)
 
     def actors(self) -> list[str]:
         return list(dict.fromkeys(a for ids in self.roles.values() for a in ids))
@@ -128,7 +129,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         kind = "acceptance" if trigger.type == "agreement" and "source" in roles else trigger.type
         subject = [m.actor for m in left if m.actor in roles.get("participants", ())]
         previous_source = roles.get("source") or subject or roles.get("participants", [])
-        future = status in ("planned", "proposed")
+        future = status in ("planned", "proposed", "cancelled")
         when = _date(sentence, trigger, left_start, right_end, context.published, future)
         if future and when and drafted and drafted[-1].status == "occurred" and drafted[-1].explicit:
             # "arrived in Cairo on Saturday to attend talks": the day is the arrival's, the talks follow it
@@ -140,7 +141,8 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
             trigger=trigger.span.text, location=_place(sentence, left_start, right_end),
             confidence=_confidence(trigger, roles, when is not None, inherited, mentions),
             thing=_thing(words[last:max([b for b in bounds if b >= last] + [len(words)])] + words[left_start:first]),
-            at=trigger.span.start_char - span.start_char, nominal=trigger.nominal, explicit=when is not None))
+            at=trigger.span.start_char - span.start_char, nominal=trigger.nominal, explicit=when is not None,
+            reach=_clause_end(span, bounds, last)))
     if credited and drafted:
         for event in drafted:
             event.roles.setdefault("mentioned", []).extend(a for a in credited if a not in event.actors())
@@ -162,9 +164,11 @@ def _triggers(sentence: Sentence, words: list[str], bounds: list[int], attributi
     """
     span = sentence.span
     quoted = _quoted_tokens(span, sentence.line)
-    kept = []
+    kept: list[Trigger] = []
     for trigger in find_triggers(span):
         first = trigger.span.start - span.start
+        if kept and not kept[-1].nominal and kept[-1].span.end == trigger.span.start and not trigger.nominal:
+            trigger = trigger._replace(nominal=True)  # noqa: PLW2901 - "rejected demands from": a noun here
         if first in quoted or attribution is not None and first >= attribution:
             continue
         symmetric = trigger.type in ("meeting", "call", "visit")
@@ -205,6 +209,9 @@ def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], rig
         if not owners and words[first - 1] in PRONOUNS:  # "his conversation with Putin": the clause's subject
             persons = [m.actor for m in left if m.kind == "person"]
             owners = persons[:1] or ([context.last_person] if context.last_person else [])
+        if not owners and words[last:last + 1] == ["from"]:  # "rejected demands from Ukraine and ..."
+            owners = [m.actor for m in right if token_of[id(m)] <= last + 6]
+            targets = []
         if not owners and WITH & set(words[first:last + 4]) and "between" not in words[first:last + 4]:
             owners = list(previous)  # "Witkoff flew to Moscow after talks with Ukrainian officials"
         return _roles(trigger, (first, last), owners, targets, left, right, token_of, words, places, context, False)
@@ -262,7 +269,7 @@ def _roles(trigger: Trigger, where: tuple[int, int], sources: list[str], targets
         return None
     if not sources:
         return None
-    for mention in left:
+    for mention in left + right:
         if mention.actor in sources and mention.kind == "person":
             context.last_person = mention.actor
     if trigger.type in ("statement", "claim", "assessment"):
@@ -321,6 +328,12 @@ def _confidence(trigger: Trigger, roles: dict[str, list[str]], explicit: bool, i
     return round(min(0.95, max(0.1, score)), 2)
 
 
+def _clause_end(span, bounds: list[int], last: int) -> int:  # noqa: ANN001 - a spaCy Span
+    """The offset in the sentence where the clause that goes on after token ``last`` ends."""
+    end = min([b for b in bounds if b >= last], default=len(span))
+    return span[end].idx - span.start_char if end < len(span) else span.end_char - span.start_char
+
+
 def _attribution_only(event: Drafted, drafted: list[Drafted], text: str) -> bool:
     """Whether a statement only sources another event of its sentence.
 
@@ -332,7 +345,7 @@ def _attribution_only(event: Drafted, drafted: list[Drafted], text: str) -> bool
         return False
     said_last = len(text) - event.at < 40  # a reporting clause that ends the sentence
     return any(other is not event and other.type != "statement" and not other.nominal
-               and (other.at > event.at or said_last) for other in drafted)
+               and (event.at < other.at < event.reach or said_last) for other in drafted)
 
 
 def _quoted_tokens(span, line: str) -> set[int]:  # noqa: ANN001 - a spaCy Span
@@ -371,7 +384,7 @@ def _boundaries(words: list[str], mention_tokens: set[int], attribution: int | N
     found = [i for i, w in enumerate(words) if w in BOUNDARIES]
     found += [i for i, w in enumerate(words) if w == "as" and (i + 1 in mention_tokens
                                                                  or words[i + 1:i + 2] == ["the"] and i + 2 in mention_tokens)]
-    found += [i for i, w in enumerate(words) if w == "with" and i and not words[i - 1].isalnum()]
+    found += [i for i, w in enumerate(words) if w == "with" and i and words[i - 1] in (",", ";", "—", "–", "(")]
     if attribution is not None:
         found.append(attribution - 2)
     return sorted(found)

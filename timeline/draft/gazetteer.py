@@ -90,7 +90,7 @@ STATES: dict[str, tuple[str, ...]] = {
     "europe": ("Europe", "European", "the Europeans", "Europeans"),
     "european-union": ("European Union", "EU", "E.U.", "European Commission", "Brussels"),
     "nato": ("NATO", "Nato", "North Atlantic Treaty Organization"),
-    "united-nations": ("United Nations", "UN", "U.N.", "UN Security Council", "Security Council"),
+    "united-nations": ("United Nations", "UN", "U.N.", "UN Security Council"),
     "iaea": ("International Atomic Energy Agency", "IAEA"),
     "hamas": ("Hamas", "Hamas's"),
     "hezbollah": ("Hezbollah", "Hezbollah's"),

@@ -26,6 +26,8 @@ PROPOSED_WORDS = frozenset(("proposed", "proposes", "propose", "proposing", "off
                             "called", "calls", "calling"))
 #: Words after an arranged event, in its clause, that say it was called off.
 CANCELLED_WORDS = frozenset(("canceled", "cancelled", "scrapped", "postponed", "shelved"))
+#: Verbs that make the verb after "X to" planned ("asked Witkoff to meet", "instructed him to call").
+ASKING_VERBS = frozenset(("asked", "instructed", "ordered", "directed", "told", "authorized", "authorised", "tasked"))
 #: Verbs after "to" that make the event they name the purpose of a trip ("arrived to attend talks"): planned.
 PURPOSE_VERBS = frozenset(("attend", "hold", "join", "continue", "resume", "discuss"))
 NEGATIONS = frozenset(("not", "n't", "never", "no", "neither", "nor", "without", "refused", "declined", "unable",
@@ -59,10 +61,11 @@ def status(kind: str, before: list[str], after: str) -> str | None:
         return None
     if kind == "claim":
         return "claimed"
-    if kind in PLANNABLE and any(word in CANCELLED_WORDS for word in after.split()[:12]):
+    if kind in PLANNABLE and any(word in CANCELLED_WORDS for word in after.split()):
         return "cancelled"  # "an upcoming summit ... has been canceled"
     proposed = bool(set(near) & PROPOSED_WORDS)
-    planning = any(a in PLANNING_VERBS and b == "to" for a, b in zip(near, near[1:]))
+    planning = any(a in PLANNING_VERBS and b == "to" for a, b in zip(near, near[1:])) \
+        or near[-1:] == ["to"] and bool(set(near) & ASKING_VERBS)  # "asked Witkoff to meet"
     purpose = len(near) >= 2 and near[-2] == "to" and near[-1] in PURPOSE_VERBS
     planned = bool(set(near) & PLANNED_WORDS) or planning or purpose or any(words in after for words in LATER_WORDS)
     if not (proposed or planned):

@@ -147,6 +147,8 @@ def _told_before(event: Drafted, told: list[Drafted], sentence_start: int, previ
         if any(other.type in ("call", "meeting") and acting <= set(other.actors())
                for other in told[previous_start:sentence_start]):
             return True
+    if event.type == "meeting" and _visit_told(event, told[:sentence_start], affiliations):
+        return True
     if event.type not in RETOLD:
         return False
     sides = {affiliations.get(a, a) for a in acting}
@@ -158,6 +160,17 @@ def _told_before(event: Drafted, told: list[Drafted], sentence_start: int, previ
                 other.roles.setdefault("participants", []).extend(
                     a for a in ids if a not in other.actors() and affiliations.get(a, a) not in other.actors())
             other.location = other.location or event.location
+            return True
+    return False
+
+
+def _visit_told(event: Drafted, told: list[Drafted], affiliations: dict[str, str]) -> bool:
+    """Whether a meeting is the visit told before: the visitor meets the host ("will visit the Kremlin ... to meet Putin")."""
+    acting = _acting(event)
+    for other in told:
+        hosts = set(other.roles.get("host", ()))
+        if other.type == "visit" and other.status == event.status and acting & set(other.roles["participants"]) \
+                and {affiliations.get(a, a) for a in acting} & hosts:
             return True
     return False
 
