@@ -54,13 +54,15 @@ def test_drafts_validate_with_the_dataset_and_stay_drafts(tmp_path, article):
     result = run("draft", article, "--published", "2025-12-03", "--data", SEEDS, "--source-id", "example-2025-12-03",
                  "--url", "https://example.org/talks", "--publisher", "Example News", "-o", tmp_path / "drafts.yaml")
     assert result.exit_code == 0, result.output
-    assert result.stdout.endswith("6 events drafted, 1 new actors proposed; wrote "
+    assert result.stdout.endswith("6 events drafted, 2 new actors proposed; wrote "
                                   f"{tmp_path / 'drafts.yaml'} (every event draft: true until reviewed)\n")
     data = yaml.safe_load((tmp_path / "drafts.yaml").read_text())
     assert data["sources"] == [{"id": "example-2025-12-03", "publisher": "Example News",
                                 "title": "Talks in Moscow end without a deal", "url": "https://example.org/talks",
                                 "published": "2025-12-03"}]
-    assert data["actors"] == [{"id": "william-ruto", "name": "William Ruto", "kind": "person"}]
+    assert data["actors"] == [{"id": "kenya", "name": "Kenya", "kind": "state"},
+                              {"id": "william-ruto", "name": "William Ruto", "kind": "person", "title": "President",
+                               "affiliation": "kenya"}]
     events = {e["id"]: e for e in data["events"]}
     assert all(e["draft"] is True and e["sources"] == ["example-2025-12-03"] for e in events.values())
     meeting = events["example-2025-12-03-putin-meeting"]

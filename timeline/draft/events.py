@@ -167,7 +167,8 @@ def _triggers(sentence: Sentence, words: list[str], bounds: list[int], attributi
     kept: list[Trigger] = []
     for trigger in find_triggers(span):
         first = trigger.span.start - span.start
-        if kept and not kept[-1].nominal and kept[-1].span.end == trigger.span.start and not trigger.nominal:
+        if kept and not kept[-1].nominal and kept[-1].span.end == trigger.span.start and not trigger.nominal \
+                and kept[-1].span[-1].lower_ != "to":
             trigger = trigger._replace(nominal=True)  # noqa: PLW2901 - "rejected demands from": a noun here
         if first in quoted or attribution is not None and first >= attribution:
             continue

@@ -76,6 +76,7 @@ def draft_article(text: str, published: dt.date, dataset: Dataset | None = None,
     names |= {i: a["name"] for i, a in index.proposed.items()}
     used |= {index.proposed[a]["affiliation"] for a in used if "affiliation" in index.proposed.get(a, {})}
     actors = [actor for ident, actor in index.proposed.items() if ident in used]
+    actors.sort(key=lambda actor: actor["kind"] == "person")  # what a person belongs to comes before the person
     return Draft(published, source_id, source, context.events, actors, names)
 
 
