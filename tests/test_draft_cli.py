@@ -12,6 +12,7 @@ from conftest import SEEDS
 
 from timeline.cli import cli
 from timeline.dataset import load
+from timeline.model import Evidence
 
 ARTICLE = """Talks in Moscow end without a deal
 
@@ -68,8 +69,11 @@ def test_drafts_validate_with_the_dataset_and_stay_drafts(tmp_path, article):
     meeting = events["example-2025-12-03-putin-meeting"]
     assert (meeting["date"], meeting["location"], meeting["participants"]) == ("2025-12-02", "Moscow",
                                                                               ["putin", "witkoff"])
-    assert meeting["notes"].startswith("drafted from characters 36-75 (trigger 'met', confidence 0.85): Putin met")
+    assert meeting["evidence"] == {"text": "Putin met Witkoff in Moscow on Tuesday.", "start": 36, "end": 75,
+                                   "trigger": "met"}
+    assert meeting["confidence"] == 0.85
     assert ARTICLE[36:75] == "Putin met Witkoff in Moscow on Tuesday."
+    assert meeting["summary"] == "Vladimir Putin met Witkoff in Moscow on Tuesday."
     denial = events["example-2025-12-03-ukraine-denial"]
     assert denial["related"] == [{"relation": "disputes", "event": "example-2025-12-03-russia-claim"}]
     assert events["example-2025-12-03-russia-claim"]["status"] == "disputed"
@@ -84,6 +88,9 @@ def test_drafts_validate_with_the_dataset_and_stay_drafts(tmp_path, article):
     # ... and the drafts stay out of answers unless asked for
     record = load(merged)
     assert {e.id for e in record.drafts} == set(events)
+    loaded = record.event("example-2025-12-03-putin-meeting")
+    assert (loaded.evidence, loaded.confidence) == (Evidence("Putin met Witkoff in Moscow on Tuesday.", 36, 75, "met"),
+                                                    0.85)
     assert not set(events) & {e.id for e in record.events}
     assert "example-2025-12-03-putin-meeting" not in run("events", "--data", merged, "--format", "json").stdout
     assert "example-2025-12-03-putin-meeting" in run("events", "--data", merged, "--include-drafts", "--format",

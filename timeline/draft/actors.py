@@ -37,6 +37,11 @@ _BETWEEN = re.compile(r"[\w.'’-]+|,")
 #: Words that end a description: "Europe's counter-proposal, with Putin" is no title of Putin.
 _NOT_TITLES = frozenset(("with", "and", "of", "to", "by", "for", "in", "on", "at", "from", "as", "that", "said",
                          "says", "plan", "proposal", "counter-proposal", "draft", "offer", "deal", "demands"))
+#: Nouns of what a state does or offers, after its demonym: "the European counter-proposal", "Russian strikes".
+OWNED_NOUNS = frozenset(("proposal", "proposals", "counter-proposal", "counterproposal", "plan", "offer", "draft",
+                         "initiative", "strikes", "attack", "attacks", "demands", "position", "side", "counter"))
+#: Lower-case words inside names ("Abdel Fattah al-Sisi", "Ursula von der Leyen", "Faisal bin Farhan").
+PARTICLES = frozenset(("al", "al-", "el", "bin", "ibn", "bint", "de", "da", "von", "van", "der", "den", "du", "le"))
 _GLUE = frozenset(("'s", "’s", ",", "of", "the", "-", "his", "her", "its", "their"))
 
 
@@ -223,7 +228,7 @@ class ActorIndex:
         mentions, run = [], []
         for token in [*sentence.span, None]:
             inside = token is not None and token.idx in taken
-            if token is not None and not inside and (token.is_title or token.text in ("al-", "bin", "de", "von")
+            if token is not None and not inside and (token.is_title or token.lower_ in PARTICLES and run
                                                      or _joins(token, run)):
                 run.append(token)
                 continue
@@ -237,12 +242,16 @@ class ActorIndex:
 
     def _propose(self, run: list, text: str, offset: int, base: int) -> Mention | None:
         organization = any(t.lower_ in ORGANIZATION_WORDS for t in run)
-        titles = [] if organization else [i for i, t in enumerate(run) if t.lower_ in TITLE_WORDS and t.text != "-"]
+        titles = [] if organization else [i for i, t in enumerate(run)
+                                          if t.lower_ in TITLE_WORDS and t.lower_ not in _GLUE | {"the", "in"}]
         titled = bool(titles)
         run = run[titles[-1] + 1:] if titles else run
-        while run and run[0].text in NOT_NAMES:
+        while run and (run[0].text in NOT_NAMES or run[0].lower_ in PARTICLES):
             run = run[1:]
-        if not run or len(run) == 1 and not titled or any(t.text in NOT_NAMES for t in run):
+        while run and (run[-1].lower_ in PARTICLES or run[-1].text == "-"):
+            run = run[:-1]
+        if not run or len(run) == 1 and (not titled or fold(run[0].text) in self._gazetteer) \
+                or any(t.text in NOT_NAMES for t in run):
             return None
         start, end = run[0].idx - offset, run[-1].idx + len(run[-1]) - offset
         name = text[start:end]
@@ -314,7 +323,7 @@ def _best(ids: dict[str, set[str]]) -> str:
 def _group_follows(text: str, end: int, demonyms: set[str]) -> bool:
     """Whether a collective noun follows a demonym, maybe after others ("Egyptian and Qatari mediators")."""
     match = re.match(r"((?:,? (?:and )?[A-Z][\w'’]+)*) ([\w'’]+)", text[end:])
-    if not match or match.group(2).lower() not in GROUP_NOUNS:
+    if not match or match.group(2).lower() not in GROUP_NOUNS | OWNED_NOUNS:
         return False
     return all(word in demonyms for word in re.findall(r"[A-Z][\w'’]+", match.group(1)))
 

@@ -78,6 +78,9 @@ class Drafted:
     nominal: bool = False
     explicit: bool = False  # whether the text dates it (else its date is only bounded by publication)
     reach: int = 0  # where its clause ends (an offset in the sentence)
+    begin: int = 0  # where its clause begins (an offset in the sentence)
+    passive: bool = False  # "was confirmed by X"
+    subject: list[str] = field(default_factory=list)  # its acting actors named before its verb
 
     def actors(self) -> list[str]:
         return list(dict.fromkeys(a for ids in self.roles.values() for a in ids))
@@ -127,14 +130,15 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
             continue
         roles, inherited = event
         kind = "acceptance" if trigger.type == "agreement" and "source" in roles else trigger.type
-        subject = [m.actor for m in left if m.actor in roles.get("participants", ())]
+        subject = [m.actor for m in left if m.actor in roles.get("participants", roles.get("source", ()))]
         previous_source = roles.get("source") or subject or roles.get("participants", [])
         future = status in ("planned", "proposed", "cancelled")
         when = _date(sentence, trigger, left_start, right_end, context.published, future)
-        if future and when and drafted and drafted[-1].status == "occurred" and drafted[-1].explicit:
+        if future and drafted and drafted[-1].status == "occurred" and drafted[-1].explicit \
+                and "/" not in drafted[-1].date and (when is None or drafted[-1].at > trigger.span.start_char - 60):
             # "arrived in Cairo on Saturday to attend talks": the day is the arrival's, the talks follow it
-            arrival = drafted[-1].date
-            when = f"{arrival}/.." if "/" not in arrival else when
+            when = f"{drafted[-1].date}/.."
+
         drafted.append(Drafted(
             type=kind, date=when or bound(context.published, future),
             status=status, roles=roles, sentence=sentence.text, start=sentence.start, end=sentence.end,
@@ -142,7 +146,8 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
             confidence=_confidence(trigger, roles, when is not None, inherited, mentions),
             thing=_thing(words[last:max([b for b in bounds if b >= last] + [len(words)])] + words[left_start:first]),
             at=trigger.span.start_char - span.start_char, nominal=trigger.nominal, explicit=when is not None,
-            reach=_clause_end(span, bounds, last)))
+            reach=_clause_end(span, bounds, last), begin=span[min(left_start, len(span) - 1)].idx - span.start_char,
+            passive="by" in words[last - 1:last + 1], subject=subject))
     if credited and drafted:
         for event in drafted:
             event.roles.setdefault("mentioned", []).extend(a for a in credited if a not in event.actors())
@@ -196,7 +201,8 @@ def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], rig
     """The roles of the event of ``trigger`` and whether its acting actor was inherited; None if it has none."""
     first, last = where
     passive = last < len(words) and words[last] == "by" or words[last - 1] == "by"  # "the plan proposed by X"
-    places = [m for m in left + right if _word_before(token_of[id(m)], words) in PLACE_WORDS]
+    places = [m for m in left + right if _word_before(token_of[id(m)], words) in PLACE_WORDS
+              or words[token_of[id(m)] - 2:token_of[id(m)]] in (["at", "the"], ["in", "the"])]  # "at the White House"
     left = [m for m in left if m not in places and not _object(token_of[id(m)], words)]
     right = [m for m in right if m not in places]
     if passive:
@@ -213,7 +219,8 @@ def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], rig
         if not owners and words[last:last + 1] == ["from"]:  # "rejected demands from Ukraine and ..."
             owners = [m.actor for m in right if token_of[id(m)] <= last + 6]
             targets = []
-        if not owners and WITH & set(words[first:last + 4]) and "between" not in words[first:last + 4]:
+        joined = next((w for w in words[last - 1:last + 5] if w in WITH or not w.isalnum()), None)
+        if not owners and joined == "with":  # "after talks in Abu Dhabi with", not "..., with Putin calling it"
             owners = list(previous)  # "Witkoff flew to Moscow after talks with Ukrainian officials"
         return _roles(trigger, (first, last), owners, targets, left, right, token_of, words, places, context, False)
     coordinated = words[first - 1] == "and" or words[first - 1] == "," and words[first].endswith("ing")
@@ -287,7 +294,7 @@ def _date(sentence: Sentence, trigger: Trigger, left: int, right: int, published
     found = [d for d in find_dates(sentence.line[begin:finish], published, future, begin) if d.explicit and (
         sentence.line[d.end:d.end + 2] not in ("'s", "’s")  # "Sunday's talks" dates only the talks
         or trigger.nominal and 0 <= trigger.span.start_char - d.end <= 12)
-        and (not trigger.nominal or trigger.span.start_char - 15 <= d.start <= trigger.span.end_char + 30)]
+        and (not trigger.nominal or trigger.span.start_char - 15 <= d.start <= trigger.span.end_char + 60)]
     if trigger.type in SPEECH:  # "said on Tuesday", not the dates of what was said
         found = [d for d in found if d.end <= trigger.span.start_char or d.start - trigger.span.end_char < 25
                  or " by " in sentence.line[trigger.span.end_char:d.start]]  # "confirmed by X on Wednesday"
