@@ -32,7 +32,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "* talks|negotiations|meeting with|between", "sat down with", "* summit with|between",
                 "* talks|negotiations|meeting|meetings|summit|consultations",
                 "continue|continued|resume|resumed ~ talks|discussions|negotiations|contacts",
-                "had|have|has ~ talks|discussion|discussions|meeting|negotiations", "* round of talks|negotiations"),
+                "had|have|has a|an|the|their|two|several|more|further ~ talks|discussion|discussions|meeting",
+                "had|have|has talks|discussions|negotiations", "* round of talks|negotiations"),
     "call": ("spoke|speak|speaks|talked|talks ~ by phone|telephone", "* phone|telephone|video call|conversation|talks",
              "phoned|phones|telephoned", "spoke|speaks|talked ~ with", "held|had|have|hold ~ call|conversation",
              "* call|conversation|conversations between|with", "contact|contacts|communication over|via hotline|phone",
@@ -111,10 +112,9 @@ def find_triggers(span: Span) -> list[Trigger]:
     """The event triggers in ``span``, in order, the longest where two overlap (greedy, leftmost first)."""
     from spacy.util import filter_spans
 
-    doc = span.as_doc()
-    vocab = doc.vocab
+    vocab = span.doc.vocab
     spans = []
-    for key, start, end in matcher()(doc):
+    for key, start, end in matcher()(span):  # offsets in the span
         match = span[start:end]
         match.label_ = vocab.strings[key]
         spans.append(match)
