@@ -160,6 +160,15 @@ class ActorIndex:
             mentions.sort(key=lambda m: m.start)
         return mentions
 
+    def _remember(self, name: str, actor: str) -> None:
+        """Recognise ``name`` as ``actor`` from now on (the surname of a person proposed as new)."""
+        if self.lookup(name) is not None or fold(name) in self._gazetteer or name in NOT_NAMES:
+            return
+        self._add(name, actor, "name")
+        self.kinds.setdefault(actor, "person")
+        if self._matchers:
+            self._matchers[0].add("ACTOR", [_make_doc(fold_chars(name))])
+
     def _affiliate(self, person: str, actor: str) -> None:
         """Record that a person proposed as new belongs to ``actor`` ("Kremlin aide Yury Ushakov")."""
         proposed = self.proposed.get(person)
@@ -168,6 +177,7 @@ class ActorIndex:
 
     def _state_of_word(self, words: str) -> str | None:
         """The state a state's word stands for ("russian", "kremlin", "us"), or None."""
+        words = re.sub(r"['’]s$", "", words)  # "Thailand's acting Prime Minister"
         state = self._gazetteer.get(fold(words))
         known = self.lookup(words) or self.lookup(words.upper())
         if state is None and known is not None and self.kinds.get(known) in ("state", "organization"):
@@ -251,8 +261,8 @@ class ActorIndex:
         while run and (run[-1].lower_ in PARTICLES or run[-1].text == "-"):
             run = run[:-1]
         if not run or len(run) == 1 and (not titled or fold(run[0].text) in self._gazetteer) \
-                or any(t.text in NOT_NAMES for t in run):
-            return None
+                or any(t.text in NOT_NAMES for t in run) or _next_word(text, run[-1].idx - offset) in GROUP_NOUNS:
+            return None  # "the two Southeast Asian nations" names no one
         start, end = run[0].idx - offset, run[-1].idx + len(run[-1]) - offset
         name = text[start:end]
         kind = "organization" if organization else "person"
@@ -262,6 +272,9 @@ class ActorIndex:
         while ident in self.kinds and ident not in self.proposed:
             ident += "-new"
         actor = self.proposed.setdefault(ident, {"id": ident, "name": name, "kind": kind})
+        if kind == "person" and len(run) > 1:  # "Donald Trump", then "Trump"; "Phumtham Wechayachai", then "Phumtham"
+            for part in (name, run[-1].text, run[0].text):
+                self._remember(part, ident)
         title = _title_before(text[:start])
         if kind == "person" and title and "title" not in actor:
             actor["title"] = title
@@ -318,6 +331,11 @@ def _best(ids: dict[str, set[str]]) -> str:
     """The actor a name most likely means: one whose own name it is, then the first id."""
     named = sorted(actor for actor, how in ids.items() if "name" in how or "id" in how)
     return named[0] if named else sorted(ids)[0]
+
+
+def _next_word(text: str, end: int) -> str:
+    match = re.match(r"\S*\s+([\w'’]+)", text[end:])
+    return match.group(1).lower() if match else ""
 
 
 def _group_follows(text: str, end: int, demonyms: set[str]) -> bool:

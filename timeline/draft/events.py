@@ -105,7 +105,12 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
     attribution = _attribution(words)
     actors = [m for m in mentions if attribution is None or token_of[id(m)] < attribution]
     credited = [m.actor for m in mentions if attribution is not None and token_of[id(m)] >= attribution]
-    bounds = _boundaries(words, {token_of[id(m)] for m in mentions}, attribution)
+    opening = words.index(",") if attribution == 2 and "," in words else None
+    if opening is not None:  # "According to the statement, Phumtham urged Trump ...": the rest is the news
+        credited = [m.actor for m in mentions if token_of[id(m)] < opening]
+        actors = [m for m in mentions if token_of[id(m)] > opening]
+        attribution = None
+    bounds = _boundaries(words, {token_of[id(m)] for m in mentions}, attribution) + ([opening] if opening else [])
     triggers = _triggers(sentence, words, bounds, attribution)
     bounds = sorted({*bounds, *_clause_commas(words, triggers, span.start)})
     drafted: list[Drafted] = []
@@ -231,7 +236,10 @@ def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], rig
     inherited = False
     if not sources and not passive:
         pronoun = any(w in PRONOUNS for w in words[:first][-6:])
-        if previous:
+        grouped = set(words[max(0, first - 4):first]) & GROUP_WORDS
+        if grouped and context.last_group:  # "Trump claimed that both sides had agreed"
+            sources, inherited = list(context.last_group), True
+        elif previous:
             sources, inherited = list(previous), True
         elif pronoun and context.last_person:
             sources, inherited = [context.last_person], True

@@ -87,7 +87,42 @@ STATES: dict[str, tuple[str, ...]] = {
     "estonia": ("Estonia", "Estonian", "Tallinn"),
     "portugal": ("Portugal", "Portuguese", "Lisbon"),
     "uzbekistan": ("Uzbekistan", "Uzbek", "Tashkent"),
+    "thailand": ("Thailand", "Thai", "Bangkok"),
+    "cambodia": ("Cambodia", "Cambodian", "Phnom Penh"),
+    "malaysia": ("Malaysia", "Malaysian", "Kuala Lumpur"),
+    "vietnam": ("Vietnam", "Vietnamese", "Hanoi"),
+    "philippines": ("Philippines", "Philippine", "Manila", "Filipino"),
+    "singapore": ("Singapore", "Singaporean"),
+    "myanmar": ("Myanmar", "Myanmar's", "Naypyidaw", "Burma"),
+    "laos": ("Laos", "Lao", "Vientiane"),
+    "bangladesh": ("Bangladesh", "Bangladeshi", "Dhaka"),
+    "sri-lanka": ("Sri Lanka", "Sri Lankan", "Colombo"),
+    "nepal": ("Nepal", "Nepali", "Kathmandu"),
+    "new-zealand": ("New Zealand", "New Zealand's", "Wellington"),
+    "argentina": ("Argentina", "Argentine", "Buenos Aires"),
+    "chile": ("Chile", "Chilean", "Santiago"),
+    "peru": ("Peru", "Peruvian", "Lima"),
+    "nigeria": ("Nigeria", "Nigerian", "Abuja"),
+    "somalia": ("Somalia", "Somali", "Mogadishu"),
+    "eritrea": ("Eritrea", "Eritrean", "Asmara"),
+    "south-sudan": ("South Sudan", "South Sudanese", "Juba"),
+    "chad": ("Chad", "Chadian", "N'Djamena"),
+    "mali": ("Mali", "Malian", "Bamako"),
+    "tunisia": ("Tunisia", "Tunisian", "Tunis"),
+    "bosnia": ("Bosnia and Herzegovina", "Bosnian", "Sarajevo", "Bosnia"),
+    "montenegro": ("Montenegro", "Montenegrin", "Podgorica"),
+    "north-macedonia": ("North Macedonia", "Macedonian", "Skopje"),
+    "albania": ("Albania", "Albanian", "Tirana"),
+    "croatia": ("Croatia", "Croatian", "Zagreb"),
+    "slovenia": ("Slovenia", "Slovenian", "Ljubljana"),
+    "bulgaria": ("Bulgaria", "Bulgarian", "Sofia"),
+    "tajikistan": ("Tajikistan", "Tajik", "Dushanbe"),
+    "kyrgyzstan": ("Kyrgyzstan", "Kyrgyz", "Bishkek"),
+    "turkmenistan": ("Turkmenistan", "Turkmen", "Ashgabat"),
     "europe": ("Europe", "European", "the Europeans", "Europeans"),
+    "asean": ("Association of Southeast Asian Nations", "ASEAN's", "ASEAN"),
+    "african-union": ("African Union", "AU's", "African Union Commission"),
+    "osce": ("Organization for Security and Co-operation in Europe", "OSCE's", "OSCE"),
     "european-union": ("European Union", "EU", "E.U.", "European Commission", "Brussels"),
     "nato": ("NATO", "Nato", "North Atlantic Treaty Organization"),
     "united-nations": ("United Nations", "UN", "U.N.", "UN Security Council"),
@@ -99,6 +134,7 @@ STATES: dict[str, tuple[str, ...]] = {
 
 #: Entries of :data:`STATES` that are no state, with their kind: blocs, alliances, organisations, armed groups.
 KINDS: dict[str, str] = {"europe": "group", "european-union": "organization", "nato": "organization",
+                         "asean": "organization", "african-union": "organization", "osce": "organization",
                          "united-nations": "organization", "iaea": "organization", "hamas": "organization",
                          "hezbollah": "organization", "houthis": "organization"}
 #: Seats and institutions that stand for a state in news style ("the Pentagon said").
@@ -116,6 +152,7 @@ GROUP_NOUNS = frozenset((
     "authorities", "diplomats", "leadership", "ministry", "delegation", "envoys", "sources", "drones", "army's",
     "team", "teams", "counterparts", "representatives", "leaders", "countries", "governments", "delegations",
     "negotiator", "envoy", "officers", "mediators", "mediator", "counterpart", "diplomat", "lawmakers",
+    "nations", "people", "population",
 ))
 
 #: Words of a title or description between an affiliation and a person's name ("Kremlin aide Yury Ushakov").
@@ -130,6 +167,7 @@ TITLE_WORDS = frozenset((
     "policy", "overseas", "foreign-policy", "army", "navy", "staff", "negotiator", "spokesperson",
     "affairs", "interior", "intelligence", "maj", "maj.", "major", "gen", "lt", "lieutenant", "col", "brig",
     "brig.", "brigadier", "adm", "adm.", "admiral", "commander-in-chief", "sheikha", "ayatollah", "premier",
+    "acting", "interim", "caretaker", "outgoing",
 ))
 
 #: Capitalised words that start no actor's name (months, weekdays, words that open sentences).
