@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from timeline.model import Dataset
 
 _ACRONYM = re.compile(r"[A-Z][A-Z.]{1,5}")
+#: A description set off by commas after a name: ", the head of European diplomacy and EU envoy,".
+_APPOSITIVE = re.compile(r"\s*,\s+(?:the|a|an)\s+[^,;]{1,90},")
 #: A dateline: the place in capitals, maybe the agency or date, then a dash ("CAIRO – 13 April 2025:").
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:\([^)]{1,40}\))?\s*[–—-]\s*(?:[\w ,]{1,30}:)?")
 _BETWEEN = re.compile(r"[\w.'’-]+|,")
@@ -132,11 +134,24 @@ class ActorIndex:
         mentions = sorted(mentions, key=lambda m: m.start)
         mentions += self._new_names(sentence, base, mentions)
         mentions = _drop_descriptions(sorted(mentions, key=lambda m: m.start), text, base, self._affiliate)
+        mentions = self._appositives(text, base, mentions)
         mentions = self._described(text, base, mentions)
         dateline = _DATELINE.match(text)
         if dateline:  # "ISLAMABAD (Dunya News) –": where the article was filed, no actor of its events
             mentions = [m for m in mentions if m.start >= base + dateline.end()]
         self.recent.extend(m.actor for m in mentions if m.kind == "person")
+        return mentions
+
+    def _appositives(self, text: str, base: int, mentions: list[Mention]) -> list[Mention]:
+        """Leave out what describes a person named just before ("Lajčák, the head of EU diplomacy, will ...")."""
+        for person in [m for m in mentions if m.kind == "person"]:
+            found = _APPOSITIVE.match(text, person.end - base)
+            if found is None:
+                continue
+            inside = [m for m in mentions if base + found.start() <= m.start < base + found.end() and m.kind != "person"]
+            for mention in inside[:1]:
+                self._affiliate(person.actor, mention.actor)
+            mentions = [m for m in mentions if m not in inside]
         return mentions
 
     def _described(self, text: str, base: int, mentions: list[Mention]) -> list[Mention]:

@@ -94,9 +94,8 @@ def descriptions(folded: str, original: str, state_of_word: Callable[[str], str 
 
 
 def pairs(folded: str) -> list[Description]:
-    """The descriptions of two people in ``folded`` ("the two leaders"), without a state."""
-    return [Description(m.start(), m.end(), None, m.group("role")) for m in _PAIR.finditer(folded)
-            if m.group(0).startswith(("the two", "both"))]
+    """The descriptions of two people in ``folded`` ("the two leaders", "the leaders"), without a state."""
+    return [Description(m.start(), m.end(), None, m.group("role")) for m in _PAIR.finditer(folded)]
 
 
 def resolve(description: Description, recent: list[str], titles: dict[str, str],

@@ -122,7 +122,8 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         left_start = max(clause_start, before)
         right_end = min([b for b in bounds if b >= last] + [len(words)]
                         + ([triggers[number + 1].span.start - span.start] if number + 1 < len(triggers) else []))
-        status = modality.status(trigger.type, words[clause_start:first], " ".join(words[last:right_end]))
+        status = modality.status(trigger.type, words[clause_start:first], " ".join(words[last:right_end]),
+                                 12 if trigger.nominal else 4)
         if status is None:
             continue
         left = [m for m in actors if left_start <= token_of[id(m)] < first]
@@ -138,7 +139,8 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         subject = [m.actor for m in left if m.actor in roles.get("participants", roles.get("source", ()))]
         previous_source = roles.get("source") or subject or roles.get("participants", [])
         future = status in ("planned", "proposed", "cancelled")
-        when = _date(sentence, trigger, left_start, right_end, context.published, future)
+        nouns = [t.span.start_char for t in triggers if t is not trigger]
+        when = _date(sentence, trigger, left_start, right_end, context.published, future, nouns)
         if future and drafted and drafted[-1].status == "occurred" and drafted[-1].explicit \
                 and "/" not in drafted[-1].date and (when is None or drafted[-1].at > trigger.span.start_char - 60):
             # "arrived in Cairo on Saturday to attend talks": the day is the arrival's, the talks follow it
@@ -227,6 +229,8 @@ def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], rig
         joined = next((w for w in words[last - 1:last + 5] if w in WITH or not w.isalnum()), None)
         if not owners and joined == "with":  # "after talks in Abu Dhabi with", not "..., with Putin calling it"
             owners = list(previous)  # "Witkoff flew to Moscow after talks with Ukrainian officials"
+        if len({*owners, *targets}) < 2 and context.last_group and _both_sides(words[max(0, first - 12):last + 12]):
+            owners, targets = list(context.last_group), []  # "a meeting of the defense attaches of both sides"
         return _roles(trigger, (first, last), owners, targets, left, right, token_of, words, places, context, False)
     coordinated = words[first - 1] == "and" or words[first - 1] == "," and words[first].endswith("ing")
     if previous and coordinated and not trigger.nominal:
@@ -246,6 +250,13 @@ def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], rig
         elif set(words[:first]) & GROUP_WORDS and context.last_group:
             sources, inherited = list(context.last_group), True
     return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, inherited)
+
+
+def _both_sides(words: list[str]) -> bool:
+    """Whether ``words`` speak of the two sides told before ("both sides", "the two countries")."""
+    pairs = set(zip(words, words[1:]))
+    return bool(pairs & {("both", "sides"), ("two", "sides"), ("both", "countries"), ("two", "countries"),
+                         ("both", "parties"), ("two", "parties")})
 
 
 def _owners(left: list[Mention], first: int, words: list[str], token_of: dict[int, int]) -> list[str]:
@@ -294,15 +305,20 @@ def _roles(trigger: Trigger, where: tuple[int, int], sources: list[str], targets
 
 
 def _date(sentence: Sentence, trigger: Trigger, left: int, right: int, published: dt.date,
-          future: bool) -> str | None:
-    """The explicit date nearest the trigger within its clause; None if the clause gives none."""
+          future: bool, others: list[int]) -> str | None:
+    """The explicit date nearest the trigger within its clause; None if the clause gives none.
+
+    A date right before another trigger dates that one ("following a Monday phone call"), not this one;
+    ``others`` are where the sentence's other triggers start (offsets in its line).
+    """
     span = sentence.span
     begin = span[left].idx if left < len(span) else span[-1].idx
     finish = span[right - 1].idx + len(span[right - 1]) if right > 0 else begin
     found = [d for d in find_dates(sentence.line[begin:finish], published, future, begin) if d.explicit and (
         sentence.line[d.end:d.end + 2] not in ("'s", "’s")  # "Sunday's talks" dates only the talks
         or trigger.nominal and 0 <= trigger.span.start_char - d.end <= 12)
-        and (not trigger.nominal or trigger.span.start_char - 15 <= d.start <= trigger.span.end_char + 60)]
+        and (not trigger.nominal or trigger.span.start_char - 15 <= d.start <= trigger.span.end_char + 140)
+        and not any(0 <= at - d.end <= 12 for at in others)]
     if trigger.type in SPEECH:  # "said on Tuesday", not the dates of what was said
         found = [d for d in found if d.end <= trigger.span.start_char or d.start - trigger.span.end_char < 25
                  or " by " in sentence.line[trigger.span.end_char:d.start]]  # "confirmed by X on Wednesday"

@@ -44,11 +44,12 @@ PLANNABLE = frozenset((
 ))
 
 
-def status(kind: str, before: list[str], after: str) -> str | None:
+def status(kind: str, before: list[str], after: str, reach: int = 4) -> str | None:
     """The status of an event of type ``kind``; None when it is no event (negated, or speculation).
 
     ``before`` are the lower-case words of the clause before the trigger, nearest last;
-    ``after`` the text of the clause after it.
+    ``after`` the text of the clause after it; ``reach`` how many words before the trigger
+    govern it (more for a noun: "will host a high-level meeting").
 
     >>> status("meeting", ["kushner", "and", "witkoff", "may"], "a ukrainian delegation as early as wednesday")
     'planned'
@@ -56,7 +57,7 @@ def status(kind: str, before: list[str], after: str) -> str | None:
     'proposed'
     >>> status("meeting", ["they", "did", "not"], "")
     """
-    near = before[-4:]
+    near = before[-reach:]
     if set(before[-3:]) & NEGATIONS:
         return None
     if kind == "claim":

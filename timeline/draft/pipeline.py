@@ -120,7 +120,8 @@ def _merge(event: Drafted, told: list[Drafted], sentence_start: int, previous_st
         symmetric = "participants" in event.roles
         same_side = _acting(event) & _acting(other) if symmetric else \
             sides & {affiliations.get(a, a) for a in _acting(other)}
-        same_sentence = number >= sentence_start and bool(same_side)
+        dated_apart = event.explicit and other.explicit and event.date != other.date  # "on July 29 ... on Aug. 4"
+        same_sentence = number >= sentence_start and bool(same_side) and not dated_apart
         same_facts = _acting(other) == _acting(event) and other.date == event.date and other.status == event.status
         if other.type == event.type and (same_sentence or same_facts):
             for role, ids in event.roles.items():
