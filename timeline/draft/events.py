@@ -318,7 +318,7 @@ def _date(sentence: Sentence, trigger: Trigger, left: int, right: int, published
         sentence.line[d.end:d.end + 2] not in ("'s", "’s")  # "Sunday's talks" dates only the talks
         or trigger.nominal and 0 <= trigger.span.start_char - d.end <= 12)
         and (not trigger.nominal or trigger.span.start_char - 15 <= d.start <= trigger.span.end_char + 140)
-        and not any(0 <= at - d.end <= 12 for at in others)]
+        and not any(0 <= at - d.end <= 3 for at in others)]
     if trigger.type in SPEECH:  # "said on Tuesday", not the dates of what was said
         found = [d for d in found if d.end <= trigger.span.start_char or d.start - trigger.span.end_char < 25
                  or " by " in sentence.line[trigger.span.end_char:d.start]]  # "confirmed by X on Wednesday"
