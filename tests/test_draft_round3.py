@@ -146,3 +146,33 @@ def test_bad_evidence_gets_one_clear_line(write_yaml, field, message):
         load(write_yaml(text))
     assert [str(p).split(": ", 1)[-1] for p in caught.value.problems if message in str(p)], caught.value.problems
     assert any(":5:" in str(p) and message in str(p) for p in caught.value.problems), caught.value.problems
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a new person is recognised again by surname; an appositive describes, it does not act
+    ("US President Donald Trump spoke with Xi Jinping on Friday. Later, Trump claimed that both sides had agreed.",
+     [("call", "2025-11-28", "occurred", {"participants": ["donald-trump", "xi-jinping"]}),
+      ("claim", "../2025-12-03", "claimed", {"source": ["donald-trump"]}),
+      ("agreement", "../2025-12-03", "occurred", {"participants": ["donald-trump", "xi-jinping"]})]),
+    ("Miroslav Lajcak, the head of EU diplomacy, will meet Albin Kurti on Friday.",
+     [("meeting", "2025-12-05", "planned", {"participants": ["miroslav-lajcak", "albin-kurti"]})]),
+    ("Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti have confirmed their participation.",
+     [("acceptance", "../2025-12-03", "occurred", {"source": ["aleksandar-vucic", "albin-kurti"]})]),
+    # "According to X," opening a sentence credits X; the rest is the news
+    ("According to the statement, Phumtham Wechayachai urged Donald Trump to convey the offer.",
+     [("appeal", "../2025-12-03", "occurred", {"source": ["phumtham-wechayachai"], "target": ["donald-trump"]})]),
+    # meetings of "both sides", dated apart, stay apart
+    ("Thailand and Cambodia agreed to a ceasefire. It will be followed by a meeting of officers of both sides on "
+     "December 5, and a meeting of the border committee of both sides on December 9.",
+     [("agreement", "../2025-12-03", "occurred", {"participants": ["thailand", "cambodia"]}),
+      ("meeting", "2025-12-05", "planned", {"participants": ["thailand", "cambodia"]}),
+      ("meeting", "2025-12-09", "planned", {"participants": ["thailand", "cambodia"]})]),
+])
+def test_round3_cases_without_a_dataset(text, expected):
+    assert events(text) == expected
+
+
+def test_a_new_persons_affiliation_comes_from_the_description_around_the_name():
+    draft = draft_article("Miroslav Lajcak, the head of EU diplomacy, will meet Albin Kurti on Friday.", WEDNESDAY)
+    assert {a["id"]: a.get("affiliation") for a in draft.actors} == {
+        "european-union": None, "miroslav-lajcak": "european-union", "albin-kurti": None}

@@ -123,7 +123,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         right_end = min([b for b in bounds if b >= last] + [len(words)]
                         + ([triggers[number + 1].span.start - span.start] if number + 1 < len(triggers) else []))
         status = modality.status(trigger.type, words[clause_start:first], " ".join(words[last:right_end]),
-                                 12 if trigger.nominal else 4)
+                                 20 if trigger.nominal else 4)
         if status is None:
             continue
         left = [m for m in actors if left_start <= token_of[id(m)] < first]
@@ -431,7 +431,7 @@ def _clause_commas(words: list[str], triggers: list[Trigger], offset: int) -> li
     if not triggers:
         return []
     first = triggers[0].span.start - offset
-    starts = [t.span.start - offset for t in triggers]
+    starts = [t.span.start - offset for t in triggers if not t.nominal]  # ", and a meeting of ...": a list goes on
     found = [i for i in range(first, len(words) - 2) if words[i] == "," and words[i + 1] in ("and", "but", "while")
              and (words[i + 2] in CLAUSE_OPENERS or any(i + 2 < at <= i + 6 for at in starts))]
     for trigger in triggers[1:]:
