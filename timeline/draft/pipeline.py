@@ -145,10 +145,10 @@ def _told_before(event: Drafted, told: list[Drafted], sentence_start: int, previ
     if event.explicit:
         return False
     acting = _acting(event)
-    if event.type == "statement" and acting and not event.quotes:
-        if any(other.type in ("call", "meeting") and acting <= set(other.actors())
-               for other in told[previous_start:sentence_start]):
-            return True
+    if event.type == "statement" and acting and not event.quotes and any(
+            other.type in ("call", "meeting") and acting <= set(other.actors())
+            for other in told[previous_start:sentence_start]):
+        return True
     if event.type == "meeting" and _visit_told(event, told[:sentence_start], affiliations):
         return True
     if event.type not in RETOLD:
