@@ -17,21 +17,27 @@ from dataclasses import dataclass, field
 
 from timeline.draft import modality
 from timeline.draft.actors import Mention
+from timeline.draft.clauses import (
+    PREPOSITIONS,
+    QUOTE,
+    SPEECH,
+    attribution_start,
+    boundaries,
+    clause_commas,
+    clause_end,
+    is_object,
+    quoted_tokens,
+    token_at,
+    word_before,
+)
 from timeline.draft.dates import bound, find_dates
-from timeline.draft.gazetteer import GROUP_NOUNS, TITLE_WORDS
 from timeline.draft.sentences import Sentence
 from timeline.draft.triggers import BASE_CONFIDENCE, Trigger, find_triggers
 from timeline.vocabulary import EVENT_TYPES
 
 #: Words before a noun that make it an event told before ("the meeting"), not a new one.
 DEFINITE = frozenset(("the", "this", "that", "these", "those"))
-#: Words that end a clause: the actors of one trigger are looked for within its clause.
-BOUNDARIES = frozenset((";", "—", "–", "(", ")", "while", "whereas", "because", "although", "though", "but",
-                        "when", "after", "before", "which", "where", "amid", "despite"))
 PLACE_WORDS = frozenset(("in", "at", "near", "outside", "inside"))
-#: A name after one of these is not the actor of the verb that follows ("travelled to Moscow to present").
-PREPOSITIONS = frozenset(("to", "from", "in", "at", "on", "for", "into", "toward", "towards", "against", "over",
-                          "about", "with", "near", "of"))
 PRONOUNS = frozenset(("he", "she", "him", "her", "his"))
 #: Words for the actors of the last event with several ("They agreed", "the two leaders also agreed").
 GROUP_WORDS = frozenset(("they", "leaders", "sides", "both", "presidents", "delegations"))
@@ -40,15 +46,10 @@ THINGS = {"demand": ("demand",), "demands": ("demand",), "counter-proposal": ("c
           "plan": ("proposal", "counter_proposal"), "proposal": ("proposal", "counter_proposal"),
           "proposals": ("proposal", "counter_proposal"), "draft": ("proposal",), "offer": ("proposal",),
           "claim": ("claim",), "claims": ("claim",), "this": ("claim",), "ceasefire": ("ceasefire_declared",)}
-#: Words that open a clause of its own after ", and" (", and the president said").
-CLAUSE_OPENERS = frozenset(("the", "he", "she", "they", "it", "his", "her", "its", "their", "we", "i", "both"))
 #: Types an article often reports with a noun only ("Sunday's meeting", "after talks in Geneva with ...").
 TOLD_AS_NOUNS = frozenset(("meeting", "call"))
 #: Words after a noun trigger that bring in the other side: the owner of the noun is the clause's subject.
 WITH = frozenset(("with", "between"))
-#: Types whose clause after the verb is what was said, with dates of its own.
-SPEECH = frozenset(("statement", "claim", "denial", "accusation", "assessment", "criticism"))
-_QUOTE = re.compile(r"“([^”]{2,300})”|\"([^\"]{2,300})\"")
 _PLACE = re.compile(r"\b(?:in|at|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)*)")
 
 
@@ -101,8 +102,8 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
     span = sentence.span
     words = [t.lower_ for t in span]
     starts = [t.idx + sentence.origin for t in span]
-    token_of = {id(m): _token_at(starts, m.start) for m in mentions}
-    attribution = _attribution(words)
+    token_of = {id(m): token_at(starts, m.start) for m in mentions}
+    attribution = attribution_start(words)
     actors = [m for m in mentions if attribution is None or token_of[id(m)] < attribution]
     credited = [m.actor for m in mentions if attribution is not None and token_of[id(m)] >= attribution]
     opening = words.index(",") if attribution == 2 and "," in words else None
@@ -110,9 +111,9 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         credited = [m.actor for m in mentions if token_of[id(m)] < opening]
         actors = [m for m in mentions if token_of[id(m)] > opening]
         attribution = None
-    bounds = _boundaries(words, {token_of[id(m)] for m in mentions}, attribution) + ([opening] if opening else [])
+    bounds = boundaries(words, {token_of[id(m)] for m in mentions}, attribution) + ([opening] if opening else [])
     triggers = _triggers(sentence, words, bounds, attribution)
-    bounds = sorted({*bounds, *_clause_commas(words, triggers, span.start)})
+    bounds = sorted({*bounds, *clause_commas(words, triggers, span.start)})
     drafted: list[Drafted] = []
     previous_source: list[str] = []
     for number, trigger in enumerate(triggers):
@@ -153,7 +154,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
             confidence=_confidence(trigger, roles, when is not None, inherited, mentions),
             thing=_thing(words[last:max([b for b in bounds if b >= last] + [len(words)])] + words[left_start:first]),
             at=trigger.span.start_char - span.start_char, nominal=trigger.nominal, explicit=when is not None,
-            reach=_clause_end(span, bounds, last), begin=span[min(left_start, len(span) - 1)].idx - span.start_char,
+            reach=clause_end(span, bounds, last), begin=span[min(left_start, len(span) - 1)].idx - span.start_char,
             passive="by" in words[last - 1:last + 1], subject=subject))
     if credited and drafted:
         for event in drafted:
@@ -175,7 +176,7 @@ def _triggers(sentence: Sentence, words: list[str], bounds: list[int], attributi
     the comma after it ends a clause; so is a verb used as a noun ("rejected such demands").
     """
     span = sentence.span
-    quoted = _quoted_tokens(span, sentence.line)
+    quoted = quoted_tokens(span, sentence.line)
     kept: list[Trigger] = []
     for trigger in find_triggers(span):
         first = trigger.span.start - span.start
@@ -208,9 +209,9 @@ def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], rig
     """The roles of the event of ``trigger`` and whether its acting actor was inherited; None if it has none."""
     first, last = where
     passive = last < len(words) and words[last] == "by" or words[last - 1] == "by"  # "the plan proposed by X"
-    places = [m for m in left + right if _word_before(token_of[id(m)], words) in PLACE_WORDS
+    places = [m for m in left + right if word_before(token_of[id(m)], words) in PLACE_WORDS
               or words[token_of[id(m)] - 2:token_of[id(m)]] in (["at", "the"], ["in", "the"])]  # "at the White House"
-    left = [m for m in left if m not in places and not _object(token_of[id(m)], words)]
+    left = [m for m in left if m not in places and not is_object(token_of[id(m)], words)]
     right = [m for m in right if m not in places]
     if passive:
         stop = next((i for i in range(last + (words[last - 1] != "by"), len(words)) if words[i] in PREPOSITIONS),
@@ -280,7 +281,7 @@ def _roles(trigger: Trigger, where: tuple[int, int], sources: list[str], targets
     sources = list(dict.fromkeys(sources))
     targets = [a for a in dict.fromkeys(targets) if a not in sources]
     if trigger.type == "visit":
-        hosts = [m.actor for m in right if _word_before(token_of[id(m)], words) in ("to", "in")
+        hosts = [m.actor for m in right if word_before(token_of[id(m)], words) in ("to", "in")
                  or token_of[id(m)] == where[1]] or [m.actor for m in places]
         visitors = [a for a in sources + targets if a not in hosts]
         roles = {"participants": visitors, "host": hosts[:1]}
@@ -360,10 +361,6 @@ def _confidence(trigger: Trigger, roles: dict[str, list[str]], explicit: bool, i
     return round(min(0.95, max(0.1, score)), 2)
 
 
-def _clause_end(span, bounds: list[int], last: int) -> int:  # noqa: ANN001 - a spaCy Span
-    """The offset in the sentence where the clause that goes on after token ``last`` ends."""
-    end = min([b for b in bounds if b >= last], default=len(span))
-    return span[end].idx - span.start_char if end < len(span) else span.end_char - span.start_char
 
 
 def _attribution_only(event: Drafted, drafted: list[Drafted], text: str) -> bool:
@@ -380,15 +377,6 @@ def _attribution_only(event: Drafted, drafted: list[Drafted], text: str) -> bool
                and (event.at < other.at < event.reach or said_last) for other in drafted)
 
 
-def _quoted_tokens(span, line: str) -> set[int]:  # noqa: ANN001 - a spaCy Span
-    """The tokens of ``span`` (indices in it) inside quotation marks."""
-    quotes = [range(m.start(), m.end()) for m in _QUOTE.finditer(line, span.start_char, span.end_char)]
-    if not quotes:
-        return set()
-    # A quotation opened mid-sentence on a verb ('Trump "agreed to work with him"') reports what was done
-    opening = {quote.start + 1 for quote in quotes if quote.start > span.start_char}
-    return {token.i - span.start for token in span
-            if any(token.idx in quote for quote in quotes) and token.idx not in opening}
 
 
 def _add_quotes(sentence: Sentence, drafted: list[Drafted]) -> None:
@@ -396,7 +384,7 @@ def _add_quotes(sentence: Sentence, drafted: list[Drafted]) -> None:
     verbal = [e for e in drafted if not e.nominal]
     if not verbal:
         return
-    for match in _QUOTE.finditer(sentence.text):
+    for match in QUOTE.finditer(sentence.text):
         text = (match.group(1) or match.group(2)).strip(" ,.")
         event = ([e for e in verbal if e.at <= match.start()] or verbal[:1])[-1]
         speaker = (event.roles.get("source") or event.roles.get("participants") or [None])[0]
@@ -404,61 +392,10 @@ def _add_quotes(sentence: Sentence, drafted: list[Drafted]) -> None:
             event.quotes.append((speaker, text))
 
 
-def _attribution(words: list[str]) -> int | None:
-    """The token after "according to", where the attribution starts; None without one."""
-    for i in range(len(words) - 1):
-        if words[i] == "according" and words[i + 1] == "to":
-            return i + 2
-    return None
 
 
-def _boundaries(words: list[str], mention_tokens: set[int], attribution: int | None) -> list[int]:
-    found = [i for i, w in enumerate(words) if w in BOUNDARIES]
-    found += [i for i, w in enumerate(words) if w == "as" and (i + 1 in mention_tokens
-                                                                 or words[i + 1:i + 2] == ["the"] and i + 2 in mention_tokens)]
-    found += [i for i, w in enumerate(words) if w == "with" and i and words[i - 1] in (",", ";", "—", "–", "(")]
-    if attribution is not None:
-        found.append(attribution - 2)
-    return sorted(found)
 
 
-def _clause_commas(words: list[str], triggers: list[Trigger], offset: int) -> list[int]:
-    """Commas that end a clause once a trigger has been read.
-
-    ", and the president said" and ", but Kyiv rejected" start a clause of their own after a trigger;
-    in "..., Rubio said" the comma sets the reporting clause apart from what was reported.
-    """
-    if not triggers:
-        return []
-    first = triggers[0].span.start - offset
-    starts = [t.span.start - offset for t in triggers if not t.nominal]  # ", and a meeting of ...": a list goes on
-    found = [i for i in range(first, len(words) - 2) if words[i] == "," and words[i + 1] in ("and", "but", "while")
-             and (words[i + 2] in CLAUSE_OPENERS or any(i + 2 < at <= i + 6 for at in starts))]
-    for trigger in triggers[1:]:
-        at = trigger.span.start - offset
-        final = len(words) - (trigger.span.end - offset) <= 7  # "..., Rubio said (in a TV interview)."
-        if trigger.type in SPEECH and final and not trigger.span.text.endswith("ing") and not trigger.nominal:
-            comma = next((i for i in range(at - 1, max(first, at - 7), -1) if words[i] == ","), None)
-            if comma is not None:
-                found.append(comma)
-    return found
 
 
-def _token_at(starts: list[int], char: int) -> int:
-    for i, start in enumerate(starts):
-        if start > char:
-            return max(0, i - 1)
-    return len(starts) - 1
 
-
-def _object(token: int, words: list[str]) -> bool:
-    """Whether the name at ``token`` follows a preposition ("to Moscow"), not as in "officials from Russia"."""
-    before = _word_before(token, words)
-    if before == "with" or before not in PREPOSITIONS:
-        return False
-    owner = words[token - 2] if token > 1 else ""  # "officials from Russia", "(DGMOs) of Pakistan"
-    return not (before in ("from", "of") and (owner in GROUP_NOUNS or owner in TITLE_WORDS or owner == ")"))
-
-
-def _word_before(token: int, words: list[str]) -> str:
-    return words[token - 1] if token > 0 else ""
