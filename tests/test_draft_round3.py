@@ -9,6 +9,7 @@ from conftest import SEEDS
 from timeline.dataset import DatasetError, load
 from timeline.draft import draft_article
 from timeline.draft.output import draft_data, summary
+from timeline.model import Evidence
 
 WEDNESDAY = dt.date(2025, 12, 3)
 
@@ -176,3 +177,19 @@ def test_a_new_persons_affiliation_comes_from_the_description_around_the_name():
     draft = draft_article("Miroslav Lajcak, the head of EU diplomacy, will meet Albin Kurti on Friday.", WEDNESDAY)
     assert {a["id"]: a.get("affiliation") for a in draft.actors} == {
         "european-union": None, "miroslav-lajcak": "european-union", "albin-kurti": None}
+
+
+def test_the_store_keeps_evidence_and_confidence(write_yaml):
+    from timeline.store import codec
+
+    path = write_yaml("""\
+        actors:
+          - {id: a, name: A}
+          - {id: b, name: B}
+        events:
+          - {id: e, type: call, date: 2025, participants: [a, b], draft: true, confidence: 0.8,
+             evidence: {text: A called B., start: 0, end: 11, trigger: called}}
+        """)
+    record = load(path)
+    (back,) = codec.decode([codec.encode(record)])
+    assert (back.drafts[0].evidence, back.drafts[0].confidence) == (Evidence("A called B.", 0, 11, "called"), 0.8)
