@@ -37,6 +37,9 @@ def events(text, dataset=None, published=WEDNESDAY):
       ("meeting", "../2025-12-03", "occurred", {"participants": ["witkoff", "ukraine"]})]),
     ("An upcoming summit in Budapest between Trump and Putin has been canceled.",
      [("meeting", "2025-12-03/..", "cancelled", {"participants": ["trump", "putin"]})]),
+    ("Rubio spoke with Lavrov to discuss next steps following the October 16 call between Trump and Putin.",
+     [("call", "../2025-12-03", "occurred", {"participants": ["rubio", "lavrov"]}),
+      ("call", "2025-10-16", "occurred", {"participants": ["trump", "putin"]})]),
     # unnamed group actors, seats of government
     ("Ukrainian officials and a Russian delegation met in Istanbul on Friday.",
      [("meeting", "2025-11-28", "occurred", {"participants": ["ukraine", "russian-delegation"]})]),

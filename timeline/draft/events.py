@@ -124,7 +124,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         right_end = min([b for b in bounds if b >= last] + [len(words)]
                         + ([triggers[number + 1].span.start - span.start] if number + 1 < len(triggers) else []))
         status = modality.status(trigger.type, words[clause_start:first], " ".join(words[last:right_end]),
-                                 20 if trigger.nominal else 4)
+                                 20 if trigger.nominal and not modality.REFERENCES & set(words[max(0, first - 5):first]) else 4)
         if status is None:
             continue
         left = [m for m in actors if left_start <= token_of[id(m)] < first]
