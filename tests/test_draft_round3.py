@@ -40,6 +40,10 @@ def events(text, dataset=None, published=WEDNESDAY):
     ("Rubio spoke with Lavrov to discuss next steps following the October 16 call between Trump and Putin.",
      [("call", "../2025-12-03", "occurred", {"participants": ["rubio", "lavrov"]}),
       ("call", "2025-10-16", "occurred", {"participants": ["trump", "putin"]})]),
+    ("Regarding the disrupted meeting in London, the Kremlin spokesman stressed that it was no summit.",
+     [("statement", "../2025-12-03", "occurred", {"source": ["peskov"]})]),  # the meeting has no one to meet
+    ('"We have no contacts with the Europeans," Peskov said.',
+     [("statement", "../2025-12-03", "occurred", {"source": ["peskov"]})]),
     # unnamed group actors, seats of government
     ("Ukrainian officials and a Russian delegation met in Istanbul on Friday.",
      [("meeting", "2025-11-28", "occurred", {"participants": ["ukraine", "russian-delegation"]})]),

@@ -33,6 +33,7 @@ ROLES: dict[str, tuple[str, ...]] = {
     "defense minister": ("defence minister", "defense minister", "secretary of defense", "minister of defence"),
     "minister": ("minister",),
     "secretary": ("secretary",),
+    "press secretary": ("spokesman", "spokeswoman", "spokesperson", "press secretary"),
     "spokesman": ("spokesman", "spokeswoman", "spokesperson", "press secretary"),
     "spokeswoman": ("spokesman", "spokeswoman", "spokesperson", "press secretary"),
     "spokesperson": ("spokesman", "spokeswoman", "spokesperson", "press secretary"),
@@ -86,7 +87,7 @@ def descriptions(folded: str, original: str, state_of_word: Callable[[str], str 
         if after[:1].isupper() or (match.group("role") in ("president", "leader") and _plural(original, match)):
             continue  # "the US envoy Steve Witkoff": the name follows; "the presidents": several people
         start = match.start("owner") if match.group("owner") else match.start()
-        of = re.match(r" of ((?:the )?[a-z][a-z.]*(?: [a-z]+)?)", folded[match.end():])
+        of = re.match(r" of (?:the )?([a-z][a-z.]*(?: [a-z]+)?)", folded[match.end():])
         if state is None and of:
             state = state_of_word(of.group(1)) or state_of_word(of.group(1).split(" ")[0])
         found.append(Description(start, match.end(), state, match.group("role")))
@@ -129,7 +130,10 @@ def resolve_pair(description: Description, recent: list[str], titles: dict[str, 
 
 def _fits(description: Description, person: str, titles: dict[str, str], state_of: Callable[[str], str | None]) -> bool:
     title = re.split(r"[;,]| to ", titles.get(person, ""))[0]  # "aide to the russian president" is an aide
-    if not any(re.search(rf"\b{re.escape(word)}", title) for word in ROLES[description.role]):
+    head = title.split(" of ")[0]  # "special envoy of us president donald trump" is an envoy
+    if "vice president" in head and description.role != "vice president":
+        return False
+    if not any(re.search(rf"\b{re.escape(word)}", title if " of" in word else head) for word in ROLES[description.role]):
         return False
     return description.state is None or state_of(person) == description.state
 

@@ -104,7 +104,9 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
     starts = [t.idx + sentence.origin for t in span]
     token_of = {id(m): token_at(starts, m.start) for m in mentions}
     attribution = attribution_start(words)
-    actors = [m for m in mentions if attribution is None or token_of[id(m)] < attribution]
+    quoted = quoted_tokens(span, sentence.line)  # names inside a quotation are what was said, not who said it
+    actors = [m for m in mentions if (attribution is None or token_of[id(m)] < attribution)
+              and token_of[id(m)] not in quoted]
     credited = [m.actor for m in mentions if attribution is not None and token_of[id(m)] >= attribution]
     opening = words.index(",") if attribution == 2 and "," in words else None
     if opening is not None:  # "According to the statement, Phumtham urged Trump ...": the rest is the news
@@ -128,6 +130,9 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         if status is None:
             continue
         left = [m for m in actors if left_start <= token_of[id(m)] < first]
+        if trigger.nominal and {"regarding", "concerning", "about", "asked"} & set(words[max(0, first - 4):first]):
+            # "Regarding the meeting in London, Peskov stressed": who speaks of it did not attend it
+            right_end = next((i for i in range(last, right_end) if words[i] == ","), right_end)
         right = [m for m in actors if last <= token_of[id(m)] < right_end]
         if trigger.nominal and "their" in words[max(0, first - 4):first]:  # "During their call, Trump told Zelensky"
             right += [m for m in actors if token_of[id(m)] >= right_end and m.kind == "person"][:2]

@@ -25,7 +25,8 @@ PROPOSED_WORDS = frozenset(("proposed", "proposes", "propose", "proposing", "off
                             "invited", "invites", "invite", "suggested", "suggests", "suggest", "urged", "urges",
                             "called", "calls", "calling"))
 #: Words after an arranged event, in its clause, that say it was called off.
-CANCELLED_WORDS = frozenset(("canceled", "cancelled", "scrapped", "postponed", "shelved"))
+CANCELLED_WORDS = frozenset(("canceled", "cancelled", "scrapped", "postponed", "shelved", "disrupted", "derailed",
+                             "scuttled", "aborted"))
 #: Verbs that make the verb after "X to" planned ("asked Witkoff to meet", "instructed him to call").
 ASKING_VERBS = frozenset(("asked", "instructed", "ordered", "directed", "told", "authorized", "authorised", "tasked"))
 #: Verbs after "to" that make the event they name the purpose of a trip ("arrived to attend talks"): planned.
@@ -62,7 +63,7 @@ def status(kind: str, before: list[str], after: str, reach: int = 4) -> str | No
         return None
     if kind == "claim":
         return "claimed"
-    if kind in PLANNABLE and any(word in CANCELLED_WORDS for word in after.split()):
+    if kind in PLANNABLE and (set(after.split()) | set(before[-3:])) & CANCELLED_WORDS:
         return "cancelled"  # "an upcoming summit ... has been canceled"
     proposed = bool(set(near) & PROPOSED_WORDS)
     planning = any(a in PLANNING_VERBS and b == "to" for a, b in zip(near, near[1:])) \
