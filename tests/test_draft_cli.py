@@ -12,6 +12,7 @@ from conftest import SEEDS
 
 from timeline.cli import cli
 from timeline.dataset import load
+from timeline.model import Evidence
 
 ARTICLE = """Talks in Moscow end without a deal
 
@@ -54,20 +55,25 @@ def test_drafts_validate_with_the_dataset_and_stay_drafts(tmp_path, article):
     result = run("draft", article, "--published", "2025-12-03", "--data", SEEDS, "--source-id", "example-2025-12-03",
                  "--url", "https://example.org/talks", "--publisher", "Example News", "-o", tmp_path / "drafts.yaml")
     assert result.exit_code == 0, result.output
-    assert result.stdout.endswith("6 events drafted, 1 new actors proposed; wrote "
+    assert result.stdout.endswith("6 events drafted, 2 new actors proposed; wrote "
                                   f"{tmp_path / 'drafts.yaml'} (every event draft: true until reviewed)\n")
     data = yaml.safe_load((tmp_path / "drafts.yaml").read_text())
     assert data["sources"] == [{"id": "example-2025-12-03", "publisher": "Example News",
                                 "title": "Talks in Moscow end without a deal", "url": "https://example.org/talks",
                                 "published": "2025-12-03"}]
-    assert data["actors"] == [{"id": "william-ruto", "name": "William Ruto", "kind": "person"}]
+    assert data["actors"] == [{"id": "kenya", "name": "Kenya", "kind": "state"},
+                              {"id": "william-ruto", "name": "William Ruto", "kind": "person", "title": "President",
+                               "affiliation": "kenya"}]
     events = {e["id"]: e for e in data["events"]}
     assert all(e["draft"] is True and e["sources"] == ["example-2025-12-03"] for e in events.values())
     meeting = events["example-2025-12-03-putin-meeting"]
     assert (meeting["date"], meeting["location"], meeting["participants"]) == ("2025-12-02", "Moscow",
                                                                               ["putin", "witkoff"])
-    assert meeting["notes"].startswith("drafted from characters 36-75 (trigger 'met', confidence 0.85): Putin met")
+    assert meeting["evidence"] == {"text": "Putin met Witkoff in Moscow on Tuesday.", "start": 36, "end": 75,
+                                   "trigger": "met"}
+    assert meeting["confidence"] == 0.85
     assert ARTICLE[36:75] == "Putin met Witkoff in Moscow on Tuesday."
+    assert meeting["summary"] == "Vladimir Putin met Witkoff in Moscow on Tuesday."
     denial = events["example-2025-12-03-ukraine-denial"]
     assert denial["related"] == [{"relation": "disputes", "event": "example-2025-12-03-russia-claim"}]
     assert events["example-2025-12-03-russia-claim"]["status"] == "disputed"
@@ -82,6 +88,9 @@ def test_drafts_validate_with_the_dataset_and_stay_drafts(tmp_path, article):
     # ... and the drafts stay out of answers unless asked for
     record = load(merged)
     assert {e.id for e in record.drafts} == set(events)
+    loaded = record.event("example-2025-12-03-putin-meeting")
+    assert (loaded.evidence, loaded.confidence) == (Evidence("Putin met Witkoff in Moscow on Tuesday.", 36, 75, "met"),
+                                                    0.85)
     assert not set(events) & {e.id for e in record.events}
     assert "example-2025-12-03-putin-meeting" not in run("events", "--data", merged, "--format", "json").stdout
     assert "example-2025-12-03-putin-meeting" in run("events", "--data", merged, "--include-drafts", "--format",

@@ -146,8 +146,10 @@ def test_unknown_names_are_proposed_with_a_kind(seeds):
     assert [(e.type, e.roles) for e in draft.events] == [
         ("meeting", {"participants": ["william-ruto", "zelenskyy"]}),
         ("criticism", {"source": ["nordic-security-council"], "target": ["russia"]})]
-    assert draft.actors == [{"id": "william-ruto", "name": "William Ruto", "kind": "person"},
-                            {"id": "nordic-security-council", "name": "Nordic Security Council", "kind": "organization"}]
+    assert draft.actors == [
+        {"id": "kenya", "name": "Kenya", "kind": "state"},
+        {"id": "nordic-security-council", "name": "Nordic Security Council", "kind": "organization"},
+        {"id": "william-ruto", "name": "William Ruto", "kind": "person", "title": "President", "affiliation": "kenya"}]
 
 
 def test_without_a_dataset_states_come_from_the_gazetteer():

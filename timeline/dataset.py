@@ -65,7 +65,8 @@ DATASET_KEYS = ("title", "description", "stances")
 ACTOR_KEYS = ("id", "name", "kind", "title", "affiliation", "aliases", "color", "notes")
 SOURCE_KEYS = ("id", "publisher", "title", "url", "published", "notes")
 EVENT_KEYS = ("id", "type", "title", "date", "status", "location", *ROLE_KEYS, "outcome", "quantities",
-              "summary", "quotes", "sources", "related", "cameo", "plover", "draft", "issues", "notes")
+              "summary", "quotes", "sources", "related", "cameo", "plover", "draft", "issues", "evidence", "confidence",
+              "notes")
 QUOTE_KEYS = ("speaker", "text", "source")
 LINK_KEYS = ("relation", "event")
 #: Kinds of item that may be defined again, identically, in another file of a folder.
@@ -388,7 +389,9 @@ class _Builder(ModelFields, NegotiationFields):
                   "plover": self._plover(file, where, item.get("plover")),
                   "outcome": self._outcome(file, where, item),
                   "quantities": self._quantities(file, where, item.get("quantities")),
-                  "draft": self._flag(file, where, item, "draft"), "issues": self._ids(file, where, item, "issues")}
+                  "draft": self._flag(file, where, item, "draft"), "issues": self._ids(file, where, item, "issues"),
+                  "evidence": self._evidence(file, where, item.get("evidence")),
+                  "confidence": self._confidence(file, where, item.get("confidence"))}
         if ident is None or date is None or kind not in EVENT_TYPES:
             return
         record = self.dataset.drafts if fields["draft"] else self.dataset.events   # drafts stay apart until asked for

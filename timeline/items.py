@@ -19,6 +19,7 @@ from timeline.model import (
     QUANTITY_BOUNDS,
     Affiliation,
     Event,
+    Evidence,
     Plover,
     Quantity,
 )
@@ -31,6 +32,7 @@ Path_ = tuple[str | int, ...]
 
 AFFILIATION_KEYS = ("actor", "from", "until")
 PLOVER_KEYS = ("type", "mode", "context")
+EVIDENCE_KEYS = ("text", "start", "end", "trigger")
 QUANTITY_KEYS = ("what", "value", "unit", "actor", "approximate", "bound")
 _CAMEO_CODE = re.compile(r"\d{2,4}", re.ASCII)
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}", re.ASCII)
@@ -134,6 +136,32 @@ class ModelFields:
                                                     f" (outcomes: {', '.join(OUTCOMES)})")
             return None
         return outcome
+
+    def _evidence(self, file: str, where: Path_, value: Any) -> Evidence | None:
+        """``evidence``: ``{text, start, end, trigger}``, the sentence a drafted event rests on and its offsets."""
+        if value is None:
+            return None
+        place = (*where, "evidence")
+        if not isinstance(value, dict):
+            self.problem(file, place, "'evidence' should be a mapping with text, start, end (and trigger)")
+            return None
+        self._keys(file, place, value, EVIDENCE_KEYS, "evidence")
+        text = self._text(file, place, value, "text", required=True)
+        start, end = value.get("start"), value.get("end")
+        if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in (start, end)) or start > end:
+            self.problem(file, place, f"'start' and 'end' should be character offsets with start <= end, "
+                                      f"not {start!r} and {end!r}")
+            return None
+        return Evidence(text, start, end, self._text(file, place, value, "trigger")) if text is not None else None
+
+    def _confidence(self, file: str, where: Path_, value: Any) -> float | None:
+        """``confidence``: a number from 0 to 1."""
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            self.problem(file, (*where, "confidence"), f"'confidence' should be a number from 0 to 1, not {value!r}")
+            return None
+        return float(value)
 
     def _flag(self, file: str, where: Path_, item: dict, key: str) -> bool:
         value = item.get(key, False)

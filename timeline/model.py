@@ -176,6 +176,20 @@ class Quantity(NamedTuple):
 QUANTITY_BOUNDS = ("at_least", "at_most")
 
 
+class Evidence(NamedTuple):
+    """Where a drafted event rests in the article it was drafted from (``timeline draft``).
+
+    ``text`` is the sentence word for word; ``start`` and ``end`` its character offsets in the
+    article as read (``end`` exclusive, so ``article[start:end] == text``); ``trigger`` the words
+    that reported the event.
+    """
+
+    text: str
+    start: int
+    end: int
+    trigger: str | None = None
+
+
 class Plover(NamedTuple):
     """An event's PLOVER coding: type (``AGREE``), mode (``phone``) and contexts (``("military",)``)."""
 
@@ -221,6 +235,8 @@ class Event:
     quantities: tuple[Quantity, ...] = ()
     draft: bool = False
     issues: tuple[str, ...] = ()
+    evidence: Evidence | None = None  # the sentence a drafted event rests on
+    confidence: float | None = None  # how sure the drafting was, 0 to 1
 
     def roles(self) -> list[tuple[str, str]]:
         """Each (actor id, role) pair of the event, in role order (:data:`ROLES`)."""

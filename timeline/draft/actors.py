@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from timeline.draft.gazetteer import GROUP_NOUNS, NOT_NAMES, ORGANIZATION_WORDS, STATES, TITLE_WORDS
+from timeline.draft.describe import descriptions, pairs, resolve, resolve_pair
+from timeline.draft.gazetteer import GROUP_NOUNS, KINDS, NOT_NAMES, ORGANIZATION_WORDS, SEATS, STATES, TITLE_WORDS
 from timeline.names import APOSTROPHES, fold
 
 if TYPE_CHECKING:
@@ -29,10 +31,19 @@ if TYPE_CHECKING:
     from timeline.model import Dataset
 
 _ACRONYM = re.compile(r"[A-Z][A-Z.]{1,5}")
+#: A description set off by commas after a name: ", the head of European diplomacy and EU envoy,".
+_APPOSITIVE = re.compile(r"\s*,\s+(?:the|a|an)\s+[^,;]{1,90},")
+#: A dateline: the place in capitals, maybe the agency or date, then a dash ("CAIRO – 13 April 2025:").
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:\([^)]{1,40}\))?\s*[–—-]\s*(?:[\w ,]{1,30}:)?")
 _BETWEEN = re.compile(r"[\w.'’-]+|,")
 #: Words that end a description: "Europe's counter-proposal, with Putin" is no title of Putin.
 _NOT_TITLES = frozenset(("with", "and", "of", "to", "by", "for", "in", "on", "at", "from", "as", "that", "said",
                          "says", "plan", "proposal", "counter-proposal", "draft", "offer", "deal", "demands"))
+#: Nouns of what a state does or offers, after its demonym: "the European counter-proposal", "Russian strikes".
+OWNED_NOUNS = frozenset(("proposal", "proposals", "counter-proposal", "counterproposal", "plan", "offer", "draft",
+                         "initiative", "strikes", "attack", "attacks", "demands", "position", "side", "counter"))
+#: Lower-case words inside names ("Abdel Fattah al-Sisi", "Ursula von der Leyen", "Faisal bin Farhan").
+PARTICLES = frozenset(("al", "al-", "el", "bin", "ibn", "bint", "de", "da", "von", "van", "der", "den", "du", "le"))
 _GLUE = frozenset(("'s", "’s", ",", "of", "the", "-", "his", "her", "its", "their"))
 
 
@@ -61,6 +72,8 @@ class ActorIndex:
     names: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # folded name -> actor id -> how
     proposed: dict[str, dict[str, str]] = field(default_factory=dict)
     affiliations: dict[str, str] = field(default_factory=dict)  # actor id -> the state it rolls up to
+    titles: dict[str, str] = field(default_factory=dict)  # person id -> title, lower case
+    recent: list[str] = field(default_factory=list)  # persons named so far, the last named last
     _gazetteer: dict[str, str] = field(default_factory=dict)
     _matchers: tuple = ()
 
@@ -70,6 +83,8 @@ class ActorIndex:
         index = cls()
         for actor in (dataset.actors.values() if dataset else ()):
             index.kinds[actor.id] = actor.kind
+            if actor.title:
+                index.titles[actor.id] = fold(actor.title)
             index._add(actor.name, actor.id, "name")
             if len(actor.id) > 3:
                 index._add(actor.id.replace("-", " "), actor.id, "id")
@@ -81,6 +96,10 @@ class ActorIndex:
             for word in (words[0], *words[2:]):
                 if index.lookup(word) is None:
                     index._gazetteer.setdefault(fold(word), known or state_id)
+        for state_id, seats in SEATS.items():
+            for seat in seats:
+                if index.lookup(seat) is None:
+                    index._gazetteer.setdefault(fold(seat), index.lookup(STATES[state_id][0]) or state_id)
         index.affiliations = {a.id: a.affiliation or a.id for a in dataset.actors.values()} if dataset else {}
         return index
 
@@ -114,7 +133,80 @@ class ActorIndex:
         mentions += self._states(text, base, mentions)
         mentions = sorted(mentions, key=lambda m: m.start)
         mentions += self._new_names(sentence, base, mentions)
-        return _drop_descriptions(sorted(mentions, key=lambda m: m.start), text, base)
+        mentions = _drop_descriptions(sorted(mentions, key=lambda m: m.start), text, base, self._affiliate)
+        mentions = self._appositives(text, base, mentions)
+        mentions = self._described(text, base, mentions)
+        dateline = _DATELINE.match(text)
+        if dateline:  # "ISLAMABAD (Dunya News) –": where the article was filed, no actor of its events
+            mentions = [m for m in mentions if m.start >= base + dateline.end()]
+        self.recent.extend(m.actor for m in mentions if m.kind == "person")
+        return mentions
+
+    def _appositives(self, text: str, base: int, mentions: list[Mention]) -> list[Mention]:
+        """Leave out what describes a person named just before ("Lajčák, the head of EU diplomacy, will ...")."""
+        for person in [m for m in mentions if m.kind == "person"]:
+            found = _APPOSITIVE.match(text, person.end - base)
+            if found is None:
+                continue
+            inside = [m for m in mentions if base + found.start() <= m.start < base + found.end() and m.kind != "person"]
+            for mention in inside[:1]:
+                self._affiliate(person.actor, mention.actor)
+            mentions = [m for m in mentions if m not in inside]
+        return mentions
+
+    def _described(self, text: str, base: int, mentions: list[Mention]) -> list[Mention]:
+        """Add the persons named by description ("the Russian leader"), in place of the state words inside."""
+        for found in descriptions(fold_chars(text), text, self._state_of_word):
+            start, end = base + found.start, base + found.end
+            recent = self.recent + [m.actor for m in mentions if m.kind == "person" and m.end <= start]
+            person = resolve(found, recent, self.titles, self.state_of)
+            if person is None or any(m.start < end and start < m.end and m.kind == "person" for m in mentions):
+                continue
+            mentions = [m for m in mentions if not (m.start < end and start < m.end)]
+            mentions.append(Mention(start, end, text[found.start:found.end], person, "person"))
+            mentions.sort(key=lambda m: m.start)
+        for found in pairs(fold_chars(text)):
+            start, end = base + found.start, base + found.end
+            if any(m.start < end and start < m.end for m in mentions):
+                continue
+            recent = self.recent + [m.actor for m in mentions if m.kind == "person" and m.end <= start]
+            mentions += [Mention(start, end, text[found.start:found.end], person, "person")
+                         for person in resolve_pair(found, recent, self.titles)]
+            mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _remember(self, name: str, actor: str) -> None:
+        """Recognise ``name`` as ``actor`` from now on (the surname of a person proposed as new)."""
+        if self.lookup(name) is not None or fold(name) in self._gazetteer or name in NOT_NAMES:
+            return
+        self._add(name, actor, "name")
+        self.kinds.setdefault(actor, "person")
+        if self._matchers:
+            self._matchers[0].add("ACTOR", [_make_doc(fold_chars(name))])
+
+    def _affiliate(self, person: str, actor: str) -> None:
+        """Record that a person proposed as new belongs to ``actor`` ("Kremlin aide Yury Ushakov")."""
+        proposed = self.proposed.get(person)
+        if proposed is not None and self.kinds.get(actor) != "person" and person != actor:
+            proposed.setdefault("affiliation", actor)
+
+    def _state_of_word(self, words: str) -> str | None:
+        """The state a state's word stands for ("russian", "kremlin", "us"), or None."""
+        words = re.sub(r"['’]s$", "", words)  # "Thailand's acting Prime Minister"
+        state = self._gazetteer.get(fold(words))
+        known = self.lookup(words) or self.lookup(words.upper())
+        if state is None and known is not None and self.kinds.get(known) in ("state", "organization"):
+            state = known
+        return self.state_of(state) if state else None
+
+    def state_of(self, actor: str) -> str:
+        """The state (or the top organisation) ``actor`` rolls up to through affiliations."""
+        for _hop in range(4):
+            up = self.affiliations.get(actor) or self.proposed.get(actor, {}).get("affiliation")
+            if not up or up == actor:
+                break
+            actor = up
+        return actor
 
     def _matcher(self) -> tuple:
         if not self._matchers:
@@ -134,7 +226,7 @@ class ActorIndex:
         taken = [range(m.start - base, m.end - base) for m in found]
         mentions: list[Mention] = []
         words = list(re.finditer(r"[\w.'’]+", text))
-        demonyms = {w[1] for w in STATES.values()}
+        demonyms = {w[1] for state, w in STATES.items() if KINDS.get(state, "group") == "group"}
         for index, first in enumerate(words):
             if not first.group(0)[0].isupper() or any(first.start() in r for r in taken):
                 continue
@@ -143,13 +235,13 @@ class ActorIndex:
                 state = self._gazetteer.get(fold(candidate))
                 if state is None or any(last.end() - 1 in r for r in taken):
                     continue
-                if candidate in demonyms and _next_word(text, first.start() + len(candidate)) not in GROUP_NOUNS:
+                if candidate in demonyms and not _group_follows(text, first.start() + len(candidate), demonyms):
                     continue
+                kind = self.kinds.get(state) or KINDS.get(state, "state")
                 if state not in self.kinds:
-                    self.proposed.setdefault(state, {"id": state, "name": STATES[state][0], "kind": "state"})
+                    self.proposed.setdefault(state, {"id": state, "name": STATES[state][0], "kind": kind})
                 end = first.start() + len(candidate)
-                mentions.append(Mention(base + first.start(), base + end, candidate, state, "state",
-                                        state in self.kinds))
+                mentions.append(Mention(base + first.start(), base + end, candidate, state, kind, state in self.kinds))
                 taken.append(range(first.start(), end))
                 break
         return mentions
@@ -161,9 +253,12 @@ class ActorIndex:
         mentions, run = [], []
         for token in [*sentence.span, None]:
             inside = token is not None and token.idx in taken
-            if token is not None and not inside and (token.is_title or token.text in ("al-", "bin", "de", "von")):
+            if token is not None and not inside and (token.is_title or token.lower_ in PARTICLES and run
+                                                     or _joins(token, run)):
                 run.append(token)
                 continue
+            while run and run[-1].text == "-":
+                run.pop()
             mention = self._propose(run, sentence.line[offset:sentence.span.end_char], offset, base)
             if mention:
                 mentions.append(mention)
@@ -172,13 +267,17 @@ class ActorIndex:
 
     def _propose(self, run: list, text: str, offset: int, base: int) -> Mention | None:
         organization = any(t.lower_ in ORGANIZATION_WORDS for t in run)
-        titles = [] if organization else [i for i, t in enumerate(run) if t.lower_ in TITLE_WORDS]
+        titles = [] if organization else [i for i, t in enumerate(run)
+                                          if t.lower_ in TITLE_WORDS and t.lower_ not in _GLUE | {"the", "in"}]
         titled = bool(titles)
         run = run[titles[-1] + 1:] if titles else run
-        while run and run[0].text in NOT_NAMES:
+        while run and (run[0].text in NOT_NAMES or run[0].lower_ in PARTICLES):
             run = run[1:]
-        if not run or len(run) == 1 and not titled or any(t.text in NOT_NAMES for t in run):
-            return None
+        while run and (run[-1].lower_ in PARTICLES or run[-1].text == "-"):
+            run = run[:-1]
+        if not run or len(run) == 1 and (not titled or fold(run[0].text) in self._gazetteer) \
+                or any(t.text in NOT_NAMES for t in run) or _next_word(text, run[-1].idx - offset) in GROUP_NOUNS:
+            return None  # "the two Southeast Asian nations" names no one
         start, end = run[0].idx - offset, run[-1].idx + len(run[-1]) - offset
         name = text[start:end]
         kind = "organization" if organization else "person"
@@ -187,8 +286,27 @@ class ActorIndex:
             return None
         while ident in self.kinds and ident not in self.proposed:
             ident += "-new"
-        self.proposed.setdefault(ident, {"id": ident, "name": name, "kind": kind})
+        actor = self.proposed.setdefault(ident, {"id": ident, "name": name, "kind": kind})
+        if kind == "person" and len(run) > 1:  # "Donald Trump", then "Trump"; "Phumtham Wechayachai", then "Phumtham"
+            for part in (name, run[-1].text, run[0].text):
+                self._remember(part, ident)
+        title = _title_before(text[:start])
+        if kind == "person" and title and "title" not in actor:
+            actor["title"] = title
+            self.titles[ident] = fold(title)
+            before = text[:start].rstrip()[:-len(title)].split()
+            state = self._state_of_word(before[-1].rstrip(",")) if before else None
+            if state and state not in self.kinds and state in STATES:
+                self.proposed.setdefault(state, {"id": state, "name": STATES[state][0],
+                                                 "kind": KINDS.get(state, "state")})
+            if state:
+                actor.setdefault("affiliation", state)
         return Mention(base + start, base + end, name, ident, kind, known=False)
+
+
+def _joins(token, run: list) -> bool:  # noqa: ANN001 - a spaCy Token
+    """Whether ``token`` is a hyphen inside a name ("Al-Hayya"): no space on either side, a name before it."""
+    return token.text == "-" and bool(run) and not run[-1].whitespace_ and not token.whitespace_
 
 
 def fold_chars(text: str) -> str:
@@ -231,12 +349,37 @@ def _best(ids: dict[str, set[str]]) -> str:
 
 
 def _next_word(text: str, end: int) -> str:
-    match = re.match(r"\s+([\w'’]+)", text[end:])
+    match = re.match(r"\S*\s+([\w'’]+)", text[end:])
     return match.group(1).lower() if match else ""
 
 
-def _drop_descriptions(mentions: list[Mention], text: str, base: int) -> list[Mention]:
-    """Leave out names that only describe the person named next ("U.S. President Donald Trump")."""
+def _group_follows(text: str, end: int, demonyms: set[str]) -> bool:
+    """Whether a collective noun follows a demonym, maybe after others ("Egyptian and Qatari mediators")."""
+    match = re.match(r"((?:,? (?:and )?[A-Z][\w'’]+)*) ([\w'’]+)", text[end:])
+    if not match or match.group(2).lower() not in GROUP_NOUNS | OWNED_NOUNS:
+        return False
+    return all(word in demonyms for word in re.findall(r"[A-Z][\w'’]+", match.group(1)))
+
+
+def _title_before(text: str) -> str | None:
+    """The title words that end ``text`` ("... Russian Foreign Minister " -> "Foreign Minister"), or None."""
+    words = re.findall(r"[\w.'’-]+|,", text)[-6:]
+    title: list[str] = []
+    for word in reversed(words):
+        if word.lower() not in TITLE_WORDS or word in (",", "'s", "’s"):
+            break
+        title.insert(0, word)
+    while title and title[0].lower() in _GLUE | {"the", "of", "in"}:
+        title.pop(0)
+    return " ".join(title) or None
+
+
+def _drop_descriptions(mentions: list[Mention], text: str, base: int,
+                       affiliate: Callable[[str, str], None]) -> list[Mention]:
+    """Leave out names that only describe the person named next ("U.S. President Donald Trump").
+
+    ``affiliate(person, actor)`` is told that the person belongs to the actor of the description.
+    """
     kept = []
     for here, after in zip(mentions, [*mentions[1:], None]):
         if after is not None and after.kind == "person" and here.actor != after.actor:
@@ -245,6 +388,7 @@ def _drop_descriptions(mentions: list[Mention], text: str, base: int) -> list[Me
             possessive = any(word in ("'s", "’s") for word in between) and all(
                 (w.islower() and w not in _NOT_TITLES) or w in ("'s", "’s", ",") for w in between)
             if titles and len(between) <= 6 and (possessive or all(w.lower() in TITLE_WORDS for w in titles)):
+                affiliate(after.actor, here.actor)
                 continue
         kept.append(here)
     return kept

@@ -17,21 +17,27 @@ from dataclasses import dataclass, field
 
 from timeline.draft import modality
 from timeline.draft.actors import Mention
+from timeline.draft.clauses import (
+    PREPOSITIONS,
+    QUOTE,
+    SPEECH,
+    attribution_start,
+    boundaries,
+    clause_commas,
+    clause_end,
+    is_object,
+    quoted_tokens,
+    token_at,
+    word_before,
+)
 from timeline.draft.dates import bound, find_dates
-from timeline.draft.gazetteer import GROUP_NOUNS
 from timeline.draft.sentences import Sentence
 from timeline.draft.triggers import BASE_CONFIDENCE, Trigger, find_triggers
 from timeline.vocabulary import EVENT_TYPES
 
 #: Words before a noun that make it an event told before ("the meeting"), not a new one.
 DEFINITE = frozenset(("the", "this", "that", "these", "those"))
-#: Words that end a clause: the actors of one trigger are looked for within its clause.
-BOUNDARIES = frozenset((";", "—", "–", "(", ")", "while", "whereas", "because", "although", "though", "but",
-                        "when", "after", "before", "which", "where", "amid", "despite"))
 PLACE_WORDS = frozenset(("in", "at", "near", "outside", "inside"))
-#: A name after one of these is not the actor of the verb that follows ("travelled to Moscow to present").
-PREPOSITIONS = frozenset(("to", "from", "in", "at", "on", "for", "into", "toward", "towards", "against", "over",
-                          "about", "with", "near", "of"))
 PRONOUNS = frozenset(("he", "she", "him", "her", "his"))
 #: Words for the actors of the last event with several ("They agreed", "the two leaders also agreed").
 GROUP_WORDS = frozenset(("they", "leaders", "sides", "both", "presidents", "delegations"))
@@ -40,9 +46,10 @@ THINGS = {"demand": ("demand",), "demands": ("demand",), "counter-proposal": ("c
           "plan": ("proposal", "counter_proposal"), "proposal": ("proposal", "counter_proposal"),
           "proposals": ("proposal", "counter_proposal"), "draft": ("proposal",), "offer": ("proposal",),
           "claim": ("claim",), "claims": ("claim",), "this": ("claim",), "ceasefire": ("ceasefire_declared",)}
-#: Types whose clause after the verb is what was said, with dates of its own.
-SPEECH = frozenset(("statement", "claim", "denial", "accusation", "assessment", "criticism"))
-_QUOTE = re.compile(r"“([^”]{2,300})”|\"([^\"]{2,300})\"")
+#: Types an article often reports with a noun only ("Sunday's meeting", "after talks in Geneva with ...").
+TOLD_AS_NOUNS = frozenset(("meeting", "call"))
+#: Words after a noun trigger that bring in the other side: the owner of the noun is the clause's subject.
+WITH = frozenset(("with", "between"))
 _PLACE = re.compile(r"\b(?:in|at|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)*)")
 
 
@@ -70,6 +77,11 @@ class Drafted:
     thing: str | None = None
     at: int = 0  # the trigger's offset in the sentence
     nominal: bool = False
+    explicit: bool = False  # whether the text dates it (else its date is only bounded by publication)
+    reach: int = 0  # where its clause ends (an offset in the sentence)
+    begin: int = 0  # where its clause begins (an offset in the sentence)
+    passive: bool = False  # "was confirmed by X"
+    subject: list[str] = field(default_factory=list)  # its acting actors named before its verb
 
     def actors(self) -> list[str]:
         return list(dict.fromkeys(a for ids in self.roles.values() for a in ids))
@@ -90,12 +102,20 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
     span = sentence.span
     words = [t.lower_ for t in span]
     starts = [t.idx + sentence.origin for t in span]
-    token_of = {id(m): _token_at(starts, m.start) for m in mentions}
-    attribution = _attribution(words)
-    actors = [m for m in mentions if attribution is None or token_of[id(m)] < attribution]
+    token_of = {id(m): token_at(starts, m.start) for m in mentions}
+    attribution = attribution_start(words)
+    quoted = quoted_tokens(span, sentence.line)  # names inside a quotation are what was said, not who said it
+    actors = [m for m in mentions if (attribution is None or token_of[id(m)] < attribution)
+              and token_of[id(m)] not in quoted]
     credited = [m.actor for m in mentions if attribution is not None and token_of[id(m)] >= attribution]
-    bounds = _boundaries(words, {token_of[id(m)] for m in mentions}, attribution)
+    opening = words.index(",") if attribution == 2 and "," in words else None
+    if opening is not None:  # "According to the statement, Phumtham urged Trump ...": the rest is the news
+        credited = [m.actor for m in mentions if token_of[id(m)] < opening]
+        actors = [m for m in mentions if token_of[id(m)] > opening]
+        attribution = None
+    bounds = boundaries(words, {token_of[id(m)] for m in mentions}, attribution) + ([opening] if opening else [])
     triggers = _triggers(sentence, words, bounds, attribution)
+    bounds = sorted({*bounds, *clause_commas(words, triggers, span.start)})
     drafted: list[Drafted] = []
     previous_source: list[str] = []
     for number, trigger in enumerate(triggers):
@@ -105,28 +125,42 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         left_start = max(clause_start, before)
         right_end = min([b for b in bounds if b >= last] + [len(words)]
                         + ([triggers[number + 1].span.start - span.start] if number + 1 < len(triggers) else []))
-        status = modality.status(trigger.type, words[clause_start:first], " ".join(words[last:right_end]))
+        status = modality.status(trigger.type, words[clause_start:first], " ".join(words[last:right_end]),
+                                 20 if trigger.nominal and not modality.REFERENCES & set(words[max(0, first - 5):first]) else 4)
         if status is None:
             continue
         left = [m for m in actors if left_start <= token_of[id(m)] < first]
+        if trigger.nominal and {"regarding", "concerning", "about", "asked"} & set(words[max(0, first - 4):first]):
+            # "Regarding the meeting in London, Peskov stressed": who speaks of it did not attend it
+            right_end = next((i for i in range(last, right_end) if words[i] == ","), right_end)
         right = [m for m in actors if last <= token_of[id(m)] < right_end]
-        chained = previous_source if number and before > clause_start else []
+        if trigger.nominal and "their" in words[max(0, first - 4):first]:  # "During their call, Trump told Zelensky"
+            right += [m for m in actors if token_of[id(m)] >= right_end and m.kind == "person"][:2]
+        chained = previous_source if number and (before > clause_start or trigger.nominal) else []
         event = _assemble(trigger, (first, last), left, right, words, token_of, chained, context)
         if event is None:
             continue
         roles, inherited = event
         kind = "acceptance" if trigger.type == "agreement" and "source" in roles else trigger.type
-        subject = [m.actor for m in left if m.actor in roles.get("participants", ())]
+        subject = [m.actor for m in left if m.actor in roles.get("participants", roles.get("source", ()))]
         previous_source = roles.get("source") or subject or roles.get("participants", [])
-        future = status in ("planned", "proposed")
-        when = _date(sentence, trigger, left_start, right_end, context.published, future)
+        future = status in ("planned", "proposed", "cancelled")
+        nouns = [t.span.start_char for t in triggers if t is not trigger]
+        when = _date(sentence, trigger, left_start, right_end, context.published, future, nouns)
+        if future and drafted and drafted[-1].status == "occurred" and drafted[-1].explicit \
+                and "/" not in drafted[-1].date and (when is None or drafted[-1].at > trigger.span.start_char - 60):
+            # "arrived in Cairo on Saturday to attend talks": the day is the arrival's, the talks follow it
+            when = f"{drafted[-1].date}/.."
+
         drafted.append(Drafted(
             type=kind, date=when or bound(context.published, future),
             status=status, roles=roles, sentence=sentence.text, start=sentence.start, end=sentence.end,
             trigger=trigger.span.text, location=_place(sentence, left_start, right_end),
             confidence=_confidence(trigger, roles, when is not None, inherited, mentions),
             thing=_thing(words[last:max([b for b in bounds if b >= last] + [len(words)])] + words[left_start:first]),
-            at=trigger.span.start_char - span.start_char, nominal=trigger.nominal))
+            at=trigger.span.start_char - span.start_char, nominal=trigger.nominal, explicit=when is not None,
+            reach=clause_end(span, bounds, last), begin=span[min(left_start, len(span) - 1)].idx - span.start_char,
+            passive="by" in words[last - 1:last + 1], subject=subject))
     if credited and drafted:
         for event in drafted:
             event.roles.setdefault("mentioned", []).extend(a for a in credited if a not in event.actors())
@@ -135,6 +169,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         roles = {"source": credited[:1], **({"mentioned": list(dict.fromkeys(others))} if others else {})}
         drafted.append(Drafted("assessment", bound(context.published), "occurred", roles, sentence.text,
                                sentence.start, sentence.end, "according to", 0.45))
+    drafted = [e for e in drafted if not _attribution_only(e, drafted, sentence.text)]
     _add_quotes(sentence, drafted)
     return drafted
 
@@ -146,20 +181,28 @@ def _triggers(sentence: Sentence, words: list[str], bounds: list[int], attributi
     the comma after it ends a clause; so is a verb used as a noun ("rejected such demands").
     """
     span = sentence.span
-    quoted = _quoted_tokens(span, sentence.line)
-    kept = []
+    quoted = quoted_tokens(span, sentence.line)
+    kept: list[Trigger] = []
     for trigger in find_triggers(span):
         first = trigger.span.start - span.start
+        if kept and not kept[-1].nominal and kept[-1].span.end == trigger.span.start and not trigger.nominal \
+                and kept[-1].span[-1].lower_ != "to":
+            trigger = trigger._replace(nominal=True)  # noqa: PLW2901 - "rejected demands from": a noun here
         if first in quoted or attribution is not None and first >= attribution:
             continue
+        symmetric = trigger.type in ("meeting", "call", "visit")
         if modality.is_reference(words[:first]) and not _dated(sentence, trigger):
             comma = next((i for i in range(first, len(words)) if words[i] == ","), None)
             if comma is not None:
                 bounds.append(comma)
                 bounds.sort()
+            if trigger.type in TOLD_AS_NOUNS:  # "after talks in Abu Dhabi with Ukrainian officials"
+                kept.append(trigger._replace(nominal=True))
             continue
-        symmetric = trigger.type in ("meeting", "call", "visit")
         if not trigger.nominal and modality.is_noun(words[:first]) and (not symmetric or words[first - 1] in DEFINITE):
+            # "the meeting between X and Y", "the call with Putin"; "Trump's call for a ceasefire"
+            if trigger.type in TOLD_AS_NOUNS or words[first - 1] in ("'s", "’s"):
+                kept.append(trigger._replace(nominal=True))
             continue
         kept.append(trigger)
     return kept
@@ -170,12 +213,14 @@ def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], rig
               context: Context) -> tuple[dict[str, list[str]], bool] | None:
     """The roles of the event of ``trigger`` and whether its acting actor was inherited; None if it has none."""
     first, last = where
-    passive = last < len(words) and words[last] == "by"
-    places = [m for m in left + right if _word_before(token_of[id(m)], words) in PLACE_WORDS]
-    left = [m for m in left if m not in places and not _object(token_of[id(m)], words)]
+    passive = last < len(words) and words[last] == "by" or words[last - 1] == "by"  # "the plan proposed by X"
+    places = [m for m in left + right if word_before(token_of[id(m)], words) in PLACE_WORDS
+              or words[token_of[id(m)] - 2:token_of[id(m)]] in (["at", "the"], ["in", "the"])]  # "at the White House"
+    left = [m for m in left if m not in places and not is_object(token_of[id(m)], words)]
     right = [m for m in right if m not in places]
     if passive:
-        stop = next((i for i in range(last + 1, len(words)) if words[i] in PREPOSITIONS), len(words))
+        stop = next((i for i in range(last + (words[last - 1] != "by"), len(words)) if words[i] in PREPOSITIONS),
+                    len(words))
         sources, targets = [m.actor for m in right if token_of[id(m)] < stop], [m.actor for m in left]
     else:
         sources, targets = [m.actor for m in left], [m.actor for m in right]
@@ -184,6 +229,14 @@ def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], rig
         if not owners and words[first - 1] in PRONOUNS:  # "his conversation with Putin": the clause's subject
             persons = [m.actor for m in left if m.kind == "person"]
             owners = persons[:1] or ([context.last_person] if context.last_person else [])
+        if not owners and words[last:last + 1] == ["from"]:  # "rejected demands from Ukraine and ..."
+            owners = [m.actor for m in right if token_of[id(m)] <= last + 6]
+            targets = []
+        joined = next((w for w in words[last - 1:last + 5] if w in WITH or not w.isalnum()), None)
+        if not owners and joined == "with":  # "after talks in Abu Dhabi with", not "..., with Putin calling it"
+            owners = list(previous)  # "Witkoff flew to Moscow after talks with Ukrainian officials"
+        if len({*owners, *targets}) < 2 and context.last_group and _both_sides(words[max(0, first - 12):last + 12]):
+            owners, targets = list(context.last_group), []  # "a meeting of the defense attaches of both sides"
         return _roles(trigger, (first, last), owners, targets, left, right, token_of, words, places, context, False)
     coordinated = words[first - 1] == "and" or words[first - 1] == "," and words[first].endswith("ing")
     if previous and coordinated and not trigger.nominal:
@@ -193,13 +246,23 @@ def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], rig
     inherited = False
     if not sources and not passive:
         pronoun = any(w in PRONOUNS for w in words[:first][-6:])
-        if previous:
+        grouped = set(words[max(0, first - 4):first]) & GROUP_WORDS
+        if grouped and context.last_group:  # "Trump claimed that both sides had agreed"
+            sources, inherited = list(context.last_group), True
+        elif previous:
             sources, inherited = list(previous), True
         elif pronoun and context.last_person:
             sources, inherited = [context.last_person], True
         elif set(words[:first]) & GROUP_WORDS and context.last_group:
             sources, inherited = list(context.last_group), True
     return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, inherited)
+
+
+def _both_sides(words: list[str]) -> bool:
+    """Whether ``words`` speak of the two sides told before ("both sides", "the two countries")."""
+    pairs = set(zip(words, words[1:]))
+    return bool(pairs & {("both", "sides"), ("two", "sides"), ("both", "countries"), ("two", "countries"),
+                         ("both", "parties"), ("two", "parties")})
 
 
 def _owners(left: list[Mention], first: int, words: list[str], token_of: dict[int, int]) -> list[str]:
@@ -223,7 +286,7 @@ def _roles(trigger: Trigger, where: tuple[int, int], sources: list[str], targets
     sources = list(dict.fromkeys(sources))
     targets = [a for a in dict.fromkeys(targets) if a not in sources]
     if trigger.type == "visit":
-        hosts = [m.actor for m in right if _word_before(token_of[id(m)], words) in ("to", "in")
+        hosts = [m.actor for m in right if word_before(token_of[id(m)], words) in ("to", "in")
                  or token_of[id(m)] == where[1]] or [m.actor for m in places]
         visitors = [a for a in sources + targets if a not in hosts]
         roles = {"participants": visitors, "host": hosts[:1]}
@@ -239,7 +302,7 @@ def _roles(trigger: Trigger, where: tuple[int, int], sources: list[str], targets
         return None
     if not sources:
         return None
-    for mention in left:
+    for mention in left + right:
         if mention.actor in sources and mention.kind == "person":
             context.last_person = mention.actor
     if trigger.type in ("statement", "claim", "assessment"):
@@ -248,13 +311,20 @@ def _roles(trigger: Trigger, where: tuple[int, int], sources: list[str], targets
 
 
 def _date(sentence: Sentence, trigger: Trigger, left: int, right: int, published: dt.date,
-          future: bool) -> str | None:
-    """The explicit date nearest the trigger within its clause; None if the clause gives none."""
+          future: bool, others: list[int]) -> str | None:
+    """The explicit date nearest the trigger within its clause; None if the clause gives none.
+
+    A date right before another trigger dates that one ("following a Monday phone call"), not this one;
+    ``others`` are where the sentence's other triggers start (offsets in its line).
+    """
     span = sentence.span
     begin = span[left].idx if left < len(span) else span[-1].idx
     finish = span[right - 1].idx + len(span[right - 1]) if right > 0 else begin
-    found = [d for d in find_dates(sentence.line[begin:finish], published, future, begin)
-             if d.explicit and sentence.line[d.end:d.end + 2] not in ("'s", "’s")]
+    found = [d for d in find_dates(sentence.line[begin:finish], published, future, begin) if d.explicit and (
+        sentence.line[d.end:d.end + 2] not in ("'s", "’s")  # "Sunday's talks" dates only the talks
+        or trigger.nominal and 0 <= trigger.span.start_char - d.end <= 12)
+        and (not trigger.nominal or trigger.span.start_char - 15 <= d.start <= trigger.span.end_char + 140)
+        and not any(0 <= at - d.end <= 3 for at in others)]
     if trigger.type in SPEECH:  # "said on Tuesday", not the dates of what was said
         found = [d for d in found if d.end <= trigger.span.start_char or d.start - trigger.span.end_char < 25
                  or " by " in sentence.line[trigger.span.end_char:d.start]]  # "confirmed by X on Wednesday"
@@ -296,12 +366,22 @@ def _confidence(trigger: Trigger, roles: dict[str, list[str]], explicit: bool, i
     return round(min(0.95, max(0.1, score)), 2)
 
 
-def _quoted_tokens(span, line: str) -> set[int]:  # noqa: ANN001 - a spaCy Span
-    """The tokens of ``span`` (indices in it) inside quotation marks."""
-    quotes = [range(m.start(), m.end()) for m in _QUOTE.finditer(line, span.start_char, span.end_char)]
-    if not quotes:
-        return set()
-    return {token.i - span.start for token in span if any(token.idx in quote for quote in quotes)}
+
+
+def _attribution_only(event: Drafted, drafted: list[Drafted], text: str) -> bool:
+    """Whether a statement only sources another event of its sentence.
+
+    "Leavitt said Zelensky requested ...", "Rubio and Lavrov had a productive call, an official said": the
+    event reported is the news, the saying is not. A statement whose other events lie before it, across a
+    clause ("Lavrov expressed reservations after Poland threatened ..."), is an event of its own.
+    """
+    if event.type != "statement":
+        return False
+    said_last = len(text) - event.at < 40  # a reporting clause that ends the sentence
+    return any(other is not event and other.type != "statement" and not other.nominal
+               and (event.at < other.at < event.reach or said_last) for other in drafted)
+
+
 
 
 def _add_quotes(sentence: Sentence, drafted: list[Drafted]) -> None:
@@ -309,7 +389,7 @@ def _add_quotes(sentence: Sentence, drafted: list[Drafted]) -> None:
     verbal = [e for e in drafted if not e.nominal]
     if not verbal:
         return
-    for match in _QUOTE.finditer(sentence.text):
+    for match in QUOTE.finditer(sentence.text):
         text = (match.group(1) or match.group(2)).strip(" ,.")
         event = ([e for e in verbal if e.at <= match.start()] or verbal[:1])[-1]
         speaker = (event.roles.get("source") or event.roles.get("participants") or [None])[0]
@@ -317,38 +397,10 @@ def _add_quotes(sentence: Sentence, drafted: list[Drafted]) -> None:
             event.quotes.append((speaker, text))
 
 
-def _attribution(words: list[str]) -> int | None:
-    """The token after "according to", where the attribution starts; None without one."""
-    for i in range(len(words) - 1):
-        if words[i] == "according" and words[i + 1] == "to":
-            return i + 2
-    return None
 
 
-def _boundaries(words: list[str], mention_tokens: set[int], attribution: int | None) -> list[int]:
-    found = [i for i, w in enumerate(words) if w in BOUNDARIES]
-    found += [i for i, w in enumerate(words) if w == "as" and (i + 1 in mention_tokens
-                                                                 or words[i + 1:i + 2] == ["the"] and i + 2 in mention_tokens)]
-    found += [i for i, w in enumerate(words) if w == "with" and i and not words[i - 1].isalnum()]
-    if attribution is not None:
-        found.append(attribution - 2)
-    return sorted(found)
 
 
-def _token_at(starts: list[int], char: int) -> int:
-    for i, start in enumerate(starts):
-        if start > char:
-            return max(0, i - 1)
-    return len(starts) - 1
 
 
-def _object(token: int, words: list[str]) -> bool:
-    """Whether the name at ``token`` follows a preposition ("to Moscow"), not as in "officials from Russia"."""
-    before = _word_before(token, words)
-    if before == "with" or before not in PREPOSITIONS:
-        return False
-    return not (before in ("from", "of") and token > 1 and words[token - 2] in GROUP_NOUNS)
 
-
-def _word_before(token: int, words: list[str]) -> str:
-    return words[token - 1] if token > 0 else ""

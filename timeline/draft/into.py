@@ -36,7 +36,7 @@ def header(article: str, published: dt.date) -> str:
     """The comment at the top of a drafted file: what it was drafted from, and that it awaits review."""
     return (f"# Drafted by timeline {__version__} (timeline draft) from {article}, published {published.isoformat()}\n"
             "# Every event is marked draft: true and is left out of answers and charts until you review it\n"
-            "# and remove that line; notes give the sentence it rests on and a confidence.\n")
+            "# and remove that line; evidence gives the sentence it rests on, confidence how sure the draft is.\n")
 
 
 def write_new(data: dict[str, Any], output: Path, comment: str, force: bool = False) -> Path:

@@ -17,13 +17,20 @@ Claims are ``claimed`` (``disputed`` once the article reports a denial).
 from __future__ import annotations
 
 PLANNED_WORDS = frozenset(("may", "might", "could", "would", "will", "'ll", "shall", "potentially", "possibly",
-                           "likely"))
+                           "likely", "upcoming", "planned", "possible", "expected", "future", "next"))
 #: Verbs that make the next verb planned when "to" follows them ("plans to meet", "is expected to visit").
 PLANNING_VERBS = frozenset(("plans", "plan", "planned", "planning", "expected", "set", "scheduled", "due", "intends",
                             "intend", "hopes", "hope", "going", "agreed", "agree", "aims", "ready", "wants", "want"))
 PROPOSED_WORDS = frozenset(("proposed", "proposes", "propose", "proposing", "offered", "offers", "offer", "offering",
                             "invited", "invites", "invite", "suggested", "suggests", "suggest", "urged", "urges",
                             "called", "calls", "calling"))
+#: Words after an arranged event, in its clause, that say it was called off.
+CANCELLED_WORDS = frozenset(("canceled", "cancelled", "scrapped", "postponed", "shelved", "disrupted", "derailed",
+                             "scuttled", "aborted"))
+#: Verbs that make the verb after "X to" planned ("asked Witkoff to meet", "instructed him to call").
+ASKING_VERBS = frozenset(("asked", "instructed", "ordered", "directed", "told", "authorized", "authorised", "tasked"))
+#: Verbs after "to" that make the event they name the purpose of a trip ("arrived to attend talks"): planned.
+PURPOSE_VERBS = frozenset(("attend", "hold", "join", "continue", "resume", "discuss"))
 NEGATIONS = frozenset(("not", "n't", "never", "no", "neither", "nor", "without", "refused", "declined", "unable",
                        "failed", "fail"))
 REFERENCES = frozenset(("before", "after", "since", "during", "following", "ahead", "until", "amid", "despite"))
@@ -38,11 +45,12 @@ PLANNABLE = frozenset((
 ))
 
 
-def status(kind: str, before: list[str], after: str) -> str | None:
+def status(kind: str, before: list[str], after: str, reach: int = 4) -> str | None:
     """The status of an event of type ``kind``; None when it is no event (negated, or speculation).
 
     ``before`` are the lower-case words of the clause before the trigger, nearest last;
-    ``after`` the text of the clause after it.
+    ``after`` the text of the clause after it; ``reach`` how many words before the trigger
+    govern it (more for a noun: "will host a high-level meeting").
 
     >>> status("meeting", ["kushner", "and", "witkoff", "may"], "a ukrainian delegation as early as wednesday")
     'planned'
@@ -50,14 +58,18 @@ def status(kind: str, before: list[str], after: str) -> str | None:
     'proposed'
     >>> status("meeting", ["they", "did", "not"], "")
     """
-    near = before[-4:]
+    near = before[-reach:]
     if set(before[-3:]) & NEGATIONS:
         return None
     if kind == "claim":
         return "claimed"
+    if kind in PLANNABLE and (set(after.split()) | set(before[-3:])) & CANCELLED_WORDS:
+        return "cancelled"  # "an upcoming summit ... has been canceled"
     proposed = bool(set(near) & PROPOSED_WORDS)
-    planning = any(a in PLANNING_VERBS and b == "to" for a, b in zip(near, near[1:]))
-    planned = bool(set(near) & PLANNED_WORDS) or planning or any(words in after for words in LATER_WORDS)
+    planning = any(a in PLANNING_VERBS and b == "to" for a, b in zip(near, near[1:])) \
+        or near[-1:] == ["to"] and bool(set(near) & ASKING_VERBS)  # "asked Witkoff to meet"
+    purpose = len(near) >= 2 and near[-2] == "to" and near[-1] in PURPOSE_VERBS
+    planned = bool(set(near) & PLANNED_WORDS) or planning or purpose or any(words in after for words in LATER_WORDS)
     if not (proposed or planned):
         # "for the two countries to reach a deal": an aim, not an event
         return None if kind.startswith("agreement") and before[-1:] == ["to"] else "occurred"

@@ -1,11 +1,13 @@
 """A draft as a dataset file: ids, titles and summaries in neutral words, ``draft: true``, and the YAML text.
 
 Every drafted event carries ``draft: true`` (left out of answers and charts
-unless ``--include-drafts``), cites the article, and keeps in ``notes`` the
-sentence it rests on with its character offsets, the words that triggered it
-and a confidence between 0 and 1, in this form::
+unless ``--include-drafts``), cites the article, and carries ``evidence``, the
+sentence it rests on with its character offsets in the article and the words
+that triggered it, and a ``confidence`` between 0 and 1 (fields the loader reads
+into :class:`timeline.model.Evidence` and ``Event.confidence``)::
 
-    drafted from characters 420-625 (trigger 'met', confidence 0.85): U.S. President ...
+    evidence: {text: Putin met Witkoff in Moscow on Tuesday., start: 36, end: 75, trigger: met}
+    confidence: 0.85
 """
 from __future__ import annotations
 
@@ -32,6 +34,13 @@ VERBS: dict[str, tuple[str, str, str]] = {
     "endorsement": ("endorses", "endorse", ""), "agreement": ("reach an agreement", "reach an agreement", ""),
     "assessment": ("gives an assessment", "give an assessment", " of"),
 }
+
+
+#: The longest summary, in characters.
+SUMMARY_WIDTH = 160
+#: Words before a trigger kept in a summary: they carry its modality ("may meet", "has rejected").
+_AUXILIARIES = frozenset(("may", "might", "could", "would", "will", "shall", "has", "have", "had", "is", "was", "are",
+                          "were", "also", "to", "plans", "expected", "not", "reportedly", "again"))
 
 
 def draft_data(draft: Draft, taken: Iterable[str] = ()) -> dict[str, Any]:
@@ -71,11 +80,30 @@ def title(event: Drafted, names: dict[str, str]) -> str:
 
 
 def summary(event: Drafted, names: dict[str, str]) -> str:
-    """One neutral sentence: the title, the place, what was named, and the date as drafted."""
-    place = f" in {event.location}" if event.location and event.type != "visit" else ""
-    answers = event.type in ("criticism", "endorsement", "denial")
-    thing = f" (the article speaks of a {event.thing})" if answers and event.thing not in (None, "this") else ""
-    return f"{title(event, names)}{place}{thing}; date as drafted: {event.date}."
+    """One line in the article's own words, its actors named: who, the act as reported, and its object.
+
+    "Vladimir Putin met Steve Witkoff in Moscow on Tuesday." For an event reported by a noun only
+    ("Sunday's talks in Geneva") the title stands in, with the place.
+    """
+    if event.nominal:
+        place = f" in {event.location}" if event.location and event.type != "visit" else ""
+        return f"{title(event, names)}{place}."
+    acting = event.subject or event.roles.get("source") or event.roles.get("participants", [])[:1]
+    act = event.sentence[event.at:event.reach or None].strip(" ,;:—–-")
+    if event.passive:  # "The visit was confirmed by Yuri Ushakov on Wednesday": the clause as written
+        words = event.sentence[event.begin:event.reach or None]
+    else:
+        before = event.sentence[:event.at].split()[-3:]
+        while before and before[0].lower() not in _AUXILIARIES:
+            before.pop(0)
+        words = " ".join(part for part in (_names(acting, names), *before, act) if part)
+        said = event.sentence[:event.begin].strip(" ,;:—–-")
+        if event.type in ("statement", "claim", "assessment") and said and len(act.split()) <= 6:
+            words = f"{words.rstrip(' .')}: {said}"  # "Hamas told AFP: Hamas hopes the meeting will ..."
+    words = re.sub(r"\s+", " ", words).strip(" ,;:.—–-")
+    if len(words) > SUMMARY_WIDTH:
+        words = words[:SUMMARY_WIDTH].rsplit(" ", 1)[0] + "…"
+    return words[0].upper() + words[1:] + ("" if words.endswith("…") else ".")
 
 
 def _event(event: Drafted, ids: list[str], draft: Draft) -> dict[str, Any]:
@@ -95,8 +123,8 @@ def _event(event: Drafted, ids: list[str], draft: Draft) -> dict[str, Any]:
     if event.related:
         item["related"] = [{"relation": relation, "event": ids[other]} for relation, other in event.related]
     item["draft"] = True
-    item["notes"] = (f"drafted from characters {event.start}-{event.end} (trigger '{event.trigger}', "
-                     f"confidence {event.confidence:.2f}): {event.sentence}")
+    item["evidence"] = {"text": event.sentence, "start": event.start, "end": event.end, "trigger": event.trigger}
+    item["confidence"] = event.confidence
     return item
 
 

@@ -13,6 +13,10 @@ from timeline.draft.sentences import sentences
 if TYPE_CHECKING:
     from timeline.model import Dataset
 
+#: How many sentences back (of those that told events) an event may be the same one told again.
+RECENT = 3
+#: Types an article tells again in later sentences, with more detail ("The delegations met in Istanbul").
+RETOLD = frozenset(("meeting", "call", "visit"))
 #: Types that answer another event, and the relation that links them.
 ANSWERS = {"rejection": "responds_to", "acceptance": "responds_to", "criticism": "responds_to",
            "endorsement": "responds_to", "counter_proposal": "responds_to", "denial": "disputes"}
@@ -50,16 +54,17 @@ def draft_article(text: str, published: dt.date, dataset: Dataset | None = None,
     """
     index = ActorIndex.build(dataset)
     context = Context(published)
-    last_sentence = 0
+    told_at = [0]  # where the events of the last sentences that told any begin
     for sentence in sentences(text):
         found = sentence_events(sentence, index.find(sentence), context)
         first = len(context.events)
         for event in found:
-            if not _merge(event, context.events, first, last_sentence, index.affiliations):
+            if not _merge(event, context.events, first, told_at[-RECENT:][0], index.affiliations):
                 context.events.append(event)
         for event in context.events[first:]:
             _link(event, context.events, first)
-        last_sentence = first if found else last_sentence
+        if found:
+            told_at.append(first)
     source_id = source_id or _source_id(publisher, published)
     known_source = dataset is not None and source_id in dataset.sources
     source = None if known_source else {
@@ -69,7 +74,9 @@ def draft_article(text: str, published: dt.date, dataset: Dataset | None = None,
     used = {a for event in context.events for a in event.actors()}
     names = {a.id: a.name for a in dataset.actors.values()} if dataset else {}
     names |= {i: a["name"] for i, a in index.proposed.items()}
+    used |= {index.proposed[a]["affiliation"] for a in used if "affiliation" in index.proposed.get(a, {})}
     actors = [actor for ident, actor in index.proposed.items() if ident in used]
+    actors.sort(key=lambda actor: actor["kind"] == "person")  # what a person belongs to comes before the person
     return Draft(published, source_id, source, context.events, actors, names)
 
 
@@ -106,12 +113,15 @@ def _merge(event: Drafted, told: list[Drafted], sentence_start: int, previous_st
     the one before ("Zelenskyy stressed ... He expressed concern ...").
     """
     sides = {affiliations.get(a, a) for a in _acting(event)}
+    if _told_before(event, told, sentence_start, previous_start, affiliations):
+        return True
     for number in range(len(told) - 1, previous_start - 1, -1):
         other = told[number]
         symmetric = "participants" in event.roles
         same_side = _acting(event) & _acting(other) if symmetric else \
             sides & {affiliations.get(a, a) for a in _acting(other)}
-        same_sentence = number >= sentence_start and bool(same_side)
+        dated_apart = event.explicit and other.explicit and event.date != other.date  # "on July 29 ... on Aug. 4"
+        same_sentence = number >= sentence_start and bool(same_side) and not dated_apart
         same_facts = _acting(other) == _acting(event) and other.date == event.date and other.status == event.status
         if other.type == event.type and (same_sentence or same_facts):
             for role, ids in event.roles.items():
@@ -119,6 +129,50 @@ def _merge(event: Drafted, told: list[Drafted], sentence_start: int, previous_st
             other.quotes.extend(q for q in event.quotes if q not in other.quotes)
             other.related.extend(r for r in event.related if r not in other.related)
             other.confidence = max(other.confidence, event.confidence)
+            return True
+    return False
+
+
+def _told_before(event: Drafted, told: list[Drafted], sentence_start: int, previous_start: int,
+                 affiliations: dict[str, str]) -> bool:
+    """Fold an undated event into one of the same type, status and actors told in an earlier sentence.
+
+    "Russia and Ukraine held talks on Friday. ... The delegations met in Istanbul": the second is the first
+    again, told with more detail (its place is kept). Said of a party of the call or meeting told just
+    before ("Rubio spoke with Lavrov ... The Secretary emphasized ..."), a statement is what the readout
+    reports of it, no event of its own.
+    """
+    if event.explicit:
+        return False
+    acting = _acting(event)
+    if event.type == "statement" and acting and not event.quotes and any(
+            other.type in ("call", "meeting") and acting <= set(other.actors())
+            for other in told[previous_start:sentence_start]):
+        return True
+    if event.type == "meeting" and _visit_told(event, told[:sentence_start], affiliations):
+        return True
+    if event.type not in RETOLD:
+        return False
+    sides = {affiliations.get(a, a) for a in acting}
+    for other in reversed(told[:sentence_start]):
+        theirs = _acting(other)
+        if other.type == event.type and other.status == event.status and \
+                (len(acting & theirs) >= 2 or acting <= theirs or sides >= {affiliations.get(a, a) for a in theirs}):
+            for ids in event.roles.values():
+                other.roles.setdefault("participants", []).extend(
+                    a for a in ids if a not in other.actors() and affiliations.get(a, a) not in other.actors())
+            other.location = other.location or event.location
+            return True
+    return False
+
+
+def _visit_told(event: Drafted, told: list[Drafted], affiliations: dict[str, str]) -> bool:
+    """Whether a meeting is the visit told before: the visitor meets the host ("will visit the Kremlin ... to meet Putin")."""
+    acting = _acting(event)
+    for other in told:
+        hosts = set(other.roles.get("host", ()))
+        if other.type == "visit" and other.status == event.status and acting & set(other.roles["participants"]) \
+                and {affiliations.get(a, a) for a in acting} & hosts:
             return True
     return False
 

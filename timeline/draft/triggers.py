@@ -19,7 +19,8 @@ PLAN = "plan|plans|proposal|proposals|draft|framework|offer|deal|document|terms|
 SAY = "said|says|say|stated|noted|told|tells|stressed|stresses|acknowledged|acknowledges|added|" \
       "insisted|insists|insisting|declared|announced|announces|warned|warns|suggested|suggests|argued|argues|" \
       "emphasised|emphasized|reiterated|confirmed|confirms|expressed|expresses|saying|described|describes|" \
-      "remarked|commented|asserted|maintained|explained|conceded|admitted|vowed|pledged|promised"
+      "remarked|commented|asserted|maintained|explained|conceded|admitted|vowed|pledged|promised|" \
+      "affirmed|affirms|reaffirmed|reaffirms|briefed|briefs"
 CAPTURE = "captured|taken|seized|liberated|destroyed|downed|killed|encircled|shot"
 
 #: Event type -> patterns. A leading ``*`` marks a nominal trigger.
@@ -27,26 +28,34 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "claim": ("claims|claimed|claiming|claim", f"said|says|say|saying it|they has|had|have {CAPTURE}",
               f"said|says|claimed its forces|troops had|have {CAPTURE}"),
     "denial": ("denies|denied|deny|denying", "dismissed|rejected the|those|such claims|claim|reports"),
-    "meeting": ("met|meet|meets|meeting", "held|hold|holds|holding ~ talks|negotiations",
+    "meeting": ("met|meet|meets", "is|are|was|were|be meeting", "held|hold|holds|holding ~ talks|negotiations",
                 "* talks|negotiations|meeting with|between", "sat down with", "* summit with|between",
-                "continue|continued|resume|resumed ~ talks|discussions|negotiations|contacts"),
-    "call": ("spoke|speak|speaks|talked|talks ~ by phone|telephone", "phone|telephone|video call|conversation|talks",
-             "phoned|phones|telephoned", "spoke|speaks|talked ~ with", "held|had|have|hold ~ call|conversation",
-             "* call|conversation|conversations between|with"),
+                "* talks|negotiations|meeting|meetings|summit|consultations",
+                "continue|continued|resume|resumed ~ talks|discussions|negotiations|contacts",
+                "had|have|has a|an|the|their|two|several|more|further ~ talks|discussion|discussions|meeting",
+                "had|have|has talks|discussions|negotiations", "* round of talks|negotiations"),
+    "call": ("spoke|spoken|speak|speaks|talked|talks ~ by phone|telephone", "* phone|telephone|video call|conversation|talks",
+             "phoned|phones|telephoned", "spoke|spoken|speaks|talked ~ with", "held|had|have|hold ~ call|conversation",
+             "* call|conversation|conversations between|with", "contact|contacts|communication over|via hotline|phone",
+             "spoke|speak|speaks|talked ~ over|via hotline|phone", "telephonic|telephone talk|conversation"),
     "visit": ("visited|visits|visiting|visit", "visit to", "travelled|traveled|travels|flew|flies to",
               "arrived|arrives in", "trip to", "being sent|dispatched to", "will travel|go to"),
     "counter_proposal": ("* counter - proposal|proposals|offer|plan", "* counterproposal|counteroffer",
                          "* alternative plan|proposal"),
     "proposal": (f"proposed|proposes|propose|unveiled|unveils|submitted|submits|tabled ~ {PLAN}",
+                 "proposed|presented|drafted|submitted|tabled|unveiled by",
+                 "proposed|proposes|propose|proposing ~ talks|talk|dialogue|negotiations|meeting|ceasefire|truce",
                  f"present|presents|presented|presenting ~ {PLAN}", f"put|puts|putting forward ~ {PLAN}",
                  f"handed|hands|sent|sends ~ {PLAN}", "offered|offers|offering to",
                  f"leaked ~ {PLAN}", "* peace plan|proposal|deal"),
     "demand": ("demanded|demands|demanding|demand", "seeking|sought|seeks", "insisted|insists on"),
-    "appeal": ("urged|urges|urging", "called|calls|calling on|for", "appealed|appeals to", "asked|asks for"),
+    "appeal": ("urged|urges|urging", "called|calls|calling|call on|for", "appealed|appeals to", "asked|asks for",
+               "requested|requests|request"),
     "rejection": ("rejected|rejects|reject|rejecting", "refused|refuses", "ruled|rules out",
                   "turned|turns down", "dismissed|dismisses", "calling|called|calls it|them|this ~ unacceptable",
                   "unacceptable"),
-    "acceptance": ("accepted|accepts|accepting",),
+    "acceptance": ("accepted|accepts|accepting", "confirmed|confirms their|his|her|its participation|attendance|presence",
+                   "agreed|agrees to attend|participate|join"),
     "endorsement": ("welcomed|welcomes|praised|praises|endorsed|endorses|backed|backs",),
     "agreement": ("agreed|agree|agrees", "came|come|comes to terms", "reached|reach|struck an|a agreement|deal|accord"),
     "agreement_in_principle": ("reached|reach ~ understanding", "agreed|agree in principle"),
@@ -57,7 +66,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "threat": ("threatened|threatens|threatening", "vowing|vowed|vows to escalate|strike|attack|retaliate|respond",
                "warned|warns of"),
     "statement": (SAY,),
-    "military_action": ("attacked|shelled|bombed|struck", "launched|launches ~ attack|attacks|strike|strikes|offensive"),
+    "military_action": ("attacked|shelled|bombed|struck", "launched|launches ~ attack|attacks|strike|strikes|offensive",
+                        "resumed|resumes|began|begins ~ war|offensive|strikes|attacks|fighting|hostilities"),
     "exchange": ("exchanged|swapped ~ prisoners|bodies|captives|pows", "prisoner exchange|swap"),
     "release": ("released|freed ~ prisoners|hostages|captives",),
     "ceasefire_declared": ("declared|announced|ordered ~ ceasefire|truce",),
@@ -105,10 +115,9 @@ def find_triggers(span: Span) -> list[Trigger]:
     """The event triggers in ``span``, in order, the longest where two overlap (greedy, leftmost first)."""
     from spacy.util import filter_spans
 
-    doc = span.as_doc()
-    vocab = doc.vocab
+    vocab = span.doc.vocab
     spans = []
-    for key, start, end in matcher()(doc):
+    for key, start, end in matcher()(span):  # offsets in the span
         match = span[start:end]
         match.label_ = vocab.strings[key]
         spans.append(match)
