@@ -18,10 +18,8 @@ from typing import NamedTuple
 
 import networkx as nx
 import numpy as np
-from matplotlib import patheffects
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.colors import to_rgb
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import FancyArrowPatch
 
@@ -30,12 +28,10 @@ from timeline.graph import ACTOR_RELATIONS
 from timeline.model import ROLES, Actor, Dataset, Event
 from timeline.render import style
 from timeline.render.labels import display_name, event_titles
-from timeline.render.layout import Label, place_labels
 from timeline.render.markers import area_scale
 from timeline.render.text import clip, printable, shorten, text_width
 
 LABEL_WIDTH = 18
-HALO = 3.0
 #: Points between two parallel lines, beyond their widths.
 LANE_GAP = 2.5
 
@@ -51,6 +47,8 @@ class Edge(NamedTuple):
     directed: bool
     dashed: bool
     dash: object = "-"
+    #: Events behind the line.
+    count: int = 1
 
 
 def offsets(edges: list[Edge]) -> dict[Edge, float]:
@@ -139,21 +137,18 @@ def marker_of(g: nx.MultiDiGraph, node: str) -> str:
 
 def draw_nodes(ax: Axes, g: nx.MultiDiGraph, pos: dict, looks: dict[str, style.NodeLook], markers: dict,
                center: str | None) -> list[Artist]:
-    """Draw the nodes, the largest first: actors in a tint of their side's colour, events in their type's,
-    hollow if planned."""
+    """Draw the nodes, the largest first: actors filled with their side's colour (a white rim keeps them off
+    the lines), events in their type's, hollow if planned."""
     artists: list[Artist] = []
     for node in sorted(g, key=lambda n: (-looks[n].area, n)):
         look, marker = looks[node], markers[node]
-        face = "white" if look.hollow else look.color if g.nodes[node]["node_type"] == "event" else tint(look.color)
+        event = g.nodes[node]["node_type"] == "event"
+        face = "white" if look.hollow else look.color
+        rim = style.INK if node == center else look.color if event else "white"
         artists.append(ax.scatter([pos[node][0]], [pos[node][1]], s=look.area * area_scale(marker), marker=marker,
-                                  facecolors=face, edgecolors=style.INK if node == center else look.color,
-                                  linewidths=2.4 if node == center else 1.4, zorder=3, gid=f"node:{node}"))
+                                  facecolors=face, edgecolors=rim, linewidths=2.4 if node == center else 1.2,
+                                  zorder=3, gid=f"node:{node}"))
     return artists
-
-
-def tint(color: str, share: float = 0.45) -> tuple[float, float, float]:
-    """``color`` mixed with white: actors' fills stay apart from the saturated relation lines."""
-    return tuple(1 - share * (1 - c) for c in to_rgb(color))
 
 
 def fit_columns(ax: Axes, pos: dict, texts: dict[str, str], left: list[str], radius: float) -> dict[str, str]:
@@ -215,30 +210,3 @@ def surname(actor: Actor, name: str) -> str:
 
     last = name.split()[-1] if name.split() else name
     return last if actor.kind == "person" and fold(last) in {fold(clip(a)) for a in actor.aliases} else name
-
-
-def draw_labels(ax: Axes, g: nx.MultiDiGraph, pos: dict, radius: dict, texts: dict[str, str],
-                points: np.ndarray, ends: np.ndarray, *, prefer_sides: bool) -> list[Artist]:
-    """Name every node, in the free spot nearest it; a thin leader line joins a label set apart."""
-    figure = ax.figure
-    renderer = figure.canvas.get_renderer()
-    px = figure.dpi / 72
-    halo = [patheffects.withStroke(linewidth=HALO, foreground="white")]
-    labels = []
-    for node in sorted(g, key=lambda n: (-radius[n], n)):
-        x, y = ax.transData.transform(pos[node])
-        text = ax.text(0, 0, texts[node], ha="center", va="center", fontsize=style.FONT["size"],
-                       color=style.INK, zorder=4, path_effects=halo, gid=f"label:{node}", parse_math=False)
-        event = g.nodes[node]["node_type"] == "event"
-        labels.append(Label(text, x, y, radius[node] * px, (0 if event else 180) if prefer_sides else 0))
-    box = ax.get_window_extent(renderer)
-    to_data = ax.transData.inverted()
-    artists: list[Artist] = [label.text for label in labels]
-    for label, centre, corner in place_labels(labels, renderer, box.extents, points, ends, px):
-        label.text.set_position(to_data.transform(centre))
-        if corner is not None:
-            direction = np.subtract(corner, (label.x, label.y))
-            rim = np.array((label.x, label.y)) + direction / np.hypot(*direction) * label.radius
-            artists += ax.plot(*to_data.transform([rim, corner]).T, color=style.INK, linewidth=0.5, zorder=2,
-                               gid=f"leader:{label.text.get_gid().partition(':')[2]}")
-    return artists

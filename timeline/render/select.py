@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
@@ -27,6 +27,8 @@ MAX_EVENTS = 40
 #: Relations drawn at most, and between one pair; past them the ones with the most events are kept.
 MAX_EDGES = 100
 MAX_PARALLEL = 6
+#: Inches² of plot per actor when the budget follows the drawing's size: a name and room around it.
+AREA_PER_ACTOR = 2.2
 
 
 class GraphError(UserError):
@@ -108,6 +110,42 @@ def select_events(dataset: Dataset, events: list[Event], *, level: str = "person
     shown = kept & set(g)
     hidden = tuple(sorted(dataset.actors[a].name for a in set(activity) - shown))
     return Selection(g, center, hidden, 0, len(events) - (len(g) - len(shown)))
+
+
+def budget_for(plot_area: float) -> int:
+    """How many actors a plot of ``plot_area`` square inches names legibly: one per :data:`AREA_PER_ACTOR`,
+    from 6 to :data:`MAX_ACTORS`."""
+    return max(6, min(MAX_ACTORS, int(plot_area / AREA_PER_ACTOR)))
+
+
+@dataclass
+class PairRow:
+    """The relations between two drawn actors, by relation family: ``together`` for the undirected ones
+    (met, agreed), ``forth`` for ``a`` acting on ``b`` and ``back`` for ``b`` on ``a``."""
+
+    a: str
+    b: str
+    together: Counter = field(default_factory=Counter)
+    forth: Counter = field(default_factory=Counter)
+    back: Counter = field(default_factory=Counter)
+
+    @property
+    def total(self) -> int:
+        return sum(self.together.values()) + sum(self.forth.values()) + sum(self.back.values())
+
+
+def pair_rows(g: nx.MultiDiGraph) -> list[PairRow]:
+    """One row per pair of actors joined in the actor graph ``g`` (edges keyed by relation family), the most
+    events first; ``a`` is the one who acted on the other more often (then the first by name)."""
+    rows: dict[frozenset, PairRow] = {}
+    for u, v, family, data in g.edges(keys=True, data=True):
+        row = rows.setdefault(frozenset((u, v)), PairRow(*sorted((u, v))))
+        part = row.together if not data.get("directed") else row.forth if u == row.a else row.back
+        part[family] += data.get("count", 1)
+    for row in rows.values():
+        if sum(row.back.values()) > sum(row.forth.values()):
+            row.a, row.b, row.forth, row.back = row.b, row.a, row.back, row.forth
+    return sorted(rows.values(), key=lambda r: (-r.total, r.a, r.b))
 
 
 def by_family(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
