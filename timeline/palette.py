@@ -276,9 +276,10 @@ class GraphLook(NamedTuple):
 def graph_look(graph: nx.MultiDiGraph, dataset: Dataset | None = None) -> GraphLook:
     """Colours and sizes of an actor graph or an actor-event graph, the same in drawings and exports.
 
-    Actors take their side's colour (:func:`side_colors`, sides ordered by
-    their number of events in the whole ``dataset``, else in the graph, so
-    that colours stay put between charts); their area grows linearly with
+    Actors take their side's colour (:func:`side_colors` over every side
+    of the whole ``dataset``, ordered by their number of events, else over
+    the graph's, so that a side keeps its colour in every chart of the
+    record, whatever each one draws); their area grows linearly with
     ``activity`` (else their number of neighbours) within NODE_AREA, or
     ROW_AREA beside event nodes. Events take their type family's colour,
     hollow unless they happened. Relations take their family's colour and
@@ -293,7 +294,9 @@ def graph_look(graph: nx.MultiDiGraph, dataset: Dataset | None = None) -> GraphL
         for node, count in activity.items():
             counts[graph.nodes[node].get("side", node)] += count
     sides = {graph.nodes[n].get("side", n) for n in activity}
-    colors = side_colors(sorted(sides, key=lambda s: (-counts[s], s)), dataset)
+    ranked = sorted(sides | set(counts), key=lambda s: (-counts[s], s))   # every side of the record: stable colours
+    every = side_colors(ranked, dataset)
+    colors = {s: every[s] for s in ranked if s in sides}
     most = max(activity.values(), default=1) or 1
     low, high = ROW_AREA if len(activity) < len(graph) else NODE_AREA
     nodes = {}

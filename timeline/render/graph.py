@@ -47,6 +47,7 @@ from timeline.render.graph_labels import draw_labels
 from timeline.render.graph_table import draw_table, table_height
 from timeline.render.labels import display_name
 from timeline.render.layout import LAYOUTS, layout_positions, two_columns
+from timeline.render.markers import area_scale
 from timeline.render.select import (
     MAX_ACTORS,
     MAX_EDGES,
@@ -77,8 +78,13 @@ WIDE = 8.5
 MIN_PLOT = 2.0
 MIN_SIZE = (4.0, FRAME_TOP + FRAME_BOTTOM + MIN_PLOT)
 MAX_SIZE = 200.0
+#: Plot area (inches²) at which nodes take their full size (:data:`timeline.palette.NODE_AREA`); smaller
+#: plots shrink them in proportion, so that a column's nodes do not crowd each other.
+FULL_AREA = 80.0
+#: The smallest actor node drawn, in points² (a 7-point circle).
+MIN_AREA = 40.0
 #: Actors drawn when neither ``max_actors`` nor ``size`` is given.
-DEFAULT_ACTORS = 36
+DEFAULT_ACTORS = 30
 #: Pairs the state-level table lists, on a wide figure and a narrow one.
 TABLE_ROWS, TABLE_ROWS_NARROW = 8, 5
 
@@ -125,7 +131,7 @@ def draw_graph(dataset: Dataset, events: Iterable[Event] | None = None, *, level
     ``relations`` keeps only those relations (or events of those types). Past
     ``max_actors`` actors (default: as many as ``size`` names legibly, see
     :func:`timeline.render.select.budget_for`) and ``max_edges`` relations
-    (default: two an actor) the most active are kept and the footer names
+    (default: two an actor; all at state level) the most active are kept and the footer names
     what was left out. ``size`` is (width, height) in inches; below
     :data:`WIDE` inches wide the key goes under the plot. Raises
     :class:`GraphError` (a UserError naming the parameter) for options that
@@ -137,7 +143,7 @@ def draw_graph(dataset: Dataset, events: Iterable[Event] | None = None, *, level
         max_actors = DEFAULT_ACTORS if size is None else budget_for(_plot_area(size))
     options = {"level": level, "around": around, "depth": depth, "relations": relations, "max_actors": max_actors}
     selection = select_events(dataset, events, **options) if graph == "events" else \
-        select_actors(dataset, events, max_edges=max_edges or 2 * max_actors, **options)
+        select_actors(dataset, events, max_edges=max_edges or _edge_budget(level, max_actors), **options)
     if not selection.graph:
         raise NothingToShow(f"nothing to draw: no {'events' if graph == 'events' else 'relations'} between actors "
                             "in the events selected; widen --since/--until, --relations or --around")
@@ -152,21 +158,26 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     g = selection.graph
     actors = [n for n, kind in g.nodes(data="node_type") if kind == "actor"]
     look = style.graph_look(g, dataset)
-    sizes = style.NODE_AREA if graph == "actors" else style.ROW_AREA
+    grow, size = size is None, size or _default_size(g, graph, graph == "actors" and level == "state")
+    shrink = 1.0 if graph == "events" else min(1.0, _plot_area(size) / FULL_AREA)   # nodes in proportion
+    sizes = tuple(a * shrink for a in (style.NODE_AREA if graph == "actors" else style.ROW_AREA))
     paired = graph == "actors" and level == "state"
     by_width = sorted(look.edges.items(), key=lambda item: -item[1].width)
     edges = pair_edges(g) if paired else [
         Edge(u, v, key, line.color, line.width, bool(g.edges[u, v, key].get("directed")), line.dashed, line.dash,
              g.edges[u, v, key].get("count", 1)) for (u, v, key), line in by_width]
-    grow, size = size is None, size or _default_size(g, graph, paired)
     texts = label_texts(dataset, g, width=LABEL_WIDTH if graph == "actors" else 2 * LABEL_WIDTH)
     rows = pair_rows(g) if paired else []
     shown = rows[:TABLE_ROWS if size[0] >= WIDE else TABLE_ROWS_NARROW]
     table = Table(shown, {n: names_of(dataset, n) for n in g}, len(rows) - len(shown)) if rows else None
     parts = sections(dataset, g, look.sides, edges, sizes, bool(selection.ties), paired)
-    figure, ax = _frame(size, dpi, parts, grow=grow, table=table)
-    area = {n: node.area for n, node in look.nodes.items()}
-    radius = {n: math.sqrt(a) / 2 for n, a in area.items()}
+    footer = _footer_lines([omitted(selection), sources_line(dataset, events)], size[0])
+    bottom = max(FRAME_BOTTOM, 0.3 + len(footer) * style.FOOTER_SIZE * 1.25 / 72)
+    figure, ax = _frame(size, dpi, parts, grow=grow, table=table, bottom=bottom)
+    area = {n: node.area if g.nodes[n]["node_type"] == "event" else max(node.area * shrink, MIN_AREA)
+            for n, node in look.nodes.items()}
+    markers = {n: marker_of(g, n) for n in g}
+    radius = {n: reach(markers[n], a) for n, a in area.items()}
     dated = graph == "events" and layout in ("auto", "dated")
     if dated:
         links = {a: sorted(g.successors(a)) for a in actors}
@@ -175,17 +186,23 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     else:
         pos = layout_positions(weighted(g, selection.ties), layout, aspect=_aspect(ax))
         _fit(ax, pos)
-    markers = {n: marker_of(g, n) for n in g}
+        pos = apart(ax, pos, radius)
     draw_ties(ax, selection.ties, pos)
     _, points, ends = draw_edges(ax, edges, pos, area, markers)
-    draw_nodes(ax, g, pos, look.nodes, markers, selection.center)
+    draw_nodes(ax, g, pos, {n: node._replace(area=area[n]) for n, node in look.nodes.items()}, markers,
+               selection.center)
     order = sorted(g, key=lambda n: (-radius[n], n))
     draw_labels(ax, order, pos, radius, texts, points, ends,
                 {n: 0.0 if g.nodes[n]["node_type"] == "event" else 180.0 for n in g} if dated else None)
     _draw_texts(figure, title or dataset.title or "Who deals with whom",
-                subtitle(graph, level, events, around and g.nodes[selection.center]["name"], depth, relations),
-                [omitted(selection), sources_line(dataset, events)])
+                subtitle(graph, level, events, around and g.nodes[selection.center]["name"], depth, relations), footer)
     return figure
+
+
+def _edge_budget(level: str, actors: int) -> int:
+    """Relations drawn at most by default: two an actor at person level; all at state level, where each pair is
+    one line and the table counts every relation."""
+    return 2 * actors if level == "person" else 10 ** 9
 
 
 def subtitle(graph: str, level: str, events: list[Event], around: str | None, depth: int,
@@ -271,15 +288,15 @@ def _plot_area(size: tuple[float, float]) -> float:
 
 
 def _frame(size: tuple[float, float], dpi: int, parts: list[Section], grow: bool,
-           table: Table | None = None) -> tuple[Figure, Axes]:
+           table: Table | None = None, bottom: float = FRAME_BOTTOM) -> tuple[Figure, Axes]:
     """A figure with the plot and its key, drawn: the key in a column on the right of a wide figure, under the
     plot in two columns of a narrow one (below :data:`WIDE` inches). If ``grow``, the figure grows as tall as the
     key needs; else a key that leaves the plot less than :data:`MIN_PLOT` inches raises :class:`GraphError`."""
     w, h = size
     wide = w >= WIDE
     plot_w = w - 2 * MARGIN - (_key_width(table) if wide else 0.0)
-    needed = _draw_key(Figure(figsize=(w, 40.0), dpi=dpi), parts, table, wide, 40.0 - FRAME_TOP - FRAME_BOTTOM)
-    plot_h = h - FRAME_TOP - FRAME_BOTTOM - (0.0 if wide else needed + KEY_GAP)
+    needed = _draw_key(Figure(figsize=(w, 40.0), dpi=dpi), parts, table, wide, 40.0 - FRAME_TOP - bottom, bottom)
+    plot_h = h - FRAME_TOP - bottom - (0.0 if wide else needed + KEY_GAP)
     short = (needed - plot_h) if wide else max(MIN_PLOT, 0.5 * (w - 2 * MARGIN)) - plot_h
     if grow and short > 0:
         h, plot_h = h + short, plot_h + short
@@ -287,7 +304,7 @@ def _frame(size: tuple[float, float], dpi: int, parts: list[Section], grow: bool
         raise GraphError(f"size=({w:g}, {h:g}) inches cannot hold the graph and its key ({needed:.1f} inches "
                          "tall); give a larger size, or leave size out to fit")
     figure = Figure(figsize=(w, h), dpi=dpi)
-    _draw_key(figure, parts, table, wide, plot_h if wide else needed)
+    _draw_key(figure, parts, table, wide, plot_h if wide else needed, bottom)
     ax = figure.add_axes((MARGIN / w, (h - FRAME_TOP - plot_h) / h, plot_w / w, plot_h / h))
     ax.set_axis_off()
     return figure, ax
@@ -298,14 +315,16 @@ def _key_width(table: Table | None) -> float:
     return KEY_WIDTH + (KEY_WIDTH - MARGIN + KEY_GAP if table is not None else 0.0)
 
 
-def _draw_key(figure: Figure, parts: list[Section], table: Table | None, wide: bool, height: float) -> float:
-    """Draw the key (and the pair table) ``height`` inches tall above the footer of ``figure``: a column on the
-    right if ``wide``, else two columns across; return the height it takes, in inches."""
+def _draw_key(figure: Figure, parts: list[Section], table: Table | None, wide: bool, height: float,
+              bottom: float) -> float:
+    """Draw the key (and the pair table) ``height`` inches tall, ``bottom`` inches above the foot of ``figure``
+    (over the footer): a column on the right if ``wide``, else two columns across; return the height it takes,
+    in inches."""
     FigureCanvasAgg(figure)
     w, h = figure.get_size_inches()
     key_w = KEY_WIDTH - MARGIN if wide else (w - 2 * MARGIN - KEY_GAP) / 2
     across = _key_width(table) - MARGIN if wide else w - 2 * MARGIN
-    key = figure.add_axes(((w - MARGIN - across) / w, FRAME_BOTTOM / h, across / w, height / h))
+    key = figure.add_axes(((w - MARGIN - across) / w, bottom / h, across / w, height / h))
     key.set_axis_off()
     heights = draw_key(figure, key, parts, columns=1 if wide else 2, column_width=key_w + KEY_GAP)
     if table is not None:
@@ -315,6 +334,41 @@ def _draw_key(figure: Figure, parts: list[Section], table: Table | None, wide: b
         draw_table(key, table.rows, table.names, key_w, top, table.hidden, left=column * (key_w + KEY_GAP))
         heights[column] = top + table_height(table.rows)
     return max(heights)
+
+
+def reach(marker: str, area: float) -> float:
+    """Points from a node's centre to the farthest point of its marker (a square's corner): what labels and
+    other nodes keep clear of."""
+    half = math.sqrt(area * area_scale(marker)) / 2
+    return half * (math.sqrt(2) if marker == "s" else 1.0)
+
+
+def apart(ax: Axes, pos: dict, radius: dict[str, float], gap: float = 6.0) -> dict:
+    """``pos`` with the nodes pushed apart until no two come nearer than their radii and ``gap`` (points), kept
+    within the axes' limits: a layout's positions do not know how large the nodes are drawn."""
+    to_px, px = ax.transData, ax.figure.dpi / 72
+    names = list(pos)
+    xy = to_px.transform([pos[n] for n in names])
+    r = np.array([radius[n] * px for n in names])
+    box = ax.get_window_extent().extents
+    for _ in range(60):
+        moved = False
+        for i in range(len(names)):
+            d = xy[i + 1:] - xy[i]
+            dist = np.hypot(d[:, 0], d[:, 1])
+            short = r[i] + r[i + 1:] + gap * px - dist
+            for j in np.nonzero(short > 0)[0]:
+                k = i + 1 + j
+                way = d[j] / dist[j] if dist[j] > 1e-6 else np.array([1.0, 0.0])
+                xy[i] -= way * short[j] / 2
+                xy[k] += way * short[j] / 2
+                moved = True
+        xy[:, 0] = np.clip(xy[:, 0], box[0] + r, box[2] - r)
+        xy[:, 1] = np.clip(xy[:, 1], box[1] + r, box[3] - r)
+        if not moved:
+            break
+    back = ax.transData.inverted().transform(xy)
+    return {n: tuple(p) for n, p in zip(names, back)}
 
 
 def _fit(ax: Axes, pos: dict, margin: float = 0.07) -> None:
@@ -333,14 +387,19 @@ def _aspect(ax: Axes) -> float:
     return box.width * w / (box.height * h)
 
 
-def _draw_texts(figure: Figure, title: str, subtitle: str, footer: list[str | None]) -> None:
+def _footer_lines(parts: list[str | None], width: float) -> list[str]:
+    """The footer's lines at a figure ``width`` inches wide: each part wrapped to the width."""
+    chars = int((width - 2 * MARGIN) * 72 / (style.FOOTER_SIZE * 0.55))
+    return [line for part in parts if part for line in textwrap.wrap(printable(part), chars)]
+
+
+def _draw_texts(figure: Figure, title: str, subtitle: str, footer: list[str]) -> None:
     w, h = figure.get_size_inches()
     figure.text(MARGIN / w, 1 - 0.22 / h, shorten(printable(title), int((w - 2 * MARGIN) * 72 / 8)),
                 fontsize=style.TITLE_SIZE, fontweight="bold", va="top", gid="title", parse_math=False)
     figure.text(MARGIN / w, 1 - 0.55 / h, textwrap.fill(subtitle, int((w - 2 * MARGIN) * 72 / (10 * 0.55))),
                 fontsize=10, color=style.MUTED, va="top", gid="subtitle", parse_math=False)
-    lines = [textwrap.fill(printable(line), int(w * 72 / (style.FOOTER_SIZE * 0.55))) for line in footer if line]
-    figure.text(MARGIN / w, 0.15 / h, "\n".join(lines), fontsize=style.FOOTER_SIZE, color=style.MUTED, va="bottom",
+    figure.text(MARGIN / w, 0.15 / h, "\n".join(footer), fontsize=style.FOOTER_SIZE, color=style.MUTED, va="bottom",
                 gid="footer", parse_math=False)
 
 

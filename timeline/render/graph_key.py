@@ -38,7 +38,7 @@ def sections(dataset: Dataset, g: nx.MultiDiGraph, colors: dict[str, str], edges
     """The legends the drawing needs, top to bottom; none for what it does not show. ``paired``: one line per
     pair (a state-level drawing, whose table gives the relations)."""
     own = all(side == n for n, side in g.nodes(data="side") if side)
-    out = [*side_sections(dataset, colors, own), kind_section(g)]
+    out = [side_section(dataset, colors, own), kind_section(g)]
     if any(kind == "event" for _, kind in g.nodes(data="node_type")):
         out += [type_section(g), role_section(edges), size_section(g, sizes)]
     elif paired:
@@ -58,9 +58,9 @@ def line(color: str, width: float = 1.5, directed: bool = False, dash: object = 
                            linestyle=dash, mutation_scale=7 + 2 * width)
 
 
-def side_sections(dataset: Dataset, colors: dict[str, str], own: bool = False) -> list[Section]:
+def side_section(dataset: Dataset, colors: dict[str, str], own: bool = False) -> Section:
     """Each side's colour by the side's name in the data (two columns past five); the sides past the palette
-    in one grey entry beneath, named unless ``own`` (every side is a node, labelled on the map)."""
+    in one grey entry, named unless ``own`` (every side is a node, labelled on the map)."""
     def name(side: str) -> str:
         return printable(clip(dataset.actors[side].name, 60)) if side in dataset.actors else side
 
@@ -69,11 +69,11 @@ def side_sections(dataset: Dataset, colors: dict[str, str], own: bool = False) -
     entries = [(dot(c, "white"), textwrap.fill(name(s), KEY_LABEL - 12 if columns == 2 else KEY_LABEL - 2))
                for s, c in named]
     others = [name(s) for s, c in colors.items() if c == style.OTHER_SIDE]
-    out = [Section("side", "Colour: side (its state, else itself)", entries, columns)]
     if others:
         words = "Every other side, each named on the map" if own else f"Others: {', '.join(sorted(others))}"
-        out.append(Section("others", "", [(dot(style.OTHER_SIDE, "white"), textwrap.fill(words, KEY_LABEL - 2))]))
-    return out
+        entries.append((dot(style.OTHER_SIDE, "white"), textwrap.fill(words, KEY_LABEL - 12 if columns == 2
+                                                                       else KEY_LABEL - 2)))
+    return Section("side", "Colour: side (its state, else itself)", entries, columns)
 
 
 def kind_section(g: nx.MultiDiGraph) -> Section:
