@@ -304,9 +304,9 @@ def _frame(size: tuple[float, float], dpi: int, parts: list[Section], grow: bool
         raise GraphError(f"size=({w:g}, {h:g}) inches cannot hold the graph and its key ({needed:.1f} inches "
                          "tall); give a larger size, or leave size out to fit")
     figure = Figure(figsize=(w, h), dpi=dpi)
-    _draw_key(figure, parts, table, wide, plot_h if wide else needed, bottom)
-    ax = figure.add_axes((MARGIN / w, (h - FRAME_TOP - plot_h) / h, plot_w / w, plot_h / h))
+    ax = figure.add_axes((MARGIN / w, (h - FRAME_TOP - plot_h) / h, plot_w / w, plot_h / h))   # the first axes
     ax.set_axis_off()
+    _draw_key(figure, parts, table, wide, plot_h if wide else needed, bottom)
     return figure, ax
 
 

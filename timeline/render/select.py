@@ -2,15 +2,18 @@
 
 Each actor counts as :meth:`Dataset.nodes_at` says at the level drawn
 (itself, or its state). Who met whom follows the model's rule
-(:meth:`Dataset.met_pairs`, through :func:`timeline.graph.actor_graph`):
-a host state does not "meet" each visitor of talks held on its soil
-unless the data says it took part.
+(:meth:`Dataset.met_pairs`, through :func:`timeline.graph.actor_graph`),
+with one more for drawings: **hosting is not meeting**. A state that hosts
+talks (``host`` of a meeting with two attendees or more, not a visit) meets
+nobody on the drawing for it; where its own people sit at the table (Saudi Arabia's foreign minister
+in Riyadh) they are participants and meet the others themselves, and at
+state level they count as their state. A visit still meets its host.
 """
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
@@ -31,8 +34,10 @@ MAX_PARALLEL = 6
 AREA_PER_ACTOR = 2.2
 
 
-class GraphError(UserError):
-    """Options that cannot give a drawing: an unknown relation, layout or format, or nothing to draw."""
+class GraphError(UserError, ValueError):
+    """Options that cannot give a drawing: an unknown relation, layout or format, a size too small, nothing to draw.
+
+    A :class:`ValueError` too, as a library caller expects of a bad argument; its message names the parameter."""
 
 
 @dataclass
@@ -53,8 +58,9 @@ class Selection:
 def select_actors(dataset: Dataset, events: list[Event], *, level: str = "person", around: str | None = None,
                   depth: int = 1, relations: tuple[str, ...] | None = None, max_actors: int = MAX_ACTORS,
                   max_edges: int = MAX_EDGES) -> Selection:
-    """The actor graph to draw: planned relations included, cut to the neighbourhood and the budget."""
-    g = actor_graph(dataset, events, level=level, include_planned=True)
+    """The actor graph to draw: planned relations included, hosts not meeting their guests (see above), cut to
+    the neighbourhood and the budget."""
+    g = actor_graph(dataset, unhosted(events), level=level, include_planned=True)
     if relations:
         g.remove_edges_from([e for e in g.edges(keys=True) if e[2] not in relations])
     g = by_family(g)
@@ -110,6 +116,13 @@ def select_events(dataset: Dataset, events: list[Event], *, level: str = "person
     shown = kept & set(g)
     hidden = tuple(sorted(dataset.actors[a].name for a in set(activity) - shown))
     return Selection(g, center, hidden, 0, len(events) - (len(g) - len(shown)))
+
+
+def unhosted(events: Iterable[Event]) -> list[Event]:
+    """``events`` with the host taken off every meeting that is not a visit and has two attendees or more to
+    meet each other: hosting is not meeting."""
+    return [replace(e, host=()) if e.host and e.type != "visit" and e.event_type.meeting
+            and len(set(e.attendees())) > 1 else e for e in events]
 
 
 def budget_for(plot_area: float) -> int:
