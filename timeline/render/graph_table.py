@@ -34,12 +34,13 @@ def short_name(names: Sequence[str], limit: int) -> str:
     return fits[0] if fits else shorten(min(names, key=len), limit)
 
 
-def lines_of(row: PairRow, names: dict[str, Sequence[str]], limit: int = 40) -> list[tuple[str, dict[str, int]]]:
-    """The table's lines for one pair, (label, counts by family), the empty ones left out; each actor named
-    in at most ``limit`` characters (:func:`short_name` of its ``names``)."""
+def lines_of(row: PairRow, names: dict[str, Sequence[str]], limit: int = 40) -> list[tuple[str, str, dict[str, int]]]:
+    """The table's lines for one pair, (part, label, counts by family), the empty ones left out; ``part`` is
+    together, forth or back; each actor named in at most ``limit`` characters (:func:`short_name`)."""
     a, b = short_name(names[row.a], limit), short_name(names[row.b], limit)
-    out = [(f"{a} & {b}", row.together), (f"{a} → {b}", row.forth), (f"{b} → {a}", row.back)]
-    return [(label, dict(counts)) for label, counts in out if sum(counts.values())]
+    out = [("together", f"{a} & {b}", row.together), ("forth", f"{a} → {b}", row.forth),
+           ("back", f"{b} → {a}", row.back)]
+    return [(part, label, dict(counts)) for part, label, counts in out if sum(counts.values())]
 
 
 def table_height(rows: Sequence[PairRow]) -> float:
@@ -77,13 +78,13 @@ def draw_table(ax: Axes, rows: Sequence[PairRow], names: dict[str, Sequence[str]
                            va="bottom", color=family.color if family.id in ("pressure", "force") else style.INK,
                            gid=f"table:head:{family.id}"))
     y += HEAD
-    most = {f.id: max((c.get(f.id, 0) for r in rows for _, c in lines_of(r, names)), default=0) for f in families}
+    most = {f.id: max((c.get(f.id, 0) for r in rows for *_, c in lines_of(r, names)), default=0) for f in families}
     for row in rows:
         artists.append(cell(0, y, width, 0.008, color=style.GRID))
         y += 0.05
-        for label, counts in lines_of(row, names, limit):
+        for part, label, counts in lines_of(row, names, limit):
             artists.append(put(0, y + LINE / 2, label, va="center", color=style.INK,
-                               gid=f"table:row:{row.a}:{row.b}:{label}"))
+                               gid=f"table:row:{row.a}:{row.b}:{part}"))
             for i, family in enumerate(families):
                 n = counts.get(family.id, 0)
                 if n:
@@ -92,7 +93,7 @@ def draw_table(ax: Axes, rows: Sequence[PairRow], names: dict[str, Sequence[str]
                                         color=family.color, alpha=share))
                 artists.append(put(label_w + (i + 0.5) * COLUMN, y + LINE / 2, f"{n:,}" if n else "·",
                                    ha="center", va="center", color=style.INK if n else style.MUTED,
-                                   gid=f"table:cell:{row.a}:{row.b}:{family.id}"))
+                                   gid=f"table:cell:{row.a}:{row.b}:{part}:{family.id}"))
             y += LINE
     note = "A & B: together; A → B: what A did to B. Events, each counted once a line."
     if hidden:
