@@ -60,6 +60,7 @@ from timeline.render.select import (
     pair_rows,
     select_actors,
     select_events,
+    strongest_pairs,
     weighted,
 )
 from timeline.render.text import printable, quiet_glyphs, shorten
@@ -163,15 +164,16 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     sizes = tuple(a * shrink for a in (style.NODE_AREA if graph == "actors" else style.ROW_AREA))
     paired = graph == "actors" and level == "state"
     by_width = sorted(look.edges.items(), key=lambda item: -item[1].width)
-    edges = pair_edges(g) if paired else [
+    edges, weak = pair_edges(g) if paired else ([
         Edge(u, v, key, line.color, line.width, bool(g.edges[u, v, key].get("directed")), line.dashed, line.dash,
-             g.edges[u, v, key].get("count", 1)) for (u, v, key), line in by_width]
+             g.edges[u, v, key].get("count", 1)) for (u, v, key), line in by_width], 0)
     texts = label_texts(dataset, g, width=LABEL_WIDTH if graph == "actors" else 2 * LABEL_WIDTH)
     rows = pair_rows(g) if paired else []
     shown = rows[:TABLE_ROWS if size[0] >= WIDE else TABLE_ROWS_NARROW]
     table = Table(shown, {n: names_of(dataset, n) for n in g}, len(rows) - len(shown)) if rows else None
     parts = sections(dataset, g, look.sides, edges, sizes, bool(selection.ties), paired)
-    footer = _footer_lines([omitted(selection), sources_line(dataset, events)], size[0])
+    weaker = weak and f"{count(weak, 'weaker pair')} not drawn as lines (the table's counts include them)."
+    footer = _footer_lines([omitted(selection), weaker, sources_line(dataset, events)], size[0])
     bottom = max(FRAME_BOTTOM, 0.3 + len(footer) * style.FOOTER_SIZE * 1.25 / 72)
     figure, ax = _frame(size, dpi, parts, grow=grow, table=table, bottom=bottom)
     area = {n: node.area if g.nodes[n]["node_type"] == "event" else max(node.area * shrink, MIN_AREA)
@@ -184,7 +186,10 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
         pos = two_columns(actors, [n for n in g if n not in links], links)
         texts = fit_columns(ax, pos, texts, actors, max(radius.values()))
     else:
-        pos = layout_positions(weighted(g, selection.ties), layout, aspect=_aspect(ax))
+        shown = {frozenset((e.u, e.v)) for e in edges}       # lay out what is drawn, not the pairs left out
+        laid = g.copy()
+        laid.remove_edges_from([e for e in g.edges(keys=True) if frozenset(e[:2]) not in shown])
+        pos = layout_positions(weighted(laid, selection.ties), layout, aspect=_aspect(ax))
         _fit(ax, pos)
         pos = apart(ax, pos, radius)
     draw_ties(ax, selection.ties, pos)
@@ -229,17 +234,20 @@ def names_of(dataset: Dataset, node: str) -> tuple[str, ...]:
     return (display_name(actor), *(a for a in actor.aliases if a.replace(".", "").isupper() and a.isascii()))
 
 
-def pair_edges(g: object) -> list[Edge]:
+def pair_edges(g: object) -> tuple[list[Edge], int]:
     """One undirected line per pair of actors, its width the events of every relation between them, dashed
-    only if all of them are planned; the widest first."""
+    only if all of them are planned, the widest first; past two a node, the weaker pairs are not drawn (each
+    actor keeps its strongest): the lines and how many pairs were left out."""
     counts: dict[tuple[str, str], list[int]] = {}
     for u, v, data in g.edges(data=True):
         tally = counts.setdefault((min(u, v), max(u, v)), [0, 0])
         tally[0] += data.get("count", 1)
         tally[1] += 0 if data.get("planned") else 1
+    kept = strongest_pairs({pair: c for pair, (c, _) in counts.items()}, 2 * len(g))
     most = max(c for c, _ in counts.values())
     return sorted((Edge(u, v, "pair", style.PAIR_COLOR, style.edge_width(c, most), False, held == 0, "-", c)
-                   for (u, v), (c, held) in counts.items()), key=lambda e: (-e.width, e.u, e.v))
+                   for (u, v), (c, held) in counts.items() if (u, v) in kept),
+                  key=lambda e: (-e.width, e.u, e.v)), len(counts) - len(kept)
 
 
 def _check(dataset: Dataset, level: str, graph: str, layout: str, relations: Iterable[str] | None,

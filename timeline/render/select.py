@@ -161,6 +161,19 @@ def pair_rows(g: nx.MultiDiGraph) -> list[PairRow]:
     return sorted(rows.values(), key=lambda r: (-r.total, r.a, r.b))
 
 
+def strongest_pairs(counts: dict[tuple[str, str], int], budget: int) -> set[tuple[str, str]]:
+    """The pairs of ``counts`` (pair -> events) to draw as lines: the ``budget`` with the most events, and
+    each actor's strongest pair so that nobody is left floating."""
+    ranked = sorted(counts, key=lambda p: (-counts[p], p))
+    kept = set(ranked[:budget])
+    linked = {n for pair in kept for n in pair}
+    for pair in ranked[budget:]:
+        if not set(pair) <= linked:
+            kept.add(pair)
+            linked.update(pair)
+    return kept
+
+
 def by_family(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The actor graph with one edge per pair, direction and relation family (:data:`timeline.palette.
     RELATION_FAMILIES`) instead of one per relation: counts add up, an edge is planned only if all its
