@@ -32,6 +32,8 @@ from timeline.render.markers import area_scale
 from timeline.render.text import clip, printable, shorten, text_width
 
 LABEL_WIDTH = 18
+#: Opacity of a relation that is only planned: drawn in its family's look, faint.
+PLANNED_ALPHA = 0.35
 #: Points between two parallel lines, beyond their widths.
 LANE_GAP = 2.5
 
@@ -87,9 +89,9 @@ def draw_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict
         start, stop = a + normal + along * rims[0] * px, b + normal - along * rims[1] * px
         if np.dot(stop - start, along) <= 0:
             continue                        # the nodes overlap: no room for a line
-        alpha = 0.5 if edge.dashed else 0.9
+        alpha = PLANNED_ALPHA if edge.dashed else 0.9     # planned: the family's own dash, faint
         line = FancyArrowPatch(*to_data.transform([start, stop]), arrowstyle="-", linewidth=edge.width,
-                               color=edge.color, alpha=alpha, linestyle=(0, (2, 2)) if edge.dashed else edge.dash,
+                               color=edge.color, alpha=alpha, linestyle=edge.dash,
                                shrinkA=0, shrinkB=0, zorder=1, gid=f"edge:{edge.u}:{edge.v}:{edge.key}")
         artists.append(ax.add_patch(line))
         if edge.directed:
@@ -109,9 +111,10 @@ def draw_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict
 
 
 def draw_ties(ax: Axes, ties: Iterable[tuple[str, str]], pos: dict) -> list[Artist]:
-    """A light dotted line from each member to the group it belongs to (a person to its state)."""
-    return [ax.plot(*np.transpose([pos[member], pos[group]]), color=style.MEMBERSHIP_COLOR, lw=1.0,
-                    ls=(0, (1, 2)), zorder=0.5, gid=f"tie:{member}:{group}")[0]
+    """A wide pale band from each member to the group it belongs to (a person to its state), beneath the
+    relations: a grouping, not one more kind of line."""
+    return [ax.plot(*np.transpose([pos[member], pos[group]]), color=style.MEMBERSHIP_COLOR,
+                    lw=style.MEMBERSHIP_WIDTH, solid_capstyle="round", zorder=0.5, gid=f"tie:{member}:{group}")[0]
             for member, group in ties if member in pos and group in pos]
 
 

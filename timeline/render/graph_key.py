@@ -16,7 +16,7 @@ from timeline.graph import ACTOR_RELATIONS
 from timeline.model import ROLES, Dataset
 from timeline.palette import RELATION_FAMILIES
 from timeline.render import style
-from timeline.render.graph_draw import Edge
+from timeline.render.graph_draw import PLANNED_ALPHA, Edge
 from timeline.render.markers import legend_size
 from timeline.render.text import clip, printable
 
@@ -53,9 +53,10 @@ def dot(face: object, edge: str, marker: str = "o", size: float = 8.0) -> Line2D
                   markeredgecolor=edge, markeredgewidth=1.2)
 
 
-def line(color: str, width: float = 1.5, directed: bool = False, dash: object = "-") -> FancyArrowPatch:
+def line(color: str, width: float = 1.5, directed: bool = False, dash: object = "-",
+         alpha: float = 1.0) -> FancyArrowPatch:
     return FancyArrowPatch((0, 0), (1, 0), arrowstyle="-|>" if directed else "-", color=color, linewidth=width,
-                           linestyle=dash, mutation_scale=7 + 2 * width)
+                           linestyle=dash, mutation_scale=7 + 2 * width, alpha=alpha)
 
 
 def side_section(dataset: Dataset, colors: dict[str, str], own: bool = False) -> Section:
@@ -86,7 +87,7 @@ def kind_section(g: nx.MultiDiGraph) -> Section:
 def pair_section(edges: list[Edge]) -> Section:
     entries = [(line(style.PAIR_COLOR, width=2.0), "Dealt with each other\n(relations in the table)")]
     if any(e.dashed for e in edges):
-        entries.append((line(style.PAIR_COLOR, dash=(0, (2, 2))), "Only planned so far"))
+        entries.append((line(style.PAIR_COLOR, width=2.0, alpha=PLANNED_ALPHA), "Only planned so far (faint)"))
     return Section("relation", "Line", entries)
 
 
@@ -97,9 +98,10 @@ def relation_section(edges: list[Edge], ties: bool) -> Section:
     entries = [(line(used[r].color, directed=used[r].directed, dash=used[r].dash),
                 textwrap.fill(style.relation_label(r), KEY_LABEL)) for r in order if r in used]
     if any(e.dashed for e in edges):
-        entries.append((line(style.MUTED, dash=(0, (2, 2))), "Planned, not yet happened (faint)"))
+        entries.append((line(style.MUTED, alpha=PLANNED_ALPHA), "Planned, not yet happened (faint)"))
     if ties:
-        entries.append((line(style.MEMBERSHIP_COLOR, width=1.0, dash=(0, (1, 2))), "Belongs to (person → side)"))
+        entries.append((Line2D([], [], color=style.MEMBERSHIP_COLOR, linewidth=style.MEMBERSHIP_WIDTH,
+                               solid_capstyle="round"), "Belongs to (person → side)"))
     return Section("relation", "Relation", entries)
 
 
