@@ -86,6 +86,8 @@ FULL_AREA = 80.0
 MIN_AREA = 40.0
 #: Actors drawn when neither ``max_actors`` nor ``size`` is given.
 DEFAULT_ACTORS = 30
+#: The pair table's width (inches), names included.
+TABLE_WIDTH = 3.6
 #: Pairs the state-level table lists, on a wide figure and a narrow one.
 TABLE_ROWS, TABLE_ROWS_NARROW = 8, 5
 
@@ -320,7 +322,7 @@ def _frame(size: tuple[float, float], dpi: int, parts: list[Section], grow: bool
 
 def _key_width(table: Table | None) -> float:
     """Inches the key takes beside a wide plot: a column, and one more for a table."""
-    return KEY_WIDTH + (KEY_WIDTH - MARGIN + KEY_GAP if table is not None else 0.0)
+    return KEY_WIDTH + (TABLE_WIDTH - MARGIN + KEY_GAP if table is not None else 0.0)
 
 
 def _draw_key(figure: Figure, parts: list[Section], table: Table | None, wide: bool, height: float,
@@ -335,12 +337,13 @@ def _draw_key(figure: Figure, parts: list[Section], table: Table | None, wide: b
     key = figure.add_axes(((w - MARGIN - across) / w, bottom / h, across / w, height / h))
     key.set_axis_off()
     heights = draw_key(figure, key, parts, columns=1 if wide else 2, column_width=key_w + KEY_GAP)
-    if table is not None:
-        heights += [0.0] if wide else []           # a wide figure gives the table a column of its own
-        column = heights.index(min(heights))
-        top = heights[column] + (KEY_GAP if heights[column] else 0.0)
-        draw_table(key, table.rows, table.names, key_w, top, table.hidden, left=column * (key_w + KEY_GAP))
-        heights[column] = top + table_height(table.rows)
+    if table is not None and wide:              # a column of its own beside the key
+        draw_table(key, table.rows, table.names, TABLE_WIDTH - MARGIN, 0.0, table.hidden, left=key_w + KEY_GAP)
+        heights.append(table_height(table.rows))
+    elif table is not None:                     # under both columns of the key, names at full length
+        top = max(heights) + KEY_GAP
+        draw_table(key, table.rows, table.names, min(across, TABLE_WIDTH), top, table.hidden)
+        heights = [top + table_height(table.rows)]
     return max(heights)
 
 

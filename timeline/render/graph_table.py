@@ -23,8 +23,9 @@ from timeline.render.select import PairRow
 from timeline.render.text import shorten
 
 FONT_SIZE = 7.0
-#: Inches: a count's column, a line's height, the head's height.
-COLUMN, LINE, HEAD = 0.25, 0.16, 0.78
+#: Inches: a count's column, a line's height, the head's height (the longest family's words, turned upright).
+COLUMN, LINE = 0.25, 0.16
+HEAD = 0.1 + max(len(f.short) for f in RELATION_FAMILIES.values()) * FONT_SIZE * 0.5 / 72
 
 
 def short_name(names: Sequence[str], limit: int) -> str:
