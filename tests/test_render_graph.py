@@ -185,7 +185,8 @@ def test_the_legend_lists_what_is_drawn_and_nothing_else(person):
         "Demanded, rejected,\nthreatened, accused", "Claimed, denied, stated", "Planned, not yet happened (faint)",
         "Belongs to (person → side)"]
     handles = drawn(person, "legend")["relation"].legend_handles
-    assert [arrow_head(h) for h in handles] == [False, True, True, True, False, False]
+    assert [arrow_head(h) for h in handles[:-1]] == [False, True, True, True, False]
+    assert handles[-1].get_linewidth() == style.MEMBERSHIP_WIDTH          # membership: a pale band, not a line
     assert legend(person, "size") == ["1", "6", "14"]
     assert legend(person, "width") == ["1", "2"]
 

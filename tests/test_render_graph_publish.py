@@ -39,7 +39,7 @@ def figures(seeds, chronology, seed):
     Moscow seed; the 2022–2025 chronology."""
     out = {f"{level}-{name}": draw_graph(seeds, level=level, size=size, dpi=150)
            for level in ("person", "state") for name, size in
-           (("column", COLUMN if level == "person" else (6.0, 10.0)), ("page", PAGE), ("slide", SLIDE))}
+           (("column", COLUMN if level == "person" else (6.0, 11.0)), ("page", PAGE), ("slide", SLIDE))}
     out["moscow"] = draw_graph(seed, dpi=150)
     out["moscow-state"] = draw_graph(seed, level="state", dpi=150)
     out["chronology"] = draw_graph(chronology, dpi=150)
