@@ -15,13 +15,11 @@ scripts find what was drawn.
 """
 from __future__ import annotations
 
-import math
 import textwrap
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -35,19 +33,22 @@ from timeline.render.files import image_format, save_image
 from timeline.render.graph_draw import (
     LABEL_WIDTH,
     Edge,
+    apart,
+    aspect,
     draw_edges,
     draw_nodes,
     draw_ties,
     fit_columns,
+    fit_view,
     label_texts,
     marker_of,
+    reach,
 )
 from timeline.render.graph_key import Section, draw_key, sections
 from timeline.render.graph_labels import draw_labels
 from timeline.render.graph_table import draw_table, table_height
 from timeline.render.labels import display_name
 from timeline.render.layout import LAYOUTS, layout_positions, two_columns
-from timeline.render.markers import area_scale
 from timeline.render.select import (
     MAX_ACTORS,
     MAX_EDGES,
@@ -191,8 +192,8 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
         shown = {frozenset((e.u, e.v)) for e in edges}       # lay out what is drawn, not the pairs left out
         laid = g.copy()
         laid.remove_edges_from([e for e in g.edges(keys=True) if frozenset(e[:2]) not in shown])
-        pos = layout_positions(weighted(laid, selection.ties), layout, aspect=_aspect(ax))
-        _fit(ax, pos)
+        pos = layout_positions(weighted(laid, selection.ties), layout, aspect=aspect(ax))
+        fit_view(ax, pos)
         pos = apart(ax, pos, radius)
     draw_ties(ax, selection.ties, pos)
     _, points, ends = draw_edges(ax, edges, pos, area, markers)
@@ -345,57 +346,6 @@ def _draw_key(figure: Figure, parts: list[Section], table: Table | None, wide: b
         draw_table(key, table.rows, table.names, min(across, TABLE_WIDTH), top, table.hidden)
         heights = [top + table_height(table.rows)]
     return max(heights)
-
-
-def reach(marker: str, area: float) -> float:
-    """Points from a node's centre to the farthest point of its marker (a square's corner): what labels and
-    other nodes keep clear of."""
-    half = math.sqrt(area * area_scale(marker)) / 2
-    return half * (math.sqrt(2) if marker == "s" else 1.0)
-
-
-def apart(ax: Axes, pos: dict, radius: dict[str, float], gap: float = 6.0) -> dict:
-    """``pos`` with the nodes pushed apart until no two come nearer than their radii and ``gap`` (points), kept
-    within the axes' limits: a layout's positions do not know how large the nodes are drawn."""
-    to_px, px = ax.transData, ax.figure.dpi / 72
-    names = list(pos)
-    xy = to_px.transform([pos[n] for n in names])
-    r = np.array([radius[n] * px for n in names])
-    box = ax.get_window_extent().extents
-    for _ in range(60):
-        moved = False
-        for i in range(len(names)):
-            d = xy[i + 1:] - xy[i]
-            dist = np.hypot(d[:, 0], d[:, 1])
-            short = r[i] + r[i + 1:] + gap * px - dist
-            for j in np.nonzero(short > 0)[0]:
-                k = i + 1 + j
-                way = d[j] / dist[j] if dist[j] > 1e-6 else np.array([1.0, 0.0])
-                xy[i] -= way * short[j] / 2
-                xy[k] += way * short[j] / 2
-                moved = True
-        xy[:, 0] = np.clip(xy[:, 0], box[0] + r, box[2] - r)
-        xy[:, 1] = np.clip(xy[:, 1], box[1] + r, box[3] - r)
-        if not moved:
-            break
-    back = ax.transData.inverted().transform(xy)
-    return {n: tuple(p) for n, p in zip(names, back)}
-
-
-def _fit(ax: Axes, pos: dict, margin: float = 0.07) -> None:
-    """Set the limits so that ``pos`` fills the plot with one scale on both axes, centred."""
-    (x0, y0), (x1, y1) = np.min(list(pos.values()), axis=0), np.max(list(pos.values()), axis=0)
-    w, h = max(x1 - x0, 0.2), max(y1 - y0, 0.2)
-    pad = margin * max(w, h)
-    w, h = max(w + 2 * pad, (h + 2 * pad) * _aspect(ax)), max(h + 2 * pad, (w + 2 * pad) / _aspect(ax))
-    ax.set_xlim((x0 + x1 - w) / 2, (x0 + x1 + w) / 2)
-    ax.set_ylim((y0 + y1 - h) / 2, (y0 + y1 + h) / 2)
-
-
-def _aspect(ax: Axes) -> float:
-    box = ax.get_position()
-    w, h = ax.figure.get_size_inches()
-    return box.width * w / (box.height * h)
 
 
 def _footer_lines(parts: list[str | None], width: float) -> list[str]:

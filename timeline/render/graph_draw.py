@@ -213,3 +213,54 @@ def surname(actor: Actor, name: str) -> str:
 
     last = name.split()[-1] if name.split() else name
     return last if actor.kind == "person" and fold(last) in {fold(clip(a)) for a in actor.aliases} else name
+
+
+def reach(marker: str, area: float) -> float:
+    """Points from a node's centre to the farthest point of its marker (a square's corner): what labels and
+    other nodes keep clear of."""
+    half = math.sqrt(area * area_scale(marker)) / 2
+    return half * (math.sqrt(2) if marker == "s" else 1.0)
+
+
+def apart(ax: Axes, pos: dict, radius: dict[str, float], gap: float = 6.0) -> dict:
+    """``pos`` with the nodes pushed apart until no two come nearer than their radii and ``gap`` (points), kept
+    within the axes' limits: a layout's positions do not know how large the nodes are drawn."""
+    to_px, px = ax.transData, ax.figure.dpi / 72
+    names = list(pos)
+    xy = to_px.transform([pos[n] for n in names])
+    r = np.array([radius[n] * px for n in names])
+    box = ax.get_window_extent().extents
+    for _ in range(60):
+        moved = False
+        for i in range(len(names)):
+            d = xy[i + 1:] - xy[i]
+            dist = np.hypot(d[:, 0], d[:, 1])
+            short = r[i] + r[i + 1:] + gap * px - dist
+            for j in np.nonzero(short > 0)[0]:
+                k = i + 1 + j
+                way = d[j] / dist[j] if dist[j] > 1e-6 else np.array([1.0, 0.0])
+                xy[i] -= way * short[j] / 2
+                xy[k] += way * short[j] / 2
+                moved = True
+        xy[:, 0] = np.clip(xy[:, 0], box[0] + r, box[2] - r)
+        xy[:, 1] = np.clip(xy[:, 1], box[1] + r, box[3] - r)
+        if not moved:
+            break
+    back = ax.transData.inverted().transform(xy)
+    return {n: tuple(p) for n, p in zip(names, back)}
+
+
+def fit_view(ax: Axes, pos: dict, margin: float = 0.07) -> None:
+    """Set the limits so that ``pos`` fills the plot with one scale on both axes, centred."""
+    (x0, y0), (x1, y1) = np.min(list(pos.values()), axis=0), np.max(list(pos.values()), axis=0)
+    w, h = max(x1 - x0, 0.2), max(y1 - y0, 0.2)
+    pad = margin * max(w, h)
+    w, h = max(w + 2 * pad, (h + 2 * pad) * aspect(ax)), max(h + 2 * pad, (w + 2 * pad) / aspect(ax))
+    ax.set_xlim((x0 + x1 - w) / 2, (x0 + x1 + w) / 2)
+    ax.set_ylim((y0 + y1 - h) / 2, (y0 + y1 + h) / 2)
+
+
+def aspect(ax: Axes) -> float:
+    box = ax.get_position()
+    w, h = ax.figure.get_size_inches()
+    return box.width * w / (box.height * h)
