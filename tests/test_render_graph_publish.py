@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from matplotlib.colors import to_hex
+from test_render_graph import drawn, legend, text
 
 from timeline.dataset import load
 from timeline.graph import actor_graph
@@ -46,23 +47,10 @@ def figures(seeds, chronology, seed):
     return out
 
 
-def by_gid(figure, kind: str) -> dict[str, object]:
-    prefix = f"{kind}:"
-    return {a.get_gid()[len(prefix):]: a for a in figure.findobj() if (a.get_gid() or "").startswith(prefix)}
-
-
-def text(figure, gid: str) -> str:
-    return next(t.get_text() for t in figure.texts if t.get_gid() == gid)
-
-
-def legend(figure, name: str) -> list[str]:
-    return [t.get_text() for t in by_gid(figure, "legend")[name].get_texts()]
-
-
 def discs(figure) -> dict[str, tuple[float, float, float]]:
     """Each node's centre and radius (the disc its marker covers), in pixels."""
     out = {}
-    for node, artist in by_gid(figure, "node").items():
+    for node, artist in drawn(figure, "node").items():
         x, y = artist.get_offset_transform().transform(artist.get_offsets()[0])
         out[node] = (x, y, np.sqrt(artist.get_sizes()[0]) / 2 * figure.dpi / 72)
     return out
@@ -80,8 +68,8 @@ def test_labels_sit_inside_the_figure_on_no_other_label_and_no_node(figures):
     for name, figure in figures.items():
         figure.canvas.draw()
         renderer = figure.canvas.get_renderer()
-        boxes = {n: t.get_window_extent(renderer) for n, t in by_gid(figure, "label").items()}
-        assert set(boxes) == set(by_gid(figure, "node")), name              # every node is named
+        boxes = {n: t.get_window_extent(renderer) for n, t in drawn(figure, "label").items()}
+        assert set(boxes) == set(drawn(figure, "node")), name              # every node is named
         for (a, box_a), (b, box_b) in combinations(boxes.items(), 2):
             assert not box_a.overlaps(box_b), (name, a, b)
         for node, (x, y, r) in discs(figure).items():
@@ -96,7 +84,7 @@ def test_each_label_is_nearer_its_own_node_than_any_other(figures):
     for name, figure in figures.items():
         renderer = figure.canvas.get_renderer()
         nodes = discs(figure)
-        for label, artist in by_gid(figure, "label").items():
+        for label, artist in drawn(figure, "label").items():
             box = artist.get_window_extent(renderer)
             rims = {n: gap(box, x, y) - r for n, (x, y, r) in nodes.items()}
             assert rims[label] <= min(rims.values()) + 1.0, (name, label, min(rims, key=rims.get))
@@ -105,9 +93,9 @@ def test_each_label_is_nearer_its_own_node_than_any_other(figures):
 def test_a_label_touches_its_node_or_stands_a_short_leader_away(figures):
     for name, figure in figures.items():
         renderer = figure.canvas.get_renderer()
-        leaders = by_gid(figure, "leader")
+        leaders = drawn(figure, "leader")
         px = figure.dpi / 72
-        for label, artist in by_gid(figure, "label").items():
+        for label, artist in drawn(figure, "label").items():
             x, y, r = discs(figure)[label]
             away = gap(artist.get_window_extent(renderer), x, y) - r
             assert away <= (MAX_LEADER + 1) * px, (name, label, away / px)     # the old Umerov leader: 350 px
@@ -120,14 +108,14 @@ def test_a_label_touches_its_node_or_stands_a_short_leader_away(figures):
 
 def test_line_colours_are_never_side_colours(figures):
     for name, figure in figures.items():
-        fills = {to_hex(a.get_facecolor()[0]) for a in by_gid(figure, "node").values()}
-        lines = {to_hex(a.get_edgecolor()) for a in by_gid(figure, "edge").values()}
+        fills = {to_hex(a.get_facecolor()[0]) for a in drawn(figure, "node").values()}
+        lines = {to_hex(a.get_edgecolor()) for a in drawn(figure, "edge").values()}
         assert lines and not lines & fills, name
 
 
 def test_nodes_are_filled_with_their_sides_colour(figures, seeds):
     figure = figures["person-page"]
-    nodes = by_gid(figure, "node")
+    nodes = drawn(figure, "node")
     russia = to_hex(nodes["russia"].get_facecolor()[0])
     assert russia == seeds.actors["russia"].color.lower()
     assert to_hex(nodes["putin"].get_facecolor()[0]) == russia
@@ -139,24 +127,24 @@ def test_nodes_are_filled_with_their_sides_colour(figures, seeds):
 def test_the_side_key_names_every_side_drawn_by_its_name_in_the_data(figures, seeds):
     figure = figures["person-page"]
     entries = [" ".join(e.split()) for e in legend(figure, "side")]
-    drawn = {seeds.side(n) for n in by_gid(figure, "node")}
-    names = {seeds.actors[s].name for s in drawn}
+    sides = {seeds.side(n) for n in drawn(figure, "node")}
+    names = {seeds.actors[s].name for s in sides}
     coloured = {e for e in entries if not e.startswith("Others: ")}
     others = next((e for e in entries if e.startswith("Others: ")), "Others: ")[8:].split(", ")
     assert names == coloured | {n for n in others if n}
     assert "Ukraine's European allies" in entries                        # the data's name, not a shorter one
-    assert "side" in by_gid(figures["state-page"], "legend")               # the state graph has its side key too
+    assert "side" in drawn(figures["state-page"], "legend")               # the state graph has its side key too
 
 
 def test_the_width_and_size_keys_give_the_counts_drawn(figures):
     for name in ("person-page", "state-page", "moscow"):
         figure = figures[name]
-        widths = by_gid(figure, "legend")["width"]
+        widths = drawn(figure, "legend")["width"]
         labels = [int(t.get_text().replace(",", "")) for t in widths.get_texts()]
         lines = sorted(h.get_linewidth() for h in widths.legend_handles)
         assert labels == sorted(labels) and len(set(labels)) == len(labels) >= 2
         assert all(b - a >= 1.0 for a, b in zip(lines, lines[1:])), name   # swatches that look apart
-        edges = by_gid(figure, "edge").values()
+        edges = drawn(figure, "edge").values()
         assert min(e.get_linewidth() for e in edges) == pytest.approx(lines[0])
         assert max(e.get_linewidth() for e in edges) == pytest.approx(lines[-1])
 
@@ -166,17 +154,17 @@ def test_the_width_and_size_keys_give_the_counts_drawn(figures):
 
 def test_state_level_draws_one_line_a_pair_and_tables_the_relations(figures, seeds):
     figure = figures["state-page"]
-    edges = by_gid(figure, "edge")
+    edges = drawn(figure, "edge")
     pairs = [frozenset(gid.split(":")[:2]) for gid in edges]
     assert len(pairs) == len(set(pairs)) and all(gid.endswith(":pair") for gid in edges)
-    assert not by_gid(figure, "head")                                         # no arrowheads to pile up
-    cells = {gid: a.get_text() for gid, a in by_gid(figure, "table").items() if gid.startswith("cell:")}
+    assert not drawn(figure, "head")                                         # no arrowheads to pile up
+    cells = {gid: a.get_text() for gid, a in drawn(figure, "table").items() if gid.startswith("cell:")}
     rows = pair_rows(by_family(actor_graph(seeds, unhosted(seeds.events), level="state", include_planned=True)))
     top = rows[0]
     assert (top.a, top.b) == ("russia", "ukraine")                 # the pair with the most events, the actor first
     assert top.forth["pressure"] > 0 and top.back["force"] > 0
     # the table's cells are the counts of the rolled-up graph, one row a direction
-    labels = {a.get_text() for gid, a in by_gid(figure, "table").items() if gid.startswith("row:russia:ukraine:")}
+    labels = {a.get_text() for gid, a in drawn(figure, "table").items() if gid.startswith("row:russia:ukraine:")}
     assert labels == {"Russia & Ukraine", "Russia → Ukraine", "Ukraine → Russia"}
     for part in ("together", "forth", "back"):
         for family in ("talks", "cooperation", "pressure", "words", "force"):
@@ -192,7 +180,7 @@ def test_the_state_subtitle_says_what_a_node_is_at_the_dates_precision(figures):
 
 
 def test_people_are_tied_to_their_state(figures):
-    ties = by_gid(figures["person-page"], "tie")
+    ties = drawn(figures["person-page"], "tie")
     assert "putin:russia" in ties and "zelenskyy:ukraine" in ties and "trump:united-states" in ties
 
 
@@ -202,7 +190,7 @@ def test_hosting_is_not_meeting(seeds, chronology):
     assert not [e for e in g.edges(keys=True) if "saudi-arabia" in e[:2] and e[2] == "met"]
     assert g.has_edge("faisal-bin-farhan", "lavrov") or g.has_edge("lavrov", "faisal-bin-farhan")
     figure = draw_graph(chronology, level="state")
-    assert not [gid for gid in by_gid(figure, "edge") if "belarus" in gid.split(":")]
+    assert not [gid for gid in drawn(figure, "edge") if "belarus" in gid.split(":")]
     assert "Belarus" in text(figure, "footer")                      # named among the actors with no relation
 
 
@@ -216,12 +204,12 @@ def test_the_footer_names_the_actors_not_shown(figures):
 
 def test_a_column_draws_fewer_and_smaller_nodes_than_a_page(figures):
     column, page = figures["person-column"], figures["person-page"]
-    assert 6 <= len(by_gid(column, "node")) < len(by_gid(page, "node")) <= 30
-    largest = {name: max(a.get_sizes()[0] for a in by_gid(f, "node").values()) for name, f in
+    assert 6 <= len(drawn(column, "node")) < len(drawn(page, "node")) <= 30
+    largest = {name: max(a.get_sizes()[0] for a in drawn(f, "node").values()) for name, f in
                (("column", column), ("page", page))}
     assert largest["column"] < largest["page"]
     plot = column.axes[0].get_window_extent()
-    for box in by_gid(column, "legend").values():
+    for box in drawn(column, "legend").values():
         assert box.get_window_extent().y1 <= plot.y0 + 1                   # the key under the plot
 
 
