@@ -35,7 +35,7 @@ from timeline.outputs import DEFAULT_DIR
 @click.option("--layout", type=click.Choice(GRAPH_LAYOUTS), default="auto", show_default=True,
               help="auto: stress for actors, dated (events top to bottom by date) for --graph events.")
 @click.option("--title", help="Title of the image (default: the dataset's title).")
-@click.option("--max-actors", type=click.IntRange(min=2, max=MAX_ACTORS),
+@click.option("--max-actors", type=click.IntRange(min=2),
               help=f"Draw at most this many actors, the most active; the footer names those left out. Default: as "
                    f"many as the image names legibly at its --size (at most {MAX_ACTORS}).")
 @size_option

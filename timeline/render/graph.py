@@ -8,10 +8,20 @@ PosixPath('output/putin.svg')
 What is drawn is chosen in :mod:`timeline.render.select`, drawn by
 :mod:`timeline.render.graph_draw` and keyed by :mod:`timeline.render.graph_key`.
 Every drawn element carries a gid naming what it shows (``node:putin``,
-``edge:putin:ukraine:threatened``, ``head:...`` for its arrowhead,
-``tie:putin:russia``, ``label:putin``, ``legend:relation``, ``title``,
+``edge:putin:ukraine:pressure``, ``head:...`` for its arrowhead,
+``tie:putin:russia``, ``label:putin``, ``leader:putin``, ``legend:relation``,
+``table:cell:russia:ukraine:forth:pressure``, ``title``, ``subtitle``,
 ``footer``): it becomes the element's id in SVG output, and lets tests and
 scripts find what was drawn.
+
+Person level draws each relation family between two actors as its own line
+(greys told apart by dash, pressure and force in accents), side by side.
+State level draws one line per pair and a table of the busiest pairs by
+relation family and direction (:mod:`timeline.render.graph_table`): seven
+kinds of relation in two directions between the same three states smear as
+lines, and a graphics desk prints them as a table. Labels are placed by
+:mod:`timeline.render.graph_labels`. Below :data:`WIDE` inches the key goes
+under the plot, and the number of actors follows the size.
 """
 from __future__ import annotations
 
