@@ -189,14 +189,18 @@ def cut(renderer: object, text: str, room: float) -> str:
 
 
 def label_texts(dataset: Dataset, g: nx.MultiDiGraph, width: int) -> dict[str, str]:
-    """Each node's label: a person's surname when it is one of their aliases and no one drawn shares it,
+    """Each node's label: a person's surname when it is one of their aliases and no one in the record shares it,
     another actor's name wrapped at ``width`` characters, an event's date and headline."""
     events = {e.id: e for e in dataset.events if e.id in g}
     texts = dict(zip(events, (f"{day_label(e)} · {t}" for e, t in
                               zip(events.values(), event_titles(dataset, list(events.values()))))))
     names = {n: printable(clip(display_name(dataset.actors[n]), 120)) for n in g if n not in events}
     short = {n: surname(dataset.actors[n], name) for n, name in names.items()}
-    shared = {s for s, count in Counter(short.values()).items() if count > 1}
+    # a surname shared with anyone in the record, drawn or not, is ambiguous (the footer may name the other)
+    surnames = Counter(name.split()[-1] for a in dataset.actors.values() if a.kind == "person"
+                       for name in [display_name(a)] if name.split())
+    shared = {s for s, count in Counter(short.values()).items() if count > 1} | {
+        s for n, s in short.items() if s != names[n] and surnames[s] > 1}
     texts.update({n: textwrap.fill(name if short[n] in shared else short[n], width, max_lines=3, placeholder="…")
                   for n, name in names.items()})
     return texts
