@@ -225,3 +225,11 @@ def test_the_library_names_its_parameters_in_errors(seed, options, words):
     with pytest.raises(ValueError, match="^" + words.replace("(", r"\(").replace(")", r"\)")) as caught:
         draw_graph(seed, **options)
     assert isinstance(caught.value, GraphError) and "--" not in str(caught.value).split(";")[0]
+
+
+def test_the_table_names_each_actor_unmistakably(figures):
+    # last round's state graph had two "Ukraine's …" groups; a cut name must not read as the other's
+    rows = [a.get_text() for gid, a in drawn(figures["moscow-state"], "table").items() if gid.startswith("row:")]
+    assert "Russia → European allies" in rows and "Ukraine & Ukraine's allies" in rows
+    assert not [r for r in rows if "Ukraine's…" in r]
+    assert "United States & Russia" in rows                     # the full name where it fits

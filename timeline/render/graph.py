@@ -241,10 +241,13 @@ def subtitle(graph: str, level: str, events: list[Event], around: str | None, de
 
 
 def names_of(dataset: Dataset, node: str) -> tuple[str, ...]:
-    """An actor's name as drawn, then its abbreviations ('US', 'U.K.', 'NATO'): the candidates for a short
-    name. Other aliases ('Riyadh' for Saudi Arabia) are not the actor's name and are left out."""
+    """An actor's name as drawn, then its abbreviations ('US', 'NATO'), then its other aliases in Latin
+    script ('European allies'): the candidates for a short name, the first that fits wins, so an alias
+    such as 'Riyadh' stands for Saudi Arabia only where the name itself does not fit."""
     actor = dataset.actors[node]
-    return (display_name(actor), *(a for a in actor.aliases if a.replace(".", "").isupper() and a.isascii()))
+    short = [a for a in actor.aliases if a.replace(".", "").isupper() and a.isascii()]
+    other = [a for a in actor.aliases if a not in short and a.isascii() and len(a.split()) > 1]
+    return (display_name(actor), *short, *other)
 
 
 def pair_edges(g: object) -> tuple[list[Edge], int]:
