@@ -16,6 +16,7 @@ from timeline.dataset import load
 from timeline.export._common import arcs
 from timeline.export.gexf import Spell, generate_gexf, merge
 from timeline.graph import actor_graph, event_graph
+from timeline.palette import RELATION_FAMILIES
 from timeline.render.style import NODE_AREA, graph_look
 
 etree = pytest.importorskip("lxml.etree")
@@ -163,7 +164,7 @@ def test_colours_and_sizes_are_those_of_the_drawn_graph(seed):
         n for n, a in graph.nodes(data="activity") if a == most]
     assert nodes["putin"]["color"] == nodes["russia"]["color"]  # one colour per side
     met = [e for e in edges if e["kind"] == "met"]
-    assert {e["color"] for e in met} == {"#0072B2"} and all("type" not in e for e in edges)
+    assert {e["color"] for e in met} == {RELATION_FAMILIES["talks"].color} and all("type" not in e for e in edges)
     assert Counter((e["source"], e["target"]) for e in met) == Counter((e["target"], e["source"]) for e in met)
     planned = [e for e in edges if e["values"]["planned"]]
     assert planned and all(e["shape"] == "dashed" for e in planned)
@@ -171,7 +172,7 @@ def test_colours_and_sizes_are_those_of_the_drawn_graph(seed):
 
 
 def test_the_drawing_uses_the_same_colours(seed):
-    """Each node of the rendered SVG is drawn in the colour the GEXF file gives it (its side's)."""
+    """Each node of the rendered SVG is filled with the colour the GEXF file gives it (its side's)."""
     pytest.importorskip("matplotlib")
     from timeline.render.graph import draw_graph
 
@@ -181,7 +182,7 @@ def test_the_drawing_uses_the_same_colours(seed):
     _, nodes, _ = parse(generate_gexf(actor_graph(seed, include_planned=True), seed))
     for node in ("putin", "witkoff", "ukraine", "european-allies"):
         group = svg.find(f".//{{http://www.w3.org/2000/svg}}g[@id='node:{node}']")
-        assert f"stroke: {nodes[node]['color'].lower()}" in etree.tostring(group).decode()
+        assert f"fill: {nodes[node]['color'].lower()}" in etree.tostring(group).decode()
 
 
 def test_text_is_escaped(tricky):

@@ -78,8 +78,9 @@ def test_side_colours_without_a_dataset():
     assert colors["Russia"] == palette.KNOWN_SIDES["russia"] and colors["Ukraine"] == palette.KNOWN_SIDES["ukraine"]
     assert len(set(colors.values())) == 4
     many = palette.side_colors([f"s{i}" for i in range(14)])
-    assert list(many.values())[:10] == list(palette.SIDE_PALETTE)
-    assert set(list(many.values())[10:]) == {palette.OTHER_SIDE}
+    n = len(palette.SIDE_PALETTE)
+    assert list(many.values())[:n] == list(palette.SIDE_PALETTE)
+    assert set(list(many.values())[n:]) == {palette.OTHER_SIDE}
 
 
 def test_a_known_colour_taken_by_the_dataset_moves_the_default():

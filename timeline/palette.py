@@ -15,14 +15,16 @@ model adds later still has a home.
 
 **Relation families.** The actor graph draws the relations the types make
 (``met``, ``rejected``, ...) in five families: talks, cooperation, pressure,
-words and force; each has a colour and a dash.
+words and force; each has a dash of its own. Lines are greys but for the
+hostile families' accents (pressure dark red, force black), so that a line
+never wears a side's colour: side colours are for nodes.
 
 **Side colours.** :func:`side_colors` gives each side (a state or an
 organisation) its own colour: the dataset's (an actor's ``color`` field)
 first, then a stable default for common states (:data:`KNOWN_SIDES`), then
 the next colour no other side holds; when the distinct colours run out the
-rest share :data:`OTHER_SIDE` grey, which a key names "other sides". No two
-sides get one colour unless the dataset itself asks for it.
+rest share :data:`OTHER_SIDE` grey, which a key names "other sides", each
+by name. No two sides get one colour unless the dataset itself asks for it.
 
 Stable API for the page and the exports: :data:`FAMILIES`, :func:`family_of`,
 :data:`TYPE_FAMILIES`, :data:`RELATION_FAMILIES`, :func:`relation_family`,
@@ -135,23 +137,28 @@ def type_label(event_type: str) -> str:
 class RelationFamily(NamedTuple):
     """A family of actor-graph relations drawn alike: ``id``, key ``label``, ``color`` (hex), ``dash``
     (a matplotlib linestyle: a name or ``(offset, (on, off, ...))`` in points) and ``dot_style``
-    (Graphviz's nearest style: solid, dashed, dotted, bold)."""
+    (Graphviz's nearest style: solid, dashed, dotted, bold); ``short``: a column head's words."""
 
     id: str
     label: str
     color: str
     dash: object
     dot_style: str
+    short: str = ""
 
 
-#: The five relation families, in the key's order.
+#: The five relation families, in the key's order. Lines are neutral greys told apart by dash, and only the
+#: hostile families carry an accent (pressure a dark red, force black), so that no line takes a side's colour
+#: (:data:`SIDE_PALETTE`: side colours are for nodes only) and every family survives black-and-white print.
 RELATION_FAMILIES: dict[str, RelationFamily] = {f.id: f for f in (
-    RelationFamily("talks", "Met or talked (meeting, call, visit)", "#0072B2", "-", "solid"),
-    RelationFamily("cooperation", "Proposed, agreed, exchanged, mediated", "#009E73", (0, (6, 2)), "dashed"),
-    RelationFamily("pressure", "Demanded, rejected, threatened, accused", "#D55E00", (0, (6, 2, 1.5, 2)),
-                   "dashed"),
-    RelationFamily("words", "Claimed, denied, stated", "#CC79A7", (0, (1.5, 1.5)), "dotted"),
-    RelationFamily("force", "Attacked (military action)", "#000000", "-", "bold"),
+    RelationFamily("talks", "Met or talked (meeting, call, visit)", "#999999", "-", "solid", "Met"),
+    RelationFamily("cooperation", "Proposed, agreed, exchanged, mediated", "#4D4D4D", (0, (5, 2)), "dashed",
+                   "Proposed, agreed"),
+    RelationFamily("pressure", "Demanded, rejected, threatened, accused", "#A50026", (0, (6, 2, 1.5, 2)),
+                   "dashed", "Pressed"),
+    RelationFamily("words", "Claimed, denied, stated", "#707070", (0, (1, 1.6)), "dotted",
+                   "Claimed, denied"),
+    RelationFamily("force", "Attacked (military action)", "#000000", "-", "bold", "Attacked"),
 )}
 #: Type family -> relation family.
 _TYPE_TO_RELATION = {"talks": "talks", "calls": "talks", "proposals": "cooperation", "relief": "cooperation",
@@ -175,11 +182,13 @@ def relation_family(relation: str) -> RelationFamily:
 
 # -- sides ------------------------------------------------------------------------------------------------
 
-#: Distinct colours for sides in order of use: Okabe-Ito first, then Paul Tol's muted set for the rest.
-SIDE_PALETTE = ("#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#882255", "#117733",
-                "#999933", "#332288")
-#: Colour shared by the sides past the palette; a key calls them "other sides".
-OTHER_SIDE = "#B0B0B0"
+#: Distinct colours for sides in order of use: Okabe and Ito's six (no yellow, no black), then Paul Tol's
+#: wine and indigo. Every pair differs by a CIEDE2000 distance of at least 12 in normal vision and under
+#: simulated deuteranopia and protanopia (Machado et al. 2009), and none is a relation's colour
+#: (tests/test_palette_sides.py measures it). Past these, sides share :data:`OTHER_SIDE` and the key names them.
+SIDE_PALETTE = ("#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#882255", "#332288")
+#: Colour shared by the sides past the palette; a key calls them "other sides" and names them.
+OTHER_SIDE = "#C8C8C8"
 #: Stable colours of common sides by folded name or alias, so that Russia is the same in every chart.
 KNOWN_SIDES: dict[str, str] = {
     "russia": "#D55E00", "russian federation": "#D55E00",
@@ -188,7 +197,7 @@ KNOWN_SIDES: dict[str, str] = {
     "european union": "#E69F00", "eu": "#E69F00",
     "united kingdom": "#56B4E9", "uk": "#56B4E9",
     "turkey": "#CC79A7", "türkiye": "#CC79A7", "turkiye": "#CC79A7",
-    "china": "#882255", "france": "#332288", "germany": "#999933", "saudi arabia": "#117733",
+    "china": "#882255", "france": "#332288",
 }
 
 
@@ -267,9 +276,10 @@ class GraphLook(NamedTuple):
 def graph_look(graph: nx.MultiDiGraph, dataset: Dataset | None = None) -> GraphLook:
     """Colours and sizes of an actor graph or an actor-event graph, the same in drawings and exports.
 
-    Actors take their side's colour (:func:`side_colors`, sides ordered by
-    their number of events in the whole ``dataset``, else in the graph, so
-    that colours stay put between charts); their area grows linearly with
+    Actors take their side's colour (:func:`side_colors` over every side
+    of the whole ``dataset``, ordered by their number of events, else over
+    the graph's, so that a side keeps its colour in every chart of the
+    record, whatever each one draws); their area grows linearly with
     ``activity`` (else their number of neighbours) within NODE_AREA, or
     ROW_AREA beside event nodes. Events take their type family's colour,
     hollow unless they happened. Relations take their family's colour and
@@ -284,7 +294,9 @@ def graph_look(graph: nx.MultiDiGraph, dataset: Dataset | None = None) -> GraphL
         for node, count in activity.items():
             counts[graph.nodes[node].get("side", node)] += count
     sides = {graph.nodes[n].get("side", n) for n in activity}
-    colors = side_colors(sorted(sides, key=lambda s: (-counts[s], s)), dataset)
+    ranked = sorted(sides | set(counts), key=lambda s: (-counts[s], s))   # every side of the record: stable colours
+    every = side_colors(ranked, dataset)
+    colors = {s: every[s] for s in ranked if s in sides}
     most = max(activity.values(), default=1) or 1
     low, high = ROW_AREA if len(activity) < len(graph) else NODE_AREA
     nodes = {}

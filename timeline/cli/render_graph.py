@@ -35,22 +35,26 @@ from timeline.outputs import DEFAULT_DIR
 @click.option("--layout", type=click.Choice(GRAPH_LAYOUTS), default="auto", show_default=True,
               help="auto: stress for actors, dated (events top to bottom by date) for --graph events.")
 @click.option("--title", help="Title of the image (default: the dataset's title).")
-@click.option("--max-actors", type=click.IntRange(min=2), default=MAX_ACTORS, show_default=True,
-              help="Draw at most this many actors, the most active; the footer says how many were left out.")
+@click.option("--max-actors", type=click.IntRange(min=2),
+              help=f"Draw at most this many actors, the most active; the footer names those left out. Default: as "
+                   f"many as the image names legibly at its --size (at most {MAX_ACTORS}).")
 @size_option
 @dpi_option
 @force_option
 @with_dataset
 @with_filter
 def graph_chart(dataset: Dataset, event_filter: EventFilter, output: Path | None, level: str, around: str | None,
-                depth: int, relations: str | None, graph: str, layout: str, title: str | None, max_actors: int,
+                depth: int, relations: str | None, graph: str, layout: str, title: str | None, max_actors: int | None,
                 size: tuple[float, float] | None, dpi: int, force: bool) -> None:
     """Draw who deals with whom: actors as nodes, their relations as lines.
 
     Nodes are sized by activity, coloured by side and shaped by kind;
-    "met" is a plain line, directed relations are arrows in their own
-    colours, as wide as the events behind them. --since/--until draw the
-    network of a period. The same data always gives the same picture.
+    relations are grey lines told apart by dash (pressure in dark red, force
+    in black), directed ones with a head at their middle, as wide as the
+    events behind them. --level state counts people as their state and draws
+    one line per pair, with a table of the relations of the busiest pairs.
+    --since/--until draw the network of a period. The same data always gives
+    the same picture.
 
     \b
     Examples:

@@ -8,19 +8,28 @@ PosixPath('output/putin.svg')
 What is drawn is chosen in :mod:`timeline.render.select`, drawn by
 :mod:`timeline.render.graph_draw` and keyed by :mod:`timeline.render.graph_key`.
 Every drawn element carries a gid naming what it shows (``node:putin``,
-``edge:putin:ukraine:threatened``, ``head:...`` for its arrowhead,
-``tie:putin:russia``, ``label:putin``, ``legend:relation``, ``title``,
+``edge:putin:ukraine:pressure``, ``head:...`` for its arrowhead,
+``tie:putin:russia``, ``label:putin``, ``leader:putin``, ``legend:relation``,
+``table:cell:russia:ukraine:forth:pressure``, ``title``, ``subtitle``,
 ``footer``): it becomes the element's id in SVG output, and lets tests and
 scripts find what was drawn.
+
+Person level draws each relation family between two actors as its own line
+(greys told apart by dash, pressure and force in accents), side by side.
+State level draws one line per pair and a table of the busiest pairs by
+relation family and direction (:mod:`timeline.render.graph_table`): seven
+kinds of relation in two directions between the same three states smear as
+lines, and a graphics desk prints them as a table. Labels are placed by
+:mod:`timeline.render.graph_labels`. Below :data:`WIDE` inches the key goes
+under the plot, and the number of actors follows the size.
 """
 from __future__ import annotations
 
-import math
 import textwrap
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
-import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -34,25 +43,35 @@ from timeline.render.files import image_format, save_image
 from timeline.render.graph_draw import (
     LABEL_WIDTH,
     Edge,
+    apart,
+    aspect,
     draw_edges,
-    draw_labels,
     draw_nodes,
     draw_ties,
     fit_columns,
+    fit_view,
     label_texts,
     marker_of,
+    reach,
 )
 from timeline.render.graph_key import Section, draw_key, sections
+from timeline.render.graph_labels import draw_labels
+from timeline.render.graph_table import draw_table, table_height
+from timeline.render.labels import display_name
 from timeline.render.layout import LAYOUTS, layout_positions, two_columns
 from timeline.render.select import (
     MAX_ACTORS,
     MAX_EDGES,
     GraphError,
+    PairRow,
     Selection,
+    budget_for,
     check_relations,
     hint,
+    pair_rows,
     select_actors,
     select_events,
+    strongest_pairs,
     weighted,
 )
 from timeline.render.text import printable, quiet_glyphs, shorten
@@ -64,10 +83,32 @@ GRAPHS = ("actors", "events")
 #: Layouts by name; ``dated`` (events top to bottom by date) is for the actor-event graph.
 GRAPH_LAYOUTS = (*LAYOUTS, "dated")
 DPI = 200
-FRAME_TOP, FRAME_BOTTOM, KEY_WIDTH, MARGIN = 1.05, 0.6, 2.5, 0.25   # inches
-#: The smallest drawing: the key column and a plot beside it; and the longest side.
-MIN_SIZE = (KEY_WIDTH + 3.0, FRAME_TOP + FRAME_BOTTOM + 2.0)
+FRAME_TOP, FRAME_BOTTOM, KEY_WIDTH, MARGIN, KEY_GAP = 1.05, 0.6, 2.9, 0.25, 0.2   # inches
+#: Narrower than this (inches), the key goes under the plot.
+WIDE = 8.5
+#: The smallest plot's height, the smallest drawing, and the longest side (inches).
+MIN_PLOT = 2.0
+MIN_SIZE = (4.0, FRAME_TOP + FRAME_BOTTOM + MIN_PLOT)
 MAX_SIZE = 200.0
+#: Plot area (inches²) at which nodes take their full size (:data:`timeline.palette.NODE_AREA`); smaller
+#: plots shrink them in proportion, so that a column's nodes do not crowd each other.
+FULL_AREA = 80.0
+#: The smallest actor node drawn, in points² (a 7-point circle).
+MIN_AREA = 40.0
+#: Actors drawn when neither ``max_actors`` nor ``size`` is given.
+DEFAULT_ACTORS = 30
+#: The pair table's width (inches), names included.
+TABLE_WIDTH = 3.6
+#: Pairs the state-level table lists, on a wide figure and a narrow one.
+TABLE_ROWS, TABLE_ROWS_NARROW = 8, 5
+
+
+class Table(NamedTuple):
+    """The pair table of a state-level drawing: its rows, the actors' short names, how many pairs it leaves out."""
+
+    rows: list[PairRow]
+    names: dict[str, tuple[str, ...]]
+    hidden: int
 
 
 def render_graph(dataset: Dataset, path: str | Path, events: Iterable[Event] | None = None, *,
@@ -88,25 +129,35 @@ def render_graph(dataset: Dataset, path: str | Path, events: Iterable[Event] | N
 def draw_graph(dataset: Dataset, events: Iterable[Event] | None = None, *, level: str = "person",
                around: str | None = None, depth: int = 1, relations: Iterable[str] | None = None,
                graph: str = "actors", layout: str = "auto", title: str | None = None,
-               max_actors: int = MAX_ACTORS, max_edges: int = MAX_EDGES,
+               max_actors: int | None = None, max_edges: int | None = None,
                size: tuple[float, float] | None = None, dpi: int = DPI) -> Figure:
     """A figure of who deals with whom in ``events`` (default: all).
 
     ``graph="actors"`` draws actors joined by relations (met, rejected,
     ...), ``"events"`` actors joined to the events they took part in.
-    ``level="state"`` counts each actor as its state. ``around`` (an actor's
-    id, name or alias) keeps the actors within ``depth`` steps of it;
-    ``relations`` keeps only those relations (or events of those types).
-    Past ``max_actors`` actors (and ``max_edges`` relations) the most active
-    are kept and the footer names what was left out. ``size`` is (width,
-    height) in inches. Raises :class:`GraphError` (a UserError naming the
-    parameter) for options that cannot give a drawing.
+    ``level="state"`` counts each person as their state
+    (:meth:`Dataset.nodes_at`); organisations and groups that belong to no
+    state stay themselves, drawn in their own shapes. At state level each
+    pair of actors gets one line (its width the events behind it) and a table
+    beside the map counts those events by relation family and direction: seven
+    kinds of relation between two states do not fit as lines. ``around`` (an
+    actor's id, name or alias) keeps the actors within ``depth`` steps of it;
+    ``relations`` keeps only those relations (or events of those types). Past
+    ``max_actors`` actors (default: as many as ``size`` names legibly, see
+    :func:`timeline.render.select.budget_for`) and ``max_edges`` relations
+    (default: two an actor; all at state level) the most active are kept and the footer names
+    what was left out. ``size`` is (width, height) in inches; below
+    :data:`WIDE` inches wide the key goes under the plot. Raises
+    :class:`GraphError` (a UserError naming the parameter) for options that
+    cannot give a drawing.
     """
     relations = _check(dataset, level, graph, layout, relations, around, depth, max_actors, max_edges, size, dpi)
     events = list(dataset.events if events is None else events)
+    if max_actors is None:
+        max_actors = DEFAULT_ACTORS if size is None else budget_for(_plot_area(size))
     options = {"level": level, "around": around, "depth": depth, "relations": relations, "max_actors": max_actors}
     selection = select_events(dataset, events, **options) if graph == "events" else \
-        select_actors(dataset, events, max_edges=max_edges, **options)
+        select_actors(dataset, events, max_edges=max_edges or _edge_budget(level, max_actors), **options)
     if not selection.graph:
         raise NothingToShow(f"nothing to draw: no {'events' if graph == 'events' else 'relations'} between actors "
                             "in the events selected; widen --since/--until, --relations or --around")
@@ -121,38 +172,98 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     g = selection.graph
     actors = [n for n, kind in g.nodes(data="node_type") if kind == "actor"]
     look = style.graph_look(g, dataset)
-    sizes = style.NODE_AREA if graph == "actors" else style.ROW_AREA
-    edges = [Edge(u, v, key, line.color, line.width, bool(g.edges[u, v, key].get("directed")), line.dashed,
-                  line.dash) for (u, v, key), line in sorted(look.edges.items(), key=lambda item: -item[1].width)]
-    figure, ax = _frame(size or _default_size(g, graph), dpi,
-                        sections(dataset, g, look.sides, edges, sizes, bool(selection.ties)), grow=size is None)
-    area = {n: node.area for n, node in look.nodes.items()}
-    radius = {n: math.sqrt(a) / 2 for n, a in area.items()}
+    grow, size = size is None, size or _default_size(g, graph, graph == "actors" and level == "state")
+    shrink = 1.0 if graph == "events" else min(1.0, _plot_area(size) / FULL_AREA)   # nodes in proportion
+    sizes = tuple(a * shrink for a in (style.NODE_AREA if graph == "actors" else style.ROW_AREA))
+    paired = graph == "actors" and level == "state"
+    by_width = sorted(look.edges.items(), key=lambda item: -item[1].width)
+    edges, weak = pair_edges(g) if paired else ([
+        Edge(u, v, key, line.color, line.width, bool(g.edges[u, v, key].get("directed")), line.dashed, line.dash,
+             g.edges[u, v, key].get("count", 1)) for (u, v, key), line in by_width], 0)
     texts = label_texts(dataset, g, width=LABEL_WIDTH if graph == "actors" else 2 * LABEL_WIDTH)
+    rows = pair_rows(g) if paired else []
+    shown = rows[:TABLE_ROWS if size[0] >= WIDE else TABLE_ROWS_NARROW]
+    table = Table(shown, {n: names_of(dataset, n) for n in g}, len(rows) - len(shown)) if rows else None
+    parts = sections(dataset, g, look.sides, edges, sizes, bool(selection.ties), paired)
+    weaker = weak and f"{count(weak, 'weaker pair')} not drawn as lines (the table's counts include them)."
+    footer = _footer_lines([omitted(selection), weaker, sources_line(dataset, events)], size[0])
+    bottom = max(FRAME_BOTTOM, 0.3 + len(footer) * style.FOOTER_SIZE * 1.25 / 72)
+    figure, ax = _frame(size, dpi, parts, grow=grow, table=table, bottom=bottom)
+    area = {n: node.area if g.nodes[n]["node_type"] == "event" else max(node.area * shrink, MIN_AREA)
+            for n, node in look.nodes.items()}
+    markers = {n: marker_of(g, n) for n in g}
+    radius = {n: reach(markers[n], a) for n, a in area.items()}
     dated = graph == "events" and layout in ("auto", "dated")
     if dated:
         links = {a: sorted(g.successors(a)) for a in actors}
         pos = two_columns(actors, [n for n in g if n not in links], links)
         texts = fit_columns(ax, pos, texts, actors, max(radius.values()))
     else:
-        pos = layout_positions(weighted(g, selection.ties), layout, aspect=_aspect(ax))
-        _fit(ax, pos)
-    markers = {n: marker_of(g, n) for n in g}
+        shown = {frozenset((e.u, e.v)) for e in edges}       # lay out what is drawn, not the pairs left out
+        laid = g.copy()
+        laid.remove_edges_from([e for e in g.edges(keys=True) if frozenset(e[:2]) not in shown])
+        pos = layout_positions(weighted(laid, selection.ties), layout, aspect=aspect(ax))
+        fit_view(ax, pos)
+        pos = apart(ax, pos, radius)
     draw_ties(ax, selection.ties, pos)
     _, points, ends = draw_edges(ax, edges, pos, area, markers)
-    draw_nodes(ax, g, pos, look.nodes, markers, selection.center)
-    draw_labels(ax, g, pos, radius, texts, points, ends, prefer_sides=dated)
-    what = "Actors and the events they took part in" if graph == "events" else "Who met whom, and who acted on whom"
+    draw_nodes(ax, g, pos, {n: node._replace(area=area[n]) for n, node in look.nodes.items()}, markers,
+               selection.center)
+    order = sorted(g, key=lambda n: (-radius[n], n))
+    draw_labels(ax, order, pos, radius, texts, points, ends,
+                {n: 0.0 if g.nodes[n]["node_type"] == "event" else 180.0 for n in g} if dated else None)
+    _draw_texts(figure, title or dataset.title or "Who deals with whom",
+                subtitle(graph, level, events, around and g.nodes[selection.center]["name"], depth, relations), footer)
+    return figure
+
+
+def _edge_budget(level: str, actors: int) -> int:
+    """Relations drawn at most by default: two an actor at person level; all at state level, where each pair is
+    one line and the table counts every relation."""
+    return 2 * actors if level == "person" else 10 ** 9
+
+
+def subtitle(graph: str, level: str, events: list[Event], around: str | None, depth: int,
+             relations: tuple[str, ...] | None) -> str:
+    """What the drawing shows, in words: its kind, what a node is, the period at the dates' own precision."""
+    if graph == "events":
+        what = "Actors and the events they took part in"
+    elif level == "state":
+        what = "Relations between states (each person counted as their state; organisations as themselves)"
+    else:
+        what = "Who met whom, and who acted on whom: people, delegations, groups and states"
     period = period_label(events)
-    subtitle = " · ".join(filter(None, (
-        what, "states and organisations" if level == "state" else "people, groups and states",
-        f"events {period}" if period else "events of unknown date",
-        around and f"within {depth} step{'s' * (depth > 1)} of {g.nodes[selection.center]['name']}",
+    return " · ".join(filter(None, (
+        what, f"events {period}" if period else "events of unknown date",
+        around and f"within {depth} step{'s' * (depth > 1)} of {around}",
         relations and "only " + ", ".join(style.relation_label(r).split(" (")[0].lower() for r in relations),
     )))
-    _draw_texts(figure, title or dataset.title or "Who deals with whom", subtitle,
-                [omitted(selection), sources_line(dataset, events)])
-    return figure
+
+
+def names_of(dataset: Dataset, node: str) -> tuple[str, ...]:
+    """An actor's name as drawn, then its abbreviations ('US', 'NATO'), then its other aliases in Latin
+    script ('European allies'): the candidates for a short name, the first that fits wins, so an alias
+    such as 'Riyadh' stands for Saudi Arabia only where the name itself does not fit."""
+    actor = dataset.actors[node]
+    short = [a for a in actor.aliases if a.replace(".", "").isupper() and a.isascii()]
+    other = [a for a in actor.aliases if a not in short and a.isascii() and len(a.split()) > 1]
+    return (display_name(actor), *short, *other)
+
+
+def pair_edges(g: object) -> tuple[list[Edge], int]:
+    """One undirected line per pair of actors, its width the events of every relation between them, dashed
+    only if all of them are planned, the widest first; past two a node, the weaker pairs are not drawn (each
+    actor keeps its strongest): the lines and how many pairs were left out."""
+    counts: dict[tuple[str, str], list[int]] = {}
+    for u, v, data in g.edges(data=True):
+        tally = counts.setdefault((min(u, v), max(u, v)), [0, 0])
+        tally[0] += data.get("count", 1)
+        tally[1] += 0 if data.get("planned") else 1
+    kept = strongest_pairs({pair: c for pair, (c, _) in counts.items()}, 2 * len(g))
+    most = max(c for c, _ in counts.values())
+    return sorted((Edge(u, v, "pair", style.PAIR_COLOR, style.edge_width(c, most), False, held == 0, "-", c)
+                   for (u, v), (c, held) in counts.items() if (u, v) in kept),
+                  key=lambda e: (-e.width, e.u, e.v)), len(counts) - len(kept)
 
 
 def _check(dataset: Dataset, level: str, graph: str, layout: str, relations: Iterable[str] | None,
@@ -165,6 +276,8 @@ def _check(dataset: Dataset, level: str, graph: str, layout: str, relations: Ite
     if layout == "dated" and graph != "events":
         raise GraphError("the dated layout orders events by date; use it with --graph events (graph='events')")
     for name, value, least in (("depth", depth, 1), ("max_actors", max_actors, 2), ("max_edges", max_edges, 1)):
+        if value is None and name != "depth":
+            continue
         if not isinstance(value, int) or value < least:
             raise GraphError(f"{name}={value!r}: give a whole number of at least {least}")
     if not isinstance(dpi, int | float) or not 10 <= dpi <= 1200:
@@ -180,7 +293,9 @@ def _check(dataset: Dataset, level: str, graph: str, layout: str, relations: Ite
     return check_relations(relations)
 
 
-def _default_size(g: object, graph: str) -> tuple[float, float]:
+def _default_size(g: object, graph: str, paired: bool = False) -> tuple[float, float]:
+    if paired:          # the key and the pair table side by side
+        return (14.0, 8.0) if len(g) <= 24 else (16.0, 10.0)
     if graph == "events":
         actors = sum(kind == "actor" for _, kind in g.nodes(data="node_type"))
         rows = max(actors, len(g) - actors)
@@ -188,47 +303,77 @@ def _default_size(g: object, graph: str) -> tuple[float, float]:
     return (11.0, 7.5) if len(g) <= 20 else (13.0, 9.0) if len(g) <= 40 else (15.0, 10.5)
 
 
-def _frame(size: tuple[float, float], dpi: int, parts: list[Section], grow: bool) -> tuple[Figure, Axes]:
-    """A figure with the plot on the left and the key on the right, drawn; if ``grow``, as tall as the key needs."""
+def _plot_area(size: tuple[float, float]) -> float:
+    """Square inches left for the plot in a drawing of ``size``, the key's share and the frame's taken off."""
     w, h = size
-    while True:
-        figure = Figure(figsize=(w, h), dpi=dpi)
-        FigureCanvasAgg(figure)
-        plot_h = h - FRAME_TOP - FRAME_BOTTOM
-        ax = figure.add_axes((MARGIN / w, FRAME_BOTTOM / h, (w - KEY_WIDTH - 2 * MARGIN) / w, plot_h / h))
-        key = figure.add_axes(((w - KEY_WIDTH) / w, FRAME_BOTTOM / h, (KEY_WIDTH - MARGIN) / w, plot_h / h))
-        for axes in (ax, key):
-            axes.set_axis_off()
-        needed = draw_key(figure, key, parts)
-        if not grow or needed <= plot_h + 0.01:
-            return figure, ax
-        h += max(needed - plot_h, 0.05)
+    if w >= WIDE:
+        return (w - KEY_WIDTH - 2 * MARGIN) * (h - FRAME_TOP - FRAME_BOTTOM)   # a table's column not counted
+    return (w - 2 * MARGIN) * (h - FRAME_TOP - FRAME_BOTTOM) * 0.6
 
 
-def _fit(ax: Axes, pos: dict, margin: float = 0.07) -> None:
-    """Set the limits so that ``pos`` fills the plot with one scale on both axes, centred."""
-    (x0, y0), (x1, y1) = np.min(list(pos.values()), axis=0), np.max(list(pos.values()), axis=0)
-    w, h = max(x1 - x0, 0.2), max(y1 - y0, 0.2)
-    pad = margin * max(w, h)
-    w, h = max(w + 2 * pad, (h + 2 * pad) * _aspect(ax)), max(h + 2 * pad, (w + 2 * pad) / _aspect(ax))
-    ax.set_xlim((x0 + x1 - w) / 2, (x0 + x1 + w) / 2)
-    ax.set_ylim((y0 + y1 - h) / 2, (y0 + y1 + h) / 2)
+def _frame(size: tuple[float, float], dpi: int, parts: list[Section], grow: bool,
+           table: Table | None = None, bottom: float = FRAME_BOTTOM) -> tuple[Figure, Axes]:
+    """A figure with the plot and its key, drawn: the key in a column on the right of a wide figure, under the
+    plot in two columns of a narrow one (below :data:`WIDE` inches). If ``grow``, the figure grows as tall as the
+    key needs; else a key that leaves the plot less than :data:`MIN_PLOT` inches raises :class:`GraphError`."""
+    w, h = size
+    wide = w >= WIDE
+    plot_w = w - 2 * MARGIN - (_key_width(table) if wide else 0.0)
+    needed = _draw_key(Figure(figsize=(w, 40.0), dpi=dpi), parts, table, wide, 40.0 - FRAME_TOP - bottom, bottom)
+    plot_h = h - FRAME_TOP - bottom - (0.0 if wide else needed + KEY_GAP)
+    short = (needed - plot_h) if wide else max(MIN_PLOT, 0.5 * (w - 2 * MARGIN)) - plot_h
+    if grow and short > 0:
+        h, plot_h = h + short, plot_h + short
+    elif not grow and (plot_h < MIN_PLOT or wide and short > 0.01):
+        raise GraphError(f"size=({w:g}, {h:g}) inches cannot hold the graph and its key ({needed:.1f} inches "
+                         "tall); give a larger size, or leave size out to fit")
+    figure = Figure(figsize=(w, h), dpi=dpi)
+    ax = figure.add_axes((MARGIN / w, (h - FRAME_TOP - plot_h) / h, plot_w / w, plot_h / h))   # the first axes
+    ax.set_axis_off()
+    _draw_key(figure, parts, table, wide, plot_h if wide else needed, bottom)
+    return figure, ax
 
 
-def _aspect(ax: Axes) -> float:
-    box = ax.get_position()
-    w, h = ax.figure.get_size_inches()
-    return box.width * w / (box.height * h)
+def _key_width(table: Table | None) -> float:
+    """Inches the key takes beside a wide plot: a column, and one more for a table."""
+    return KEY_WIDTH + (TABLE_WIDTH - MARGIN + KEY_GAP if table is not None else 0.0)
 
 
-def _draw_texts(figure: Figure, title: str, subtitle: str, footer: list[str | None]) -> None:
+def _draw_key(figure: Figure, parts: list[Section], table: Table | None, wide: bool, height: float,
+              bottom: float) -> float:
+    """Draw the key (and the pair table) ``height`` inches tall, ``bottom`` inches above the foot of ``figure``
+    (over the footer): a column on the right if ``wide``, else two columns across; return the height it takes,
+    in inches."""
+    FigureCanvasAgg(figure)
+    w, h = figure.get_size_inches()
+    key_w = KEY_WIDTH - MARGIN if wide else (w - 2 * MARGIN - KEY_GAP) / 2
+    across = _key_width(table) - MARGIN if wide else w - 2 * MARGIN
+    key = figure.add_axes(((w - MARGIN - across) / w, bottom / h, across / w, height / h))
+    key.set_axis_off()
+    heights = draw_key(figure, key, parts, columns=1 if wide else 2, column_width=key_w + KEY_GAP)
+    if table is not None and wide:              # a column of its own beside the key
+        draw_table(key, table.rows, table.names, TABLE_WIDTH - MARGIN, 0.0, table.hidden, left=key_w + KEY_GAP)
+        heights.append(table_height(table.rows))
+    elif table is not None:                     # under both columns of the key, names at full length
+        top = max(heights) + KEY_GAP
+        draw_table(key, table.rows, table.names, min(across, TABLE_WIDTH), top, table.hidden)
+        heights = [top + table_height(table.rows)]
+    return max(heights)
+
+
+def _footer_lines(parts: list[str | None], width: float) -> list[str]:
+    """The footer's lines at a figure ``width`` inches wide: each part wrapped to the width."""
+    chars = int((width - 2 * MARGIN) * 72 / (style.FOOTER_SIZE * 0.55))
+    return [line for part in parts if part for line in textwrap.wrap(printable(part), chars)]
+
+
+def _draw_texts(figure: Figure, title: str, subtitle: str, footer: list[str]) -> None:
     w, h = figure.get_size_inches()
     figure.text(MARGIN / w, 1 - 0.22 / h, shorten(printable(title), int((w - 2 * MARGIN) * 72 / 8)),
                 fontsize=style.TITLE_SIZE, fontweight="bold", va="top", gid="title", parse_math=False)
     figure.text(MARGIN / w, 1 - 0.55 / h, textwrap.fill(subtitle, int((w - 2 * MARGIN) * 72 / (10 * 0.55))),
                 fontsize=10, color=style.MUTED, va="top", gid="subtitle", parse_math=False)
-    lines = [textwrap.fill(printable(line), int(w * 72 / (style.FOOTER_SIZE * 0.55))) for line in footer if line]
-    figure.text(MARGIN / w, 0.15 / h, "\n".join(lines), fontsize=style.FOOTER_SIZE, color=style.MUTED, va="bottom",
+    figure.text(MARGIN / w, 0.15 / h, "\n".join(footer), fontsize=style.FOOTER_SIZE, color=style.MUTED, va="bottom",
                 gid="footer", parse_math=False)
 
 

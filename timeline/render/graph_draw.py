@@ -18,10 +18,8 @@ from typing import NamedTuple
 
 import networkx as nx
 import numpy as np
-from matplotlib import patheffects
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.colors import to_rgb
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import FancyArrowPatch
 
@@ -30,12 +28,12 @@ from timeline.graph import ACTOR_RELATIONS
 from timeline.model import ROLES, Actor, Dataset, Event
 from timeline.render import style
 from timeline.render.labels import display_name, event_titles
-from timeline.render.layout import Label, place_labels
 from timeline.render.markers import area_scale
 from timeline.render.text import clip, printable, shorten, text_width
 
 LABEL_WIDTH = 18
-HALO = 3.0
+#: Opacity of a relation that is only planned: drawn in its family's look, faint.
+PLANNED_ALPHA = 0.35
 #: Points between two parallel lines, beyond their widths.
 LANE_GAP = 2.5
 
@@ -51,6 +49,8 @@ class Edge(NamedTuple):
     directed: bool
     dashed: bool
     dash: object = "-"
+    #: Events behind the line.
+    count: int = 1
 
 
 def offsets(edges: list[Edge]) -> dict[Edge, float]:
@@ -89,9 +89,9 @@ def draw_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict
         start, stop = a + normal + along * rims[0] * px, b + normal - along * rims[1] * px
         if np.dot(stop - start, along) <= 0:
             continue                        # the nodes overlap: no room for a line
-        alpha = 0.5 if edge.dashed else 0.9
+        alpha = PLANNED_ALPHA if edge.dashed else 0.9     # planned: the family's own dash, faint
         line = FancyArrowPatch(*to_data.transform([start, stop]), arrowstyle="-", linewidth=edge.width,
-                               color=edge.color, alpha=alpha, linestyle=(0, (2, 2)) if edge.dashed else edge.dash,
+                               color=edge.color, alpha=alpha, linestyle=edge.dash,
                                shrinkA=0, shrinkB=0, zorder=1, gid=f"edge:{edge.u}:{edge.v}:{edge.key}")
         artists.append(ax.add_patch(line))
         if edge.directed:
@@ -111,9 +111,10 @@ def draw_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict
 
 
 def draw_ties(ax: Axes, ties: Iterable[tuple[str, str]], pos: dict) -> list[Artist]:
-    """A light dotted line from each member to the group it belongs to (a person to its state)."""
-    return [ax.plot(*np.transpose([pos[member], pos[group]]), color=style.MEMBERSHIP_COLOR, lw=1.0,
-                    ls=(0, (1, 2)), zorder=0.5, gid=f"tie:{member}:{group}")[0]
+    """A wide pale band from each member to the group it belongs to (a person to its state), beneath the
+    relations: a grouping, not one more kind of line."""
+    return [ax.plot(*np.transpose([pos[member], pos[group]]), color=style.MEMBERSHIP_COLOR,
+                    lw=style.MEMBERSHIP_WIDTH, solid_capstyle="round", zorder=0.5, gid=f"tie:{member}:{group}")[0]
             for member, group in ties if member in pos and group in pos]
 
 
@@ -139,21 +140,18 @@ def marker_of(g: nx.MultiDiGraph, node: str) -> str:
 
 def draw_nodes(ax: Axes, g: nx.MultiDiGraph, pos: dict, looks: dict[str, style.NodeLook], markers: dict,
                center: str | None) -> list[Artist]:
-    """Draw the nodes, the largest first: actors in a tint of their side's colour, events in their type's,
-    hollow if planned."""
+    """Draw the nodes, the largest first: actors filled with their side's colour (a white rim keeps them off
+    the lines), events in their type's, hollow if planned."""
     artists: list[Artist] = []
     for node in sorted(g, key=lambda n: (-looks[n].area, n)):
         look, marker = looks[node], markers[node]
-        face = "white" if look.hollow else look.color if g.nodes[node]["node_type"] == "event" else tint(look.color)
+        event = g.nodes[node]["node_type"] == "event"
+        face = "white" if look.hollow else look.color
+        rim = style.INK if node == center else look.color if event else "white"
         artists.append(ax.scatter([pos[node][0]], [pos[node][1]], s=look.area * area_scale(marker), marker=marker,
-                                  facecolors=face, edgecolors=style.INK if node == center else look.color,
-                                  linewidths=2.4 if node == center else 1.4, zorder=3, gid=f"node:{node}"))
+                                  facecolors=face, edgecolors=rim, linewidths=2.4 if node == center else 1.2,
+                                  zorder=3, gid=f"node:{node}"))
     return artists
-
-
-def tint(color: str, share: float = 0.45) -> tuple[float, float, float]:
-    """``color`` mixed with white: actors' fills stay apart from the saturated relation lines."""
-    return tuple(1 - share * (1 - c) for c in to_rgb(color))
 
 
 def fit_columns(ax: Axes, pos: dict, texts: dict[str, str], left: list[str], radius: float) -> dict[str, str]:
@@ -191,14 +189,18 @@ def cut(renderer: object, text: str, room: float) -> str:
 
 
 def label_texts(dataset: Dataset, g: nx.MultiDiGraph, width: int) -> dict[str, str]:
-    """Each node's label: a person's surname when it is one of their aliases and no one drawn shares it,
+    """Each node's label: a person's surname when it is one of their aliases and no one in the record shares it,
     another actor's name wrapped at ``width`` characters, an event's date and headline."""
     events = {e.id: e for e in dataset.events if e.id in g}
     texts = dict(zip(events, (f"{day_label(e)} · {t}" for e, t in
                               zip(events.values(), event_titles(dataset, list(events.values()))))))
     names = {n: printable(clip(display_name(dataset.actors[n]), 120)) for n in g if n not in events}
     short = {n: surname(dataset.actors[n], name) for n, name in names.items()}
-    shared = {s for s, count in Counter(short.values()).items() if count > 1}
+    # a surname shared with anyone in the record, drawn or not, is ambiguous (the footer may name the other)
+    surnames = Counter(name.split()[-1] for a in dataset.actors.values() if a.kind == "person"
+                       for name in [display_name(a)] if name.split())
+    shared = {s for s, count in Counter(short.values()).items() if count > 1} | {
+        s for n, s in short.items() if s != names[n] and surnames[s] > 1}
     texts.update({n: textwrap.fill(name if short[n] in shared else short[n], width, max_lines=3, placeholder="…")
                   for n, name in names.items()})
     return texts
@@ -217,28 +219,52 @@ def surname(actor: Actor, name: str) -> str:
     return last if actor.kind == "person" and fold(last) in {fold(clip(a)) for a in actor.aliases} else name
 
 
-def draw_labels(ax: Axes, g: nx.MultiDiGraph, pos: dict, radius: dict, texts: dict[str, str],
-                points: np.ndarray, ends: np.ndarray, *, prefer_sides: bool) -> list[Artist]:
-    """Name every node, in the free spot nearest it; a thin leader line joins a label set apart."""
-    figure = ax.figure
-    renderer = figure.canvas.get_renderer()
-    px = figure.dpi / 72
-    halo = [patheffects.withStroke(linewidth=HALO, foreground="white")]
-    labels = []
-    for node in sorted(g, key=lambda n: (-radius[n], n)):
-        x, y = ax.transData.transform(pos[node])
-        text = ax.text(0, 0, texts[node], ha="center", va="center", fontsize=style.FONT["size"],
-                       color=style.INK, zorder=4, path_effects=halo, gid=f"label:{node}", parse_math=False)
-        event = g.nodes[node]["node_type"] == "event"
-        labels.append(Label(text, x, y, radius[node] * px, (0 if event else 180) if prefer_sides else 0))
-    box = ax.get_window_extent(renderer)
-    to_data = ax.transData.inverted()
-    artists: list[Artist] = [label.text for label in labels]
-    for label, centre, corner in place_labels(labels, renderer, box.extents, points, ends, px):
-        label.text.set_position(to_data.transform(centre))
-        if corner is not None:
-            direction = np.subtract(corner, (label.x, label.y))
-            rim = np.array((label.x, label.y)) + direction / np.hypot(*direction) * label.radius
-            artists += ax.plot(*to_data.transform([rim, corner]).T, color=style.INK, linewidth=0.5, zorder=2,
-                               gid=f"leader:{label.text.get_gid().partition(':')[2]}")
-    return artists
+def reach(marker: str, area: float) -> float:
+    """Points from a node's centre to the farthest point of its marker (a square's corner): what labels and
+    other nodes keep clear of."""
+    half = math.sqrt(area * area_scale(marker)) / 2
+    return half * (math.sqrt(2) if marker == "s" else 1.0)
+
+
+def apart(ax: Axes, pos: dict, radius: dict[str, float], gap: float = 6.0) -> dict:
+    """``pos`` with the nodes pushed apart until no two come nearer than their radii and ``gap`` (points), kept
+    within the axes' limits: a layout's positions do not know how large the nodes are drawn."""
+    to_px, px = ax.transData, ax.figure.dpi / 72
+    names = list(pos)
+    xy = to_px.transform([pos[n] for n in names])
+    r = np.array([radius[n] * px for n in names])
+    box = ax.get_window_extent().extents
+    for _ in range(60):
+        moved = False
+        for i in range(len(names)):
+            d = xy[i + 1:] - xy[i]
+            dist = np.hypot(d[:, 0], d[:, 1])
+            short = r[i] + r[i + 1:] + gap * px - dist
+            for j in np.nonzero(short > 0)[0]:
+                k = i + 1 + j
+                way = d[j] / dist[j] if dist[j] > 1e-6 else np.array([1.0, 0.0])
+                xy[i] -= way * short[j] / 2
+                xy[k] += way * short[j] / 2
+                moved = True
+        xy[:, 0] = np.clip(xy[:, 0], box[0] + r, box[2] - r)
+        xy[:, 1] = np.clip(xy[:, 1], box[1] + r, box[3] - r)
+        if not moved:
+            break
+    back = ax.transData.inverted().transform(xy)
+    return {n: tuple(p) for n, p in zip(names, back)}
+
+
+def fit_view(ax: Axes, pos: dict, margin: float = 0.07) -> None:
+    """Set the limits so that ``pos`` fills the plot with one scale on both axes, centred."""
+    (x0, y0), (x1, y1) = np.min(list(pos.values()), axis=0), np.max(list(pos.values()), axis=0)
+    w, h = max(x1 - x0, 0.2), max(y1 - y0, 0.2)
+    pad = margin * max(w, h)
+    w, h = max(w + 2 * pad, (h + 2 * pad) * aspect(ax)), max(h + 2 * pad, (w + 2 * pad) / aspect(ax))
+    ax.set_xlim((x0 + x1 - w) / 2, (x0 + x1 + w) / 2)
+    ax.set_ylim((y0 + y1 - h) / 2, (y0 + y1 + h) / 2)
+
+
+def aspect(ax: Axes) -> float:
+    box = ax.get_position()
+    w, h = ax.figure.get_size_inches()
+    return box.width * w / (box.height * h)

@@ -16,7 +16,7 @@ from timeline.graph import ACTOR_RELATIONS
 from timeline.model import ROLES, Dataset
 from timeline.palette import RELATION_FAMILIES
 from timeline.render import style
-from timeline.render.graph_draw import Edge, tint
+from timeline.render.graph_draw import PLANNED_ALPHA, Edge
 from timeline.render.markers import legend_size
 from timeline.render.text import clip, printable
 
@@ -34,14 +34,17 @@ class Section(NamedTuple):
 
 
 def sections(dataset: Dataset, g: nx.MultiDiGraph, colors: dict[str, str], edges: list[Edge],
-             sizes: tuple[float, float], ties: bool) -> list[Section]:
-    """The legends the drawing needs, top to bottom; none for what it does not show."""
-    own_sides = all(side == n for n, side in g.nodes(data="side") if side)   # at state level the names say it all
-    out = [None if own_sides else side_section(dataset, colors), kind_section(g)]
+             sizes: tuple[float, float], ties: bool, paired: bool = False) -> list[Section]:
+    """The legends the drawing needs, top to bottom; none for what it does not show. ``paired``: one line per
+    pair (a state-level drawing, whose table gives the relations)."""
+    own = all(side == n for n, side in g.nodes(data="side") if side)
+    out = [side_section(dataset, colors, own), kind_section(g)]
     if any(kind == "event" for _, kind in g.nodes(data="node_type")):
         out += [type_section(g), role_section(edges), size_section(g, sizes)]
+    elif paired:
+        out += [pair_section(edges), size_section(g, sizes), width_section(edges, "Width: events between the two")]
     else:
-        out += [relation_section(edges, ties), size_section(g, sizes), width_section(g)]
+        out += [relation_section(edges, ties), size_section(g, sizes), width_section(edges)]
     return [s for s in out if s]
 
 
@@ -50,24 +53,42 @@ def dot(face: object, edge: str, marker: str = "o", size: float = 8.0) -> Line2D
                   markeredgecolor=edge, markeredgewidth=1.2)
 
 
-def line(color: str, width: float = 1.5, directed: bool = False, dash: object = "-") -> FancyArrowPatch:
+def line(color: str, width: float = 1.5, directed: bool = False, dash: object = "-",
+         alpha: float = 1.0) -> FancyArrowPatch:
     return FancyArrowPatch((0, 0), (1, 0), arrowstyle="-|>" if directed else "-", color=color, linewidth=width,
-                           linestyle=dash, mutation_scale=7 + 2 * width)
+                           linestyle=dash, mutation_scale=7 + 2 * width, alpha=alpha)
 
 
-def side_section(dataset: Dataset, colors: dict[str, str]) -> Section:
+def side_section(dataset: Dataset, colors: dict[str, str], own: bool = False) -> Section:
+    """Each side's colour by the side's name in the data (two columns past five); the sides past the palette
+    in one grey entry, named unless ``own`` (every side is a node, labelled on the map)."""
+    def name(side: str) -> str:
+        return printable(clip(dataset.actors[side].name, 60)) if side in dataset.actors else side
+
     named = [(s, c) for s, c in colors.items() if c != style.OTHER_SIDE]
-    entries = [(dot(tint(c), c), textwrap.fill(printable(clip(dataset.actors[s].name, 60)), 26)) for s, c in named]
-    if len(named) < len(colors):
-        entries.append((dot(tint(style.OTHER_SIDE), style.OTHER_SIDE), f"{len(colors) - len(named)} other sides"))
-    return Section("side", "Side (state or organisation)", entries)
+    columns = 2 if len(named) > 5 else 1
+    entries = [(dot(c, "white"), textwrap.fill(name(s), KEY_LABEL - 12 if columns == 2 else KEY_LABEL - 2))
+               for s, c in named]
+    others = [name(s) for s, c in colors.items() if c == style.OTHER_SIDE]
+    if others:
+        words = "Every other side, each named on the map" if own else f"Others: {', '.join(sorted(others))}"
+        entries.append((dot(style.OTHER_SIDE, "white"), textwrap.fill(words, KEY_LABEL - 12 if columns == 2
+                                                                       else KEY_LABEL - 2)))
+    return Section("side", "Colour: side (its state, else itself)", entries, columns)
 
 
 def kind_section(g: nx.MultiDiGraph) -> Section:
     used = {kind for _, kind in g.nodes(data="kind") if kind}
-    return Section("kind", "Kind of actor", [
-        (dot(tint(m.color), m.color, m.marker, legend_size(8, m.marker)), m.label)
+    return Section("kind", "Shape: kind of actor", [
+        (dot("white", style.INK, m.marker, legend_size(8, m.marker)), m.label)
         for kind, m in style.KIND_MARKERS.items() if kind in used])
+
+
+def pair_section(edges: list[Edge]) -> Section:
+    entries = [(line(style.PAIR_COLOR, width=2.0), "Dealt with each other\n(relations in the table)")]
+    if any(e.dashed for e in edges):
+        entries.append((line(style.PAIR_COLOR, width=2.0, alpha=PLANNED_ALPHA), "Only planned so far (faint)"))
+    return Section("relation", "Line", entries)
 
 
 def relation_section(edges: list[Edge], ties: bool) -> Section:
@@ -77,9 +98,10 @@ def relation_section(edges: list[Edge], ties: bool) -> Section:
     entries = [(line(used[r].color, directed=used[r].directed, dash=used[r].dash),
                 textwrap.fill(style.relation_label(r), KEY_LABEL)) for r in order if r in used]
     if any(e.dashed for e in edges):
-        entries.append((line(style.MUTED, dash=(0, (2, 2))), "Planned, not yet happened (faint)"))
+        entries.append((line(style.MUTED, alpha=PLANNED_ALPHA), "Planned, not yet happened (faint)"))
     if ties:
-        entries.append((line(style.MEMBERSHIP_COLOR, width=1.0, dash=(0, (1, 2))), "Belongs to (person → side)"))
+        entries.append((Line2D([], [], color=style.MEMBERSHIP_COLOR, linewidth=style.MEMBERSHIP_WIDTH,
+                               solid_capstyle="round"), "Belongs to (person → side)"))
     return Section("relation", "Relation", entries)
 
 
@@ -87,19 +109,33 @@ def size_section(g: nx.MultiDiGraph, sizes: tuple[float, float]) -> Section:
     """Marker areas for the least, the middle and the most active actor."""
     activity = sorted({a for _, a in g.nodes(data="activity") if a is not None})
     low, high = sizes
-    samples = sorted({activity[0], activity[len(activity) // 2], activity[-1]})
+
+    def diameter(a: int) -> float:
+        return math.sqrt(low + (high - low) * a / activity[-1])
+
+    middle = min(activity, key=lambda a: abs(diameter(a) - (diameter(activity[0]) + diameter(activity[-1])) / 2))
+    samples = [activity[0], activity[-1]]
+    if diameter(middle) > 1.3 * diameter(activity[0]) and diameter(activity[-1]) > 1.3 * diameter(middle):
+        samples.insert(1, middle)            # a middle size only where it looks apart from both ends
     return Section("size", "Area: events per actor", [
-        (dot(tint(style.MUTED), style.MUTED, size=math.sqrt(low + (high - low) * a / activity[-1])), f"{a:,}")
-        for a in samples], columns=len(samples))
+        (dot(style.OTHER_SIDE, style.MUTED, size=diameter(a)), f"{a:,}") for a in sorted(set(samples))],
+        columns=len(set(samples)))
 
 
-def width_section(g: nx.MultiDiGraph) -> Section:
-    """Line widths for the fewest and the most events behind a relation."""
-    counts = sorted({c for *_, c in g.edges(data="count")})
-    samples = sorted({counts[0], counts[len(counts) // 2], counts[-1]})
-    return Section("width", "Width: events per relation", [
-        (Line2D([], [], color=style.MUTED, linewidth=style.edge_width(c, counts[-1])), f"{c:,}") for c in samples],
-        columns=len(samples))
+def width_section(edges: list[Edge], title: str = "Width: events per relation") -> Section:
+    """Line widths drawn for the fewest and the most events behind a line, and one between if it looks apart
+    from both (1.5 points or more)."""
+    widths = {}
+    for edge in edges:
+        widths.setdefault(edge.width, edge.count)
+    ordered = sorted(widths)
+    samples = [ordered[0], ordered[-1]]
+    middle = min(ordered, key=lambda w: abs(w - (ordered[0] + ordered[-1]) / 2))
+    if middle - ordered[0] >= 1.5 and ordered[-1] - middle >= 1.5:
+        samples.insert(1, middle)
+    samples = sorted(set(samples))
+    return Section("width", title, [(Line2D([], [], color=style.INK, linewidth=w, solid_capstyle="butt"),
+                                     f"{widths[w]:,}") for w in samples], columns=len(samples))
 
 
 def type_section(g: nx.MultiDiGraph) -> Section:
@@ -140,22 +176,29 @@ class ArrowHandler:
         return plain
 
 
-def draw_key(figure: Figure, key: Axes, parts: list[Section]) -> float:
-    """Stack the legends at the top of the key column; return the height they take, in inches."""
+def draw_key(figure: Figure, key: Axes, parts: list[Section], columns: int = 1,
+             column_width: float = 0.0) -> list[float]:
+    """Stack the legends from the top of the key axes, each in the column least filled so far (``columns`` of
+    ``column_width`` inches); return the height each column takes, in inches."""
     renderer = figure.canvas.get_renderer()
     height = key.get_window_extent(renderer).height
+    width = key.get_window_extent(renderer).width
     gap = 14 * figure.dpi / 72
-    top = 1.0
+    tops = [1.0] * columns
     for section in parts:
+        column = tops.index(max(tops))
+        top = tops[column]
         handles, labels = zip(*section.entries)
         tallest = max((h.get_markersize() for h in handles if isinstance(h, Line2D)), default=0)
-        legend = Legend(key, handles, labels, title=section.title, loc="upper left", bbox_to_anchor=(0, top),
+        legend = Legend(key, handles, labels, title=section.title, loc="upper left",
+                        bbox_to_anchor=(column * column_width * figure.dpi / width, top),
                         alignment="left", frameon=False, fontsize=8, title_fontsize=9, borderaxespad=0,
-                        handlelength=2.6, handler_map={FancyArrowPatch: ArrowHandler()}, ncols=section.columns,
+                        handlelength=3.4 if section.name == "width" else 2.6, ncols=section.columns,
+                        handler_map={FancyArrowPatch: ArrowHandler()},
                         columnspacing=1.2, **({"handleheight": tallest / 8 + 0.5, "labelspacing": 1.0} if tallest > 12
                                               else {"handleheight": 0.7, "labelspacing": 0.55}))
         legend.get_title().set_fontweight("bold")
         legend.set_gid(f"legend:{section.name}")
         key.add_artist(legend)
-        top -= (legend.get_window_extent(renderer).height + gap) / height
-    return ((1 - top) * height - gap) / figure.dpi
+        tops[column] = top - (legend.get_window_extent(renderer).height + gap) / height
+    return [max(((1 - top) * height - gap) / figure.dpi, 0.0) for top in tops]

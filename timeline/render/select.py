@@ -2,15 +2,18 @@
 
 Each actor counts as :meth:`Dataset.nodes_at` says at the level drawn
 (itself, or its state). Who met whom follows the model's rule
-(:meth:`Dataset.met_pairs`, through :func:`timeline.graph.actor_graph`):
-a host state does not "meet" each visitor of talks held on its soil
-unless the data says it took part.
+(:meth:`Dataset.met_pairs`, through :func:`timeline.graph.actor_graph`),
+with one more for drawings: **hosting is not meeting**. A state that hosts
+talks (``host`` of a meeting with two attendees or more, not a visit) meets
+nobody on the drawing for it; where its own people sit at the table (Saudi Arabia's foreign minister
+in Riyadh) they are participants and meet the others themselves, and at
+state level they count as their state. A visit still meets its host.
 """
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
@@ -27,10 +30,14 @@ MAX_EVENTS = 40
 #: Relations drawn at most, and between one pair; past them the ones with the most events are kept.
 MAX_EDGES = 100
 MAX_PARALLEL = 6
+#: Inches² of plot per actor when the budget follows the drawing's size: a name and room around it.
+AREA_PER_ACTOR = 2.2
 
 
-class GraphError(UserError):
-    """Options that cannot give a drawing: an unknown relation, layout or format, or nothing to draw."""
+class GraphError(UserError, ValueError):
+    """Options that cannot give a drawing: an unknown relation, layout or format, a size too small, nothing to draw.
+
+    A :class:`ValueError` too, as a library caller expects of a bad argument; its message names the parameter."""
 
 
 @dataclass
@@ -51,8 +58,9 @@ class Selection:
 def select_actors(dataset: Dataset, events: list[Event], *, level: str = "person", around: str | None = None,
                   depth: int = 1, relations: tuple[str, ...] | None = None, max_actors: int = MAX_ACTORS,
                   max_edges: int = MAX_EDGES) -> Selection:
-    """The actor graph to draw: planned relations included, cut to the neighbourhood and the budget."""
-    g = actor_graph(dataset, events, level=level, include_planned=True)
+    """The actor graph to draw: planned relations included, hosts not meeting their guests (see above), cut to
+    the neighbourhood and the budget."""
+    g = actor_graph(dataset, unhosted(events), level=level, include_planned=True)
     if relations:
         g.remove_edges_from([e for e in g.edges(keys=True) if e[2] not in relations])
     g = by_family(g)
@@ -108,6 +116,62 @@ def select_events(dataset: Dataset, events: list[Event], *, level: str = "person
     shown = kept & set(g)
     hidden = tuple(sorted(dataset.actors[a].name for a in set(activity) - shown))
     return Selection(g, center, hidden, 0, len(events) - (len(g) - len(shown)))
+
+
+def unhosted(events: Iterable[Event]) -> list[Event]:
+    """``events`` with the host taken off every meeting that is not a visit and has two attendees or more to
+    meet each other: hosting is not meeting."""
+    return [replace(e, host=()) if e.host and e.type != "visit" and e.event_type.meeting
+            and len(set(e.attendees())) > 1 else e for e in events]
+
+
+def budget_for(plot_area: float) -> int:
+    """How many actors a plot of ``plot_area`` square inches names legibly: one per :data:`AREA_PER_ACTOR`,
+    from 6 to :data:`MAX_ACTORS`."""
+    return max(6, min(MAX_ACTORS, int(plot_area / AREA_PER_ACTOR)))
+
+
+@dataclass
+class PairRow:
+    """The relations between two drawn actors, by relation family: ``together`` for the undirected ones
+    (met, agreed), ``forth`` for ``a`` acting on ``b`` and ``back`` for ``b`` on ``a``."""
+
+    a: str
+    b: str
+    together: Counter = field(default_factory=Counter)
+    forth: Counter = field(default_factory=Counter)
+    back: Counter = field(default_factory=Counter)
+
+    @property
+    def total(self) -> int:
+        return sum(self.together.values()) + sum(self.forth.values()) + sum(self.back.values())
+
+
+def pair_rows(g: nx.MultiDiGraph) -> list[PairRow]:
+    """One row per pair of actors joined in the actor graph ``g`` (edges keyed by relation family), the most
+    events first; ``a`` is the one who acted on the other more often (then the first by name)."""
+    rows: dict[frozenset, PairRow] = {}
+    for u, v, family, data in g.edges(keys=True, data=True):
+        row = rows.setdefault(frozenset((u, v)), PairRow(*sorted((u, v))))
+        part = row.together if not data.get("directed") else row.forth if u == row.a else row.back
+        part[family] += data.get("count", 1)
+    for row in rows.values():
+        if sum(row.back.values()) > sum(row.forth.values()):
+            row.a, row.b, row.forth, row.back = row.b, row.a, row.back, row.forth
+    return sorted(rows.values(), key=lambda r: (-r.total, r.a, r.b))
+
+
+def strongest_pairs(counts: dict[tuple[str, str], int], budget: int) -> set[tuple[str, str]]:
+    """The pairs of ``counts`` (pair -> events) to draw as lines: the ``budget`` with the most events, and
+    each actor's strongest pair so that nobody is left floating."""
+    ranked = sorted(counts, key=lambda p: (-counts[p], p))
+    kept = set(ranked[:budget])
+    linked = {n for pair in kept for n in pair}
+    for pair in ranked[budget:]:
+        if not set(pair) <= linked:
+            kept.add(pair)
+            linked.update(pair)
+    return kept
 
 
 def by_family(g: nx.MultiDiGraph) -> nx.MultiDiGraph:

@@ -135,7 +135,10 @@ KIND_MARKERS: dict[str, Mark] = {
 }
 
 #: The tie drawn from a person (or delegation) to the side it belongs to.
-MEMBERSHIP_COLOR = "#BBBBBB"
+MEMBERSHIP_COLOR = "#E8E8E8"
+MEMBERSHIP_WIDTH = 3.0
+#: The one line per pair of a state-level drawing (any relation): a neutral grey, no side's colour.
+PAIR_COLOR = "#8C8C8C"
 
 
 def apply_defaults() -> None:

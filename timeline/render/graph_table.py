@@ -1,0 +1,104 @@
+"""The pair × relation table beside a state-level graph: how many events of each relation family joined the
+most active pairs, and in which direction.
+
+Between two states that deal all year, seven kinds of relation in two
+directions do not fit as lines on a map: they smear into a band. The map
+then draws one line per pair (its width the events behind it) and this table
+carries what kind they were: a row ``A & B`` for what they did together
+(met, agreed), ``A → B`` for what A did to B, ``B → A`` for the reverse.
+Each event is counted once per row; an empty cell is a dot.
+"""
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.patches import Rectangle
+
+from timeline.palette import RELATION_FAMILIES
+from timeline.render import style
+from timeline.render.select import PairRow
+from timeline.render.text import shorten
+
+FONT_SIZE = 7.0
+#: Inches: a count's column, a line's height, the head's height (the longest family's words, turned upright).
+COLUMN, LINE = 0.25, 0.16
+HEAD = 0.1 + max(len(f.short) for f in RELATION_FAMILIES.values()) * FONT_SIZE * 0.5 / 72
+
+
+def short_name(names: Sequence[str], limit: int) -> str:
+    """The first of ``names`` (a name, then its aliases) at most ``limit`` characters long, else the name
+    cut to ``limit``: 'United States' where it fits, else 'US'."""
+    fits = [n for n in names if 2 <= len(n) <= limit]
+    return fits[0] if fits else shorten(names[0], limit)
+
+
+def lines_of(row: PairRow, names: dict[str, Sequence[str]], limit: int = 40) -> list[tuple[str, str, dict[str, int]]]:
+    """The table's lines for one pair, (part, label, counts by family), the empty ones left out; ``part`` is
+    together, forth or back; each actor named in at most ``limit`` characters (:func:`short_name`)."""
+    a, b = short_name(names[row.a], limit), short_name(names[row.b], limit)
+    out = [("together", f"{a} & {b}", row.together), ("forth", f"{a} → {b}", row.forth),
+           ("back", f"{b} → {a}", row.back)]
+    return [(part, label, dict(counts)) for part, label, counts in out if sum(counts.values())]
+
+
+def table_height(rows: Sequence[PairRow]) -> float:
+    """Inches the table of ``rows`` takes, its title and note included."""
+    lines = sum(len(lines_of(r, {r.a: ("a",), r.b: ("b",)})) for r in rows)
+    return 0.22 + HEAD + lines * LINE + 0.05 * len(rows) + 0.3
+
+
+def draw_table(ax: Axes, rows: Sequence[PairRow], names: dict[str, Sequence[str]], width: float, top: float,
+               hidden: int, left: float = 0.0) -> list[Artist]:
+    """Draw the table of ``rows`` in ``ax`` from ``top`` inches below the axes' top and ``left`` inches from
+    its left, ``width`` inches wide;
+    ``names`` are each actor's name and aliases; ``hidden`` pairs are counted in a note. Return the artists."""
+    figure = ax.figure
+    w, h = figure.get_size_inches()
+    box = ax.get_position()
+    x0, y0 = box.x0 * w + left, box.y1 * h           # the axes' top left, in inches from the figure's bottom left
+    inches = figure.dpi_scale_trans
+
+    def put(x: float, y: float, text: str, **kw: object) -> Artist:
+        return ax.text(x0 + x, y0 - y, text, transform=inches, parse_math=False, **{"fontsize": FONT_SIZE, **kw})
+
+    def cell(x: float, y: float, cw: float, ch: float, **kw: object) -> Artist:
+        """A rectangle whose top left is (x, y) inches from the axes' top left, (cw, ch) inches large."""
+        return ax.add_artist(Rectangle((x0 + x, y0 - y - ch), cw, ch, transform=inches, linewidth=0, **kw))
+
+    families = list(RELATION_FAMILIES.values())
+    label_w = width - COLUMN * len(families)
+    limit = max(6, int((label_w * 72 / (FONT_SIZE * 0.56) - 3) / 2))
+    artists = [put(0, top, "Relations of the most active pairs", fontsize=9, fontweight="bold", va="top",
+                   gid="table:title")]
+    y = top + 0.22
+    for i, family in enumerate(families):
+        artists.append(put(label_w + (i + 0.5) * COLUMN, y + HEAD - 0.04, family.short, rotation=90, ha="center",
+                           va="bottom", color=family.color if family.id in ("pressure", "force") else style.INK,
+                           gid=f"table:head:{family.id}"))
+    y += HEAD
+    most = {f.id: max((c.get(f.id, 0) for r in rows for *_, c in lines_of(r, names)), default=0) for f in families}
+    for row in rows:
+        artists.append(cell(0, y, width, 0.008, color=style.GRID))
+        y += 0.05
+        for part, label, counts in lines_of(row, names, limit):
+            artists.append(put(0, y + LINE / 2, label, va="center", color=style.INK,
+                               gid=f"table:row:{row.a}:{row.b}:{part}"))
+            for i, family in enumerate(families):
+                n = counts.get(family.id, 0)
+                if n:
+                    share = 0.12 + 0.38 * n / max(most[family.id], 1)
+                    artists.append(cell(label_w + i * COLUMN + 0.01, y + 0.01, COLUMN - 0.02, LINE - 0.02,
+                                        color=family.color, alpha=share))
+                artists.append(put(label_w + (i + 0.5) * COLUMN, y + LINE / 2, f"{n:,}" if n else "·",
+                                   ha="center", va="center", color=style.INK if n else style.MUTED,
+                                   gid=f"table:cell:{row.a}:{row.b}:{part}:{family.id}"))
+            y += LINE
+    note = "A & B: together; A → B: what A did to B. Events, each counted once a line."
+    if hidden:
+        note += f" {hidden:,} more pair{'s' * (hidden > 1)} not listed."
+    artists.append(put(0, y + 0.06, textwrap.fill(note, int(width * 72 / (FONT_SIZE * 0.52))), va="top",
+                       color=style.MUTED, gid="table:note"))
+    return artists
