@@ -10,6 +10,7 @@ by". Under each box, who said what about the version. Selection
 """
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,23 +37,29 @@ from timeline.render.spans import TimeScale, time_scale
 from timeline.render.text import quiet_glyphs
 
 WIDTH = 11.0            # inches
-BOX = (1.55, 0.78)       # inches: a version's box
+BOX = (1.6, 1.0)        # inches: a version's box
 RISE = 0.4              # inches from a lane up to its boxes
-TIER = 1.35             # inches from one tier of boxes to the next, room for the words above a box
+TIER = 1.6              # inches from one tier of boxes to the next, room for the words above a box
 ABOVE = 0.55            # inches above the top tier for who said what
 SPACE = 0.18            # inches between boxes, room for an arrow
-LABEL_FROM = 1.5        # inches: a shorter arrow is named by the key only
+ANCHOR_STEP = 0.2       # inches between arrow ends that would meet at one point
+LABEL_FROM = 2.6        # inches: a shorter arrow is named by the key only
 NUDGE = 0.6             # inches a box may move off its day before it is raised a tier
-MARGIN_DAYS = 12        # days kept at full scale around each version when the axis is shortened
+MARGIN_DAYS = 7         # days kept at full scale around each version when the axis is shortened
 NAME_CHARS, BY_CHARS, SAID_CHARS = 20, 28, 36   # characters per line: name, drafters, responses
-#: How each relation is drawn: colour, dash, and its words read from the earlier version.
+#: How each relation is drawn: colour, dash, and its words read from the earlier version. Ink and grey only: the
+#: palette's colours mean event families and stances (:mod:`timeline.palette`, :mod:`timeline.stance_colors`).
 RELATIONS = {
     "supersedes": (style.INK, "-", "superseded by"),
-    "amends": ("#0072B2", (0, (5, 2)), "amended by"),
-    "answers": ("#D55E00", (0, (1.5, 1.5)), "answered by"),
+    "amends": (style.INK, (0, (5, 2)), "amended by"),
+    "answers": (style.MUTED, (0, (1.5, 1.5)), "answered by"),
 }
 #: Short words for responses under a box.
 RESPONSE_WORDS = {"accepted_as_basis": "basis", "open_to": "open to"}
+
+
+Point = tuple[float, float]
+Arrow = tuple["Edge", Point, Point, float]   # a relation, where it starts and ends (inches), its bend
 
 
 class ChartError(UserError):
@@ -61,7 +68,9 @@ class ChartError(UserError):
 
 @dataclass(frozen=True)
 class Node:
-    """A version to draw: its plan, names, day, points (``None``: not published) and what was said of it."""
+    """A version to draw: its plan, names, day, points recorded (``None``: none), points it is said to have
+    (``stated``: from a name such as "20-point framework" or the highest point number; ``None``: unknown) and
+    what was said of it."""
 
     version: str
     plan: str
@@ -70,6 +79,7 @@ class Node:
     end: datetime
     date_label: str
     points: int | None
+    stated: int | None
     drafted_by: tuple[str, ...]
     responses: tuple[tuple[str, str], ...]   # (actor's name, response words), in date order
 
@@ -116,10 +126,13 @@ def _node(dataset: Dataset, version: PlanVersion, plan: str) -> Node:
     end = span.end or span.start + timedelta(days=1)
     start = span.start or end - timedelta(days=1)
     points = len(version.points) if version.points else None
+    numbers = [int(p.number) for p in version.points if str(p.number).isdigit()]
+    named = re.search(r"\b(\d+)-point\b", version.name or "")     # "20-point framework", not "to the 28 points"
+    stated = max([int(named.group(1))] if named else [], default=None) or max(numbers, default=None)
     said = [(_name(dataset, r.actor), RESPONSE_WORDS.get(r.response, r.response.replace("_", " ")))
             for r in sorted(version.responses, key=lambda r: (r.date.sort_key() if r.date else (datetime.max,), r.actor))
             if r.response != "drafted"]
-    return Node(version.id, plan, version.name or version.id, start, end, span.label(), points,
+    return Node(version.id, plan, version.name or version.id, start, end, span.label(), points, stated,
                 tuple(_name(dataset, a) for a in version.drafted_by), tuple(dict.fromkeys(said)))
 
 
@@ -143,35 +156,46 @@ def place(nodes: Sequence[Node], x_of: dict[str, float], left: float, right: flo
     return placed
 
 
-def lane_height(tiers: int) -> float:
-    """Inches a lane needs for boxes in ``tiers`` tiers, with the words above the top one."""
-    return RISE + BOX[1] + (tiers - 1) * TIER + ABOVE
+def lane_height(tiers: int, said: bool = True) -> float:
+    """Inches a lane needs for boxes in ``tiers`` tiers, with room for the words above the top one if ``said``."""
+    return RISE + BOX[1] + (tiers - 1) * TIER + (ABOVE if said else 0.15)
 
 
-def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float], lane_y: float) -> list[Artist]:
+def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float], lane_y: float,
+              leader: bool = True) -> list[Artist]:
     """A version's box with its bottom centre at (``x``, ``y``) inches, its dot (or bar, for a span) on the
-    lane at ``day`` (inches), the leader between them, and who said what above the box."""
+    lane at ``day`` (inches), the leader between them (unless ``leader`` is false: a box stands in the way), and
+    who said what above the box."""
     w, h = BOX
     box = FancyBboxPatch((x - w / 2, y), w, h, boxstyle="round,pad=0,rounding_size=0.06", facecolor="white",
                          edgecolor=style.INK, lw=1.0, gid=f"version:{node.version}", zorder=3)
     ax.add_patch(box)
-    points = f"{node.points} points" if node.points else "unpublished"
+    points = points_words(node)
     name = ax.text(x, y + h - 0.07, "\n".join(textwrap.wrap(node.name, NAME_CHARS)[:2]), ha="center", va="top",
                    fontweight="bold", fontsize=style.FONT["size"] - 0.5, linespacing=1.1, parse_math=False, zorder=4)
-    when = ax.text(x, y + 0.22, f"{node.date_label} · {points}", ha="center", va="center",
+    when = ax.text(x, y + 0.42, f"{node.date_label}\n{points}", ha="center", va="center", linespacing=1.2,
                    fontsize=style.FONT["size"] - 1.5, parse_math=False, zorder=4)
-    drafted = _fit("by " + ", ".join(node.drafted_by), BY_CHARS) if node.drafted_by else ""
-    by = ax.text(x, y + 0.06, drafted, ha="center", va="bottom", fontsize=style.FONT["size"] - 2,
-                 color=style.MUTED, parse_math=False, zorder=4)
+    by = ax.text(x, y + 0.06, _drafters(node.drafted_by), ha="center", va="bottom", fontsize=style.FONT["size"] - 2,
+                 color=style.MUTED, linespacing=1.15, parse_math=False, zorder=4)
     mid = (day[0] + day[1]) / 2
-    leader, = ax.plot([mid, x], [lane_y, y], color=style.MUTED, lw=0.6, zorder=2)
+    tie = ax.plot([mid, x], [lane_y, y], color=style.MUTED, lw=0.6, zorder=2) if leader else []
     mark = ax.plot([day[0], max(day[1], day[0] + 0.03)], [lane_y, lane_y], color=style.INK, lw=3.2,
                    solid_capstyle="round", zorder=3)[0]
     said = "; ".join(f"{actor}: {words}" for actor, words in node.responses)
     above = ax.text(x, y + h + 0.05, "\n".join(textwrap.wrap(said, SAID_CHARS)[:3]), ha="center", va="bottom",
                     fontsize=style.FONT["size"] - 2, color=style.INK, linespacing=1.25, parse_math=False, zorder=7,
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.9})
-    return [box, name, when, by, leader, mark, above]
+    return [box, name, when, by, *tie, mark, above]
+
+
+def points_words(node: Node) -> str:
+    """'28 points'; '20 points, 19 recorded' where fewer are on record than the version has; 'points not
+    recorded' (with their number when known: '19 points, none recorded')."""
+    if not node.points:
+        return f"{node.stated} points, none recorded" if node.stated else "points not recorded"
+    if node.stated and node.stated > node.points:
+        return f"{node.stated} points, {node.points} recorded"
+    return f"{node.points} point{'s' * (node.points != 1)}"
 
 
 def draw_edge(ax: Axes, edge: Edge, start: tuple[float, float], end: tuple[float, float],
@@ -238,8 +262,12 @@ def _layout(lineage: Lineage, scale: TimeScale, width_in: float) -> dict[str, tu
 
 
 def _lane_heights(lineage: Lineage, places: dict[str, tuple[float, int]]) -> dict[str, float]:
-    return {plan: lane_height(1 + max(places[n.version][1] for n in lineage.nodes if n.plan == plan))
-            for plan, _ in lineage.lanes}
+    heights = {}
+    for plan, _ in lineage.lanes:
+        mine = [n for n in lineage.nodes if n.plan == plan]
+        top = max(places[n.version][1] for n in mine)
+        heights[plan] = lane_height(1 + top, any(n.responses for n in mine if places[n.version][1] == top))
+    return heights
 
 
 def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[float, int]],
@@ -271,23 +299,53 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
     over.set_axis_off()
     corners = {}
     for node in lineage.nodes:
-        lane_y = lanes[node.plan]
         x, tier = places[node.version]
-        corners[node.version] = (x, lane_y + RISE + tier * TIER)
-        artists += draw_node(over, node, *corners[node.version], (inches(node.start), inches(node.end)), lane_y)
+        corners[node.version] = (x, lanes[node.plan] + RISE + tier * TIER)
+    for node in lineage.nodes:
+        x, tier = places[node.version]
+        blocked = any(places[n.version][1] < tier and abs(places[n.version][0] - x) < BOX[0]
+                      for n in lineage.nodes if n.plan == node.plan)
+        artists += draw_node(over, node, *corners[node.version], (inches(node.start), inches(node.end)),
+                             lanes[node.plan], leader=not blocked)
     for lane_y in lanes.values():
         artists.append(ax.axhline(lane_y, color=style.GRID, lw=1.2, zorder=0))
+    arrows: list[Arrow] = []
     for edge in lineage.edges:
         early, late = corners[edge.target], corners[edge.source]
         between = early[1] == late[1] and [c for c in corners.values() if c[1] == early[1] and min(
             early[0], late[0]) < c[0] < max(early[0], late[0])]
         if between:   # over the boxes in between, from top to top
             start, end = (early[0], early[1] + BOX[1]), (late[0], late[1] + BOX[1])
-            artists += draw_edge(over, edge, start, end, -0.3 if start[0] < end[0] else 0.3)
+            arrows.append((edge, start, end, -0.3 if start[0] < end[0] else 0.3))
         else:
-            start, end, bend = _ends(early, late, [c for c in corners.values() if c not in (early, late)])
-            artists += draw_edge(over, edge, start, end, bend)
+            arrows.append((edge, *_ends(early, late, [c for c in corners.values() if c not in (early, late)])))
+    for edge, start, end, bend in spread_anchors(arrows, list(corners.values())):
+        artists += draw_edge(over, edge, start, end, bend)
     return artists
+
+
+def spread_anchors(arrows: Sequence[Arrow], boxes: Sequence[Point]) -> list[Arrow]:
+    """``arrows`` (edge, start, end, bend; inches) with the ends that meet at one point moved apart,
+    :data:`ANCHOR_STEP` inches from one another: up and down a box's side, or left and right along its top.
+    ``boxes``: the boxes' bottom centres."""
+    tops = {_rounded((x, y + BOX[1])) for x, y in boxes}
+    meets: dict[Point, list[tuple[int, int]]] = {}
+    for i, (_, start, end, _) in enumerate(arrows):
+        meets.setdefault(_rounded(start), []).append((i, 0))
+        meets.setdefault(_rounded(end), []).append((i, 1))
+    moved = [[start, end] for _, start, end, _ in arrows]
+    for point, ends in meets.items():
+        along_top = point in tops
+        ends.sort(key=lambda e: moved[e[0]][1 - e[1]][0] if along_top else -moved[e[0]][1 - e[1]][1])
+        for rank, (i, which) in enumerate(ends):
+            shift = (rank - (len(ends) - 1) / 2) * ANCHOR_STEP
+            x, y = moved[i][which]
+            moved[i][which] = (x + shift, y) if along_top else (x, y + shift)
+    return [(edge, moved[i][0], moved[i][1], bend) for i, (edge, _, _, bend) in enumerate(arrows)]
+
+
+def _rounded(point: Point) -> Point:
+    return (round(point[0], 4), round(point[1], 4))
 
 
 def _ends(early: tuple[float, float], late: tuple[float, float], others: Sequence[tuple[float, float]]
@@ -320,8 +378,16 @@ def _subtitle(lineage: Lineage) -> str:
             f"{len(lineage.edges)} relation{'s' * (len(lineage.edges) != 1)} between them")
 
 
-def _fit(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+def _drafters(names: Sequence[str]) -> str:
+    """'by A, B' on at most two lines of :data:`BY_CHARS`; names that do not fit are counted ('+2 more'),
+    never cut inside a name."""
+    for shown in range(len(names), 0, -1):
+        rest = len(names) - shown
+        text = "by " + ", ".join(names[:shown]) + (f" +{rest} more" if rest else "")
+        lines = textwrap.wrap(text, BY_CHARS, break_long_words=False)
+        if len(lines) <= 2:
+            return "\n".join(lines)
+    return f"by {len(names)} actors" if names else ""
 
 
 def render_lineage(dataset: Dataset, path: str | Path, plans: Sequence[str] | None = None, *, dpi: float = 200,
