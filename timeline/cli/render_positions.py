@@ -18,7 +18,7 @@ title_option = click.option("--title", help="Title of the chart (default: a head
 @click.argument("issues", nargs=-1, metavar="[ISSUE]...")
 @output_option("File to write: .png, .svg or .pdf.", default=DEFAULT_DIR / "positions.png")
 @click.option("--issues", "issue_list", metavar="ID,ID...",
-              help="Draw these issues, in this order (ids, comma-separated; the same as naming them as ISSUE).")
+              help="Draw these issues, in this order (comma-separated ids; the same as naming them as ISSUE).")
 @click.option("--actor", "actors", multiple=True, metavar="NAME",
               help="Draw this actor's row (id, name or alias; repeatable, in the order given). Default: every "
                    "actor with a position, the most active first.")
@@ -31,7 +31,8 @@ title_option = click.option("--title", help="Title of the chart (default: a head
 @force_option
 @with_dataset
 def positions_chart(dataset: Dataset, issues: tuple[str, ...], issue_list: str | None, output: Path,
-                    actors: tuple[str, ...], as_of: str | None, title: str | None, width: float | None, dpi: int, force: bool) -> None:
+                    actors: tuple[str, ...], as_of: str | None, title: str | None, width: float | None, dpi: int,
+                    force: bool) -> None:
     """Draw each actor's stance on each ISSUE through time: one strip per actor and issue, on one time axis.
 
     A stance holds from the day it was stated until the actor's next stance on

@@ -318,7 +318,8 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
             start, end = (early[0], early[1] + BOX[1]), (late[0], late[1] + BOX[1])
             arrows.append((edge, start, end, -0.3 if start[0] < end[0] else 0.3))
         else:
-            arrows.append((edge, *_ends(early, late, [c for c in corners.values() if c not in (early, late)])))
+            arrows.append((edge, *_ends(early, late, [c for c in corners.values() if c not in (early, late)],
+                                        width_in)))
     for edge, start, end, bend in spread_anchors(arrows, list(corners.values())):
         artists += draw_edge(over, edge, start, end, bend)
     return artists
@@ -348,11 +349,11 @@ def _rounded(point: Point) -> Point:
     return (round(point[0], 4), round(point[1], 4))
 
 
-def _ends(early: tuple[float, float], late: tuple[float, float], others: Sequence[tuple[float, float]]
-          ) -> tuple[tuple[float, float], tuple[float, float], float]:
+def _ends(early: tuple[float, float], late: tuple[float, float], others: Sequence[tuple[float, float]],
+          width: float = float("inf")) -> tuple[tuple[float, float], tuple[float, float], float]:
     """Where an arrow leaves the earlier box and meets the later one (inches; boxes by their bottom centre),
     and its bend: side to side where the boxes stand apart, else round the side of the pair with no box
-    close by (``others``), clear of the words above each box."""
+    close by (``others``) and never past the chart's right edge (``width``), clear of the words above each box."""
     (xa, ya), (xb, yb) = early, late
     w, h = BOX
     if abs(xb - xa) >= w:
@@ -360,9 +361,10 @@ def _ends(early: tuple[float, float], late: tuple[float, float], others: Sequenc
         return (xa + sign * w / 2, ya + h / 2), (xb - sign * w / 2, yb + h / 2), 0.0
     low, high = min(ya, yb), max(ya, yb) + h
     near = [x for x, y in others if y + h > low and y < high]     # boxes level with the pair
-    right = any(0 < x - max(xa, xb) < 2 * w for x in near)
+    edge = max(xa, xb) + w > width                     # no room right of the pair: the chart ends there
+    right = edge or any(0 < x - max(xa, xb) < 2 * w for x in near)
     left = any(0 < min(xa, xb) - x < 2 * w for x in near) or min(xa, xb) - w < 0
-    side = -1 if right and not left else 1
+    side = -1 if right and (edge or not left) else 1
     bend = (0.6 if yb > ya else -0.6) * side
     return (xa + side * w / 2, ya + h / 2), (xb + side * w / 2, yb + h / 2), bend
 

@@ -22,6 +22,7 @@ How it reads (the key says the same):
 """
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -341,10 +342,8 @@ class _Cited:
         own = tuple(position.sources or ())
         via: tuple[str, ...] = ()
         if position.event:
-            try:
+            with contextlib.suppress(KeyError):
                 via = tuple(dataset.event(position.event).sources)
-            except KeyError:
-                pass
         self.sources = tuple(dict.fromkeys(own + via))
 
 
