@@ -303,8 +303,9 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
         corners[node.version] = (x, lanes[node.plan] + RISE + tier * TIER)
     for node in lineage.nodes:
         x, tier = places[node.version]
-        blocked = any(places[n.version][1] < tier and abs(places[n.version][0] - x) < BOX[0]
-                      for n in lineage.nodes if n.plan == node.plan)
+        day = (inches(node.start) + inches(node.end)) / 2
+        blocked = any(crosses((day, lanes[node.plan]), (x, corners[node.version][1]), corners[n.version])
+                      for n in lineage.nodes if n.plan == node.plan and n is not node)
         artists += draw_node(over, node, *corners[node.version], (inches(node.start), inches(node.end)),
                              lanes[node.plan], leader=not blocked)
     for lane_y in lanes.values():
@@ -323,6 +324,13 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
     for edge, start, end, bend in spread_anchors(arrows, list(corners.values())):
         artists += draw_edge(over, edge, start, end, bend)
     return artists
+
+
+def crosses(start: Point, end: Point, box: Point) -> bool:
+    """Does the line from ``start`` to ``end`` (inches) pass through the box whose bottom centre is ``box``?"""
+    (x0, y0), (x1, y1), (bx, by) = start, end, box
+    return any(abs(x0 + (x1 - x0) * t / 40 - bx) < BOX[0] / 2 and by < y0 + (y1 - y0) * t / 40 < by + BOX[1]
+               for t in range(41))
 
 
 def spread_anchors(arrows: Sequence[Arrow], boxes: Sequence[Point]) -> list[Arrow]:
