@@ -54,17 +54,17 @@ from timeline.render.text import quiet_glyphs, text_width
 from timeline.stance_colors import EXTREME_HATCH, NEUTRAL, hatched_stance, stance_colors
 
 WIDTH = 10.0           # inches
-ROW = 0.15             # inches per actor row
-CLAIM_ROW = 0.12       # inches per row of claimed stances
-BAR = 0.1              # inches: height of a stance's bar (a claim's: CLAIM_BAR)
-CLAIM_BAR = 0.065
+ROW = 0.13             # inches per actor row
+CLAIM_ROW = 0.105      # inches per row of claimed stances
+BAR = 0.085            # inches: height of a stance's bar (a claim's: CLAIM_BAR)
+CLAIM_BAR = 0.055
 TAIL = 0.35            # share of the bar's height once the record has ended
-HEAD = 0.17            # inches per line of an issue's heading
-GAP = 0.06             # inches between issues
+HEAD = 0.165           # inches per line of an issue's heading
+GAP = 0.05             # inches between issues
 TOP_AXIS = 0.4         # inches above the chart for the month labels
 MIN_DAYS = 3           # a bar is at least this wide, so a stance stated near the chart's end shows
 CLAIM_HATCH = "////"
-NAME_SIZE = 8.0        # points: row labels and issue names
+NAME_SIZE = 7.5        # points: row labels and issue names
 MARK = {"color": style.INK, "lw": 0.7, "solid_capstyle": "butt"}
 
 
@@ -111,18 +111,18 @@ def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: 
     if solid < x1:
         artists.append(ax.add_patch(Rectangle((solid, y - h * TAIL / 2), x1 - solid, h * TAIL, gid=f"tail:{gid}",
                                               **look)))
-    below = y + h / 2 + 0.025
+    below = y + h / 2 + 0.012
     for statement in run.statements:
         last = mdates.date2num(statement.last)
         if statement.first is not None and statement.last - statement.first <= timedelta(days=1):
-            artists += ax.plot([mdates.date2num(statement.first)], [below], ls="none", marker="|", ms=3.5,
+            artists += ax.plot([mdates.date2num(statement.first)], [below], ls="none", marker="|", ms=3,
                                mew=MARK["lw"], color=style.INK, gid=f"day:{statement.position}")
             continue
         first = mdates.date2num(statement.first) if statement.first is not None else last - 20
         artists += ax.plot([first, last], [below, below], ls=":" if statement.first is None else "-",
                            gid=f"span:{statement.position}", **MARK)
         caps = [first, last] if statement.first is not None else [last]
-        artists += ax.plot(caps, [below] * len(caps), ls="none", marker="|", ms=3.5, mew=MARK["lw"],
+        artists += ax.plot(caps, [below] * len(caps), ls="none", marker="|", ms=3, mew=MARK["lw"],
                            color=style.INK)
     return artists
 
