@@ -181,7 +181,7 @@ def test_the_graph_of_stances_joins_actors_to_issues_by_their_current_stance(see
     assert ("ukraine", "territory", "red_line", False) in figure.stances       # 14 Dec: rules out ceding land
     assert ("united-states", "territory", "open_to", False) not in figure.stances  # replaced in September
     drawn = {p.get_gid() for p in figure.axes[0].patches if (p.get_gid() or "").startswith("stance:")}
-    assert len(drawn) == len({(a, i, s) for a, i, s, _ in figure.stances})
+    assert len(drawn) == len(figure.stances) == 57          # 5 actors' latest own stances and the claims that hold
 
 
 # -- lineage chart -----------------------------------------------------------------------------------------------
@@ -271,3 +271,16 @@ def test_the_commands_write_and_refuse_cleanly(run, tmp_path):
         "security-guarantees, foreign-troops, nato-membership, army-size, sanctions, frozen-assets, prisoners, "
         "elections, ceasefire, znpp"]
     assert not (tmp_path / "x.png").exists()
+
+
+def test_issues_option_and_the_graph_of_stances_from_the_command_line(run, tmp_path):
+    out = tmp_path / "p.png"
+    result = run("render", "positions", "--issues", "crimea, donbas", "-o", str(out), "--dpi", "50", data=SEEDS)
+    assert result.exit_code == 0 and result.output == f"wrote {out}\n"
+    bad = run("render", "positions", "--issues", "crimea,lands", "-o", str(tmp_path / "x.png"), data=SEEDS)
+    assert bad.exit_code == 1 and bad.output.startswith("Error: no issue 'lands' in the dataset; issues: territory")
+    graph = tmp_path / "g.svg"
+    result = run("render", "graph", "--graph", "positions", "-o", str(graph), data=SEEDS)
+    assert result.exit_code == 0 and result.output == f"wrote {graph}\n"
+    svg = graph.read_text(encoding="utf-8")
+    assert svg.count('id="stance:') == len(draw_stance_graph(load(SEEDS)).stances) == 57

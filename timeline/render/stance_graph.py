@@ -56,7 +56,7 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
         ax.add_artist(ConnectionPatch(at[actor], at[ISSUE_NODE + issue], "data", "data", color=colors[stance],
                                       lw=1.2 + 0.9 * values.get(stance, 0), ls=(0, (3, 2)) if claimed else "-",
                                       alpha=0.95, connectionstyle="arc3,rad=0.0", zorder=1,
-                                      gid=f"stance:{actor}:{issue}:{stance}"))
+                                      gid=f"stance:{actor}:{issue}:{stance}" + ":claimed" * claimed))
     for actor in actors:
         ax.plot(*at[actor], "o", ms=9, color=style.INK, zorder=3)
         ax.text(at[actor][0] - 0.02, at[actor][1], graph.nodes[actor].get("name", actor), ha="right", va="center",
