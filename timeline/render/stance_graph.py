@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from pathlib import Path
+from pathlib import Path as FilePath
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import ConnectionPatch
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path
 
 from timeline.errors import NothingToShow
 from timeline.export.negotiation import ISSUE_NODE, position_graph
@@ -53,10 +54,9 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
     colors = stance_colors(dataset.stances)
     values = {s.id: abs(s.value) for s in dataset.stances}
     for actor, issue, stance, claimed in sorted(current, key=lambda c: values.get(c[2], 0)):
-        ax.add_artist(ConnectionPatch(at[actor], at[ISSUE_NODE + issue], "data", "data", color=colors[stance],
-                                      lw=1.2 + 0.9 * values.get(stance, 0), ls=(0, (3, 2)) if claimed else "-",
-                                      alpha=0.95, connectionstyle="arc3,rad=0.0", zorder=1,
-                                      gid=f"stance:{actor}:{issue}:{stance}" + ":claimed" * claimed))
+        ax.add_patch(stance_edge(at[actor], at[ISSUE_NODE + issue], color=colors[stance],
+                                 lw=0.8 + 0.6 * values.get(stance, 0), ls=(0, (3, 2)) if claimed else "-",
+                                 gid=f"stance:{actor}:{issue}:{stance}" + ":claimed" * claimed))
     for actor in actors:
         ax.plot(*at[actor], "o", ms=9, color=style.INK, zorder=3)
         ax.text(at[actor][0] - 0.02, at[actor][1], graph.nodes[actor].get("name", actor), ha="right", va="center",
@@ -76,18 +76,30 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
                 f"as of the last position recorded, {last.day} {last:%b %Y}", fontsize=style.FONT["size"], color=style.MUTED,
                 va="top")
     shown = [s for s in sorted(dataset.stances, key=lambda s: -s.value) if any(c[2] == s.id for c in current)]
-    figure.legend([Line2D([], [], color=colors[s.id], lw=1.2 + 0.9 * abs(s.value)) for s in shown],
-                  [s.label for s in shown], loc="lower center", ncols=len(shown), frameon=False,
-                  fontsize=style.FONT["size"] - 1)
+    handles = [Line2D([], [], color=colors[s.id], lw=0.8 + 0.6 * abs(s.value)) for s in shown]
+    handles += [Line2D([], [], color=style.MUTED, lw=1.2, ls=(0, (3, 2))),
+                Line2D([], [], ls="none", marker="o", ms=7, color=style.INK),
+                Line2D([], [], ls="none", marker="s", ms=6, color="white", mec=style.INK, mew=1.2)]
+    figure.legend(handles, [s.label for s in shown] + ["As others claim it", "Actor", "Issue (– a part)"],
+                  loc="lower center", ncols=-(-len(handles) // 2), frameon=False, fontsize=style.FONT["size"] - 1)
     figure.stances = current
     return figure
 
 
-def render_stance_graph(dataset: Dataset, path: str | Path, events: Iterable[Event] | None = None, *,
-                        force: bool = False, dpi: int = 200, **options: object) -> Path:
+def stance_edge(start: tuple[float, float], end: tuple[float, float], **look: object) -> PathPatch:
+    """An S-curve from ``start`` to ``end`` (data coordinates), level at both ends so that edges leaving one node
+    fan out instead of crossing at it."""
+    middle = (start[0] + end[0]) / 2
+    path = Path([start, (middle, start[1]), (middle, end[1]), end], [Path.MOVETO, Path.CURVE4, Path.CURVE4,
+                                                                     Path.CURVE4])
+    return PathPatch(path, facecolor="none", edgecolor=look.pop("color"), capstyle="butt", zorder=1, **look)
+
+
+def render_stance_graph(dataset: Dataset, path: str | FilePath, events: Iterable[Event] | None = None, *,
+                        force: bool = False, dpi: int = 200, **options: object) -> FilePath:
     """Draw :func:`draw_stance_graph` and save it as PNG, SVG or PDF by the extension of ``path``."""
     image_format(path, force)
     figure = draw_stance_graph(dataset, events, **options)
     with quiet_glyphs():
         save_image(figure, path, dpi, force)
-    return Path(path)
+    return FilePath(path)
