@@ -117,7 +117,9 @@ def test_the_seed_chart_has_one_axis_drops_empty_rows_and_fits_a_page(seeds, tmp
     panels = {p.issue: p for p in select_panels(seeds)}
     # Russia stated nothing on Territory as a whole, only on its parts: no empty row, and the heading says so
     assert [r.name for r in panels["territory"].rows] == ["United States", "Ukraine", "Ukraine's European allies"]
-    assert panels["territory"].parts_only == ("Russia",)
+    assert panels["territory"].parts_only == ("Russia",) and panels["territory"].parts_below
+    [alone] = select_panels(seeds, ["territory"])             # its parts not drawn: no "(below)" to point at
+    assert alone.parts_only == ("Russia",) and not alone.parts_below
     texts = [t.get_text() for t in figure.chart.texts]
     assert any("Russia: stances on its parts only (below)" in t for t in texts)
     assert any("for or against: Crimea is recognised as Russian" in t for t in texts)

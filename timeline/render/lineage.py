@@ -171,7 +171,8 @@ def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float]
                          edgecolor=style.INK, lw=1.0, gid=f"version:{node.version}", zorder=3)
     ax.add_patch(box)
     points = points_words(node)
-    name = ax.text(x, y + h - 0.07, "\n".join(textwrap.wrap(node.name, NAME_CHARS)[:2]), ha="center", va="top",
+    lines = textwrap.wrap(node.name, NAME_CHARS)[:2]
+    name = ax.text(x, y + h - (0.07 if len(lines) > 1 else 0.14), "\n".join(lines), ha="center", va="top",
                    fontweight="bold", fontsize=style.FONT["size"] - 0.5, linespacing=1.1, parse_math=False, zorder=4)
     when = ax.text(x, y + 0.42, f"{node.date_label}\n{points}", ha="center", va="center", linespacing=1.2,
                    fontsize=style.FONT["size"] - 1.5, parse_math=False, zorder=4)

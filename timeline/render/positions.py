@@ -167,7 +167,8 @@ def headings(figure: Figure, panels: Sequence[Panel], room: float) -> dict[str, 
     out = {}
     for panel in panels:
         words = ("part of " + panel.parent + "; " if panel.parent else "") + "for or against: " + panel.proposition
-        note = [f"{_and(panel.parts_only)}: stances on its parts only (below)"] if panel.parts_only else []
+        note = [f"{_and(panel.parts_only)}: stances on its parts only" + " (below)" * panel.parts_below
+                ] if panel.parts_only else []
         beside = room - (text_width(renderer, panel.name, bold) + 8) / DPI
         fits = lambda text, inches: text_width(renderer, text, font) / DPI <= inches  # noqa: E731
         if fits("  ·  ".join([words, *note]), beside):

@@ -69,7 +69,7 @@ class Row:
 @dataclass(frozen=True)
 class Panel:
     """One issue: names, proposition, parent's name (``None`` for a top issue), its rows (claims under the
-    actor's own), and the names of actors with stances on its parts only."""
+    actor's own), the names of actors with stances on its parts only, and whether a part is drawn below."""
 
     issue: str
     name: str
@@ -77,6 +77,7 @@ class Panel:
     parent: str | None
     rows: tuple[Row, ...]
     parts_only: tuple[str, ...] = ()
+    parts_below: bool = False
 
 
 def select_panels(dataset: Dataset, issues: Sequence[str] | None = None, actors: Sequence[str] | None = None,
@@ -95,17 +96,19 @@ def select_panels(dataset: Dataset, issues: Sequence[str] | None = None, actors:
     end = until or month_end(max((_bounds(by_id[s.position].date)[1] for s in stands), default=None))
     order = list(actors) if actors else _by_activity(stands)
     panels = []
-    for issue in list(issues) if issues else issue_order(dataset):
+    drawn = list(issues) if issues else [i for i in issue_order(dataset) if any(s.issue == i for s in stands)]
+    for issue in drawn:
         mine = [s for s in stands if s.issue == issue]
         rows = [row for actor in order for row in _rows(dataset, actor, [s for s in mine if s.actor == actor],
                                                         by_id, end)]
         if rows or issues:
-            parts = _descendants(dataset, issue)
+            parts = _descendants(dataset, issue) & {s.issue for s in stands}
             spoke = {s.actor for s in stands if s.issue in parts and not s.claimed_by} - {r.actor for r in rows}
             parent = known[issue].parent
             panels.append(Panel(issue, known[issue].name, known[issue].proposition,
                                 known[parent].name if parent in known else None, tuple(rows),
-                                tuple(_actor_name(dataset, a) for a in order if a in spoke)))
+                                tuple(_actor_name(dataset, a) for a in order if a in spoke),
+                                any(drawn.index(p) > drawn.index(issue) for p in parts if p in drawn)))
     return panels
 
 
