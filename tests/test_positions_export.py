@@ -90,7 +90,8 @@ def test_graphology_reads_the_stances(talks, tmp_path, fmt):
     edges = {(a.get("label") if fmt == "gexf" else a.get("key")): a for *_, a in read["edges"]}
     assert len([a for a in edges.values() if a.get("relation") == "stance"]) == POSITIONS
     edge = edges["ukraine-donbas-2025-08"]
-    assert (edge["stance"], edge["value"], edge["until"]) == ("red_line", -2, "2025-11-23")
+    assert (edge["stance"], edge["stance_label"], edge["value"], edge["until"]) == \
+        ("red_line", "Red line", -2, "2025-11-23")
     nodes = dict(read["nodes"])
     assert nodes["issue:donbas"]["label" if fmt == "gexf" else "name"] == "Donbas"
 
