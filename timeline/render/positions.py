@@ -111,18 +111,18 @@ def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: 
     if solid < x1:
         artists.append(ax.add_patch(Rectangle((solid, y - h * TAIL / 2), x1 - solid, h * TAIL, gid=f"tail:{gid}",
                                               **look)))
-    below = y + h / 2 + 0.012
+    below = y + h / 2 + 0.01
     for statement in run.statements:
         last = mdates.date2num(statement.last)
         if statement.first is not None and statement.last - statement.first <= timedelta(days=1):
-            artists += ax.plot([mdates.date2num(statement.first)], [below], ls="none", marker="|", ms=3,
+            artists += ax.plot([mdates.date2num(statement.first)], [below], ls="none", marker="|", ms=2.4,
                                mew=MARK["lw"], color=style.INK, gid=f"day:{statement.position}")
             continue
         first = mdates.date2num(statement.first) if statement.first is not None else last - 20
         artists += ax.plot([first, last], [below, below], ls=":" if statement.first is None else "-",
                            gid=f"span:{statement.position}", **MARK)
         caps = [first, last] if statement.first is not None else [last]
-        artists += ax.plot(caps, [below] * len(caps), ls="none", marker="|", ms=3, mew=MARK["lw"],
+        artists += ax.plot(caps, [below] * len(caps), ls="none", marker="|", ms=2.4, mew=MARK["lw"],
                            color=style.INK)
     return artists
 
@@ -224,9 +224,9 @@ def key_entries(scale: Sequence[Stance], colors: dict[str, str], panels: Sequenc
                      (Line2D([], [], ls="none", marker="|", ms=5, mew=MARK["lw"], color=style.INK),
                       "Statement on a known day")]
     if any(s.first is not None and s.last - s.first > timedelta(days=1) for s in statements):
-        drawing.append((StatementSpan(), "dated to a span (month, week)"))
+        drawing.append((StatementSpan(), "Statement dated to a span (a month, a week)"))
     if any(s.first is None for s in statements):
-        drawing.append((StatementSpan(open_start=True), "no later than"))
+        drawing.append((StatementSpan(open_start=True), "Statement dated \"no later than\""))
     if any(r.claimed for p in panels for r in p.rows):
         drawing.append((Patch(facecolor=style.MUTED, edgecolor="white", lw=0, hatch=CLAIM_HATCH),
                         "Stance others attribute"))
