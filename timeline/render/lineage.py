@@ -33,6 +33,7 @@ from timeline.render.axis import date_axis
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import Frame, wrap_lane
 from timeline.render.labels import display_name
+from timeline.render.lineage_arrows import Arrow, arrow_ends, crosses, spread_anchors
 from timeline.render.spans import TimeScale, time_scale
 from timeline.render.text import quiet_glyphs
 
@@ -56,10 +57,6 @@ RELATIONS = {
 }
 #: Short words for responses under a box.
 RESPONSE_WORDS = {"accepted_as_basis": "basis", "open_to": "open to"}
-
-
-Point = tuple[float, float]
-Arrow = tuple["Edge", Point, Point, float]   # a relation, where it starts and ends (inches), its bend
 
 
 class ChartError(UserError):
@@ -305,7 +302,7 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
     for node in lineage.nodes:
         x, tier = places[node.version]
         day = (inches(node.start) + inches(node.end)) / 2
-        blocked = any(crosses((day, lanes[node.plan]), (x, corners[node.version][1]), corners[n.version])
+        blocked = any(crosses((day, lanes[node.plan]), (x, corners[node.version][1]), corners[n.version], BOX)
                       for n in lineage.nodes if n.plan == node.plan and n is not node)
         artists += draw_node(over, node, *corners[node.version], (inches(node.start), inches(node.end)),
                              lanes[node.plan], leader=not blocked)
@@ -320,62 +317,11 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
             start, end = (early[0], early[1] + BOX[1]), (late[0], late[1] + BOX[1])
             arrows.append((edge, start, end, -0.3 if start[0] < end[0] else 0.3))
         else:
-            arrows.append((edge, *_ends(early, late, [c for c in corners.values() if c not in (early, late)],
-                                        width_in)))
-    for edge, start, end, bend in spread_anchors(arrows, list(corners.values())):
+            arrows.append((edge, *arrow_ends(early, late, [c for c in corners.values() if c not in (early, late)],
+                                             BOX, width_in)))
+    for edge, start, end, bend in spread_anchors(arrows, list(corners.values()), BOX, ANCHOR_STEP):
         artists += draw_edge(over, edge, start, end, bend)
     return artists
-
-
-def crosses(start: Point, end: Point, box: Point) -> bool:
-    """Does the line from ``start`` to ``end`` (inches) pass through the box whose bottom centre is ``box``?"""
-    (x0, y0), (x1, y1), (bx, by) = start, end, box
-    return any(abs(x0 + (x1 - x0) * t / 40 - bx) < BOX[0] / 2 and by < y0 + (y1 - y0) * t / 40 < by + BOX[1]
-               for t in range(41))
-
-
-def spread_anchors(arrows: Sequence[Arrow], boxes: Sequence[Point]) -> list[Arrow]:
-    """``arrows`` (edge, start, end, bend; inches) with the ends that meet at one point moved apart,
-    :data:`ANCHOR_STEP` inches from one another: up and down a box's side, or left and right along its top.
-    ``boxes``: the boxes' bottom centres."""
-    tops = {_rounded((x, y + BOX[1])) for x, y in boxes}
-    meets: dict[Point, list[tuple[int, int]]] = {}
-    for i, (_, start, end, _) in enumerate(arrows):
-        meets.setdefault(_rounded(start), []).append((i, 0))
-        meets.setdefault(_rounded(end), []).append((i, 1))
-    moved = [[start, end] for _, start, end, _ in arrows]
-    for point, ends in meets.items():
-        along_top = point in tops
-        ends.sort(key=lambda e: moved[e[0]][1 - e[1]][0] if along_top else -moved[e[0]][1 - e[1]][1])
-        for rank, (i, which) in enumerate(ends):
-            shift = (rank - (len(ends) - 1) / 2) * ANCHOR_STEP
-            x, y = moved[i][which]
-            moved[i][which] = (x + shift, y) if along_top else (x, y + shift)
-    return [(edge, moved[i][0], moved[i][1], bend) for i, (edge, _, _, bend) in enumerate(arrows)]
-
-
-def _rounded(point: Point) -> Point:
-    return (round(point[0], 4), round(point[1], 4))
-
-
-def _ends(early: tuple[float, float], late: tuple[float, float], others: Sequence[tuple[float, float]],
-          width: float = float("inf")) -> tuple[tuple[float, float], tuple[float, float], float]:
-    """Where an arrow leaves the earlier box and meets the later one (inches; boxes by their bottom centre),
-    and its bend: side to side where the boxes stand apart, else round the side of the pair with no box
-    close by (``others``) and never past the chart's right edge (``width``), clear of the words above each box."""
-    (xa, ya), (xb, yb) = early, late
-    w, h = BOX
-    if abs(xb - xa) >= w:
-        sign = 1 if xb > xa else -1
-        return (xa + sign * w / 2, ya + h / 2), (xb - sign * w / 2, yb + h / 2), 0.0
-    low, high = min(ya, yb), max(ya, yb) + h
-    near = [x for x, y in others if y + h > low and y < high]     # boxes level with the pair
-    edge = max(xa, xb) + w > width                     # no room right of the pair: the chart ends there
-    right = edge or any(0 < x - max(xa, xb) < 2 * w for x in near)
-    left = any(0 < min(xa, xb) - x < 2 * w for x in near) or min(xa, xb) - w < 0
-    side = -1 if right and (edge or not left) else 1
-    bend = (0.6 if yb > ya else -0.6) * side
-    return (xa + side * w / 2, ya + h / 2), (xb + side * w / 2, yb + h / 2), bend
 
 
 def _key() -> list[tuple[object, str]]:
