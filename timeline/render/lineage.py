@@ -33,12 +33,13 @@ from timeline.render.axis import date_axis
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import Frame, wrap_lane
 from timeline.render.labels import display_name
-from timeline.render.lineage_arrows import Arrow, arrow_ends, crosses, spread_anchors
+from timeline.render.lineage_arrows import Arrow, Point, arrow_ends, crosses, spread_anchors
 from timeline.render.spans import TimeScale, time_scale
 from timeline.render.text import quiet_glyphs
 
 WIDTH = 11.0            # inches
-BOX = (1.6, 1.0)        # inches: a version's box
+BOX = (1.6, 1.0)        # inches: a version's box (NARROW_BOX on a chart under NARROW inches wide)
+NARROW, NARROW_BOX = 8.0, (1.3, 1.0)
 RISE = 0.4              # inches from a lane up to its boxes
 TIER = 1.6              # inches from one tier of boxes to the next, room for the words above a box
 ABOVE = 0.55            # inches above the top tier for who said what
@@ -56,7 +57,7 @@ RELATIONS = {
     "answers": (style.MUTED, (0, (1.5, 1.5)), "answered by"),
 }
 #: Short words for responses under a box.
-RESPONSE_WORDS = {"accepted_as_basis": "basis", "open_to": "open to"}
+RESPONSE_WORDS = {"accepted_as_basis": "basis", "open_to": "open\u00a0to"}   # a line never breaks inside
 
 
 class ChartError(UserError):
@@ -133,18 +134,19 @@ def _node(dataset: Dataset, version: PlanVersion, plan: str) -> Node:
                 tuple(_name(dataset, a) for a in version.drafted_by), tuple(dict.fromkeys(said)))
 
 
-def place(nodes: Sequence[Node], x_of: dict[str, float], left: float, right: float) -> dict[str, tuple[float, int]]:
+def place(nodes: Sequence[Node], x_of: dict[str, float], left: float, right: float, size: Point = BOX
+          ) -> dict[str, tuple[float, int]]:
     """Each box's centre (inches) and tier (0 nearest the lane) in one lane: at its day, or nudged at most
     :data:`NUDGE` aside, in the lowest tier where it overlaps no other box; never past ``left`` or
     ``right``. ``x_of``: each version's day in inches."""
-    half = BOX[0] / 2
+    half = size[0] / 2
     placed: dict[str, tuple[float, int]] = {}
     for node in sorted(nodes, key=lambda n: (x_of[n.version], n.version)):
         day = x_of[node.version]
         tries = [min(max(day + d, left + half), right - half) for d in (0, NUDGE / 2, -NUDGE / 2, NUDGE, -NUDGE)]
         tier = 0
         while True:
-            free = [x for x in tries if all(t != tier or abs(x - other) >= BOX[0] + SPACE
+            free = [x for x in tries if all(t != tier or abs(x - other) >= size[0] + SPACE
                                             for other, t in placed.values())]
             if free:
                 placed[node.version] = (free[0], tier)
@@ -159,30 +161,32 @@ def lane_height(tiers: int, said: bool = True) -> float:
 
 
 def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float], lane_y: float,
-              leader: bool = True) -> list[Artist]:
+              leader: bool = True, size: Point = BOX) -> list[Artist]:
     """A version's box with its bottom centre at (``x``, ``y``) inches, its dot (or bar, for a span) on the
     lane at ``day`` (inches), the leader between them (unless ``leader`` is false: a box stands in the way), and
     who said what above the box."""
-    w, h = BOX
+    w, h = size
+    smaller = 1.0 if w < BOX[0] else 0.0          # a narrow box: every text a point smaller, lines as long
     box = FancyBboxPatch((x - w / 2, y), w, h, boxstyle="round,pad=0,rounding_size=0.06", facecolor="white",
                          edgecolor=style.INK, lw=1.0, gid=f"version:{node.version}", zorder=3)
     ax.add_patch(box)
-    points = points_words(node)
-    lines = textwrap.wrap(node.name, NAME_CHARS)[:2]
+    lines = _lines(node.name, NAME_CHARS, 2)
     name = ax.text(x, y + h - (0.07 if len(lines) > 1 else 0.14), "\n".join(lines), ha="center", va="top",
-                   fontweight="bold", fontsize=style.FONT["size"] - 0.5, linespacing=1.1, parse_math=False, zorder=4)
-    when = ax.text(x, y + 0.42, f"{node.date_label}\n{points}", ha="center", va="center", linespacing=1.2,
-                   fontsize=style.FONT["size"] - 1.5, parse_math=False, zorder=4)
-    by = ax.text(x, y + 0.06, _drafters(node.drafted_by), ha="center", va="bottom", fontsize=style.FONT["size"] - 2,
-                 color=style.MUTED, linespacing=1.15, parse_math=False, zorder=4)
+                   fontweight="bold", fontsize=style.FONT["size"] - 0.5 - smaller, linespacing=1.1, parse_math=False,
+                   zorder=4)
+    when = ax.text(x, y + 0.42, f"{node.date_label}\n{points_words(node)}", ha="center", va="center",
+                   linespacing=1.2, fontsize=style.FONT["size"] - 1.5 - smaller, parse_math=False, zorder=4)
+    by = ax.text(x, y + 0.06, _drafters(node.drafted_by), ha="center", va="bottom", linespacing=1.15,
+                 fontsize=style.FONT["size"] - 2 - smaller, color=style.MUTED, parse_math=False, zorder=4)
     mid = (day[0] + day[1]) / 2
     tie = ax.plot([mid, x], [lane_y, y], color=style.MUTED, lw=0.6, zorder=2) if leader else []
     mark = ax.plot([day[0], max(day[1], day[0] + 0.03)], [lane_y, lane_y], color=style.INK, lw=3.2,
                    solid_capstyle="round", zorder=3)[0]
     said = "; ".join(f"{actor}: {words}" for actor, words in node.responses)
-    above = ax.text(x, y + h + 0.05, "\n".join(textwrap.wrap(said, SAID_CHARS)[:3]), ha="center", va="bottom",
-                    fontsize=style.FONT["size"] - 2, color=style.INK, linespacing=1.25, parse_math=False, zorder=7,
-                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.9})
+    above = ax.text(x, y + h + 0.05, "\n".join(_lines(said, SAID_CHARS - 6 * int(smaller), 3 + int(smaller))), ha="center",
+                    va="bottom", fontsize=style.FONT["size"] - 2 - smaller, color=style.INK, linespacing=1.25,
+                    parse_math=False, zorder=7, bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5,
+                                                      "alpha": 0.9})
     return [box, name, when, by, *tie, mark, above]
 
 
@@ -239,15 +243,16 @@ def draw_lineage(dataset: Dataset, plans: Sequence[str] | None = None, *, title:
     if scale.breaks:
         spans = "; ".join(f"{mdates.num2date(a):%b} – {mdates.num2date(b):%b %Y}" for a, b in scale.breaks)
         frame.footnote(f"Hatched: the axis is shortened where no version falls ({spans}).")
-    places = _layout(lineage, scale, frame.axes_width)
+    size = NARROW_BOX if width < NARROW else BOX
+    places = _layout(lineage, scale, frame.axes_width, size)
     heights = _lane_heights(lineage, places)
     ax = frame.axes(frame.fixed_height + sum(heights.values()))
-    _draw(ax, lineage, scale, places, heights)
+    _draw(ax, lineage, scale, places, heights, size)
     figure.lineage = lineage
     return figure
 
 
-def _layout(lineage: Lineage, scale: TimeScale, width_in: float) -> dict[str, tuple[float, int]]:
+def _layout(lineage: Lineage, scale: TimeScale, width_in: float, size: Point) -> dict[str, tuple[float, int]]:
     """Each version's box centre (inches from the axes' left) and tier in its lane."""
     u0, u1 = scale.units[0], scale.units[-1]
     places: dict[str, tuple[float, int]] = {}
@@ -255,7 +260,7 @@ def _layout(lineage: Lineage, scale: TimeScale, width_in: float) -> dict[str, tu
         mine = [n for n in lineage.nodes if n.plan == plan]
         x_of = {n.version: float((scale.forward(mdates.date2num(n.start + (n.end - n.start) / 2)) - u0)
                                  / (u1 - u0) * width_in) for n in mine}
-        places |= place(mine, x_of, 0.0, width_in)
+        places |= place(mine, x_of, 0.0, width_in, size)
     return places
 
 
@@ -269,7 +274,7 @@ def _lane_heights(lineage: Lineage, places: dict[str, tuple[float, int]]) -> dic
 
 
 def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[float, int]],
-          heights: dict[str, float]) -> list[Artist]:
+          heights: dict[str, float], size: Point) -> list[Artist]:
     """Lanes and the date axis on ``ax``; boxes, dots and arrows on an overlay measured in inches."""
     fig = ax.figure
     bbox = ax.get_position()
@@ -302,10 +307,10 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
     for node in lineage.nodes:
         x, tier = places[node.version]
         day = (inches(node.start) + inches(node.end)) / 2
-        blocked = any(crosses((day, lanes[node.plan]), (x, corners[node.version][1]), corners[n.version], BOX)
+        blocked = any(crosses((day, lanes[node.plan]), (x, corners[node.version][1]), corners[n.version], size)
                       for n in lineage.nodes if n.plan == node.plan and n is not node)
         artists += draw_node(over, node, *corners[node.version], (inches(node.start), inches(node.end)),
-                             lanes[node.plan], leader=not blocked)
+                             lanes[node.plan], leader=not blocked, size=size)
     for lane_y in lanes.values():
         artists.append(ax.axhline(lane_y, color=style.GRID, lw=1.2, zorder=0))
     arrows: list[Arrow] = []
@@ -314,12 +319,12 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
         between = early[1] == late[1] and [c for c in corners.values() if c[1] == early[1] and min(
             early[0], late[0]) < c[0] < max(early[0], late[0])]
         if between:   # over the boxes in between, from top to top
-            start, end = (early[0], early[1] + BOX[1]), (late[0], late[1] + BOX[1])
+            start, end = (early[0], early[1] + size[1]), (late[0], late[1] + size[1])
             arrows.append((edge, start, end, -0.3 if start[0] < end[0] else 0.3))
         else:
             arrows.append((edge, *arrow_ends(early, late, [c for c in corners.values() if c not in (early, late)],
-                                             BOX, width_in)))
-    for edge, start, end, bend in spread_anchors(arrows, list(corners.values()), BOX, ANCHOR_STEP):
+                                             size, width_in)))
+    for edge, start, end, bend in spread_anchors(arrows, list(corners.values()), size, ANCHOR_STEP):
         artists += draw_edge(over, edge, start, end, bend)
     return artists
 
@@ -335,13 +340,21 @@ def _subtitle(lineage: Lineage) -> str:
             f"{len(lineage.edges)} relation{'s' * (len(lineage.edges) != 1)} between them")
 
 
-def _drafters(names: Sequence[str]) -> str:
-    """'by A, B' on at most two lines of :data:`BY_CHARS`; names that do not fit are counted ('+2 more'),
+def _lines(text: str, width: int, most: int) -> list[str]:
+    """``text`` on at most ``most`` lines of ``width`` characters, cut at words; what is left out ends in '…'."""
+    lines = textwrap.wrap(text, width, break_long_words=False)
+    if len(lines) > most:
+        lines = [*lines[:most - 1], lines[most - 1].rstrip(";,") + " …"]
+    return lines
+
+
+def _drafters(names: Sequence[str], width: int = BY_CHARS) -> str:
+    """'by A, B' on at most two lines of ``width`` characters; names that do not fit are counted ('+2 more'),
     never cut inside a name."""
     for shown in range(len(names), 0, -1):
         rest = len(names) - shown
         text = "by " + ", ".join(names[:shown]) + (f" +{rest} more" if rest else "")
-        lines = textwrap.wrap(text, BY_CHARS, break_long_words=False)
+        lines = textwrap.wrap(text, width, break_long_words=False)
         if len(lines) <= 2:
             return "\n".join(lines)
     return f"by {len(names)} actors" if names else ""
