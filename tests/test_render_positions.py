@@ -156,10 +156,10 @@ def test_open_ended_and_imprecise_dates_are_drawn_as_the_key_shows(tmp_path):
     assert spans["march"] == ([x(2025, 3, 1), x(2025, 4, 1)], "-")             # a capped line the width of the month
     assert spans["by-july"] == ([x(2025, 7, 11) - 20, x(2025, 7, 11)], ":")     # dotted up to its last day
     key = [t.get_text() for legend in figure.legends for t in legend.get_texts()]
-    assert "Statement dated to a span (a month, a week)" in key and "Statement dated \"no later than\"" in key
+    assert "Statement dated to a span (a month, a week)" in key and "Statement dated “no later than”" in key
     handles = {t.get_text(): h for legend in figure.legends for t, h in zip(legend.get_texts(), legend.legend_handles)}
     assert handles["Statement dated to a span (a month, a week)"].get_linestyle() == "-"   # in the key as on the chart
-    assert handles["Statement dated \"no later than\""].get_linestyle() == ":"
+    assert handles["Statement dated “no later than”"].get_linestyle() == ":"
 
 
 def test_as_of_cuts_the_chart(seeds):

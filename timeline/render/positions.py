@@ -226,7 +226,7 @@ def key_entries(scale: Sequence[Stance], colors: dict[str, str], panels: Sequenc
     if any(s.first is not None and s.last - s.first > timedelta(days=1) for s in statements):
         drawing.append((StatementSpan(), "Statement dated to a span (a month, a week)"))
     if any(s.first is None for s in statements):
-        drawing.append((StatementSpan(open_start=True), "Statement dated \"no later than\""))
+        drawing.append((StatementSpan(open_start=True), "Statement dated “no later than”"))
     if any(r.claimed for p in panels for r in p.rows):
         drawing.append((Patch(facecolor=style.MUTED, edgecolor="white", lw=0, hatch=CLAIM_HATCH),
                         "Stance others attribute"))
