@@ -269,9 +269,9 @@ def test_the_commands_write_and_refuse_cleanly(run, tmp_path):
     bad = run("render", "positions", "land", "-o", str(tmp_path / "x.png"), data=SEEDS)
     assert bad.exit_code == 1
     assert bad.output.strip().splitlines() == [
-        "Error: no issue 'land' in the dataset; issues: territory, donbas, zaporizhzhia-kherson, crimea, "
+        "Error: no issue 'land' in the dataset (issues: territory, donbas, zaporizhzhia-kherson, crimea, "
         "security-guarantees, foreign-troops, nato-membership, army-size, sanctions, frozen-assets, prisoners, "
-        "elections, ceasefire, znpp"]
+        "elections, ceasefire, znpp)"]
     assert not (tmp_path / "x.png").exists()
 
 
@@ -280,7 +280,7 @@ def test_issues_option_and_the_graph_of_stances_from_the_command_line(run, tmp_p
     result = run("render", "positions", "--issues", "crimea, donbas", "-o", str(out), "--dpi", "50", data=SEEDS)
     assert result.exit_code == 0 and result.output == f"wrote {out}\n"
     bad = run("render", "positions", "--issues", "crimea,lands", "-o", str(tmp_path / "x.png"), data=SEEDS)
-    assert bad.exit_code == 1 and bad.output.startswith("Error: no issue 'lands' in the dataset; issues: territory")
+    assert bad.exit_code == 1 and bad.output.startswith("Error: no issue 'lands' in the dataset (issues: territory")
     graph = tmp_path / "g.svg"
     result = run("render", "graph", "--graph", "positions", "-o", str(graph), data=SEEDS)
     assert result.exit_code == 0 and result.output == f"wrote {graph}\n"

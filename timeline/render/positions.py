@@ -62,6 +62,7 @@ TAIL = 0.35            # share of the bar's height once the record has ended
 HEAD = 0.165           # inches per line of an issue's heading
 GAP = 0.05             # inches between issues
 TOP_AXIS = 0.4         # inches above the chart for the month labels
+MAX_TALL = 60.0         # inches: a taller chart is refused (choose issues or actors)
 MIN_DAYS = 3           # a bar is at least this wide, so a stance stated near the chart's end shows
 CLAIM_HATCH = "////"
 NAME_SIZE = 7.5        # points: row labels and issue names
@@ -246,6 +247,9 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
     panels = select_panels(dataset, issues, actors, until)
     if not any(p.rows for p in panels):
         raise NothingToShow("no positions to draw" + (" for these issues or actors" if issues or actors else ""))
+    if (tall := sum(len(p.rows) for p in panels) * ROW + len(panels) * (2 * HEAD + GAP)) > MAX_TALL:
+        raise ChartError(f"{len(panels):,} issues with {sum(len(p.rows) for p in panels):,} rows would make a chart "
+                         f"{tall:,.0f} inches tall; choose issues (--issues) or actors (--actor) to draw")
     style.apply_defaults()
     scale_steps = stance_scale(dataset)
     colors = stance_colors(scale_steps)

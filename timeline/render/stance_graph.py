@@ -25,11 +25,12 @@ from timeline.export.negotiation import ISSUE_NODE, position_graph
 from timeline.model import Dataset, Event
 from timeline.render import style
 from timeline.render.files import image_format, save_image
-from timeline.render.stance_rows import issue_order
+from timeline.render.stance_rows import ChartError, issue_order
 from timeline.render.text import quiet_glyphs
 from timeline.stance_colors import stance_colors
 
 SIZE = (9.0, 7.0)      # inches
+MOST = 40              # actors, and issues: more would not be legible in one column
 
 
 def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *, title: str | None = None,
@@ -41,6 +42,11 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
                for u, v, d in graph.edges(data=True) if d.get("relation") == "stance" and d["until"] is None]
     if not current:
         raise NothingToShow("no positions to draw as a graph")
+    held = {c[1] for c in current}
+    if len(held) > MOST or len({c[0] for c in current}) > MOST:
+        raise ChartError(f"{len({c[0] for c in current}):,} actors and {len(held):,} issues do not fit a graph of "
+                         f"stances (at most {MOST} of each); narrow the events (--since, --until), or draw "
+                         "'timeline render positions --issues ...'")
     style.apply_defaults()
     width, height = size or SIZE
     figure = Figure(figsize=(width, height), dpi=100)
@@ -48,7 +54,7 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
     ax = figure.add_axes((0.02, 0.1, 0.96, 0.76))
     ax.set_axis_off()
     actors = sorted({a for a, *_ in current}, key=lambda a: (-sum(c[0] == a for c in current), a))
-    issues = [i for i in issue_order(dataset) if any(c[1] == i for c in current)]
+    issues = [i for i in issue_order(dataset) if i in held]
     at = {a: (0.28, 1 - (k + 0.5) / len(actors)) for k, a in enumerate(actors)}
     at |= {ISSUE_NODE + i: (0.62, 1 - (k + 0.5) / len(issues)) for k, i in enumerate(issues)}
     colors = stance_colors(dataset.stances)

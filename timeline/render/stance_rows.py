@@ -23,6 +23,7 @@ from timeline.dates import DateSpan
 from timeline.errors import UserError
 from timeline.model import Dataset, Position
 from timeline.positions import Stand, history
+from timeline.read.problems import did_you_mean
 from timeline.render.labels import display_name
 
 
@@ -89,53 +90,62 @@ def select_panels(dataset: Dataset, issues: Sequence[str] | None = None, actors:
     Raises :class:`ChartError` for an unknown issue."""
     known = dataset.issues
     if unknown := [i for i in issues or () if i not in known]:
-        raise ChartError(f"no issue {unknown[0]!r} in the dataset; issues: {', '.join(known) or 'none'}")
+        raise ChartError(f"no issue {unknown[0]!r} in the dataset{did_you_mean(unknown[0], known)} (issues: "
+                         f"{', '.join(list(known)[:16]) or 'none'}{', ...' if len(known) > 16 else ''})")
     by_id = {p.id: p for p in dataset.positions}
     stands = [s for s in history(dataset) if (not actors or s.actor in actors)
               and (until is None or _day(s.since) < until)]
     end = until or month_end(max((_bounds(by_id[s.position].date)[1] for s in stands), default=None))
     order = list(actors) if actors else _by_activity(stands)
+    on_issue: dict[str, list[Stand]] = {}
+    for stand in stands:
+        on_issue.setdefault(stand.issue, []).append(stand)
+    drawn = list(issues) if issues else [i for i in issue_order(dataset) if i in on_issue]
+    rank = {issue: n for n, issue in enumerate(drawn)}
+    children = _children(dataset)
     panels = []
-    drawn = list(issues) if issues else [i for i in issue_order(dataset) if any(s.issue == i for s in stands)]
     for issue in drawn:
-        mine = [s for s in stands if s.issue == issue]
+        mine = on_issue.get(issue, [])
         rows = [row for actor in order for row in _rows(dataset, actor, [s for s in mine if s.actor == actor],
                                                         by_id, end)]
         if rows or issues:
-            parts = _descendants(dataset, issue) & {s.issue for s in stands}
-            spoke = {s.actor for s in stands if s.issue in parts and not s.claimed_by} - {r.actor for r in rows}
+            parts = _descendants(children, issue) & on_issue.keys()
+            spoke = {s.actor for p in parts for s in on_issue[p] if not s.claimed_by} - {r.actor for r in rows}
             parent = known[issue].parent
             panels.append(Panel(issue, known[issue].name, known[issue].proposition,
                                 known[parent].name if parent in known else None, tuple(rows),
                                 tuple(_actor_name(dataset, a) for a in order if a in spoke),
-                                any(drawn.index(p) > drawn.index(issue) for p in parts if p in drawn)))
+                                any(rank[p] > rank[issue] for p in parts if p in rank)))
     return panels
+
+
+def _children(dataset: Dataset) -> dict[str | None, list[str]]:
+    """Each issue's parts, by the parent's id (``None``: issues with no parent in the dataset)."""
+    children: dict[str | None, list[str]] = {}
+    for ident, issue in dataset.issues.items():
+        children.setdefault(issue.parent if issue.parent in dataset.issues else None, []).append(ident)
+    return children
 
 
 def issue_order(dataset: Dataset) -> list[str]:
     """Issue ids in the dataset's order, each issue's parts (at any depth) right after it."""
-    children: dict[str | None, list[str]] = {}
-    for ident, issue in dataset.issues.items():
-        children.setdefault(issue.parent if issue.parent in dataset.issues else None, []).append(ident)
-    out: list[str] = []
-
-    def visit(ident: str) -> None:
-        if ident not in out:
+    children, out, seen = _children(dataset), [], set()
+    stack = list(reversed(children.get(None, []) + list(dataset.issues)))   # the second list: issues in a cycle
+    while stack:
+        ident = stack.pop()
+        if ident not in seen:
+            seen.add(ident)
             out.append(ident)
-            for child in children.get(ident, []):
-                visit(child)
-
-    for ident in children.get(None, []) + list(dataset.issues):   # the second list: issues in a parent cycle
-        visit(ident)
+            stack.extend(reversed(children.get(ident, [])))
     return out
 
 
-def _descendants(dataset: Dataset, issue: str) -> set[str]:
+def _descendants(children: dict[str | None, list[str]], issue: str) -> set[str]:
     found: set[str] = set()
-    frontier = {issue}
+    frontier = [issue]
     while frontier:
-        frontier = {i for i, v in dataset.issues.items() if v.parent in frontier} - found
-        found |= frontier
+        frontier = [c for i in frontier for c in children.get(i, ()) if c not in found]
+        found.update(frontier)
     return found - {issue}
 
 
