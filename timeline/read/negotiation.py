@@ -49,8 +49,8 @@ QUOTE_KEYS = ("speaker", "text", "source")
 #: Unicode direction embeddings, overrides and isolates (U+202A-E, U+2066-9; Unicode TR9), which reorder how a
 #: text displays ("Trojan Source").
 HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-HIDDEN_WHY = {c: " (a direction override: the text would display other than it reads)"
-              for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"}
+HIDDEN_WHY = dict.fromkeys("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+                           " (a direction override: the text would display other than it reads)")
 #: The kinds of item with ids of their own: an issue and an event may share an id.
 KINDS = ("issue", "position", "plan", "version")
 

@@ -24,6 +24,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+from matplotlib.ticker import FixedLocator
 
 from timeline.errors import NothingToShow, UserError
 from timeline.model import Dataset
@@ -40,9 +41,8 @@ from timeline.render.text import quiet_glyphs
 WIDTH = 11.0            # inches
 BOX = (1.6, 1.0)        # inches: a version's box (NARROW_BOX on a chart under NARROW inches wide)
 NARROW, NARROW_BOX = 8.0, (1.3, 1.0)
-RISE = 0.4              # inches from a lane up to its boxes
-TIER = 1.6              # inches from one tier of boxes to the next, room for the words above a box
-ABOVE = 0.55            # inches above the top tier for who said what
+RISE = 0.2              # inches from a lane up to its boxes
+LINE = 0.12             # inches per line of who said what above a box (a tier above leaves room for them)
 SPACE = 0.18            # inches between boxes, room for an arrow
 ANCHOR_STEP = 0.2       # inches between arrow ends that would meet at one point
 LABEL_FROM = 2.6        # inches: a shorter arrow is named by the key only
@@ -155,9 +155,26 @@ def place(nodes: Sequence[Node], x_of: dict[str, float], left: float, right: flo
     return placed
 
 
-def lane_height(tiers: int, said: bool = True) -> float:
-    """Inches a lane needs for boxes in ``tiers`` tiers, with room for the words above the top one if ``said``."""
-    return RISE + BOX[1] + (tiers - 1) * TIER + (ABOVE if said else 0.15)
+def said_lines(node: Node, size: Point = BOX) -> list[str]:
+    """Who said what about the version, on the lines drawn above its box (fewer characters on a narrow box)."""
+    smaller = int(size[0] < BOX[0])
+    said = "; ".join(f"{actor}: {words}" for actor, words in node.responses)
+    return _lines(said, SAID_CHARS - 6 * smaller, 3 + smaller) if said else []
+
+
+def tier_step(nodes: Sequence[Node], places: dict[str, tuple[float, int]], size: Point = BOX) -> float:
+    """Inches from one tier of a lane's boxes to the next: a box, and room for the most lines said above a
+    box below the top tier."""
+    top = max(places[n.version][1] for n in nodes)
+    lines = max((len(said_lines(n, size)) for n in nodes if places[n.version][1] < top), default=0)
+    return size[1] + 0.08 + LINE * lines
+
+
+def lane_height(nodes: Sequence[Node], places: dict[str, tuple[float, int]], size: Point = BOX) -> float:
+    """Inches a lane needs for its boxes in their tiers, with room for the words above the top ones."""
+    top = max(places[n.version][1] for n in nodes)
+    lines = max((len(said_lines(n, size)) for n in nodes if places[n.version][1] == top), default=0)
+    return RISE + size[1] + top * tier_step(nodes, places, size) + (0.1 + LINE * lines if lines else 0.06)
 
 
 def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float], lane_y: float,
@@ -182,8 +199,7 @@ def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float]
     tie = ax.plot([mid, x], [lane_y, y], color=style.MUTED, lw=0.6, zorder=2) if leader else []
     mark = ax.plot([day[0], max(day[1], day[0] + 0.03)], [lane_y, lane_y], color=style.INK, lw=3.2,
                    solid_capstyle="round", zorder=3)[0]
-    said = "; ".join(f"{actor}: {words}" for actor, words in node.responses)
-    above = ax.text(x, y + h + 0.05, "\n".join(_lines(said, SAID_CHARS - 6 * int(smaller), 3 + int(smaller))), ha="center",
+    above = ax.text(x, y + h + 0.05, "\n".join(said_lines(node, size)), ha="center",
                     va="bottom", fontsize=style.FONT["size"] - 2 - smaller, color=style.INK, linespacing=1.25,
                     parse_math=False, zorder=7, bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5,
                                                       "alpha": 0.9})
@@ -245,7 +261,7 @@ def draw_lineage(dataset: Dataset, plans: Sequence[str] | None = None, *, title:
         frame.footnote(f"Hatched: the axis is shortened where no version falls ({spans}).")
     size = NARROW_BOX if width < NARROW else BOX
     places = _layout(lineage, scale, frame.axes_width, size)
-    heights = _lane_heights(lineage, places)
+    heights = {plan: lane_height([n for n in lineage.nodes if n.plan == plan], places, size) for plan, _ in lineage.lanes}
     ax = frame.axes(frame.fixed_height + sum(heights.values()))
     _draw(ax, lineage, scale, places, heights, size)
     figure.lineage = lineage
@@ -264,15 +280,6 @@ def _layout(lineage: Lineage, scale: TimeScale, width_in: float, size: Point) ->
     return places
 
 
-def _lane_heights(lineage: Lineage, places: dict[str, tuple[float, int]]) -> dict[str, float]:
-    heights = {}
-    for plan, _ in lineage.lanes:
-        mine = [n for n in lineage.nodes if n.plan == plan]
-        top = max(places[n.version][1] for n in mine)
-        heights[plan] = lane_height(1 + top, any(n.responses for n in mine if places[n.version][1] == top))
-    return heights
-
-
 def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[float, int]],
           heights: dict[str, float], size: Point) -> list[Artist]:
     """Lanes and the date axis on ``ax``; boxes, dots and arrows on an overlay measured in inches."""
@@ -280,6 +287,7 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
     bbox = ax.get_position()
     width_in, height_in = bbox.width * fig.get_figwidth(), bbox.height * fig.get_figheight()
     artists = date_axis(ax, scale)
+    _no_ticks_after(ax, max(mdates.date2num(n.end) for n in lineage.nodes) + MARGIN_DAYS - 1)
     u0, u1 = scale.units[0], scale.units[-1]
 
     def inches(day: datetime) -> float:
@@ -300,10 +308,11 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
     over.set_xlim(0, width_in)
     over.set_ylim(0, height_in)
     over.set_axis_off()
-    corners = {}
+    corners, steps = {}, {plan: tier_step([n for n in lineage.nodes if n.plan == plan], places, size)
+                          for plan, _ in lineage.lanes}
     for node in lineage.nodes:
         x, tier = places[node.version]
-        corners[node.version] = (x, lanes[node.plan] + RISE + tier * TIER)
+        corners[node.version] = (x, lanes[node.plan] + RISE + tier * steps[node.plan])
     for node in lineage.nodes:
         x, tier = places[node.version]
         day = (inches(node.start) + inches(node.end)) / 2
@@ -314,6 +323,7 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
     for lane_y in lanes.values():
         artists.append(ax.axhline(lane_y, color=style.GRID, lw=1.2, zorder=0))
     arrows: list[Arrow] = []
+    node = {n.version: n for n in lineage.nodes}
     for edge in lineage.edges:
         early, late = corners[edge.target], corners[edge.source]
         between = early[1] == late[1] and [c for c in corners.values() if c[1] == early[1] and min(
@@ -322,11 +332,27 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
             start, end = (early[0], early[1] + size[1]), (late[0], late[1] + size[1])
             arrows.append((edge, start, end, -0.3 if start[0] < end[0] else 0.3))
         else:
+            clear = [_said_half_width(node[edge.target], size), _said_half_width(node[edge.source], size)]
             arrows.append((edge, *arrow_ends(early, late, [c for c in corners.values() if c not in (early, late)],
-                                             size, width_in)))
+                                             size, width_in, clear)))
     for edge, start, end, bend in spread_anchors(arrows, list(corners.values()), size, ANCHOR_STEP):
         artists += draw_edge(over, edge, start, end, bend)
     return artists
+
+
+def _said_half_width(node: Node, size: Point) -> float:
+    """Inches from the centre of the words said above ``node``'s box to their longest line's end (about 0.043 in
+    a character), plus a margin."""
+    lines = said_lines(node, size)
+    return 0.043 * max(map(len, lines)) / 2 + 0.05 if lines else 0.0
+
+
+def _no_ticks_after(ax: Axes, last: float) -> None:
+    """Leave out the date ticks past ``last`` (a day number): a chart of 2025 does not end on '1 Jan 2026'."""
+    for which, locator in (("major", ax.xaxis.get_major_locator()), ("minor", ax.xaxis.get_minor_locator())):
+        if isinstance(locator, FixedLocator):
+            kept = FixedLocator([t for t in locator.locs if t <= last])
+            (ax.xaxis.set_major_locator if which == "major" else ax.xaxis.set_minor_locator)(kept)
 
 
 def _key() -> list[tuple[object, str]]:

@@ -42,13 +42,34 @@ def _rounded(point: Point) -> Point:
     return (round(point[0], 4), round(point[1], 4))
 
 
-def arrow_ends(early: Point, late: Point, others: Sequence[Point], size: Point, width: float = float("inf")
-               ) -> tuple[Point, Point, float]:
-    """Where an arrow leaves the earlier box and meets the later one (inches; boxes by their bottom centre),
-    and its bend: side to side where the boxes stand apart, else round the side of the pair with no box
-    close by (``others``) and never past the chart's right edge (``width``), clear of the words above each box."""
+def _straight_down(early: Point, late: Point, others: Sequence[Point], size: Point, clear: Sequence[float]
+                   ) -> tuple[Point, Point] | None:
+    """A short straight arrow from one box's bottom to the other's top where the two stand one above the other
+    with nothing between them, at the right end of their common width (clear of each box's leader, at its
+    centre, and of the words above the lower box, ``clear`` inches either side of its centre); else ``None``."""
     (xa, ya), (xb, yb) = early, late
     w, h = size
+    (lx, ly), (ux, uy) = (early, late) if ya < yb else (late, early)
+    x = min(xa, xb) + w / 2 - 0.12
+    if x < max(xa, xb) - w / 2 + 0.15 or ly + h >= uy or abs(x - lx) < clear[0 if ya < yb else 1]:
+        return None
+    if any(abs(x - ox) < w / 2 and ly < oy < uy for ox, oy in others):
+        return None
+    bottom, top = (x, uy), (x, ly + h)
+    return (bottom, top) if ya > yb else (top, bottom)
+
+
+def arrow_ends(early: Point, late: Point, others: Sequence[Point], size: Point, width: float = float("inf"),
+               clear: Sequence[float] = (0.0, 0.0)) -> tuple[Point, Point, float]:
+    """Where an arrow leaves the earlier box and meets the later one (inches; boxes by their bottom centre),
+    and its bend: side to side where the boxes stand apart, else round the side of the pair with no box
+    close by (``others``) and never past the chart's right edge (``width``), clear of the words above each box;
+    straight down (or up) where one box stands above the other (``clear``: the half width of the words said above
+    the early and the late box, inches)."""
+    (xa, ya), (xb, yb) = early, late
+    w, h = size
+    if (straight := _straight_down(early, late, others, size, clear)) is not None:
+        return (*straight, 0.0)
     if abs(xb - xa) >= w:
         sign = 1 if xb > xa else -1
         return (xa + sign * w / 2, ya + h / 2), (xb - sign * w / 2, yb + h / 2), 0.0
