@@ -10,6 +10,7 @@ by". Under each box, who said what about the version. Selection
 """
 from __future__ import annotations
 
+import math
 import re
 import textwrap
 from collections.abc import Sequence
@@ -47,6 +48,7 @@ SPACE = 0.18            # inches between boxes, room for an arrow
 ANCHOR_STEP = 0.2       # inches between arrow ends that would meet at one point
 LABEL_FROM = 2.6        # inches: a shorter arrow is named by the key only
 NUDGE = 0.6             # inches a box may move off its day before it is raised a tier
+TICK_ROOM = 0.7         # inches at least between date labels
 MARGIN_DAYS = 7         # days kept at full scale around each version when the axis is shortened
 NAME_CHARS, BY_CHARS, SAID_CHARS = 20, 28, 36   # characters per line: name, drafters, responses
 #: How each relation is drawn: colour, dash, and its words read from the earlier version. Ink and grey only: the
@@ -288,6 +290,7 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
     width_in, height_in = bbox.width * fig.get_figwidth(), bbox.height * fig.get_figheight()
     artists = date_axis(ax, scale)
     _no_ticks_after(ax, max(mdates.date2num(n.end) for n in lineage.nodes) + MARGIN_DAYS - 1)
+    _thin_ticks(ax, scale, width_in)
     u0, u1 = scale.units[0], scale.units[-1]
 
     def inches(day: datetime) -> float:
@@ -353,6 +356,19 @@ def _no_ticks_after(ax: Axes, last: float) -> None:
         if isinstance(locator, FixedLocator):
             kept = FixedLocator([t for t in locator.locs if t <= last])
             (ax.xaxis.set_major_locator if which == "major" else ax.xaxis.set_minor_locator)(kept)
+
+
+def _thin_ticks(ax: Axes, scale: TimeScale, width_in: float, room: float = TICK_ROOM) -> None:
+    """Keep every n-th date tick so that labels stand ``room`` inches apart (a span of a few weeks gets a tick
+    every other day from :func:`~timeline.render.axis.date_axis`, too close for '14 Nov')."""
+    locator = ax.xaxis.get_major_locator()
+    if not isinstance(locator, FixedLocator) or len(locator.locs) < 2:
+        return
+    u0, u1 = scale.units[0], scale.units[-1]
+    at = [float((scale.forward(t) - u0) / (u1 - u0) * width_in) for t in locator.locs]
+    closest = min(b - a for a, b in zip(at, at[1:]))
+    if closest < room:
+        ax.xaxis.set_major_locator(FixedLocator(list(locator.locs)[::math.ceil(room / closest)]))
 
 
 def _key() -> list[tuple[object, str]]:
