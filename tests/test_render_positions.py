@@ -286,3 +286,36 @@ def test_issues_option_and_the_graph_of_stances_from_the_command_line(run, tmp_p
     assert result.exit_code == 0 and result.output == f"wrote {graph}\n"
     svg = graph.read_text(encoding="utf-8")
     assert svg.count('id="stance:') == len(draw_stance_graph(load(SEEDS)).stances) == 57
+
+
+def _drawn_edges(figure) -> dict[str, tuple]:
+    over = next(ax for ax in figure.axes if ax.get_label() == "lineage")
+    return {p.get_gid(): p._posA_posB for p in over.patches if (p.get_gid() or "").startswith("edge:")}
+
+
+def test_a_slide_of_the_lineage_fits_a_16_by_9_slide_and_ends_with_the_data(seeds):
+    figure = draw_lineage(seeds, width=13.33)
+    figure.canvas.draw()
+    assert figure.get_figheight() <= 7.5
+    chart = figure.axes[0]
+    labels = [t.get_text().replace("\n", " ") for t in chart.get_xticklabels() if t.get_text()]
+    assert labels[-1] == "15 Dec" and not any("2026" in label for label in labels)
+
+
+def test_a_box_under_another_gets_a_short_straight_arrow(seeds):
+    """At a 6-inch column the 28-point draft stands over the E3 counter-proposal, and the Paris terms over the
+    London text: each relation is a vertical arrow from the earlier box's bottom to the later one's top."""
+    edges = _drawn_edges(draw_lineage(seeds, width=6))
+    for gid in ("edge:e3-counter-2025-11:amends:us-plan-28-points",
+                "edge:london-counter-2025-04:answers:us-terms-paris-2025-04"):
+        (x0, y0), (x1, y1) = edges[gid]
+        assert x0 == pytest.approx(x1) and y0 > y1, gid
+
+
+def test_date_labels_on_a_short_span_stand_apart(tmp_path):
+    figure = draw_lineage(load(Path(__file__).parent / "data" / "negotiation.yaml"), width=6)
+    figure.canvas.draw()
+    chart = figure.axes[0]
+    lefts = [t.get_window_extent().x0 for t in chart.get_xticklabels() if t.get_text()]
+    rights = [t.get_window_extent().x1 for t in chart.get_xticklabels() if t.get_text()]
+    assert len(lefts) >= 3 and all(b > a for a, b in zip(rights, lefts[1:]))   # no two labels overlap

@@ -10,7 +10,6 @@ by". Under each box, who said what about the version. Selection
 """
 from __future__ import annotations
 
-import math
 import re
 import textwrap
 from collections.abc import Sequence
@@ -25,7 +24,6 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
-from matplotlib.ticker import FixedLocator
 
 from timeline.errors import NothingToShow, UserError
 from timeline.model import Dataset
@@ -36,6 +34,7 @@ from timeline.render.files import image_format, save_image
 from timeline.render.frame import Frame, wrap_lane
 from timeline.render.labels import display_name
 from timeline.render.lineage_arrows import Arrow, Point, arrow_ends, crosses, spread_anchors
+from timeline.render.lineage_ticks import no_ticks_after, thin_ticks
 from timeline.render.spans import TimeScale, time_scale
 from timeline.render.text import quiet_glyphs
 
@@ -289,8 +288,8 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
     bbox = ax.get_position()
     width_in, height_in = bbox.width * fig.get_figwidth(), bbox.height * fig.get_figheight()
     artists = date_axis(ax, scale)
-    _no_ticks_after(ax, max(mdates.date2num(n.end) for n in lineage.nodes) + MARGIN_DAYS - 1)
-    _thin_ticks(ax, scale, width_in)
+    no_ticks_after(ax, max(mdates.date2num(n.end) for n in lineage.nodes) + MARGIN_DAYS - 1)
+    thin_ticks(ax, scale, width_in, TICK_ROOM)
     u0, u1 = scale.units[0], scale.units[-1]
 
     def inches(day: datetime) -> float:
@@ -348,27 +347,6 @@ def _said_half_width(node: Node, size: Point) -> float:
     a character), plus a margin."""
     lines = said_lines(node, size)
     return 0.043 * max(map(len, lines)) / 2 + 0.05 if lines else 0.0
-
-
-def _no_ticks_after(ax: Axes, last: float) -> None:
-    """Leave out the date ticks past ``last`` (a day number): a chart of 2025 does not end on '1 Jan 2026'."""
-    for which, locator in (("major", ax.xaxis.get_major_locator()), ("minor", ax.xaxis.get_minor_locator())):
-        if isinstance(locator, FixedLocator):
-            kept = FixedLocator([t for t in locator.locs if t <= last])
-            (ax.xaxis.set_major_locator if which == "major" else ax.xaxis.set_minor_locator)(kept)
-
-
-def _thin_ticks(ax: Axes, scale: TimeScale, width_in: float, room: float = TICK_ROOM) -> None:
-    """Keep every n-th date tick so that labels stand ``room`` inches apart (a span of a few weeks gets a tick
-    every other day from :func:`~timeline.render.axis.date_axis`, too close for '14 Nov')."""
-    locator = ax.xaxis.get_major_locator()
-    if not isinstance(locator, FixedLocator) or len(locator.locs) < 2:
-        return
-    u0, u1 = scale.units[0], scale.units[-1]
-    at = [float((scale.forward(t) - u0) / (u1 - u0) * width_in) for t in locator.locs]
-    closest = min(b - a for a, b in zip(at, at[1:]))
-    if closest < room:
-        ax.xaxis.set_major_locator(FixedLocator(list(locator.locs)[::math.ceil(room / closest)]))
 
 
 def _key() -> list[tuple[object, str]]:
