@@ -47,7 +47,7 @@ SPACE = 0.18            # inches between boxes, room for an arrow
 ANCHOR_STEP = 0.2       # inches between arrow ends that would meet at one point
 LABEL_FROM = 2.6        # inches: a shorter arrow is named by the key only
 NUDGE = 0.6             # inches a box may move off its day before it is raised a tier
-TICK_ROOM = 0.7         # inches at least between date labels
+TICK_ROOM = 0.5         # inches at least from one date tick to the next
 MARGIN_DAYS = 7         # days kept at full scale around each version when the axis is shortened
 NAME_CHARS, BY_CHARS, SAID_CHARS = 20, 28, 36   # characters per line: name, drafters, responses
 #: How each relation is drawn: colour, dash, and its words read from the earlier version. Ink and grey only: the
@@ -57,8 +57,7 @@ RELATIONS = {
     "amends": (style.INK, (0, (5, 2)), "amended by"),
     "answers": (style.MUTED, (0, (1.5, 1.5)), "answered by"),
 }
-#: Short words for responses under a box.
-RESPONSE_WORDS = {"accepted_as_basis": "basis", "open_to": "open\u00a0to"}   # a line never breaks inside
+RESPONSE_WORDS = {"accepted_as_basis": "basis", "open_to": "open\u00a0to"}   # short words, never broken inside
 
 
 class ChartError(UserError):
@@ -197,7 +196,7 @@ def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float]
     by = ax.text(x, y + 0.06, _drafters(node.drafted_by), ha="center", va="bottom", linespacing=1.15,
                  fontsize=style.FONT["size"] - 2 - smaller, color=style.MUTED, parse_math=False, zorder=4)
     mid = (day[0] + day[1]) / 2
-    tie = ax.plot([mid, x], [lane_y, y], color=style.MUTED, lw=0.6, zorder=2) if leader else []
+    tie = ax.plot([mid, leader_foot(mid, x, w)], [lane_y, y], color=style.MUTED, lw=0.6, zorder=2) if leader else []
     mark = ax.plot([day[0], max(day[1], day[0] + 0.03)], [lane_y, lane_y], color=style.INK, lw=3.2,
                    solid_capstyle="round", zorder=3)[0]
     above = ax.text(x, y + h + 0.05, "\n".join(said_lines(node, size)), ha="center",
@@ -205,6 +204,12 @@ def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float]
                     parse_math=False, zorder=7, bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5,
                                                       "alpha": 0.9})
     return [box, name, when, by, *tie, mark, above]
+
+
+def leader_foot(day: float, x: float, width: float) -> float:
+    """Where a box of ``width`` centred at ``x`` meets the leader to its ``day`` (inches): straight above the day
+    where the day lies under the box, else the nearest point of the box's bottom."""
+    return min(max(day, x - width / 2 + 0.08), x + width / 2 - 0.08)
 
 
 def points_words(node: Node) -> str:
@@ -318,7 +323,8 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
     for node in lineage.nodes:
         x, tier = places[node.version]
         day = (inches(node.start) + inches(node.end)) / 2
-        blocked = any(crosses((day, lanes[node.plan]), (x, corners[node.version][1]), corners[n.version], size)
+        blocked = any(crosses((day, lanes[node.plan]), (leader_foot(day, x, size[0]), corners[node.version][1]),
+                              corners[n.version], size)
                       for n in lineage.nodes if n.plan == node.plan and n is not node)
         artists += draw_node(over, node, *corners[node.version], (inches(node.start), inches(node.end)),
                              lanes[node.plan], leader=not blocked, size=size)
@@ -343,8 +349,7 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
 
 
 def _said_half_width(node: Node, size: Point) -> float:
-    """Inches from the centre of the words said above ``node``'s box to their longest line's end (about 0.043 in
-    a character), plus a margin."""
+    """Inches from the centre of the words said above a box to their end (0.043 in a character), and a margin."""
     lines = said_lines(node, size)
     return 0.043 * max(map(len, lines)) / 2 + 0.05 if lines else 0.0
 

@@ -5,8 +5,6 @@ other day and may tick the first day after the data ("1 Jan 2026" on a chart of 
 """
 from __future__ import annotations
 
-import math
-
 from matplotlib.axes import Axes
 from matplotlib.ticker import FixedLocator
 
@@ -22,13 +20,15 @@ def no_ticks_after(ax: Axes, last: float) -> None:
 
 
 def thin_ticks(ax: Axes, scale: TimeScale, width_in: float, room: float) -> None:
-    """Keep every n-th date tick so that labels stand ``room`` inches apart (a span of a few weeks gets a tick
-    every other day from :func:`~timeline.render.axis.date_axis`, too close for '14 Nov')."""
+    """Leave out a date tick closer than ``room`` inches to the one kept before it (a span of a few weeks gets a
+    tick every other day from :func:`~timeline.render.axis.date_axis`, too close for '14 Nov')."""
     locator = ax.xaxis.get_major_locator()
-    if not isinstance(locator, FixedLocator) or len(locator.locs) < 2:
+    if not isinstance(locator, FixedLocator):
         return
     u0, u1 = scale.units[0], scale.units[-1]
-    at = [float((scale.forward(t) - u0) / (u1 - u0) * width_in) for t in locator.locs]
-    closest = min(b - a for a, b in zip(at, at[1:]))
-    if closest < room:
-        ax.xaxis.set_major_locator(FixedLocator(list(locator.locs)[::math.ceil(room / closest)]))
+    kept: list[tuple[float, float]] = []
+    for tick in locator.locs:
+        at = float((scale.forward(tick) - u0) / (u1 - u0) * width_in)
+        if not kept or at - kept[-1][1] >= room:
+            kept.append((tick, at))
+    ax.xaxis.set_major_locator(FixedLocator([tick for tick, _ in kept]))
