@@ -6,7 +6,10 @@ each item of the top-level lists ``issues``, ``positions`` and ``plans``, ``_sta
 file is read. Every problem is one line with the file and line: a missing or wrong field, a
 duplicate id (ids are unique per kind: issues, positions, plans, plan versions), an unknown id
 of an actor, issue, event, source, stance or version (with a "did you mean"), a parent cycle,
-a position with neither ``sources`` nor an ``event`` that has them.
+a position with neither ``sources`` nor an ``event`` that has them, an alias of two issues,
+versions that supersede or amend themselves or one another in a cycle
+(:mod:`timeline.read.negotiation_graph`), a point number used twice in a version, an empty or
+flat stance scale, an empty required text, and control or direction-override characters in text.
 """
 from __future__ import annotations
 
