@@ -116,6 +116,15 @@ def test_a_stance_on_a_given_day(seeds, actor, issue, day, expected):
     assert stance(seeds, actor, issue, day) == expected
 
 
+def test_russia_on_territory_speaks_of_the_regions_only(seeds):
+    """Russia's record names Donbas, Zaporizhzhia–Kherson and Crimea, never territory as a whole: its stance on
+    Territory is blank by the data, not by a bug, and shows with the issue's parts (children=True)."""
+    assert stance(seeds, "russia", "territory", "2025-12-01") is None
+    parts = {s.issue: s.stance for s in as_of(seeds, "2025-12-01", "territory", actor="russia", children=True,
+                                                claims=False)}
+    assert parts == {"donbas": "demands", "zaporizhzhia-kherson": "open_to", "crimea": "demands"}
+
+
 def test_a_claim_is_kept_apart_from_the_actors_own_position(seeds):
     # Trump to Time, 25 April: "Crimea will stay with Russia. And Zelensky understands that" (TASS);
     # Zelenskyy, 22 April: "There is nothing to talk about. This violates our Constitution."

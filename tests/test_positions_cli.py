@@ -47,7 +47,33 @@ def test_no_positions_is_said_on_stderr(run):
     result = run("positions", "sanctions", "--as-of", "2025-04", data=FIXTURE)
     assert result.exit_code == 0
     assert result.stdout == "(nothing matches)\n"
-    assert result.stderr == "no positions on 'sanctions' as of 2025-04\n"
+    assert result.stderr == "no positions on 'sanctions' as of 2025-04; the first on it is dated May 2025\n"
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("positions", "sanctions", "--as-of", "1990"), "no positions on 'sanctions' as of 1990; the first on it is "
+                                                    "dated May 2025"),
+    (("positions", "quiet"), "no positions recorded on 'quiet'"),
+    (("positions", "quiet", "--as-of", "2025-12"), "no positions on 'quiet' as of 2025-12; the dataset records no "
+                                                   "positions on it"),
+    (("gaps", "--as-of", "1990-01-01"), "no issue on which two sides or more hold positions as of 1990-01-01; the "
+                                        "first is dated Mar 2025"),
+])
+def test_nothing_to_answer_says_why(run, tmp_path, args, said):
+    """Before any record, or on an issue nobody took a position on: exit 0, nothing on stdout, why on stderr."""
+    path = tmp_path / "data.yaml"
+    path.write_text(FIXTURE.read_text(encoding="utf-8").replace(
+        "issues:\n", "issues:\n  - {id: quiet, proposition: Nobody speaks of it}\n", 1), encoding="utf-8")
+    result = run(*args, data=path)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "(nothing matches)\n", said + "\n")
+
+
+def test_a_plan_of_one_version_with_one_point(run, tmp_path):
+    path = tmp_path / "data.yaml"
+    path.write_text("actors:\n  - {id: russia, kind: state}\nplans:\n  - id: memo\n    versions:\n"
+                    "      - {id: v1, date: 2025-06-02, points: [{number: 1, text: Ceasefire.}]}\n", encoding="utf-8")
+    assert [line.split() for line in run("plan", "memo", data=path).stdout.splitlines()[2:]] == [
+        ["v1", "2", "Jun", "2025", "first", "version", "1", "point", "v1"]]
 
 
 def test_gaps_table(run):
@@ -120,18 +146,49 @@ def test_a_dataset_without_issues_says_so(run):
 
 
 def test_data_cannot_drive_the_terminal(run, tmp_path):
+    """Escapes that would reach the terminal (or reorder a statement's display) are refused when read."""
     text = FIXTURE.read_text(encoding="utf-8").replace("Ukraine will never leave Donbas.",
-                                                        '"Ukraine\\r\\u001b[2Jwill never leave Donbas."')
+                                                        '"Ukraine\\u001b[2Jwill never leave Donbas."')
     path = tmp_path / "hostile.yaml"
     path.write_text(text, encoding="utf-8")
-    table = run("positions", "donbas", data=path).stdout
-    assert "\x1b" not in table and "\r" not in table
-    assert "Ukraine\\r\\x1b[2Jwill never leave Donbas." in table
-    rows = json.loads(run("positions", "donbas", "--format", "json", data=path).stdout)
-    assert rows[0]["statement"] == "Ukraine\r\x1b[2Jwill never leave Donbas."
+    result = run("positions", "donbas", data=path)
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "u001b" in t)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [
+        f"{path}:{line}: 'statement' holds the invisible character U+001B (ESC); delete it",
+        "Error: 1 problem in the dataset; nothing was loaded"]
 
 
 def test_validate_counts_issues_positions_and_plans(run):
     result = run("validate", data=FIXTURE)
     assert result.stdout == (f"ok: {FIXTURE}: 4 events, 7 actors, 3 sources, 5 issues, 13 positions, 2 plans, "
                              "15 Aug 2025 to 25 Nov 2025\n")
+
+
+def _many_issues(tmp_path: Path, count: int) -> Path:
+    """A dataset of ``count`` issues, each with Russia's and Ukraine's positions."""
+    lines = ["actors:", "  - {id: russia, kind: state}", "  - {id: ukraine, kind: state}", "sources:",
+             "  - {id: src, title: A report}", "issues:"]
+    lines += [f"  - {{id: i{n}, proposition: p{n}}}" for n in range(count)]
+    lines += ["positions:"] + [f"  - {{id: p{n}-{a}, actor: {a}, issue: i{n}, stance: {s}, date: 2025-03, sources: [src]}}"
+                               for n in range(count) for a, s in (("russia", "demands"), ("ukraine", "rejects"))]
+    path = tmp_path / "many.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_chart_of_too_many_issues_is_refused_in_one_line(run, tmp_path):
+    path = _many_issues(tmp_path, 300)
+    result = run("render", "positions", "-o", str(tmp_path / "p.png"), data=path)
+    assert (result.exit_code, result.stderr) == (1, "Error: 300 issues with 600 rows would make a chart 192 inches "
+                                                    "tall; choose issues (--issues) or actors (--actor) to draw\n")
+    result = run("render", "graph", "--graph", "positions", "-o", str(tmp_path / "g.png"), data=path)
+    assert (result.exit_code, result.stderr) == (1, "Error: 2 actors and 300 issues do not fit a graph of stances "
+                                                    "(at most 40 of each); narrow the events (--since, --until), or "
+                                                    "draw 'timeline render positions --issues ...'\n")
+    result = run("render", "positions", "i7", "i700", "-o", str(tmp_path / "p.png"), data=path)
+    assert (result.exit_code, result.stderr) == (1, "Error: no issue 'i700' in the dataset; did you mean 'i70'? "
+                                                    "(issues: i0, i1, i2, i3, i4, i5, i6, i7, i8, i9, i10, i11, i12, "
+                                                    "i13, i14, i15, ...)\n")
+    assert run("render", "positions", "i7", "i70", "-o", str(tmp_path / "p.png"), data=path).exit_code == 0
+    assert run("gaps", "--as-of", "2025-12", data=path).stdout.count("russia: Demands; ukraine: Rejects") == 300

@@ -90,7 +90,8 @@ def test_graphology_reads_the_stances(talks, tmp_path, fmt):
     edges = {(a.get("label") if fmt == "gexf" else a.get("key")): a for *_, a in read["edges"]}
     assert len([a for a in edges.values() if a.get("relation") == "stance"]) == POSITIONS
     edge = edges["ukraine-donbas-2025-08"]
-    assert (edge["stance"], edge["value"], edge["until"]) == ("red_line", -2, "2025-11-23")
+    assert (edge["stance"], edge["stance_label"], edge["value"], edge["until"]) == \
+        ("red_line", "Red line", -2, "2025-11-23")
     nodes = dict(read["nodes"])
     assert nodes["issue:donbas"]["label" if fmt == "gexf" else "name"] == "Donbas"
 
@@ -166,3 +167,35 @@ def test_a_custom_scale_comes_back_through_csv(run, tmp_path):
     original, again = load(source), load(tmp_path / "back.yaml")
     assert again.stances == original.stances and again.stances["demands"].label == "Insists"
     assert (again.positions, again.plans, again.issues) == (original.positions, original.plans, original.issues)
+
+
+def test_dot_labels_stance_edges_with_the_stance_and_date(talks, tmp_path):
+    """graphviz draws the DOT of stances, and pydot reads each stance edge's label as its stance and date, not
+    the position's id; claims are dashed and say whose claim."""
+    import subprocess
+
+    from conftest import require_program
+
+    pydot = pytest.importorskip("pydot")
+    path = export(talks, "dot", tmp_path / "positions.dot", graph="positions")
+    done = subprocess.run([require_program("dot"), "-Tjson", str(path)], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert (done.returncode, done.stderr) == (0, "")
+    [read] = pydot.graph_from_dot_file(str(path), encoding="utf-8")
+    edges = [(json.loads(e.get_source()), json.loads(e.get_destination()), json.loads(e.get("label")),
+              e.get("color"), e.get("style")) for e in read.get_edges()]
+    ukraine = [e for e in edges if e[:2] == ("ukraine", "issue:donbas")]
+    assert ukraine == [("ukraine", "issue:donbas", "Red line\nAug 2025", '"#542788"', None),
+                       ("ukraine", "issue:donbas", "Rejects\n23 Nov 2025", '"#998ec3"', None)]
+    assert ("russia", "issue:donbas", "Red line\n10 Sep 2025\n(as Ukraine claims)", '"#542788"', '"dashed"') in edges
+    assert not any("2025-08" in label for *_, label, _, _ in edges)
+
+
+def test_gexf_and_cytoscape_carry_the_stance_label(talks, tmp_path):
+    gexf = _stances(nx.read_gexf(export(talks, "gexf", tmp_path / "p.gexf", graph="positions")))
+    assert (gexf["ukraine-donbas-2025-08"]["stance_label"], gexf["ukraine-donbas-2025-11-23"]["stance_label"]) == \
+        ("Red line", "Rejects")
+    cyjs = json.loads(export(talks, "cytoscape", tmp_path / "p.cyjs", graph="positions").read_text())
+    by_key = {e["data"].get("key"): e["data"] for e in cyjs["elements"]["edges"]}
+    assert (by_key["ukraine-donbas-2025-08"]["stance_label"], by_key["ukraine-donbas-2025-08"]["date"]) == \
+        ("Red line", "2025-08")

@@ -111,8 +111,8 @@ BAD = [
      "duplicate version id 'v': already used at data.yaml:{v}; give each version its own id", "2026"),
     ("a point key twice",
      "plans:\n  - id: plan\n    versions:\n      - id: v1\n        date: 2025-11\n        points:\n"
-     "          - {number: 1, text: a}\n          - {number: 1, text: b}\n",
-     "point key '1' is used twice in version 'v1'; give each point its own 'key' (it identifies "
+     "          - {number: 1, key: k, text: a}\n          - {number: 2, key: k, text: b}\n",
+     "point key 'k' is used twice in version 'v1'; give each point its own 'key' (it identifies "
      "the point across versions)", "text: b"),
     ("a point's unknown issue",
      "plans:\n  - id: plan\n    versions:\n      - id: v1\n        date: 2025-11\n        points:\n"
@@ -130,6 +130,47 @@ BAD = [
      "a stance needs a 'value' that is a number such as 1 or -0.5, not inf", "value: .inf"),
     ("a stance without a number", "dataset:\n  stances:\n    - {id: for, value: high}\n",
      "a stance needs a 'value' that is a number such as 1 or -0.5, not 'high'", "value: high"),
+    # hostile and careless input (round 3): each the one line the user needs
+    ("a point number twice under different keys",
+     "plans:\n  - id: plan\n    versions:\n      - id: v1\n        date: 2025-11\n        points:\n"
+     "          - {number: 1, key: a, text: a}\n          - {number: 1, key: b, text: b}\n",
+     "point number '1' is used twice in version 'v1'; number each point as the plan does (e.g. 7 and 7a)",
+     "key: b"),
+    ("a version superseding itself",
+     "plans:\n  - id: plan\n    versions:\n      - id: v1\n        date: 2025-11\n        relations:\n"
+     "          - {relation: supersedes, version: v1}\n",
+     "version 'v1' supersedes itself; a version can only follow an earlier one", "relations:"),
+    ("versions amending one another in a cycle",
+     "plans:\n  - id: plan\n    versions:\n      - id: v1\n        date: 2025-11\n"
+     "        relations: [{relation: amends, version: v3}]\n      - id: v2\n        date: 2025-12\n"
+     "        relations: [{relation: supersedes, version: v1}]\n      - id: v3\n        date: 2026-01\n"
+     "        relations: [{relation: supersedes, version: v2}]\n",
+     "versions supersede or amend one another in a cycle: v1 -> v3 -> v2 -> v1; a version can only follow an "
+     "earlier one", "relation: amends"),
+    ("an alias of two issues", "  - {id: donbas, proposition: x, aliases: [Land]}\n",
+     "alias 'Land' of issue 'donbas' is already an alias of issue 'territory'; give it to one issue only",
+     "id: donbas"),
+    ("an alias that is another issue's id", "  - {id: donbas, proposition: x, aliases: [territory]}\n",
+     "alias 'territory' of issue 'donbas' is the id of issue 'territory'; give it to one issue only", "id: donbas"),
+    ("an empty proposition", "  - {id: donbas, proposition: ''}\n",
+     "empty 'proposition'; write it (it is required)", "id: donbas"),
+    ("an empty stance scale", "dataset:\n  stances: []\n",
+     "'stances' is empty; list the scale's stances, or leave 'stances' out for the default scale "
+     "(demands ... red_line)", "stances: []"),
+    ("two stances of one value", "dataset:\n  stances:\n    - {id: for, value: 1}\n    - {id: also, value: 1}\n",
+     "stance 'also' has the same value (1) as 'for'; give each stance its own value, or merge the two", "id: also"),
+    ("sources as a mapping is one problem, not two",
+     "positions:\n  - {id: p, actor: russia, issue: territory, stance: demands, date: 2025-01, "
+     "sources: {a: src}}\n", "'sources' should be an id or a list of ids, not a mapping", "sources: {a"),
+    ("a control character in a statement",
+     "positions:\n  - {id: p, actor: russia, issue: territory, stance: demands, date: 2025-01, sources: [src], "
+     "statement: \"Russia\\r\\x1b[2J demands\"}\n",
+     "'statement' holds the invisible character U+000D (CR); delete it", "statement:"),
+    ("a direction override in a point's text",
+     "plans:\n  - id: plan\n    versions:\n      - id: v1\n        date: 2025-11\n        points:\n"
+     "          - {number: 1, text: \"Ukraine \\u202Eswen\"}\n",
+     "'text' holds the invisible character U+202E (a direction override: the text would display other than it "
+     "reads); delete it", "number: 1"),
 ]
 
 

@@ -1,4 +1,4 @@
-"""The positions chart and the plan lineage chart (issue #15): what they draw, on the seeds and on edge cases."""
+"""The positions chart and the plan lineage chart, on the 2025 seed and on small made-up data."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -12,15 +12,11 @@ from conftest import SEEDS
 from timeline.dataset import load
 from timeline.errors import NothingToShow
 from timeline.render.lineage import ChartError as LineageError
-from timeline.render.lineage import Node, draw_lineage, place, render_lineage, select_lineage
-from timeline.render.positions import (
-    ChartError,
-    draw_positions,
-    render_positions,
-    select_panels,
-    stance_colors,
-    stance_scale,
-)
+from timeline.render.lineage import Node, draw_lineage, place, points_words, render_lineage, select_lineage
+from timeline.render.positions import ChartError, draw_positions, render_positions, stance_scale
+from timeline.render.stance_graph import draw_stance_graph
+from timeline.render.stance_rows import issue_order, select_panels
+from timeline.stance_colors import hatched_stance, stance_colors
 
 SMALL = """\
 dataset: {title: Small negotiation}
@@ -34,6 +30,7 @@ issues:
   - {id: quiet, name: Quiet issue, proposition: Nobody speaks of it}
 positions:
 """
+x = lambda y, m, d: mdates.date2num(datetime(y, m, d))  # noqa: E731
 
 
 def dataset_with(tmp_path: Path, positions: str = "", plans: str = "", header: str = SMALL):
@@ -42,13 +39,15 @@ def dataset_with(tmp_path: Path, positions: str = "", plans: str = "", header: s
     return load(path)
 
 
-def stint_boxes(ax):
-    """The bars drawn for stances on a panel, by position id: (x0, x1, y centre) in date numbers."""
+def bars(figure, kind: str = "run") -> dict[str, tuple[float, float, float]]:
+    """What the chart drew, by gid ``issue:first position``: (x0, x1, y centre) of each bar (``kind`` "run") or
+    of each thin bar after the record ends ("tail")."""
     out = {}
-    for patch in ax.patches:
+    for patch in figure.chart.patches:
         gid = patch.get_gid() or ""
-        if gid.startswith("stint:"):
-            out[gid[6:]] = (patch.get_x(), patch.get_x() + patch.get_width(), patch.get_y() + patch.get_height() / 2)
+        if gid.startswith(kind + ":"):
+            out[gid[len(kind) + 1:]] = (patch.get_x(), patch.get_x() + patch.get_width(),
+                                        patch.get_y() + patch.get_height() / 2)
     return out
 
 
@@ -59,41 +58,74 @@ def seeds():
 
 # -- positions chart ---------------------------------------------------------------------------------------------
 
-def test_each_stance_spans_from_its_day_to_the_actors_next(seeds):
+def test_a_stance_spans_from_its_day_to_the_actors_next_and_thins_after_the_last_statement(seeds):
     figure = draw_positions(seeds, ["ceasefire"], ["united-states", "russia"])
-    bars = stint_boxes(figure.panels["ceasefire"])
-    x = lambda y, m, d: mdates.date2num(datetime(y, m, d))  # noqa: E731
-    assert bars["us-ceasefire-2025-03-11"][:2] == (x(2025, 3, 11), x(2025, 8, 16))
-    assert bars["us-ceasefire-2025-08-16"][:2] == (x(2025, 8, 16), x(2025, 10, 17))
-    # the last stance runs to the end of the last month with a position
-    assert bars["russia-ceasefire-2025-12-28"][:2] == (x(2025, 12, 28), x(2026, 1, 1))
+    drawn = bars(figure)
+    assert drawn["ceasefire:us-ceasefire-2025-03-11"][:2] == (x(2025, 3, 11), x(2025, 8, 16))
+    assert drawn["ceasefire:us-ceasefire-2025-08-16"][:2] == (x(2025, 8, 16), x(2025, 10, 17))
+    # Russia rejected it four times, the last on 28 Dec: one bar, solid to the end of that day, thin after it
+    assert drawn["ceasefire:russia-ceasefire-2025-03-13"][:2] == (x(2025, 3, 13), x(2025, 12, 29))
+    assert bars(figure, "tail")["ceasefire:russia-ceasefire-2025-03-13"][:2] == (x(2025, 12, 29), x(2026, 1, 1))
     # rows in the order asked; the claim sits in its own row, under the actor's own
-    rows = {gid: y for gid, (_, _, y) in bars.items()}
-    assert rows["us-ceasefire-2025-03-11"] < rows["us-ceasefire-2025-12-28-claimed"] < rows["russia-ceasefire-2025-03-13"]
-    labels = [t.get_text() for t in figure.panels["ceasefire"].get_yticklabels()]
-    assert labels == ["United States", "as Russia claims", "Russia"]
+    rows = {gid: y for gid, (_, _, y) in drawn.items()}
+    assert rows["ceasefire:us-ceasefire-2025-03-11"] < rows["ceasefire:us-ceasefire-2025-12-28-claimed"] \
+        < rows["ceasefire:russia-ceasefire-2025-03-13"]
+    assert [t.get_text() for t in figure.chart.get_yticklabels()] == ["United States", "as Russia claims", "Russia"]
 
 
-def test_colours_run_from_demands_to_red_line_and_claims_are_hatched(seeds):
+def test_identical_stances_in_a_row_are_one_bar_with_a_mark_per_statement(seeds):
+    """Russia demanded Donbas on 2 Jun, 15 Aug and 27 Nov (seed data): one bar, three ticks under it."""
+    [panel] = select_panels(seeds, ["donbas"], ["russia"])
+    [own, claimed] = panel.rows
+    [run] = own.runs
+    assert (run.stance, [s.position for s in run.statements]) == (
+        "demands", ["russia-donbas-2025-06-02", "russia-donbas-2025-08-15", "russia-donbas-2025-11-27"])
+    figure = draw_positions(seeds, ["donbas"], ["russia"])
+    ticks = {line.get_gid() for line in figure.chart.lines if (line.get_gid() or "").startswith("day:")}
+    assert {f"day:{s.position}" for s in run.statements} <= ticks
+    solid, tail = bars(figure)["donbas:russia-donbas-2025-06-02"], bars(figure, "tail")["donbas:russia-donbas-2025-06-02"]
+    assert solid[:2] == (x(2025, 6, 2), x(2025, 11, 28)) and tail[:2] == (x(2025, 11, 28), x(2026, 1, 1))
+
+
+def test_colours_diverge_and_demands_is_the_timelines_orange(seeds):
     scale = stance_scale(seeds)
     assert [s.id for s in scale] == ["demands", "accepts", "open_to", "undecided", "rejects", "red_line"]
     colors = stance_colors(scale)
     assert len(set(colors.values())) == 6
+    from timeline.palette import FAMILIES
+
+    assert colors["demands"].upper() == FAMILIES["pressure"].color    # "demands" in the timeline's key
+    assert colors["undecided"] == "#BDBDBD" and hatched_stance(scale) == "red_line"
     figure = draw_positions(seeds, ["crimea"], ["ukraine"])
-    patches = {p.get_gid(): p for p in figure.panels["crimea"].patches if (p.get_gid() or "").startswith("stint:")}
-    assert patches["stint:ukraine-crimea-2025-04-22"].get_hatch() == "xx"          # red line
-    assert patches["stint:ukraine-crimea-2025-04-25-claimed"].get_hatch() == "////"  # a claim
+    patches = {p.get_gid(): p for p in figure.chart.patches}
+    assert patches["run:crimea:ukraine-crimea-2025-04-22"].get_hatch() == "xxx"          # red line
+    assert patches["run:crimea:ukraine-crimea-2025-04-25-claimed"].get_hatch() == "////"  # a claim
     key = [t.get_text() for legend in figure.legends for t in legend.get_texts()]
     assert key[:6] == ["Demands", "Accepts", "Open to", "Undecided", "Rejects", "Red line"]
+    assert {"No stance on record", "Thin: not restated since, held until replaced", "Statement on a known day",
+            "Stance others attribute"} <= set(key)
 
 
-def test_the_seed_chart_draws_every_issue_and_names_its_proposition(seeds, tmp_path):
+def test_the_seed_chart_has_one_axis_drops_empty_rows_and_fits_a_page(seeds, tmp_path):
     figure = draw_positions(seeds)
-    assert list(figure.panels) == list(seeds.issues)
-    texts = [t.get_text() for ax in figure.panels.values() for t in ax.texts]
-    assert "For or against: Crimea is recognised as Russian" in texts
-    drawn = sum(len(stint_boxes(ax)) for ax in figure.panels.values())
-    assert drawn == len(seeds.positions) == 113
+    assert len(figure.axes) == 1
+    assert figure.get_figheight() < 1.6 * figure.get_figwidth()        # was 37 inches tall with 14 panels
+    heads = [t.get_gid()[6:] for t in figure.chart.texts if (t.get_gid() or "").startswith("issue:")]
+    assert heads == issue_order(seeds) == ["territory", "donbas", "zaporizhzhia-kherson", "crimea",
+                                           "security-guarantees", "foreign-troops", "nato-membership", "army-size",
+                                           "sanctions", "frozen-assets", "prisoners", "elections", "ceasefire", "znpp"]
+    panels = {p.issue: p for p in select_panels(seeds)}
+    # Russia stated nothing on Territory as a whole, only on its parts: no empty row, and the heading says so
+    assert [r.name for r in panels["territory"].rows] == ["United States", "Ukraine", "Ukraine's European allies"]
+    assert panels["territory"].parts_only == ("Russia",) and panels["territory"].parts_below
+    [alone] = select_panels(seeds, ["territory"])             # its parts not drawn: no "(below)" to point at
+    assert alone.parts_only == ("Russia",) and not alone.parts_below
+    texts = [t.get_text() for t in figure.chart.texts]
+    assert any("Russia: stances on its parts only (below)" in t for t in texts)
+    assert any("for or against: Crimea is recognised as Russian" in t for t in texts)
+    assert all(r.runs for p in panels.values() for r in p.rows)        # every row drawn has a stance
+    statements = sum(len(run.statements) for p in panels.values() for r in p.rows for run in r.runs)
+    assert statements == len(seeds.positions) == 113
     out = render_positions(seeds, tmp_path / "p.png", ["donbas", "ceasefire"], dpi=60)
     assert mpimg.imread(out).shape[2] in (3, 4)
 
@@ -101,36 +133,39 @@ def test_the_seed_chart_draws_every_issue_and_names_its_proposition(seeds, tmp_p
 def test_one_position_and_an_issue_nobody_spoke_of(tmp_path):
     data = dataset_with(tmp_path, "  - {id: one, actor: russia, issue: donbas, stance: demands, date: 2025-03-04,"
                                   " statement: Russia demands Donbas., sources: [s]}\n")
-    figure = draw_positions(data, ["donbas", "quiet"])
-    bars = stint_boxes(figure.panels["donbas"])
-    assert list(bars) == ["one"]
-    assert bars["one"][:2] == (mdates.date2num(datetime(2025, 3, 4)), mdates.date2num(datetime(2025, 4, 1)))
-    assert stint_boxes(figure.panels["quiet"]) == {}
-    assert [t.get_text() for t in figure.panels["quiet"].get_yticklabels()] == ["Russia"]
+    assert [p.issue for p in select_panels(data)] == ["donbas"]          # the quiet issue is left out
+    figure = draw_positions(data, ["donbas", "quiet"])                 # unless asked for by name
+    assert bars(figure) == {"donbas:one": (x(2025, 3, 4), x(2025, 3, 7), pytest.approx(bars(figure)["donbas:one"][2]))}
+    assert bars(figure, "tail")["donbas:one"][:2] == (x(2025, 3, 7), x(2025, 4, 1))
+    assert [t.get_text() for t in figure.chart.get_yticklabels()] == ["Russia"]
 
 
-def test_open_ended_and_imprecise_dates(tmp_path):
+def test_open_ended_and_imprecise_dates_are_drawn_as_the_key_shows(tmp_path):
     data = dataset_with(tmp_path, """\
   - {id: by-july, actor: ukraine, issue: donbas, stance: rejects, date: ../2025-07-10, statement: x, sources: [s]}
   - {id: october-on, actor: ukraine, issue: donbas, stance: red_line, date: 2025-10/.., statement: y, sources: [s]}
   - {id: march, actor: russia, issue: donbas, stance: demands, date: 2025-03, statement: z, sources: [s]}
 """)
     figure = draw_positions(data, ["donbas"])
-    bars = stint_boxes(figure.panels["donbas"])
-    x = lambda y, m, d: mdates.date2num(datetime(y, m, d))  # noqa: E731
-    assert bars["by-july"][:2] == (x(2025, 7, 10), x(2025, 10, 1))     # "no later than": from its last day
-    assert bars["october-on"][:2] == (x(2025, 10, 1), x(2025, 11, 1))  # the open end does not stretch the chart
-    assert bars["march"][:2] == (x(2025, 3, 1), x(2025, 11, 1))
-    lines = [line.get_xdata() for line in figure.panels["donbas"].lines if line.get_linestyle() in ("-", ":")
-             and line.get_color() != "white"]
-    month = [list(xs) for xs in lines if list(xs) == [x(2025, 3, 1), x(2025, 4, 1)]]
-    assert month, "a date known to the month gets a line the width of the month"
+    drawn = bars(figure)
+    assert drawn["donbas:by-july"][:2] == (x(2025, 7, 10), x(2025, 10, 1))     # "no later than": from its last day
+    assert drawn["donbas:october-on"][:2] == (x(2025, 10, 1), x(2025, 10, 4))  # the open end does not stretch it
+    assert drawn["donbas:march"][:2] == (x(2025, 3, 1), x(2025, 4, 1))         # solid over the month it was said
+    spans = {line.get_gid()[5:]: (list(line.get_xdata()), line.get_linestyle()) for line in figure.chart.lines
+             if (line.get_gid() or "").startswith("span:")}
+    assert spans["march"] == ([x(2025, 3, 1), x(2025, 4, 1)], "-")             # a capped line the width of the month
+    assert spans["by-july"] == ([x(2025, 7, 11) - 20, x(2025, 7, 11)], ":")     # dotted up to its last day
+    key = [t.get_text() for legend in figure.legends for t in legend.get_texts()]
+    assert "Statement dated to a span (a month, a week)" in key and "Statement dated “no later than”" in key
+    handles = {t.get_text(): h for legend in figure.legends for t, h in zip(legend.get_texts(), legend.legend_handles)}
+    assert handles["Statement dated to a span (a month, a week)"].get_linestyle() == "-"   # in the key as on the chart
+    assert handles["Statement dated “no later than”"].get_linestyle() == ":"
 
 
 def test_as_of_cuts_the_chart(seeds):
     figure = draw_positions(seeds, ["donbas"], ["ukraine"], until=datetime(2025, 9, 1))
-    bars = stint_boxes(figure.panels["donbas"])
-    assert bars["ukraine-donbas-2025-08-16"][1] == mdates.date2num(datetime(2025, 9, 1))
+    assert bars(figure)["donbas:ukraine-donbas-2025-08-16"][:2] == (x(2025, 8, 16), x(2025, 8, 19))
+    assert bars(figure, "tail")["donbas:ukraine-donbas-2025-08-16"][1] == x(2025, 9, 1)
 
 
 def test_bad_parameters(seeds, tmp_path):
@@ -140,6 +175,15 @@ def test_bad_parameters(seeds, tmp_path):
         draw_positions(seeds, width=3)
     with pytest.raises(NothingToShow):
         draw_positions(dataset_with(tmp_path), ["quiet"])
+
+
+def test_the_graph_of_stances_joins_actors_to_issues_by_their_current_stance(seeds):
+    figure = draw_stance_graph(seeds)
+    assert ("russia", "donbas", "demands", False) in figure.stances
+    assert ("ukraine", "territory", "red_line", False) in figure.stances       # 14 Dec: rules out ceding land
+    assert ("united-states", "territory", "open_to", False) not in figure.stances  # replaced in September
+    drawn = {p.get_gid() for p in figure.axes[0].patches if (p.get_gid() or "").startswith("stance:")}
+    assert len(drawn) == len(figure.stances) == 57          # 5 actors' latest own stances and the claims that hold
 
 
 # -- lineage chart -----------------------------------------------------------------------------------------------
@@ -176,10 +220,31 @@ def test_a_plan_brings_the_versions_it_relates_to(seeds):
 
 
 def test_crowded_versions_go_up_a_tier():
-    node = lambda v: Node(v, "p", v, datetime(2025, 1, 1), datetime(2025, 1, 2), "", None, (), ())  # noqa: E731
+    node = lambda v: Node(v, "p", v, datetime(2025, 1, 1), datetime(2025, 1, 2), "", None, None, (), ())  # noqa: E731
     placed = place([node("a"), node("b"), node("c")], {"a": 3.0, "b": 3.05, "c": 8.0}, 0.0, 10.0)
     assert placed["a"][1] == 0 and placed["c"] == (8.0, 0)
     assert placed["b"][1] == 1
+
+
+def test_a_box_says_how_many_points_a_version_has_and_how_many_are_recorded(seeds):
+    nodes = {n.version: n for n in select_lineage(seeds).nodes}
+    words = {v: points_words(n) for v, n in nodes.items()}
+    assert words["us-plan-20-points"] == "20 points, 19 recorded"      # point 20 is not in the record
+    assert words["us-plan-19-points-geneva"] == "19 points, none recorded"
+    assert words["us-plan-28-points"] == "28 points"
+    assert words["e3-counter-2025-11"] == "14 points"                   # "to the 28 points" names another plan
+    figure = draw_lineage(seeds)
+    texts = [t.get_text() for ax in figure.axes for t in ax.texts]
+    assert "23 Dec 2025\n20 points, 19 recorded" in texts
+    assert "by Steve Witkoff, Marco\nRubio, Jared Kushner" in texts     # whole names on two lines, none cut
+
+
+def test_arrow_ends_never_meet_at_one_point(seeds):
+    figure = draw_lineage(seeds)
+    over = next(ax for ax in figure.axes if ax.get_label() == "lineage")
+    ends = [end for p in over.patches if (p.get_gid() or "").startswith("edge:") for end in (p._posA_posB or ())]
+    rounded = [(round(a, 3), round(b, 3)) for a, b in ends]
+    assert len(rounded) == 2 * len(figure.lineage.edges) and len(set(rounded)) == len(rounded)
 
 
 def test_lineage_errors_and_a_file(seeds, tmp_path):
@@ -204,7 +269,53 @@ def test_the_commands_write_and_refuse_cleanly(run, tmp_path):
     bad = run("render", "positions", "land", "-o", str(tmp_path / "x.png"), data=SEEDS)
     assert bad.exit_code == 1
     assert bad.output.strip().splitlines() == [
-        "Error: no issue 'land' in the dataset; issues: territory, donbas, zaporizhzhia-kherson, crimea, "
+        "Error: no issue 'land' in the dataset (issues: territory, donbas, zaporizhzhia-kherson, crimea, "
         "security-guarantees, foreign-troops, nato-membership, army-size, sanctions, frozen-assets, prisoners, "
-        "elections, ceasefire, znpp"]
+        "elections, ceasefire, znpp)"]
     assert not (tmp_path / "x.png").exists()
+
+
+def test_issues_option_and_the_graph_of_stances_from_the_command_line(run, tmp_path):
+    out = tmp_path / "p.png"
+    result = run("render", "positions", "--issues", "crimea, donbas", "-o", str(out), "--dpi", "50", data=SEEDS)
+    assert result.exit_code == 0 and result.output == f"wrote {out}\n"
+    bad = run("render", "positions", "--issues", "crimea,lands", "-o", str(tmp_path / "x.png"), data=SEEDS)
+    assert bad.exit_code == 1 and bad.output.startswith("Error: no issue 'lands' in the dataset (issues: territory")
+    graph = tmp_path / "g.svg"
+    result = run("render", "graph", "--graph", "positions", "-o", str(graph), data=SEEDS)
+    assert result.exit_code == 0 and result.output == f"wrote {graph}\n"
+    svg = graph.read_text(encoding="utf-8")
+    assert svg.count('id="stance:') == len(draw_stance_graph(load(SEEDS)).stances) == 57
+
+
+def _drawn_edges(figure) -> dict[str, tuple]:
+    over = next(ax for ax in figure.axes if ax.get_label() == "lineage")
+    return {p.get_gid(): p._posA_posB for p in over.patches if (p.get_gid() or "").startswith("edge:")}
+
+
+def test_a_slide_of_the_lineage_fits_a_16_by_9_slide_and_ends_with_the_data(seeds):
+    figure = draw_lineage(seeds, width=13.33)
+    figure.canvas.draw()
+    assert figure.get_figheight() <= 7.5
+    chart = figure.axes[0]
+    labels = [t.get_text().replace("\n", " ") for t in chart.get_xticklabels() if t.get_text()]
+    assert labels[-1] == "15 Dec" and not any("2026" in label for label in labels)
+
+
+def test_a_box_under_another_gets_a_short_straight_arrow(seeds):
+    """At a 6-inch column the 28-point draft stands over the E3 counter-proposal, and the Paris terms over the
+    London text: each relation is a vertical arrow from the earlier box's bottom to the later one's top."""
+    edges = _drawn_edges(draw_lineage(seeds, width=6))
+    for gid in ("edge:e3-counter-2025-11:amends:us-plan-28-points",
+                "edge:london-counter-2025-04:answers:us-terms-paris-2025-04"):
+        (x0, y0), (x1, y1) = edges[gid]
+        assert x0 == pytest.approx(x1) and y0 > y1, gid
+
+
+def test_date_labels_on_a_short_span_stand_apart(tmp_path):
+    figure = draw_lineage(load(Path(__file__).parent / "data" / "negotiation.yaml"), width=6)
+    figure.canvas.draw()
+    chart = figure.axes[0]
+    lefts = [t.get_window_extent().x0 for t in chart.get_xticklabels() if t.get_text()]
+    rights = [t.get_window_extent().x1 for t in chart.get_xticklabels() if t.get_text()]
+    assert len(lefts) >= 3 and all(b > a for a, b in zip(rights, lefts[1:]))   # no two labels overlap

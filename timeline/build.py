@@ -58,14 +58,10 @@ def _export(fmt: str, level: str = "person", graph: str = "actors") -> Step:
 
 def _negotiation_chart(kind: str) -> Step:
     def write(dataset: Dataset, path: Path, force: bool) -> None:
-        if kind == "positions":
-            from timeline.render.positions import render_positions
+        from timeline.render.lineage import render_lineage
+        from timeline.render.positions import render_positions
 
-            render_positions(dataset, path, force=force)
-        else:
-            from timeline.render.lineage import render_lineage
-
-            render_lineage(dataset, path, force=force)
+        {"positions": render_positions, "lineage": render_lineage}[kind](dataset, path, force=force)
 
     return Step(f"{kind}.png", write)
 

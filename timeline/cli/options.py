@@ -76,8 +76,8 @@ level_option = click.option(
     help="person: actors as recorded; state: each actor counted as the state it belongs to.")
 graph_option = click.option(
     "--graph", type=click.Choice(GRAPHS), default="actors", show_default=True,
-    help="actors: actors joined by their relations; events: actors joined to their events; positions (exports "
-         "only): actors and issues joined by their stances.")
+    help="actors: actors joined by their relations; events: actors joined to their events; positions: actors "
+         "and issues joined by their stances.")
 force_option = click.option(
     "--force", is_flag=True,
     help="Replace an existing output even if timeline did not write it (by default only timeline's own files are).")

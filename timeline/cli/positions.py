@@ -53,8 +53,9 @@ def positions(dataset: Dataset, issue: str, actor: str | None, as_of: str | None
     else:
         found = library.as_of(dataset, as_of, issue, claims=not no_claims, **options)
     if not found:
-        click.echo(f"no positions on '{library.find_issue(dataset, issue).id}'"
-                   f"{' as of ' + as_of if as_of else ''}", err=True)
+        ident = library.find_issue(dataset, issue).id
+        click.echo(f"no positions on '{ident}' as of {as_of}{_first_recorded(dataset, ident)}" if as_of else
+                   f"no positions recorded on '{ident}'", err=True)
     return _rows(found, date=lambda s: _label(s.date), stance=lambda s: _stance(dataset, s),
                  until=lambda s: _label(s.until) if s.until else "still holds")
 
@@ -84,6 +85,9 @@ def gaps(dataset: Dataset, as_of: str, **options: Any) -> Rows:
       timeline gaps --as-of 2025-12-05 --since 2025-09-01
     """
     found = library.gaps(dataset, as_of, **options)
+    if not found:
+        click.echo(f"no issue on which two sides or more hold positions as of {as_of}{_first_recorded(dataset)}",
+                   err=True)
     return _rows(found, gap=lambda g: f"{g.gap:g}", most_for=lambda g: ", ".join(g.most_for),
                  most_against=lambda g: ", ".join(g.most_against),
                  sides=lambda g: "; ".join(f"{side}: {dataset.stances[stance].label}" for side, stance in g.sides.items()),
@@ -125,13 +129,21 @@ def _version_rows(diff: library.VersionDiff) -> Rows:
     drafted = f"drafted by {', '.join(diff.drafted_by)}" if diff.drafted_by else ""
     relations = "; ".join(f"{relation} {version}" for relation, version in diff.relations)
     change = "first version" if diff.previous is None and diff.points else "new version"
-    return [row(diff.date, change, f"{diff.points} points" if diff.points else "points not recorded",
+    return [row(diff.date, change, f"{diff.points} point{'s' * (diff.points != 1)}" if diff.points else "points not recorded",
                 "; ".join(filter(None, (diff.name, drafted, relations)))),
             *(row(None, "added", _point(p), p.text) for p in diff.added),
             *(row(None, "dropped", _point(p), p.text) for p in diff.dropped),
             *(row(None, "changed", _point(new), new.text, old.text) for old, new in diff.changed),
             *(row(day, "response", None, response.replace("_", " "), actor=actor)
               for actor, response, day in diff.responses)]
+
+
+def _first_recorded(dataset: Dataset, issue: str | None = None) -> str:
+    """'; the first (on ISSUE) is dated 15 Jan 2025', or '; the dataset records no positions' (or none on it)."""
+    dates = [p.date for p in dataset.positions if issue is None or p.issue == issue]
+    if not dates:
+        return "; the dataset records no positions" + (" on it" if issue else "")
+    return f"; the first{' on it' if issue else ''} is dated {min(dates, key=lambda d: d.start or d.end).label()}"
 
 
 def _point(point: Any) -> str:

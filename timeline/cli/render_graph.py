@@ -69,6 +69,13 @@ def graph_chart(dataset: Dataset, event_filter: EventFilter, output: Path | None
 
     if depth > 1 and around is None:
         raise click.UsageError("--depth counts steps from an actor; give it with --around")
+    if graph == "positions":   # issue 15: actors, issues and stances (timeline/render/stance_graph.py)
+        from timeline.render.stance_graph import render_stance_graph
+
+        path = render_stance_graph(dataset, output or DEFAULT_DIR / "graph-positions.png", event_filter.apply(dataset),
+                                   force=force, dpi=dpi, title=title, size=size)
+        click.echo(f"wrote {path}")
+        return
     name = "-".join(["graph", *(["events"] if graph == "events" else []), *(["state"] if level == "state" else [])])
     path = render_graph(dataset, output or DEFAULT_DIR / f"{name}.png", event_filter.apply(dataset), force=force,
                         dpi=dpi, level=level, around=around, depth=depth, graph=graph, layout=layout, title=title,

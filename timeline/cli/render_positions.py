@@ -17,6 +17,8 @@ title_option = click.option("--title", help="Title of the chart (default: a head
 @click.command()
 @click.argument("issues", nargs=-1, metavar="[ISSUE]...")
 @output_option("File to write: .png, .svg or .pdf.", default=DEFAULT_DIR / "positions.png")
+@click.option("--issues", "issue_list", metavar="ID,ID...",
+              help="Draw these issues, in this order (comma-separated ids; the same as naming them as ISSUE).")
 @click.option("--actor", "actors", multiple=True, metavar="NAME",
               help="Draw this actor's row (id, name or alias; repeatable, in the order given). Default: every "
                    "actor with a position, the most active first.")
@@ -28,20 +30,24 @@ title_option = click.option("--title", help="Title of the chart (default: a head
 @dpi_option
 @force_option
 @with_dataset
-def positions_chart(dataset: Dataset, issues: tuple[str, ...], output: Path, actors: tuple[str, ...],
-                    as_of: str | None, title: str | None, width: float | None, dpi: int, force: bool) -> None:
-    """Draw each actor's stance on each ISSUE through time: one panel per issue, a strip per actor.
+def positions_chart(dataset: Dataset, issues: tuple[str, ...], issue_list: str | None, output: Path,
+                    actors: tuple[str, ...], as_of: str | None, title: str | None, width: float | None, dpi: int,
+                    force: bool) -> None:
+    """Draw each actor's stance on each ISSUE through time: one strip per actor and issue, on one time axis.
 
     A stance holds from the day it was stated until the actor's next stance on
-    the issue. Colours run from "demands" (teal) to "red line" (brown,
-    cross-hatched), read against the issue's proposition printed under its
-    name; stances others attribute to an actor are hatched in a row of their
-    own. Without ISSUE, every issue someone took a position on.
+    the issue; the bar thins after the actor's last statement. Colours run
+    from "demands" (dark orange) through "undecided" (grey) to "red line"
+    (dark purple, cross-hatched), read against the proposition after the
+    issue's name; stances others attribute to an actor are hatched in a row of
+    their own. Without ISSUE, every issue someone took a position on, parts
+    after their parent.
 
     \b
     Examples:
       timeline render positions
       timeline render positions donbas crimea --actor russia --actor ukraine
+      timeline render positions --issues territory,donbas,crimea --width 6
       timeline render positions ceasefire --as-of 2025-08-31 -o output/ceasefire.svg
     """
     from timeline.names import find_actor
@@ -53,7 +59,8 @@ def positions_chart(dataset: Dataset, issues: tuple[str, ...], output: Path, act
     if as_of:
         day = read_user_date(as_of)
         until = day.end or day.start + timedelta(days=1)
-    path = render_positions(dataset, output, list(issues) or None, ids, dpi=dpi, force=force, title=title,
+    chosen = [*issues, *(i.strip() for i in (issue_list or "").split(",") if i.strip())]
+    path = render_positions(dataset, output, chosen or None, ids, dpi=dpi, force=force, title=title,
                             width=width or WIDTH, until=until)
     click.echo(f"wrote {path}")
 

@@ -36,6 +36,8 @@ from timeline.export._common import (
     write_lines,
 )
 from timeline.model import HELD_STATUSES, Dataset
+from timeline.negotiation import DEFAULT_STANCES
+from timeline.stance_colors import stance_colors
 
 #: Node shapes by actor kind, near the drawing's markers.
 SHAPES = {"person": "ellipse", "state": "box", "organization": "octagon", "group": "hexagon"}
@@ -87,15 +89,32 @@ def _lines(graph: nx.Graph, dataset: Dataset | None) -> Iterator[str]:
                            fillcolor=color + FILL_ALPHA)
         yield f"  {quote(str(node))} [{shown}];"
     arrow = "->" if graph.is_directed() else "--"
+    stances = stance_colors(dataset.stances if dataset else DEFAULT_STANCES)
     edges = edge_items(graph)
     for u, v, key, data in edges:
         edge = look.edges.get((u, v, key), palette.EdgeLook(palette.LINK_COLOR, 1.0))
         label = f"{key} (planned)" if data.get("planned") else key
+        if data.get("relation") == "stance":   # issue 15: a stance reads as its label and date, in its colour
+            edge, label = _stance_look(data, stances), _stance_label(data, dataset)
         shown = attributes(label=label, color=edge.color, fontcolor=edge.color, penwidth=f"{edge.width:.2f}",
                            style="dashed" if edge.dashed else None,
                            dir="none" if data.get("directed") is False else None)
         yield f"  {quote(str(u))} {arrow} {quote(str(v))} [{shown}];"
     yield "}"
+
+
+def _stance_label(data: dict, dataset: Dataset | None) -> str:
+    """'Demands\\n15 Aug 2025', with '(as Ukraine claims)' for a stance others attribute."""
+    text = f"{data.get('stance_label') or data['stance']}\n{parse_edtf(data['date']).label()}"
+    claimants = data.get("claimed_by") or []
+    names = [dataset.actors[a].name if dataset and a in dataset.actors else a for a in claimants]
+    return text + (f"\n(as {' and '.join(names)} claim{'s' * (len(names) == 1)})" if names else "")
+
+
+def _stance_look(data: dict, colors: dict[str, str]) -> palette.EdgeLook:
+    """A stance edge's colour (:mod:`timeline.stance_colors`), wider at the scale's ends, dashed for a claim."""
+    return palette.EdgeLook(colors.get(data["stance"], palette.LINK_COLOR), 1.0 + 0.5 * abs(data.get("value") or 0),
+                            dashed=bool(data.get("claimed_by")))
 
 
 def _outline(status: str) -> str:

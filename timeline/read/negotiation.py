@@ -6,11 +6,15 @@ each item of the top-level lists ``issues``, ``positions`` and ``plans``, ``_sta
 file is read. Every problem is one line with the file and line: a missing or wrong field, a
 duplicate id (ids are unique per kind: issues, positions, plans, plan versions), an unknown id
 of an actor, issue, event, source, stance or version (with a "did you mean"), a parent cycle,
-a position with neither ``sources`` nor an ``event`` that has them.
+a position with neither ``sources`` nor an ``event`` that has them, an alias of two issues,
+versions that supersede or amend themselves or one another in a cycle
+(:mod:`timeline.read.negotiation_graph`), a point number used twice in a version, an empty or
+flat stance scale, an empty required text, and control or direction-override characters in text.
 """
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
@@ -28,7 +32,9 @@ from timeline.negotiation import (
     StanceScale,
     VersionRelation,
 )
+from timeline.read.negotiation_graph import check_aliases, check_version_cycles
 from timeline.read.problems import describe, did_you_mean
+from timeline.read.yaml import describe_char
 
 Path_ = tuple[str | int, ...]
 
@@ -42,6 +48,12 @@ RESPONSE_KEYS = ("actor", "response", "date", "event", "sources", "notes")
 RELATION_KEYS = ("relation", "version")
 STANCE_KEYS = ("id", "value", "label")
 QUOTE_KEYS = ("speaker", "text", "source")
+#: Characters refused in what the user writes: C0/C1 controls (YAML's "\\x07" escapes let them in) and the
+#: Unicode direction embeddings, overrides and isolates (U+202A-E, U+2066-9; Unicode TR9), which reorder how a
+#: text displays ("Trojan Source").
+HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+HIDDEN_WHY = dict.fromkeys("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+                           " (a direction override: the text would display other than it reads)")
 #: The kinds of item with ids of their own: an issue and an event may share an id.
 KINDS = ("issue", "position", "plan", "version")
 
@@ -109,12 +121,18 @@ class NegotiationFields:
                                                       f"not {describe(number)}")
             elif ident and any(s.id == ident for s in found):
                 self.problem(file, (*place, "id"), f"stance '{ident}' is listed twice; give each stance its own id")
-            elif ident and found and number >= found[-1].value:
+            elif ident and found and number == found[-1].value:
+                self.problem(file, (*place, "value"), f"stance '{ident}' has the same value ({number:g}) as "
+                             f"'{found[-1].id}'; give each stance its own value, or merge the two")
+            elif ident and found and number > found[-1].value:
                 self.problem(file, (*place, "value"), f"stance '{ident}' ({number:g}) should come before "
                              f"'{found[-1].id}' ({found[-1].value:g}): list stances from most in favour (highest "
                              "value) to most against")
             elif ident:
                 found.append(Stance(ident, float(number), self._text(file, place, item, "label") or ident))
+        if isinstance(value, list) and not value:
+            self.problem(file, where, "'stances' is empty; list the scale's stances, or leave 'stances' out for the "
+                                      "default scale (demands ... red_line)")
         if not found:
             return
         scale, first = StanceScale(tuple(found)), self._negotiation["scale"]
@@ -127,14 +145,25 @@ class NegotiationFields:
     def _issue(self, file: str, where: Path_, item: dict) -> None:
         self._keys(file, where, item, ISSUE_KEYS, "issue")
         ident = self._kind_id(file, where, item, "issue")
-        proposition = self._text(file, where, item, "proposition", required=True)
+        proposition = self._prose(file, where, item, "proposition", required=True)
         parent = self._text(file, where, item, "parent") or None
         if parent:
             self._refer(file, (*where, "parent"), "issue", parent, f"issue '{ident}'")
         if ident and proposition:
             self.dataset.issues[ident] = Issue(
-                ident, self._text(file, where, item, "name") or ident, proposition, parent,
-                self._ids(file, where, item, "aliases"), self._text(file, where, item, "notes"))
+                ident, self._prose(file, where, item, "name") or ident, proposition, parent,
+                self._ids(file, where, item, "aliases"), self._prose(file, where, item, "notes"))
+
+    def _prose(self, file: str, where: Path_, item: dict, key: str, required: bool = False) -> str | None:
+        """Text the user wrote at ``key``: an empty required text, a control character or a direction override
+        (which can make a statement display other than it reads) is a problem."""
+        text = self._text(file, where, item, key, required)
+        if required and text == "":
+            self.problem(file, (*where, key), f"empty '{key}'; write it (it is required)")
+        elif text and (bad := HIDDEN.search(text)):
+            self.problem(file, (*where, key), f"'{key}' holds the invisible character {describe_char(bad.group())}"
+                                              f"{HIDDEN_WHY.get(bad.group(), '')}; delete it")
+        return text
 
     def _position(self, file: str, where: Path_, item: dict) -> None:
         self._keys(file, where, item, POSITION_KEYS, "position")
@@ -147,6 +176,7 @@ class NegotiationFields:
         date = self._required_date(file, where, item)
         event = self._text(file, where, item, "event") or None
         sources, claimed_by = self._ids(file, where, item, "sources"), self._ids(file, where, item, "claimed_by")
+        miscited = item.get("sources") not in (None, []) and not sources   # _ids said what is wrong
         self._refer(file, (*where, "event"), "event", event, owner)
         self._refer(file, (*where, "sources"), "source", sources, owner)
         self._refer(file, (*where, "claimed_by"), "actor", claimed_by, owner)
@@ -154,11 +184,11 @@ class NegotiationFields:
             self.problem(file, (*where, "claimed_by"), f"'{fields['actor']}' cannot claim its own position; leave "
                                                        "'claimed_by' out for what the actor itself says")
         quote = self._quote(file, where, item.get("quote"), owner)
-        if ident and date and all(fields.values()):
+        if ident and date and all(fields.values()) and not miscited:
             self.dataset.positions.append(Position(
                 ident, fields["actor"], fields["issue"], fields["stance"], date,
-                self._text(file, where, item, "statement") or "", event, quote, claimed_by, sources,
-                self._text(file, where, item, "notes")))
+                self._prose(file, where, item, "statement") or "", event, quote, claimed_by, sources,
+                self._prose(file, where, item, "notes")))
 
     def _required_date(self, file: str, where: Path_, item: dict) -> Any:
         if item.get("date") is None:
@@ -176,7 +206,7 @@ class NegotiationFields:
             return None
         self._keys(file, place, value, QUOTE_KEYS, "quote")
         speaker = self._text(file, place, value, "speaker", required=True)
-        text = self._text(file, place, value, "text", required=True)
+        text = self._prose(file, place, value, "text", required=True)
         source = self._text(file, place, value, "source") or None
         self._refer(file, (*place, "speaker"), "actor", speaker or None, owner)
         self._refer(file, (*place, "source"), "source", source, owner)
@@ -191,8 +221,8 @@ class NegotiationFields:
                     for index, version in self._items(file, where, "versions", item.get("versions") or [])]
         if ident:
             self.dataset.plans[ident] = Plan(
-                ident, self._text(file, where, item, "name") or ident, self._ids(file, where, item, "aliases"),
-                tuple(v for v in versions if v is not None), self._text(file, where, item, "notes"))
+                ident, self._prose(file, where, item, "name") or ident, self._ids(file, where, item, "aliases"),
+                tuple(v for v in versions if v is not None), self._prose(file, where, item, "notes"))
 
     def _version(self, file: str, where: Path_, item: dict) -> PlanVersion | None:
         self._keys(file, where, item, VERSION_KEYS, "plan version")
@@ -209,8 +239,8 @@ class NegotiationFields:
         responses = self._responses(file, where, item.get("responses"), owner)
         if ident is None or date is None:
             return None
-        return PlanVersion(ident, self._text(file, where, item, "name") or ident, date, drafted_by, event, sources,
-                           relations, points, responses, self._text(file, where, item, "notes"))
+        return PlanVersion(ident, self._prose(file, where, item, "name") or ident, date, drafted_by, event, sources,
+                           relations, points, responses, self._prose(file, where, item, "notes"))
 
     def _each(self, file: str, where: Path_, key: str, value: Any, keys: tuple[str, ...],
               what: str) -> Iterator[tuple[Path_, dict]]:
@@ -240,9 +270,10 @@ class NegotiationFields:
 
     def _points(self, file: str, where: Path_, value: Any, owner: str) -> tuple[Point, ...]:
         found: dict[str, Point] = {}
+        numbers: set[str] = set()
         for place, item in self._each(file, where, "points", value, POINT_KEYS, "point"):
             number = self._text(file, place, item, "number")
-            text = self._text(file, place, item, "text", required=True)
+            text = self._prose(file, place, item, "text", required=True)
             key = self._text(file, place, item, "key") or number
             issues = self._ids(file, place, item, "issues")
             self._refer(file, (*place, "issues"), "issue", issues, owner)
@@ -250,10 +281,14 @@ class NegotiationFields:
                 if not isinstance(item.get("number"), (dict, list)):  # else _text said what is wrong
                     self.problem(file, place, "missing 'number' (the point's number as the plan gives it, e.g. 1 "
                                               "or 7a)")
+            elif number in numbers:
+                self.problem(file, (*place, "number"), f"point number '{number}' is used twice in {owner}; number "
+                                                       "each point as the plan does (e.g. 7 and 7a)")
             elif key in found:
                 self.problem(file, (*place, "key"), f"point key '{key}' is used twice in {owner}; give each point "
                                                     "its own 'key' (it identifies the point across versions)")
             elif text:
+                numbers.add(number)
                 found[key] = Point(number, key, text, issues)
         return tuple(found.values())
 
@@ -268,7 +303,7 @@ class NegotiationFields:
             self._refer(file, (*place, "event"), "event", event, owner)
             self._refer(file, (*place, "sources"), "source", sources, owner)
             if self._known(file, (*place, "response"), response, RESPONSES, "response") and actor:
-                found.append(Response(actor, response, date, event, sources, self._text(file, place, item, "notes")))
+                found.append(Response(actor, response, date, event, sources, self._prose(file, place, item, "notes")))
         return tuple(found)
 
     # -- checking, once every file is read ----------------------------------
@@ -289,6 +324,9 @@ class NegotiationFields:
                              f"{reference.owner}{self._hint(reference, defined[reference.kind])}")
         self._check_unsourced()
         self._check_issue_cycles()
+        check_aliases(self, self.dataset.issues.values(), self._negotiation["ids"]["issue"])
+        check_version_cycles(self, [v for plan in self.dataset.plans.values() for v in plan.versions],
+                             self._negotiation["ids"]["version"])
 
     def _hint(self, reference: Reference, choices: Any) -> str:
         if reference.kind == "issue":

@@ -1,19 +1,29 @@
-"""The positions chart: each actor's stance on each issue through the year, as heat strips, one panel per issue.
+"""The positions chart: each actor's stance on each issue through time, as one strip per actor and issue.
 
-A stance holds from the day it was stated until the same actor's next
-stance on the issue (the rule of :mod:`timeline.positions`); the strip is
-coloured by the stance's place on the dataset's scale, from "demands" (dark
-teal) through "undecided" (grey) to "red line" (dark brown, cross-hatched
-so that the two ends stay apart in black-and-white print). Stances others
-attribute to an actor ("Kyiv says Moscow demands ...") get a hatched row of
-their own under the actor's. Each panel states the issue's proposition,
-which gives the scale its direction. Selection (:func:`select_panels`) is
-apart from drawing (:func:`draw_panel`, :func:`draw_strip`).
+Issues are stacked on one shared time axis (months above and below), each
+with its name and the proposition stances are for or against; an issue's
+parts (Donbas under Territory) follow it. What is drawn is chosen by
+:mod:`timeline.render.stance_rows`.
+
+How it reads (the key says the same):
+
+* a bar per stance, coloured on a diverging scale (:mod:`timeline.stance_colors`:
+  oranges in favour, purples against, grey undecided; the most extreme
+  stance against is also cross-hatched); consecutive identical stances are
+  one bar;
+* a thin grey line where the actor has no stance on record yet;
+* under the bar, a tick for each statement made on a known day, or a capped
+  line as wide as the span when it is dated only to a span (a month, a
+  week), dotted for "no later than";
+* the bar thins after the actor's last statement on the issue: the stance is
+  held until replaced, but the record says no more;
+* stances others attribute to an actor ("as Ukraine claims") get a narrower,
+  hatched row under the actor's own.
 """
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -22,76 +32,66 @@ import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.colors import to_hex, to_rgb
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.legend import Legend
+from matplotlib.legend_handler import HandlerBase
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.transforms import blended_transform_factory
 
-from timeline.dates import DateSpan
-from timeline.errors import NothingToShow, UserError
+from timeline.errors import NothingToShow
 from timeline.model import Dataset, Position
 from timeline.negotiation import Stance
-from timeline.positions import Stand, history
 from timeline.render import style
 from timeline.render.axis import date_axis
 from timeline.render.captions import sources_line
 from timeline.render.files import image_format, save_image
-from timeline.render.frame import Frame, wrap_lane
-from timeline.render.labels import display_name
+from timeline.render.frame import DPI, Frame
 from timeline.render.spans import TimeScale
-from timeline.render.text import quiet_glyphs, shorten
+from timeline.render.stance_rows import ChartError, Panel, Row, Run, select_panels
+from timeline.render.text import quiet_glyphs, text_width
+from timeline.stance_colors import EXTREME_HATCH, NEUTRAL, hatched_stance, stance_colors
 
 WIDTH = 10.0           # inches
-ROW = 0.26             # inches per actor row
-CLAIM_ROW = 0.17       # inches per row of claimed stances
-HEAD = 0.5             # inches above a panel for the issue's name and proposition
-TICKS = 0.3            # inches below a panel for its month labels
-GAP = 0.28             # inches between panels
-#: Ends of the colour ramps: in favour of the proposition (teal), against it (brown), and no lean (grey).
-FAVOUR = ("#C7EAE5", "#01665E")
-AGAINST = ("#F0DDB0", "#8C510A")
-NEUTRAL = "#BDBDBD"
-EMPTY = "#F3F3F3"      # a row's background, where no stance is on record
-MIN_DAYS = 3           # a stance stated near the chart's end is drawn at least this wide
+ROW = 0.13             # inches per actor row
+CLAIM_ROW = 0.105      # inches per row of claimed stances
+BAR = 0.085            # inches: height of a stance's bar (a claim's: CLAIM_BAR)
+CLAIM_BAR = 0.055
+TAIL = 0.35            # share of the bar's height once the record has ended
+HEAD = 0.165           # inches per line of an issue's heading
+GAP = 0.05             # inches between issues
+TOP_AXIS = 0.4         # inches above the chart for the month labels
+MAX_TALL = 60.0         # inches: a taller chart is refused (choose issues or actors)
+MIN_DAYS = 3           # a bar is at least this wide, so a stance stated near the chart's end shows
 CLAIM_HATCH = "////"
-RED_LINE_HATCH = "xx"
+NAME_SIZE = 7.5        # points: row labels and issue names
+MARK = {"color": style.INK, "lw": 0.7, "solid_capstyle": "butt"}
 
 
-class ChartError(UserError):
-    """Parameters that cannot give a positions chart."""
+class StatementSpan(Line2D):
+    """A legend handle for a statement dated to a span, drawn by :class:`StatementSpanHandler`; ``open_start``:
+    known only as "no later than"."""
+
+    def __init__(self, open_start: bool = False) -> None:
+        super().__init__([], [])
+        self.open_start = open_start
 
 
-@dataclass(frozen=True)
-class Stint:
-    """One stance held over ``[start, end)``; ``stated`` is the span of the day it was stated
-    (``stated[0]`` is ``None`` for a date known only as "no later than")."""
+class StatementSpanHandler(HandlerBase):
+    """Draw a statement's span in the key as on the chart: a thin line with end caps (dotted, one cap, for
+    "no later than")."""
 
-    position: str
-    stance: str
-    value: float
-    start: datetime
-    end: datetime
-    stated: tuple[datetime | None, datetime]
-
-
-@dataclass(frozen=True)
-class Row:
-    """An actor's stances on one issue: its own, or (``claimed``) those others attribute to it; ``name`` is
-    the row's label ('Russia', 'as Ukraine claims')."""
-
-    actor: str
-    name: str
-    claimed: bool
-    stints: tuple[Stint, ...]
+    def create_artists(self, legend, handle, xdescent, ydescent, width, height, fontsize, trans):
+        y = height / 2 - ydescent
+        xs = [-xdescent + 0.1 * width, -xdescent + 0.9 * width]
+        line = Line2D(xs, [y, y], ls=":" if handle.open_start else "-", transform=trans, **MARK)
+        caps = Line2D(xs[1:] if handle.open_start else xs, [y] * (1 if handle.open_start else 2), ls="none",
+                      marker="|", ms=4, mew=MARK["lw"], color=style.INK, transform=trans)
+        return [line, caps]
 
 
-@dataclass(frozen=True)
-class Panel:
-    """One issue: its name, its proposition, and a row per actor (claims under the actor's own row)."""
-
-    issue: str
-    name: str
-    proposition: str
-    rows: tuple[Row, ...]
+Legend.update_default_handler_map({StatementSpan: StatementSpanHandler()})
 
 
 def stance_scale(dataset: Dataset) -> list[Stance]:
@@ -99,191 +99,147 @@ def stance_scale(dataset: Dataset) -> list[Stance]:
     return sorted(dataset.stances, key=lambda s: -s.value)
 
 
-def stance_colors(scale: Sequence[Stance]) -> dict[str, str]:
-    """A colour for each stance: a teal ramp for positive values, brown for negative, grey for zero.
+def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: str | None,
+             record_end: datetime | None, gid: str) -> list[Artist]:
+    """Draw ``run`` centred on ``y`` (inches down the chart): a bar, thinned after ``record_end`` (the row's last
+    statement; ``None``: not the row's last run), and under it a mark per statement."""
+    h = CLAIM_BAR if claimed else BAR
+    x0, x1 = mdates.date2num(run.start), max(mdates.date2num(run.end), mdates.date2num(run.start) + MIN_DAYS)
+    solid = x1 if record_end is None else min(x1, max(mdates.date2num(record_end), x0 + MIN_DAYS))
+    look = {"facecolor": color, "edgecolor": "white", "linewidth": 0.0,
+            "hatch": CLAIM_HATCH if claimed else hatch}
+    artists: list[Artist] = [ax.add_patch(Rectangle((x0, y - h / 2), solid - x0, h, gid=f"run:{gid}", **look))]
+    if solid < x1:
+        artists.append(ax.add_patch(Rectangle((solid, y - h * TAIL / 2), x1 - solid, h * TAIL, gid=f"tail:{gid}",
+                                              **look)))
+    below = y + h / 2 + 0.01
+    for statement in run.statements:
+        last = mdates.date2num(statement.last)
+        if statement.first is not None and statement.last - statement.first <= timedelta(days=1):
+            artists += ax.plot([mdates.date2num(statement.first)], [below], ls="none", marker="|", ms=2.4,
+                               mew=MARK["lw"], color=style.INK, gid=f"day:{statement.position}")
+            continue
+        first = mdates.date2num(statement.first) if statement.first is not None else last - 20
+        artists += ax.plot([first, last], [below, below], ls=":" if statement.first is None else "-",
+                           gid=f"span:{statement.position}", **MARK)
+        caps = [first, last] if statement.first is not None else [last]
+        artists += ax.plot(caps, [below] * len(caps), ls="none", marker="|", ms=2.4, mew=MARK["lw"],
+                           color=style.INK)
+    return artists
 
-    The ramps run from light near zero to dark at the scale's ends, so any
-    scale a dataset defines reads the same way.
-    """
-    top = max((s.value for s in scale if s.value > 0), default=1.0)
-    bottom = min((s.value for s in scale if s.value < 0), default=-1.0)
-    colors = {}
-    for s in scale:
-        if s.value > 0:
-            colors[s.id] = _mix(*FAVOUR, s.value / top)
-        elif s.value < 0:
-            colors[s.id] = _mix(*AGAINST, s.value / bottom)
+
+def draw_row(ax: Axes, row: Row, y: float, colors: dict[str, str], hatched: str | None, issue: str) -> list[Artist]:
+    """Draw ``row`` centred on ``y``: a thin grey line where no stance is on record, then its runs; ``hatched``
+    is the id of the stance drawn cross-hatched."""
+    start = mdates.date2num(row.runs[0].start)
+    artists: list[Artist] = ax.plot([ax.get_xlim()[0], start], [y, y], color=NEUTRAL, lw=0.6, zorder=1)
+    for index, run in enumerate(row.runs):
+        last = row.last_evidence if index == len(row.runs) - 1 else None
+        artists += draw_run(ax, run, y, colors.get(run.stance, NEUTRAL), claimed=row.claimed,
+                            hatch=EXTREME_HATCH if run.stance == hatched else None, record_end=last,
+                            gid=f"{issue}:{run.statements[0].position}")
+    return artists
+
+
+def layout(panels: Sequence[Panel], headings: dict[str, list[str]]) -> tuple[list[list[float]], list[float], float]:
+    """Row centres and heading tops per panel (inches from the chart's top), and the chart's height."""
+    rows: list[list[float]] = []
+    heads: list[float] = []
+    y = 0.0
+    for panel in panels:
+        heads.append(y)
+        y += HEAD * len(headings[panel.issue]) + 0.02
+        ys = []
+        for row in panel.rows:
+            pitch = CLAIM_ROW if row.claimed else ROW
+            ys.append(y + pitch / 2)
+            y += pitch
+        rows.append(ys)
+        y += GAP
+    return rows, heads, y
+
+
+def headings(figure: Figure, panels: Sequence[Panel], room: float) -> dict[str, list[str]]:
+    """Each issue's heading lines, fitted to ``room`` inches: the name, followed on its line (if it fits) by
+    what stances are for or against and the actors who spoke of its parts only, in grey."""
+    renderer = figure.canvas.get_renderer()
+    bold = FontProperties(size=NAME_SIZE + 0.5, weight="bold")
+    font = FontProperties(size=NAME_SIZE - 0.5)
+    out = {}
+    for panel in panels:
+        words = ("part of " + panel.parent + "; " if panel.parent else "") + "for or against: " + panel.proposition
+        note = [f"{_and(panel.parts_only)}: stances on its parts only" + " (below)" * panel.parts_below
+                ] if panel.parts_only else []
+        beside = room - (text_width(renderer, panel.name, bold) + 8) / DPI
+        fits = lambda text, inches: text_width(renderer, text, font) / DPI <= inches  # noqa: E731
+        if fits("  ·  ".join([words, *note]), beside):
+            out[panel.issue] = [panel.name + "  " + "  ·  ".join([words, *note])]
+        elif fits(words, beside):
+            out[panel.issue] = [panel.name + "  " + words, *_wrap(note, room, fits)]
         else:
-            colors[s.id] = NEUTRAL
-    return colors
+            out[panel.issue] = [panel.name, *_wrap([words, *note], room, fits)]
+    return out
 
 
-def _mix(light: str, dark: str, share: float) -> str:
-    """``share`` of the way from ``light`` to ``dark`` (a fifth at least, so the lightest step still shows)."""
-    t = 0.2 + 0.8 * min(max(share, 0.0), 1.0)
-    return to_hex(tuple((1 - t) * a + t * b for a, b in zip(to_rgb(light), to_rgb(dark))))
+def _wrap(lines: list[str], room: float, fits) -> list[str]:
+    """``lines`` cut at words so that each ``fits`` in ``room`` inches."""
+    out = []
+    for line in lines:
+        words = line.split(" ")
+        while words:
+            take = len(words)
+            while take > 1 and not fits(" ".join(words[:take]), room):
+                take -= 1
+            out.append(" ".join(words[:take]))
+            words = words[take:]
+    return out
 
 
-def select_panels(dataset: Dataset, issues: Sequence[str] | None = None, actors: Sequence[str] | None = None,
-                  until: datetime | None = None) -> list[Panel]:
-    """The panels to draw, in the order of ``issues`` (default: every issue with a position, in the dataset's
-    order), each with a row per actor (in the order of ``actors``, default the most active first) and a row
-    per chain of claims about it. Stances hold as :func:`timeline.positions.history` says. ``until``: the end
-    of the chart, which leaves out what was stated later (default: the end of the month of the latest date
-    drawn). Raises :class:`ChartError` for an unknown issue."""
-    known = dataset.issues
-    wanted = list(issues) if issues else [i for i in known if any(p.issue == i for p in dataset.positions)]
-    if unknown := [i for i in wanted if i not in known]:
-        raise ChartError(f"no issue {unknown[0]!r} in the dataset; issues: {', '.join(known) or 'none'}")
-    by_id = {p.id: p for p in dataset.positions}
-    stands = [s for s in history(dataset) if s.issue in wanted and (not actors or s.actor in actors)
-              and (until is None or _day(s.since) < until)]
-    end = until or _month_end(max((_bounds(by_id[s.position].date)[1] for s in stands), default=None))
-    order = list(actors) if actors else _by_activity(stands)
-    panels = []
-    for issue in wanted:
-        rows: list[Row] = []
-        for actor in order:
-            mine = [s for s in stands if s.issue == issue and s.actor == actor]
-            for claimants in dict.fromkeys([(), *(s.claimed_by for s in mine)]):
-                chain = [s for s in mine if s.claimed_by == claimants]
-                rows.append(Row(actor, _row_name(dataset, actor, claimants), bool(claimants),
-                                tuple(_stint(s, by_id[s.position], end) for s in chain)))
-        panels.append(Panel(issue, known[issue].name, known[issue].proposition, tuple(rows)))
-    return panels
-
-
-def _stint(stand: Stand, position: Position, end: datetime | None) -> Stint:
-    """A stance from the day it counts until the next one in its chain, or ``end``; never past ``end``."""
-    start, last = _bounds(position.date)
-    stop = _day(stand.until) if stand.until else max(end or last, last)
-    if end is not None:
-        stop = min(stop, end)
-    return Stint(position.id, stand.stance, stand.value, start, max(stop, start + timedelta(days=1)),
-                 (position.date.start, last))
-
-
-def _day(iso: str) -> datetime:
-    return datetime.fromisoformat(iso)
-
-
-def _row_name(dataset: Dataset, actor: str, claimants: tuple[str, ...]) -> str:
-    if not claimants:
-        return _actor_name(dataset, actor)
-    return "as " + " and ".join(_actor_name(dataset, a) for a in claimants) + " claim" + "s" * (len(claimants) == 1)
-
-
-def _by_activity(stands: Sequence[Stand]) -> list[str]:
-    """Actors with the most positions first (ties by id), so that rows keep their order across panels."""
-    counts: dict[str, int] = {}
-    for s in stands:
-        counts[s.actor] = counts.get(s.actor, 0) + 1
-    return sorted(counts, key=lambda a: (-counts[a], a))
-
-
-def _month_end(day: datetime | None) -> datetime | None:
-    """The first moment of the month after ``day``'s last moment: charts of stances end with a month."""
-    if day is None:
-        return None
-    last = day - timedelta(microseconds=1)
-    return datetime(last.year + last.month // 12, last.month % 12 + 1, 1)
-
-
-def _bounds(span: DateSpan) -> tuple[datetime, datetime]:
-    """Where a stance stated on ``span`` starts to hold (its first day; for "no later than D", D) and the
-    end of the span (exclusive)."""
-    end = span.end or span.start + timedelta(days=1)
-    start = span.start or end - timedelta(days=1)
-    return start, end
-
-
-def draw_strip(ax: Axes, row: Row, y: float, colors: dict[str, str], height: float = 0.72) -> list[Artist]:
-    """Draw ``row`` centred on ``y``: a bar per stint in its stance's colour, a white cut where a stance is
-    stated, and under an imprecise date a line the width of the span (dotted for "no later than")."""
-    h = height * (0.7 if row.claimed else 1.0)
-    back = ax.axhspan(y - h / 2, y + h / 2, facecolor=EMPTY, edgecolor="none", zorder=0)
-    artists: list[Artist] = [back]
-    for stint in row.stints:
-        x0 = mdates.date2num(stint.start)
-        x1 = max(mdates.date2num(stint.end), x0 + MIN_DAYS)
-        hatch = CLAIM_HATCH if row.claimed else RED_LINE_HATCH if stint.stance == "red_line" else None
-        bar = Rectangle((x0, y - h / 2), x1 - x0, h, facecolor=colors.get(stint.stance, NEUTRAL),
-                        edgecolor="white", linewidth=0.0, hatch=hatch, gid=f"stint:{stint.position}")
-        ax.add_patch(bar)
-        cut, = ax.plot([x0, x0], [y - h / 2, y + h / 2], color="white", lw=1.2, solid_capstyle="butt")
-        artists += [bar, cut]
-        first, last = stint.stated
-        if first is None or (last - first) > timedelta(days=1):
-            lo = mdates.date2num(first) if first is not None else x0 - 20
-            under, = ax.plot([lo, mdates.date2num(last)], [y + h / 2 + 0.08] * 2, color=style.INK, lw=1.0,
-                             ls=(0, (1, 1.5)) if first is None else "-", solid_capstyle="butt")
-            artists.append(under)
+def draw_heading(ax: Axes, panel: Panel, lines: list[str], top: float, x: float) -> list[Artist]:
+    """The issue's name in bold, what stances are for or against in grey, at ``top`` (inches down) and ``x``
+    (figure fraction)."""
+    where = blended_transform_factory(ax.figure.transFigure, ax.transData)
+    name = ax.text(x, top, panel.name, transform=where, fontsize=NAME_SIZE + 0.5, fontweight="bold", va="top",
+                   color=style.INK, gid=f"issue:{panel.issue}", parse_math=False, clip_on=False)
+    artists: list[Artist] = [name, ax.axhline(top - 0.03, color=style.GRID, lw=0.8, zorder=0)]
+    rest = lines[0][len(panel.name):].strip()
+    if rest:
+        artists.append(ax.annotate(rest, (1, 0), xycoords=name, xytext=(6, 0), textcoords="offset points",
+                                   fontsize=NAME_SIZE - 0.5, color=style.MUTED, va="bottom", parse_math=False))
+    for i, line in enumerate(lines[1:]):
+        artists.append(ax.text(x, top + HEAD * (i + 1), line, transform=where, fontsize=NAME_SIZE - 0.5,
+                               color=style.MUTED, va="top", parse_math=False, clip_on=False,
+                               fontstyle="normal"))
     return artists
 
 
-def draw_panel(ax: Axes, panel: Panel, colors: dict[str, str], scale: object) -> list[Artist]:
-    """Draw one issue on ``ax``: its rows top to bottom, actor names on the left, months below, and the
-    issue's name and proposition above."""
-    ys = _row_positions(panel.rows)
-    artists: list[Artist] = []
-    for row, y in zip(panel.rows, ys):
-        artists += draw_strip(ax, row, y, colors)
-    top = ys[0] - 0.5 if ys else -0.5
-    bottom = (ys[-1] + 0.5) if ys else 0.5
-    ax.set_ylim(bottom + 0.15, top - 0.1)
-    ax.set_yticks(ys, [(shorten(r.name, 28) if r.claimed else wrap_lane(r.name)) for r in panel.rows])
-    for label, row in zip(ax.get_yticklabels(), panel.rows):
-        label.set(fontsize=style.FONT["size"] - (1.5 if row.claimed else 0), fontstyle="italic" if row.claimed
-                  else "normal", color=style.MUTED if row.claimed else style.INK,
-                  fontweight="normal" if row.claimed else "bold")
-    ax.tick_params(axis="y", length=0, pad=6)
-    artists += date_axis(ax, scale)
-    for side in ("top", "right", "left"):
-        ax.spines[side].set_visible(False)
-    ax.spines["bottom"].set_color(style.GRID)
-    artists.append(ax.annotate(panel.name, (0, 1), xycoords="axes fraction", xytext=(0, 24),
-                               textcoords="offset points", fontsize=style.FONT["size"] + 2, fontweight="bold",
-                               va="bottom", gid=f"issue:{panel.issue}"))
-    artists.append(ax.annotate(f"For or against: {panel.proposition}", (0, 1), xycoords="axes fraction",
-                               xytext=(0, 10), textcoords="offset points", fontsize=style.FONT["size"] - 0.5,
-                               color=style.MUTED, va="bottom", parse_math=False))
-    if not panel.rows:
-        artists.append(ax.text(0.5, 0.5, "No positions on record", transform=ax.transAxes, ha="center",
-                               va="center", color=style.MUTED, fontstyle="italic"))
-    return artists
-
-
-def _row_positions(rows: Sequence[Row]) -> list[float]:
-    """Row centres from the top, in row units: a claimed row is closer to the row above it."""
-    ys, y = [], 0.0
-    for row in rows:
-        y += 0.75 if row.claimed else (1.0 if ys else 0.0)
-        ys.append(y)
-    return ys
-
-
-def _panel_height(panel: Panel) -> float:
-    rows = sum(CLAIM_ROW if r.claimed else ROW for r in panel.rows) or ROW
-    return HEAD + rows + 0.1 + TICKS + GAP
-
-
-def key_entries(scale: Sequence[Stance], colors: dict[str, str]) -> list[tuple[object, str]]:
-    """The legend: a swatch per stance, then how claims and imprecise dates are drawn."""
-    entries: list[tuple[object, str]] = [
-        (Patch(facecolor=colors[s.id], edgecolor="white", hatch=RED_LINE_HATCH if s.id == "red_line" else None),
-         s.label) for s in scale]
-    entries.append((Patch(facecolor=NEUTRAL, edgecolor="white", hatch=CLAIM_HATCH), "Stance others attribute"))
-    from matplotlib.lines import Line2D
-    entries.append((Line2D([], [], color=style.INK, lw=1.0), "Imprecise date: the line under it spans it"))
-    return entries
+def key_entries(scale: Sequence[Stance], colors: dict[str, str], panels: Sequence[Panel]) -> list[list]:
+    """The key, in two rows: a swatch per stance; then how the record is drawn (only what the chart shows)."""
+    hatch = hatched_stance(scale)
+    stances = [(Patch(facecolor=colors[s.id], edgecolor="white", lw=0, hatch=EXTREME_HATCH if s.id == hatch
+                      else None), s.label) for s in scale]
+    statements = [s for p in panels for r in p.rows for run in r.runs for s in run.statements]
+    drawing: list = [(Line2D([], [], color=NEUTRAL, lw=0.6), "No stance on record"),
+                     (Line2D([], [], color=style.MUTED, lw=2.2, solid_capstyle="butt"),
+                      "Thin: not restated since, held until replaced"),
+                     (Line2D([], [], ls="none", marker="|", ms=5, mew=MARK["lw"], color=style.INK),
+                      "Statement on a known day")]
+    if any(s.first is not None and s.last - s.first > timedelta(days=1) for s in statements):
+        drawing.append((StatementSpan(), "Statement dated to a span (a month, a week)"))
+    if any(s.first is None for s in statements):
+        drawing.append((StatementSpan(open_start=True), "Statement dated “no later than”"))
+    if any(r.claimed for p in panels for r in p.rows):
+        drawing.append((Patch(facecolor=style.MUTED, edgecolor="white", lw=0, hatch=CLAIM_HATCH),
+                        "Stance others attribute"))
+    return [stances, drawing]
 
 
 def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors: Sequence[str] | None = None, *,
                    title: str | None = None, width: float = WIDTH, until: datetime | None = None) -> Figure:
-    """The positions chart as a matplotlib Figure, with the panels drawn on ``figure.panels``.
+    """The positions chart as a matplotlib Figure; its one chart axes is ``figure.chart`` (y in inches down).
 
-    ``issues``/``actors``: ids to draw (default all with positions). Raises
-    :class:`ChartError` for an unknown issue or a width under 4 inches,
+    ``issues``/``actors``: ids to draw (default every issue and actor with a stance).
+    Raises :class:`ChartError` for an unknown issue or a width under 4 inches,
     :class:`~timeline.errors.NothingToShow` when no position is left.
     """
     if width < 4:
@@ -291,36 +247,62 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
     panels = select_panels(dataset, issues, actors, until)
     if not any(p.rows for p in panels):
         raise NothingToShow("no positions to draw" + (" for these issues or actors" if issues or actors else ""))
+    if (tall := sum(len(p.rows) for p in panels) * ROW + len(panels) * (2 * HEAD + GAP)) > MAX_TALL:
+        raise ChartError(f"{len(panels):,} issues with {sum(len(p.rows) for p in panels):,} rows would make a chart "
+                         f"{tall:,.0f} inches tall; choose issues (--issues) or actors (--actor) to draw")
     style.apply_defaults()
     scale_steps = stance_scale(dataset)
     colors = stance_colors(scale_steps)
-    figure = Figure(figsize=(width, 4), dpi=100)
+    figure = Figure(figsize=(width, 4), dpi=DPI)
     FigureCanvasAgg(figure)
     frame = Frame(figure, [r.name for p in panels for r in p.rows])
-    last = max(s.end for p in panels for r in p.rows for s in r.stints)
-    frame.header(title or "Where the sides stood, issue by issue",
-                 _subtitle(panels, last, until), [key_entries(scale_steps, colors)])
-    shown = [p for p in dataset.positions if any(s.position == p.id for q in panels for r in q.rows
-                                                   for s in r.stints)]
-    frame.footnote("Each bar runs from the day a stance was stated to the same actor's next stance on the issue. "
-                   "Stances read against the proposition under each issue's name; "
-                   "a pale row has no stance on record.")
-    frame.footer(sources_line(dataset, [_Cited(p, dataset) for p in shown]))
-    chart = sum(_panel_height(p) for p in panels) - frame.AXIS  # the last panel has its month labels
-    box = frame.axes(frame.fixed_height + chart)
-    left, bottom, w, h = box.get_position().bounds
-    box.remove()
-    scale = month_scale([s.start for p in panels for r in p.rows for s in r.stints], last)
-    height = figure.get_figheight()
-    y = bottom + h
-    figure.panels = {}
-    for panel in panels:
-        inches = _panel_height(panel)
-        ax = figure.add_axes((left, y - (inches - GAP - TICKS) / height, w, (inches - HEAD - TICKS - GAP) / height))
-        y -= inches / height
-        draw_panel(ax, panel, colors, scale)
-        figure.panels[panel.issue] = ax
+    runs = [run for p in panels for r in p.rows for run in r.runs]
+    last = max(run.end for run in runs)
+    frame.header(title or "Where the sides stood, issue by issue", _subtitle(panels, last, until),
+                 key_entries(scale_steps, colors, panels))
+    frame.footnote("A stance holds from the day it was stated until the same actor's next stance on the issue. "
+                   "Read each stance against the proposition after the issue's name. A stance on a part of an "
+                   "issue (Donbas) is not counted as one on the whole (Territory).")
+    shown = {s.position for run in runs for s in run.statements}
+    frame.footer(sources_line(dataset, [_Cited(p, dataset) for p in dataset.positions if p.id in shown]))
+    lines = headings(figure, panels, width - 2 * Frame.PAD)
+    rows, heads, chart = layout(panels, lines)
+    ax = frame.axes(frame.fixed_height + TOP_AXIS + chart)
+    left, bottom, w, h = ax.get_position().bounds
+    ax.set_position((left, bottom, w, h - TOP_AXIS / figure.get_figheight()))
+    scale = month_scale([run.start for run in runs], last)
+    date_axis(ax, scale)
+    ax.set_ylim(chart, 0)
+    hatch = hatched_stance(scale_steps)
+    for panel, ys, top in zip(panels, rows, heads):
+        draw_heading(ax, panel, lines[panel.issue], top, Frame.PAD / width)
+        for row, y in zip(panel.rows, ys):
+            draw_row(ax, row, y, colors, hatch, panel.issue)
+    _row_labels(ax, [(y, r) for p, ys in zip(panels, rows) for y, r in zip(ys, p.rows)])
+    _frame_axes(ax)
+    figure.chart = ax
     return figure
+
+
+def _row_labels(ax: Axes, rows: Sequence[tuple[float, Row]]) -> None:
+    """Actor names left of their rows: bold for the actor's own, small italic grey for claims."""
+    ax.set_yticks([y for y, _ in rows], [row.name for _, row in rows])
+    for label, (_, row) in zip(ax.get_yticklabels(), rows):
+        label.set(fontsize=NAME_SIZE - (1 if row.claimed else 0), fontstyle="italic" if row.claimed else "normal",
+                  color=style.MUTED if row.claimed else style.INK, fontweight="normal" if row.claimed else "bold")
+    ax.tick_params(axis="y", length=0, pad=6)
+
+
+def _frame_axes(ax: Axes) -> None:
+    """Months above and below the chart, a light rule per month, no box."""
+    ax.tick_params(axis="x", which="both", top=True, labeltop=True, colors=style.MUTED, labelcolor=style.INK,
+                   labelsize=NAME_SIZE)
+    ax.grid(axis="x", which="major", color=style.GRID, lw=0.6, zorder=0)
+    ax.set_axisbelow(True)
+    for side in ("left", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("top", "bottom"):
+        ax.spines[side].set_color(style.GRID)
 
 
 def month_scale(starts: Sequence[datetime], end: datetime) -> TimeScale:
@@ -334,9 +316,9 @@ def month_scale(starts: Sequence[datetime], end: datetime) -> TimeScale:
 
 def _subtitle(panels: Sequence[Panel], last: datetime, until: datetime | None) -> str:
     actors = len({r.actor for p in panels for r in p.rows})
-    stints = sum(len(r.stints) for p in panels for r in p.rows)
+    statements = sum(len(run.statements) for p in panels for r in p.rows for run in r.runs)
     day = (until or last) - timedelta(days=1)
-    return (f"{stints} stated positions of {actors} actors on {len(panels)} issue{'s' * (len(panels) != 1)}, "
+    return (f"{statements} stated positions of {actors} actors on {len(panels)} issue{'s' * (len(panels) != 1)}, "
             f"as of {day.day} {day:%b %Y}")
 
 
@@ -354,27 +336,21 @@ def render_positions(dataset: Dataset, path: str | Path, issues: Sequence[str] |
     return Path(path)
 
 
+def _and(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 class _Cited:
     """A position's sources, its own and its event's, for :func:`sources_line`."""
 
     def __init__(self, position: Position, dataset: Dataset) -> None:
-        own = tuple(getattr(position, "sources", ()) or ())
-        event = getattr(position, "event", None)
-        via = tuple(_event_sources(dataset, event)) if event else ()
+        own = tuple(position.sources or ())
+        via: tuple[str, ...] = ()
+        if position.event:
+            with contextlib.suppress(KeyError):
+                via = tuple(dataset.event(position.event).sources)
         self.sources = tuple(dict.fromkeys(own + via))
 
 
-def _event_sources(dataset: Dataset, event_id: str) -> Sequence[str]:
-    try:
-        return dataset.event(event_id).sources
-    except KeyError:
-        return ()
-
-
-def _actor_name(dataset: Dataset, actor: str) -> str:
-    found = dataset.actors.get(actor)
-    return display_name(found) if found else actor
-
-
-__all__ = ["ChartError", "Panel", "Row", "Stint", "draw_panel", "draw_positions", "draw_strip",
-           "key_entries", "month_scale", "render_positions", "select_panels", "stance_colors", "stance_scale"]
+__all__ = ["ChartError", "draw_heading", "draw_positions", "draw_row", "draw_run", "key_entries", "layout",
+           "month_scale", "render_positions", "select_panels", "stance_colors", "stance_scale"]

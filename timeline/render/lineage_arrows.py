@@ -1,0 +1,83 @@
+"""Where the lineage chart's arrows run: their ends on the boxes, their bend, and ends spread apart.
+
+Boxes are given by their bottom centre and size, in inches; nothing here draws.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+Point = tuple[float, float]
+Arrow = tuple[object, Point, Point, float]   # a relation, where it starts and ends (inches), its bend
+
+
+def crosses(start: Point, end: Point, box: Point, size: Point) -> bool:
+    """Does the line from ``start`` to ``end`` (inches) pass through the box of ``size`` (width, height) whose
+    bottom centre is ``box``?"""
+    (x0, y0), (x1, y1), (bx, by) = start, end, box
+    return any(abs(x0 + (x1 - x0) * t / 40 - bx) < size[0] / 2 and by < y0 + (y1 - y0) * t / 40 < by + size[1]
+               for t in range(41))
+
+
+def spread_anchors(arrows: Sequence[Arrow], boxes: Sequence[Point], size: Point, step: float) -> list[Arrow]:
+    """``arrows`` (edge, start, end, bend; inches) with the ends that meet at one point moved apart, ``step``
+    inches from one another: up and down a box's side, or left and right along its top. ``boxes``: the boxes'
+    bottom centres; ``size``: their width and height."""
+    tops = {_rounded((x, y + size[1])) for x, y in boxes}
+    meets: dict[Point, list[tuple[int, int]]] = {}
+    for i, (_, start, end, _) in enumerate(arrows):
+        meets.setdefault(_rounded(start), []).append((i, 0))
+        meets.setdefault(_rounded(end), []).append((i, 1))
+    moved = [[start, end] for _, start, end, _ in arrows]
+    for point, ends in meets.items():
+        along_top = point in tops
+        ends.sort(key=lambda e: moved[e[0]][1 - e[1]][0] if along_top else -moved[e[0]][1 - e[1]][1])
+        for rank, (i, which) in enumerate(ends):
+            shift = (rank - (len(ends) - 1) / 2) * step
+            x, y = moved[i][which]
+            moved[i][which] = (x + shift, y) if along_top else (x, y + shift)
+    return [(edge, moved[i][0], moved[i][1], bend) for i, (edge, _, _, bend) in enumerate(arrows)]
+
+
+def _rounded(point: Point) -> Point:
+    return (round(point[0], 4), round(point[1], 4))
+
+
+def _straight_down(early: Point, late: Point, others: Sequence[Point], size: Point, clear: Sequence[float]
+                   ) -> tuple[Point, Point] | None:
+    """A short straight arrow from one box's bottom to the other's top where the two stand one above the other
+    with nothing between them, at the right end of their common width (clear of each box's leader, at its
+    centre, and of the words above the lower box, ``clear`` inches either side of its centre); else ``None``."""
+    (xa, ya), (xb, yb) = early, late
+    w, h = size
+    (lx, ly), (ux, uy) = (early, late) if ya < yb else (late, early)
+    x = min(xa, xb) + w / 2 - 0.12
+    if x < max(xa, xb) - w / 2 + 0.15 or ly + h >= uy or abs(x - lx) < clear[0 if ya < yb else 1]:
+        return None
+    if any(abs(x - ox) < w / 2 and ly < oy < uy for ox, oy in others):
+        return None
+    bottom, top = (x, uy), (x, ly + h)
+    return (bottom, top) if ya > yb else (top, bottom)
+
+
+def arrow_ends(early: Point, late: Point, others: Sequence[Point], size: Point, width: float = float("inf"),
+               clear: Sequence[float] = (0.0, 0.0)) -> tuple[Point, Point, float]:
+    """Where an arrow leaves the earlier box and meets the later one (inches; boxes by their bottom centre),
+    and its bend: side to side where the boxes stand apart, else round the side of the pair with no box
+    close by (``others``) and never past the chart's right edge (``width``), clear of the words above each box;
+    straight down (or up) where one box stands above the other (``clear``: the half width of the words said above
+    the early and the late box, inches)."""
+    (xa, ya), (xb, yb) = early, late
+    w, h = size
+    if (straight := _straight_down(early, late, others, size, clear)) is not None:
+        return (*straight, 0.0)
+    if abs(xb - xa) >= w:
+        sign = 1 if xb > xa else -1
+        return (xa + sign * w / 2, ya + h / 2), (xb - sign * w / 2, yb + h / 2), 0.0
+    low, high = min(ya, yb), max(ya, yb) + h
+    near = [x for x, y in others if y + h > low and y < high]     # boxes level with the pair
+    edge = max(xa, xb) + w > width                     # no room right of the pair: the chart ends there
+    right = edge or any(0 < x - max(xa, xb) < 2 * w for x in near)
+    left = any(0 < min(xa, xb) - x < 2 * w for x in near) or min(xa, xb) - w < 0
+    side = -1 if right and (edge or not left) else 1
+    bend = (0.6 if yb > ya else -0.6) * side
+    return (xa + side * w / 2, ya + h / 2), (xb + side * w / 2, yb + h / 2), bend

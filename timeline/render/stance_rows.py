@@ -1,0 +1,224 @@
+"""What the positions chart draws, chosen apart from the drawing (no matplotlib here).
+
+An issue becomes a :class:`Panel`; each actor with a stance on it a
+:class:`Row` (and each chain of stances others attribute to it a row of its
+own); consecutive stances that are the same become one :class:`Run`, which
+keeps every statement behind it. A stance holds until the same actor's next
+stance on the issue (:func:`timeline.positions.history`); a row's record
+ends at its last statement (:attr:`Row.last_evidence`), after which the chart
+shows the stance as assumed, not stated.
+
+A stance on a part of an issue (Donbas, a child of Territory) is not a
+stance on the whole (the rule of :mod:`timeline.positions`): parts follow
+their parent, and :attr:`Panel.parts_only` names the actors who spoke only of
+the parts, so that an empty row on the parent is not read as silence.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from timeline.dates import DateSpan
+from timeline.errors import UserError
+from timeline.model import Dataset, Position
+from timeline.positions import Stand, history
+from timeline.read.problems import did_you_mean
+from timeline.render.labels import display_name
+
+
+class ChartError(UserError):
+    """Parameters that cannot give a positions chart."""
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One position behind a run: its id and the span of the day it was stated, ``[first, last)``
+    (``first`` is ``None`` for a date known only as "no later than ``last``")."""
+
+    position: str
+    first: datetime | None
+    last: datetime
+
+
+@dataclass(frozen=True)
+class Run:
+    """One stance held over ``[start, end)``, stated by ``statements`` (in order, at least one)."""
+
+    stance: str
+    value: float
+    start: datetime
+    end: datetime
+    statements: tuple[Statement, ...]
+
+
+@dataclass(frozen=True)
+class Row:
+    """An actor's stances on one issue: its own, or (``claimed``) those others attribute to it; ``name`` is the
+    row's label ('Russia', 'as Ukraine claims'); ``last_evidence``: the end of the day of its last statement."""
+
+    actor: str
+    name: str
+    claimed: bool
+    runs: tuple[Run, ...]
+
+    @property
+    def last_evidence(self) -> datetime:
+        return max(s.last for run in self.runs for s in run.statements)
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One issue: names, proposition, parent's name (``None`` for a top issue), its rows (claims under the
+    actor's own), the names of actors with stances on its parts only, and whether a part is drawn below."""
+
+    issue: str
+    name: str
+    proposition: str
+    parent: str | None
+    rows: tuple[Row, ...]
+    parts_only: tuple[str, ...] = ()
+    parts_below: bool = False
+
+
+def select_panels(dataset: Dataset, issues: Sequence[str] | None = None, actors: Sequence[str] | None = None,
+                  until: datetime | None = None) -> list[Panel]:
+    """The panels to draw: ``issues`` in the order given, or every issue with a stance, parts after their
+    parent. Rows are actors with a stance on the issue, in the order of ``actors`` (default: the most active
+    first, the same order in every panel), each followed by the claims about it. ``until``: the end of the
+    chart (stances stated later are left out; default the end of the month of the latest date).
+    Raises :class:`ChartError` for an unknown issue."""
+    known = dataset.issues
+    if unknown := [i for i in issues or () if i not in known]:
+        raise ChartError(f"no issue {unknown[0]!r} in the dataset{did_you_mean(unknown[0], known)} (issues: "
+                         f"{', '.join(list(known)[:16]) or 'none'}{', ...' if len(known) > 16 else ''})")
+    by_id = {p.id: p for p in dataset.positions}
+    stands = [s for s in history(dataset) if (not actors or s.actor in actors)
+              and (until is None or _day(s.since) < until)]
+    end = until or month_end(max((_bounds(by_id[s.position].date)[1] for s in stands), default=None))
+    order = list(actors) if actors else _by_activity(stands)
+    on_issue: dict[str, list[Stand]] = {}
+    for stand in stands:
+        on_issue.setdefault(stand.issue, []).append(stand)
+    drawn = list(issues) if issues else [i for i in issue_order(dataset) if i in on_issue]
+    rank = {issue: n for n, issue in enumerate(drawn)}
+    children = _children(dataset)
+    panels = []
+    for issue in drawn:
+        mine = on_issue.get(issue, [])
+        rows = [row for actor in order for row in _rows(dataset, actor, [s for s in mine if s.actor == actor],
+                                                        by_id, end)]
+        if rows or issues:
+            parts = _descendants(children, issue) & on_issue.keys()
+            spoke = {s.actor for p in parts for s in on_issue[p] if not s.claimed_by} - {r.actor for r in rows}
+            parent = known[issue].parent
+            panels.append(Panel(issue, known[issue].name, known[issue].proposition,
+                                known[parent].name if parent in known else None, tuple(rows),
+                                tuple(_actor_name(dataset, a) for a in order if a in spoke),
+                                any(rank[p] > rank[issue] for p in parts if p in rank)))
+    return panels
+
+
+def _children(dataset: Dataset) -> dict[str | None, list[str]]:
+    """Each issue's parts, by the parent's id (``None``: issues with no parent in the dataset)."""
+    children: dict[str | None, list[str]] = {}
+    for ident, issue in dataset.issues.items():
+        children.setdefault(issue.parent if issue.parent in dataset.issues else None, []).append(ident)
+    return children
+
+
+def issue_order(dataset: Dataset) -> list[str]:
+    """Issue ids in the dataset's order, each issue's parts (at any depth) right after it."""
+    children, out, seen = _children(dataset), [], set()
+    stack = list(reversed(children.get(None, []) + list(dataset.issues)))   # the second list: issues in a cycle
+    while stack:
+        ident = stack.pop()
+        if ident not in seen:
+            seen.add(ident)
+            out.append(ident)
+            stack.extend(reversed(children.get(ident, [])))
+    return out
+
+
+def _descendants(children: dict[str | None, list[str]], issue: str) -> set[str]:
+    found: set[str] = set()
+    frontier = [issue]
+    while frontier:
+        frontier = [c for i in frontier for c in children.get(i, ()) if c not in found]
+        found.update(frontier)
+    return found - {issue}
+
+
+def _rows(dataset: Dataset, actor: str, stands: list[Stand], by_id: dict[str, Position],
+          end: datetime | None) -> list[Row]:
+    """The actor's own row (when it has stances) and a row per chain of claims about it."""
+    rows = []
+    chains = dict.fromkeys(s.claimed_by for s in sorted(stands, key=lambda s: bool(s.claimed_by)))
+    for claimants in chains:
+        chain = [s for s in stands if s.claimed_by == claimants]
+        name = _row_name(dataset, actor, claimants)
+        if claimants and () not in chains:     # no row of its own above: say whose stance is claimed
+            name = f"{_actor_name(dataset, actor)}, {name}"
+        rows.append(Row(actor, name, bool(claimants),
+                        tuple(merge_runs([(s, by_id[s.position]) for s in chain], end))))
+    return rows
+
+
+def merge_runs(chain: Sequence[tuple[Stand, Position]], end: datetime | None) -> list[Run]:
+    """The chain's stances as runs: consecutive stances that are the same make one run. A run lasts from the
+    day its first statement counts until the next run's, or ``end`` (never past ``end``, at least a day)."""
+    runs: list[list[tuple[Stand, Position]]] = []
+    for stand, position in chain:
+        if runs and runs[-1][-1][0].stance == stand.stance:
+            runs[-1].append((stand, position))
+        else:
+            runs.append([(stand, position)])
+    out = []
+    for group in runs:
+        first, last = group[0], group[-1]
+        start = _bounds(first[1].date)[0]
+        statements = tuple(Statement(p.id, p.date.start, _bounds(p.date)[1]) for _, p in group)
+        stop = _day(last[0].until) if last[0].until else max(end or statements[-1].last, statements[-1].last)
+        if end is not None:
+            stop = min(stop, end)
+        out.append(Run(first[0].stance, first[0].value, start, max(stop, start + timedelta(days=1)), statements))
+    return out
+
+
+def month_end(day: datetime | None) -> datetime | None:
+    """The first moment of the month after ``day``'s last moment: charts of stances end with a month."""
+    if day is None:
+        return None
+    last = day - timedelta(microseconds=1)
+    return datetime(last.year + last.month // 12, last.month % 12 + 1, 1)
+
+
+def _bounds(span: DateSpan) -> tuple[datetime, datetime]:
+    """Where a stance stated on ``span`` starts to hold (its first day; for "no later than D", D) and the
+    end of the span (exclusive)."""
+    end = span.end or span.start + timedelta(days=1)
+    start = span.start or end - timedelta(days=1)
+    return start, end
+
+
+def _day(iso: str) -> datetime:
+    return datetime.fromisoformat(iso)
+
+
+def _row_name(dataset: Dataset, actor: str, claimants: tuple[str, ...]) -> str:
+    if not claimants:
+        return _actor_name(dataset, actor)
+    return "as " + " and ".join(_actor_name(dataset, a) for a in claimants) + " claim" + "s" * (len(claimants) == 1)
+
+
+def _by_activity(stands: Sequence[Stand]) -> list[str]:
+    """Actors with the most positions first (ties by id), so that rows keep their order across panels."""
+    counts: dict[str, int] = {}
+    for s in stands:
+        counts[s.actor] = counts.get(s.actor, 0) + 1
+    return sorted(counts, key=lambda a: (-counts[a], a))
+
+
+def _actor_name(dataset: Dataset, actor: str) -> str:
+    found = dataset.actors.get(actor)
+    return display_name(found) if found else actor
