@@ -113,16 +113,16 @@ def test_the_look_is_the_charts_look(seed):
     assert {actors[int(i)]: c for i, c in data["sides"].items() if actors[int(i)] in image} == \
         {side: color.lower() for side, color in image.items()}
     assert look.ink_on("#ffffff") == look.INK and look.ink_on("#000000") == "#ffffff"
-    # stances: the palette's diverging scale, most in favour first; for and against never share a hue
+    # stances: the positions chart's diverging scale, most in favour first; for and against never share a hue
     from timeline.html.positions import stance_looks
 
     scale = stance_looks(seed)
-    assert [(s["id"], s["color"]) for s in scale] == \
-        [(s.id, palette.STANCE_COLOURS[s.id].lower()) for s in sorted(seed.stances, key=lambda s: -s.value)]
-    assert {s["id"]: s["color"] for s in scale}["undecided"] == palette.STANCE_NEUTRAL.lower()
+    assert [(s["id"], s["color"]) for s in scale] == [
+        ("demands", "#d55e00"), ("accepts", "#f1a340"), ("open_to", "#fdd49e"), ("undecided", "#bdbdbd"),
+        ("rejects", "#998ec3"), ("red_line", "#542788")]
 
 
-def test_own_stances_take_a_step_of_the_palettes_ramps(write_yaml):
+def test_own_stances_take_a_step_of_the_charts_ramps(write_yaml):
     from timeline.dataset import load
     from timeline.html.positions import stance_looks
 
@@ -138,7 +138,7 @@ def test_own_stances_take_a_step_of_the_palettes_ramps(write_yaml):
           - {id: e, type: statement, date: 2025-12-03, source: [a]}
     """))
     looks = {s["id"]: s["color"] for s in stance_looks(record)}
-    assert looks == {"insists": "#01665e", "leans": "#56aba0", "none": "#bdbdbd", "refuses": "#8c510a"}
+    assert looks == {"insists": "#d55e00", "leans": "#f1a340", "none": "#bdbdbd", "refuses": "#542788"}
 
 
 def test_open_dates_are_drawn_at_their_known_bound(write_yaml):

@@ -322,18 +322,3 @@ def graph_look(graph: nx.MultiDiGraph, dataset: Dataset | None = None) -> GraphL
 def edge_width(count: int, most: int) -> float:
     """Line width in points: 1 for one event, up to 5 for the most (on a log scale, at least out of 8)."""
     return 1.0 + 4.0 * math.log(max(count, 1)) / math.log(max(most, 8))
-
-
-# -- stances (added for the offline page's positions view; the positions chart may adopt it) -----------------
-
-#: A diverging scale for stances on an issue's proposition: two hues, teal for "in favour" and brown for
-#: "against" (ColorBrewer BrBG ends, as the positions chart draws them), darker toward the scale's ends, and grey
-#: for no lean. Keyed by the default stance ids (:data:`timeline.negotiation.DEFAULT_STANCES`); a dataset's own
-#: stances take :data:`STANCE_FAVOUR` / :data:`STANCE_AGAINST` by the sign of their value, :data:`STANCE_NEUTRAL` at 0.
-STANCE_FAVOUR = ("#80CDC1", "#01665E")
-STANCE_AGAINST = ("#DFC27D", "#8C510A")
-STANCE_NEUTRAL = "#BDBDBD"
-STANCE_COLOURS: dict[str, str] = {
-    "demands": "#01665E", "accepts": "#35978F", "open_to": "#80CDC1", "undecided": STANCE_NEUTRAL,
-    "rejects": "#BF812D", "red_line": "#8C510A",
-}

@@ -4,17 +4,17 @@ Nothing here decides where an actor stood: the chains and the day each stance
 counts from and until are :func:`timeline.positions.history`'s (so the page's
 "as of" reading, a stance whose ``since <= day < until``, is the library's
 :func:`timeline.positions.as_of`), and the plans' changes are
-:func:`timeline.positions.plan_diff`'s. Stance colours are the palette's
-(:data:`timeline.palette.STANCE_COLOURS`, a diverging scale).
+:func:`timeline.positions.plan_diff`'s. Stance colours are the positions chart's
+(:func:`timeline.stance_colors.stance_colors`, a diverging scale).
 """
 from __future__ import annotations
 
 from typing import Any
 
-from timeline import palette
 from timeline.html.look import ink_on
 from timeline.model import Dataset
 from timeline.positions import history, plan_diff
+from timeline.stance_colors import stance_colors
 
 
 def positions_data(dataset: Dataset, actor_index: dict[str, int], source_index: dict[str, int],
@@ -66,22 +66,9 @@ def _plan(dataset: Dataset, plan_id: str, actor: Any) -> dict[str, Any]:
 
 
 def stance_looks(dataset: Dataset) -> list[dict[str, Any]]:
-    """The dataset's stances, most in favour first: ``id, label, value, color, ink``. The default stances take
-    :data:`timeline.palette.STANCE_COLOURS`; others a step of the palette's favour or against ramp by value."""
+    """The dataset's stances, most in favour first: ``id, label, value, color, ink``, in the positions chart's
+    colours (:func:`timeline.stance_colors.stance_colors`)."""
     scale = sorted(dataset.stances, key=lambda s: -s.value)
-    top = max((s.value for s in scale if s.value > 0), default=1.0)
-    bottom = min((s.value for s in scale if s.value < 0), default=-1.0)
-    looks = []
-    for s in scale:
-        color = palette.STANCE_COLOURS.get(s.id) or (
-            _mix(*palette.STANCE_FAVOUR, s.value / top) if s.value > 0 else
-            _mix(*palette.STANCE_AGAINST, s.value / bottom) if s.value < 0 else palette.STANCE_NEUTRAL)
-        looks.append({"id": s.id, "label": s.label, "value": s.value, "color": color.lower(), "ink": ink_on(color)})
-    return looks
-
-
-def _mix(light: str, dark: str, share: float) -> str:
-    """``share`` (0..1) of the way from ``light`` to ``dark``, as ``#rrggbb``."""
-    t = min(max(share, 0.0), 1.0)
-    channels = [round((1 - t) * int(light[i:i + 2], 16) + t * int(dark[i:i + 2], 16)) for i in (1, 3, 5)]
-    return "#" + "".join(f"{c:02x}" for c in channels)
+    colors = stance_colors(scale)
+    return [{"id": s.id, "label": s.label, "value": s.value, "color": colors[s.id].lower(),
+             "ink": ink_on(colors[s.id])} for s in scale]
