@@ -235,8 +235,17 @@ def test_visitors_meet_their_host_not_each_other(write_yaml) -> None:
           - {id: summit, type: meeting, date: 2025-12-03, participants: [zel, aide], host: [dublin]}
     """))
     assert pairs(query.met(dataset, types=["visit"])) == [("aide", "dublin", "trip"), ("dublin", "zel", "trip")]
-    assert pairs(query.met(dataset, types=["meeting"])) == [
-        ("aide", "dublin", "summit"), ("aide", "zel", "summit"), ("dublin", "zel", "summit")]
+    # hosting talks is not meeting: the host of a meeting of two or more meets no one (#14)
+    assert pairs(query.met(dataset, types=["meeting"])) == [("aide", "zel", "summit")]
+
+
+def test_the_host_of_talks_with_one_attendee_meets_that_attendee(write_yaml) -> None:
+    dataset = load(write_yaml("""\
+        actors: [{id: dublin, kind: state}, {id: zel}]
+        events:
+          - {id: talk, type: meeting, date: 2025-12-03, participants: [zel], host: [dublin]}
+    """))
+    assert pairs(query.met(dataset)) == [("dublin", "zel", "talk")]
 
 
 def test_counterparts_leaves_out_colleagues(seed: Dataset) -> None:

@@ -37,7 +37,10 @@ def meeting_groups(dataset: Dataset, event: Event) -> Groups:
 
     Only at a meeting, call or visit does a mediator keep the sides apart: the
     parties to an agreement, exchange or ceasefire reached through mediators
-    are parties to it together (the mediators are not).
+    are parties to it together (the mediators are not). A visit's host meets
+    the visitors; the host of talks between two or more attendees meets no one
+    (hosting is not meeting: a host's minister at the table is an attendee),
+    and meets the one attendee of talks it holds with one.
     """
     attendees = list(event.attendees())
     if not event.event_type.meeting:
@@ -52,6 +55,8 @@ def meeting_groups(dataset: Dataset, event: Event) -> Groups:
                 ([a for a in attendees if a not in mediators], mediators)]
     if event.type == "visit" and event.host and event.participants:
         return [(list(event.participants), list(event.host))]
+    if len(set(attendees)) > 1:  # hosting talks is not meeting: a host at the table is listed among them
+        return [(sorted(set(attendees)), None)]
     return [(sorted({*attendees, *event.host}), None)]
 
 

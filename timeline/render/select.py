@@ -120,7 +120,8 @@ def select_events(dataset: Dataset, events: list[Event], *, level: str = "person
 
 def unhosted(events: Iterable[Event]) -> list[Event]:
     """``events`` with the host taken off every meeting that is not a visit and has two attendees or more to
-    meet each other: hosting is not meeting."""
+    meet each other. Such a host meets no one (:func:`timeline.pairs.meeting_groups`); this keeps it off the
+    drawing too, where it would stand as a node without a line."""
     return [replace(e, host=()) if e.host and e.type != "visit" and e.event_type.meeting
             and len(set(e.attendees())) > 1 else e for e in events]
 
