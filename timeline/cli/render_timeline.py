@@ -5,9 +5,6 @@ from pathlib import Path
 
 import click
 
-from timeline.cli.chart_choices import LANES
-from timeline.cli.chart_choices import TIMELINE_PATH as DEFAULT_PATH
-from timeline.cli.chart_choices import TIMELINE_WIDTH as WIDTH
 from timeline.cli.options import (
     MAX_INCHES,
     MIN_SIZE,
@@ -20,6 +17,9 @@ from timeline.cli.options import (
 )
 from timeline.filters import EventFilter
 from timeline.model import Dataset
+from timeline.render.choices import LANES
+from timeline.render.choices import TIMELINE_PATH as DEFAULT_PATH
+from timeline.render.choices import TIMELINE_WIDTH as WIDTH
 
 
 @click.command()

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from matplotlib.axes import Axes
 from matplotlib.font_manager import FontProperties
+from matplotlib.text import Text
 
 from timeline.model import Dataset
-from timeline.render import keyed
+from timeline.render import keyed, style
 from timeline.render.frame import DPI, Frame
 from timeline.render.legend import MARKER, cue_entries, type_entries
 from timeline.render.marks import (
@@ -37,7 +38,8 @@ TRACK = 0.15            # inches per row: a line of 8-point text
 LANE_PAD = 0.5          # rows of air above and below a lane's rows
 GAP = 4.0               # points between two things on a row
 LABEL_CHARS = 30        # characters per line of a label
-LABEL_LINES = 2         # lines of a label at most
+WIDE_CHARS = 36         # characters per line of a label that then fits on two lines
+LABEL_LINES = 3         # lines of a label at most
 MAX_LABEL_ROWS = 16     # label rows of one lane at most, above and beneath its marks
 
 
@@ -50,8 +52,13 @@ class Placed:
 
 
 def label_text(title: str, status: str) -> str:
-    """The label of an event: its title, with 'Cancelled: ' and the like before it, on at most two lines."""
-    lines = textwrap.wrap(STATUS_WORDS.get(status, "") + title, LABEL_CHARS)
+    """The label of an event: its title, with 'Cancelled: ' and the like before it, whole: on two lines of
+    :data:`LABEL_CHARS` characters, else of :data:`WIDE_CHARS`, else on :data:`LABEL_LINES` lines (a title
+    longer than that, which no shipped title is, is cut at a word)."""
+    text = STATUS_WORDS.get(status, "") + title
+    lines = textwrap.wrap(text, LABEL_CHARS, break_on_hyphens=False)
+    if len(lines) > 2 and len(wide := textwrap.wrap(text, WIDE_CHARS, break_on_hyphens=False)) <= 2:
+        lines = wide
     if len(lines) > LABEL_LINES:
         lines = [*lines[:LABEL_LINES - 1], shorten(" ".join(lines[LABEL_LINES - 1:]), LABEL_CHARS)]
     return "\n".join(lines)
@@ -76,8 +83,7 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
             mark.label_width = max(text_width(frame.renderer, line, font) for line in text.split("\n")) + 4 * px
             mark.lines = text.count("\n") + 1
             mark.line_width = text_width(frame.renderer, text.replace("\n", " "), font) + 4 * px
-            mark.priority = (key[i], -keyed.principals(dataset, glyph.event), glyph.event.status != "occurred",
-                             glyph.lo)
+            mark.priority = keyed.priority(dataset, glyph.event, key[i]) + (glyph.lo,)
             labels[i] = text
         marks.append(mark)
     room = (height or MAX_HEIGHT) - frame.fixed_height
@@ -122,9 +128,9 @@ def _footprint(renderer: object, glyph: Glyph, scale: TimeScale, width: float, p
 
 
 def draw_rows(ax: Axes, glyphs: list[Glyph], placed: Placed, heights: list[float], lane_tops: list[float],
-              scale: TimeScale, links: Sequence[tuple]) -> list[float]:
-    """Draw every glyph on its row, the key labels beneath with their leaders, and the links; return each
-    glyph's y."""
+              scale: TimeScale, links: Sequence[tuple], numbers: dict[str, int] | None = None) -> list[float]:
+    """Draw every glyph on its row, the key labels beneath with their leaders, the links, and beside each
+    event of ``numbers`` (id -> number) its number; return each glyph's y."""
     layout = placed.layout
     width = ax.get_position().width * ax.figure.get_figwidth() * 72   # points
     pixels = ax.get_position().width * ax.figure.get_figwidth() * DPI
@@ -132,6 +138,8 @@ def draw_rows(ax: Axes, glyphs: list[Glyph], placed: Placed, heights: list[float
     y = [marks_top[g.lane] + layout.marks[i].row + 0.5 for i, g in enumerate(glyphs)]
     for i, g in enumerate(glyphs):
         draw_event(ax, g, y[i], width / _units(scale) / scale.days_per_unit(g.x))
+        if numbers and g.event.id in numbers:
+            draw_number(ax, g, y[i], numbers[g.event.id])
         if i in placed.labels:
             mark = layout.marks[i]
             lines = placed.labels[i].count("\n") + 1
@@ -148,6 +156,14 @@ def draw_rows(ax: Axes, glyphs: list[Glyph], placed: Placed, heights: list[float
                        lines / 2)
     draw_links(ax, {g.event.id: (g.x, y[i]) for i, g in enumerate(glyphs) if not g.copy}, links)
     return y
+
+
+def draw_number(ax: Axes, glyph: Glyph, y: float, number: int) -> Text:
+    """The number of an event without a label, up and to the right of its mark (its key is in a note)."""
+    x = glyph.hi if glyph.open_start else glyph.lo if glyph.open_end else glyph.x
+    return ax.annotate(str(number), (x, y), xytext=(MARKER / 2, MARKER / 2 + 0.5), textcoords="offset points",
+                       ha="left", va="center", fontsize=LABEL_SIZE - 1, fontweight="bold", color=style.INK,
+                       zorder=7, gid=f"number:{glyph.key}")
 
 
 def legends(glyphs: Sequence[Glyph], scale: TimeScale, axes_width: float, shown_links: Sequence[tuple]) -> list:

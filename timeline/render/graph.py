@@ -30,6 +30,7 @@ from timeline.model import LEVELS, Dataset, Event
 from timeline.names import find_actor
 from timeline.render import style
 from timeline.render.captions import count, named_list, period_label, sources_line
+from timeline.render.choices import GRAPH_LAYOUTS
 from timeline.render.files import image_format, save_image
 from timeline.render.graph_draw import (
     LABEL_WIDTH,
@@ -43,7 +44,7 @@ from timeline.render.graph_draw import (
     marker_of,
 )
 from timeline.render.graph_key import Section, draw_key, sections
-from timeline.render.layout import LAYOUTS, layout_positions, two_columns
+from timeline.render.layout import layout_positions, two_columns
 from timeline.render.select import (
     MAX_ACTORS,
     MAX_EDGES,
@@ -61,8 +62,6 @@ __all__ = ["DPI", "GRAPHS", "GRAPH_LAYOUTS", "MAX_ACTORS", "MAX_EDGES", "GraphEr
            "select_actors", "select_events"]
 
 GRAPHS = ("actors", "events")
-#: Layouts by name; ``dated`` (events top to bottom by date) is for the actor-event graph.
-GRAPH_LAYOUTS = (*LAYOUTS, "dated")
 DPI = 200
 FRAME_TOP, FRAME_BOTTOM, KEY_WIDTH, MARGIN = 1.05, 0.6, 2.5, 0.25   # inches
 #: The smallest drawing: the key column and a plot beside it; and the longest side.

@@ -15,9 +15,12 @@ in order:
 4. a plan, demand or refusal made by a principal or a state;
 5. a date known only as a span wider than a month (a bar must say what it is).
 
-Among key events, those higher in the list keep their label first, and
-within a rule those with more principals, then those that happened, then
-the earlier. A key
+Talks in person between sides that are key events by rules 1–3 (the
+rounds a story of negotiation is told by: Riyadh, Istanbul, Alaska,
+Geneva, Moscow) keep their labels first, by their rule. Then key events
+higher in the list; within a rule, meetings and visits before calls before the rest
+(:func:`story_rank`), then those with more principals, then those that
+happened, then the earlier (:func:`priority`). A key
 event whose label finds no room is drawn as a mark; the footnote says how
 many events were drawn and how many labelled. A chart of at most
 :data:`LABEL_ALL_UP_TO` events tries to label every event, the key events
@@ -25,9 +28,9 @@ first.
 
 Placement, in display pixels along the axis and rows down each lane:
 marks are packed on the lane's first rows so that no two touch; labels go
-on the rows beneath, each at the x of its own mark and joined to it by a
-vertical leader line. A label never overlaps another label, and no leader
-crosses a label.
+on the rows beneath (or above), each at the x of its own mark and joined to
+it by a vertical leader line. A label never overlaps another label, and no
+leader crosses a label or passes another mark (it would seem to end there).
 """
 from __future__ import annotations
 
@@ -58,6 +61,24 @@ def principals(dataset: Dataset, event: Event) -> int:
     """How many principals (heads of state or government) take part in ``event``: among key events of one
     rule, those with more principals keep their labels first."""
     return sum(is_principal(dataset, a) for a in event.actors())
+
+
+def story_rank(dataset: Dataset, event: Event) -> int:
+    """0 for talks in person between sides, 1 for another meeting or a visit, 2 for a call, 3 for the rest:
+    within a rule of :func:`key_rank`, the lower keeps its label first."""
+    if event.type == "call":
+        return 2
+    if event.type not in MEETINGS:
+        return 3
+    sides = {dataset.side(a) for a in event.participants}
+    return 0 if event.type == "meeting" and len(sides) > 1 else 1
+
+
+def priority(dataset: Dataset, event: Event, rule: int) -> tuple[int, int, int, int, bool]:
+    """The order in which key events keep their labels (lower first): see the module."""
+    story = story_rank(dataset, event)
+    return (0 if story == 0 and rule <= 3 else rule, story, rule, -principals(dataset, event),
+            event.status != "occurred")
 
 
 def key_rank(dataset: Dataset, event: Event, days: float) -> int | None:
@@ -124,15 +145,18 @@ def lay_out(marks: list[Mark], lanes: int, width: float, max_label_rows: Sequenc
 
 
 def _pack_marks(marks: list[Mark], gap: float) -> int:
-    """First-fit: each mark on the first row where it touches nothing; return the rows used."""
-    ends: list[float] = []
-    for mark in sorted(marks, key=lambda m: (m.lo, m.hi)):
-        row = next((r for r, end in enumerate(ends) if mark.lo >= end + gap), len(ends))
-        if row == len(ends):
-            ends.append(mark.hi)
-        ends[row] = mark.hi
+    """First-fit: each mark on the first row where it touches nothing, the marks with a label to place first,
+    most important first (they take the outer rows, where a leader has the fewest marks to pass); return the
+    rows used."""
+    rows: list[list[tuple[float, float]]] = []
+    for mark in sorted(marks, key=lambda m: (not m.lines, m.priority if m.lines else (), m.lo, m.hi)):
+        row = next((r for r, used in enumerate(rows)
+                    if not any(mark.lo < b + gap and a < mark.hi + gap for a, b in used)), len(rows))
+        if row == len(rows):
+            rows.append([])
+        rows[row].append((mark.lo, mark.hi))
         mark.row = row
-    return max(1, len(ends))
+    return max(1, len(rows))
 
 
 def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) -> tuple[int, int]:
@@ -167,8 +191,8 @@ def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) ->
     for mark in waiting:
         for above, left in ((above, left) for above in (False, True) for left in _sides(mark, width)):
             rows = range(mark.row) if above else range(mark.row + 1, last_row + 1)
-            if any(r in rows and a - gap / 2 <= mark.anchor <= b + gap / 2 for r, a, b in beside):
-                continue                               # its leader would cross a label beside a mark
+            if any(r in rows and a - gap / 2 <= mark.anchor <= b + gap / 2 for r, a, b in [*beside, *taken]):
+                continue                               # its leader would cross a label beside a mark, or a mark
             mark.label_left = left
             if _stack([*kept[above], mark], max_rows, gap) is not None:
                 kept[above].append(mark)

@@ -23,7 +23,7 @@ from matplotlib.patches import FancyArrowPatch
 from timeline.dates import DateSpan
 from timeline.model import Event
 from timeline.render import style
-from timeline.render.legend import LINKS, MARKER, ring_marker
+from timeline.render.legend import LINKS, MARKER, SPAN_CAP, SPAN_CAP_LINE, SPAN_LINE, ring_marker
 from timeline.render.markers import weighted_size
 from timeline.render.spans import Glyph
 
@@ -67,11 +67,12 @@ def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float) -> list[
     span = is_span(glyph, points_per_day) and not (glyph.open_start or glyph.open_end)
     lo, hi = bar_extent(glyph, points_per_day)
     alpha = max(look.alpha, 0.6)
-    if span:
-        artists += ax.plot([lo, hi], [y, y], color=mark.color, lw=3.2 if look.fill else 1.6, alpha=alpha,
+    if span:     # thin and light: a vague date must not outweigh the events known to the day
+        alpha = min(alpha, SPAN_LINE["alpha"])
+        artists += ax.plot([lo, hi], [y, y], color=mark.color, lw=SPAN_LINE["lw"], alpha=alpha,
                            ls="-" if look.fill else look.line, solid_capstyle="butt", zorder=3, gid=glyph.key)
-        artists += ax.plot([lo, hi], [y, y], ls="none", marker="|", ms=MARKER * 1.2, mew=1.3, color=mark.color,
-                           alpha=alpha, zorder=3, gid=f"caps:{glyph.key}")
+        artists += ax.plot([lo, hi], [y, y], ls="none", marker="|", ms=SPAN_CAP, mew=SPAN_CAP_LINE,
+                           color=mark.color, alpha=alpha, zorder=3, gid=f"caps:{glyph.key}")
     else:
         x = glyph.hi if glyph.open_start else glyph.lo if glyph.open_end else glyph.x
         artists += ax.plot([x], [y], ls="none", marker=mark.marker, ms=weighted_size(mark.marker, MARKER),

@@ -28,25 +28,25 @@ from matplotlib.figure import Figure
 
 from timeline.errors import NothingToShow, UserError
 from timeline.model import Dataset, Event
-from timeline.outputs import DEFAULT_DIR
 from timeline.render import style
-from timeline.render.axis import break_note, date_axis
+from timeline.render.axis import break_note, date_axis, zoom_note
 from timeline.render.captions import period_label, sources_line
+from timeline.render.choices import LANES, TIMELINE_PATH, TIMELINE_WIDTH
 from timeline.render.counts import bins, count_events, draw_band, draw_stack
 from timeline.render.events_chart import LANE_PAD, TRACK, draw_rows, layout_rows, legends
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import DPI, LINE, NOTE_LINE, NOTE_SIZE, Frame, wrap_lane
 from timeline.render.labels import event_titles
-from timeline.render.lanes import LANES, MAX_LANES, acting_sides, plan_lanes
+from timeline.render.lanes import MAX_LANES, acting_sides, plan_lanes
 from timeline.render.legend import LINKS, count_entries
 from timeline.render.marks import links as links_between
-from timeline.render.spans import Glyph, clipped, glyphs_of, time_scale
-from timeline.render.text import printable, quiet_glyphs, undrawable
+from timeline.render.spans import Glyph, clipped, glyphs_of, related_bounds, time_scale
+from timeline.render.text import printable, quiet_glyphs, typeset, undrawable
 
 __all__ = ["AGGREGATE_ABOVE", "LANES", "MAX_LANES", "ChartError", "Drawing", "assign_lanes", "bins", "clock",
            "draw_timeline", "plan_lanes", "render_timeline"]
 
-DEFAULT_PATH = DEFAULT_DIR / "timeline.png"
+DEFAULT_PATH = TIMELINE_PATH
 #: Past this many events the chart shows counts per lane and period.
 AGGREGATE_ABOVE = 400
 #: Links between events are drawn up to this many events.
@@ -55,19 +55,27 @@ LINKS_UP_TO = 60
 BAND_FROM = 12
 BAND = 0.9              # inches: the band's height
 BAND_SIDES = 5          # sides the band tells apart; the rest share one colour
-WIDTH = 11.0            # inches, by default
+WIDTH = TIMELINE_WIDTH  # inches, by default
 COUNT_ROWS = 4.0        # rows of height per lane of counts
 MIN_SIZE = (3.0, 2.0)   # inches: the smallest chart
 MAX_SIZE = 200.0        # inches: the longest side of a chart
 #: A date covering more than this share of the axis, and this many days, is too coarse to place (a year on
 #: a chart of a year): a note lists it.
 COARSE_SHARE, COARSE_DAYS = 0.5, 90.0
-#: Characters of a label's title at most (on two lines).
-TITLE_LENGTH = 68
+#: Characters of a label's title at most (on three lines).
+TITLE_LENGTH = 90
 #: The footnote that says what is labelled; ``{drawn}`` and ``{labelled}`` are counts.
-LABEL_RULE = ("Drawn from {drawn} events, {labelled} labelled: outcomes, agreements and ceasefires, meetings and "
-              "calls of heads of state or government, and plans, demands and refusals of states and leaders, "
-              "as room allows; every other event is a mark.")
+LABEL_RULE = ("Of the {drawn} events drawn, {labelled} are labelled: outcomes, agreements and ceasefires, meetings "
+              "and calls of heads of state or government, and plans, demands and refusals of states and leaders, "
+              "as room allows.")
+#: Up to this many events without a label are numbered beside their marks and listed in a note; past it the
+#: note says how to see them (:data:`UNNUMBERED`).
+NUMBERED_UP_TO = 25
+UNNUMBERED = ("The {count} other events are marks only, too many to number legibly at this size: narrow the "
+              "period or the actors (--since, --until, --actor) to label or number every one.")
+#: The footnote on open dates placed by the events related to them (:func:`~timeline.render.spans.related_bounds`).
+BOUND_NOTE = ("An “on or before” date is drawn at the latest day the record allows: {listed} happened by the "
+              "first event that answers, revises or is part of it.")
 
 
 class ChartError(UserError):
@@ -97,6 +105,7 @@ class Drawing:
     band: tuple[Event, ...] = ()
     undrawable: str = ""
     coarse: tuple[Event, ...] = ()
+    numbers: dict[str, int] | None = None
 
     @property
     def lane_of(self) -> dict[str, int]:
@@ -152,11 +161,13 @@ def draw_timeline(dataset: Dataset, events: Sequence[Event] | None = None, *, la
     figure = Figure(figsize=(width, height or 4), dpi=DPI)
     FigureCanvasAgg(figure)
     plan = plan_lanes(dataset, shown, lanes)
-    drawn = glyphs_of(shown, plan.lanes_of)
-    band = glyphs_of(banded, [(0,)] * len(banded))
-    scale = time_scale([(g.lo, g.hi) for g in drawn + band])
+    bounds = related_bounds(dataset.events)
+    drawn = glyphs_of(shown, plan.lanes_of, bounds)
+    band = glyphs_of(banded, [(0,)] * len(banded), bounds)
+    counted = aggregate if aggregate is not None else len(shown) > AGGREGATE_ABOVE
+    scale = time_scale([(g.lo, g.hi) for g in drawn + band], magnify=not counted)
     with quiet_glyphs():
-        if aggregate if aggregate is not None else len(shown) > AGGREGATE_ABOVE:
+        if counted:
             drawing = _draw_counts(figure, dataset, drawn, band, plan.names, scale, title, lanes, height)
         else:
             drawing = _draw_events(figure, dataset, drawn, band, plan.names, scale, title, lanes, height, links,
@@ -212,6 +223,7 @@ def _subtitle(events: Sequence[Event], lanes: str, band: Sequence[Event]) -> str
 
 def _notes(frame: Frame, events: Sequence[Event], scale: object) -> None:
     frame.footnote(break_note(scale))
+    frame.footnote(zoom_note(scale))
     if edge := clipped(events):
         frame.footnote(f"{len(edge)} event{'s' * (len(edge) > 1)} dated outside the years 1–9999 "
                        f"({edge[0].date.text}…) drawn at the edge of the axis.")
@@ -232,15 +244,18 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     coarse = [g for g in glyphs if g.hi - g.lo > max(COARSE_SHARE * (scale.xlim[1] - scale.xlim[0]), COARSE_DAYS)
               and not (g.open_start or g.open_end)]
     glyphs = [g for g in glyphs if g not in coarse]
-    texts = [printable(t) for t in event_titles(dataset, [g.event for g in glyphs], limit=TITLE_LENGTH)]
+    texts = [typeset(printable(t)) for t in event_titles(dataset, [g.event for g in glyphs], limit=TITLE_LENGTH)]
     frame.footer(sources_line(dataset, [*events, *banded]))
     _notes(frame, [*events, *banded], scale)
-    frame.footnote(_coarse_note(coarse))
+    frame.footnote(_coarse_note(coarse, len(events)))
+    frame.footnote(_bound_note(dataset, [g.event for g in glyphs if not g.copy]))
     first = len(frame.notes)
-    frame.footnote(LABEL_RULE.format(drawn=len(glyphs), labelled="{labelled}"))   # counted once placed
+    frame.footnote(LABEL_RULE.format(drawn=f"{len({g.event.id for g in glyphs}):,}", labelled="{labelled}"))
     rule = slice(first, len(frame.notes))
     least = [lane_rows(name, note) if labelled else 0.0 for name, note in zip(names, [*lane_notes, *[""] * len(names)])]
     placed, heights, figure_height = layout_rows(frame, dataset, glyphs, texts, least, scale, height)
+    numbers = _numbered(frame, glyphs, texts, placed.labels)
+    figure_height += 0 if height else (len(frame.notes) - first - (rule.stop - rule.start)) * Frame.LINE
     lines = [n.replace("{labelled}", f"{len(placed.labels):,}") for n in frame.notes[rule]]
     frame.notes[rule] = lines if len(placed.labels) < len(glyphs) else []
     ax = frame.axes(figure_height)
@@ -248,7 +263,7 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     lane_tops = draw_lanes(ax, names, heights, labelled, lane_notes)
     ax.set_ylim(rows, 0)
     date_axis(ax, scale, clock(events))
-    draw_rows(ax, glyphs, placed, heights, lane_tops, scale, shown_links)
+    draw_rows(ax, glyphs, placed, heights, lane_tops, scale, shown_links, numbers)
     if band:
         _band(frame, dataset, band, scale)
     lanes_of: dict[str, tuple[int, ...]] = {}
@@ -257,7 +272,7 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     return Drawing(tuple(events), tuple(names), lanes_of,
                    {glyphs[i].event.id: text for i, text in sorted(placed.labels.items(), reverse=True)},
                    _dates(scale.xlim), band=tuple(banded), undrawable=_undrawable(figure),
-                   coarse=tuple(g.event for g in coarse if not g.copy))
+                   coarse=tuple(g.event for g in coarse if not g.copy), numbers=numbers)
 
 
 def _band(frame: Frame, dataset: Dataset, band: list[Glyph], scale: object) -> None:
@@ -278,14 +293,44 @@ def _band(frame: Frame, dataset: Dataset, band: list[Glyph], scale: object) -> N
     draw_band(ax, band, sides, [sides.index(s) for s in side_of], colors, names, scale)
 
 
-def _coarse_note(coarse: Sequence[Glyph]) -> str | None:
-    """The note that lists events dated too coarsely to place on the axis."""
+def _coarse_note(coarse: Sequence[Glyph], total: int) -> str | None:
+    """The note that lists events dated too coarsely to place on the axis: 'Not drawn, 1 of the 211 events…'."""
+    coarse = [g for g in coarse if not g.copy]
     if not coarse:
         return None
-    listed = "; ".join(f"{printable(g.event.title or g.event.id)} ({g.event.date.label()}, {g.event.status})"
-                       for g in coarse[:3] if not g.copy)
+    listed = "; ".join(f"{typeset(printable(g.event.title or g.event.id))} ({g.event.date.label()}, "
+                       f"{g.event.status})" for g in coarse[:3])
     more = f" and {len(coarse) - 3} more" if len(coarse) > 3 else ""
-    return f"Dated too coarsely to place on this axis, not drawn: {listed}{more}."
+    return (f"Not drawn, {len(coarse)} of the {total:,} events, dated too coarsely to place on this axis: "
+            f"{listed}{more}.")
+
+
+def _numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], labels: dict[int, str]
+              ) -> dict[str, int]:
+    """Number the events left without a label, in date order, and list them in a note (up to
+    :data:`NUMBERED_UP_TO`; past it a note says how to see them); return event id -> number."""
+    labelled = {glyphs[i].event.id for i in labels}
+    left = {g.event.id: (g.lo, k) for k, g in enumerate(glyphs) if g.event.id not in labelled and not g.copy}
+    if not left:
+        return {}
+    if len(left) > NUMBERED_UP_TO:
+        frame.footnote(UNNUMBERED.format(count=f"{len(left):,}"))
+        return {}
+    order = sorted(left, key=left.get)
+    frame.footnote("Numbered for lack of room: " + "; ".join(
+        f"{n} {texts[left[e][1]]} ({glyphs[left[e][1]].event.date.label()})" for n, e in enumerate(order, 1)) + ".")
+    return {e: n for n, e in enumerate(order, 1)}
+
+
+def _bound_note(dataset: Dataset, events: Sequence[Event]) -> str | None:
+    """The note on open dates drawn at the bound their related events give them, naming up to three."""
+    bounds = related_bounds(dataset.events)
+    placed = [e for e in events if e.id in bounds]
+    if not placed:
+        return None
+    listed = ", ".join(f"“{typeset(printable(e.title or e.id))}”" for e in placed[:3])
+    more = f" and {len(placed) - 3} more" if len(placed) > 3 else ""
+    return BOUND_NOTE.format(listed=listed + more)
 
 
 def _dates(xlim: tuple[float, float]) -> tuple[datetime, datetime]:
