@@ -167,10 +167,19 @@ def test_an_actors_lane_holds_every_event_it_takes_part_in(chronology):
     assert len(theirs) == 9
 
 
-def test_every_event_is_labelled_without_overlap(chart):
-    assert chart.timeline.omitted == 0
+def test_every_event_is_labelled_or_numbered_without_overlap(chart, seed):
+    drawing = chart.timeline
     shown = labels(chart)
-    assert sorted(shown) == sorted(chart.timeline.labels)
+    assert sorted(shown) == sorted(drawing.labels)
+    # two statements of 3 Dec sit in a stack of same-day marks: no leader can reach them without passing
+    # another mark, so they are numbered and listed
+    assert drawing.numbers == {"putin-pokrovsk-expansion-remark": 1, "russia-claims-pokrovsk": 2}
+    assert set(drawing.labels) | set(drawing.numbers) == {e.id for e in seed.events}
+    numbers = by_gid(chart, "number:")
+    assert {gid: t.get_text() for gid, t in numbers.items()} == {"putin-pokrovsk-expansion-remark": "1",
+                                                                 "russia-claims-pokrovsk": "2"}
+    assert "Numbered for lack of room: 1 Putin: forces could push on from Pokrovsk in any direction " \
+           "(by 3 Dec 2025); 2 Russia claims to have captured Pokrovsk (by 3 Dec 2025)." in footer(chart).replace("\n", " ")
     assert shown["moscow-talks"].get_text() == "Witkoff and Kushner meet Putin in Moscow"    # its own title
     assert shown["planned-meeting-ukrainian-delegation"].get_fontstyle() == "italic"
     assert_labels_clear(chart)
@@ -244,8 +253,11 @@ def test_legend_lists_the_types_shown_then_the_cues_used(chart, seed):
                     "Uncertain date", "Planned (hollow)", "Disputed (ringed)", "Disputes"]
 
 
-def test_footer_cites_the_source(chart, seed):
-    assert footer(chart) == f"Source: {seed.sources['gnw-2025-12-03'].citation()}"
+def test_footer_cites_the_source_typeset(chart, seed):
+    citation = seed.sources['gnw-2025-12-03'].citation()
+    assert '"no territorial compromise"' in citation                       # the data's straight quotes…
+    assert footer(chart).replace("\n", " ").endswith("Source: " + citation.replace('"no territorial compromise"',
+                                                                "“no territorial compromise”"))   # …set curly
     assert next(t.get_text() for t in chart.texts if t.get_gid() == "title") == seed.title
 
 
@@ -470,7 +482,8 @@ def test_a_dense_chart_thins_its_labels_and_says_so():
     assert len(marks(figure)) == 200
     assert drawing.lanes[0] == "Between sides" and len(drawing.lanes) <= 11
     assert 0 < drawing.omitted < 200 and len(labels(figure)) == 200 - drawing.omitted
-    assert f"Drawn from 200 events, {200 - drawing.omitted} labelled: outcomes" in footer(figure).replace("\n", " ")
+    assert f"Of the 200 events drawn, {200 - drawing.omitted} are labelled: outcomes" in footer(figure).replace(
+        "\n", " ")
     assert figure.get_figheight() <= 16
     assert "Sources: 30 reports: Paper 1 (5), Paper 0 (5), Paper 5 (4)" in footer(figure)   # most first
     assert not by_gid(figure, "link:")
@@ -524,7 +537,7 @@ def test_format_follows_the_extension(run, tmp_path, name, magic):
     result = run("render", "timeline", "-o", str(path), "--dpi", "50")
     assert result.exit_code == 0, result.output
     assert path.read_bytes().startswith(magic)
-    assert result.output == f"wrote {path}: 23 events in 5 lanes\n"
+    assert result.output == f"wrote {path}: 23 events in 5 lanes, 2 numbered in a note for lack of room\n"
 
 
 def test_size_and_dpi_set_the_pixels(run, tmp_path):

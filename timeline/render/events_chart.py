@@ -41,6 +41,7 @@ LABEL_CHARS = 30        # characters per line of a label
 WIDE_CHARS = 36         # characters per line of a label that then fits on two lines
 LABEL_LINES = 3         # lines of a label at most
 MAX_LABEL_ROWS = 16     # label rows of one lane at most, above and beneath its marks
+STORY_ROWS = 4          # label rows the lane of talks between sides keeps above the others when room runs short
 
 
 @dataclass(slots=True)
@@ -53,11 +54,12 @@ class Placed:
 
 def label_text(title: str, status: str) -> str:
     """The label of an event: its title, with 'Cancelled: ' and the like before it, whole: on two lines of
-    :data:`LABEL_CHARS` characters, else of :data:`WIDE_CHARS`, else on :data:`LABEL_LINES` lines (a title
-    longer than that, which no shipped title is, is cut at a word)."""
+    :data:`LABEL_CHARS` characters, else of :data:`WIDE_CHARS`, else on :data:`LABEL_LINES` lines of either
+    (a title longer than that, which no shipped title is, is cut at a word)."""
     text = STATUS_WORDS.get(status, "") + title
     lines = textwrap.wrap(text, LABEL_CHARS, break_on_hyphens=False)
-    if len(lines) > 2 and len(wide := textwrap.wrap(text, WIDE_CHARS, break_on_hyphens=False)) <= 2:
+    wide = textwrap.wrap(text, WIDE_CHARS, break_on_hyphens=False)
+    if (len(lines) > 2 and len(wide) <= 2) or (len(lines) > LABEL_LINES and len(wide) <= LABEL_LINES):
         lines = wide
     if len(lines) > LABEL_LINES:
         lines = [*lines[:LABEL_LINES - 1], shorten(" ".join(lines[LABEL_LINES - 1:]), LABEL_CHARS)]
@@ -87,17 +89,28 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
             labels[i] = text
         marks.append(mark)
     room = (height or MAX_HEIGHT) - frame.fixed_height
-    layout = keyed.lay_out(marks, lanes, width, [MAX_LABEL_ROWS] * lanes, GAP * px)
+    caps = [MAX_LABEL_ROWS] * lanes
+    layout = keyed.lay_out(marks, lanes, width, caps, GAP * px)
+    story = _story_lane(marks, lanes)
     while _rows(layout, min_rows) * TRACK > room and any(m.lines for m in marks):   # fewer label rows to fit
-        most = max(max(layout.label_rows), max(layout.rows_above)) - 1
-        if most < 1:         # too tight for any label: its text would cover the rows of marks
+        used = [max(below, above) for below, above in zip(layout.label_rows, layout.rows_above)]
+        lane = max(range(lanes), key=lambda k: (used[k] - STORY_ROWS * (k == story), -k))
+        caps[lane] = used[lane] - 1
+        if caps[lane] < 1:   # too tight for any label: its text would cover the rows of marks
             for mark in marks:
                 mark.lines = 0
-        layout = keyed.lay_out(marks, lanes, width, [max(most, 0)] * lanes, GAP * px)
+        layout = keyed.lay_out(marks, lanes, width, [max(cap, 0) for cap in caps], GAP * px)
     placed = Placed(layout, {i: t for i, t in labels.items()
                              if marks[i].lines and (marks[i].label_row is not None or marks[i].beside)})
     heights = _heights(layout, min_rows)
     return placed, heights, height or frame.fixed_height + min(_rows(layout, min_rows) * TRACK, room)
+
+
+def _story_lane(marks: Sequence[keyed.Mark], lanes: int) -> int | None:
+    """The lane with the most labels of the first priority (talks between sides): it keeps
+    :data:`STORY_ROWS` more label rows than the others when room runs short."""
+    counts = [sum(1 for m in marks if m.lines and m.lane == k and m.priority[0] == 0) for k in range(lanes)]
+    return max(range(lanes), key=lambda k: (counts[k], -k)) if any(counts) else None
 
 
 def _heights(layout: keyed.Layout, min_rows: Sequence[float]) -> list[float]:

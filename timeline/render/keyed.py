@@ -17,8 +17,9 @@ in order:
 
 Talks in person between sides that are key events by rules 1–3 (the
 rounds a story of negotiation is told by: Riyadh, Istanbul, Alaska,
-Geneva, Moscow) keep their labels first, by their rule. Then key events
-higher in the list; within a rule, meetings and visits before calls before the rest
+Geneva, Moscow) keep their labels first, by their rule, those of more
+sides first. Then key events higher in the list; within a rule, meetings
+and visits before calls before the rest
 (:func:`story_rank`), then those with more principals, then those that
 happened, then the earlier (:func:`priority`). A key
 event whose label finds no room is drawn as a mark; the footnote says how
@@ -74,10 +75,11 @@ def story_rank(dataset: Dataset, event: Event) -> int:
     return 0 if event.type == "meeting" and len(sides) > 1 else 1
 
 
-def priority(dataset: Dataset, event: Event, rule: int) -> tuple[int, int, int, int, bool]:
+def priority(dataset: Dataset, event: Event, rule: int) -> tuple[int, int, int, int, int, bool]:
     """The order in which key events keep their labels (lower first): see the module."""
     story = story_rank(dataset, event)
-    return (0 if story == 0 and rule <= 3 else rule, story, rule, -principals(dataset, event),
+    sides = len({dataset.side(a) for a in event.participants}) if story == 0 else 0
+    return (0 if story == 0 and rule <= 3 else rule, story, rule, -sides, -principals(dataset, event),
             event.status != "occurred")
 
 

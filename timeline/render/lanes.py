@@ -53,7 +53,8 @@ def fold_below(events: int) -> int:
 
 
 def plan_lanes(dataset: Dataset, events: Sequence[Event], lanes: str) -> LanePlan:
-    """The lanes of a timeline of ``events``, by ``lanes`` (one of :data:`timeline.render.choices.LANES`); see the module's rules."""
+    """The lanes of a timeline of ``events``, by ``lanes`` (one of :data:`timeline.render.choices.LANES`); see
+    the module's rules."""
     keys = [_keys(dataset, event, lanes) for event in events]
     names_of_folded = ""
     counts = Counter(k for ks in keys for k in ks)

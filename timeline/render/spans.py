@@ -33,8 +33,8 @@ BREAK_SHARE = 0.04
 PAD = 0.03
 #: The densest stretch of :data:`DENSE_SHARE` of the days drawn (at least :data:`DENSE_DAYS`) is magnified
 #: when it holds :data:`DENSE_RATIO` times its share of the events and at least :data:`DENSE_LEAST` events,
-#: by three quarters of its excess over its share, from 2 to :data:`MAX_ZOOM` times.
-DENSE_SHARE, DENSE_DAYS, DENSE_RATIO, DENSE_LEAST, MAX_ZOOM = 0.06, 10.0, 3.0, 15, 4
+#: by its excess over its share, from 2 to :data:`MAX_ZOOM` times.
+DENSE_SHARE, DENSE_DAYS, DENSE_RATIO, DENSE_LEAST, MAX_ZOOM = 0.06, 10.0, 3.0, 15, 5
 
 
 @dataclass(slots=True)
@@ -251,7 +251,7 @@ def _densest(spans: Sequence[tuple[float, float]], gaps: Sequence[tuple[float, f
     a, b = np.floor(xs[i]) - 1, np.ceil(xs[k]) + 1
     if any(a < g1 and g0 < b for g0, g1 in gaps):
         return None
-    return float(a), float(b), int(min(MAX_ZOOM, max(2, round(ratio * 0.75))))
+    return float(a), float(b), int(min(MAX_ZOOM, max(2, round(ratio))))
 
 
 def _gaps(spans: Sequence[tuple[float, float]], total: float) -> list[tuple[float, float]]:
