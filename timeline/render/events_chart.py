@@ -94,11 +94,10 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
     story = _story_lane(marks, lanes)
     while _rows(layout, min_rows) * TRACK > room and any(m.lines for m in marks):   # fewer label rows to fit
         used = [max(below, above) for below, above in zip(layout.label_rows, layout.rows_above)]
-        lane = max(range(lanes), key=lambda k: (used[k] - STORY_ROWS * (k == story), -k))
+        if not any(used):    # no room for a row of labels: only labels beside their marks remain
+            break
+        lane = max((k for k in range(lanes) if used[k]), key=lambda k: (used[k] - STORY_ROWS * (k == story), -k))
         caps[lane] = used[lane] - 1
-        if caps[lane] < 1:   # too tight for any label: its text would cover the rows of marks
-            for mark in marks:
-                mark.lines = 0
         layout = keyed.lay_out(marks, lanes, width, [max(cap, 0) for cap in caps], GAP * px)
     placed = Placed(layout, {i: t for i, t in labels.items()
                              if marks[i].lines and (marks[i].label_row is not None or marks[i].beside)})

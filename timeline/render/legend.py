@@ -24,7 +24,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
 
 from timeline.model import STATUSES
-from timeline.palette import FAMILIES
+from timeline.palette import FAMILIES, Family
 from timeline.render import style
 from timeline.render.markers import DASHED_RING, weighted_size
 
@@ -134,6 +134,6 @@ def cue_entries(spans: bool, open_start: bool, open_end: bool, uncertain: bool, 
     return [(handle, label) for shown, handle, label in cues if shown]
 
 
-def count_entries(types: Sequence[str]) -> list[Entry]:
-    """Colour patches for the types of an aggregated chart."""
-    return [(Patch(color=style.EVENT_MARKS[t].color), style.EVENT_MARKS[t].label) for t in types]
+def count_entries(families: Sequence[Family]) -> list[Entry]:
+    """Colour patches for the type families of an aggregated chart (one colour each: no two entries alike)."""
+    return [(Patch(color=f.color), f.label) for f in families]

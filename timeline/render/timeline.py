@@ -28,6 +28,7 @@ from matplotlib.figure import Figure
 
 from timeline.errors import NothingToShow, UserError
 from timeline.model import Dataset, Event
+from timeline.palette import FAMILIES
 from timeline.render import style
 from timeline.render.axis import break_note, date_axis, zoom_note
 from timeline.render.captions import period_label, sources_line
@@ -213,11 +214,11 @@ def clock(events: Sequence[Event]) -> str | None:
     return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}" if minutes else "UTC"
 
 
-def _subtitle(events: Sequence[Event], lanes: str, band: Sequence[Event]) -> str:
+def _subtitle(events: Sequence[Event], lanes: str, band: Sequence[Event], how: str = "") -> str:
     by = {"side": ", by side", "actor": ", by actor", "type": ", by type", "none": ""}[lanes]
     period = period_label([*events, *band])
     count = len(events) + len(band)
-    text = f"{count:,} event{'s' * (count != 1)}" + (f", {period}" if period else "") + by
+    text = f"{count:,} event{'s' * (count != 1)}" + (f", {period}" if period else "") + by + (f", {how}" if how else "")
     return text + (f"; the use of force ({len(band):,}) counted beneath" if band else "")
 
 
@@ -384,13 +385,13 @@ def _draw_counts(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     banded = [g.event for g in band]
     period, edges = bins(scale.xlim, sum(b - a for a, b in scale.segments()))
     counts = count_events(glyphs, len(names), edges)
-    types = [t for t, n in zip(style.EVENT_MARKS, counts.sum(axis=(0, 2))) if n > 0]
+    families = [f for f, n in zip(FAMILIES.values(), counts.sum(axis=(0, 2))) if n > 0]
     labels = [f"{name}\n{total:,.0f}" for name, total in zip(names, counts.sum(axis=(1, 2)))]
     frame = Frame(figure, labels if lanes != "none" else [])
     frame.band = BAND if band else 0.0
     frame.header(title or dataset.title or "Timeline",
-                 f"{_subtitle(events, lanes, banded)}, counted per {period}: too many to draw one by one",
-                 [count_entries(types)])
+                 _subtitle(events, lanes, banded, f"counted per {period} (too many to draw one by one)"),
+                 [count_entries(families)])
     tallest = counts.sum(axis=1).max()
     most = f"{tallest:,.1f}".removesuffix(".0")
     frame.footnote(f"Bars share one scale: the tallest holds {most} events in a {period}. Each event "
@@ -403,10 +404,9 @@ def _draw_counts(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     tops = draw_lanes(ax, labels, [COUNT_ROWS] * len(names), lanes != "none")
     ax.set_ylim(rows, 0)
     date_axis(ax, scale, clock(events))
-    marks = list(style.EVENT_MARKS.items())
     for lane, top in enumerate(tops):
-        draw_stack(ax, counts[lane], edges, top + COUNT_ROWS, COUNT_ROWS / tallest, [m.color for _, m in marks],
-                   [f"counts:{names[lane]}:{kind}" for kind, _ in marks])
+        draw_stack(ax, counts[lane], edges, top + COUNT_ROWS, COUNT_ROWS / tallest,
+                   [f.color for f in FAMILIES.values()], [f"counts:{names[lane]}:{f.id}" for f in FAMILIES.values()])
     if band:
         _band(frame, dataset, band, scale)
     lanes_of: dict[str, tuple[int, ...]] = {}
