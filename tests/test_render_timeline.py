@@ -178,8 +178,9 @@ def test_every_event_is_labelled_or_numbered_without_overlap(chart, seed):
     numbers = by_gid(chart, "number:")
     assert {gid: t.get_text() for gid, t in numbers.items()} == {"putin-pokrovsk-expansion-remark": "1",
                                                                  "russia-claims-pokrovsk": "2"}
-    assert "Numbered for lack of room: 1 Putin: forces could push on from Pokrovsk in any direction " \
-           "(by 3 Dec 2025); 2 Russia claims to have captured Pokrovsk (by 3 Dec 2025)." in footer(chart).replace("\n", " ")
+    assert "Numbered for lack of room, the events without a label: 1 Putin: forces could push on from " \
+           "Pokrovsk in any direction (by 3 Dec 2025); 2 Russia claims to have captured Pokrovsk (by 3 Dec " \
+           "2025)." in footer(chart).replace("\n", " ")
     assert shown["moscow-talks"].get_text() == "Witkoff and Kushner meet Putin in Moscow"    # its own title
     assert shown["planned-meeting-ukrainian-delegation"].get_fontstyle() == "italic"
     assert_labels_clear(chart)
@@ -537,7 +538,8 @@ def test_format_follows_the_extension(run, tmp_path, name, magic):
     result = run("render", "timeline", "-o", str(path), "--dpi", "50")
     assert result.exit_code == 0, result.output
     assert path.read_bytes().startswith(magic)
-    assert result.output == f"wrote {path}: 23 events in 5 lanes, 2 numbered in a note for lack of room\n"
+    assert result.output == (f"wrote {path}: 23 events in 5 lanes, 2 without a label for lack of room "
+                             "(2 of them numbered in a note)\n")
 
 
 def test_size_and_dpi_set_the_pixels(run, tmp_path):

@@ -113,7 +113,7 @@ def test_the_footnote_says_how_many_were_drawn_and_labelled(chart):
     drawn = len(chart.timeline.events) - len(chart.timeline.coarse)
     assert drawn == 210
     assert f"Of the 210 events drawn, {len(chart.timeline.labels)} are labelled: outcomes, agreements" in footer
-    assert f"The {210 - len(chart.timeline.labels)} other events are marks only, too many to number" in footer
+    assert f"The {210 - len(chart.timeline.labels) - 25} other events are marks only, too many to number" in footer
 
 
 def test_the_rounds_of_talks_at_the_end_of_the_year_are_labelled(chart):
@@ -203,3 +203,35 @@ def test_the_label_rule_tells_the_story_first(year):
                                                                          "oval-office-meeting-2025-02-28"))
     assert keyed.story_rank(year, riyadh) == 0                            # talks between sides, in person
     assert keyed.priority(year, riyadh, 1) < keyed.priority(year, oval, 1)  # three sides before two
+
+
+def test_key_events_without_a_label_are_numbered_and_listed(chart, year):
+    """Every round of talks is identifiable: labelled, or numbered beside its mark and listed in a note."""
+    drawing = chart.timeline
+    assert len(drawing.numbers) == 25 and sorted(drawing.numbers.values()) == list(range(1, 26))
+    assert not set(drawing.numbers) & set(drawing.labels)
+    rounds = {e.id for e in year.events if keyed.story_rank(year, e) == 0 and (keyed.key_rank(year, e, 0) or 9) <= 3
+              and e.id not in {c.id for c in drawing.coarse}}
+    assert rounds <= set(drawing.labels) | set(drawing.numbers)
+    assert {"moscow-talks", "alaska-summit-2025-08-15", "istanbul-talks-2025-06-02"} <= set(drawing.numbers)
+    footer = next(t.get_text() for t in chart.texts if t.get_gid() == "footer").replace("\n", " ")
+    n = drawing.numbers["moscow-talks"]
+    assert f"; {n} Witkoff and Kushner meet Putin in Moscow (2 Dec 2025);" in footer
+    assert gids(chart, "number:")["moscow-talks"].get_text() == str(n)
+    others = 210 - len(drawing.labels) - 25
+    assert drawing.omitted == 210 - len(drawing.labels)                    # the counts agree
+    assert f"The {others} other events are marks only, too many to number legibly at this size" in footer
+
+
+def test_a_slide_too_short_for_label_rows_still_tells_the_story(year):
+    """16:9 at 13.33 × 7.5 in: no room for rows of labels, so the key events are numbered; lane notes that
+    would spill into the next lane are left out."""
+    figure = draw_timeline(year, size=(13.33, 7.5))
+    drawing = figure.timeline
+    assert figure.get_figheight() == 7.5 and len(drawing.numbers) == 25
+    assert {"riyadh-talks-2025-02-18", "geneva-talks-2025-11-23", "moscow-talks"} <= set(drawing.numbers)
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    names = [t for t in figure.axes[0].texts if (t.get_gid() or "").startswith(("lane:", "lane-note:"))]
+    boxes = sorted((t.get_window_extent(renderer) for t in names), key=lambda b: -b.y1)
+    assert all(upper.y0 >= lower.y1 - 1 for upper, lower in zip(boxes, boxes[1:]))   # no two overlap

@@ -70,10 +70,9 @@ def timeline_chart(dataset: Dataset, event_filter: EventFilter, output: Path, la
     shown = f"{events} event{'s' * (events != 1)} in {lanes} lane{'s' * (lanes != 1)}"
     if drawing.period:
         shown += f", counted per {drawing.period}"
-    elif drawing.numbers:
-        shown += f", {len(drawing.numbers)} numbered in a note for lack of room"
     elif drawing.omitted:
-        shown += f", {drawing.omitted} without a label for lack of room"
+        numbered = f" ({len(drawing.numbers)} of them numbered in a note)" if drawing.numbers else ""
+        shown += f", {drawing.omitted} without a label for lack of room{numbered}"
     click.echo(f"wrote {output}: {shown}")
     if note := undrawable_note(drawing.undrawable):
         click.echo(note, err=True)

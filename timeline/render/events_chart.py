@@ -94,7 +94,10 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
     story = _story_lane(marks, lanes)
     while _rows(layout, min_rows) * TRACK > room and any(m.lines for m in marks):   # fewer label rows to fit
         used = [max(below, above) for below, above in zip(layout.label_rows, layout.rows_above)]
-        if not any(used):    # no room for a row of labels: only labels beside their marks remain
+        if not any(used):    # too tight for any label: the rows squeezed, its text would cover other marks
+            for mark in marks:
+                mark.lines = 0
+            layout = keyed.lay_out(marks, lanes, width, caps, GAP * px)
             break
         lane = max((k for k in range(lanes) if used[k]), key=lambda k: (used[k] - STORY_ROWS * (k == story), -k))
         caps[lane] = used[lane] - 1

@@ -34,7 +34,7 @@ from timeline.render.axis import break_note, date_axis, zoom_note
 from timeline.render.captions import period_label, sources_line
 from timeline.render.choices import LANES, TIMELINE_PATH, TIMELINE_WIDTH
 from timeline.render.counts import bins, count_events, draw_band, draw_stack
-from timeline.render.events_chart import LANE_PAD, TRACK, draw_rows, layout_rows, legends
+from timeline.render.events_chart import LANE_PAD, TRACK, Placed, draw_rows, layout_rows, legends
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import DPI, LINE, NOTE_LINE, NOTE_SIZE, Frame, wrap_lane
 from timeline.render.labels import event_titles
@@ -73,7 +73,7 @@ LABEL_RULE = ("Of the {drawn} events drawn, {labelled} are labelled: outcomes, a
 #: note says how to see them (:data:`UNNUMBERED`).
 NUMBERED_UP_TO = 25
 UNNUMBERED = ("The {count} other events are marks only, too many to number legibly at this size: narrow the "
-              "period or the actors (--since, --until, --actor) to label or number every one.")
+              "period or the actors to label or number every one.")
 #: The footnote on open dates placed by the events related to them (:func:`~timeline.render.spans.related_bounds`).
 BOUND_NOTE = ("An “on or before” date is drawn at the latest day the record allows: {listed} happened by the "
               "first event that answers, revises or is part of it.")
@@ -114,8 +114,8 @@ class Drawing:
 
     @property
     def omitted(self) -> int:
-        """How many drawn events have no label."""
-        return 0 if self.period else len(self.lanes_of) - len(self.coarse) - len(self.labels)
+        """How many drawn events have no label (``lanes_of`` holds the drawn events: not the coarse ones)."""
+        return 0 if self.period else len(self.lanes_of) - len(self.labels)
 
 
 def render_timeline(dataset: Dataset, path: str | Path = DEFAULT_PATH, *, events: Sequence[Event] | None = None,
@@ -255,7 +255,7 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     rule = slice(first, len(frame.notes))
     least = [lane_rows(name, note) if labelled else 0.0 for name, note in zip(names, [*lane_notes, *[""] * len(names)])]
     placed, heights, figure_height = layout_rows(frame, dataset, glyphs, texts, least, scale, height)
-    numbers = _numbered(frame, glyphs, texts, placed.labels)
+    numbers = _numbered(frame, glyphs, texts, placed)
     figure_height += 0 if height else (len(frame.notes) - first - (rule.stop - rule.start)) * Frame.LINE
     lines = [n.replace("{labelled}", f"{len(placed.labels):,}") for n in frame.notes[rule]]
     frame.notes[rule] = lines if len(placed.labels) < len(glyphs) else []
@@ -306,20 +306,26 @@ def _coarse_note(coarse: Sequence[Glyph], total: int) -> str | None:
             f"{listed}{more}.")
 
 
-def _numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], labels: dict[int, str]
-              ) -> dict[str, int]:
-    """Number the events left without a label, in date order, and list them in a note (up to
-    :data:`NUMBERED_UP_TO`; past it a note says how to see them); return event id -> number."""
-    labelled = {glyphs[i].event.id for i in labels}
-    left = {g.event.id: (g.lo, k) for k, g in enumerate(glyphs) if g.event.id not in labelled and not g.copy}
+def _numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], placed: Placed) -> dict[str, int]:
+    """Number the events left without a label, in date order, and list them in a note: all of them up to
+    :data:`NUMBERED_UP_TO`, else that many key events, by the label rule's priority (a note says how to see
+    the rest); return event id -> number."""
+    labelled = {glyphs[i].event.id for i in placed.labels}
+    marks = placed.layout.marks
+    left = {g.event.id: k for k, g in enumerate(glyphs) if g.event.id not in labelled and not g.copy}
     if not left:
         return {}
+    chosen = list(left)
     if len(left) > NUMBERED_UP_TO:
-        frame.footnote(UNNUMBERED.format(count=f"{len(left):,}"))
-        return {}
-    order = sorted(left, key=left.get)
-    frame.footnote("Numbered for lack of room: " + "; ".join(
-        f"{n} {texts[left[e][1]]} ({glyphs[left[e][1]].event.date.label()})" for n, e in enumerate(order, 1)) + ".")
+        chosen = sorted((e for e in left if marks[left[e]].priority), key=lambda e: marks[left[e]].priority)
+        chosen = chosen[:NUMBERED_UP_TO]
+    order = sorted(chosen, key=lambda e: (glyphs[left[e]].lo, left[e]))
+    if order:
+        key = "the key events without a label" if len(order) < len(left) else "the events without a label"
+        frame.footnote(f"Numbered for lack of room, {key}: " + "; ".join(
+            f"{n} {texts[left[e]]} ({glyphs[left[e]].event.date.label()})" for n, e in enumerate(order, 1)) + ".")
+    if len(order) < len(left):
+        frame.footnote(UNNUMBERED.format(count=f"{len(left) - len(order):,}"))
     return {e: n for n, e in enumerate(order, 1)}
 
 
@@ -351,8 +357,8 @@ def lane_rows(name: str, note: str) -> float:
 
 def draw_lanes(ax: Axes, names: Sequence[str], heights: Sequence[float], labelled: bool,
                notes: Sequence[str] = ()) -> list[float]:
-    """Shade every other lane, name each on the left with its note beneath (what the lane holds); return
-    each lane's first row (y of its top)."""
+    """Shade every other lane, name each on the left with its note beneath (what the lane holds) where the
+    lane is tall enough for it (a short chart may squeeze its rows); return each lane's first row (y of its top)."""
     tops, y = [], 0.0
     for k, rows in enumerate(heights):
         tops.append(y + LANE_PAD)
@@ -366,13 +372,15 @@ def draw_lanes(ax: Axes, names: Sequence[str], heights: Sequence[float], labelle
     if not labelled:
         return tops
     where = ax.get_yaxis_transform()
+    inches_per_row = ax.get_position().height * ax.figure.get_figheight() / max(y, 1e-9)
     for k, (name, top) in enumerate(zip(names, tops)):
         ax.annotate(wrap_lane(name), (0, top - LANE_PAD / 2), xycoords=where, xytext=(-8, 0),
                     textcoords="offset points", ha="right", va="top", fontsize=style.FONT["size"],
                     fontweight="bold", color=style.INK, gid=f"lane:{k}", annotation_clip=False)
-        if k < len(notes) and notes[k]:
-            lines = wrap_lane(name).count("\n") + 1
-            ax.annotate(wrap_lane(notes[k], 3), (0, top - LANE_PAD / 2), xycoords=where,
+        lines = wrap_lane(name).count("\n") + 1
+        note = wrap_lane(notes[k], 3) if k < len(notes) and notes[k] else ""
+        if note and (heights[k] + 2 * LANE_PAD) * inches_per_row >= lines * LINE + (note.count("\n") + 1) * NOTE_LINE:
+            ax.annotate(note, (0, top - LANE_PAD / 2), xycoords=where,
                         xytext=(-8, -lines * LINE * 72 - 1), textcoords="offset points", ha="right", va="top",
                         fontsize=NOTE_SIZE, color=style.MUTED, gid=f"lane-note:{k}", annotation_clip=False)
     return tops
