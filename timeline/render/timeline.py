@@ -34,13 +34,14 @@ from timeline.render.axis import break_note, date_axis, zoom_note
 from timeline.render.captions import period_label, sources_line
 from timeline.render.choices import LANES, TIMELINE_PATH, TIMELINE_WIDTH
 from timeline.render.counts import bins, count_events, draw_band, draw_stack
-from timeline.render.events_chart import LANE_PAD, TRACK, Placed, draw_rows, layout_rows, legends
+from timeline.render.events_chart import LANE_PAD, TRACK, draw_rows, layout_rows, legends
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import DPI, LINE, NOTE_LINE, NOTE_SIZE, Frame, wrap_lane
 from timeline.render.labels import event_titles
 from timeline.render.lanes import MAX_LANES, acting_sides, plan_lanes
 from timeline.render.legend import LINKS, count_entries
 from timeline.render.marks import links as links_between
+from timeline.render.notes import bound_note, coarse_note, numbered
 from timeline.render.spans import Glyph, clipped, glyphs_of, related_bounds, time_scale
 from timeline.render.text import printable, quiet_glyphs, typeset, undrawable
 
@@ -69,14 +70,7 @@ TITLE_LENGTH = 90
 LABEL_RULE = ("Of the {drawn} events drawn, {labelled} are labelled: outcomes, agreements and ceasefires, meetings "
               "and calls of heads of state or government, and plans, demands and refusals of states and leaders, "
               "as room allows.")
-#: Up to this many events without a label are numbered beside their marks and listed in a note; past it the
-#: note says how to see them (:data:`UNNUMBERED`).
-NUMBERED_UP_TO = 25
-UNNUMBERED = ("The {count} other events are marks only, too many to number legibly at this size: narrow the "
-              "period or the actors to label or number every one.")
-#: The footnote on open dates placed by the events related to them (:func:`~timeline.render.spans.related_bounds`).
-BOUND_NOTE = ("An “on or before” date is drawn at the latest day the record allows: {listed} happened by the "
-              "first event that answers, revises or is part of it.")
+
 
 
 class ChartError(UserError):
@@ -248,14 +242,14 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     texts = [typeset(printable(t)) for t in event_titles(dataset, [g.event for g in glyphs], limit=TITLE_LENGTH)]
     frame.footer(sources_line(dataset, [*events, *banded]))
     _notes(frame, [*events, *banded], scale)
-    frame.footnote(_coarse_note(coarse, len(events)))
-    frame.footnote(_bound_note(dataset, [g.event for g in glyphs if not g.copy]))
+    frame.footnote(coarse_note(coarse, len(events)))
+    frame.footnote(bound_note(dataset, [g.event for g in glyphs if not g.copy]))
     first = len(frame.notes)
     frame.footnote(LABEL_RULE.format(drawn=f"{len({g.event.id for g in glyphs}):,}", labelled="{labelled}"))
     rule = slice(first, len(frame.notes))
     least = [lane_rows(name, note) if labelled else 0.0 for name, note in zip(names, [*lane_notes, *[""] * len(names)])]
     placed, heights, figure_height = layout_rows(frame, dataset, glyphs, texts, least, scale, height)
-    numbers = _numbered(frame, glyphs, texts, placed)
+    numbers = numbered(frame, glyphs, texts, placed)
     figure_height += 0 if height else (len(frame.notes) - first - (rule.stop - rule.start)) * Frame.LINE
     lines = [n.replace("{labelled}", f"{len(placed.labels):,}") for n in frame.notes[rule]]
     frame.notes[rule] = lines if len(placed.labels) < len(glyphs) else []
@@ -292,52 +286,6 @@ def _band(frame: Frame, dataset: Dataset, band: list[Glyph], scale: object) -> N
              or printable(dataset.actors[s].name) for s in sides}
     date_axis(ax, scale)
     draw_band(ax, band, sides, [sides.index(s) for s in side_of], colors, names, scale)
-
-
-def _coarse_note(coarse: Sequence[Glyph], total: int) -> str | None:
-    """The note that lists events dated too coarsely to place on the axis: 'Not drawn, 1 of the 211 events…'."""
-    coarse = [g for g in coarse if not g.copy]
-    if not coarse:
-        return None
-    listed = "; ".join(f"{typeset(printable(g.event.title or g.event.id))} ({g.event.date.label()}, "
-                       f"{g.event.status})" for g in coarse[:3])
-    more = f" and {len(coarse) - 3} more" if len(coarse) > 3 else ""
-    return (f"Not drawn, {len(coarse)} of the {total:,} events, dated too coarsely to place on this axis: "
-            f"{listed}{more}.")
-
-
-def _numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], placed: Placed) -> dict[str, int]:
-    """Number the events left without a label, in date order, and list them in a note: all of them up to
-    :data:`NUMBERED_UP_TO`, else that many key events, by the label rule's priority (a note says how to see
-    the rest); return event id -> number."""
-    labelled = {glyphs[i].event.id for i in placed.labels}
-    marks = placed.layout.marks
-    left = {g.event.id: k for k, g in enumerate(glyphs) if g.event.id not in labelled and not g.copy}
-    if not left:
-        return {}
-    chosen = list(left)
-    if len(left) > NUMBERED_UP_TO:
-        chosen = sorted((e for e in left if marks[left[e]].priority), key=lambda e: marks[left[e]].priority)
-        chosen = chosen[:NUMBERED_UP_TO]
-    order = sorted(chosen, key=lambda e: (glyphs[left[e]].lo, left[e]))
-    if order:
-        key = "the key events without a label" if len(order) < len(left) else "the events without a label"
-        frame.footnote(f"Numbered for lack of room, {key}: " + "; ".join(
-            f"{n} {texts[left[e]]} ({glyphs[left[e]].event.date.label()})" for n, e in enumerate(order, 1)) + ".")
-    if len(order) < len(left):
-        frame.footnote(UNNUMBERED.format(count=f"{len(left) - len(order):,}"))
-    return {e: n for n, e in enumerate(order, 1)}
-
-
-def _bound_note(dataset: Dataset, events: Sequence[Event]) -> str | None:
-    """The note on open dates drawn at the bound their related events give them, naming up to three."""
-    bounds = related_bounds(dataset.events)
-    placed = [e for e in events if e.id in bounds]
-    if not placed:
-        return None
-    listed = ", ".join(f"“{typeset(printable(e.title or e.id))}”" for e in placed[:3])
-    more = f" and {len(placed) - 3} more" if len(placed) > 3 else ""
-    return BOUND_NOTE.format(listed=listed + more)
 
 
 def _dates(xlim: tuple[float, float]) -> tuple[datetime, datetime]:
