@@ -305,6 +305,15 @@ def test_a_one_day_record_gets_a_day_axis():
     assert lo < datetime(2025, 6, 1) and hi > datetime(2025, 6, 2)
 
 
+def test_the_period_caption_reads_the_data_not_the_padded_limits(chronology):
+    """`--since 2025` on a 2022–2025 chronology reads '2025', never the axis' padded '2024–2026'."""
+    from timeline.filters import EventFilter
+
+    events = EventFilter(since="2025").apply(chronology)
+    figure = draw_timeline(chronology, events)
+    assert len(events) == 23 and subtitle(figure) == "23 events, 2025, by side"
+
+
 def test_a_year_ticks_every_month_and_open_ends_do_not_stretch_it():
     events = [meeting(f"m{m}", f"2025-{m:02d}-10") for m in range(2, 13)]
     events.append(Event("open", "demand", parse_edtf("2025-10/.."), source=("ua",), target=("ru",)))

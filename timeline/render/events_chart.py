@@ -11,6 +11,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.font_manager import FontProperties
 from matplotlib.text import Text
@@ -143,34 +144,35 @@ def _footprint(renderer: object, glyph: Glyph, scale: TimeScale, width: float, p
 
 
 def draw_rows(ax: Axes, glyphs: list[Glyph], placed: Placed, heights: list[float], lane_tops: list[float],
-              scale: TimeScale, links: Sequence[tuple], numbers: dict[str, int] | None = None) -> list[float]:
+              scale: TimeScale, links: Sequence[tuple], numbers: dict[str, int] | None = None) -> list[Artist]:
     """Draw every glyph on its row, the key labels beneath with their leaders, the links, and beside each
-    event of ``numbers`` (id -> number) its number; return each glyph's y."""
+    event of ``numbers`` (id -> number) its number; return the artists added."""
     layout = placed.layout
     width = ax.get_position().width * ax.figure.get_figwidth() * 72   # points
     pixels = ax.get_position().width * ax.figure.get_figwidth() * DPI
     marks_top = [top + above for top, above in zip(lane_tops, layout.rows_above)]
     y = [marks_top[g.lane] + layout.marks[i].row + 0.5 for i, g in enumerate(glyphs)]
+    artists: list[Artist] = []
     for i, g in enumerate(glyphs):
-        draw_event(ax, g, y[i], width / _units(scale) / scale.days_per_unit(g.x))
+        artists += draw_event(ax, g, y[i], width / _units(scale) / scale.days_per_unit(g.x))
         if numbers and g.event.id in numbers:
-            draw_number(ax, g, y[i], numbers[g.event.id])
+            artists.append(draw_number(ax, g, y[i], numbers[g.event.id]))
         if i in placed.labels:
             mark = layout.marks[i]
             lines = placed.labels[i].count("\n") + 1
             if mark.beside:
                 x = float(scale.inverse(scale.units[0] + mark.label_left / pixels * _units(scale)))
-                draw_label(ax, g, placed.labels[i].replace("\n", " "), x, False, y[i], y[i])
+                artists += draw_label(ax, g, placed.labels[i].replace("\n", " "), x, False, y[i], y[i])
                 continue
             if mark.above:       # rows counted upward from the marks
                 middle = marks_top[g.lane] - mark.label_row - lines / 2
             else:
                 middle = marks_top[g.lane] + layout.mark_rows[g.lane] + mark.label_row + lines / 2
             x = float(scale.inverse(scale.units[0] + mark.anchor / pixels * _units(scale)))
-            draw_label(ax, g, placed.labels[i], x, mark.label_left < mark.anchor - 1, middle, y[i],
-                       lines / 2)
-    draw_links(ax, {g.event.id: (g.x, y[i]) for i, g in enumerate(glyphs) if not g.copy}, links)
-    return y
+            artists += draw_label(ax, g, placed.labels[i], x, mark.label_left < mark.anchor - 1, middle, y[i],
+                                  lines / 2)
+    artists += draw_links(ax, {g.event.id: (g.x, y[i]) for i, g in enumerate(glyphs) if not g.copy}, links)
+    return artists
 
 
 def draw_number(ax: Axes, glyph: Glyph, y: float, number: int) -> Text:

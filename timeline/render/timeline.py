@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 import matplotlib.dates as mdates
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -255,7 +256,8 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     frame.notes[rule] = lines if len(placed.labels) < len(glyphs) else []
     ax = frame.axes(figure_height)
     rows = sum(heights) + 2 * LANE_PAD * len(names)
-    lane_tops = draw_lanes(ax, names, heights, labelled, lane_notes)
+    lane_tops = tops_of(heights)
+    draw_lanes(ax, names, heights, labelled, lane_notes)
     ax.set_ylim(rows, 0)
     date_axis(ax, scale, clock(events))
     draw_rows(ax, glyphs, placed, heights, lane_tops, scale, shown_links, numbers)
@@ -303,35 +305,37 @@ def lane_rows(name: str, note: str) -> float:
     return max(1.0, (lines * LINE + notes * NOTE_LINE) / TRACK - 2 * LANE_PAD + 0.3)
 
 
+def tops_of(heights: Sequence[float]) -> list[float]:
+    """Each lane's first row (the y of its top), for lanes ``heights`` rows high with :data:`LANE_PAD` about."""
+    return [sum(heights[:k]) + (2 * k + 1) * LANE_PAD for k in range(len(heights))]
+
+
 def draw_lanes(ax: Axes, names: Sequence[str], heights: Sequence[float], labelled: bool,
-               notes: Sequence[str] = ()) -> list[float]:
+               notes: Sequence[str] = ()) -> list[Artist]:
     """Shade every other lane, name each on the left with its note beneath (what the lane holds) where the
-    lane is tall enough for it (a short chart may squeeze its rows); return each lane's first row (y of its top)."""
-    tops, y = [], 0.0
-    for k, rows in enumerate(heights):
-        tops.append(y + LANE_PAD)
-        span = rows + 2 * LANE_PAD
-        if k % 2 == 0:
-            ax.axhspan(y, y + span, color="#F2F2F2", lw=0, zorder=0)
-        y += span
+    lane is tall enough for it (a short chart may squeeze its rows); return the artists added."""
+    tops, y = tops_of(heights), sum(heights) + 2 * LANE_PAD * len(heights)
+    artists: list[Artist] = [ax.axhspan(top - LANE_PAD, top + rows + LANE_PAD, color="#F2F2F2", lw=0, zorder=0)
+                             for k, (top, rows) in enumerate(zip(tops, heights)) if k % 2 == 0]
     ax.set_yticks([])
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     if not labelled:
-        return tops
+        return artists
     where = ax.get_yaxis_transform()
     inches_per_row = ax.get_position().height * ax.figure.get_figheight() / max(y, 1e-9)
     for k, (name, top) in enumerate(zip(names, tops)):
-        ax.annotate(wrap_lane(name), (0, top - LANE_PAD / 2), xycoords=where, xytext=(-8, 0),
-                    textcoords="offset points", ha="right", va="top", fontsize=style.FONT["size"],
-                    fontweight="bold", color=style.INK, gid=f"lane:{k}", annotation_clip=False)
+        artists.append(ax.annotate(wrap_lane(name), (0, top - LANE_PAD / 2), xycoords=where, xytext=(-8, 0),
+                                   textcoords="offset points", ha="right", va="top", fontsize=style.FONT["size"],
+                                   fontweight="bold", color=style.INK, gid=f"lane:{k}", annotation_clip=False))
         lines = wrap_lane(name).count("\n") + 1
         note = wrap_lane(notes[k], 3) if k < len(notes) and notes[k] else ""
         if note and (heights[k] + 2 * LANE_PAD) * inches_per_row >= lines * LINE + (note.count("\n") + 1) * NOTE_LINE:
-            ax.annotate(note, (0, top - LANE_PAD / 2), xycoords=where,
-                        xytext=(-8, -lines * LINE * 72 - 1), textcoords="offset points", ha="right", va="top",
-                        fontsize=NOTE_SIZE, color=style.MUTED, gid=f"lane-note:{k}", annotation_clip=False)
-    return tops
+            artists.append(ax.annotate(note, (0, top - LANE_PAD / 2), xycoords=where,
+                                       xytext=(-8, -lines * LINE * 72 - 1), textcoords="offset points", ha="right",
+                                       va="top", fontsize=NOTE_SIZE, color=style.MUTED, gid=f"lane-note:{k}",
+                                       annotation_clip=False))
+    return artists
 
 
 def _draw_counts(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: list[Glyph], names: list[str],
@@ -357,7 +361,8 @@ def _draw_counts(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     frame.footer(sources_line(dataset, [*events, *banded]))
     rows = len(names) * (COUNT_ROWS + 2 * LANE_PAD)
     ax = frame.axes(height or frame.fixed_height + rows * TRACK)
-    tops = draw_lanes(ax, labels, [COUNT_ROWS] * len(names), lanes != "none")
+    tops = tops_of([COUNT_ROWS] * len(names))
+    draw_lanes(ax, labels, [COUNT_ROWS] * len(names), lanes != "none")
     ax.set_ylim(rows, 0)
     date_axis(ax, scale, clock(events))
     for lane, top in enumerate(tops):
