@@ -599,8 +599,10 @@ def test_library_errors_are_user_errors(seed):
         draw_timeline(seed, lanes="state")
     with pytest.raises(ChartError, match=r"size=\(2.5, 3\) inches cannot hold a chart"):
         draw_timeline(seed, size=(2.5, 3))
-    with pytest.raises(NothingToShow, match="no events to draw"):
-        draw_timeline(seed, [])
+    with pytest.raises(NothingToShow, match=r"^no events to draw: events= is empty \(or the dataset has none\)$"):
+        draw_timeline(seed, [])                                            # parameters, not the CLI's flags
+    with pytest.raises(ChartError, match=r"^links: cannot draw relation 'amends'; use any of: disputes, "):
+        draw_timeline(seed, links=("amends",))
 
 
 def test_titles_of_events_with_few_words(write_yaml):

@@ -15,6 +15,7 @@ from timeline.cli.options import (
     with_dataset,
     with_filter,
 )
+from timeline.errors import NothingToShow
 from timeline.filters import EventFilter
 from timeline.model import Dataset
 from timeline.render.choices import LANES
@@ -64,6 +65,8 @@ def timeline_chart(dataset: Dataset, event_filter: EventFilter, output: Path, la
     if size and (width or height):
         raise click.UsageError("give either --size or --width/--height, not both")
     events = event_filter.apply(dataset)
+    if not events:
+        raise NothingToShow("no events to draw; loosen the filters (--since, --until, --actor, --type, --status)")
     drawing = render_timeline(dataset, output, events=events, lanes=lanes, title=title, dpi=dpi, force=force,
                               size=size or (width or WIDTH, height), aggregate=aggregate, battlefield=battlefield)
     events, lanes = len(drawing.events), len(drawing.lanes)

@@ -185,7 +185,7 @@ def _is_force(event: Event) -> bool:
 
 def _check(events: list[Event], lanes: str, links: Sequence[str], size: tuple | None) -> None:
     if not events:
-        raise NothingToShow("no events to draw; loosen the filters (--since, --until, --actor, --type, --status)")
+        raise NothingToShow("no events to draw: events= is empty (or the dataset has none)")
     if lanes not in LANES:
         raise ChartError(f"unknown lanes={lanes!r}; use one of: {', '.join(LANES)}")
     if unknown := [link for link in links if link not in LINKS]:
