@@ -620,3 +620,17 @@ def test_titles_of_events_with_few_words(write_yaml):
     assert dict(zip((e.id for e in dataset.events), event_titles(dataset, dataset.events))) == {
         "e1": "Statement by Russia", "e2": "Visit by Lavrov",
         "ru-statement-2025-12-01": "The Kremlin said talks would go on", "e4": "Threat by Lavrov"}
+
+
+def test_a_number_stands_by_its_mark_an_open_dates_bound_or_a_spans_end():
+    from timeline.render.events_chart import draw_number
+    from timeline.render.spans import glyphs_of
+
+    events = [meeting("day", "2025-06-10"), meeting("span", "2025-06-10/2025-06-20"),
+              meeting("after", "2025-10/.."), meeting("before", "../2025-06-05")]
+    figure = draw_timeline(record(*events))
+    ax = axes(figure)
+    xs = {g.event.id: draw_number(ax, g, 0, 1).xy[0] for g in glyphs_of(events, [(0,)] * 4)}
+    day = mdates.date2num
+    assert xs == {"day": day(datetime(2025, 6, 10, 12)), "span": day(datetime(2025, 6, 21)),
+                  "after": day(datetime(2025, 10, 1)), "before": day(datetime(2025, 6, 6))}

@@ -176,8 +176,9 @@ def draw_rows(ax: Axes, glyphs: list[Glyph], placed: Placed, heights: list[float
 
 
 def draw_number(ax: Axes, glyph: Glyph, y: float, number: int) -> Text:
-    """The number of an event without a label, up and to the right of its mark (its key is in a note)."""
-    x = glyph.hi if glyph.open_start else glyph.lo if glyph.open_end else glyph.x
+    """The number of an event without a label, up and to the right of its mark, or of a span's end cap (its
+    key is in a note)."""
+    x = glyph.lo if glyph.open_end else glyph.hi if glyph.open_start or glyph.hi - glyph.lo > 1.001 else glyph.x
     return ax.annotate(str(number), (x, y), xytext=(MARKER / 2, MARKER / 2 + 0.5), textcoords="offset points",
                        ha="left", va="center", fontsize=LABEL_SIZE - 1, fontweight="bold", color=style.INK,
                        zorder=7, gid=f"number:{glyph.key}")

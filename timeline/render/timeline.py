@@ -71,6 +71,7 @@ TITLE_LENGTH = 90
 LABEL_RULE = ("Of the {drawn} events drawn, {labelled} are labelled: outcomes, agreements and ceasefires, meetings "
               "and calls of heads of state or government, and plans, demands and refusals of states and leaders, "
               "as room allows.")
+NO_LABELS = "Of the {drawn} events drawn, none is labelled: this size has no room for rows of labels."
 
 
 
@@ -246,7 +247,8 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     frame.footnote(coarse_note(coarse, len(events)))
     frame.footnote(bound_note(dataset, [g.event for g in glyphs if not g.copy]))
     first = len(frame.notes)
-    frame.footnote(LABEL_RULE.format(drawn=f"{len({g.event.id for g in glyphs}):,}", labelled="{labelled}"))
+    drawn = f"{len({g.event.id for g in glyphs}):,}"
+    frame.footnote(LABEL_RULE.format(drawn=drawn, labelled="{labelled}"))
     rule = slice(first, len(frame.notes))
     least = [lane_rows(name, note) if labelled else 0.0 for name, note in zip(names, [*lane_notes, *[""] * len(names)])]
     placed, heights, figure_height = layout_rows(frame, dataset, glyphs, texts, least, scale, height)
@@ -254,6 +256,8 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     figure_height += 0 if height else (len(frame.notes) - first - (rule.stop - rule.start)) * Frame.LINE
     lines = [n.replace("{labelled}", f"{len(placed.labels):,}") for n in frame.notes[rule]]
     frame.notes[rule] = lines if len(placed.labels) < len(glyphs) else []
+    if not placed.labels and labelled:
+        frame.notes[rule] = [NO_LABELS.format(drawn=drawn)]
     ax = frame.axes(figure_height)
     rows = sum(heights) + 2 * LANE_PAD * len(names)
     lane_tops = tops_of(heights)
