@@ -118,11 +118,22 @@ def test_the_footnote_says_how_many_were_drawn_and_labelled(chart):
 
 def test_the_rounds_of_talks_at_the_end_of_the_year_are_labelled(chart):
     labelled = set(chart.timeline.labels)
-    for event_id in ("riyadh-talks-2025-02-18", "jeddah-talks-2025-03-11", "istanbul-talks-2025-05-16",
-                     "geneva-talks-2025-11-23", "berlin-talks-2025-12-14", "white-house-meeting-2025-08-18",
-                     "mar-a-lago-meeting-2025-12-28"):
+    for event_id in ("istanbul-talks-2025-05-16", "geneva-talks-2025-11-23", "berlin-talks-2025-12-14",
+                     "white-house-meeting-2025-08-18", "mar-a-lago-meeting-2025-12-28",
+                     "oval-office-meeting-2025-02-28"):
         assert event_id in labelled, event_id
     assert len(labelled) >= 45
+
+
+def test_the_summit_and_moscow_are_labelled_in_text_on_the_page(chart):
+    """The Alaska summit (Trump–Putin, 15 Aug) and Moscow (Putin–Witkoff/Kushner, 2 Dec): words, not numbers."""
+    drawing = chart.timeline
+    assert drawing.labels["alaska-summit-2025-08-15"] == "Trump and Putin meet in\nAnchorage without a deal"
+    assert drawing.labels["moscow-talks"].replace("\n", " ") == "Witkoff and Kushner meet Putin in Moscow"
+    assert not {"alaska-summit-2025-08-15", "moscow-talks"} & set(drawing.numbers)
+    shown = {t.get_gid(): t.get_text() for t in chart.axes[0].texts}
+    assert shown["label:alaska-summit-2025-08-15"] == "Trump and Putin meet in Anchorage without a deal"
+    assert shown["label:moscow-talks"] == "Witkoff and Kushner meet Putin in Moscow"
 
 
 @pytest.mark.parametrize(("event_id", "rule"), [
@@ -201,8 +212,16 @@ def test_labels_are_whole_and_typeset(chart):
 def test_the_label_rule_tells_the_story_first(year):
     riyadh, oval = (next(e for e in year.events if e.id == i) for i in ("riyadh-talks-2025-02-18",
                                                                          "oval-office-meeting-2025-02-28"))
+    alaska, moscow, hague = (next(e for e in year.events if e.id == i) for i in (
+        "alaska-summit-2025-08-15", "moscow-talks", "trump-zelenskyy-the-hague"))
     assert keyed.story_rank(year, riyadh) == 0                            # talks between sides, in person
-    assert keyed.priority(year, riyadh, 1) < keyed.priority(year, oval, 1)  # three sides before two
+    ranking = keyed.Ranking.of(year)
+    assert [ranking.headline(e, 1) for e in (alaska, oval, moscow, riyadh)] == [0, 0, 1, 2]
+    assert ranking.headline(hague, 3) == 3                      # leaders meet on the side of a summit: no outcome
+    assert "moscow-talks" in ranking.versions                   # the updated US plan is part of it
+    assert ranking.priority(alaska, 1) < ranking.priority(oval, 1)      # more reports first
+    assert ranking.priority(moscow, 1) < ranking.priority(riyadh, 1) < ranking.priority(hague, 3)
+    assert keyed.priority(year, riyadh, 1) == ranking.priority(riyadh, 1)
 
 
 def test_key_events_without_a_label_are_numbered_and_listed(chart, year):
@@ -213,24 +232,31 @@ def test_key_events_without_a_label_are_numbered_and_listed(chart, year):
     rounds = {e.id for e in year.events if keyed.story_rank(year, e) == 0 and (keyed.key_rank(year, e, 0) or 9) <= 3
               and e.id not in {c.id for c in drawing.coarse}}
     assert rounds <= set(drawing.labels) | set(drawing.numbers)
-    assert {"moscow-talks", "alaska-summit-2025-08-15", "istanbul-talks-2025-06-02"} <= set(drawing.numbers)
+    assert {"riyadh-talks-2025-02-18", "jeddah-talks-2025-03-11"} <= set(drawing.numbers)
     footer = next(t.get_text() for t in chart.texts if t.get_gid() == "footer").replace("\n", " ")
-    n = drawing.numbers["moscow-talks"]
-    assert f"; {n} Witkoff and Kushner meet Putin in Moscow (2 Dec 2025);" in footer
-    assert gids(chart, "number:")["moscow-talks"].get_text() == str(n)
+    n = drawing.numbers["jeddah-talks-2025-03-11"]
+    assert f"; {n} US and Ukrainian delegations meet for talks in Jeddah (11 Mar 2025);" in footer
+    assert gids(chart, "number:")["jeddah-talks-2025-03-11"].get_text() == str(n)
     others = 210 - len(drawing.labels) - 25
     assert drawing.omitted == 210 - len(drawing.labels)                    # the counts agree
     assert f"The {others} other events are marks only, too many to number legibly at this size" in footer
 
 
 def test_a_slide_too_short_for_label_rows_still_tells_the_story(year):
-    """16:9 at 13.33 × 7.5 in: no room for rows of labels, so the key events are numbered; lane notes that
-    would spill into the next lane are left out."""
+    """16:9 at 13.33 × 7.5 in: no room for rows of labels, so the top events are labelled beside their marks
+    and the other key events numbered; lane notes that would spill into the next lane are left out."""
     figure = draw_timeline(year, size=(13.33, 7.5))
     drawing = figure.timeline
     assert figure.get_figheight() == 7.5 and len(drawing.numbers) == 25
-    assert {"riyadh-talks-2025-02-18", "geneva-talks-2025-11-23", "moscow-talks"} <= set(drawing.numbers)
+    assert len(drawing.labels) >= 8                              # the top events in words, the rest numbered
+    assert {"alaska-summit-2025-08-15", "moscow-talks", "oval-office-meeting-2025-02-28",
+            "geneva-talks-2025-11-23"} <= set(drawing.labels)
+    assert {"riyadh-talks-2025-02-18", "jeddah-talks-2025-03-11"} <= set(drawing.numbers)
     figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    words = [t.get_window_extent(renderer) for t in figure.axes[0].texts if (t.get_gid() or "").startswith("label:")]
+    assert len(words) == len(drawing.labels)
+    assert not [(a, b) for n, a in enumerate(words) for b in words[n + 1:] if a.overlaps(b)]   # no two collide
     renderer = figure.canvas.get_renderer()
     names = [t for t in figure.axes[0].texts if (t.get_gid() or "").startswith(("lane:", "lane-note:"))]
     boxes = sorted((t.get_window_extent(renderer) for t in names), key=lambda b: -b.y1)

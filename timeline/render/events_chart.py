@@ -7,6 +7,7 @@ labelled and where).
 """
 from __future__ import annotations
 
+import math
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -43,6 +44,9 @@ WIDE_CHARS = 36         # characters per line of a label that then fits on two l
 LABEL_LINES = 3         # lines of a label at most
 MAX_LABEL_ROWS = 16     # label rows of one lane at most, above and beneath its marks
 STORY_ROWS = 4          # label rows the lane of talks between sides keeps above the others when room runs short
+TOP_EVERY = 0.9         # inches of axis width per top event that keeps its label in text whatever the room
+TOP_LABELS = (4, 12)    # top events labelled in text at least, and at most, whatever the width
+SQUEEZE = 1.6           # rows may be squeezed this much at most to keep a top event's label beside its mark
 
 
 @dataclass(slots=True)
@@ -78,6 +82,7 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
     per_day = [frame.axes_width * 72 / _units(scale) / scale.days_per_unit(g.x) for g in glyphs]
     key = keyed.selected(dataset, [g.event for g in glyphs], [g.hi - g.lo for g in glyphs])
     marks, labels = [], {}
+    ranking = keyed.Ranking.of(dataset)
     for i, glyph in enumerate(glyphs):
         lo, hi, anchor = _footprint(frame.renderer, glyph, scale, width, px, per_day[i])
         mark = keyed.Mark(glyph.lane, lo, hi, anchor)
@@ -86,27 +91,56 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
             mark.label_width = max(text_width(frame.renderer, line, font) for line in text.split("\n")) + 4 * px
             mark.lines = text.count("\n") + 1
             mark.line_width = text_width(frame.renderer, text.replace("\n", " "), font) + 4 * px
-            mark.priority = keyed.priority(dataset, glyph.event, key[i]) + (glyph.lo,)
+            mark.priority = ranking.priority(glyph.event, key[i]) + (glyph.lo,)
             labels[i] = text
         marks.append(mark)
     room = (height or MAX_HEIGHT) - frame.fixed_height
     caps = [MAX_LABEL_ROWS] * lanes
-    layout = keyed.lay_out(marks, lanes, width, caps, GAP * px)
     story = _story_lane(marks, lanes)
-    while _rows(layout, min_rows) * TRACK > room and any(m.lines for m in marks):   # fewer label rows to fit
-        used = [max(below, above) for below, above in zip(layout.label_rows, layout.rows_above)]
-        if not any(used):    # too tight for any label: the rows squeezed, its text would cover other marks
-            for mark in marks:
-                mark.lines = 0
-            layout = keyed.lay_out(marks, lanes, width, caps, GAP * px)
-            break
-        lane = max((k for k in range(lanes) if used[k]), key=lambda k: (used[k] - STORY_ROWS * (k == story), -k))
-        caps[lane] = used[lane] - 1
-        layout = keyed.lay_out(marks, lanes, width, [max(cap, 0) for cap in caps], GAP * px)
+    top = _top(marks, frame.axes_width)
+    layout = _fit(marks, caps, width, GAP * px, min_rows, room, story, top)
+    while unlabelled := [m for m in top if m.lines and not (m.reserve or m.beside or m.label_row is not None)]:
+        unlabelled[0].reserve = True           # a top event left without a label keeps one beside its mark
+        layout = _fit(marks, caps, width, GAP * px, min_rows, room, story, top)
+        if _rows(layout, min_rows) * TRACK > SQUEEZE * room:    # unless its line would crush the rows
+            unlabelled[0].reserve, unlabelled[0].lines = False, 0
+            layout = _fit(marks, caps, width, GAP * px, min_rows, room, story, top)
     placed = Placed(layout, {i: t for i, t in labels.items()
                              if marks[i].lines and (marks[i].label_row is not None or marks[i].beside)})
     heights = _heights(layout, min_rows)
     return placed, heights, height or frame.fixed_height + min(_rows(layout, min_rows) * TRACK, room)
+
+
+def _fit(marks: list[keyed.Mark], caps: list[int], width: float, gap: float, min_rows: Sequence[float],
+         room: float, story: int | None, top: Sequence[keyed.Mark]) -> keyed.Layout:
+    """Lay the marks out, with fewer label rows (``caps``, lowered in place) until the lanes fit in ``room``
+    inches, the lane of talks (``story``) last; too tight for rows of labels, only the labels of the ``top``
+    marks are kept (to be placed beside their marks, see :func:`layout_rows`)."""
+    lanes = len(min_rows)
+    layout = keyed.lay_out(marks, lanes, width, caps, gap)
+    while _rows(layout, min_rows) * TRACK > room and any(m.lines and not m.reserve for m in marks):
+        used = [max(below, above) for below, above in zip(layout.label_rows, layout.rows_above)]
+        if not any(used):
+            kept = {id(m) for m in top}
+            for mark in marks:
+                mark.lines = mark.lines if mark.reserve or id(mark) in kept else 0
+            layout = keyed.lay_out(marks, lanes, width, caps, gap)
+            break
+        lane = max((k for k in range(lanes) if used[k]), key=lambda k: (used[k] - STORY_ROWS * (k == story), -k))
+        caps[lane] = used[lane] - 1
+        layout = keyed.lay_out(marks, lanes, width, caps, gap)
+    squeeze = _rows(layout, min_rows) * TRACK / room
+    if squeeze > 1 and any(m.reserve for m in marks):      # rows shorter than a line: lines kept further apart
+        layout = keyed.lay_out(marks, lanes, width, caps, gap, math.ceil(squeeze))
+    return layout
+
+
+def _top(marks: Sequence[keyed.Mark], axes_width: float) -> list[keyed.Mark]:
+    """The chart's top events by the label rule's priority, one per :data:`TOP_EVERY` inches of axis width
+    within :data:`TOP_LABELS`: they keep a label in text at any size."""
+    least, most = TOP_LABELS
+    count = max(least, min(most, int(axes_width / TOP_EVERY)))
+    return sorted((m for m in marks if m.lines), key=lambda m: m.priority)[:count]
 
 
 def _story_lane(marks: Sequence[keyed.Mark], lanes: int) -> int | None:

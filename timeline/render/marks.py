@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from matplotlib import patheffects
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.font_manager import FontProperties
@@ -108,7 +109,8 @@ def draw_label(ax: Axes, glyph: Glyph, text: str, x: float, left: bool, y: float
                half: float = 0.5) -> list[Artist]:
     """The label centred on row ``y`` at ``x`` reading rightward (``left``: it ends at ``x``), ``half`` rows
     high each way, with a leader line from the mark at ``y_mark`` to the label's middle (none for a label on
-    its mark's row, beside it); italic if the event is pending, grey if it did not take place."""
+    its mark's row, beside it, which a white halo keeps clear of the marks of the rows next to it); italic if
+    the event is pending, grey if it did not take place."""
     look = style.status_look(glyph.event.status)
     step = 1 if y > y_mark else -1
     leader = [] if y == y_mark else ax.plot([x, x], [y_mark + 0.32 * step, y], color="#9A9A9A", lw=0.6, zorder=2,
@@ -117,6 +119,8 @@ def draw_label(ax: Axes, glyph: Glyph, text: str, x: float, left: bool, y: float
                         ha="right" if left else "left", va="center", fontsize=LABEL_SIZE, parse_math=False,
                         color=style.MUTED if look.struck else style.INK, linespacing=1.0,
                         fontstyle="normal" if look.fill else "italic", zorder=6, gid=f"label:{glyph.key}")
+    if y == y_mark:
+        label.set_path_effects([patheffects.withStroke(linewidth=2.5, foreground="white")])
     return [*leader, label]
 
 
