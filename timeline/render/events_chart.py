@@ -97,7 +97,7 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
     room = (height or MAX_HEIGHT) - frame.fixed_height
     caps = [MAX_LABEL_ROWS] * lanes
     story = _story_lane(marks, lanes)
-    top = _top(marks, frame.axes_width)
+    top = _top([m for m in marks if keyed.fits_beside(m, width, GAP * px)], frame.axes_width)
     layout = _fit(marks, caps, width, GAP * px, min_rows, room, story, top)
     while unlabelled := [m for m in top if m.lines and not (m.reserve or m.beside or m.label_row is not None)]:
         unlabelled[0].reserve = True           # a top event left without a label keeps one beside its mark
@@ -136,8 +136,9 @@ def _fit(marks: list[keyed.Mark], caps: list[int], width: float, gap: float, min
 
 
 def _top(marks: Sequence[keyed.Mark], axes_width: float) -> list[keyed.Mark]:
-    """The chart's top events by the label rule's priority, one per :data:`TOP_EVERY` inches of axis width
-    within :data:`TOP_LABELS`: they keep a label in text at any size."""
+    """The top events among ``marks`` (those whose label fits on a line beside them) by the label rule's
+    priority, one per :data:`TOP_EVERY` inches of axis width within :data:`TOP_LABELS`: they keep a label in
+    text at any size."""
     least, most = TOP_LABELS
     count = max(least, min(most, int(axes_width / TOP_EVERY)))
     return sorted((m for m in marks if m.lines), key=lambda m: m.priority)[:count]

@@ -260,6 +260,11 @@ def _reach(mark: Mark, width: float, gap: float) -> list[tuple[float, float]]:
     return [span for span in (right, left) if span[0] >= 0 and span[1] <= width] or [right]
 
 
+def fits_beside(mark: Mark, width: float, gap: float) -> bool:
+    """Does the mark's label fit on one line beside it, right or left, within ``width`` pixels?"""
+    return mark.hi + gap + mark.line_width <= width or mark.lo - gap - mark.line_width >= 0
+
+
 def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) -> tuple[int, int]:
     """Label the most important marks that fit in ``max_rows`` rows beneath the marks, then as many rows
     above; return the label rows used beneath and above.
