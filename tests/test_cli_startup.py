@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from timeline.cli import COMMANDS
-from timeline.cli import chart_choices as choices
 from timeline.cli.render import CHARTS
+from timeline.render import choices
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("matplotlib", "networkx", "numpy")
@@ -36,10 +36,12 @@ def test_help_of_every_command_imports_no_chart_or_graph_library() -> None:
 
 
 def test_the_chart_choices_shown_in_help_are_the_renderers() -> None:
-    from timeline.render import graph, lanes, select, timeline
+    """One module holds them; the renderers and the CLI read the same objects."""
+    from timeline.cli import render_graph, render_timeline
+    from timeline.render import graph, select, timeline
 
-    assert choices.TIMELINE_PATH == timeline.DEFAULT_PATH
-    assert choices.TIMELINE_WIDTH == timeline.WIDTH
-    assert choices.LANES == lanes.LANES
-    assert choices.GRAPH_LAYOUTS == graph.GRAPH_LAYOUTS
-    assert choices.MAX_ACTORS == select.MAX_ACTORS
+    assert timeline.DEFAULT_PATH is choices.TIMELINE_PATH == render_timeline.DEFAULT_PATH
+    assert timeline.WIDTH == choices.TIMELINE_WIDTH == render_timeline.WIDTH == 11.0
+    assert timeline.LANES is choices.LANES is render_timeline.LANES
+    assert graph.GRAPH_LAYOUTS is choices.GRAPH_LAYOUTS is render_graph.GRAPH_LAYOUTS
+    assert select.MAX_ACTORS is choices.MAX_ACTORS is render_graph.MAX_ACTORS

@@ -167,10 +167,20 @@ def test_an_actors_lane_holds_every_event_it_takes_part_in(chronology):
     assert len(theirs) == 9
 
 
-def test_every_event_is_labelled_without_overlap(chart):
-    assert chart.timeline.omitted == 0
+def test_every_event_is_labelled_or_numbered_without_overlap(chart, seed):
+    drawing = chart.timeline
     shown = labels(chart)
-    assert sorted(shown) == sorted(chart.timeline.labels)
+    assert sorted(shown) == sorted(drawing.labels)
+    # two statements of 3 Dec sit in a stack of same-day marks: no leader can reach them without passing
+    # another mark, so they are numbered and listed
+    assert drawing.numbers == {"putin-pokrovsk-expansion-remark": 1, "russia-claims-pokrovsk": 2}
+    assert set(drawing.labels) | set(drawing.numbers) == {e.id for e in seed.events}
+    numbers = by_gid(chart, "number:")
+    assert {gid: t.get_text() for gid, t in numbers.items()} == {"putin-pokrovsk-expansion-remark": "1",
+                                                                 "russia-claims-pokrovsk": "2"}
+    assert "Numbered for lack of room, the events without a label: 1 Putin: forces could push on from " \
+           "Pokrovsk in any direction (by 3 Dec 2025); 2 Russia claims to have captured Pokrovsk (by 3 Dec " \
+           "2025)." in footer(chart).replace("\n", " ")
     assert shown["moscow-talks"].get_text() == "Witkoff and Kushner meet Putin in Moscow"    # its own title
     assert shown["planned-meeting-ukrainian-delegation"].get_fontstyle() == "italic"
     assert_labels_clear(chart)
@@ -244,8 +254,11 @@ def test_legend_lists_the_types_shown_then_the_cues_used(chart, seed):
                     "Uncertain date", "Planned (hollow)", "Disputed (ringed)", "Disputes"]
 
 
-def test_footer_cites_the_source(chart, seed):
-    assert footer(chart) == f"Source: {seed.sources['gnw-2025-12-03'].citation()}"
+def test_footer_cites_the_source_typeset(chart, seed):
+    citation = seed.sources['gnw-2025-12-03'].citation()
+    assert '"no territorial compromise"' in citation                       # the data's straight quotes…
+    assert footer(chart).replace("\n", " ").endswith("Source: " + citation.replace('"no territorial compromise"',
+                                                                "“no territorial compromise”"))   # …set curly
     assert next(t.get_text() for t in chart.texts if t.get_gid() == "title") == seed.title
 
 
@@ -290,6 +303,15 @@ def test_a_one_day_record_gets_a_day_axis():
     assert "Sun 1 Jun" in " ".join(tick_labels(axes(figure), minor=True))
     lo, hi = figure.timeline.xlim
     assert lo < datetime(2025, 6, 1) and hi > datetime(2025, 6, 2)
+
+
+def test_the_period_caption_reads_the_data_not_the_padded_limits(chronology):
+    """`--since 2025` on a 2022–2025 chronology reads '2025', never the axis' padded '2024–2026'."""
+    from timeline.filters import EventFilter
+
+    events = EventFilter(since="2025").apply(chronology)
+    figure = draw_timeline(chronology, events)
+    assert len(events) == 23 and subtitle(figure) == "23 events, 2025, by side"
 
 
 def test_a_year_ticks_every_month_and_open_ends_do_not_stretch_it():
@@ -470,7 +492,8 @@ def test_a_dense_chart_thins_its_labels_and_says_so():
     assert len(marks(figure)) == 200
     assert drawing.lanes[0] == "Between sides" and len(drawing.lanes) <= 11
     assert 0 < drawing.omitted < 200 and len(labels(figure)) == 200 - drawing.omitted
-    assert f"Drawn from 200 events, {200 - drawing.omitted} labelled: outcomes" in footer(figure).replace("\n", " ")
+    assert f"Of the 200 events drawn, {200 - drawing.omitted} are labelled: outcomes" in footer(figure).replace(
+        "\n", " ")
     assert figure.get_figheight() <= 16
     assert "Sources: 30 reports: Paper 1 (5), Paper 0 (5), Paper 5 (4)" in footer(figure)   # most first
     assert not by_gid(figure, "link:")
@@ -524,7 +547,8 @@ def test_format_follows_the_extension(run, tmp_path, name, magic):
     result = run("render", "timeline", "-o", str(path), "--dpi", "50")
     assert result.exit_code == 0, result.output
     assert path.read_bytes().startswith(magic)
-    assert result.output == f"wrote {path}: 23 events in 5 lanes\n"
+    assert result.output == (f"wrote {path}: 23 events in 5 lanes, 2 without a label for lack of room "
+                             "(2 of them numbered in a note)\n")
 
 
 def test_size_and_dpi_set_the_pixels(run, tmp_path):
@@ -575,8 +599,10 @@ def test_library_errors_are_user_errors(seed):
         draw_timeline(seed, lanes="state")
     with pytest.raises(ChartError, match=r"size=\(2.5, 3\) inches cannot hold a chart"):
         draw_timeline(seed, size=(2.5, 3))
-    with pytest.raises(NothingToShow, match="no events to draw"):
-        draw_timeline(seed, [])
+    with pytest.raises(NothingToShow, match=r"^no events to draw: events= is empty \(or the dataset has none\)$"):
+        draw_timeline(seed, [])                                            # parameters, not the CLI's flags
+    with pytest.raises(ChartError, match=r"^links: cannot draw relation 'amends'; use any of: disputes, "):
+        draw_timeline(seed, links=("amends",))
 
 
 def test_titles_of_events_with_few_words(write_yaml):
@@ -594,3 +620,17 @@ def test_titles_of_events_with_few_words(write_yaml):
     assert dict(zip((e.id for e in dataset.events), event_titles(dataset, dataset.events))) == {
         "e1": "Statement by Russia", "e2": "Visit by Lavrov",
         "ru-statement-2025-12-01": "The Kremlin said talks would go on", "e4": "Threat by Lavrov"}
+
+
+def test_a_number_stands_by_its_mark_an_open_dates_bound_or_a_spans_end():
+    from timeline.render.events_chart import draw_number
+    from timeline.render.spans import glyphs_of
+
+    events = [meeting("day", "2025-06-10"), meeting("span", "2025-06-10/2025-06-20"),
+              meeting("after", "2025-10/.."), meeting("before", "../2025-06-05")]
+    figure = draw_timeline(record(*events))
+    ax = axes(figure)
+    xs = {g.event.id: draw_number(ax, g, 0, 1).xy[0] for g in glyphs_of(events, [(0,)] * 4)}
+    day = mdates.date2num
+    assert xs == {"day": day(datetime(2025, 6, 10, 12)), "span": day(datetime(2025, 6, 21)),
+                  "after": day(datetime(2025, 10, 1)), "before": day(datetime(2025, 6, 6))}

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import click
 
-from timeline.cli.chart_choices import GRAPH_LAYOUTS, MAX_ACTORS
 from timeline.cli.options import (
     dpi_option,
     force_option,
@@ -20,6 +19,7 @@ from timeline.filters import EventFilter
 from timeline.graph import ACTOR_RELATIONS
 from timeline.model import Dataset
 from timeline.outputs import DEFAULT_DIR
+from timeline.render.choices import GRAPH_LAYOUTS, MAX_ACTORS
 
 
 @click.command()

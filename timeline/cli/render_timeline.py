@@ -5,9 +5,6 @@ from pathlib import Path
 
 import click
 
-from timeline.cli.chart_choices import LANES
-from timeline.cli.chart_choices import TIMELINE_PATH as DEFAULT_PATH
-from timeline.cli.chart_choices import TIMELINE_WIDTH as WIDTH
 from timeline.cli.options import (
     MAX_INCHES,
     MIN_SIZE,
@@ -18,8 +15,12 @@ from timeline.cli.options import (
     with_dataset,
     with_filter,
 )
+from timeline.errors import NothingToShow
 from timeline.filters import EventFilter
 from timeline.model import Dataset
+from timeline.render.choices import LANES
+from timeline.render.choices import TIMELINE_PATH as DEFAULT_PATH
+from timeline.render.choices import TIMELINE_WIDTH as WIDTH
 
 
 @click.command()
@@ -64,6 +65,8 @@ def timeline_chart(dataset: Dataset, event_filter: EventFilter, output: Path, la
     if size and (width or height):
         raise click.UsageError("give either --size or --width/--height, not both")
     events = event_filter.apply(dataset)
+    if not events:
+        raise NothingToShow("no events to draw; loosen the filters (--since, --until, --actor, --type, --status)")
     drawing = render_timeline(dataset, output, events=events, lanes=lanes, title=title, dpi=dpi, force=force,
                               size=size or (width or WIDTH, height), aggregate=aggregate, battlefield=battlefield)
     events, lanes = len(drawing.events), len(drawing.lanes)
@@ -71,7 +74,8 @@ def timeline_chart(dataset: Dataset, event_filter: EventFilter, output: Path, la
     if drawing.period:
         shown += f", counted per {drawing.period}"
     elif drawing.omitted:
-        shown += f", {drawing.omitted} without a label for lack of room"
+        numbered = f" ({len(drawing.numbers)} of them numbered in a note)" if drawing.numbers else ""
+        shown += f", {drawing.omitted} without a label for lack of room{numbered}"
     click.echo(f"wrote {output}: {shown}")
     if note := undrawable_note(drawing.undrawable):
         click.echo(note, err=True)

@@ -19,6 +19,8 @@ from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 from timeline.render import style
 from timeline.render.spans import LAST_DAY, TimeScale
 
+#: The tint of a magnified stretch (:attr:`TimeScale.zoom`): warm, lighter than the lanes' grey.
+ZOOM_TINT = {"facecolor": "#F2B632", "alpha": 0.16}
 DAY_NAMES = 12          # days: up to this range (and no break), each day is named under its middle
 #: Least pixels (at 100 dpi) between two labelled ticks, by how long their labels are.
 ROOM = {"day": 40, "month": 30, "initial": 13, "year": 36}
@@ -71,7 +73,7 @@ def date_axis(ax: Axes, scale: TimeScale, zone: str | None = None) -> list[Artis
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, i: labels.get(round(x, 6), "")))
         ax.xaxis.set_minor_locator(FixedLocator(minor))
         ax.tick_params(axis="x", which="minor", length=2.5)
-        added += draw_breaks(ax, scale)
+        added += draw_breaks(ax, scale) + draw_zoom(ax, scale)
     ax.grid(axis="x", which="major", color=style.GRID, lw=0.7)
     ax.set_axisbelow(True)
     return added
@@ -82,24 +84,40 @@ def calendar_ticks(scale: TimeScale, width: float) -> tuple[list[float], list[fl
     units = scale.units[-1] - scale.units[0]
     per_day = width / units                      # pixels a day at full scale
     days = sum(b - a for a, b in scale.segments())
-    name, step, kind = next(((n, s, k) for n, s, k in STEPS
-                             if _DAYS.get(n, 365.25 * (s.years or 1)) * per_day >= ROOM[k]
-                             and days / _DAYS.get(n, 365.25 * (s.years or 1)) <= MAX_TICKS), STEPS[-1])
+    name, step, kind = _step(per_day, days)
     major: list[float] = []
     labels: dict[float, str] = {}
+    zoom = scale.zoom or (0.0, 0.0, 1)
+    inside = (lambda x: zoom[0] <= x <= zoom[1])   # noqa: E731
     for a, b in scale.segments():
-        ticks = _ticks(a, b, name, step)
-        for i, tick in enumerate(ticks):
-            x = round(float(mdates.date2num(tick)), 6)
-            major.append(x)
-            # the first tick names its year unless a new year's tick follows closely and names the next
-            soon = any(t.month == 1 and t.day == 1 for t in ticks[1:3])
-            labels[x] = _tick_label(tick, kind, first=i == 0 and not (soon and tick.month != 1))
+        _label_ticks(_ticks(a, b, name, step), kind, major, labels, skip=inside)
     minor: list[float] = []
     if name in ("quarter", "half year") or (name == "year" and per_day * 30 >= 4):
         minor = [float(mdates.date2num(t)) for a, b in scale.segments() for t in _ticks(a, b, "month",
                                                                                         relativedelta(months=1))]
+    if scale.zoom:                               # the magnified weeks tick at their own, finer step
+        name, step, kind = _step(per_day * zoom[2], zoom[1] - zoom[0])
+        _label_ticks(_ticks(zoom[0], zoom[1], name, step), kind, major, labels, first=False)
+        minor = [m for m in minor if not inside(m)]
     return major, [m for m in minor if round(m, 6) not in labels], labels
+
+
+def _step(per_day: float, days: float) -> tuple[str, relativedelta, str]:
+    """The step of :data:`STEPS` whose labels have room at ``per_day`` pixels a day over ``days`` days."""
+    return next(((n, s, k) for n, s, k in STEPS if _DAYS.get(n, 365.25 * (s.years or 1)) * per_day >= ROOM[k]
+                 and days / _DAYS.get(n, 365.25 * (s.years or 1)) <= MAX_TICKS), STEPS[-1])
+
+
+def _label_ticks(ticks: list[datetime], kind: str, major: list[float], labels: dict[float, str],
+                 skip: object = None, first: bool = True) -> None:
+    """Add ``ticks`` (but those ``skip`` says) to ``major`` and their labels to ``labels``."""
+    ticks = [t for t in ticks if not (skip and skip(float(mdates.date2num(t))))]
+    for i, tick in enumerate(ticks):
+        x = round(float(mdates.date2num(tick)), 6)
+        major.append(x)
+        # the first tick names its year unless a new year's tick follows closely and names the next
+        soon = any(t.month == 1 and t.day == 1 for t in ticks[1:3])
+        labels[x] = _tick_label(tick, kind, first=first and i == 0 and not (soon and tick.month != 1))
 
 
 def _ticks(a: float, b: float, name: str, step: relativedelta) -> list[datetime]:
@@ -161,6 +179,31 @@ def draw_breaks(ax: Axes, scale: TimeScale) -> list[Artist]:
             artists.append(ax.plot([x], [0], transform=ax.get_xaxis_transform(), marker=(2, 0, -30), ms=9,
                                    mew=1.2, color=style.MUTED, clip_on=False, zorder=7)[0])
     return artists
+
+
+def draw_zoom(ax: Axes, scale: TimeScale) -> list[Artist]:
+    """Tint the magnified stretch across the chart, edge it with dotted lines and say '×3 scale' above it."""
+    if not scale.zoom:
+        return []
+    a, b, factor = scale.zoom
+    artists: list[Artist] = [ax.axvspan(a, b, lw=0, zorder=0.5, gid="zoom", **ZOOM_TINT)]
+    for x in (a, b):
+        artists.append(ax.axvline(x, color=style.MUTED, lw=0.7, ls=(0, (1, 2)), zorder=0.6))
+    artists.append(ax.annotate(f"×{factor} scale", ((a + b) / 2, 1), xycoords=ax.get_xaxis_transform(),
+                               xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
+                               fontsize=style.FOOTER_SIZE, fontstyle="italic", color=style.MUTED,
+                               gid="zoom-label", annotation_clip=False))
+    return artists
+
+
+def zoom_note(scale: TimeScale) -> str | None:
+    """'The tinted weeks, 20 Nov – 12 Dec, are drawn at 3 times the scale of the rest…', or ``None``."""
+    if not scale.zoom:
+        return None
+    a, b, factor = scale.zoom
+    first, last = (mdates.num2date(x) for x in (a, b - 1))
+    return (f"The tinted weeks, {first.day} {first:%b} – {last.day} {last:%b}, are drawn at {factor} times the "
+            "scale of the rest of the axis, to give their many events room.")
 
 
 def break_note(scale: TimeScale) -> str | None:

@@ -15,6 +15,7 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch, StepPatch
 
+from timeline.palette import FAMILIES, family_of
 from timeline.render import style
 from timeline.render.spans import Glyph, TimeScale
 
@@ -72,10 +73,11 @@ def count(groups: np.ndarray, kinds: np.ndarray, lo: np.ndarray, hi: np.ndarray,
 
 
 def count_events(glyphs: Sequence[Glyph], lanes: int, edges: np.ndarray) -> np.ndarray:
-    """Events per (lane, type, bin)."""
-    types = {t: i for i, t in enumerate(style.EVENT_MARKS)}
-    return count(np.array([g.lane for g in glyphs], dtype=int), np.array([types[g.event.type] for g in glyphs]),
-                 np.array([g.lo for g in glyphs]), np.array([g.hi for g in glyphs]), (lanes, len(types)), edges)
+    """Events per (lane, type family, bin); families in the order of :data:`timeline.palette.FAMILIES`."""
+    families = {f: i for i, f in enumerate(FAMILIES)}
+    return count(np.array([g.lane for g in glyphs], dtype=int),
+                 np.array([families[family_of(g.event.type).id] for g in glyphs]),
+                 np.array([g.lo for g in glyphs]), np.array([g.hi for g in glyphs]), (lanes, len(families)), edges)
 
 
 def draw_stack(ax: Axes, counts: np.ndarray, edges: np.ndarray, base: float, scale: float, colors: Sequence[str],

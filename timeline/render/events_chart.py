@@ -7,15 +7,18 @@ labelled and where).
 """
 from __future__ import annotations
 
+import math
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.font_manager import FontProperties
+from matplotlib.text import Text
 
 from timeline.model import Dataset
-from timeline.render import keyed
+from timeline.render import keyed, style
 from timeline.render.frame import DPI, Frame
 from timeline.render.legend import MARKER, cue_entries, type_entries
 from timeline.render.marks import (
@@ -37,8 +40,13 @@ TRACK = 0.15            # inches per row: a line of 8-point text
 LANE_PAD = 0.5          # rows of air above and below a lane's rows
 GAP = 4.0               # points between two things on a row
 LABEL_CHARS = 30        # characters per line of a label
-LABEL_LINES = 2         # lines of a label at most
+WIDE_CHARS = 36         # characters per line of a label that then fits on two lines
+LABEL_LINES = 3         # lines of a label at most
 MAX_LABEL_ROWS = 16     # label rows of one lane at most, above and beneath its marks
+STORY_ROWS = 4          # label rows the lane of talks between sides keeps above the others when room runs short
+TOP_EVERY = 0.9         # inches of axis width per top event that keeps its label in text whatever the room
+TOP_LABELS = (4, 12)    # top events labelled in text at least, and at most, whatever the width
+SQUEEZE = 1.6           # rows may be squeezed this much at most to keep a top event's label beside its mark
 
 
 @dataclass(slots=True)
@@ -50,8 +58,14 @@ class Placed:
 
 
 def label_text(title: str, status: str) -> str:
-    """The label of an event: its title, with 'Cancelled: ' and the like before it, on at most two lines."""
-    lines = textwrap.wrap(STATUS_WORDS.get(status, "") + title, LABEL_CHARS)
+    """The label of an event: its title, with 'Cancelled: ' and the like before it, whole: on two lines of
+    :data:`LABEL_CHARS` characters, else of :data:`WIDE_CHARS`, else on :data:`LABEL_LINES` lines of either
+    (a title longer than that, which no shipped title is, is cut at a word)."""
+    text = STATUS_WORDS.get(status, "") + title
+    lines = textwrap.wrap(text, LABEL_CHARS, break_on_hyphens=False)
+    wide = textwrap.wrap(text, WIDE_CHARS, break_on_hyphens=False)
+    if (len(lines) > 2 and len(wide) <= 2) or (len(lines) > LABEL_LINES and len(wide) <= LABEL_LINES):
+        lines = wide
     if len(lines) > LABEL_LINES:
         lines = [*lines[:LABEL_LINES - 1], shorten(" ".join(lines[LABEL_LINES - 1:]), LABEL_CHARS)]
     return "\n".join(lines)
@@ -68,6 +82,7 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
     per_day = [frame.axes_width * 72 / _units(scale) / scale.days_per_unit(g.x) for g in glyphs]
     key = keyed.selected(dataset, [g.event for g in glyphs], [g.hi - g.lo for g in glyphs])
     marks, labels = [], {}
+    ranking = keyed.Ranking.of(dataset)
     for i, glyph in enumerate(glyphs):
         lo, hi, anchor = _footprint(frame.renderer, glyph, scale, width, px, per_day[i])
         mark = keyed.Mark(glyph.lane, lo, hi, anchor)
@@ -76,22 +91,64 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
             mark.label_width = max(text_width(frame.renderer, line, font) for line in text.split("\n")) + 4 * px
             mark.lines = text.count("\n") + 1
             mark.line_width = text_width(frame.renderer, text.replace("\n", " "), font) + 4 * px
-            mark.priority = (key[i], -keyed.principals(dataset, glyph.event), glyph.event.status != "occurred",
-                             glyph.lo)
+            mark.priority = ranking.priority(glyph.event, key[i]) + (glyph.lo,)
             labels[i] = text
         marks.append(mark)
     room = (height or MAX_HEIGHT) - frame.fixed_height
-    layout = keyed.lay_out(marks, lanes, width, [MAX_LABEL_ROWS] * lanes, GAP * px)
-    while _rows(layout, min_rows) * TRACK > room and any(m.lines for m in marks):   # fewer label rows to fit
-        most = max(max(layout.label_rows), max(layout.rows_above)) - 1
-        if most < 1:         # too tight for any label: its text would cover the rows of marks
-            for mark in marks:
-                mark.lines = 0
-        layout = keyed.lay_out(marks, lanes, width, [max(most, 0)] * lanes, GAP * px)
+    caps = [MAX_LABEL_ROWS] * lanes
+    story = _story_lane(marks, lanes)
+    top = _top([m for m in marks if keyed.fits_beside(m, width, GAP * px)], frame.axes_width)
+    layout = _fit(marks, caps, width, GAP * px, min_rows, room, story, top)
+    while unlabelled := [m for m in top if m.lines and not (m.reserve or m.beside or m.label_row is not None)]:
+        unlabelled[0].reserve = True           # a top event left without a label keeps one beside its mark
+        layout = _fit(marks, caps, width, GAP * px, min_rows, room, story, top)
+        if _rows(layout, min_rows) * TRACK > SQUEEZE * room:    # unless its line would crush the rows
+            unlabelled[0].reserve, unlabelled[0].lines = False, 0
+            layout = _fit(marks, caps, width, GAP * px, min_rows, room, story, top)
     placed = Placed(layout, {i: t for i, t in labels.items()
                              if marks[i].lines and (marks[i].label_row is not None or marks[i].beside)})
     heights = _heights(layout, min_rows)
     return placed, heights, height or frame.fixed_height + min(_rows(layout, min_rows) * TRACK, room)
+
+
+def _fit(marks: list[keyed.Mark], caps: list[int], width: float, gap: float, min_rows: Sequence[float],
+         room: float, story: int | None, top: Sequence[keyed.Mark]) -> keyed.Layout:
+    """Lay the marks out, with fewer label rows (``caps``, lowered in place) until the lanes fit in ``room``
+    inches, the lane of talks (``story``) last; too tight for rows of labels, only the labels of the ``top``
+    marks are kept (to be placed beside their marks, see :func:`layout_rows`)."""
+    lanes = len(min_rows)
+    layout = keyed.lay_out(marks, lanes, width, caps, gap)
+    while _rows(layout, min_rows) * TRACK > room and any(m.lines and not m.reserve for m in marks):
+        used = [max(below, above) for below, above in zip(layout.label_rows, layout.rows_above)]
+        if not any(used):
+            kept = {id(m) for m in top}
+            for mark in marks:
+                mark.lines = mark.lines if mark.reserve or id(mark) in kept else 0
+            layout = keyed.lay_out(marks, lanes, width, caps, gap)
+            break
+        lane = max((k for k in range(lanes) if used[k]), key=lambda k: (used[k] - STORY_ROWS * (k == story), -k))
+        caps[lane] = used[lane] - 1
+        layout = keyed.lay_out(marks, lanes, width, caps, gap)
+    squeeze = _rows(layout, min_rows) * TRACK / room
+    if squeeze > 1 and any(m.reserve for m in marks):      # rows shorter than a line: lines kept further apart
+        layout = keyed.lay_out(marks, lanes, width, caps, gap, math.ceil(squeeze))
+    return layout
+
+
+def _top(marks: Sequence[keyed.Mark], axes_width: float) -> list[keyed.Mark]:
+    """The top events among ``marks`` (those whose label fits on a line beside them) by the label rule's
+    priority, one per :data:`TOP_EVERY` inches of axis width within :data:`TOP_LABELS`: they keep a label in
+    text at any size."""
+    least, most = TOP_LABELS
+    count = max(least, min(most, int(axes_width / TOP_EVERY)))
+    return sorted((m for m in marks if m.lines), key=lambda m: m.priority)[:count]
+
+
+def _story_lane(marks: Sequence[keyed.Mark], lanes: int) -> int | None:
+    """The lane with the most labels of the first priority (talks between sides): it keeps
+    :data:`STORY_ROWS` more label rows than the others when room runs short."""
+    counts = [sum(1 for m in marks if m.lines and m.lane == k and m.priority[0] == 0) for k in range(lanes)]
+    return max(range(lanes), key=lambda k: (counts[k], -k)) if any(counts) else None
 
 
 def _heights(layout: keyed.Layout, min_rows: Sequence[float]) -> list[float]:
@@ -122,32 +179,44 @@ def _footprint(renderer: object, glyph: Glyph, scale: TimeScale, width: float, p
 
 
 def draw_rows(ax: Axes, glyphs: list[Glyph], placed: Placed, heights: list[float], lane_tops: list[float],
-              scale: TimeScale, links: Sequence[tuple]) -> list[float]:
-    """Draw every glyph on its row, the key labels beneath with their leaders, and the links; return each
-    glyph's y."""
+              scale: TimeScale, links: Sequence[tuple], numbers: dict[str, int] | None = None) -> list[Artist]:
+    """Draw every glyph on its row, the key labels beneath with their leaders, the links, and beside each
+    event of ``numbers`` (id -> number) its number; return the artists added."""
     layout = placed.layout
     width = ax.get_position().width * ax.figure.get_figwidth() * 72   # points
     pixels = ax.get_position().width * ax.figure.get_figwidth() * DPI
     marks_top = [top + above for top, above in zip(lane_tops, layout.rows_above)]
     y = [marks_top[g.lane] + layout.marks[i].row + 0.5 for i, g in enumerate(glyphs)]
+    artists: list[Artist] = []
     for i, g in enumerate(glyphs):
-        draw_event(ax, g, y[i], width / _units(scale) / scale.days_per_unit(g.x))
+        artists += draw_event(ax, g, y[i], width / _units(scale) / scale.days_per_unit(g.x))
+        if numbers and g.event.id in numbers:
+            artists.append(draw_number(ax, g, y[i], numbers[g.event.id]))
         if i in placed.labels:
             mark = layout.marks[i]
             lines = placed.labels[i].count("\n") + 1
             if mark.beside:
                 x = float(scale.inverse(scale.units[0] + mark.label_left / pixels * _units(scale)))
-                draw_label(ax, g, placed.labels[i].replace("\n", " "), x, False, y[i], y[i])
+                artists += draw_label(ax, g, placed.labels[i].replace("\n", " "), x, False, y[i], y[i])
                 continue
             if mark.above:       # rows counted upward from the marks
                 middle = marks_top[g.lane] - mark.label_row - lines / 2
             else:
                 middle = marks_top[g.lane] + layout.mark_rows[g.lane] + mark.label_row + lines / 2
             x = float(scale.inverse(scale.units[0] + mark.anchor / pixels * _units(scale)))
-            draw_label(ax, g, placed.labels[i], x, mark.label_left < mark.anchor - 1, middle, y[i],
-                       lines / 2)
-    draw_links(ax, {g.event.id: (g.x, y[i]) for i, g in enumerate(glyphs) if not g.copy}, links)
-    return y
+            artists += draw_label(ax, g, placed.labels[i], x, mark.label_left < mark.anchor - 1, middle, y[i],
+                                  lines / 2)
+    artists += draw_links(ax, {g.event.id: (g.x, y[i]) for i, g in enumerate(glyphs) if not g.copy}, links)
+    return artists
+
+
+def draw_number(ax: Axes, glyph: Glyph, y: float, number: int) -> Text:
+    """The number of an event without a label, up and to the right of its mark, or of a span's end cap (its
+    key is in a note)."""
+    x = glyph.lo if glyph.open_end else glyph.hi if glyph.open_start or glyph.hi - glyph.lo > 1.001 else glyph.x
+    return ax.annotate(str(number), (x, y), xytext=(MARKER / 2, MARKER / 2 + 0.5), textcoords="offset points",
+                       ha="left", va="center", fontsize=LABEL_SIZE - 1, fontweight="bold", color=style.INK,
+                       zorder=7, gid=f"number:{glyph.key}")
 
 
 def legends(glyphs: Sequence[Glyph], scale: TimeScale, axes_width: float, shown_links: Sequence[tuple]) -> list:

@@ -15,7 +15,7 @@ from matplotlib.legend import Legend
 
 from timeline.render import style
 from timeline.render.legend import Entry, handler_map
-from timeline.render.text import printable, shorten, text_width
+from timeline.render.text import printable, shorten, text_width, typeset
 
 DPI = 100               # of the figure while laid out; savefig's dpi only scales pixels
 LABEL_SIZE = 7.5        # points
@@ -63,7 +63,7 @@ class Frame:
         fig = self.figure
         font = FontProperties(size=style.TITLE_SIZE, weight="bold")
         room = (fig.get_figwidth() - 2 * self.PAD) * DPI
-        title = printable(title)
+        title = typeset(printable(title))
         if text_width(self.renderer, title, font) > room:       # two lines, cut at a word, rather than one cut short
             chars = int(len(title) * room / text_width(self.renderer, title, font))
             lines = textwrap.wrap(title, max(chars, 10))
@@ -81,7 +81,7 @@ class Frame:
     def footer(self, *lines: str | None) -> None:
         for text in lines:
             if text:
-                self.credits += self._wrap(printable(text))
+                self.credits += self._wrap(typeset(printable(text)))
 
     def footnote(self, text: str | None) -> None:
         if text:

@@ -39,6 +39,7 @@ from timeline.model import LEVELS, Dataset, Event
 from timeline.names import find_actor
 from timeline.render import style
 from timeline.render.captions import count, named_list, period_label, sources_line
+from timeline.render.choices import GRAPH_LAYOUTS
 from timeline.render.files import image_format, save_image
 from timeline.render.graph_draw import (
     LABEL_WIDTH,
@@ -58,7 +59,7 @@ from timeline.render.graph_key import Section, draw_key, sections
 from timeline.render.graph_labels import draw_labels
 from timeline.render.graph_table import draw_table, table_height
 from timeline.render.labels import display_name
-from timeline.render.layout import LAYOUTS, layout_positions, two_columns
+from timeline.render.layout import layout_positions, two_columns
 from timeline.render.select import (
     MAX_ACTORS,
     MAX_EDGES,
@@ -80,8 +81,6 @@ __all__ = ["DPI", "GRAPHS", "GRAPH_LAYOUTS", "MAX_ACTORS", "MAX_EDGES", "GraphEr
            "select_actors", "select_events"]
 
 GRAPHS = ("actors", "events")
-#: Layouts by name; ``dated`` (events top to bottom by date) is for the actor-event graph.
-GRAPH_LAYOUTS = (*LAYOUTS, "dated")
 DPI = 200
 FRAME_TOP, FRAME_BOTTOM, KEY_WIDTH, MARGIN, KEY_GAP = 1.05, 0.6, 2.9, 0.25, 0.2   # inches
 #: Narrower than this (inches), the key goes under the plot.

@@ -15,24 +15,34 @@ in order:
 4. a plan, demand or refusal made by a principal or a state;
 5. a date known only as a span wider than a month (a bar must say what it is).
 
-Among key events, those higher in the list keep their label first, and
-within a rule those with more principals, then those that happened, then
-the earlier. A key
-event whose label finds no room is drawn as a mark; the footnote says how
-many events were drawn and how many labelled. A chart of at most
+Labels are kept in the order a reader looks for the rounds
+(:meth:`Ranking.headline`): first the summits, meetings held between heads
+of state or government of two sides or more (Alaska, the Oval Office);
+then the talks and events that bring a version of a plan (Moscow on 2
+December, with the updated US plan); then the other talks in person
+between sides held (Riyadh, Istanbul, Geneva), the other talks by rules
+1–3, and the other key events by their rule. Within a tier, by rule, then
+meetings and visits before calls before the rest (:func:`story_rank`),
+then those covered by more reports (their own and their linked events'),
+principals of more sides, more principals, then those that happened, then
+the earlier (:meth:`Ranking.priority`).
+A key event whose label finds no room is drawn as a
+mark; the footnote says how many events were drawn and how many labelled.
+A chart of at most
 :data:`LABEL_ALL_UP_TO` events tries to label every event, the key events
 first.
 
 Placement, in display pixels along the axis and rows down each lane:
 marks are packed on the lane's first rows so that no two touch; labels go
-on the rows beneath, each at the x of its own mark and joined to it by a
-vertical leader line. A label never overlaps another label, and no leader
-crosses a label.
+on the rows beneath (or above), each at the x of its own mark and joined to
+it by a vertical leader line. A label never overlaps another label, and no
+leader crosses a label or passes another mark (it would seem to end there).
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import count
 
 from timeline.model import Dataset, Event
 
@@ -60,6 +70,79 @@ def principals(dataset: Dataset, event: Event) -> int:
     return sum(is_principal(dataset, a) for a in event.actors())
 
 
+def story_rank(dataset: Dataset, event: Event) -> int:
+    """0 for talks in person between sides, 1 for another meeting or a visit, 2 for a call, 3 for the rest:
+    within a rule of :func:`key_rank`, the lower keeps its label first."""
+    if event.type == "call":
+        return 2
+    if event.type not in MEETINGS:
+        return 3
+    sides = {dataset.side(a) for a in event.participants}
+    return 0 if event.type == "meeting" and len(sides) > 1 else 1
+
+
+#: Relations by which a proposal or a deal is a new version of another (the plan's next text).
+REVISES = ("supersedes", "amends")
+VERSIONS = ("proposal", "counter_proposal", "joint_draft", "agreement", "agreement_in_principle")
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """What the label order needs to know of the whole record (:meth:`of`): the events that bring a version of
+    a plan (a plan version's ``event``, a proposal or deal that supersedes or amends another, and the talks it
+    is part of) and, per event, how many reports cover it and the events linked to it (its weight)."""
+
+    dataset: Dataset
+    versions: frozenset[str]
+    weight: dict[str, int]
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> Ranking:
+        events = {e.id: e for e in dataset.events}
+        versions = {v.event for plan in dataset.plans.values() for v in plan.versions if v.event}
+        linked: dict[str, set[str]] = {}
+        for event in dataset.events:
+            for link in event.related:
+                linked.setdefault(event.id, set()).add(link.event)
+                linked.setdefault(link.event, set()).add(event.id)
+            if event.type in VERSIONS and any(link.relation in REVISES for link in event.related):
+                versions.add(event.id)
+        versions |= {link.event for v in list(versions) if v in events for link in events[v].related
+                     if link.relation == "part_of"}
+        weight = {e.id: len(set(e.sources).union(*(events[o].sources for o in linked.get(e.id, ()) if o in events)))
+                  for e in dataset.events}
+        return cls(dataset, frozenset(versions), weight)
+
+    def headline(self, event: Event, rule: int) -> int:
+        """The tier of a key event of ``rule`` (see the module), lower first: 0 a summit held (principals of
+        two sides or more meet, by rules 1–2), 1 talks in person between sides, or an event, that bring a
+        plan's version, 2 other talks between sides held by rules 1–2, 3 the other talks by rules 1–3, else
+        ``rule + 3``."""
+        talks = story_rank(self.dataset, event) == 0 and rule <= 3
+        held = talks and event.status == "occurred" and rule <= 2
+        if held and principal_sides(self.dataset, event) > 1:
+            return 0
+        if event.id in self.versions and (talks or rule <= 4):
+            return 1
+        return 2 if held else 3 if talks else rule + 3
+
+    def priority(self, event: Event, rule: int) -> tuple[int, ...]:
+        """The order in which key events keep their labels (lower first): see the module."""
+        return (self.headline(event, rule), rule, story_rank(self.dataset, event), -self.weight.get(event.id, 0),
+                -principal_sides(self.dataset, event), -principals(self.dataset, event),
+                int(event.status != "occurred"))
+
+
+def principal_sides(dataset: Dataset, event: Event) -> int:
+    """How many sides the principals taking part in ``event`` speak for."""
+    return len({dataset.side(a) for a in event.actors() if is_principal(dataset, a)})
+
+
+def priority(dataset: Dataset, event: Event, rule: int) -> tuple[int, ...]:
+    """The order in which key events keep their labels (lower first), for one event: see :class:`Ranking`."""
+    return Ranking.of(dataset).priority(event, rule)
+
+
 def key_rank(dataset: Dataset, event: Event, days: float) -> int | None:
     """The rule (1–5 of the module) that makes ``event`` a key event, or ``None``; ``days`` is the width
     of its known date."""
@@ -83,7 +166,8 @@ def key_rank(dataset: Dataset, event: Event, days: float) -> int | None:
 class Mark:
     """One event in a lane, in pixels: its footprint on a mark row (``lo``..``hi``), where its leader starts
     (``anchor``), its label's width and lines (0 for none), the label's priority (lower first) and its width
-    on one line (``line_width``), as it goes beside its mark."""
+    on one line (``line_width``), as it goes beside its mark. A mark that must keep its label (``reserve``:
+one of the chart's top events) is packed with room for that line beside it."""
 
     lane: int
     lo: float
@@ -98,6 +182,7 @@ class Mark:
     above: bool = False
     beside: bool = False
     line_width: float = 0.0
+    reserve: bool = False
 
 
 @dataclass(slots=True)
@@ -112,27 +197,72 @@ class Layout:
     rows_above: list[int] = field(default_factory=list)
 
 
-def lay_out(marks: list[Mark], lanes: int, width: float, max_label_rows: Sequence[int], gap: float) -> Layout:
+def lay_out(marks: list[Mark], lanes: int, width: float, max_label_rows: Sequence[int], gap: float,
+            line_rows: int = 1) -> Layout:
     """Pack marks on rows, then labels beneath, per lane; ``width`` is the axes' width in pixels,
-    ``max_label_rows`` the rows of labels each lane may take, ``gap`` the pixels kept between things."""
+    ``max_label_rows`` the rows of labels each lane may take, ``gap`` the pixels kept between things,
+    ``line_rows`` the rows either side of a reserved label's line kept clear of other marks and lines."""
     layout = Layout(marks, [0] * lanes, [0] * lanes, [0] * lanes)
     for lane in range(lanes):
         own = [m for m in marks if m.lane == lane]
-        layout.mark_rows[lane] = _pack_marks(own, gap)
+        layout.mark_rows[lane] = _pack_marks(own, width, gap, line_rows)
         layout.label_rows[lane], layout.rows_above[lane] = _place_labels(own, width, max_label_rows[lane], gap)
     return layout
 
 
-def _pack_marks(marks: list[Mark], gap: float) -> int:
-    """First-fit: each mark on the first row where it touches nothing; return the rows used."""
-    ends: list[float] = []
-    for mark in sorted(marks, key=lambda m: (m.lo, m.hi)):
-        row = next((r for r, end in enumerate(ends) if mark.lo >= end + gap), len(ends))
-        if row == len(ends):
-            ends.append(mark.hi)
-        ends[row] = mark.hi
+def _pack_marks(marks: list[Mark], width: float, gap: float, line_rows: int = 1) -> int:
+    """First-fit: each mark on the first row where it touches nothing, the marks with a label to place first,
+    most important first (they take the outer rows, where a leader has the fewest marks to pass); a mark to
+    ``reserve`` takes its label's line beside it too, rightward else leftward, clear of the marks and lines of
+    the ``line_rows`` rows either side (a squeezed row is shorter than a line). Return the rows used."""
+    rows: list[list[tuple[float, float]]] = []
+    lines: dict[int, list[tuple[float, float]]] = {}       # row -> the reserved lines over it, from the next rows
+
+    def on(row: int) -> list[tuple[float, float]]:
+        return rows[row] if 0 <= row < len(rows) else []
+
+    def free(row: int, lo: float, hi: float, line: tuple[float, float] | None) -> bool:
+        return not any(lo < d + gap and c < hi + gap for c, d in [*on(row), *lines.get(row, [])]) and \
+            not (line and any(line[0] < d + gap and c < line[1] + gap for near in _near(row, line_rows)
+                              for c, d in on(near)))
+
+    for mark in sorted(marks, key=lambda m: (not m.reserve, not m.lines, m.priority if m.lines else (), m.lo, m.hi)):
+        row, (lo, hi) = next((r, (a, b)) for r in count() for a, b in _reach(mark, width, gap)
+                             if free(r, a, b, _line(mark, a, b)))
+        rows += [[] for _ in range(row + 1 - len(rows))]
+        rows[row].append((lo, hi))
         mark.row = row
-    return max(1, len(ends))
+        if mark.reserve:
+            mark.label_left = hi - mark.line_width if lo == mark.lo else lo
+            for near in _near(row, line_rows):
+                lines.setdefault(near, []).append((mark.label_left, mark.label_left + mark.line_width))
+    return max(1, len(rows))
+
+
+def _near(row: int, line_rows: int) -> list[int]:
+    return [r for r in range(row - line_rows, row + line_rows + 1) if r != row]
+
+
+def _line(mark: Mark, lo: float, hi: float) -> tuple[float, float] | None:
+    """The extent of a reserved mark's label line within its footprint ``lo``..``hi``; ``None`` for others."""
+    if not mark.reserve:
+        return None
+    return (hi - mark.line_width, hi) if lo == mark.lo else (lo, lo + mark.line_width)
+
+
+def _reach(mark: Mark, width: float, gap: float) -> list[tuple[float, float]]:
+    """The footprints a mark may take on its row: itself, or, to ``reserve``, itself and its label's line
+    to the right, else to the left."""
+    if not mark.reserve:
+        return [(mark.lo, mark.hi)]
+    right = (mark.lo, mark.hi + gap + mark.line_width)
+    left = (mark.lo - gap - mark.line_width, mark.hi)
+    return [span for span in (right, left) if span[0] >= 0 and span[1] <= width] or [right]
+
+
+def fits_beside(mark: Mark, width: float, gap: float) -> bool:
+    """Does the mark's label fit on one line beside it, right or left, within ``width`` pixels?"""
+    return mark.hi + gap + mark.line_width <= width or mark.lo - gap - mark.line_width >= 0
 
 
 def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) -> tuple[int, int]:
@@ -140,7 +270,7 @@ def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) ->
     above; return the label rows used beneath and above.
 
     A label goes first beside its own mark, on one line, on the mark's row,
-    where that row is free. The others read rightward from their mark,
+    where that row is free (a mark to ``reserve`` has that room kept for it). The others read rightward from their mark,
     else leftward. Candidates are taken in order of priority; each is kept,
     beneath the marks or else above, on the first side where all labels kept so far and it can still
     be placed. Placing goes right to left for rightward labels (then left
@@ -153,9 +283,11 @@ def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) ->
     last_row = max((m.row for m in marks), default=0)
     candidates = sorted((m for m in marks if m.lines), key=lambda m: m.priority)
     taken = [(m.row, m.lo, m.hi) for m in marks]
-    beside: list[tuple[int, float, float]] = []
-    waiting: list[Mark] = []   # marks whose labels need a leader: the way of those of a higher rule is kept clear
+    beside = [(m.row, m.label_left, m.label_left + m.line_width) for m in candidates if m.reserve]
     for mark in candidates:
+        mark.beside = mark.reserve
+    waiting: list[Mark] = []   # marks whose labels need a leader: the way of those of a higher rule is kept clear
+    for mark in (m for m in candidates if not m.reserve):
         box = _beside_box(mark, [*taken, *beside], width, gap)
         if box is not None and not any(box[1] - gap <= m.anchor <= box[2] + gap and box[0] != m.row
                                        and m.priority[:1] < mark.priority[:1] for m in waiting):
@@ -167,8 +299,8 @@ def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) ->
     for mark in waiting:
         for above, left in ((above, left) for above in (False, True) for left in _sides(mark, width)):
             rows = range(mark.row) if above else range(mark.row + 1, last_row + 1)
-            if any(r in rows and a - gap / 2 <= mark.anchor <= b + gap / 2 for r, a, b in beside):
-                continue                               # its leader would cross a label beside a mark
+            if any(r in rows and a - gap / 2 <= mark.anchor <= b + gap / 2 for r, a, b in [*beside, *taken]):
+                continue                               # its leader would cross a label beside a mark, or a mark
             mark.label_left = left
             if _stack([*kept[above], mark], max_rows, gap) is not None:
                 kept[above].append(mark)

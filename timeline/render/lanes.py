@@ -28,7 +28,6 @@ from timeline.model import EVENT_TYPES, Dataset, Event
 from timeline.render.labels import display_name, short_name
 from timeline.render.text import clip, printable
 
-LANES = ("side", "actor", "type", "none")
 #: At most this many lanes of their own: the least active actors or sides share one more.
 MAX_LANES = 10
 #: The lane of events in which several sides act.
@@ -54,7 +53,8 @@ def fold_below(events: int) -> int:
 
 
 def plan_lanes(dataset: Dataset, events: Sequence[Event], lanes: str) -> LanePlan:
-    """The lanes of a timeline of ``events``, by ``lanes`` (one of :data:`LANES`); see the module's rules."""
+    """The lanes of a timeline of ``events``, by ``lanes`` (one of :data:`timeline.render.choices.LANES`); see
+    the module's rules."""
     keys = [_keys(dataset, event, lanes) for event in events]
     names_of_folded = ""
     counts = Counter(k for ks in keys for k in ks)

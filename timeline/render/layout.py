@@ -13,8 +13,6 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-#: Layouts of the actor graph; ``auto`` is ``stress``.
-LAYOUTS = ("auto", "stress", "spring", "circular")
 SEED = 7
 Point = tuple[float, float]
 

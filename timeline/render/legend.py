@@ -24,11 +24,15 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
 
 from timeline.model import STATUSES
-from timeline.palette import FAMILIES
+from timeline.palette import FAMILIES, Family
 from timeline.render import style
 from timeline.render.markers import DASHED_RING, weighted_size
 
 MARKER = 7.0            # points
+#: A span's line: thin and light, so that a vague date reads as a span without outweighing the points.
+SPAN_LINE = {"lw": 1.3, "alpha": 0.8}
+#: Its end caps: points high, and their line's width.
+SPAN_CAP, SPAN_CAP_LINE = MARKER * 0.9, 1.0
 Entry = tuple[object, str]  # a legend handle (an artist, or a tuple of artists drawn one over another) and its label
 #: Relations drawn as arrows between events, and their look.
 LINKS = {"disputes": {"color": "#8E44AD", "ls": (0, (3, 2)), "label": "Disputes"},
@@ -65,8 +69,8 @@ class SpanHandler(HandlerBase):
     def create_artists(self, legend, handle, xdescent, ydescent, width, height, fontsize, trans):
         y = height / 2 - ydescent
         xs = [-xdescent + 0.08 * width, -xdescent + 0.92 * width]
-        line = Line2D(xs, [y, y], color=style.MUTED, lw=3.2, solid_capstyle="butt", transform=trans)
-        caps = Line2D(xs, [y, y], ls="none", marker="|", ms=MARKER * 1.2, mew=1.3, color=style.MUTED,
+        line = Line2D(xs, [y, y], color=style.MUTED, solid_capstyle="butt", transform=trans, **SPAN_LINE)
+        caps = Line2D(xs, [y, y], ls="none", marker="|", ms=SPAN_CAP, mew=SPAN_CAP_LINE, color=style.MUTED,
                       transform=trans)
         return [line, caps]
 
@@ -130,6 +134,6 @@ def cue_entries(spans: bool, open_start: bool, open_end: bool, uncertain: bool, 
     return [(handle, label) for shown, handle, label in cues if shown]
 
 
-def count_entries(types: Sequence[str]) -> list[Entry]:
-    """Colour patches for the types of an aggregated chart."""
-    return [(Patch(color=style.EVENT_MARKS[t].color), style.EVENT_MARKS[t].label) for t in types]
+def count_entries(families: Sequence[Family]) -> list[Entry]:
+    """Colour patches for the type families of an aggregated chart (one colour each: no two entries alike)."""
+    return [(Patch(color=f.color), f.label) for f in families]

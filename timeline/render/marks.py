@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from matplotlib import patheffects
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.font_manager import FontProperties
@@ -23,7 +24,7 @@ from matplotlib.patches import FancyArrowPatch
 from timeline.dates import DateSpan
 from timeline.model import Event
 from timeline.render import style
-from timeline.render.legend import LINKS, MARKER, ring_marker
+from timeline.render.legend import LINKS, MARKER, SPAN_CAP, SPAN_CAP_LINE, SPAN_LINE, ring_marker
 from timeline.render.markers import weighted_size
 from timeline.render.spans import Glyph
 
@@ -67,11 +68,12 @@ def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float) -> list[
     span = is_span(glyph, points_per_day) and not (glyph.open_start or glyph.open_end)
     lo, hi = bar_extent(glyph, points_per_day)
     alpha = max(look.alpha, 0.6)
-    if span:
-        artists += ax.plot([lo, hi], [y, y], color=mark.color, lw=3.2 if look.fill else 1.6, alpha=alpha,
+    if span:     # thin and light: a vague date must not outweigh the events known to the day
+        alpha = min(alpha, SPAN_LINE["alpha"])
+        artists += ax.plot([lo, hi], [y, y], color=mark.color, lw=SPAN_LINE["lw"], alpha=alpha,
                            ls="-" if look.fill else look.line, solid_capstyle="butt", zorder=3, gid=glyph.key)
-        artists += ax.plot([lo, hi], [y, y], ls="none", marker="|", ms=MARKER * 1.2, mew=1.3, color=mark.color,
-                           alpha=alpha, zorder=3, gid=f"caps:{glyph.key}")
+        artists += ax.plot([lo, hi], [y, y], ls="none", marker="|", ms=SPAN_CAP, mew=SPAN_CAP_LINE,
+                           color=mark.color, alpha=alpha, zorder=3, gid=f"caps:{glyph.key}")
     else:
         x = glyph.hi if glyph.open_start else glyph.lo if glyph.open_end else glyph.x
         artists += ax.plot([x], [y], ls="none", marker=mark.marker, ms=weighted_size(mark.marker, MARKER),
@@ -107,7 +109,8 @@ def draw_label(ax: Axes, glyph: Glyph, text: str, x: float, left: bool, y: float
                half: float = 0.5) -> list[Artist]:
     """The label centred on row ``y`` at ``x`` reading rightward (``left``: it ends at ``x``), ``half`` rows
     high each way, with a leader line from the mark at ``y_mark`` to the label's middle (none for a label on
-    its mark's row, beside it); italic if the event is pending, grey if it did not take place."""
+    its mark's row, beside it, which a white halo keeps clear of the marks of the rows next to it); italic if
+    the event is pending, grey if it did not take place."""
     look = style.status_look(glyph.event.status)
     step = 1 if y > y_mark else -1
     leader = [] if y == y_mark else ax.plot([x, x], [y_mark + 0.32 * step, y], color="#9A9A9A", lw=0.6, zorder=2,
@@ -116,6 +119,8 @@ def draw_label(ax: Axes, glyph: Glyph, text: str, x: float, left: bool, y: float
                         ha="right" if left else "left", va="center", fontsize=LABEL_SIZE, parse_math=False,
                         color=style.MUTED if look.struck else style.INK, linespacing=1.0,
                         fontstyle="normal" if look.fill else "italic", zorder=6, gid=f"label:{glyph.key}")
+    if y == y_mark:
+        label.set_path_effects([patheffects.withStroke(linewidth=2.5, foreground="white")])
     return [*leader, label]
 
 

@@ -22,9 +22,8 @@ from timeline.graph import ACTOR_RELATIONS, RELATION_OF_TYPE, actor_attributes, 
 from timeline.model import Dataset, Event
 from timeline.names import find_actor
 from timeline.palette import relation_family
+from timeline.render.choices import MAX_ACTORS
 
-#: Actors drawn at most; past it the most active are kept.
-MAX_ACTORS = 60
 #: Events the actor-event graph draws at most, one row each; past it those with the most actors are kept.
 MAX_EVENTS = 40
 #: Relations drawn at most, and between one pair; past them the ones with the most events are kept.

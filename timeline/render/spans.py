@@ -31,6 +31,10 @@ GAP_DAYS = 60
 BREAK_SHARE = 0.04
 #: Margin on either side of the known spans, as a share of the range.
 PAD = 0.03
+#: The densest stretch of :data:`DENSE_SHARE` of the days drawn (at least :data:`DENSE_DAYS`) is magnified
+#: when it holds :data:`DENSE_RATIO` times its share of the events and at least :data:`DENSE_LEAST` events,
+#: by its excess over its share, from 2 to :data:`MAX_ZOOM` times.
+DENSE_SHARE, DENSE_DAYS, DENSE_RATIO, DENSE_LEAST, MAX_ZOOM = 0.06, 10.0, 3.0, 15, 5
 
 
 @dataclass(slots=True)
@@ -56,18 +60,73 @@ class Glyph:
         return (self.lo + self.hi) / 2
 
 
-def glyphs_of(events: Sequence[Event], lanes_of: Sequence[Sequence[int]]) -> list[Glyph]:
-    """A glyph per event and lane, in event order; moments in several zones are put in UTC."""
+def glyphs_of(events: Sequence[Event], lanes_of: Sequence[Sequence[int]],
+              bounds: dict[str, tuple[datetime, datetime]] | None = None) -> list[Glyph]:
+    """A glyph per event and lane, in event order; moments in several zones are put in UTC.
+
+    ``bounds`` replaces the known bound of an open date by a tighter one
+    (see :func:`related_bounds`).
+    """
     utc = len({e.date.tz.utcoffset(None) for e in events if e.date.tz is not None}) > 1
     out = []
     for event, lanes in zip(events, lanes_of):
         start, end, open_start, open_end = _known_span(event.date)
+        if bounds and event.id in bounds:
+            start, end = bounds[event.id]
         if utc and event.date.tz is not None:
             offset = event.date.tz.utcoffset(None)
             start, end = _shift(start, offset), _shift(end, offset)
         lo, hi = (float(date2num(_bounded(d))) for d in (start, end))
         out += [Glyph(event, lane, lo, max(hi, lo), open_start, open_end, copy) for copy, lane in enumerate(lanes)]
     return out
+
+
+#: Relations whose event comes no earlier than the one it names (a response, a denial, a revision, a part
+#: of it, an effect): the named event happened by the end of this one, and this one from the other's start on.
+AFTER = ("responds_to", "disputes", "supersedes", "amends", "caused_by", "part_of")
+#: Relations whose event comes no later than the one it names.
+BEFORE = ("leads_to",)
+
+
+def related_bounds(events: Sequence[Event]) -> dict[str, tuple[datetime, datetime]]:
+    """The day each open date is known to fall on or before (or on or after) from the events related to it.
+
+    "../2025-12-02" (on or before 2 Dec) answered on 21 Nov happened by
+    21 Nov: an event happened by the end of the first event that responds
+    to, disputes, supersedes, amends, is caused by or is part of it
+    (:data:`AFTER`), and by the end of the first it leads to
+    (:data:`BEFORE`). Likewise an "on or after" date is no earlier than the
+    start of what it answers. Returns event id -> (start, end) of the
+    tighter bound, as naive datetimes, only where it is tighter than the
+    event's own. Links to events not in ``events`` are ignored.
+    """
+    by_id = {e.id: e for e in events}
+    later: dict[str, list[Event]] = {}        # id -> events known to come no earlier
+    earlier: dict[str, list[Event]] = {}      # id -> events known to come no later
+    for event in events:
+        for link in event.related:
+            if link.event not in by_id:
+                continue
+            after = link.relation in AFTER
+            if after or link.relation in BEFORE:
+                first, then = (by_id[link.event], event) if after else (event, by_id[link.event])
+                later.setdefault(first.id, []).append(then)
+                earlier.setdefault(then.id, []).append(first)
+    out = {}
+    for event in events:
+        start, end, open_start, open_end = _known_span(event.date)
+        ends = [e.date.end for e in later.get(event.id, ()) if e.date.end is not None]
+        starts = [e.date.start for e in earlier.get(event.id, ()) if e.date.start is not None]
+        if open_start and ends:
+            if (last := min(_naive(d) for d in ends)) < end:
+                out[event.id] = (last - timedelta(days=1), last)
+        elif open_end and starts and (first := max(_naive(d) for d in starts)) > start:
+            out[event.id] = (first, first + timedelta(days=1))
+    return out
+
+
+def _naive(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=None)
 
 
 def _known_span(span: DateSpan) -> tuple[datetime, datetime, bool, bool]:
@@ -112,6 +171,8 @@ class TimeScale:
     knots: np.ndarray
     units: np.ndarray
     breaks: list[tuple[float, float]] = field(default_factory=list)
+    #: The magnified stretch, as (start, end) date numbers, and how many times the rest's scale it is drawn.
+    zoom: tuple[float, float, int] | None = None
 
     @property
     def xlim(self) -> tuple[float, float]:
@@ -138,11 +199,13 @@ class TimeScale:
         return list(zip(edges[::2], edges[1::2]))
 
 
-def time_scale(spans: Sequence[tuple[float, float]], compress: bool = True) -> TimeScale:
+def time_scale(spans: Sequence[tuple[float, float]], compress: bool = True, magnify: bool = False) -> TimeScale:
     """The scale of an axis that holds every (start, end) of ``spans``, with a margin on either side.
 
     A record of one day with no times is widened to three days, so that the
-    day reads as a day between its neighbours.
+    day reads as a day between its neighbours. ``magnify``: draw the
+    densest weeks at a larger scale (:data:`DENSE_RATIO`; the chart must
+    show it, as :func:`timeline.render.axis.draw_zoom` does).
     """
     lo = min(a for a, _ in spans)
     hi = max(b for _, b in spans)
@@ -153,15 +216,42 @@ def time_scale(spans: Sequence[tuple[float, float]], compress: bool = True) -> T
     width = (hi - lo) - sum(b - a for a, b in gaps)     # the days drawn at full scale
     pad = min(PAD * width, 10 + 0.01 * width)
     first, last = max(lo - pad, _FIRST), min(hi + pad, _LAST)
+    zoom = _densest(spans, gaps, width) if magnify else None
+    stretches = sorted([(a, b, BREAK_SHARE * width) for a, b in gaps]
+                       + ([(zoom[0], zoom[1], (zoom[1] - zoom[0]) * zoom[2])] if zoom else []))
     knots, units = [first], [0.0]
-    for a, b in gaps:
+    for a, b, drawn in stretches:
         units.append(units[-1] + a - knots[-1])
         knots.append(a)
-        units.append(units[-1] + BREAK_SHARE * width)
+        units.append(units[-1] + drawn)
         knots.append(b)
     units.append(units[-1] + last - knots[-1])
     knots.append(last)
-    return TimeScale(np.array(knots), np.array(units), list(gaps))
+    return TimeScale(np.array(knots), np.array(units), list(gaps), zoom)
+
+
+def _densest(spans: Sequence[tuple[float, float]], gaps: Sequence[tuple[float, float]], days: float
+             ) -> tuple[float, float, int] | None:
+    """The stretch to magnify (whole days, from a day before its first event to a day after its last) and
+    by how much, or ``None`` if no stretch is dense enough (see :data:`DENSE_RATIO`)."""
+    xs = sorted((a + b) / 2 for a, b in spans if b - a <= 2)       # events known to a day or two
+    length = max(DENSE_SHARE * days, DENSE_DAYS)
+    if len(xs) < DENSE_LEAST or length * 3 > days:
+        return None
+    best, j = (0, 0, 0), 0
+    for i, x in enumerate(xs):
+        while xs[j] < x - length:
+            j += 1
+        if i + 1 - j > best[0]:
+            best = (i + 1 - j, j, i)
+    count, i, k = best
+    ratio = count / (len(spans) * length / days)
+    if count < DENSE_LEAST or ratio < DENSE_RATIO:
+        return None
+    a, b = np.floor(xs[i]) - 1, np.ceil(xs[k]) + 1
+    if any(a < g1 and g0 < b for g0, g1 in gaps):
+        return None
+    return float(a), float(b), int(min(MAX_ZOOM, max(2, round(ratio))))
 
 
 def _gaps(spans: Sequence[tuple[float, float]], total: float) -> list[tuple[float, float]]:

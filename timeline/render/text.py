@@ -101,6 +101,26 @@ def printable(text: str) -> str:
     return re.sub(r"\s*\(([^()]*)\)", lambda m: m[0] if drawable(m[1]) else "", clip(text))
 
 
+_TYPESET = (
+    (re.compile(r"(?<![\d-])(\d{1,2})-(\d{1,2})(?![\d-])"), r"\1–\2"),       # ranges: 8–10 May
+    (re.compile(r"(?<![\d-])(\d{4})-(\d{4})(?![\d-])"), r"\1–\2"),           # 2022–2025
+    (re.compile(r"(?<=\s)--?(?=\s)"), "–"),                    # a spaced dash: Bishkek – leave
+    (re.compile(r"\.\.\."), "…"),
+    (re.compile(r"(^|(?<=[\s(\[–—/]))\""), "“"),
+    (re.compile(r"\""), "”"),
+    (re.compile(r"(^|(?<=[\s(\[–—/“]))'"), "‘"),
+    (re.compile(r"'"), "’"),
+)
+
+
+def typeset(text: str) -> str:
+    """``text`` as print sets it: en dashes in ranges and between spaced words, curly quotes and
+    apostrophes, an ellipsis character. 'Putin in Bishkek - "leave"' → 'Putin in Bishkek – “leave”'."""
+    for pattern, replacement in _TYPESET:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def text_width(renderer: object, text: str, font: FontProperties) -> float:
     """The width in pixels of the widest line of ``text`` in ``font``."""
     return max(renderer.get_text_width_height_descent(line, font, ismath=False)[0]

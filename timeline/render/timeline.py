@@ -22,31 +22,34 @@ from datetime import datetime
 from pathlib import Path
 
 import matplotlib.dates as mdates
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from timeline.errors import NothingToShow, UserError
 from timeline.model import Dataset, Event
-from timeline.outputs import DEFAULT_DIR
+from timeline.palette import FAMILIES
 from timeline.render import style
-from timeline.render.axis import break_note, date_axis
+from timeline.render.axis import break_note, date_axis, zoom_note
 from timeline.render.captions import period_label, sources_line
+from timeline.render.choices import LANES, TIMELINE_PATH, TIMELINE_WIDTH
 from timeline.render.counts import bins, count_events, draw_band, draw_stack
 from timeline.render.events_chart import LANE_PAD, TRACK, draw_rows, layout_rows, legends
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import DPI, LINE, NOTE_LINE, NOTE_SIZE, Frame, wrap_lane
 from timeline.render.labels import event_titles
-from timeline.render.lanes import LANES, MAX_LANES, acting_sides, plan_lanes
+from timeline.render.lanes import MAX_LANES, acting_sides, plan_lanes
 from timeline.render.legend import LINKS, count_entries
 from timeline.render.marks import links as links_between
-from timeline.render.spans import Glyph, clipped, glyphs_of, time_scale
-from timeline.render.text import printable, quiet_glyphs, undrawable
+from timeline.render.notes import bound_note, coarse_note, numbered
+from timeline.render.spans import Glyph, clipped, glyphs_of, related_bounds, time_scale
+from timeline.render.text import printable, quiet_glyphs, typeset, undrawable
 
 __all__ = ["AGGREGATE_ABOVE", "LANES", "MAX_LANES", "ChartError", "Drawing", "assign_lanes", "bins", "clock",
            "draw_timeline", "plan_lanes", "render_timeline"]
 
-DEFAULT_PATH = DEFAULT_DIR / "timeline.png"
+DEFAULT_PATH = TIMELINE_PATH
 #: Past this many events the chart shows counts per lane and period.
 AGGREGATE_ABOVE = 400
 #: Links between events are drawn up to this many events.
@@ -55,19 +58,21 @@ LINKS_UP_TO = 60
 BAND_FROM = 12
 BAND = 0.9              # inches: the band's height
 BAND_SIDES = 5          # sides the band tells apart; the rest share one colour
-WIDTH = 11.0            # inches, by default
+WIDTH = TIMELINE_WIDTH  # inches, by default
 COUNT_ROWS = 4.0        # rows of height per lane of counts
 MIN_SIZE = (3.0, 2.0)   # inches: the smallest chart
 MAX_SIZE = 200.0        # inches: the longest side of a chart
 #: A date covering more than this share of the axis, and this many days, is too coarse to place (a year on
 #: a chart of a year): a note lists it.
 COARSE_SHARE, COARSE_DAYS = 0.5, 90.0
-#: Characters of a label's title at most (on two lines).
-TITLE_LENGTH = 68
+#: Characters of a label's title at most (on three lines).
+TITLE_LENGTH = 90
 #: The footnote that says what is labelled; ``{drawn}`` and ``{labelled}`` are counts.
-LABEL_RULE = ("Drawn from {drawn} events, {labelled} labelled: outcomes, agreements and ceasefires, meetings and "
-              "calls of heads of state or government, and plans, demands and refusals of states and leaders, "
-              "as room allows; every other event is a mark.")
+LABEL_RULE = ("Of the {drawn} events drawn, {labelled} are labelled: outcomes, agreements and ceasefires, meetings "
+              "and calls of heads of state or government, and plans, demands and refusals of states and leaders, "
+              "as room allows.")
+NO_LABELS = "Of the {drawn} events drawn, none is labelled: this size has no room for rows of labels."
+
 
 
 class ChartError(UserError):
@@ -97,6 +102,7 @@ class Drawing:
     band: tuple[Event, ...] = ()
     undrawable: str = ""
     coarse: tuple[Event, ...] = ()
+    numbers: dict[str, int] | None = None
 
     @property
     def lane_of(self) -> dict[str, int]:
@@ -104,8 +110,8 @@ class Drawing:
 
     @property
     def omitted(self) -> int:
-        """How many drawn events have no label."""
-        return 0 if self.period else len(self.lanes_of) - len(self.coarse) - len(self.labels)
+        """How many drawn events have no label (``lanes_of`` holds the drawn events: not the coarse ones)."""
+        return 0 if self.period else len(self.lanes_of) - len(self.labels)
 
 
 def render_timeline(dataset: Dataset, path: str | Path = DEFAULT_PATH, *, events: Sequence[Event] | None = None,
@@ -152,11 +158,13 @@ def draw_timeline(dataset: Dataset, events: Sequence[Event] | None = None, *, la
     figure = Figure(figsize=(width, height or 4), dpi=DPI)
     FigureCanvasAgg(figure)
     plan = plan_lanes(dataset, shown, lanes)
-    drawn = glyphs_of(shown, plan.lanes_of)
-    band = glyphs_of(banded, [(0,)] * len(banded))
-    scale = time_scale([(g.lo, g.hi) for g in drawn + band])
+    bounds = related_bounds(dataset.events)
+    drawn = glyphs_of(shown, plan.lanes_of, bounds)
+    band = glyphs_of(banded, [(0,)] * len(banded), bounds)
+    counted = aggregate if aggregate is not None else len(shown) > AGGREGATE_ABOVE
+    scale = time_scale([(g.lo, g.hi) for g in drawn + band], magnify=not counted)
     with quiet_glyphs():
-        if aggregate if aggregate is not None else len(shown) > AGGREGATE_ABOVE:
+        if counted:
             drawing = _draw_counts(figure, dataset, drawn, band, plan.names, scale, title, lanes, height)
         else:
             drawing = _draw_events(figure, dataset, drawn, band, plan.names, scale, title, lanes, height, links,
@@ -178,7 +186,7 @@ def _is_force(event: Event) -> bool:
 
 def _check(events: list[Event], lanes: str, links: Sequence[str], size: tuple | None) -> None:
     if not events:
-        raise NothingToShow("no events to draw; loosen the filters (--since, --until, --actor, --type, --status)")
+        raise NothingToShow("no events to draw: events= is empty (or the dataset has none)")
     if lanes not in LANES:
         raise ChartError(f"unknown lanes={lanes!r}; use one of: {', '.join(LANES)}")
     if unknown := [link for link in links if link not in LINKS]:
@@ -202,16 +210,17 @@ def clock(events: Sequence[Event]) -> str | None:
     return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}" if minutes else "UTC"
 
 
-def _subtitle(events: Sequence[Event], lanes: str, band: Sequence[Event]) -> str:
+def _subtitle(events: Sequence[Event], lanes: str, band: Sequence[Event], how: str = "") -> str:
     by = {"side": ", by side", "actor": ", by actor", "type": ", by type", "none": ""}[lanes]
     period = period_label([*events, *band])
     count = len(events) + len(band)
-    text = f"{count:,} event{'s' * (count != 1)}" + (f", {period}" if period else "") + by
+    text = f"{count:,} event{'s' * (count != 1)}" + (f", {period}" if period else "") + by + (f", {how}" if how else "")
     return text + (f"; the use of force ({len(band):,}) counted beneath" if band else "")
 
 
 def _notes(frame: Frame, events: Sequence[Event], scale: object) -> None:
     frame.footnote(break_note(scale))
+    frame.footnote(zoom_note(scale))
     if edge := clipped(events):
         frame.footnote(f"{len(edge)} event{'s' * (len(edge) > 1)} dated outside the years 1–9999 "
                        f"({edge[0].date.text}…) drawn at the edge of the axis.")
@@ -232,23 +241,30 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     coarse = [g for g in glyphs if g.hi - g.lo > max(COARSE_SHARE * (scale.xlim[1] - scale.xlim[0]), COARSE_DAYS)
               and not (g.open_start or g.open_end)]
     glyphs = [g for g in glyphs if g not in coarse]
-    texts = [printable(t) for t in event_titles(dataset, [g.event for g in glyphs], limit=TITLE_LENGTH)]
+    texts = [typeset(printable(t)) for t in event_titles(dataset, [g.event for g in glyphs], limit=TITLE_LENGTH)]
     frame.footer(sources_line(dataset, [*events, *banded]))
     _notes(frame, [*events, *banded], scale)
-    frame.footnote(_coarse_note(coarse))
+    frame.footnote(coarse_note(coarse, len(events)))
+    frame.footnote(bound_note(dataset, [g.event for g in glyphs if not g.copy]))
     first = len(frame.notes)
-    frame.footnote(LABEL_RULE.format(drawn=len(glyphs), labelled="{labelled}"))   # counted once placed
+    drawn = f"{len({g.event.id for g in glyphs}):,}"
+    frame.footnote(LABEL_RULE.format(drawn=drawn, labelled="{labelled}"))
     rule = slice(first, len(frame.notes))
     least = [lane_rows(name, note) if labelled else 0.0 for name, note in zip(names, [*lane_notes, *[""] * len(names)])]
     placed, heights, figure_height = layout_rows(frame, dataset, glyphs, texts, least, scale, height)
+    numbers = numbered(frame, glyphs, texts, placed)
+    figure_height += 0 if height else (len(frame.notes) - first - (rule.stop - rule.start)) * Frame.LINE
     lines = [n.replace("{labelled}", f"{len(placed.labels):,}") for n in frame.notes[rule]]
     frame.notes[rule] = lines if len(placed.labels) < len(glyphs) else []
+    if not placed.labels and labelled:
+        frame.notes[rule] = [NO_LABELS.format(drawn=drawn)]
     ax = frame.axes(figure_height)
     rows = sum(heights) + 2 * LANE_PAD * len(names)
-    lane_tops = draw_lanes(ax, names, heights, labelled, lane_notes)
+    lane_tops = tops_of(heights)
+    draw_lanes(ax, names, heights, labelled, lane_notes)
     ax.set_ylim(rows, 0)
     date_axis(ax, scale, clock(events))
-    draw_rows(ax, glyphs, placed, heights, lane_tops, scale, shown_links)
+    draw_rows(ax, glyphs, placed, heights, lane_tops, scale, shown_links, numbers)
     if band:
         _band(frame, dataset, band, scale)
     lanes_of: dict[str, tuple[int, ...]] = {}
@@ -257,7 +273,7 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     return Drawing(tuple(events), tuple(names), lanes_of,
                    {glyphs[i].event.id: text for i, text in sorted(placed.labels.items(), reverse=True)},
                    _dates(scale.xlim), band=tuple(banded), undrawable=_undrawable(figure),
-                   coarse=tuple(g.event for g in coarse if not g.copy))
+                   coarse=tuple(g.event for g in coarse if not g.copy), numbers=numbers)
 
 
 def _band(frame: Frame, dataset: Dataset, band: list[Glyph], scale: object) -> None:
@@ -278,16 +294,6 @@ def _band(frame: Frame, dataset: Dataset, band: list[Glyph], scale: object) -> N
     draw_band(ax, band, sides, [sides.index(s) for s in side_of], colors, names, scale)
 
 
-def _coarse_note(coarse: Sequence[Glyph]) -> str | None:
-    """The note that lists events dated too coarsely to place on the axis."""
-    if not coarse:
-        return None
-    listed = "; ".join(f"{printable(g.event.title or g.event.id)} ({g.event.date.label()}, {g.event.status})"
-                       for g in coarse[:3] if not g.copy)
-    more = f" and {len(coarse) - 3} more" if len(coarse) > 3 else ""
-    return f"Dated too coarsely to place on this axis, not drawn: {listed}{more}."
-
-
 def _dates(xlim: tuple[float, float]) -> tuple[datetime, datetime]:
     return tuple(mdates.num2date(x).replace(tzinfo=None) for x in xlim)
 
@@ -303,33 +309,37 @@ def lane_rows(name: str, note: str) -> float:
     return max(1.0, (lines * LINE + notes * NOTE_LINE) / TRACK - 2 * LANE_PAD + 0.3)
 
 
+def tops_of(heights: Sequence[float]) -> list[float]:
+    """Each lane's first row (the y of its top), for lanes ``heights`` rows high with :data:`LANE_PAD` about."""
+    return [sum(heights[:k]) + (2 * k + 1) * LANE_PAD for k in range(len(heights))]
+
+
 def draw_lanes(ax: Axes, names: Sequence[str], heights: Sequence[float], labelled: bool,
-               notes: Sequence[str] = ()) -> list[float]:
-    """Shade every other lane, name each on the left with its note beneath (what the lane holds); return
-    each lane's first row (y of its top)."""
-    tops, y = [], 0.0
-    for k, rows in enumerate(heights):
-        tops.append(y + LANE_PAD)
-        span = rows + 2 * LANE_PAD
-        if k % 2 == 0:
-            ax.axhspan(y, y + span, color="#F2F2F2", lw=0, zorder=0)
-        y += span
+               notes: Sequence[str] = ()) -> list[Artist]:
+    """Shade every other lane, name each on the left with its note beneath (what the lane holds) where the
+    lane is tall enough for it (a short chart may squeeze its rows); return the artists added."""
+    tops, y = tops_of(heights), sum(heights) + 2 * LANE_PAD * len(heights)
+    artists: list[Artist] = [ax.axhspan(top - LANE_PAD, top + rows + LANE_PAD, color="#F2F2F2", lw=0, zorder=0)
+                             for k, (top, rows) in enumerate(zip(tops, heights)) if k % 2 == 0]
     ax.set_yticks([])
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     if not labelled:
-        return tops
+        return artists
     where = ax.get_yaxis_transform()
+    inches_per_row = ax.get_position().height * ax.figure.get_figheight() / max(y, 1e-9)
     for k, (name, top) in enumerate(zip(names, tops)):
-        ax.annotate(wrap_lane(name), (0, top - LANE_PAD / 2), xycoords=where, xytext=(-8, 0),
-                    textcoords="offset points", ha="right", va="top", fontsize=style.FONT["size"],
-                    fontweight="bold", color=style.INK, gid=f"lane:{k}", annotation_clip=False)
-        if k < len(notes) and notes[k]:
-            lines = wrap_lane(name).count("\n") + 1
-            ax.annotate(wrap_lane(notes[k], 3), (0, top - LANE_PAD / 2), xycoords=where,
-                        xytext=(-8, -lines * LINE * 72 - 1), textcoords="offset points", ha="right", va="top",
-                        fontsize=NOTE_SIZE, color=style.MUTED, gid=f"lane-note:{k}", annotation_clip=False)
-    return tops
+        artists.append(ax.annotate(wrap_lane(name), (0, top - LANE_PAD / 2), xycoords=where, xytext=(-8, 0),
+                                   textcoords="offset points", ha="right", va="top", fontsize=style.FONT["size"],
+                                   fontweight="bold", color=style.INK, gid=f"lane:{k}", annotation_clip=False))
+        lines = wrap_lane(name).count("\n") + 1
+        note = wrap_lane(notes[k], 3) if k < len(notes) and notes[k] else ""
+        if note and (heights[k] + 2 * LANE_PAD) * inches_per_row >= lines * LINE + (note.count("\n") + 1) * NOTE_LINE:
+            artists.append(ax.annotate(note, (0, top - LANE_PAD / 2), xycoords=where,
+                                       xytext=(-8, -lines * LINE * 72 - 1), textcoords="offset points", ha="right",
+                                       va="top", fontsize=NOTE_SIZE, color=style.MUTED, gid=f"lane-note:{k}",
+                                       annotation_clip=False))
+    return artists
 
 
 def _draw_counts(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: list[Glyph], names: list[str],
@@ -339,13 +349,13 @@ def _draw_counts(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     banded = [g.event for g in band]
     period, edges = bins(scale.xlim, sum(b - a for a, b in scale.segments()))
     counts = count_events(glyphs, len(names), edges)
-    types = [t for t, n in zip(style.EVENT_MARKS, counts.sum(axis=(0, 2))) if n > 0]
+    families = [f for f, n in zip(FAMILIES.values(), counts.sum(axis=(0, 2))) if n > 0]
     labels = [f"{name}\n{total:,.0f}" for name, total in zip(names, counts.sum(axis=(1, 2)))]
     frame = Frame(figure, labels if lanes != "none" else [])
     frame.band = BAND if band else 0.0
     frame.header(title or dataset.title or "Timeline",
-                 f"{_subtitle(events, lanes, banded)}, counted per {period}: too many to draw one by one",
-                 [count_entries(types)])
+                 _subtitle(events, lanes, banded, f"counted per {period} (too many to draw one by one)"),
+                 [count_entries(families)])
     tallest = counts.sum(axis=1).max()
     most = f"{tallest:,.1f}".removesuffix(".0")
     frame.footnote(f"Bars share one scale: the tallest holds {most} events in a {period}. Each event "
@@ -355,13 +365,13 @@ def _draw_counts(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     frame.footer(sources_line(dataset, [*events, *banded]))
     rows = len(names) * (COUNT_ROWS + 2 * LANE_PAD)
     ax = frame.axes(height or frame.fixed_height + rows * TRACK)
-    tops = draw_lanes(ax, labels, [COUNT_ROWS] * len(names), lanes != "none")
+    tops = tops_of([COUNT_ROWS] * len(names))
+    draw_lanes(ax, labels, [COUNT_ROWS] * len(names), lanes != "none")
     ax.set_ylim(rows, 0)
     date_axis(ax, scale, clock(events))
-    marks = list(style.EVENT_MARKS.items())
     for lane, top in enumerate(tops):
-        draw_stack(ax, counts[lane], edges, top + COUNT_ROWS, COUNT_ROWS / tallest, [m.color for _, m in marks],
-                   [f"counts:{names[lane]}:{kind}" for kind, _ in marks])
+        draw_stack(ax, counts[lane], edges, top + COUNT_ROWS, COUNT_ROWS / tallest,
+                   [f.color for f in FAMILIES.values()], [f"counts:{names[lane]}:{f.id}" for f in FAMILIES.values()])
     if band:
         _band(frame, dataset, band, scale)
     lanes_of: dict[str, tuple[int, ...]] = {}

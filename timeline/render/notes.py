@@ -1,0 +1,66 @@
+"""The notes under a timeline chart that say what is not drawn as it seems: events dated too coarsely to
+place, open dates placed by the events that answer them, and events numbered for lack of room."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from timeline.model import Dataset, Event
+from timeline.render.events_chart import Placed
+from timeline.render.frame import Frame
+from timeline.render.spans import Glyph, related_bounds
+from timeline.render.text import printable, typeset
+
+#: Up to this many events without a label are numbered beside their marks and listed in a note; past it the
+#: note says how to see them (:data:`UNNUMBERED`).
+NUMBERED_UP_TO = 25
+UNNUMBERED = ("The {count} other events are marks only, too many to number legibly at this size: narrow the "
+              "period or the actors to label or number every one.")
+#: The footnote on open dates placed by the events related to them (:func:`~timeline.render.spans.related_bounds`).
+BOUND_NOTE = ("An “on or before” date is drawn at the latest day the record allows: {listed} happened by the "
+              "first event that answers, revises or is part of it.")
+
+
+def coarse_note(coarse: Sequence[Glyph], total: int) -> str | None:
+    """The note that lists events dated too coarsely to place on the axis: 'Not drawn, 1 of the 211 events…'."""
+    coarse = [g for g in coarse if not g.copy]
+    if not coarse:
+        return None
+    listed = "; ".join(f"{typeset(printable(g.event.title or g.event.id))} ({g.event.date.label()}, "
+                       f"{g.event.status})" for g in coarse[:3])
+    more = f" and {len(coarse) - 3} more" if len(coarse) > 3 else ""
+    return (f"Not drawn, {len(coarse)} of the {total:,} events, dated too coarsely to place on this axis: "
+            f"{listed}{more}.")
+
+
+def numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], placed: Placed) -> dict[str, int]:
+    """Number the events left without a label, in date order, and list them in a note: all of them up to
+    :data:`NUMBERED_UP_TO`, else that many key events, by the label rule's priority (a note says how to see
+    the rest); return event id -> number."""
+    labelled = {glyphs[i].event.id for i in placed.labels}
+    marks = placed.layout.marks
+    left = {g.event.id: k for k, g in enumerate(glyphs) if g.event.id not in labelled and not g.copy}
+    if not left:
+        return {}
+    chosen = list(left)
+    if len(left) > NUMBERED_UP_TO:
+        chosen = sorted((e for e in left if marks[left[e]].priority), key=lambda e: marks[left[e]].priority)
+        chosen = chosen[:NUMBERED_UP_TO]
+    order = sorted(chosen, key=lambda e: (glyphs[left[e]].lo, left[e]))
+    if order:
+        key = "the key events without a label" if len(order) < len(left) else "the events without a label"
+        frame.footnote(f"Numbered for lack of room, {key}: " + "; ".join(
+            f"{n} {texts[left[e]]} ({glyphs[left[e]].event.date.label()})" for n, e in enumerate(order, 1)) + ".")
+    if len(order) < len(left):
+        frame.footnote(UNNUMBERED.format(count=f"{len(left) - len(order):,}"))
+    return {e: n for n, e in enumerate(order, 1)}
+
+
+def bound_note(dataset: Dataset, events: Sequence[Event]) -> str | None:
+    """The note on open dates drawn at the bound their related events give them, naming up to three."""
+    bounds = related_bounds(dataset.events)
+    placed = [e for e in events if e.id in bounds]
+    if not placed:
+        return None
+    listed = ", ".join(f"“{typeset(printable(e.title or e.id))}”" for e in placed[:3])
+    more = f" and {len(placed) - 3} more" if len(placed) > 3 else ""
+    return BOUND_NOTE.format(listed=listed + more)
