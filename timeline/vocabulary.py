@@ -239,6 +239,8 @@ STATUS_INFO: dict[str, Status] = {s.name: s for s in (
 STATUSES = tuple(STATUS_INFO)
 #: Statuses of events that took place (a disputed or claimed one by one side's account).
 HELD_STATUSES = tuple(name for name, status in STATUS_INFO.items() if status.held)
+#: Levels of the actor graph and of "who met whom": actors as recorded, or as their states.
+LEVELS = ("person", "state")
 #: Statuses of events that may still take place; ``met --include-planned`` lists only ``planned`` ones.
 PENDING_STATUSES = tuple(name for name, status in STATUS_INFO.items() if status.pending)
 

@@ -21,8 +21,8 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
+from timeline.cells import cell, safe_cell
 from timeline.cli.terminal import visible
-from timeline.export.csv import cell, safe_cell
 
 Row = Mapping[str, Any]
 #: What JSON leaves raw but a terminal may act on (JSON itself escapes U+0000 to U+001F).

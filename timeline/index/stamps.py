@@ -1,0 +1,100 @@
+"""What a data file was when it was read, where stores live, and which store a dataset has.
+
+Kept apart from :mod:`timeline.store` so that a query answered from the
+store's tables (:mod:`timeline.index`) imports neither the loader nor the model.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+#: A file whose ctime or mtime is this close to when its stamp was taken is hashed again each time.
+RACY_SECONDS = 2
+
+
+class FileStamp(NamedTuple):
+    """What a data file was when it was read: a row of the ``files`` table."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+    device: int
+    sha256: str = ""
+
+    @classmethod
+    def of(cls, file: Path) -> FileStamp:
+        """The stamp of ``file`` (without its hash); ``OSError`` if it cannot be examined."""
+        info = file.stat()
+        return cls(resolved(file), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+
+    def hashed(self) -> FileStamp:
+        """This stamp with the SHA-256 of the file's bytes."""
+        digest = hashlib.sha256()
+        with open(self.path, "rb") as file:
+            while chunk := file.read(1 << 20):
+                digest.update(chunk)
+        return self._replace(sha256=digest.hexdigest())
+
+
+def confirmed(stamp: FileStamp, stored: FileStamp | None, checked_ns: int) -> FileStamp:
+    """``stamp`` with its hash: the stored one if nothing about the file changed since, else hashed anew."""
+    if stored is not None and stamp == stored._replace(sha256="") and not racy(stamp, checked_ns):
+        return stored
+    return stamp.hashed()
+
+
+def racy(stamp: FileStamp, checked_ns: int) -> bool:
+    """Was the file changed so close to ``checked_ns`` that a later change may have kept its stamp?"""
+    return max(stamp.ctime_ns, stamp.mtime_ns) >= checked_ns - RACY_SECONDS * 10**9
+
+
+def resolved(file: Path) -> str:
+    """``file`` as an absolute path without links (its folder resolved once for all its files)."""
+    if file.is_symlink():
+        return str(file.resolve())
+    return os.path.join(_resolved_folder(str(file.parent)), file.name)
+
+
+@cache
+def _resolved_folder(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
+def cache_dir() -> Path:
+    """Where stores go: ``$XDG_CACHE_HOME/timeline``, else ``~/.cache/timeline`` (a relative setting is ignored)."""
+    return _xdg("XDG_CACHE_HOME", ".cache") / "timeline"
+
+
+def key_dir() -> Path:
+    """Where the stores' key is: ``$XDG_STATE_HOME/timeline``, else ``~/.local/state/timeline``."""
+    return _xdg("XDG_STATE_HOME", ".local/state") / "timeline"
+
+
+def slot_name(path: str | os.PathLike) -> str:
+    """The store's file name: the dataset's name and a hash of its resolved path and of this installation.
+
+    The console script and ``python -m timeline`` from a checkout are two
+    installations: each keeps its own store, so neither evicts the other.
+    """
+    resolved_path = Path(path).resolve()
+    where = os.fsencode(resolved_path) + b"\0" + os.fsencode(Path(__file__).resolve().parent.parent)
+    return f"{resolved_path.stem}-{hashlib.sha256(where).hexdigest()[:16]}.sqlite"
+
+
+@cache
+def code_stamp() -> str:
+    """Size and mtime of each module of timeline that reads, checks or stores a dataset."""
+    package = Path(__file__).resolve().parent.parent
+    modules = sorted([*package.glob("*.py"), *package.glob("read/*.py"), *package.glob("store/*.py"),
+                      *package.glob("index/*.py")])
+    return ";".join(f"{m.relative_to(package)}:{m.stat().st_size}:{m.stat().st_mtime_ns}" for m in modules)
+
+
+def _xdg(variable: str, default: str) -> Path:
+    base = os.environ.get(variable, "")
+    return Path(base) if os.path.isabs(base) else Path.home() / default
