@@ -1,4 +1,4 @@
-"""The store's tables (timeline.index) answer exactly as the library does, byte for byte, on every dataset we have.
+"""The store's tables (timeline.index) answer met and contested exactly as the library does, byte for byte.
 
 Each question runs twice in the command line: once answered from the
 tables (the first run writes them; the library's ``query.met`` is then
@@ -46,6 +46,13 @@ events:
   - {id: call-1, type: call, date: 2025-07-01/2025-07-03, participants: [umerov, envoy], status: disputed}
   - {id: draft-call, type: call, date: 2025-08-01, participants: [fidan, medinsky], draft: true}
   - {id: open-end, type: meeting, date: 2025-11/.., participants: [ua, ru]}
+  - {id: claim-1, type: claim, date: 2025-10-03, source: [ru], summary: "Took a village."}
+  - {id: denial-1, type: denial, date: 2025-10-04, source: [ua], summary: "No.",
+     related: [{relation: disputes, event: claim-1}]}
+  - {id: denial-2, type: denial, date: 2025-10-05, source: [umerov, ua], summary: "Still no.",
+     related: [{relation: disputes, event: claim-1}, {relation: disputes, event: call-1}]}
+  - {id: draft-denial, type: denial, date: 2025-10-06, source: [tr], draft: true, summary: "Draft.",
+     related: [{relation: disputes, event: istanbul}]}
 """
 
 
@@ -90,11 +97,13 @@ def _questions(path: Path) -> list[list[str]]:
     if other:
         asked += [[actor, other], [other, actor, "--include-planned"]]
     formats = [[actor, "--format", fmt] for fmt in ("json", "csv")] + [["--format", fmt] for fmt in ("json", "csv")]
-    return [*asked, *formats]
+    contests = [[], ["--include-drafts"], ["--since", "2025-06"], ["--until", "Nov 2025"], ["--format", "json"],
+                ["--format", "csv", "--include-drafts"]]
+    return [["met", *q] for q in (*asked, *formats)] + [["contested", *q] for q in contests]
 
 
 @pytest.mark.parametrize("name", DATASETS)
-def test_met_from_the_tables_is_the_librarys_answer(name: str, tmp_path: Path,
+def test_met_and_contested_from_the_tables_are_the_librarys_answers(name: str, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     path = DATASETS[name](tmp_path)
     questions = _questions(path)
@@ -107,15 +116,16 @@ def test_met_from_the_tables_is_the_librarys_answer(name: str, tmp_path: Path,
         expected = [_run(runner, path, question) for question in questions]
     with monkeypatch.context() as patched:
         patched.setattr(query, "met", _no_library)
+        patched.setattr(query, "contested", _no_library)
         answered = [_run(runner, path, question) for question in questions]
     assert answered == expected
     assert any(output.count("\n") > 2 for output, _, _ in expected)  # some questions have answers
 
 
 def _run(runner: CliRunner, path: Path, question: list[str]) -> tuple[str, str, int]:
-    result = runner.invoke(cli, ["met", *question, "--data", str(path)], env={"COLUMNS": "100"})
+    result = runner.invoke(cli, [*question, "--data", str(path)], env={"COLUMNS": "100"})
     return result.stdout, result.stderr, result.exit_code
 
 
 def _no_library(*args: object, **kwargs: object) -> None:
-    raise AssertionError("met was answered by the library, not the store's tables")
+    raise AssertionError("answered by the library, not the store's tables")

@@ -67,29 +67,36 @@ def load_data(paths: tuple[Path, ...], tables: bool = False) -> Dataset:
     from timeline import cache, dataset
     from timeline.read.files import default_path
 
+    if paths in _loaded:
+        return _loaded.pop(paths)
     if len(paths) > 1:
         return dataset.load(*paths)
     return cache.load(paths[0] if paths else default_path(), tables=tables)
 
 
-def stored_tables(paths: tuple[Path, ...]) -> tuple[sqlite3.Connection | None, Dataset | None]:
-    """The store's query tables (:mod:`timeline.index`) of the ``--data`` path, or the dataset if they cannot be had.
+def stored_tables(paths: tuple[Path, ...]) -> sqlite3.Connection | None:
+    """The store's query tables (:mod:`timeline.index`) of the ``--data`` path; ``None`` if there can be none.
 
     Tables that do not match the files are written anew after loading the
-    dataset (which raises what is wrong with it); the dataset then comes
-    back too, so that a caller the tables cannot answer need not load it
-    again. Several paths have no tables: ``(None, None)``.
+    dataset (which raises what is wrong with it). If they still cannot be
+    had (several paths, no store), the next :func:`load_data` of the same
+    paths returns the dataset already loaded.
     """
     from timeline.index import open_tables
     from timeline.read.files import default_path
 
-    if len(paths) > 1:
-        return None, None
-    path = paths[0] if paths else default_path()
-    if (tables := open_tables(path)) is not None:
-        return tables, None
+    path = paths[0] if len(paths) == 1 else default_path() if not paths else None
+    if path is not None and (tables := open_tables(path)) is not None:
+        return tables
     record = load_data(paths, tables=True)
-    return open_tables(path), record
+    if path is not None and (tables := open_tables(path)) is not None:
+        return tables
+    _loaded[paths] = record
+    return None
+
+
+#: A dataset :func:`stored_tables` loaded but could not serve from tables, for the next :func:`load_data`.
+_loaded: dict[tuple[Path, ...], Dataset] = {}
 
 
 since_option = click.option("--since", metavar="DATE", help='Only what may lie on or after DATE ("2 Dec 2025", 2025-12).')

@@ -6,8 +6,9 @@ that has not taken place.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -24,7 +25,11 @@ from timeline.cli.options import (
 from timeline.vocabulary import MEETING_TYPES
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from timeline.model import Dataset
+
+Answer = TypeVar("Answer")
 
 Rows = list[dict[str, Any]]
 
@@ -96,18 +101,24 @@ def _stored_met(data_paths: tuple[Path, ...], actor: str | None, other: str | No
     """``met``'s rows with their date labels: from the store's tables if they can say, else from the library."""
     from timeline.index import met as stored
 
-    tables, record = stored_tables(data_paths)
-    if tables is not None:
-        try:
-            found = stored.met(tables, actor, other, include_planned=True, **options)
-        finally:
-            tables.close()
-        if found is not None:
-            return found
+    found = _stored(data_paths, lambda tables: stored.met(tables, actor, other, include_planned=True, **options))
+    if found is not None:
+        return found
     from timeline import query
 
-    dataset = record if record is not None else load_data(data_paths)
-    return [(m._asdict(), _label(m.date)) for m in query.met(dataset, actor, other, include_planned=True, **options)]
+    return [(m._asdict(), _label(m.date))
+            for m in query.met(load_data(data_paths), actor, other, include_planned=True, **options)]
+
+
+def _stored(data_paths: tuple[Path, ...], ask: Callable[[sqlite3.Connection], Answer | None]) -> Answer | None:
+    """What ``ask`` answers from the store's tables of the dataset, or ``None`` if they cannot say."""
+    tables = stored_tables(data_paths)
+    if tables is None:
+        return None
+    try:
+        return ask(tables)
+    finally:
+        tables.close()
 
 
 @click.command()
@@ -172,9 +183,9 @@ def path(dataset: Dataset, actor: str, other: str, **options: Any) -> Rows:
 @since_option
 @until_option
 @drafts_option
-@with_dataset
+@data_option
 @with_output("date", "event", "status", "claimed_by", "denied_by", "denials", "summary")
-def contested(dataset: Dataset, **options: Any) -> Rows:
+def contested(data_paths: tuple[Path, ...], **options: Any) -> Rows:
     """Each claim with its denials, and the actors on each side.
 
     Any other event that is disputed (by its status or by an event that
@@ -184,9 +195,14 @@ def contested(dataset: Dataset, **options: Any) -> Rows:
     Example:
       timeline contested --since 2025-12
     """
-    from timeline import query
+    from timeline.index import contested as stored
 
-    return _rows(query.contested(dataset, **options), date=lambda c: _label(c.date))
+    found = _stored(data_paths, lambda tables: stored.contested(tables, **options))
+    if found is None:
+        from timeline import query
+
+        found = [(c._asdict(), _label(c.date)) for c in query.contested(load_data(data_paths), **options)]
+    return [{**row, "date": label} if _table() else row for row, label in found]
 
 
 def _rows(results: list[Any], **words: Any) -> Rows:

@@ -5,7 +5,8 @@ Beside each dataset's store (:mod:`timeline.store`) a second SQLite file,
 record (:mod:`timeline.index.write`): one row per event (type, status,
 draft, its date as written, labelled and as sortable bounds), per pair
 that met at a meeting, call or visit at each level (:mod:`timeline.index.met`),
-per actor's folded names and per actor's node at each level. A query
+per event that disputes another (:mod:`timeline.index.contested`), per
+actor's folded names and per actor's node at each level. A query
 reads them with SQL and formats the rows; it imports neither the YAML
 loader nor the model, so answering costs the start-up, one ``stat`` per
 data file and folder, and the rows asked for.
@@ -41,13 +42,14 @@ from timeline.index.guard import own_file, owned, secret_key
 from timeline.index.stamps import FileStamp, cache_dir, code_stamp, confirmed, key_dir, slot_name
 
 #: Written in ``meta``: tables of another format are written anew.
-FORMAT = "timeline-tables 1"
+FORMAT = "timeline-tables 2"
 SCHEMA = (
     "CREATE TABLE actors (level TEXT NOT NULL, id TEXT NOT NULL, node TEXT NOT NULL, PRIMARY KEY (level, id))"
     " WITHOUT ROWID",
     "CREATE TABLE events (ord INTEGER PRIMARY KEY, id TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL,"
     " draft INTEGER NOT NULL, date TEXT NOT NULL, label TEXT NOT NULL, start TEXT, end TEXT, lo TEXT, hi TEXT,"
-    " location TEXT)",
+    " location TEXT, acting TEXT NOT NULL, summary TEXT NOT NULL)",
+    "CREATE TABLE disputes (ord INTEGER NOT NULL, seq INTEGER NOT NULL, target TEXT NOT NULL)",
     "CREATE TABLE files (path TEXT PRIMARY KEY, folder INTEGER NOT NULL, size INTEGER NOT NULL,"
     " mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, device INTEGER NOT NULL,"
     " sha256 TEXT NOT NULL)",
@@ -57,6 +59,7 @@ SCHEMA = (
     " same_side INTEGER NOT NULL)",
 )
 INDEXES = (
+    "CREATE INDEX disputes_target ON disputes (target)",
     "CREATE INDEX names_key ON names (key)",
     "CREATE INDEX pairs_ord ON pairs (level, ord)",
     "CREATE INDEX pairs_u ON pairs (level, u)",

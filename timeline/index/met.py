@@ -32,8 +32,8 @@ def met(db: sqlite3.Connection, actor: str | None = None, other: str | None = No
     wanted = [node(db, name, level) for name in (actor, other) if name is not None]
     if None in wanted or len(wanted) == 2 and wanted[0] == wanted[1]:
         return None
-    bounds = _bounds(since, until)
-    if bounds is None:
+    period = bounds(since, until)
+    if period is None:
         return None
     types = tuple(types) or MEETING_TYPES
     statuses = MEETING_STATUSES if include_planned else HELD_STATUSES
@@ -43,8 +43,8 @@ def met(db: sqlite3.Connection, actor: str | None = None, other: str | None = No
         where.append("e.draft = 0")
     if counterparts:
         where.append("p.same_side = 0")
-    where += [f"{condition}" for condition in bounds[0]]
-    values += bounds[1]
+    where += period[0]
+    values += period[1]
     if wanted:
         where.append("(p.u = ? OR p.v = ?)")
         values += [wanted[0], wanted[0]]
@@ -77,7 +77,7 @@ def node(db: sqlite3.Connection, name: str, level: str) -> str | None:
     return row[0] if row else None
 
 
-def _bounds(since: str | None, until: str | None) -> tuple[list[str], list[str]] | None:
+def bounds(since: str | None, until: str | None) -> tuple[list[str], list[str]] | None:
     """SQL conditions keeping the events that may lie between ``since`` and ``until``; ``None`` if one is wrong."""
     if since is None and until is None:
         return [], []

@@ -7,6 +7,7 @@ place, so a reader sees the old tables or the new ones, never a mix.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import tempfile
@@ -66,15 +67,19 @@ def _fill(db: sqlite3.Connection, record: Dataset) -> None:
     db.executemany("INSERT INTO names VALUES (?, ?)", {(fold(name), actor.id) for actor in record.actors.values()
                                                        for name in (actor.id, actor.name, *actor.aliases)})
     events = sorted((*record.events, *record.drafts), key=lambda e: (date_order(e.date), e.id))
-    db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    (_event_row(n, event) for n, event in enumerate(events)))
+    db.executemany("INSERT INTO disputes VALUES (?, ?, ?)",
+                   ((n, seq, link.event) for n, event in enumerate(events)
+                    for seq, link in enumerate(event.related) if link.relation == "disputes"))
     db.executemany("INSERT INTO pairs VALUES (?, ?, ?, ?, ?)", _pairs(record, events))
 
 
 def _event_row(ord_: int, event: Event) -> tuple:
     date = event.date
     return (ord_, event.id, event.type, event.status, int(event.draft), date.text, _label(date.text),
-            date.iso_start(), date.iso_end(), _key(date.start), _key(date.end), event.location)
+            date.iso_start(), date.iso_end(), _key(date.start), _key(date.end), event.location,
+            json.dumps(event.acting(), ensure_ascii=False), event.summary)
 
 
 def _pairs(record: Dataset, events: list[Event]) -> Iterator[tuple]:
