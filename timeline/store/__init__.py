@@ -140,14 +140,19 @@ class Store:
         except (KeyError, TypeError, ValueError, IndexError):  # not what this version writes: read it all
             known, parts = {}, {}
         self.stamps, self.read = [], []
+        broken = False
         for file, stamp in zip(files, current, strict=True):
             self.stamps.append(_confirmed(stamp, stored.get(stamp.path), checked))
             if self.stamps[-1].sha256 not in known:
                 self.read.append(file)
                 fragment = fragments.read(file, dataset.max_file_bytes())
-                if fragment is None:  # a problem inside the file: the loader reports every problem, in order
-                    return dataset.load(self.data)
+                if fragment is None:  # a problem inside the file: read on, to keep the parts of the others
+                    broken = True
+                    continue
                 known[self.stamps[-1].sha256] = fragment
+        if broken:  # the loader reports every problem, in order; the next run reads only what changes
+            self._write(self._groups(known, parts), now)
+            return dataset.load(self.data)
         pieces = [known[stamp.sha256] for stamp in self.stamps]
         kept = self._groups(known, parts)
         try:
@@ -185,7 +190,8 @@ class Store:
             members = [self.stamps[n] for n in group]
             name = "files:" + hashlib.sha256("".join(f"{s.path}\0{s.sha256}\0" for s in members).encode(
                 "utf-8", "surrogatepass")).hexdigest()
-            kept[name] = parts.get(name) or fragments.encode([(s.sha256, known[s.sha256]) for s in members])
+            kept[name] = parts.get(name) or fragments.encode([(s.sha256, known[s.sha256]) for s in members
+                                                              if s.sha256 in known])  # not a file that failed
         return kept
 
     def _stored(self) -> tuple[dict[str, FileStamp], dict[str, bytes], int]:

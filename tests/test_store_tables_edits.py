@@ -1,0 +1,148 @@
+"""Edits seen by the store's tables: in-place edits, the checks across files after an edit, a failed load's
+parts kept for the next command, and one store per installation (console script and checkout apart)."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import timeline.index.stamps
+from tests import store_cases
+from tests.test_store_edits import ACTORS, FEBRUARY, JANUARY, LOADER, edit, names
+from timeline import cache
+from timeline.cli import cli
+from timeline.index import open_tables, tables_file
+from timeline.read.problems import DatasetError
+
+cache_home, loads = store_cases.cache_home, store_cases.loads  # the fixtures of the store's tests
+ROOT = Path(__file__).resolve().parent.parent
+MET_ANNA = [["anna", "boris", "meeting", "talks", "2025-01-10", "Geneva"],
+            ["anna", "boris", "call", "call", "2025-01-12", None],
+            ["anna", "boris", "visit", "visit", "2025-02-03", None]]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    path = tmp_path / "data"
+    (path / "events").mkdir(parents=True)
+    (path / "actors.yaml").write_text(ACTORS, encoding="utf-8")
+    (path / "events" / "2025-01.yaml").write_text(JANUARY, encoding="utf-8")
+    (path / "events" / "2025-02.yaml").write_text(FEBRUARY, encoding="utf-8")
+    return path
+
+
+def met(folder: Path, *args: str) -> tuple[int, list[list[str | None]] | str]:
+    """Exit code, and ``met``'s rows (actors, type, event, start, location) or its error output."""
+    result = CliRunner().invoke(cli, ["met", *args, "--format", "json", "--data", str(folder)])
+    if result.exit_code:
+        return result.exit_code, result.stderr
+    return 0, [[*row["actors"], row["type"], row["event"], row["start"], row["location"]]
+               for row in json.loads(result.stdout)]
+
+
+def test_an_in_place_edit_of_the_same_size_and_mtime_is_seen(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert met(folder, "anna") == (0, MET_ANNA)
+    monkeypatch.setattr(timeline.index.stamps, "RACY_SECONDS", 0)  # the stamps alone are trusted now
+    file = folder / "events" / "2025-01.yaml"
+    before = file.stat()
+    edit(file, "Geneva", "Genoa!")  # same size
+    os.utime(file, ns=(before.st_atime_ns, before.st_mtime_ns))  # same mtime: only the ctime moved
+    assert file.stat().st_size == before.st_size and file.stat().st_mtime_ns == before.st_mtime_ns
+    assert met(folder, "anna") == (0, [MET_ANNA[0][:-1] + ["Genoa!"], *MET_ANNA[1:]])
+
+
+def test_a_new_file_in_a_folder_is_seen(folder: Path) -> None:
+    assert met(folder, "anna") == (0, MET_ANNA)
+    (folder / "events" / "2025-03.yaml").write_text(
+        "events:\n  - {id: march, type: call, date: 2025-03-01, participants: [boris, anna]}\n", encoding="utf-8")
+    assert met(folder, "anna") == (0, [*MET_ANNA, ["anna", "boris", "call", "march", "2025-03-01", None]])
+
+
+def test_a_duplicate_id_in_another_file_is_an_error_then_fixed(folder: Path) -> None:
+    assert met(folder, "anna") == (0, MET_ANNA)
+    edit(folder / "events" / "2025-02.yaml", "id: visit", "id: talks")
+    code, error = met(folder, "anna")
+    assert code == 1
+    assert error.splitlines()[0] == (f"{folder}/events/2025-02.yaml:2: duplicate id 'talks': already used at "
+                                     f"{folder}/events/2025-01.yaml:2; ids of actors, events and sources must all differ")
+    edit(folder / "events" / "2025-02.yaml", "id: talks", "id: visit")
+    assert met(folder, "anna") == (0, MET_ANNA)
+
+
+def test_a_dangling_reference_is_an_error_then_fixed(folder: Path) -> None:
+    assert met(folder, "anna") == (0, MET_ANNA)
+    edit(folder / "events" / "2025-02.yaml", "participants: [boris]", "participants: [borris]")
+    code, error = met(folder, "anna")
+    assert code == 1
+    assert error.splitlines()[0] == (f"{folder}/events/2025-02.yaml:2: unknown actor 'borris' in event 'visit'; "
+                                     "did you mean 'boris'?")
+    edit(folder / "events" / "2025-02.yaml", "participants: [borris]", "participants: [boris]")
+    assert met(folder, "anna") == (0, MET_ANNA)
+
+
+def test_removing_an_actor_another_file_names_is_an_error_then_fixed(folder: Path) -> None:
+    assert met(folder, "anna") == (0, MET_ANNA)
+    edit(folder / "actors.yaml", "  - {id: boris, name: Boris}\n", "")
+    code, error = met(folder, "anna")
+    assert code == 1
+    assert error.splitlines()[0] == f"{folder}/events/2025-01.yaml:6: unknown actor 'boris' in event 'talks'"
+    edit(folder / "actors.yaml", "  - {id: anna,", "  - {id: boris, name: Boris}\n  - {id: anna,")
+    assert met(folder, "anna") == (0, MET_ANNA)
+
+
+@pytest.mark.parametrize("written, broken, fixed", [
+    ("participants: [boris]", "participants: [borris]", "participants: [boris], location: Kyiv"),  # across files
+    ("type: visit", "type: visitt", "type: visit, location: Kyiv"),  # inside the file
+    ("host: [anna]}", "host: [anna]", "host: [anna], location: Kyiv}"),  # not YAML
+])
+def test_after_a_failed_load_the_fix_is_the_only_file_read(folder: Path, loads: list[Path], written: str,
+                                                           broken: str, fixed: str) -> None:
+    cache.load(folder)
+    edit(folder / "events" / "2025-02.yaml", written, broken)
+    with pytest.raises(DatasetError):
+        cache.load(folder)
+    edit(folder / "events" / "2025-02.yaml", broken, fixed)
+    loads.clear()
+    record = cache.load(folder)
+    assert names(loads) == ["2025-02.yaml"]
+    assert next(e for e in record.events if e.id == "visit").location == "Kyiv"
+
+
+@pytest.mark.parametrize("broken", ["type: visitt", "host: [anna]"])
+def test_a_first_load_that_fails_inside_a_file_keeps_the_other_files(folder: Path, loads: list[Path],
+                                                                       broken: str) -> None:
+    edit(folder / "events" / "2025-02.yaml", "type: visit" if "type" in broken else "host: [anna]}", broken)
+    with pytest.raises(DatasetError):
+        cache.load(folder)
+    edit(folder / "events" / "2025-02.yaml", broken, "type: visit" if "type" in broken else "host: [anna]}")
+    loads.clear()
+    record = cache.load(folder)
+    assert names(loads) == ["2025-02.yaml"]
+    assert record == LOADER(folder)
+
+
+def test_the_console_script_and_a_checkout_keep_their_own_stores(tmp_path: Path, cache_home: Path) -> None:
+    checkout = tmp_path / "checkout"
+    shutil.copytree(ROOT / "timeline", checkout / "timeline", ignore=shutil.ignore_patterns("__pycache__"))
+    env = {**os.environ, "PYTHONPATH": ""}
+    runs = {"installed": tmp_path, "checkout": checkout}  # python -m timeline finds the package in the folder first
+
+    def run(where: Path) -> str:
+        done = subprocess.run([sys.executable, "-m", "timeline", "met", "putin", "--data", str(ROOT / "seeds")],
+                              cwd=where, env=env, capture_output=True, text=True, check=True)
+        return done.stdout
+
+    first = {name: run(where) for name, where in runs.items()}
+    stores = sorted(cache_home.glob("seeds-*.sqlite"))
+    assert len(stores) == 4  # a store and its tables for each installation
+    inodes = {store: store.stat().st_ino for store in stores}
+    again = {name: run(where) for name, where in runs.items()}
+    assert again == first and first["installed"] == first["checkout"]
+    assert {store: store.stat().st_ino for store in stores} == inodes  # neither rewrote the other's
+    assert open_tables(ROOT / "seeds") is not None and tables_file(ROOT / "seeds") in stores
