@@ -66,20 +66,26 @@ def _fill(db: sqlite3.Connection, record: Dataset) -> None:
                        ((level, actor, node) for actor, node in record.nodes_at(level).items()))
     db.executemany("INSERT INTO names VALUES (?, ?)", {(fold(name), actor.id) for actor in record.actors.values()
                                                        for name in (actor.id, actor.name, *actor.aliases)})
-    events = sorted((*record.events, *record.drafts), key=lambda e: (date_order(e.date), e.id))
+    events = sorted((*record.events, *record.drafts), key=lambda e: (date_order(e.date), e.id)) \
+        if record.drafts else record.events  # the record's events are in this order already
     db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   (_event_row(n, event) for n, event in enumerate(events)))
+                   _event_rows(events))
     db.executemany("INSERT INTO disputes VALUES (?, ?, ?)",
                    ((n, seq, link.event) for n, event in enumerate(events)
                     for seq, link in enumerate(event.related) if link.relation == "disputes"))
     db.executemany("INSERT INTO pairs VALUES (?, ?, ?, ?, ?)", _pairs(record, events))
 
 
-def _event_row(ord_: int, event: Event) -> tuple:
-    date = event.date
-    return (ord_, event.id, event.type, event.status, int(event.draft), date.text, _label(date.text),
-            date.iso_start(), date.iso_end(), _key(date.start), _key(date.end), event.location,
-            json.dumps(event.acting(), ensure_ascii=False), event.summary)
+def _event_rows(events: list[Event]) -> Iterator[tuple]:
+    """One row per event; what its date gives (label, ISO ends, sortable bounds) worked out once per date."""
+    dates: dict[str, tuple] = {}
+    for n, event in enumerate(events):
+        date = event.date
+        if date.text not in dates:
+            dates[date.text] = (date.text, _label(date.text), date.iso_start(), date.iso_end(), _key(date.start),
+                                _key(date.end))
+        yield (n, event.id, event.type, event.status, int(event.draft), *dates[date.text], event.location,
+               json.dumps(event.acting(), ensure_ascii=False), event.summary)
 
 
 def _pairs(record: Dataset, events: list[Event]) -> Iterator[tuple]:
@@ -89,9 +95,12 @@ def _pairs(record: Dataset, events: list[Event]) -> Iterator[tuple]:
         for ord_, event in enumerate(events):
             if event.type not in MEETING_TYPES or event.status not in MEETING_STATUSES:
                 continue
+            sides: dict[str, str] = {}
             for u, v in sorted(record.iter_met_pairs(event, nodes_at(event.date))):
-                same = record.side(u, event.date) == record.side(v, event.date)
-                yield level, ord_, u, v, int(same)
+                for node in (u, v):
+                    if node not in sides:
+                        sides[node] = record.side(node, event.date)
+                yield level, ord_, u, v, int(sides[u] == sides[v])
 
 
 def _folders(root: Path) -> Iterator[tuple]:
