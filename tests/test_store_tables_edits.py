@@ -13,28 +13,19 @@ import pytest
 from click.testing import CliRunner
 
 import timeline.index.stamps
-from tests import store_cases
-from tests.test_store_edits import ACTORS, FEBRUARY, JANUARY, LOADER, edit, names
+from tests import store_cases, test_store_edits
+from tests.test_store_edits import LOADER, edit, names
 from timeline import cache
 from timeline.cli import cli
 from timeline.index import open_tables, tables_file
 from timeline.read.problems import DatasetError
 
 cache_home, loads = store_cases.cache_home, store_cases.loads  # the fixtures of the store's tests
+folder = test_store_edits.folder  # a dataset of three files
 ROOT = Path(__file__).resolve().parent.parent
 MET_ANNA = [["anna", "boris", "meeting", "talks", "2025-01-10", "Geneva"],
             ["anna", "boris", "call", "call", "2025-01-12", None],
             ["anna", "boris", "visit", "visit", "2025-02-03", None]]
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    path = tmp_path / "data"
-    (path / "events").mkdir(parents=True)
-    (path / "actors.yaml").write_text(ACTORS, encoding="utf-8")
-    (path / "events" / "2025-01.yaml").write_text(JANUARY, encoding="utf-8")
-    (path / "events" / "2025-02.yaml").write_text(FEBRUARY, encoding="utf-8")
-    return path
 
 
 def met(folder: Path, *args: str) -> tuple[int, list[list[str | None]] | str]:
@@ -64,35 +55,29 @@ def test_a_new_file_in_a_folder_is_seen(folder: Path) -> None:
     assert met(folder, "anna") == (0, [*MET_ANNA, ["anna", "boris", "call", "march", "2025-03-01", None]])
 
 
-def test_a_duplicate_id_in_another_file_is_an_error_then_fixed(folder: Path) -> None:
+CROSS_FILE = {  # an edit that breaks a check across files: the file, the text replaced, its replacement, the error
+    "duplicate id": ("events/2025-02.yaml", "id: visit", "id: talks",
+                     "{folder}/events/2025-02.yaml:2: duplicate id 'talks': already used at "
+                     "{folder}/events/2025-01.yaml:2; ids of actors, events and sources must all differ"),
+    "dangling reference": ("events/2025-02.yaml", "participants: [boris]", "participants: [borris]",
+                           "{folder}/events/2025-02.yaml:2: unknown actor 'borris' in event 'visit'; "
+                           "did you mean 'boris'?"),
+    "removed actor": ("actors.yaml", "  - {id: boris, name: Boris}\n", "",
+                      "{folder}/events/2025-01.yaml:6: unknown actor 'boris' in event 'talks'"),
+}
+
+
+@pytest.mark.parametrize("case", CROSS_FILE)
+def test_a_check_across_files_fails_after_an_edit_and_passes_after_the_fix(folder: Path, case: str) -> None:
+    file, old, new, expected = CROSS_FILE[case]
     assert met(folder, "anna") == (0, MET_ANNA)
-    edit(folder / "events" / "2025-02.yaml", "id: visit", "id: talks")
+    edit(folder / file, old, new)
     code, error = met(folder, "anna")
-    assert code == 1
-    assert error.splitlines()[0] == (f"{folder}/events/2025-02.yaml:2: duplicate id 'talks': already used at "
-                                     f"{folder}/events/2025-01.yaml:2; ids of actors, events and sources must all differ")
-    edit(folder / "events" / "2025-02.yaml", "id: talks", "id: visit")
-    assert met(folder, "anna") == (0, MET_ANNA)
-
-
-def test_a_dangling_reference_is_an_error_then_fixed(folder: Path) -> None:
-    assert met(folder, "anna") == (0, MET_ANNA)
-    edit(folder / "events" / "2025-02.yaml", "participants: [boris]", "participants: [borris]")
-    code, error = met(folder, "anna")
-    assert code == 1
-    assert error.splitlines()[0] == (f"{folder}/events/2025-02.yaml:2: unknown actor 'borris' in event 'visit'; "
-                                     "did you mean 'boris'?")
-    edit(folder / "events" / "2025-02.yaml", "participants: [borris]", "participants: [boris]")
-    assert met(folder, "anna") == (0, MET_ANNA)
-
-
-def test_removing_an_actor_another_file_names_is_an_error_then_fixed(folder: Path) -> None:
-    assert met(folder, "anna") == (0, MET_ANNA)
-    edit(folder / "actors.yaml", "  - {id: boris, name: Boris}\n", "")
-    code, error = met(folder, "anna")
-    assert code == 1
-    assert error.splitlines()[0] == f"{folder}/events/2025-01.yaml:6: unknown actor 'boris' in event 'talks'"
-    edit(folder / "actors.yaml", "  - {id: anna,", "  - {id: boris, name: Boris}\n  - {id: anna,")
+    assert code == 1 and error.splitlines()[0] == expected.format(folder=folder)
+    if new:
+        edit(folder / file, new, old)
+    else:
+        (folder / file).write_text(old + (folder / file).read_text(encoding="utf-8"), encoding="utf-8")
     assert met(folder, "anna") == (0, MET_ANNA)
 
 
