@@ -31,9 +31,8 @@ from timeline.dates import DateSpan, parse_edtf
 from timeline.errors import UserError
 from timeline.filters import EventFilter
 from timeline.index.met import MEETING_STATUSES
-from timeline.model import EVENT_TYPES, HELD_STATUSES, MEETING_TYPES, STATUSES, Dataset, Event
+from timeline.model import EVENT_TYPES, HELD_STATUSES, MEETING_TYPES, Dataset, Event
 from timeline.names import find_actor
-
 
 
 class Meeting(NamedTuple):

@@ -83,9 +83,8 @@ def stored_tables(paths: tuple[Path, ...]) -> sqlite3.Connection | None:
     paths returns the dataset already loaded.
     """
     from timeline.index import open_tables
-    from timeline.read.files import default_path
 
-    path = paths[0] if len(paths) == 1 else default_path() if not paths else None
+    path = paths[0] if len(paths) == 1 else _default_path() if not paths else None
     if path is not None and (tables := open_tables(path)) is not None:
         return tables
     record = load_data(paths, tables=True)
@@ -93,6 +92,12 @@ def stored_tables(paths: tuple[Path, ...]) -> sqlite3.Connection | None:
         return tables
     _loaded[paths] = record
     return None
+
+
+def _default_path() -> Path:
+    from timeline.read.files import default_path
+
+    return default_path()
 
 
 #: A dataset :func:`stored_tables` loaded but could not serve from tables, for the next :func:`load_data`.
