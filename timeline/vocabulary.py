@@ -13,8 +13,6 @@ Every event type carries its codes in the field's two standard vocabularies:
 Every CAMEO root and every PLOVER type has at least one home here
 (``timeline types`` lists them; the tests check the coverage).
 """
-from __future__ import annotations
-
 from typing import NamedTuple
 
 #: The 20 CAMEO root codes and their names (CAMEO codebook 1.1b3).

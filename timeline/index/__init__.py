@@ -18,8 +18,8 @@ read; a file whose stamp changed is hashed and counts as unchanged only if
 its SHA-256 is the same, and a file changed within
 :data:`~timeline.index.stamps.RACY_SECONDS` of that read is always hashed.
 The file must be ours (:mod:`timeline.index.guard`), have exactly our
-schema (no view, no trigger: it never runs code), and carry an HMAC of its
-meta and file stamps under the store's secret key. Anything else, and the
+schema (no view, no trigger: it never runs code), and carry a MAC (keyed BLAKE2b) of
+its meta and file stamps under the store's secret key. Anything else, and the
 question is answered from the loaded record instead (which writes the
 tables anew): deleting them changes nothing but speed.
 
@@ -29,7 +29,6 @@ tables anew): deleting them changes nothing but speed.
 from __future__ import annotations
 
 import contextlib
-import hmac
 import json
 import os
 import sqlite3
@@ -39,10 +38,10 @@ from pathlib import Path
 
 from timeline import __version__
 from timeline.index.guard import own_file, owned, secret_key
-from timeline.index.stamps import FileStamp, cache_dir, code_stamp, confirmed, key_dir, slot_name
+from timeline.index.stamps import FileStamp, cache_dir, code_stamp, confirmed, key_dir, keyed_digest, same_digest, slot_name
 
 #: Written in ``meta``: tables of another format are written anew.
-FORMAT = "timeline-tables 2"
+FORMAT = "timeline-tables 3"
 SCHEMA = (
     "CREATE TABLE actors (level TEXT NOT NULL, id TEXT NOT NULL, node TEXT NOT NULL, PRIMARY KEY (level, id))"
     " WITHOUT ROWID",
@@ -79,9 +78,9 @@ def expected_meta(path: str | os.PathLike) -> dict[str, str]:
 
 
 def mac(key: bytes, meta: dict[str, str], files: list[tuple]) -> str:
-    """HMAC-SHA256 of the tables' meta and file stamps under the store's key."""
+    """The MAC (keyed BLAKE2b) of the tables' meta and file stamps under the store's key."""
     text = json.dumps([sorted(meta.items()), sorted(map(list, files))], separators=(",", ":"))
-    return hmac.new(key, text.encode("utf-8", "surrogatepass"), "sha256").hexdigest()
+    return keyed_digest(key, text.encode("utf-8", "surrogatepass"))
 
 
 def open_tables(path: str | os.PathLike) -> sqlite3.Connection | None:
@@ -123,7 +122,7 @@ def _current(db: sqlite3.Connection, path: str | os.PathLike, key: bytes) -> boo
     files = db.execute("SELECT path, folder, size, mtime_ns, ctime_ns, inode, device, sha256 FROM files").fetchall()
     signature, checked = meta.pop("mac", ""), meta.pop("checked_ns", "")
     if meta != expected_meta(path) or not checked.isdigit() or not files \
-            or not hmac.compare_digest(signature, mac(key, {**meta, "checked_ns": checked}, files)):
+            or not same_digest(signature, mac(key, {**meta, "checked_ns": checked}, files)):
         return False
     return all(_unchanged(row, int(checked)) for row in files)
 

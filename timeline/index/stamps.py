@@ -5,11 +5,10 @@ store's tables (:mod:`timeline.index`) imports neither the loader nor the model.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 #: A file whose ctime or mtime is this close to when its stamp was taken is hashed again each time.
 RACY_SECONDS = 2
@@ -34,6 +33,8 @@ class FileStamp(NamedTuple):
 
     def hashed(self) -> FileStamp:
         """This stamp with the SHA-256 of the file's bytes."""
+        import hashlib  # only here: it loads OpenSSL, a tenth of a warm query's start-up
+
         digest = hashlib.sha256()
         with open(self.path, "rb") as file:
             while chunk := file.read(1 << 20):
@@ -83,7 +84,30 @@ def slot_name(path: str | os.PathLike) -> str:
     """
     resolved_path = Path(path).resolve()
     where = os.fsencode(resolved_path) + b"\0" + os.fsencode(Path(__file__).resolve().parent.parent)
-    return f"{resolved_path.stem}-{hashlib.sha256(where).hexdigest()[:16]}.sqlite"
+    return f"{resolved_path.stem}-{_blake2b()(where, digest_size=8).hexdigest()}.sqlite"
+
+
+def keyed_digest(key: bytes, data: bytes) -> str:
+    """BLAKE2b of ``data`` keyed with ``key`` (a MAC, RFC 7693), 32 bytes as hex."""
+    return _blake2b()(data, key=key, digest_size=32).hexdigest()
+
+
+def _blake2b() -> Any:
+    """BLAKE2b, from ``_blake2`` itself when it is there: ``hashlib`` loads OpenSSL."""
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # another Python than CPython
+        from hashlib import blake2b
+    return blake2b
+
+
+def same_digest(a: str, b: str) -> bool:
+    """``a == b`` in a time that does not depend on where they differ."""
+    try:
+        from _operator import _compare_digest
+    except ImportError:
+        from hmac import compare_digest as _compare_digest
+    return _compare_digest(a, b)
 
 
 @cache
