@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +14,6 @@ from tests import store_cases, test_store_edits
 from tests.test_store_edits import LOADER, edit, names
 from timeline import cache
 from timeline.cli import cli
-from timeline.index import open_tables, tables_file
 from timeline.read.problems import DatasetError
 
 cache_home, loads = store_cases.cache_home, store_cases.loads  # the fixtures of the store's tests
@@ -77,7 +73,7 @@ def test_a_check_across_files_fails_after_an_edit_and_passes_after_the_fix(folde
     if new:
         edit(folder / file, new, old)
     else:
-        (folder / file).write_text(old + (folder / file).read_text(encoding="utf-8"), encoding="utf-8")
+        edit(folder / file, "actors:\n", "actors:\n" + old)
     assert met(folder, "anna") == (0, MET_ANNA)
 
 
@@ -110,24 +106,3 @@ def test_a_first_load_that_fails_inside_a_file_keeps_the_other_files(folder: Pat
     record = cache.load(folder)
     assert names(loads) == ["2025-02.yaml"]
     assert record == LOADER(folder)
-
-
-def test_the_console_script_and_a_checkout_keep_their_own_stores(tmp_path: Path, cache_home: Path) -> None:
-    checkout = tmp_path / "checkout"
-    shutil.copytree(ROOT / "timeline", checkout / "timeline", ignore=shutil.ignore_patterns("__pycache__"))
-    env = {**os.environ, "PYTHONPATH": ""}
-    runs = {"installed": tmp_path, "checkout": checkout}  # python -m timeline finds the package in the folder first
-
-    def run(where: Path) -> str:
-        done = subprocess.run([sys.executable, "-m", "timeline", "met", "putin", "--data", str(ROOT / "seeds")],
-                              cwd=where, env=env, capture_output=True, text=True, check=True)
-        return done.stdout
-
-    first = {name: run(where) for name, where in runs.items()}
-    stores = sorted(cache_home.glob("seeds-*.sqlite"))
-    assert len(stores) == 4  # a store and its tables for each installation
-    inodes = {store: store.stat().st_ino for store in stores}
-    again = {name: run(where) for name, where in runs.items()}
-    assert again == first and first["installed"] == first["checkout"]
-    assert {store: store.stat().st_ino for store in stores} == inodes  # neither rewrote the other's
-    assert open_tables(ROOT / "seeds") is not None and tables_file(ROOT / "seeds") in stores
