@@ -83,9 +83,11 @@ def mac(key: bytes, meta: dict[str, str], files: list[tuple]) -> str:
     return keyed_digest(key, text.encode("utf-8", "surrogatepass"))
 
 
-def open_tables(path: str | os.PathLike) -> sqlite3.Connection | None:
+def open_tables(path: str | os.PathLike, current: bool = True) -> sqlite3.Connection | None:
     """The tables of the dataset at ``path``, read-only, if they are ours and match its files now; else ``None``.
 
+    ``current`` ``False``: also tables written from files that changed since
+    (still ours, signed, of this code: their rows of unchanged inputs hold).
     ``None`` too when ``TIMELINE_NO_CACHE`` is set. The caller closes the connection.
     """
     if os.environ.get("TIMELINE_NO_CACHE", "") not in ("", "0"):
@@ -103,7 +105,7 @@ def open_tables(path: str | os.PathLike) -> sqlite3.Connection | None:
     except sqlite3.Error:
         return None
     try:
-        if _current(db, path, key):
+        if _current(db, path, key, current):
             return db
     except (sqlite3.Error, OSError, ValueError, TypeError, KeyError):
         pass
@@ -111,8 +113,8 @@ def open_tables(path: str | os.PathLike) -> sqlite3.Connection | None:
     return None
 
 
-def _current(db: sqlite3.Connection, path: str | os.PathLike, key: bytes) -> bool:
-    """Are these our tables, signed with ``key``, written from the files as they are now?"""
+def _current(db: sqlite3.Connection, path: str | os.PathLike, key: bytes, now: bool = True) -> bool:
+    """Are these our tables, signed with ``key``, written from the files as they are now (``now``)?"""
     db.execute("PRAGMA trusted_schema = OFF")
     db.execute("PRAGMA query_only = ON")
     schema = [sql for (sql,) in db.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")]
@@ -124,7 +126,7 @@ def _current(db: sqlite3.Connection, path: str | os.PathLike, key: bytes) -> boo
     if meta != expected_meta(path) or not checked.isdigit() or not files \
             or not same_digest(signature, mac(key, {**meta, "checked_ns": checked}, files)):
         return False
-    return all(_unchanged(row, int(checked)) for row in files)
+    return not now or all(_unchanged(row, int(checked)) for row in files)
 
 
 def _unchanged(row: tuple, checked_ns: int) -> bool:

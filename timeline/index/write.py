@@ -7,17 +7,17 @@ place, so a reader sees the old tables or the new ones, never a mix.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
 import tempfile
 from collections.abc import Iterator
 from datetime import datetime
+from json.encoder import encode_basestring
 from pathlib import Path
 
 from timeline.dates import DateError, parse_edtf
 from timeline.folding import fold
-from timeline.index import INDEXES, SCHEMA, expected_meta, mac, tables_file
+from timeline.index import INDEXES, SCHEMA, expected_meta, mac, open_tables, tables_file
 from timeline.index.guard import private_folder, secret_key
 from timeline.index.met import MEETING_STATUSES, sortable
 from timeline.index.stamps import FileStamp, key_dir
@@ -37,6 +37,7 @@ def write_tables(path: str | os.PathLike, record: Dataset, stamps: list[FileStam
     files = [(s.path, 0, *s[1:]) for s in stamps] + list(_folders(Path(path)))
     meta = {**expected_meta(path), "checked_ns": str(checked_ns)}
     meta["mac"] = mac(key, meta, files)
+    dates = _previous_dates(path)
     draft = None
     try:
         descriptor, draft = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -48,7 +49,7 @@ def write_tables(path: str | os.PathLike, record: Dataset, stamps: list[FileStam
                 db.execute(statement)
             db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)", files)
-            _fill(db, record)
+            _fill(db, record, dates)
             for statement in INDEXES:
                 db.execute(statement)
             db.commit()
@@ -59,8 +60,28 @@ def write_tables(path: str | os.PathLike, record: Dataset, stamps: list[FileStam
                 os.unlink(draft)
 
 
-def _fill(db: sqlite3.Connection, record: Dataset) -> None:
-    """The rows of ``record``: actors' nodes and names, events in order, and who met whom at each level."""
+def _previous_dates(path: str | os.PathLike) -> dict[str, tuple]:
+    """What each date of the tables last written for ``path`` gives, if they are ours and of this code.
+
+    A date's label, ISO ends and bounds depend on its text alone, so after an
+    edit they are taken from the old tables rather than worked out again.
+    """
+    db = open_tables(path, current=False)
+    if db is None:
+        return {}
+    try:
+        return {row[0]: row for row in db.execute("SELECT DISTINCT date, label, start, end, lo, hi FROM events")}
+    except sqlite3.Error:
+        return {}
+    finally:
+        db.close()
+
+
+def _fill(db: sqlite3.Connection, record: Dataset, dates: dict[str, tuple]) -> None:
+    """The rows of ``record``: actors' nodes and names, events in order, and who met whom at each level.
+
+    ``dates``: what known dates give (:func:`_previous_dates`); added to as dates are worked out.
+    """
     for level in LEVELS:
         db.executemany("INSERT INTO actors VALUES (?, ?, ?)",
                        ((level, actor, node) for actor, node in record.nodes_at(level).items()))
@@ -69,38 +90,48 @@ def _fill(db: sqlite3.Connection, record: Dataset) -> None:
     events = sorted((*record.events, *record.drafts), key=lambda e: (date_order(e.date), e.id)) \
         if record.drafts else record.events  # the record's events are in this order already
     db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   _event_rows(events))
+                   _event_rows(events, dates))
     db.executemany("INSERT INTO disputes VALUES (?, ?, ?)",
                    ((n, seq, link.event) for n, event in enumerate(events)
                     for seq, link in enumerate(event.related) if link.relation == "disputes"))
     db.executemany("INSERT INTO pairs VALUES (?, ?, ?, ?, ?)", _pairs(record, events))
 
 
-def _event_rows(events: list[Event]) -> Iterator[tuple]:
-    """One row per event; what its date gives (label, ISO ends, sortable bounds) worked out once per date."""
-    dates: dict[str, tuple] = {}
+def _event_rows(events: list[Event], dates: dict[str, tuple]) -> Iterator[tuple]:
+    """One row per event; what its date gives (label, ISO ends, sortable bounds) worked out once per date,
+    who acted written once per list of actors."""
+    acting: dict[tuple[str, ...], str] = {}
     for n, event in enumerate(events):
         date = event.date
         if date.text not in dates:
             dates[date.text] = (date.text, _label(date.text), date.iso_start(), date.iso_end(), _key(date.start),
                                 _key(date.end))
+        actors = event.acting()
+        if actors not in acting:
+            acting[actors] = _json_list(actors)
         yield (n, event.id, event.type, event.status, int(event.draft), *dates[date.text], event.location,
-               json.dumps(event.acting(), ensure_ascii=False), event.summary)
+               acting[actors], event.summary)
+
+
+def _json_list(texts: tuple[str, ...]) -> str:
+    """``json.dumps(list(texts), ensure_ascii=False)``, without making an encoder each time."""
+    return f"[{', '.join(map(encode_basestring, texts))}]"
 
 
 def _pairs(record: Dataset, events: list[Event]) -> Iterator[tuple]:
     """Each pair that met at each meeting, call or visit not merely proposed, at each level (as ``query.met``)."""
+    sides: dict[tuple[str, str], str] = {}  # (node, date as written): its side; a person's node is itself
     for level in LEVELS:
         nodes_at = record.nodes_by_date(level)
         for ord_, event in enumerate(events):
             if event.type not in MEETING_TYPES or event.status not in MEETING_STATUSES:
                 continue
-            sides: dict[str, str] = {}
-            for u, v in sorted(record.iter_met_pairs(event, nodes_at(event.date))):
+            date = event.date
+            for u, v in sorted(record.iter_met_pairs(event, nodes_at(date))):
                 for node in (u, v):
-                    if node not in sides:
-                        sides[node] = record.side(node, event.date)
-                yield level, ord_, u, v, int(sides[u] == sides[v])
+                    if (node, date.text) not in sides:
+                        sides[node, date.text] = record.side(node, date)
+                yield level, ord_, u, v, int(sides[u, date.text] == sides[v, date.text])
 
 
 def _folders(root: Path) -> Iterator[tuple]:
