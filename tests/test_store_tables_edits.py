@@ -2,13 +2,16 @@
 parts kept for the next command, and one store per installation (console script and checkout apart)."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+import timeline.index
 import timeline.index.stamps
 from tests import store_cases, test_store_edits
 from tests.test_store_edits import LOADER, edit, names
@@ -106,3 +109,46 @@ def test_a_first_load_that_fails_inside_a_file_keeps_the_other_files(folder: Pat
     record = cache.load(folder)
     assert names(loads) == ["2025-02.yaml"]
     assert record == LOADER(folder)
+
+
+def tables_rows(folder: Path) -> dict[str, list[tuple]]:
+    """Every row of the tables written for ``folder``, but their meta and file stamps (in stored order; by
+    key where the order is not the record's)."""
+    with contextlib.closing(sqlite3.connect(timeline.index.tables_file(folder))) as db:
+        return {table: db.execute(f"SELECT * FROM {table} ORDER BY {order}").fetchall() for table, order in (
+            ("actors", "level, id"), ("events", "rowid"), ("disputes", "rowid"), ("names", "key, id"),
+            ("pairs", "rowid"))}
+
+
+DATE_EDITS = {  # the file, the date replaced and its replacement: a date the old tables do not have
+    "a new day": ("events/2025-01.yaml", "date: 2025-01-12", "date: 2025-01-13"),
+    "an interval": ("events/2025-02.yaml", "date: 2025-02-03", "date: 2025-02-03/2025-03"),
+    "an approximate month": ("events/2025-01.yaml", "date: 2025-01-10", "date: 2025-01~"),
+}
+
+
+@pytest.mark.parametrize("case", DATE_EDITS)
+def test_the_tables_after_an_edit_equal_tables_written_from_scratch(folder: Path, case: str) -> None:
+    file, old, new = DATE_EDITS[case]
+    assert met(folder, "anna") == (0, MET_ANNA)
+    edit(folder / file, old, new)
+    code, answer = met(folder, "anna")  # the tables written again, the old dates' labels taken from the old tables
+    after_edit = tables_rows(folder)
+    timeline.index.tables_file(folder).unlink()
+    assert met(folder, "anna") == (code, answer)
+    assert tables_rows(folder) == after_edit
+    os.environ["TIMELINE_NO_CACHE"] = "1"
+    try:
+        assert met(folder, "anna") == (code, answer)  # the library's answer
+    finally:
+        del os.environ["TIMELINE_NO_CACHE"]
+
+
+def test_old_tables_of_other_code_lend_no_date(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert met(folder, "anna") == (0, MET_ANNA)
+    with contextlib.closing(sqlite3.connect(timeline.index.tables_file(folder))) as db, db:
+        db.execute("UPDATE events SET label = 'wrong', start = 'wrong' WHERE date = '2025-01-10'")
+    monkeypatch.setattr(timeline.index, "code_stamp", lambda: "another version")
+    edit(folder / "events" / "2025-02.yaml", "2025-02-03", "2025-02-04")
+    assert met(folder, "anna")[1][0] == MET_ANNA[0]
+    assert ("2025-01-10", "10 Jan 2025", "2025-01-10") in {row[5:8] for row in tables_rows(folder)["events"]}
