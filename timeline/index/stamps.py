@@ -5,7 +5,10 @@ store's tables (:mod:`timeline.index`) imports neither the loader nor the model.
 """
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -122,3 +125,30 @@ def code_stamp() -> str:
 def _xdg(variable: str, default: str) -> Path:
     base = os.environ.get(variable, "")
     return Path(base) if os.path.isabs(base) else Path.home() / default
+
+
+def write_sqlite(target: Path, schema: tuple[str, ...], fill: Callable[[sqlite3.Connection], None],
+                 *pragmas: str) -> None:
+    """Write the SQLite file ``target`` anew: ``schema``, then ``fill``'s rows, in one transaction.
+
+    Written to a temporary file beside it (no journal, no sync: a cache that can
+    be made again) and moved into place, so a reader sees the old file or the new
+    one, never a mix, and a crash leaves no half file. ``pragmas`` run first
+    (``PRAGMA page_size = 65536``). Never fails: a file that cannot be written is not.
+    """
+    import tempfile
+
+    draft = None
+    try:
+        descriptor, draft = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        os.close(descriptor)
+        with contextlib.closing(sqlite3.connect(draft)) as db:
+            for statement in (*pragmas, "PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", *schema):
+                db.execute(statement)
+            fill(db)
+            db.commit()
+        os.replace(draft, target)
+    except (sqlite3.Error, OSError, UnicodeError):
+        if draft:
+            with contextlib.suppress(OSError):
+                os.unlink(draft)

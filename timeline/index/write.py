@@ -6,10 +6,8 @@ place, so a reader sees the old tables or the new ones, never a mix.
 """
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from json.encoder import encode_basestring
@@ -20,7 +18,7 @@ from timeline.folding import fold
 from timeline.index import INDEXES, SCHEMA, expected_meta, mac, open_tables, tables_file
 from timeline.index.guard import private_folder, secret_key
 from timeline.index.met import MEETING_STATUSES, sortable
-from timeline.index.stamps import FileStamp, key_dir
+from timeline.index.stamps import FileStamp, key_dir, write_sqlite
 from timeline.model import LEVELS, MEETING_TYPES, Dataset, Event, date_order
 
 
@@ -38,26 +36,15 @@ def write_tables(path: str | os.PathLike, record: Dataset, stamps: list[FileStam
     meta = {**expected_meta(path), "checked_ns": str(checked_ns)}
     meta["mac"] = mac(key, meta, files)
     dates = _previous_dates(path)
-    draft = None
-    try:
-        descriptor, draft = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        os.close(descriptor)
-        with contextlib.closing(sqlite3.connect(draft)) as db:
-            db.execute("PRAGMA journal_mode = OFF")
-            db.execute("PRAGMA synchronous = OFF")
-            for statement in SCHEMA:
-                db.execute(statement)
-            db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-            db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)", files)
-            _fill(db, record, dates)
-            for statement in INDEXES:
-                db.execute(statement)
-            db.commit()
-        os.replace(draft, target)
-    except (sqlite3.Error, OSError, UnicodeError):
-        if draft:
-            with contextlib.suppress(OSError):
-                os.unlink(draft)
+
+    def fill(db: sqlite3.Connection) -> None:
+        db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)", files)
+        _fill(db, record, dates)
+        for statement in INDEXES:
+            db.execute(statement)
+
+    write_sqlite(target, SCHEMA, fill)
 
 
 def _previous_dates(path: str | os.PathLike) -> dict[str, tuple]:

@@ -68,7 +68,7 @@ from pathlib import Path
 
 from timeline import __version__, dataset
 from timeline.index.guard import own_file, private_folder, secret_key
-from timeline.index.stamps import RACY_SECONDS, FileStamp, cache_dir, key_dir, slot_name  # noqa: F401 (importable from here)
+from timeline.index.stamps import RACY_SECONDS, FileStamp, cache_dir, key_dir, slot_name, write_sqlite  # noqa: F401 (importable from here)
 from timeline.index.stamps import code_stamp as _code_stamp
 from timeline.index.stamps import confirmed as _confirmed
 from timeline.index.stamps import racy as _racy
@@ -235,28 +235,14 @@ class Store:
         meta = {**self._expected(), "checked_ns": str(checked_ns)}
         digests = {name: hashlib.sha256(body).hexdigest() for name, body in parts.items()}
         meta["mac"] = self._mac(meta, stamps, digests)
-        draft = None
-        try:
-            import tempfile
 
-            descriptor, draft = tempfile.mkstemp(dir=self.file.parent, prefix=f".{self.file.name}.", suffix=".tmp")
-            os.close(descriptor)
-            with contextlib.closing(sqlite3.connect(draft)) as db:
-                db.execute("PRAGMA page_size = 65536")  # the parts are large: fewer pages to chain when read
-                db.execute("PRAGMA journal_mode = OFF")
-                db.execute("PRAGMA synchronous = OFF")
-                for statement in SCHEMA:
-                    db.execute(statement)
-                db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-                db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", stamps)
-                db.executemany("INSERT INTO parts VALUES (?, ?, ?)",
-                               [(name, digests[name], body) for name, body in parts.items()])
-                db.commit()
-            os.replace(draft, self.file)
-        except (sqlite3.Error, OSError, UnicodeError):
-            if draft:
-                with contextlib.suppress(OSError):
-                    os.unlink(draft)
+        def fill(db: sqlite3.Connection) -> None:
+            db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+            db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", stamps)
+            db.executemany("INSERT INTO parts VALUES (?, ?, ?)",
+                           [(name, digests[name], body) for name, body in parts.items()])
+
+        write_sqlite(self.file, SCHEMA, fill, "PRAGMA page_size = 65536")  # parts are large: fewer pages to chain
 
     def _expected(self) -> dict[str, str]:
         """The ``meta`` values a store must have to be read (all but the stamp time and the MAC)."""
