@@ -143,7 +143,7 @@ def test_the_installed_script_and_a_checkout_keep_separate_stores(folder: Path, 
     met(ROOT)
     met(checkout)
     stores = sorted(cache_home.glob("*.sqlite"))
-    assert len(stores) == 2
+    assert len(stores) == 4  # a store and its query tables for each
     time.sleep(max(0.0, (folder / "record.yaml").stat().st_ctime + timeline.store.RACY_SECONDS - time.time()))
     met(ROOT)  # the file is no longer recent: each store notes it once
     met(checkout)
@@ -420,13 +420,16 @@ def test_no_store_when_turned_off(folder: Path, loads: list[Path], cache_home: P
     assert not cache_home.exists()
 
 
-def test_errors_are_not_stored(tmp_path: Path, cache_home: Path) -> None:
+def test_a_file_with_errors_is_never_stored(tmp_path: Path, cache_home: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("events:\n  - {id: x, type: meetin, date: 2025-01-01}\n", encoding="utf-8")
     for _ in range(2):
         with pytest.raises(DatasetError, match="unknown event type 'meetin'; did you mean 'meeting'"):
             cache.load(bad)
-    assert list(cache_home.iterdir()) == []
+    store = open_store(bad)
+    with pytest.raises(DatasetError, match="unknown event type 'meetin'"):
+        store.load()
+    assert store.read == [bad]  # read again each time: no part of it was kept
 
 
 def test_a_missing_path_is_the_loaders_error(tmp_path: Path) -> None:
@@ -443,7 +446,7 @@ def test_relative_xdg_folders_are_ignored(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_the_command_line_loads_through_the_store(run: Callable, cache_home: Path) -> None:
     assert run("met", "putin").exit_code == 0
-    assert len(list(cache_home.glob("*.sqlite"))) == 1
+    assert len(list(cache_home.glob("*.tables.sqlite"))) == 1 and len(list(cache_home.glob("*.sqlite"))) == 2
 
 
 def test_files_unused_for_long_are_pruned_when_another_is_written(folder: Path, tmp_path: Path,

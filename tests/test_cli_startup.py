@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from timeline.cli import COMMANDS
 from timeline.cli.render import CHARTS
@@ -45,3 +48,28 @@ def test_the_chart_choices_shown_in_help_are_the_renderers() -> None:
     assert timeline.LANES is choices.LANES is render_timeline.LANES
     assert graph.GRAPH_LAYOUTS is choices.GRAPH_LAYOUTS is render_graph.GRAPH_LAYOUTS
     assert select.MAX_ACTORS is choices.MAX_ACTORS is render_graph.MAX_ACTORS
+
+
+QUERY_PROBE = """
+import json, sys
+from timeline.cli import cli
+try:
+    cli(json.loads(sys.argv[1]), standalone_mode=False)
+finally:
+    print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in ("yaml", "networkx", "matplotlib")
+                            or m in ("timeline.model", "timeline.dataset", "timeline.store", "timeline.query"))),
+          file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("question", [["met", "putin"], ["met", "--level", "state", "--since", "Dec 2025"],
+                                      ["contested"]])
+def test_a_warm_query_reads_the_store_tables_without_yaml_or_the_model(question: list[str], tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_STATE_HOME": str(tmp_path / "state")}
+    env.pop("TIMELINE_NO_CACHE", None)
+    args = json.dumps([*question, "--data", str(ROOT / "seeds")])
+    cold = subprocess.run([sys.executable, "-c", QUERY_PROBE, args], capture_output=True, text=True, env=env, check=True)
+    warm = subprocess.run([sys.executable, "-c", QUERY_PROBE, args], capture_output=True, text=True, env=env, check=True)
+    assert "timeline.model" in json.loads(cold.stderr.splitlines()[-1])  # the first run loads and writes the tables
+    assert json.loads(warm.stderr.splitlines()[-1]) == []
+    assert warm.stdout == cold.stdout and warm.stdout.count("\n") > 2

@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 
 from timeline import dataset
+from timeline.index import open_tables
+from timeline.index.write import write_tables
 from timeline.model import Dataset
 from timeline.store import cache_dir, open_store, slot_name
 
@@ -30,19 +32,24 @@ MAX_DRAFT_AGE_SECONDS = 3600
 __all__ = ["MAX_AGE_DAYS", "cache_dir", "cache_file", "load"]
 
 
-def load(path: str | os.PathLike) -> Dataset:
+def load(path: str | os.PathLike, tables: bool = False) -> Dataset:
     """The dataset at ``path``, from its store if the files are unchanged; else loaded, checked and stored.
 
-    Raises what :func:`timeline.dataset.load` raises; never fails because of the store.
+    ``tables``: also write the store's query tables (:mod:`timeline.index`)
+    when they do not match the files. Raises what :func:`timeline.dataset.load`
+    raises; never fails because of the store.
     """
     if os.environ.get("TIMELINE_NO_CACHE", "") not in ("", "0"):
         return dataset.load(path)
     store = open_store(path)
     if store is None:
         return dataset.load(path)
+    checked_ns = time.time_ns()
     record = store.load()
     if store.read:
         _prune(store.file.parent)
+    if tables and store.stamps and open_tables(path) is None:
+        write_tables(path, record, store.stamps, checked_ns)
     return record
 
 

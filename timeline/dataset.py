@@ -42,6 +42,7 @@ from timeline.read.files import (  # noqa: F401 (the names this module has alway
     YAML_SUFFIXES,
     data_files,
     dataset_files,
+    default_path,
     is_data_file,
     max_file_bytes,
     read_bytes,
@@ -540,17 +541,3 @@ def _flow_item(text: str) -> str:
     import json
 
     return text if _PLAIN_ITEM.fullmatch(text) and text == text.strip() else json.dumps(text, ensure_ascii=False)
-
-
-def default_path() -> Path:
-    """Where the dataset is when ``--data`` is not given.
-
-    ``$TIMELINE_DATA`` if set; else ``seeds/`` in the current folder (a
-    checkout of this repository); else the seeds shipped with the package.
-    """
-    if env := os.environ.get("TIMELINE_DATA"):
-        return Path(env)
-    local = Path("seeds")
-    if local.is_dir() and data_files(local):
-        return local
-    return Path(__file__).parent / "seeds"

@@ -19,6 +19,7 @@ from timeline.vocabulary import (  # noqa: F401 (the model's vocabulary, importa
     CAMEO_ROOTS,
     EVENT_TYPES,
     HELD_STATUSES,
+    LEVELS,
     MEETING_TYPES,
     OUTCOME_INFO,
     OUTCOMES,
@@ -39,8 +40,6 @@ from timeline.vocabulary import (  # noqa: F401 (the model's vocabulary, importa
 )
 
 ACTOR_KINDS = ("person", "state", "organization", "group")
-#: Levels of the actor graph and of "who met whom": actors as recorded, or as their states.
-LEVELS = ("person", "state")
 #: Orders of events whose dates have different precisions (see :func:`date_order`).
 ORDERS = ("midpoint", "start", "end")
 

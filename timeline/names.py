@@ -1,34 +1,17 @@
 """Find actors by what people type: id, name or alias, ignoring case, accents and apostrophe shapes.
 
->>> fold("Мар'яна O’Brien")
-"мар'яна o'brien"
+>>> find_actor(record, "Zelensky").id
+'zelenskyy'
 """
 from __future__ import annotations
 
-import unicodedata
-
 from timeline.errors import UserError
+from timeline.folding import APOSTROPHES, fold  # noqa: F401 (importable from here)
 from timeline.model import Actor, Dataset
-
-#: Characters people and keyboards use for an apostrophe, all matched as ``'``: the typewriter
-#: apostrophe, right and left single quotation marks, the modifier letter apostrophe (Ukrainian
-#: orthography, Unicode's recommended apostrophe), turned comma, prime, grave and acute accents.
-APOSTROPHES = "'\u2019\u2018\u201b\u02bc\u02bb\u02b9\u2032\u0060\u00b4\uff07"
-_TO_APOSTROPHE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 
 
 class ActorNotFound(UserError, LookupError):
     """No actor, or more than one, answers to a name; ``str()`` says which and what to try."""
-
-
-def fold(text: str) -> str:
-    """``text`` without case, accents or extra spaces: 'Zelenskyy' and 'ZELENSKYY' fold alike.
-
-    Every character of :data:`APOSTROPHES` folds to ``'``; hyphens and underscores to spaces.
-    """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_TO_APOSTROPHE))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().replace("-", " ").replace("_", " ").split())
 
 
 def name_index(dataset: Dataset) -> dict[str, set[str]]:

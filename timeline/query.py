@@ -30,11 +30,9 @@ from typing import NamedTuple
 from timeline.dates import DateSpan, parse_edtf
 from timeline.errors import UserError
 from timeline.filters import EventFilter
-from timeline.model import EVENT_TYPES, HELD_STATUSES, MEETING_TYPES, STATUSES, Dataset, Event
+from timeline.index.met import MEETING_STATUSES
+from timeline.model import EVENT_TYPES, HELD_STATUSES, MEETING_TYPES, Dataset, Event
 from timeline.names import find_actor
-
-#: Statuses ``met(include_planned=True)`` lists: all but ``proposed`` (suggested, never arranged).
-MEETING_STATUSES = tuple(s for s in STATUSES if s != "proposed")
 
 
 class Meeting(NamedTuple):

@@ -13,8 +13,6 @@ Every event type carries its codes in the field's two standard vocabularies:
 Every CAMEO root and every PLOVER type has at least one home here
 (``timeline types`` lists them; the tests check the coverage).
 """
-from __future__ import annotations
-
 from typing import NamedTuple
 
 #: The 20 CAMEO root codes and their names (CAMEO codebook 1.1b3).
@@ -239,6 +237,8 @@ STATUS_INFO: dict[str, Status] = {s.name: s for s in (
 STATUSES = tuple(STATUS_INFO)
 #: Statuses of events that took place (a disputed or claimed one by one side's account).
 HELD_STATUSES = tuple(name for name, status in STATUS_INFO.items() if status.held)
+#: Levels of the actor graph and of "who met whom": actors as recorded, or as their states.
+LEVELS = ("person", "state")
 #: Statuses of events that may still take place; ``met --include-planned`` lists only ``planned`` ones.
 PENDING_STATUSES = tuple(name for name, status in STATUS_INFO.items() if status.pending)
 

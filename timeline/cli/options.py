@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from timeline.model import EVENT_TYPES, LEVELS, STATUSES
+from timeline.vocabulary import EVENT_TYPES, LEVELS, STATUSES
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from timeline.model import Dataset
 
 Command = Callable[..., Any]
@@ -55,18 +57,51 @@ data_option = click.option(
          "(default: $TIMELINE_DATA, ./seeds, or the shipped seeds).")
 
 
-def load_data(paths: tuple[Path, ...]) -> Dataset:
+def load_data(paths: tuple[Path, ...], tables: bool = False) -> Dataset:
     """The dataset of the ``--data`` paths (the default dataset when none), read as one.
 
-    One path is served from its store (:func:`timeline.cache.load`); several are read and checked together
-    each time (:func:`timeline.dataset.load`), so a file of drafts is checked against the dataset it names.
+    One path is served from its store (:func:`timeline.cache.load`; ``tables``: with its query tables);
+    several are read and checked together each time (:func:`timeline.dataset.load`), so a file of drafts
+    is checked against the dataset it names.
     """
     from timeline import cache, dataset
-    from timeline.dataset import default_path
+    from timeline.read.files import default_path
 
+    if paths in _loaded:
+        return _loaded.pop(paths)
     if len(paths) > 1:
         return dataset.load(*paths)
-    return cache.load(paths[0] if paths else default_path())
+    return cache.load(paths[0] if paths else default_path(), tables=tables)
+
+
+def stored_tables(paths: tuple[Path, ...]) -> sqlite3.Connection | None:
+    """The store's query tables (:mod:`timeline.index`) of the ``--data`` path; ``None`` if there can be none.
+
+    Tables that do not match the files are written anew after loading the
+    dataset (which raises what is wrong with it). If they still cannot be
+    had (several paths, no store), the next :func:`load_data` of the same
+    paths returns the dataset already loaded.
+    """
+    from timeline.index import open_tables
+
+    path = paths[0] if len(paths) == 1 else _default_path() if not paths else None
+    if path is not None and (tables := open_tables(path)) is not None:
+        return tables
+    record = load_data(paths, tables=True)
+    if path is not None and (tables := open_tables(path)) is not None:
+        return tables
+    _loaded[paths] = record
+    return None
+
+
+def _default_path() -> Path:
+    from timeline.read.files import default_path
+
+    return default_path()
+
+
+#: A dataset :func:`stored_tables` loaded but could not serve from tables, for the next :func:`load_data`.
+_loaded: dict[tuple[Path, ...], Dataset] = {}
 
 
 since_option = click.option("--since", metavar="DATE", help='Only what may lie on or after DATE ("2 Dec 2025", 2025-12).')

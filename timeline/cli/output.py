@@ -16,13 +16,12 @@ import io
 import json
 import os
 import re
-import shutil
 import sys
 from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
+from timeline.cells import cell, safe_cell
 from timeline.cli.terminal import visible
-from timeline.export.csv import cell, safe_cell
 
 Row = Mapping[str, Any]
 #: What JSON leaves raw but a terminal may act on (JSON itself escapes U+0000 to U+001F).
@@ -65,7 +64,7 @@ def _write_table(rows: Sequence[Row], columns: Sequence[str], out: TextIO) -> No
     table = [[visible(cell(row.get(c)), newline=" ") for c in columns] for row in rows]
     widths = [max(len(c), *(len(r[i]) for r in table)) for i, c in enumerate(columns)]
     if out.isatty() or "COLUMNS" in os.environ:  # shorten the last column to the terminal's width
-        room = shutil.get_terminal_size().columns - sum(widths[:-1]) - 2 * (len(widths) - 1)
+        room = _terminal_columns() - sum(widths[:-1]) - 2 * (len(widths) - 1)
         widths[-1] = min(widths[-1], max(room, 30))
     lines = [columns, ["-" * w for w in widths], *table]
     for line in lines:
@@ -85,6 +84,18 @@ def _write_record(row: Row, out: TextIO) -> None:
                 out.write(f"  - {visible(fields, newline=' ')}\n")
         else:
             out.write(f"{visible(key) + ':':<{width + 1}} {visible(cell(value), newline=' ')}\n")
+
+
+def _terminal_columns() -> int:
+    """The terminal's width: ``$COLUMNS``, else the size of standard output, else 80 (``shutil.get_terminal_size``,
+    without importing shutil and the compression modules it brings)."""
+    text = os.environ.get("COLUMNS", "")
+    if text.isdigit() and int(text) > 0:
+        return int(text)
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
 
 
 def _fit(text: str, width: int) -> str:

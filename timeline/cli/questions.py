@@ -6,14 +6,30 @@ that has not taken place.
 """
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from timeline import query
-from timeline.cli.options import level_option, since_option, until_option, with_dataset, with_output
-from timeline.dates import DateError, parse_edtf
-from timeline.model import MEETING_TYPES, Dataset
+from timeline.cli.options import (
+    data_option,
+    level_option,
+    load_data,
+    since_option,
+    stored_tables,
+    until_option,
+    with_dataset,
+    with_output,
+)
+from timeline.vocabulary import MEETING_TYPES
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from timeline.model import Dataset
+
+Answer = TypeVar("Answer")
 
 Rows = list[dict[str, Any]]
 
@@ -35,9 +51,10 @@ drafts_option = click.option("--include-drafts", is_flag=True,
               help="Also list planned, postponed and cancelled meetings, marked as not held (never proposed ones).")
 @click.option("--counterparts", is_flag=True,
               help="Only pairs from different sides: not two envoys of one delegation.")
-@with_dataset
+@data_option
 @with_output("date", "actors", "type", "event", "location", "status")
-def met(dataset: Dataset, actor: str | None, other: str | None, include_planned: bool, **options: Any) -> Rows:
+def met(data_paths: tuple[Path, ...], actor: str | None, other: str | None, include_planned: bool,
+        **options: Any) -> Rows:
     """Who met whom, when and where.
 
     One row per pair of actors and meeting, call or visit. No ACTOR: every
@@ -65,13 +82,43 @@ def met(dataset: Dataset, actor: str | None, other: str | None, include_planned:
       timeline met russia --level state --include-planned
       timeline met witkoff --counterparts
     """
-    found = query.met(dataset, actor, other, include_planned=True, **options)
-    shown = [m for m in found if include_planned or m.held]
-    if hidden := len({m.event for m in found} - {m.event for m in shown}):
+    from timeline.vocabulary import HELD_STATUSES
+
+    found = _stored_met(data_paths, actor, other, options)
+    shown = [(row, label) for row, label in found if include_planned or row["status"] in HELD_STATUSES]
+    if hidden := len({row["event"] for row, _ in found} - {row["event"] for row, _ in shown}):
         click.echo(f"({hidden} planned, postponed or cancelled meeting{'s' * (hidden > 1)} left out; "
                    f"--include-planned lists {'them' if hidden > 1 else 'it'})", err=True)
-    return _rows(shown, date=lambda m: _label(m.date), actors=_pair,
-                 status=lambda m: m.status if m.held else f"{m.status} (not held)")
+    if not _table():
+        return [row for row, _ in shown]
+    return [{**row, "date": label, "actors": " – ".join(row["actors"]),
+             "status": row["status"] if row["status"] in HELD_STATUSES else f"{row['status']} (not held)"}
+            for row, label in shown]
+
+
+def _stored_met(data_paths: tuple[Path, ...], actor: str | None, other: str | None,
+                options: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
+    """``met``'s rows with their date labels: from the store's tables if they can say, else from the library."""
+    from timeline.index import met as stored
+
+    found = _stored(data_paths, lambda tables: stored.met(tables, actor, other, include_planned=True, **options))
+    if found is not None:
+        return found
+    from timeline import query
+
+    return [(m._asdict(), _label(m.date))
+            for m in query.met(load_data(data_paths), actor, other, include_planned=True, **options)]
+
+
+def _stored(data_paths: tuple[Path, ...], ask: Callable[[sqlite3.Connection], Answer | None]) -> Answer | None:
+    """What ``ask`` answers from the store's tables of the dataset, or ``None`` if they cannot say."""
+    tables = stored_tables(data_paths)
+    if tables is None:
+        return None
+    try:
+        return ask(tables)
+    finally:
+        tables.close()
 
 
 @click.command()
@@ -97,6 +144,8 @@ def relations(dataset: Dataset, actor: str, **options: Any) -> Rows:
       timeline relations putin
       timeline relations russia --level state --format csv
     """
+    from timeline import query
+
     return _rows(query.relations(dataset, actor, **options), relation=lambda r: r.relation.replace("_", " "),
                  target=lambda r: r.target or "(no counterpart)", dates=_dates)
 
@@ -122,6 +171,8 @@ def path(dataset: Dataset, actor: str, other: str, **options: Any) -> Rows:
       timeline path zelenskyy putin
       timeline path ukraine russia --level state --format json
     """
+    from timeline import query
+
     links = query.path(dataset, actor, other, **options)
     if not links:
         click.echo(f"no chain of meetings joins '{actor}' and '{other}'", err=True)
@@ -132,9 +183,9 @@ def path(dataset: Dataset, actor: str, other: str, **options: Any) -> Rows:
 @since_option
 @until_option
 @drafts_option
-@with_dataset
+@data_option
 @with_output("date", "event", "status", "claimed_by", "denied_by", "denials", "summary")
-def contested(dataset: Dataset, **options: Any) -> Rows:
+def contested(data_paths: tuple[Path, ...], **options: Any) -> Rows:
     """Each claim with its denials, and the actors on each side.
 
     Any other event that is disputed (by its status or by an event that
@@ -144,7 +195,14 @@ def contested(dataset: Dataset, **options: Any) -> Rows:
     Example:
       timeline contested --since 2025-12
     """
-    return _rows(query.contested(dataset, **options), date=lambda c: _label(c.date))
+    from timeline.index import contested as stored
+
+    found = _stored(data_paths, lambda tables: stored.contested(tables, **options))
+    if found is None:
+        from timeline import query
+
+        found = [(c._asdict(), _label(c.date)) for c in query.contested(load_data(data_paths), **options)]
+    return [{**row, "date": label} if _table() else row for row, label in found]
 
 
 def _rows(results: list[Any], **words: Any) -> Rows:
@@ -161,6 +219,8 @@ def _table() -> bool:
 
 def _label(text: str) -> str:
     """An EDTF date as a short label ('2 Dec 2025', 'by 3 Dec 2025'); as written if it cannot be one."""
+    from timeline.dates import DateError, parse_edtf
+
     try:
         return parse_edtf(text).label()
     except DateError:  # e.g. '../..', or bounds gathered from several events out of order
@@ -173,4 +233,6 @@ def _pair(result: Any) -> str:
 
 def _dates(result: Any) -> str:
     """The dates of a result's events as one label, at their precision: 'Sep 2022', '2 Dec 2025?', 'by 3 Dec 2025'."""
+    from timeline import query
+
     return query.dates_label(result.dates)

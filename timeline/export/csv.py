@@ -30,10 +30,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from timeline.cells import FORMULA_STARTS, GUARDED_STARTS, LIST_SEPARATOR, cell, safe_cell, unguard  # noqa: F401 (importable from here)
 from timeline.export._common import Folder, PathOrFile, export_graph, plain_text, write_text
 from timeline.export.negotiation import has_negotiation, negotiation_tables
 from timeline.model import Dataset, Event
@@ -41,13 +41,6 @@ from timeline.rows import actor_rows, event_row, source_row
 
 if TYPE_CHECKING:
     import networkx as nx
-
-#: First characters that make a spreadsheet read a cell as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-#: First characters that get the guard: a formula's, and the guard's own (so that it can be removed exactly).
-GUARDED_STARTS = (*FORMULA_STARTS, "'")
-#: The columns whose cells are lists, joined with "; ".
-LIST_SEPARATOR = "; "
 
 QUOTE_COLUMNS = ("event", "speaker", "text", "source")
 
@@ -59,43 +52,8 @@ class Table(NamedTuple):
     rows: list[Mapping[str, Any]]
 
 
-def safe_cell(text: str) -> str:
-    """``text`` made inert for spreadsheets: a leading ``=``, ``+``, ``-``, ``@``, tab, CR or ``'`` gets a ``'``.
-
-    >>> safe_cell("=HYPERLINK(1)"), safe_cell("'quoted"), safe_cell("plain")
-    ("'=HYPERLINK(1)", "''quoted", 'plain')
-    """
-    return "'" + text if text.startswith(GUARDED_STARTS) else text
-
-
 def _guarded(text: str) -> str:
     return safe_cell(plain_text(text))
-
-
-def unguard(text: str) -> str:
-    """The text that :func:`safe_cell` guarded: one leading ``'`` removed.
-
-    >>> unguard("'-minus"), unguard("plain")
-    ('-minus', 'plain')
-    """
-    return text[1:] if text.startswith("'") else text
-
-
-def cell(value: Any, guard: Callable[[str], str] = str) -> str:
-    """A value as a cell's text: list items joined with '; ', booleans yes/no, None empty; ``guard`` on each item."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, (list, tuple)):
-        return LIST_SEPARATOR.join(guard(_text(v)) for v in value)
-    return guard(_text(value))
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, (list, tuple, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
 
 
 def tables(dataset: Dataset, events: Iterable[Event] | None = None,

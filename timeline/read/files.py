@@ -60,6 +60,20 @@ def dataset_files(path: str | os.PathLike) -> tuple[list[Path], list[Problem]]:
     return [path], []
 
 
+def default_path() -> Path:
+    """Where the dataset is when ``--data`` is not given.
+
+    ``$TIMELINE_DATA`` if set; else ``seeds/`` in the current folder (a
+    checkout of this repository); else the seeds shipped with the package.
+    """
+    if env := os.environ.get("TIMELINE_DATA"):
+        return Path(env)
+    local = Path("seeds")
+    if local.is_dir() and data_files(local):
+        return local
+    return Path(__file__).parent.parent / "seeds"
+
+
 def _walk(root: Path) -> tuple[list[Path], list[Problem]]:
     files: list[Path] = []
     problems: list[Problem] = []

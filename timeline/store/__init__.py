@@ -64,53 +64,27 @@ import os
 import sqlite3
 import sys
 import time
-from functools import cache
 from pathlib import Path
-from typing import NamedTuple
 
 from timeline import __version__, dataset
+from timeline.index.guard import own_file, private_folder, secret_key
+from timeline.index.stamps import RACY_SECONDS, FileStamp, cache_dir, key_dir, slot_name, write_sqlite  # noqa: F401 (importable from here)
+from timeline.index.stamps import code_stamp as _code_stamp
+from timeline.index.stamps import confirmed as _confirmed
+from timeline.index.stamps import racy as _racy
 from timeline.model import Dataset
 from timeline.store import codec, fragments
 from timeline.store.assemble import Conflict, Previous, assemble, join, ordered_as, reorder
-from timeline.store.guard import own_file, private_folder, secret_key
 
 #: Written in ``meta``: a store of another format is rebuilt.
 FORMAT = "timeline-store 3"
 _ORDER = "order"  # the part that says how the joined lists were ordered (see fragments.assemble)
-#: A file whose ctime or mtime is this close to when its stamp was taken is hashed again each time.
-RACY_SECONDS = 2
 SCHEMA = (
     "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
     " ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, device INTEGER NOT NULL, sha256 TEXT NOT NULL)",
     "CREATE TABLE parts (name TEXT PRIMARY KEY, sha256 TEXT NOT NULL, body BLOB NOT NULL)",
 )
-
-
-class FileStamp(NamedTuple):
-    """What a data file was when it was read: a row of the ``files`` table."""
-
-    path: str
-    size: int
-    mtime_ns: int
-    ctime_ns: int
-    inode: int
-    device: int
-    sha256: str = ""
-
-    @classmethod
-    def of(cls, file: Path) -> FileStamp:
-        """The stamp of ``file`` (without its hash); ``OSError`` if it cannot be examined."""
-        info = file.stat()
-        return cls(_resolved(file), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
-
-    def hashed(self) -> FileStamp:
-        """This stamp with the SHA-256 of the file's bytes."""
-        digest = hashlib.sha256()
-        with open(self.path, "rb") as file:
-            while chunk := file.read(1 << 20):
-                digest.update(chunk)
-        return self._replace(sha256=digest.hexdigest())
 
 
 def open_store(path: str | os.PathLike, folder: Path | None = None, key_folder: Path | None = None) -> Store | None:
@@ -124,23 +98,6 @@ def open_store(path: str | os.PathLike, folder: Path | None = None, key_folder: 
     if folder is None or key is None:
         return None
     return Store(Path(path), folder / slot_name(path), key)
-
-
-def cache_dir() -> Path:
-    """Where stores go: ``$XDG_CACHE_HOME/timeline``, else ``~/.cache/timeline`` (a relative setting is ignored)."""
-    return _xdg("XDG_CACHE_HOME", ".cache") / "timeline"
-
-
-def key_dir() -> Path:
-    """Where the stores' key is: ``$XDG_STATE_HOME/timeline``, else ``~/.local/state/timeline``."""
-    return _xdg("XDG_STATE_HOME", ".local/state") / "timeline"
-
-
-def slot_name(path: str | os.PathLike) -> str:
-    """The store's file name: the dataset's name and a hash of its resolved path and of this installation."""
-    resolved = Path(path).resolve()
-    where = os.fsencode(resolved) + b"\0" + os.fsencode(Path(__file__).resolve().parent.parent)
-    return f"{resolved.stem}-{hashlib.sha256(where).hexdigest()[:16]}.sqlite"
 
 
 class Store:
@@ -183,14 +140,19 @@ class Store:
         except (KeyError, TypeError, ValueError, IndexError):  # not what this version writes: read it all
             known, parts = {}, {}
         self.stamps, self.read = [], []
+        broken = False
         for file, stamp in zip(files, current, strict=True):
             self.stamps.append(_confirmed(stamp, stored.get(stamp.path), checked))
             if self.stamps[-1].sha256 not in known:
                 self.read.append(file)
                 fragment = fragments.read(file, dataset.max_file_bytes())
-                if fragment is None:  # a problem inside the file: the loader reports every problem, in order
-                    return dataset.load(self.data)
+                if fragment is None:  # a problem inside the file: read on, to keep the parts of the others
+                    broken = True
+                    continue
                 known[self.stamps[-1].sha256] = fragment
+        if broken:  # the loader reports every problem, in order; the next run reads only what changes
+            self._write(self._groups(known, parts), now)
+            return dataset.load(self.data)
         pieces = [known[stamp.sha256] for stamp in self.stamps]
         kept = self._groups(known, parts)
         try:
@@ -228,7 +190,8 @@ class Store:
             members = [self.stamps[n] for n in group]
             name = "files:" + hashlib.sha256("".join(f"{s.path}\0{s.sha256}\0" for s in members).encode(
                 "utf-8", "surrogatepass")).hexdigest()
-            kept[name] = parts.get(name) or fragments.encode([(s.sha256, known[s.sha256]) for s in members])
+            kept[name] = parts.get(name) or fragments.encode([(s.sha256, known[s.sha256]) for s in members
+                                                              if s.sha256 in known])  # not a file that failed
         return kept
 
     def _stored(self) -> tuple[dict[str, FileStamp], dict[str, bytes], int]:
@@ -272,28 +235,14 @@ class Store:
         meta = {**self._expected(), "checked_ns": str(checked_ns)}
         digests = {name: hashlib.sha256(body).hexdigest() for name, body in parts.items()}
         meta["mac"] = self._mac(meta, stamps, digests)
-        draft = None
-        try:
-            import tempfile
 
-            descriptor, draft = tempfile.mkstemp(dir=self.file.parent, prefix=f".{self.file.name}.", suffix=".tmp")
-            os.close(descriptor)
-            with contextlib.closing(sqlite3.connect(draft)) as db:
-                db.execute("PRAGMA page_size = 65536")  # the parts are large: fewer pages to chain when read
-                db.execute("PRAGMA journal_mode = OFF")
-                db.execute("PRAGMA synchronous = OFF")
-                for statement in SCHEMA:
-                    db.execute(statement)
-                db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-                db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", stamps)
-                db.executemany("INSERT INTO parts VALUES (?, ?, ?)",
-                               [(name, digests[name], body) for name, body in parts.items()])
-                db.commit()
-            os.replace(draft, self.file)
-        except (sqlite3.Error, OSError, UnicodeError):
-            if draft:
-                with contextlib.suppress(OSError):
-                    os.unlink(draft)
+        def fill(db: sqlite3.Connection) -> None:
+            db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+            db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", stamps)
+            db.executemany("INSERT INTO parts VALUES (?, ?, ?)",
+                           [(name, digests[name], body) for name, body in parts.items()])
+
+        write_sqlite(self.file, SCHEMA, fill, "PRAGMA page_size = 65536")  # parts are large: fewer pages to chain
 
     def _expected(self) -> dict[str, str]:
         """The ``meta`` values a store must have to be read (all but the stamp time and the MAC)."""
@@ -318,42 +267,5 @@ def _previous(parts: dict[str, bytes], known: dict[str, fragments.Fragment]) -> 
     return Previous([known[sha] for sha in passed["files"]], orders)
 
 
-def _confirmed(stamp: FileStamp, stored: FileStamp | None, checked_ns: int) -> FileStamp:
-    """``stamp`` with its hash: the stored one if nothing about the file changed since, else hashed anew."""
-    if stored is not None and stamp == stored._replace(sha256="") and not _racy(stamp, checked_ns):
-        return stored
-    return stamp.hashed()
-
-
-def _racy(stamp: FileStamp, checked_ns: int) -> bool:
-    """Was the file changed so close to ``checked_ns`` that a later change may have kept its stamp?"""
-    return max(stamp.ctime_ns, stamp.mtime_ns) >= checked_ns - RACY_SECONDS * 10**9
-
-
-def _resolved(file: Path) -> str:
-    """``file`` as an absolute path without links (its folder resolved once for all its files)."""
-    if file.is_symlink():
-        return str(file.resolve())
-    return os.path.join(_resolved_folder(str(file.parent)), file.name)
-
-
-@cache
-def _resolved_folder(folder: str) -> str:
-    return os.path.realpath(folder)
-
-
-@cache
-def _code_stamp() -> str:
-    """Size and mtime of each module of timeline that reads, checks or stores a dataset."""
-    package = Path(__file__).resolve().parent.parent
-    modules = sorted([*package.glob("*.py"), *package.glob("read/*.py"), *package.glob("store/*.py")])
-    return ";".join(f"{m.relative_to(package)}:{m.stat().st_size}:{m.stat().st_mtime_ns}" for m in modules)
-
-
 def _table_name(statement: str) -> str:
     return statement.split()[2]
-
-
-def _xdg(variable: str, default: str) -> Path:
-    base = os.environ.get(variable, "")
-    return Path(base) if os.path.isabs(base) else Path.home() / default

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -67,6 +66,8 @@ def secret_key(folder: Path) -> bytes | None:
 
 
 def _make_key(folder: Path, key: Path) -> None:
+    import secrets  # only here: a key is made once
+
     draft = folder / f".store.key.{secrets.token_hex(8)}"
     try:
         descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
