@@ -50,7 +50,7 @@ def with_misspellings(data: Path, out: Path, kind: str, count: int) -> Path:
     shutil.copytree(data, out, copy_function=os.link)
     files = sorted((out / "events").rglob("*.yaml"))
     lines = {path: path.read_text(encoding="utf-8").splitlines(keepends=True) for path in files}
-    taken = {m[1] for path in out.rglob("*.yaml") for line in open(path, encoding="utf-8")
+    taken = {m[1] for path in out.rglob("*.yaml") for line in path.read_text(encoding="utf-8").splitlines()
              if (m := DEFINED.match(line))}
     found = [(path, n) for path in files for n, line in enumerate(lines[path]) if REFERENCES[kind].search(line)]
     if count > len(found):
