@@ -99,7 +99,7 @@ def version(timeline: str) -> str:
     """``timeline --version`` and the commit of the checkout it is installed from, if it is one."""
     python = Path(timeline).with_name("python")
     where = subprocess.run([str(python), "-c", "import timeline, os; print(os.path.dirname(timeline.__file__))"],
-                           capture_output=True, text=True).stdout.strip()
+                           capture_output=True, text=True, cwd="/").stdout.strip()
     commit = subprocess.run(["git", "-C", where, "log", "-1", "--format=%h"], capture_output=True, text=True).stdout
     return f"{subprocess.run([timeline, '--version'], capture_output=True, text=True).stdout.strip()} at {commit.strip()}"
 
@@ -143,10 +143,10 @@ def main(argv: list[str] | None = None) -> None:
                                                    XDG_STATE_HOME=str(work / f"state-{name}")))
             lines.append(measure(label, command, spec, versions, work))
             print(lines[-1], flush=True)
+            if args.out:  # row by row: a run stopped early keeps what it measured
+                args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
             shutil.rmtree(work / "out-after", ignore_errors=True)
             shutil.rmtree(work / "out-before", ignore_errors=True)
-    if args.out:
-        args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
