@@ -70,3 +70,21 @@ def test_build_draws_positions_and_plans_when_the_dataset_records_them(run, tmp_
     graph = nx.read_gexf(tmp_path / "out" / "positions.gexf")
     assert sum(1 for _, _, d in graph.edges(data=True) if d.get("stance")) == len(dataset.positions)
 
+
+
+def test_each_step_names_the_single_command_that_writes_the_same_file(run, tmp_path, seed):
+    """bench/bench_build.py times each step alone with its command: the build must write what the command does."""
+    assert run("build", "-q", "--out", str(tmp_path / "build")).exit_code == 0
+    for step in steps(seed):
+        assert step.command, step.name
+        alone = tmp_path / "alone" / step.name
+        alone.parent.mkdir(exist_ok=True)
+        result = run(*step.command, "-o", str(alone))
+        assert result.exit_code == 0, (step.command, result.output)
+        built = tmp_path / "build" / step.name
+        if step.name.endswith((".png", ".svg", ".html")):  # drawn: same kind of file, the pixels are the charts' tests
+            assert alone.read_bytes()[:4] == built.read_bytes()[:4], step.name
+        elif built.is_dir():
+            assert {p.name: p.read_bytes() for p in alone.iterdir()} == {p.name: p.read_bytes() for p in built.iterdir()}
+        else:
+            assert alone.read_bytes() == built.read_bytes(), step.name

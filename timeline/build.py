@@ -19,10 +19,12 @@ from timeline.outputs import check_writable, folder_lock
 
 @dataclass(frozen=True)
 class Step:
-    """One file the build writes: its name in the output folder and how to write it."""
+    """One file the build writes: its name in the output folder, how to write it, and the single command
+    that writes the same file (``command + ["-o", path]``; what ``bench/bench_build.py`` times as its part)."""
 
     name: str
     write: Callable[[Dataset, Path, bool], object]
+    command: tuple[str, ...] = ()
 
 
 def _chart(fmt: str) -> Step:
@@ -31,7 +33,7 @@ def _chart(fmt: str) -> Step:
 
         render_timeline(dataset, path, force=force)
 
-    return Step(f"timeline.{fmt}", write)
+    return Step(f"timeline.{fmt}", write, ("render", "timeline"))
 
 
 def _graph(level: str, fmt: str) -> Step:
@@ -40,7 +42,7 @@ def _graph(level: str, fmt: str) -> Step:
 
         render_graph(dataset, path, level=level, force=force)
 
-    return Step(f"graph{'-state' * (level == 'state')}.{fmt}", write)
+    return Step(f"graph{'-state' * (level == 'state')}.{fmt}", write, ("render", "graph", "--level", level))
 
 
 def _export(fmt: str, level: str = "person", graph: str = "actors") -> Step:
@@ -53,7 +55,8 @@ def _export(fmt: str, level: str = "person", graph: str = "actors") -> Step:
 
         export(dataset, fmt, path, force=force, **options)
 
-    return Step(default_path(fmt, **options).name, write)
+    flags = (f"--{name}={value}" for name, value in options.items())
+    return Step(default_path(fmt, **options).name, write, ("export", fmt, *flags))
 
 
 def _negotiation_chart(kind: str) -> Step:
@@ -63,7 +66,7 @@ def _negotiation_chart(kind: str) -> Step:
 
         {"positions": render_positions, "lineage": render_lineage}[kind](dataset, path, force=force)
 
-    return Step(f"{kind}.png", write)
+    return Step(f"{kind}.png", write, ("render", kind))
 
 
 def _page() -> Step:
@@ -72,7 +75,7 @@ def _page() -> Step:
 
         write_page(dataset, path, force=force)
 
-    return Step("index.html", write)
+    return Step("index.html", write, ("html",))
 
 
 def steps(dataset: Dataset | None = None) -> list[Step]:

@@ -122,6 +122,8 @@ _ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;
 #: Anything in a value that needs escaping or replacing (checked first: most values need nothing).
 _SPECIAL = re.compile('[&<>"\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]')
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
+#: ``json.dumps(value, ensure_ascii=False)`` without making an encoder for each value.
+_JSON = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def write_text(text: str | Iterable[str], path_or_file: PathOrFile) -> None:
@@ -138,9 +140,11 @@ def write_text(text: str | Iterable[str], path_or_file: PathOrFile) -> None:
             write(piece.encode("utf-8"))
 
 
-def write_lines(lines: Iterable[str], path_or_file: PathOrFile, end: str = "\n") -> None:
-    """Write ``lines``, each followed by ``end``, as :func:`write_text` does, without joining them first."""
-    write_text((line + end for line in lines), path_or_file)
+def write_lines(lines: Iterable[str], path_or_file: PathOrFile, end: str = "\n", batch: int = 4096) -> None:
+    """Write ``lines``, each followed by ``end``, as :func:`write_text` does, ``batch`` lines joined at a time
+    (one write per line cost a third of an export's time at 100k events, issue 18; all at once, its memory)."""
+    lines = iter(lines)
+    write_text((end.join(chunk) + end for chunk in iter(lambda: list(islice(lines, batch)), [])), path_or_file)
 
 
 def json_pieces(data: Any, size: int = 8192) -> Iterator[str]:
@@ -161,13 +165,14 @@ def xml_tag(name: str, attributes: dict[str, Any], text: str | None = None, empt
 
     Attributes that are ``None`` are left out; values are escaped, line breaks included.
     """
-    found = "".join(f' {key}="{_attribute(str(value))}"' for key, value in attributes.items() if value is not None)
+    found = "".join([f' {key}="{xml_attribute(str(value))}"' for key, value in attributes.items() if value is not None])
     if text is not None:
         return f"<{name}{found}>{xml_text(text)}</{name}>"
     return f"<{name}{found}{'/' if empty else ''}>"
 
 
-def _attribute(value: str) -> str:
+def xml_attribute(value: str) -> str:
+    """``value`` as the text of an XML attribute between double quotes: markup, quotes and line breaks escaped."""
     return _NOT_XML.sub(_REPLACEMENT, value).translate(_ATTRIBUTE) if _SPECIAL.search(value) else value
 
 
@@ -220,7 +225,7 @@ def typed_text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, tuple, dict)):
-        return json.dumps(value, ensure_ascii=False)
+        return _JSON(value)
     return str(value)
 
 

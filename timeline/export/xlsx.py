@@ -27,6 +27,7 @@ import os
 import re
 import zipfile
 from collections.abc import Mapping, Sequence
+from copy import copy
 from datetime import date
 from typing import Any
 
@@ -80,27 +81,40 @@ def _sheet(sheet: Any, table: Table) -> None:
     bold = Font(bold=True)
     header = []
     for column in table.columns:
-        cell = _cell(WriteOnlyCell(sheet), column)
+        cell = _cell(sheet, column)
         cell.font = bold
         header.append(cell)
     sheet.append(header)
+    text = WriteOnlyCell(sheet)
+    text.number_format = "@"
     for row in table.rows:
-        sheet.append([_cell(WriteOnlyCell(sheet), row.get(column)) for column in table.columns])
+        sheet.append([_cell(sheet, row.get(column), text._style) for column in table.columns])
 
 
-def _cell(cell: Any, value: Any) -> Any:
-    """``cell`` holding ``value``: a number, a boolean, nothing, or text typed and formatted as text."""
+def _cell(sheet: Any, value: Any, text_style: Any = None) -> Any:
+    """What ``sheet.append`` takes for ``value``: a number, a boolean or nothing as it is; text as a cell typed
+    and formatted as text (never a formula, whatever it starts with).
+
+    openpyxl writes a number, a boolean or ``None`` given as itself exactly as in a cell of its own, and
+    faster; a text cell gets ``text_style`` (the style of a cell formatted ``@``), copied rather than set
+    format by format, since setting a cell's format looks it up in the workbook's lists (issue 18: the
+    workbook at 100k). Both give the bytes of a cell made and formatted one attribute at a time.
+    """
+    from openpyxl.cell import WriteOnlyCell
+
     if value is None or isinstance(value, (bool, int, float)):
-        cell.value = value
-        return cell
+        return value
     text = _text(value)
     if not text:  # an empty list or text: an empty cell
-        return cell
+        return None
     if len(text) > MAX_CELL:
         text = text[:MAX_CELL - 1] + "…"
-    cell.value = text
-    cell.data_type = "s"  # never a formula, whatever it starts with
-    cell.number_format = "@"
+    cell = WriteOnlyCell(sheet)
+    cell._value, cell.data_type = text, "s"  # plain_text left no character a cell refuses; never a formula
+    if text_style is None:
+        cell.number_format = "@"
+    else:
+        cell._style = copy(text_style)
     return cell
 
 

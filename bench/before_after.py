@@ -1,0 +1,153 @@
+"""Issue 18 before and after, paired: each figure of the issue, both versions in turn (A B A B ...).
+
+    git worktree add /work/before-wt 3a0cb0f     # version 0.1, the one the issue was filed against
+    (cd /work/before-wt && python3 -m venv .venv && .venv/bin/pip install -q -e .)
+    python bench/before_after.py --before-venv /work/before-wt/.venv --after-venv .venv \\
+        --out bench/RESULTS-before-after.md           # 100k: long (an hour on a loaded machine)
+    python bench/before_after.py --quick ...          # 10k, fewer runs, a few minutes
+
+A is "after" (``AFTER/bin/timeline``), B "before"; every run is a new process, timed from outside
+(:mod:`paired`: user + system CPU and peak memory from ``os.wait4``, wall from a monotonic clock).
+Each version keeps its own cache folder (``XDG_CACHE_HOME``), so they never evict each other's
+store. The figures, in the issue's order: the cold load (``TIMELINE_NO_CACHE=1 timeline
+validate``), the warm queries (each version's store filled by one unmeasured run), an edit of one
+file of the 2,036-file folder then ``met`` (``bench/edit_one.py`` before each run), ``render
+--help``, ``build``, and ``validate`` with 10, 100 and 1,000 misspelled source ids
+(``bench/bench_errors.py``'s copies). The datasets are made by ``bench/generate.py`` if missing.
+The table gives each version's median CPU, the paired ratio after/before of CPU and of wall, and
+the peaks; a ratio under 1 is a gain.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+import bench_errors
+import paired
+
+HERE = Path(__file__).resolve().parent
+#: What the issue measured for each figure (version 0.1), for the reader's reference.
+ISSUE = {"cold load": "11.9 s", "met": "0.66 s", "events --actor --since": "0.72 s", "contested": "0.73 s",
+         "relations": "0.99 s", "path": "1.09 s", "edit one of 2,036 files, then met": "10.8 s",
+         "render --help": "0.58 s", "build": "42–59 s", "10 misspelled source ids": "15 s",
+         "100 misspelled source ids": "52 s", "1,000 misspelled source ids": "469 s"}
+
+
+def dataset(size: str, files: int | None = None) -> Path:
+    """``bench/data/<size>`` (or ``<size>-<files+2>`` split in ``files`` event files), generated if missing."""
+    name = f"{size}-{files + 2}" if files else size
+    folder = HERE / "data" / name
+    if not (folder / "bench.json").exists():
+        extra = ["--files", str(files)] if files else []
+        subprocess.run([sys.executable, str(HERE / "generate.py"), "--events", size, "--out", str(folder), *extra],
+                       check=True)
+    return folder
+
+
+def figures(data: Path, split: Path, quick: bool) -> list[tuple[str, list[str], dict]]:
+    """(label, argv after ``timeline``, how to run it) of every figure."""
+    actor = json.loads((data / "bench.json").read_text(encoding="utf-8")).get("most_active", "ukraine")
+    warm = {"runs": 2 if quick else 3, "warmup": 1}
+    files = sorted((split / "events").glob("*.yaml"))
+    other = "ukraine" if actor == "russia" else "russia"
+    rows = [("cold load", ["validate", "--data", str(data)], {"runs": 1, "cold": True}),
+            ("met", ["met", actor], warm), ("events --actor --since", ["events", "--actor", actor, "--since",
+                                                                       "2025-01-01"], warm),
+            ("contested", ["contested"], warm), ("relations", ["relations", actor], warm),
+            ("path", ["path", actor, other], warm),
+            (f"edit one of {len(files) + 2:,} files, then met", ["met", actor, "--data", str(split)],
+             {"runs": 2, "warmup": 1, "edit": files[len(files) // 2]}),
+            ("render --help", ["render", "--help"], {"runs": 5, "warmup": 1}),
+            ("build", ["build", "-q", "--force", "-o", "{out}"], {"runs": 1, "warmup": 0})]
+    for row in rows[1:6] + rows[-1:]:
+        row[1].extend(["--data", str(data)])
+    return rows
+
+
+def argv_of(timeline: str, args: list[str], spec: dict, out: Path) -> list[str]:
+    """The command line of one run: the edit first when the figure edits a file."""
+    command = [timeline, *(arg.replace("{out}", str(out)) for arg in args)]
+    if "edit" in spec:
+        edit = f"{sys.executable} {HERE / 'edit_one.py'} {spec['edit']}"
+        return ["sh", "-c", f"{edit} && exec {' '.join(command)}"]
+    return command
+
+
+def measure(label: str, args: list[str], spec: dict, versions: dict[str, str], work: Path) -> str:
+    """One row of the table: ``label`` run with both versions in turn."""
+    env = {name: paired.with_env(XDG_CACHE_HOME=str(work / f"cache-{name}"), XDG_STATE_HOME=str(work / f"state-{name}"),
+                                 **({"TIMELINE_NO_CACHE": "1"} if spec.get("cold") else {}))
+           for name in versions}
+    a = argv_of(versions["after"], args, spec, work / "out-after")
+    b = argv_of(versions["before"], args, spec, work / "out-before")
+    pair = paired.paired(a, b, spec.get("runs", 1), spec.get("warmup", 0), env_a=env["after"], env_b=env["before"],
+                         cwd=work)
+    statuses = f"{'/'.join(map(str, sorted(pair.a.statuses)))} · {'/'.join(map(str, sorted(pair.b.statuses)))}"
+    return (f"| {label} | {ISSUE.get(label, '')} | {pair.b.median():.2f} s | {pair.a.median():.2f} s | "
+            f"**{pair.ratio():.2f}×** | {pair.b.median('wall'):.2f} s | {pair.a.median('wall'):.2f} s | "
+            f"{pair.ratio('wall'):.2f}× | {pair.b.peak_mb:.0f} MB | {pair.a.peak_mb:.0f} MB | "
+            f"{len(pair.a.samples)} | {statuses} |")
+
+
+def version(timeline: str) -> str:
+    """``timeline --version`` and the commit of the checkout it is installed from, if it is one."""
+    python = Path(timeline).with_name("python")
+    where = subprocess.run([str(python), "-c", "import timeline, os; print(os.path.dirname(timeline.__file__))"],
+                           capture_output=True, text=True, cwd="/").stdout.strip()
+    commit = subprocess.run(["git", "-C", where, "log", "-1", "--format=%h"], capture_output=True, text=True).stdout
+    return f"{subprocess.run([timeline, '--version'], capture_output=True, text=True).stdout.strip()} at {commit.strip()}"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--after-venv", type=Path, default=Path(sys.executable).parent.parent)
+    parser.add_argument("--before-venv", type=Path, default=Path("/work/before-wt/.venv"))
+    parser.add_argument("--quick", action="store_true", help="10k events, 1,000 misspellings at most, fewer runs")
+    parser.add_argument("--only", default="", help="comma-separated starts of the figures to run")
+    parser.add_argument("--errors", default="10,100,1000", help="counts of misspelled source ids")
+    parser.add_argument("--out", type=Path, help="also write the table to this Markdown file")
+    args = parser.parse_args(argv)
+    size = "10k" if args.quick else "100k"
+    data, split = dataset(size), dataset(size, files=2034 if not args.quick else 200)
+    versions = {name: str((venv / "bin" / "timeline").resolve()) for name, venv in
+                (("after", args.after_venv), ("before", args.before_venv))}
+    head = (f"## Issue 18 before and after, {size} ({datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC)\n\n"
+            f"{paired.machine()}\n\nBefore: {version(versions['before'])} (`{versions['before']}`). "
+            f"After: {version(versions['after'])} (`{versions['after']}`). Data: `{data}` and `{split}` "
+            f"(`bench/generate.py`). Command: `python bench/before_after.py {' '.join(argv or sys.argv[1:])}`.\n\n"
+            "| figure | issue (0.1) | before CPU | after CPU | after/before CPU | before wall | after wall | "
+            "after/before wall | before peak | after peak | pairs | exit after · before |\n"
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    lines = [head]
+    print(head, flush=True)
+    with tempfile.TemporaryDirectory(prefix="before-after-") as scratch:
+        work = Path(scratch)
+        rows = figures(data, split, args.quick)
+        for count in map(int, args.errors.split(",")):
+            copy = bench_errors.with_misspellings(data, work / f"errors-{count}", "source", count)
+            rows.append((f"{count:,} misspelled source ids", ["validate", "--data", str(copy)],
+                         {"runs": 1, "cold": True}))
+        for label, command, spec in rows:
+            if args.only and not label.startswith(tuple(args.only.split(","))):
+                continue
+            for name in versions:  # fills each version's store (not timed) before a warm figure
+                if not spec.get("cold") and "--data" in command:
+                    paired.run([versions[name], "validate", "--data", command[command.index("--data") + 1]],
+                               env=paired.with_env(XDG_CACHE_HOME=str(work / f"cache-{name}"),
+                                                   XDG_STATE_HOME=str(work / f"state-{name}")))
+            lines.append(measure(label, command, spec, versions, work))
+            print(lines[-1], flush=True)
+            if args.out:  # row by row: a run stopped early keeps what it measured
+                args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            shutil.rmtree(work / "out-after", ignore_errors=True)
+            shutil.rmtree(work / "out-before", ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
