@@ -235,17 +235,17 @@ def test_visitors_meet_their_host_not_each_other(write_yaml) -> None:
           - {id: summit, type: meeting, date: 2025-12-03, participants: [zel, aide], host: [dublin]}
     """))
     assert pairs(query.met(dataset, types=["visit"])) == [("aide", "dublin", "trip"), ("dublin", "zel", "trip")]
-    # hosting talks is not meeting: the host of a meeting of two or more meets no one (#14)
-    assert pairs(query.met(dataset, types=["meeting"])) == [("aide", "zel", "summit")]
+    assert pairs(query.met(dataset, types=["meeting"])) == [
+        ("aide", "dublin", "summit"), ("aide", "zel", "summit"), ("dublin", "zel", "summit")]
 
 
-def test_the_host_of_talks_with_one_attendee_meets_that_attendee(write_yaml) -> None:
+def test_a_host_whose_own_minister_sits_at_the_table_meets_through_him(write_yaml) -> None:
     dataset = load(write_yaml("""\
-        actors: [{id: dublin, kind: state}, {id: zel}]
+        actors: [{id: ireland, kind: state}, {id: zel}, {id: putin}, {id: martin, affiliation: ireland}]
         events:
-          - {id: talk, type: meeting, date: 2025-12-03, participants: [zel], host: [dublin]}
+          - {id: talk, type: meeting, date: 2025-12-03, participants: [zel, putin, martin], host: [ireland]}
     """))
-    assert pairs(query.met(dataset)) == [("dublin", "zel", "talk")]
+    assert pairs(query.met(dataset)) == [("martin", "putin", "talk"), ("martin", "zel", "talk"), ("putin", "zel", "talk")]
 
 
 def test_counterparts_leaves_out_colleagues(seed: Dataset) -> None:

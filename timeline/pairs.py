@@ -38,9 +38,8 @@ def meeting_groups(dataset: Dataset, event: Event) -> Groups:
     Only at a meeting, call or visit does a mediator keep the sides apart: the
     parties to an agreement, exchange or ceasefire reached through mediators
     are parties to it together (the mediators are not). A visit's host meets
-    the visitors; the host of talks between two or more attendees meets no one
-    (hosting is not meeting: a host's minister at the table is an attendee),
-    and meets the one attendee of talks it holds with one.
+    the visitors; a host of talks meets the attendees unless its own people sit
+    at the table (:func:`represented_hosts`), who then meet them for it.
     """
     attendees = list(event.attendees())
     if not event.event_type.meeting:
@@ -55,9 +54,15 @@ def meeting_groups(dataset: Dataset, event: Event) -> Groups:
                 ([a for a in attendees if a not in mediators], mediators)]
     if event.type == "visit" and event.host and event.participants:
         return [(list(event.participants), list(event.host))]
-    if len(set(attendees)) > 1:  # hosting talks is not meeting: a host at the table is listed among them
-        return [(sorted(set(attendees)), None)]
-    return [(sorted({*attendees, *event.host}), None)]
+    idle = represented_hosts(dataset, event)
+    return [(sorted({*attendees, *(h for h in event.host if h not in idle)}), None)]
+
+
+def represented_hosts(dataset: Dataset, event: Event) -> set[str]:
+    """The hosts of ``event`` whose own people sit at the table (a state whose foreign minister attends):
+    they meet the others through those people, not again beside them, as :func:`parties` counts a party once."""
+    at_table = {group for actor in event.attendees() for group in dataset.affiliation_chain(actor, event.date)[1:]}
+    return set(event.host) & at_table
 
 
 def parties(dataset: Dataset, event: Event) -> list[str]:

@@ -256,8 +256,7 @@ ROLE_INFO: dict[str, Role] = {r.name: r for r in (
     Role("participant", "participants", "Participant", "Took part in a symmetric event (a meeting, call, exchange)."),
     Role("head", "head", "Head of delegation",
          "Led a side's delegation at a meeting; also counts as a participant."),
-    Role("host", "host", "Host", "Received the others: a visit's host meets the visitors; "
-         "the host of talks between two or more attendees is the venue and meets no one."),
+    Role("host", "host", "Host", "Received the others (a visit's host); in mediated talks, only the venue's state."),
     Role("mediator", "mediator", "Mediator",
          "Carried messages between sides that did not meet each other; each side meets the mediator."),
     Role("initiator", "initiator", "Initiator", "Asked for the call or meeting ('at Russia's request')."),

@@ -21,6 +21,7 @@ from timeline.errors import UserError
 from timeline.graph import ACTOR_RELATIONS, RELATION_OF_TYPE, actor_attributes, actor_graph, event_graph
 from timeline.model import Dataset, Event
 from timeline.names import find_actor
+from timeline.pairs import represented_hosts
 from timeline.palette import relation_family
 from timeline.render.choices import MAX_ACTORS
 
@@ -59,7 +60,7 @@ def select_actors(dataset: Dataset, events: list[Event], *, level: str = "person
                   max_edges: int = MAX_EDGES) -> Selection:
     """The actor graph to draw: planned relations included, hosts not meeting their guests (see above), cut to
     the neighbourhood and the budget."""
-    g = actor_graph(dataset, unhosted(events), level=level, include_planned=True)
+    g = actor_graph(dataset, unhosted(dataset, events), level=level, include_planned=True)
     if relations:
         g.remove_edges_from([e for e in g.edges(keys=True) if e[2] not in relations])
     g = by_family(g)
@@ -117,12 +118,11 @@ def select_events(dataset: Dataset, events: list[Event], *, level: str = "person
     return Selection(g, center, hidden, 0, len(events) - (len(g) - len(shown)))
 
 
-def unhosted(events: Iterable[Event]) -> list[Event]:
-    """``events`` with the host taken off every meeting that is not a visit and has two attendees or more to
-    meet each other. Such a host meets no one (:func:`timeline.pairs.meeting_groups`); this keeps it off the
-    drawing too, where it would stand as a node without a line."""
-    return [replace(e, host=()) if e.host and e.type != "visit" and e.event_type.meeting
-            and len(set(e.attendees())) > 1 else e for e in events]
+def unhosted(dataset: Dataset, events: Iterable[Event]) -> list[Event]:
+    """``events`` without the hosts that meet no one for themselves (:func:`timeline.pairs.represented_hosts`:
+    their own people sat at the table), which would otherwise stand on the drawing as nodes without a line."""
+    return [replace(e, host=tuple(h for h in e.host if h not in idle)) if (idle := represented_hosts(dataset, e))
+            else e for e in events]
 
 
 def budget_for(plot_area: float) -> int:
