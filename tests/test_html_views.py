@@ -82,7 +82,7 @@ def test_the_positions_view_holds_the_librarys_as_of_answer(browser, record_page
     assert page.locator("#positions .held").count() == found["holding"]
     assert found["stints"] == len(history(record)) == 113
     # a row per actor with a stance on the issue, and per chain of claims about it (the chart also draws empty rows)
-    assert found["rows"] == sum(1 for panel in select_panels(record) for row in panel.rows if row.stints)
+    assert found["rows"] == sum(1 for panel in select_panels(record) for row in panel.rows if row.runs)
 
 
 def test_an_actor_lights_up_its_stances_and_a_stance_opens_its_detail(browser, record_page, record):

@@ -161,6 +161,7 @@ def test_the_initiator_and_the_quantities_are_answered(record, record_path):
     (["../2025-12-03", "2025-12-02"], "by 3 Dec 2025"),
     (["2025-12-02", "2025-12-03/.."], "from 2 Dec 2025"),
     (["2025", "2025-03-01"], "2025"),
+    (["../2025", "2024/.."], "open at both ends"),   # relations at 100k failed on this pair (round 3)
 ])
 def test_dates_are_labelled_at_their_precision(dates, label):
     assert query.dates_label(dates) == label

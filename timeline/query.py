@@ -208,7 +208,8 @@ def dates_label(dates: Iterable[str]) -> str:
     """The period a set of EDTF dates spans, each end at its own precision: 'Sep 2022', 'Sep 2022 – Mar 2023'.
 
     One date is labelled as itself (``2025-06-01?`` keeps its '?'); several
-    from the earliest start to the latest end. An empty set gives ``""``.
+    from the earliest start to the latest end ('open at both ends' when one is open
+    before and another after). An empty set gives ``""``.
     """
     spans = [parse_edtf(text) for text in dict.fromkeys(dates)]
     if not spans:
@@ -221,6 +222,8 @@ def dates_label(dates: Iterable[str]) -> str:
     last = None if None in lasts else max(lasts, key=lambda d: (d.end, d.start))
     if first is not None and last is not None and first.text == last.text:
         return first.label()
+    if first is None and last is None:  # one date open before, another open after: no bound either way
+        return "open at both ends"
     return parse_edtf(f"{first.text if first else '..'}/{last.text if last else '..'}").label()
 
 
