@@ -285,6 +285,14 @@ class _Builder(ModelFields, NegotiationFields):
             self.problem(file, where, f"a date should be text such as 2025-12-02, not {describe(value)}")
         return None
 
+    def _id_text(self, file: str, where: Path_, item: dict, what: str) -> str | None:
+        """The ``id`` of ``item``, a ``what``, as typed; ``None`` (with a problem) if missing or empty."""
+        ident = self._text(file, where, item, "id", required=True)
+        if ident == "":
+            self.problem(file, (*where, "id"), f"empty {what} id")
+            return None
+        return ident
+
     def _new_id(self, file: str, where: Path_, item: dict, what: str) -> str | None:
         """The id of a new item, or ``None``: missing, empty, already used, or the same definition again.
 
@@ -292,11 +300,8 @@ class _Builder(ModelFields, NegotiationFields):
         definition (``None``, no problem); defined differently, it is a problem naming both
         places and the fields that differ.
         """
-        ident = self._text(file, where, item, "id", required=True)
+        ident = self._id_text(file, where, item, what)
         if ident is None:
-            return None
-        if not ident:
-            self.problem(file, (*where, "id"), f"empty {what} id")
             return None
         if ident not in self.origin:
             self.origin[ident] = (file, where)

@@ -90,11 +90,8 @@ class NegotiationFields:
 
     def _kind_id(self, file: str, where: Path_, item: dict, kind: str) -> str | None:
         """The id of a new issue, position, plan or version; ``None`` (with a problem) if missing or used."""
-        ident = self._text(file, where, item, "id", required=True)
+        ident = self._id_text(file, where, item, kind)
         if ident is None:
-            return None
-        if not ident:
-            self.problem(file, (*where, "id"), f"empty {kind} id")
             return None
         seen = self._negotiation["ids"][kind]
         if ident in seen:
