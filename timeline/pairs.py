@@ -6,7 +6,7 @@ event's actors, not to its pairs.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations
 from typing import TYPE_CHECKING
 
@@ -61,8 +61,9 @@ def meeting_groups(dataset: Dataset, event: Event) -> Groups:
 def represented_hosts(dataset: Dataset, event: Event) -> set[str]:
     """The hosts of ``event`` whose own people sit at the table (a state whose foreign minister attends):
     they meet the others through those people, not again beside them, as :func:`parties` counts a party once."""
-    at_table = {group for actor in event.attendees() for group in dataset.affiliation_chain(actor, event.date)[1:]}
-    return set(event.host) & at_table
+    if not event.host:  # most meetings: no affiliations to walk
+        return set()
+    return set(event.host) & represented(dataset, event.attendees(), event)
 
 
 def parties(dataset: Dataset, event: Event) -> list[str]:
@@ -73,5 +74,9 @@ def parties(dataset: Dataset, event: Event) -> list[str]:
     not also Qatar with the President of Egypt.
     """
     found = {*event.attendees(), *event.host, *event.signatory} - set(event.mediator)
-    represented = {group for actor in found for group in dataset.affiliation_chain(actor, event.date)[1:]}
-    return sorted(found - represented)
+    return sorted(found - represented(dataset, found, event))
+
+
+def represented(dataset: Dataset, actors: Iterable[str], event: Event) -> set[str]:
+    """What ``actors`` belong to at ``event``'s date (their states, organisations): represented by them there."""
+    return {group for actor in actors for group in dataset.affiliation_chain(actor, event.date)[1:]}
