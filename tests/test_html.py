@@ -118,8 +118,8 @@ def test_the_look_is_the_charts_look(seed):
 
     scale = stance_looks(seed)
     assert [(s["id"], s["color"]) for s in scale] == [
-        ("demands", "#d55e00"), ("accepts", "#f1a340"), ("open_to", "#fdd49e"), ("undecided", "#bdbdbd"),
-        ("rejects", "#998ec3"), ("red_line", "#542788")]
+        ("demands", "#b55100"), ("accepts", "#e07318"), ("open_to", "#fba05c"), ("undecided", "#dddddd"),
+        ("rejects", "#5a3f98"), ("red_line", "#361e7d")]
 
 
 def test_own_stances_take_a_step_of_the_charts_ramps(write_yaml):
@@ -138,7 +138,7 @@ def test_own_stances_take_a_step_of_the_charts_ramps(write_yaml):
           - {id: e, type: statement, date: 2025-12-03, source: [a]}
     """))
     looks = {s["id"]: s["color"] for s in stance_looks(record)}
-    assert looks == {"insists": "#d55e00", "leans": "#f1a340", "none": "#bdbdbd", "refuses": "#542788"}
+    assert looks == {"insists": "#a44800", "leans": "#ee7f27", "none": "#dddddd", "refuses": "#361e7d"}
 
 
 def test_open_dates_are_drawn_at_their_known_bound(write_yaml):

@@ -187,8 +187,8 @@ def test_a_chart_of_too_many_issues_is_refused_in_one_line(run, tmp_path):
                                                     "(at most 40 of each); narrow the events (--since, --until), or "
                                                     "draw 'timeline render positions --issues ...'\n")
     result = run("render", "positions", "i7", "i700", "-o", str(tmp_path / "p.png"), data=path)
-    assert (result.exit_code, result.stderr) == (1, "Error: no issue 'i700' in the dataset; did you mean 'i70'? "
-                                                    "(issues: i0, i1, i2, i3, i4, i5, i6, i7, i8, i9, i10, i11, i12, "
-                                                    "i13, i14, i15, ...)\n")
+    assert (result.exit_code, result.stderr) == (1, "Error: no issue called 'i700'; did you mean 'i70'? "
+                                                    "(the dataset has: i0, i1, i2, i3, i4, i5, i6, i7, i8, i9, i10, "
+                                                    "i11, ...)\n")
     assert run("render", "positions", "i7", "i70", "-o", str(tmp_path / "p.png"), data=path).exit_code == 0
     assert run("gaps", "--as-of", "2025-12", data=path).stdout.count("russia: Demands; ukraine: Rejects") == 300

@@ -8,10 +8,10 @@ import matplotlib.dates as mdates
 import matplotlib.image as mpimg
 import pytest
 from conftest import SEEDS
+from matplotlib.colors import to_hex
 
 from timeline.dataset import load
-from timeline.errors import NothingToShow
-from timeline.render.lineage import ChartError as LineageError
+from timeline.errors import NothingToShow, UserError
 from timeline.render.lineage import Node, draw_lineage, place, points_words, render_lineage, select_lineage
 from timeline.render.positions import ChartError, draw_positions, render_positions, stance_scale
 from timeline.render.stance_graph import draw_stance_graph
@@ -87,23 +87,37 @@ def test_identical_stances_in_a_row_are_one_bar_with_a_mark_per_statement(seeds)
     assert solid[:2] == (x(2025, 6, 2), x(2025, 11, 28)) and tail[:2] == (x(2025, 11, 28), x(2026, 1, 1))
 
 
-def test_colours_diverge_and_demands_is_the_timelines_orange(seeds):
+def test_colours_diverge_and_the_key_draws_each_mark_as_the_chart_does(seeds):
     scale = stance_scale(seeds)
     assert [s.id for s in scale] == ["demands", "accepts", "open_to", "undecided", "rejects", "red_line"]
     colors = stance_colors(scale)
-    assert len(set(colors.values())) == 6
-    from timeline.palette import FAMILIES
-
-    assert colors["demands"].upper() == FAMILIES["pressure"].color    # "demands" in the timeline's key
-    assert colors["undecided"] == "#BDBDBD" and hatched_stance(scale) == "red_line"
+    assert len(set(colors.values())) == 6 and hatched_stance(scale) == "red_line"
     figure = draw_positions(seeds, ["crimea"], ["ukraine"])
     patches = {p.get_gid(): p for p in figure.chart.patches}
-    assert patches["run:crimea:ukraine-crimea-2025-04-22"].get_hatch() == "xxx"          # red line
-    assert patches["run:crimea:ukraine-crimea-2025-04-25-claimed"].get_hatch() == "////"  # a claim
-    key = [t.get_text() for legend in figure.legends for t in legend.get_texts()]
-    assert key[:6] == ["Demands", "Accepts", "Open to", "Undecided", "Rejects", "Red line"]
-    assert {"No stance on record", "Thin: not restated since, held until replaced", "Statement on a known day",
-            "Stance others attribute"} <= set(key)
+    own, claim = patches["run:crimea:ukraine-crimea-2025-04-22"], patches["run:crimea:ukraine-crimea-2025-04-25-claimed"]
+    assert own.get_hatch() == "xxx" and to_hex(own.get_facecolor()) == colors["red_line"]          # red line: filled
+    # a stance others attribute: outlined in its stance's colour around white, not hatched (last round "////",
+    # which read as the red line's cross-hatch)
+    assert claim.get_hatch() is None and to_hex(claim.get_facecolor()) == "#ffffff"
+    assert to_hex(claim.get_edgecolor()) == colors["accepts"]
+    handles = {t.get_text(): h for legend in figure.legends for t, h in zip(legend.get_texts(), legend.legend_handles)}
+    assert list(handles)[:6] == ["Demands", "Accepts", "Open to", "Undecided", "Rejects", "Red line (cross-hatched)"]
+    assert {"No stance on record", "Thins: not restated since, held until replaced", "Statement on a known day",
+            "Outlined: a stance others attribute to the actor"} <= set(handles)
+    key_claim = handles["Outlined: a stance others attribute to the actor"]
+    assert (to_hex(key_claim.get_facecolor()), to_hex(key_claim.get_edgecolor()), key_claim.get_hatch()) == (
+        "#ffffff", colors["accepts"], None)                    # last round: a grey hatched swatch
+    assert to_hex(handles["Thins: not restated since, held until replaced"].get_facecolor()) in colors.values()
+    assert handles["Red line (cross-hatched)"].get_hatch() == "xxx"
+
+
+def test_a_part_drawn_without_its_whole_says_so(seeds):
+    def heading(figure) -> str:
+        return " ".join(t.get_text() for t in figure.chart.texts if not (t.get_gid() or "").startswith("issue:"))
+    alone = heading(draw_positions(seeds, ["donbas"]))
+    assert alone.startswith("part of Territory, which is not drawn here; for or against: Ukraine withdraws")
+    together = heading(draw_positions(seeds, ["territory", "donbas"]))
+    assert "part of Territory; for or against: Ukraine withdraws" in together and "not drawn" not in together
 
 
 def test_the_seed_chart_has_one_axis_drops_empty_rows_and_fits_a_page(seeds, tmp_path):
@@ -169,8 +183,8 @@ def test_as_of_cuts_the_chart(seeds):
 
 
 def test_bad_parameters(seeds, tmp_path):
-    with pytest.raises(ChartError, match="no issue 'land'"):
-        select_panels(seeds, ["land"])
+    with pytest.raises(UserError, match="no issue called 'moon'"):
+        select_panels(seeds, ["moon"])
     with pytest.raises(ChartError, match="width=3 inches"):
         draw_positions(seeds, width=3)
     with pytest.raises(NothingToShow):
@@ -248,7 +262,7 @@ def test_arrow_ends_never_meet_at_one_point(seeds):
 
 
 def test_lineage_errors_and_a_file(seeds, tmp_path):
-    with pytest.raises(LineageError, match="no plan 'x'"):
+    with pytest.raises(UserError, match="no plan called 'x'"):
         draw_lineage(seeds, ["x"])
     with pytest.raises(NothingToShow):
         draw_lineage(dataset_with(tmp_path))
@@ -266,13 +280,30 @@ def test_the_commands_write_and_refuse_cleanly(run, tmp_path):
     assert mpimg.imread(out).shape[0] > 100
     result = run("render", "lineage", "us-peace-plan", "-o", str(tmp_path / "l.pdf"), data=SEEDS)
     assert result.exit_code == 0 and (tmp_path / "l.pdf").read_bytes().startswith(b"%PDF")
-    bad = run("render", "positions", "land", "-o", str(tmp_path / "x.png"), data=SEEDS)
+    bad = run("render", "positions", "moon", "-o", str(tmp_path / "x.png"), data=SEEDS)
     assert bad.exit_code == 1
     assert bad.output.strip().splitlines() == [
-        "Error: no issue 'land' in the dataset (issues: territory, donbas, zaporizhzhia-kherson, crimea, "
+        "Error: no issue called 'moon' (the dataset has: territory, donbas, zaporizhzhia-kherson, crimea, "
         "security-guarantees, foreign-troops, nato-membership, army-size, sanctions, frozen-assets, prisoners, "
-        "elections, ceasefire, znpp)"]
+        "elections, ...)"]
     assert not (tmp_path / "x.png").exists()
+
+
+@pytest.mark.parametrize("names", [("land", "Frozen Russian assets"), ("TERRITORY", "frozen-assets"),
+                                   ("territory", "frozen assets")])
+def test_issues_are_named_by_id_name_or_alias_as_in_the_positions_command(seeds, run, tmp_path, names):
+    """`render positions` reads ISSUE as `timeline positions ISSUE` does (last round it refused aliases)."""
+    assert [p.issue for p in select_panels(seeds, list(names))] == ["territory", "frozen-assets"]
+    out = tmp_path / "p.png"
+    assert run("render", "positions", *names, "-o", str(out), "--dpi", "40", data=SEEDS).output == f"wrote {out}\n"
+    listed = run("render", "positions", "--issues", ",".join(names), "-o", str(out), "--dpi", "40", "--force",
+                 data=SEEDS)
+    assert listed.exit_code == 0
+    assert run("positions", names[0], "--as-of", "2025-12-31", data=SEEDS).exit_code == 0
+
+
+def test_plans_are_named_by_id_name_or_alias(seeds):
+    assert select_lineage(seeds, ["Witkoff plan"]) == select_lineage(seeds, ["us-peace-plan"])
 
 
 def test_issues_option_and_the_graph_of_stances_from_the_command_line(run, tmp_path):
@@ -280,7 +311,10 @@ def test_issues_option_and_the_graph_of_stances_from_the_command_line(run, tmp_p
     result = run("render", "positions", "--issues", "crimea, donbas", "-o", str(out), "--dpi", "50", data=SEEDS)
     assert result.exit_code == 0 and result.output == f"wrote {out}\n"
     bad = run("render", "positions", "--issues", "crimea,lands", "-o", str(tmp_path / "x.png"), data=SEEDS)
-    assert bad.exit_code == 1 and bad.output.startswith("Error: no issue 'lands' in the dataset (issues: territory")
+    assert bad.exit_code == 1 and bad.output == ("Error: no issue called 'lands'; did you mean 'land'? (the dataset "
+                                                 "has: territory, donbas, zaporizhzhia-kherson, crimea, "
+                                                 "security-guarantees, foreign-troops, nato-membership, army-size, "
+                                                 "sanctions, frozen-assets, prisoners, elections, ...)\n")
     graph = tmp_path / "g.svg"
     result = run("render", "graph", "--graph", "positions", "-o", str(graph), data=SEEDS)
     assert result.exit_code == 0 and result.output == f"wrote {graph}\n"

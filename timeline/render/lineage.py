@@ -28,6 +28,7 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from timeline.errors import NothingToShow, UserError
 from timeline.model import Dataset
 from timeline.negotiation import PlanVersion
+from timeline.positions import find_plan
 from timeline.render import style
 from timeline.render.axis import date_axis
 from timeline.render.files import image_format, save_image
@@ -102,11 +103,11 @@ class Lineage:
 
 def select_lineage(dataset: Dataset, plans: Sequence[str] | None = None) -> Lineage:
     """The versions of ``plans`` (default all), with every version they relate to or that relates to them,
-    and the relations among those. Lanes are ordered by each plan's first version. Raises
-    :class:`ChartError` for an unknown plan."""
+    and the relations among those. Lanes are ordered by each plan's first version. Plans are named by id, name
+    or alias (:func:`timeline.positions.find_plan`); raises :class:`~timeline.errors.UserError` for an unknown
+    one."""
     known = dataset.plans
-    if unknown := [p for p in plans or () if p not in known]:
-        raise ChartError(f"no plan {unknown[0]!r} in the dataset; plans: {', '.join(known) or 'none'}")
+    plans = list(dict.fromkeys(find_plan(dataset, name).id for name in plans)) if plans else None
     owner = {v.id: p for p in known.values() for v in p.versions}
     version = {v.id: v for p in known.values() for v in p.versions}
     chosen = {v.id for pid in (plans or known) for v in known[pid].versions}

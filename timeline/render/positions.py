@@ -17,8 +17,10 @@ How it reads (the key says the same):
   week), dotted for "no later than";
 * the bar thins after the actor's last statement on the issue: the stance is
   held until replaced, but the record says no more;
-* stances others attribute to an actor ("as Ukraine claims") get a narrower,
-  hatched row under the actor's own.
+* stances others attribute to an actor ("as Ukraine claims") get a narrower
+  row under the actor's own, each bar outlined in its stance's colour around
+  white (a filled bar is always the actor's own word); the key
+  (:mod:`timeline.render.positions_key`) draws every mark as the chart does.
 """
 from __future__ import annotations
 
@@ -34,10 +36,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
-from matplotlib.legend import Legend
-from matplotlib.legend_handler import HandlerBase
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, Rectangle
+from matplotlib.patches import Rectangle
 from matplotlib.transforms import blended_transform_factory
 
 from timeline.errors import NothingToShow
@@ -48,6 +47,7 @@ from timeline.render.axis import date_axis
 from timeline.render.captions import sources_line
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import DPI, Frame
+from timeline.render.positions_key import MARK, NO_RECORD, TAIL, claim_look, key_entries
 from timeline.render.spans import TimeScale
 from timeline.render.stance_rows import ChartError, Panel, Row, Run, select_panels
 from timeline.render.text import quiet_glyphs, text_width
@@ -55,43 +55,15 @@ from timeline.stance_colors import EXTREME_HATCH, NEUTRAL, hatched_stance, stanc
 
 WIDTH = 10.0           # inches
 ROW = 0.13             # inches per actor row
-CLAIM_ROW = 0.105      # inches per row of claimed stances
+CLAIM_ROW = 0.11       # inches per row of claimed stances
 BAR = 0.085            # inches: height of a stance's bar (a claim's: CLAIM_BAR)
-CLAIM_BAR = 0.055
-TAIL = 0.35            # share of the bar's height once the record has ended
+CLAIM_BAR = 0.065
 HEAD = 0.165           # inches per line of an issue's heading
 GAP = 0.05             # inches between issues
 TOP_AXIS = 0.4         # inches above the chart for the month labels
 MAX_TALL = 60.0         # inches: a taller chart is refused (choose issues or actors)
 MIN_DAYS = 3           # a bar is at least this wide, so a stance stated near the chart's end shows
-CLAIM_HATCH = "////"
 NAME_SIZE = 7.5        # points: row labels and issue names
-MARK = {"color": style.INK, "lw": 0.7, "solid_capstyle": "butt"}
-
-
-class StatementSpan(Line2D):
-    """A legend handle for a statement dated to a span, drawn by :class:`StatementSpanHandler`; ``open_start``:
-    known only as "no later than"."""
-
-    def __init__(self, open_start: bool = False) -> None:
-        super().__init__([], [])
-        self.open_start = open_start
-
-
-class StatementSpanHandler(HandlerBase):
-    """Draw a statement's span in the key as on the chart: a thin line with end caps (dotted, one cap, for
-    "no later than")."""
-
-    def create_artists(self, legend, handle, xdescent, ydescent, width, height, fontsize, trans):
-        y = height / 2 - ydescent
-        xs = [-xdescent + 0.1 * width, -xdescent + 0.9 * width]
-        line = Line2D(xs, [y, y], ls=":" if handle.open_start else "-", transform=trans, **MARK)
-        caps = Line2D(xs[1:] if handle.open_start else xs, [y] * (1 if handle.open_start else 2), ls="none",
-                      marker="|", ms=4, mew=MARK["lw"], color=style.INK, transform=trans)
-        return [line, caps]
-
-
-Legend.update_default_handler_map({StatementSpan: StatementSpanHandler()})
 
 
 def stance_scale(dataset: Dataset) -> list[Stance]:
@@ -106,8 +78,8 @@ def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: 
     h = CLAIM_BAR if claimed else BAR
     x0, x1 = mdates.date2num(run.start), max(mdates.date2num(run.end), mdates.date2num(run.start) + MIN_DAYS)
     solid = x1 if record_end is None else min(x1, max(mdates.date2num(record_end), x0 + MIN_DAYS))
-    look = {"facecolor": color, "edgecolor": "white", "linewidth": 0.0,
-            "hatch": CLAIM_HATCH if claimed else hatch}
+    look = claim_look(color, hatch) if claimed else {"facecolor": color, "edgecolor": "white", "linewidth": 0.0,
+                                                      "hatch": hatch}
     artists: list[Artist] = [ax.add_patch(Rectangle((x0, y - h / 2), solid - x0, h, gid=f"run:{gid}", **look))]
     if solid < x1:
         artists.append(ax.add_patch(Rectangle((solid, y - h * TAIL / 2), x1 - solid, h * TAIL, gid=f"tail:{gid}",
@@ -132,7 +104,7 @@ def draw_row(ax: Axes, row: Row, y: float, colors: dict[str, str], hatched: str 
     """Draw ``row`` centred on ``y``: a thin grey line where no stance is on record, then its runs; ``hatched``
     is the id of the stance drawn cross-hatched."""
     start = mdates.date2num(row.runs[0].start)
-    artists: list[Artist] = ax.plot([ax.get_xlim()[0], start], [y, y], color=NEUTRAL, lw=0.6, zorder=1)
+    artists: list[Artist] = ax.plot([ax.get_xlim()[0], start], [y, y], color=NO_RECORD, lw=0.6, zorder=1)
     for index, run in enumerate(row.runs):
         last = row.last_evidence if index == len(row.runs) - 1 else None
         artists += draw_run(ax, run, y, colors.get(run.stance, NEUTRAL), claimed=row.claimed,
@@ -167,7 +139,7 @@ def headings(figure: Figure, panels: Sequence[Panel], room: float) -> dict[str, 
     font = FontProperties(size=NAME_SIZE - 0.5)
     out = {}
     for panel in panels:
-        words = ("part of " + panel.parent + "; " if panel.parent else "") + "for or against: " + panel.proposition
+        words = _part_of(panel) + "for or against: " + panel.proposition
         note = [f"{_and(panel.parts_only)}: stances on its parts only" + " (below)" * panel.parts_below
                 ] if panel.parts_only else []
         beside = room - (text_width(renderer, panel.name, bold) + 8) / DPI
@@ -211,27 +183,6 @@ def draw_heading(ax: Axes, panel: Panel, lines: list[str], top: float, x: float)
                                color=style.MUTED, va="top", parse_math=False, clip_on=False,
                                fontstyle="normal"))
     return artists
-
-
-def key_entries(scale: Sequence[Stance], colors: dict[str, str], panels: Sequence[Panel]) -> list[list]:
-    """The key, in two rows: a swatch per stance; then how the record is drawn (only what the chart shows)."""
-    hatch = hatched_stance(scale)
-    stances = [(Patch(facecolor=colors[s.id], edgecolor="white", lw=0, hatch=EXTREME_HATCH if s.id == hatch
-                      else None), s.label) for s in scale]
-    statements = [s for p in panels for r in p.rows for run in r.runs for s in run.statements]
-    drawing: list = [(Line2D([], [], color=NEUTRAL, lw=0.6), "No stance on record"),
-                     (Line2D([], [], color=style.MUTED, lw=2.2, solid_capstyle="butt"),
-                      "Thin: not restated since, held until replaced"),
-                     (Line2D([], [], ls="none", marker="|", ms=5, mew=MARK["lw"], color=style.INK),
-                      "Statement on a known day")]
-    if any(s.first is not None and s.last - s.first > timedelta(days=1) for s in statements):
-        drawing.append((StatementSpan(), "Statement dated to a span (a month, a week)"))
-    if any(s.first is None for s in statements):
-        drawing.append((StatementSpan(open_start=True), "Statement dated “no later than”"))
-    if any(r.claimed for p in panels for r in p.rows):
-        drawing.append((Patch(facecolor=style.MUTED, edgecolor="white", lw=0, hatch=CLAIM_HATCH),
-                        "Stance others attribute"))
-    return [stances, drawing]
 
 
 def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors: Sequence[str] | None = None, *,
@@ -334,6 +285,14 @@ def render_positions(dataset: Dataset, path: str | Path, issues: Sequence[str] |
     with quiet_glyphs():
         save_image(figure, path, dpi, force)
     return Path(path)
+
+
+def _part_of(panel: Panel) -> str:
+    """'part of Territory; ' under a drawn parent; a part drawn without its parent says that the whole is not
+    drawn, so that no reader looks for it."""
+    if not panel.parent:
+        return ""
+    return f"part of {panel.parent}" + ("" if panel.parent_drawn else ", which is not drawn here") + "; "
 
 
 def _and(names: Sequence[str]) -> str:

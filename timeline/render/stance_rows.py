@@ -22,8 +22,7 @@ from datetime import datetime, timedelta
 from timeline.dates import DateSpan
 from timeline.errors import UserError
 from timeline.model import Dataset, Position
-from timeline.positions import Stand, history
-from timeline.read.problems import did_you_mean
+from timeline.positions import Stand, find_issue, history
 from timeline.render.labels import display_name
 
 
@@ -70,7 +69,8 @@ class Row:
 @dataclass(frozen=True)
 class Panel:
     """One issue: names, proposition, parent's name (``None`` for a top issue), its rows (claims under the
-    actor's own), the names of actors with stances on its parts only, and whether a part is drawn below."""
+    actor's own), the names of actors with stances on its parts only, whether a part is drawn below, and
+    whether the parent is drawn too."""
 
     issue: str
     name: str
@@ -79,6 +79,7 @@ class Panel:
     rows: tuple[Row, ...]
     parts_only: tuple[str, ...] = ()
     parts_below: bool = False
+    parent_drawn: bool = True
 
 
 def select_panels(dataset: Dataset, issues: Sequence[str] | None = None, actors: Sequence[str] | None = None,
@@ -87,11 +88,10 @@ def select_panels(dataset: Dataset, issues: Sequence[str] | None = None, actors:
     parent. Rows are actors with a stance on the issue, in the order of ``actors`` (default: the most active
     first, the same order in every panel), each followed by the claims about it. ``until``: the end of the
     chart (stances stated later are left out; default the end of the month of the latest date).
-    Raises :class:`ChartError` for an unknown issue."""
+    Issues are named by id, name or alias (:func:`timeline.positions.find_issue`, as ``timeline positions``
+    reads them); raises :class:`~timeline.errors.UserError` for an unknown or ambiguous one."""
     known = dataset.issues
-    if unknown := [i for i in issues or () if i not in known]:
-        raise ChartError(f"no issue {unknown[0]!r} in the dataset{did_you_mean(unknown[0], known)} (issues: "
-                         f"{', '.join(list(known)[:16]) or 'none'}{', ...' if len(known) > 16 else ''})")
+    issues = list(dict.fromkeys(find_issue(dataset, name).id for name in issues)) if issues else None
     by_id = {p.id: p for p in dataset.positions}
     stands = [s for s in history(dataset) if (not actors or s.actor in actors)
               and (until is None or _day(s.since) < until)]
@@ -115,7 +115,7 @@ def select_panels(dataset: Dataset, issues: Sequence[str] | None = None, actors:
             panels.append(Panel(issue, known[issue].name, known[issue].proposition,
                                 known[parent].name if parent in known else None, tuple(rows),
                                 tuple(_actor_name(dataset, a) for a in order if a in spoke),
-                                any(rank[p] > rank[issue] for p in parts if p in rank)))
+                                any(rank[p] > rank[issue] for p in parts if p in rank), parent in rank))
     return panels
 
 

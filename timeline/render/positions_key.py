@@ -1,0 +1,112 @@
+"""The key of the positions chart: each mark drawn in the key exactly as the chart draws it.
+
+Two rows: a swatch per stance of the scale (the most extreme stance against
+cross-hatched, as on the chart); then how the record is drawn, listing only
+what the chart shows. The marks that take a stance's colour on the chart
+(the bar that thins, the outlined bar of a stance others attribute) take in
+the key the colour of a stance the chart draws that way, never a grey that
+the chart does not use.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from matplotlib.legend import Legend
+from matplotlib.legend_handler import HandlerBase
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
+
+from timeline.negotiation import Stance
+from timeline.render import style
+from timeline.render.stance_rows import Panel
+from timeline.stance_colors import EXTREME_HATCH, hatched_stance
+
+#: The look of a statement's tick or span line under a bar.
+MARK = {"color": style.INK, "lw": 0.7, "solid_capstyle": "butt"}
+#: The thin grey line of a row before its actor's first stance: lighter than a bar, darker than "undecided".
+NO_RECORD = "#B0B0B0"
+CLAIM_EDGE = 1.0       # points: the outline of a bar others attribute
+TAIL = 0.35            # share of the bar's height once the record has ended
+
+
+class StatementSpan(Line2D):
+    """A legend handle for a statement dated to a span, drawn by :class:`StatementSpanHandler`; ``open_start``:
+    known only as "no later than"."""
+
+    def __init__(self, open_start: bool = False) -> None:
+        super().__init__([], [])
+        self.open_start = open_start
+
+
+class StatementSpanHandler(HandlerBase):
+    """Draw a statement's span in the key as on the chart: a thin line with end caps (dotted, one cap, for
+    "no later than")."""
+
+    def create_artists(self, legend, handle, xdescent, ydescent, width, height, fontsize, trans):
+        y = height / 2 - ydescent
+        xs = [-xdescent + 0.1 * width, -xdescent + 0.9 * width]
+        line = Line2D(xs, [y, y], ls=":" if handle.open_start else "-", transform=trans, **MARK)
+        caps = Line2D(xs[1:] if handle.open_start else xs, [y] * (1 if handle.open_start else 2), ls="none",
+                      marker="|", ms=4, mew=MARK["lw"], color=style.INK, transform=trans)
+        return [line, caps]
+
+
+class HeldBar(Patch):
+    """A legend handle for a stance held after the actor's last statement: a bar in ``color`` that thins."""
+
+    def __init__(self, color: str) -> None:
+        super().__init__(facecolor=color)
+
+
+class HeldBarHandler(HandlerBase):
+    """Draw :class:`HeldBar` as the chart does: the bar at full height, then at :data:`TAIL` of it."""
+
+    def create_artists(self, legend, handle, xdescent, ydescent, width, height, fontsize, trans):
+        x0, y0, mid = -xdescent, -ydescent, -xdescent + 0.45 * width
+        look = {"facecolor": handle.get_facecolor(), "edgecolor": "none", "transform": trans}
+        tail = height * TAIL
+        return [Rectangle((x0, y0), mid - x0, height, **look),
+                Rectangle((mid, y0 + (height - tail) / 2), x0 + width - mid, tail, **look)]
+
+
+Legend.update_default_handler_map({StatementSpan: StatementSpanHandler(), HeldBar: HeldBarHandler()})
+
+
+def claim_look(color: str, hatch: str | None) -> dict[str, object]:
+    """How a stance others attribute is drawn, here and on the chart: an outline in the stance's colour around
+    white (cross-hatched in that colour for the extreme stance), never a filled bar."""
+    return {"facecolor": "white", "edgecolor": color, "linewidth": CLAIM_EDGE, "hatch": hatch}
+
+
+def key_entries(scale: Sequence[Stance], colors: dict[str, str], panels: Sequence[Panel]) -> list[list]:
+    """The key, in two rows: a swatch per stance; then how the record is drawn (only what the chart shows)."""
+    hatch = hatched_stance(scale)
+    stances = [(Patch(facecolor=colors[s.id], edgecolor="white", lw=0, hatch=EXTREME_HATCH if s.id == hatch
+                      else None), s.label + (" (cross-hatched)" if s.id == hatch else "")) for s in scale]
+    rows = [r for p in panels for r in p.rows]
+    statements = [s for r in rows for run in r.runs for s in run.statements]
+    drawing: list = [(Line2D([], [], color=NO_RECORD, lw=0.6), "No stance on record"),
+                     (HeldBar(_common(rows, colors, claimed=False)), "Thins: not restated since, held until replaced"),
+                     (Line2D([], [], ls="none", marker="|", ms=5, mew=MARK["lw"], color=style.INK),
+                      "Statement on a known day")]
+    if any(s.first is not None and s.last - s.first > timedelta(days=1) for s in statements):
+        drawing.append((StatementSpan(), "Statement dated to a span (a month, a week)"))
+    if any(s.first is None for s in statements):
+        drawing.append((StatementSpan(open_start=True), "Statement dated “no later than”"))
+    if any(r.claimed for r in rows):
+        drawing.append((Patch(**claim_look(_common(rows, colors, claimed=True), None)),
+                        "Outlined: a stance others attribute to the actor"))
+    return [stances, drawing]
+
+
+def _common(rows: Sequence, colors: dict[str, str], claimed: bool) -> str:
+    """The colour of the stance the chart draws most often in rows of this kind (ties by the stance id)."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        if row.claimed == claimed:
+            for run in row.runs:
+                counts[run.stance] = counts.get(run.stance, 0) + 1
+    if not counts:
+        return style.MUTED
+    return colors.get(max(counts, key=lambda s: (counts[s], s)), style.MUTED)
