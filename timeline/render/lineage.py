@@ -11,7 +11,6 @@ by". Under each box, who said what about the version. Selection
 from __future__ import annotations
 
 import re
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -23,7 +22,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+from matplotlib.patches import FancyArrowPatch
 
 from timeline.errors import NothingToShow, UserError
 from timeline.model import Dataset
@@ -33,24 +32,33 @@ from timeline.render import style
 from timeline.render.axis import date_axis
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import Frame, wrap_lane
-from timeline.render.labels import display_name
-from timeline.render.lineage_arrows import Arrow, Point, arrow_ends, crosses, spread_anchors
+from timeline.render.labels import display_name, short_name
+from timeline.render.lineage_arrows import Arrow, Point, arrow_ends, spread_anchors
+from timeline.render.lineage_boxes import (
+    BOX,
+    NARROW,
+    NARROW_BOX,
+    Node,
+    draw_node,
+    leader_route,
+    points_words,
+    response_words,
+    said_half_width,
+    said_height,
+)
 from timeline.render.lineage_ticks import no_ticks_after, thin_ticks
 from timeline.render.spans import TimeScale, time_scale
 from timeline.render.text import quiet_glyphs
 
 WIDTH = 11.0            # inches
-BOX = (1.6, 1.0)        # inches: a version's box (NARROW_BOX on a chart under NARROW inches wide)
-NARROW, NARROW_BOX = 8.0, (1.3, 1.0)
-RISE = 0.2              # inches from a lane up to its boxes
-LINE = 0.12             # inches per line of who said what above a box (a tier above leaves room for them)
+RISE = 0.15             # inches from a lane up to its boxes
+TIER_GAP = 0.1          # inches between a box (or the tab of responses on it) and the box a tier above
 SPACE = 0.18            # inches between boxes, room for an arrow
 ANCHOR_STEP = 0.2       # inches between arrow ends that would meet at one point
 LABEL_FROM = 2.6        # inches: a shorter arrow is named by the key only
 NUDGE = 0.6             # inches a box may move off its day before it is raised a tier
 TICK_ROOM = 0.5         # inches at least from one date tick to the next
 MARGIN_DAYS = 7         # days kept at full scale around each version when the axis is shortened
-NAME_CHARS, BY_CHARS, SAID_CHARS = 20, 28, 36   # characters per line: name, drafters, responses
 #: How each relation is drawn: colour, dash, and its words read from the earlier version. Ink and grey only: the
 #: palette's colours mean event families and stances (:mod:`timeline.palette`, :mod:`timeline.stance_colors`).
 RELATIONS = {
@@ -58,29 +66,10 @@ RELATIONS = {
     "amends": (style.INK, (0, (5, 2)), "amended by"),
     "answers": (style.MUTED, (0, (1.5, 1.5)), "answered by"),
 }
-RESPONSE_WORDS = {"accepted_as_basis": "basis", "open_to": "open\u00a0to"}   # short words, never broken inside
 
 
 class ChartError(UserError):
     """Parameters that cannot give a lineage chart."""
-
-
-@dataclass(frozen=True)
-class Node:
-    """A version to draw: its plan, names, day, points recorded (``None``: none), points it is said to have
-    (``stated``: from a name such as "20-point framework" or the highest point number; ``None``: unknown) and
-    what was said of it."""
-
-    version: str
-    plan: str
-    name: str
-    start: datetime
-    end: datetime
-    date_label: str
-    points: int | None
-    stated: int | None
-    drafted_by: tuple[str, ...]
-    responses: tuple[tuple[str, str], ...]   # (actor's name, response words), in date order
 
 
 @dataclass(frozen=True)
@@ -128,7 +117,7 @@ def _node(dataset: Dataset, version: PlanVersion, plan: str) -> Node:
     numbers = [int(p.number) for p in version.points if str(p.number).isdigit()]
     named = re.search(r"\b(\d+)-point\b", version.name or "")     # "20-point framework", not "to the 28 points"
     stated = max([int(named.group(1))] if named else [], default=None) or max(numbers, default=None)
-    said = [(_name(dataset, r.actor), RESPONSE_WORDS.get(r.response, r.response.replace("_", " ")))
+    said = [(short_name(dataset, r.actor) if r.actor in dataset.actors else r.actor, response_words(r.response))
             for r in sorted(version.responses, key=lambda r: (r.date.sort_key() if r.date else (datetime.max,), r.actor))
             if r.response != "drafted"]
     return Node(version.id, plan, version.name or version.id, start, end, span.label(), points, stated,
@@ -156,71 +145,18 @@ def place(nodes: Sequence[Node], x_of: dict[str, float], left: float, right: flo
     return placed
 
 
-def said_lines(node: Node, size: Point = BOX) -> list[str]:
-    """Who said what about the version, on the lines drawn above its box (fewer characters on a narrow box)."""
-    smaller = int(size[0] < BOX[0])
-    said = "; ".join(f"{actor}: {words}" for actor, words in node.responses)
-    return _lines(said, SAID_CHARS - 6 * smaller, 3 + smaller) if said else []
-
-
 def tier_step(nodes: Sequence[Node], places: dict[str, tuple[float, int]], size: Point = BOX) -> float:
-    """Inches from one tier of a lane's boxes to the next: a box, and room for the most lines said above a
-    box below the top tier."""
+    """Inches from one tier of a lane's boxes to the next: a box, and room for the tallest tab of responses
+    on a box below the top tier."""
     top = max(places[n.version][1] for n in nodes)
-    lines = max((len(said_lines(n, size)) for n in nodes if places[n.version][1] < top), default=0)
-    return size[1] + 0.08 + LINE * lines
+    return size[1] + TIER_GAP + max((said_height(n, size) for n in nodes if places[n.version][1] < top), default=0)
 
 
 def lane_height(nodes: Sequence[Node], places: dict[str, tuple[float, int]], size: Point = BOX) -> float:
-    """Inches a lane needs for its boxes in their tiers, with room for the words above the top ones."""
+    """Inches a lane needs for its boxes in their tiers, with room for the tabs above the top ones."""
     top = max(places[n.version][1] for n in nodes)
-    lines = max((len(said_lines(n, size)) for n in nodes if places[n.version][1] == top), default=0)
-    return RISE + size[1] + top * tier_step(nodes, places, size) + (0.1 + LINE * lines if lines else 0.06)
-
-
-def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float], lane_y: float,
-              leader: bool = True, size: Point = BOX) -> list[Artist]:
-    """A version's box with its bottom centre at (``x``, ``y``) inches, its dot (or bar, for a span) on the
-    lane at ``day`` (inches), the leader between them (unless ``leader`` is false: a box stands in the way), and
-    who said what above the box."""
-    w, h = size
-    smaller = 1.0 if w < BOX[0] else 0.0          # a narrow box: every text a point smaller, lines as long
-    box = FancyBboxPatch((x - w / 2, y), w, h, boxstyle="round,pad=0,rounding_size=0.06", facecolor="white",
-                         edgecolor=style.INK, lw=1.0, gid=f"version:{node.version}", zorder=3)
-    ax.add_patch(box)
-    lines = _lines(node.name, NAME_CHARS, 2)
-    name = ax.text(x, y + h - (0.07 if len(lines) > 1 else 0.14), "\n".join(lines), ha="center", va="top",
-                   fontweight="bold", fontsize=style.FONT["size"] - 0.5 - smaller, linespacing=1.1, parse_math=False,
-                   zorder=4)
-    when = ax.text(x, y + 0.42, f"{node.date_label}\n{points_words(node)}", ha="center", va="center",
-                   linespacing=1.2, fontsize=style.FONT["size"] - 1.5 - smaller, parse_math=False, zorder=4)
-    by = ax.text(x, y + 0.06, _drafters(node.drafted_by), ha="center", va="bottom", linespacing=1.15,
-                 fontsize=style.FONT["size"] - 2 - smaller, color=style.MUTED, parse_math=False, zorder=4)
-    mid = (day[0] + day[1]) / 2
-    tie = ax.plot([mid, leader_foot(mid, x, w)], [lane_y, y], color=style.MUTED, lw=0.6, zorder=2) if leader else []
-    mark = ax.plot([day[0], max(day[1], day[0] + 0.03)], [lane_y, lane_y], color=style.INK, lw=3.2,
-                   solid_capstyle="round", zorder=3)[0]
-    above = ax.text(x, y + h + 0.05, "\n".join(said_lines(node, size)), ha="center",
-                    va="bottom", fontsize=style.FONT["size"] - 2 - smaller, color=style.INK, linespacing=1.25,
-                    parse_math=False, zorder=7, bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5,
-                                                      "alpha": 0.9})
-    return [box, name, when, by, *tie, mark, above]
-
-
-def leader_foot(day: float, x: float, width: float) -> float:
-    """Where a box of ``width`` centred at ``x`` meets the leader to its ``day`` (inches): straight above the day
-    where the day lies under the box, else the nearest point of the box's bottom."""
-    return min(max(day, x - width / 2 + 0.08), x + width / 2 - 0.08)
-
-
-def points_words(node: Node) -> str:
-    """'28 points'; '20 points, 19 recorded' where fewer are on record than the version has; 'points not
-    recorded' (with their number when known: '19 points, none recorded')."""
-    if not node.points:
-        return f"{node.stated} points, none recorded" if node.stated else "points not recorded"
-    if node.stated and node.stated > node.points:
-        return f"{node.stated} points, {node.points} recorded"
-    return f"{node.points} point{'s' * (node.points != 1)}"
+    tab = max((said_height(n, size) for n in nodes if places[n.version][1] == top), default=0)
+    return RISE + size[1] + top * tier_step(nodes, places, size) + tab + 0.05
 
 
 def draw_edge(ax: Axes, edge: Edge, start: tuple[float, float], end: tuple[float, float],
@@ -243,11 +179,15 @@ def draw_edge(ax: Axes, edge: Edge, start: tuple[float, float], end: tuple[float
 
 
 def draw_lineage(dataset: Dataset, plans: Sequence[str] | None = None, *, title: str | None = None,
-                 width: float = WIDTH) -> Figure:
+                 width: float = WIDTH, height: float | None = None) -> Figure:
     """The lineage chart as a matplotlib Figure; what was drawn is on ``figure.lineage`` (a :class:`Lineage`).
 
-    Raises :class:`ChartError` for an unknown plan or a width under 6 inches,
-    :class:`~timeline.errors.NothingToShow` for a dataset without plan versions.
+    ``height``: the most inches the figure may take (default: as tall as its
+    lanes need); spare room goes to the lanes, up to half an inch each.
+    Raises :class:`ChartError` for a width under 6 inches or a height the
+    lanes do not fit, :class:`~timeline.errors.UserError` for an unknown
+    plan, :class:`~timeline.errors.NothingToShow` for a dataset without plan
+    versions.
     """
     if width < 6:
         raise ChartError(f"width={width:g} inches is too narrow for a lineage chart; give 6 or more")
@@ -259,16 +199,24 @@ def draw_lineage(dataset: Dataset, plans: Sequence[str] | None = None, *, title:
     FigureCanvasAgg(figure)
     frame = Frame(figure, [name for _, name in lineage.lanes])
     frame.header(title or "How the plans changed hands", _subtitle(lineage), [_key()])
-    frame.footnote("Each box stands above its day on the plan's lane (raised a tier where versions crowd); above "
-                   "it, who said what about the version.")
+    frame.footnote("Each box stands above its day on the plan's lane (raised a tier where versions crowd); on the "
+                   "grey tab joined to its top, who said what about the version." + (
+                       " “20 points (19 in the dataset)”: the version has 20 points; this record holds the text of 19."
+                       if any(n.stated and (n.points or 0) < n.stated for n in lineage.nodes) else ""))
     scale = time_scale([(mdates.date2num(n.start) - MARGIN_DAYS, mdates.date2num(n.end) + MARGIN_DAYS)
                         for n in lineage.nodes])
     if scale.breaks:
         spans = "; ".join(f"{mdates.num2date(a):%b} – {mdates.num2date(b):%b %Y}" for a, b in scale.breaks)
         frame.footnote(f"Hatched: the axis is shortened where no version falls ({spans}).")
-    size = NARROW_BOX if width < NARROW else BOX
+    size = NARROW_BOX if width < NARROW else (BOX[0] * min(1.25, width / WIDTH), BOX[1])   # wider on a slide
     places = _layout(lineage, scale, frame.axes_width, size)
     heights = {plan: lane_height([n for n in lineage.nodes if n.plan == plan], places, size) for plan, _ in lineage.lanes}
+    needed = frame.fixed_height + sum(heights.values())
+    if height is not None and needed > height:
+        raise ChartError(f"the lineage of {len(lineage.nodes)} versions needs {needed:.1f} inches at {width:g} inches "
+                         f"wide; give a taller size, a wider one, or fewer plans")
+    spare = min(0.5, (height - needed) / len(heights)) if height is not None else 0.0
+    heights = {plan: tall + spare for plan, tall in heights.items()}
     ax = frame.axes(frame.fixed_height + sum(heights.values()))
     _draw(ax, lineage, scale, places, heights, size)
     figure.lineage = lineage
@@ -322,13 +270,11 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
         x, tier = places[node.version]
         corners[node.version] = (x, lanes[node.plan] + RISE + tier * steps[node.plan])
     for node in lineage.nodes:
-        x, tier = places[node.version]
         day = (inches(node.start) + inches(node.end)) / 2
-        blocked = any(crosses((day, lanes[node.plan]), (leader_foot(day, x, size[0]), corners[node.version][1]),
-                              corners[n.version], size)
-                      for n in lineage.nodes if n.plan == node.plan and n is not node)
+        others = [corners[n.version] for n in lineage.nodes if n.plan == node.plan and n is not node]
+        leader = leader_route(day, lanes[node.plan], corners[node.version], others, size, RISE)
         artists += draw_node(over, node, *corners[node.version], (inches(node.start), inches(node.end)),
-                             lanes[node.plan], leader=not blocked, size=size)
+                             lanes[node.plan], leader, size=size)
     for lane_y in lanes.values():
         artists.append(ax.axhline(lane_y, color=style.GRID, lw=1.2, zorder=0))
     arrows: list[Arrow] = []
@@ -341,18 +287,12 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
             start, end = (early[0], early[1] + size[1]), (late[0], late[1] + size[1])
             arrows.append((edge, start, end, -0.3 if start[0] < end[0] else 0.3))
         else:
-            clear = [_said_half_width(node[edge.target], size), _said_half_width(node[edge.source], size)]
+            clear = [said_half_width(node[edge.target], size), said_half_width(node[edge.source], size)]
             arrows.append((edge, *arrow_ends(early, late, [c for c in corners.values() if c not in (early, late)],
                                              size, width_in, clear)))
     for edge, start, end, bend in spread_anchors(arrows, list(corners.values()), size, ANCHOR_STEP):
         artists += draw_edge(over, edge, start, end, bend)
     return artists
-
-
-def _said_half_width(node: Node, size: Point) -> float:
-    """Inches from the centre of the words said above a box to their end (0.043 in a character), and a margin."""
-    lines = said_lines(node, size)
-    return 0.043 * max(map(len, lines)) / 2 + 0.05 if lines else 0.0
 
 
 def _key() -> list[tuple[object, str]]:
@@ -364,26 +304,6 @@ def _subtitle(lineage: Lineage) -> str:
     plans = len(lineage.lanes)
     return (f"{len(lineage.nodes)} versions of {plans} plan{'s' * (plans != 1)}, "
             f"{len(lineage.edges)} relation{'s' * (len(lineage.edges) != 1)} between them")
-
-
-def _lines(text: str, width: int, most: int) -> list[str]:
-    """``text`` on at most ``most`` lines of ``width`` characters, cut at words; what is left out ends in '…'."""
-    lines = textwrap.wrap(text, width, break_long_words=False)
-    if len(lines) > most:
-        lines = [*lines[:most - 1], lines[most - 1].rstrip(";,") + " …"]
-    return lines
-
-
-def _drafters(names: Sequence[str], width: int = BY_CHARS) -> str:
-    """'by A, B' on at most two lines of ``width`` characters; names that do not fit are counted ('+2 more'),
-    never cut inside a name."""
-    for shown in range(len(names), 0, -1):
-        rest = len(names) - shown
-        text = "by " + ", ".join(names[:shown]) + (f" +{rest} more" if rest else "")
-        lines = textwrap.wrap(text, width, break_long_words=False)
-        if len(lines) <= 2:
-            return "\n".join(lines)
-    return f"by {len(names)} actors" if names else ""
 
 
 def render_lineage(dataset: Dataset, path: str | Path, plans: Sequence[str] | None = None, *, dpi: float = 200,
@@ -399,3 +319,7 @@ def render_lineage(dataset: Dataset, path: str | Path, plans: Sequence[str] | No
 def _name(dataset: Dataset, actor: str) -> str:
     found = dataset.actors.get(actor)
     return display_name(found) if found else actor
+
+
+__all__ = ["ChartError", "Edge", "Lineage", "Node", "draw_edge", "draw_lineage", "lane_height", "place", "tier_step",
+           "points_words", "render_lineage", "select_lineage"]

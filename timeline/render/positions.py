@@ -62,6 +62,8 @@ HEAD = 0.165           # inches per line of an issue's heading
 GAP = 0.05             # inches between issues
 TOP_AXIS = 0.4         # inches above the chart for the month labels
 MAX_TALL = 60.0         # inches: a taller chart is refused (choose issues or actors)
+GUTTER = 0.3           # inches between two columns of issues
+MIN_TIME = 2.6         # inches: the narrowest time axis a column of issues may have
 MIN_DAYS = 3           # a bar is at least this wide, so a stance stated near the chart's end shows
 NAME_SIZE = 7.5        # points: row labels and issue names
 
@@ -186,12 +188,17 @@ def draw_heading(ax: Axes, panel: Panel, lines: list[str], top: float, x: float)
 
 
 def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors: Sequence[str] | None = None, *,
-                   title: str | None = None, width: float = WIDTH, until: datetime | None = None) -> Figure:
-    """The positions chart as a matplotlib Figure; its one chart axes is ``figure.chart`` (y in inches down).
+                   title: str | None = None, width: float = WIDTH, height: float | None = None,
+                   until: datetime | None = None) -> Figure:
+    """The positions chart as a matplotlib Figure; its chart axes are ``figure.charts`` (one per column of
+    issues, y in inches down), the first also ``figure.chart``.
 
-    ``issues``/``actors``: ids to draw (default every issue and actor with a stance).
-    Raises :class:`ChartError` for an unknown issue or a width under 4 inches,
-    :class:`~timeline.errors.NothingToShow` when no position is left.
+    ``issues``/``actors``: names to draw (default every issue and actor with a stance). ``height``: the most
+    inches the figure may take (a slide: 7.5); issues then flow into two or three columns, and those that
+    still do not fit are left out, named in a note. Without it, one column as tall as the issues need.
+    Raises :class:`ChartError` for a width under 4 inches or a height that holds no issue,
+    :class:`~timeline.errors.UserError` for an unknown issue, :class:`~timeline.errors.NothingToShow`
+    when no position is left.
     """
     if width < 4:
         raise ChartError(f"width={width:g} inches is too narrow for a positions chart; give 4 or more")
@@ -209,30 +216,90 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
     frame = Frame(figure, [r.name for p in panels for r in p.rows])
     runs = [run for p in panels for r in p.rows for run in r.runs]
     last = max(run.end for run in runs)
-    frame.header(title or "Where the sides stood, issue by issue", _subtitle(panels, last, until),
-                 key_entries(scale_steps, colors, panels))
     frame.footnote("A stance holds from the day it was stated until the same actor's next stance on the issue. "
                    "Read each stance against the proposition after the issue's name. A stance on a part of an "
                    "issue (Donbas) is not counted as one on the whole (Territory).")
+    groups, lines, column = fit_columns(figure, frame, panels, width, height)
+    drawn = [p for group in groups for p in group]
+    if left_out := [p.name for p in panels if p not in drawn]:
+        frame.footnote(f"Not drawn for room: {_and(left_out)} (draw them with --issues, or on a taller page).")
+    runs = [run for p in drawn for r in p.rows for run in r.runs]
+    frame.header(title or "Where the sides stood, issue by issue", _subtitle(drawn, last, until),
+                 key_entries(scale_steps, colors, drawn))
     shown = {s.position for run in runs for s in run.statements}
     frame.footer(sources_line(dataset, [_Cited(p, dataset) for p in dataset.positions if p.id in shown]))
-    lines = headings(figure, panels, width - 2 * Frame.PAD)
-    rows, heads, chart = layout(panels, lines)
+    placed = [layout(group, lines) for group in groups]
+    chart = max(tall for *_, tall in placed)
     ax = frame.axes(frame.fixed_height + TOP_AXIS + chart)
     left, bottom, w, h = ax.get_position().bounds
-    ax.set_position((left, bottom, w, h - TOP_AXIS / figure.get_figheight()))
     scale = month_scale([run.start for run in runs], last)
-    date_axis(ax, scale)
-    ax.set_ylim(chart, 0)
     hatch = hatched_stance(scale_steps)
-    for panel, ys, top in zip(panels, rows, heads):
-        draw_heading(ax, panel, lines[panel.issue], top, Frame.PAD / width)
-        for row, y in zip(panel.rows, ys):
-            draw_row(ax, row, y, colors, hatch, panel.issue)
-    _row_labels(ax, [(y, r) for p, ys in zip(panels, rows) for y, r in zip(ys, p.rows)])
-    _frame_axes(ax)
-    figure.chart = ax
+    figure.charts = []
+    for index, (group, (rows, heads, _)) in enumerate(zip(groups, placed)):
+        x0 = Frame.PAD + index * (column + GUTTER)                     # inches: the column's left edge
+        if index:
+            ax = figure.add_axes((0, 0, 1, 1))
+        time = column - (frame.left - Frame.PAD) if len(groups) > 1 else w * width
+        ax.set_position(((x0 + frame.left - Frame.PAD) / width, bottom, time / width,
+                         h - TOP_AXIS / figure.get_figheight()))
+        date_axis(ax, scale)
+        ax.set_ylim(chart, 0)
+        for panel, ys, top in zip(group, rows, heads):
+            draw_heading(ax, panel, lines[panel.issue], top, x0 / width)
+            for row, y in zip(panel.rows, ys):
+                draw_row(ax, row, y, colors, hatch, panel.issue)
+        _row_labels(ax, [(y, r) for p, ys in zip(group, rows) for y, r in zip(ys, p.rows)])
+        _frame_axes(ax)
+        figure.charts.append(ax)
+    figure.chart = figure.charts[0]
     return figure
+
+
+def fit_columns(figure: Figure, frame: Frame, panels: Sequence[Panel], width: float, height: float | None
+                ) -> tuple[list[list[Panel]], dict[str, list[str]], float]:
+    """The panels in columns, their heading lines, and a column's width in inches (row names included): one
+    column without ``height``; else the fewest columns (at most three, each with a time axis of at least
+    :data:`MIN_TIME`) in which the chart fits ``height``, leaving out the last issues if even those do not."""
+    room = None if height is None else height - frame.fixed_height - TOP_AXIS - 0.3   # a line of note to spare
+    best: tuple[list[list[Panel]], dict[str, list[str]], float] | None = None
+    for count in range(1, 4):
+        column = (width - Frame.PAD - Frame.RIGHT - (count - 1) * GUTTER) / count
+        if count > 1 and (room is None or column - (frame.left - Frame.PAD) < MIN_TIME):
+            break
+        lines = headings(figure, panels, width - 2 * Frame.PAD if count == 1 else column)
+        tall = [layout([p], lines)[2] for p in panels]
+        groups = _balance(list(panels), tall, count)
+        best = (groups, lines, column)
+        if room is None or max(sum(tall[panels.index(p)] for p in g) for g in groups) <= room:
+            return best
+    assert best is not None and room is not None
+    groups, lines, column = best
+    tall = {p.issue: layout([p], lines)[2] for p in panels}
+    kept: list[list[Panel]] = [[]]
+    used = 0.0
+    for panel in panels:                       # fill the columns in order; what does not fit is left out
+        if used + tall[panel.issue] > room:
+            if len(kept) == len(groups) or not kept[-1]:
+                break
+            kept.append([])
+            used = 0.0
+            if tall[panel.issue] > room:
+                break
+        kept[-1].append(panel)
+        used += tall[panel.issue]
+    if not kept[0]:
+        raise ChartError(f"height={height:g} inches holds no issue of this chart; give a taller size")
+    return [g for g in kept if g], lines, column
+
+
+def _balance(panels: list[Panel], tall: list[float], count: int) -> list[list[Panel]]:
+    """``panels`` cut, in order, into ``count`` columns of heights as even as can be (each panel goes to the
+    column where its middle falls)."""
+    total, groups, done = sum(tall), [[] for _ in range(count)], 0.0
+    for panel, height in zip(panels, tall):
+        groups[min(int((done + height / 2) / total * count), count - 1)].append(panel)
+        done += height
+    return [g for g in groups if g]
 
 
 def _row_labels(ax: Axes, rows: Sequence[tuple[float, Row]]) -> None:

@@ -1,0 +1,108 @@
+"""The lineage chart as a reader sees it: every version tied to its day by a visible leader, every response on its
+own version's box, responses worded as acts and relations as relations, at a column, a page and a slide."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+from timeline.dataset import load
+from timeline.negotiation import DEFAULT_STANCES
+from timeline.render.lineage import ChartError, draw_lineage
+from timeline.render.lineage_arrows import crosses
+from timeline.render.lineage_boxes import RESPONSE_WORDS, leader_route
+
+SMALL = Path(__file__).parent / "data" / "negotiation.yaml"
+SIZES = [(6, None), (11, 8.5), (13.33, 7.5)]          # a column, a page, a slide
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return load(SEEDS)
+
+
+def drawn(figure) -> tuple[dict, dict, dict]:
+    """Boxes (gid -> window extent), response tabs (version -> bbox patch extent) and leaders (version -> line)."""
+    figure.canvas.draw()
+    over = next(ax for ax in figure.axes if ax.get_label() == "lineage")
+    boxes = {p.get_gid()[8:]: p.get_window_extent() for p in over.patches if (p.get_gid() or "").startswith("version:")}
+    tabs = {t.get_gid()[5:]: t.get_bbox_patch().get_window_extent() for t in over.texts
+            if (t.get_gid() or "").startswith("said:")}
+    leaders = {line.get_gid()[7:]: line for line in over.lines if (line.get_gid() or "").startswith("leader:")}
+    return boxes, tabs, leaders
+
+
+@pytest.mark.parametrize("width, height", SIZES)
+@pytest.mark.parametrize("data", [SEEDS, SMALL], ids=["seed", "fixture"])
+def test_every_version_has_a_leader_that_passes_behind_no_box(data, width, height):
+    """Last round the 19-point framework's leader was hidden behind the 28-point draft's box."""
+    figure = draw_lineage(load(data), width=width, height=height)
+    boxes, _, leaders = drawn(figure)
+    assert set(leaders) == set(boxes)
+    over = next(ax for ax in figure.axes if ax.get_label() == "lineage")
+    to_pixels = over.transData.transform
+    for version, line in leaders.items():
+        points = [tuple(to_pixels(p)) for p in zip(line.get_xdata(), line.get_ydata())]
+        for other, box in boxes.items():
+            if other == version:
+                continue
+            corner, size = ((box.x0 + box.x1) / 2, box.y0), (box.width - 2, box.height - 2)
+            assert not any(crosses(a, b, corner, size) for a, b in zip(points, points[1:])), (version, other)
+        assert points[-1][1] == pytest.approx(boxes[version].y0, abs=1.5)   # it ends on its own box
+
+
+def test_a_blocked_leader_goes_round_the_box_in_its_way():
+    # a box on the day's tier-0 spot (centre 3.0, 1.6 wide): the leader runs under it and up its right side
+    route = leader_route(3.1, 0.0, (3.2, 1.4), [(3.0, 0.2)], (1.6, 1.0), 0.2)
+    assert route[0] == (3.1, 0.0) and route[-1][1] == 1.4
+    assert all(not crosses(a, b, (3.0, 0.2), (1.6, 1.0)) for a, b in zip(route, route[1:]))
+    assert leader_route(3.1, 0.0, (3.2, 0.2), [(5.0, 0.2)], (1.6, 1.0), 0.2) == [(3.1, 0.0), (3.1, 0.2)]
+
+
+@pytest.mark.parametrize("width, height", SIZES)
+def test_each_response_sits_on_its_own_box_and_on_no_other(seeds, width, height):
+    boxes, tabs, _ = drawn(draw_lineage(seeds, width=width, height=height))
+    assert set(tabs) == {"us-terms-paris-2025-04", "us-plan-28-points", "us-plan-19-points-geneva",
+                         "us-plan-20-points", "e3-counter-2025-11"}
+    for version, tab in tabs.items():
+        box = boxes[version]
+        assert tab.y0 == pytest.approx(box.y1, abs=2.5)                    # joined to the top of its box
+        assert box.x0 <= tab.x0 and tab.x1 <= box.x1 + 1                    # within the box's width
+        for other, rect in boxes.items():
+            assert other == version or not tab.overlaps(rect), (version, other)
+
+
+def test_responses_are_acts_and_relations_are_relations(seeds):
+    figure = draw_lineage(seeds, width=11)
+    said = {t.get_gid()[5:]: t.get_text().replace("\n", " ").replace("\u00a0", " ")
+            for ax in figure.axes for t in ax.texts if (t.get_gid() or "").startswith("said:")}
+    assert said["us-terms-paris-2025-04"] == "Europe proposed changes; Ukraine proposed changes"
+    assert said["e3-counter-2025-11"] == "Russia rejected it"
+    assert said["us-plan-28-points"] == ("Russia welcomed it; Ukraine was open to it; Europe proposed changes; "
+                                         "Ukraine took it as a basis")
+    relations = {"amended", "superseded", "answered"}
+    stances = {s.label.lower() for s in DEFAULT_STANCES}
+    for text in said.values():
+        for clause in text.split("; "):
+            words = clause.lower()
+            assert not relations & set(words.split()) and not any(words.endswith(" " + s) for s in stances)
+    assert set(RESPONSE_WORDS.values()) >= {"proposed changes", "rejected it", "took it as a basis"}
+    key = [t.get_text() for legend in figure.legends for t in legend.get_texts()]
+    assert key == ["Superseded by", "Amended by", "Answered by"]
+
+
+@pytest.mark.parametrize("width, height", [(11, 8.5), (13.33, 7.5)])
+def test_a_size_is_kept(seeds, width, height):
+    figure = draw_lineage(seeds, width=width, height=height)
+    assert figure.get_figwidth() == width and figure.get_figheight() <= height
+
+
+def test_a_size_too_small_is_one_clear_error(seeds, run, tmp_path):
+    with pytest.raises(ChartError, match=r"the lineage of 7 versions needs \d+\.\d inches at 6 inches wide"):
+        draw_lineage(seeds, width=6, height=5)
+    result = run("render", "lineage", "--size", "6x5", "-o", str(tmp_path / "l.png"), data=SEEDS)
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1 and "give a taller size" in result.stderr
+    both = run("render", "lineage", "--size", "13.33x7.5", "--width", "8", "-o", str(tmp_path / "l.png"), data=SEEDS)
+    assert both.exit_code == 2 and "give either --size or --width, not both" in both.stderr
+    assert not (tmp_path / "l.png").exists()

@@ -1,0 +1,167 @@
+"""A version's box on the lineage chart: what it says, and the leader that ties it to its day.
+
+The box reads from the top: the version's name; its date and how many points
+it has (and, on a line of their own, how many of them the dataset records);
+who drafted it. What others said of it ("Russia rejected it") stands on a
+grey tab joined to the box's top, so that every response reads as part of
+the box of the version it is about. Responses are acts on a version, worded
+as such ("proposed changes"), never as a stance ("Rejects") or as a
+relation between versions ("amended by"). Lengths are in inches.
+"""
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.patches import FancyBboxPatch
+
+from timeline.render import style
+from timeline.render.lineage_arrows import Point, crosses
+
+BOX = (1.6, 0.95)       # inches: a version's box without responses (NARROW_BOX on a chart under NARROW inches wide)
+NARROW, NARROW_BOX = 8.0, (1.3, 0.95)
+LINE = 0.12             # inches per line of responses on the tab above a box
+TAB_PAD = 2.0           # points between the responses and the edge of their tab
+NAME_CHARS, BY_CHARS, SAID_CHARS = 20, 28, 29   # characters per line: name, drafters, responses
+MOST_SAID = 4           # lines of responses at most; what does not fit ends in "…"
+#: Each response (:data:`timeline.negotiation.RESPONSES`) as what the actor did with the version.
+RESPONSE_WORDS = {"accepted_as_basis": "took it as a basis", "open_to": "was open to it", "amended": "proposed changes",
+                  "rejected": "rejected it", "welcomed": "welcomed it", "endorsed": "endorsed it",
+                  "accepted": "accepted it"}
+
+
+@dataclass(frozen=True)
+class Node:
+    """A version to draw: its plan, names, day, points recorded (``None``: none), points it is said to have
+    (``stated``: from a name such as "20-point framework" or the highest point number; ``None``: unknown) and
+    what was said of it."""
+
+    version: str
+    plan: str
+    name: str
+    start: datetime
+    end: datetime
+    date_label: str
+    points: int | None
+    stated: int | None
+    drafted_by: tuple[str, ...]
+    responses: tuple[tuple[str, str], ...]   # (actor's name, response words), in date order
+
+
+def response_words(response: str) -> str:
+    """'rejected' -> 'rejected it': what the actor did with the version, in words."""
+    return RESPONSE_WORDS.get(response, response.replace("_", " "))
+
+
+def said_lines(node: Node, size: Point = BOX) -> list[str]:
+    """Who said what about the version, on the lines of the tab above its box (fewer characters in a narrow box);
+    one actor's words are never broken inside."""
+    said = "; ".join(f"{actor} {words.replace(' ', chr(0xA0))}" for actor, words in node.responses)
+    chars = SAID_CHARS * size[0] / BOX[0] * (1.1 if size[0] < BOX[0] else 1.0)   # a narrow box's words are smaller
+    return _lines(said, int(chars), MOST_SAID) if said else []
+
+
+def said_height(node: Node, size: Point = BOX) -> float:
+    """Inches the tab of responses takes above the box (0 without responses)."""
+    lines = len(said_lines(node, size))
+    return LINE * lines + 2 * TAB_PAD / 72 if lines else 0.0
+
+
+def said_half_width(node: Node, size: Point = BOX) -> float:
+    """Inches from the centre of the tab above a box to its edge (0.05 in a character, less in a narrow box's
+    smaller type), and a margin."""
+    lines = said_lines(node, size)
+    char = 0.05 * (style.FONT["size"] - 3) / (style.FONT["size"] - 2) if size[0] < BOX[0] else 0.05
+    return char * max(map(len, lines)) / 2 + TAB_PAD / 72 + 0.03 if lines else 0.0
+
+
+def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float], lane_y: float,
+              leader: list[Point], size: Point = BOX) -> list[Artist]:
+    """A version's box of ``size`` with its bottom centre at (``x``, ``y``), its dot (or bar, for a span) on the
+    lane at ``day``, and the ``leader`` (points from the day up to the box) between them."""
+    w, h = size
+    smaller = 1.0 if w < BOX[0] else 0.0          # a narrow box: every text a point smaller, lines as long
+    box = FancyBboxPatch((x - w / 2, y), w, h, boxstyle="round,pad=0,rounding_size=0.06", facecolor="white",
+                         edgecolor=style.INK, lw=1.0, gid=f"version:{node.version}", zorder=3)
+    ax.add_patch(box)
+    lines = _lines(node.name, NAME_CHARS, 2)
+    name = ax.text(x, y + h - (0.07 if len(lines) > 1 else 0.14), "\n".join(lines), ha="center", va="top",
+                   fontweight="bold", fontsize=style.FONT["size"] - 0.5 - smaller, linespacing=1.1, parse_math=False,
+                   zorder=4)
+    when = ax.text(x, y + 0.41, f"{node.date_label} · {points_words(node)}", ha="center", va="center",
+                   linespacing=1.2, fontsize=style.FONT["size"] - 1.5 - smaller, parse_math=False, zorder=4)
+    by = ax.text(x, y + 0.06, _drafters(node.drafted_by), ha="center", va="bottom", linespacing=1.15,
+                 fontsize=style.FONT["size"] - 2 - smaller, color=style.MUTED, parse_math=False, zorder=4)
+    artists: list[Artist] = [box, name, when, by]
+    if said := said_lines(node, size):         # a tab on the box's top edge, as wide as its words
+        artists.append(ax.text(x, y + h + TAB_PAD / 72, "\n".join(said), ha="center", va="bottom", linespacing=1.25,
+                               fontsize=style.FONT["size"] - 2 - smaller, color=style.INK, parse_math=False,
+                               zorder=4, gid=f"said:{node.version}",
+                               bbox={"boxstyle": f"round,pad={TAB_PAD / (style.FONT['size'] - 2 - smaller):.2f},"
+                                     "rounding_size=0.4", "facecolor": "#F0F0F0", "edgecolor": style.INK,
+                                     "linewidth": 0.6}))
+    if leader:
+        xs, ys = zip(*leader)
+        artists += ax.plot(xs, ys, color=style.MUTED, lw=0.6, zorder=2, gid=f"leader:{node.version}")
+    artists.append(ax.plot([day[0], max(day[1], day[0] + 0.03)], [lane_y, lane_y], color=style.INK, lw=3.2,
+                           solid_capstyle="round", zorder=3)[0])
+    return artists
+
+
+def leader_foot(day: float, x: float, width: float) -> float:
+    """Where a box of ``width`` centred at ``x`` meets the leader to its ``day`` (inches): straight above the day
+    where the day lies under the box, else the nearest point of the box's bottom."""
+    return min(max(day, x - width / 2 + 0.08), x + width / 2 - 0.08)
+
+
+def leader_route(day: float, lane_y: float, corner: Point, others: Sequence[Point], size: Point,
+                 rise: float) -> list[Point]:
+    """The leader from a version's ``day`` on its lane up to its box (bottom centre ``corner``): straight where no
+    other box (``others``) stands in the way; else along the lane, under the boxes (``rise`` is the height of
+    their bottoms over the lane), and up through the gap beside the box in the way, never behind a box."""
+    x, y = corner
+    foot = (leader_foot(day, x, size[0]), y)
+    if not any(crosses((day, lane_y), foot, other, size) for other in others):
+        return [(day, lane_y), foot]
+    blocker = min((o for o in others if crosses((day, lane_y), foot, o, size)), key=lambda o: o[1])
+    edges = (blocker[0] - size[0] / 2 - 0.09, blocker[0] + size[0] / 2 + 0.09)
+    gap = min(edges, key=lambda g: abs(g - x))
+    low = lane_y + rise / 2
+    end = leader_foot(gap, x, size[0])
+    route = [(day, lane_y), (day, low), (gap, low), (gap, y if end == gap else y - 0.06)]
+    return route + ([] if end == gap else [(end, y - 0.06), (end, y)])
+
+
+def points_words(node: Node) -> str:
+    """'28 points'; '20 points' and '(19 in the dataset)' on a second line where the dataset records fewer
+    points than the version has; 'points not recorded' (with their number when known: '19 points' and '(none in
+    the dataset)')."""
+    if not node.points:
+        return f"{node.stated} points\n(none in the dataset)" if node.stated else "points not recorded"
+    if node.stated and node.stated > node.points:
+        return f"{node.stated} points\n({node.points} in the dataset)"
+    return f"{node.points} point{'s' * (node.points != 1)}"
+
+
+def _lines(text: str, width: int, most: int) -> list[str]:
+    """``text`` on at most ``most`` lines of ``width`` characters, cut at words; what is left out ends in '…'."""
+    lines = textwrap.wrap(text, width, break_long_words=False)
+    if len(lines) > most:
+        lines = [*lines[:most - 1], lines[most - 1].rstrip(";,") + " …"]
+    return lines
+
+
+def _drafters(names: Sequence[str], width: int = BY_CHARS) -> str:
+    """'by A, B' on at most two lines of ``width`` characters; names that do not fit are counted ('+2 more'),
+    never cut inside a name."""
+    for shown in range(len(names), 0, -1):
+        rest = len(names) - shown
+        text = "by " + ", ".join(names[:shown]) + (f" +{rest} more" if rest else "")
+        lines = textwrap.wrap(text, width, break_long_words=False)
+        if len(lines) <= 2:
+            return "\n".join(lines)
+    return f"by {len(names)} actors" if names else ""
