@@ -30,13 +30,13 @@ AGAINST = ("#F3EFF7", "#E6E0EF", "#DAD1E8", "#CDC2E0", "#C1B3D8", "#B5A4D0", "#A
 RAMP_TOP, RAMP_STEP = 95.0, 5.0
 #: The lightness ladder (CIE L*) the stances of a scale share out, and the grey of the neutral stance on it.
 DARKEST, LIGHTEST = 20.0, 88.0
-NEUTRAL = "#DDDDDD"
+NEUTRAL = "#dddddd"
 #: The hatch of the most extreme stance against, when the scale has more than one stance against.
 EXTREME_HATCH = "xxx"
 
 
 def stance_colors(scale: Sequence[Stance]) -> dict[str, str]:
-    """A ``#rrggbb`` colour for each stance id of ``scale``.
+    """A ``#rrggbb`` colour (lower case) for each stance id of ``scale``.
 
     The stances take evenly spaced steps of lightness from :data:`DARKEST` to
     :data:`LIGHTEST`, in this order: against, most against first (purples);

@@ -38,6 +38,8 @@ from timeline.render.choices import GRAPH_LAYOUTS, MAX_ACTORS
 @click.option("--max-actors", type=click.IntRange(min=2),
               help=f"Draw at most this many actors, the most active; the footer names those left out. Default: as "
                    f"many as the image names legibly at its --size (at most {MAX_ACTORS}).")
+@click.option("--as-of", "as_of", metavar="DATE",   # issue 15: the day of --graph positions
+              help="With --graph positions: draw the stances held on this day (default: the last position's).")
 @size_option
 @dpi_option
 @force_option
@@ -45,7 +47,7 @@ from timeline.render.choices import GRAPH_LAYOUTS, MAX_ACTORS
 @with_filter
 def graph_chart(dataset: Dataset, event_filter: EventFilter, output: Path | None, level: str, around: str | None,
                 depth: int, relations: str | None, graph: str, layout: str, title: str | None, max_actors: int | None,
-                size: tuple[float, float] | None, dpi: int, force: bool) -> None:
+                as_of: str | None, size: tuple[float, float] | None, dpi: int, force: bool) -> None:
     """Draw who deals with whom: actors as nodes, their relations as lines.
 
     Nodes are sized by activity, coloured by side and shaped by kind;
@@ -69,11 +71,13 @@ def graph_chart(dataset: Dataset, event_filter: EventFilter, output: Path | None
 
     if depth > 1 and around is None:
         raise click.UsageError("--depth counts steps from an actor; give it with --around")
+    if as_of is not None and graph != "positions":
+        raise click.UsageError("--as-of is the day of a graph of stances; give it with --graph positions")
     if graph == "positions":   # issue 15: actors, issues and stances (timeline/render/stance_graph.py)
         from timeline.render.stance_graph import render_stance_graph
 
         path = render_stance_graph(dataset, output or DEFAULT_DIR / "graph-positions.png", event_filter.apply(dataset),
-                                   force=force, dpi=dpi, title=title, size=size)
+                                   force=force, dpi=dpi, title=title, size=size, as_of=as_of)
         click.echo(f"wrote {path}")
         return
     name = "-".join(["graph", *(["events"] if graph == "events" else []), *(["state"] if level == "state" else [])])

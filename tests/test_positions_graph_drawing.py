@@ -1,0 +1,96 @@
+"""`timeline render graph --graph positions`: the graph of stances drawn as its actor x issue grid, one cell (one
+edge) per actor, issue and attributor on the chosen day, readable at a column, a page and a slide."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from conftest import SEEDS
+from matplotlib.colors import to_hex
+
+from timeline.dataset import load
+from timeline.errors import NothingToShow
+from timeline.render.stance_graph import ChartError, draw_stance_graph, ink_on
+from timeline.stance_colors import stance_colors
+
+SIZES = [None, (6, 6.5), (11, 8.5), (13.33, 7.5)]
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return load(SEEDS)
+
+
+def cells(figure) -> dict[str, object]:
+    return {p.get_gid(): p for p in figure.axes[0].patches if (p.get_gid() or "").startswith("stance:")}
+
+
+def test_one_edge_per_actor_and_issue_on_the_day(seeds):
+    end = draw_stance_graph(seeds)
+    assert ("russia", "donbas", "demands", False) in end.stances
+    assert ("ukraine", "territory", "red_line", False) in end.stances       # 14 Dec: rules out ceding land
+    assert ("united-states", "territory", "open_to", False) not in end.stances  # replaced in September
+    own = Counter((a, i) for a, i, _, claimed in end.stances if not claimed)
+    assert set(own.values()) == {1}
+    assert len(cells(end)) == len(end.stances) == 57
+    august = draw_stance_graph(seeds, as_of="2025-08-31")
+    assert ("united-states", "territory", "open_to", False) in august.stances
+    assert not any(i == "frozen-assets" for _, i, _, _ in august.stances)    # nobody had spoken of them yet
+    title = next(t.get_text() for t in august.texts if t.get_gid() == "title")
+    assert title == "Where each side stood on each issue, 31 Aug 2025"
+
+
+def test_each_cell_is_its_stance_in_colour_and_in_words(seeds):
+    figure = draw_stance_graph(seeds)
+    colors = stance_colors(seeds.stances)
+    labels = {s.id: s.label for s in seeds.stances}
+    texts = list(figure.axes[0].texts)
+    for gid, patch in cells(figure).items():
+        _, actor, issue, stance, *claimed = gid.split(":")
+        if claimed:      # outlined in the stance's colour around white, as the positions chart draws a claim
+            assert (to_hex(patch.get_facecolor()), to_hex(patch.get_edgecolor())) == ("#ffffff", colors[stance])
+        else:
+            assert to_hex(patch.get_facecolor()) == colors[stance]
+            assert patch.get_hatch() == ("xxx" if stance == "red_line" else None)
+        inside = [t.get_text() for t in texts if patch.contains_point(
+            figure.axes[0].transData.transform(t.get_position()))]
+        assert len(inside) == 1 and inside[0].endswith(labels[stance]), (gid, inside)
+    said = {t.get_text() for t in texts}
+    assert "per Ukraine: Demands" in said and "per US: Accepts" in said
+    assert ink_on(colors["red_line"]) == "white" and ink_on(colors["undecided"]) != "white"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_nothing_is_cut_or_overlaps_at_a_column_a_page_and_a_slide(seeds, size):
+    figure = draw_stance_graph(seeds, size=size)
+    figure.canvas.draw()
+    page = figure.bbox
+    renderer = figure.canvas.get_renderer()
+    texts = [t for t in [*figure.texts, *figure.axes[0].texts] if t.get_text()]
+    for text in texts:
+        box = text.get_window_extent(renderer)
+        assert page.x0 <= box.x0 and box.x1 <= page.x1 + 0.5 and page.y0 <= box.y0 and box.y1 <= page.y1, \
+            text.get_text()
+    boxes = [p.get_window_extent() for p in cells(figure).values()]
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    key = figure.legends[0].get_window_extent(renderer)
+    assert key.x1 <= page.x1 and all(not key.overlaps(t.get_window_extent(renderer)) for t in figure.axes[0].texts)
+    if size:
+        assert (figure.get_figwidth(), figure.get_figheight()) == size
+
+
+def test_bad_days_and_sizes_are_one_line(seeds, run, tmp_path):
+    with pytest.raises(NothingToShow, match="no stance held on 01 Jan 2025; the first position is of 2025-"):
+        draw_stance_graph(seeds, as_of="2025-01-01")
+    with pytest.raises(ChartError, match=r"6x3 inches is too small for 5 actors and 14 issues; give at least"):
+        draw_stance_graph(seeds, size=(6, 3))
+    out = tmp_path / "g.png"
+    result = run("render", "graph", "--graph", "positions", "--as-of", "2025-08-31", "-o", str(out), data=SEEDS)
+    assert result.exit_code == 0 and result.output == f"wrote {out}\n"
+    wrong = run("render", "graph", "--as-of", "2025-08-31", "-o", str(tmp_path / "x.png"), data=SEEDS)
+    assert wrong.exit_code == 2 and "--as-of is the day of a graph of stances; give it with --graph positions" in \
+        wrong.stderr
+    bad = run("render", "graph", "--graph", "positions", "--as-of", "someday", "-o", str(tmp_path / "x.png"),
+              data=SEEDS)
+    assert bad.exit_code == 1 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+    assert not (tmp_path / "x.png").exists()
