@@ -211,23 +211,17 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
     style.apply_defaults()
     scale_steps = stance_scale(dataset)
     colors = stance_colors(scale_steps)
-    figure = Figure(figsize=(width, 4), dpi=DPI)
-    FigureCanvasAgg(figure)
-    frame = Frame(figure, [r.name for p in panels for r in p.rows])
-    runs = [run for p in panels for r in p.rows for run in r.runs]
-    last = max(run.end for run in runs)
-    frame.footnote("A stance holds from the day it was stated until the same actor's next stance on the issue. "
-                   "Read each stance against the proposition after the issue's name. A stance on a part of an "
-                   "issue (Donbas) is not counted as one on the whole (Territory).")
-    groups, lines, column = fit_columns(figure, frame, panels, width, height)
-    drawn = [p for group in groups for p in group]
-    if left_out := [p.name for p in panels if p not in drawn]:
-        frame.footnote(f"Not drawn for room: {_and(left_out)} (draw them with --issues, or on a taller page).")
+    last = max(run.end for p in panels for r in p.rows for run in r.runs)
+    drawn, left_out = list(panels), []
+    for _ in range(3):           # measured with the header, key and notes of what is drawn, until it fits
+        figure, frame = _framed(dataset, panels, drawn, left_out, colors, title=title, width=width, last=last,
+                                until=until)
+        groups, lines, column = fit_columns(figure, frame, drawn, width, height)
+        if sum(map(len, groups)) == len(drawn):
+            break
+        drawn = [p for group in groups for p in group]
+        left_out = [p.name for p in panels if p not in drawn]
     runs = [run for p in drawn for r in p.rows for run in r.runs]
-    frame.header(title or "Where the sides stood, issue by issue", _subtitle(drawn, last, until),
-                 key_entries(scale_steps, colors, drawn))
-    shown = {s.position for run in runs for s in run.statements}
-    frame.footer(sources_line(dataset, [_Cited(p, dataset) for p in dataset.positions if p.id in shown]))
     placed = [layout(group, lines) for group in groups]
     chart = max(tall for *_, tall in placed)
     ax = frame.axes(frame.fixed_height + TOP_AXIS + chart)
@@ -255,12 +249,32 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
     return figure
 
 
+def _framed(dataset: Dataset, panels: Sequence[Panel], drawn: Sequence[Panel], left_out: Sequence[str],
+            colors: dict[str, str], *, title: str | None, width: float, last: datetime, until: datetime | None
+            ) -> tuple[Figure, Frame]:
+    """A figure ``width`` inches wide with the chart's header (title, subtitle, key of the ``drawn`` panels),
+    notes (naming the issues ``left_out``) and sources; row names measured on every panel."""
+    figure = Figure(figsize=(width, 4), dpi=DPI)
+    FigureCanvasAgg(figure)
+    frame = Frame(figure, [r.name for p in panels for r in p.rows])
+    frame.header(title or "Where the sides stood, issue by issue", _subtitle(drawn, last, until),
+                 key_entries(stance_scale(dataset), colors, drawn))
+    frame.footnote("A stance holds from the day it was stated until the same actor's next stance on the issue. "
+                   "Read each stance against the proposition after the issue's name. A stance on a part of an "
+                   "issue (Donbas) is not counted as one on the whole (Territory).")
+    if left_out:
+        frame.footnote(f"Not drawn for room: {_and(left_out)} (draw them with --issues, or on a taller page).")
+    shown = {s.position for p in drawn for r in p.rows for run in r.runs for s in run.statements}
+    frame.footer(sources_line(dataset, [_Cited(p, dataset) for p in dataset.positions if p.id in shown]))
+    return figure, frame
+
+
 def fit_columns(figure: Figure, frame: Frame, panels: Sequence[Panel], width: float, height: float | None
                 ) -> tuple[list[list[Panel]], dict[str, list[str]], float]:
     """The panels in columns, their heading lines, and a column's width in inches (row names included): one
     column without ``height``; else the fewest columns (at most three, each with a time axis of at least
     :data:`MIN_TIME`) in which the chart fits ``height``, leaving out the last issues if even those do not."""
-    room = None if height is None else height - frame.fixed_height - TOP_AXIS - 0.3   # a line of note to spare
+    room = None if height is None else height - frame.fixed_height - TOP_AXIS
     best: tuple[list[list[Panel]], dict[str, list[str]], float] | None = None
     for count in range(1, 4):
         column = (width - Frame.PAD - Frame.RIGHT - (count - 1) * GUTTER) / count

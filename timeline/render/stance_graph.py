@@ -161,7 +161,8 @@ def cell(ax: Axes, box: tuple[float, float, float, float], dataset: Dataset, sta
         who = " and ".join(short_name(dataset, a) if a in dataset.actors else a for a in claimed_by)
         words = f"per {who}: {label}" if len(f"per {who}: {label}") * 0.042 < w - 0.14 else f"{who}: {label}"
         text = ax.text(x + w / 2, y0 + bar_h / 2, words, ha="center", va="center", color=style.INK,
-                       fontsize=style.FONT["size"] - (3 if len(words) * 0.042 < w - 0.14 else 3.8), parse_math=False)
+                       fontsize=style.FONT["size"] - (3 if len(words) * 0.042 < w - 0.14 else 3.8), parse_math=False,
+                       bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.4} if hatch else None)
     else:
         y0 = y + 0.1 * h
         patch = Rectangle((x + 0.04, y0), w - 0.08, own_h, gid=gid, facecolor=color, edgecolor="white", lw=0,

@@ -1,0 +1,69 @@
+"""The positions chart at the sizes people use: a 6-inch column, a page (11x8.5) and a slide (13.33x7.5), where
+issues flow into columns and those that do not fit are named; the small fixture too."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+from timeline.dataset import load
+from timeline.render.positions import ChartError, draw_positions
+from timeline.render.stance_rows import issue_order
+
+FIXTURE = Path(__file__).parent / "data" / "negotiation.yaml"
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return load(SEEDS)
+
+
+def footer(figure) -> str:
+    return next(t.get_text() for t in figure.texts if t.get_gid() == "footer").replace("\n", " ")
+
+
+@pytest.mark.parametrize("size, columns, issues", [((11, 8.5), 2, 12), ((13.33, 7.5), 2, 10)])
+def test_a_page_and_a_slide_flow_into_columns_and_name_what_is_left_out(seeds, size, columns, issues):
+    figure = draw_positions(seeds, width=size[0], height=size[1])
+    assert figure.get_figwidth() == size[0] and figure.get_figheight() <= size[1]
+    assert len(figure.charts) == columns
+    heads = [t.get_gid()[6:] for ax in figure.charts for t in ax.texts if (t.get_gid() or "").startswith("issue:")]
+    assert len(heads) == issues and heads == [i for i in issue_order(seeds) if i in heads]   # the dataset's order
+    assert heads[:4] == ["territory", "donbas", "zaporizhzhia-kherson", "crimea"]
+    left_out = footer(figure).split("Not drawn for room: ")[1].split(" (draw them")[0]
+    assert left_out.endswith("Ceasefire first and Zaporizhzhia nuclear plant")
+    figure.canvas.draw()
+    for ax in figure.charts:                 # every row label inside the figure, no two columns overlapping
+        for label in ax.get_yticklabels():
+            assert label.get_window_extent().x0 >= 0
+    first, second = (ax.get_window_extent() for ax in figure.charts)
+    assert first.x1 < second.x0
+
+
+def test_a_column_is_one_column_as_tall_as_it_needs(seeds):
+    figure = draw_positions(seeds, width=6)
+    assert len(figure.charts) == 1 and "Not drawn" not in footer(figure)
+    heads = [t for t in figure.chart.texts if (t.get_gid() or "").startswith("issue:")]
+    assert len(heads) == 14
+
+
+def test_the_small_fixture_at_a_column_and_a_slide():
+    data = load(FIXTURE)
+    column = draw_positions(data, width=6)
+    slide = draw_positions(data, width=13.33, height=7.5)
+    assert len(column.charts) == len(slide.charts) == 1                      # it fits: no columns needed
+    assert slide.get_figheight() <= 7.5 and "Not drawn" not in footer(slide)
+
+
+def test_a_height_that_holds_no_issue_is_refused(seeds):
+    with pytest.raises(ChartError, match="height=2.5 inches holds no issue of this chart; give a taller size"):
+        draw_positions(seeds, width=11, height=2.5)
+
+
+def test_the_command_takes_a_size(run, tmp_path):
+    out = tmp_path / "slide.png"
+    result = run("render", "positions", "--size", "13.33x7.5", "-o", str(out), "--dpi", "40", data=SEEDS)
+    assert result.exit_code == 0 and result.output == f"wrote {out}\n"
+    both = run("render", "positions", "--size", "13.33x7.5", "--width", "8", "-o", str(tmp_path / "x.png"), data=SEEDS)
+    assert both.exit_code == 2 and "give either --size or --width, not both" in both.stderr
