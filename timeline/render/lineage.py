@@ -38,12 +38,12 @@ from timeline.render.lineage_boxes import (
     BOX,
     NARROW,
     NARROW_BOX,
+    TAB_PAD,
     Node,
     draw_node,
     leader_route,
     points_words,
     response_words,
-    said_half_width,
     said_height,
 )
 from timeline.render.lineage_ticks import no_ticks_after, thin_ticks
@@ -200,9 +200,7 @@ def draw_lineage(dataset: Dataset, plans: Sequence[str] | None = None, *, title:
     frame = Frame(figure, [name for _, name in lineage.lanes])
     frame.header(title or "How the plans changed hands", _subtitle(lineage), [_key()])
     frame.footnote("Each box stands above its day on the plan's lane (raised a tier where versions crowd); on the "
-                   "grey tab joined to its top, who said what about the version." + (
-                       " “20 points (19 in the dataset)”: the version has 20 points; this record holds the text of 19."
-                       if any(n.stated and (n.points or 0) < n.stated for n in lineage.nodes) else ""))
+                   "grey tab joined to its top, who said what about the version." + _partly_recorded(lineage))
     scale = time_scale([(mdates.date2num(n.start) - MARGIN_DAYS, mdates.date2num(n.end) + MARGIN_DAYS)
                         for n in lineage.nodes])
     if scale.breaks:
@@ -278,7 +276,7 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
     for lane_y in lanes.values():
         artists.append(ax.axhline(lane_y, color=style.GRID, lw=1.2, zorder=0))
     arrows: list[Arrow] = []
-    node = {n.version: n for n in lineage.nodes}
+    tabs = tab_half_widths(over)
     for edge in lineage.edges:
         early, late = corners[edge.target], corners[edge.source]
         between = early[1] == late[1] and [c for c in corners.values() if c[1] == early[1] and min(
@@ -287,12 +285,31 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
             start, end = (early[0], early[1] + size[1]), (late[0], late[1] + size[1])
             arrows.append((edge, start, end, -0.3 if start[0] < end[0] else 0.3))
         else:
-            clear = [said_half_width(node[edge.target], size), said_half_width(node[edge.source], size)]
+            clear = [tabs.get(edge.target, 0.0), tabs.get(edge.source, 0.0)]
             arrows.append((edge, *arrow_ends(early, late, [c for c in corners.values() if c not in (early, late)],
                                              size, width_in, clear)))
     for edge, start, end, bend in spread_anchors(arrows, list(corners.values()), size, ANCHOR_STEP):
         artists += draw_edge(over, edge, start, end, bend)
     return artists
+
+
+def tab_half_widths(over: Axes) -> dict[str, float]:
+    """Each version's tab of responses as drawn on ``over``: inches from its centre to its edge, and a margin."""
+    renderer = over.figure.canvas.get_renderer()
+    return {t.get_gid()[5:]: t.get_window_extent(renderer).width / over.figure.dpi / 2 + TAB_PAD / 72 + 0.04
+            for t in over.texts if (t.get_gid() or "").startswith("said:")}
+
+
+def _partly_recorded(lineage: Lineage) -> str:
+    """A sentence saying what "28 points (4 in the dataset)" means, with the numbers of a version drawn so."""
+    partly = sorted((n for n in lineage.nodes if n.stated and (n.points or 0) < n.stated), key=lambda n: not n.points)
+    if not partly:
+        return ""
+    n = partly[0]
+    if not n.points:
+        return f" “{n.stated} points (none in the dataset)”: the version has {n.stated} points; this record holds none."
+    return (f" “{n.stated} points ({n.points} in the dataset)”: the version has {n.stated} points; this record holds "
+            f"the text of {n.points}.")
 
 
 def _key() -> list[tuple[object, str]]:

@@ -71,14 +71,6 @@ def said_height(node: Node, size: Point = BOX) -> float:
     return LINE * lines + 2 * TAB_PAD / 72 if lines else 0.0
 
 
-def said_half_width(node: Node, size: Point = BOX) -> float:
-    """Inches from the centre of the tab above a box to its edge (0.05 in a character, less in a narrow box's
-    smaller type), and a margin."""
-    lines = said_lines(node, size)
-    char = 0.05 * (style.FONT["size"] - 3) / (style.FONT["size"] - 2) if size[0] < BOX[0] else 0.05
-    return char * max(map(len, lines)) / 2 + TAB_PAD / 72 + 0.03 if lines else 0.0
-
-
 def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float], lane_y: float,
               leader: list[Point], size: Point = BOX) -> list[Artist]:
     """A version's box of ``size`` with its bottom centre at (``x``, ``y``), its dot (or bar, for a span) on the
