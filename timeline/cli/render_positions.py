@@ -38,10 +38,10 @@ def positions_chart(dataset: Dataset, issues: tuple[str, ...], issue_list: str |
 
     A stance holds from the day it was stated until the actor's next stance on
     the issue; the bar thins after the actor's last statement. Colours run
-    from "demands" (dark orange) through "undecided" (grey) to "red line"
-    (dark purple, cross-hatched), read against the proposition after the
-    issue's name; stances others attribute to an actor are hatched in a row of
-    their own. Without ISSUE, every issue someone took a position on, parts
+    from "demands" (dark orange) through "undecided" (light grey) to "red
+    line" (dark purple, cross-hatched), each its own grey in print, read
+    against the proposition after the issue's name; stances others attribute
+    to an actor are outlined bars in a row of their own. Without ISSUE, every issue someone took a position on, parts
     after their parent. ISSUE is an id, name or alias, as for 'timeline
     positions'. With --size (a slide: 13.33x7.5) the issues flow into
     columns to fit the height; those that still do not fit are named in a
