@@ -125,9 +125,12 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
     for row, issue in enumerate(issues):
         top = head + row * pitch
         part = dataset.issues[issue].parent in dataset.issues
-        label = "\n".join(textwrap.wrap(dataset.issues[issue].name, max(12, int(label_w / 0.085)),
-                                        break_long_words=False, initial_indent="   – " * part,
-                                        subsequent_indent="      " * part))
+        label = _issue_label(dataset, issue)
+        wide = text_width(renderer, label, FontProperties(size=style.FONT["size"], weight="bold")) / 100
+        if wide > label_w - 0.1:                  # wrapped at words to the column's width
+            label = "\n".join(textwrap.wrap(dataset.issues[issue].name, max(10, int(len(label) * (label_w - 0.1) / wide)),
+                                            break_long_words=False, initial_indent="   – " * part,
+                                            subsequent_indent="      " * part))
         ax.text(PAD, top + pitch / 2, label, va="center", linespacing=1.05,
                 fontsize=style.FONT["size"] - 0.5 * part, color=style.MUTED if part else style.INK,
                 fontweight="normal" if part else "bold", parse_math=False, gid=f"issue:{issue}")
@@ -159,9 +162,9 @@ def cell(ax: Axes, box: tuple[float, float, float, float], dataset: Dataset, sta
         y0, bar_h = y + 0.13 * h + own_h, h * 0.25
         patch = Rectangle((x + 0.06, y0), w - 0.12, bar_h, gid=gid, **claim_look(color, hatch))
         who = " and ".join(short_name(dataset, a) if a in dataset.actors else a for a in claimed_by)
-        words = f"per {who}: {label}" if len(f"per {who}: {label}") * 0.042 < w - 0.14 else f"{who}: {label}"
+        words, size = _fitted([f"per {who}: {label}", f"{who}: {label}"], w - 0.12, ax.figure)
         text = ax.text(x + w / 2, y0 + bar_h / 2, words, ha="center", va="center", color=style.INK,
-                       fontsize=style.FONT["size"] - (3 if len(words) * 0.042 < w - 0.14 else 3.8), parse_math=False,
+                       fontsize=size, parse_math=False,
                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.4} if hatch else None)
     else:
         y0 = y + 0.1 * h
@@ -172,6 +175,18 @@ def cell(ax: Axes, box: tuple[float, float, float, float], dataset: Dataset, sta
                        bbox={"facecolor": color, "edgecolor": "none", "pad": 0.6} if hatch else None)
     ax.add_patch(patch)
     return [patch, text]
+
+
+def _fitted(choices: list[str], room: float, figure: Figure) -> tuple[str, float]:
+    """The first of ``choices`` (longest first) that fits ``room`` inches at the claim's type size, or the last
+    one at the size that fits it (never under 4.5 points)."""
+    renderer = figure.canvas.get_renderer()
+    size = style.FONT["size"] - 3
+    for words in choices:
+        if text_width(renderer, words, FontProperties(size=size)) / figure.dpi <= room:
+            return words, size
+    wide = text_width(renderer, choices[-1], FontProperties(size=size)) / figure.dpi
+    return choices[-1], max(4.5, size * room / wide)
 
 
 def ink_on(color: str) -> str:
