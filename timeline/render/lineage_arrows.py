@@ -59,6 +59,21 @@ def _straight_down(early: Point, late: Point, others: Sequence[Point], size: Poi
     return (bottom, top) if ya > yb else (top, bottom)
 
 
+def _corner_to_corner(early: Point, late: Point, size: Point, clear: Sequence[float]) -> tuple[Point, Point] | None:
+    """Boxes side by side with little room between them, one a tier above the other: a short arrow from the
+    upper box's bottom to the lower box's top, near the sides that face each other (clear of the words above the
+    lower box, ``clear``); else ``None`` (side to side would run down the narrow gap)."""
+    (xa, ya), (xb, yb) = early, late
+    w, h = size
+    sign = 1 if xb > xa else -1
+    inset = w / 2 - 0.12
+    if abs(xb - xa) - w >= 0.4 or abs(yb - ya) < h + 0.1:
+        return None
+    start, end = (xa + sign * inset, ya if ya > yb else ya + h), (xb - sign * inset, yb + h if ya > yb else yb)
+    lower_x, lower_clear = (end[0] - xb, clear[1]) if ya > yb else (start[0] - xa, clear[0])
+    return (start, end) if abs(lower_x) >= lower_clear else None
+
+
 def arrow_ends(early: Point, late: Point, others: Sequence[Point], size: Point, width: float = float("inf"),
                clear: Sequence[float] = (0.0, 0.0)) -> tuple[Point, Point, float]:
     """Where an arrow leaves the earlier box and meets the later one (inches; boxes by their bottom centre),
@@ -72,6 +87,8 @@ def arrow_ends(early: Point, late: Point, others: Sequence[Point], size: Point, 
         return (*straight, 0.0)
     if abs(xb - xa) >= w:
         sign = 1 if xb > xa else -1
+        if (corner := _corner_to_corner(early, late, size, clear)) is not None:
+            return (*corner, 0.0)
         return (xa + sign * w / 2, ya + h / 2), (xb - sign * w / 2, yb + h / 2), 0.0
     low, high = min(ya, yb), max(ya, yb) + h
     near = [x for x, y in others if y + h > low and y < high]     # boxes level with the pair

@@ -27,7 +27,7 @@ NARROW, NARROW_BOX = 8.0, (1.3, 0.95)
 LINE = 0.12             # inches per line of responses on the tab above a box
 TAB_PAD = 2.0           # points between the responses and the edge of their tab
 NAME_CHARS, BY_CHARS, SAID_CHARS = 20, 28, 29   # characters per line: name, drafters, responses
-MOST_SAID = 4           # lines of responses at most; what does not fit ends in "…"
+MOST_SAID = 5           # lines of responses at most; what does not fit ends in "…"
 #: Each response (:data:`timeline.negotiation.RESPONSES`) as what the actor did with the version.
 RESPONSE_WORDS = {"accepted_as_basis": "took it as a basis", "open_to": "was open to it", "amended": "proposed changes",
                   "rejected": "rejected it", "welcomed": "welcomed it", "endorsed": "endorsed it",
@@ -59,9 +59,9 @@ def response_words(response: str) -> str:
 
 def said_lines(node: Node, size: Point = BOX) -> list[str]:
     """Who said what about the version, on the lines of the tab above its box (fewer characters in a narrow box);
-    one actor's words are never broken inside."""
-    said = "; ".join(f"{actor} {words.replace(' ', chr(0xA0))}" for actor, words in node.responses)
-    chars = SAID_CHARS * size[0] / BOX[0] * (1.1 if size[0] < BOX[0] else 1.0)   # a narrow box's words are smaller
+    two-word responses ("rejected it") are never broken inside."""
+    said = "; ".join(f"{actor} {_kept(words)}" for actor, words in node.responses)
+    chars = SAID_CHARS * size[0] / BOX[0] * (1.2 if size[0] < BOX[0] else 1.0)   # a narrow box's words are smaller
     return _lines(said, int(chars), MOST_SAID) if said else []
 
 
@@ -137,6 +137,12 @@ def points_words(node: Node) -> str:
     if node.stated and node.stated > node.points:
         return f"{node.stated} points\n({node.points} in the dataset)"
     return f"{node.points} point{'s' * (node.points != 1)}"
+
+
+def _kept(words: str) -> str:
+    """``words`` with a no-break space inside when they are two words ("rejected it"), so that a line never ends
+    between them; longer ones may break."""
+    return words.replace(" ", "\u00a0") if words.count(" ") == 1 else words
 
 
 def _lines(text: str, width: int, most: int) -> list[str]:
