@@ -47,24 +47,26 @@ SCHEMA = (
     "CREATE TABLE context (body BLOB NOT NULL)",
     "CREATE TABLE files (path TEXT PRIMARY KEY, folder INTEGER NOT NULL, size INTEGER NOT NULL,"
     " mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, device INTEGER NOT NULL,"
-    " sha256 TEXT NOT NULL, events_only INTEGER NOT NULL)",
-    "CREATE TABLE items (file TEXT NOT NULL, key TEXT NOT NULL, position INTEGER NOT NULL, id TEXT NOT NULL)",
+    " sha256 TEXT NOT NULL, events_only INTEGER NOT NULL, number INTEGER NOT NULL)",
+    "CREATE TABLE items (file INTEGER NOT NULL, key TEXT NOT NULL, position INTEGER NOT NULL, id TEXT NOT NULL)",
     "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    "CREATE TABLE refs (file TEXT NOT NULL, target TEXT NOT NULL)",
+    "CREATE TABLE refs (file INTEGER NOT NULL, target TEXT NOT NULL)",
 )
 INDEXES = (
     "CREATE INDEX items_file ON items (file)",
+    "CREATE INDEX items_id ON items (id)",
     "CREATE INDEX refs_file ON refs (file)",
     "CREATE INDEX refs_target ON refs (target)",
 )
 #: The modules of the query tables, written per data file by :mod:`timeline.index.write`. Each gives
-#: ``SCHEMA`` (``CREATE TABLE`` statements whose first column is ``file TEXT NOT NULL``), ``INDEXES`` and
-#: ``rows(record, events)``: an iterator of ``(table, *row)``, ``row`` the columns after ``file``. In a
-#: table with an ``ord TEXT`` column, ``ord`` is given as the position of the row's event in ``events``: the
-#: writer writes that event's file and its stored sort key instead (:func:`timeline.index.write.sort_key`,
-#: the record's order), and after an edit rewrites only the rows of the changed files' events. A table
-#: without ``ord`` holds the dataset's rows (``file`` ``''``), written anew when an edit changes more than
-#: events. A module imports nothing heavy at its top: a warm query imports it for its ``SCHEMA``.
+#: ``SCHEMA`` (``CREATE TABLE`` statements whose first column is ``file INTEGER NOT NULL``), ``INDEXES``
+#: and ``rows(record, events)``: an iterator of ``(table, *row)``, ``row`` the columns after ``file``.
+#: In a table with an ``ord TEXT`` column, ``ord`` is given as the position of the row's event in
+#: ``events``: the writer writes that event's file (its ``number`` in ``files``) and its stored sort key
+#: instead (:func:`timeline.index.write.sort_key`, the record's order), and after an edit rewrites only
+#: the rows of the changed files' events. A table without ``ord`` holds the dataset's rows (``file`` 0),
+#: written anew when an edit changes more than events. A module imports nothing heavy at its top: a warm
+#: query imports it for its ``SCHEMA``.
 TABLES = ("timeline.index.core",)
 
 
@@ -90,7 +92,7 @@ def table_name(statement: str) -> str:
 
 
 #: The columns of ``files`` the MAC covers and a stamp check reads.
-FILE_COLUMNS = "path, folder, size, mtime_ns, ctime_ns, inode, device, sha256, events_only"
+FILE_COLUMNS = "path, folder, size, mtime_ns, ctime_ns, inode, device, sha256, events_only, number"
 
 
 def tables_file(path: str | os.PathLike) -> Path:
@@ -144,8 +146,8 @@ def open_tables(path: str | os.PathLike, current: bool = True, update: bool = Tr
     if stale:
         from timeline.index.update import update_tables
 
-        if update_tables(path):
-            return open_tables(path, update=False)
+        if update_tables(path):  # the stamps it wrote were taken just now: no need to take them again
+            return open_tables(path, current=False, update=False)
     return None
 
 
@@ -167,7 +169,7 @@ def _current(db: sqlite3.Connection, path: str | os.PathLike, key: bytes, now: b
 
 def _unchanged(row: tuple, checked_ns: int) -> bool:
     """Is the file or folder of a ``files`` row as it was (a file: same bytes, if its stamp moved)?"""
-    name, folder, *stamp, _ = row
+    name, folder, *stamp, _, _ = row
     if folder:
         info = os.lstat(name)
         return stat.S_ISDIR(info.st_mode) and (info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev) \

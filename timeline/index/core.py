@@ -21,14 +21,14 @@ if TYPE_CHECKING:
     from timeline.model import Dataset, Event
 
 SCHEMA = (
-    "CREATE TABLE actors (file TEXT NOT NULL, level TEXT NOT NULL, id TEXT NOT NULL, node TEXT NOT NULL,"
+    "CREATE TABLE actors (file INTEGER NOT NULL, level TEXT NOT NULL, id TEXT NOT NULL, node TEXT NOT NULL,"
     " PRIMARY KEY (level, id)) WITHOUT ROWID",
-    "CREATE TABLE disputes (file TEXT NOT NULL, ord TEXT NOT NULL, seq INTEGER NOT NULL, target TEXT NOT NULL)",
-    "CREATE TABLE events (file TEXT NOT NULL, ord TEXT PRIMARY KEY, id TEXT NOT NULL, type TEXT NOT NULL,"
+    "CREATE TABLE disputes (file INTEGER NOT NULL, ord TEXT NOT NULL, seq INTEGER NOT NULL, target TEXT NOT NULL)",
+    "CREATE TABLE events (file INTEGER NOT NULL, ord TEXT PRIMARY KEY, id TEXT NOT NULL, type TEXT NOT NULL,"
     " status TEXT NOT NULL, draft INTEGER NOT NULL, date TEXT NOT NULL, label TEXT NOT NULL, start TEXT, end TEXT,"
     " lo TEXT, hi TEXT, location TEXT, acting TEXT NOT NULL, summary TEXT NOT NULL) WITHOUT ROWID",
-    "CREATE TABLE names (file TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL)",
-    "CREATE TABLE pairs (file TEXT NOT NULL, level TEXT NOT NULL, ord TEXT NOT NULL, u TEXT NOT NULL,"
+    "CREATE TABLE names (file INTEGER NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL)",
+    "CREATE TABLE pairs (file INTEGER NOT NULL, level TEXT NOT NULL, ord TEXT NOT NULL, u TEXT NOT NULL,"
     " v TEXT NOT NULL, same_side INTEGER NOT NULL)",
 )
 INDEXES = (

@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import json
 import os
 import shutil
 import sqlite3
 import stat
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from timeline.index import FILE_COLUMNS, _current, expected_meta, full_schema, mac, table_name, tables_file
@@ -95,17 +96,19 @@ def _update(db: sqlite3.Connection, data: Path, key: bytes) -> bool:
         stamp.path for _, stamp in changed})]
     if any(not stored[name][8] for name in gone):
         return False  # a file that defined more than events: what other files' rows mean may change
-    pieces = [(stamp.path, fragments.read(file, max_file_bytes())) for file, stamp in changed]
+    numbers = {name: row[9] for name, row in stored.items() if name in paths}
+    for stamp in stamps:
+        numbers.setdefault(stamp.path, max(numbers.values(), default=0) + 1)
+    pieces = [(numbers[stamp.path], fragments.read(file, max_file_bytes())) for file, stamp in changed]
     if any(piece is None or not fragments.events_only(piece) for _, piece in pieces):
         return False
-    if pieces or gone:
-        db.execute("PRAGMA query_only = OFF")
-        if not _rewrite(db, gone, pieces):  # type: ignore[arg-type]
-            return False
+    db.execute("PRAGMA query_only = OFF")
+    if (pieces or gone) and not _rewrite(db, [stored[name][9] for name in gone], pieces):  # type: ignore[arg-type]
+        return False
     db.execute("DELETE FROM files")
-    rows = [(s.path, 0, *s[1:], int(s.path in {p for p, _ in pieces} or stored[s.path][8])) for s in stamps]
-    rows += list(folders(data))
-    db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    rows = [(s.path, 0, *s[1:], int(s.path not in stored or stored[s.path][8]), numbers[s.path]) for s in stamps]
+    rows += folders(data)
+    db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     signed = {**expected_meta(data), "checked_ns": str(now)}
     signed["mac"] = mac(key, signed, rows)
     db.execute("DELETE FROM meta")
@@ -114,59 +117,61 @@ def _update(db: sqlite3.Connection, data: Path, key: bytes) -> bool:
     return True
 
 
-def _rewrite(db: sqlite3.Connection, gone: list[str], pieces: list[tuple[str, fragments.Fragment]]) -> bool:
-    """Check the events of ``pieces`` (file, fragment) against the rest and put their rows in place of those of
-    the files ``gone``; ``False`` if a check fails or an id another file names has gone."""
+def _rewrite(db: sqlite3.Connection, gone: list[int], pieces: list[tuple[int, fragments.Fragment]]) -> bool:
+    """Check the events of ``pieces`` (file number, fragment) against the rest and put their rows in place of
+    those of the files ``gone`` (numbers); ``False`` if a check fails or an id another file names has gone."""
     (body,), = db.execute("SELECT body FROM context")
     context = codec.decode([body])[0]
     if context.issues or context.positions or context.plans:
         return False  # positions rest on events of any file: the whole load checks them
-    marks = ", ".join("?" * len(gone))
-    origin = {ident: (file, (key, position)) for file, key, position, ident in db.execute(
-        f"SELECT file, key, position, id FROM items WHERE file NOT IN ({marks})", gone)}
-    kept = len(origin)
-    for file, piece in pieces:
-        for key, ids in piece.ids.items():
-            for ident, position in zip(ids, piece.index[key], strict=True):
-                origin.setdefault(ident, (file, (key, position)))
-    if len(origin) - kept < sum(len(ids) for _, piece in pieces for ids in piece.ids.values()):
+    others = f"file NOT IN ({', '.join('?' * len(gone))})"
+    new = {ident: (file, (key, position)) for file, piece in pieces for key, ids in piece.ids.items()
+           for ident, position in zip(ids, piece.index[key], strict=True)}
+    if len(new) < sum(len(ids) for _, piece in pieces for ids in piece.ids.values()) \
+            or _found(db, f"SELECT id FROM items WHERE {others} AND id IN (SELECT value FROM json_each(?))",
+                      gone, new):
         return False  # an id defined twice: the whole load says where
-    lost = [ident for (ident,) in db.execute(f"SELECT id FROM items WHERE file IN ({marks})", gone)
-            if ident not in origin]
-    if lost and _named(db, lost, gone):
-        return False
+    lost = [ident for (ident,) in db.execute(f"SELECT id FROM items WHERE file IN ({', '.join('?' * len(gone))})",
+                                             gone) if ident not in new]
+    if _found(db, f"SELECT target FROM refs WHERE {others} AND target IN (SELECT value FROM json_each(?))",
+              gone, lost):
+        return False  # an id another file names has gone: the whole load says where
+    named = {link.event for _, piece in pieces for event in (*piece.record.events, *piece.record.drafts)
+             for link in event.related} - new.keys()
+    origin = {**dict.fromkeys(context.actors, (0, ("actors", 0))), **dict.fromkeys(context.sources, (
+        0, ("sources", 0))), **dict.fromkeys(_found(db, "SELECT id FROM items WHERE key = 'events' AND id IN"
+                                                        " (SELECT value FROM json_each(?))", [], named),
+                                             (0, ("events", 0))), **new}
     events = _checked(context, pieces, origin)
     if events is None:
         return False
     for statement in full_schema()[0]:
         if (table := table_name(statement)) not in ("context", "files", "meta"):
-            db.execute(f"DELETE FROM {table} WHERE file IN ({marks})", gone)
-    db.executemany("INSERT INTO items VALUES (?, ?, ?, ?)", (
-        (file, key, position, ident) for file, piece in pieces for key, ids in piece.ids.items()
-        for ident, position in zip(ids, piece.index[key], strict=True)))
+            db.execute(f"DELETE FROM {table} WHERE file IN ({', '.join('?' * len(gone))})", gone)
+    db.executemany("INSERT INTO items VALUES (?, ?, ?, ?)",
+                   ((file, key, position, ident) for ident, (file, (key, position)) in new.items()))
     file_of = {event.id: file for file, piece in pieces for event in (*piece.record.events, *piece.record.drafts)}
-    insert_rows(db, context, events, [file_of[event.id] for event in events])
+    insert_rows(db, context, events, [file_of[event.id] for event in events], whole=False)
     return True
 
 
-def _named(db: sqlite3.Connection, ids: list[str], gone: list[str]) -> bool:
-    """Does a file other than those ``gone`` name one of ``ids`` (in an event's ``related``)?"""
-    named = {target for (target,) in db.execute(
-        f"SELECT target FROM refs WHERE file NOT IN ({', '.join('?' * len(gone))})", gone)}
-    return not named.isdisjoint(ids)
+def _found(db: sqlite3.Connection, query: str, values: list, ids: Iterable[str]) -> set[str]:
+    """The ids ``query`` finds among ``ids`` (given to it as a JSON array after ``values``)."""
+    return {ident for (ident,) in db.execute(query, [*values, json.dumps(list(ids))])}
 
 
-def _checked(context: Dataset, pieces: Sequence[tuple[str, fragments.Fragment]],
-             origin: dict[str, tuple[str, tuple]]) -> list[Event] | None:
+def _checked(context: Dataset, pieces: Sequence[tuple[int, fragments.Fragment]],
+             origin: dict[str, tuple[str | int, tuple]]) -> list[Event] | None:
     """The events and drafts of ``pieces`` in the record's order, checked across files as the loader checks
-    them (references to every id of ``origin``, roles); ``None`` if a check fails."""
+    them (references to the ids of ``origin``: the actors and sources, the events of ``pieces`` and the
+    others' events they name; roles); ``None`` if a check fails."""
     events = [event for _, piece in pieces for event in piece.record.events]
     drafts = [draft for _, piece in pieces for draft in piece.record.drafts]
     record = dataclasses.replace(context, events=events, drafts=drafts)
     try:
-        check([file for file, _ in pieces], record, origin, max_file_bytes(),  # type: ignore[arg-type]
+        check([str(file) for file, _ in pieces], record, origin, max_file_bytes(),  # type: ignore[arg-type]
               {"ids": {kind: {} for kind in KINDS}, "references": [],
-               "scale": None})
+               "scale": None}, lines=False)
     except DatasetError:
         return None
     return sorted((*events, *drafts), key=lambda e: (date_order(e.date), e.id))

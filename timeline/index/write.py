@@ -44,7 +44,9 @@ def write_tables(path: str | os.PathLike, record: Dataset, stamps: list[FileStam
     target = tables_file(path)
     if key is None or private_folder(target.parent) is None:
         return
-    files = [(s.path, 0, *s[1:], int(s.path in layout.events_only)) for s in stamps] + list(folders(Path(path)))
+    numbers = {stamp.path: n for n, stamp in enumerate(stamps, 1)}
+    files = [(s.path, 0, *s[1:], int(s.path in layout.events_only), numbers[s.path]) for s in stamps]
+    files += folders(Path(path))
     meta = {**expected_meta(path), "checked_ns": str(checked_ns)}
     meta["mac"] = mac(key, meta, files)
     _remember_dates(path)
@@ -53,11 +55,12 @@ def write_tables(path: str | os.PathLike, record: Dataset, stamps: list[FileStam
 
     def fill(db: sqlite3.Connection) -> None:
         db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-        db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", files)
+        db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", files)
         db.execute("INSERT INTO context VALUES (?)", (context_of(record),))
         db.executemany("INSERT INTO items VALUES (?, ?, ?, ?)",
-                       ((file, key, position, ident) for ident, (file, key, position) in layout.where.items()))
-        insert_rows(db, record, events, [layout.where[event.id][0] for event in events])
+                       ((numbers[file], key, position, ident)
+                        for ident, (file, key, position) in layout.where.items()))
+        insert_rows(db, record, events, [numbers[layout.where[event.id][0]] for event in events])
         for statement in indexes:
             db.execute(statement)
 
@@ -78,9 +81,11 @@ def context_of(record: Dataset) -> bytes:
     return codec.encode(dataclasses.replace(record, events=[], drafts=[]))
 
 
-def insert_rows(db: sqlite3.Connection, record: Dataset, events: Sequence[Event], files: Sequence[str]) -> None:
+def insert_rows(db: sqlite3.Connection, record: Dataset, events: Sequence[Event], files: Sequence[int],
+                whole: bool = True) -> None:
     """Insert the rows of every table of :data:`timeline.index.TABLES` made from ``events`` (``files[n]``: the
-    data file of ``events[n]``) and the references between events (``refs``)."""
+    number of the data file of ``events[n]``) and the references between events (``refs``); ``whole``: also
+    the dataset's rows (those of no event)."""
     keys = [sort_key(event) for event in events]
     db.executemany("INSERT INTO refs VALUES (?, ?)",
                    ((files[n], link.event) for n, event in enumerate(events) for link in event.related))
@@ -90,7 +95,8 @@ def insert_rows(db: sqlite3.Connection, record: Dataset, events: Sequence[Event]
             place, width = shapes[table]
             statement = f"INSERT INTO {table} VALUES ({', '.join('?' * width)})"
             if place is None:
-                db.executemany(statement, (("", *row[1:]) for row in group))
+                if whole:
+                    db.executemany(statement, ((0, *row[1:]) for row in group))
             else:
                 db.executemany(statement, ((files[row[place]], *row[1:place], keys[row[place]], *row[place + 1:])
                                            for row in group))
@@ -116,8 +122,18 @@ def sort_key(event: Event) -> str:
     return f"{_micro(middle)}{_micro(start)}{_micro(end)}{text}\x01{event.id}"  # a date's text has no \x01
 
 
+#: Digits in ASCII order: a number written with them, at a fixed width, sorts as text as it does as a number.
+_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
 def _micro(moment: datetime) -> str:
-    return f"{(moment - datetime.min) // timedelta(microseconds=1):015x}"
+    """``moment`` as microseconds since 1 Jan 1 in 10 fixed-width digits of base 62 (62**10 > 3.2e17)."""
+    number = (moment - datetime.min) // timedelta(microseconds=1)
+    digits = []
+    for _ in range(10):
+        number, digit = divmod(number, 62)
+        digits.append(_DIGITS[digit])
+    return "".join(reversed(digits))
 
 
 def _remember_dates(path: str | os.PathLike) -> None:
@@ -145,4 +161,4 @@ def folders(root: Path) -> Iterator[tuple]:
                          if not name.startswith(".") and name != "node_modules" and not os.path.islink(
                              os.path.join(folder, name))]
         info = os.lstat(folder)
-        yield os.path.realpath(folder), 1, 0, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev, "", 0
+        yield os.path.realpath(folder), 1, 0, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev, "", 0, 0

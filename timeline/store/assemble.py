@@ -167,9 +167,12 @@ def _changed(fragments: Sequence[Fragment], origin: dict[str, Any], previous: Pr
 
 
 def check(files: Sequence[str], record: Dataset, origin: dict[str, tuple[str, Path_]], max_bytes: int,
-           negotiation: dict[str, Any]) -> Dataset:
-    """``record`` checked across files (and its events sorted), by the loader's own checks."""
-    checker = _Checker(max_bytes)
+          negotiation: dict[str, Any], lines: bool = True) -> Dataset:
+    """``record`` checked across files (and its events sorted), by the loader's own checks.
+
+    ``lines`` ``False``: a problem is reported without its line (no file is read again: whether it passes is
+    all that is asked)."""
+    checker = (_Checker if lines else _Builder)(max_bytes)
     checker.dataset, checker.origin = record, origin
     checker.__dict__["_negotiation_state"] = negotiation  # as NegotiationFields left it after reading every file
     checker.order = {file: n for n, file in enumerate(files)}
