@@ -136,12 +136,7 @@ def _rewrite(db: sqlite3.Connection, gone: list[int], pieces: list[tuple[int, fr
     if _found(db, f"SELECT target FROM refs WHERE {others} AND target IN (SELECT value FROM json_each(?))",
               gone, lost):
         return False  # an id another file names has gone: the whole load says where
-    named = {link.event for _, piece in pieces for event in (*piece.record.events, *piece.record.drafts)
-             for link in event.related} - new.keys()
-    origin = {**dict.fromkeys(context.actors, (0, ("actors", 0))), **dict.fromkeys(context.sources, (
-        0, ("sources", 0))), **dict.fromkeys(_found(db, "SELECT id FROM items WHERE key = 'events' AND id IN"
-                                                        " (SELECT value FROM json_each(?))", [], named),
-                                             (0, ("events", 0))), **new}
+    origin = {**dict.fromkeys(context.actors, (0, ("actors", 0))), **_named(db, pieces, new), **new}
     events = _checked(context, pieces, origin)
     if events is None:
         return False
@@ -153,6 +148,18 @@ def _rewrite(db: sqlite3.Connection, gone: list[int], pieces: list[tuple[int, fr
     file_of = {event.id: file for file, piece in pieces for event in (*piece.record.events, *piece.record.drafts)}
     insert_rows(db, context, events, [file_of[event.id] for event in events], whole=False)
     return True
+
+
+def _named(db: sqlite3.Connection, pieces: list[tuple[int, fragments.Fragment]],
+           new: dict[str, tuple]) -> dict[str, tuple]:
+    """The sources and the other files' events that the events of ``pieces`` name, where they are defined
+    (``origin`` of the loader, with no line: none is reported from here)."""
+    named = {name for _, piece in pieces for event in (*piece.record.events, *piece.record.drafts)
+             for name in (*event.sources, *(q.source for q in event.quotes if q.source),
+                          *(link.event for link in event.related))} - new.keys()
+    return {ident: (0, (key, 0)) for ident, key in db.execute(
+        "SELECT id, key FROM items WHERE key IN ('events', 'sources') AND id IN (SELECT value FROM json_each(?))",
+        [json.dumps(list(named))])}
 
 
 def _found(db: sqlite3.Connection, query: str, values: list, ids: Iterable[str]) -> set[str]:

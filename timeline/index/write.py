@@ -14,11 +14,13 @@ import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
+from functools import cache
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
+from timeline.dates import DateSpan
 from timeline.index import core, expected_meta, full_schema, mac, open_tables, table_modules, table_name, tables_file
 from timeline.index.guard import private_folder, secret_key
 from timeline.index.stamps import FileStamp, key_dir, write_sqlite
@@ -75,10 +77,11 @@ def in_order(record: Dataset) -> list[Event]:
 
 
 def context_of(record: Dataset) -> bytes:
-    """Everything of ``record`` but its events (:mod:`timeline.store.codec`): what an edit's rows are made with."""
+    """Everything of ``record`` but its events and sources (:mod:`timeline.store.codec`): what an edit's rows
+    are made with (the ids of the sources are in ``items``)."""
     from timeline.store import codec
 
-    return codec.encode(dataclasses.replace(record, events=[], drafts=[]))
+    return codec.encode(dataclasses.replace(record, events=[], drafts=[], sources={}))
 
 
 def insert_rows(db: sqlite3.Connection, record: Dataset, events: Sequence[Event], files: Sequence[int],
@@ -118,22 +121,18 @@ def _shape(statement: str) -> tuple[int | None, int]:
 
 def sort_key(event: Event) -> str:
     """Text that sorts as the record orders events (:func:`timeline.model.date_order`, then the id)."""
-    middle, start, end, text = date_order(event.date)
-    return f"{_micro(middle)}{_micro(start)}{_micro(end)}{text}\x01{event.id}"  # a date's text has no \x01
+    return f"{_date_key(event.date)}\x01{event.id}"  # a date's text has no \x01: a shorter one sorts first
 
 
-#: Digits in ASCII order: a number written with them, at a fixed width, sorts as text as it does as a number.
-_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+@cache
+def _date_key(date: DateSpan) -> str:
+    """:func:`timeline.model.date_order` of ``date`` as text that sorts the same: three moments as microseconds
+    since 1 Jan 1 in 15 hex digits each, then the date as written."""
+    *moments, text = date_order(date)
+    return "".join(f"{(moment - datetime.min) // _MICROSECOND:015x}" for moment in moments) + text
 
 
-def _micro(moment: datetime) -> str:
-    """``moment`` as microseconds since 1 Jan 1 in 10 fixed-width digits of base 62 (62**10 > 3.2e17)."""
-    number = (moment - datetime.min) // timedelta(microseconds=1)
-    digits = []
-    for _ in range(10):
-        number, digit = divmod(number, 62)
-        digits.append(_DIGITS[digit])
-    return "".join(reversed(digits))
+_MICROSECOND = timedelta(microseconds=1)
 
 
 def _remember_dates(path: str | os.PathLike) -> None:
