@@ -2,11 +2,15 @@
 
 Beside each dataset's store (:mod:`timeline.store`) a second SQLite file,
 ``<store>.tables.sqlite``, holds what the questions ask of the checked
-record (:mod:`timeline.index.write`): one row per event (type, status,
-draft, its date as written, labelled and as sortable bounds), per pair
-that met at a meeting, call or visit at each level (:mod:`timeline.index.met`),
-per event that disputes another (:mod:`timeline.index.contested`), per
-actor's folded names and per actor's node at each level. A query
+record (:mod:`timeline.index.write`), in the tables of the modules of
+:data:`TABLES` (:mod:`timeline.index.core`: one row per event, per pair
+that met at each level, per event that disputes another, per actor's
+folded names and node at each level). Every row of an event carries its
+data file and a sort key (``ord``: the record's order), so that after an
+edit of files of events only their rows are rewritten
+(:mod:`timeline.index.update`): the changed files are read and checked
+alone, and across files against the ids and references kept per file
+(``items``, ``refs``) and the rest of the record (``context``). A query
 reads them with SQL and formats the rows; it imports neither the YAML
 loader nor the model, so answering costs the start-up, one ``stat`` per
 data file and folder, and the rows asked for.
@@ -19,9 +23,11 @@ its SHA-256 is the same, and a file changed within
 :data:`~timeline.index.stamps.RACY_SECONDS` of that read is always hashed.
 The file must be ours (:mod:`timeline.index.guard`), have exactly our
 schema (no view, no trigger: it never runs code), and carry a MAC (keyed BLAKE2b) of
-its meta and file stamps under the store's secret key. Anything else, and the
-question is answered from the loaded record instead (which writes the
-tables anew): deleting them changes nothing but speed.
+its meta and file stamps under the store's secret key. Tables of files
+that changed since are brought up to date when only files of events
+changed; anything else, and the question is answered from the loaded
+record instead (which writes the tables anew): deleting them changes
+nothing but speed.
 
 >>> from timeline.index import open_tables
 >>> tables = open_tables("seeds")  # None until a query has written them
