@@ -24,7 +24,7 @@ from tests.test_store_edits import edit
 from timeline.cli import cli
 from timeline.store import Store
 
-cache_home = store_cases.cache_home  # a private cache for each test
+cache_home, tables_rows = store_cases.cache_home, store_cases.tables_rows  # a private cache for each test
 folder = test_store_edits.folder  # actors.yaml, events/2025-01.yaml, events/2025-02.yaml
 QUESTIONS = (["met", "anna"], ["met", "--level", "state"], ["met", "boris", "anna", "--format", "json"],
              ["met", "--include-planned", "--include-drafts", "--since", "2025-01-11"], ["contested"],
@@ -40,20 +40,6 @@ def ask(data: Path, question: list[str], cold: bool = False) -> tuple[int, str, 
     env = {"TIMELINE_NO_CACHE": "1" if cold else "", "COLUMNS": "120"}
     result = CliRunner().invoke(cli, [*question, "--data", str(data)], env=env)
     return result.exit_code, result.stdout, result.stderr
-
-
-def tables_rows(data: Path) -> dict[str, list[tuple]]:
-    """Every row of every table written for ``data`` but meta and stamps, sorted, each file by its path."""
-    with contextlib.closing(sqlite3.connect(timeline.index.tables_file(data))) as db:
-        paths = {number: path for path, number in db.execute("SELECT path, number FROM files WHERE folder = 0")}
-        paths[0] = ""
-        rows = {}
-        for table in map(timeline.index.table_name, timeline.index.full_schema()[0]):
-            if table not in ("meta", "files"):
-                found = db.execute(f"SELECT * FROM {table}").fetchall()
-                rows[table] = sorted(((paths[row[0]], *row[1:]) if table != "context" else row for row in found),
-                                     key=repr)
-        return rows
 
 
 @pytest.fixture
@@ -165,3 +151,16 @@ def test_an_edit_that_breaks_a_check_across_files_reports_as_a_cold_load(folder:
         assert error.startswith(str(folder)) and error.count(":") >= 2  # file:line: what is wrong
     edit(folder / file, new, old)
     same_as_cold(folder)
+
+
+def test_tables_whose_mac_does_not_check_out_are_not_brought_up_to_date(folder: Path,
+                                                                         whole_loads: list[Path]) -> None:
+    same_as_cold(folder)
+    with contextlib.closing(sqlite3.connect(timeline.index.tables_file(folder))) as db, db:
+        db.execute("UPDATE events SET summary = 'forged' WHERE id = 'claim'")  # rows are not signed, the stamps are
+        db.execute("UPDATE files SET size = size + 1 WHERE path LIKE '%2025-02.yaml'")
+    whole_loads.clear()
+    _add(folder)
+    same_as_cold(folder)
+    assert whole_loads == [folder]  # written anew from the record, not updated
+    assert "forged" not in ask(folder, ["contested"])[1]

@@ -20,6 +20,7 @@ from timeline.cli import cli
 from timeline.read.problems import DatasetError
 
 cache_home, loads = store_cases.cache_home, store_cases.loads  # the fixtures of the store's tests
+tables_rows = store_cases.tables_rows
 folder = test_store_edits.folder  # a dataset of three files
 ROOT = Path(__file__).resolve().parent.parent
 MET_ANNA = [["anna", "boris", "meeting", "talks", "2025-01-10", "Geneva"],
@@ -109,14 +110,6 @@ def test_a_first_load_that_fails_inside_a_file_keeps_the_other_files(folder: Pat
     record = cache.load(folder)
     assert names(loads) == ["2025-02.yaml"]
     assert record == LOADER(folder)
-
-
-def tables_rows(folder: Path) -> dict[str, list[tuple]]:
-    """Every row of every table written for ``folder``, sorted, but their meta and file stamps."""
-    with contextlib.closing(sqlite3.connect(timeline.index.tables_file(folder))) as db:
-        return {table: sorted(db.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
-                for table in map(timeline.index.table_name, timeline.index.full_schema()[0])
-                if table not in ("meta", "files")}
 
 
 DATE_EDITS = {  # the file, the date replaced and its replacement: a date the old tables do not have
