@@ -43,14 +43,15 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
 
 def tables_rows(data: Path) -> dict[str, list[tuple]]:
-    """Every row of every table written for ``data`` but meta and stamps, sorted, each file by its path."""
+    """Every row of every table written for ``data`` but meta and stamps, sorted; a file by its path."""
     with contextlib.closing(sqlite3.connect(timeline.index.tables_file(data))) as db:
         paths = {number: path for path, number in db.execute("SELECT path, number FROM files WHERE folder = 0")}
         paths[0] = ""
         rows = {}
-        for table in map(timeline.index.table_name, timeline.index.full_schema()[0]):
+        for statement in timeline.index.full_schema()[0]:
+            table = timeline.index.table_name(statement)
             if table not in ("meta", "files"):
                 found = db.execute(f"SELECT * FROM {table}").fetchall()
-                rows[table] = sorted(((paths[row[0]], *row[1:]) if table != "context" else row for row in found),
-                                     key=repr)
+                by_file = timeline.index.per_file(statement)
+                rows[table] = sorted(((paths[row[0]], *row[1:]) if by_file else row for row in found), key=repr)
         return rows

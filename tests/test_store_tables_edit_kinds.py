@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import sys
+import types
 from collections.abc import Callable
 from pathlib import Path
 
@@ -164,3 +166,40 @@ def test_tables_whose_mac_does_not_check_out_are_not_brought_up_to_date(folder: 
     same_as_cold(folder)
     assert whole_loads == [folder]  # written anew from the record, not updated
     assert "forged" not in ask(folder, ["contested"])[1]
+
+
+def _module(name: str, schema: str, make: Callable) -> types.ModuleType:
+    module = types.ModuleType(name)
+    module.SCHEMA, module.INDEXES, module.rows = (schema,), (), make  # type: ignore[attr-defined]
+    return module
+
+
+#: A question's table as another module would add it: kept per file (``file`` first, ``ord`` given as the
+#: event's position), and one not kept per file (written whole, as given: every edit writes all anew).
+PER_FILE = _module("tests.per_file_table", "CREATE TABLE roles_of (file INTEGER NOT NULL, ord TEXT NOT NULL,"
+                   " actor TEXT NOT NULL)", lambda record, events: (
+                       ("roles_of", n, actor) for n, event in enumerate(events) for actor in event.acting()))
+WHOLE = _module("tests.whole_table", "CREATE TABLE whole (ord INTEGER PRIMARY KEY, id TEXT NOT NULL)",
+                lambda record, events: (("whole", n, event.id) for n, event in enumerate(events)))
+
+
+@pytest.mark.parametrize("module", [PER_FILE, WHOLE], ids=["kept per file", "written whole"])
+def test_a_table_registered_by_another_module_is_written_and_kept_up_to_date(
+        folder: Path, whole_loads: list[Path], monkeypatch: pytest.MonkeyPatch, module: types.ModuleType) -> None:
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    monkeypatch.setattr(timeline.index, "TABLES", (*timeline.index.TABLES, module.__name__))
+    same_as_cold(folder)
+    whole_loads.clear()
+    EDITS["a date that moves an event before others"][0](folder)
+    same_as_cold(folder)
+    assert whole_loads == ([] if module is PER_FILE else [folder])
+    rows = tables_rows(folder)
+    timeline.index.tables_file(folder).unlink()
+    same_as_cold(folder)
+    assert tables_rows(folder) == rows
+    table = timeline.index.table_name(module.SCHEMA[0])
+    if module is WHOLE:  # in the record's order
+        assert [row[1] for row in sorted(rows[table])] == [row[2] for row in sorted(rows["events"], key=lambda r: r[1])]
+        assert [row[1] for row in sorted(rows[table])] == ["visit", "talks", "claim", "call"]  # visit moved to 5 Jan
+    else:
+        assert ("/".join(Path(rows[table][0][0]).parts[-2:]), rows[table][0][2]) == ("events/2025-01.yaml", "anna")

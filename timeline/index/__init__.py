@@ -88,8 +88,16 @@ def full_schema() -> tuple[tuple[str, ...], tuple[str, ...]]:
     with an index on ``file`` of each module's table (an edit deletes a file's rows)."""
     modules = table_modules()
     tables = tuple(s for m in modules for s in m.SCHEMA)
-    by_file = tuple(f"CREATE INDEX {name}_file ON {name} (file)" for name in map(table_name, tables))
+    by_file = tuple(f"CREATE INDEX {table_name(s)}_file ON {table_name(s)} (file)" for s in tables if per_file(s))
     return (*SCHEMA, *tables), (*INDEXES, *(s for m in modules for s in m.INDEXES), *by_file)
+
+
+def per_file(statement: str) -> bool:
+    """Is the first column of the table a ``CREATE TABLE`` makes ``file`` (its rows kept per data file)?
+
+    A module's table without it is written whole, with its rows as given, and any edit writes every
+    table anew (no row of it can be told apart by file)."""
+    return statement.split("(", 1)[1].split(None, 1)[0] == "file"
 
 
 def table_name(statement: str) -> str:

@@ -33,7 +33,17 @@ import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from timeline.index import FILE_COLUMNS, _current, expected_meta, full_schema, mac, table_name, tables_file
+from timeline.index import (
+    FILE_COLUMNS,
+    SCHEMA,
+    _current,
+    expected_meta,
+    full_schema,
+    mac,
+    per_file,
+    table_name,
+    tables_file,
+)
 from timeline.index.guard import own_file, owned, secret_key
 from timeline.index.stamps import FileStamp, confirmed, key_dir
 from timeline.index.write import folders, insert_rows
@@ -96,6 +106,8 @@ def _update(db: sqlite3.Connection, data: Path, key: bytes) -> bool:
         stamp.path for _, stamp in changed})]
     if any(not stored[name][8] for name in gone):
         return False  # a file that defined more than events: what other files' rows mean may change
+    if (gone or changed) and not all(map(per_file, full_schema()[0][len(SCHEMA):])):
+        return False  # a table whose rows are not kept per file
     numbers = {name: row[9] for name, row in stored.items() if name in paths}
     for stamp in stamps:
         numbers.setdefault(stamp.path, max(numbers.values(), default=0) + 1)

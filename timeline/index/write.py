@@ -21,7 +21,17 @@ from pathlib import Path
 from typing import NamedTuple
 
 from timeline.dates import DateSpan
-from timeline.index import core, expected_meta, full_schema, mac, open_tables, table_modules, table_name, tables_file
+from timeline.index import (
+    core,
+    expected_meta,
+    full_schema,
+    mac,
+    open_tables,
+    per_file,
+    table_modules,
+    table_name,
+    tables_file,
+)
 from timeline.index.guard import private_folder, secret_key
 from timeline.index.stamps import FileStamp, key_dir, write_sqlite
 from timeline.model import Dataset, Event, date_order
@@ -96,8 +106,11 @@ def insert_rows(db: sqlite3.Connection, record: Dataset, events: Sequence[Event]
         shapes = {table_name(statement): _shape(statement) for statement in module.SCHEMA}
         for table, group in groupby(module.rows(record, events), key=itemgetter(0)):
             place, width = shapes[table]
-            statement = f"INSERT INTO {table} VALUES ({', '.join('?' * width)})"
-            if place is None:
+            statement = f"INSERT INTO {table} VALUES ({', '.join('?' * abs(width))})"
+            if width < 0:  # not kept per file: as given (see timeline.index.per_file)
+                if whole:
+                    db.executemany(statement, (row[1:] for row in group))
+            elif place is None:
                 if whole:
                     db.executemany(statement, ((0, *row[1:]) for row in group))
             else:
@@ -106,7 +119,8 @@ def insert_rows(db: sqlite3.Connection, record: Dataset, events: Sequence[Event]
 
 
 def _shape(statement: str) -> tuple[int | None, int]:
-    """Where ``ord`` is among the columns of a ``CREATE TABLE`` (``None``: not there), and how many there are."""
+    """Where ``ord`` is among the columns of a ``CREATE TABLE`` (``None``: not there), and how many there are
+    (negative for a table not kept per file)."""
     body = statement[statement.index("(") + 1:statement.rindex(")")]
     columns = []
     for part in body.split(","):
@@ -114,8 +128,8 @@ def _shape(statement: str) -> tuple[int | None, int]:
         if word.upper() in ("PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "CONSTRAINT"):
             break
         columns.append(word)
-    if columns[0] != "file":
-        raise ValueError(f"the first column of a query table must be 'file': {statement}")
+    if not per_file(statement):
+        return None, -len(columns)
     return (columns.index("ord") if "ord" in columns else None), len(columns)
 
 
