@@ -21,9 +21,12 @@ if __name__ == "__main__":
         sys.exit("no store: is TIMELINE_NO_CACHE set?")
     checked_ns = time.time_ns()
     record = store.load()
+    layout = store.layout()
+    if layout is None:
+        sys.exit("the store did not load every file's part")
     times = []
     for _ in range(runs):
         start = time.process_time()
-        write_tables(path, record, store.stamps, checked_ns)
+        write_tables(path, record, store.stamps, checked_ns, layout)
         times.append(time.process_time() - start)
     print(" ".join(f"{t:.3f}" for t in times), f"median {statistics.median(times):.3f} s CPU")

@@ -1,11 +1,14 @@
 """Fixtures shared by the tests of the store: a private cache and key folder, and what the store reads."""
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
 
+import timeline.index
 from timeline import dataset
 from timeline.model import Dataset
 from timeline.store import fragments
@@ -37,3 +40,18 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     monkeypatch.setattr(dataset, "load", whole)
     monkeypatch.setattr(fragments, "read", one)
     return seen
+
+
+def tables_rows(data: Path) -> dict[str, list[tuple]]:
+    """Every row of every table written for ``data`` but meta and stamps, sorted; a file by its path."""
+    with contextlib.closing(sqlite3.connect(timeline.index.tables_file(data))) as db:
+        paths = {number: path for path, number in db.execute("SELECT path, number FROM files WHERE folder = 0")}
+        paths[0] = ""
+        rows = {}
+        for statement in timeline.index.full_schema()[0]:
+            table = timeline.index.table_name(statement)
+            if table not in ("meta", "files"):
+                found = db.execute(f"SELECT * FROM {table}").fetchall()
+                by_file = timeline.index.per_file(statement)
+                rows[table] = sorted(((paths[row[0]], *row[1:]) if by_file else row for row in found), key=repr)
+        return rows

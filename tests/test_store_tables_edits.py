@@ -20,6 +20,7 @@ from timeline.cli import cli
 from timeline.read.problems import DatasetError
 
 cache_home, loads = store_cases.cache_home, store_cases.loads  # the fixtures of the store's tests
+tables_rows = store_cases.tables_rows
 folder = test_store_edits.folder  # a dataset of three files
 ROOT = Path(__file__).resolve().parent.parent
 MET_ANNA = [["anna", "boris", "meeting", "talks", "2025-01-10", "Geneva"],
@@ -111,15 +112,6 @@ def test_a_first_load_that_fails_inside_a_file_keeps_the_other_files(folder: Pat
     assert record == LOADER(folder)
 
 
-def tables_rows(folder: Path) -> dict[str, list[tuple]]:
-    """Every row of the tables written for ``folder``, but their meta and file stamps (in stored order; by
-    key where the order is not the record's)."""
-    with contextlib.closing(sqlite3.connect(timeline.index.tables_file(folder))) as db:
-        return {table: db.execute(f"SELECT * FROM {table} ORDER BY {order}").fetchall() for table, order in (
-            ("actors", "level, id"), ("events", "rowid"), ("disputes", "rowid"), ("names", "key, id"),
-            ("pairs", "rowid"))}
-
-
 DATE_EDITS = {  # the file, the date replaced and its replacement: a date the old tables do not have
     "a new day": ("events/2025-01.yaml", "date: 2025-01-12", "date: 2025-01-13"),
     "an interval": ("events/2025-02.yaml", "date: 2025-02-03", "date: 2025-02-03/2025-03"),
@@ -151,4 +143,4 @@ def test_old_tables_of_other_code_lend_no_date(folder: Path, monkeypatch: pytest
     monkeypatch.setattr(timeline.index, "code_stamp", lambda: "another version")
     edit(folder / "events" / "2025-02.yaml", "2025-02-03", "2025-02-04")
     assert met(folder, "anna")[1][0] == MET_ANNA[0]
-    assert ("2025-01-10", "10 Jan 2025", "2025-01-10") in {row[5:8] for row in tables_rows(folder)["events"]}
+    assert ("2025-01-10", "10 Jan 2025", "2025-01-10") in {row[6:9] for row in tables_rows(folder)["events"]}

@@ -48,8 +48,8 @@ def load(path: str | os.PathLike, tables: bool = False) -> Dataset:
     record = store.load()
     if store.read:
         _prune(store.file.parent)
-    if tables and store.stamps and open_tables(path) is None:
-        write_tables(path, record, store.stamps, checked_ns)
+    if tables and store.stamps and (layout := store.layout()) is not None and open_tables(path, update=False) is None:
+        write_tables(path, record, store.stamps, checked_ns, layout)
     return record
 
 

@@ -2,11 +2,15 @@
 
 Beside each dataset's store (:mod:`timeline.store`) a second SQLite file,
 ``<store>.tables.sqlite``, holds what the questions ask of the checked
-record (:mod:`timeline.index.write`): one row per event (type, status,
-draft, its date as written, labelled and as sortable bounds), per pair
-that met at a meeting, call or visit at each level (:mod:`timeline.index.met`),
-per event that disputes another (:mod:`timeline.index.contested`), per
-actor's folded names and per actor's node at each level. A query
+record (:mod:`timeline.index.write`), in the tables of the modules of
+:data:`TABLES` (:mod:`timeline.index.core`: one row per event, per pair
+that met at each level, per event that disputes another, per actor's
+folded names and node at each level). Every row of an event carries its
+data file and a sort key (``ord``: the record's order), so that after an
+edit of files of events only their rows are rewritten
+(:mod:`timeline.index.update`): the changed files are read and checked
+alone, and across files against the ids and references kept per file
+(``items``, ``refs``) and the rest of the record (``context``). A query
 reads them with SQL and formats the rows; it imports neither the YAML
 loader nor the model, so answering costs the start-up, one ``stat`` per
 data file and folder, and the rows asked for.
@@ -19,9 +23,11 @@ its SHA-256 is the same, and a file changed within
 :data:`~timeline.index.stamps.RACY_SECONDS` of that read is always hashed.
 The file must be ours (:mod:`timeline.index.guard`), have exactly our
 schema (no view, no trigger: it never runs code), and carry a MAC (keyed BLAKE2b) of
-its meta and file stamps under the store's secret key. Anything else, and the
-question is answered from the loaded record instead (which writes the
-tables anew): deleting them changes nothing but speed.
+its meta and file stamps under the store's secret key. Tables of files
+that changed since are brought up to date when only files of events
+changed; anything else, and the question is answered from the loaded
+record instead (which writes the tables anew): deleting them changes
+nothing but speed.
 
 >>> from timeline.index import open_tables
 >>> tables = open_tables("seeds")  # None until a query has written them
@@ -41,29 +47,66 @@ from timeline.index.guard import own_file, owned, secret_key
 from timeline.index.stamps import FileStamp, cache_dir, code_stamp, confirmed, key_dir, keyed_digest, same_digest, slot_name
 
 #: Written in ``meta``: tables of another format are written anew.
-FORMAT = "timeline-tables 3"
+FORMAT = "timeline-tables 4"
+#: The writer's own tables: stamps, meta, and what the checks across files need after an edit.
 SCHEMA = (
-    "CREATE TABLE actors (level TEXT NOT NULL, id TEXT NOT NULL, node TEXT NOT NULL, PRIMARY KEY (level, id))"
-    " WITHOUT ROWID",
-    "CREATE TABLE events (ord INTEGER PRIMARY KEY, id TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL,"
-    " draft INTEGER NOT NULL, date TEXT NOT NULL, label TEXT NOT NULL, start TEXT, end TEXT, lo TEXT, hi TEXT,"
-    " location TEXT, acting TEXT NOT NULL, summary TEXT NOT NULL)",
-    "CREATE TABLE disputes (ord INTEGER NOT NULL, seq INTEGER NOT NULL, target TEXT NOT NULL)",
+    "CREATE TABLE context (body BLOB NOT NULL)",
     "CREATE TABLE files (path TEXT PRIMARY KEY, folder INTEGER NOT NULL, size INTEGER NOT NULL,"
     " mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, device INTEGER NOT NULL,"
-    " sha256 TEXT NOT NULL)",
+    " sha256 TEXT NOT NULL, events_only INTEGER NOT NULL, number INTEGER NOT NULL)",
+    "CREATE TABLE items (file INTEGER NOT NULL, key TEXT NOT NULL, position INTEGER NOT NULL, id TEXT NOT NULL)",
     "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    "CREATE TABLE names (key TEXT NOT NULL, id TEXT NOT NULL)",
-    "CREATE TABLE pairs (level TEXT NOT NULL, ord INTEGER NOT NULL, u TEXT NOT NULL, v TEXT NOT NULL,"
-    " same_side INTEGER NOT NULL)",
+    "CREATE TABLE refs (file INTEGER NOT NULL, target TEXT NOT NULL)",
 )
 INDEXES = (
-    "CREATE INDEX disputes_target ON disputes (target)",
-    "CREATE INDEX names_key ON names (key)",
-    "CREATE INDEX pairs_ord ON pairs (level, ord)",
-    "CREATE INDEX pairs_u ON pairs (level, u)",
-    "CREATE INDEX pairs_v ON pairs (level, v)",
+    "CREATE INDEX items_file ON items (file)",
+    "CREATE INDEX items_id ON items (id)",
+    "CREATE INDEX refs_file ON refs (file)",
+    "CREATE INDEX refs_target ON refs (target)",
 )
+#: The modules of the query tables, written per data file by :mod:`timeline.index.write`. Each gives
+#: ``SCHEMA`` (``CREATE TABLE`` statements whose first column is ``file INTEGER NOT NULL``), ``INDEXES``
+#: and ``rows(record, events)``: an iterator of ``(table, *row)``, ``row`` the columns after ``file``.
+#: In a table with an ``ord TEXT`` column, ``ord`` is given as the position of the row's event in
+#: ``events``: the writer writes that event's file (its ``number`` in ``files``) and its stored sort key
+#: instead (:func:`timeline.index.write.sort_key`, the record's order), and after an edit rewrites only
+#: the rows of the changed files' events. A table without ``ord`` holds the dataset's rows (``file`` 0),
+#: written anew when an edit changes more than events. A module imports nothing heavy at its top: a warm
+#: query imports it for its ``SCHEMA``.
+TABLES = ("timeline.index.core",)
+
+
+def table_modules() -> list:
+    """The modules named in :data:`TABLES`, imported."""
+    import importlib
+
+    return [importlib.import_module(name) for name in TABLES]
+
+
+def full_schema() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Every ``CREATE TABLE`` and every ``CREATE INDEX`` of the tables: the writer's, then each module's,
+    with an index on ``file`` of each module's table (an edit deletes a file's rows)."""
+    modules = table_modules()
+    tables = tuple(s for m in modules for s in m.SCHEMA)
+    by_file = tuple(f"CREATE INDEX {table_name(s)}_file ON {table_name(s)} (file)" for s in tables if per_file(s))
+    return (*SCHEMA, *tables), (*INDEXES, *(s for m in modules for s in m.INDEXES), *by_file)
+
+
+def per_file(statement: str) -> bool:
+    """Is the first column of the table a ``CREATE TABLE`` makes ``file`` (its rows kept per data file)?
+
+    A module's table without it is written whole, with its rows as given, and any edit writes every
+    table anew (no row of it can be told apart by file)."""
+    return statement.split("(", 1)[1].split(None, 1)[0] == "file"
+
+
+def table_name(statement: str) -> str:
+    """The name of the table or index a ``CREATE`` statement makes."""
+    return statement.split()[2]
+
+
+#: The columns of ``files`` the MAC covers and a stamp check reads.
+FILE_COLUMNS = "path, folder, size, mtime_ns, ctime_ns, inode, device, sha256, events_only, number"
 
 
 def tables_file(path: str | os.PathLike) -> Path:
@@ -83,9 +126,11 @@ def mac(key: bytes, meta: dict[str, str], files: list[tuple]) -> str:
     return keyed_digest(key, text.encode("utf-8", "surrogatepass"))
 
 
-def open_tables(path: str | os.PathLike, current: bool = True) -> sqlite3.Connection | None:
+def open_tables(path: str | os.PathLike, current: bool = True, update: bool = True) -> sqlite3.Connection | None:
     """The tables of the dataset at ``path``, read-only, if they are ours and match its files now; else ``None``.
 
+    Tables of files that changed since are brought up to date first, when
+    only files of events changed (``update``; :mod:`timeline.index.update`).
     ``current`` ``False``: also tables written from files that changed since
     (still ours, signed, of this code: their rows of unchanged inputs hold).
     ``None`` too when ``TIMELINE_NO_CACHE`` is set. The caller closes the connection.
@@ -104,12 +149,19 @@ def open_tables(path: str | os.PathLike, current: bool = True) -> sqlite3.Connec
         db = sqlite3.connect(file.as_uri() + "?mode=ro", uri=True)
     except sqlite3.Error:
         return None
+    stale = False
     try:
         if _current(db, path, key, current):
             return db
+        stale = current and update and _current(db, path, key, now=False)
     except (sqlite3.Error, OSError, ValueError, TypeError, KeyError):
         pass
     db.close()
+    if stale:
+        from timeline.index.update import update_tables
+
+        if update_tables(path):  # the stamps it wrote were taken just now: no need to take them again
+            return open_tables(path, current=False, update=False)
     return None
 
 
@@ -118,10 +170,10 @@ def _current(db: sqlite3.Connection, path: str | os.PathLike, key: bytes, now: b
     db.execute("PRAGMA trusted_schema = OFF")
     db.execute("PRAGMA query_only = ON")
     schema = [sql for (sql,) in db.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")]
-    if schema != sorted((*SCHEMA, *INDEXES), key=lambda s: s.split()[2]):
+    if schema != sorted(sum(full_schema(), ()), key=table_name):
         return False
     meta = dict(db.execute("SELECT name, value FROM meta"))
-    files = db.execute("SELECT path, folder, size, mtime_ns, ctime_ns, inode, device, sha256 FROM files").fetchall()
+    files = db.execute(f"SELECT {FILE_COLUMNS} FROM files").fetchall()
     signature, checked = meta.pop("mac", ""), meta.pop("checked_ns", "")
     if meta != expected_meta(path) or not checked.isdigit() or not files \
             or not same_digest(signature, mac(key, {**meta, "checked_ns": checked}, files)):
@@ -131,7 +183,7 @@ def _current(db: sqlite3.Connection, path: str | os.PathLike, key: bytes, now: b
 
 def _unchanged(row: tuple, checked_ns: int) -> bool:
     """Is the file or folder of a ``files`` row as it was (a file: same bytes, if its stamp moved)?"""
-    name, folder, *stamp = row
+    name, folder, *stamp, _, _ = row
     if folder:
         info = os.lstat(name)
         return stat.S_ISDIR(info.st_mode) and (info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev) \

@@ -1,28 +1,52 @@
 """Write the store's tables (:mod:`timeline.index`) from a checked record and the stamps of its files.
 
 Called after a load through the store, with the stamps the store took
-before reading; the tables are written to a temporary file and moved into
-place, so a reader sees the old tables or the new ones, never a mix.
+before reading and where each item was defined; the tables are written to a
+temporary file and moved into place, so a reader sees the old tables or the
+new ones, never a mix. Every row of an event carries its data file and its
+sort key, so that after an edit :mod:`timeline.index.update` rewrites only
+the changed files' rows.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import sqlite3
-from collections.abc import Iterator
-from datetime import datetime
-from json.encoder import encode_basestring
+from collections.abc import Iterator, Sequence
+from datetime import datetime, timedelta
+from functools import cache
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
-from timeline.dates import DateError, parse_edtf
-from timeline.folding import fold
-from timeline.index import INDEXES, SCHEMA, expected_meta, mac, open_tables, tables_file
+from timeline.dates import DateSpan
+from timeline.index import (
+    core,
+    expected_meta,
+    full_schema,
+    mac,
+    open_tables,
+    per_file,
+    table_modules,
+    table_name,
+    tables_file,
+)
 from timeline.index.guard import private_folder, secret_key
-from timeline.index.met import MEETING_STATUSES, sortable
 from timeline.index.stamps import FileStamp, key_dir, write_sqlite
-from timeline.model import LEVELS, MEETING_TYPES, Dataset, Event, date_order
+from timeline.model import Dataset, Event, date_order
 
 
-def write_tables(path: str | os.PathLike, record: Dataset, stamps: list[FileStamp], checked_ns: int) -> None:
+class Layout(NamedTuple):
+    """Where a record's items come from: each id's file, top-level key and position in that list (its first
+    definition), and the data files that define nothing but events (an edit of one rewrites its rows only)."""
+
+    where: dict[str, tuple[str, str, int]]
+    events_only: set[str]
+
+
+def write_tables(path: str | os.PathLike, record: Dataset, stamps: list[FileStamp], checked_ns: int,
+                 layout: Layout) -> None:
     """Write the tables of the dataset at ``path``: ``record`` as loaded from files stamped ``stamps``.
 
     ``checked_ns`` is when the stamps were taken. Never fails: tables that
@@ -32,97 +56,117 @@ def write_tables(path: str | os.PathLike, record: Dataset, stamps: list[FileStam
     target = tables_file(path)
     if key is None or private_folder(target.parent) is None:
         return
-    files = [(s.path, 0, *s[1:]) for s in stamps] + list(_folders(Path(path)))
+    numbers = {stamp.path: n for n, stamp in enumerate(stamps, 1)}
+    files = [(s.path, 0, *s[1:], int(s.path in layout.events_only), numbers[s.path]) for s in stamps]
+    files += folders(Path(path))
     meta = {**expected_meta(path), "checked_ns": str(checked_ns)}
     meta["mac"] = mac(key, meta, files)
-    dates = _previous_dates(path)
+    _remember_dates(path)
+    schema, indexes = full_schema()
+    events = in_order(record)
 
     def fill(db: sqlite3.Connection) -> None:
         db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-        db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)", files)
-        _fill(db, record, dates)
-        for statement in INDEXES:
+        db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", files)
+        db.execute("INSERT INTO context VALUES (?)", (context_of(record),))
+        db.executemany("INSERT INTO items VALUES (?, ?, ?, ?)",
+                       ((numbers[file], key, position, ident)
+                        for ident, (file, key, position) in layout.where.items()))
+        insert_rows(db, record, events, [numbers[layout.where[event.id][0]] for event in events])
+        for statement in indexes:
             db.execute(statement)
 
-    write_sqlite(target, SCHEMA, fill)
+    write_sqlite(target, schema, fill)
 
 
-def _previous_dates(path: str | os.PathLike) -> dict[str, tuple]:
-    """What each date of the tables last written for ``path`` gives, if they are ours and of this code.
+def in_order(record: Dataset) -> list[Event]:
+    """The record's events and drafts in the record's order (:func:`sort_key`)."""
+    if not record.drafts:
+        return record.events  # in this order already
+    return sorted((*record.events, *record.drafts), key=lambda e: (date_order(e.date), e.id))
 
-    A date's label, ISO ends and bounds depend on its text alone, so after an
-    edit they are taken from the old tables rather than worked out again.
-    """
+
+def context_of(record: Dataset) -> bytes:
+    """Everything of ``record`` but its events and sources (:mod:`timeline.store.codec`): what an edit's rows
+    are made with (the ids of the sources are in ``items``)."""
+    from timeline.store import codec
+
+    return codec.encode(dataclasses.replace(record, events=[], drafts=[], sources={}))
+
+
+def insert_rows(db: sqlite3.Connection, record: Dataset, events: Sequence[Event], files: Sequence[int],
+                whole: bool = True) -> None:
+    """Insert the rows of every table of :data:`timeline.index.TABLES` made from ``events`` (``files[n]``: the
+    number of the data file of ``events[n]``) and the references between events (``refs``); ``whole``: also
+    the dataset's rows (those of no event)."""
+    keys = [sort_key(event) for event in events]
+    db.executemany("INSERT INTO refs VALUES (?, ?)",
+                   ((files[n], link.event) for n, event in enumerate(events) for link in event.related))
+    for module in table_modules():
+        shapes = {table_name(statement): _shape(statement) for statement in module.SCHEMA}
+        for table, group in groupby(module.rows(record, events), key=itemgetter(0)):
+            place, width = shapes[table]
+            statement = f"INSERT INTO {table} VALUES ({', '.join('?' * abs(width))})"
+            if width < 0:  # not kept per file: as given (see timeline.index.per_file)
+                if whole:
+                    db.executemany(statement, (row[1:] for row in group))
+            elif place is None:
+                if whole:
+                    db.executemany(statement, ((0, *row[1:]) for row in group))
+            else:
+                db.executemany(statement, ((files[row[place]], *row[1:place], keys[row[place]], *row[place + 1:])
+                                           for row in group))
+
+
+def _shape(statement: str) -> tuple[int | None, int]:
+    """Where ``ord`` is among the columns of a ``CREATE TABLE`` (``None``: not there), and how many there are
+    (negative for a table not kept per file)."""
+    body = statement[statement.index("(") + 1:statement.rindex(")")]
+    columns = []
+    for part in body.split(","):
+        word = part.split()[0] if part.split() else ""
+        if word.upper() in ("PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "CONSTRAINT"):
+            break
+        columns.append(word)
+    if not per_file(statement):
+        return None, -len(columns)
+    return (columns.index("ord") if "ord" in columns else None), len(columns)
+
+
+def sort_key(event: Event) -> str:
+    """Text that sorts as the record orders events (:func:`timeline.model.date_order`, then the id)."""
+    return f"{_date_key(event.date)}\x01{event.id}"  # a date's text has no \x01: a shorter one sorts first
+
+
+@cache
+def _date_key(date: DateSpan) -> str:
+    """:func:`timeline.model.date_order` of ``date`` as text that sorts the same: three moments as microseconds
+    since 1 Jan 1 in 15 hex digits each, then the date as written."""
+    *moments, text = date_order(date)
+    return "".join(f"{(moment - datetime.min) // _MICROSECOND:015x}" for moment in moments) + text
+
+
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def _remember_dates(path: str | os.PathLike) -> None:
+    """Add what each date of the tables last written for ``path`` gives to :data:`core.DATES`, if they are
+    ours and of this code: a date's label, ISO ends and bounds depend on its text alone."""
     db = open_tables(path, current=False)
     if db is None:
-        return {}
+        return
     try:
-        return {row[0]: row for row in db.execute("SELECT DISTINCT date, label, start, end, lo, hi FROM events")}
+        core.DATES.update((row[0], row) for row in db.execute(
+            "SELECT DISTINCT date, label, start, end, lo, hi FROM events"))
     except sqlite3.Error:
-        return {}
+        pass
     finally:
         db.close()
 
 
-def _fill(db: sqlite3.Connection, record: Dataset, dates: dict[str, tuple]) -> None:
-    """The rows of ``record``: actors' nodes and names, events in order, and who met whom at each level.
-
-    ``dates``: what known dates give (:func:`_previous_dates`); added to as dates are worked out.
-    """
-    for level in LEVELS:
-        db.executemany("INSERT INTO actors VALUES (?, ?, ?)",
-                       ((level, actor, node) for actor, node in record.nodes_at(level).items()))
-    db.executemany("INSERT INTO names VALUES (?, ?)", {(fold(name), actor.id) for actor in record.actors.values()
-                                                       for name in (actor.id, actor.name, *actor.aliases)})
-    events = sorted((*record.events, *record.drafts), key=lambda e: (date_order(e.date), e.id)) \
-        if record.drafts else record.events  # the record's events are in this order already
-    db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   _event_rows(events, dates))
-    db.executemany("INSERT INTO disputes VALUES (?, ?, ?)",
-                   ((n, seq, link.event) for n, event in enumerate(events)
-                    for seq, link in enumerate(event.related) if link.relation == "disputes"))
-    db.executemany("INSERT INTO pairs VALUES (?, ?, ?, ?, ?)", _pairs(record, events))
-
-
-def _event_rows(events: list[Event], dates: dict[str, tuple]) -> Iterator[tuple]:
-    """One row per event; what its date gives (label, ISO ends, sortable bounds) worked out once per date,
-    who acted written once per list of actors."""
-    acting: dict[tuple[str, ...], str] = {}
-    for n, event in enumerate(events):
-        date = event.date
-        if date.text not in dates:
-            dates[date.text] = (date.text, _label(date.text), date.iso_start(), date.iso_end(), _key(date.start),
-                                _key(date.end))
-        actors = event.acting()
-        if actors not in acting:
-            acting[actors] = _json_list(actors)
-        yield (n, event.id, event.type, event.status, int(event.draft), *dates[date.text], event.location,
-               acting[actors], event.summary)
-
-
-def _json_list(texts: tuple[str, ...]) -> str:
-    """``json.dumps(list(texts), ensure_ascii=False)``, without making an encoder each time."""
-    return f"[{', '.join(map(encode_basestring, texts))}]"
-
-
-def _pairs(record: Dataset, events: list[Event]) -> Iterator[tuple]:
-    """Each pair that met at each meeting, call or visit not merely proposed, at each level (as ``query.met``)."""
-    sides: dict[tuple[str, str], str] = {}  # (node, date as written): its side; a person's node is itself
-    for level in LEVELS:
-        nodes_at = record.nodes_by_date(level)
-        for ord_, event in enumerate(events):
-            if event.type not in MEETING_TYPES or event.status not in MEETING_STATUSES:
-                continue
-            date = event.date
-            for u, v in sorted(record.iter_met_pairs(event, nodes_at(date))):
-                for node in (u, v):
-                    if (node, date.text) not in sides:
-                        sides[node, date.text] = record.side(node, date)
-                yield level, ord_, u, v, int(sides[u, date.text] == sides[v, date.text])
-
-
-def _folders(root: Path) -> Iterator[tuple]:
-    """The folders the dataset's files are found in (a file added, removed or renamed changes one's mtime)."""
+def folders(root: Path) -> Iterator[tuple]:
+    """The folders the dataset's files are found in (a file added, removed or renamed changes one's mtime),
+    as rows of ``files``."""
     if not root.is_dir():
         return
     for folder, subfolders, _ in os.walk(root):
@@ -130,16 +174,4 @@ def _folders(root: Path) -> Iterator[tuple]:
                          if not name.startswith(".") and name != "node_modules" and not os.path.islink(
                              os.path.join(folder, name))]
         info = os.lstat(folder)
-        yield os.path.realpath(folder), 1, 0, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev, ""
-
-
-def _key(moment: datetime | None) -> str | None:
-    return None if moment is None else sortable(moment)
-
-
-def _label(text: str) -> str:
-    """An EDTF date as the short label the commands print; as written if it cannot be one."""
-    try:
-        return parse_edtf(text).label()
-    except DateError:
-        return text
+        yield os.path.realpath(folder), 1, 0, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev, "", 0, 0

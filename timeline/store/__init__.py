@@ -72,6 +72,7 @@ from timeline.index.stamps import RACY_SECONDS, FileStamp, cache_dir, key_dir, s
 from timeline.index.stamps import code_stamp as _code_stamp
 from timeline.index.stamps import confirmed as _confirmed
 from timeline.index.stamps import racy as _racy
+from timeline.index.write import Layout
 from timeline.model import Dataset
 from timeline.store import codec, fragments
 from timeline.store.assemble import Conflict, Previous, assemble, join, ordered_as, reorder
@@ -107,6 +108,7 @@ class Store:
         self.data, self.file, self.key = data, file, key
         self.stamps: list[FileStamp] = []  # of the data files, as :meth:`load` found them
         self.read: list[Path] = []  # the data files :meth:`load` read, because the store did not have them
+        self.pieces: list[fragments.Fragment] = []  # what each data file gave, as :meth:`load` found them
 
     def load(self) -> Dataset:
         """The dataset, checked: each unchanged file's part from the store, the others read and checked anew.
@@ -139,7 +141,7 @@ class Store:
             known = fragments.decode([body for name, body in parts.items() if name != _ORDER])
         except (KeyError, TypeError, ValueError, IndexError):  # not what this version writes: read it all
             known, parts = {}, {}
-        self.stamps, self.read = [], []
+        self.stamps, self.read, self.pieces = [], [], []
         broken = False
         for file, stamp in zip(files, current, strict=True):
             self.stamps.append(_confirmed(stamp, stored.get(stamp.path), checked))
@@ -153,7 +155,7 @@ class Store:
         if broken:  # the loader reports every problem, in order; the next run reads only what changes
             self._write(self._groups(known, parts), now)
             return dataset.load(self.data)
-        pieces = [known[stamp.sha256] for stamp in self.stamps]
+        pieces = self.pieces = [known[stamp.sha256] for stamp in self.stamps]
         kept = self._groups(known, parts)
         try:
             previous = _previous(parts, known)
@@ -182,6 +184,21 @@ class Store:
         passed = {"files": [stamp.sha256 for stamp in self.stamps], "orders": orders}
         self._write({**kept, _ORDER: json.dumps(passed).encode()}, now)
         return record
+
+    def layout(self) -> Layout | None:
+        """Where each item of the record :meth:`load` returned was defined, and the files of events alone;
+        ``None`` if the load did not go through every file's part."""
+        if not self.pieces or len(self.pieces) != len(self.stamps):
+            return None
+        where: dict[str, tuple[str, str, int]] = {}
+        events_only = set()
+        for stamp, piece in zip(self.stamps, self.pieces, strict=True):
+            for key, ids in piece.ids.items():
+                for ident, position in zip(ids, piece.index[key], strict=True):
+                    where.setdefault(ident, (stamp.path, key, position))
+            if fragments.events_only(piece):
+                events_only.add(stamp.path)
+        return Layout(where, events_only)
 
     def _groups(self, known: dict[str, fragments.Fragment], parts: dict[str, bytes]) -> dict[str, bytes]:
         """The parts that hold the data files' fragments: those in the store still right, the others made."""

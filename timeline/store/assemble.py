@@ -92,11 +92,11 @@ def assemble(files: Sequence[str], fragments: Sequence[Fragment], max_bytes: int
     if changed is not None and any(f.negotiation["ids"] or f.negotiation["refs"] for f in fragments):
         changed = None  # positions may rest on events of unchanged files: check them all
     if changed is None:
-        record = _check(files, record, origin, max_bytes, negotiation)
+        record = check(files, record, origin, max_bytes, negotiation)
     else:
         old = previous.fragments  # type: ignore[union-attr]
         new_events = [e for fragment in changed for e in fragment.record.events]
-        checked = _check(files, dataclasses.replace(record, events=new_events, drafts=[
+        checked = check(files, dataclasses.replace(record, events=new_events, drafts=[
             d for fragment in changed for d in fragment.record.drafts]), origin, max_bytes, negotiation)
         kept = set(map(id, fragments))
         gone = {id(e) for fragment in old if id(fragment) not in kept for e in fragment.record.events}
@@ -166,10 +166,13 @@ def _changed(fragments: Sequence[Fragment], origin: dict[str, Any], previous: Pr
     return None if removed else [fragment for fragment in fragments if id(fragment) not in before]
 
 
-def _check(files: Sequence[str], record: Dataset, origin: dict[str, tuple[str, Path_]], max_bytes: int,
-           negotiation: dict[str, Any]) -> Dataset:
-    """``record`` checked across files (and its events sorted), by the loader's own checks."""
-    checker = _Checker(max_bytes)
+def check(files: Sequence[str], record: Dataset, origin: dict[str, tuple[str, Path_]], max_bytes: int,
+          negotiation: dict[str, Any], lines: bool = True) -> Dataset:
+    """``record`` checked across files (and its events sorted), by the loader's own checks.
+
+    ``lines`` ``False``: a problem is reported without its line (no file is read again: whether it passes is
+    all that is asked)."""
+    checker = (_Checker if lines else _Builder)(max_bytes)
     checker.dataset, checker.origin = record, origin
     checker.__dict__["_negotiation_state"] = negotiation  # as NegotiationFields left it after reading every file
     checker.order = {file: n for n, file in enumerate(files)}

@@ -98,6 +98,15 @@ def read(file: Path, max_bytes: int) -> Fragment | None:
     return Fragment(builder.dataset, Ids(ids, index, plain, negotiation_of(builder)))
 
 
+def events_only(fragment: Fragment) -> bool:
+    """Does the file of ``fragment`` define nothing but events and drafts (no actor, source, dataset title or
+    scale, nothing of the negotiation)? An edit of such a file changes no other file's rows."""
+    record, found = fragment.record, fragment.negotiation
+    return fragment.ids.keys() <= {"events"} and not (found["ids"] or found["refs"] or found["scale"]) \
+        and record.title is None and record.description is None and not (
+            record.actors or record.sources or record.issues or record.positions or record.plans)
+
+
 def negotiation_of(builder: _Builder) -> dict[str, Any]:
     """What ``builder`` read of the negotiation, without file names (a fragment is kept by its content):
     ``{"ids": {kind: {id: where}}, "refs": [[where, kind, id, owner], ...], "scale": bool}``

@@ -1,0 +1,196 @@
+"""After an edit, rewrite only the changed files' rows of the store's tables (:mod:`timeline.index`).
+
+When the data files that changed, appeared or went away define nothing but
+events (and drafts), before and after the edit, the tables are brought up to
+date without the record: each changed file is read and checked alone
+(:func:`timeline.store.fragments.read`), its events are checked across files
+by the loader's own checks against everything else the dataset defines (the
+ids of every file and the actors, sources and the rest, kept in the tables:
+``items``, ``context``), no id another file names (``refs``) may have gone,
+and no id may be defined twice. Then, in a copy of the tables, the changed
+and removed files' rows are deleted and the new ones inserted, the stamps and
+the MAC written anew, and the copy moved into place: a reader sees the old
+tables or the new ones.
+
+Anything else goes to the whole load, which reports every problem with its
+file and line and writes the tables anew (:func:`timeline.cache.load`): an
+edit of a file that defines actors, sources, the dataset's title or scale,
+issues, positions or plans (what other files' rows mean may change), a
+dataset with issues, positions or plans, a file with a problem of its own,
+a reference or a duplicate id that does not check out.
+"""
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import os
+import shutil
+import sqlite3
+import stat
+import tempfile
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from timeline.index import (
+    FILE_COLUMNS,
+    SCHEMA,
+    _current,
+    expected_meta,
+    full_schema,
+    mac,
+    per_file,
+    table_name,
+    tables_file,
+)
+from timeline.index.guard import own_file, owned, secret_key
+from timeline.index.stamps import FileStamp, confirmed, key_dir
+from timeline.index.write import folders, insert_rows
+from timeline.model import Dataset, Event, date_order
+from timeline.read.files import dataset_files, max_file_bytes
+from timeline.read.negotiation import KINDS
+from timeline.read.problems import DatasetError
+from timeline.store import codec, fragments
+from timeline.store.assemble import check
+
+
+def update_tables(path: str | os.PathLike) -> bool:
+    """Bring the tables of the dataset at ``path`` up to date with its files by rewriting the rows of the files
+    that changed; ``False`` (tables untouched) when that cannot give what a whole load would. Never raises
+    for the data or the tables: a problem means ``False``, and the whole load says what is wrong."""
+    target = tables_file(path)
+    key = secret_key(key_dir())
+    try:
+        if key is None or not owned(os.lstat(target.parent), stat.S_IFDIR) or own_file(target) is None:
+            return False
+    except OSError:
+        return False
+    draft = None
+    try:
+        descriptor, draft = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        os.close(descriptor)
+        shutil.copyfile(target, draft)
+        with contextlib.closing(sqlite3.connect(draft)) as db:
+            done = _current(db, path, key, now=False) and _update(db, Path(path), key)
+        if done:
+            os.replace(draft, target)
+            draft = None
+        return done
+    except (sqlite3.Error, OSError, UnicodeError, ValueError, KeyError, TypeError, IndexError):
+        return False
+    finally:
+        if draft:
+            with contextlib.suppress(OSError):
+                os.unlink(draft)
+
+
+def _update(db: sqlite3.Connection, data: Path, key: bytes) -> bool:
+    """Rewrite, in ``db`` (a copy of signed tables of this code), the rows of the files of ``data`` that
+    changed; ``False`` if that cannot be done (see the module's docstring)."""
+    meta = dict(db.execute("SELECT name, value FROM meta"))
+    stored = {row[0]: row for row in db.execute(f"SELECT {FILE_COLUMNS} FROM files")}
+    now = time.time_ns()
+    files, unread = dataset_files(data)
+    if unread or not files:
+        return False
+    stamps = []
+    for file in files:
+        row = stored.get((stamp := FileStamp.of(file)).path)
+        before = FileStamp(row[0], *row[2:8]) if row is not None and not row[1] else None
+        stamps.append(confirmed(stamp, before, int(meta["checked_ns"])))
+    paths = {stamp.path for stamp in stamps}
+    changed = [(file, stamp) for file, stamp in zip(files, stamps, strict=True)
+               if stamp.path not in stored or stored[stamp.path][7] != stamp.sha256]
+    gone = [name for name, row in stored.items() if not row[1] and (name not in paths or name in {
+        stamp.path for _, stamp in changed})]
+    if any(not stored[name][8] for name in gone):
+        return False  # a file that defined more than events: what other files' rows mean may change
+    if (gone or changed) and not all(map(per_file, full_schema()[0][len(SCHEMA):])):
+        return False  # a table whose rows are not kept per file
+    numbers = {name: row[9] for name, row in stored.items() if name in paths}
+    for stamp in stamps:
+        numbers.setdefault(stamp.path, max(numbers.values(), default=0) + 1)
+    pieces = [(numbers[stamp.path], fragments.read(file, max_file_bytes())) for file, stamp in changed]
+    if any(piece is None or not fragments.events_only(piece) for _, piece in pieces):
+        return False
+    db.execute("PRAGMA query_only = OFF")
+    if (pieces or gone) and not _rewrite(db, [stored[name][9] for name in gone], pieces):  # type: ignore[arg-type]
+        return False
+    db.execute("DELETE FROM files")
+    rows = [(s.path, 0, *s[1:], int(s.path not in stored or stored[s.path][8]), numbers[s.path]) for s in stamps]
+    rows += folders(data)
+    db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    signed = {**expected_meta(data), "checked_ns": str(now)}
+    signed["mac"] = mac(key, signed, rows)
+    db.execute("DELETE FROM meta")
+    db.executemany("INSERT INTO meta VALUES (?, ?)", signed.items())
+    db.commit()
+    return True
+
+
+def _rewrite(db: sqlite3.Connection, gone: list[int], pieces: list[tuple[int, fragments.Fragment]]) -> bool:
+    """Check the events of ``pieces`` (file number, fragment) against the rest and put their rows in place of
+    those of the files ``gone`` (numbers); ``False`` if a check fails or an id another file names has gone."""
+    (body,), = db.execute("SELECT body FROM context")
+    context = codec.decode([body])[0]
+    if context.issues or context.positions or context.plans:
+        return False  # positions rest on events of any file: the whole load checks them
+    others = f"file NOT IN ({', '.join('?' * len(gone))})"
+    new = {ident: (file, (key, position)) for file, piece in pieces for key, ids in piece.ids.items()
+           for ident, position in zip(ids, piece.index[key], strict=True)}
+    if len(new) < sum(len(ids) for _, piece in pieces for ids in piece.ids.values()) \
+            or _found(db, f"SELECT id FROM items WHERE {others} AND id IN (SELECT value FROM json_each(?))",
+                      gone, new):
+        return False  # an id defined twice: the whole load says where
+    lost = [ident for (ident,) in db.execute(f"SELECT id FROM items WHERE file IN ({', '.join('?' * len(gone))})",
+                                             gone) if ident not in new]
+    if _found(db, f"SELECT target FROM refs WHERE {others} AND target IN (SELECT value FROM json_each(?))",
+              gone, lost):
+        return False  # an id another file names has gone: the whole load says where
+    origin = {**dict.fromkeys(context.actors, (0, ("actors", 0))), **_named(db, pieces, new), **new}
+    events = _checked(context, pieces, origin)
+    if events is None:
+        return False
+    for statement in full_schema()[0]:
+        if (table := table_name(statement)) not in ("context", "files", "meta"):
+            db.execute(f"DELETE FROM {table} WHERE file IN ({', '.join('?' * len(gone))})", gone)
+    db.executemany("INSERT INTO items VALUES (?, ?, ?, ?)",
+                   ((file, key, position, ident) for ident, (file, (key, position)) in new.items()))
+    file_of = {event.id: file for file, piece in pieces for event in (*piece.record.events, *piece.record.drafts)}
+    insert_rows(db, context, events, [file_of[event.id] for event in events], whole=False)
+    return True
+
+
+def _named(db: sqlite3.Connection, pieces: list[tuple[int, fragments.Fragment]],
+           new: dict[str, tuple]) -> dict[str, tuple]:
+    """The sources and the other files' events that the events of ``pieces`` name, where they are defined
+    (``origin`` of the loader, with no line: none is reported from here)."""
+    named = {name for _, piece in pieces for event in (*piece.record.events, *piece.record.drafts)
+             for name in (*event.sources, *(q.source for q in event.quotes if q.source),
+                          *(link.event for link in event.related))} - new.keys()
+    return {ident: (0, (key, 0)) for ident, key in db.execute(
+        "SELECT id, key FROM items WHERE key IN ('events', 'sources') AND id IN (SELECT value FROM json_each(?))",
+        [json.dumps(list(named))])}
+
+
+def _found(db: sqlite3.Connection, query: str, values: list, ids: Iterable[str]) -> set[str]:
+    """The ids ``query`` finds among ``ids`` (given to it as a JSON array after ``values``)."""
+    return {ident for (ident,) in db.execute(query, [*values, json.dumps(list(ids))])}
+
+
+def _checked(context: Dataset, pieces: Sequence[tuple[int, fragments.Fragment]],
+             origin: dict[str, tuple[str | int, tuple]]) -> list[Event] | None:
+    """The events and drafts of ``pieces`` in the record's order, checked across files as the loader checks
+    them (references to the ids of ``origin``: the actors and sources, the events of ``pieces`` and the
+    others' events they name; roles); ``None`` if a check fails."""
+    events = [event for _, piece in pieces for event in piece.record.events]
+    drafts = [draft for _, piece in pieces for draft in piece.record.drafts]
+    record = dataclasses.replace(context, events=events, drafts=drafts)
+    try:
+        check([str(file) for file, _ in pieces], record, origin, max_file_bytes(),  # type: ignore[arg-type]
+              {"ids": {kind: {} for kind in KINDS}, "references": [],
+               "scale": None}, lines=False)
+    except DatasetError:
+        return None
+    return sorted((*events, *drafts), key=lambda e: (date_order(e.date), e.id))
