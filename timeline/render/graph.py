@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -47,14 +48,18 @@ from timeline.render.graph_draw import (
     apart,
     aspect,
     draw_edges,
+    draw_groups,
     draw_nodes,
     draw_ties,
     fit_columns,
     fit_view,
+    group_radii,
     label_texts,
     marker_of,
     reach,
+    rims,
 )
+from timeline.render.graph_groups import grouped_positions, separate
 from timeline.render.graph_key import Section, draw_key, sections
 from timeline.render.graph_labels import draw_labels
 from timeline.render.graph_table import draw_table, table_height
@@ -66,6 +71,7 @@ from timeline.render.select import (
     GraphError,
     PairRow,
     Selection,
+    between_sides,
     budget_for,
     check_relations,
     hint,
@@ -96,6 +102,9 @@ FULL_AREA = 80.0
 MIN_AREA = 40.0
 #: Actors drawn when neither ``max_actors`` nor ``size`` is given.
 DEFAULT_ACTORS = 30
+#: Key sections a drawing of a fixed size leaves out, in this order, when the key leaves the plot too little room:
+#: the sizes and widths (the labels and the footer say how many), then the shapes.
+OPTIONAL_KEYS = ("size", "width", "kind")
 #: The pair table's width (inches), names included.
 TABLE_WIDTH = 3.6
 #: Pairs the state-level table lists, on a wide figure and a narrow one.
@@ -179,20 +188,32 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     edges, weak = pair_edges(g) if paired else ([
         Edge(u, v, key, line.color, line.width, bool(g.edges[u, v, key].get("directed")), line.dashed, line.dash,
              g.edges[u, v, key].get("count", 1)) for (u, v, key), line in by_width], 0)
+    grouped = graph == "actors" and level == "person" and layout == "auto"
+    side_of = {n: g.nodes[n].get("side") or n for n in actors}
+    ties, within, parallel = list(selection.ties), 0, 0
+    if grouped:                         # each side's people in its circle: no line or tie within a side
+        edges, within, parallel = between_sides(edges, side_of)
+        ties = [(member, group) for member, group in ties if side_of.get(group) != group]
+        circled = {dataset.actors[s].name for s in side_of.values() if s in dataset.actors}   # named by a circle
+        selection = replace(selection, unlinked=tuple(n for n in selection.unlinked if n not in circled))
     texts = label_texts(dataset, g, width=LABEL_WIDTH if graph == "actors" else 2 * LABEL_WIDTH)
     rows = pair_rows(g) if paired else []
     shown = rows[:TABLE_ROWS if size[0] >= WIDE else TABLE_ROWS_NARROW]
     table = Table(shown, {n: names_of(dataset, n) for n in g}, len(rows) - len(shown)) if rows else None
-    parts = sections(dataset, g, look.sides, edges, sizes, bool(selection.ties), paired)
+    group_names = {s: names_of(dataset, s)[0] for s in set(side_of.values()) if s in dataset.actors}
+    parts = sections(dataset, g, look.sides, edges, sizes, bool(ties), paired, grouped)
     weaker = weak and f"{count(weak, 'weaker pair')} not drawn as lines (the table's counts include them)."
-    footer = _footer_lines([omitted(selection), weaker, sources_line(dataset, events)], size[0])
+    unlined = grouped and (within or parallel) and "Not drawn as lines: " + "; ".join(filter(None, (
+        count(within, "relation", "within a side (its people share a circle)"),
+        count(parallel, "lesser relation", "of a pair already joined (the line shows its main one)")))) + "."
+    footer = _footer_lines([omitted(selection), weaker, unlined, sources_line(dataset, events)], size[0])
     bottom = max(FRAME_BOTTOM, 0.3 + len(footer) * style.FOOTER_SIZE * 1.25 / 72)
     figure, ax = _frame(size, dpi, parts, grow=grow, table=table, bottom=bottom)
     area = {n: node.area if g.nodes[n]["node_type"] == "event" else max(node.area * shrink, MIN_AREA)
             for n, node in look.nodes.items()}
     markers = {n: marker_of(g, n) for n in g}
     radius = {n: reach(markers[n], a) for n, a in area.items()}
-    dated = graph == "events" and layout in ("auto", "dated")
+    dated, taken = graph == "events" and layout in ("auto", "dated"), []
     if dated:
         links = {a: sorted(g.successors(a)) for a in actors}
         pos = two_columns(actors, [n for n in g if n not in links], links)
@@ -201,16 +222,25 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
         shown = {frozenset((e.u, e.v)) for e in edges}       # lay out what is drawn, not the pairs left out
         laid = g.copy()
         laid.remove_edges_from([e for e in g.edges(keys=True) if frozenset(e[:2]) not in shown])
-        pos = layout_positions(weighted(laid, selection.ties), layout, aspect=aspect(ax))
-        fit_view(ax, pos)
-        pos = apart(ax, pos, radius)
-    draw_ties(ax, selection.ties, pos)
+        if grouped:
+            pos, circles = grouped_positions(weighted(laid), side_of)
+            for _ in range(3):              # nodes are drawn in points: widen and part the circles to hold them
+                fit_view(ax, {**pos, **rims(circles)})
+                pos = apart(ax, pos, radius)
+                circles, pos = separate(circles, pos, group_radii(ax, circles, pos, radius))
+            fit_view(ax, {**pos, **rims(circles)})
+            taken = draw_groups(ax, circles, pos, radius, look.sides, group_names)
+        else:
+            pos = layout_positions(weighted(laid, selection.ties), layout, aspect=aspect(ax))
+            fit_view(ax, pos)
+            pos = apart(ax, pos, radius)
+    draw_ties(ax, ties, pos)
     _, points, ends = draw_edges(ax, edges, pos, area, markers)
     draw_nodes(ax, g, pos, {n: node._replace(area=area[n]) for n, node in look.nodes.items()}, markers,
                selection.center)
     order = sorted(g, key=lambda n: (-radius[n], n))
     draw_labels(ax, order, pos, radius, texts, points, ends,
-                {n: 0.0 if g.nodes[n]["node_type"] == "event" else 180.0 for n in g} if dated else None)
+                {n: 0.0 if g.nodes[n]["node_type"] == "event" else 180.0 for n in g} if dated else None, taken)
     _draw_texts(figure, title or dataset.title or "Who deals with whom",
                 subtitle(graph, level, events, around and g.nodes[selection.center]["name"], depth, relations), footer)
     return figure
@@ -318,9 +348,14 @@ def _frame(size: tuple[float, float], dpi: int, parts: list[Section], grow: bool
     w, h = size
     wide = w >= WIDE
     plot_w = w - 2 * MARGIN - (_key_width(table) if wide else 0.0)
-    needed = _draw_key(Figure(figsize=(w, 40.0), dpi=dpi), parts, table, wide, 40.0 - FRAME_TOP - bottom, bottom)
-    plot_h = h - FRAME_TOP - bottom - (0.0 if wide else needed + KEY_GAP)
-    short = (needed - plot_h) if wide else max(MIN_PLOT, 0.5 * (w - 2 * MARGIN)) - plot_h
+    for spare in ((), OPTIONAL_KEYS[:2], OPTIONAL_KEYS):      # a key too tall for a fixed size drops what it can
+        shown = [p for p in parts if p.name not in spare]
+        needed = _draw_key(Figure(figsize=(w, 40.0), dpi=dpi), shown, table, wide, 40.0 - FRAME_TOP - bottom, bottom)
+        plot_h = h - FRAME_TOP - bottom - (0.0 if wide else needed + KEY_GAP)
+        short = (needed - plot_h) if wide else max(MIN_PLOT, 0.5 * (w - 2 * MARGIN)) - plot_h
+        if grow or short <= 0.01:
+            break
+    parts = shown
     if grow and short > 0:
         h, plot_h = h + short, plot_h + short
     elif not grow and (plot_h < MIN_PLOT or wide and short > 0.01):

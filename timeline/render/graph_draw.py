@@ -18,10 +18,11 @@ from typing import NamedTuple
 
 import networkx as nx
 import numpy as np
+from matplotlib import patheffects
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.font_manager import FontProperties
-from matplotlib.patches import FancyArrowPatch
+from matplotlib.patches import Circle, FancyArrowPatch
 
 from timeline.dates import parse_edtf
 from timeline.graph import ACTOR_RELATIONS
@@ -268,3 +269,46 @@ def aspect(ax: Axes) -> float:
     box = ax.get_position()
     w, h = ax.figure.get_size_inches()
     return box.width * w / (box.height * h)
+
+
+def rims(groups: Iterable) -> dict[str, tuple[float, float]]:
+    """Four points on each group's circle (left, right, top, bottom): what a view must hold besides the nodes."""
+    return {f"\0{g.side}:{i}": (g.center[0] + dx * g.radius, g.center[1] + dy * g.radius)
+            for g in groups for i, (dx, dy) in enumerate(((-1, 0), (1, 0), (0, 1), (0, -1)))}
+
+
+def group_radii(ax: Axes, groups: Iterable, pos: dict, radius: dict[str, float], pad: float = 5.0
+                ) -> dict[str, float]:
+    """Each group's radius in data units as drawn: round its members' markers (``radius`` in points) and ``pad``
+    points more, and never smaller than the layout made it."""
+    px = ax.figure.dpi / 72
+    unit = float(np.hypot(*(ax.transData.transform((1, 0)) - ax.transData.transform((0, 0)))))   # pixels a unit
+    return {g.side: max(g.radius, *(math.dist(g.center, pos[m]) + (radius[m] + pad) * px / unit for m in g.members))
+            for g in groups}
+
+
+def draw_groups(ax: Axes, groups: Iterable, pos: dict, radius: dict[str, float], colors: dict[str, str],
+                names: dict[str, str]) -> list[tuple[float, float, float, float]]:
+    """Draw each side's circle (gid ``group:<side>``) at its centre and radius (data units), pale in the side's
+    colour with a rim of it, beneath everything; name the side above the circle (gid ``group-label:<side>``)
+    where its own node is not drawn to name it. Return the names' boxes in pixels, for labels to keep clear of."""
+    px = ax.figure.dpi / 72
+    boxes = []
+    renderer = ax.figure.canvas.get_renderer()
+    for group in groups:
+        color = colors.get(group.side, style.OTHER_SIDE)
+        center, reach_of = np.array(group.center), group.radius
+        ax.add_patch(Circle(tuple(center), reach_of, facecolor=color, alpha=0.09, edgecolor="none", zorder=0.2,
+                            gid=f"group:{group.side}"))
+        ax.add_patch(Circle(tuple(center), reach_of, facecolor="none", edgecolor=color, linewidth=1.0, alpha=0.7,
+                            zorder=0.25, gid=f"group-rim:{group.side}"))
+        if group.side in group.members or group.side not in names:
+            continue
+        top = ax.transData.transform((center[0], center[1] + reach_of))
+        text = ax.text(*ax.transData.inverted().transform(top + (0, 2 * px)), names[group.side], ha="center",
+                       va="bottom", fontsize=style.FONT["size"], fontweight="bold", color=style.INK, zorder=4,
+                       path_effects=[patheffects.withStroke(linewidth=3.0, foreground="white")],
+                       gid=f"group-label:{group.side}", parse_math=False)
+        box = text.get_window_extent(renderer)
+        boxes.append((box.x0, box.y0, box.x1, box.y1))
+    return boxes

@@ -34,9 +34,9 @@ class Section(NamedTuple):
 
 
 def sections(dataset: Dataset, g: nx.MultiDiGraph, colors: dict[str, str], edges: list[Edge],
-             sizes: tuple[float, float], ties: bool, paired: bool = False) -> list[Section]:
+             sizes: tuple[float, float], ties: bool, paired: bool = False, grouped: bool = False) -> list[Section]:
     """The legends the drawing needs, top to bottom; none for what it does not show. ``paired``: one line per
-    pair (a state-level drawing, whose table gives the relations)."""
+    pair (a state-level drawing, whose table gives the relations); ``grouped``: each side's people in a circle."""
     own = all(side == n for n, side in g.nodes(data="side") if side)
     out = [side_section(dataset, colors, own), kind_section(g)]
     if any(kind == "event" for _, kind in g.nodes(data="node_type")):
@@ -44,7 +44,7 @@ def sections(dataset: Dataset, g: nx.MultiDiGraph, colors: dict[str, str], edges
     elif paired:
         out += [pair_section(edges), size_section(g, sizes), width_section(edges, "Width: events between the two")]
     else:
-        out += [relation_section(edges, ties), size_section(g, sizes), width_section(edges)]
+        out += [relation_section(edges, ties, grouped), size_section(g, sizes), width_section(edges)]
     return [s for s in out if s]
 
 
@@ -91,7 +91,7 @@ def pair_section(edges: list[Edge]) -> Section:
     return Section("relation", "Line", entries)
 
 
-def relation_section(edges: list[Edge], ties: bool) -> Section:
+def relation_section(edges: list[Edge], ties: bool, grouped: bool = False) -> Section:
     used = {e.key: e for e in edges}
     used |= {e.key: e for e in edges if e.directed}       # a family is drawn directed if any of its lines is
     order = [*RELATION_FAMILIES, *ACTOR_RELATIONS, *sorted(set(used) - set(ACTOR_RELATIONS) - set(RELATION_FAMILIES))]
@@ -101,7 +101,11 @@ def relation_section(edges: list[Edge], ties: bool) -> Section:
         entries.append((line(style.MUTED, alpha=PLANNED_ALPHA), "Planned, not yet happened (faint)"))
     if ties:
         entries.append((Line2D([], [], color=style.MEMBERSHIP_COLOR, linewidth=style.MEMBERSHIP_WIDTH,
-                               solid_capstyle="round"), "Belongs to (person → side)"))
+                               solid_capstyle="round"), "Belongs to (person → delegation)" if grouped
+                        else "Belongs to (person → side)"))
+    if grouped:
+        entries.append((dot("#EEEEEE", style.MUTED, "o", 12), textwrap.fill(
+            "Circle: one side, its state in the middle, its people round it", KEY_LABEL)))
     return Section("relation", "Relation", entries)
 
 
