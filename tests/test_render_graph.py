@@ -78,7 +78,9 @@ def middle(patch):
 
 @pytest.fixture(scope="module")
 def person(seed):
-    return draw_graph(seed)
+    """The force (stress) layout, which draws every relation family of a pair as its own line; the default
+    layout groups people by side (tests/test_render_graph_groups.py)."""
+    return draw_graph(seed, layout="stress")
 
 
 @pytest.fixture(scope="module")
@@ -257,7 +259,7 @@ def test_around_keeps_the_neighbourhood_of_an_actor(seed):
 
 
 def test_relations_filter_keeps_only_those_relations(seed):
-    figure = draw_graph(seed, relations=["met"])
+    figure = draw_graph(seed, relations=["met"], layout="stress")
     assert {gid.rsplit(":", 1)[1] for gid in drawn(figure, "edge")} == {"talks"}
     assert set(drawn(figure, "node")) == {"putin", "witkoff", "kushner", "russia",
                                           "ukrainian-delegation", "zelenskyy", "ireland"}
@@ -338,7 +340,7 @@ def test_past_the_edge_budget_the_strongest_relations_stay_and_every_actor_keeps
     assert selection.hidden_edges == 0            # a star: each spoke is some actor's only relation
     data = clusters()
     every = [key for *_, key in by_family(actor_graph(data)).edges(keys=True)]
-    figure = draw_graph(data, max_actors=50, max_edges=MAX_EDGES)
+    figure = draw_graph(data, max_actors=50, max_edges=MAX_EDGES, layout="stress")
     kept = [gid.rsplit(":", 1)[1] for gid in drawn(figure, "edge")]
     assert len(every) > len(kept) >= MAX_EDGES and len(drawn(figure, "node")) == 50
     assert f"Not shown: {len(every) - len(kept)} relations with fewer events." in text(figure, "footer")

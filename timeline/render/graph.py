@@ -190,9 +190,9 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
              g.edges[u, v, key].get("count", 1)) for (u, v, key), line in by_width], 0)
     grouped = graph == "actors" and level == "person" and layout == "auto"
     side_of = {n: g.nodes[n].get("side") or n for n in actors}
-    ties, within, parallel = list(selection.ties), 0, 0
+    ties, unlined = list(selection.ties), (0, 0, 0)
     if grouped:                         # each side's people in its circle: no line or tie within a side
-        edges, within, parallel = between_sides(edges, side_of)
+        edges, *unlined = between_sides(edges, side_of)
         ties = [(member, group) for member, group in ties if side_of.get(group) != group]
         circled = {dataset.actors[s].name for s in side_of.values() if s in dataset.actors}   # named by a circle
         selection = replace(selection, unlinked=tuple(n for n in selection.unlinked if n not in circled))
@@ -203,17 +203,14 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     group_names = {s: names_of(dataset, s)[0] for s in set(side_of.values()) if s in dataset.actors}
     parts = sections(dataset, g, look.sides, edges, sizes, bool(ties), paired, grouped)
     weaker = weak and f"{count(weak, 'weaker pair')} not drawn as lines (the table's counts include them)."
-    unlined = grouped and (within or parallel) and "Not drawn as lines: " + "; ".join(filter(None, (
-        count(within, "relation", "within a side (its people share a circle)"),
-        count(parallel, "lesser relation", "of a pair already joined (the line shows its main one)")))) + "."
-    footer = _footer_lines([omitted(selection), weaker, unlined, sources_line(dataset, events)], size[0])
+    footer = _footer_lines([omitted(selection), weaker, _unlined(*unlined), sources_line(dataset, events)], size[0])
     bottom = max(FRAME_BOTTOM, 0.3 + len(footer) * style.FOOTER_SIZE * 1.25 / 72)
     figure, ax = _frame(size, dpi, parts, grow=grow, table=table, bottom=bottom)
     area = {n: node.area if g.nodes[n]["node_type"] == "event" else max(node.area * shrink, MIN_AREA)
             for n, node in look.nodes.items()}
     markers = {n: marker_of(g, n) for n in g}
     radius = {n: reach(markers[n], a) for n, a in area.items()}
-    dated, taken = graph == "events" and layout in ("auto", "dated"), []
+    dated, taken, named = graph == "events" and layout in ("auto", "dated"), [], set()
     if dated:
         links = {a: sorted(g.successors(a)) for a in actors}
         pos = two_columns(actors, [n for n in g if n not in links], links)
@@ -229,7 +226,8 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
                 pos = apart(ax, pos, radius)
                 circles, pos = separate(circles, pos, group_radii(ax, circles, pos, radius))
             fit_view(ax, {**pos, **rims(circles)})
-            taken = draw_groups(ax, circles, pos, radius, look.sides, group_names)
+            taken = draw_groups(ax, circles, look.sides, group_names)
+            named = {c.side for c in circles if c.side in group_names}    # a circle's name names its middle
         else:
             pos = layout_positions(weighted(laid, selection.ties), layout, aspect=aspect(ax))
             fit_view(ax, pos)
@@ -238,12 +236,20 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     _, points, ends = draw_edges(ax, edges, pos, area, markers)
     draw_nodes(ax, g, pos, {n: node._replace(area=area[n]) for n, node in look.nodes.items()}, markers,
                selection.center)
-    order = sorted(g, key=lambda n: (-radius[n], n))
+    order = sorted((n for n in g if n not in named), key=lambda n: (-radius[n], n))
     draw_labels(ax, order, pos, radius, texts, points, ends,
                 {n: 0.0 if g.nodes[n]["node_type"] == "event" else 180.0 for n in g} if dated else None, taken)
     _draw_texts(figure, title or dataset.title or "Who deals with whom",
                 subtitle(graph, level, events, around and g.nodes[selection.center]["name"], depth, relations), footer)
     return figure
+
+
+def _unlined(within: int, lesser: int, weaker: int) -> str:
+    """The footer's words for the relations a drawing grouped by side leaves without a line, or ''."""
+    parts = [count(within, "relation", "within a side (its people share a circle)"),
+             count(lesser, "lesser relation", "of pairs drawn (a line shows a pair's main relation, and a hostile one)"),
+             count(weaker, "relation", "of weaker pairs")]
+    return "Not drawn as lines: " + "; ".join(p for p in parts if p) + "." if any(parts) else ""
 
 
 def _edge_budget(level: str, actors: int) -> int:

@@ -287,28 +287,33 @@ def group_radii(ax: Axes, groups: Iterable, pos: dict, radius: dict[str, float],
             for g in groups}
 
 
-def draw_groups(ax: Axes, groups: Iterable, pos: dict, radius: dict[str, float], colors: dict[str, str],
-                names: dict[str, str]) -> list[tuple[float, float, float, float]]:
+def draw_groups(ax: Axes, groups: Iterable, colors: dict[str, str], names: dict[str, str]
+                ) -> list[tuple[float, float, float, float]]:
     """Draw each side's circle (gid ``group:<side>``) at its centre and radius (data units), pale in the side's
-    colour with a rim of it, beneath everything; name the side above the circle (gid ``group-label:<side>``)
-    where its own node is not drawn to name it. Return the names' boxes in pixels, for labels to keep clear of."""
+    colour with a rim of it, beneath everything, and name the side (gid ``group-label:<side>``) above the circle,
+    or below it where the plot ends above: the name stands for the side's own node in the middle too. Return the
+    names' boxes in pixels, for the labels to keep clear of."""
     px = ax.figure.dpi / 72
     boxes = []
     renderer = ax.figure.canvas.get_renderer()
+    plot = ax.get_window_extent(renderer)
     for group in groups:
         color = colors.get(group.side, style.OTHER_SIDE)
-        center, reach_of = np.array(group.center), group.radius
-        ax.add_patch(Circle(tuple(center), reach_of, facecolor=color, alpha=0.09, edgecolor="none", zorder=0.2,
+        center = np.array(group.center)
+        ax.add_patch(Circle(tuple(center), group.radius, facecolor=color, alpha=0.09, edgecolor="none", zorder=0.2,
                             gid=f"group:{group.side}"))
-        ax.add_patch(Circle(tuple(center), reach_of, facecolor="none", edgecolor=color, linewidth=1.0, alpha=0.7,
-                            zorder=0.25, gid=f"group-rim:{group.side}"))
-        if group.side in group.members or group.side not in names:
+        ax.add_patch(Circle(tuple(center), group.radius, facecolor="none", edgecolor=color, linewidth=1.0,
+                            alpha=0.7, zorder=0.25, gid=f"group-rim:{group.side}"))
+        if group.side not in names:
             continue
-        top = ax.transData.transform((center[0], center[1] + reach_of))
-        text = ax.text(*ax.transData.inverted().transform(top + (0, 2 * px)), names[group.side], ha="center",
-                       va="bottom", fontsize=style.FONT["size"], fontweight="bold", color=style.INK, zorder=4,
+        text = ax.text(0, 0, names[group.side], ha="center", va="center", fontsize=style.FONT["size"] + 1,
+                       fontweight="bold", color=style.INK, zorder=4,
                        path_effects=[patheffects.withStroke(linewidth=3.0, foreground="white")],
                        gid=f"group-label:{group.side}", parse_math=False)
+        height = text.get_window_extent(renderer).height
+        top, bottom = (ax.transData.transform((center[0], center[1] + way * group.radius)) for way in (1, -1))
+        spot = top + (0, 3 * px + height / 2) if top[1] + 3 * px + height <= plot.y1 else bottom - (0, 3 * px + height / 2)
+        text.set_position(ax.transData.inverted().transform(spot))
         box = text.get_window_extent(renderer)
         boxes.append((box.x0, box.y0, box.x1, box.y1))
     return boxes
