@@ -155,7 +155,7 @@ RELATION_FAMILIES: dict[str, RelationFamily] = {f.id: f for f in (
     RelationFamily("cooperation", "Proposed, agreed, exchanged, mediated", "#4D4D4D", (0, (5, 2)), "dashed",
                    "Proposed, agreed"),
     RelationFamily("pressure", "Demanded, rejected, threatened, accused", "#A50026", (0, (6, 2, 1.5, 2)),
-                   "dashed", "Pressed"),
+                   "dashed", "Demanded, rejected"),
     RelationFamily("words", "Claimed, denied, stated", "#707070", (0, (1, 1.6)), "dotted",
                    "Claimed, denied"),
     RelationFamily("force", "Attacked (military action)", "#000000", "-", "bold", "Attacked"),

@@ -26,7 +26,7 @@ under the plot, and the number of actors follows the size.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
@@ -106,7 +106,7 @@ DEFAULT_ACTORS = 30
 #: the sizes and widths (the labels and the footer say how many), then the shapes.
 OPTIONAL_KEYS = ("size", "width", "kind")
 #: The pair table's width (inches), names included.
-TABLE_WIDTH = 3.6
+TABLE_WIDTH = 3.9
 #: Pairs the state-level table lists, on a wide figure and a narrow one.
 TABLE_ROWS, TABLE_ROWS_NARROW = 8, 5
 
@@ -204,8 +204,12 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     parts = sections(dataset, g, look.sides, edges, sizes, bool(ties), paired, grouped)
     weaker = weak and f"{count(weak, 'weaker pair')} not drawn as lines (the table's counts include them)."
     footer = _footer_lines([omitted(selection), weaker, _unlined(*unlined), sources_line(dataset, events)], size[0])
-    bottom = max(FRAME_BOTTOM, 0.3 + len(footer) * style.FOOTER_SIZE * 1.25 / 72)
-    figure, ax = _frame(size, dpi, parts, grow=grow, table=table, bottom=bottom)
+    spare = table is not None and not grow and size[0] < WIDE      # room for a line saying the table went
+    bottom = max(FRAME_BOTTOM, 0.3 + (len(footer) + spare) * style.FOOTER_SIZE * 1.25 / 72)
+    figure, ax, tabled = _frame(size, dpi, parts, grow=grow, table=table, bottom=bottom)
+    if table is not None and not tabled:
+        footer.insert(0, f"The table of relations by pair does not fit at {size[0]:g} × {size[1]:g} inches; "
+                         "give a taller size to see it.")
     area = {n: node.area if g.nodes[n]["node_type"] == "event" else max(node.area * shrink, MIN_AREA)
             for n, node in look.nodes.items()}
     markers = {n: marker_of(g, n) for n in g}
@@ -347,21 +351,22 @@ def _plot_area(size: tuple[float, float]) -> float:
 
 
 def _frame(size: tuple[float, float], dpi: int, parts: list[Section], grow: bool,
-           table: Table | None = None, bottom: float = FRAME_BOTTOM) -> tuple[Figure, Axes]:
-    """A figure with the plot and its key, drawn: the key in a column on the right of a wide figure, under the
-    plot in two columns of a narrow one (below :data:`WIDE` inches). If ``grow``, the figure grows as tall as the
-    key needs; else a key that leaves the plot less than :data:`MIN_PLOT` inches raises :class:`GraphError`."""
+           table: Table | None = None, bottom: float = FRAME_BOTTOM) -> tuple[Figure, Axes, bool]:
+    """A figure with the plot and its key, drawn: the key in a column on the right of a wide figure (under the
+    pair table, if any), under the plot in two columns of a narrow one (below :data:`WIDE` inches). If ``grow``,
+    the figure grows as tall as the key needs; else a key too tall drops :data:`OPTIONAL_KEYS`, then the table's
+    last rows (the note counts them), then the table on a narrow figure, and one that still leaves the plot less
+    than :data:`MIN_PLOT` inches raises :class:`GraphError`. Return the figure, the plot's axes and whether the
+    table was drawn."""
     w, h = size
     wide = w >= WIDE
     plot_w = w - 2 * MARGIN - (_key_width(table) if wide else 0.0)
-    for spare in ((), OPTIONAL_KEYS[:2], OPTIONAL_KEYS):      # a key too tall for a fixed size drops what it can
-        shown = [p for p in parts if p.name not in spare]
-        needed = _draw_key(Figure(figsize=(w, 40.0), dpi=dpi), shown, table, wide, 40.0 - FRAME_TOP - bottom, bottom)
+    for shown, cut in _smaller_keys(parts, table, not wide):
+        needed = _draw_key(Figure(figsize=(w, 40.0), dpi=dpi), shown, cut, wide, 40.0 - FRAME_TOP - bottom, bottom)
         plot_h = h - FRAME_TOP - bottom - (0.0 if wide else needed + KEY_GAP)
         short = (needed - plot_h) if wide else max(MIN_PLOT, 0.5 * (w - 2 * MARGIN)) - plot_h
         if grow or short <= 0.01:
             break
-    parts = shown
     if grow and short > 0:
         h, plot_h = h + short, plot_h + short
     elif not grow and (plot_h < MIN_PLOT or wide and short > 0.01):
@@ -370,34 +375,49 @@ def _frame(size: tuple[float, float], dpi: int, parts: list[Section], grow: bool
     figure = Figure(figsize=(w, h), dpi=dpi)
     ax = figure.add_axes((MARGIN / w, (h - FRAME_TOP - plot_h) / h, plot_w / w, plot_h / h))   # the first axes
     ax.set_axis_off()
-    _draw_key(figure, parts, table, wide, plot_h if wide else needed, bottom)
-    return figure, ax
+    _draw_key(figure, shown, cut, wide, plot_h if wide else needed, bottom)
+    return figure, ax, cut is not None
+
+
+def _smaller_keys(parts: list[Section], table: Table | None, narrow: bool
+                  ) -> Iterator[tuple[list[Section], Table | None]]:
+    """The key as drawn, then smaller: without the sizes and widths, without the shapes, then with fewer table
+    rows, down to two, and if ``narrow`` without the table."""
+    for spare in ((), OPTIONAL_KEYS[:2], OPTIONAL_KEYS):
+        yield [p for p in parts if p.name not in spare], table
+    least = [p for p in parts if p.name not in OPTIONAL_KEYS]
+    for rows in range(len(table.rows) - 1, 1, -1) if table else ():
+        yield least, table._replace(rows=table.rows[:rows], hidden=table.hidden + len(table.rows) - rows)
+    if table and narrow:
+        yield least, None
 
 
 def _key_width(table: Table | None) -> float:
-    """Inches the key takes beside a wide plot: a column, and one more for a table."""
-    return KEY_WIDTH + (TABLE_WIDTH - MARGIN + KEY_GAP if table is not None else 0.0)
+    """Inches the key takes beside a wide plot: a column, as wide as the table if there is one."""
+    return TABLE_WIDTH if table is not None else KEY_WIDTH
 
 
 def _draw_key(figure: Figure, parts: list[Section], table: Table | None, wide: bool, height: float,
               bottom: float) -> float:
     """Draw the key (and the pair table) ``height`` inches tall, ``bottom`` inches above the foot of ``figure``
-    (over the footer): a column on the right if ``wide``, else two columns across; return the height it takes,
-    in inches."""
+    (over the footer): a column on the right if ``wide`` (the table on top, the key in two columns under it),
+    else two columns across with the table under them; return the height it takes, in inches."""
     FigureCanvasAgg(figure)
     w, h = figure.get_size_inches()
-    key_w = KEY_WIDTH - MARGIN if wide else (w - 2 * MARGIN - KEY_GAP) / 2
     across = _key_width(table) - MARGIN if wide else w - 2 * MARGIN
+    columns = 1 if wide and table is None else 2
+    key_w = across if columns == 1 else (across - KEY_GAP) / 2
     key = figure.add_axes(((w - MARGIN - across) / w, bottom / h, across / w, height / h))
     key.set_axis_off()
-    heights = draw_key(figure, key, parts, columns=1 if wide else 2, column_width=key_w + KEY_GAP)
-    if table is not None and wide:              # a column of its own beside the key
-        draw_table(key, table.rows, table.names, TABLE_WIDTH - MARGIN, 0.0, table.hidden, left=key_w + KEY_GAP)
-        heights.append(table_height(table.rows))
-    elif table is not None:                     # under both columns of the key, names at full length
+    top = 0.0
+    if table is not None and wide:              # the table first: it carries what the lines do not
+        draw_table(key, table.rows, table.names, across, 0.0, table.hidden)
+        top = table_height(table.rows, across, table.hidden) + KEY_GAP
+    heights = draw_key(figure, key, parts, columns=columns, column_width=key_w + KEY_GAP, top=top)
+    if table is not None and not wide:          # under both columns of the key, names at full length
         top = max(heights) + KEY_GAP
         draw_table(key, table.rows, table.names, min(across, TABLE_WIDTH), top, table.hidden)
-        heights = [top + table_height(table.rows)]
+        heights = [top + table_height(table.rows, min(across, TABLE_WIDTH), table.hidden)]
     return max(heights)
 
 
