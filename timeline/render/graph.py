@@ -250,10 +250,9 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
 
 def _unlined(within: int, lesser: int, weaker: int) -> str:
     """The footer's words for the relations a drawing grouped by side leaves without a line, or ''."""
-    parts = [count(within, "relation", "within a side (its people share a circle)"),
-             count(lesser, "lesser relation", "of pairs drawn (a line shows a pair's main relation, and a hostile one)"),
+    parts = [count(within, "relation", "within a side"), count(lesser, "lesser relation", "of a pair drawn"),
              count(weaker, "relation", "of weaker pairs")]
-    return "Not drawn as lines: " + "; ".join(p for p in parts if p) + "." if any(parts) else ""
+    return "No line for " + named_list([p for p in parts if p]) + "." if any(parts) else ""
 
 
 def _edge_budget(level: str, actors: int) -> int:

@@ -106,7 +106,7 @@ def relation_section(edges: list[Edge], ties: bool, grouped: bool = False) -> Se
                         else "Belongs to (person → side)"))
     if grouped:
         entries.append((dot("#EEEEEE", style.MUTED, "o", 12), textwrap.fill(
-            "Circle: one side, its state in the middle, its people round it", KEY_LABEL)))
+            "Circle: a side, its state in the middle, its people round it", KEY_LABEL)))
     return Section("relation", "Relation", entries)
 
 
