@@ -28,6 +28,8 @@ from timeline.render.layout import layout_positions
 #: Layout units between two neighbours on a ring, from a circle's rim to the next circle, and from the outermost
 #: node to the rim.
 SPACING, GAP, PAD = 1.0, 1.3, 0.55
+#: Passes of turning each ring's people towards their partners.
+PASSES = 3
 Point = tuple[float, float]
 
 
@@ -51,9 +53,12 @@ def grouped_positions(graph: nx.Graph, side: Mapping[str, str]) -> tuple[dict[st
     ring = {s: _ring_radius(s, nodes) for s, nodes in members.items()}
     radius = {s: (r + PAD if len(nodes) > 1 else PAD) for s, nodes in members.items() for r in [ring[s]]}
     centers = _centers(graph, side, radius)
-    pos: dict[str, Point] = {}
-    for s, nodes in members.items():
-        pos.update(_ring(graph, side, s, nodes, centers, ring[s]))
+    toward = {n: centers[side.get(n, n)] for n in graph}      # first towards the partners' sides, then
+    for _ in range(PASSES):                                     # towards the partners themselves
+        pos: dict[str, Point] = {}
+        for s, nodes in members.items():
+            pos.update(_ring(graph, side, s, nodes, centers, ring[s], toward))
+        toward = {n: np.array(p) for n, p in pos.items()}
     groups = [Group(s, tuple(nodes), centers[s], radius[s]) for s, nodes in members.items()
               if len(nodes) > 1 or s not in nodes]
     return pos, groups
@@ -107,7 +112,7 @@ def _no_overlap(xy: np.ndarray, r: np.ndarray, iterations: int = 200) -> np.ndar
 
 
 def _ring(graph: nx.Graph, side: Mapping[str, str], own: str, nodes: list[str], centers: Mapping[str, np.ndarray],
-          radius: float) -> dict[str, Point]:
+          radius: float, toward: Mapping[str, np.ndarray]) -> dict[str, Point]:
     """A side's nodes: its own node at the centre, the others on the ring, each at the angle of the sides it deals
     with (the weighted mean of their directions), no two nearer than :data:`SPACING`; those who deal with no other
     side at the back."""
@@ -116,7 +121,7 @@ def _ring(graph: nx.Graph, side: Mapping[str, str], own: str, nodes: list[str], 
     around = [n for n in nodes if n != own]
     if len(nodes) == 1:
         return {nodes[0]: (float(center[0]), float(center[1]))}
-    pulls = {n: _pull(graph, side, n, own, centers) for n in around}
+    pulls = {n: _pull(graph, side, n, own, center, toward) for n in around}
     outward = sum((p for p in pulls.values() if p is not None), np.zeros(2))
     back = math.atan2(-outward[1], -outward[0]) if np.hypot(*outward) > 1e-9 else math.pi / 2
     wanted = {n: math.atan2(p[1], p[0]) if p is not None else back for n, p in pulls.items()}
@@ -126,14 +131,14 @@ def _ring(graph: nx.Graph, side: Mapping[str, str], own: str, nodes: list[str], 
     return out
 
 
-def _pull(graph: nx.Graph, side: Mapping[str, str], node: str, own: str, centers: Mapping[str, np.ndarray]
-          ) -> np.ndarray | None:
-    """The weighted mean direction from ``node``'s side to the sides of its partners elsewhere, or ``None``."""
+def _pull(graph: nx.Graph, side: Mapping[str, str], node: str, own: str, center: np.ndarray,
+          toward: Mapping[str, np.ndarray]) -> np.ndarray | None:
+    """The weighted mean direction from ``node``'s side's ``center`` to its partners on other sides (at the
+    points ``toward`` gives them), or ``None``."""
     total = np.zeros(2)
     for other, data in graph[node].items():
-        theirs = side.get(other, other)
-        if theirs != own:
-            d = centers[theirs] - centers[own]
+        if side.get(other, other) != own:
+            d = toward[other] - center
             total += data.get("weight", 1) * d / max(float(np.hypot(*d)), 1e-9)
     return total if np.hypot(*total) > 1e-9 else None
 
