@@ -241,7 +241,8 @@ def test_state_level_collapses_actors_into_their_states(state):
                           "ukraine-allies:united-states:pair", "ukraine:ukraine-allies:pair",
                           "ukraine:united-states:pair"}
     assert edges["russia:ukraine:pair"].get_linewidth() > edges["ireland:ukraine:pair"].get_linewidth() == 1.0
-    assert "side" in drawn(state, "legend")                                 # colours are keyed at every level
+    assert "side" not in drawn(state, "legend")             # each node is its own side, named on the map
+    assert set(drawn(state, "label")) == STATE_NODES
     assert legend(state, "kind") == ["State", "Organisation", "Group"]
     assert text(state, "subtitle") == ("Relations between states (each person counted as their state; organisations"
                                        " as themselves) · events 2–3 Dec 2025")

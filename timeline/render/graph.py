@@ -412,6 +412,7 @@ def _draw_key(figure: Figure, parts: list[Section], table: Table | None, wide: b
     if table is not None and wide:              # the table first: it carries what the lines do not
         draw_table(key, table.rows, table.names, across, 0.0, table.hidden)
         top = table_height(table.rows, across, table.hidden) + KEY_GAP
+        parts = [p._replace(columns=1) for p in parts]      # half a column each: entries one under another
     heights = draw_key(figure, key, parts, columns=columns, column_width=key_w + KEY_GAP, top=top)
     if table is not None and not wide:          # under both columns of the key, names at full length
         top = max(heights) + KEY_GAP

@@ -27,7 +27,7 @@ from timeline.render.layout import layout_positions
 
 #: Layout units between two neighbours on a ring, from a circle's rim to the next circle, and from the outermost
 #: node to the rim.
-SPACING, GAP, PAD = 1.0, 1.3, 0.55
+SPACING, GAP, PAD = 1.2, 1.4, 0.55
 #: Passes of turning each ring's people towards their partners.
 PASSES = 3
 Point = tuple[float, float]
