@@ -5,8 +5,9 @@
 >>> render_graph(record, "output/putin.svg", around="putin", depth=2)
 PosixPath('output/putin.svg')
 
-What is drawn is chosen in :mod:`timeline.render.select`, drawn by
-:mod:`timeline.render.graph_draw` and keyed by :mod:`timeline.render.graph_key`.
+What is drawn is chosen in :mod:`timeline.render.select`, laid out by side in
+:mod:`timeline.render.graph_groups`, drawn by :mod:`timeline.render.graph_draw`,
+keyed by :mod:`timeline.render.graph_key` and framed by :mod:`timeline.render.graph_frame`.
 Every drawn element carries a gid naming what it shows (``node:putin``,
 ``edge:putin:ukraine:pressure``, ``head:...`` for its arrowhead,
 ``tie:putin:russia``, ``label:putin``, ``leader:putin``, ``legend:relation``,
@@ -14,8 +15,11 @@ Every drawn element carries a gid naming what it shows (``node:putin``,
 ``footer``): it becomes the element's id in SVG output, and lets tests and
 scripts find what was drawn.
 
-Person level draws each relation family between two actors as its own line
-(greys told apart by dash, pressure and force in accents), side by side.
+Person level (the default layout) draws each side's people in a named circle
+round its state, and lines only between sides: of each pair its main relation
+family, and a hostile one beside it (greys told apart by dash, pressure and
+force in accents). The force layouts (``layout="stress"`` ...) draw every family
+of a pair as its own line, side by side.
 State level draws one line per pair and a table of the busiest pairs by
 relation family and direction (:mod:`timeline.render.graph_table`): seven
 kinds of relation in two directions between the same three states smear as
@@ -25,14 +29,10 @@ under the plot, and the number of actors follows the size.
 """
 from __future__ import annotations
 
-import textwrap
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import NamedTuple
 
-from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from timeline.errors import NothingToShow
@@ -59,17 +59,27 @@ from timeline.render.graph_draw import (
     reach,
     rims,
 )
+from timeline.render.graph_frame import (
+    FRAME_BOTTOM,
+    FRAME_TOP,
+    KEY_WIDTH,
+    MARGIN,
+    MIN_PLOT,
+    WIDE,
+    Table,
+    draw_texts,
+    footer_lines,
+    frame,
+)
 from timeline.render.graph_groups import grouped_positions, separate
-from timeline.render.graph_key import Section, draw_key, sections
+from timeline.render.graph_key import sections
 from timeline.render.graph_labels import draw_labels
-from timeline.render.graph_table import draw_table, table_height
 from timeline.render.labels import display_name
 from timeline.render.layout import layout_positions, two_columns
 from timeline.render.select import (
     MAX_ACTORS,
     MAX_EDGES,
     GraphError,
-    PairRow,
     Selection,
     between_sides,
     budget_for,
@@ -81,18 +91,14 @@ from timeline.render.select import (
     strongest_pairs,
     weighted,
 )
-from timeline.render.text import printable, quiet_glyphs, shorten
+from timeline.render.text import quiet_glyphs
 
 __all__ = ["DPI", "GRAPHS", "GRAPH_LAYOUTS", "MAX_ACTORS", "MAX_EDGES", "GraphError", "draw_graph", "render_graph",
            "select_actors", "select_events"]
 
 GRAPHS = ("actors", "events")
 DPI = 200
-FRAME_TOP, FRAME_BOTTOM, KEY_WIDTH, MARGIN, KEY_GAP = 1.05, 0.6, 2.9, 0.25, 0.2   # inches
-#: Narrower than this (inches), the key goes under the plot.
-WIDE = 8.5
-#: The smallest plot's height, the smallest drawing, and the longest side (inches).
-MIN_PLOT = 2.0
+#: The smallest drawing, and the longest side (inches).
 MIN_SIZE = (4.0, FRAME_TOP + FRAME_BOTTOM + MIN_PLOT)
 MAX_SIZE = 200.0
 #: Plot area (inches²) at which nodes take their full size (:data:`timeline.palette.NODE_AREA`); smaller
@@ -102,21 +108,8 @@ FULL_AREA = 80.0
 MIN_AREA = 40.0
 #: Actors drawn when neither ``max_actors`` nor ``size`` is given.
 DEFAULT_ACTORS = 30
-#: Key sections a drawing of a fixed size leaves out, in this order, when the key leaves the plot too little room:
-#: the sizes and widths (the labels and the footer say how many), then the shapes.
-OPTIONAL_KEYS = ("size", "width", "kind")
-#: The pair table's width (inches), names included.
-TABLE_WIDTH = 3.9
 #: Pairs the state-level table lists, on a wide figure and a narrow one.
 TABLE_ROWS, TABLE_ROWS_NARROW = 8, 5
-
-
-class Table(NamedTuple):
-    """The pair table of a state-level drawing: its rows, the actors' short names, how many pairs it leaves out."""
-
-    rows: list[PairRow]
-    names: dict[str, tuple[str, ...]]
-    hidden: int
 
 
 def render_graph(dataset: Dataset, path: str | Path, events: Iterable[Event] | None = None, *,
@@ -203,10 +196,10 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     group_names = {s: names_of(dataset, s)[0] for s in set(side_of.values()) if s in dataset.actors}
     parts = sections(dataset, g, look.sides, edges, sizes, bool(ties), paired, grouped)
     weaker = weak and f"{count(weak, 'weaker pair')} not drawn as lines (the table's counts include them)."
-    footer = _footer_lines([omitted(selection), weaker, _unlined(*unlined), sources_line(dataset, events)], size[0])
+    footer = footer_lines([omitted(selection), weaker, _unlined(*unlined), sources_line(dataset, events)], size[0])
     spare = table is not None and not grow and size[0] < WIDE      # room for a line saying the table went
     bottom = max(FRAME_BOTTOM, 0.3 + (len(footer) + spare) * style.FOOTER_SIZE * 1.25 / 72)
-    figure, ax, tabled = _frame(size, dpi, parts, grow=grow, table=table, bottom=bottom)
+    figure, ax, tabled = frame(size, dpi, parts, grow=grow, table=table, bottom=bottom)
     if table is not None and not tabled:
         footer.insert(0, f"The table of relations by pair does not fit at {size[0]:g} × {size[1]:g} inches; "
                          "give a taller size to see it.")
@@ -243,7 +236,7 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     order = sorted((n for n in g if n not in named), key=lambda n: (-radius[n], n))
     draw_labels(ax, order, pos, radius, texts, points, ends,
                 {n: 0.0 if g.nodes[n]["node_type"] == "event" else 180.0 for n in g} if dated else None, taken)
-    _draw_texts(figure, title or dataset.title or "Who deals with whom",
+    draw_texts(figure, title or dataset.title or "Who deals with whom",
                 subtitle(graph, level, events, around and g.nodes[selection.center]["name"], depth, relations), footer)
     return figure
 
@@ -347,94 +340,6 @@ def _plot_area(size: tuple[float, float]) -> float:
     if w >= WIDE:
         return (w - KEY_WIDTH - 2 * MARGIN) * (h - FRAME_TOP - FRAME_BOTTOM)   # a table's column not counted
     return (w - 2 * MARGIN) * (h - FRAME_TOP - FRAME_BOTTOM) * 0.6
-
-
-def _frame(size: tuple[float, float], dpi: int, parts: list[Section], grow: bool,
-           table: Table | None = None, bottom: float = FRAME_BOTTOM) -> tuple[Figure, Axes, bool]:
-    """A figure with the plot and its key, drawn: the key in a column on the right of a wide figure (under the
-    pair table, if any), under the plot in two columns of a narrow one (below :data:`WIDE` inches). If ``grow``,
-    the figure grows as tall as the key needs; else a key too tall drops :data:`OPTIONAL_KEYS`, then the table's
-    last rows (the note counts them), then the table on a narrow figure, and one that still leaves the plot less
-    than :data:`MIN_PLOT` inches raises :class:`GraphError`. Return the figure, the plot's axes and whether the
-    table was drawn."""
-    w, h = size
-    wide = w >= WIDE
-    plot_w = w - 2 * MARGIN - (_key_width(table) if wide else 0.0)
-    for shown, cut in _smaller_keys(parts, table, not wide):
-        needed = _draw_key(Figure(figsize=(w, 40.0), dpi=dpi), shown, cut, wide, 40.0 - FRAME_TOP - bottom, bottom)
-        plot_h = h - FRAME_TOP - bottom - (0.0 if wide else needed + KEY_GAP)
-        short = (needed - plot_h) if wide else max(MIN_PLOT, 0.5 * (w - 2 * MARGIN)) - plot_h
-        if grow or short <= 0.01:
-            break
-    if grow and short > 0:
-        h, plot_h = h + short, plot_h + short
-    elif not grow and (plot_h < MIN_PLOT or wide and short > 0.01):
-        raise GraphError(f"size=({w:g}, {h:g}) inches cannot hold the graph and its key ({needed:.1f} inches "
-                         "tall); give a larger size, or leave size out to fit")
-    figure = Figure(figsize=(w, h), dpi=dpi)
-    ax = figure.add_axes((MARGIN / w, (h - FRAME_TOP - plot_h) / h, plot_w / w, plot_h / h))   # the first axes
-    ax.set_axis_off()
-    _draw_key(figure, shown, cut, wide, plot_h if wide else needed, bottom)
-    return figure, ax, cut is not None
-
-
-def _smaller_keys(parts: list[Section], table: Table | None, narrow: bool
-                  ) -> Iterator[tuple[list[Section], Table | None]]:
-    """The key as drawn, then smaller: without the sizes and widths, without the shapes, then with fewer table
-    rows, down to two, and if ``narrow`` without the table."""
-    for spare in ((), OPTIONAL_KEYS[:2], OPTIONAL_KEYS):
-        yield [p for p in parts if p.name not in spare], table
-    least = [p for p in parts if p.name not in OPTIONAL_KEYS]
-    for rows in range(len(table.rows) - 1, 1, -1) if table else ():
-        yield least, table._replace(rows=table.rows[:rows], hidden=table.hidden + len(table.rows) - rows)
-    if table and narrow:
-        yield least, None
-
-
-def _key_width(table: Table | None) -> float:
-    """Inches the key takes beside a wide plot: a column, as wide as the table if there is one."""
-    return TABLE_WIDTH if table is not None else KEY_WIDTH
-
-
-def _draw_key(figure: Figure, parts: list[Section], table: Table | None, wide: bool, height: float,
-              bottom: float) -> float:
-    """Draw the key (and the pair table) ``height`` inches tall, ``bottom`` inches above the foot of ``figure``
-    (over the footer): a column on the right if ``wide`` (the table on top, the key in two columns under it),
-    else two columns across with the table under them; return the height it takes, in inches."""
-    FigureCanvasAgg(figure)
-    w, h = figure.get_size_inches()
-    across = _key_width(table) - MARGIN if wide else w - 2 * MARGIN
-    columns = 1 if wide and table is None else 2
-    key_w = across if columns == 1 else (across - KEY_GAP) / 2
-    key = figure.add_axes(((w - MARGIN - across) / w, bottom / h, across / w, height / h))
-    key.set_axis_off()
-    top = 0.0
-    if table is not None and wide:              # the table first: it carries what the lines do not
-        draw_table(key, table.rows, table.names, across, 0.0, table.hidden)
-        top = table_height(table.rows, across, table.hidden) + KEY_GAP
-        parts = [p._replace(columns=1) for p in parts]      # half a column each: entries one under another
-    heights = draw_key(figure, key, parts, columns=columns, column_width=key_w + KEY_GAP, top=top)
-    if table is not None and not wide:          # under both columns of the key, names at full length
-        top = max(heights) + KEY_GAP
-        draw_table(key, table.rows, table.names, min(across, TABLE_WIDTH), top, table.hidden)
-        heights = [top + table_height(table.rows, min(across, TABLE_WIDTH), table.hidden)]
-    return max(heights)
-
-
-def _footer_lines(parts: list[str | None], width: float) -> list[str]:
-    """The footer's lines at a figure ``width`` inches wide: each part wrapped to the width."""
-    chars = int((width - 2 * MARGIN) * 72 / (style.FOOTER_SIZE * 0.55))
-    return [line for part in parts if part for line in textwrap.wrap(printable(part), chars)]
-
-
-def _draw_texts(figure: Figure, title: str, subtitle: str, footer: list[str]) -> None:
-    w, h = figure.get_size_inches()
-    figure.text(MARGIN / w, 1 - 0.22 / h, shorten(printable(title), int((w - 2 * MARGIN) * 72 / 8)),
-                fontsize=style.TITLE_SIZE, fontweight="bold", va="top", gid="title", parse_math=False)
-    figure.text(MARGIN / w, 1 - 0.55 / h, textwrap.fill(subtitle, int((w - 2 * MARGIN) * 72 / (10 * 0.55))),
-                fontsize=10, color=style.MUTED, va="top", gid="subtitle", parse_math=False)
-    figure.text(MARGIN / w, 0.15 / h, "\n".join(footer), fontsize=style.FOOTER_SIZE, color=style.MUTED, va="bottom",
-                gid="footer", parse_math=False)
 
 
 def omitted(selection: Selection) -> str:

@@ -59,9 +59,18 @@ def grouped_positions(graph: nx.Graph, side: Mapping[str, str]) -> tuple[dict[st
         for s, nodes in members.items():
             pos.update(_ring(graph, side, s, nodes, centers, ring[s], toward))
         toward = {n: np.array(p) for n, p in pos.items()}
-    groups = [Group(s, tuple(nodes), centers[s], radius[s]) for s, nodes in members.items()
-              if len(nodes) > 1 or s not in nodes]
+    groups = [_hull(s, nodes, pos) if s not in nodes else Group(s, tuple(nodes), tuple(centers[s]), radius[s])
+              for s, nodes in members.items() if len(nodes) > 1 or s not in nodes]
     return pos, groups
+
+
+def _hull(side: str, nodes: list[str], pos: Mapping[str, Point]) -> Group:
+    """The circle of a side whose own node is not drawn: round its people, where they stand (they face their
+    partners, and a circle about the ring's centre would stand half empty)."""
+    xy = np.array([pos[n] for n in nodes])
+    center = (xy.min(axis=0) + xy.max(axis=0)) / 2
+    return Group(side, tuple(nodes), (float(center[0]), float(center[1])),
+                 float(np.hypot(*(xy - center).T).max()) + PAD)
 
 
 def _ring_radius(side: str, nodes: list[str]) -> float:
