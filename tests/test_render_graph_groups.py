@@ -22,20 +22,23 @@ PAGE, SLIDE, COLUMN = (11.0, 8.5), (13.33, 7.5), (6.0, 6.0)
 
 
 @pytest.fixture(scope="module")
-def seeds():
-    return load(ROOT / "seeds")
+def records(seed) -> dict:
+    """The 2025 record, the 2022–2025 chronology and the old Moscow seed."""
+    return {"2025": load(ROOT / "seeds"), "2022-2025": load(ROOT / "tests" / "charts" / "chronology.yaml"),
+            "moscow": seed}
 
 
 @pytest.fixture(scope="module")
-def chronology():
-    return load(ROOT / "tests" / "charts" / "chronology.yaml")
+def seeds(records):
+    return records["2025"]
 
 
 @pytest.fixture(scope="module")
-def figures(seeds, chronology, seed):
+def figures(records):
+    seeds = records["2025"]
     return {"page": draw_graph(seeds, size=PAGE, dpi=100), "slide": draw_graph(seeds, size=SLIDE, dpi=100),
-            "column": draw_graph(seeds, size=COLUMN, dpi=150), "moscow": draw_graph(seed, dpi=100),
-            "chronology": draw_graph(chronology, dpi=100)}
+            "column": draw_graph(seeds, size=COLUMN, dpi=150), "moscow": draw_graph(records["moscow"], dpi=100),
+            "chronology": draw_graph(records["2022-2025"], dpi=100)}
 
 
 def circles(figure) -> dict[str, tuple[float, float, float]]:
@@ -76,9 +79,9 @@ def test_the_layout_puts_each_side_in_a_circle_of_its_own_facing_its_partners():
     assert np.dot(np.subtract(pos["a2"], by_side["a"].center), towards) > 0
 
 
-def test_each_person_is_inside_their_sides_named_circle_and_circles_never_overlap(figures, seeds, chronology):
+def test_each_person_is_inside_their_sides_named_circle_and_circles_never_overlap(figures, records):
     for name, figure in figures.items():
-        data = chronology if name == "chronology" else seeds
+        data = records[{"chronology": "2022-2025", "moscow": "moscow"}.get(name, "2025")]
         rings, nodes = circles(figure), discs(figure)
         names = {side: t.get_text() for side, t in drawn(figure, "group-label").items()}
         assert set(names) == set(rings), name
