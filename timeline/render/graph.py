@@ -219,10 +219,10 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
         if grouped:
             pos, circles = grouped_positions(weighted(laid), side_of)
             for _ in range(3):              # nodes are drawn in points: widen and part the circles to hold them
-                fit_view(ax, {**pos, **rims(circles)})
+                fit_view(ax, {**pos, **rims(circles)}, margin=0.12)      # room for the circles' names
                 pos = apart(ax, pos, radius)
                 circles, pos = separate(circles, pos, group_radii(ax, circles, pos, radius))
-            fit_view(ax, {**pos, **rims(circles)})
+            fit_view(ax, {**pos, **rims(circles)}, margin=0.12)
             taken = draw_groups(ax, circles, look.sides, group_names)
             named = {c.side for c in circles if c.side in group_names}    # a circle's name names its middle
         else:

@@ -310,10 +310,22 @@ def draw_groups(ax: Axes, groups: Iterable, colors: dict[str, str], names: dict[
                        fontweight="bold", color=style.INK, zorder=4,
                        path_effects=[patheffects.withStroke(linewidth=3.0, foreground="white")],
                        gid=f"group-label:{group.side}", parse_math=False)
-        height = text.get_window_extent(renderer).height
-        top, bottom = (ax.transData.transform((center[0], center[1] + way * group.radius)) for way in (1, -1))
-        spot = top + (0, 3 * px + height / 2) if top[1] + 3 * px + height <= plot.y1 else bottom - (0, 3 * px + height / 2)
-        text.set_position(ax.transData.inverted().transform(spot))
-        box = text.get_window_extent(renderer)
-        boxes.append((box.x0, box.y0, box.x1, box.y1))
+        size = text.get_window_extent(renderer)
+        rim = {way: ax.transData.transform((center[0], center[1] + way * group.radius)) for way in (1, -1)}
+        spots = [rim[way] + (0, way * (3 * px + size.height / 2)) for way in (1, -1)]
+        boxes.append(_caption_box(spots, size.width, size.height, boxes, plot))
+        text.set_position(ax.transData.inverted().transform(((boxes[-1][0] + boxes[-1][2]) / 2,
+                                                              (boxes[-1][1] + boxes[-1][3]) / 2)))
     return boxes
+
+
+def _caption_box(spots: list[np.ndarray], w: float, h: float, taken: list[tuple], plot: object
+                 ) -> tuple[float, float, float, float]:
+    """The box (pixels) of a circle's name at the first of ``spots`` (centres: above the circle, then below) that
+    lies inside the ``plot`` and on no name ``taken``, else at the first."""
+    boxes = [(x - w / 2, y - h / 2, x + w / 2, y + h / 2) for x, y in spots]
+    for box in boxes:
+        inside = plot.x0 <= box[0] and box[2] <= plot.x1 and plot.y0 <= box[1] and box[3] <= plot.y1
+        if inside and not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
+            return box
+    return boxes[0]

@@ -8,7 +8,7 @@ towards the sides it deals with so that lines between sides are short and
 leave the circle on the side they go to. The circles are placed by a
 stress layout of the sides (Gansner, Koren and North 2004, through
 :func:`timeline.render.layout.layout_positions`), as far apart as their
-radii need, and never overlap.
+radii need (and the more lines join two sides, the further apart), and never overlap.
 
 Positions are in layout units: one unit is the distance between two
 neighbours on a ring. Nothing here draws.
@@ -28,6 +28,8 @@ from timeline.render.layout import layout_positions
 #: Layout units between two neighbours on a ring, from a circle's rim to the next circle, and from the outermost
 #: node to the rim.
 SPACING, GAP, PAD = 1.2, 1.4, 0.55
+#: How much wider the gap between two circles grows for each line between them.
+WIDEN = 0.12
 #: Passes of turning each ring's people towards their partners.
 PASSES = 3
 Point = tuple[float, float]
@@ -87,15 +89,17 @@ def _centers(graph: nx.Graph, side: Mapping[str, str], radius: Mapping[str, floa
     for u, v, weight in graph.edges(data="weight", default=1):
         a, b = side.get(u, u), side.get(v, v)
         if a != b:
-            old = sides.get_edge_data(a, b, {"weight": 0})["weight"]
-            sides.add_edge(a, b, weight=old + weight, length=radius[a] + radius[b] + GAP)
+            old = sides.get_edge_data(a, b, {"weight": 0, "lines": 0})
+            lines = old["lines"] + 1            # the more lines between two sides, the more room they get
+            sides.add_edge(a, b, weight=old["weight"] + weight, lines=lines,
+                           length=radius[a] + radius[b] + GAP * (1 + WIDEN * lines))
     names = sorted(radius)
     if len(names) == 1:
         return {names[0]: np.zeros(2)}
     unit = layout_positions(sides, "stress")
     xy = np.array([unit[s] for s in names], dtype=float)
     r = np.array([radius[s] for s in names])
-    scale = [(radius[a] + radius[b] + GAP) / max(math.dist(unit[a], unit[b]), 1e-6) for a, b in sides.edges]
+    scale = [length / max(math.dist(unit[a], unit[b]), 1e-6) for a, b, length in sides.edges(data="length")]
     xy *= float(np.median(scale)) if scale else sum(r) + GAP
     return dict(zip(names, _no_overlap(xy, r)))
 
