@@ -27,7 +27,7 @@ from matplotlib.axes import Axes
 from timeline.render import style
 
 #: Gaps between a node's rim and its label tried, in points; past the third a leader joins them.
-GAPS = (1.5, 4.0, 8.0, 14.0, 22.0, 32.0, 44.0)
+GAPS = (1.5, 4.0, 8.0, 14.0, 22.0, 32.0, 44.0, 60.0)
 MAX_LEADER = GAPS[-1]
 #: Directions tried, in degrees, the most readable first: right, left, above, below, then the diagonals.
 DIRECTIONS = (0, 180, 90, 270, 35, 145, 325, 215, 60, 120, 300, 240, 15, 165, 345, 195, 75, 105, 285, 255)
