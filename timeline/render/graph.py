@@ -217,7 +217,7 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
         laid = g.copy()
         laid.remove_edges_from([e for e in g.edges(keys=True) if frozenset(e[:2]) not in shown])
         if grouped:
-            pos, circles = grouped_positions(weighted(laid), side_of)
+            pos, circles = grouped_positions(weighted(laid), side_of, aspect(ax))
             for _ in range(3):              # nodes are drawn in points: widen and part the circles to hold them
                 fit_view(ax, {**pos, **rims(circles)}, margin=0.12)      # room for the circles' names
                 pos = apart(ax, pos, radius)

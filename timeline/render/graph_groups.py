@@ -44,17 +44,19 @@ class Group(NamedTuple):
     radius: float
 
 
-def grouped_positions(graph: nx.Graph, side: Mapping[str, str]) -> tuple[dict[str, Point], list[Group]]:
+def grouped_positions(graph: nx.Graph, side: Mapping[str, str], aspect: float = 1.0
+                      ) -> tuple[dict[str, Point], list[Group]]:
     """Positions (layout units) for the nodes of the undirected, ``weight``-ed ``graph``, grouped by ``side``
     (node -> its side's id), and the circles of the sides with two members or more, or whose own node is not
-    drawn (an envoy alone for their state: the circle names the state)."""
+    drawn (an envoy alone for their state: the circle names the state). The circles spread to fill a plot
+    ``aspect`` times as wide as it is tall, up to twice as far apart as the layout puts them."""
     members: dict[str, list[str]] = defaultdict(list)
     strength = dict(graph.degree(weight="weight"))
     for node in sorted(graph, key=lambda n: (-strength[n], n)):
         members[side.get(node, node)].append(node)
     ring = {s: _ring_radius(s, nodes) for s, nodes in members.items()}
     radius = {s: (r + PAD if len(nodes) > 1 else PAD) for s, nodes in members.items() for r in [ring[s]]}
-    centers = _centers(graph, side, radius)
+    centers = _stretched(_centers(graph, side, radius), radius, aspect)
     toward = {n: centers[side.get(n, n)] for n in graph}      # first towards the partners' sides, then
     for _ in range(PASSES):                                     # towards the partners themselves
         pos: dict[str, Point] = {}
@@ -102,6 +104,20 @@ def _centers(graph: nx.Graph, side: Mapping[str, str], radius: Mapping[str, floa
     scale = [length / max(math.dist(unit[a], unit[b]), 1e-6) for a, b, length in sides.edges(data="length")]
     xy *= float(np.median(scale)) if scale else sum(r) + GAP
     return dict(zip(names, _no_overlap(xy, r)))
+
+
+def _stretched(centers: dict[str, np.ndarray], radius: Mapping[str, float], aspect: float
+               ) -> dict[str, np.ndarray]:
+    """``centers`` pulled apart along the longer side of the plot until the circles' extent is ``aspect`` times
+    as wide as tall (or as tall as wide), at most twice as far."""
+    xy = np.array(list(centers.values()))
+    r = np.array([radius[s] for s in centers])
+    span = (xy + r[:, None]).max(axis=0) - (xy - r[:, None]).min(axis=0)
+    axis, want = (0, aspect) if aspect >= 1 else (1, 1 / aspect)
+    factor = min(2.0, max(1.0, want * span[1 - axis] / max(span[axis], 1e-9)))
+    mid = xy.mean(axis=0)
+    xy[:, axis] = mid[axis] + (xy[:, axis] - mid[axis]) * factor
+    return dict(zip(centers, xy))
 
 
 def _no_overlap(xy: np.ndarray, r: np.ndarray, iterations: int = 200) -> np.ndarray:
