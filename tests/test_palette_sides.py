@@ -95,3 +95,11 @@ def test_a_side_keeps_its_colour_in_every_chart_of_a_record():
     among = palette.graph_look(graph("russia", "ukraine", "united-arab-emirates", "european-allies"), seeds).sides
     assert alone["european-allies"] == among["european-allies"] != palette.OTHER_SIDE
     assert among["united-arab-emirates"] == "#56B4E9"          # the dataset's own colour
+
+
+def test_a_side_has_one_colour_whatever_a_chart_asks_for():
+    # last round: the timeline's band dealt the free colours over its own sides, the graph over the record's
+    seeds = load(SEEDS)
+    every = palette.side_colors(["russia", "ukraine", "united-states", "european-allies", "hungary"], seeds)
+    for asked in (["hungary"], ["european-allies", "hungary"], ["hungary", "ukraine", "european-allies"]):
+        assert palette.side_colors(asked, seeds) == {side: every[side] for side in asked}

@@ -78,7 +78,9 @@ def middle(patch):
 
 @pytest.fixture(scope="module")
 def person(seed):
-    return draw_graph(seed)
+    """The force (stress) layout, which draws every relation family of a pair as its own line; the default
+    layout groups people by side (tests/test_render_graph_groups.py)."""
+    return draw_graph(seed, layout="stress")
 
 
 @pytest.fixture(scope="module")
@@ -239,7 +241,8 @@ def test_state_level_collapses_actors_into_their_states(state):
                           "ukraine-allies:united-states:pair", "ukraine:ukraine-allies:pair",
                           "ukraine:united-states:pair"}
     assert edges["russia:ukraine:pair"].get_linewidth() > edges["ireland:ukraine:pair"].get_linewidth() == 1.0
-    assert "side" in drawn(state, "legend")                                 # colours are keyed at every level
+    assert "side" not in drawn(state, "legend")             # each node is its own side, named on the map
+    assert set(drawn(state, "label")) == STATE_NODES
     assert legend(state, "kind") == ["State", "Organisation", "Group"]
     assert text(state, "subtitle") == ("Relations between states (each person counted as their state; organisations"
                                        " as themselves) · events 2–3 Dec 2025")
@@ -257,7 +260,7 @@ def test_around_keeps_the_neighbourhood_of_an_actor(seed):
 
 
 def test_relations_filter_keeps_only_those_relations(seed):
-    figure = draw_graph(seed, relations=["met"])
+    figure = draw_graph(seed, relations=["met"], layout="stress")
     assert {gid.rsplit(":", 1)[1] for gid in drawn(figure, "edge")} == {"talks"}
     assert set(drawn(figure, "node")) == {"putin", "witkoff", "kushner", "russia",
                                           "ukrainian-delegation", "zelenskyy", "ireland"}
@@ -338,7 +341,7 @@ def test_past_the_edge_budget_the_strongest_relations_stay_and_every_actor_keeps
     assert selection.hidden_edges == 0            # a star: each spoke is some actor's only relation
     data = clusters()
     every = [key for *_, key in by_family(actor_graph(data)).edges(keys=True)]
-    figure = draw_graph(data, max_actors=50, max_edges=MAX_EDGES)
+    figure = draw_graph(data, max_actors=50, max_edges=MAX_EDGES, layout="stress")
     kept = [gid.rsplit(":", 1)[1] for gid in drawn(figure, "edge")]
     assert len(every) > len(kept) >= MAX_EDGES and len(drawn(figure, "node")) == 50
     assert f"Not shown: {len(every) - len(kept)} relations with fewer events." in text(figure, "footer")

@@ -155,7 +155,7 @@ RELATION_FAMILIES: dict[str, RelationFamily] = {f.id: f for f in (
     RelationFamily("cooperation", "Proposed, agreed, exchanged, mediated", "#4D4D4D", (0, (5, 2)), "dashed",
                    "Proposed, agreed"),
     RelationFamily("pressure", "Demanded, rejected, threatened, accused", "#A50026", (0, (6, 2, 1.5, 2)),
-                   "dashed", "Pressed"),
+                   "dashed", "Demanded, rejected"),
     RelationFamily("words", "Claimed, denied, stated", "#707070", (0, (1, 1.6)), "dotted",
                    "Claimed, denied"),
     RelationFamily("force", "Attacked (military action)", "#000000", "-", "bold", "Attacked"),
@@ -208,8 +208,23 @@ def side_colors(sides_by_activity: list[str], dataset: Dataset | None = None) ->
     default for a common state (:data:`KNOWN_SIDES`) unless an earlier side
     holds that colour; else the next colour of :data:`SIDE_PALETTE` no side
     holds; past the palette, :data:`OTHER_SIDE`. Two sides share a colour
-    only if the dataset gives them the same ``color``.
+    only if the dataset gives them the same ``color``. With a ``dataset``,
+    the colours are dealt over every side of the whole record, the most
+    active first, whatever the sides asked for and their order: a side has
+    one colour in every chart of a record (the timeline's band, the graphs,
+    the page), however few sides each one draws.
     """
+    if dataset is not None:
+        counts = Counter(s for e in getattr(dataset, "events", ()) for s in {dataset.side(a) for a in e.actors()})
+        asked = {side: i for i, side in enumerate(sides_by_activity)}
+        every = _deal(sorted(set(counts) | set(asked), key=lambda s: (-counts[s], s if s in counts else "", asked.get(s, 0))),
+                      dataset)
+        return {side: every[side] for side in sides_by_activity}
+    return _deal(sides_by_activity, None)
+
+
+def _deal(sides_by_activity: list[str], dataset: Dataset | None) -> dict[str, str]:
+    """The colours of :func:`side_colors`, dealt in the order given."""
     colors: dict[str, str] = {}
     for side in sides_by_activity:  # the dataset's own colours first: they are never moved
         actor = dataset.actors.get(side) if dataset is not None else None

@@ -5,8 +5,9 @@
 >>> render_graph(record, "output/putin.svg", around="putin", depth=2)
 PosixPath('output/putin.svg')
 
-What is drawn is chosen in :mod:`timeline.render.select`, drawn by
-:mod:`timeline.render.graph_draw` and keyed by :mod:`timeline.render.graph_key`.
+What is drawn is chosen in :mod:`timeline.render.select`, laid out by side in
+:mod:`timeline.render.graph_groups`, drawn by :mod:`timeline.render.graph_draw`,
+keyed by :mod:`timeline.render.graph_key` and framed by :mod:`timeline.render.graph_frame`.
 Every drawn element carries a gid naming what it shows (``node:putin``,
 ``edge:putin:ukraine:pressure``, ``head:...`` for its arrowhead,
 ``tie:putin:russia``, ``label:putin``, ``leader:putin``, ``legend:relation``,
@@ -14,8 +15,11 @@ Every drawn element carries a gid naming what it shows (``node:putin``,
 ``footer``): it becomes the element's id in SVG output, and lets tests and
 scripts find what was drawn.
 
-Person level draws each relation family between two actors as its own line
-(greys told apart by dash, pressure and force in accents), side by side.
+Person level (the default layout) draws each side's people in a named circle
+round its state, and lines only between sides: of each pair its main relation
+family, and a hostile one beside it (greys told apart by dash, pressure and
+force in accents). The force layouts (``layout="stress"`` ...) draw every family
+of a pair as its own line, side by side.
 State level draws one line per pair and a table of the busiest pairs by
 relation family and direction (:mod:`timeline.render.graph_table`): seven
 kinds of relation in two directions between the same three states smear as
@@ -25,13 +29,10 @@ under the plot, and the number of actors follows the size.
 """
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
-from typing import NamedTuple
 
-from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from timeline.errors import NothingToShow
@@ -47,25 +48,40 @@ from timeline.render.graph_draw import (
     apart,
     aspect,
     draw_edges,
+    draw_groups,
     draw_nodes,
     draw_ties,
     fit_columns,
     fit_view,
+    group_radii,
     label_texts,
     marker_of,
     reach,
+    rims,
 )
-from timeline.render.graph_key import Section, draw_key, sections
+from timeline.render.graph_frame import (
+    FRAME_BOTTOM,
+    FRAME_TOP,
+    KEY_WIDTH,
+    MARGIN,
+    MIN_PLOT,
+    WIDE,
+    Table,
+    draw_texts,
+    footer_lines,
+    frame,
+)
+from timeline.render.graph_groups import grouped_positions, separate
+from timeline.render.graph_key import sections
 from timeline.render.graph_labels import draw_labels
-from timeline.render.graph_table import draw_table, table_height
 from timeline.render.labels import display_name
 from timeline.render.layout import layout_positions, two_columns
 from timeline.render.select import (
     MAX_ACTORS,
     MAX_EDGES,
     GraphError,
-    PairRow,
     Selection,
+    between_sides,
     budget_for,
     check_relations,
     hint,
@@ -75,18 +91,14 @@ from timeline.render.select import (
     strongest_pairs,
     weighted,
 )
-from timeline.render.text import printable, quiet_glyphs, shorten
+from timeline.render.text import quiet_glyphs
 
 __all__ = ["DPI", "GRAPHS", "GRAPH_LAYOUTS", "MAX_ACTORS", "MAX_EDGES", "GraphError", "draw_graph", "render_graph",
            "select_actors", "select_events"]
 
 GRAPHS = ("actors", "events")
 DPI = 200
-FRAME_TOP, FRAME_BOTTOM, KEY_WIDTH, MARGIN, KEY_GAP = 1.05, 0.6, 2.9, 0.25, 0.2   # inches
-#: Narrower than this (inches), the key goes under the plot.
-WIDE = 8.5
-#: The smallest plot's height, the smallest drawing, and the longest side (inches).
-MIN_PLOT = 2.0
+#: The smallest drawing, and the longest side (inches).
 MIN_SIZE = (4.0, FRAME_TOP + FRAME_BOTTOM + MIN_PLOT)
 MAX_SIZE = 200.0
 #: Plot area (inches²) at which nodes take their full size (:data:`timeline.palette.NODE_AREA`); smaller
@@ -96,18 +108,8 @@ FULL_AREA = 80.0
 MIN_AREA = 40.0
 #: Actors drawn when neither ``max_actors`` nor ``size`` is given.
 DEFAULT_ACTORS = 30
-#: The pair table's width (inches), names included.
-TABLE_WIDTH = 3.6
 #: Pairs the state-level table lists, on a wide figure and a narrow one.
 TABLE_ROWS, TABLE_ROWS_NARROW = 8, 5
-
-
-class Table(NamedTuple):
-    """The pair table of a state-level drawing: its rows, the actors' short names, how many pairs it leaves out."""
-
-    rows: list[PairRow]
-    names: dict[str, tuple[str, ...]]
-    hidden: int
 
 
 def render_graph(dataset: Dataset, path: str | Path, events: Iterable[Event] | None = None, *,
@@ -179,20 +181,33 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     edges, weak = pair_edges(g) if paired else ([
         Edge(u, v, key, line.color, line.width, bool(g.edges[u, v, key].get("directed")), line.dashed, line.dash,
              g.edges[u, v, key].get("count", 1)) for (u, v, key), line in by_width], 0)
+    grouped = graph == "actors" and level == "person" and layout == "auto"
+    side_of = {n: g.nodes[n].get("side") or n for n in actors}
+    ties, unlined = list(selection.ties), (0, 0, 0)
+    if grouped:                         # each side's people in its circle: no line or tie within a side
+        edges, *unlined = between_sides(edges, side_of)
+        ties = [(member, group) for member, group in ties if side_of.get(group) != group]
+        circled = {dataset.actors[s].name for s in side_of.values() if s in dataset.actors}   # named by a circle
+        selection = replace(selection, unlinked=tuple(n for n in selection.unlinked if n not in circled))
     texts = label_texts(dataset, g, width=LABEL_WIDTH if graph == "actors" else 2 * LABEL_WIDTH)
     rows = pair_rows(g) if paired else []
     shown = rows[:TABLE_ROWS if size[0] >= WIDE else TABLE_ROWS_NARROW]
     table = Table(shown, {n: names_of(dataset, n) for n in g}, len(rows) - len(shown)) if rows else None
-    parts = sections(dataset, g, look.sides, edges, sizes, bool(selection.ties), paired)
+    group_names = {s: names_of(dataset, s)[0] for s in set(side_of.values()) if s in dataset.actors}
+    parts = sections(dataset, g, look.sides, edges, sizes, bool(ties), paired, grouped)
     weaker = weak and f"{count(weak, 'weaker pair')} not drawn as lines (the table's counts include them)."
-    footer = _footer_lines([omitted(selection), weaker, sources_line(dataset, events)], size[0])
-    bottom = max(FRAME_BOTTOM, 0.3 + len(footer) * style.FOOTER_SIZE * 1.25 / 72)
-    figure, ax = _frame(size, dpi, parts, grow=grow, table=table, bottom=bottom)
+    footer = footer_lines([omitted(selection), weaker, _unlined(*unlined), sources_line(dataset, events)], size[0])
+    spare = table is not None and not grow and size[0] < WIDE      # room for a line saying the table went
+    bottom = max(FRAME_BOTTOM, 0.3 + (len(footer) + spare) * style.FOOTER_SIZE * 1.25 / 72)
+    figure, ax, tabled = frame(size, dpi, parts, grow=grow, table=table, bottom=bottom)
+    if table is not None and not tabled:
+        footer.insert(0, f"The table of relations by pair does not fit at {size[0]:g} × {size[1]:g} inches; "
+                         "give a taller size to see it.")
     area = {n: node.area if g.nodes[n]["node_type"] == "event" else max(node.area * shrink, MIN_AREA)
             for n, node in look.nodes.items()}
     markers = {n: marker_of(g, n) for n in g}
     radius = {n: reach(markers[n], a) for n, a in area.items()}
-    dated = graph == "events" and layout in ("auto", "dated")
+    dated, taken, named = graph == "events" and layout in ("auto", "dated"), [], set()
     if dated:
         links = {a: sorted(g.successors(a)) for a in actors}
         pos = two_columns(actors, [n for n in g if n not in links], links)
@@ -201,19 +216,36 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
         shown = {frozenset((e.u, e.v)) for e in edges}       # lay out what is drawn, not the pairs left out
         laid = g.copy()
         laid.remove_edges_from([e for e in g.edges(keys=True) if frozenset(e[:2]) not in shown])
-        pos = layout_positions(weighted(laid, selection.ties), layout, aspect=aspect(ax))
-        fit_view(ax, pos)
-        pos = apart(ax, pos, radius)
-    draw_ties(ax, selection.ties, pos)
+        if grouped:
+            pos, circles = grouped_positions(weighted(laid), side_of, aspect(ax))
+            for _ in range(3):              # nodes are drawn in points: widen and part the circles to hold them
+                fit_view(ax, {**pos, **rims(circles)}, margin=0.12)      # room for the circles' names
+                pos = apart(ax, pos, radius)
+                circles, pos = separate(circles, pos, group_radii(ax, circles, pos, radius))
+            fit_view(ax, {**pos, **rims(circles)}, margin=0.12)
+            taken = draw_groups(ax, circles, look.sides, group_names)
+            named = {c.side for c in circles if c.side in group_names}    # a circle's name names its middle
+        else:
+            pos = layout_positions(weighted(laid, selection.ties), layout, aspect=aspect(ax))
+            fit_view(ax, pos)
+            pos = apart(ax, pos, radius)
+    draw_ties(ax, ties, pos)
     _, points, ends = draw_edges(ax, edges, pos, area, markers)
     draw_nodes(ax, g, pos, {n: node._replace(area=area[n]) for n, node in look.nodes.items()}, markers,
                selection.center)
-    order = sorted(g, key=lambda n: (-radius[n], n))
+    order = sorted((n for n in g if n not in named), key=lambda n: (-radius[n], n))
     draw_labels(ax, order, pos, radius, texts, points, ends,
-                {n: 0.0 if g.nodes[n]["node_type"] == "event" else 180.0 for n in g} if dated else None)
-    _draw_texts(figure, title or dataset.title or "Who deals with whom",
+                {n: 0.0 if g.nodes[n]["node_type"] == "event" else 180.0 for n in g} if dated else None, taken)
+    draw_texts(figure, title or dataset.title or "Who deals with whom",
                 subtitle(graph, level, events, around and g.nodes[selection.center]["name"], depth, relations), footer)
     return figure
+
+
+def _unlined(within: int, lesser: int, weaker: int) -> str:
+    """The footer's words for the relations a drawing grouped by side leaves without a line, or ''."""
+    parts = [count(within, "relation", "within a side"), count(lesser, "lesser relation", "of a pair drawn"),
+             count(weaker, "relation", "of weaker pairs")]
+    return "No line for " + named_list([p for p in parts if p]) + "." if any(parts) else ""
 
 
 def _edge_budget(level: str, actors: int) -> int:
@@ -308,72 +340,6 @@ def _plot_area(size: tuple[float, float]) -> float:
     if w >= WIDE:
         return (w - KEY_WIDTH - 2 * MARGIN) * (h - FRAME_TOP - FRAME_BOTTOM)   # a table's column not counted
     return (w - 2 * MARGIN) * (h - FRAME_TOP - FRAME_BOTTOM) * 0.6
-
-
-def _frame(size: tuple[float, float], dpi: int, parts: list[Section], grow: bool,
-           table: Table | None = None, bottom: float = FRAME_BOTTOM) -> tuple[Figure, Axes]:
-    """A figure with the plot and its key, drawn: the key in a column on the right of a wide figure, under the
-    plot in two columns of a narrow one (below :data:`WIDE` inches). If ``grow``, the figure grows as tall as the
-    key needs; else a key that leaves the plot less than :data:`MIN_PLOT` inches raises :class:`GraphError`."""
-    w, h = size
-    wide = w >= WIDE
-    plot_w = w - 2 * MARGIN - (_key_width(table) if wide else 0.0)
-    needed = _draw_key(Figure(figsize=(w, 40.0), dpi=dpi), parts, table, wide, 40.0 - FRAME_TOP - bottom, bottom)
-    plot_h = h - FRAME_TOP - bottom - (0.0 if wide else needed + KEY_GAP)
-    short = (needed - plot_h) if wide else max(MIN_PLOT, 0.5 * (w - 2 * MARGIN)) - plot_h
-    if grow and short > 0:
-        h, plot_h = h + short, plot_h + short
-    elif not grow and (plot_h < MIN_PLOT or wide and short > 0.01):
-        raise GraphError(f"size=({w:g}, {h:g}) inches cannot hold the graph and its key ({needed:.1f} inches "
-                         "tall); give a larger size, or leave size out to fit")
-    figure = Figure(figsize=(w, h), dpi=dpi)
-    ax = figure.add_axes((MARGIN / w, (h - FRAME_TOP - plot_h) / h, plot_w / w, plot_h / h))   # the first axes
-    ax.set_axis_off()
-    _draw_key(figure, parts, table, wide, plot_h if wide else needed, bottom)
-    return figure, ax
-
-
-def _key_width(table: Table | None) -> float:
-    """Inches the key takes beside a wide plot: a column, and one more for a table."""
-    return KEY_WIDTH + (TABLE_WIDTH - MARGIN + KEY_GAP if table is not None else 0.0)
-
-
-def _draw_key(figure: Figure, parts: list[Section], table: Table | None, wide: bool, height: float,
-              bottom: float) -> float:
-    """Draw the key (and the pair table) ``height`` inches tall, ``bottom`` inches above the foot of ``figure``
-    (over the footer): a column on the right if ``wide``, else two columns across; return the height it takes,
-    in inches."""
-    FigureCanvasAgg(figure)
-    w, h = figure.get_size_inches()
-    key_w = KEY_WIDTH - MARGIN if wide else (w - 2 * MARGIN - KEY_GAP) / 2
-    across = _key_width(table) - MARGIN if wide else w - 2 * MARGIN
-    key = figure.add_axes(((w - MARGIN - across) / w, bottom / h, across / w, height / h))
-    key.set_axis_off()
-    heights = draw_key(figure, key, parts, columns=1 if wide else 2, column_width=key_w + KEY_GAP)
-    if table is not None and wide:              # a column of its own beside the key
-        draw_table(key, table.rows, table.names, TABLE_WIDTH - MARGIN, 0.0, table.hidden, left=key_w + KEY_GAP)
-        heights.append(table_height(table.rows))
-    elif table is not None:                     # under both columns of the key, names at full length
-        top = max(heights) + KEY_GAP
-        draw_table(key, table.rows, table.names, min(across, TABLE_WIDTH), top, table.hidden)
-        heights = [top + table_height(table.rows)]
-    return max(heights)
-
-
-def _footer_lines(parts: list[str | None], width: float) -> list[str]:
-    """The footer's lines at a figure ``width`` inches wide: each part wrapped to the width."""
-    chars = int((width - 2 * MARGIN) * 72 / (style.FOOTER_SIZE * 0.55))
-    return [line for part in parts if part for line in textwrap.wrap(printable(part), chars)]
-
-
-def _draw_texts(figure: Figure, title: str, subtitle: str, footer: list[str]) -> None:
-    w, h = figure.get_size_inches()
-    figure.text(MARGIN / w, 1 - 0.22 / h, shorten(printable(title), int((w - 2 * MARGIN) * 72 / 8)),
-                fontsize=style.TITLE_SIZE, fontweight="bold", va="top", gid="title", parse_math=False)
-    figure.text(MARGIN / w, 1 - 0.55 / h, textwrap.fill(subtitle, int((w - 2 * MARGIN) * 72 / (10 * 0.55))),
-                fontsize=10, color=style.MUTED, va="top", gid="subtitle", parse_math=False)
-    figure.text(MARGIN / w, 0.15 / h, "\n".join(footer), fontsize=style.FOOTER_SIZE, color=style.MUTED, va="bottom",
-                gid="footer", parse_math=False)
 
 
 def omitted(selection: Selection) -> str:

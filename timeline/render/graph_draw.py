@@ -18,10 +18,11 @@ from typing import NamedTuple
 
 import networkx as nx
 import numpy as np
+from matplotlib import patheffects
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.font_manager import FontProperties
-from matplotlib.patches import FancyArrowPatch
+from matplotlib.patches import Circle, FancyArrowPatch
 
 from timeline.dates import parse_edtf
 from timeline.graph import ACTOR_RELATIONS
@@ -268,3 +269,63 @@ def aspect(ax: Axes) -> float:
     box = ax.get_position()
     w, h = ax.figure.get_size_inches()
     return box.width * w / (box.height * h)
+
+
+def rims(groups: Iterable) -> dict[str, tuple[float, float]]:
+    """Four points on each group's circle (left, right, top, bottom): what a view must hold besides the nodes."""
+    return {f"\0{g.side}:{i}": (g.center[0] + dx * g.radius, g.center[1] + dy * g.radius)
+            for g in groups for i, (dx, dy) in enumerate(((-1, 0), (1, 0), (0, 1), (0, -1)))}
+
+
+def group_radii(ax: Axes, groups: Iterable, pos: dict, radius: dict[str, float], pad: float = 5.0
+                ) -> dict[str, float]:
+    """Each group's radius in data units as drawn: round its members' markers (``radius`` in points) and ``pad``
+    points more, and never smaller than the layout made it."""
+    px = ax.figure.dpi / 72
+    unit = float(np.hypot(*(ax.transData.transform((1, 0)) - ax.transData.transform((0, 0)))))   # pixels a unit
+    return {g.side: max(g.radius, *(math.dist(g.center, pos[m]) + (radius[m] + pad) * px / unit for m in g.members))
+            for g in groups}
+
+
+def draw_groups(ax: Axes, groups: Iterable, colors: dict[str, str], names: dict[str, str]
+                ) -> list[tuple[float, float, float, float]]:
+    """Draw each side's circle (gid ``group:<side>``) at its centre and radius (data units), pale in the side's
+    colour with a rim of it, beneath everything, and name the side (gid ``group-label:<side>``) above the circle,
+    or below it where the plot ends above: the name stands for the side's own node in the middle too. Return the
+    names' boxes in pixels, for the labels to keep clear of."""
+    px = ax.figure.dpi / 72
+    boxes = []
+    renderer = ax.figure.canvas.get_renderer()
+    plot = ax.get_window_extent(renderer)
+    for group in groups:
+        color = colors.get(group.side, style.OTHER_SIDE)
+        center = np.array(group.center)
+        ax.add_patch(Circle(tuple(center), group.radius, facecolor=color, alpha=0.09, edgecolor="none", zorder=0.2,
+                            gid=f"group:{group.side}"))
+        ax.add_patch(Circle(tuple(center), group.radius, facecolor="none", edgecolor=color, linewidth=1.0,
+                            alpha=0.7, zorder=0.25, gid=f"group-rim:{group.side}"))
+        if group.side not in names:
+            continue
+        text = ax.text(0, 0, names[group.side], ha="center", va="center", fontsize=style.FONT["size"] + 1,
+                       fontweight="bold", color=style.INK, zorder=4,
+                       path_effects=[patheffects.withStroke(linewidth=3.0, foreground="white")],
+                       gid=f"group-label:{group.side}", parse_math=False)
+        size = text.get_window_extent(renderer)
+        rim = {way: ax.transData.transform((center[0], center[1] + way * group.radius)) for way in (1, -1)}
+        spots = [rim[way] + (0, way * (3 * px + size.height / 2)) for way in (1, -1)]
+        boxes.append(_caption_box(spots, size.width, size.height, boxes, plot))
+        text.set_position(ax.transData.inverted().transform(((boxes[-1][0] + boxes[-1][2]) / 2,
+                                                              (boxes[-1][1] + boxes[-1][3]) / 2)))
+    return boxes
+
+
+def _caption_box(spots: list[np.ndarray], w: float, h: float, taken: list[tuple], plot: object
+                 ) -> tuple[float, float, float, float]:
+    """The box (pixels) of a circle's name at the first of ``spots`` (centres: above the circle, then below) that
+    lies inside the ``plot`` and on no name ``taken``, else at the first."""
+    boxes = [(x - w / 2, y - h / 2, x + w / 2, y + h / 2) for x, y in spots]
+    for box in boxes:
+        inside = plot.x0 <= box[0] and box[2] <= plot.x1 and plot.y0 <= box[1] and box[3] <= plot.y1
+        if inside and not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
+            return box
+    return boxes[0]

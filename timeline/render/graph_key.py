@@ -34,17 +34,18 @@ class Section(NamedTuple):
 
 
 def sections(dataset: Dataset, g: nx.MultiDiGraph, colors: dict[str, str], edges: list[Edge],
-             sizes: tuple[float, float], ties: bool, paired: bool = False) -> list[Section]:
+             sizes: tuple[float, float], ties: bool, paired: bool = False, grouped: bool = False) -> list[Section]:
     """The legends the drawing needs, top to bottom; none for what it does not show. ``paired``: one line per
-    pair (a state-level drawing, whose table gives the relations)."""
+    pair (a state-level drawing, whose table gives the relations; where every node is its own side, named on the
+    map, no side key); ``grouped``: each side's people in a circle."""
     own = all(side == n for n, side in g.nodes(data="side") if side)
-    out = [side_section(dataset, colors, own), kind_section(g)]
+    out = [None if paired and own else side_section(dataset, colors, own), kind_section(g)]
     if any(kind == "event" for _, kind in g.nodes(data="node_type")):
         out += [type_section(g), role_section(edges), size_section(g, sizes)]
     elif paired:
-        out += [pair_section(edges), size_section(g, sizes), width_section(edges, "Width: events between the two")]
+        out += [pair_section(edges), size_section(g, sizes), width_section(edges, "Line width: events")]
     else:
-        out += [relation_section(edges, ties), size_section(g, sizes), width_section(edges)]
+        out += [relation_section(edges, ties, grouped), size_section(g, sizes), width_section(edges)]
     return [s for s in out if s]
 
 
@@ -85,13 +86,13 @@ def kind_section(g: nx.MultiDiGraph) -> Section:
 
 
 def pair_section(edges: list[Edge]) -> Section:
-    entries = [(line(style.PAIR_COLOR, width=2.0), "Dealt with each other\n(relations in the table)")]
+    entries = [(line(style.PAIR_COLOR, width=2.0), "Dealt with each\nother (see table)")]
     if any(e.dashed for e in edges):
         entries.append((line(style.PAIR_COLOR, width=2.0, alpha=PLANNED_ALPHA), "Only planned so far (faint)"))
     return Section("relation", "Line", entries)
 
 
-def relation_section(edges: list[Edge], ties: bool) -> Section:
+def relation_section(edges: list[Edge], ties: bool, grouped: bool = False) -> Section:
     used = {e.key: e for e in edges}
     used |= {e.key: e for e in edges if e.directed}       # a family is drawn directed if any of its lines is
     order = [*RELATION_FAMILIES, *ACTOR_RELATIONS, *sorted(set(used) - set(ACTOR_RELATIONS) - set(RELATION_FAMILIES))]
@@ -101,7 +102,11 @@ def relation_section(edges: list[Edge], ties: bool) -> Section:
         entries.append((line(style.MUTED, alpha=PLANNED_ALPHA), "Planned, not yet happened (faint)"))
     if ties:
         entries.append((Line2D([], [], color=style.MEMBERSHIP_COLOR, linewidth=style.MEMBERSHIP_WIDTH,
-                               solid_capstyle="round"), "Belongs to (person → side)"))
+                               solid_capstyle="round"), "Belongs to (person → delegation)" if grouped
+                        else "Belongs to (person → side)"))
+    if grouped:
+        entries.append((dot("#EEEEEE", style.MUTED, "o", 12), textwrap.fill(
+            "Circle: a side, its state in the middle, its people round it", KEY_LABEL)))
     return Section("relation", "Relation", entries)
 
 
@@ -177,14 +182,14 @@ class ArrowHandler:
 
 
 def draw_key(figure: Figure, key: Axes, parts: list[Section], columns: int = 1,
-             column_width: float = 0.0) -> list[float]:
-    """Stack the legends from the top of the key axes, each in the column least filled so far (``columns`` of
-    ``column_width`` inches); return the height each column takes, in inches."""
+             column_width: float = 0.0, top: float = 0.0) -> list[float]:
+    """Stack the legends from ``top`` inches below the top of the key axes, each in the column least filled so far
+    (``columns`` of ``column_width`` inches); return the height each column takes from the axes' top, in inches."""
     renderer = figure.canvas.get_renderer()
     height = key.get_window_extent(renderer).height
     width = key.get_window_extent(renderer).width
     gap = 14 * figure.dpi / 72
-    tops = [1.0] * columns
+    tops = [1.0 - top * figure.dpi / height] * columns
     for section in parts:
         column = tops.index(max(tops))
         top = tops[column]

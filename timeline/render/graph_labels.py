@@ -27,7 +27,7 @@ from matplotlib.axes import Axes
 from timeline.render import style
 
 #: Gaps between a node's rim and its label tried, in points; past the third a leader joins them.
-GAPS = (1.5, 4.0, 8.0, 14.0, 22.0)
+GAPS = (1.5, 4.0, 8.0, 14.0, 22.0, 32.0, 44.0, 60.0)
 MAX_LEADER = GAPS[-1]
 #: Directions tried, in degrees, the most readable first: right, left, above, below, then the diagonals.
 DIRECTIONS = (0, 180, 90, 270, 35, 145, 325, 215, 60, 120, 300, 240, 15, 165, 345, 195, 75, 105, 285, 255)
@@ -43,11 +43,11 @@ class Spot(NamedTuple):
 
 def place(sizes: Sequence[tuple[float, float]], nodes: np.ndarray, bounds: tuple[float, float, float, float],
           edge_points: np.ndarray, edge_ends: np.ndarray, px: float,
-          prefer: Sequence[float] | None = None) -> list[Spot]:
+          prefer: Sequence[float] | None = None, taken: Sequence[tuple] = ()) -> list[Spot]:
     """A spot for each label of ``sizes`` (width, height in pixels) beside node ``i`` of ``nodes`` (x, y,
     radius in pixels), placed in the order given; ``px`` pixels a point. ``prefer`` turns each label's
-    directions (0: right first, 180: left first)."""
-    taken: list[tuple[float, float, float, float]] = []
+    directions (0: right first, 180: left first); ``taken`` are boxes already drawn (a group's name)."""
+    taken = list(taken)
     spots = []
     for i, (w, h) in enumerate(sizes):
         x, y, r = nodes[i]
@@ -72,7 +72,8 @@ def place(sizes: Sequence[tuple[float, float]], nodes: np.ndarray, bounds: tuple
 
 
 def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float], texts: dict[str, str],
-                points: np.ndarray, ends: np.ndarray, prefer: dict[str, float] | None = None) -> list[Artist]:
+                points: np.ndarray, ends: np.ndarray, prefer: dict[str, float] | None = None,
+                taken: Sequence[tuple] = ()) -> list[Artist]:
     """Name the nodes of ``order`` (the most important first) at the spots :func:`place` finds; return the
     texts and leader lines (gids ``label:<node>``, ``leader:<node>``)."""
     figure = ax.figure
@@ -87,7 +88,7 @@ def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float],
     rims = [radius[n] * px for n in order + [n for n in all_nodes if n not in order]]
     nodes = np.column_stack([centres, rims])
     spots = place(sizes, nodes, tuple(ax.get_window_extent(renderer).extents), points, ends, px,
-                  [(prefer or {}).get(n, 0.0) for n in order])
+                  [(prefer or {}).get(n, 0.0) for n in order], taken)
     to_data = ax.transData.inverted()
     artists: list[Artist] = list(texts_drawn)
     for node, text, spot, (x, y, r) in zip(order, texts_drawn, spots, nodes):

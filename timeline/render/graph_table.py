@@ -25,6 +25,8 @@ from timeline.render.text import shorten
 FONT_SIZE = 7.0
 #: Inches: a count's column, a line's height, the head's height (the longest family's words, turned upright).
 COLUMN, LINE = 0.25, 0.16
+#: Inches a line of the note takes.
+NOTE_LINE = FONT_SIZE * 1.25 / 72
 HEAD = 0.1 + max(len(f.short) for f in RELATION_FAMILIES.values()) * FONT_SIZE * 0.5 / 72
 
 
@@ -37,17 +39,34 @@ def short_name(names: Sequence[str], limit: int) -> str:
 
 def lines_of(row: PairRow, names: dict[str, Sequence[str]], limit: int = 40) -> list[tuple[str, str, dict[str, int]]]:
     """The table's lines for one pair, (part, label, counts by family), the empty ones left out; ``part`` is
-    together, forth or back; each actor named in at most ``limit`` characters (:func:`short_name`)."""
-    a, b = short_name(names[row.a], limit), short_name(names[row.b], limit)
+    together, forth or back; the two actors named in at most ``2 * limit`` characters between them, by their
+    full names where they fit, else the longer one shortened first (:func:`short_name`)."""
+    a, b = names[row.a][0], names[row.b][0]
+    if len(a) + len(b) > 2 * limit:
+        if len(a) >= len(b):
+            a = short_name(names[row.a], max(limit, 2 * limit - len(b)))
+            b = short_name(names[row.b], max(limit, 2 * limit - len(a)))
+        else:
+            b = short_name(names[row.b], max(limit, 2 * limit - len(a)))
+            a = short_name(names[row.a], max(limit, 2 * limit - len(b)))
     out = [("together", f"{a} & {b}", row.together), ("forth", f"{a} → {b}", row.forth),
            ("back", f"{b} → {a}", row.back)]
     return [(part, label, dict(counts)) for part, label, counts in out if sum(counts.values())]
 
 
-def table_height(rows: Sequence[PairRow]) -> float:
-    """Inches the table of ``rows`` takes, its title and note included."""
+def table_height(rows: Sequence[PairRow], width: float, hidden: int) -> float:
+    """Inches the table of ``rows`` takes at ``width`` inches wide, its title and note included."""
     lines = sum(len(lines_of(r, {r.a: ("a",), r.b: ("b",)})) for r in rows)
-    return 0.22 + HEAD + lines * LINE + 0.05 * len(rows) + 0.3
+    return 0.22 + HEAD + lines * LINE + 0.05 * len(rows) + 0.1 + len(note_lines(width, hidden)) * NOTE_LINE
+
+
+def note_lines(width: float, hidden: int) -> list[str]:
+    """The note under a table ``width`` inches wide that leaves ``hidden`` pairs out, in lines."""
+    note = ("A & B: what the two did together. A → B: what A did to B; B → A, what B did to A. Each event is "
+            "counted once a line; only the events in the record are counted, so an empty cell means none recorded.")
+    if hidden:
+        note += f" {hidden:,} more pair{'s' * (hidden > 1)} not listed."
+    return textwrap.wrap(note, int(width * 72 / (FONT_SIZE * 0.52)))
 
 
 def draw_table(ax: Axes, rows: Sequence[PairRow], names: dict[str, Sequence[str]], width: float, top: float,
@@ -96,9 +115,6 @@ def draw_table(ax: Axes, rows: Sequence[PairRow], names: dict[str, Sequence[str]
                                    ha="center", va="center", color=style.INK if n else style.MUTED,
                                    gid=f"table:cell:{row.a}:{row.b}:{part}:{family.id}"))
             y += LINE
-    note = "A & B: together; A → B: what A did to B. Events, each counted once a line."
-    if hidden:
-        note += f" {hidden:,} more pair{'s' * (hidden > 1)} not listed."
-    artists.append(put(0, y + 0.06, textwrap.fill(note, int(width * 72 / (FONT_SIZE * 0.52))), va="top",
-                       color=style.MUTED, gid="table:note"))
+    artists.append(put(0, y + 0.06, "\n".join(note_lines(width, hidden)), va="top", color=style.MUTED,
+                       gid="table:note"))
     return artists
