@@ -14,7 +14,7 @@ from typing import Any
 from timeline.html.look import ink_on
 from timeline.model import Dataset
 from timeline.positions import history, plan_diff
-from timeline.stance_colors import stance_colors
+from timeline.stance_colors import hatched_stance, stance_colors
 
 
 def positions_data(dataset: Dataset, actor_index: dict[str, int], source_index: dict[str, int],
@@ -66,9 +66,10 @@ def _plan(dataset: Dataset, plan_id: str, actor: Any) -> dict[str, Any]:
 
 
 def stance_looks(dataset: Dataset) -> list[dict[str, Any]]:
-    """The dataset's stances, most in favour first: ``id, label, value, color, ink``, in the positions chart's
-    colours (:func:`timeline.stance_colors.stance_colors`)."""
+    """The dataset's stances, most in favour first: ``id, label, value, color, ink, hatched``, in the positions
+    chart's colours (:func:`timeline.stance_colors.stance_colors`); ``hatched``: the chart cross-hatches it
+    (:func:`timeline.stance_colors.hatched_stance`)."""
     scale = sorted(dataset.stances, key=lambda s: -s.value)
-    colors = stance_colors(scale)
+    colors, hatched = stance_colors(scale), hatched_stance(scale)
     return [{"id": s.id, "label": s.label, "value": s.value, "color": colors[s.id].lower(),
-             "ink": ink_on(colors[s.id])} for s in scale]
+             "ink": ink_on(colors[s.id]), "hatched": s.id == hatched} for s in scale]

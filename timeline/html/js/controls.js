@@ -2,11 +2,14 @@
 
 // ---- state: filters, fragment ----------------------------------------------------------------------
 
+/** Filter both views to the actor ``id`` (null: every actor) and show its details (or close them). */
 function chooseActor(id) {
   state.actor = id;
-  state.edge = null;
+  state.edge = state.event = state.stance = null;
   $("actor-filter").value = id === null ? "" : id;
   update();
+  if (id !== null) { showActor(V.actorIndex[id]); focusDetail(); }
+  else if (page.actorShown) closeDetail();
 }
 
 function remember() {
@@ -21,6 +24,7 @@ function remember() {
   if (state.to !== null) params.set("to", new Date(state.to * MINUTE).toISOString().slice(0, 16));
   if (state.event !== null) params.set("event", state.event);
   if (state.asof) params.set("asof", state.asof);
+  if (state.view && state.view !== "timeline") params.set("view", state.view);
   var text = params.toString();
   if (text !== location.hash.slice(1)) history.replaceState(null, "", text ? "#" + text : location.pathname + location.search);
 }
@@ -38,6 +42,7 @@ function restore() {
   state.q = params.get("q") || "";
   state.from = minutes(params.get("from"));
   state.to = minutes(params.get("to"));
+  state.view = VIEW_SECTIONS[params.get("view")] ? params.get("view") : "timeline";
   var asof = params.get("asof");
   state.asof = /^\d{4}-\d\d-\d\d$/.test(asof || "") ? asof : null;
   var event = params.get("event");
@@ -99,17 +104,11 @@ function checkboxes(target, list, labelOf, swatchOf) {
 
 function makeControls() {
   if (phone()) $("controls").open = $("actor-list-box").open = $("key-box").open = false;  // phones: the list of events is the timeline
-  $("page-title").textContent = D.title;
-  $("page-facts").textContent = [D.period ? "Period: " + D.period + "." : "",
-    plural(D.events.length, "event") + ", " + plural(D.actors.length, "actor") + "."].filter(Boolean).join(" ");
-  $("page-about").textContent = D.description;
-  $("page-about-box").hidden = !D.description;
-  $("page-about-box").open = false;
-  document.title = D.title;
+  standfirst();
   checkboxes("type", V.types.filter(function (t, i) { return D.events.some(function (e) { return e.ty === i; }); }),
              function (t) { return t.label; }, function (t) { return color(t.color, GREY); });
   checkboxes("status", V.statuses, function (s) { return s.label; });
-  var sides = Object.keys(D.sides).map(Number);
+  var sides = D.sideOrder;
   checkboxes("side", sides.map(function (a) { return {id: D.actors[a].id, actor: a}; }),
              function (s) { return D.actors[s.actor].name; }, function (s) { return sideColor(s.actor); });
   var timer;
@@ -146,10 +145,10 @@ function makeControls() {
   $("detail-close").addEventListener("click", closeDetail);
   // print: the about text and both lists open, whatever a phone folded
   window.addEventListener("beforeprint", function () {
-    ["page-about-box", "event-list-box", "actor-list-box", "key-box"].forEach(function (id) { $(id).open = true; });
+    ["event-list-box", "actor-list-box", "key-box"].forEach(function (id) { $(id).open = true; });
     document.querySelectorAll("#plans details").forEach(function (box) { box.open = true; });
   });
-  window.addEventListener("hashchange", function () { restore(); applyLevel(); applyWindow(); update(); openRemembered(); });
+  window.addEventListener("hashchange", function () { restore(); applyLevel(); applyWindow(); update(); showView(state.view, false); openRemembered(); });
   legends();
 }
 
@@ -210,7 +209,7 @@ function legends() {
   var statuses = $("status-legend");
   V.statuses.forEach(function (s, i) {
     var swatch = el("span", null, {"class": "ev span st-" + i}), mark = el("span", null, {"class": "mark"});
-    swatch.style.setProperty("--c", "#0072B2");
+    swatch.style.setProperty("--c", "#555555");   // ink, not a type's colour: a status is drawn on every type
     swatch.appendChild(mark);
     statuses.appendChild(keyEntry(swatch, s.label));
   });
@@ -227,18 +226,40 @@ function legends() {
     relations.appendChild(keyEntry(line, r.familyLabel)).setAttribute("data-family", r.family);
   });
   kindLegend();
-  var sides = $("side-legend"), grey = 0;
-  Object.keys(D.sides).map(Number).forEach(function (a) {
-    if (color(D.sides[String(a)], GREY).toLowerCase() === GREY) { grey++; return; }
+  markLegend();
+  sideLegend();
+}
+
+/** Marks that are not a type or a status: an open date ("by", "from") and an event related to the one selected. */
+function markLegend() {
+  var box = $("mark-legend");
+  if (D.events.some(function (e) { return e.o; })) {
+    box.appendChild(keyEntry(el("span", "← by", {"class": "open-word"}), "on or before the date (no earlier date known)"));
+    if (D.events.some(function (e) { return e.o === "end"; })) box.appendChild(keyEntry(el("span", "from →", {"class": "open-word"}), "on or after"));
+  }
+  if (D.events.some(function (e) { return e.rel; })) {
+    box.appendChild(keyEntry(el("span", null, {"class": "linked-swatch"}), "related to the selected event (a claim and its denial…)"));
+  }
+  box.hidden = !box.querySelector(".key-entry");
+}
+
+/** The sides in their colours, most active first; the sides past the palette's colours share its grey and are
+ *  named in one entry, "Other sides", so that a grey node is never read as a side of its own. */
+function sideLegend() {
+  var sides = $("side-legend"), other = [];
+  D.sideOrder.forEach(function (a) {
+    if (color(D.sides[String(a)], GREY).toLowerCase() === D.otherSide) { other.push(D.actors[a].name); return; }
     var dot = el("span", null, {"class": "dot-swatch"});
     dot.style.background = tint(sideColor(a), 0.45);
     dot.style.borderColor = sideColor(a);
     sides.appendChild(keyEntry(dot, D.actors[a].name));
   });
-  if (grey) {
-    var other = el("span", null, {"class": "dot-swatch"});
-    other.style.background = GREY;
-    sides.appendChild(keyEntry(other, plural(grey, "other side")));
+  if (other.length) {
+    var dot = el("span", null, {"class": "dot-swatch"});
+    dot.style.background = tint(D.otherSide, 0.45);
+    dot.style.borderColor = D.otherSide;
+    var entry = sides.appendChild(keyEntry(dot, "Other sides (" + other.length + ", fewer events): " + other.join(", ")));
+    entry.classList.add("other-sides");
   }
 }
 
@@ -268,6 +289,7 @@ function setLevel(level) {
   applyLevel();
   syncControls();
   update();
+  if (page.actorShown && state.actor !== null) showActor(V.actorIndex[state.actor]);
 }
 
 function applyLevel() {
@@ -284,6 +306,7 @@ function applyWindow() {
 
 function openRemembered() {
   if (state.event !== null) showEvent(V.eventIndex[state.event], false);
+  else if (state.actor !== null) showActor(V.actorIndex[state.actor]);
 }
 
 function say(text) { $("status").textContent = text; }

@@ -41,7 +41,7 @@ var SHAPES = {person: "ellipse", state: "rectangle", organization: "diamond", gr
 
 var D, V, cy, timeline, items, groups;
 var state = {level: "person", actor: null, types: [], statuses: [], sides: [], q: "", from: null, to: null,
-             event: null, edge: null, stance: null, asof: null};
+             event: null, edge: null, stance: null, asof: null, view: "timeline"};
 var views = [];
 var page = window.timelinePage = {ready: false, state: state, views: views, counts: counts};
 

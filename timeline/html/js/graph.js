@@ -34,7 +34,7 @@ function makeGraph() {
   $("graph").addEventListener("keydown", function (event) {
     var keys = {"+": 1.25, "=": 1.25, "-": 0.8};
     if (keys[event.key]) { cy.zoom({level: cy.zoom() * keys[event.key], renderedPosition: {x: cy.width() / 2, y: cy.height() / 2}}); }
-    else if (event.key === "0") cy.fit(cy.elements(":visible"), 20);
+    else if (event.key === "0") cy.fit(cy.elements(":visible").boundingBox({includeLabels: false}), 40);
     else if (event.key.indexOf("Arrow") === 0) {
       var d = 40, by = {ArrowLeft: [d, 0], ArrowRight: [-d, 0], ArrowUp: [0, d], ArrowDown: [0, -d]}[event.key];
       cy.panBy({x: by[0], y: by[1]});
@@ -56,13 +56,13 @@ function relationStyles() {
 function loadLevel() {
   var g = D.graphs[state.level];
   var most = g.nodes.reduce(function (m, n) { return Math.max(m, n[3]); }, 1);
-  var width = Math.max(520, Math.sqrt(g.nodes.length) * 110), height = width / 1.5;
+  var width = Math.max(520, Math.sqrt(g.nodes.length) * 110), height = width / 1.5, tall = phone();   // a phone: turned a quarter
   var elements = g.nodes.map(function (n) {
     var actor = D.actors[n[0]], size = 10 + 22 * Math.sqrt(n[3] / most);
     return {group: "nodes", data: {id: "n" + n[0], actor: n[0], label: actor.name, color: tint(sideColor(n[0]), 0.45),
             edge: sideColor(n[0]), shape: SHAPES[actor.kind] || "ellipse", size: size, font: 12 + 4 * Math.sqrt(n[3] / most), fs: 12,
               z: Math.round(100 * n[3] / most)},   // the more active on top, label included
-            position: {x: n[1] * width, y: (1 - n[2]) * height}};
+            position: tall ? {x: n[2] * height, y: n[1] * width} : {x: n[1] * width, y: (1 - n[2]) * height}};
   });
   g.edges.forEach(function (edge, k) {
     var relation = V.relations[edge[2]];
@@ -133,7 +133,8 @@ function drawGraph(visible, from, to) {
   var key = state.level + "|" + (actor === null ? "" : actor) + "|" + (chosen ? chosen.event : "");
   if (page.fittedTo !== key) {   // the actors followed, or those of the chosen event, with room around them
     var shown = cy.nodes().filter(function (node) { return !node.hasClass("hidden") && (!chosen || node.hasClass("involved")); });
-    if (shown.length) cy.fit(shown, chosen ? 70 : 24);
+    // the nodes, not their labels: a label keeps its size on screen, so its box in the graph grows as the graph shrinks
+    if (shown.length) cy.fit(shown.boundingBox({includeLabels: false}), chosen ? 70 : 40);
     if (chosen && cy.zoom() > 1) { cy.zoom(1); cy.center(shown); }   // close enough to read, far enough to see around
     page.fittedTo = key;
   }

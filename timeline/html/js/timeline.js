@@ -7,7 +7,7 @@ function makeTimeline() {
   var first = timelineItems(passing(false), state.from, state.to), span = dataSpan();
   items = new vis.DataSet(first.list);   // drawn once, with the first window: vis-timeline's redraws are its cost
   page.itemsKey = first.key;
-  timeline = new vis.Timeline($("timeline"), items, groups, {
+  var options = {
     moment: function (date) { return vis.moment(date).utc(); },
     orientation: {axis: "top", item: "top"}, stack: first.mode === "events", showCurrentTime: false,
     selectable: true, multiselect: false,
@@ -18,7 +18,9 @@ function makeTimeline() {
     xss: {disabled: false, filterOptions: {whiteList: {}}},
     template: itemTemplate,
     groupTemplate: function (group) { return group ? el("span", group.name, {"class": "lane"}) : el("span"); }
-  });
+  };
+  if (phone()) { options.maxHeight = Math.round(window.innerHeight * 0.64); options.verticalScroll = true; }   // a screen of lanes
+  timeline = new vis.Timeline($("timeline"), items, groups, options);
   timeline.stacked = first.mode === "events";
   timeline.on("rangechanged", function (props) {
     var from = Math.round(props.start.valueOf() / MINUTE), to = Math.round(props.end.valueOf() / MINUTE);
@@ -97,6 +99,7 @@ var AXIS_UNITS = [
   ["day", DAY, function (d) { return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()].slice(0, 3); }],
   ["week", 7 * DAY, function (d) { return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()].slice(0, 3); }],
   ["month", 30.44 * DAY, function (d) { return MONTHS[d.getUTCMonth()].slice(0, 3) + (d.getUTCMonth() === 0 ? " " + d.getUTCFullYear() : ""); }],
+  ["quarter", 91.3 * DAY, function (d) { return MONTHS[d.getUTCMonth()].slice(0, 3) + (d.getUTCMonth() === 0 ? " " + d.getUTCFullYear() : ""); }],
   ["year", 365.25 * DAY, function (d) { return String(d.getUTCFullYear()); }]
 ];
 
@@ -132,7 +135,8 @@ function tickOf(date, unit, x, first) {
 
 function firstTick(date, unit) {
   var y = date.getUTCFullYear(), m = date.getUTCMonth(), d = date.getUTCDate();
-  var start = unit === "year" ? new Date(Date.UTC(y, 0, 1)) : unit === "month" ? new Date(Date.UTC(y, m, 1)) : new Date(Date.UTC(y, m, d));
+  var start = unit === "year" ? new Date(Date.UTC(y, 0, 1)) : unit === "month" ? new Date(Date.UTC(y, m, 1))
+    : unit === "quarter" ? new Date(Date.UTC(y, m - m % 3, 1)) : new Date(Date.UTC(y, m, d));
   if (unit === "week") start = new Date(start.valueOf() - ((start.getUTCDay() + 6) % 7) * DAY * MINUTE);   // Mondays
   return start < date ? nextTick(start, unit) : start;
 }
@@ -141,6 +145,7 @@ function nextTick(date, unit) {
   var y = date.getUTCFullYear(), m = date.getUTCMonth();
   if (unit === "year") return new Date(Date.UTC(y + 1, 0, 1));
   if (unit === "month") return new Date(Date.UTC(y, m + 1, 1));
+  if (unit === "quarter") return new Date(Date.UTC(y, m - m % 3 + 3, 1));
   return new Date(date.valueOf() + (unit === "week" ? 7 : 1) * DAY * MINUTE);
 }
 
