@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from timeline.dates import parse_edtf
 from timeline.html.look import ink_on
 from timeline.model import Dataset
 from timeline.positions import history, plan_diff
@@ -61,7 +62,8 @@ def _plan(dataset: Dataset, plan_id: str, actor: Any) -> dict[str, Any]:
                       "by": [actor(a) for a in diff.drafted_by], "previous": diff.previous,
                       "points": [[p.number, p.text] for p in version.points],
                       "added": len(diff.added), "dropped": len(diff.dropped), "changed": len(diff.changed),
-                      "responses": [[actor(a), response, date] for a, response, date in diff.responses]})
+                      "responses": [[actor(a), response, parse_edtf(date).label() if date else None]   # in words, not ISO
+                                    for a, response, date in diff.responses]})
     return {"id": plan.id, "name": plan.name, "versions": found}
 
 

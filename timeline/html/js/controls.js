@@ -144,10 +144,14 @@ function makeControls() {
   });
   $("detail-close").addEventListener("click", closeDetail);
   // print: the about text and both lists open, whatever a phone folded
+  window.addEventListener("afterprint", function () { printGraph(false); });
   window.addEventListener("beforeprint", function () {
+    printGraph(true);
     ["event-list-box", "actor-list-box", "key-box"].forEach(function (id) { $(id).open = true; });
     document.querySelectorAll("#plans details").forEach(function (box) { box.open = true; });
   });
+  var printing = window.matchMedia("print");   // fires for the browser's print and for an emulated print medium
+  printing.addEventListener("change", function () { printGraph(printing.matches); });
   window.addEventListener("hashchange", function () { restore(); applyLevel(); applyWindow(); update(); showView(state.view, false); openRemembered(); });
   legends();
 }
@@ -165,13 +169,18 @@ function lookRules() {
     var dashes = {dashed: "2.2 1.4", dotted: "0.9 1.3", double: "3 1 0.9 1"};
     rules.push(".st-" + i + " svg.mark path { " + (s.fill ? "" : "fill: var(--paper); stroke-width: 1.6; ") +
                (s.fill || !dashes[border] ? "" : "stroke-dasharray: " + dashes[border] + "; ") + "}");
-    if (s.ring === "solid") mark.push("box-shadow: 0 0 0 2px var(--paper), 0 0 0 4px var(--c)");
+    // disputed: a solid ring in ink; claimed: a dashed ring in the type's colour (alike in one colour at 10 px)
+    if (s.ring === "solid") mark.push("box-shadow: 0 0 0 2px var(--paper), 0 0 0 4px var(--ink)");
     if (s.ring === "dashed") mark.push("outline: 2px dashed var(--c); outline-offset: 2px");
-    if (s.alpha < 1) mark.push("opacity: " + Number(s.alpha));
+    // faded (cancelled): striped in the type's colour rather than a pale fill, which would read as another type's colour
+    if (s.alpha < 1) mark.push("opacity: " + Math.max(Number(s.alpha), s.struck ? 0.85 : 0));
     rules.push(".st-" + i + " .mark { " + mark.join("; ") + "; }");
     if (!s.fill) rules.push(".st-" + i + ".inside .lab { color: var(--ink); }");
     if (s.struck) rules.push(".st-" + i + " .lab { text-decoration: line-through; color: var(--muted); }",
-                             ".st-" + i + " .mark { background-image: linear-gradient(transparent 42%, var(--ink) 42% 58%, transparent 58%); }");
+                             ".st-" + i + " span.mark { background-color: var(--paper); background-image: linear-gradient(transparent 42%, var(--ink) 42% 58%, transparent 58%), " +
+                             "repeating-linear-gradient(135deg, var(--c) 0 2px, var(--paper) 2px 4px); }",
+                             ".st-" + i + " svg.mark { background-image: linear-gradient(transparent 44%, var(--ink) 44% 56%, transparent 56%); }",
+                             ".st-" + i + " svg.mark path { fill: var(--paper); stroke-width: 1.6; }");
   });
   document.head.appendChild(el("style", rules.join("\n")));
 }
@@ -234,8 +243,8 @@ function legends() {
 function markLegend() {
   var box = $("mark-legend");
   if (D.events.some(function (e) { return e.o; })) {
-    box.appendChild(keyEntry(el("span", "← by", {"class": "open-word"}), "on or before the date (no earlier date known)"));
-    if (D.events.some(function (e) { return e.o === "end"; })) box.appendChild(keyEntry(el("span", "from →", {"class": "open-word"}), "on or after"));
+    box.appendChild(keyEntry(el("span", "← by", {"class": "open-word"}), ": on or before the date (no earlier date known)"));
+    if (D.events.some(function (e) { return e.o === "end"; })) box.appendChild(keyEntry(el("span", "from →", {"class": "open-word"}), ": on or after"));
   }
   if (D.events.some(function (e) { return e.rel; })) {
     box.appendChild(keyEntry(el("span", null, {"class": "linked-swatch"}), "related to the selected event (a claim and its denial…)"));

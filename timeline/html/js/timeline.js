@@ -56,8 +56,9 @@ function itemTemplate(item) {
   var mark = item.shape ? shapeMark(item.shape) : el("span", null, {"class": "mark", "aria-hidden": "true"});
   if (!item.shape) mark.style.width = Math.round(item.markPx) + "px";
   var label = item.label ? el("span", item.label, {"class": "lab"}) : null;
-  var parts = [item.open === "start" ? el("span", "← by", {"class": "open-word", "aria-hidden": "true"}) : null, mark,
-               item.open === "end" ? el("span", "from →", {"class": "open-word", "aria-hidden": "true"}) : null];
+  var words = item.label ? ["← by", "from →"] : ["←", "→"];   // a mark alone: its arrow, not a word without a title
+  var parts = [item.open === "start" ? el("span", words[0], {"class": "open-word", "aria-hidden": "true"}) : null, mark,
+               item.open === "end" ? el("span", words[1], {"class": "open-word", "aria-hidden": "true"}) : null];
   if (item.className.indexOf("label-left") >= 0) parts.unshift(label); else parts.push(label);
   parts.forEach(function (part) { if (part) box.appendChild(part); });
   if (!label) box.setAttribute("aria-label", item.hint);
@@ -178,7 +179,7 @@ function itemOf(i, labelled, scale, edges) {
  *  ``left`` near the right edge, ``inside`` a wide bar, or null: no label, or no room for it inside the window).
  *  A bar is cut a window's width beyond each edge, as vis-timeline cuts its box, so that the label stays put. */
 function placement(e, scale, lo, hi, labelled) {
-  var span = e.e - e.s > DAY && !e.o, width = (hi - lo) * scale, open = e.o ? openWidth() : 0;
+  var span = e.e - e.s > DAY && !e.o, width = (hi - lo) * scale, open = e.o ? openWidth(labelled) : 0;
   var x0 = span ? (e.s - lo) * scale : ((e.s + e.e) / 2 - lo) * scale - DOT / 2, x1 = span ? (e.e - lo) * scale : x0 + DOT;
   if (e.o === "start") x0 -= open;   // "by": the arrow and word before the mark, pointing back in time
   if (e.o === "end") x1 += open;     // "from": after it, pointing on
@@ -198,8 +199,8 @@ function labelOf(e) {
   return status.id === "occurred" ? e.ti : e.ti + " (" + status.label.toLowerCase() + ")";
 }
 
-/** The width of an open date's arrow and word ("← by", "from →") beside its mark. */
-function openWidth() { return textWidth("← by") + 4; }
+/** The width of an open date's arrow and word ("← by", "from →") beside its mark; of its arrow alone, unlabelled. */
+function openWidth(labelled) { return textWidth(labelled ? "← by" : "←") + 4; }
 
 /** The width of a label in pixels, in the timeline's font. */
 function textWidth(text) {
@@ -254,7 +255,7 @@ function labelledEvents(shown, scale, from, to) {
 }
 
 /** Rows of labels the timeline may stack: fewer on a phone, so it stays short enough to see whole. */
-function labelRows() { return phone() ? 4 : 8; }
+function labelRows() { return phone() ? 5 : 14; }
 
 /** Is the page on a phone's width (where the list of events by month stands for the timeline)? */
 function phone() { return window.matchMedia("(max-width: 760px)").matches; }
