@@ -99,7 +99,7 @@ function prepare(data) {
   V = {
     types: v.types, statuses: v.statuses, roles: v.roles, links: v.links, relations: v.relations,
     typeIndex: index(v.types), statusIndex: index(v.statuses), actorIndex: {}, eventIndex: {},
-    linkLabel: {}, incoming: []
+    linkLabel: {}, incoming: [], activity: data.actors.map(function () { return 0; })
   };
   v.links.forEach(function (l) { V.linkLabel[l.id] = l.label; });
   data.actors.forEach(function (a, i) { V.actorIndex[a.id] = i; });
@@ -107,6 +107,7 @@ function prepare(data) {
     V.eventIndex[e.id] = i;
     e.all = [];
     Object.keys(e.r).forEach(function (key) { e.r[key].forEach(function (a) { if (e.all.indexOf(a) < 0) e.all.push(a); }); });
+    e.all.forEach(function (a) { V.activity[a]++; });
     V.incoming.push([]);
   });
   data.events.forEach(function (e, i) { (e.rel || []).forEach(function (l) { V.incoming[l[1]].push([l[0], i]); }); });

@@ -187,7 +187,8 @@ function showActor(a) {
   var fact = function (term, value) { facts.appendChild(el("dt", term)); facts.appendChild(value); };
   var chain = (actor.in || []).concat(actor.side !== a && (actor.in || []).indexOf(actor.side) < 0 ? [actor.side] : []);
   if (chain.length) fact("Belongs to", actorButtons(chain));
-  var members = D.actors.map(function (_, k) { return k; }).filter(function (k) { return (D.actors[k].in || [])[0] === a; });
+  var members = D.actors.map(function (_, k) { return k; }).filter(function (k) { return (D.actors[k].in || [])[0] === a; })
+    .sort(function (x, y) { return V.activity[y] - V.activity[x] || x - y; });   // the most active first
   if (members.length) fact("Members", actorButtons(members.slice(0, 12), members.length));
   fact("Events", el("dd", plural(mine.length, "event") + " in view" + (mine.length === all ? "" : ", " + all.toLocaleString("en") + " in all")));
   var partners = partnersOf(a);
