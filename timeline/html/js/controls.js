@@ -243,8 +243,8 @@ function legends() {
 function markLegend() {
   var box = $("mark-legend");
   if (D.events.some(function (e) { return e.o; })) {
-    box.appendChild(keyEntry(el("span", "← by", {"class": "open-word"}), ": on or before the date (no earlier date known)"));
-    if (D.events.some(function (e) { return e.o === "end"; })) box.appendChild(keyEntry(el("span", "from →", {"class": "open-word"}), ": on or after"));
+    box.appendChild(keyEntry(el("span", "← by", {"class": "open-word"}), "(on or before the date; no earlier date known)"));
+    if (D.events.some(function (e) { return e.o === "end"; })) box.appendChild(keyEntry(el("span", "from →", {"class": "open-word"}), "(on or after the date)"));
   }
   if (D.events.some(function (e) { return e.rel; })) {
     box.appendChild(keyEntry(el("span", null, {"class": "linked-swatch"}), "related to the selected event (a claim and its denial…)"));

@@ -65,9 +65,7 @@ function showEvent(i, focus) {
     var actors = e.r[role.key];
     if (!actors || !actors.length) return;
     roles.appendChild(el("dt", role.label));
-    var dd = el("dd");
-    actors.forEach(function (a, k) { if (k) dd.appendChild(document.createTextNode(", ")); dd.appendChild(actorButton(a)); });
-    roles.appendChild(dd);
+    roles.appendChild(actorButtons(actors));
   });
   body.appendChild(roles);
   if (e.sm) body.appendChild(el("p", e.sm));
@@ -206,9 +204,16 @@ function showActor(a) {
   page.actorShown = actor.id;
 }
 
+/** Actors as buttons, comma-separated (a comma never starts a line), and how many more there are past ``total``. */
 function actorButtons(actors, total) {
   var dd = el("dd");
-  actors.forEach(function (x, k) { if (k) dd.appendChild(el("span", ", ", {"class": "sep"})); dd.appendChild(actorButton(x)); });
+  actors.forEach(function (x, k) {
+    var one = el("span", null, {"class": "one"});
+    one.appendChild(actorButton(x));
+    if (k < actors.length - 1) one.appendChild(el("span", ",", {"class": "sep"}));
+    if (k) dd.appendChild(document.createTextNode(" "));
+    dd.appendChild(one);
+  });
   if (total > actors.length) dd.appendChild(document.createTextNode(" and " + (total - actors.length) + " more"));
   return dd;
 }

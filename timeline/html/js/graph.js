@@ -175,13 +175,16 @@ function declutter() {
       if (Math.abs(node.data("fs") - font / zoom) > 0.01) node.data("fs", font / zoom);
       if (fits) {
         var w = textWidth(node.data("label")) * font / 12, h = font * 1.25, p = node.renderedPosition();
-        var place = LABEL_PLACES.find(function (at) {
+        var free = function (at, strict) {   // strict: over no node; else over no node of a more active actor
           box = at[2](p, bodies[k], w, h, zoom);
           return box.x1 >= 0 && box.x2 <= cy.width() && box.y1 >= 0 && box.y2 <= cy.height() &&
                  !placed.some(function (other) { return hit(box, other); }) &&
-                 !bodies.some(function (other, j) { return j < k && hit(box, other); });
-        });
+                 !bodies.some(function (other, j) { return (strict ? j !== k : j < k) && hit(box, other); });
+        };
+        var place = LABEL_PLACES.find(function (at) { return free(at, true); }) ||
+                    LABEL_PLACES.find(function (at) { return free(at, false); });
         fits = !!place;
+        if (place) box = place[2](p, bodies[k], w, h, zoom);   // its box (the last one tried may be another place's)
         if (place && (node.data("valign") !== place[0] || node.data("halign") !== place[1])) {
           node.data({valign: place[0], halign: place[1], my: place[0] === "bottom" ? 3 : place[0] === "top" ? -3 : 0,
                      mx: place[1] === "right" ? 4 : place[1] === "left" ? -4 : 0});
