@@ -78,7 +78,7 @@ def test_tapping_an_actor_opens_its_details_and_filters_both_views(browser, reco
     assert counts(page)["events"] == len(witkoff)
     page.locator("#detail-close").click()
     wait(page, "!document.getElementById('detail').classList.contains('open')")
-    chip = page.locator("#filter-chips .chip").first
+    chip = page.locator("#filter-chips .filter-chip").first
     assert chip.inner_text().startswith("Filtered to Steve Witkoff") and chip.bounding_box()["height"] >= 44
     chip.click()
     wait(page, "!location.hash.includes('actor=')")
@@ -103,15 +103,15 @@ def test_an_actor_click_on_a_desktop_shows_its_details_and_a_chip(browser, recor
     facts = dict(zip(page.locator("#detail-body dt").all_text_contents(), page.locator("#detail-body dd").all_text_contents()))
     russia = EventFilter(actors=("russia",)).apply(record)
     assert facts["Events"] == f"{len(russia)} events in view" and "Vladimir Putin" in facts["Members"]
-    chip = page.locator("#filter-chips .chip")
+    chip = page.locator("#filter-chips .filter-chip")
     assert chip.count() == 1 and chip.inner_text().startswith("Filtered to Russia")
-    assert box(page, "#filter-chips .chip")["y"] < 768   # in sight wherever the reader has scrolled
+    assert box(page, "#filter-chips .filter-chip")["y"] < 768   # in sight wherever the reader has scrolled
     page.mouse.wheel(0, 1500)
     page.wait_for_timeout(200)
-    assert 0 <= box(page, "#filter-chips .chip")["y"] < 60
+    assert 0 <= box(page, "#filter-chips .filter-chip")["y"] < 60
     page.locator("#detail-body button.clear-actor").click()
     wait(page, "!location.hash.includes('actor=')")
-    assert page.locator("#filter-chips .chip").count() == 0 and counts(page)["events"] == len(EventFilter().apply(record))
+    assert page.locator("#filter-chips .filter-chip").count() == 0 and counts(page)["events"] == len(EventFilter().apply(record))
 
 
 def test_the_keys_are_drawn_as_the_marks(browser, record_page, record):

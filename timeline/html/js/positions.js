@@ -127,7 +127,7 @@ function holdingItem(i) {
   var s = P.stands[i], look = P.scale[s[2]], item = el("li");
   var button = el("button", null, {"type": "button", "class": "held" + (s[8].length ? " claimed" : "")});
   button.appendChild(el("span", actorName(s[1]) + (s[8].length ? " (as " + s[8].map(actorName).join(", ") + " claim)" : ""), {"class": "who"}));
-  var chip = el("span", look.label, {"class": "chip"});
+  var chip = el("span", look.label, {"class": "chip" + (look.hatched ? " hatched" : "")});
   chip.style.background = color(look.color, GREY);
   chip.style.color = color(look.ink, "#1a1a1a");
   button.appendChild(chip);
@@ -159,12 +159,12 @@ function monthRow(span) {
  *  proposition to most against it, and a claimed stance in a stance's own colour, striped as its rows are. */
 function stanceLegend() {
   var legend = $("stance-legend"), scale = el("span", null, {"class": "stance-scale"});
-  var sides = [["for", function (s) { return s.value > 0; }], ["", function (s) { return s.value === 0; }],
-               ["against", function (s) { return s.value < 0; }]];
+  var sides = [["For the proposition:", function (s) { return s.value > 0; }], ["No lean:", function (s) { return s.value === 0; }],
+               ["Against it:", function (s) { return s.value < 0; }]];
   sides.forEach(function (side) {
     var stances = P.scale.filter(side[1]);
     if (!stances.length) return;
-    if (side[0]) scale.appendChild(el("span", side[0] === "for" ? "For the proposition:" : "Against:", {"class": "end"}));
+    scale.appendChild(el("span", side[0], {"class": "end"}));
     stances.forEach(function (s) { scale.appendChild(keyEntry(stanceSwatch(s, "swatch stint-swatch"), s.label)); });
   });
   legend.appendChild(scale);

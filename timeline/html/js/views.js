@@ -87,14 +87,14 @@ function drawChips() {
   }
   box.textContent = "";
   chips.forEach(function (chip) {
-    var button = el("button", null, {"type": "button", "class": "chip", "aria-label": chip[0] + ": clear"});
+    var button = el("button", null, {"type": "button", "class": "filter-chip", "aria-label": chip[0] + ": clear"});
     button.appendChild(el("span", chip[0]));
     button.appendChild(el("span", "✕", {"class": "x", "aria-hidden": "true"}));
     button.addEventListener("click", chip[1]);
     box.appendChild(button);
   });
   if (chips.length > 1) {
-    var all = el("button", "Clear all", {"type": "button", "class": "chip clear-all"});
+    var all = el("button", "Clear all", {"type": "button", "class": "filter-chip clear-all"});
     all.addEventListener("click", function () { $("reset").click(); fitWindow(); });
     box.appendChild(all);
   }
