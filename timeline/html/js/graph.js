@@ -206,10 +206,11 @@ function tint(hex, share) {
 /** At most this many actors in the printed graph: on paper nothing can be zoomed, so it shows the strongest ties. */
 var PRINTED = 14;
 
-/** The graph for print (``on``): the PRINTED actors with most events in view and the relations among them, fitted
- *  and drawn at once; off, the graph as it was. */
+/** The graph for print (``on``): the PRINTED actors with most events in view and, for each pair of them with two
+ *  events or more, the relation with most events, fitted and drawn at once; off, the graph as it was. */
 function printGraph(on) {
   var g = D.graphs[state.level], weight = {};
+  page.printing = on;
   cy.elements().removeClass("print-off");
   if (on) {
     g.edges.forEach(function (edge, k) {
@@ -219,15 +220,21 @@ function printGraph(on) {
     Object.keys(weight).sort(function (a, b) { return weight[b] - weight[a] || a - b; }).slice(0, PRINTED)
       .forEach(function (a) { kept[a] = true; });
     cy.nodes().forEach(function (node) { if (!kept[node.data("actor")]) node.addClass("print-off"); });
-    cy.edges().forEach(function (edge) {
-      if (edge.source().hasClass("print-off") || edge.target().hasClass("print-off")) edge.addClass("print-off");
+    var strongest = {};   // one line a pair, its relation with most events; a pair of one event is left out
+    g.edges.forEach(function (edge, k) {
+      var key = Math.min(edge[0], edge[1]) + "-" + Math.max(edge[0], edge[1]);
+      if (g.on[k] && kept[edge[0]] && kept[edge[1]] && g.count[k] >= 2 && (strongest[key] === undefined || g.count[k] > g.count[strongest[key]])) strongest[key] = k;
     });
+    var drawn = {};
+    Object.keys(strongest).forEach(function (key) { drawn[strongest[key]] = true; });
+    g.elements.edges.forEach(function (edge, k) { if (!drawn[k]) edge.addClass("print-off"); });
     cy.resize();
     cy.fit(cy.nodes(":visible").boundingBox({includeLabels: false}), 40);
     declutter();
-    $("graph-summary").textContent = "In print: the " + PRINTED + " actors with most events in view and their relations; " +
+    $("graph-summary").textContent = "In print: the " + PRINTED + " actors with most events in view and, for each pair " +
+      "with two events or more, its most frequent relation; " +
       "the page itself shows all " + plural(page.graphCounts.nodes, "actor") + ".";
-  } else {
+  } else if (page.printed) {
     page.fittedTo = null;
     update();
   }

@@ -18,6 +18,7 @@ function update() {
   page.updateTimes = t.map(function (x) { return Math.round(x - t[0]); });
   views.forEach(function (view) { view.update(visible, state); });
   page.last = {events: shown.length, nodes: graph.nodes, edges: graph.edges};
+  if (page.printing) printGraph(true);   // a relayout for paper redraws the graph: cut it again
   remember();
 }
 
