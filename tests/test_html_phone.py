@@ -123,7 +123,8 @@ def test_the_keys_are_drawn_as_the_marks(browser, record_page, record):
     assert fills and all(f == "rgb(85, 85, 85)" for f in fills)
     assert "#555555" not in type_colors
     # disputed and claimed differ in look: a solid ring in ink, a dashed ring
-    rings = page.evaluate("""[...document.querySelectorAll('#status-legend .key-entry')].filter(e => /Disputed|Claimed/.test(e.textContent))
+    rings = page.evaluate("""[...document.querySelectorAll('#status-legend .key-entry')]
+        .filter(e => /Disputed|Claimed/.test(e.textContent))
         .map(e => { const s = getComputedStyle(e.querySelector('.mark')); return [s.boxShadow, s.outlineStyle]; })""")
     assert rings[0] != rings[1] and rings[0][0].startswith("rgb(255, 255, 255) 0px 0px 0px 2px, rgb(26, 26, 26)")
     # the grey sides are one entry that names them
@@ -149,7 +150,8 @@ def test_the_first_screen_has_a_standfirst(browser, record_page, record):
     assert page.locator("#page-facts").text_content() == "12 Feb – 29 Dec 2025 · 211 events · 80 actors · 19 sides"
     room = page.locator("#search").evaluate("""s => { const c = document.createElement('canvas').getContext('2d'),
         style = getComputedStyle(s); c.font = style.font;
-        return s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - c.measureText(s.placeholder).width; }""")
+        return s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+               - c.measureText(s.placeholder).width; }""")
     assert room >= 0   # the placeholder is not cut
 
 

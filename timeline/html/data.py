@@ -36,8 +36,8 @@ LAID_OUT = 400
 
 def page_data(dataset: Dataset, events: Sequence[Event] | None = None, include_drafts: bool = False) -> dict[str, Any]:
     """The page's data: ``{"title", "description", "period", "vocabulary", "lanes", "actors", "otherSide", "sides",
-    "sideOrder", "sources", "events", "graphs", "positions"}``; ``graphs`` maps each level (person, state) to the actor graph of the
-    library (:func:`timeline.graph.actor_graph`) with each edge's events as indices into ``events``;
+    "sideOrder", "sources", "events", "graphs", "positions"}``; ``graphs`` maps each level (person, state) to the
+    actor graph of the library (:func:`timeline.graph.actor_graph`) with each edge's events as indices into ``events``;
     ``positions`` is :func:`timeline.html.positions.positions_data` (None without positions or plans).
     Draft events (awaiting review) are left out unless ``include_drafts``.
     """

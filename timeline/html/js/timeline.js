@@ -255,7 +255,7 @@ function labelledEvents(shown, scale, from, to) {
 }
 
 /** Rows of labels the timeline may stack: fewer on a phone, so it stays short enough to see whole. */
-function labelRows() { return phone() ? 5 : 14; }
+function labelRows() { return phone() ? 5 : 24; }
 
 /** Is the page on a phone's width (where the list of events by month stands for the timeline)? */
 function phone() { return window.matchMedia("(max-width: 760px)").matches; }
