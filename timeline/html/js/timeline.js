@@ -254,8 +254,8 @@ function labelledEvents(shown, scale, from, to) {
   return chosen;
 }
 
-/** Rows of labels the timeline may stack: fewer on a phone, so it stays short enough to see whole. */
-function labelRows() { return phone() ? 5 : 24; }
+/** Rows of labels a lane may stack: fewer on a phone, where the lanes scroll in a box a screen high. */
+function labelRows() { return phone() ? 12 : 24; }
 
 /** Is the page on a phone's width (where the list of events by month stands for the timeline)? */
 function phone() { return window.matchMedia("(max-width: 760px)").matches; }
