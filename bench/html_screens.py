@@ -73,7 +73,7 @@ def _actor(page, phone: bool) -> None:
         page.locator("#actor-ranking button").first.scroll_into_view_if_needed()
         page.locator("#actor-ranking button").first.click()
         return
-    page.locator("#graph").scroll_into_view_if_needed()
+    page.evaluate("document.getElementById('graph').scrollIntoView()")   # below the sticky switcher (scroll-margin)
     time.sleep(0.3)
     position = page.evaluate("""(() => { const cy = window.timelinePage.debug().cy,
         box = document.getElementById('graph').getBoundingClientRect();
