@@ -10,8 +10,9 @@
 
 /** At most this many events are drawn one by one; above it the timeline counts them per lane and period. */
 var DETAIL_LIMIT = 300;
-/** At most about this many periods across the timeline when it counts (vis-timeline draws each count as an item). */
-var BUCKETS = 36;
+/** At most about this many periods across the timeline when it counts (vis-timeline draws each count as an item); on a
+ *  phone, as many as leave each count room for its figure. */
+var BUCKETS = 36, PHONE_BUCKETS = 12;
 /** At most this many events are listed in text; the rest are counted. */
 var LIST_LIMIT = 400;
 /** Actors and pairs in the ranked lists. */

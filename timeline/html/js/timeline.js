@@ -308,7 +308,8 @@ function drawTimeline(visible, from, to) {
 function aggregate(shown, from, to) {
   var lo = from === null ? dataSpan()[0] / MINUTE : from, hi = to === null ? dataSpan()[1] / MINUTE : to;
   var steps = [DAY, 7 * DAY, 30.4375 * DAY, 91.3125 * DAY, 365.25 * DAY, 3652.5 * DAY];
-  var step = steps.find(function (s) { return (hi - lo) / s <= BUCKETS; }) || steps[steps.length - 1];
+  var most = phone() ? PHONE_BUCKETS : BUCKETS;
+  var step = steps.find(function (s) { return (hi - lo) / s <= most; }) || steps[steps.length - 1];
   var buckets = {}, most = 1;
   shown.forEach(function (i) {
     var e = D.events[i], key = e.ln + ":" + Math.floor((e.s + e.e) / 2 / step);
