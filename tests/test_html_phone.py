@@ -6,7 +6,7 @@ actor opens its details and filters the views, and a chip says so; the keys are 
 from __future__ import annotations
 
 import pytest
-from html_page import counts, quiet_browser, seed_record, seed_record_page, wait
+from html_page import click_actor, counts, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.filters import EventFilter
 from timeline.graph import actor_graph
@@ -165,3 +165,15 @@ def test_print_draws_the_strongest_ties_and_dates_in_words(browser, record_page)
     page.emulate_media(media="screen")
     wait(page, "window.timelinePage.printed === null")
     assert counts(page)["nodes"] == counts(page)["graphNodes"] > 14
+
+
+def test_a_click_in_the_graph_keeps_the_graph_where_it_was(browser, record_page):
+    """Filtering shortens the timeline above the graph: the page scrolls with it, so the graph does not jump."""
+    page = browser.open(record_page, width=1366, height=768)
+    page.evaluate("document.getElementById('graph').scrollIntoView()")
+    page.wait_for_timeout(300)
+    before = box(page, "#graph")["y"]
+    click_actor(page, "Ukraine")
+    wait(page, "location.hash.includes('actor=ukraine')")
+    page.wait_for_timeout(300)
+    assert abs(box(page, "#graph")["y"] - before) < 2

@@ -7,9 +7,22 @@ function chooseActor(id) {
   state.actor = id;
   state.edge = state.event = state.stance = null;
   $("actor-filter").value = id === null ? "" : id;
+  holdInPlace($("graph"));   // the timeline above grows or shrinks with the filter: the graph stays where it was
   update();
   if (id !== null) { showActor(V.actorIndex[id]); focusDetail(); }
   else if (page.actorShown) closeDetail();
+}
+
+/** Keep ``element``, if it is on screen, where it is now while the views above it redraw (vis-timeline resizes in
+ *  the frames after an update): the page is scrolled by as much as it moves, for a few frames. */
+function holdInPlace(element) {
+  var top = element.getBoundingClientRect().top, frames = 0;
+  if (element.offsetParent === null || top > window.innerHeight || element.getBoundingClientRect().bottom < 0) return;
+  (function hold() {
+    var moved = element.getBoundingClientRect().top - top;
+    if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
+    if (++frames < 6) requestAnimationFrame(hold);
+  })();
 }
 
 function remember() {
