@@ -5,8 +5,10 @@
 
 writes ``<size>-<view>.png`` for the sizes ``desktop`` (1366×768), ``wide`` (1920×1080) and ``phone``
 (390×844) and the views ``first`` (the first screen), ``event`` (an event clicked: the one with most
-actors), ``actor`` (the most active actor clicked: a node, or on a phone its row in the ranking) and
-``positions`` (the positions view scrolled into sight), plus ``desktop-print.png`` (the print styles);
+actors), ``actor`` (the most active actor clicked: a node, or on a phone its row in the ranking: its details)
+and ``positions`` (the positions view, a stance chosen); on a phone also each tab of the view switcher
+(``tab-list``, ``tab-graph``, ``tab-positions``) and ``filtered`` (back from an actor's details: the views
+filtered to it, with the chip that says so); plus ``desktop-print.png`` (the print styles);
 the browser is the system Chromium with the network blocked, as in the tests.
 """
 from __future__ import annotations
@@ -30,19 +32,20 @@ def shoot(page_path: Path, out: Path) -> list[Path]:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
                                              args=["--host-resolver-rules=MAP * ~NOTFOUND", "--disable-gpu"])
         for name, (width, height) in SIZES.items():
-            for view in ("first", "event", "actor", "positions"):
+            for view in (*VIEWS, *(PHONE_VIEWS if name == "phone" else ())):
                 context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
                 context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(LOCAL)
                               else route.abort())
                 page = context.new_page()
                 page.goto(page_path.resolve().as_uri())
                 _ready(page)
-                VIEWS[view](page, name == "phone")
+                {**VIEWS, **PHONE_VIEWS}[view](page, name == "phone")
                 time.sleep(0.6)
                 written.append(out / f"{name}-{view}.png")
                 page.screenshot(path=written[-1])
                 if name == "desktop" and view == "first":
                     page.emulate_media(media="print")
+                    time.sleep(0.8)   # the printed graph is drawn on the change of medium
                     written.append(out / "desktop-print.png")
                     page.screenshot(path=written[-1], full_page=True)
                 context.close()
@@ -54,6 +57,7 @@ def _event(page, phone: bool) -> None:
     """Click the busiest event as a reader would: its mark on the timeline, or its row in the phone's list."""
     chosen = page.evaluate("window.timelinePage.busiestEvent()")
     if phone:
+        page.locator("#views-nav [data-view=list]").click()
         page.locator(f'button[data-event="{chosen}"]').scroll_into_view_if_needed()
         page.locator(f'button[data-event="{chosen}"]').click()
         return
@@ -65,10 +69,11 @@ def _event(page, phone: bool) -> None:
 def _actor(page, phone: bool) -> None:
     """Click the most active actor: its node in the graph (scrolled into view), or its row in the ranking."""
     if phone:
+        page.locator("#views-nav [data-view=graph]").click()
         page.locator("#actor-ranking button").first.scroll_into_view_if_needed()
         page.locator("#actor-ranking button").first.click()
         return
-    page.locator("#graph").scroll_into_view_if_needed()
+    page.evaluate("document.getElementById('graph').scrollIntoView()")   # below the sticky switcher (scroll-margin)
     time.sleep(0.3)
     position = page.evaluate("""(() => { const cy = window.timelinePage.debug().cy,
         box = document.getElementById('graph').getBoundingClientRect();
@@ -78,6 +83,11 @@ def _actor(page, phone: bool) -> None:
 
 
 def _positions(page, phone: bool) -> None:
+    if phone:
+        page.locator("#views-nav [data-view=positions]").click()
+        time.sleep(0.3)
+        page.locator("#positions .stint").nth(2).click()
+        return
     page.locator("#positions-view").scroll_into_view_if_needed()
     page.evaluate("document.getElementById('positions-view').scrollIntoView()")
     page.locator("#positions .held").first.click()
@@ -85,7 +95,21 @@ def _positions(page, phone: bool) -> None:
     page.evaluate("document.getElementById('positions-view').scrollIntoView()")
 
 
+def _tab(view: str):
+    return lambda page, phone: page.locator(f"#views-nav [data-view={view}]").click()
+
+
+def _filtered(page, phone: bool) -> None:
+    """The most active actor tapped in the ranking, its details read and closed: the timeline filtered to it."""
+    _actor(page, phone)
+    time.sleep(0.3)
+    page.locator("#detail-close").click()
+    page.locator("#views-nav [data-view=timeline]").click()
+
+
 VIEWS = {"first": lambda page, phone: None, "event": _event, "actor": _actor, "positions": _positions}
+PHONE_VIEWS = {"tab-list": _tab("list"), "tab-graph": _tab("graph"), "tab-positions": _tab("positions"),
+               "filtered": _filtered}
 
 
 def _ready(page) -> None:

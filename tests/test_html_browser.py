@@ -224,15 +224,19 @@ def test_many_events_are_counted_until_zoomed_in(browser, tmp_path):
     assert found["mode"] == "events" and found["events"] == found["items"] == len(week) > 0
 
 
-def test_phone_width_lists_the_events_then_ranks_the_actors(browser, seed_page, seed):
-    """On a phone the timeline is the list of events by month and the graph a ranking of actors and pairs."""
+def test_phone_width_shows_one_view_at_a_time(browser, seed_page, seed):
+    """On a phone the timeline is a chart with every event, and the switcher's tabs bring the list by month and the
+    graph with its ranking, one at a time."""
     page = browser.open(seed_page, width=390, height=844)
-    assert page.locator("#timeline").is_hidden() and page.locator("#graph").is_hidden()
+    assert page.locator("#timeline").is_visible() and page.locator("#graph").is_hidden()
+    assert counts(page)["drawn"] == len(EventFilter().apply(seed)) == 23
+    page.locator("#views-nav [data-view=list]").click()
     rows = page.locator("#event-list [data-event]")
-    assert rows.count() == len(EventFilter().apply(seed)) == 23
-    ranking = page.locator("#actor-ranking button")
-    assert rows.first.bounding_box()["y"] < ranking.first.bounding_box()["y"]
+    assert rows.count() == 23 and page.locator("#timeline").is_hidden()
     assert page.locator("#event-list li.month").first.text_content() == "December 2025"
+    page.locator("#views-nav [data-view=graph]").click()
+    assert page.locator("#graph").is_visible() and page.locator("#actor-ranking button").first.is_visible()
+    assert shown(page) == library(seed)
 
 
 def moment(minutes: int) -> str:

@@ -52,10 +52,12 @@ def test_a_click_on_an_event_shows_its_details_beside_it_and_moves_nothing(brows
 def test_open_dates_are_a_mark_with_by_never_a_bar(browser, record_page, record):
     page = browser.open(record_page)
     found = page.evaluate("""[...document.querySelectorAll('#timeline .vis-item.ev.open-start')].map(i =>
-        [i.querySelector('.mark').tagName.toLowerCase(), i.querySelector('.open-word').textContent])""")
+        [i.querySelector('.mark').tagName.toLowerCase(), i.querySelector('.open-word').textContent,
+         !!i.querySelector('.lab')])""")
     by = [e for e in record.events if e.date.start is None and not e.draft]
     assert len(found) == len(by) > 0
-    assert set(map(tuple, found)) == {("svg", "← by")}
+    # with its title: "← by"; a mark alone: its arrow, never a bare "← by" with nothing after it
+    assert set(map(tuple, found)) == {("svg", "← by", True), ("svg", "←", False)}
 
 
 def test_the_graphs_labels_are_readable_and_never_collide(browser, record_page):

@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from timeline import graph as graphs
-from timeline import model
+from timeline import model, palette
 from timeline.dates import DateSpan, parse_edtf
 from timeline.export._common import headline, web_address
 from timeline.filters import EventFilter
@@ -35,9 +35,9 @@ LAID_OUT = 400
 
 
 def page_data(dataset: Dataset, events: Sequence[Event] | None = None, include_drafts: bool = False) -> dict[str, Any]:
-    """The page's data: ``{"title", "description", "period", "vocabulary", "lanes", "actors", "sources",
-    "events", "graphs", "positions"}``; ``graphs`` maps each level (person, state) to the actor graph of the
-    library (:func:`timeline.graph.actor_graph`) with each edge's events as indices into ``events``;
+    """The page's data: ``{"title", "description", "period", "vocabulary", "lanes", "actors", "otherSide", "sides",
+    "sideOrder", "sources", "events", "graphs", "positions"}``; ``graphs`` maps each level (person, state) to the
+    actor graph of the library (:func:`timeline.graph.actor_graph`) with each edge's events as indices into ``events``;
     ``positions`` is :func:`timeline.html.positions.positions_data` (None without positions or plans).
     Draft events (awaiting review) are left out unless ``include_drafts``.
     """
@@ -56,6 +56,7 @@ def page_data(dataset: Dataset, events: Sequence[Event] | None = None, include_d
     utc = len({e.date.tz.utcoffset(None) for e in events if e.date.tz is not None}) > 1
     built = {level: graphs.actor_graph(dataset, events, level=level) for level in LEVELS}
     drawn = {data.get("side", node) for node, data in built["person"].nodes(data=True)}
+    side_colors = look.side_colors(dataset, events, drawn)
     return {
         "title": dataset.title or "Timeline",
         "description": dataset.description or "",
@@ -63,7 +64,9 @@ def page_data(dataset: Dataset, events: Sequence[Event] | None = None, include_d
         "vocabulary": vocabulary,
         "lanes": lanes,
         "actors": [_actor(dataset, a, actor_index) for a in actor_ids],
-        "sides": {str(actor_index[side]): color for side, color in look.side_colors(dataset, events, drawn).items()},
+        "otherSide": palette.OTHER_SIDE.lower(),
+        "sides": {str(actor_index[side]): color for side, color in side_colors.items()},
+        "sideOrder": [actor_index[side] for side in side_colors],   # most active first (a JSON object's keys are not)
         "sources": [_source(dataset.sources[s]) for s in source_ids],
         "events": [_event(dataset, e, type_index[e.type], status_index[e.status], lane, utc,
                           actor_index, source_index, event_index)

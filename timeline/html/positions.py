@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from timeline.dates import parse_edtf
 from timeline.html.look import ink_on
 from timeline.model import Dataset
 from timeline.positions import history, plan_diff
-from timeline.stance_colors import stance_colors
+from timeline.stance_colors import hatched_stance, stance_colors
 
 
 def positions_data(dataset: Dataset, actor_index: dict[str, int], source_index: dict[str, int],
@@ -61,14 +62,16 @@ def _plan(dataset: Dataset, plan_id: str, actor: Any) -> dict[str, Any]:
                       "by": [actor(a) for a in diff.drafted_by], "previous": diff.previous,
                       "points": [[p.number, p.text] for p in version.points],
                       "added": len(diff.added), "dropped": len(diff.dropped), "changed": len(diff.changed),
-                      "responses": [[actor(a), response, date] for a, response, date in diff.responses]})
+                      "responses": [[actor(a), response, parse_edtf(date).label() if date else None]   # in words, not ISO
+                                    for a, response, date in diff.responses]})
     return {"id": plan.id, "name": plan.name, "versions": found}
 
 
 def stance_looks(dataset: Dataset) -> list[dict[str, Any]]:
-    """The dataset's stances, most in favour first: ``id, label, value, color, ink``, in the positions chart's
-    colours (:func:`timeline.stance_colors.stance_colors`)."""
+    """The dataset's stances, most in favour first: ``id, label, value, color, ink, hatched``, in the positions
+    chart's colours (:func:`timeline.stance_colors.stance_colors`); ``hatched``: the chart cross-hatches it
+    (:func:`timeline.stance_colors.hatched_stance`)."""
     scale = sorted(dataset.stances, key=lambda s: -s.value)
-    colors = stance_colors(scale)
+    colors, hatched = stance_colors(scale), hatched_stance(scale)
     return [{"id": s.id, "label": s.label, "value": s.value, "color": colors[s.id].lower(),
-             "ink": ink_on(colors[s.id])} for s in scale]
+             "ink": ink_on(colors[s.id]), "hatched": s.id == hatched} for s in scale]

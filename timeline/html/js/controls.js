@@ -2,11 +2,27 @@
 
 // ---- state: filters, fragment ----------------------------------------------------------------------
 
+/** Filter both views to the actor ``id`` (null: every actor) and show its details (or close them). */
 function chooseActor(id) {
   state.actor = id;
-  state.edge = null;
+  state.edge = state.event = state.stance = null;
   $("actor-filter").value = id === null ? "" : id;
+  holdInPlace($("graph"));   // the timeline above grows or shrinks with the filter: the graph stays where it was
   update();
+  if (id !== null) { showActor(V.actorIndex[id]); focusDetail(); }
+  else if (page.actorShown) closeDetail();
+}
+
+/** Keep ``element``, if it is on screen, where it is now while the views above it redraw (vis-timeline resizes in
+ *  the frames after an update): the page is scrolled by as much as it moves, for a few frames. */
+function holdInPlace(element) {
+  var top = element.getBoundingClientRect().top, frames = 0;
+  if (element.offsetParent === null || top > window.innerHeight || element.getBoundingClientRect().bottom < 0) return;
+  (function hold() {
+    var moved = element.getBoundingClientRect().top - top;
+    if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
+    if (++frames < 6) requestAnimationFrame(hold);
+  })();
 }
 
 function remember() {
@@ -21,6 +37,7 @@ function remember() {
   if (state.to !== null) params.set("to", new Date(state.to * MINUTE).toISOString().slice(0, 16));
   if (state.event !== null) params.set("event", state.event);
   if (state.asof) params.set("asof", state.asof);
+  if (state.view && state.view !== "timeline") params.set("view", state.view);
   var text = params.toString();
   if (text !== location.hash.slice(1)) history.replaceState(null, "", text ? "#" + text : location.pathname + location.search);
 }
@@ -38,6 +55,7 @@ function restore() {
   state.q = params.get("q") || "";
   state.from = minutes(params.get("from"));
   state.to = minutes(params.get("to"));
+  state.view = VIEW_SECTIONS[params.get("view")] ? params.get("view") : "timeline";
   var asof = params.get("asof");
   state.asof = /^\d{4}-\d\d-\d\d$/.test(asof || "") ? asof : null;
   var event = params.get("event");
@@ -99,17 +117,11 @@ function checkboxes(target, list, labelOf, swatchOf) {
 
 function makeControls() {
   if (phone()) $("controls").open = $("actor-list-box").open = $("key-box").open = false;  // phones: the list of events is the timeline
-  $("page-title").textContent = D.title;
-  $("page-facts").textContent = [D.period ? "Period: " + D.period + "." : "",
-    plural(D.events.length, "event") + ", " + plural(D.actors.length, "actor") + "."].filter(Boolean).join(" ");
-  $("page-about").textContent = D.description;
-  $("page-about-box").hidden = !D.description;
-  $("page-about-box").open = false;
-  document.title = D.title;
+  standfirst();
   checkboxes("type", V.types.filter(function (t, i) { return D.events.some(function (e) { return e.ty === i; }); }),
              function (t) { return t.label; }, function (t) { return color(t.color, GREY); });
   checkboxes("status", V.statuses, function (s) { return s.label; });
-  var sides = Object.keys(D.sides).map(Number);
+  var sides = D.sideOrder;
   checkboxes("side", sides.map(function (a) { return {id: D.actors[a].id, actor: a}; }),
              function (s) { return D.actors[s.actor].name; }, function (s) { return sideColor(s.actor); });
   var timer;
@@ -145,11 +157,15 @@ function makeControls() {
   });
   $("detail-close").addEventListener("click", closeDetail);
   // print: the about text and both lists open, whatever a phone folded
+  window.addEventListener("afterprint", function () { printGraph(false); });
   window.addEventListener("beforeprint", function () {
-    ["page-about-box", "event-list-box", "actor-list-box", "key-box"].forEach(function (id) { $(id).open = true; });
+    printGraph(true);
+    ["event-list-box", "actor-list-box", "key-box"].forEach(function (id) { $(id).open = true; });
     document.querySelectorAll("#plans details").forEach(function (box) { box.open = true; });
   });
-  window.addEventListener("hashchange", function () { restore(); applyLevel(); applyWindow(); update(); openRemembered(); });
+  var printing = window.matchMedia("print");   // fires for the browser's print and for an emulated print medium
+  printing.addEventListener("change", function () { printGraph(printing.matches); });
+  window.addEventListener("hashchange", function () { restore(); applyLevel(); applyWindow(); update(); showView(state.view, false); openRemembered(); });
   legends();
 }
 
@@ -166,13 +182,18 @@ function lookRules() {
     var dashes = {dashed: "2.2 1.4", dotted: "0.9 1.3", double: "3 1 0.9 1"};
     rules.push(".st-" + i + " svg.mark path { " + (s.fill ? "" : "fill: var(--paper); stroke-width: 1.6; ") +
                (s.fill || !dashes[border] ? "" : "stroke-dasharray: " + dashes[border] + "; ") + "}");
-    if (s.ring === "solid") mark.push("box-shadow: 0 0 0 2px var(--paper), 0 0 0 4px var(--c)");
+    // disputed: a solid ring in ink; claimed: a dashed ring in the type's colour (alike in one colour at 10 px)
+    if (s.ring === "solid") mark.push("box-shadow: 0 0 0 2px var(--paper), 0 0 0 4px var(--ink)");
     if (s.ring === "dashed") mark.push("outline: 2px dashed var(--c); outline-offset: 2px");
-    if (s.alpha < 1) mark.push("opacity: " + Number(s.alpha));
+    // faded (cancelled): striped in the type's colour rather than a pale fill, which would read as another type's colour
+    if (s.alpha < 1) mark.push("opacity: " + Math.max(Number(s.alpha), s.struck ? 0.85 : 0));
     rules.push(".st-" + i + " .mark { " + mark.join("; ") + "; }");
     if (!s.fill) rules.push(".st-" + i + ".inside .lab { color: var(--ink); }");
     if (s.struck) rules.push(".st-" + i + " .lab { text-decoration: line-through; color: var(--muted); }",
-                             ".st-" + i + " .mark { background-image: linear-gradient(transparent 42%, var(--ink) 42% 58%, transparent 58%); }");
+                             ".st-" + i + " span.mark { background-color: var(--paper); background-image: linear-gradient(transparent 42%, var(--ink) 42% 58%, transparent 58%), " +
+                             "repeating-linear-gradient(135deg, var(--c) 0 2px, var(--paper) 2px 4px); }",
+                             ".st-" + i + " svg.mark { background-image: linear-gradient(transparent 44%, var(--ink) 44% 56%, transparent 56%); }",
+                             ".st-" + i + " svg.mark path { fill: var(--paper); stroke-width: 1.6; }");
   });
   document.head.appendChild(el("style", rules.join("\n")));
 }
@@ -210,7 +231,7 @@ function legends() {
   var statuses = $("status-legend");
   V.statuses.forEach(function (s, i) {
     var swatch = el("span", null, {"class": "ev span st-" + i}), mark = el("span", null, {"class": "mark"});
-    swatch.style.setProperty("--c", "#0072B2");
+    swatch.style.setProperty("--c", "#555555");   // ink, not a type's colour: a status is drawn on every type
     swatch.appendChild(mark);
     statuses.appendChild(keyEntry(swatch, s.label));
   });
@@ -227,18 +248,40 @@ function legends() {
     relations.appendChild(keyEntry(line, r.familyLabel)).setAttribute("data-family", r.family);
   });
   kindLegend();
-  var sides = $("side-legend"), grey = 0;
-  Object.keys(D.sides).map(Number).forEach(function (a) {
-    if (color(D.sides[String(a)], GREY).toLowerCase() === GREY) { grey++; return; }
+  markLegend();
+  sideLegend();
+}
+
+/** Marks that are not a type or a status: an open date ("by", "from") and an event related to the one selected. */
+function markLegend() {
+  var box = $("mark-legend");
+  if (D.events.some(function (e) { return e.o; })) {
+    box.appendChild(keyEntry(el("span", "← by", {"class": "open-word"}), "(on or before the date; no earlier date known)"));
+    if (D.events.some(function (e) { return e.o === "end"; })) box.appendChild(keyEntry(el("span", "from →", {"class": "open-word"}), "(on or after the date)"));
+  }
+  if (D.events.some(function (e) { return e.rel; })) {
+    box.appendChild(keyEntry(el("span", null, {"class": "linked-swatch"}), "related to the selected event (a claim and its denial…)"));
+  }
+  box.hidden = !box.querySelector(".key-entry");
+}
+
+/** The sides in their colours, most active first; the sides past the palette's colours share its grey and are
+ *  named in one entry, "Other sides", so that a grey node is never read as a side of its own. */
+function sideLegend() {
+  var sides = $("side-legend"), other = [];
+  D.sideOrder.forEach(function (a) {
+    if (color(D.sides[String(a)], GREY).toLowerCase() === D.otherSide) { other.push(D.actors[a].name); return; }
     var dot = el("span", null, {"class": "dot-swatch"});
     dot.style.background = tint(sideColor(a), 0.45);
     dot.style.borderColor = sideColor(a);
     sides.appendChild(keyEntry(dot, D.actors[a].name));
   });
-  if (grey) {
-    var other = el("span", null, {"class": "dot-swatch"});
-    other.style.background = GREY;
-    sides.appendChild(keyEntry(other, plural(grey, "other side")));
+  if (other.length) {
+    var dot = el("span", null, {"class": "dot-swatch"});
+    dot.style.background = tint(D.otherSide, 0.45);
+    dot.style.borderColor = D.otherSide;
+    var entry = sides.appendChild(keyEntry(dot, "Other sides (" + other.length + ", fewer events): " + other.join(", ")));
+    entry.classList.add("other-sides");
   }
 }
 
@@ -268,6 +311,7 @@ function setLevel(level) {
   applyLevel();
   syncControls();
   update();
+  if (page.actorShown && state.actor !== null) showActor(V.actorIndex[state.actor]);
 }
 
 function applyLevel() {
@@ -284,6 +328,7 @@ function applyWindow() {
 
 function openRemembered() {
   if (state.event !== null) showEvent(V.eventIndex[state.event], false);
+  else if (state.actor !== null) showActor(V.actorIndex[state.actor]);
 }
 
 function say(text) { $("status").textContent = text; }

@@ -10,8 +10,9 @@
 
 /** At most this many events are drawn one by one; above it the timeline counts them per lane and period. */
 var DETAIL_LIMIT = 300;
-/** At most about this many periods across the timeline when it counts (vis-timeline draws each count as an item). */
-var BUCKETS = 36;
+/** At most about this many periods across the timeline when it counts (vis-timeline draws each count as an item); on a
+ *  phone, as many as leave each count room for its figure. */
+var BUCKETS = 36, PHONE_BUCKETS = 12;
 /** At most this many events are listed in text; the rest are counted. */
 var LIST_LIMIT = 400;
 /** Actors and pairs in the ranked lists. */
@@ -41,7 +42,7 @@ var SHAPES = {person: "ellipse", state: "rectangle", organization: "diamond", gr
 
 var D, V, cy, timeline, items, groups;
 var state = {level: "person", actor: null, types: [], statuses: [], sides: [], q: "", from: null, to: null,
-             event: null, edge: null, stance: null, asof: null};
+             event: null, edge: null, stance: null, asof: null, view: "timeline"};
 var views = [];
 var page = window.timelinePage = {ready: false, state: state, views: views, counts: counts};
 
@@ -99,7 +100,7 @@ function prepare(data) {
   V = {
     types: v.types, statuses: v.statuses, roles: v.roles, links: v.links, relations: v.relations,
     typeIndex: index(v.types), statusIndex: index(v.statuses), actorIndex: {}, eventIndex: {},
-    linkLabel: {}, incoming: []
+    linkLabel: {}, incoming: [], activity: data.actors.map(function () { return 0; })
   };
   v.links.forEach(function (l) { V.linkLabel[l.id] = l.label; });
   data.actors.forEach(function (a, i) { V.actorIndex[a.id] = i; });
@@ -107,6 +108,7 @@ function prepare(data) {
     V.eventIndex[e.id] = i;
     e.all = [];
     Object.keys(e.r).forEach(function (key) { e.r[key].forEach(function (a) { if (e.all.indexOf(a) < 0) e.all.push(a); }); });
+    e.all.forEach(function (a) { V.activity[a]++; });
     V.incoming.push([]);
   });
   data.events.forEach(function (e, i) { (e.rel || []).forEach(function (l) { V.incoming[l[1]].push([l[0], i]); }); });

@@ -6,6 +6,7 @@
 function openDetail(heading) {
   var body = $("detail-body");
   body.textContent = "";
+  page.actorShown = null;
   body.appendChild(el("h3", heading, {"id": "detail-title", "tabindex": "-1"}));
   $("detail").classList.add("open");
   $("detail-close").hidden = false;
@@ -17,6 +18,7 @@ function openDetail(heading) {
 function closeDetail() {
   if (!$("detail").classList.contains("open")) return;
   $("detail").classList.remove("open");
+  page.actorShown = null;
   $("detail-close").hidden = true;
   document.body.classList.remove("detail-open");
   $("detail-body").textContent = "";
@@ -63,9 +65,7 @@ function showEvent(i, focus) {
     var actors = e.r[role.key];
     if (!actors || !actors.length) return;
     roles.appendChild(el("dt", role.label));
-    var dd = el("dd");
-    actors.forEach(function (a, k) { if (k) dd.appendChild(document.createTextNode(", ")); dd.appendChild(actorButton(a)); });
-    roles.appendChild(dd);
+    roles.appendChild(actorButtons(actors));
   });
   body.appendChild(roles);
   if (e.sm) body.appendChild(el("p", e.sm));
@@ -166,4 +166,66 @@ function markLinked() {
     if (want !== item.className) updates.push({id: item.id, className: want});
   });
   if (updates.length) items.update(updates);
+}
+
+/** The details of the actor the views are filtered to: its name, kind and title, what it belongs to and who
+ *  belongs to it, its events (in view and in all), its partners in the graph, and its latest events in view. */
+function showActor(a) {
+  var actor = D.actors[a], kinds = {person: "Person", state: "State", organization: "Organisation", group: "Group"};
+  state.event = state.edge = state.stance = null;
+  var body = openDetail(actor.name);
+  body.appendChild(el("p", [kinds[actor.kind] || actor.kind, actor.title].filter(Boolean).join(" · "), {"class": "meta"}));
+  var visible = passing(false), mine = [], all = 0;
+  D.events.forEach(function (e, i) {
+    if (!e.all.some(function (x) { return belongs(x, a); })) return;
+    all++;
+    if (visible[i] && inPeriod(e, state.from, state.to)) mine.push(i);
+  });
+  var facts = el("dl");
+  var fact = function (term, value) { facts.appendChild(el("dt", term)); facts.appendChild(value); };
+  var chain = (actor.in || []).concat(actor.side !== a && (actor.in || []).indexOf(actor.side) < 0 ? [actor.side] : []);
+  if (chain.length) fact("Belongs to", actorButtons(chain));
+  var members = D.actors.map(function (_, k) { return k; }).filter(function (k) { return (D.actors[k].in || [])[0] === a; })
+    .sort(function (x, y) { return V.activity[y] - V.activity[x] || x - y; });   // the most active first
+  if (members.length) fact("Members", actorButtons(members.slice(0, 12), members.length));
+  fact("Events", el("dd", plural(mine.length, "event") + " in view" + (mine.length === all ? "" : ", " + all.toLocaleString("en") + " in all")));
+  var partners = partnersOf(a);
+  if (partners.length) fact("Dealt most with", actorButtons(partners.slice(0, 6).map(function (p) { return p[0]; }), partners.length));
+  body.appendChild(facts);
+  var clear = el("button", "Show every actor again", {"type": "button", "class": "clear-actor"});
+  clear.addEventListener("click", function () { chooseActor(null); });
+  body.appendChild(clear);
+  if (mine.length) {
+    body.appendChild(el("h4", "Latest events in view"));
+    var list = el("ul", null, {"class": "related"});
+    mine.slice(-8).reverse().forEach(function (i) { var li = el("li"); li.appendChild(eventButton(i)); list.appendChild(li); });
+    body.appendChild(list);
+  }
+  page.actorShown = actor.id;
+}
+
+/** Actors as buttons, comma-separated (a comma never starts a line), and how many more there are past ``total``. */
+function actorButtons(actors, total) {
+  var dd = el("dd");
+  actors.forEach(function (x, k) {
+    var one = el("span", null, {"class": "one"});
+    one.appendChild(actorButton(x));
+    if (k < actors.length - 1) one.appendChild(el("span", ",", {"class": "sep"}));
+    if (k) dd.appendChild(document.createTextNode(" "));
+    dd.appendChild(one);
+  });
+  if (total > actors.length) dd.appendChild(document.createTextNode(" and " + (total - actors.length) + " more"));
+  return dd;
+}
+
+/** The actors ``a`` shares events with in the graph shown, most events first: [[actor, events]]. */
+function partnersOf(a) {
+  var g = D.graphs[state.level], found = {};
+  g.edges.forEach(function (edge, k) {
+    if (!g.on[k] || (edge[0] !== a && edge[1] !== a)) return;
+    var other = edge[0] === a ? edge[1] : edge[0];
+    found[other] = (found[other] || 0) + g.count[k];
+  });
+  return Object.keys(found).map(function (k) { return [Number(k), found[k]]; })
+    .sort(function (p, q) { return q[1] - p[1] || p[0] - q[0]; });
 }

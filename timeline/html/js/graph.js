@@ -9,14 +9,15 @@ function makeGraph() {
       {selector: "node", style: {
         "label": "data(label)", "background-color": "data(color)", "shape": "data(shape)",
         "width": "data(size)", "height": "data(size)", "font-size": "data(fs)", "color": "#1a1a1a",
-        "text-valign": "bottom", "text-margin-y": 3, "text-outline-width": 0,
+        "text-valign": "data(valign)", "text-halign": "data(halign)", "text-margin-y": "data(my)", "text-margin-x": "data(mx)",
+        "text-outline-width": 0,
         "min-zoomed-font-size": LABEL_MIN, "border-width": 2, "border-color": "data(edge)", "z-index": "data(z)",
       "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1}},
       {selector: "edge", style: {
         "line-color": "data(color)", "target-arrow-color": "data(color)", "target-arrow-shape": "data(arrow)",
         "curve-style": "bezier", "width": "mapData(count, 1, 40, 1.5, 9)",
         "opacity": 0.75, "arrow-scale": 0.9}},
-      {selector: ".hidden", style: {"display": "none"}},
+      {selector: ".hidden, .print-off", style: {"display": "none"}},
       {selector: "node.chosen", style: {"border-width": 4, "border-color": "#1a1a1a"}},
       {selector: "edge.chosen", style: {"opacity": 1, "width": "mapData(count, 1, 40, 4, 12)", "z-index": 10}},
       {selector: "node.found", style: {"border-width": 3, "border-color": "#0050b3"}},
@@ -34,7 +35,7 @@ function makeGraph() {
   $("graph").addEventListener("keydown", function (event) {
     var keys = {"+": 1.25, "=": 1.25, "-": 0.8};
     if (keys[event.key]) { cy.zoom({level: cy.zoom() * keys[event.key], renderedPosition: {x: cy.width() / 2, y: cy.height() / 2}}); }
-    else if (event.key === "0") cy.fit(cy.elements(":visible"), 20);
+    else if (event.key === "0") cy.fit(cy.elements(":visible").boundingBox({includeLabels: false}), 40);
     else if (event.key.indexOf("Arrow") === 0) {
       var d = 40, by = {ArrowLeft: [d, 0], ArrowRight: [-d, 0], ArrowUp: [0, d], ArrowDown: [0, -d]}[event.key];
       cy.panBy({x: by[0], y: by[1]});
@@ -56,13 +57,13 @@ function relationStyles() {
 function loadLevel() {
   var g = D.graphs[state.level];
   var most = g.nodes.reduce(function (m, n) { return Math.max(m, n[3]); }, 1);
-  var width = Math.max(520, Math.sqrt(g.nodes.length) * 110), height = width / 1.5;
+  var width = Math.max(520, Math.sqrt(g.nodes.length) * 110), height = width / 1.5, tall = phone();   // a phone: turned a quarter
   var elements = g.nodes.map(function (n) {
     var actor = D.actors[n[0]], size = 10 + 22 * Math.sqrt(n[3] / most);
     return {group: "nodes", data: {id: "n" + n[0], actor: n[0], label: actor.name, color: tint(sideColor(n[0]), 0.45),
             edge: sideColor(n[0]), shape: SHAPES[actor.kind] || "ellipse", size: size, font: 12 + 4 * Math.sqrt(n[3] / most), fs: 12,
-              z: Math.round(100 * n[3] / most)},   // the more active on top, label included
-            position: {x: n[1] * width, y: (1 - n[2]) * height}};
+              z: Math.round(100 * n[3] / most), valign: "bottom", halign: "center", my: 3, mx: 0},   // the more active on top, label included
+            position: tall ? {x: n[2] * height, y: n[1] * width} : {x: n[1] * width, y: (1 - n[2]) * height}};
   });
   g.edges.forEach(function (edge, k) {
     var relation = V.relations[edge[2]];
@@ -133,7 +134,8 @@ function drawGraph(visible, from, to) {
   var key = state.level + "|" + (actor === null ? "" : actor) + "|" + (chosen ? chosen.event : "");
   if (page.fittedTo !== key) {   // the actors followed, or those of the chosen event, with room around them
     var shown = cy.nodes().filter(function (node) { return !node.hasClass("hidden") && (!chosen || node.hasClass("involved")); });
-    if (shown.length) cy.fit(shown, chosen ? 70 : 24);
+    // the nodes, not their labels: a label keeps its size on screen, so its box in the graph grows as the graph shrinks
+    if (shown.length) cy.fit(shown.boundingBox({includeLabels: false}), chosen ? 70 : 40);
     if (chosen && cy.zoom() > 1) { cy.zoom(1); cy.center(shown); }   // close enough to read, far enough to see around
     page.fittedTo = key;
   }
@@ -146,9 +148,19 @@ function drawGraph(visible, from, to) {
   return page.graphCounts;
 }
 
-/** Labels keep their size on screen (``font`` pixels, 12 to 16, whatever the zoom); one that would be drawn over a
- *  label or a node of a more active actor, or past the graph's edges, is left out (the actor is still named in the
- *  lists and its details): no label ever collides or is cut. Zooming in makes room for more. */
+/** Where a label may go, in order: below its node, above, right, left: [valign, halign, box of a w×h label
+ *  beside a node of rendered box b at zoom z]. */
+var LABEL_PLACES = [
+  ["bottom", "center", function (p, b, w, h, z) { return {x1: p.x - w / 2 - 1, x2: p.x + w / 2 + 1, y1: b.y2 + 3 * z, y2: b.y2 + 3 * z + h}; }],
+  ["top", "center", function (p, b, w, h, z) { return {x1: p.x - w / 2 - 1, x2: p.x + w / 2 + 1, y1: b.y1 - 3 * z - h, y2: b.y1 - 3 * z}; }],
+  ["center", "right", function (p, b, w, h, z) { return {x1: b.x2 + 4 * z, x2: b.x2 + 4 * z + w + 2, y1: p.y - h / 2, y2: p.y + h / 2}; }],
+  ["center", "left", function (p, b, w, h, z) { return {x1: b.x1 - 4 * z - w - 2, x2: b.x1 - 4 * z, y1: p.y - h / 2, y2: p.y + h / 2}; }]
+];
+
+/** Labels keep their size on screen (``font`` pixels, 12 to 16, whatever the zoom), below their node or, if that
+ *  place is taken, above, right or left of it; a label that would be drawn over a label or a node of a more active
+ *  actor (the chosen ones first) in every place, or past the graph's edges, is left out (the actor is still named
+ *  in the lists and its details): no label ever collides or is cut. Zooming in makes room for more. */
 function declutter() {
   var zoom = cy.zoom(), placed = [], nodes = cy.nodes(":visible").sort(function (a, b) {
     return (b.hasClass("involved") - a.hasClass("involved")) || (b.hasClass("chosen") - a.hasClass("chosen")) || b.data("z") - a.data("z");
@@ -162,11 +174,21 @@ function declutter() {
       var font = node.data("font"), fits = font >= LABEL_MIN, box = null;
       if (Math.abs(node.data("fs") - font / zoom) > 0.01) node.data("fs", font / zoom);
       if (fits) {
-        var w = textWidth(node.data("label")) * font / 12, h = font * 1.25;
-        var p = node.renderedPosition(), top = bodies[k].y2 + 3 * zoom;
-        box = {x1: p.x - w / 2 - 1, x2: p.x + w / 2 + 1, y1: top, y2: top + h};
-        fits = box.x1 >= 0 && box.x2 <= cy.width() && box.y1 >= 0 && box.y2 <= cy.height() && !placed.some(function (other) { return hit(box, other); }) &&
-               !bodies.some(function (other, j) { return j < k && hit(box, other); });
+        var w = textWidth(node.data("label")) * font / 12, h = font * 1.25, p = node.renderedPosition();
+        var free = function (at, strict) {   // strict: over no node; else over no node of a more active actor
+          box = at[2](p, bodies[k], w, h, zoom);
+          return box.x1 >= 0 && box.x2 <= cy.width() && box.y1 >= 0 && box.y2 <= cy.height() &&
+                 !placed.some(function (other) { return hit(box, other); }) &&
+                 !bodies.some(function (other, j) { return (strict ? j !== k : j < k) && hit(box, other); });
+        };
+        var place = LABEL_PLACES.find(function (at) { return free(at, true); }) ||
+                    LABEL_PLACES.find(function (at) { return free(at, false); });
+        fits = !!place;
+        if (place) box = place[2](p, bodies[k], w, h, zoom);   // its box (the last one tried may be another place's)
+        if (place && (node.data("valign") !== place[0] || node.data("halign") !== place[1])) {
+          node.data({valign: place[0], halign: place[1], my: place[0] === "bottom" ? 3 : place[0] === "top" ? -3 : 0,
+                     mx: place[1] === "right" ? 4 : place[1] === "left" ? -4 : 0});
+        }
       }
       if (fits) { placed.push(box); shown++; }
       if (node.hasClass("unlabelled") === fits) node.toggleClass("unlabelled", !fits);
@@ -179,4 +201,43 @@ function declutter() {
 function tint(hex, share) {
   var c = [1, 3, 5].map(function (i) { return parseInt(hex.slice(i, i + 2), 16); });
   return "#" + c.map(function (x) { return Math.round(x + (255 - x) * share).toString(16).padStart(2, "0"); }).join("");
+}
+
+/** At most this many actors in the printed graph: on paper nothing can be zoomed, so it shows the strongest ties. */
+var PRINTED = 14;
+
+/** The graph for print (``on``): the PRINTED actors with most events in view and, for each pair of them with two
+ *  events or more, the relation with most events, fitted and drawn at once; off, the graph as it was. */
+function printGraph(on) {
+  var g = D.graphs[state.level], weight = {};
+  page.printing = on;
+  cy.elements().removeClass("print-off");
+  if (on) {
+    g.edges.forEach(function (edge, k) {
+      if (g.on[k]) { weight[edge[0]] = (weight[edge[0]] || 0) + g.count[k]; weight[edge[1]] = (weight[edge[1]] || 0) + g.count[k]; }
+    });
+    var kept = {};
+    Object.keys(weight).sort(function (a, b) { return weight[b] - weight[a] || a - b; }).slice(0, PRINTED)
+      .forEach(function (a) { kept[a] = true; });
+    cy.nodes().forEach(function (node) { if (!kept[node.data("actor")]) node.addClass("print-off"); });
+    var strongest = {};   // one line a pair, its relation with most events; a pair of one event is left out
+    g.edges.forEach(function (edge, k) {
+      var key = Math.min(edge[0], edge[1]) + "-" + Math.max(edge[0], edge[1]);
+      if (g.on[k] && kept[edge[0]] && kept[edge[1]] && g.count[k] >= 2 && (strongest[key] === undefined || g.count[k] > g.count[strongest[key]])) strongest[key] = k;
+    });
+    var drawn = {};
+    Object.keys(strongest).forEach(function (key) { drawn[strongest[key]] = true; });
+    g.elements.edges.forEach(function (edge, k) { if (!drawn[k]) edge.addClass("print-off"); });
+    cy.resize();
+    cy.fit(cy.nodes(":visible").boundingBox({includeLabels: false}), 40);
+    declutter();
+    $("graph-summary").textContent = "In print: the " + PRINTED + " actors with most events in view and, for each pair " +
+      "with two events or more, its most frequent relation; " +
+      "the page itself shows all " + plural(page.graphCounts.nodes, "actor") + ".";
+  } else if (page.printed) {
+    page.fittedTo = null;
+    update();
+  }
+  cy.forceRender();
+  page.printed = on ? cy.nodes(":visible").length : null;
 }

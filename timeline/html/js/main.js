@@ -13,10 +13,12 @@ function update() {
   drawEventList(shown);
   drawActorList();
   drawRanking(visible);
+  drawChips();
   t.push(performance.now());
   page.updateTimes = t.map(function (x) { return Math.round(x - t[0]); });
   views.forEach(function (view) { view.update(visible, state); });
   page.last = {events: shown.length, nodes: graph.nodes, edges: graph.edges};
+  if (page.printing) printGraph(true);   // a relayout for paper redraws the graph: cut it again
   remember();
 }
 
@@ -35,6 +37,7 @@ function start() {
     D = prepare(data);
     makeControls();
     restore();
+    makeViews();   // before the views are drawn: on a phone, the one shown is the only one with a size
     t.prepared = performance.now();
     makeTimeline();
     t.timeline = performance.now();

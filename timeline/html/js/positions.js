@@ -100,7 +100,7 @@ function drawPositions() {
       var track = el("div", null, {"class": "track"});
       row.stands.forEach(function (i) {
         var s = P.stands[i], from = dayMinutes(s[3]), to = s[4] ? dayMinutes(s[4]) : P.hi;
-        var bar = el("button", null, {"type": "button", "class": "stint" + (holds[i] ? " holds" : "") + (state.stance === s[11] ? " picked" : ""),
+        var bar = el("button", null, {"type": "button", "class": "stint" + (P.scale[s[2]].hatched ? " hatched" : "") + (holds[i] ? " holds" : "") + (state.stance === s[11] ? " picked" : ""),
                                       "aria-label": stanceWords(s) + ", from " + s[5], "title": stanceWords(s) + " · " + s[5]});
         bar.style.left = (100 * (from - P.lo) / span) + "%";
         bar.style.width = Math.max(100 * (to - from) / span, 0.6) + "%";
@@ -127,7 +127,7 @@ function holdingItem(i) {
   var s = P.stands[i], look = P.scale[s[2]], item = el("li");
   var button = el("button", null, {"type": "button", "class": "held" + (s[8].length ? " claimed" : "")});
   button.appendChild(el("span", actorName(s[1]) + (s[8].length ? " (as " + s[8].map(actorName).join(", ") + " claim)" : ""), {"class": "who"}));
-  var chip = el("span", look.label, {"class": "chip"});
+  var chip = el("span", look.label, {"class": "chip" + (look.hatched ? " hatched" : "")});
   chip.style.background = color(look.color, GREY);
   chip.style.color = color(look.ink, "#1a1a1a");
   button.appendChild(chip);
@@ -155,15 +155,33 @@ function monthRow(span) {
   return row;
 }
 
+/** The key, drawn as the bars are: each stance's colour (and the chart's cross-hatch), from most for the issue's
+ *  proposition to most against it, and a claimed stance in a stance's own colour, striped as its rows are. */
 function stanceLegend() {
-  var legend = $("stance-legend");
-  P.scale.forEach(function (s) {
-    var swatch = el("span", null, {"class": "swatch"});
-    swatch.style.background = color(s.color, GREY);
-    legend.appendChild(keyEntry(swatch, s.label));
+  var legend = $("stance-legend"), scale = el("span", null, {"class": "stance-scale"});
+  var sides = [["For the proposition:", function (s) { return s.value > 0; }], ["No lean:", function (s) { return s.value === 0; }],
+               ["Against it:", function (s) { return s.value < 0; }]];
+  sides.forEach(function (side) {
+    var stances = P.scale.filter(side[1]);
+    if (!stances.length) return;
+    scale.appendChild(el("span", side[0], {"class": "end"}));
+    stances.forEach(function (s) { scale.appendChild(keyEntry(stanceSwatch(s, "swatch stint-swatch"), s.label)); });
   });
-  var claimed = el("span", null, {"class": "swatch claimed-swatch"});
-  legend.appendChild(keyEntry(claimed, "as others claim it (hatched, own row)"));
+  legend.appendChild(scale);
+  var sample = P.scale.find(function (s) { return s.value > 0; }) || P.scale[0];
+  if (sample && P.stands.some(function (s) { return s[8].length; })) {
+    legend.appendChild(keyEntry(stanceSwatch(sample, "swatch stint-swatch claimed-swatch"),
+                                "striped, in its own row: a stance others claim an actor holds"));
+  }
+  legend.appendChild(el("span", "Each issue is a proposition (“For or against: …”); a bar runs from the day a stance " +
+                        "was stated to the actor's next one; the black line is the “as of” day.", {"class": "key-note"}));
+}
+
+/** A stance's swatch or bar colour: --s, and the chart's cross-hatch for the stance it hatches. */
+function stanceSwatch(s, classes) {
+  var swatch = el("span", null, {"class": classes + (s.hatched ? " hatched" : "")});
+  swatch.style.setProperty("--s", color(s.color, GREY));
+  return swatch;
 }
 
 function showStance(i) {

@@ -7,7 +7,7 @@ function makeTimeline() {
   var first = timelineItems(passing(false), state.from, state.to), span = dataSpan();
   items = new vis.DataSet(first.list);   // drawn once, with the first window: vis-timeline's redraws are its cost
   page.itemsKey = first.key;
-  timeline = new vis.Timeline($("timeline"), items, groups, {
+  var options = {
     moment: function (date) { return vis.moment(date).utc(); },
     orientation: {axis: "top", item: "top"}, stack: first.mode === "events", showCurrentTime: false,
     selectable: true, multiselect: false,
@@ -18,7 +18,9 @@ function makeTimeline() {
     xss: {disabled: false, filterOptions: {whiteList: {}}},
     template: itemTemplate,
     groupTemplate: function (group) { return group ? el("span", group.name, {"class": "lane"}) : el("span"); }
-  });
+  };
+  if (phone()) { options.maxHeight = Math.round(window.innerHeight * 0.64); options.verticalScroll = true; }   // a screen of lanes
+  timeline = new vis.Timeline($("timeline"), items, groups, options);
   timeline.stacked = first.mode === "events";
   timeline.on("rangechanged", function (props) {
     var from = Math.round(props.start.valueOf() / MINUTE), to = Math.round(props.end.valueOf() / MINUTE);
@@ -54,8 +56,9 @@ function itemTemplate(item) {
   var mark = item.shape ? shapeMark(item.shape) : el("span", null, {"class": "mark", "aria-hidden": "true"});
   if (!item.shape) mark.style.width = Math.round(item.markPx) + "px";
   var label = item.label ? el("span", item.label, {"class": "lab"}) : null;
-  var parts = [item.open === "start" ? el("span", "← by", {"class": "open-word", "aria-hidden": "true"}) : null, mark,
-               item.open === "end" ? el("span", "from →", {"class": "open-word", "aria-hidden": "true"}) : null];
+  var words = item.label ? ["← by", "from →"] : ["←", "→"];   // a mark alone: its arrow, not a word without a title
+  var parts = [item.open === "start" ? el("span", words[0], {"class": "open-word", "aria-hidden": "true"}) : null, mark,
+               item.open === "end" ? el("span", words[1], {"class": "open-word", "aria-hidden": "true"}) : null];
   if (item.className.indexOf("label-left") >= 0) parts.unshift(label); else parts.push(label);
   parts.forEach(function (part) { if (part) box.appendChild(part); });
   if (!label) box.setAttribute("aria-label", item.hint);
@@ -97,6 +100,7 @@ var AXIS_UNITS = [
   ["day", DAY, function (d) { return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()].slice(0, 3); }],
   ["week", 7 * DAY, function (d) { return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()].slice(0, 3); }],
   ["month", 30.44 * DAY, function (d) { return MONTHS[d.getUTCMonth()].slice(0, 3) + (d.getUTCMonth() === 0 ? " " + d.getUTCFullYear() : ""); }],
+  ["quarter", 91.3 * DAY, function (d) { return MONTHS[d.getUTCMonth()].slice(0, 3) + (d.getUTCMonth() === 0 ? " " + d.getUTCFullYear() : ""); }],
   ["year", 365.25 * DAY, function (d) { return String(d.getUTCFullYear()); }]
 ];
 
@@ -132,7 +136,8 @@ function tickOf(date, unit, x, first) {
 
 function firstTick(date, unit) {
   var y = date.getUTCFullYear(), m = date.getUTCMonth(), d = date.getUTCDate();
-  var start = unit === "year" ? new Date(Date.UTC(y, 0, 1)) : unit === "month" ? new Date(Date.UTC(y, m, 1)) : new Date(Date.UTC(y, m, d));
+  var start = unit === "year" ? new Date(Date.UTC(y, 0, 1)) : unit === "month" ? new Date(Date.UTC(y, m, 1))
+    : unit === "quarter" ? new Date(Date.UTC(y, m - m % 3, 1)) : new Date(Date.UTC(y, m, d));
   if (unit === "week") start = new Date(start.valueOf() - ((start.getUTCDay() + 6) % 7) * DAY * MINUTE);   // Mondays
   return start < date ? nextTick(start, unit) : start;
 }
@@ -141,6 +146,7 @@ function nextTick(date, unit) {
   var y = date.getUTCFullYear(), m = date.getUTCMonth();
   if (unit === "year") return new Date(Date.UTC(y + 1, 0, 1));
   if (unit === "month") return new Date(Date.UTC(y, m + 1, 1));
+  if (unit === "quarter") return new Date(Date.UTC(y, m - m % 3 + 3, 1));
   return new Date(date.valueOf() + (unit === "week" ? 7 : 1) * DAY * MINUTE);
 }
 
@@ -173,7 +179,7 @@ function itemOf(i, labelled, scale, edges) {
  *  ``left`` near the right edge, ``inside`` a wide bar, or null: no label, or no room for it inside the window).
  *  A bar is cut a window's width beyond each edge, as vis-timeline cuts its box, so that the label stays put. */
 function placement(e, scale, lo, hi, labelled) {
-  var span = e.e - e.s > DAY && !e.o, width = (hi - lo) * scale, open = e.o ? openWidth() : 0;
+  var span = e.e - e.s > DAY && !e.o, width = (hi - lo) * scale, open = e.o ? openWidth(labelled) : 0;
   var x0 = span ? (e.s - lo) * scale : ((e.s + e.e) / 2 - lo) * scale - DOT / 2, x1 = span ? (e.e - lo) * scale : x0 + DOT;
   if (e.o === "start") x0 -= open;   // "by": the arrow and word before the mark, pointing back in time
   if (e.o === "end") x1 += open;     // "from": after it, pointing on
@@ -193,8 +199,8 @@ function labelOf(e) {
   return status.id === "occurred" ? e.ti : e.ti + " (" + status.label.toLowerCase() + ")";
 }
 
-/** The width of an open date's arrow and word ("← by", "from →") beside its mark. */
-function openWidth() { return textWidth("← by") + 4; }
+/** The width of an open date's arrow and word ("← by", "from →") beside its mark; of its arrow alone, unlabelled. */
+function openWidth(labelled) { return textWidth(labelled ? "← by" : "←") + 4; }
 
 /** The width of a label in pixels, in the timeline's font. */
 function textWidth(text) {
@@ -248,8 +254,8 @@ function labelledEvents(shown, scale, from, to) {
   return chosen;
 }
 
-/** Rows of labels the timeline may stack: fewer on a phone, so it stays short enough to see whole. */
-function labelRows() { return phone() ? 4 : 8; }
+/** Rows of labels a lane may stack: fewer on a phone, where the lanes scroll in a box a screen high. */
+function labelRows() { return phone() ? 12 : 24; }
 
 /** Is the page on a phone's width (where the list of events by month stands for the timeline)? */
 function phone() { return window.matchMedia("(max-width: 760px)").matches; }
@@ -302,7 +308,8 @@ function drawTimeline(visible, from, to) {
 function aggregate(shown, from, to) {
   var lo = from === null ? dataSpan()[0] / MINUTE : from, hi = to === null ? dataSpan()[1] / MINUTE : to;
   var steps = [DAY, 7 * DAY, 30.4375 * DAY, 91.3125 * DAY, 365.25 * DAY, 3652.5 * DAY];
-  var step = steps.find(function (s) { return (hi - lo) / s <= BUCKETS; }) || steps[steps.length - 1];
+  var most = phone() ? PHONE_BUCKETS : BUCKETS;
+  var step = steps.find(function (s) { return (hi - lo) / s <= most; }) || steps[steps.length - 1];
   var buckets = {}, most = 1;
   shown.forEach(function (i) {
     var e = D.events[i], key = e.ln + ":" + Math.floor((e.s + e.e) / 2 / step);

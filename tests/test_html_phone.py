@@ -1,0 +1,179 @@
+"""The page on a phone and an actor's details, in headless Chromium on the 2025 record (the shipped seeds/).
+
+A phone reader sees the timeline as a chart and the graph, one view at a time behind a sticky switcher; tapping an
+actor opens its details and filters the views, and a chip says so; the keys are drawn as the marks are.
+"""
+from __future__ import annotations
+
+import pytest
+from html_page import click_actor, counts, quiet_browser, seed_record, seed_record_page, wait
+
+from timeline.filters import EventFilter
+from timeline.graph import actor_graph
+from timeline.html.data import page_data
+from timeline.palette import OTHER_SIDE
+from timeline.stance_colors import stance_colors
+
+browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
+record = pytest.fixture(scope="module", name="record")(seed_record)
+record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
+PHONE = {"width": 390, "height": 844}
+
+
+def box(page, selector: str) -> dict:
+    return page.locator(selector).bounding_box()
+
+
+def visible(page, selector: str) -> bool:
+    return page.evaluate(f"document.querySelector('{selector}').offsetParent !== null")
+
+
+def test_a_phone_shows_the_timeline_as_a_chart_first(browser, record_page, record):
+    page = browser.open(record_page, **PHONE)
+    chart = box(page, "#timeline")
+    assert chart["width"] >= 360 and 250 <= chart["height"] <= 844 and chart["y"] < 600
+    found = counts(page)
+    total = len(EventFilter().apply(record))
+    assert found["events"] == found["items"] == total
+    assert found["drawn"] > 40   # a screen of lanes, scrolled inside the chart; the rest is drawn as it scrolls in
+    assert page.locator("#axis .tick").count() >= 4   # the time row names its quarters, not "2025" alone
+    assert page.locator("#timeline .vis-label .lane").count() == len(page_data(record)["lanes"])
+    assert not visible(page, "#graph") and not visible(page, "#event-list")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_the_view_switcher_shows_one_view_at_a_time_and_stays_in_sight(browser, record_page, record):
+    page = browser.open(record_page, **PHONE)
+    page.locator("#views-nav [data-view=graph]").click()
+    wait(page, "location.hash.includes('view=graph')")
+    assert visible(page, "#graph") and not visible(page, "#timeline")
+    graph = box(page, "#graph")
+    assert graph["width"] >= 360 and graph["height"] >= 400
+    library = actor_graph(record)
+    found = counts(page)
+    assert (found["nodes"], found["edges"]) == (library.number_of_nodes(), library.number_of_edges())
+    assert page.evaluate("window.timelinePage.labels.shown") >= 10
+    assert abs(box(page, "#views-nav")["y"]) < 1   # sticky: the switcher is at the top of the screen
+    page.locator("#views-nav [data-view=positions]").click()
+    wait(page, "document.body.dataset.view === 'positions'")
+    assert visible(page, "#positions") and not visible(page, "#graph")
+    page.locator("#views-nav [data-view=list]").click()
+    wait(page, "document.body.dataset.view === 'list'")
+    assert page.locator("#event-list [data-event]").count() == len(EventFilter().apply(record))
+    again = browser.open(record_page, "view=graph", **PHONE)   # the address keeps the view
+    assert visible(again, "#graph") and not visible(again, "#timeline")
+
+
+def test_tapping_an_actor_opens_its_details_and_filters_both_views(browser, record_page, record):
+    page = browser.open(record_page, **PHONE)
+    page.locator("#views-nav [data-view=graph]").click()
+    page.locator("#actor-ranking button", has_text="Steve Witkoff").click()
+    wait(page, "location.hash.includes('actor=witkoff')")
+    detail = box(page, "#detail")
+    assert detail == {"x": 0, "y": 0, "width": 390, "height": 844}
+    assert page.locator("#detail-title").text_content() == "Steve Witkoff"
+    facts = dict(zip(page.locator("#detail-body dt").all_text_contents(), page.locator("#detail-body dd").all_text_contents()))
+    witkoff = EventFilter(actors=("witkoff",)).apply(record)
+    assert facts["Belongs to"] == "United States" and facts["Events"] == f"{len(witkoff)} events in view"
+    assert counts(page)["events"] == len(witkoff)
+    page.locator("#detail-close").click()
+    wait(page, "!document.getElementById('detail').classList.contains('open')")
+    chip = page.locator("#filter-chips .filter-chip").first
+    assert chip.inner_text().startswith("Filtered to Steve Witkoff") and chip.bounding_box()["height"] >= 44
+    chip.click()
+    wait(page, "!location.hash.includes('actor=')")
+    assert counts(page)["events"] == len(EventFilter().apply(record))
+
+
+def test_a_stance_bar_on_a_phone_is_a_tappable_target(browser, record_page):
+    page = browser.open(record_page, "view=positions", **PHONE)
+    bars = page.locator("#positions .stint")
+    assert bars.first.bounding_box()["height"] >= 36
+    bars.nth(2).click()
+    wait(page, "location.hash.includes('view=positions') && document.getElementById('detail').classList.contains('open')")
+    assert ": " in page.locator("#detail-title").text_content()
+
+
+def test_an_actor_click_on_a_desktop_shows_its_details_and_a_chip(browser, record_page, record):
+    page = browser.open(record_page, width=1366, height=768)
+    page.locator("#actor-filter").select_option("russia")
+    wait(page, "location.hash.includes('actor=russia')")
+    assert page.locator("#detail-title").text_content() == "Russia"
+    assert page.locator("#detail-body .meta").text_content() == "State"
+    facts = dict(zip(page.locator("#detail-body dt").all_text_contents(), page.locator("#detail-body dd").all_text_contents()))
+    russia = EventFilter(actors=("russia",)).apply(record)
+    assert facts["Events"] == f"{len(russia)} events in view" and "Vladimir Putin" in facts["Members"]
+    chip = page.locator("#filter-chips .filter-chip")
+    assert chip.count() == 1 and chip.inner_text().startswith("Filtered to Russia")
+    assert box(page, "#filter-chips .filter-chip")["y"] < 768   # in sight wherever the reader has scrolled
+    page.mouse.wheel(0, 1500)
+    page.wait_for_timeout(200)
+    assert 0 <= box(page, "#filter-chips .filter-chip")["y"] < 60
+    page.locator("#detail-body button.clear-actor").click()
+    wait(page, "!location.hash.includes('actor=')")
+    assert page.locator("#filter-chips .filter-chip").count() == 0 and counts(page)["events"] == len(EventFilter().apply(record))
+
+
+def test_the_keys_are_drawn_as_the_marks(browser, record_page, record):
+    page = browser.open(record_page, width=1366, height=768)
+    data = page_data(record)
+    # statuses in ink, never in a type's colour
+    type_colors = {t["color"].lower() for t in data["vocabulary"]["types"]}
+    fills = page.evaluate("[...document.querySelectorAll('#status-legend .mark')].map(m => getComputedStyle(m).borderTopColor)")
+    assert fills and all(f == "rgb(85, 85, 85)" for f in fills)
+    assert "#555555" not in type_colors
+    # disputed and claimed differ in look: a solid ring in ink, a dashed ring
+    rings = page.evaluate("""[...document.querySelectorAll('#status-legend .key-entry')]
+        .filter(e => /Disputed|Claimed/.test(e.textContent))
+        .map(e => { const s = getComputedStyle(e.querySelector('.mark')); return [s.boxShadow, s.outlineStyle]; })""")
+    assert rings[0] != rings[1] and rings[0][0].startswith("rgb(255, 255, 255) 0px 0px 0px 2px, rgb(26, 26, 26)")
+    # the grey sides are one entry that names them
+    grey = sorted(record.actors[a].name for a_index, c in data["sides"].items() if c == OTHER_SIDE.lower()
+                  for a in [data["actors"][int(a_index)]["id"]])
+    other = page.locator("#side-legend .other-sides").text_content()
+    assert other.startswith(f"Other sides ({len(grey)}, fewer events): ") and sorted(other.split(": ", 1)[1].split(", ")) == grey
+    assert page.locator("#side-legend .key-entry").count() == len(data["sides"]) - len(grey) + 1
+    # the stance key in the bars' colours, and a claimed stance striped in a stance's colour
+    scale = sorted(record.stances, key=lambda s: -s.value)
+    colors = stance_colors(scale)
+    swatches = page.evaluate("""[...document.querySelectorAll('#stance-legend .stint-swatch')]
+        .map(s => s.style.getPropertyValue('--s'))""")
+    assert swatches[:len(scale)] == [colors[s.id].lower() for s in scale]
+    assert swatches[-1] in swatches[:len(scale)]
+    assert "For the proposition:" in page.locator("#stance-legend").text_content()
+    assert page.locator("#mark-legend .linked-swatch").count() == 1
+
+
+def test_the_first_screen_has_a_standfirst(browser, record_page, record):
+    page = browser.open(record_page, width=1366, height=768)
+    assert page.locator("#page-standfirst").text_content() == record.description
+    assert page.locator("#page-facts").text_content() == "12 Feb – 29 Dec 2025 · 211 events · 80 actors · 19 sides"
+    room = page.locator("#search").evaluate("""s => { const c = document.createElement('canvas').getContext('2d'),
+        style = getComputedStyle(s); c.font = style.font;
+        return s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+               - c.measureText(s.placeholder).width; }""")
+    assert room >= 0   # the placeholder is not cut
+
+
+def test_print_draws_the_strongest_ties_and_dates_in_words(browser, record_page):
+    page = browser.open(record_page, width=1366, height=768)
+    page.emulate_media(media="print")
+    wait(page, "window.timelinePage.printed === 14")
+    assert page.evaluate("window.timelinePage.debug().cy.nodes(':visible').length") == 14
+    text = page.locator("#plans").text_content()
+    assert "2025-" not in text
+    page.emulate_media(media="screen")
+    wait(page, "window.timelinePage.printed === null")
+    assert counts(page)["nodes"] == counts(page)["graphNodes"] > 14
+
+
+def test_a_click_in_the_graph_keeps_the_graph_where_it_was(browser, record_page):
+    """Filtering shortens the timeline above the graph: the page scrolls with it, so the graph does not jump."""
+    page = browser.open(record_page, width=1366, height=768)
+    page.evaluate("document.getElementById('graph').scrollIntoView()")
+    page.wait_for_timeout(300)
+    before = box(page, "#graph")["y"]
+    click_actor(page, "Ukraine")
+    wait(page, "location.hash.includes('actor=ukraine')")
+    page.wait_for_timeout(300)
+    assert abs(box(page, "#graph")["y"] - before) < 2
