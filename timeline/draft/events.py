@@ -1,11 +1,9 @@
 """From a sentence's triggers, actors and dates to drafted events: roles, status, date, location, quotes.
 
-Each trigger (:mod:`timeline.draft.triggers`) reads its clause: the actors
-named before it act (``source``, or ``participants`` of a symmetric type), those
-after it are acted on (``target``); ``VERB by X`` turns that round. A trigger
-with nobody before it shares the actor of the trigger before it ("X met Y and
-presented a plan"), or, after "he"/"she", the last person the article named.
-Names after "in"/"at" are the place; a visit's destination is its ``host``.
+Each trigger (:mod:`timeline.draft.triggers`) reads its clause: the words
+between the boundaries around it (:mod:`timeline.draft.clauses`); who acts in
+it is read by :mod:`timeline.draft.roles`, its status by :mod:`timeline.draft.modality`.
+Names after "in"/"at" are the place.
 Names after "according to" are the attribution: ``mentioned`` in the events
 of the sentence, or the source of an ``assessment`` when the sentence has none.
 """
@@ -18,29 +16,22 @@ from dataclasses import dataclass, field
 from timeline.draft import modality
 from timeline.draft.actors import Mention
 from timeline.draft.clauses import (
-    PREPOSITIONS,
     QUOTE,
     SPEECH,
     attribution_start,
     boundaries,
     clause_commas,
     clause_end,
-    is_object,
     quoted_tokens,
     token_at,
-    word_before,
 )
 from timeline.draft.dates import bound, find_dates
+from timeline.draft.roles import Context, assemble
 from timeline.draft.sentences import Sentence
 from timeline.draft.triggers import BASE_CONFIDENCE, Trigger, find_triggers
-from timeline.vocabulary import EVENT_TYPES
 
 #: Words before a noun that make it an event told before ("the meeting"), not a new one.
 DEFINITE = frozenset(("the", "this", "that", "these", "those"))
-PLACE_WORDS = frozenset(("in", "at", "near", "outside", "inside"))
-PRONOUNS = frozenset(("he", "she", "him", "her", "his"))
-#: Words for the actors of the last event with several ("They agreed", "the two leaders also agreed").
-GROUP_WORDS = frozenset(("they", "leaders", "sides", "both", "presidents", "delegations"))
 #: What a rejection, acceptance or criticism names -> the types of event it answers.
 THINGS = {"demand": ("demand",), "demands": ("demand",), "counter-proposal": ("counter_proposal",),
           "plan": ("proposal", "counter_proposal"), "proposal": ("proposal", "counter_proposal"),
@@ -48,8 +39,6 @@ THINGS = {"demand": ("demand",), "demands": ("demand",), "counter-proposal": ("c
           "claim": ("claim",), "claims": ("claim",), "this": ("claim",), "ceasefire": ("ceasefire_declared",)}
 #: Types an article often reports with a noun only ("Sunday's meeting", "after talks in Geneva with ...").
 TOLD_AS_NOUNS = frozenset(("meeting", "call"))
-#: Words after a noun trigger that bring in the other side: the owner of the noun is the clause's subject.
-WITH = frozenset(("with", "between"))
 _PLACE = re.compile(r"\b(?:in|at|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)*)")
 
 
@@ -85,16 +74,6 @@ class Drafted:
 
     def actors(self) -> list[str]:
         return list(dict.fromkeys(a for ids in self.roles.values() for a in ids))
-
-
-@dataclass
-class Context:
-    """What the article has told so far: its events and the last person named as acting."""
-
-    published: dt.date
-    events: list[Drafted] = field(default_factory=list)
-    last_person: str | None = None
-    last_group: list[str] = field(default_factory=list)
 
 
 def sentence_events(sentence: Sentence, mentions: list[Mention], context: Context) -> list[Drafted]:
@@ -137,7 +116,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         if trigger.nominal and "their" in words[max(0, first - 4):first]:  # "During their call, Trump told Zelensky"
             right += [m for m in actors if token_of[id(m)] >= right_end and m.kind == "person"][:2]
         chained = previous_source if number and (before > clause_start or trigger.nominal) else []
-        event = _assemble(trigger, (first, last), left, right, words, token_of, chained, context)
+        event = assemble(trigger, (first, last), left, right, words, token_of, chained, context)
         if event is None:
             continue
         roles, inherited = event
@@ -208,108 +187,6 @@ def _triggers(sentence: Sentence, words: list[str], bounds: list[int], attributi
     return kept
 
 
-def _assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], right: list[Mention],
-              words: list[str], token_of: dict[int, int], previous: list[str],
-              context: Context) -> tuple[dict[str, list[str]], bool] | None:
-    """The roles of the event of ``trigger`` and whether its acting actor was inherited; None if it has none."""
-    first, last = where
-    passive = last < len(words) and words[last] == "by" or words[last - 1] == "by"  # "the plan proposed by X"
-    places = [m for m in left + right if word_before(token_of[id(m)], words) in PLACE_WORDS
-              or words[token_of[id(m)] - 2:token_of[id(m)]] in (["at", "the"], ["in", "the"])]  # "at the White House"
-    left = [m for m in left if m not in places and not is_object(token_of[id(m)], words)]
-    right = [m for m in right if m not in places]
-    if passive:
-        stop = next((i for i in range(last + (words[last - 1] != "by"), len(words)) if words[i] in PREPOSITIONS),
-                    len(words))
-        sources, targets = [m.actor for m in right if token_of[id(m)] < stop], [m.actor for m in left]
-    else:
-        sources, targets = [m.actor for m in left], [m.actor for m in right]
-    if trigger.nominal:  # "Kyiv and Europe's counter-proposal": only the names right before the noun
-        owners = _owners(left, first, words, token_of)
-        if not owners and words[first - 1] in PRONOUNS:  # "his conversation with Putin": the clause's subject
-            persons = [m.actor for m in left if m.kind == "person"]
-            owners = persons[:1] or ([context.last_person] if context.last_person else [])
-        if not owners and words[last:last + 1] == ["from"]:  # "rejected demands from Ukraine and ..."
-            owners = [m.actor for m in right if token_of[id(m)] <= last + 6]
-            targets = []
-        joined = next((w for w in words[last - 1:last + 5] if w in WITH or not w.isalnum()), None)
-        if not owners and joined == "with":  # "after talks in Abu Dhabi with", not "..., with Putin calling it"
-            owners = list(previous)  # "Witkoff flew to Moscow after talks with Ukrainian officials"
-        if len({*owners, *targets}) < 2 and context.last_group and _both_sides(words[max(0, first - 12):last + 12]):
-            owners, targets = list(context.last_group), []  # "a meeting of the defense attaches of both sides"
-        return _roles(trigger, (first, last), owners, targets, left, right, token_of, words, places, context, False)
-    coordinated = words[first - 1] == "and" or words[first - 1] == "," and words[first].endswith("ing")
-    if previous and coordinated and not trigger.nominal:
-        # "X met Y and presented", "..., accusing X and vowing to": the verb shares the subject before it
-        sources, targets = list(previous), [a for a in targets if a not in previous]
-        return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, True)
-    inherited = False
-    if not sources and not passive:
-        pronoun = any(w in PRONOUNS for w in words[:first][-6:])
-        grouped = set(words[max(0, first - 4):first]) & GROUP_WORDS
-        if grouped and context.last_group:  # "Trump claimed that both sides had agreed"
-            sources, inherited = list(context.last_group), True
-        elif previous:
-            sources, inherited = list(previous), True
-        elif pronoun and context.last_person:
-            sources, inherited = [context.last_person], True
-        elif set(words[:first]) & GROUP_WORDS and context.last_group:
-            sources, inherited = list(context.last_group), True
-    return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, inherited)
-
-
-def _both_sides(words: list[str]) -> bool:
-    """Whether ``words`` speak of the two sides told before ("both sides", "the two countries")."""
-    pairs = set(zip(words, words[1:]))
-    return bool(pairs & {("both", "sides"), ("two", "sides"), ("both", "countries"), ("two", "countries"),
-                         ("both", "parties"), ("two", "parties")})
-
-
-def _owners(left: list[Mention], first: int, words: list[str], token_of: dict[int, int]) -> list[str]:
-    """The names that own a nominal trigger: those just before it, joined by "and", "'s" or adjectives."""
-    owners: list[str] = []
-    end = first
-    for mention in reversed(left):
-        between = [w for w in words[token_of[id(mention)] + 1:end] if w not in ("'s", "’s", "and", ",", "-")]
-        if len(between) > 2 or set(between) & {"the", "a", "an", "of", "to", "by", "with"}:
-            break
-        owners.insert(0, mention.actor)
-        end = token_of[id(mention)]
-    return owners
-
-
-def _roles(trigger: Trigger, where: tuple[int, int], sources: list[str], targets: list[str], left: list[Mention],
-           right: list[Mention], token_of: dict[int, int], words: list[str], places: list[Mention], context: Context,
-           inherited: bool) -> tuple[dict[str, list[str]], bool] | None:
-    """Sources and targets put in the roles of the trigger's type; None if the event lacks its actors."""
-    kind = EVENT_TYPES[trigger.type]
-    sources = list(dict.fromkeys(sources))
-    targets = [a for a in dict.fromkeys(targets) if a not in sources]
-    if trigger.type == "visit":
-        hosts = [m.actor for m in right if word_before(token_of[id(m)], words) in ("to", "in")
-                 or token_of[id(m)] == where[1]] or [m.actor for m in places]
-        visitors = [a for a in sources + targets if a not in hosts]
-        roles = {"participants": visitors, "host": hosts[:1]}
-        return (roles, inherited) if visitors and hosts else None
-    if kind.symmetric:
-        everyone = list(dict.fromkeys(sources + targets))
-        if len(everyone) >= 2:
-            if not trigger.nominal:  # "his conversation with Putin" names another group than the one talking
-                context.last_group = everyone
-            return {"participants": everyone}, inherited
-        if trigger.span[0].lower_.startswith("agree") and sources:  # one side agrees: it accepts
-            return {"source": sources}, inherited
-        return None
-    if not sources:
-        return None
-    for mention in left + right:
-        if mention.actor in sources and mention.kind == "person":
-            context.last_person = mention.actor
-    if trigger.type in ("statement", "claim", "assessment"):
-        return ({"source": sources, **({"mentioned": targets} if targets else {})}, inherited)
-    return ({"source": sources, **({"target": targets} if targets else {})}, inherited)
-
-
 def _date(sentence: Sentence, trigger: Trigger, left: int, right: int, published: dt.date,
           future: bool, others: list[int]) -> str | None:
     """The explicit date nearest the trigger within its clause; None if the clause gives none.
@@ -366,8 +243,6 @@ def _confidence(trigger: Trigger, roles: dict[str, list[str]], explicit: bool, i
     return round(min(0.95, max(0.1, score)), 2)
 
 
-
-
 def _attribution_only(event: Drafted, drafted: list[Drafted], text: str) -> bool:
     """Whether a statement only sources another event of its sentence.
 
@@ -382,8 +257,6 @@ def _attribution_only(event: Drafted, drafted: list[Drafted], text: str) -> bool
                and (event.at < other.at < event.reach or said_last) for other in drafted)
 
 
-
-
 def _add_quotes(sentence: Sentence, drafted: list[Drafted]) -> None:
     """Give each quotation in the sentence to the event told just before it, spoken by its first actor."""
     verbal = [e for e in drafted if not e.nominal]
@@ -395,12 +268,3 @@ def _add_quotes(sentence: Sentence, drafted: list[Drafted]) -> None:
         speaker = (event.roles.get("source") or event.roles.get("participants") or [None])[0]
         if speaker and text:
             event.quotes.append((speaker, text))
-
-
-
-
-
-
-
-
-
