@@ -38,7 +38,11 @@ THINGS = {"demand": ("demand",), "demands": ("demand",), "counter-proposal": ("c
           "proposals": ("proposal", "counter_proposal"), "draft": ("proposal",), "offer": ("proposal",),
           "claim": ("claim",), "claims": ("claim",), "this": ("claim",), "ceasefire": ("ceasefire_declared",)}
 #: Types an article often reports with a noun only ("Sunday's meeting", "after talks in Geneva with ...").
-TOLD_AS_NOUNS = frozenset(("meeting", "call"))
+TOLD_AS_NOUNS = frozenset(("meeting", "call", "agreement", "agreement_signed"))
+#: Types whose verb keeps the clause's subject after a possessive ("Ankara's readiness to host the talks").
+OWNED_ACTS = frozenset(("offer_to_mediate",))
+#: Words that open a refusal told as a negation ("would not recognize any agreements"): a stance, not speculation.
+REFUSALS = frozenset(("not", "never", "n't"))
 _PLACE = re.compile(r"\b(?:in|at|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)*)")
 
 
@@ -104,7 +108,10 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         left_start = max(clause_start, before)
         right_end = min([b for b in bounds if b >= last] + [len(words)]
                         + ([triggers[number + 1].span.start - span.start] if number + 1 < len(triggers) else []))
-        status = modality.status(trigger.type, words[clause_start:first], " ".join(words[last:right_end]),
+        before_words = words[clause_start:first]
+        if trigger.span[0].lower_ in REFUSALS:  # "would not recognize": the modal is part of the refusal
+            before_words = [w for w in before_words if w not in modality.PLANNED_WORDS]
+        status = modality.status(trigger.type, before_words, " ".join(words[last:right_end]),
                                  20 if trigger.nominal and not modality.REFERENCES & set(words[max(0, first - 5):first]) else 4)
         if status is None:
             continue
@@ -120,7 +127,8 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         if event is None:
             continue
         roles, inherited = event
-        kind = "acceptance" if trigger.type == "agreement" and "source" in roles else trigger.type
+        # one side agrees (to a ceasefire, in principle): it accepts
+        kind = "acceptance" if trigger.type.startswith("agreement") and "source" in roles else trigger.type
         subject = [m.actor for m in left if m.actor in roles.get("participants", roles.get("source", ()))]
         previous_source = roles.get("source") or subject or roles.get("participants", [])
         future = status in ("planned", "proposed", "cancelled")
@@ -178,7 +186,8 @@ def _triggers(sentence: Sentence, words: list[str], bounds: list[int], attributi
             if trigger.type in TOLD_AS_NOUNS:  # "after talks in Abu Dhabi with Ukrainian officials"
                 kept.append(trigger._replace(nominal=True))
             continue
-        if not trigger.nominal and modality.is_noun(words[:first]) and (not symmetric or words[first - 1] in DEFINITE):
+        if not trigger.nominal and modality.is_noun(words[:first]) and trigger.type not in OWNED_ACTS \
+                and (not symmetric or words[first - 1] in DEFINITE):
             # "the meeting between X and Y", "the call with Putin"; "Trump's call for a ceasefire"
             if trigger.type in TOLD_AS_NOUNS or words[first - 1] in ("'s", "’s"):
                 kept.append(trigger._replace(nominal=True))
@@ -205,6 +214,8 @@ def _date(sentence: Sentence, trigger: Trigger, left: int, right: int, published
     if trigger.type in SPEECH:  # "said on Tuesday", not the dates of what was said
         found = [d for d in found if d.end <= trigger.span.start_char or d.start - trigger.span.end_char < 25
                  or " by " in sentence.line[trigger.span.end_char:d.start]]  # "confirmed by X on Wednesday"
+        quotes = [range(m.start(), m.end()) for m in QUOTE.finditer(sentence.line)]
+        found = [d for d in found if not any(d.start in quote for quote in quotes)]  # said, "Late Monday, we ..."
     if not found:
         return None
     where = trigger.span.start_char

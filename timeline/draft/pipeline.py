@@ -17,6 +17,11 @@ if TYPE_CHECKING:
 RECENT = 3
 #: Types an article tells again in later sentences, with more detail ("The delegations met in Istanbul").
 RETOLD = frozenset(("meeting", "call", "visit"))
+#: Reporting verbs that go on with an utterance already told ("He added that ...").
+CONTINUING = frozenset(("added", "adds", "continued", "went on"))
+#: Types told as someone's words, which a later "he added" continues.
+UTTERANCES = frozenset(("statement", "appeal", "demand", "criticism", "endorsement", "rejection", "assessment",
+                        "accusation", "threat", "claim", "denial", "acceptance", "offer_to_mediate"))
 #: Types that answer another event, and the relation that links them.
 ANSWERS = {"rejection": "responds_to", "acceptance": "responds_to", "criticism": "responds_to",
            "endorsement": "responds_to", "counter_proposal": "responds_to", "denial": "disputes"}
@@ -151,6 +156,8 @@ def _told_before(event: Drafted, told: list[Drafted], sentence_start: int, previ
         return True
     if event.type == "meeting" and _visit_told(event, told[:sentence_start], affiliations):
         return True
+    if _goes_on(event, told[previous_start:], affiliations):
+        return True
     if event.type not in RETOLD:
         return False
     sides = {affiliations.get(a, a) for a in acting}
@@ -164,6 +171,20 @@ def _told_before(event: Drafted, told: list[Drafted], sentence_start: int, previ
             other.location = other.location or event.location
             return True
     return False
+
+
+def _goes_on(event: Drafted, told: list[Drafted], affiliations: dict[str, str]) -> bool:
+    """Whether a statement only goes on with an utterance told just before ("He added that ...", "X also said").
+
+    Several sentences telling one utterance are one event (``tests/drafting/README.md``); a statement
+    that the text marks as more of the same speaker's words is folded into the utterance it continues.
+    """
+    if event.type != "statement" or event.quotes and not event.trigger.lower().startswith("add"):
+        return False
+    going_on = event.trigger.lower() in CONTINUING or event.sentence[max(0, event.at - 5):event.at].lower() == "also "
+    sides = {affiliations.get(a, a) for a in _acting(event)}
+    return going_on and any(other.type in UTTERANCES and sides & {affiliations.get(a, a) for a in _acting(other)}
+                            for other in told)
 
 
 def _visit_told(event: Drafted, told: list[Drafted], affiliations: dict[str, str]) -> bool:

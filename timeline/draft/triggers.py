@@ -21,6 +21,12 @@ SAY = "said|says|say|stated|noted|told|tells|stressed|stresses|acknowledged|ackn
       "emphasised|emphasized|reiterated|confirmed|confirms|expressed|expresses|saying|described|describes|" \
       "remarked|commented|asserted|maintained|explained|conceded|admitted|vowed|pledged|promised|" \
       "affirmed|affirms|reaffirmed|reaffirms|briefed|briefs"
+#: Verbs that restate a position already taken ("reiterated his appeal", "confirmed its readiness").
+RESTATE = "reiterated|reiterates|renewed|renews|repeated|repeats|reaffirmed|reaffirms|restated|confirmed|confirms|" \
+          "expressed|expresses|voiced|underlined|stressed"
+POSSESSIVE = "his|her|its|their|our"
+#: What a mediator or a host offers to do (CAMEO 039, "Express intent to mediate").
+MEDIATE = "mediate|host|facilitate|broker|coordinate"
 CAPTURE = "captured|taken|seized|liberated|destroyed|downed|killed|encircled|shot"
 
 #: Event type -> patterns. A leading ``*`` marks a nominal trigger.
@@ -49,17 +55,27 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                  f"handed|hands|sent|sends ~ {PLAN}", "offered|offers|offering to",
                  f"leaked ~ {PLAN}", "* peace plan|proposal|deal"),
     "demand": ("demanded|demands|demanding|demand", "seeking|sought|seeks", "insisted|insists on"),
-    "appeal": ("urged|urges|urging", "called|calls|calling|call on|for", "appealed|appeals to", "asked|asks for",
+    "offer_to_mediate": (f"offered|offers|offering|proposed|volunteered to {MEDIATE}",
+                         f"ready|readiness|willing|willingness|prepared|availability to {MEDIATE}",
+                         f"{RESTATE} ~ readiness|willingness|availability to {MEDIATE}",
+                         "offered|offers|offering ~ mediation|mediate|good offices", "* mediation offer|offers"),
+    "appeal": ("urged|urges|urging", f"{RESTATE} {POSSESSIVE} appeal|appeals|call|calls for|to",
+               "called|calls|calling|call on|for", "appealed|appeals to", "asked|asks for",
                "requested|requests|request"),
-    "rejection": ("rejected|rejects|reject|rejecting", "refused|refuses", "ruled|rules out",
+    "rejection": ("rejected|rejects|reject|rejecting",
+                  "not|never|n't recognize|recognise|accept ~ agreement|agreements|deal|deals|outcome|outcomes|result"
+                  "|results|decision|decisions|deal", "refused|refuses", "ruled|rules out",
                   "turned|turns down", "dismissed|dismisses", "calling|called|calls it|them|this ~ unacceptable",
                   "unacceptable"),
-    "acceptance": ("accepted|accepts|accepting", "confirmed|confirms their|his|her|its participation|attendance|presence",
+    "acceptance": ("accepted|accepts|accepting", f"{RESTATE} {POSSESSIVE} willingness|readiness to",
+                   "confirmed|confirms their|his|her|its participation|attendance|presence",
                    "agreed|agrees to attend|participate|join"),
     "endorsement": ("welcomed|welcomes|praised|praises|endorsed|endorses|backed|backs",),
-    "agreement": ("agreed|agree|agrees", "came|come|comes to terms", "reached|reach|struck an|a agreement|deal|accord"),
+    "agreement": ("agreed|agree|agrees", "came|come|comes to terms", "reached|reach|struck an|a agreement|deal|accord",
+                  "* agreement|deal|accord|understanding|truce reached|struck|brokered|sealed|clinched"),
     "agreement_in_principle": ("reached|reach ~ understanding", "agreed|agree in principle"),
-    "agreement_signed": ("signed|signs|sign ~ agreement|deal|accord|treaty|memorandum",),
+    "agreement_signed": ("signed|signs|sign ~ agreement|deal|accord|treaty|memorandum",
+                         "* agreement|deal|accord|treaty|memorandum|declaration signed"),
     "accusation": ("accused|accuses|accusing|accuse", "blamed|blames|blaming"),
     "criticism": ("criticised|criticized|criticises|criticizes|criticising|criticizing",
                   "condemned|condemns|denounced|denounces|slammed|slams"),
