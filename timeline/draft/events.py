@@ -29,6 +29,7 @@ from timeline.draft.dates import bound, find_dates
 from timeline.draft.roles import Context, assemble
 from timeline.draft.sentences import Sentence
 from timeline.draft.triggers import BASE_CONFIDENCE, Trigger, find_triggers
+from timeline.vocabulary import EVENT_TYPES
 
 #: Words before a noun that make it an event told before ("the meeting"), not a new one.
 DEFINITE = frozenset(("the", "this", "that", "these", "those"))
@@ -43,6 +44,13 @@ TOLD_AS_NOUNS = frozenset(("meeting", "call", "agreement", "agreement_signed"))
 OWNED_ACTS = frozenset(("offer_to_mediate",))
 #: Words that open a refusal told as a negation ("would not recognize any agreements"): a stance, not speculation.
 REFUSALS = frozenset(("not", "never", "n't"))
+#: Types of act a speaker performs by saying them in their own quoted words ("we welcome", "we reject").
+QUOTED_ACTS = frozenset(("endorsement", "rejection", "acceptance", "appeal", "demand", "offer_to_mediate", "threat",
+                         "proposal", "denial", "criticism", "accusation"))
+#: Words inside a quotation that make its speaker the subject of the act.
+FIRST_PERSON = frozenset(("we", "i", "our", "my"))
+#: A reporting clause with a pronoun right after a quotation (", he said.").
+_SAID_AFTER = re.compile(r"[\s,.]*(?:he|she) (?:said|added|told|stressed|noted)\b", re.IGNORECASE)
 _PLACE = re.compile(r"\b(?:in|at|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)*)")
 
 
@@ -158,7 +166,66 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
                                sentence.start, sentence.end, "according to", 0.45))
     drafted = [e for e in drafted if not _attribution_only(e, drafted, sentence.text)]
     _add_quotes(sentence, drafted)
-    return drafted
+    in_quotes = [(token_of[id(m)], m.actor) for m in mentions if token_of[id(m)] in quoted]
+    return drafted + _quoted_acts(sentence, words, drafted, context, in_quotes)
+
+
+def _quoted_acts(sentence: Sentence, words: list[str], drafted: list[Drafted], context: Context,
+                 quoted_mentions: list[tuple[int, Mention]]) -> list[Drafted]:
+    """Events told inside a quotation: "The American side proposed ..., and Ukraine accepted", "we welcome".
+
+    A trigger inside a quotation reports an event when its subject is named in the quotation just
+    before it (the named actor acts), or when the speaker is its subject ("we", "I") and its type is
+    an act done by saying it (:data:`QUOTED_ACTS`; the speaker acts). Names quoted just after the
+    trigger are its target (or the other participants).
+    """
+    span = sentence.span
+    quoted = quoted_tokens(span, sentence.line)
+    if not quoted:
+        return []
+    acts = []
+    for trigger in find_triggers(span):
+        first, last = trigger.span.start - span.start, trigger.span.end - span.start
+        if first not in quoted or trigger.type in SPEECH or trigger.type == "statement" or trigger.nominal:
+            continue
+        named = [actor for token, actor in quoted_mentions if first - 5 <= token < first]
+        objects = [actor for token, actor in quoted_mentions if last <= token < last + 6]
+        if named:
+            sources = named
+        elif trigger.type in QUOTED_ACTS and FIRST_PERSON & set(words[max(0, first - 3):first]):
+            sources = _speaker(sentence, trigger, drafted, context)
+        else:
+            continue
+        roles = _quoted_roles(trigger.type, sources, objects)
+        after = " ".join(words[last:last + 12])
+        status = modality.status(trigger.type, words[max(0, first - 4):first], after)
+        if roles and status:
+            acts.append(Drafted(trigger.type, bound(context.published, status != "occurred"), status, roles,
+                                sentence.text, sentence.start, sentence.end, trigger.span.text, 0.5,
+                                at=trigger.span.start_char - span.start_char,
+                                reach=trigger.span.end_char - span.start_char))
+    return acts
+
+
+def _quoted_roles(kind: str, sources: list[str], objects: list[str]) -> dict[str, list[str]] | None:
+    """The roles of an event told in a quotation; None where a symmetric event names one side only."""
+    sources = list(dict.fromkeys(sources))
+    objects = [a for a in dict.fromkeys(objects) if a not in sources]
+    if EVENT_TYPES[kind].symmetric:
+        return {"participants": sources + objects} if len(sources + objects) >= 2 else None
+    return {"source": sources, **({"target": objects} if objects else {})} if sources else None
+
+
+def _speaker(sentence: Sentence, trigger: Trigger, drafted: list[Drafted], context: Context) -> list[str]:
+    """Who speaks the quotation holding ``trigger``: the sentence's speaker, or "he said" after the quote."""
+    for event in drafted:
+        if event.type in SPEECH and event.roles.get("source") and not event.nominal:
+            return list(event.roles["source"])
+    closing = next((m.end() for m in QUOTE.finditer(sentence.line) if m.start() < trigger.span.start_char < m.end()),
+                   None)
+    if closing is not None and _SAID_AFTER.match(sentence.line, closing) and context.last_person:
+        return [context.last_person]
+    return []
 
 
 def _triggers(sentence: Sentence, words: list[str], bounds: list[int], attribution: int | None) -> list[Trigger]:
