@@ -44,6 +44,8 @@ TOLD_AS_NOUNS = frozenset(("meeting", "call", "agreement", "agreement_signed"))
 OWNED_ACTS = frozenset(("offer_to_mediate",))
 #: Words that open a refusal told as a negation ("would not recognize any agreements"): a stance, not speculation.
 REFUSALS = frozenset(("not", "never", "n't"))
+#: Words after a noun for talks that open their subject: names after them are not at the table.
+TOPIC_WORDS = frozenset(("aimed", "about", "over", "regarding", "concerning", "towards", "toward"))
 #: Types of act a speaker performs by saying them in their own quoted words ("we welcome", "we reject").
 QUOTED_ACTS = frozenset(("endorsement", "rejection", "acceptance", "appeal", "demand", "offer_to_mediate", "threat",
                          "proposal", "denial", "criticism", "accusation"))
@@ -127,6 +129,8 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         if trigger.nominal and {"regarding", "concerning", "about", "asked"} & set(words[max(0, first - 4):first]):
             # "Regarding the meeting in London, Peskov stressed": who speaks of it did not attend it
             right_end = next((i for i in range(last, right_end) if words[i] == ","), right_end)
+        if trigger.nominal and trigger.type in TOLD_AS_NOUNS:  # "negotiations aimed at ending Russia's war"
+            right_end = next((i for i in range(last, right_end) if _topic(words, i)), right_end)
         right = [m for m in actors if last <= token_of[id(m)] < right_end]
         if trigger.nominal and "their" in words[max(0, first - 4):first]:  # "During their call, Trump told Zelensky"
             right += [m for m in actors if token_of[id(m)] >= right_end and m.kind == "person"][:2]
@@ -226,6 +230,13 @@ def _speaker(sentence: Sentence, trigger: Trigger, drafted: list[Drafted], conte
     if closing is not None and _SAID_AFTER.match(sentence.line, closing) and context.last_person:
         return [context.last_person]
     return []
+
+
+def _topic(words: list[str], at: int) -> bool:
+    """Whether the word at ``at`` opens what talks are about ("aimed at ending", "on ending the war", "to end")."""
+    following = words[at + 1] if at + 1 < len(words) else ""
+    return words[at] in TOPIC_WORDS or words[at] in ("on", "to") and (following.endswith("ing") or following in
+                                                                      ("end", "discuss", "settle", "resolve", "the"))
 
 
 def _triggers(sentence: Sentence, words: list[str], bounds: list[int], attribution: int | None) -> list[Trigger]:

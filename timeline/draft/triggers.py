@@ -20,7 +20,8 @@ SAY = "said|says|say|stated|noted|told|tells|stressed|stresses|acknowledged|ackn
       "insisted|insists|insisting|declared|announced|announces|warned|warns|suggested|suggests|argued|argues|" \
       "emphasised|emphasized|reiterated|confirmed|confirms|expressed|expresses|saying|described|describes|" \
       "remarked|commented|asserted|maintained|explained|conceded|admitted|vowed|pledged|promised|" \
-      "affirmed|affirms|reaffirmed|reaffirms|briefed|briefs"
+      "affirmed|affirms|reaffirmed|reaffirms|briefed|briefs|outlined|outlines|highlighted|highlights|underscored|" \
+      "underscores|underlined|underlines|indicated|indicates|signalled|signaled|signals"
 #: Verbs that restate a position already taken ("reiterated his appeal", "confirmed its readiness").
 RESTATE = "reiterated|reiterates|renewed|renews|repeated|repeats|reaffirmed|reaffirms|restated|confirmed|confirms|" \
           "expressed|expresses|voiced|underlined|stressed"
@@ -53,6 +54,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                  "proposed|proposes|propose|proposing ~ talks|talk|dialogue|negotiations|meeting|ceasefire|truce",
                  f"present|presents|presented|presenting ~ {PLAN}", f"put|puts|putting forward ~ {PLAN}",
                  f"handed|hands|sent|sends ~ {PLAN}", "offered|offers|offering to",
+                 f"offer|offered|offers|offering ~ guarantees|assurances|{PLAN}",
                  f"leaked ~ {PLAN}", "* peace plan|proposal|deal"),
     "demand": ("demanded|demands|demanding|demand", "seeking|sought|seeks", "insisted|insists on"),
     "offer_to_mediate": (f"offered|offers|offering|proposed|volunteered to {MEDIATE}",
@@ -68,7 +70,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                   "turned|turns down", "dismissed|dismisses", "calling|called|calls it|them|this ~ unacceptable",
                   "unacceptable"),
     "acceptance": ("accepted|accepts|accepting|accept", f"{RESTATE} {POSSESSIVE} willingness|readiness to",
-                   "confirmed|confirms their|his|her|its participation|attendance|presence",
+                   "confirmed|confirms|confirming their|his|her|its participation|attendance|presence",
                    "agreed|agrees to attend|participate|join"),
     "endorsement": ("welcomed|welcomes|welcome|praised|praises|praise|endorsed|endorses|endorse|backed|backs",),
     "agreement": ("agreed|agree|agrees", "came|come|comes to terms", "reached|reach|struck an|a agreement|deal|accord",
