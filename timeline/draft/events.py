@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from timeline.dates import parse_edtf
 from timeline.draft import modality
 from timeline.draft.actors import Mention
 from timeline.draft.clauses import (
@@ -46,6 +47,9 @@ OWNED_ACTS = frozenset(("offer_to_mediate",))
 REFUSALS = frozenset(("not", "never", "n't"))
 #: Words after a noun for talks that open their subject: names after them are not at the table.
 TOPIC_WORDS = frozenset(("aimed", "about", "over", "regarding", "concerning", "towards", "toward"))
+#: Base forms of verbs that report an act in the present ("we welcome"); after "to" they name an aim.
+BASE_FORMS = frozenset(("accept", "welcome", "praise", "endorse", "urge", "condemn", "denounce", "commend",
+                        "congratulate"))
 #: Types of act a speaker performs by saying them in their own quoted words ("we welcome", "we reject").
 QUOTED_ACTS = frozenset(("endorsement", "rejection", "acceptance", "appeal", "demand", "offer_to_mediate", "threat",
                          "proposal", "denial", "criticism", "accusation"))
@@ -146,6 +150,8 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         future = status in ("planned", "proposed", "cancelled")
         nouns = [t.span.start_char for t in triggers if t is not trigger]
         when = _date(sentence, trigger, left_start, right_end, context.published, future, nouns)
+        if when and status == "occurred" and _after(when, context.published):
+            when = None  # "reached a deal ... in exchange for an election in 2024": a later date is another event's
         if future and drafted and drafted[-1].status == "occurred" and drafted[-1].explicit \
                 and "/" not in drafted[-1].date and (when is None or drafted[-1].at > trigger.span.start_char - 60):
             # "arrived in Cairo on Saturday to attend talks": the day is the arrival's, the talks follow it
@@ -190,7 +196,7 @@ def _quoted_acts(sentence: Sentence, words: list[str], drafted: list[Drafted], c
     acts = []
     for trigger in find_triggers(span):
         first, last = trigger.span.start - span.start, trigger.span.end - span.start
-        if first not in quoted or trigger.type in SPEECH or trigger.type == "statement" or trigger.nominal:
+        if first not in quoted or trigger.type in SPEECH or trigger.type in ("statement", "visit") or trigger.nominal:
             continue
         named = [actor for token, actor in quoted_mentions if first - 5 <= token < first]
         objects = [actor for token, actor in quoted_mentions if last <= token < last + 6]
@@ -239,6 +245,22 @@ def _topic(words: list[str], at: int) -> bool:
                                                                       ("end", "discuss", "settle", "resolve", "the"))
 
 
+def _after(edtf: str, published: dt.date) -> bool:
+    """Whether the EDTF date ``edtf`` begins after ``published`` (a date no event that occurred can have)."""
+    try:
+        start = parse_edtf(edtf).start
+    except ValueError:
+        return False
+    return start is not None and start.date() > published
+
+
+def _modifier(words: list[str], first: int, trigger: Trigger) -> bool:
+    """Whether a verb trigger only modifies a noun or names an aim: "US-backed opposition", "to accept oil"."""
+    if trigger.nominal or not first:
+        return False
+    return words[first - 1] in ("-", "–") or words[first - 1] == "to" and trigger.span[0].lower_ in BASE_FORMS
+
+
 def _triggers(sentence: Sentence, words: list[str], bounds: list[int], attribution: int | None) -> list[Trigger]:
     """The sentence's triggers that report an event of their own, outside quotations and attributions.
 
@@ -253,7 +275,7 @@ def _triggers(sentence: Sentence, words: list[str], bounds: list[int], attributi
         if kept and not kept[-1].nominal and kept[-1].span.end == trigger.span.start and not trigger.nominal \
                 and kept[-1].span[-1].lower_ != "to":
             trigger = trigger._replace(nominal=True)  # noqa: PLW2901 - "rejected demands from": a noun here
-        if first in quoted or attribution is not None and first >= attribution:
+        if first in quoted or attribution is not None and first >= attribution or _modifier(words, first, trigger):
             continue
         symmetric = trigger.type in ("meeting", "call", "visit")
         if modality.is_reference(words[:first]) and not _dated(sentence, trigger):

@@ -17,7 +17,7 @@ Claims are ``claimed`` (``disputed`` once the article reports a denial).
 from __future__ import annotations
 
 PLANNED_WORDS = frozenset(("may", "might", "could", "would", "will", "'ll", "shall", "potentially", "possibly",
-                           "likely", "upcoming", "planned", "possible", "expected", "future", "next"))
+                           "likely", "upcoming", "planned", "possible", "expected", "future", "next", "verge"))
 #: Verbs that make the next verb planned when "to" follows them ("plans to meet", "is expected to visit").
 PLANNING_VERBS = frozenset(("plans", "plan", "planned", "planning", "expected", "set", "scheduled", "due", "intends",
                             "intend", "hopes", "hope", "going", "agreed", "agree", "aims", "ready", "wants", "want"))
@@ -35,7 +35,8 @@ NEGATIONS = frozenset(("not", "n't", "never", "no", "neither", "nor", "without",
                        "failed", "fail"))
 REFERENCES = frozenset(("before", "after", "since", "during", "following", "ahead", "until", "amid", "despite"))
 #: Words after the trigger, in its clause, that make it planned ("as early as Wednesday, potentially in Brussels").
-LATER_WORDS = ("as early as", "as soon as", "potentially", "possibly", "next week", "tomorrow", "later this")
+LATER_WORDS = ("as early as", "as soon as", "potentially", "possibly", "next week", "tomorrow", "later this",
+               "will resume", "would resume", "will begin", "will start", "will take place", "will be held")
 
 #: Types that can be arranged before they happen: the only ones that may be planned or proposed.
 PLANNABLE = frozenset((
