@@ -127,6 +127,9 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
             before_words = [w for w in before_words if w not in modality.PLANNED_WORDS]
         status = modality.status(trigger.type, before_words, " ".join(words[last:right_end]),
                                  20 if trigger.nominal and not modality.REFERENCES & set(words[max(0, first - 5):first]) else 4)
+        if status == "occurred" and not trigger.nominal and modality.ahead(words[max(0, clause_start - 1):first],
+                                                                           trigger.span[0].lower_):
+            status = "planned" if trigger.type in modality.PLANNABLE else None  # "after they sign an agreement"
         if status is None:
             continue
         left = [m for m in actors if left_start <= token_of[id(m)] < first]

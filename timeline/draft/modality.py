@@ -80,6 +80,30 @@ def status(kind: str, before: list[str], after: str, reach: int = 4) -> str | No
         else "occurred"
 
 
+#: Words opening a clause of time or condition, whose present tense tells what is still to come.
+AHEAD_OPENERS = frozenset(("after", "once", "when", "until", "if", "unless"))
+#: Irregular past forms of the verbs that report events (the regular ones end in "-ed").
+IRREGULAR_PAST = frozenset(("met", "held", "spoke", "spoken", "sat", "struck", "took", "made", "gave", "sent", "went",
+                            "came", "began", "broke", "left", "flew", "told", "said", "put", "won", "lost", "shot",
+                            "sought", "fought", "brought", "drew", "withdrew", "swapped", "freed", "had", "did"))
+
+
+def ahead(before: list[str], verb: str) -> bool:
+    """Whether a verb in the present after "after"/"once"/"if" tells an event still to come.
+
+    English puts a future event in the present tense in clauses of time and condition ("the US will
+    announce the relief after the two sides sign an agreement"). ``before`` are the words from the
+    clause's opener to the verb; ``verb`` the verb's first word. A past or perfect verb is no such event.
+
+    >>> ahead(["after", "the", "two", "sides", "sign"][:-1], "sign"), ahead(["after", "they"], "met")
+    (True, False)
+    """
+    if not before or before[0] not in AHEAD_OPENERS or len(before) > 8:
+        return False
+    past = verb.endswith("ed") or verb in IRREGULAR_PAST or bool({"had", "has", "have", "was", "were"} & set(before))
+    return not past and not verb.endswith("ing")
+
+
 DETERMINERS = frozenset(("the", "a", "an", "such", "these", "those", "this", "that", "its", "their", "his", "her",
                          "our", "any", "no", "'s", "’s"))
 
