@@ -129,7 +129,9 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
                                  20 if trigger.nominal and not modality.REFERENCES & set(words[max(0, first - 5):first]) else 4)
         if status == "occurred" and not trigger.nominal and modality.ahead(words[max(0, clause_start - 1):first],
                                                                            trigger.span[0].lower_):
-            status = "planned" if trigger.type in modality.PLANNABLE else None  # "after they sign an agreement"
+            # "after they sign an agreement": still to come; "if they meet": a condition, no event
+            conditional = "if" in words[max(0, clause_start - 1, first - 8):first]
+            status = "planned" if trigger.type in modality.PLANNABLE and not conditional else None
         if status is None:
             continue
         left = [m for m in actors if left_start <= token_of[id(m)] < first]

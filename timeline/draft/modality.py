@@ -93,14 +93,17 @@ def ahead(before: list[str], verb: str) -> bool:
 
     English puts a future event in the present tense in clauses of time and condition ("the US will
     announce the relief after the two sides sign an agreement"). ``before`` are the words from the
-    clause's opener to the verb; ``verb`` the verb's first word. A past or perfect verb is no such event.
+    clause up to the verb (the nearest opener among the last eight counts); ``verb`` the verb's first
+    word. A past or perfect verb is no such event.
 
-    >>> ahead(["after", "the", "two", "sides", "sign"][:-1], "sign"), ahead(["after", "they"], "met")
+    >>> ahead(["after", "the", "two", "sides"], "sign"), ahead(["after", "they"], "met")
     (True, False)
     """
-    if not before or before[0] not in AHEAD_OPENERS or len(before) > 8:
+    openers = [i for i, word in enumerate(before[-8:]) if word in AHEAD_OPENERS]
+    if not openers:
         return False
-    past = verb.endswith("ed") or verb in IRREGULAR_PAST or bool({"had", "has", "have", "was", "were"} & set(before))
+    clause = before[-8:][openers[-1]:]
+    past = verb.endswith("ed") or verb in IRREGULAR_PAST or bool({"had", "has", "have", "was", "were"} & set(clause))
     return not past and not verb.endswith("ing")
 
 
