@@ -120,9 +120,11 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         clause_start = max([b + 1 for b in bounds if b < first], default=0)
         before = triggers[number - 1].span.end - span.start if number else 0
         left_start = max(clause_start, before)
+        nominal_deal = trigger.nominal and trigger.type.startswith("agreement")  # "the deal reached at talks with X"
         right_end = min([b for b in bounds if b >= last] + [len(words)]
-                        + ([triggers[number + 1].span.start - span.start] if number + 1 < len(triggers) else []))
-        before_words = words[clause_start:first]
+                        + ([triggers[number + 1].span.start - span.start]
+                           if number + 1 < len(triggers) and not nominal_deal else []))
+        before_words = modality.modal_words(words[clause_start:first])
         if trigger.span[0].lower_ in REFUSALS:  # "would not recognize": the modal is part of the refusal
             before_words = [w for w in before_words if w not in modality.PLANNED_WORDS]
         status = modality.status(trigger.type, before_words, " ".join(words[last:right_end]),
@@ -145,6 +147,9 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
             right += [m for m in actors if token_of[id(m)] >= right_end and m.kind == "person"][:2]
         chained = previous_source if number and (before > clause_start or trigger.nominal) else []
         event = assemble(trigger, (first, last), left, right, words, token_of, chained, context)
+        talks = [e for e in drafted if e.type == "meeting"]
+        if event is None and nominal_deal and talks:  # "talks between X and Y concluded with an agreement reached"
+            event = {"participants": list(talks[-1].roles["participants"])}, True
         if event is None:
             continue
         roles, inherited = event

@@ -111,6 +111,12 @@ DETERMINERS = frozenset(("the", "a", "an", "such", "these", "those", "this", "th
                          "our", "any", "no", "'s", "’s"))
 
 
+def modal_words(before: list[str]) -> list[str]:
+    """``before`` without the month "May" read as a modal ("during the May 16 talks"): "may" before a number."""
+    return [word for i, word in enumerate(before)
+            if not (word == "may" and i + 1 < len(before) and before[i + 1][:1].isdigit())]
+
+
 def is_reference(before: list[str]) -> bool:
     """Whether the trigger names an event told elsewhere ("before meeting the envoys", "after talks in Moscow")."""
     near = [word for word in before[-3:] if word not in DETERMINERS]

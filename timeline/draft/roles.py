@@ -58,7 +58,7 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
     else:
         sources, targets = [m.actor for m in left], [m.actor for m in right]
     if trigger.nominal:  # "Kyiv and Europe's counter-proposal": only the names right before the noun
-        owners = _owners(left, first, words, token_of)
+        owners = sources if passive else _owners(left, first, words, token_of)  # "the memorandum signed by X"
         if not owners and words[first - 1] in PRONOUNS:  # "his conversation with Putin": the clause's subject
             persons = [m.actor for m in left if m.kind == "person"]
             owners = persons[:1] or ([context.last_person] if context.last_person else [])
