@@ -56,7 +56,8 @@ QUOTED_ACTS = frozenset(("endorsement", "rejection", "acceptance", "appeal", "de
 #: Words inside a quotation that make its speaker the subject of the act.
 FIRST_PERSON = frozenset(("we", "i", "our", "my"))
 #: A reporting clause with a pronoun right after a quotation (", he said.").
-_SAID_AFTER = re.compile(r"[\s,.]*(?:he|she) (?:said|added|told|stressed|noted)\b", re.IGNORECASE)
+_SAID_AFTER = re.compile(r"[\s,.]*(?:he|she|He|She|(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})) "
+                         r"(?:said|says|added|told|stressed|noted|wrote)\b")
 _PLACE = re.compile(r"\b(?:in|at|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)*)")
 
 
@@ -243,9 +244,11 @@ def _speaker(sentence: Sentence, trigger: Trigger, drafted: list[Drafted], conte
             return list(event.roles["source"])
     closing = next((m.end() for m in QUOTE.finditer(sentence.line) if m.start() < trigger.span.start_char < m.end()),
                    None)
-    if closing is not None and _SAID_AFTER.match(sentence.line, closing) and context.last_person:
-        return [context.last_person]
-    return []
+    said = _SAID_AFTER.match(sentence.line, closing) if closing is not None else None
+    if said and said["name"] and context.lookup:  # ...," Peskov said.
+        found = context.lookup(said["name"])
+        return [found] if found else []
+    return [context.last_person] if said and context.last_person else []
 
 
 def _topic(words: list[str], at: int) -> bool:

@@ -58,7 +58,7 @@ def draft_article(text: str, published: dt.date, dataset: Dataset | None = None,
     [('meeting', '2025-12-02', {'participants': ['putin', 'witkoff']}, 'Moscow')]
     """
     index = ActorIndex.build(dataset)
-    context = Context(published)
+    context = Context(published, lookup=index.lookup)
     told_at = [0]  # where the events of the last sentences that told any begin
     for sentence in sentences(text):
         found = sentence_events(sentence, index.find(sentence), context)
@@ -177,14 +177,16 @@ def _goes_on(event: Drafted, told: list[Drafted], affiliations: dict[str, str]) 
     """Whether a statement only goes on with an utterance told just before ("He added that ...", "X also said").
 
     Several sentences telling one utterance are one event (``tests/drafting/README.md``); a statement
-    that the text marks as more of the same speaker's words is folded into the utterance it continues.
+    that the text marks as more of the same speaker's words is folded into the utterance it continues. A state
+    and a person who speaks for it are one voice ("The Kremlin said ... Peskov added"); two people are two.
     """
     if event.type != "statement" or event.quotes and not event.trigger.lower().startswith("add"):
         return False
     going_on = event.trigger.lower() in CONTINUING or event.sentence[max(0, event.at - 5):event.at].lower() == "also "
-    sides = {affiliations.get(a, a) for a in _acting(event)}
-    return going_on and any(other.type in UTTERANCES and sides & {affiliations.get(a, a) for a in _acting(other)}
-                            for other in told)
+    mine = _acting(event)
+    voices = mine | {affiliations[a] for a in mine if a in affiliations}  # Peskov speaks for the Kremlin
+    return going_on and any(other.type in UTTERANCES and (
+        voices & _acting(other) or mine & {affiliations.get(a, a) for a in _acting(other)}) for other in told)
 
 
 def _visit_told(event: Drafted, told: list[Drafted], affiliations: dict[str, str]) -> bool:

@@ -11,6 +11,7 @@ before it ("Kyiv and Europe's counter-proposal"); a visit's destination is its
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,7 @@ class Context:
     events: list[Drafted] = field(default_factory=list)
     last_person: str | None = None
     last_group: list[str] = field(default_factory=list)
+    lookup: Callable[[str], str | None] | None = None  # a name -> the id of the actor it names, if known
 
 
 
