@@ -112,7 +112,8 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         actors = [m for m in mentions if token_of[id(m)] > opening]
         attribution = None
     bounds = boundaries(words, {token_of[id(m)] for m in mentions}, attribution) + ([opening] if opening else [])
-    triggers = _triggers(sentence, words, bounds, attribution)
+    found = find_triggers(span)
+    triggers = _triggers(sentence, found, quoted, words, bounds, attribution)
     bounds = sorted({*bounds, *clause_commas(words, triggers, span.start)})
     drafted: list[Drafted] = []
     previous_source: list[str] = []
@@ -188,11 +189,11 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
     drafted = [e for e in drafted if not _attribution_only(e, drafted, sentence.text)]
     _add_quotes(sentence, drafted)
     in_quotes = [(token_of[id(m)], m.actor) for m in mentions if token_of[id(m)] in quoted]
-    return drafted + _quoted_acts(sentence, words, drafted, context, in_quotes)
+    return drafted + _quoted_acts(sentence, found, quoted, words, drafted, context, in_quotes)
 
 
-def _quoted_acts(sentence: Sentence, words: list[str], drafted: list[Drafted], context: Context,
-                 quoted_mentions: list[tuple[int, Mention]]) -> list[Drafted]:
+def _quoted_acts(sentence: Sentence, found: list[Trigger], quoted: set[int], words: list[str], drafted: list[Drafted],
+                 context: Context, quoted_mentions: list[tuple[int, str]]) -> list[Drafted]:
     """Events told inside a quotation: "The American side proposed ..., and Ukraine accepted", "we welcome".
 
     A trigger inside a quotation reports an event when its subject is named in the quotation just
@@ -201,11 +202,10 @@ def _quoted_acts(sentence: Sentence, words: list[str], drafted: list[Drafted], c
     trigger are its target (or the other participants).
     """
     span = sentence.span
-    quoted = quoted_tokens(span, sentence.line)
     if not quoted:
         return []
     acts = []
-    for trigger in find_triggers(span):
+    for trigger in found:
         first, last = trigger.span.start - span.start, trigger.span.end - span.start
         if first not in quoted or trigger.type in SPEECH or trigger.type in ("statement", "visit") or trigger.nominal:
             continue
@@ -274,16 +274,16 @@ def _modifier(words: list[str], first: int, trigger: Trigger) -> bool:
     return words[first - 1] in ("-", "–") or words[first - 1] == "to" and trigger.span[0].lower_ in BASE_FORMS
 
 
-def _triggers(sentence: Sentence, words: list[str], bounds: list[int], attribution: int | None) -> list[Trigger]:
+def _triggers(sentence: Sentence, found: list[Trigger], quoted: set[int], words: list[str], bounds: list[int],
+              attribution: int | None) -> list[Trigger]:
     """The sentence's triggers that report an event of their own, outside quotations and attributions.
 
     A trigger that refers to an event told elsewhere ("Before meeting the envoys,") is left out, and
     the comma after it ends a clause; so is a verb used as a noun ("rejected such demands").
     """
     span = sentence.span
-    quoted = quoted_tokens(span, sentence.line)
     kept: list[Trigger] = []
-    for trigger in find_triggers(span):
+    for trigger in found:
         first = trigger.span.start - span.start
         if kept and not kept[-1].nominal and kept[-1].span.end == trigger.span.start and not trigger.nominal \
                 and kept[-1].span[-1].lower_ != "to":
