@@ -105,6 +105,20 @@ def test_a_quotation_opened_sentences_before_still_holds_its_words(seeds) -> Non
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Zelenskyy responded by confirming his attendance at Thursday's talks, and expressed hope that Putin would "
+     "attend.", [("acceptance", BEFORE, "occurred", {"source": ["zelenskyy"]})]),
+    ("Zelenskyy rejected the plan and said it was unacceptable.",
+     [("rejection", BEFORE, "occurred", {"source": ["zelenskyy"]})]),
+    ('The statement added, "The United States commend the efforts of Turkey," according to the Saudi Press Agency.',
+     [("endorsement", BEFORE, "occurred",
+       {"source": ["united-states"], "target": ["turkey"], "mentioned": ["saudi-press-agency"]})]),
+])
+def test_one_utterance_is_its_act_not_also_a_statement(text: str, expected: list, seeds) -> None:
+    """The speaker's other words beside an act in the same sentence are that act; a quoted act is credited."""
+    check(text, expected, seeds)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Peskov said the talks were useful. He added that no date had been set.",
      [("statement", BEFORE, "occurred", {"source": ["peskov"]})]),
     ("Peskov said the talks were useful. Lavrov added that no date had been set.",

@@ -50,6 +50,10 @@ TOPIC_WORDS = frozenset(("aimed", "about", "over", "regarding", "concerning", "t
 #: Base forms of verbs that report an act in the present ("we welcome"); after "to" they name an aim.
 BASE_FORMS = frozenset(("accept", "welcome", "praise", "endorse", "urge", "condemn", "denounce", "commend",
                         "congratulate"))
+#: Acts whose speaker's other words in the same sentence are that act, not a statement of their own
+#: ("confirming his attendance ..., and expressed hope that ...").
+SAME_UTTERANCE = frozenset(("acceptance", "rejection", "appeal", "demand", "endorsement", "criticism", "accusation",
+                            "threat", "denial", "claim", "offer_to_mediate", "proposal"))
 #: Types of act a speaker performs by saying them in their own quoted words ("we welcome", "we reject").
 QUOTED_ACTS = frozenset(("endorsement", "rejection", "acceptance", "appeal", "demand", "offer_to_mediate", "threat",
                          "proposal", "denial", "criticism", "accusation"))
@@ -178,18 +182,19 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
             at=trigger.span.start_char - span.start_char, nominal=trigger.nominal, explicit=when is not None,
             reach=clause_end(span, bounds, last), begin=span[min(left_start, len(span) - 1)].idx - span.start_char,
             passive="by" in words[last - 1:last + 1], subject=subject))
-    if credited and drafted:
-        for event in drafted:
+    in_quotes = [(token_of[id(m)], m.actor) for m in mentions if token_of[id(m)] in quoted]
+    acts = _quoted_acts(sentence, found, quoted, words, drafted, context, in_quotes)
+    if credited and (drafted or acts):
+        for event in drafted + acts:
             event.roles.setdefault("mentioned", []).extend(a for a in credited if a not in event.actors())
-    elif credited and not drafted:
+    elif credited:
         others = [m.actor for m in actors if m.actor not in credited]
         roles = {"source": credited[:1], **({"mentioned": list(dict.fromkeys(others))} if others else {})}
         drafted.append(Drafted("assessment", bound(context.published), "occurred", roles, sentence.text,
                                sentence.start, sentence.end, "according to", 0.45))
     drafted = [e for e in drafted if not _attribution_only(e, drafted, sentence.text)]
     _add_quotes(sentence, drafted)
-    in_quotes = [(token_of[id(m)], m.actor) for m in mentions if token_of[id(m)] in quoted]
-    return drafted + _quoted_acts(sentence, found, quoted, words, drafted, context, in_quotes)
+    return drafted + acts
 
 
 def _quoted_acts(sentence: Sentence, found: list[Trigger], quoted: set[int], words: list[str], drafted: list[Drafted],
@@ -377,8 +382,11 @@ def _attribution_only(event: Drafted, drafted: list[Drafted], text: str) -> bool
     if event.type != "statement":
         return False
     said_last = len(text) - event.at < 40  # a reporting clause that ends the sentence
+    speakers = set(event.roles.get("source", ()))
     return any(other is not event and other.type != "statement" and not other.nominal
-               and (event.at < other.at < event.reach or said_last) for other in drafted)
+               and (event.at < other.at < event.reach or said_last
+                    or other.type in SAME_UTTERANCE and speakers & set(other.roles.get("source", ())))
+               for other in drafted)
 
 
 def _add_quotes(sentence: Sentence, drafted: list[Drafted]) -> None:
