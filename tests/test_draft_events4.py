@@ -118,6 +118,20 @@ def test_one_utterance_is_its_act_not_also_a_statement(text: str, expected: list
     check(text, expected, seeds)
 
 
+def test_two_agreements_of_one_call_told_apart_are_two(seeds) -> None:
+    text = ("Trump and Zelenskyy spoke by phone on Wednesday. They agreed to share information. "
+            "The two leaders also agreed on a partial ceasefire.")
+    assert [e[0] for e in events(text, seeds)] == ["call", "agreement", "agreement"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('Thailand proposed opening a "bilateral talk" with Cambodia on Saturday.',
+     [("proposal", "2025-11-29", "occurred", {"source": ["thailand"], "target": ["cambodia"]})]),
+])
+def test_proposals_of_talks(text: str, expected: list, seeds) -> None:
+    check(text, expected, seeds)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Peskov said the talks were useful. He added that no date had been set.",
      [("statement", BEFORE, "occurred", {"source": ["peskov"]})]),

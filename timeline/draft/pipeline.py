@@ -127,7 +127,8 @@ def _merge(event: Drafted, told: list[Drafted], sentence_start: int, previous_st
             sides & {affiliations.get(a, a) for a in _acting(other)}
         dated_apart = event.explicit and other.explicit and event.date != other.date  # "on July 29 ... on Aug. 4"
         same_sentence = number >= sentence_start and bool(same_side) and not dated_apart
-        same_facts = _acting(other) == _acting(event) and other.date == event.date and other.status == event.status
+        same_facts = _acting(other) == _acting(event) and other.date == event.date and other.status == event.status \
+            and not event.type.startswith("agreement")  # two agreements of one call, told apart, are two
         if other.type == event.type and (same_sentence or same_facts):
             for role, ids in event.roles.items():
                 other.roles.setdefault(role, []).extend(a for a in ids if a not in other.roles[role])

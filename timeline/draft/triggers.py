@@ -53,6 +53,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "proposal": (f"proposed|proposes|propose|unveiled|unveils|submitted|submits|tabled ~ {PLAN}",
                  "proposed|presented|drafted|submitted|tabled|unveiled by",
                  "proposed|proposes|propose|proposing ~ talks|talk|dialogue|negotiations|meeting|ceasefire|truce",
+                 "proposed|proposes|propose|proposing opening|holding|starting|resuming ~ talks|talk|dialogue|negotiations",
                  f"present|presents|presented|presenting ~ {PLAN}", f"put|puts|putting forward ~ {PLAN}",
                  f"handed|hands|sent|sends ~ {PLAN}", "offered|offers|offering to",
                  f"offer|offered|offers|offering ~ guarantees|assurances|{PLAN}",
