@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
 from timeline.dates import parse_edtf
 from timeline.draft import modality
@@ -27,10 +26,11 @@ from timeline.draft.clauses import (
     token_at,
 )
 from timeline.draft.dates import bound, find_dates
+from timeline.draft.drafted import Drafted
+from timeline.draft.quoted import quoted_acts
 from timeline.draft.roles import Context, assemble
 from timeline.draft.sentences import Sentence
 from timeline.draft.triggers import BASE_CONFIDENCE, Trigger, find_triggers
-from timeline.vocabulary import EVENT_TYPES
 
 #: Words before a noun that make it an event told before ("the meeting"), not a new one.
 DEFINITE = frozenset(("the", "this", "that", "these", "those"))
@@ -54,49 +54,7 @@ BASE_FORMS = frozenset(("accept", "welcome", "praise", "endorse", "urge", "conde
 #: ("confirming his attendance ..., and expressed hope that ...").
 SAME_UTTERANCE = frozenset(("acceptance", "rejection", "appeal", "demand", "endorsement", "criticism", "accusation",
                             "threat", "denial", "claim", "offer_to_mediate", "proposal"))
-#: Types of act a speaker performs by saying them in their own quoted words ("we welcome", "we reject").
-QUOTED_ACTS = frozenset(("endorsement", "rejection", "acceptance", "appeal", "demand", "offer_to_mediate", "threat",
-                         "proposal", "denial", "criticism", "accusation"))
-#: Words inside a quotation that make its speaker the subject of the act.
-FIRST_PERSON = frozenset(("we", "i", "our", "my"))
-#: A reporting clause with a pronoun right after a quotation (", he said.").
-_SAID_AFTER = re.compile(r"[\s,.]*(?:he|she|He|She|(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})) "
-                         r"(?:said|says|added|told|stressed|noted|wrote)\b")
 _PLACE = re.compile(r"\b(?:in|at|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)*)")
-
-
-@dataclass
-class Drafted:
-    """An event drafted from a sentence, in the project's terms, with where it came from and how sure it is.
-
-    ``roles`` maps role keys (``participants``, ``source``, ...) to actor ids;
-    ``start``/``end`` are the sentence's character offsets in the article;
-    ``confidence`` is between 0 and 1; ``thing`` is what was proposed or rejected, in the article's word.
-    """
-
-    type: str
-    date: str
-    status: str
-    roles: dict[str, list[str]]
-    sentence: str
-    start: int
-    end: int
-    trigger: str
-    confidence: float
-    location: str | None = None
-    quotes: list[tuple[str, str]] = field(default_factory=list)
-    related: list[tuple[str, int]] = field(default_factory=list)  # (relation, index of the other drafted event)
-    thing: str | None = None
-    at: int = 0  # the trigger's offset in the sentence
-    nominal: bool = False
-    explicit: bool = False  # whether the text dates it (else its date is only bounded by publication)
-    reach: int = 0  # where its clause ends (an offset in the sentence)
-    begin: int = 0  # where its clause begins (an offset in the sentence)
-    passive: bool = False  # "was confirmed by X"
-    subject: list[str] = field(default_factory=list)  # its acting actors named before its verb
-
-    def actors(self) -> list[str]:
-        return list(dict.fromkeys(a for ids in self.roles.values() for a in ids))
 
 
 def sentence_events(sentence: Sentence, mentions: list[Mention], context: Context) -> list[Drafted]:
@@ -183,7 +141,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
             reach=clause_end(span, bounds, last), begin=span[min(left_start, len(span) - 1)].idx - span.start_char,
             passive="by" in words[last - 1:last + 1], subject=subject))
     in_quotes = [(token_of[id(m)], m.actor) for m in mentions if token_of[id(m)] in quoted]
-    acts = _quoted_acts(sentence, found, quoted, words, drafted, context, in_quotes)
+    acts = quoted_acts(sentence, found, quoted, words, drafted, context, in_quotes)
     if credited and (drafted or acts):
         for event in drafted + acts:
             event.roles.setdefault("mentioned", []).extend(a for a in credited if a not in event.actors())
@@ -195,65 +153,6 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
     drafted = [e for e in drafted if not _attribution_only(e, drafted, sentence.text)]
     _add_quotes(sentence, drafted)
     return drafted + acts
-
-
-def _quoted_acts(sentence: Sentence, found: list[Trigger], quoted: set[int], words: list[str], drafted: list[Drafted],
-                 context: Context, quoted_mentions: list[tuple[int, str]]) -> list[Drafted]:
-    """Events told inside a quotation: "The American side proposed ..., and Ukraine accepted", "we welcome".
-
-    A trigger inside a quotation reports an event when its subject is named in the quotation just
-    before it (the named actor acts), or when the speaker is its subject ("we", "I") and its type is
-    an act done by saying it (:data:`QUOTED_ACTS`; the speaker acts). Names quoted just after the
-    trigger are its target (or the other participants).
-    """
-    span = sentence.span
-    if not quoted:
-        return []
-    acts = []
-    for trigger in found:
-        first, last = trigger.span.start - span.start, trigger.span.end - span.start
-        if first not in quoted or trigger.type in SPEECH or trigger.type in ("statement", "visit") or trigger.nominal:
-            continue
-        named = [actor for token, actor in quoted_mentions if first - 5 <= token < first]
-        objects = [actor for token, actor in quoted_mentions if last <= token < last + 6]
-        if named:
-            sources = named
-        elif trigger.type in QUOTED_ACTS and FIRST_PERSON & set(words[max(0, first - 3):first]):
-            sources = _speaker(sentence, trigger, drafted, context)
-        else:
-            continue
-        roles = _quoted_roles(trigger.type, sources, objects)
-        after = " ".join(words[last:last + 12])
-        status = modality.status(trigger.type, words[max(0, first - 4):first], after)
-        if roles and status:
-            acts.append(Drafted(trigger.type, bound(context.published, status != "occurred"), status, roles,
-                                sentence.text, sentence.start, sentence.end, trigger.span.text, 0.5,
-                                at=trigger.span.start_char - span.start_char,
-                                reach=trigger.span.end_char - span.start_char))
-    return acts
-
-
-def _quoted_roles(kind: str, sources: list[str], objects: list[str]) -> dict[str, list[str]] | None:
-    """The roles of an event told in a quotation; None where a symmetric event names one side only."""
-    sources = list(dict.fromkeys(sources))
-    objects = [a for a in dict.fromkeys(objects) if a not in sources]
-    if EVENT_TYPES[kind].symmetric:
-        return {"participants": sources + objects} if len(sources + objects) >= 2 else None
-    return {"source": sources, **({"target": objects} if objects else {})} if sources else None
-
-
-def _speaker(sentence: Sentence, trigger: Trigger, drafted: list[Drafted], context: Context) -> list[str]:
-    """Who speaks the quotation holding ``trigger``: the sentence's speaker, or "he said" after the quote."""
-    for event in drafted:
-        if event.type in SPEECH and event.roles.get("source") and not event.nominal:
-            return list(event.roles["source"])
-    closing = next((m.end() for m in QUOTE.finditer(sentence.line) if m.start() < trigger.span.start_char < m.end()),
-                   None)
-    said = _SAID_AFTER.match(sentence.line, closing) if closing is not None else None
-    if said and said["name"] and context.lookup:  # ...," Peskov said.
-        found = context.lookup(said["name"])
-        return [found] if found else []
-    return [context.last_person] if said and context.last_person else []
 
 
 def _topic(words: list[str], at: int) -> bool:

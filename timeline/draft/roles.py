@@ -21,7 +21,7 @@ from timeline.draft.triggers import Trigger
 from timeline.vocabulary import EVENT_TYPES
 
 if TYPE_CHECKING:
-    from timeline.draft.events import Drafted
+    from timeline.draft.drafted import Drafted
 
 PLACE_WORDS = frozenset(("in", "at", "near", "outside", "inside"))
 PRONOUNS = frozenset(("he", "she", "him", "her", "his"))
