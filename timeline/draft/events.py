@@ -166,7 +166,7 @@ def _after(edtf: str, published: dt.date) -> bool:
     """Whether the EDTF date ``edtf`` begins after ``published`` (a date no event that occurred can have)."""
     try:
         start = parse_edtf(edtf).start
-    except ValueError:
+    except (ValueError, TypeError):
         return False
     return start is not None and start.date() > published
 
