@@ -18,7 +18,7 @@ RECENT = 3
 #: Types an article tells again in later sentences, with more detail ("The delegations met in Istanbul").
 RETOLD = frozenset(("meeting", "call", "visit"))
 #: Reporting verbs that go on with an utterance already told ("He added that ...").
-CONTINUING = frozenset(("added", "adds", "continued", "went on"))
+CONTINUING = frozenset(("added", "adds"))
 #: Types told as someone's words, which a later "he added" continues.
 UTTERANCES = frozenset(("statement", "appeal", "demand", "criticism", "endorsement", "rejection", "assessment",
                         "accusation", "threat", "claim", "denial", "acceptance", "offer_to_mediate"))
@@ -181,7 +181,7 @@ def _goes_on(event: Drafted, told: list[Drafted], affiliations: dict[str, str]) 
     that the text marks as more of the same speaker's words is folded into the utterance it continues. A state
     and a person who speaks for it are one voice ("The Kremlin said ... Peskov added"); two people are two.
     """
-    if event.type != "statement" or event.quotes and not event.trigger.lower().startswith("add"):
+    if event.type != "statement" or event.quotes and event.trigger.lower() not in CONTINUING:
         return False
     going_on = event.trigger.lower() in CONTINUING or event.sentence[max(0, event.at - 5):event.at].lower() == "also "
     mine = _acting(event)

@@ -68,7 +68,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                "requested|requests|request"),
     "rejection": ("rejected|rejects|reject|rejecting",
                   "not|never|n't recognize|recognise|accept ~ agreement|agreements|deal|deals|outcome|outcomes|result"
-                  "|results|decision|decisions|deal", "refused|refuses", "ruled|rules out",
+                  "|results|decision|decisions", "refused|refuses", "ruled|rules out",
                   "turned|turns down", "dismissed|dismisses", "calling|called|calls it|them|this ~ unacceptable",
                   "unacceptable"),
     "acceptance": ("accepted|accepts|accepting|accept", f"{RESTATE} {POSSESSIVE} willingness|readiness to",
