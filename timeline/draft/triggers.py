@@ -69,7 +69,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "rejection": ("rejected|rejects|reject|rejecting",
                   "not|never|n't recognize|recognise|accept ~ agreement|agreements|deal|deals|outcome|outcomes|result"
                   "|results|decision|decisions", "refused|refuses", "ruled|rules out",
-                  "turned|turns down", "dismissed|dismisses", "calling|called|calls it|them|this ~ unacceptable",
+                  "turned|turns down", "dismissed|dismisses", "rebuffed|rebuffs|spurned|spurns|snubbed|snubs",
+                  "balked|balks at", "brushed|brushes aside", "calling|called|calls it|them|this ~ unacceptable",
                   "unacceptable"),
     "acceptance": ("accepted|accepts|accepting|accept", f"{RESTATE} {POSSESSIVE} willingness|readiness to",
                    "confirmed|confirms|confirming their|his|her|its participation|attendance|presence",
