@@ -25,10 +25,11 @@ from timeline.draft.clauses import (
     quoted_tokens,
     token_at,
 )
+from timeline.draft.content import statement_kind
 from timeline.draft.dates import bound, find_dates
 from timeline.draft.drafted import Drafted
 from timeline.draft.quoted import quoted_acts
-from timeline.draft.roles import Context, assemble
+from timeline.draft.roles import PLAN_WORDS, Context, assemble
 from timeline.draft.sentences import Sentence
 from timeline.draft.triggers import BASE_CONFIDENCE, Trigger, find_triggers
 
@@ -54,6 +55,9 @@ BASE_FORMS = frozenset(("accept", "welcome", "praise", "endorse", "urge", "conde
 #: ("confirming his attendance ..., and expressed hope that ...").
 SAME_UTTERANCE = frozenset(("acceptance", "rejection", "appeal", "demand", "endorsement", "criticism", "accusation",
                             "threat", "denial", "claim", "offer_to_mediate", "proposal"))
+#: Reporting verbs whose content may make the statement a criticism or a threat (:mod:`timeline.draft.content`).
+SAID_OF = frozenset(("said", "says", "suggested", "suggests", "warned", "warns", "argued", "argues", "stated",
+                     "signalled", "signaled", "indicated", "declared", "insisted", "noted", "added"))
 _PLACE = re.compile(r"\b(?:in|at|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)*)")
 
 
@@ -79,6 +83,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
     bounds = sorted({*bounds, *clause_commas(words, triggers, span.start)})
     drafted: list[Drafted] = []
     previous_source: list[str] = []
+    objects = {n for n in range(1, len(triggers)) if _object_of(triggers[n - 1], triggers[n], words, span.start)}
     for number, trigger in enumerate(triggers):
         first, last = trigger.span.start - span.start, trigger.span.end - span.start
         clause_start = max([b + 1 for b in bounds if b < first], default=0)
@@ -119,11 +124,18 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         roles, inherited = event
         # one side agrees (to a ceasefire, in principle): it accepts
         kind = "acceptance" if trigger.type.startswith("agreement") and "source" in roles else trigger.type
+        if kind == "statement" and trigger.span[0].lower_ in SAID_OF:
+            kind = statement_kind(words[last:right_end]) or kind
+            if kind == "criticism" and roles.get("mentioned"):  # "said Putin's comments show": Putin is criticised
+                roles["target"] = roles.pop("mentioned")[:1]
         subject = [m.actor for m in left if m.actor in roles.get("participants", roles.get("source", ()))]
         previous_source = roles.get("source") or subject or roles.get("participants", [])
         future = status in ("planned", "proposed", "cancelled")
         nouns = [t.span.start_char for t in triggers if t is not trigger]
-        when = _date(sentence, trigger, left_start, right_end, context.published, future, nouns)
+        date_end = last if number in objects else right_end
+        if number + 1 in objects:  # "rebuffed the counter-proposal on Monday": the date is the verb's
+            date_end = _after_object(triggers, number + 1, bounds, len(words), span.start)
+        when = _date(sentence, trigger, left_start, date_end, context.published, future, nouns)
         if when and status == "occurred" and _after(when, context.published):
             when = None  # "reached a deal ... in exchange for an election in 2024": a later date is another event's
         if future and drafted and drafted[-1].status == "occurred" and drafted[-1].explicit \
@@ -160,6 +172,25 @@ def _topic(words: list[str], at: int) -> bool:
     following = words[at + 1] if at + 1 < len(words) else ""
     return words[at] in TOPIC_WORDS or words[at] in ("on", "to") and (following.endswith("ing") or following in
                                                                       ("end", "discuss", "settle", "resolve", "the"))
+
+
+def _object_of(verb: Trigger, noun: Trigger, words: list[str], offset: int) -> bool:
+    """Whether the nominal trigger ``noun`` is the object of the verb trigger just before it.
+
+    "rebuffed the European counter-proposal on Monday": at most four words between them, none of which
+    ends a clause; a date after the object then dates the verb's event, not the object's.
+    """
+    if verb.nominal or not noun.nominal:
+        return False
+    between = words[verb.span.end - offset:noun.span.start - offset]
+    return len(between) <= 4 and not set(between) & {",", ".", ";", "and", "that", "which", "after", "before"}
+
+
+def _after_object(triggers: list[Trigger], number: int, bounds: list[int], length: int, offset: int) -> int:
+    """Where the clause of a verb ends when the trigger ``number`` is its object: the bound or trigger after it."""
+    end = triggers[number].span.end - offset
+    following = [triggers[number + 1].span.start - offset] if number + 1 < len(triggers) else []
+    return min([b for b in bounds if b >= end] + [length] + following)
 
 
 def _after(edtf: str, published: dt.date) -> bool:
@@ -204,6 +235,7 @@ def _triggers(sentence: Sentence, found: list[Trigger], quoted: set[int], words:
                 kept.append(trigger._replace(nominal=True))
             continue
         if not trigger.nominal and modality.is_noun(words[:first]) and trigger.type not in OWNED_ACTS \
+                and trigger.span[0].lower_ not in PLAN_WORDS \
                 and (not symmetric or words[first - 1] in DEFINITE):
             # "the meeting between X and Y", "the call with Putin"; "Trump's call for a ceasefire"
             if trigger.type in TOLD_AS_NOUNS or words[first - 1] in ("'s", "’s"):

@@ -58,7 +58,7 @@ def draft_article(text: str, published: dt.date, dataset: Dataset | None = None,
     [('meeting', '2025-12-02', {'participants': ['putin', 'witkoff']}, 'Moscow')]
     """
     index = ActorIndex.build(dataset)
-    context = Context(published, lookup=index.lookup)
+    context = Context(published, lookup=index.lookup, affiliations=index.affiliations)
     told_at = [0]  # where the events of the last sentences that told any begin
     for sentence in sentences(text):
         found = sentence_events(sentence, index.find(sentence), context)

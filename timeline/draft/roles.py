@@ -11,6 +11,7 @@ before it ("Kyiv and Europe's counter-proposal"); a visit's destination is its
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -27,6 +28,10 @@ PLACE_WORDS = frozenset(("in", "at", "near", "outside", "inside"))
 PRONOUNS = frozenset(("he", "she", "him", "her", "his"))
 #: Words for the actors of the last event with several ("They agreed", "the two leaders also agreed").
 GROUP_WORDS = frozenset(("they", "leaders", "sides", "both", "presidents", "delegations"))
+#: Words for the teams of the sides at the talks ("Technical teams will meet"): the states of the last group.
+TEAM_WORDS = frozenset(("teams", "negotiators", "delegations", "experts"))
+#: Words naming a plan or deal, whose owner a sentence with no author takes ("a draft peace plan became public").
+PLAN_WORDS = frozenset(("plan", "plans", "proposal", "proposals", "deal", "framework", "draft", "initiative"))
 #: Words after a noun trigger that bring in the other side: the owner of the noun is the clause's subject.
 WITH = frozenset(("with", "between"))
 
@@ -40,6 +45,22 @@ class Context:
     last_person: str | None = None
     last_group: list[str] = field(default_factory=list)
     lookup: Callable[[str], str | None] | None = None  # a name -> the id of the actor it names, if known
+    affiliations: dict[str, str] = field(default_factory=dict)  # actor id -> the state it rolls up to
+
+    def states(self, actors: list[str]) -> list[str]:
+        """The states (or top organisations) ``actors`` roll up to, in order, once each."""
+        return list(dict.fromkeys(self.affiliations.get(a, a) for a in actors))
+
+    def plan_owner(self) -> list[str]:
+        """Whose plan a sentence with no author means: the last proposal's source, else the states of the last
+        event told in a sentence about a plan or deal ("as the US continues to push for a deal")."""
+        for event in reversed(self.events):
+            if event.type in ("proposal", "counter_proposal") and event.roles.get("source"):
+                return list(event.roles["source"])
+        for event in reversed(self.events):
+            if PLAN_WORDS & set(re.findall(r"[a-z]+", event.sentence.lower())):
+                return self.states(event.roles.get("source") or event.roles.get("participants") or [])
+        return []
 
 
 
@@ -85,8 +106,13 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
     if not sources and not passive:
         pronoun = any(w in PRONOUNS for w in words[:first][-6:])
         grouped = set(words[max(0, first - 4):first]) & GROUP_WORDS
-        if grouped and context.last_group:  # "Trump claimed that both sides had agreed"
+        teams = set(words[max(0, first - 4):first]) & TEAM_WORDS
+        if teams and context.last_group and EVENT_TYPES[trigger.type].symmetric:  # "Technical teams will meet"
+            sources, inherited = context.states(context.last_group), True
+        elif grouped and context.last_group:  # "Trump claimed that both sides had agreed"
             sources, inherited = list(context.last_group), True
+        elif trigger.type == "proposal" and trigger.span[0].lower_ in PLAN_WORDS:  # "the plan was leaked"
+            sources, inherited = context.plan_owner(), True
         elif previous:
             sources, inherited = list(previous), True
         elif pronoun and context.last_person:

@@ -28,6 +28,8 @@ RESTATE = "reiterated|reiterates|renewed|renews|repeated|repeats|reaffirmed|reaf
 POSSESSIVE = "his|her|its|their|our"
 #: What a mediator or a host offers to do (CAMEO 039, "Express intent to mediate").
 MEDIATE = "mediate|host|facilitate|broker|coordinate"
+#: What happens to a plan that becomes known with no author in its sentence ("the plan was leaked").
+MADE_KNOWN = "leaked|revised|published|unveiled|released|amended|updated|circulated|presented|drafted"
 CAPTURE = "captured|taken|seized|liberated|destroyed|downed|killed|encircled|shot"
 
 #: Event type -> patterns. A leading ``*`` marks a nominal trigger.
@@ -57,7 +59,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                  f"present|presents|presented|presenting ~ {PLAN}", f"put|puts|putting forward ~ {PLAN}",
                  f"handed|hands|sent|sends ~ {PLAN}", "offered|offers|offering to",
                  f"offer|offered|offers|offering ~ guarantees|assurances|{PLAN}",
-                 f"leaked ~ {PLAN}", "* peace plan|proposal|deal"),
+                 f"leaked ~ {PLAN}", "* peace plan|proposal|deal",
+                 f"{PLAN} became|becomes|become public", f"{PLAN} was|were made public", f"{PLAN} was|were|is|are {MADE_KNOWN}",
+                 f"{PLAN} has|have|had been {MADE_KNOWN}"),
     "demand": ("demanded|demands|demanding|demand", "seeking|sought|seeks", "insisted|insists on"),
     "offer_to_mediate": (f"offered|offers|offering|proposed|volunteered to {MEDIATE}",
                          f"ready|readiness|willing|willingness|prepared|availability to {MEDIATE}",
