@@ -99,3 +99,17 @@ def test_talks_of_teams_take_the_sides_of_the_current_talks(text: str, expected:
 def test_a_date_after_a_noun_object_dates_the_verb(text: str, expected: list, seeds) -> None:
     """"rebuffed the counter-proposal on Monday": Monday is the rebuff's day, not the counter-proposal's."""
     check(text, expected, seeds)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rubio and Lavrov held nearly five hours of talks in Riyadh, the Saudi Arabia capital, on Monday.",
+     [("meeting", "2025-12-01", "occurred", {"participants": ["rubio", "lavrov"]})]),
+    ("Rubio and Lavrov held another round of talks in Geneva.",
+     [("meeting", BEFORE, "occurred", {"participants": ["rubio", "lavrov"]})]),
+    ("Negotiating teams from Russia and the US will establish contact next week.",
+     [("meeting", "2025-12-08/2025-12-14", "planned", {"participants": ["russia", "united-states"]})]),
+])
+def test_talks_told_by_their_length_or_round(text: str, expected: list, seeds) -> None:
+    """"held five hours of talks", "held another round of talks", "will establish contact" are meetings; a place's apposition
+    ("Riyadh, the Saudi Arabia capital") is the place, not a participant."""
+    check(text, expected, seeds)

@@ -72,6 +72,9 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
     passive = last < len(words) and words[last] == "by" or words[last - 1] == "by"  # "the plan proposed by X"
     places = [m for m in left + right if word_before(token_of[id(m)], words) in PLACE_WORDS
               or words[token_of[id(m)] - 2:token_of[id(m)]] in (["at", "the"], ["in", "the"])]  # "at the White House"
+    at_place = {token_of[id(m)] for m in places}
+    places += [m for m in left + right if words[token_of[id(m)] - 2:token_of[id(m)]] == [",", "the"]
+               and token_of[id(m)] - 3 in at_place]  # "in Riyadh, the Saudi capital": still the place
     left = [m for m in left if m not in places and not is_object(token_of[id(m)], words)]
     right = [m for m in right if m not in places]
     if passive:
