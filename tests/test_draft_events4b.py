@@ -106,10 +106,8 @@ def test_a_date_after_a_noun_object_dates_the_verb(text: str, expected: list, se
      [("meeting", "2025-12-01", "occurred", {"participants": ["rubio", "lavrov"]})]),
     ("Rubio and Lavrov held another round of talks in Geneva.",
      [("meeting", BEFORE, "occurred", {"participants": ["rubio", "lavrov"]})]),
-    ("Negotiating teams from Russia and the US will establish contact next week.",
-     [("meeting", "2025-12-08/2025-12-14", "planned", {"participants": ["russia", "united-states"]})]),
 ])
 def test_talks_told_by_their_length_or_round(text: str, expected: list, seeds) -> None:
-    """"held five hours of talks", "held another round of talks", "will establish contact" are meetings; a place's apposition
+    """"held five hours of talks", "held another round of talks" are meetings; a place's apposition
     ("Riyadh, the Saudi Arabia capital") is the place, not a participant."""
     check(text, expected, seeds)

@@ -39,7 +39,6 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "denial": ("denies|denied|deny|denying", "dismissed|rejected the|those|such claims|claim|reports"),
     "meeting": ("met|meet|meets", "is|are|was|were|be meeting", "held|hold|holds|holding ~ talks|negotiations",
                 "held|hold|holds|holding ~ hours|days|weeks|rounds|round of talks|negotiations|discussions|consultations",
-                "establish|establishes|established|establishing contact|contacts",
                 "* talks|negotiations|meeting|dialogue with|between", "sat down with", "* summit with|between",
                 "* talks|negotiations|meeting|meetings|summit|consultations",
                 "continue|continued|resume|resumed ~ talks|discussions|negotiations|contacts",
