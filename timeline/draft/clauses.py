@@ -26,7 +26,7 @@ PREPOSITIONS = frozenset(("to", "from", "in", "at", "on", "for", "into", "toward
 CLAUSE_OPENERS = frozenset(("the", "he", "she", "they", "it", "his", "her", "its", "their", "we", "i", "both"))
 #: Types whose clause after the verb is what was said, with dates of its own.
 SPEECH = frozenset(("statement", "claim", "denial", "accusation", "assessment", "criticism"))
-QUOTE = re.compile(r"“([^”]{2,300})”|\"([^\"]{2,300})\"")
+QUOTE = re.compile(r"“([^”]{2,1200})”|\"([^\"]{2,1200})\"")
 
 
 def clause_commas(words: list[str], triggers: list[Trigger], offset: int) -> list[int]:
@@ -59,7 +59,9 @@ def clause_end(span, bounds: list[int], last: int) -> int:  # noqa: ANN001 - a s
 
 def quoted_tokens(span, line: str) -> set[int]:  # noqa: ANN001 - a spaCy Span
     """The tokens of ``span`` (indices in it) inside quotation marks."""
-    quotes = [range(m.start(), m.end()) for m in QUOTE.finditer(line, span.start_char, span.end_char)]
+    # a quotation may open sentences before this one: "... efforts. Of course, we welcome ...," he said.
+    quotes = [range(m.start(), m.end()) for m in QUOTE.finditer(line)
+              if m.start() < span.end_char and m.end() > span.start_char]
     if not quotes:
         return set()
     # A quotation opened mid-sentence on a verb ('Trump "agreed to work with him"') reports what was done

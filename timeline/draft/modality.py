@@ -17,7 +17,7 @@ Claims are ``claimed`` (``disputed`` once the article reports a denial).
 from __future__ import annotations
 
 PLANNED_WORDS = frozenset(("may", "might", "could", "would", "will", "'ll", "shall", "potentially", "possibly",
-                           "likely", "upcoming", "planned", "possible", "expected", "future", "next"))
+                           "likely", "upcoming", "planned", "possible", "expected", "future", "next", "verge"))
 #: Verbs that make the next verb planned when "to" follows them ("plans to meet", "is expected to visit").
 PLANNING_VERBS = frozenset(("plans", "plan", "planned", "planning", "expected", "set", "scheduled", "due", "intends",
                             "intend", "hopes", "hope", "going", "agreed", "agree", "aims", "ready", "wants", "want"))
@@ -35,7 +35,8 @@ NEGATIONS = frozenset(("not", "n't", "never", "no", "neither", "nor", "without",
                        "failed", "fail"))
 REFERENCES = frozenset(("before", "after", "since", "during", "following", "ahead", "until", "amid", "despite"))
 #: Words after the trigger, in its clause, that make it planned ("as early as Wednesday, potentially in Brussels").
-LATER_WORDS = ("as early as", "as soon as", "potentially", "possibly", "next week", "tomorrow", "later this")
+LATER_WORDS = ("as early as", "as soon as", "potentially", "possibly", "next week", "tomorrow", "later this",
+               "will resume", "would resume", "will begin", "will start", "will take place", "will be held")
 
 #: Types that can be arranged before they happen: the only ones that may be planned or proposed.
 PLANNABLE = frozenset((
@@ -79,8 +80,41 @@ def status(kind: str, before: list[str], after: str, reach: int = 4) -> str | No
         else "occurred"
 
 
+#: Words opening a clause of time or condition, whose present tense tells what is still to come.
+AHEAD_OPENERS = frozenset(("after", "once", "when", "until", "if", "unless"))
+#: Irregular past forms of the verbs that report events (the regular ones end in "-ed").
+IRREGULAR_PAST = frozenset(("met", "held", "spoke", "spoken", "sat", "struck", "took", "made", "gave", "sent", "went",
+                            "came", "began", "broke", "left", "flew", "told", "said", "put", "won", "lost", "shot",
+                            "sought", "fought", "brought", "drew", "withdrew", "swapped", "freed", "had", "did"))
+
+
+def ahead(before: list[str], verb: str) -> bool:
+    """Whether a verb in the present after "after"/"once"/"if" tells an event still to come.
+
+    English puts a future event in the present tense in clauses of time and condition ("the US will
+    announce the relief after the two sides sign an agreement"). ``before`` are the words from the
+    clause up to the verb (the nearest opener among the last eight counts); ``verb`` the verb's first
+    word. A past or perfect verb is no such event.
+
+    >>> ahead(["after", "the", "two", "sides"], "sign"), ahead(["after", "they"], "met")
+    (True, False)
+    """
+    openers = [i for i, word in enumerate(before[-8:]) if word in AHEAD_OPENERS]
+    if not openers:
+        return False
+    clause = before[-8:][openers[-1]:]
+    past = verb.endswith("ed") or verb in IRREGULAR_PAST or bool({"had", "has", "have", "was", "were"} & set(clause))
+    return not past and not verb.endswith("ing")
+
+
 DETERMINERS = frozenset(("the", "a", "an", "such", "these", "those", "this", "that", "its", "their", "his", "her",
                          "our", "any", "no", "'s", "’s"))
+
+
+def modal_words(before: list[str]) -> list[str]:
+    """``before`` without the month "May" read as a modal ("during the May 16 talks"): "may" before a number."""
+    return [word for i, word in enumerate(before)
+            if not (word == "may" and i + 1 < len(before) and before[i + 1][:1].isdigit())]
 
 
 def is_reference(before: list[str]) -> bool:

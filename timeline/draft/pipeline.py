@@ -17,6 +17,11 @@ if TYPE_CHECKING:
 RECENT = 3
 #: Types an article tells again in later sentences, with more detail ("The delegations met in Istanbul").
 RETOLD = frozenset(("meeting", "call", "visit"))
+#: Reporting verbs that go on with an utterance already told ("He added that ...").
+CONTINUING = frozenset(("added", "adds"))
+#: Types told as someone's words, which a later "he added" continues.
+UTTERANCES = frozenset(("statement", "appeal", "demand", "criticism", "endorsement", "rejection", "assessment",
+                        "accusation", "threat", "claim", "denial", "acceptance", "offer_to_mediate"))
 #: Types that answer another event, and the relation that links them.
 ANSWERS = {"rejection": "responds_to", "acceptance": "responds_to", "criticism": "responds_to",
            "endorsement": "responds_to", "counter_proposal": "responds_to", "denial": "disputes"}
@@ -53,7 +58,7 @@ def draft_article(text: str, published: dt.date, dataset: Dataset | None = None,
     [('meeting', '2025-12-02', {'participants': ['putin', 'witkoff']}, 'Moscow')]
     """
     index = ActorIndex.build(dataset)
-    context = Context(published)
+    context = Context(published, lookup=index.lookup, affiliations=index.affiliations)
     told_at = [0]  # where the events of the last sentences that told any begin
     for sentence in sentences(text):
         found = sentence_events(sentence, index.find(sentence), context)
@@ -122,7 +127,8 @@ def _merge(event: Drafted, told: list[Drafted], sentence_start: int, previous_st
             sides & {affiliations.get(a, a) for a in _acting(other)}
         dated_apart = event.explicit and other.explicit and event.date != other.date  # "on July 29 ... on Aug. 4"
         same_sentence = number >= sentence_start and bool(same_side) and not dated_apart
-        same_facts = _acting(other) == _acting(event) and other.date == event.date and other.status == event.status
+        same_facts = _acting(other) == _acting(event) and other.date == event.date and other.status == event.status \
+            and not event.type.startswith("agreement")  # two agreements of one call, told apart, are two
         if other.type == event.type and (same_sentence or same_facts):
             for role, ids in event.roles.items():
                 other.roles.setdefault(role, []).extend(a for a in ids if a not in other.roles[role])
@@ -151,6 +157,8 @@ def _told_before(event: Drafted, told: list[Drafted], sentence_start: int, previ
         return True
     if event.type == "meeting" and _visit_told(event, told[:sentence_start], affiliations):
         return True
+    if _goes_on(event, told[previous_start:], affiliations):
+        return True
     if event.type not in RETOLD:
         return False
     sides = {affiliations.get(a, a) for a in acting}
@@ -164,6 +172,22 @@ def _told_before(event: Drafted, told: list[Drafted], sentence_start: int, previ
             other.location = other.location or event.location
             return True
     return False
+
+
+def _goes_on(event: Drafted, told: list[Drafted], affiliations: dict[str, str]) -> bool:
+    """Whether a statement only goes on with an utterance told just before ("He added that ...", "X also said").
+
+    Several sentences telling one utterance are one event (``tests/drafting/README.md``); a statement
+    that the text marks as more of the same speaker's words is folded into the utterance it continues. A state
+    and a person who speaks for it are one voice ("The Kremlin said ... Peskov added"); two people are two.
+    """
+    if event.type != "statement" or event.quotes and event.trigger.lower() not in CONTINUING:
+        return False
+    going_on = event.trigger.lower() in CONTINUING or event.sentence[max(0, event.at - 5):event.at].lower() == "also "
+    mine = _acting(event)
+    voices = mine | {affiliations[a] for a in mine if a in affiliations}  # Peskov speaks for the Kremlin
+    return going_on and any(other.type in UTTERANCES and (
+        voices & _acting(other) or mine & {affiliations.get(a, a) for a in _acting(other)}) for other in told)
 
 
 def _visit_told(event: Drafted, told: list[Drafted], affiliations: dict[str, str]) -> bool:

@@ -20,7 +20,16 @@ SAY = "said|says|say|stated|noted|told|tells|stressed|stresses|acknowledged|ackn
       "insisted|insists|insisting|declared|announced|announces|warned|warns|suggested|suggests|argued|argues|" \
       "emphasised|emphasized|reiterated|confirmed|confirms|expressed|expresses|saying|described|describes|" \
       "remarked|commented|asserted|maintained|explained|conceded|admitted|vowed|pledged|promised|" \
-      "affirmed|affirms|reaffirmed|reaffirms|briefed|briefs"
+      "affirmed|affirms|reaffirmed|reaffirms|briefed|briefs|outlined|outlines|highlighted|highlights|underscored|" \
+      "underscores|underlined|underlines|indicated|indicates|signalled|signaled|signals"
+#: Verbs that restate a position already taken ("reiterated his appeal", "confirmed its readiness").
+RESTATE = "reiterated|reiterates|renewed|renews|repeated|repeats|reaffirmed|reaffirms|restated|confirmed|confirms|" \
+          "expressed|expresses|voiced|underlined|stressed"
+POSSESSIVE = "his|her|its|their|our"
+#: What a mediator or a host offers to do (CAMEO 039, "Express intent to mediate").
+MEDIATE = "mediate|host|facilitate|broker|coordinate"
+#: What happens to a plan that becomes known with no author in its sentence ("the plan was leaked").
+MADE_KNOWN = "leaked|revised|published|unveiled|released|amended|updated|circulated|presented|drafted"
 CAPTURE = "captured|taken|seized|liberated|destroyed|downed|killed|encircled|shot"
 
 #: Event type -> patterns. A leading ``*`` marks a nominal trigger.
@@ -29,7 +38,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
               f"said|says|claimed its forces|troops had|have {CAPTURE}"),
     "denial": ("denies|denied|deny|denying", "dismissed|rejected the|those|such claims|claim|reports"),
     "meeting": ("met|meet|meets", "is|are|was|were|be meeting", "held|hold|holds|holding ~ talks|negotiations",
-                "* talks|negotiations|meeting with|between", "sat down with", "* summit with|between",
+                "held|hold|holds|holding ~ hours|days|weeks|rounds|round of talks|negotiations|discussions|consultations",
+                "* talks|negotiations|meeting|dialogue with|between", "sat down with", "* summit with|between",
                 "* talks|negotiations|meeting|meetings|summit|consultations",
                 "continue|continued|resume|resumed ~ talks|discussions|negotiations|contacts",
                 "had|have|has a|an|the|their|two|several|more|further ~ talks|discussion|discussions|meeting",
@@ -39,30 +49,48 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
              "* call|conversation|conversations between|with", "contact|contacts|communication over|via hotline|phone",
              "spoke|speak|speaks|talked ~ over|via hotline|phone", "telephonic|telephone talk|conversation"),
     "visit": ("visited|visits|visiting|visit", "visit to", "travelled|traveled|travels|flew|flies to",
-              "arrived|arrives in", "trip to", "being sent|dispatched to", "will travel|go to"),
+              "arrived|arrives in", "trip to", "being sent|dispatched to", "will travel|go to",
+              "left|leaves|departed|departs for|to"),
     "counter_proposal": ("* counter - proposal|proposals|offer|plan", "* counterproposal|counteroffer",
                          "* alternative plan|proposal"),
     "proposal": (f"proposed|proposes|propose|unveiled|unveils|submitted|submits|tabled ~ {PLAN}",
                  "proposed|presented|drafted|submitted|tabled|unveiled by",
                  "proposed|proposes|propose|proposing ~ talks|talk|dialogue|negotiations|meeting|ceasefire|truce",
+                 "proposed|proposes|propose|proposing opening|holding|starting|resuming ~ talks|talk|dialogue|negotiations",
                  f"present|presents|presented|presenting ~ {PLAN}", f"put|puts|putting forward ~ {PLAN}",
                  f"handed|hands|sent|sends ~ {PLAN}", "offered|offers|offering to",
-                 f"leaked ~ {PLAN}", "* peace plan|proposal|deal"),
+                 f"offer|offered|offers|offering ~ guarantees|assurances|{PLAN}",
+                 f"leaked ~ {PLAN}", "* peace plan|proposal|deal",
+                 f"{PLAN} became|becomes|become public", f"{PLAN} was|were made public", f"{PLAN} was|were|is|are {MADE_KNOWN}",
+                 f"{PLAN} has|have|had been {MADE_KNOWN}"),
     "demand": ("demanded|demands|demanding|demand", "seeking|sought|seeks", "insisted|insists on"),
-    "appeal": ("urged|urges|urging", "called|calls|calling|call on|for", "appealed|appeals to", "asked|asks for",
+    "offer_to_mediate": (f"offered|offers|offering|proposed|volunteered to {MEDIATE}",
+                         f"ready|readiness|willing|willingness|prepared|availability to {MEDIATE}",
+                         f"{RESTATE} ~ readiness|willingness|availability to {MEDIATE}",
+                         "offered|offers|offering ~ mediation|mediate|good offices", "* mediation offer|offers"),
+    "appeal": ("urged|urges|urging|urge", f"{RESTATE} {POSSESSIVE} appeal|appeals|call|calls for|to",
+               "called|calls|calling|call on|for", "appealed|appeals to", "asked|asks for",
                "requested|requests|request"),
-    "rejection": ("rejected|rejects|reject|rejecting", "refused|refuses", "ruled|rules out",
-                  "turned|turns down", "dismissed|dismisses", "calling|called|calls it|them|this ~ unacceptable",
+    "rejection": ("rejected|rejects|reject|rejecting",
+                  "not|never|n't recognize|recognise|accept ~ agreement|agreements|deal|deals|outcome|outcomes|result"
+                  "|results|decision|decisions", "refused|refuses", "ruled|rules out",
+                  "turned|turns down", "dismissed|dismisses", "rebuffed|rebuffs|spurned|spurns|snubbed|snubs",
+                  "balked|balks at", "brushed|brushes aside", "calling|called|calls it|them|this ~ unacceptable",
                   "unacceptable"),
-    "acceptance": ("accepted|accepts|accepting", "confirmed|confirms their|his|her|its participation|attendance|presence",
+    "acceptance": ("accepted|accepts|accepting|accept", f"{RESTATE} {POSSESSIVE} willingness|readiness to",
+                   "confirmed|confirms|confirming their|his|her|its participation|attendance|presence",
                    "agreed|agrees to attend|participate|join"),
-    "endorsement": ("welcomed|welcomes|praised|praises|endorsed|endorses|backed|backs",),
-    "agreement": ("agreed|agree|agrees", "came|come|comes to terms", "reached|reach|struck an|a agreement|deal|accord"),
+    "endorsement": ("welcomed|welcomes|welcome|praised|praises|praise|endorsed|endorses|endorse|backed|backs",
+                    "commended|commends|commend|congratulated|congratulates|congratulate|hailed|hails|applauded|applauds",
+                    "is|are|was|were|been recognized|recognised by"),
+    "agreement": ("agreed|agree|agrees", "came|come|comes to terms", "reached|reach|struck an|a agreement|deal|accord",
+                  "* agreement|deal|accord|understanding|truce reached|struck|brokered|sealed|clinched"),
     "agreement_in_principle": ("reached|reach ~ understanding", "agreed|agree in principle"),
-    "agreement_signed": ("signed|signs|sign ~ agreement|deal|accord|treaty|memorandum",),
+    "agreement_signed": ("signed|signs|sign|signing ~ agreement|agreements|deal|accord|treaty|memorandum",
+                         "* agreement|deal|accord|treaty|memorandum|declaration|understanding signed"),
     "accusation": ("accused|accuses|accusing|accuse", "blamed|blames|blaming"),
     "criticism": ("criticised|criticized|criticises|criticizes|criticising|criticizing",
-                  "condemned|condemns|denounced|denounces|slammed|slams"),
+                  "condemned|condemns|condemn|denounced|denounces|denounce|slammed|slams"),
     "threat": ("threatened|threatens|threatening", "vowing|vowed|vows to escalate|strike|attack|retaliate|respond",
                "warned|warns of"),
     "statement": (SAY,),

@@ -1,0 +1,38 @@
+"""What a reported statement's words make it: a criticism or a threat told without its verb.
+
+"Sybiha said Putin's comments show he has no interest in ending the war" is a
+criticism (CAMEO 111, "Criticize or denounce"): someone's words or acts are said to
+show a failing. "Putin suggested that Russian forces could expand operations" is a
+threat (CAMEO 138, "Threaten with military force"): the speaker's side could widen
+the fighting. Both rules are conservative (a negative finding; a military verb with
+a military object): a statement kept as a statement costs less than a wrong type.
+"""
+from __future__ import annotations
+
+import re
+
+#: Someone's words or acts said to show a failing ("X's comments show he has no interest").
+_CRITICISM = re.compile(
+    r"^(?:that )?(?:[\w.-]+ ){0,4}(?:'s |’s )?(?:comments|remarks|words|statements|statement|actions|stance|"
+    r"position|refusal|behaviou?r|demands|response|conduct) (?:show|shows|showed|shown|prove|proves|proved|"
+    r"demonstrate|demonstrates|demonstrated|reveal|reveals|revealed|confirm|confirms|confirmed|make clear|"
+    r"makes clear|made clear) (?:that )?.*\b(?:no|not|never|n't|lack|lacks|unwilling|unwillingness|contempt|"
+    r"disregard)\b")
+#: The speaker's side could widen the fighting ("forces could expand operations", "would strike").
+_THREAT = re.compile(
+    r"^(?:that )?(?:[\w.-]+ ){0,4}(?:forces|troops|army|military|we|it|they) (?:could|would|might|may|will|can) "
+    r"(?:(?:expand|widen|extend|intensify|escalate|step up)(?: [\w-]+){0,2} (?:operations|offensive|offensives|"
+    r"attacks|strikes|war|fighting|hostilities|campaign)\b|(?:strike|attack|retaliate|seize|capture)\b)")
+
+
+def statement_kind(after: list[str]) -> str | None:
+    """``"criticism"`` or ``"threat"`` when the words after a reporting verb make the statement one, else None.
+
+    ``after`` are the clause's lower-cased tokens after the verb ("putin", "'s", "comments", "show", ...).
+    """
+    said = " ".join(after)
+    if _CRITICISM.match(said):
+        return "criticism"
+    if _THREAT.match(said):
+        return "threat"
+    return None

@@ -1,0 +1,177 @@
+"""Who acts in a drafted event: the roles of a trigger's actors, read from the words around it.
+
+The actors named before a trigger act (``source``, or ``participants`` of a
+symmetric type), those after it are acted on (``target``); ``VERB by X``
+turns that round. A trigger with nobody before it shares the actor of the
+trigger before it ("X met Y and presented a plan"), or, after "he"/"she", the
+last person the article named. A nominal trigger is owned by the names just
+before it ("Kyiv and Europe's counter-proposal"); a visit's destination is its
+``host``. Role keys and symmetric types: :mod:`timeline.vocabulary`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from timeline.draft.actors import Mention
+from timeline.draft.clauses import PREPOSITIONS, is_object, word_before
+from timeline.draft.triggers import Trigger
+from timeline.vocabulary import EVENT_TYPES
+
+if TYPE_CHECKING:
+    from timeline.draft.drafted import Drafted
+
+PLACE_WORDS = frozenset(("in", "at", "near", "outside", "inside"))
+PRONOUNS = frozenset(("he", "she", "him", "her", "his"))
+#: Words for the actors of the last event with several ("They agreed", "the two leaders also agreed").
+GROUP_WORDS = frozenset(("they", "leaders", "sides", "both", "presidents", "delegations"))
+#: Words for the teams of the sides at the talks ("Technical teams will meet"): the states of the last group.
+TEAM_WORDS = frozenset(("teams", "negotiators", "delegations", "experts"))
+#: Words naming a plan or deal, whose owner a sentence with no author takes ("a draft peace plan became public").
+PLAN_WORDS = frozenset(("plan", "plans", "proposal", "proposals", "deal", "framework", "draft", "initiative"))
+#: Words after a noun trigger that bring in the other side: the owner of the noun is the clause's subject.
+WITH = frozenset(("with", "between"))
+
+
+@dataclass
+class Context:
+    """What the article has told so far: its events and the last person named as acting."""
+
+    published: dt.date
+    events: list[Drafted] = field(default_factory=list)
+    last_person: str | None = None
+    last_group: list[str] = field(default_factory=list)
+    lookup: Callable[[str], str | None] | None = None  # a name -> the id of the actor it names, if known
+    affiliations: dict[str, str] = field(default_factory=dict)  # actor id -> the state it rolls up to
+
+    def states(self, actors: list[str]) -> list[str]:
+        """The states (or top organisations) ``actors`` roll up to, in order, once each."""
+        return list(dict.fromkeys(self.affiliations.get(a, a) for a in actors))
+
+    def plan_owner(self) -> list[str]:
+        """Whose plan a sentence with no author means: the last proposal's source, else the states of the last
+        event told in a sentence about a plan or deal ("as the US continues to push for a deal")."""
+        for event in reversed(self.events):
+            if event.type in ("proposal", "counter_proposal") and event.roles.get("source"):
+                return list(event.roles["source"])
+        for event in reversed(self.events):
+            if PLAN_WORDS & set(re.findall(r"[a-z]+", event.sentence.lower())):
+                return self.states(event.roles.get("source") or event.roles.get("participants") or [])
+        return []
+
+
+
+def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], right: list[Mention],
+              words: list[str], token_of: dict[int, int], previous: list[str],
+              context: Context) -> tuple[dict[str, list[str]], bool] | None:
+    """The roles of the event of ``trigger`` and whether its acting actor was inherited; None if it has none."""
+    first, last = where
+    passive = last < len(words) and words[last] == "by" or words[last - 1] == "by"  # "the plan proposed by X"
+    places = [m for m in left + right if word_before(token_of[id(m)], words) in PLACE_WORDS
+              or words[token_of[id(m)] - 2:token_of[id(m)]] in (["at", "the"], ["in", "the"])]  # "at the White House"
+    at_place = {token_of[id(m)] for m in places}
+    places += [m for m in left + right if words[token_of[id(m)] - 2:token_of[id(m)]] == [",", "the"]
+               and token_of[id(m)] - 3 in at_place]  # "in Riyadh, the Saudi capital": still the place
+    left = [m for m in left if m not in places and not is_object(token_of[id(m)], words)]
+    right = [m for m in right if m not in places]
+    if passive:
+        stop = next((i for i in range(last + (words[last - 1] != "by"), len(words)) if words[i] in PREPOSITIONS),
+                    len(words))
+        sources, targets = [m.actor for m in right if token_of[id(m)] < stop], [m.actor for m in left]
+    else:
+        sources, targets = [m.actor for m in left], [m.actor for m in right]
+    if trigger.nominal:  # "Kyiv and Europe's counter-proposal": only the names right before the noun
+        owners = sources if passive else _owners(left, first, words, token_of)  # "the memorandum signed by X"
+        if not owners and words[first - 1] in PRONOUNS:  # "his conversation with Putin": the clause's subject
+            persons = [m.actor for m in left if m.kind == "person"]
+            owners = persons[:1] or ([context.last_person] if context.last_person else [])
+        if not owners and words[last:last + 1] == ["from"]:  # "rejected demands from Ukraine and ..."
+            owners = [m.actor for m in right if token_of[id(m)] <= last + 6]
+            targets = []
+        joined = next((w for w in words[last - 1:last + 5] if w in WITH or not w.isalnum()), None)
+        if not owners and joined == "with":  # "after talks in Abu Dhabi with", not "..., with Putin calling it"
+            owners = list(previous)  # "Witkoff flew to Moscow after talks with Ukrainian officials"
+        if len({*owners, *targets}) < 2 and context.last_group and trigger.type.startswith("agreement") \
+                and not owners:  # "talks between X and Y ... concluded with a cessation of hostilities agreement"
+            owners, targets = list(context.last_group), []
+        if len({*owners, *targets}) < 2 and context.last_group and _both_sides(words[max(0, first - 12):last + 12]):
+            owners, targets = list(context.last_group), []  # "a meeting of the defense attaches of both sides"
+        return _roles(trigger, (first, last), owners, targets, left, right, token_of, words, places, context, False)
+    coordinated = words[first - 1] == "and" or words[first - 1] == "," and words[first].endswith("ing")
+    if previous and coordinated and not trigger.nominal:
+        # "X met Y and presented", "..., accusing X and vowing to": the verb shares the subject before it
+        sources, targets = list(previous), [a for a in targets if a not in previous]
+        return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, True)
+    inherited = False
+    if not sources and not passive:
+        pronoun = any(w in PRONOUNS for w in words[:first][-6:])
+        grouped = set(words[max(0, first - 4):first]) & GROUP_WORDS
+        teams = set(words[max(0, first - 4):first]) & TEAM_WORDS
+        if teams and context.last_group and EVENT_TYPES[trigger.type].symmetric:  # "Technical teams will meet"
+            sources, inherited = context.states(context.last_group), True
+        elif grouped and context.last_group:  # "Trump claimed that both sides had agreed"
+            sources, inherited = list(context.last_group), True
+        elif trigger.type == "proposal" and trigger.span[0].lower_ in PLAN_WORDS:  # "the plan was leaked"
+            sources, inherited = context.plan_owner(), True
+        elif previous:
+            sources, inherited = list(previous), True
+        elif pronoun and context.last_person:
+            sources, inherited = [context.last_person], True
+        elif set(words[:first]) & GROUP_WORDS and context.last_group:
+            sources, inherited = list(context.last_group), True
+    return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, inherited)
+
+
+def _both_sides(words: list[str]) -> bool:
+    """Whether ``words`` speak of the two sides told before ("both sides", "the two countries")."""
+    pairs = set(zip(words, words[1:]))
+    return bool(pairs & {("both", "sides"), ("two", "sides"), ("both", "countries"), ("two", "countries"),
+                         ("both", "parties"), ("two", "parties")})
+
+
+def _owners(left: list[Mention], first: int, words: list[str], token_of: dict[int, int]) -> list[str]:
+    """The names that own a nominal trigger: those just before it, joined by "and", "'s" or adjectives."""
+    owners: list[str] = []
+    end = first
+    for mention in reversed(left):
+        between = [w for w in words[token_of[id(mention)] + 1:end] if w not in ("'s", "’s", "and", ",", "-")]
+        if len(between) > 2 or set(between) & {"the", "a", "an", "of", "to", "by", "with"}:
+            break
+        owners.insert(0, mention.actor)
+        end = token_of[id(mention)]
+    return owners
+
+
+def _roles(trigger: Trigger, where: tuple[int, int], sources: list[str], targets: list[str], left: list[Mention],
+           right: list[Mention], token_of: dict[int, int], words: list[str], places: list[Mention], context: Context,
+           inherited: bool) -> tuple[dict[str, list[str]], bool] | None:
+    """Sources and targets put in the roles of the trigger's type; None if the event lacks its actors."""
+    kind = EVENT_TYPES[trigger.type]
+    sources = list(dict.fromkeys(sources))
+    targets = [a for a in dict.fromkeys(targets) if a not in sources]
+    if trigger.type == "visit":
+        hosts = [m.actor for m in right if word_before(token_of[id(m)], words) in ("to", "in")
+                 or token_of[id(m)] == where[1]] or [m.actor for m in places]
+        visitors = [a for a in sources + targets if a not in hosts]
+        roles = {"participants": visitors, "host": hosts[:1]}
+        return (roles, inherited) if visitors and hosts else None
+    if kind.symmetric:
+        everyone = list(dict.fromkeys(sources + targets))
+        if len(everyone) >= 2:
+            if not trigger.nominal:  # "his conversation with Putin" names another group than the one talking
+                context.last_group = everyone
+            return {"participants": everyone}, inherited
+        if trigger.span[0].lower_.startswith("agree") and sources:  # one side agrees: it accepts
+            return {"source": sources}, inherited
+        return None
+    if not sources:
+        return None
+    for mention in left + right:
+        if mention.actor in sources and mention.kind == "person":
+            context.last_person = mention.actor
+    if trigger.type in ("statement", "claim", "assessment"):
+        return ({"source": sources, **({"mentioned": targets} if targets else {})}, inherited)
+    return ({"source": sources, **({"target": targets} if targets else {})}, inherited)
