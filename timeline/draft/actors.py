@@ -22,15 +22,33 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from timeline.draft.countries import slug
 from timeline.draft.describe import descriptions, pairs, resolve, resolve_pair
-from timeline.draft.gazetteer import GROUP_NOUNS, KINDS, NOT_NAMES, ORGANIZATION_WORDS, SEATS, STATES, TITLE_WORDS
+from timeline.draft.gazetteer import (
+    GAZETTEER_WORDS,
+    GROUP_NOUNS,
+    KINDS,
+    NOT_ACTORS,
+    NOT_NAMES,
+    ORGANIZATION_WORDS,
+    PORTFOLIO_WORDS,
+    SEATS,
+    STATES,
+    TITLE_WORDS,
+)
 from timeline.names import APOSTROPHES, fold
 
 if TYPE_CHECKING:
     from timeline.draft.sentences import Sentence
     from timeline.model import Dataset
 
-_ACRONYM = re.compile(r"[A-Z][A-Z.]{1,5}")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9.]{1,6}")
+#: An acronym given after a name: "the Rapid Support Forces (RSF)".
+_DEFINED = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9]{1,7})\)")
+#: A name of a text or process, not of an actor: "the Jeddah Declaration", "the Minsk Agreements".
+_DOCUMENTS = frozenset(("declaration", "agreement", "agreements", "accord", "accords", "plan", "protocol",
+                        "memorandum", "charter", "treaty", "initiative", "framework", "process", "format",
+                        "deal", "resolution", "roadmap", "communique", "statement", "summit", "talks", "conference"))
 #: A description set off by commas after a name: ", the head of European diplomacy and EU envoy,".
 _APPOSITIVE = re.compile(r"\s*,\s+(?:the|a|an)\s+[^,;]{1,90},")
 #: A dateline: the place in capitals, maybe the agency or date, then a dash ("CAIRO – 13 April 2025:").
@@ -74,6 +92,7 @@ class ActorIndex:
     affiliations: dict[str, str] = field(default_factory=dict)  # actor id -> the state it rolls up to
     titles: dict[str, str] = field(default_factory=dict)  # person id -> title, lower case
     recent: list[str] = field(default_factory=list)  # persons named so far, the last named last
+    parts: set[str] = field(default_factory=set)  # one word of a new person's name, recognised alone ("Trump")
     _gazetteer: dict[str, str] = field(default_factory=dict)
     _matchers: tuple = ()
 
@@ -92,7 +111,8 @@ class ActorIndex:
                 index._add(alias, actor.id, "alias")
         for state_id, words in STATES.items():
             known = index.lookup(words[0])
-            index._gazetteer[fold(words[1])] = known or state_id
+            if words[1]:
+                index._gazetteer[fold(words[1])] = known or state_id
             for word in (words[0], *words[2:]):
                 if index.lookup(word) is None:
                     index._gazetteer.setdefault(fold(word), known or state_id)
@@ -127,6 +147,8 @@ class ActorIndex:
         mentions = []
         for span in filter_spans(spans):
             key = span.text if _ACRONYM.fullmatch(span.text) else fold_chars(span.text)
+            if key in self.parts and _inside_name(text, span.start_char, span.end_char):
+                continue  # "Mohamed" of "Mohamed Bashir Abu-Namo" in "Mohamed Hamdan Dagalo": someone else
             actor = _best(self.names[key])
             mentions.append(Mention(base + span.start_char, base + span.end_char, text[span.start_char:span.end_char],
                                     actor, self.kinds.get(actor, "person")))
@@ -175,14 +197,44 @@ class ActorIndex:
             mentions.sort(key=lambda m: m.start)
         return mentions
 
-    def _remember(self, name: str, actor: str) -> None:
-        """Recognise ``name`` as ``actor`` from now on (the surname of a person proposed as new)."""
+    def _propose_acronym(self, token, text: str, offset: int, base: int) -> Mention | None:  # noqa: ANN001
+        """An acronym nobody defined, as an organisation ("M23 fighters", "the RSF")."""
+        if token.text in NOT_ACTORS or fold(token.text) in self._gazetteer or self.lookup(token.text):
+            return None
+        ident = slug(token.text)
+        if ident in self.kinds and ident not in self.proposed:
+            return None
+        self.proposed.setdefault(ident, {"id": ident, "name": token.text, "kind": "organization"})
+        self._remember(token.text, ident, "organization")
+        start = token.idx - offset
+        return Mention(base + start, base + start + len(token.text), token.text, ident, "organization", known=False)
+
+    def _person_id(self, full: str, name: str, surname: str) -> str:
+        """The id of a new person: the surname, as the project's datasets have it ("trump", "al-sisi").
+
+        The full name's id (``full``) where the surname is taken: by a state, by an actor of the
+        dataset, or by another person of the article with the same surname.
+        """
+        if re.fullmatch(r"[A-Z][a-z]{1,2}", name.split()[0]):  # "Xi Jinping", "Hun Manet": the family name first
+            return full
+        short = slug(surname)
+        if not short or short in STATES:
+            return full
+        if short in self.proposed:
+            return short if self.proposed[short]["name"] == name else full
+        return full if short in self.kinds else short
+
+    def _remember(self, name: str, actor: str, kind: str = "person") -> None:
+        """Recognise ``name`` as ``actor`` from now on (the surname of a person proposed as new, an acronym)."""
         if self.lookup(name) is not None or fold(name) in self._gazetteer or name in NOT_NAMES:
             return
         self._add(name, actor, "name")
-        self.kinds.setdefault(actor, "person")
+        self.kinds.setdefault(actor, kind)
+        if kind == "person" and " " not in name:
+            self.parts.add(fold_chars(name))
         if self._matchers:
-            self._matchers[0].add("ACTOR", [_make_doc(fold_chars(name))])
+            acronym = bool(_ACRONYM.fullmatch(name))
+            self._matchers[acronym].add("ACTOR", [_make_doc(name if acronym else fold_chars(name))])
 
     def _affiliate(self, person: str, actor: str) -> None:
         """Record that a person proposed as new belongs to ``actor`` ("Kremlin aide Yury Ushakov")."""
@@ -253,8 +305,9 @@ class ActorIndex:
         mentions, run = [], []
         for token in [*sentence.span, None]:
             inside = token is not None and token.idx in taken
-            if token is not None and not inside and (token.is_title or token.lower_ in PARTICLES and run
-                                                     or _joins(token, run)):
+            alone = token is not None and not inside and _unknown_acronym(token.text)
+            if token is not None and not inside and not alone and (token.is_title or token.lower_ in PARTICLES and run
+                                                                   or _joins(token, run)):
                 run.append(token)
                 continue
             while run and run[-1].text == "-":
@@ -263,27 +316,42 @@ class ActorIndex:
             if mention:
                 mentions.append(mention)
             run = []
+            if alone:  # "M23", "RSF": an organisation the gazetteer lacks
+                mention = self._propose_acronym(token, sentence.line[offset:sentence.span.end_char], offset, base)
+                mentions += [mention] if mention else []
         return mentions
 
     def _propose(self, run: list, text: str, offset: int, base: int) -> Mention | None:
-        organization = any(t.lower_ in ORGANIZATION_WORDS for t in run)
-        titles = [] if organization else [i for i, t in enumerate(run)
-                                          if t.lower_ in TITLE_WORDS and t.lower_ not in _GLUE | {"the", "in"}]
+        run = _after_portfolio(run, text[:run[0].idx - offset] if run else "")
+        titles = [i for i, t in enumerate(run) if t.lower_ in TITLE_WORDS and t.lower_ not in _GLUE | {"the", "in"}]
+        named = run[titles[-1] + 1:] if titles else run  # "Sovereign Council Chairman Abdel Fattah al-Burhan"
+        organization = any(t.lower_ in ORGANIZATION_WORDS for t in named)
+        if organization and titles:
+            titles = []  # "Supreme National Security Council", "Foreign Ministry": the title words name it
         titled = bool(titles)
-        run = run[titles[-1] + 1:] if titles else run
+        run = named if titles else run
         while run and (run[0].text in NOT_NAMES or run[0].lower_ in PARTICLES):
             run = run[1:]
         while run and (run[-1].lower_ in PARTICLES or run[-1].text == "-"):
             run = run[:-1]
         if not run or len(run) == 1 and (not titled or fold(run[0].text) in self._gazetteer) \
-                or any(t.text in NOT_NAMES for t in run) or _next_word(text, run[-1].idx - offset) in GROUP_NOUNS:
+                or any(t.text in NOT_NAMES for t in run) or _next_word(text, run[-1].idx - offset) in GROUP_NOUNS \
+                or run[-1].lower_ in _DOCUMENTS:
             return None  # "the two Southeast Asian nations" names no one
         start, end = run[0].idx - offset, run[-1].idx + len(run[-1]) - offset
         name = text[start:end]
         kind = "organization" if organization else "person"
-        ident = re.sub(r"[^a-z0-9]+", "-", fold(name).replace("'", "")).strip("-")
+        ident = slug(name)
         if not ident:
             return None
+        defined = _DEFINED.match(text, end)
+        if kind == "person" and len(run) > 1 and not defined:
+            ident = self._person_id(ident, name, text[run[_surname_start(run)].idx - offset:end])
+        elif defined and defined["acronym"] not in NOT_ACTORS:  # "the Rapid Support Forces (RSF)": "RSF" from now on
+            kind = "organization" if kind == "person" and len(run) > 1 and not titled else kind
+            short = slug(defined["acronym"])
+            ident = short if short not in self.kinds and short not in STATES else ident
+            self._remember(defined["acronym"], ident, kind)
         while ident in self.kinds and ident not in self.proposed:
             ident += "-new"
         actor = self.proposed.setdefault(ident, {"id": ident, "name": name, "kind": kind})
@@ -302,6 +370,37 @@ class ActorIndex:
             if state:
                 actor.setdefault("affiliation", state)
         return Mention(base + start, base + end, name, ident, kind, known=False)
+
+
+def _unknown_acronym(word: str) -> bool:
+    """Whether ``word`` is an acronym that may name an organisation: capitals (and digits), two letters or more."""
+    return bool(re.fullmatch(r"[A-Z](?:[A-Z]{1,5}|[A-Z]?\d{1,3})", word)) and word not in NOT_ACTORS
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` of ``text`` is one word of a longer name: a capitalised word beside it."""
+    after = re.match(r"[ \t]+([A-Z][\w'’-]*)", text[end:])
+    before = re.search(r"([A-Z][\w'’-]*)[ \t]+$", text[:start])
+    return any(m is not None and m.group(1) not in NOT_NAMES and m.group(1).lower() not in TITLE_WORDS
+               and fold(m.group(1)) not in GAZETTEER_WORDS for m in (after, before))
+
+
+def _after_portfolio(run: list, before: str) -> list:
+    """``run`` without the portfolio a title names before the person ("Minister of [Minerals] Mohamed Abu-Namo")."""
+    if not re.search(r"\b(?:of|for)\s*$", before) or _title_before(before.rstrip()[:-3].rstrip() + " ") is None:
+        return run
+    start = 0
+    while start < len(run) and (run[start].lower_ in PORTFOLIO_WORDS or run[start].lower_ in ("and", "&")):
+        start += 1
+    return run[start:]
+
+
+def _surname_start(run: list) -> int:
+    """Where the surname begins in a run of name tokens: the last word, with its particles ("al-Sisi", "bin Farhan")."""
+    start = len(run) - 1
+    while start > 1 and (not run[start - 1].whitespace_ or run[start - 1].lower_ in PARTICLES):
+        start -= 1
+    return start
 
 
 def _joins(token, run: list) -> bool:  # noqa: ANN001 - a spaCy Token
