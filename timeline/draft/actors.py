@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from timeline.draft.countries import slug
 from timeline.draft.describe import descriptions, pairs, resolve, resolve_pair
 from timeline.draft.gazetteer import (
+    FAMILY_NAMES_FIRST,
     GAZETTEER_WORDS,
     GROUP_NOUNS,
     KINDS,
@@ -44,6 +45,8 @@ if TYPE_CHECKING:
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9.]{1,6}")
 #: An acronym given after a name: "the Rapid Support Forces (RSF)".
+#: The most words a name of the gazetteer has ("Democratic Republic of the Congo").
+LONGEST_STATE = 8
 _DEFINED = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9]{1,7})\)")
 #: A name of a text or process, not of an actor: "the Jeddah Declaration", "the Minsk Agreements".
 _DOCUMENTS = frozenset(("declaration", "agreement", "agreements", "accord", "accords", "plan", "protocol",
@@ -92,6 +95,7 @@ class ActorIndex:
     affiliations: dict[str, str] = field(default_factory=dict)  # actor id -> the state it rolls up to
     titles: dict[str, str] = field(default_factory=dict)  # person id -> title, lower case
     recent: list[str] = field(default_factory=list)  # persons named so far, the last named last
+    first_words: dict[str, set[str]] = field(default_factory=dict)  # person id -> first words of their names
     parts: set[str] = field(default_factory=set)  # one word of a new person's name, recognised alone ("Trump")
     _gazetteer: dict[str, str] = field(default_factory=dict)
     _matchers: tuple = ()
@@ -105,6 +109,7 @@ class ActorIndex:
             if actor.title:
                 index.titles[actor.id] = fold(actor.title)
             index._add(actor.name, actor.id, "name")
+            index.first_words[actor.id] = {fold_chars(n.split()[0]) for n in (actor.name, *actor.aliases) if " " in n}
             if len(actor.id) > 3:
                 index._add(actor.id.replace("-", " "), actor.id, "id")
             for alias in actor.aliases:
@@ -147,8 +152,10 @@ class ActorIndex:
         mentions = []
         for span in filter_spans(spans):
             key = span.text if _ACRONYM.fullmatch(span.text) else fold_chars(span.text)
-            if key in self.parts and _inside_name(text, span.start_char, span.end_char):
-                continue  # "Mohamed" of "Mohamed Bashir Abu-Namo" in "Mohamed Hamdan Dagalo": someone else
+            longer = _inside_name(text, span.start_char, span.end_char)
+            if longer and (key in self.parts or self.kinds.get(_best(self.names[key])) in ("organization", "group")
+                           or self._other_first_name(text[:span.start_char], _best(self.names[key]))):
+                continue  # "Mohamed" (of "Mohamed Abu-Namo") in "Mohamed Dagalo"; "[Supreme] National Security Council"
             actor = _best(self.names[key])
             mentions.append(Mention(base + span.start_char, base + span.end_char, text[span.start_char:span.end_char],
                                     actor, self.kinds.get(actor, "person")))
@@ -209,13 +216,21 @@ class ActorIndex:
         start = token.idx - offset
         return Mention(base + start, base + start + len(token.text), token.text, ident, "organization", known=False)
 
+    def _other_first_name(self, before: str, actor: str) -> bool:
+        """Whether the capitalised word before a person's name is a first name not theirs ("Ivanka Trump")."""
+        word = re.search(r"([A-Z][\w'’-]+)[ \t]+$", before)
+        if word is None or self.kinds.get(actor) != "person" or word.group(1) in NOT_NAMES \
+                or word.group(1).lower() in TITLE_WORDS or fold(word.group(1)) in GAZETTEER_WORDS:
+            return False
+        return fold_chars(word.group(1)) not in self.first_words.get(actor, ())
+
     def _person_id(self, full: str, name: str, surname: str) -> str:
         """The id of a new person: the surname, as the project's datasets have it ("trump", "al-sisi").
 
         The full name's id (``full``) where the surname is taken: by a state, by an actor of the
         dataset, or by another person of the article with the same surname.
         """
-        if re.fullmatch(r"[A-Z][a-z]{1,2}", name.split()[0]):  # "Xi Jinping", "Hun Manet": the family name first
+        if fold(name.split()[0]) in FAMILY_NAMES_FIRST:  # "Xi Jinping", "Hun Manet": the family name first
             return full
         short = slug(surname)
         if not short or short in STATES:
@@ -282,8 +297,8 @@ class ActorIndex:
         for index, first in enumerate(words):
             if not first.group(0)[0].isupper() or any(first.start() in r for r in taken):
                 continue
-            for last in reversed(words[index:index + 3]):
-                candidate = text[first.start():last.end()].rstrip(".")
+            for last in reversed(words[index:index + LONGEST_STATE]):
+                candidate = re.sub(r"['’]s$", "", text[first.start():last.end()].rstrip("."))  # "Kazakhstan's"
                 state = self._gazetteer.get(fold(candidate))
                 if state is None or any(last.end() - 1 in r for r in taken):
                     continue
@@ -325,6 +340,8 @@ class ActorIndex:
         run = _after_portfolio(run, text[:run[0].idx - offset] if run else "")
         titles = [i for i, t in enumerate(run) if t.lower_ in TITLE_WORDS and t.lower_ not in _GLUE | {"the", "in"}]
         named = run[titles[-1] + 1:] if titles else run  # "Sovereign Council Chairman Abdel Fattah al-Burhan"
+        while titles and named and named[0].lower_ in PORTFOLIO_WORDS:  # "Deputy International and Legal ..."
+            named = named[1:]
         organization = any(t.lower_ in ORGANIZATION_WORDS for t in named)
         if organization and titles:
             titles = []  # "Supreme National Security Council", "Foreign Ministry": the title words name it
@@ -351,10 +368,11 @@ class ActorIndex:
             kind = "organization" if kind == "person" and len(run) > 1 and not titled else kind
             short = slug(defined["acronym"])
             ident = short if short not in self.kinds and short not in STATES else ident
-            self._remember(defined["acronym"], ident, kind)
         while ident in self.kinds and ident not in self.proposed:
             ident += "-new"
         actor = self.proposed.setdefault(ident, {"id": ident, "name": name, "kind": kind})
+        if defined and defined["acronym"] not in NOT_ACTORS:
+            self._remember(defined["acronym"], ident, kind)
         if kind == "person" and len(run) > 1:  # "Donald Trump", then "Trump"; "Phumtham Wechayachai", then "Phumtham"
             for part in (name, run[-1].text, run[0].text):
                 self._remember(part, ident)
@@ -379,7 +397,7 @@ def _unknown_acronym(word: str) -> bool:
 
 def _inside_name(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` of ``text`` is one word of a longer name: a capitalised word beside it."""
-    after = re.match(r"[ \t]+([A-Z][\w'’-]*)", text[end:])
+    after = re.match(r"[ \t]+((?:(?:al|el|bin|ibn|de|van|von)[- ])?[A-Z][\w'’-]*)", text[end:])
     before = re.search(r"([A-Z][\w'’-]*)[ \t]+$", text[:start])
     return any(m is not None and m.group(1) not in NOT_NAMES and m.group(1).lower() not in TITLE_WORDS
                and fold(m.group(1)) not in GAZETTEER_WORDS for m in (after, before))
@@ -484,8 +502,8 @@ def _drop_descriptions(mentions: list[Mention], text: str, base: int,
         if after is not None and after.kind == "person" and here.actor != after.actor:
             between = _BETWEEN.findall(text[here.end - base:after.start - base])
             titles = [word for word in between if word.lower() not in _GLUE]
-            possessive = any(word in ("'s", "’s") for word in between) and all(
-                (w.islower() and w not in _NOT_TITLES) or w in ("'s", "’s", ",") for w in between)
+            possessive = any(word in ("'s", "’s") for word in between) and all(  # "Sudan's Sovereign Council Chairman"
+                (w.islower() and w not in _NOT_TITLES) or w in ("'s", "’s", ",") or w[:1].isupper() for w in between)
             if titles and len(between) <= 6 and (possessive or all(w.lower() in TITLE_WORDS for w in titles)):
                 affiliate(after.actor, here.actor)
                 continue

@@ -30,7 +30,7 @@ from timeline.draft.clauses import (
     token_at,
     word_before,
 )
-from timeline.draft.dates import bound, find_dates
+from timeline.draft.dates import anchor_after, bound, find_dates
 from timeline.draft.sentences import Sentence
 from timeline.draft.triggers import BASE_CONFIDENCE, Trigger, find_triggers
 from timeline.vocabulary import EVENT_TYPES
@@ -95,6 +95,7 @@ class Context:
     events: list[Drafted] = field(default_factory=list)
     last_person: str | None = None
     last_group: list[str] = field(default_factory=list)
+    anchor: dt.date | None = None  # the day the article dated an event last ("the same day" counts from it)
 
 
 def sentence_events(sentence: Sentence, mentions: list[Mention], context: Context) -> list[Drafted]:
@@ -146,7 +147,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         previous_source = roles.get("source") or subject or roles.get("participants", [])
         future = status in ("planned", "proposed", "cancelled")
         nouns = [t.span.start_char for t in triggers if t is not trigger]
-        when = _date(sentence, trigger, left_start, right_end, context.published, future, nouns)
+        when = _date(sentence, trigger, left_start, right_end, context.published, future, nouns, context.anchor)
         if future and drafted and drafted[-1].status == "occurred" and drafted[-1].explicit \
                 and "/" not in drafted[-1].date and (when is None or drafted[-1].at > trigger.span.start_char - 60):
             # "arrived in Cairo on Saturday to attend talks": the day is the arrival's, the talks follow it
@@ -171,6 +172,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
                                sentence.start, sentence.end, "according to", 0.45))
     drafted = [e for e in drafted if not _attribution_only(e, drafted, sentence.text)]
     _add_quotes(sentence, drafted)
+    context.anchor = anchor_after([e.date for e in drafted if e.explicit], context.anchor)
     return drafted
 
 
@@ -311,7 +313,7 @@ def _roles(trigger: Trigger, where: tuple[int, int], sources: list[str], targets
 
 
 def _date(sentence: Sentence, trigger: Trigger, left: int, right: int, published: dt.date,
-          future: bool, others: list[int]) -> str | None:
+          future: bool, others: list[int], anchor: dt.date | None = None) -> str | None:
     """The explicit date nearest the trigger within its clause; None if the clause gives none.
 
     A date right before another trigger dates that one ("following a Monday phone call"), not this one;
@@ -320,7 +322,7 @@ def _date(sentence: Sentence, trigger: Trigger, left: int, right: int, published
     span = sentence.span
     begin = span[left].idx if left < len(span) else span[-1].idx
     finish = span[right - 1].idx + len(span[right - 1]) if right > 0 else begin
-    found = [d for d in find_dates(sentence.line[begin:finish], published, future, begin) if d.explicit and (
+    found = [d for d in find_dates(sentence.line[begin:finish], published, future, begin, anchor) if d.explicit and (
         sentence.line[d.end:d.end + 2] not in ("'s", "’s")  # "Sunday's talks" dates only the talks
         or trigger.nominal and 0 <= trigger.span.start_char - d.end <= 12)
         and (not trigger.nominal or trigger.span.start_char - 15 <= d.start <= trigger.span.end_char + 140)

@@ -229,6 +229,18 @@ NOT_NAMES = frozenset((
     "Western", "NATO", "EU", "UN", "So", "Some", "There", "Also", "Meanwhile", "However", "According",
 ))
 
+#: Common Chinese, Korean, Vietnamese and Cambodian family names, written first ("Xi Jinping", "Hun Manet"):
+#: a new person whose name starts with one keeps the whole name as id, not the last word.
+FAMILY_NAMES_FIRST = frozenset((
+    "xi", "li", "wang", "zhang", "liu", "chen", "yang", "zhao", "huang", "zhou", "wu", "xu", "sun", "hu", "zhu",
+    "gao", "lin", "he", "guo", "ma", "luo", "liang", "song", "zheng", "xie", "han", "tang", "feng", "yu", "dong",
+    "xiao", "cheng", "cao", "yuan", "deng", "fu", "shen", "zeng", "peng", "lu", "su", "jiang", "cai", "jia", "ding",
+    "wei", "ye", "pan", "du", "dai", "xia", "zhong", "tian", "ren", "fan", "fang", "shi", "yao", "tan", "qin",
+    "ouyang", "kim", "lee", "park", "choi", "jung", "kang", "cho", "yoon", "jang", "lim", "moon", "shin", "kwon",
+    "nguyen", "tran", "le", "pham", "hoang", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong", "ly",
+    "hun", "hor", "prak", "sok", "tea", "sar", "chea", "heng",
+))
+
 #: Acronyms that name no party to a negotiation: news agencies, units, treaties, times.
 NOT_ACTORS = frozenset((
     "AFP", "AP", "CNN", "BBC", "TASS", "RIA", "IRNA", "ISNA", "SPA", "WAM", "MENA", "QNA", "KUNA", "NPR", "UPI",
