@@ -148,6 +148,15 @@ def anchor_after(dates: list[str], anchor: dt.date | None) -> dt.date | None:
     return days[-1] if days else anchor
 
 
+def opens_sentence(line: str, start: int, phrase: DatePhrase) -> bool:
+    """Whether ``phrase`` opens the sentence that starts at ``start`` of ``line``, set off by a comma.
+
+    "On Wednesday, June 26, the EU will host a meeting": such a date frames the whole sentence.
+    """
+    lead = line[start:phrase.start].strip().lower()
+    return lead in ("", "on", "in", "by", "late on", "early on", "later on") and line[phrase.end:phrase.end + 1] == ","
+
+
 def day_of(phrase: DatePhrase | None) -> dt.date | None:
     """The day a date phrase names, if it names one whole day ("on Monday"), else None ("last week")."""
     if phrase is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", phrase.edtf):

@@ -30,7 +30,7 @@ from timeline.draft.clauses import (
     token_at,
     word_before,
 )
-from timeline.draft.dates import anchor_after, bound, find_dates
+from timeline.draft.dates import anchor_after, bound, find_dates, opens_sentence
 from timeline.draft.sentences import Sentence
 from timeline.draft.triggers import BASE_CONFIDENCE, Trigger, find_triggers
 from timeline.vocabulary import EVENT_TYPES
@@ -325,7 +325,8 @@ def _date(sentence: Sentence, trigger: Trigger, left: int, right: int, published
     found = [d for d in find_dates(sentence.line[begin:finish], published, future, begin, anchor) if d.explicit and (
         sentence.line[d.end:d.end + 2] not in ("'s", "’s")  # "Sunday's talks" dates only the talks
         or trigger.nominal and 0 <= trigger.span.start_char - d.end <= 12)
-        and (not trigger.nominal or trigger.span.start_char - 15 <= d.start <= trigger.span.end_char + 140)
+        and (not trigger.nominal or trigger.span.start_char - 15 <= d.start <= trigger.span.end_char + 140
+             or opens_sentence(sentence.line, span.start_char, d))
         and not any(0 <= at - d.end <= 3 for at in others)]
     if trigger.type in SPEECH:  # "said on Tuesday", not the dates of what was said
         found = [d for d in found if d.end <= trigger.span.start_char or d.start - trigger.span.end_char < 25

@@ -247,6 +247,9 @@ NOT_ACTORS = frozenset((
     "DPA", "ANI", "PTI", "IANS", "APP", "ABC", "CBS", "NBC", "PBS", "RT", "PM", "AM", "UTC", "GMT", "CET", "EST",
     "TV", "NPT", "JCPOA", "GDP", "COVID", "OK", "CEO", "AI", "FM", "MP", "MPs", "VIP", "ID", "USD", "EUR", "KM",
     "PDF", "II", "III", "IV", "VI", "DGMO", "DGMOs", "HQ", "UAV", "UAVs", "LNG", "GPS", "EDT", "PST", "MSK",
+    "ANSA", "EFE", "AA", "UNI", "NNA", "SANA", "KCNA", "BTA", "PAP", "CTK", "MTI", "ATS", "ANP", "APA", "WAFA", "AKI",
+    "FARS", "TASR", "BELGA", "NTB", "AFP's", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
+    "SEPT", "OCT", "NOV", "DEC", "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN", "UPDATE", "LIVE", "WATCH", "VIDEO",
 ))
 
 #: Words in a name that make it an organisation.
