@@ -480,14 +480,17 @@ def _group_follows(text: str, end: int, demonyms: set[str]) -> bool:
 
 def _title_before(text: str) -> str | None:
     """The title words that end ``text`` ("... Russian Foreign Minister " -> "Foreign Minister"), or None."""
-    words = re.findall(r"[\w.'’-]+|,", text)[-6:]
+    words = re.findall(r"[\w.'’-]+|,", text)[-8:]
     title: list[str] = []
     for word in reversed(words):
-        if word.lower() not in TITLE_WORDS or word in (",", "'s", "’s"):
+        portfolio = word.lower() in PORTFOLIO_WORDS | {"and"} and word[:1].isupper() | (word == "and")
+        if (word.lower() not in TITLE_WORDS and not portfolio) or word in (",", "'s", "’s"):
             break
         title.insert(0, word)
-    while title and title[0].lower() in _GLUE | {"the", "of", "in"}:
+    while title and title[0].lower() in _GLUE | {"the", "of", "in", "and"}:
         title.pop(0)
+    if not any(w.lower() in TITLE_WORDS and w.lower() not in PORTFOLIO_WORDS | _GLUE for w in title):
+        return None  # "Minerals" alone is no title; "Minister of Minerals" is
     return " ".join(title) or None
 
 

@@ -214,6 +214,7 @@ PORTFOLIO_WORDS = frozenset((
     "homeland", "veterans", "treasury", "investment", "reconstruction", "integration", "relations", "cooperation",
     "state", "security", "staff", "political", "public", "international", "national", "european", "internal",
     "external", "emergency", "situations", "strategic", "religious", "social", "digital", "science", "research",
+    "legal", "consular", "humanitarian", "finance", "refugees", "displaced",
 ))
 
 #: Capitalised words that start no actor's name (months, weekdays, words that open sentences).
