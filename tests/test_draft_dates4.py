@@ -6,7 +6,6 @@ date). Never more precise than the text: without a day to count from, such words
 from __future__ import annotations
 
 import datetime as dt
-
 from pathlib import Path
 
 import pytest
