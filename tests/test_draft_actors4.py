@@ -65,6 +65,9 @@ WITHOUT_A_DATASET = [
     # organisations of the gazetteer
     ("The UN human rights office and the Arab League welcomed the talks.", ["un-human-rights-office", "arab-league"]),
     ("IGAD and the African Union mediated.", ["igad", "african-union"]),
+    # a country's press is a group of its own, not the state
+    ("Indian media reported that the officers spoke; Israeli forces struck.", ["indian-media", "israel"]),
+    ("Iranian state media said the talks ended.", ["iranian-state-media"]),
     # names that are no actor: texts, news agencies
     ("The government demanded that the Jeddah Declaration be implemented.", []),
     ("A delegate told AFP and Reuters the talks went well.", []),
@@ -96,6 +99,13 @@ def test_new_people_keep_their_name_title_and_state():
     assert found["kagame"] == {"id": "kagame", "name": "Paul Kagame", "kind": "person", "title": "President",
                                "affiliation": "rwanda"}
     assert found["tshisekedi"]["name"] == "Félix Tshisekedi"
+
+
+def test_the_press_belongs_to_its_state_and_the_state_is_proposed_with_it():
+    found = proposed("Indian media reported the call.")
+    assert list(found.values()) == [{"id": "india", "name": "India", "kind": "state"},
+                                    {"id": "indian-media", "name": "Indian media", "kind": "group",
+                                     "affiliation": "india"}]
 
 
 def test_two_people_of_one_surname_are_two_ids():

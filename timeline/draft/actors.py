@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from timeline.draft.countries import slug
 from timeline.draft.describe import descriptions, pairs, resolve, resolve_pair
 from timeline.draft.gazetteer import (
     GAZETTEER_WORDS,
@@ -43,6 +44,8 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9.]{1,6}")
 LONGEST_STATE = 8
 #: A description set off by commas after a name: ", the head of European diplomacy and EU envoy,".
 _APPOSITIVE = re.compile(r"\s*,\s+(?:the|a|an)\s+[^,;]{1,90},")
+#: The press of a country after its demonym: "Indian media", "Iranian state media", "the Israeli press".
+_MEDIA = re.compile(r" (?:state |state-run |local )?(?:media|press|newspapers|outlets|television|TV)\b")
 #: A dateline: the place in capitals, maybe the agency or date, then a dash ("CAIRO – 13 April 2025:").
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:\([^)]{1,40}\))?\s*[–—-]\s*(?:[\w ,]{1,30}:)?")
 _BETWEEN = re.compile(r"[\w.'’-]+|,")
@@ -235,6 +238,18 @@ class ActorIndex(Proposing):
             self._matchers = folded, exact
         return self._matchers
 
+    def _media(self, demonym: str, state: str, start: int, end: int, text: str, base: int) -> Mention:
+        """A country's press as a group of its own ("Indian media" -> ``indian-media``, affiliated to India)."""
+        name = text[start:end]
+        ident = slug(name)
+        kind = self.kinds.get(ident, "group")
+        if ident not in self.kinds:
+            if state not in self.kinds:  # the affiliation names an actor of the file
+                self.proposed.setdefault(state, {"id": state, "name": STATES[state][0], "kind": KINDS.get(state, "state")})
+            self.proposed.setdefault(ident, {"id": ident, "name": name[0].upper() + name[1:], "kind": "group",
+                                             "affiliation": state})
+        return Mention(base + start, base + end, name, ident, kind, ident in self.kinds)
+
     def _states(self, text: str, base: int, found: list[Mention]) -> list[Mention]:
         """States the dataset lacks or names only by demonym: "Russian forces", "Poland", "Warsaw"."""
         taken = [range(m.start - base, m.end - base) for m in found]
@@ -249,6 +264,11 @@ class ActorIndex(Proposing):
                 state = self._gazetteer.get(fold(candidate))
                 if state is None or any(last.end() - 1 in r for r in taken):
                     continue
+                media = _MEDIA.match(text, first.start() + len(candidate))
+                if candidate in demonyms and media:  # "Indian media reported": the press, not the state
+                    mentions.append(self._media(candidate, state, first.start(), media.end(), text, base))
+                    taken.append(range(first.start(), media.end()))
+                    break
                 if candidate in demonyms and not _group_follows(text, first.start() + len(candidate), demonyms):
                     continue
                 kind = self.kinds.get(state) or KINDS.get(state, "state")
