@@ -65,6 +65,10 @@ WITHOUT_A_DATASET = [
     # organisations of the gazetteer
     ("The UN human rights office and the Arab League welcomed the talks.", ["un-human-rights-office", "arab-league"]),
     ("IGAD and the African Union mediated.", ["igad", "african-union"]),
+    # a mediator's foreign ministry is its state; a spokesperson of it is a person of that state
+    ("The Qatari Foreign Ministry said talks would resume.", ["qatar"]),
+    ("The Egyptian foreign ministry and the Lebanese presidency said so.", ["egypt", "lebanon"]),
+    ("Iranian Foreign Ministry spokesperson Esmaeil Baqaei said so.", ["baqaei"]),
     # a country's press is a group of its own, not the state
     ("Indian media reported that the officers spoke; Israeli forces struck.", ["indian-media", "israel"]),
     ("Iranian state media said the talks ended.", ["iranian-state-media"]),
@@ -106,6 +110,10 @@ def test_the_press_belongs_to_its_state_and_the_state_is_proposed_with_it():
     assert list(found.values()) == [{"id": "india", "name": "India", "kind": "state"},
                                     {"id": "indian-media", "name": "Indian media", "kind": "group",
                                      "affiliation": "india"}]
+
+
+def test_a_spokesperson_belongs_to_the_state_of_the_ministry():
+    assert proposed("Iranian Foreign Ministry spokesperson Esmaeil Baqaei said so.")["baqaei"]["affiliation"] == "iran"
 
 
 def test_two_people_of_one_surname_are_two_ids():

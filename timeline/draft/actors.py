@@ -28,6 +28,8 @@ from timeline.draft.gazetteer import (
     GROUP_NOUNS,
     KINDS,
     NOT_NAMES,
+    ORGANIZATION_WORDS,
+    PORTFOLIO_WORDS,
     SEATS,
     STATES,
     TITLE_WORDS,
@@ -328,11 +330,17 @@ def _best(ids: dict[str, set[str]]) -> str:
 
 
 def _group_follows(text: str, end: int, demonyms: set[str]) -> bool:
-    """Whether a collective noun follows a demonym, maybe after others ("Egyptian and Qatari mediators")."""
-    match = re.match(r"((?:,? (?:and )?[A-Z][\w'’]+)*) ([\w'’]+)", text[end:])
-    if not match or match.group(2).lower() not in GROUP_NOUNS | OWNED_NOUNS:
-        return False
-    return all(word in demonyms for word in re.findall(r"[A-Z][\w'’]+", match.group(1)))
+    """Whether a collective noun follows a demonym, maybe after others and a portfolio.
+
+    "Egyptian and Qatari mediators", "the Qatari Foreign Ministry", "Russian forces".
+    """
+    words = re.findall(r"[\w'’]+|,", text[end:end + 120])
+    at = 0
+    while at < len(words) and (words[at] in (",", "and") or words[at] in demonyms):
+        at += 1
+    while at < len(words) and words[at].lower() in PORTFOLIO_WORDS and words[at].lower() not in GROUP_NOUNS:
+        at += 1
+    return at < len(words) and words[at].lower() in GROUP_NOUNS | OWNED_NOUNS
 
 
 def _drop_descriptions(mentions: list[Mention], text: str, base: int,
@@ -348,7 +356,8 @@ def _drop_descriptions(mentions: list[Mention], text: str, base: int,
             titles = [word for word in between if word.lower() not in GLUE]
             possessive = any(word in ("'s", "’s") for word in between) and all(  # "Sudan's Sovereign Council Chairman"
                 (w.islower() and w not in _NOT_TITLES) or w in ("'s", "’s", ",") or w[:1].isupper() for w in between)
-            if titles and len(between) <= 6 and (possessive or all(w.lower() in TITLE_WORDS for w in titles)):
+            described = all(w.lower() in TITLE_WORDS | ORGANIZATION_WORDS for w in titles)  # "Foreign Ministry spokesperson"
+            if titles and len(between) <= 6 and (possessive or described):
                 affiliate(after.actor, here.actor)
                 continue
         kept.append(here)

@@ -186,7 +186,8 @@ GROUP_NOUNS = frozenset((
     "authorities", "diplomats", "leadership", "ministry", "delegation", "envoys", "sources", "drones", "army's",
     "team", "teams", "counterparts", "representatives", "leaders", "countries", "governments", "delegations",
     "negotiator", "envoy", "officers", "mediators", "mediator", "counterpart", "diplomat", "lawmakers",
-    "nations", "people", "population",
+    "nations", "people", "population", "presidency", "embassy", "mission", "office", "cabinet", "parliament",
+    "navy", "air", "intelligence", "police", "prosecutors", "judiciary", "regime", "administration",
 ))
 
 #: Words of a title or description between an affiliation and a person's name ("Kremlin aide Yury Ushakov").
