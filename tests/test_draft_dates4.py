@@ -12,7 +12,7 @@ import pytest
 
 from timeline.dataset import load
 from timeline.draft import draft_article
-from timeline.draft.dates import anchor_after, find_dates
+from timeline.draft.dates import anchor_after, find_dates, quoted
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 WEDNESDAY = dt.date(2025, 12, 3)
@@ -85,3 +85,20 @@ def seeds():
 def test_drafted_events_take_the_day_they_point_back_to(text, expected, seeds):
     draft = draft_article(text, WEDNESDAY, seeds)
     assert [(e.type, e.date) for e in draft.events] == expected
+
+
+@pytest.mark.parametrize(("line", "at", "expected"), [
+    ('He said, "Late Monday the talks began."', 14, True),
+    ("He said, “Late Monday the talks began.”", 14, True),
+    ("He said on Monday that the talks began.", 11, False),
+    ("“We met,” he said on Monday.", 20, False),
+])
+def test_quoted(line, at, expected):
+    assert quoted(line, 0, at) is expected
+
+
+def test_a_date_inside_the_quoted_words_does_not_date_the_saying():
+    draft = draft_article('US Army Lieutenant Colonel Jeff Tolbert said, "Late Monday and throughout Tuesday, the '
+                          'teams have been in discussions."', WEDNESDAY)
+    assert [(e.type, e.date, e.roles) for e in draft.events] == [("statement", "../2025-12-03",
+                                                                  {"source": ["tolbert"]})]

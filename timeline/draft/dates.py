@@ -157,6 +157,15 @@ def opens_sentence(line: str, start: int, phrase: DatePhrase) -> bool:
     return lead in ("", "on", "in", "by", "late on", "early on", "later on") and line[phrase.end:phrase.end + 1] == ","
 
 
+def quoted(line: str, start: int, at: int) -> bool:
+    """Whether offset ``at`` of ``line`` lies inside a quotation opened after ``start`` (the sentence's start).
+
+    A date inside the words quoted dates what was said, not the saying: 'he said, "Late Monday ..."'.
+    """
+    before = line[start:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def day_of(phrase: DatePhrase | None) -> dt.date | None:
     """The day a date phrase names, if it names one whole day ("on Monday"), else None ("last week")."""
     if phrase is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", phrase.edtf):

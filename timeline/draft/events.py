@@ -30,7 +30,7 @@ from timeline.draft.clauses import (
     token_at,
     word_before,
 )
-from timeline.draft.dates import anchor_after, bound, find_dates, opens_sentence
+from timeline.draft.dates import anchor_after, bound, find_dates, opens_sentence, quoted
 from timeline.draft.sentences import Sentence
 from timeline.draft.triggers import BASE_CONFIDENCE, Trigger, find_triggers
 from timeline.vocabulary import EVENT_TYPES
@@ -329,8 +329,9 @@ def _date(sentence: Sentence, trigger: Trigger, left: int, right: int, published
              or opens_sentence(sentence.line, span.start_char, d))
         and not any(0 <= at - d.end <= 3 for at in others)]
     if trigger.type in SPEECH:  # "said on Tuesday", not the dates of what was said
-        found = [d for d in found if d.end <= trigger.span.start_char or d.start - trigger.span.end_char < 25
-                 or " by " in sentence.line[trigger.span.end_char:d.start]]  # "confirmed by X on Wednesday"
+        found = [d for d in found if (d.end <= trigger.span.start_char or d.start - trigger.span.end_char < 25
+                 or " by " in sentence.line[trigger.span.end_char:d.start])  # "confirmed by X on Wednesday"
+                 and not quoted(sentence.line, span.start_char, d.start)]  # said, "Late Monday ..."
     if not found:
         return None
     where = trigger.span.start_char
