@@ -69,6 +69,9 @@ WITHOUT_A_DATASET = [
     ("The Qatari Foreign Ministry said talks would resume.", ["qatar"]),
     ("The Egyptian foreign ministry and the Lebanese presidency said so.", ["egypt", "lebanon"]),
     ("Iranian Foreign Ministry spokesperson Esmaeil Baqaei said so.", ["baqaei"]),
+    # a title after a demonym, nobody named: the state ("unnamed officials of a side are that side's state")
+    ("The Egyptian foreign minister said talks would resume.", ["egypt"]),
+    ("The talks would be hosted by Malaysian Prime Minister and ASEAN chair Anwar Ibrahim.", ["ibrahim"]),
     # a country's press is a group of its own, not the state
     ("Indian media reported that the officers spoke; Israeli forces struck.", ["indian-media", "israel"]),
     ("Iranian state media said the talks ended.", ["iranian-state-media"]),

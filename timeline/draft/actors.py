@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from timeline.draft.countries import slug
-from timeline.draft.describe import descriptions, pairs, resolve, resolve_pair
+from timeline.draft.describe import ROLES, descriptions, pairs, resolve, resolve_pair
 from timeline.draft.gazetteer import (
     GAZETTEER_WORDS,
     GROUP_NOUNS,
@@ -46,6 +46,8 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9.]{1,6}")
 LONGEST_STATE = 8
 #: A description set off by commas after a name: ", the head of European diplomacy and EU envoy,".
 _APPOSITIVE = re.compile(r"\s*,\s+(?:the|a|an)\s+[^,;]{1,90},")
+#: Titles after a demonym that stand for the state when nobody is named ("the Egyptian foreign minister said").
+ROLE_HEADS = frozenset({role.split()[-1] for role in ROLES} | {"prime", "king", "emir", "premier", "chief"})
 #: The press of a country after its demonym: "Indian media", "Iranian state media", "the Israeli press".
 _MEDIA = re.compile(r" (?:state |state-run |local )?(?:media|press|newspapers|outlets|television|TV)\b")
 #: A dateline: the place in capitals, maybe the agency or date, then a dash ("CAIRO – 13 April 2025:").
@@ -340,7 +342,15 @@ def _group_follows(text: str, end: int, demonyms: set[str]) -> bool:
         at += 1
     while at < len(words) and words[at].lower() in PORTFOLIO_WORDS and words[at].lower() not in GROUP_NOUNS:
         at += 1
-    return at < len(words) and words[at].lower() in GROUP_NOUNS | OWNED_NOUNS
+    if at >= len(words):
+        return False
+    if words[at].lower() in GROUP_NOUNS | OWNED_NOUNS:
+        return True
+    if words[at].lower() not in ROLE_HEADS:
+        return False
+    while at < len(words) and words[at].lower() in TITLE_WORDS | ROLE_HEADS:
+        at += 1  # "the Egyptian foreign minister said": nobody named after the title
+    return at == len(words) or not (words[at][:1].isupper() or words[at] in ("and", ","))
 
 
 def _drop_descriptions(mentions: list[Mention], text: str, base: int,
