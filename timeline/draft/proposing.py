@@ -64,8 +64,18 @@ class Proposing:
     """What :class:`~timeline.draft.actors.ActorIndex` does with names it does not know (a mixin).
 
     It uses the index's ``kinds``, ``proposed``, ``titles`` and ``_gazetteer``, and its
-    ``_remember`` and ``_state_of_word``.
+    ``lookup``, ``_remember`` and ``_state_of_word``.
     """
+
+    kinds: dict[str, str]
+    proposed: dict[str, dict[str, str]]
+    titles: dict[str, str]
+    _gazetteer: dict[str, str]
+
+    if TYPE_CHECKING:
+        def lookup(self, name: str) -> str | None: ...
+        def _remember(self, name: str, actor: str, kind: str = "person") -> None: ...
+        def _state_of_word(self, words: str) -> str | None: ...
 
     def _propose_acronym(self, token, text: str, offset: int, base: int) -> Mention | None:  # noqa: ANN001
         """An acronym nobody defined, as an organisation ("M23 fighters", "the RSF")."""
@@ -118,6 +128,7 @@ class Proposing:
         return mentions
 
     def _propose(self, run: list, text: str, offset: int, base: int) -> Mention | None:
+        """The new actor a run of capitalised words names, without its title; None if it names no one."""
         run = _after_portfolio(run, text[:run[0].idx - offset] if run else "")
         titles = [i for i, t in enumerate(run) if t.lower_ in TITLE_WORDS and t.lower_ not in GLUE | {"the", "in"}]
         named = run[titles[-1] + 1:] if titles else run  # "Sovereign Council Chairman Abdel Fattah al-Burhan"
