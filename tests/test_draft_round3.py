@@ -85,11 +85,11 @@ def test_readout_statements_inside_a_call_are_not_events_of_their_own(seeds):
 @pytest.mark.parametrize(("text", "expected", "actors"), [
     # Gaza: a state by its capital and demonym, an organisation, a new person with a title and a state
     ("Israeli Prime Minister Benjamin Netanyahu met Egyptian President Abdel Fattah al-Sisi in Cairo on Monday.",
-     [("meeting", "2025-12-01", "occurred", {"participants": ["benjamin-netanyahu", "abdel-fattah-al-sisi"]})],
+     [("meeting", "2025-12-01", "occurred", {"participants": ["netanyahu", "al-sisi"]})],
      [{"id": "egypt", "name": "Egypt", "kind": "state"}, {"id": "israel", "name": "Israel", "kind": "state"},
-      {"id": "benjamin-netanyahu", "name": "Benjamin Netanyahu", "kind": "person", "title": "Prime Minister",
+      {"id": "netanyahu", "name": "Benjamin Netanyahu", "kind": "person", "title": "Prime Minister",
        "affiliation": "israel"},
-      {"id": "abdel-fattah-al-sisi", "name": "Abdel Fattah al-Sisi", "kind": "person", "title": "President",
+      {"id": "al-sisi", "name": "Abdel Fattah al-Sisi", "kind": "person", "title": "President",
        "affiliation": "egypt"}]),
     ("Hamas rejected the Israeli proposal on Tuesday.",
      [("rejection", "2025-12-02", "occurred", {"source": ["hamas"], "target": ["israel"]})],
@@ -97,20 +97,20 @@ def test_readout_statements_inside_a_call_are_not_events_of_their_own(seeds):
     # Iran: an organisation by its acronym; the minister named again by role
     ("Iranian Foreign Minister Abbas Araghchi held talks with the IAEA in Tehran on Wednesday. "
      "The Iranian minister rejected the European proposal.",
-     [("meeting", "2025-12-03", "occurred", {"participants": ["abbas-araghchi", "iaea"]}),
-      ("rejection", "../2025-12-03", "occurred", {"source": ["abbas-araghchi"], "target": ["europe"]})],
+     [("meeting", "2025-12-03", "occurred", {"participants": ["araghchi", "iaea"]}),
+      ("rejection", "../2025-12-03", "occurred", {"source": ["araghchi"], "target": ["europe"]})],
      [{"id": "iaea", "name": "International Atomic Energy Agency", "kind": "organization"},
       {"id": "iran", "name": "Iran", "kind": "state"}, {"id": "europe", "name": "Europe", "kind": "group"},
-      {"id": "abbas-araghchi", "name": "Abbas Araghchi", "kind": "person", "title": "Foreign Minister",
+      {"id": "araghchi", "name": "Abbas Araghchi", "kind": "person", "title": "Foreign Minister",
        "affiliation": "iran"}]),
     # Armenia–Azerbaijan: a signing at a seat of government
     ("Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev signed a peace agreement "
      "at the White House on Friday.",
-     [("agreement_signed", "2025-11-28", "occurred", {"participants": ["nikol-pashinyan", "ilham-aliyev"]})],
+     [("agreement_signed", "2025-11-28", "occurred", {"participants": ["pashinyan", "aliyev"]})],
      [{"id": "armenia", "name": "Armenia", "kind": "state"}, {"id": "azerbaijan", "name": "Azerbaijan", "kind": "state"},
-      {"id": "nikol-pashinyan", "name": "Nikol Pashinyan", "kind": "person", "title": "Prime Minister",
+      {"id": "pashinyan", "name": "Nikol Pashinyan", "kind": "person", "title": "Prime Minister",
        "affiliation": "armenia"},
-      {"id": "ilham-aliyev", "name": "Ilham Aliyev", "kind": "person", "title": "President",
+      {"id": "aliyev", "name": "Ilham Aliyev", "kind": "person", "title": "President",
        "affiliation": "azerbaijan"}]),
 ])
 def test_other_negotiations_without_a_dataset(text, expected, actors):
@@ -159,16 +159,16 @@ def test_bad_evidence_gets_one_clear_line(write_yaml, field, message):
 @pytest.mark.parametrize(("text", "expected"), [
     # a new person is recognised again by surname; an appositive describes, it does not act
     ("US President Donald Trump spoke with Xi Jinping on Friday. Later, Trump claimed that both sides had agreed.",
-     [("call", "2025-11-28", "occurred", {"participants": ["donald-trump", "xi-jinping"]}),
-      ("claim", "../2025-12-03", "claimed", {"source": ["donald-trump"]}),
-      ("agreement", "../2025-12-03", "occurred", {"participants": ["donald-trump", "xi-jinping"]})]),
+     [("call", "2025-11-28", "occurred", {"participants": ["trump", "xi-jinping"]}),
+      ("claim", "../2025-12-03", "claimed", {"source": ["trump"]}),
+      ("agreement", "../2025-12-03", "occurred", {"participants": ["trump", "xi-jinping"]})]),
     ("Miroslav Lajcak, the head of EU diplomacy, will meet Albin Kurti on Friday.",
-     [("meeting", "2025-12-05", "planned", {"participants": ["miroslav-lajcak", "albin-kurti"]})]),
+     [("meeting", "2025-12-05", "planned", {"participants": ["lajcak", "kurti"]})]),
     ("Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti have confirmed their participation.",
-     [("acceptance", "../2025-12-03", "occurred", {"source": ["aleksandar-vucic", "albin-kurti"]})]),
+     [("acceptance", "../2025-12-03", "occurred", {"source": ["vucic", "kurti"]})]),
     # "According to X," opening a sentence credits X; the rest is the news
     ("According to the statement, Phumtham Wechayachai urged Donald Trump to convey the offer.",
-     [("appeal", "../2025-12-03", "occurred", {"source": ["phumtham-wechayachai"], "target": ["donald-trump"]})]),
+     [("appeal", "../2025-12-03", "occurred", {"source": ["wechayachai"], "target": ["trump"]})]),
     # meetings of "both sides", dated apart, stay apart
     ("Thailand and Cambodia agreed to a ceasefire. It will be followed by a meeting of officers of both sides on "
      "December 5, and a meeting of the border committee of both sides on December 9.",
@@ -183,7 +183,7 @@ def test_round3_cases_without_a_dataset(text, expected):
 def test_a_new_persons_affiliation_comes_from_the_description_around_the_name():
     draft = draft_article("Miroslav Lajcak, the head of EU diplomacy, will meet Albin Kurti on Friday.", WEDNESDAY)
     assert {a["id"]: a.get("affiliation") for a in draft.actors} == {
-        "european-union": None, "miroslav-lajcak": "european-union", "albin-kurti": None}
+        "european-union": None, "lajcak": "european-union", "kurti": None}
 
 
 def test_the_store_keeps_evidence_and_confidence(write_yaml):

@@ -10,9 +10,8 @@ A name followed by a title and a person ("Kremlin aide Yury Ushakov", "Trump's
 special envoy, Steve Witkoff") describes that person: it is dropped, and kept as
 the affiliation of a person proposed as new. A demonym before a collective noun
 ("Russian forces") is the state. Unknown names of two or more capitalised words
-(or one after a title) are proposed as new actors, with a kind guessed from
-their words; states of :mod:`timeline.draft.gazetteer` are proposed when the
-dataset lacks them.
+(or one after a title) are proposed as new actors (:mod:`timeline.draft.proposing`);
+states of :mod:`timeline.draft.gazetteer` are proposed when the dataset lacks them.
 """
 from __future__ import annotations
 
@@ -22,17 +21,35 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from timeline.draft.describe import descriptions, pairs, resolve, resolve_pair
-from timeline.draft.gazetteer import GROUP_NOUNS, KINDS, NOT_NAMES, ORGANIZATION_WORDS, SEATS, STATES, TITLE_WORDS
+from timeline.draft.countries import slug
+from timeline.draft.describe import ROLES, descriptions, pairs, resolve, resolve_pair
+from timeline.draft.gazetteer import (
+    GAZETTEER_WORDS,
+    GROUP_NOUNS,
+    KINDS,
+    NOT_NAMES,
+    ORGANIZATION_WORDS,
+    PORTFOLIO_WORDS,
+    SEATS,
+    STATES,
+    TITLE_WORDS,
+)
+from timeline.draft.proposing import GLUE, Mention, Proposing
 from timeline.names import APOSTROPHES, fold
 
 if TYPE_CHECKING:
     from timeline.draft.sentences import Sentence
     from timeline.model import Dataset
 
-_ACRONYM = re.compile(r"[A-Z][A-Z.]{1,5}")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9.]{1,6}")
+#: The most words a name of the gazetteer has ("Democratic Republic of the Congo").
+LONGEST_STATE = 8
 #: A description set off by commas after a name: ", the head of European diplomacy and EU envoy,".
 _APPOSITIVE = re.compile(r"\s*,\s+(?:the|a|an)\s+[^,;]{1,90},")
+#: Titles after a demonym that stand for the state when nobody is named ("the Egyptian foreign minister said").
+ROLE_HEADS = frozenset({role.split()[-1] for role in ROLES} | {"prime", "king", "emir", "premier", "chief"})
+#: The press of a country after its demonym: "Indian media", "Iranian state media", "the Israeli press".
+_MEDIA = re.compile(r" (?:state |state-run |local )?(?:media|press|newspapers|outlets|television|TV)\b")
 #: A dateline: the place in capitals, maybe the agency or date, then a dash ("CAIRO – 13 April 2025:").
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:\([^)]{1,40}\))?\s*[–—-]\s*(?:[\w ,]{1,30}:)?")
 _BETWEEN = re.compile(r"[\w.'’-]+|,")
@@ -42,25 +59,10 @@ _NOT_TITLES = frozenset(("with", "and", "of", "to", "by", "for", "in", "on", "at
 #: Nouns of what a state does or offers, after its demonym: "the European counter-proposal", "Russian strikes".
 OWNED_NOUNS = frozenset(("proposal", "proposals", "counter-proposal", "counterproposal", "plan", "offer", "draft",
                          "initiative", "strikes", "attack", "attacks", "demands", "position", "side", "counter"))
-#: Lower-case words inside names ("Abdel Fattah al-Sisi", "Ursula von der Leyen", "Faisal bin Farhan").
-PARTICLES = frozenset(("al", "al-", "el", "bin", "ibn", "bint", "de", "da", "von", "van", "der", "den", "du", "le"))
-_GLUE = frozenset(("'s", "’s", ",", "of", "the", "-", "his", "her", "its", "their"))
 
 
 @dataclass
-class Mention:
-    """An actor named in the article: offsets in the article, the words, the actor id and its kind."""
-
-    start: int
-    end: int
-    text: str
-    actor: str
-    kind: str
-    known: bool = True
-
-
-@dataclass
-class ActorIndex:
+class ActorIndex(Proposing):
     """The names drafting recognises: the dataset's actors, then the gazetteer's states, then new names.
 
     ``proposed`` holds the actors met in the article and missing from the
@@ -74,6 +76,8 @@ class ActorIndex:
     affiliations: dict[str, str] = field(default_factory=dict)  # actor id -> the state it rolls up to
     titles: dict[str, str] = field(default_factory=dict)  # person id -> title, lower case
     recent: list[str] = field(default_factory=list)  # persons named so far, the last named last
+    first_words: dict[str, set[str]] = field(default_factory=dict)  # person id -> first words of their names
+    parts: set[str] = field(default_factory=set)  # one word of a new person's name, recognised alone ("Trump")
     _gazetteer: dict[str, str] = field(default_factory=dict)
     _matchers: tuple = ()
 
@@ -86,13 +90,15 @@ class ActorIndex:
             if actor.title:
                 index.titles[actor.id] = fold(actor.title)
             index._add(actor.name, actor.id, "name")
+            index.first_words[actor.id] = {fold_chars(n.split()[0]) for n in (actor.name, *actor.aliases) if " " in n}
             if len(actor.id) > 3:
                 index._add(actor.id.replace("-", " "), actor.id, "id")
             for alias in actor.aliases:
                 index._add(alias, actor.id, "alias")
         for state_id, words in STATES.items():
             known = index.lookup(words[0])
-            index._gazetteer[fold(words[1])] = known or state_id
+            if words[1]:
+                index._gazetteer[fold(words[1])] = known or state_id
             for word in (words[0], *words[2:]):
                 if index.lookup(word) is None:
                     index._gazetteer.setdefault(fold(word), known or state_id)
@@ -127,6 +133,10 @@ class ActorIndex:
         mentions = []
         for span in filter_spans(spans):
             key = span.text if _ACRONYM.fullmatch(span.text) else fold_chars(span.text)
+            longer = _inside_name(text, span.start_char, span.end_char)
+            if longer and (key in self.parts or self.kinds.get(_best(self.names[key])) in ("organization", "group")
+                           or self._other_first_name(text[:span.start_char], _best(self.names[key]))):
+                continue  # "Mohamed" (of "Mohamed Abu-Namo") in "Mohamed Dagalo"; "[Supreme] National Security Council"
             actor = _best(self.names[key])
             mentions.append(Mention(base + span.start_char, base + span.end_char, text[span.start_char:span.end_char],
                                     actor, self.kinds.get(actor, "person")))
@@ -175,14 +185,25 @@ class ActorIndex:
             mentions.sort(key=lambda m: m.start)
         return mentions
 
-    def _remember(self, name: str, actor: str) -> None:
-        """Recognise ``name`` as ``actor`` from now on (the surname of a person proposed as new)."""
+    def _other_first_name(self, before: str, actor: str) -> bool:
+        """Whether the capitalised word before a person's name is a first name not theirs ("Ivanka Trump")."""
+        word = re.search(r"([A-Z][\w'’-]+)[ \t]+$", before)
+        if word is None or self.kinds.get(actor) != "person" or word.group(1) in NOT_NAMES \
+                or word.group(1).lower() in TITLE_WORDS or fold(word.group(1)) in GAZETTEER_WORDS:
+            return False
+        return fold_chars(word.group(1)) not in self.first_words.get(actor, ())
+
+    def _remember(self, name: str, actor: str, kind: str = "person") -> None:
+        """Recognise ``name`` as ``actor`` from now on (the surname of a person proposed as new, an acronym)."""
         if self.lookup(name) is not None or fold(name) in self._gazetteer or name in NOT_NAMES:
             return
         self._add(name, actor, "name")
-        self.kinds.setdefault(actor, "person")
+        self.kinds.setdefault(actor, kind)
+        if kind == "person" and " " not in name:
+            self.parts.add(fold_chars(name))
         if self._matchers:
-            self._matchers[0].add("ACTOR", [_make_doc(fold_chars(name))])
+            acronym = bool(_ACRONYM.fullmatch(name))
+            self._matchers[acronym].add("ACTOR", [_make_doc(name if acronym else fold_chars(name))])
 
     def _affiliate(self, person: str, actor: str) -> None:
         """Record that a person proposed as new belongs to ``actor`` ("Kremlin aide Yury Ushakov")."""
@@ -221,6 +242,18 @@ class ActorIndex:
             self._matchers = folded, exact
         return self._matchers
 
+    def _media(self, demonym: str, state: str, start: int, end: int, text: str, base: int) -> Mention:
+        """A country's press as a group of its own ("Indian media" -> ``indian-media``, affiliated to India)."""
+        name = text[start:end]
+        ident = slug(name)
+        kind = self.kinds.get(ident, "group")
+        if ident not in self.kinds:
+            if state not in self.kinds:  # the affiliation names an actor of the file
+                self.proposed.setdefault(state, {"id": state, "name": STATES[state][0], "kind": KINDS.get(state, "state")})
+            self.proposed.setdefault(ident, {"id": ident, "name": name[0].upper() + name[1:], "kind": "group",
+                                             "affiliation": state})
+        return Mention(base + start, base + end, name, ident, kind, ident in self.kinds)
+
     def _states(self, text: str, base: int, found: list[Mention]) -> list[Mention]:
         """States the dataset lacks or names only by demonym: "Russian forces", "Poland", "Warsaw"."""
         taken = [range(m.start - base, m.end - base) for m in found]
@@ -230,11 +263,16 @@ class ActorIndex:
         for index, first in enumerate(words):
             if not first.group(0)[0].isupper() or any(first.start() in r for r in taken):
                 continue
-            for last in reversed(words[index:index + 3]):
-                candidate = text[first.start():last.end()].rstrip(".")
+            for last in reversed(words[index:index + LONGEST_STATE]):
+                candidate = re.sub(r"['’]s$", "", text[first.start():last.end()].rstrip("."))  # "Kazakhstan's"
                 state = self._gazetteer.get(fold(candidate))
                 if state is None or any(last.end() - 1 in r for r in taken):
                     continue
+                media = _MEDIA.match(text, first.start() + len(candidate))
+                if candidate in demonyms and media:  # "Indian media reported": the press, not the state
+                    mentions.append(self._media(candidate, state, first.start(), media.end(), text, base))
+                    taken.append(range(first.start(), media.end()))
+                    break
                 if candidate in demonyms and not _group_follows(text, first.start() + len(candidate), demonyms):
                     continue
                 kind = self.kinds.get(state) or KINDS.get(state, "state")
@@ -246,67 +284,12 @@ class ActorIndex:
                 break
         return mentions
 
-    def _new_names(self, sentence: Sentence, base: int, found: list[Mention]) -> list[Mention]:
-        """Runs of capitalised words that name nobody the index knows: proposed as new actors."""
-        taken = {i for m in found for i in range(m.start - sentence.origin, m.end - sentence.origin)}
-        offset = sentence.span.start_char
-        mentions, run = [], []
-        for token in [*sentence.span, None]:
-            inside = token is not None and token.idx in taken
-            if token is not None and not inside and (token.is_title or token.lower_ in PARTICLES and run
-                                                     or _joins(token, run)):
-                run.append(token)
-                continue
-            while run and run[-1].text == "-":
-                run.pop()
-            mention = self._propose(run, sentence.line[offset:sentence.span.end_char], offset, base)
-            if mention:
-                mentions.append(mention)
-            run = []
-        return mentions
-
-    def _propose(self, run: list, text: str, offset: int, base: int) -> Mention | None:
-        organization = any(t.lower_ in ORGANIZATION_WORDS for t in run)
-        titles = [] if organization else [i for i, t in enumerate(run)
-                                          if t.lower_ in TITLE_WORDS and t.lower_ not in _GLUE | {"the", "in"}]
-        titled = bool(titles)
-        run = run[titles[-1] + 1:] if titles else run
-        while run and (run[0].text in NOT_NAMES or run[0].lower_ in PARTICLES):
-            run = run[1:]
-        while run and (run[-1].lower_ in PARTICLES or run[-1].text == "-"):
-            run = run[:-1]
-        if not run or len(run) == 1 and (not titled or fold(run[0].text) in self._gazetteer) \
-                or any(t.text in NOT_NAMES for t in run) or _next_word(text, run[-1].idx - offset) in GROUP_NOUNS:
-            return None  # "the two Southeast Asian nations" names no one
-        start, end = run[0].idx - offset, run[-1].idx + len(run[-1]) - offset
-        name = text[start:end]
-        kind = "organization" if organization else "person"
-        ident = re.sub(r"[^a-z0-9]+", "-", fold(name).replace("'", "")).strip("-")
-        if not ident:
-            return None
-        while ident in self.kinds and ident not in self.proposed:
-            ident += "-new"
-        actor = self.proposed.setdefault(ident, {"id": ident, "name": name, "kind": kind})
-        if kind == "person" and len(run) > 1:  # "Donald Trump", then "Trump"; "Phumtham Wechayachai", then "Phumtham"
-            for part in (name, run[-1].text, run[0].text):
-                self._remember(part, ident)
-        title = _title_before(text[:start])
-        if kind == "person" and title and "title" not in actor:
-            actor["title"] = title
-            self.titles[ident] = fold(title)
-            before = text[:start].rstrip()[:-len(title)].split()
-            state = self._state_of_word(before[-1].rstrip(",")) if before else None
-            if state and state not in self.kinds and state in STATES:
-                self.proposed.setdefault(state, {"id": state, "name": STATES[state][0],
-                                                 "kind": KINDS.get(state, "state")})
-            if state:
-                actor.setdefault("affiliation", state)
-        return Mention(base + start, base + end, name, ident, kind, known=False)
-
-
-def _joins(token, run: list) -> bool:  # noqa: ANN001 - a spaCy Token
-    """Whether ``token`` is a hyphen inside a name ("Al-Hayya"): no space on either side, a name before it."""
-    return token.text == "-" and bool(run) and not run[-1].whitespace_ and not token.whitespace_
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` of ``text`` is one word of a longer name: a capitalised word beside it."""
+    after = re.match(r"[ \t]+((?:(?:al|el|bin|ibn|de|van|von)[- ])?[A-Z][\w'’-]*)", text[end:])
+    before = re.search(r"([A-Z][\w'’-]*)[ \t]+$", text[:start])
+    return any(m is not None and m.group(1) not in NOT_NAMES and m.group(1).lower() not in TITLE_WORDS
+               and fold(m.group(1)) not in GAZETTEER_WORDS for m in (after, before))
 
 
 def fold_chars(text: str) -> str:
@@ -348,30 +331,26 @@ def _best(ids: dict[str, set[str]]) -> str:
     return named[0] if named else sorted(ids)[0]
 
 
-def _next_word(text: str, end: int) -> str:
-    match = re.match(r"\S*\s+([\w'’]+)", text[end:])
-    return match.group(1).lower() if match else ""
-
-
 def _group_follows(text: str, end: int, demonyms: set[str]) -> bool:
-    """Whether a collective noun follows a demonym, maybe after others ("Egyptian and Qatari mediators")."""
-    match = re.match(r"((?:,? (?:and )?[A-Z][\w'’]+)*) ([\w'’]+)", text[end:])
-    if not match or match.group(2).lower() not in GROUP_NOUNS | OWNED_NOUNS:
+    """Whether a collective noun follows a demonym, maybe after others and a portfolio.
+
+    "Egyptian and Qatari mediators", "the Qatari Foreign Ministry", "Russian forces".
+    """
+    words = re.findall(r"[\w'’]+|,", text[end:end + 120])
+    at = 0
+    while at < len(words) and (words[at] in (",", "and") or words[at] in demonyms):
+        at += 1
+    while at < len(words) and words[at].lower() in PORTFOLIO_WORDS and words[at].lower() not in GROUP_NOUNS:
+        at += 1
+    if at >= len(words):
         return False
-    return all(word in demonyms for word in re.findall(r"[A-Z][\w'’]+", match.group(1)))
-
-
-def _title_before(text: str) -> str | None:
-    """The title words that end ``text`` ("... Russian Foreign Minister " -> "Foreign Minister"), or None."""
-    words = re.findall(r"[\w.'’-]+|,", text)[-6:]
-    title: list[str] = []
-    for word in reversed(words):
-        if word.lower() not in TITLE_WORDS or word in (",", "'s", "’s"):
-            break
-        title.insert(0, word)
-    while title and title[0].lower() in _GLUE | {"the", "of", "in"}:
-        title.pop(0)
-    return " ".join(title) or None
+    if words[at].lower() in GROUP_NOUNS | OWNED_NOUNS:
+        return True
+    if words[at].lower() not in ROLE_HEADS:
+        return False
+    while at < len(words) and words[at].lower() in TITLE_WORDS | ROLE_HEADS:
+        at += 1  # "the Egyptian foreign minister said": nobody named after the title
+    return at == len(words) or not (words[at][:1].isupper() or words[at] in ("and", ","))
 
 
 def _drop_descriptions(mentions: list[Mention], text: str, base: int,
@@ -384,10 +363,11 @@ def _drop_descriptions(mentions: list[Mention], text: str, base: int,
     for here, after in zip(mentions, [*mentions[1:], None]):
         if after is not None and after.kind == "person" and here.actor != after.actor:
             between = _BETWEEN.findall(text[here.end - base:after.start - base])
-            titles = [word for word in between if word.lower() not in _GLUE]
-            possessive = any(word in ("'s", "’s") for word in between) and all(
-                (w.islower() and w not in _NOT_TITLES) or w in ("'s", "’s", ",") for w in between)
-            if titles and len(between) <= 6 and (possessive or all(w.lower() in TITLE_WORDS for w in titles)):
+            titles = [word for word in between if word.lower() not in GLUE]
+            possessive = any(word in ("'s", "’s") for word in between) and all(  # "Sudan's Sovereign Council Chairman"
+                (w.islower() and w not in _NOT_TITLES) or w in ("'s", "’s", ",") or w[:1].isupper() for w in between)
+            described = all(w.lower() in TITLE_WORDS | ORGANIZATION_WORDS for w in titles)  # "Foreign Ministry spokesperson"
+            if titles and len(between) <= 6 and (possessive or described):
                 affiliate(after.actor, here.actor)
                 continue
         kept.append(here)

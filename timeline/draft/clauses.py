@@ -79,13 +79,19 @@ def attribution_start(words: list[str]) -> int | None:
 
 
 def boundaries(words: list[str], mention_tokens: set[int], attribution: int | None) -> list[int]:
-    found = [i for i, w in enumerate(words) if w in BOUNDARIES]
+    found = [i for i, w in enumerate(words) if w in BOUNDARIES and not _ends_date(words, i)]
     found += [i for i, w in enumerate(words) if w == "as" and (i + 1 in mention_tokens
                                                                  or words[i + 1:i + 2] == ["the"] and i + 2 in mention_tokens)]
     found += [i for i, w in enumerate(words) if w == "with" and i and words[i - 1] in (",", ";", "—", "–", "(")]
     if attribution is not None:
         found.append(attribution - 2)
     return sorted(found)
+
+
+def _ends_date(words: list[str], at: int) -> bool:
+    """Whether "before"/"after" at ``at`` ends a date, not a clause ("met Trump the day before.")."""
+    return words[at] in ("before", "after") and words[at - 1:at] in (["day"], ["week"]) \
+        and words[at + 1:at + 2] in ([], ["."], [","], [";"])
 
 
 def token_at(starts: list[int], char: int) -> int:

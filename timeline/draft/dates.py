@@ -19,6 +19,10 @@ this month, earlier this month  its first day to the day                 the day
 last year / next year           the year (``2024``)
 this year, earlier this year    1 January to the day                     the day to 31 December
 previously, recently, earlier   on or before the day (``../2025-12-03``)
+the same day, that day          the day the article named last (its *anchor*), else no date
+the day before / the next day   the day before / after the anchor
+two days later / earlier        that many days after / before the anchor
+later / earlier that week       the anchor to its Sunday / its Monday to the anchor
 3 days ago                      that day
 2 weeks ago, a month ago        that day or month, approximate (``~``)
 2 December, Dec. 2, 2025        that day (without a year: the latest one on or before, or the next one)
@@ -28,7 +32,10 @@ in 2024                         the year
 ==============================  ======================================  ==========================
 
 Dates are computed with :mod:`dateutil.relativedelta`; weekdays and months
-are read in English. An event whose clause holds no date is bounded by the
+are read in English. The anchor of the words that point back ("the same day")
+is the last day written earlier in the same text, else the day the article
+named last before it (``anchor``, kept by the caller): without either, such
+words give no date. An event whose clause holds no date is bounded by the
 publication date: ``../PUBLISHED`` when it took place, ``PUBLISHED/..`` when
 it is still to come.
 """
@@ -75,8 +82,17 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     ("month_year", rf"(?:in )?{_MON},? {_YEAR}"),
     ("month", rf"in {_MON}"),
     ("year", rf"(?:in|during) {_YEAR}"),
+    ("anchor_week", r"(?P<which>later|earlier) that week|that (?:same )?week"),
+    ("anchor_day", r"(?:on )?(?:the|that) same day|(?:earlier|later) that day|(?:on )?that day"
+                   r"|that (?:morning|afternoon|evening|night)"),
+    ("anchor_shift", r"(?P<word>the day before(?!\s+(?:the|a|an|his|her|its|their|[A-Z0-9]))|the previous day"
+                     r"|the (?:next|following) day|a day (?:later|earlier)"
+                     r"|(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten) days (?P<way>later|earlier)"
+                     r"|a week (?P<week>later|earlier))"),
     ("before", r"previously|recently|earlier|already|so far|to date"),
     ))
+#: Kinds whose day is counted from the anchor, not from publication.
+ANCHORED = frozenset(("anchor_week", "anchor_day", "anchor_shift"))
 
 
 class DatePhrase(NamedTuple):
@@ -89,26 +105,95 @@ class DatePhrase(NamedTuple):
     explicit: bool  # False for words that only bound the date by the publication ("previously")
 
 
-def find_dates(text: str, published: dt.date, future: bool = False, offset: int = 0) -> list[DatePhrase]:
+def find_dates(text: str, published: dt.date, future: bool = False, offset: int = 0,
+               anchor: dt.date | None = None) -> list[DatePhrase]:
     """Every date phrase in ``text``, resolved against ``published``; offsets shifted by ``offset``.
 
+    ``anchor`` is the day the article named last before ``text`` ("On Monday ... The same day"):
+    words that point back count from the last day written before them in ``text``, else from it.
     ``since 2022`` and ``until March`` name the edge of a period, not an event's date: they are skipped.
     """
     found: list[DatePhrase] = []
     taken: list[range] = []
+    pointing: list[tuple[str, re.Match[str]]] = []
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             if any(match.start() in span or match.end() - 1 in span for span in taken):
                 continue
+            taken.append(range(match.start(), match.end()))
             if re.search(r"\b(?:since|until|till|from)\s*$", text[:match.start()], re.IGNORECASE):
-                taken.append(range(match.start(), match.end()))
+                continue
+            if kind in ANCHORED:
+                pointing.append((kind, match))
                 continue
             edtf = _resolve(kind, match, published, future)
-            taken.append(range(match.start(), match.end()))
             if edtf:
                 found.append(DatePhrase(offset + match.start(), offset + match.end(), match.group(0), edtf,
                                         kind != "before"))
+    for kind, match in pointing:
+        day = day_of(max((d for d in found if d.end <= offset + match.start()), default=None, key=lambda d: d.end))
+        edtf = _from_anchor(kind, match, day or anchor)
+        if edtf:
+            found.append(DatePhrase(offset + match.start(), offset + match.end(), match.group(0), edtf, True))
     return sorted(found)
+
+
+def anchor_after(dates: list[str], anchor: dt.date | None) -> dt.date | None:
+    """The anchor once events dated ``dates`` (EDTF, in the order told) are told: the last whole day among them.
+
+    >>> anchor_after(["2025-12-01", "../2025-12-03"], None)
+    datetime.date(2025, 12, 1)
+    """
+    days = [dt.date.fromisoformat(d) for d in dates if re.fullmatch(r"\d{4}-\d\d-\d\d", d)]
+    return days[-1] if days else anchor
+
+
+def opens_sentence(line: str, start: int, phrase: DatePhrase) -> bool:
+    """Whether ``phrase`` opens the sentence that starts at ``start`` of ``line``, set off by a comma.
+
+    "On Wednesday, June 26, the EU will host a meeting": such a date frames the whole sentence.
+    """
+    lead = line[start:phrase.start].strip().lower()
+    return lead in ("", "on", "in", "by", "late on", "early on", "later on") and line[phrase.end:phrase.end + 1] == ","
+
+
+def quoted(line: str, start: int, at: int) -> bool:
+    """Whether offset ``at`` of ``line`` lies inside a quotation opened after ``start`` (the sentence's start).
+
+    A date inside the words quoted dates what was said, not the saying: 'he said, "Late Monday ..."'.
+    """
+    before = line[start:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def day_of(phrase: DatePhrase | None) -> dt.date | None:
+    """The day a date phrase names, if it names one whole day ("on Monday"), else None ("last week")."""
+    if phrase is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", phrase.edtf):
+        return None
+    return dt.date.fromisoformat(phrase.edtf)
+
+
+def _from_anchor(kind: str, match: re.Match[str], anchor: dt.date | None) -> str | None:
+    """The EDTF date of words that point back to ``anchor`` ("the same day", "two days later"); None without one."""
+    if anchor is None:
+        return None
+    groups = {key: value.lower() for key, value in match.groupdict().items() if value}
+    if kind == "anchor_day":
+        return anchor.isoformat()
+    if kind == "anchor_week":
+        monday, sunday = anchor + relativedelta(weekday=MO(-1)), anchor + relativedelta(weekday=SU(+1))
+        first, last = {"later": (anchor, sunday), "earlier": (monday, anchor)}.get(groups.get("which", ""),
+                                                                                   (monday, sunday))
+        return f"{first.isoformat()}/{last.isoformat()}"
+    word = groups["word"]
+    if "week" in groups:
+        days = 7
+    elif "n" in groups:
+        days = int(groups["n"]) if groups["n"].isdigit() else _NUMBERS[groups["n"]]
+    else:
+        days = 1
+    back = any(w in word for w in ("before", "previous", "earlier"))
+    return (anchor + dt.timedelta(days=-days if back else days)).isoformat()
 
 
 def resolve(phrase: str, published: dt.date, future: bool = False) -> str | None:

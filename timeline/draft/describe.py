@@ -44,6 +44,14 @@ ROLES: dict[str, tuple[str, ...]] = {
     "general": ("general", "chief of"),
     "vice president": ("vice president",),
     "secretary-general": ("secretary-general", "secretary general"),
+    "chief": ("chief", "director", "head", "secretary-general", "secretary general", "chairman", "chair", "leader"),
+    "head": ("head", "chief", "director", "chairman", "chair", "leader"),
+    "director general": ("director general", "director-general"),
+    "director-general": ("director general", "director-general"),
+    "chairman": ("chairman", "chair", "chairperson"),
+    "commander": ("commander", "general", "chief of"),
+    "mediator": ("mediator", "envoy"),
+    "army chief": ("army chief", "chief of army", "chief of the army", "chief of staff", "army"),
     "secretary general": ("secretary-general", "secretary general"),
 }
 QUALIFIERS = ("special", "top", "chief", "senior", "lead", "main", "new", "veteran", "presidential")

@@ -26,7 +26,7 @@ from timeline.draft.clauses import (
     token_at,
 )
 from timeline.draft.content import statement_kind
-from timeline.draft.dates import bound, find_dates
+from timeline.draft.dates import anchor_after, bound, find_dates, opens_sentence
 from timeline.draft.drafted import Drafted
 from timeline.draft.quoted import quoted_acts
 from timeline.draft.roles import PLAN_WORDS, Context, assemble
@@ -135,7 +135,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         date_end = last if number in objects else right_end
         if number + 1 in objects:  # "rebuffed the counter-proposal on Monday": the date is the verb's
             date_end = _after_object(triggers, number + 1, bounds, len(words), span.start)
-        when = _date(sentence, trigger, left_start, date_end, context.published, future, nouns)
+        when = _date(sentence, trigger, left_start, date_end, context.published, future, nouns, context.anchor)
         if when and status == "occurred" and _after(when, context.published):
             when = None  # "reached a deal ... in exchange for an election in 2024": a later date is another event's
         if future and drafted and drafted[-1].status == "occurred" and drafted[-1].explicit \
@@ -164,6 +164,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
                                sentence.start, sentence.end, "according to", 0.45))
     drafted = [e for e in drafted if not _attribution_only(e, drafted, sentence.text)]
     _add_quotes(sentence, drafted)
+    context.anchor = anchor_after([e.date for e in drafted if e.explicit], context.anchor)
     return drafted + acts
 
 
@@ -246,7 +247,7 @@ def _triggers(sentence: Sentence, found: list[Trigger], quoted: set[int], words:
 
 
 def _date(sentence: Sentence, trigger: Trigger, left: int, right: int, published: dt.date,
-          future: bool, others: list[int]) -> str | None:
+          future: bool, others: list[int], anchor: dt.date | None = None) -> str | None:
     """The explicit date nearest the trigger within its clause; None if the clause gives none.
 
     A date right before another trigger dates that one ("following a Monday phone call"), not this one;
@@ -255,10 +256,11 @@ def _date(sentence: Sentence, trigger: Trigger, left: int, right: int, published
     span = sentence.span
     begin = span[left].idx if left < len(span) else span[-1].idx
     finish = span[right - 1].idx + len(span[right - 1]) if right > 0 else begin
-    found = [d for d in find_dates(sentence.line[begin:finish], published, future, begin) if d.explicit and (
+    found = [d for d in find_dates(sentence.line[begin:finish], published, future, begin, anchor) if d.explicit and (
         sentence.line[d.end:d.end + 2] not in ("'s", "’s")  # "Sunday's talks" dates only the talks
         or trigger.nominal and 0 <= trigger.span.start_char - d.end <= 12)
-        and (not trigger.nominal or trigger.span.start_char - 15 <= d.start <= trigger.span.end_char + 140)
+        and (not trigger.nominal or trigger.span.start_char - 15 <= d.start <= trigger.span.end_char + 140
+             or opens_sentence(sentence.line, span.start_char, d))
         and not any(0 <= at - d.end <= 3 for at in others)]
     if trigger.type in SPEECH:  # "said on Tuesday", not the dates of what was said
         found = [d for d in found if d.end <= trigger.span.start_char or d.start - trigger.span.end_char < 25

@@ -46,6 +46,7 @@ class Context:
     last_group: list[str] = field(default_factory=list)
     lookup: Callable[[str], str | None] | None = None  # a name -> the id of the actor it names, if known
     affiliations: dict[str, str] = field(default_factory=dict)  # actor id -> the state it rolls up to
+    anchor: dt.date | None = None  # the day the article dated an event last ("the same day" counts from it)
 
     def states(self, actors: list[str]) -> list[str]:
         """The states (or top organisations) ``actors`` roll up to, in order, once each."""
