@@ -22,6 +22,7 @@ from timeline.vocabulary import (  # noqa: F401 (the model's vocabulary, importa
     LEVELS,
     MEETING_TYPES,
     OUTCOME_INFO,
+    ORDERS,
     OUTCOMES,
     PENDING_STATUSES,
     PLOVER_TYPES,
@@ -40,8 +41,6 @@ from timeline.vocabulary import (  # noqa: F401 (the model's vocabulary, importa
 )
 
 ACTOR_KINDS = ("person", "state", "organization", "group")
-#: Orders of events whose dates have different precisions (see :func:`date_order`).
-ORDERS = ("midpoint", "start", "end")
 
 
 def date_order(span: DateSpan, order: str = "midpoint") -> tuple:

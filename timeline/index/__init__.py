@@ -41,7 +41,7 @@ from timeline.index.guard import own_file, owned, secret_key
 from timeline.index.stamps import FileStamp, cache_dir, code_stamp, confirmed, key_dir, keyed_digest, same_digest, slot_name
 
 #: Written in ``meta``: tables of another format are written anew.
-FORMAT = "timeline-tables 3"
+FORMAT = "timeline-tables 4"
 SCHEMA = (
     "CREATE TABLE actors (level TEXT NOT NULL, id TEXT NOT NULL, node TEXT NOT NULL, PRIMARY KEY (level, id))"
     " WITHOUT ROWID",
@@ -64,6 +64,22 @@ INDEXES = (
     "CREATE INDEX pairs_u ON pairs (level, u)",
     "CREATE INDEX pairs_v ON pairs (level, v)",
 )
+#: The modules of the questions' own tables (query4's hunk; the writer writes each): each gives ``SCHEMA``,
+#: ``INDEXES`` and ``rows(record, events)``, an iterator of ``(table, *row)``, ``events`` in the record's order.
+TABLES = ("timeline.index.events", "timeline.index.relations", "timeline.index.path")
+
+
+def question_modules() -> list:
+    """The modules named in :data:`TABLES`, imported."""
+    import importlib
+
+    return [importlib.import_module(name) for name in TABLES]
+
+
+def full_schema() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Every ``CREATE TABLE`` and every ``CREATE INDEX`` of the tables: the base ones, then each module's."""
+    modules = question_modules()
+    return (*SCHEMA, *(s for m in modules for s in m.SCHEMA)), (*INDEXES, *(s for m in modules for s in m.INDEXES))
 
 
 def tables_file(path: str | os.PathLike) -> Path:
@@ -118,7 +134,7 @@ def _current(db: sqlite3.Connection, path: str | os.PathLike, key: bytes, now: b
     db.execute("PRAGMA trusted_schema = OFF")
     db.execute("PRAGMA query_only = ON")
     schema = [sql for (sql,) in db.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")]
-    if schema != sorted((*SCHEMA, *INDEXES), key=lambda s: s.split()[2]):
+    if schema != sorted(sum(full_schema(), ()), key=lambda s: s.split()[2]):
         return False
     meta = dict(db.execute("SELECT name, value FROM meta"))
     files = db.execute("SELECT path, folder, size, mtime_ns, ctime_ns, inode, device, sha256 FROM files").fetchall()

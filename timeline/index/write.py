@@ -10,12 +10,14 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
+from itertools import chain, groupby
 from json.encoder import encode_basestring
+from operator import itemgetter
 from pathlib import Path
 
 from timeline.dates import DateError, parse_edtf
 from timeline.folding import fold
-from timeline.index import INDEXES, SCHEMA, expected_meta, mac, open_tables, tables_file
+from timeline.index import expected_meta, full_schema, mac, open_tables, question_modules, tables_file
 from timeline.index.guard import private_folder, secret_key
 from timeline.index.met import MEETING_STATUSES, sortable
 from timeline.index.stamps import FileStamp, key_dir, write_sqlite
@@ -36,15 +38,16 @@ def write_tables(path: str | os.PathLike, record: Dataset, stamps: list[FileStam
     meta = {**expected_meta(path), "checked_ns": str(checked_ns)}
     meta["mac"] = mac(key, meta, files)
     dates = _previous_dates(path)
+    schema, indexes = full_schema()
 
     def fill(db: sqlite3.Connection) -> None:
         db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)", files)
         _fill(db, record, dates)
-        for statement in INDEXES:
+        for statement in indexes:
             db.execute(statement)
 
-    write_sqlite(target, SCHEMA, fill)
+    write_sqlite(target, schema, fill)
 
 
 def _previous_dates(path: str | os.PathLike) -> dict[str, tuple]:
@@ -82,6 +85,11 @@ def _fill(db: sqlite3.Connection, record: Dataset, dates: dict[str, tuple]) -> N
                    ((n, seq, link.event) for n, event in enumerate(events)
                     for seq, link in enumerate(event.related) if link.relation == "disputes"))
     db.executemany("INSERT INTO pairs VALUES (?, ?, ?, ?, ?)", _pairs(record, events))
+    for module in question_modules():
+        for table, group in groupby(module.rows(record, events), key=itemgetter(0)):
+            first = next(group)
+            db.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * (len(first) - 1))})",
+                           (row[1:] for row in chain([first], group)))
 
 
 def _event_rows(events: list[Event], dates: dict[str, tuple]) -> Iterator[tuple]:
