@@ -6,9 +6,13 @@ tables (:mod:`timeline.index`) has the same shape without importing the model.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
 
 from timeline.vocabulary import HELD_STATUSES
+
+if TYPE_CHECKING:
+    from timeline.dates import DateSpan
 
 
 class Meeting(NamedTuple):
@@ -84,19 +88,56 @@ def dates_label(dates: Iterable[str]) -> str:
     from the earliest start to the latest end ('open at both ends' when one is open
     before and another after). An empty set gives ``""``.
     """
-    from timeline.dates import parse_edtf
-
-    spans = [parse_edtf(text) for text in dict.fromkeys(dates)]
-    if not spans:
+    texts = list(dict.fromkeys(dates))
+    if not texts:
         return ""
-    if len(spans) == 1:
-        return spans[0].label()
-    firsts = [span.ends()[0] for span in spans]
-    lasts = [span.ends()[1] for span in spans]
-    first = None if None in firsts else min(firsts, key=lambda d: (d.start, d.end))
-    last = None if None in lasts else max(lasts, key=lambda d: (d.end, d.start))
-    if first is not None and last is not None and first.text == last.text:
-        return first.label()
+    if len(texts) == 1:
+        return _ends(texts[0])[0]
+    ends = [_ends(text) for text in texts]
+    firsts = [first for _, first, _ in ends]
+    lasts = [last for _, _, last in ends]
+    first = None if None in firsts else min(firsts, key=lambda d: (d[1], d[2]))
+    last = None if None in lasts else max(lasts, key=lambda d: (d[2], d[1]))
+    if first is not None and last is not None and first[0] == last[0]:
+        return _parsed(first[0]).label()
     if first is None and last is None:  # one date open before, another open after: no bound either way
         return "open at both ends"
-    return parse_edtf(f"{first.text if first else '..'}/{last.text if last else '..'}").label()
+    return _parsed(f"{first[0] if first else '..'}/{last[0] if last else '..'}").label()
+
+
+#: An end of a date: its text, and its start and end as sortable text; ``None`` for an open end.
+End = tuple[str, str, str] | None
+#: What :func:`dates_label` needs of each date text: its label and its two ends, by text.
+_ENDS: dict[str, tuple[str, End, End]] = {}
+
+
+def remember_ends(rows: Iterable[tuple[str, str, End, End]]) -> None:
+    """Take what :func:`dates_label` needs of some dates, as (text, label, first end, last end), from elsewhere.
+
+    The store's tables keep it (:mod:`timeline.index.relations`), so a label is made without parsing each date.
+    """
+    _ENDS.update((text, (label, first, last)) for text, label, first, last in rows)
+
+
+def date_ends(text: str) -> tuple[str, End, End]:
+    """The label of the EDTF date ``text`` and its first and last ends (:meth:`DateSpan.ends`)."""
+    from timeline.index.met import sortable
+
+    span = _parsed(text)
+    first, last = (None if end is None else (end.text, *(sortable(m) if m else "" for m in (end.start, end.end)))
+                   for end in span.ends())
+    return span.label(), first, last
+
+
+def _ends(text: str) -> tuple[str, End, End]:
+    if text not in _ENDS:
+        _ENDS[text] = date_ends(text)
+    return _ENDS[text]
+
+
+@cache
+def _parsed(text: str) -> DateSpan:
+    """The EDTF date ``text``, parsed once per text (a relation's dates repeat across its rows)."""
+    from timeline.dates import parse_edtf
+
+    return parse_edtf(text)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from itertools import pairwise
+
 from timeline.answers import Contest, Link, Meeting, Relation, dates_label  # noqa: F401 (the answers' shapes)
 from timeline.dates import DateSpan
 from timeline.errors import UserError

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from timeline.answers import Link
 from timeline.index.met import bounds, node
+from timeline.index.relations import count, remember_dates
 from timeline.vocabulary import HELD_STATUSES, LEVELS, MEETING_TYPES
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ def path(db: sqlite3.Connection, actor: str, other: str, *, since: str | None = 
         return None
     graph = _meetings(db, level, period, include_drafts)
     chain = _shortest(graph, start, end)
+    remember_dates(db, {date for u, v in pairwise(chain) for date in graph[u][v]["dates"]})
     return [Link((u, v), graph[u][v]["count"], graph[u][v]["first"], graph[u][v]["last"],
                  tuple(graph[u][v]["events"]), tuple(graph[u][v]["dates"])) for u, v in pairwise(chain)]
 
@@ -74,15 +76,7 @@ def _meetings(db: sqlite3.Connection, level: str, period: tuple[list[str], list[
             f"SELECT l.source, l.target, e.id, e.date, e.start, e.end FROM links AS l JOIN events AS e"
             f" ON e.ord = l.ord WHERE l.level = ? AND l.relation = 'met' AND {' AND '.join(where)}"
             f" ORDER BY l.ord, l.seq", values):
-        edge = out.setdefault(u, {}).get(v)
-        if edge is None:
-            out[u][v] = {"count": 1, "first": start, "last": end, "events": [event], "dates": [date]}
-            continue
-        edge["count"] += 1
-        edge["events"].append(event)
-        edge["dates"].append(date)
-        edge["first"] = None if edge["first"] is None or start is None else min(edge["first"], start)
-        edge["last"] = None if edge["last"] is None or end is None else max(edge["last"], end)
+        count(out.setdefault(u, {}), v, False, event, date, start, end)
     graph: Graph = {}
     for u in order:  # as nx.Graph.add_edges_from over the multigraph's edges: a later direction's data wins
         for v, data in out.get(u, {}).items():
