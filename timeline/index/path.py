@@ -12,7 +12,6 @@ library's answer (see :mod:`timeline.index.met`).
 """
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
@@ -20,16 +19,17 @@ from typing import TYPE_CHECKING, Any
 
 from timeline.answers import Link
 from timeline.index.met import bounds, node
-from timeline.index.relations import count, remember_dates
+from timeline.index.relations import remember_dates
 from timeline.vocabulary import HELD_STATUSES, LEVELS, MEETING_TYPES
 
 if TYPE_CHECKING:
     from timeline.model import Dataset, Event
 
-SCHEMA = ("CREATE TABLE event_nodes (level TEXT NOT NULL, ord INTEGER NOT NULL, nodes TEXT NOT NULL)",)
+SCHEMA = ("CREATE TABLE event_nodes (level TEXT NOT NULL, ord INTEGER NOT NULL, pos INTEGER NOT NULL,"
+          " node TEXT NOT NULL)",)
 INDEXES = ("CREATE INDEX event_nodes_ord ON event_nodes (level, ord)",)
 
-Graph = dict[str, dict[str, dict[str, Any]]]
+Graph = dict[str, dict[str, bool]]
 
 
 def rows(record: Dataset, events: Sequence[Event]) -> Iterator[tuple]:
@@ -45,7 +45,8 @@ def rows(record: Dataset, events: Sequence[Event]) -> Iterator[tuple]:
             nodes = [side[a] for a in (*event.acting(), *event.initiator)]
             nodes += [x for u, v, _ in event_relations(record, event, side) for x in (u, v)]
             nodes += [side[a] for a, role in event.roles() if role != "mentioned"]
-            yield "event_nodes", level, n, json.dumps(list(dict.fromkeys(nodes)), ensure_ascii=False)
+            for pos, node_ in enumerate(dict.fromkeys(nodes)):
+                yield "event_nodes", level, n, pos, node_
 
 
 def path(db: sqlite3.Connection, actor: str, other: str, *, since: str | None = None, until: str | None = None,
@@ -55,35 +56,55 @@ def path(db: sqlite3.Connection, actor: str, other: str, *, since: str | None = 
     period = bounds(since, until)
     if start is None or end is None or start == end or period is None:
         return None
-    graph = _meetings(db, level, period, include_drafts)
-    chain = _shortest(graph, start, end)
-    remember_dates(db, {date for u, v in pairwise(chain) for date in graph[u][v]["dates"]})
-    return [Link((u, v), graph[u][v]["count"], graph[u][v]["first"], graph[u][v]["last"],
-                 tuple(graph[u][v]["events"]), tuple(graph[u][v]["dates"])) for u, v in pairwise(chain)]
-
-
-def _meetings(db: sqlite3.Connection, level: str, period: tuple[list[str], list[str]], drafts: bool) -> Graph:
-    """The undirected graph of who met whom: each node's neighbours in the order networkx's would list them."""
     where = [f"e.type IN ({', '.join('?' * len(MEETING_TYPES))})", f"e.status IN ({', '.join('?' * len(HELD_STATUSES))})",
-             *period[0], *([] if drafts else ["e.draft = 0"])]
-    values = [level, *MEETING_TYPES, *HELD_STATUSES, *period[1]]
-    order: dict[str, None] = {}
-    for (nodes,) in db.execute(f"SELECT n.nodes FROM event_nodes AS n JOIN events AS e ON e.ord = n.ord"
-                               f" WHERE n.level = ? AND {' AND '.join(where)} ORDER BY n.ord", values):
-        order.update(dict.fromkeys(json.loads(nodes)))
-    out: dict[str, dict[str, dict[str, Any]]] = {}  # the multigraph's 'met' edges, u -> v, as first added
-    for u, v, event, date, start, end in db.execute(
-            f"SELECT l.source, l.target, e.id, e.date, e.start, e.end FROM links AS l JOIN events AS e"
-            f" ON e.ord = l.ord WHERE l.level = ? AND l.relation = 'met' AND {' AND '.join(where)}"
-            f" ORDER BY l.ord, l.seq", values):
-        count(out.setdefault(u, {}), v, False, event, date, start, end)
+             *period[0], *([] if include_drafts else ["e.draft = 0"])]
+    chosen = (" AND ".join(where), [*MEETING_TYPES, *HELD_STATUSES, *period[1]])
+    graph, rank = _meetings(db, level, chosen)
+    links = []
+    for u, v in pairwise(_shortest(graph, start, end)):
+        # both directions met: networkx's graph keeps the data of the one whose source it came to last
+        source, target = max(((a, b) for a, b in ((u, v), (v, u)) if b in graph.get(a, {}) and graph[a][b]),
+                             key=lambda pair: rank[pair[0]])
+        links.append(_link(db, level, chosen, source, target, (u, v)))
+    remember_dates(db, {date for link in links for date in link.dates})
+    return links
+
+
+def _meetings(db: sqlite3.Connection, level: str, chosen: tuple[str, list[Any]]) -> tuple[Graph, dict[str, int]]:
+    """The undirected graph of who met whom, each node's neighbours in the order networkx's would list them,
+    and each node's place in the order the actor graph added them.
+
+    ``graph[u][v]`` is true where a meeting went from ``u`` to ``v`` (the actor graph is directed).
+    """
+    where, values = chosen
+    order = [n for n, in db.execute(
+        f"SELECT n.node FROM event_nodes AS n JOIN events AS e ON e.ord = n.ord WHERE n.level = ? AND {where}"
+        f" GROUP BY n.node ORDER BY min(n.ord * 1000000 + n.pos)", [level, *values])]
+    rank = {n: place for place, n in enumerate(order)}
+    out: dict[str, list[str]] = {}  # the multigraph's 'met' edges u -> v, as first added
+    for u, v in db.execute(
+            f"SELECT l.source, l.target FROM links AS l JOIN events AS e ON e.ord = l.ord WHERE l.level = ?"
+            f" AND l.relation = 'met' AND {where} GROUP BY l.source, l.target ORDER BY min(l.ord * 1000000 + l.seq)",
+            [level, *values]):
+        out.setdefault(u, []).append(v)
     graph: Graph = {}
-    for u in order:  # as nx.Graph.add_edges_from over the multigraph's edges: a later direction's data wins
-        for v, data in out.get(u, {}).items():
-            shared = {**graph.setdefault(u, {}).get(v, {}), **data}
-            graph[u][v] = shared
-            graph.setdefault(v, {})[u] = shared
-    return graph
+    for u in order:  # as nx.Graph.add_edges_from over the multigraph's edges, node by node
+        for v in out.get(u, ()):
+            graph.setdefault(u, {})[v] = True
+            graph.setdefault(v, {}).setdefault(u, False)
+    return graph, rank
+
+
+def _link(db: sqlite3.Connection, level: str, chosen: tuple[str, list[Any]], source: str, target: str,
+          pair: tuple[str, str]) -> Link:
+    """The link ``pair`` of a chain, with the meetings of its edge ``source`` -> ``target``."""
+    where, values = chosen
+    rows = db.execute(f"SELECT e.id, e.date, e.start, e.end FROM links AS l JOIN events AS e ON e.ord = l.ord"
+                      f" WHERE l.level = ? AND l.relation = 'met' AND l.source = ? AND l.target = ? AND {where}"
+                      f" ORDER BY l.ord, l.seq", [level, source, target, *values]).fetchall()
+    starts, ends = [row[2] for row in rows], [row[3] for row in rows]
+    return Link(pair, len(rows), None if None in starts else min(starts), None if None in ends else max(ends),
+                tuple(row[0] for row in rows), tuple(row[1] for row in rows))
 
 
 def _shortest(graph: Graph, source: str, target: str) -> list[str]:

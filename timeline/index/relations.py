@@ -17,7 +17,7 @@ import contextlib
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from timeline.answers import Relation, remember_ends
 from timeline.index.met import bounds, node
@@ -109,19 +109,3 @@ def remember_dates(db: sqlite3.Connection, dates: set[str]) -> None:
 def _end(columns: list[str | None]) -> tuple[str, str, str] | None:
     text, start, end = columns
     return None if text is None else (text, start or "", end or "")
-
-
-def count(edges: dict[str, dict[str, Any]], relation: str, directed: bool, event: str, date: str,
-           start: str | None, end: str | None) -> None:
-    """Count one event on the edge ``relation`` of ``edges`` (as the actor graph does: bounds ``None`` when open)."""
-    edge = edges.get(relation)
-    if edge is None:
-        edges[relation] = {"directed": directed, "count": 1, "first": start, "last": end, "events": [event],
-                           "dates": [date]}
-        return
-    edge["count"] += 1
-    edge["events"].append(event)
-    edge["dates"].append(date)
-    edge["first"] = None if edge["first"] is None or start is None else min(edge["first"], start)
-    edge["last"] = None if edge["last"] is None or end is None else max(edge["last"], end)
-
