@@ -26,27 +26,49 @@ if TYPE_CHECKING:
     from timeline.model import Dataset, Event
 
 SCHEMA = ("CREATE TABLE event_nodes (level TEXT NOT NULL, ord INTEGER NOT NULL, pos INTEGER NOT NULL,"
-          " node TEXT NOT NULL)",)
-INDEXES = ("CREATE INDEX event_nodes_ord ON event_nodes (level, ord)",)
+          " node TEXT NOT NULL)",
+          "CREATE TABLE meeting_edges (level TEXT NOT NULL, drafts INTEGER NOT NULL, rank INTEGER NOT NULL,"
+          " source TEXT NOT NULL, target TEXT)")
+INDEXES = ("CREATE INDEX event_nodes_ord ON event_nodes (level, ord)",
+           "CREATE INDEX meeting_edges_rank ON meeting_edges (level, drafts, rank)")
 
 Graph = dict[str, dict[str, bool]]
+#: The events a chain is made of: meetings, calls and visits that took place.
+_KINDS = (f"e.type IN ({', '.join('?' * len(MEETING_TYPES))}) AND e.status IN ({', '.join('?' * len(HELD_STATUSES))})")
+
 
 
 def rows(record: Dataset, events: Sequence[Event]) -> Iterator[tuple]:
-    """The rows of ``event_nodes``, each ``("event_nodes", *row)``; ``events`` in the record's order (``ord``)."""
+    """The rows of ``event_nodes`` and ``meeting_edges``, each ``(table, *row)``; ``events`` in the record's order.
+
+    ``meeting_edges``: for the question with no dates (with drafts or without), the nodes in the order the
+    actor graph adds them (rows with no ``target``) and then its ``met`` edges in the order it adds them.
+    """
     from timeline.graph import event_relations
 
     for level in LEVELS:
         nodes_at = record.nodes_by_date(level)
+        order: tuple[dict[str, None], dict[str, None]] = ({}, {})  # without drafts, with drafts
+        edges: tuple[dict[tuple[str, str], None], dict[tuple[str, str], None]] = ({}, {})
         for n, event in enumerate(events):
             if event.type not in MEETING_TYPES or not event.held:
                 continue
             side = nodes_at(event.date)
+            met = [(u, v) for u, v, relation in event_relations(record, event, side) if relation == "met"]
             nodes = [side[a] for a in (*event.acting(), *event.initiator)]
-            nodes += [x for u, v, _ in event_relations(record, event, side) for x in (u, v)]
+            nodes += [x for pair in met for x in pair]
             nodes += [side[a] for a, role in event.roles() if role != "mentioned"]
-            for pos, node_ in enumerate(dict.fromkeys(nodes)):
+            nodes = list(dict.fromkeys(nodes))
+            for pos, node_ in enumerate(nodes):
                 yield "event_nodes", level, n, pos, node_
+            for drafts in ((0, 1) if not event.draft else (1,)):
+                order[drafts].update(dict.fromkeys(nodes))
+                edges[drafts].update(dict.fromkeys(met))
+        for drafts in (0, 1):
+            for rank, node_ in enumerate(order[drafts]):
+                yield "meeting_edges", level, drafts, rank, node_, None
+            for rank, (u, v) in enumerate(edges[drafts], len(order[drafts])):
+                yield "meeting_edges", level, drafts, rank, u, v
 
 
 def path(db: sqlite3.Connection, actor: str, other: str, *, since: str | None = None, until: str | None = None,
@@ -56,10 +78,10 @@ def path(db: sqlite3.Connection, actor: str, other: str, *, since: str | None = 
     period = bounds(since, until)
     if start is None or end is None or start == end or period is None:
         return None
-    where = [f"e.type IN ({', '.join('?' * len(MEETING_TYPES))})", f"e.status IN ({', '.join('?' * len(HELD_STATUSES))})",
-             *period[0], *([] if include_drafts else ["e.draft = 0"])]
+    where = [_KINDS, *period[0], *([] if include_drafts else ["e.draft = 0"])]
     chosen = (" AND ".join(where), [*MEETING_TYPES, *HELD_STATUSES, *period[1]])
-    graph, rank = _meetings(db, level, chosen)
+    kept = int(include_drafts) if since is None and until is None else None
+    graph, rank = _meetings(db, level, chosen, kept)
     links = []
     for u, v in pairwise(_shortest(graph, start, end)):
         # both directions met: networkx's graph keeps the data of the one whose source it came to last
@@ -70,22 +92,33 @@ def path(db: sqlite3.Connection, actor: str, other: str, *, since: str | None = 
     return links
 
 
-def _meetings(db: sqlite3.Connection, level: str, chosen: tuple[str, list[Any]]) -> tuple[Graph, dict[str, int]]:
+def _meetings(db: sqlite3.Connection, level: str, chosen: tuple[str, list[Any]],
+              kept: int | None) -> tuple[Graph, dict[str, int]]:
     """The undirected graph of who met whom, each node's neighbours in the order networkx's would list them,
     and each node's place in the order the actor graph added them.
 
     ``graph[u][v]`` is true where a meeting went from ``u`` to ``v`` (the actor graph is directed).
+    ``kept``: the order kept in ``meeting_edges`` for a question without dates (0: without drafts, 1: with).
     """
     where, values = chosen
+    if kept is not None:
+        found = db.execute("SELECT source, target FROM meeting_edges WHERE level = ? AND drafts = ? ORDER BY rank",
+                           (level, kept)).fetchall()
+        return _graph([u for u, v in found if v is None], [(u, v) for u, v in found if v is not None])
     order = [n for n, in db.execute(
         f"SELECT n.node FROM event_nodes AS n JOIN events AS e ON e.ord = n.ord WHERE n.level = ? AND {where}"
         f" GROUP BY n.node ORDER BY min(n.ord * 1000000 + n.pos)", [level, *values])]
+    return _graph(order, db.execute(
+        f"SELECT l.source, l.target FROM links AS l JOIN events AS e ON e.ord = l.ord WHERE l.level = ?"
+        f" AND l.relation = 'met' AND {where} GROUP BY l.source, l.target ORDER BY min(l.ord * 1000000 + l.seq)",
+        [level, *values]).fetchall())
+
+
+def _graph(order: list[str], edges: list[tuple[str, str]]) -> tuple[Graph, dict[str, int]]:
+    """The graph of :func:`_meetings` from the nodes and the directed edges, each in the order first added."""
     rank = {n: place for place, n in enumerate(order)}
-    out: dict[str, list[str]] = {}  # the multigraph's 'met' edges u -> v, as first added
-    for u, v in db.execute(
-            f"SELECT l.source, l.target FROM links AS l JOIN events AS e ON e.ord = l.ord WHERE l.level = ?"
-            f" AND l.relation = 'met' AND {where} GROUP BY l.source, l.target ORDER BY min(l.ord * 1000000 + l.seq)",
-            [level, *values]):
+    out: dict[str, list[str]] = {}
+    for u, v in edges:
         out.setdefault(u, []).append(v)
     graph: Graph = {}
     for u in order:  # as nx.Graph.add_edges_from over the multigraph's edges, node by node
