@@ -65,7 +65,8 @@ INDEXES = (
     "CREATE INDEX pairs_v ON pairs (level, v)",
 )
 #: The modules of the questions' own tables (query4's hunk; the writer writes each): each gives ``SCHEMA``,
-#: ``INDEXES`` and ``rows(record, events)``, an iterator of ``(table, *row)``, ``events`` in the record's order.
+#: ``INDEXES`` and ``rows(record, events)``, an iterator of ``(table, *row)``, ``events`` in the record's order;
+#: and, if it has a table made from the others (not per file), ``DERIVED``: SQL run once the rows are written.
 TABLES = ("timeline.index.events", "timeline.index.relations", "timeline.index.path")
 
 

@@ -33,42 +33,36 @@ INDEXES = ("CREATE INDEX event_nodes_ord ON event_nodes (level, ord)",
            "CREATE INDEX meeting_edges_rank ON meeting_edges (level, drafts, rank)")
 
 Graph = dict[str, dict[str, bool]]
+#: ``meeting_edges``, made from the other tables once their rows are written (so also after rows of one file
+#: changed): for the question with no dates, without drafts (0) and with (1), the nodes in the order the actor
+#: graph adds them (rows with no ``target``) and its ``met`` edges in the order it adds them.
+DERIVED = tuple(
+    f"INSERT INTO meeting_edges SELECT x.level, d.drafts, row_number() OVER (PARTITION BY x.level, d.drafts"
+    f" ORDER BY min(x.ord * 1000000 + x.{seq})), {columns} FROM {table} AS x JOIN events AS e ON e.ord = x.ord"
+    f" JOIN (SELECT 0 AS drafts UNION ALL SELECT 1) AS d WHERE {where} AND e.type IN {MEETING_TYPES!r}"
+    f" AND e.status IN {HELD_STATUSES!r} AND (d.drafts = 1 OR e.draft = 0) GROUP BY x.level, d.drafts, {columns}"
+    for table, seq, columns, where in (("event_nodes", "pos", "x.node, NULL", "1"),
+                                       ("links", "seq", "x.source, x.target", "x.relation = 'met'")))
 #: The events a chain is made of: meetings, calls and visits that took place.
 _KINDS = (f"e.type IN ({', '.join('?' * len(MEETING_TYPES))}) AND e.status IN ({', '.join('?' * len(HELD_STATUSES))})")
 
 
 
 def rows(record: Dataset, events: Sequence[Event]) -> Iterator[tuple]:
-    """The rows of ``event_nodes`` and ``meeting_edges``, each ``(table, *row)``; ``events`` in the record's order.
-
-    ``meeting_edges``: for the question with no dates (with drafts or without), the nodes in the order the
-    actor graph adds them (rows with no ``target``) and then its ``met`` edges in the order it adds them.
-    """
+    """The rows of ``event_nodes``, each ``(table, *row)``; ``events`` in the record's order (``ord``)."""
     from timeline.graph import event_relations
 
     for level in LEVELS:
         nodes_at = record.nodes_by_date(level)
-        order: tuple[dict[str, None], dict[str, None]] = ({}, {})  # without drafts, with drafts
-        edges: tuple[dict[tuple[str, str], None], dict[tuple[str, str], None]] = ({}, {})
         for n, event in enumerate(events):
             if event.type not in MEETING_TYPES or not event.held:
                 continue
             side = nodes_at(event.date)
-            met = [(u, v) for u, v, relation in event_relations(record, event, side) if relation == "met"]
             nodes = [side[a] for a in (*event.acting(), *event.initiator)]
-            nodes += [x for pair in met for x in pair]
+            nodes += [x for u, v, _ in event_relations(record, event, side) for x in (u, v)]
             nodes += [side[a] for a, role in event.roles() if role != "mentioned"]
-            nodes = list(dict.fromkeys(nodes))
-            for pos, node_ in enumerate(nodes):
+            for pos, node_ in enumerate(dict.fromkeys(nodes)):
                 yield "event_nodes", level, n, pos, node_
-            for drafts in ((0, 1) if not event.draft else (1,)):
-                order[drafts].update(dict.fromkeys(nodes))
-                edges[drafts].update(dict.fromkeys(met))
-        for drafts in (0, 1):
-            for rank, node_ in enumerate(order[drafts]):
-                yield "meeting_edges", level, drafts, rank, node_, None
-            for rank, (u, v) in enumerate(edges[drafts], len(order[drafts])):
-                yield "meeting_edges", level, drafts, rank, u, v
 
 
 def path(db: sqlite3.Connection, actor: str, other: str, *, since: str | None = None, until: str | None = None,

@@ -90,6 +90,9 @@ def _fill(db: sqlite3.Connection, record: Dataset, dates: dict[str, tuple]) -> N
             first = next(group)
             db.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * (len(first) - 1))})",
                            (row[1:] for row in chain([first], group)))
+    for module in question_modules():  # tables made from the others' rows
+        for statement in getattr(module, "DERIVED", ()):
+            db.execute(statement)
 
 
 def _event_rows(events: list[Event], dates: dict[str, tuple]) -> Iterator[tuple]:
