@@ -41,6 +41,12 @@ def parts(timeline: str, data: Path) -> list[tuple[str, list[str]]]:
     return found
 
 
+def _progress(round_: int, name: str, sample: paired.Sample) -> None:
+    """One line on stderr per run, so that a run stopped early still gives its figures."""
+    print(f"round {round_}: {name}: {sample.cpu:.2f} s CPU, {sample.wall:.2f} s wall, {sample.peak_mb:.0f} MB,"
+          f" exit {sample.status}", file=sys.stderr, flush=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=HERE / "data" / "100k")
@@ -57,8 +63,10 @@ def main(argv: list[str] | None = None) -> None:
         for number in range(args.rounds):
             folder = Path(scratch) / str(number)
             build.append(paired.run([args.timeline, "build", "-q", "--data", str(data), "-o", str(folder / "build")]))
+            _progress(number, "build", build[-1])
             for name, command in steps:
                 alone[name].append(paired.run([*command, "-o", str(folder / "parts" / name)]))
+                _progress(number, name, alone[name][-1])
             ratios.append(build[-1].cpu / sum(alone[name][-1].cpu for name in alone))
     print(f"{paired.machine()}\n\n{data}, {args.rounds} round(s); `{args.timeline}`\n")
     print("| what | CPU | wall | peak | exit |\n|---|---:|---:|---:|---:|")

@@ -46,9 +46,11 @@ def commands(data: Path, out: Path, inputs: dict[str, Path]) -> dict[str, list[s
         "export graphml --graph events": ["export", "graphml", "--graph", "events"],
         "html": ["html"], "build": ["build", "-q"],
     }
-    runs = {label: [*argv, "--data", str(data), *(["-o", str(out / label.replace(" ", "_"))]
-                                                   if argv[0] in ("render", "export", "html", "build") else [])]
-            for label, argv in queries.items()}
+    def output(label: str, command: str) -> list[str]:
+        name = label.replace(" ", "_").replace("-", "") + (".png" if command == "render" else "")  # a chart names its format
+        return ["-o", str(out / name)] if command in ("render", "export", "html", "build") else []
+
+    runs = {label: [*argv, "--data", str(data), *output(label, argv[0])] for label, argv in queries.items()}
     runs["draft (long article)"] = ["draft", str(inputs["article"]), "--published", "2025-12-03", "--data", str(data),
                                     "-o", str(out / "draft.yaml")]
     runs["import GDELT --country RUS"] = ["import", str(inputs["gdelt"]), "--country", "RUS", "-o", str(out / "g/")]

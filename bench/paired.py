@@ -11,7 +11,9 @@ speed drifts (a shared one) still gives a meaningful ratio: quote the median of 
 """
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import statistics
 import subprocess
 import time
@@ -56,20 +58,29 @@ class Series:
         return {s.status for s in self.samples}
 
 
+#: The status of a run killed at its ``timeout``.
+KILLED = -signal.SIGKILL
+
+
 def run(argv: Sequence[str], env: dict[str, str] | None = None, cwd: str | Path | None = None,
-        timeout: float = 3600.0) -> Sample:
-    """Run ``argv`` once, output thrown away; its :class:`Sample` (status -9 if killed at ``timeout``)."""
+        timeout: float = 3600.0, stderr: Path | None = None) -> Sample:
+    """Run ``argv`` once; its :class:`Sample` (status :data:`KILLED` if killed, with its group, at ``timeout``).
+
+    Its output is thrown away; its standard error is written to ``stderr`` if given.
+    """
     started = time.monotonic()
-    child = subprocess.Popen(list(argv), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL, env=env, cwd=cwd)
-    deadline = started + timeout
-    while True:
-        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.monotonic() > deadline:
-            child.kill()
-        time.sleep(0.01)
+    with open(stderr or os.devnull, "wb") as errors:
+        child = subprocess.Popen(list(argv), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors,
+                                 env=env, cwd=cwd, start_new_session=True)
+        deadline = started + timeout
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(child.pid, signal.SIGKILL)
+            time.sleep(0.01)
     wall = time.monotonic() - started
     child.returncode = os.waitstatus_to_exitcode(status)
     return Sample(usage.ru_utime, usage.ru_stime, wall, usage.ru_maxrss / 1024, child.returncode)

@@ -20,19 +20,17 @@ import os
 import platform
 import re
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from dataclasses import dataclass
 from datetime import date
 from importlib import metadata
 from pathlib import Path
 
 import generate  # bench/generate.py: run as a script, this folder is on sys.path
+import paired
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 TIMELINE = (sys.executable, "-m", "timeline")
@@ -43,7 +41,6 @@ FLOOR = ("import pathlib, sys, yaml\n"
 FORMATS = {"graphml": "graphml", "gexf": "gexf", "json": "json", "cytoscape": "cyjs", "dot": "dot", "csv": "csv",
            "timelinejs": "json", "ical": "ics"}
 MEMORY_TARGET_MB = 1.5 * 1024
-GNU_TIME = shutil.which("time")     # /usr/bin/time: measures a child's peak memory on its own
 TARGET_SIZE = "100k"
 
 
@@ -137,37 +134,16 @@ def commands() -> list[Command]:
 
 
 def run_once(argv: list[str], env: dict[str, str], folder: Path, timeout: float) -> tuple[float, float, str | None]:
-    """Run ``argv`` in ``folder``; return (wall seconds, peak MB, error or None).
-
-    The peak comes from GNU time when installed. Without it, it is the child's
-    ``ru_maxrss`` from ``os.wait4``, which also counts this process's own memory
-    (the child is forked from it), so small figures are then overstated.
-    """
+    """Run ``argv`` in ``folder`` (timed by :func:`paired.run`); return (wall seconds, peak MB, error or None)."""
     (folder / "out").mkdir(parents=True, exist_ok=True)
-    peak_file = folder / "peak-kb.txt"
-    if GNU_TIME:
-        argv = [GNU_TIME, "-f", "%M", "-o", str(peak_file), *argv]
-    with open(folder / "stderr.txt", "w+b") as stderr:
-        started = time.perf_counter()
-        process = subprocess.Popen(argv, cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=stderr,
-                                   start_new_session=True)
-        timer = threading.Timer(timeout, os.killpg, (process.pid, signal.SIGKILL))
-        timer.start()
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - started
-        timer.cancel()
-        process.returncode = code = os.waitstatus_to_exitcode(status)
-        stderr.seek(0)
-        lines = stderr.read().decode("utf-8", "replace").strip().splitlines()
-    reported = peak_file.read_text(encoding="utf-8").split() if peak_file.exists() else []
-    peak_kb = int(reported[-1]) if reported and reported[-1].isdigit() else usage.ru_maxrss
+    sample = paired.run(argv, env=env, cwd=folder, timeout=timeout, stderr=folder / "stderr.txt")
+    lines = (folder / "stderr.txt").read_text(encoding="utf-8", errors="replace").strip().splitlines()
     error = None
-    if seconds >= timeout:
+    if sample.status == paired.KILLED:
         error = f"killed after {timeout:.0f} s"
-    elif code:
-        message = [line for line in lines if not line.startswith("Command exited with non-zero status")]
-        error = f"exit {code}: {message[-1][:160] if message else 'no message'}"
-    return seconds, peak_kb / 1024, error
+    elif sample.status:
+        error = f"exit {sample.status}: {lines[-1][:160] if lines else 'no message'}"
+    return sample.wall, sample.peak_mb, error
 
 
 class Bench:

@@ -108,18 +108,24 @@ def test_met_and_contested_from_the_tables_are_the_librarys_answers(name: str, t
     path = DATASETS[name](tmp_path)
     questions = _questions(path)
     runner = CliRunner()
-    first = runner.invoke(cli, ["met", "--data", str(path)])
-    assert first.exit_code == 0, first.output
-    assert open_tables(path) is not None
-    with monkeypatch.context() as patched:
-        patched.setenv("TIMELINE_NO_CACHE", "1")
-        expected = [_run(runner, path, question) for question in questions]
+    expected = library_answers(runner, path, questions, monkeypatch)
     with monkeypatch.context() as patched:
         patched.setattr(query, "met", _no_library)
         patched.setattr(query, "contested", _no_library)
         answered = [_run(runner, path, question) for question in questions]
     assert answered == expected
     assert any(output.count("\n") > 2 for output, _, _ in expected)  # some questions have answers
+
+
+def library_answers(runner: CliRunner, path: Path, questions: list[list[str]],
+                    monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, int]]:
+    """Write the tables of ``path`` (one ``met``), then ask each question of the library (``TIMELINE_NO_CACHE``)."""
+    first = runner.invoke(cli, ["met", "--data", str(path)])
+    assert first.exit_code == 0, first.output
+    assert open_tables(path) is not None
+    with monkeypatch.context() as patched:
+        patched.setenv("TIMELINE_NO_CACHE", "1")
+        return [_run(runner, path, question) for question in questions]
 
 
 def _run(runner: CliRunner, path: Path, question: list[str]) -> tuple[str, str, int]:

@@ -7,10 +7,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from timeline.dates import DateError, parse_user_date
-from timeline.model import ORDERS, ROLES, Dataset, Event, date_order
-from timeline.names import find_actor
+from timeline.vocabulary import ORDERS, ROLES
+
+if TYPE_CHECKING:  # a filter is made without the model: a query answered from the store's tables needs none
+    from timeline.model import Dataset, Event
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,9 @@ class EventFilter:
 
     def apply(self, dataset: Dataset) -> list[Event]:
         """The events of ``dataset`` that pass, in date order (``ValueError`` for an unknown role or order)."""
+        from timeline.dates import DateError, parse_user_date
+        from timeline.model import date_order
+
         if unknown := [r for r in self.roles if r not in ROLES]:
             raise ValueError(f"roles are {', '.join(ROLES)}, not {', '.join(unknown)}")
         if self.order not in ORDERS:
@@ -71,5 +76,7 @@ class EventFilter:
         """The ids the actor criterion accepts (each actor and its members), or ``None`` for all."""
         if not self.actors:
             return None
+        from timeline.names import find_actor
+
         wanted = {find_actor(dataset, name).id for name in self.actors}
         return {a for a in dataset.actors if wanted.intersection(dataset.affiliation_chain(a))}

@@ -15,10 +15,12 @@ from contextvars import ContextVar
 from itertools import combinations, product
 from typing import TYPE_CHECKING, Any, Literal
 
-from timeline.model import EVENT_TYPES, HELD_STATUSES, MEETING_TYPES, STATUS_INFO, Dataset, Event
+from timeline.vocabulary import EVENT_TYPES, HELD_STATUSES, MEETING_TYPES, STATUS_INFO
 
 if TYPE_CHECKING:  # networkx is imported when a graph is made: listing relations (--help) needs none
     import networkx as nx
+
+    from timeline.model import Dataset, Event
 
 Level = Literal["person", "state"]
 
@@ -135,7 +137,7 @@ def actor_graph(dataset: Dataset, events: Iterable[Event] | None = None, level: 
         for actor in event.actors():
             activity.setdefault(side[actor], set()).add(event.id)
         graph.add_nodes_from(side[actor] for actor in (*event.acting(), *event.initiator))
-        for u, v, relation in _pairs(dataset, event, side):
+        for u, v, relation in event_relations(dataset, event, side):
             _add(graph, u, v, relation, event)
         # an actor who acted without a counterpart (a statement, a joint draft) is in the graph all the same
         graph.add_nodes_from(side[actor] for actor, role in event.roles() if role != "mentioned")
@@ -144,7 +146,11 @@ def actor_graph(dataset: Dataset, events: Iterable[Event] | None = None, level: 
     return graph
 
 
-def _pairs(dataset: Dataset, event: Event, side: Mapping[str, str]) -> Iterable[tuple[str, str, str]]:
+def event_relations(dataset: Dataset, event: Event, side: Mapping[str, str]) -> Iterable[tuple[str, str, str]]:
+    """The edges ``event`` adds to the actor graph, sorted: (source node, target node, relation).
+
+    ``side`` maps each actor to its node at the event's date (:meth:`Dataset.nodes_by_date`).
+    """
     relation = RELATION_OF_TYPE[event.type]
     kind = EVENT_TYPES[event.type]
     if kind.symmetric:

@@ -21,6 +21,7 @@ from timeline.vocabulary import (  # noqa: F401 (the model's vocabulary, importa
     HELD_STATUSES,
     LEVELS,
     MEETING_TYPES,
+    ORDERS,
     OUTCOME_INFO,
     OUTCOMES,
     PENDING_STATUSES,
@@ -40,8 +41,6 @@ from timeline.vocabulary import (  # noqa: F401 (the model's vocabulary, importa
 )
 
 ACTOR_KINDS = ("person", "state", "organization", "group")
-#: Orders of events whose dates have different precisions (see :func:`date_order`).
-ORDERS = ("midpoint", "start", "end")
 
 
 def date_order(span: DateSpan, order: str = "midpoint") -> tuple:

@@ -68,7 +68,12 @@ def is_ours(path: Path) -> bool:
     A run killed between writing a file and recording it leaves both digests in
     the manifest; the file is ours if it holds either.
     """
-    digests = _manifest(path.parent).get(path.name, [])
+    return _holds(path, _manifest(path.parent))
+
+
+def _holds(path: Path, files: dict[str, list[str]]) -> bool:
+    """Whether ``path`` is a regular file holding one of the digests ``files`` (a manifest) has for it."""
+    digests = files.get(path.name, [])
     return bool(digests) and path.is_file() and not path.is_symlink() and _sha256(path) in digests
 
 
@@ -152,9 +157,9 @@ def remove_ours(path: str | os.PathLike) -> bool:
     """
     path = Path(path)
     with folder_lock(path.parent):
-        if not is_ours(path):
-            return False
         files = _manifest(path.parent)
+        if not _holds(path, files):
+            return False
         try:
             os.unlink(path)
         except OSError as error:

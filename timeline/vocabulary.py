@@ -239,6 +239,8 @@ STATUSES = tuple(STATUS_INFO)
 HELD_STATUSES = tuple(name for name, status in STATUS_INFO.items() if status.held)
 #: Levels of the actor graph and of "who met whom": actors as recorded, or as their states.
 LEVELS = ("person", "state")
+#: Orders of events whose dates have different precisions (see :func:`timeline.model.date_order`).
+ORDERS = ("midpoint", "start", "end")
 #: Statuses of events that may still take place; ``met --include-planned`` lists only ``planned`` ones.
 PENDING_STATUSES = tuple(name for name, status in STATUS_INFO.items() if status.pending)
 

@@ -9,7 +9,7 @@ import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from timeline.model import Dataset
 
 Command = Callable[..., Any]
+Answer = TypeVar("Answer")
 
 #: The smallest chart worth drawing and the largest side, in inches.
 MIN_SIZE = (5.0, 4.0)
@@ -92,6 +93,20 @@ def stored_tables(paths: tuple[Path, ...]) -> sqlite3.Connection | None:
         return tables
     _loaded[paths] = record
     return None
+
+
+def from_tables(paths: tuple[Path, ...], ask: Callable[[sqlite3.Connection], Answer | None]) -> Answer | None:
+    """What ``ask`` answers from the store's tables of the ``--data`` paths; ``None`` if they cannot say.
+
+    Then :func:`load_data` of the same paths gives the record to ask the library.
+    """
+    tables = stored_tables(paths)
+    if tables is None:
+        return None
+    try:
+        return ask(tables)
+    finally:
+        tables.close()
 
 
 def _default_path() -> Path:

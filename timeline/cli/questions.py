@@ -6,30 +6,21 @@ that has not taken place.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
 import click
 
 from timeline.cli.options import (
     data_option,
+    from_tables,
     level_option,
     load_data,
     since_option,
-    stored_tables,
     until_option,
-    with_dataset,
     with_output,
 )
 from timeline.vocabulary import MEETING_TYPES
-
-if TYPE_CHECKING:
-    import sqlite3
-
-    from timeline.model import Dataset
-
-Answer = TypeVar("Answer")
 
 Rows = list[dict[str, Any]]
 
@@ -101,7 +92,7 @@ def _stored_met(data_paths: tuple[Path, ...], actor: str | None, other: str | No
     """``met``'s rows with their date labels: from the store's tables if they can say, else from the library."""
     from timeline.index import met as stored
 
-    found = _stored(data_paths, lambda tables: stored.met(tables, actor, other, include_planned=True, **options))
+    found = from_tables(data_paths, lambda tables: stored.met(tables, actor, other, include_planned=True, **options))
     if found is not None:
         return found
     from timeline import query
@@ -110,26 +101,15 @@ def _stored_met(data_paths: tuple[Path, ...], actor: str | None, other: str | No
             for m in query.met(load_data(data_paths), actor, other, include_planned=True, **options)]
 
 
-def _stored(data_paths: tuple[Path, ...], ask: Callable[[sqlite3.Connection], Answer | None]) -> Answer | None:
-    """What ``ask`` answers from the store's tables of the dataset, or ``None`` if they cannot say."""
-    tables = stored_tables(data_paths)
-    if tables is None:
-        return None
-    try:
-        return ask(tables)
-    finally:
-        tables.close()
-
-
 @click.command()
 @click.argument("actor")
 @since_option
 @until_option
 @level_option
 @drafts_option
-@with_dataset
+@data_option
 @with_output("source", "relation", "target", "dates", "count", "events")
-def relations(dataset: Dataset, actor: str, **options: Any) -> Rows:
+def relations(data_paths: tuple[Path, ...], actor: str, **options: Any) -> Rows:
     """What passed between ACTOR and each other actor, with dates.
 
     One row per other actor and relation (met, proposed to, rejected,
@@ -144,9 +124,14 @@ def relations(dataset: Dataset, actor: str, **options: Any) -> Rows:
       timeline relations putin
       timeline relations russia --level state --format csv
     """
-    from timeline import query
+    from timeline.index import relations as stored
 
-    return _rows(query.relations(dataset, actor, **options), relation=lambda r: r.relation.replace("_", " "),
+    found = from_tables(data_paths, lambda tables: stored.relations(tables, actor, **options))
+    if found is None:
+        from timeline import query
+
+        found = query.relations(load_data(data_paths), actor, **options)
+    return _rows(found, relation=lambda r: r.relation.replace("_", " "),
                  target=lambda r: r.target or "(no counterpart)", dates=_dates)
 
 
@@ -157,9 +142,9 @@ def relations(dataset: Dataset, actor: str, **options: Any) -> Rows:
 @until_option
 @level_option
 @drafts_option
-@with_dataset
+@data_option
 @with_output("actors", "dates", "events")
-def path(dataset: Dataset, actor: str, other: str, **options: Any) -> Rows:
+def path(data_paths: tuple[Path, ...], actor: str, other: str, **options: Any) -> Rows:
     """The shortest chain of meetings between two actors.
 
     One row per link, in order from ACTOR to OTHER, with the meetings, calls
@@ -171,9 +156,13 @@ def path(dataset: Dataset, actor: str, other: str, **options: Any) -> Rows:
       timeline path zelenskyy putin
       timeline path ukraine russia --level state --format json
     """
-    from timeline import query
+    from timeline.index import path as stored
 
-    links = query.path(dataset, actor, other, **options)
+    links = from_tables(data_paths, lambda tables: stored.path(tables, actor, other, **options))
+    if links is None:
+        from timeline import query
+
+        links = query.path(load_data(data_paths), actor, other, **options)
     if not links:
         click.echo(f"no chain of meetings joins '{actor}' and '{other}'", err=True)
     return _rows(links, actors=_pair, dates=_dates)
@@ -197,7 +186,7 @@ def contested(data_paths: tuple[Path, ...], **options: Any) -> Rows:
     """
     from timeline.index import contested as stored
 
-    found = _stored(data_paths, lambda tables: stored.contested(tables, **options))
+    found = from_tables(data_paths, lambda tables: stored.contested(tables, **options))
     if found is None:
         from timeline import query
 
@@ -233,6 +222,6 @@ def _pair(result: Any) -> str:
 
 def _dates(result: Any) -> str:
     """The dates of a result's events as one label, at their precision: 'Sep 2022', '2 Dec 2025?', 'by 3 Dec 2025'."""
-    from timeline import query
+    from timeline.answers import dates_label
 
-    return query.dates_label(result.dates)
+    return dates_label(result.dates)

@@ -2,18 +2,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from timeline.cli.options import data_option, with_dataset, with_filter, with_output
+from timeline.cli.options import data_option, from_tables, load_data, with_dataset, with_filter, with_output
 from timeline.errors import UserError
-from timeline.filters import EventFilter
-from timeline.model import ORDERS, ROLES, Dataset
+from timeline.vocabulary import ORDERS, ROLES
+
+if TYPE_CHECKING:
+    from timeline.filters import EventFilter
+    from timeline.model import Dataset
 
 
 @click.command()
-@with_dataset
+@data_option
 @with_filter
 @click.option("--role", "roles", multiple=True, type=click.Choice(ROLES),
               help="With --actor: only events where it has this role (repeatable), e.g. initiator.")
@@ -21,7 +24,7 @@ from timeline.model import ORDERS, ROLES, Dataset
               help="How spans of different precision are ordered (see below).")
 @click.option("--include-drafts", is_flag=True, help="Also list events marked 'draft: true' (awaiting review).")
 @with_output("id", "label", "type", "status", "location", "headline")
-def events(dataset: Dataset, event_filter: EventFilter, roles: tuple[str, ...], order: str,
+def events(data_paths: tuple[Path, ...], event_filter: EventFilter, roles: tuple[str, ...], order: str,
            include_drafts: bool) -> list[dict[str, Any]]:
     """List events in date order, with the filters given.
 
@@ -39,14 +42,19 @@ def events(dataset: Dataset, event_filter: EventFilter, roles: tuple[str, ...], 
       timeline events --actor russia --role initiator
       timeline events --order start
     """
-    from dataclasses import replace
+    from dataclasses import asdict, replace
 
-    from timeline.rows import event_row
+    from timeline.index.events import events as stored
 
     if roles and not event_filter.actors:
         raise UserError("--role needs --actor: the actor whose role it is")
-    chosen = replace(event_filter, roles=roles, order=order, include_drafts=include_drafts).apply(dataset)
-    return [event_row(event) for event in chosen]
+    chosen = replace(event_filter, roles=roles, order=order, include_drafts=include_drafts)
+    found = from_tables(data_paths, lambda tables: stored(tables, **asdict(chosen)))
+    if found is not None:
+        return found
+    from timeline.rows import event_row
+
+    return [event_row(event) for event in chosen.apply(load_data(data_paths))]
 
 
 @click.command()

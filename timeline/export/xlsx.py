@@ -25,11 +25,13 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
+import tempfile
 import zipfile
 from collections.abc import Mapping, Sequence
 from copy import copy
 from datetime import date
-from typing import Any
+from typing import Any, BinaryIO
 
 from timeline.export._common import NotInstalled, PathOrFile, export_graph, latest_day, plain_text
 from timeline.export.csv import Table, cell, tables
@@ -60,14 +62,16 @@ def write_xlsx(sheets: Mapping[str, Table], path_or_file: PathOrFile, stamp: dat
     book = Workbook(write_only=True)
     for name, table in sheets.items():
         _sheet(book.create_sheet(name), table)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    data = _reproducible(buffer.getvalue(), stamp)
-    if isinstance(path_or_file, (str, os.PathLike)):
-        with open(path_or_file, "wb") as file:
-            file.write(data)
-    else:
-        path_or_file.write(data)
+    with tempfile.TemporaryFile() as made:  # the workbook as openpyxl writes it, then copied part by part
+        book.save(made)
+        made.seek(0)
+        if isinstance(path_or_file, (str, os.PathLike)):
+            with open(path_or_file, "wb") as file:
+                _reproducible(made, file, stamp)
+        else:  # a stream that may not seek: the zip is made in memory
+            buffer = io.BytesIO()
+            _reproducible(made, buffer, stamp)
+            path_or_file.write(buffer.getvalue())
 
 
 def _sheet(sheet: Any, table: Table) -> None:
@@ -123,16 +127,16 @@ def _text(value: Any) -> str:
     return plain_text(cell(value))
 
 
-def _reproducible(data: bytes, stamp: date) -> bytes:
-    """The workbook with fixed zip times and document dates, so that the same data gives the same bytes."""
-    out = io.BytesIO()
+def _reproducible(source: BinaryIO, target: BinaryIO, stamp: date) -> None:
+    """Copy the workbook in ``source`` to ``target`` with fixed zip times and document dates, so that the same
+    data gives the same bytes; each part is copied in pieces (a sheet of 100,000 rows is hundreds of MB of XML)."""
     when = f"{stamp:%Y-%m-%d}T00:00:00Z".encode()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info)
+    with zipfile.ZipFile(source) as made, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in made.infolist():
+            part = zipfile.ZipInfo(info.filename, _ZIP_TIME)
+            part.compress_type = zipfile.ZIP_DEFLATED
             if info.filename == "docProps/core.xml":
-                content = _STAMP.sub(lambda m: m[1] + when + m[2], content)
-            target.writestr(zipfile.ZipInfo(info.filename, _ZIP_TIME), content, zipfile.ZIP_DEFLATED)
-    return out.getvalue()
-
-
+                out.writestr(part, _STAMP.sub(lambda m: m[1] + when + m[2], made.read(info)), zipfile.ZIP_DEFLATED)
+                continue
+            with made.open(info) as piece, out.open(part, "w", force_zip64=info.file_size > zipfile.ZIP64_LIMIT) as copy_:
+                shutil.copyfileobj(piece, copy_, 1 << 20)

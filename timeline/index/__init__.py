@@ -73,7 +73,7 @@ INDEXES = (
 #: the rows of the changed files' events. A table without ``ord`` holds the dataset's rows (``file`` 0),
 #: written anew when an edit changes more than events. A module imports nothing heavy at its top: a warm
 #: query imports it for its ``SCHEMA``.
-TABLES = ("timeline.index.core",)
+TABLES = ("timeline.index.core", "timeline.index.events", "timeline.index.relations", "timeline.index.path")
 
 
 def table_modules() -> list:

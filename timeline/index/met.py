@@ -67,14 +67,21 @@ def _select(db: sqlite3.Connection, where: list[str], values: list[Any]) -> list
 
 def node(db: sqlite3.Connection, name: str, level: str) -> str | None:
     """What the actor ``name`` (an id, or a whole name or alias in any case) counts as at ``level``; else ``None``."""
+    ident = actor_id(db, name)
+    if ident is None:
+        return None
+    row = db.execute("SELECT node FROM actors WHERE level = ? AND id = ?", (level, ident)).fetchone()
+    return row[0] if row else None
+
+
+def actor_id(db: sqlite3.Connection, name: str) -> str | None:
+    """The id of the actor ``name`` (an id, or a whole name or alias in any case); ``None`` if not exactly one."""
     from timeline.folding import fold
 
-    ids = [name] if db.execute("SELECT 1 FROM actors WHERE level = 'person' AND id = ?", (name,)).fetchone() \
-        else [i for (i,) in db.execute("SELECT DISTINCT id FROM names WHERE key = ?", (fold(name),))]
-    if len(ids) != 1 or not name.strip():
-        return None
-    row = db.execute("SELECT node FROM actors WHERE level = ? AND id = ?", (level, ids[0])).fetchone()
-    return row[0] if row else None
+    if db.execute("SELECT 1 FROM actors WHERE level = 'person' AND id = ?", (name,)).fetchone():
+        return name
+    ids = [i for (i,) in db.execute("SELECT DISTINCT id FROM names WHERE key = ?", (fold(name),))]
+    return ids[0] if len(ids) == 1 and name.strip() else None
 
 
 def bounds(since: str | None, until: str | None) -> tuple[list[str], list[str]] | None:

@@ -116,6 +116,10 @@ def insert_rows(db: sqlite3.Connection, record: Dataset, events: Sequence[Event]
             else:
                 db.executemany(statement, ((files[row[place]], *row[1:place], keys[row[place]], *row[place + 1:])
                                            for row in group))
+    if whole:  # tables made from the others' rows (a module's ``DERIVED``), once they are all written
+        for module in table_modules():
+            for statement in getattr(module, "DERIVED", ()):
+                db.execute(statement)
 
 
 def _shape(statement: str) -> tuple[int | None, int]:
