@@ -19,6 +19,7 @@ from timeline.model import EVENT_TYPES, STATUSES, Actor, Dataset, Event, Source
 from timeline.palette import FAMILIES
 from timeline.render import style
 from timeline.render.labels import event_titles
+from timeline.render.legend import status_label
 from timeline.render.timeline import (
     AGGREGATE_ABOVE,
     ChartError,
@@ -232,8 +233,9 @@ def test_every_status_of_the_model_and_those_coming_is_drawn_its_own_way():
     figure = draw_timeline(record(*events))
     cues = [t.get_text() for t in figure.legends[1].get_texts()]
     order = [*STATUSES, *sorted(set(statuses) - set(STATUSES))]          # the model's order, then the rest
-    assert [c for c in cues if c in {look.label for look in looks.values()}] == [
-        looks[s].label for s in order if s != "occurred"]
+    assert [c for c in cues if c in {status_label(s, False) for s in statuses}] == [
+        status_label(s, False) for s in order if s != "occurred"]
+    assert status_label("planned", False) == "Planned (hollow; label in italics)"      # pending labels are italic
     assert not style.status_look("rumoured").fill or style.status_look("rumoured").label == "Rumoured"
 
 
@@ -251,7 +253,8 @@ def test_legend_lists_the_types_shown_then_the_cues_used(chart, seed):
                      "Statements, claims and denials"]
     assert cues == ["Date known only as a span (a month, a range)",
                     "On or before the date marked (earlier date unknown)", "On or after the date marked",
-                    "Uncertain date", "Planned (hollow)", "Disputed (ringed)", "Disputes"]
+                    "Uncertain date", "Planned (hollow, dashed; label in italics)", "Disputed (ringed)",
+                    "Disputes (arrow to the event disputed)"]
 
 
 def test_footer_cites_the_source_typeset(chart, seed):
@@ -344,10 +347,20 @@ def test_three_years_tell_months_apart_and_compress_the_empty_stretch(chronology
 
 def test_spans_read_as_spans_at_every_scale(chronology):
     figure = draw_timeline(chronology, size=(6, None))
-    for event_id in ("talks-break-down", "plan-drafted", "talks-stall", "memoranda"):   # a year, weeks, months
+    for event_id in ("plan-drafted", "talks-stall", "memoranda"):   # weeks, months
         assert event_id in bars(figure) and event_id not in markers(figure), event_id
     assert "alaska" in markers(figure)                               # a day on a chart of years is a point
     assert_labels_clear(figure)
+
+
+def test_a_span_of_a_year_on_a_chart_of_years_is_listed_not_drawn(chronology):
+    """'Talks break down' (2022) drawn as a bar over all of 2022 outweighed every event of that year: a span
+    wider than a fifth of the axis (and than 90 days) is named in a note instead."""
+    figure = draw_timeline(chronology, size=(11, 8.5))
+    assert "talks-break-down" not in bars(figure) and "talks-break-down" not in markers(figure)
+    assert [e.id for e in figure.timeline.coarse] == ["talks-break-down"]
+    assert "dated too coarsely to place on this axis: Talks break down (2022, occurred)" in footer(figure)
+    assert "plan-drafted" in bars(figure)                            # 25 days on a chart of four years: a bar
 
 
 @pytest.mark.parametrize("dates", [("9999-12-31/..", "2025-06-01"), ("../9999-12-31",), ("0001-01-01", "2025-01-01"),

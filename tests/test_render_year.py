@@ -94,7 +94,7 @@ def test_small_lanes_fold_into_others_which_names_them(chart):
     assert lanes == ("Between sides", "Russia", "Ukraine", "United States", "Others")
     notes = " ".join(t.get_text().replace("\n", " ") for t in gids(chart, "lane-note:").values())
     assert "Pro-Ukrainian war mappers" in notes and "United Kingdom" in notes
-    assert "talks and deals of several sides" in notes
+    assert "talks, deals and acts of several sides" in notes
 
 
 def test_a_date_too_coarse_for_the_axis_is_listed_not_drawn(chart):

@@ -30,6 +30,7 @@ from timeline.render.marks import (
     draw_label,
     draw_links,
     is_span,
+    mark_x,
     qualifier,
 )
 from timeline.render.spans import Glyph, TimeScale
@@ -206,7 +207,7 @@ def draw_rows(ax: Axes, glyphs: list[Glyph], placed: Placed, heights: list[float
             x = float(scale.inverse(scale.units[0] + mark.anchor / pixels * _units(scale)))
             artists += draw_label(ax, g, placed.labels[i], x, mark.label_left < mark.anchor - 1, middle, y[i],
                                   lines / 2)
-    artists += draw_links(ax, {g.event.id: (g.x, y[i]) for i, g in enumerate(glyphs) if not g.copy}, links)
+    artists += draw_links(ax, {g.event.id: (mark_x(g), y[i]) for i, g in enumerate(glyphs) if not g.copy}, links)
     return artists
 
 
