@@ -172,17 +172,20 @@ def test_every_event_is_labelled_or_numbered_without_overlap(chart, seed):
     drawing = chart.timeline
     shown = labels(chart)
     assert sorted(shown) == sorted(drawing.labels)
-    # two statements of 3 Dec sit in a stack of same-day marks: no leader can reach them without passing
+    # three statements of 3 Dec sit in a stack of same-day marks: no leader can reach them without passing
     # another mark, so they are numbered and listed
-    assert drawing.numbers == {"putin-pokrovsk-expansion-remark": 1, "russia-claims-pokrovsk": 2}
+    assert drawing.numbers == {"putin-pokrovsk-expansion-remark": 1, "russia-claims-pokrovsk": 2,
+                               "sybiha-response-to-forum-remarks": 3}
     assert set(drawing.labels) | set(drawing.numbers) == {e.id for e in seed.events}
     numbers = by_gid(chart, "number:")
     assert {gid: t.get_text() for gid, t in numbers.items()} == {"putin-pokrovsk-expansion-remark": "1",
-                                                                 "russia-claims-pokrovsk": "2"}
+                                                                 "russia-claims-pokrovsk": "2",
+                                                                 "sybiha-response-to-forum-remarks": "3"}
     assert "Numbered for lack of room, the events without a label: 1 Putin: forces could push on from " \
            "Pokrovsk in any direction (by 3 Dec 2025); 2 Russia claims to have captured Pokrovsk (by 3 Dec " \
-           "2025)." in footer(chart).replace("\n", " ")
-    assert shown["moscow-talks"].get_text() == "Witkoff and Kushner meet Putin in Moscow"    # its own title
+           "2025); 3 Sybiha: Putin has no interest in ending the war (by 3 Dec 2025)." \
+           in footer(chart).replace("\n", " ")
+    assert shown["moscow-talks"].get_text().replace("\n", " ") == "Witkoff and Kushner meet Putin in Moscow"
     assert shown["planned-meeting-ukrainian-delegation"].get_fontstyle() == "italic"
     assert_labels_clear(chart)
 
@@ -516,7 +519,9 @@ def test_a_dense_chart_thins_its_labels_and_says_so():
 def test_a_fixed_size_is_kept_and_labels_stay_clear():
     figure = draw_timeline(synthetic(120, seed=2), size=(8, 5))
     assert (figure.get_figwidth(), figure.get_figheight()) == (8, 5)
-    assert len(marks(figure)) == 120
+    stacked = [int(t.get_text().rpartition("×")[2]) for t in by_gid(figure, "qualifier:").values()
+               if "×" in t.get_text()]
+    assert len(marks(figure)) + sum(n - 1 for n in stacked) == 120 == len(figure.timeline.lanes_of)
     assert_labels_clear(figure)
 
 
@@ -560,8 +565,8 @@ def test_format_follows_the_extension(run, tmp_path, name, magic):
     result = run("render", "timeline", "-o", str(path), "--dpi", "50")
     assert result.exit_code == 0, result.output
     assert path.read_bytes().startswith(magic)
-    assert result.output == (f"wrote {path}: 23 events in 5 lanes, 2 without a label for lack of room "
-                             "(2 of them numbered in a note)\n")
+    assert result.output == (f"wrote {path}: 23 events in 5 lanes, 3 without a label for lack of room "
+                             "(3 of them numbered in a note)\n")
 
 
 def test_size_and_dpi_set_the_pixels(run, tmp_path):

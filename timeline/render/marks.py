@@ -27,6 +27,7 @@ from timeline.render import style
 from timeline.render.legend import LINKS, MARKER, SPAN_CAP, SPAN_CAP_LINE, SPAN_LINE, ring_marker
 from timeline.render.markers import weighted_size
 from timeline.render.spans import Glyph
+from timeline.render.stacks import stack_text
 
 LABEL_SIZE = 8.0        # points: legible in print at a full page
 QUALIFIER_FONT = FontProperties(size=LABEL_SIZE, weight="bold")
@@ -63,10 +64,12 @@ def mark_x(glyph: Glyph) -> float:
     return glyph.hi if glyph.open_start else glyph.lo if glyph.open_end else glyph.x
 
 
-def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float) -> list[Artist]:
+def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float, size: float = 1.0) -> list[Artist]:
     """The event's mark: a marker of its family's shape at its date, or a capped line over its span (no
     point is claimed where there is none); an open date is a marker at its known bound with a short arrow
-    toward the open side (never a span); then its status ring and date qualifier."""
+    toward the open side (never a span); then its status ring, date qualifier and the number of events it
+    stands for ("×3", :mod:`timeline.render.stacks`). ``size`` scales the marker and its ring (rows lower than
+    a marker take smaller marks, rather than marks that overlap)."""
     event = glyph.event
     mark = style.EVENT_MARKS[event.type]
     look = style.status_look(event.status)
@@ -82,7 +85,7 @@ def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float) -> list[
                            color=mark.color, alpha=alpha, zorder=3, gid=f"caps:{glyph.key}")
     else:
         x = mark_x(glyph)
-        artists += ax.plot([x], [y], ls="none", marker=mark.marker, ms=weighted_size(mark.marker, MARKER),
+        artists += ax.plot([x], [y], ls="none", marker=mark.marker, ms=weighted_size(mark.marker, MARKER) * size,
                            mew=1.1, color=mark.color, mfc=mark.color if look.fill else "white",
                            alpha=alpha, zorder=5, gid=glyph.key)
         if glyph.open_start or glyph.open_end:
@@ -90,9 +93,9 @@ def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float) -> list[
                                            color=mark.color, gid=f"open:{glyph.key}"))
     if look.ring:
         at = (lo + hi) / 2 if span else mark_x(glyph)
-        artists += ax.plot([at], [y], ls="none", marker=ring_marker(look.ring), ms=MARKER * 1.75,
+        artists += ax.plot([at], [y], ls="none", marker=ring_marker(look.ring), ms=MARKER * 1.75 * size,
                            mfc="none", mec=style.INK, mew=0.8, zorder=4, gid=f"ring:{glyph.key}")
-    if mark_text := qualifier(event.date):
+    if mark_text := qualifier(event.date) + stack_text(glyph):
         at = hi if span else mark_x(glyph)
         artists.append(ax.annotate(mark_text, (at, y), xytext=(2 if span else MARKER / 2 + 1, 2),
                                    textcoords="offset points", fontproperties=QUALIFIER_FONT, color=style.MUTED,

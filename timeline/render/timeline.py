@@ -44,7 +44,7 @@ from timeline.render.counts import (
     nice_step,
     print_shades,
 )
-from timeline.render.events_chart import LANE_PAD, TRACK, draw_rows, layout_rows, legends
+from timeline.render.events_chart import LANE_PAD, TRACK, draw_rows, layout_stacked, legends
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import DPI, LINE, NOTE_LINE, NOTE_SIZE, Frame, wrap_lane
 from timeline.render.labels import dated_repeats, event_titles
@@ -53,6 +53,7 @@ from timeline.render.legend import LINKS, count_entries
 from timeline.render.marks import links as links_between
 from timeline.render.notes import bound_note, coarse_note, numbered
 from timeline.render.spans import Glyph, clipped, glyphs_of, related_bounds, time_scale
+from timeline.render.stacks import stack_note
 from timeline.render.text import printable, quiet_glyphs, typeset, undrawable
 
 __all__ = ["AGGREGATE_ABOVE", "LANES", "MAX_LANES", "ChartError", "Drawing", "assign_lanes", "bins", "clock",
@@ -264,7 +265,9 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     frame.footnote(LABEL_RULE.format(drawn=drawn, labelled="{labelled}"))
     rule = slice(first, len(frame.notes))
     least = [lane_rows(name, note) if labelled else 0.0 for name, note in zip(names, [*lane_notes, *[""] * len(names)])]
-    placed, heights, figure_height = layout_rows(frame, dataset, glyphs, texts, least, scale, height)
+    kept, placed, heights, figure_height = layout_stacked(frame, dataset, glyphs, texts, least, scale, height)
+    titles = [titles[i] for i in kept]
+    frame.footnote(stack_note(glyphs))
     numbers = numbered(frame, glyphs, titles, placed)         # the note gives each one's date
     figure_height += 0 if height else (len(frame.notes) - first - (rule.stop - rule.start)) * Frame.LINE
     lines = [n.replace("{labelled}", f"{len(placed.labels):,}") for n in frame.notes[rule]]
@@ -282,7 +285,8 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
         _band(frame, dataset, band, scale)
     lanes_of: dict[str, tuple[int, ...]] = {}
     for g in glyphs:
-        lanes_of[g.event.id] = (*lanes_of.get(g.event.id, ()), g.lane)
+        for event in (g.event, *g.stack):
+            lanes_of[event.id] = (*lanes_of.get(event.id, ()), g.lane)
     return Drawing(tuple(events), tuple(names), lanes_of,
                    {glyphs[i].event.id: text for i, text in sorted(placed.labels.items(), reverse=True)},
                    _dates(scale.xlim), band=tuple(banded), undrawable=_undrawable(figure),
