@@ -24,7 +24,7 @@ from timeline.render.spans import Glyph, TimeScale
 PERIODS = (("hour", 1 / 24), ("6 hours", 1 / 4), ("day", 1), ("week", 7), ("month", 30.44),
            ("quarter", 91.31), ("year", 365.25))
 MAX_BINS = 150
-#: The battlefield band's sides, darkest first (CIE L* 22, 40, 57, 73, 87: 16 or more apart): greys, so that a
+#: The battlefield band's sides, darkest first (CIE L* 22, 40, 57, 73, 87: 14 or more apart): greys, so that a
 #: side never reads as an event family (the families are hues) and the sides part in greyscale print too.
 BAND_GREYS = ("#353535", "#5E5E5E", "#898989", "#B3B3B3", "#DADADA")
 #: The lightness (CIE L*) the shown families of a chart of counts spread over, darkest to lightest: a family's

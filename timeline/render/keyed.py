@@ -341,7 +341,7 @@ def _beside_box(mark: Mark, marks: list[tuple[int, float, float]], labels: list[
 
     for left in (mark.hi + gap, mark.lo - gap - mark.line_width):
         right = left + mark.line_width
-        if 0 <= left and right <= width and free(left, right, {r for r, _, _ in _rows_of(mark, left, right)},
+        if left >= 0 and right <= width and free(left, right, {r for r, _, _ in _rows_of(mark, left, right)},
                                                  [*marks, *labels]):
             return mark.row, left, right
     if mark.beside_lines < 2:
@@ -350,7 +350,7 @@ def _beside_box(mark: Mark, marks: list[tuple[int, float, float]], labels: list[
     points = [(r, a, b) for r, a, b in marks if b - a <= POINT_WIDTH]      # a span's bar may run beneath a line
     for left in (mark.hi + gap, mark.lo - gap - flat):
         right = left + flat
-        if 0 <= left and right <= width and free(left, right, {mark.row}, [*marks, *labels]) \
+        if left >= 0 and right <= width and free(left, right, {mark.row}, [*marks, *labels]) \
                 and free(left, right, {r for r, _, _ in points}, points):
             mark.beside_lines, mark.line_width = 1, flat
             return mark.row, left, right

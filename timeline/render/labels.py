@@ -34,10 +34,12 @@ def event_titles(dataset: Dataset, events: Sequence[Event], limit: int = TITLE_L
             for event in events]
 
 
-def dated_repeats(titles: Sequence[str], events: Sequence[Event], one_year: bool) -> list[str]:
+def dated_repeats(titles: Sequence[str], events: Sequence[Event]) -> list[str]:
     """The ``titles`` with the date added to each one that more than one event shares, so that no two labels
     read alike: 'Putin – Witkoff, Moscow' three times becomes 'Putin – Witkoff, Moscow, 11 Apr' … (the year
-    left out when the chart covers ``one_year``; kept otherwise: '…, 6 Aug 2025')."""
+    left out when all the ``events`` fall in one year; kept otherwise: '…, 6 Aug 2025')."""
+    one_year = len({d.year for e in events for end in e.date.ends() if end is not None
+                    for d in (end.start, end.last)}) == 1
     events_of: dict[str, set[str]] = {}
     for title, event in zip(titles, events):
         events_of.setdefault(title, set()).add(event.id)

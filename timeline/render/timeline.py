@@ -67,7 +67,7 @@ LINKS_UP_TO = 60
 #: With ``battlefield=None``, the band is drawn from this many uses of force; fewer stay in the lanes.
 BAND_FROM = 12
 BAND = 0.9              # inches: the band's height
-BAND_SIDES = 5          # sides the band tells apart; the rest share one colour
+BAND_SIDES = len(BAND_GREYS)  # sides the band tells apart (a grey each); the rest share the last
 WIDTH = TIMELINE_WIDTH  # inches, by default
 COUNT_ROWS = 4.0        # rows of height per lane of counts
 SCALE_ROOM = 0.07       # inches per character of the value a lane's scale bracket gives, right of the axes
@@ -252,10 +252,8 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     coarse = [g for g in glyphs if g.hi - g.lo > max(COARSE_SHARE * (scale.xlim[1] - scale.xlim[0]), COARSE_DAYS)
               and not (g.open_start or g.open_end)]
     glyphs = [g for g in glyphs if g not in coarse]
-    shown_events = [g.event for g in glyphs]
-    one_year = len({y for e in shown_events for y in _years(e)}) == 1
-    titles = [typeset(printable(t)) for t in event_titles(dataset, shown_events, limit=TITLE_LENGTH)]
-    texts = dated_repeats(titles, shown_events, one_year)
+    titles = [typeset(printable(t)) for t in event_titles(dataset, [g.event for g in glyphs], limit=TITLE_LENGTH)]
+    texts = dated_repeats(titles, [g.event for g in glyphs])
     frame.footer(sources_line(dataset, [*events, *banded]))
     _notes(frame, [*events, *banded], scale)
     frame.footnote(coarse_note(coarse, len(events)))
@@ -308,12 +306,6 @@ def _band(frame: Frame, dataset: Dataset, band: list[Glyph], scale: object) -> N
              or printable(dataset.actors[s].name) for s in sides}
     date_axis(ax, scale)
     draw_band(ax, band, sides, [sides.index(s) for s in side_of], colors, names, scale)
-
-
-def _years(event: Event) -> set[int]:
-    """The years of an event's known bounds."""
-    return {end.start.year for end in event.date.ends() if end is not None} | \
-        {end.last.year for end in event.date.ends() if end is not None}
 
 
 def _dates(xlim: tuple[float, float]) -> tuple[datetime, datetime]:
