@@ -20,7 +20,7 @@ from timeline.model import Actor, Dataset, Event
 from timeline.palette import FAMILIES
 from timeline.render.counts import BAND_GREYS, nice_step, print_shades
 from timeline.render.labels import dated_repeats
-from timeline.render.legend import MARKER, status_label
+from timeline.render.legend import status_label
 from timeline.render.spans import Glyph, time_scale
 from timeline.render.stacks import stack_marks, stack_note
 from timeline.render.timeline import draw_timeline
