@@ -37,6 +37,7 @@ from timeline.render.spans import Glyph, TimeScale
 from timeline.render.text import shorten, text_width
 
 MAX_HEIGHT = 16.0       # inches, when the height is left to the chart
+MAX_ASPECT = 1.6        # and at most this many times the width (a column stays a column), before the notes
 TRACK = 0.15            # inches per row: a line of 8-point text
 LANE_PAD = 0.5          # rows of air above and below a lane's rows
 GAP = 4.0               # points between two things on a row
@@ -114,7 +115,7 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
             mark.priority = ranking.priority(glyph.event, key[i]) + (glyph.lo,)
             labels[i] = text
         marks.append(mark)
-    room = (height or MAX_HEIGHT) - frame.fixed_height
+    room = (height or min(MAX_HEIGHT, MAX_ASPECT * frame.figure.get_figwidth())) - frame.fixed_height
     caps = [MAX_LABEL_ROWS] * lanes
     story = _story_lane(marks, lanes)
     top = _top([m for m in marks if keyed.fits_beside(m, width, GAP * px)], frame.axes_width)
