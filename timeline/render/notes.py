@@ -36,8 +36,8 @@ def coarse_note(coarse: Sequence[Glyph], total: int) -> str | None:
 
 def numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], placed: Placed) -> dict[str, int]:
     """Number the events left without a label, in date order, and list them in a note: all of them up to
-    :data:`NUMBERED_UP_TO` (:data:`NUMBERED_PER_INCH` per inch of width), else that many key events, by the label rule's priority (a note says how to see
-    the rest); return event id -> number."""
+    :data:`NUMBERED_UP_TO` (:data:`NUMBERED_PER_INCH` per inch of width), else that many key events, by the
+    label rule's priority (a note says how to see the rest); return event id -> number."""
     labelled = {glyphs[i].event.id for i in placed.labels}
     marks = placed.layout.marks
     left = {g.event.id: k for k, g in enumerate(glyphs) if g.event.id not in labelled and not g.copy}
