@@ -279,3 +279,20 @@ def test_the_key_says_what_dashes_and_italics_mean(chronology):
     arrow = chronology.legends[1].legend_handles
     assert arrow is not None
     assert any(isinstance(a, FancyArrowPatch) for a in chronology.legends[1].findobj(FancyArrowPatch))
+
+
+# --- a column stays a column ---------------------------------------------------------------------------------
+
+def test_a_chart_left_to_size_itself_in_a_column_stays_a_column(year):
+    """At --width 6 the 2025 record was 19 inches tall (its notes alone 5): the chart takes at most 1.6 times its
+    width before the notes, and numbers at most 2.5 events per inch of width."""
+    from timeline.render.events_chart import MAX_ASPECT
+    from timeline.render.notes import NUMBERED_PER_INCH
+
+    figure = draw_timeline(year, size=COLUMN)
+    ax = figure.axes[0]
+    above_notes = figure.get_figheight() - ax.get_position().y0 * figure.get_figheight()
+    assert above_notes <= MAX_ASPECT * 6 + 0.6                          # + the axis' tick labels
+    assert len(figure.timeline.numbers) == int(NUMBERED_PER_INCH * 6) == 15
+    assert figure.get_figheight() < 12.5
+    assert len(figure.timeline.lanes_of) == 210                          # every event still drawn
