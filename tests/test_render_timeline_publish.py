@@ -296,3 +296,18 @@ def test_a_chart_left_to_size_itself_in_a_column_stays_a_column(year):
     assert len(figure.timeline.numbers) == int(NUMBERED_PER_INCH * 6) == 15
     assert figure.get_figheight() < 12.5
     assert len(figure.timeline.lanes_of) == 210                          # every event still drawn
+
+
+@pytest.mark.parametrize("size", [(6, None), (11, 8.5), (13.33, 7.5)])
+def test_the_zoom_note_keeps_clear_of_every_label_and_stays_over_its_tint(year, size):
+    """'×4 scale' never touches an event's label or the key: 2 points of air at least, over the tinted weeks."""
+    figure = draw_timeline(year, size=size)
+    ax = figure.axes[0]
+    renderer = figure.canvas.get_renderer()
+    note = next(t for t in ax.texts if t.get_gid() == "zoom-label")
+    box = note.get_window_extent(renderer)
+    tint = next(p for p in ax.patches if p.get_gid() == "zoom").get_window_extent(renderer)
+    others = [t.get_window_extent(renderer) for t in ax.texts if t is not note and t.get_text().strip()]
+    others += [text.get_window_extent(renderer) for legend in figure.legends for text in legend.get_texts()]
+    assert all(not box.overlaps(other.padded(2 * figure.dpi / 72)) for other in others)
+    assert tint.x0 - 1 <= box.x0 and box.x1 <= tint.x1 + 1

@@ -14,6 +14,7 @@ import matplotlib.dates as mdates
 from dateutil.relativedelta import relativedelta
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.text import Text
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 
 from timeline.render import style
@@ -194,6 +195,29 @@ def draw_zoom(ax: Axes, scale: TimeScale) -> list[Artist]:
                                fontsize=style.FOOTER_SIZE, fontstyle="italic", color=style.MUTED,
                                gid="zoom-label", annotation_clip=False))
     return artists
+
+
+def clear_zoom_label(ax: Axes, pad: float = 2.5) -> Text | None:
+    """Move the '×3 scale' note of :func:`draw_zoom`, once the labels are drawn, to the first place along the
+    tinted stretch (then a little higher) where it keeps ``pad`` points clear of every other text of ``ax``."""
+    note = next((t for t in ax.texts if t.get_gid() == "zoom-label"), None)
+    if note is None:
+        return None
+    renderer = ax.figure.canvas.get_renderer()
+    px = ax.figure.dpi / 72
+    others = [t.get_window_extent(renderer).padded(pad * px) for t in ax.texts
+              if t is not note and t.get_visible() and t.get_text().strip()]
+    others += [text.get_window_extent(renderer) for legend in ax.figure.legends for text in legend.get_texts()]
+    tint = next(p for p in ax.patches if p.get_gid() == "zoom").get_window_extent(renderer)
+    room = max(0.0, tint.width - note.get_window_extent(renderer).width) / 2 / px
+    shifts = sorted({round(d * room / 6, 1) for d in range(-6, 7)}, key=abs)
+    for dy in (2, 4, 6, 8):
+        for dx in shifts:
+            note.xyann = (dx, dy)
+            if not any(note.get_window_extent(renderer).overlaps(box) for box in others):
+                return note
+    note.xyann = (0, 2)
+    return note
 
 
 def zoom_note(scale: TimeScale) -> str | None:

@@ -31,7 +31,7 @@ from timeline.errors import NothingToShow, UserError
 from timeline.model import Dataset, Event
 from timeline.palette import FAMILIES
 from timeline.render import style
-from timeline.render.axis import break_note, date_axis, zoom_note
+from timeline.render.axis import break_note, clear_zoom_label, date_axis, zoom_note
 from timeline.render.captions import period_label, sources_line
 from timeline.render.choices import LANES, TIMELINE_PATH, TIMELINE_WIDTH
 from timeline.render.counts import (
@@ -180,6 +180,8 @@ def draw_timeline(dataset: Dataset, events: Sequence[Event] | None = None, *, la
         else:
             drawing = _draw_events(figure, dataset, drawn, band, plan.names, scale, title, lanes, height, links,
                                    plan.notes)
+        figure.draw_without_rendering()      # the figure's final layout, to keep the zoom note clear of labels
+        clear_zoom_label(figure.axes[0])
     figure.timeline = drawing
     return figure
 
