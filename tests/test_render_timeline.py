@@ -19,6 +19,7 @@ from timeline.model import EVENT_TYPES, STATUSES, Actor, Dataset, Event, Source
 from timeline.palette import FAMILIES
 from timeline.render import style
 from timeline.render.labels import event_titles
+from timeline.render.legend import status_label
 from timeline.render.timeline import (
     AGGREGATE_ABOVE,
     ChartError,
@@ -171,17 +172,20 @@ def test_every_event_is_labelled_or_numbered_without_overlap(chart, seed):
     drawing = chart.timeline
     shown = labels(chart)
     assert sorted(shown) == sorted(drawing.labels)
-    # two statements of 3 Dec sit in a stack of same-day marks: no leader can reach them without passing
+    # three statements of 3 Dec sit in a stack of same-day marks: no leader can reach them without passing
     # another mark, so they are numbered and listed
-    assert drawing.numbers == {"putin-pokrovsk-expansion-remark": 1, "russia-claims-pokrovsk": 2}
+    assert drawing.numbers == {"putin-pokrovsk-expansion-remark": 1, "russia-claims-pokrovsk": 2,
+                               "sybiha-response-to-forum-remarks": 3}
     assert set(drawing.labels) | set(drawing.numbers) == {e.id for e in seed.events}
     numbers = by_gid(chart, "number:")
     assert {gid: t.get_text() for gid, t in numbers.items()} == {"putin-pokrovsk-expansion-remark": "1",
-                                                                 "russia-claims-pokrovsk": "2"}
+                                                                 "russia-claims-pokrovsk": "2",
+                                                                 "sybiha-response-to-forum-remarks": "3"}
     assert "Numbered for lack of room, the events without a label: 1 Putin: forces could push on from " \
            "Pokrovsk in any direction (by 3 Dec 2025); 2 Russia claims to have captured Pokrovsk (by 3 Dec " \
-           "2025)." in footer(chart).replace("\n", " ")
-    assert shown["moscow-talks"].get_text() == "Witkoff and Kushner meet Putin in Moscow"    # its own title
+           "2025); 3 Sybiha: Putin has no interest in ending the war (by 3 Dec 2025)." \
+           in footer(chart).replace("\n", " ")
+    assert shown["moscow-talks"].get_text().replace("\n", " ") == "Witkoff and Kushner meet Putin in Moscow"
     assert shown["planned-meeting-ukrainian-delegation"].get_fontstyle() == "italic"
     assert_labels_clear(chart)
 
@@ -232,8 +236,9 @@ def test_every_status_of_the_model_and_those_coming_is_drawn_its_own_way():
     figure = draw_timeline(record(*events))
     cues = [t.get_text() for t in figure.legends[1].get_texts()]
     order = [*STATUSES, *sorted(set(statuses) - set(STATUSES))]          # the model's order, then the rest
-    assert [c for c in cues if c in {look.label for look in looks.values()}] == [
-        looks[s].label for s in order if s != "occurred"]
+    assert [c for c in cues if c in {status_label(s, False) for s in statuses}] == [
+        status_label(s, False) for s in order if s != "occurred"]
+    assert status_label("planned", False) == "Planned (hollow; label in italics)"      # pending labels are italic
     assert not style.status_look("rumoured").fill or style.status_look("rumoured").label == "Rumoured"
 
 
@@ -251,7 +256,8 @@ def test_legend_lists_the_types_shown_then_the_cues_used(chart, seed):
                      "Statements, claims and denials"]
     assert cues == ["Date known only as a span (a month, a range)",
                     "On or before the date marked (earlier date unknown)", "On or after the date marked",
-                    "Uncertain date", "Planned (hollow)", "Disputed (ringed)", "Disputes"]
+                    "Uncertain date", "Planned (hollow, dashed; label in italics)", "Disputed (ringed)",
+                    "Disputes (arrow to the event disputed)"]
 
 
 def test_footer_cites_the_source_typeset(chart, seed):
@@ -317,11 +323,13 @@ def test_the_period_caption_reads_the_data_not_the_padded_limits(chronology):
 def test_a_year_ticks_every_month_and_open_ends_do_not_stretch_it():
     events = [meeting(f"m{m}", f"2025-{m:02d}-10") for m in range(2, 13)]
     events.append(Event("open", "demand", parse_edtf("2025-10/.."), source=("ua",), target=("ru",)))
-    for width, names in ((11, ["Feb\n2025", "Mar", "Apr"]), (6, ["Feb\n2025", "Mar", "Apr"]),
-                         (3.5, ["F\n2025", "M", "A"])):
+    for width, names, labelled in ((11, ["Feb\n2025", "Mar", "Apr"], 11), (6, ["Feb\n2025", "Mar", "Apr"], 11),
+                                   (3.5, ["Apr\n2025", "Jul", "Oct"], 3)):
         figure = draw_timeline(record(*events), size=(width, None))
         ticks = tick_labels(axes(figure))
-        assert ticks[:3] == names and len(ticks) >= 11
+        assert ticks[:3] == names and len(ticks) >= labelled
+        assert all(len(t.split("\n")[0]) >= 3 for t in ticks)      # never a bare initial (J F M)
+        assert len(axes(figure).xaxis.get_minorticklocs()) + len(ticks) >= 11   # a tick for every month
         assert figure.timeline.xlim[1] < datetime(2026, 1, 1)
         assert ", 2025, by side" in subtitle(figure)
 
@@ -344,10 +352,20 @@ def test_three_years_tell_months_apart_and_compress_the_empty_stretch(chronology
 
 def test_spans_read_as_spans_at_every_scale(chronology):
     figure = draw_timeline(chronology, size=(6, None))
-    for event_id in ("talks-break-down", "plan-drafted", "talks-stall", "memoranda"):   # a year, weeks, months
+    for event_id in ("plan-drafted", "talks-stall", "memoranda"):   # weeks, months
         assert event_id in bars(figure) and event_id not in markers(figure), event_id
     assert "alaska" in markers(figure)                               # a day on a chart of years is a point
     assert_labels_clear(figure)
+
+
+def test_a_span_of_a_year_on_a_chart_of_years_is_listed_not_drawn(chronology):
+    """'Talks break down' (2022) drawn as a bar over all of 2022 outweighed every event of that year: a span
+    wider than a fifth of the axis (and than 90 days) is named in a note instead."""
+    figure = draw_timeline(chronology, size=(11, 8.5))
+    assert "talks-break-down" not in bars(figure) and "talks-break-down" not in markers(figure)
+    assert [e.id for e in figure.timeline.coarse] == ["talks-break-down"]
+    assert "dated too coarsely to place on this axis: Talks break down (2022, occurred)" in footer(figure)
+    assert "plan-drafted" in bars(figure)                            # 25 days on a chart of four years: a bar
 
 
 @pytest.mark.parametrize("dates", [("9999-12-31/..", "2025-06-01"), ("../9999-12-31",), ("0001-01-01", "2025-01-01"),
@@ -503,7 +521,9 @@ def test_a_dense_chart_thins_its_labels_and_says_so():
 def test_a_fixed_size_is_kept_and_labels_stay_clear():
     figure = draw_timeline(synthetic(120, seed=2), size=(8, 5))
     assert (figure.get_figwidth(), figure.get_figheight()) == (8, 5)
-    assert len(marks(figure)) == 120
+    stacked = [int(t.get_text().rpartition("×")[2]) for t in by_gid(figure, "qualifier:").values()
+               if "×" in t.get_text()]
+    assert len(marks(figure)) + sum(n - 1 for n in stacked) == 120 == len(figure.timeline.lanes_of)
     assert_labels_clear(figure)
 
 
@@ -547,8 +567,8 @@ def test_format_follows_the_extension(run, tmp_path, name, magic):
     result = run("render", "timeline", "-o", str(path), "--dpi", "50")
     assert result.exit_code == 0, result.output
     assert path.read_bytes().startswith(magic)
-    assert result.output == (f"wrote {path}: 23 events in 5 lanes, 2 without a label for lack of room "
-                             "(2 of them numbered in a note)\n")
+    assert result.output == (f"wrote {path}: 23 events in 5 lanes, 3 without a label for lack of room "
+                             "(3 of them numbered in a note)\n")
 
 
 def test_size_and_dpi_set_the_pixels(run, tmp_path):

@@ -94,7 +94,7 @@ def test_small_lanes_fold_into_others_which_names_them(chart):
     assert lanes == ("Between sides", "Russia", "Ukraine", "United States", "Others")
     notes = " ".join(t.get_text().replace("\n", " ") for t in gids(chart, "lane-note:").values())
     assert "Pro-Ukrainian war mappers" in notes and "United Kingdom" in notes
-    assert "talks and deals of several sides" in notes
+    assert "talks, deals and acts of several sides" in notes
 
 
 def test_a_date_too_coarse_for_the_axis_is_listed_not_drawn(chart):
@@ -132,8 +132,9 @@ def test_the_summit_and_moscow_are_labelled_in_text_on_the_page(chart):
     assert drawing.labels["moscow-talks"].replace("\n", " ") == "Witkoff and Kushner meet Putin in Moscow"
     assert not {"alaska-summit-2025-08-15", "moscow-talks"} & set(drawing.numbers)
     shown = {t.get_gid(): t.get_text() for t in chart.axes[0].texts}
-    assert shown["label:alaska-summit-2025-08-15"] == "Trump and Putin meet in Anchorage without a deal"
-    assert shown["label:moscow-talks"] == "Witkoff and Kushner meet Putin in Moscow"
+    # beside its mark on two lines, not one line running on across the months after 15 Aug
+    assert shown["label:alaska-summit-2025-08-15"] == "Trump and Putin meet in\nAnchorage without a deal"
+    assert shown["label:moscow-talks"].replace("\n", " ") == "Witkoff and Kushner meet Putin in Moscow"
 
 
 @pytest.mark.parametrize(("event_id", "rule"), [

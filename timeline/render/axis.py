@@ -1,7 +1,7 @@
 """The date axis of a timeline: ticks a reader can tell apart at every range, and visible breaks.
 
-Ticks are chosen for the room they have: days, weeks, months (named, or by
-initial when narrow), quarters with a tick per month, years. The year is
+Ticks are chosen for the room they have: days, weeks, months (named
+"Jan", never by a bare initial), quarters with a tick per month, years. The year is
 written under the first tick and under each January. A stretch the
 :class:`~timeline.render.spans.TimeScale` compresses is hatched across
 the chart and marked on the axis with a break sign.
@@ -14,6 +14,7 @@ import matplotlib.dates as mdates
 from dateutil.relativedelta import relativedelta
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.text import Text
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 
 from timeline.render import style
@@ -23,14 +24,14 @@ from timeline.render.spans import LAST_DAY, TimeScale
 ZOOM_TINT = {"facecolor": "#F2B632", "alpha": 0.16}
 DAY_NAMES = 12          # days: up to this range (and no break), each day is named under its middle
 #: Least pixels (at 100 dpi) between two labelled ticks, by how long their labels are.
-ROOM = {"day": 40, "month": 30, "initial": 13, "year": 36}
+ROOM = {"day": 40, "month": 30, "year": 36}
 #: Labelled ticks at most, whatever the room: a year is named by its months, not its fortnights.
 MAX_TICKS = 16
 #: Steps between ticks, finest first: (name, calendar step, label style).
 STEPS = (
     ("day", relativedelta(days=1), "day"), ("2 days", relativedelta(days=2), "day"),
     ("week", relativedelta(weeks=1), "day"), ("half month", relativedelta(days=15), "day"),
-    ("month", relativedelta(months=1), "month"), ("month", relativedelta(months=1), "initial"),
+    ("month", relativedelta(months=1), "month"),
     ("quarter", relativedelta(months=3), "month"), ("half year", relativedelta(months=6), "month"),
     ("year", relativedelta(years=1), "year"), ("2 years", relativedelta(years=2), "year"),
     ("5 years", relativedelta(years=5), "year"), ("10 years", relativedelta(years=10), "year"),
@@ -159,14 +160,14 @@ def _walk(first: datetime, b: float, step: relativedelta | None) -> list[datetim
 
 
 def _tick_label(day: datetime, kind: str, first: bool) -> str:
-    """'Feb', 'F', '3 Dec', '2025', with the year on a second line at the first tick and at each new year."""
+    """'Feb', '3 Dec', '2025', with the year on a second line at the first tick and at each new year."""
     if kind == "year":
         return f"{day.year}"
     new_year = first or (day.month == 1 and day.day == 1)
     year = f"\n{day.year}" if new_year else ""
     if kind == "day":
         return f"{day.day} {day:%b}{year}"
-    return f"{day:%b}"[:1 if kind == "initial" else 3] + year
+    return f"{day:%b}" + year
 
 
 def draw_breaks(ax: Axes, scale: TimeScale) -> list[Artist]:
@@ -194,6 +195,29 @@ def draw_zoom(ax: Axes, scale: TimeScale) -> list[Artist]:
                                fontsize=style.FOOTER_SIZE, fontstyle="italic", color=style.MUTED,
                                gid="zoom-label", annotation_clip=False))
     return artists
+
+
+def clear_zoom_label(ax: Axes, pad: float = 2.5) -> Text | None:
+    """Move the '×3 scale' note of :func:`draw_zoom`, once the labels are drawn, to the first place along the
+    tinted stretch (then a little higher) where it keeps ``pad`` points clear of every other text of ``ax``."""
+    note = next((t for t in ax.texts if t.get_gid() == "zoom-label"), None)
+    if note is None:
+        return None
+    renderer = ax.figure.canvas.get_renderer()
+    px = ax.figure.dpi / 72
+    others = [t.get_window_extent(renderer).padded(pad * px) for t in ax.texts
+              if t is not note and t.get_visible() and t.get_text().strip()]
+    others += [text.get_window_extent(renderer) for legend in ax.figure.legends for text in legend.get_texts()]
+    tint = next(p for p in ax.patches if p.get_gid() == "zoom").get_window_extent(renderer)
+    room = max(0.0, tint.width - note.get_window_extent(renderer).width) / 2 / px
+    shifts = sorted({round(d * room / 6, 1) for d in range(-6, 7)}, key=abs)
+    for dy in (2, 4, 6, 8):
+        for dx in shifts:
+            note.xyann = (dx, dy)
+            if not any(note.get_window_extent(renderer).overlaps(box) for box in others):
+                return note
+    note.xyann = (0, 2)
+    return note
 
 
 def zoom_note(scale: TimeScale) -> str | None:

@@ -5,6 +5,7 @@ open date counts at its known bound.
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import timedelta
 
@@ -23,6 +24,12 @@ from timeline.render.spans import Glyph, TimeScale
 PERIODS = (("hour", 1 / 24), ("6 hours", 1 / 4), ("day", 1), ("week", 7), ("month", 30.44),
            ("quarter", 91.31), ("year", 365.25))
 MAX_BINS = 150
+#: The battlefield band's sides, darkest first (CIE L* 22, 40, 57, 73, 87: 14 or more apart): greys, so that a
+#: side never reads as an event family (the families are hues) and the sides part in greyscale print too.
+BAND_GREYS = ("#353535", "#5E5E5E", "#898989", "#B3B3B3", "#DADADA")
+#: The lightness (CIE L*) the shown families of a chart of counts spread over, darkest to lightest: a family's
+#: bars keep their hue and take a lightness of their own, so that no two families print as one grey.
+COUNT_LIGHTNESS = (30.0, 85.0)
 
 
 def bins(xlim: tuple[float, float], days: float | None = None) -> tuple[str, np.ndarray]:
@@ -110,8 +117,8 @@ def draw_band(ax: Axes, glyphs: Sequence[Glyph], sides: Sequence[str], side_of: 
     below = np.zeros(counts.shape[1])
     for side, values in zip(sides, counts):
         if values.any():
-            ax.add_artist(StepPatch(below + values, edges, baseline=below, fill=True, color=colors[side], lw=0,
-                                    gid=f"band:{side}"))
+            ax.add_artist(StepPatch(below + values, edges, baseline=below, fill=True, facecolor=colors[side],
+                                    edgecolor="white", lw=0.3, gid=f"band:{side}"))
             below += values
     ax.set_ylim(0, tallest * 1.6)                      # headroom for the key of sides
     ax.set_yticks([0, tallest], ["0", f"{tallest:,.0f}"])
@@ -120,7 +127,48 @@ def draw_band(ax: Axes, glyphs: Sequence[Glyph], sides: Sequence[str], side_of: 
         ax.spines[spine].set_visible(False)
     ax.set_ylabel(f"Use of force\nper {period}", rotation=0, ha="right", va="center", fontsize=style.FONT["size"],
                   fontweight="bold", color=style.INK, labelpad=14)
-    handles = [Patch(color=colors[side], label=names[side]) for side in sides]
+    handles = [Patch(facecolor=colors[side], edgecolor=style.MUTED, lw=0.4, label=names[side]) for side in sides]
     ax.legend(handles=handles, loc="upper left", frameon=False, fontsize=style.FOOTER_SIZE, ncols=len(handles),
               borderaxespad=0.1, handlelength=1.2, columnspacing=1.0)
     return period, tallest
+
+
+def nice_step(tallest: float) -> float:
+    """The largest of 1, 2 or 5 × 10ⁿ not above ``tallest`` (at least 1): the value a lane's scale marks."""
+    if tallest <= 1:
+        return 1.0
+    power = 10 ** math.floor(math.log10(tallest))
+    return max(step * power for step in (1, 2, 5) if step * power <= tallest)
+
+
+def draw_scale(ax: Axes, base: float, scale: float, value: float, gid: str) -> list[Artist]:
+    """A scale bar right of a lane of counts: a bracket from the baseline ``base`` up to ``value`` events
+    (``scale`` rows per event; rows grow down), and the value beside it."""
+    where = ax.get_yaxis_transform()                     # x in axes fraction, y in rows
+    top = base - value * scale
+    line = ax.plot([1.012, 1.012], [base, top], color=style.INK, lw=0.8, transform=where, clip_on=False,
+                   solid_capstyle="butt", gid=gid)
+    ticks = ax.plot([1.006, 1.012], [top, top], color=style.INK, lw=0.8, transform=where, clip_on=False)
+    text = ax.annotate(f"{value:,.0f}", (1.012, top), xycoords=where, xytext=(2, 0), textcoords="offset points",
+                       ha="left", va="center", fontsize=style.FOOTER_SIZE, color=style.INK, annotation_clip=False,
+                       gid=f"{gid}:value")
+    return [*line, *ticks, text]
+
+
+def print_shades(colors: Sequence[str]) -> list[str]:
+    """The ``colors`` with their hues kept and their lightness spread evenly over :data:`COUNT_LIGHTNESS`, in
+    the order of their own lightness: bars that print apart in greyscale (CIE L*, D65; coloraide fits each
+    into sRGB). One colour keeps its own lightness."""
+    from coloraide import Color
+
+    labs = [Color(c).convert("lab-d65") for c in colors]
+    if len(labs) < 2:
+        return list(colors)
+    low, high = COUNT_LIGHTNESS
+    order = sorted(range(len(labs)), key=lambda i: labs[i]["lightness"])
+    out = list(colors)
+    for rank, i in enumerate(order):
+        lab = labs[i].clone()
+        lab["lightness"] = low + (high - low) * rank / (len(labs) - 1)
+        out[i] = lab.convert("srgb").fit("srgb", method="lch-chroma").to_string(hex=True).upper()
+    return out

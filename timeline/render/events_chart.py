@@ -18,7 +18,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.text import Text
 
 from timeline.model import Dataset
-from timeline.render import keyed, style
+from timeline.render import keyed, stacks, style
 from timeline.render.frame import DPI, Frame
 from timeline.render.legend import MARKER, cue_entries, type_entries
 from timeline.render.marks import (
@@ -30,23 +30,27 @@ from timeline.render.marks import (
     draw_label,
     draw_links,
     is_span,
+    mark_x,
     qualifier,
 )
 from timeline.render.spans import Glyph, TimeScale
 from timeline.render.text import shorten, text_width
 
 MAX_HEIGHT = 16.0       # inches, when the height is left to the chart
+MAX_ASPECT = 1.6        # and at most this many times the width (a column stays a column), before the notes
 TRACK = 0.15            # inches per row: a line of 8-point text
 LANE_PAD = 0.5          # rows of air above and below a lane's rows
 GAP = 4.0               # points between two things on a row
 LABEL_CHARS = 30        # characters per line of a label
 WIDE_CHARS = 36         # characters per line of a label that then fits on two lines
 LABEL_LINES = 3         # lines of a label at most
+BESIDE_CHARS = 30       # characters of a label beside its mark on one line; a longer one takes two
 MAX_LABEL_ROWS = 16     # label rows of one lane at most, above and beneath its marks
 STORY_ROWS = 4          # label rows the lane of talks between sides keeps above the others when room runs short
 TOP_EVERY = 0.9         # inches of axis width per top event that keeps its label in text whatever the room
 TOP_LABELS = (4, 12)    # top events labelled in text at least, and at most, whatever the width
 SQUEEZE = 1.6           # rows may be squeezed this much at most to keep a top event's label beside its mark
+SMALLEST_MARK = 0.6     # markers shrink to this share of their size at most where rows are lower than a marker
 
 
 @dataclass(slots=True)
@@ -71,6 +75,19 @@ def label_text(title: str, status: str) -> str:
     return "\n".join(lines)
 
 
+def beside_text(label: str) -> str:
+    """A label as it reads beside its mark: on one line up to :data:`BESIDE_CHARS` characters, else on two of
+    about equal length, so that a long title does not run on across the months after its date."""
+    text = label.replace("\n", " ")
+    if len(text) <= BESIDE_CHARS:
+        return text
+    for width in range(len(text) // 2, len(text)):
+        lines = textwrap.wrap(text, width, break_on_hyphens=False)
+        if len(lines) <= 2:
+            return "\n".join(lines)
+    return text
+
+
 def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list[str], min_rows: Sequence[float],
                 scale: TimeScale, height: float | None) -> tuple[Placed, list[float], float]:
     """Rows for every glyph and key label; return them, each lane's height in rows (at least ``min_rows``:
@@ -90,11 +107,15 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
             text = label_text(texts[i], glyph.event.status)
             mark.label_width = max(text_width(frame.renderer, line, font) for line in text.split("\n")) + 4 * px
             mark.lines = text.count("\n") + 1
-            mark.line_width = text_width(frame.renderer, text.replace("\n", " "), font) + 4 * px
+            side = beside_text(text)
+            mark.line_width = max(text_width(frame.renderer, line, font) for line in side.split("\n")) + 4 * px
+            mark.beside_lines = side.count("\n") + 1
+            flat = text_width(frame.renderer, text.replace("\n", " "), font) + 4 * px
+            mark.lines_beside = (mark.beside_lines, mark.line_width, flat)
             mark.priority = ranking.priority(glyph.event, key[i]) + (glyph.lo,)
             labels[i] = text
         marks.append(mark)
-    room = (height or MAX_HEIGHT) - frame.fixed_height
+    room = (height or min(MAX_HEIGHT, MAX_ASPECT * frame.figure.get_figwidth())) - frame.fixed_height
     caps = [MAX_LABEL_ROWS] * lanes
     story = _story_lane(marks, lanes)
     top = _top([m for m in marks if keyed.fits_beside(m, width, GAP * px)], frame.axes_width)
@@ -109,6 +130,25 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
                              if marks[i].lines and (marks[i].label_row is not None or marks[i].beside)})
     heights = _heights(layout, min_rows)
     return placed, heights, height or frame.fixed_height + min(_rows(layout, min_rows) * TRACK, room)
+
+
+def layout_stacked(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list[str], min_rows: Sequence[float],
+                   scale: TimeScale, height: float | None) -> tuple[list[int], Placed, list[float], float]:
+    """:func:`layout_rows`, with marks that would lie on one another merged first where the rows come out lower
+    than :data:`~timeline.render.stacks.LEAST_PITCH` (:mod:`timeline.render.stacks`); return the indexes of
+    the glyphs kept (a merged one holds the others in its ``stack``) with the layout."""
+    placed, heights, figure_height = layout_rows(frame, dataset, glyphs, texts, min_rows, scale, height)
+    rows = sum(heights) + 2 * LANE_PAD * len(heights)
+    if (figure_height - frame.fixed_height) * 72 / max(rows, 1e-9) >= stacks.LEAST_PITCH:
+        return list(range(len(glyphs))), placed, heights, figure_height
+    key = keyed.selected(dataset, [g.event for g in glyphs], [g.hi - g.lo for g in glyphs])
+    kept = stacks.stack_marks(glyphs, scale, frame.axes_width * 72, set(key))
+    if len(kept) == len(glyphs):
+        return list(range(len(glyphs))), placed, heights, figure_height
+    glyphs[:] = [g for _, g in kept]
+    placed, heights, figure_height = layout_rows(frame, dataset, glyphs, [texts[i] for i, _ in kept], min_rows,
+                                                 scale, height)
+    return [i for i, _ in kept], placed, heights, figure_height
 
 
 def _fit(marks: list[keyed.Mark], caps: list[int], width: float, gap: float, min_rows: Sequence[float],
@@ -131,7 +171,8 @@ def _fit(marks: list[keyed.Mark], caps: list[int], width: float, gap: float, min
         layout = keyed.lay_out(marks, lanes, width, caps, gap)
     squeeze = _rows(layout, min_rows) * TRACK / room
     if squeeze > 1 and any(m.reserve for m in marks):      # rows shorter than a line: lines kept further apart
-        layout = keyed.lay_out(marks, lanes, width, caps, gap, math.ceil(squeeze))
+        lines = max((m.beside_lines for m in marks if m.reserve), default=1)    # a label on two lines: twice the air
+        layout = keyed.lay_out(marks, lanes, width, caps, gap, math.ceil(squeeze * lines))
     return layout
 
 
@@ -166,8 +207,8 @@ def _footprint(renderer: object, glyph: Glyph, scale: TimeScale, width: float, p
     date's marker and arrow, with its date qualifier."""
     x, lo, hi = (scale.fraction(v) * width for v in (glyph.x, glyph.lo, glyph.hi))
     radius = MARKER / 2 * px
-    extra = text_width(renderer, qualifier(glyph.event.date), QUALIFIER_FONT) + 2 * px \
-        if qualifier(glyph.event.date) else 0.0
+    beside = qualifier(glyph.event.date) + stacks.stack_text(glyph)
+    extra = text_width(renderer, beside, QUALIFIER_FONT) + 2 * px if beside else 0.0
     if glyph.open_start:
         return hi - radius - ARROW * px, hi + radius + extra, hi
     if glyph.open_end:
@@ -187,9 +228,12 @@ def draw_rows(ax: Axes, glyphs: list[Glyph], placed: Placed, heights: list[float
     pixels = ax.get_position().width * ax.figure.get_figwidth() * DPI
     marks_top = [top + above for top, above in zip(lane_tops, layout.rows_above)]
     y = [marks_top[g.lane] + layout.marks[i].row + 0.5 for i, g in enumerate(glyphs)]
+    rows = abs(ax.get_ylim()[0] - ax.get_ylim()[1])
+    pitch = ax.get_position().height * ax.figure.get_figheight() * 72 / max(rows, 1e-9)     # points per row
+    size = min(1.0, max(SMALLEST_MARK, pitch / stacks.LEAST_PITCH))
     artists: list[Artist] = []
     for i, g in enumerate(glyphs):
-        artists += draw_event(ax, g, y[i], width / _units(scale) / scale.days_per_unit(g.x))
+        artists += draw_event(ax, g, y[i], width / _units(scale) / scale.days_per_unit(g.x), size)
         if numbers and g.event.id in numbers:
             artists.append(draw_number(ax, g, y[i], numbers[g.event.id]))
         if i in placed.labels:
@@ -197,7 +241,8 @@ def draw_rows(ax: Axes, glyphs: list[Glyph], placed: Placed, heights: list[float
             lines = placed.labels[i].count("\n") + 1
             if mark.beside:
                 x = float(scale.inverse(scale.units[0] + mark.label_left / pixels * _units(scale)))
-                artists += draw_label(ax, g, placed.labels[i].replace("\n", " "), x, False, y[i], y[i])
+                text = beside_text(placed.labels[i]) if mark.beside_lines > 1 else placed.labels[i].replace("\n", " ")
+                artists += draw_label(ax, g, text, x, False, y[i], y[i])
                 continue
             if mark.above:       # rows counted upward from the marks
                 middle = marks_top[g.lane] - mark.label_row - lines / 2
@@ -206,7 +251,7 @@ def draw_rows(ax: Axes, glyphs: list[Glyph], placed: Placed, heights: list[float
             x = float(scale.inverse(scale.units[0] + mark.anchor / pixels * _units(scale)))
             artists += draw_label(ax, g, placed.labels[i], x, mark.label_left < mark.anchor - 1, middle, y[i],
                                   lines / 2)
-    artists += draw_links(ax, {g.event.id: (g.x, y[i]) for i, g in enumerate(glyphs) if not g.copy}, links)
+    artists += draw_links(ax, {g.event.id: (mark_x(g), y[i]) for i, g in enumerate(glyphs) if not g.copy}, links)
     return artists
 
 

@@ -35,22 +35,24 @@ class Frame:
     AXIS = 0.55       # inches below the axes for tick labels (two lines)
     LINE = 0.14       # inches per line of the footer
     TITLE_LINE = 0.26  # inches per further line of the title
+    SUBTITLE_LINE = style.FONT["size"] * 1.25 / 72  # inches per further line of the subtitle
 
-    def __init__(self, figure: Figure, lane_names: Sequence[str]) -> None:
+    def __init__(self, figure: Figure, lane_names: Sequence[str], right: float = RIGHT) -> None:
         self.figure = figure
         self.renderer = figure.canvas.get_renderer()
         self.left = lane_label_width(self.renderer, lane_names) if lane_names else self.PAD + 0.05
-        self.axes_width = figure.get_figwidth() - self.left - self.RIGHT
+        self.axes_width = figure.get_figwidth() - self.left - right
         self.legends: list[tuple[Legend, float]] = []
         self.notes: list[str] = []
         self.credits: list[str] = []
         self.band = 0.0
         self.title_lines = 1
+        self.subtitle_lines = 1
 
     @property
     def top(self) -> float:
-        """Inches from the top of the figure to the first legend: more for a title on two lines."""
-        return self.TOP + self.TITLE_LINE * (self.title_lines - 1)
+        """Inches from the top of the figure to the first legend: more for a title or subtitle on two lines."""
+        return self.TOP + self.TITLE_LINE * (self.title_lines - 1) + self.SUBTITLE_LINE * (self.subtitle_lines - 1)
 
     @property
     def fixed_height(self) -> float:
@@ -71,8 +73,10 @@ class Frame:
             self.title_lines = 2
         self.title = fig.text(0, 0, title, fontsize=style.TITLE_SIZE, fontweight="bold", va="top",
                               parse_math=False, gid="title", linespacing=1.15)
-        self.subtitle = fig.text(0, 0, subtitle, fontsize=style.FONT["size"], color=style.MUTED, va="top",
-                                 parse_math=False, gid="subtitle")
+        lines = self._wrap(subtitle, style.FONT["size"])        # wrapped, never cut
+        self.subtitle_lines = len(lines)
+        self.subtitle = fig.text(0, 0, "\n".join(lines), fontsize=style.FONT["size"], color=style.MUTED, va="top",
+                                 parse_math=False, gid="subtitle", linespacing=1.1)
         for entries in legends:
             if entries:
                 legend = self._legend(entries)
@@ -128,9 +132,10 @@ class Frame:
         self.figure.legends.append(legend)
         return legend
 
-    def _wrap(self, text: str) -> list[str]:
-        """Lines no wider than the figure; widths of words are added up, with 3% to spare for kerning."""
-        font = FontProperties(size=style.FOOTER_SIZE)
+    def _wrap(self, text: str, size: float = style.FOOTER_SIZE) -> list[str]:
+        """Lines no wider than the figure in type of ``size`` points; widths of words are added up, with 3% to
+        spare for kerning."""
+        font = FontProperties(size=size)
         room = (self.figure.get_figwidth() - 2 * self.PAD) * DPI / 1.03
         space = text_width(self.renderer, "a b", font) - text_width(self.renderer, "ab", font)
         lines: list[list[str]] = [[]]

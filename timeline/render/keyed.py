@@ -56,6 +56,8 @@ MEETINGS = ("meeting", "call", "visit")
 WIDE_SPAN = 31.0
 #: A chart of this many events or fewer tries to label every one (the key events first).
 LABEL_ALL_UP_TO = 60
+#: Pixels: a footprint up to this wide is a point's mark (with its arrow or qualifier), not a span's bar.
+POINT_WIDTH = 40.0
 
 
 def is_principal(dataset: Dataset, actor_id: str) -> bool:
@@ -183,6 +185,8 @@ one of the chart's top events) is packed with room for that line beside it."""
     beside: bool = False
     line_width: float = 0.0
     reserve: bool = False
+    beside_lines: int = 1
+    lines_beside: tuple[int, float, float] = (1, 0.0, 0.0)    # preferred lines beside, their width, one line's
 
 
 @dataclass(slots=True)
@@ -280,18 +284,21 @@ def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) ->
     """
     for mark in marks:
         mark.label_row, mark.beside = None, False
+        if mark.lines_beside[1]:
+            mark.beside_lines, mark.line_width = mark.lines_beside[:2]
     last_row = max((m.row for m in marks), default=0)
     candidates = sorted((m for m in marks if m.lines), key=lambda m: m.priority)
     taken = [(m.row, m.lo, m.hi) for m in marks]
-    beside = [(m.row, m.label_left, m.label_left + m.line_width) for m in candidates if m.reserve]
+    beside = [box for m in candidates if m.reserve
+              for box in _rows_of(m, m.label_left, m.label_left + m.line_width)]
     for mark in candidates:
         mark.beside = mark.reserve
     waiting: list[Mark] = []   # marks whose labels need a leader: the way of those of a higher rule is kept clear
     for mark in (m for m in candidates if not m.reserve):
-        box = _beside_box(mark, [*taken, *beside], width, gap)
+        box = _beside_box(mark, taken, beside, width, gap)
         if box is not None and not any(box[1] - gap <= m.anchor <= box[2] + gap and box[0] != m.row
                                        and m.priority[:1] < mark.priority[:1] for m in waiting):
-            beside.append(box)
+            beside += _rows_of(mark, box[1], box[2])
             mark.beside, mark.label_left = True, box[1]
         else:
             waiting.append(mark)
@@ -315,16 +322,37 @@ def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) ->
     return used[0], used[1]
 
 
-def _beside_box(mark: Mark, taken: list[tuple[int, float, float]], width: float, gap: float
-                ) -> tuple[int, float, float] | None:
-    """The box (row, left, right) of the label on one line beside its mark, right else left, where the row is
-    free; ``None`` if neither side is."""
+def _rows_of(mark: Mark, left: float, right: float) -> list[tuple[int, float, float]]:
+    """The boxes (row, left, right) a label beside its mark covers: its row, and the rows above and beneath
+    for a label on two lines (centred on the mark's row)."""
+    spread = range(mark.row - (mark.beside_lines > 1), mark.row + 1 + (mark.beside_lines > 1))
+    return [(row, left, right) for row in spread]
+
+
+def _beside_box(mark: Mark, marks: list[tuple[int, float, float]], labels: list[tuple[int, float, float]],
+                width: float, gap: float) -> tuple[int, float, float] | None:
+    """The box (row, left, right) of the label beside its mark, right else left, where its rows are free of
+    ``marks`` and ``labels`` (:func:`_rows_of`); else, for a label that would take two lines, on one line where
+    its row is free and no point's mark of the lane lies above, on or under the line (a long line among
+    other events' marks would read as theirs); ``None`` if none is."""
+    def free(left: float, right: float, rows: set[int], boxes: list[tuple[int, float, float]]) -> bool:
+        return not any(r in rows and a - gap < right and left < b + gap for r, a, b in boxes
+                       if (r, a, b) != (mark.row, mark.lo, mark.hi))
+
     for left in (mark.hi + gap, mark.lo - gap - mark.line_width):
         right = left + mark.line_width
-        if left < 0 or right > width:
-            continue
-        if not any(r == mark.row and a - gap < right and left < b + gap for r, a, b in taken
-                   if (r, a, b) != (mark.row, mark.lo, mark.hi)):
+        if left >= 0 and right <= width and free(left, right, {r for r, _, _ in _rows_of(mark, left, right)},
+                                                 [*marks, *labels]):
+            return mark.row, left, right
+    if mark.beside_lines < 2:
+        return None
+    flat = mark.lines_beside[2]
+    points = [(r, a, b) for r, a, b in marks if b - a <= POINT_WIDTH]      # a span's bar may run beneath a line
+    for left in (mark.hi + gap, mark.lo - gap - flat):
+        right = left + flat
+        if left >= 0 and right <= width and free(left, right, {mark.row}, [*marks, *labels]) \
+                and free(left, right, {r for r, _, _ in points}, points):
+            mark.beside_lines, mark.line_width = 1, flat
             return mark.row, left, right
     return None
 

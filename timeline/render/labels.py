@@ -34,6 +34,24 @@ def event_titles(dataset: Dataset, events: Sequence[Event], limit: int = TITLE_L
             for event in events]
 
 
+def dated_repeats(titles: Sequence[str], events: Sequence[Event]) -> list[str]:
+    """The ``titles`` with the date added to each one that more than one event shares, so that no two labels
+    read alike: 'Putin – Witkoff, Moscow' three times becomes 'Putin – Witkoff, Moscow, 11 Apr' … (the year
+    left out when all the ``events`` fall in one year; kept otherwise: '…, 6 Aug 2025')."""
+    one_year = len({d.year for e in events for end in e.date.ends() if end is not None
+                    for d in (end.start, end.last)}) == 1
+    events_of: dict[str, set[str]] = {}
+    for title, event in zip(titles, events):
+        events_of.setdefault(title, set()).add(event.id)
+    out = []
+    for title, event in zip(titles, events):
+        when = event.date.label()
+        if one_year and when[-4:].isdigit() and when[:-4].strip():
+            when = when[:-4].rstrip(" ,")
+        out.append(f"{title}, {when}" if len(events_of[title]) > 1 else title)
+    return out
+
+
 def _title(dataset: Dataset, event: Event, words: dict[str, str]) -> str:
     if event.type in MEETING_TYPES and set(event.participants) - set(event.host):  # someone met someone
         title = _meeting_title(dataset, event)
@@ -85,7 +103,8 @@ def _names_of(actor: Actor) -> tuple[str, ...]:
 def short_name(dataset: Dataset, actor_id: str) -> str:
     """One short name per actor, by one rule for each kind: a person's surname ('Putin') or shortest alias;
     a state's or organisation's acronym ('US', 'EU') or name ('Russia', 'Ukraine', never its capital);
-    a group's name, or its shortest alias past 24 characters. Latin script where the actor has it."""
+    a group's name, or its shortest alias past 24 characters. Latin script where the actor has it; a person's
+    short name in another script follows it ('Li Hui (李辉)'), up to :data:`NATIVE_CHARS` characters."""
     actor = dataset.actors[actor_id]
     names = [clip(n, 80) for n in (actor.name, *actor.aliases)]
     latin = [n for n in names if _latin(n)] or names
@@ -93,7 +112,11 @@ def short_name(dataset: Dataset, actor_id: str) -> str:
     if actor.kind == "person":
         last = name.split()[-1] if name.split() else name
         short = last if last in actor.aliases else min(latin, key=len)
-        return short if len(short) < len(name) else name
+        short = short if len(short) < len(name) else name
+        native = names[0]
+        if not _latin(native) and _latin(short) and len(native) <= NATIVE_CHARS:   # 'Li Hui (李辉)'
+            return f"{short} ({native})"
+        return short
     acronyms = [n for n in latin if _ACRONYM.fullmatch(n)]
     if acronyms:
         return min(acronyms, key=lambda n: (len(n), n))
@@ -104,6 +127,8 @@ def short_name(dataset: Dataset, actor_id: str) -> str:
     return min(forms, key=lambda n: (len(n), n))
 
 
+#: A person's name in another script is given after its Latin form up to this many characters ('Li Hui (李辉)').
+NATIVE_CHARS = 12
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 

@@ -14,7 +14,8 @@ A lane's name says what it holds, whatever the order of names in the data:
 
 Lanes are ordered by their number of events, most first, then by name.
 A side or actor with fewer events than :func:`fold_below` gives (one or two
-in a chart of a year) has no lane of its own: it shares the last lane,
+in a chart of a year) has no lane of its own, unless it is a party to the
+talks (it acts, alone or with others, in :data:`PARTY_SHARE` of the events): it shares the last lane,
 "Others", whose note names them; so do the least active past
 :data:`MAX_LANES`. Each lane carries a note that says what it holds.
 """
@@ -35,6 +36,8 @@ BETWEEN = "\0between"
 OTHERS = "\0others"
 NO_ACTOR = "\0none"
 LANE_NAME = 18          # characters per line of a lane's name
+#: A side that acts, alone or with others, in this share of the events or more is a party: never in "Others".
+PARTY_SHARE = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +66,9 @@ def plan_lanes(dataset: Dataset, events: Sequence[Event], lanes: str) -> LanePla
         order = [t for t in EVENT_TYPES if t in counts] + sorted(k for k in counts if k not in EVENT_TYPES)
     else:
         order = sorted(counts, key=lambda k: (k != BETWEEN, k == NO_ACTOR, -counts[k], names[k].casefold(), k))
-        small = [k for k in order if counts[k] < fold_below(len(events)) and k != BETWEEN]
+        party = _presence(dataset, events) if lanes == "side" else Counter()
+        small = [k for k in order if counts[k] < fold_below(len(events)) and k != BETWEEN
+                 and party[k] < PARTY_SHARE * len(events)]
         kept = [k for k in order if k not in small][:MAX_LANES]
         folded = [k for k in order if k not in kept]
         if len(folded) > 1 or (folded and len(order) > MAX_LANES + 1):
@@ -73,19 +78,35 @@ def plan_lanes(dataset: Dataset, events: Sequence[Event], lanes: str) -> LanePla
             names_of_folded = ", ".join(names[k] for k in folded[:4]) + (f" and {len(folded) - 4} more"
                                                                          if len(folded) > 4 else "")
     index = {k: i for i, k in enumerate(order)}
-    notes = tuple(_note(k, lanes, names_of_folded if k == OTHERS else "") for k in order)
+    notes = tuple(_note(dataset, k, lanes, names_of_folded if k == OTHERS else "") for k in order)
     return LanePlan(tuple(names[k] for k in order), tuple(tuple(sorted(index[k] for k in ks)) for ks in keys),
                     notes)
 
 
-def _note(key: str, lanes: str, folded: str) -> str:
+#: What the lane of one side holds, by the kind of actor the side is (:data:`timeline.model.ACTOR_KINDS`).
+SIDE_NOTES = {"state": "by its government, officials or envoys alone",
+              "organization": "by it or its officials alone",
+              "group": "by it or its members alone",
+              "person": "by this person alone"}
+
+
+def _note(dataset: Dataset, key: str, lanes: str, folded: str) -> str:
     """What a lane holds, in a few words under its name."""
     if key == OTHERS:
         return folded
-    if lanes == "side":
-        return "talks and deals of several sides" if key == BETWEEN else "" if key == NO_ACTOR \
-            else "acting alone: state, officials, delegations"
-    return ""
+    if lanes != "side" or key == NO_ACTOR:
+        return ""
+    if key == BETWEEN:
+        return "talks, deals and acts of several sides"
+    actor = dataset.actors.get(key)
+    return SIDE_NOTES.get(actor.kind if actor else "", SIDE_NOTES["group"])
+
+
+def _presence(dataset: Dataset, events: Sequence[Event]) -> Counter:
+    """Events each side acts in, alone or with others: a party to the talks (one that acts in
+    :data:`PARTY_SHARE` of the events or more, the mediator often mostly between sides) keeps a lane of its own
+    for the few things it does alone, rather than fold into "Others"."""
+    return Counter(side for event in events for side in acting_sides(dataset, event))
 
 
 def acting_sides(dataset: Dataset, event: Event) -> list[str]:

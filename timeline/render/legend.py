@@ -82,8 +82,29 @@ class Span(Line2D):
         super().__init__([], [])
 
 
+class Link(Line2D):
+    """A legend handle for a relation drawn between events, drawn by :class:`LinkHandler` as in the chart."""
+
+    def __init__(self, relation: str) -> None:
+        super().__init__([], [])
+        self.relation = relation
+
+
+class LinkHandler(HandlerBase):
+    """Draw a relation in the legend as in the chart: a curved arrow in its colour and dash, with its head, so
+    that it cannot be taken for a dashed outline or bar."""
+
+    def create_artists(self, legend, handle, xdescent, ydescent, width, height, fontsize, trans):
+        look = LINKS[handle.relation]
+        y = height / 2 - ydescent
+        start, end = (-xdescent + 0.02 * width, y - 0.25 * height), (-xdescent + 0.98 * width, y - 0.25 * height)
+        arrow = FancyArrowPatch(start, end, connectionstyle="arc3,rad=-0.45", arrowstyle="-|>", mutation_scale=7,
+                                lw=0.9, ls=look["ls"], color=look["color"], shrinkA=0, shrinkB=0, transform=trans)
+        return [arrow]
+
+
 def handler_map() -> dict:
-    return {OpenDate: OpenDateHandler(), Span: SpanHandler()}
+    return {OpenDate: OpenDateHandler(), Span: SpanHandler(), Link: LinkHandler()}
 
 
 def type_entries(types: set[str]) -> list[Entry]:
@@ -108,6 +129,18 @@ def status_handle(status: str) -> object:
     return dot
 
 
+def status_label(status: str, spans: bool) -> str:
+    """The key's words for a status: its own, and for a pending one (drawn hollow) that its span's bar takes its
+    outline's dash and its label is in italics: 'Planned (hollow, dashed; label in italics)'."""
+    look = style.status_look(status)
+    if look.fill:
+        return look.label
+    words, paren, _ = look.label.rpartition(")")
+    named = {"--": "dashed", ":": "dotted", "-.": "dash-dot"}.get(look.line, "")
+    more = f", {named}" if spans and named and named not in words else ""
+    return f"{words}{more}; label in italics)" if paren else f"{look.label} (label in italics)"
+
+
 def ring_marker(ring: str) -> object:
     """The marker of a status ring: a circle, or a dashed circle."""
     return DASHED_RING if ring == "dashed" else "o"
@@ -126,14 +159,15 @@ def cue_entries(spans: bool, open_start: bool, open_end: bool, uncertain: bool, 
         (uncertain, grey(marker="$?$"), "Uncertain date"),
         (approximate, grey(marker="$\\sim$"), "Approximate date"),
     ]
-    cues += [(True, status_handle(s), style.status_look(s).label)
+    cues += [(True, status_handle(s), status_label(s, spans))
              for s in (*STATUSES, *sorted(set(statuses) - set(STATUSES))) if s in statuses and s != "occurred"]
     for relation in dict.fromkeys(relations):
-        look = LINKS[relation]
-        cues.append((True, Line2D([], [], color=look["color"], ls=look["ls"], lw=0.9), look["label"]))
+        cues.append((True, Link(relation), f"{LINKS[relation]['label']} (arrow to the event disputed)"
+                     if relation == "disputes" else LINKS[relation]["label"]))
     return [(handle, label) for shown, handle, label in cues if shown]
 
 
-def count_entries(families: Sequence[Family]) -> list[Entry]:
-    """Colour patches for the type families of an aggregated chart (one colour each: no two entries alike)."""
-    return [(Patch(color=f.color), f.label) for f in families]
+def count_entries(families: Sequence[Family], colors: Sequence[str] | None = None) -> list[Entry]:
+    """Colour patches for the type families of an aggregated chart (one colour each: no two entries alike), in
+    ``colors`` where given (the shades the bars are drawn in), else the families' own."""
+    return [(Patch(color=color), f.label) for f, color in zip(families, colors or [f.color for f in families])]

@@ -27,6 +27,7 @@ from timeline.render import style
 from timeline.render.legend import LINKS, MARKER, SPAN_CAP, SPAN_CAP_LINE, SPAN_LINE, ring_marker
 from timeline.render.markers import weighted_size
 from timeline.render.spans import Glyph
+from timeline.render.stacks import stack_text
 
 LABEL_SIZE = 8.0        # points: legible in print at a full page
 QUALIFIER_FONT = FontProperties(size=LABEL_SIZE, weight="bold")
@@ -57,10 +58,18 @@ ARROW = 11.0
 STATUS_WORDS = {"cancelled": "Cancelled: ", "postponed": "Postponed: "}
 
 
-def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float) -> list[Artist]:
+def mark_x(glyph: Glyph) -> float:
+    """The date number where the event's marker is drawn: the known bound of an open date, else its date's
+    middle (a span's bar is centred there too). Links and numbers start and end here, on the mark itself."""
+    return glyph.hi if glyph.open_start else glyph.lo if glyph.open_end else glyph.x
+
+
+def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float, size: float = 1.0) -> list[Artist]:
     """The event's mark: a marker of its family's shape at its date, or a capped line over its span (no
     point is claimed where there is none); an open date is a marker at its known bound with a short arrow
-    toward the open side (never a span); then its status ring and date qualifier."""
+    toward the open side (never a span); then its status ring, date qualifier and the number of events it
+    stands for ("×3", :mod:`timeline.render.stacks`). ``size`` scales the marker and its ring (rows lower than
+    a marker take smaller marks, rather than marks that overlap)."""
     event = glyph.event
     mark = style.EVENT_MARKS[event.type]
     look = style.status_look(event.status)
@@ -75,19 +84,19 @@ def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float) -> list[
         artists += ax.plot([lo, hi], [y, y], ls="none", marker="|", ms=SPAN_CAP, mew=SPAN_CAP_LINE,
                            color=mark.color, alpha=alpha, zorder=3, gid=f"caps:{glyph.key}")
     else:
-        x = glyph.hi if glyph.open_start else glyph.lo if glyph.open_end else glyph.x
-        artists += ax.plot([x], [y], ls="none", marker=mark.marker, ms=weighted_size(mark.marker, MARKER),
+        x = mark_x(glyph)
+        artists += ax.plot([x], [y], ls="none", marker=mark.marker, ms=weighted_size(mark.marker, MARKER) * size,
                            mew=1.1, color=mark.color, mfc=mark.color if look.fill else "white",
                            alpha=alpha, zorder=5, gid=glyph.key)
         if glyph.open_start or glyph.open_end:
             artists.append(draw_open_arrow(ax, x, y, points_per_day, before=glyph.open_start,
                                            color=mark.color, gid=f"open:{glyph.key}"))
     if look.ring:
-        at = (lo + hi) / 2 if span else (glyph.hi if glyph.open_start else glyph.lo if glyph.open_end else glyph.x)
-        artists += ax.plot([at], [y], ls="none", marker=ring_marker(look.ring), ms=MARKER * 1.75,
+        at = (lo + hi) / 2 if span else mark_x(glyph)
+        artists += ax.plot([at], [y], ls="none", marker=ring_marker(look.ring), ms=MARKER * 1.75 * size,
                            mfc="none", mec=style.INK, mew=0.8, zorder=4, gid=f"ring:{glyph.key}")
-    if mark_text := qualifier(event.date):
-        at = hi if span else (glyph.hi if glyph.open_start else glyph.lo if glyph.open_end else glyph.x)
+    if mark_text := qualifier(event.date) + stack_text(glyph):
+        at = hi if span else mark_x(glyph)
         artists.append(ax.annotate(mark_text, (at, y), xytext=(2 if span else MARKER / 2 + 1, 2),
                                    textcoords="offset points", fontproperties=QUALIFIER_FONT, color=style.MUTED,
                                    va="center", gid=f"qualifier:{glyph.key}", zorder=6))
@@ -132,13 +141,18 @@ def links(events: Sequence[Event], relations: Sequence[str]) -> list[tuple[str, 
 
 
 def draw_links(ax: Axes, where: dict[str, tuple[float, float]], shown: Sequence[tuple]) -> list[Artist]:
-    """An arrow from each event to the one it relates to (``where``: id to x, y), curving out to the left."""
+    """An arrow from each event's mark to the mark of the one it relates to (``where``: id to x, y), curving
+    outward: to the left in the axis' left half, to the right in its right half (away from the labels, which
+    read inward from the marks near an edge)."""
     artists: list[Artist] = []
+    left, right = sorted(ax.get_xlim())
     for source, relation, target in shown:
         (x1, y1), (x2, y2) = where[source], where[target]
         look = LINKS[relation]
+        outward = 1 if (x1 + x2) / 2 > (left + right) / 2 else -1
+        bend = 0.35 * outward * (1 if y2 < y1 else -1)       # rows grow down the axis
         artists.append(ax.add_patch(FancyArrowPatch(
-            (x1, y1), (x2, y2), connectionstyle=f"arc3,rad={0.35 if y2 > y1 else -0.35}", arrowstyle="-|>",
+            (x1, y1), (x2, y2), connectionstyle=f"arc3,rad={bend}", arrowstyle="-|>",
             mutation_scale=8, lw=0.9, color=look["color"], ls=look["ls"], shrinkA=MARKER * 0.9,
-            shrinkB=MARKER * 0.9, zorder=4, gid=f"link:{source}:{relation}:{target}")))
+            shrinkB=MARKER * 0.9, zorder=4, clip_on=False, gid=f"link:{source}:{relation}:{target}")))
     return artists

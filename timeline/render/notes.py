@@ -13,6 +13,8 @@ from timeline.render.text import printable, typeset
 #: Up to this many events without a label are numbered beside their marks and listed in a note; past it the
 #: note says how to see them (:data:`UNNUMBERED`).
 NUMBERED_UP_TO = 25
+#: ... and up to this many per inch of the figure's width, so that the note stays shorter than the chart.
+NUMBERED_PER_INCH = 2.5
 UNNUMBERED = ("The {count} other events are marks only, too many to number legibly at this size: narrow the "
               "period or the actors to label or number every one.")
 #: The footnote on open dates placed by the events related to them (:func:`~timeline.render.spans.related_bounds`).
@@ -34,17 +36,18 @@ def coarse_note(coarse: Sequence[Glyph], total: int) -> str | None:
 
 def numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], placed: Placed) -> dict[str, int]:
     """Number the events left without a label, in date order, and list them in a note: all of them up to
-    :data:`NUMBERED_UP_TO`, else that many key events, by the label rule's priority (a note says how to see
-    the rest); return event id -> number."""
+    :data:`NUMBERED_UP_TO` (:data:`NUMBERED_PER_INCH` per inch of width), else that many key events, by the
+    label rule's priority (a note says how to see the rest); return event id -> number."""
     labelled = {glyphs[i].event.id for i in placed.labels}
     marks = placed.layout.marks
     left = {g.event.id: k for k, g in enumerate(glyphs) if g.event.id not in labelled and not g.copy}
     if not left:
         return {}
     chosen = list(left)
-    if len(left) > NUMBERED_UP_TO:
+    most = min(NUMBERED_UP_TO, int(NUMBERED_PER_INCH * frame.figure.get_figwidth()))
+    if len(left) > most:
         chosen = sorted((e for e in left if marks[left[e]].priority), key=lambda e: marks[left[e]].priority)
-        chosen = chosen[:NUMBERED_UP_TO]
+        chosen = chosen[:most]
     order = sorted(chosen, key=lambda e: (glyphs[left[e]].lo, left[e]))
     if order:
         key = "the key events without a label" if len(order) < len(left) else "the events without a label"

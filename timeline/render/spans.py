@@ -48,6 +48,7 @@ class Glyph:
     open_start: bool
     open_end: bool
     copy: int = 0
+    stack: tuple[Event, ...] = ()     # further events this mark stands for (:mod:`timeline.render.stacks`)
 
     @property
     def key(self) -> str:

@@ -31,19 +31,29 @@ from timeline.errors import NothingToShow, UserError
 from timeline.model import Dataset, Event
 from timeline.palette import FAMILIES
 from timeline.render import style
-from timeline.render.axis import break_note, date_axis, zoom_note
+from timeline.render.axis import break_note, clear_zoom_label, date_axis, zoom_note
 from timeline.render.captions import period_label, sources_line
 from timeline.render.choices import LANES, TIMELINE_PATH, TIMELINE_WIDTH
-from timeline.render.counts import bins, count_events, draw_band, draw_stack
-from timeline.render.events_chart import LANE_PAD, TRACK, draw_rows, layout_rows, legends
+from timeline.render.counts import (
+    BAND_GREYS,
+    bins,
+    count_events,
+    draw_band,
+    draw_scale,
+    draw_stack,
+    nice_step,
+    print_shades,
+)
+from timeline.render.events_chart import LANE_PAD, TRACK, draw_rows, layout_stacked, legends
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import DPI, LINE, NOTE_LINE, NOTE_SIZE, Frame, wrap_lane
-from timeline.render.labels import event_titles
+from timeline.render.labels import dated_repeats, event_titles
 from timeline.render.lanes import MAX_LANES, acting_sides, plan_lanes
 from timeline.render.legend import LINKS, count_entries
 from timeline.render.marks import links as links_between
 from timeline.render.notes import bound_note, coarse_note, numbered
 from timeline.render.spans import Glyph, clipped, glyphs_of, related_bounds, time_scale
+from timeline.render.stacks import stack_note
 from timeline.render.text import printable, quiet_glyphs, typeset, undrawable
 
 __all__ = ["AGGREGATE_ABOVE", "LANES", "MAX_LANES", "ChartError", "Drawing", "assign_lanes", "bins", "clock",
@@ -57,14 +67,15 @@ LINKS_UP_TO = 60
 #: With ``battlefield=None``, the band is drawn from this many uses of force; fewer stay in the lanes.
 BAND_FROM = 12
 BAND = 0.9              # inches: the band's height
-BAND_SIDES = 5          # sides the band tells apart; the rest share one colour
+BAND_SIDES = len(BAND_GREYS)  # sides the band tells apart (a grey each); the rest share the last
 WIDTH = TIMELINE_WIDTH  # inches, by default
 COUNT_ROWS = 4.0        # rows of height per lane of counts
+SCALE_ROOM = 0.07       # inches per character of the value a lane's scale bracket gives, right of the axes
 MIN_SIZE = (3.0, 2.0)   # inches: the smallest chart
 MAX_SIZE = 200.0        # inches: the longest side of a chart
 #: A date covering more than this share of the axis, and this many days, is too coarse to place (a year on
 #: a chart of a year): a note lists it.
-COARSE_SHARE, COARSE_DAYS = 0.5, 90.0
+COARSE_SHARE, COARSE_DAYS = 0.2, 90.0
 #: Characters of a label's title at most (on three lines).
 TITLE_LENGTH = 90
 #: The footnote that says what is labelled; ``{drawn}`` and ``{labelled}`` are counts.
@@ -169,6 +180,8 @@ def draw_timeline(dataset: Dataset, events: Sequence[Event] | None = None, *, la
         else:
             drawing = _draw_events(figure, dataset, drawn, band, plan.names, scale, title, lanes, height, links,
                                    plan.notes)
+        figure.draw_without_rendering()      # the figure's final layout, to keep the zoom note clear of labels
+        clear_zoom_label(figure.axes[0])
     figure.timeline = drawing
     return figure
 
@@ -241,7 +254,8 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     coarse = [g for g in glyphs if g.hi - g.lo > max(COARSE_SHARE * (scale.xlim[1] - scale.xlim[0]), COARSE_DAYS)
               and not (g.open_start or g.open_end)]
     glyphs = [g for g in glyphs if g not in coarse]
-    texts = [typeset(printable(t)) for t in event_titles(dataset, [g.event for g in glyphs], limit=TITLE_LENGTH)]
+    titles = [typeset(printable(t)) for t in event_titles(dataset, [g.event for g in glyphs], limit=TITLE_LENGTH)]
+    texts = dated_repeats(titles, [g.event for g in glyphs])
     frame.footer(sources_line(dataset, [*events, *banded]))
     _notes(frame, [*events, *banded], scale)
     frame.footnote(coarse_note(coarse, len(events)))
@@ -251,8 +265,10 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     frame.footnote(LABEL_RULE.format(drawn=drawn, labelled="{labelled}"))
     rule = slice(first, len(frame.notes))
     least = [lane_rows(name, note) if labelled else 0.0 for name, note in zip(names, [*lane_notes, *[""] * len(names)])]
-    placed, heights, figure_height = layout_rows(frame, dataset, glyphs, texts, least, scale, height)
-    numbers = numbered(frame, glyphs, texts, placed)
+    kept, placed, heights, figure_height = layout_stacked(frame, dataset, glyphs, texts, least, scale, height)
+    titles = [titles[i] for i in kept]
+    frame.footnote(stack_note(glyphs))
+    numbers = numbered(frame, glyphs, titles, placed)         # the note gives each one's date
     figure_height += 0 if height else (len(frame.notes) - first - (rule.stop - rule.start)) * Frame.LINE
     lines = [n.replace("{labelled}", f"{len(placed.labels):,}") for n in frame.notes[rule]]
     frame.notes[rule] = lines if len(placed.labels) < len(glyphs) else []
@@ -269,7 +285,8 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
         _band(frame, dataset, band, scale)
     lanes_of: dict[str, tuple[int, ...]] = {}
     for g in glyphs:
-        lanes_of[g.event.id] = (*lanes_of.get(g.event.id, ()), g.lane)
+        for event in (g.event, *g.stack):
+            lanes_of[event.id] = (*lanes_of.get(event.id, ()), g.lane)
     return Drawing(tuple(events), tuple(names), lanes_of,
                    {glyphs[i].event.id: text for i, text in sorted(placed.labels.items(), reverse=True)},
                    _dates(scale.xlim), band=tuple(banded), undrawable=_undrawable(figure),
@@ -286,8 +303,7 @@ def _band(frame: Frame, dataset: Dataset, band: list[Glyph], scale: object) -> N
         kept = set(sides[:BAND_SIDES - 1])
         side_of = [s if s in kept else "\0others" for s in side_of]
         sides = sides[:BAND_SIDES - 1] + ["\0others"]
-    colors = style.side_colors([s for s in sides if not s.startswith("\0")], dataset)
-    colors |= {s: style.OTHER_SIDE for s in sides if s.startswith("\0")}
+    colors = dict(zip(sides, BAND_GREYS))              # greys: a side must not read as an event family
     names = {s: {"\0several": "Several sides", "\0none": "Unattributed", "\0others": "Other sides"}.get(s)
              or printable(dataset.actors[s].name) for s in sides}
     date_axis(ax, scale)
@@ -350,15 +366,18 @@ def _draw_counts(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     period, edges = bins(scale.xlim, sum(b - a for a, b in scale.segments()))
     counts = count_events(glyphs, len(names), edges)
     families = [f for f, n in zip(FAMILIES.values(), counts.sum(axis=(0, 2))) if n > 0]
+    shade = dict(zip((f.id for f in families), print_shades([f.color for f in families])))
     labels = [f"{name}\n{total:,.0f}" for name, total in zip(names, counts.sum(axis=(1, 2)))]
-    frame = Frame(figure, labels if lanes != "none" else [])
+    tallest = counts.sum(axis=1).max()
+    step = nice_step(tallest)
+    frame = Frame(figure, labels if lanes != "none" else [], right=Frame.RIGHT + SCALE_ROOM * len(f"{step:,.0f}"))
     frame.band = BAND if band else 0.0
     frame.header(title or dataset.title or "Timeline",
                  _subtitle(events, lanes, banded, f"counted per {period} (too many to draw one by one)"),
-                 [count_entries(families)])
-    tallest = counts.sum(axis=1).max()
+                 [count_entries(families, [shade[f.id] for f in families])])
     most = f"{tallest:,.1f}".removesuffix(".0")
-    frame.footnote(f"Bars share one scale: the tallest holds {most} events in a {period}. Each event "
+    frame.footnote(f"Bars share one scale: the tallest holds {most} events in a {period}; the bracket right of "
+                   f"each lane marks {step:,.0f}. Each event "
                    "counts once, spread over the span its date covers; an open date counts at its known bound. "
                    "Lane names give each lane's total.")
     _notes(frame, [*events, *banded], scale)
@@ -371,7 +390,9 @@ def _draw_counts(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     date_axis(ax, scale, clock(events))
     for lane, top in enumerate(tops):
         draw_stack(ax, counts[lane], edges, top + COUNT_ROWS, COUNT_ROWS / tallest,
-                   [f.color for f in FAMILIES.values()], [f"counts:{names[lane]}:{f.id}" for f in FAMILIES.values()])
+                   [shade.get(f.id, f.color) for f in FAMILIES.values()],
+                   [f"counts:{names[lane]}:{f.id}" for f in FAMILIES.values()])
+        draw_scale(ax, top + COUNT_ROWS, COUNT_ROWS / tallest, step, f"scale:{lane}")
     if band:
         _band(frame, dataset, band, scale)
     lanes_of: dict[str, tuple[int, ...]] = {}
