@@ -30,7 +30,10 @@ cache_home, tables_rows = store_cases.cache_home, store_cases.tables_rows  # a p
 folder = test_store_edits.folder  # actors.yaml, events/2025-01.yaml, events/2025-02.yaml
 QUESTIONS = (["met", "anna"], ["met", "--level", "state"], ["met", "boris", "anna", "--format", "json"],
              ["met", "--include-planned", "--include-drafts", "--since", "2025-01-11"], ["contested"],
-             ["contested", "--include-drafts", "--format", "csv"])
+             ["contested", "--include-drafts", "--format", "csv"], ["relations", "anna"],
+             ["relations", "boris", "--level", "state", "--format", "json"], ["path", "boris", "anna"],
+             ["path", "anna", "boris", "--since", "2025-01-11"], ["events", "--order", "start"],
+             ["events", "--actor", "ruritania", "--order", "end", "--format", "json"])
 MARCH = """events:
   - {id: march-call, type: call, date: 2025-03-01, participants: [boris, anna]}
   - {id: denial, type: denial, date: 2025-03-02, source: [anna], related: [{relation: disputes, event: claim}]}

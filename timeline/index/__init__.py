@@ -71,8 +71,9 @@ INDEXES = (
 #: ``events``: the writer writes that event's file (its ``number`` in ``files``) and its stored sort key
 #: instead (:func:`timeline.index.write.sort_key`, the record's order), and after an edit rewrites only
 #: the rows of the changed files' events. A table without ``ord`` holds the dataset's rows (``file`` 0),
-#: written anew when an edit changes more than events. A module imports nothing heavy at its top: a warm
-#: query imports it for its ``SCHEMA``.
+#: written anew when an edit changes more than events. A module's ``DERIVED`` (optional): ``INSERT INTO``
+#: statements that fill a table (``file`` 0) from the others' rows, run anew after every write, an edit's too.
+#: A module imports nothing heavy at its top: a warm query imports it for its ``SCHEMA``.
 TABLES = ("timeline.index.core", "timeline.index.events", "timeline.index.relations", "timeline.index.path")
 
 

@@ -1,7 +1,7 @@
 """The events a filter keeps, answered from the store's tables (:mod:`timeline.index`): ``timeline events``.
 
 Tables: ``event_rows`` (each event's row as ``timeline.rows.event_row``
-makes it, as JSON, with its rank in the ``start`` and ``end`` orders),
+makes it, as JSON, with text that sorts it in the ``start`` and ``end`` orders),
 ``roles`` (each actor and role of each event) and ``chains`` (each actor
 with every actor it belongs to, as things stand). The filter's dates,
 types, statuses and drafts are the ``events`` table's columns.
@@ -25,10 +25,10 @@ if TYPE_CHECKING:
     from timeline.model import Dataset, Event
 
 SCHEMA = (
-    "CREATE TABLE chains (actor TEXT NOT NULL, ancestor TEXT NOT NULL)",
-    "CREATE TABLE event_rows (ord INTEGER PRIMARY KEY, by_start INTEGER NOT NULL, by_end INTEGER NOT NULL,"
-    " row TEXT NOT NULL)",
-    "CREATE TABLE roles (ord INTEGER NOT NULL, actor TEXT NOT NULL, role TEXT NOT NULL)",
+    "CREATE TABLE chains (file INTEGER NOT NULL, actor TEXT NOT NULL, ancestor TEXT NOT NULL)",
+    "CREATE TABLE event_rows (file INTEGER NOT NULL, ord TEXT PRIMARY KEY, by_start TEXT NOT NULL,"
+    " by_end TEXT NOT NULL, row TEXT NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE roles (file INTEGER NOT NULL, ord TEXT NOT NULL, actor TEXT NOT NULL, role TEXT NOT NULL)",
 )
 INDEXES = (
     "CREATE INDEX chains_ancestor ON chains (ancestor)",
@@ -37,29 +37,20 @@ INDEXES = (
 
 
 def rows(record: Dataset, events: Sequence[Event]) -> Iterator[tuple]:
-    """The rows of this module's tables, each ``(table, *row)``; ``events`` in the record's order (``ord``)."""
-    from timeline.model import date_order
+    """The rows of this module's tables, each ``(table, *row)``; an event's ``ord`` is its place in ``events``,
+    ``by_start`` and ``by_end`` text that sorts it in those orders (:func:`timeline.index.write.sort_key`)."""
+    from timeline.index.write import sort_key
     from timeline.rows import event_row
 
-    ranks = {order: _ranks(events, lambda e, order=order: (date_order(e.date, order), e.id))
-             for order in ("start", "end")}
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     for n, event in enumerate(events):
-        yield "event_rows", n, ranks["start"][n], ranks["end"][n], encode(event_row(event))
+        yield "event_rows", n, sort_key(event, "start"), sort_key(event, "end"), encode(event_row(event))
     for n, event in enumerate(events):
         for actor, role in event.roles():
             yield "roles", n, actor, role
     for actor in record.actors:
         for ancestor in record.affiliation_chain(actor):
             yield "chains", actor, ancestor
-
-
-def _ranks(events: Sequence[Event], key: Any) -> list[int]:
-    """Each event's place (by index) when all are sorted by ``key``."""
-    ranks = [0] * len(events)
-    for rank, n in enumerate(sorted(range(len(events)), key=lambda n: key(events[n]))):
-        ranks[n] = rank
-    return ranks
 
 
 def events(db: sqlite3.Connection, *, since: str | None = None, until: str | None = None,

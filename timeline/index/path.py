@@ -25,20 +25,27 @@ from timeline.vocabulary import HELD_STATUSES, LEVELS, MEETING_TYPES
 if TYPE_CHECKING:
     from timeline.model import Dataset, Event
 
-SCHEMA = ("CREATE TABLE event_nodes (level TEXT NOT NULL, ord INTEGER NOT NULL, pos INTEGER NOT NULL,"
-          " node TEXT NOT NULL)",
-          "CREATE TABLE meeting_edges (level TEXT NOT NULL, drafts INTEGER NOT NULL, rank INTEGER NOT NULL,"
-          " source TEXT NOT NULL, target TEXT)")
+SCHEMA = ("CREATE TABLE event_nodes (file INTEGER NOT NULL, level TEXT NOT NULL, ord TEXT NOT NULL,"
+          " pos INTEGER NOT NULL, node TEXT NOT NULL)",
+          "CREATE TABLE meeting_edges (file INTEGER NOT NULL, level TEXT NOT NULL, drafts INTEGER NOT NULL,"
+          " rank INTEGER NOT NULL, source TEXT NOT NULL, target TEXT)")
 INDEXES = ("CREATE INDEX event_nodes_ord ON event_nodes (level, ord)",
            "CREATE INDEX meeting_edges_rank ON meeting_edges (level, drafts, rank)")
 
 Graph = dict[str, dict[str, bool]]
-#: ``meeting_edges``, made from the other tables once their rows are written (so also after rows of one file
-#: changed): for the question with no dates, without drafts (0) and with (1), the nodes in the order the actor
-#: graph adds them (rows with no ``target``) and its ``met`` edges in the order it adds them.
+
+def _first(table: str, seq: str) -> str:
+    """SQL of text that sorts the rows of ``table`` as the actor graph adds them: by event (``ord``), then
+    ``seq``; its least over a group is the group's first."""
+    return f"{table}.ord || char(1) || printf('%010d', {table}.{seq})"  # an id has no \x01: see write.sort_key
+
+
+#: ``meeting_edges`` (``file`` 0), made anew from the other tables whenever rows are written (so also after
+#: rows of one file changed): for the question with no dates, without drafts (0) and with (1), the nodes in the
+#: order the actor graph adds them (rows with no ``target``) and its ``met`` edges in the order it adds them.
 DERIVED = tuple(
-    f"INSERT INTO meeting_edges SELECT x.level, d.drafts, row_number() OVER (PARTITION BY x.level, d.drafts"
-    f" ORDER BY min(x.ord * 1000000 + x.{seq})), {columns} FROM {table} AS x JOIN events AS e ON e.ord = x.ord"
+    f"INSERT INTO meeting_edges SELECT 0, x.level, d.drafts, row_number() OVER (PARTITION BY x.level, d.drafts"
+    f" ORDER BY min({_first('x', seq)})), {columns} FROM {table} AS x JOIN events AS e ON e.ord = x.ord"
     f" JOIN (SELECT 0 AS drafts UNION ALL SELECT 1) AS d WHERE {where} AND e.type IN {MEETING_TYPES!r}"
     f" AND e.status IN {HELD_STATUSES!r} AND (d.drafts = 1 OR e.draft = 0) GROUP BY x.level, d.drafts, {columns}"
     for table, seq, columns, where in (("event_nodes", "pos", "x.node, NULL", "1"),
@@ -101,10 +108,10 @@ def _meetings(db: sqlite3.Connection, level: str, chosen: tuple[str, list[Any]],
         return _graph([u for u, v in found if v is None], [(u, v) for u, v in found if v is not None])
     order = [n for n, in db.execute(
         f"SELECT n.node FROM event_nodes AS n JOIN events AS e ON e.ord = n.ord WHERE n.level = ? AND {where}"
-        f" GROUP BY n.node ORDER BY min(n.ord * 1000000 + n.pos)", [level, *values])]
+        f" GROUP BY n.node ORDER BY min({_first('n', 'pos')})", [level, *values])]
     return _graph(order, db.execute(
         f"SELECT l.source, l.target FROM links AS l JOIN events AS e ON e.ord = l.ord WHERE l.level = ?"
-        f" AND l.relation = 'met' AND {where} GROUP BY l.source, l.target ORDER BY min(l.ord * 1000000 + l.seq)",
+        f" AND l.relation = 'met' AND {where} GROUP BY l.source, l.target ORDER BY min({_first('l', 'seq')})",
         [level, *values]).fetchall())
 
 

@@ -27,12 +27,13 @@ if TYPE_CHECKING:
     from timeline.model import Dataset, Event
 
 SCHEMA = (
-    "CREATE TABLE date_ends (date TEXT PRIMARY KEY, label TEXT NOT NULL, first TEXT, first_start TEXT,"
-    " first_end TEXT, last TEXT, last_start TEXT, last_end TEXT) WITHOUT ROWID",
-    "CREATE TABLE links (level TEXT NOT NULL, ord INTEGER NOT NULL, seq INTEGER NOT NULL, source TEXT NOT NULL,"
-    " relation TEXT NOT NULL, target TEXT, directed INTEGER NOT NULL)",
+    "CREATE TABLE date_ends (file INTEGER NOT NULL, ord TEXT NOT NULL, date TEXT NOT NULL, label TEXT NOT NULL,"
+    " first TEXT, first_start TEXT, first_end TEXT, last TEXT, last_start TEXT, last_end TEXT)",
+    "CREATE TABLE links (file INTEGER NOT NULL, level TEXT NOT NULL, ord TEXT NOT NULL, seq INTEGER NOT NULL,"
+    " source TEXT NOT NULL, relation TEXT NOT NULL, target TEXT, directed INTEGER NOT NULL)",
 )
 INDEXES = (
+    "CREATE INDEX date_ends_date ON date_ends (date)",
     "CREATE INDEX links_source ON links (level, source)",
     "CREATE INDEX links_target ON links (level, target)",
     "CREATE INDEX links_relation ON links (level, relation, ord)",
@@ -40,15 +41,22 @@ INDEXES = (
 
 
 def rows(record: Dataset, events: Sequence[Event]) -> Iterator[tuple]:
-    """The rows of ``links``, each ``("links", *row)``; ``events`` in the record's order (``ord``)."""
+    """The rows of ``date_ends`` (one per event that dates as one of its kind, so that each file's rows stand
+    alone) and ``links``, each ``(table, *row)``; an event's ``ord`` is its place in ``events``."""
     from timeline.answers import date_ends
     from timeline.dates import DateError
     from timeline.graph import UNDIRECTED_RELATIONS, event_relations
 
-    for text in dict.fromkeys(event.date.text for event in events):
-        with contextlib.suppress(DateError):
-            label, first, last = date_ends(text)
-            yield "date_ends", text, label, *(first or (None,) * 3), *(last or (None,) * 3)
+    ends: dict[str, tuple | None] = {}
+    for n, event in enumerate(events):
+        text = event.date.text
+        if text not in ends:
+            ends[text] = None
+            with contextlib.suppress(DateError):
+                label, first, last = date_ends(text)
+                ends[text] = (label, *(first or (None,) * 3), *(last or (None,) * 3))
+        if ends[text] is not None:
+            yield "date_ends", n, text, *ends[text]  # type: ignore[misc]
     for level in LEVELS:
         nodes_at = record.nodes_by_date(level)
         for n, event in enumerate(events):
@@ -101,7 +109,8 @@ def relations(db: sqlite3.Connection, actor: str, *, since: str | None = None, u
 
 def remember_dates(db: sqlite3.Connection, dates: set[str]) -> None:
     """Let :func:`timeline.answers.dates_label` take what it needs of ``dates`` from the table ``date_ends``."""
-    found = db.execute("SELECT * FROM date_ends WHERE date IN (SELECT value FROM json_each(?))",
+    found = db.execute("SELECT date, label, first, first_start, first_end, last, last_start, last_end"
+                       " FROM date_ends WHERE date IN (SELECT value FROM json_each(?)) GROUP BY date",
                        (json.dumps(sorted(dates)),))
     remember_ends((date, label, _end(ends[:3]), _end(ends[3:])) for date, label, *ends in found)
 

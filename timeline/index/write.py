@@ -116,10 +116,11 @@ def insert_rows(db: sqlite3.Connection, record: Dataset, events: Sequence[Event]
             else:
                 db.executemany(statement, ((files[row[place]], *row[1:place], keys[row[place]], *row[place + 1:])
                                            for row in group))
-    if whole:  # tables made from the others' rows (a module's ``DERIVED``), once they are all written
-        for module in table_modules():
-            for statement in getattr(module, "DERIVED", ()):
-                db.execute(statement)
+    for module in table_modules():  # tables made from the others' rows (a module's ``DERIVED``), made anew
+        for statement in getattr(module, "DERIVED", ()):
+            db.execute(f"DELETE FROM {table_name(statement)}")
+        for statement in getattr(module, "DERIVED", ()):
+            db.execute(statement)
 
 
 def _shape(statement: str) -> tuple[int | None, int]:
@@ -137,16 +138,17 @@ def _shape(statement: str) -> tuple[int | None, int]:
     return (columns.index("ord") if "ord" in columns else None), len(columns)
 
 
-def sort_key(event: Event) -> str:
-    """Text that sorts as the record orders events (:func:`timeline.model.date_order`, then the id)."""
-    return f"{_date_key(event.date)}\x01{event.id}"  # a date's text has no \x01: a shorter one sorts first
+def sort_key(event: Event, order: str = "midpoint") -> str:
+    """Text that sorts as the events sorted by :func:`timeline.model.date_order` in ``order`` (the record's order
+    by default), then by id."""
+    return f"{_date_key(event.date, order)}\x01{event.id}"  # a date's text has no \x01: a shorter one sorts first
 
 
 @cache
-def _date_key(date: DateSpan) -> str:
-    """:func:`timeline.model.date_order` of ``date`` as text that sorts the same: three moments as microseconds
-    since 1 Jan 1 in 15 hex digits each, then the date as written."""
-    *moments, text = date_order(date)
+def _date_key(date: DateSpan, order: str = "midpoint") -> str:
+    """:func:`timeline.model.date_order` of ``date`` in ``order`` as text that sorts the same: its moments as
+    microseconds since 1 Jan 1 in 15 hex digits each, then the date as written."""
+    *moments, text = date_order(date, order)
     return "".join(f"{(moment - datetime.min) // _MICROSECOND:015x}" for moment in moments) + text
 
 
