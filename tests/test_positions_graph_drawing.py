@@ -94,3 +94,18 @@ def test_bad_days_and_sizes_are_one_line(seeds, run, tmp_path):
               data=SEEDS)
     assert bad.exit_code == 1 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_each_row_says_what_its_stances_are_for_or_against(seeds):
+    """A stance is on the issue's proposition: "Open to" under NATO membership is open to Ukraine giving up NATO."""
+    figure = draw_stance_graph(seeds)
+    said = {t.get_gid().split(":", 1)[1]: " ".join(t.get_text().split())
+            for t in figure.axes[0].texts if (t.get_gid() or "").startswith("proposition:")}
+    issues = {t.get_gid().split(":", 1)[1] for t in figure.axes[0].texts if (t.get_gid() or "").startswith("issue:")}
+    assert set(said) == issues
+    assert said["nato-membership"] == "Stances on: Ukraine gives up joining NATO"
+    renderer = figure.canvas.get_renderer()
+    rows = sorted((t for t in figure.axes[0].texts if (t.get_gid() or "").startswith("proposition:")),
+                  key=lambda t: t.get_window_extent(renderer).y1, reverse=True)
+    for upper, lower in zip(rows, rows[1:]):
+        assert upper.get_window_extent(renderer).y0 > lower.get_window_extent(renderer).y1  # none runs into the next

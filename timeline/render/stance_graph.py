@@ -44,6 +44,7 @@ from timeline.user_dates import read_user_date
 MOST = 40              # actors, and issues: more would not be legible in one grid
 FOOT = 0.45            # inches below the grid for its note
 PAD = 0.25             # inches around the figure's edges
+PROPOSITION_LINE = 0.135 # inches per line of an issue's proposition under its name
 TEXT_LINE = 0.16       # inches per line of the subtitle and of an actor's name
 Held = tuple[str, str, str, tuple[str, ...]]   # actor, issue, stance, who claims it (empty: the actor's own)
 
@@ -100,7 +101,9 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
     keys = len({h[2] for h in held}) + claims
     head = PAD + 0.4 + TEXT_LINE * len(subtitle) + 0.2 * key_rows(keys, width) + 0.12 + \
         TEXT_LINE * max(map(len, names.values())) + 0.05
-    height = size[1] if size else head + FOOT + (0.42 if claims else 0.3) * len(issues)
+    said = {i: _proposition(dataset, i, label_w) for i in issues}
+    row = max(0.42 if claims else 0.3, 0.34 + PROPOSITION_LINE * max(map(len, said.values())))
+    height = size[1] if size else head + FOOT + row * len(issues)
     pitch = (height - head - FOOT) / len(issues)
     if cell_w < 0.55 or pitch < 0.2:
         least = (ceil(10 * (2 * PAD + label_w + 0.55 * len(actors))) / 10, ceil(10 * (head + FOOT + 0.2 * len(issues))) / 10)
@@ -131,9 +134,19 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
             label = "\n".join(textwrap.wrap(dataset.issues[issue].name, max(10, int(len(label) * (label_w - 0.1) / wide)),
                                             break_long_words=False, initial_indent="   – " * part,
                                             subsequent_indent="      " * part))
-        ax.text(PAD, top + pitch / 2, label, va="center", linespacing=1.05,
+        named = 0.15 * (label.count("\n") + 1)       # the name's height; the proposition goes under it
+        room = int((pitch - 0.19 - named) / PROPOSITION_LINE)
+        ax.text(PAD, top + 0.08 + named / 2 if room > 0 else top + pitch / 2, label, va="center",
+                linespacing=1.05,
                 fontsize=style.FONT["size"] - 0.5 * part, color=style.MUTED if part else style.INK,
                 fontweight="normal" if part else "bold", parse_math=False, gid=f"issue:{issue}")
+        if room > 0:
+            lines = said[issue][:room]
+            if len(said[issue]) > room:
+                lines[-1] = lines[-1].rstrip(" ,;") + "…"
+            ax.text(PAD + 0.12 * part, top + 0.12 + named, "\n".join(lines), va="top", linespacing=1.0,
+                    fontsize=style.FONT["size"] - 1.5, fontstyle="italic", color=style.MUTED, parse_math=False,
+                    gid=f"proposition:{issue}")
         ax.axhline(top, xmin=PAD / width, xmax=1 - PAD / width, color=style.GRID, lw=0.6, zorder=0)
     drawn = []
     for actor, issue, stance, claimed_by in held:
@@ -220,6 +233,12 @@ def _key(figure: Figure, dataset: Dataset, colors: dict[str, str], hatch: str | 
 def key_rows(count: int, width: float) -> int:
     """Rows the key of ``count`` entries takes on a figure ``width`` inches wide (about 1.25 inches an entry)."""
     return -(-count // max(1, int((width - 2 * PAD) / 1.25)))
+
+
+def _proposition(dataset: Dataset, issue: str, label_w: float) -> list[str]:
+    """The issue's proposition, the statement its stances are for or against, wrapped to the label column."""
+    text = dataset.issues[issue].proposition
+    return textwrap.wrap(f"Stances on: {text}", max(16, int((label_w - 0.1) / 0.058)), break_long_words=False)
 
 
 def _issue_label(dataset: Dataset, issue: str) -> str:
