@@ -173,9 +173,7 @@ class ModelFields:
     def _quantities(self, file: str, where: Path_, value: Any) -> tuple[Quantity, ...]:
         """``quantities``: a list of ``{what, value, unit, actor, approximate, bound}``."""
         found = []
-        for index, item in self._items(file, where, "quantities", [] if value is None else value):
-            place = (*where, "quantities", index)
-            self._keys(file, place, item, QUANTITY_KEYS, "quantity")
+        for place, item in self._each(file, where, "quantities", value, QUANTITY_KEYS, "quantity"):
             what = self._text(file, place, item, "what", required=True)
             number = item.get("value")
             if what is not None and not _WORD.fullmatch(what):

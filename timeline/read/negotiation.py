@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from timeline.negotiation import (
@@ -238,14 +237,6 @@ class NegotiationFields:
             return None
         return PlanVersion(ident, self._prose(file, where, item, "name") or ident, date, drafted_by, event, sources,
                            relations, points, responses, self._prose(file, where, item, "notes"))
-
-    def _each(self, file: str, where: Path_, key: str, value: Any, keys: tuple[str, ...],
-              what: str) -> Iterator[tuple[Path_, dict]]:
-        """``(place, item)`` for each mapping of the list ``value`` at ``key``, its keys checked against ``keys``."""
-        for index, item in self._items(file, where, key, [] if value is None else value):
-            place = (*where, key, index)
-            self._keys(file, place, item, keys, what)
-            yield place, item
 
     def _known(self, file: str, where: Path_, value: str | None, choices: tuple[str, ...], what: str) -> bool:
         """Is ``value`` one of ``choices``? If not (and given), a problem listing them."""

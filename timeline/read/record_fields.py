@@ -8,6 +8,7 @@ of a file is reported at once.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from timeline.dates import DateError, DateSpan, parse_edtf
@@ -39,6 +40,14 @@ class RecordFields:
                 if what == "event" and not hint:
                     hint = f"; roles are {', '.join(ROLE_KEYS)}"
                 self.problem(file, (*where, key), f"unknown key '{key}' in {what}{hint}")
+
+    def _each(self, file: str, where: Path_, key: str, value: Any, keys: tuple[str, ...],
+              what: str) -> Iterator[tuple[Path_, dict]]:
+        """``(place, item)`` for each mapping of the list ``value`` at ``key``, its keys checked against ``keys``."""
+        for index, item in self._items(file, where, key, [] if value is None else value):
+            place = (*where, key, index)
+            self._keys(file, place, item, keys, what)
+            yield place, item
 
     def _text(self, file: str, where: Path_, item: dict, key: str, required: bool = False) -> str | None:
         """The value at ``key`` as the text the user typed (``id: 010`` is "010"), stripped; ``None`` if absent."""
@@ -211,9 +220,7 @@ class RecordFields:
 
     def _quotes(self, file: str, where: Path_, value: Any) -> tuple[Quote, ...]:
         quotes = []
-        for index, item in self._items(file, where, "quotes", [] if value is None else value):
-            place = (*where, "quotes", index)
-            self._keys(file, place, item, QUOTE_KEYS, "quote")
+        for place, item in self._each(file, where, "quotes", value, QUOTE_KEYS, "quote"):
             speaker = self._text(file, place, item, "speaker", required=True)
             text = self._text(file, place, item, "text", required=True)
             if speaker and text:
@@ -222,9 +229,7 @@ class RecordFields:
 
     def _links(self, file: str, where: Path_, value: Any) -> tuple[Link, ...]:
         links = []
-        for index, item in self._items(file, where, "related", [] if value is None else value):
-            place = (*where, "related", index)
-            self._keys(file, place, item, LINK_KEYS, "relation")
+        for place, item in self._each(file, where, "related", value, LINK_KEYS, "relation"):
             relation = self._text(file, place, item, "relation", required=True)
             event = self._text(file, place, item, "event", required=True)
             if relation and relation not in RELATIONS:
