@@ -43,14 +43,28 @@ import sys
 from pathlib import Path
 
 from timeline import __version__
+from timeline.index import derive
 from timeline.index.guard import own_file, owned, secret_key
-from timeline.index.stamps import FileStamp, cache_dir, code_stamp, confirmed, key_dir, keyed_digest, same_digest, slot_name
+from timeline.index.stamps import (
+    FileStamp,
+    cache_dir,
+    code_stamp,
+    confirmed,
+    journal,
+    key_dir,
+    keyed_digest,
+    same_digest,
+    slot_name,
+)
 
 #: Written in ``meta``: tables of another format are written anew.
-FORMAT = "timeline-tables 4"
-#: The writer's own tables: stamps, meta, and what the checks across files need after an edit.
+FORMAT = "timeline-tables 5"
+#: The writer's own tables: stamps, meta, what the checks across files need after an edit, and where each node
+#: and edge of the meetings graph first appears (:mod:`timeline.index.derive`).
 SCHEMA = (
     "CREATE TABLE context (body BLOB NOT NULL)",
+    "CREATE TABLE firsts (level TEXT NOT NULL, drafts INTEGER NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,"
+    " first TEXT NOT NULL, PRIMARY KEY (level, drafts, source, target)) WITHOUT ROWID",
     "CREATE TABLE files (path TEXT PRIMARY KEY, folder INTEGER NOT NULL, size INTEGER NOT NULL,"
     " mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, device INTEGER NOT NULL,"
     " sha256 TEXT NOT NULL, events_only INTEGER NOT NULL, number INTEGER NOT NULL)",
@@ -90,7 +104,8 @@ def full_schema() -> tuple[tuple[str, ...], tuple[str, ...]]:
     modules = table_modules()
     tables = tuple(s for m in modules for s in m.SCHEMA)
     by_file = tuple(f"CREATE INDEX {table_name(s)}_file ON {table_name(s)} (file)" for s in tables if per_file(s))
-    return (*SCHEMA, *tables), (*INDEXES, *(s for m in modules for s in m.INDEXES), *by_file)
+    derived = derive.INDEXES if derive.maintained([table_name(s) for s in (*SCHEMA, *tables)]) else ()
+    return (*SCHEMA, *tables), (*INDEXES, *(s for m in modules for s in m.INDEXES), *by_file, *derived)
 
 
 def per_file(statement: str) -> bool:
@@ -152,11 +167,12 @@ def open_tables(path: str | os.PathLike, current: bool = True, update: bool = Tr
         return None
     stale = False
     try:
+        db.execute("BEGIN")  # one snapshot: the rows read are those of the stamps checked, even if an update commits
         if _current(db, path, key, current):
             return db
         stale = current and update and _current(db, path, key, now=False)
     except (sqlite3.Error, OSError, ValueError, TypeError, KeyError):
-        pass
+        stale = current and update and journal(file).exists()  # an update was killed: the next one rolls it back
     db.close()
     if stale:
         from timeline.index.update import update_tables

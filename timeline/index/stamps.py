@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -132,9 +132,10 @@ def write_sqlite(target: Path, schema: tuple[str, ...], fill: Callable[[sqlite3.
     """Write the SQLite file ``target`` anew: ``schema``, then ``fill``'s rows, in one transaction.
 
     Written to a temporary file beside it (no journal, no sync: a cache that can
-    be made again) and moved into place, so a reader sees the old file or the new
-    one, never a mix, and a crash leaves no half file. ``pragmas`` run first
-    (``PRAGMA page_size = 65536``). Never fails: a file that cannot be written is not.
+    be made again) and moved into place under :func:`writer_lock`, so a reader sees
+    the old file or the new one, never a mix, and a crash leaves no half file.
+    ``pragmas`` run first (``PRAGMA page_size = 65536``). Never fails: a file that
+    cannot be written is not.
     """
     import tempfile
 
@@ -147,8 +148,37 @@ def write_sqlite(target: Path, schema: tuple[str, ...], fill: Callable[[sqlite3.
                 db.execute(statement)
             fill(db)
             db.commit()
-        os.replace(draft, target)
+        with writer_lock(target):
+            with contextlib.suppress(FileNotFoundError):  # the journal of an update killed in the file replaced:
+                os.unlink(journal(target))  # rolled into the new file, it would spoil it
+            os.replace(draft, target)
     except (sqlite3.Error, OSError, UnicodeError):
         if draft:
             with contextlib.suppress(OSError):
                 os.unlink(draft)
+
+
+def journal(target: Path) -> Path:
+    """The rollback journal SQLite keeps beside ``target`` while a change to it is not yet committed."""
+    return target.with_name(target.name + "-journal")
+
+
+@contextlib.contextmanager
+def writer_lock(target: Path) -> Iterator[None]:
+    """Hold the lock that one writer of ``target`` takes at a time: to replace it, or to change it in place.
+
+    An exclusive ``flock`` on ``.<name>.lock`` beside it, waited for; released
+    when the process ends, however it ends. ``OSError`` if the lock file cannot
+    be made; a file system without locks is written unlocked.
+    """
+    import fcntl
+
+    descriptor = os.open(target.with_name(f".{target.name}.lock"), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+    try:
+        with contextlib.suppress(OSError):
+            os.utime(descriptor)  # in use: pruning keeps it
+        with contextlib.suppress(OSError):
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock

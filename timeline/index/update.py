@@ -7,10 +7,11 @@ date without the record: each changed file is read and checked alone
 by the loader's own checks against everything else the dataset defines (the
 ids of every file and the actors, sources and the rest, kept in the tables:
 ``items``, ``context``), no id another file names (``refs``) may have gone,
-and no id may be defined twice. Then, in a copy of the tables, the changed
-and removed files' rows are deleted and the new ones inserted, the stamps and
-the MAC written anew, and the copy moved into place: a reader sees the old
-tables or the new ones.
+and no id may be defined twice. Then the changed and removed files' rows are
+deleted and the new ones inserted, the tables made from the others' rows
+brought up to date (:mod:`timeline.index.derive`), the stamps and the MAC
+written anew: in place, in one transaction, so a reader sees the old tables or
+the new ones, and an update killed half-way is rolled back.
 
 Anything else goes to the whole load, which reports every problem with its
 file and line and writes the tables anew (:func:`timeline.cache.load`): an
@@ -25,10 +26,8 @@ import contextlib
 import dataclasses
 import json
 import os
-import shutil
 import sqlite3
 import stat
-import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -37,6 +36,7 @@ from timeline.index import (
     FILE_COLUMNS,
     SCHEMA,
     _current,
+    derive,
     expected_meta,
     full_schema,
     mac,
@@ -45,7 +45,7 @@ from timeline.index import (
     tables_file,
 )
 from timeline.index.guard import own_file, owned, secret_key
-from timeline.index.stamps import FileStamp, confirmed, key_dir
+from timeline.index.stamps import FileStamp, confirmed, key_dir, writer_lock
 from timeline.index.write import folders, insert_rows
 from timeline.model import Dataset, Event, date_order
 from timeline.read.files import dataset_files, max_file_bytes
@@ -58,31 +58,32 @@ from timeline.store.assemble import check
 def update_tables(path: str | os.PathLike) -> bool:
     """Bring the tables of the dataset at ``path`` up to date with its files by rewriting the rows of the files
     that changed; ``False`` (tables untouched) when that cannot give what a whole load would. Never raises
-    for the data or the tables: a problem means ``False``, and the whole load says what is wrong."""
+    for the data or the tables: a problem means ``False``, and the whole load says what is wrong.
+
+    The tables are changed in place, in one transaction under SQLite's rollback
+    journal and the writer's lock (:func:`~timeline.index.stamps.writer_lock`): a
+    reader sees them before or after, and an update that fails or is killed
+    leaves them as they were (SQLite rolls the journal back when they are next
+    opened for writing, here or by the next update).
+    """
     target = tables_file(path)
     key = secret_key(key_dir())
     try:
         if key is None or not owned(os.lstat(target.parent), stat.S_IFDIR) or own_file(target) is None:
             return False
-    except OSError:
-        return False
-    draft = None
-    try:
-        descriptor, draft = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        os.close(descriptor)
-        shutil.copyfile(target, draft)
-        with contextlib.closing(sqlite3.connect(draft)) as db:
-            done = _current(db, path, key, now=False) and _update(db, Path(path), key)
-        if done:
-            os.replace(draft, target)
-            draft = None
-        return done
+        with writer_lock(target), contextlib.closing(sqlite3.connect(target, isolation_level=None)) as db:
+            if own_file(target) is None:  # replaced meanwhile by something not ours
+                return False
+            db.execute("PRAGMA trusted_schema = OFF")
+            db.execute("BEGIN IMMEDIATE")  # rolls back first a journal left by an update that was killed
+            done = False
+            try:
+                done = _current(db, path, key, now=False) and _update(db, Path(path), key)
+            finally:
+                db.execute("COMMIT" if done else "ROLLBACK")
+            return done
     except (sqlite3.Error, OSError, UnicodeError, ValueError, KeyError, TypeError, IndexError):
         return False
-    finally:
-        if draft:
-            with contextlib.suppress(OSError):
-                os.unlink(draft)
 
 
 def _update(db: sqlite3.Connection, data: Path, key: bytes) -> bool:
@@ -125,7 +126,6 @@ def _update(db: sqlite3.Connection, data: Path, key: bytes) -> bool:
     signed["mac"] = mac(key, signed, rows)
     db.execute("DELETE FROM meta")
     db.executemany("INSERT INTO meta VALUES (?, ?)", signed.items())
-    db.commit()
     return True
 
 
@@ -152,9 +152,11 @@ def _rewrite(db: sqlite3.Connection, gone: list[int], pieces: list[tuple[int, fr
     events = _checked(context, pieces, origin)
     if events is None:
         return False
+    if derive.maintained([table_name(statement) for statement in full_schema()[0]]):
+        derive.touch(db, gone)  # the nodes and edges of the rows about to go: their first places may move
     for statement in full_schema()[0]:
-        if (table := table_name(statement)) not in ("context", "files", "meta"):
-            db.execute(f"DELETE FROM {table} WHERE file IN ({', '.join('?' * len(gone))})", gone)
+        if per_file(statement):
+            db.execute(f"DELETE FROM {table_name(statement)} WHERE file IN ({', '.join('?' * len(gone))})", gone)
     db.executemany("INSERT INTO items VALUES (?, ?, ?, ?)",
                    ((file, key, position, ident) for ident, (file, (key, position)) in new.items()))
     file_of = {event.id: file for file, piece in pieces for event in (*piece.record.events, *piece.record.drafts)}

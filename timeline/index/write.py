@@ -23,6 +23,7 @@ from typing import NamedTuple
 from timeline.dates import DateSpan
 from timeline.index import (
     core,
+    derive,
     expected_meta,
     full_schema,
     mac,
@@ -76,7 +77,7 @@ def write_tables(path: str | os.PathLike, record: Dataset, stamps: list[FileStam
         for statement in indexes:
             db.execute(statement)
 
-    write_sqlite(target, schema, fill)
+    write_sqlite(target, schema, fill, "PRAGMA page_size = 8192")  # rows of 1 KB: 4 KB pages overflow
 
 
 def in_order(record: Dataset) -> list[Event]:
@@ -116,11 +117,24 @@ def insert_rows(db: sqlite3.Connection, record: Dataset, events: Sequence[Event]
             else:
                 db.executemany(statement, ((files[row[place]], *row[1:place], keys[row[place]], *row[place + 1:])
                                            for row in group))
-    for module in table_modules():  # tables made from the others' rows (a module's ``DERIVED``), made anew
-        for statement in getattr(module, "DERIVED", ()):
-            db.execute(f"DELETE FROM {table_name(statement)}")
-        for statement in getattr(module, "DERIVED", ()):
-            db.execute(statement)
+    derived(db, None if whole else sorted(set(files)))
+
+
+def derived(db: sqlite3.Connection, files: Sequence[int] | None) -> None:
+    """Make the tables made from the others' rows (a module's ``DERIVED``) anew, but ``meeting_edges``, which
+    :mod:`timeline.index.derive` keeps up to date from the rows of the data files ``files`` (numbers) just
+    written (``None``: from every row)."""
+    kept = derive.maintained([table_name(statement) for statement in full_schema()[0]])
+    statements = [s for module in table_modules() for s in getattr(module, "DERIVED", ())
+                  if not (kept and table_name(s) == derive.TABLE)]
+    for statement in statements:
+        db.execute(f"DELETE FROM {table_name(statement)}")
+    for statement in statements:
+        db.execute(statement)
+    if kept:
+        if files is not None:
+            derive.touch(db, files)
+        derive.refresh(db, whole=files is None)
 
 
 def _shape(statement: str) -> tuple[int | None, int]:
