@@ -7,8 +7,10 @@
 """
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +27,9 @@ class Step:
     name: str
     write: Callable[[Dataset, Path, bool], object]
     command: tuple[str, ...] = ()
+    #: Does it draw on the actor graphs the other steps share? A step that makes a graph of its own (the event
+    #: graph) makes it in a scope of its own, dropped when the step ends (issue 18: the build's peak memory).
+    shares: bool = True
 
 
 def _chart(fmt: str) -> Step:
@@ -56,7 +61,7 @@ def _export(fmt: str, level: str = "person", graph: str = "actors") -> Step:
         export(dataset, fmt, path, force=force, **options)
 
     flags = (f"--{name}={value}" for name, value in options.items())
-    return Step(default_path(fmt, **options).name, write, ("export", fmt, *flags))
+    return Step(default_path(fmt, **options).name, write, ("export", fmt, *flags), shares=graph == "actors")
 
 
 def _negotiation_chart(kind: str) -> Step:
@@ -149,10 +154,12 @@ def _build(dataset: Dataset, out: str | Path = "output", *, force: bool = False,
             if progress:
                 progress(number, len(plan), step.name)
             try:
-                step.write(dataset, out / step.name, force)
+                with nullcontext() if step.shares else shared_graphs():
+                    step.write(dataset, out / step.name, force)
             except NothingToShow as reason:
                 report.skipped.append(f"{step.name}: {reason}")
             else:
                 report.files.append(out / step.name)
+            gc.collect()  # what the step made (figures, rows, its own graph) goes before the next: the peak is one step's
     report.seconds = time.perf_counter() - started
     return report

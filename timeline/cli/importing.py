@@ -81,6 +81,7 @@ def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output_te
     if imported.refused_count > SHOWN_REFUSED:
         click.echo(f"... and {imported.refused_count - SHOWN_REFUSED} more refused rows", err=True)
     click.echo(f"{imported.summary()}; wrote {output_text}")
+    del imported, existing  # the check loads what was written: not both at once (issue 18: memory)
     check(output, data_path)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -29,6 +29,10 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[mi
 
 
 _Dumper.add_representer(str, _Dumper.represent_str)
+
+
+class TooLarge(UserError):
+    """An import to one file larger than a data file may be (the loader would refuse it)."""
 
 
 class InsideDataset(UserError):
@@ -91,14 +95,21 @@ def write_yaml(imported: Imported, output: str | os.PathLike, comment: str, titl
                force: bool = False) -> Path:
     """Write ``imported`` to ``output`` under ``comment`` by the output rules of :mod:`timeline.outputs`.
 
-    A file timeline did not write is never replaced (:class:`timeline.outputs.OutputExists`)
-    unless ``force``. Returns the path written.
+    Raise :class:`TooLarge`, writing nothing, when the file would pass the size a data
+    file may have (:func:`timeline.read.files.max_file_bytes`). A file timeline did not write is never
+    replaced (:class:`timeline.outputs.OutputExists`) unless ``force``. Returns the path written.
     """
     from timeline.outputs import output_file
+    from timeline.read.files import max_file_bytes
 
     output = Path(output)
+    text = (comment + dump(imported, title)).encode()
+    if len(text) > max_file_bytes():
+        raise TooLarge(f"{output}: the import is {len(text) / 2**20:.0f} MB, over the {max_file_bytes() // 2**20} MB "
+                       f"one data file may hold; write it as a folder of files (-o {output.with_suffix('')}/), "
+                       "or set TIMELINE_MAX_FILE_MB")
     with output_file(output, force=force) as temporary:
-        temporary.write_text(comment + dump(imported, title), encoding="utf-8")
+        temporary.write_bytes(text)
     return output
 
 
@@ -112,22 +123,31 @@ class FolderWritten(NamedTuple):
     kept: list[Path]
 
 
-#: The names :func:`write_folder` gives its files: the parts, and one file per month (or year, or undated).
-_FOLDER_FILE = re.compile(r"(?:actors|sources|issues|positions|plans|undated|[0-9]{4}(?:-[0-9]{2})?)\.yaml")
+#: The names :func:`write_folder` gives its files: the parts, and the events of a month (or year, or undated), in
+#: parts when one file would pass the loader's size limit (``2025-03.yaml``, ``2025-03.part2.yaml``, ...).
+_FOLDER_FILE = re.compile(r"(?:actors|sources|issues|positions|plans|(?:undated|[0-9]{4}(?:-[0-9]{2})?)"
+                          r"(?:\.part[0-9]+)?)\.yaml")
+#: Events dumped at a time: a month of 100,000 events is never one string.
+_BLOCK = 500
 
 
 def write_folder(imported: Imported, folder: str | os.PathLike, comment: str, title: str,
                  force: bool = False) -> FolderWritten:
     """Write ``imported`` as a folder dataset: ``actors.yaml`` (with the dataset header), ``sources.yaml``,
-    ``issues.yaml``, ``positions.yaml`` and ``plans.yaml`` where there are any, and one file of events per
-    month of their start (``2025-03.yaml``).
+    ``issues.yaml``, ``positions.yaml`` and ``plans.yaml`` where there are any, and the events of each month of
+    their start in ``2025-03.yaml``, in parts (``2025-03.part2.yaml``, ...) where one file would pass the size
+    a data file may have (:func:`timeline.read.files.max_file_bytes`), so that the folder loads.
 
-    Every file is checked before any is written: none may be a file timeline did not
-    write (:class:`timeline.outputs.OutputExists`) unless ``force``. Files of an earlier import
+    The files are made in a temporary folder first, a month at a time (the texts are never all in memory),
+    and every name is checked before any is written: none may be a file timeline did not write
+    (:class:`timeline.outputs.OutputExists`) unless ``force``. Files of an earlier import
     into the folder that this one does not write (a month no longer imported) would keep their
     events in the dataset: they are removed while unchanged since timeline wrote them, and kept
     (reported in :attr:`FolderWritten.kept`) once edited.
     """
+    import shutil
+    import tempfile
+
     from timeline.outputs import check_writable, folder_lock, generated_files, output_file, remove_ours
 
     folder = Path(folder)
@@ -137,24 +157,66 @@ def write_folder(imported: Imported, folder: str | os.PathLike, comment: str, ti
         from timeline.outputs import OutputError
 
         raise OutputError(f"{folder}: cannot make the folder ({error.strerror})") from None
+    with tempfile.TemporaryDirectory(prefix="timeline-import-") as scratch:
+        names = _made(imported, Path(scratch), comment, title)
+        with folder_lock(folder):
+            for name in names:
+                check_writable(folder / name, force)
+            for name in names:
+                with output_file(folder / name, force=force) as temporary:
+                    shutil.copyfile(Path(scratch) / name, temporary)
+            earlier = sorted(name for name in generated_files(folder) if name not in names
+                             and _FOLDER_FILE.fullmatch(name))
+            removed = [folder / name for name in earlier if remove_ours(folder / name)]
+    kept = [folder / name for name in earlier if folder / name not in removed and (folder / name).exists()]
+    return FolderWritten([folder / name for name in names], removed, kept)
+
+
+def _made(imported: Imported, scratch: Path, comment: str, title: str) -> list[str]:
+    """Write the files of :func:`write_folder` into ``scratch``; their names, in order."""
+    from timeline.read.files import max_file_bytes
+
+    texts = {"actors.yaml": dump(imported, title, ("dataset", "actors")),
+             **({"sources.yaml": dump(imported, title, ("sources",))} if imported.sources else {}),
+             **{f"{kind}.yaml": dump(imported, title, (kind,)) for kind in ("issues", "positions", "plans")
+                if imported.negotiation.get(kind)}}
+    for name, text in texts.items():
+        (scratch / name).write_text(comment + text, encoding="utf-8")
     months: dict[str, list[dict[str, Any]]] = {}
     for event in imported.events.values():
         months.setdefault(str(event.get("date", ""))[:7] or "undated", []).append(event)
-    files = {"actors.yaml": dump(imported, title, ("dataset", "actors")),
-             **({"sources.yaml": dump(imported, title, ("sources",))} if imported.sources else {}),
-             **{f"{kind}.yaml": dump(imported, title, (kind,)) for kind in ("issues", "positions", "plans")
-                if imported.negotiation.get(kind)},
-             **{f"{month}.yaml": dump(imported, title, ("events",), events) for month, events in sorted(months.items())}}
-    with folder_lock(folder):
-        for name in files:
-            check_writable(folder / name, force)
-        for name, text in files.items():
-            with output_file(folder / name, force=force) as temporary:
-                temporary.write_text(comment + text, encoding="utf-8")
-        earlier = sorted(name for name in generated_files(folder) if name not in files and _FOLDER_FILE.fullmatch(name))
-        removed = [folder / name for name in earlier if remove_ours(folder / name)]
-    kept = [folder / name for name in earlier if folder / name not in removed and (folder / name).exists()]
-    return FolderWritten([folder / name for name in files], removed, kept)
+    names = list(texts)
+    head = f"{comment}events:\n".encode()
+    for month, events in sorted(months.items()):
+        events.sort(key=_order)
+        for part, pieces in enumerate(_parts(events, max_file_bytes() - len(head)), 1):
+            names.append(f"{month}{f'.part{part}' if part > 1 else ''}.yaml")
+            with (scratch / names[-1]).open("wb") as out:
+                out.write(head)
+                out.writelines(pieces)
+    return names
+
+
+def _parts(events: list[dict[str, Any]], room: int) -> Iterator[list[bytes]]:
+    """The YAML of ``events`` (UTF-8) in pieces, grouped in files of at most ``room`` bytes (an event larger than
+    that alone in its file: the loader then says it is too large)."""
+    part: list[bytes] = []
+    size = 0
+    for start in range(0, len(events), _BLOCK):
+        block = _events_text(events[start:start + _BLOCK]).encode()
+        for piece in [block] if len(block) <= room else (_events_text([e]).encode() for e in events[start:start + _BLOCK]):
+            if part and size + len(piece) > room:
+                yield part
+                part, size = [], 0
+            part.append(piece)
+            size += len(piece)
+    if part:
+        yield part
+
+
+def _events_text(events: list[dict[str, Any]]) -> str:
+    """The YAML of a list of events, as :func:`dump` writes them under ``events:`` (the same text, in pieces)."""
+    return yaml.dump(events, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110, default_flow_style=None)
 
 
 def check(path: Path, data: Path | None = None) -> None:

@@ -1,0 +1,73 @@
+"""A large import: a month past the size a data file may have is written in parts, so the folder loads.
+
+At 100,000 ACLED rows of one month, ``timeline import ... -o DIR/`` wrote one
+50 MB month file, over the loader's 32 MB limit, so its own check refused it
+and the command exited 1 after writing (issue 18's memory run). The limit
+is lowered here (``TIMELINE_MAX_FILE_MB=1``) so that a file of 6,000 rows
+shows the same thing in seconds.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from timeline.dataset import load
+
+ACLED = ROOT / "tests" / "data" / "import" / "acled_2023.csv"
+ROWS = 6_000
+
+
+@pytest.fixture
+def large(tmp_path: Path) -> Path:
+    """An ACLED file of :data:`ROWS` rows, all of February 2024 (the fixture's first row, new ids)."""
+    header, row = ACLED.read_text(encoding="utf-8").splitlines()[:2]
+    path = tmp_path / "acled-large.csv"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(header + "\n")
+        for number in range(ROWS):
+            handle.write(row.replace("UKR112233", f"UKR{number}") + "\n")
+    return path
+
+
+def test_a_month_past_the_size_limit_is_written_in_parts_that_load(run, large: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TIMELINE_MAX_FILE_MB", "1")
+    out = tmp_path / "acled"
+    result = run("import", str(large), "-o", f"{out}/", data=None)
+    assert result.exit_code == 0, result.output
+    assert f"{ROWS} rows read, {ROWS} events imported, 0 skipped by filter, 0 merged, 0 refused" in result.stdout
+    months = sorted(p.name for p in out.glob("2024-02*.yaml"))
+    assert months[0] == "2024-02.part2.yaml" and months[-1] == "2024-02.yaml" and len(months) >= 3
+    assert all(p.stat().st_size <= 2**20 for p in out.glob("*.yaml"))
+    record = load(out)
+    assert len(record.events) == ROWS
+    assert [e.id for e in record.events[:2]] == ["acled-ukr0", "acled-ukr1"]  # one day: in id order
+    assert run("validate", data=str(out)).exit_code == 0
+    again = run("import", str(large), "-o", f"{out}/", data=None)  # the parts are ours: replaced
+    assert again.exit_code == 0, again.output
+    assert sorted(p.name for p in out.glob("2024-02*.yaml")) == months
+
+
+def test_a_smaller_import_after_a_larger_removes_the_parts_it_no_longer_writes(run, large: Path, tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TIMELINE_MAX_FILE_MB", "1")
+    out = tmp_path / "acled"
+    assert run("import", str(large), "-o", f"{out}/", data=None).exit_code == 0
+    result = run("import", str(ACLED), "-o", f"{out}/", data=None)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.glob("2024-02*.yaml")) == ["2024-02.yaml"]
+    assert "removed" in result.stderr and "2024-02.part2.yaml" in result.stderr
+
+
+def test_one_file_past_the_size_limit_is_refused_before_anything_is_written(run, large: Path, tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TIMELINE_MAX_FILE_MB", "1")
+    out = tmp_path / "acled.yaml"
+    result = run("import", str(large), "-o", str(out), data=None)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1].startswith(
+        f"Error: {out}: the import is 3 MB, over the 1 MB one data file may hold; write it as a folder of files "
+        f"(-o {tmp_path / 'acled'}/), or set TIMELINE_MAX_FILE_MB")
+    assert "Traceback" not in result.output and not out.exists()
