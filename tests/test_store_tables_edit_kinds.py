@@ -100,7 +100,17 @@ EDITS: dict[str, tuple[Callable[[Path], None], bool]] = {
         "participants: [anna, boris], related: [{relation: disputes, event: claim}]}"), True),
     "an actor's affiliation": (lambda d: edit(d / "actors.yaml", "{id: boris, name: Boris}",
                                               "{id: boris, name: Boris, affiliation: ruritania}"), False),
-    "an actor renamed": (lambda d: edit(d / "actors.yaml", "name: Anna", "name: Anna Petrova"), False),
+    "an actor renamed": (lambda d: edit(d / "actors.yaml", "name: Anna", "name: Anna Petrova"), True),
+    "an alias and a title": (lambda d: edit(d / "actors.yaml", "{id: boris, name: Boris}",
+                                            "{id: boris, name: Boris, aliases: [Borya], title: Envoy}"), True),
+    "an actor added": (lambda d: edit(d / "actors.yaml", "sources:\n", "  - {id: vera, name: Vera, affiliation:"
+                                      " ruritania}\nsources:\n"), True),
+    "a source changed and one added": (lambda d: edit(d / "actors.yaml", "{id: wire, publisher: Wire}",
+                                                      "{id: wire, publisher: The Wire}\n  - {id: post}"), True),
+    "an actor's kind": (lambda d: edit(d / "actors.yaml", "{id: boris, name: Boris}",
+                                       "{id: boris, name: Boris, kind: organization}"), False),
+    "an actor renamed and an event moved": (lambda d: (edit(d / "actors.yaml", "name: Anna", "name: Anna P."), edit(
+        d / "events/2025-02.yaml", "2025-02-03", "2025-01-05")), True),
 }
 
 
@@ -140,6 +150,9 @@ BREAKS = {
     "an unknown source": ("events/2025-02.yaml", "target: [anna]}", "target: [anna], sources: [wir]}"),
     "an id of an actor given to an event": ("events/2025-02.yaml", "id: visit", "id: boris"),
     "a role missing": ("events/2025-02.yaml", "source: [boris], ", ""),
+    "a new actor of an unknown state": ("actors.yaml", "sources:\n", "  - {id: vera, name: Vera, affiliation: narnia}"
+                                        "\nsources:\n"),
+    "a source an event cites removed": ("actors.yaml", "  - {id: wire, publisher: Wire}\n", ""),
 }
 
 

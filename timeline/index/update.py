@@ -36,6 +36,7 @@ from timeline.index import (
     FILE_COLUMNS,
     SCHEMA,
     _current,
+    definitions,
     derive,
     expected_meta,
     full_schema,
@@ -46,7 +47,7 @@ from timeline.index import (
 )
 from timeline.index.guard import own_file, owned, secret_key
 from timeline.index.stamps import FileStamp, confirmed, key_dir, writer_lock
-from timeline.index.write import folders, insert_rows
+from timeline.index.write import context_of, derived, folders, insert_rows
 from timeline.model import Dataset, Event, date_order
 from timeline.read.files import dataset_files, max_file_bytes
 from timeline.read.negotiation import KINDS
@@ -105,16 +106,21 @@ def _update(db: sqlite3.Connection, data: Path, key: bytes) -> bool:
                if stamp.path not in stored or stored[stamp.path][7] != stamp.sha256]
     gone = [name for name, row in stored.items() if not row[1] and (name not in paths or name in {
         stamp.path for _, stamp in changed})]
-    if any(not stored[name][8] for name in gone):
-        return False  # a file that defined more than events: what other files' rows mean may change
+    if any(not stored[name][8] and name not in paths for name in gone):
+        return False  # a file that defined more than events went away: what other files' rows mean may change
     if (gone or changed) and not all(map(per_file, full_schema()[0][len(SCHEMA):])):
         return False  # a table whose rows are not kept per file
     numbers = {name: row[9] for name, row in stored.items() if name in paths}
     for stamp in stamps:
         numbers.setdefault(stamp.path, max(numbers.values(), default=0) + 1)
-    pieces = [(numbers[stamp.path], fragments.read(file, max_file_bytes())) for file, stamp in changed]
-    if any(piece is None or not fragments.events_only(piece) for _, piece in pieces):
-        return False
+    read = {stamp.path: (numbers[stamp.path], fragments.read(file, max_file_bytes())) for file, stamp in changed}
+    pieces = list(read.values())
+    if any(piece is None for _, piece in pieces):
+        return False  # a problem in the file: the whole load says where
+    defining = [name for name, (_, piece) in read.items() if not fragments.events_only(piece)]  # type: ignore[arg-type]
+    if defining and (len(defining) > 1 or defining[0] not in stored or stored[defining[0]][8]
+                     or not definitions.defines_names_only(read[defining[0]][1])):  # type: ignore[arg-type]
+        return False  # definitions in more than one file, or in a file of events: the whole load
     db.execute("PRAGMA query_only = OFF")
     if (pieces or gone) and not _rewrite(db, [stored[name][9] for name in gone], pieces):  # type: ignore[arg-type]
         return False
@@ -136,6 +142,9 @@ def _rewrite(db: sqlite3.Connection, gone: list[int], pieces: list[tuple[int, fr
     context = codec.decode([body])[0]
     if context.issues or context.positions or context.plans:
         return False  # positions rest on events of any file: the whole load checks them
+    defining = [(file, piece) for file, piece in pieces if not fragments.events_only(piece)]
+    if defining and (context := definitions.renamed(db, context, *defining[0])) is None:  # type: ignore[assignment]
+        return False
     others = f"file NOT IN ({', '.join('?' * len(gone))})"
     new = {ident: (file, (key, position)) for file, piece in pieces for key, ids in piece.ids.items()
            for ident, position in zip(ids, piece.index[key], strict=True)}
@@ -160,7 +169,14 @@ def _rewrite(db: sqlite3.Connection, gone: list[int], pieces: list[tuple[int, fr
     db.executemany("INSERT INTO items VALUES (?, ?, ?, ?)",
                    ((file, key, position, ident) for ident, (file, (key, position)) in new.items()))
     file_of = {event.id: file for file, piece in pieces for event in (*piece.record.events, *piece.record.drafts)}
-    insert_rows(db, context, events, [file_of[event.id] for event in events], whole=False)
+    insert_rows(db, context, events, files := [file_of[event.id] for event in events], whole=False)
+    if defining:  # the dataset's own rows (names, actors' nodes, chains) and the context, from the new actors
+        for statement in full_schema()[0]:
+            if per_file(statement) and table_name(statement) != derive.TABLE:
+                db.execute(f"DELETE FROM {table_name(statement)} WHERE file = 0")
+        insert_rows(db, context, [], [], whole=True)
+        db.execute("UPDATE context SET body = ?", (context_of(context),))
+    derived(db, sorted(set(files)))
     return True
 
 

@@ -74,6 +74,7 @@ def write_tables(path: str | os.PathLike, record: Dataset, stamps: list[FileStam
                        ((numbers[file], key, position, ident)
                         for ident, (file, key, position) in layout.where.items()))
         insert_rows(db, record, events, [numbers[layout.where[event.id][0]] for event in events])
+        derived(db, None)
         for statement in indexes:
             db.execute(statement)
 
@@ -99,7 +100,8 @@ def insert_rows(db: sqlite3.Connection, record: Dataset, events: Sequence[Event]
                 whole: bool = True) -> None:
     """Insert the rows of every table of :data:`timeline.index.TABLES` made from ``events`` (``files[n]``: the
     number of the data file of ``events[n]``) and the references between events (``refs``); ``whole``: also
-    the dataset's rows (those of no event)."""
+    the dataset's rows (those of no event). The tables made from these rows are then brought up to date by
+    :func:`derived`."""
     keys = [sort_key(event) for event in events]
     db.executemany("INSERT INTO refs VALUES (?, ?)",
                    ((files[n], link.event) for n, event in enumerate(events) for link in event.related))
@@ -117,7 +119,6 @@ def insert_rows(db: sqlite3.Connection, record: Dataset, events: Sequence[Event]
             else:
                 db.executemany(statement, ((files[row[place]], *row[1:place], keys[row[place]], *row[place + 1:])
                                            for row in group))
-    derived(db, None if whole else sorted(set(files)))
 
 
 def derived(db: sqlite3.Connection, files: Sequence[int] | None) -> None:
