@@ -67,7 +67,7 @@ def test_one_file_past_the_size_limit_is_refused_before_anything_is_written(run,
     out = tmp_path / "acled.yaml"
     result = run("import", str(large), "-o", str(out), data=None)
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[-1].startswith(
-        f"Error: {out}: the import is 3 MB, over the 1 MB one data file may hold; write it as a folder of files "
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: {out}: the import is 5 MB, over the 1 MB one data file may hold; write it as a folder of files "
         f"(-o {tmp_path / 'acled'}/), or set TIMELINE_MAX_FILE_MB")
     assert "Traceback" not in result.output and not out.exists()

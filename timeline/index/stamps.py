@@ -128,14 +128,16 @@ def _xdg(variable: str, default: str) -> Path:
 
 
 def write_sqlite(target: Path, schema: tuple[str, ...], fill: Callable[[sqlite3.Connection], None],
-                 *pragmas: str) -> None:
+                 *pragmas: str, updated: bool = False) -> None:
     """Write the SQLite file ``target`` anew: ``schema``, then ``fill``'s rows, in one transaction.
 
     Written to a temporary file beside it (no journal, no sync: a cache that can
-    be made again) and moved into place under :func:`writer_lock`, so a reader sees
-    the old file or the new one, never a mix, and a crash leaves no half file.
-    ``pragmas`` run first (``PRAGMA page_size = 65536``). Never fails: a file that
-    cannot be written is not.
+    be made again) and moved into place, so a reader sees the old file or the new
+    one, never a mix, and a crash leaves no half file. ``updated``: the file is
+    also changed in place (the store's tables): it is replaced under
+    :func:`writer_lock`, and the journal of an update killed in the old file is
+    removed. ``pragmas`` run first (``PRAGMA page_size = 65536``). Never fails: a
+    file that cannot be written is not.
     """
     import tempfile
 
@@ -148,7 +150,7 @@ def write_sqlite(target: Path, schema: tuple[str, ...], fill: Callable[[sqlite3.
                 db.execute(statement)
             fill(db)
             db.commit()
-        with writer_lock(target):
+        with writer_lock(target) if updated else contextlib.nullcontext():
             with contextlib.suppress(FileNotFoundError):  # the journal of an update killed in the file replaced:
                 os.unlink(journal(target))  # rolled into the new file, it would spoil it
             os.replace(draft, target)

@@ -78,7 +78,7 @@ def write_tables(path: str | os.PathLike, record: Dataset, stamps: list[FileStam
         for statement in indexes:
             db.execute(statement)
 
-    write_sqlite(target, schema, fill, "PRAGMA page_size = 8192")  # rows of 1 KB: 4 KB pages overflow
+    write_sqlite(target, schema, fill, "PRAGMA page_size = 8192", updated=True)  # rows of 1 KB overflow 4 KB pages
 
 
 def in_order(record: Dataset) -> list[Event]:
