@@ -24,10 +24,13 @@ its SHA-256 is the same, and a file changed within
 The file must be ours (:mod:`timeline.index.guard`), have exactly our
 schema (no view, no trigger: it never runs code), and carry a MAC (keyed BLAKE2b) of
 its meta and file stamps under the store's secret key. Tables of files
-that changed since are brought up to date when only files of events
-changed; anything else, and the question is answered from the loaded
-record instead (which writes the tables anew): deleting them changes
-nothing but speed.
+that changed since are brought up to date in place, in one transaction
+(:mod:`timeline.index.update`), when only files of events changed, or names
+and additions in a file of actors and sources; anything else, and the
+question is answered from the loaded record instead (which writes the
+tables anew): deleting them changes nothing but speed. A reader reads in one
+snapshot (the rows of the stamps it checked), and an update killed half-way
+is rolled back by the next.
 
 >>> from timeline.index import open_tables
 >>> tables = open_tables("seeds")  # None until a query has written them

@@ -13,12 +13,17 @@ brought up to date (:mod:`timeline.index.derive`), the stamps and the MAC
 written anew: in place, in one transaction, so a reader sees the old tables or
 the new ones, and an update killed half-way is rolled back.
 
+A changed file that defines actors and sources (and nothing of events or of
+the negotiation) is taken too when what changed is only what the dataset's
+own rows are made of (names, aliases, titles, notes, colours, actors or
+sources added: :mod:`timeline.index.definitions`).
+
 Anything else goes to the whole load, which reports every problem with its
 file and line and writes the tables anew (:func:`timeline.cache.load`): an
-edit of a file that defines actors, sources, the dataset's title or scale,
-issues, positions or plans (what other files' rows mean may change), a
-dataset with issues, positions or plans, a file with a problem of its own,
-a reference or a duplicate id that does not check out.
+actor or a source removed, a kind or an affiliation changed (what other files'
+rows mean may change), the dataset's title or scale, issues, positions or
+plans, a dataset with issues, positions or plans, a file with a problem of its
+own, a reference or a duplicate id that does not check out.
 """
 from __future__ import annotations
 
