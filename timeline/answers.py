@@ -45,6 +45,9 @@ class Relation(NamedTuple):
     there is no ``target`` (a statement to the press); ``first`` and ``last``
     are the earliest start and latest end of those events (ISO, ``None`` if
     open), ``dates`` their dates as written (EDTF; :func:`dates_label` words them).
+
+    A link of a chain of meetings (:func:`timeline.query.path`) is the ``met``
+    relation, not ``directed``, from one actor of the chain to the next: ``actors``.
     """
 
     source: str
@@ -57,16 +60,10 @@ class Relation(NamedTuple):
     events: tuple[str, ...]
     dates: tuple[str, ...]
 
-
-class Link(NamedTuple):
-    """One link of a chain of meetings: the two actors and the meetings between them (``dates`` in EDTF)."""
-
-    actors: tuple[str, str]
-    count: int
-    first: str | None
-    last: str | None
-    events: tuple[str, ...]
-    dates: tuple[str, ...]
+    @property
+    def actors(self) -> tuple[str, str | None]:
+        """The two actors, ``source`` first."""
+        return self.source, self.target
 
 
 class Contest(NamedTuple):
