@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.store_cases import cache_home  # noqa: F401 (a private cache for each test)
-from tests.test_store_tables import ROOT, _no_library, _run, _written, library_answers
+from tests.test_store_tables import ROOT, _written, both_ways
 from timeline import dataset, positions
 from timeline.cli import cli
 from timeline.index import open_tables
@@ -120,13 +120,8 @@ def test_positions_and_gaps_from_the_tables_are_the_librarys_answers(
         name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = DATASETS[name](tmp_path)
     questions, refused = _questions(path), _refused(path)
-    runner = CliRunner()
-    expected = library_answers(runner, path, [*questions, *refused], monkeypatch)
-    with monkeypatch.context() as patched:
-        for function in ("history", "as_of", "gaps", "find_issue"):
-            patched.setattr(positions, function, _no_library)
-        answered = [_run(runner, path, question) for question in questions]
-    answered += [_run(runner, path, question) for question in refused]  # errors: worded by the library
+    library = [(positions, function) for function in ("history", "as_of", "gaps", "find_issue")]
+    answered, expected = both_ways(path, questions, refused, library, monkeypatch)
     assert answered == expected
     assert sum(output.count("\n") > 2 for output, _, _ in expected) > len(questions) // 2  # most have answers
     assert any(stderr.startswith("no positions on") for _, stderr, _ in expected)  # and some say why there are none
