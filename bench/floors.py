@@ -10,6 +10,7 @@
     python bench/floors.py duckdb-relations /tmp/floors ukraine     # what passed between ukraine and each other actor
     python bench/floors.py duckdb-path /tmp/floors ukraine russia   # a shortest chain of meetings (BFS in SQL)
     python bench/floors.py duckdb-events /tmp/floors ukraine 2025-01-01   # events of ukraine and its members since
+    python bench/floors.py duckdb-positions /tmp/floors territory 2024-06-30   # who stood where on an issue, on a day
 
 Each command prints one line (what it read, how many items), so a run that read nothing shows;
 the question floors (``duckdb-contested``, ``-relations``, ``-path``, ``-events``) print their rows
@@ -24,7 +25,9 @@ same sense: ``relations`` pairs an actor in any acting role with every other act
 held event, by event type; ``path`` searches those meeting pairs level by level (one query per
 level, DuckDB has no breadth-first search that stops at the first hit); ``events`` keeps the events
 with a role of the actor or of an actor affiliated to it (a recursive query over ``actors``)
-ending on or after the date.
+ending on or after the date; ``positions`` keeps, on the issue and its sub-issues, each actor's latest
+position dated on or before the day (a window function over ``positions``, written by ``prepare`` when
+the dataset has some: ``generate.py --positions``), without the claims, drafts and open-start rules.
 """
 from __future__ import annotations
 
@@ -173,6 +176,23 @@ def duckdb_events(folder: str, actor: str, since: str) -> None:
     print(f"duckdb: {len(rows)} events of {actor} since {since}", file=sys.stderr)
 
 
+POSITIONS = """
+WITH RECURSIVE chosen(id) AS (SELECT ? UNION SELECT i.id FROM issues AS i JOIN chosen AS c ON i.parent = c.id),
+latest AS (SELECT p.*, row_number() OVER (PARTITION BY p.actor, p.issue ORDER BY p.start DESC, p.id DESC) AS n
+           FROM positions AS p WHERE p.issue IN (SELECT id FROM chosen) AND p.start <= ?)
+SELECT date, issue, actor, stance, statement, event FROM latest WHERE n = 1 ORDER BY issue, actor
+"""
+
+
+def duckdb_positions(folder: str, issue: str, day: str) -> None:
+    import duckdb
+
+    db = duckdb.connect(str(Path(folder) / "timeline.duckdb"), read_only=True)
+    rows = db.execute(POSITIONS, [issue, day]).fetchall()
+    _print_rows(rows)
+    print(f"duckdb: {len(rows)} positions on {issue} and within it as of {day}", file=sys.stderr)
+
+
 def prepare(data: str, out: str) -> None:
     import duckdb
     import orjson
@@ -191,6 +211,9 @@ def prepare(data: str, out: str) -> None:
     roles = [(e.id, key, actor) for e in record.events for key in ROLE_KEYS for actor in getattr(e, key)]
     related = [(e.id, link.relation, link.event) for e in record.events for link in e.related]
     actors = [(a.id, a.affiliation) for a in record.actors.values()]
+    issues = [(i.id, i.parent) for i in record.issues.values()]
+    positions = [(p.id, p.actor, p.issue, p.stance, p.date.text, (p.date.start or p.date.end).date().isoformat(),
+                  p.statement, p.event) for p in record.positions]
     database = target / "timeline.duckdb"
     database.unlink(missing_ok=True)
     db = duckdb.connect(str(database))
@@ -199,7 +222,11 @@ def prepare(data: str, out: str) -> None:
     db.execute("CREATE TABLE roles (event TEXT, role TEXT, actor TEXT)")
     db.execute("CREATE TABLE related (event TEXT, relation TEXT, target TEXT)")
     db.execute("CREATE TABLE actors (id TEXT, affiliation TEXT)")
-    for table, rows in (("events", events), ("roles", roles), ("related", related), ("actors", actors)):
+    db.execute("CREATE TABLE issues (id TEXT, parent TEXT)")
+    db.execute("CREATE TABLE positions (id TEXT, actor TEXT, issue TEXT, stance TEXT, date TEXT, start TEXT,"
+               " statement TEXT, event TEXT)")
+    for table, rows in (("events", events), ("roles", roles), ("related", related), ("actors", actors),
+                        ("issues", issues), ("positions", positions)):
         with open(target / f"{table}.csv", "w", newline="", encoding="utf-8") as file:
             csv.writer(file).writerows(rows)
         db.execute(f"COPY {table} FROM '{target / table}.csv' (HEADER false)")
@@ -213,4 +240,5 @@ if __name__ == "__main__":
     command, *args = sys.argv[1:]
     {"prepare": prepare, "pyyaml": pyyaml, "rapidyaml": rapidyaml, "orjson": orjson_load,
      "duckdb-met": duckdb_met, "parquet-met": parquet_met, "duckdb-contested": duckdb_contested,
-     "duckdb-relations": duckdb_relations, "duckdb-path": duckdb_path, "duckdb-events": duckdb_events}[command](*args)
+     "duckdb-relations": duckdb_relations, "duckdb-path": duckdb_path, "duckdb-events": duckdb_events,
+     "duckdb-positions": duckdb_positions}[command](*args)

@@ -918,10 +918,11 @@ def event_files(events: list[Event], files: int | None = None) -> dict[str, str]
             for name, texts in (chunks if monthly else by_year).items()}
 
 
-def generate(events: int, out: str | Path, seed: int = 1, files: int | None = None) -> dict:
+def generate(events: int, out: str | Path, seed: int = 1, files: int | None = None, positions: int = 0) -> dict:
     """Write a dataset of ``events`` events to the folder ``out``; return its summary (also in bench.json).
 
-    ``files``: split the events into that many files (see :func:`event_files`).
+    ``files``: split the events into that many files (see :func:`event_files`). ``positions``: also
+    ``negotiation.yaml``, with issues, that many positions and a few plans (:func:`negotiation_yaml`).
     """
     out = Path(out)
     if out.exists() and any(out.iterdir()) and not (out / SUMMARY_FILE).exists():
@@ -934,7 +935,9 @@ def generate(events: int, out: str | Path, seed: int = 1, files: int | None = No
              "actors:\n" + "".join(map(actor_yaml, generator.actors.values())),
              "sources.yaml": header(generator) + "sources:\n" + "".join(map(source_yaml, generator.sources)),
              **event_files(generator.events, files)}
-    for old in out.glob("events/*.yaml"):
+    if positions:
+        files["negotiation.yaml"] = header(generator) + negotiation_yaml(generator, positions, seed)
+    for old in [*out.glob("events/*.yaml"), *out.glob("negotiation.yaml")]:
         old.unlink()
     (out / "events").mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
@@ -947,6 +950,76 @@ def generate(events: int, out: str | Path, seed: int = 1, files: int | None = No
                "seconds": round(time.perf_counter() - started, 2)}
     (out / SUMMARY_FILE).write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
     return summary
+
+
+# -- issues, positions and plans (--positions N) --------------------------------------
+
+#: The issues of the synthetic negotiation: (id, name, parent, proposition).
+ISSUES = (
+    ("territory", "Territory", None, "The defending side cedes territory"),
+    ("front-line", "The front line", "territory", "The line of contact becomes the border"),
+    ("north", "Northern region", "territory", "The defending side withdraws from the northern region"),
+    ("south", "Southern region", "territory", "The defending side withdraws from the southern region"),
+    ("coast", "The coast", "territory", "The coast is demilitarised"),
+    ("alliance", "Alliance membership", None, "The defending side renounces alliance membership"),
+    ("guarantees", "Security guarantees", None, "Third states guarantee the settlement"),
+    ("peacekeepers", "Peacekeepers", "guarantees", "Foreign peacekeepers are stationed along the line"),
+    ("army-cap", "Cap on the army", "guarantees", "The defending side's army is capped"),
+    ("sanctions", "Sanctions", None, "Sanctions are lifted"),
+    ("frozen-assets", "Frozen assets", "sanctions", "Frozen state assets are returned"),
+    ("energy", "Energy exports", "sanctions", "Energy exports resume"),
+    ("ceasefire", "Ceasefire", None, "A ceasefire comes before a settlement"),
+    ("prisoners", "Prisoner exchange", "ceasefire", "All prisoners are exchanged"),
+    ("grain", "Grain corridor", "ceasefire", "Grain ships pass unhindered"),
+    ("nuclear-plant", "The nuclear plant", None, "The nuclear plant is handed to a neutral operator"),
+    ("elections", "Elections", None, "Elections are held within a year"),
+    ("language", "Language rights", None, "Minority language rights are written into law"),
+    ("reparations", "Reparations", None, "Reparations are paid for the damage"),
+    ("tribunal", "Tribunal", "reparations", "A tribunal tries the crime of aggression"),
+)
+STANCES = ("demands", "accepts", "open_to", "undecided", "rejects", "red_line")
+
+
+def negotiation_yaml(generator: Generator, positions: int, seed: int) -> str:
+    """``negotiation.yaml``: the :data:`ISSUES`, ``positions`` positions and three plans of two or three versions.
+
+    Each position is taken by an actor of a random event (not one merely mentioned) on that event's day
+    (a fifth of them dated by the month, one in twenty open at the start: 'by' the day); two in five rest on
+    the event, the rest cite one of its sources; one in twenty is a claim of one of the other actors. Drawn
+    from a random generator of its own, so the events are the same with or without positions.
+    """
+    rng = random.Random(seed * 7919 + positions)
+    lines = ["issues:"] + [f"  - {{id: {ident}, name: {q(name)}, proposition: {q(text)}"
+                           f"{f', parent: {parent}' if parent else ''}}}" for ident, name, parent, text in ISSUES]
+    lines.append("positions:")
+    for n in range(positions):
+        event = rng.choice(generator.events)
+        acting = list(dict.fromkeys(a for role, ids in event.roles.items() if role != "mentioned" for a in ids))
+        actor, day = rng.choice(acting), date.fromordinal(event.day)
+        issue, stance, form = rng.choice(ISSUES)[0], rng.choice(STANCES), rng.random()
+        when = day.strftime("%Y-%m") if form < 0.2 else f"../{day.isoformat()}" if form < 0.25 else day.isoformat()
+        statement = f"{the(generator.actors[actor].name)}: {stance.replace('_', ' ')} on {issue}."
+        fields = [f"id: position-{n + 1:06d}", f"actor: {actor}", f"issue: {issue}", f"stance: {stance}",
+                  f"date: {q(when)}", f"statement: {q(statement)}"]
+        fields.append(f"event: {event.id}" if form >= 0.25 and rng.random() < 0.4 and event.sources
+                      else f"sources: [{rng.choice(event.sources or [s['id'] for s in generator.sources[:1]])}]")
+        others = [a for a in acting if a != actor]
+        if others and rng.random() < 0.05:
+            fields.append(f"claimed_by: [{rng.choice(others)}]")
+        lines.append(f"  - {{{', '.join(fields)}}}")
+    lines.append("plans:")
+    for p in range(3):
+        lines += [f"  - id: plan-{p + 1}", f"    name: {q(f'Peace plan {p + 1}')}", "    versions:"]
+        for v in range(2 + p % 2):
+            event = rng.choice(generator.events)
+            points = ", ".join(f"{{number: {k + 1}, key: {ident}, text: {q(f'{text} (draft {v + 1}).')}}}"
+                               for k, (ident, _, _, text) in enumerate(rng.sample(ISSUES, 6)))
+            lines += [f"      - id: plan-{p + 1}-v{v + 1}", f"        name: {q(f'Draft {v + 1}')}",
+                      f"        date: {q(date.fromordinal(FIRST_DAY + (v + 1) * DAYS // 4 + p).isoformat())}",
+                      f"        drafted_by: [{event.roles[next(iter(event.roles))][0]}]",
+                      f"        sources: [{generator.sources[rng.randrange(len(generator.sources))]['id']}]",
+                      f"        points: [{points}]"]
+    return "\n".join(lines) + "\n"
 
 
 def size(text: str) -> int:
@@ -967,12 +1040,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--files", type=int, help="split the events into this many files (default: per year "
                                                   "or month); 2034 makes the 2,036-file layout of issue 18")
+    parser.add_argument("--positions", type=size, default=0,
+                        help="also write negotiation.yaml: 20 issues, this many positions, 3 plans (e.g. 5000)")
     args = parser.parse_args(argv)
     if args.preset:
         args.events, args.out = size(args.preset), args.out or DATA_DIR / args.preset
     elif args.out is None:
         parser.error("--out is required with --events")
-    summary = generate(args.events, args.out, args.seed, args.files)
+    summary = generate(args.events, args.out, args.seed, args.files, args.positions)
     print(f"{args.out}: {summary['events']} events, {summary['actors']} actors, {summary['sources']} sources, "
           f"{len(summary['files'])} files, {summary['bytes'] / 2**20:.1f} MB in {summary['seconds']:.1f} s; "
           f"most active: {summary['most_active']} ({summary['most_active_events']} events)")

@@ -66,7 +66,10 @@ finally:
                                       ["contested"], ["relations", "putin", "--since", "2025-11"],
                                       ["relations", "russia", "--level", "state"], ["path", "umerov", "putin"],
                                       ["events", "--actor", "russia", "--since", "Dec 2025", "--order", "start"],
-                                      ["events", "--actor", "witkoff", "--role", "participant", "--format", "json"]])
+                                      ["events", "--actor", "witkoff", "--role", "participant", "--format", "json"],
+                                      ["positions", "donbas"], ["positions", "territory", "--children", "--as-of",
+                                                                "2025-12-05", "--actor", "russia"],
+                                      ["gaps", "--as-of", "2025-12-05", "--since", "2025-09-01"]])
 def test_a_warm_query_reads_the_store_tables_without_yaml_or_the_model(question: list[str], tmp_path: Path) -> None:
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_STATE_HOME": str(tmp_path / "state")}
     env.pop("TIMELINE_NO_CACHE", None)

@@ -128,6 +128,25 @@ def library_answers(runner: CliRunner, path: Path, questions: list[list[str]],
         return [_run(runner, path, question) for question in questions]
 
 
+def both_ways(path: Path, questions: list[list[str]], refused: list[list[str]], library: list[tuple[object, str]],
+              monkeypatch: pytest.MonkeyPatch) -> tuple[list[tuple[str, str, int]], list[tuple[str, str, int]]]:
+    """Each question's (stdout, stderr, exit code) from the tables and from the library (``TIMELINE_NO_CACHE``).
+
+    From the tables, the functions ``library`` names (owner, name) are made to fail, so a fallback shows;
+    the ``refused`` questions, and those the library refuses, are asked without that (the library words
+    their errors)."""
+    runner = CliRunner()
+    expected = library_answers(runner, path, [*questions, *refused], monkeypatch)
+    with monkeypatch.context() as patched:
+        for owner, name in library:
+            patched.setattr(owner, name, _no_library)
+        answered = [_run(runner, path, question) if code == 0 else None
+                    for question, (_, _, code) in zip(questions, expected, strict=False)]
+    answered = [_run(runner, path, question) if found is None else found
+                for question, found in zip((*questions, *refused), [*answered, *[None] * len(refused)], strict=True)]
+    return answered, expected
+
+
 def _run(runner: CliRunner, path: Path, question: list[str]) -> tuple[str, str, int]:
     result = runner.invoke(cli, [*question, "--data", str(path)], env={"COLUMNS": "100"})
     return result.stdout, result.stderr, result.exit_code

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.store_cases import cache_home  # noqa: F401 (a private cache for each test)
-from tests.test_store_tables import DATASETS, _run, library_answers
+from tests.test_store_tables import DATASETS, both_ways
 from timeline import dataset, query
 from timeline.cli import cli
 from timeline.filters import EventFilter
@@ -67,15 +67,8 @@ def test_relations_path_and_events_from_the_tables_are_the_librarys_answers(
         name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = DATASETS[name](tmp_path)
     questions, refused = _questions(path), _refused(path)
-    runner = CliRunner()
-    expected = library_answers(runner, path, [*questions, *refused], monkeypatch)
-    with monkeypatch.context() as patched:
-        for module, name_ in ((query, "relations"), (query, "path"), (EventFilter, "apply")):
-            patched.setattr(module, name_, _no_library)
-        answered = [_run(runner, path, question) if code == 0 else None
-                    for question, (_, _, code) in zip(questions, expected, strict=False)]
-    answered = [_run(runner, path, question) if found is None else found  # errors: worded by the library
-                for question, found in zip((*questions, *refused), [*answered, *[None] * len(refused)], strict=True)]
+    library = [(query, "relations"), (query, "path"), (EventFilter, "apply")]
+    answered, expected = both_ways(path, questions, refused, library, monkeypatch)
     assert answered == expected
     assert sum(output.count("\n") > 2 for output, _, _ in expected) > len(questions) // 3  # most have answers
     assert all(code != 0 for _, _, code in expected[len(questions):])

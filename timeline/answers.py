@@ -1,4 +1,5 @@
-"""The shapes of the questions' answers (:mod:`timeline.query`), and the label of a set of dates.
+"""The shapes of the questions' answers (:mod:`timeline.query`, :mod:`timeline.positions`), the gaps between
+sides, and the label of a set of dates.
 
 Kept apart from :mod:`timeline.query` so that an answer read from the store's
 tables (:mod:`timeline.index`) has the same shape without importing the model.
@@ -44,6 +45,9 @@ class Relation(NamedTuple):
     there is no ``target`` (a statement to the press); ``first`` and ``last``
     are the earliest start and latest end of those events (ISO, ``None`` if
     open), ``dates`` their dates as written (EDTF; :func:`dates_label` words them).
+
+    A link of a chain of meetings (:func:`timeline.query.path`) is the ``met``
+    relation, not ``directed``, from one actor of the chain to the next: ``actors``.
     """
 
     source: str
@@ -56,16 +60,10 @@ class Relation(NamedTuple):
     events: tuple[str, ...]
     dates: tuple[str, ...]
 
-
-class Link(NamedTuple):
-    """One link of a chain of meetings: the two actors and the meetings between them (``dates`` in EDTF)."""
-
-    actors: tuple[str, str]
-    count: int
-    first: str | None
-    last: str | None
-    events: tuple[str, ...]
-    dates: tuple[str, ...]
+    @property
+    def actors(self) -> tuple[str, str | None]:
+        """The two actors, ``source`` first."""
+        return self.source, self.target
 
 
 class Contest(NamedTuple):
@@ -79,6 +77,75 @@ class Contest(NamedTuple):
     denied_by: tuple[str, ...]
     denials: tuple[str, ...]
     summary: str
+
+
+#: How :func:`timeline.positions.gaps` counts sides: each actor as its state, or every actor apart.
+GAP_LEVELS = ("state", "person")
+
+
+class Stand(NamedTuple):
+    """A position in its chain: who, on what, which stance (and its ``value``), from when (``date`` as written,
+    ``since`` the ISO day it counts from) ``until`` when (the ISO day the next one counts from; ``None``:
+    it still holds), in our words, resting on what, claimed by whom (empty: the actor's own)."""
+
+    issue: str
+    actor: str
+    stance: str
+    value: float
+    date: str
+    since: str
+    until: str | None
+    statement: str
+    event: str | None
+    claimed_by: tuple[str, ...]
+    sources: tuple[str, ...]
+    position: str
+
+
+class Gap(NamedTuple):
+    """How far apart the sides stand on one issue as of a date; ``before``, ``change`` and ``trend`` against ``since``.
+
+    ``sides`` maps each side to its stance, most in favour first; ``most_for`` and
+    ``most_against`` are the sides at either end.
+    """
+
+    issue: str
+    gap: float
+    most_for: tuple[str, ...]
+    most_against: tuple[str, ...]
+    sides: dict[str, str]
+    before: float | None
+    change: float | None
+    trend: str | None
+
+
+#: Each issue's sides as of a date, each with its stance and the stance's value.
+Sides = dict[str, dict[str, tuple[str, float]]]
+
+
+def widest_gaps(now: Sides, then: Sides | None, issues: Iterable[str]) -> list[Gap]:
+    """The :class:`Gap` of each issue of ``now`` held by two sides or more, widest first, then in the order of
+    ``issues`` (every issue's id); ``then``: the sides as of an earlier date (``None``: not asked)."""
+    found = []
+    for issue, sides in now.items():
+        if len(sides) < 2:
+            continue
+        gap, before = _spread(sides), _spread((then or {}).get(issue, {}))
+        change = None if then is None or before is None else gap - before
+        trend = None if then is None else "new" if change is None else \
+            "converging" if change < 0 else "diverging" if change > 0 else "steady"
+        ranked = sorted(sides.items(), key=lambda item: (-item[1][1], item[0]))
+        top, bottom = ranked[0][1][1], ranked[-1][1][1]
+        found.append(Gap(issue, gap, tuple(s for s, (_, v) in ranked if v == top),
+                         tuple(s for s, (_, v) in ranked if v == bottom),
+                         {side: stance for side, (stance, _) in ranked}, before, change, trend))
+    order = {ident: index for index, ident in enumerate(issues)}
+    return sorted(found, key=lambda g: (-g.gap, order[g.issue]))
+
+
+def _spread(sides: dict[str, tuple[str, float]]) -> float | None:
+    values = [value for _, value in sides.values()]
+    return max(values) - min(values) if len(values) >= 2 else None
 
 
 def dates_label(dates: Iterable[str]) -> str:

@@ -42,6 +42,8 @@ def cell(value: Any, guard: Callable[[str], str] = str) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, (list, tuple)):
+        if guard is str and all(type(v) is str for v in value):  # the common case (ids), at C speed
+            return LIST_SEPARATOR.join(value)
         return LIST_SEPARATOR.join(guard(_text(v)) for v in value)
     return guard(_text(value))
 

@@ -179,8 +179,8 @@ def _parse(text: str) -> DateSpan:
     a, _, b = text.partition("/")
     if "/" in b:
         raise DateError(f"{quoted(text)} is not an EDTF date (e.g. {EXAMPLES})")
-    first = None if a in ("..", "") else read_single(a, text)
-    last = None if b in ("..", "") else read_single(b, text)
+    first = None if a in ("..", "") else _end(a, text)
+    last = None if b in ("..", "") else _end(b, text)
     ends = [end for end in (first, last) if end]
     if not ends:
         raise DateError(f"both ends are open or unknown in {quoted(text)} "
@@ -203,6 +203,19 @@ def _parse(text: str) -> DateSpan:
         uncertain=any(end.uncertain for end in ends),
         tz=ends[0].tz,
     )
+
+
+def _end(part: str, whole: str) -> Single:
+    """One end of the interval ``whole``, read once per text (ends repeat across intervals); a problem quotes ``whole``."""
+    try:
+        return _single(part)
+    except DateError:
+        return read_single(part, whole)
+
+
+@lru_cache(maxsize=1 << 14)
+def _single(text: str) -> Single:
+    return read_single(text, text)
 
 
 def _span(single: Single) -> DateSpan:

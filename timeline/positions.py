@@ -48,49 +48,13 @@ from datetime import datetime
 from itertools import pairwise
 from typing import NamedTuple
 
+from timeline.answers import GAP_LEVELS as LEVELS
+from timeline.answers import Gap, Stand, widest_gaps
 from timeline.dates import DateSpan, parse_user_date
 from timeline.errors import UserError
 from timeline.model import Dataset, date_order
 from timeline.names import find_actor, fold
 from timeline.negotiation import Issue, Plan, PlanVersion, Point, Position
-
-LEVELS = ("state", "person")
-
-
-class Stand(NamedTuple):
-    """A position in its chain: who, on what, which stance (and its ``value``), from when (``date`` as written,
-    ``since`` the ISO day it counts from) ``until`` when (the ISO day the next one counts from; ``None``:
-    it still holds), in our words, resting on what, claimed by whom (empty: the actor's own)."""
-
-    issue: str
-    actor: str
-    stance: str
-    value: float
-    date: str
-    since: str
-    until: str | None
-    statement: str
-    event: str | None
-    claimed_by: tuple[str, ...]
-    sources: tuple[str, ...]
-    position: str
-
-
-class Gap(NamedTuple):
-    """How far apart the sides stand on one issue as of a date; ``before``, ``change`` and ``trend`` against ``since``.
-
-    ``sides`` maps each side to its stance, most in favour first; ``most_for`` and
-    ``most_against`` are the sides at either end.
-    """
-
-    issue: str
-    gap: float
-    most_for: tuple[str, ...]
-    most_against: tuple[str, ...]
-    sides: dict[str, str]
-    before: float | None
-    change: float | None
-    trend: str | None
 
 
 class VersionDiff(NamedTuple):
@@ -196,22 +160,8 @@ def gaps(dataset: Dataset, date: str, *, since: str | None = None, level: str = 
     if since is not None and _last_day(since) > _last_day(date):
         raise UserError(f"--since {since} is after --as-of {date}; give the earlier date to --since")
     now = _sides(dataset, date, level, include_drafts)
-    then = _sides(dataset, since, level, include_drafts) if since is not None else {}
-    found = []
-    for issue, sides in now.items():
-        if len(sides) < 2:
-            continue
-        gap, before = _spread(sides), _spread(then.get(issue, {}))
-        change = None if since is None or before is None else gap - before
-        trend = None if since is None else "new" if change is None else \
-            "converging" if change < 0 else "diverging" if change > 0 else "steady"
-        ranked = sorted(sides.items(), key=lambda item: (-item[1][1], item[0]))
-        top, bottom = ranked[0][1][1], ranked[-1][1][1]
-        found.append(Gap(issue, gap, tuple(s for s, (_, v) in ranked if v == top),
-                         tuple(s for s, (_, v) in ranked if v == bottom),
-                         {side: stance for side, (stance, _) in ranked}, before, change, trend))
-    order = {ident: index for index, ident in enumerate(dataset.issues)}
-    return sorted(found, key=lambda g: (-g.gap, order[g.issue]))
+    then = _sides(dataset, since, level, include_drafts) if since is not None else None
+    return widest_gaps(now, then, dataset.issues)
 
 
 def plan_diff(dataset: Dataset, plan: str) -> list[VersionDiff]:
@@ -282,8 +232,3 @@ def _sides(dataset: Dataset, date: str, level: str, include_drafts: bool) -> dic
         side = dataset.side(stand.actor, position.date) if level == "state" else stand.actor
         found.setdefault(stand.issue, {})[side] = (stand.stance, stand.value)
     return found
-
-
-def _spread(sides: dict[str, tuple[str, float]]) -> float | None:
-    values = [value for _, value in sides.values()]
-    return max(values) - min(values) if len(values) >= 2 else None

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from itertools import pairwise
 
-from timeline.answers import Contest, Link, Meeting, Relation, dates_label  # noqa: F401 (the answers' shapes)
+from timeline.answers import Contest, Meeting, Relation, dates_label  # noqa: F401 (the answers' shapes)
 from timeline.dates import DateSpan
 from timeline.errors import UserError
 from timeline.filters import EventFilter
@@ -139,8 +139,8 @@ def _bound(events: list[Event], end: int) -> str | None:
 
 
 def path(dataset: Dataset, actor: str, other: str, *, since: str | None = None, until: str | None = None,
-         level: str = "person", include_drafts: bool = False) -> list[Link]:
-    """The shortest chain of meetings from ``actor`` to ``other``, one :class:`Link` per step.
+         level: str = "person", include_drafts: bool = False) -> list[Relation]:
+    """The shortest chain of meetings from ``actor`` to ``other``, one ``met`` :class:`Relation` per step.
 
     Only meetings, calls and visits that took place count (drafts only with
     ``include_drafts``). An empty list means no chain of meetings joins the two.
@@ -168,8 +168,8 @@ def path(dataset: Dataset, actor: str, other: str, *, since: str | None = None, 
     links = []
     for u, v in pairwise(chain):
         data = meetings.edges[u, v]
-        links.append(Link((u, v), data["count"], data["first"], data["last"], tuple(data["events"]),
-                          tuple(data["dates"])))
+        links.append(Relation(u, "met", v, False, data["count"], data["first"], data["last"], tuple(data["events"]),
+                              tuple(data["dates"])))
     return links
 
 

@@ -67,9 +67,9 @@ def _write_table(rows: Sequence[Row], columns: Sequence[str], out: TextIO) -> No
         room = _terminal_columns() - sum(widths[:-1]) - 2 * (len(widths) - 1)
         widths[-1] = min(widths[-1], max(room, 30))
     lines = [columns, ["-" * w for w in widths], *table]
-    for line in lines:
+    for *line, last in lines:  # the last column is cut, never padded: the line ends there
         fields = [_fit(text, width) for text, width in zip(line, widths)]
-        out.write("  ".join(fields).rstrip() + "\n")
+        out.write("  ".join([*fields, last if len(last) <= widths[-1] else _fit(last, widths[-1])]).rstrip() + "\n")
 
 
 def _write_record(row: Row, out: TextIO) -> None:

@@ -6,16 +6,33 @@ labels, stances by their label, a claim as "Red line (claimed by ukraine)".
 from __future__ import annotations
 
 from datetime import date as Date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
-from timeline import positions as library
-from timeline.cli.options import include_drafts_option, with_dataset, with_output
+from timeline.answers import GAP_LEVELS, Stand
+from timeline.cli.options import data_option, from_tables, include_drafts_option, load_data, with_dataset, with_output
 from timeline.cli.questions import _label, _rows, _table
-from timeline.model import Dataset
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from timeline import positions as library
+    from timeline.model import Dataset
 
 Rows = list[dict[str, Any]]
+
+
+class Found(NamedTuple):
+    """An answer with what its words need, from the store's tables or from the loaded record: the stances'
+    labels by id; when the answer is empty, the issue's id and the label of the first position's date (on it;
+    ``None``: there is none)."""
+
+    answer: list[Any]
+    labels: dict[str, str]
+    issue: str | None = None
+    first: str | None = None
 
 
 @click.command()
@@ -25,10 +42,10 @@ Rows = list[dict[str, Any]]
 @click.option("--children", is_flag=True, help="Also the issues within ISSUE (Donbas within territory).")
 @click.option("--no-claims", is_flag=True, help="Leave out positions that others attribute to an actor.")
 @include_drafts_option
-@with_dataset
+@data_option
 @with_output("date", "issue", "actor", "stance", "until", "statement", "event")
-def positions(dataset: Dataset, issue: str, actor: str | None, as_of: str | None, children: bool, no_claims: bool,
-              include_drafts: bool) -> Rows:
+def positions(data_paths: tuple[Path, ...], issue: str, actor: str | None, as_of: str | None, children: bool,
+              no_claims: bool, include_drafts: bool) -> Rows:
     """Each actor's stance on ISSUE over time, with the events behind it.
 
     ISSUE is an id, name or alias. A position holds until the same actor's
@@ -48,15 +65,13 @@ def positions(dataset: Dataset, issue: str, actor: str | None, as_of: str | None
       timeline positions nato --actor ukraine --format json
     """
     options = {"actor": actor, "children": children, "include_drafts": include_drafts}
-    if as_of is None:
-        found = [s for s in library.history(dataset, issue, **options) if not (no_claims and s.claimed_by)]
-    else:
-        found = library.as_of(dataset, as_of, issue, claims=not no_claims, **options)
+    ask = {"as_of": as_of, "no_claims": no_claims, **options}
+    stored = from_tables(data_paths, lambda tables: _stored_stands(tables, issue, **ask))
+    found, labels, ident, first = stored or _library_stands(load_data(data_paths), issue, **ask)
     if not found:
-        ident = library.find_issue(dataset, issue).id
-        click.echo(f"no positions on '{ident}' as of {as_of}{_first_recorded(dataset, ident)}" if as_of else
+        click.echo(f"no positions on '{ident}' as of {as_of}{_first_recorded(first, ident)}" if as_of else
                    f"no positions recorded on '{ident}'", err=True)
-    return _rows(found, date=lambda s: _label(s.date), stance=lambda s: _stance(dataset, s),
+    return _rows(found, date=lambda s: _label(s.date), stance=lambda s: _stance(labels, s),
                  until=lambda s: _label(s.until) if s.until else "still holds")
 
 
@@ -64,12 +79,12 @@ def positions(dataset: Dataset, issue: str, actor: str | None, as_of: str | None
 @click.option("--as-of", "as_of", metavar="DATE", default=lambda: Date.today().isoformat(),
               show_default="today", help="The day to measure the gaps on.")
 @click.option("--since", metavar="DATE", help="Compare with the gaps on this earlier day: converging or diverging.")
-@click.option("--level", type=click.Choice(library.LEVELS), default="state", show_default=True,
+@click.option("--level", type=click.Choice(GAP_LEVELS), default="state", show_default=True,
               help="state: each actor counted as its state; person: every actor apart.")
 @include_drafts_option
-@with_dataset
+@data_option
 @with_output("issue", "gap", "most_for", "most_against", "sides", "change", "trend")
-def gaps(dataset: Dataset, as_of: str, **options: Any) -> Rows:
+def gaps(data_paths: tuple[Path, ...], as_of: str, **options: Any) -> Rows:
     """The issues on which the sides stand furthest apart, and where they converge.
 
     On each issue, each side's stance as of --as-of (actors counted as their
@@ -84,13 +99,14 @@ def gaps(dataset: Dataset, as_of: str, **options: Any) -> Rows:
     Example:
       timeline gaps --as-of 2025-12-05 --since 2025-09-01
     """
-    found = library.gaps(dataset, as_of, **options)
+    stored = from_tables(data_paths, lambda tables: _stored_gaps(tables, as_of, **options))
+    found, labels, _, first = stored or _library_gaps(load_data(data_paths), as_of, **options)
     if not found:
-        click.echo(f"no issue on which two sides or more hold positions as of {as_of}{_first_recorded(dataset)}",
+        click.echo(f"no issue on which two sides or more hold positions as of {as_of}{_first_recorded(first)}",
                    err=True)
     return _rows(found, gap=lambda g: f"{g.gap:g}", most_for=lambda g: ", ".join(g.most_for),
                  most_against=lambda g: ", ".join(g.most_against),
-                 sides=lambda g: "; ".join(f"{side}: {dataset.stances[stance].label}" for side, stance in g.sides.items()),
+                 sides=lambda g: "; ".join(f"{side}: {labels[stance]}" for side, stance in g.sides.items()),
                  change=lambda g: "" if g.change is None else f"{g.change:+g}" if g.change else "0")
 
 
@@ -111,6 +127,8 @@ def plan(dataset: Dataset, plan: str) -> Rows:
     Example:
       timeline plan us-peace-plan
     """
+    from timeline import positions as library
+
     rows = [row for diff in library.plan_diff(dataset, plan) for row in _version_rows(diff)]
     if not _table():
         return rows
@@ -138,18 +156,73 @@ def _version_rows(diff: library.VersionDiff) -> Rows:
               for actor, response, day in diff.responses)]
 
 
-def _first_recorded(dataset: Dataset, issue: str | None = None) -> str:
-    """'; the first (on ISSUE) is dated 15 Jan 2025', or '; the dataset records no positions' (or none on it)."""
-    dates = [p.date for p in dataset.positions if issue is None or p.issue == issue]
-    if not dates:
+def _first_recorded(first: str | None, issue: str | None = None) -> str:
+    """'; the first (on ISSUE) is dated 15 Jan 2025', or '; the dataset records no positions' (or none on it);
+    ``first``: the label of the first position's date (on ISSUE), ``None`` if there is none."""
+    if first is None:
         return "; the dataset records no positions" + (" on it" if issue else "")
-    return f"; the first{' on it' if issue else ''} is dated {min(dates, key=lambda d: d.start or d.end).label()}"
+    return f"; the first{' on it' if issue else ''} is dated {first}"
+
+
+def _stored_stands(tables: sqlite3.Connection, issue: str, as_of: str | None, no_claims: bool,
+                   **options: Any) -> Found | None:
+    """The positions of the command from the store's tables (:mod:`timeline.index.positions`); ``None``: they
+    cannot say."""
+    from timeline.index import positions as stored
+
+    if as_of is None:
+        found = stored.history(tables, issue, **options)
+        found = None if found is None else [s for s in found if not (no_claims and s.claimed_by)]
+    else:
+        found = stored.as_of(tables, as_of, issue, claims=not no_claims, **options)
+    if found is None:
+        return None
+    ident = None if found else stored.issue_id(tables, issue)
+    return Found(found, stored.stance_labels(tables), ident, None if found else stored.first_dated(tables, ident))
+
+
+def _library_stands(dataset: Dataset, issue: str, as_of: str | None, no_claims: bool, **options: Any) -> Found:
+    """The positions of the command from the loaded record (:mod:`timeline.positions`)."""
+    from timeline import positions as library
+
+    if as_of is None:
+        found = [s for s in library.history(dataset, issue, **options) if not (no_claims and s.claimed_by)]
+    else:
+        found = library.as_of(dataset, as_of, issue, claims=not no_claims, **options)
+    ident = None if found else library.find_issue(dataset, issue).id
+    return Found(found, _labels(dataset), ident, None if found else _first_date(dataset, ident))
+
+
+def _stored_gaps(tables: sqlite3.Connection, as_of: str, **options: Any) -> Found | None:
+    from timeline.index import positions as stored
+
+    found = stored.gaps(tables, as_of, **options)
+    if found is None:
+        return None
+    return Found(found, stored.stance_labels(tables), None, None if found else stored.first_dated(tables))
+
+
+def _library_gaps(dataset: Dataset, as_of: str, **options: Any) -> Found:
+    from timeline import positions as library
+
+    found = library.gaps(dataset, as_of, **options)
+    return Found(found, _labels(dataset), None, None if found else _first_date(dataset))
+
+
+def _labels(dataset: Dataset) -> dict[str, str]:
+    return {stance.id: stance.label for stance in dataset.stances}
+
+
+def _first_date(dataset: Dataset, issue: str | None = None) -> str | None:
+    """The label of the earliest date of a position (on ``issue``), as the tables keep it; ``None``: there is none."""
+    dates = [p.date for p in dataset.positions if issue is None or p.issue == issue]
+    return min(dates, key=lambda d: d.start or d.end).label() if dates else None
 
 
 def _point(point: Any) -> str:
     return point.key if point.key == point.number else f"{point.key} ({point.number})"
 
 
-def _stance(dataset: Dataset, stand: library.Stand) -> str:
-    label = dataset.stances[stand.stance].label
+def _stance(labels: dict[str, str], stand: Stand) -> str:
+    label = labels[stand.stance]
     return f"{label} (claimed by {', '.join(stand.claimed_by)})" if stand.claimed_by else label

@@ -165,7 +165,10 @@ def path(data_paths: tuple[Path, ...], actor: str, other: str, **options: Any) -
         links = query.path(load_data(data_paths), actor, other, **options)
     if not links:
         click.echo(f"no chain of meetings joins '{actor}' and '{other}'", err=True)
-    return _rows(links, actors=_pair, dates=_dates)
+    table = _table()
+    return [{"actors": _pair(link) if table else link.actors, "count": link.count, "first": link.first,
+             "last": link.last, "events": link.events, "dates": _dates(link) if table else link.dates}
+            for link in links]
 
 
 @click.command()

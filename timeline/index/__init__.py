@@ -91,7 +91,8 @@ INDEXES = (
 #: written anew when an edit changes more than events. A module's ``DERIVED`` (optional): ``INSERT INTO``
 #: statements that fill a table (``file`` 0) from the others' rows, run anew after every write, an edit's too.
 #: A module imports nothing heavy at its top: a warm query imports it for its ``SCHEMA``.
-TABLES = ("timeline.index.core", "timeline.index.events", "timeline.index.relations", "timeline.index.path")
+TABLES = ("timeline.index.core", "timeline.index.events", "timeline.index.relations", "timeline.index.path",
+          "timeline.index.positions")
 
 
 def table_modules() -> list:

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from timeline.answers import Link
+from timeline.answers import Relation
 from timeline.index.met import bounds, node
 from timeline.index.relations import remember_dates
 from timeline.vocabulary import HELD_STATUSES, LEVELS, MEETING_TYPES
@@ -73,7 +73,7 @@ def rows(record: Dataset, events: Sequence[Event]) -> Iterator[tuple]:
 
 
 def path(db: sqlite3.Connection, actor: str, other: str, *, since: str | None = None, until: str | None = None,
-         level: str = "person", include_drafts: bool = False) -> list[Link] | None:
+         level: str = "person", include_drafts: bool = False) -> list[Relation] | None:
     """The answer of :func:`timeline.query.path`; ``None``: ask the library."""
     start, end = node(db, actor, level), node(db, other, level)
     period = bounds(since, until)
@@ -130,15 +130,15 @@ def _graph(order: list[str], edges: list[tuple[str, str]]) -> tuple[Graph, dict[
 
 
 def _link(db: sqlite3.Connection, level: str, chosen: tuple[str, list[Any]], source: str, target: str,
-          pair: tuple[str, str]) -> Link:
+          pair: tuple[str, str]) -> Relation:
     """The link ``pair`` of a chain, with the meetings of its edge ``source`` -> ``target``."""
     where, values = chosen
     rows = db.execute(f"SELECT e.id, e.date, e.start, e.end FROM links AS l JOIN events AS e ON e.ord = l.ord"
                       f" WHERE l.level = ? AND l.relation = 'met' AND l.source = ? AND l.target = ? AND {where}"
                       f" ORDER BY l.ord, l.seq", [level, source, target, *values]).fetchall()
     starts, ends = [row[2] for row in rows], [row[3] for row in rows]
-    return Link(pair, len(rows), None if None in starts else min(starts), None if None in ends else max(ends),
-                tuple(row[0] for row in rows), tuple(row[1] for row in rows))
+    return Relation(pair[0], "met", pair[1], False, len(rows), None if None in starts else min(starts),
+                    None if None in ends else max(ends), tuple(row[0] for row in rows), tuple(row[1] for row in rows))
 
 
 def _shortest(graph: Graph, source: str, target: str) -> list[str]:
