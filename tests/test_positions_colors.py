@@ -56,7 +56,7 @@ def test_the_default_scale_in_grey_in_order():
     assert [round(grey(colors[s])) for s in by_grey] == [20, 34, 47, 61, 74, 88]
     # in favour: red, orange, gold; against: purple, navy (last round Demands and Accepts were two oranges)
     assert {s: round(hue(colors[s])) for s in ids if s != "undecided"} == {
-        "demands": 36, "accepts": 64, "open_to": 92, "rejects": 305, "red_line": 262}
+        "demands": 36, "accepts": 64, "open_to": 92, "rejects": 305, "red_line": 263}
     assert colors["undecided"] == NEUTRAL and hatched_stance(DEFAULT_STANCES) == "red_line"
 
 
