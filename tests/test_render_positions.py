@@ -102,12 +102,12 @@ def test_colours_diverge_and_the_key_draws_each_mark_as_the_chart_does(seeds):
     assert to_hex(claim.get_edgecolor()) == colors["accepts"]
     handles = {t.get_text(): h for legend in figure.legends for t, h in zip(legend.get_texts(), legend.legend_handles)}
     assert list(handles)[:6] == ["Demands", "Accepts", "Open to", "Undecided", "Rejects", "Red line (cross-hatched)"]
-    assert {"No stance on record", "Thins: not restated since, held until replaced", "Statement on a known day",
+    assert {"No stance on record", "Thinner bar: held, not restated since", "Statement on a known day",
             "Outlined: a stance others attribute to the actor"} <= set(handles)
     key_claim = handles["Outlined: a stance others attribute to the actor"]
     assert (to_hex(key_claim.get_facecolor()), to_hex(key_claim.get_edgecolor()), key_claim.get_hatch()) == (
         "#ffffff", colors["accepts"], None)                    # last round: a grey hatched swatch
-    assert to_hex(handles["Thins: not restated since, held until replaced"].get_facecolor()) in colors.values()
+    assert to_hex(handles["Thinner bar: held, not restated since"].get_facecolor()) in colors.values()
     assert handles["Red line (cross-hatched)"].get_hatch() == "xxx"
 
 
