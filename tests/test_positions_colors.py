@@ -7,7 +7,6 @@ from itertools import combinations
 
 import pytest
 from coloraide import Color
-
 from conftest import SEEDS
 
 from timeline.negotiation import DEFAULT_STANCES, Stance

@@ -302,7 +302,8 @@ def cell(ax: Axes, box: tuple[float, float, float, float], dataset: Dataset, sta
         patch = Rectangle((x + 0.04, y0), w - 0.08, own_h, gid=gid, facecolor=color, edgecolor="white", lw=0,
                           hatch=hatch)
         text = ax.text(x + w / 2, y0 + own_h / 2, label, ha="center", va="center",
-                       fontsize=_size_to_fit(label, w - 0.16, ax.figure), color=ink_on(color), fontweight="bold", parse_math=False,
+                       fontsize=_size_to_fit(label, w - 0.16, ax.figure), color=ink_on(color), fontweight="bold",
+                       parse_math=False,
                        bbox={"facecolor": color, "edgecolor": "none", "pad": 0.6} if hatch else None)
     ax.add_patch(patch)
     return [patch, text]
