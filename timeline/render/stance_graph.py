@@ -188,12 +188,15 @@ class RowFit:
 def fit_rows(renderer: object, dataset: Dataset, issues: list[str], width: float, actors: int, claims: bool,
              room: float | None) -> RowFit:
     """Fit every issue's name and proposition into its row. Without ``room`` (inches for the rows: the grid takes
-    the height it needs), the narrowest label column at the largest type. Else the largest type, then the
+    the height it needs), a label column of three tenths of ``width`` (less where the actors need the room) at the
+    largest type. Else the largest type, then the
     narrowest column (up to :func:`widest_label`, in steps of a quarter inch), at which all
     rows fit ``room``; failing that, the first rows that fit at the floor, the rest left out."""
     least = 0.25 * ceil(4 * (0.1 + max(text_width(renderer, _issue_label(dataset, i), NAME_FONT) / 100
                                        for i in issues)))
-    least = min(least, 0.3 * width if room is None else width - 2 * PAD - MIN_CELL * actors)   # longer names wrap
+    if room is None:          # as tall as it needs: three tenths of the width, less where actors' columns need it
+        least = max(min(least, 0.3 * width), min(0.3 * width, widest_label(width, actors)))
+    least = min(least, width - 2 * PAD - MIN_CELL * actors)     # longer names wrap
     widest = max(least, widest_label(width, actors))
     floor = (0.42 if claims else 0.3) if room is None else (0.36 if claims else 0.26)
     widths = [least + 0.25 * step for step in range(int((widest - least) / 0.25) + 1)] if room else [least]
