@@ -208,3 +208,13 @@ def test_plan_says_when_a_versions_points_are_not_recorded():
     geneva = [line for line in result.output.splitlines() if line.startswith("us-peace-plan,us-plan-19-points-geneva")]
     assert "new version,points not recorded" in geneva[0]
     assert not any(",dropped," in line for line in geneva)
+
+
+def test_the_readme_shows_the_positions_chart_and_a_positions_example():
+    """The issue's acceptance: the README shows the positions chart and a `positions` example (its output is
+    checked by tests/test_readme.py)."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    for image in ("docs/positions.png", "docs/lineage.png", "docs/positions-graph.png"):
+        assert f"]({image})" in readme and (Path(__file__).parent.parent / image).stat().st_size > 50_000, image
+    assert "\n$ timeline positions donbas --as-of 2025-12-05\n" in readme
+    assert "\n$ timeline gaps --as-of " in readme and "\n$ timeline plan us-peace-plan\n" in readme

@@ -2,10 +2,12 @@
 issues flow into columns and those that do not fit are named; the small fixture too."""
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from conftest import SEEDS
+from matplotlib.text import Text
 
 from timeline.dataset import load
 from timeline.render.positions import ChartError, draw_positions
@@ -17,6 +19,10 @@ FIXTURE = Path(__file__).parent / "data" / "negotiation.yaml"
 @pytest.fixture(scope="module")
 def seeds():
     return load(SEEDS)
+
+
+def subtitle(figure) -> str:
+    return next(t.get_text() for t in figure.texts if t.get_gid() == "subtitle")
 
 
 def footer(figure) -> str:
@@ -31,8 +37,9 @@ def test_a_page_and_a_slide_flow_into_columns_and_name_what_is_left_out(seeds, s
     heads = [t.get_gid()[6:] for ax in figure.charts for t in ax.texts if (t.get_gid() or "").startswith("issue:")]
     assert len(heads) == issues and heads == [i for i in issue_order(seeds) if i in heads]   # the dataset's order
     assert heads[:4] == ["territory", "donbas", "zaporizhzhia-kherson", "crimea"]
-    left_out = footer(figure).split("Not drawn for room: ")[1].split(" (draw them")[0]
+    left_out = footer(figure).split("Not shown for lack of room: ")[1].split(".")[0]
     assert left_out.endswith("Ceasefire first and Zaporizhzhia nuclear plant")
+    assert subtitle(figure).endswith(f"; showing {issues} of the 14 issues")
     figure.canvas.draw()
     for ax in figure.charts:                 # every row label inside the figure, no two columns overlapping
         for label in ax.get_yticklabels():
@@ -43,7 +50,7 @@ def test_a_page_and_a_slide_flow_into_columns_and_name_what_is_left_out(seeds, s
 
 def test_a_column_is_one_column_as_tall_as_it_needs(seeds):
     figure = draw_positions(seeds, width=6)
-    assert len(figure.charts) == 1 and "Not drawn" not in footer(figure)
+    assert len(figure.charts) == 1 and "Not shown" not in footer(figure)
     heads = [t for t in figure.chart.texts if (t.get_gid() or "").startswith("issue:")]
     assert len(heads) == 14
 
@@ -53,7 +60,7 @@ def test_the_small_fixture_at_a_column_and_a_slide():
     column = draw_positions(data, width=6)
     slide = draw_positions(data, width=13.33, height=7.5)
     assert len(column.charts) == len(slide.charts) == 1                      # it fits: no columns needed
-    assert slide.get_figheight() <= 7.5 and "Not drawn" not in footer(slide)
+    assert slide.get_figheight() <= 7.5 and "Not shown" not in footer(slide)
 
 
 def test_a_height_that_holds_no_issue_is_refused(seeds):
@@ -67,3 +74,26 @@ def test_the_command_takes_a_size(run, tmp_path):
     assert result.exit_code == 0 and result.output == f"wrote {out}\n"
     both = run("render", "positions", "--size", "13.33x7.5", "--width", "8", "-o", str(tmp_path / "x.png"), data=SEEDS)
     assert both.exit_code == 2 and "give either --size or --width, not both" in both.stderr
+
+
+SIZES = [{"width": 6}, {"width": 10}, {"width": 11, "height": 8.5}, {"width": 13.33, "height": 7.5}]
+
+
+def test_the_same_data_gives_the_same_headline_at_every_size(seeds):
+    """Last round the slide counted 78 positions on 10 issues and the page 91 on 12: the counts are of the data
+    chosen, the same at every size; a size that shows fewer issues says so."""
+    heads = [subtitle(draw_positions(seeds, **size)).split("; showing")[0] for size in SIZES]
+    assert set(heads) == {"113 stated positions of 5 actors on 14 issues, as of 31 Dec 2025"}
+    august = [subtitle(draw_positions(seeds, until=datetime(2025, 9, 1), **size)).split("; showing")[0]
+              for size in SIZES]
+    assert set(august) == {"52 stated positions of 4 actors on 13 issues, as of 31 Aug 2025"}
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_chart_speaks_to_readers_never_in_command_line_words(seeds, size):
+    figure = draw_positions(seeds, **size)
+    words = " ".join(" ".join(t.get_text().split()) for t in figure.findobj(Text))
+    for jargon in ("--", "timeline ", "export", "render", "dataset", "Thins"):
+        assert jargon not in words, jargon
+    assert "“as of” a day: the last stance each actor stated by the end of that day" in words
+    assert "Thinner bar: held, not restated since" in words

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 
 FIXTURE = Path(__file__).parent / "data" / "negotiation.yaml"
 
@@ -97,10 +98,10 @@ def test_plan_table(run):
     assert result.exit_code == 0
     lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
     assert lines[2:] == [
-        "us-plan-28-points 19–20 Nov 2025 first version 4 points 28-point draft; drafted by witkoff",
-        "us-plan-28-points 21 Nov 2025 response russia welcomed",
-        "us-plan-28-points 23 Nov 2025 response ukraine accepted as basis",
-        "us-plan-19-points 23 Nov 2025 new version 4 points 19-point revision; drafted by witkoff; "
+        "us-plan-28-points 19–20 Nov 2025 first version 4 points 28-point draft; drafted by Steve Witkoff",
+        "us-plan-28-points 21 Nov 2025 response Russia welcomed it",
+        "us-plan-28-points 23 Nov 2025 response Ukraine took it as a basis",
+        "us-plan-19-points 23 Nov 2025 new version 4 points 19-point revision; drafted by Steve Witkoff; "
         "supersedes us-plan-28-points",
         "us-plan-19-points added security (4) Security guarantees modelled on Article 5.",
         "us-plan-19-points dropped nato (3) Ukraine writes non-membership of NATO into its constitution.",
@@ -108,7 +109,18 @@ def test_plan_table(run):
         "(was: Ukraine withdraws from Donetsk region.)",
         "us-plan-19-points changed army (3) Ukraine's army is capped at 800,000. "
         "(was: Ukraine's army is capped at 600,000.)",
-        "us-plan-19-points 26 Nov 2025 response russia rejected"]
+        "us-plan-19-points 26 Nov 2025 response Russia rejected it"]
+
+
+def test_plan_table_says_responses_in_words_never_their_ids(run):
+    """Last round the table printed the raw id "amended"; a reader reads "proposed changes"."""
+    result = run("plan", "us-peace-plan", data=SEEDS, env={"COLUMNS": "400"})
+    assert result.exit_code == 0
+    said = [" ".join(line.split(" response ")[1].split()) for line in result.stdout.splitlines()
+            if " response " in line]
+    assert "Ukraine's European allies proposed changes" in said and "Ukraine took it as a basis" in said
+    for raw in ("amended", "accepted_as_basis", "accepted as basis", "open_to", "european-allies", "united-states"):
+        assert not any(raw in line for line in said), raw
 
 
 def test_plan_json_keeps_before_and_after(run):

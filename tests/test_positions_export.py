@@ -185,9 +185,9 @@ def test_dot_labels_stance_edges_with_the_stance_and_date(talks, tmp_path):
     edges = [(json.loads(e.get_source()), json.loads(e.get_destination()), json.loads(e.get("label")),
               e.get("color"), e.get("style")) for e in read.get_edges()]
     ukraine = [e for e in edges if e[:2] == ("ukraine", "issue:donbas")]
-    assert ukraine == [("ukraine", "issue:donbas", "Red line\nAug 2025", '"#361e7d"', None),
-                       ("ukraine", "issue:donbas", "Rejects\n23 Nov 2025", '"#5a3f98"', None)]
-    assert ("russia", "issue:donbas", "Red line\n10 Sep 2025\n(as Ukraine claims)", '"#361e7d"', '"dashed"') in edges
+    assert ukraine == [("ukraine", "issue:donbas", "Red line\nAug 2025", '"#003358"', None),
+                       ("ukraine", "issue:donbas", "Rejects\n23 Nov 2025", '"#6237a7"', None)]
+    assert ("russia", "issue:donbas", "Red line\n10 Sep 2025\n(as Ukraine claims)", '"#003358"', '"dashed"') in edges
     assert not any("2025-08" in label for *_, label, _, _ in edges)
 
 

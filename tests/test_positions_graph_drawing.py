@@ -13,7 +13,7 @@ from timeline.errors import NothingToShow
 from timeline.render.stance_graph import ChartError, draw_stance_graph, ink_on
 from timeline.stance_colors import stance_colors
 
-SIZES = [None, (6, 6.5), (11, 8.5), (13.33, 7.5)]
+SIZES = [None, (6, 9), (11, 8.5), (13.33, 7.5)]        # as it needs, a column, a page, a slide
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +38,8 @@ def test_one_edge_per_actor_and_issue_on_the_day(seeds):
     assert not any(i == "frozen-assets" for _, i, _, _ in august.stances)    # nobody had spoken of them yet
     title = next(t.get_text() for t in august.texts if t.get_gid() == "title")
     assert title == "Where each side stood on each issue, 31 Aug 2025"
+    month = draw_stance_graph(seeds, as_of="2025-08")          # a month: its last day, as 'timeline positions'
+    assert next(t.get_text() for t in month.texts if t.get_gid() == "title") == title
 
 
 def test_each_cell_is_its_stance_in_colour_and_in_words(seeds):
@@ -56,7 +58,8 @@ def test_each_cell_is_its_stance_in_colour_and_in_words(seeds):
             figure.axes[0].transData.transform(t.get_position()))]
         assert len(inside) == 1 and inside[0].endswith(labels[stance]), (gid, inside)
     said = {t.get_text() for t in texts}
-    assert "per Ukraine: Demands" in said and "per US: Accepts" in said
+    assert "per Ukraine: Demands" in said and "United States: Accepts" in {t.removeprefix("per ") for t in said}
+    assert not any("US:" in t for t in said)            # one name per actor: the display name, as the columns say
     assert ink_on(colors["red_line"]) == "white" and ink_on(colors["undecided"]) != "white"
 
 
@@ -109,3 +112,57 @@ def test_each_row_says_what_its_stances_are_for_or_against(seeds):
                   key=lambda t: t.get_window_extent(renderer).y1, reverse=True)
     for upper, lower in zip(rows, rows[1:]):
         assert upper.get_window_extent(renderer).y0 > lower.get_window_extent(renderer).y1  # none runs into the next
+
+
+def texts_of(figure) -> dict[str, str]:
+    return {t.get_gid(): t.get_text() for t in [*figure.texts, *figure.axes[0].texts] if t.get_gid()}
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_row_shows_its_proposition_at_every_size(seeds, size):
+    """Last round a slide left the propositions out, so "Open to" under NATO membership could be misread."""
+    figure = draw_stance_graph(seeds, size=size)
+    said = {gid.split(":", 1)[1]: " ".join(text.split()) for gid, text in texts_of(figure).items()
+            if gid.startswith("proposition:")}
+    shown = {i for _, i, _, _ in figure.stances}
+    assert set(said) == shown and len(shown) == 14
+    for issue, text in said.items():
+        assert text == f"Stances on: {seeds.issues[issue].proposition}", issue     # whole, never cut
+    sizes = [t.get_fontsize() for t in figure.axes[0].texts if (t.get_gid() or "").startswith("proposition:")]
+    assert min(sizes) >= 6.0
+    renderer = figure.canvas.get_renderer()
+    boxes = sorted((t.get_window_extent(renderer) for t in figure.axes[0].texts
+                    if (t.get_gid() or "").split(":")[0] in ("proposition", "issue")), key=lambda b: -b.y1)
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def test_a_size_too_low_for_every_row_says_which_are_left_out(seeds):
+    figure = draw_stance_graph(seeds, size=(6, 5.5))
+    texts = texts_of(figure)
+    shown = [gid.split(":", 1)[1] for gid in texts if gid.startswith("proposition:")]
+    assert 0 < len(shown) < 14
+    assert f"Showing {len(shown)} of the 14 issues (the rest named below)" in texts["subtitle"]
+    left = [seeds.issues[i].name for i in seeds.issues if i not in shown]
+    footer = " ".join(texts["footer"].split())
+    assert "Not shown for lack of room: " in footer and all(name in footer for name in left)
+    assert all(f"proposition:{i}" in texts for i in shown)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_grid_speaks_to_readers_never_in_command_line_words(seeds, size):
+    figure = draw_stance_graph(seeds, size=size)
+    words = " ".join(" ".join(t.get_text().split()) for t in [*figure.texts, *figure.axes[0].texts,
+                                                              *figure.legends[0].get_texts()])
+    for jargon in ("--", "timeline ", "export", "render", "dataset", "edge", "graph"):
+        assert jargon not in words, jargon
+    assert "“as of” a day: the last stance each actor stated by the end of that day" in words
+
+
+def test_columns_are_named_by_the_actors_display_names(seeds):
+    from timeline.render.labels import display_name
+
+    figure = draw_stance_graph(seeds)
+    columns = {t.get_gid().split(":", 1)[1]: " ".join(t.get_text().split()) for t in figure.axes[0].texts
+               if (t.get_gid() or "").startswith("actor:")}
+    assert columns == {a: display_name(seeds.actors[a]) for a in columns}
+    assert columns["united-states"] == "United States"

@@ -8,10 +8,10 @@ import pytest
 from conftest import SEEDS
 
 from timeline.dataset import load
-from timeline.negotiation import DEFAULT_STANCES
+from timeline.negotiation import DEFAULT_STANCES, RESPONSE_WORDS
 from timeline.render.lineage import ChartError, draw_lineage
 from timeline.render.lineage_arrows import crosses
-from timeline.render.lineage_boxes import RESPONSE_WORDS, leader_route
+from timeline.render.lineage_boxes import leader_route
 
 SMALL = Path(__file__).parent / "data" / "negotiation.yaml"
 SIZES = [(6, None), (11, 8.5), (13.33, 7.5)]          # a column, a page, a slide
@@ -77,10 +77,10 @@ def test_responses_are_acts_and_relations_are_relations(seeds):
     figure = draw_lineage(seeds, width=11)
     said = {t.get_gid()[5:]: t.get_text().replace("\n", " ").replace("\u00a0", " ")
             for ax in figure.axes for t in ax.texts if (t.get_gid() or "").startswith("said:")}
-    assert said["us-terms-paris-2025-04"] == "Europe proposed changes; Ukraine proposed changes"
+    assert said["us-terms-paris-2025-04"] == "Ukraine's European allies proposed changes; Ukraine proposed changes"
     assert said["e3-counter-2025-11"] == "Russia rejected it"
-    assert said["us-plan-28-points"] == ("Russia welcomed it; Ukraine was open to it; Europe proposed changes; "
-                                         "Ukraine took it as a basis")
+    assert said["us-plan-28-points"] == ("Russia welcomed it; Ukraine was open to it; Ukraine's European allies "
+                                         "proposed changes; Ukraine took it as a basis")
     relations = {"amended", "superseded", "answered"}
     stances = {s.label.lower() for s in DEFAULT_STANCES}
     for text in said.values():

@@ -9,6 +9,7 @@ import matplotlib.image as mpimg
 import pytest
 from conftest import SEEDS
 from matplotlib.colors import to_hex
+from matplotlib.text import Text
 
 from timeline.dataset import load
 from timeline.errors import NothingToShow, UserError
@@ -102,12 +103,12 @@ def test_colours_diverge_and_the_key_draws_each_mark_as_the_chart_does(seeds):
     assert to_hex(claim.get_edgecolor()) == colors["accepts"]
     handles = {t.get_text(): h for legend in figure.legends for t, h in zip(legend.get_texts(), legend.legend_handles)}
     assert list(handles)[:6] == ["Demands", "Accepts", "Open to", "Undecided", "Rejects", "Red line (cross-hatched)"]
-    assert {"No stance on record", "Thins: not restated since, held until replaced", "Statement on a known day",
+    assert {"No stance on record", "Thinner bar: held, not restated since", "Statement on a known day",
             "Outlined: a stance others attribute to the actor"} <= set(handles)
     key_claim = handles["Outlined: a stance others attribute to the actor"]
     assert (to_hex(key_claim.get_facecolor()), to_hex(key_claim.get_edgecolor()), key_claim.get_hatch()) == (
         "#ffffff", colors["accepts"], None)                    # last round: a grey hatched swatch
-    assert to_hex(handles["Thins: not restated since, held until replaced"].get_facecolor()) in colors.values()
+    assert to_hex(handles["Thinner bar: held, not restated since"].get_facecolor()) in colors.values()
     assert handles["Red line (cross-hatched)"].get_hatch() == "xxx"
 
 
@@ -243,16 +244,19 @@ def test_crowded_versions_go_up_a_tier():
 def test_a_box_says_how_many_points_a_version_has_and_how_many_are_recorded(seeds):
     nodes = {n.version: n for n in select_lineage(seeds).nodes}
     words = {v: points_words(n) for v, n in nodes.items()}
-    assert words["us-plan-20-points"] == "20 points\n(19 in the dataset)"      # point 20 is not in the record
-    assert words["us-plan-19-points-geneva"] == "19 points\n(none in the dataset)"
+    assert words["us-plan-20-points"] == "20 points\n(text of 19 known)"      # point 20 is not in the record
+    assert words["us-plan-19-points-geneva"] == "19 points\n(text not known)"
     assert words["us-plan-28-points"] == "28 points"
     assert words["e3-counter-2025-11"] == "14 points"                   # "to the 28 points" names another plan
     figure = draw_lineage(seeds)
     texts = [t.get_text() for ax in figure.axes for t in ax.texts]
-    assert "23 Dec 2025 · 20 points\n(19 in the dataset)" in texts
+    assert "23 Dec 2025 · 20 points\n(text of 19 known)" in texts
     footer = next(t.get_text() for t in figure.texts if t.get_gid() == "footer")
-    assert "“20 points (19 in the dataset)”: the version has 20 points; this record holds the text of 19." in \
-        footer.replace("\n", " ")
+    assert "“20 points (text of 19 known)”: the version has 20 points; the reports cited give the wording of 19." \
+        in footer.replace("\n", " ")
+    every = " ".join(" ".join(t.get_text().split()) for t in figure.findobj(Text))
+    for jargon in ("dataset", "this record", "--", "timeline "):          # a reader's words, never the tool's
+        assert jargon not in every, jargon
     assert "by Steve Witkoff, Marco\nRubio, Jared Kushner" in texts     # whole names on two lines, none cut
 
 

@@ -36,6 +36,16 @@ from timeline.dates import DateSpan
 VERSION_RELATIONS = ("supersedes", "amends", "answers")
 #: What an actor may say about a plan version.
 RESPONSES = ("drafted", "endorsed", "accepted", "accepted_as_basis", "welcomed", "open_to", "rejected", "amended")
+#: Each response as a reader says it of the version ("Ukraine took it as a basis"), for charts and tables.
+RESPONSE_WORDS = {"drafted": "drafted it", "endorsed": "endorsed it", "accepted": "accepted it",
+                  "accepted_as_basis": "took it as a basis", "welcomed": "welcomed it", "open_to": "was open to it",
+                  "rejected": "rejected it", "amended": "proposed changes"}
+
+
+def response_words(response: str) -> str:
+    """'amended' -> 'proposed changes': what the actor did with the version, in words (an unknown id with its
+    underscores as spaces)."""
+    return RESPONSE_WORDS.get(response, response.replace("_", " "))
 
 
 @dataclass(slots=True)

@@ -1,33 +1,43 @@
 """The colours of stances, shared by the positions chart, the graph of stances, the page and the exports.
 
 A stance scale runs from most in favour of an issue's proposition to most
-against it (:class:`timeline.negotiation.Stance`). Its colours diverge in hue
-as ColorBrewer's PuOr does (Brewer & Harrower, colorbrewer2.org): oranges in
-favour, purples against, a grey for no lean; on each side the stronger
-stance is the darker. Unlike PuOr, the two sides do not mirror each other in
-lightness, so that a stance keeps its own grey when printed in black and
-white: every stance of the scale gets its own step of one lightness ladder
-(CIE L* from :data:`DARKEST` to :data:`LIGHTEST`), the stances against
-darkest, then those in favour, the neutral stance lightest. On the default
-six-stance scale two stances differ by about 14 L* (tested with coloraide
-in normal vision, greyscale and simulated deuteranopia and protanopia). The
-most extreme stance against (the default scale's "Red line") is also
+against it (:class:`timeline.negotiation.Stance`). Its colours diverge as
+ColorBrewer's PuOr does (Brewer & Harrower, colorbrewer2.org), warm in
+favour, cool against, a grey for no lean; but every two stances a reader
+must tell apart differ in hue AND in lightness, never in lightness alone
+(last round's Demands and Accepts were two oranges):
+
+* lightness: every stance gets its own step of one ladder (CIE L* from
+  :data:`DARKEST` to :data:`LIGHTEST`), the stances against darkest, then
+  those in favour, the neutral stance lightest, so that each keeps its own
+  grey in black-and-white print;
+* hue: on each side the hue turns with the strength of the stance, as
+  ColorBrewer's multi-hue ramps do (YlOrRd in favour: red, orange, gold;
+  purple to navy against), between the ends of :data:`FAVOUR_HUES` and
+  :data:`AGAINST_HUES` (CIE LCh hue angles, strongest stance first).
+
+Each colour is the CIE LCh colour at its step, its chroma reduced until it
+fits sRGB (coloraide's ray-trace gamut mapping in LCh keeps lightness and hue).
+On the default six-stance scale two stances differ by about 14 L* and two
+stances of one side by at least 25° of hue (tested with coloraide in normal
+vision, greyscale and simulated deuteranopia and protanopia). The most
+extreme stance against (the default scale's "Red line") is also
 cross-hatched. Nothing here imports matplotlib.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from coloraide import Color
+
 from timeline.negotiation import Stance
 
-#: Colours (``#RRGGBB``) of each side's ramp, lightest first, at CIE L* 95, 90, ... 15 (a step of
-#: :data:`RAMP_STEP`): PuOr's orange hue (LCh 58°) in favour, its purple (302°) against, with chroma falling
-#: towards white as PuOr's does.
-FAVOUR = ("#FFECDE", "#FFDABE", "#FFC79F", "#FFB57F", "#FCA260", "#F78F40", "#ED7E25", "#DE7115", "#CE6400",
-          "#BF5700", "#AD4D00", "#9A4300", "#883A00", "#763100", "#632900", "#512100", "#3E1A00")
-AGAINST = ("#F3EFF7", "#E6E0EF", "#DAD1E8", "#CDC2E0", "#C1B3D8", "#B5A4D0", "#A996C9", "#9C87C1", "#9079B9",
-           "#846BB1", "#775EA9", "#6B50A2", "#5E439A", "#513692", "#43298A", "#361E7D", "#281370")
-RAMP_TOP, RAMP_STEP = 95.0, 5.0
+#: CIE LCh hue angles (degrees) of each side, from its strongest stance to its mildest: red to gold in
+#: favour, navy to purple against. A side with one stance takes the middle of its range.
+FAVOUR_HUES = (36.0, 92.0)
+AGAINST_HUES = (262.0, 305.0)
+#: The chroma asked for (reduced where sRGB cannot give it): strong enough to name a hue, short of neon.
+CHROMA = 66.0
 #: The lightness ladder (CIE L*) the stances of a scale share out, and the grey of the neutral stance on it.
 DARKEST, LIGHTEST = 20.0, 88.0
 NEUTRAL = "#dddddd"
@@ -39,18 +49,18 @@ def stance_colors(scale: Sequence[Stance]) -> dict[str, str]:
     """A ``#rrggbb`` colour (lower case) for each stance id of ``scale``.
 
     The stances take evenly spaced steps of lightness from :data:`DARKEST` to
-    :data:`LIGHTEST`, in this order: against, most against first (purples);
-    in favour, most in favour first (oranges); no lean (grey, the lightest).
-    Each stance's colour is its side's ramp at its step."""
+    :data:`LIGHTEST`, in this order: against, most against first; in favour,
+    most in favour first; no lean (grey, the lightest). Each side's hue turns
+    evenly across its range, strongest stance first."""
     against = sorted((s for s in scale if s.value < 0), key=lambda s: s.value)
     favour = sorted((s for s in scale if s.value > 0), key=lambda s: -s.value)
     neutral = [s for s in scale if s.value == 0]
-    ladder = [*((s, AGAINST) for s in against), *((s, FAVOUR) for s in favour)]
+    ladder = [*zip(against, _hues(AGAINST_HUES, len(against))), *zip(favour, _hues(FAVOUR_HUES, len(favour)))]
     steps = len(ladder) + bool(neutral) - 1
     colors = {s.id: NEUTRAL for s in neutral}
-    for rank, (stance, ramp) in enumerate(ladder):
+    for rank, (stance, hue) in enumerate(ladder):
         lightness = DARKEST + (LIGHTEST - DARKEST) * rank / steps if steps else (DARKEST + LIGHTEST) / 2
-        colors[stance.id] = _at(ramp, lightness)
+        colors[stance.id] = _lch(lightness, hue)
     return colors
 
 
@@ -60,10 +70,14 @@ def hatched_stance(scale: Sequence[Stance]) -> str | None:
     return against[0].id if len(against) > 1 else None
 
 
-def _at(ramp: Sequence[str], lightness: float) -> str:
-    """The colour of ``ramp`` at CIE L* ``lightness``, mixed in sRGB between the two nearest of its colours."""
-    where = min(max((RAMP_TOP - lightness) / RAMP_STEP, 0.0), len(ramp) - 1.0)
-    low = min(int(where), len(ramp) - 2)
-    a, b, share = ramp[low], ramp[low + 1], where - low
-    mixed = [(1 - share) * int(a[i:i + 2], 16) + share * int(b[i:i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(c):02x}" for c in mixed)
+def _hues(ends: tuple[float, float], count: int) -> list[float]:
+    """``count`` hue angles evenly from ``ends[0]`` to ``ends[1]`` (the middle for one)."""
+    if count == 1:
+        return [(ends[0] + ends[1]) / 2]
+    return [ends[0] + (ends[1] - ends[0]) * i / (count - 1) for i in range(count)]
+
+
+def _lch(lightness: float, hue: float) -> str:
+    """The sRGB colour (``#rrggbb``) of CIE LCh (``lightness``, :data:`CHROMA`, ``hue``), chroma cut to fit."""
+    color = Color("lch", [lightness, CHROMA, hue]).fit("srgb", method="raytrace", pspace="lch").convert("srgb")
+    return color.to_string(hex=True).lower()

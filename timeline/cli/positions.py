@@ -14,6 +14,7 @@ import click
 from timeline.answers import GAP_LEVELS, Stand
 from timeline.cli.options import data_option, from_tables, include_drafts_option, load_data, with_dataset, with_output
 from timeline.cli.questions import _label, _rows, _table
+from timeline.negotiation import response_words
 
 if TYPE_CHECKING:
     import sqlite3
@@ -129,22 +130,32 @@ def plan(dataset: Dataset, plan: str) -> Rows:
     """
     from timeline import positions as library
 
-    rows = [row for diff in library.plan_diff(dataset, plan) for row in _version_rows(diff)]
     if not _table():
-        return rows
-    return [{**row, "date": _label(row["date"]) if row["date"] else "", "point": row["point"] or row["actor"],
-             "text": f"{row['text']} (was: {row['before']})" if row["before"] else row["text"]} for row in rows]
+        return [row for diff in library.plan_diff(dataset, plan) for row in _version_rows(diff)]
+    name = lambda actor: _actor_name(dataset, actor)   # noqa: E731
+    return [plan_table_row(row, name) for diff in library.plan_diff(dataset, plan) for row in _version_rows(diff, name)]
 
 
-def _version_rows(diff: library.VersionDiff) -> Rows:
-    """The rows of one version: itself, then its points added, dropped and changed, then its responses."""
+def plan_table_row(row: dict[str, Any], name: Any) -> dict[str, Any]:
+    """A row of ``timeline plan`` as the table says it: dates as labels, a response as its actor's ``name`` and
+    words ("Ukraine's European allies", "proposed changes"), a changed point with its text before."""
+    text = f"{row['text']} (was: {row['before']})" if row["before"] else row["text"]
+    if row["change"] == "response":
+        text = response_words(row["text"])
+    return {**row, "date": _label(row["date"]) if row["date"] else "", "point": row["point"] or name(row["actor"]),
+            "text": text}
+
+
+def _version_rows(diff: library.VersionDiff, name: Any = str) -> Rows:
+    """The rows of one version: itself (its drafters by ``name``: ids in JSON and CSV, names in a table), then its
+    points added, dropped and changed, then its responses."""
 
     def row(day: str | None, change: str, point: str | None, text: str, before: str | None = None,
             actor: str | None = None) -> dict[str, Any]:
         return {"plan": diff.plan, "version": diff.version, "date": day, "change": change, "point": point,
                 "text": text, "before": before, "actor": actor}
 
-    drafted = f"drafted by {', '.join(diff.drafted_by)}" if diff.drafted_by else ""
+    drafted = f"drafted by {', '.join(map(name, diff.drafted_by))}" if diff.drafted_by else ""
     relations = "; ".join(f"{relation} {version}" for relation, version in diff.relations)
     change = "first version" if diff.previous is None and diff.points else "new version"
     return [row(diff.date, change, f"{diff.points} point{'s' * (diff.points != 1)}" if diff.points else "points not recorded",
@@ -152,7 +163,7 @@ def _version_rows(diff: library.VersionDiff) -> Rows:
             *(row(None, "added", _point(p), p.text) for p in diff.added),
             *(row(None, "dropped", _point(p), p.text) for p in diff.dropped),
             *(row(None, "changed", _point(new), new.text, old.text) for old, new in diff.changed),
-            *(row(day, "response", None, response.replace("_", " "), actor=actor)
+            *(row(day, "response", None, response, actor=actor)
               for actor, response, day in diff.responses)]
 
 
@@ -217,6 +228,14 @@ def _first_date(dataset: Dataset, issue: str | None = None) -> str | None:
     """The label of the earliest date of a position (on ``issue``), as the tables keep it; ``None``: there is none."""
     dates = [p.date for p in dataset.positions if issue is None or p.issue == issue]
     return min(dates, key=lambda d: d.start or d.end).label() if dates else None
+
+
+def _actor_name(dataset: Dataset, actor: str) -> str:
+    """The actor's display name, as the charts name it."""
+    from timeline.render.labels import display_name
+
+    found = dataset.actors.get(actor)
+    return display_name(found) if found else actor
 
 
 def _point(point: Any) -> str:

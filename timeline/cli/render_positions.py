@@ -1,7 +1,6 @@
 """``timeline render positions`` and ``timeline render lineage``: the two charts of issues, positions and plans."""
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -23,8 +22,9 @@ title_option = click.option("--title", help="Title of the chart (default: a head
               help="Draw this actor's row (id, name or alias; repeatable, in the order given). Default: every "
                    "actor with a position, the most active first.")
 @click.option("--as-of", "as_of", metavar="DATE",
-              help='Draw stances up to this day ("31 Dec 2025", 2025-12-31); default: the end of the last '
-                   "month with a position.")
+              help='Draw stances up to the end of this day ("31 Dec 2025", 2025-12-31; a month: its last day), '
+                   "as 'render graph --graph positions --as-of' does; default: the end of the last month with a "
+                   "position.")
 @title_option
 @width_option
 @size_option
@@ -38,8 +38,9 @@ def positions_chart(dataset: Dataset, issues: tuple[str, ...], issue_list: str |
 
     A stance holds from the day it was stated until the actor's next stance on
     the issue; the bar thins after the actor's last statement. Colours run
-    from "demands" (dark orange) through "undecided" (light grey) to "red
-    line" (dark purple, cross-hatched), each its own grey in print, read
+    from "demands" (red) through "accepts" (orange), "open to" (gold) and
+    "undecided" (light grey) to "rejects" (purple) and "red line" (navy,
+    cross-hatched), each its own hue and its own grey in print, read
     against the proposition after the issue's name; stances others attribute
     to an actor are outlined bars in a row of their own. Without ISSUE, every issue someone took a position on, parts
     after their parent. ISSUE is an id, name or alias, as for 'timeline
@@ -57,14 +58,11 @@ def positions_chart(dataset: Dataset, issues: tuple[str, ...], issue_list: str |
     """
     from timeline.names import find_actor
     from timeline.render.positions import WIDTH, render_positions
-    from timeline.user_dates import read_user_date
+    from timeline.render.stance_rows import as_of_end
 
     width, height = _width_height(width, size)
     ids = [find_actor(dataset, name).id for name in actors] or None
-    until = None
-    if as_of:
-        day = read_user_date(as_of)
-        until = day.end or day.start + timedelta(days=1)
+    until = as_of_end(dataset, as_of) if dataset.positions else None
     chosen = [*issues, *(i.strip() for i in (issue_list or "").split(",") if i.strip())]
     path = render_positions(dataset, output, chosen or None, ids, dpi=dpi, force=force, title=title,
                             width=width or WIDTH, height=height, until=until)

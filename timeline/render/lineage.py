@@ -26,13 +26,13 @@ from matplotlib.patches import FancyArrowPatch
 
 from timeline.errors import NothingToShow, UserError
 from timeline.model import Dataset
-from timeline.negotiation import PlanVersion
+from timeline.negotiation import PlanVersion, response_words
 from timeline.positions import find_plan
 from timeline.render import style
 from timeline.render.axis import date_axis
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import Frame, wrap_lane
-from timeline.render.labels import display_name, short_name
+from timeline.render.labels import display_name
 from timeline.render.lineage_arrows import Arrow, Point, arrow_ends, spread_anchors
 from timeline.render.lineage_boxes import (
     BOX,
@@ -43,7 +43,6 @@ from timeline.render.lineage_boxes import (
     draw_node,
     leader_route,
     points_words,
-    response_words,
     said_height,
 )
 from timeline.render.lineage_ticks import no_ticks_after, thin_ticks
@@ -117,7 +116,7 @@ def _node(dataset: Dataset, version: PlanVersion, plan: str) -> Node:
     numbers = [int(p.number) for p in version.points if str(p.number).isdigit()]
     named = re.search(r"\b(\d+)-point\b", version.name or "")     # "20-point framework", not "to the 28 points"
     stated = max([int(named.group(1))] if named else [], default=None) or max(numbers, default=None)
-    said = [(short_name(dataset, r.actor) if r.actor in dataset.actors else r.actor, response_words(r.response))
+    said = [(_name(dataset, r.actor), response_words(r.response))
             for r in sorted(version.responses, key=lambda r: (r.date.sort_key() if r.date else (datetime.max,), r.actor))
             if r.response != "drafted"]
     return Node(version.id, plan, version.name or version.id, start, end, span.label(), points, stated,
@@ -301,15 +300,16 @@ def tab_half_widths(over: Axes) -> dict[str, float]:
 
 
 def _partly_recorded(lineage: Lineage) -> str:
-    """A sentence saying what "28 points (4 in the dataset)" means, with the numbers of a version drawn so."""
+    """A sentence saying what "28 points (text of 4 known)" means, with the numbers of a version drawn so."""
     partly = sorted((n for n in lineage.nodes if n.stated and (n.points or 0) < n.stated), key=lambda n: not n.points)
     if not partly:
         return ""
     n = partly[0]
     if not n.points:
-        return f" “{n.stated} points (none in the dataset)”: the version has {n.stated} points; this record holds none."
-    return (f" “{n.stated} points ({n.points} in the dataset)”: the version has {n.stated} points; this record holds "
-            f"the text of {n.points}.")
+        return (f" “{n.stated} points (text not known)”: the version has {n.stated} points; the reports cited give the "
+                "wording of none.")
+    return (f" “{n.stated} points (text of {n.points} known)”: the version has {n.stated} points; the reports cited "
+            f"give the wording of {n.points}.")
 
 
 def _key() -> list[tuple[object, str]]:

@@ -29,11 +29,6 @@ TAB_PAD = 2.0           # points between the responses and the edge of their tab
 NAME_CHARS, BY_CHARS, SAID_CHARS = 20, 28, 29   # characters per line: name, drafters, responses
 MOST_SAID = 5           # lines of responses at most; what does not fit ends in "…"
 #: Each response (:data:`timeline.negotiation.RESPONSES`) as what the actor did with the version.
-RESPONSE_WORDS = {"accepted_as_basis": "took it as a basis", "open_to": "was open to it", "amended": "proposed changes",
-                  "rejected": "rejected it", "welcomed": "welcomed it", "endorsed": "endorsed it",
-                  "accepted": "accepted it"}
-
-
 @dataclass(frozen=True)
 class Node:
     """A version to draw: its plan, names, day, points recorded (``None``: none), points it is said to have
@@ -50,11 +45,6 @@ class Node:
     stated: int | None
     drafted_by: tuple[str, ...]
     responses: tuple[tuple[str, str], ...]   # (actor's name, response words), in date order
-
-
-def response_words(response: str) -> str:
-    """'rejected' -> 'rejected it': what the actor did with the version, in words."""
-    return RESPONSE_WORDS.get(response, response.replace("_", " "))
 
 
 def said_lines(node: Node, size: Point = BOX) -> list[str]:
@@ -129,13 +119,13 @@ def leader_route(day: float, lane_y: float, corner: Point, others: Sequence[Poin
 
 
 def points_words(node: Node) -> str:
-    """'28 points'; '20 points' and '(19 in the dataset)' on a second line where the dataset records fewer
-    points than the version has; 'points not recorded' (with their number when known: '19 points' and '(none in
-    the dataset)')."""
+    """'28 points'; '20 points' and '(text of 19 known)' on a second line where the record gives the text of fewer
+    points than the version has; 'points not known' (with their number when known: '19 points' and '(text not
+    known)')."""
     if not node.points:
-        return f"{node.stated} points\n(none in the dataset)" if node.stated else "points not recorded"
+        return f"{node.stated} points\n(text not known)" if node.stated else "points not known"
     if node.stated and node.stated > node.points:
-        return f"{node.stated} points\n({node.points} in the dataset)"
+        return f"{node.stated} points\n(text of {node.points} known)"
     return f"{node.points} point{'s' * (node.points != 1)}"
 
 

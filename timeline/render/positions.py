@@ -66,6 +66,9 @@ GUTTER = 0.3           # inches between two columns of issues
 MIN_TIME = 2.6         # inches: the narrowest time axis a column of issues may have
 MIN_DAYS = 3           # a bar is at least this wide, so a stance stated near the chart's end shows
 NAME_SIZE = 7.5        # points: row labels and issue names
+#: The rule of "as of", stated on both charts of stances (this one and the grid, timeline.render.stance_graph).
+AS_OF_RULE = ("A stance holds from the day it was stated until the same actor's next stance on the issue; "
+              "“as of” a day: the last stance each actor stated by the end of that day.")
 
 
 def stance_scale(dataset: Dataset) -> list[Stance]:
@@ -257,13 +260,12 @@ def _framed(dataset: Dataset, panels: Sequence[Panel], drawn: Sequence[Panel], l
     figure = Figure(figsize=(width, 4), dpi=DPI)
     FigureCanvasAgg(figure)
     frame = Frame(figure, [r.name for p in panels for r in p.rows])
-    frame.header(title or "Where the sides stood, issue by issue", _subtitle(drawn, last, until),
+    frame.header(title or "Where the sides stood, issue by issue", _subtitle(panels, drawn, last, until),
                  key_entries(stance_scale(dataset), colors, drawn))
-    frame.footnote("A stance holds from the day it was stated until the same actor's next stance on the issue. "
-                   "Read each stance against the proposition after the issue's name. A stance on a part of an "
-                   "issue (Donbas) is not counted as one on the whole (Territory).")
+    frame.footnote(f"{AS_OF_RULE} Read each stance against the proposition after the issue's name. A stance on a "
+                   "part of an issue (Donbas) is not counted as one on the whole (Territory).")
     if left_out:
-        frame.footnote(f"Not drawn for room: {_and(left_out)} (draw them with --issues, or on a taller page).")
+        frame.footnote(f"Not shown for lack of room: {_and(left_out)}.")
     shown = {s.position for p in drawn for r in p.rows for run in r.runs for s in run.statements}
     frame.footer(sources_line(dataset, [_Cited(p, dataset) for p in dataset.positions if p.id in shown]))
     return figure, frame
@@ -346,12 +348,21 @@ def month_scale(starts: Sequence[datetime], end: datetime) -> TimeScale:
     return TimeScale(knots, knots.copy())
 
 
-def _subtitle(panels: Sequence[Panel], last: datetime, until: datetime | None) -> str:
+def _subtitle(panels: Sequence[Panel], drawn: Sequence[Panel], last: datetime, until: datetime | None) -> str:
+    """The headline's counts, of every panel chosen (the same at every size), and how many of them are shown."""
     actors = len({r.actor for p in panels for r in p.rows})
     statements = sum(len(run.statements) for p in panels for r in p.rows for run in r.runs)
-    day = (until or last) - timedelta(days=1)
-    return (f"{statements} stated positions of {actors} actors on {len(panels)} issue{'s' * (len(panels) != 1)}, "
-            f"as of {day.day} {day:%b %Y}")
+    line = (f"{statements} stated positions of {actors} actor{'s' * (actors != 1)} on {len(panels)} "
+            f"issue{'s' * (len(panels) != 1)}, as of {as_of_words(until or last)}")
+    if len(drawn) < len(panels):
+        line += f"; showing {len(drawn)} of the {len(panels)} issues"
+    return line
+
+
+def as_of_words(end: datetime) -> str:
+    """'31 Dec 2025': the day whose end ``end`` (exclusive) is, as both stance charts name their "as of"."""
+    day = end - timedelta(days=1)
+    return f"{day.day} {day:%b %Y}"
 
 
 def render_positions(dataset: Dataset, path: str | Path, issues: Sequence[str] | None = None,

@@ -87,7 +87,7 @@ def key_entries(scale: Sequence[Stance], colors: dict[str, str], panels: Sequenc
     rows = [r for p in panels for r in p.rows]
     statements = [s for r in rows for run in r.runs for s in run.statements]
     drawing: list = [(Line2D([], [], color=NO_RECORD, lw=0.6), "No stance on record"),
-                     (HeldBar(_common(rows, colors, claimed=False)), "Thins: not restated since, held until replaced"),
+                     (HeldBar(_common(rows, colors, claimed=False)), "Thinner bar: held, not restated since"),
                      (Line2D([], [], ls="none", marker="|", ms=5, mew=MARK["lw"], color=style.INK),
                       "Statement on a known day")]
     if any(s.first is not None and s.last - s.first > timedelta(days=1) for s in statements):

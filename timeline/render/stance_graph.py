@@ -16,8 +16,9 @@ as the positions chart draws it. One edge per actor, issue and attributor.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
-from datetime import date
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
 from math import ceil
 from pathlib import Path as FilePath
 
@@ -34,34 +35,40 @@ from timeline.export.negotiation import ISSUE_NODE, position_graph
 from timeline.model import Dataset, Event
 from timeline.render import style
 from timeline.render.files import image_format, save_image
-from timeline.render.labels import short_name
+from timeline.render.labels import display_name
+from timeline.render.positions import AS_OF_RULE
 from timeline.render.positions_key import claim_look
-from timeline.render.stance_rows import ChartError, issue_order
+from timeline.render.stance_rows import ChartError, as_of_end, issue_order
 from timeline.render.text import quiet_glyphs, text_width
 from timeline.stance_colors import EXTREME_HATCH, hatched_stance, stance_colors
-from timeline.user_dates import read_user_date
 
 MOST = 40              # actors, and issues: more would not be legible in one grid
-FOOT = 0.45            # inches below the grid for its note
+FOOT = 0.2             # inches below the grid, besides its note's lines
 PAD = 0.25             # inches around the figure's edges
-PROPOSITION_LINE = 0.135 # inches per line of an issue's proposition under its name
 TEXT_LINE = 0.16       # inches per line of the subtitle and of an actor's name
+NAME_LINE = 0.155      # inches per line of an issue's name
+LEADING = 1.2          # a line of the proposition, in multiples of its type size
+#: Points: the type sizes an issue's proposition may take, largest first; the last is the floor.
+PROPOSITION_SIZES = (7.5, 7.0, 6.5, 6.0)
+LABEL_SHARE = 0.45     # the widest the column of issue names may be, as a share of the figure's width
+MIN_CELL = 0.55        # inches: the narrowest an actor's column may be
+GOOD_CELL = 0.85       # inches: an actor's column, no narrower, when the column of issue names widens
+BESIDE = "   "         # between an issue's name and its proposition when both fit one line
+NAME_FONT = FontProperties(size=style.FONT["size"], weight="bold")
+PART_FONT = FontProperties(size=style.FONT["size"] - 0.5)
 Held = tuple[str, str, str, tuple[str, ...]]   # actor, issue, stance, who claims it (empty: the actor's own)
 
 
 def held_stances(dataset: Dataset, events: Iterable[Event] | None = None, as_of: str | None = None
                  ) -> tuple[list[Held], date]:
-    """The graph's stance edges that hold on ``as_of`` (a date as the user writes it; default the day of the
-    last position), one per actor, issue and attributor, and that day."""
+    """The graph's stance edges that hold at the end of ``as_of`` (a date as the user writes it; default the end
+    of the month of the latest position: the rule of :func:`timeline.render.stance_rows.as_of_end`, which the
+    positions chart follows too), one per actor, issue and attributor, and that day."""
     graph = position_graph(dataset, events)
     edges = [d for *_, d in graph.edges(data=True) if d.get("relation") == "stance"]
     if not edges:
         raise NothingToShow("no positions to draw as a graph")
-    if as_of is None:
-        day = max(date.fromisoformat(d["since"]) for d in edges)
-    else:
-        span = read_user_date(as_of)
-        day = (span.start or span.end).date()
+    day = (as_of_end(dataset, as_of) - timedelta(days=1)).date()
     held = [(u, v[len(ISSUE_NODE):], d["stance"], tuple(d["claimed_by"])) for u, v, d in graph.edges(data=True)
             if d.get("relation") == "stance" and date.fromisoformat(d["since"]) <= day
             and (d["until"] is None or date.fromisoformat(d["until"]) > day)]
@@ -75,8 +82,11 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
                       size: tuple[float, float] | None = None, as_of: str | None = None) -> Figure:
     """The grid of actors, issues and the stances held on ``as_of``; the drawn edges are on ``figure.stances`` as
     (actor id, issue id, stance id, claimed) tuples. ``size``: (width, height) in inches, default as the grid
-    needs. Raises :class:`~timeline.errors.NothingToShow` without positions, :class:`ChartError` for more than
-    :data:`MOST` actors or issues or a size too small to name them."""
+    needs. Every row shows its issue's proposition (what its stances are for or against): at a fixed size the
+    label column widens and the proposition's type shrinks (to :data:`PROPOSITION_SIZES`' floor); rows that
+    still do not fit are left out, named in a note and counted in the subtitle. Raises
+    :class:`~timeline.errors.NothingToShow` without positions, :class:`ChartError` for more than :data:`MOST`
+    actors or issues or a size too small to name them."""
     held, day = held_stances(dataset, events, as_of)
     actors = sorted({h[0] for h in held}, key=lambda a: (-sum(h[0] == a and not h[3] for h in held), a))
     issues = [i for i in issue_order(dataset) if i in {h[1] for h in held}]
@@ -90,32 +100,49 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
     figure = Figure(figsize=(width, 4), dpi=100)
     FigureCanvasAgg(figure)
     renderer = figure.canvas.get_renderer()
-    label_w = min(0.3 * width, 0.1 + max(text_width(renderer, _issue_label(dataset, i), FontProperties(
-        size=style.FONT["size"], weight="bold")) / 100 for i in issues))    # longer names wrap
-    cell_w = (width - 2 * PAD - label_w) / len(actors)
-    subtitle = textwrap.wrap("The stance each actor had last stated on each issue, held until replaced; blank: none "
-                             "on record" + ("; outlined under a cell, a stance others attribute to the actor" if claims
-                                            else ""), max(40, int((width - 2 * PAD) / 0.075)))
-    names = {a: textwrap.wrap(dataset.actors[a].name if a in dataset.actors else a, max(8, int(cell_w / 0.075)),
-                              break_long_words=False) for a in actors}
+    subtitle = _wrapped(renderer, "The stance each actor had last stated on each issue, held until replaced; blank: "
+                        "none on record" + ("; outlined under a cell, a stance others attribute to the actor"
+                                           if claims else ""), FontProperties(size=style.FONT["size"] - 0.5),
+                        width - 2 * PAD)
+    names = _names(dataset, actors, (width - 2 * PAD - widest_label(width, len(actors))) / len(actors))
     keys = len({h[2] for h in held}) + claims
-    head = PAD + 0.4 + TEXT_LINE * len(subtitle) + 0.2 * key_rows(keys, width) + 0.12 + \
-        TEXT_LINE * max(map(len, names.values())) + 0.05
-    said = {i: _proposition(dataset, i, label_w) for i in issues}
-    row = max(0.42 if claims else 0.3, 0.34 + PROPOSITION_LINE * max(map(len, said.values())))
-    height = size[1] if size else head + FOOT + row * len(issues)
-    pitch = (height - head - FOOT) / len(issues)
-    if cell_w < 0.55 or pitch < 0.2:
-        least = (ceil(10 * (2 * PAD + label_w + 0.55 * len(actors))) / 10, ceil(10 * (head + FOOT + 0.2 * len(issues))) / 10)
-        raise ChartError(f"{width:g}x{height:g} inches is too small for {len(actors)} actors and {len(issues)} issues; "
-                         f"give at least {least[0]:g}x{least[1]:g}")
+    head = _head(subtitle, key_rows(keys, width), names)
+    foot = _wrapped(renderer, AS_OF_RULE, FontProperties(size=style.FOOTER_SIZE), width - 2 * PAD)
+    if size and (size[1] - head - FOOT - 0.13 * len(foot) < 0.2 * len(issues)
+                 or width - 2 * PAD - MIN_CELL * len(actors) < 1):
+        least = (ceil(10 * (2 * PAD + 1 + MIN_CELL * len(actors))) / 10,
+                 ceil(10 * (head + FOOT + 0.13 * len(foot) + 0.2 * len(issues))) / 10)
+        raise ChartError(f"{width:g}x{size[1]:g} inches is too small for {len(actors)} actors and {len(issues)} "
+                         f"issues; give at least {least[0]:g}x{least[1]:g}")
+    fit = fit_rows(renderer, dataset, issues, width, len(actors), claims,
+                   size and size[1] - head - FOOT - 0.13 * len(foot))
+    for _ in range(3):        # rows left out: a note naming them, and a line of the subtitle counting them
+        if not fit.left_out:
+            break
+        head = _head([*subtitle, ""], key_rows(keys, width), names)
+        foot = _wrapped(renderer, f"{AS_OF_RULE} Not shown for lack of room: {_and(fit.left_out)}.",
+                        FontProperties(size=style.FOOTER_SIZE), width - 2 * PAD)
+        named, fit = fit.left_out, fit_rows(renderer, dataset, issues, width, len(actors), claims,
+                                           size[1] - head - FOOT - 0.13 * len(foot) - 0.13)
+        if fit.left_out == named:
+            break
+    shown, rows = fit.issues, fit.texts
+    cell_w = (width - 2 * PAD - fit.label_w) / len(actors)
+    names = _names(dataset, actors, cell_w)
+    if fit.left_out:
+        subtitle = [*subtitle, f"Showing {len(shown)} of the {len(issues)} issues (the rest named below)"]
+    head = _head(subtitle, key_rows(keys, width), names)
+    height = size[1] if size else head + FOOT + 0.13 * len(foot) + sum(fit.heights)
+    extra = (height - head - FOOT - 0.13 * len(foot) - sum(fit.heights)) / len(shown)  # shared out at a fixed size
+    tops = [head + sum(fit.heights[:row]) + extra * row for row in range(len(shown))]
+    pitch = min(fit.heights) + extra           # every cell's height, from the top of its row
     figure.set_figheight(height)
     ax = figure.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, width)
     ax.set_ylim(height, 0)
     ax.set_axis_off()
     colors, hatch = stance_colors(dataset.stances), hatched_stance(dataset.stances)
-    left = PAD + label_w
+    left = PAD + fit.label_w
     figure.text(PAD / width, 1 - PAD / height, title or f"Where each side stood on each issue, {day.day} {day:%b %Y}",
                 fontsize=style.TITLE_SIZE, fontweight="bold", va="top", parse_math=False, gid="title")
     figure.text(PAD / width, 1 - (PAD + 0.38) / height, "\n".join(subtitle), fontsize=style.FONT["size"] - 0.5,
@@ -124,43 +151,137 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
          (PAD + 0.48 + TEXT_LINE * len(subtitle)) / height)
     for column, actor in enumerate(actors):
         ax.text(left + (column + 0.5) * cell_w, head - 0.05, "\n".join(names[actor]), ha="center", va="bottom",
-                fontsize=style.FONT["size"] - 0.5, fontweight="bold", parse_math=False, linespacing=1.1)
-    for row, issue in enumerate(issues):
-        top = head + row * pitch
-        part = dataset.issues[issue].parent in dataset.issues
-        label = _issue_label(dataset, issue)
-        wide = text_width(renderer, label, FontProperties(size=style.FONT["size"], weight="bold")) / 100
-        if wide > label_w - 0.1:                  # wrapped at words to the column's width
-            label = "\n".join(textwrap.wrap(dataset.issues[issue].name, max(10, int(len(label) * (label_w - 0.1) / wide)),
-                                            break_long_words=False, initial_indent="   – " * part,
-                                            subsequent_indent="      " * part))
-        named = 0.15 * (label.count("\n") + 1)       # the name's height; the proposition goes under it
-        room = int((pitch - 0.19 - named) / PROPOSITION_LINE)
-        ax.text(PAD, top + 0.08 + named / 2 if room > 0 else top + pitch / 2, label, va="center",
-                linespacing=1.05,
-                fontsize=style.FONT["size"] - 0.5 * part, color=style.MUTED if part else style.INK,
-                fontweight="normal" if part else "bold", parse_math=False, gid=f"issue:{issue}")
-        if room > 0:
-            lines = said[issue][:room]
-            if len(said[issue]) > room:
-                lines[-1] = lines[-1].rstrip(" ,;") + "…"
-            ax.text(PAD + 0.12 * part, top + 0.12 + named, "\n".join(lines), va="top", linespacing=1.0,
-                    fontsize=style.FONT["size"] - 1.5, fontstyle="italic", color=style.MUTED, parse_math=False,
-                    gid=f"proposition:{issue}")
+                fontsize=style.FONT["size"] - 0.5, fontweight="bold", parse_math=False, linespacing=1.1,
+                gid=f"actor:{actor}")
+    for issue, top in zip(shown, tops):
+        _row_text(ax, dataset, issue, rows[issue], top, fit.size)
         ax.axhline(top, xmin=PAD / width, xmax=1 - PAD / width, color=style.GRID, lw=0.6, zorder=0)
     drawn = []
     for actor, issue, stance, claimed_by in held:
+        if issue not in shown:
+            continue
         x = left + actors.index(actor) * cell_w
-        y = head + issues.index(issue) * pitch
+        y = tops[shown.index(issue)]
         drawn.append((actor, issue, stance, bool(claimed_by)))
         cell(ax, (x, y, cell_w, pitch), dataset, stance, colors[stance], EXTREME_HATCH if stance == hatch else None,
              claimed_by, claims, gid=f"stance:{actor}:{issue}:{stance}" + ":claimed" * bool(claimed_by))
-    note = textwrap.wrap("Each cell is an edge of the graph that 'timeline export --graph positions' writes; 'timeline "
-                         "render positions' draws how the stances moved.", int((width - 2 * PAD) / 0.06))
-    figure.text(PAD / width, 0.08 / height, "\n".join(note), fontsize=style.FOOTER_SIZE, color=style.MUTED,
+    figure.text(PAD / width, 0.08 / height, "\n".join(foot), fontsize=style.FOOTER_SIZE, color=style.MUTED,
                 va="bottom", parse_math=False, gid="footer", linespacing=1.3)
     figure.stances = drawn
     return figure
+
+
+@dataclass(frozen=True)
+class RowFit:
+    """How the grid's rows fit: the label column's width (inches), the proposition's type size (points), each
+    shown issue's name and proposition lines, each shown row's least height (inches), the issues shown and
+    left out."""
+
+    label_w: float
+    size: float
+    texts: dict[str, tuple[list[str], list[str]]]
+    heights: list[float]
+    issues: list[str]
+    left_out: list[str]
+
+
+def fit_rows(renderer: object, dataset: Dataset, issues: list[str], width: float, actors: int, claims: bool,
+             room: float | None) -> RowFit:
+    """Fit every issue's name and proposition into its row. Without ``room`` (inches for the rows: the grid takes
+    the height it needs), a label column of three tenths of ``width`` (less where the actors need the room) at the
+    largest type. Else the largest type, then the
+    narrowest column (up to :func:`widest_label`, in steps of a quarter inch), at which all
+    rows fit ``room``; failing that, the first rows that fit at the floor, the rest left out."""
+    least = 0.25 * ceil(4 * (0.1 + max(text_width(renderer, _issue_label(dataset, i), NAME_FONT) / 100
+                                       for i in issues)))
+    if room is None:          # as tall as it needs: three tenths of the width, less where actors' columns need it
+        least = max(min(least, 0.3 * width), min(0.3 * width, widest_label(width, actors)))
+    least = min(least, width - 2 * PAD - MIN_CELL * actors)     # longer names wrap
+    widest = max(least, widest_label(width, actors))
+    floor = (0.42 if claims else 0.3) if room is None else (0.36 if claims else 0.26)
+    widths = [least + 0.25 * step for step in range(int((widest - least) / 0.25) + 1)] if room else [least]
+    for size in PROPOSITION_SIZES if room else PROPOSITION_SIZES[:1]:
+        for label_w in widths:
+            texts = {i: _texts(renderer, dataset, i, label_w, size) for i in issues}
+            heights = [max(floor, _row_height(texts[i], size)) for i in issues]
+            if room is None or sum(heights) <= room:
+                return RowFit(label_w, size, texts, heights, issues, [])
+    keep = max(1, sum(sum(heights[:k + 1]) <= room for k in range(len(issues)))) if room else len(issues)
+    return RowFit(label_w, size, texts, heights[:keep], issues[:keep],
+                  [dataset.issues[i].name for i in issues[keep:]])
+
+
+def widest_label(width: float, actors: int) -> float:
+    """Inches the column of issue names may take at most: :data:`LABEL_SHARE` of ``width``, leaving each actor's
+    column :data:`GOOD_CELL`."""
+    return max(0.0, min(LABEL_SHARE * width, width - 2 * PAD - GOOD_CELL * actors))
+
+
+def _head(subtitle: Sequence[str], key_lines: int, names: dict[str, list[str]]) -> float:
+    """Inches above the grid: title, ``subtitle`` lines, the key's lines, the actors' names."""
+    return PAD + 0.4 + TEXT_LINE * len(subtitle) + 0.2 * key_lines + 0.12 + TEXT_LINE * max(map(len, names.values())) \
+        + 0.05
+
+
+def _names(dataset: Dataset, actors: Sequence[str], cell_w: float) -> dict[str, list[str]]:
+    """Each actor's display name, wrapped at words to a column ``cell_w`` inches wide."""
+    return {a: textwrap.wrap(_name(dataset, a), max(8, int(cell_w / 0.075)), break_long_words=False) for a in actors}
+
+
+def _texts(renderer: object, dataset: Dataset, issue: str, label_w: float, size: float
+           ) -> tuple[list[str], list[str]]:
+    """An issue's name (a part's indented after a dash) and its proposition, each wrapped to ``label_w`` inches."""
+    part = dataset.issues[issue].parent in dataset.issues
+    font = PART_FONT if part else NAME_FONT
+    room = label_w - 0.1 - 0.3 * part
+    name = _wrapped(renderer, dataset.issues[issue].name, font, room)
+    said = f"Stances on: {dataset.issues[issue].proposition}"
+    italic = FontProperties(size=size, style="italic")
+    if len(name) == 1 and (text_width(renderer, name[0] + BESIDE, font) + text_width(renderer, said, italic)
+                           ) / 100 <= room:
+        return [name[0] + BESIDE + said], []               # on the name's line
+    return name, _wrapped(renderer, said, italic, label_w - 0.1 - 0.12 * part)
+
+
+def _row_height(texts: tuple[list[str], list[str]], size: float) -> float:
+    """Inches a row needs for its name and proposition lines (type of ``size`` points); a proposition beside
+    the name (no lines of its own) needs none."""
+    name, said = texts
+    return 0.08 + NAME_LINE * len(name) + size * LEADING / 72 * len(said) + 0.04 * bool(said)
+
+
+def _row_text(ax: Axes, dataset: Dataset, issue: str, texts: tuple[list[str], list[str]], top: float,
+              size: float) -> list[Artist]:
+    """An issue's name and, under it, its proposition, in the label column from ``top`` (inches down)."""
+    part = dataset.issues[issue].parent in dataset.issues
+    name, said = texts
+    beside = name[0].partition(BESIDE)[2] if not said else ""
+    lines = [("– " if part and i == 0 else "  " if part else "") + line.partition(BESIDE)[0]
+             for i, line in enumerate(name)]
+    label = ax.text(PAD + 0.12 * part, top + 0.08, "\n".join(lines), va="top", linespacing=1.05,
+                    fontsize=style.FONT["size"] - 0.5 * part, color=style.MUTED if part else style.INK,
+                    fontweight="normal" if part else "bold", parse_math=False, gid=f"issue:{issue}")
+    look = {"fontsize": size, "fontstyle": "italic", "color": style.MUTED, "parse_math": False,
+            "gid": f"proposition:{issue}"}
+    if beside:
+        proposition = ax.annotate(beside, (1, 0), xycoords=label, xytext=(7, 1), textcoords="offset points",
+                                  va="bottom", **look)
+    else:
+        proposition = ax.text(PAD + 0.12 * part, top + 0.08 + NAME_LINE * len(name) + 0.01, "\n".join(said),
+                              va="top", linespacing=1.0, **look)
+    return [label, proposition]
+
+
+def _wrapped(renderer: object, text: str, font: FontProperties, room: float) -> list[str]:
+    """``text`` cut at spaces into lines that each measure at most ``room`` inches in ``font`` (a word longer
+    than ``room`` keeps a line of its own)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(renderer, f"{lines[-1]} {word}", font) / 100 <= room:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
 
 
 def cell(ax: Axes, box: tuple[float, float, float, float], dataset: Dataset, stance: str, color: str,
@@ -174,7 +295,7 @@ def cell(ax: Axes, box: tuple[float, float, float, float], dataset: Dataset, sta
     if claimed_by:
         y0, bar_h = y + 0.13 * h + own_h, h * 0.25
         patch = Rectangle((x + 0.06, y0), w - 0.12, bar_h, gid=gid, **claim_look(color, hatch))
-        who = " and ".join(short_name(dataset, a) if a in dataset.actors else a for a in claimed_by)
+        who = " and ".join(_name(dataset, a) for a in claimed_by)
         words, size = _fitted([f"per {who}: {label}", f"{who}: {label}"], w - 0.12, ax.figure)
         text = ax.text(x + w / 2, y0 + bar_h / 2, words, ha="center", va="center", color=style.INK,
                        fontsize=size, parse_math=False,
@@ -183,8 +304,9 @@ def cell(ax: Axes, box: tuple[float, float, float, float], dataset: Dataset, sta
         y0 = y + 0.1 * h
         patch = Rectangle((x + 0.04, y0), w - 0.08, own_h, gid=gid, facecolor=color, edgecolor="white", lw=0,
                           hatch=hatch)
-        text = ax.text(x + w / 2, y0 + own_h / 2, label, ha="center", va="center", fontsize=style.FONT["size"] - 1.5,
-                       color=ink_on(color), fontweight="bold", parse_math=False,
+        text = ax.text(x + w / 2, y0 + own_h / 2, label, ha="center", va="center",
+                       fontsize=_size_to_fit(label, w - 0.16, ax.figure), color=ink_on(color), fontweight="bold",
+                       parse_math=False,
                        bbox={"facecolor": color, "edgecolor": "none", "pad": 0.6} if hatch else None)
     ax.add_patch(patch)
     return [patch, text]
@@ -200,6 +322,14 @@ def _fitted(choices: list[str], room: float, figure: Figure) -> tuple[str, float
             return words, size
     wide = text_width(renderer, choices[-1], FontProperties(size=size)) / figure.dpi
     return choices[-1], max(4.5, size * room / wide)
+
+
+def _size_to_fit(words: str, room: float, figure: Figure) -> float:
+    """The type size (points, bold) at which ``words`` fit ``room`` inches: the grid's cell size or smaller, never
+    under 5.5 points."""
+    size = style.FONT["size"] - 1.5
+    wide = text_width(figure.canvas.get_renderer(), words, FontProperties(size=size, weight="bold")) / figure.dpi
+    return size if wide <= room else max(5.5, size * room / wide)
 
 
 def ink_on(color: str) -> str:
@@ -235,10 +365,13 @@ def key_rows(count: int, width: float) -> int:
     return -(-count // max(1, int((width - 2 * PAD) / 1.25)))
 
 
-def _proposition(dataset: Dataset, issue: str, label_w: float) -> list[str]:
-    """The issue's proposition, the statement its stances are for or against, wrapped to the label column."""
-    text = dataset.issues[issue].proposition
-    return textwrap.wrap(f"Stances on: {text}", max(16, int((label_w - 0.1) / 0.058)), break_long_words=False)
+def _name(dataset: Dataset, actor: str) -> str:
+    """The actor's display name, as every chart of stances names it (:func:`timeline.render.labels.display_name`)."""
+    return display_name(dataset.actors[actor]) if actor in dataset.actors else actor
+
+
+def _and(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _issue_label(dataset: Dataset, issue: str) -> str:

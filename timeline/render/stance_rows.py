@@ -24,6 +24,7 @@ from timeline.errors import UserError
 from timeline.model import Dataset, Position
 from timeline.positions import Stand, find_issue, history
 from timeline.render.labels import display_name
+from timeline.user_dates import read_user_date
 
 
 class ChartError(UserError):
@@ -183,6 +184,20 @@ def merge_runs(chain: Sequence[tuple[Stand, Position]], end: datetime | None) ->
             stop = min(stop, end)
         out.append(Run(first[0].stance, first[0].value, start, max(stop, start + timedelta(days=1)), statements))
     return out
+
+
+def as_of_end(dataset: Dataset, as_of: str | None = None) -> datetime:
+    """The end (exclusive) of the day both charts of stances show, by one rule: the end of ``as_of`` (a date as the
+    user writes it; a month: its last day, as ``timeline positions --as-of`` reads it), by default the end of the
+    month of the latest position. Raises :class:`~timeline.errors.UserError` for an unreadable date or a
+    dataset without positions."""
+    if as_of is not None:
+        span = read_user_date(as_of)
+        return span.end or span.start + timedelta(days=1)
+    latest = max((_bounds(p.date)[1] for p in dataset.positions), default=None)
+    if latest is None:
+        raise UserError("the dataset records no positions")
+    return month_end(latest)
 
 
 def month_end(day: datetime | None) -> datetime | None:
