@@ -90,8 +90,12 @@ def calendar_ticks(scale: TimeScale, width: float) -> tuple[list[float], list[fl
     labels: dict[float, str] = {}
     zoom = scale.zoom or (0.0, 0.0, 1)
     inside = (lambda x: zoom[0] <= x <= zoom[1])   # noqa: E731
-    for a, b in scale.segments():
-        _label_ticks(_ticks(a, b, name, step), kind, major, labels, skip=inside)
+    for k, (a, b) in enumerate(scale.segments()):
+        ticks = _ticks(a, b, name, step)
+        if k and (lead := _boundary(a, b, kind)):     # a stretch after a break starts with a tick of its own
+            ticks = [lead, *(t for t in ticks if (scale.fraction(_num(t)) - scale.fraction(_num(lead))) * width
+                             >= ROOM[kind])]
+        _label_ticks(ticks, kind, major, labels, skip=inside)
     minor: list[float] = []
     if name in ("quarter", "half year") or (name == "year" and per_day * 30 >= 4):
         minor = [float(mdates.date2num(t)) for a, b in scale.segments() for t in _ticks(a, b, "month",
@@ -101,6 +105,20 @@ def calendar_ticks(scale: TimeScale, width: float) -> tuple[list[float], list[fl
         _label_ticks(_ticks(zoom[0], zoom[1], name, step), kind, major, labels, first=False)
         minor = [m for m in minor if not inside(m)]
     return major, [m for m in minor if round(m, 6) not in labels], labels
+
+
+def _num(day: datetime) -> float:
+    return float(mdates.date2num(day))
+
+
+def _boundary(a: float, b: float, kind: str) -> datetime | None:
+    """The first day, month or year (by ``kind``) that starts at or after date number ``a``, if before ``b``."""
+    start = mdates.num2date(a).replace(tzinfo=None)
+    day = datetime(start.year, start.month, start.day)
+    first = {"day": day, "month": datetime(start.year, start.month, 1), "year": datetime(start.year, 1, 1)}[kind]
+    if first < start:
+        first += {"day": relativedelta(days=1), "month": relativedelta(months=1), "year": relativedelta(years=1)}[kind]
+    return first if _num(first) <= b else None
 
 
 def _step(per_day: float, days: float) -> tuple[str, relativedelta, str]:

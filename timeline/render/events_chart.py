@@ -34,7 +34,7 @@ from timeline.render.marks import (
     qualifier,
 )
 from timeline.render.spans import Glyph, TimeScale
-from timeline.render.text import shorten, text_width
+from timeline.render.text import JOIN, keep_dates, shorten, text_width
 
 MAX_HEIGHT = 16.0       # inches, when the height is left to the chart
 MAX_ASPECT = 1.6        # and at most this many times the width (a column stays a column), before the notes
@@ -65,14 +65,14 @@ def label_text(title: str, status: str) -> str:
     """The label of an event: its title, with 'Cancelled: ' and the like before it, whole: on two lines of
     :data:`LABEL_CHARS` characters, else of :data:`WIDE_CHARS`, else on :data:`LABEL_LINES` lines of either
     (a title longer than that, which no shipped title is, is cut at a word)."""
-    text = STATUS_WORDS.get(status, "") + title
+    text = keep_dates(STATUS_WORDS.get(status, "") + title)        # a date is never broken across lines
     lines = textwrap.wrap(text, LABEL_CHARS, break_on_hyphens=False)
     wide = textwrap.wrap(text, WIDE_CHARS, break_on_hyphens=False)
     if (len(lines) > 2 and len(wide) <= 2) or (len(lines) > LABEL_LINES and len(wide) <= LABEL_LINES):
         lines = wide
     if len(lines) > LABEL_LINES:
         lines = [*lines[:LABEL_LINES - 1], shorten(" ".join(lines[LABEL_LINES - 1:]), LABEL_CHARS)]
-    return "\n".join(lines)
+    return "\n".join(lines).replace(JOIN, " ")
 
 
 def beside_text(label: str) -> str:
@@ -82,9 +82,9 @@ def beside_text(label: str) -> str:
     if len(text) <= BESIDE_CHARS:
         return text
     for width in range(len(text) // 2, len(text)):
-        lines = textwrap.wrap(text, width, break_on_hyphens=False)
+        lines = textwrap.wrap(keep_dates(text), width, break_on_hyphens=False)
         if len(lines) <= 2:
-            return "\n".join(lines)
+            return "\n".join(lines).replace(JOIN, " ")
     return text
 
 

@@ -15,7 +15,7 @@ from matplotlib.legend import Legend
 
 from timeline.render import style
 from timeline.render.legend import Entry, handler_map
-from timeline.render.text import printable, shorten, text_width, typeset
+from timeline.render.text import JOIN, keep_dates, printable, shorten, text_width, typeset
 
 DPI = 100               # of the figure while laid out; savefig's dpi only scales pixels
 LABEL_SIZE = 7.5        # points
@@ -140,13 +140,13 @@ class Frame:
         space = text_width(self.renderer, "a b", font) - text_width(self.renderer, "ab", font)
         lines: list[list[str]] = [[]]
         used = 0.0
-        for word in text.split(" "):
+        for word in keep_dates(text).split(" "):             # a date is never broken across lines
             width = text_width(self.renderer, word, font)
             if lines[-1] and used + space + width > room:
                 lines.append([])
             used = used + space + width if lines[-1] else width
             lines[-1].append(word)
-        return [" ".join(words) for words in lines]
+        return [" ".join(words).replace(JOIN, " ") for words in lines]
 
 
 def lane_label_width(renderer: object, names: Sequence[str]) -> float:

@@ -56,6 +56,9 @@ MEETINGS = ("meeting", "call", "visit")
 WIDE_SPAN = 31.0
 #: A chart of this many events or fewer tries to label every one (the key events first).
 LABEL_ALL_UP_TO = 60
+#: Rows a leader line may run at most, from its mark to its label's first line: a longer one would join a fan of
+#: leaders a reader cannot follow; a label that finds no room nearer goes unlabelled (numbered, or left out).
+LEADER_ROWS = 5
 #: Pixels: a footprint up to this wide is a point's mark (with its arrow or qualifier), not a span's bar.
 POINT_WIDTH = 40.0
 
@@ -308,14 +311,14 @@ def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) ->
             rows = range(mark.row) if above else range(mark.row + 1, last_row + 1)
             if any(r in rows and a - gap / 2 <= mark.anchor <= b + gap / 2 for r, a, b in [*beside, *taken]):
                 continue                               # its leader would cross a label beside a mark, or a mark
-            mark.label_left = left
-            if _stack([*kept[above], mark], max_rows, gap) is not None:
+            mark.label_left, mark.above = left, above
+            if _stack([*kept[above], mark], max_rows, gap, last_row) is not None:
                 kept[above].append(mark)
-                mark.above = above
                 break
+            mark.above = False
     used = []
     for above in (False, True):
-        rows = _stack(kept[above], max_rows, gap) or {}
+        rows = _stack(kept[above], max_rows, gap, last_row) or {}
         for mark in kept[above]:
             mark.label_row = rows[id(mark)]
         used.append(1 + max((rows[id(m)] + m.lines - 1 for m in kept[above]), default=-1))
@@ -364,8 +367,10 @@ def _sides(mark: Mark, width: float) -> list[float]:
     return [x for x in (right, left) if x is not None] or [max(0.0, min(mark.anchor, width - mark.label_width))]
 
 
-def _stack(marks: list[Mark], max_rows: int, gap: float) -> dict[int, int] | None:
-    """Rows for the labels of ``marks`` (keyed by ``id``), or ``None`` if one does not fit."""
+def _stack(marks: list[Mark], max_rows: int, gap: float, last_row: int = 0) -> dict[int, int] | None:
+    """Rows for the labels of ``marks`` (keyed by ``id``), or ``None`` if one does not fit: within ``max_rows``,
+    and with no leader longer than :data:`LEADER_ROWS` rows (``last_row`` is the lane's last row of marks;
+    a label above counts its rows up from its mark)."""
     rightward = sorted((m for m in marks if m.label_left >= m.anchor - 1), key=lambda m: -m.anchor)
     leftward = sorted((m for m in marks if m.label_left < m.anchor - 1), key=lambda m: m.anchor)
     boxes: list[tuple[int, float, float]] = []        # (row, left, right)
@@ -373,7 +378,8 @@ def _stack(marks: list[Mark], max_rows: int, gap: float) -> dict[int, int] | Non
     rows: dict[int, int] = {}
     for mark in (*rightward, *leftward):
         left, right = mark.label_left, mark.label_left + mark.label_width
-        for row in range(max_rows - mark.lines + 1):
+        reach = LEADER_ROWS - (mark.row if mark.above else last_row - mark.row)     # rows its leader may cross
+        for row in range(min(max_rows, reach) - mark.lines + 1):
             span = range(row, row + mark.lines)
             if any(r in span and a - gap < right and left < b + gap for r, a, b in boxes):
                 continue

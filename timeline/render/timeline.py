@@ -22,8 +22,6 @@ from datetime import datetime
 from pathlib import Path
 
 import matplotlib.dates as mdates
-from matplotlib.artist import Artist
-from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -46,8 +44,9 @@ from timeline.render.counts import (
 )
 from timeline.render.events_chart import LANE_PAD, TRACK, draw_rows, layout_stacked, legends
 from timeline.render.files import image_format, save_image
-from timeline.render.frame import DPI, LINE, NOTE_LINE, NOTE_SIZE, Frame, wrap_lane
+from timeline.render.frame import DPI, Frame
 from timeline.render.labels import dated_repeats, event_titles
+from timeline.render.lane_drawing import draw_lanes, lane_rows, tops_of
 from timeline.render.lanes import MAX_LANES, acting_sides, plan_lanes
 from timeline.render.legend import LINKS, count_entries
 from timeline.render.marks import links as links_between
@@ -83,7 +82,6 @@ LABEL_RULE = ("Of the {drawn} events drawn, {labelled} are labelled: outcomes, a
               "and calls of heads of state or government, and plans, demands and refusals of states and leaders, "
               "as room allows.")
 NO_LABELS = "Of the {drawn} events drawn, none is labelled: this size has no room for rows of labels."
-
 
 
 class ChartError(UserError):
@@ -316,46 +314,6 @@ def _dates(xlim: tuple[float, float]) -> tuple[datetime, datetime]:
 
 def _undrawable(figure: Figure) -> str:
     return undrawable(t.get_text() for t in figure.findobj(lambda a: hasattr(a, "get_text")))
-
-
-def lane_rows(name: str, note: str) -> float:
-    """Rows of :data:`TRACK` a lane needs to show its name and its note."""
-    lines = wrap_lane(name).count("\n") + 1
-    notes = wrap_lane(note, 3).count("\n") + 1 if note else 0
-    return max(1.0, (lines * LINE + notes * NOTE_LINE) / TRACK - 2 * LANE_PAD + 0.3)
-
-
-def tops_of(heights: Sequence[float]) -> list[float]:
-    """Each lane's first row (the y of its top), for lanes ``heights`` rows high with :data:`LANE_PAD` about."""
-    return [sum(heights[:k]) + (2 * k + 1) * LANE_PAD for k in range(len(heights))]
-
-
-def draw_lanes(ax: Axes, names: Sequence[str], heights: Sequence[float], labelled: bool,
-               notes: Sequence[str] = ()) -> list[Artist]:
-    """Shade every other lane, name each on the left with its note beneath (what the lane holds) where the
-    lane is tall enough for it (a short chart may squeeze its rows); return the artists added."""
-    tops, y = tops_of(heights), sum(heights) + 2 * LANE_PAD * len(heights)
-    artists: list[Artist] = [ax.axhspan(top - LANE_PAD, top + rows + LANE_PAD, color="#F2F2F2", lw=0, zorder=0)
-                             for k, (top, rows) in enumerate(zip(tops, heights)) if k % 2 == 0]
-    ax.set_yticks([])
-    for side in ("top", "right", "left"):
-        ax.spines[side].set_visible(False)
-    if not labelled:
-        return artists
-    where = ax.get_yaxis_transform()
-    inches_per_row = ax.get_position().height * ax.figure.get_figheight() / max(y, 1e-9)
-    for k, (name, top) in enumerate(zip(names, tops)):
-        artists.append(ax.annotate(wrap_lane(name), (0, top - LANE_PAD / 2), xycoords=where, xytext=(-8, 0),
-                                   textcoords="offset points", ha="right", va="top", fontsize=style.FONT["size"],
-                                   fontweight="bold", color=style.INK, gid=f"lane:{k}", annotation_clip=False))
-        lines = wrap_lane(name).count("\n") + 1
-        note = wrap_lane(notes[k], 3) if k < len(notes) and notes[k] else ""
-        if note and (heights[k] + 2 * LANE_PAD) * inches_per_row >= lines * LINE + (note.count("\n") + 1) * NOTE_LINE:
-            artists.append(ax.annotate(note, (0, top - LANE_PAD / 2), xycoords=where,
-                                       xytext=(-8, -lines * LINE * 72 - 1), textcoords="offset points", ha="right",
-                                       va="top", fontsize=NOTE_SIZE, color=style.MUTED, gid=f"lane-note:{k}",
-                                       annotation_clip=False))
-    return artists
 
 
 def _draw_counts(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: list[Glyph], names: list[str],
