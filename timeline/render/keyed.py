@@ -59,6 +59,8 @@ LABEL_ALL_UP_TO = 60
 #: Rows a leader line may run at most, from its mark to its label's first line: a longer one would join a fan of
 #: leaders a reader cannot follow; a label that finds no room nearer goes unlabelled (numbered, or left out).
 LEADER_ROWS = 5
+#: Pixels: no other mark may lie this near the end of a label beside its own mark (:func:`_own`).
+CLEAR = 14.0
 #: Pixels: a footprint up to this wide is a point's mark (with its arrow or qualifier), not a span's bar.
 POINT_WIDTH = 40.0
 
@@ -240,9 +242,10 @@ def _pack_marks(marks: list[Mark], width: float, gap: float, line_rows: int = 1)
         rows[row].append((lo, hi))
         mark.row = row
         if mark.reserve:
-            mark.label_left = hi - mark.line_width if lo == mark.lo else lo
+            line = _line(mark, lo, hi)
+            mark.label_left = line[1] - mark.line_width
             for near in _near(row, line_rows):
-                lines.setdefault(near, []).append((mark.label_left, mark.label_left + mark.line_width))
+                lines.setdefault(near, []).append(line)
     return max(1, len(rows))
 
 
@@ -251,10 +254,11 @@ def _near(row: int, line_rows: int) -> list[int]:
 
 
 def _line(mark: Mark, lo: float, hi: float) -> tuple[float, float] | None:
-    """The extent of a reserved mark's label line within its footprint ``lo``..``hi``; ``None`` for others."""
+    """The extent of a reserved mark's label line within its footprint ``lo``..``hi`` (a leftward one with
+    :data:`CLEAR` pixels before it); ``None`` for others."""
     if not mark.reserve:
         return None
-    return (hi - mark.line_width, hi) if lo == mark.lo else (lo, lo + mark.line_width)
+    return (hi - mark.line_width, hi) if lo == mark.lo else (lo, lo + CLEAR + mark.line_width)
 
 
 def _reach(mark: Mark, width: float, gap: float) -> list[tuple[float, float]]:
@@ -263,7 +267,7 @@ def _reach(mark: Mark, width: float, gap: float) -> list[tuple[float, float]]:
     if not mark.reserve:
         return [(mark.lo, mark.hi)]
     right = (mark.lo, mark.hi + gap + mark.line_width)
-    left = (mark.lo - gap - mark.line_width, mark.hi)
+    left = (mark.lo - gap - mark.line_width - CLEAR, mark.hi)     # no other mark near a leftward line's far end
     return [span for span in (right, left) if span[0] >= 0 and span[1] <= width] or [right]
 
 
@@ -345,7 +349,7 @@ def _beside_box(mark: Mark, marks: list[tuple[int, float, float]], labels: list[
     for left in (mark.hi + gap, mark.lo - gap - mark.line_width):
         right = left + mark.line_width
         if left >= 0 and right <= width and free(left, right, {r for r, _, _ in _rows_of(mark, left, right)},
-                                                 [*marks, *labels]):
+                                                 [*marks, *labels]) and _own(mark, left, right, marks):
             return mark.row, left, right
     if mark.beside_lines < 2:
         return None
@@ -354,10 +358,22 @@ def _beside_box(mark: Mark, marks: list[tuple[int, float, float]], labels: list[
     for left in (mark.hi + gap, mark.lo - gap - flat):
         right = left + flat
         if left >= 0 and right <= width and free(left, right, {mark.row}, [*marks, *labels]) \
-                and free(left, right, {r for r, _, _ in points}, points):
+                and free(left, right, {r for r, _, _ in points}, points) and _own(mark, left, right, marks):
             mark.beside_lines, mark.line_width = 1, flat
             return mark.row, left, right
     return None
+
+
+def _own(mark: Mark, left: float, right: float, marks: list[tuple[int, float, float]]) -> bool:
+    """Does a label beside ``mark`` from ``left`` to ``right`` read as its own (the nearest-mark rule)? No other
+    mark lies within :data:`CLEAR` pixels of the label's end at the mark, on its rows or the rows next to them;
+    and a label that reads leftward has no other mark that near anywhere along it (its far end would seem to
+    start from that mark)."""
+    rows = {r for row, _, _ in _rows_of(mark, left, right) for r in (row - 1, row, row + 1)}
+    rightward = left >= mark.hi
+    near = (left - 1.0, left + CLEAR) if rightward else (left - CLEAR, right + 1.0)
+    return not any(r in rows and a < near[1] and near[0] < b for r, a, b in marks
+                   if (r, a, b) != (mark.row, mark.lo, mark.hi))
 
 
 def _sides(mark: Mark, width: float) -> list[float]:

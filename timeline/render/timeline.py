@@ -53,6 +53,7 @@ from timeline.render.marks import links as links_between
 from timeline.render.notes import bound_note, coarse_note, numbered
 from timeline.render.spans import Glyph, clipped, glyphs_of, related_bounds, time_scale
 from timeline.render.stacks import stack_note
+from timeline.render.tags import clear_tags
 from timeline.render.text import printable, quiet_glyphs, typeset, undrawable
 
 __all__ = ["AGGREGATE_ABOVE", "LANES", "MAX_LANES", "ChartError", "Drawing", "assign_lanes", "bins", "clock",
@@ -179,6 +180,7 @@ def draw_timeline(dataset: Dataset, events: Sequence[Event] | None = None, *, la
             drawing = _draw_events(figure, dataset, drawn, band, plan.names, scale, title, lanes, height, links,
                                    plan.notes)
         figure.draw_without_rendering()      # the figure's final layout, to keep the zoom note clear of labels
+        clear_tags(figure.axes[0])           # numbers, "×n" and "?" clear of every mark and text
         clear_zoom_label(figure.axes[0])
     figure.timeline = drawing
     return figure
