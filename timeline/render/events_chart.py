@@ -233,9 +233,10 @@ def draw_rows(ax: Axes, glyphs: list[Glyph], placed: Placed, heights: list[float
     size = min(1.0, max(SMALLEST_MARK, pitch / stacks.LEAST_PITCH))
     artists: list[Artist] = []
     for i, g in enumerate(glyphs):
-        artists += draw_event(ax, g, y[i], width / _units(scale) / scale.days_per_unit(g.x), size)
+        per_day = width / _units(scale) / scale.days_per_unit(g.x)
+        artists += draw_event(ax, g, y[i], per_day, size)
         if numbers and g.event.id in numbers:
-            artists.append(draw_number(ax, g, y[i], numbers[g.event.id]))
+            artists.append(draw_number(ax, g, y[i], numbers[g.event.id], is_span(g, per_day)))
         if i in placed.labels:
             mark = layout.marks[i]
             lines = placed.labels[i].count("\n") + 1
@@ -255,10 +256,12 @@ def draw_rows(ax: Axes, glyphs: list[Glyph], placed: Placed, heights: list[float
     return artists
 
 
-def draw_number(ax: Axes, glyph: Glyph, y: float, number: int) -> Text:
-    """The number of an event without a label, up and to the right of its mark, or of a span's end cap (its
-    key is in a note)."""
-    x = glyph.lo if glyph.open_end else glyph.hi if glyph.open_start or glyph.hi - glyph.lo > 1.001 else glyph.x
+def draw_number(ax: Axes, glyph: Glyph, y: float, number: int, span: bool = False) -> Text:
+    """The number of an event without a label, up and to the right of its mark, or of the end cap of a date
+    drawn as a bar (``span``); its key is in a note. :func:`~timeline.render.tags.clear_tags` moves it off any
+    mark or text it would touch."""
+    bar = span and not (glyph.open_start or glyph.open_end)
+    x = glyph.lo if glyph.open_end else glyph.hi if glyph.open_start or bar else glyph.x
     return ax.annotate(str(number), (x, y), xytext=(MARKER / 2, MARKER / 2 + 0.5), textcoords="offset points",
                        ha="left", va="center", fontsize=LABEL_SIZE - 1, fontweight="bold", color=style.INK,
                        zorder=7, gid=f"number:{glyph.key}")

@@ -40,6 +40,7 @@ leader crosses a label or passes another mark (it would seem to end there).
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import count
@@ -59,8 +60,9 @@ LABEL_ALL_UP_TO = 60
 #: Rows a leader line may run at most, from its mark to its label's first line: a longer one would join a fan of
 #: leaders a reader cannot follow; a label that finds no room nearer goes unlabelled (numbered, or left out).
 LEADER_ROWS = 5
-#: Pixels: no other mark may lie this near the end of a label beside its own mark (:func:`_own`).
-CLEAR = 14.0
+#: Pixels: another mark must lie this much further from the end of a label beside its own mark than that mark
+#: does (:func:`_own`), with rows this many pixels apart (a row of 0.15 inch at the layout's 100 dpi).
+CLEAR, ROW = 9.0, 15.0
 #: Pixels: a footprint up to this wide is a point's mark (with its arrow or qualifier), not a span's bar.
 POINT_WIDTH = 40.0
 
@@ -349,7 +351,7 @@ def _beside_box(mark: Mark, marks: list[tuple[int, float, float]], labels: list[
     for left in (mark.hi + gap, mark.lo - gap - mark.line_width):
         right = left + mark.line_width
         if left >= 0 and right <= width and free(left, right, {r for r, _, _ in _rows_of(mark, left, right)},
-                                                 [*marks, *labels]) and _own(mark, left, right, marks):
+                                                 [*marks, *labels]) and _own(mark, left, right, marks, gap):
             return mark.row, left, right
     if mark.beside_lines < 2:
         return None
@@ -358,22 +360,25 @@ def _beside_box(mark: Mark, marks: list[tuple[int, float, float]], labels: list[
     for left in (mark.hi + gap, mark.lo - gap - flat):
         right = left + flat
         if left >= 0 and right <= width and free(left, right, {mark.row}, [*marks, *labels]) \
-                and free(left, right, {r for r, _, _ in points}, points) and _own(mark, left, right, marks):
+                and free(left, right, {r for r, _, _ in points}, points) and _own(mark, left, right, marks, gap):
             mark.beside_lines, mark.line_width = 1, flat
             return mark.row, left, right
     return None
 
 
-def _own(mark: Mark, left: float, right: float, marks: list[tuple[int, float, float]]) -> bool:
-    """Does a label beside ``mark`` from ``left`` to ``right`` read as its own (the nearest-mark rule)? No other
-    mark lies within :data:`CLEAR` pixels of the label's end at the mark, on its rows or the rows next to them;
-    and a label that reads leftward has no other mark that near anywhere along it (its far end would seem to
-    start from that mark)."""
-    rows = {r for row, _, _ in _rows_of(mark, left, right) for r in (row - 1, row, row + 1)}
+def _own(mark: Mark, left: float, right: float, marks: list[tuple[int, float, float]], gap: float) -> bool:
+    """Does a label beside ``mark``, from ``left`` to ``right`` on its row, read as its own (the nearest-mark
+    rule)? Every other mark lies clearly further from the label's end at the mark than the mark itself does
+    (:data:`CLEAR` pixels further at least, rows :data:`ROW` pixels apart); a label that reads leftward has no
+    other mark that near its far end either (it would seem to start from that mark)."""
     rightward = left >= mark.hi
-    near = (left - 1.0, left + CLEAR) if rightward else (left - CLEAR, right + 1.0)
-    return not any(r in rows and a < near[1] and near[0] < b for r, a, b in marks
-                   if (r, a, b) != (mark.row, mark.lo, mark.hi))
+    ends = [left] if rightward else [right, left]
+    for x in ends:
+        for r, a, b in marks:
+            if (r, a, b) != (mark.row, mark.lo, mark.hi) and \
+                    math.hypot(max(0.0, a - x, x - b), (r - mark.row) * ROW) < gap + CLEAR:
+                return False
+    return True
 
 
 def _sides(mark: Mark, width: float) -> list[float]:

@@ -70,6 +70,8 @@ BAND = 0.9              # inches: the band's height
 BAND_SIDES = len(BAND_GREYS)  # sides the band tells apart (a grey each); the rest share the last
 WIDTH = TIMELINE_WIDTH  # inches, by default
 COUNT_ROWS = 4.0        # rows of height per lane of counts
+COUNT_LANE = 0.5        # inches: a lane of counts at a fixed height is this high at least
+COUNT_FRAME = 2.6       # inches a chart of counts gives its title, key, axis and notes, about
 SCALE_ROOM = 0.07       # inches per character of the value a lane's scale bracket gives, right of the axes
 MIN_SIZE = (3.0, 2.0)   # inches: the smallest chart
 MAX_SIZE = 200.0        # inches: the longest side of a chart
@@ -167,11 +169,11 @@ def draw_timeline(dataset: Dataset, events: Sequence[Event] | None = None, *, la
     width, height = size or (WIDTH, None)
     figure = Figure(figsize=(width, height or 4), dpi=DPI)
     FigureCanvasAgg(figure)
-    plan = plan_lanes(dataset, shown, lanes)
+    counted = aggregate if aggregate is not None else len(shown) > AGGREGATE_ABOVE
+    plan = plan_lanes(dataset, shown, lanes, _count_lanes(height, bool(banded)) if counted else MAX_LANES)
     bounds = related_bounds(dataset.events)
     drawn = glyphs_of(shown, plan.lanes_of, bounds)
     band = glyphs_of(banded, [(0,)] * len(banded), bounds)
-    counted = aggregate if aggregate is not None else len(shown) > AGGREGATE_ABOVE
     scale = time_scale([(g.lo, g.hi) for g in drawn + band], magnify=not counted)
     with quiet_glyphs():
         if counted:
@@ -191,6 +193,16 @@ def assign_lanes(dataset: Dataset, events: Sequence[Event], lanes: str) -> tuple
     (the HTML page). The chart itself draws an event in each of its lanes (:func:`plan_lanes`)."""
     plan = plan_lanes(dataset, events, lanes)
     return list(plan.names), [lanes_[0] for lanes_ in plan.lanes_of]
+
+
+def _count_lanes(height: float | None, band: bool) -> int:
+    """Lanes of their own a chart of counts ``height`` inches high keeps (the rest go in "Others"), so that each
+    is :data:`COUNT_LANE` inches high at least once the title, key, axis and notes (:data:`COUNT_FRAME`) and the
+    band have their room."""
+    if height is None:
+        return MAX_LANES
+    room = height - COUNT_FRAME - (BAND + 0.5) * band
+    return max(2, min(MAX_LANES, int(room / COUNT_LANE) - 1))
 
 
 def _is_force(event: Event) -> bool:
@@ -335,7 +347,7 @@ def _draw_counts(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     frame.header(title or dataset.title or "Timeline",
                  _subtitle(events, lanes, banded, f"counted per {period} (too many to draw one by one)"),
                  [count_entries(families, [shade[f.id] for f in families])])
-    most = f"{tallest:,.1f}".removesuffix(".0")
+    most = f"{tallest:,.0f}" if float(tallest).is_integer() else f"about {round(tallest):,}"   # counts are whole
     frame.footnote(f"Bars share one scale: the tallest holds {most} events in a {period}; the bracket right of "
                    f"each lane marks {step:,.0f}. Each event "
                    "counts once, spread over the span its date covers; an open date counts at its known bound. "
