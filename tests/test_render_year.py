@@ -122,7 +122,7 @@ def test_the_rounds_of_talks_at_the_end_of_the_year_are_labelled(chart):
                      "white-house-meeting-2025-08-18", "mar-a-lago-meeting-2025-12-28",
                      "oval-office-meeting-2025-02-28"):
         assert event_id in labelled, event_id
-    assert len(labelled) >= 45
+    assert len(labelled) >= 42           # leaders of at most keyed.LEADER_ROWS rows: no fans of long leaders
 
 
 def test_the_summit_and_moscow_are_labelled_in_text_on_the_page(chart):

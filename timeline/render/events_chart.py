@@ -48,7 +48,7 @@ BESIDE_CHARS = 30       # characters of a label beside its mark on one line; a l
 MAX_LABEL_ROWS = 16     # label rows of one lane at most, above and beneath its marks
 STORY_ROWS = 4          # label rows the lane of talks between sides keeps above the others when room runs short
 TOP_EVERY = 0.9         # inches of axis width per top event that keeps its label in text whatever the room
-TOP_LABELS = (4, 12)    # top events labelled in text at least, and at most, whatever the width
+TOP_LABELS = (6, 12)    # top events labelled in text at least, and at most, whatever the width
 SQUEEZE = 1.6           # rows may be squeezed this much at most to keep a top event's label beside its mark
 SMALLEST_MARK = 0.6     # markers shrink to this share of their size at most where rows are lower than a marker
 
@@ -256,10 +256,11 @@ def draw_rows(ax: Axes, glyphs: list[Glyph], placed: Placed, heights: list[float
     return artists
 
 
-def draw_number(ax: Axes, glyph: Glyph, y: float, number: int, span: bool = False) -> Text:
+def draw_number(ax: Axes, glyph: Glyph, y: float, number: int, span: bool | None = None) -> Text:
     """The number of an event without a label, up and to the right of its mark, or of the end cap of a date
-    drawn as a bar (``span``); its key is in a note. :func:`~timeline.render.tags.clear_tags` moves it off any
+    drawn as a bar (``span``, by default: a date of more than a day); its key is in a note. :func:`~timeline.render.tags.clear_tags` moves it off any
     mark or text it would touch."""
+    span = glyph.hi - glyph.lo > 1.001 if span is None else span        # a date of more than a day is a bar
     bar = span and not (glyph.open_start or glyph.open_end)
     x = glyph.lo if glyph.open_end else glyph.hi if glyph.open_start or bar else glyph.x
     return ax.annotate(str(number), (x, y), xytext=(MARKER / 2, MARKER / 2 + 0.5), textcoords="offset points",

@@ -59,7 +59,7 @@ WIDE_SPAN = 31.0
 LABEL_ALL_UP_TO = 60
 #: Rows a leader line may run at most, from its mark to its label's first line: a longer one would join a fan of
 #: leaders a reader cannot follow; a label that finds no room nearer goes unlabelled (numbered, or left out).
-LEADER_ROWS = 5
+LEADER_ROWS = 8
 #: Pixels: another mark must lie this much further from the end of a label beside its own mark than that mark
 #: does (:func:`_own`), with rows this many pixels apart (a row of 0.15 inch at the layout's 100 dpi).
 CLEAR, ROW = 9.0, 15.0
