@@ -258,8 +258,8 @@ def draw_rows(ax: Axes, glyphs: list[Glyph], placed: Placed, heights: list[float
 
 def draw_number(ax: Axes, glyph: Glyph, y: float, number: int, span: bool | None = None) -> Text:
     """The number of an event without a label, up and to the right of its mark, or of the end cap of a date
-    drawn as a bar (``span``, by default: a date of more than a day); its key is in a note. :func:`~timeline.render.tags.clear_tags` moves it off any
-    mark or text it would touch."""
+    drawn as a bar (``span``, by default: a date of more than a day); its key is in a note.
+    :func:`~timeline.render.tags.clear_tags` moves it off any mark or text it would touch."""
     span = glyph.hi - glyph.lo > 1.001 if span is None else span        # a date of more than a day is a bar
     bar = span and not (glyph.open_start or glyph.open_end)
     x = glyph.lo if glyph.open_end else glyph.hi if glyph.open_start or bar else glyph.x
