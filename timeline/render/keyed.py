@@ -59,10 +59,11 @@ WIDE_SPAN = 31.0
 LABEL_ALL_UP_TO = 60
 #: Rows a leader line may run at most, from its mark to its label's first line: a longer one would join a fan of
 #: leaders a reader cannot follow; a label that finds no room nearer goes unlabelled (numbered, or left out).
-LEADER_ROWS = 8
+LEADER_ROWS = 6
 #: Pixels: another mark must lie this much further from the end of a label beside its own mark than that mark
-#: does (:func:`_own`), with rows this many pixels apart (a row of 0.15 inch at the layout's 100 dpi).
-CLEAR, ROW = 9.0, 15.0
+#: does (:func:`_own`), with rows this many pixels apart (a row of 0.15 inch at the layout's 100 dpi, squeezed
+#: as much as a chart squeezes its rows, 1.6 times, at most).
+CLEAR, ROW = 5.0, 15.0 / 1.6
 #: Pixels: a footprint up to this wide is a point's mark (with its arrow or qualifier), not a span's bar.
 POINT_WIDTH = 40.0
 
@@ -369,14 +370,15 @@ def _beside_box(mark: Mark, marks: list[tuple[int, float, float]], labels: list[
 def _own(mark: Mark, left: float, right: float, marks: list[tuple[int, float, float]], gap: float) -> bool:
     """Does a label beside ``mark``, from ``left`` to ``right`` on its row, read as its own (the nearest-mark
     rule)? Every other mark lies clearly further from the label's end at the mark than the mark itself does
-    (:data:`CLEAR` pixels further at least, rows :data:`ROW` pixels apart); a label that reads leftward has no
-    other mark that near its far end either (it would seem to start from that mark)."""
+    (:data:`CLEAR` pixels further at least, rows :data:`ROW` pixels apart, a height counting twice: a label is
+    read as level with its own mark); a label that reads leftward has no
+    other mark within twice that of its far end either (it would seem to start from that mark)."""
     rightward = left >= mark.hi
-    ends = [left] if rightward else [right, left]
-    for x in ends:
+    ends = [(left, gap + CLEAR)] if rightward else [(right, gap + CLEAR), (left, gap + 2 * CLEAR)]
+    for x, least in ends:
         for r, a, b in marks:
             if (r, a, b) != (mark.row, mark.lo, mark.hi) and \
-                    math.hypot(max(0.0, a - x, x - b), (r - mark.row) * ROW) < gap + CLEAR:
+                    math.hypot(max(0.0, a - x, x - b), 2 * (r - mark.row) * ROW) < least:
                 return False
     return True
 

@@ -20,7 +20,7 @@ PAD = 1.0
 #: Offsets tried from the mark, in points (x, y), and the side a tag then reads from: up right first (where
 #: tags sit by default), then right, down right, the left side, straight above and beneath, then further out.
 NEAR = ((1.0, 0.5), (1.0, 0.0), (1.0, -0.5), (-1.0, 0.5), (-1.0, 0.0), (-1.0, -0.5), (0.0, 1.0), (0.0, -1.0))
-OFFSETS = NEAR + tuple((x * far, y * far) for far in (1.7, 2.4, 3.2) for x, y in NEAR)
+OFFSETS = NEAR + tuple((x * far, y * far) for far in (1.7, 2.4, 3.2, 4.2) for x, y in NEAR)
 
 
 def obstacles(ax: Axes, renderer: object) -> list[Bbox]:
@@ -48,16 +48,15 @@ def clear_tags(ax: Axes) -> list[Text]:
     taken = _array([*obstacles(ax, renderer), *fixed])
     for tag in tags:
         reach = _reach(tag, ax, renderer, px)
-        best: tuple[float, tuple[float, float], str] | None = None
+        best: tuple[float, float, float] | None = None
         for dx, dy in OFFSETS:
-            _move(tag, dx * reach[0], dy * reach[1], "left" if dx > 0 else "right" if dx < 0 else "center")
-            box = tag.get_window_extent(renderer)
-            cost = _overlap(box, taken, PAD * px)
+            _move(tag, dx * reach[0], dy * reach[1])
+            cost = _overlap(tag.get_window_extent(renderer), taken, PAD * px)
             if best is None or cost < best[0]:
-                best = (cost, tag.xyann, tag.get_ha())
+                best = (cost, dx * reach[0], dy * reach[1])
             if cost == 0:
                 break
-        tag.xyann, _ = best[1], tag.set_ha(best[2])
+        _move(tag, best[1], best[2])
         taken = np.vstack([taken, _array([tag.get_window_extent(renderer)])])
     return tags
 
@@ -69,9 +68,10 @@ def _reach(tag: Text, ax: Axes, renderer: object, px: float) -> tuple[float, flo
     return size / 2 + 1.5, size / 2 + 1.0
 
 
-def _move(tag: Text, dx: float, dy: float, ha: str) -> None:
+def _move(tag: Text, dx: float, dy: float) -> None:
+    """Put the tag ``dx``, ``dy`` points from its mark, reading away from it."""
     tag.xyann = (dx, dy)
-    tag.set_ha(ha)
+    tag.set_ha("left" if dx > 0 else "right" if dx < 0 else "center")
     tag.set_va("center" if dy == 0 else "bottom" if dy > 0 else "top")
 
 
