@@ -25,7 +25,7 @@ PERIODS = (("hour", 1 / 24), ("6 hours", 1 / 4), ("day", 1), ("week", 7), ("mont
            ("quarter", 91.31), ("year", 365.25))
 MAX_BINS = 150
 #: The battlefield band's sides, most active first (CIE L* 22, 73, 40, 87, 57: any two 14 or more apart, two
-#: sides stacked next to each other 30 or more): greys, so that a side never reads as an event family (the
+#: sides stacked next to each other 30 or so): greys, so that a side never reads as an event family (the
 #: families are hues) and the sides part in greyscale print too.
 BAND_GREYS = ("#353535", "#B3B3B3", "#5E5E5E", "#DADADA", "#898989")
 #: ... and every other side hatched, so that two sides never part by lightness alone.
