@@ -64,6 +64,8 @@ LEADER_ROWS = 6
 #: does (:func:`_own`), with rows this many pixels apart (a row of 0.15 inch at the layout's 100 dpi, squeezed
 #: as much as a chart squeezes its rows, 1.6 times, at most).
 CLEAR, ROW = 5.0, 15.0 / 1.6
+#: Pixels: no other mark lies this near the far end of a label that reads leftward from its mark.
+FAR = 4 * CLEAR
 #: Pixels: a footprint up to this wide is a point's mark (with its arrow or qualifier), not a span's bar.
 POINT_WIDTH = 40.0
 
@@ -258,10 +260,10 @@ def _near(row: int, line_rows: int) -> list[int]:
 
 def _line(mark: Mark, lo: float, hi: float) -> tuple[float, float] | None:
     """The extent of a reserved mark's label line within its footprint ``lo``..``hi`` (a leftward one with
-    :data:`CLEAR` pixels before it); ``None`` for others."""
+    :data:`FAR` pixels before it); ``None`` for others."""
     if not mark.reserve:
         return None
-    return (hi - mark.line_width, hi) if lo == mark.lo else (lo, lo + CLEAR + mark.line_width)
+    return (hi - mark.line_width, hi) if lo == mark.lo else (lo, lo + FAR + mark.line_width)
 
 
 def _reach(mark: Mark, width: float, gap: float) -> list[tuple[float, float]]:
@@ -270,7 +272,7 @@ def _reach(mark: Mark, width: float, gap: float) -> list[tuple[float, float]]:
     if not mark.reserve:
         return [(mark.lo, mark.hi)]
     right = (mark.lo, mark.hi + gap + mark.line_width)
-    left = (mark.lo - gap - mark.line_width - CLEAR, mark.hi)     # no other mark near a leftward line's far end
+    left = (mark.lo - gap - mark.line_width - FAR, mark.hi)     # no other mark near a leftward line's far end
     return [span for span in (right, left) if span[0] >= 0 and span[1] <= width] or [right]
 
 
@@ -372,9 +374,9 @@ def _own(mark: Mark, left: float, right: float, marks: list[tuple[int, float, fl
     rule)? Every other mark lies clearly further from the label's end at the mark than the mark itself does
     (:data:`CLEAR` pixels further at least, rows :data:`ROW` pixels apart, a height counting twice: a label is
     read as level with its own mark); a label that reads leftward has no
-    other mark within twice that of its far end either (it would seem to start from that mark)."""
+    other mark within :data:`FAR` pixels of its far end either (it would seem to start from that mark)."""
     rightward = left >= mark.hi
-    ends = [(left, gap + CLEAR)] if rightward else [(right, gap + CLEAR), (left, gap + 2 * CLEAR)]
+    ends = [(left, gap + CLEAR)] if rightward else [(right, gap + CLEAR), (left, gap + FAR)]
     for x, least in ends:
         for r, a, b in marks:
             if (r, a, b) != (mark.row, mark.lo, mark.hi) and \

@@ -15,8 +15,9 @@ from matplotlib.transforms import Bbox
 
 #: Kinds of tag, by the start of their gid.
 TAGS = ("number:", "qualifier:")
-#: Points: the air kept between a tag and anything else.
-PAD = 1.0
+#: Points: the air kept between a tag and anything else, and more beside a label (a number against a label's
+#: first word would read as part of it).
+PAD, TEXT_PAD = 1.0, 3.0
 #: Offsets tried from the mark, in points (x, y), and the side a tag then reads from: up right first (where
 #: tags sit by default), then right, down right, the left side, straight above and beneath, then further out.
 NEAR = ((1.0, 0.5), (1.0, 0.0), (1.0, -0.5), (-1.0, 0.5), (-1.0, 0.0), (-1.0, -0.5), (0.0, 1.0), (0.0, -1.0))
@@ -44,7 +45,8 @@ def clear_tags(ax: Axes) -> list[Text]:
     renderer = ax.figure.canvas.get_renderer()
     px = ax.figure.dpi / 72
     tags = tags_of(ax)
-    fixed = [t.get_window_extent(renderer) for t in ax.texts if t not in tags and t.get_text().strip()]
+    fixed = [t.get_window_extent(renderer).padded(TEXT_PAD * px) for t in ax.texts
+             if t not in tags and t.get_text().strip()]
     taken = _array([*obstacles(ax, renderer), *fixed])
     for tag in tags:
         reach = _reach(tag, ax, renderer, px)
@@ -57,7 +59,7 @@ def clear_tags(ax: Axes) -> list[Text]:
             if cost == 0:
                 break
         _move(tag, best[1], best[2])
-        taken = np.vstack([taken, _array([tag.get_window_extent(renderer)])])
+        taken = np.vstack([taken, _array([tag.get_window_extent(renderer).padded(TEXT_PAD * px)])])
     return tags
 
 
