@@ -20,8 +20,9 @@ TAGS = ("number:", "qualifier:")
 PAD, TEXT_PAD = 1.0, 3.0
 #: Offsets tried from the mark, in points (x, y), and the side a tag then reads from: up right first (where
 #: tags sit by default), then right, down right, the left side, straight above and beneath, then further out.
-NEAR = ((1.0, 0.5), (1.0, 0.0), (1.0, -0.5), (-1.0, 0.5), (-1.0, 0.0), (-1.0, -0.5), (0.0, 1.0), (0.0, -1.0))
-OFFSETS = NEAR + tuple((x * far, y * far) for far in (1.7, 2.4, 3.2, 4.2) for x, y in NEAR)
+NEAR = ((1.0, 0.5), (1.0, 0.0), (1.0, -0.5), (-1.0, 0.5), (-1.0, 0.0), (-1.0, -0.5), (0.0, 1.0), (0.0, -1.0),
+        (1.0, 1.0), (-1.0, 1.0), (1.0, -1.0), (-1.0, -1.0))
+OFFSETS = NEAR + tuple((x * far, y * far) for far in (1.7, 2.4, 3.2, 4.2, 5.4) for x, y in NEAR)
 
 
 def obstacles(ax: Axes, renderer: object) -> list[Bbox]:
