@@ -2,8 +2,8 @@
 
 Each lane has rows of marks (packed so that no two touch) and, beneath
 them, rows of labels; a label sits at the x of its own mark, joined to it
-by a leader line (:mod:`timeline.render.keyed` chooses which events are
-labelled and where).
+by a leader line (:mod:`timeline.render.key_events` chooses which events are
+labelled, :mod:`timeline.render.keyed` where).
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.text import Text
 
 from timeline.model import Dataset
-from timeline.render import keyed, stacks, style
+from timeline.render import key_events, keyed, stacks, style
 from timeline.render.frame import DPI, Frame
 from timeline.render.legend import MARKER, cue_entries, type_entries
 from timeline.render.marks import (
@@ -97,9 +97,9 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
     px = DPI / 72
     font = FontProperties(size=LABEL_SIZE)
     per_day = [frame.axes_width * 72 / _units(scale) / scale.days_per_unit(g.x) for g in glyphs]
-    key = keyed.selected(dataset, [g.event for g in glyphs], [g.hi - g.lo for g in glyphs])
+    key = key_events.selected(dataset, [g.event for g in glyphs], [g.hi - g.lo for g in glyphs])
     marks, labels = [], {}
-    ranking = keyed.Ranking.of(dataset)
+    ranking = key_events.Ranking.of(dataset)
     for i, glyph in enumerate(glyphs):
         lo, hi, anchor = _footprint(frame.renderer, glyph, scale, width, px, per_day[i])
         mark = keyed.Mark(glyph.lane, lo, hi, anchor)
@@ -141,7 +141,7 @@ def layout_stacked(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: l
     rows = sum(heights) + 2 * LANE_PAD * len(heights)
     if (figure_height - frame.fixed_height) * 72 / max(rows, 1e-9) >= stacks.LEAST_PITCH:
         return list(range(len(glyphs))), placed, heights, figure_height
-    key = keyed.selected(dataset, [g.event for g in glyphs], [g.hi - g.lo for g in glyphs])
+    key = key_events.selected(dataset, [g.event for g in glyphs], [g.hi - g.lo for g in glyphs])
     kept = stacks.stack_marks(glyphs, scale, frame.axes_width * 72, set(key))
     if len(kept) == len(glyphs):
         return list(range(len(glyphs))), placed, heights, figure_height
