@@ -10,7 +10,7 @@ from matplotlib.patches import FancyArrowPatch
 from matplotlib.transforms import Bbox
 
 from timeline.dataset import load
-from timeline.render import keyed
+from timeline.render import key_events
 from timeline.render.timeline import draw_timeline
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -46,7 +46,7 @@ def pixels(figure, line) -> list[tuple[float, float]]:
 def test_no_two_labels_overlap_and_no_leader_crosses_a_label(chart):
     renderer = chart.canvas.get_renderer()
     boxes = {i: t.get_window_extent(renderer) for i, t in gids(chart, "label:").items()}
-    assert len(boxes) >= 40
+    assert len(boxes) >= 32          # leaders of at most keyed.LEADER_ROWS rows: no fans of long leaders
     ordered = sorted(boxes.items())
     for n, (i, box) in enumerate(ordered):
         for j, other in ordered[n + 1:]:
@@ -118,11 +118,14 @@ def test_the_footnote_says_how_many_were_drawn_and_labelled(chart):
 
 def test_the_rounds_of_talks_at_the_end_of_the_year_are_labelled(chart):
     labelled = set(chart.timeline.labels)
-    for event_id in ("istanbul-talks-2025-05-16", "geneva-talks-2025-11-23", "berlin-talks-2025-12-14",
+    # the first Istanbul round sits among the spring's talks: with leaders of keyed.LEADER_ROWS rows at most (no
+    # fan), it is numbered and listed rather than labelled at this size
+    assert "istanbul-talks-2025-05-16" in set(chart.timeline.numbers)
+    for event_id in ("geneva-talks-2025-11-23", "berlin-talks-2025-12-14",
                      "white-house-meeting-2025-08-18", "mar-a-lago-meeting-2025-12-28",
                      "oval-office-meeting-2025-02-28"):
         assert event_id in labelled, event_id
-    assert len(labelled) >= 45
+    assert len(labelled) >= 32           # leaders of at most keyed.LEADER_ROWS rows: no fans of long leaders
 
 
 def test_the_summit_and_moscow_are_labelled_in_text_on_the_page(chart):
@@ -145,7 +148,7 @@ def test_the_summit_and_moscow_are_labelled_in_text_on_the_page(chart):
 ])
 def test_the_rule_of_key_events(year, event_id, rule):
     event = next(e for e in year.events if e.id == event_id)
-    assert keyed.key_rank(year, event, 0) == rule
+    assert key_events.key_rank(year, event, 0) == rule
 
 
 def test_the_data_has_no_publisher_or_placeholder_as_an_actor(year):
@@ -181,7 +184,7 @@ def test_no_leader_passes_another_mark(chart):
     marks = own_marks(chart)
     boxes = {i: m.get_window_extent(renderer) for i, m in marks.items()}
     leaders = gids(chart, "leader:")
-    assert len(leaders) >= 30
+    assert len(leaders) >= 25
     for i, leader in leaders.items():
         (x, y0), (_, y1) = pixels(chart, leader)
         low, high = sorted((y0, y1))
@@ -215,14 +218,14 @@ def test_the_label_rule_tells_the_story_first(year):
                                                                          "oval-office-meeting-2025-02-28"))
     alaska, moscow, hague = (next(e for e in year.events if e.id == i) for i in (
         "alaska-summit-2025-08-15", "moscow-talks", "trump-zelenskyy-the-hague"))
-    assert keyed.story_rank(year, riyadh) == 0                            # talks between sides, in person
-    ranking = keyed.Ranking.of(year)
+    assert key_events.story_rank(year, riyadh) == 0                            # talks between sides, in person
+    ranking = key_events.Ranking.of(year)
     assert [ranking.headline(e, 1) for e in (alaska, oval, moscow, riyadh)] == [0, 0, 1, 2]
     assert ranking.headline(hague, 3) == 3                      # leaders meet on the side of a summit: no outcome
     assert "moscow-talks" in ranking.versions                   # the updated US plan is part of it
     assert ranking.priority(alaska, 1) < ranking.priority(oval, 1)      # more reports first
     assert ranking.priority(moscow, 1) < ranking.priority(riyadh, 1) < ranking.priority(hague, 3)
-    assert keyed.priority(year, riyadh, 1) == ranking.priority(riyadh, 1)
+    assert key_events.priority(year, riyadh, 1) == ranking.priority(riyadh, 1)
 
 
 def test_key_events_without_a_label_are_numbered_and_listed(chart, year):
@@ -230,7 +233,7 @@ def test_key_events_without_a_label_are_numbered_and_listed(chart, year):
     drawing = chart.timeline
     assert len(drawing.numbers) == 25 and sorted(drawing.numbers.values()) == list(range(1, 26))
     assert not set(drawing.numbers) & set(drawing.labels)
-    rounds = {e.id for e in year.events if keyed.story_rank(year, e) == 0 and (keyed.key_rank(year, e, 0) or 9) <= 3
+    rounds = {e.id for e in year.events if key_events.story_rank(year, e) == 0 and (key_events.key_rank(year, e, 0) or 9) <= 3
               and e.id not in {c.id for c in drawing.coarse}}
     assert rounds <= set(drawing.labels) | set(drawing.numbers)
     assert {"riyadh-talks-2025-02-18", "jeddah-talks-2025-03-11"} <= set(drawing.numbers)

@@ -111,11 +111,12 @@ class DateSpan:
             return None
         return _iso(last) if last.is_moment else last.last.isoformat()
 
-    def label(self) -> str:
+    def label(self, words: bool = False) -> str:
         """A short label: '2 Dec 2025', '2–3 Dec 2025', 'Nov – 3 Dec 2025', 'by 3 Dec 2025', 'c. Nov 2025?'.
 
-        'c. ' marks an approximate date, '?' an uncertain one; an unknown end
-        (not an open one) is said: 'from 2 Dec 2025 (end unknown)'.
+        'c. ' marks an approximate date, '?' an uncertain one (EDTF's own sign); with ``words``, for readers
+        who do not know EDTF (a chart's notes, a source line), an uncertain date says so: '3 Dec 2025
+        (uncertain)'. An unknown end (not an open one) is said: 'from 2 Dec 2025 (end unknown)'.
         """
         first, last = self.ends()
         if first is None:
@@ -124,7 +125,7 @@ class DateSpan:
             text = f"from {_label(first)}{' (end unknown)' * self.text.endswith('/')}"
         else:
             text = _label_range(first, last)
-        return f"{'c. ' * self.approximate}{text}{'?' * self.uncertain}"
+        return f"{'c. ' * self.approximate}{text}{(' (uncertain)' if words else '?') * self.uncertain}"
 
     def ends(self) -> tuple[DateSpan | None, DateSpan | None]:
         """The two ends as single dates (``self`` twice for a single date); ``None`` for an open or unknown end."""

@@ -134,10 +134,11 @@ class Source:
     published: DateSpan | None = None
     notes: str | None = None
 
-    def citation(self) -> str:
-        """One line naming the source: publisher, title, date."""
+    def citation(self, words: bool = False) -> str:
+        """One line naming the source: publisher, title, date (``words``: an uncertain date says so in words,
+        see :meth:`DateSpan.label`)."""
         parts = [self.publisher, f"“{self.title}”" if self.title else None,
-                 self.published.label() if self.published else None]
+                 self.published.label(words) if self.published else None]
         return ", ".join(p for p in parts if p) or self.id
 
 

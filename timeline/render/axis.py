@@ -19,6 +19,7 @@ from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 
 from timeline.render import style
 from timeline.render.spans import LAST_DAY, TimeScale
+from timeline.render.tags import obstacles
 
 #: The tint of a magnified stretch (:attr:`TimeScale.zoom`): warm, lighter than the lanes' grey.
 ZOOM_TINT = {"facecolor": "#F2B632", "alpha": 0.16}
@@ -90,8 +91,12 @@ def calendar_ticks(scale: TimeScale, width: float) -> tuple[list[float], list[fl
     labels: dict[float, str] = {}
     zoom = scale.zoom or (0.0, 0.0, 1)
     inside = (lambda x: zoom[0] <= x <= zoom[1])   # noqa: E731
-    for a, b in scale.segments():
-        _label_ticks(_ticks(a, b, name, step), kind, major, labels, skip=inside)
+    for k, (a, b) in enumerate(scale.segments()):
+        ticks = _ticks(a, b, name, step)
+        if k and (lead := _boundary(a, b, kind)):     # a stretch after a break starts with a tick of its own
+            ticks = [lead, *(t for t in ticks if (scale.fraction(_num(t)) - scale.fraction(_num(lead))) * width
+                             >= ROOM[kind])]
+        _label_ticks(ticks, kind, major, labels, skip=inside)
     minor: list[float] = []
     if name in ("quarter", "half year") or (name == "year" and per_day * 30 >= 4):
         minor = [float(mdates.date2num(t)) for a, b in scale.segments() for t in _ticks(a, b, "month",
@@ -101,6 +106,20 @@ def calendar_ticks(scale: TimeScale, width: float) -> tuple[list[float], list[fl
         _label_ticks(_ticks(zoom[0], zoom[1], name, step), kind, major, labels, first=False)
         minor = [m for m in minor if not inside(m)]
     return major, [m for m in minor if round(m, 6) not in labels], labels
+
+
+def _num(day: datetime) -> float:
+    return float(mdates.date2num(day))
+
+
+def _boundary(a: float, b: float, kind: str) -> datetime | None:
+    """The first day, month or year (by ``kind``) that starts at or after date number ``a``, if before ``b``."""
+    start = mdates.num2date(a).replace(tzinfo=None)
+    day = datetime(start.year, start.month, start.day)
+    first = {"day": day, "month": datetime(start.year, start.month, 1), "year": datetime(start.year, 1, 1)}[kind]
+    if first < start:
+        first += {"day": relativedelta(days=1), "month": relativedelta(months=1), "year": relativedelta(years=1)}[kind]
+    return first if _num(first) <= b else None
 
 
 def _step(per_day: float, days: float) -> tuple[str, relativedelta, str]:
@@ -199,7 +218,8 @@ def draw_zoom(ax: Axes, scale: TimeScale) -> list[Artist]:
 
 def clear_zoom_label(ax: Axes, pad: float = 2.5) -> Text | None:
     """Move the '×3 scale' note of :func:`draw_zoom`, once the labels are drawn, to the first place along the
-    tinted stretch (then a little higher) where it keeps ``pad`` points clear of every other text of ``ax``."""
+    tinted stretch (then a little higher; else just inside the axes, clear of the marks there) where it keeps
+    ``pad`` points clear of every other text of ``ax``."""
     note = next((t for t in ax.texts if t.get_gid() == "zoom-label"), None)
     if note is None:
         return None
@@ -207,16 +227,21 @@ def clear_zoom_label(ax: Axes, pad: float = 2.5) -> Text | None:
     px = ax.figure.dpi / 72
     others = [t.get_window_extent(renderer).padded(pad * px) for t in ax.texts
               if t is not note and t.get_visible() and t.get_text().strip()]
-    others += [text.get_window_extent(renderer) for legend in ax.figure.legends for text in legend.get_texts()]
+    others += [text.get_window_extent(renderer).padded(pad * px) for legend in ax.figure.legends
+               for text in legend.get_texts()]
     tint = next(p for p in ax.patches if p.get_gid() == "zoom").get_window_extent(renderer)
     room = max(0.0, tint.width - note.get_window_extent(renderer).width) / 2 / px
     shifts = sorted({round(d * room / 6, 1) for d in range(-6, 7)}, key=abs)
-    for dy in (2, 4, 6, 8):
+    marks = obstacles(ax, renderer)
+    for dy in (2, 4, 6, 8, -2, -8, -14):             # above the axes, else just inside, clear of the marks there
+        note.set_va("bottom" if dy > 0 else "top")
         for dx in shifts:
             note.xyann = (dx, dy)
-            if not any(note.get_window_extent(renderer).overlaps(box) for box in others):
+            box = note.get_window_extent(renderer)
+            if not any(box.overlaps(other) for other in others) and (dy > 0 or not any(box.overlaps(m) for m in marks)):
                 return note
     note.xyann = (0, 2)
+    note.set_va("bottom")
     return note
 
 

@@ -55,7 +55,7 @@ def sources_line(dataset: Dataset, events: Sequence[Event], cite: int = 3, publi
     used = [dataset.sources[s] for s in dict.fromkeys(s for e in events for s in e.sources)
             if s in dataset.sources]
     if len(used) <= cite:
-        return f"Source{'s' * (len(used) > 1)}: {'; '.join(s.citation() for s in used)}" if used else None
+        return f"Source{'s' * (len(used) > 1)}: {'; '.join(s.citation(words=True) for s in used)}" if used else None
     counts = Counter(s.publisher or s.id for s in used).most_common()
     named = ", ".join(f"{publisher} ({n})" for publisher, n in counts[:publishers])
     rest = len(counts) - publishers

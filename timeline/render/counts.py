@@ -24,9 +24,12 @@ from timeline.render.spans import Glyph, TimeScale
 PERIODS = (("hour", 1 / 24), ("6 hours", 1 / 4), ("day", 1), ("week", 7), ("month", 30.44),
            ("quarter", 91.31), ("year", 365.25))
 MAX_BINS = 150
-#: The battlefield band's sides, darkest first (CIE L* 22, 40, 57, 73, 87: 14 or more apart): greys, so that a
-#: side never reads as an event family (the families are hues) and the sides part in greyscale print too.
-BAND_GREYS = ("#353535", "#5E5E5E", "#898989", "#B3B3B3", "#DADADA")
+#: The battlefield band's sides, most active first (CIE L* 22, 73, 40, 87, 57: any two 14 or more apart, two
+#: sides stacked next to each other 30 or so): greys, so that a side never reads as an event family (the
+#: families are hues) and the sides part in greyscale print too.
+BAND_GREYS = ("#353535", "#B3B3B3", "#5E5E5E", "#DADADA", "#898989")
+#: ... and every other side hatched, so that two sides never part by lightness alone.
+BAND_HATCHES = ("", "////", "", "\\\\", "")
 #: The lightness (CIE L*) the shown families of a chart of counts spread over, darkest to lightest: a family's
 #: bars keep their hue and take a lightness of their own, so that no two families print as one grey.
 COUNT_LIGHTNESS = (30.0, 85.0)
@@ -118,7 +121,7 @@ def draw_band(ax: Axes, glyphs: Sequence[Glyph], sides: Sequence[str], side_of: 
     for side, values in zip(sides, counts):
         if values.any():
             ax.add_artist(StepPatch(below + values, edges, baseline=below, fill=True, facecolor=colors[side],
-                                    edgecolor="white", lw=0.3, gid=f"band:{side}"))
+                                    edgecolor="white", lw=0.3, gid=f"band:{side}", **_hatch(sides.index(side))))
             below += values
     ax.set_ylim(0, tallest * 1.6)                      # headroom for the key of sides
     ax.set_yticks([0, tallest], ["0", f"{tallest:,.0f}"])
@@ -127,10 +130,17 @@ def draw_band(ax: Axes, glyphs: Sequence[Glyph], sides: Sequence[str], side_of: 
         ax.spines[spine].set_visible(False)
     ax.set_ylabel(f"Use of force\nper {period}", rotation=0, ha="right", va="center", fontsize=style.FONT["size"],
                   fontweight="bold", color=style.INK, labelpad=14)
-    handles = [Patch(facecolor=colors[side], edgecolor=style.MUTED, lw=0.4, label=names[side]) for side in sides]
+    handles = [Patch(facecolor=colors[side], edgecolor=style.MUTED, lw=0.4, label=names[side],
+                     **_hatch(sides.index(side))) for side in sides]
     ax.legend(handles=handles, loc="upper left", frameon=False, fontsize=style.FOOTER_SIZE, ncols=len(handles),
               borderaxespad=0.1, handlelength=1.2, columnspacing=1.0)
     return period, tallest
+
+
+def _hatch(k: int) -> dict[str, str]:
+    """The hatching of the band's ``k``-th side (:data:`BAND_HATCHES`), in the ink of the darkest side."""
+    hatch = BAND_HATCHES[k % len(BAND_HATCHES)]
+    return {"hatch": hatch, "hatchcolor": BAND_GREYS[0]} if hatch else {}
 
 
 def nice_step(tallest: float) -> float:

@@ -2,8 +2,8 @@
 
 Each lane has rows of marks (packed so that no two touch) and, beneath
 them, rows of labels; a label sits at the x of its own mark, joined to it
-by a leader line (:mod:`timeline.render.keyed` chooses which events are
-labelled and where).
+by a leader line (:mod:`timeline.render.key_events` chooses which events are
+labelled, :mod:`timeline.render.keyed` where).
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.text import Text
 
 from timeline.model import Dataset
-from timeline.render import keyed, stacks, style
+from timeline.render import key_events, keyed, stacks, style
 from timeline.render.frame import DPI, Frame
 from timeline.render.legend import MARKER, cue_entries, type_entries
 from timeline.render.marks import (
@@ -34,7 +34,7 @@ from timeline.render.marks import (
     qualifier,
 )
 from timeline.render.spans import Glyph, TimeScale
-from timeline.render.text import shorten, text_width
+from timeline.render.text import JOIN, keep_dates, shorten, text_width
 
 MAX_HEIGHT = 16.0       # inches, when the height is left to the chart
 MAX_ASPECT = 1.6        # and at most this many times the width (a column stays a column), before the notes
@@ -48,7 +48,7 @@ BESIDE_CHARS = 30       # characters of a label beside its mark on one line; a l
 MAX_LABEL_ROWS = 16     # label rows of one lane at most, above and beneath its marks
 STORY_ROWS = 4          # label rows the lane of talks between sides keeps above the others when room runs short
 TOP_EVERY = 0.9         # inches of axis width per top event that keeps its label in text whatever the room
-TOP_LABELS = (4, 12)    # top events labelled in text at least, and at most, whatever the width
+TOP_LABELS = (6, 12)    # top events labelled in text at least, and at most, whatever the width
 SQUEEZE = 1.6           # rows may be squeezed this much at most to keep a top event's label beside its mark
 SMALLEST_MARK = 0.6     # markers shrink to this share of their size at most where rows are lower than a marker
 
@@ -65,14 +65,14 @@ def label_text(title: str, status: str) -> str:
     """The label of an event: its title, with 'Cancelled: ' and the like before it, whole: on two lines of
     :data:`LABEL_CHARS` characters, else of :data:`WIDE_CHARS`, else on :data:`LABEL_LINES` lines of either
     (a title longer than that, which no shipped title is, is cut at a word)."""
-    text = STATUS_WORDS.get(status, "") + title
+    text = keep_dates(STATUS_WORDS.get(status, "") + title)        # a date is never broken across lines
     lines = textwrap.wrap(text, LABEL_CHARS, break_on_hyphens=False)
     wide = textwrap.wrap(text, WIDE_CHARS, break_on_hyphens=False)
     if (len(lines) > 2 and len(wide) <= 2) or (len(lines) > LABEL_LINES and len(wide) <= LABEL_LINES):
         lines = wide
     if len(lines) > LABEL_LINES:
         lines = [*lines[:LABEL_LINES - 1], shorten(" ".join(lines[LABEL_LINES - 1:]), LABEL_CHARS)]
-    return "\n".join(lines)
+    return "\n".join(lines).replace(JOIN, " ")
 
 
 def beside_text(label: str) -> str:
@@ -82,9 +82,9 @@ def beside_text(label: str) -> str:
     if len(text) <= BESIDE_CHARS:
         return text
     for width in range(len(text) // 2, len(text)):
-        lines = textwrap.wrap(text, width, break_on_hyphens=False)
+        lines = textwrap.wrap(keep_dates(text), width, break_on_hyphens=False)
         if len(lines) <= 2:
-            return "\n".join(lines)
+            return "\n".join(lines).replace(JOIN, " ")
     return text
 
 
@@ -97,9 +97,9 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
     px = DPI / 72
     font = FontProperties(size=LABEL_SIZE)
     per_day = [frame.axes_width * 72 / _units(scale) / scale.days_per_unit(g.x) for g in glyphs]
-    key = keyed.selected(dataset, [g.event for g in glyphs], [g.hi - g.lo for g in glyphs])
+    key = key_events.selected(dataset, [g.event for g in glyphs], [g.hi - g.lo for g in glyphs])
     marks, labels = [], {}
-    ranking = keyed.Ranking.of(dataset)
+    ranking = key_events.Ranking.of(dataset)
     for i, glyph in enumerate(glyphs):
         lo, hi, anchor = _footprint(frame.renderer, glyph, scale, width, px, per_day[i])
         mark = keyed.Mark(glyph.lane, lo, hi, anchor)
@@ -141,7 +141,7 @@ def layout_stacked(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: l
     rows = sum(heights) + 2 * LANE_PAD * len(heights)
     if (figure_height - frame.fixed_height) * 72 / max(rows, 1e-9) >= stacks.LEAST_PITCH:
         return list(range(len(glyphs))), placed, heights, figure_height
-    key = keyed.selected(dataset, [g.event for g in glyphs], [g.hi - g.lo for g in glyphs])
+    key = key_events.selected(dataset, [g.event for g in glyphs], [g.hi - g.lo for g in glyphs])
     kept = stacks.stack_marks(glyphs, scale, frame.axes_width * 72, set(key))
     if len(kept) == len(glyphs):
         return list(range(len(glyphs))), placed, heights, figure_height
@@ -233,9 +233,10 @@ def draw_rows(ax: Axes, glyphs: list[Glyph], placed: Placed, heights: list[float
     size = min(1.0, max(SMALLEST_MARK, pitch / stacks.LEAST_PITCH))
     artists: list[Artist] = []
     for i, g in enumerate(glyphs):
-        artists += draw_event(ax, g, y[i], width / _units(scale) / scale.days_per_unit(g.x), size)
+        per_day = width / _units(scale) / scale.days_per_unit(g.x)
+        artists += draw_event(ax, g, y[i], per_day, size)
         if numbers and g.event.id in numbers:
-            artists.append(draw_number(ax, g, y[i], numbers[g.event.id]))
+            artists.append(draw_number(ax, g, y[i], numbers[g.event.id], is_span(g, per_day)))
         if i in placed.labels:
             mark = layout.marks[i]
             lines = placed.labels[i].count("\n") + 1
@@ -255,10 +256,13 @@ def draw_rows(ax: Axes, glyphs: list[Glyph], placed: Placed, heights: list[float
     return artists
 
 
-def draw_number(ax: Axes, glyph: Glyph, y: float, number: int) -> Text:
-    """The number of an event without a label, up and to the right of its mark, or of a span's end cap (its
-    key is in a note)."""
-    x = glyph.lo if glyph.open_end else glyph.hi if glyph.open_start or glyph.hi - glyph.lo > 1.001 else glyph.x
+def draw_number(ax: Axes, glyph: Glyph, y: float, number: int, span: bool | None = None) -> Text:
+    """The number of an event without a label, up and to the right of its mark, or of the end cap of a date
+    drawn as a bar (``span``, by default: a date of more than a day); its key is in a note.
+    :func:`~timeline.render.tags.clear_tags` moves it off any mark or text it would touch."""
+    span = glyph.hi - glyph.lo > 1.001 if span is None else span        # a date of more than a day is a bar
+    bar = span and not (glyph.open_start or glyph.open_end)
+    x = glyph.lo if glyph.open_end else glyph.hi if glyph.open_start or bar else glyph.x
     return ax.annotate(str(number), (x, y), xytext=(MARKER / 2, MARKER / 2 + 0.5), textcoords="offset points",
                        ha="left", va="center", fontsize=LABEL_SIZE - 1, fontweight="bold", color=style.INK,
                        zorder=7, gid=f"number:{glyph.key}")

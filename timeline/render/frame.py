@@ -15,7 +15,7 @@ from matplotlib.legend import Legend
 
 from timeline.render import style
 from timeline.render.legend import Entry, handler_map
-from timeline.render.text import printable, shorten, text_width, typeset
+from timeline.render.text import JOIN, keep_dates, printable, shorten, text_width, typeset
 
 DPI = 100               # of the figure while laid out; savefig's dpi only scales pixels
 LABEL_SIZE = 7.5        # points
@@ -32,6 +32,7 @@ class Frame:
     RIGHT = 0.3       # inches right of the axes
     TOP = 0.75        # inches from the top of the figure to the first legend
     SPACE = 0.1       # inches below each legend
+    KEY_ROWS = 3      # rows of a legend past which its words are shortened (:meth:`_legend`)
     AXIS = 0.55       # inches below the axes for tick labels (two lines)
     LINE = 0.14       # inches per line of the footer
     TITLE_LINE = 0.26  # inches per further line of the title
@@ -119,18 +120,28 @@ class Frame:
                              self.band / height))
 
     def _legend(self, entries: list[Entry]) -> Legend:
-        """A legend in as few rows as the figure's width allows."""
-        room = (self.figure.get_figwidth() - self.PAD - self.RIGHT) * DPI
+        """A legend in as few rows as the figure's width allows; past :data:`KEY_ROWS` rows (a narrow chart), its
+        words lose what they say in brackets (what the symbol beside them shows: 'Planned (hollow, dashed…)')
+        and its columns close up, so that the key stays a small part of the chart."""
         handles, labels = zip(*entries)
+        legend, rows = self._rows(handles, labels)
+        if rows > self.KEY_ROWS and any(" (" in label for label in labels):
+            legend, _ = self._rows(handles, [label.split(" (")[0] for label in labels], 1.6, 0.8)
+        self.figure.legends.append(legend)
+        return legend
+
+    def _rows(self, handles: Sequence[object], labels: Sequence[str], handle: float = 2.2, space: float = 1.4
+              ) -> tuple[Legend, int]:
+        """The legend in as few rows as fit the width, and its rows."""
+        room = (self.figure.get_figwidth() - self.PAD - self.RIGHT) * DPI
         for rows in range(1, len(handles) + 1):
             legend = Legend(self.figure, handles, labels, loc="upper left", ncols=-(-len(handles) // rows),
-                            frameon=False, fontsize=LABEL_SIZE, handlelength=2.2, handletextpad=0.6,
-                            columnspacing=1.4, borderaxespad=0, borderpad=0, labelspacing=0.45,
+                            frameon=False, fontsize=LABEL_SIZE, handlelength=handle, handletextpad=0.5,
+                            columnspacing=space, borderaxespad=0, borderpad=0, labelspacing=0.45,
                             handler_map=handler_map())
             if legend.get_window_extent(self.renderer).width <= room:
                 break
-        self.figure.legends.append(legend)
-        return legend
+        return legend, -(-len(handles) // -(-len(handles) // rows))
 
     def _wrap(self, text: str, size: float = style.FOOTER_SIZE) -> list[str]:
         """Lines no wider than the figure in type of ``size`` points; widths of words are added up, with 3% to
@@ -140,13 +151,13 @@ class Frame:
         space = text_width(self.renderer, "a b", font) - text_width(self.renderer, "ab", font)
         lines: list[list[str]] = [[]]
         used = 0.0
-        for word in text.split(" "):
+        for word in keep_dates(text).split(" "):             # a date is never broken across lines
             width = text_width(self.renderer, word, font)
             if lines[-1] and used + space + width > room:
                 lines.append([])
             used = used + space + width if lines[-1] else width
             lines[-1].append(word)
-        return [" ".join(words) for words in lines]
+        return [" ".join(words).replace(JOIN, " ") for words in lines]
 
 
 def lane_label_width(renderer: object, names: Sequence[str]) -> float:

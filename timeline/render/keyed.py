@@ -1,36 +1,5 @@
-"""Which events of a timeline are labelled, and where marks and labels go: no drawing in it.
-
-A year of talks holds hundreds of events; a chart that labels them all
-labels none legibly. As a graphics desk does, the chart labels the *key
-events* and draws every other one as a mark. The rule (:func:`key_rank`),
-in order:
-
-1. an event with an ``outcome`` recorded (talks that ended in a deal, a
-   breakdown...);
-2. a deal or its end: agreements, ceasefires, exchanges, talks suspended
-   or resumed;
-3. a meeting, call or visit of principals (a head of state or government:
-   an actor whose title starts "President of", "Prime Minister of" or
-   "Chancellor of");
-4. a plan, demand or refusal made by a principal or a state;
-5. a date known only as a span wider than a month (a bar must say what it is).
-
-Labels are kept in the order a reader looks for the rounds
-(:meth:`Ranking.headline`): first the summits, meetings held between heads
-of state or government of two sides or more (Alaska, the Oval Office);
-then the talks and events that bring a version of a plan (Moscow on 2
-December, with the updated US plan); then the other talks in person
-between sides held (Riyadh, Istanbul, Geneva), the other talks by rules
-1–3, and the other key events by their rule. Within a tier, by rule, then
-meetings and visits before calls before the rest (:func:`story_rank`),
-then those covered by more reports (their own and their linked events'),
-principals of more sides, more principals, then those that happened, then
-the earlier (:meth:`Ranking.priority`).
-A key event whose label finds no room is drawn as a
-mark; the footnote says how many events were drawn and how many labelled.
-A chart of at most
-:data:`LABEL_ALL_UP_TO` events tries to label every event, the key events
-first.
+"""Where marks and labels of a timeline go: no drawing in it. Which events are labelled, and in which order,
+is :mod:`timeline.render.key_events`.
 
 Placement, in display pixels along the axis and rows down each lane:
 marks are packed on the lane's first rows so that no two touch; labels go
@@ -40,128 +9,22 @@ leader crosses a label or passes another mark (it would seem to end there).
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import count
 
-from timeline.model import Dataset, Event
-
-#: Titles of principals: heads of state or government.
-PRINCIPAL_TITLES = ("President of", "Prime Minister of", "Chancellor of")
-DEALS = ("agreement", "agreement_signed", "agreement_in_principle", "ceasefire_declared", "ceasefire_in_force",
-         "exchange", "release", "talks_suspended", "talks_resumed")
-PLANS = ("proposal", "counter_proposal", "joint_draft", "demand", "rejection", "deadline", "threat")
-MEETINGS = ("meeting", "call", "visit")
-#: A span wider than this many days is a key event: its bar needs words.
-WIDE_SPAN = 31.0
-#: A chart of this many events or fewer tries to label every one (the key events first).
-LABEL_ALL_UP_TO = 60
+#: Rows a leader line may run at most, from its mark to its label's first line: a longer one would join a fan of
+#: leaders a reader cannot follow; a label that finds no room nearer goes unlabelled (numbered, or left out).
+LEADER_ROWS = 6
+#: Pixels: another mark must lie this much further from the end of a label beside its own mark than that mark
+#: does (:func:`_own`), with rows this many pixels apart (a row of 0.15 inch at the layout's 100 dpi, squeezed
+#: as much as a chart squeezes its rows, 1.6 times, at most).
+CLEAR, ROW = 5.0, 15.0 / 1.6
+#: Pixels: no other mark lies this near the far end of a label that reads leftward from its mark.
+FAR = 4 * CLEAR
 #: Pixels: a footprint up to this wide is a point's mark (with its arrow or qualifier), not a span's bar.
 POINT_WIDTH = 40.0
-
-
-def is_principal(dataset: Dataset, actor_id: str) -> bool:
-    """Is the actor a head of state or government (by its title; see :data:`PRINCIPAL_TITLES`)?"""
-    actor = dataset.actors.get(actor_id)
-    return bool(actor and actor.kind == "person" and (actor.title or "").startswith(PRINCIPAL_TITLES))
-
-
-def principals(dataset: Dataset, event: Event) -> int:
-    """How many principals (heads of state or government) take part in ``event``: among key events of one
-    rule, those with more principals keep their labels first."""
-    return sum(is_principal(dataset, a) for a in event.actors())
-
-
-def story_rank(dataset: Dataset, event: Event) -> int:
-    """0 for talks in person between sides, 1 for another meeting or a visit, 2 for a call, 3 for the rest:
-    within a rule of :func:`key_rank`, the lower keeps its label first."""
-    if event.type == "call":
-        return 2
-    if event.type not in MEETINGS:
-        return 3
-    sides = {dataset.side(a) for a in event.participants}
-    return 0 if event.type == "meeting" and len(sides) > 1 else 1
-
-
-#: Relations by which a proposal or a deal is a new version of another (the plan's next text).
-REVISES = ("supersedes", "amends")
-VERSIONS = ("proposal", "counter_proposal", "joint_draft", "agreement", "agreement_in_principle")
-
-
-@dataclass(frozen=True, slots=True)
-class Ranking:
-    """What the label order needs to know of the whole record (:meth:`of`): the events that bring a version of
-    a plan (a plan version's ``event``, a proposal or deal that supersedes or amends another, and the talks it
-    is part of) and, per event, how many reports cover it and the events linked to it (its weight)."""
-
-    dataset: Dataset
-    versions: frozenset[str]
-    weight: dict[str, int]
-
-    @classmethod
-    def of(cls, dataset: Dataset) -> Ranking:
-        events = {e.id: e for e in dataset.events}
-        versions = {v.event for plan in dataset.plans.values() for v in plan.versions if v.event}
-        linked: dict[str, set[str]] = {}
-        for event in dataset.events:
-            for link in event.related:
-                linked.setdefault(event.id, set()).add(link.event)
-                linked.setdefault(link.event, set()).add(event.id)
-            if event.type in VERSIONS and any(link.relation in REVISES for link in event.related):
-                versions.add(event.id)
-        versions |= {link.event for v in list(versions) if v in events for link in events[v].related
-                     if link.relation == "part_of"}
-        weight = {e.id: len(set(e.sources).union(*(events[o].sources for o in linked.get(e.id, ()) if o in events)))
-                  for e in dataset.events}
-        return cls(dataset, frozenset(versions), weight)
-
-    def headline(self, event: Event, rule: int) -> int:
-        """The tier of a key event of ``rule`` (see the module), lower first: 0 a summit held (principals of
-        two sides or more meet, by rules 1–2), 1 talks in person between sides, or an event, that bring a
-        plan's version, 2 other talks between sides held by rules 1–2, 3 the other talks by rules 1–3, else
-        ``rule + 3``."""
-        talks = story_rank(self.dataset, event) == 0 and rule <= 3
-        held = talks and event.status == "occurred" and rule <= 2
-        if held and principal_sides(self.dataset, event) > 1:
-            return 0
-        if event.id in self.versions and (talks or rule <= 4):
-            return 1
-        return 2 if held else 3 if talks else rule + 3
-
-    def priority(self, event: Event, rule: int) -> tuple[int, ...]:
-        """The order in which key events keep their labels (lower first): see the module."""
-        return (self.headline(event, rule), rule, story_rank(self.dataset, event), -self.weight.get(event.id, 0),
-                -principal_sides(self.dataset, event), -principals(self.dataset, event),
-                int(event.status != "occurred"))
-
-
-def principal_sides(dataset: Dataset, event: Event) -> int:
-    """How many sides the principals taking part in ``event`` speak for."""
-    return len({dataset.side(a) for a in event.actors() if is_principal(dataset, a)})
-
-
-def priority(dataset: Dataset, event: Event, rule: int) -> tuple[int, ...]:
-    """The order in which key events keep their labels (lower first), for one event: see :class:`Ranking`."""
-    return Ranking.of(dataset).priority(event, rule)
-
-
-def key_rank(dataset: Dataset, event: Event, days: float) -> int | None:
-    """The rule (1–5 of the module) that makes ``event`` a key event, or ``None``; ``days`` is the width
-    of its known date."""
-    if getattr(event, "outcome", None):
-        return 1
-    if event.type in DEALS:
-        return 2
-    principals = any(is_principal(dataset, a) for a in event.actors())
-    if event.type in MEETINGS and principals:
-        return 3
-    acting = event.source or event.participants
-    if event.type in PLANS and (principals or any(dataset.actors[a].kind == "state" for a in acting
-                                                  if a in dataset.actors)):
-        return 4
-    if days > WIDE_SPAN:
-        return 5
-    return None
 
 
 @dataclass(slots=True)
@@ -237,9 +100,10 @@ def _pack_marks(marks: list[Mark], width: float, gap: float, line_rows: int = 1)
         rows[row].append((lo, hi))
         mark.row = row
         if mark.reserve:
-            mark.label_left = hi - mark.line_width if lo == mark.lo else lo
+            line = _line(mark, lo, hi)
+            mark.label_left = line[1] - mark.line_width
             for near in _near(row, line_rows):
-                lines.setdefault(near, []).append((mark.label_left, mark.label_left + mark.line_width))
+                lines.setdefault(near, []).append(line)
     return max(1, len(rows))
 
 
@@ -248,10 +112,11 @@ def _near(row: int, line_rows: int) -> list[int]:
 
 
 def _line(mark: Mark, lo: float, hi: float) -> tuple[float, float] | None:
-    """The extent of a reserved mark's label line within its footprint ``lo``..``hi``; ``None`` for others."""
+    """The extent of a reserved mark's label line within its footprint ``lo``..``hi`` (a leftward one with
+    :data:`FAR` pixels before it); ``None`` for others."""
     if not mark.reserve:
         return None
-    return (hi - mark.line_width, hi) if lo == mark.lo else (lo, lo + mark.line_width)
+    return (hi - mark.line_width, hi) if lo == mark.lo else (lo, lo + FAR + mark.line_width)
 
 
 def _reach(mark: Mark, width: float, gap: float) -> list[tuple[float, float]]:
@@ -260,7 +125,7 @@ def _reach(mark: Mark, width: float, gap: float) -> list[tuple[float, float]]:
     if not mark.reserve:
         return [(mark.lo, mark.hi)]
     right = (mark.lo, mark.hi + gap + mark.line_width)
-    left = (mark.lo - gap - mark.line_width, mark.hi)
+    left = (mark.lo - gap - mark.line_width - FAR, mark.hi)     # no other mark near a leftward line's far end
     return [span for span in (right, left) if span[0] >= 0 and span[1] <= width] or [right]
 
 
@@ -308,14 +173,14 @@ def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) ->
             rows = range(mark.row) if above else range(mark.row + 1, last_row + 1)
             if any(r in rows and a - gap / 2 <= mark.anchor <= b + gap / 2 for r, a, b in [*beside, *taken]):
                 continue                               # its leader would cross a label beside a mark, or a mark
-            mark.label_left = left
-            if _stack([*kept[above], mark], max_rows, gap) is not None:
+            mark.label_left, mark.above = left, above
+            if _stack([*kept[above], mark], max_rows, gap, last_row) is not None:
                 kept[above].append(mark)
-                mark.above = above
                 break
+            mark.above = False
     used = []
     for above in (False, True):
-        rows = _stack(kept[above], max_rows, gap) or {}
+        rows = _stack(kept[above], max_rows, gap, last_row) or {}
         for mark in kept[above]:
             mark.label_row = rows[id(mark)]
         used.append(1 + max((rows[id(m)] + m.lines - 1 for m in kept[above]), default=-1))
@@ -342,7 +207,7 @@ def _beside_box(mark: Mark, marks: list[tuple[int, float, float]], labels: list[
     for left in (mark.hi + gap, mark.lo - gap - mark.line_width):
         right = left + mark.line_width
         if left >= 0 and right <= width and free(left, right, {r for r, _, _ in _rows_of(mark, left, right)},
-                                                 [*marks, *labels]):
+                                                 [*marks, *labels]) and _own(mark, left, right, marks, gap):
             return mark.row, left, right
     if mark.beside_lines < 2:
         return None
@@ -351,10 +216,26 @@ def _beside_box(mark: Mark, marks: list[tuple[int, float, float]], labels: list[
     for left in (mark.hi + gap, mark.lo - gap - flat):
         right = left + flat
         if left >= 0 and right <= width and free(left, right, {mark.row}, [*marks, *labels]) \
-                and free(left, right, {r for r, _, _ in points}, points):
+                and free(left, right, {r for r, _, _ in points}, points) and _own(mark, left, right, marks, gap):
             mark.beside_lines, mark.line_width = 1, flat
             return mark.row, left, right
     return None
+
+
+def _own(mark: Mark, left: float, right: float, marks: list[tuple[int, float, float]], gap: float) -> bool:
+    """Does a label beside ``mark``, from ``left`` to ``right`` on its row, read as its own (the nearest-mark
+    rule)? Every other mark lies clearly further from the label's end at the mark than the mark itself does
+    (:data:`CLEAR` pixels further at least, rows :data:`ROW` pixels apart, a height counting twice: a label is
+    read as level with its own mark); a label that reads leftward has no
+    other mark within :data:`FAR` pixels of its far end either (it would seem to start from that mark)."""
+    rightward = left >= mark.hi
+    ends = [(left, gap + CLEAR)] if rightward else [(right, gap + CLEAR), (left, gap + FAR)]
+    for x, least in ends:
+        for r, a, b in marks:
+            if (r, a, b) != (mark.row, mark.lo, mark.hi) and \
+                    math.hypot(max(0.0, a - x, x - b), 2 * (r - mark.row) * ROW) < least:
+                return False
+    return True
 
 
 def _sides(mark: Mark, width: float) -> list[float]:
@@ -364,8 +245,10 @@ def _sides(mark: Mark, width: float) -> list[float]:
     return [x for x in (right, left) if x is not None] or [max(0.0, min(mark.anchor, width - mark.label_width))]
 
 
-def _stack(marks: list[Mark], max_rows: int, gap: float) -> dict[int, int] | None:
-    """Rows for the labels of ``marks`` (keyed by ``id``), or ``None`` if one does not fit."""
+def _stack(marks: list[Mark], max_rows: int, gap: float, last_row: int = 0) -> dict[int, int] | None:
+    """Rows for the labels of ``marks`` (keyed by ``id``), or ``None`` if one does not fit: within ``max_rows``,
+    and with no leader longer than :data:`LEADER_ROWS` rows (``last_row`` is the lane's last row of marks;
+    a label above counts its rows up from its mark)."""
     rightward = sorted((m for m in marks if m.label_left >= m.anchor - 1), key=lambda m: -m.anchor)
     leftward = sorted((m for m in marks if m.label_left < m.anchor - 1), key=lambda m: m.anchor)
     boxes: list[tuple[int, float, float]] = []        # (row, left, right)
@@ -373,7 +256,8 @@ def _stack(marks: list[Mark], max_rows: int, gap: float) -> dict[int, int] | Non
     rows: dict[int, int] = {}
     for mark in (*rightward, *leftward):
         left, right = mark.label_left, mark.label_left + mark.label_width
-        for row in range(max_rows - mark.lines + 1):
+        reach = LEADER_ROWS - (mark.row if mark.above else last_row - mark.row)     # rows its leader may cross
+        for row in range(min(max_rows, reach) - mark.lines + 1):
             span = range(row, row + mark.lines)
             if any(r in span and a - gap < right and left < b + gap for r, a, b in boxes):
                 continue
@@ -388,12 +272,3 @@ def _stack(marks: list[Mark], max_rows: int, gap: float) -> dict[int, int] | Non
         else:
             return None
     return rows
-
-
-def selected(dataset: Dataset, events: Sequence[Event], days: Sequence[float]) -> dict[int, int]:
-    """The events among ``events`` whose labels are tried: index -> rule number (see :func:`key_rank`).
-    Up to :data:`LABEL_ALL_UP_TO` events every one is tried, the others after the key events (rule 6)."""
-    ranks = {i: key_rank(dataset, e, d) for i, (e, d) in enumerate(zip(events, days))}
-    if len(events) <= LABEL_ALL_UP_TO:
-        return {i: 6 if r is None else r for i, r in ranks.items()}
-    return {i: r for i, r in ranks.items() if r is not None}

@@ -45,7 +45,7 @@ def dated_repeats(titles: Sequence[str], events: Sequence[Event]) -> list[str]:
         events_of.setdefault(title, set()).add(event.id)
     out = []
     for title, event in zip(titles, events):
-        when = event.date.label()
+        when = event.date.label(words=True)
         if one_year and when[-4:].isdigit() and when[:-4].strip():
             when = when[:-4].rstrip(" ,")
         out.append(f"{title}, {when}" if len(events_of[title]) > 1 else title)

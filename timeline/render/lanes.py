@@ -55,9 +55,9 @@ def fold_below(events: int) -> int:
     return 0 if events < 20 else max(2, -(-events * 2 // 100))
 
 
-def plan_lanes(dataset: Dataset, events: Sequence[Event], lanes: str) -> LanePlan:
+def plan_lanes(dataset: Dataset, events: Sequence[Event], lanes: str, most: int = MAX_LANES) -> LanePlan:
     """The lanes of a timeline of ``events``, by ``lanes`` (one of :data:`timeline.render.choices.LANES`); see
-    the module's rules."""
+    the module's rules. ``most``: lanes of their own at most (default :data:`MAX_LANES`), the rest in "Others"."""
     keys = [_keys(dataset, event, lanes) for event in events]
     names_of_folded = ""
     counts = Counter(k for ks in keys for k in ks)
@@ -69,9 +69,9 @@ def plan_lanes(dataset: Dataset, events: Sequence[Event], lanes: str) -> LanePla
         party = _presence(dataset, events) if lanes == "side" else Counter()
         small = [k for k in order if counts[k] < fold_below(len(events)) and k != BETWEEN
                  and party[k] < PARTY_SHARE * len(events)]
-        kept = [k for k in order if k not in small][:MAX_LANES]
+        kept = [k for k in order if k not in small][:most]
         folded = [k for k in order if k not in kept]
-        if len(folded) > 1 or (folded and len(order) > MAX_LANES + 1):
+        if len(folded) > 1 or (folded and len(order) > most + 1):
             names[OTHERS] = "Others"
             keys = [list(dict.fromkeys(k if k in kept else OTHERS for k in ks)) for ks in keys]
             order = [*kept, OTHERS]

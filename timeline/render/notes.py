@@ -27,7 +27,7 @@ def coarse_note(coarse: Sequence[Glyph], total: int) -> str | None:
     coarse = [g for g in coarse if not g.copy]
     if not coarse:
         return None
-    listed = "; ".join(f"{typeset(printable(g.event.title or g.event.id))} ({g.event.date.label()}, "
+    listed = "; ".join(f"{typeset(printable(g.event.title or g.event.id))} ({g.event.date.label(words=True)}, "
                        f"{g.event.status})" for g in coarse[:3])
     more = f" and {len(coarse) - 3} more" if len(coarse) > 3 else ""
     return (f"Not drawn, {len(coarse)} of the {total:,} events, dated too coarsely to place on this axis: "
@@ -52,7 +52,7 @@ def numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], placed
     if order:
         key = "the key events without a label" if len(order) < len(left) else "the events without a label"
         frame.footnote(f"Numbered for lack of room, {key}: " + "; ".join(
-            f"{n} {texts[left[e]]} ({glyphs[left[e]].event.date.label()})" for n, e in enumerate(order, 1)) + ".")
+            f"{n} {texts[left[e]]} ({glyphs[left[e]].event.date.label(words=True)})" for n, e in enumerate(order, 1)) + ".")
     if len(order) < len(left):
         frame.footnote(UNNUMBERED.format(count=f"{len(left) - len(order):,}"))
     return {e: n for n, e in enumerate(order, 1)}

@@ -11,7 +11,7 @@ the same place become one mark with "×6" beside it, and a note says so:
 - their footprints on the axis overlap (less than a marker's width apart
   at the chart's scale), so the merged mark's place is no less precise
   than the marker itself;
-- none of them is a key event (:mod:`timeline.render.keyed`): those keep
+- none of them is a key event (:mod:`timeline.render.key_events`): those keep
   their own marks, labels and numbers.
 
 Stacks are only made when the rows would be lower than :data:`LEAST_PITCH`

@@ -121,6 +121,20 @@ def typeset(text: str) -> str:
     return text
 
 
+MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+#: A date as :meth:`~timeline.dates.DateSpan.label` words it: 'c. 13 Mar 2025 (uncertain)', '2–3 Dec', 'Mar 2025'.
+_DATE = re.compile(rf"(?:\bc\. )?(?:\b\d{{1,2}}(?:–\d{{1,2}})? (?:{MONTHS})\b(?: \d{{4}}\b)?|\b(?:{MONTHS}) \d{{4}}\b)"
+                   r"(?: \(uncertain\))?")
+#: Stands for a space inside a date while lines are broken.
+JOIN = "\u00a0"
+
+
+def keep_dates(text: str) -> str:
+    """``text`` with the spaces inside each date joined (:data:`JOIN`), so that a line is never broken inside
+    one ('13 / Mar 2025'); break the lines, then turn :data:`JOIN` back into spaces."""
+    return _DATE.sub(lambda m: m.group(0).replace(" ", JOIN), text)
+
+
 def text_width(renderer: object, text: str, font: FontProperties) -> float:
     """The width in pixels of the widest line of ``text`` in ``font``."""
     return max(renderer.get_text_width_height_descent(line, font, ismath=False)[0]

@@ -22,8 +22,6 @@ from datetime import datetime
 from pathlib import Path
 
 import matplotlib.dates as mdates
-from matplotlib.artist import Artist
-from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -46,14 +44,16 @@ from timeline.render.counts import (
 )
 from timeline.render.events_chart import LANE_PAD, TRACK, draw_rows, layout_stacked, legends
 from timeline.render.files import image_format, save_image
-from timeline.render.frame import DPI, LINE, NOTE_LINE, NOTE_SIZE, Frame, wrap_lane
+from timeline.render.frame import DPI, Frame
 from timeline.render.labels import dated_repeats, event_titles
+from timeline.render.lane_drawing import draw_lanes, lane_rows, tops_of
 from timeline.render.lanes import MAX_LANES, acting_sides, plan_lanes
 from timeline.render.legend import LINKS, count_entries
 from timeline.render.marks import links as links_between
 from timeline.render.notes import bound_note, coarse_note, numbered
 from timeline.render.spans import Glyph, clipped, glyphs_of, related_bounds, time_scale
 from timeline.render.stacks import stack_note
+from timeline.render.tags import clear_tags
 from timeline.render.text import printable, quiet_glyphs, typeset, undrawable
 
 __all__ = ["AGGREGATE_ABOVE", "LANES", "MAX_LANES", "ChartError", "Drawing", "assign_lanes", "bins", "clock",
@@ -70,6 +70,8 @@ BAND = 0.9              # inches: the band's height
 BAND_SIDES = len(BAND_GREYS)  # sides the band tells apart (a grey each); the rest share the last
 WIDTH = TIMELINE_WIDTH  # inches, by default
 COUNT_ROWS = 4.0        # rows of height per lane of counts
+COUNT_LANE = 0.5        # inches: a lane of counts at a fixed height is this high at least
+COUNT_FRAME = 2.6       # inches a chart of counts gives its title, key, axis and notes, about
 SCALE_ROOM = 0.07       # inches per character of the value a lane's scale bracket gives, right of the axes
 MIN_SIZE = (3.0, 2.0)   # inches: the smallest chart
 MAX_SIZE = 200.0        # inches: the longest side of a chart
@@ -83,7 +85,6 @@ LABEL_RULE = ("Of the {drawn} events drawn, {labelled} are labelled: outcomes, a
               "and calls of heads of state or government, and plans, demands and refusals of states and leaders, "
               "as room allows.")
 NO_LABELS = "Of the {drawn} events drawn, none is labelled: this size has no room for rows of labels."
-
 
 
 class ChartError(UserError):
@@ -168,11 +169,11 @@ def draw_timeline(dataset: Dataset, events: Sequence[Event] | None = None, *, la
     width, height = size or (WIDTH, None)
     figure = Figure(figsize=(width, height or 4), dpi=DPI)
     FigureCanvasAgg(figure)
-    plan = plan_lanes(dataset, shown, lanes)
+    counted = aggregate if aggregate is not None else len(shown) > AGGREGATE_ABOVE
+    plan = plan_lanes(dataset, shown, lanes, _count_lanes(height, bool(banded)) if counted else MAX_LANES)
     bounds = related_bounds(dataset.events)
     drawn = glyphs_of(shown, plan.lanes_of, bounds)
     band = glyphs_of(banded, [(0,)] * len(banded), bounds)
-    counted = aggregate if aggregate is not None else len(shown) > AGGREGATE_ABOVE
     scale = time_scale([(g.lo, g.hi) for g in drawn + band], magnify=not counted)
     with quiet_glyphs():
         if counted:
@@ -181,6 +182,7 @@ def draw_timeline(dataset: Dataset, events: Sequence[Event] | None = None, *, la
             drawing = _draw_events(figure, dataset, drawn, band, plan.names, scale, title, lanes, height, links,
                                    plan.notes)
         figure.draw_without_rendering()      # the figure's final layout, to keep the zoom note clear of labels
+        clear_tags(figure.axes[0])           # numbers, "×n" and "?" clear of every mark and text
         clear_zoom_label(figure.axes[0])
     figure.timeline = drawing
     return figure
@@ -191,6 +193,16 @@ def assign_lanes(dataset: Dataset, events: Sequence[Event], lanes: str) -> tuple
     (the HTML page). The chart itself draws an event in each of its lanes (:func:`plan_lanes`)."""
     plan = plan_lanes(dataset, events, lanes)
     return list(plan.names), [lanes_[0] for lanes_ in plan.lanes_of]
+
+
+def _count_lanes(height: float | None, band: bool) -> int:
+    """Lanes of their own a chart of counts ``height`` inches high keeps (the rest go in "Others"), so that each
+    is :data:`COUNT_LANE` inches high at least once the title, key, axis and notes (:data:`COUNT_FRAME`) and the
+    band have their room."""
+    if height is None:
+        return MAX_LANES
+    room = height - COUNT_FRAME - (BAND + 0.5) * band
+    return max(2, min(MAX_LANES, int(room / COUNT_LANE) - 1))
 
 
 def _is_force(event: Event) -> bool:
@@ -318,46 +330,6 @@ def _undrawable(figure: Figure) -> str:
     return undrawable(t.get_text() for t in figure.findobj(lambda a: hasattr(a, "get_text")))
 
 
-def lane_rows(name: str, note: str) -> float:
-    """Rows of :data:`TRACK` a lane needs to show its name and its note."""
-    lines = wrap_lane(name).count("\n") + 1
-    notes = wrap_lane(note, 3).count("\n") + 1 if note else 0
-    return max(1.0, (lines * LINE + notes * NOTE_LINE) / TRACK - 2 * LANE_PAD + 0.3)
-
-
-def tops_of(heights: Sequence[float]) -> list[float]:
-    """Each lane's first row (the y of its top), for lanes ``heights`` rows high with :data:`LANE_PAD` about."""
-    return [sum(heights[:k]) + (2 * k + 1) * LANE_PAD for k in range(len(heights))]
-
-
-def draw_lanes(ax: Axes, names: Sequence[str], heights: Sequence[float], labelled: bool,
-               notes: Sequence[str] = ()) -> list[Artist]:
-    """Shade every other lane, name each on the left with its note beneath (what the lane holds) where the
-    lane is tall enough for it (a short chart may squeeze its rows); return the artists added."""
-    tops, y = tops_of(heights), sum(heights) + 2 * LANE_PAD * len(heights)
-    artists: list[Artist] = [ax.axhspan(top - LANE_PAD, top + rows + LANE_PAD, color="#F2F2F2", lw=0, zorder=0)
-                             for k, (top, rows) in enumerate(zip(tops, heights)) if k % 2 == 0]
-    ax.set_yticks([])
-    for side in ("top", "right", "left"):
-        ax.spines[side].set_visible(False)
-    if not labelled:
-        return artists
-    where = ax.get_yaxis_transform()
-    inches_per_row = ax.get_position().height * ax.figure.get_figheight() / max(y, 1e-9)
-    for k, (name, top) in enumerate(zip(names, tops)):
-        artists.append(ax.annotate(wrap_lane(name), (0, top - LANE_PAD / 2), xycoords=where, xytext=(-8, 0),
-                                   textcoords="offset points", ha="right", va="top", fontsize=style.FONT["size"],
-                                   fontweight="bold", color=style.INK, gid=f"lane:{k}", annotation_clip=False))
-        lines = wrap_lane(name).count("\n") + 1
-        note = wrap_lane(notes[k], 3) if k < len(notes) and notes[k] else ""
-        if note and (heights[k] + 2 * LANE_PAD) * inches_per_row >= lines * LINE + (note.count("\n") + 1) * NOTE_LINE:
-            artists.append(ax.annotate(note, (0, top - LANE_PAD / 2), xycoords=where,
-                                       xytext=(-8, -lines * LINE * 72 - 1), textcoords="offset points", ha="right",
-                                       va="top", fontsize=NOTE_SIZE, color=style.MUTED, gid=f"lane-note:{k}",
-                                       annotation_clip=False))
-    return artists
-
-
 def _draw_counts(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: list[Glyph], names: list[str],
                  scale: object, title: str | None, lanes: str, height: float | None) -> Drawing:
     """Events counted per lane, type and period, as stacked bars that share one scale."""
@@ -375,7 +347,7 @@ def _draw_counts(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     frame.header(title or dataset.title or "Timeline",
                  _subtitle(events, lanes, banded, f"counted per {period} (too many to draw one by one)"),
                  [count_entries(families, [shade[f.id] for f in families])])
-    most = f"{tallest:,.1f}".removesuffix(".0")
+    most = f"{tallest:,.0f}" if float(tallest).is_integer() else f"about {round(tallest):,}"   # counts are whole
     frame.footnote(f"Bars share one scale: the tallest holds {most} events in a {period}; the bracket right of "
                    f"each lane marks {step:,.0f}. Each event "
                    "counts once, spread over the span its date covers; an open date counts at its known bound. "
