@@ -37,7 +37,7 @@ from matplotlib.figure import Figure
 
 from timeline.errors import NothingToShow
 from timeline.model import LEVELS, Dataset, Event
-from timeline.names import find_actor
+from timeline.names import find_actor, respell
 from timeline.render import style
 from timeline.render.captions import count, named_list, period_label, sources_line
 from timeline.render.choices import GRAPH_LAYOUTS
@@ -278,7 +278,7 @@ def names_of(dataset: Dataset, node: str) -> tuple[str, ...]:
     actor = dataset.actors[node]
     short = [a for a in actor.aliases if a.replace(".", "").isupper() and a.isascii()]
     other = [a for a in actor.aliases if a not in short and a.isascii() and len(a.split()) > 1]
-    return (display_name(actor), *short, *other)
+    return (respell(display_name(actor), actor), *short, *other)
 
 
 def pair_edges(g: object) -> tuple[list[Edge], int]:

@@ -27,6 +27,7 @@ from matplotlib.patches import Circle, FancyArrowPatch
 from timeline.dates import parse_edtf
 from timeline.graph import ACTOR_RELATIONS
 from timeline.model import ROLES, Actor, Dataset, Event
+from timeline.names import respell
 from timeline.render import style
 from timeline.render.labels import display_name, event_titles
 from timeline.render.markers import area_scale
@@ -195,7 +196,8 @@ def label_texts(dataset: Dataset, g: nx.MultiDiGraph, width: int) -> dict[str, s
     events = {e.id: e for e in dataset.events if e.id in g}
     texts = dict(zip(events, (f"{day_label(e)} · {t}" for e, t in
                               zip(events.values(), event_titles(dataset, list(events.values()))))))
-    names = {n: printable(clip(display_name(dataset.actors[n]), 120)) for n in g if n not in events}
+    names = {n: printable(clip(respell(display_name(dataset.actors[n]), dataset.actors[n]), 120))
+             for n in g if n not in events}
     short = {n: surname(dataset.actors[n], name) for n, name in names.items()}
     # a surname shared with anyone in the record, drawn or not, is ambiguous (the footer may name the other)
     surnames = Counter(name.split()[-1] for a in dataset.actors.values() if a.kind == "person"

@@ -14,6 +14,7 @@ from matplotlib.patches import FancyArrowPatch
 
 from timeline.graph import ACTOR_RELATIONS
 from timeline.model import ROLES, Dataset
+from timeline.names import spelled
 from timeline.palette import RELATION_FAMILIES
 from timeline.render import style
 from timeline.render.graph_draw import PLANNED_ALPHA, Edge
@@ -64,7 +65,7 @@ def side_section(dataset: Dataset, colors: dict[str, str], own: bool = False) ->
     """Each side's colour by the side's name in the data (two columns past five); the sides past the palette
     in one grey entry, named unless ``own`` (every side is a node, labelled on the map)."""
     def name(side: str) -> str:
-        return printable(clip(dataset.actors[side].name, 60)) if side in dataset.actors else side
+        return printable(clip(spelled(dataset.actors[side]), 60)) if side in dataset.actors else side
 
     named = [(s, c) for s, c in colors.items() if c != style.OTHER_SIDE]
     columns = 2 if len(named) > 5 else 1
