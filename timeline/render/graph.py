@@ -54,6 +54,7 @@ from timeline.render.graph_draw import (
     fit_columns,
     fit_view,
     group_radii,
+    label_forms,
     label_texts,
     marker_of,
     reach,
@@ -71,7 +72,7 @@ from timeline.render.graph_frame import (
     footer_lines,
     frame,
 )
-from timeline.render.graph_groups import grouped_positions, separate
+from timeline.render.graph_groups import crossings, grouped_positions, separate
 from timeline.render.graph_key import sections
 from timeline.render.graph_labels import draw_labels
 from timeline.render.labels import display_name
@@ -181,8 +182,9 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     edges, weak = pair_edges(g) if paired else ([
         Edge(u, v, key, line.color, line.width, bool(g.edges[u, v, key].get("directed")), line.dashed, line.dash,
              g.edges[u, v, key].get("count", 1)) for (u, v, key), line in by_width], 0)
-    grouped = graph == "actors" and level == "person" and layout == "auto"
     side_of = {n: g.nodes[n].get("side") or n for n in actors}
+    grouped = graph == "actors" and level == "person" and layout == "auto" and _grouped_crosses_less(
+        g, edges, side_of, selection.ties)
     ties, unlined = list(selection.ties), (0, 0, 0)
     if grouped:                         # each side's people in its circle: no line or tie within a side
         edges, *unlined = between_sides(edges, side_of)
@@ -213,9 +215,7 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
         pos = two_columns(actors, [n for n in g if n not in links], links)
         texts = fit_columns(ax, pos, texts, actors, max(radius.values()))
     else:
-        shown = {frozenset((e.u, e.v)) for e in edges}       # lay out what is drawn, not the pairs left out
-        laid = g.copy()
-        laid.remove_edges_from([e for e in g.edges(keys=True) if frozenset(e[:2]) not in shown])
+        laid = _only(g, edges)                                # lay out what is drawn, not the pairs left out
         if grouped:
             pos, circles = grouped_positions(weighted(laid), side_of, aspect(ax))
             for _ in range(3):              # nodes are drawn in points: widen and part the circles to hold them
@@ -235,10 +235,29 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
                selection.center)
     order = sorted((n for n in g if n not in named), key=lambda n: (-radius[n], n))
     draw_labels(ax, order, pos, radius, texts, points, ends,
-                {n: 0.0 if g.nodes[n]["node_type"] == "event" else 180.0 for n in g} if dated else None, taken)
+                {n: 0.0 if g.nodes[n]["node_type"] == "event" else 180.0 for n in g} if dated else None, taken,
+                label_forms(dataset, {n: texts[n] for n in actors}))
     draw_texts(figure, title or dataset.title or "Who deals with whom",
                 subtitle(graph, level, events, around and g.nodes[selection.center]["name"], depth, relations), footer)
     return figure
+
+
+def _grouped_crosses_less(g: object, edges: list[Edge], side_of: dict[str, str], ties: Iterable) -> bool:
+    """Does the layout by side (:func:`grouped_positions`) cross no more lines than a stress layout of the same
+    record? Each draws its own lines (by side: only between sides); the default person graph takes the one whose
+    lines cross least, the grouping when they tie."""
+    across = between_sides(edges, side_of)[0]
+    by_side = crossings(grouped_positions(weighted(_only(g, across)), side_of)[0], {frozenset((e.u, e.v)) for e in across})
+    stress = crossings(layout_positions(weighted(_only(g, edges), ties), "stress"), {frozenset((e.u, e.v)) for e in edges})
+    return by_side <= stress
+
+
+def _only(g: object, edges: list[Edge]) -> object:
+    """A copy of ``g`` with only the pairs ``edges`` join."""
+    shown = {frozenset((e.u, e.v)) for e in edges}
+    laid = g.copy()
+    laid.remove_edges_from([e for e in g.edges(keys=True) if frozenset(e[:2]) not in shown])
+    return laid
 
 
 def _unlined(within: int, lesser: int, weaker: int) -> str:

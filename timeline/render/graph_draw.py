@@ -76,7 +76,8 @@ def offsets(edges: list[Edge]) -> dict[Edge, float]:
 def draw_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict
                ) -> tuple[list[Artist], np.ndarray, np.ndarray]:
     """Draw each edge as a straight line from rim to rim, beside its parallels, a directed one with its head at
-    its middle; return the artists, points along the lines (pixels) and which lie near an end."""
+    its middle; return the artists, points along the lines (x, y and half the line's width, in pixels) and which
+    lie near an end."""
     px = ax.figure.dpi / 72
     to_data = ax.transData.inverted()
     artists: list[Artist] = []
@@ -103,12 +104,12 @@ def draw_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict
                 *to_data.transform([mid - along * head * px, mid + along * head * px]), arrowstyle="-|>",
                 mutation_scale=9 + 2.5 * edge.width, linewidth=0, color=edge.color, alpha=alpha, shrinkA=0,
                 shrinkB=0, zorder=1.5, gid=f"head:{edge.u}:{edge.v}:{edge.key}")))
-        t = np.linspace(0, 1, max(8, int(np.hypot(*(stop - start)) / (3 * px))))[:, None]   # a point every 3 pt
+        t = np.linspace(0, 1, max(8, int(np.hypot(*(stop - start)) / px)))[:, None]   # a point every point
         curve = (1 - t) * start + t * stop
-        points.append(curve)
+        points.append(np.column_stack([curve, np.full(len(curve), edge.width * px / 2)]))
         ends.append((np.hypot(*(curve - a).T) < (rims[0] + 18) * px) | (np.hypot(*(curve - b).T) < (rims[1] + 18) * px))
     if not points:
-        return artists, np.empty((0, 2)), np.empty(0, dtype=bool)
+        return artists, np.empty((0, 3)), np.empty(0, dtype=bool)
     return artists, np.concatenate(points), np.concatenate(ends)
 
 
@@ -207,6 +208,23 @@ def label_texts(dataset: Dataset, g: nx.MultiDiGraph, width: int) -> dict[str, s
     texts.update({n: textwrap.fill(name if short[n] in shared else short[n], width, max_lines=3, placeholder="…")
                   for n, name in names.items()})
     return texts
+
+
+def label_forms(dataset: Dataset, texts: dict[str, str]) -> dict[str, list[str]]:
+    """Shorter forms of each actor's label, tried where the label finds no spot clear of every line: the label on
+    two balanced lines, then the actor's abbreviation ('UK', 'US') or shortest Latin alias of two words or more
+    ('Russian delegation'), if shorter."""
+    forms: dict[str, list[str]] = {}
+    for node, text in texts.items():
+        flat = " ".join(text.split())
+        two = textwrap.fill(flat, max(len(flat) // 2 + 1, max(len(w) for w in flat.split())), max_lines=2,
+                            placeholder="…") if " " in flat else flat
+        actor = dataset.actors.get(node)
+        aliases = [a for a in (actor.aliases if actor and actor.kind != "person" else ()) if a.isascii()]
+        short = [a for a in aliases if a.replace(".", "").isupper()] or sorted(
+            (a for a in aliases if len(a.split()) > 1), key=len)
+        forms[node] = list(dict.fromkeys([text, two, *(a for a in short[:1] if len(a) < len(flat))]))
+    return forms
 
 
 def day_label(event: Event) -> str:

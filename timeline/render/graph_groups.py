@@ -211,3 +211,21 @@ def separate(groups: list[Group], pos: dict[str, Point], radius: Mapping[str, fl
         for member in group.members:
             moved[member] = (float(pos[member][0] + b[0] - a[0]), float(pos[member][1] + b[1] - a[1]))
     return [g._replace(center=(float(c[0]), float(c[1])), radius=radius[g.side]) for g, c in zip(groups, new)], moved
+
+
+def crossings(pos: Mapping[str, Point], pairs: set[frozenset]) -> int:
+    """How many of the straight lines joining ``pairs`` of ``pos`` cross another that shares no end with it."""
+    lines = [tuple(p) for p in pairs if len(p) == 2 and all(n in pos for n in p)]
+    ends = np.array([[pos[a], pos[b]] for a, b in lines], dtype=float).reshape(-1, 2, 2)
+    count = 0
+    for i in range(len(lines)):
+        for j in range(i + 1, len(lines)):
+            if not set(lines[i]) & set(lines[j]):
+                count += _cross(ends[i], ends[j])
+    return count
+
+
+def _cross(a: np.ndarray, b: np.ndarray) -> bool:
+    def turn(p: np.ndarray, q: np.ndarray, r: np.ndarray) -> float:
+        return float(np.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])))
+    return turn(a[0], a[1], b[0]) * turn(a[0], a[1], b[1]) < 0 and turn(b[0], b[1], a[0]) * turn(b[0], b[1], a[1]) < 0
