@@ -35,10 +35,13 @@ def seeds(records):
 
 @pytest.fixture(scope="module")
 def figures(records):
-    seeds = records["2025"]
-    return {"page": draw_graph(seeds, size=PAGE, dpi=100), "slide": draw_graph(seeds, size=SLIDE, dpi=100),
-            "column": draw_graph(seeds, size=COLUMN, dpi=150), "moscow": draw_graph(records["moscow"], dpi=100),
-            "chronology": draw_graph(records["2022-2025"], dpi=100)}
+    seeds = records["2025"]        # the layout by side, asked for (auto takes it only where it crosses fewer lines)
+    grouped = {"layout": "grouped"}
+    return {"page": draw_graph(seeds, size=PAGE, dpi=100, **grouped),
+            "slide": draw_graph(seeds, size=SLIDE, dpi=100, **grouped),
+            "column": draw_graph(seeds, size=COLUMN, dpi=150, **grouped),
+            "moscow": draw_graph(records["moscow"], dpi=100, **grouped),
+            "chronology": draw_graph(records["2022-2025"], dpi=100, **grouped)}
 
 
 def circles(figure) -> dict[str, tuple[float, float, float]]:

@@ -90,11 +90,11 @@ def respell(text: str, actor: Actor) -> str:
     'Erdoğan'
     """
     best: dict[str, str] = {}
-    for word in (w for name in (actor.name, *actor.aliases) for w in name.split()):
+    for word in (w for name in (actor.name, *actor.aliases) for w in name[:200].split() if len(w) <= 60):
         key = fold(word)
         if _accents(word) > _accents(best.get(key, word)) or key not in best:
             best[key] = word
-    return " ".join(_same_case(best.get(fold(w), w), w) for w in text.split(" "))
+    return " ".join(_same_case(best.get(fold(w), w), w) if len(w) <= 60 else w for w in text.split(" "))
 
 
 def _same_case(spelling: str, word: str) -> str:

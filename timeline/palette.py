@@ -160,7 +160,8 @@ RELATION_FAMILIES: dict[str, RelationFamily] = {f.id: f for f in (
                    "dashed", "Demanded, rejected"),
     RelationFamily("words", "Claimed, denied, stated", "#707070", (0, (1, 1.6)), "dotted",
                    "Claimed, denied"),
-    RelationFamily("force", "Attacked (military action)", "#000000", "-", "bold", "Attacked"),
+    RelationFamily("force", "Attacked (reported military action, claims included)", "#000000", "-", "bold",
+                   "Attacked (reported)"),
 )}
 #: Type family -> relation family.
 _TYPE_TO_RELATION = {"talks": "talks", "calls": "talks", "proposals": "cooperation", "relief": "cooperation",

@@ -75,6 +75,7 @@ from timeline.render.graph_frame import (
 from timeline.render.graph_groups import crossings, grouped_positions, separate
 from timeline.render.graph_key import sections
 from timeline.render.graph_labels import draw_labels
+from timeline.render.graph_table import in_words
 from timeline.render.labels import display_name
 from timeline.render.layout import layout_positions, two_columns
 from timeline.render.select import (
@@ -183,8 +184,8 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
         Edge(u, v, key, line.color, line.width, bool(g.edges[u, v, key].get("directed")), line.dashed, line.dash,
              g.edges[u, v, key].get("count", 1)) for (u, v, key), line in by_width], 0)
     side_of = {n: g.nodes[n].get("side") or n for n in actors}
-    grouped = graph == "actors" and level == "person" and layout == "auto" and _grouped_crosses_less(
-        g, edges, side_of, selection.ties)
+    grouped = graph == "actors" and level == "person" and (layout == "grouped" or layout == "auto" and
+                                                           _grouped_crosses_less(g, edges, side_of, selection.ties))
     ties, unlined = list(selection.ties), (0, 0, 0)
     if grouped:                         # each side's people in its circle: no line or tie within a side
         edges, *unlined = between_sides(edges, side_of)
@@ -199,12 +200,12 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     parts = sections(dataset, g, look.sides, edges, sizes, bool(ties), paired, grouped)
     weaker = weak and f"{count(weak, 'weaker pair')} not drawn as lines (the table's counts include them)."
     footer = footer_lines([omitted(selection), weaker, _unlined(*unlined), sources_line(dataset, events)], size[0])
-    spare = table is not None and not grow and size[0] < WIDE      # room for a line saying the table went
+    spare = len(footer_lines(in_words(rows, table.names), size[0])) if table is not None and not grow and \
+        size[0] < WIDE else 0               # room for the table's busiest pairs in words, should it not fit
     bottom = max(FRAME_BOTTOM, 0.3 + (len(footer) + spare) * style.FOOTER_SIZE * 1.25 / 72)
     figure, ax, tabled = frame(size, dpi, parts, grow=grow, table=table, bottom=bottom)
-    if table is not None and not tabled:
-        footer.insert(0, f"The table of relations by pair does not fit at {size[0]:g} × {size[1]:g} inches; "
-                         "give a taller size to see it.")
+    if table is not None and not tabled:     # too small for the table: its busiest pairs in words
+        footer = footer_lines(in_words(rows, table.names), size[0]) + footer
     area = {n: node.area if g.nodes[n]["node_type"] == "event" else max(node.area * shrink, MIN_AREA)
             for n, node in look.nodes.items()}
     markers = {n: marker_of(g, n) for n in g}
@@ -325,6 +326,9 @@ def _check(dataset: Dataset, level: str, graph: str, layout: str, relations: Ite
             raise GraphError(f"unknown {name} '{value}'{hint(str(value), choices)}")
     if layout == "dated" and graph != "events":
         raise GraphError("the dated layout orders events by date; use it with --graph events (graph='events')")
+    if layout == "grouped" and (graph != "actors" or level != "person"):
+        raise GraphError("the grouped layout draws each side's people round their state; use it with --level person "
+                         "(level='person') and the actor graph")
     for name, value, least in (("depth", depth, 1), ("max_actors", max_actors, 2), ("max_edges", max_edges, 1)):
         if value is None and name != "depth":
             continue

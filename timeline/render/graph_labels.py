@@ -29,11 +29,10 @@ from matplotlib.axes import Axes
 from timeline.render import style
 
 #: Gaps between a node's rim and its label tried, in points; past the third a leader joins them.
-GAPS = (1.5, 4.0, 8.0, 11.0, 14.0, 18.0, 22.0, 27.0, 32.0, 38.0, 44.0, 52.0, 60.0)
+GAPS = (1.5, 4.0, 8.0, 14.0, 22.0, 32.0, 44.0, 60.0)
 MAX_LEADER = GAPS[-1]
 #: Directions tried, in degrees, the most readable first: right, left, above, below, then the diagonals.
-DIRECTIONS = (0, 180, 90, 270, 35, 145, 325, 215, 60, 120, 300, 240, 15, 165, 345, 195, 75, 105, 285, 255,
-              25, 155, 335, 205, 50, 130, 310, 230, 5, 175, 355, 185, 80, 100, 280, 260)
+DIRECTIONS = (0, 180, 90, 270, 35, 145, 325, 215, 60, 120, 300, 240, 15, 165, 345, 195, 75, 105, 285, 255)
 HALO = 3.0
 
 
@@ -56,8 +55,8 @@ def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bou
     """A spot for each label beside node ``i`` of ``nodes`` (x, y, radius in pixels), placed in the order given;
     ``sizes[i]`` are the (width, height) in pixels of the label's forms, the preferred first (a name, then it on
     two lines, then its abbreviation): the first form that finds a clean spot (on no line) wins, else the least
-    bad. ``px`` pixels a point. ``edge_points`` are (x, y, half the line's width) in pixels, a point every pixel
-    or so of every line. ``prefer`` turns each label's directions (0: right first, 180: left first); ``taken``
+    bad. ``px`` pixels a point. ``edge_points`` are (x, y, half the line's width) in pixels, a point every two
+    pixels or so of every line. ``prefer`` turns each label's directions (0: right first, 180: left first); ``taken``
     are boxes already drawn (a group's name)."""
     taken = list(taken)
     spots = []
