@@ -160,7 +160,7 @@ RELATION_FAMILIES: dict[str, RelationFamily] = {f.id: f for f in (
                    "dashed", "Demanded, rejected"),
     RelationFamily("words", "Claimed, denied, stated", "#707070", (0, (1, 1.6)), "dotted",
                    "Claimed, denied"),
-    RelationFamily("force", "Attacked (reported military action, claims included)", "#000000", "-", "bold",
+    RelationFamily("force", "Attacked (reported): military action, claims included", "#000000", "-", "bold",
                    "Attacked (reported)"),
 )}
 #: Type family -> relation family.

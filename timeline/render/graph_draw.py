@@ -77,27 +77,31 @@ def draw_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict
                ) -> tuple[list[Artist], np.ndarray, np.ndarray]:
     """Draw each edge as a straight line from rim to rim, beside its parallels, a directed one with its head at
     its middle, or moved along it off another head (:data:`HEAD_SPOTS`), its ends moved sideways off other
-    pairs' lines at the same node (:data:`SPREAD`); return the artists, points along the lines (x, y and half the
+    lines at the same node (:data:`SPREAD`); return the artists, points along the lines (x, y and half the
     line's width, in pixels) and which lie near an end."""
     px = ax.figure.dpi / 72
     to_data = ax.transData.inverted()
     artists: list[Artist] = []
     points, ends, heads = [], [], []
     shift = offsets(edges)
-    attached: dict[str, list[tuple[np.ndarray, float, frozenset]]] = defaultdict(list)
+    attached: dict[str, list[tuple[np.ndarray, float]]] = defaultdict(list)
     for edge in edges:                      # the widest first, so that narrow lines stay on top
         a, b = ax.transData.transform([pos[edge.u], pos[edge.v]])
         along = (b - a) / max(np.hypot(*(b - a)), 1e-9)
-        pair, half = frozenset((edge.u, edge.v)), edge.width * px / 2
-        for step in SPREAD:                 # off the ends of other pairs' lines at the same node
-            offset = shift[edge] + step * (edge.width + LANE_GAP)
+        half = edge.width * px / 2
+        away = 1.0
+        for step in SPREAD:                 # off the ends of other lines at the same node, away from them
+            offset = shift[edge] + away * step * (edge.width + LANE_GAP)
             start, stop, rims = _line(a, b, along, offset, px, [(markers[n], area[n]) for n in (edge.u, edge.v)])
-            if not any(_clash(end, half, attached[node], pair) for node, end in ((edge.u, start), (edge.v, stop))):
+            hit = [at for node, end in ((edge.u, start), (edge.v, stop)) for at in _clash(end, half, attached[node])]
+            if not hit:
                 break
+            if step == 0:                   # step to the side the line's neighbour is not on
+                away = 1.0 if np.dot(start - hit[0], np.array([along[1], -along[0]])) >= 0 else -1.0
         if np.dot(stop - start, along) <= 0:
             continue                        # the nodes overlap: no room for a line
-        attached[edge.u].append((start, half, pair))
-        attached[edge.v].append((stop, half, pair))
+        attached[edge.u].append((start, half))
+        attached[edge.v].append((stop, half))
         alpha = PLANNED_ALPHA if edge.dashed else 0.9     # planned: the family's own dash, faint
         line = FancyArrowPatch(*to_data.transform([start, stop]), arrowstyle="-", linewidth=edge.width,
                                color=edge.color, alpha=alpha, linestyle=edge.dash,
@@ -134,9 +138,9 @@ def _line(a: np.ndarray, b: np.ndarray, along: np.ndarray, offset: float, px: fl
     return a + normal + along * rims[0] * px, b + normal - along * rims[1] * px, rims
 
 
-def _clash(end: np.ndarray, half: float, others: list[tuple[np.ndarray, float, frozenset]], pair: frozenset) -> bool:
-    """Does a line's ``end`` (``half`` its width) lie on the end of a line of another pair at the same node?"""
-    return any(p != pair and np.hypot(*(end - at)) < half + width + 0.5 for at, width, p in others)
+def _clash(end: np.ndarray, half: float, others: list[tuple[np.ndarray, float]]) -> list[np.ndarray]:
+    """The ends of other lines at the same node that a line's ``end`` (``half`` its width) lies on."""
+    return [at for at, width in others if np.hypot(*(end - at)) < half + width + 0.5]
 
 
 #: Where along a line its arrowhead may go, the middle first: a head moves off another head (lines converging on

@@ -30,6 +30,8 @@ from timeline.render.layout import layout_positions
 SPACING, GAP, PAD = 1.2, 1.4, 0.55
 #: How much wider the gap between two circles grows for each line between them.
 WIDEN = 0.12
+#: How much further apart at most the circles spread to fill a plot wider (or taller) than they are.
+STRETCH = 2.0
 #: Passes of turning each ring's people towards their partners.
 PASSES = 3
 Point = tuple[float, float]
@@ -49,7 +51,7 @@ def grouped_positions(graph: nx.Graph, side: Mapping[str, str], aspect: float = 
     """Positions (layout units) for the nodes of the undirected, ``weight``-ed ``graph``, grouped by ``side``
     (node -> its side's id), and the circles of the sides with two members or more, or whose own node is not
     drawn (an envoy alone for their state: the circle names the state). The circles spread to fill a plot
-    ``aspect`` times as wide as it is tall, up to twice as far apart as the layout puts them."""
+    ``aspect`` times as wide as it is tall, up to :data:`STRETCH` times as far apart as the layout puts them."""
     members: dict[str, list[str]] = defaultdict(list)
     strength = dict(graph.degree(weight="weight"))
     for node in sorted(graph, key=lambda n: (-strength[n], n)):
@@ -109,12 +111,12 @@ def _centers(graph: nx.Graph, side: Mapping[str, str], radius: Mapping[str, floa
 def _stretched(centers: dict[str, np.ndarray], radius: Mapping[str, float], aspect: float
                ) -> dict[str, np.ndarray]:
     """``centers`` pulled apart along the longer side of the plot until the circles' extent is ``aspect`` times
-    as wide as tall (or as tall as wide), at most twice as far."""
+    as wide as tall (or as tall as wide), at most :data:`STRETCH` times as far."""
     xy = np.array(list(centers.values()))
     r = np.array([radius[s] for s in centers])
     span = (xy + r[:, None]).max(axis=0) - (xy - r[:, None]).min(axis=0)
     axis, want = (0, aspect) if aspect >= 1 else (1, 1 / aspect)
-    factor = min(2.0, max(1.0, want * span[1 - axis] / max(span[axis], 1e-9)))
+    factor = min(STRETCH, max(1.0, want * span[1 - axis] / max(span[axis], 1e-9)))
     mid = xy.mean(axis=0)
     xy[:, axis] = mid[axis] + (xy[:, axis] - mid[axis]) * factor
     return dict(zip(centers, xy))

@@ -28,7 +28,7 @@ from matplotlib.axes import Axes
 
 from timeline.render import style
 
-#: Gaps between a node's rim and its label tried, in points; past the third a leader joins them.
+#: Gaps between a node's rim and its label tried, in points; from the third a leader joins them.
 GAPS = (1.5, 4.0, 8.0, 14.0, 22.0, 32.0, 44.0, 60.0)
 MAX_LEADER = GAPS[-1]
 #: Directions tried, in degrees, the most readable first: right, left, above, below, then the diagonals.
@@ -89,7 +89,7 @@ def _spot(w: float, h: float, nodes: np.ndarray, i: int, bounds: tuple, edge_poi
             if cost < best[0]:
                 best = (cost, box, ring)
     cost, box, ring = best
-    leader = (float(np.clip(x, box[0], box[2])), float(np.clip(y, box[1], box[3]))) if ring > 2 else None
+    leader = (float(np.clip(x, box[0], box[2])), float(np.clip(y, box[1], box[3]))) if ring > 1 else None
     return cost, Spot(box, leader)
 
 
