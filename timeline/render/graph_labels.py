@@ -52,7 +52,8 @@ ON_A_LINE = 5000.0
 def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bounds: tuple[float, float, float, float],
           edge_points: np.ndarray, edge_ends: np.ndarray, px: float,
           prefer: Sequence[float] | None = None, taken: Sequence[tuple] = ()) -> list[Spot]:
-    """A spot for each label beside node ``i`` of ``nodes`` (x, y, radius in pixels), placed in the order given;
+    """A spot for each label beside node ``i`` of ``nodes`` (x, y, reach and inner rim in pixels), placed in the
+    order given;
     ``sizes[i]`` are the (width, height) in pixels of the label's forms, the preferred first (a name, then it on
     two lines, then its abbreviation): the first form that finds a clean spot (on no line) wins, else the least
     bad. ``px`` pixels a point. ``edge_points`` are (x, y, half the line's width) in pixels, a point every two
@@ -73,21 +74,29 @@ def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bou
 
 def _spot(w: float, h: float, nodes: np.ndarray, i: int, bounds: tuple, edge_points: np.ndarray,
           edge_ends: np.ndarray, px: float, prefer: float, taken: list[tuple]) -> tuple[float, Spot]:
-    """The best spot for a ``w`` x ``h`` label of node ``i``, and its cost."""
-    x, y, r = nodes[i]
+    """The best spot for a ``w`` x ``h`` label of node ``i``, and its cost: of the usual directions, else (where
+    each of them lies on a line) of every tenth degree."""
+    x, y, r = nodes[i][:3]
     near = np.hypot(edge_points[:, 0] - x, edge_points[:, 1] - y) < r + (MAX_LEADER + 6) * px + w + h
     points, ends = edge_points[near], edge_ends[near]
-    best: tuple[float, tuple, int] = (math.inf, (x, y, x, y), 0)
-    for ring, gap in enumerate(GAPS):
-        if best[0] < 1e3:               # a clean spot nearer the node beats any further out
-            break
-        for turn, angle in enumerate(_turned(prefer)):
-            box = _box(x, y, r + gap * px, angle, w, h)
-            cost = (1e6 * _outside(box, bounds) + 1e5 * _on_nodes(box, nodes, i, px)
-                    + 1e5 * _on_boxes(box, taken, 1.5 * px) + 1e4 * _nearer_other(box, nodes, i)
-                    + 1e3 * (ring > 2) + 30 * ring + 2 * turn + _covered(box, points, ends, 1.5 * px))
-            if cost < best[0]:
-                best = (cost, box, ring)
+
+    def search(angles: Sequence[float]) -> tuple[float, tuple, int]:
+        best: tuple[float, tuple, int] = (math.inf, (x, y, x, y), 0)
+        for ring, gap in enumerate(GAPS):
+            if best[0] < 1e3:               # a clean spot nearer the node beats any further out
+                break
+            for turn, angle in enumerate(angles):
+                box = _box(x, y, r + gap * px, angle, w, h)
+                cost = (1e6 * _outside(box, bounds) + 1e5 * _on_nodes(box, nodes, i, px)
+                        + 1e5 * _on_boxes(box, taken, 1.5 * px) + 1e4 * _nearer_other(box, nodes, i)
+                        + 1e3 * (ring > 2) + 30 * ring + 2 * turn + _covered(box, points, ends, 1.5 * px))
+                if cost < best[0]:
+                    best = (cost, box, ring)
+        return best
+
+    best = search(_turned(prefer))
+    if best[0] >= ON_A_LINE:
+        best = min(best, search(range(5, 360, 10)), key=lambda b: b[0])
     cost, box, ring = best
     leader = (float(np.clip(x, box[0], box[2])), float(np.clip(y, box[1], box[3]))) if ring > 1 else None
     return cost, Spot(box, leader)
@@ -95,10 +104,12 @@ def _spot(w: float, h: float, nodes: np.ndarray, i: int, bounds: tuple, edge_poi
 
 def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float], texts: dict[str, str],
                 points: np.ndarray, ends: np.ndarray, prefer: dict[str, float] | None = None,
-                taken: Sequence[tuple] = (), forms: dict[str, Sequence[str]] | None = None) -> list[Artist]:
+                taken: Sequence[tuple] = (), forms: dict[str, Sequence[str]] | None = None,
+                inside: dict[str, float] | None = None) -> list[Artist]:
     """Name the nodes of ``order`` (the most important first) at the spots :func:`place` finds; return the
     texts and leader lines (gids ``label:<node>``, ``leader:<node>``). ``forms`` gives shorter forms of a
-    label, tried in turn where ``texts[node]`` finds no spot clear of every line."""
+    label, tried in turn where ``texts[node]`` finds no spot clear of every line; ``inside`` the share of a node's
+    reach its marker's inner rim lies at (a square's side: 1/√2), for telling which node a label is nearest."""
     figure = ax.figure
     renderer = figure.canvas.get_renderer()
     px = figure.dpi / 72
@@ -109,13 +120,15 @@ def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float],
     sizes = [[_measure(text, form, renderer) for form in options] for text, options in zip(texts_drawn, words)]
     all_nodes = list(pos)
     centres = ax.transData.transform([pos[n] for n in order + [n for n in all_nodes if n not in order]])
-    rims = [radius[n] * px for n in order + [n for n in all_nodes if n not in order]]
-    nodes = np.column_stack([centres, rims])
+    everyone = order + [n for n in all_nodes if n not in order]
+    rims = [radius[n] * px for n in everyone]
+    inner = [r * (inside or {}).get(n, 1.0) for n, r in zip(everyone, rims)]
+    nodes = np.column_stack([centres, rims, inner])
     spots = place(sizes, nodes, tuple(ax.get_window_extent(renderer).extents), points, ends, px,
                   [(prefer or {}).get(n, 0.0) for n in order], taken)
     to_data = ax.transData.inverted()
     artists: list[Artist] = list(texts_drawn)
-    for node, text, spot, (x, y, r), options in zip(order, texts_drawn, spots, nodes, words):
+    for node, text, spot, (x, y, r, _), options in zip(order, texts_drawn, spots, nodes, words):
         box = spot.box
         text.set_text(options[spot.form])
         text.set_position(to_data.transform(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)))
@@ -170,7 +183,7 @@ def _on_boxes(box: tuple, taken: list[tuple], pad: float) -> int:
 
 def _nearer_other(box: tuple, nodes: np.ndarray, own: int) -> bool:
     """Is another node's rim nearer the box than its own node's rim?"""
-    gaps = [_gap(box, x, y) - r for x, y, r in nodes]
+    gaps = [_gap(box, x, y) - r for x, y, r in nodes[:, [0, 1, -1]]]      # to the marker's inner rim
     return min(gaps[:own] + gaps[own + 1:], default=math.inf) < gaps[own] - 0.5
 
 
