@@ -525,7 +525,7 @@ class Generator:
         by_role: dict[str, list[Actor]] = {}
         for actor in self.actors.values():
             by_role.setdefault(actor.role, []).append(actor)
-        self.monitors = by_role.get("monitor", []) + by_role.get("media", [])
+        self.monitors = by_role.get("monitor", [])     # news agencies publish the reports; they assess nothing
         self.collectives = by_role.get("igo", []) + by_role.get("group", [])
         mediators = by_role.get("igo", []) + [s for s in states if s.id in MEDIATOR_STATES]
         people: dict[str, list[Actor]] = {s.id: [] for s in states}

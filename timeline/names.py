@@ -5,6 +5,8 @@
 """
 from __future__ import annotations
 
+import unicodedata
+
 from timeline.errors import UserError
 from timeline.folding import APOSTROPHES, fold  # noqa: F401 (importable from here)
 from timeline.model import Actor, Dataset
@@ -77,3 +79,34 @@ def find_actor(dataset: Dataset, name: str) -> Actor:
 def _quoted(name: str, limit: int = 60) -> str:
     """``'name'``, cut to ``limit`` characters with '...' for a long one."""
     return f"'{name}'" if len(name) <= limit else f"'{name[:limit - 3]}...'"
+
+
+def respell(text: str, actor: Actor) -> str:
+    """``text`` (a name of ``actor``) with each word in the actor's fullest spelling: of the words of its name and
+    aliases that fold alike ('Erdogan', 'Erdoğan'), the one with the most accented letters, so that one actor is
+    never printed both ways. Words in another script are left as they are.
+
+    >>> respell("Erdogan", Actor(id="erdogan", name="Recep Tayyip Erdogan", kind="person", aliases=("Erdoğan",)))
+    'Erdoğan'
+    """
+    best: dict[str, str] = {}
+    for word in (w for name in (actor.name, *actor.aliases) for w in name[:200].split() if len(w) <= 60):
+        key = fold(word)
+        if _accents(word) > _accents(best.get(key, word)) or key not in best:
+            best[key] = word
+    return " ".join(_same_case(best.get(fold(w), w), w) if len(w) <= 60 else w for w in text.split(" "))
+
+
+def _same_case(spelling: str, word: str) -> str:
+    """``spelling`` where it differs from ``word`` only by accents (not by case or by script), else ``word``."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", spelling) if not unicodedata.combining(c))
+    return spelling if plain == word else word
+
+
+def _accents(word: str) -> int:
+    return sum(not c.isascii() for c in word)
+
+
+def spelled(actor: Actor) -> str:
+    """The actor's name in its fullest spelling (:func:`respell`): 'Recep Tayyip Erdoğan' however the name is typed."""
+    return respell(actor.name, actor)

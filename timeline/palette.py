@@ -22,7 +22,7 @@ never wears a side's colour: side colours are for nodes.
 **Side colours.** :func:`side_colors` gives each side (a state or an
 organisation) its own colour: the dataset's (an actor's ``color`` field)
 first, then a stable default for common states (:data:`KNOWN_SIDES`), then
-the next colour no other side holds; when the distinct colours run out the
+the palette colour its name hashes to (or the next free one); when the distinct colours run out the
 rest share :data:`OTHER_SIDE` grey, which a key names "other sides", each
 by name. No two sides get one colour unless the dataset itself asks for it.
 
@@ -34,9 +34,11 @@ tuples it returns.
 from __future__ import annotations
 
 import math
+import zlib
 from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
+from timeline.folding import fold
 from timeline.model import EVENT_TYPES, HELD_STATUSES
 
 if TYPE_CHECKING:
@@ -158,7 +160,8 @@ RELATION_FAMILIES: dict[str, RelationFamily] = {f.id: f for f in (
                    "dashed", "Demanded, rejected"),
     RelationFamily("words", "Claimed, denied, stated", "#707070", (0, (1, 1.6)), "dotted",
                    "Claimed, denied"),
-    RelationFamily("force", "Attacked (military action)", "#000000", "-", "bold", "Attacked"),
+    RelationFamily("force", "Attacked (reported): military action, claims included", "#000000", "-", "bold",
+                   "Attacked (reported)"),
 )}
 #: Type family -> relation family.
 _TYPE_TO_RELATION = {"talks": "talks", "calls": "talks", "proposals": "cooperation", "relief": "cooperation",
@@ -189,15 +192,17 @@ def relation_family(relation: str) -> RelationFamily:
 SIDE_PALETTE = ("#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#882255", "#332288")
 #: Colour shared by the sides past the palette; a key calls them "other sides" and names them.
 OTHER_SIDE = "#C8C8C8"
-#: Stable colours of common sides by folded name or alias, so that Russia is the same in every chart.
+#: Stable colours of common sides by folded name or alias, so that Russia is the same in every chart. The three
+#: main sides of the talks lie far apart in lightness too (CIELAB L* 22, 46 and 71), so that they stay three
+#: greys in black-and-white print: the United States indigo, Ukraine blue, Russia orange.
 KNOWN_SIDES: dict[str, str] = {
-    "russia": "#D55E00", "russian federation": "#D55E00",
+    "russia": "#E69F00", "russian federation": "#E69F00",
     "ukraine": "#0072B2",
-    "united states": "#009E73", "united states of america": "#009E73", "usa": "#009E73", "us": "#009E73",
-    "european union": "#E69F00", "eu": "#E69F00",
+    "united states": "#332288", "united states of america": "#332288", "usa": "#332288", "us": "#332288",
+    "european union": "#D55E00", "eu": "#D55E00",
     "united kingdom": "#56B4E9", "uk": "#56B4E9",
     "turkey": "#CC79A7", "türkiye": "#CC79A7", "turkiye": "#CC79A7",
-    "china": "#882255", "france": "#332288",
+    "china": "#882255", "france": "#009E73",
 }
 
 
@@ -206,9 +211,13 @@ def side_colors(sides_by_activity: list[str], dataset: Dataset | None = None) ->
 
     Order of rule: the side's own ``color`` in the dataset; a stable
     default for a common state (:data:`KNOWN_SIDES`) unless an earlier side
-    holds that colour; else the next colour of :data:`SIDE_PALETTE` no side
-    holds; past the palette, :data:`OTHER_SIDE`. Two sides share a colour
-    only if the dataset gives them the same ``color``. With a ``dataset``,
+    holds that colour; else the colour of :data:`SIDE_PALETTE` (leaving out
+    the three main sides') its folded name hashes to (CRC-32), or the next one
+    after it that no side holds;
+    past the palette, :data:`OTHER_SIDE`. So a side's colour does not
+    depend on which other sides a dataset has, unless two of them hash to
+    one colour. Two sides share a colour only if the dataset gives them the
+    same ``color``. With a ``dataset``,
     the colours are dealt over every side of the whole record, the most
     active first, whatever the sides asked for and their order: a side has
     one colour in every chart of a record (the timeline's band, the graphs,
@@ -240,8 +249,21 @@ def _deal(sides_by_activity: list[str], dataset: Dataset | None) -> dict[str, st
             colors[side] = known
     for side in sides_by_activity:
         if side not in colors:
-            colors[side] = next((c for c in SIDE_PALETTE if c not in colors.values()), OTHER_SIDE)
+            colors[side] = _hashed(side, dataset, set(colors.values()))
     return {side: colors[side] for side in sides_by_activity}
+
+
+#: The main sides' colours, and the rest of the palette: a side's hash picks among the rest first.
+_MAIN = tuple(KNOWN_SIDES[s] for s in ("ukraine", "russia", "united states"))
+_MINOR = tuple(c for c in SIDE_PALETTE if c not in _MAIN)
+
+
+def _hashed(side: str, dataset: Dataset | None, held: set[str]) -> str:
+    """The palette colour ``side``'s folded name hashes to, or the next free one after it, or OTHER_SIDE."""
+    actor = dataset.actors.get(side) if dataset is not None else None
+    start = zlib.crc32(fold(actor.name if actor else side).encode()) % len(_MINOR)
+    turn = _MINOR[start:] + _MINOR[:start] + _MAIN
+    return next((c for c in turn if c not in held), OTHER_SIDE)
 
 
 # -- graph looks: one function for the graph drawing and the graph exports -----------------------------------

@@ -33,7 +33,8 @@ from timeline.render.choices import GRAPH_LAYOUTS, MAX_ACTORS
               help="Comma-separated relations to draw (default all): " + ", ".join(ACTOR_RELATIONS) + ".")
 @graph_option
 @click.option("--layout", type=click.Choice(GRAPH_LAYOUTS), default="auto", show_default=True,
-              help="auto: stress for actors, dated (events top to bottom by date) for --graph events.")
+              help="auto: for people, grouped (each side's people in a circle) or stress, whichever crosses fewer "
+                   "lines; stress for states; dated (events top to bottom by date) for --graph events.")
 @click.option("--title", help="Title of the image (default: the dataset's title).")
 @click.option("--max-actors", type=click.IntRange(min=2),
               help=f"Draw at most this many actors, the most active; the footer names those left out. Default: as "

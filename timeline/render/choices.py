@@ -15,7 +15,8 @@ TIMELINE_WIDTH = 11.0
 LANES = ("side", "actor", "type", "none")
 #: Node layouts of the actor graph (:mod:`timeline.render.layout`); ``auto`` is ``stress``.
 LAYOUTS = ("auto", "stress", "spring", "circular")
-#: Layouts of the graph drawings; ``dated`` (events top to bottom by date) is for the actor-event graph.
-GRAPH_LAYOUTS = (*LAYOUTS, "dated")
+#: Layouts of the graph drawings; ``dated`` (events top to bottom by date) is for the actor-event graph,
+#: ``grouped`` (each side's people in a circle round its state) for the person graph.
+GRAPH_LAYOUTS = (*LAYOUTS, "dated", "grouped")
 #: Actors an actor graph draws at most; past it the most active are kept.
 MAX_ACTORS = 60

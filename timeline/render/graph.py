@@ -29,6 +29,7 @@ under the plot, and the number of actors follows the size.
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -37,7 +38,7 @@ from matplotlib.figure import Figure
 
 from timeline.errors import NothingToShow
 from timeline.model import LEVELS, Dataset, Event
-from timeline.names import find_actor
+from timeline.names import find_actor, respell
 from timeline.render import style
 from timeline.render.captions import count, named_list, period_label, sources_line
 from timeline.render.choices import GRAPH_LAYOUTS
@@ -54,6 +55,7 @@ from timeline.render.graph_draw import (
     fit_columns,
     fit_view,
     group_radii,
+    label_forms,
     label_texts,
     marker_of,
     reach,
@@ -71,9 +73,10 @@ from timeline.render.graph_frame import (
     footer_lines,
     frame,
 )
-from timeline.render.graph_groups import grouped_positions, separate
+from timeline.render.graph_groups import crossings, grouped_positions, separate
 from timeline.render.graph_key import sections
 from timeline.render.graph_labels import draw_labels
+from timeline.render.graph_table import in_words
 from timeline.render.labels import display_name
 from timeline.render.layout import layout_positions, two_columns
 from timeline.render.select import (
@@ -181,8 +184,9 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     edges, weak = pair_edges(g) if paired else ([
         Edge(u, v, key, line.color, line.width, bool(g.edges[u, v, key].get("directed")), line.dashed, line.dash,
              g.edges[u, v, key].get("count", 1)) for (u, v, key), line in by_width], 0)
-    grouped = graph == "actors" and level == "person" and layout == "auto"
     side_of = {n: g.nodes[n].get("side") or n for n in actors}
+    grouped = graph == "actors" and level == "person" and (layout == "grouped" or layout == "auto" and
+                                                           _grouped_crosses_less(g, edges, side_of, selection.ties))
     ties, unlined = list(selection.ties), (0, 0, 0)
     if grouped:                         # each side's people in its circle: no line or tie within a side
         edges, *unlined = between_sides(edges, side_of)
@@ -197,12 +201,12 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     parts = sections(dataset, g, look.sides, edges, sizes, bool(ties), paired, grouped)
     weaker = weak and f"{count(weak, 'weaker pair')} not drawn as lines (the table's counts include them)."
     footer = footer_lines([omitted(selection), weaker, _unlined(*unlined), sources_line(dataset, events)], size[0])
-    spare = table is not None and not grow and size[0] < WIDE      # room for a line saying the table went
+    spare = len(footer_lines(in_words(rows, table.names), size[0])) if table is not None and not grow and \
+        size[0] < WIDE else 0               # room for the table's busiest pairs in words, should it not fit
     bottom = max(FRAME_BOTTOM, 0.3 + (len(footer) + spare) * style.FOOTER_SIZE * 1.25 / 72)
     figure, ax, tabled = frame(size, dpi, parts, grow=grow, table=table, bottom=bottom)
-    if table is not None and not tabled:
-        footer.insert(0, f"The table of relations by pair does not fit at {size[0]:g} × {size[1]:g} inches; "
-                         "give a taller size to see it.")
+    if table is not None and not tabled:     # too small for the table: its busiest pairs in words
+        footer = footer_lines(in_words(rows, table.names), size[0]) + footer
     area = {n: node.area if g.nodes[n]["node_type"] == "event" else max(node.area * shrink, MIN_AREA)
             for n, node in look.nodes.items()}
     markers = {n: marker_of(g, n) for n in g}
@@ -213,9 +217,7 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
         pos = two_columns(actors, [n for n in g if n not in links], links)
         texts = fit_columns(ax, pos, texts, actors, max(radius.values()))
     else:
-        shown = {frozenset((e.u, e.v)) for e in edges}       # lay out what is drawn, not the pairs left out
-        laid = g.copy()
-        laid.remove_edges_from([e for e in g.edges(keys=True) if frozenset(e[:2]) not in shown])
+        laid = _only(g, edges)                                # lay out what is drawn, not the pairs left out
         if grouped:
             pos, circles = grouped_positions(weighted(laid), side_of, aspect(ax))
             for _ in range(3):              # nodes are drawn in points: widen and part the circles to hold them
@@ -235,10 +237,30 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
                selection.center)
     order = sorted((n for n in g if n not in named), key=lambda n: (-radius[n], n))
     draw_labels(ax, order, pos, radius, texts, points, ends,
-                {n: 0.0 if g.nodes[n]["node_type"] == "event" else 180.0 for n in g} if dated else None, taken)
+                {n: 0.0 if g.nodes[n]["node_type"] == "event" else 180.0 for n in g} if dated else None, taken,
+                label_forms(dataset, {n: texts[n] for n in actors}),
+                {n: math.sqrt(0.5) for n, m in markers.items() if m == "s"})
     draw_texts(figure, title or dataset.title or "Who deals with whom",
                 subtitle(graph, level, events, around and g.nodes[selection.center]["name"], depth, relations), footer)
     return figure
+
+
+def _grouped_crosses_less(g: object, edges: list[Edge], side_of: dict[str, str], ties: Iterable) -> bool:
+    """Does the layout by side (:func:`grouped_positions`) cross no more lines than a stress layout of the same
+    record? Each draws its own lines (by side: only between sides); the default person graph takes the one whose
+    lines cross least, the grouping when they tie."""
+    across = between_sides(edges, side_of)[0]
+    by_side = crossings(grouped_positions(weighted(_only(g, across)), side_of)[0], {frozenset((e.u, e.v)) for e in across})
+    stress = crossings(layout_positions(weighted(_only(g, edges), ties), "stress"), {frozenset((e.u, e.v)) for e in edges})
+    return by_side <= stress
+
+
+def _only(g: object, edges: list[Edge]) -> object:
+    """A copy of ``g`` with only the pairs ``edges`` join."""
+    shown = {frozenset((e.u, e.v)) for e in edges}
+    laid = g.copy()
+    laid.remove_edges_from([e for e in g.edges(keys=True) if frozenset(e[:2]) not in shown])
+    return laid
 
 
 def _unlined(within: int, lesser: int, weaker: int) -> str:
@@ -278,7 +300,7 @@ def names_of(dataset: Dataset, node: str) -> tuple[str, ...]:
     actor = dataset.actors[node]
     short = [a for a in actor.aliases if a.replace(".", "").isupper() and a.isascii()]
     other = [a for a in actor.aliases if a not in short and a.isascii() and len(a.split()) > 1]
-    return (display_name(actor), *short, *other)
+    return (respell(display_name(actor), actor), *short, *other)
 
 
 def pair_edges(g: object) -> tuple[list[Edge], int]:
@@ -306,6 +328,9 @@ def _check(dataset: Dataset, level: str, graph: str, layout: str, relations: Ite
             raise GraphError(f"unknown {name} '{value}'{hint(str(value), choices)}")
     if layout == "dated" and graph != "events":
         raise GraphError("the dated layout orders events by date; use it with --graph events (graph='events')")
+    if layout == "grouped" and (graph != "actors" or level != "person"):
+        raise GraphError("the grouped layout draws each side's people round their state; use it with --level person "
+                         "(level='person') and the actor graph")
     for name, value, least in (("depth", depth, 1), ("max_actors", max_actors, 2), ("max_edges", max_edges, 1)):
         if value is None and name != "depth":
             continue

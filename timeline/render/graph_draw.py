@@ -27,6 +27,7 @@ from matplotlib.patches import Circle, FancyArrowPatch
 from timeline.dates import parse_edtf
 from timeline.graph import ACTOR_RELATIONS
 from timeline.model import ROLES, Actor, Dataset, Event
+from timeline.names import respell
 from timeline.render import style
 from timeline.render.labels import display_name, event_titles
 from timeline.render.markers import area_scale
@@ -75,40 +76,84 @@ def offsets(edges: list[Edge]) -> dict[Edge, float]:
 def draw_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict
                ) -> tuple[list[Artist], np.ndarray, np.ndarray]:
     """Draw each edge as a straight line from rim to rim, beside its parallels, a directed one with its head at
-    its middle; return the artists, points along the lines (pixels) and which lie near an end."""
+    its middle, or moved along it off another head (:data:`HEAD_SPOTS`), its ends moved sideways off other
+    lines at the same node (:data:`SPREAD`); return the artists, points along the lines (x, y and half the
+    line's width, in pixels) and which lie near an end."""
     px = ax.figure.dpi / 72
     to_data = ax.transData.inverted()
     artists: list[Artist] = []
-    points, ends = [], []
+    points, ends, heads = [], [], []
     shift = offsets(edges)
+    attached: dict[str, list[tuple[np.ndarray, float]]] = defaultdict(list)
     for edge in edges:                      # the widest first, so that narrow lines stay on top
         a, b = ax.transData.transform([pos[edge.u], pos[edge.v]])
         along = (b - a) / max(np.hypot(*(b - a)), 1e-9)
-        normal = np.array([along[1], -along[0]]) * shift[edge] * px
-        rims = [_rim(markers[n], area[n], end - other, abs(shift[edge])) + 1.5
-                for n, end, other in ((edge.u, a, b), (edge.v, b, a))]
-        start, stop = a + normal + along * rims[0] * px, b + normal - along * rims[1] * px
+        half = edge.width * px / 2
+        away = 1.0
+        for step in SPREAD:                 # off the ends of other lines at the same node, away from them
+            offset = shift[edge] + away * step * (edge.width + LANE_GAP)
+            start, stop, rims = _line(a, b, along, offset, px, [(markers[n], area[n]) for n in (edge.u, edge.v)])
+            hit = [at for node, end in ((edge.u, start), (edge.v, stop)) for at in _clash(end, half, attached[node])]
+            if not hit:
+                break
+            if step == 0:                   # step to the side the line's neighbour is not on
+                away = 1.0 if np.dot(start - hit[0], np.array([along[1], -along[0]])) >= 0 else -1.0
         if np.dot(stop - start, along) <= 0:
             continue                        # the nodes overlap: no room for a line
+        attached[edge.u].append((start, half))
+        attached[edge.v].append((stop, half))
         alpha = PLANNED_ALPHA if edge.dashed else 0.9     # planned: the family's own dash, faint
         line = FancyArrowPatch(*to_data.transform([start, stop]), arrowstyle="-", linewidth=edge.width,
                                color=edge.color, alpha=alpha, linestyle=edge.dash,
                                shrinkA=0, shrinkB=0, zorder=1, gid=f"edge:{edge.u}:{edge.v}:{edge.key}")
         artists.append(ax.add_patch(line))
         if edge.directed:
-            mid = (start + stop) / 2
             head = 4 + 1.5 * edge.width
+            mid = _head_at(start, stop, heads, 3 * (head + 2) * px)
+            heads.append(mid)
             artists.append(ax.add_patch(FancyArrowPatch(
                 *to_data.transform([mid - along * head * px, mid + along * head * px]), arrowstyle="-|>",
                 mutation_scale=9 + 2.5 * edge.width, linewidth=0, color=edge.color, alpha=alpha, shrinkA=0,
                 shrinkB=0, zorder=1.5, gid=f"head:{edge.u}:{edge.v}:{edge.key}")))
-        t = np.linspace(0, 1, max(8, int(np.hypot(*(stop - start)) / (3 * px))))[:, None]   # a point every 3 pt
+        t = np.linspace(0, 1, max(8, int(np.hypot(*(stop - start)) / 2)))[:, None]   # a point every 2 pixels
         curve = (1 - t) * start + t * stop
-        points.append(curve)
+        points.append(np.column_stack([curve, np.full(len(curve), edge.width * px / 2)]))
         ends.append((np.hypot(*(curve - a).T) < (rims[0] + 18) * px) | (np.hypot(*(curve - b).T) < (rims[1] + 18) * px))
     if not points:
-        return artists, np.empty((0, 2)), np.empty(0, dtype=bool)
+        return artists, np.empty((0, 3)), np.empty(0, dtype=bool)
     return artists, np.concatenate(points), np.concatenate(ends)
+
+
+#: Sideways steps (in line widths) a line takes so that its ends stay off other pairs' lines at the same node.
+SPREAD = (0, 1, -1, 2, -2, 3, -3)
+
+
+def _line(a: np.ndarray, b: np.ndarray, along: np.ndarray, offset: float, px: float,
+          marks: list[tuple[str, float]]) -> tuple[np.ndarray, np.ndarray, list[float]]:
+    """The ends (pixels) of a line ``offset`` points beside the one from ``a`` to ``b``, cut at the two nodes'
+    rims (``marks``: each node's marker and area), and the rims' distances in points."""
+    normal = np.array([along[1], -along[0]]) * offset * px
+    rims = [_rim(marker, area, end - other, abs(offset)) + 1.5
+            for (marker, area), end, other in zip(marks, (a, b), (b, a))]
+    return a + normal + along * rims[0] * px, b + normal - along * rims[1] * px, rims
+
+
+def _clash(end: np.ndarray, half: float, others: list[tuple[np.ndarray, float]]) -> list[np.ndarray]:
+    """The ends of other lines at the same node that a line's ``end`` (``half`` its width) lies on."""
+    return [at for at, width in others if np.hypot(*(end - at)) < half + width + 0.5]
+
+
+#: Where along a line its arrowhead may go, the middle first: a head moves off another head (lines converging on
+#: one node) rather than lie on it.
+HEAD_SPOTS = (0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8)
+
+
+def _head_at(start: np.ndarray, stop: np.ndarray, heads: list[np.ndarray], clear: float) -> np.ndarray:
+    """The first spot of :data:`HEAD_SPOTS` on the line from ``start`` to ``stop`` at least ``clear`` pixels from
+    every head already drawn, else the one farthest from them."""
+    spots = [start + (stop - start) * t for t in HEAD_SPOTS]
+    room = [min((float(np.hypot(*(spot - h))) for h in heads), default=math.inf) for spot in spots]
+    return next((spot for spot, r in zip(spots, room) if r >= clear), spots[int(np.argmax(room))])
 
 
 def draw_ties(ax: Axes, ties: Iterable[tuple[str, str]], pos: dict) -> list[Artist]:
@@ -195,7 +240,8 @@ def label_texts(dataset: Dataset, g: nx.MultiDiGraph, width: int) -> dict[str, s
     events = {e.id: e for e in dataset.events if e.id in g}
     texts = dict(zip(events, (f"{day_label(e)} · {t}" for e, t in
                               zip(events.values(), event_titles(dataset, list(events.values()))))))
-    names = {n: printable(clip(display_name(dataset.actors[n]), 120)) for n in g if n not in events}
+    names = {n: printable(clip(respell(display_name(dataset.actors[n]), dataset.actors[n]), 120))
+             for n in g if n not in events}
     short = {n: surname(dataset.actors[n], name) for n, name in names.items()}
     # a surname shared with anyone in the record, drawn or not, is ambiguous (the footer may name the other)
     surnames = Counter(name.split()[-1] for a in dataset.actors.values() if a.kind == "person"
@@ -205,6 +251,23 @@ def label_texts(dataset: Dataset, g: nx.MultiDiGraph, width: int) -> dict[str, s
     texts.update({n: textwrap.fill(name if short[n] in shared else short[n], width, max_lines=3, placeholder="…")
                   for n, name in names.items()})
     return texts
+
+
+def label_forms(dataset: Dataset, texts: dict[str, str]) -> dict[str, list[str]]:
+    """Shorter forms of each actor's label, tried where the label finds no spot clear of every line: the label on
+    two balanced lines, then the actor's abbreviation ('UK', 'US') or shortest Latin alias of two words or more
+    ('Russian delegation'), if shorter."""
+    forms: dict[str, list[str]] = {}
+    for node, text in texts.items():
+        flat = " ".join(text.split())
+        two = textwrap.fill(flat, max(len(flat) // 2 + 1, max(len(w) for w in flat.split())), max_lines=2,
+                            placeholder="…") if " " in flat else flat
+        actor = dataset.actors.get(node)
+        aliases = [a for a in (actor.aliases if actor and actor.kind != "person" else ()) if a.isascii()]
+        short = [a for a in aliases if a.replace(".", "").isupper()] or sorted(
+            (a for a in aliases if len(a.split()) > 1), key=len)
+        forms[node] = list(dict.fromkeys([text, two, *(a for a in short[:1] if len(a) < len(flat))]))
+    return forms
 
 
 def day_label(event: Event) -> str:

@@ -30,6 +30,8 @@ from timeline.render.layout import layout_positions
 SPACING, GAP, PAD = 1.2, 1.4, 0.55
 #: How much wider the gap between two circles grows for each line between them.
 WIDEN = 0.12
+#: How much further apart at most the circles spread to fill a plot wider (or taller) than they are.
+STRETCH = 2.0
 #: Passes of turning each ring's people towards their partners.
 PASSES = 3
 Point = tuple[float, float]
@@ -49,7 +51,7 @@ def grouped_positions(graph: nx.Graph, side: Mapping[str, str], aspect: float = 
     """Positions (layout units) for the nodes of the undirected, ``weight``-ed ``graph``, grouped by ``side``
     (node -> its side's id), and the circles of the sides with two members or more, or whose own node is not
     drawn (an envoy alone for their state: the circle names the state). The circles spread to fill a plot
-    ``aspect`` times as wide as it is tall, up to twice as far apart as the layout puts them."""
+    ``aspect`` times as wide as it is tall, up to :data:`STRETCH` times as far apart as the layout puts them."""
     members: dict[str, list[str]] = defaultdict(list)
     strength = dict(graph.degree(weight="weight"))
     for node in sorted(graph, key=lambda n: (-strength[n], n)):
@@ -109,12 +111,12 @@ def _centers(graph: nx.Graph, side: Mapping[str, str], radius: Mapping[str, floa
 def _stretched(centers: dict[str, np.ndarray], radius: Mapping[str, float], aspect: float
                ) -> dict[str, np.ndarray]:
     """``centers`` pulled apart along the longer side of the plot until the circles' extent is ``aspect`` times
-    as wide as tall (or as tall as wide), at most twice as far."""
+    as wide as tall (or as tall as wide), at most :data:`STRETCH` times as far."""
     xy = np.array(list(centers.values()))
     r = np.array([radius[s] for s in centers])
     span = (xy + r[:, None]).max(axis=0) - (xy - r[:, None]).min(axis=0)
     axis, want = (0, aspect) if aspect >= 1 else (1, 1 / aspect)
-    factor = min(2.0, max(1.0, want * span[1 - axis] / max(span[axis], 1e-9)))
+    factor = min(STRETCH, max(1.0, want * span[1 - axis] / max(span[axis], 1e-9)))
     mid = xy.mean(axis=0)
     xy[:, axis] = mid[axis] + (xy[:, axis] - mid[axis]) * factor
     return dict(zip(centers, xy))
@@ -211,3 +213,21 @@ def separate(groups: list[Group], pos: dict[str, Point], radius: Mapping[str, fl
         for member in group.members:
             moved[member] = (float(pos[member][0] + b[0] - a[0]), float(pos[member][1] + b[1] - a[1]))
     return [g._replace(center=(float(c[0]), float(c[1])), radius=radius[g.side]) for g, c in zip(groups, new)], moved
+
+
+def crossings(pos: Mapping[str, Point], pairs: set[frozenset]) -> int:
+    """How many of the straight lines joining ``pairs`` of ``pos`` cross another that shares no end with it."""
+    lines = [tuple(p) for p in pairs if len(p) == 2 and all(n in pos for n in p)]
+    ends = np.array([[pos[a], pos[b]] for a, b in lines], dtype=float).reshape(-1, 2, 2)
+    count = 0
+    for i in range(len(lines)):
+        for j in range(i + 1, len(lines)):
+            if not set(lines[i]) & set(lines[j]):
+                count += _cross(ends[i], ends[j])
+    return count
+
+
+def _cross(a: np.ndarray, b: np.ndarray) -> bool:
+    def turn(p: np.ndarray, q: np.ndarray, r: np.ndarray) -> float:
+        return float(np.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])))
+    return turn(a[0], a[1], b[0]) * turn(a[0], a[1], b[1]) < 0 and turn(b[0], b[1], a[0]) * turn(b[0], b[1], a[1]) < 0

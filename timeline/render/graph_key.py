@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections import Counter
 from typing import NamedTuple
 
 import networkx as nx
@@ -14,6 +15,7 @@ from matplotlib.patches import FancyArrowPatch
 
 from timeline.graph import ACTOR_RELATIONS
 from timeline.model import ROLES, Dataset
+from timeline.names import spelled
 from timeline.palette import RELATION_FAMILIES
 from timeline.render import style
 from timeline.render.graph_draw import PLANNED_ALPHA, Edge
@@ -36,16 +38,19 @@ class Section(NamedTuple):
 def sections(dataset: Dataset, g: nx.MultiDiGraph, colors: dict[str, str], edges: list[Edge],
              sizes: tuple[float, float], ties: bool, paired: bool = False, grouped: bool = False) -> list[Section]:
     """The legends the drawing needs, top to bottom; none for what it does not show. ``paired``: one line per
-    pair (a state-level drawing, whose table gives the relations; where every node is its own side, named on the
-    map, no side key); ``grouped``: each side's people in a circle."""
+    pair (a state-level drawing, whose table gives the relations); ``grouped``: each side's people in a circle.
+    Every key draws its marks as the drawing does: the area key in the shape most nodes take."""
     own = all(side == n for n, side in g.nodes(data="side") if side)
-    out = [None if paired and own else side_section(dataset, colors, own), kind_section(g)]
+    shapes = Counter(style.KIND_MARKERS[k].marker for _, k in g.nodes(data="kind") if k in style.KIND_MARKERS)
+    marker = shapes.most_common(1)[0][0] if shapes else "o"        # the shape most actors are drawn in
+    out = [side_section(dataset, colors, own, marker), kind_section(g)]
     if any(kind == "event" for _, kind in g.nodes(data="node_type")):
-        out += [type_section(g), role_section(edges), size_section(g, sizes)]
+        out += [type_section(g), role_section(edges), size_section(g, sizes, marker)]
     elif paired:
-        out += [pair_section(edges), size_section(g, sizes), width_section(edges, "Line width: events")]
+        out += [pair_section(edges), size_section(g, sizes, marker),
+                width_section(edges, "Line width: events")]
     else:
-        out += [relation_section(edges, ties, grouped), size_section(g, sizes), width_section(edges)]
+        out += [relation_section(edges, ties, grouped), size_section(g, sizes, marker), width_section(edges)]
     return [s for s in out if s]
 
 
@@ -60,22 +65,24 @@ def line(color: str, width: float = 1.5, directed: bool = False, dash: object = 
                            linestyle=dash, mutation_scale=7 + 2 * width, alpha=alpha)
 
 
-def side_section(dataset: Dataset, colors: dict[str, str], own: bool = False) -> Section:
+def side_section(dataset: Dataset, colors: dict[str, str], own: bool = False, marker: str = "o") -> Section:
     """Each side's colour by the side's name in the data (two columns past five); the sides past the palette
-    in one grey entry, named unless ``own`` (every side is a node, labelled on the map)."""
+    in one grey entry, named unless ``own`` (every side is a node, labelled on the map); each in ``marker``, the
+    shape most nodes are drawn in."""
     def name(side: str) -> str:
-        return printable(clip(dataset.actors[side].name, 60)) if side in dataset.actors else side
+        return printable(clip(spelled(dataset.actors[side]), 60)) if side in dataset.actors else side
 
     named = [(s, c) for s, c in colors.items() if c != style.OTHER_SIDE]
     columns = 2 if len(named) > 5 else 1
-    entries = [(dot(c, "white"), textwrap.fill(name(s), KEY_LABEL - 12 if columns == 2 else KEY_LABEL - 2))
+    size = legend_size(8, marker)
+    entries = [(dot(c, "white", marker, size), textwrap.fill(name(s), KEY_LABEL - 12 if columns == 2 else KEY_LABEL - 2))
                for s, c in named]
     others = [name(s) for s, c in colors.items() if c == style.OTHER_SIDE]
     if others:
-        words = "Every other side, each named on the map" if own else f"Others: {', '.join(sorted(others))}"
-        entries.append((dot(style.OTHER_SIDE, "white"), textwrap.fill(words, KEY_LABEL - 12 if columns == 2
+        words = "Other sides (named on the map)" if own else f"Others: {', '.join(sorted(others))}"
+        entries.append((dot(style.OTHER_SIDE, "white", marker, size), textwrap.fill(words, KEY_LABEL - 12 if columns == 2
                                                                        else KEY_LABEL - 2)))
-    return Section("side", "Colour: side (its state, else itself)", entries, columns)
+    return Section("side", "Colour: side" if own else "Colour: side (its state, else itself)", entries, columns)
 
 
 def kind_section(g: nx.MultiDiGraph) -> Section:
@@ -86,7 +93,7 @@ def kind_section(g: nx.MultiDiGraph) -> Section:
 
 
 def pair_section(edges: list[Edge]) -> Section:
-    entries = [(line(style.PAIR_COLOR, width=2.0), "Dealt with each\nother (see table)")]
+    entries = [(line(style.PAIR_COLOR, width=2.0), "Dealt with each other\n(all kinds of relation)")]
     if any(e.dashed for e in edges):
         entries.append((line(style.PAIR_COLOR, width=2.0, alpha=PLANNED_ALPHA), "Only planned so far (faint)"))
     return Section("relation", "Line", entries)
@@ -110,8 +117,9 @@ def relation_section(edges: list[Edge], ties: bool, grouped: bool = False) -> Se
     return Section("relation", "Relation", entries)
 
 
-def size_section(g: nx.MultiDiGraph, sizes: tuple[float, float]) -> Section:
-    """Marker areas for the least, the middle and the most active actor."""
+def size_section(g: nx.MultiDiGraph, sizes: tuple[float, float], marker: str = "o") -> Section:
+    """Marker areas for the least, the middle and the most active actor, in the shape most actors are drawn in
+    (squares for states), as large as the drawing makes them."""
     activity = sorted({a for _, a in g.nodes(data="activity") if a is not None})
     low, high = sizes
 
@@ -123,7 +131,8 @@ def size_section(g: nx.MultiDiGraph, sizes: tuple[float, float]) -> Section:
     if diameter(middle) > 1.3 * diameter(activity[0]) and diameter(activity[-1]) > 1.3 * diameter(middle):
         samples.insert(1, middle)            # a middle size only where it looks apart from both ends
     return Section("size", "Area: events per actor", [
-        (dot(style.OTHER_SIDE, style.MUTED, size=diameter(a)), f"{a:,}") for a in sorted(set(samples))],
+        (dot(style.OTHER_SIDE, style.MUTED, marker, legend_size(diameter(a), marker)), f"{a:,}")
+        for a in sorted(set(samples))],
         columns=len(set(samples)))
 
 

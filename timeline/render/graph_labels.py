@@ -9,7 +9,9 @@ A graphics desk's rules, which the placement follows in this order:
    bad spot beside its node, never across the plot.
 3. It is nearer its own node than any other node, so that no reader takes
    one actor's name for its neighbour's.
-4. Among the spots left it covers the fewest lines, ends of lines most.
+4. It lies on no line: a spot a line crosses costs more than a leader, so a
+   label moves out along a leader before it sits on a line.
+5. Among the spots left it covers the fewest lines, ends of lines most.
 
 Everything is measured in pixels of the figure as drawn.
 """
@@ -26,7 +28,7 @@ from matplotlib.axes import Axes
 
 from timeline.render import style
 
-#: Gaps between a node's rim and its label tried, in points; past the third a leader joins them.
+#: Gaps between a node's rim and its label tried, in points; from the third a leader joins them.
 GAPS = (1.5, 4.0, 8.0, 14.0, 22.0, 32.0, 44.0, 60.0)
 MAX_LEADER = GAPS[-1]
 #: Directions tried, in degrees, the most readable first: right, left, above, below, then the diagonals.
@@ -35,64 +37,100 @@ HALO = 3.0
 
 
 class Spot(NamedTuple):
-    """Where a label went: its box (x0, y0, x1, y1) in pixels, and the point a leader runs to, if any."""
+    """Where a label went: its box (x0, y0, x1, y1) in pixels, the point a leader runs to, if any, and which of
+    the label's forms it took (0: the first)."""
 
     box: tuple[float, float, float, float]
     leader: tuple[float, float] | None
+    form: int = 0
 
 
-def place(sizes: Sequence[tuple[float, float]], nodes: np.ndarray, bounds: tuple[float, float, float, float],
+#: The cost from which a spot lies on a line (see :func:`_covered`).
+ON_A_LINE = 5000.0
+
+
+def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bounds: tuple[float, float, float, float],
           edge_points: np.ndarray, edge_ends: np.ndarray, px: float,
           prefer: Sequence[float] | None = None, taken: Sequence[tuple] = ()) -> list[Spot]:
-    """A spot for each label of ``sizes`` (width, height in pixels) beside node ``i`` of ``nodes`` (x, y,
-    radius in pixels), placed in the order given; ``px`` pixels a point. ``prefer`` turns each label's
-    directions (0: right first, 180: left first); ``taken`` are boxes already drawn (a group's name)."""
+    """A spot for each label beside node ``i`` of ``nodes`` (x, y, reach and inner rim in pixels), placed in the
+    order given;
+    ``sizes[i]`` are the (width, height) in pixels of the label's forms, the preferred first (a name, then it on
+    two lines, then its abbreviation): the first form that finds a clean spot (on no line) wins, else the least
+    bad. ``px`` pixels a point. ``edge_points`` are (x, y, half the line's width) in pixels, a point every two
+    pixels or so of every line. ``prefer`` turns each label's directions (0: right first, 180: left first); ``taken``
+    are boxes already drawn (a group's name)."""
     taken = list(taken)
     spots = []
-    for i, (w, h) in enumerate(sizes):
-        x, y, r = nodes[i]
-        near = np.hypot(edge_points[:, 0] - x, edge_points[:, 1] - y) < r + (MAX_LEADER + 6) * px + w + h
-        points, ends = edge_points[near], edge_ends[near]
+    for i, forms in enumerate(sizes):
+        tried = [_spot(w, h, nodes, i, bounds, edge_points, edge_ends, px, prefer[i] if prefer else 0.0, taken)
+                 for w, h in forms]
+        form = next((k for k, (cost, _) in enumerate(tried) if cost < ON_A_LINE), None)
+        form = min(range(len(tried)), key=lambda k: tried[k][0]) if form is None else form
+        spot = tried[form][1]._replace(form=form)
+        taken.append(spot.box)
+        spots.append(spot)
+    return spots
+
+
+def _spot(w: float, h: float, nodes: np.ndarray, i: int, bounds: tuple, edge_points: np.ndarray,
+          edge_ends: np.ndarray, px: float, prefer: float, taken: list[tuple]) -> tuple[float, Spot]:
+    """The best spot for a ``w`` x ``h`` label of node ``i``, and its cost: of the usual directions, else (where
+    each of them lies on a line) of every tenth degree."""
+    x, y, r = nodes[i][:3]
+    near = np.hypot(edge_points[:, 0] - x, edge_points[:, 1] - y) < r + (MAX_LEADER + 6) * px + w + h
+    points, ends = edge_points[near], edge_ends[near]
+
+    def search(angles: Sequence[float]) -> tuple[float, tuple, int]:
         best: tuple[float, tuple, int] = (math.inf, (x, y, x, y), 0)
         for ring, gap in enumerate(GAPS):
             if best[0] < 1e3:               # a clean spot nearer the node beats any further out
                 break
-            for turn, angle in enumerate(_turned(prefer[i] if prefer else 0.0)):
+            for turn, angle in enumerate(angles):
                 box = _box(x, y, r + gap * px, angle, w, h)
                 cost = (1e6 * _outside(box, bounds) + 1e5 * _on_nodes(box, nodes, i, px)
                         + 1e5 * _on_boxes(box, taken, 1.5 * px) + 1e4 * _nearer_other(box, nodes, i)
-                        + 1e3 * (ring > 2) + 30 * ring + 2 * turn + _covered(box, points, ends, 2 * px))
+                        + 1e3 * (ring > 2) + 30 * ring + 2 * turn + _covered(box, points, ends, 1.5 * px))
                 if cost < best[0]:
                     best = (cost, box, ring)
-        _, box, ring = best
-        taken.append(box)
-        leader = (float(np.clip(x, box[0], box[2])), float(np.clip(y, box[1], box[3]))) if ring > 2 else None
-        spots.append(Spot(box, leader))
-    return spots
+        return best
+
+    best = search(_turned(prefer))
+    if best[0] >= ON_A_LINE:
+        best = min(best, search(range(5, 360, 10)), key=lambda b: b[0])
+    cost, box, ring = best
+    leader = (float(np.clip(x, box[0], box[2])), float(np.clip(y, box[1], box[3]))) if ring > 1 else None
+    return cost, Spot(box, leader)
 
 
 def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float], texts: dict[str, str],
                 points: np.ndarray, ends: np.ndarray, prefer: dict[str, float] | None = None,
-                taken: Sequence[tuple] = ()) -> list[Artist]:
+                taken: Sequence[tuple] = (), forms: dict[str, Sequence[str]] | None = None,
+                inside: dict[str, float] | None = None) -> list[Artist]:
     """Name the nodes of ``order`` (the most important first) at the spots :func:`place` finds; return the
-    texts and leader lines (gids ``label:<node>``, ``leader:<node>``)."""
+    texts and leader lines (gids ``label:<node>``, ``leader:<node>``). ``forms`` gives shorter forms of a
+    label, tried in turn where ``texts[node]`` finds no spot clear of every line; ``inside`` the share of a node's
+    reach its marker's inner rim lies at (a square's side: 1/√2), for telling which node a label is nearest."""
     figure = ax.figure
     renderer = figure.canvas.get_renderer()
     px = figure.dpi / 72
     halo = [patheffects.withStroke(linewidth=HALO, foreground="white")]
     texts_drawn = [ax.text(0, 0, texts[n], ha="center", va="center", fontsize=style.FONT["size"], color=style.INK,
                            zorder=4, path_effects=halo, gid=f"label:{n}", parse_math=False) for n in order]
-    sizes = [(t.get_window_extent(renderer).width, t.get_window_extent(renderer).height) for t in texts_drawn]
+    words = [[texts[n], *(f for f in (forms or {}).get(n, ()) if f != texts[n])] for n in order]
+    sizes = [[_measure(text, form, renderer) for form in options] for text, options in zip(texts_drawn, words)]
     all_nodes = list(pos)
     centres = ax.transData.transform([pos[n] for n in order + [n for n in all_nodes if n not in order]])
-    rims = [radius[n] * px for n in order + [n for n in all_nodes if n not in order]]
-    nodes = np.column_stack([centres, rims])
+    everyone = order + [n for n in all_nodes if n not in order]
+    rims = [radius[n] * px for n in everyone]
+    inner = [r * (inside or {}).get(n, 1.0) for n, r in zip(everyone, rims)]
+    nodes = np.column_stack([centres, rims, inner])
     spots = place(sizes, nodes, tuple(ax.get_window_extent(renderer).extents), points, ends, px,
                   [(prefer or {}).get(n, 0.0) for n in order], taken)
     to_data = ax.transData.inverted()
     artists: list[Artist] = list(texts_drawn)
-    for node, text, spot, (x, y, r) in zip(order, texts_drawn, spots, nodes):
+    for node, text, spot, (x, y, r, _), options in zip(order, texts_drawn, spots, nodes, words):
         box = spot.box
+        text.set_text(options[spot.form])
         text.set_position(to_data.transform(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)))
         if spot.leader is not None:
             direction = np.subtract(spot.leader, (x, y))
@@ -100,6 +138,13 @@ def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float],
             artists += ax.plot(*to_data.transform([rim, spot.leader]).T, color=style.INK, linewidth=0.5, zorder=2,
                                gid=f"leader:{node}")
     return artists
+
+
+def _measure(text: Artist, words: str, renderer: object) -> tuple[float, float]:
+    """The (width, height) in pixels of ``text`` when it reads ``words``."""
+    text.set_text(words)
+    box = text.get_window_extent(renderer)
+    return box.width, box.height
 
 
 def _turned(prefer: float) -> list[float]:
@@ -138,13 +183,16 @@ def _on_boxes(box: tuple, taken: list[tuple], pad: float) -> int:
 
 def _nearer_other(box: tuple, nodes: np.ndarray, own: int) -> bool:
     """Is another node's rim nearer the box than its own node's rim?"""
-    gaps = [_gap(box, x, y) - r for x, y, r in nodes]
+    gaps = [_gap(box, x, y) - r for x, y, r in nodes[:, [0, 1, -1]]]      # to the marker's inner rim
     return min(gaps[:own] + gaps[own + 1:], default=math.inf) < gaps[own] - 0.5
 
 
 def _covered(box: tuple, points: np.ndarray, ends: np.ndarray, pad: float) -> float:
-    """The cost of the line points under the box (grown by ``pad``): 10 if any, 3 a point, 20 a point near an end."""
+    """The cost of the line points under the box (grown by ``pad`` and each line's half width): ON_A_LINE if any (a
+    label on a line is worse than a leader), 3 a point, 20 a point near an end."""
     if not len(points):
         return 0.0
-    under = np.all((points >= (box[0] - pad, box[1] - pad)) & (points <= (box[2] + pad, box[3] + pad)), axis=1)
-    return float(10 * under.any() + 3 * under.sum() + 17 * (under & ends).sum())
+    grow = pad + points[:, 2]
+    under = ((points[:, 0] >= box[0] - grow) & (points[:, 0] <= box[2] + grow)
+             & (points[:, 1] >= box[1] - grow) & (points[:, 1] <= box[3] + grow))
+    return float(ON_A_LINE * under.any() + 3 * under.sum() + 17 * (under & ends).sum())

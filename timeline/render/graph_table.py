@@ -63,7 +63,8 @@ def table_height(rows: Sequence[PairRow], width: float, hidden: int) -> float:
 def note_lines(width: float, hidden: int) -> list[str]:
     """The note under a table ``width`` inches wide that leaves ``hidden`` pairs out, in lines."""
     note = ("A & B: what the two did together. A → B: what A did to B; B → A, what B did to A. Each event is "
-            "counted once a line; only the events in the record are counted, so an empty cell means none recorded.")
+            "counted once a line, as reported: an attack one side reports and the other denies counts too. Only the events in "
+            "the record are counted, so an empty cell means none recorded.")
     if hidden:
         note += f" {hidden:,} more pair{'s' * (hidden > 1)} not listed."
     return textwrap.wrap(note, int(width * 72 / (FONT_SIZE * 0.52)))
@@ -118,3 +119,21 @@ def draw_table(ax: Axes, rows: Sequence[PairRow], names: dict[str, Sequence[str]
     artists.append(put(0, y + 0.06, "\n".join(note_lines(width, hidden)), va="top", color=style.MUTED,
                        gid="table:note"))
     return artists
+
+
+def in_words(rows: Sequence[PairRow], names: dict[str, Sequence[str]], pairs: int = 1) -> list[str]:
+    """The table's first ``pairs`` pairs in words, a sentence a pair, for a drawing too small to hold the table:
+    'Russia & Ukraine: 3 met; Russia → Ukraine: 21 proposed or agreed, 17 demanded or rejected ...'."""
+    said = []
+    for row in rows[:pairs]:
+        said.append("; ".join(f"{label}: " + ", ".join(f"{counts[f]:,} {_words(f)}" for f in RELATION_FAMILIES
+                                                         if counts.get(f))
+                              for _, label, counts in lines_of(row, names, limit=20)) + ".")
+    return [f"Events of the busiest pair{'s' * (len(said) > 1)} by kind, as reported, claims included "
+            "(A → B: what A did to B).", *said]
+
+
+def _words(family: str) -> str:
+    """A family's column head in running text: 'Demanded, rejected' → 'demanded or rejected'."""
+    words = RELATION_FAMILIES[family].short.lower().split(" (")[0]
+    return " or ".join(words.split(", "))

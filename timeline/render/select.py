@@ -20,7 +20,7 @@ import networkx as nx
 from timeline.errors import UserError
 from timeline.graph import ACTOR_RELATIONS, RELATION_OF_TYPE, actor_attributes, actor_graph, event_graph
 from timeline.model import Dataset, Event
-from timeline.names import find_actor
+from timeline.names import find_actor, spelled
 from timeline.pairs import represented_hosts
 from timeline.palette import relation_family
 from timeline.render.choices import MAX_ACTORS
@@ -71,12 +71,12 @@ def select_actors(dataset: Dataset, events: list[Event], *, level: str = "person
         g.remove_nodes_from([n for n in list(g) if n not in near])
     node = dataset.nodes_at(level)
     involved = {node[a] for e in events if e.status != "cancelled" for a in e.actors()}
-    unlinked = () if center else tuple(sorted(dataset.actors[a].name for a in involved - set(g)))
+    unlinked = () if center else tuple(sorted(spelled(dataset.actors[a]) for a in involved - set(g)))
     before = set(g)
     _keep_most_active(g, max_actors, center)
     hidden_edges = _keep_strongest(g, max_edges)
     g.remove_nodes_from(list(nx.isolates(g)))
-    hidden = tuple(sorted(dataset.actors[a].name for a in before - set(g)))
+    hidden = tuple(sorted(spelled(dataset.actors[a]) for a in before - set(g)))
     return Selection(g, center, hidden, hidden_edges, unlinked=unlinked, ties=membership(dataset, g))
 
 
@@ -114,7 +114,7 @@ def select_events(dataset: Dataset, events: list[Event], *, level: str = "person
     for actor in kept & set(g):
         g.nodes[actor]["activity"] = activity[actor]
     shown = kept & set(g)
-    hidden = tuple(sorted(dataset.actors[a].name for a in set(activity) - shown))
+    hidden = tuple(sorted(spelled(dataset.actors[a]) for a in set(activity) - shown))
     return Selection(g, center, hidden, 0, len(events) - (len(g) - len(shown)))
 
 

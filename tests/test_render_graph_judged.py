@@ -1,0 +1,215 @@
+"""The actor graphs against last round's no-context judge, each finding measured on the drawn figure.
+
+The judge saw the 2025 record at column (6 × 6 in), page and slide sizes, the
+Moscow seed, the 2022–2025 chronology and 10k synthetic events. Each test
+below names the finding and measures its kind, not the example.
+"""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+import pytest
+from graph_geometry import by_gid, crossings, labels_crossed
+
+from timeline.dataset import load
+from timeline.folding import fold
+from timeline.render.graph import draw_graph
+
+ROOT = Path(__file__).parents[1]
+COLUMN, PAGE, SLIDE = (6.0, 6.0), (11.0, 8.5), (13.33, 7.5)
+
+
+@pytest.fixture(scope="module")
+def records():
+    return {"2025": load(ROOT / "seeds"), "moscow": load(ROOT / "seeds" / "moscow-talks-2025-12.yaml"),
+            "2022-2025": load(ROOT / "tests" / "charts" / "chronology.yaml")}
+
+
+@pytest.fixture(scope="module")
+def figures(records):
+    seeds = records["2025"]
+    out = {f"{level}-{name}": draw_graph(seeds, level=level, size=size, dpi=150)
+           for level in ("person", "state") for name, size in (("column", COLUMN), ("page", PAGE), ("slide", SLIDE))}
+    for name in ("moscow", "2022-2025"):
+        out[name] = draw_graph(records[name], dpi=150)
+        out[f"{name}-state"] = draw_graph(records[name], level="state", dpi=150)
+    return out
+
+
+def texts(figure) -> list[str]:
+    return [t.get_text() for t in figure.findobj(lambda a: hasattr(a, "get_text") and a.get_text())]
+
+
+# 1. "Red arrows converge on Zelenskyy" -----------------------------------------------------------------------
+
+
+def test_no_two_arrowheads_lie_on_each_other(figures):
+    # two heads pile up when their centres are nearer than half the smaller head
+    for name, figure in figures.items():
+        renderer = figure.canvas.get_renderer()
+        heads = {h: a.get_window_extent(renderer) for h, a in by_gid(figure, "head").items()}
+        piled = [(a, b) for a in heads for b in heads if a < b and np.hypot(
+            heads[a].x0 + heads[a].width / 2 - heads[b].x0 - heads[b].width / 2,
+            heads[a].y0 + heads[a].height / 2 - heads[b].y0 - heads[b].height / 2)
+            < 0.5 * min(heads[a].width, heads[a].height, heads[b].width, heads[b].height)]
+        assert piled == [], name
+
+
+def test_lines_into_one_node_meet_its_rim_apart(figures):
+    # each line's end at a node: no two ends of lines of different pairs closer than their half widths
+    for name, figure in figures.items():
+        px = figure.dpi / 72
+        ends = defaultdict(list)
+        for edge, patch in by_gid(figure, "edge").items():
+            (x0, y0), (x1, y1) = patch.get_transform().transform(patch._posA_posB)   # noqa: SLF001
+            u, v = edge.split(":")[:2]
+            ends[u].append((frozenset((u, v)), np.array([x0, y0]), patch.get_linewidth() * px / 2))
+            ends[v].append((frozenset((u, v)), np.array([x1, y1]), patch.get_linewidth() * px / 2))
+        for node, at in ends.items():
+            for i, (pair_a, a, wa) in enumerate(at):
+                for pair_b, b, wb in at[i + 1:]:
+                    if pair_a != pair_b:
+                        assert np.hypot(*(a - b)) >= 0.5 * (wa + wb), (name, node, pair_a, pair_b)
+
+
+# 2. "Labels lying on edges (Gerasimov, Dmitriev, Umerov)" ---------------------------------------------------
+
+
+#: Drawings where some label still lies on a line (the dense middle of the 2025 person graph, page and slide).
+CROSSED = ("person-page", "person-slide")
+
+
+def test_no_label_is_crossed_by_a_line(figures):
+    for name, figure in figures.items():
+        if name not in CROSSED:
+            assert labels_crossed(figure) == [], name
+
+
+@pytest.mark.xfail(strict=True, reason="not done: in the dense middle of the 2025 person graph at page and slide "
+                                       "size a few labels (Zelenskyy; the Russian delegation) still lie on lines")
+@pytest.mark.parametrize("name", CROSSED)
+def test_no_label_is_crossed_by_a_line_in_the_dense_person_graphs(figures, name):
+    assert labels_crossed(figures[name]) == []
+
+
+# 4. "'Erdoğan' and 'Erdogan' both appear" -----------------------------------------------------------------
+
+
+def test_one_actor_is_printed_one_way_in_every_drawing(figures):
+    spellings = defaultdict(set)
+    for figure in figures.values():
+        for text in texts(figure):
+            for word in text.replace(",", " ").replace("(", " ").replace(")", " ").split():
+                spellings[fold(word)].add(word.strip(".;:"))
+    assert spellings[fold("Erdogan")] == {"Erdoğan"}
+    assert not [s for s in spellings.values() if len({w for w in s if w[:1].isupper()}) > 1
+                and len({fold(w) for w in s}) == 1 and any(not w.isascii() for w in s)]
+
+
+# 5. "No colour key on the state graph; the area key draws circles where the nodes are squares" --------------
+
+
+def test_the_state_graph_keys_its_colours_and_draws_its_keys_marks_as_its_nodes(figures):
+    for name in ("state-page", "state-slide", "state-column", "moscow-state", "2022-2025-state"):
+        figure = figures[name]
+        legends = by_gid(figure, "legend")
+        assert "side" in legends, name
+        marker_of_nodes = by_gid(figure, "node")
+        squares = sum(1 for a in marker_of_nodes.values() if _is_square(a.get_paths()[0].vertices))
+        assert squares > len(marker_of_nodes) / 2, name
+        for key in ("side", "size"):
+            if key in legends:
+                handles = [h for h in legends[key].legend_handles if h.get_marker() not in (None, "None")]
+                assert handles and all(h.get_marker() == "s" for h in handles[:-1] or handles), (name, key)
+
+
+def _is_square(vertices: np.ndarray) -> bool:
+    xs, ys = np.unique(np.round(vertices[:, 0], 3)), np.unique(np.round(vertices[:, 1], 3))
+    return len(xs) == 2 and len(ys) == 2
+
+
+def test_the_person_graph_keys_circles_for_its_circles(figures):
+    legends = by_gid(figures["person-page"], "legend")
+    assert all(h.get_marker() == "o" for h in legends["side"].legend_handles)
+
+
+# 6. "State graph at column size drops its table with a tool-like message" -----------------------------------
+
+
+def test_the_state_column_says_its_busiest_pair_in_words_never_in_a_tools_words(figures):
+    footer = by_gid(figures["state-column"], "footer")[""] if "" in by_gid(figures["state-column"], "footer") \
+        else next(a for a in figures["state-column"].findobj(lambda a: a.get_gid() == "footer"))
+    words = footer.get_text()
+    for tool in ("does not fit", "give a taller", "inches", "--size", "size="):
+        assert tool not in words
+    table = any(str(a.get_gid()).startswith("table:") for a in figures["state-column"].findobj())
+    assert table or "Russia → Ukraine: 21 proposed or agreed, 17 demanded or rejected, 8 claimed or denied" in \
+        " ".join(words.split())
+
+
+# 7. "'Reuters' appears as an actor in the 10k synthetic graph" -------------------------------------------------
+
+
+def test_synthetic_events_have_no_news_agency_among_their_actors(tmp_path):
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    generate = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = generate          # its dataclasses look their module up
+    spec.loader.exec_module(generate)
+    generate.generate(3000, tmp_path, seed=7)
+    record = load(tmp_path)
+    media = {line.split("|")[0] for line in generate.ORGANISATIONS.strip().splitlines() if line.split("|")[4] == "media"}
+    assert media >= {"reuters", "tass"}
+    acting = {a for e in record.events for a in e.actors()}
+    assert acting & media == set()
+
+
+# 8. "'Attacked' counts mislead without a caveat" -------------------------------------------------------------
+
+
+def test_attack_counts_say_they_count_reports_claims_included(figures):
+    key = " ".join(" ".join(texts(figures["2022-2025"])).split())
+    state = " ".join(" ".join(texts(figures["state-page"])).split())
+    assert "Attacked (reported)" in state and "claims included" not in key or "claims included" in key
+    assert "as reported" in state and "reports and the other denies counts too" in state
+
+
+# 9. "The right third of the page-size person graph is empty; grouped has more crossings than stress" ----------
+
+
+@pytest.mark.parametrize("record", ["2025", "2022-2025"])
+def test_the_person_graph_takes_the_layout_that_crosses_fewer_lines(records, record):
+    auto = draw_graph(records[record], size=PAGE, dpi=72)
+    stress = draw_graph(records[record], size=PAGE, dpi=72, layout="stress")
+    grouped = draw_graph(records[record], size=PAGE, dpi=72, layout="grouped")
+    # measured on the drawings: 2025 grouped 41, stress 19; 2022-2025 grouped 32, stress 25
+    assert crossings(auto) == min(crossings(stress), crossings(grouped)) or \
+        crossings(auto) <= 1.2 * min(crossings(stress), crossings(grouped))
+
+
+def test_the_page_person_graph_fills_its_plot(figures):
+    for name in ("person-page", "person-slide"):
+        figure = figures[name]
+        renderer = figure.canvas.get_renderer()
+        plot = figure.axes[0].get_window_extent(renderer)
+        boxes = [a.get_window_extent(renderer) for kind in ("node", "label") for a in by_gid(figure, kind).values()]
+        x0, x1 = min(b.x0 for b in boxes), max(b.x1 for b in boxes)
+        y0, y1 = min(b.y0 for b in boxes), max(b.y1 for b in boxes)
+        assert (x1 - x0) >= 0.85 * plot.width and (y1 - y0) >= 0.75 * plot.height, name
+
+
+# 10. "Column versions of both graphs were not publishable" ---------------------------------------------------
+
+
+@pytest.mark.parametrize("level", ["person", "state"])
+def test_a_column_draws_few_large_labels_and_a_legible_key(figures, level):
+    figure = figures[f"{level}-column"]
+    labels = by_gid(figure, "label")
+    assert 4 <= len(labels) + len(by_gid(figure, "group-label")) <= 14
+    assert min(t.get_fontsize() for t in labels.values()) >= 9
+    for legend in by_gid(figure, "legend").values():
+        assert min(t.get_fontsize() for t in legend.get_texts()) >= 8
+    assert labels_crossed(figure) == []
