@@ -116,7 +116,7 @@ function checkboxes(target, list, labelOf, swatchOf) {
 }
 
 function makeControls() {
-  if (phone()) $("controls").open = $("actor-list-box").open = $("key-box").open = false;  // phones: the list of events is the timeline
+  if (phone()) $("controls").open = $("actor-list-box").open = false;   // phones: the key stays open, the marks need it
   standfirst();
   checkboxes("type", V.types.filter(function (t, i) { return D.events.some(function (e) { return e.ty === i; }); }),
              function (t) { return t.label; }, function (t) { return color(t.color, GREY); });
@@ -145,6 +145,7 @@ function makeControls() {
   });
   $("actor-filter").addEventListener("change", function () { chooseActor($("actor-filter").value || null); });
   $("fit").addEventListener("click", fitWindow);
+  $("graph-all").addEventListener("click", function () { state.allActors = !state.allActors; page.fittedTo = null; update(); });
   $("reset").addEventListener("click", function () {
     state.actor = null; state.types = []; state.statuses = []; state.sides = []; state.q = ""; state.edge = null;
     syncControls();

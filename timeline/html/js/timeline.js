@@ -11,7 +11,7 @@ function makeTimeline() {
     moment: function (date) { return vis.moment(date).utc(); },
     orientation: {axis: "top", item: "top"}, stack: first.mode === "events", showCurrentTime: false,
     selectable: true, multiselect: false,
-    groupOrder: "order", zoomMin: 60 * MINUTE, margin: {item: {horizontal: 2, vertical: 3}},
+    groupOrder: "order", zoomMin: 60 * MINUTE, zoomKey: "ctrlKey",   // a plain wheel scrolls the page; Ctrl+wheel (a pinch) zooms margin: {item: {horizontal: 2, vertical: 3}},
     start: state.from === null ? span[0] : state.from * MINUTE, end: state.to === null ? span[1] : state.to * MINUTE,
     showMajorLabels: false, showMinorLabels: false,   // the month row is the page's own, kept in view (drawAxis)
     align: "left", order: function (a, b) { return (a.rank || 0) - (b.rank || 0); }, tooltip: {followMouse: false, overflowMethod: "cap"},
@@ -41,6 +41,7 @@ function makeTimeline() {
     showEvent(id, true);
   });
   $("timeline").addEventListener("keydown", timelineKeys);
+  zoomOnlyWithCtrl($("timeline"), function () {});   // vis-timeline's zoomKey does the rest
   // labels are laid out for the drawing's width: when it changes (lane names drawn, window resized), again
   timeline.on("changed", function () {
     drawAxis();
@@ -65,12 +66,20 @@ function itemTemplate(item) {
   return box;
 }
 
+/** The whole period in milliseconds: the events dated to a month or closer (a vaguer date, "2025", does not open
+ *  it; see datedSpan), with 2 % of room on each side. */
 function dataSpan() {
-  var lo = Infinity, hi = -Infinity;
-  D.events.forEach(function (e) { if (e.s < lo) lo = e.s; if (e.e > hi) hi = e.e; });
+  var span = datedSpan(), lo = span[0], hi = span[1];
   if (lo === Infinity) { lo = Date.now() / MINUTE - DAY * 30; hi = lo + DAY * 60; }
-  var pad = Math.max((hi - lo) * 0.04, 60);
+  var pad = Math.max((hi - lo) * 0.02, 60);
   return [(lo - pad) * MINUTE, (hi + pad) * MINUTE];
+}
+
+/** The first start and last end (minutes) of the events dated to a month or closer, or of all if none is. */
+function datedSpan() {
+  var lo = Infinity, hi = -Infinity, dated = D.events.filter(function (e) { return e.e - e.s <= 31 * DAY; });
+  (dated.length ? dated : D.events).forEach(function (e) { if (e.s < lo) lo = e.s; if (e.e > hi) hi = e.e; });
+  return [lo, hi];
 }
 
 function timelineKeys(event) {
