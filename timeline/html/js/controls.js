@@ -158,14 +158,15 @@ function makeControls() {
   });
   $("detail-close").addEventListener("click", closeDetail);
   // print: the about text and both lists open, whatever a phone folded
-  window.addEventListener("afterprint", function () { printGraph(false); });
+  window.addEventListener("afterprint", function () { printGraph(false); drawEventList(page.shown); });
   window.addEventListener("beforeprint", function () {
     printGraph(true);
+    drawEventList(page.shown);
     ["event-list-box", "actor-list-box", "key-box"].forEach(function (id) { $(id).open = true; });
     document.querySelectorAll("#plans details").forEach(function (box) { box.open = true; });
   });
   var printing = window.matchMedia("print");   // fires for the browser's print and for an emulated print medium
-  printing.addEventListener("change", function () { printGraph(printing.matches); });
+  printing.addEventListener("change", function () { printGraph(printing.matches); drawEventList(page.shown); });
   window.addEventListener("hashchange", function () { restore(); applyLevel(); applyWindow(); update(); showView(state.view, false); openRemembered(); });
   legends();
 }
@@ -300,7 +301,7 @@ function kindLegend() {
     svg.setAttribute("class", "kind-mark");
     $("kind-legend").appendChild(keyEntry(svg, words[kind]));
   });
-  $("kind-legend").appendChild(el("span", "· size: events in view · labels only where they fit: zoom in for more", {"class": "key-note"}));
+  $("kind-legend").appendChild(el("span", "· size: events in view · labels only where they fit", {"class": "key-note"}));
 }
 
 function setLevel(level) {

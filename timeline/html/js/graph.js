@@ -3,6 +3,8 @@
 // ---- graph ----------------------------------------------------------------------------------
 
 function makeGraph() {
+  // before Cytoscape.js listens to the wheel (it does so in the capture phase too): it is told first
+  zoomOnlyWithCtrl($("graph"), function (zooming) { cy.userZoomingEnabled(zooming); });
   cy = cytoscape({
     container: $("graph"), minZoom: 0.05, maxZoom: 6, boxSelectionEnabled: false, userZoomingEnabled: false,
     style: [
@@ -27,7 +29,6 @@ function makeGraph() {
       {selector: ".dim", style: {"opacity": 0.18}}
     ].concat(relationStyles())
   });
-  zoomOnlyWithCtrl($("graph"), function (zooming) { cy.userZoomingEnabled(zooming); });
   cy.on("tap", "node", function (event) { chooseActor(D.actors[Number(event.target.data("actor"))].id); });
   cy.on("tap", "edge", function (event) { showEdge(event.target.id()); });
   cy.on("tap", function (event) { if (event.target === cy && state.actor !== null) chooseActor(null); });
@@ -255,11 +256,12 @@ function declutter() {
   var shown = 0;
   cy.batch(function () {
     nodes.forEach(function (node, k) {
-      var font = node.data("font") + (page.laidOutFew ? 1 : 0), fits = font >= LABEL_MIN, box = null;
+      var font = node.data("font"), fits = font >= LABEL_MIN, box = null;
       if (Math.abs(node.data("fs") - font / zoom) > 0.01) node.data("fs", font / zoom);
 
       if (fits) {
-        var w = textWidth(node.data("label")) * font / 12, h = font * 1.25, p = node.renderedPosition();
+        // the label's box as Cytoscape.js draws it (its line height, background padding), with a little to spare
+        var w = textWidth(node.data("label")) * font / 12 * 1.04 + 4, h = font * 1.55 + 2, p = node.renderedPosition();
         var free = function (at) {   // inside the graph, over no label placed and no other node
           box = at[2](p, bodies[k], w, h, zoom);
           return box.x1 >= 0 && box.x2 <= cy.width() && box.y1 >= 0 && box.y2 <= cy.height() &&

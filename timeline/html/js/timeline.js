@@ -7,11 +7,13 @@ function makeTimeline() {
   var first = timelineItems(passing(false), state.from, state.to), span = dataSpan();
   items = new vis.DataSet(first.list);   // drawn once, with the first window: vis-timeline's redraws are its cost
   page.itemsKey = first.key;
+  if (phone()) DOT = PHONE_DOT;
   var options = {
     moment: function (date) { return vis.moment(date).utc(); },
     orientation: {axis: "top", item: "top"}, stack: first.mode === "events", showCurrentTime: false,
     selectable: true, multiselect: false,
-    groupOrder: "order", zoomMin: 60 * MINUTE, zoomKey: "ctrlKey",   // a plain wheel scrolls the page; Ctrl+wheel (a pinch) zooms margin: {item: {horizontal: 2, vertical: 3}},
+    zoomKey: "ctrlKey",   // a plain wheel scrolls the page; Ctrl+wheel (as a trackpad's pinch sends it) zooms
+    groupOrder: "order", zoomMin: 60 * MINUTE, margin: {item: {horizontal: 2, vertical: 3}},
     start: state.from === null ? span[0] : state.from * MINUTE, end: state.to === null ? span[1] : state.to * MINUTE,
     showMajorLabels: false, showMinorLabels: false,   // the month row is the page's own, kept in view (drawAxis)
     align: "left", order: function (a, b) { return (a.rank || 0) - (b.rank || 0); }, tooltip: {followMouse: false, overflowMethod: "cap"},
@@ -58,6 +60,12 @@ function itemTemplate(item) {
   if (!item.shape) mark.style.width = Math.round(item.markPx) + "px";
   var label = item.label ? el("span", item.label, {"class": "lab"}) : null;
   var words = item.label ? ["← by", "from →"] : ["←", "→"];   // a mark alone: its arrow, not a word without a title
+  if (phone()) {   // a finger's target around the mark, whatever the size of the dot
+    var target = el("span", null, {"class": "markbox"});
+    target.appendChild(mark);
+    target.appendChild(el("span", null, {"class": "hit", "aria-hidden": "true"}));
+    mark = target;
+  }
   var parts = [item.open === "start" ? el("span", words[0], {"class": "open-word", "aria-hidden": "true"}) : null, mark,
                item.open === "end" ? el("span", words[1], {"class": "open-word", "aria-hidden": "true"}) : null];
   if (item.className.indexOf("label-left") >= 0) parts.unshift(label); else parts.push(label);
@@ -175,7 +183,8 @@ function itemOf(i, labelled, scale, edges) {
   if (e.o) classes.push("open-" + e.o);
   if (e.x) classes.push("draft");
   var at = placement(e, scale, edges[0] / MINUTE, edges[1] / MINUTE, labelled);
-  if (at.side === "inside") classes.push("inside");
+  if (at.side === "inside" || at.side === "clip") classes.push("inside");
+  if (at.side === "clip") classes.push("clip");
   if (at.side === "left") classes.push("label-left");
   var label = at.side ? labelOf(e) : "", markPx = at.mark, start = (at.box[0] / scale) + edges[0] / MINUTE;
   var end = (at.box[1] / scale) + edges[0] / MINUTE;
@@ -183,9 +192,13 @@ function itemOf(i, labelled, scale, edges) {
           label: label, markPx: markPx, shape: span ? null : type.shape, open: e.o, hint: e.ti + " · " + e.d + " · " + type.label + " · " + status.label, content: ""};
 }
 
+/** A bar at least this wide on screen (pixels) always carries its label inside, cut short if it must be (the whole
+ *  title is in its tooltip, the list and its details): a long bar is never left unnamed. */
+var CLIPPED_FROM = 40;
+
 /** Where an event's mark and label go in the window lo..hi (minutes) at ``scale`` pixels a minute, in pixels
  *  from the window's left edge: ``mark`` (its width), ``box`` (mark and label) and ``side`` of the label (``after``,
- *  ``left`` near the right edge, ``inside`` a wide bar, or null: no label, or no room for it inside the window).
+ *  ``left`` near the right edge, ``inside`` a wide bar, ``clip`` inside a long bar, cut short, or null: no label, or no room for it inside the window).
  *  A bar is cut a window's width beyond each edge, as vis-timeline cuts its box, so that the label stays put. */
 function placement(e, scale, lo, hi, labelled) {
   var span = e.e - e.s > DAY && !e.o, width = (hi - lo) * scale, open = e.o ? openWidth(labelled) : 0;
@@ -198,6 +211,7 @@ function placement(e, scale, lo, hi, labelled) {
   if (labelled && span && !e.o && x0 >= 0 && mark >= need + 8 && x0 + need <= width) side = "inside";
   else if (labelled && x0 + mark >= 0 && x0 + mark + need <= width) side = "after";
   else if (labelled && x0 - need >= 0 && x0 + mark <= width) side = "left";
+  else if (span && !e.o && Math.min(x0 + mark, width) - Math.max(x0, 0) >= CLIPPED_FROM) side = "clip";   // long bar: inside, cut
   var box = side === "after" ? [x0, x0 + mark + need] : side === "left" ? [x0 - need, x0 + mark] : [x0, x0 + mark];
   return {mark: mark, box: box, side: side};
 }
