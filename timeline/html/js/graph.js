@@ -132,7 +132,7 @@ function drawGraph(visible, from, to) {
     if (state.edge !== null && g.on[Number(state.edge.slice(1))]) edges[Number(state.edge.slice(1))].addClass("chosen");
     g.nodes.forEach(function (n, k) {
       var a = n[0], on = !!(shownNodes[a] || (g.isolated[a] || actor === a) && active[a] && (actor === null || actor === a));
-      if (kept && !kept[a]) on = false;
+      if (kept) on = !!(kept[a] && active[a]);   // a phone's few: each of them, related to the others or not
       var classes = (on ? "" : "hidden") + (actor === a ? " chosen" : "") +
         (query && on && fold(D.actors[a].name).indexOf(query) >= 0 ? " found" : "") +
         (chosen ? (chosen.nodes[a] ? " involved" : " dim") : "");

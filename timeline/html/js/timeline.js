@@ -59,6 +59,7 @@ function itemTemplate(item) {
   var mark = item.shape ? shapeMark(item.shape) : el("span", null, {"class": "mark", "aria-hidden": "true"});
   if (!item.shape) mark.style.width = Math.round(item.markPx) + "px";
   var label = item.label ? el("span", item.label, {"class": "lab"}) : null;
+  if (label && item.within) { label.style.left = item.within[0] + "px"; label.style.right = item.within[1] + "px"; }
   var words = item.label ? ["← by", "from →"] : ["←", "→"];   // a mark alone: its arrow, not a word without a title
   if (phone()) {   // a finger's target around the mark, whatever the size of the dot
     var target = el("span", null, {"class": "markbox"});
@@ -189,7 +190,7 @@ function itemOf(i, labelled, scale, edges) {
   var label = at.side ? labelOf(e) : "", markPx = at.mark, start = (at.box[0] / scale) + edges[0] / MINUTE;
   var end = (at.box[1] / scale) + edges[0] / MINUTE;
   return {id: i, group: e.ln, className: classes.join(" "), type: "range", start: start * MINUTE, end: end * MINUTE,
-          label: label, markPx: markPx, shape: span ? null : type.shape, open: e.o, hint: e.ti + " · " + e.d + " · " + type.label + " · " + status.label, content: ""};
+          label: label, markPx: markPx, within: at.within, shape: span ? null : type.shape, open: e.o, hint: e.ti + " · " + e.d + " · " + type.label + " · " + status.label, content: ""};
 }
 
 /** A bar at least this wide on screen (pixels) always carries its label inside, cut short if it must be (the whole
@@ -213,7 +214,9 @@ function placement(e, scale, lo, hi, labelled) {
   else if (labelled && x0 - need >= 0 && x0 + mark <= width) side = "left";
   else if (span && !e.o && Math.min(x0 + mark, width) - Math.max(x0, 0) >= CLIPPED_FROM) side = "clip";   // long bar: inside, cut
   var box = side === "after" ? [x0, x0 + mark + need] : side === "left" ? [x0 - need, x0 + mark] : [x0, x0 + mark];
-  return {mark: mark, box: box, side: side};
+  // a cut label sits in the part of its bar inside the window: [pixels from the bar's left end, from its right end]
+  var within = side === "clip" ? [Math.max(-x0, 0) + 5, Math.max(x0 + mark - width, 0) + 5] : null;
+  return {mark: mark, box: box, side: side, within: within};
 }
 
 /** An event's label: its title, and the status in words unless it occurred (planned, proposed...). */
@@ -293,8 +296,8 @@ function timelineItems(visible, from, to) {
     var span = dataSpan(), lo = from === null ? span[0] / MINUTE : from, hi = to === null ? span[1] / MINUTE : to;
     var scale = pxPerMinute(lo, hi), chosen = labelledEvents(shown, scale, lo, hi);
     list = shown.map(function (i) {
-      if (chosen[i]) labelled++;
       var item = itemOf(i, chosen[i], scale, [lo * MINUTE, hi * MINUTE]);
+      if (item.label) labelled++;   // a long bar's cut label too
       item.rank = chosen.rank[i];   // vis-timeline stacks in this order, as labelledEvents placed them
       return item;
     });

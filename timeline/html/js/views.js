@@ -46,7 +46,8 @@ function makeViews() {
   followScrolling();
 }
 
-/** On a desktop, where every view is on the page, the switcher's tab of the view on screen is the one highlighted:
+/** On a desktop, where every view is on the page, the switcher's tab of the view on screen is the one highlighted
+ *  (IntersectionObserver):
  *  the view whose section covers most of the band just under the sticky switcher. */
 function followScrolling() {
   if (!window.IntersectionObserver) return;
@@ -59,7 +60,7 @@ function followScrolling() {
       var height = VIEW_SECTIONS[view].reduce(function (sum, id) { return sum + (seen[id] || 0); }, 0);
       if (height > most) { most = height; best = view; }
     });
-    if (best && best !== state.view) markView(best);
+    if (best) highlightTab(best);
   }, {rootMargin: "-" + Math.round(navHeight() + 8) + "px 0px -40% 0px", threshold: [0, 0.1, 0.25, 0.5, 0.75, 1]});
   Object.keys(VIEW_SECTIONS).forEach(function (view) { VIEW_SECTIONS[view].forEach(function (id) { observer.observe($(id)); }); });
 }
@@ -80,14 +81,19 @@ function showView(view, jump) {
   remember();
 }
 
-/** Highlight ``view``'s tab and mark its sections as the current ones (on a phone, the one shown). */
-function markView(view) {
-  state.view = view;
-  document.body.setAttribute("data-view", view);
+/** Highlight ``view``'s tab (on a desktop, also the view scrolled to: the address keeps the view chosen). */
+function highlightTab(view) {
   document.querySelectorAll("#views-nav [data-view]").forEach(function (button) {
     var on = button.getAttribute("data-view") === view;
     if (on) button.setAttribute("aria-current", "true"); else button.removeAttribute("aria-current");
   });
+}
+
+/** Highlight ``view``'s tab and mark its sections as the current ones (on a phone, the one shown). */
+function markView(view) {
+  state.view = view;
+  document.body.setAttribute("data-view", view);
+  highlightTab(view);
   Object.keys(VIEW_SECTIONS).forEach(function (name) {
     VIEW_SECTIONS[name].forEach(function (id) { $(id).classList.toggle("current", name === view); });
   });
