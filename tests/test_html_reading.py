@@ -180,6 +180,11 @@ def test_the_phones_key_is_open_and_its_marks_are_finger_targets(browser, record
     page = browser.open(record_page, **PHONE)
     assert page.evaluate("document.getElementById('key-box').open")
     assert page.locator("#type-legend").is_visible()
+    jump = page.locator("#timeline-heading .key-jump")                      # under the chart, a tap away
+    assert jump.is_visible() and jump.bounding_box()["y"] < PHONE["height"] and jump.bounding_box()["height"] >= 44
+    jump.click()
+    wait(page, "(r => r.top >= 0 && r.bottom <= innerHeight)(document.getElementById('key-box').getBoundingClientRect())")
+    page.evaluate("window.scrollTo(0, 0)")
     found = page.evaluate("""[...document.querySelectorAll('#timeline .vis-item.ev')].slice(0, 60).map(item => {
         const hit = item.querySelector('.hit').getBoundingClientRect();
         const mark = item.querySelector('.mark').getBoundingClientRect();

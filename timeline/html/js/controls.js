@@ -145,6 +145,10 @@ function makeControls() {
   });
   $("actor-filter").addEventListener("change", function () { chooseActor($("actor-filter").value || null); });
   $("fit").addEventListener("click", fitWindow);
+  document.querySelector(".key-jump").addEventListener("click", function () {   // a phone's key, under its chart
+    $("key-box").open = true;
+    $("key-box").scrollIntoView({block: "start"});
+  });
   $("graph-all").addEventListener("click", function () { state.allActors = !state.allActors; page.fittedTo = null; update(); });
   $("reset").addEventListener("click", function () {
     state.actor = null; state.types = []; state.statuses = []; state.sides = []; state.q = ""; state.edge = null;
