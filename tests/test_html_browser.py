@@ -236,6 +236,8 @@ def test_phone_width_shows_one_view_at_a_time(browser, seed_page, seed):
     assert page.locator("#event-list li.month").first.text_content() == "December 2025"
     page.locator("#views-nav [data-view=graph]").click()
     assert page.locator("#graph").is_visible() and page.locator("#actor-ranking button").first.is_visible()
+    assert shown(page)["nodes"] == 12                     # a phone's few: the most active actors
+    page.locator("#graph-all").click()
     assert shown(page) == library(seed)
 
 

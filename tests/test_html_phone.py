@@ -9,7 +9,6 @@ import pytest
 from html_page import click_actor, counts, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.filters import EventFilter
-from timeline.graph import actor_graph
 from timeline.html.data import page_data
 from timeline.palette import OTHER_SIDE
 from timeline.stance_colors import stance_colors
@@ -36,7 +35,7 @@ def test_a_phone_shows_the_timeline_as_a_chart_first(browser, record_page, recor
     total = len(EventFilter().apply(record))
     assert found["events"] == found["items"] == total
     assert found["drawn"] > 40   # a screen of lanes, scrolled inside the chart; the rest is drawn as it scrolls in
-    assert page.locator("#axis .tick").count() >= 4   # the time row names its quarters, not "2025" alone
+    assert page.locator("#axis .tick").count() >= 3   # the time row names its quarters, not "2025" alone
     assert page.locator("#timeline .vis-label .lane").count() == len(page_data(record)["lanes"])
     assert not visible(page, "#graph") and not visible(page, "#event-list")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
@@ -49,10 +48,9 @@ def test_the_view_switcher_shows_one_view_at_a_time_and_stays_in_sight(browser, 
     assert visible(page, "#graph") and not visible(page, "#timeline")
     graph = box(page, "#graph")
     assert graph["width"] >= 360 and graph["height"] >= 400
-    library = actor_graph(record)
     found = counts(page)
-    assert (found["nodes"], found["edges"]) == (library.number_of_nodes(), library.number_of_edges())
-    assert page.evaluate("window.timelinePage.labels.shown") >= 10
+    assert found["nodes"] == 12   # the most active actors (test_html_reading.py checks which, and "Show all")
+    assert page.evaluate("window.timelinePage.labels.shown") == 12
     assert abs(box(page, "#views-nav")["y"]) < 1   # sticky: the switcher is at the top of the screen
     page.locator("#views-nav [data-view=positions]").click()
     wait(page, "document.body.dataset.view === 'positions'")
@@ -102,7 +100,9 @@ def test_an_actor_click_on_a_desktop_shows_its_details_and_a_chip(browser, recor
     assert page.locator("#detail-body .meta").text_content() == "State"
     facts = dict(zip(page.locator("#detail-body dt").all_text_contents(), page.locator("#detail-body dd").all_text_contents()))
     russia = EventFilter(actors=("russia",)).apply(record)
-    assert facts["Events"] == f"{len(russia)} events in view" and "Vladimir Putin" in facts["Members"]
+    named = sum(1 for e in russia if "russia" in e.actors())
+    assert facts["Events"] == f"{len(russia)} events in view: {named} name Russia, {len(russia) - named} only its members"
+    assert "Vladimir Putin" in facts["Members"]
     chip = page.locator("#filter-chips .filter-chip")
     assert chip.count() == 1 and chip.inner_text().startswith("Filtered to Russia")
     assert box(page, "#filter-chips .filter-chip")["y"] < 768   # in sight wherever the reader has scrolled

@@ -116,7 +116,7 @@ function checkboxes(target, list, labelOf, swatchOf) {
 }
 
 function makeControls() {
-  if (phone()) $("controls").open = $("actor-list-box").open = $("key-box").open = false;  // phones: the list of events is the timeline
+  if (phone()) $("controls").open = $("actor-list-box").open = false;   // phones: the key stays open, the marks need it
   standfirst();
   checkboxes("type", V.types.filter(function (t, i) { return D.events.some(function (e) { return e.ty === i; }); }),
              function (t) { return t.label; }, function (t) { return color(t.color, GREY); });
@@ -145,6 +145,11 @@ function makeControls() {
   });
   $("actor-filter").addEventListener("change", function () { chooseActor($("actor-filter").value || null); });
   $("fit").addEventListener("click", fitWindow);
+  document.querySelector(".key-jump").addEventListener("click", function () {   // a phone's key, under its chart
+    $("key-box").open = true;
+    $("key-box").scrollIntoView({block: "start"});
+  });
+  $("graph-all").addEventListener("click", function () { state.allActors = !state.allActors; page.fittedTo = null; update(); });
   $("reset").addEventListener("click", function () {
     state.actor = null; state.types = []; state.statuses = []; state.sides = []; state.q = ""; state.edge = null;
     syncControls();
@@ -157,14 +162,15 @@ function makeControls() {
   });
   $("detail-close").addEventListener("click", closeDetail);
   // print: the about text and both lists open, whatever a phone folded
-  window.addEventListener("afterprint", function () { printGraph(false); });
+  window.addEventListener("afterprint", function () { printGraph(false); drawEventList(page.shown); });
   window.addEventListener("beforeprint", function () {
     printGraph(true);
+    drawEventList(page.shown);
     ["event-list-box", "actor-list-box", "key-box"].forEach(function (id) { $(id).open = true; });
     document.querySelectorAll("#plans details").forEach(function (box) { box.open = true; });
   });
   var printing = window.matchMedia("print");   // fires for the browser's print and for an emulated print medium
-  printing.addEventListener("change", function () { printGraph(printing.matches); });
+  printing.addEventListener("change", function () { printGraph(printing.matches); drawEventList(page.shown); });
   window.addEventListener("hashchange", function () { restore(); applyLevel(); applyWindow(); update(); showView(state.view, false); openRemembered(); });
   legends();
 }
@@ -299,7 +305,7 @@ function kindLegend() {
     svg.setAttribute("class", "kind-mark");
     $("kind-legend").appendChild(keyEntry(svg, words[kind]));
   });
-  $("kind-legend").appendChild(el("span", "· size: events in view · labels only where they fit: zoom in for more", {"class": "key-note"}));
+  $("kind-legend").appendChild(el("span", "· size: events in view · labels only where they fit", {"class": "key-note"}));
 }
 
 function setLevel(level) {

@@ -20,7 +20,7 @@ var RANKED = 10;
 /** Past this many edges the graph draws straight lines: curved parallel edges take seconds to lay out. */
 var BEZIER_UP_TO = 1000;
 /** The diameter of an event's dot on the timeline, in pixels, and the font of its labels. */
-var DOT = 10;
+var DOT = 10, PHONE_DOT = 14;
 var LABEL_FONT = "12px";
 /** The smallest label the graph draws, in pixels on screen. */
 var LABEL_MIN = 11;

@@ -175,11 +175,13 @@ function showActor(a) {
   state.event = state.edge = state.stance = null;
   var body = openDetail(actor.name);
   body.appendChild(el("p", [kinds[actor.kind] || actor.kind, actor.title].filter(Boolean).join(" · "), {"class": "meta"}));
-  var visible = passing(false), mine = [], all = 0;
+  var visible = passing(false), mine = [], all = 0, named = 0;
   D.events.forEach(function (e, i) {
     if (!e.all.some(function (x) { return belongs(x, a); })) return;
     all++;
-    if (visible[i] && inPeriod(e, state.from, state.to)) mine.push(i);
+    if (!visible[i] || !inPeriod(e, state.from, state.to)) return;
+    mine.push(i);
+    if (e.all.some(function (x) { return nodeOf(x) === a; })) named++;
   });
   var facts = el("dl");
   var fact = function (term, value) { facts.appendChild(el("dt", term)); facts.appendChild(value); };
@@ -188,7 +190,7 @@ function showActor(a) {
   var members = D.actors.map(function (_, k) { return k; }).filter(function (k) { return (D.actors[k].in || [])[0] === a; })
     .sort(function (x, y) { return V.activity[y] - V.activity[x] || x - y; });   // the most active first
   if (members.length) fact("Members", actorButtons(members.slice(0, 12), members.length));
-  fact("Events", el("dd", plural(mine.length, "event") + " in view" + (mine.length === all ? "" : ", " + all.toLocaleString("en") + " in all")));
+  fact("Events", el("dd", eventsWording(actor, mine.length, named, all), {"class": "actor-events"}));
   var partners = partnersOf(a);
   if (partners.length) fact("Dealt most with", actorButtons(partners.slice(0, 6).map(function (p) { return p[0]; }), partners.length));
   body.appendChild(facts);
@@ -202,6 +204,15 @@ function showActor(a) {
     body.appendChild(list);
   }
   page.actorShown = actor.id;
+}
+
+/** What an actor's count of events counts: "154 events in view: 76 name Ukraine, 78 only its members (211 in all)".
+ *  ``named``: those that name the actor itself (at the graph's level), the figure of the ranking and of its node. */
+function eventsWording(actor, shown, named, all) {
+  var words = plural(shown, "event") + " in view";
+  if (named < shown) words += ": " + named.toLocaleString("en") + " name " + actor.name + ", " +
+    (shown - named).toLocaleString("en") + " only " + (state.level === "state" ? "actors on its side" : "its members");
+  return words + (shown === all ? "" : " (" + all.toLocaleString("en") + " in all)");
 }
 
 /** Actors as buttons, comma-separated (a comma never starts a line), and how many more there are past ``total``. */

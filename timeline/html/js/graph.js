@@ -3,14 +3,16 @@
 // ---- graph ----------------------------------------------------------------------------------
 
 function makeGraph() {
+  // before Cytoscape.js listens to the wheel (it does so in the capture phase too): it is told first
+  zoomOnlyWithCtrl($("graph"), function (zooming) { cy.userZoomingEnabled(zooming); });
   cy = cytoscape({
-    container: $("graph"), minZoom: 0.05, maxZoom: 6, boxSelectionEnabled: false,
+    container: $("graph"), minZoom: 0.05, maxZoom: 6, boxSelectionEnabled: false, userZoomingEnabled: false,
     style: [
       {selector: "node", style: {
         "label": "data(label)", "background-color": "data(color)", "shape": "data(shape)",
         "width": "data(size)", "height": "data(size)", "font-size": "data(fs)", "color": "#1a1a1a",
         "text-valign": "data(valign)", "text-halign": "data(halign)", "text-margin-y": "data(my)", "text-margin-x": "data(mx)",
-        "text-outline-width": 0,
+        "text-outline-width": 0, "font-family": getComputedStyle($("graph")).fontFamily,   // the font declutter measures
         "min-zoomed-font-size": LABEL_MIN, "border-width": 2, "border-color": "data(edge)", "z-index": "data(z)",
       "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1}},
       {selector: "edge", style: {
@@ -61,7 +63,7 @@ function loadLevel() {
   var elements = g.nodes.map(function (n) {
     var actor = D.actors[n[0]], size = 10 + 22 * Math.sqrt(n[3] / most);
     return {group: "nodes", data: {id: "n" + n[0], actor: n[0], label: actor.name, color: tint(sideColor(n[0]), 0.45),
-            edge: sideColor(n[0]), shape: SHAPES[actor.kind] || "ellipse", size: size, font: 12 + 4 * Math.sqrt(n[3] / most), fs: 12,
+            edge: sideColor(n[0]), shape: SHAPES[actor.kind] || "ellipse", size: size, base: size, font: 12 + 4 * Math.sqrt(n[3] / most), fs: 12,
               z: Math.round(100 * n[3] / most), valign: "bottom", halign: "center", my: 3, mx: 0},   // the more active on top, label included
             position: tall ? {x: n[2] * height, y: n[1] * width} : {x: n[1] * width, y: (1 - n[2]) * height}};
   });
@@ -101,11 +103,20 @@ function drawGraph(visible, from, to) {
   var g = D.graphs[state.level], actor = state.actor === null ? null : V.actorIndex[state.actor];
   var shownNodes = {}, active = {}, edgeCount = 0, nodeCount = 0, query = state.q ? fold(state.q) : "";
   var edges = g.elements.edges, nodes = g.elements.nodes, chosen = involved();
+  D.events.forEach(function (e, i) {
+    if (visible[i] && inPeriod(e, from, to)) e.all.forEach(function (a) { var n = nodeOf(a); active[n] = (active[n] || 0) + 1; });
+  });
+  var kept = phoneFew(g, active, actor, chosen);
+  var inView = g.edges.map(function (edge) {
+    var n = 0;
+    edge[3].forEach(function (i) { if (visible[i] && inPeriod(D.events[i], from, to)) n++; });
+    return n;
+  });
+  var strongest = kept ? strongestOfPairs(g, inView, kept) : null;
   cy.batch(function () {
     g.edges.forEach(function (edge, k) {
-      var n = 0;
-      edge[3].forEach(function (i) { if (visible[i] && inPeriod(D.events[i], from, to)) n++; });
-      var on = n > 0 && (actor === null || edge[0] === actor || edge[1] === actor);
+      var n = inView[k];
+      var on = n > 0 && (actor === null || edge[0] === actor || edge[1] === actor) && (!kept || strongest[k]);
       if (on !== g.on[k]) { edges[k].toggleClass("hidden", !on); g.on[k] = on; }
       if (on) {
         edgeCount++;
@@ -119,11 +130,9 @@ function drawGraph(visible, from, to) {
       if (mark !== (g.marks[k] || "")) { edge.removeClass("involved dim"); if (mark) edge.addClass(mark); g.marks[k] = mark; }
     });
     if (state.edge !== null && g.on[Number(state.edge.slice(1))]) edges[Number(state.edge.slice(1))].addClass("chosen");
-    D.events.forEach(function (e, i) {
-      if (visible[i] && inPeriod(e, from, to)) e.all.forEach(function (a) { active[nodeOf(a)] = true; });
-    });
     g.nodes.forEach(function (n, k) {
       var a = n[0], on = !!(shownNodes[a] || (g.isolated[a] || actor === a) && active[a] && (actor === null || actor === a));
+      if (kept) on = !!(kept[a] && active[a]);   // a phone's few: each of them, related to the others or not
       var classes = (on ? "" : "hidden") + (actor === a ? " chosen" : "") +
         (query && on && fold(D.actors[a].name).indexOf(query) >= 0 ? " found" : "") +
         (chosen ? (chosen.nodes[a] ? " involved" : " dim") : "");
@@ -131,21 +140,91 @@ function drawGraph(visible, from, to) {
       if (on) nodeCount++;
     });
   });
-  var key = state.level + "|" + (actor === null ? "" : actor) + "|" + (chosen ? chosen.event : "");
+  var key = state.level + "|" + (actor === null ? "" : actor) + "|" + (chosen ? chosen.event : "") + "|" +
+    (kept ? Object.keys(kept).join(",") : "");
+  if (kept && page.fittedTo !== key) layOutFew();
+  else if (!kept && page.laidOutFew) { cy.nodes().forEach(function (node) { node.position(node.data("home")); }); page.laidOutFew = false; }
   if (page.fittedTo !== key) {   // the actors followed, or those of the chosen event, with room around them
     var shown = cy.nodes().filter(function (node) { return !node.hasClass("hidden") && (!chosen || node.hasClass("involved")); });
     // the nodes, not their labels: a label keeps its size on screen, so its box in the graph grows as the graph shrinks
-    if (shown.length) cy.fit(shown.boundingBox({includeLabels: false}), chosen ? 70 : 40);
+    var around = shown.boundingBox({includeLabels: false});
+    if (kept) around = {x1: around.x1, x2: around.x2, y1: around.y1, y2: around.y2 + 26};   // the last row's labels
+    if (shown.length) cy.fit(around, chosen ? 70 : kept ? 30 : 40);
     if (chosen && cy.zoom() > 1) { cy.zoom(1); cy.center(shown); }   // close enough to read, far enough to see around
     page.fittedTo = key;
   }
   declutter();
   page.graphCounts = {nodes: nodeCount, edges: edgeCount};
+  showAllButton(kept, g, active);
   page.involved = chosen ? {nodes: cy.nodes(".involved").map(function (n) { return n.data("label"); }).sort(),
                             edges: cy.edges(".involved").length} : null;
-  $("graph-summary").textContent = "The graph shows " + plural(nodeCount, "actor") + " and " + plural(edgeCount, "relation") +
-    (state.level === "state" ? ", each actor counted as its state" : "") + ". The list of actors below names them.";
+  $("graph-summary").textContent = (kept ? "The " + plural(nodeCount, "actor") + " with most events in view" +
+      (actor !== null ? " among those " + D.actors[actor].name + " dealt with" : "") + " and the " + plural(edgeCount, "relation") +
+      " between them; the ranking below counts all."
+    : "The graph shows " + plural(nodeCount, "actor") + " and " + plural(edgeCount, "relation") +
+      (state.level === "state" ? ", each actor counted as its state" : "") + ". The list of actors below names them.");
   return page.graphCounts;
+}
+
+/** Actors drawn on a phone at first: a graph of more is a tangle no finger can pick a node from. */
+var PHONE_ACTORS = 12;
+/** A node's smallest size on a phone's screen, in pixels: a finger's target. */
+var FINGER = 44;
+
+/** On a phone, unless the reader asked for every actor: the PHONE_ACTORS actors with most events in view (``active``),
+ *  the one followed and those of the chosen event always among them, as a set of actor indices; else null (all). */
+function phoneFew(g, active, actor, chosen) {
+  if (!phone() || state.allActors || page.printing) return null;
+  var must = chosen ? Object.keys(chosen.nodes).map(Number) : [];
+  if (actor !== null) must.push(actor);
+  var partners = null;
+  if (actor !== null) {   // following an actor: its partners with most events in view
+    partners = {};
+    g.edges.forEach(function (edge) {
+      if (edge[0] === actor || edge[1] === actor) partners[edge[0] === actor ? edge[1] : edge[0]] = true;
+    });
+  }
+  var ranked = g.nodes.map(function (n) { return n[0]; })
+    .filter(function (a) { return active[a] && (!partners || partners[a]); })
+    .sort(function (a, b) { return active[b] - active[a] || a - b; });
+  var kept = {};
+  must.concat(ranked).forEach(function (a) { if (Object.keys(kept).length < Math.max(PHONE_ACTORS, must.length)) kept[a] = true; });
+  return kept;
+}
+
+/** For each pair of the ``kept`` actors, its relation with most events in view (``counts``): {edge index: true}. */
+function strongestOfPairs(g, counts, kept) {
+  var best = {}, found = {};
+  g.edges.forEach(function (edge, k) {
+    if (!counts[k] || !kept[edge[0]] || !kept[edge[1]]) return;
+    var key = Math.min(edge[0], edge[1]) + "-" + Math.max(edge[0], edge[1]);
+    if (best[key] === undefined || counts[k] > counts[best[key]]) best[key] = k;
+  });
+  Object.keys(best).forEach(function (key) { found[best[key]] = true; });
+  return found;
+}
+
+/** The few actors of a phone, laid out afresh as a ladder the phone's width, two to a row, the most active at the
+ *  top: every label has half the width below its node, and the rows zigzag a little so that no line between two
+ *  actors of one side runs through the node between them. Their places in the whole graph are kept (``home``) for
+ *  "Show all". */
+function layOutFew() {
+  var shown = cy.nodes().filter(function (node) { return !node.hasClass("hidden"); }), width = Math.max(cy.width(), 300);
+  cy.nodes().forEach(function (node) { if (!node.data("home")) node.data("home", Object.assign({}, node.position())); });
+  var ranked = shown.sort(function (a, b) { return b.data("z") - a.data("z") || a.id().localeCompare(b.id()); });
+  ranked.forEach(function (node, k) {
+    var row = Math.floor(k / 2), right = k % 2 === 1, x = row % 2 ? 0.27 : 0.2;
+    node.position({x: (right ? 1 - x : x) * width, y: row * 92});
+  });
+  page.laidOutFew = true;
+}
+
+/** Under a phone's graph: how many actors it shows of how many, and a button to show them all (or the few again). */
+function showAllButton(kept, g, active) {
+  var button = $("graph-all"), all = g.nodes.filter(function (n) { return active[n[0]]; }).length;
+  button.hidden = !phone() || all <= PHONE_ACTORS;
+  button.textContent = kept ? "Show all " + plural(all, "actor") : "Show the " + PHONE_ACTORS + " most active actors";
+  button.setAttribute("aria-pressed", String(!kept));
 }
 
 /** Where a label may go, in order: below its node, above, right, left: [valign, halign, box of a w×h label
@@ -158,14 +237,20 @@ var LABEL_PLACES = [
 ];
 
 /** Labels keep their size on screen (``font`` pixels, 12 to 16, whatever the zoom), below their node or, if that
- *  place is taken, above, right or left of it; a label that would be drawn over a label or a node of a more active
- *  actor (the chosen ones first) in every place, or past the graph's edges, is left out (the actor is still named
+ *  place is taken, above, right or left of it; a label that would be drawn over a label placed before (the chosen
+ *  and the more active actors' first) or over any other node in every place, or past the graph's edges, is left out (the actor is still named
  *  in the lists and its details): no label ever collides or is cut. Zooming in makes room for more. */
 function declutter() {
   var zoom = cy.zoom(), placed = [], nodes = cy.nodes(":visible").sort(function (a, b) {
     return (b.hasClass("involved") - a.hasClass("involved")) || (b.hasClass("chosen") - a.hasClass("chosen")) || b.data("z") - a.data("z");
   });
   if (nodes.length > 3000) return;
+  cy.batch(function () {   // on a phone's few actors, every node at least a finger's size on screen
+    nodes.forEach(function (node) {
+      var size = page.laidOutFew ? Math.max(node.data("base"), FINGER / zoom) : node.data("base");
+      if (Math.abs(node.data("size") - size) > 0.01) node.data("size", size);
+    });
+  });
   var bodies = nodes.map(function (n) { return n.renderedBoundingBox({includeLabels: false}); });
   var hit = function (a, b) { return a.x1 < b.x2 + 2 && b.x1 < a.x2 + 2 && a.y1 < b.y2 + 1 && b.y1 < a.y2 + 1; };
   var shown = 0;
@@ -173,16 +258,17 @@ function declutter() {
     nodes.forEach(function (node, k) {
       var font = node.data("font"), fits = font >= LABEL_MIN, box = null;
       if (Math.abs(node.data("fs") - font / zoom) > 0.01) node.data("fs", font / zoom);
+
       if (fits) {
-        var w = textWidth(node.data("label")) * font / 12, h = font * 1.25, p = node.renderedPosition();
-        var free = function (at, strict) {   // strict: over no node; else over no node of a more active actor
+        // the label's box as Cytoscape.js draws it (its line height, background padding), with a little to spare
+        var w = textWidth(node.data("label")) * font / 12 * 1.04 + 4, h = font * 1.55 + 2, p = node.renderedPosition();
+        var free = function (at) {   // inside the graph, over no label placed and no other node
           box = at[2](p, bodies[k], w, h, zoom);
           return box.x1 >= 0 && box.x2 <= cy.width() && box.y1 >= 0 && box.y2 <= cy.height() &&
                  !placed.some(function (other) { return hit(box, other); }) &&
-                 !bodies.some(function (other, j) { return (strict ? j !== k : j < k) && hit(box, other); });
+                 !bodies.some(function (other, j) { return j !== k && hit(box, other); });
         };
-        var place = LABEL_PLACES.find(function (at) { return free(at, true); }) ||
-                    LABEL_PLACES.find(function (at) { return free(at, false); });
+        var place = LABEL_PLACES.find(free);
         fits = !!place;
         if (place) box = place[2](p, bodies[k], w, h, zoom);   // its box (the last one tried may be another place's)
         if (place && (node.data("valign") !== place[0] || node.data("halign") !== place[1])) {
@@ -220,13 +306,8 @@ function printGraph(on) {
     Object.keys(weight).sort(function (a, b) { return weight[b] - weight[a] || a - b; }).slice(0, PRINTED)
       .forEach(function (a) { kept[a] = true; });
     cy.nodes().forEach(function (node) { if (!kept[node.data("actor")]) node.addClass("print-off"); });
-    var strongest = {};   // one line a pair, its relation with most events; a pair of one event is left out
-    g.edges.forEach(function (edge, k) {
-      var key = Math.min(edge[0], edge[1]) + "-" + Math.max(edge[0], edge[1]);
-      if (g.on[k] && kept[edge[0]] && kept[edge[1]] && g.count[k] >= 2 && (strongest[key] === undefined || g.count[k] > g.count[strongest[key]])) strongest[key] = k;
-    });
-    var drawn = {};
-    Object.keys(strongest).forEach(function (key) { drawn[strongest[key]] = true; });
+    // one line a pair, its relation with most events; a pair of one event is left out
+    var drawn = strongestOfPairs(g, g.count.map(function (n, k) { return g.on[k] && n >= 2 ? n : 0; }), kept);
     g.elements.edges.forEach(function (edge, k) { if (!drawn[k]) edge.addClass("print-off"); });
     cy.resize();
     cy.fit(cy.nodes(":visible").boundingBox({includeLabels: false}), 40);

@@ -21,12 +21,17 @@ function drawEventList(shown) {
     button.appendChild(el("span", V.types[e.ty].label, {"class": "kind"}));
     button.addEventListener("click", function () { showEvent(i, true); });
     item.appendChild(button);
+    if (page.printing && e.src && e.src.length) {   // on paper, nothing to click: each event's sources under it
+      var sources = el("ul", null, {"class": "sources print-sources", "aria-label": "Sources"});
+      e.src.forEach(function (s) { sources.appendChild(sourceItem(D.sources[s])); });
+      item.appendChild(sources);
+    }
     list.appendChild(item);
   });
   $("event-list-count").textContent = "(" + shown.length.toLocaleString("en") + ")";
   $("event-list-more").textContent = shown.length > LIST_LIMIT
     ? "Listed: the first " + LIST_LIMIT.toLocaleString("en") + " of " + shown.length.toLocaleString("en") +
-      " by date, to keep the page quick. Zoom the timeline to a shorter period, or filter, to list the others." : "";
+      " by date" + (page.printing ? "." : ", to keep the page quick. Zoom the timeline to a shorter period, or filter, to list the others.") : "";
 }
 
 function drawActorList() {

@@ -102,8 +102,9 @@ function drawPositions() {
         var s = P.stands[i], from = dayMinutes(s[3]), to = s[4] ? dayMinutes(s[4]) : P.hi;
         var bar = el("button", null, {"type": "button", "class": "stint" + (P.scale[s[2]].hatched ? " hatched" : "") + (holds[i] ? " holds" : "") + (state.stance === s[11] ? " picked" : ""),
                                       "aria-label": stanceWords(s) + ", from " + s[5], "title": stanceWords(s) + " · " + s[5]});
-        bar.style.left = (100 * (from - P.lo) / span) + "%";
-        bar.style.width = Math.max(100 * (to - from) / span, 0.6) + "%";
+        // a stance of a few days is still a bar one can see and pick: STINT_MIN pixels, kept inside its track
+        bar.style.left = "min(" + (100 * (from - P.lo) / span) + "%, calc(100% - " + STINT_MIN + "px))";
+        bar.style.width = "max(" + (100 * (to - from) / span) + "%, " + STINT_MIN + "px)";
         bar.style.setProperty("--s", color(P.scale[s[2]].color, GREY));
         bar.addEventListener("click", function () { showStance(i); });
         track.appendChild(bar);
@@ -123,12 +124,15 @@ function drawPositions() {
                     chosen: document.querySelectorAll("#positions .prow.chosen .stint").length};
 }
 
+/** The narrowest bar of a stance, in pixels. */
+var STINT_MIN = 8;
+
 function holdingItem(i) {
   var s = P.stands[i], look = P.scale[s[2]], item = el("li");
   var button = el("button", null, {"type": "button", "class": "held" + (s[8].length ? " claimed" : "")});
   button.appendChild(el("span", actorName(s[1]) + (s[8].length ? " (as " + s[8].map(actorName).join(", ") + " claim)" : ""), {"class": "who"}));
   var chip = el("span", look.label, {"class": "chip" + (look.hatched ? " hatched" : "")});
-  chip.style.background = color(look.color, GREY);
+  chip.style.backgroundColor = color(look.color, GREY);   // not the shorthand: a hatched stance keeps its hatch
   chip.style.color = color(look.ink, "#1a1a1a");
   button.appendChild(chip);
   button.addEventListener("click", function () { showStance(i); });
@@ -173,6 +177,8 @@ function stanceLegend() {
     legend.appendChild(keyEntry(stanceSwatch(sample, "swatch stint-swatch claimed-swatch"),
                                 "striped, in its own row: a stance others claim an actor holds"));
   }
+  legend.appendChild(keyEntry(stanceSwatch(sample || {color: GREY}, "swatch stint-swatch holds-swatch"),
+                              "outlined in black: the stance each actor holds on the “as of” day"));
   legend.appendChild(el("span", "Each issue is a proposition (“For or against: …”); a bar runs from the day a stance " +
                         "was stated to the actor's next one; the black line is the “as of” day.", {"class": "key-note"}));
 }

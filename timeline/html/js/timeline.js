@@ -7,10 +7,12 @@ function makeTimeline() {
   var first = timelineItems(passing(false), state.from, state.to), span = dataSpan();
   items = new vis.DataSet(first.list);   // drawn once, with the first window: vis-timeline's redraws are its cost
   page.itemsKey = first.key;
+  if (phone()) DOT = PHONE_DOT;
   var options = {
     moment: function (date) { return vis.moment(date).utc(); },
     orientation: {axis: "top", item: "top"}, stack: first.mode === "events", showCurrentTime: false,
     selectable: true, multiselect: false,
+    zoomKey: "ctrlKey",   // a plain wheel scrolls the page; Ctrl+wheel (as a trackpad's pinch sends it) zooms
     groupOrder: "order", zoomMin: 60 * MINUTE, margin: {item: {horizontal: 2, vertical: 3}},
     start: state.from === null ? span[0] : state.from * MINUTE, end: state.to === null ? span[1] : state.to * MINUTE,
     showMajorLabels: false, showMinorLabels: false,   // the month row is the page's own, kept in view (drawAxis)
@@ -41,6 +43,7 @@ function makeTimeline() {
     showEvent(id, true);
   });
   $("timeline").addEventListener("keydown", timelineKeys);
+  zoomOnlyWithCtrl($("timeline"), function () {});   // vis-timeline's zoomKey does the rest
   // labels are laid out for the drawing's width: when it changes (lane names drawn, window resized), again
   timeline.on("changed", function () {
     drawAxis();
@@ -56,7 +59,14 @@ function itemTemplate(item) {
   var mark = item.shape ? shapeMark(item.shape) : el("span", null, {"class": "mark", "aria-hidden": "true"});
   if (!item.shape) mark.style.width = Math.round(item.markPx) + "px";
   var label = item.label ? el("span", item.label, {"class": "lab"}) : null;
+  if (label && item.within) { label.style.left = item.within[0] + "px"; label.style.right = item.within[1] + "px"; }
   var words = item.label ? ["← by", "from →"] : ["←", "→"];   // a mark alone: its arrow, not a word without a title
+  if (phone()) {   // a finger's target around the mark, whatever the size of the dot
+    var target = el("span", null, {"class": "markbox"});
+    target.appendChild(mark);
+    target.appendChild(el("span", null, {"class": "hit", "aria-hidden": "true"}));
+    mark = target;
+  }
   var parts = [item.open === "start" ? el("span", words[0], {"class": "open-word", "aria-hidden": "true"}) : null, mark,
                item.open === "end" ? el("span", words[1], {"class": "open-word", "aria-hidden": "true"}) : null];
   if (item.className.indexOf("label-left") >= 0) parts.unshift(label); else parts.push(label);
@@ -65,12 +75,20 @@ function itemTemplate(item) {
   return box;
 }
 
+/** The whole period in milliseconds: the events dated to a month or closer (a vaguer date, "2025", does not open
+ *  it; see datedSpan), with 2 % of room on each side. */
 function dataSpan() {
-  var lo = Infinity, hi = -Infinity;
-  D.events.forEach(function (e) { if (e.s < lo) lo = e.s; if (e.e > hi) hi = e.e; });
+  var span = datedSpan(), lo = span[0], hi = span[1];
   if (lo === Infinity) { lo = Date.now() / MINUTE - DAY * 30; hi = lo + DAY * 60; }
-  var pad = Math.max((hi - lo) * 0.04, 60);
+  var pad = Math.max((hi - lo) * 0.02, 60);
   return [(lo - pad) * MINUTE, (hi + pad) * MINUTE];
+}
+
+/** The first start and last end (minutes) of the events dated to a month or closer, or of all if none is. */
+function datedSpan() {
+  var lo = Infinity, hi = -Infinity, dated = D.events.filter(function (e) { return e.e - e.s <= 31 * DAY; });
+  (dated.length ? dated : D.events).forEach(function (e) { if (e.s < lo) lo = e.s; if (e.e > hi) hi = e.e; });
+  return [lo, hi];
 }
 
 function timelineKeys(event) {
@@ -166,17 +184,22 @@ function itemOf(i, labelled, scale, edges) {
   if (e.o) classes.push("open-" + e.o);
   if (e.x) classes.push("draft");
   var at = placement(e, scale, edges[0] / MINUTE, edges[1] / MINUTE, labelled);
-  if (at.side === "inside") classes.push("inside");
+  if (at.side === "inside" || at.side === "clip") classes.push("inside");
+  if (at.side === "clip") classes.push("clip");
   if (at.side === "left") classes.push("label-left");
   var label = at.side ? labelOf(e) : "", markPx = at.mark, start = (at.box[0] / scale) + edges[0] / MINUTE;
   var end = (at.box[1] / scale) + edges[0] / MINUTE;
   return {id: i, group: e.ln, className: classes.join(" "), type: "range", start: start * MINUTE, end: end * MINUTE,
-          label: label, markPx: markPx, shape: span ? null : type.shape, open: e.o, hint: e.ti + " · " + e.d + " · " + type.label + " · " + status.label, content: ""};
+          label: label, markPx: markPx, within: at.within, shape: span ? null : type.shape, open: e.o, hint: e.ti + " · " + e.d + " · " + type.label + " · " + status.label, content: ""};
 }
+
+/** A bar at least this wide on screen (pixels) always carries its label inside, cut short if it must be (the whole
+ *  title is in its tooltip, the list and its details): a long bar is never left unnamed. */
+var CLIPPED_FROM = 40;
 
 /** Where an event's mark and label go in the window lo..hi (minutes) at ``scale`` pixels a minute, in pixels
  *  from the window's left edge: ``mark`` (its width), ``box`` (mark and label) and ``side`` of the label (``after``,
- *  ``left`` near the right edge, ``inside`` a wide bar, or null: no label, or no room for it inside the window).
+ *  ``left`` near the right edge, ``inside`` a wide bar, ``clip`` inside a long bar, cut short, or null: no label, or no room for it inside the window).
  *  A bar is cut a window's width beyond each edge, as vis-timeline cuts its box, so that the label stays put. */
 function placement(e, scale, lo, hi, labelled) {
   var span = e.e - e.s > DAY && !e.o, width = (hi - lo) * scale, open = e.o ? openWidth(labelled) : 0;
@@ -189,8 +212,11 @@ function placement(e, scale, lo, hi, labelled) {
   if (labelled && span && !e.o && x0 >= 0 && mark >= need + 8 && x0 + need <= width) side = "inside";
   else if (labelled && x0 + mark >= 0 && x0 + mark + need <= width) side = "after";
   else if (labelled && x0 - need >= 0 && x0 + mark <= width) side = "left";
+  else if (span && !e.o && Math.min(x0 + mark, width) - Math.max(x0, 0) >= CLIPPED_FROM) side = "clip";   // long bar: inside, cut
   var box = side === "after" ? [x0, x0 + mark + need] : side === "left" ? [x0 - need, x0 + mark] : [x0, x0 + mark];
-  return {mark: mark, box: box, side: side};
+  // a cut label sits in the part of its bar inside the window: [pixels from the bar's left end, from its right end]
+  var within = side === "clip" ? [Math.max(-x0, 0) + 5, Math.max(x0 + mark - width, 0) + 5] : null;
+  return {mark: mark, box: box, side: side, within: within};
 }
 
 /** An event's label: its title, and the status in words unless it occurred (planned, proposed...). */
@@ -270,8 +296,8 @@ function timelineItems(visible, from, to) {
     var span = dataSpan(), lo = from === null ? span[0] / MINUTE : from, hi = to === null ? span[1] / MINUTE : to;
     var scale = pxPerMinute(lo, hi), chosen = labelledEvents(shown, scale, lo, hi);
     list = shown.map(function (i) {
-      if (chosen[i]) labelled++;
       var item = itemOf(i, chosen[i], scale, [lo * MINUTE, hi * MINUTE]);
+      if (item.label) labelled++;   // a long bar's cut label too
       item.rank = chosen.rank[i];   // vis-timeline stacks in this order, as labelledEvents placed them
       return item;
     });

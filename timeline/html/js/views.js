@@ -14,9 +14,7 @@ function standfirst() {
   document.title = D.title;
   $("page-standfirst").textContent = firstSentence(D.description);
   $("page-standfirst").hidden = !D.description;
-  var lo = Infinity, hi = -Infinity, sides = Object.keys(D.sides).length;
-  var dated = D.events.filter(function (e) { return e.e - e.s <= 31 * DAY; });   // "2025" alone does not open the period
-  (dated.length ? dated : D.events).forEach(function (e) { lo = Math.min(lo, e.s); hi = Math.max(hi, e.e - 1); });
+  var sides = Object.keys(D.sides).length, span = datedSpan(), lo = span[0], hi = span[1] - 1;
   $("page-facts").textContent = [lo <= hi ? dayRange(lo, hi) : D.period,
     plural(D.events.length, "event"), plural(D.actors.length, "actor"), sides ? plural(sides, "side") : ""]
     .filter(Boolean).join(" · ");
@@ -45,28 +43,76 @@ function makeViews() {
   $("views-nav").querySelector("[data-view=positions]").hidden = !positions;
   if (!VIEW_SECTIONS[state.view] || (state.view === "positions" && !positions)) state.view = "timeline";
   showView(state.view, false);
+  followScrolling();
+}
+
+/** On a desktop, where every view is on the page, the switcher's tab of the view on screen is the one highlighted
+ *  (IntersectionObserver):
+ *  the view whose section covers most of the band just under the sticky switcher. */
+function followScrolling() {
+  if (!window.IntersectionObserver) return;
+  var seen = {};
+  var observer = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) { seen[entry.target.id] = entry.isIntersecting ? entry.intersectionRect.height : 0; });
+    if (phone() || page.jumping) return;
+    var best = null, most = 0;
+    Object.keys(VIEW_SECTIONS).forEach(function (view) {
+      var height = VIEW_SECTIONS[view].reduce(function (sum, id) { return sum + (seen[id] || 0); }, 0);
+      if (height > most) { most = height; best = view; }
+    });
+    if (best) highlightTab(best);
+  }, {rootMargin: "-" + Math.round(navHeight() + 8) + "px 0px -40% 0px", threshold: [0, 0.1, 0.25, 0.5, 0.75, 1]});
+  Object.keys(VIEW_SECTIONS).forEach(function (view) { VIEW_SECTIONS[view].forEach(function (id) { observer.observe($(id)); }); });
 }
 
 /** Show ``view``: on a phone the only one on screen, on a desktop scrolled to (``jump``). */
 function showView(view, jump) {
   var changed = state.view !== view;
-  state.view = view;
-  document.body.setAttribute("data-view", view);
-  document.querySelectorAll("#views-nav [data-view]").forEach(function (button) {
-    var on = button.getAttribute("data-view") === view;
-    if (on) button.setAttribute("aria-current", "true"); else button.removeAttribute("aria-current");
-  });
-  Object.keys(VIEW_SECTIONS).forEach(function (name) {
-    VIEW_SECTIONS[name].forEach(function (id) { $(id).classList.toggle("current", name === view); });
-  });
+  markView(view);
   if (!page.ready) return;
   if (phone() && view === "graph" && (changed || !cy.width())) { cy.resize(); page.fittedTo = null; update(); }
   if (phone() && view === "timeline" && changed) { timeline.redraw(); drawAxis(); }
   if (jump) {
     var top = phone() ? $("views-nav").offsetTop : $(VIEW_SECTIONS[view][0]).getBoundingClientRect().top + window.scrollY - navHeight();
+    page.jumping = true;   // the tab chosen stays highlighted, whatever the views passed on the way
     window.scrollTo({top: Math.max(top, 0), behavior: "instant"});
+    requestAnimationFrame(function () { requestAnimationFrame(function () { page.jumping = false; }); });
   }
   remember();
+}
+
+/** Highlight ``view``'s tab (on a desktop, also the view scrolled to: the address keeps the view chosen). */
+function highlightTab(view) {
+  document.querySelectorAll("#views-nav [data-view]").forEach(function (button) {
+    var on = button.getAttribute("data-view") === view;
+    if (on) button.setAttribute("aria-current", "true"); else button.removeAttribute("aria-current");
+  });
+}
+
+/** Highlight ``view``'s tab and mark its sections as the current ones (on a phone, the one shown). */
+function markView(view) {
+  state.view = view;
+  document.body.setAttribute("data-view", view);
+  highlightTab(view);
+  Object.keys(VIEW_SECTIONS).forEach(function (name) {
+    VIEW_SECTIONS[name].forEach(function (id) { $(id).classList.toggle("current", name === view); });
+  });
+  if (page.ready) remember();
+}
+
+/** A plain wheel over ``box`` (a chart) scrolls the page, and a hint says how to zoom; Ctrl (or ⌘) + wheel, as a
+ *  trackpad's pinch sends it, zooms: ``allow(zooming)`` is told which before the chart's own handler sees the wheel. */
+function zoomOnlyWithCtrl(box, allow) {
+  var hint = box.parentNode.querySelector(".zoom-hint"), timer;
+  box.addEventListener("wheel", function (event) {
+    var zooming = event.ctrlKey || event.metaKey;
+    allow(zooming);
+    if (zooming || !hint || Math.abs(event.deltaY) < Math.abs(event.deltaX)) return;
+    hint.classList.add("on");
+    clearTimeout(timer);
+    timer = setTimeout(function () { hint.classList.remove("on"); }, 1200);
+  }, {capture: true, passive: true});
+  box.addEventListener("touchstart", function () { allow(true); }, {capture: true, passive: true});   // two fingers pinch
 }
 
 function navHeight() { return $("views-nav").getBoundingClientRect().height; }

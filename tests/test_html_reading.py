@@ -1,0 +1,252 @@
+"""What a web editor found in round 4, each as it must now hold, in headless Chromium on the 2025 record (seeds/).
+
+The phone's graph is its few most active actors, each a finger's target; a plain wheel scrolls the page (Ctrl+wheel
+zooms); the switcher's tab follows scrolling; an actor's counts add up; long bars are named; the window fits the
+dated events; the phone's key is open and its marks are finger targets; print lists events with their sources and
+no interactive hint; graph labels overlap nothing, by Cytoscape.js's own boxes; the positions view's chips and key
+are drawn as its bars are (its colours are read from timeline.stance_colors: test_html_phone.py checks them).
+"""
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from datetime import datetime
+
+import pytest
+from html_page import quiet_browser, seed_record, seed_record_page, wait
+
+from timeline.filters import EventFilter
+from timeline.graph import actor_graph
+
+browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
+record = pytest.fixture(scope="module", name="record")(seed_record)
+record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 768}
+#: The page's PHONE_ACTORS (graph.js).
+PHONE_ACTORS = 12
+
+LABEL_BOXES = """(() => { const cy = window.timelinePage.debug().cy;
+    return cy.nodes(':visible').filter(n => !n.hasClass('unlabelled')).map(n => [n.data('label'),
+        n.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true}),
+        n.renderedBoundingBox({includeLabels: false})]); })()"""
+
+
+def overlap(a: dict, b: dict) -> bool:
+    return a["x1"] < b["x2"] and b["x1"] < a["x2"] and a["y1"] < b["y2"] and b["y1"] < a["y2"]
+
+
+def assert_labels_apart(page) -> int:
+    """No label drawn (Cytoscape.js's own box of it) overlaps another label or another actor's node; their number."""
+    found = page.evaluate(LABEL_BOXES)
+    for k, (name, label, _) in enumerate(found):
+        for other, _, node2 in found[:k] + found[k + 1:]:
+            assert not overlap(label, node2), f"{name}'s label lies on {other}'s node"
+        for other, label2, _ in found[k + 1:]:
+            assert not overlap(label, label2), f"{name}'s label lies on {other}'s"
+    nodes = page.evaluate("window.timelinePage.debug().cy.nodes(':visible').filter(n => n.hasClass('unlabelled'))"
+                          ".map(n => n.renderedBoundingBox({includeLabels: false}))")
+    for name, label, _ in found:
+        assert not any(overlap(label, node) for node in nodes), f"{name}'s label lies on an unlabelled node"
+    return len(found)
+
+
+def most_active(record, events, n: int) -> list[str]:
+    """The ``n`` actors with most events (ties: the record's order of actors), as the page ranks them."""
+    order = {a: i for i, a in enumerate(record.actors)}
+    counts = Counter(a for e in events for a in {*e.actors()})
+    graph = actor_graph(record, events)
+    ranked = sorted((a for a in graph.nodes if counts[a]), key=lambda a: (-counts[a], order[a]))
+    return ranked[:n]
+
+
+def test_a_phones_graph_is_its_most_active_actors_each_a_finger_target(browser, record_page, record):
+    page = browser.open(record_page, "view=graph", **PHONE)
+    events = EventFilter().apply(record)
+    kept = set(most_active(record, events, PHONE_ACTORS))
+    pairs = {frozenset((u, v)) for u, v in actor_graph(record, events).edges() if u in kept and v in kept and u != v}
+    found = page.evaluate("window.timelinePage.counts()")
+    assert (found["nodes"], found["edges"]) == (PHONE_ACTORS, len(pairs))   # one line a pair: its strongest relation
+    shown = page.evaluate("window.timelinePage.debug().cy.nodes(':visible').map(n => n.data('label'))")
+    assert set(shown) == {record.actors[a].name for a in kept}
+    sizes = page.evaluate("window.timelinePage.debug().cy.nodes(':visible')"
+                          ".map(n => n.renderedBoundingBox({includeLabels: false}))")
+    assert min(min(b["w"], b["h"]) for b in sizes) >= 44
+    assert assert_labels_apart(page) == PHONE_ACTORS                        # every one named, nothing on anything
+    fonts = page.evaluate("window.timelinePage.debug().cy.nodes(':visible').map(n => n.data('fs') * n.cy().zoom())")
+    assert min(fonts) >= 12
+    graph = page.locator("#graph").bounding_box()
+    assert graph["x"] >= 0 and graph["x"] + graph["width"] <= PHONE["width"]
+    # a tap on a node opens that actor's details
+    page.locator("#graph").scroll_into_view_if_needed()
+    time.sleep(0.3)
+    name, x, y = page.evaluate("""(() => { const cy = window.timelinePage.debug().cy, box = document.getElementById('graph')
+        .getBoundingClientRect(), n = cy.nodes(':visible').sort((a, b) => a.data('z') - b.data('z'))[0], p = n.renderedPosition();
+        return [n.data('label'), box.left + p.x, box.top + p.y]; })()""")
+    page.mouse.click(x, y)
+    wait(page, "document.getElementById('detail').classList.contains('open')")
+    assert page.locator("#detail-title").text_content() == name
+    # "Show all" draws the library's whole graph
+    page = browser.open(record_page, "view=graph", **PHONE)
+    button = page.locator("#graph-all")
+    library = actor_graph(record)
+    assert button.text_content() == f"Show all {library.number_of_nodes()} actors"
+    button.click()
+    wait(page, f"window.timelinePage.counts().nodes === {library.number_of_nodes()}")
+    assert page.evaluate("window.timelinePage.counts().edges") == library.number_of_edges()
+
+
+@pytest.mark.parametrize("chart", ["#timeline", "#graph"])
+def test_a_plain_wheel_scrolls_the_page_and_ctrl_wheel_zooms(browser, record_page, chart):
+    page = browser.open(record_page, **DESKTOP)
+    zoom = ("(() => { const w = window.timelinePage.debug().timeline.getWindow(); return w.end - w.start; })()"
+            if chart == "#timeline" else "window.timelinePage.debug().cy.zoom()")
+    page.evaluate(f"window.scrollTo(0, document.querySelector('{chart}').getBoundingClientRect().top + scrollY - 200)")
+    time.sleep(0.3)
+    box = page.locator(chart).bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, min(box["y"] + 150, DESKTOP["height"] - 50))
+    before, scrolled = page.evaluate(zoom), page.evaluate("scrollY")
+    page.mouse.wheel(0, 240)
+    wait(page, f"scrollY > {scrolled}")
+    assert page.evaluate(zoom) == before
+    assert page.locator(f"{chart} ~ .zoom-hint, .zoom-hint:has(+ {chart})").first.evaluate("e => e.classList.contains('on')")
+    assert "Ctrl + scroll" in page.locator(".zoom-hint").first.text_content()
+    scrolled = page.evaluate("scrollY")
+    time.sleep(0.4)   # Cytoscape.js takes no wheel for 250 ms after the page scrolled
+    page.keyboard.down("Control")
+    page.mouse.wheel(0, -240)
+    page.keyboard.up("Control")
+    wait(page, f"{zoom} !== {before}")
+    assert page.evaluate("scrollY") == scrolled                            # a zoom does not scroll the page
+
+
+def test_the_tab_of_the_view_on_screen_is_highlighted(browser, record_page):
+    page = browser.open(record_page, **DESKTOP)
+    current = "document.querySelector('#views-nav [aria-current=true]').dataset.view"
+    assert page.evaluate(current) == "timeline"
+    for view, section in [("graph", "graph-view"), ("positions", "positions-view"), ("timeline", "timeline-view")]:
+        page.evaluate(f"window.scrollTo(0, document.getElementById('{section}').getBoundingClientRect().top + scrollY - 60)")
+        wait(page, f"{current} === '{view}'", timeout=10)
+    page.locator("#views-nav [data-view=list]").click()                    # a jump keeps the tab chosen
+    time.sleep(0.3)
+    assert page.evaluate(current) == "list"
+
+
+def test_an_actors_counts_say_what_they_count_and_add_up(browser, record_page, record):
+    page = browser.open(record_page, "actor=ukraine", **DESKTOP)
+    events = EventFilter().apply(record)
+    members = {a for a in record.actors if "ukraine" in record.affiliation_chain(a)}
+    named = sum(1 for e in events if "ukraine" in e.actors())
+    through = sum(1 for e in events if members & set(e.actors()) and "ukraine" not in e.actors())
+    words = page.locator("#detail-body .actor-events").text_content()
+    match = re.fullmatch(r"([\d,]+) events in view: ([\d,]+) name Ukraine, ([\d,]+) only its members", words)
+    assert match, words
+    total, direct, rest = (int(x.replace(",", "")) for x in match.groups())
+    assert (total, direct, rest) == (named + through, named, through) and direct + rest == total
+    assert page.evaluate("window.timelinePage.counts().events") == total
+    ranked = page.locator("#actor-ranking .rank", has_text="Ukraine").first.locator(".n").text_content()
+    assert ranked == f"{direct} events"                                     # the ranking's figure is the named part
+    assert "name each" in page.locator("#ranking-view h3").first.text_content()
+
+
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_long_bars_carry_their_label(browser, record_page, size):
+    page = browser.open(record_page, **size)
+    bars = page.evaluate("""[...document.querySelectorAll('#timeline .vis-item.ev.span')].map(item => {
+        const mark = item.querySelector('.mark').getBoundingClientRect(), lab = item.querySelector('.lab');
+        return [item.title || item.querySelector('.evb').title, mark.width, lab ? lab.textContent : '',
+                lab ? lab.getBoundingClientRect().width : 0]; })""")
+    long = [bar for bar in bars if bar[1] >= 40]
+    assert long and all(bar[2] for bar in long), [bar[0] for bar in long if not bar[2]]
+    budapest = [bar for bar in bars if "Budapest" in bar[0]]
+    assert budapest and budapest[0][2].startswith("A second Trump")        # the cancelled summit is named
+    assert all(bar[3] <= max(bar[1], bar[3]) for bar in long)
+
+
+def test_the_window_fits_the_dated_events(browser, record_page, record):
+    page = browser.open(record_page, **DESKTOP)
+    start, end = page.evaluate("(() => { const w = window.timelinePage.debug().timeline.getWindow();"
+                               " return [w.start.toISOString(), w.end.toISOString()]; })()")
+    start, end = (datetime.fromisoformat(x.replace("Z", "")) for x in (start, end))
+    first, last = datetime(2025, 2, 12), datetime(2025, 12, 30)            # the standfirst's 12 Feb – 29 Dec 2025
+    room = (last - first) * 0.021
+    assert first - room <= start < first and last < end <= last + room
+    assert page.locator("#page-facts").text_content().startswith("12 Feb – 29 Dec 2025")
+    assert not [t for t in page.locator("#axis .tick").all_text_contents() if t.startswith("Jan")]
+
+
+def test_the_phones_key_is_open_and_its_marks_are_finger_targets(browser, record_page):
+    page = browser.open(record_page, **PHONE)
+    assert page.evaluate("document.getElementById('key-box').open")
+    assert page.locator("#type-legend").is_visible()
+    jump = page.locator("#timeline-heading .key-jump")                      # under the chart, a tap away
+    assert jump.is_visible() and jump.bounding_box()["y"] < PHONE["height"] and jump.bounding_box()["height"] >= 44
+    jump.click()
+    wait(page, "(r => r.top >= 0 && r.bottom <= innerHeight)(document.getElementById('key-box').getBoundingClientRect())")
+    page.evaluate("window.scrollTo(0, 0)")
+    found = page.evaluate("""[...document.querySelectorAll('#timeline .vis-item.ev')].slice(0, 60).map(item => {
+        const hit = item.querySelector('.hit').getBoundingClientRect();
+        const mark = item.querySelector('.mark').getBoundingClientRect();
+        return [hit.width, hit.height, mark.height, Math.abs((hit.left + hit.right) - (mark.left + mark.right)) / 2]; })""")
+    assert len(found) >= 40
+    assert all(w >= 44 - 0.01 and h >= 44 - 0.01 and dot >= 14 - 0.01 and off < 1 for w, h, dot, off in found)
+    # a tap within the target, off the dot, selects the event
+    # (a mark with no other within a finger's reach: where two are closer, the tap goes to the one drawn on top)
+    x, y, chosen = page.evaluate("""(() => { const items = [...document.querySelectorAll('#timeline .vis-item.ev.dot')],
+        at = i => { const r = i.querySelector('.mark').getBoundingClientRect();
+                    return [r.left + r.width / 2, r.top + r.height / 2]; };
+        const item = items.find(i => items.every(j => j === i || Math.hypot(at(i)[0] - at(j)[0], at(i)[1] - at(j)[1]) > 60));
+        item.scrollIntoView({block: 'center'});
+        const m = item.querySelector('.mark').getBoundingClientRect();
+        return [m.left + m.width / 2 + 15, m.top + m.height / 2, item.querySelector('.evb').title]; })()""")
+    page.mouse.click(x, y)
+    wait(page, "document.getElementById('detail').classList.contains('open')")
+    assert chosen.startswith(page.locator("#detail-title").text_content())
+
+
+def test_print_lists_the_events_with_dates_and_sources_and_no_hints(browser, record_page, record):
+    page = browser.open(record_page, **DESKTOP)
+    page.emulate_media(media="print")
+    wait(page, "window.timelinePage.printing && document.querySelector('.print-sources')")
+    events = EventFilter().apply(record)
+    assert page.locator("#event-list .event-row").count() == len(events)
+    dates = page.evaluate("[...document.querySelectorAll('#event-list .event-row')].map(r => [r.dataset.event,"
+                          " r.querySelector('.when').textContent])")
+    assert dict(dates) == {e.id: e.date.label() for e in events}
+    with_sources = [e for e in events if e.sources]
+    assert page.locator("#event-list .print-sources").count() == len(with_sources)
+    assert page.locator("#event-list .print-sources li").count() == sum(len(e.sources) for e in with_sources)
+    assert page.locator("#event-list .print-sources a[href^=http]").count() > 100
+    printed = page.evaluate("document.body.innerText").lower()
+    for hint in ("zoom", "scroll", "drag", "click", "tap "):
+        assert hint not in printed, hint
+    page.emulate_media(media="screen")
+    wait(page, "!document.querySelector('.print-sources')")
+
+
+@pytest.mark.parametrize("fragment", ["", "actor=ukraine", "level=state"])
+def test_graph_labels_overlap_nothing_by_cytoscapes_own_boxes(browser, record_page, fragment):
+    page = browser.open(record_page, fragment, **DESKTOP)
+    page.locator("#graph").scroll_into_view_if_needed()
+    assert assert_labels_apart(page) >= 8
+
+
+def test_the_positions_chips_and_key_are_drawn_as_the_bars(browser, record_page):
+    page = browser.open(record_page, "view=positions&asof=2025-12-28", **DESKTOP)
+    hatch = "e => getComputedStyle(e).backgroundImage"
+    legend = page.locator("#stance-legend .key-entry", has_text="Red line").locator(".swatch")
+    chip = page.locator("#positions .held .chip", has_text="Red line").first
+    bar = page.locator("#positions .stint.hatched").first
+    assert "gradient" in legend.evaluate(hatch)
+    assert chip.evaluate(hatch) == legend.evaluate(hatch) == bar.evaluate(hatch)
+    assert chip.evaluate("e => getComputedStyle(e).backgroundColor") == bar.evaluate("e => getComputedStyle(e).backgroundColor")
+    outlined = page.locator("#stance-legend .key-entry", has_text="outlined in black")
+    assert outlined.count() == 1
+    assert outlined.locator(".swatch").evaluate("e => getComputedStyle(e).boxShadow") == \
+        page.locator("#positions .stint.holds").first.evaluate("e => getComputedStyle(e).boxShadow")
+    widths = page.evaluate("[...document.querySelectorAll('#positions .stint')].map(b => b.getBoundingClientRect().width)")
+    assert min(widths) >= 8 - 0.01
+    ends = page.evaluate("""[...document.querySelectorAll('#positions .track')].map(t => { const r = t.getBoundingClientRect();
+        return [...t.querySelectorAll('.stint')].every(b => b.getBoundingClientRect().right <= r.right + 0.5); })""")
+    assert all(ends)
