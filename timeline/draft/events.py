@@ -31,7 +31,7 @@ from timeline.draft.drafted import Drafted
 from timeline.draft.quoted import quoted_acts
 from timeline.draft.roles import PLAN_WORDS, Context, assemble
 from timeline.draft.sentences import Sentence
-from timeline.draft.triggers import BASE_CONFIDENCE, Trigger, find_triggers
+from timeline.draft.triggers import BASE_CONFIDENCE, IN_PRINCIPLE, Trigger, find_triggers
 
 #: Words before a noun that make it an event told before ("the meeting"), not a new one.
 DEFINITE = frozenset(("the", "this", "that", "these", "those"))
@@ -57,7 +57,8 @@ SAME_UTTERANCE = frozenset(("acceptance", "rejection", "appeal", "demand", "endo
                             "threat", "denial", "claim", "offer_to_mediate", "proposal"))
 #: Reporting verbs whose content may make the statement a criticism or a threat (:mod:`timeline.draft.content`).
 SAID_OF = frozenset(("said", "says", "suggested", "suggests", "warned", "warns", "argued", "argues", "stated",
-                     "signalled", "signaled", "indicated", "declared", "insisted", "noted", "added"))
+                     "signalled", "signaled", "indicated", "declared", "insisted", "noted", "added", "told", "tells",
+                     "stressed", "stresses", "emphasized", "emphasised", "insisting"))
 _PLACE = re.compile(r"\b(?:in|at|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)*)")
 
 
@@ -103,6 +104,9 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
             # "after they sign an agreement": still to come; "if they meet": a condition, no event
             conditional = "if" in words[max(0, clause_start - 1, first - 8):first]
             status = "planned" if trigger.type in modality.PLANNABLE and not conditional else None
+        if status == "occurred" and trigger.type == "ceasefire_in_force" \
+                and modality.TAKING_EFFECT & {t.lower_ for t in trigger.span}:
+            status = "planned"  # "the ceasefire takes effect in phases, goes fully into effect in August"
         if status is None:
             continue
         left = [m for m in actors if left_start <= token_of[id(m)] < first]
@@ -124,9 +128,12 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         roles, inherited = event
         # one side agrees (to a ceasefire, in principle): it accepts
         kind = "acceptance" if trigger.type.startswith("agreement") and "source" in roles else trigger.type
+        if kind == "agreement" and IN_PRINCIPLE & {t.lower_ for t in trigger.span}:  # "reached a draft deal"
+            kind = "agreement_in_principle"
         if kind == "statement" and trigger.span[0].lower_ in SAID_OF:
-            kind = statement_kind(words[last:right_end]) or kind
-            if kind == "criticism" and roles.get("mentioned"):  # "said Putin's comments show": Putin is criticised
+            quote = [words[i] for i in sorted(quoted) if i < first and words[i].isalnum()]  # '"...," Egypt said'
+            kind = statement_kind(words[last:right_end]) or statement_kind(quote) or kind
+            if kind in ("criticism", "accusation") and roles.get("mentioned"):  # "said Putin's comments show": Putin is criticised
                 roles["target"] = roles.pop("mentioned")[:1]
         subject = [m.actor for m in left if m.actor in roles.get("participants", roles.get("source", ()))]
         previous_source = roles.get("source") or subject or roles.get("participants", [])

@@ -38,6 +38,9 @@ REFERENCES = frozenset(("before", "after", "since", "during", "following", "ahea
 LATER_WORDS = ("as early as", "as soon as", "potentially", "possibly", "next week", "tomorrow", "later this",
                "will resume", "would resume", "will begin", "will start", "will take place", "will be held")
 
+#: Present forms of "take effect" and "go into force": a truce that "takes effect in August" is still to come.
+TAKING_EFFECT = frozenset(("takes", "take", "goes", "go", "comes", "come", "enters", "enter"))
+
 #: Types that can be arranged before they happen: the only ones that may be planned or proposed.
 PLANNABLE = frozenset((
     "meeting", "call", "visit", "talks_resumed", "agreement", "agreement_signed", "agreement_in_principle",
