@@ -51,6 +51,9 @@ TOPIC_WORDS = frozenset(("aimed", "about", "over", "regarding", "concerning", "t
 #: Base forms of verbs that report an act in the present ("we welcome"); after "to" they name an aim.
 BASE_FORMS = frozenset(("accept", "welcome", "praise", "endorse", "urge", "condemn", "denounce", "commend",
                         "congratulate"))
+#: Words before fighting told as a noun that name it as what is to end ("to end two years of hostilities").
+ENDED = frozenset(("end", "ends", "ending", "ended", "cessation", "halt", "halting", "stop", "stopping", "ceasefire",
+                   "truce", "moratorium", "de-escalation", "resolve", "resolving"))
 #: Acts whose speaker's other words in the same sentence are that act, not a statement of their own
 #: ("confirming his attendance ..., and expressed hope that ...").
 SAME_UTTERANCE = frozenset(("acceptance", "rejection", "appeal", "demand", "endorsement", "criticism", "accusation",
@@ -71,7 +74,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
     attribution = attribution_start(words)
     quoted = quoted_tokens(span, sentence.line)  # names inside a quotation are what was said, not who said it
     actors = [m for m in mentions if (attribution is None or token_of[id(m)] < attribution)
-              and token_of[id(m)] not in quoted]
+              and token_of[id(m)] not in quoted and not _backer(words, token_at(starts, m.end - 1))]
     credited = [m.actor for m in mentions if attribution is not None and token_of[id(m)] >= attribution]
     opening = words.index(",") if attribution == 2 and "," in words else None
     if opening is not None:  # "According to the statement, Phumtham urged Trump ...": the rest is the news
@@ -175,6 +178,12 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
     return drafted + acts
 
 
+def _backer(words: list[str], last: int) -> bool:
+    """Whether the name ending at token ``last`` only says who backs another ("the Iran-backed group ousted")."""
+    return words[last + 1:last + 2] in (["-"], ["–"]) and words[last + 2:last + 3] in (
+        ["backed"], ["allied"], ["aligned"], ["supported"], ["sponsored"], ["funded"], ["armed"])
+
+
 def _topic(words: list[str], at: int) -> bool:
     """Whether the word at ``at`` opens what talks are about ("aimed at ending", "on ending the war", "to end")."""
     following = words[at + 1] if at + 1 < len(words) else ""
@@ -211,7 +220,16 @@ def _after(edtf: str, published: dt.date) -> bool:
 
 
 def _modifier(words: list[str], first: int, trigger: Trigger) -> bool:
-    """Whether a verb trigger only modifies a noun or names an aim: "US-backed opposition", "to accept oil"."""
+    """Whether a trigger names no event of its own.
+
+    A verb that only modifies a noun or names an aim ("US-backed opposition", "to accept oil"), force said
+    to have been used in a claim ("claims to have captured Pokrovsk": the claim is the event), and fighting
+    or strikes named as what a truce ends ("the cessation of hostilities between X and Y").
+    """
+    if trigger.type == "military_action":
+        near = set(words[max(0, first - 6):first])
+        if trigger.nominal and near & ENDED or not trigger.nominal and words[first - 2:first] == ["to", "have"]:
+            return True
     if trigger.nominal or not first:
         return False
     return words[first - 1] in ("-", "–") or words[first - 1] == "to" and trigger.span[0].lower_ in BASE_FORMS
