@@ -254,7 +254,7 @@ def _triggers(sentence: Sentence, found: list[Trigger], quoted: set[int], words:
         symmetric = trigger.type in ("meeting", "call", "visit")
         if modality.is_reference(words[:first]) and not _dated(sentence, trigger):
             comma = next((i for i in range(first, len(words)) if words[i] == ","), None)
-            if comma is not None:
+            if comma is not None and "between" not in words[first:first + 3]:  # "after a meeting between A, B and C"
                 bounds.append(comma)
                 bounds.sort()
             if trigger.type in TOLD_AS_NOUNS:  # "after talks in Abu Dhabi with Ukrainian officials"
@@ -283,7 +283,8 @@ def _date(sentence: Sentence, trigger: Trigger, left: int, right: int, published
     finish = span[right - 1].idx + len(span[right - 1]) if right > 0 else begin
     found = [d for d in find_dates(sentence.line[begin:finish], published, future, begin, anchor) if d.explicit and (
         sentence.line[d.end:d.end + 2] not in ("'s", "’s")  # "Sunday's talks" dates only the talks
-        or trigger.nominal and 0 <= trigger.span.start_char - d.end <= 12)
+        or trigger.nominal and 0 <= trigger.span.start_char - d.end <= 12
+        or sentence.line[max(0, d.start - 7):d.start].endswith(("at ", "during ")))  # "said at Friday's ceremony"
         and (not trigger.nominal or trigger.span.start_char - 15 <= d.start <= trigger.span.end_char + 140
              or opens_sentence(sentence.line, span.start_char, d))
         and not any(0 <= at - d.end <= 3 for at in others)]

@@ -123,6 +123,8 @@ def modal_words(before: list[str]) -> list[str]:
 def is_reference(before: list[str]) -> bool:
     """Whether the trigger names an event told elsewhere ("before meeting the envoys", "after talks in Moscow")."""
     near = [word for word in before[-3:] if word not in DETERMINERS]
+    if before[-2:] in (["has", "since"], ["have", "since"], ["had", "since"]):
+        return False  # "has since accepted": an adverb of time, the verb is an event of its own
     return bool(near) and near[-1] in REFERENCES
 
 
