@@ -118,7 +118,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
             right_end = next((i for i in range(last, right_end) if words[i] == ","), right_end)
         if trigger.nominal and trigger.type in TOLD_AS_NOUNS:  # "negotiations aimed at ending Russia's war"
             right_end = next((i for i in range(last, right_end) if _topic(words, i)), right_end)
-        right = [m for m in actors if last <= token_of[id(m)] < right_end]
+        right = [m for m in actors if first < token_of[id(m)] < right_end]  # "asked Turkey to release": inside too
         if trigger.nominal and "their" in words[max(0, first - 4):first]:  # "During their call, Trump told Zelensky"
             right += [m for m in actors if token_of[id(m)] >= right_end and m.kind == "person"][:2]
         chained = previous_source if number and (before > clause_start or trigger.nominal) else []
@@ -222,10 +222,16 @@ def _after(edtf: str, published: dt.date) -> bool:
 def _modifier(words: list[str], first: int, trigger: Trigger) -> bool:
     """Whether a trigger names no event of its own.
 
-    A verb that only modifies a noun or names an aim ("US-backed opposition", "to accept oil"), force said
+    A verb that only modifies a noun or names an aim ("US-backed opposition", "to accept oil", "seeking
+    comment", "the release of detained fighters"), force said
     to have been used in a claim ("claims to have captured Pokrovsk": the claim is the event), and fighting
     or strikes named as what a truce ends ("the cessation of hostilities between X and Y").
     """
+    after = words[trigger.span.end - trigger.span.start + first:][:3]
+    if trigger.type in ("demand", "appeal") and ("comment" in after or after[:1] == ["to"]):
+        return True  # "calls seeking comment", "requests for comment"; "efforts seeking to facilitate": an aim
+    if trigger.type == "arrest" and words[first - 1:first] == ["of"]:
+        return True  # "the release of detained fighters"
     if trigger.type == "military_action":
         near = set(words[max(0, first - 6):first])
         if trigger.nominal and near & ENDED or not trigger.nominal and words[first - 2:first] == ["to", "have"]:
