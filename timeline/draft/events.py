@@ -74,7 +74,8 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
     attribution = attribution_start(words)
     quoted = quoted_tokens(span, sentence.line)  # names inside a quotation are what was said, not who said it
     actors = [m for m in mentions if (attribution is None or token_of[id(m)] < attribution)
-              and token_of[id(m)] not in quoted and not _backer(words, token_at(starts, m.end - 1))]
+              and token_of[id(m)] not in quoted]
+    backers = {id(m) for m in actors if _backer(words, token_at(starts, m.end - 1))}  # "the Iran-backed group"
     credited = [m.actor for m in mentions if attribution is not None and token_of[id(m)] >= attribution]
     opening = words.index(",") if attribution == 2 and "," in words else None
     if opening is not None:  # "According to the statement, Phumtham urged Trump ...": the rest is the news
@@ -112,13 +113,14 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
             status = "planned"  # "the ceasefire takes effect in phases, goes fully into effect in August"
         if status is None:
             continue
-        left = [m for m in actors if left_start <= token_of[id(m)] < first]
+        left = [m for m in actors if left_start <= token_of[id(m)] < first and id(m) not in backers]
         if trigger.nominal and {"regarding", "concerning", "about", "asked"} & set(words[max(0, first - 4):first]):
             # "Regarding the meeting in London, Peskov stressed": who speaks of it did not attend it
             right_end = next((i for i in range(last, right_end) if words[i] == ","), right_end)
         if trigger.nominal and trigger.type in TOLD_AS_NOUNS:  # "negotiations aimed at ending Russia's war"
             right_end = next((i for i in range(last, right_end) if _topic(words, i)), right_end)
-        right = [m for m in actors if first < token_of[id(m)] < right_end]  # "asked Turkey to release": inside too
+        inside = first if trigger.type == "appeal" else last - 1  # "asked Turkey to release": Turkey is asked
+        right = [m for m in actors if inside < token_of[id(m)] < right_end]
         if trigger.nominal and "their" in words[max(0, first - 4):first]:  # "During their call, Trump told Zelensky"
             right += [m for m in actors if token_of[id(m)] >= right_end and m.kind == "person"][:2]
         chained = previous_source if number and (before > clause_start or trigger.nominal) else []
@@ -257,6 +259,8 @@ def _triggers(sentence: Sentence, found: list[Trigger], quoted: set[int], words:
             trigger = trigger._replace(nominal=True)  # noqa: PLW2901 - "rejected demands from": a noun here
         if first in quoted or attribution is not None and first >= attribution or _modifier(words, first, trigger):
             continue
+        if trigger.type == "military_action" and trigger.nominal and kept and kept[-1].span.end == trigger.span.start:
+            continue  # "vowing to escalate attacks on ...": the attacks are what the threat names
         symmetric = trigger.type in ("meeting", "call", "visit")
         if modality.is_reference(words[:first]) and not _dated(sentence, trigger):
             comma = next((i for i in range(first, len(words)) if words[i] == ","), None)

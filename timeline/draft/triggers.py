@@ -88,7 +88,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                          f"ready|readiness|willing|willingness|prepared|availability to {MEDIATE}",
                          f"{RESTATE} ~ readiness|willingness|availability to {MEDIATE}",
                          "offered|offers|offering ~ mediation|mediate|good offices", "* mediation offer|offers"),
-    "appeal": ("urged|urges|urging|urge", PRESS, "pushed|pushes|pushing for", f"asked|asks|asking ~ to {ASKED_ACTS}", f"{RESTATE} {POSSESSIVE} appeal|appeals|call|calls for|to",
+    "appeal": ("urged|urges|urging|urge", PRESS, f"asked|asks|asking ~ to {ASKED_ACTS}", f"{RESTATE} {POSSESSIVE} appeal|appeals|call|calls for|to",
                "called|calls|calling|call on|for", "appealed|appeals to", "asked|asks for",
                "requested|requests|request"),
     "rejection": ("rejected|rejects|reject|rejecting",
