@@ -138,7 +138,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         if kind == "statement" and trigger.span[0].lower_ in SAID_OF:
             quote = [words[i] for i in sorted(quoted) if i < first and words[i].isalnum()]  # '"...," Egypt said'
             kind = statement_kind(words[last:right_end]) or statement_kind(quote) or kind
-            if kind in ("criticism", "accusation") and roles.get("mentioned"):  # "said Putin's comments show": Putin is criticised
+            if kind in ("criticism", "accusation") and roles.get("mentioned"):  # "said Putin's comments show"
                 roles["target"] = roles.pop("mentioned")[:1]
         subject = [m.actor for m in left if m.actor in roles.get("participants", roles.get("source", ()))]
         previous_source = roles.get("source") or subject or roles.get("participants", [])

@@ -98,7 +98,8 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
         if not owners and joined == "with":  # "after talks in Abu Dhabi with", not "..., with Putin calling it"
             owners = list(previous)  # "Witkoff flew to Moscow after talks with Ukrainian officials"
         if len({*owners, *targets}) < 2 and context.last_group and not owners \
-                and (trigger.type.startswith("agreement") or trigger.type == "ceasefire_in_force"):  # "talks between X and Y ... concluded with a cessation of hostilities agreement"
+                and (trigger.type.startswith("agreement") or trigger.type == "ceasefire_in_force"):
+            # "talks between X and Y ... concluded with a cessation of hostilities agreement"
             owners, targets = list(context.last_group), []
         if len({*owners, *targets}) < 2 and context.last_group and _both_sides(words[max(0, first - 12):last + 12]):
             owners, targets = list(context.last_group), []  # "a meeting of the defense attaches of both sides"
