@@ -135,7 +135,8 @@ def test_words_that_make_a_statement_an_accusation_criticism_or_demand(text: str
 @pytest.mark.parametrize(("words", "expected"), [
     ("that the strikes represent a flagrant violation of the truce", "accusation"),
     ("russia violated the agreement", "accusation"),
-    ("the need to address kyiv 's concerns", "demand"),
+    ("the need to address kyiv 's concerns before any talks", "demand"),
+    ("the need for a dignified peace", None),
     ("talks are the only way to peace", "demand"),
     ("they would like to see sincere intent", "demand"),
     ("the talks were a first step", None),

@@ -29,8 +29,9 @@ _THREAT = re.compile(
 _ACCUSATION = re.compile(
     r"\b(?:represents?|represented|constitutes?|constituted|amounts? to|amounted to|is|was|are|were) (?:a |an )?"
     r"(?:\w+ )?(?:violation|violations|breach|breaches) of\b|\b(?:violated|breached) (?:the|a|an|its|their|international)\b")
-#: A precondition or requirement put to others (CAMEO 10, "Demand"): "the need to", "the only way", "would like to see".
-_DEMAND = re.compile(r"\b(?:the need (?:to|for)|would like to see|(?:is|are|was|were) the only way)\b")
+#: A precondition put to others (CAMEO 10, "Demand"; tests/drafting/README.md: "a position held as a precondition"):
+#: "the need to address X before talks", "the only way", "would like to see ... before".
+_DEMAND = re.compile(r"\bthe need (?:to|for)\b.*\bbefore\b|\bwould like to see\b|\b(?:is|are|was|were) the only way\b")
 
 
 def statement_kind(after: list[str]) -> str | None:

@@ -137,7 +137,8 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
             kind = "agreement_in_principle"
         if kind == "statement" and trigger.span[0].lower_ in SAID_OF:
             quote = [words[i] for i in sorted(quoted) if i < first and words[i].isalnum()]  # '"...," Egypt said'
-            kind = statement_kind(words[last:right_end]) or statement_kind(quote) or kind
+            # with the word that ends the clause: "stressed the need to ... before talks" is a precondition
+            kind = statement_kind(words[last:right_end + 1]) or statement_kind(quote) or kind
             if kind in ("criticism", "accusation") and roles.get("mentioned"):  # "said Putin's comments show"
                 roles["target"] = roles.pop("mentioned")[:1]
         subject = [m.actor for m in left if m.actor in roles.get("participants", roles.get("source", ()))]
