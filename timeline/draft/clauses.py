@@ -79,13 +79,24 @@ def attribution_start(words: list[str]) -> int | None:
 
 
 def boundaries(words: list[str], mention_tokens: set[int], attribution: int | None) -> list[int]:
-    found = [i for i, w in enumerate(words) if w in BOUNDARIES and not _ends_date(words, i)]
+    aside = _short_asides(words)
+    found = [i for i, w in enumerate(words) if w in BOUNDARIES and not _ends_date(words, i) and i not in aside]
     found += [i for i, w in enumerate(words) if w == "as" and (i + 1 in mention_tokens
                                                                  or words[i + 1:i + 2] == ["the"] and i + 2 in mention_tokens)]
     found += [i for i, w in enumerate(words) if w == "with" and i and words[i - 1] in (",", ";", "—", "–", "(")]
     if attribution is not None:
         found.append(attribution - 2)
     return sorted(found)
+
+
+def _short_asides(words: list[str]) -> set[int]:
+    """The brackets of short asides, which end no clause: "the Agency (IAEA) signed", "this evening (Friday)"."""
+    found = set()
+    for i, word in enumerate(words):
+        close = next((j for j in range(i + 1, min(i + 5, len(words))) if words[j] == ")"), None) if word == "(" else None
+        if close is not None:
+            found |= {i, close}
+    return found
 
 
 def _ends_date(words: list[str], at: int) -> bool:

@@ -25,14 +25,28 @@ _THREAT = re.compile(
     r"attacks|strikes|war|fighting|hostilities|campaign)\b|(?:strike|attack|retaliate|seize|capture)\b)")
 
 
-def statement_kind(after: list[str]) -> str | None:
-    """``"criticism"`` or ``"threat"`` when the words after a reporting verb make the statement one, else None.
+#: Conduct said to break a law or an agreement (CAMEO 112, "Accuse"): "represents a violation of international law".
+_ACCUSATION = re.compile(
+    r"\b(?:represents?|represented|constitutes?|constituted|amounts? to|amounted to|is|was|are|were) (?:a |an )?"
+    r"(?:\w+ )?(?:violation|violations|breach|breaches) of\b|\b(?:violated|breached) (?:the|a|an|its|their|international)\b")
+#: A precondition put to others (CAMEO 10, "Demand"; tests/drafting/README.md: "a position held as a precondition"):
+#: "the need to address X before talks", "the only way", "would like to see ... before".
+_DEMAND = re.compile(r"\bthe need (?:to|for)\b.*\bbefore\b|\bwould like to see\b|\b(?:is|are|was|were) the only way\b")
 
-    ``after`` are the clause's lower-cased tokens after the verb ("putin", "'s", "comments", "show", ...).
+
+def statement_kind(after: list[str]) -> str | None:
+    """The type a reporting verb's words make the statement, else None.
+
+    ``"criticism"``, ``"threat"``, ``"accusation"`` or ``"demand"``; ``after`` are the clause's lower-cased
+    tokens after the verb ("putin", "'s", "comments", "show", ...), or the quotation a final "X said" reports.
     """
     said = " ".join(after)
     if _CRITICISM.match(said):
         return "criticism"
     if _THREAT.match(said):
         return "threat"
+    if _ACCUSATION.search(said):
+        return "accusation"
+    if _DEMAND.search(said):
+        return "demand"
     return None

@@ -31,7 +31,7 @@ from timeline.draft.drafted import Drafted
 from timeline.draft.quoted import quoted_acts
 from timeline.draft.roles import PLAN_WORDS, Context, assemble
 from timeline.draft.sentences import Sentence
-from timeline.draft.triggers import BASE_CONFIDENCE, Trigger, find_triggers
+from timeline.draft.triggers import BASE_CONFIDENCE, IN_PRINCIPLE, Trigger, find_triggers
 
 #: Words before a noun that make it an event told before ("the meeting"), not a new one.
 DEFINITE = frozenset(("the", "this", "that", "these", "those"))
@@ -51,13 +51,17 @@ TOPIC_WORDS = frozenset(("aimed", "about", "over", "regarding", "concerning", "t
 #: Base forms of verbs that report an act in the present ("we welcome"); after "to" they name an aim.
 BASE_FORMS = frozenset(("accept", "welcome", "praise", "endorse", "urge", "condemn", "denounce", "commend",
                         "congratulate"))
+#: Words before fighting told as a noun that name it as what is to end ("to end two years of hostilities").
+ENDED = frozenset(("end", "ends", "ending", "ended", "cessation", "halt", "halting", "stop", "stopping", "ceasefire",
+                   "truce", "moratorium", "de-escalation", "resolve", "resolving"))
 #: Acts whose speaker's other words in the same sentence are that act, not a statement of their own
 #: ("confirming his attendance ..., and expressed hope that ...").
 SAME_UTTERANCE = frozenset(("acceptance", "rejection", "appeal", "demand", "endorsement", "criticism", "accusation",
                             "threat", "denial", "claim", "offer_to_mediate", "proposal"))
 #: Reporting verbs whose content may make the statement a criticism or a threat (:mod:`timeline.draft.content`).
 SAID_OF = frozenset(("said", "says", "suggested", "suggests", "warned", "warns", "argued", "argues", "stated",
-                     "signalled", "signaled", "indicated", "declared", "insisted", "noted", "added"))
+                     "signalled", "signaled", "indicated", "declared", "insisted", "noted", "added", "told", "tells",
+                     "stressed", "stresses", "emphasized", "emphasised", "insisting"))
 _PLACE = re.compile(r"\b(?:in|at|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)*)")
 
 
@@ -71,6 +75,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
     quoted = quoted_tokens(span, sentence.line)  # names inside a quotation are what was said, not who said it
     actors = [m for m in mentions if (attribution is None or token_of[id(m)] < attribution)
               and token_of[id(m)] not in quoted]
+    backers = {id(m) for m in actors if _backer(words, token_at(starts, m.end - 1))}  # "the Iran-backed group"
     credited = [m.actor for m in mentions if attribution is not None and token_of[id(m)] >= attribution]
     opening = words.index(",") if attribution == 2 and "," in words else None
     if opening is not None:  # "According to the statement, Phumtham urged Trump ...": the rest is the news
@@ -103,15 +108,19 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
             # "after they sign an agreement": still to come; "if they meet": a condition, no event
             conditional = "if" in words[max(0, clause_start - 1, first - 8):first]
             status = "planned" if trigger.type in modality.PLANNABLE and not conditional else None
+        if status == "occurred" and trigger.type == "ceasefire_in_force" \
+                and modality.TAKING_EFFECT & {t.lower_ for t in trigger.span}:
+            status = "planned"  # "the ceasefire takes effect in phases, goes fully into effect in August"
         if status is None:
             continue
-        left = [m for m in actors if left_start <= token_of[id(m)] < first]
+        left = [m for m in actors if left_start <= token_of[id(m)] < first and id(m) not in backers]
         if trigger.nominal and {"regarding", "concerning", "about", "asked"} & set(words[max(0, first - 4):first]):
             # "Regarding the meeting in London, Peskov stressed": who speaks of it did not attend it
             right_end = next((i for i in range(last, right_end) if words[i] == ","), right_end)
         if trigger.nominal and trigger.type in TOLD_AS_NOUNS:  # "negotiations aimed at ending Russia's war"
             right_end = next((i for i in range(last, right_end) if _topic(words, i)), right_end)
-        right = [m for m in actors if last <= token_of[id(m)] < right_end]
+        inside = first if trigger.type == "appeal" else last - 1  # "asked Turkey to release": Turkey is asked
+        right = [m for m in actors if inside < token_of[id(m)] < right_end]
         if trigger.nominal and "their" in words[max(0, first - 4):first]:  # "During their call, Trump told Zelensky"
             right += [m for m in actors if token_of[id(m)] >= right_end and m.kind == "person"][:2]
         chained = previous_source if number and (before > clause_start or trigger.nominal) else []
@@ -124,9 +133,13 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         roles, inherited = event
         # one side agrees (to a ceasefire, in principle): it accepts
         kind = "acceptance" if trigger.type.startswith("agreement") and "source" in roles else trigger.type
+        if kind == "agreement" and IN_PRINCIPLE & {t.lower_ for t in trigger.span}:  # "reached a draft deal"
+            kind = "agreement_in_principle"
         if kind == "statement" and trigger.span[0].lower_ in SAID_OF:
-            kind = statement_kind(words[last:right_end]) or kind
-            if kind == "criticism" and roles.get("mentioned"):  # "said Putin's comments show": Putin is criticised
+            quote = [words[i] for i in sorted(quoted) if i < first and words[i].isalnum()]  # '"...," Egypt said'
+            # with the word that ends the clause: "stressed the need to ... before talks" is a precondition
+            kind = statement_kind(words[last:right_end + 1]) or statement_kind(quote) or kind
+            if kind in ("criticism", "accusation") and roles.get("mentioned"):  # "said Putin's comments show"
                 roles["target"] = roles.pop("mentioned")[:1]
         subject = [m.actor for m in left if m.actor in roles.get("participants", roles.get("source", ()))]
         previous_source = roles.get("source") or subject or roles.get("participants", [])
@@ -168,6 +181,12 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
     return drafted + acts
 
 
+def _backer(words: list[str], last: int) -> bool:
+    """Whether the name ending at token ``last`` only says who backs another ("the Iran-backed group ousted")."""
+    return words[last + 1:last + 2] in (["-"], ["–"]) and words[last + 2:last + 3] in (
+        ["backed"], ["allied"], ["aligned"], ["supported"], ["sponsored"], ["funded"], ["armed"])
+
+
 def _topic(words: list[str], at: int) -> bool:
     """Whether the word at ``at`` opens what talks are about ("aimed at ending", "on ending the war", "to end")."""
     following = words[at + 1] if at + 1 < len(words) else ""
@@ -204,7 +223,22 @@ def _after(edtf: str, published: dt.date) -> bool:
 
 
 def _modifier(words: list[str], first: int, trigger: Trigger) -> bool:
-    """Whether a verb trigger only modifies a noun or names an aim: "US-backed opposition", "to accept oil"."""
+    """Whether a trigger names no event of its own.
+
+    A verb that only modifies a noun or names an aim ("US-backed opposition", "to accept oil", "seeking
+    comment", "the release of detained fighters"), force said
+    to have been used in a claim ("claims to have captured Pokrovsk": the claim is the event), and fighting
+    or strikes named as what a truce ends ("the cessation of hostilities between X and Y").
+    """
+    after = words[trigger.span.end - trigger.span.start + first:][:3]
+    if trigger.type in ("demand", "appeal") and ("comment" in after or after[:1] == ["to"]):
+        return True  # "calls seeking comment", "requests for comment"; "efforts seeking to facilitate": an aim
+    if trigger.type == "arrest" and words[first - 1:first] == ["of"]:
+        return True  # "the release of detained fighters"
+    if trigger.type == "military_action":
+        near = set(words[max(0, first - 6):first])
+        if trigger.nominal and near & ENDED or not trigger.nominal and words[first - 2:first] == ["to", "have"]:
+            return True
     if trigger.nominal or not first:
         return False
     return words[first - 1] in ("-", "–") or words[first - 1] == "to" and trigger.span[0].lower_ in BASE_FORMS
@@ -226,10 +260,12 @@ def _triggers(sentence: Sentence, found: list[Trigger], quoted: set[int], words:
             trigger = trigger._replace(nominal=True)  # noqa: PLW2901 - "rejected demands from": a noun here
         if first in quoted or attribution is not None and first >= attribution or _modifier(words, first, trigger):
             continue
+        if trigger.type == "military_action" and trigger.nominal and kept and kept[-1].span.end == trigger.span.start:
+            continue  # "vowing to escalate attacks on ...": the attacks are what the threat names
         symmetric = trigger.type in ("meeting", "call", "visit")
         if modality.is_reference(words[:first]) and not _dated(sentence, trigger):
             comma = next((i for i in range(first, len(words)) if words[i] == ","), None)
-            if comma is not None:
+            if comma is not None and "between" not in words[first:first + 3]:  # "after a meeting between A, B and C"
                 bounds.append(comma)
                 bounds.sort()
             if trigger.type in TOLD_AS_NOUNS:  # "after talks in Abu Dhabi with Ukrainian officials"
@@ -258,7 +294,8 @@ def _date(sentence: Sentence, trigger: Trigger, left: int, right: int, published
     finish = span[right - 1].idx + len(span[right - 1]) if right > 0 else begin
     found = [d for d in find_dates(sentence.line[begin:finish], published, future, begin, anchor) if d.explicit and (
         sentence.line[d.end:d.end + 2] not in ("'s", "’s")  # "Sunday's talks" dates only the talks
-        or trigger.nominal and 0 <= trigger.span.start_char - d.end <= 12)
+        or trigger.nominal and 0 <= trigger.span.start_char - d.end <= 12
+        or sentence.line[max(0, d.start - 7):d.start].endswith(("at ", "during ")))  # "said at Friday's ceremony"
         and (not trigger.nominal or trigger.span.start_char - 15 <= d.start <= trigger.span.end_char + 140
              or opens_sentence(sentence.line, span.start_char, d))
         and not any(0 <= at - d.end <= 3 for at in others)]

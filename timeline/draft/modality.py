@@ -38,6 +38,9 @@ REFERENCES = frozenset(("before", "after", "since", "during", "following", "ahea
 LATER_WORDS = ("as early as", "as soon as", "potentially", "possibly", "next week", "tomorrow", "later this",
                "will resume", "would resume", "will begin", "will start", "will take place", "will be held")
 
+#: Present forms of "take effect" and "go into force": a truce that "takes effect in August" is still to come.
+TAKING_EFFECT = frozenset(("takes", "take", "goes", "go", "comes", "come", "enters", "enter"))
+
 #: Types that can be arranged before they happen: the only ones that may be planned or proposed.
 PLANNABLE = frozenset((
     "meeting", "call", "visit", "talks_resumed", "agreement", "agreement_signed", "agreement_in_principle",
@@ -120,6 +123,8 @@ def modal_words(before: list[str]) -> list[str]:
 def is_reference(before: list[str]) -> bool:
     """Whether the trigger names an event told elsewhere ("before meeting the envoys", "after talks in Moscow")."""
     near = [word for word in before[-3:] if word not in DETERMINERS]
+    if before[-2:] in (["has", "since"], ["have", "since"], ["had", "since"]):
+        return False  # "has since accepted": an adverb of time, the verb is an event of its own
     return bool(near) and near[-1] in REFERENCES
 
 

@@ -61,7 +61,11 @@ def draft_article(text: str, published: dt.date, dataset: Dataset | None = None,
     context = Context(published, lookup=index.lookup, affiliations=index.affiliations)
     told_at = [0]  # where the events of the last sentences that told any begin
     for sentence in sentences(text):
-        found = sentence_events(sentence, index.find(sentence), context)
+        mentions = index.find(sentence)
+        found = sentence_events(sentence, mentions, context)
+        if not found:  # "Garcia ... was more cautious. '...,' he said.": "he" is the person the last sentence is about
+            context.last_person = next((m.actor for m in mentions[:1] if m.kind == "person"
+                                        and m.start - sentence.start <= 1), context.last_person)
         first = len(context.events)
         for event in found:
             if not _merge(event, context.events, first, told_at[-RECENT:][0], index.affiliations):

@@ -93,10 +93,13 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
             owners = [m.actor for m in right if token_of[id(m)] <= last + 6]
             targets = []
         joined = next((w for w in words[last - 1:last + 5] if w in WITH or not w.isalnum()), None)
+        if not owners and "between" in words[last - 1:last + 1]:
+            owners, targets = targets, []  # "artillery exchanges between Thai and Cambodian forces": both act
         if not owners and joined == "with":  # "after talks in Abu Dhabi with", not "..., with Putin calling it"
             owners = list(previous)  # "Witkoff flew to Moscow after talks with Ukrainian officials"
-        if len({*owners, *targets}) < 2 and context.last_group and trigger.type.startswith("agreement") \
-                and not owners:  # "talks between X and Y ... concluded with a cessation of hostilities agreement"
+        if len({*owners, *targets}) < 2 and context.last_group and not owners \
+                and (trigger.type.startswith("agreement") or trigger.type == "ceasefire_in_force"):
+            # "talks between X and Y ... concluded with a cessation of hostilities agreement"
             owners, targets = list(context.last_group), []
         if len({*owners, *targets}) < 2 and context.last_group and _both_sides(words[max(0, first - 12):last + 12]):
             owners, targets = list(context.last_group), []  # "a meeting of the defense attaches of both sides"

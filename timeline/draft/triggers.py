@@ -1,7 +1,7 @@
 """The words that report an event, by event type of :mod:`timeline.vocabulary`, matched with spaCy's Matcher.
 
 Patterns are written as words separated by spaces: ``a|b`` is either word,
-``~`` up to three other words, ``PLAN`` a word for a plan or proposal. The
+``~`` up to three other words, ``PLAN`` a word for a plan or proposal, ``CAP`` a capitalised word. The
 longest match wins where two overlap ("said it had captured" is a claim, not a
 statement). Nominal triggers (``counter-proposal``, ``peace plan``) take their
 acting actor from the name just before them ("Kyiv and Europe's counter-proposal").
@@ -22,6 +22,15 @@ SAY = "said|says|say|stated|noted|told|tells|stressed|stresses|acknowledged|ackn
       "remarked|commented|asserted|maintained|explained|conceded|admitted|vowed|pledged|promised|" \
       "affirmed|affirms|reaffirmed|reaffirms|briefed|briefs|outlined|outlines|highlighted|highlights|underscored|" \
       "underscores|underlined|underlines|indicated|indicates|signalled|signaled|signals"
+#: Words for an agreement reached ("reached a trade agreement", "struck a draft deal").
+DEALS = "agreement|deal|accord|pact|truce|ceasefire"
+#: Words that make an agreement reached one in principle: terms still to be written down or signed.
+IN_PRINCIPLE = frozenset(("draft", "preliminary", "framework", "outline", "tentative"))
+#: Verbs of pressing another actor to act ("has pressed Kinshasa and M23 to reach an accord"): an appeal.
+PRESS = "pressed|presses|pressing|pressured|pressures|pressuring|encouraged|encourages"
+#: Acts asked of another actor ("asked Cuba to extradite them"): an appeal, not a planned meeting.
+ASKED_ACTS = "extradite|release|free|return|withdraw|stop|halt|end|cease|lift|hand|allow|respect|implement|refrain"
+TRUCES = "ceasefire|truce|cease-fire|ceasefires|truces"
 #: Verbs that restate a position already taken ("reiterated his appeal", "confirmed its readiness").
 RESTATE = "reiterated|reiterates|renewed|renews|repeated|repeats|reaffirmed|reaffirms|restated|confirmed|confirms|" \
           "expressed|expresses|voiced|underlined|stressed"
@@ -31,6 +40,15 @@ MEDIATE = "mediate|host|facilitate|broker|coordinate"
 #: What happens to a plan that becomes known with no author in its sentence ("the plan was leaked").
 MADE_KNOWN = "leaked|revised|published|unveiled|released|amended|updated|circulated|presented|drafted"
 CAPTURE = "captured|taken|seized|liberated|destroyed|downed|killed|encircled|shot"
+#: Taking ground by force (CAMEO 19, "Fight"): the verb before a place or a named thing.
+SEIZE = "captured|captures|seized|seizes|overran|overruns|stormed|storms|occupied|occupies"
+TAKEN_PLACE = "the|a|much|most|control"
+#: Uses of armed force told as nouns ("a Russian strike that killed", "Israeli and US strikes on its sites").
+STRIKES = "strike|strikes|airstrike|airstrikes|attack|attacks|bombardment|bombardments|shelling|offensive"
+#: Fighting between sides told as a noun ("artillery exchanges between Thai and Cambodian forces").
+FIGHTING = "exchanges|clashes|fighting|hostilities|conflict|war"
+#: Trade measures used as coercion (CAMEO 163, "Impose embargo, boycott, or sanctions").
+LEVIES = "tariffs|tariff|levies|duties"
 
 #: Event type -> patterns. A leading ``*`` marks a nominal trigger.
 TRIGGERS: dict[str, tuple[str, ...]] = {
@@ -43,7 +61,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "* talks|negotiations|meeting|meetings|summit|consultations",
                 "continue|continued|resume|resumed ~ talks|discussions|negotiations|contacts",
                 "had|have|has a|an|the|their|two|several|more|further ~ talks|discussion|discussions|meeting",
-                "had|have|has talks|discussions|negotiations", "* round of talks|negotiations"),
+                "had|have|has talks|discussions|negotiations", "* round of talks|negotiations",
+                "led|leads|headed|heads|chaired|chairs the|their ~ talks|negotiations|consultations|discussions",
+                "* consultations between|with"),
     "call": ("spoke|spoken|speak|speaks|talked|talks ~ by phone|telephone", "* phone|telephone|video call|conversation|talks",
              "phoned|phones|telephoned", "spoke|spoken|speaks|talked ~ with", "held|had|have|hold ~ call|conversation",
              "* call|conversation|conversations between|with", "contact|contacts|communication over|via hotline|phone",
@@ -68,7 +88,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                          f"ready|readiness|willing|willingness|prepared|availability to {MEDIATE}",
                          f"{RESTATE} ~ readiness|willingness|availability to {MEDIATE}",
                          "offered|offers|offering ~ mediation|mediate|good offices", "* mediation offer|offers"),
-    "appeal": ("urged|urges|urging|urge", f"{RESTATE} {POSSESSIVE} appeal|appeals|call|calls for|to",
+    "appeal": ("urged|urges|urging|urge", PRESS, f"asked|asks|asking ~ to {ASKED_ACTS}",
+               f"{RESTATE} {POSSESSIVE} appeal|appeals|call|calls for|to",
                "called|calls|calling|call on|for", "appealed|appeals to", "asked|asks for",
                "requested|requests|request"),
     "rejection": ("rejected|rejects|reject|rejecting",
@@ -83,11 +104,13 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "endorsement": ("welcomed|welcomes|welcome|praised|praises|praise|endorsed|endorses|endorse|backed|backs",
                     "commended|commends|commend|congratulated|congratulates|congratulate|hailed|hails|applauded|applauds",
                     "is|are|was|were|been recognized|recognised by"),
-    "agreement": ("agreed|agree|agrees", "came|come|comes to terms", "reached|reach|struck an|a agreement|deal|accord",
+    "agreement": ("agreed|agree|agrees", "came|come|comes to terms",
+                  f"reached|reach|reaches|struck|strike|strikes|clinched|sealed ~ {DEALS}",
                   "* agreement|deal|accord|understanding|truce reached|struck|brokered|sealed|clinched"),
     "agreement_in_principle": ("reached|reach ~ understanding", "agreed|agree in principle"),
-    "agreement_signed": ("signed|signs|sign|signing ~ agreement|agreements|deal|accord|treaty|memorandum",
-                         "* agreement|deal|accord|treaty|memorandum|declaration|understanding signed"),
+    "agreement_signed": (f"signed|signs|sign|signing|inked|inks ~ {DEALS}|agreements|treaty|memorandum|declaration|protocol",
+                         "* agreement|deal|accord|treaty|memorandum|declaration|understanding|pact signed",
+                         "* memorandum|declaration of understanding|principles signed"),
     "accusation": ("accused|accuses|accusing|accuse", "blamed|blames|blaming"),
     "criticism": ("criticised|criticized|criticises|criticizes|criticising|criticizing",
                   "condemned|condemns|condemn|denounced|denounces|denounce|slammed|slams"),
@@ -95,12 +118,24 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                "warned|warns of"),
     "statement": (SAY,),
     "military_action": ("attacked|shelled|bombed|struck", "launched|launches ~ attack|attacks|strike|strikes|offensive",
-                        "resumed|resumes|began|begins ~ war|offensive|strikes|attacks|fighting|hostilities"),
+                        "resumed|resumes|began|begins ~ war|offensive|strikes|attacks|fighting|hostilities",
+                        f"{SEIZE} {TAKEN_PLACE}", f"{SEIZE} CAP", "intervened|invaded|ousted|overthrew|toppled",
+                        f"* {STRIKES} on|against|that|which|in|killed|hit|targeting",
+                        f"* {STRIKES} .",
+                        f"* {FIGHTING} between|with|continued|continue|erupted|broke"),
     "exchange": ("exchanged|swapped ~ prisoners|bodies|captives|pows", "prisoner exchange|swap"),
     "release": ("released|freed ~ prisoners|hostages|captives",),
     "ceasefire_declared": ("declared|announced|ordered ~ ceasefire|truce",),
-    "sanctions": ("imposed|imposes ~ sanctions", "sanctioned"),
-    "talks_suspended": ("suspended|halted|broke off ~ talks|negotiations", "walked out"),
+    "ceasefire_in_force": (f"* {TRUCES} ~ takes|took|take|taking effect|hold",
+                           f"* {TRUCES} ~ goes|went|go|came|comes|come|entered|enters|entering ~ into effect|force",
+                           f"* {TRUCES} with effect from"),
+    "arrest": ("arrested|detained", "* arrest warrant|warrants"),
+    "sanctions": ("imposed|imposes ~ sanctions", "sanctioned", f"imposed|imposes|escalated|raised|hiked|slapped ~ {LEVIES}",
+                  f"retaliated|retaliates with ~ {LEVIES}",
+                  "add|added|adds|designated|designates|listed ~ sponsor|sponsors of terrorism",
+                  "blacklisted|blacklists"),
+    "talks_suspended": ("suspended|halted|broke off ~ talks|negotiations", "walked out",
+                        "called|calls|calling off ~ talks|negotiations|dialogue"),
     "deadline": ("deadline|ultimatum",),
 }
 
@@ -120,6 +155,8 @@ class Trigger(NamedTuple):
 def _token(word: str) -> dict:
     if word == "~":
         return {"OP": "{0,3}"}
+    if word == "CAP":  # a capitalised word: a name ("captured Goma")
+        return {"IS_TITLE": True}
     words = word.replace("PLAN", PLAN).split("|")
     return {"LOWER": words[0]} if len(words) == 1 else {"LOWER": {"IN": words}}
 
