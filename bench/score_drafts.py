@@ -8,7 +8,8 @@
     python bench/score_drafts.py --drafts /tmp/drafts    # score drafts written earlier
     python bench/score_drafts.py --baseline empty        # the floor: a draft with no events
     python bench/score_drafts.py --json                  # the same figures as JSON
-    python bench/score_drafts.py --sets tune --details   # which events were missed or extra
+    python bench/score_drafts.py --sets tune --details   # which events were missed or extra, and why
+    python bench/score_drafts.py --sets tune --data none # every article drafted without a dataset
 
 The articles are ``tests/drafting/<set>/<slug>.yaml`` (gold) with their text in
 ``<slug>.txt`` beside them or in a ``--texts`` folder (``DIR/<set>/<slug>.txt`` or
@@ -331,6 +332,8 @@ def data_arguments(article: Article, default: str) -> list[str]:
     The article's own paths are taken from the root of the repository that holds the gold
     file (``<root>/tests/drafting/<set>/<slug>.yaml``); ``default`` is passed as given.
     """
+    if default == "none":  # --data none: drafting without any dataset, as a user without one does
+        return []
     root = article.gold_path.resolve().parents[3]
     paths = [str(root / path) for path in article.data] if article.data else [default]
     return [word for path in paths for word in ("--data", path)]
@@ -483,7 +486,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--command", default="timeline draft", help="the drafting command (default: %(default)s)")
     parser.add_argument("--data", default="seeds",
                         help="the dataset passed as --data for articles whose gold file names none "
-                             "(default: %(default)s)")
+                             "(default: %(default)s); 'none' drafts every article without --data")
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--drafts", type=Path, help="score the drafts in this folder instead of running the command")
     source.add_argument("--baseline", choices=["empty"], help="score a baseline instead of drafts")

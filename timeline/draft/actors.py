@@ -34,6 +34,8 @@ from timeline.draft.gazetteer import (
     STATES,
     TITLE_WORDS,
 )
+from timeline.draft.groups import OPPOSITION, Sides
+from timeline.draft.groups import descriptions as side_descriptions
 from timeline.draft.proposing import GLUE, Mention, Proposing
 from timeline.names import APOSTROPHES, fold
 
@@ -50,8 +52,10 @@ _APPOSITIVE = re.compile(r"\s*,\s+(?:the|a|an)\s+[^,;]{1,90},")
 ROLE_HEADS = frozenset({role.split()[-1] for role in ROLES} | {"prime", "king", "emir", "premier", "chief"})
 #: The press of a country after its demonym: "Indian media", "Iranian state media", "the Israeli press".
 _MEDIA = re.compile(r" (?:state |state-run |local )?(?:media|press|newspapers|outlets|television|TV)\b")
-#: A dateline: the place in capitals, maybe the agency or date, then a dash ("CAIRO – 13 April 2025:").
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:\([^)]{1,40}\))?\s*[–—-]\s*(?:[\w ,]{1,30}:)?")
+#: A dateline: the place in capitals, maybe a date and the agency, then a dash ("CAIRO – 13 April 2025:",
+#: "CARACAS, Nov 1, 2024 (BSS/AFP) -"); or the place and the agency between bars ("Abuja, Nigeria | Xinhua |").
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w .,]{0,30}?)?\s*(?:\([^)]{1,40}\))?\s*[–—-]\s*"
+                       r"(?:[\w ,]{1,30}:)?|[A-Z][\w .'-]{1,30}(?:,\s*[A-Z][\w .'-]{1,30})?\s*\|\s*[\w .-]{2,30}\|")
 _BETWEEN = re.compile(r"[\w.'’-]+|,")
 #: Words that end a description: "Europe's counter-proposal, with Putin" is no title of Putin.
 _NOT_TITLES = frozenset(("with", "and", "of", "to", "by", "for", "in", "on", "at", "from", "as", "that", "said",
@@ -78,6 +82,7 @@ class ActorIndex(Proposing):
     recent: list[str] = field(default_factory=list)  # persons named so far, the last named last
     first_words: dict[str, set[str]] = field(default_factory=dict)  # person id -> first words of their names
     parts: set[str] = field(default_factory=set)  # one word of a new person's name, recognised alone ("Trump")
+    sides: Sides = field(default_factory=Sides)  # the sides named so far, for "the government", "the rebels"
     _gazetteer: dict[str, str] = field(default_factory=dict)
     _matchers: tuple = ()
 
@@ -149,8 +154,26 @@ class ActorIndex(Proposing):
         dateline = _DATELINE.match(text)
         if dateline:  # "ISLAMABAD (Dunya News) –": where the article was filed, no actor of its events
             mentions = [m for m in mentions if m.start >= base + dateline.end()]
+        mentions = self._sides_named(text, base, mentions)
         self.recent.extend(m.actor for m in mentions if m.kind == "person")
         return mentions
+
+    def _sides_named(self, text: str, base: int, mentions: list[Mention]) -> list[Mention]:
+        """Add the sides named again by what they are ("the government", "the rebels"), counting each mention."""
+        found = [f for f in side_descriptions(text)
+                 if not any(m.start < base + f.end() and base + f.start() < m.end for m in mentions)]
+        added = []
+        for item in sorted([*mentions, *found], key=lambda x: x.start if isinstance(x, Mention) else base + x.start()):
+            if isinstance(item, Mention):
+                self.sides.named(item.actor, item.kind, text[max(0, item.start - base - 20):item.start - base],
+                                 text[item.end - base:item.end - base + 40], self.state_of(item.actor))
+                continue
+            actor = self.sides.side(item["words"])
+            if actor is not None:
+                kind = self.kinds.get(actor) or self.proposed.get(actor, {}).get("kind", "organization")
+                added.append(Mention(base + item.start(), base + item.end(), item.group(0), actor, kind,
+                                     actor in self.kinds))
+        return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
 
     def _appositives(self, text: str, base: int, mentions: list[Mention]) -> list[Mention]:
         """Leave out what describes a person named just before ("Lajčák, the head of EU diplomacy, will ...")."""
@@ -254,6 +277,16 @@ class ActorIndex(Proposing):
                                              "affiliation": state})
         return Mention(base + start, base + end, name, ident, kind, ident in self.kinds)
 
+    def _opposition(self, state: str, start: int, end: int, text: str, base: int) -> Mention:
+        """A state's opposition as an organisation of its own ("Venezuela's opposition" -> ``venezuelan-opposition``)."""
+        name = f"{STATES[state][1] if STATES.get(state, ('', ''))[1] else STATES.get(state, (state,))[0]} opposition"
+        ident = slug(name)
+        if ident not in self.kinds:
+            self.proposed.setdefault(ident, {"id": ident, "name": name, "kind": "organization"})
+        self.sides.opposed(ident, state)
+        return Mention(base + start, base + end, text[start:end], ident, self.kinds.get(ident, "organization"),
+                       ident in self.kinds)
+
     def _states(self, text: str, base: int, found: list[Mention]) -> list[Mention]:
         """States the dataset lacks or names only by demonym: "Russian forces", "Poland", "Warsaw"."""
         taken = [range(m.start - base, m.end - base) for m in found]
@@ -268,6 +301,11 @@ class ActorIndex(Proposing):
                 state = self._gazetteer.get(fold(candidate))
                 if state is None or any(last.end() - 1 in r for r in taken):
                     continue
+                opposition = OPPOSITION.match(text, first.start() + len(candidate))
+                if opposition:  # "Venezuela's opposition": a side of its own, not the state
+                    mentions.append(self._opposition(state, first.start(), opposition.end(), text, base))
+                    taken.append(range(first.start(), opposition.end()))
+                    break
                 media = _MEDIA.match(text, first.start() + len(candidate))
                 if candidate in demonyms and media:  # "Indian media reported": the press, not the state
                     mentions.append(self._media(candidate, state, first.start(), media.end(), text, base))
@@ -336,7 +374,7 @@ def _group_follows(text: str, end: int, demonyms: set[str]) -> bool:
 
     "Egyptian and Qatari mediators", "the Qatari Foreign Ministry", "Russian forces".
     """
-    words = re.findall(r"[\w'’]+|,", text[end:end + 120])
+    words = [re.sub(r"['’]s$", "", word) for word in re.findall(r"[\w'’]+|,", text[end:end + 120])]
     at = 0
     while at < len(words) and (words[at] in (",", "and") or words[at] in demonyms):
         at += 1

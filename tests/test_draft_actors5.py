@@ -1,0 +1,98 @@
+"""Round 5 (issue #16): sides named again by what they are, a state's opposition, datelines.
+
+Tables of (text, expected actor ids in the order the text names them), drafted without a dataset.
+"""
+from __future__ import annotations
+
+import pytest
+
+from timeline.draft.actors import ActorIndex
+from timeline.draft.groups import Sides
+from timeline.draft.sentences import sentences
+
+
+def named(text: str) -> list[str]:
+    index = ActorIndex.build(None)
+    return [m.actor for sentence in sentences(text) for m in index.find(sentence)]
+
+
+def proposed(text: str) -> dict[str, dict[str, str]]:
+    index = ActorIndex.build(None)
+    for sentence in sentences(text):
+        index.find(sentence)
+    return index.proposed
+
+
+SIDES_NAMED_AGAIN = [
+    # the government: the state whose government was named, in any of its forms
+    ("Talks between the Colombian government and the ELN resumed. The government delegation accepted.",
+     ["colombia", "eln", "colombia"]),
+    ("The government of Sudan met the RSF. The government demanded more.", ["sudan", "rsf", "sudan"]),
+    ("The US government has not responded to the Sudanese government's request. The government insisted.",
+     ["united-states", "sudan", "sudan"]),
+    ("Venezuela's opposition will meet Maduro's envoys in Oslo. The regime agreed.",
+     ["venezuelan-opposition", "norway", "venezuela"]),
+    # the army: the state whose army was named, else the government's
+    ("The Sudanese army met RSF envoys. The army said it would attend.", ["sudan", "rsf", "sudan"]),
+    ("Delegations of the Colombian government and the ELN met. The military resumed operations against the rebels.",
+     ["colombia", "eln", "colombia", "eln"]),
+    # the rebels, the armed group: the armed group named most often, never a bloc or an agency
+    ("The ELN met UN envoys. The ELN said the UN would help. The armed group said so.",
+     ["eln", "united-nations", "eln", "united-nations", "eln"]),
+    ("A Houthi official met UN envoys. The group received 13 detainees.", ["houthis", "united-nations", "houthis"]),
+    ("M23 fighters took Goma. The rebels said they would stay.", ["m23", "m23"]),
+    # the opposition: the one named last
+    ("Venezuela's opposition met in Oslo. The opposition said it would attend.",
+     ["venezuelan-opposition", "norway", "venezuelan-opposition"]),
+    # nobody named before: the words name nobody
+    ("The government said it would attend. The rebels agreed.", []),
+    ("NATO met the EU. The group said so.", ["nato", "european-union"]),
+    # a name before the noun is read as the name ("the Sudanese army", "the Contact Group")
+    ("The Colombian government met the Sudanese army.", ["colombia", "sudan"]),
+]
+
+
+@pytest.mark.parametrize(("text", "ids"), SIDES_NAMED_AGAIN, ids=[row[0][:50] for row in SIDES_NAMED_AGAIN])
+def test_a_side_named_again_by_what_it_is(text: str, ids: list[str]) -> None:
+    assert named(text) == ids
+
+
+OPPOSITIONS = [
+    ("Venezuela's opposition will attend.", "venezuelan-opposition", "Venezuelan opposition"),
+    ("The Venezuelan opposition will attend.", "venezuelan-opposition", "Venezuelan opposition"),
+    ("Belarus's main opposition rejected it.", "belarusian-opposition", "Belarusian opposition"),
+]
+
+
+@pytest.mark.parametrize(("text", "ident", "name"), OPPOSITIONS)
+def test_a_states_opposition_is_a_side_of_its_own(text: str, ident: str, name: str) -> None:
+    assert named(text) == [ident]
+    assert proposed(text)[ident] == {"id": ident, "name": name, "kind": "organization"}
+
+
+DATELINES = [
+    ("CARACAS, Nov 1, 2024 (BSS/AFP) - Delegations from the Colombian government met Venezuela.",
+     ["colombia", "venezuela"]),
+    ("CARACAS, July 8 (NNN-AGENCIES) — Norway will host talks.", ["norway"]),
+    ("Abuja, Nigeria | Xinhua | A delegation from ECOWAS met Mohamed Bazoum.", ["ecowas", "bazoum"]),
+    ("CAIRO – 13 April 2025: Egypt hosted Hamas.", ["egypt", "hamas"]),
+    # no dateline: the place is an actor
+    ("Caracas and Bogota agreed.", ["venezuela", "colombia"]),
+]
+
+
+@pytest.mark.parametrize(("text", "ids"), DATELINES, ids=[row[0][:30] for row in DATELINES])
+def test_the_dateline_names_no_actor(text: str, ids: list[str]) -> None:
+    assert named(text) == ids
+
+
+def test_the_government_is_the_one_named_last_and_a_person_gives_their_state() -> None:
+    sides = Sides()
+    sides.named("colombia", "state", after=" government and")
+    sides.named("venezuela", "state", before="the government of ")
+    assert sides.side("government") == "venezuela"
+    sides.named("maduro", "person", after="'s government", state="cuba")
+    assert sides.side("the government".split()[1]) == "cuba"
+    assert sides.side("army") == "cuba"          # no army named: the government's state
+    sides.named("sudan", "state", after=" armed forces said")
+    assert (sides.side("military"), sides.side("authorities")) == ("sudan", "cuba")
