@@ -27,6 +27,7 @@ from timeline.draft.gazetteer import (
     GAZETTEER_WORDS,
     GROUP_NOUNS,
     KINDS,
+    NOT_ACTORS,
     NOT_NAMES,
     ORGANIZATION_WORDS,
     PORTFOLIO_WORDS,
@@ -36,6 +37,7 @@ from timeline.draft.gazetteer import (
 )
 from timeline.draft.groups import OPPOSITION, Sides
 from timeline.draft.groups import descriptions as side_descriptions
+from timeline.draft.organizations import organization_names
 from timeline.draft.proposing import GLUE, Mention, Proposing
 from timeline.names import APOSTROPHES, fold
 
@@ -53,8 +55,8 @@ ROLE_HEADS = frozenset({role.split()[-1] for role in ROLES} | {"prime", "king", 
 #: The press of a country after its demonym: "Indian media", "Iranian state media", "the Israeli press".
 _MEDIA = re.compile(r" (?:state |state-run |local )?(?:media|press|newspapers|outlets|television|TV)\b")
 #: A dateline: the place in capitals, maybe a date and the agency, then a dash ("CAIRO – 13 April 2025:",
-#: "CARACAS, Nov 1, 2024 (BSS/AFP) -"); or the place and the agency between bars ("Abuja, Nigeria | Xinhua |").
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w .,]{0,30}?)?\s*(?:\([^)]{1,40}\))?\s*[–—-]\s*"
+#: "CARACAS, Nov 1, 2024 (BSS/AFP) -", "(ANSA) - BELGRADE, JUN 24 -"); or the place and the agency between bars ("Abuja, Nigeria | Xinhua |").
+_DATELINE = re.compile(r"(?:\([A-Za-z/ -]{2,30}\)\s*[–—-]\s*)?[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w .,]{0,30}?)?\s*(?:\([^)]{1,40}\))?\s*[–—-]\s*"
                        r"(?:[\w ,]{1,30}:)?|[A-Z][\w .'-]{1,30}(?:,\s*[A-Z][\w .'-]{1,30})?\s*\|\s*[\w .-]{2,30}\|")
 _BETWEEN = re.compile(r"[\w.'’-]+|,")
 #: Words that end a description: "Europe's counter-proposal, with Putin" is no title of Putin.
@@ -145,6 +147,7 @@ class ActorIndex(Proposing):
             actor = _best(self.names[key])
             mentions.append(Mention(base + span.start_char, base + span.end_char, text[span.start_char:span.end_char],
                                     actor, self.kinds.get(actor, "person")))
+        mentions = self._organizations(text, base, mentions)
         mentions += self._states(text, base, mentions)
         mentions = sorted(mentions, key=lambda m: m.start)
         mentions += self._new_names(sentence, base, mentions)
@@ -157,6 +160,39 @@ class ActorIndex(Proposing):
         mentions = self._sides_named(text, base, mentions)
         self.recent.extend(m.actor for m in mentions if m.kind == "person")
         return mentions
+
+    def _organizations(self, text: str, base: int, found: list[Mention]) -> list[Mention]:
+        """``found`` with the organisations named with "of" ("Organization of American States") in place of
+        the names inside them; a state's ministry ("Ministry of Foreign Affairs of Qatar") is the state."""
+        for org in organization_names(text):
+            start, end = base + org.start, base + org.end
+            if self.lookup(org.name) or fold(org.name) in self._gazetteer \
+                    or any(m.start < end and start < m.end and not start <= m.start < m.end <= end for m in found):
+                continue  # a name known as a whole ("League of Arab States"), or one across its edge
+            if org.office:
+                actor = self._state_of_word(org.owner)
+                if actor is None:
+                    continue
+                kind = self.kinds.get(actor) or KINDS.get(actor, "state")
+                if actor not in self.kinds and actor in STATES:
+                    self.proposed.setdefault(actor, {"id": actor, "name": STATES[actor][0], "kind": kind})
+            else:
+                actor, kind = self._propose_organization(org.name, org.acronym), "organization"
+            found = [m for m in found if not start <= m.start < m.end <= end]
+            found.append(Mention(start, end, org.name, actor, self.kinds.get(actor, kind), actor in self.kinds))
+        return found
+
+    def _propose_organization(self, name: str, acronym: str) -> str:
+        """The id of a new organisation (its acronym's, else its name's), proposed and remembered by both."""
+        ident = slug(acronym) if acronym and acronym not in NOT_ACTORS else slug(name)
+        if ident in self.kinds and ident not in self.proposed:
+            ident = slug(name)
+        self.proposed.setdefault(ident, {"id": ident, "name": name, "kind": "organization"})
+        initials = "".join(word[0] for word in name.split() if word[0].isupper())
+        for words in (name, acronym, initials if len(initials) > 2 else ""):
+            if words and words not in NOT_ACTORS:
+                self._remember(words, ident, "organization")
+        return ident
 
     def _sides_named(self, text: str, base: int, mentions: list[Mention]) -> list[Mention]:
         """Add the sides named again by what they are ("the government", "the rebels"), counting each mention."""

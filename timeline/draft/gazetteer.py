@@ -135,4 +135,7 @@ ORGANIZATION_WORDS = frozenset((
     "ministry", "council", "union", "organization", "organisation", "agency", "party", "bank", "fund",
     "commission", "committee", "office", "department", "nato", "forces", "army", "navy", "parliament",
     "assembly", "court", "group", "company", "institute", "service", "guard", "brigade", "corporation",
+    "platform", "front", "movement", "alliance", "coalition", "bureau", "authority", "league", "federation",
+    "association", "militia", "brigades", "battalion", "mission", "embassy", "secretariat", "directorate",
+    "command", "cabinet", "senate", "congress", "junta", "resistance", "network", "administration", "community",
 ))
