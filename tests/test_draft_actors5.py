@@ -96,3 +96,36 @@ def test_the_government_is_the_one_named_last_and_a_person_gives_their_state() -
     assert sides.side("army") == "cuba"          # no army named: the government's state
     sides.named("sudan", "state", after=" armed forces said")
     assert (sides.side("military"), sides.side("authorities")) == ("sudan", "cuba")
+
+
+NAMES_WITH_OF = [
+    # a new organisation named with "of": the words after "of" are no actors of their own
+    ("The Organization of American States said so. The OAS observed the vote.",
+     ["organization-of-american-states", "organization-of-american-states"]),
+    ("The Bank of England and the Council of Europe commented.", ["bank-of-england", "council-of-europe"]),
+    ("The Community of Sant'Egidio hosted the talks.", ["community-of-santegidio"]),
+    ("The National Council for the Safeguard of the Homeland (CNSP) met ECOWAS. The CNSP said so.",
+     ["cnsp", "ecowas", "cnsp"]),
+    # a state's office stands for the state
+    ("The Ministry of Foreign Affairs of Qatar said talks would resume.", ["qatar"]),
+    ("Talks at the Embassy of Egypt ended.", ["egypt"]),
+    # names the gazetteer knows whole keep their ids
+    ("The League of Arab States and the Economic Community of West African States met.", ["arab-league", "ecowas"]),
+    ("The Democratic Republic of the Congo answered.", ["dr-congo"]),
+    # a person's title after the name ends it; the organisation then describes the person
+    ("The Organization of American States Secretary General Luis Almagro spoke.", ["almagro"]),
+    # no organisation word: no organisation ("Secretary of State", "President of Ukraine")
+    ("Secretary of State Marco Rubio met the President of Ukraine.", ["rubio", "ukraine"]),
+    # a name with an organisation word and no "of" is proposed as before
+    ("Venezuela's Unitary Platform signed.", ["venezuela", "unitary-platform"]),
+]
+
+
+@pytest.mark.parametrize(("text", "ids"), NAMES_WITH_OF, ids=[row[0][:50] for row in NAMES_WITH_OF])
+def test_an_organisation_named_with_of(text: str, ids: list[str]) -> None:
+    assert named(text) == ids
+
+
+def test_a_new_organisation_is_proposed_with_its_full_name() -> None:
+    found = proposed("The Organization of American States (OAS) will observe the vote.")
+    assert found["oas"] == {"id": "oas", "name": "Organization of American States", "kind": "organization"}
