@@ -129,3 +129,18 @@ def test_an_organisation_named_with_of(text: str, ids: list[str]) -> None:
 def test_a_new_organisation_is_proposed_with_its_full_name() -> None:
     found = proposed("The Organization of American States (OAS) will observe the vote.")
     assert found["oas"] == {"id": "oas", "name": "Organization of American States", "kind": "organization"}
+
+
+NAMES_WITH_ACRONYMS = [
+    # a name given with its acronym and ending in an organisation word is one organisation, known by the acronym
+    ("The Congo River Alliance (AFC) said it would attend.", ["afc"]),
+    ("The Tigray People's Liberation Front (TPLF) signed. The TPLF said so.", ["tplf", "tplf"]),
+    ("The Democratic Forces for the Liberation of Rwanda (FDLR) attacked.", ["fdlr"]),
+    ("Colombia's National Liberation Army (ELN) held talks.", ["colombia", "eln"]),
+    ("The Rapid Support Forces (RSF) met envoys. The RSF agreed.", ["rsf", "rsf"]),
+]
+
+
+@pytest.mark.parametrize(("text", "ids"), NAMES_WITH_ACRONYMS, ids=[row[0][:50] for row in NAMES_WITH_ACRONYMS])
+def test_an_organisation_given_with_its_acronym(text: str, ids: list[str]) -> None:
+    assert named(text) == ids

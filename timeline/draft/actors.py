@@ -37,7 +37,7 @@ from timeline.draft.gazetteer import (
 )
 from timeline.draft.groups import OPPOSITION, Sides
 from timeline.draft.groups import descriptions as side_descriptions
-from timeline.draft.organizations import organization_names
+from timeline.draft.organizations import defined_names, organization_names
 from timeline.draft.proposing import GLUE, Mention, Proposing
 from timeline.names import APOSTROPHES, fold
 
@@ -164,7 +164,8 @@ class ActorIndex(Proposing):
     def _organizations(self, text: str, base: int, found: list[Mention]) -> list[Mention]:
         """``found`` with the organisations named with "of" ("Organization of American States") in place of
         the names inside them; a state's ministry ("Ministry of Foreign Affairs of Qatar") is the state."""
-        for org in organization_names(text):
+        demonyms = frozenset(words[1] for words in STATES.values() if len(words) > 1)
+        for org in sorted({*organization_names(text), *defined_names(text, demonyms, GROUP_NOUNS)}):
             start, end = base + org.start, base + org.end
             if self.lookup(org.name) or fold(org.name) in self._gazetteer \
                     or any(m.start < end and start < m.end and not start <= m.start < m.end <= end for m in found):

@@ -19,6 +19,8 @@ from timeline.draft.gazetteer import NOT_NAMES, ORGANIZATION_WORDS
 _WORD = r"[A-Z][\w'’-]*"
 _NAME = re.compile(rf"(?:{_WORD}\s+){{0,4}}{_WORD}(?:\s+(?:of|for|on)\s+(?:the\s+)?{_WORD}"
                    rf"(?:\s+(?:and\s+|&\s+)?{_WORD}){{0,4}})+")
+#: A name given with its acronym: "the Tigray People's Liberation Front (TPLF)", "the Congo River Alliance (AFC)".
+_DEFINED = re.compile(rf"(?:{_WORD}\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){{0,6}}{_WORD}(?=\s*\([A-Z][A-Za-z0-9]{{1,7}}\))")
 #: An acronym given after the name: "the Organization of American States (OAS)".
 _ACRONYM = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9]{1,7})\)")
 #: Heads of a state's own offices: "Ministry of Foreign Affairs of Qatar" is Qatar.
@@ -60,6 +62,28 @@ def _name_end(tokens: list[re.Match[str]], lead: int) -> int:
                 at -= 1
             return tokens[at - 1].end()
     return tokens[-1].end()
+
+
+def defined_names(text: str, demonyms: frozenset[str], group_nouns: frozenset[str]) -> list[OrganizationName]:
+    """Names of organisations given with their acronym, ending in an organisation word ("... Front (TPLF)").
+
+    A demonym and a collective noun ("Sudanese Armed Forces (SAF)") is a state's army, not an
+    organisation: left out, as are names without an organisation word.
+    """
+    found = []
+    for match in _DEFINED.finditer(text):
+        words = [w for w in match.group(0).split()]
+        lead = 0
+        while lead < len(words) - 1 and (words[lead] in NOT_NAMES or re.search(r"['’]s$", words[lead])):
+            lead += 1  # "The", "Colombia's"
+        last = re.sub(r"['’]s$", "", words[-1]).lower()
+        if last not in ORGANIZATION_WORDS or (words[lead] in demonyms and last in group_nouns) or len(words) - lead < 2:
+            continue
+        start = match.start() + list(re.finditer(r"\S+", match.group(0)))[lead].start()
+        acronym = _ACRONYM.match(text, match.end())
+        found.append(OrganizationName(start, match.end(), text[start:match.end()], acronym["acronym"] if acronym else "",
+                                      ""))
+    return found
 
 
 def organization_names(text: str) -> list[OrganizationName]:
