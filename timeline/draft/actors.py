@@ -55,9 +55,12 @@ ROLE_HEADS = frozenset({role.split()[-1] for role in ROLES} | {"prime", "king", 
 #: The press of a country after its demonym: "Indian media", "Iranian state media", "the Israeli press".
 _MEDIA = re.compile(r" (?:state |state-run |local )?(?:media|press|newspapers|outlets|television|TV)\b")
 #: A dateline: the place in capitals, maybe a date and the agency, then a dash ("CAIRO – 13 April 2025:",
-#: "CARACAS, Nov 1, 2024 (BSS/AFP) -", "(ANSA) - BELGRADE, JUN 24 -"); or the place and the agency between bars ("Abuja, Nigeria | Xinhua |").
-_DATELINE = re.compile(r"(?:\([A-Za-z/ -]{2,30}\)\s*[–—-]\s*)?[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w .,]{0,30}?)?\s*(?:\([^)]{1,40}\))?\s*[–—-]\s*"
-                       r"(?:[\w ,]{1,30}:)?|[A-Z][\w .'-]{1,30}(?:,\s*[A-Z][\w .'-]{1,30})?\s*\|\s*[\w .-]{2,30}\|")
+#: "CARACAS, Nov 1, 2024 (BSS/AFP) -", "(ANSA) - BELGRADE, JUN 24 -"); or the place and the agency
+#: between bars ("Abuja, Nigeria | Xinhua |").
+_DATELINE = re.compile(r"(?:\([A-Za-z/ -]{2,30}\)\s*[–—-]\s*)?"  # "(ANSA) - "
+                       r"[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w .,]{0,30}?)?\s*(?:\([^)]{1,40}\))?\s*[–—-]\s*"
+                       r"(?:[\w ,]{1,30}:)?"
+                       r"|[A-Z][\w .'-]{1,30}(?:,\s*[A-Z][\w .'-]{1,30})?\s*\|\s*[\w .-]{2,30}\|")  # "Abuja | Xinhua |"
 _BETWEEN = re.compile(r"[\w.'’-]+|,")
 #: Words that end a description: "Europe's counter-proposal, with Putin" is no title of Putin.
 _NOT_TITLES = frozenset(("with", "and", "of", "to", "by", "for", "in", "on", "at", "from", "as", "that", "said",

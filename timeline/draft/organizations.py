@@ -72,7 +72,7 @@ def defined_names(text: str, demonyms: frozenset[str], group_nouns: frozenset[st
     """
     found = []
     for match in _DEFINED.finditer(text):
-        words = [w for w in match.group(0).split()]
+        words = match.group(0).split()
         lead = 0
         while lead < len(words) - 1 and (words[lead] in NOT_NAMES or re.search(r"['’]s$", words[lead])):
             lead += 1  # "The", "Colombia's"
