@@ -145,7 +145,6 @@ class Proposing:
             run = run[:-1]
         if not run or len(run) == 1 and (not titled or fold(run[0].text) in self._gazetteer) \
                 or any(t.text in NOT_NAMES for t in run) or _next_word(text, run[-1].idx - offset) in GROUP_NOUNS \
-                and text[run[-1].idx + len(run[-1]) - offset:][:2] not in ("'s", "’s") \
                 or run[-1].lower_ in _DOCUMENTS:
             return None  # "the two Southeast Asian nations" names no one
         start, end = run[0].idx - offset, run[-1].idx + len(run[-1]) - offset
