@@ -8,7 +8,8 @@
     python bench/score_drafts.py --drafts /tmp/drafts    # score drafts written earlier
     python bench/score_drafts.py --baseline empty        # the floor: a draft with no events
     python bench/score_drafts.py --json                  # the same figures as JSON
-    python bench/score_drafts.py --sets tune --details   # which events were missed or extra
+    python bench/score_drafts.py --sets tune --details   # which events were missed or extra, and why
+    python bench/score_drafts.py --sets tune --data none # every article drafted without a dataset
 
 The articles are ``tests/drafting/<set>/<slug>.yaml`` (gold) with their text in
 ``<slug>.txt`` beside them or in a ``--texts`` folder (``DIR/<set>/<slug>.txt`` or
@@ -122,6 +123,7 @@ class Article:
     failed: bool = False
     missed: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    reasons: dict[str, int] = field(default_factory=dict)
 
 
 # --- reading events ----------------------------------------------------------------------------
@@ -281,6 +283,28 @@ def match(predicted: list[Item], gold: list[Item],
     return [(predicted[i], gold[pairs[("p", i)][1]]) for side, i in left if ("p", i) in pairs]
 
 
+#: Why a missed gold event was missed, judged against the unmatched predicted events.
+MISS_REASONS = ("date", "actor", "date+actor", "type", "unseen")
+
+
+def miss_reason(missed: Item, extra: list[Item], predicted: list[Item] = ()) -> str:
+    """Why ``missed`` matched no predicted event: the nearest unmatched prediction of its type.
+
+    ``date``: one has its type and an actor but dates that do not overlap; ``actor``: one has
+    its type and overlapping dates but no shared actor; ``date+actor``: one has only its type;
+    ``type``: no unmatched prediction has its type (a missed trigger or a wrong type);
+    ``unseen``: as ``type``, and no event of the whole draft (``predicted``) names any of its actors.
+    """
+    same = [p for p in extra if p.type == missed.type]
+    if any(p.actors & missed.actors for p in same):
+        return "date"
+    if any(overlaps(p, missed) for p in same):
+        return "actor"
+    if same:
+        return "date+actor"
+    return "type" if any(p.actors & missed.actors for p in predicted) else "unseen"
+
+
 def score(predicted: list[Item], gold: list[Item],
           types: Callable[[Item, Item], bool] = same_type) -> Score:
     return Score(len(match(predicted, gold, types)), len(predicted), len(gold))
@@ -308,6 +332,8 @@ def data_arguments(article: Article, default: str) -> list[str]:
     The article's own paths are taken from the root of the repository that holds the gold
     file (``<root>/tests/drafting/<set>/<slug>.yaml``); ``default`` is passed as given.
     """
+    if default == "none":  # --data none: drafting without any dataset, as a user without one does
+        return []
     root = article.gold_path.resolve().parents[3]
     paths = [str(root / path) for path in article.data] if article.data else [default]
     return [word for path in paths for word in ("--data", path)]
@@ -371,6 +397,12 @@ def evaluate(articles: list[Article], args: argparse.Namespace) -> None:
             article.strict = Score(len(pairs), len(predicted), len(gold))
             article.missed = [g.id for g in gold if g not in {pair[1] for pair in pairs}]
             article.extra = [p.id for p in predicted if p not in {pair[0] for pair in pairs}]
+            unmatched = [p for p in predicted if p.id in article.extra]
+            article.reasons = {}
+            for g in gold:
+                if g.id in article.missed:
+                    reason = miss_reason(g, unmatched, predicted)
+                    article.reasons[reason] = article.reasons.get(reason, 0) + 1
             article.lenient = score(predicted, gold, same_plover)
             article.scored = True
 
@@ -420,6 +452,9 @@ def markdown(articles: list[Article], sets: Iterable[str], details: bool = False
         if details:
             notes += [f"- {a.slug}: missed {', '.join(a.missed) or 'none'}; extra {', '.join(a.extra) or 'none'}"
                       for a in rows if a.scored]
+            counts = {reason: sum(a.reasons.get(reason, 0) for a in rows) for reason in MISS_REASONS}
+            notes.append("- missed events, why (the nearest unmatched prediction of their type): "
+                         + ", ".join(f"{reason} {count}" for reason, count in counts.items()))
         lines += ["", *notes, ""] if notes else [""]
     return "\n".join(lines).rstrip() + "\n"
 
@@ -431,7 +466,7 @@ def as_json(articles: list[Article], sets: Iterable[str]) -> str:
         report[name] = {
             "articles": [{"slug": a.slug, "published": a.published, "data": a.data, "scored": a.scored,
                           "note": a.note,
-                          "missed": a.missed, "extra": a.extra,
+                          "missed": a.missed, "extra": a.extra, "miss_reasons": a.reasons,
                           "strict": a.strict.as_dict() if a.scored else None,
                           "lenient": a.lenient.as_dict() if a.scored else None}
                          for a in articles if a.set == name],
@@ -451,7 +486,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--command", default="timeline draft", help="the drafting command (default: %(default)s)")
     parser.add_argument("--data", default="seeds",
                         help="the dataset passed as --data for articles whose gold file names none "
-                             "(default: %(default)s)")
+                             "(default: %(default)s); 'none' drafts every article without --data")
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--drafts", type=Path, help="score the drafts in this folder instead of running the command")
     source.add_argument("--baseline", choices=["empty"], help="score a baseline instead of drafts")

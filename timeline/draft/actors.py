@@ -17,24 +17,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from timeline.draft.countries import slug
-from timeline.draft.describe import ROLES, descriptions, pairs, resolve, resolve_pair
+from timeline.draft.describe import descriptions, pairs, resolve, resolve_pair
 from timeline.draft.gazetteer import (
     GAZETTEER_WORDS,
     GROUP_NOUNS,
     KINDS,
+    NOT_ACTORS,
     NOT_NAMES,
-    ORGANIZATION_WORDS,
-    PORTFOLIO_WORDS,
     SEATS,
     STATES,
     TITLE_WORDS,
 )
-from timeline.draft.proposing import GLUE, Mention, Proposing
+from timeline.draft.groups import OPPOSITION, Sides
+from timeline.draft.groups import descriptions as side_descriptions
+from timeline.draft.nearby import drop_descriptions, group_follows, inside_name
+from timeline.draft.organizations import defined_names, organization_names
+from timeline.draft.proposing import Mention, Proposing
 from timeline.names import APOSTROPHES, fold
 
 if TYPE_CHECKING:
@@ -46,19 +48,15 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9.]{1,6}")
 LONGEST_STATE = 8
 #: A description set off by commas after a name: ", the head of European diplomacy and EU envoy,".
 _APPOSITIVE = re.compile(r"\s*,\s+(?:the|a|an)\s+[^,;]{1,90},")
-#: Titles after a demonym that stand for the state when nobody is named ("the Egyptian foreign minister said").
-ROLE_HEADS = frozenset({role.split()[-1] for role in ROLES} | {"prime", "king", "emir", "premier", "chief"})
 #: The press of a country after its demonym: "Indian media", "Iranian state media", "the Israeli press".
 _MEDIA = re.compile(r" (?:state |state-run |local )?(?:media|press|newspapers|outlets|television|TV)\b")
-#: A dateline: the place in capitals, maybe the agency or date, then a dash ("CAIRO – 13 April 2025:").
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:\([^)]{1,40}\))?\s*[–—-]\s*(?:[\w ,]{1,30}:)?")
-_BETWEEN = re.compile(r"[\w.'’-]+|,")
-#: Words that end a description: "Europe's counter-proposal, with Putin" is no title of Putin.
-_NOT_TITLES = frozenset(("with", "and", "of", "to", "by", "for", "in", "on", "at", "from", "as", "that", "said",
-                         "says", "plan", "proposal", "counter-proposal", "draft", "offer", "deal", "demands"))
-#: Nouns of what a state does or offers, after its demonym: "the European counter-proposal", "Russian strikes".
-OWNED_NOUNS = frozenset(("proposal", "proposals", "counter-proposal", "counterproposal", "plan", "offer", "draft",
-                         "initiative", "strikes", "attack", "attacks", "demands", "position", "side", "counter"))
+#: A dateline: the place in capitals, maybe a date and the agency, then a dash ("CAIRO – 13 April 2025:",
+#: "CARACAS, Nov 1, 2024 (BSS/AFP) -", "(ANSA) - BELGRADE, JUN 24 -"); or the place and the agency
+#: between bars ("Abuja, Nigeria | Xinhua |").
+_DATELINE = re.compile(r"(?:\([A-Za-z/ -]{2,30}\)\s*[–—-]\s*)?"  # "(ANSA) - "
+                       r"[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w .,]{0,30}?)?\s*(?:\([^)]{1,40}\))?\s*[–—-]\s*"
+                       r"(?:[\w ,]{1,30}:)?"
+                       r"|[A-Z][\w .'-]{1,30}(?:,\s*[A-Z][\w .'-]{1,30})?\s*\|\s*[\w .-]{2,30}\|")  # "Abuja | Xinhua |"
 
 
 @dataclass
@@ -78,6 +76,7 @@ class ActorIndex(Proposing):
     recent: list[str] = field(default_factory=list)  # persons named so far, the last named last
     first_words: dict[str, set[str]] = field(default_factory=dict)  # person id -> first words of their names
     parts: set[str] = field(default_factory=set)  # one word of a new person's name, recognised alone ("Trump")
+    sides: Sides = field(default_factory=Sides)  # the sides named so far, for "the government", "the rebels"
     _gazetteer: dict[str, str] = field(default_factory=dict)
     _matchers: tuple = ()
 
@@ -133,24 +132,77 @@ class ActorIndex(Proposing):
         mentions = []
         for span in filter_spans(spans):
             key = span.text if _ACRONYM.fullmatch(span.text) else fold_chars(span.text)
-            longer = _inside_name(text, span.start_char, span.end_char)
+            longer = inside_name(text, span.start_char, span.end_char)
             if longer and (key in self.parts or self.kinds.get(_best(self.names[key])) in ("organization", "group")
                            or self._other_first_name(text[:span.start_char], _best(self.names[key]))):
                 continue  # "Mohamed" (of "Mohamed Abu-Namo") in "Mohamed Dagalo"; "[Supreme] National Security Council"
             actor = _best(self.names[key])
             mentions.append(Mention(base + span.start_char, base + span.end_char, text[span.start_char:span.end_char],
                                     actor, self.kinds.get(actor, "person")))
+        mentions = self._organizations(text, base, mentions)
         mentions += self._states(text, base, mentions)
         mentions = sorted(mentions, key=lambda m: m.start)
         mentions += self._new_names(sentence, base, mentions)
-        mentions = _drop_descriptions(sorted(mentions, key=lambda m: m.start), text, base, self._affiliate)
+        mentions = drop_descriptions(sorted(mentions, key=lambda m: m.start), text, base, self._affiliate)
         mentions = self._appositives(text, base, mentions)
         mentions = self._described(text, base, mentions)
         dateline = _DATELINE.match(text)
         if dateline:  # "ISLAMABAD (Dunya News) –": where the article was filed, no actor of its events
             mentions = [m for m in mentions if m.start >= base + dateline.end()]
+        mentions = self._sides_named(text, base, mentions)
         self.recent.extend(m.actor for m in mentions if m.kind == "person")
         return mentions
+
+    def _organizations(self, text: str, base: int, found: list[Mention]) -> list[Mention]:
+        """``found`` with the organisations named with "of" ("Organization of American States") in place of
+        the names inside them; a state's ministry ("Ministry of Foreign Affairs of Qatar") is the state."""
+        demonyms = frozenset(words[1] for words in STATES.values() if len(words) > 1)
+        for org in sorted({*organization_names(text), *defined_names(text, demonyms, GROUP_NOUNS)}):
+            start, end = base + org.start, base + org.end
+            if self.lookup(org.name) or fold(org.name) in self._gazetteer \
+                    or any(m.start < end and start < m.end and not start <= m.start < m.end <= end for m in found):
+                continue  # a name known as a whole ("League of Arab States"), or one across its edge
+            if org.office:
+                actor = self._state_of_word(org.owner)
+                if actor is None:
+                    continue
+                kind = self.kinds.get(actor) or KINDS.get(actor, "state")
+                if actor not in self.kinds and actor in STATES:
+                    self.proposed.setdefault(actor, {"id": actor, "name": STATES[actor][0], "kind": kind})
+            else:
+                actor, kind = self._propose_organization(org.name, org.acronym), "organization"
+            found = [m for m in found if not start <= m.start < m.end <= end]
+            found.append(Mention(start, end, org.name, actor, self.kinds.get(actor, kind), actor in self.kinds))
+        return found
+
+    def _propose_organization(self, name: str, acronym: str) -> str:
+        """The id of a new organisation (its acronym's, else its name's), proposed and remembered by both."""
+        ident = slug(acronym) if acronym and acronym not in NOT_ACTORS else slug(name)
+        if ident in self.kinds and ident not in self.proposed:
+            ident = slug(name)
+        self.proposed.setdefault(ident, {"id": ident, "name": name, "kind": "organization"})
+        initials = "".join(word[0] for word in name.split() if word[0].isupper())
+        for words in (name, acronym, initials if len(initials) > 2 else ""):
+            if words and words not in NOT_ACTORS:
+                self._remember(words, ident, "organization")
+        return ident
+
+    def _sides_named(self, text: str, base: int, mentions: list[Mention]) -> list[Mention]:
+        """Add the sides named again by what they are ("the government", "the rebels"), counting each mention."""
+        found = [f for f in side_descriptions(text)
+                 if not any(m.start < base + f.end() and base + f.start() < m.end for m in mentions)]
+        added = []
+        for item in sorted([*mentions, *found], key=lambda x: x.start if isinstance(x, Mention) else base + x.start()):
+            if isinstance(item, Mention):
+                self.sides.named(item.actor, item.kind, text[max(0, item.start - base - 20):item.start - base],
+                                 text[item.end - base:item.end - base + 40], self.state_of(item.actor))
+                continue
+            actor = self.sides.side(item["words"])
+            if actor is not None:
+                kind = self.kinds.get(actor) or self.proposed.get(actor, {}).get("kind", "organization")
+                added.append(Mention(base + item.start(), base + item.end(), item.group(0), actor, kind,
+                                     actor in self.kinds))
+        return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
 
     def _appositives(self, text: str, base: int, mentions: list[Mention]) -> list[Mention]:
         """Leave out what describes a person named just before ("Lajčák, the head of EU diplomacy, will ...")."""
@@ -254,6 +306,16 @@ class ActorIndex(Proposing):
                                              "affiliation": state})
         return Mention(base + start, base + end, name, ident, kind, ident in self.kinds)
 
+    def _opposition(self, state: str, start: int, end: int, text: str, base: int) -> Mention:
+        """A state's opposition as an organisation of its own ("Venezuela's opposition" -> ``venezuelan-opposition``)."""
+        name = f"{STATES[state][1] if STATES.get(state, ('', ''))[1] else STATES.get(state, (state,))[0]} opposition"
+        ident = slug(name)
+        if ident not in self.kinds:
+            self.proposed.setdefault(ident, {"id": ident, "name": name, "kind": "organization"})
+        self.sides.opposed(ident, state)
+        return Mention(base + start, base + end, text[start:end], ident, self.kinds.get(ident, "organization"),
+                       ident in self.kinds)
+
     def _states(self, text: str, base: int, found: list[Mention]) -> list[Mention]:
         """States the dataset lacks or names only by demonym: "Russian forces", "Poland", "Warsaw"."""
         taken = [range(m.start - base, m.end - base) for m in found]
@@ -268,12 +330,17 @@ class ActorIndex(Proposing):
                 state = self._gazetteer.get(fold(candidate))
                 if state is None or any(last.end() - 1 in r for r in taken):
                     continue
+                opposition = OPPOSITION.match(text, first.start() + len(candidate))
+                if opposition:  # "Venezuela's opposition": a side of its own, not the state
+                    mentions.append(self._opposition(state, first.start(), opposition.end(), text, base))
+                    taken.append(range(first.start(), opposition.end()))
+                    break
                 media = _MEDIA.match(text, first.start() + len(candidate))
                 if candidate in demonyms and media:  # "Indian media reported": the press, not the state
                     mentions.append(self._media(candidate, state, first.start(), media.end(), text, base))
                     taken.append(range(first.start(), media.end()))
                     break
-                if candidate in demonyms and not _group_follows(text, first.start() + len(candidate), demonyms):
+                if candidate in demonyms and not group_follows(text, first.start() + len(candidate), demonyms):
                     continue
                 kind = self.kinds.get(state) or KINDS.get(state, "state")
                 if state not in self.kinds:
@@ -283,14 +350,6 @@ class ActorIndex(Proposing):
                 taken.append(range(first.start(), end))
                 break
         return mentions
-
-def _inside_name(text: str, start: int, end: int) -> bool:
-    """Whether the word at ``start:end`` of ``text`` is one word of a longer name: a capitalised word beside it."""
-    after = re.match(r"[ \t]+((?:(?:al|el|bin|ibn|de|van|von)[- ])?[A-Z][\w'’-]*)", text[end:])
-    before = re.search(r"([A-Z][\w'’-]*)[ \t]+$", text[:start])
-    return any(m is not None and m.group(1) not in NOT_NAMES and m.group(1).lower() not in TITLE_WORDS
-               and fold(m.group(1)) not in GAZETTEER_WORDS for m in (after, before))
-
 
 def fold_chars(text: str) -> str:
     """``text`` in lower case without accents, one character for each of ``text`` (offsets are kept).
@@ -329,46 +388,3 @@ def _best(ids: dict[str, set[str]]) -> str:
     """The actor a name most likely means: one whose own name it is, then the first id."""
     named = sorted(actor for actor, how in ids.items() if "name" in how or "id" in how)
     return named[0] if named else sorted(ids)[0]
-
-
-def _group_follows(text: str, end: int, demonyms: set[str]) -> bool:
-    """Whether a collective noun follows a demonym, maybe after others and a portfolio.
-
-    "Egyptian and Qatari mediators", "the Qatari Foreign Ministry", "Russian forces".
-    """
-    words = re.findall(r"[\w'’]+|,", text[end:end + 120])
-    at = 0
-    while at < len(words) and (words[at] in (",", "and") or words[at] in demonyms):
-        at += 1
-    while at < len(words) and words[at].lower() in PORTFOLIO_WORDS and words[at].lower() not in GROUP_NOUNS:
-        at += 1
-    if at >= len(words):
-        return False
-    if words[at].lower() in GROUP_NOUNS | OWNED_NOUNS:
-        return True
-    if words[at].lower() not in ROLE_HEADS:
-        return False
-    while at < len(words) and words[at].lower() in TITLE_WORDS | ROLE_HEADS:
-        at += 1  # "the Egyptian foreign minister said": nobody named after the title
-    return at == len(words) or not (words[at][:1].isupper() or words[at] in ("and", ","))
-
-
-def _drop_descriptions(mentions: list[Mention], text: str, base: int,
-                       affiliate: Callable[[str, str], None]) -> list[Mention]:
-    """Leave out names that only describe the person named next ("U.S. President Donald Trump").
-
-    ``affiliate(person, actor)`` is told that the person belongs to the actor of the description.
-    """
-    kept = []
-    for here, after in zip(mentions, [*mentions[1:], None]):
-        if after is not None and after.kind == "person" and here.actor != after.actor:
-            between = _BETWEEN.findall(text[here.end - base:after.start - base])
-            titles = [word for word in between if word.lower() not in GLUE]
-            possessive = any(word in ("'s", "’s") for word in between) and all(  # "Sudan's Sovereign Council Chairman"
-                (w.islower() and w not in _NOT_TITLES) or w in ("'s", "’s", ",") or w[:1].isupper() for w in between)
-            described = all(w.lower() in TITLE_WORDS | ORGANIZATION_WORDS for w in titles)  # "Foreign Ministry spokesperson"
-            if titles and len(between) <= 6 and (possessive or described):
-                affiliate(after.actor, here.actor)
-                continue
-        kept.append(here)
-    return kept

@@ -28,7 +28,8 @@ later / earlier that week       the anchor to its Sunday / its Monday to the anc
 2 December, Dec. 2, 2025        that day (without a year: the latest one on or before, or the next one)
 early/mid/late December         days 1-10, 11-20, 21 to the end
 in December, December 2025      the month
-in 2024                         the year
+last / next February            the latest February before the month / the first after it
+in 2024, in late 2014           the year (no part of a year is more precise than the text)
 ==============================  ======================================  ==========================
 
 Dates are computed with :mod:`dateutil.relativedelta`; weekdays and months
@@ -79,6 +80,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     ("period", r"(?P<which>last|next|this|earlier this|later this|past) (?P<unit>week|month|year)"),
     ("ago", r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>day|week|month|year)s? ago"),
     ("part_month", rf"(?P<part>early|mid|late)[- ]{_MON}(?:,? {_YEAR})?"),
+    ("part_year", rf"(?:in |by )?(?:the )?(?:early|mid|late|end of|start of|beginning of)[- ]{_YEAR}"),
+    ("named_month", rf"(?P<which>last|next|this coming|this past) {_MON}(?!\s*\d)"),
     ("month_year", rf"(?:in )?{_MON},? {_YEAR}"),
     ("month", rf"in {_MON}"),
     ("year", rf"(?:in|during) {_YEAR}"),
@@ -240,6 +243,10 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date, future: bool) 
         year, month = _month(groups, published, future)
         first, last = {"early": (1, 10), "mid": (11, 20)}.get(groups["part"], (21, calendar.monthrange(year, month)[1]))
         return f"{dt.date(year, month, first).isoformat()}/{dt.date(year, month, last).isoformat()}"
+    if kind == "named_month":
+        return _named_month(groups["which"], _MONTHS[groups["mon"]], published)
+    if kind == "part_year":
+        return groups["year"]
     if kind in ("month_year", "month"):
         year, month = _month(groups, published, future)
         return f"{year:04d}-{month:02d}"
@@ -280,6 +287,15 @@ def _month(groups: dict[str, str], published: dt.date, future: bool) -> tuple[in
     if not future and month > published.month:
         return published.year - 1, month
     return published.year, month
+
+
+def _named_month(which: str, month: int, published: dt.date) -> str:
+    """"last February" is the latest February before the month of publication; "next February" the first after."""
+    if which in ("next", "this coming"):
+        year = published.year + (month <= published.month)
+    else:
+        year = published.year - (month >= published.month)
+    return f"{year:04d}-{month:02d}"
 
 
 def _relative_day(word: str, published: dt.date) -> str:

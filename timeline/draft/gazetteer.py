@@ -7,170 +7,46 @@ Kyiv"); "the Kremlin" and "the White House" likewise.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from timeline.draft.countries import merged
 from timeline.names import fold
 
-#: id: name, demonym, then other names (capital first). English names as news agencies write them;
-#: :data:`STATES` adds every other country (:mod:`timeline.draft.countries`).
-NEWS_STATES: dict[str, tuple[str, ...]] = {
-    "russia": ("Russia", "Russian", "Moscow", "Kremlin", "the Kremlin", "Russian Federation"),
-    "ukraine": ("Ukraine", "Ukrainian", "Kyiv", "Kiev"),
-    "united-states": ("United States", "American", "Washington", "U.S.", "US", "USA", "White House", "America"),
-    "united-kingdom": ("United Kingdom", "British", "London", "UK", "U.K.", "Britain", "Downing Street"),
-    "france": ("France", "French", "Paris", "Elysee", "Élysée"),
-    "germany": ("Germany", "German", "Berlin"),
-    "italy": ("Italy", "Italian", "Rome"),
-    "poland": ("Poland", "Polish", "Warsaw"),
-    "belarus": ("Belarus", "Belarusian", "Minsk"),
-    "turkey": ("Turkey", "Turkish", "Ankara", "Türkiye"),
-    "china": ("China", "Chinese", "Beijing"),
-    "india": ("India", "Indian", "New Delhi"),
-    "japan": ("Japan", "Japanese", "Tokyo"),
-    "iran": ("Iran", "Iranian", "Tehran"),
-    "israel": ("Israel", "Israeli", "Jerusalem"),
-    "egypt": ("Egypt", "Egyptian", "Cairo"),
-    "qatar": ("Qatar", "Qatari", "Doha"),
-    "saudi-arabia": ("Saudi Arabia", "Saudi", "Riyadh"),
-    "united-arab-emirates": ("United Arab Emirates", "Emirati", "Abu Dhabi", "UAE"),
-    "switzerland": ("Switzerland", "Swiss", "Bern", "Geneva"),
-    "austria": ("Austria", "Austrian", "Vienna"),
-    "hungary": ("Hungary", "Hungarian", "Budapest"),
-    "finland": ("Finland", "Finnish", "Helsinki"),
-    "sweden": ("Sweden", "Swedish", "Stockholm"),
-    "norway": ("Norway", "Norwegian", "Oslo"),
-    "denmark": ("Denmark", "Danish", "Copenhagen"),
-    "netherlands": ("Netherlands", "Dutch", "The Hague"),
-    "belgium": ("Belgium", "Belgian"),
-    "spain": ("Spain", "Spanish", "Madrid"),
-    "ireland": ("Ireland", "Irish", "Dublin"),
-    "canada": ("Canada", "Canadian", "Ottawa"),
-    "brazil": ("Brazil", "Brazilian", "Brasilia"),
-    "south-africa": ("South Africa", "South African", "Pretoria"),
-    "north-korea": ("North Korea", "North Korean", "Pyongyang"),
-    "south-korea": ("South Korea", "South Korean", "Seoul"),
-    "syria": ("Syria", "Syrian", "Damascus"),
-    "lebanon": ("Lebanon", "Lebanese", "Beirut"),
-    "jordan": ("Jordan", "Jordanian", "Amman"),
-    "iraq": ("Iraq", "Iraqi", "Baghdad"),
-    "azerbaijan": ("Azerbaijan", "Azerbaijani", "Baku"),
-    "armenia": ("Armenia", "Armenian", "Yerevan"),
-    "georgia": ("Georgia", "Georgian", "Tbilisi"),
-    "moldova": ("Moldova", "Moldovan", "Chisinau"),
-    "kazakhstan": ("Kazakhstan", "Kazakh", "Astana"),
-    "pakistan": ("Pakistan", "Pakistani", "Islamabad"),
-    "afghanistan": ("Afghanistan", "Afghan", "Kabul"),
-    "venezuela": ("Venezuela", "Venezuelan", "Caracas"),
-    "vatican": ("Vatican", "Holy See"),
-    "oman": ("Oman", "Omani", "Muscat"),
-    "kuwait": ("Kuwait", "Kuwaiti"),
-    "bahrain": ("Bahrain", "Bahraini", "Manama"),
-    "yemen": ("Yemen", "Yemeni", "Sanaa"),
-    "palestine": ("Palestine", "Palestinian", "Ramallah", "Palestinian Authority"),
-    "libya": ("Libya", "Libyan", "Tripoli"),
-    "sudan": ("Sudan", "Sudanese", "Khartoum"),
-    "ethiopia": ("Ethiopia", "Ethiopian", "Addis Ababa"),
-    "kenya": ("Kenya", "Kenyan", "Nairobi"),
-    "rwanda": ("Rwanda", "Rwandan", "Kigali"),
-    "dr-congo": ("Democratic Republic of the Congo", "Congolese", "Kinshasa", "DR Congo", "DRC", "Congo",
-                 "Democratic Republic of Congo", "D.R. Congo", "DRC's"),
-    "algeria": ("Algeria", "Algerian", "Algiers"),
-    "morocco": ("Morocco", "Moroccan", "Rabat"),
-    "mexico": ("Mexico", "Mexican", "Mexico City"),
-    "colombia": ("Colombia", "Colombian", "Bogota"),
-    "cuba": ("Cuba", "Cuban", "Havana"),
-    "indonesia": ("Indonesia", "Indonesian", "Jakarta"),
-    "australia": ("Australia", "Australian", "Canberra"),
-    "greece": ("Greece", "Greek", "Athens"),
-    "cyprus": ("Cyprus", "Cypriot", "Nicosia"),
-    "serbia": ("Serbia", "Serbian", "Belgrade"),
-    "kosovo": ("Kosovo", "Kosovar", "Pristina"),
-    "romania": ("Romania", "Romanian", "Bucharest"),
-    "slovakia": ("Slovakia", "Slovak", "Bratislava"),
-    "czechia": ("Czech Republic", "Czech", "Prague", "Czechia"),
-    "lithuania": ("Lithuania", "Lithuanian", "Vilnius"),
-    "latvia": ("Latvia", "Latvian", "Riga"),
-    "estonia": ("Estonia", "Estonian", "Tallinn"),
-    "portugal": ("Portugal", "Portuguese", "Lisbon"),
-    "uzbekistan": ("Uzbekistan", "Uzbek", "Tashkent"),
-    "thailand": ("Thailand", "Thai", "Bangkok"),
-    "cambodia": ("Cambodia", "Cambodian", "Phnom Penh"),
-    "malaysia": ("Malaysia", "Malaysian", "Kuala Lumpur"),
-    "vietnam": ("Vietnam", "Vietnamese", "Hanoi"),
-    "philippines": ("Philippines", "Philippine", "Manila", "Filipino"),
-    "singapore": ("Singapore", "Singaporean"),
-    "myanmar": ("Myanmar", "Myanmar's", "Naypyidaw", "Burma"),
-    "laos": ("Laos", "Lao", "Vientiane"),
-    "bangladesh": ("Bangladesh", "Bangladeshi", "Dhaka"),
-    "sri-lanka": ("Sri Lanka", "Sri Lankan", "Colombo"),
-    "nepal": ("Nepal", "Nepali", "Kathmandu"),
-    "new-zealand": ("New Zealand", "New Zealand's", "Wellington"),
-    "argentina": ("Argentina", "Argentine", "Buenos Aires"),
-    "chile": ("Chile", "Chilean", "Santiago"),
-    "peru": ("Peru", "Peruvian", "Lima"),
-    "nigeria": ("Nigeria", "Nigerian", "Abuja"),
-    "somalia": ("Somalia", "Somali", "Mogadishu"),
-    "eritrea": ("Eritrea", "Eritrean", "Asmara"),
-    "south-sudan": ("South Sudan", "South Sudanese", "Juba"),
-    "chad": ("Chad", "Chadian", "N'Djamena"),
-    "mali": ("Mali", "Malian", "Bamako"),
-    "tunisia": ("Tunisia", "Tunisian", "Tunis"),
-    "bosnia": ("Bosnia and Herzegovina", "Bosnian", "Sarajevo", "Bosnia"),
-    "montenegro": ("Montenegro", "Montenegrin", "Podgorica"),
-    "north-macedonia": ("North Macedonia", "Macedonian", "Skopje"),
-    "albania": ("Albania", "Albanian", "Tirana"),
-    "croatia": ("Croatia", "Croatian", "Zagreb"),
-    "slovenia": ("Slovenia", "Slovenian", "Ljubljana"),
-    "bulgaria": ("Bulgaria", "Bulgarian", "Sofia"),
-    "tajikistan": ("Tajikistan", "Tajik", "Dushanbe"),
-    "kyrgyzstan": ("Kyrgyzstan", "Kyrgyz", "Bishkek"),
-    "turkmenistan": ("Turkmenistan", "Turkmen", "Ashgabat"),
-    "europe": ("Europe", "European", "the Europeans", "Europeans"),
-    "asean": ("Association of Southeast Asian Nations", "ASEAN's", "ASEAN"),
-    "african-union": ("African Union", "AU's", "African Union Commission"),
-    "osce": ("Organization for Security and Co-operation in Europe", "OSCE's", "OSCE"),
-    "european-union": ("European Union", "EU", "E.U.", "European Commission", "Brussels"),
-    "nato": ("NATO", "Nato", "North Atlantic Treaty Organization"),
-    "united-nations": ("United Nations", "UN", "U.N.", "UN Security Council"),
-    "iaea": ("International Atomic Energy Agency", "IAEA"),
-    "hamas": ("Hamas", "Hamas's"),
-    "hezbollah": ("Hezbollah", "Hezbollah's"),
-    "houthis": ("Houthis", "Houthi", "Ansar Allah"),
-    "taliban": ("Taliban", "Taliban's"),
-    "islamic-jihad": ("Palestinian Islamic Jihad", "Islamic Jihad's", "Islamic Jihad"),
-    "un-human-rights-office": ("UN Human Rights Office", "OHCHR's", "OHCHR", "UN rights office",
-                               "Office of the UN High Commissioner for Human Rights",
-                               "Office of the High Commissioner for Human Rights"),
-    "unrwa": ("UN Relief and Works Agency", "UNRWA's", "UNRWA"),
-    "unhcr": ("UN Refugee Agency", "UNHCR's", "UNHCR", "UN refugee agency"),
-    "icrc": ("International Committee of the Red Cross", "ICRC's", "ICRC", "Red Cross"),
-    "icc": ("International Criminal Court", "ICC's", "ICC"),
-    "icj": ("International Court of Justice", "ICJ's", "ICJ", "World Court"),
-    "imf": ("International Monetary Fund", "IMF's", "IMF"),
-    "world-bank": ("World Bank", "World Bank's"),
-    "arab-league": ("Arab League", "Arab League's", "League of Arab States"),
-    "gcc": ("Gulf Cooperation Council", "GCC's", "GCC"),
-    "oic": ("Organisation of Islamic Cooperation", "OIC's", "OIC", "Organization of Islamic Cooperation"),
-    "ecowas": ("Economic Community of West African States", "ECOWAS's", "ECOWAS"),
-    "igad": ("Intergovernmental Authority on Development", "IGAD's", "IGAD"),
-    "sadc": ("Southern African Development Community", "SADC's", "SADC"),
-    "eac": ("East African Community", "EAC's", "EAC"),
-    "g7": ("Group of Seven", "G7's", "G7", "G-7"),
-    "g20": ("Group of 20", "G20's", "G20", "G-20"),
-    "brics": ("BRICS", "BRICS's"),
-    "csto": ("Collective Security Treaty Organization", "CSTO's", "CSTO"),
-}
+#: The table of names: ``id<TAB>kind<TAB>name|demonym|other names``, one actor a line (``#`` opens a comment).
+NEWS_NAMES = Path(__file__).with_name("news_names.tsv")
+
+
+def read_names(path: Path = NEWS_NAMES) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """The names of each actor of the table at ``path`` (name, demonym, then other names) and the kinds of those
+    that are no state (blocs, alliances, organisations, armed groups).
+
+    Raises ``ValueError`` naming the line of a row that has not three tab-separated fields.
+    """
+    names: dict[str, tuple[str, ...]] = {}
+    kinds: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3:
+            raise ValueError(f"{path}:{number}: expected 'id<TAB>kind<TAB>names', got {line!r}")
+        ident, kind, words = fields
+        names[ident] = tuple(words.split("|"))
+        if kind != "state":
+            kinds[ident] = kind
+    return names, kinds
+
+
+#: id: name, demonym, then other names (capital first), and the kinds of the entries that are no state.
+#: English names as news agencies write them; :data:`STATES` adds every other country
+#: (:mod:`timeline.draft.countries`).
+NEWS_STATES, KINDS = read_names()
 
 #: Every state of the world: the news forms above, then ``countryinfo``'s (see :mod:`timeline.draft.countries`).
 STATES: dict[str, tuple[str, ...]] = merged(NEWS_STATES)
 #: Every word of :data:`STATES`, folded (case, accents): the names that stand for a state or a bloc.
 GAZETTEER_WORDS = frozenset(fold(word) for words in STATES.values() for word in words if word)
 
-#: Entries of :data:`STATES` that are no state, with their kind: blocs, alliances, organisations, armed groups.
-KINDS: dict[str, str] = {"europe": "group", **dict.fromkeys((
-    "european-union", "nato", "asean", "african-union", "osce", "united-nations", "iaea", "hamas", "hezbollah",
-    "houthis", "taliban", "islamic-jihad", "un-human-rights-office", "unrwa", "unhcr", "icrc", "icc", "icj", "imf",
-    "world-bank", "arab-league", "gcc", "oic", "ecowas", "igad", "sadc", "eac", "g7", "g20", "brics", "csto"),
-    "organization")}
 #: Seats and institutions that stand for a state in news style ("the Pentagon said").
 SEATS: dict[str, tuple[str, ...]] = {
     "united-states": ("State Department", "Pentagon", "Treasury Department", "Trump administration",
@@ -259,4 +135,7 @@ ORGANIZATION_WORDS = frozenset((
     "ministry", "council", "union", "organization", "organisation", "agency", "party", "bank", "fund",
     "commission", "committee", "office", "department", "nato", "forces", "army", "navy", "parliament",
     "assembly", "court", "group", "company", "institute", "service", "guard", "brigade", "corporation",
+    "platform", "front", "movement", "alliance", "coalition", "bureau", "authority", "league", "federation",
+    "association", "militia", "brigades", "battalion", "mission", "embassy", "secretariat", "directorate",
+    "command", "cabinet", "senate", "congress", "junta", "resistance", "network", "administration", "community",
 ))

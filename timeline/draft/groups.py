@@ -1,0 +1,111 @@
+"""Sides named again by a common noun: "the government", "the rebels", "the armed group", "the opposition".
+
+News names a side in full once ("the Colombian government", "the National
+Liberation Army (ELN)", "Venezuela's opposition") and then by what it is. Such a
+definite description stands for the side of its class named before in the same
+article:
+
+================================  ===========================================================
+written                           the side it stands for
+================================  ===========================================================
+the government (delegation),      the state whose government the article named ("Colombian
+the authorities, the regime       government", "the government of Sudan", "Maduro's
+                                  government"), else the state whose opposition it named
+the military, the army            the state whose army or forces it named, else as above
+the rebels, the armed group,      the armed group or movement it has named most often (the
+the group, the guerrillas, ...    last of those named as often): no bloc or agency ("UN")
+the opposition                    the opposition it named last ("Venezuela's opposition")
+================================  ===========================================================
+
+Without such a side named earlier the words name nobody. A capitalised word
+before them ("the Sudanese army") is read as a name by :mod:`timeline.draft.actors`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from timeline.draft.gazetteer import KINDS
+
+#: Gazetteer organisations that are parties under arms, not blocs or agencies.
+ARMED = frozenset(("hamas", "hezbollah", "houthis", "taliban", "islamic-jihad"))
+#: Blocs, alliances and agencies: never "the group" or "the rebels".
+BLOCS = frozenset(ident for ident in KINDS if ident not in ARMED)
+
+#: The class of side each description stands for.
+CLASSES: dict[str, str] = {
+    **dict.fromkeys(("government", "government delegation", "government's delegation", "government side",
+                     "authorities", "regime", "government negotiators",
+                     "government team"), "government"),
+    **dict.fromkeys(("military", "army", "armed forces", "security forces", "troops"), "military"),
+    **dict.fromkeys(("rebels", "rebel group", "rebel movement", "armed group", "group", "guerrillas", "guerrilla",
+                     "guerilla", "guerillas", "guerrilla group", "guerilla group", "insurgents", "insurgent group",
+                     "militia", "militias", "militants", "movement", "junta", "military junta", "paramilitaries",
+                     "fighters", "faction"), "armed"),
+    "opposition": "opposition",
+}
+_DESCRIPTION = re.compile(r"\b[Tt]he (?P<words>" + "|".join(sorted(map(re.escape, CLASSES), key=len, reverse=True))
+                          + r")(?![\w-])")
+#: Nouns after a state's name or demonym that say the state's government or army was named.
+_OWN = re.compile(r"(?:['’]s)?\s+(?:transitional\s+|interim\s+|federal\s+|central\s+)?"
+                  r"(?P<noun>government|authorities|army|military|armed forces|forces|troops)\b")
+#: "the government of" before a state's name.
+_GOVERNMENT_OF = re.compile(r"\bgovernment of (?:the )?$", re.IGNORECASE)
+#: A state's opposition: "Venezuela's opposition", "the Venezuelan opposition", "Belarus's main opposition".
+OPPOSITION = re.compile(r"(?:['’]s)?\s+(?:main\s+|political\s+|democratic\s+|united\s+)?opposition\b")
+
+
+@dataclass
+class Sides:
+    """What the article has named so far, for the descriptions that name it again."""
+
+    states: Counter[str] = field(default_factory=Counter)  # state id -> times named (ordering only)
+    groups: Counter[str] = field(default_factory=Counter)  # armed group id -> times named
+    order: dict[str, int] = field(default_factory=dict)  # actor id -> when last named
+    own: dict[str, str] = field(default_factory=dict)  # "government"/"military" -> the state whose it named
+    opposition: str | None = None
+
+    def named(self, actor: str, kind: str, before: str = "", after: str = "", state: str | None = None) -> None:
+        """Count one mention of ``actor`` (of ``kind``) between ``before`` and ``after`` in its sentence.
+
+        ``state`` is the state a person belongs to, for "Maduro's government".
+        """
+        self.order[actor] = len(self.order) + sum(self.states.values()) + sum(self.groups.values())
+        own = _OWN.match(after)
+        if kind == "state":
+            self.states[actor] += 1
+            if own:
+                self.own["government" if own["noun"] in ("government", "authorities") else "military"] = actor
+            elif _GOVERNMENT_OF.search(before):
+                self.own["government"] = actor
+        elif kind == "person" and own and own["noun"] == "government" and state and state != actor:
+            self.own["government"] = state
+        elif kind in ("organization", "group") and actor not in BLOCS:
+            self.groups[actor] += 1
+
+    def opposed(self, opposition: str, state: str) -> None:
+        """Record ``state``'s opposition, named; the state is the government where none was named."""
+        self.opposition = opposition
+        self.own.setdefault("government", state)
+
+    def side(self, words: str) -> str | None:
+        """The actor ``the <words>`` stands for, or None when the article named no such side."""
+        kind = CLASSES[words.lower()]
+        if kind == "opposition":
+            return self.opposition
+        if kind == "armed":
+            return self._most(self.groups)
+        if kind == "military" and "military" in self.own:
+            return self.own["military"]
+        return self.own.get("government")
+
+    def _most(self, counts: Counter[str]) -> str | None:
+        if not counts:
+            return None
+        return max(counts, key=lambda actor: (counts[actor], self.order.get(actor, 0)))
+
+
+def descriptions(text: str) -> list[re.Match[str]]:
+    """The definite descriptions of a side in ``text`` ("the government", "The rebels")."""
+    return list(_DESCRIPTION.finditer(text))

@@ -1,0 +1,83 @@
+"""What the words beside a name say about it: part of a longer name, a state's group, or a description.
+
+Helpers of :class:`timeline.draft.actors.ActorIndex`: "Mohamed" inside "Mohamed Dagalo" is no
+one of its own; "Russian" before "forces" is the state; "Kremlin aide" before "Yury Ushakov"
+describes the person and is dropped, kept as the person's affiliation.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from timeline.draft.describe import ROLES
+from timeline.draft.gazetteer import (
+    GAZETTEER_WORDS,
+    GROUP_NOUNS,
+    NOT_NAMES,
+    ORGANIZATION_WORDS,
+    PORTFOLIO_WORDS,
+    TITLE_WORDS,
+)
+from timeline.draft.proposing import GLUE, Mention
+from timeline.names import fold
+
+#: Titles after a demonym that stand for the state when nobody is named ("the Egyptian foreign minister said").
+ROLE_HEADS = frozenset({role.split()[-1] for role in ROLES} | {"prime", "king", "emir", "premier", "chief"})
+_BETWEEN = re.compile(r"[\w.'’-]+|,")
+#: Words that end a description: "Europe's counter-proposal, with Putin" is no title of Putin.
+_NOT_TITLES = frozenset(("with", "and", "of", "to", "by", "for", "in", "on", "at", "from", "as", "that", "said",
+                         "says", "plan", "proposal", "counter-proposal", "draft", "offer", "deal", "demands"))
+#: Nouns of what a state does or offers, after its demonym: "the European counter-proposal", "Russian strikes".
+OWNED_NOUNS = frozenset(("proposal", "proposals", "counter-proposal", "counterproposal", "plan", "offer", "draft",
+                         "initiative", "strikes", "attack", "attacks", "demands", "position", "side", "counter"))
+
+
+def inside_name(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` of ``text`` is one word of a longer name: a capitalised word beside it."""
+    after = re.match(r"[ \t]+((?:(?:al|el|bin|ibn|de|van|von)[- ])?[A-Z][\w'’-]*)", text[end:])
+    before = re.search(r"([A-Z][\w'’-]*)[ \t]+$", text[:start])
+    return any(m is not None and m.group(1) not in NOT_NAMES and m.group(1).lower() not in TITLE_WORDS
+               and fold(m.group(1)) not in GAZETTEER_WORDS for m in (after, before))
+
+
+def group_follows(text: str, end: int, demonyms: set[str]) -> bool:
+    """Whether a collective noun follows a demonym, maybe after others and a portfolio.
+
+    "Egyptian and Qatari mediators", "the Qatari Foreign Ministry", "Russian forces".
+    """
+    words = [re.sub(r"['’]s$", "", word) for word in re.findall(r"[\w'’]+|,", text[end:end + 120])]
+    at = 0
+    while at < len(words) and (words[at] in (",", "and") or words[at] in demonyms):
+        at += 1
+    while at < len(words) and words[at].lower() in PORTFOLIO_WORDS and words[at].lower() not in GROUP_NOUNS:
+        at += 1
+    if at >= len(words):
+        return False
+    if words[at].lower() in GROUP_NOUNS | OWNED_NOUNS:
+        return True
+    if words[at].lower() not in ROLE_HEADS:
+        return False
+    while at < len(words) and words[at].lower() in TITLE_WORDS | ROLE_HEADS:
+        at += 1  # "the Egyptian foreign minister said": nobody named after the title
+    return at == len(words) or not (words[at][:1].isupper() or words[at] in ("and", ","))
+
+
+def drop_descriptions(mentions: list[Mention], text: str, base: int,
+                       affiliate: Callable[[str, str], None]) -> list[Mention]:
+    """Leave out names that only describe the person named next ("U.S. President Donald Trump").
+
+    ``affiliate(person, actor)`` is told that the person belongs to the actor of the description.
+    """
+    kept = []
+    for here, after in zip(mentions, [*mentions[1:], None]):
+        if after is not None and after.kind == "person" and here.actor != after.actor:
+            between = _BETWEEN.findall(text[here.end - base:after.start - base])
+            titles = [word for word in between if word.lower() not in GLUE]
+            possessive = any(word in ("'s", "’s") for word in between) and all(  # "Sudan's Sovereign Council Chairman"
+                (w.islower() and w not in _NOT_TITLES) or w in ("'s", "’s", ",") or w[:1].isupper() for w in between)
+            described = all(w.lower() in TITLE_WORDS | ORGANIZATION_WORDS for w in titles)  # "Foreign Ministry spokesperson"
+            if titles and len(between) <= 6 and (possessive or described):
+                affiliate(after.actor, here.actor)
+                continue
+        kept.append(here)
+    return kept
