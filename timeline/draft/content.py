@@ -34,6 +34,13 @@ _ACCUSATION = re.compile(
 _DEMAND = re.compile(r"\bthe need (?:to|for)\b.*\bbefore\b|\bwould like to see\b|\b(?:is|are|was|were) the only way\b")
 
 
+#: A condition put with a cost (CAMEO 13, "Threaten"): "if X does not ..., we will ...", "would face consequences".
+_CONDITIONAL = re.compile(
+    r"\bif\b(?: [\w'’-]+){1,12} (?:not|n't|fails?|refuses?)\b.*\b(?:will|would|'ll)\b"
+    r"|\b(?:will|would|'ll)\b.*\bif\b(?: [\w'’-]+){1,12} (?:not|n't|fails?|refuses?)\b"
+    r"|\b(?:will|would) (?:face|pay|suffer|bear)(?: [\w-]+){0,3} (?:consequences|price|retaliation)\b")
+
+
 def statement_kind(after: list[str]) -> str | None:
     """The type a reporting verb's words make the statement, else None.
 
@@ -43,7 +50,7 @@ def statement_kind(after: list[str]) -> str | None:
     said = " ".join(after)
     if _CRITICISM.match(said):
         return "criticism"
-    if _THREAT.match(said):
+    if _THREAT.match(said) or _CONDITIONAL.search(said):
         return "threat"
     if _ACCUSATION.search(said):
         return "accusation"

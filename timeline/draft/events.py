@@ -138,9 +138,14 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         if kind == "statement" and trigger.span[0].lower_ in SAID_OF:
             quote = [words[i] for i in sorted(quoted) if i < first and words[i].isalnum()]  # '"...," Egypt said'
             # with the word that ends the clause: "stressed the need to ... before talks" is a precondition
-            kind = statement_kind(words[last:right_end + 1]) or statement_kind(quote) or kind
-            if kind in ("criticism", "accusation") and roles.get("mentioned"):  # "said Putin's comments show"
-                roles["target"] = roles.pop("mentioned")[:1]
+            # what was said runs to the clause's end, over the nouns it names ("said the talks had been ...")
+            said_end = min([b for b in bounds if b >= last] + [len(words)])
+            kind = statement_kind(words[last:said_end + 1]) or statement_kind(quote) or kind
+            own = set(context.states(roles["source"]))
+            others = [a for a in roles.get("mentioned", ()) if context.states([a])[0] not in own]
+            if kind in ("criticism", "accusation", "threat") and others:  # "said Putin's comments show"
+                roles["target"] = others[:1]
+                roles.pop("mentioned")
         subject = [m.actor for m in left if m.actor in roles.get("participants", roles.get("source", ()))]
         previous_source = roles.get("source") or subject or roles.get("participants", [])
         future = status in ("planned", "proposed", "cancelled")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from timeline.draft.actors import Mention
 from timeline.draft.clauses import PREPOSITIONS, is_object, word_before
-from timeline.draft.triggers import Trigger
+from timeline.draft.triggers import BE, Trigger
 from timeline.vocabulary import EVENT_TYPES
 
 if TYPE_CHECKING:
@@ -71,6 +71,8 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
     """The roles of the event of ``trigger`` and whether its acting actor was inherited; None if it has none."""
     first, last = where
     passive = last < len(words) and words[last] == "by" or words[last - 1] == "by"  # "the plan proposed by X"
+    if trigger.span[0].lower_ in BE and "by" in words[last:last + 6]:  # "talks were called off in 2019 by X"
+        passive = True
     places = [m for m in left + right if word_before(token_of[id(m)], words) in PLACE_WORDS
               or words[token_of[id(m)] - 2:token_of[id(m)]] in (["at", "the"], ["in", "the"])]  # "at the White House"
     at_place = {token_of[id(m)] for m in places}

@@ -47,6 +47,18 @@ TAKEN_PLACE = "the|a|much|most|control"
 STRIKES = "strike|strikes|airstrike|airstrikes|attack|attacks|bombardment|bombardments|shelling|offensive"
 #: Fighting between sides told as a noun ("artillery exchanges between Thai and Cambodian forces").
 FIGHTING = "exchanges|clashes|fighting|hostilities|conflict|war"
+#: Talks as the subject or object of a verb that stops or restarts them ("suspended the peace talks").
+TALKS = "talks|negotiations|dialogue|negotiation|process"
+#: Verbs that stop talks (CAMEO 164, "halt negotiations"), active and passive ("talks were suspended").
+HALT = "suspended|suspends|suspend|halted|halts|froze|freezes|paused|pauses|interrupted"
+#: The team a side sends to talks: recalling or withdrawing it walks out of them ("withdrew their delegations").
+TEAM = "delegation|delegations|negotiators|negotiating|team|teams"
+#: What a speaker lists ("named three results", "listed the conditions"): reported speech.
+ITEMS = "results|conditions|points|priorities|steps|principles|terms|outcomes|goals|areas|issues|reasons|elements"
+#: Verbs that keep a truce or deal going: "decided not to renew a ceasefire" ends it (a rejection).
+RENEW = "renew|extend|prolong"
+#: The verb "be" of a passive whose subject opens the match ("talks were suspended"): the event's verb starts there.
+BE = frozenset(("was", "were", "been", "is", "are"))
 #: Trade measures used as coercion (CAMEO 163, "Impose embargo, boycott, or sanctions").
 LEVIES = "tariffs|tariff|levies|duties"
 
@@ -59,7 +71,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "held|hold|holds|holding ~ hours|days|weeks|rounds|round of talks|negotiations|discussions|consultations",
                 "* talks|negotiations|meeting|dialogue with|between", "sat down with", "* summit with|between",
                 "* talks|negotiations|meeting|meetings|summit|consultations",
-                "continue|continued|resume|resumed ~ talks|discussions|negotiations|contacts",
+                "continue|continued|resume ~ talks|discussions|negotiations|contacts",
                 "had|have|has a|an|the|their|two|several|more|further ~ talks|discussion|discussions|meeting",
                 "had|have|has talks|discussions|negotiations", "* round of talks|negotiations",
                 "led|leads|headed|heads|chaired|chairs the|their ~ talks|negotiations|consultations|discussions",
@@ -69,7 +81,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
              "* call|conversation|conversations between|with", "contact|contacts|communication over|via hotline|phone",
              "spoke|speak|speaks|talked ~ over|via hotline|phone", "telephonic|telephone talk|conversation"),
     "visit": ("visited|visits|visiting|visit", "visit to", "travelled|traveled|travels|flew|flies to",
-              "arrived|arrives in", "trip to", "being sent|dispatched to", "will travel|go to",
+              "arrived|arrives in", "landed|lands in", "trip to", "being sent|dispatched to", "will travel|go to",
               "left|leaves|departed|departs for|to"),
     "counter_proposal": ("* counter - proposal|proposals|offer|plan", "* counterproposal|counteroffer",
                          "* alternative plan|proposal"),
@@ -83,7 +95,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                  f"leaked ~ {PLAN}", "* peace plan|proposal|deal",
                  f"{PLAN} became|becomes|become public", f"{PLAN} was|were made public", f"{PLAN} was|were|is|are {MADE_KNOWN}",
                  f"{PLAN} has|have|had been {MADE_KNOWN}"),
-    "demand": ("demanded|demands|demanding|demand", "seeking|sought|seeks", "insisted|insists on"),
+    "demand": ("demanded|demands|demanding|demand", "seeking|sought|seeks", "insisted|insists on",
+               "made|makes|make|issued|issues|set|sets ~ demands|demand|conditions|preconditions"),
     "offer_to_mediate": (f"offered|offers|offering|proposed|volunteered to {MEDIATE}",
                          f"ready|readiness|willing|willingness|prepared|availability to {MEDIATE}",
                          f"{RESTATE} ~ readiness|willingness|availability to {MEDIATE}",
@@ -96,7 +109,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                   "not|never|n't recognize|recognise|accept ~ agreement|agreements|deal|deals|outcome|outcomes|result"
                   "|results|decision|decisions", "refused|refuses", "ruled|rules out",
                   "turned|turns down", "dismissed|dismisses", "rebuffed|rebuffs|spurned|spurns|snubbed|snubs",
-                  "balked|balks at", "brushed|brushes aside", "calling|called|calls it|them|this ~ unacceptable",
+                  "balked|balks at",
+                  f"not|never|n't {RENEW} ~ {DEALS}|mandate|truces|ceasefires", f"not|never|n't to {RENEW} ~ {DEALS}|truces|ceasefires", "brushed|brushes aside", "calling|called|calls it|them|this ~ unacceptable",
                   "unacceptable"),
     "acceptance": ("accepted|accepts|accepting|accept", f"{RESTATE} {POSSESSIVE} willingness|readiness to",
                    "confirmed|confirms|confirming their|his|her|its participation|attendance|presence",
@@ -116,9 +130,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                   "condemned|condemns|condemn|denounced|denounces|denounce|slammed|slams"),
     "threat": ("threatened|threatens|threatening", "vowing|vowed|vows to escalate|strike|attack|retaliate|respond",
                "warned|warns of"),
-    "statement": (SAY,),
+    "statement": (SAY, f"named|names|listed|lists|enumerated|detailed ~ {ITEMS}"),
     "military_action": ("attacked|shelled|bombed|struck", "launched|launches ~ attack|attacks|strike|strikes|offensive",
                         "resumed|resumes|began|begins ~ war|offensive|strikes|attacks|fighting|hostilities",
+                        "resumed|resumes|intensified|intensifies|stepped|steps|expanded|expands ~ operations|raids "
+                        "against", "intensified|intensifies|escalated|escalates|stepped|steps up ~ attacks|strikes|"
+                        "offensive|bombardment|shelling|raids", "fighting|fought|fights against",
                         f"{SEIZE} {TAKEN_PLACE}", f"{SEIZE} CAP", "intervened|invaded|ousted|overthrew|toppled",
                         f"* {STRIKES} on|against|that|which|in|killed|hit|targeting",
                         f"* {STRIKES} .",
@@ -134,8 +151,13 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                   f"retaliated|retaliates with ~ {LEVIES}",
                   "add|added|adds|designated|designates|listed ~ sponsor|sponsors of terrorism",
                   "blacklisted|blacklists"),
-    "talks_suspended": ("suspended|halted|broke off ~ talks|negotiations", "walked out",
-                        "called|calls|calling off ~ talks|negotiations|dialogue"),
+    "talks_suspended": (f"{HALT} ~ {TALKS}", f"broke|breaks off ~ {TALKS}", "walked out",
+                        f"called|calls|calling off ~ {TALKS}", "was|were|been|is|are " + HALT,
+                        "was|were|been|is|are called|broken off",
+                        f"withdrew|withdraws|withdrawn|withdrawing|pulled|pulls|recalled|recalls ~ {TEAM}",
+                        f"withdrew|withdraws|withdrawing|pulled|pulls ~ from|of the|a|an|its|their ~ {TALKS}|meeting",
+                        f"* suspension of ~ {TALKS}"),
+    "talks_resumed": (f"resumed|resumes ~ {TALKS}", f"decided|decides|decide to resume ~ {TALKS}"),
     "deadline": ("deadline|ultimatum",),
 }
 
@@ -189,5 +211,16 @@ def find_triggers(span: Span) -> list[Trigger]:
     triggers = []
     for match in sorted(filter_spans(spans), key=lambda s: s.start):
         kind, _, noun = match.label_.partition(":")
+        if kind == "talks_suspended" and match[0].lower_ in BE and not _talks_before(span, match):
+            continue  # "the plan was suspended": only talks are suspended in this type
+        if kind == "talks_suspended" and match[0].lower_ in BE and triggers and triggers[-1].type == "meeting" \
+                and match.start - triggers[-1].span.end < 8:
+            triggers.pop()  # "the talks between X and Y were suspended": the talks are what was suspended
         triggers.append(Trigger(kind, match, bool(noun)))
     return triggers
+
+
+def _talks_before(span: Span, match: Span) -> bool:
+    """Whether a passive verb has talks for its subject ("talks between X and Y were suspended")."""
+    before = span.doc[max(span.start, match.start - 10):match.start]
+    return any(t.lower_ in TALKS.split("|") for t in before)
