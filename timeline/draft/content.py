@@ -37,7 +37,7 @@ _DEMAND = re.compile(r"\bthe need (?:to|for)\b.*\bbefore\b|\bwould like to see\b
 #: A condition put with a cost (CAMEO 13, "Threaten"): "if X does not ..., we will ...", "would face consequences".
 _CONDITIONAL = re.compile(
     r"\bif\b(?: [\w'’-]+){1,12} (?:not|n't|fails?|refuses?)\b.*\b(?:will|would|'ll)\b"
-    r"|\b(?:will|would|'ll)\b.*\bif\b(?: [\w'’-]+){1,12} (?:not|n't|fails?|refuses?)\b"
+    r"|\b(?:will|would|'ll|(?:is|are) \w+ing)\b.*\bif\b(?: [\w'’-]+){1,12} (?:not|n't|fails?|refuses?)\b"
     r"|\b(?:will|would) (?:face|pay|suffer|bear)(?: [\w-]+){0,3} (?:consequences|price|retaliation)\b")
 
 

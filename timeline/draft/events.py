@@ -111,6 +111,8 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         if status == "occurred" and trigger.type == "ceasefire_in_force" \
                 and modality.TAKING_EFFECT & {t.lower_ for t in trigger.span}:
             status = "planned"  # "the ceasefire takes effect in phases, goes fully into effect in August"
+        if trigger.type not in SPEECH and _conditional(words[last:right_end]):
+            status = None  # "is withdrawing from the talks if they do not agree": a threat's cost, not an event
         if status is None:
             continue
         left = [m for m in actors if left_start <= token_of[id(m)] < first and id(m) not in backers]
@@ -184,6 +186,12 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
     _add_quotes(sentence, drafted)
     context.anchor = anchor_after([e.date for e in drafted if e.explicit], context.anchor)
     return drafted + acts
+
+
+def _conditional(after: list[str]) -> bool:
+    """Whether the words after a verb make it the cost of a condition ("... if X does not agree")."""
+    condition = next((i for i, w in enumerate(after) if w == "if"), None)
+    return condition is not None and bool(modality.NEGATIONS & set(after[condition + 1:condition + 10]))
 
 
 def _backer(words: list[str], last: int) -> bool:

@@ -81,7 +81,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
              "* call|conversation|conversations between|with", "contact|contacts|communication over|via hotline|phone",
              "spoke|speak|speaks|talked ~ over|via hotline|phone", "telephonic|telephone talk|conversation"),
     "visit": ("visited|visits|visiting|visit", "visit to", "travelled|traveled|travels|flew|flies to",
-              "arrived|arrives in", "landed|lands in", "trip to", "being sent|dispatched to", "will travel|go to",
+              "arrived|arrives in", "trip to", "being sent|dispatched to", "will travel|go to",
               "left|leaves|departed|departs for|to"),
     "counter_proposal": ("* counter - proposal|proposals|offer|plan", "* counterproposal|counteroffer",
                          "* alternative plan|proposal"),
