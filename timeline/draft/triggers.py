@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-PLAN = "plan|plans|proposal|proposals|draft|framework|offer|deal|document|terms|initiative|roadmap|blueprint"
+PLAN = "plan|plans|proposal|proposals|draft|drafts|framework|frameworks|offer|offers|deal|document|documents|terms|" \
+       "initiative|initiatives|roadmap|blueprint|principles"
 SAY = "said|says|say|stated|noted|told|tells|stressed|stresses|acknowledged|acknowledges|added|" \
       "insisted|insists|insisting|declared|announced|announces|warned|warns|suggested|suggests|argued|argues|" \
       "emphasised|emphasized|reiterated|confirmed|confirms|expressed|expresses|saying|described|describes|" \
@@ -83,10 +84,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "visit": ("visited|visits|visiting|visit", "visit to", "travelled|traveled|travels|flew|flies to",
               "arrived|arrives in", "trip to", "being sent|dispatched to", "will travel|go to",
               "left|leaves|departed|departs for|to"),
-    "counter_proposal": ("* counter - proposal|proposals|offer|plan", "* counterproposal|counteroffer",
+    "counter_proposal": ("submitted|submits|delivered|delivers|handed|hands|sent|sends ~ response|reply|answer to ~ "
+                         f"{PLAN}|memorandum",
+                         "* counter - proposal|proposals|offer|plan", "* counterproposal|counteroffer",
                          "* alternative plan|proposal"),
     "proposal": (f"proposed|proposes|propose|unveiled|unveils|submitted|submits|tabled ~ {PLAN}",
-                 "proposed|presented|drafted|submitted|tabled|unveiled by",
+                 "proposed|presented|drafted|submitted|tabled|unveiled|outlined by", "set|laid|put out|forward by",
                  "proposed|proposes|propose|proposing ~ talks|talk|dialogue|negotiations|meeting|ceasefire|truce",
                  "proposed|proposes|propose|proposing opening|holding|starting|resuming ~ talks|talk|dialogue|negotiations",
                  f"present|presents|presented|presenting ~ {PLAN}", f"put|puts|putting forward ~ {PLAN}",
@@ -119,7 +122,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                    "agreed|agrees to attend|participate|join"),
     "endorsement": ("welcomed|welcomes|welcome|praised|praises|praise|endorsed|endorses|endorse|backed|backs",
                     "commended|commends|commend|congratulated|congratulates|congratulate|hailed|hails|applauded|applauds",
-                    "is|are|was|were|been recognized|recognised by"),
+                    "is|are|was|were|been recognized|recognised by",
+                    "expressed|expresses|voiced|voices|declared|declares ~ support|backing for"),
     "agreement": ("agreed|agree|agrees", "came|come|comes to terms",
                   f"reached|reach|reaches|struck|strike|strikes|clinched|sealed ~ {DEALS}",
                   "* agreement|deal|accord|understanding|truce reached|struck|brokered|sealed|clinched"),
