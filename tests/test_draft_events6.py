@@ -132,6 +132,24 @@ def test_conditional_threats(text: str, expected: list) -> None:
     check(text, expected, seeds())
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia submitted its response to the peace plan on Monday.",
+     [("counter_proposal", "2025-12-01", "occurred", {"source": ["russia"]})]),
+    ("Witkoff sent a reply to the journalist.", []),  # a reply to anything but a plan is no counter-proposal
+    ("The principles set out by Trump were backed by the UN.",
+     [("proposal", BEFORE, "occurred", {"source": ["trump"]}),
+      ("endorsement", BEFORE, "occurred", {"source": ["united-nations"], "target": ["trump"]})]),
+    ("Witkoff presented two frameworks on Monday.",
+     [("proposal", "2025-12-01", "occurred", {"source": ["witkoff"]})]),
+    ("Turkey expressed its support for holding the talks.",
+     [("endorsement", BEFORE, "occurred", {"source": ["turkey"]})]),
+])
+def test_answers_plans_and_support(text: str, expected: list) -> None:
+    """A response submitted to a plan is a counter-proposal; a plan "set out by" its author a proposal (plural
+    plan words too); support expressed for talks an endorsement (CAMEO 051)."""
+    check(text, expected, seeds())
+
+
 @pytest.mark.parametrize(("words", "expected"), [
     ("that if kyiv does not withdraw , russia will take the land", "threat"),
     ("the us would walk away if they fail to agree", "threat"),
