@@ -284,7 +284,7 @@ function labelledEvents(shown, scale, from, to) {
 function labelRows() { return phone() ? 12 : 24; }
 
 /** Is the page on a phone's width (where the list of events by month stands for the timeline)? */
-function phone() { return window.matchMedia("(max-width: 760px)").matches; }
+function phone() { return window.matchMedia("screen and (max-width: 760px)").matches; }
 
 /** The timeline's items: each visible event in the window, or, past DETAIL_LIMIT, counts per lane and period. */
 function timelineItems(visible, from, to) {
