@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from html_page import quiet_browser, seed_record, seed_record_page, wait
 
+from timeline.html.data import page_data
+
 browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
 record = pytest.fixture(scope="module", name="record")(seed_record)
 record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
@@ -96,3 +98,16 @@ def test_a_print_narrower_than_a_phone_keeps_every_view(browser, record_page, wi
     for view in ("#timeline-view", "#event-list-view", "#graph-view", "#positions-view"):
         assert page.evaluate(f"document.querySelector('{view}').offsetParent !== null"), view
     assert page.locator("#event-list [data-event]").count() > 100
+
+
+def test_panning_stops_at_the_records_dates(browser, record_page, record):
+    """Dragging or pressing the arrows stops where the record does (the page said "17 Jun 2025 – 22 Mar 2026")."""
+    events = page_data(record)["events"]
+    first, last = min(e["s"] for e in events), max(e["e"] for e in events)
+    slack = (last - first) * 0.03   # the page pads the record's span by 2%
+    page = browser.open(record_page, width=1366, height=768)
+    page.locator("#timeline").focus()
+    for key in ("+", "+", *["ArrowRight"] * 40):
+        page.keyboard.press(key)
+    wait(page, "location.hash.includes('to=')")
+    assert page.evaluate("window.timelinePage.state.to") <= last + slack

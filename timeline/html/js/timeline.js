@@ -15,6 +15,7 @@ function makeTimeline() {
     zoomKey: "ctrlKey",   // a plain wheel scrolls the page; Ctrl+wheel (as a trackpad's pinch sends it) zooms
     groupOrder: "order", zoomMin: 60 * MINUTE, margin: {item: {horizontal: 2, vertical: 3}},
     start: state.from === null ? span[0] : state.from * MINUTE, end: state.to === null ? span[1] : state.to * MINUTE,
+    min: span[0], max: span[1],   // panning stops at the record's first and last dates: no empty months
     showMajorLabels: false, showMinorLabels: false,   // the month row is the page's own, kept in view (drawAxis)
     align: "left", order: function (a, b) { return (a.rank || 0) - (b.rank || 0); }, tooltip: {followMouse: false, overflowMethod: "cap"},
     xss: {disabled: false, filterOptions: {whiteList: {}}},
