@@ -111,3 +111,11 @@ def test_panning_stops_at_the_records_dates(browser, record_page, record):
         page.keyboard.press(key)
     wait(page, "location.hash.includes('to=')")
     assert page.evaluate("window.timelinePage.state.to") <= last + slack
+
+
+def test_a_phone_says_its_unlabelled_events_and_where_to_read_them(browser, record_page):
+    page = browser.open(record_page, width=390, height=844)
+    wait(page, "document.getElementById('status').textContent.length > 0")
+    note = page.locator("#status")
+    assert note.is_visible()
+    assert note.text_content().endswith("drawn without a label for room: pinch to zoom in, or open the List tab.")

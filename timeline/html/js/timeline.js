@@ -315,8 +315,8 @@ function drawTimeline(visible, from, to) {
   say(next.mode === "counts"
     ? plural(next.shown.length, "event") + " in this period: the timeline counts them per lane; zoom in (or filter) to see each one."
     : !next.shown.length ? "No event matches in this period; loosen the filters or widen the period."
-    : next.labelled < next.shown.length && !phone() ? plural(next.shown.length - next.labelled, "event") + " of " + next.shown.length +
-      " drawn without a label for room: zoom in to label them, or read the list of events below." : "");
+    : next.labelled < next.shown.length ? plural(next.shown.length - next.labelled, "event") + " of " + next.shown.length +
+      " drawn without a label for room: " + (phone() ? "pinch to zoom in, or open the List tab." : "zoom in to label them, or read the list of events below.") : "");
   if (next.key !== page.itemsKey) {   // each redraw of vis-timeline measures the page: only when something changed
     if (timeline.stacked !== (next.mode === "events")) {   // counts sit side by side in their lane
       timeline.stacked = next.mode === "events";
