@@ -39,7 +39,18 @@ function remember() {
   if (state.asof) params.set("asof", state.asof);
   if (state.view && state.view !== "timeline") params.set("view", state.view);
   var text = params.toString();
-  if (text !== location.hash.slice(1)) history.replaceState(null, "", text ? "#" + text : location.pathname + location.search);
+  if (text === location.hash.slice(1)) return;
+  var url = text ? "#" + text : location.pathname + location.search;
+  if (isStep(new URLSearchParams(location.hash.slice(1)), params)) history.pushState(null, "", url);
+  else history.replaceState(null, "", url);
+}
+
+/** Whether going from the address ``before`` to ``after`` is a step the browser's Back should undo: details
+ *  opened (an event or an actor chosen) or another view shown. Filters typed and details closed replace the
+ *  address instead, so Back is never a keystroke of the search box. */
+function isStep(before, after) {
+  var opened = function (key) { return after.get(key) !== null && after.get(key) !== before.get(key); };
+  return opened("event") || opened("actor") || (before.get("view") || "timeline") !== (after.get("view") || "timeline");
 }
 
 function restore() {
@@ -171,7 +182,10 @@ function makeControls() {
   });
   var printing = window.matchMedia("print");   // fires for the browser's print and for an emulated print medium
   printing.addEventListener("change", function () { printGraph(printing.matches); drawEventList(page.shown); });
-  window.addEventListener("hashchange", function () { restore(); applyLevel(); applyWindow(); update(); showView(state.view, false); openRemembered(); });
+  window.addEventListener("hashchange", function () {   // Back and Forward, or an address edited by hand
+    restore(); applyLevel(); applyWindow(); update(); showView(state.view, false);
+    if (state.event === null && state.actor === null) closeDetail(); else openRemembered();
+  });
   legends();
 }
 

@@ -17,6 +17,8 @@ function openDetail(heading) {
 /** Close the details and forget the selection; the focus goes back where the reader was, if it is still there. */
 function closeDetail() {
   if (!$("detail").classList.contains("open")) return;
+  var shown = state.event;
+  markListed(null);
   $("detail").classList.remove("open");
   page.actorShown = null;
   $("detail-close").hidden = true;
@@ -27,13 +29,29 @@ function closeDetail() {
   timeline.setSelection([]);
   update();
   var back = page.returnFocus;
+  if (!back || back === document.body || !document.body.contains(back)) back = listRow(page.returnEvent || shown);
   if (back && document.body.contains(back) && back.offsetParent !== null) back.focus({preventScroll: true});
+}
+
+/** Mark the list's row of the event ``id`` as the one shown (``aria-current``), and no other. */
+function markListed(id) {
+  document.querySelectorAll('#event-list [aria-current]').forEach(function (row) { row.removeAttribute("aria-current"); });
+  var row = listRow(id);
+  if (row) row.setAttribute("aria-current", "true");
+}
+
+/** The list's row of the event ``id`` (the list is drawn again as the views change), or ``null``. */
+function listRow(id) {
+  return id ? document.querySelector('#event-list [data-event="' + CSS.escape(id) + '"]') : null;
 }
 
 /** Move the focus into the details (the reader hears and sees them at once), remembering where it was. */
 function focusDetail() {
   var active = document.activeElement;
-  if (active && !$("detail").contains(active)) page.returnFocus = active;
+  if (active && !$("detail").contains(active)) {
+    page.returnFocus = active;
+    page.returnEvent = active.getAttribute("data-event");
+  }
   $("detail-title").focus({preventScroll: true});
 }
 
@@ -55,6 +73,7 @@ function showEvent(i, focus) {
   var e = D.events[i];
   if (!e) return;
   state.event = e.id;
+  markListed(e.id);
   state.edge = null;
   var body = openDetail(e.ti);
   body.appendChild(el("p", e.d + " · " + V.types[e.ty].label + " · " + V.statuses[e.st].label + (e.loc ? " · " + e.loc : ""), {"class": "meta"}));

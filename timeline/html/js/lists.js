@@ -15,6 +15,7 @@ function drawEventList(shown) {
     }
     var item = el("li", null, {"class": "ev st-" + e.st + " ty-" + e.ty});
     var button = el("button", null, {"type": "button", "class": "event-row", "data-event": e.id});
+    if (e.id === state.event) button.setAttribute("aria-current", "true");
     button.appendChild(shapeMark(V.types[e.ty].shape));
     button.appendChild(el("span", e.d, {"class": "when"}));
     button.appendChild(el("span", labelOf(e), {"class": "what"}));

@@ -15,6 +15,7 @@ function makeTimeline() {
     zoomKey: "ctrlKey",   // a plain wheel scrolls the page; Ctrl+wheel (as a trackpad's pinch sends it) zooms
     groupOrder: "order", zoomMin: 60 * MINUTE, margin: {item: {horizontal: 2, vertical: 3}},
     start: state.from === null ? span[0] : state.from * MINUTE, end: state.to === null ? span[1] : state.to * MINUTE,
+    min: span[0], max: span[1],   // panning stops at the record's first and last dates: no empty months
     showMajorLabels: false, showMinorLabels: false,   // the month row is the page's own, kept in view (drawAxis)
     align: "left", order: function (a, b) { return (a.rank || 0) - (b.rank || 0); }, tooltip: {followMouse: false, overflowMethod: "cap"},
     xss: {disabled: false, filterOptions: {whiteList: {}}},
@@ -284,7 +285,7 @@ function labelledEvents(shown, scale, from, to) {
 function labelRows() { return phone() ? 12 : 24; }
 
 /** Is the page on a phone's width (where the list of events by month stands for the timeline)? */
-function phone() { return window.matchMedia("(max-width: 760px)").matches; }
+function phone() { return window.matchMedia("screen and (max-width: 760px)").matches; }
 
 /** The timeline's items: each visible event in the window, or, past DETAIL_LIMIT, counts per lane and period. */
 function timelineItems(visible, from, to) {
@@ -314,8 +315,8 @@ function drawTimeline(visible, from, to) {
   say(next.mode === "counts"
     ? plural(next.shown.length, "event") + " in this period: the timeline counts them per lane; zoom in (or filter) to see each one."
     : !next.shown.length ? "No event matches in this period; loosen the filters or widen the period."
-    : next.labelled < next.shown.length && !phone() ? plural(next.shown.length - next.labelled, "event") + " of " + next.shown.length +
-      " drawn without a label for room: zoom in to label them, or read the list of events below." : "");
+    : next.labelled < next.shown.length ? plural(next.shown.length - next.labelled, "event") + " of " + next.shown.length +
+      " drawn without a label for room: " + (phone() ? "pinch to zoom in, or open the List tab." : "zoom in to label them, or read the list of events below.") : "");
   if (next.key !== page.itemsKey) {   // each redraw of vis-timeline measures the page: only when something changed
     if (timeline.stacked !== (next.mode === "events")) {   // counts sit side by side in their lane
       timeline.stacked = next.mode === "events";
