@@ -97,6 +97,10 @@ def test_colours_diverge_and_the_key_draws_each_mark_as_the_chart_does(seeds):
     patches = {p.get_gid(): p for p in figure.chart.patches}
     own, claim = patches["run:crimea:ukraine-crimea-2025-04-22"], patches["run:crimea:ukraine-crimea-2025-04-25-claimed"]
     assert own.get_hatch() == "xxx" and to_hex(own.get_facecolor()) == colors["red_line"]          # red line: filled
+    # held since, the thin bar is solid: a cross-hatch shrunk to it read as the dotted "no later than" mark
+    held = patches["tail:crimea:ukraine-crimea-2025-04-22"]
+    assert held.get_hatch() is None and to_hex(held.get_facecolor()) == colors["red_line"]
+    assert held.get_height() < own.get_height() / 2
     # a stance others attribute: outlined in its stance's colour around white, not hatched (last round "////",
     # which read as the red line's cross-hatch)
     assert claim.get_hatch() is None and to_hex(claim.get_facecolor()) == "#ffffff"

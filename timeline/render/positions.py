@@ -79,16 +79,18 @@ def stance_scale(dataset: Dataset) -> list[Stance]:
 def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: str | None,
              record_end: datetime | None, gid: str) -> list[Artist]:
     """Draw ``run`` centred on ``y`` (inches down the chart): a bar, thinned after ``record_end`` (the row's last
-    statement; ``None``: not the row's last run), and under it a mark per statement."""
+    statement; ``None``: not the row's last run), the thin part solid even when the bar is hatched, and under it
+    a mark per statement."""
     h = CLAIM_BAR if claimed else BAR
     x0, x1 = mdates.date2num(run.start), max(mdates.date2num(run.end), mdates.date2num(run.start) + MIN_DAYS)
     solid = x1 if record_end is None else min(x1, max(mdates.date2num(record_end), x0 + MIN_DAYS))
     look = claim_look(color, hatch) if claimed else {"facecolor": color, "edgecolor": "white", "linewidth": 0.0,
                                                       "hatch": hatch}
     artists: list[Artist] = [ax.add_patch(Rectangle((x0, y - h / 2), solid - x0, h, gid=f"run:{gid}", **look))]
-    if solid < x1:
+    if solid < x1:      # a hatch shrunk to a thin bar reads as a dashed line ("no later than"): held solid
+        held = look if hatch is None else {"facecolor": color, "edgecolor": "none", "linewidth": 0.0}
         artists.append(ax.add_patch(Rectangle((solid, y - h * TAIL / 2), x1 - solid, h * TAIL, gid=f"tail:{gid}",
-                                              **look)))
+                                              **held)))
     below = y + h / 2 + 0.01
     for statement in run.statements:
         last = mdates.date2num(statement.last)
