@@ -269,7 +269,7 @@ def _framed(dataset: Dataset, panels: Sequence[Panel], drawn: Sequence[Panel], l
     if left_out:
         frame.footnote(f"Not shown for lack of room: {_and(left_out)}.")
     shown = {s.position for p in drawn for r in p.rows for run in r.runs for s in run.statements}
-    frame.footer(sources_line(dataset, [_Cited(p, dataset) for p in dataset.positions if p.id in shown]))
+    frame.footer(sources_line(dataset, [Cited(p, dataset) for p in dataset.positions if p.id in shown]))
     return figure, frame
 
 
@@ -393,8 +393,8 @@ def _and(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-class _Cited:
-    """A position's sources, its own and its event's, for :func:`sources_line`."""
+class Cited:
+    """A position's sources, its own and its event's, for :func:`sources_line` (this chart and the grid)."""
 
     def __init__(self, position: Position, dataset: Dataset) -> None:
         own = tuple(position.sources or ())
