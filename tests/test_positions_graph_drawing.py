@@ -140,7 +140,7 @@ def test_each_row_says_what_its_stances_are_for_or_against(seeds):
             for t in figure.axes[0].texts if (t.get_gid() or "").startswith("proposition:")}
     issues = {t.get_gid().split(":", 1)[1] for t in figure.axes[0].texts if (t.get_gid() or "").startswith("issue:")}
     assert set(said) == issues
-    assert said["nato-membership"] == "Stances on: Ukraine gives up joining NATO"
+    assert said["nato-membership"] == "Proposition: Ukraine gives up joining NATO"
     renderer = figure.canvas.get_renderer()
     rows = sorted((t for t in figure.axes[0].texts if (t.get_gid() or "").startswith("proposition:")),
                   key=lambda t: t.get_window_extent(renderer).y1, reverse=True)
@@ -161,7 +161,7 @@ def test_every_row_shows_its_proposition_at_every_size(seeds, size):
     shown = {i for _, i, _, _ in figure.stances}
     assert set(said) == shown and len(shown) == 14
     for issue, text in said.items():
-        assert text == f"Stances on: {seeds.issues[issue].proposition}", issue     # whole, never cut
+        assert text == f"Proposition: {seeds.issues[issue].proposition}", issue     # whole, never cut
     sizes = [t.get_fontsize() for t in figure.axes[0].texts if (t.get_gid() or "").startswith("proposition:")]
     assert min(sizes) >= 6.0
     renderer = figure.canvas.get_renderer()
@@ -189,7 +189,7 @@ def test_the_grid_speaks_to_readers_never_in_command_line_words(seeds, size):
                                                               *figure.legends[0].get_texts()])
     for jargon in ("--", "timeline ", "export", "render", "dataset", "edge", "graph"):
         assert jargon not in words, jargon
-    assert "“as of” a day: the last stance each actor stated by the end of that day" in words
+    assert "A stance shown “as of” a date is the last one the actor stated by that day." in words
 
 
 def test_columns_are_named_by_the_actors_display_names(seeds):

@@ -67,8 +67,8 @@ MIN_TIME = 2.6         # inches: the narrowest time axis a column of issues may 
 MIN_DAYS = 3           # a bar is at least this wide, so a stance stated near the chart's end shows
 NAME_SIZE = 7.5        # points: row labels and issue names
 #: The rule of "as of", stated on both charts of stances (this one and the grid, timeline.render.stance_graph).
-AS_OF_RULE = ("A stance holds from the day it was stated until the same actor's next stance on the issue; "
-              "“as of” a day: the last stance each actor stated by the end of that day.")
+AS_OF_RULE = ("A stance holds from the day it was stated until the same actor's next stance on the issue. "
+              "A stance shown “as of” a date is the last one the actor stated by that day.")
 
 
 def stance_scale(dataset: Dataset) -> list[Stance]:
@@ -146,7 +146,7 @@ def headings(figure: Figure, panels: Sequence[Panel], room: float) -> dict[str, 
     font = FontProperties(size=NAME_SIZE - 0.5)
     out = {}
     for panel in panels:
-        words = _part_of(panel) + "for or against: " + panel.proposition
+        words = _part_of(panel) + "Proposition: " + panel.proposition
         note = [f"{_and(panel.parts_only)}: stances on its parts only" + " (below)" * panel.parts_below
                 ] if panel.parts_only else []
         beside = room - (text_width(renderer, panel.name, bold) + 8) / DPI
@@ -382,11 +382,11 @@ def render_positions(dataset: Dataset, path: str | Path, issues: Sequence[str] |
 
 
 def _part_of(panel: Panel) -> str:
-    """'part of Territory; ' under a drawn parent; a part drawn without its parent says that the whole is not
+    """'Part of Territory. ' under a drawn parent; a part drawn without its parent says that the whole is not
     drawn, so that no reader looks for it."""
     if not panel.parent:
         return ""
-    return f"part of {panel.parent}" + ("" if panel.parent_drawn else ", which is not drawn here") + "; "
+    return f"Part of {panel.parent}" + ("" if panel.parent_drawn else ", which is not drawn here") + ". "
 
 
 def _and(names: Sequence[str]) -> str:

@@ -247,7 +247,7 @@ def _texts(renderer: object, dataset: Dataset, issue: str, label_w: float, size:
     font = PART_FONT if part else NAME_FONT
     room = label_w - 0.1 - 0.3 * part
     name = _wrapped(renderer, dataset.issues[issue].name, font, room)
-    said = f"Stances on: {dataset.issues[issue].proposition}"
+    said = f"Proposition: {dataset.issues[issue].proposition}"
     italic = FontProperties(size=size, style="italic")
     if len(name) == 1 and (text_width(renderer, name[0] + BESIDE, font) + text_width(renderer, said, italic)
                            ) / 100 <= room:
