@@ -118,8 +118,8 @@ def test_the_look_is_the_charts_look(seed):
 
     scale = stance_looks(seed)
     assert [(s["id"], s["color"]) for s in scale] == [
-        ("demands", "#c53f32"), ("accepts", "#d17d22"), ("open_to", "#ccb630"), ("undecided", "#dddddd"),
-        ("rejects", "#6237a7"), ("red_line", "#003358")]
+        ("demands", "#411900"), ("accepts", "#976200"), ("open_to", "#cbbd28"), ("undecided", "#dddddd"),
+        ("rejects", "#00aee6"), ("red_line", "#00518b")]
 
 
 def test_own_stances_take_a_step_of_the_charts_ramps(write_yaml):
@@ -138,7 +138,7 @@ def test_own_stances_take_a_step_of_the_charts_ramps(write_yaml):
           - {id: e, type: statement, date: 2025-12-03, source: [a]}
     """))
     looks = {s["id"]: s["color"] for s in stance_looks(record)}
-    assert looks == {"insists": "#b73228", "leans": "#b29e0d", "none": "#dddddd", "refuses": "#002e74"}
+    assert looks == {"insists": "#411900", "leans": "#b1a500", "none": "#dddddd", "refuses": "#0070a5"}
 
 
 def test_open_dates_are_drawn_at_their_known_bound(write_yaml):

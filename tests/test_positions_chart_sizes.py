@@ -95,5 +95,5 @@ def test_the_chart_speaks_to_readers_never_in_command_line_words(seeds, size):
     words = " ".join(" ".join(t.get_text().split()) for t in figure.findobj(Text))
     for jargon in ("--", "timeline ", "export", "render", "dataset", "Thins"):
         assert jargon not in words, jargon
-    assert "“as of” a day: the last stance each actor stated by the end of that day" in words
+    assert "A stance shown “as of” a date is the last one the actor stated by that day." in words
     assert "Thinner bar: held, not restated since" in words

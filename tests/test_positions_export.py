@@ -14,6 +14,7 @@ from timeline.export import ExportError, export
 from timeline.export.gexf import generate_gexf
 from timeline.export.graphml import generate_graphml
 from timeline.export.negotiation import position_graph
+from timeline.stance_colors import stance_colors
 
 NEGOTIATION = Path(__file__).parent / "data" / "negotiation.yaml"
 #: The positions of the fixture, in order, and the stance edges the graph has: one per position.
@@ -185,9 +186,11 @@ def test_dot_labels_stance_edges_with_the_stance_and_date(talks, tmp_path):
     edges = [(json.loads(e.get_source()), json.loads(e.get_destination()), json.loads(e.get("label")),
               e.get("color"), e.get("style")) for e in read.get_edges()]
     ukraine = [e for e in edges if e[:2] == ("ukraine", "issue:donbas")]
-    assert ukraine == [("ukraine", "issue:donbas", "Red line\nAug 2025", '"#003358"', None),
-                       ("ukraine", "issue:donbas", "Rejects\n23 Nov 2025", '"#6237a7"', None)]
-    assert ("russia", "issue:donbas", "Red line\n10 Sep 2025\n(as Ukraine claims)", '"#003358"', '"dashed"') in edges
+    colors = {s: f'"{c}"' for s, c in stance_colors(talks.stances).items()}      # the chart's colours
+    assert ukraine == [("ukraine", "issue:donbas", "Red line\nAug 2025", colors["red_line"], None),
+                       ("ukraine", "issue:donbas", "Rejects\n23 Nov 2025", colors["rejects"], None)]
+    assert colors["red_line"] == '"#00518b"' and colors["rejects"] == '"#00aee6"'
+    assert ("russia", "issue:donbas", "Red line\n10 Sep 2025\n(as Ukraine claims)", colors["red_line"], '"dashed"') in edges
     assert not any("2025-08" in label for *_, label, _, _ in edges)
 
 

@@ -10,7 +10,7 @@ from matplotlib.colors import to_hex
 
 from timeline.dataset import load
 from timeline.errors import NothingToShow
-from timeline.render.stance_graph import ChartError, draw_stance_graph, ink_on
+from timeline.render.stance_graph import ChartError, contrast, draw_stance_graph, ink_on
 from timeline.stance_colors import stance_colors
 
 SIZES = [None, (6, 9), (11, 8.5), (13.33, 7.5)]        # as it needs, a column, a page, a slide
@@ -58,9 +58,43 @@ def test_each_cell_is_its_stance_in_colour_and_in_words(seeds):
             figure.axes[0].transData.transform(t.get_position()))]
         assert len(inside) == 1 and inside[0].endswith(labels[stance]), (gid, inside)
     said = {t.get_text() for t in texts}
-    assert "per Ukraine: Demands" in said and "United States: Accepts" in {t.removeprefix("per ") for t in said}
-    assert not any("US:" in t for t in said)            # one name per actor: the display name, as the columns say
+    # who says it, in words a reader cannot take for the actor's own stance (last round "United States: Accepts"
+    # under Ukraine read as the US's stance, beside "per Ukraine: Demands")
+    assert {"Ukraine says: Demands", "US says: Accepts", "US says: Open to", "Russia says: Rejects"} <= said
+    claims = [t for t in texts if ":claimed" in (t.get_gid() or "")]
+    assert len(claims) == 6 and all(" says:" in t.get_text() for t in claims)
+    assert not any(t.startswith(("per ", "United States:")) for t in said)
     assert ink_on(colors["red_line"]) == "white" and ink_on(colors["undecided"]) != "white"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_word_in_a_cell_is_6_points_or_more_and_reads_on_its_colour(seeds, size):
+    """Last round claims shrank to 4.5 pt in narrow cells, and white on the Accepts orange was 3.1:1."""
+    figure = draw_stance_graph(seeds, size=size)
+    words = [t for t in figure.axes[0].texts if (t.get_gid() or "").startswith(("words:", "parts-only:"))]
+    assert len(words) >= 50 and min(t.get_fontsize() for t in words) >= 6.0
+    colors = stance_colors(seeds.stances)
+    for text in words:
+        if text.get_gid().startswith("words:stance:") and ":claimed" not in text.get_gid():
+            stance = text.get_gid().split(":")[4]
+            assert contrast(to_hex(text.get_color()), colors[stance]) >= 4.5, text.get_gid()
+    for stance, color in colors.items():       # every stance, shown or not
+        assert contrast(ink_on(color), color) >= 4.5, stance
+
+
+def test_a_blank_cell_whose_issue_has_stances_on_its_parts_says_so(seeds):
+    """Russia stated no stance on Territory as a whole, only on Donbas, Zaporizhzhia and Crimea: a blank cell
+    there read as no territorial stance at all."""
+    figure = draw_stance_graph(seeds)
+    notes = {t.get_gid(): " ".join(t.get_text().split()) for t in figure.axes[0].texts
+             if (t.get_gid() or "").startswith("parts-only:")}
+    assert notes == {"parts-only:russia:territory": "stances on its parts only"}
+    assert not any(s[:2] == ("russia", "territory") for s in figure.stances)
+
+
+def test_the_grid_names_its_sources(seeds):
+    footer = next(t.get_text() for t in draw_stance_graph(seeds).texts if t.get_gid() == "footer")
+    assert "\nSources: 119 reports: LIGA.net (6), The Kyiv Independent (5), TASS (5) and " in footer
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -106,7 +140,7 @@ def test_each_row_says_what_its_stances_are_for_or_against(seeds):
             for t in figure.axes[0].texts if (t.get_gid() or "").startswith("proposition:")}
     issues = {t.get_gid().split(":", 1)[1] for t in figure.axes[0].texts if (t.get_gid() or "").startswith("issue:")}
     assert set(said) == issues
-    assert said["nato-membership"] == "Stances on: Ukraine gives up joining NATO"
+    assert said["nato-membership"] == "Proposition: Ukraine gives up joining NATO"
     renderer = figure.canvas.get_renderer()
     rows = sorted((t for t in figure.axes[0].texts if (t.get_gid() or "").startswith("proposition:")),
                   key=lambda t: t.get_window_extent(renderer).y1, reverse=True)
@@ -127,7 +161,7 @@ def test_every_row_shows_its_proposition_at_every_size(seeds, size):
     shown = {i for _, i, _, _ in figure.stances}
     assert set(said) == shown and len(shown) == 14
     for issue, text in said.items():
-        assert text == f"Stances on: {seeds.issues[issue].proposition}", issue     # whole, never cut
+        assert text == f"Proposition: {seeds.issues[issue].proposition}", issue     # whole, never cut
     sizes = [t.get_fontsize() for t in figure.axes[0].texts if (t.get_gid() or "").startswith("proposition:")]
     assert min(sizes) >= 6.0
     renderer = figure.canvas.get_renderer()
@@ -155,7 +189,7 @@ def test_the_grid_speaks_to_readers_never_in_command_line_words(seeds, size):
                                                               *figure.legends[0].get_texts()])
     for jargon in ("--", "timeline ", "export", "render", "dataset", "edge", "graph"):
         assert jargon not in words, jargon
-    assert "“as of” a day: the last stance each actor stated by the end of that day" in words
+    assert "A stance shown “as of” a date is the last one the actor stated by that day." in words
 
 
 def test_columns_are_named_by_the_actors_display_names(seeds):

@@ -97,6 +97,10 @@ def test_colours_diverge_and_the_key_draws_each_mark_as_the_chart_does(seeds):
     patches = {p.get_gid(): p for p in figure.chart.patches}
     own, claim = patches["run:crimea:ukraine-crimea-2025-04-22"], patches["run:crimea:ukraine-crimea-2025-04-25-claimed"]
     assert own.get_hatch() == "xxx" and to_hex(own.get_facecolor()) == colors["red_line"]          # red line: filled
+    # held since, the thin bar is solid: a cross-hatch shrunk to it read as the dotted "no later than" mark
+    held = patches["tail:crimea:ukraine-crimea-2025-04-22"]
+    assert held.get_hatch() is None and to_hex(held.get_facecolor()) == colors["red_line"]
+    assert held.get_height() < own.get_height() / 2
     # a stance others attribute: outlined in its stance's colour around white, not hatched (last round "////",
     # which read as the red line's cross-hatch)
     assert claim.get_hatch() is None and to_hex(claim.get_facecolor()) == "#ffffff"
@@ -116,9 +120,9 @@ def test_a_part_drawn_without_its_whole_says_so(seeds):
     def heading(figure) -> str:
         return " ".join(t.get_text() for t in figure.chart.texts if not (t.get_gid() or "").startswith("issue:"))
     alone = heading(draw_positions(seeds, ["donbas"]))
-    assert alone.startswith("part of Territory, which is not drawn here; for or against: Ukraine withdraws")
+    assert alone.startswith("Part of Territory, which is not drawn here. Proposition: Ukraine withdraws")
     together = heading(draw_positions(seeds, ["territory", "donbas"]))
-    assert "part of Territory; for or against: Ukraine withdraws" in together and "not drawn" not in together
+    assert "Part of Territory. Proposition: Ukraine withdraws" in together and "not drawn" not in together
 
 
 def test_the_seed_chart_has_one_axis_drops_empty_rows_and_fits_a_page(seeds, tmp_path):
@@ -137,7 +141,7 @@ def test_the_seed_chart_has_one_axis_drops_empty_rows_and_fits_a_page(seeds, tmp
     assert alone.parts_only == ("Russia",) and not alone.parts_below
     texts = [t.get_text() for t in figure.chart.texts]
     assert any("Russia: stances on its parts only (below)" in t for t in texts)
-    assert any("for or against: Crimea is recognised as Russian" in t for t in texts)
+    assert any("Proposition: Crimea is recognised as Russian" in t for t in texts)
     assert all(r.runs for p in panels.values() for r in p.rows)        # every row drawn has a stance
     statements = sum(len(run.statements) for p in panels.values() for r in p.rows for run in r.runs)
     assert statements == len(seeds.positions) == 113

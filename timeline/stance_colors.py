@@ -1,28 +1,28 @@
 """The colours of stances, shared by the positions chart, the graph of stances, the page and the exports.
 
 A stance scale runs from most in favour of an issue's proposition to most
-against it (:class:`timeline.negotiation.Stance`). Its colours diverge as
-ColorBrewer's PuOr does (Brewer & Harrower, colorbrewer2.org), warm in
-favour, cool against, a grey for no lean; but every two stances a reader
-must tell apart differ in hue AND in lightness, never in lightness alone
-(last round's Demands and Accepts were two oranges):
+against it (:class:`timeline.negotiation.Stance`). Hue tells the side, as
+ColorBrewer's diverging PuOr does (Brewer & Harrower, colorbrewer2.org):
+warm (brown, ochre, gold) in favour, cool (navy to sky blue) against, a grey
+for no lean. No stance is red, so that red never stands for one side while
+the default scale's most extreme stance against is called "Red line".
 
-* lightness: every stance gets its own step of one ladder (CIE L* from
-  :data:`DARKEST` to :data:`LIGHTEST`), the stances against darkest, then
-  those in favour, the neutral stance lightest, so that each keeps its own
-  grey in black-and-white print;
-* hue: on each side the hue turns with the strength of the stance, as
-  ColorBrewer's multi-hue ramps do (YlOrRd in favour: red, orange, gold;
-  purple to navy against), between the ends of :data:`FAVOUR_HUES` and
-  :data:`AGAINST_HUES` (CIE LCh hue angles, strongest stance first).
+Lightness tells the strength: on each side a stronger stance is darker, and
+the two sides' ramps interleave on one ladder (strongest of the larger side,
+strongest of the other, next of the larger side...), the neutral grey
+lightest. A greyscale print therefore keeps every stance apart and orders
+them by firmness (Demands, Red line, Accepts, Rejects, Open to, Undecided on
+the default scale), and two stances of one side are two steps apart, which
+keeps them apart for colour-blind readers too (within a side they differ in
+lightness mostly). The ladder is evenly spaced in the mean of CIE L* and
+Rec. 601 luma, so both a colour-managed and a cheap grey conversion see even
+steps (about 10 L* and 25 luma apart at least on the default scale; tested
+with coloraide in normal vision, greyscale and simulated deuteranopia and
+protanopia). The most extreme stance against is also cross-hatched.
 
-Each colour is the CIE LCh colour at its step, its chroma reduced until it
-fits sRGB (coloraide's ray-trace gamut mapping in LCh keeps lightness and hue).
-On the default six-stance scale two stances differ by about 14 L* and two
-stances of one side by at least 25° of hue (tested with coloraide in normal
-vision, greyscale and simulated deuteranopia and protanopia). The most
-extreme stance against (the default scale's "Red line") is also
-cross-hatched. Nothing here imports matplotlib.
+Each colour is a CIE LCh colour, its chroma reduced until it fits sRGB
+(coloraide's ray-trace gamut mapping in LCh keeps lightness and hue).
+Nothing here imports matplotlib.
 """
 from __future__ import annotations
 
@@ -32,14 +32,14 @@ from coloraide import Color
 
 from timeline.negotiation import Stance
 
-#: CIE LCh hue angles (degrees) of each side, from its strongest stance to its mildest: red to gold in
-#: favour, navy to purple against. A side with one stance takes the middle of its range.
-FAVOUR_HUES = (36.0, 92.0)
-AGAINST_HUES = (262.0, 305.0)
+#: CIE LCh hue angles (degrees) of each side, from its strongest stance to its mildest: brown to gold in
+#: favour, navy to sky blue against. A side with one stance takes the middle of its range.
+FAVOUR_HUES = (50.0, 95.0)
+AGAINST_HUES = (265.0, 240.0)
 #: The chroma asked for (reduced where sRGB cannot give it): strong enough to name a hue, short of neon.
-CHROMA = 66.0
-#: The lightness ladder (CIE L*) the stances of a scale share out, and the grey of the neutral stance on it.
-DARKEST, LIGHTEST = 20.0, 88.0
+CHROMA = 70.0
+#: The CIE L* of the darkest stance, and the grey of the neutral stance (the lightest step of the ladder).
+DARKEST = 15.0
 NEUTRAL = "#dddddd"
 #: The hatch of the most extreme stance against, when the scale has more than one stance against.
 EXTREME_HATCH = "xxx"
@@ -48,20 +48,40 @@ EXTREME_HATCH = "xxx"
 def stance_colors(scale: Sequence[Stance]) -> dict[str, str]:
     """A ``#rrggbb`` colour (lower case) for each stance id of ``scale``.
 
-    The stances take evenly spaced steps of lightness from :data:`DARKEST` to
-    :data:`LIGHTEST`, in this order: against, most against first; in favour,
-    most in favour first; no lean (grey, the lightest). Each side's hue turns
-    evenly across its range, strongest stance first."""
-    against = sorted((s for s in scale if s.value < 0), key=lambda s: s.value)
+    The stances take evenly spaced steps of :func:`grey` from the darkest
+    (CIE L* :data:`DARKEST`) to the grey of :data:`NEUTRAL`, in the order of
+    :func:`ladder`. Each side's hue turns evenly across its range, strongest
+    stance first."""
     favour = sorted((s for s in scale if s.value > 0), key=lambda s: -s.value)
-    neutral = [s for s in scale if s.value == 0]
-    ladder = [*zip(against, _hues(AGAINST_HUES, len(against))), *zip(favour, _hues(FAVOUR_HUES, len(favour)))]
-    steps = len(ladder) + bool(neutral) - 1
-    colors = {s.id: NEUTRAL for s in neutral}
-    for rank, (stance, hue) in enumerate(ladder):
-        lightness = DARKEST + (LIGHTEST - DARKEST) * rank / steps if steps else (DARKEST + LIGHTEST) / 2
-        colors[stance.id] = _lch(lightness, hue)
+    against = sorted((s for s in scale if s.value < 0), key=lambda s: s.value)
+    hues = {s.id: h for side, ends in ((favour, FAVOUR_HUES), (against, AGAINST_HUES))
+            for s, h in zip(side, _hues(ends, len(side)))}
+    colors = {s.id: NEUTRAL for s in scale if s.value == 0}
+    steps = ladder(favour, against)
+    if not steps:
+        return colors
+    darkest, lightest = grey(_lch(DARKEST, hues[steps[0].id])), grey(NEUTRAL)
+    for rank, stance in enumerate(steps):
+        colors[stance.id] = _at_grey(darkest + (lightest - darkest) * rank / len(steps), hues[stance.id])
     return colors
+
+
+def ladder(favour: Sequence[Stance], against: Sequence[Stance]) -> list[Stance]:
+    """The stances of both sides (each strongest first), darkest first: the larger side's strongest, the other
+    side's strongest, the larger side's next..., so that two stances of one side are never neighbours while
+    the other side has stances left."""
+    larger, smaller = (favour, against) if len(favour) >= len(against) else (against, favour)
+    steps: list[Stance] = []
+    for rank, stance in enumerate(larger):
+        steps += [stance, *smaller[rank:rank + 1]]
+    return steps
+
+
+def grey(color: str) -> float:
+    """The grey of ``color`` on a 0-100 scale: the mean of its CIE L* and its Rec. 601 luma (0-255 rescaled)."""
+    red, green, blue = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    luma = 0.299 * red + 0.587 * green + 0.114 * blue
+    return (Color(color).convert("lab")["lightness"] + luma / 2.55) / 2
 
 
 def hatched_stance(scale: Sequence[Stance]) -> str | None:
@@ -75,6 +95,15 @@ def _hues(ends: tuple[float, float], count: int) -> list[float]:
     if count == 1:
         return [(ends[0] + ends[1]) / 2]
     return [ends[0] + (ends[1] - ends[0]) * i / (count - 1) for i in range(count)]
+
+
+def _at_grey(target: float, hue: float) -> str:
+    """The colour of ``hue`` whose :func:`grey` is ``target`` (bisection on CIE L*, to 0.01 L*)."""
+    low, high = 0.0, 100.0
+    while high - low > 0.01:
+        middle = (low + high) / 2
+        low, high = (middle, high) if grey(_lch(middle, hue)) < target else (low, middle)
+    return _lch(low, hue)
 
 
 def _lch(lightness: float, hue: float) -> str:

@@ -67,8 +67,8 @@ MIN_TIME = 2.6         # inches: the narrowest time axis a column of issues may 
 MIN_DAYS = 3           # a bar is at least this wide, so a stance stated near the chart's end shows
 NAME_SIZE = 7.5        # points: row labels and issue names
 #: The rule of "as of", stated on both charts of stances (this one and the grid, timeline.render.stance_graph).
-AS_OF_RULE = ("A stance holds from the day it was stated until the same actor's next stance on the issue; "
-              "“as of” a day: the last stance each actor stated by the end of that day.")
+AS_OF_RULE = ("A stance holds from the day it was stated until the same actor's next stance on the issue. "
+              "A stance shown “as of” a date is the last one the actor stated by that day.")
 
 
 def stance_scale(dataset: Dataset) -> list[Stance]:
@@ -79,16 +79,18 @@ def stance_scale(dataset: Dataset) -> list[Stance]:
 def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: str | None,
              record_end: datetime | None, gid: str) -> list[Artist]:
     """Draw ``run`` centred on ``y`` (inches down the chart): a bar, thinned after ``record_end`` (the row's last
-    statement; ``None``: not the row's last run), and under it a mark per statement."""
+    statement; ``None``: not the row's last run), the thin part solid even when the bar is hatched, and under it
+    a mark per statement."""
     h = CLAIM_BAR if claimed else BAR
     x0, x1 = mdates.date2num(run.start), max(mdates.date2num(run.end), mdates.date2num(run.start) + MIN_DAYS)
     solid = x1 if record_end is None else min(x1, max(mdates.date2num(record_end), x0 + MIN_DAYS))
     look = claim_look(color, hatch) if claimed else {"facecolor": color, "edgecolor": "white", "linewidth": 0.0,
                                                       "hatch": hatch}
     artists: list[Artist] = [ax.add_patch(Rectangle((x0, y - h / 2), solid - x0, h, gid=f"run:{gid}", **look))]
-    if solid < x1:
+    if solid < x1:      # a hatch shrunk to a thin bar reads as a dashed line ("no later than"): held solid
+        held = look if hatch is None else {"facecolor": color, "edgecolor": "none", "linewidth": 0.0}
         artists.append(ax.add_patch(Rectangle((solid, y - h * TAIL / 2), x1 - solid, h * TAIL, gid=f"tail:{gid}",
-                                              **look)))
+                                              **held)))
     below = y + h / 2 + 0.01
     for statement in run.statements:
         last = mdates.date2num(statement.last)
@@ -144,7 +146,7 @@ def headings(figure: Figure, panels: Sequence[Panel], room: float) -> dict[str, 
     font = FontProperties(size=NAME_SIZE - 0.5)
     out = {}
     for panel in panels:
-        words = _part_of(panel) + "for or against: " + panel.proposition
+        words = _part_of(panel) + "Proposition: " + panel.proposition
         note = [f"{_and(panel.parts_only)}: stances on its parts only" + " (below)" * panel.parts_below
                 ] if panel.parts_only else []
         beside = room - (text_width(renderer, panel.name, bold) + 8) / DPI
@@ -267,7 +269,7 @@ def _framed(dataset: Dataset, panels: Sequence[Panel], drawn: Sequence[Panel], l
     if left_out:
         frame.footnote(f"Not shown for lack of room: {_and(left_out)}.")
     shown = {s.position for p in drawn for r in p.rows for run in r.runs for s in run.statements}
-    frame.footer(sources_line(dataset, [_Cited(p, dataset) for p in dataset.positions if p.id in shown]))
+    frame.footer(sources_line(dataset, [Cited(p, dataset) for p in dataset.positions if p.id in shown]))
     return figure, frame
 
 
@@ -380,19 +382,19 @@ def render_positions(dataset: Dataset, path: str | Path, issues: Sequence[str] |
 
 
 def _part_of(panel: Panel) -> str:
-    """'part of Territory; ' under a drawn parent; a part drawn without its parent says that the whole is not
+    """'Part of Territory. ' under a drawn parent; a part drawn without its parent says that the whole is not
     drawn, so that no reader looks for it."""
     if not panel.parent:
         return ""
-    return f"part of {panel.parent}" + ("" if panel.parent_drawn else ", which is not drawn here") + "; "
+    return f"Part of {panel.parent}" + ("" if panel.parent_drawn else ", which is not drawn here") + ". "
 
 
 def _and(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-class _Cited:
-    """A position's sources, its own and its event's, for :func:`sources_line`."""
+class Cited:
+    """A position's sources, its own and its event's, for :func:`sources_line` (this chart and the grid)."""
 
     def __init__(self, position: Position, dataset: Dataset) -> None:
         own = tuple(position.sources or ())

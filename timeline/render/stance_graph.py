@@ -10,7 +10,7 @@ and each edge, the stance that actor held on that issue on the chosen day,
 as the cell where the two meet: filled in the stance's colour
 (:mod:`timeline.stance_colors`, the most extreme stance against also
 cross-hatched) and named in words, so that it reads in black and white. A
-stance others attribute to the actor ("per Ukraine") is outlined under it,
+stance others attribute to the actor ("Ukraine says: Accepts") is outlined under it,
 as the positions chart draws it. One edge per actor, issue and attributor.
 """
 from __future__ import annotations
@@ -34,9 +34,10 @@ from timeline.errors import NothingToShow
 from timeline.export.negotiation import ISSUE_NODE, position_graph
 from timeline.model import Dataset, Event
 from timeline.render import style
+from timeline.render.captions import sources_line
 from timeline.render.files import image_format, save_image
 from timeline.render.labels import display_name
-from timeline.render.positions import AS_OF_RULE
+from timeline.render.positions import AS_OF_RULE, Cited
 from timeline.render.positions_key import claim_look
 from timeline.render.stance_rows import ChartError, as_of_end, issue_order
 from timeline.render.text import quiet_glyphs, text_width
@@ -51,6 +52,8 @@ LEADING = 1.2          # a line of the proposition, in multiples of its type siz
 #: Points: the type sizes an issue's proposition may take, largest first; the last is the floor.
 PROPOSITION_SIZES = (7.5, 7.0, 6.5, 6.0)
 LABEL_SHARE = 0.45     # the widest the column of issue names may be, as a share of the figure's width
+#: Points: a claim's type size at the least, and the note in a blank cell whose issue's parts have stances.
+CLAIM_FLOOR, PARTS_SIZE = 6.0, 6.0
 MIN_CELL = 0.55        # inches: the narrowest an actor's column may be
 GOOD_CELL = 0.85       # inches: an actor's column, no narrower, when the column of issue names widens
 BESIDE = "   "         # between an issue's name and its proposition when both fit one line
@@ -95,7 +98,7 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
                          f"{MOST} of each); narrow the events (--since, --until), or draw 'timeline render "
                          "positions --issues ...'")
     claims = any(h[3] for h in held)
-    width = size[0] if size else min(13.0, 2.8 + 1.15 * len(actors))
+    width = size[0] if size else min(13.0, 2.8 + 1.35 * len(actors))
     style.apply_defaults()
     figure = Figure(figsize=(width, 4), dpi=100)
     FigureCanvasAgg(figure)
@@ -107,7 +110,9 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
     names = _names(dataset, actors, (width - 2 * PAD - widest_label(width, len(actors))) / len(actors))
     keys = len({h[2] for h in held}) + claims
     head = _head(subtitle, key_rows(keys, width), names)
+    cited = sources_line(dataset, [Cited(p, dataset) for p in dataset.positions if p.issue in issues], publishers=3)
     foot = _wrapped(renderer, AS_OF_RULE, FontProperties(size=style.FOOTER_SIZE), width - 2 * PAD)
+    foot += _wrapped(renderer, cited, FontProperties(size=style.FOOTER_SIZE), width - 2 * PAD) if cited else []
     if size and (size[1] - head - FOOT - 0.13 * len(foot) < 0.2 * len(issues)
                  or width - 2 * PAD - MIN_CELL * len(actors) < 1):
         least = (ceil(10 * (2 * PAD + 1 + MIN_CELL * len(actors))) / 10,
@@ -122,6 +127,7 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
         head = _head([*subtitle, ""], key_rows(keys, width), names)
         foot = _wrapped(renderer, f"{AS_OF_RULE} Not shown for lack of room: {_and(fit.left_out)}.",
                         FontProperties(size=style.FOOTER_SIZE), width - 2 * PAD)
+        foot += _wrapped(renderer, cited, FontProperties(size=style.FOOTER_SIZE), width - 2 * PAD) if cited else []
         named, fit = fit.left_out, fit_rows(renderer, dataset, issues, width, len(actors), claims,
                                            size[1] - head - FOOT - 0.13 * len(foot) - 0.13)
         if fit.left_out == named:
@@ -156,6 +162,8 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
     for issue, top in zip(shown, tops):
         _row_text(ax, dataset, issue, rows[issue], top, fit.size)
         ax.axhline(top, xmin=PAD / width, xmax=1 - PAD / width, color=style.GRID, lw=0.6, zorder=0)
+    claim_lines = max((_fitted(_says(dataset, h[3]), dataset.stances[h[2]].label, cell_w - 0.12, figure)[0]
+                       .count("\n") + 1 for h in held if h[3]), default=0)
     drawn = []
     for actor, issue, stance, claimed_by in held:
         if issue not in shown:
@@ -164,7 +172,11 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
         y = tops[shown.index(issue)]
         drawn.append((actor, issue, stance, bool(claimed_by)))
         cell(ax, (x, y, cell_w, pitch), dataset, stance, colors[stance], EXTREME_HATCH if stance == hatch else None,
-             claimed_by, claims, gid=f"stance:{actor}:{issue}:{stance}" + ":claimed" * bool(claimed_by))
+             claimed_by, claim_lines, gid=f"stance:{actor}:{issue}:{stance}" + ":claimed" * bool(claimed_by))
+    for actor, issue in parts_only(dataset, held, actors, shown):
+        ax.text(left + (actors.index(actor) + 0.5) * cell_w, tops[shown.index(issue)] + pitch * 0.4,
+                "stances on\nits parts only", ha="center", va="center", fontsize=PARTS_SIZE, color=style.MUTED,
+                fontstyle="italic", parse_math=False, linespacing=1.05, gid=f"parts-only:{actor}:{issue}")
     figure.text(PAD / width, 0.08 / height, "\n".join(foot), fontsize=style.FOOTER_SIZE, color=style.MUTED,
                 va="bottom", parse_math=False, gid="footer", linespacing=1.3)
     figure.stances = drawn
@@ -235,7 +247,7 @@ def _texts(renderer: object, dataset: Dataset, issue: str, label_w: float, size:
     font = PART_FONT if part else NAME_FONT
     room = label_w - 0.1 - 0.3 * part
     name = _wrapped(renderer, dataset.issues[issue].name, font, room)
-    said = f"Stances on: {dataset.issues[issue].proposition}"
+    said = f"Proposition: {dataset.issues[issue].proposition}"
     italic = FontProperties(size=size, style="italic")
     if len(name) == 1 and (text_width(renderer, name[0] + BESIDE, font) + text_width(renderer, said, italic)
                            ) / 100 <= room:
@@ -285,57 +297,96 @@ def _wrapped(renderer: object, text: str, font: FontProperties, room: float) -> 
 
 
 def cell(ax: Axes, box: tuple[float, float, float, float], dataset: Dataset, stance: str, color: str,
-         hatch: str | None, claimed_by: tuple[str, ...], room_for_claims: bool, gid: str) -> list[Artist]:
+         hatch: str | None, claimed_by: tuple[str, ...], claim_lines: int, gid: str) -> list[Artist]:
     """One stance in its cell ``box`` (x, y, width, height; inches down): the actor's own filling the upper part
     (all of it where no stance of the chart is claimed), named in ink that reads on its colour; a claim
-    outlined in the lower part, 'per' its claimants."""
+    outlined in the lower part, under the words of its claimants ("US says: Accepts"); ``claim_lines``: the
+    lines the grid's longest claim takes (0: the grid shows no claim), the lower part's height."""
     x, y, w, h = box
-    own_h = h * (0.6 if room_for_claims else 0.8)
+    own_h = h * {0: 0.8, 1: 0.6}.get(claim_lines, 0.45)
     label = dataset.stances[stance].label
     if claimed_by:
-        y0, bar_h = y + 0.13 * h + own_h, h * 0.25
+        words, size = _fitted(_says(dataset, claimed_by), label, w - 0.12, ax.figure)
+        y0, bar_h = y + 0.13 * h + own_h, h * (0.85 - own_h / h)
         patch = Rectangle((x + 0.06, y0), w - 0.12, bar_h, gid=gid, **claim_look(color, hatch))
-        who = " and ".join(_name(dataset, a) for a in claimed_by)
-        words, size = _fitted([f"per {who}: {label}", f"{who}: {label}"], w - 0.12, ax.figure)
         text = ax.text(x + w / 2, y0 + bar_h / 2, words, ha="center", va="center", color=style.INK,
-                       fontsize=size, parse_math=False,
-                       bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.4} if hatch else None)
+                       fontsize=size, parse_math=False, linespacing=1.0, gid=f"words:{gid}",
+                       bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0} if hatch else None)
     else:
         y0 = y + 0.1 * h
         patch = Rectangle((x + 0.04, y0), w - 0.08, own_h, gid=gid, facecolor=color, edgecolor="white", lw=0,
                           hatch=hatch)
         text = ax.text(x + w / 2, y0 + own_h / 2, label, ha="center", va="center",
                        fontsize=_size_to_fit(label, w - 0.16, ax.figure), color=ink_on(color), fontweight="bold",
-                       parse_math=False,
-                       bbox={"facecolor": color, "edgecolor": "none", "pad": 0.6} if hatch else None)
+                       parse_math=False, gid=f"words:{gid}",
+                       bbox={"facecolor": color, "edgecolor": "none", "pad": 1.5} if hatch else None)
     ax.add_patch(patch)
     return [patch, text]
 
 
-def _fitted(choices: list[str], room: float, figure: Figure) -> tuple[str, float]:
-    """The first of ``choices`` (longest first) that fits ``room`` inches at the claim's type size, or the last
-    one at the size that fits it (never under 4.5 points)."""
+def _fitted(says: str, label: str, room: float, figure: Figure) -> tuple[str, float]:
+    """A claim's words ('US says: Accepts') on one line if it fits ``room`` inches at a size from the claim's
+    size down to :data:`CLAIM_FLOOR` points, else on two lines ('US says:' over 'Accepts') at the size that
+    fits, never under the floor: the words and the size (points)."""
     renderer = figure.canvas.get_renderer()
-    size = style.FONT["size"] - 3
-    for words in choices:
-        if text_width(renderer, words, FontProperties(size=size)) / figure.dpi <= room:
-            return words, size
-    wide = text_width(renderer, choices[-1], FontProperties(size=size)) / figure.dpi
-    return choices[-1], max(4.5, size * room / wide)
+    size = style.FONT["size"] - 2
+    for words in (f"{says} {label}", f"{says}\n{label}"):
+        wide = max(text_width(renderer, line, FontProperties(size=size)) for line in words.split("\n")) / figure.dpi
+        if size * room / wide >= CLAIM_FLOOR:
+            return words, min(size, size * room / wide)
+    return words, CLAIM_FLOOR
 
 
 def _size_to_fit(words: str, room: float, figure: Figure) -> float:
     """The type size (points, bold) at which ``words`` fit ``room`` inches: the grid's cell size or smaller, never
-    under 5.5 points."""
+    under :data:`CLAIM_FLOOR` points."""
     size = style.FONT["size"] - 1.5
     wide = text_width(figure.canvas.get_renderer(), words, FontProperties(size=size, weight="bold")) / figure.dpi
-    return size if wide <= room else max(5.5, size * room / wide)
+    return size if wide <= room else max(CLAIM_FLOOR, size * room / wide)
 
 
 def ink_on(color: str) -> str:
-    """White on a dark colour, the chart's ink on a light one (WCAG relative luminance below 0.3: white)."""
+    """White or the chart's ink, whichever contrasts more with ``color`` (WCAG 2 contrast ratio)."""
+    return max(("white", style.INK), key=lambda ink: contrast(ink, color))
+
+
+def contrast(one: str, other: str) -> float:
+    """The WCAG 2 contrast ratio of two colours, 1 to 21 (www.w3.org/TR/WCAG21/#dfn-contrast-ratio)."""
+    lighter, darker = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _luminance(color: str) -> float:
+    """WCAG 2 relative luminance of ``color``, 0 to 1."""
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(color)]
-    return "white" if 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2] < 0.3 else style.INK
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def parts_only(dataset: Dataset, held: Sequence[Held], actors: Sequence[str], issues: Sequence[str]
+               ) -> list[tuple[str, str]]:
+    """(actor, issue) cells left blank although the actor has a stance of its own on a part of the issue (Russia
+    on Territory, through Donbas): a blank there must not read as no stance on the matter."""
+    own = {(h[0], h[1]) for h in held if not h[3]}
+    return [(actor, issue) for actor in actors for issue in issues if (actor, issue) not in own
+            and any((actor, part) in own for part in _parts(dataset, issue))]
+
+
+def _parts(dataset: Dataset, issue: str) -> list[str]:
+    """The ids of ``issue``'s parts, at any depth."""
+    children = [i for i, it in dataset.issues.items() if it.parent == issue]
+    return children + [p for child in children for p in _parts(dataset, child)]
+
+
+def _says(dataset: Dataset, claimed_by: Sequence[str]) -> str:
+    """'US says:', 'Ukraine and US say:'."""
+    return " and ".join(short_name(dataset, a) for a in claimed_by) + (" says:" if len(claimed_by) == 1 else " say:")
+
+
+def short_name(dataset: Dataset, actor: str) -> str:
+    """The actor's abbreviation ('US'; its first all-capitals alias, without dots), else its display name."""
+    aliases = dataset.actors[actor].aliases if actor in dataset.actors else ()
+    return next((a.replace(".", "") for a in aliases if a.replace(".", "").isupper() and a.isascii()),
+                _name(dataset, actor))
 
 
 def _key(figure: Figure, dataset: Dataset, colors: dict[str, str], hatch: str | None, shown: set[str],
