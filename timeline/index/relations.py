@@ -27,37 +27,35 @@ if TYPE_CHECKING:
     from timeline.model import Dataset, Event
 
 SCHEMA = (
-    "CREATE TABLE date_ends (file INTEGER NOT NULL, ord TEXT NOT NULL, date TEXT NOT NULL, label TEXT NOT NULL,"
-    " first TEXT, first_start TEXT, first_end TEXT, last TEXT, last_start TEXT, last_end TEXT)",
+    "CREATE TABLE date_ends (file INTEGER NOT NULL, date TEXT PRIMARY KEY, label TEXT NOT NULL, start TEXT, end TEXT,"
+    " first TEXT, first_start TEXT, first_end TEXT, last TEXT, last_start TEXT, last_end TEXT) WITHOUT ROWID",
     "CREATE TABLE links (file INTEGER NOT NULL, level TEXT NOT NULL, ord TEXT NOT NULL, seq INTEGER NOT NULL,"
-    " source TEXT NOT NULL, relation TEXT NOT NULL, target TEXT, directed INTEGER NOT NULL)",
+    " source TEXT NOT NULL, relation TEXT NOT NULL, target TEXT, directed INTEGER NOT NULL, draft INTEGER NOT NULL)",
 )
 INDEXES = (
-    "CREATE INDEX date_ends_date ON date_ends (date)",
     # covering, in the order of the answer: an actor's rows come in the graph's order from the index alone
-    "CREATE INDEX links_source ON links (level, source, ord, seq, relation, target, directed)",
-    "CREATE INDEX links_target ON links (level, target, ord, seq, relation, source, directed)",
+    "CREATE INDEX links_source ON links (level, source, ord, seq, relation, target, directed, draft)",
+    "CREATE INDEX links_target ON links (level, target, ord, seq, relation, source, directed, draft)",
     "CREATE INDEX links_relation ON links (level, relation, ord)",
 )
+#: Where the date as written begins in an ``ord`` (:func:`timeline.index.write.sort_key`: three moments of 15 hex
+#: digits, the date, ``\x01``, the event's id), so that a link's event and date are read without a join.
+_DATE_AT = 45
 
 
 def rows(record: Dataset, events: Sequence[Event]) -> Iterator[tuple]:
-    """The rows of ``date_ends`` (one per event that dates as one of its kind, so that each file's rows stand
-    alone) and ``links``, each ``(table, *row)``; an event's ``ord`` is its place in ``events``."""
-    from timeline.answers import date_ends
+    """The rows of ``date_ends`` (one per date as written) and ``links``, each ``(table, *row)``; an event's ``ord``
+    is its place in ``events``.
+
+    ``date_ends`` holds what a date's text alone gives: it is the dataset's (``file`` 0) and not written again
+    after an edit of events, so a date it lacks is worked out when asked (:func:`date_info`).
+    """
     from timeline.dates import DateError
     from timeline.graph import UNDIRECTED_RELATIONS, event_relations
 
-    ends: dict[str, tuple | None] = {}
-    for n, event in enumerate(events):
-        text = event.date.text
-        if text not in ends:
-            ends[text] = None
-            with contextlib.suppress(DateError):
-                label, first, last = date_ends(text)
-                ends[text] = (label, *(first or (None,) * 3), *(last or (None,) * 3))
-        if ends[text] is not None:
-            yield "date_ends", n, text, *ends[text]  # type: ignore[misc]
+    for text in dict.fromkeys(event.date.text for event in events):
+        with contextlib.suppress(DateError):
+            yield "date_ends", text, *_date_row(text)
     for level in LEVELS:
         nodes_at = record.nodes_by_date(level)
         for n, event in enumerate(events):
@@ -65,12 +63,13 @@ def rows(record: Dataset, events: Sequence[Event]) -> Iterator[tuple]:
                 continue
             side = nodes_at(event.date)
             seq = 0
+            draft = int(event.draft)
             for seq, (u, v, relation) in enumerate(event_relations(record, event, side), 1):
-                yield "links", level, n, seq, u, relation, v, int(relation not in UNDIRECTED_RELATIONS)
+                yield "links", level, n, seq, u, relation, v, int(relation not in UNDIRECTED_RELATIONS), draft
             if not event.event_type.symmetric and not event.target:
                 after = seq + 1
                 for place, source in enumerate(dict.fromkeys(side[s] for s in event.source), after):
-                    yield "links", level, n, place, source, event.type, None, 1
+                    yield "links", level, n, place, source, event.type, None, 1, draft
 
 
 def relations(db: sqlite3.Connection, actor: str, *, since: str | None = None, until: str | None = None,
@@ -82,39 +81,80 @@ def relations(db: sqlite3.Connection, actor: str, *, since: str | None = None, u
     period = bounds(since, until)
     if me is None or period is None:
         return None
-    where = [*period[0], *([] if include_drafts else ["e.draft = 0"])]
-    select = ("SELECT l.ord, l.seq, l.source, l.relation, l.target, l.directed, e.id, e.date, e.start, e.end"
-              f" FROM links AS l JOIN events AS e ON e.ord = l.ord WHERE {' AND '.join(['l.level = ?', *where])}")
-    groups: dict[tuple[int, str | None, str], list[tuple]] = {}  # alone (0), out (1), in (2): in the graph's order
-    for row in db.execute(f"{select} AND l.source = ? UNION ALL {select} AND l.target = ? ORDER BY 1, 2",
-                          [level, *period[1], me] * 2):  # two indexes, not one OR
-        source, target = row[2], row[4]
-        key = (0, None, row[3]) if target is None else (1, target, row[3]) if source == me else (2, source, row[3])
-        groups.setdefault(key, []).append(row)
+    groups: dict[tuple[int, str | None, str], list[str]] = {}  # alone (0), out (1), in (2): in the graph's order
+    directed: dict[tuple[int, str | None, str], int] = {}
+    for ord_, _, direction, other, relation, is_directed in _links(db, me, level, period, include_drafts):
+        key = (direction, other, relation)
+        if (found := groups.get(key)) is None:
+            groups[key] = [ord_]
+            directed[key] = is_directed
+        else:
+            found.append(ord_)
     first_seen: dict[tuple[int, str | None], int] = {}  # (direction, other): when the graph first joined them
     for direction, other, _ in groups:
         first_seen.setdefault((direction, other), len(first_seen))
+    events = {ord_: ord_.partition("\x01") for ords in groups.values() for ord_ in ords}
+    ends = date_info(db, {key[_DATE_AT:] for key, _, _ in events.values()})
     found = []
-    for (direction, other, relation), rows in sorted(groups.items(), key=lambda g: (g[0][0], first_seen[g[0][:2]])):
-        directed = bool(rows[0][5])
-        source, target = (other, me) if direction == 2 and directed else (me, other)
-        starts, ends = [row[8] for row in rows], [row[9] for row in rows]
-        found.append(Relation(source, relation, target, directed, len(rows), None if None in starts else min(starts),
-                              None if None in ends else max(ends), tuple(row[6] for row in rows),
-                              tuple(row[7] for row in rows)))
-    remember_dates(db, {date for r in found for date in r.dates})
+    for (direction, other, relation), ords in sorted(groups.items(),
+                                                     key=lambda g: (g[0][0], first_seen[g[0][0], g[0][1]])):
+        parts = [events[ord_] for ord_ in ords]
+        dates = tuple([key[_DATE_AT:] for key, _, _ in parts])
+        if not ends.keys() >= set(dates):
+            return None  # a date the tables could not label: the library says it as it does
+        starts, stops = [ends[date][0] for date in dates], [ends[date][1] for date in dates]
+        source, target = (other, me) if direction == 2 and directed[direction, other, relation] else (me, other)
+        found.append(Relation(source, relation, target, bool(directed[direction, other, relation]), len(ords),
+                              None if None in starts else min(starts), None if None in stops else max(stops),
+                              tuple([ident for _, _, ident in parts]), dates))
     order = {name: index for index, name in enumerate((*EVENT_TYPES, *ACTOR_RELATIONS))}
     return sorted(found, key=lambda r: (r.target is not None, (r.target if r.source == me else r.source) or "",
                                         order[r.relation], r.source != me))
 
 
+def _links(db: sqlite3.Connection, me: str, level: str, period: tuple[list[str], list[str]],
+           include_drafts: bool) -> sqlite3.Cursor:
+    """The links of ``me`` at ``level`` in the graph's order, each as (ord, seq, direction, other, relation, directed):
+    direction 0 for a link with no target, 1 from ``me``, 2 to it (a link from ``me`` to itself counts as from)."""
+    join = " JOIN events AS e ON e.ord = l.ord" if period[0] else ""
+    where = "".join(f" AND {condition}" for condition in [*period[0], *([] if include_drafts else ["l.draft = 0"])])
+    out = (f"SELECT l.ord, l.seq, l.target IS NOT NULL, l.target, l.relation, l.directed FROM links AS l{join}"
+           f" WHERE l.level = ? AND l.source = ?{where}")
+    into = (f"SELECT l.ord, l.seq, CASE WHEN l.source = ? THEN 1 ELSE 2 END, l.source, l.relation, l.directed"
+            f" FROM links AS l{join} WHERE l.level = ? AND l.target = ?{where}")
+    return db.execute(f"{out} UNION ALL {into} ORDER BY 1, 2",  # two indexes, not one OR
+                      [level, me, *period[1], me, level, me, *period[1]])
+
+
+def date_info(db: sqlite3.Connection, dates: set[str]) -> dict[str, tuple[str | None, str | None]]:
+    """Each of ``dates`` with its ISO start and end (``None``: open), from the table ``date_ends`` or, for a
+    date it lacks, from the date itself; also given to :func:`timeline.answers.dates_label`, so that it labels
+    them without parsing. A date that is not one of its kind is left out."""
+    from timeline.dates import DateError
+
+    found = db.execute("SELECT d.* FROM json_each(?) AS j JOIN date_ends AS d ON d.date = j.value",
+                       (json.dumps(sorted(dates)),)).fetchall()
+    for text in dates.difference(row[1] for row in found):  # new since the table was written
+        with contextlib.suppress(DateError):
+            found.append((0, text, *_date_row(text)))
+    remember_ends((date, label, _end(ends[:3]), _end(ends[3:])) for _, date, label, _, _, *ends in found)
+    return {date: (start, end) for _, date, _, start, end, *_ in found}
+
+
+def _date_row(text: str) -> tuple:
+    """The columns of ``date_ends`` after ``date`` for the date ``text``; :class:`~timeline.dates.DateError` if
+    it is not one."""
+    from timeline.answers import date_ends
+    from timeline.dates import parse_edtf
+
+    label, first, last = date_ends(text)
+    span = parse_edtf(text)
+    return label, span.iso_start(), span.iso_end(), *(first or (None,) * 3), *(last or (None,) * 3)
+
+
 def remember_dates(db: sqlite3.Connection, dates: set[str]) -> None:
     """Let :func:`timeline.answers.dates_label` take what it needs of ``dates`` from the table ``date_ends``."""
-    found = db.execute("SELECT d.date, d.label, d.first, d.first_start, d.first_end, d.last, d.last_start, d.last_end"
-                       " FROM json_each(?) AS j JOIN date_ends AS d"
-                       " ON d.rowid = (SELECT rowid FROM date_ends WHERE date = j.value LIMIT 1)",  # one row a date
-                       (json.dumps(sorted(dates)),))
-    remember_ends((date, label, _end(ends[:3]), _end(ends[3:])) for date, label, *ends in found)
+    date_info(db, dates)
 
 
 def _end(columns: list[str | None]) -> tuple[str, str, str] | None:
