@@ -93,20 +93,27 @@ def relations(db: sqlite3.Connection, actor: str, *, since: str | None = None, u
     first_seen: dict[tuple[int, str | None], int] = {}  # (direction, other): when the graph first joined them
     for direction, other, _ in groups:
         first_seen.setdefault((direction, other), len(first_seen))
-    events = {ord_: ord_.partition("\x01") for ords in groups.values() for ord_ in ords}
-    ends = date_info(db, {key[_DATE_AT:] for key, _, _ in events.values()})
+    events = {}  # each event's id and date as written, from its ord
+    for ords in groups.values():
+        for ord_ in ords:
+            if ord_ not in events:
+                key, _, ident = ord_.partition("\x01")
+                events[ord_] = ident, key[_DATE_AT:]
+    wanted = {date for _, date in events.values()}
+    ends = date_info(db, wanted)
+    if len(ends) < len(wanted):
+        return None  # a date the tables could not label: the library says it as it does
     found = []
     for (direction, other, relation), ords in sorted(groups.items(),
                                                      key=lambda g: (g[0][0], first_seen[g[0][0], g[0][1]])):
-        parts = [events[ord_] for ord_ in ords]
-        dates = tuple([key[_DATE_AT:] for key, _, _ in parts])
-        if not ends.keys() >= set(dates):
-            return None  # a date the tables could not label: the library says it as it does
-        starts, stops = [ends[date][0] for date in dates], [ends[date][1] for date in dates]
-        source, target = (other, me) if direction == 2 and directed[direction, other, relation] else (me, other)
-        found.append(Relation(source, relation, target, bool(directed[direction, other, relation]), len(ords),
+        ids, dates = zip(*map(events.__getitem__, ords))
+        spans = [ends[date] for date in set(dates)]
+        starts, stops = [start for start, _ in spans], [stop for _, stop in spans]
+        is_directed = directed[direction, other, relation]
+        source, target = (other, me) if direction == 2 and is_directed else (me, other)
+        found.append(Relation(source, relation, target, bool(is_directed), len(ords),
                               None if None in starts else min(starts), None if None in stops else max(stops),
-                              tuple([ident for _, _, ident in parts]), dates))
+                              ids, dates))
     order = {name: index for index, name in enumerate((*EVENT_TYPES, *ACTOR_RELATIONS))}
     return sorted(found, key=lambda r: (r.target is not None, (r.target if r.source == me else r.source) or "",
                                         order[r.relation], r.source != me))
@@ -132,13 +139,14 @@ def date_info(db: sqlite3.Connection, dates: set[str]) -> dict[str, tuple[str | 
     them without parsing. A date that is not one of its kind is left out."""
     from timeline.dates import DateError
 
-    found = db.execute("SELECT d.* FROM json_each(?) AS j JOIN date_ends AS d ON d.date = j.value",
+    found = db.execute("SELECT d.date, d.label, d.start, d.end, d.first, d.first_start, d.first_end, d.last,"
+                       " d.last_start, d.last_end FROM json_each(?) AS j JOIN date_ends AS d ON d.date = j.value",
                        (json.dumps(sorted(dates)),)).fetchall()
-    for text in dates.difference(row[1] for row in found):  # new since the table was written
+    for text in dates.difference(row[0] for row in found):  # new since the table was written
         with contextlib.suppress(DateError):
-            found.append((0, text, *_date_row(text)))
-    remember_ends((date, label, _end(ends[:3]), _end(ends[3:])) for _, date, label, _, _, *ends in found)
-    return {date: (start, end) for _, date, _, start, end, *_ in found}
+            found.append((text, *_date_row(text)))
+    remember_ends((date, label, _end(ends[:3]), _end(ends[3:])) for date, label, _, _, *ends in found)
+    return {date: (start, end) for date, _, start, end, *_ in found}
 
 
 def _date_row(text: str) -> tuple:
