@@ -27,8 +27,9 @@ if TYPE_CHECKING:
     from timeline.model import Dataset, Event
 
 SCHEMA = (
-    "CREATE TABLE date_ends (file INTEGER NOT NULL, date TEXT PRIMARY KEY, label TEXT NOT NULL, start TEXT, end TEXT,"
-    " first TEXT, first_start TEXT, first_end TEXT, last TEXT, last_start TEXT, last_end TEXT) WITHOUT ROWID",
+    "CREATE TABLE date_ends (file INTEGER NOT NULL, date TEXT NOT NULL, ord TEXT NOT NULL, label TEXT NOT NULL,"
+    " start TEXT, end TEXT, first TEXT, first_start TEXT, first_end TEXT, last TEXT, last_start TEXT, last_end TEXT,"
+    " PRIMARY KEY (date, ord)) WITHOUT ROWID",
     "CREATE TABLE links (file INTEGER NOT NULL, level TEXT NOT NULL, ord TEXT NOT NULL, seq INTEGER NOT NULL,"
     " source TEXT NOT NULL, relation TEXT NOT NULL, target TEXT, directed INTEGER NOT NULL, draft INTEGER NOT NULL)",
 )
@@ -44,18 +45,20 @@ _DATE_AT = 45
 
 
 def rows(record: Dataset, events: Sequence[Event]) -> Iterator[tuple]:
-    """The rows of ``date_ends`` (one per date as written) and ``links``, each ``(table, *row)``; an event's ``ord``
-    is its place in ``events``.
-
-    ``date_ends`` holds what a date's text alone gives: it is the dataset's (``file`` 0) and not written again
-    after an edit of events, so a date it lacks is worked out when asked (:func:`date_info`).
-    """
+    """The rows of ``date_ends`` (what each event's date as written gives, one row per event, so that each file's
+    rows stand alone) and ``links``, each ``(table, *row)``; an event's ``ord`` is its place in ``events``."""
     from timeline.dates import DateError
     from timeline.graph import UNDIRECTED_RELATIONS, event_relations
 
-    for text in dict.fromkeys(event.date.text for event in events):
-        with contextlib.suppress(DateError):
-            yield "date_ends", text, *_date_row(text)
+    ends: dict[str, tuple | None] = {}
+    for n, event in enumerate(events):
+        text = event.date.text
+        if text not in ends:
+            ends[text] = None
+            with contextlib.suppress(DateError):
+                ends[text] = _date_row(text)
+        if ends[text] is not None:
+            yield "date_ends", text, n, *ends[text]  # type: ignore[misc]
     for level in LEVELS:
         nodes_at = record.nodes_by_date(level)
         for n, event in enumerate(events):
@@ -134,23 +137,18 @@ def _links(db: sqlite3.Connection, me: str, level: str, period: tuple[list[str],
 
 
 def date_info(db: sqlite3.Connection, dates: set[str]) -> dict[str, tuple[str | None, str | None]]:
-    """Each of ``dates`` with its ISO start and end (``None``: open), from the table ``date_ends`` or, for a
-    date it lacks, from the date itself; also given to :func:`timeline.answers.dates_label`, so that it labels
-    them without parsing. A date that is not one of its kind is left out."""
-    from timeline.dates import DateError
-
+    """Each of ``dates`` the table ``date_ends`` has, with its ISO start and end (``None``: open); also given to
+    :func:`timeline.answers.dates_label`, so that it labels them without parsing."""
     found = db.execute("SELECT d.date, d.label, d.start, d.end, d.first, d.first_start, d.first_end, d.last,"
-                       " d.last_start, d.last_end FROM json_each(?) AS j JOIN date_ends AS d ON d.date = j.value",
+                       " d.last_start, d.last_end FROM json_each(?) AS j JOIN date_ends AS d ON d.date = j.value"
+                       " AND d.ord = (SELECT x.ord FROM date_ends AS x WHERE x.date = j.value LIMIT 1)",  # one a date
                        (json.dumps(sorted(dates)),)).fetchall()
-    for text in dates.difference(row[0] for row in found):  # new since the table was written
-        with contextlib.suppress(DateError):
-            found.append((text, *_date_row(text)))
     remember_ends((date, label, _end(ends[:3]), _end(ends[3:])) for date, label, _, _, *ends in found)
     return {date: (start, end) for date, _, start, end, *_ in found}
 
 
 def _date_row(text: str) -> tuple:
-    """The columns of ``date_ends`` after ``date`` for the date ``text``; :class:`~timeline.dates.DateError` if
+    """The columns of ``date_ends`` after ``ord`` for the date ``text``; :class:`~timeline.dates.DateError` if
     it is not one."""
     from timeline.answers import date_ends
     from timeline.dates import parse_edtf
