@@ -100,13 +100,19 @@ def from_tables(paths: tuple[Path, ...], ask: Callable[[sqlite3.Connection], Ans
 
     Then :func:`load_data` of the same paths gives the record to ask the library.
     """
+    import gc
+
     tables = stored_tables(paths)
     if tables is None:
         return None
+    collecting = gc.isenabled()
+    gc.disable()  # the answer is made of rows (tuples, text): no cycle for the collector to look for
     try:
         return ask(tables)
     finally:
         tables.close()
+        if collecting:
+            gc.enable()
 
 
 def _default_path() -> Path:

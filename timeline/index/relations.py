@@ -143,7 +143,9 @@ def date_info(db: sqlite3.Connection, dates: set[str]) -> dict[str, tuple[str | 
                        " d.last_start, d.last_end FROM json_each(?) AS j JOIN date_ends AS d ON d.date = j.value"
                        " AND d.ord = (SELECT x.ord FROM date_ends AS x WHERE x.date = j.value LIMIT 1)",  # one a date
                        (json.dumps(sorted(dates)),)).fetchall()
-    remember_ends((date, label, _end(ends[:3]), _end(ends[3:])) for date, label, _, _, *ends in found)
+    remember_ends((date, label, None if first is None else (first, first_start or "", first_end or ""),
+                   None if last is None else (last, last_start or "", last_end or ""))
+                  for date, label, _, _, first, first_start, first_end, last, last_start, last_end in found)
     return {date: (start, end) for date, _, start, end, *_ in found}
 
 
@@ -161,8 +163,3 @@ def _date_row(text: str) -> tuple:
 def remember_dates(db: sqlite3.Connection, dates: set[str]) -> None:
     """Let :func:`timeline.answers.dates_label` take what it needs of ``dates`` from the table ``date_ends``."""
     date_info(db, dates)
-
-
-def _end(columns: list[str | None]) -> tuple[str, str, str] | None:
-    text, start, end = columns
-    return None if text is None else (text, start or "", end or "")
