@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from timeline.vocabulary import HELD_STATUSES
@@ -160,11 +161,13 @@ def dates_label(dates: Iterable[str]) -> str:
         return ""
     if len(texts) == 1:
         return _ends(texts[0])[0]
-    ends = [_ends(text) for text in texts]
-    firsts = [first for _, first, _ in ends]
-    lasts = [last for _, _, last in ends]
-    first = None if None in firsts else min(firsts, key=lambda d: (d[1], d[2]))
-    last = None if None in lasts else max(lasts, key=lambda d: (d[2], d[1]))
+    try:
+        ends = list(map(_ENDS.__getitem__, texts))  # the common case: all remembered
+    except KeyError:
+        ends = list(map(_ends, texts))
+    firsts, lasts = list(map(_FIRST, ends)), list(map(_LAST, ends))
+    first = None if None in firsts else min(firsts, key=_EARLIEST)  # the first of equals: in the order of dates
+    last = None if None in lasts else max(lasts, key=_LATEST)
     if first is not None and last is not None and first[0] == last[0]:
         return _parsed(first[0]).label()
     if first is None and last is None:  # one date open before, another open after: no bound either way
@@ -176,6 +179,9 @@ def dates_label(dates: Iterable[str]) -> str:
 End = tuple[str, str, str] | None
 #: What :func:`dates_label` needs of each date text: its label and its two ends, by text.
 _ENDS: dict[str, tuple[str, End, End]] = {}
+#: How :func:`dates_label` picks the first end (earliest start, then end) and the last (latest end, then start).
+_EARLIEST, _LATEST = itemgetter(1, 2), itemgetter(2, 1)
+_FIRST, _LAST = itemgetter(1), itemgetter(2)
 
 
 def remember_ends(rows: Iterable[tuple[str, str, End, End]]) -> None:

@@ -170,11 +170,8 @@ def parse_user_date(text: str) -> DateSpan:
 @lru_cache(maxsize=1 << 14)
 def _parse(text: str) -> DateSpan:
     """:func:`parse_edtf` of stripped text."""
-    if match := _DAY.fullmatch(text):  # fast path for the common case
-        year, month, day = int(match[1]), int(match[2]), int(match[3])
-        if year and 1 <= month <= 12 and 1 <= day <= days_in_month(year, month):
-            start = datetime(year, month, day)
-            return DateSpan(text, start, after(start, "day"), "day")
+    if day := _day(text):  # fast path for the common case
+        return DateSpan(text, day, after(day, "day"), "day")
     if "/" not in text:
         return _span(read_single(text, text))
     a, _, b = text.partition("/")
@@ -216,7 +213,18 @@ def _end(part: str, whole: str) -> Single:
 
 @lru_cache(maxsize=1 << 14)
 def _single(text: str) -> Single:
+    if day := _day(text):  # fast path for the common case
+        return Single(text, day, after(day, "day"), "day", False, False, None)
     return read_single(text, text)
+
+
+def _day(text: str) -> datetime | None:
+    """The day ``text`` names when it is one written ``YYYY-MM-DD`` (the most common date), else ``None``."""
+    if match := _DAY.fullmatch(text):
+        year, month, day = int(match[1]), int(match[2]), int(match[3])
+        if year and 1 <= month <= 12 and 1 <= day <= days_in_month(year, month):
+            return datetime(year, month, day)
+    return None
 
 
 def _span(single: Single) -> DateSpan:

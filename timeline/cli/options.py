@@ -103,10 +103,36 @@ def from_tables(paths: tuple[Path, ...], ask: Callable[[sqlite3.Connection], Ans
     tables = stored_tables(paths)
     if tables is None:
         return None
+    _pause_collector()  # the answer is rows (tuples, text) and so is its table: no cycle for the collector to find
     try:
-        return ask(tables)
+        found = ask(tables)
     finally:
         tables.close()
+    if found is None:
+        _resume_collector()
+    return found
+
+
+def _pause_collector() -> None:
+    """Turn the cycle collector off until :func:`_resume_collector` (:func:`with_output` once the rows are printed)."""
+    import gc
+
+    global _paused
+    _paused = _paused or gc.isenabled()
+    gc.disable()
+
+
+def _resume_collector() -> None:
+    import gc
+
+    global _paused
+    if _paused:
+        gc.enable()
+        _paused = False
+
+
+#: Did :func:`_pause_collector` turn the collector off?
+_paused = False
 
 
 def _default_path() -> Path:
@@ -193,7 +219,10 @@ def with_output(*columns: str) -> Callable[[Command], Command]:
         def wrapper(*args: Any, fmt: str, **kwargs: Any) -> None:
             from timeline.cli.output import write_rows
 
-            write_rows(command(*args, **kwargs), fmt, columns)
+            try:
+                write_rows(command(*args, **kwargs), fmt, columns)
+            finally:
+                _resume_collector()
 
         return wrapper
 

@@ -18,10 +18,11 @@ import os
 import re
 import sys
 from collections.abc import Mapping, Sequence
+from itertools import chain
 from typing import Any, TextIO
 
 from timeline.cells import cell, safe_cell
-from timeline.cli.terminal import visible
+from timeline.cli.terminal import UNSAFE, visible
 
 Row = Mapping[str, Any]
 #: What JSON leaves raw but a terminal may act on (JSON itself escapes U+0000 to U+001F).
@@ -61,15 +62,18 @@ def _write_table(rows: Sequence[Row], columns: Sequence[str], out: TextIO) -> No
     if not rows:
         out.write("(nothing matches)\n")
         return
-    table = [[visible(cell(row.get(c)), newline=" ") for c in columns] for row in rows]
-    widths = [max(len(c), *(len(r[i]) for r in table)) for i, c in enumerate(columns)]
+    table = [[value if type(value) is str else cell(value) for value in map(row.get, columns)] for row in rows]
+    if UNSAFE.search("".join(chain.from_iterable(table))):  # else every cell is as it will be shown
+        table = [[visible(text, newline=" ") for text in line] for line in table]
+    widths = [max(len(c), *map(len, texts)) for c, texts in zip(columns, zip(*table))]
     if out.isatty() or "COLUMNS" in os.environ:  # shorten the last column to the terminal's width
         room = _terminal_columns() - sum(widths[:-1]) - 2 * (len(widths) - 1)
         widths[-1] = min(widths[-1], max(room, 30))
-    lines = [columns, ["-" * w for w in widths], *table]
-    for *line, last in lines:  # the last column is cut, never padded: the line ends there
-        fields = [_fit(text, width) for text, width in zip(line, widths)]
-        out.write("  ".join([*fields, last if len(last) <= widths[-1] else _fit(last, widths[-1])]).rstrip() + "\n")
+    pad = "  ".join(f"{{:<{width}}}" for width in widths[:-1])  # no other column is wider than its widest cell
+    last = widths[-1]
+    out.write("".join(f"{(pad.format(*line) + '  ') * bool(pad)}{end if len(end) <= last else _fit(end, last)}"
+                      .rstrip() + "\n"  # the last column is cut, never padded: the line ends there
+                      for *line, end in [list(columns), ["-" * w for w in widths], *table]))
 
 
 def _write_record(row: Row, out: TextIO) -> None:

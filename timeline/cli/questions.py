@@ -131,8 +131,13 @@ def relations(data_paths: tuple[Path, ...], actor: str, **options: Any) -> Rows:
         from timeline import query
 
         found = query.relations(load_data(data_paths), actor, **options)
-    return _rows(found, relation=lambda r: r.relation.replace("_", " "),
-                 target=lambda r: r.target or "(no counterpart)", dates=_dates)
+    if not _table():
+        return _rows(found)
+    from timeline.answers import dates_label
+
+    return [{"source": r.source, "relation": r.relation.replace("_", " "), "target": r.target or "(no counterpart)",
+             "directed": r.directed, "count": r.count, "first": r.first, "last": r.last, "events": r.events,
+             "dates": dates_label(r.dates)} for r in found]
 
 
 @click.command()

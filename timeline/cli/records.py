@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from timeline.filters import EventFilter
     from timeline.model import Dataset
 
+#: The columns of the table ``events`` prints (a table reads only these from the store's tables).
+EVENT_COLUMNS = ("id", "label", "type", "status", "location", "headline")
+
 
 @click.command()
 @data_option
@@ -23,7 +26,7 @@ if TYPE_CHECKING:
 @click.option("--order", type=click.Choice(ORDERS), default="midpoint", show_default=True,
               help="How spans of different precision are ordered (see below).")
 @click.option("--include-drafts", is_flag=True, help="Also list events marked 'draft: true' (awaiting review).")
-@with_output("id", "label", "type", "status", "location", "headline")
+@with_output(*EVENT_COLUMNS)
 def events(data_paths: tuple[Path, ...], event_filter: EventFilter, roles: tuple[str, ...], order: str,
            include_drafts: bool) -> list[dict[str, Any]]:
     """List events in date order, with the filters given.
@@ -49,7 +52,8 @@ def events(data_paths: tuple[Path, ...], event_filter: EventFilter, roles: tuple
     if roles and not event_filter.actors:
         raise UserError("--role needs --actor: the actor whose role it is")
     chosen = replace(event_filter, roles=roles, order=order, include_drafts=include_drafts)
-    found = from_tables(data_paths, lambda tables: stored(tables, **asdict(chosen)))
+    printed = EVENT_COLUMNS if click.get_current_context().params.get("fmt") == "table" else None
+    found = from_tables(data_paths, lambda tables: stored(tables, **asdict(chosen), fields=printed))
     if found is not None:
         return found
     from timeline.rows import event_row

@@ -85,9 +85,26 @@ def actor_id(db: sqlite3.Connection, name: str) -> str | None:
 
 
 def bounds(since: str | None, until: str | None) -> tuple[list[str], list[str]] | None:
-    """SQL conditions keeping the events that may lie between ``since`` and ``until``; ``None`` if one is wrong."""
+    """SQL conditions on ``e``, the table ``events``, keeping the events that may lie between ``since`` and
+    ``until``; ``None`` if one is wrong."""
+    period = moments(since, until)
+    if period is None:
+        return None
+    conditions, values = [], []
+    if period[1] is not None:
+        conditions.append("(e.lo IS NULL OR e.lo < ?)")
+        values.append(period[1])
+    if period[0] is not None:
+        conditions.append("(e.hi IS NULL OR e.hi > ?)")
+        values.append(period[0])
+    return conditions, values
+
+
+def moments(since: str | None, until: str | None) -> tuple[str | None, str | None] | None:
+    """The first and the last moment of the period from ``since`` to ``until`` (dates as typed), as
+    :func:`sortable` text (``None``: unbounded); ``None`` if a date is wrong or the period ends before it starts."""
     if since is None and until is None:
-        return [], []
+        return None, None
     from timeline.dates import DateError, parse_user_date
 
     try:
@@ -97,14 +114,7 @@ def bounds(since: str | None, until: str | None) -> tuple[list[str], list[str]] 
         return None
     if first and last and first >= last:
         return None
-    conditions, values = [], []
-    if last is not None:
-        conditions.append("(e.lo IS NULL OR e.lo < ?)")
-        values.append(sortable(last))
-    if first is not None:
-        conditions.append("(e.hi IS NULL OR e.hi > ?)")
-        values.append(sortable(first))
-    return conditions, values
+    return (None if first is None else sortable(first)), (None if last is None else sortable(last))
 
 
 def sortable(moment: datetime) -> str:
