@@ -50,6 +50,7 @@ function start() {
       timeline.redraw();
       if (Math.abs(timeline.body.domProps.center.width - page.laidOutFor) > 1) update();
     }
+    showGraphWhenNear();
     openRemembered();
     t.ready = performance.now();
     page.ready = true;
@@ -61,6 +62,8 @@ function start() {
 }
 
 page.update = function () { update(); };
+/** Draw the graph now (it is drawn when it comes near the screen): for a test or a screenshot. */
+page.showGraph = function () { showGraph(); };
 /** The id of the event with most actors (the first of them): the one a screenshot opens. */
 page.busiestEvent = function () {
   var best = 0;
