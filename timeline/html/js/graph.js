@@ -5,8 +5,10 @@
 function makeGraph() {
   // before Cytoscape.js listens to the wheel (it does so in the capture phase too): it is told first
   zoomOnlyWithCtrl($("graph"), function (zooming) { cy.userZoomingEnabled(zooming); });
-  cy = cytoscape({   // headless until its part of the page comes near the screen: see showGraph
-    headless: true, styleEnabled: true, minZoom: 0.05, maxZoom: 6, boxSelectionEnabled: false, userZoomingEnabled: false,
+  page.graphShown = phone();   // a phone draws only the view chosen: its graph costs nothing until then
+  cy = cytoscape({   // on a desktop, headless until its part of the page comes near the screen: see showGraph
+    container: page.graphShown ? $("graph") : undefined, headless: !page.graphShown, styleEnabled: true,
+    minZoom: 0.05, maxZoom: 6, boxSelectionEnabled: false, userZoomingEnabled: false,
     style: [
       {selector: "node", style: {
         "label": "data(label)", "background-color": "data(color)", "shape": "data(shape)",
@@ -47,7 +49,7 @@ function makeGraph() {
   loadLevel();
 }
 
-/** Draw the graph (once): until then Cytoscape.js runs headless, its nodes, edges and classes kept up to date and
+/** Draw the desktop's graph (once): until then Cytoscape.js runs headless, its nodes, edges and classes kept up to date and
  *  nothing drawn. Drawing it is most of the page's first second at 10,000 events, and on a desktop it is below the
  *  fold; it is drawn when it comes near the screen, is chosen, or is printed. */
 function showGraph() {
