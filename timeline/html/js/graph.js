@@ -51,7 +51,7 @@ function makeGraph() {
 
 /** Draw the desktop's graph (once): until then Cytoscape.js runs headless, its nodes, edges and classes kept up to date and
  *  nothing drawn. Drawing it is most of the page's first second at 10,000 events, and on a desktop it is below the
- *  fold; it is drawn when it comes near the screen, is chosen, or is printed. */
+ *  fold; it is drawn when it comes into view, is chosen, or is printed. */
 function showGraph() {
   if (page.graphShown) return;
   page.graphShown = true;
@@ -60,17 +60,14 @@ function showGraph() {
   drawGraph(passing(false), state.from, state.to);
 }
 
-/** Draw the graph now if it is on the screen or within half a screen of it (the page is then ready with it drawn),
- *  else when the reader scrolls near it. */
-function showGraphWhenNear() {
-  var box = $("graph").getBoundingClientRect(), screen = window.innerHeight;
-  if (!("IntersectionObserver" in window) || box.height && box.top < screen * 1.5 && box.bottom > -screen / 2) {
-    showGraph();
-    return;
-  }
-  var observer = new IntersectionObserver(function (entries) {
+/** Draw the graph if it is on the screen, once the page is laid out (the page is then ready with it drawn), else when
+ *  the reader scrolls to it; then call ``done``. */
+function showGraphWhenNear(done) {
+  if (page.graphShown || !("IntersectionObserver" in window)) { showGraph(); done(); return; }
+  var first = true, observer = new IntersectionObserver(function (entries) {
     if (entries.some(function (entry) { return entry.isIntersecting; })) { observer.disconnect(); showGraph(); }
-  }, {rootMargin: "50% 0px"});
+    if (first) { first = false; done(); }
+  });
   observer.observe($("graph"));
 }
 

@@ -50,11 +50,12 @@ function start() {
       timeline.redraw();
       if (Math.abs(timeline.body.domProps.center.width - page.laidOutFor) > 1) update();
     }
-    showGraphWhenNear();
-    openRemembered();
-    t.ready = performance.now();
-    page.ready = true;
-    requestAnimationFrame(function () { t.painted = performance.now(); });   // the first frame the reader sees
+    showGraphWhenNear(function () {
+      openRemembered();
+      t.ready = performance.now();
+      page.ready = true;
+      requestAnimationFrame(function () { t.painted = performance.now(); });   // the first frame the reader sees
+    });
   }).catch(function (error) {
     say("The page could not start: " + error.message);
     throw error;
