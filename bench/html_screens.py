@@ -74,6 +74,8 @@ def _actor(page, phone: bool) -> None:
         page.locator("#actor-ranking button").first.click()
         return
     page.evaluate("document.getElementById('graph').scrollIntoView()")   # below the sticky switcher (scroll-margin)
+    while not page.evaluate("window.timelinePage.graphShown"):   # drawn as it comes into view
+        time.sleep(0.05)
     time.sleep(0.3)
     position = page.evaluate("""(() => { const cy = window.timelinePage.debug().cy,
         box = document.getElementById('graph').getBoundingClientRect();

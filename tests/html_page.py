@@ -23,8 +23,9 @@ class Browser:
     requests: list[str] = field(default_factory=list)
     messages: list[tuple[str, str]] = field(default_factory=list)
 
-    def open(self, path: Path, fragment: str = "", width: int = 1400, height: int = 2200) -> Any:
-        """Open ``path#fragment`` in a new context and wait until the page says it is ready."""
+    def open(self, path: Path, fragment: str = "", width: int = 1400, height: int = 2200, graph: bool = True) -> Any:
+        """Open ``path#fragment`` in a new context and wait until the page says it is ready; then, with ``graph``,
+        have it draw its graph, as it does when the reader scrolls to it (below the fold it waits)."""
         context = self.chromium.new_context(viewport={"width": width, "height": height})
         context.route("**/*", self._route)
         page = context.new_page()
@@ -32,6 +33,8 @@ class Browser:
         page.on("pageerror", lambda error: self.messages.append(("pageerror", str(error))))
         page.goto(path.as_uri() + (f"#{fragment}" if fragment else ""))
         wait(page, "window.timelinePage && window.timelinePage.ready")
+        if graph:
+            page.evaluate("window.timelinePage.showGraph()")
         return page
 
     def _route(self, route: Any) -> None:

@@ -120,3 +120,23 @@ def test_the_keyboard_steps_through_events_and_print_shows_the_record(browser, r
     hidden = page.evaluate("""['controls', 'detail-close'].map(id => getComputedStyle(document.getElementById(id)).display)""")
     assert hidden == ["none", "none"]
     assert page.evaluate("getComputedStyle(document.getElementById('detail')).position") == "static"
+
+
+GRAPH_FIGURES = "(() => { const c = window.timelinePage.counts(); return [c.nodes, c.edges, c.graphNodes, c.graphEdges]; })()"
+
+
+def test_the_graph_below_the_fold_is_drawn_when_the_reader_scrolls_to_it(browser, record_page):
+    """Drawing the graph is most of a large page's first second: below the fold it waits, its figures already right."""
+    tall = browser.open(record_page, height=4000, graph=False)   # the graph on the first screen: drawn before "ready"
+    assert tall.evaluate("window.timelinePage.graphShown") is True and tall.locator("#graph canvas").count() > 0
+    page = browser.open(record_page, width=1400, height=700, graph=False)
+    assert page.evaluate("document.getElementById('graph').getBoundingClientRect().top") > 700
+    assert page.evaluate("window.timelinePage.graphShown") is False
+    assert page.locator("#graph canvas").count() == 0
+    assert page.evaluate(GRAPH_FIGURES) == tall.evaluate(GRAPH_FIGURES)
+    assert page.locator("#actor-list button").count() == tall.locator("#actor-list button").count() > 10
+    page.locator("#graph").scroll_into_view_if_needed()
+    wait(page, "window.timelinePage.graphShown")
+    assert page.locator("#graph canvas").count() > 0
+    assert page.evaluate(GRAPH_FIGURES) == tall.evaluate(GRAPH_FIGURES)
+    assert page.evaluate("window.timelinePage.labels.shown") == tall.evaluate("window.timelinePage.labels.shown") >= 10

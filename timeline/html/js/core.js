@@ -81,7 +81,9 @@ function fold(text) {
   return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
 
-function plural(n, one, many) { return n.toLocaleString("en") + " " + (n === 1 ? one : many || one + "s"); }
+/** ``n`` with its thousands separated ("10,000"): one formatter, as a new one per call costs 50 µs. */
+var NUMBER = new Intl.NumberFormat("en");
+function plural(n, one, many) { return NUMBER.format(n) + " " + (n === 1 ? one : many || one + "s"); }
 
 // ---- data -----------------------------------------------------------------------------------
 

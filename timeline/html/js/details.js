@@ -229,9 +229,9 @@ function showActor(a) {
  *  ``named``: those that name the actor itself (at the graph's level), the figure of the ranking and of its node. */
 function eventsWording(actor, shown, named, all) {
   var words = plural(shown, "event") + " in view";
-  if (named < shown) words += ": " + named.toLocaleString("en") + " name " + actor.name + ", " +
-    (shown - named).toLocaleString("en") + " only " + (state.level === "state" ? "actors on its side" : "its members");
-  return words + (shown === all ? "" : " (" + all.toLocaleString("en") + " in all)");
+  if (named < shown) words += ": " + NUMBER.format(named) + " name " + actor.name + ", " +
+    NUMBER.format(shown - named) + " only " + (state.level === "state" ? "actors on its side" : "its members");
+  return words + (shown === all ? "" : " (" + NUMBER.format(all) + " in all)");
 }
 
 /** Actors as buttons, comma-separated (a comma never starts a line), and how many more there are past ``total``. */

@@ -5,8 +5,10 @@
 function makeGraph() {
   // before Cytoscape.js listens to the wheel (it does so in the capture phase too): it is told first
   zoomOnlyWithCtrl($("graph"), function (zooming) { cy.userZoomingEnabled(zooming); });
-  cy = cytoscape({
-    container: $("graph"), minZoom: 0.05, maxZoom: 6, boxSelectionEnabled: false, userZoomingEnabled: false,
+  page.graphShown = phone();   // a phone draws only the view chosen: its graph costs nothing until then
+  cy = cytoscape({   // on a desktop, headless until its part of the page comes near the screen: see showGraph
+    container: page.graphShown ? $("graph") : undefined, headless: !page.graphShown, styleEnabled: true,
+    minZoom: 0.05, maxZoom: 6, boxSelectionEnabled: false, userZoomingEnabled: false,
     style: [
       {selector: "node", style: {
         "label": "data(label)", "background-color": "data(color)", "shape": "data(shape)",
@@ -45,6 +47,28 @@ function makeGraph() {
     event.preventDefault();
   });
   loadLevel();
+}
+
+/** Draw the desktop's graph (once): until then Cytoscape.js runs headless, its nodes, edges and classes kept up to date and
+ *  nothing drawn. Drawing it is most of the page's first second at 10,000 events, and on a desktop it is below the
+ *  fold; it is drawn when it comes into view, is chosen, or is printed. */
+function showGraph() {
+  if (page.graphShown) return;
+  page.graphShown = true;
+  cy.mount($("graph"));
+  page.fittedTo = null;
+  drawGraph(passing(false), state.from, state.to);
+}
+
+/** Draw the graph if it is on the screen, once the page is laid out (the page is then ready with it drawn), else when
+ *  the reader scrolls to it; then call ``done``. */
+function showGraphWhenNear(done) {
+  if (page.graphShown || !("IntersectionObserver" in window)) { showGraph(); done(); return; }
+  var first = true, observer = new IntersectionObserver(function (entries) {
+    if (entries.some(function (entry) { return entry.isIntersecting; })) { observer.disconnect(); showGraph(); }
+    if (first) { first = false; done(); }
+  });
+  observer.observe($("graph"));
 }
 
 /** One style per relation, from the palette's looks: its colour and its dash (in pixels, for a 2 px line). */
@@ -241,6 +265,7 @@ var LABEL_PLACES = [
  *  and the more active actors' first) or over any other node in every place, or past the graph's edges, is left out (the actor is still named
  *  in the lists and its details): no label ever collides or is cut. Zooming in makes room for more. */
 function declutter() {
+  if (!page.graphShown) return;   // headless: nothing on screen to fit labels into
   var zoom = cy.zoom(), placed = [], nodes = cy.nodes(":visible").sort(function (a, b) {
     return (b.hasClass("involved") - a.hasClass("involved")) || (b.hasClass("chosen") - a.hasClass("chosen")) || b.data("z") - a.data("z");
   });
@@ -297,6 +322,7 @@ var PRINTED = 14;
 function printGraph(on) {
   var g = D.graphs[state.level], weight = {};
   page.printing = on;
+  if (on) showGraph();
   cy.elements().removeClass("print-off");
   if (on) {
     g.edges.forEach(function (edge, k) {

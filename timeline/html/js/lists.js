@@ -29,9 +29,9 @@ function drawEventList(shown) {
     }
     list.appendChild(item);
   });
-  $("event-list-count").textContent = "(" + shown.length.toLocaleString("en") + ")";
+  $("event-list-count").textContent = "(" + NUMBER.format(shown.length) + ")";
   $("event-list-more").textContent = shown.length > LIST_LIMIT
-    ? "Listed: the first " + LIST_LIMIT.toLocaleString("en") + " of " + shown.length.toLocaleString("en") +
+    ? "Listed: the first " + NUMBER.format(LIST_LIMIT) + " of " + NUMBER.format(shown.length) +
       " by date" + (page.printing ? "." : ", to keep the page quick. Zoom the timeline to a shorter period, or filter, to list the others.") : "";
 }
 
@@ -40,7 +40,7 @@ function drawActorList() {
   list.textContent = "";
   var nodes = cy.nodes().filter(function (n) { return !n.hasClass("hidden"); }).map(function (n) { return Number(n.data("actor")); });
   nodes.sort(function (a, b) { return D.actors[a].name.localeCompare(D.actors[b].name); });
-  $("actor-list-count").textContent = "(" + nodes.length.toLocaleString("en") + ")";
+  $("actor-list-count").textContent = "(" + NUMBER.format(nodes.length) + ")";
   nodes.slice(0, 300).forEach(function (a) {
     var button = el("button", D.actors[a].name, {"type": "button", "aria-pressed": String(state.actor === D.actors[a].id)});
     button.addEventListener("click", function () { chooseActor(state.actor === D.actors[a].id ? null : D.actors[a].id); });

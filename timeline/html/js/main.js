@@ -50,10 +50,12 @@ function start() {
       timeline.redraw();
       if (Math.abs(timeline.body.domProps.center.width - page.laidOutFor) > 1) update();
     }
-    openRemembered();
-    t.ready = performance.now();
-    page.ready = true;
-    requestAnimationFrame(function () { t.painted = performance.now(); });   // the first frame the reader sees
+    showGraphWhenNear(function () {
+      openRemembered();
+      t.ready = performance.now();
+      page.ready = true;
+      requestAnimationFrame(function () { t.painted = performance.now(); });   // the first frame the reader sees
+    });
   }).catch(function (error) {
     say("The page could not start: " + error.message);
     throw error;
@@ -61,6 +63,8 @@ function start() {
 }
 
 page.update = function () { update(); };
+/** Draw the graph now (it is drawn when it comes near the screen): for a test or a screenshot. */
+page.showGraph = function () { showGraph(); };
 /** The id of the event with most actors (the first of them): the one a screenshot opens. */
 page.busiestEvent = function () {
   var best = 0;

@@ -70,6 +70,7 @@ function showView(view, jump) {
   var changed = state.view !== view;
   markView(view);
   if (!page.ready) return;
+  if (view === "graph") showGraph();
   if (phone() && view === "graph" && (changed || !cy.width())) { cy.resize(); page.fittedTo = null; update(); }
   if (phone() && view === "timeline" && changed) { timeline.redraw(); drawAxis(); }
   if (jump) {
