@@ -1,4 +1,4 @@
-"""After an edit, rewrite only the changed files' rows of the store's tables (:mod:`timeline.index`).
+"""After an edit, rewrite only the changed events' rows of the store's tables (:mod:`timeline.index`).
 
 When the data files that changed, appeared or went away define nothing but
 events (and drafts), before and after the edit, the tables are brought up to
@@ -7,10 +7,13 @@ date without the record: each changed file is read and checked alone
 by the loader's own checks against everything else the dataset defines (the
 ids of every file and the actors, sources and the rest, kept in the tables:
 ``items``, ``context``), no id another file names (``refs``) may have gone,
-and no id may be defined twice. Then the changed and removed files' rows are
-deleted and the new ones inserted, the tables made from the others' rows
-brought up to date (:mod:`timeline.index.derive`), the stamps and the MAC
-written anew: in place, in one transaction, so a reader sees the old tables or
+and no id may be defined twice. Then the rows of the events that changed
+(their digest, ``digests``: :func:`timeline.index.write.digest`), came, went
+or moved to another file are deleted and written anew, and every row of the
+files removed deleted: an edit of one event of a file of thousands writes the
+rows of that event (the file is still read and checked whole). The tables
+made from the others' rows are brought up to date (:mod:`timeline.index.derive`),
+the stamps and the MAC written anew: in place, in one transaction, so a reader sees the old tables or
 the new ones, and an update killed half-way is rolled back.
 
 A changed file that defines actors and sources (and nothing of events or of
