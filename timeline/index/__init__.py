@@ -61,11 +61,14 @@ from timeline.index.stamps import (
 )
 
 #: Written in ``meta``: tables of another format are written anew.
-FORMAT = "timeline-tables 5"
-#: The writer's own tables: stamps, meta, what the checks across files need after an edit, and where each node
-#: and edge of the meetings graph first appears (:mod:`timeline.index.derive`).
+FORMAT = "timeline-tables 6"
+#: The writer's own tables: stamps, meta, what the checks across files need after an edit (``items``, ``refs``),
+#: a digest of each event as read (``digests``: an edit rewrites the rows of the events whose digest changed),
+#: and where each node and edge of the meetings graph first appears (:mod:`timeline.index.derive`).
 SCHEMA = (
     "CREATE TABLE context (body BLOB NOT NULL)",
+    "CREATE TABLE digests (file INTEGER NOT NULL, ord TEXT NOT NULL, digest BLOB NOT NULL,"
+    " PRIMARY KEY (file, ord)) WITHOUT ROWID",
     "CREATE TABLE firsts (level TEXT NOT NULL, drafts INTEGER NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,"
     " first TEXT NOT NULL, PRIMARY KEY (level, drafts, source, target)) WITHOUT ROWID",
     "CREATE TABLE files (path TEXT PRIMARY KEY, folder INTEGER NOT NULL, size INTEGER NOT NULL,"
@@ -73,12 +76,12 @@ SCHEMA = (
     " sha256 TEXT NOT NULL, events_only INTEGER NOT NULL, number INTEGER NOT NULL)",
     "CREATE TABLE items (file INTEGER NOT NULL, key TEXT NOT NULL, position INTEGER NOT NULL, id TEXT NOT NULL)",
     "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    "CREATE TABLE refs (file INTEGER NOT NULL, target TEXT NOT NULL)",
+    "CREATE TABLE refs (file INTEGER NOT NULL, ord TEXT NOT NULL, target TEXT NOT NULL)",
 )
 INDEXES = (
     "CREATE INDEX items_file ON items (file)",
     "CREATE INDEX items_id ON items (id)",
-    "CREATE INDEX refs_file ON refs (file)",
+    "CREATE INDEX refs_file ON refs (file, ord)",
     "CREATE INDEX refs_target ON refs (target)",
 )
 #: The modules of the query tables, written per data file by :mod:`timeline.index.write`. Each gives
@@ -86,8 +89,10 @@ INDEXES = (
 #: and ``rows(record, events)``: an iterator of ``(table, *row)``, ``row`` the columns after ``file``.
 #: In a table with an ``ord TEXT`` column, ``ord`` is given as the position of the row's event in
 #: ``events``: the writer writes that event's file (its ``number`` in ``files``) and its stored sort key
-#: instead (:func:`timeline.index.write.sort_key`, the record's order), and after an edit rewrites only
-#: the rows of the changed files' events. A table without ``ord`` holds the dataset's rows (``file`` 0),
+#: instead (:func:`timeline.index.write.sort_key`, the record's order). A row with an ``ord`` is made from its
+#: event and the dataset's context alone (its actors, sources and the rest; never from another event): after
+#: an edit, only the rows of the events that changed (their digest) are rewritten, whatever the table's
+#: columns. A table without ``ord`` holds the dataset's rows (``file`` 0),
 #: written anew when an edit changes more than events. A module's ``DERIVED`` (optional): ``INSERT INTO``
 #: statements that fill a table (``file`` 0) from the others' rows, run anew after every write, an edit's too.
 #: A module imports nothing heavy at its top: a warm query imports it for its ``SCHEMA``.
@@ -118,6 +123,27 @@ def per_file(statement: str) -> bool:
     A module's table without it is written whole, with its rows as given, and any edit writes every
     table anew (no row of it can be told apart by file)."""
     return statement.split("(", 1)[1].split(None, 1)[0] == "file"
+
+
+def columns(statement: str) -> list[str]:
+    """The names of the columns a ``CREATE TABLE`` statement makes, in order."""
+    body = statement[statement.index("(") + 1:statement.rindex(")")]
+    names = []
+    for part in body.split(","):
+        word = part.split()[0] if part.split() else ""
+        if word.upper() in ("PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "CONSTRAINT"):
+            break
+        names.append(word)
+    return names
+
+
+def rows_of(file: int, ords: list[str] | None, table: str = "") -> tuple[str, list]:
+    """SQL that keeps the rows of data file ``file`` (its number) of the events ``ords`` (``None``: every row of
+    the file) in a table with an ``ord`` column (``table``: its alias), and its values."""
+    prefix = f"{table}." if table else ""
+    if ords is None:
+        return f"{prefix}file = ?", [file]
+    return f"{prefix}file = ? AND {prefix}ord IN (SELECT value FROM json_each(?))", [file, json.dumps(ords)]
 
 
 def table_name(statement: str) -> str:

@@ -8,7 +8,7 @@ visits that took place, without drafts (``drafts`` 0) and with them (1). Its
 (about 1 s of CPU at 100,000 events), which an edit of one file cannot afford.
 So the writer keeps where each node and edge first appears (its own table
 ``firsts``, in :data:`timeline.index.SCHEMA`: level, drafts, source, target, ``''`` for a node, first place);
-after an edit only the nodes and edges of the changed files' rows, as they
+after an edit only the nodes and edges of the changed events' rows, as they
 were and as they are, are looked up again, and ``meeting_edges`` is numbered
 anew from ``firsts`` (17,580 rows at 100k). The rows are the ``DERIVED``
 statements' (tested after edits of every kind: ``tests/test_index_derive.py``).
@@ -16,7 +16,7 @@ statements' (tested after edits of every kind: ``tests/test_index_derive.py``).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from timeline.vocabulary import HELD_STATUSES, MEETING_TYPES
 
@@ -41,20 +41,23 @@ def maintained(tables: Sequence[str]) -> bool:
     return {TABLE, "firsts", "events", *(source for source, *_ in _SOURCES)} <= set(tables)
 
 
-def touch(db: sqlite3.Connection, files: Sequence[int]) -> None:
-    """Note the nodes and edges of the rows of the data files ``files`` (numbers): their first places are
-    looked up again by :func:`refresh`. Called before the files' rows are deleted and after the new ones
-    are written."""
+def touch(db: sqlite3.Connection, rows: Mapping[int, list[str] | None]) -> None:
+    """Note the nodes and edges of the ``rows`` (data file number: the ``ord`` of its events, ``None`` for every
+    one): their first places are looked up again by :func:`refresh`. Called before rows are deleted and after
+    the new ones are written."""
+    from timeline.index import rows_of
+
     _table(db)
-    marks = ", ".join("?" * len(files))
-    for table, _, key, where, _ in _SOURCES:
-        db.execute(f"INSERT OR IGNORE INTO temp.touched SELECT x.level, {key} FROM {table} AS x"
-                   f" WHERE x.file IN ({marks}) AND {where}", list(files))
+    for file, ords in rows.items():
+        chosen, values = rows_of(file, ords, "x")
+        for table, _, key, where, _ in _SOURCES:
+            db.execute(f"INSERT OR IGNORE INTO temp.touched SELECT x.level, {key} FROM {table} AS x"
+                       f" WHERE {chosen} AND {where}", values)
 
 
 def refresh(db: sqlite3.Connection, whole: bool) -> None:
     """Bring ``firsts`` up to date (``whole``: from every row; else for the nodes and edges :func:`touch`
-    noted) and number :data:`TABLE` anew from it."""
+    noted) and number :data:`TABLE` anew from it, unless no first place moved (an edit of a summary)."""
     if whole:
         db.execute("DELETE FROM firsts")
         for table, seq, key, where, _ in _SOURCES:
@@ -63,16 +66,25 @@ def refresh(db: sqlite3.Connection, whole: bool) -> None:
                        f" GROUP BY x.level, d.drafts, {key}", [*MEETING_TYPES, *HELD_STATUSES])
     else:
         _table(db)
-        db.execute("DELETE FROM firsts WHERE (level, source, target) IN (SELECT level, source, target FROM temp.touched)")
+        before = db.execute(_TOUCHED).fetchall()
+        db.execute(f"DELETE FROM firsts WHERE {_NOTED}")
         for table, seq, _, where, same in _SOURCES:  # each key's first row that counts, along the index
             db.execute(f"INSERT INTO firsts SELECT * FROM (SELECT t.level, d.drafts, t.source, t.target, (SELECT"
                        f" {_place(seq)} FROM {table} AS x JOIN events AS e ON e.ord = x.ord WHERE x.level = t.level"
                        f" AND {same} AND {where} AND {_HELD} ORDER BY x.ord, x.{seq} LIMIT 1) AS first"
                        f" FROM temp.touched AS t JOIN {_DRAFTS}) WHERE first IS NOT NULL", [*MEETING_TYPES, *HELD_STATUSES])
-    db.execute("DROP TABLE IF EXISTS temp.touched")
+        moved = db.execute(_TOUCHED).fetchall() != before
+        db.execute("DROP TABLE temp.touched")
+        if not moved:
+            return  # the numbering of every node and edge is as it was
     db.execute(f"DELETE FROM {TABLE}")
     db.execute(f"INSERT INTO {TABLE} SELECT 0, level, drafts, row_number() OVER (PARTITION BY level, drafts, target = ''"
                f" ORDER BY first), source, nullif(target, '') FROM firsts")
+
+
+#: The rows of ``firsts`` of the nodes and edges :func:`touch` noted (in a fixed order: :data:`_TOUCHED`).
+_NOTED = "(level, source, target) IN (SELECT level, source, target FROM temp.touched)"
+_TOUCHED = f"SELECT * FROM firsts WHERE {_NOTED} ORDER BY level, drafts, source, target"
 
 
 def _place(seq: str) -> str:

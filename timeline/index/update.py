@@ -1,4 +1,4 @@
-"""After an edit, rewrite only the changed files' rows of the store's tables (:mod:`timeline.index`).
+"""After an edit, rewrite only the changed events' rows of the store's tables (:mod:`timeline.index`).
 
 When the data files that changed, appeared or went away define nothing but
 events (and drafts), before and after the edit, the tables are brought up to
@@ -7,10 +7,13 @@ date without the record: each changed file is read and checked alone
 by the loader's own checks against everything else the dataset defines (the
 ids of every file and the actors, sources and the rest, kept in the tables:
 ``items``, ``context``), no id another file names (``refs``) may have gone,
-and no id may be defined twice. Then the changed and removed files' rows are
-deleted and the new ones inserted, the tables made from the others' rows
-brought up to date (:mod:`timeline.index.derive`), the stamps and the MAC
-written anew: in place, in one transaction, so a reader sees the old tables or
+and no id may be defined twice. Then the rows of the events that changed
+(their digest, ``digests``: :func:`timeline.index.write.digest`), came, went
+or moved to another file are deleted and written anew, and every row of the
+files removed deleted: an edit of one event of a file of thousands writes the
+rows of that event (the file is still read and checked whole). The tables
+made from the others' rows are brought up to date (:mod:`timeline.index.derive`),
+the stamps and the MAC written anew: in place, in one transaction, so a reader sees the old tables or
 the new ones, and an update killed half-way is rolled back.
 
 A changed file that defines actors and sources (and nothing of events or of
@@ -41,18 +44,20 @@ from timeline.index import (
     FILE_COLUMNS,
     SCHEMA,
     _current,
+    columns,
     definitions,
     derive,
     expected_meta,
     full_schema,
     mac,
     per_file,
+    rows_of,
     table_name,
     tables_file,
 )
 from timeline.index.guard import own_file, owned, secret_key
 from timeline.index.stamps import FileStamp, confirmed, key_dir, writer_lock
-from timeline.index.write import context_of, derived, folders, insert_rows
+from timeline.index.write import context_of, derived, digest, folders, insert_rows, sort_key
 from timeline.model import Dataset, Event, date_order
 from timeline.read.files import dataset_files, max_file_bytes
 from timeline.read.negotiation import KINDS
@@ -166,23 +171,49 @@ def _rewrite(db: sqlite3.Connection, gone: list[int], pieces: list[tuple[int, fr
     events = _checked(context, pieces, origin)
     if events is None:
         return False
+    file_of = {event.id: file for file, piece in pieces for event in (*piece.record.events, *piece.record.drafts)}
+    dropped, events = _changed(db, gone, file_of, events)
     if derive.maintained([table_name(statement) for statement in full_schema()[0]]):
-        derive.touch(db, gone)  # the nodes and edges of the rows about to go: their first places may move
+        derive.touch(db, dropped)  # the nodes and edges of the rows about to go: their first places may move
     for statement in full_schema()[0]:
-        if per_file(statement):
+        if per_file(statement) and "ord" in columns(statement):
+            for file, ords in dropped.items():
+                chosen, values = rows_of(file, ords)
+                db.execute(f"DELETE FROM {table_name(statement)} WHERE {chosen}", values)
+        elif per_file(statement):
             db.execute(f"DELETE FROM {table_name(statement)} WHERE file IN ({', '.join('?' * len(gone))})", gone)
     db.executemany("INSERT INTO items VALUES (?, ?, ?, ?)",
                    ((file, key, position, ident) for ident, (file, (key, position)) in new.items()))
-    file_of = {event.id: file for file, piece in pieces for event in (*piece.record.events, *piece.record.drafts)}
-    insert_rows(db, context, events, files := [file_of[event.id] for event in events], whole=False)
+    files = [file_of[event.id] for event in events]
+    insert_rows(db, context, events, files, whole=False)
     if defining:  # the dataset's own rows (names, actors' nodes, chains) and the context, from the new actors
         for statement in full_schema()[0]:
             if per_file(statement) and table_name(statement) != derive.TABLE:
                 db.execute(f"DELETE FROM {table_name(statement)} WHERE file = 0")
         insert_rows(db, context, [], [], whole=True)
         db.execute("UPDATE context SET body = ?", (context_of(context),))
-    derived(db, sorted(set(files)))
+    written: dict[int, list[str]] = {}
+    for event, file in zip(events, files, strict=True):
+        written.setdefault(file, []).append(sort_key(event))
+    derived(db, written)
     return True
+
+
+def _changed(db: sqlite3.Connection, gone: list[int], file_of: dict[str, int],
+             events: list[Event]) -> tuple[dict[int, list[str] | None], list[Event]]:
+    """The rows to delete (data file number: the ``ord`` of its events whose rows go, ``None``: every row of a
+    file gone) and the events whose rows are to be written, of ``events`` (each in file ``file_of[id]``), read
+    from the files that changed, against the digests of the events the files ``gone`` held: an event as it was,
+    in the same file, keeps its rows."""
+    stored = {(file, ord_): value for file, ord_, value in db.execute(
+        f"SELECT file, ord, digest FROM digests WHERE file IN ({', '.join('?' * len(gone))})", gone)}
+    fresh = {(file_of[event.id], sort_key(event)): (digest(event), event) for event in events}
+    read = set(file_of.values())
+    dropped: dict[int, list[str] | None] = {file: None for file in gone if file not in read}
+    for (file, ord_), value in stored.items():
+        if file in read and fresh.get((file, ord_), (None,))[0] != value:
+            dropped.setdefault(file, []).append(ord_)  # type: ignore[union-attr]
+    return dropped, [event for place, (value, event) in fresh.items() if stored.get(place) != value]
 
 
 def _named(db: sqlite3.Connection, pieces: list[tuple[int, fragments.Fragment]],

@@ -10,9 +10,10 @@ the changed files' rows.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
 from functools import cache
 from itertools import groupby
@@ -22,6 +23,7 @@ from typing import NamedTuple
 
 from timeline.dates import DateSpan
 from timeline.index import (
+    columns,
     core,
     derive,
     expected_meta,
@@ -103,8 +105,10 @@ def insert_rows(db: sqlite3.Connection, record: Dataset, events: Sequence[Event]
     the dataset's rows (those of no event). The tables made from these rows are then brought up to date by
     :func:`derived`."""
     keys = [sort_key(event) for event in events]
-    db.executemany("INSERT INTO refs VALUES (?, ?)",
-                   ((files[n], link.event) for n, event in enumerate(events) for link in event.related))
+    db.executemany("INSERT INTO refs VALUES (?, ?, ?)",
+                   ((files[n], keys[n], link.event) for n, event in enumerate(events) for link in event.related))
+    db.executemany("INSERT INTO digests VALUES (?, ?, ?)",
+                   ((files[n], keys[n], digest(event)) for n, event in enumerate(events)))
     for module in table_modules():
         shapes = {table_name(statement): _shape(statement) for statement in module.SCHEMA}
         for table, group in groupby(module.rows(record, events), key=itemgetter(0)):
@@ -121,10 +125,10 @@ def insert_rows(db: sqlite3.Connection, record: Dataset, events: Sequence[Event]
                                            for row in group))
 
 
-def derived(db: sqlite3.Connection, files: Sequence[int] | None) -> None:
+def derived(db: sqlite3.Connection, written: Mapping[int, list[str]] | None) -> None:
     """Make the tables made from the others' rows (a module's ``DERIVED``) anew, but ``meeting_edges``, which
-    :mod:`timeline.index.derive` keeps up to date from the rows of the data files ``files`` (numbers) just
-    written (``None``: from every row)."""
+    :mod:`timeline.index.derive` keeps up to date from the rows just ``written`` (data file number: the
+    ``ord`` of its events written; ``None``: from every row)."""
     kept = derive.maintained([table_name(statement) for statement in full_schema()[0]])
     statements = [s for module in table_modules() for s in getattr(module, "DERIVED", ())
                   if not (kept and table_name(s) == derive.TABLE)]
@@ -133,24 +137,24 @@ def derived(db: sqlite3.Connection, files: Sequence[int] | None) -> None:
     for statement in statements:
         db.execute(statement)
     if kept:
-        if files is not None:
-            derive.touch(db, files)
-        derive.refresh(db, whole=files is None)
+        if written is not None:
+            derive.touch(db, written)
+        derive.refresh(db, whole=written is None)
 
 
 def _shape(statement: str) -> tuple[int | None, int]:
     """Where ``ord`` is among the columns of a ``CREATE TABLE`` (``None``: not there), and how many there are
     (negative for a table not kept per file)."""
-    body = statement[statement.index("(") + 1:statement.rindex(")")]
-    columns = []
-    for part in body.split(","):
-        word = part.split()[0] if part.split() else ""
-        if word.upper() in ("PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "CONSTRAINT"):
-            break
-        columns.append(word)
+    names = columns(statement)
     if not per_file(statement):
-        return None, -len(columns)
-    return (columns.index("ord") if "ord" in columns else None), len(columns)
+        return None, -len(names)
+    return (names.index("ord") if "ord" in names else None), len(names)
+
+
+def digest(event: Event) -> bytes:
+    """A digest of everything ``event`` holds (its ``repr``: every field, as read): an edit rewrites the rows
+    of an event only if it changed."""
+    return hashlib.blake2b(repr(event).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def sort_key(event: Event, order: str = "midpoint") -> str:
