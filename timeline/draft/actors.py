@@ -52,6 +52,9 @@ _APPOSITIVE = re.compile(r"\s*,\s+(?:the|a|an)\s+[^,;]{1,90},")
 #: The press of a country after its demonym: "Indian media", "Iranian state media", "the Israeli press".
 #: A person's government: "Maduro's government", "the Netanyahu government", "Trump's administration".
 _GOVERNED = re.compile(r"(?:['’]s)?\s+(?:government|regime|administration|cabinet)\b")
+#: Words that name the sides of a meeting told before: no side of a new one.
+_PARTIES = frozenset(("the two sides", "both sides", "the two parties", "the parties", "both parties",
+                      "both delegations", "the two delegations", "both leaders", "the two leaders"))
 _NAME_GOVERNED = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:government|regime|administration)\b")
 _MEDIA = re.compile(r" (?:state |state-run |local )?(?:media|press|newspapers|outlets|television|TV)\b")
 #: A dateline: the place in capitals, maybe a date and the agency, then a dash ("CAIRO – 13 April 2025:",
@@ -141,7 +144,7 @@ class ActorIndex(Proposing):
                            or self._other_first_name(text[:span.start_char], _best(self.names[key]))):
                 continue  # "Mohamed" (of "Mohamed Abu-Namo") in "Mohamed Dagalo"; "[Supreme] National Security Council"
             actor = _best(self.names[key])
-            if self.kinds.get(actor) == "state" and first_name_follows(text, span.end_char):
+            if self.kinds.get(actor) == "state" and first_name_follows(text, span.start_char, span.end_char):
                 continue  # "Israel Ramírez Pineda": a person's first name
             mentions.append(Mention(base + span.start_char, base + span.end_char, text[span.start_char:span.end_char],
                                     actor, self.kinds.get(actor, "person")))
@@ -157,6 +160,9 @@ class ActorIndex(Proposing):
             mentions = [m for m in mentions if m.start >= base + dateline.end()]
         mentions = self._sides_named(text, base, mentions)
         mentions = self._governments_of_persons(text, base, mentions)
+        self.sides.meeting(text, [(self.state_of(m.actor), text[max(0, m.start - base - 30):m.start - base],
+                                   text[m.end - base:m.end - base + 12]) for m in mentions
+                                  if m.text.lower() not in _PARTIES])
         self.recent.extend(m.actor for m in mentions if m.kind == "person")
         return mentions
 
@@ -208,8 +214,6 @@ class ActorIndex(Proposing):
                 kind = self.kinds.get(actor) or self.proposed.get(actor, {}).get("kind", "organization")
                 added.append(Mention(base + item.start(), base + item.end(), item.group(0), actor, kind,
                                      actor in self.kinds))
-        self.sides.meeting(text, [(m.actor, m.kind, text[max(0, m.start - base - 30):m.start - base])
-                                  for m in mentions])
         return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
 
     def _governments_of_persons(self, text: str, base: int, mentions: list[Mention]) -> list[Mention]:
@@ -381,7 +385,7 @@ class ActorIndex(Proposing):
                     break
                 if candidate in demonyms and not group_follows(text, first.start() + len(candidate), demonyms):
                     continue
-                if candidate == text[first.start():last.end()] and first_name_follows(text, last.end()) \
+                if candidate == text[first.start():last.end()] and first_name_follows(text, first.start(), last.end()) \
                         and candidate not in demonyms:
                     continue  # "Israel Ramírez Pineda", "Jordan Bardella": a person's first name
                 kind = self.kinds.get(state) or KINDS.get(state, "state")

@@ -50,10 +50,13 @@ CLASSES: dict[str, str] = {
 #: "both sides", "both delegations": the sides of the meeting told last, like "the two sides".
 _BOTH = re.compile(r"\b[Bb]oth (?P<words>sides|delegations|parties|leaders|countries|men|ministers|presidents)\b")
 #: Words that tell a meeting: its actors (but its host and mediator) are the sides "the two sides" names.
-_MEETING = re.compile(r"\b(?:met|meet|meets|meeting|talks|negotiations|summit|held a call|spoke|call)\b")
+_MEETING = re.compile(r"\b(?:met|meet|meets|(?:meeting|talks|negotiations|summit|dialogue|call) (?:between|with|of)"
+                      r"|held (?:talks|a meeting|a call|a summit)|spoke (?:with|to|by phone))\b", re.IGNORECASE)
 #: Words before an actor that make it the host or mediator of a meeting, not one of its sides.
-_NOT_A_SIDE = re.compile(r"(?:\bby|\bhost(?:ed|s)?|\bmediat\w*|\bchair\w*|\bbetween|\bwith|\bin|\bat|\bof)"
+_NOT_A_SIDE = re.compile(r"(?:\bby|\bhost(?:ed|s)?|\bmediat\w*(?:\s+of)?|\bchair\w*|\bin|\bat|\bto)"
                          r"(?:\s+(?:the|a|an))?\s*$", re.IGNORECASE)
+#: Words after an actor that make it the speaker who tells of the meeting: "..., Guaido said".
+_SPEAKER = re.compile(r"[\s,]*(?:said|says|told|added|announced|tweeted|wrote)\b")
 _DESCRIPTION = re.compile(r"\b[Tt]he (?P<words>" + "|".join(sorted(map(re.escape, CLASSES), key=len, reverse=True))
                           + r")(?![\w-])")
 #: Nouns after a state's name or demonym that say the state's government or army was named.
@@ -100,18 +103,16 @@ class Sides:
         self.own.setdefault("government", state)
 
     def meeting(self, text: str, named: list[tuple[str, str, str]]) -> None:
-        """Remember the sides of a meeting ``text`` tells: the states, organisations and persons it names
-        (``named``: actor, kind, the words before it), but its host, mediator and place.
+        """Remember the sides of a meeting ``text`` tells: the actors it names (``named``: the actor, or the
+        state a person belongs to, the words before it, the words after), but its host, mediator, place
+        and the speaker who tells of it.
 
-        The persons count only where no state or organisation is named ("Vucic and Kurti met"); two sides
-        at least, else the meeting told before stays the one "the two sides" names.
+        Two sides at least, else the meeting told before stays the one "the two sides" names.
         """
         if not _MEETING.search(text):
             return
-        sides = [(actor, kind) for actor, kind, before in named
-                 if not _NOT_A_SIDE.search(before) or before.rstrip().lower().endswith(("between", "with"))]
-        groups = [a for a, kind in sides if kind != "person"]
-        chosen = list(dict.fromkeys(groups if len(set(groups)) >= 2 else [a for a, _ in sides]))
+        chosen = list(dict.fromkeys(actor for actor, before, after in named
+                                    if not _NOT_A_SIDE.search(before) and not _SPEAKER.match(after)))
         if len(chosen) >= 2:
             self.parties = chosen
 

@@ -73,15 +73,15 @@ def _state_word(word: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]{2,4}|U\.S\.?|U\.K\.?", word)) or word[:1].isupper() and fold(word) in GAZETTEER_WORDS
 
 
-def first_name_follows(text: str, end: int) -> bool:
+def first_name_follows(text: str, start: int, end: int) -> bool:
     """Whether a capitalised word that is no title, group or place follows ``end``: "Israel [Ramírez] Pineda".
 
     A state's name before such a word is a person's first name ("Israel Ramírez Pineda", "Jordan
     Bardella", "Georgia Meloni"), not the state.
     """
     after = re.match(r"[ \t]+([A-Z][\w'’-]*)", text[end:])
-    if after is None:
-        return False
+    if after is None or re.search(r"\b(?:to|of|in|from|for|at|with|by|and)\s+$", text[:start]):
+        return False  # "Ambassador to Malaysia Ouyang Yujing": a place before a name
     word = after.group(1)
     return word not in NOT_NAMES and word.lower() not in TITLE_WORDS | GROUP_NOUNS | ORGANIZATION_WORDS \
         and fold(word) not in GAZETTEER_WORDS and not word.isupper()
