@@ -160,7 +160,8 @@ class ActorIndex(Proposing):
             mentions = [m for m in mentions if m.start >= base + dateline.end()]
         mentions = self._sides_named(text, base, mentions)
         mentions = self._governments_of_persons(text, base, mentions)
-        self.sides.meeting(text, [(self.state_of(m.actor), text[max(0, m.start - base - 30):m.start - base],
+        self.sides.meeting(text, [(m.actor, m.kind, self.state_of(m.actor), text[max(0, m.start - base - 30):
+                                                                                  m.start - base],
                                    text[m.end - base:m.end - base + 12]) for m in mentions
                                   if m.text.lower() not in _PARTIES])
         self.recent.extend(m.actor for m in mentions if m.kind == "person")

@@ -102,17 +102,19 @@ class Sides:
         self.opposition = opposition
         self.own.setdefault("government", state)
 
-    def meeting(self, text: str, named: list[tuple[str, str, str]]) -> None:
-        """Remember the sides of a meeting ``text`` tells: the actors it names (``named``: the actor, or the
-        state a person belongs to, the words before it, the words after), but its host, mediator, place
-        and the speaker who tells of it.
+    def meeting(self, text: str, named: list[tuple[str, str, str, str, str]]) -> None:
+        """Remember the sides of a meeting ``text`` tells: the actors it names (``named``: the actor, its
+        kind, the state it belongs to, the words before it, the words after), but its host, mediator,
+        place and the speaker who tells of it. Persons count as their states where all of them have one.
 
         Two sides at least, else the meeting told before stays the one "the two sides" names.
         """
         if not _MEETING.search(text):
             return
-        chosen = list(dict.fromkeys(actor for actor, before, after in named
-                                    if not _NOT_A_SIDE.search(before) and not _SPEAKER.match(after)))
+        sides = [(actor, kind, state) for actor, kind, state, before, after in named
+                 if not _NOT_A_SIDE.search(before) and not _SPEAKER.match(after)]
+        by_state = all(kind != "person" or state != actor for actor, kind, state in sides)
+        chosen = list(dict.fromkeys(state if by_state else actor for actor, _kind, state in sides))
         if len(chosen) >= 2:
             self.parties = chosen
 
