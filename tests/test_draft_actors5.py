@@ -123,8 +123,8 @@ NAMES_WITH_ACRONYMS = [
     ("The Democratic Forces for the Liberation of Rwanda (FDLR) attacked.", ["fdlr"]),
     ("Colombia's National Liberation Army (ELN) held talks.", ["colombia", "eln"]),
     ("The Rapid Support Forces (RSF) met envoys. The RSF agreed.", ["rsf", "rsf"]),
-    # "Maduro's government" is the government, not Maduro: without his state it names no one
-    ("Venezuela's opposition will meet Nicolás Maduro's government.", ["venezuelan-opposition"]),
+    # "Maduro's government" is the government, not Maduro: the state whose opposition was named (round 6)
+    ("Venezuela's opposition will meet Nicolás Maduro's government.", ["venezuelan-opposition", "venezuela"]),
     ("The two Southeast Asian nations met.", []),
 ]
 

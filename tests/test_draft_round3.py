@@ -160,7 +160,8 @@ def test_bad_evidence_gets_one_clear_line(write_yaml, field, message):
     # a new person is recognised again by surname; an appositive describes, it does not act
     ("US President Donald Trump spoke with Xi Jinping on Friday. Later, Trump claimed that both sides had agreed.",
      [("call", "2025-11-28", "occurred", {"participants": ["trump", "xi-jinping"]}),
-      ("claim", "../2025-12-03", "claimed", {"source": ["trump"]}),
+      # "both sides": the call's sides (drafta6, round 6)
+      ("claim", "../2025-12-03", "claimed", {"source": ["trump"], "mentioned": ["xi-jinping"]}),
       ("agreement", "../2025-12-03", "occurred", {"participants": ["trump", "xi-jinping"]})]),
     ("Miroslav Lajcak, the head of EU diplomacy, will meet Albin Kurti on Friday.",
      [("meeting", "2025-12-05", "planned", {"participants": ["lajcak", "kurti"]})]),

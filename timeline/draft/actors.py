@@ -34,9 +34,10 @@ from timeline.draft.gazetteer import (
 )
 from timeline.draft.groups import OPPOSITION, Sides
 from timeline.draft.groups import descriptions as side_descriptions
-from timeline.draft.nearby import drop_descriptions, group_follows, inside_name
+from timeline.draft.nearby import drop_descriptions, first_name_follows, group_follows, inside_name
 from timeline.draft.organizations import defined_names, organization_names
 from timeline.draft.proposing import Mention, Proposing
+from timeline.draft.spelling import same_first_name
 from timeline.names import APOSTROPHES, fold
 
 if TYPE_CHECKING:
@@ -49,6 +50,12 @@ LONGEST_STATE = 8
 #: A description set off by commas after a name: ", the head of European diplomacy and EU envoy,".
 _APPOSITIVE = re.compile(r"\s*,\s+(?:the|a|an)\s+[^,;]{1,90},")
 #: The press of a country after its demonym: "Indian media", "Iranian state media", "the Israeli press".
+#: A person's government: "Maduro's government", "the Netanyahu government", "Trump's administration".
+_GOVERNED = re.compile(r"(?:['’]s)?\s+(?:government|regime|administration|cabinet)\b")
+#: Words that name the sides of a meeting told before: no side of a new one.
+_PARTIES = frozenset(("the two sides", "both sides", "the two parties", "the parties", "both parties",
+                      "both delegations", "the two delegations", "both leaders", "the two leaders"))
+_NAME_GOVERNED = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:government|regime|administration)\b")
 _MEDIA = re.compile(r" (?:state |state-run |local )?(?:media|press|newspapers|outlets|television|TV)\b")
 #: A dateline: the place in capitals, maybe a date and the agency, then a dash ("CAIRO – 13 April 2025:",
 #: "CARACAS, Nov 1, 2024 (BSS/AFP) -", "(ANSA) - BELGRADE, JUN 24 -"); or the place and the agency
@@ -137,6 +144,8 @@ class ActorIndex(Proposing):
                            or self._other_first_name(text[:span.start_char], _best(self.names[key]))):
                 continue  # "Mohamed" (of "Mohamed Abu-Namo") in "Mohamed Dagalo"; "[Supreme] National Security Council"
             actor = _best(self.names[key])
+            if self.kinds.get(actor) == "state" and first_name_follows(text, span.start_char, span.end_char):
+                continue  # "Israel Ramírez Pineda": a person's first name
             mentions.append(Mention(base + span.start_char, base + span.end_char, text[span.start_char:span.end_char],
                                     actor, self.kinds.get(actor, "person")))
         mentions = self._organizations(text, base, mentions)
@@ -150,6 +159,11 @@ class ActorIndex(Proposing):
         if dateline:  # "ISLAMABAD (Dunya News) –": where the article was filed, no actor of its events
             mentions = [m for m in mentions if m.start >= base + dateline.end()]
         mentions = self._sides_named(text, base, mentions)
+        mentions = self._governments_of_persons(text, base, mentions)
+        self.sides.meeting(text, [(m.actor, m.kind, self.state_of(m.actor), text[max(0, m.start - base - 30):
+                                                                                  m.start - base],
+                                   text[m.end - base:m.end - base + 12]) for m in mentions
+                                  if m.text.lower() not in _PARTIES])
         self.recent.extend(m.actor for m in mentions if m.kind == "person")
         return mentions
 
@@ -197,12 +211,42 @@ class ActorIndex(Proposing):
                 self.sides.named(item.actor, item.kind, text[max(0, item.start - base - 20):item.start - base],
                                  text[item.end - base:item.end - base + 40], self.state_of(item.actor))
                 continue
-            actor = self.sides.side(item["words"])
-            if actor is not None:
+            for actor in self.sides.sides_of(item["words"]):
                 kind = self.kinds.get(actor) or self.proposed.get(actor, {}).get("kind", "organization")
                 added.append(Mention(base + item.start(), base + item.end(), item.group(0), actor, kind,
                                      actor in self.kinds))
         return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
+
+    def _governments_of_persons(self, text: str, base: int, mentions: list[Mention]) -> list[Mention]:
+        """A person's government, regime or administration ("Maduro's government") as the state it governs.
+
+        The state the person rolls up to, else the state whose government or opposition the article
+        named; the person where neither is known.
+        """
+        for number, mention in enumerate(mentions):
+            owned = _GOVERNED.match(text, mention.end - base) if mention.kind == "person" else None
+            state = self.state_of(mention.actor) if owned else None
+            if state == mention.actor or state is not None and (self.kinds.get(state) or KINDS.get(state, "state")
+                                                               if state in self.kinds or state in STATES
+                                                               else self.proposed.get(state, {}).get("kind")) != "state":
+                state = self.sides.own.get("government")
+            if owned and state:
+                self._propose_state(state)
+                mentions[number] = Mention(mention.start, base + owned.end(), text[mention.start - base:owned.end()],
+                                           state, "state", state in self.kinds)
+        state = self.sides.own.get("government")
+        for found in _NAME_GOVERNED.finditer(text) if state else ():  # a name not proposed: "Maduro's government"
+            start, end = base + found.start(), base + found.end()
+            if found.group(1) not in NOT_NAMES and fold(found.group(1)) not in self._gazetteer \
+                    and not any(m.start < end and start < m.end for m in mentions):
+                self._propose_state(state)
+                mentions.append(Mention(start, end, found.group(0), state, "state", state in self.kinds))
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _propose_state(self, state: str) -> None:
+        """Propose a state of the gazetteer that the dataset lacks, once."""
+        if state not in self.kinds and state in STATES:
+            self.proposed.setdefault(state, {"id": state, "name": STATES[state][0], "kind": KINDS.get(state, "state")})
 
     def _appositives(self, text: str, base: int, mentions: list[Mention]) -> list[Mention]:
         """Leave out what describes a person named just before ("Lajčák, the head of EU diplomacy, will ...")."""
@@ -243,7 +287,7 @@ class ActorIndex(Proposing):
         if word is None or self.kinds.get(actor) != "person" or word.group(1) in NOT_NAMES \
                 or word.group(1).lower() in TITLE_WORDS or fold(word.group(1)) in GAZETTEER_WORDS:
             return False
-        return fold_chars(word.group(1)) not in self.first_words.get(actor, ())
+        return not any(same_first_name(word.group(1), first) for first in self.first_words.get(actor, ()))
 
     def _remember(self, name: str, actor: str, kind: str = "person") -> None:
         """Recognise ``name`` as ``actor`` from now on (the surname of a person proposed as new, an acronym)."""
@@ -342,6 +386,9 @@ class ActorIndex(Proposing):
                     break
                 if candidate in demonyms and not group_follows(text, first.start() + len(candidate), demonyms):
                     continue
+                if candidate == text[first.start():last.end()] and first_name_follows(text, first.start(), last.end()) \
+                        and candidate not in demonyms:
+                    continue  # "Israel Ramírez Pineda", "Jordan Bardella": a person's first name
                 kind = self.kinds.get(state) or KINDS.get(state, "state")
                 if state not in self.kinds:
                     self.proposed.setdefault(state, {"id": state, "name": STATES[state][0], "kind": kind})

@@ -44,7 +44,19 @@ CLASSES: dict[str, str] = {
                      "militia", "militias", "militants", "movement", "junta", "military junta", "paramilitaries",
                      "fighters", "faction"), "armed"),
     "opposition": "opposition",
+    **dict.fromkeys(("two sides", "two delegations", "two parties", "two leaders", "two countries", "two men",
+                     "two ministers", "two presidents", "parties", "sides"), "parties"),
 }
+#: "both sides", "both delegations": the sides of the meeting told last, like "the two sides".
+_BOTH = re.compile(r"\b[Bb]oth (?P<words>sides|delegations|parties|leaders|countries|men|ministers|presidents)\b")
+#: Words that tell a meeting: its actors (but its host and mediator) are the sides "the two sides" names.
+_MEETING = re.compile(r"\b(?:met|meet|meets|(?:meeting|talks|negotiations|summit|dialogue|call) (?:between|with|of)"
+                      r"|held (?:talks|a meeting|a call|a summit)|spoke (?:with|to|by phone))\b", re.IGNORECASE)
+#: Words before an actor that make it the host or mediator of a meeting, not one of its sides.
+_NOT_A_SIDE = re.compile(r"(?:\bby|\bhost(?:ed|s)?|\bmediat\w*(?:\s+of)?|\bchair\w*|\bin|\bat|\bto)"
+                         r"(?:\s+(?:the|a|an))?\s*$", re.IGNORECASE)
+#: Words after an actor that make it the speaker who tells of the meeting: "..., Guaido said".
+_SPEAKER = re.compile(r"[\s,]*(?:said|says|told|added|announced|tweeted|wrote)\b")
 _DESCRIPTION = re.compile(r"\b[Tt]he (?P<words>" + "|".join(sorted(map(re.escape, CLASSES), key=len, reverse=True))
                           + r")(?![\w-])")
 #: Nouns after a state's name or demonym that say the state's government or army was named.
@@ -65,6 +77,7 @@ class Sides:
     order: dict[str, int] = field(default_factory=dict)  # actor id -> when last named
     own: dict[str, str] = field(default_factory=dict)  # "government"/"military" -> the state whose it named
     opposition: str | None = None
+    parties: list[str] = field(default_factory=list)  # the sides of the meeting told last
 
     def named(self, actor: str, kind: str, before: str = "", after: str = "", state: str | None = None) -> None:
         """Count one mention of ``actor`` (of ``kind``) between ``before`` and ``after`` in its sentence.
@@ -89,9 +102,34 @@ class Sides:
         self.opposition = opposition
         self.own.setdefault("government", state)
 
+    def meeting(self, text: str, named: list[tuple[str, str, str, str, str]]) -> None:
+        """Remember the sides of a meeting ``text`` tells: the actors it names (``named``: the actor, its
+        kind, the state it belongs to, the words before it, the words after), but its host, mediator,
+        place and the speaker who tells of it. Persons count as their states where all of them have one.
+
+        Two sides at least, else the meeting told before stays the one "the two sides" names.
+        """
+        if not _MEETING.search(text):
+            return
+        sides = [(actor, kind, state) for actor, kind, state, before, after in named
+                 if not _NOT_A_SIDE.search(before) and not _SPEAKER.match(after)]
+        by_state = all(kind != "person" or state != actor for actor, kind, state in sides)
+        chosen = list(dict.fromkeys(state if by_state else actor for actor, _kind, state in sides))
+        if len(chosen) >= 2:
+            self.parties = chosen
+
+    def sides_of(self, words: str) -> list[str]:
+        """The actors ``the <words>`` or ``both <words>`` stands for: several for "the two sides"."""
+        if CLASSES.get(words.lower(), "parties") == "parties":  # "both leaders"
+            return list(self.parties)
+        actor = self.side(words)
+        return [actor] if actor else []
+
     def side(self, words: str) -> str | None:
         """The actor ``the <words>`` stands for, or None when the article named no such side."""
-        kind = CLASSES[words.lower()]
+        kind = CLASSES.get(words.lower(), "parties")
+        if kind == "parties":
+            return None
         if kind == "opposition":
             return self.opposition
         if kind == "armed":
@@ -108,4 +146,4 @@ class Sides:
 
 def descriptions(text: str) -> list[re.Match[str]]:
     """The definite descriptions of a side in ``text`` ("the government", "The rebels")."""
-    return list(_DESCRIPTION.finditer(text))
+    return sorted([*_DESCRIPTION.finditer(text), *_BOTH.finditer(text)], key=lambda m: m.start())

@@ -29,7 +29,13 @@ _NOT_TITLES = frozenset(("with", "and", "of", "to", "by", "for", "in", "on", "at
                          "says", "plan", "proposal", "counter-proposal", "draft", "offer", "deal", "demands"))
 #: Nouns of what a state does or offers, after its demonym: "the European counter-proposal", "Russian strikes".
 OWNED_NOUNS = frozenset(("proposal", "proposals", "counter-proposal", "counterproposal", "plan", "offer", "draft",
-                         "initiative", "strikes", "attack", "attacks", "demands", "position", "side", "counter"))
+                         "initiative", "strikes", "attack", "attacks", "demands", "position", "side", "counter",
+                         # what a state's forces do, told by its adjective: "a Russian strike", "Israeli shelling"
+                         "strike", "airstrike", "airstrikes", "offensive", "counteroffensive", "invasion", "blockade",
+                         "shelling", "bombardment", "bombing", "bombings", "raid", "raids", "incursion", "assault",
+                         "missile", "missiles", "drone", "operation", "operations", "warplanes", "jets", "shells",
+                         "occupation", "annexation", "aggression", "response", "retaliation", "request", "demand",
+                         "refusal", "rejection", "guarantees", "pledge", "commitment", "threat", "threats"))
 
 
 def inside_name(text: str, start: int, end: int) -> bool:
@@ -47,8 +53,8 @@ def group_follows(text: str, end: int, demonyms: set[str]) -> bool:
     """
     words = [re.sub(r"['’]s$", "", word) for word in re.findall(r"[\w'’]+|,", text[end:end + 120])]
     at = 0
-    while at < len(words) and (words[at] in (",", "and") or words[at] in demonyms):
-        at += 1
+    while at < len(words) and (words[at] in (",", "and") or words[at] in demonyms or _state_word(words[at])):
+        at += 1  # "Israeli and US strikes", "Russian, Ukrainian and Turkish military delegations"
     while at < len(words) and words[at].lower() in PORTFOLIO_WORDS and words[at].lower() not in GROUP_NOUNS:
         at += 1
     if at >= len(words):
@@ -60,6 +66,25 @@ def group_follows(text: str, end: int, demonyms: set[str]) -> bool:
     while at < len(words) and words[at].lower() in TITLE_WORDS | ROLE_HEADS:
         at += 1  # "the Egyptian foreign minister said": nobody named after the title
     return at == len(words) or not (words[at][:1].isupper() or words[at] in ("and", ","))
+
+
+def _state_word(word: str) -> bool:
+    """Whether ``word`` names a state or bloc by its acronym or the gazetteer's name ("US", "EU", "Turkey")."""
+    return bool(re.fullmatch(r"[A-Z]{2,4}|U\.S\.?|U\.K\.?", word)) or word[:1].isupper() and fold(word) in GAZETTEER_WORDS
+
+
+def first_name_follows(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word that is no title, group or place follows ``end``: "Israel [Ramírez] Pineda".
+
+    A state's name before such a word is a person's first name ("Israel Ramírez Pineda", "Jordan
+    Bardella", "Georgia Meloni"), not the state.
+    """
+    after = re.match(r"[ \t]+([A-Z][\w'’-]*)", text[end:])
+    if after is None or re.search(r"\b(?:to|of|in|from|for|at|with|by|and)\s+$", text[:start]):
+        return False  # "Ambassador to Malaysia Ouyang Yujing": a place before a name
+    word = after.group(1)
+    return word not in NOT_NAMES and word.lower() not in TITLE_WORDS | GROUP_NOUNS | ORGANIZATION_WORDS \
+        and fold(word) not in GAZETTEER_WORDS and not word.isupper()
 
 
 def drop_descriptions(mentions: list[Mention], text: str, base: int,

@@ -28,6 +28,7 @@ from timeline.draft.gazetteer import (
     STATES,
     TITLE_WORDS,
 )
+from timeline.draft.spelling import same_person  # drafta6
 from timeline.names import fold
 
 if TYPE_CHECKING:
@@ -100,8 +101,8 @@ class Proposing:
         short = slug(surname)
         if not short or short in STATES:
             return full
-        if short in self.proposed:
-            return short if self.proposed[short]["name"] == name else full
+        if short in self.proposed:  # drafta6: one person spelt two ways keeps one id (timeline/draft/spelling.py)
+            return short if same_person(self.proposed[short]["name"], name) else full
         return full if short in self.kinds else short
 
     def _new_names(self, sentence: Sentence, base: int, found: list[Mention]) -> list[Mention]:
