@@ -4,6 +4,8 @@ from __future__ import annotations
 from itertools import combinations
 
 import numpy as np
+from matplotlib.path import Path
+from matplotlib.transforms import Affine2D
 
 
 def by_gid(figure, kind: str) -> dict[str, object]:
@@ -62,3 +64,32 @@ def _intersect(a: np.ndarray, b: np.ndarray) -> bool:
         return np.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]))
     p1, p2, p3, p4 = a[:2], a[2:], b[:2], b[2:]
     return side(p1, p2, p3) * side(p1, p2, p4) < 0 and side(p3, p4, p1) * side(p3, p4, p2) < 0
+
+
+def drawn_line(patch, step: float = 2.0) -> np.ndarray:
+    """The points of an edge's line as drawn (straight or bowed), in pixels, one every ``step`` pixels or less."""
+    path = patch.get_path().transformed(patch.get_transform())
+    points = np.concatenate([p for p in path.to_polygons(closed_only=False) if len(p)])
+    out = [points[:1]]
+    for a, b in zip(points[:-1], points[1:]):
+        n = max(1, int(np.ceil(np.hypot(*(b - a)) / step)))
+        out.append(a + (b - a) * np.linspace(0, 1, n + 1)[1:, None])
+    return np.concatenate(out)
+
+
+def node_outline(figure, node) -> np.ndarray:
+    """The outline of a node's marker as drawn, a closed polygon in pixels."""
+    figure.canvas.draw()
+    centre = node.get_offset_transform().transform(node.get_offsets()[0])
+    shape = node.get_paths()[0].transformed(Affine2D(node.get_transforms()[0]))
+    return centre + np.concatenate(shape.to_polygons(closed_only=False))
+
+
+def distance_to(outline: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """Each point's distance to the polygon ``outline`` in pixels, negative inside it."""
+    a, b = outline, np.roll(outline, -1, axis=0)
+    ab = b - a
+    t = np.clip(np.einsum("pik,ik->pi", points[:, None, :] - a, ab) / np.maximum((ab ** 2).sum(1), 1e-12), 0, 1)
+    nearest = a + t[..., None] * ab
+    d = np.hypot(*(points[:, None, :] - nearest).transpose(2, 0, 1)).min(axis=1)
+    return np.where(Path(outline).contains_points(points), -d, d)

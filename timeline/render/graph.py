@@ -303,19 +303,26 @@ def names_of(dataset: Dataset, node: str) -> tuple[str, ...]:
     return (respell(display_name(actor), actor), *short, *other)
 
 
+#: The dots of a state-level line between a pair that never met: only statements, demands or attacks at a distance.
+DISTANT_DASH = (0, (1, 2.2))
+
+
 def pair_edges(g: object) -> tuple[list[Edge], int]:
-    """One undirected line per pair of actors, its width the events of every relation between them, dashed
-    only if all of them are planned, the widest first; past two a node, the weaker pairs are not drawn (each
-    actor keeps its strongest): the lines and how many pairs were left out."""
+    """One undirected line per pair of actors, the widest first: solid, its width the pair's meetings, calls and
+    visits (the ``talks`` family), where they met; thin and dotted where they only acted on each other at a
+    distance; faint where all of it is only planned. Past two a node, the weaker pairs (by all their events) are
+    not drawn, each actor keeping its strongest: the lines and how many pairs were left out."""
     counts: dict[tuple[str, str], list[int]] = {}
-    for u, v, data in g.edges(data=True):
-        tally = counts.setdefault((min(u, v), max(u, v)), [0, 0])
+    for u, v, family, data in g.edges(keys=True, data=True):
+        tally = counts.setdefault((min(u, v), max(u, v)), [0, 0, 0])
         tally[0] += data.get("count", 1)
-        tally[1] += 0 if data.get("planned") else 1
-    kept = strongest_pairs({pair: c for pair, (c, _) in counts.items()}, 2 * len(g))
-    most = max(c for c, _ in counts.values())
-    return sorted((Edge(u, v, "pair", style.PAIR_COLOR, style.edge_width(c, most), False, held == 0, "-", c)
-                   for (u, v), (c, held) in counts.items() if (u, v) in kept),
+        tally[1] += data.get("count", 1) if family == "talks" and not data.get("planned") else 0
+        tally[2] += 0 if data.get("planned") else 1
+    kept = strongest_pairs({pair: c for pair, (c, _, _) in counts.items()}, 2 * len(g))
+    most = max(met for _, met, _ in counts.values()) or 1
+    return sorted((Edge(u, v, "pair", style.PAIR_COLOR, style.edge_width(met, most) if met else 1.0, False,
+                        held == 0, "-" if met or held == 0 else DISTANT_DASH, met)
+                   for (u, v), (_, met, held) in counts.items() if (u, v) in kept),
                   key=lambda e: (-e.width, e.u, e.v)), len(counts) - len(kept)
 
 

@@ -48,7 +48,7 @@ def sections(dataset: Dataset, g: nx.MultiDiGraph, colors: dict[str, str], edges
         out += [type_section(g), role_section(edges), size_section(g, sizes, marker)]
     elif paired:
         out += [pair_section(edges), size_section(g, sizes, marker),
-                width_section(edges, "Line width: events")]
+                width_section([e for e in edges if e.count], "Line width: meetings, calls, visits")]
     else:
         out += [relation_section(edges, ties, grouped), size_section(g, sizes, marker), width_section(edges)]
     return [s for s in out if s]
@@ -93,10 +93,16 @@ def kind_section(g: nx.MultiDiGraph) -> Section:
 
 
 def pair_section(edges: list[Edge]) -> Section:
-    entries = [(line(style.PAIR_COLOR, width=2.0), "Dealt with each other\n(all kinds of relation)")]
+    """The state-level lines: met (its width the meetings), dealt with each other only at a distance (dotted),
+    only planned (faint); each as drawn."""
+    entries = [(line(style.PAIR_COLOR, width=2.0), "Met, called or visited")]
+    distant = [e for e in edges if not e.count and not e.dashed]
+    if distant:
+        entries.append((line(style.PAIR_COLOR, width=distant[0].width, dash=distant[0].dash),
+                        textwrap.fill("Never met: only demands, statements or attacks", KEY_LABEL)))
     if any(e.dashed for e in edges):
         entries.append((line(style.PAIR_COLOR, width=2.0, alpha=PLANNED_ALPHA), "Only planned so far (faint)"))
-    return Section("relation", "Line", entries)
+    return Section("relation", "Line: one a pair", entries)
 
 
 def relation_section(edges: list[Edge], ties: bool, grouped: bool = False) -> Section:
@@ -136,9 +142,11 @@ def size_section(g: nx.MultiDiGraph, sizes: tuple[float, float], marker: str = "
         columns=len(set(samples)))
 
 
-def width_section(edges: list[Edge], title: str = "Width: events per relation") -> Section:
+def width_section(edges: list[Edge], title: str = "Width: events per relation") -> Section | None:
     """Line widths drawn for the fewest and the most events behind a line, and one between if it looks apart
-    from both (1.5 points or more)."""
+    from both (1.5 points or more); ``None`` for no lines."""
+    if not edges:
+        return None
     widths = {}
     for edge in edges:
         widths.setdefault(edge.width, edge.count)
