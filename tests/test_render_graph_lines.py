@@ -70,3 +70,63 @@ def test_lines_of_one_pair_part_in_the_middle_and_meet_at_the_nodes(seeds):
     starts = np.array([line[0] if g.startswith("russia") else line[-1] for g, line in lines.items()])
     spread = lambda pts: max(np.hypot(*(a - b)) for a in pts for b in pts)   # noqa: E731
     assert spread(middles) > 2 * spread(starts)
+
+
+# X5: "line width counts every kind of event while the key says 'Dealt with each other'" ----------------------
+
+
+def _meetings(seeds) -> dict[frozenset, int]:
+    from timeline.render.select import pair_rows, select_actors
+
+    g = select_actors(seeds, seeds.events, level="state", max_actors=30, max_edges=10 ** 9).graph
+    return {frozenset((r.a, r.b)): r.together.get("talks", 0) for r in pair_rows(g)}
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_state_lines_are_one_a_pair_and_their_width_is_the_meetings(figures, seeds, size):
+    figure = figures[f"state-{size}"]
+    edges = by_gid(figure, "edge")
+    pairs = [frozenset(g.split(":")[:2]) for g in edges]
+    assert len(pairs) == len(set(pairs))                                  # one line a pair, as the key says
+    met = _meetings(seeds)
+    width = {frozenset(g.split(":")[:2]): p.get_linewidth() for g, p in edges.items()}
+    us_russia, russia_ukraine = frozenset(("russia", "united-states")), frozenset(("russia", "ukraine"))
+    assert met[us_russia] == 26 and met[russia_ukraine] == 3
+    assert width[us_russia] > width[russia_ukraine]                      # 26 meetings draw wider than 3
+    for a in width:                                                      # more meetings never draw thinner
+        for b in width:
+            if met.get(a, 0) > met.get(b, 0):
+                assert width[a] >= width[b], (set(a), set(b))
+    for pair, patch in ((frozenset(g.split(":")[:2]), p) for g, p in edges.items()):
+        assert (patch.get_linestyle() == "-") == (met.get(pair, 0) > 0), set(pair)   # dotted: never met
+
+
+def test_the_state_key_says_what_a_line_and_its_width_mean(figures):
+    figure = figures["state-page"]
+    keys = by_gid(figure, "legend")
+    lines = [t.get_text() for t in keys["relation"].get_texts()]
+    assert lines[0] == "Met, called or visited"
+    assert any(t.startswith("Never met") for t in lines)
+    assert keys["width"].get_title().get_text() == "Line width: meetings, calls, visits"
+    assert not any("Dealt with each other" in t for t in lines)
+
+
+# X2/X3: "hostile vs cooperative lines look the same in print"; "arrowheads small, mid-line" ------------------
+
+
+@pytest.mark.parametrize("name", ["person-page", "person-slide", "person-column"])
+def test_cooperation_and_pressure_differ_without_colour_and_heads_sit_on_the_target(figures, name):
+    figure = figures[name]
+    shapes, px = outlines(figure), figure.dpi / 72
+    edges, heads = by_gid(figure, "edge"), by_gid(figure, "head")
+    looks = {}
+    for gid, patch in edges.items():
+        family = gid.rsplit(":", 1)[1]
+        if gid in heads:
+            looks.setdefault(family, set()).add((str(patch.get_linestyle()),
+                                                 type(heads[gid].get_arrowstyle()).__name__))
+            tip = heads[gid].get_transform().transform(heads[gid]._posA_posB)[1]   # noqa: SLF001
+            assert distance_to(shapes[gid.split(":")[1]], tip[None])[0] <= END_GAP * px, gid
+            assert heads[gid].get_window_extent().width >= 5 * px or heads[gid].get_window_extent().height >= 5 * px
+    assert looks.get("pressure", {("-", "CurveFilledB")}) == {("-", "CurveFilledB")}          # solid, filled head
+    assert all(dash != "-" and head == "CurveB" for dash, head in looks.get("cooperation", ()))  # dashed, open head

@@ -139,7 +139,8 @@ def type_label(event_type: str) -> str:
 class RelationFamily(NamedTuple):
     """A family of actor-graph relations drawn alike: ``id``, key ``label``, ``color`` (hex), ``dash``
     (a matplotlib linestyle: a name or ``(offset, (on, off, ...))`` in points) and ``dot_style``
-    (Graphviz's nearest style: solid, dashed, dotted, bold); ``short``: a column head's words."""
+    (Graphviz's nearest style: solid, dashed, dotted, bold); ``short``: a column head's words; ``head``: the
+    matplotlib arrowstyle of a directed line's head (``-|>`` filled, ``->`` open)."""
 
     id: str
     label: str
@@ -147,17 +148,20 @@ class RelationFamily(NamedTuple):
     dash: object
     dot_style: str
     short: str = ""
+    head: str = "-|>"
 
 
 #: The five relation families, in the key's order. Lines are neutral greys told apart by dash, and only the
 #: hostile families carry an accent (pressure a dark red, force black), so that no line takes a side's colour
-#: (:data:`SIDE_PALETTE`: side colours are for nodes only) and every family survives black-and-white print.
+#: (:data:`SIDE_PALETTE`: side colours are for nodes only). Without colour (print, protanopia) cooperation and
+#: pressure still differ twice: long dashes and an open head against a solid line and a filled head; talks are
+#: solid with no head, claims dotted.
 RELATION_FAMILIES: dict[str, RelationFamily] = {f.id: f for f in (
     RelationFamily("talks", "Met or talked (meeting, call, visit)", "#999999", "-", "solid", "Met"),
-    RelationFamily("cooperation", "Proposed, agreed, exchanged, mediated", "#4D4D4D", (0, (5, 2)), "dashed",
-                   "Proposed, agreed"),
-    RelationFamily("pressure", "Demanded, rejected, threatened, accused", "#A50026", (0, (6, 2, 1.5, 2)),
-                   "dashed", "Demanded, rejected"),
+    RelationFamily("cooperation", "Proposed, agreed, exchanged, mediated", "#4D4D4D", (0, (8, 3.5)), "dashed",
+                   "Proposed, agreed", "->"),
+    RelationFamily("pressure", "Demanded, rejected, threatened, accused", "#A50026", "-", "dashed",
+                   "Demanded, rejected"),
     RelationFamily("words", "Claimed, denied, stated", "#707070", (0, (1, 1.6)), "dotted",
                    "Claimed, denied"),
     RelationFamily("force", "Attacked (reported): military action, claims included", "#000000", "-", "bold",

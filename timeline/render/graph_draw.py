@@ -27,6 +27,7 @@ from timeline.dates import parse_edtf
 from timeline.graph import ACTOR_RELATIONS
 from timeline.model import ROLES, Actor, Dataset, Event
 from timeline.names import respell
+from timeline.palette import RELATION_FAMILIES
 from timeline.render import style
 from timeline.render.labels import display_name, event_titles
 from timeline.render.markers import area_scale
@@ -135,7 +136,7 @@ def _bulge(a: np.ndarray, b: np.ndarray, offset: float, others: list[tuple[np.nd
     sideways move that clears them; failing that, the one that comes least near a third node."""
     along = (b - a) / np.hypot(*(b - a))
     normal = np.array([along[1], -along[0]])
-    t = np.linspace(0.0, 1.0, 48)[:, None]
+    t = np.linspace(0.0, 1.0, max(16, int(np.hypot(*(b - a)) / 3)))[:, None]
     best, best_score = None, (False, False, -math.inf)
     moves = [0.0] + [s * k * BOW_STEP * px for k in range(1, BOW_STEPS + 1) for s in (1, -1)]
     for move in moves:
@@ -167,8 +168,11 @@ def _head(to_data: object, edge: Edge, control: np.ndarray, stop: np.ndarray, al
     """The arrowhead of a directed line, its tip on the target's rim, pointing along the arc's last stretch."""
     way = (stop - control) / max(np.hypot(*(stop - control)), 1e-9)
     length = (5 + 1.5 * edge.width) * px
-    return FancyArrowPatch(*to_data.transform([stop - way * length, stop]), arrowstyle="-|>",
-                           mutation_scale=12 + 2.5 * edge.width, linewidth=0, color=edge.color,
+    family = RELATION_FAMILIES.get(edge.key)
+    shape = family.head if family else "-|>"
+    return FancyArrowPatch(*to_data.transform([stop - way * length, stop]), arrowstyle=shape,
+                           mutation_scale=12 + 2.5 * edge.width, color=edge.color,
+                           linewidth=0 if "|" in shape else max(1.3, 0.8 * edge.width), joinstyle="miter",
                            alpha=max(alpha, 0.6), shrinkA=0, shrinkB=0, zorder=1.5,
                            gid=f"head:{edge.u}:{edge.v}:{edge.key}")
 

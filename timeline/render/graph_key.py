@@ -60,8 +60,8 @@ def dot(face: object, edge: str, marker: str = "o", size: float = 8.0) -> Line2D
 
 
 def line(color: str, width: float = 1.5, directed: bool = False, dash: object = "-",
-         alpha: float = 1.0) -> FancyArrowPatch:
-    return FancyArrowPatch((0, 0), (1, 0), arrowstyle="-|>" if directed else "-", color=color, linewidth=width,
+         alpha: float = 1.0, head: str = "-|>") -> FancyArrowPatch:
+    return FancyArrowPatch((0, 0), (1, 0), arrowstyle=head if directed else "-", color=color, linewidth=width,
                            linestyle=dash, mutation_scale=7 + 2 * width, alpha=alpha)
 
 
@@ -109,7 +109,8 @@ def relation_section(edges: list[Edge], ties: bool, grouped: bool = False) -> Se
     used = {e.key: e for e in edges}
     used |= {e.key: e for e in edges if e.directed}       # a family is drawn directed if any of its lines is
     order = [*RELATION_FAMILIES, *ACTOR_RELATIONS, *sorted(set(used) - set(ACTOR_RELATIONS) - set(RELATION_FAMILIES))]
-    entries = [(line(used[r].color, directed=used[r].directed, dash=used[r].dash),
+    entries = [(line(used[r].color, directed=used[r].directed, dash=used[r].dash,
+                     head=RELATION_FAMILIES[r].head if r in RELATION_FAMILIES else "-|>"),
                 textwrap.fill(style.relation_label(r), KEY_LABEL)) for r in order if r in used]
     if any(e.dashed for e in edges):
         entries.append((line(style.MUTED, alpha=PLANNED_ALPHA), "Planned, not yet happened (faint)"))
@@ -181,7 +182,7 @@ def role_section(edges: list[Edge]) -> Section:
 
 
 class ArrowHandler:
-    """Draws a legend entry as the line it stands for, with a head at its middle if it points."""
+    """Draws a legend entry as the line it stands for, with its head (filled or open) at its end if it points."""
 
     def legend_artist(self, legend: object, handle: FancyArrowPatch, fontsize: float, box: object) -> object:
         w, h = box.width, box.height
@@ -190,9 +191,10 @@ class ArrowHandler:
         plain.set_arrowstyle("-")
         box.add_artist(plain)
         if type(handle.get_arrowstyle()).__name__ != "Curve":
-            head = FancyArrowPatch((w / 2 - 3, h / 2), (w / 2 + 3, h / 2), arrowstyle="-|>",
-                                   mutation_scale=handle.get_mutation_scale(), transform=box.get_transform(),
-                                   color=handle.get_edgecolor(), linewidth=0)
+            filled = type(handle.get_arrowstyle()).__name__ == "CurveFilledB"
+            head = FancyArrowPatch((w - 6, h / 2), (w, h / 2), arrowstyle="-|>" if filled else "->",
+                                   mutation_scale=handle.get_mutation_scale() + 3, transform=box.get_transform(),
+                                   color=handle.get_edgecolor(), linewidth=0 if filled else 1.3)
             box.add_artist(head)
             return head
         return plain
