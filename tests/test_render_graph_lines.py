@@ -107,7 +107,7 @@ def test_the_state_key_says_what_a_line_and_its_width_mean(figures):
     lines = [t.get_text() for t in keys["relation"].get_texts()]
     assert lines[0] == "Met, called or visited"
     assert any(t.startswith("Never met") for t in lines)
-    assert keys["width"].get_title().get_text() == "Line width: meetings, calls, visits"
+    assert keys["width"].get_title().get_text() == "Width: meetings"
     assert not any("Dealt with each other" in t for t in lines)
 
 

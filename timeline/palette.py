@@ -270,6 +270,16 @@ def _hashed(side: str, dataset: Dataset | None, held: set[str]) -> str:
     return next((c for c in turn if c not in held), OTHER_SIDE)
 
 
+def principal_colors(colors: dict[str, str], keep: int = 3) -> dict[str, str]:
+    """``colors`` (side -> hex, the most active side first) with only the principal sides keeping theirs: the
+    main sides of the talks in their fixed colours (United States, Ukraine, Russia: :data:`KNOWN_SIDES`), or in a
+    record with none of them its ``keep`` most active sides; every other side :data:`OTHER_SIDE`. A drawing that
+    colours only these never gives one hue to two actors across a series of charts."""
+    main = [s for s, c in colors.items() if c in _MAIN]
+    chosen = set(main or list(colors)[:keep])
+    return {s: c if s in chosen else OTHER_SIDE for s, c in colors.items()}
+
+
 # -- graph looks: one function for the graph drawing and the graph exports -----------------------------------
 
 #: Node marker area in points², from the least to the most active actor (actor graph; ROW_AREA beside

@@ -39,6 +39,7 @@ from matplotlib.figure import Figure
 from timeline.errors import NothingToShow
 from timeline.model import LEVELS, Dataset, Event
 from timeline.names import find_actor, respell
+from timeline.palette import principal_colors
 from timeline.render import style
 from timeline.render.captions import count, named_list, period_label, sources_line
 from timeline.render.choices import GRAPH_LAYOUTS
@@ -175,7 +176,7 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
           size: tuple[float, float] | None, dpi: int) -> Figure:
     g = selection.graph
     actors = [n for n, kind in g.nodes(data="node_type") if kind == "actor"]
-    look = style.graph_look(g, dataset)
+    look = principal(style.graph_look(g, dataset), g)
     grow, size = size is None, size or _default_size(g, graph, graph == "actors" and level == "state")
     shrink = 1.0 if graph == "events" else min(1.0, _plot_area(size) / FULL_AREA)   # nodes in proportion
     sizes = tuple(a * shrink for a in (style.NODE_AREA if graph == "actors" else style.ROW_AREA))
@@ -243,6 +244,15 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     draw_texts(figure, title or dataset.title or "Who deals with whom",
                 subtitle(graph, level, events, around and g.nodes[selection.center]["name"], depth, relations), footer)
     return figure
+
+
+def principal(look: style.GraphLook, g: object) -> style.GraphLook:
+    """``look`` with only the principal sides coloured (:func:`timeline.palette.principal_colors`), the actors of
+    ``g`` on other sides grey: the labels name them, and a hue keeps one meaning across charts."""
+    sides = principal_colors(look.sides)
+    nodes = {n: node._replace(color=sides.get(g.nodes[n].get("side") or n, node.color))
+             if g.nodes[n].get("node_type", "actor") == "actor" else node for n, node in look.nodes.items()}
+    return look._replace(nodes=nodes, sides=sides)
 
 
 def _grouped_crosses_less(g: object, edges: list[Edge], side_of: dict[str, str], ties: Iterable) -> bool:

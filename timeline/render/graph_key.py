@@ -48,7 +48,7 @@ def sections(dataset: Dataset, g: nx.MultiDiGraph, colors: dict[str, str], edges
         out += [type_section(g), role_section(edges), size_section(g, sizes, marker)]
     elif paired:
         out += [pair_section(edges), size_section(g, sizes, marker),
-                width_section([e for e in edges if e.count], "Line width: meetings, calls, visits")]
+                width_section([e for e in edges if e.count], "Width: meetings")]
     else:
         out += [relation_section(edges, ties, grouped), size_section(g, sizes, marker), width_section(edges)]
     return [s for s in out if s]
@@ -99,7 +99,7 @@ def pair_section(edges: list[Edge]) -> Section:
     distant = [e for e in edges if not e.count and not e.dashed]
     if distant:
         entries.append((line(style.PAIR_COLOR, width=distant[0].width, dash=distant[0].dash),
-                        textwrap.fill("Never met: only demands, statements or attacks", KEY_LABEL)))
+                        textwrap.fill("Never met: only demands, statements or attacks", KEY_LABEL - 8)))
     if any(e.dashed for e in edges):
         entries.append((line(style.PAIR_COLOR, width=2.0, alpha=PLANNED_ALPHA), "Only planned so far (faint)"))
     return Section("relation", "Line: one a pair", entries)
