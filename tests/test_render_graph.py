@@ -105,7 +105,7 @@ def test_person_level_draws_every_actor_with_a_relation(person):
     assert set(drawn(person, "node")) == PERSON_NODES
     assert set(drawn(person, "label")) == PERSON_NODES
     assert drawn(person, "label")["putin"].get_text() == "Putin"          # persons go by their surname
-    assert "2 actors with no relation to another (Donald Trump and Yury Ushakov)" in text(person, "footer")
+    assert "2 actors who dealt with no one else shown (Donald Trump and Yury Ushakov)" in text(person, "footer")
     assert "Reuters" not in text(person, "footer") and "unnamed" not in text(person, "footer")   # a publisher is no party
 
 
@@ -177,13 +177,13 @@ def test_nodes_are_coloured_by_side_and_shaped_by_kind(person):
 
 
 def test_the_legend_lists_what_is_drawn_and_nothing_else(person):
-    assert legend(person, "side") == ["Russia", "Ukraine", "United States", "Ukraine's\nEuropean allies",
-                                      "Pro-Ukrainian\nwar mappers", "Ukraine's allies", "Ireland"]
+    assert legend(person, "side") == ["Russia", "Ukraine", "United States", "Others: Ireland, Pro-\nUkrainian war "
+                                      "mappers,\nUkraine's European allies,\nUkraine's allies"]   # only main sides
     assert legend(person, "kind") == ["Person", "State", "Organisation", "Group"]
     assert legend(person, "relation") == [
         "Met or talked (meeting,\ncall, visit)", "Proposed, agreed, exchanged,\nmediated",
         "Demanded, rejected,\nthreatened, accused", "Claimed, denied, stated", "Planned, not yet happened (faint)",
-        "Belongs to (person → side)"]
+        "Member of (person to their side)"]
     handles = drawn(person, "legend")["relation"].legend_handles
     assert [arrow_head(h) for h in handles[:-1]] == [False, True, True, True, False]
     assert handles[-1].get_linewidth() == style.MEMBERSHIP_WIDTH          # membership: a pale band, not a line
@@ -238,7 +238,9 @@ def test_state_level_collapses_actors_into_their_states(state):
                           "pro-ukrainian-mapping:russia:pair", "russia:ukraine:pair", "russia:united-states:pair",
                           "ukraine-allies:united-states:pair", "ukraine:ukraine-allies:pair",
                           "ukraine:united-states:pair"}
-    assert edges["russia:ukraine:pair"].get_linewidth() > edges["ireland:ukraine:pair"].get_linewidth() == 1.0
+    # width counts meetings: the US met Russia in Moscow; Russia and Ukraine only acted on each other (dotted)
+    assert edges["russia:united-states:pair"].get_linewidth() > edges["russia:ukraine:pair"].get_linewidth() == 1.0
+    assert edges["russia:ukraine:pair"].get_linestyle() != "-" and edges["russia:united-states:pair"].get_linestyle() == "-"
     assert legend(state, "side")[:3] == ["Russia", "Ukraine", "United States"]    # the judge: no colour key
     assert set(drawn(state, "label")) == STATE_NODES
     assert legend(state, "kind") == ["State", "Organisation", "Group"]
@@ -263,7 +265,7 @@ def test_relations_filter_keeps_only_those_relations(seed):
     assert set(drawn(figure, "node")) == {"putin", "witkoff", "kushner", "russia",
                                           "ukrainian-delegation", "zelenskyy", "ireland"}
     assert legend(figure, "relation") == ["Met or talked (meeting,\ncall, visit)", "Planned, not yet happened (faint)",
-                                          "Belongs to (person → side)"]
+                                          "Member of (person to their side)"]
     assert "only met" in text(figure, "subtitle")
 
 

@@ -116,7 +116,7 @@ def test_lines_join_sides_one_a_pair_and_a_hostile_one_beside_it(figures, seeds)
         for families in pairs.values():
             assert len(families) <= 2 and (len(families) == 1 or set(families) & {"pressure", "force"})
     footer = text(figures["page"], "footer")
-    assert "No line for " in footer and "relations within a side" in footer
+    assert "Not drawn as lines: " in footer and "relations within a side" in footer
 
 
 def test_the_page_draws_a_few_dozen_people_and_fewer_heavier_lines_than_a_force_layout(figures, seeds):

@@ -130,3 +130,24 @@ def test_cooperation_and_pressure_differ_without_colour_and_heads_sit_on_the_tar
             assert heads[gid].get_window_extent().width >= 5 * px or heads[gid].get_window_extent().height >= 5 * px
     assert looks.get("pressure", {("-", "CurveFilledB")}) == {("-", "CurveFilledB")}          # solid, filled head
     assert all(dash != "-" and head == "CurveB" for dash, head in looks.get("cooperation", ()))  # dashed, open head
+
+
+# X6: "the same hue means different actors across charts" ------------------------------------------------------
+
+
+def test_a_hue_means_one_side_in_every_graph_and_only_the_main_sides_have_one(seeds):
+    from matplotlib.colors import to_hex
+
+    from timeline.palette import OTHER_SIDE
+
+    records = [seeds, load(ROOT / "seeds" / "moscow-talks-2025-12.yaml"), load(ROOT / "tests" / "charts" / "chronology.yaml")]
+    meaning: dict[str, set[str]] = {}
+    for record in records:
+        for level in ("person", "state"):
+            figure = draw_graph(record, level=level, size=SIZES["page"], dpi=72)
+            for node, artist in by_gid(figure, "node").items():
+                color = to_hex(artist.get_facecolors()[0]).upper()
+                if color != OTHER_SIDE.upper():
+                    meaning.setdefault(color, set()).add(record.actors[record.side(node)].name)
+    assert {c: sorted(n) for c, n in meaning.items()} == {
+        "#E69F00": ["Russia"], "#0072B2": ["Ukraine"], "#332288": ["United States"]}

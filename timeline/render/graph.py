@@ -200,7 +200,7 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     table = Table(shown, {n: names_of(dataset, n) for n in g}, len(rows) - len(shown)) if rows else None
     group_names = {s: names_of(dataset, s)[0] for s in set(side_of.values()) if s in dataset.actors}
     parts = sections(dataset, g, look.sides, edges, sizes, bool(ties), paired, grouped)
-    weaker = weak and f"{count(weak, 'weaker pair')} not drawn as lines (the table's counts include them)."
+    weaker = weak and f"{count(weak, 'pair')} with the fewest events not drawn as lines."
     footer = footer_lines([omitted(selection), weaker, _unlined(*unlined), sources_line(dataset, events)], size[0])
     spare = len(footer_lines(in_words(rows, table.names), size[0])) if table is not None and not grow and \
         size[0] < WIDE else 0               # room for the table's busiest pairs in words, should it not fit
@@ -275,9 +275,10 @@ def _only(g: object, edges: list[Edge]) -> object:
 
 def _unlined(within: int, lesser: int, weaker: int) -> str:
     """The footer's words for the relations a drawing grouped by side leaves without a line, or ''."""
-    parts = [count(within, "relation", "within a side"), count(lesser, "lesser relation", "of a pair drawn"),
-             count(weaker, "relation", "of weaker pairs")]
-    return "No line for " + named_list([p for p in parts if p]) + "." if any(parts) else ""
+    parts = [count(within, "relation", "within a side"),
+             count(lesser, "weaker relation", "of pairs already joined by a line"),
+             count(weaker, "relation", "of the least active pairs")]
+    return "Not drawn as lines: " + named_list([p for p in parts if p]) + "." if any(parts) else ""
 
 
 def _edge_budget(level: str, actors: int) -> int:
@@ -390,7 +391,7 @@ def omitted(selection: Selection) -> str:
     parts = [count(len(hidden), "less active actor") + (f" ({named_list(hidden)})" if hidden else ""),
              count(selection.hidden_edges, "relation", "with fewer events"),
              count(selection.hidden_events, "event", "with fewer actors"),
-             count(len(unlinked), "actor", "with no relation to another")
+             count(len(unlinked), "actor", "who dealt with no one else shown")
              + (f" ({named_list(unlinked)})" if unlinked else "")]
     parts = [p for p in parts if p]
     return f"Not shown: {'; '.join(parts)}." if parts else ""

@@ -141,7 +141,7 @@ def _bulge(a: np.ndarray, b: np.ndarray, offset: float, others: list[tuple[np.nd
     moves = [0.0] + [s * k * BOW_STEP * px for k in range(1, BOW_STEPS + 1) for s in (1, -1)]
     for move in moves:
         control = (a + b) / 2 + normal * 2 * (offset + move)
-        start, stop, rims = _arc_ends(a, b, control, marks, px)
+        start, stop, rims = _arc_ends(a, b, control, marks, px, _spread(a, b, offset, marks, px))
         curve = (1 - t) ** 2 * start + 2 * t * (1 - t) * control + t ** 2 * stop
         room = min((float(np.min(np.hypot(*(curve - c).T))) - r for c, r in others), default=math.inf)
         score = (room >= 0, not any(_clash(end, half, near) for end, near in zip((start, stop), attached)), room)
@@ -152,15 +152,47 @@ def _bulge(a: np.ndarray, b: np.ndarray, offset: float, others: list[tuple[np.nd
     return best
 
 
-def _arc_ends(a: np.ndarray, b: np.ndarray, control: np.ndarray, marks: list[tuple[str, float]], px: float
-              ) -> tuple[np.ndarray, np.ndarray, list[float]]:
-    """Where an arc from ``a`` to ``b`` bowed towards ``control`` leaves and meets the two nodes' rims (it leaves
-    each node towards the control point), and the rims' distances in points."""
-    ways = [(control - a), (control - b)]
-    rims = [_rim(marker, size, way) + 1.5 for (marker, size), way in zip(marks, ways)]
-    start = a + ways[0] / max(np.hypot(*ways[0]), 1e-9) * rims[0] * px
-    stop = b + ways[1] / max(np.hypot(*ways[1]), 1e-9) * rims[1] * px
-    return start, stop, rims
+def _arc_ends(a: np.ndarray, b: np.ndarray, control: np.ndarray, marks: list[tuple[str, float]], px: float,
+              spread: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray, list[float]]:
+    """Where an arc bowed towards ``control`` leaves node ``a`` and meets node ``b`` (centres, pixels): from
+    each centre moved by its ``spread`` towards the control point, 1.5 points past the marker's outline; and
+    the ends' distances from the centres in points."""
+    ends, rims = [], []
+    for centre, shift, (marker, size) in zip((a, b), spread, marks):
+        way = control - centre - shift
+        way = way / max(np.hypot(*way), 1e-9)
+        reach_px = _exit(marker, size, shift / px, way) * px + 1.5 * px
+        ends.append(centre + shift + way * reach_px)
+        rims.append(float(np.hypot(*(ends[-1] - centre))) / px)
+    return ends[0], ends[1], rims
+
+
+def _exit(marker: str, area: float, origin: np.ndarray, way: np.ndarray) -> float:
+    """Points from ``origin`` (points from a marker's centre, inside it) along ``way`` to the marker's outline."""
+    size = math.sqrt(area * area_scale(marker))
+
+    def inside(p: np.ndarray) -> bool:
+        if marker == "s":
+            return max(abs(p[0]), abs(p[1])) <= size / 2
+        if marker == "D":
+            return abs(p[0]) + abs(p[1]) <= size * math.sqrt(0.5)
+        return math.hypot(*p) <= size / 2
+
+    low, high = 0.0, size
+    for _ in range(24):
+        mid = (low + high) / 2
+        low, high = (mid, high) if inside(origin + way * mid) else (low, mid)
+    return low
+
+
+def _spread(a: np.ndarray, b: np.ndarray, offset: float, marks: list[tuple[str, float]], px: float
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """How far (pixels, sideways) the parallel lines of a pair leave and meet their nodes off the centres:
+    ``offset``, but never past a third of each node's half width, so that their ends and heads lie apart."""
+    along = (b - a) / np.hypot(*(b - a))
+    normal = np.array([along[1], -along[0]])
+    halves = [math.sqrt(size * area_scale(marker)) / 2 * px / 3 for marker, size in marks]
+    return normal * float(np.clip(offset, -halves[0], halves[0])), normal * float(np.clip(offset, -halves[1], halves[1]))
 
 
 def _head(to_data: object, edge: Edge, control: np.ndarray, stop: np.ndarray, alpha: float, px: float
@@ -188,20 +220,6 @@ def draw_ties(ax: Axes, ties: Iterable[tuple[str, str]], pos: dict) -> list[Arti
     return [ax.plot(*np.transpose([pos[member], pos[group]]), color=style.MEMBERSHIP_COLOR,
                     lw=style.MEMBERSHIP_WIDTH, solid_capstyle="round", zorder=0.5, gid=f"tie:{member}:{group}")[0]
             for member, group in ties if member in pos and group in pos]
-
-
-def _rim(marker: str, area: float, direction: np.ndarray, offset: float = 0.0) -> float:
-    """Points from the centre of a ``marker`` of ``area`` to its outline, towards ``direction``; for a line
-    ``offset`` points beside the centre, to where that line meets the outline."""
-    size = math.sqrt(area * area_scale(marker))
-    c, s = np.abs(direction) / max(np.hypot(*direction), 1e-9)
-    if marker == "s":
-        rim = size / 2 / max(c, s)
-    elif marker == "D":
-        rim = size * math.sqrt(0.5) / (c + s)
-    else:
-        rim = size / 2
-    return math.sqrt(max(rim * rim - offset * offset, 0.0)) if offset < rim else 0.0
 
 
 def marker_of(g: nx.MultiDiGraph, node: str) -> str:

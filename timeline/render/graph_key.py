@@ -82,7 +82,7 @@ def side_section(dataset: Dataset, colors: dict[str, str], own: bool = False, ma
         words = "Other sides (named on the map)" if own else f"Others: {', '.join(sorted(others))}"
         entries.append((dot(style.OTHER_SIDE, "white", marker, size), textwrap.fill(words, KEY_LABEL - 12 if columns == 2
                                                                        else KEY_LABEL - 2)))
-    return Section("side", "Colour: side" if own else "Colour: side (its state, else itself)", entries, columns)
+    return Section("side", "Colour: side", entries, columns)
 
 
 def kind_section(g: nx.MultiDiGraph) -> Section:
@@ -116,11 +116,11 @@ def relation_section(edges: list[Edge], ties: bool, grouped: bool = False) -> Se
         entries.append((line(style.MUTED, alpha=PLANNED_ALPHA), "Planned, not yet happened (faint)"))
     if ties:
         entries.append((Line2D([], [], color=style.MEMBERSHIP_COLOR, linewidth=style.MEMBERSHIP_WIDTH,
-                               solid_capstyle="round"), "Belongs to (person → delegation)" if grouped
-                        else "Belongs to (person → side)"))
+                               solid_capstyle="round"), "Member of (person to delegation)" if grouped
+                        else "Member of (person to their side)"))
     if grouped:
         entries.append((dot("#EEEEEE", style.MUTED, "o", 12), textwrap.fill(
-            "Circle: a side, its state in the middle, its people round it", KEY_LABEL)))
+            "Circle: a side and its people", KEY_LABEL)))
     return Section("relation", "Relation", entries)
 
 
