@@ -105,8 +105,7 @@ def draw_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict
         attached[edge.u].append((pair, start, half))
         attached[edge.v].append((pair, stop, half))
         alpha = PLANNED_ALPHA if edge.dashed else 0.9     # planned: the family's own dash, faint
-        chord = stop - start
-        rad = float(np.dot(control - (start + stop) / 2, [chord[1], -chord[0]]) / max(np.dot(chord, chord), 1e-9))
+        chord, rad = stop - start, _rad(start, stop, control)
         line = FancyArrowPatch(*to_data.transform([start, stop]), arrowstyle="-", linewidth=edge.width,
                                connectionstyle=f"arc3,rad={rad:.4f}", color=edge.color, alpha=alpha,
                                linestyle=edge.dash, shrinkA=0, shrinkB=0, zorder=1,
@@ -142,6 +141,7 @@ def _bulge(a: np.ndarray, b: np.ndarray, offset: float, others: list[tuple[np.nd
     for move in moves:
         control = (a + b) / 2 + normal * 2 * (offset + move)
         start, stop, rims = _arc_ends(a, b, control, marks, px, _spread(a, b, offset, marks, px))
+        control = _arc3(start, stop, _rad(start, stop, control))       # the control point matplotlib will draw
         curve = (1 - t) ** 2 * start + 2 * t * (1 - t) * control + t ** 2 * stop
         room = min((float(np.min(np.hypot(*(curve - c).T))) - r for c, r in others), default=math.inf)
         score = (room >= 0, not any(_clash(end, half, near) for end, near in zip((start, stop), attached)), room)
@@ -150,6 +150,18 @@ def _bulge(a: np.ndarray, b: np.ndarray, offset: float, others: list[tuple[np.nd
         if score > best_score:              # clear of the nodes first, then of other ends, then the most room
             best, best_score = (start, control, stop, rims), score
     return best
+
+
+def _rad(start: np.ndarray, stop: np.ndarray, control: np.ndarray) -> float:
+    """matplotlib's ``arc3`` ``rad`` whose control point lies nearest ``control``."""
+    chord = stop - start
+    return float(np.dot(control - (start + stop) / 2, [chord[1], -chord[0]]) / max(np.dot(chord, chord), 1e-9))
+
+
+def _arc3(start: np.ndarray, stop: np.ndarray, rad: float) -> np.ndarray:
+    """The control point of matplotlib's ``arc3,rad=rad`` from ``start`` to ``stop`` (pixels)."""
+    chord = stop - start
+    return (start + stop) / 2 + rad * np.array([chord[1], -chord[0]])
 
 
 def _arc_ends(a: np.ndarray, b: np.ndarray, control: np.ndarray, marks: list[tuple[str, float]], px: float,
@@ -188,11 +200,11 @@ def _exit(marker: str, area: float, origin: np.ndarray, way: np.ndarray) -> floa
 def _spread(a: np.ndarray, b: np.ndarray, offset: float, marks: list[tuple[str, float]], px: float
             ) -> tuple[np.ndarray, np.ndarray]:
     """How far (pixels, sideways) the parallel lines of a pair leave and meet their nodes off the centres:
-    ``offset``, but never past a third of each node's half width, so that their ends and heads lie apart."""
+    one and a half ``offset``, but never past 0.6 of each node's half width, so that their ends and heads lie apart."""
     along = (b - a) / np.hypot(*(b - a))
     normal = np.array([along[1], -along[0]])
-    halves = [math.sqrt(size * area_scale(marker)) / 2 * px / 3 for marker, size in marks]
-    return normal * float(np.clip(offset, -halves[0], halves[0])), normal * float(np.clip(offset, -halves[1], halves[1]))
+    halves = [math.sqrt(size * area_scale(marker)) / 2 * px * 0.6 for marker, size in marks]
+    return tuple(normal * float(np.clip(1.5 * offset, -h, h)) for h in halves)
 
 
 def _head(to_data: object, edge: Edge, control: np.ndarray, stop: np.ndarray, alpha: float, px: float

@@ -43,9 +43,9 @@ def frame(size: tuple[float, float], dpi: int, parts: list[Section], grow: bool,
     """A figure with the plot and its key, drawn: the key in a column on the right of a wide figure (under the
     pair table, if any), under the plot in two columns of a narrow one (below :data:`WIDE` inches). If ``grow``,
     the figure grows as tall as the key needs; else a key too tall gives up steps of :func:`_smaller_keys` (table
-    rows down to three, then :data:`OPTIONAL_KEYS`, then rows down to two, then the table on a narrow figure), and one that still leaves the plot less
-    than :data:`MIN_PLOT` inches raises :class:`GraphError`. Return the figure, the plot's axes and whether the
-    table was drawn."""
+    rows down to three, then :data:`OPTIONAL_KEYS`, then rows down to two, then the table on a narrow figure),
+    and one that still leaves the plot less than :data:`MIN_PLOT` inches raises :class:`GraphError`. Return the
+    figure, the plot's axes and whether the table was drawn."""
     w, h = size
     wide = w >= WIDE
     plot_w = w - 2 * MARGIN - (_key_width(table) if wide else 0.0)
