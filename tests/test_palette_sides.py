@@ -69,8 +69,12 @@ def test_relations_are_greys_but_for_the_hostile_accents():
     families = palette.RELATION_FAMILIES
     assert all(grey(families[f].color) for f in ("talks", "cooperation", "words"))
     assert not grey(families["pressure"].color) and families["force"].color == "#000000"
-    # in black-and-white print the families differ by dash
-    assert len({str(f.dash) for f in families.values() if f.id != "force"}) == 4
+    # in black-and-white print the families differ by dash or head: talks solid and headless, pressure solid with a
+    # filled head, cooperation long dashes with an open head, words dotted
+    looks = {(str(f.dash), f.head if f.id != "talks" else None) for f in families.values() if f.id != "force"}
+    assert len(looks) == 4
+    assert families["cooperation"].dash != families["pressure"].dash
+    assert families["cooperation"].head != families["pressure"].head
 
 
 @pytest.mark.parametrize("name, color", [("Russia", "#E69F00"), ("Ukraine", "#0072B2"), ("United States", "#332288"),

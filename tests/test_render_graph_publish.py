@@ -136,7 +136,7 @@ def test_the_side_key_names_every_side_drawn_by_its_name_in_the_data(figures, se
     coloured = {e for e in entries if not e.startswith("Others: ")}
     others = next((e for e in entries if e.startswith("Others: ")), "Others: ")[8:].split(", ")
     assert names == coloured | {n for n in others if n}
-    assert "Ukraine's European allies" in entries                        # the data's name, not a shorter one
+    assert any("Ukraine's European allies" in e for e in entries)       # the data's name, not a shorter one
     # last round's judge: "no colour key on the state graph"; each state is named on the map and keyed by colour
     assert "Russia" in legend(figures["state-page"], "side")
     assert set(drawn(figures["state-page"], "label")) == set(drawn(figures["state-page"], "node"))

@@ -139,7 +139,8 @@ def type_label(event_type: str) -> str:
 class RelationFamily(NamedTuple):
     """A family of actor-graph relations drawn alike: ``id``, key ``label``, ``color`` (hex), ``dash``
     (a matplotlib linestyle: a name or ``(offset, (on, off, ...))`` in points) and ``dot_style``
-    (Graphviz's nearest style: solid, dashed, dotted, bold); ``short``: a column head's words."""
+    (Graphviz's nearest style: solid, dashed, dotted, bold); ``short``: a column head's words; ``head``: the
+    matplotlib arrowstyle of a directed line's head (``-|>`` filled, ``->`` open)."""
 
     id: str
     label: str
@@ -147,17 +148,20 @@ class RelationFamily(NamedTuple):
     dash: object
     dot_style: str
     short: str = ""
+    head: str = "-|>"
 
 
 #: The five relation families, in the key's order. Lines are neutral greys told apart by dash, and only the
 #: hostile families carry an accent (pressure a dark red, force black), so that no line takes a side's colour
-#: (:data:`SIDE_PALETTE`: side colours are for nodes only) and every family survives black-and-white print.
+#: (:data:`SIDE_PALETTE`: side colours are for nodes only). Without colour (print, protanopia) cooperation and
+#: pressure still differ twice: long dashes and an open head against a solid line and a filled head; talks are
+#: solid with no head, claims dotted.
 RELATION_FAMILIES: dict[str, RelationFamily] = {f.id: f for f in (
     RelationFamily("talks", "Met or talked (meeting, call, visit)", "#999999", "-", "solid", "Met"),
-    RelationFamily("cooperation", "Proposed, agreed, exchanged, mediated", "#4D4D4D", (0, (5, 2)), "dashed",
-                   "Proposed, agreed"),
-    RelationFamily("pressure", "Demanded, rejected, threatened, accused", "#A50026", (0, (6, 2, 1.5, 2)),
-                   "dashed", "Demanded, rejected"),
+    RelationFamily("cooperation", "Proposed, agreed, exchanged, mediated", "#4D4D4D", (0, (8, 3.5)), "dashed",
+                   "Proposed, agreed", "->"),
+    RelationFamily("pressure", "Demanded, rejected, threatened, accused", "#A50026", "-", "dashed",
+                   "Demanded, rejected"),
     RelationFamily("words", "Claimed, denied, stated", "#707070", (0, (1, 1.6)), "dotted",
                    "Claimed, denied"),
     RelationFamily("force", "Attacked (reported): military action, claims included", "#000000", "-", "bold",
@@ -264,6 +268,16 @@ def _hashed(side: str, dataset: Dataset | None, held: set[str]) -> str:
     start = zlib.crc32(fold(actor.name if actor else side).encode()) % len(_MINOR)
     turn = _MINOR[start:] + _MINOR[:start] + _MAIN
     return next((c for c in turn if c not in held), OTHER_SIDE)
+
+
+def principal_colors(colors: dict[str, str], keep: int = 3) -> dict[str, str]:
+    """``colors`` (side -> hex, the most active side first) with only the principal sides keeping theirs: the
+    main sides of the talks in their fixed colours (United States, Ukraine, Russia: :data:`KNOWN_SIDES`), or in a
+    record with none of them its ``keep`` most active sides; every other side :data:`OTHER_SIDE`. A drawing that
+    colours only these never gives one hue to two actors across a series of charts."""
+    main = [s for s, c in colors.items() if c in _MAIN]
+    chosen = set(main or list(colors)[:keep])
+    return {s: c if s in chosen else OTHER_SIDE for s, c in colors.items()}
 
 
 # -- graph looks: one function for the graph drawing and the graph exports -----------------------------------

@@ -39,6 +39,7 @@ from matplotlib.figure import Figure
 from timeline.errors import NothingToShow
 from timeline.model import LEVELS, Dataset, Event
 from timeline.names import find_actor, respell
+from timeline.palette import principal_colors
 from timeline.render import style
 from timeline.render.captions import count, named_list, period_label, sources_line
 from timeline.render.choices import GRAPH_LAYOUTS
@@ -175,7 +176,7 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
           size: tuple[float, float] | None, dpi: int) -> Figure:
     g = selection.graph
     actors = [n for n, kind in g.nodes(data="node_type") if kind == "actor"]
-    look = style.graph_look(g, dataset)
+    look = principal(style.graph_look(g, dataset), g)
     grow, size = size is None, size or _default_size(g, graph, graph == "actors" and level == "state")
     shrink = 1.0 if graph == "events" else min(1.0, _plot_area(size) / FULL_AREA)   # nodes in proportion
     sizes = tuple(a * shrink for a in (style.NODE_AREA if graph == "actors" else style.ROW_AREA))
@@ -199,7 +200,7 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     table = Table(shown, {n: names_of(dataset, n) for n in g}, len(rows) - len(shown)) if rows else None
     group_names = {s: names_of(dataset, s)[0] for s in set(side_of.values()) if s in dataset.actors}
     parts = sections(dataset, g, look.sides, edges, sizes, bool(ties), paired, grouped)
-    weaker = weak and f"{count(weak, 'weaker pair')} not drawn as lines (the table's counts include them)."
+    weaker = weak and f"{count(weak, 'pair')} with the fewest events not drawn as lines."
     footer = footer_lines([omitted(selection), weaker, _unlined(*unlined), sources_line(dataset, events)], size[0])
     spare = len(footer_lines(in_words(rows, table.names), size[0])) if table is not None and not grow and \
         size[0] < WIDE else 0               # room for the table's busiest pairs in words, should it not fit
@@ -245,6 +246,15 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     return figure
 
 
+def principal(look: style.GraphLook, g: object) -> style.GraphLook:
+    """``look`` with only the principal sides coloured (:func:`timeline.palette.principal_colors`), the actors of
+    ``g`` on other sides grey: the labels name them, and a hue keeps one meaning across charts."""
+    sides = principal_colors(look.sides)
+    nodes = {n: node._replace(color=sides.get(g.nodes[n].get("side") or n, node.color))
+             if g.nodes[n].get("node_type", "actor") == "actor" else node for n, node in look.nodes.items()}
+    return look._replace(nodes=nodes, sides=sides)
+
+
 def _grouped_crosses_less(g: object, edges: list[Edge], side_of: dict[str, str], ties: Iterable) -> bool:
     """Does the layout by side (:func:`grouped_positions`) cross no more lines than a stress layout of the same
     record? Each draws its own lines (by side: only between sides); the default person graph takes the one whose
@@ -265,9 +275,10 @@ def _only(g: object, edges: list[Edge]) -> object:
 
 def _unlined(within: int, lesser: int, weaker: int) -> str:
     """The footer's words for the relations a drawing grouped by side leaves without a line, or ''."""
-    parts = [count(within, "relation", "within a side"), count(lesser, "lesser relation", "of a pair drawn"),
-             count(weaker, "relation", "of weaker pairs")]
-    return "No line for " + named_list([p for p in parts if p]) + "." if any(parts) else ""
+    parts = [count(within, "relation", "within a side"),
+             count(lesser, "weaker relation", "of pairs already joined by a line"),
+             count(weaker, "relation", "of the least active pairs")]
+    return "Not drawn as lines: " + named_list([p for p in parts if p]) + "." if any(parts) else ""
 
 
 def _edge_budget(level: str, actors: int) -> int:
@@ -303,19 +314,26 @@ def names_of(dataset: Dataset, node: str) -> tuple[str, ...]:
     return (respell(display_name(actor), actor), *short, *other)
 
 
+#: The dots of a state-level line between a pair that never met: only statements, demands or attacks at a distance.
+DISTANT_DASH = (0, (1, 2.2))
+
+
 def pair_edges(g: object) -> tuple[list[Edge], int]:
-    """One undirected line per pair of actors, its width the events of every relation between them, dashed
-    only if all of them are planned, the widest first; past two a node, the weaker pairs are not drawn (each
-    actor keeps its strongest): the lines and how many pairs were left out."""
+    """One undirected line per pair of actors, the widest first: solid, its width the pair's meetings, calls and
+    visits (the ``talks`` family), where they met; thin and dotted where they only acted on each other at a
+    distance; faint where all of it is only planned. Past two a node, the weaker pairs (by all their events) are
+    not drawn, each actor keeping its strongest: the lines and how many pairs were left out."""
     counts: dict[tuple[str, str], list[int]] = {}
-    for u, v, data in g.edges(data=True):
-        tally = counts.setdefault((min(u, v), max(u, v)), [0, 0])
+    for u, v, family, data in g.edges(keys=True, data=True):
+        tally = counts.setdefault((min(u, v), max(u, v)), [0, 0, 0])
         tally[0] += data.get("count", 1)
-        tally[1] += 0 if data.get("planned") else 1
-    kept = strongest_pairs({pair: c for pair, (c, _) in counts.items()}, 2 * len(g))
-    most = max(c for c, _ in counts.values())
-    return sorted((Edge(u, v, "pair", style.PAIR_COLOR, style.edge_width(c, most), False, held == 0, "-", c)
-                   for (u, v), (c, held) in counts.items() if (u, v) in kept),
+        tally[1] += data.get("count", 1) if family == "talks" and not data.get("planned") else 0
+        tally[2] += 0 if data.get("planned") else 1
+    kept = strongest_pairs({pair: c for pair, (c, _, _) in counts.items()}, 2 * len(g))
+    most = max(met for _, met, _ in counts.values()) or 1
+    return sorted((Edge(u, v, "pair", style.PAIR_COLOR, style.edge_width(met, most) if met else 1.0, False,
+                        held == 0, "-" if met or held == 0 else DISTANT_DASH, met)
+                   for (u, v), (_, met, held) in counts.items() if (u, v) in kept),
                   key=lambda e: (-e.width, e.u, e.v)), len(counts) - len(kept)
 
 
@@ -373,7 +391,7 @@ def omitted(selection: Selection) -> str:
     parts = [count(len(hidden), "less active actor") + (f" ({named_list(hidden)})" if hidden else ""),
              count(selection.hidden_edges, "relation", "with fewer events"),
              count(selection.hidden_events, "event", "with fewer actors"),
-             count(len(unlinked), "actor", "with no relation to another")
+             count(len(unlinked), "actor", "who dealt with no one else shown")
              + (f" ({named_list(unlinked)})" if unlinked else "")]
     parts = [p for p in parts if p]
     return f"Not shown: {'; '.join(parts)}." if parts else ""

@@ -1,10 +1,9 @@
 """Drawing an actor graph's parts: relations, membership ties, nodes and labels. Each helper takes the ``ax``
 to draw on and returns the artists it added (plus what later steps need).
 
-Several relations between one pair run side by side as parallel lines,
-like lanes of a road, each with its arrowhead at its middle: seven
-relations between two states stay seven readable lines, and no heads pile
-up at a node's corner. Relations are told apart by colour and by dash
+Several relations between one pair bow apart as arcs that meet at both
+nodes, each with its arrowhead at its target's rim: every line touches its
+two nodes, and a line bows round any third node in its way. Relations are told apart by colour and by dash
 (:data:`timeline.render.style.RELATION_LOOKS`), so that they survive
 black-and-white print and colour-vision deficiencies.
 """
@@ -28,6 +27,7 @@ from timeline.dates import parse_edtf
 from timeline.graph import ACTOR_RELATIONS
 from timeline.model import ROLES, Actor, Dataset, Event
 from timeline.names import respell
+from timeline.palette import RELATION_FAMILIES
 from timeline.render import style
 from timeline.render.labels import display_name, event_titles
 from timeline.render.markers import area_scale
@@ -75,85 +75,155 @@ def offsets(edges: list[Edge]) -> dict[Edge, float]:
 
 def draw_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict
                ) -> tuple[list[Artist], np.ndarray, np.ndarray]:
-    """Draw each edge as a straight line from rim to rim, beside its parallels, a directed one with its head at
-    its middle, or moved along it off another head (:data:`HEAD_SPOTS`), its ends moved sideways off other
-    lines at the same node (:data:`SPREAD`); return the artists, points along the lines (x, y and half the
-    line's width, in pixels) and which lie near an end."""
+    """Draw each edge as a gentle arc from rim to rim, a directed one with its head at its target's rim; return
+    the artists, points along the lines (x, y and half the line's width, in pixels) and which lie near an end.
+
+    The parallel relations of one pair bow apart in the middle (:func:`offsets`) and meet at both nodes, so every
+    line touches both its ends; a line that would pass under a third node bows round it (:func:`_bulge`), and
+    its ends keep off other pairs' line ends at the same node.
+    """
     px = ax.figure.dpi / 72
     to_data = ax.transData.inverted()
     artists: list[Artist] = []
-    points, ends, heads = [], [], []
+    points, ends = [], []
     shift = offsets(edges)
-    attached: dict[str, list[tuple[np.ndarray, float]]] = defaultdict(list)
+    centres = {n: ax.transData.transform(pos[n]) for n in pos}
+    reaches = {n: reach(markers[n], area[n]) * px for n in pos if n in markers and n in area}
+    attached: dict[str, list[tuple[frozenset, np.ndarray, float]]] = defaultdict(list)
     for edge in edges:                      # the widest first, so that narrow lines stay on top
-        a, b = ax.transData.transform([pos[edge.u], pos[edge.v]])
-        along = (b - a) / max(np.hypot(*(b - a)), 1e-9)
+        a, b, pair = centres[edge.u], centres[edge.v], frozenset((edge.u, edge.v))
+        if np.hypot(*(b - a)) < 1e-6:
+            continue
         half = edge.width * px / 2
-        away = 1.0
-        for step in SPREAD:                 # off the ends of other lines at the same node, away from them
-            offset = shift[edge] + away * step * (edge.width + LANE_GAP)
-            start, stop, rims = _line(a, b, along, offset, px, [(markers[n], area[n]) for n in (edge.u, edge.v)])
-            hit = [at for node, end in ((edge.u, start), (edge.v, stop)) for at in _clash(end, half, attached[node])]
-            if not hit:
-                break
-            if step == 0:                   # step to the side the line's neighbour is not on
-                away = 1.0 if np.dot(start - hit[0], np.array([along[1], -along[0]])) >= 0 else -1.0
-        if np.dot(stop - start, along) <= 0:
+        others = [(centres[n], r + half + 3 * px) for n, r in reaches.items() if n not in (edge.u, edge.v)]
+        marks = [(markers[n], area[n]) for n in (edge.u, edge.v)]
+        start, control, stop, rims = _bulge(a, b, shift[edge] * px, others, marks, px,
+                                            [[(at, w) for p, at, w in attached[n] if p != pair]
+                                             for n in (edge.u, edge.v)], half)
+        if np.dot(stop - start, b - a) <= 0:
             continue                        # the nodes overlap: no room for a line
-        attached[edge.u].append((start, half))
-        attached[edge.v].append((stop, half))
+        attached[edge.u].append((pair, start, half))
+        attached[edge.v].append((pair, stop, half))
         alpha = PLANNED_ALPHA if edge.dashed else 0.9     # planned: the family's own dash, faint
+        chord, rad = stop - start, _rad(start, stop, control)
         line = FancyArrowPatch(*to_data.transform([start, stop]), arrowstyle="-", linewidth=edge.width,
-                               color=edge.color, alpha=alpha, linestyle=edge.dash,
-                               shrinkA=0, shrinkB=0, zorder=1, gid=f"edge:{edge.u}:{edge.v}:{edge.key}")
+                               connectionstyle=f"arc3,rad={rad:.4f}", color=edge.color, alpha=alpha,
+                               linestyle=edge.dash, shrinkA=0, shrinkB=0, zorder=1,
+                               gid=f"edge:{edge.u}:{edge.v}:{edge.key}")
         artists.append(ax.add_patch(line))
         if edge.directed:
-            head = 4 + 1.5 * edge.width
-            mid = _head_at(start, stop, heads, 3 * (head + 2) * px)
-            heads.append(mid)
-            artists.append(ax.add_patch(FancyArrowPatch(
-                *to_data.transform([mid - along * head * px, mid + along * head * px]), arrowstyle="-|>",
-                mutation_scale=9 + 2.5 * edge.width, linewidth=0, color=edge.color, alpha=alpha, shrinkA=0,
-                shrinkB=0, zorder=1.5, gid=f"head:{edge.u}:{edge.v}:{edge.key}")))
-        t = np.linspace(0, 1, max(8, int(np.hypot(*(stop - start)) / 2)))[:, None]   # a point every 2 pixels
-        curve = (1 - t) * start + t * stop
-        points.append(np.column_stack([curve, np.full(len(curve), edge.width * px / 2)]))
+            artists.append(ax.add_patch(_head(to_data, edge, control, stop, alpha, px)))
+        t = np.linspace(0, 1, max(8, int(np.hypot(*chord) / 2)))[:, None]   # a point every 2 pixels
+        curve = (1 - t) ** 2 * start + 2 * t * (1 - t) * control + t ** 2 * stop
+        points.append(np.column_stack([curve, np.full(len(curve), half)]))
         ends.append((np.hypot(*(curve - a).T) < (rims[0] + 18) * px) | (np.hypot(*(curve - b).T) < (rims[1] + 18) * px))
     if not points:
         return artists, np.empty((0, 3)), np.empty(0, dtype=bool)
     return artists, np.concatenate(points), np.concatenate(ends)
 
 
-#: Sideways steps (in line widths) a line takes so that its ends stay off other pairs' lines at the same node.
-SPREAD = (0, 1, -1, 2, -2, 3, -3)
+#: Points an arc's middle may move sideways, in steps, to bow round a third node or off another line's end.
+BOW_STEP, BOW_STEPS = 5.0, 24
 
 
-def _line(a: np.ndarray, b: np.ndarray, along: np.ndarray, offset: float, px: float,
-          marks: list[tuple[str, float]]) -> tuple[np.ndarray, np.ndarray, list[float]]:
-    """The ends (pixels) of a line ``offset`` points beside the one from ``a`` to ``b``, cut at the two nodes'
-    rims (``marks``: each node's marker and area), and the rims' distances in points."""
-    normal = np.array([along[1], -along[0]]) * offset * px
-    rims = [_rim(marker, area, end - other, abs(offset)) + 1.5
-            for (marker, area), end, other in zip(marks, (a, b), (b, a))]
-    return a + normal + along * rims[0] * px, b + normal - along * rims[1] * px, rims
+def _bulge(a: np.ndarray, b: np.ndarray, offset: float, others: list[tuple[np.ndarray, float]],
+           marks: list[tuple[str, float]], px: float, attached: list[list[tuple[np.ndarray, float]]], half: float
+           ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[float]]:
+    """The arc from node ``a`` to node ``b`` (pixels): its start and stop on the two rims, its quadratic Bézier
+    control point, and the rims' distances in points. Its middle lies ``offset`` pixels beside the straight line,
+    or, where that arc passes within ``others`` (centre, clearance) or ends on another line's end, the nearest
+    sideways move that clears them; failing that, the one that comes least near a third node."""
+    along = (b - a) / np.hypot(*(b - a))
+    normal = np.array([along[1], -along[0]])
+    t = np.linspace(0.0, 1.0, max(16, int(np.hypot(*(b - a)) / 3)))[:, None]
+    best, best_score = None, (False, False, -math.inf)
+    moves = [0.0] + [s * k * BOW_STEP * px for k in range(1, BOW_STEPS + 1) for s in (1, -1)]
+    for move in moves:
+        control = (a + b) / 2 + normal * 2 * (offset + move)
+        start, stop, rims = _arc_ends(a, b, control, marks, px, _spread(a, b, offset, marks, px))
+        control = _arc3(start, stop, _rad(start, stop, control))       # the control point matplotlib will draw
+        curve = (1 - t) ** 2 * start + 2 * t * (1 - t) * control + t ** 2 * stop
+        room = min((float(np.min(np.hypot(*(curve - c).T))) - r for c, r in others), default=math.inf)
+        score = (room >= 0, not any(_clash(end, half, near) for end, near in zip((start, stop), attached)), room)
+        if score[:2] == (True, True):
+            return start, control, stop, rims
+        if score > best_score:              # clear of the nodes first, then of other ends, then the most room
+            best, best_score = (start, control, stop, rims), score
+    return best
+
+
+def _rad(start: np.ndarray, stop: np.ndarray, control: np.ndarray) -> float:
+    """matplotlib's ``arc3`` ``rad`` whose control point lies nearest ``control``."""
+    chord = stop - start
+    return float(np.dot(control - (start + stop) / 2, [chord[1], -chord[0]]) / max(np.dot(chord, chord), 1e-9))
+
+
+def _arc3(start: np.ndarray, stop: np.ndarray, rad: float) -> np.ndarray:
+    """The control point of matplotlib's ``arc3,rad=rad`` from ``start`` to ``stop`` (pixels)."""
+    chord = stop - start
+    return (start + stop) / 2 + rad * np.array([chord[1], -chord[0]])
+
+
+def _arc_ends(a: np.ndarray, b: np.ndarray, control: np.ndarray, marks: list[tuple[str, float]], px: float,
+              spread: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray, list[float]]:
+    """Where an arc bowed towards ``control`` leaves node ``a`` and meets node ``b`` (centres, pixels): from
+    each centre moved by its ``spread`` towards the control point, 1.5 points past the marker's outline; and
+    the ends' distances from the centres in points."""
+    ends, rims = [], []
+    for centre, shift, (marker, size) in zip((a, b), spread, marks):
+        way = control - centre - shift
+        way = way / max(np.hypot(*way), 1e-9)
+        reach_px = _exit(marker, size, shift / px, way) * px + 1.5 * px
+        ends.append(centre + shift + way * reach_px)
+        rims.append(float(np.hypot(*(ends[-1] - centre))) / px)
+    return ends[0], ends[1], rims
+
+
+def _exit(marker: str, area: float, origin: np.ndarray, way: np.ndarray) -> float:
+    """Points from ``origin`` (points from a marker's centre, inside it) along ``way`` to the marker's outline."""
+    size = math.sqrt(area * area_scale(marker))
+
+    def inside(p: np.ndarray) -> bool:
+        if marker == "s":
+            return max(abs(p[0]), abs(p[1])) <= size / 2
+        if marker == "D":
+            return abs(p[0]) + abs(p[1]) <= size * math.sqrt(0.5)
+        return math.hypot(*p) <= size / 2
+
+    low, high = 0.0, size
+    for _ in range(24):
+        mid = (low + high) / 2
+        low, high = (mid, high) if inside(origin + way * mid) else (low, mid)
+    return low
+
+
+def _spread(a: np.ndarray, b: np.ndarray, offset: float, marks: list[tuple[str, float]], px: float
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """How far (pixels, sideways) the parallel lines of a pair leave and meet their nodes off the centres:
+    one and a half ``offset``, but never past 0.6 of each node's half width, so that their ends and heads lie apart."""
+    along = (b - a) / np.hypot(*(b - a))
+    normal = np.array([along[1], -along[0]])
+    halves = [math.sqrt(size * area_scale(marker)) / 2 * px * 0.6 for marker, size in marks]
+    return tuple(normal * float(np.clip(1.5 * offset, -h, h)) for h in halves)
+
+
+def _head(to_data: object, edge: Edge, control: np.ndarray, stop: np.ndarray, alpha: float, px: float
+          ) -> FancyArrowPatch:
+    """The arrowhead of a directed line, its tip on the target's rim, pointing along the arc's last stretch."""
+    way = (stop - control) / max(np.hypot(*(stop - control)), 1e-9)
+    length = (5 + 1.5 * edge.width) * px
+    family = RELATION_FAMILIES.get(edge.key)
+    shape = family.head if family else "-|>"
+    return FancyArrowPatch(*to_data.transform([stop - way * length, stop]), arrowstyle=shape,
+                           mutation_scale=12 + 2.5 * edge.width, color=edge.color,
+                           linewidth=0 if "|" in shape else max(1.3, 0.8 * edge.width), joinstyle="miter",
+                           alpha=max(alpha, 0.6), shrinkA=0, shrinkB=0, zorder=1.5,
+                           gid=f"head:{edge.u}:{edge.v}:{edge.key}")
 
 
 def _clash(end: np.ndarray, half: float, others: list[tuple[np.ndarray, float]]) -> list[np.ndarray]:
     """The ends of other lines at the same node that a line's ``end`` (``half`` its width) lies on."""
     return [at for at, width in others if np.hypot(*(end - at)) < half + width + 0.5]
-
-
-#: Where along a line its arrowhead may go, the middle first: a head moves off another head (lines converging on
-#: one node) rather than lie on it.
-HEAD_SPOTS = (0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8)
-
-
-def _head_at(start: np.ndarray, stop: np.ndarray, heads: list[np.ndarray], clear: float) -> np.ndarray:
-    """The first spot of :data:`HEAD_SPOTS` on the line from ``start`` to ``stop`` at least ``clear`` pixels from
-    every head already drawn, else the one farthest from them."""
-    spots = [start + (stop - start) * t for t in HEAD_SPOTS]
-    room = [min((float(np.hypot(*(spot - h))) for h in heads), default=math.inf) for spot in spots]
-    return next((spot for spot, r in zip(spots, room) if r >= clear), spots[int(np.argmax(room))])
 
 
 def draw_ties(ax: Axes, ties: Iterable[tuple[str, str]], pos: dict) -> list[Artist]:
@@ -162,20 +232,6 @@ def draw_ties(ax: Axes, ties: Iterable[tuple[str, str]], pos: dict) -> list[Arti
     return [ax.plot(*np.transpose([pos[member], pos[group]]), color=style.MEMBERSHIP_COLOR,
                     lw=style.MEMBERSHIP_WIDTH, solid_capstyle="round", zorder=0.5, gid=f"tie:{member}:{group}")[0]
             for member, group in ties if member in pos and group in pos]
-
-
-def _rim(marker: str, area: float, direction: np.ndarray, offset: float = 0.0) -> float:
-    """Points from the centre of a ``marker`` of ``area`` to its outline, towards ``direction``; for a line
-    ``offset`` points beside the centre, to where that line meets the outline."""
-    size = math.sqrt(area * area_scale(marker))
-    c, s = np.abs(direction) / max(np.hypot(*direction), 1e-9)
-    if marker == "s":
-        rim = size / 2 / max(c, s)
-    elif marker == "D":
-        rim = size * math.sqrt(0.5) / (c + s)
-    else:
-        rim = size / 2
-    return math.sqrt(max(rim * rim - offset * offset, 0.0)) if offset < rim else 0.0
 
 
 def marker_of(g: nx.MultiDiGraph, node: str) -> str:

@@ -22,8 +22,10 @@ WIDE = 8.5
 #: The smallest plot's height (inches).
 MIN_PLOT = 2.0
 #: Key sections a drawing of a fixed size leaves out, in this order, when the key leaves the plot too little room:
-#: the sizes and widths (the labels and the footer say how many), then the shapes.
-OPTIONAL_KEYS = ("size", "width", "kind")
+#: the sizes (the labels say who is busiest), the shapes, then the widths.
+OPTIONAL_KEYS = ("size", "kind", "width")
+#: Pairs a state-level table keeps before any key is dropped.
+TABLE_LEAST = 3
 #: The pair table's width (inches), names included.
 TABLE_WIDTH = 3.9
 
@@ -40,10 +42,10 @@ def frame(size: tuple[float, float], dpi: int, parts: list[Section], grow: bool,
           table: Table | None = None, bottom: float = FRAME_BOTTOM) -> tuple[Figure, Axes, bool]:
     """A figure with the plot and its key, drawn: the key in a column on the right of a wide figure (under the
     pair table, if any), under the plot in two columns of a narrow one (below :data:`WIDE` inches). If ``grow``,
-    the figure grows as tall as the key needs; else a key too tall drops :data:`OPTIONAL_KEYS`, then the table's
-    last rows (the note counts them), then the table on a narrow figure, and one that still leaves the plot less
-    than :data:`MIN_PLOT` inches raises :class:`GraphError`. Return the figure, the plot's axes and whether the
-    table was drawn."""
+    the figure grows as tall as the key needs; else a key too tall gives up steps of :func:`_smaller_keys` (table
+    rows down to three, then :data:`OPTIONAL_KEYS`, then rows down to two, then the table on a narrow figure),
+    and one that still leaves the plot less than :data:`MIN_PLOT` inches raises :class:`GraphError`. Return the
+    figure, the plot's axes and whether the table was drawn."""
     w, h = size
     wide = w >= WIDE
     plot_w = w - 2 * MARGIN - (_key_width(table) if wide else 0.0)
@@ -67,15 +69,26 @@ def frame(size: tuple[float, float], dpi: int, parts: list[Section], grow: bool,
 
 def _smaller_keys(parts: list[Section], table: Table | None, narrow: bool
                   ) -> Iterator[tuple[list[Section], Table | None]]:
-    """The key as drawn, then smaller: without the sizes and widths, without the shapes, then with fewer table
-    rows, down to two, and if ``narrow`` without the table."""
-    for spare in ((), OPTIONAL_KEYS[:2], OPTIONAL_KEYS):
-        yield [p for p in parts if p.name not in spare], table
-    least = [p for p in parts if p.name not in OPTIONAL_KEYS]
-    for rows in range(len(table.rows) - 1, 1, -1) if table else ():
-        yield least, table._replace(rows=table.rows[:rows], hidden=table.hidden + len(table.rows) - rows)
+    """The key as drawn, then smaller: with a table, first its last rows, down to :data:`TABLE_LEAST` (every
+    key says what the map draws); then without the sizes, the shapes and the widths in turn
+    (:data:`OPTIONAL_KEYS`); then with fewer table rows, down to two, and if ``narrow`` without the table."""
+    least = min(len(table.rows), TABLE_LEAST) if table else 0
+    for rows in range(len(table.rows), least - 1, -1) if table else ():
+        yield parts, _cut(table, rows)
+    for k in range(len(OPTIONAL_KEYS) + 1):
+        yield [p for p in parts if p.name not in OPTIONAL_KEYS[:k]], _cut(table, least)
+    bare = [p for p in parts if p.name not in OPTIONAL_KEYS]
+    for rows in range(least - 1, 1, -1) if table else ():
+        yield bare, _cut(table, rows)
     if table and narrow:
-        yield least, None
+        yield bare, None
+
+
+def _cut(table: Table | None, rows: int) -> Table | None:
+    """``table`` with only its first ``rows`` rows, the note counting the others."""
+    if table is None or rows >= len(table.rows):
+        return table
+    return table._replace(rows=table.rows[:rows], hidden=table.hidden + len(table.rows) - rows)
 
 
 def _key_width(table: Table | None) -> float:

@@ -48,7 +48,7 @@ def sections(dataset: Dataset, g: nx.MultiDiGraph, colors: dict[str, str], edges
         out += [type_section(g), role_section(edges), size_section(g, sizes, marker)]
     elif paired:
         out += [pair_section(edges), size_section(g, sizes, marker),
-                width_section(edges, "Line width: events")]
+                width_section([e for e in edges if e.count], "Width: meetings")]
     else:
         out += [relation_section(edges, ties, grouped), size_section(g, sizes, marker), width_section(edges)]
     return [s for s in out if s]
@@ -60,8 +60,8 @@ def dot(face: object, edge: str, marker: str = "o", size: float = 8.0) -> Line2D
 
 
 def line(color: str, width: float = 1.5, directed: bool = False, dash: object = "-",
-         alpha: float = 1.0) -> FancyArrowPatch:
-    return FancyArrowPatch((0, 0), (1, 0), arrowstyle="-|>" if directed else "-", color=color, linewidth=width,
+         alpha: float = 1.0, head: str = "-|>") -> FancyArrowPatch:
+    return FancyArrowPatch((0, 0), (1, 0), arrowstyle=head if directed else "-", color=color, linewidth=width,
                            linestyle=dash, mutation_scale=7 + 2 * width, alpha=alpha)
 
 
@@ -82,7 +82,7 @@ def side_section(dataset: Dataset, colors: dict[str, str], own: bool = False, ma
         words = "Other sides (named on the map)" if own else f"Others: {', '.join(sorted(others))}"
         entries.append((dot(style.OTHER_SIDE, "white", marker, size), textwrap.fill(words, KEY_LABEL - 12 if columns == 2
                                                                        else KEY_LABEL - 2)))
-    return Section("side", "Colour: side" if own else "Colour: side (its state, else itself)", entries, columns)
+    return Section("side", "Colour: side", entries, columns)
 
 
 def kind_section(g: nx.MultiDiGraph) -> Section:
@@ -93,27 +93,34 @@ def kind_section(g: nx.MultiDiGraph) -> Section:
 
 
 def pair_section(edges: list[Edge]) -> Section:
-    entries = [(line(style.PAIR_COLOR, width=2.0), "Dealt with each other\n(all kinds of relation)")]
+    """The state-level lines: met (its width the meetings), dealt with each other only at a distance (dotted),
+    only planned (faint); each as drawn."""
+    entries = [(line(style.PAIR_COLOR, width=2.0), "Met, called or visited")]
+    distant = [e for e in edges if not e.count and not e.dashed]
+    if distant:
+        entries.append((line(style.PAIR_COLOR, width=distant[0].width, dash=distant[0].dash),
+                        textwrap.fill("Never met: only demands, statements or attacks", KEY_LABEL - 8)))
     if any(e.dashed for e in edges):
         entries.append((line(style.PAIR_COLOR, width=2.0, alpha=PLANNED_ALPHA), "Only planned so far (faint)"))
-    return Section("relation", "Line", entries)
+    return Section("relation", "Line: one a pair", entries)
 
 
 def relation_section(edges: list[Edge], ties: bool, grouped: bool = False) -> Section:
     used = {e.key: e for e in edges}
     used |= {e.key: e for e in edges if e.directed}       # a family is drawn directed if any of its lines is
     order = [*RELATION_FAMILIES, *ACTOR_RELATIONS, *sorted(set(used) - set(ACTOR_RELATIONS) - set(RELATION_FAMILIES))]
-    entries = [(line(used[r].color, directed=used[r].directed, dash=used[r].dash),
+    entries = [(line(used[r].color, directed=used[r].directed, dash=used[r].dash,
+                     head=RELATION_FAMILIES[r].head if r in RELATION_FAMILIES else "-|>"),
                 textwrap.fill(style.relation_label(r), KEY_LABEL)) for r in order if r in used]
     if any(e.dashed for e in edges):
         entries.append((line(style.MUTED, alpha=PLANNED_ALPHA), "Planned, not yet happened (faint)"))
     if ties:
         entries.append((Line2D([], [], color=style.MEMBERSHIP_COLOR, linewidth=style.MEMBERSHIP_WIDTH,
-                               solid_capstyle="round"), "Belongs to (person → delegation)" if grouped
-                        else "Belongs to (person → side)"))
+                               solid_capstyle="round"), "Member of (person to delegation)" if grouped
+                        else "Member of (person to their side)"))
     if grouped:
         entries.append((dot("#EEEEEE", style.MUTED, "o", 12), textwrap.fill(
-            "Circle: a side, its state in the middle, its people round it", KEY_LABEL)))
+            "Circle: a side and its people", KEY_LABEL)))
     return Section("relation", "Relation", entries)
 
 
@@ -136,9 +143,11 @@ def size_section(g: nx.MultiDiGraph, sizes: tuple[float, float], marker: str = "
         columns=len(set(samples)))
 
 
-def width_section(edges: list[Edge], title: str = "Width: events per relation") -> Section:
+def width_section(edges: list[Edge], title: str = "Width: events per relation") -> Section | None:
     """Line widths drawn for the fewest and the most events behind a line, and one between if it looks apart
-    from both (1.5 points or more)."""
+    from both (1.5 points or more); ``None`` for no lines."""
+    if not edges:
+        return None
     widths = {}
     for edge in edges:
         widths.setdefault(edge.width, edge.count)
@@ -173,7 +182,7 @@ def role_section(edges: list[Edge]) -> Section:
 
 
 class ArrowHandler:
-    """Draws a legend entry as the line it stands for, with a head at its middle if it points."""
+    """Draws a legend entry as the line it stands for, with its head (filled or open) at its end if it points."""
 
     def legend_artist(self, legend: object, handle: FancyArrowPatch, fontsize: float, box: object) -> object:
         w, h = box.width, box.height
@@ -182,9 +191,10 @@ class ArrowHandler:
         plain.set_arrowstyle("-")
         box.add_artist(plain)
         if type(handle.get_arrowstyle()).__name__ != "Curve":
-            head = FancyArrowPatch((w / 2 - 3, h / 2), (w / 2 + 3, h / 2), arrowstyle="-|>",
-                                   mutation_scale=handle.get_mutation_scale(), transform=box.get_transform(),
-                                   color=handle.get_edgecolor(), linewidth=0)
+            filled = type(handle.get_arrowstyle()).__name__ == "CurveFilledB"
+            head = FancyArrowPatch((w - 6, h / 2), (w, h / 2), arrowstyle="-|>" if filled else "->",
+                                   mutation_scale=handle.get_mutation_scale() + 3, transform=box.get_transform(),
+                                   color=handle.get_edgecolor(), linewidth=0 if filled else 1.3)
             box.add_artist(head)
             return head
         return plain

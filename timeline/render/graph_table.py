@@ -63,8 +63,8 @@ def table_height(rows: Sequence[PairRow], width: float, hidden: int) -> float:
 def note_lines(width: float, hidden: int) -> list[str]:
     """The note under a table ``width`` inches wide that leaves ``hidden`` pairs out, in lines."""
     note = ("A & B: what the two did together. A → B: what A did to B; B → A, what B did to A. Each event is "
-            "counted once a line, as reported: an attack one side reports and the other denies counts too. Only the events in "
-            "the record are counted, so an empty cell means none recorded.")
+            "counted once in each row, as reported: an attack one side reports and the other denies counts too. "
+            "Only the events in the record are counted, so an empty cell means none recorded.")
     if hidden:
         note += f" {hidden:,} more pair{'s' * (hidden > 1)} not listed."
     return textwrap.wrap(note, int(width * 72 / (FONT_SIZE * 0.52)))
