@@ -280,7 +280,7 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     kept, placed, heights, figure_height = layout_stacked(frame, dataset, glyphs, texts, least, scale, height)
     titles = [titles[i] for i in kept]
     frame.footnote(stack_note(glyphs))
-    numbers = numbered(frame, glyphs, titles, placed)         # the note gives each one's date
+    numbers = numbered(frame, glyphs, titles, placed, related_bounds(dataset.events))   # each one's date as drawn
     figure_height += 0 if height else (len(frame.notes) - first - (rule.stop - rule.start)) * Frame.LINE
     lines = [n.replace("{labelled}", f"{len(placed.labels):,}") for n in frame.notes[rule]]
     frame.notes[rule] = lines if len(placed.labels) < len(glyphs) else []
