@@ -74,9 +74,9 @@ def clear_tags(ax: Axes) -> list[Text]:
             if best is None or cost < best[0]:
                 best = (cost, dx * reach[0], dy * reach[1])
         _move(tag, *(clear or best[1:]))
-        if best[0] > 0 or clear is not None:
-            if not nearest_is_own(tag.get_window_extent(renderer), own, keyed, NEARER * ax.figure.dpi / 100):
-                _join(tag)
+        if (best[0] > 0 or clear is not None) and \
+                not nearest_is_own(tag.get_window_extent(renderer), own, keyed, NEARER * ax.figure.dpi / 100):
+            _join(tag)
         taken = np.vstack([taken, _array([tag.get_window_extent(renderer).padded(TEXT_PAD * px)])])
     return tags
 
