@@ -27,7 +27,7 @@ LEADER = {"arrowstyle": "-", "color": "#8A8A8A", "lw": 0.5, "shrinkA": 0.5, "shr
 #: tags sit by default), then right, down right, the left side, straight above and beneath, then further out.
 NEAR = ((1.0, 0.5), (1.0, 0.0), (1.0, -0.5), (-1.0, 0.5), (-1.0, 0.0), (-1.0, -0.5), (0.0, 1.0), (0.0, -1.0),
         (1.0, 1.0), (-1.0, 1.0), (1.0, -1.0), (-1.0, -1.0))
-OFFSETS = NEAR + tuple((x * far, y * far) for far in (1.7, 2.4, 3.2, 4.2, 5.4) for x, y in NEAR)
+OFFSETS = NEAR + tuple((x * far, y * far) for far in (1.7, 2.4, 3.2, 4.2, 5.4, 7.0, 9.0) for x, y in NEAR)
 
 
 def obstacles(ax: Axes, renderer: object) -> list[Bbox]:
@@ -75,9 +75,9 @@ def clear_tags(ax: Axes) -> list[Text]:
                 best = (cost, dx * reach[0], dy * reach[1])
         _move(tag, *(clear or best[1:]))
         if (best[0] > 0 or clear is not None) and \
-                not nearest_is_own(tag.get_window_extent(renderer), own, keyed, NEARER * ax.figure.dpi / 100):
+                not nearest_is_own(text_extent(tag, renderer), own, keyed, NEARER * ax.figure.dpi / 100):
             _join(tag)
-        taken = np.vstack([taken, _array([tag.get_window_extent(renderer).padded(TEXT_PAD * px)])])
+        taken = np.vstack([taken, _array([text_extent(tag, renderer).padded(TEXT_PAD * px)])])
     return tags
 
 
@@ -110,6 +110,11 @@ def nearest_is_own(box: Bbox, own: str, marks: Iterable[tuple[str, Bbox]], margi
         else:
             others = min(others, gap(box, extent))
     return mine + margin <= others
+
+
+def text_extent(tag: Text, renderer: object) -> Bbox:
+    """The extent of the tag's words alone (an annotation's own extent takes in its leader)."""
+    return Text.get_window_extent(tag, renderer)
 
 
 def is_joined(tag: Text) -> bool:
