@@ -94,3 +94,55 @@ def test_the_leaked_draft_is_numbered_at_the_day_of_the_first_answer_to_it(chart
     assert number, "the leaked draft is no longer numbered on the page; check its label's date instead"
     said = re.search(rf"\b{number} A 28-point US draft leaks \(by (\d+ Nov 2025)\)", footer(figure))
     assert said and said.group(1) != "2 Dec 2025"
+
+
+# --- 3. a label beside its mark ends by no other mark ---------------------------------------------------------
+
+@pytest.mark.parametrize("name", JUDGED)
+def test_a_label_beside_its_mark_ends_by_no_other_mark(charts, name):
+    """In the column 'Trump and Vance clash with Zelenskyy in the Oval Office' started at its dot (1 Mar) and
+    ended beside an unrelated dot of 1 Oct: readers pinned it on October. A label on its mark's row (no leader)
+    has no other event's mark within 8 pixels (at 100 dpi) of its far end, whichever way it reads."""
+    figure = charts[name]
+    renderer = figure.canvas.get_renderer()
+    ax = figure.axes[0]
+    px = figure.dpi / 100
+    leaders = {event_of(line.get_gid()) for line in ax.lines if (line.get_gid() or "").startswith("leader:")}
+    marks = [(key, box) for key, box in marks_by_event(ax, renderer)]
+    own = {key: box for key, box in marks if key not in leaders}
+    checked = 0
+    for label in (t for t in ax.texts if (t.get_gid() or "").startswith("label:")):
+        key = event_of(label.get_gid())
+        if key in leaders or key not in own:
+            continue
+        box = label.get_window_extent(renderer)
+        rightward = box.x0 + box.x1 > own[key].x0 + own[key].x1
+        far, y = (box.x1 if rightward else box.x0), (box.y0 + box.y1) / 2
+        for other, extent in marks:
+            if other != key:
+                gap = max(0.0, extent.x0 - far, far - extent.x1), 2 * max(0.0, extent.y0 - y, y - extent.y1)
+                assert (gap[0] ** 2 + gap[1] ** 2) ** 0.5 > 8 * px, (name, label.get_text(), other)
+        checked += 1
+    assert checked >= 2
+
+
+# --- 4. one sign, one meaning -------------------------------------------------------------------------------------
+
+def test_the_zoom_says_time_scale_and_counts_keep_the_times_sign(charts):
+    texts = [t.get_text() for t in charts["seed-page"].axes[0].texts]
+    assert re.fullmatch(r"\d× time scale", next(t for t in texts if "scale" in t))
+    assert all(re.fullmatch(r"×\d+", t.strip("?")) for t in texts if "×" in t and "scale" not in t)
+
+
+# --- 5. the footnote's arithmetic ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["seed-page", "seed-column", "seed-slide"])
+def test_labelled_numbered_and_other_events_add_up_to_the_events_drawn(charts, name):
+    """'10 labelled + 25 numbered + 165 other events' made 200 of 210: the 165 were marks, some standing for
+    several events. The note counts events, and marks apart where they differ."""
+    text = footer(charts[name])
+    drawn = int(re.search(r"Of the ([\d,]+) events drawn", text).group(1).replace(",", ""))
+    labelled = int(re.search(r"events drawn, ([\d,]+) are labelled", text).group(1))
+    numbered = len(charts[name].timeline.numbers)
+    others = int(re.search(r"The ([\d,]+) other events", text).group(1).replace(",", ""))
+    assert labelled + numbered + others == drawn

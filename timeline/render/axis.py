@@ -202,14 +202,15 @@ def draw_breaks(ax: Axes, scale: TimeScale) -> list[Artist]:
 
 
 def draw_zoom(ax: Axes, scale: TimeScale) -> list[Artist]:
-    """Tint the magnified stretch across the chart, edge it with dotted lines and say '×3 scale' above it."""
+    """Tint the magnified stretch across the chart, edge it with dotted lines and say '3× time scale' above it
+    (not '×3', which counts the events a mark stands for)."""
     if not scale.zoom:
         return []
     a, b, factor = scale.zoom
     artists: list[Artist] = [ax.axvspan(a, b, lw=0, zorder=0.5, gid="zoom", **ZOOM_TINT)]
     for x in (a, b):
         artists.append(ax.axvline(x, color=style.MUTED, lw=0.7, ls=(0, (1, 2)), zorder=0.6))
-    artists.append(ax.annotate(f"×{factor} scale", ((a + b) / 2, 1), xycoords=ax.get_xaxis_transform(),
+    artists.append(ax.annotate(f"{factor}× time scale", ((a + b) / 2, 1), xycoords=ax.get_xaxis_transform(),
                                xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
                                fontsize=style.FOOTER_SIZE, fontstyle="italic", color=style.MUTED,
                                gid="zoom-label", annotation_clip=False))

@@ -17,8 +17,7 @@ from timeline.render.text import printable, typeset
 NUMBERED_UP_TO = 25
 #: ... and up to this many per inch of the figure's width, so that the note stays shorter than the chart.
 NUMBERED_PER_INCH = 2.5
-UNNUMBERED = ("The {count} other events are marks only, too many to number legibly at this size: narrow the "
-              "period or the actors to label or number every one.")
+UNNUMBERED = "The {count} other events{marks} are marks only, too many to number legibly at this size."
 #: The footnote on open dates placed by the events related to them (:func:`~timeline.render.spans.related_bounds`).
 BOUND_NOTE = ("An “on or before” date is drawn at the latest day the record allows: {listed} happened by the "
               "first event that answers, revises or is part of it.")
@@ -69,7 +68,9 @@ def numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], placed
         frame.footnote(f"Numbered for lack of room, {key}: " + "; ".join(
             f"{n} {texts[left[e]]} ({drawn_date(glyphs[left[e]], bounds or {})})" for n, e in enumerate(order, 1)) + ".")
     if len(order) < len(left):
-        frame.footnote(UNNUMBERED.format(count=f"{len(left) - len(order):,}"))
+        events = len({e.id for g in glyphs if not g.copy for e in (g.event, *g.stack)}) - len(labelled) - len(order)
+        marks = len(left) - len(order)
+        frame.footnote(UNNUMBERED.format(count=f"{events:,}", marks=f" ({marks:,} marks)" * (marks != events)))
     return {e: n for n, e in enumerate(order, 1)}
 
 
