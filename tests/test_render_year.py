@@ -164,7 +164,7 @@ def test_the_leak_is_drawn_by_the_first_event_that_answers_it(chart):
     of it (and Putin answers it on 21 Nov), so the leak happened by 20 Nov: its marker stands on 20 Nov."""
     import matplotlib.dates as mdates
     leak = own_marks(chart)["leaked-28-point-draft"]
-    assert mdates.num2date(leak.get_xdata()[0]).strftime("%Y-%m-%d %H") == "2025-11-21 00"   # by the end of 20 Nov
+    assert mdates.num2date(leak.get_xdata()[0]).strftime("%Y-%m-%d %H") == "2025-11-20 12"   # on 20 Nov, its last day
     footer = next(t.get_text() for t in chart.texts if t.get_gid() == "footer").replace("\n", " ")
     assert "An “on or before” date is drawn at the latest day the record allows: “A 28-point US draft leaks”" \
         in footer

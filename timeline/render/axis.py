@@ -226,21 +226,23 @@ def clear_zoom_label(ax: Axes, pad: float = 2.5) -> Text | None:
         return None
     renderer = ax.figure.canvas.get_renderer()
     px = ax.figure.dpi / 72
-    others = [t.get_window_extent(renderer).padded(pad * px) for t in ax.texts
+    others = [Text.get_window_extent(t, renderer).padded(pad * px) for t in ax.texts     # words, not leaders
               if t is not note and t.get_visible() and t.get_text().strip()]
     others += [text.get_window_extent(renderer).padded(pad * px) for legend in ax.figure.legends
                for text in legend.get_texts()]
     tint = next(p for p in ax.patches if p.get_gid() == "zoom").get_window_extent(renderer)
-    room = max(0.0, tint.width - note.get_window_extent(renderer).width) / 2 / px
-    shifts = sorted({round(d * room / 6, 1) for d in range(-6, 7)}, key=abs)
     marks = obstacles(ax, renderer)
-    for dy in (2, 4, 6, 8, -2, -8, -14):             # above the axes, else just inside, clear of the marks there
-        note.set_va("bottom" if dy > 0 else "top")
-        for dx in shifts:
-            note.xyann = (dx, dy)
-            box = note.get_window_extent(renderer)
-            if not any(box.overlaps(other) for other in others) and (dy > 0 or not any(box.overlaps(m) for m in marks)):
-                return note
+    for words in (note.get_text(), note.get_text().replace(" time ", " ")):     # '4× scale' where room is short
+        note.set_text(words)
+        room = max(0.0, tint.width - note.get_window_extent(renderer).width) / 2 / px
+        shifts = sorted({round(d * room / 6, 1) for d in range(-6, 7)}, key=abs)
+        for dy in (2, 4, 6, 8, -2, -8, -14):         # above the axes, else just inside, clear of the marks there
+            note.set_va("bottom" if dy > 0 else "top")
+            for dx in shifts:
+                note.xyann = (dx, dy)
+                box = note.get_window_extent(renderer)
+                if not any(box.overlaps(o) for o in others) and (dy > 0 or not any(box.overlaps(m) for m in marks)):
+                    return note
     note.xyann = (0, 2)
     note.set_va("bottom")
     return note
