@@ -155,7 +155,10 @@ def test_the_rule_turns_away_a_leftward_label_beside_another_mark():
     assert keyed._own(mark, 95.0, 195.0, [(0, 200.0, 210.0), (0, 20.0, 30.0)], 4.0)
     assert keyed._own(mark, 214.0, 314.0, [(0, 200.0, 210.0), (1, 200.0, 210.0)], 4.0)   # the mark above: nearer its own
     assert not keyed._own(mark, 95.0, 195.0, [(0, 200.0, 210.0), (0, 77.0, 87.0)], 4.0)   # 8 px past its far end
-    assert keyed._own(mark, 214.0, 314.0, [(0, 200.0, 210.0), (0, 322.0, 332.0)], 4.0)   # past a rightward one's: read
+    # round 6: a rightward label ending 8 px from another mark read as that mark's too (the Oval Office clash
+    # of March ended by an October dot in the column): turned away, and kept with the mark well clear
+    assert not keyed._own(mark, 214.0, 314.0, [(0, 200.0, 210.0), (0, 322.0, 332.0)], 4.0)
+    assert keyed._own(mark, 214.0, 314.0, [(0, 200.0, 210.0), (0, 345.0, 355.0)], 4.0)
 
 
 # --- 3. no fan of leaders ------------------------------------------------------------------------------------
