@@ -283,10 +283,10 @@ def test_titles_name_the_sides_and_the_place(seed, chronology):
     assert all(len(t) <= 48 for t in titles.values())
     untitled = [replace(e, title=None) for e in chronology.events]
     titles = dict(zip((e.id for e in untitled), event_titles(chronology, untitled)))
-    assert titles["riyadh"] == "Russia – US talks, Riyadh"          # the host is not a side of the talks
-    assert titles["jeddah"] == "US – Ukraine talks, Jeddah"
-    assert titles["witkoff-putin-1"] == "Putin – Witkoff, Moscow" == titles["witkoff-putin-3"]
-    assert titles["witkoff-putin-2"] == "Putin – Witkoff, Saint Petersburg"   # the place tells repeats apart
+    assert titles["riyadh"] == "Russia–US talks, Riyadh"          # the host is not a side of the talks
+    assert titles["jeddah"] == "US–Ukraine talks, Jeddah"
+    assert titles["witkoff-putin-1"] == "Putin–Witkoff, Moscow" == titles["witkoff-putin-3"]
+    assert titles["witkoff-putin-2"] == "Putin–Witkoff, Saint Petersburg"   # the place tells repeats apart
 
 
 def test_an_events_own_title_is_its_label():

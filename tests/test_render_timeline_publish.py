@@ -259,7 +259,7 @@ def test_the_mediator_keeps_its_lane_and_lane_notes_say_what_each_holds(chronolo
 def test_labels_that_would_read_alike_carry_their_dates(chronology):
     texts = [t.get_text().replace("\n", " ") for t in labels(chronology).values()]
     assert len(texts) == len(set(texts))
-    witkoff = sorted(t for t in texts if t.startswith("Putin – Witkoff, Moscow"))
+    witkoff = sorted(t for t in texts if t.startswith("Putin–Witkoff, Moscow"))
     assert witkoff and all(t[-4:] in ("2025",) for t in witkoff)
     events = [Event(i, "meeting", parse_edtf(d)) for i, d in (("a", "2025-04-11"), ("b", "2025-08-06"),
                                                                 ("c", "2025-05"))]
