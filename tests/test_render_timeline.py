@@ -172,19 +172,20 @@ def test_every_event_is_labelled_or_numbered_without_overlap(chart, seed):
     drawing = chart.timeline
     shown = labels(chart)
     assert sorted(shown) == sorted(drawing.labels)
-    # three statements of 3 Dec sit in a stack of same-day marks: no leader can reach them without passing
-    # another mark, so they are numbered and listed
-    assert drawing.numbers == {"putin-pokrovsk-expansion-remark": 1, "russia-claims-pokrovsk": 2,
-                               "sybiha-response-to-forum-remarks": 3}
+    # statements of 3 Dec sit in a stack of same-day marks: no leader can reach them without passing another
+    # mark, so they are numbered and listed, each with its date as drawn (an open date on its bound's day)
+    assert drawing.numbers == {"putin-forum-accusation": 1, "putin-pokrovsk-expansion-remark": 2,
+                               "russia-claims-pokrovsk": 3, "zelenskyy-ireland-remarks": 4}
     assert set(drawing.labels) | set(drawing.numbers) == {e.id for e in seed.events}
     numbers = by_gid(chart, "number:")
-    assert {gid: t.get_text() for gid, t in numbers.items()} == {"putin-pokrovsk-expansion-remark": "1",
-                                                                 "russia-claims-pokrovsk": "2",
-                                                                 "sybiha-response-to-forum-remarks": "3"}
-    assert "Numbered for lack of room, the events without a label: 1 Putin: forces could push on from " \
-           "Pokrovsk in any direction (by 3 Dec 2025); 2 Russia claims to have captured Pokrovsk (by 3 Dec " \
-           "2025); 3 Sybiha: Putin has no interest in ending the war (by 3 Dec 2025)." \
-           in footer(chart).replace("\n", " ")
+    assert {gid: t.get_text() for gid, t in numbers.items()} == {"putin-forum-accusation": "1",
+                                                                 "putin-pokrovsk-expansion-remark": "2",
+                                                                 "russia-claims-pokrovsk": "3",
+                                                                 "zelenskyy-ireland-remarks": "4"}
+    assert "Numbered for lack of room, the events without a label: 1 Putin accuses Ukraine’s European allies " \
+           "of undermining peace (2 Dec 2025, date uncertain); 2 Putin: forces could push on from Pokrovsk in " \
+           "any direction (by 3 Dec 2025); 3 Russia claims to have captured Pokrovsk (by 3 Dec 2025); " \
+           "4 Zelenskyy in Ireland calls for a “dignified peace” (by 3 Dec 2025)." in footer(chart).replace("\n", " ")
     assert shown["moscow-talks"].get_text().replace("\n", " ") == "Witkoff and Kushner meet Putin in Moscow"
     assert shown["planned-meeting-ukrainian-delegation"].get_fontstyle() == "italic"
     assert_labels_clear(chart)
@@ -282,10 +283,10 @@ def test_titles_name_the_sides_and_the_place(seed, chronology):
     assert all(len(t) <= 48 for t in titles.values())
     untitled = [replace(e, title=None) for e in chronology.events]
     titles = dict(zip((e.id for e in untitled), event_titles(chronology, untitled)))
-    assert titles["riyadh"] == "Russia – US talks, Riyadh"          # the host is not a side of the talks
-    assert titles["jeddah"] == "US – Ukraine talks, Jeddah"
-    assert titles["witkoff-putin-1"] == "Putin – Witkoff, Moscow" == titles["witkoff-putin-3"]
-    assert titles["witkoff-putin-2"] == "Putin – Witkoff, Saint Petersburg"   # the place tells repeats apart
+    assert titles["riyadh"] == "Russia–US talks, Riyadh"          # the host is not a side of the talks
+    assert titles["jeddah"] == "US–Ukraine talks, Jeddah"
+    assert titles["witkoff-putin-1"] == "Putin–Witkoff, Moscow" == titles["witkoff-putin-3"]
+    assert titles["witkoff-putin-2"] == "Putin–Witkoff, Saint Petersburg"   # the place tells repeats apart
 
 
 def test_an_events_own_title_is_its_label():
@@ -570,8 +571,8 @@ def test_format_follows_the_extension(run, tmp_path, name, magic):
     result = run("render", "timeline", "-o", str(path), "--dpi", "50")
     assert result.exit_code == 0, result.output
     assert path.read_bytes().startswith(magic)
-    assert result.output == (f"wrote {path}: 23 events in 5 lanes, 3 without a label for lack of room "
-                             "(3 of them numbered in a note)\n")
+    assert result.output == (f"wrote {path}: 23 events in 5 lanes, 4 without a label for lack of room "
+                             "(4 of them numbered in a note)\n")
 
 
 def test_size_and_dpi_set_the_pixels(run, tmp_path):
@@ -656,4 +657,4 @@ def test_a_number_stands_by_its_mark_an_open_dates_bound_or_a_spans_end():
     xs = {g.event.id: draw_number(ax, g, 0, 1).xy[0] for g in glyphs_of(events, [(0,)] * 4)}
     day = mdates.date2num
     assert xs == {"day": day(datetime(2025, 6, 10, 12)), "span": day(datetime(2025, 6, 21)),
-                  "after": day(datetime(2025, 10, 1)), "before": day(datetime(2025, 6, 6))}
+                  "after": day(datetime(2025, 10, 1, 12)), "before": day(datetime(2025, 6, 5, 12))}

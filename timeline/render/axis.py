@@ -202,14 +202,15 @@ def draw_breaks(ax: Axes, scale: TimeScale) -> list[Artist]:
 
 
 def draw_zoom(ax: Axes, scale: TimeScale) -> list[Artist]:
-    """Tint the magnified stretch across the chart, edge it with dotted lines and say '×3 scale' above it."""
+    """Tint the magnified stretch across the chart, edge it with dotted lines and say '3× time scale' above it
+    (not '×3', which counts the events a mark stands for)."""
     if not scale.zoom:
         return []
     a, b, factor = scale.zoom
     artists: list[Artist] = [ax.axvspan(a, b, lw=0, zorder=0.5, gid="zoom", **ZOOM_TINT)]
     for x in (a, b):
         artists.append(ax.axvline(x, color=style.MUTED, lw=0.7, ls=(0, (1, 2)), zorder=0.6))
-    artists.append(ax.annotate(f"×{factor} scale", ((a + b) / 2, 1), xycoords=ax.get_xaxis_transform(),
+    artists.append(ax.annotate(f"{factor}× time scale", ((a + b) / 2, 1), xycoords=ax.get_xaxis_transform(),
                                xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
                                fontsize=style.FOOTER_SIZE, fontstyle="italic", color=style.MUTED,
                                gid="zoom-label", annotation_clip=False))
@@ -225,21 +226,23 @@ def clear_zoom_label(ax: Axes, pad: float = 2.5) -> Text | None:
         return None
     renderer = ax.figure.canvas.get_renderer()
     px = ax.figure.dpi / 72
-    others = [t.get_window_extent(renderer).padded(pad * px) for t in ax.texts
+    others = [Text.get_window_extent(t, renderer).padded(pad * px) for t in ax.texts     # words, not leaders
               if t is not note and t.get_visible() and t.get_text().strip()]
     others += [text.get_window_extent(renderer).padded(pad * px) for legend in ax.figure.legends
                for text in legend.get_texts()]
     tint = next(p for p in ax.patches if p.get_gid() == "zoom").get_window_extent(renderer)
-    room = max(0.0, tint.width - note.get_window_extent(renderer).width) / 2 / px
-    shifts = sorted({round(d * room / 6, 1) for d in range(-6, 7)}, key=abs)
     marks = obstacles(ax, renderer)
-    for dy in (2, 4, 6, 8, -2, -8, -14):             # above the axes, else just inside, clear of the marks there
-        note.set_va("bottom" if dy > 0 else "top")
-        for dx in shifts:
-            note.xyann = (dx, dy)
-            box = note.get_window_extent(renderer)
-            if not any(box.overlaps(other) for other in others) and (dy > 0 or not any(box.overlaps(m) for m in marks)):
-                return note
+    for words in (note.get_text(), note.get_text().replace(" time ", " ")):     # '4× scale' where room is short
+        note.set_text(words)
+        room = max(0.0, tint.width - note.get_window_extent(renderer).width) / 2 / px
+        shifts = sorted({round(d * room / 6, 1) for d in range(-6, 7)}, key=abs)
+        for dy in (2, 4, 6, 8, -2, -8, -14):         # above the axes, else just inside, clear of the marks there
+            note.set_va("bottom" if dy > 0 else "top")
+            for dx in shifts:
+                note.xyann = (dx, dy)
+                box = note.get_window_extent(renderer)
+                if not any(box.overlaps(o) for o in others) and (dy > 0 or not any(box.overlaps(m) for m in marks)):
+                    return note
     note.xyann = (0, 2)
     note.set_va("bottom")
     return note

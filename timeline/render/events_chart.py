@@ -205,14 +205,14 @@ def _footprint(renderer: object, glyph: Glyph, scale: TimeScale, width: float, p
                ) -> tuple[float, float, float]:
     """The glyph's extent on its mark row and its leader's x, in pixels: a marker, a span's bar or an open
     date's marker and arrow, with its date qualifier."""
-    x, lo, hi = (scale.fraction(v) * width for v in (glyph.x, glyph.lo, glyph.hi))
+    x, lo, hi, bound = (scale.fraction(v) * width for v in (glyph.x, glyph.lo, glyph.hi, mark_x(glyph)))
     radius = MARKER / 2 * px
     beside = qualifier(glyph.event.date) + stacks.stack_text(glyph)
     extra = text_width(renderer, beside, QUALIFIER_FONT) + 2 * px if beside else 0.0
     if glyph.open_start:
-        return hi - radius - ARROW * px, hi + radius + extra, hi
+        return bound - radius - ARROW * px, bound + radius + extra, bound
     if glyph.open_end:
-        return lo - radius, lo + radius + ARROW * px + extra, lo
+        return bound - radius, bound + radius + ARROW * px + extra, bound
     if is_span(glyph, per_day):
         lo, hi = min(lo, x - radius), max(hi, x + radius)
         return lo, hi + extra, max(lo, 0.0) + radius
@@ -262,7 +262,7 @@ def draw_number(ax: Axes, glyph: Glyph, y: float, number: int, span: bool | None
     :func:`~timeline.render.tags.clear_tags` moves it off any mark or text it would touch."""
     span = glyph.hi - glyph.lo > 1.001 if span is None else span        # a date of more than a day is a bar
     bar = span and not (glyph.open_start or glyph.open_end)
-    x = glyph.lo if glyph.open_end else glyph.hi if glyph.open_start or bar else glyph.x
+    x = glyph.hi if bar else mark_x(glyph)
     return ax.annotate(str(number), (x, y), xytext=(MARKER / 2, MARKER / 2 + 0.5), textcoords="offset points",
                        ha="left", va="center", fontsize=LABEL_SIZE - 1, fontweight="bold", color=style.INK,
                        zorder=7, gid=f"number:{glyph.key}")

@@ -226,10 +226,10 @@ def _own(mark: Mark, left: float, right: float, marks: list[tuple[int, float, fl
     """Does a label beside ``mark``, from ``left`` to ``right`` on its row, read as its own (the nearest-mark
     rule)? Every other mark lies clearly further from the label's end at the mark than the mark itself does
     (:data:`CLEAR` pixels further at least, rows :data:`ROW` pixels apart, a height counting twice: a label is
-    read as level with its own mark); a label that reads leftward has no
-    other mark within :data:`FAR` pixels of its far end either (it would seem to start from that mark)."""
+    read as level with its own mark); and no other mark lies within :data:`FAR` pixels of its far end either
+    (a label ending by another mark reads as that mark's: the Oval Office clash of March read as October's)."""
     rightward = left >= mark.hi
-    ends = [(left, gap + CLEAR)] if rightward else [(right, gap + CLEAR), (left, gap + FAR)]
+    ends = [(left, gap + CLEAR), (right, gap + FAR)] if rightward else [(right, gap + CLEAR), (left, gap + FAR)]
     for x, least in ends:
         for r, a, b in marks:
             if (r, a, b) != (mark.row, mark.lo, mark.hi) and \

@@ -168,7 +168,7 @@ def _fold_word(word: str) -> str:
 
 
 def _meeting_title(dataset: Dataset, event: Event) -> str:
-    """'Putin meets Witkoff, Kushner', 'Zelenskyy visits Ireland', 'Russia – US talks', 'Putin – Trump call'.
+    """'Putin meets Witkoff, Kushner', 'Zelenskyy visits Ireland', 'Russia–US talks', 'Putin–Trump call'.
 
     Guests of several sides under a host of another (talks in Riyadh hosted by
     Saudi Arabia) are named by their sides; without a host, the sides' people
@@ -183,13 +183,19 @@ def _meeting_title(dataset: Dataset, event: Event) -> str:
     host_sides = {dataset.side(a) for a in hosts}
     if hosts and (len(guest_sides) < 2 or host_sides & set(guest_sides)):
         if event.type == "call":
-            return f"{_names(dataset, hosts)} – {_names(dataset, guests)} call"
+            return f"{_dash([_names(dataset, hosts), _names(dataset, guests)])} call"
         return f"{_names(dataset, hosts)} {_verb('meet', _people(dataset, hosts))} {_names(dataset, guests)}"
     if len(guest_sides) > 2 or (hosts and len(guest_sides) > 1):
-        return " – ".join(short_name(dataset, s) for s in guest_sides[:3]) + " +" * (len(guest_sides) > 3) + (
+        return _dash([short_name(dataset, s) for s in guest_sides[:3]]) + " +" * (len(guest_sides) > 3) + (
             " call" if event.type == "call" else " talks")
     groups = [_names(dataset, [a for a in guests if dataset.side(a) == side]) for side in guest_sides]
-    return " – ".join(groups) + (" call" if event.type == "call" else " talks" if len(groups) == 1 else "")
+    return _dash(groups) + (" call" if event.type == "call" else " talks" if len(groups) == 1 else "")
+
+
+def _dash(names: Sequence[str]) -> str:
+    """Names joined by an en dash, closed between single words ('Russia–US', 'Putin–Witkoff'), spaced where a
+    name has several ('Rubio, Waltz – Dmitriev'), as a dash that joins compounds is set."""
+    return (" – " if any(" " in name for name in names) else "–").join(names)
 
 
 def _people(dataset: Dataset, actor_ids: Sequence[str]) -> list[str]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from matplotlib.legend import Legend
 from matplotlib.legend_handler import HandlerBase
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
@@ -139,6 +140,16 @@ def status_label(status: str, spans: bool) -> str:
     named = {"--": "dashed", ":": "dotted", "-.": "dash-dot"}.get(look.line, "")
     more = f", {named}" if spans and named and named not in words else ""
     return f"{words}{more}; label in italics)" if paren else f"{look.label} (label in italics)"
+
+
+def keep_drawn_cues(legends: Sequence[Legend], italic_labels: bool) -> None:
+    """Take "label in italics" out of the key's words where no label is drawn in italics (pending events left
+    numbered or unlabelled): a key promises only what the chart shows."""
+    if italic_labels:
+        return
+    for legend in legends:
+        for text in legend.get_texts():
+            text.set_text(text.get_text().replace("; label in italics)", ")").replace(" (label in italics)", ""))
 
 
 def ring_marker(ring: str) -> object:

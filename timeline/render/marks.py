@@ -59,9 +59,11 @@ STATUS_WORDS = {"cancelled": "Cancelled: ", "postponed": "Postponed: "}
 
 
 def mark_x(glyph: Glyph) -> float:
-    """The date number where the event's marker is drawn: the known bound of an open date, else its date's
-    middle (a span's bar is centred there too). Links and numbers start and end here, on the mark itself."""
-    return glyph.hi if glyph.open_start else glyph.lo if glyph.open_end else glyph.x
+    """The date number where the event's marker is drawn: the known bound of an open date (the middle of its last,
+    or first, day: "by 3 Dec" is drawn on 3 Dec, not at the midnight after it), else its date's middle (a span's
+    bar is centred there too). Links and numbers start and end here, on the mark itself."""
+    inside = min(0.5, (glyph.hi - glyph.lo) / 2)      # the bound's day itself, not the midnight after it
+    return glyph.hi - inside if glyph.open_start else glyph.lo + inside if glyph.open_end else glyph.x
 
 
 def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float, size: float = 1.0) -> list[Artist]:

@@ -3,7 +3,9 @@ place, open dates placed by the events that answer them, and events numbered for
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 
+from timeline.dates import parse_edtf
 from timeline.model import Dataset, Event
 from timeline.render.events_chart import Placed
 from timeline.render.frame import Frame
@@ -15,8 +17,7 @@ from timeline.render.text import printable, typeset
 NUMBERED_UP_TO = 25
 #: ... and up to this many per inch of the figure's width, so that the note stays shorter than the chart.
 NUMBERED_PER_INCH = 2.5
-UNNUMBERED = ("The {count} other events are marks only, too many to number legibly at this size: narrow the "
-              "period or the actors to label or number every one.")
+UNNUMBERED = "The {count} other events{marks} are marks only, too many to number legibly at this size."
 #: The footnote on open dates placed by the events related to them (:func:`~timeline.render.spans.related_bounds`).
 BOUND_NOTE = ("An “on or before” date is drawn at the latest day the record allows: {listed} happened by the "
               "first event that answers, revises or is part of it.")
@@ -34,10 +35,23 @@ def coarse_note(coarse: Sequence[Glyph], total: int) -> str | None:
             f"{listed}{more}.")
 
 
-def numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], placed: Placed) -> dict[str, int]:
-    """Number the events left without a label, in date order, and list them in a note: all of them up to
-    :data:`NUMBERED_UP_TO` (:data:`NUMBERED_PER_INCH` per inch of width), else that many key events, by the
-    label rule's priority (a note says how to see the rest); return event id -> number."""
+def drawn_date(glyph: Glyph, bounds: dict[str, tuple[datetime, datetime]]) -> str:
+    """The date of the glyph's event in words, as its mark is drawn: an open date tightened by the events
+    related to it (``bounds``, :func:`~timeline.render.spans.related_bounds`) reads 'by 21 Nov 2025' where
+    the record says 'by 2 Dec 2025', so that the note and the mark agree."""
+    if glyph.event.id in bounds and (glyph.open_start or glyph.open_end):
+        start, end = bounds[glyph.event.id]
+        day = (end - timedelta(days=1) if glyph.open_start else start).date().isoformat()
+        return parse_edtf(f"../{day}" if glyph.open_start else f"{day}/..").label(words=True)
+    return glyph.event.date.label(words=True).replace(" (uncertain)", ", date uncertain")   # said in brackets
+
+
+def numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], placed: Placed,
+             bounds: dict[str, tuple[datetime, datetime]] | None = None) -> dict[str, int]:
+    """Number the events left without a label, in date order, and list them in a note with their dates as
+    drawn (:func:`drawn_date`): all of them up to :data:`NUMBERED_UP_TO` (:data:`NUMBERED_PER_INCH` per inch
+    of width), else that many key events, by the label rule's priority (a note says how to see the rest);
+    return event id -> number."""
     labelled = {glyphs[i].event.id for i in placed.labels}
     marks = placed.layout.marks
     left = {g.event.id: k for k, g in enumerate(glyphs) if g.event.id not in labelled and not g.copy}
@@ -52,9 +66,11 @@ def numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], placed
     if order:
         key = "the key events without a label" if len(order) < len(left) else "the events without a label"
         frame.footnote(f"Numbered for lack of room, {key}: " + "; ".join(
-            f"{n} {texts[left[e]]} ({glyphs[left[e]].event.date.label(words=True)})" for n, e in enumerate(order, 1)) + ".")
+            f"{n} {texts[left[e]]} ({drawn_date(glyphs[left[e]], bounds or {})})" for n, e in enumerate(order, 1)) + ".")
     if len(order) < len(left):
-        frame.footnote(UNNUMBERED.format(count=f"{len(left) - len(order):,}"))
+        events = len({e.id for g in glyphs if not g.copy for e in (g.event, *g.stack)}) - len(labelled) - len(order)
+        marks = len(left) - len(order)
+        frame.footnote(UNNUMBERED.format(count=f"{events:,}", marks=f" ({marks:,} marks)" * (marks != events)))
     return {e: n for n, e in enumerate(order, 1)}
 
 

@@ -1,6 +1,7 @@
 """The small words beside a timeline's marks (an event's number, a stack's "×3", a date's "?") moved, once the
 chart is laid out, to the first place around their mark where they touch no marker, ring, bar, arrow or other
-text: a number on a ring reads as part of it, or as another event's.
+text, and where they lie nearer their own mark than any other (the nearest-mark rule: a reader pins a number on
+the mark it is nearest to). A tag with no such place is joined to its mark by a thin leader.
 """
 from __future__ import annotations
 
@@ -18,11 +19,15 @@ TAGS = ("number:", "qualifier:")
 #: Points: the air kept between a tag and anything else, and more beside a label (a number against a label's
 #: first word would read as part of it).
 PAD, TEXT_PAD = 1.0, 3.0
+#: Pixels (at the layout's 100 dpi) by which a tag must lie nearer its own mark than any other event's mark.
+NEARER = 2.0
+#: The leader that joins a tag to its mark where no place beside it obeys the nearest-mark rule.
+LEADER = {"arrowstyle": "-", "color": "#8A8A8A", "lw": 0.5, "shrinkA": 0.5, "shrinkB": 3.5}
 #: Offsets tried from the mark, in points (x, y), and the side a tag then reads from: up right first (where
 #: tags sit by default), then right, down right, the left side, straight above and beneath, then further out.
 NEAR = ((1.0, 0.5), (1.0, 0.0), (1.0, -0.5), (-1.0, 0.5), (-1.0, 0.0), (-1.0, -0.5), (0.0, 1.0), (0.0, -1.0),
         (1.0, 1.0), (-1.0, 1.0), (1.0, -1.0), (-1.0, -1.0))
-OFFSETS = NEAR + tuple((x * far, y * far) for far in (1.7, 2.4, 3.2, 4.2, 5.4) for x, y in NEAR)
+OFFSETS = NEAR + tuple((x * far, y * far) for far in (1.7, 2.4, 3.2, 4.2, 5.4, 7.0, 9.0) for x, y in NEAR)
 
 
 def obstacles(ax: Axes, renderer: object) -> list[Bbox]:
@@ -41,27 +46,89 @@ def tags_of(ax: Axes) -> list[Text]:
 
 def clear_tags(ax: Axes) -> list[Text]:
     """Move each tag of ``ax`` to the first of :data:`OFFSETS` around its mark (at its own size) where it keeps
-    :data:`PAD` points clear of every mark and every text placed; a tag with no such place keeps the one that
-    overlaps least. Return the tags; call once the figure is laid out (``figure.draw_without_rendering()``)."""
+    :data:`PAD` points clear of every mark and every text placed and lies nearer its own mark than any other
+    (:func:`nearest_is_own`); with no such place, to the first clear one, joined to its mark by a leader
+    (:data:`LEADER`); with none clear either, to the one that overlaps least. Return the tags; call once the
+    figure is laid out (``figure.draw_without_rendering()``)."""
     renderer = ax.figure.canvas.get_renderer()
     px = ax.figure.dpi / 72
     tags = tags_of(ax)
     fixed = [t.get_window_extent(renderer).padded(TEXT_PAD * px) for t in ax.texts
              if t not in tags and t.get_text().strip()]
     taken = _array([*obstacles(ax, renderer), *fixed])
+    keyed = marks_by_event(ax, renderer)
     for tag in tags:
         reach = _reach(tag, ax, renderer, px)
+        own = event_of(tag.get_gid())
+        clear: tuple[float, float] | None = None
         best: tuple[float, float, float] | None = None
         for dx, dy in OFFSETS:
             _move(tag, dx * reach[0], dy * reach[1])
-            cost = _overlap(tag.get_window_extent(renderer), taken, PAD * px)
+            box = tag.get_window_extent(renderer)
+            cost = _overlap(box, taken, PAD * px)
+            if cost == 0 and nearest_is_own(box, own, keyed, NEARER * ax.figure.dpi / 100):
+                best, clear = (0.0, dx * reach[0], dy * reach[1]), None
+                break
+            if cost == 0 and clear is None:
+                clear = (dx * reach[0], dy * reach[1])
             if best is None or cost < best[0]:
                 best = (cost, dx * reach[0], dy * reach[1])
-            if cost == 0:
-                break
-        _move(tag, best[1], best[2])
-        taken = np.vstack([taken, _array([tag.get_window_extent(renderer).padded(TEXT_PAD * px)])])
+        _move(tag, *(clear or best[1:]))
+        if (best[0] > 0 or clear is not None) and \
+                not nearest_is_own(text_extent(tag, renderer), own, keyed, NEARER * ax.figure.dpi / 100):
+            _join(tag)
+        taken = np.vstack([taken, _array([text_extent(tag, renderer).padded(TEXT_PAD * px)])])
     return tags
+
+
+def event_of(gid: str) -> str:
+    """The key of the event an artist's gid names ('ring:a@1' -> 'a@1', 'a' -> 'a')."""
+    return gid.split(":", 1)[1] if ":" in gid else gid
+
+
+def marks_by_event(ax: Axes, renderer: object) -> list[tuple[str, Bbox]]:
+    """(event key, extent in display pixels) of every mark of ``ax``: markers, rings, bars and caps, open dates'
+    arrows; not leaders (a label's leader is not its event's mark)."""
+    found = [(event_of(line.get_gid()), line.get_window_extent(renderer)) for line in ax.lines
+             if line.get_visible() and line.get_gid() and not line.get_gid().startswith("leader:")]
+    found += [(event_of(patch.get_gid()), patch.get_window_extent(renderer)) for patch in ax.patches
+              if isinstance(patch, FancyArrowPatch) and (patch.get_gid() or "").startswith("open:")]
+    return found
+
+
+def gap(a: Bbox, b: Bbox) -> float:
+    """Pixels between two boxes (0 where they touch or overlap)."""
+    return float(np.hypot(max(0.0, a.x0 - b.x1, b.x0 - a.x1), max(0.0, a.y0 - b.y1, b.y0 - a.y1)))
+
+
+def nearest_is_own(box: Bbox, own: str, marks: Iterable[tuple[str, Bbox]], margin: float) -> bool:
+    """Does ``box`` lie nearer the marks of event ``own`` than any other event's mark, by ``margin`` pixels?"""
+    mine, others = np.inf, np.inf
+    for key, extent in marks:
+        if key == own:
+            mine = min(mine, gap(box, extent))
+        else:
+            others = min(others, gap(box, extent))
+    return mine + margin <= others
+
+
+def text_extent(tag: Text, renderer: object) -> Bbox:
+    """The extent of the tag's words alone (an annotation's own extent takes in its leader)."""
+    return Text.get_window_extent(tag, renderer)
+
+
+def is_joined(tag: Text) -> bool:
+    """Is the tag joined to its mark by a leader (:func:`_join`)?"""
+    patch = getattr(tag, "arrow_patch", None)
+    return patch is not None and patch.get_visible()
+
+
+def _join(tag: Text) -> None:
+    """Draw a leader from the tag to the point it annotates (its mark)."""
+    tag.arrowprops = dict(LEADER)
+    tag._arrow_relpos = (0.5, 0.5)       # as Annotation(arrowprops=...) sets it: from the tag's middle, clipped
+    tag.arrow_patch = FancyArrowPatch((0, 0), (1, 1), **LEADER)
+    tag.arrow_patch.set_gid(f"tag-leader:{event_of(tag.get_gid())}")
 
 
 def _reach(tag: Text, ax: Axes, renderer: object, px: float) -> tuple[float, float]:

@@ -24,6 +24,7 @@ from pathlib import Path
 import matplotlib.dates as mdates
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from timeline.errors import NothingToShow, UserError
 from timeline.model import Dataset, Event
@@ -48,7 +49,7 @@ from timeline.render.frame import DPI, Frame
 from timeline.render.labels import dated_repeats, event_titles
 from timeline.render.lane_drawing import draw_lanes, lane_rows, tops_of
 from timeline.render.lanes import MAX_LANES, acting_sides, plan_lanes
-from timeline.render.legend import LINKS, count_entries
+from timeline.render.legend import LINKS, count_entries, keep_drawn_cues
 from timeline.render.marks import links as links_between
 from timeline.render.notes import bound_note, coarse_note, numbered
 from timeline.render.spans import Glyph, clipped, glyphs_of, related_bounds, time_scale
@@ -78,6 +79,9 @@ MAX_SIZE = 200.0        # inches: the longest side of a chart
 #: A date covering more than this share of the axis, and this many days, is too coarse to place (a year on
 #: a chart of a year): a note lists it.
 COARSE_SHARE, COARSE_DAYS = 0.2, 90.0
+#: A chart of a fixed height at least this many times wider than high is a slide: read from across a room, it
+#: keeps its source line and no notes, and numbers no event (a numbered key would fill it in 7-point type).
+SLIDE_ASPECT = 1.6
 #: Characters of a label's title at most (on three lines).
 TITLE_LENGTH = 90
 #: The footnote that says what is labelled; ``{drawn}`` and ``{labelled}`` are counts.
@@ -280,19 +284,24 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     kept, placed, heights, figure_height = layout_stacked(frame, dataset, glyphs, texts, least, scale, height)
     titles = [titles[i] for i in kept]
     frame.footnote(stack_note(glyphs))
-    numbers = numbered(frame, glyphs, titles, placed)         # the note gives each one's date
+    slide = height is not None and figure.get_figwidth() >= SLIDE_ASPECT * height
+    numbers = {} if slide else numbered(frame, glyphs, titles, placed, related_bounds(dataset.events))
     figure_height += 0 if height else (len(frame.notes) - first - (rule.stop - rule.start)) * Frame.LINE
     lines = [n.replace("{labelled}", f"{len(placed.labels):,}") for n in frame.notes[rule]]
     frame.notes[rule] = lines if len(placed.labels) < len(glyphs) else []
     if not placed.labels and labelled:
         frame.notes[rule] = [NO_LABELS.format(drawn=drawn)]
+    if slide:
+        frame.notes.clear()
     ax = frame.axes(figure_height)
     rows = sum(heights) + 2 * LANE_PAD * len(names)
     lane_tops = tops_of(heights)
     draw_lanes(ax, names, heights, labelled, lane_notes)
     ax.set_ylim(rows, 0)
     date_axis(ax, scale, clock(events))
-    draw_rows(ax, glyphs, placed, heights, lane_tops, scale, shown_links, numbers)
+    drawn_labels = draw_rows(ax, glyphs, placed, heights, lane_tops, scale, shown_links, numbers)
+    keep_drawn_cues(figure.legends, any(isinstance(a, Text) and a.get_fontstyle() == "italic" and
+                                        (a.get_gid() or "").startswith("label:") for a in drawn_labels))
     if band:
         _band(frame, dataset, band, scale)
     lanes_of: dict[str, tuple[int, ...]] = {}
