@@ -16,7 +16,7 @@ from timeline.dataset import load
 from timeline.export._common import arcs
 from timeline.export.gexf import Spell, generate_gexf, merge
 from timeline.graph import actor_graph, event_graph
-from timeline.palette import RELATION_FAMILIES
+from timeline.palette import OTHER_SIDE, RELATION_FAMILIES
 from timeline.render.style import NODE_AREA, graph_look
 
 etree = pytest.importorskip("lxml.etree")
@@ -172,7 +172,9 @@ def test_colours_and_sizes_are_those_of_the_drawn_graph(seed):
 
 
 def test_the_drawing_uses_the_same_colours(seed):
-    """Each node of the rendered SVG is filled with the colour the GEXF file gives it (its side's)."""
+    """Each node of the rendered SVG of a main side (the United States, Ukraine, Russia) is filled with the colour
+    the GEXF file gives it (its side's); the drawing greys the other sides (``palette.principal_colors``), which
+    the file keeps in their own colours for Gephi."""
     pytest.importorskip("matplotlib")
     from timeline.render.graph import draw_graph
 
@@ -180,9 +182,12 @@ def test_the_drawing_uses_the_same_colours(seed):
     draw_graph(seed).savefig(buffer, format="svg")
     svg = etree.fromstring(buffer.getvalue())
     _, nodes, _ = parse(generate_gexf(actor_graph(seed, include_planned=True), seed))
-    for node in ("putin", "witkoff", "ukraine", "european-allies"):
-        group = svg.find(f".//{{http://www.w3.org/2000/svg}}g[@id='node:{node}']")
-        assert f"fill: {nodes[node]['color'].lower()}" in etree.tostring(group).decode()
+    drawn = {node: etree.tostring(svg.find(f".//{{http://www.w3.org/2000/svg}}g[@id='node:{node}']")).decode()
+             for node in ("putin", "witkoff", "ukraine", "european-allies")}
+    for node in ("putin", "witkoff", "ukraine"):
+        assert f"fill: {nodes[node]['color'].lower()}" in drawn[node]
+    assert f"fill: {OTHER_SIDE.lower()}" in drawn["european-allies"]
+    assert nodes["european-allies"]["color"].lower() != OTHER_SIDE.lower()
 
 
 def test_text_is_escaped(tricky):

@@ -106,7 +106,8 @@ def test_the_look_is_the_charts_look(seed):
         family = palette.relation_family(relation)
         assert (found["color"], found["dash"], found["family"]) == (family.color, look._dash(family.dash), family.id)
     # as in the graph image: pressure solid (its filled head tells it from talks), cooperation long dashes, words dotted
-    assert relations["met"]["dash"] == relations["rejected"]["dash"] == [] and relations["proposed_to"]["dash"] == [8.0, 3.5] and relations["claimed_against"]["dash"] == [1.0, 1.6]
+    assert relations["met"]["dash"] == relations["rejected"]["dash"] == []
+    assert relations["proposed_to"]["dash"] == [8.0, 3.5] and relations["claimed_against"]["dash"] == [1.0, 1.6]
     # sides: as the graph image colours them (its graph_look), Russia the same red everywhere
     data = page_data(seed)
     actors = [a["id"] for a in data["actors"]]
