@@ -18,6 +18,14 @@ PHONE = {"width": 390, "height": 844}
 OPEN = "document.getElementById('detail').classList.contains('open')"
 
 
+def _listed(browser, record_page, n: int) -> tuple:
+    """A desktop page showing its list; the list's ``n``-th row and its event's id."""
+    page = browser.open(record_page, width=1366, height=768)
+    page.locator("#views-nav [data-view=list]").click()
+    row = page.locator("#event-list [data-event]").nth(n)
+    return page, row, row.get_attribute("data-event")
+
+
 def _open_first_listed_event(page) -> str:
     page.locator("#views-nav [data-view=list]").click()
     row = page.locator("#event-list [data-event]").first
@@ -56,10 +64,7 @@ def test_back_returns_to_the_view_before_and_searching_adds_no_step(browser, rec
 
 
 def test_closing_the_details_gives_the_focus_back_to_the_row_that_opened_them(browser, record_page):
-    page = browser.open(record_page, width=1366, height=768)
-    page.locator("#views-nav [data-view=list]").click()
-    row = page.locator("#event-list [data-event]").nth(3)
-    event = row.get_attribute("data-event")
+    page, row, event = _listed(browser, record_page, 3)
     row.focus()
     page.keyboard.press("Enter")
     wait(page, OPEN)
@@ -76,10 +81,7 @@ def test_closing_the_details_gives_the_focus_back_to_the_row_that_opened_them(br
 
 
 def test_the_list_marks_the_event_shown_in_the_details(browser, record_page):
-    page = browser.open(record_page, width=1366, height=768)
-    page.locator("#views-nav [data-view=list]").click()
-    row = page.locator("#event-list [data-event]").nth(5)
-    event = row.get_attribute("data-event")
+    page, row, event = _listed(browser, record_page, 5)
     row.click()
     wait(page, OPEN)
     assert page.locator("#event-list [aria-current]").evaluate_all("rows => rows.map(r => r.dataset.event)") == [event]
