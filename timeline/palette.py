@@ -373,3 +373,24 @@ def graph_look(graph: nx.MultiDiGraph, dataset: Dataset | None = None) -> GraphL
 def edge_width(count: int, most: int) -> float:
     """Line width in points: 1 for one event, up to 5 for the most (on a log scale, at least out of 8)."""
     return 1.0 + 4.0 * math.log(max(count, 1)) / math.log(max(most, 8))
+
+
+# -- legibility: WCAG 2 contrast, for text on a coloured fill (the charts' cells, the page's chips) ------------
+
+def hex_rgb(color: str) -> tuple[float, float, float]:
+    """``#rrggbb`` as three sRGB channels, 0 to 1."""
+    return (int(color[1:3], 16) / 255, int(color[3:5], 16) / 255, int(color[5:7], 16) / 255)
+
+
+def luminance(rgb: tuple[float, float, float]) -> float:
+    """The WCAG 2 relative luminance of an sRGB colour (channels 0 to 1), from 0 (black) to 1 (white)
+    (www.w3.org/TR/WCAG21/#dfn-relative-luminance)."""
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one: tuple[float, float, float], other: tuple[float, float, float]) -> float:
+    """The WCAG 2 contrast ratio of two sRGB colours, 1 to 21 (www.w3.org/TR/WCAG21/#dfn-contrast-ratio)."""
+    lighter, darker = sorted((luminance(one), luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+

@@ -93,14 +93,6 @@ def side_colors(dataset: Dataset, events: Iterable[Event], drawn: Iterable[str] 
 
 def ink_on(background: str) -> str:
     """White or :data:`INK`, whichever has the higher contrast on ``background`` (WCAG 2 contrast ratio)."""
-    light = luminance(background)
-    on_white = 1.05 / (light + 0.05)
-    on_ink = (light + 0.05) / (luminance(INK) + 0.05)
-    return "#ffffff" if on_white >= on_ink else INK
-
-
-def luminance(hex_color: str) -> float:
-    """The relative luminance of ``#rrggbb`` (WCAG 2), from 0 (black) to 1 (white)."""
-    channels = [int(hex_color[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    fill = palette.hex_rgb(background)
+    on_white = palette.contrast(palette.hex_rgb("#ffffff"), fill)
+    return "#ffffff" if on_white >= palette.contrast(palette.hex_rgb(INK), fill) else INK

@@ -30,6 +30,7 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch, Rectangle
 
+from timeline import palette
 from timeline.errors import NothingToShow
 from timeline.export.negotiation import ISSUE_NODE, position_graph
 from timeline.model import Dataset, Event
@@ -351,15 +352,8 @@ def ink_on(color: str) -> str:
 
 
 def contrast(one: str, other: str) -> float:
-    """The WCAG 2 contrast ratio of two colours, 1 to 21 (www.w3.org/TR/WCAG21/#dfn-contrast-ratio)."""
-    lighter, darker = sorted((_luminance(one), _luminance(other)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def _luminance(color: str) -> float:
-    """WCAG 2 relative luminance of ``color``, 0 to 1."""
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(color)]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    """The WCAG 2 contrast ratio of two matplotlib colours, 1 to 21 (:func:`timeline.palette.contrast`)."""
+    return palette.contrast(to_rgb(one), to_rgb(other))
 
 
 def parts_only(dataset: Dataset, held: Sequence[Held], actors: Sequence[str], issues: Sequence[str]
