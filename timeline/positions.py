@@ -201,10 +201,17 @@ def _positions(dataset: Dataset, include_drafts: bool) -> Iterable[Position]:
 def _issues(dataset: Dataset, issue: str | None, children: bool) -> set[str] | None:
     if issue is None:
         return None
-    chosen = {find_issue(dataset, issue).id}
-    while children and (more := {i.id for i in dataset.issues.values() if i.parent in chosen} - chosen):
-        chosen |= more
-    return chosen
+    ident = find_issue(dataset, issue).id
+    return {ident, *parts_of(dataset, ident)} if children else {ident}
+
+
+def parts_of(dataset: Dataset, issue: str) -> set[str]:
+    """The ids of the parts of the issue ``issue`` (an id), at any depth: the issues whose chain of ``parent``
+    reaches it ("donbas" and "crimea" of "territory")."""
+    found: set[str] = set()
+    while more := {i.id for i in dataset.issues.values() if i.parent in found | {issue}} - found - {issue}:
+        found |= more
+    return found
 
 
 def _members(dataset: Dataset, actor: str | None) -> set[str] | None:

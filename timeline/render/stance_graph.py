@@ -34,6 +34,7 @@ from timeline import palette
 from timeline.errors import NothingToShow
 from timeline.export.negotiation import ISSUE_NODE, position_graph
 from timeline.model import Dataset, Event
+from timeline.positions import parts_of
 from timeline.render import style
 from timeline.render.captions import sources_line
 from timeline.render.files import image_format, save_image
@@ -362,13 +363,7 @@ def parts_only(dataset: Dataset, held: Sequence[Held], actors: Sequence[str], is
     on Territory, through Donbas): a blank there must not read as no stance on the matter."""
     own = {(h[0], h[1]) for h in held if not h[3]}
     return [(actor, issue) for actor in actors for issue in issues if (actor, issue) not in own
-            and any((actor, part) in own for part in _parts(dataset, issue))]
-
-
-def _parts(dataset: Dataset, issue: str) -> list[str]:
-    """The ids of ``issue``'s parts, at any depth."""
-    children = [i for i, it in dataset.issues.items() if it.parent == issue]
-    return children + [p for child in children for p in _parts(dataset, child)]
+            and any((actor, part) in own for part in parts_of(dataset, issue))]
 
 
 def _says(dataset: Dataset, claimed_by: Sequence[str]) -> str:
