@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from timeline.draft.actors import Mention
 from timeline.draft.clauses import PREPOSITIONS, is_object, word_before
-from timeline.draft.triggers import BE, Trigger
+from timeline.draft.triggers import BE, WELCOMING, Trigger
 from timeline.vocabulary import EVENT_TYPES
 
 if TYPE_CHECKING:
@@ -105,6 +105,8 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
             owners, targets = list(context.last_group), []
         if len({*owners, *targets}) < 2 and context.last_group and _both_sides(words[max(0, first - 12):last + 12]):
             owners, targets = list(context.last_group), []  # "a meeting of the defense attaches of both sides"
+        if not owners and not targets and context.last_group and trigger.type == "meeting":
+            owners = list(context.last_group)  # "Last week's talks were the first in months": the sides told before
         return _roles(trigger, (first, last), owners, targets, left, right, token_of, words, places, context, False)
     coordinated = words[first - 1] == "and" or words[first - 1] == "," and words[first].endswith("ing")
     if previous and coordinated and not trigger.nominal:
@@ -158,6 +160,8 @@ def _roles(trigger: Trigger, where: tuple[int, int], sources: list[str], targets
     kind = EVENT_TYPES[trigger.type]
     sources = list(dict.fromkeys(sources))
     targets = [a for a in dict.fromkeys(targets) if a not in sources]
+    if trigger.type == "visit" and trigger.span[0].lower_ in WELCOMING:  # "X welcomed Y at the airport"
+        return ({"participants": targets, "host": sources[:1]}, inherited) if sources and targets else None
     if trigger.type == "visit":
         hosts = [m.actor for m in right if word_before(token_of[id(m)], words) in ("to", "in")
                  or token_of[id(m)] == where[1]] or [m.actor for m in places]
@@ -170,7 +174,7 @@ def _roles(trigger: Trigger, where: tuple[int, int], sources: list[str], targets
             if not trigger.nominal:  # "his conversation with Putin" names another group than the one talking
                 context.last_group = everyone
             return {"participants": everyone}, inherited
-        if trigger.span[0].lower_.startswith("agree") and sources:  # one side agrees: it accepts
+        if trigger.span[0].lower_.startswith("agree") and sources and not trigger.nominal:  # one side agrees: it accepts
             return {"source": sources}, inherited
         return None
     if not sources:

@@ -62,13 +62,21 @@ RENEW = "renew|extend|prolong"
 BE = frozenset(("was", "were", "been", "is", "are"))
 #: Trade measures used as coercion (CAMEO 163, "Impose embargo, boycott, or sanctions").
 LEVIES = "tariffs|tariff|levies|duties"
+#: What a side withdraws from when it leaves a deal (a rejection of it), not talks (:data:`TALKS`).
+ACCORDS = "accord|accords|deal|agreement|agreements|treaty|pact|memorandum"
+#: Verbs of leaving a deal ("withdrew from the accord in 2018", "pulled out of the treaty").
+LEAVE = "withdrew|withdraws|withdrawn|withdrawing|exited|exits|quit|quits|pulled|pulls"
+#: Places where a host meets a visitor on arrival ("welcomed X at Asmara airport").
+ARRIVAL_PLACES = "airport|airfield|palace|residence"
+#: Verbs of a visit told by its host ("Isaias welcomed Abiy at Asmara airport").
+WELCOMING = frozenset(("welcomed", "welcomes", "received", "receives", "greeted", "greets"))
 
 #: Event type -> patterns. A leading ``*`` marks a nominal trigger.
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "claim": ("claims|claimed|claiming|claim", f"said|says|say|saying it|they has|had|have {CAPTURE}",
               f"said|says|claimed its forces|troops had|have {CAPTURE}"),
     "denial": ("denies|denied|deny|denying", "dismissed|rejected the|those|such claims|claim|reports"),
-    "meeting": ("met|meet|meets", "is|are|was|were|be meeting", "held|hold|holds|holding ~ talks|negotiations",
+    "meeting": ("met|meet|meets", "is|are|was|were|be meeting", "held|hold|holds|holding ~ talks|talk|negotiations",
                 "held|hold|holds|holding ~ hours|days|weeks|rounds|round of talks|negotiations|discussions|consultations",
                 "* talks|negotiations|meeting|dialogue with|between", "sat down with", "* summit with|between",
                 "* talks|negotiations|meeting|meetings|summit|consultations",
@@ -76,14 +84,17 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "had|have|has a|an|the|their|two|several|more|further ~ talks|discussion|discussions|meeting",
                 "had|have|has talks|discussions|negotiations", "* round of talks|negotiations",
                 "led|leads|headed|heads|chaired|chairs the|their ~ talks|negotiations|consultations|discussions",
-                "* consultations between|with"),
+                "* consultations between|with", "gathered|gather|gathers|convened|convene|convenes|reconvened|reconvene",
+                "shuttling|shuttled|shuttles between",
+                "hosted|hosts|host|hosting ~ counterparts|talks|meeting|meetings|summit|leaders|delegations|negotiations"),
     "call": ("spoke|spoken|speak|speaks|talked|talks ~ by phone|telephone", "* phone|telephone|video call|conversation|talks",
              "phoned|phones|telephoned", "spoke|spoken|speaks|talked ~ with", "held|had|have|hold ~ call|conversation",
              "* call|conversation|conversations between|with", "contact|contacts|communication over|via hotline|phone",
-             "spoke|speak|speaks|talked ~ over|via hotline|phone", "telephonic|telephone talk|conversation"),
+             "spoke|speak|speaks|talked ~ over|via hotline|phone", "spoke|spoken|speak|speaks|talked to each|one other|another", "telephonic|telephone talk|conversation", "called|calls|phoned|rang CAP"),
     "visit": ("visited|visits|visiting|visit", "visit to", "travelled|traveled|travels|flew|flies to",
               "arrived|arrives in", "trip to", "being sent|dispatched to", "will travel|go to",
-              "left|leaves|departed|departs for|to"),
+              "left|leaves|departed|departs for|to",
+              f"{'|'.join(sorted(WELCOMING))} ~ ~ at ~ {ARRIVAL_PLACES}"),
     "counter_proposal": ("submitted|submits|delivered|delivers|handed|hands|sent|sends ~ response|reply|answer to ~ "
                          f"{PLAN}|memorandum",
                          "* counter - proposal|proposals|offer|plan", "* counterproposal|counteroffer",
@@ -116,7 +127,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                   f"not|never|n't {RENEW} ~ {DEALS}|mandate|truces|ceasefires",
                   f"not|never|n't to {RENEW} ~ {DEALS}|mandate|truces|ceasefires",
                   "brushed|brushes aside", "calling|called|calls it|them|this ~ unacceptable",
-                  "unacceptable"),
+                  "unacceptable", f"{LEAVE} from ~ {ACCORDS}", f"{LEAVE} out of ~ {ACCORDS}"),
     "acceptance": ("accepted|accepts|accepting|accept", f"{RESTATE} {POSSESSIVE} willingness|readiness to",
                    "confirmed|confirms|confirming their|his|her|its participation|attendance|presence",
                    "agreed|agrees to attend|participate|join"),
@@ -130,7 +141,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "agreement_in_principle": ("reached|reach ~ understanding", "agreed|agree in principle"),
     "agreement_signed": (f"signed|signs|sign|signing|inked|inks ~ {DEALS}|agreements|treaty|memorandum|declaration|protocol",
                          "* agreement|deal|accord|treaty|memorandum|declaration|understanding|pact signed",
-                         "* memorandum|declaration of understanding|principles signed"),
+                         "* memorandum|declaration of understanding|principles signed",
+                         f"* {DEALS}|treaty|memorandum|declaration|agreements was|were|been signed|inked"),
     "accusation": ("accused|accuses|accusing|accuse", "blamed|blames|blaming"),
     "criticism": ("criticised|criticized|criticises|criticizes|criticising|criticizing",
                   "condemned|condemns|condemn|denounced|denounces|denounce|slammed|slams"),
@@ -145,7 +157,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                         f"{SEIZE} {TAKEN_PLACE}", f"{SEIZE} CAP", "intervened|invaded|ousted|overthrew|toppled",
                         f"* {STRIKES} on|against|that|which|in|killed|hit|targeting",
                         f"* {STRIKES} .",
-                        f"* {FIGHTING} between|with|continued|continue|erupted|broke"),
+                        f"* {FIGHTING} between|with|continued|continue|erupted|broke",
+                        "fought|fight|fights|waged|wage|wages ~ war|wars|battle|battles",
+                        "engaging|engaged|engage|engages in ~ clashes|fighting|hostilities|skirmishes",
+                        "* invasion|invasions of", "* skirmish|skirmishes between"),
     "exchange": ("exchanged|swapped ~ prisoners|bodies|captives|pows", "prisoner exchange|swap"),
     "release": ("released|freed ~ prisoners|hostages|captives",),
     "ceasefire_declared": ("declared|announced|ordered ~ ceasefire|truce",),
@@ -153,7 +168,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                            f"* {TRUCES} ~ goes|went|go|came|comes|come|entered|enters|entering ~ into effect|force",
                            f"* {TRUCES} with effect from"),
     "arrest": ("arrested|detained", "* arrest warrant|warrants"),
-    "sanctions": ("imposed|imposes ~ sanctions", "sanctioned", f"imposed|imposes|escalated|raised|hiked|slapped ~ {LEVIES}",
+    "sanctions": ("imposed|imposes|reimposed|reimposes|reimpose|re-imposed ~ sanctions", "sanctioned", f"imposed|imposes|escalated|raised|hiked|slapped ~ {LEVIES}",
                   f"retaliated|retaliates with ~ {LEVIES}",
                   "add|added|adds|designated|designates|listed ~ sponsor|sponsors of terrorism",
                   "blacklisted|blacklists"),
@@ -165,6 +180,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                         f"* suspension of ~ {TALKS}"),
     "talks_resumed": (f"resumed|resumes ~ {TALKS}", f"decided|decides|decide to resume ~ {TALKS}"),
     "deadline": ("deadline|ultimatum",),
+    "coercion": ("* blockade|blockades|siege of|on",
+                 "restricted|restricts|restricting|barred|bars|blocked|blocks ~ monitors|inspectors|access"),
 }
 
 #: How sure a match of each type is, before the actors and the date are weighed (general words are less sure).
@@ -222,6 +239,12 @@ def find_triggers(span: Span) -> list[Trigger]:
         if kind == "talks_suspended" and match[0].lower_ in BE and triggers and triggers[-1].type == "meeting" \
                 and match.start - triggers[-1].span.end < 8:
             triggers.pop()  # "the talks between X and Y were suspended": the talks are what was suspended
+        if kind == "call" and match[-1].is_title and len(match) == 2:
+            if match.end < len(match.doc) and match.doc[match.end].lower_ in ("a", "an"):
+                continue  # "called Putin a liar": a name for him, not a call
+            match = match[:1]  # "called Phumtham": the verb alone; the name after it is the other party
+        if kind == "visit" and match[0].lower_ in WELCOMING:
+            match = match[:1]  # "welcomed Abiy at Asmara airport": who is welcomed follows the verb
         triggers.append(Trigger(kind, match, bool(noun)))
     return triggers
 
