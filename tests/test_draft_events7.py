@@ -107,6 +107,15 @@ def test_calls_visits_and_talks_told_briefly(text: str, expected: list) -> None:
      [("meeting", "2025-12-01", "occurred", {"participants": ["russia", "ukraine"]})]),
     # with nobody told before, talks with no side are no event
     ("Talks are expected to continue next week.", []),
+    # talks that are the object of another act are not told as talks of their own
+    ("Russia and Ukraine met in Istanbul on Monday. Russia accepted the offer for direct negotiations.",
+     [("meeting", "2025-12-01", "occurred", {"participants": ["russia", "ukraine"]}),
+      ("acceptance", BEFORE, "occurred", {"source": ["russia"]})]),
+    # one side's talks at a venue: the venue's state hosts them (vocabulary: the host of mediated talks),
+    # never the side's own state
+    ("Ukraine will hold talks in Riyadh next week.",
+     [("meeting", "2025-12-08/2025-12-14", "planned", {"participants": ["ukraine"], "host": ["saudi-arabia"]})]),
+    ("Zelenskyy met in Kyiv on Monday.", []),
 ])
 def test_meetings_told_without_a_meeting_verb(text: str, expected: list) -> None:
     """Meetings told by "convened", "shuttling between", "hosted talks", or by a noun whose sides were told before."""

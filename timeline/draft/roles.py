@@ -32,6 +32,10 @@ GROUP_WORDS = frozenset(("they", "leaders", "sides", "both", "presidents", "dele
 TEAM_WORDS = frozenset(("teams", "negotiators", "delegations", "experts"))
 #: Words naming a plan or deal, whose owner a sentence with no author takes ("a draft peace plan became public").
 PLAN_WORDS = frozenset(("plan", "plans", "proposal", "proposals", "deal", "framework", "draft", "initiative"))
+#: Words before talks that make them the object of another act ("the offer for direct negotiations", "steps in
+#: the negotiations", "attending the meeting"): such talks are not told as an event of their own.
+OBJECT_OF = frozenset(("offer", "offers", "proposal", "invitation", "step", "steps", "attending", "attend", "join",
+                       "joined"))
 #: Words after a noun trigger that bring in the other side: the owner of the noun is the clause's subject.
 WITH = frozenset(("with", "between"))
 
@@ -105,7 +109,8 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
             owners, targets = list(context.last_group), []
         if len({*owners, *targets}) < 2 and context.last_group and _both_sides(words[max(0, first - 12):last + 12]):
             owners, targets = list(context.last_group), []  # "a meeting of the defense attaches of both sides"
-        if not owners and not targets and context.last_group and trigger.type == "meeting":
+        if not owners and not targets and context.last_group and trigger.type == "meeting" \
+                and not OBJECT_OF & set(words[max(0, first - 3):first]):
             owners = list(context.last_group)  # "Last week's talks were the first in months": the sides told before
         return _roles(trigger, (first, last), owners, targets, left, right, token_of, words, places, context, False)
     coordinated = words[first - 1] == "and" or words[first - 1] == "," and words[first].endswith("ing")
@@ -176,6 +181,9 @@ def _roles(trigger: Trigger, where: tuple[int, int], sources: list[str], targets
             return {"participants": everyone}, inherited
         if trigger.span[0].lower_.startswith("agree") and sources and not trigger.nominal:  # one side agrees: it accepts
             return {"source": sources}, inherited
+        venue = [m.actor for m in places if m.actor not in everyone and m.actor not in context.states(everyone)]
+        if trigger.type == "meeting" and everyone and venue:  # "X will hold talks in Jeddah": the venue's state hosts
+            return {"participants": everyone, "host": venue[:1]}, inherited
         return None
     if not sources:
         return None

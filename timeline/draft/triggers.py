@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 PLAN = "plan|plans|proposal|proposals|draft|drafts|framework|frameworks|offer|offers|deal|document|documents|terms|" \
-       "initiative|initiatives|roadmap|blueprint|principles"
+       "initiative|initiatives|roadmap|blueprint|principles|vision|visions"
 SAY = "said|says|say|stated|noted|told|tells|stressed|stresses|acknowledged|acknowledges|added|" \
       "insisted|insists|insisting|declared|announced|announces|warned|warns|suggested|suggests|argued|argues|" \
       "emphasised|emphasized|reiterated|confirmed|confirms|expressed|expresses|saying|described|describes|" \
@@ -92,7 +92,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
              "* call|conversation|conversations between|with", "contact|contacts|communication over|via hotline|phone",
              "spoke|speak|speaks|talked ~ over|via hotline|phone", "spoke|spoken|speak|speaks|talked to each|one other|another", "telephonic|telephone talk|conversation", "called|calls|phoned|rang CAP"),
     "visit": ("visited|visits|visiting|visit", "visit to", "travelled|traveled|travels|flew|flies to",
-              "arrived|arrives in", "trip to", "being sent|dispatched to", "will travel|go to",
+              "arrived|arrives in", "landed|lands in", "trip to", "being sent|dispatched to", "will travel|go to",
               "left|leaves|departed|departs for|to",
               f"{'|'.join(sorted(WELCOMING))} ~ ~ at ~ {ARRIVAL_PLACES}"),
     "counter_proposal": ("submitted|submits|delivered|delivers|handed|hands|sent|sends ~ response|reply|answer to ~ "
@@ -103,7 +103,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                  "proposed|presented|drafted|submitted|tabled|unveiled|outlined by", "set|laid|put out|forward by",
                  "proposed|proposes|propose|proposing ~ talks|talk|dialogue|negotiations|meeting|ceasefire|truce",
                  "proposed|proposes|propose|proposing opening|holding|starting|resuming ~ talks|talk|dialogue|negotiations",
-                 f"present|presents|presented|presenting ~ {PLAN}", f"put|puts|putting forward ~ {PLAN}",
+                 f"present|presents|presented|presenting ~ {PLAN}", f"presented|presents ~ ~ with ~ {PLAN}", f"put|puts|putting forward ~ {PLAN}",
                  f"handed|hands|sent|sends ~ {PLAN}", "offered|offers|offering to",
                  f"offer|offered|offers|offering ~ guarantees|assurances|{PLAN}",
                  f"leaked ~ {PLAN}", "* peace plan|proposal|deal",
@@ -127,7 +127,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                   f"not|never|n't {RENEW} ~ {DEALS}|mandate|truces|ceasefires",
                   f"not|never|n't to {RENEW} ~ {DEALS}|mandate|truces|ceasefires",
                   "brushed|brushes aside", "calling|called|calls it|them|this ~ unacceptable",
-                  "unacceptable", f"{LEAVE} from ~ {ACCORDS}", f"{LEAVE} out of ~ {ACCORDS}"),
+                  "unacceptable", f"{LEAVE} from ~ {ACCORDS}", f"not|never|n't sign ~ anything|{ACCORDS}", f"{LEAVE} out of ~ {ACCORDS}"),
     "acceptance": ("accepted|accepts|accepting|accept", f"{RESTATE} {POSSESSIVE} willingness|readiness to",
                    "confirmed|confirms|confirming their|his|her|its participation|attendance|presence",
                    "agreed|agrees to attend|participate|join"),
@@ -147,7 +147,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "criticism": ("criticised|criticized|criticises|criticizes|criticising|criticizing",
                   "condemned|condemns|condemn|denounced|denounces|denounce|slammed|slams"),
     "threat": ("threatened|threatens|threatening", "vowing|vowed|vows to escalate|strike|attack|retaliate|respond",
-               "warned|warns of"),
+               "warned|warns of|against"),
     "statement": (SAY, f"named|names|listed|lists|enumerated|detailed ~ {ITEMS}"),
     "military_action": ("attacked|shelled|bombed|struck", "launched|launches ~ attack|attacks|strike|strikes|offensive",
                         "resumed|resumes|began|begins ~ war|offensive|strikes|attacks|fighting|hostilities",
