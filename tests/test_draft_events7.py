@@ -120,3 +120,24 @@ def test_calls_visits_and_talks_told_briefly(text: str, expected: list) -> None:
 def test_meetings_told_without_a_meeting_verb(text: str, expected: list) -> None:
     """Meetings told by "convened", "shuttling between", "hosted talks", or by a noun whose sides were told before."""
     check(text, expected, seeds())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # arrivals told by "landed in": a visit of the place's state
+    ("Witkoff landed in Moscow on Thursday.",
+     [("visit", "2025-11-27", "occurred", {"participants": ["witkoff"], "host": ["russia"]})]),
+    # a refusal to sign is a rejection; a warning against an act is a threat
+    ("Russia will not sign the agreement.", [("rejection", BEFORE, "occurred", {"source": ["russia"]})]),
+    ("Putin said on Thursday that he won't sign anything at the meeting.",
+     [("rejection", "2025-11-27", "occurred", {"source": ["putin"]})]),
+    ("Russia has warned against any deployment of European troops.",
+     [("threat", BEFORE, "occurred", {"source": ["russia"], "target": ["european-allies"]})]),
+    # frameworks presented to someone, a "vision" to be presented: proposals
+    ("Witkoff presented Putin with two potential frameworks on Monday.",
+     [("proposal", "2025-12-01", "occurred", {"source": ["witkoff"]})]),
+    ("Ukraine and Russia will present their vision of a possible ceasefire.",
+     [("proposal", "2025-12-03/..", "planned", {"source": ["ukraine", "russia"]})]),
+])
+def test_arrivals_refusals_warnings_and_plans(text: str, expected: list) -> None:
+    """ "landed in" visits, "won't sign" rejections, "warned against" threats, frameworks and visions presented."""
+    check(text, expected, seeds())
