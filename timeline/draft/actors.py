@@ -36,6 +36,7 @@ from timeline.draft.groups import Sides
 from timeline.draft.groups import descriptions as side_descriptions
 from timeline.draft.nearby import drop_descriptions, first_name_follows, inside_name
 from timeline.draft.organizations import defined_names, organization_names
+from timeline.draft.pronouns import Subjects
 from timeline.draft.proposing import Mention, Proposing
 from timeline.draft.spelling import same_first_name
 from timeline.draft.unlisted import Unlisted
@@ -81,6 +82,8 @@ class ActorIndex(Unlisted, Proposing):
     first_words: dict[str, set[str]] = field(default_factory=dict)  # person id -> first words of their names
     parts: set[str] = field(default_factory=set)  # one word of a new person's name, recognised alone ("Trump")
     sides: Sides = field(default_factory=Sides)  # the sides named so far, for "the government", "the rebels"
+    subjects: Subjects = field(default_factory=Subjects)  # the last sentence's subject, for "He", "They"
+    told: list[tuple[int, int, str, list[str]]] = field(default_factory=list)  # sentences: offsets, text, actors
     _gazetteer: dict[str, str] = field(default_factory=dict)
     _matchers: tuple = ()
 
@@ -157,6 +160,8 @@ class ActorIndex(Unlisted, Proposing):
             mentions = [m for m in mentions if m.start >= base + dateline.end()]
         mentions = self._sides_named(text, base, mentions)
         mentions = self._governments_of_persons(text, base, mentions)
+        mentions = self.subjects.resolve(text, base, mentions)
+        self.told.append((sentence.start, sentence.end, text, [m.actor for m in mentions]))
         self.sides.meeting(text, [(m.actor, m.kind, self.state_of(m.actor), text[max(0, m.start - base - 30):
                                                                                   m.start - base],
                                    text[m.end - base:m.end - base + 12]) for m in mentions
