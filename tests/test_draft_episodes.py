@@ -100,3 +100,11 @@ def test_quoted_date_of_a_dated_event_is_kept():
     met = _event("meeting", "2025-12-02", 0, ["putin"], sentence, at=4, explicit=True)
     date_quotes([met], dt.date(2025, 12, 5))
     assert met.date == "2025-12-02"
+
+
+def test_a_sentence_of_what_is_to_come_dates_no_episode():
+    text = "The ceasefire will be followed by a meeting of the GBC on Aug. 4.\nMalaysia offered to host the GBC."
+    told = [(0, 65, text[:65], ["gbc"]), (66, len(text), text[66:], ["malaysia", "gbc"])]
+    offer = _event("offer_to_mediate", "../2025-07-29", 66, ["malaysia", "gbc"], text[66:])
+    carry_dates([offer], told, text, dt.date(2025, 7, 29), {})
+    assert offer.date == "../2025-07-29"  # not 2024-08-04 (the past reading of "Aug. 4"), nor 2025-08-04

@@ -33,6 +33,8 @@ PRONOUNS = [
     # "The leaders of the two states ... They said": the subject is not named; "They" is unknown
     ("Armenia and Azerbaijan held talks. The leaders of the two states reached an agreement in Munich. "
      "They said the ministers will meet.", "They", []),
+    # "He" as a family name is no pronoun
+    ("Bessent met reporters. He Lifeng called the talks candid.", "He", []),
     # a pronoun inside a quotation is what was said: left alone
     ('Trump called Zelensky on Wednesday. "He said the plants could be run by us," Leavitt said.', None, []),
 ]
@@ -46,3 +48,16 @@ def test_opening_pronoun_stands_for_the_last_subject(record, text, word, expecte
         assert not [m for m in found[-1] if m.text.lower() in ("he", "she", "they")]
         return
     assert [m.actor for m in found[-1] if m.text == word] == expected
+
+
+def test_he_after_a_title_is_a_family_name():
+    """ "Vice-Premier He Lifeng": "He" right after a title is the family name, not a pronoun (drafta7)."""
+    import datetime as dt
+
+    from timeline.draft.pipeline import draft_article
+
+    draft = draft_article("US Treasury Secretary Scott Bessent and Chinese Vice-Premier He Lifeng led the talks in "
+                          "Geneva on Saturday.", dt.date(2025, 5, 12))
+    assert [(e.type, e.date, e.roles) for e in draft.events] == [
+        ("meeting", "2025-05-10", {"participants": ["bessent", "he-lifeng"]})]
+    assert {"id": "he-lifeng", "name": "He Lifeng", "kind": "person"} in draft.actors

@@ -87,24 +87,19 @@ def _day_told(sentence: str, told: list[Drafted], published: dt.date) -> str | N
     """The day (or month) a sentence dates something on, not after ``published``; "" for another kind of date
     (a span, a year, a day still to come), None for no date.
 
-    The date of the last event drafted from it that the text dates, else a date phrase outside its
-    quotations, taken only when it reads the same in the past and the future ("on 6 July 2017", not "on
-    Aug. 4" or "on Thursday" in a sentence that speaks of what is still to come).
+    The date of the last event drafted from it that the text dates, else its last date phrase outside
+    quotations. A sentence that speaks of what is still to come ("will", "expected", "next") dates no
+    episode.
     """
     dated = [e for e in told if e.explicit]
-    if dated:
-        date = dated[-1].date
-        return date if dated[-1].status == "occurred" and _WHEN.fullmatch(date) and date <= published.isoformat() \
-            else ""
     quotes = [range(m.start(), m.end()) for m in _QUOTE.finditer(sentence)]
     found = [d for d in find_dates(sentence, published) if d.explicit and not any(d.start in q for q in quotes)]
-    if not found:
+    if not dated and not found:
         return None
-    ahead = [d.edtf for d in find_dates(sentence, published, True) if d.start == found[-1].start]
-    date = found[-1].edtf
-    if not _WHEN.fullmatch(date) or date > published.isoformat() or ahead != [date] and _FUTURE.search(sentence):
+    if _FUTURE.search(sentence):  # "will be followed by a meeting on Aug. 4": what is to come starts no episode
         return ""
-    return date
+    date, status = (dated[-1].date, dated[-1].status) if dated else (found[-1].edtf, "occurred")
+    return date if status == "occurred" and _WHEN.fullmatch(date) and date <= published.isoformat() else ""
 
 
 def date_quotes(events: list[Drafted], published: dt.date) -> None:

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 
 from timeline.draft.proposing import Mention
 
-#: A pronoun opening a sentence: group "word".
-_OPENING = re.compile(r"""\s*(?:(?:But|And|Meanwhile|Later|Then|However|Instead),?\s+)?(?P<word>He|She|They)\b""")
+#: A pronoun opening a sentence: group "word" (not a name: "He Lifeng").
+_OPENING = re.compile(r"""\s*(?:(?:But|And|Meanwhile|Later|Then|However|Instead),?\s+)?"""
+                      r"""(?P<word>He|She|They)\b(?!\s+[A-Z])""")
 #: Lower-case words that may stand in a subject before its verb ("the", "'s", "and").
 _GLUE = frozenset(("the", "a", "an", "and", "'s", "’s", "of", "s", "but", "meanwhile", "then", "later", "however",
                    "u.s.", "un", "top", "special", "chief", "envoy", "president", "minister", "leader", "spokesman",
