@@ -45,12 +45,6 @@ CARRIED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "published", "expected"), CARRIED)
-def test_dates_carried_through_an_episode(record, text, published, expected):
-    draft = draft_article(text, published, record)
-    assert [(e.type, e.date) for e in draft.events] == expected
-
-
 QUOTED = [
     # the quote's "tomorrow" is the day after the saying (Monday), not after publication (Friday)
     ('"Putin will meet Witkoff tomorrow," Peskov said on Monday.', dt.date(2025, 12, 5),
@@ -64,8 +58,8 @@ QUOTED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "published", "expected"), QUOTED)
-def test_a_quotes_relative_date_counts_from_its_saying(record, text, published, expected):
+@pytest.mark.parametrize(("text", "published", "expected"), CARRIED + QUOTED)
+def test_dates_of_an_episode_and_of_quoted_words(record, text, published, expected):
     draft = draft_article(text, published, record)
     assert [(e.type, e.date) for e in draft.events] == expected
 
