@@ -16,12 +16,12 @@ states of :mod:`timeline.draft.gazetteer` are proposed when the dataset lacks th
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from timeline.draft.countries import slug
 from timeline.draft.describe import descriptions, pairs, resolve, resolve_pair
+from timeline.draft.folding import fold_chars, make_doc
 from timeline.draft.gazetteer import (
     GAZETTEER_WORDS,
     GROUP_NOUNS,
@@ -32,31 +32,29 @@ from timeline.draft.gazetteer import (
     STATES,
     TITLE_WORDS,
 )
-from timeline.draft.groups import OPPOSITION, Sides
+from timeline.draft.groups import Sides
 from timeline.draft.groups import descriptions as side_descriptions
-from timeline.draft.nearby import drop_descriptions, first_name_follows, group_follows, inside_name
+from timeline.draft.nearby import drop_descriptions, first_name_follows, inside_name
 from timeline.draft.organizations import defined_names, organization_names
+from timeline.draft.pronouns import Subjects
 from timeline.draft.proposing import Mention, Proposing
 from timeline.draft.spelling import same_first_name
-from timeline.names import APOSTROPHES, fold
+from timeline.draft.unlisted import Unlisted
+from timeline.names import fold
 
 if TYPE_CHECKING:
     from timeline.draft.sentences import Sentence
     from timeline.model import Dataset
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9.]{1,6}")
-#: The most words a name of the gazetteer has ("Democratic Republic of the Congo").
-LONGEST_STATE = 8
 #: A description set off by commas after a name: ", the head of European diplomacy and EU envoy,".
 _APPOSITIVE = re.compile(r"\s*,\s+(?:the|a|an)\s+[^,;]{1,90},")
-#: The press of a country after its demonym: "Indian media", "Iranian state media", "the Israeli press".
 #: A person's government: "Maduro's government", "the Netanyahu government", "Trump's administration".
 _GOVERNED = re.compile(r"(?:['’]s)?\s+(?:government|regime|administration|cabinet)\b")
 #: Words that name the sides of a meeting told before: no side of a new one.
 _PARTIES = frozenset(("the two sides", "both sides", "the two parties", "the parties", "both parties",
                       "both delegations", "the two delegations", "both leaders", "the two leaders"))
 _NAME_GOVERNED = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:government|regime|administration)\b")
-_MEDIA = re.compile(r" (?:state |state-run |local )?(?:media|press|newspapers|outlets|television|TV)\b")
 #: A dateline: the place in capitals, maybe a date and the agency, then a dash ("CAIRO – 13 April 2025:",
 #: "CARACAS, Nov 1, 2024 (BSS/AFP) -", "(ANSA) - BELGRADE, JUN 24 -"); or the place and the agency
 #: between bars ("Abuja, Nigeria | Xinhua |").
@@ -67,7 +65,7 @@ _DATELINE = re.compile(r"(?:\([A-Za-z/ -]{2,30}\)\s*[–—-]\s*)?"  # "(ANSA) -
 
 
 @dataclass
-class ActorIndex(Proposing):
+class ActorIndex(Unlisted, Proposing):
     """The names drafting recognises: the dataset's actors, then the gazetteer's states, then new names.
 
     ``proposed`` holds the actors met in the article and missing from the
@@ -84,6 +82,8 @@ class ActorIndex(Proposing):
     first_words: dict[str, set[str]] = field(default_factory=dict)  # person id -> first words of their names
     parts: set[str] = field(default_factory=set)  # one word of a new person's name, recognised alone ("Trump")
     sides: Sides = field(default_factory=Sides)  # the sides named so far, for "the government", "the rebels"
+    subjects: Subjects = field(default_factory=Subjects)  # the last sentence's subject, for "He", "They"
+    told: list[tuple[int, int, str, list[str]]] = field(default_factory=list)  # sentences: offsets, text, actors
     _gazetteer: dict[str, str] = field(default_factory=dict)
     _matchers: tuple = ()
 
@@ -132,9 +132,9 @@ class ActorIndex(Proposing):
         folded, exact = self._matcher()
         text = sentence.line[sentence.span.start_char:sentence.span.end_char]
         base = sentence.origin + sentence.span.start_char
-        doc = _make_doc(fold_chars(text))
+        doc = make_doc(fold_chars(text))
         spans = [doc[s:e] for _key, s, e in folded(doc)]
-        original = _make_doc(text)
+        original = make_doc(text)
         spans += [original[s:e] for _key, s, e in exact(original)]
         mentions = []
         for span in filter_spans(spans):
@@ -160,6 +160,8 @@ class ActorIndex(Proposing):
             mentions = [m for m in mentions if m.start >= base + dateline.end()]
         mentions = self._sides_named(text, base, mentions)
         mentions = self._governments_of_persons(text, base, mentions)
+        mentions = self.subjects.resolve(text, base, mentions)
+        self.told.append((sentence.start, sentence.end, text, [m.actor for m in mentions]))
         self.sides.meeting(text, [(m.actor, m.kind, self.state_of(m.actor), text[max(0, m.start - base - 30):
                                                                                   m.start - base],
                                    text[m.end - base:m.end - base + 12]) for m in mentions
@@ -299,7 +301,7 @@ class ActorIndex(Proposing):
             self.parts.add(fold_chars(name))
         if self._matchers:
             acronym = bool(_ACRONYM.fullmatch(name))
-            self._matchers[acronym].add("ACTOR", [_make_doc(name if acronym else fold_chars(name))])
+            self._matchers[acronym].add("ACTOR", [make_doc(name if acronym else fold_chars(name))])
 
     def _affiliate(self, person: str, actor: str) -> None:
         """Record that a person proposed as new belongs to ``actor`` ("Kremlin aide Yury Ushakov")."""
@@ -334,102 +336,9 @@ class ActorIndex(Proposing):
             vocab = pipeline().vocab
             folded, exact = PhraseMatcher(vocab), PhraseMatcher(vocab)
             for name in self.names:
-                (exact if _ACRONYM.fullmatch(name) else folded).add("ACTOR", [_make_doc(name)])
+                (exact if _ACRONYM.fullmatch(name) else folded).add("ACTOR", [make_doc(name)])
             self._matchers = folded, exact
         return self._matchers
-
-    def _media(self, demonym: str, state: str, start: int, end: int, text: str, base: int) -> Mention:
-        """A country's press as a group of its own ("Indian media" -> ``indian-media``, affiliated to India)."""
-        name = text[start:end]
-        ident = slug(name)
-        kind = self.kinds.get(ident, "group")
-        if ident not in self.kinds:
-            if state not in self.kinds:  # the affiliation names an actor of the file
-                self.proposed.setdefault(state, {"id": state, "name": STATES[state][0], "kind": KINDS.get(state, "state")})
-            self.proposed.setdefault(ident, {"id": ident, "name": name[0].upper() + name[1:], "kind": "group",
-                                             "affiliation": state})
-        return Mention(base + start, base + end, name, ident, kind, ident in self.kinds)
-
-    def _opposition(self, state: str, start: int, end: int, text: str, base: int) -> Mention:
-        """A state's opposition as an organisation of its own ("Venezuela's opposition" -> ``venezuelan-opposition``)."""
-        name = f"{STATES[state][1] if STATES.get(state, ('', ''))[1] else STATES.get(state, (state,))[0]} opposition"
-        ident = slug(name)
-        if ident not in self.kinds:
-            self.proposed.setdefault(ident, {"id": ident, "name": name, "kind": "organization"})
-        self.sides.opposed(ident, state)
-        return Mention(base + start, base + end, text[start:end], ident, self.kinds.get(ident, "organization"),
-                       ident in self.kinds)
-
-    def _states(self, text: str, base: int, found: list[Mention]) -> list[Mention]:
-        """States the dataset lacks or names only by demonym: "Russian forces", "Poland", "Warsaw"."""
-        taken = [range(m.start - base, m.end - base) for m in found]
-        mentions: list[Mention] = []
-        words = list(re.finditer(r"[\w.'’]+", text))
-        demonyms = {w[1] for state, w in STATES.items() if KINDS.get(state, "group") == "group"}
-        for index, first in enumerate(words):
-            if not first.group(0)[0].isupper() or any(first.start() in r for r in taken):
-                continue
-            for last in reversed(words[index:index + LONGEST_STATE]):
-                candidate = re.sub(r"['’]s$", "", text[first.start():last.end()].rstrip("."))  # "Kazakhstan's"
-                state = self._gazetteer.get(fold(candidate))
-                if state is None or any(last.end() - 1 in r for r in taken):
-                    continue
-                opposition = OPPOSITION.match(text, first.start() + len(candidate))
-                if opposition:  # "Venezuela's opposition": a side of its own, not the state
-                    mentions.append(self._opposition(state, first.start(), opposition.end(), text, base))
-                    taken.append(range(first.start(), opposition.end()))
-                    break
-                media = _MEDIA.match(text, first.start() + len(candidate))
-                if candidate in demonyms and media:  # "Indian media reported": the press, not the state
-                    mentions.append(self._media(candidate, state, first.start(), media.end(), text, base))
-                    taken.append(range(first.start(), media.end()))
-                    break
-                if candidate in demonyms and not group_follows(text, first.start() + len(candidate), demonyms):
-                    continue
-                if candidate == text[first.start():last.end()] and first_name_follows(text, first.start(), last.end()) \
-                        and candidate not in demonyms:
-                    continue  # "Israel Ramírez Pineda", "Jordan Bardella": a person's first name
-                kind = self.kinds.get(state) or KINDS.get(state, "state")
-                if state not in self.kinds:
-                    self.proposed.setdefault(state, {"id": state, "name": STATES[state][0], "kind": kind})
-                end = first.start() + len(candidate)
-                mentions.append(Mention(base + first.start(), base + end, candidate, state, kind, state in self.kinds))
-                taken.append(range(first.start(), end))
-                break
-        return mentions
-
-def fold_chars(text: str) -> str:
-    """``text`` in lower case without accents, one character for each of ``text`` (offsets are kept).
-
-    >>> fold_chars("Zelenskyy’s Éire")
-    "zelenskyy's eire"
-    """
-    return text.translate(_FOLDED)
-
-
-class _Folded(dict):
-    """Code point -> its folded character, computed on first use (for :meth:`str.translate`)."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        if char in APOSTROPHES:
-            folded = "'"
-        else:
-            bare = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-            lower = (bare or char).lower()
-            folded = lower if len(lower) == 1 else char
-        self[code] = folded
-        return folded
-
-
-_FOLDED = _Folded()
-
-
-def _make_doc(text: str):  # noqa: ANN202 - spaCy's Doc
-    from timeline.draft.sentences import pipeline
-
-    return pipeline().make_doc(text)
-
 
 def _best(ids: dict[str, set[str]]) -> str:
     """The actor a name most likely means: one whose own name it is, then the first id."""

@@ -95,6 +95,9 @@ PORTFOLIO_WORDS = frozenset((
 ))
 
 #: Capitalised words that start no actor's name (months, weekdays, words that open sentences).
+#: Words of :data:`NOT_NAMES` that are also family names, read as names right after a title
+#: ("Vice-Premier He Lifeng", "Prime Minister Theresa May").
+NAME_WORDS = frozenset(("He", "May"))
 NOT_NAMES = frozenset((
     "The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "They", "It", "We", "I", "This", "That",
     "These", "Those", "His", "Her", "Its", "Their", "Our", "Before", "After", "While", "As", "If", "When",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from timeline.draft.actors import ActorIndex
+from timeline.draft.episodes import date_episodes  # drafta7: dates carried through an episode
 from timeline.draft.events import THINGS, Context, Drafted, sentence_events
 from timeline.draft.sentences import sentences
 
@@ -74,6 +75,7 @@ def draft_article(text: str, published: dt.date, dataset: Dataset | None = None,
             _link(event, context.events, first)
         if found:
             told_at.append(first)
+    date_episodes(context.events, index.told, text, published, index.affiliations)  # drafta7
     source_id = source_id or _source_id(publisher, published)
     known_source = dataset is not None and source_id in dataset.sources
     source = None if known_source else {

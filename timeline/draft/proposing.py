@@ -21,6 +21,7 @@ from timeline.draft.gazetteer import (
     FAMILY_NAMES_FIRST,
     GROUP_NOUNS,
     KINDS,
+    NAME_WORDS,
     NOT_ACTORS,
     NOT_NAMES,
     ORGANIZATION_WORDS,
@@ -140,12 +141,14 @@ class Proposing:
             titles = []  # "Supreme National Security Council", "Foreign Ministry": the title words name it
         titled = bool(titles)
         run = named if titles else run
-        while run and (run[0].text in NOT_NAMES or run[0].lower_ in PARTICLES):
+        while run and (run[0].text in NOT_NAMES and not (titled and run[0].text in NAME_WORDS and len(run) > 1)
+                       or run[0].lower_ in PARTICLES):  # drafta7: "Vice-Premier He Lifeng" keeps "He"
             run = run[1:]
         while run and (run[-1].lower_ in PARTICLES or run[-1].text == "-"):
             run = run[:-1]
         if not run or len(run) == 1 and (not titled or fold(run[0].text) in self._gazetteer) \
-                or any(t.text in NOT_NAMES for t in run) or _next_word(text, run[-1].idx - offset) in GROUP_NOUNS \
+                or any(t.text in NOT_NAMES and not (titled and t is run[0] and t.text in NAME_WORDS) for t in run) \
+                or _next_word(text, run[-1].idx - offset) in GROUP_NOUNS \
                 or run[-1].lower_ in _DOCUMENTS:
             return None  # "the two Southeast Asian nations" names no one
         start, end = run[0].idx - offset, run[-1].idx + len(run[-1]) - offset
