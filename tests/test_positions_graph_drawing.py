@@ -10,7 +10,8 @@ from matplotlib.colors import to_hex
 
 from timeline.dataset import load
 from timeline.errors import NothingToShow
-from timeline.render.stance_graph import ChartError, contrast, draw_stance_graph, ink_on
+from timeline.render.stance_cells import contrast, ink_on
+from timeline.render.stance_graph import ChartError, draw_stance_graph
 from timeline.stance_colors import stance_colors
 
 SIZES = [None, (6, 9), (11, 8.5), (13.33, 7.5)]        # as it needs, a column, a page, a slide
@@ -189,7 +190,9 @@ def test_the_grid_speaks_to_readers_never_in_command_line_words(seeds, size):
                                                               *figure.legends[0].get_texts()])
     for jargon in ("--", "timeline ", "export", "render", "dataset", "edge", "graph"):
         assert jargon not in words, jargon
-    assert "A stance shown “as of” a date is the last one the actor stated by that day." in words
+    assert "The stance each actor had last stated on each issue, held until replaced" in words     # the "as of" rule
+    assert "Columns: Russia, Ukraine (most present in the record), those nearer Ukraine; last, mediator United " \
+           "States." in words
 
 
 def test_columns_are_named_by_the_actors_display_names(seeds):
