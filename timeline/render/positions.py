@@ -63,7 +63,7 @@ GAP = 0.05             # inches between issues
 TOP_AXIS = 0.4         # inches above the chart for the month labels
 MAX_TALL = 60.0         # inches: a taller chart is refused (choose issues or actors)
 GUTTER = 0.3           # inches between two columns of issues
-MIN_TIME = 2.6         # inches: the narrowest time axis a column of issues may have
+MIN_TIME = 2.5         # inches: the narrowest time axis a column of issues may have (a year: 0.2 inch a month)
 MIN_DAYS = 3           # a bar is at least this wide, so a stance stated near the chart's end shows
 NAME_SIZE = 7.5        # points: row labels and issue names
 #: The rule of "as of", stated on both charts of stances (this one and the grid, timeline.render.stance_graph).
@@ -139,8 +139,9 @@ def layout(panels: Sequence[Panel], headings: dict[str, list[str]]) -> tuple[lis
 
 
 def headings(figure: Figure, panels: Sequence[Panel], room: float) -> dict[str, list[str]]:
-    """Each issue's heading lines, fitted to ``room`` inches: the name, followed on its line (if it fits) by
-    what stances are for or against and the actors who spoke of its parts only, in grey."""
+    """Each issue's heading lines, fitted to ``room`` inches: the name, followed on its line by what stances are
+    for or against (as many of its words as fit, the rest on the lines under it) and the actors who spoke of its
+    parts only, in grey."""
     renderer = figure.canvas.get_renderer()
     bold = FontProperties(size=NAME_SIZE + 0.5, weight="bold")
     font = FontProperties(size=NAME_SIZE - 0.5)
@@ -155,8 +156,12 @@ def headings(figure: Figure, panels: Sequence[Panel], room: float) -> dict[str, 
             out[panel.issue] = [panel.name + "  " + "  ·  ".join([words, *note])]
         elif fits(words, beside):
             out[panel.issue] = [panel.name + "  " + words, *_wrap(note, room, fits)]
-        else:
-            out[panel.issue] = [panel.name, *_wrap([words, *note], room, fits)]
+        else:        # the name, and after it on its line as many words as fit; the rest wrapped under it
+            first = _wrap([words], beside, fits)[0] if beside > 0 else ""
+            first = first if fits(first, beside) else ""
+            rest = words[len(first):].strip()
+            out[panel.issue] = [" ".join(filter(None, (panel.name, " " + first if first else ""))),
+                                *_wrap([rest, *note] if rest else note, room, fits)]
     return out
 
 
@@ -220,7 +225,7 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
     drawn, left_out = list(panels), []
     for _ in range(3):           # measured with the header, key and notes of what is drawn, until it fits
         figure, frame = _framed(dataset, panels, drawn, left_out, colors, title=title, width=width, last=last,
-                                until=until)
+                                until=until, publishers=None if height is None else 3)
         groups, lines, column = fit_columns(figure, frame, drawn, width, height)
         if sum(map(len, groups)) == len(drawn):
             break
@@ -228,7 +233,7 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
         left_out = [p.name for p in panels if p not in drawn]
     runs = [run for p in drawn for r in p.rows for run in r.runs]
     placed = [layout(group, lines) for group in groups]
-    chart = max(tall for *_, tall in placed)
+    chart = max(tall for *_, tall in placed) - GAP       # no gap under the last issue
     ax = frame.axes(frame.fixed_height + TOP_AXIS + chart)
     left, bottom, w, h = ax.get_position().bounds
     scale = month_scale([run.start for run in runs], last)
@@ -255,10 +260,11 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
 
 
 def _framed(dataset: Dataset, panels: Sequence[Panel], drawn: Sequence[Panel], left_out: Sequence[str],
-            colors: dict[str, str], *, title: str | None, width: float, last: datetime, until: datetime | None
-            ) -> tuple[Figure, Frame]:
+            colors: dict[str, str], *, title: str | None, width: float, last: datetime, until: datetime | None,
+            publishers: int | None = None) -> tuple[Figure, Frame]:
     """A figure ``width`` inches wide with the chart's header (title, subtitle, key of the ``drawn`` panels),
-    notes (naming the issues ``left_out``) and sources; row names measured on every panel."""
+    notes (naming the issues ``left_out``) and sources (naming the ``publishers`` cited most, default as many as
+    fit); row names measured on every panel."""
     figure = Figure(figsize=(width, 4), dpi=DPI)
     FigureCanvasAgg(figure)
     frame = Frame(figure, [r.name for p in panels for r in p.rows])
@@ -269,7 +275,8 @@ def _framed(dataset: Dataset, panels: Sequence[Panel], drawn: Sequence[Panel], l
     if left_out:
         frame.footnote(f"Not shown for lack of room: {_and(left_out)}.")
     shown = {s.position for p in drawn for r in p.rows for run in r.runs for s in run.statements}
-    frame.footer(sources_line(dataset, [Cited(p, dataset) for p in dataset.positions if p.id in shown]))
+    cited = [Cited(p, dataset) for p in dataset.positions if p.id in shown]
+    frame.footer(sources_line(dataset, cited) if publishers is None else sources_line(dataset, cited, publishers=publishers))
     return figure, frame
 
 
@@ -288,7 +295,7 @@ def fit_columns(figure: Figure, frame: Frame, panels: Sequence[Panel], width: fl
         tall = [layout([p], lines)[2] for p in panels]
         groups = _balance(list(panels), tall, count)
         best = (groups, lines, column)
-        if room is None or max(sum(tall[panels.index(p)] for p in g) for g in groups) <= room:
+        if room is None or max(sum(tall[panels.index(p)] for p in g) - GAP for g in groups) <= room:
             return best
     assert best is not None and room is not None
     groups, lines, column = best
@@ -296,12 +303,12 @@ def fit_columns(figure: Figure, frame: Frame, panels: Sequence[Panel], width: fl
     kept: list[list[Panel]] = [[]]
     used = 0.0
     for panel in panels:                       # fill the columns in order; what does not fit is left out
-        if used + tall[panel.issue] > room:
+        if used + tall[panel.issue] - GAP > room:       # no gap is needed under a column's last issue
             if len(kept) == len(groups) or not kept[-1]:
                 break
             kept.append([])
             used = 0.0
-            if tall[panel.issue] > room:
+            if tall[panel.issue] - GAP > room:
                 break
         kept[-1].append(panel)
         used += tall[panel.issue]
