@@ -52,12 +52,12 @@ from timeline.render.text import quiet_glyphs
 
 WIDTH = 11.0            # inches
 RISE = 0.12             # inches from a lane up to its boxes
+BAND = "#f6f6f6"        # the tint of every other lane's band
 LANE_GAP = 0.25         # inches from a lane down to the band below it (room for an arrow to the lane below)
 AXIS_GAP = 0.12         # inches from the lowest lane down to the date axis
 TIER_GAP = 0.07         # inches between a box (or the tab of responses on it) and the box a tier above
 SPACE = 0.18            # inches between boxes, room for an arrow
 ANCHOR_STEP = 0.2       # inches between arrow ends that would meet at one point
-LABEL_FROM = 2.6        # inches: a shorter arrow is named by the key only
 NUDGE = 0.6             # inches a box may move off its day before it is raised a tier
 TICK_ROOM = 0.5         # inches at least from one date tick to the next
 MARGIN_DAYS = 7         # days kept at full scale around each version when the axis is shortened
@@ -171,20 +171,14 @@ def lane_height(nodes: Sequence[Node], places: dict[str, tuple[float, int]], siz
 def draw_edge(ax: Axes, edge: Edge, start: tuple[float, float], end: tuple[float, float],
               bend: float = 0.0) -> list[Artist]:
     """An arrow from the earlier version's box (``start``, inches) to the later one's (``end``), bent by
-    ``bend`` (matplotlib's arc3 ``rad``) and labelled where it is long enough to hold its words (the key
-    names it otherwise)."""
-    color, dash, words = RELATIONS.get(edge.relation, (style.MUTED, "-", edge.relation))
+    ``bend`` (matplotlib's arc3 ``rad``); the key names every kind (no arrow carries words of its own: some
+    are too short to, and one labelled among unlabelled ones reads as the only one of its kind)."""
+    color, dash, _ = RELATIONS.get(edge.relation, (style.MUTED, "-", edge.relation))
     arrow = FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=9, color=color, lw=1.2, linestyle=dash,
                             connectionstyle=f"arc3,rad={bend}", shrinkA=1, shrinkB=1, zorder=5,
                             gid=f"edge:{edge.source}:{edge.relation}:{edge.target}")
     ax.add_patch(arrow)
-    artists: list[Artist] = [arrow]
-    if ((end[0] - start[0]) ** 2 + (end[1] - start[1]) ** 2) ** 0.5 > LABEL_FROM:
-        lift = -bend * abs(end[0] - start[0]) / 2
-        artists.append(ax.text((start[0] + end[0]) / 2, (start[1] + end[1]) / 2 + lift, words, ha="center", va="center",
-                               fontsize=style.FONT["size"] - 1.5, color=color, fontstyle="italic", zorder=6,
-                               bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.8}))
-    return artists
+    return [arrow]
 
 
 def draw_lineage(dataset: Dataset, plans: Sequence[str] | None = None, *, title: str | None = None,
@@ -209,7 +203,7 @@ def draw_lineage(dataset: Dataset, plans: Sequence[str] | None = None, *, title:
     frame = Frame(figure, [name for _, name in lineage.lanes])
     frame.header(title or "How the plans changed hands", _subtitle(lineage), [_key()])
     frame.footnote("Each box stands above its day on the plan's lane (raised a tier where versions crowd); on the "
-                   "grey tab joined to its top, who said what about the version." + _partly_recorded(lineage))
+                   "grey tab joined to its top, who said what about the version.")
     scale = time_scale([(mdates.date2num(n.start) - MARGIN_DAYS, mdates.date2num(n.end) + MARGIN_DAYS)
                         for n in lineage.nodes])
     if scale.breaks:
@@ -291,8 +285,10 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
         others = [corners[n.version] for n in lineage.nodes if n.plan == node.plan and n is not node]
         leader = leader_route(day, lanes[node.plan], corners[node.version], others, size, RISE)
         artists += draw_node(over, node, *corners[node.version], when, lanes[node.plan], leader, size=size)
-    for lane_y in lanes.values():
+    for n, (lane_y, top) in enumerate(zip(lanes.values(), band_tops)):
         artists.append(ax.axhline(lane_y, color=style.GRID, lw=1.2, zorder=0))
+        if n % 2:       # every other band tinted, so that a box reads as part of its own lane's band
+            artists.append(ax.axhspan(lane_y - gaps[lineage.lanes[n][0]], top + 0.02, color=BAND, lw=0, zorder=-1))
     arrows: list[Arrow] = []
     tabs = tab_half_widths(over)
     for edge in lineage.edges:
@@ -316,19 +312,6 @@ def tab_half_widths(over: Axes) -> dict[str, float]:
     renderer = over.figure.canvas.get_renderer()
     return {t.get_gid()[5:]: t.get_window_extent(renderer).width / over.figure.dpi / 2 + TAB_PAD / 72 + 0.04
             for t in over.texts if (t.get_gid() or "").startswith("said:")}
-
-
-def _partly_recorded(lineage: Lineage) -> str:
-    """A sentence saying what "28 points (text of 4 known)" means, with the numbers of a version drawn so."""
-    partly = sorted((n for n in lineage.nodes if n.stated and (n.points or 0) < n.stated), key=lambda n: not n.points)
-    if not partly:
-        return ""
-    n = partly[0]
-    if not n.points:
-        return (f" “{n.stated} points (text not known)”: the version has {n.stated} points; the reports cited give the "
-                "wording of none.")
-    return (f" “{n.stated} points (text of {n.points} known)”: the version has {n.stated} points; the reports cited "
-            f"give the wording of {n.points}.")
 
 
 def _key() -> list[tuple[object, str]]:

@@ -29,6 +29,7 @@ TAB_PAD = 2.0           # points between the responses and the edge of their tab
 SAID_SIZE = 7.0         # points: the responses' type at every width (6.5 pt is the least a printed chart may use)
 THEN = ", then "        # between the acts of one actor on one version, in date order
 NAME_CHARS, BY_CHARS, SAID_CHARS = 20, 28, 29   # characters per line: name, drafters, responses
+LEADER = "#b3b3b3"      # a leader's grey: lighter and thinner than any arrow between versions, so never read as one
 MOST_SAID = 6           # lines of responses at most; what does not fit ends in "…"
 #: Each response (:data:`timeline.negotiation.RESPONSES`) as what the actor did with the version.
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float]
                                      "linewidth": 0.6}))
     if leader:
         xs, ys = zip(*leader)
-        artists += ax.plot(xs, ys, color=style.MUTED, lw=0.6, zorder=2, gid=f"leader:{node.version}")
+        artists += ax.plot(xs, ys, color=LEADER, lw=0.5, zorder=2, gid=f"leader:{node.version}")
     artists.append(ax.plot([day[0], max(day[1], day[0] + 0.03)], [lane_y, lane_y], color=style.INK, lw=3.2,
                            solid_capstyle="round", zorder=3)[0])
     return artists
@@ -140,13 +141,13 @@ def leader_route(day: float, lane_y: float, corner: Point, others: Sequence[Poin
 
 
 def points_words(node: Node) -> str:
-    """'28 points'; '20 points' and '(text of 19 known)' on a second line where the record gives the text of fewer
-    points than the version has; 'points not known' (with their number when known: '19 points' and '(text not
-    known)')."""
+    """'28 points'; '20 points' and '(wording of 19 reported)' on a second line where the reports cited give the
+    wording of fewer points than the version has; 'points not known' (with their number when known: '19 points'
+    and '(wording not reported)')."""
     if not node.points:
-        return f"{node.stated} points\n(text not known)" if node.stated else "points not known"
+        return f"{node.stated} points\n(wording not reported)" if node.stated else "points not known"
     if node.stated and node.stated > node.points:
-        return f"{node.stated} points\n(text of {node.points} known)"
+        return f"{node.stated} points\n(wording of {node.points} reported)"
     return f"{node.points} point{'s' * (node.points != 1)}"
 
 

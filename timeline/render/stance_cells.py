@@ -21,7 +21,7 @@ from timeline.render.positions_key import claim_look
 from timeline.render.text import text_width
 
 #: Points: a claim's type size at the least, and the note in a blank cell whose issue's parts have stances.
-CLAIM_FLOOR, PARTS_SIZE = 6.0, 6.0
+CLAIM_FLOOR, PARTS_SIZE = 6.0, 7.0
 OWN_WITH_CLAIMS = 0.15  # inches: an own stance's height in a grid that shows claims (room for a claim under it)
 TOP, GAP, BOTTOM = 0.03, 0.02, 0.015   # inches: above an own stance, between it and a claim, under the claim
 CLAIM_INSET = 0.03     # inches between a claim's words and the sides of its outline
