@@ -338,7 +338,7 @@ def _drawn_edges(figure) -> dict[str, tuple]:
 
 
 def test_a_slide_of_the_lineage_fits_a_16_by_9_slide_and_ends_with_the_data(seeds):
-    figure = draw_lineage(seeds, width=13.33)
+    figure = draw_lineage(seeds, width=13.33, height=7.5)       # less room between lanes than at its own height
     figure.canvas.draw()
     assert figure.get_figheight() <= 7.5
     chart = figure.axes[0]
@@ -348,12 +348,14 @@ def test_a_slide_of_the_lineage_fits_a_16_by_9_slide_and_ends_with_the_data(seed
 
 def test_a_box_under_another_gets_a_short_straight_arrow(seeds):
     """At a 6-inch column the 28-point draft stands over the E3 counter-proposal, and the Paris terms over the
-    London text: each relation is a vertical arrow from the earlier box's bottom to the later one's top."""
+    London text: each relation is a short arrow down, vertical between the Paris and London boxes, and within a
+    tenth of an inch of vertical down the right of the 28-point and E3 boxes (the 7-point tab on the E3 box leaves
+    no room for one between them)."""
     edges = _drawn_edges(draw_lineage(seeds, width=6))
-    for gid in ("edge:e3-counter-2025-11:amends:us-plan-28-points",
-                "edge:london-counter-2025-04:answers:us-terms-paris-2025-04"):
+    for gid, lean in (("edge:e3-counter-2025-11:amends:us-plan-28-points", 0.1),
+                      ("edge:london-counter-2025-04:answers:us-terms-paris-2025-04", 0.0)):
         (x0, y0), (x1, y1) = edges[gid]
-        assert x0 == pytest.approx(x1) and y0 > y1, gid
+        assert abs(x0 - x1) <= lean + 1e-9 and 0.3 < y0 - y1 < 1.5, gid
 
 
 def test_date_labels_on_a_short_span_stand_apart(tmp_path):

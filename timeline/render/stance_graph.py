@@ -97,7 +97,10 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
     names = _names(dataset, actors, (width - 2 * PAD - widest_label(width, len(actors))) / len(actors))
     keys = len({h[2] for h in held}) + claims
     head = _head(subtitle, key_rows(keys, width), names)
-    cited = sources_line(dataset, [Cited(p, dataset) for p in dataset.positions if p.issue in issues], publishers=3)
+    reports = [Cited(p, dataset) for p in dataset.positions if p.issue in issues]
+    cited = next((line for n in (3, 2, 1) if (line := sources_line(dataset, reports, publishers=n)) is None
+                  or len(wrapped(renderer, line, FontProperties(size=style.FOOTER_SIZE), width - 2 * PAD)) == 1),
+                 sources_line(dataset, reports, publishers=1))      # the most cited publishers that fit one line
     foot = wrapped(renderer, order, FontProperties(size=style.FOOTER_SIZE), width - 2 * PAD)
     foot += wrapped(renderer, cited, FontProperties(size=style.FOOTER_SIZE), width - 2 * PAD) if cited else []
     if size and (size[1] - head - FOOT - 0.13 * len(foot) < 0.2 * len(issues)
