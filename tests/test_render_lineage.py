@@ -77,14 +77,14 @@ def test_responses_are_acts_and_relations_are_relations(seeds):
     figure = draw_lineage(seeds, width=11)
     said = {t.get_gid()[5:]: t.get_text().replace("\n", " ").replace("\u00a0", " ")
             for ax in figure.axes for t in ax.texts if (t.get_gid() or "").startswith("said:")}
-    assert said["us-terms-paris-2025-04"] == "Ukraine's European allies proposed changes; Ukraine proposed changes"
+    assert said["us-terms-paris-2025-04"] == "Ukraine's European allies and Ukraine proposed changes"
     assert said["e3-counter-2025-11"] == "Russia rejected it"
-    assert said["us-plan-28-points"] == ("Russia welcomed it; Ukraine was open to it; Ukraine's European allies "
-                                         "proposed changes; Ukraine took it as a basis")
+    assert said["us-plan-28-points"] == ("Russia welcomed it; Ukraine was open to it, then took it as a basis; "
+                                         "Ukraine's European allies proposed changes")
     relations = {"amended", "superseded", "answered"}
     stances = {s.label.lower() for s in DEFAULT_STANCES}
     for text in said.values():
-        for clause in text.split("; "):
+        for clause in text.replace(", then ", "; ").split("; "):
             words = clause.lower()
             assert not relations & set(words.split()) and not any(words.endswith(" " + s) for s in stances)
     assert set(RESPONSE_WORDS.values()) >= {"proposed changes", "rejected it", "took it as a basis"}

@@ -248,16 +248,15 @@ def test_crowded_versions_go_up_a_tier():
 def test_a_box_says_how_many_points_a_version_has_and_how_many_are_recorded(seeds):
     nodes = {n.version: n for n in select_lineage(seeds).nodes}
     words = {v: points_words(n) for v, n in nodes.items()}
-    assert words["us-plan-20-points"] == "20 points\n(text of 19 known)"      # point 20 is not in the record
-    assert words["us-plan-19-points-geneva"] == "19 points\n(text not known)"
+    assert words["us-plan-20-points"] == "20 points\n(wording of 19 reported)"      # point 20 is not in the record
+    assert words["us-plan-19-points-geneva"] == "19 points\n(wording not reported)"
     assert words["us-plan-28-points"] == "28 points"
     assert words["e3-counter-2025-11"] == "14 points"                   # "to the 28 points" names another plan
     figure = draw_lineage(seeds)
     texts = [t.get_text() for ax in figure.axes for t in ax.texts]
-    assert "23 Dec 2025 · 20 points\n(text of 19 known)" in texts
+    assert "23 Dec 2025 · 20 points\n(wording of 19 reported)" in texts
     footer = next(t.get_text() for t in figure.texts if t.get_gid() == "footer")
-    assert "“20 points (text of 19 known)”: the version has 20 points; the reports cited give the wording of 19." \
-        in footer.replace("\n", " ")
+    assert "text of" not in footer and "known" not in footer      # the box's words say it; no key to them is needed
     every = " ".join(" ".join(t.get_text().split()) for t in figure.findobj(Text))
     for jargon in ("dataset", "this record", "--", "timeline "):          # a reader's words, never the tool's
         assert jargon not in every, jargon
@@ -339,7 +338,7 @@ def _drawn_edges(figure) -> dict[str, tuple]:
 
 
 def test_a_slide_of_the_lineage_fits_a_16_by_9_slide_and_ends_with_the_data(seeds):
-    figure = draw_lineage(seeds, width=13.33)
+    figure = draw_lineage(seeds, width=13.33, height=7.5)       # less room between lanes than at its own height
     figure.canvas.draw()
     assert figure.get_figheight() <= 7.5
     chart = figure.axes[0]
@@ -349,12 +348,14 @@ def test_a_slide_of_the_lineage_fits_a_16_by_9_slide_and_ends_with_the_data(seed
 
 def test_a_box_under_another_gets_a_short_straight_arrow(seeds):
     """At a 6-inch column the 28-point draft stands over the E3 counter-proposal, and the Paris terms over the
-    London text: each relation is a vertical arrow from the earlier box's bottom to the later one's top."""
+    London text: each relation is a short arrow down, vertical between the Paris and London boxes, and within a
+    tenth of an inch of vertical down the right of the 28-point and E3 boxes (the 7-point tab on the E3 box leaves
+    no room for one between them)."""
     edges = _drawn_edges(draw_lineage(seeds, width=6))
-    for gid in ("edge:e3-counter-2025-11:amends:us-plan-28-points",
-                "edge:london-counter-2025-04:answers:us-terms-paris-2025-04"):
+    for gid, lean in (("edge:e3-counter-2025-11:amends:us-plan-28-points", 0.1),
+                      ("edge:london-counter-2025-04:answers:us-terms-paris-2025-04", 0.0)):
         (x0, y0), (x1, y1) = edges[gid]
-        assert x0 == pytest.approx(x1) and y0 > y1, gid
+        assert abs(x0 - x1) <= lean + 1e-9 and 0.3 < y0 - y1 < 1.5, gid
 
 
 def test_date_labels_on_a_short_span_stand_apart(tmp_path):

@@ -42,6 +42,7 @@ from timeline.render.lineage_boxes import (
     Node,
     draw_node,
     leader_route,
+    merged_responses,
     points_words,
     said_height,
 )
@@ -50,11 +51,13 @@ from timeline.render.spans import TimeScale, time_scale
 from timeline.render.text import quiet_glyphs
 
 WIDTH = 11.0            # inches
-RISE = 0.15             # inches from a lane up to its boxes
-TIER_GAP = 0.1          # inches between a box (or the tab of responses on it) and the box a tier above
+RISE = 0.12             # inches from a lane up to its boxes
+BAND = "#f6f6f6"        # the tint of every other lane's band
+LANE_GAP = 0.25         # inches from a lane down to the band below it (room for an arrow to the lane below)
+AXIS_GAP = 0.12         # inches from the lowest lane down to the date axis
+TIER_GAP = 0.07         # inches between a box (or the tab of responses on it) and the box a tier above
 SPACE = 0.18            # inches between boxes, room for an arrow
 ANCHOR_STEP = 0.2       # inches between arrow ends that would meet at one point
-LABEL_FROM = 2.6        # inches: a shorter arrow is named by the key only
 NUDGE = 0.6             # inches a box may move off its day before it is raised a tier
 TICK_ROOM = 0.5         # inches at least from one date tick to the next
 MARGIN_DAYS = 7         # days kept at full scale around each version when the axis is shortened
@@ -120,19 +123,25 @@ def _node(dataset: Dataset, version: PlanVersion, plan: str) -> Node:
             for r in sorted(version.responses, key=lambda r: (r.date.sort_key() if r.date else (datetime.max,), r.actor))
             if r.response != "drafted"]
     return Node(version.id, plan, version.name or version.id, start, end, span.label(), points, stated,
-                tuple(_name(dataset, a) for a in version.drafted_by), tuple(dict.fromkeys(said)))
+                tuple(_name(dataset, a) for a in version.drafted_by), merged_responses(said))
 
 
-def place(nodes: Sequence[Node], x_of: dict[str, float], left: float, right: float, size: Point = BOX
-          ) -> dict[str, tuple[float, int]]:
+def place(nodes: Sequence[Node], x_of: dict[str, float], left: float, right: float, size: Point = BOX,
+          keep_out: Sequence[tuple[float, float]] = ()) -> dict[str, tuple[float, int]]:
     """Each box's centre (inches) and tier (0 nearest the lane) in one lane: at its day, or nudged at most
     :data:`NUDGE` aside, in the lowest tier where it overlaps no other box; never past ``left`` or
-    ``right``. ``x_of``: each version's day in inches."""
+    ``right``, never over a stretch of ``keep_out`` (the axis's hatched breaks, (start, end) inches): a box
+    that would stand on one moves just clear of it. ``x_of``: each version's day in inches."""
     half = size[0] / 2
     placed: dict[str, tuple[float, int]] = {}
     for node in sorted(nodes, key=lambda n: (x_of[n.version], n.version)):
         day = x_of[node.version]
         tries = [min(max(day + d, left + half), right - half) for d in (0, NUDGE / 2, -NUDGE / 2, NUDGE, -NUDGE)]
+        clear = [b + half + 0.04 if day > (a + b) / 2 else a - half - 0.04 for a, b in keep_out   # its side of a break
+                 if a - half - NUDGE < day < b + half + NUDGE]
+        clear = [x for x in clear if left + half <= x <= right - half]
+        tries = [x for x in [*tries, *sorted(clear, key=lambda x: abs(x - day))]
+                 if not any(x + half > a and x - half < b for a, b in keep_out)] or tries
         tier = 0
         while True:
             free = [x for x in tries if all(t != tier or abs(x - other) >= size[0] + SPACE
@@ -152,7 +161,8 @@ def tier_step(nodes: Sequence[Node], places: dict[str, tuple[float, int]], size:
 
 
 def lane_height(nodes: Sequence[Node], places: dict[str, tuple[float, int]], size: Point = BOX) -> float:
-    """Inches a lane needs for its boxes in their tiers, with room for the tabs above the top ones."""
+    """Inches a lane needs for its boxes in their tiers, with room for the tabs above the top ones (the room below
+    its line is the chart's to give)."""
     top = max(places[n.version][1] for n in nodes)
     tab = max((said_height(n, size) for n in nodes if places[n.version][1] == top), default=0)
     return RISE + size[1] + top * tier_step(nodes, places, size) + tab + 0.05
@@ -161,20 +171,14 @@ def lane_height(nodes: Sequence[Node], places: dict[str, tuple[float, int]], siz
 def draw_edge(ax: Axes, edge: Edge, start: tuple[float, float], end: tuple[float, float],
               bend: float = 0.0) -> list[Artist]:
     """An arrow from the earlier version's box (``start``, inches) to the later one's (``end``), bent by
-    ``bend`` (matplotlib's arc3 ``rad``) and labelled where it is long enough to hold its words (the key
-    names it otherwise)."""
-    color, dash, words = RELATIONS.get(edge.relation, (style.MUTED, "-", edge.relation))
+    ``bend`` (matplotlib's arc3 ``rad``); the key names every kind (no arrow carries words of its own: some
+    are too short to, and one labelled among unlabelled ones reads as the only one of its kind)."""
+    color, dash, _ = RELATIONS.get(edge.relation, (style.MUTED, "-", edge.relation))
     arrow = FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=9, color=color, lw=1.2, linestyle=dash,
                             connectionstyle=f"arc3,rad={bend}", shrinkA=1, shrinkB=1, zorder=5,
                             gid=f"edge:{edge.source}:{edge.relation}:{edge.target}")
     ax.add_patch(arrow)
-    artists: list[Artist] = [arrow]
-    if ((end[0] - start[0]) ** 2 + (end[1] - start[1]) ** 2) ** 0.5 > LABEL_FROM:
-        lift = -bend * abs(end[0] - start[0]) / 2
-        artists.append(ax.text((start[0] + end[0]) / 2, (start[1] + end[1]) / 2 + lift, words, ha="center", va="center",
-                               fontsize=style.FONT["size"] - 1.5, color=color, fontstyle="italic", zorder=6,
-                               bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.8}))
-    return artists
+    return [arrow]
 
 
 def draw_lineage(dataset: Dataset, plans: Sequence[str] | None = None, *, title: str | None = None,
@@ -199,23 +203,27 @@ def draw_lineage(dataset: Dataset, plans: Sequence[str] | None = None, *, title:
     frame = Frame(figure, [name for _, name in lineage.lanes])
     frame.header(title or "How the plans changed hands", _subtitle(lineage), [_key()])
     frame.footnote("Each box stands above its day on the plan's lane (raised a tier where versions crowd); on the "
-                   "grey tab joined to its top, who said what about the version." + _partly_recorded(lineage))
+                   "grey tab joined to its top, who said what about the version.")
     scale = time_scale([(mdates.date2num(n.start) - MARGIN_DAYS, mdates.date2num(n.end) + MARGIN_DAYS)
                         for n in lineage.nodes])
     if scale.breaks:
-        spans = "; ".join(f"{mdates.num2date(a):%b} – {mdates.num2date(b):%b %Y}" for a, b in scale.breaks)
+        spans = "; ".join(f"{mdates.num2date(a):%-d %b} – {mdates.num2date(b):%-d %b %Y}" for a, b in scale.breaks)
         frame.footnote(f"Hatched: the axis is shortened where no version falls ({spans}).")
     size = NARROW_BOX if width < NARROW else (BOX[0] * min(1.25, width / WIDTH), BOX[1])   # wider on a slide
     places = _layout(lineage, scale, frame.axes_width, size)
-    heights = {plan: lane_height([n for n in lineage.nodes if n.plan == plan], places, size) for plan, _ in lineage.lanes}
-    needed = frame.fixed_height + sum(heights.values())
-    if height is not None and needed > height:
+    lanes = {plan: lane_height([n for n in lineage.nodes if n.plan == plan], places, size) for plan, _ in lineage.lanes}
+    needed = frame.fixed_height + sum(lanes.values()) + AXIS_GAP
+    gap = LANE_GAP if height is None or len(lanes) == 1 else min(LANE_GAP, (height - needed) / (len(lanes) - 1))
+    needed += max(gap, AXIS_GAP) * (len(lanes) - 1)   # less room between lanes where the size asks for it
+    if height is not None and needed > height + 1e-9:
         raise ChartError(f"the lineage of {len(lineage.nodes)} versions needs {needed:.1f} inches at {width:g} inches "
                          f"wide; give a taller size, a wider one, or fewer plans")
+    gaps = {plan: max(gap, AXIS_GAP) for plan, _ in lineage.lanes[:-1]} | {lineage.lanes[-1][0]: AXIS_GAP}
+    heights = {plan: lanes[plan] + gaps[plan] for plan in lanes}
     spare = min(0.5, (height - needed) / len(heights)) if height is not None else 0.0
     heights = {plan: tall + spare for plan, tall in heights.items()}
     ax = frame.axes(frame.fixed_height + sum(heights.values()))
-    _draw(ax, lineage, scale, places, heights, size)
+    _draw(ax, lineage, scale, places, (heights, gaps), size)
     figure.lineage = lineage
     return figure
 
@@ -223,18 +231,21 @@ def draw_lineage(dataset: Dataset, plans: Sequence[str] | None = None, *, title:
 def _layout(lineage: Lineage, scale: TimeScale, width_in: float, size: Point) -> dict[str, tuple[float, int]]:
     """Each version's box centre (inches from the axes' left) and tier in its lane."""
     u0, u1 = scale.units[0], scale.units[-1]
+    breaks = [tuple(float((scale.forward(d) - u0) / (u1 - u0) * width_in) for d in b) for b in scale.breaks]
     places: dict[str, tuple[float, int]] = {}
     for plan, _ in lineage.lanes:
         mine = [n for n in lineage.nodes if n.plan == plan]
         x_of = {n.version: float((scale.forward(mdates.date2num(n.start + (n.end - n.start) / 2)) - u0)
                                  / (u1 - u0) * width_in) for n in mine}
-        places |= place(mine, x_of, 0.0, width_in, size)
+        places |= place(mine, x_of, 0.0, width_in, size, breaks)
     return places
 
 
 def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[float, int]],
-          heights: dict[str, float], size: Point) -> list[Artist]:
-    """Lanes and the date axis on ``ax``; boxes, dots and arrows on an overlay measured in inches."""
+          bands: tuple[dict[str, float], dict[str, float]], size: Point) -> list[Artist]:
+    """Lanes and the date axis on ``ax``; boxes, dots and arrows on an overlay measured in inches. ``bands``: each
+    lane's band height and the room under its line (inches)."""
+    heights, gaps = bands
     fig = ax.figure
     bbox = ax.get_position()
     width_in, height_in = bbox.width * fig.get_figwidth(), bbox.height * fig.get_figheight()
@@ -249,13 +260,15 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
     ax.set_ylim(0, height_in)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
-    lanes, top = {}, height_in
+    lanes, band_tops, top = {}, [], height_in
     for plan, _ in lineage.lanes:
+        band_tops.append(top - 0.02)
         top -= heights[plan]
-        lanes[plan] = top + 0.12
-    ax.set_yticks(list(lanes.values()), [wrap_lane(name) for _, name in lineage.lanes])
+        lanes[plan] = top + gaps[plan]
+    ax.set_yticks(band_tops, [wrap_lane(name) for _, name in lineage.lanes])   # a lane's name at the top of its band
     for label in ax.get_yticklabels():
         label.set_fontweight("bold")
+        label.set_verticalalignment("top")
     ax.tick_params(axis="y", length=0)
     over = fig.add_axes(bbox.bounds, label="lineage", facecolor="none")
     over.set_xlim(0, width_in)
@@ -268,12 +281,14 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
         corners[node.version] = (x, lanes[node.plan] + RISE + tier * steps[node.plan])
     for node in lineage.nodes:
         day = (inches(node.start) + inches(node.end)) / 2
+        when = (day, day) if node.end - node.start <= timedelta(days=1) else (inches(node.start), inches(node.end))
         others = [corners[n.version] for n in lineage.nodes if n.plan == node.plan and n is not node]
         leader = leader_route(day, lanes[node.plan], corners[node.version], others, size, RISE)
-        artists += draw_node(over, node, *corners[node.version], (inches(node.start), inches(node.end)),
-                             lanes[node.plan], leader, size=size)
-    for lane_y in lanes.values():
+        artists += draw_node(over, node, *corners[node.version], when, lanes[node.plan], leader, size=size)
+    for n, (lane_y, top) in enumerate(zip(lanes.values(), band_tops)):
         artists.append(ax.axhline(lane_y, color=style.GRID, lw=1.2, zorder=0))
+        if n % 2:       # every other band tinted, so that a box reads as part of its own lane's band
+            artists.append(ax.axhspan(lane_y - gaps[lineage.lanes[n][0]], top + 0.02, color=BAND, lw=0, zorder=-1))
     arrows: list[Arrow] = []
     tabs = tab_half_widths(over)
     for edge in lineage.edges:
@@ -297,19 +312,6 @@ def tab_half_widths(over: Axes) -> dict[str, float]:
     renderer = over.figure.canvas.get_renderer()
     return {t.get_gid()[5:]: t.get_window_extent(renderer).width / over.figure.dpi / 2 + TAB_PAD / 72 + 0.04
             for t in over.texts if (t.get_gid() or "").startswith("said:")}
-
-
-def _partly_recorded(lineage: Lineage) -> str:
-    """A sentence saying what "28 points (text of 4 known)" means, with the numbers of a version drawn so."""
-    partly = sorted((n for n in lineage.nodes if n.stated and (n.points or 0) < n.stated), key=lambda n: not n.points)
-    if not partly:
-        return ""
-    n = partly[0]
-    if not n.points:
-        return (f" “{n.stated} points (text not known)”: the version has {n.stated} points; the reports cited give the "
-                "wording of none.")
-    return (f" “{n.stated} points (text of {n.points} known)”: the version has {n.stated} points; the reports cited "
-            f"give the wording of {n.points}.")
 
 
 def _key() -> list[tuple[object, str]]:

@@ -74,6 +74,23 @@ def _corner_to_corner(early: Point, late: Point, size: Point, clear: Sequence[fl
     return (start, end) if abs(lower_x) >= lower_clear else None
 
 
+def _up_the_right(early: Point, late: Point, others: Sequence[Point], size: Point, width: float
+                  ) -> tuple[Point, Point] | None:
+    """One box a tier above the other, their widths overlapping: a straight arrow on the right of the pair, forward
+    in time, from the lower box's right side (near its top) to the upper box's bottom near its right corner, or to
+    its right side where the lower box stands further right; ``None`` where it would pass through another box or
+    past the chart's right edge (``width``)."""
+    w, h = size
+    (xl, yl), (xu, yu) = sorted((early, late), key=lambda p: p[1])
+    if yu < yl + h + 0.1:
+        return None
+    low = (xl + w / 2, yl + 0.7 * h)
+    high = (xu + w / 2 - 0.08, yu) if xu + w / 2 - 0.08 >= xl + w / 2 - 0.02 else (xu + w / 2, yu + 0.3 * h)
+    if max(low[0], high[0]) > width or any(crosses(low, high, o, (w - 0.02, h)) for o in others):
+        return None
+    return (low, high) if early[1] < late[1] else (high, low)
+
+
 def arrow_ends(early: Point, late: Point, others: Sequence[Point], size: Point, width: float = float("inf"),
                clear: Sequence[float] = (0.0, 0.0)) -> tuple[Point, Point, float]:
     """Where an arrow leaves the earlier box and meets the later one (inches; boxes by their bottom centre),
@@ -90,6 +107,8 @@ def arrow_ends(early: Point, late: Point, others: Sequence[Point], size: Point, 
         if (corner := _corner_to_corner(early, late, size, clear)) is not None:
             return (*corner, 0.0)
         return (xa + sign * w / 2, ya + h / 2), (xb - sign * w / 2, yb + h / 2), 0.0
+    if (right := _up_the_right(early, late, others, size, width)) is not None:
+        return (*right, 0.0)
     low, high = min(ya, yb), max(ya, yb) + h
     near = [x for x, y in others if y + h > low and y < high]     # boxes level with the pair
     edge = max(xa, xb) + w > width                     # no room right of the pair: the chart ends there

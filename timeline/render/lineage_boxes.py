@@ -22,12 +22,15 @@ from matplotlib.patches import FancyBboxPatch
 from timeline.render import style
 from timeline.render.lineage_arrows import Point, crosses
 
-BOX = (1.6, 0.95)       # inches: a version's box without responses (NARROW_BOX on a chart under NARROW inches wide)
-NARROW, NARROW_BOX = 8.0, (1.3, 0.95)
-LINE = 0.12             # inches per line of responses on the tab above a box
+BOX = (1.6, 0.9)        # inches: a version's box without responses (NARROW_BOX on a chart under NARROW inches wide)
+NARROW, NARROW_BOX = 8.0, (1.3, 0.9)
+LINE = 0.122            # inches per line of responses on the tab above a box
 TAB_PAD = 2.0           # points between the responses and the edge of their tab
+SAID_SIZE = 7.0         # points: the responses' type at every width (6.5 pt is the least a printed chart may use)
+THEN = ", then "        # between the acts of one actor on one version, in date order
 NAME_CHARS, BY_CHARS, SAID_CHARS = 20, 28, 29   # characters per line: name, drafters, responses
-MOST_SAID = 5           # lines of responses at most; what does not fit ends in "…"
+LEADER = "#b3b3b3"      # a leader's grey: lighter and thinner than any arrow between versions, so never read as one
+MOST_SAID = 6           # lines of responses at most; what does not fit ends in "…"
 #: Each response (:data:`timeline.negotiation.RESPONSES`) as what the actor did with the version.
 @dataclass(frozen=True)
 class Node:
@@ -47,12 +50,29 @@ class Node:
     responses: tuple[tuple[str, str], ...]   # (actor's name, response words), in date order
 
 
+def merged_responses(said: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """(actor, words) pairs in date order as one clause per actor ("Ukraine was open to it, then took it as a
+    basis"), and actors who did the same as one subject ("Ukraine's European allies and Ukraine proposed
+    changes"): no actor is named twice on a version's tab."""
+    acts: dict[str, list[str]] = {}
+    for actor, words in said:
+        if words not in acts.setdefault(actor, []):
+            acts[actor].append(words)
+    same: dict[str, list[str]] = {}
+    for actor, words in acts.items():
+        same.setdefault(THEN.join(words), []).append(actor)
+    return tuple((_and(actors), words) for words, actors in same.items())
+
+
+def _and(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def said_lines(node: Node, size: Point = BOX) -> list[str]:
     """Who said what about the version, on the lines of the tab above its box (fewer characters in a narrow box);
     two-word responses ("rejected it") are never broken inside."""
-    said = "; ".join(f"{actor} {_kept(words)}" for actor, words in node.responses)
-    chars = SAID_CHARS * size[0] / BOX[0] * (1.2 if size[0] < BOX[0] else 1.0)   # a narrow box's words are smaller
-    return _lines(said, int(chars), MOST_SAID) if said else []
+    said = "; ".join(f"{actor} {THEN.join(_kept(w) for w in words.split(THEN))}" for actor, words in node.responses)
+    return _lines(said, int(SAID_CHARS * size[0] / BOX[0]), MOST_SAID) if said else []
 
 
 def said_height(node: Node, size: Point = BOX) -> float:
@@ -77,18 +97,18 @@ def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float]
     when = ax.text(x, y + 0.41, f"{node.date_label} · {points_words(node)}", ha="center", va="center",
                    linespacing=1.2, fontsize=style.FONT["size"] - 1.5 - smaller, parse_math=False, zorder=4)
     by = ax.text(x, y + 0.06, _drafters(node.drafted_by), ha="center", va="bottom", linespacing=1.15,
-                 fontsize=style.FONT["size"] - 2 - smaller, color=style.MUTED, parse_math=False, zorder=4)
+                 fontsize=max(6.5, style.FONT["size"] - 2 - smaller), color=style.MUTED, parse_math=False, zorder=4)
     artists: list[Artist] = [box, name, when, by]
     if said := said_lines(node, size):         # a tab on the box's top edge, as wide as its words
         artists.append(ax.text(x, y + h + TAB_PAD / 72, "\n".join(said), ha="center", va="bottom", linespacing=1.25,
-                               fontsize=style.FONT["size"] - 2 - smaller, color=style.INK, parse_math=False,
+                               fontsize=SAID_SIZE, color=style.INK, parse_math=False,
                                zorder=4, gid=f"said:{node.version}",
-                               bbox={"boxstyle": f"round,pad={TAB_PAD / (style.FONT['size'] - 2 - smaller):.2f},"
+                               bbox={"boxstyle": f"round,pad={TAB_PAD / SAID_SIZE:.2f},"
                                      "rounding_size=0.4", "facecolor": "#F0F0F0", "edgecolor": style.INK,
                                      "linewidth": 0.6}))
     if leader:
         xs, ys = zip(*leader)
-        artists += ax.plot(xs, ys, color=style.MUTED, lw=0.6, zorder=2, gid=f"leader:{node.version}")
+        artists += ax.plot(xs, ys, color=LEADER, lw=0.5, zorder=2, gid=f"leader:{node.version}")
     artists.append(ax.plot([day[0], max(day[1], day[0] + 0.03)], [lane_y, lane_y], color=style.INK, lw=3.2,
                            solid_capstyle="round", zorder=3)[0])
     return artists
@@ -104,14 +124,16 @@ def leader_route(day: float, lane_y: float, corner: Point, others: Sequence[Poin
                  rise: float) -> list[Point]:
     """The leader from a version's ``day`` on its lane up to its box (bottom centre ``corner``): straight where no
     other box (``others``) stands in the way; else along the lane, under the boxes (``rise`` is the height of
-    their bottoms over the lane), and up through the gap beside the box in the way, never behind a box."""
+    their bottoms over the lane), and up through the gap beside the box in the way (its left, unless the right is
+    much nearer: the arrows between versions run forward, on the right), never behind a box."""
     x, y = corner
     foot = (leader_foot(day, x, size[0]), y)
     if not any(crosses((day, lane_y), foot, other, size) for other in others):
         return [(day, lane_y), foot]
     blocker = min((o for o in others if crosses((day, lane_y), foot, o, size)), key=lambda o: o[1])
     edges = (blocker[0] - size[0] / 2 - 0.09, blocker[0] + size[0] / 2 + 0.09)
-    gap = min(edges, key=lambda g: abs(g - x))
+    near_left = x - edges[0] <= edges[1] - x + size[0] / 2   # the left when not much further: arrows run on the right
+    gap = edges[0] if near_left and edges[0] > 0.05 else edges[1]
     low = lane_y + rise / 2
     end = leader_foot(gap, x, size[0])
     route = [(day, lane_y), (day, low), (gap, low), (gap, y if end == gap else y - 0.06)]
@@ -119,13 +141,13 @@ def leader_route(day: float, lane_y: float, corner: Point, others: Sequence[Poin
 
 
 def points_words(node: Node) -> str:
-    """'28 points'; '20 points' and '(text of 19 known)' on a second line where the record gives the text of fewer
-    points than the version has; 'points not known' (with their number when known: '19 points' and '(text not
-    known)')."""
+    """'28 points'; '20 points' and '(wording of 19 reported)' on a second line where the reports cited give the
+    wording of fewer points than the version has; 'points not known' (with their number when known: '19 points'
+    and '(wording not reported)')."""
     if not node.points:
-        return f"{node.stated} points\n(text not known)" if node.stated else "points not known"
+        return f"{node.stated} points\n(wording not reported)" if node.stated else "points not known"
     if node.stated and node.stated > node.points:
-        return f"{node.stated} points\n(text of {node.points} known)"
+        return f"{node.stated} points\n(wording of {node.points} reported)"
     return f"{node.points} point{'s' * (node.points != 1)}"
 
 

@@ -35,7 +35,6 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Rectangle
 from matplotlib.transforms import blended_transform_factory
 
@@ -48,24 +47,27 @@ from timeline.render.captions import sources_line
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import DPI, Frame
 from timeline.render.positions_key import MARK, NO_RECORD, TAIL, claim_look, key_entries
+from timeline.render.positions_layout import (
+    GAP,
+    GUTTER,
+    HEAD,
+    NAME_SIZE,
+    ROW,
+    TOP_AXIS,
+    fit_columns,
+    layout,
+    names_and,
+)
 from timeline.render.spans import TimeScale
 from timeline.render.stance_rows import ChartError, Panel, Row, Run, select_panels
-from timeline.render.text import quiet_glyphs, text_width
+from timeline.render.text import quiet_glyphs
 from timeline.stance_colors import EXTREME_HATCH, NEUTRAL, hatched_stance, stance_colors
 
 WIDTH = 10.0           # inches
-ROW = 0.13             # inches per actor row
-CLAIM_ROW = 0.11       # inches per row of claimed stances
 BAR = 0.085            # inches: height of a stance's bar (a claim's: CLAIM_BAR)
 CLAIM_BAR = 0.065
-HEAD = 0.165           # inches per line of an issue's heading
-GAP = 0.05             # inches between issues
-TOP_AXIS = 0.4         # inches above the chart for the month labels
 MAX_TALL = 60.0         # inches: a taller chart is refused (choose issues or actors)
-GUTTER = 0.3           # inches between two columns of issues
-MIN_TIME = 2.6         # inches: the narrowest time axis a column of issues may have
 MIN_DAYS = 3           # a bar is at least this wide, so a stance stated near the chart's end shows
-NAME_SIZE = 7.5        # points: row labels and issue names
 #: The rule of "as of", stated on both charts of stances (this one and the grid, timeline.render.stance_graph).
 AS_OF_RULE = ("A stance holds from the day it was stated until the same actor's next stance on the issue. "
               "A stance shown “as of” a date is the last one the actor stated by that day.")
@@ -120,60 +122,6 @@ def draw_row(ax: Axes, row: Row, y: float, colors: dict[str, str], hatched: str 
     return artists
 
 
-def layout(panels: Sequence[Panel], headings: dict[str, list[str]]) -> tuple[list[list[float]], list[float], float]:
-    """Row centres and heading tops per panel (inches from the chart's top), and the chart's height."""
-    rows: list[list[float]] = []
-    heads: list[float] = []
-    y = 0.0
-    for panel in panels:
-        heads.append(y)
-        y += HEAD * len(headings[panel.issue]) + 0.02
-        ys = []
-        for row in panel.rows:
-            pitch = CLAIM_ROW if row.claimed else ROW
-            ys.append(y + pitch / 2)
-            y += pitch
-        rows.append(ys)
-        y += GAP
-    return rows, heads, y
-
-
-def headings(figure: Figure, panels: Sequence[Panel], room: float) -> dict[str, list[str]]:
-    """Each issue's heading lines, fitted to ``room`` inches: the name, followed on its line (if it fits) by
-    what stances are for or against and the actors who spoke of its parts only, in grey."""
-    renderer = figure.canvas.get_renderer()
-    bold = FontProperties(size=NAME_SIZE + 0.5, weight="bold")
-    font = FontProperties(size=NAME_SIZE - 0.5)
-    out = {}
-    for panel in panels:
-        words = _part_of(panel) + "Proposition: " + panel.proposition
-        note = [f"{_and(panel.parts_only)}: stances on its parts only" + " (below)" * panel.parts_below
-                ] if panel.parts_only else []
-        beside = room - (text_width(renderer, panel.name, bold) + 8) / DPI
-        fits = lambda text, inches: text_width(renderer, text, font) / DPI <= inches  # noqa: E731
-        if fits("  ·  ".join([words, *note]), beside):
-            out[panel.issue] = [panel.name + "  " + "  ·  ".join([words, *note])]
-        elif fits(words, beside):
-            out[panel.issue] = [panel.name + "  " + words, *_wrap(note, room, fits)]
-        else:
-            out[panel.issue] = [panel.name, *_wrap([words, *note], room, fits)]
-    return out
-
-
-def _wrap(lines: list[str], room: float, fits) -> list[str]:
-    """``lines`` cut at words so that each ``fits`` in ``room`` inches."""
-    out = []
-    for line in lines:
-        words = line.split(" ")
-        while words:
-            take = len(words)
-            while take > 1 and not fits(" ".join(words[:take]), room):
-                take -= 1
-            out.append(" ".join(words[:take]))
-            words = words[take:]
-    return out
-
-
 def draw_heading(ax: Axes, panel: Panel, lines: list[str], top: float, x: float) -> list[Artist]:
     """The issue's name in bold, what stances are for or against in grey, at ``top`` (inches down) and ``x``
     (figure fraction)."""
@@ -220,7 +168,7 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
     drawn, left_out = list(panels), []
     for _ in range(3):           # measured with the header, key and notes of what is drawn, until it fits
         figure, frame = _framed(dataset, panels, drawn, left_out, colors, title=title, width=width, last=last,
-                                until=until)
+                                until=until, publishers=None if height is None else 3)
         groups, lines, column = fit_columns(figure, frame, drawn, width, height)
         if sum(map(len, groups)) == len(drawn):
             break
@@ -228,7 +176,7 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
         left_out = [p.name for p in panels if p not in drawn]
     runs = [run for p in drawn for r in p.rows for run in r.runs]
     placed = [layout(group, lines) for group in groups]
-    chart = max(tall for *_, tall in placed)
+    chart = max(tall for *_, tall in placed) - GAP       # no gap under the last issue
     ax = frame.axes(frame.fixed_height + TOP_AXIS + chart)
     left, bottom, w, h = ax.get_position().bounds
     scale = month_scale([run.start for run in runs], last)
@@ -255,10 +203,11 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
 
 
 def _framed(dataset: Dataset, panels: Sequence[Panel], drawn: Sequence[Panel], left_out: Sequence[str],
-            colors: dict[str, str], *, title: str | None, width: float, last: datetime, until: datetime | None
-            ) -> tuple[Figure, Frame]:
+            colors: dict[str, str], *, title: str | None, width: float, last: datetime, until: datetime | None,
+            publishers: int | None = None) -> tuple[Figure, Frame]:
     """A figure ``width`` inches wide with the chart's header (title, subtitle, key of the ``drawn`` panels),
-    notes (naming the issues ``left_out``) and sources; row names measured on every panel."""
+    notes (naming the issues ``left_out``) and sources (naming the ``publishers`` cited most, default as many as
+    fit); row names measured on every panel."""
     figure = Figure(figsize=(width, 4), dpi=DPI)
     FigureCanvasAgg(figure)
     frame = Frame(figure, [r.name for p in panels for r in p.rows])
@@ -267,57 +216,12 @@ def _framed(dataset: Dataset, panels: Sequence[Panel], drawn: Sequence[Panel], l
     frame.footnote(f"{AS_OF_RULE} Read each stance against the proposition after the issue's name. A stance on a "
                    "part of an issue (Donbas) is not counted as one on the whole (Territory).")
     if left_out:
-        frame.footnote(f"Not shown for lack of room: {_and(left_out)}.")
+        frame.footnote(f"Not shown for lack of room: {names_and(left_out)}.")
     shown = {s.position for p in drawn for r in p.rows for run in r.runs for s in run.statements}
-    frame.footer(sources_line(dataset, [Cited(p, dataset) for p in dataset.positions if p.id in shown]))
+    cited = [Cited(p, dataset) for p in dataset.positions if p.id in shown]
+    frame.footer(sources_line(dataset, cited) if publishers is None else sources_line(dataset, cited, publishers=publishers))
     return figure, frame
 
-
-def fit_columns(figure: Figure, frame: Frame, panels: Sequence[Panel], width: float, height: float | None
-                ) -> tuple[list[list[Panel]], dict[str, list[str]], float]:
-    """The panels in columns, their heading lines, and a column's width in inches (row names included): one
-    column without ``height``; else the fewest columns (at most three, each with a time axis of at least
-    :data:`MIN_TIME`) in which the chart fits ``height``, leaving out the last issues if even those do not."""
-    room = None if height is None else height - frame.fixed_height - TOP_AXIS
-    best: tuple[list[list[Panel]], dict[str, list[str]], float] | None = None
-    for count in range(1, 4):
-        column = (width - Frame.PAD - Frame.RIGHT - (count - 1) * GUTTER) / count
-        if count > 1 and (room is None or column - (frame.left - Frame.PAD) < MIN_TIME):
-            break
-        lines = headings(figure, panels, width - 2 * Frame.PAD if count == 1 else column)
-        tall = [layout([p], lines)[2] for p in panels]
-        groups = _balance(list(panels), tall, count)
-        best = (groups, lines, column)
-        if room is None or max(sum(tall[panels.index(p)] for p in g) for g in groups) <= room:
-            return best
-    assert best is not None and room is not None
-    groups, lines, column = best
-    tall = {p.issue: layout([p], lines)[2] for p in panels}
-    kept: list[list[Panel]] = [[]]
-    used = 0.0
-    for panel in panels:                       # fill the columns in order; what does not fit is left out
-        if used + tall[panel.issue] > room:
-            if len(kept) == len(groups) or not kept[-1]:
-                break
-            kept.append([])
-            used = 0.0
-            if tall[panel.issue] > room:
-                break
-        kept[-1].append(panel)
-        used += tall[panel.issue]
-    if not kept[0]:
-        raise ChartError(f"height={height:g} inches holds no issue of this chart; give a taller size")
-    return [g for g in kept if g], lines, column
-
-
-def _balance(panels: list[Panel], tall: list[float], count: int) -> list[list[Panel]]:
-    """``panels`` cut, in order, into ``count`` columns of heights as even as can be (each panel goes to the
-    column where its middle falls)."""
-    total, groups, done = sum(tall), [[] for _ in range(count)], 0.0
-    for panel, height in zip(panels, tall):
-        groups[min(int((done + height / 2) / total * count), count - 1)].append(panel)
-        done += height
-    return [g for g in groups if g]
 
 
 def _row_labels(ax: Axes, rows: Sequence[tuple[float, Row]]) -> None:
@@ -380,17 +284,6 @@ def render_positions(dataset: Dataset, path: str | Path, issues: Sequence[str] |
         save_image(figure, path, dpi, force)
     return Path(path)
 
-
-def _part_of(panel: Panel) -> str:
-    """'Part of Territory. ' under a drawn parent; a part drawn without its parent says that the whole is not
-    drawn, so that no reader looks for it."""
-    if not panel.parent:
-        return ""
-    return f"Part of {panel.parent}" + ("" if panel.parent_drawn else ", which is not drawn here") + ". "
-
-
-def _and(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 class Cited:

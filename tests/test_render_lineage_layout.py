@@ -1,0 +1,130 @@
+"""The lineage chart's layout as measured on the drawn artists, at a column, a page and a slide: type a printed chart
+can carry, one clause per actor on a tab, lane names at the top of their bands, arrows that run forward and never
+loop back over the hatched break, boxes off the break, and an arrow to the lane below long enough to see."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+from timeline.dataset import load
+from timeline.render.lineage import draw_lineage
+from timeline.render.lineage_boxes import merged_responses
+
+SMALL = Path(__file__).parent / "data" / "negotiation.yaml"
+SIZES = {"column": (6, None), "page": (11, 8.5), "slide": (13.33, 7.5)}
+
+
+@pytest.fixture(scope="module")
+def charts():
+    seeds = load(SEEDS)
+    figures = {name: draw_lineage(seeds, width=w, height=h) for name, (w, h) in SIZES.items()}
+    figures["fixture"] = draw_lineage(load(SMALL), width=6)
+    for figure in figures.values():
+        figure.canvas.draw()
+    return figures
+
+
+def _over(figure):
+    return next(ax for ax in figure.axes if ax.get_label() == "lineage")
+
+
+def _boxes(figure) -> dict:
+    return {p.get_gid()[8:]: p.get_window_extent() for p in _over(figure).patches
+            if (p.get_gid() or "").startswith("version:")}
+
+
+def _arrows(figure) -> dict:
+    """Each relation's drawn path in pixels: gid -> vertices."""
+    return {p.get_gid(): p._get_path_in_displaycoord()[0][0].vertices for p in _over(figure).patches
+            if (p.get_gid() or "").startswith("edge:")}
+
+
+def _breaks(figure) -> list:
+    return [p.get_window_extent() for p in figure.axes[0].patches if p.get_hatch()]
+
+
+@pytest.mark.parametrize("size", [*SIZES, "fixture"])
+def test_every_word_in_the_boxes_and_tabs_is_at_least_6_5_pt(charts, size):
+    """Last round the tabs were ~5.5-6 pt at a column's print size."""
+    texts = [t for t in _over(charts[size]).texts if t.get_text().strip()]
+    assert texts and min(t.get_fontsize() for t in texts) >= 6.5
+    tabs = [t for t in texts if (t.get_gid() or "").startswith("said:")]
+    assert tabs and {t.get_fontsize() for t in tabs} == {7.0}
+
+
+def test_one_clause_per_actor_on_a_tab():
+    said = [("Russia", "welcomed it"), ("Ukraine", "was open to it"), ("Ukraine's European allies", "proposed changes"),
+            ("Ukraine", "took it as a basis"), ("Russia", "welcomed it")]
+    assert merged_responses(said) == (("Russia", "welcomed it"), ("Ukraine", "was open to it, then took it as a basis"),
+                                      ("Ukraine's European allies", "proposed changes"))
+    assert merged_responses([("A", "proposed changes"), ("B", "proposed changes"), ("C", "proposed changes")]) == (
+        ("A, B and C", "proposed changes"),)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_no_actor_is_named_twice_on_one_tab(charts, size):
+    for text in (t.get_text().replace("\n", " ").replace("\u00a0", " ") for t in _over(charts[size]).texts
+                 if (t.get_gid() or "").startswith("said:")):
+        for actor in ("Russia", "Ukraine ", "Ukraine's European allies"):
+            assert text.count(actor) <= 1, text
+
+
+@pytest.mark.parametrize("size", [*SIZES, "fixture"])
+def test_lane_names_stand_at_the_top_of_their_band(charts, size):
+    """A lane's name on its line under its boxes made the box below it seem its own; now the name tops its band:
+    above its own lane's line and every box on that lane, below the line of the lane above."""
+    figure = charts[size]
+    ax, names = figure.axes[0], figure.axes[0].get_yticklabels()
+    lines = sorted((line.get_window_extent().y0 for line in ax.lines if line.get_linewidth() == 1.2), reverse=True)
+    boxes, nodes = _boxes(figure), figure.lineage.nodes
+    assert len(names) == len(lines) == len(figure.lineage.lanes)
+    for i, ((plan, _), name) in enumerate(zip(figure.lineage.lanes, names)):
+        top = name.get_window_extent()
+        assert top.y0 > lines[i]
+        assert i == 0 or top.y1 < lines[i - 1]
+        highest = max(boxes[n.version].y1 for n in nodes if n.plan == plan)
+        assert top.y1 >= highest - 2, (plan, top.y1, highest)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_arrows_run_forward_and_never_loop_back_over_the_break(charts, size):
+    """In the column the 28- to 19-point and 19- to 20-point arrows left the boxes' left edges and looped back over
+    the hatched break and June. Now each arrow stays between its ends (a few pixels' play) and crosses a break only
+    where its ends stand either side of it."""
+    figure = charts[size]
+    breaks, play = _breaks(figure), 0.15 * figure.dpi
+    assert breaks
+    for gid, path in _arrows(figure).items():
+        (x0, _), (x1, _) = path[0], path[-1]
+        assert min(x0, x1) - play <= path[:, 0].min() and path[:, 0].max() <= max(x0, x1) + play, gid
+        for hatch in breaks:
+            if not (min(x0, x1) < hatch.x0 and max(x0, x1) > hatch.x1):
+                assert not ((path[:, 0] > hatch.x0) & (path[:, 0] < hatch.x1)).any(), gid
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_no_box_stands_on_the_hatched_break(charts, size):
+    figure = charts[size]
+    for version, box in _boxes(figure).items():
+        for hatch in _breaks(figure):
+            assert box.x1 <= hatch.x0 or box.x0 >= hatch.x1, (version, box, hatch)
+
+
+def test_the_fixtures_answered_by_arrow_is_long_enough_and_ends_on_the_european_box(charts):
+    """It was ~20 px and ended on the US lane's line."""
+    figure = charts["fixture"]
+    (gid, path), = [(g, p) for g, p in _arrows(figure).items() if ":answers:" in g]
+    europe = _boxes(figure)[gid.split(":")[1]]
+    length = ((path[-1] - path[0]) ** 2).sum() ** 0.5
+    assert length >= 0.35 * figure.dpi
+    assert path[-1][1] == pytest.approx(europe.y1, abs=5) and europe.x0 < path[-1][0] < europe.x1
+
+
+def test_one_day_is_a_dot_at_its_middle_not_a_bar_to_the_next_midnight(charts):
+    """'23 Nov' reached the 24 Nov gridline."""
+    figure = charts["fixture"]
+    bars = [line for line in _over(figure).lines if line.get_linewidth() == 3.2]
+    widths = sorted(round(float(abs(line.get_xdata()[1] - line.get_xdata()[0])), 2) for line in bars)
+    assert widths[:2] == [0.03, 0.03] and widths[-1] > 0.3      # the 23 Nov versions; the 28-point's 19-20 Nov span
