@@ -8,9 +8,10 @@
 The parts are the single commands that write the same files as the build (``Step.command`` in
 ``timeline/build.py``: ``render timeline -o timeline.png``, ``export gexf --level=state``,
 ``html``...). The store is filled first (one unmeasured ``validate``), so the build and every part
-start from the same warm store. A round runs the build, then each part, each in a new process
-writing into a fresh folder; the ratio of a round is the build's CPU (user + system) over the sum of
-the parts' CPU in that round, and the table gives the median over the rounds, with each part's
+start from the same warm store. A round runs the first half of the parts, the build, then the other
+half, each in a new process writing into a fresh folder: side by side, so that a load that changes
+over the round weighs on both. The ratio of a round is the build's CPU (user + system) over the sum
+of the parts' CPU in that round, and the table gives the median over the rounds, with each part's
 median CPU, wall and peak memory. ``--jobs`` runs that many parts at a time: each is still its own
 process, and its CPU (the kernel's accounting of that process) is what is summed, so on a machine
 that others load it shortens the wall time without changing what is measured (its wall times then
@@ -69,7 +70,8 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-build-") as scratch, ThreadPoolExecutor(args.jobs) as pool:
         for number in range(args.rounds):
             folder = Path(scratch) / str(number)
-            if not args.parts_only:
+
+            def whole(number: int = number, folder: Path = folder) -> None:
                 build.append(paired.run([args.timeline, "build", "-q", "--data", str(data), "-o", str(folder / "build")]))
                 _progress(number, "build", build[-1])
 
@@ -78,7 +80,11 @@ def main(argv: list[str] | None = None) -> None:
                 alone[name].append(paired.run([*command, "-o", str(folder / "parts" / name)]))
                 _progress(number, name, alone[name][-1])
 
-            list(pool.map(part, steps))
+            half = len(steps) // 2
+            list(pool.map(part, steps[:half]))
+            if not args.parts_only:
+                whole()
+            list(pool.map(part, steps[half:]))
             if build:
                 ratios.append(build[-1].cpu / sum(alone[name][-1].cpu for name in alone))
     print(f"{paired.machine()}\n\n{data}, {args.rounds} round(s); `{args.timeline}`; parts {args.jobs} at a time\n")

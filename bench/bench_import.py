@@ -14,22 +14,19 @@ GLOBALEVENTIDs and actor countries drawn (seeded) from 40 CAMEO codes, so about 
 800 is between Russia and Ukraine. Both sides run in a fresh process and keep the rows
 between an actor of Russia and one of Ukraine (``--between RUS UKR``): timeline
 writes its checked YAML file; DuckDB (``pip install duckdb``; the bench's only use of it)
-reads every column as text and writes the kept rows as CSV. Peak memory is the child's
-maximum resident set (``ru_maxrss``).
+reads every column as text and writes the kept rows as CSV. Each run is a new process timed by
+:mod:`paired` (user + system CPU and the child's own peak resident set, ``os.wait4``), the three in turn.
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import platform
 import random
-import resource
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+import paired
 
 HERE = Path(__file__).resolve().parent
 SAMPLE = HERE.parent.parent / "shared" / "event-data" / "gdelt2_events_export_20150218230000_excerpt100.tsv"
@@ -50,14 +47,6 @@ def generate(rows: int, path: Path, seed: int = 13) -> None:
             row[0] = str(1_000_000_000 + number)
             row[5], row[7], row[15], row[17] = first, first, second, second
             out.write("\t".join(row) + "\n")
-
-
-def timed(command: list[str]) -> tuple[float, float]:
-    """Seconds and peak MB of ``command`` run in a fresh process."""
-    start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    seconds = time.perf_counter() - start
-    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 COUNTRIES = ("Ukraine", "Russia", "Syria", "Yemen", "Sudan", "Somalia", "Mali", "Nigeria", "Mexico", "Brazil", "India",
@@ -128,19 +117,21 @@ def main() -> None:
         data.parent.mkdir(exist_ok=True)
         (generate if args.format == "gdelt" else generate_acled)(args.rows, data)
     with tempfile.TemporaryDirectory() as folder:
-        results = {}
-        for name, command in commands(args.format, data, Path(folder)).items():
-            runs = [timed(command) for _ in range(args.repeat)]
-            results[name] = (statistics.median(r[0] for r in runs), max(r[1] for r in runs))
-    duck = results["DuckDB read_csv, same filter"][0]
+        runs = commands(args.format, data, Path(folder))
+        results: dict[str, paired.Series] = {name: paired.Series() for name in runs}
+        for _ in range(args.repeat):  # in turn: floor, timeline, DuckDB, floor, ...
+            for name, command in runs.items():
+                results[name].samples.append(paired.run(command))
+    duck = results["DuckDB read_csv, same filter"].median()
     shape = "GDELT" if args.format == "gdelt" else "ACLED"
     lines = [f"### timeline import, {shape}-shaped file of {args.rows:,} rows ({dt.date.today()})", "",
-             f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}; "
-             f"shared with other engineers' jobs while measured (figures noisy). "
+             f"{paired.machine()}; shared with other engineers' jobs while measured (CPU is what counts). "
              f"`python bench/bench_import.py --format {args.format} --rows {args.rows} --repeat {args.repeat}`; "
-             f"median of {args.repeat}.", "",
-             "| run | seconds | × DuckDB | peak MB (max child so far) |", "|---|---:|---:|---:|"]
-    lines += [f"| {name} | {sec:.2f} | {sec / duck:.2f} | {mb:.0f} |" for name, (sec, mb) in results.items()]
+             f"median of {args.repeat}, the runs in turn.", "",
+             "| run | CPU (user + system) | × DuckDB | wall | peak | exits |", "|---|---:|---:|---:|---:|---|"]
+    lines += [f"| {name} | {series.median():.2f} s | {series.median() / duck:.2f} | {series.median('wall'):.2f} s | "
+              f"{series.peak_mb:.0f} MB | {'/'.join(map(str, sorted(series.statuses)))} |"
+              for name, series in results.items()]
     table = "\n".join(lines) + "\n"
     print(table)
     if args.write:

@@ -53,8 +53,10 @@ def commands(data: Path, out: Path, inputs: dict[str, Path]) -> dict[str, list[s
     runs = {label: [*argv, "--data", str(data), *output(label, argv[0])] for label, argv in queries.items()}
     runs["draft (long article)"] = ["draft", str(inputs["article"]), "--published", "2025-12-03", "--data", str(data),
                                     "-o", str(out / "draft.yaml")]
-    runs["import GDELT --country RUS"] = ["import", str(inputs["gdelt"]), "--country", "RUS", "-o", str(out / "g/")]
-    runs["import ACLED"] = ["import", str(inputs["acled"]), "-o", str(out / "a/")]
+    # a folder is named by its trailing slash, which a Path drops (round 4's "import ACLED" wrote one file)
+    runs["import GDELT --country RUS"] = ["import", str(inputs["gdelt"]), "--country", "RUS", "-o", f"{out / 'g'}/"]
+    runs["import ACLED"] = ["import", str(inputs["acled"]), "-o", f"{out / 'a'}/"]
+    runs["import ACLED to one file"] = ["import", str(inputs["acled"]), "-o", str(out / "acled.yaml")]
     return runs
 
 

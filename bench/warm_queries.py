@@ -26,8 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 
 
-def questions(data: Path, positions: Path, floors: str) -> list[tuple[str, list[str], list[str], float]]:
-    """(question, timeline's command, the floor's command, the goal's bound on the ratio)."""
+def questions(data: Path, positions: Path, floors: str,
+              path: tuple[str, str] = ("marko-jovanovic", "eleni-oikonomou")) -> list[tuple[str, list[str], list[str], float]]:
+    """(question, timeline's command, the floor's command, the goal's bound on the ratio); ``path``: two people of
+    ``data`` to join by a chain of meetings (the default: two of ``generate.py``'s seed 1)."""
     def timeline(*args: str, at: Path = data) -> list[str]:
         return [PY, "-m", "timeline", *args, "--data", str(at)]
 
@@ -38,8 +40,7 @@ def questions(data: Path, positions: Path, floors: str) -> list[tuple[str, list[
         ("met ukraine", timeline("met", "ukraine"), floor("duckdb-met", floors, "ukraine"), 1),
         ("contested", timeline("contested"), floor("duckdb-contested", floors), 1),
         ("relations ukraine", timeline("relations", "ukraine"), floor("duckdb-relations", floors, "ukraine"), 1),
-        ("path marko-jovanovic eleni-oikonomou", timeline("path", "marko-jovanovic", "eleni-oikonomou"),
-         floor("duckdb-path", floors, "marko-jovanovic", "eleni-oikonomou"), 1),
+        (f"path {' '.join(path)}", timeline("path", *path), floor("duckdb-path", floors, *path), 1),
         ("events --actor ukraine --since 2025-01-01", timeline("events", "--actor", "ukraine", "--since", "2025-01-01"),
          floor("duckdb-events", floors, "ukraine", "2025-01-01"), 1),
         ("positions territory --children --as-of 2024-06-30",
@@ -54,12 +55,29 @@ def questions(data: Path, positions: Path, floors: str) -> list[tuple[str, list[
     ]
 
 
+def helps() -> list[tuple[str, list[str], list[str], float]]:
+    """``--help`` of every command and subcommand against ``python -c "import click, yaml"`` (goal: ≤ 1.5×)."""
+    from click import Group
+
+    from timeline.cli import cli
+
+    floor = [PY, "-c", "import click, yaml"]
+    names = [[name] for name in cli.list_commands(None)]  # type: ignore[arg-type]
+    names += [[group, name] for group in ("render", "export")
+              if isinstance(command := cli.get_command(None, group), Group)  # type: ignore[arg-type]
+              for name in command.list_commands(None)]  # type: ignore[arg-type]
+    return [(f"{' '.join(name)} --help", [PY, "-m", "timeline", *name, "--help"], floor, 1.5) for name in names]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT / "bench" / "data" / "100k")
     parser.add_argument("--positions", type=Path, default=ROOT / "bench" / "data" / "100k-positions")
     parser.add_argument("--floors", default="/tmp/floors", help="the folder floors.py prepare wrote")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--path", nargs=2, default=("marko-jovanovic", "eleni-oikonomou"), metavar=("A", "B"),
+                        help="two people of --data for the path question")
+    parser.add_argument("--helps", action="store_true", help="also every command's --help against its floor")
     args = parser.parse_args()
     print(machine(), file=sys.stderr)
     import compileall  # as pip does when it installs: with PYTHONDONTWRITEBYTECODE set, nothing else would
@@ -67,7 +85,10 @@ def main() -> None:
     compileall.compile_dir(ROOT / "timeline", quiet=1)
     print("| question (100k) | timeline CPU | floor CPU | timeline / floor (pairs) | peaks | exits | bound | met? |")
     print("|---|---:|---:|---:|---:|---|---:|---|")
-    for name, a, b, bound in questions(args.data, args.positions, args.floors):
+    asked = questions(args.data, args.positions, args.floors, tuple(args.path))
+    if not args.positions.exists():  # no dataset with positions: those questions are left out
+        asked = [question for question in asked if str(args.positions) not in question[1]]
+    for name, a, b, bound in [*asked, *(helps() if args.helps else [])]:
         pair = paired(a, b, runs=args.runs, warmup=1, cwd=ROOT)
         exits = f"{sorted(pair.a.statuses)} · {sorted(pair.b.statuses)}"
         ratio = pair.ratio()

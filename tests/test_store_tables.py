@@ -7,6 +7,7 @@ made to fail, so a fallback would show), once with ``TIMELINE_NO_CACHE=1``
 """
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 from collections import Counter
@@ -19,6 +20,7 @@ from tests.export_cases import HOSTILE, TRICKY
 from tests.store_cases import cache_home  # noqa: F401 (a private cache for each test)
 from timeline import dataset, query
 from timeline.cli import cli
+from timeline.graph import shared_graphs
 from timeline.index import open_tables
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,13 +121,19 @@ def test_met_and_contested_from_the_tables_are_the_librarys_answers(name: str, t
 
 def library_answers(runner: CliRunner, path: Path, questions: list[list[str]],
                     monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, int]]:
-    """Write the tables of ``path`` (one ``met``), then ask each question of the library (``TIMELINE_NO_CACHE``)."""
+    """Write the tables of ``path`` (one ``met``), then ask each question of the library (``TIMELINE_NO_CACHE``).
+
+    The library's record is read from the files once for all the questions, and its graphs made once
+    (:func:`timeline.graph.shared_graphs`): the questions only read them, and a question that changed them
+    would make the library's later answers differ from the tables'."""
     first = runner.invoke(cli, ["met", "--data", str(path)])
     assert first.exit_code == 0, first.output
     assert open_tables(path) is not None
     with monkeypatch.context() as patched:
         patched.setenv("TIMELINE_NO_CACHE", "1")
-        return [_run(runner, path, question) for question in questions]
+        patched.setattr(dataset, "load", functools.cache(dataset.load))  # read once, not once a question
+        with shared_graphs():  # and its actor graphs made once, as timeline build does
+            return [_run(runner, path, question) for question in questions]
 
 
 def both_ways(path: Path, questions: list[list[str]], refused: list[list[str]], library: list[tuple[object, str]],
