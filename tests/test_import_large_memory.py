@@ -71,3 +71,36 @@ def test_one_file_past_the_size_limit_is_refused_before_anything_is_written(run,
         f"Error: {out}: the import is 5 MB, over the 1 MB one data file may hold; write it as a folder of files "
         f"(-o {tmp_path / 'acled'}/), or set TIMELINE_MAX_FILE_MB")
     assert "Traceback" not in result.output and not out.exists()
+
+
+def test_one_file_past_the_size_limit_is_refused_in_one_line_and_nothing_is_written(run, large: Path, tmp_path: Path,
+                                                                                   monkeypatch: pytest.MonkeyPatch
+                                                                                   ) -> None:
+    monkeypatch.setenv("TIMELINE_MAX_FILE_MB", "1")
+    out = tmp_path / "acled.yaml"
+    result = run("import", str(large), "-o", str(out), data=None)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: {out}: the import is 5 MB, over the 1 MB one data file may hold; write it as a folder of files "
+        f"(-o {tmp_path / 'acled'}/), or set TIMELINE_MAX_FILE_MB")
+    assert not out.exists() and list(tmp_path.iterdir()) == [large]
+
+
+@pytest.mark.parametrize("fmt, name", [("acled", "acled_2023.csv"), ("ucdp", "ucdp_ged.csv"),
+                                       ("icews", "icews_events.tab"), ("timelinejs", "timelinejs_v2.csv"),
+                                       ("csv", "tables/events.csv")])
+def test_one_file_is_written_in_pieces_as_one_dump_of_the_whole_import(fmt: str, name: str, run,
+                                                                       tmp_path: Path) -> None:
+    """The file is made block by block (never all in memory) and is byte for byte the whole import's dump,
+    with the issues, positions and plans of a project table after the events."""
+    from timeline.importers import reader
+    from timeline.importers.records import collect
+    from timeline.importers.writer import dump, write_yaml
+
+    assert run("export", "csv", "-o", str(tmp_path / "tables"), data=ROOT / "tests" / "data" / "negotiation.yaml"
+               ).exit_code == 0
+    path = tmp_path / name if name.startswith("tables/") else ACLED.parent / name
+    imported = collect(reader(fmt)(path))
+    write_yaml(imported, tmp_path / "one.yaml", "# comment\n", "Title")
+    assert (tmp_path / "one.yaml").read_text(encoding="utf-8") == "# comment\n" + dump(imported, "Title")
+    assert len(imported.events) > 0 and (fmt != "csv" or imported.negotiation.get("positions"))

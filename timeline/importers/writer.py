@@ -103,14 +103,33 @@ def write_yaml(imported: Imported, output: str | os.PathLike, comment: str, titl
     from timeline.read.files import max_file_bytes
 
     output = Path(output)
-    text = (comment + dump(imported, title)).encode()
-    if len(text) > max_file_bytes():
-        raise TooLarge(f"{output}: the import is {len(text) / 2**20:.0f} MB, over the {max_file_bytes() // 2**20} MB "
+    limit, size, pieces = max_file_bytes(), 0, []
+    for piece in _file_pieces(imported, comment, title):
+        size += len(piece)
+        if size <= limit:
+            pieces.append(piece)
+        else:
+            pieces.clear()  # past the limit the pieces are only counted: the text is never all in memory
+    if size > limit:
+        raise TooLarge(f"{output}: the import is {size / 2**20:.0f} MB, over the {limit // 2**20} MB "
                        f"one data file may hold; write it as a folder of files (-o {output.with_suffix('')}/), "
                        "or set TIMELINE_MAX_FILE_MB")
     with output_file(output, force=force) as temporary:
-        temporary.write_bytes(text)
+        with temporary.open("wb") as out:
+            out.writelines(pieces)
     return output
+
+
+def _file_pieces(imported: Imported, comment: str, title: str) -> Iterator[bytes]:
+    """The UTF-8 text of :func:`dump` under ``comment``, in pieces of at most :data:`_BLOCK` events."""
+    yield (comment + dump(imported, title, ("dataset", "actors", "sources"))).encode()
+    events = sorted(imported.events.values(), key=_order)
+    if events:
+        yield b"events:\n"
+    for start in range(0, len(events), _BLOCK):
+        yield _events_text(events[start:start + _BLOCK]).encode()
+    if any(imported.negotiation.get(kind) for kind in ("issues", "positions", "plans")):
+        yield dump(imported, title, ("issues", "positions", "plans")).encode()
 
 
 class FolderWritten(NamedTuple):
