@@ -32,6 +32,7 @@ from timeline.render.marks import (
     is_span,
     mark_x,
     qualifier,
+    wide_days,
 )
 from timeline.render.spans import Glyph, TimeScale
 from timeline.render.text import JOIN, keep_dates, shorten, text_width
@@ -278,6 +279,14 @@ def legends(glyphs: Sequence[Glyph], scale: TimeScale, axes_width: float, shown_
             cue_entries(bool(spans), any(g.open_start for g in glyphs), any(g.open_end for g in glyphs),
                         any(e.date.uncertain for e in events), any(e.date.approximate for e in events),
                         {e.status for e in events}, [relation for _, relation, _ in shown_links])]
+
+
+def day_note(glyphs: Sequence[Glyph], scale: TimeScale, axes_width: float) -> str | None:
+    """Where days are wider than a marker, the note that an event dated to the day stands mid-day, time unknown."""
+    per_unit = axes_width * 72 / _units(scale)
+    if any(wide_days([g], per_unit / scale.days_per_unit(g.x)) for g in glyphs):
+        return "An event dated only to the day is drawn in the middle of its day: its time is not known."
+    return None
 
 
 def _units(scale: TimeScale) -> float:

@@ -169,8 +169,11 @@ def lane_label_width(renderer: object, names: Sequence[str]) -> float:
 
 
 def wrap_lane(name: str, lines: int = 2) -> str:
-    """A lane's name on at most ``lines`` lines of :data:`LANE_NAME` characters, cut short if need be."""
-    wrapped = [line for part in name.split("\n") for line in textwrap.wrap(part, LANE_NAME)] or ["(none)"]
-    if len(wrapped) > lines:
-        wrapped = wrapped[:lines - 1] + [shorten(" ".join(wrapped[lines - 1:]), LANE_NAME)]
-    return "\n".join(wrapped)
+    """A lane's name on at most ``lines`` lines of :data:`LANE_NAME` characters, cut short if need be; what
+    follows its first line break (a lane's total, "Institute for War & Peace Studies\n237") is kept whole."""
+    first, *rest = name.split("\n")
+    wrapped = textwrap.wrap(first, LANE_NAME) or ["(none)"]
+    room = max(1, lines - len(rest))
+    if len(wrapped) > room:
+        wrapped = wrapped[:room - 1] + [shorten(" ".join(wrapped[room - 1:]), LANE_NAME)]
+    return "\n".join([*wrapped, *rest])

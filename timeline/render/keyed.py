@@ -126,7 +126,7 @@ def _reach(mark: Mark, width: float, gap: float) -> list[tuple[float, float]]:
         return [(mark.lo, mark.hi)]
     right = (mark.lo, mark.hi + gap + mark.line_width)
     left = (mark.lo - gap - mark.line_width - FAR, mark.hi)     # no other mark near a leftward line's far end
-    return [span for span in (right, left) if span[0] >= 0 and span[1] <= width] or [right]
+    return [right] if right[1] <= width or left[0] < 0 else [left]       # the one rule: right, unless at the edge
 
 
 def fits_beside(mark: Mark, width: float, gap: float) -> bool:
@@ -204,7 +204,7 @@ def _beside_box(mark: Mark, marks: list[tuple[int, float, float]], labels: list[
         return not any(r in rows and a - gap < right and left < b + gap for r, a, b in boxes
                        if (r, a, b) != (mark.row, mark.lo, mark.hi))
 
-    for left in (mark.hi + gap, mark.lo - gap - mark.line_width):
+    for left in _beside_starts(mark, mark.line_width, width, gap):
         right = left + mark.line_width
         if left >= 0 and right <= width and free(left, right, {r for r, _, _ in _rows_of(mark, left, right)},
                                                  [*marks, *labels]) and _own(mark, left, right, marks, gap):
@@ -213,13 +213,19 @@ def _beside_box(mark: Mark, marks: list[tuple[int, float, float]], labels: list[
         return None
     flat = mark.lines_beside[2]
     points = [(r, a, b) for r, a, b in marks if b - a <= POINT_WIDTH]      # a span's bar may run beneath a line
-    for left in (mark.hi + gap, mark.lo - gap - flat):
+    for left in _beside_starts(mark, flat, width, gap):
         right = left + flat
         if left >= 0 and right <= width and free(left, right, {mark.row}, [*marks, *labels]) \
                 and free(left, right, {r for r, _, _ in points}, points) and _own(mark, left, right, marks, gap):
             mark.beside_lines, mark.line_width = 1, flat
             return mark.row, left, right
     return None
+
+
+def _beside_starts(mark: Mark, line: float, width: float, gap: float) -> tuple[float]:
+    """Where a label ``line`` pixels long beside its mark starts, by the one rule a reader can follow: to the right
+    of its mark, unless it would run past the right edge; then to the left."""
+    return (mark.hi + gap,) if mark.hi + gap + line <= width else (mark.lo - gap - line,)
 
 
 def _own(mark: Mark, left: float, right: float, marks: list[tuple[int, float, float]], gap: float) -> bool:
@@ -239,10 +245,12 @@ def _own(mark: Mark, left: float, right: float, marks: list[tuple[int, float, fl
 
 
 def _sides(mark: Mark, width: float) -> list[float]:
-    """Where the label's box may start: rightward from the anchor first where it fits, then leftward."""
-    right = mark.anchor if mark.anchor + mark.label_width <= width else None
-    left = mark.anchor - mark.label_width if mark.anchor - mark.label_width >= 0 else None
-    return [x for x in (right, left) if x is not None] or [max(0.0, min(mark.anchor, width - mark.label_width))]
+    """Where the label's box may start: rightward from the anchor, unless it would run past the right edge; then
+    leftward (the rule of :func:`_beside_starts`)."""
+    if mark.anchor + mark.label_width <= width:
+        return [mark.anchor]
+    left = mark.anchor - mark.label_width
+    return [left] if left >= 0 else [max(0.0, min(mark.anchor, width - mark.label_width))]
 
 
 def _stack(marks: list[Mark], max_rows: int, gap: float, last_row: int = 0) -> dict[int, int] | None:
