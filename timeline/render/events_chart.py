@@ -90,9 +90,11 @@ def beside_text(label: str) -> str:
 
 
 def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list[str], min_rows: Sequence[float],
-                scale: TimeScale, height: float | None) -> tuple[Placed, list[float], float]:
+                scale: TimeScale, height: float | None, numbers: int = 0) -> tuple[Placed, list[float], float]:
     """Rows for every glyph and key label; return them, each lane's height in rows (at least ``min_rows``:
-    room for its name) and the figure's height."""
+    room for its name) and the figure's height. The ``numbers`` events left without a label that will be
+    numbered (:func:`~timeline.render.notes.numbered`'s choice) keep room for their number to the right of their
+    mark, so that it sits by its own mark rather than at the end of a leader."""
     lanes = len(min_rows)
     width = frame.axes_width * DPI
     px = DPI / 72
@@ -102,8 +104,8 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
     marks, labels = [], {}
     ranking = key_events.Ranking.of(dataset)
     for i, glyph in enumerate(glyphs):
-        lo, hi, anchor = _footprint(frame.renderer, glyph, scale, width, px, per_day[i])
-        mark = keyed.Mark(glyph.lane, lo, hi, anchor)
+        lo, hi, anchor, tag = _footprint(frame.renderer, glyph, scale, width, px, per_day[i])
+        mark = keyed.Mark(glyph.lane, lo, hi - tag, anchor, tag=tag)     # a "?" or "×3" kept clear on the rows by
         if i in key:
             text = label_text(texts[i], glyph.event.status)
             mark.label_width = max(text_width(frame.renderer, line, font) for line in text.split("\n")) + 4 * px
@@ -127,18 +129,36 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
         if _rows(layout, min_rows) * TRACK > SQUEEZE * room:    # unless its line would crush the rows
             unlabelled[0].reserve, unlabelled[0].lines = False, 0
             layout = _fit(marks, caps, width, GAP * px, min_rows, room, story, top)
+    if numbers and _keep_number_room(marks, labels, numbers, text_width(frame.renderer, "00", NUMBER_FONT) + GAP * px):
+        layout = _fit(marks, caps, width, GAP * px, min_rows, room, story, top)
     placed = Placed(layout, {i: t for i, t in labels.items()
                              if marks[i].lines and (marks[i].label_row is not None or marks[i].beside)})
     heights = _heights(layout, min_rows)
     return placed, heights, height or frame.fixed_height + min(_rows(layout, min_rows) * TRACK, room)
 
 
+def _keep_number_room(marks: list[keyed.Mark], labels: dict[int, str], numbers: int, room: float) -> bool:
+    """Widen, by ``room`` pixels on their right, the marks left without a label that will be numbered: all of them
+    up to ``numbers``, else that many of the key events by priority (as :func:`~timeline.render.notes.numbered`
+    chooses); they keep no label. Return whether any was widened."""
+    def labelled(mark: keyed.Mark) -> bool:
+        return bool(mark.lines) and (mark.label_row is not None or mark.beside)
+
+    left = [m for m in marks if not labelled(m)]
+    if len(left) > numbers:
+        left = sorted((m for m in left if m.priority), key=lambda m: m.priority)[:numbers]
+    for mark in left:
+        mark.tag, mark.lines = mark.tag + room, 0
+    return bool(left)
+
+
 def layout_stacked(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list[str], min_rows: Sequence[float],
-                   scale: TimeScale, height: float | None) -> tuple[list[int], Placed, list[float], float]:
+                   scale: TimeScale, height: float | None, numbers: int = 0
+                   ) -> tuple[list[int], Placed, list[float], float]:
     """:func:`layout_rows`, with marks that would lie on one another merged first where the rows come out lower
     than :data:`~timeline.render.stacks.LEAST_PITCH` (:mod:`timeline.render.stacks`); return the indexes of
     the glyphs kept (a merged one holds the others in its ``stack``) with the layout."""
-    placed, heights, figure_height = layout_rows(frame, dataset, glyphs, texts, min_rows, scale, height)
+    placed, heights, figure_height = layout_rows(frame, dataset, glyphs, texts, min_rows, scale, height, numbers)
     rows = sum(heights) + 2 * LANE_PAD * len(heights)
     if (figure_height - frame.fixed_height) * 72 / max(rows, 1e-9) >= stacks.LEAST_PITCH:
         return list(range(len(glyphs))), placed, heights, figure_height
@@ -148,7 +168,7 @@ def layout_stacked(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: l
         return list(range(len(glyphs))), placed, heights, figure_height
     glyphs[:] = [g for _, g in kept]
     placed, heights, figure_height = layout_rows(frame, dataset, glyphs, [texts[i] for i, _ in kept], min_rows,
-                                                 scale, height)
+                                                 scale, height, numbers)
     return [i for i, _ in kept], placed, heights, figure_height
 
 
@@ -203,21 +223,22 @@ def _rows(layout: keyed.Layout, min_rows: Sequence[float]) -> float:
 
 
 def _footprint(renderer: object, glyph: Glyph, scale: TimeScale, width: float, px: float, per_day: float
-               ) -> tuple[float, float, float]:
-    """The glyph's extent on its mark row and its leader's x, in pixels: a marker, a span's bar or an open
-    date's marker and arrow, with its date qualifier."""
+               ) -> tuple[float, float, float, float]:
+    """The glyph's extent on its mark row, its leader's x and the width of the text beside it (its date
+    qualifier, its stack's "×3"; included in the extent), in pixels: a marker, a span's bar or an open date's
+    marker and arrow."""
     x, lo, hi, bound = (scale.fraction(v) * width for v in (glyph.x, glyph.lo, glyph.hi, mark_x(glyph)))
     radius = MARKER / 2 * px
     beside = qualifier(glyph.event.date) + stacks.stack_text(glyph)
     extra = text_width(renderer, beside, QUALIFIER_FONT) + 2 * px if beside else 0.0
     if glyph.open_start:
-        return bound - radius - ARROW * px, bound + radius + extra, bound
+        return bound - radius - ARROW * px, bound + radius + extra, bound, extra
     if glyph.open_end:
-        return bound - radius, bound + radius + ARROW * px + extra, bound
+        return bound - radius, bound + radius + ARROW * px + extra, bound, extra
     if is_span(glyph, per_day):
         lo, hi = min(lo, x - radius), max(hi, x + radius)
-        return lo, hi + extra, max(lo, 0.0) + radius
-    return x - radius, x + radius + extra, x
+        return lo, hi + extra, max(lo, 0.0) + radius, extra
+    return x - radius, x + radius + extra, x, extra
 
 
 def draw_rows(ax: Axes, glyphs: list[Glyph], placed: Placed, heights: list[float], lane_tops: list[float],
@@ -257,6 +278,10 @@ def draw_rows(ax: Axes, glyphs: list[Glyph], placed: Placed, heights: list[float
     return artists
 
 
+#: The type of an event's number beside its mark.
+NUMBER_FONT = FontProperties(size=LABEL_SIZE - 1, weight="bold")
+
+
 def draw_number(ax: Axes, glyph: Glyph, y: float, number: int, span: bool | None = None) -> Text:
     """The number of an event without a label, up and to the right of its mark, or of the end cap of a date
     drawn as a bar (``span``, by default: a date of more than a day); its key is in a note.
@@ -265,7 +290,7 @@ def draw_number(ax: Axes, glyph: Glyph, y: float, number: int, span: bool | None
     bar = span and not (glyph.open_start or glyph.open_end)
     x = glyph.hi if bar else mark_x(glyph)
     return ax.annotate(str(number), (x, y), xytext=(MARKER / 2, MARKER / 2 + 0.5), textcoords="offset points",
-                       ha="left", va="center", fontsize=LABEL_SIZE - 1, fontweight="bold", color=style.INK,
+                       ha="left", va="center", fontproperties=NUMBER_FONT, color=style.INK,
                        zorder=7, gid=f"number:{glyph.key}")
 
 

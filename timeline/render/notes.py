@@ -63,7 +63,7 @@ def numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], placed
     if not left:
         return {}
     chosen = list(left)
-    most = min(NUMBERED_UP_TO, int(NUMBERED_PER_INCH * frame.figure.get_figwidth()))
+    most = numbered_at_most(frame.figure)
     if len(left) > most:
         chosen = sorted((e for e in left if marks[left[e]].priority), key=lambda e: marks[left[e]].priority)
         chosen = chosen[:most]
@@ -76,6 +76,11 @@ def numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], placed
         marks = len(left) - len(order)
         frame.footnote(UNNUMBERED.format(count=f"{events:,}", marks=f" ({marks:,} marks)" * (marks != events)))
     return {e: n for n, e in enumerate(order, 1)}
+
+
+def numbered_at_most(figure: object) -> int:
+    """How many events a chart as wide as ``figure`` numbers at most (:data:`NUMBERED_UP_TO`, :data:`NUMBERED_PER_INCH`)."""
+    return min(NUMBERED_UP_TO, int(NUMBERED_PER_INCH * figure.get_figwidth()))
 
 
 def bound_note(dataset: Dataset, events: Sequence[Event]) -> str | None:

@@ -51,7 +51,7 @@ from timeline.render.lane_drawing import draw_lanes, lane_rows, tops_of
 from timeline.render.lanes import MAX_LANES, acting_sides, plan_lanes
 from timeline.render.legend import LINKS, count_entries, keep_drawn_cues
 from timeline.render.marks import links as links_between
-from timeline.render.notes import bound_note, coarse_note, numbered
+from timeline.render.notes import bound_note, coarse_note, numbered, numbered_at_most
 from timeline.render.spans import Glyph, clipped, glyphs_of, related_bounds, time_scale
 from timeline.render.stacks import stack_note
 from timeline.render.tags import clear_tags
@@ -282,10 +282,11 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     frame.footnote(LABEL_RULE.format(drawn=drawn, labelled="{labelled}", rule="{rule}"))
     rule = slice(first, len(frame.notes))
     least = [lane_rows(name, note) if labelled else 0.0 for name, note in zip(names, [*lane_notes, *[""] * len(names)])]
-    kept, placed, heights, figure_height = layout_stacked(frame, dataset, glyphs, texts, least, scale, height)
+    slide = height is not None and figure.get_figwidth() >= SLIDE_ASPECT * height
+    kept, placed, heights, figure_height = layout_stacked(frame, dataset, glyphs, texts, least, scale, height,
+                                                          0 if slide else numbered_at_most(figure))
     titles = [titles[i] for i in kept]
     frame.footnote(stack_note(glyphs))
-    slide = height is not None and figure.get_figwidth() >= SLIDE_ASPECT * height
     numbers = {} if slide else numbered(frame, glyphs, titles, placed, related_bounds(dataset.events))
     figure_height += 0 if height else (len(frame.notes) - first - (rule.stop - rule.start)) * Frame.LINE
     why = RULE if 2 * len(placed.labels) < len(glyphs) else ""
