@@ -98,7 +98,7 @@ def _pack_marks(marks: list[Mark], width: float, gap: float, line_rows: int = 1)
     def free(row: int, lo: float, hi: float, line: tuple[float, float] | None) -> bool:
         return not any(lo < d + gap and c < hi + gap for c, d in [*on(row), *lines.get(row, [])]) and \
             not (line and any(line[0] < d + gap and c < line[1] + gap for near in _near(row, line_rows)
-                              for c, d in on(near)))
+                              for c, d in [*on(near), *lines.get(near, [])]))
 
     for mark in sorted(marks, key=lambda m: (not m.reserve, not m.lines, m.priority if m.lines else (), m.lo, m.hi)):
         row, (lo, hi) = next((r, (a, b)) for r in count() for a, b in _reach(mark, width, gap)
@@ -160,7 +160,8 @@ def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) ->
             mark.beside_lines, mark.line_width = mark.lines_beside[:2]
     last_row = max((m.row for m in marks), default=0)
     candidates = sorted((m for m in marks if m.lines), key=lambda m: m.priority)
-    taken = [(m.row, m.lo, m.end) for m in marks]
+    taken = [(m.row, m.lo, m.end) for m in marks] + [(r, m.hi, m.end) for m in marks if m.tag   # tag rooms
+                                                     for r in (m.row - 1, m.row + 1)]
     beside = [box for m in candidates if m.reserve
               for box in _rows_of(m, m.label_left, m.label_left + m.line_width)]
     for mark in candidates:
