@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from matplotlib.artist import Artist
@@ -101,11 +101,12 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
     font = FontProperties(size=LABEL_SIZE)
     per_day = [frame.axes_width * 72 / _units(scale) / scale.days_per_unit(g.x) for g in glyphs]
     key = key_events.selected(dataset, [g.event for g in glyphs], [g.hi - g.lo for g in glyphs])
-    marks, labels = [], {}
+    marks, labels, besides = [], {}, []
     ranking = key_events.Ranking.of(dataset)
     for i, glyph in enumerate(glyphs):
-        lo, hi, anchor, tag = _footprint(frame.renderer, glyph, scale, width, px, per_day[i])
-        mark = keyed.Mark(glyph.lane, lo, hi - tag, anchor, tag=tag)     # a "?" or "×3" kept clear on the rows by
+        lo, hi, anchor, beside = _footprint(frame.renderer, glyph, scale, width, px, per_day[i])
+        mark = keyed.Mark(glyph.lane, lo, hi, anchor)
+        besides.append(beside)
         if i in key:
             text = label_text(texts[i], glyph.event.status)
             mark.label_width = max(text_width(frame.renderer, line, font) for line in text.split("\n")) + 4 * px
@@ -129,27 +130,41 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
         if _rows(layout, min_rows) * TRACK > SQUEEZE * room:    # unless its line would crush the rows
             unlabelled[0].reserve, unlabelled[0].lines = False, 0
             layout = _fit(marks, caps, width, GAP * px, min_rows, room, story, top)
-    if numbers and _keep_number_room(marks, labels, numbers, text_width(frame.renderer, "00", NUMBER_FONT) + GAP * px):
-        layout = _fit(marks, caps, width, GAP * px, min_rows, room, story, top)
+    if numbers:
+        layout = _with_tag_room(layout, marks, besides, numbers, text_width(frame.renderer, "00", NUMBER_FONT) + GAP * px,
+                                lambda: _fit(marks, caps, width, GAP * px, min_rows, room, story, top))
     placed = Placed(layout, {i: t for i, t in labels.items()
                              if marks[i].lines and (marks[i].label_row is not None or marks[i].beside)})
     heights = _heights(layout, min_rows)
     return placed, heights, height or frame.fixed_height + min(_rows(layout, min_rows) * TRACK, room)
 
 
-def _keep_number_room(marks: list[keyed.Mark], labels: dict[int, str], numbers: int, room: float) -> bool:
-    """Widen, by ``room`` pixels on their right, the marks left without a label that will be numbered: all of them
-    up to ``numbers``, else that many of the key events by priority (as :func:`~timeline.render.notes.numbered`
-    chooses); they keep no label. Return whether any was widened."""
-    def labelled(mark: keyed.Mark) -> bool:
-        return bool(mark.lines) and (mark.label_row is not None or mark.beside)
+def _labelled(mark: keyed.Mark) -> bool:
+    return bool(mark.lines) and (mark.label_row is not None or mark.beside)
 
-    left = [m for m in marks if not labelled(m)]
+
+def _with_tag_room(layout: keyed.Layout, marks: list[keyed.Mark], besides: Sequence[float], numbers: int,
+                   room: float, fit: Callable[[], keyed.Layout]) -> keyed.Layout:
+    """The layout again with room kept for the tags beside marks, on their row and the rows next to it, so that
+    each tag sits by its own mark: a "?" or "×3" (``besides``, pixels, part of each mark's extent), and ``room``
+    pixels for the number of each mark left without a label that will be numbered (all of them up to
+    ``numbers``, else that many key events by priority, as :func:`~timeline.render.notes.numbered` chooses);
+    the first ``layout`` where that would cost a label."""
+    kept = [(m.hi, m.tag, m.lines) for m in marks]
+    labelled = sum(map(_labelled, marks))
+    left = [m for m in marks if not _labelled(m)]
     if len(left) > numbers:
         left = sorted((m for m in left if m.priority), key=lambda m: m.priority)[:numbers]
+    for mark, beside in zip(marks, besides):
+        mark.hi, mark.tag = mark.hi - beside, beside
     for mark in left:
         mark.tag, mark.lines = mark.tag + room, 0
-    return bool(left)
+    tagged = fit()
+    if sum(map(_labelled, marks)) >= labelled:
+        return tagged
+    for mark, (hi, tag, lines) in zip(marks, kept):
+        mark.hi, mark.tag, mark.lines = hi, tag, lines
+    return fit()
 
 
 def layout_stacked(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list[str], min_rows: Sequence[float],

@@ -95,14 +95,14 @@ def _pack_marks(marks: list[Mark], width: float, gap: float, line_rows: int = 1)
     def on(row: int) -> list[tuple[float, float]]:
         return rows[row] if 0 <= row < len(rows) else []
 
-    def free(row: int, lo: float, hi: float, line: tuple[float, float] | None) -> bool:
+    def free(row: int, lo: float, hi: float, line: tuple[float, float] | None, tag: bool) -> bool:
         return not any(lo < d + gap and c < hi + gap for c, d in [*on(row), *lines.get(row, [])]) and \
             not (line and any(line[0] < d + gap and c < line[1] + gap for near in _near(row, line_rows)
-                              for c, d in [*on(near), *lines.get(near, [])]))
+                              for c, d in [*on(near), *lines.get(near, []) * tag]))
 
     for mark in sorted(marks, key=lambda m: (not m.reserve, not m.lines, m.priority if m.lines else (), m.lo, m.hi)):
         row, (lo, hi) = next((r, (a, b)) for r in count() for a, b in _reach(mark, width, gap)
-                             if free(r, a, b, _line(mark, a, b)))
+                             if free(r, a, b, _line(mark, a, b), not mark.reserve))
         rows += [[] for _ in range(row + 1 - len(rows))]
         rows[row].append((lo, hi))
         mark.row = row
