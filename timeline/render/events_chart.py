@@ -51,6 +51,7 @@ STORY_ROWS = 4          # label rows the lane of talks between sides keeps above
 TOP_EVERY = 0.9         # inches of axis width per top event that keeps its label in text whatever the room
 TOP_LABELS = (6, 12)    # top events labelled in text at least, and at most, whatever the width
 SQUEEZE = 1.6           # rows may be squeezed this much at most to keep a top event's label beside its mark
+TAG_ROOM_ROWS = 1.15    # room for tags beside marks may make the rows this much more at most
 SMALLEST_MARK = 0.6     # markers shrink to this share of their size at most where rows are lower than a marker
 
 
@@ -132,7 +133,8 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
             layout = _fit(marks, caps, width, GAP * px, min_rows, room, story, top)
     if numbers:
         layout = _with_tag_room(layout, marks, besides, numbers, text_width(frame.renderer, "00", NUMBER_FONT) + GAP * px,
-                                lambda: _fit(marks, caps, width, GAP * px, min_rows, room, story, top))
+                                lambda: _fit(marks, caps, width, GAP * px, min_rows, room, story, top),
+                                lambda layout: _rows(layout, min_rows))
     placed = Placed(layout, {i: t for i, t in labels.items()
                              if marks[i].lines and (marks[i].label_row is not None or marks[i].beside)})
     heights = _heights(layout, min_rows)
@@ -144,12 +146,13 @@ def _labelled(mark: keyed.Mark) -> bool:
 
 
 def _with_tag_room(layout: keyed.Layout, marks: list[keyed.Mark], besides: Sequence[float], numbers: int,
-                   room: float, fit: Callable[[], keyed.Layout]) -> keyed.Layout:
+                   room: float, fit: Callable[[], keyed.Layout], rows: Callable[[keyed.Layout], float]
+                   ) -> keyed.Layout:
     """The layout again with room kept for the tags beside marks, on their row and the rows next to it, so that
     each tag sits by its own mark: a "?" or "×3" (``besides``, pixels, part of each mark's extent), and ``room``
     pixels for the number of each mark left without a label that will be numbered (all of them up to
     ``numbers``, else that many key events by priority, as :func:`~timeline.render.notes.numbered` chooses);
-    the first ``layout`` where that would cost a label."""
+    the first ``layout`` where that would cost a label or :data:`TAG_ROOM_ROWS` times its ``rows``."""
     kept = [(m.hi, m.tag, m.lines) for m in marks]
     labelled = sum(map(_labelled, marks))
     left = [m for m in marks if not _labelled(m)]
@@ -160,7 +163,7 @@ def _with_tag_room(layout: keyed.Layout, marks: list[keyed.Mark], besides: Seque
     for mark in left:
         mark.tag, mark.lines = mark.tag + room, 0
     tagged = fit()
-    if sum(map(_labelled, marks)) >= labelled:
+    if sum(map(_labelled, marks)) >= labelled and rows(tagged) <= TAG_ROOM_ROWS * rows(layout):
         return tagged
     for mark, (hi, tag, lines) in zip(marks, kept):
         mark.hi, mark.tag, mark.lines = hi, tag, lines

@@ -74,7 +74,7 @@ class Frame:
             self.title_lines = 2
         self.title = fig.text(0, 0, title, fontsize=style.TITLE_SIZE, fontweight="bold", va="top",
                               parse_math=False, gid="title", linespacing=1.15)
-        lines = self._wrap(subtitle, style.FONT["size"])        # wrapped, never cut
+        lines = self.wrap(subtitle, style.FONT["size"])        # wrapped, never cut
         self.subtitle_lines = len(lines)
         self.subtitle = fig.text(0, 0, "\n".join(lines), fontsize=style.FONT["size"], color=style.MUTED, va="top",
                                  parse_math=False, gid="subtitle", linespacing=1.1)
@@ -86,11 +86,11 @@ class Frame:
     def footer(self, *lines: str | None) -> None:
         for text in lines:
             if text:
-                self.credits += self._wrap(typeset(printable(text)))
+                self.credits += self.wrap(typeset(printable(text)))
 
     def footnote(self, text: str | None) -> None:
         if text:
-            self.notes += self._wrap(text)
+            self.notes += self.wrap(text)
 
     def axes(self, height: float) -> Axes:
         """Give the figure its height, put the header and footer in place, and add the chart's axes."""
@@ -143,7 +143,7 @@ class Frame:
                 break
         return legend, -(-len(handles) // -(-len(handles) // rows))
 
-    def _wrap(self, text: str, size: float = style.FOOTER_SIZE) -> list[str]:
+    def wrap(self, text: str, size: float = style.FOOTER_SIZE) -> list[str]:
         """Lines no wider than the figure in type of ``size`` points; widths of words are added up, with 3% to
         spare for kerning."""
         font = FontProperties(size=size)

@@ -279,7 +279,7 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     frame.footnote(bound_note(dataset, [g.event for g in glyphs if not g.copy]))
     first = len(frame.notes)
     drawn = f"{len({g.event.id for g in glyphs}):,}"
-    frame.footnote(LABEL_RULE.format(drawn=drawn, labelled="{labelled}", rule="{rule}"))
+    frame.footnote(LABEL_RULE.format(drawn=drawn, labelled="{labelled}", rule=RULE))      # its room, at the most
     rule = slice(first, len(frame.notes))
     least = [lane_rows(name, note) if labelled else 0.0 for name, note in zip(names, [*lane_notes, *[""] * len(names)])]
     slide = height is not None and figure.get_figwidth() >= SLIDE_ASPECT * height
@@ -289,8 +289,9 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     frame.footnote(stack_note(glyphs))
     numbers = {} if slide else numbered(frame, glyphs, titles, placed, related_bounds(dataset.events))
     figure_height += 0 if height else (len(frame.notes) - first - (rule.stop - rule.start)) * Frame.LINE
-    why = RULE if 2 * len(placed.labels) < len(glyphs) else ""
-    lines = [n.replace("{labelled}", f"{len(placed.labels):,}").replace("{rule}", why) for n in frame.notes[rule]]
+    why = RULE if 2 * len(placed.labels) < len(glyphs) else ""       # the rule, where most events have no label
+    lines = frame.wrap(LABEL_RULE.format(drawn=drawn, labelled=f"{len(placed.labels):,}", rule=why))
+    figure_height -= 0 if height else (rule.stop - rule.start - len(lines)) * Frame.LINE
     frame.notes[rule] = lines if len(placed.labels) < len(glyphs) else []
     if not placed.labels and labelled:
         frame.notes[rule] = [NO_LABELS.format(drawn=drawn)]
