@@ -930,8 +930,9 @@ def generate(events: int, out: str | Path, seed: int = 1, files: int | None = No
     started = time.perf_counter()
     generator = Generator(events, seed)
     files = {"actors.yaml": header(generator) + "dataset:\n"
-             f"  title: {q(f'Synthetic benchmark ({events} events, seed {seed})')}\n"
-             "  description: Invented negotiations between real and fictional actors, for benchmarks only.\n"
+             f"  title: {q(f'Invented negotiations, {events:,} events (test data)')}\n"   # a chart's headline
+             f"  description: Invented negotiations between real and fictional actors, for benchmarks only "
+             f"(bench/generate.py, seed {seed}).\n"
              "actors:\n" + "".join(map(actor_yaml, generator.actors.values())),
              "sources.yaml": header(generator) + "sources:\n" + "".join(map(source_yaml, generator.sources)),
              **event_files(generator.events, files)}

@@ -241,7 +241,7 @@ def test_a_column_keeps_its_key_to_a_tenth_of_its_height_and_labels_key_events(c
     assert key <= 0.10 * figure.bbox.height, key / figure.bbox.height
     assert len(figure.timeline.labels) >= 6
     words = [t.get_text() for legend in figure.legends for t in legend.get_texts()]
-    assert "Planned" in words and "Date known only as a span" in words       # the symbol shows the rest
+    assert "Planned or proposed" in words and "Date known only as a span" in words       # the symbol shows the rest
 
 
 # --- 7. counts: whole numbers, sides apart, lanes not thin -------------------------------------------------

@@ -79,7 +79,7 @@ def test_an_open_date_in_the_numbered_note_is_the_day_its_mark_stands_on(charts,
     ax = figure.axes[0]
     by_number = {str(n): key for key, n in figure.timeline.numbers.items()}
     checked = 0
-    for number, _title, said in NUMBERED.findall(footer(figure).split("without a label: ", 1)[1]):
+    for number, _title, said in NUMBERED.findall(footer(figure).split("Numbered on the chart: ", 1)[1]):
         day = parse_edtf(datetime.strptime(said.split(" ", 1)[1], "%d %b %Y").date().isoformat())
         line = next(line for line in ax.lines if line.get_gid() == by_number[number])
         drawn = mdates.num2date(line.get_xdata()[0]).replace(tzinfo=None)
@@ -141,10 +141,10 @@ def test_labelled_numbered_and_other_events_add_up_to_the_events_drawn(charts, n
     """'10 labelled + 25 numbered + 165 other events' made 200 of 210: the 165 were marks, some standing for
     several events. The note counts events, and marks apart where they differ."""
     text = footer(charts[name])
-    drawn = int(re.search(r"Of the ([\d,]+) events drawn", text).group(1).replace(",", ""))
-    labelled = int(re.search(r"events drawn, ([\d,]+) are labelled", text).group(1))
+    labelled, drawn = (int(n.replace(",", "")) for n in re.search(r"([\d,]+) of the ([\d,]+) events drawn are "
+                                                                    r"labelled", text).groups())
     numbered = len(charts[name].timeline.numbers)
-    others = int(re.search(r"The ([\d,]+) other events", text).group(1).replace(",", ""))
+    others = int(re.search(r"The other ([\d,]+) events", text).group(1).replace(",", ""))
     assert labelled + numbered + others == drawn
 
 

@@ -102,8 +102,9 @@ def test_a_date_too_coarse_for_the_axis_is_listed_not_drawn(chart):
     assert coarse == ["putin-zelenskyy-meeting-august-proposed"]          # dated "2025" on a chart of 2025
     assert "putin-zelenskyy-meeting-august-proposed" not in own_marks(chart)
     footer = next(t.get_text() for t in chart.texts if t.get_gid() == "footer").replace("\n", " ")
-    assert "Not drawn, 1 of the 211 events, dated too coarsely to place on this axis: A Putin–Zelenskyy " \
-           "meeting" in footer
+    # "some time in 2025", a period: "(2025, proposed)" read as a date and a tool's status word
+    assert "Not drawn, dated too vaguely for this axis: A Putin–Zelenskyy meeting, proposed after the White House " \
+           "talks (proposed for some time in 2025)." in footer
     subtitle = next(t.get_text() for t in chart.texts if t.get_gid() == "subtitle")
     assert subtitle == "211 events, 2025, by side"                        # the headline's count agrees
 
@@ -112,8 +113,8 @@ def test_the_footnote_says_how_many_were_drawn_and_labelled(chart):
     footer = next(t.get_text() for t in chart.texts if t.get_gid() == "footer").replace("\n", " ")
     drawn = len(chart.timeline.events) - len(chart.timeline.coarse)
     assert drawn == 210
-    assert f"Of the 210 events drawn, {len(chart.timeline.labels)} are labelled: outcomes, agreements" in footer
-    assert f"The {210 - len(chart.timeline.labels) - 25} other events are marks only, too many to number" in footer
+    assert f"{len(chart.timeline.labels)} of the 210 events drawn are labelled, the most important first" in footer
+    assert f"The other {210 - len(chart.timeline.labels) - 25} events are drawn without a label or number" in footer
 
 
 def test_the_rounds_of_talks_at_the_end_of_the_year_are_labelled(chart):
@@ -166,8 +167,7 @@ def test_the_leak_is_drawn_by_the_first_event_that_answers_it(chart):
     leak = own_marks(chart)["leaked-28-point-draft"]
     assert mdates.num2date(leak.get_xdata()[0]).strftime("%Y-%m-%d %H") == "2025-11-20 12"   # on 20 Nov, its last day
     footer = next(t.get_text() for t in chart.texts if t.get_gid() == "footer").replace("\n", " ")
-    assert "An “on or before” date is drawn at the latest day the record allows: “A 28-point US draft leaks”" \
-        in footer
+    assert "Day not known, drawn at the first reaction to it: “A 28-point US draft leaks”" in footer
 
 
 def test_a_vague_span_is_thin_light_and_in_its_key_colour(chart):
@@ -203,7 +203,7 @@ def test_the_densest_weeks_are_magnified_and_say_so(chart):
     ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
     assert "24 Nov" in ticks and "1 Dec" in ticks and "Dec" not in ticks          # weeks inside, months outside
     footer = next(t.get_text() for t in chart.texts if t.get_gid() == "footer").replace("\n", " ")
-    assert "The tinted weeks, 19 Nov – 12 Dec, are drawn at 4 times the scale of the rest of the axis" in footer
+    assert "The tinted weeks, 19 Nov – 12 Dec, are drawn 4 times wider than the rest." in footer
 
 
 def test_labels_are_whole_and_typeset(chart):
@@ -243,7 +243,7 @@ def test_key_events_without_a_label_are_numbered_and_listed(chart, year):
     assert gids(chart, "number:")["jeddah-talks-2025-03-11"].get_text() == str(n)
     others = 210 - len(drawing.labels) - 25
     assert drawing.omitted == 210 - len(drawing.labels)                    # the counts agree
-    assert f"The {others} other events are marks only, too many to number legibly at this size" in footer
+    assert f"The other {others} events are drawn without a label or number." in footer
 
 
 def test_a_slide_too_short_for_label_rows_still_tells_the_story(year):

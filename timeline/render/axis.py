@@ -249,22 +249,22 @@ def clear_zoom_label(ax: Axes, pad: float = 2.5) -> Text | None:
 
 
 def zoom_note(scale: TimeScale) -> str | None:
-    """'The tinted weeks, 20 Nov – 12 Dec, are drawn at 3 times the scale of the rest…', or ``None``."""
+    """'The tinted weeks, 20 Nov – 12 Dec, are drawn 3 times wider than the rest.', or ``None``."""
     if not scale.zoom:
         return None
     a, b, factor = scale.zoom
     first, last = (mdates.num2date(x) for x in (a, b - 1))
-    return (f"The tinted weeks, {first.day} {first:%b} – {last.day} {last:%b}, are drawn at {factor} times the "
-            "scale of the rest of the axis, to give their many events room.")
+    return f"The tinted weeks, {first.day} {first:%b} – {last.day} {last:%b}, are drawn {factor} times wider than the rest."
 
 
 def break_note(scale: TimeScale) -> str | None:
-    """'The hatched stretches are shortened: no event falls in Oct 2022 – Jan 2025.', or ``None``."""
+    """'The hatched stretch of the axis, Oct 2022 – Jan 2025, is shortened: no event falls there.', or ``None``."""
     if not scale.breaks:
         return None
     spans = "; ".join(f"{_month(a)} – {_month(b)}" for a, b in scale.breaks)
-    return f"The hatched stretch{'es' * (len(scale.breaks) > 1)} of the axis {'are' if len(scale.breaks) > 1 else 'is'} " \
-           f"shortened: no event falls in {spans}."
+    several = len(scale.breaks) > 1
+    return f"The hatched stretch{'es' * several} of the axis, {spans}, {'are' if several else 'is'} shortened: " \
+           "no event falls there."
 
 
 def _month(x: float) -> str:

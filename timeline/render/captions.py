@@ -57,10 +57,10 @@ def sources_line(dataset: Dataset, events: Sequence[Event], cite: int = 3, publi
     if len(used) <= cite:
         return f"Source{'s' * (len(used) > 1)}: {'; '.join(s.citation(words=True) for s in used)}" if used else None
     counts = Counter(s.publisher or s.id for s in used).most_common()
-    named = ", ".join(f"{publisher} ({n})" for publisher, n in counts[:publishers])
+    named = ", ".join(f"{publisher} ({n:,})" for publisher, n in counts[:publishers])
     rest = len(counts) - publishers
-    others = f" and {rest} other publisher{'s' * (rest > 1)}" if rest > 0 else ""
-    return f"Sources: {len(used)} reports: {named}{others}"
+    others = f" and {rest:,} other publisher{'s' * (rest > 1)}" if rest > 0 else ""
+    return f"Sources: {len(used):,} reports: {named}{others}"
 
 
 def count(n: int, noun: str, rest: str = "") -> str:

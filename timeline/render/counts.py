@@ -1,7 +1,7 @@
 """Events counted per period: the aggregated timeline (per lane and type) and the battlefield band (per side).
 
 Each event counts once, spread evenly over the span its date covers; an
-open date counts at its known bound.
+open date ("on or before 3 Dec") counts on the day it names.
 """
 from __future__ import annotations
 
@@ -30,9 +30,10 @@ MAX_BINS = 150
 BAND_GREYS = ("#353535", "#B3B3B3", "#5E5E5E", "#DADADA", "#898989")
 #: ... and every other side hatched, so that two sides never part by lightness alone.
 BAND_HATCHES = ("", "////", "", "\\\\", "")
-#: The lightness (CIE L*) the shown families of a chart of counts spread over, darkest to lightest: a family's
-#: bars keep their hue and take a lightness of their own, so that no two families print as one grey.
-COUNT_LIGHTNESS = (30.0, 85.0)
+#: The greys (0–255, :func:`print_shades`) the shown families of a chart of counts keep within, and how far apart
+#: they print at least: each family keeps its own colour as near as it can and prints as a grey of its own (any
+#: two of the five in the 10k benchmark 22 luma and 8 L* apart, or more; Proposals and Demands were 11 luma apart).
+COUNT_GREYS, PRINT_GAP = (30.0, 225.0), 30.0
 
 
 def bins(xlim: tuple[float, float], days: float | None = None) -> tuple[str, np.ndarray]:
@@ -165,20 +166,56 @@ def draw_scale(ax: Axes, base: float, scale: float, value: float, gid: str) -> l
     return [*line, *ticks, text]
 
 
-def print_shades(colors: Sequence[str]) -> list[str]:
-    """The ``colors`` with their hues kept and their lightness spread evenly over :data:`COUNT_LIGHTNESS`, in
-    the order of their own lightness: bars that print apart in greyscale (CIE L*, D65; coloraide fits each
-    into sRGB). One colour keeps its own lightness."""
+def grey_of(color: str) -> float:
+    """The grey (0 black – 255 white) ``color`` prints as in greyscale: its Rec. 601 luma, the weighting
+    desaturating printers and Pillow's ``convert("L")`` use."""
+    r, g, b = (int(color.lstrip("#")[k:k + 2], 16) for k in (0, 2, 4))
+    return 0.299 * r + 0.587 * g + 0.114 * b
+
+
+def _print_grey(color: str) -> float:
+    """The grey a colour prints as, whichever way it is converted: the mean of its CIE L* (D65, × 2.55) and
+    its luma (:func:`grey_of`); saturated greens and pinks rank differently by the two."""
     from coloraide import Color
 
-    labs = [Color(c).convert("lab-d65") for c in colors]
-    if len(labs) < 2:
+    return (2.55 * Color(color).convert("lab-d65")["lightness"] + grey_of(color)) / 2
+
+
+def _spread(values: Sequence[float], gap: float) -> list[float]:
+    """Sorted ``values`` moved as little as possible (least squares) to lie ``gap`` apart or more: pool adjacent
+    violators on ``values[i] - i * gap``."""
+    blocks: list[list[float]] = []
+    for i, value in enumerate(values):
+        blocks.append([value - i * gap, 1])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            total, count = blocks.pop()
+            blocks[-1][0] += total
+            blocks[-1][1] += count
+    fitted = [total / count for total, count in blocks for _ in range(int(count))]
+    return [value + i * gap for i, value in enumerate(fitted)]
+
+
+def print_shades(colors: Sequence[str]) -> list[str]:
+    """The ``colors`` moved as little as they must in lightness, their hues kept, to print :data:`PRINT_GAP`
+    greys apart (:func:`_print_grey`) within :data:`COUNT_GREYS`: bars that part in greyscale and still read as
+    the families' own colours. Each colour's CIE L* is moved until it prints at its grey (coloraide fits it
+    into sRGB). One colour stays as it is."""
+    from coloraide import Color
+
+    if len(colors) < 2:
         return list(colors)
-    low, high = COUNT_LIGHTNESS
-    order = sorted(range(len(labs)), key=lambda i: labs[i]["lightness"])
+    low, high = COUNT_GREYS
+    greys = [_print_grey(c) for c in colors]
+    order = sorted(range(len(colors)), key=lambda i: greys[i])
+    targets = _spread([greys[i] for i in order], min(PRINT_GAP, (high - low) / (len(colors) - 1)))
+    if targets[-1] - targets[0] > high - low:           # too wide: squeezed into the range, still apart
+        targets = [low + (t - targets[0]) * (high - low) / (targets[-1] - targets[0]) for t in targets]
+    shift = max(0.0, low - targets[0]) - max(0.0, targets[-1] - high)
     out = list(colors)
-    for rank, i in enumerate(order):
-        lab = labs[i].clone()
-        lab["lightness"] = low + (high - low) * rank / (len(labs) - 1)
-        out[i] = lab.convert("srgb").fit("srgb", method="lch-chroma").to_string(hex=True).upper()
+    for i, target in zip(order, targets):
+        lab, below, above = Color(colors[i]).convert("lab-d65"), 0.0, 100.0
+        for _ in range(24):                       # L* by bisection: the grey rises with L* at a fixed hue
+            lab["lightness"] = (below + above) / 2
+            out[i] = lab.convert("srgb").fit("srgb", method="lch-chroma").to_string(hex=True).upper()
+            below, above = (lab["lightness"], above) if _print_grey(out[i]) < target + shift else (below, lab["lightness"])
     return out

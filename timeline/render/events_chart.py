@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from matplotlib.artist import Artist
@@ -32,6 +32,7 @@ from timeline.render.marks import (
     is_span,
     mark_x,
     qualifier,
+    wide_days,
 )
 from timeline.render.spans import Glyph, TimeScale
 from timeline.render.text import JOIN, keep_dates, shorten, text_width
@@ -50,6 +51,7 @@ STORY_ROWS = 4          # label rows the lane of talks between sides keeps above
 TOP_EVERY = 0.9         # inches of axis width per top event that keeps its label in text whatever the room
 TOP_LABELS = (6, 12)    # top events labelled in text at least, and at most, whatever the width
 SQUEEZE = 1.6           # rows may be squeezed this much at most to keep a top event's label beside its mark
+TAG_ROOM_ROWS = 1.15    # room for tags beside marks may make the rows this much more at most
 SMALLEST_MARK = 0.6     # markers shrink to this share of their size at most where rows are lower than a marker
 
 
@@ -89,20 +91,23 @@ def beside_text(label: str) -> str:
 
 
 def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list[str], min_rows: Sequence[float],
-                scale: TimeScale, height: float | None) -> tuple[Placed, list[float], float]:
+                scale: TimeScale, height: float | None, numbers: int = 0) -> tuple[Placed, list[float], float]:
     """Rows for every glyph and key label; return them, each lane's height in rows (at least ``min_rows``:
-    room for its name) and the figure's height."""
+    room for its name) and the figure's height. The ``numbers`` events left without a label that will be
+    numbered (:func:`~timeline.render.notes.numbered`'s choice) keep room for their number to the right of their
+    mark, so that it sits by its own mark rather than at the end of a leader."""
     lanes = len(min_rows)
     width = frame.axes_width * DPI
     px = DPI / 72
     font = FontProperties(size=LABEL_SIZE)
     per_day = [frame.axes_width * 72 / _units(scale) / scale.days_per_unit(g.x) for g in glyphs]
     key = key_events.selected(dataset, [g.event for g in glyphs], [g.hi - g.lo for g in glyphs])
-    marks, labels = [], {}
+    marks, labels, besides = [], {}, []
     ranking = key_events.Ranking.of(dataset)
     for i, glyph in enumerate(glyphs):
-        lo, hi, anchor = _footprint(frame.renderer, glyph, scale, width, px, per_day[i])
+        lo, hi, anchor, beside = _footprint(frame.renderer, glyph, scale, width, px, per_day[i])
         mark = keyed.Mark(glyph.lane, lo, hi, anchor)
+        besides.append(beside)
         if i in key:
             text = label_text(texts[i], glyph.event.status)
             mark.label_width = max(text_width(frame.renderer, line, font) for line in text.split("\n")) + 4 * px
@@ -126,18 +131,52 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
         if _rows(layout, min_rows) * TRACK > SQUEEZE * room:    # unless its line would crush the rows
             unlabelled[0].reserve, unlabelled[0].lines = False, 0
             layout = _fit(marks, caps, width, GAP * px, min_rows, room, story, top)
+    if numbers:
+        layout = _with_tag_room(layout, marks, besides, numbers, text_width(frame.renderer, "00", NUMBER_FONT) + GAP * px,
+                                lambda: _fit(marks, caps, width, GAP * px, min_rows, room, story, top),
+                                lambda layout: _rows(layout, min_rows))
     placed = Placed(layout, {i: t for i, t in labels.items()
                              if marks[i].lines and (marks[i].label_row is not None or marks[i].beside)})
     heights = _heights(layout, min_rows)
     return placed, heights, height or frame.fixed_height + min(_rows(layout, min_rows) * TRACK, room)
 
 
+def _labelled(mark: keyed.Mark) -> bool:
+    return bool(mark.lines) and (mark.label_row is not None or mark.beside)
+
+
+def _with_tag_room(layout: keyed.Layout, marks: list[keyed.Mark], besides: Sequence[float], numbers: int,
+                   room: float, fit: Callable[[], keyed.Layout], rows: Callable[[keyed.Layout], float]
+                   ) -> keyed.Layout:
+    """The layout again with room kept for the tags beside marks, on their row and the rows next to it, so that
+    each tag sits by its own mark: a "?" or "×3" (``besides``, pixels, part of each mark's extent), and ``room``
+    pixels for the number of each mark left without a label that will be numbered (all of them up to
+    ``numbers``, else that many key events by priority, as :func:`~timeline.render.notes.numbered` chooses);
+    the first ``layout`` where that would cost a label or :data:`TAG_ROOM_ROWS` times its ``rows``."""
+    kept = [(m.hi, m.tag, m.lines) for m in marks]
+    labelled = sum(map(_labelled, marks))
+    left = [m for m in marks if not _labelled(m)]
+    if len(left) > numbers:
+        left = sorted((m for m in left if m.priority), key=lambda m: m.priority)[:numbers]
+    for mark, beside in zip(marks, besides):
+        mark.hi, mark.tag = mark.hi - beside, beside
+    for mark in left:
+        mark.tag, mark.lines = mark.tag + room, 0
+    tagged = fit()
+    if sum(map(_labelled, marks)) >= labelled and rows(tagged) <= TAG_ROOM_ROWS * rows(layout):
+        return tagged
+    for mark, (hi, tag, lines) in zip(marks, kept):
+        mark.hi, mark.tag, mark.lines = hi, tag, lines
+    return fit()
+
+
 def layout_stacked(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list[str], min_rows: Sequence[float],
-                   scale: TimeScale, height: float | None) -> tuple[list[int], Placed, list[float], float]:
+                   scale: TimeScale, height: float | None, numbers: int = 0
+                   ) -> tuple[list[int], Placed, list[float], float]:
     """:func:`layout_rows`, with marks that would lie on one another merged first where the rows come out lower
     than :data:`~timeline.render.stacks.LEAST_PITCH` (:mod:`timeline.render.stacks`); return the indexes of
     the glyphs kept (a merged one holds the others in its ``stack``) with the layout."""
-    placed, heights, figure_height = layout_rows(frame, dataset, glyphs, texts, min_rows, scale, height)
+    placed, heights, figure_height = layout_rows(frame, dataset, glyphs, texts, min_rows, scale, height, numbers)
     rows = sum(heights) + 2 * LANE_PAD * len(heights)
     if (figure_height - frame.fixed_height) * 72 / max(rows, 1e-9) >= stacks.LEAST_PITCH:
         return list(range(len(glyphs))), placed, heights, figure_height
@@ -147,7 +186,7 @@ def layout_stacked(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: l
         return list(range(len(glyphs))), placed, heights, figure_height
     glyphs[:] = [g for _, g in kept]
     placed, heights, figure_height = layout_rows(frame, dataset, glyphs, [texts[i] for i, _ in kept], min_rows,
-                                                 scale, height)
+                                                 scale, height, numbers)
     return [i for i, _ in kept], placed, heights, figure_height
 
 
@@ -202,21 +241,22 @@ def _rows(layout: keyed.Layout, min_rows: Sequence[float]) -> float:
 
 
 def _footprint(renderer: object, glyph: Glyph, scale: TimeScale, width: float, px: float, per_day: float
-               ) -> tuple[float, float, float]:
-    """The glyph's extent on its mark row and its leader's x, in pixels: a marker, a span's bar or an open
-    date's marker and arrow, with its date qualifier."""
+               ) -> tuple[float, float, float, float]:
+    """The glyph's extent on its mark row, its leader's x and the width of the text beside it (its date
+    qualifier, its stack's "×3"; included in the extent), in pixels: a marker, a span's bar or an open date's
+    marker and arrow."""
     x, lo, hi, bound = (scale.fraction(v) * width for v in (glyph.x, glyph.lo, glyph.hi, mark_x(glyph)))
     radius = MARKER / 2 * px
     beside = qualifier(glyph.event.date) + stacks.stack_text(glyph)
     extra = text_width(renderer, beside, QUALIFIER_FONT) + 2 * px if beside else 0.0
     if glyph.open_start:
-        return bound - radius - ARROW * px, bound + radius + extra, bound
+        return bound - radius - ARROW * px, bound + radius + extra, bound, extra
     if glyph.open_end:
-        return bound - radius, bound + radius + ARROW * px + extra, bound
+        return bound - radius, bound + radius + ARROW * px + extra, bound, extra
     if is_span(glyph, per_day):
         lo, hi = min(lo, x - radius), max(hi, x + radius)
-        return lo, hi + extra, max(lo, 0.0) + radius
-    return x - radius, x + radius + extra, x
+        return lo, hi + extra, max(lo, 0.0) + radius, extra
+    return x - radius, x + radius + extra, x, extra
 
 
 def draw_rows(ax: Axes, glyphs: list[Glyph], placed: Placed, heights: list[float], lane_tops: list[float],
@@ -256,6 +296,10 @@ def draw_rows(ax: Axes, glyphs: list[Glyph], placed: Placed, heights: list[float
     return artists
 
 
+#: The type of an event's number beside its mark.
+NUMBER_FONT = FontProperties(size=LABEL_SIZE - 1, weight="bold")
+
+
 def draw_number(ax: Axes, glyph: Glyph, y: float, number: int, span: bool | None = None) -> Text:
     """The number of an event without a label, up and to the right of its mark, or of the end cap of a date
     drawn as a bar (``span``, by default: a date of more than a day); its key is in a note.
@@ -264,7 +308,7 @@ def draw_number(ax: Axes, glyph: Glyph, y: float, number: int, span: bool | None
     bar = span and not (glyph.open_start or glyph.open_end)
     x = glyph.hi if bar else mark_x(glyph)
     return ax.annotate(str(number), (x, y), xytext=(MARKER / 2, MARKER / 2 + 0.5), textcoords="offset points",
-                       ha="left", va="center", fontsize=LABEL_SIZE - 1, fontweight="bold", color=style.INK,
+                       ha="left", va="center", fontproperties=NUMBER_FONT, color=style.INK,
                        zorder=7, gid=f"number:{glyph.key}")
 
 
@@ -278,6 +322,14 @@ def legends(glyphs: Sequence[Glyph], scale: TimeScale, axes_width: float, shown_
             cue_entries(bool(spans), any(g.open_start for g in glyphs), any(g.open_end for g in glyphs),
                         any(e.date.uncertain for e in events), any(e.date.approximate for e in events),
                         {e.status for e in events}, [relation for _, relation, _ in shown_links])]
+
+
+def day_note(glyphs: Sequence[Glyph], scale: TimeScale, axes_width: float) -> str | None:
+    """Where days are wider than a marker, the note that an event dated to the day stands mid-day, time unknown."""
+    per_unit = axes_width * 72 / _units(scale)
+    if any(wide_days([g], per_unit / scale.days_per_unit(g.x)) for g in glyphs):
+        return "An event dated only to the day is drawn in the middle of its day: its time is not known."
+    return None
 
 
 def _units(scale: TimeScale) -> float:

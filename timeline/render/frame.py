@@ -74,7 +74,7 @@ class Frame:
             self.title_lines = 2
         self.title = fig.text(0, 0, title, fontsize=style.TITLE_SIZE, fontweight="bold", va="top",
                               parse_math=False, gid="title", linespacing=1.15)
-        lines = self._wrap(subtitle, style.FONT["size"])        # wrapped, never cut
+        lines = self.wrap(subtitle, style.FONT["size"])        # wrapped, never cut
         self.subtitle_lines = len(lines)
         self.subtitle = fig.text(0, 0, "\n".join(lines), fontsize=style.FONT["size"], color=style.MUTED, va="top",
                                  parse_math=False, gid="subtitle", linespacing=1.1)
@@ -86,11 +86,11 @@ class Frame:
     def footer(self, *lines: str | None) -> None:
         for text in lines:
             if text:
-                self.credits += self._wrap(typeset(printable(text)))
+                self.credits += self.wrap(typeset(printable(text)))
 
     def footnote(self, text: str | None) -> None:
         if text:
-            self.notes += self._wrap(text)
+            self.notes += self.wrap(text)
 
     def axes(self, height: float) -> Axes:
         """Give the figure its height, put the header and footer in place, and add the chart's axes."""
@@ -143,7 +143,7 @@ class Frame:
                 break
         return legend, -(-len(handles) // -(-len(handles) // rows))
 
-    def _wrap(self, text: str, size: float = style.FOOTER_SIZE) -> list[str]:
+    def wrap(self, text: str, size: float = style.FOOTER_SIZE) -> list[str]:
         """Lines no wider than the figure in type of ``size`` points; widths of words are added up, with 3% to
         spare for kerning."""
         font = FontProperties(size=size)
@@ -169,8 +169,11 @@ def lane_label_width(renderer: object, names: Sequence[str]) -> float:
 
 
 def wrap_lane(name: str, lines: int = 2) -> str:
-    """A lane's name on at most ``lines`` lines of :data:`LANE_NAME` characters, cut short if need be."""
-    wrapped = [line for part in name.split("\n") for line in textwrap.wrap(part, LANE_NAME)] or ["(none)"]
-    if len(wrapped) > lines:
-        wrapped = wrapped[:lines - 1] + [shorten(" ".join(wrapped[lines - 1:]), LANE_NAME)]
-    return "\n".join(wrapped)
+    """A lane's name on at most ``lines`` lines of :data:`LANE_NAME` characters, cut short if need be; what
+    follows its first line break (a lane's total, "Institute for War & Peace Studies\n237") is kept whole."""
+    first, *rest = name.split("\n")
+    wrapped = textwrap.wrap(first, LANE_NAME) or ["(none)"]
+    room = max(1, lines - len(rest))
+    if len(wrapped) > room:
+        wrapped = wrapped[:room - 1] + [shorten(" ".join(wrapped[room - 1:]), LANE_NAME)]
+    return "\n".join([*wrapped, *rest])

@@ -32,7 +32,8 @@ class Mark:
     """One event in a lane, in pixels: its footprint on a mark row (``lo``..``hi``), where its leader starts
     (``anchor``), its label's width and lines (0 for none), the label's priority (lower first) and its width
     on one line (``line_width``), as it goes beside its mark. A mark that must keep its label (``reserve``:
-one of the chart's top events) is packed with room for that line beside it."""
+one of the chart's top events) is packed with room for that line beside it; one to be numbered, with ``tag``
+pixels of room for its number to its right, on its row and the rows next to it."""
 
     lane: int
     lo: float
@@ -50,6 +51,12 @@ one of the chart's top events) is packed with room for that line beside it."""
     reserve: bool = False
     beside_lines: int = 1
     lines_beside: tuple[int, float, float] = (1, 0.0, 0.0)    # preferred lines beside, their width, one line's
+    tag: float = 0.0
+
+    @property
+    def end(self) -> float:
+        """The right end of the mark with what is beside it (its ``tag`` room)."""
+        return self.hi + self.tag
 
 
 @dataclass(slots=True)
@@ -88,21 +95,21 @@ def _pack_marks(marks: list[Mark], width: float, gap: float, line_rows: int = 1)
     def on(row: int) -> list[tuple[float, float]]:
         return rows[row] if 0 <= row < len(rows) else []
 
-    def free(row: int, lo: float, hi: float, line: tuple[float, float] | None) -> bool:
+    def free(row: int, lo: float, hi: float, line: tuple[float, float] | None, tag: bool) -> bool:
         return not any(lo < d + gap and c < hi + gap for c, d in [*on(row), *lines.get(row, [])]) and \
             not (line and any(line[0] < d + gap and c < line[1] + gap for near in _near(row, line_rows)
-                              for c, d in on(near)))
+                              for c, d in [*on(near), *lines.get(near, []) * tag]))
 
     for mark in sorted(marks, key=lambda m: (not m.reserve, not m.lines, m.priority if m.lines else (), m.lo, m.hi)):
         row, (lo, hi) = next((r, (a, b)) for r in count() for a, b in _reach(mark, width, gap)
-                             if free(r, a, b, _line(mark, a, b)))
+                             if free(r, a, b, _line(mark, a, b), not mark.reserve))
         rows += [[] for _ in range(row + 1 - len(rows))]
         rows[row].append((lo, hi))
         mark.row = row
-        if mark.reserve:
-            line = _line(mark, lo, hi)
-            mark.label_left = line[1] - mark.line_width
-            for near in _near(row, line_rows):
+        if line := _line(mark, lo, hi):
+            if mark.reserve:
+                mark.label_left = line[1] - mark.line_width
+            for near in _near(row, max(1, line_rows)):
                 lines.setdefault(near, []).append(line)
     return max(1, len(rows))
 
@@ -113,9 +120,9 @@ def _near(row: int, line_rows: int) -> list[int]:
 
 def _line(mark: Mark, lo: float, hi: float) -> tuple[float, float] | None:
     """The extent of a reserved mark's label line within its footprint ``lo``..``hi`` (a leftward one with
-    :data:`FAR` pixels before it); ``None`` for others."""
+    :data:`FAR` pixels before it), or of a numbered mark's ``tag`` room; ``None`` for others."""
     if not mark.reserve:
-        return None
+        return (mark.hi, hi) if mark.tag else None
     return (hi - mark.line_width, hi) if lo == mark.lo else (lo, lo + FAR + mark.line_width)
 
 
@@ -123,15 +130,15 @@ def _reach(mark: Mark, width: float, gap: float) -> list[tuple[float, float]]:
     """The footprints a mark may take on its row: itself, or, to ``reserve``, itself and its label's line
     to the right, else to the left."""
     if not mark.reserve:
-        return [(mark.lo, mark.hi)]
-    right = (mark.lo, mark.hi + gap + mark.line_width)
-    left = (mark.lo - gap - mark.line_width - FAR, mark.hi)     # no other mark near a leftward line's far end
-    return [span for span in (right, left) if span[0] >= 0 and span[1] <= width] or [right]
+        return [(mark.lo, mark.hi + mark.tag)]
+    right = (mark.lo, mark.end + gap + mark.line_width)
+    left = (mark.lo - gap - mark.line_width - FAR, mark.end)     # no other mark near a leftward line's far end
+    return [right] if right[1] <= width or left[0] < 0 else [left]       # the one rule: right, unless at the edge
 
 
 def fits_beside(mark: Mark, width: float, gap: float) -> bool:
     """Does the mark's label fit on one line beside it, right or left, within ``width`` pixels?"""
-    return mark.hi + gap + mark.line_width <= width or mark.lo - gap - mark.line_width >= 0
+    return mark.end + gap + mark.line_width <= width or mark.lo - gap - mark.line_width >= 0
 
 
 def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) -> tuple[int, int]:
@@ -153,7 +160,8 @@ def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) ->
             mark.beside_lines, mark.line_width = mark.lines_beside[:2]
     last_row = max((m.row for m in marks), default=0)
     candidates = sorted((m for m in marks if m.lines), key=lambda m: m.priority)
-    taken = [(m.row, m.lo, m.hi) for m in marks]
+    taken = [(m.row, m.lo, m.end) for m in marks] + [(r, m.hi, m.end) for m in marks if m.tag   # tag rooms
+                                                     for r in (m.row - 1, m.row + 1)]
     beside = [box for m in candidates if m.reserve
               for box in _rows_of(m, m.label_left, m.label_left + m.line_width)]
     for mark in candidates:
@@ -202,9 +210,9 @@ def _beside_box(mark: Mark, marks: list[tuple[int, float, float]], labels: list[
     other events' marks would read as theirs); ``None`` if none is."""
     def free(left: float, right: float, rows: set[int], boxes: list[tuple[int, float, float]]) -> bool:
         return not any(r in rows and a - gap < right and left < b + gap for r, a, b in boxes
-                       if (r, a, b) != (mark.row, mark.lo, mark.hi))
+                       if (r, a, b) != (mark.row, mark.lo, mark.end))
 
-    for left in (mark.hi + gap, mark.lo - gap - mark.line_width):
+    for left in _beside_starts(mark, mark.line_width, width, gap):
         right = left + mark.line_width
         if left >= 0 and right <= width and free(left, right, {r for r, _, _ in _rows_of(mark, left, right)},
                                                  [*marks, *labels]) and _own(mark, left, right, marks, gap):
@@ -213,7 +221,7 @@ def _beside_box(mark: Mark, marks: list[tuple[int, float, float]], labels: list[
         return None
     flat = mark.lines_beside[2]
     points = [(r, a, b) for r, a, b in marks if b - a <= POINT_WIDTH]      # a span's bar may run beneath a line
-    for left in (mark.hi + gap, mark.lo - gap - flat):
+    for left in _beside_starts(mark, flat, width, gap):
         right = left + flat
         if left >= 0 and right <= width and free(left, right, {mark.row}, [*marks, *labels]) \
                 and free(left, right, {r for r, _, _ in points}, points) and _own(mark, left, right, marks, gap):
@@ -222,27 +230,35 @@ def _beside_box(mark: Mark, marks: list[tuple[int, float, float]], labels: list[
     return None
 
 
+def _beside_starts(mark: Mark, line: float, width: float, gap: float) -> tuple[float]:
+    """Where a label ``line`` pixels long beside its mark starts, by the one rule a reader can follow: to the right
+    of its mark, unless it would run past the right edge; then to the left."""
+    return (mark.end + gap,) if mark.end + gap + line <= width else (mark.lo - gap - line,)
+
+
 def _own(mark: Mark, left: float, right: float, marks: list[tuple[int, float, float]], gap: float) -> bool:
     """Does a label beside ``mark``, from ``left`` to ``right`` on its row, read as its own (the nearest-mark
     rule)? Every other mark lies clearly further from the label's end at the mark than the mark itself does
     (:data:`CLEAR` pixels further at least, rows :data:`ROW` pixels apart, a height counting twice: a label is
     read as level with its own mark); and no other mark lies within :data:`FAR` pixels of its far end either
     (a label ending by another mark reads as that mark's: the Oval Office clash of March read as October's)."""
-    rightward = left >= mark.hi
+    rightward = left >= mark.end
     ends = [(left, gap + CLEAR), (right, gap + FAR)] if rightward else [(right, gap + CLEAR), (left, gap + FAR)]
     for x, least in ends:
         for r, a, b in marks:
-            if (r, a, b) != (mark.row, mark.lo, mark.hi) and \
+            if (r, a, b) != (mark.row, mark.lo, mark.end) and \
                     math.hypot(max(0.0, a - x, x - b), 2 * (r - mark.row) * ROW) < least:
                 return False
     return True
 
 
 def _sides(mark: Mark, width: float) -> list[float]:
-    """Where the label's box may start: rightward from the anchor first where it fits, then leftward."""
-    right = mark.anchor if mark.anchor + mark.label_width <= width else None
-    left = mark.anchor - mark.label_width if mark.anchor - mark.label_width >= 0 else None
-    return [x for x in (right, left) if x is not None] or [max(0.0, min(mark.anchor, width - mark.label_width))]
+    """Where the label's box may start: rightward from the anchor, unless it would run past the right edge; then
+    leftward (the rule of :func:`_beside_starts`)."""
+    if mark.anchor + mark.label_width <= width:
+        return [mark.anchor]
+    left = mark.anchor - mark.label_width
+    return [left] if left >= 0 else [max(0.0, min(mark.anchor, width - mark.label_width))]
 
 
 def _stack(marks: list[Mark], max_rows: int, gap: float, last_row: int = 0) -> dict[int, int] | None:

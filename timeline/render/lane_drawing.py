@@ -43,10 +43,10 @@ def draw_lanes(ax: Axes, names: Sequence[str], heights: Sequence[float], labelle
     where = ax.get_yaxis_transform()
     inches_per_row = ax.get_position().height * ax.figure.get_figheight() / max(y, 1e-9)
     for k, (name, top) in enumerate(zip(names, tops)):
-        artists.append(ax.annotate(wrap_lane(name), (0, top - LANE_PAD / 2), xycoords=where, xytext=(-8, 0),
+        artists.append(ax.annotate(wrap_lane(name, 2 + name.count("\n")), (0, top - LANE_PAD / 2), xycoords=where, xytext=(-8, 0),
                                    textcoords="offset points", ha="right", va="top", fontsize=style.FONT["size"],
                                    fontweight="bold", color=style.INK, gid=f"lane:{k}", annotation_clip=False))
-        lines = wrap_lane(name).count("\n") + 1
+        lines = wrap_lane(name, 2 + name.count("\n")).count("\n") + 1
         note = wrap_lane(notes[k], 3) if k < len(notes) and notes[k] else ""
         if note and (heights[k] + 2 * LANE_PAD) * inches_per_row >= lines * LINE + (note.count("\n") + 1) * NOTE_LINE:
             artists.append(ax.annotate(note, (0, top - LANE_PAD / 2), xycoords=where,

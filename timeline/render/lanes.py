@@ -78,28 +78,23 @@ def plan_lanes(dataset: Dataset, events: Sequence[Event], lanes: str, most: int 
             names_of_folded = ", ".join(names[k] for k in folded[:4]) + (f" and {len(folded) - 4} more"
                                                                          if len(folded) > 4 else "")
     index = {k: i for i, k in enumerate(order)}
-    notes = tuple(_note(dataset, k, lanes, names_of_folded if k == OTHERS else "") for k in order)
+    notes = tuple(_note(k, lanes, names_of_folded if k == OTHERS else "") for k in order)
+    first_side = next((i for i, k in enumerate(order) if lanes == "side" and k not in (BETWEEN, OTHERS, NO_ACTOR)), None)
+    notes = tuple(SIDE_NOTE if i == first_side else note for i, note in enumerate(notes))
     return LanePlan(tuple(names[k] for k in order), tuple(tuple(sorted(index[k] for k in ks)) for ks in keys),
                     notes)
 
 
 #: What the lane of one side holds, by the kind of actor the side is (:data:`timeline.model.ACTOR_KINDS`).
-SIDE_NOTES = {"state": "by its government, officials or envoys alone",
-              "organization": "by it or its officials alone",
-              "group": "by it or its members alone",
-              "person": "by this person alone"}
+#: Said once, under the first side's lane: what each side's lane holds.
+SIDE_NOTE = "each side acting alone"
 
 
-def _note(dataset: Dataset, key: str, lanes: str, folded: str) -> str:
-    """What a lane holds, in a few words under its name."""
+def _note(key: str, lanes: str, folded: str) -> str:
+    """What a lane holds, in a few words under its name (a side's lane: :data:`SIDE_NOTE`, once)."""
     if key == OTHERS:
         return folded
-    if lanes != "side" or key == NO_ACTOR:
-        return ""
-    if key == BETWEEN:
-        return "talks, deals and acts of several sides"
-    actor = dataset.actors.get(key)
-    return SIDE_NOTES.get(actor.kind if actor else "", SIDE_NOTES["group"])
+    return "talks, deals and acts of several sides" if lanes == "side" and key == BETWEEN else ""
 
 
 def _presence(dataset: Dataset, events: Sequence[Event]) -> Counter:

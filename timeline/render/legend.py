@@ -4,13 +4,16 @@ Every status of the model has its own look (:data:`timeline.render.style.STATUS_
 
 ========== ==========================================================
 occurred   filled marker or span
-planned    hollow, dashed outline
-proposed   hollow, dotted outline
-postponed  hollow, dash-dot outline, faded
+planned    hollow (a span: dashed)
+proposed   hollow (a span: dashed)
+postponed  hollow, faded
 cancelled  faded; its label starts "Cancelled:"
 disputed   ringed
 claimed    ringed with a dashed ring
 ========== ==========================================================
+
+Statuses drawn alike share one entry in the key ("Planned or proposed (hollow)"): the dashed ring of a
+claim is the only broken ring the chart draws, and the key shows it once.
 
 A status the model adds later is drawn from its flags (hollow while
 pending, ringed when contested) and named in the legend by its label.
@@ -122,24 +125,31 @@ def status_handle(status: str) -> object:
     """The legend handle of a status: a grey marker drawn as the status draws it."""
     look = style.status_look(status)
     dot = grey(mfc=style.MUTED if look.fill else "white", alpha=look.alpha, mew=1.1)
-    if not look.fill and look.line != "-":
-        dot = grey(mfc="white", marker="o", mew=1.1, alpha=look.alpha, fillstyle="none")
-        return dot, Line2D([], [], ls=look.line, color=style.MUTED, lw=1.0)
     if look.ring:
         return dot, grey(marker=ring_marker(look.ring), ms=MARKER * 1.75, mfc="none", mec=style.INK, mew=0.8)
     return dot
 
 
-def status_label(status: str, spans: bool) -> str:
-    """The key's words for a status: its own, and for a pending one (drawn hollow) that its span's bar takes its
-    outline's dash and its label is in italics: 'Planned (hollow, dashed; label in italics)'."""
+def status_label(status: str, spans: bool, *alike: str) -> str:
+    """The key's words for a status and the statuses drawn ``alike``: its own, and for pending ones (drawn
+    hollow) that a span is dashed and the label in italics: 'Planned or proposed (hollow, a span dashed; label
+    in italics)'."""
     look = style.status_look(status)
-    if look.fill:
-        return look.label
-    words, paren, _ = look.label.rpartition(")")
-    named = {"--": "dashed", ":": "dotted", "-.": "dash-dot"}.get(look.line, "")
-    more = f", {named}" if spans and named and named not in words else ""
-    return f"{words}{more}; label in italics)" if paren else f"{look.label} (label in italics)"
+    if look.fill:       # "label says so" promised a label the event may not get: a faded mark says it
+        return look.label.replace(", label says so", "")
+    names = [style.status_look(s).label.split(" (")[0].split(",")[0] for s in (status, *alike)]
+    words = " or ".join([names[0], *(n.lower() for n in names[1:])])
+    faded = ", faded" if look.alpha < 1 else ""
+    return f"{words} (hollow{faded}{', a span dashed' * spans}; label in italics)"
+
+
+def _alike(statuses: Sequence[str]) -> list[tuple[str, ...]]:
+    """The statuses in groups drawn alike (fill, ring, strike, opacity): one key entry each, in their order."""
+    groups: dict[tuple, list[str]] = {}
+    for status in statuses:
+        look = style.status_look(status)
+        groups.setdefault((look.fill, look.ring, look.struck, look.alpha, look.fill and status), []).append(status)
+    return [tuple(group) for group in groups.values()]
 
 
 def keep_drawn_cues(legends: Sequence[Legend], italic_labels: bool) -> None:
@@ -170,8 +180,8 @@ def cue_entries(spans: bool, open_start: bool, open_end: bool, uncertain: bool, 
         (uncertain, grey(marker="$?$"), "Uncertain date"),
         (approximate, grey(marker="$\\sim$"), "Approximate date"),
     ]
-    cues += [(True, status_handle(s), status_label(s, spans))
-             for s in (*STATUSES, *sorted(set(statuses) - set(STATUSES))) if s in statuses and s != "occurred"]
+    shown = [s for s in (*STATUSES, *sorted(set(statuses) - set(STATUSES))) if s in statuses and s != "occurred"]
+    cues += [(True, status_handle(group[0]), status_label(group[0], spans, *group[1:])) for group in _alike(shown)]
     for relation in dict.fromkeys(relations):
         cues.append((True, Link(relation), f"{LINKS[relation]['label']} (arrow to the event disputed)"
                      if relation == "disputes" else LINKS[relation]["label"]))

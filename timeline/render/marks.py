@@ -39,9 +39,16 @@ def qualifier(span: DateSpan) -> str:
 
 
 def is_span(glyph: Glyph, points_per_day: float) -> bool:
-    """Is the date drawn as a bar: does it cover more than a day, or more than a marker's width at
-    ``points_per_day``? A day on a chart of years is a point; a month never is."""
-    return glyph.hi - glyph.lo > 1.001 or (glyph.hi - glyph.lo) * points_per_day > MARKER * 1.2
+    """Is the date drawn as a bar: does it cover more than a day, or (hours) more than a marker's width at
+    ``points_per_day``? A day is a point, in the middle of its day where days are wide (a bar over a whole
+    day read as an event lasting all day); a month never is."""
+    days = glyph.hi - glyph.lo
+    return days > 1.001 or (abs(days - 1) > 1e-6 and days * points_per_day > MARKER * 1.2)
+
+
+def wide_days(glyphs: Sequence[Glyph], points_per_day: float) -> bool:
+    """Are days wider than a marker at ``points_per_day``, with events dated to the day drawn as points in them?"""
+    return points_per_day > MARKER * 1.2 and any(abs(g.hi - g.lo - 1) < 1e-6 for g in glyphs)
 
 
 def bar_extent(glyph: Glyph, points_per_day: float) -> tuple[float, float]:
@@ -82,7 +89,7 @@ def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float, size: fl
     if span:     # thin and light: a vague date must not outweigh the events known to the day
         alpha = min(alpha, SPAN_LINE["alpha"])
         artists += ax.plot([lo, hi], [y, y], color=mark.color, lw=SPAN_LINE["lw"], alpha=alpha,
-                           ls="-" if look.fill else look.line, solid_capstyle="butt", zorder=3, gid=glyph.key)
+                           ls="-" if look.fill else "--", solid_capstyle="butt", zorder=3, gid=glyph.key)
         artists += ax.plot([lo, hi], [y, y], ls="none", marker="|", ms=SPAN_CAP, mew=SPAN_CAP_LINE,
                            color=mark.color, alpha=alpha, zorder=3, gid=f"caps:{glyph.key}")
     else:
@@ -93,8 +100,8 @@ def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float, size: fl
         if glyph.open_start or glyph.open_end:
             artists.append(draw_open_arrow(ax, x, y, points_per_day, before=glyph.open_start,
                                            color=mark.color, gid=f"open:{glyph.key}"))
-    if look.ring:
-        at = (lo + hi) / 2 if span else mark_x(glyph)
+    if look.ring:       # a span's ring goes round its end cap: round the middle it ringed nothing
+        at = hi if span else mark_x(glyph)
         artists += ax.plot([at], [y], ls="none", marker=ring_marker(look.ring), ms=MARKER * 1.75 * size,
                            mfc="none", mec=style.INK, mew=0.8, zorder=4, gid=f"ring:{glyph.key}")
     if mark_text := qualifier(event.date) + stack_text(glyph):

@@ -17,22 +17,27 @@ from timeline.render.text import printable, typeset
 NUMBERED_UP_TO = 25
 #: ... and up to this many per inch of the figure's width, so that the note stays shorter than the chart.
 NUMBERED_PER_INCH = 2.5
-UNNUMBERED = "The {count} other events{marks} are marks only, too many to number legibly at this size."
+UNNUMBERED = "The other {count} events{marks} are drawn without a label or number."
 #: The footnote on open dates placed by the events related to them (:func:`~timeline.render.spans.related_bounds`).
-BOUND_NOTE = ("An “on or before” date is drawn at the latest day the record allows: {listed} happened by the "
-              "first event that answers, revises or is part of it.")
+BOUND_NOTE = "Day not known, drawn at the first reaction to it: {listed}."
 
 
-def coarse_note(coarse: Sequence[Glyph], total: int) -> str | None:
-    """The note that lists events dated too coarsely to place on the axis: 'Not drawn, 1 of the 211 events…'."""
+def coarse_note(coarse: Sequence[Glyph]) -> str | None:
+    """The note that lists events dated too vaguely to place on the axis, as some time in their period: 'Not
+    drawn, dated too vaguely for this axis: A Putin–Zelenskyy meeting (proposed for some time in 2025).'."""
     coarse = [g for g in coarse if not g.copy]
     if not coarse:
         return None
-    listed = "; ".join(f"{typeset(printable(g.event.title or g.event.id))} ({g.event.date.label(words=True)}, "
-                       f"{g.event.status})" for g in coarse[:3])
-    more = f" and {len(coarse) - 3} more" if len(coarse) > 3 else ""
-    return (f"Not drawn, {len(coarse)} of the {total:,} events, dated too coarsely to place on this axis: "
-            f"{listed}{more}.")
+    listed = "; ".join(f"{typeset(printable(g.event.title or g.event.id))} ({_some_time(g.event)})"
+                       for g in coarse[:3])
+    more = f"; and {len(coarse) - 3} more" if len(coarse) > 3 else ""
+    return f"Not drawn, dated too vaguely for this axis: {listed}{more}."
+
+
+def _some_time(event: Event) -> str:
+    """'some time in 2025', 'proposed for some time in Oct–Nov 2025': a period, never read as a day."""
+    when = "some time in " + event.date.label(words=True).replace(" (uncertain)", ", date uncertain")
+    return when if event.status == "occurred" else f"{event.status.replace('_', ' ')} for {when}"
 
 
 def drawn_date(glyph: Glyph, bounds: dict[str, tuple[datetime, datetime]]) -> str:
@@ -58,20 +63,24 @@ def numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], placed
     if not left:
         return {}
     chosen = list(left)
-    most = min(NUMBERED_UP_TO, int(NUMBERED_PER_INCH * frame.figure.get_figwidth()))
+    most = numbered_at_most(frame.figure)
     if len(left) > most:
         chosen = sorted((e for e in left if marks[left[e]].priority), key=lambda e: marks[left[e]].priority)
         chosen = chosen[:most]
     order = sorted(chosen, key=lambda e: (glyphs[left[e]].lo, left[e]))
     if order:
-        key = "the key events without a label" if len(order) < len(left) else "the events without a label"
-        frame.footnote(f"Numbered for lack of room, {key}: " + "; ".join(
+        frame.footnote("Numbered on the chart: " + "; ".join(
             f"{n} {texts[left[e]]} ({drawn_date(glyphs[left[e]], bounds or {})})" for n, e in enumerate(order, 1)) + ".")
     if len(order) < len(left):
         events = len({e.id for g in glyphs if not g.copy for e in (g.event, *g.stack)}) - len(labelled) - len(order)
         marks = len(left) - len(order)
         frame.footnote(UNNUMBERED.format(count=f"{events:,}", marks=f" ({marks:,} marks)" * (marks != events)))
     return {e: n for n, e in enumerate(order, 1)}
+
+
+def numbered_at_most(figure: object) -> int:
+    """How many events a chart as wide as ``figure`` numbers at most (:data:`NUMBERED_UP_TO`, :data:`NUMBERED_PER_INCH`)."""
+    return min(NUMBERED_UP_TO, int(NUMBERED_PER_INCH * figure.get_figwidth()))
 
 
 def bound_note(dataset: Dataset, events: Sequence[Event]) -> str | None:

@@ -30,8 +30,7 @@ from timeline.render.spans import Glyph, TimeScale
 #: Points between rows under which marks on consecutive rows would touch: stacks are made below it.
 LEAST_PITCH = MARKER + 1.5
 #: The note under a chart with stacks.
-STACK_NOTE = ("Where marks of one kind would lie on one another at this size, one mark stands for them, with "
-              "their number beside it (×{most} at most); {merged} events are drawn this way.")
+STACK_NOTE = "“×2”{more} beside a mark: that many events of one kind, too close in time to draw apart."
 
 
 def stack_marks(glyphs: Sequence[Glyph], scale: TimeScale, points_wide: float, keep: set[int]
@@ -71,7 +70,7 @@ def _look(glyph: Glyph, points_per_day: float) -> tuple:
 def stack_note(glyphs: Sequence[Glyph]) -> str | None:
     """The note that says marks were merged, or ``None``."""
     stacks = [len(g.stack) + 1 for g in glyphs if g.stack]
-    return STACK_NOTE.format(most=max(stacks), merged=sum(stacks)) if stacks else None
+    return STACK_NOTE.format(more=f" to “×{max(stacks)}”" * (max(stacks) > 2)) if stacks else None
 
 
 def stack_text(glyph: Glyph) -> str:

@@ -27,6 +27,8 @@ LEADER = {"arrowstyle": "-", "color": "#8A8A8A", "lw": 0.5, "shrinkA": 0.5, "shr
 #: tags sit by default), then right, down right, the left side, straight above and beneath, then further out.
 NEAR = ((1.0, 0.5), (1.0, 0.0), (1.0, -0.5), (-1.0, 0.5), (-1.0, 0.0), (-1.0, -0.5), (0.0, 1.0), (0.0, -1.0),
         (1.0, 1.0), (-1.0, 1.0), (1.0, -1.0), (-1.0, -1.0))
+#: The cost of a place outside the axes, as square pixels of overlap: a tag in the key's gap reads as the key's.
+OUTSIDE = 1e6
 OFFSETS = NEAR + tuple((x * far, y * far) for far in (1.7, 2.4, 3.2, 4.2, 5.4, 7.0, 9.0) for x, y in NEAR)
 
 
@@ -60,12 +62,14 @@ def clear_tags(ax: Axes) -> list[Text]:
     for tag in tags:
         reach = _reach(tag, ax, renderer, px)
         own = event_of(tag.get_gid())
+        mine = _array(box for key, box in keyed if key == own)     # its own mark: not overlapped, but no air needed
         clear: tuple[float, float] | None = None
         best: tuple[float, float, float] | None = None
         for dx, dy in OFFSETS:
             _move(tag, dx * reach[0], dy * reach[1])
             box = tag.get_window_extent(renderer)
-            cost = _overlap(box, taken, PAD * px)
+            cost = _overlap(box, taken, PAD * px) - _overlap(box, mine, PAD * px) + _overlap(box, mine, 0.0) \
+                + OUTSIDE * _outside(box, ax.bbox)
             if cost == 0 and nearest_is_own(box, own, keyed, NEARER * ax.figure.dpi / 100):
                 best, clear = (0.0, dx * reach[0], dy * reach[1]), None
                 break
@@ -143,6 +147,11 @@ def _move(tag: Text, dx: float, dy: float) -> None:
     tag.xyann = (dx, dy)
     tag.set_ha("left" if dx > 0 else "right" if dx < 0 else "center")
     tag.set_va("center" if dy == 0 else "bottom" if dy > 0 else "top")
+
+
+def _outside(box: Bbox, frame: Bbox) -> bool:
+    """Does ``box`` reach out of the axes ``frame`` (into the key above, or past the lanes)?"""
+    return box.x0 < frame.x0 or box.x1 > frame.x1 or box.y0 < frame.y0 or box.y1 > frame.y1
 
 
 def _array(boxes: Iterable[Bbox]) -> np.ndarray:

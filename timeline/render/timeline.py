@@ -43,7 +43,7 @@ from timeline.render.counts import (
     nice_step,
     print_shades,
 )
-from timeline.render.events_chart import LANE_PAD, TRACK, draw_rows, layout_stacked, legends
+from timeline.render.events_chart import LANE_PAD, TRACK, day_note, draw_rows, layout_stacked, legends
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import DPI, Frame
 from timeline.render.labels import dated_repeats, event_titles
@@ -51,7 +51,7 @@ from timeline.render.lane_drawing import draw_lanes, lane_rows, tops_of
 from timeline.render.lanes import MAX_LANES, acting_sides, plan_lanes
 from timeline.render.legend import LINKS, count_entries, keep_drawn_cues
 from timeline.render.marks import links as links_between
-from timeline.render.notes import bound_note, coarse_note, numbered
+from timeline.render.notes import bound_note, coarse_note, numbered, numbered_at_most
 from timeline.render.spans import Glyph, clipped, glyphs_of, related_bounds, time_scale
 from timeline.render.stacks import stack_note
 from timeline.render.tags import clear_tags
@@ -77,18 +77,18 @@ SCALE_ROOM = 0.07       # inches per character of the value a lane's scale brack
 MIN_SIZE = (3.0, 2.0)   # inches: the smallest chart
 MAX_SIZE = 200.0        # inches: the longest side of a chart
 #: A date covering more than this share of the axis, and this many days, is too coarse to place (a year on
-#: a chart of a year): a note lists it.
+#: a chart of a year): a note lists it as "some time in 2025", a period, never a day.
 COARSE_SHARE, COARSE_DAYS = 0.2, 90.0
 #: A chart of a fixed height at least this many times wider than high is a slide: read from across a room, it
 #: keeps its source line and no notes, and numbers no event (a numbered key would fill it in 7-point type).
 SLIDE_ASPECT = 1.6
 #: Characters of a label's title at most (on three lines).
 TITLE_LENGTH = 90
-#: The footnote that says what is labelled; ``{drawn}`` and ``{labelled}`` are counts.
-LABEL_RULE = ("Of the {drawn} events drawn, {labelled} are labelled: outcomes, agreements and ceasefires, meetings "
-              "and calls of heads of state or government, and plans, demands and refusals of states and leaders, "
-              "as room allows.")
-NO_LABELS = "Of the {drawn} events drawn, none is labelled: this size has no room for rows of labels."
+#: The footnote that says what is labelled; ``{drawn}`` and ``{labelled}`` are counts, ``{rule}`` is :data:`RULE`
+#: where fewer than half are labelled.
+LABEL_RULE = "{labelled} of the {drawn} events drawn are labelled{rule}."
+RULE = ", the most important first: agreements, ceasefires, leaders’ meetings and calls, plans and demands"
+NO_LABELS = "None of the {drawn} events drawn is labelled: this size has no room for rows of labels."
 
 
 class ChartError(UserError):
@@ -274,20 +274,24 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     texts = dated_repeats(titles, [g.event for g in glyphs])
     frame.footer(sources_line(dataset, [*events, *banded]))
     _notes(frame, [*events, *banded], scale)
-    frame.footnote(coarse_note(coarse, len(events)))
+    frame.footnote(coarse_note(coarse))
+    frame.footnote(day_note(glyphs, scale, frame.axes_width))
     frame.footnote(bound_note(dataset, [g.event for g in glyphs if not g.copy]))
     first = len(frame.notes)
     drawn = f"{len({g.event.id for g in glyphs}):,}"
-    frame.footnote(LABEL_RULE.format(drawn=drawn, labelled="{labelled}"))
+    frame.footnote(LABEL_RULE.format(drawn=drawn, labelled="{labelled}", rule=RULE))      # its room, at the most
     rule = slice(first, len(frame.notes))
     least = [lane_rows(name, note) if labelled else 0.0 for name, note in zip(names, [*lane_notes, *[""] * len(names)])]
-    kept, placed, heights, figure_height = layout_stacked(frame, dataset, glyphs, texts, least, scale, height)
+    slide = height is not None and figure.get_figwidth() >= SLIDE_ASPECT * height
+    kept, placed, heights, figure_height = layout_stacked(frame, dataset, glyphs, texts, least, scale, height,
+                                                          0 if slide else numbered_at_most(figure))
     titles = [titles[i] for i in kept]
     frame.footnote(stack_note(glyphs))
-    slide = height is not None and figure.get_figwidth() >= SLIDE_ASPECT * height
     numbers = {} if slide else numbered(frame, glyphs, titles, placed, related_bounds(dataset.events))
     figure_height += 0 if height else (len(frame.notes) - first - (rule.stop - rule.start)) * Frame.LINE
-    lines = [n.replace("{labelled}", f"{len(placed.labels):,}") for n in frame.notes[rule]]
+    why = RULE if 2 * len(placed.labels) < len(glyphs) else ""       # the rule, where most events have no label
+    lines = frame.wrap(LABEL_RULE.format(drawn=drawn, labelled=f"{len(placed.labels):,}", rule=why))
+    figure_height -= 0 if height else (rule.stop - rule.start - len(lines)) * Frame.LINE
     frame.notes[rule] = lines if len(placed.labels) < len(glyphs) else []
     if not placed.labels and labelled:
         frame.notes[rule] = [NO_LABELS.format(drawn=drawn)]
@@ -358,9 +362,8 @@ def _draw_counts(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
                  [count_entries(families, [shade[f.id] for f in families])])
     most = f"{tallest:,.0f}" if float(tallest).is_integer() else f"about {round(tallest):,}"   # counts are whole
     frame.footnote(f"Bars share one scale: the tallest holds {most} events in a {period}; the bracket right of "
-                   f"each lane marks {step:,.0f}. Each event "
-                   "counts once, spread over the span its date covers; an open date counts at its known bound. "
-                   "Lane names give each lane's total.")
+                   f"each lane marks {step:,.0f}. An event dated only to a month or a range counts in part in each "
+                   f"{period} of it; one known only as before or after a day, on that day.")
     _notes(frame, [*events, *banded], scale)
     frame.footer(sources_line(dataset, [*events, *banded]))
     rows = len(names) * (COUNT_ROWS + 2 * LANE_PAD)
