@@ -30,7 +30,7 @@ def visible(page, selector: str) -> bool:
 def test_a_phone_shows_the_timeline_as_a_chart_first(browser, record_page, record):
     page = browser.open(record_page, **PHONE)
     chart = box(page, "#timeline")
-    assert chart["width"] >= 360 and 250 <= chart["height"] <= 844 and chart["y"] < 600
+    assert chart["width"] >= 360 and chart["height"] >= 250 and chart["y"] < 600   # its lanes scroll with the page
     found = counts(page)
     total = len(EventFilter().apply(record))
     assert found["events"] == found["items"] == total

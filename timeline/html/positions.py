@@ -58,13 +58,15 @@ def _plan(dataset: Dataset, plan_id: str, actor: Any, source_index: dict[str, in
     points dropped, and the version relations the record states (supersedes, amends, answers)."""
     plan = dataset.plans[plan_id]
     versions = {v.id: v for v in plan.versions}
+    named = {v.id: f"{v.name} ({other.name})" for other in dataset.plans.values() for v in other.versions} | \
+        {v.id: v.name for v in plan.versions}   # a relation may name another plan's version: with its plan
     found = []
     for diff in plan_diff(dataset, plan_id):
         version, previous = versions[diff.version], versions.get(diff.previous or "")
         found.append({"id": diff.version, "name": diff.name, "date": version.date.label(),
                       "by": [actor(a) for a in diff.drafted_by],
                       "previous": {"name": previous.name, "date": previous.date.label()} if previous else None,
-                      "relations": [[relation.replace("_", " "), versions[v].name if v in versions else v]
+                      "relations": [[relation.replace("_", " "), named.get(v, v)]
                                     for relation, v in diff.relations],
                       "points": [[p.number, p.text] for p in version.points],
                       "added": [p.number for p in diff.added], "dropped": [[p.number, p.text] for p in diff.dropped],

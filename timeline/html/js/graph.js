@@ -178,6 +178,8 @@ function drawGraph(visible, from, to) {
     if (shown.length) cy.fit(around, chosen ? 70 : ladder ? 30 : 40);
     if (chosen && cy.zoom() > 1) { cy.zoom(1); cy.center(shown); }   // close enough to read, far enough to see around
     page.fittedTo = key;
+    declutter();
+    if (!ladder && !chosen) roomForTheMain();
   }
   declutter();
   page.graphCounts = {nodes: nodeCount, edges: edgeCount};
@@ -264,22 +266,40 @@ function actorsAtFirst() { return phone() ? PHONE_ACTORS : DESKTOP_ACTORS; }
 function showAllButton(kept, g, active) {
   var button = $("graph-all"), all = g.nodes.filter(function (n) { return active[n[0]]; }).length;
   button.hidden = all <= actorsAtFirst();
-  button.textContent = kept ? "Show all " + plural(all, "actor") : "Show the " + actorsAtFirst() + " most active actors";
+  button.textContent = kept ? "Show all " + plural(all, "actor") + " of the graph" : "Show the " + actorsAtFirst() + " most active actors";
   button.setAttribute("aria-pressed", String(!kept));
 }
 
-/** Where a label may go, in order: below its node, above, right, left: [valign, halign, box of a w×h label
+/** Where a label may go, in order: below its node, above, right, left, then at its corners: [valign, halign, box of a w×h label
  *  beside a node of rendered box b at zoom z]. */
 var LABEL_PLACES = [
   ["bottom", "center", function (p, b, w, h, z) { return {x1: p.x - w / 2 - 1, x2: p.x + w / 2 + 1, y1: b.y2 + 3 * z, y2: b.y2 + 3 * z + h}; }],
   ["top", "center", function (p, b, w, h, z) { return {x1: p.x - w / 2 - 1, x2: p.x + w / 2 + 1, y1: b.y1 - 3 * z - h, y2: b.y1 - 3 * z}; }],
   ["center", "right", function (p, b, w, h, z) { return {x1: b.x2 + 4 * z, x2: b.x2 + 4 * z + w + 2, y1: p.y - h / 2, y2: p.y + h / 2}; }],
-  ["center", "left", function (p, b, w, h, z) { return {x1: b.x1 - 4 * z - w - 2, x2: b.x1 - 4 * z, y1: p.y - h / 2, y2: p.y + h / 2}; }]
+  ["center", "left", function (p, b, w, h, z) { return {x1: b.x1 - 4 * z - w - 2, x2: b.x1 - 4 * z, y1: p.y - h / 2, y2: p.y + h / 2}; }],
+  // in a crowded middle, the corners: the label beside its node's corner, still read as its own
+  ["bottom", "right", function (p, b, w, h, z) { return {x1: b.x2, x2: b.x2 + w + 2, y1: b.y2, y2: b.y2 + h}; }],
+  ["top", "right", function (p, b, w, h, z) { return {x1: b.x2, x2: b.x2 + w + 2, y1: b.y1 - h, y2: b.y1}; }],
+  ["bottom", "left", function (p, b, w, h, z) { return {x1: b.x1 - w - 2, x2: b.x1, y1: b.y2, y2: b.y2 + h}; }],
+  ["top", "left", function (p, b, w, h, z) { return {x1: b.x1 - w - 2, x2: b.x1, y1: b.y1 - h, y2: b.y1}; }]
 ];
 
-/** The most active actors shown (and the chosen ones) whose labels may cover a less active actor's node (drawn above
- *  it): the main actors are never left unnamed for a minor one's sake. */
+/** The most active actors shown: their labels may lie over a less active actor's node (drawn above it, on its white
+ *  ground), never over another label or one of theirs; the first view of the graph zooms in to make room (roomForTheMain). */
 var ALWAYS_LABELLED = 8;
+
+/** Zoom in (up to three times, a quarter each time) on the main actors while some of the ALWAYS_LABELLED most active have no
+ *  room for their label: a dense middle is spread until they are named; the reader zooms out (or presses 0) for the rest. */
+function roomForTheMain() {
+  if (!page.graphShown) return;
+  for (var step = 0; step < 3; step++) {
+    var main = cy.nodes(":visible").sort(function (a, b) { return b.data("z") - a.data("z"); }).slice(0, ALWAYS_LABELLED);
+    if (!main.some(function (node) { return node.hasClass("unlabelled"); })) return;
+    var middle = main.reduce(function (sum, node) { var at = node.position(); return {x: sum.x + at.x / main.length, y: sum.y + at.y / main.length}; }, {x: 0, y: 0});
+    cy.zoom({level: cy.zoom() * 1.25, position: middle});
+    declutter();
+  }
+}
 
 /** Labels keep their size on screen (``font`` pixels, 12 to 16, whatever the zoom), below their node or, if that
  *  place is taken, above, right or left of it; a label that would be drawn over a label placed before (the chosen
@@ -312,14 +332,15 @@ function declutter() {
           box = at[2](p, bodies[k], w, h, zoom);
           return box.x1 >= 0 && box.x2 <= cy.width() && box.y1 >= 0 && box.y2 <= cy.height() &&
                  !placed.some(function (other) { return hit(box, other); }) &&
-                 !bodies.some(function (other, j) { return j !== k && (k >= ALWAYS_LABELLED || j < k) && hit(box, other); });
+                 !bodies.some(function (other, j) { return j !== k && (k >= ALWAYS_LABELLED || j < ALWAYS_LABELLED) && hit(box, other); });
         };
         var place = LABEL_PLACES.find(free);
         fits = !!place;
         if (place) box = place[2](p, bodies[k], w, h, zoom);   // its box (the last one tried may be another place's)
         if (place && (node.data("valign") !== place[0] || node.data("halign") !== place[1])) {
-          node.data({valign: place[0], halign: place[1], my: place[0] === "bottom" ? 3 : place[0] === "top" ? -3 : 0,
-                     mx: place[1] === "right" ? 4 : place[1] === "left" ? -4 : 0});
+          var corner = place[0] !== "center" && place[1] !== "center";   // at a corner: no margin (the box above has none)
+          node.data({valign: place[0], halign: place[1], my: corner ? 0 : place[0] === "bottom" ? 3 : place[0] === "top" ? -3 : 0,
+                     mx: corner ? 0 : place[1] === "right" ? 4 : place[1] === "left" ? -4 : 0});
         }
       }
       if (fits) { placed.push(box); shown++; }

@@ -245,7 +245,7 @@ function drawPlans() {
       }
       if (v.dropped.length) {
         version.appendChild(el("p", "No longer in this version:", {"class": "meta"}));
-        var dropped = el("ul", null, {"class": "points dropped"});
+        var dropped = el("ul", null, {"class": "dropped-points"});
         v.dropped.forEach(function (p) { dropped.appendChild(el("li", p[0] + ". " + p[1])); });
         version.appendChild(dropped);
       }
