@@ -270,29 +270,24 @@ function showAllButton(kept, g, active) {
   button.setAttribute("aria-pressed", String(!kept));
 }
 
-/** Where a label may go, in order: below its node, above, right, left, then at its corners: [valign, halign, box of a w×h label
+/** Where a label may go, in order: below its node, above, right, left: [valign, halign, box of a w×h label
  *  beside a node of rendered box b at zoom z]. */
 var LABEL_PLACES = [
   ["bottom", "center", function (p, b, w, h, z) { return {x1: p.x - w / 2 - 1, x2: p.x + w / 2 + 1, y1: b.y2 + 3 * z, y2: b.y2 + 3 * z + h}; }],
   ["top", "center", function (p, b, w, h, z) { return {x1: p.x - w / 2 - 1, x2: p.x + w / 2 + 1, y1: b.y1 - 3 * z - h, y2: b.y1 - 3 * z}; }],
   ["center", "right", function (p, b, w, h, z) { return {x1: b.x2 + 4 * z, x2: b.x2 + 4 * z + w + 2, y1: p.y - h / 2, y2: p.y + h / 2}; }],
-  ["center", "left", function (p, b, w, h, z) { return {x1: b.x1 - 4 * z - w - 2, x2: b.x1 - 4 * z, y1: p.y - h / 2, y2: p.y + h / 2}; }],
-  // in a crowded middle, the corners: the label beside its node's corner, still read as its own
-  ["bottom", "right", function (p, b, w, h, z) { return {x1: b.x2, x2: b.x2 + w + 2, y1: b.y2, y2: b.y2 + h}; }],
-  ["top", "right", function (p, b, w, h, z) { return {x1: b.x2, x2: b.x2 + w + 2, y1: b.y1 - h, y2: b.y1}; }],
-  ["bottom", "left", function (p, b, w, h, z) { return {x1: b.x1 - w - 2, x2: b.x1, y1: b.y2, y2: b.y2 + h}; }],
-  ["top", "left", function (p, b, w, h, z) { return {x1: b.x1 - w - 2, x2: b.x1, y1: b.y1 - h, y2: b.y1}; }]
+  ["center", "left", function (p, b, w, h, z) { return {x1: b.x1 - 4 * z - w - 2, x2: b.x1 - 4 * z, y1: p.y - h / 2, y2: p.y + h / 2}; }]
 ];
 
 /** The most active actors shown: their labels may lie over a less active actor's node (drawn above it, on its white
  *  ground), never over another label or one of theirs; the first view of the graph zooms in to make room (roomForTheMain). */
 var ALWAYS_LABELLED = 8;
 
-/** Zoom in (up to three times, a quarter each time) on the main actors while some of the ALWAYS_LABELLED most active have no
+/** Zoom in (up to five times, a quarter each time) on the main actors while some of the ALWAYS_LABELLED most active have no
  *  room for their label: a dense middle is spread until they are named; the reader zooms out (or presses 0) for the rest. */
 function roomForTheMain() {
   if (!page.graphShown) return;
-  for (var step = 0; step < 3; step++) {
+  for (var step = 0; step < 5; step++) {
     var main = cy.nodes(":visible").sort(function (a, b) { return b.data("z") - a.data("z"); }).slice(0, ALWAYS_LABELLED);
     if (!main.some(function (node) { return node.hasClass("unlabelled"); })) return;
     var middle = main.reduce(function (sum, node) { var at = node.position(); return {x: sum.x + at.x / main.length, y: sum.y + at.y / main.length}; }, {x: 0, y: 0});
@@ -338,9 +333,8 @@ function declutter() {
         fits = !!place;
         if (place) box = place[2](p, bodies[k], w, h, zoom);   // its box (the last one tried may be another place's)
         if (place && (node.data("valign") !== place[0] || node.data("halign") !== place[1])) {
-          var corner = place[0] !== "center" && place[1] !== "center";   // at a corner: no margin (the box above has none)
-          node.data({valign: place[0], halign: place[1], my: corner ? 0 : place[0] === "bottom" ? 3 : place[0] === "top" ? -3 : 0,
-                     mx: corner ? 0 : place[1] === "right" ? 4 : place[1] === "left" ? -4 : 0});
+          node.data({valign: place[0], halign: place[1], my: place[0] === "bottom" ? 3 : place[0] === "top" ? -3 : 0,
+                     mx: place[1] === "right" ? 4 : place[1] === "left" ? -4 : 0});
         }
       }
       if (fits) { placed.push(box); shown++; }
