@@ -18,9 +18,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from timeline import __version__
+from timeline import __version__, model, palette
 from timeline import graph as graphs
-from timeline import model, palette
 from timeline.dates import DateSpan, parse_edtf
 from timeline.export._common import headline, web_address
 from timeline.filters import EventFilter
