@@ -179,7 +179,7 @@ function drawGraph(visible, from, to) {
     if (chosen && cy.zoom() > 1) { cy.zoom(1); cy.center(shown); }   // close enough to read, far enough to see around
     page.fittedTo = key;
     declutter();
-    if (!ladder && !chosen && actor === null) roomForTheMain();   // the whole graph, not an actor followed
+    if (!ladder && !chosen && actor === null && nodeCount > 40) roomForTheMain();   // a crowded whole graph, no actor followed
   }
   declutter();
   page.graphCounts = {nodes: nodeCount, edges: edgeCount};
