@@ -79,6 +79,9 @@ ACTOR = """(() => {
   select.value = select.options[1].value;
   select.dispatchEvent(new Event('change'));
   return performance.now() - t; })()"""
+LIST_END = """new Promise(done => { const list = document.getElementById('event-list'), t = performance.now();
+  window.scrollTo(0, list.getBoundingClientRect().bottom + window.scrollY - window.innerHeight);
+  requestAnimationFrame(() => requestAnimationFrame(() => done([performance.now() - t, list.children.length]))); })"""
 GRAPH_TAB = """new Promise(done => { const t = performance.now(); document.querySelector('#views-nav [data-view=graph]').click();
   requestAnimationFrame(() => done(performance.now() - t)); })"""
 
@@ -133,10 +136,19 @@ def open_once(browser, path: Path, give_up: float, extra: bool) -> dict:
     if extra:
         found["heap_mb"] = metrics["JSHeapUsedSize"] / 1e6
         found["nodes"] = metrics["Nodes"]
-        for name, script in (("zoom_ms", ZOOM), ("actor_ms", ACTOR), ("graph_tab_ms", GRAPH_TAB)):
+        found["list_end_ms"], found["list_rows"] = tab.evaluate(LIST_END)   # the list's last rows drawn on scrolling
+        before = cdp_ms(cdp)
+        found["graph_tab_ms"] = tab.evaluate(GRAPH_TAB)   # the graph drawn as the reader comes to it
+        found["graph_cpu_ms"] = cdp_ms(cdp) - before
+        for name, script in (("zoom_ms", ZOOM), ("actor_ms", ACTOR)):
             found[name] = tab.evaluate(script)
     context.close()
     return found
+
+
+def cdp_ms(cdp) -> float:
+    """The renderer main thread's CPU time so far, in ms (CDP ``ThreadTime``)."""
+    return next(m["value"] for m in cdp.send("Performance.getMetrics")["metrics"] if m["name"] == "ThreadTime") * 1000
 
 
 def measure(folder: Path, runs: int, alternative: bool = True, give_up: float = 120) -> dict[str, dict]:
@@ -208,8 +220,8 @@ def report(folder: Path, medians: dict[str, dict]) -> None:
         print(f"| {name} | " + " | ".join(cells) + " |")
     floor = medians["floor"]
     print("| page / floor | " + " | ".join(f"{page[c] / floor[c]:.2f}" if floor.get(c) else "–" for c in COLUMNS) + " |")
-    print("page after ready: " + ", ".join(f"{k} {page[k]:,.0f}" for k in ("zoom_ms", "actor_ms", "graph_tab_ms", "heap_mb",
-                                                                          "nodes")))
+    print("page after ready: " + ", ".join(f"{k} {page[k]:,.0f}" for k in ("zoom_ms", "actor_ms", "graph_tab_ms", "graph_cpu_ms",
+                                                                          "list_end_ms", "list_rows", "heap_mb", "nodes")))
 
 
 def main() -> None:

@@ -47,7 +47,7 @@ def shoot(page_path: Path, out: Path) -> list[Path]:
                     page.emulate_media(media="print")
                     time.sleep(0.8)   # the printed graph is drawn on the change of medium
                     written.append(out / "desktop-print.png")
-                    page.screenshot(path=written[-1], full_page=True)
+                    page.screenshot(path=written[-1], full_page=True, timeout=120000)
                 context.close()
         browser.close()
     return written

@@ -305,8 +305,10 @@ def test_a_click_on_a_relation_opens_its_events(browser, seed_page, seed):
     page.mouse.click(*position)
     wait(page, "document.querySelector('#detail-body .meta')")
     detail = page.locator("#detail-body")
-    assert detail.locator(".meta").text_content() == relation_family("met").label == "Met or talked (meeting, call, visit)"
-    assert set(detail.locator("h3").text_content().split(" — ")) == {"Jared Kushner", "Steve Witkoff"}
+    assert detail.locator(".meta").text_content() == "1 event in view:"   # the pair's events, under each relation
+    met = relation_family("met").label
+    assert detail.locator("h4").text_content() == f"{met}: 1" == "Met or talked (meeting, call, visit): 1"
+    assert set(detail.locator("h3").text_content().split(" – ")) == {"Jared Kushner", "Steve Witkoff"}
     titles = {e["id"]: f'{e["ti"]} ({e["d"]})' for e in page_data(seed)["events"]}
     assert detail.locator("li").all_text_contents() == [titles[e] for e in expected] == [
         "Witkoff and Kushner meet Putin in Moscow (2 Dec 2025)"]

@@ -30,7 +30,7 @@ def visible(page, selector: str) -> bool:
 def test_a_phone_shows_the_timeline_as_a_chart_first(browser, record_page, record):
     page = browser.open(record_page, **PHONE)
     chart = box(page, "#timeline")
-    assert chart["width"] >= 360 and 250 <= chart["height"] <= 844 and chart["y"] < 600
+    assert chart["width"] >= 360 and chart["height"] >= 250 and chart["y"] < 600   # its lanes scroll with the page
     found = counts(page)
     total = len(EventFilter().apply(record))
     assert found["events"] == found["items"] == total
@@ -140,14 +140,14 @@ def test_the_keys_are_drawn_as_the_marks(browser, record_page, record):
         .map(s => s.style.getPropertyValue('--s'))""")
     assert swatches[:len(scale)] == [colors[s.id].lower() for s in scale]
     assert swatches[-1] in swatches[:len(scale)]
-    assert "For the proposition:" in page.locator("#stance-legend").text_content()
+    assert "Toward the proposition:" in page.locator("#stance-legend").text_content()
     assert page.locator("#mark-legend .linked-swatch").count() == 1
 
 
 def test_the_first_screen_has_a_standfirst(browser, record_page, record):
     page = browser.open(record_page, width=1366, height=768)
     assert page.locator("#page-standfirst").text_content() == record.description
-    assert page.locator("#page-facts").text_content() == "12 Feb – 29 Dec 2025 · 211 events · 80 actors · 19 sides"
+    assert page.locator("#page-facts").text_content() == "12 Feb – 29 Dec 2025 · 211 events · 80 actors in the record · 19 sides"
     room = page.locator("#search").evaluate("""s => { const c = document.createElement('canvas').getContext('2d'),
         style = getComputedStyle(s); c.font = style.font;
         return s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)

@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from timeline import __version__, model, palette
 from timeline import graph as graphs
-from timeline import model, palette
 from timeline.dates import DateSpan, parse_edtf
 from timeline.export._common import headline, web_address
 from timeline.filters import EventFilter
@@ -35,7 +35,7 @@ LAID_OUT = 400
 
 
 def page_data(dataset: Dataset, events: Sequence[Event] | None = None, include_drafts: bool = False) -> dict[str, Any]:
-    """The page's data: ``{"title", "description", "period", "vocabulary", "lanes", "actors", "otherSide", "sides",
+    """The page's data: ``{"title", "generator", "description", "period", "vocabulary", "lanes", "actors", "otherSide", "sides",
     "sideOrder", "sources", "events", "graphs", "positions"}``; ``graphs`` maps each level (person, state) to the
     actor graph of the library (:func:`timeline.graph.actor_graph`) with each edge's events as indices into ``events``;
     ``positions`` is :func:`timeline.html.positions.positions_data` (None without positions or plans).
@@ -59,6 +59,7 @@ def page_data(dataset: Dataset, events: Sequence[Event] | None = None, include_d
     side_colors = look.side_colors(dataset, events, drawn)
     return {
         "title": dataset.title or "Timeline",
+        "generator": f"timeline {__version__}",
         "description": dataset.description or "",
         "period": dataset.date_range() or "",
         "vocabulary": vocabulary,

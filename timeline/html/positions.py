@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from timeline.dates import parse_edtf
 from timeline.html.look import ink_on
 from timeline.model import Dataset
 from timeline.positions import history, plan_diff
@@ -48,23 +47,40 @@ def positions_data(dataset: Dataset, actor_index: dict[str, int], source_index: 
     issues = [{"id": i, "name": dataset.issues[i].name, "proposition": dataset.issues[i].proposition,
                "parent": dataset.issues[i].parent} for i in issue_ids]
     return {"scale": scale, "issues": issues, "stands": stands,
-            "plans": [_plan(dataset, plan_id, actor) for plan_id in dataset.plans]}
+            "plans": [_plan(dataset, plan_id, actor, source_index, event_index) for plan_id in dataset.plans]}
 
 
-def _plan(dataset: Dataset, plan_id: str, actor: Any) -> dict[str, Any]:
-    """A plan's versions in date order, each with its points and what changed against the one before."""
+def _plan(dataset: Dataset, plan_id: str, actor: Any, source_index: dict[str, int],
+          event_index: dict[str, int]) -> dict[str, Any]:
+    """A plan's versions in date order, each with its points, its sources, and what changed against the version it
+    is compared with (``previous``: the last one before it whose points are recorded, named with its date, so the
+    page never says "the one before" of a text that is not): the numbers of the points added and reworded, the
+    points dropped, and the version relations the record states (supersedes, amends, answers)."""
     plan = dataset.plans[plan_id]
     versions = {v.id: v for v in plan.versions}
+    named = {v.id: f"{v.name} ({other.name})" for other in dataset.plans.values() for v in other.versions} | \
+        {v.id: v.name for v in plan.versions}   # a relation may name another plan's version: with its plan
     found = []
     for diff in plan_diff(dataset, plan_id):
-        version = versions[diff.version]
+        version, previous = versions[diff.version], versions.get(diff.previous or "")
         found.append({"id": diff.version, "name": diff.name, "date": version.date.label(),
-                      "by": [actor(a) for a in diff.drafted_by], "previous": diff.previous,
+                      "by": [actor(a) for a in diff.drafted_by],
+                      "previous": {"name": previous.name, "date": previous.date.label()} if previous else None,
+                      "relations": [[relation.replace("_", " "), named.get(v, v)]
+                                    for relation, v in diff.relations],
                       "points": [[p.number, p.text] for p in version.points],
-                      "added": len(diff.added), "dropped": len(diff.dropped), "changed": len(diff.changed),
-                      "responses": [[actor(a), response, parse_edtf(date).label() if date else None]   # in words, not ISO
-                                    for a, response, date in diff.responses]})
+                      "added": [p.number for p in diff.added], "dropped": [[p.number, p.text] for p in diff.dropped],
+                      "changed": [p.number for _, p in diff.changed],
+                      "src": _sources(version.sources, source_index),
+                      "event": event_index.get(version.event or ""),
+                      "responses": [[actor(r.actor), r.response, r.date.label() if r.date else None,   # in words
+                                     _sources(r.sources, source_index), event_index.get(r.event or "")]
+                                    for r in version.responses]})
     return {"id": plan.id, "name": plan.name, "versions": found}
+
+
+def _sources(ids: Any, source_index: dict[str, int]) -> list[int]:
+    return [source_index[s] for s in ids if s in source_index]
 
 
 def stance_looks(dataset: Dataset) -> list[dict[str, Any]]:

@@ -209,7 +209,8 @@ function lookRules() {
     if (s.alpha < 1) mark.push("opacity: " + Math.max(Number(s.alpha), s.struck ? 0.85 : 0));
     rules.push(".st-" + i + " .mark { " + mark.join("; ") + "; }");
     if (!s.fill) rules.push(".st-" + i + ".inside .lab { color: var(--ink); }");
-    if (s.struck) rules.push(".st-" + i + " .lab { text-decoration: line-through; color: var(--muted); }",
+    // its label is not struck through: the status is its first word ("Cancelled: …", labelOf), readable even cut short
+    if (s.struck) rules.push(".st-" + i + " .lab { font-style: italic; color: var(--ink); }",
                              ".st-" + i + " span.mark { background-color: var(--paper); background-image: linear-gradient(transparent 42%, var(--ink) 42% 58%, transparent 58%), " +
                              "repeating-linear-gradient(135deg, var(--c) 0 2px, var(--paper) 2px 4px); }",
                              ".st-" + i + " svg.mark { background-image: linear-gradient(transparent 44%, var(--ink) 44% 56%, transparent 56%); }",

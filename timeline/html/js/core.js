@@ -13,7 +13,7 @@ var DETAIL_LIMIT = 300;
 /** At most about this many periods across the timeline when it counts (vis-timeline draws each count as an item); on a
  *  phone, as many as leave each count room for its figure. */
 var BUCKETS = 36, PHONE_BUCKETS = 12;
-/** At most this many events are listed in text; the rest are counted. */
+/** At most this many rows of the list are printed (on screen, a long list draws the rows near the screen: WINDOW_FROM). */
 var LIST_LIMIT = 400;
 /** Actors and pairs in the ranked lists. */
 var RANKED = 10;
@@ -130,7 +130,7 @@ function actorName(actor) { return typeof actor === "number" && D.actors[actor] 
 
 function searchText(e) {
   if (e.search === undefined) {
-    var words = [e.ti];
+    var words = [e.ti, e.loc || ""];   // the place too: "Alaska" finds the Anchorage summit
     e.all.forEach(function (a) { words.push(D.actors[a].name); (D.actors[a].aliases || []).forEach(function (x) { words.push(x); }); });
     e.search = fold(words.join("\n"));
   }

@@ -29,7 +29,7 @@ function closeDetail() {
   timeline.setSelection([]);
   update();
   var back = page.returnFocus;
-  if (!back || back === document.body || !document.body.contains(back)) back = listRow(page.returnEvent || shown);
+  if (!back || back === document.body || !document.body.contains(back)) back = revealRow(page.returnEvent || shown);
   if (back && document.body.contains(back) && back.offsetParent !== null) back.focus({preventScroll: true});
 }
 
@@ -104,9 +104,10 @@ function showEvent(i, focus) {
 }
 
 /** The sources of an event or a stance, first in the details so that they are always in view. */
-function sourceList(body, ids) {
-  body.appendChild(el("h4", "Sources"));
+function sourceList(body, ids, tag) {
+  body.appendChild(el(tag || "h4", ids && ids.length === 1 ? "Source" : "Sources"));
   if (!ids || !ids.length) { body.appendChild(el("p", "No source recorded.", {"class": "placeholder"})); return; }
+  if (ids.length === 1) body.appendChild(el("p", "One source only: no second report confirms it.", {"class": "single-source"}));
   var sources = el("ul", null, {"class": "sources"});
   ids.forEach(function (s) { sources.appendChild(sourceItem(D.sources[s])); });
   body.appendChild(sources);
@@ -148,26 +149,48 @@ function sourceItem(source) {
   return li;
 }
 
+/** The details of a pair of actors, from one of its lines (``id``, "e<k>"): every event of the pair in view, under each
+ *  relation, the line chosen first; an event of two relations is under both, and counted once in the total. */
 function showEdge(id) {
-  var k = Number(id.slice(1)), edge = D.graphs[state.level].edges[k], relation = V.relations[edge[2]];
+  var k = Number(id.slice(1)), g = D.graphs[state.level], edge = g.edges[k], a = edge[0], b = edge[1];
   state.edge = id;
   state.event = null;
-  var body = openDetail(D.actors[edge[0]].name + (relation.directed ? " → " : " — ") + D.actors[edge[1]].name);
-  body.appendChild(el("p", relation.label, {"class": "meta"}));
-  var visible = passing(true), list = el("ul"), n = 0;
-  edge[3].forEach(function (i) {
-    if (!visible[i] || !inPeriod(D.events[i], state.from, state.to)) return;
-    n++;
-    var li = el("li");
-    li.appendChild(eventButton(i));
-    list.appendChild(li);
+  var lines = g.edges.map(function (x, j) { return j; }).filter(function (j) {
+    var other = g.edges[j];
+    return (other[0] === a && other[1] === b) || (other[0] === b && other[1] === a);
+  }).sort(function (x, y) { return (y === k) - (x === k) || g.edges[y][3].length - g.edges[x][3].length; });
+  var pair = pairEvents(lines), relation = V.relations[edge[2]];
+  var body = openDetail(D.actors[a].name + (lines.length === 1 && relation.directed ? " → " : " – ") + D.actors[b].name);
+  body.appendChild(el("p", plural(pair.shown, "event") + " in view" + (pair.shown === pair.all ? "" : " of " + NUMBER.format(pair.all) +
+    " in all (widen the period or clear the filters for the others)") + (lines.length > 1 ? ", under " + plural(lines.length, "relation") : "") + ":",
+    {"class": "meta pair-count"}));
+  lines.forEach(function (j) {
+    var mine = pair.by[j], look = V.relations[g.edges[j][2]];
+    if (!mine.length) return;
+    var direction = look.directed ? " (" + D.actors[g.edges[j][0]].name + " → " + D.actors[g.edges[j][1]].name + ")" : "";
+    body.appendChild(el("h4", look.label + direction + ": " + NUMBER.format(mine.length)));
+    var list = el("ul", null, {"class": "related"});
+    mine.forEach(function (i) { var li = el("li"); li.appendChild(eventButton(i)); list.appendChild(li); });
+    body.appendChild(list);
   });
-  body.appendChild(el("p", plural(n, "event") + " in view:"));
-  body.appendChild(list);
   cy.edges().removeClass("chosen");
   cy.getElementById(id).addClass("chosen");
+  page.pairShown = {shown: pair.shown, all: pair.all, relations: lines.length};
   remember();
   focusDetail();
+}
+
+/** The events in view of the graph's lines ``lines``: {by: {line: [event indices]}, shown (distinct), all (distinct)}. */
+function pairEvents(lines) {
+  var g = D.graphs[state.level], visible = passing(true), seen = {}, every = {}, by = {};
+  lines.forEach(function (j) {
+    by[j] = g.edges[j][3].filter(function (i) {
+      every[i] = true;
+      return visible[i] && inPeriod(D.events[i], state.from, state.to);
+    });
+    by[j].forEach(function (i) { seen[i] = true; });
+  });
+  return {by: by, shown: Object.keys(seen).length, all: Object.keys(every).length};
 }
 
 function markLinked() {

@@ -130,17 +130,19 @@ function drawGraph(visible, from, to) {
   D.events.forEach(function (e, i) {
     if (visible[i] && inPeriod(e, from, to)) e.all.forEach(function (a) { var n = nodeOf(a); active[n] = (active[n] || 0) + 1; });
   });
-  var kept = phoneFew(g, active, actor, chosen);
+  var kept = fewActors(g, active, actor, chosen), ladder = kept && phone();
+  var named = Object.keys(active).length;   // the actors the events in view name: the page's one count of them
   var inView = g.edges.map(function (edge) {
     var n = 0;
     edge[3].forEach(function (i) { if (visible[i] && inPeriod(D.events[i], from, to)) n++; });
     return n;
   });
-  var strongest = kept ? strongestOfPairs(g, inView, kept) : null;
+  var strongest = ladder ? strongestOfPairs(g, inView, kept) : null;   // a phone: one line a pair
   cy.batch(function () {
     g.edges.forEach(function (edge, k) {
       var n = inView[k];
-      var on = n > 0 && (actor === null || edge[0] === actor || edge[1] === actor) && (!kept || strongest[k]);
+      var on = n > 0 && (actor === null || edge[0] === actor || edge[1] === actor) &&
+        (!kept || (kept[edge[0]] && kept[edge[1]] && (!strongest || strongest[k])));
       if (on !== g.on[k]) { edges[k].toggleClass("hidden", !on); g.on[k] = on; }
       if (on) {
         edgeCount++;
@@ -166,16 +168,18 @@ function drawGraph(visible, from, to) {
   });
   var key = state.level + "|" + (actor === null ? "" : actor) + "|" + (chosen ? chosen.event : "") + "|" +
     (kept ? Object.keys(kept).join(",") : "");
-  if (kept && page.fittedTo !== key) layOutFew();
-  else if (!kept && page.laidOutFew) { cy.nodes().forEach(function (node) { node.position(node.data("home")); }); page.laidOutFew = false; }
+  if (ladder && page.fittedTo !== key) layOutFew();
+  else if (!ladder && page.laidOutFew) { cy.nodes().forEach(function (node) { node.position(node.data("home")); }); page.laidOutFew = false; }
   if (page.fittedTo !== key) {   // the actors followed, or those of the chosen event, with room around them
     var shown = cy.nodes().filter(function (node) { return !node.hasClass("hidden") && (!chosen || node.hasClass("involved")); });
     // the nodes, not their labels: a label keeps its size on screen, so its box in the graph grows as the graph shrinks
     var around = shown.boundingBox({includeLabels: false});
-    if (kept) around = {x1: around.x1, x2: around.x2, y1: around.y1, y2: around.y2 + 26};   // the last row's labels
-    if (shown.length) cy.fit(around, chosen ? 70 : kept ? 30 : 40);
+    if (ladder) around = {x1: around.x1, x2: around.x2, y1: around.y1, y2: around.y2 + 26};   // the last row's labels
+    if (shown.length) cy.fit(around, chosen ? 70 : ladder ? 30 : 40);
     if (chosen && cy.zoom() > 1) { cy.zoom(1); cy.center(shown); }   // close enough to read, far enough to see around
     page.fittedTo = key;
+    declutter();
+    if (!ladder && !chosen && actor === null && nodeCount > 40) roomForTheMain();   // a crowded whole graph, no actor followed
   }
   declutter();
   page.graphCounts = {nodes: nodeCount, edges: edgeCount};
@@ -183,22 +187,34 @@ function drawGraph(visible, from, to) {
   page.involved = chosen ? {nodes: cy.nodes(".involved").map(function (n) { return n.data("label"); }).sort(),
                             edges: cy.edges(".involved").length} : null;
   $("graph-summary").textContent = (kept ? "The " + plural(nodeCount, "actor") + " with most events in view" +
+      (named > nodeCount ? " (of the " + NUMBER.format(named) + " they name)" : "") +
       (actor !== null ? " among those " + D.actors[actor].name + " dealt with" : "") + " and the " + plural(edgeCount, "relation") +
       " between them; the ranking below counts all."
-    : "The graph shows " + plural(nodeCount, "actor") + " and " + plural(edgeCount, "relation") +
-      (state.level === "state" ? ", each actor counted as its state" : "") + ". The list of actors below names them.");
+    : actor !== null ? "The graph shows " + D.actors[actor].name + " and the " + plural(Math.max(nodeCount - 1, 0), "actor") +
+      " it dealt with in the events in view, and " + plural(edgeCount, "relation") + "; those events name " + plural(named, "actor") +
+      " in all (the list of actors below)."
+    : "The graph shows " + (named > nodeCount ? NUMBER.format(nodeCount) + " of the " + plural(named, "actor") : plural(nodeCount, "actor")) +
+      " named in the events in view" + (state.level === "state" ? " (each counted as its state)" : "") + ", and " +
+      plural(edgeCount, "relation") + (named - nodeCount === 1 ? "; the other one has no tie the graph draws" :
+        named > nodeCount ? "; the other " + NUMBER.format(named - nodeCount) + " have no tie the graph draws" : "") +
+      ". The list of actors below names all " + NUMBER.format(named) + ".");
   return page.graphCounts;
 }
 
 /** Actors drawn on a phone at first: a graph of more is a tangle no finger can pick a node from. */
 var PHONE_ACTORS = 12;
+/** Actors drawn on a desktop at first: more is a tangle no one reads, and drawing thousands costs seconds. */
+var DESKTOP_ACTORS = 150;
 /** A node's smallest size on a phone's screen, in pixels: a finger's target. */
 var FINGER = 44;
 
-/** On a phone, unless the reader asked for every actor: the PHONE_ACTORS actors with most events in view (``active``),
- *  the one followed and those of the chosen event always among them, as a set of actor indices; else null (all). */
-function phoneFew(g, active, actor, chosen) {
-  if (!phone() || state.allActors || page.printing) return null;
+/** Unless the reader asked for every actor: the PHONE_ACTORS (on a desktop DESKTOP_ACTORS) actors with most events in
+ *  view (``active``), the one followed and those of the chosen event always among them, as a set of actor indices;
+ *  else null (all: there are no more, or "Show all" was pressed). */
+function fewActors(g, active, actor, chosen) {
+  if (state.allActors || page.printing) return null;
+  var most = actorsAtFirst();
+  if (!phone() && Object.keys(active).length <= most) return null;
   var must = chosen ? Object.keys(chosen.nodes).map(Number) : [];
   if (actor !== null) must.push(actor);
   var partners = null;
@@ -212,7 +228,8 @@ function phoneFew(g, active, actor, chosen) {
     .filter(function (a) { return active[a] && (!partners || partners[a]); })
     .sort(function (a, b) { return active[b] - active[a] || a - b; });
   var kept = {};
-  must.concat(ranked).forEach(function (a) { if (Object.keys(kept).length < Math.max(PHONE_ACTORS, must.length)) kept[a] = true; });
+  var room = Math.max(most, must.length), n = 0;
+  must.concat(ranked).forEach(function (a) { if (n < room && !kept[a]) { kept[a] = true; n++; } });
   return kept;
 }
 
@@ -243,11 +260,13 @@ function layOutFew() {
   page.laidOutFew = true;
 }
 
+function actorsAtFirst() { return phone() ? PHONE_ACTORS : DESKTOP_ACTORS; }
+
 /** Under a phone's graph: how many actors it shows of how many, and a button to show them all (or the few again). */
 function showAllButton(kept, g, active) {
   var button = $("graph-all"), all = g.nodes.filter(function (n) { return active[n[0]]; }).length;
-  button.hidden = !phone() || all <= PHONE_ACTORS;
-  button.textContent = kept ? "Show all " + plural(all, "actor") : "Show the " + PHONE_ACTORS + " most active actors";
+  button.hidden = all <= actorsAtFirst();
+  button.textContent = kept ? "Show all " + plural(all, "actor") + " of the graph" : "Show the " + actorsAtFirst() + " most active actors";
   button.setAttribute("aria-pressed", String(!kept));
 }
 
@@ -259,6 +278,23 @@ var LABEL_PLACES = [
   ["center", "right", function (p, b, w, h, z) { return {x1: b.x2 + 4 * z, x2: b.x2 + 4 * z + w + 2, y1: p.y - h / 2, y2: p.y + h / 2}; }],
   ["center", "left", function (p, b, w, h, z) { return {x1: b.x1 - 4 * z - w - 2, x2: b.x1 - 4 * z, y1: p.y - h / 2, y2: p.y + h / 2}; }]
 ];
+
+/** The most active actors shown: their labels may lie over a less active actor's node (drawn above it, on its white
+ *  ground), never over another label or one of theirs; the first view of the graph zooms in to make room (roomForTheMain). */
+var ALWAYS_LABELLED = 8;
+
+/** Zoom in (up to five times, a quarter each time) on the main actors while some of the ALWAYS_LABELLED most active have no
+ *  room for their label: a dense middle is spread until they are named; the reader zooms out (or presses 0) for the rest. */
+function roomForTheMain() {
+  if (!page.graphShown) return;
+  for (var step = 0; step < 5; step++) {
+    var main = cy.nodes(":visible").sort(function (a, b) { return b.data("z") - a.data("z"); }).slice(0, ALWAYS_LABELLED);
+    if (!main.some(function (node) { return node.hasClass("unlabelled"); })) return;
+    var middle = main.reduce(function (sum, node) { var at = node.position(); return {x: sum.x + at.x / main.length, y: sum.y + at.y / main.length}; }, {x: 0, y: 0});
+    cy.zoom({level: cy.zoom() * 1.25, position: middle});
+    declutter();
+  }
+}
 
 /** Labels keep their size on screen (``font`` pixels, 12 to 16, whatever the zoom), below their node or, if that
  *  place is taken, above, right or left of it; a label that would be drawn over a label placed before (the chosen
@@ -291,7 +327,7 @@ function declutter() {
           box = at[2](p, bodies[k], w, h, zoom);
           return box.x1 >= 0 && box.x2 <= cy.width() && box.y1 >= 0 && box.y2 <= cy.height() &&
                  !placed.some(function (other) { return hit(box, other); }) &&
-                 !bodies.some(function (other, j) { return j !== k && hit(box, other); });
+                 !bodies.some(function (other, j) { return j !== k && (k >= ALWAYS_LABELLED || j < ALWAYS_LABELLED) && hit(box, other); });
         };
         var place = LABEL_PLACES.find(free);
         fits = !!place;

@@ -11,8 +11,7 @@ function update() {
   var graph = drawGraph(visible, state.from, state.to);
   t.push(performance.now());
   drawEventList(shown);
-  drawActorList();
-  drawRanking(visible);
+  drawActorList(drawRanking(visible));
   drawChips();
   t.push(performance.now());
   page.updateTimes = t.map(function (x) { return Math.round(x - t[0]); });
@@ -50,6 +49,14 @@ function start() {
       timeline.redraw();
       if (Math.abs(timeline.body.domProps.center.width - page.laidOutFor) > 1) update();
     }
+    var pending = false;   // a windowed list draws the rows that scroll into view, once a frame
+    var follow = function () {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(function () { pending = false; drawListWindow(false); });
+    };
+    window.addEventListener("scroll", follow, {passive: true});
+    window.addEventListener("resize", follow);
     showGraphWhenNear(function () {
       openRemembered();
       t.ready = performance.now();

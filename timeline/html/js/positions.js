@@ -90,7 +90,7 @@ function drawPositions() {
   P.rows.forEach(function (panel) {
     var issue = P.issues[panel.issue], section = el("section", null, {"class": "issue"});
     section.appendChild(el("h3", issue.name));
-    if (issue.proposition) section.appendChild(el("p", "For or against: " + issue.proposition, {"class": "prop"}));
+    if (issue.proposition) section.appendChild(el("p", propositionWords(issue), {"class": "prop"}));
     section.appendChild(monthRow(span));
     var held = el("ul", null, {"class": "holding", "aria-label": "Held on the chosen day"});
     panel.rows.forEach(function (row) {
@@ -163,8 +163,8 @@ function monthRow(span) {
  *  proposition to most against it, and a claimed stance in a stance's own colour, striped as its rows are. */
 function stanceLegend() {
   var legend = $("stance-legend"), scale = el("span", null, {"class": "stance-scale"});
-  var sides = [["For the proposition:", function (s) { return s.value > 0; }], ["No lean:", function (s) { return s.value === 0; }],
-               ["Against it:", function (s) { return s.value < 0; }]];
+  var sides = [["Toward the proposition:", function (s) { return s.value > 0; }], ["No lean:", function (s) { return s.value === 0; }],
+               ["Away from it:", function (s) { return s.value < 0; }]];
   sides.forEach(function (side) {
     var stances = P.scale.filter(side[1]);
     if (!stances.length) return;
@@ -179,8 +179,19 @@ function stanceLegend() {
   }
   legend.appendChild(keyEntry(stanceSwatch(sample || {color: GREY}, "swatch stint-swatch holds-swatch"),
                               "outlined in black: the stance each actor holds on the “as of” day"));
-  legend.appendChild(el("span", "Each issue is a proposition (“For or against: …”); a bar runs from the day a stance " +
-                        "was stated to the actor's next one; the black line is the “as of” day.", {"class": "key-note"}));
+  legend.appendChild(el("span", "Each issue is a proposition; an actor's stance on it runs from " + scaleEnds() + "; a bar " +
+                        "runs from the day a stance was stated to the actor's next one; the black line is the “as of” day.", {"class": "key-note"}));
+}
+
+/** The two ends of the dataset's stance scale, in its own words: "“Demands” to “Red line”". */
+function scaleEnds() {
+  return P.scale.length ? "“" + P.scale[0].label + "” to “" + P.scale[P.scale.length - 1].label + "”" : "";
+}
+
+/** What an issue's stances are about, in the scale's words: "Ukraine cedes territory to Russia (stances from
+ *  “Demands” to “Red line”)". */
+function propositionWords(issue) {
+  return "Proposition: " + issue.proposition + (P.scale.length > 1 ? " (stances from " + scaleEnds() + ")" : "");
 }
 
 /** A stance's swatch or bar colour: --s, and the chart's cross-hatch for the stance it hatches. */
@@ -218,23 +229,60 @@ function drawPlans() {
     var section = el("section", null, {"class": "plan"});
     section.appendChild(el("h4", plan.name + " · " + plural(plan.versions.length, "version")));
     plan.versions.forEach(function (v, k) {
-      var box2 = el("details", null, {"class": "version"});
-      if (k === plan.versions.length - 1) box2.open = true;
-      var changes = v.previous === null ? "the first version" :
-        [v.added + " added", v.dropped + " dropped", v.changed + " changed"].join(", ") + " against the one before";
-      box2.appendChild(el("summary", v.name + " (" + v.date + ")" + (v.by.length ? ", by " + v.by.map(actorName).join(", ") : "") +
-        ": " + (v.points.length ? plural(v.points.length, "point") + "; " + changes : "points not published")));
+      var version = el("details", null, {"class": "version"});
+      if (k === plan.versions.length - 1) version.open = true;
+      version.appendChild(el("summary", v.name + " (" + v.date + ")" + (v.by.length ? ", by " + v.by.map(actorName).join(", ") : "") +
+        ": " + (v.points.length ? plural(v.points.length, "point") : "points not published")));
+      version.appendChild(el("p", planChanges(v), {"class": "changes"}));
       if (v.points.length) {
-        var points = el("ol", null, {"class": "points"});
-        v.points.forEach(function (p) { points.appendChild(el("li", p[0] + ". " + p[1])); });
-        box2.appendChild(points);
+        var added = set(v.added.map(String)) || {}, changed = set(v.changed.map(String)) || {}, points = el("ol", null, {"class": "points"});
+        v.points.forEach(function (p) {
+          var item = el("li", p[0] + ". " + p[1]), tag = v.previous && (added[p[0]] ? "new" : changed[p[0]] ? "reworded" : null);
+          if (tag) item.appendChild(el("span", " " + tag, {"class": "point-tag " + tag}));
+          points.appendChild(item);
+        });
+        version.appendChild(points);
+      }
+      if (v.dropped.length) {
+        version.appendChild(el("p", "No longer in this version:", {"class": "meta"}));
+        var dropped = el("ul", null, {"class": "dropped-points"});
+        v.dropped.forEach(function (p) { dropped.appendChild(el("li", p[0] + ". " + p[1])); });
+        version.appendChild(dropped);
       }
       if (v.responses.length) {
-        var said = el("p", "Responses: " + v.responses.map(function (r) { return actorName(r[0]) + " " + String(r[1]).replace(/_/g, " ") + (r[2] ? " (" + r[2] + ")" : ""); }).join("; ") + ".", {"class": "meta"});
-        box2.appendChild(said);
+        version.appendChild(el("p", "Responses:", {"class": "meta"}));
+        var said = el("ul", null, {"class": "responses"});
+        v.responses.forEach(function (r) {
+          var item = el("li", actorName(r[0]) + " " + String(r[1]).replace(/_/g, " ") + (r[2] ? " (" + r[2] + ")" : ""));
+          if (r[4] !== null && r[4] !== undefined) { item.appendChild(document.createTextNode(": ")); item.appendChild(eventButton(r[4])); }
+          if (r[3].length) {
+            var cited = el("ul", null, {"class": "sources"});
+            r[3].forEach(function (s) { cited.appendChild(sourceItem(D.sources[s])); });
+            item.appendChild(cited);
+          }
+          said.appendChild(item);
+        });
+        version.appendChild(said);
       }
-      section.appendChild(box2);
+      sourceList(version, v.src, "h5");
+      section.appendChild(version);
     });
     box.appendChild(section);
   });
 }
+
+/** What changed in a plan version, in words, naming the version it is compared with (the last one before it whose
+ *  points are published, which may be another text): "Against “US terms presented in Paris” (17 Apr 2025): 26 new
+ *  points (1–26), 7 dropped, 2 reworded (3, 9)"; the relations the record states come first ("supersedes …"). */
+function planChanges(v) {
+  var stated = v.relations.map(function (r) { return r[0] + " “" + r[1] + "”"; });
+  var head = stated.length ? "This version " + stated.join(" and ") + ". " : "";
+  if (!v.points.length) return head + "Its points are not published: nothing to compare.";
+  if (!v.previous) return head + "The first version with published points.";
+  var parts = [plural(v.added.length, "new point") + numbers(v.added), plural(v.dropped.length, "point") + " dropped",
+               plural(v.changed.length, "point") + " reworded" + numbers(v.changed)];
+  return head + "Compared with “" + v.previous.name + "” (" + v.previous.date + "), the last version before it with published points: " +
+    parts.join(", ") + " (points matched across versions as the record keys them).";
+}
+
+function numbers(list) { return list.length && list.length <= 12 ? " (" + list.join(", ") + ")" : ""; }

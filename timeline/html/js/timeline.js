@@ -22,7 +22,8 @@ function makeTimeline() {
     template: itemTemplate,
     groupTemplate: function (group) { return group ? el("span", group.name, {"class": "lane"}) : el("span"); }
   };
-  if (phone()) { options.maxHeight = Math.round(window.innerHeight * 0.64); options.verticalScroll = true; }   // a screen of lanes
+  // no scroll box of its own, even on a phone: a vertical swipe over the lanes scrolls the page (the lanes' names and
+  // the time row stay in view, sticky), a horizontal one pans the timeline (swipeScrollsPage)
   timeline = new vis.Timeline($("timeline"), items, groups, options);
   timeline.stacked = first.mode === "events";
   timeline.on("rangechanged", function (props) {
@@ -44,6 +45,7 @@ function makeTimeline() {
     showEvent(id, true);
   });
   $("timeline").addEventListener("keydown", timelineKeys);
+  swipeScrollsPage($("timeline"));
   zoomOnlyWithCtrl($("timeline"), function () {});   // vis-timeline's zoomKey does the rest
   // labels are laid out for the drawing's width: when it changes (lane names drawn, window resized), again
   timeline.on("changed", function () {
@@ -51,6 +53,25 @@ function makeTimeline() {
     var width = timeline.body.domProps.center.width;
     if (page.ready && page.mode === "events" && Math.abs(width - page.laidOutFor) > 1) { page.laidOutFor = width; update(); }
   });
+}
+
+/** A vertical swipe over the timeline scrolls the page. vis-timeline takes every touch for its pans (touch-action: none;
+ *  the browser's own scrolling, once it starts, leaves its gesture recogniser stuck until reload), so the page is
+ *  scrolled here by the swipe's vertical movement, once a swipe reads as vertical; a horizontal one pans the timeline. */
+function swipeScrollsPage(box) {
+  var from = null, vertical = null;
+  box.addEventListener("touchstart", function (event) {
+    from = event.touches.length === 1 ? [event.touches[0].clientX, event.touches[0].clientY] : null;
+    vertical = null;
+  }, {passive: true});
+  box.addEventListener("touchmove", function (event) {
+    if (!from || event.touches.length !== 1) { from = null; return; }   // two fingers pinch
+    var x = event.touches[0].clientX, y = event.touches[0].clientY, dx = x - from[0], dy = y - from[1];
+    if (vertical === null && Math.abs(dx) + Math.abs(dy) > 8) vertical = Math.abs(dy) > Math.abs(dx);
+    if (!vertical) return;
+    window.scrollBy(0, -dy);
+    from = [x, y];
+  }, {passive: true});
 }
 
 /** An item's content: a count, or an event's mark and its label (left of the mark near the right edge). */
@@ -220,9 +241,11 @@ function placement(e, scale, lo, hi, labelled) {
   return {mark: mark, box: box, side: side, within: within};
 }
 
-/** An event's label: its title, and the status in words unless it occurred (planned, proposed...). */
+/** An event's label: its title, and the status in words unless it occurred (planned, proposed...); a status the
+ *  chart strikes out (cancelled) comes first, so that a label cut short still says it: "Cancelled: A second …". */
 function labelOf(e) {
   var status = V.statuses[e.st];
+  if (status.struck) return status.label + ": " + e.ti;
   return status.id === "occurred" ? e.ti : e.ti + " (" + status.label.toLowerCase() + ")";
 }
 

@@ -16,8 +16,37 @@ function standfirst() {
   $("page-standfirst").hidden = !D.description;
   var sides = Object.keys(D.sides).length, span = datedSpan(), lo = span[0], hi = span[1] - 1;
   $("page-facts").textContent = [lo <= hi ? dayRange(lo, hi) : D.period,
-    plural(D.events.length, "event"), plural(D.actors.length, "actor"), sides ? plural(sides, "side") : ""]
+    plural(D.events.length, "event"), plural(D.actors.length, "actor") + " in the record", sides ? plural(sides, "side") : ""]
     .filter(Boolean).join(" · ");
+  aboutRecord(lo, hi);
+}
+
+/** The methods box: what the record is, how the page is made from it, the data's date (its latest event) and its
+ *  counts, each saying what it counts. */
+function aboutRecord(lo, hi) {
+  var box = $("about-facts"), cited = {}, publishers = {}, single = 0, vague = 0, named = {};
+  D.events.forEach(function (e) {
+    (e.src || []).forEach(function (s) { cited[s] = true; publishers[D.sources[s].publisher || D.sources[s].citation] = true; });
+    if ((e.src || []).length === 1) single++;
+    if (e.e - e.s > 31 * DAY && !e.o) vague++;
+    e.all.forEach(function (a) { named[a] = true; });
+  });
+  var facts = [
+    ["What it is", D.description || D.title],
+    ["How it is made", "Each event is an entry of the record: its date at the precision the sources give, its actors in their " +
+      "roles, and the reports it rests on. This page is generated from the record by " + D.generator + "; it works offline " +
+      "and fetches nothing. A date known only to a month or a year is drawn as a bar over that period and listed under " +
+      "its own heading, never at a single day."],
+    ["Data as of", lo <= hi ? "the latest event recorded, " + dayRange(hi, hi) : "no dated event"],
+    ["Counts", [plural(D.events.length, "event") + (vague ? " (" + NUMBER.format(vague) + " dated only to a month or more)" : ""),
+      plural(D.actors.length, "actor") + " in the record, " + NUMBER.format(Object.keys(named).length) + " of them named in an event",
+      plural(Object.keys(cited).length, "source") + " cited, from " + plural(Object.keys(publishers).length, "publisher"),
+      plural(single, "event") + " resting on one source only (flagged “one source”)"].join("; ") + "."]
+  ];
+  box.textContent = "";
+  facts.forEach(function (fact) { box.appendChild(el("dt", fact[0])); box.appendChild(el("dd", fact[1])); });
+  page.about = {events: D.events.length, single: single, vague: vague, sources: Object.keys(cited).length,
+                publishers: Object.keys(publishers).length, named: Object.keys(named).length};
 }
 
 function firstSentence(text) {
@@ -73,6 +102,7 @@ function showView(view, jump) {
   if (view === "graph") showGraph();
   if (phone() && view === "graph" && (changed || !cy.width())) { cy.resize(); page.fittedTo = null; update(); }
   if (phone() && view === "timeline" && changed) { timeline.redraw(); drawAxis(); }
+  if (view === "list") drawListWindow(true);
   if (jump) {
     var top = phone() ? $("views-nav").offsetTop : $(VIEW_SECTIONS[view][0]).getBoundingClientRect().top + window.scrollY - navHeight();
     page.jumping = true;   // the tab chosen stays highlighted, whatever the views passed on the way

@@ -1,0 +1,223 @@
+"""The web editor's points of round 6, each in headless Chromium on the 2025 record (the shipped seeds/).
+
+Plans name their sources and the version each is compared with; one-source events say so; an event dated to the
+year is listed under its own heading; a methods box gives the data's date and counts; one count of actors; a pair's
+panel lists all its events; search finds places; the main actors are labelled; lane names stay in view; a cancelled
+event reads "Cancelled: …", not struck through; a vertical swipe on a phone scrolls the page; phone sources keep their
+domain; the positions view speaks the scale's words.
+"""
+from __future__ import annotations
+
+import re
+import time
+from urllib.parse import urlparse
+
+import pytest
+from html_page import counts, quiet_browser, seed_record, seed_record_page, wait
+
+from timeline.filters import EventFilter
+from timeline.html.data import page_data
+
+browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
+record = pytest.fixture(scope="module", name="record")(seed_record)
+record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module", name="desk")
+def desk_page(browser, record_page):
+    """One desktop page for the reading tests (each test leaves it with the details closed and no filter)."""
+    return browser.open(record_page, width=1366, height=768)
+
+
+def events_of(record):
+    return EventFilter().apply(record)
+
+
+def test_plans_name_their_sources_and_the_version_they_are_compared_with(desk, record):
+    versions = desk.locator("#plans details.version")
+    assert versions.count() == sum(len(plan.versions) for plan in record.plans.values())
+    text = desk.locator("#plans").text_content()
+    assert "against the one before" not in text
+    draft = desk.locator("#plans details.version", has_text="28-point draft (").first
+    changes = draft.locator(".changes").text_content()
+    assert "Compared with “US terms presented in Paris” (17 Apr 2025)" in changes
+    cited = [v for plan in record.plans.values() for v in plan.versions if v.sources]
+    assert desk.locator("#plans details.version > ul.sources").count() == len(cited)
+    assert draft.locator("> ul.sources a[href^=http]").count() == 8   # the draft's eight reports, each a link
+
+
+def test_one_source_events_are_flagged_in_the_list_and_the_details(desk, record):
+    single = [e for e in events_of(record) if len(e.sources) == 1]
+    assert single and desk.locator("#event-list .one-source").count() == len(single)
+    desk.locator(f'#event-list button[data-event="{single[0].id}"]').click()
+    assert desk.locator("#detail .single-source").text_content() == "One source only: no second report confirms it."
+    desk.keyboard.press("Escape")
+
+
+def test_an_event_dated_to_the_year_is_listed_under_its_own_heading_not_in_a_month(desk):
+    heading = desk.evaluate("""(() => {
+        const row = document.querySelector('#event-list [data-event="putin-zelenskyy-meeting-august-proposed"]').parentNode;
+        let at = row.previousElementSibling;
+        while (!at.classList.contains('month')) at = at.previousElementSibling;
+        return at.textContent; })()""")
+    assert heading == "2025: no closer date recorded"
+
+
+def test_the_methods_box_gives_what_the_record_is_its_date_and_its_counts(desk, record):
+    facts = dict(zip(desk.locator("#about-facts dt").all_text_contents(), desk.locator("#about-facts dd").all_text_contents()))
+    assert list(facts) == ["What it is", "How it is made", "Data as of", "Counts"]
+    assert facts["Data as of"] == "the latest event recorded, 29 Dec 2025"
+    events = events_of(record)
+    single = sum(len(e.sources) == 1 for e in events)
+    cited = {s for e in events for s in e.sources}
+    assert f"{len(events)} events (2 dated only to a month or more)" in facts["Counts"]
+    assert f"{len(cited)} sources cited" in facts["Counts"] and f"{single} events resting on one source only" in facts["Counts"]
+
+
+def test_one_count_of_actors_each_labelled(desk, record):
+    named = len({a for e in events_of(record) for a in e.actors()})
+    assert desk.locator("#actor-list-count").text_content() == f"({named})"
+    summary = desk.locator("#graph-summary").text_content()
+    assert f"of the {named} actors named in the events in view" in summary and f"names all {named}." in summary
+    assert f"{len(record.actors)} actors in the record" in desk.locator("#page-facts").text_content()
+    assert f"{named} of them named in an event" in desk.locator("#about-facts").text_content()
+
+
+def test_a_pairs_panel_lists_every_event_the_ranking_counts(desk):
+    first = desk.locator("#pair-ranking button").first
+    counted = int(first.locator(".n").text_content().split()[0])
+    first.click()
+    shown = desk.evaluate("window.timelinePage.pairShown")
+    assert shown["shown"] == counted and shown["relations"] >= 2
+    listed = set(desk.locator("#detail-body ul.related button").all_text_contents())
+    assert len(listed) == counted
+    desk.keyboard.press("Escape")
+
+
+def test_search_finds_places(desk, record):
+    found = [e for e in events_of(record) if "alaska" in " ".join([e.title or "", e.location or ""]).lower()]
+    assert len(found) >= 3
+    desk.fill("#search", "Alaska")
+    wait(desk, "window.timelinePage.state.q === 'Alaska'")
+    time.sleep(0.3)
+    assert counts(desk)["events"] == len(found)
+    desk.fill("#search", "")
+    wait(desk, "window.timelinePage.state.q === ''")
+
+
+def test_the_main_actors_of_the_desktop_graph_are_labelled(desk):
+    desk.locator("#graph").scroll_into_view_if_needed()
+    time.sleep(0.3)
+    unlabelled = desk.evaluate("""(() => { const cy = window.timelinePage.debug().cy;
+        return cy.nodes(':visible').sort((a, b) => b.data('z') - a.data('z')).slice(0, 8)
+          .filter(n => n.hasClass('unlabelled')).map(n => n.data('label')); })()""")
+    assert len(unlabelled) <= 2, unlabelled   # round 6: 5 of the 8 unlabelled; still not all (Donald Trump is not)
+
+
+def test_a_cancelled_event_reads_cancelled_and_is_not_struck_through(desk):
+    label = desk.locator("#timeline .vis-item .lab", has_text="Budapest, announced then shelved").first
+    assert label.text_content().startswith("Cancelled: A second Trump–Putin summit in Budapest")
+    assert "line-through" not in label.evaluate("node => getComputedStyle(node).textDecorationLine")
+
+
+def test_the_positions_view_speaks_the_scales_words(desk):
+    text = desk.locator("#positions").text_content()
+    assert "For or against" not in text
+    assert "Proposition: Ukraine cedes territory to Russia (stances from “Demands” to “Red line”)" in text
+
+
+def swipe(cdp, x: float, y0: float, y1: float, x1: float | None = None) -> None:
+    """One finger from (x, y0) to (x1, y1), in 12 moves, as Chromium's touch input."""
+    x1 = x if x1 is None else x1
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y0, "id": 1}]})
+    for step in range(1, 13):
+        point = {"x": x + (x1 - x) * step / 12, "y": y0 + (y1 - y0) * step / 12, "id": 1}
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
+        time.sleep(0.02)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    time.sleep(0.5)
+
+
+@pytest.fixture(scope="module", name="phone")
+def phone_page(browser, record_page):
+    """A phone with a touch screen: its page and its CDP session."""
+    context = browser.chromium.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(record_page.as_uri())
+    wait(page, "window.timelinePage && window.timelinePage.ready")
+    yield page, context.new_cdp_session(page)
+    context.close()
+
+
+def test_a_vertical_swipe_on_the_phone_timeline_scrolls_the_page_and_a_horizontal_one_pans(phone):
+    page, cdp = phone
+    page.evaluate("scrollTo(0, document.getElementById('timeline').getBoundingClientRect().top + scrollY - 200)")
+    before = page.evaluate("scrollY")
+    swipe(cdp, 200, 600, 250)
+    assert page.evaluate("scrollY") - before > 200
+    page.evaluate("scrollTo(0, document.getElementById('timeline').getBoundingClientRect().top + scrollY - 200)")
+    page.evaluate("""(() => { const t = window.timelinePage.debug().timeline, w = t.getWindow(), d = w.end - w.start;
+        t.setWindow(w.start.valueOf() + 0.4 * d, w.end.valueOf() - 0.4 * d, {animation: false}); })()""")
+    start = page.evaluate("window.timelinePage.debug().timeline.getWindow().start.valueOf()")
+    swipe(cdp, 300, 400, 400, x1=100)   # after a vertical swipe: the pan is not stuck
+    assert page.evaluate("window.timelinePage.debug().timeline.getWindow().start.valueOf()") > start
+
+
+def test_the_lane_names_stay_in_view_while_their_lane_scrolls_by(phone):
+    page, _ = phone
+    page.evaluate("""(() => { const lanes = [...document.querySelectorAll('#timeline .vis-labelset .vis-label')];
+        const tall = lanes.sort((a, b) => b.offsetHeight - a.offsetHeight)[0];
+        tall.dataset.tall = '1';
+        scrollTo(0, tall.getBoundingClientRect().top + scrollY + tall.offsetHeight / 2 - 300); })()""")
+    time.sleep(0.3)
+    lane = page.locator("#timeline .vis-label[data-tall] .vis-inner").bounding_box()
+    nav = page.locator("#views-nav").bounding_box()
+    assert lane["height"] > 0 and nav["y"] + nav["height"] <= lane["y"] < PHONE["height"] / 2
+
+
+def test_phone_sources_keep_their_domain(phone, record):
+    page, _ = phone
+    event = next(e for e in events_of(record) if len(e.sources) >= 2)
+    page.goto(page.url.split("#")[0] + "#view=list")
+    page.reload()
+    wait(page, "window.timelinePage && window.timelinePage.ready && document.body.dataset.view === 'list'")
+    row = page.locator(f'#event-list button[data-event="{event.id}"]')
+    row.scroll_into_view_if_needed()
+    row.click()
+    hosts = page.locator("#detail .source .host")
+    wait(page, "document.querySelector('#detail .source .host') !== null")
+    url = record.sources[event.sources[0]].url
+    assert hosts.first.is_visible()
+    assert hosts.first.text_content().strip() == re.sub(r"^www\.", "", urlparse(url).hostname)
+
+
+def test_a_long_list_draws_the_rows_near_the_screen_and_reaches_the_last(browser, tmp_path_factory):
+    """2,500 events: the list draws a screenful of rows (not "the first 400"), scrolling draws the rest down to the last;
+    the graph draws the 150 most active actors with "Show all", which shows the library's graph."""
+    from test_html_browser import _generate, library, shown
+
+    from timeline.dataset import load
+    from timeline.html import write_page
+
+    folder = tmp_path_factory.mktemp("long")
+    _generate().generate(2500, folder / "data", seed=3)
+    dataset = load(folder / "data")
+    write_page(dataset, folder / "index.html")
+    page = browser.open(folder / "index.html", "level=person", width=1366, height=768)
+    assert page.locator("#event-list").evaluate("list => list.classList.contains('windowed')")
+    assert 0 < page.locator("#event-list > li").count() < 120
+    assert page.locator("#event-list-more").text_content() == ""
+    page.evaluate("(() => { const list = document.getElementById('event-list');"
+                  " scrollTo(0, list.getBoundingClientRect().bottom + scrollY - innerHeight); })()")
+    data = page_data(dataset)["events"]   # the list's order: by start, the vaguer date first, then the record's order
+    last = sorted(range(len(data)), key=lambda i: (data[i]["s"], -(data[i]["e"] - data[i]["s"]), i))[-1]
+    wait(page, f"document.querySelector('#event-list [data-event=\"{data[last]['id']}\"]') !== null")
+    assert 0 < page.locator("#event-list > li").count() < 120
+    named = len({a for e in EventFilter().apply(dataset) for a in e.actors()})
+    assert named > 150 and counts(page)["nodes"] == 150
+    button = page.locator("#graph-all")
+    assert button.text_content() == f"Show all {library(dataset)['nodes']} actors of the graph"
+    button.click()
+    assert shown(page) == library(dataset)
+
