@@ -47,8 +47,6 @@ def texts(figure) -> list[str]:
 # 1. "Red arrows converge on Zelenskyy" -----------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="not done: heads now sit at the target's rim (round 6, X3); two heads of "
-                                       "different pairs into one node can still touch (Ukraine on the person page)")
 def test_no_two_arrowheads_lie_on_each_other(figures):
     # two heads pile up when their centres are nearer than half the smaller head
     for name, figure in figures.items():
