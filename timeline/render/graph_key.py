@@ -123,7 +123,7 @@ def relation_section(edges: list[Edge], ties: bool, grouped: bool = False) -> Se
                         else "Member of (person to their side)"))
     if grouped:
         entries.append((dot("#EEEEEE", style.MUTED, "o", 12), textwrap.fill(
-            "Circle: a side and its people; the square in it, the state itself", KEY_LABEL)))
+            "Circle: a side and its people (square: the state)", KEY_LABEL)))
     return Section("relation", "Relation", entries)
 
 
