@@ -164,7 +164,7 @@ RELATION_FAMILIES: dict[str, RelationFamily] = {f.id: f for f in (
                    "Demanded, rejected"),
     RelationFamily("words", "Claimed, denied, stated", "#707070", (0, (1, 1.6)), "dotted",
                    "Claimed, denied"),
-    RelationFamily("force", "Military action reported in this record (not a count of the war's attacks)", "#000000",
+    RelationFamily("force", "Military action in this record (not a count of the war's attacks)", "#000000",
                    "-", "bold", "Military action in this record"),
 )}
 #: Type family -> relation family.

@@ -291,7 +291,7 @@ def subtitle(graph: str, level: str, events: list[Event], around: str | None, de
     if graph == "events":
         what = "Actors and the events they took part in"
     elif level == "state":
-        what = "Relations between states (each person counted as their state; organisations as themselves)"
+        what = "Relations between states, organisations and groups (what a person did counts for their state)"
     else:
         what = "Who met whom, and who acted on whom: people, delegations, groups and states"
     period = period_label(events)
