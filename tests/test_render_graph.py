@@ -244,8 +244,8 @@ def test_state_level_collapses_actors_into_their_states(state):
     assert legend(state, "side")[:3] == ["Russia", "Ukraine", "United States"]    # the judge: no colour key
     assert set(drawn(state, "label")) == STATE_NODES
     assert legend(state, "kind") == ["State", "Organisation", "Group"]
-    assert text(state, "subtitle") == ("Relations between states, organisations and groups (what a person did counts for their state)"
-                                       " · events 2–3 Dec 2025")
+    assert text(state, "subtitle") == ("Relations between states, organisations and groups (what a person did counts "
+                                       "for their state) · events 2–3 Dec 2025")
 
 
 def test_around_keeps_the_neighbourhood_of_an_actor(seed):
