@@ -104,7 +104,7 @@ def synthetic(actors: int, rounds) -> Dataset:
 def test_person_level_draws_every_actor_with_a_relation(person):
     assert set(drawn(person, "node")) == PERSON_NODES
     assert set(drawn(person, "label")) == PERSON_NODES
-    assert drawn(person, "label")["putin"].get_text() == "Putin"          # persons go by their surname
+    assert drawn(person, "label")["putin"].get_text() == "Putin\nPresident"   # persons go by their surname and role
     assert "2 actors who dealt with no one else shown (Donald Trump and Yury Ushakov)" in text(person, "footer")
     assert "Reuters" not in text(person, "footer") and "unnamed" not in text(person, "footer")   # a publisher is no party
 
@@ -182,10 +182,10 @@ def test_the_legend_lists_what_is_drawn_and_nothing_else(person):
     assert legend(person, "kind") == ["Person", "State", "Organisation", "Group"]
     assert legend(person, "relation") == [
         "Met or talked (meeting,\ncall, visit)", "Proposed, agreed, exchanged,\nmediated",
-        "Demanded, rejected,\nthreatened, accused", "Claimed, denied, stated", "Planned, not yet happened (faint)",
-        "Member of (person to their side)"]
+        "Demanded, rejected,\nthreatened, accused", "Claimed, denied, stated", "Agreed or acted together (no arrow)",
+        "Planned, not yet happened (faint)", "Member of (person to their side)"]
     handles = drawn(person, "legend")["relation"].legend_handles
-    assert [arrow_head(h) for h in handles[:-1]] == [False, True, True, True, False]
+    assert [arrow_head(h) for h in handles[:-1]] == [False, True, True, True, False, False]
     assert handles[-1].get_linewidth() == style.MEMBERSHIP_WIDTH          # membership: a pale band, not a line
     assert legend(person, "size") == ["1", "6", "14"]
     assert legend(person, "width") == ["1", "2"]
@@ -244,8 +244,8 @@ def test_state_level_collapses_actors_into_their_states(state):
     assert legend(state, "side")[:3] == ["Russia", "Ukraine", "United States"]    # the judge: no colour key
     assert set(drawn(state, "label")) == STATE_NODES
     assert legend(state, "kind") == ["State", "Organisation", "Group"]
-    assert text(state, "subtitle") == ("Relations between states (each person counted as their state; organisations"
-                                       " as themselves) · events 2–3 Dec 2025")
+    assert text(state, "subtitle") == ("Relations between states, organisations and groups (what a person did counts "
+                                       "for their state) · events 2–3 Dec 2025")
 
 
 def test_around_keeps_the_neighbourhood_of_an_actor(seed):
@@ -329,7 +329,8 @@ def test_past_the_budget_the_most_active_actors_are_drawn_and_the_rest_counted()
     figure = draw_graph(data, max_actors=60)
     kept = {"p000"} | {f"p{i:03}" for i in range(4, 520, 5)[:59]}
     assert set(drawn(figure, "node")) == kept
-    assert "Not shown: 460 less active actors (Person 001, Person 002, Person 003, Person 005, Person 006 and " \
+    # the most active first (round 7: they were listed by first name, which told nothing)
+    assert "Not shown: 460 less active actors (Person 299, Person 304, Person 309, Person 314, Person 319 and " \
         "455 others)." in text(figure, "footer")
 
 

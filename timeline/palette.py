@@ -164,8 +164,8 @@ RELATION_FAMILIES: dict[str, RelationFamily] = {f.id: f for f in (
                    "Demanded, rejected"),
     RelationFamily("words", "Claimed, denied, stated", "#707070", (0, (1, 1.6)), "dotted",
                    "Claimed, denied"),
-    RelationFamily("force", "Attacked (reported): military action, claims included", "#000000", "-", "bold",
-                   "Attacked (reported)"),
+    RelationFamily("force", "Military action in this record (not a count of the war's attacks)", "#000000",
+                   "-", "bold", "Military action in this record"),
 )}
 #: Type family -> relation family.
 _TYPE_TO_RELATION = {"talks": "talks", "calls": "talks", "proposals": "cooperation", "relief": "cooperation",

@@ -6,7 +6,8 @@
 PosixPath('output/putin.svg')
 
 What is drawn is chosen in :mod:`timeline.render.select`, laid out by side in
-:mod:`timeline.render.graph_groups`, drawn by :mod:`timeline.render.graph_draw`,
+:mod:`timeline.render.graph_groups`, drawn by :mod:`timeline.render.graph_draw` and
+:mod:`timeline.render.graph_edges`, labelled in :mod:`timeline.render.graph_names`,
 keyed by :mod:`timeline.render.graph_key` and framed by :mod:`timeline.render.graph_frame`.
 Every drawn element carries a gid naming what it shows (``node:putin``,
 ``edge:putin:ukraine:pressure``, ``head:...`` for its arrowhead,
@@ -45,23 +46,19 @@ from timeline.render.captions import count, named_list, period_label, sources_li
 from timeline.render.choices import GRAPH_LAYOUTS
 from timeline.render.files import image_format, save_image
 from timeline.render.graph_draw import (
-    LABEL_WIDTH,
-    Edge,
     apart,
     aspect,
-    draw_edges,
     draw_groups,
     draw_nodes,
     draw_ties,
     fit_columns,
     fit_view,
     group_radii,
-    label_forms,
-    label_texts,
     marker_of,
     reach,
     rims,
 )
+from timeline.render.graph_edges import Edge, draw_edges
 from timeline.render.graph_frame import (
     FRAME_BOTTOM,
     FRAME_TOP,
@@ -77,6 +74,7 @@ from timeline.render.graph_frame import (
 from timeline.render.graph_groups import crossings, grouped_positions, separate
 from timeline.render.graph_key import sections
 from timeline.render.graph_labels import draw_labels
+from timeline.render.graph_names import LABEL_WIDTH, label_forms, label_texts
 from timeline.render.graph_table import in_words
 from timeline.render.labels import display_name
 from timeline.render.layout import layout_positions, two_columns
@@ -293,7 +291,7 @@ def subtitle(graph: str, level: str, events: list[Event], around: str | None, de
     if graph == "events":
         what = "Actors and the events they took part in"
     elif level == "state":
-        what = "Relations between states (each person counted as their state; organisations as themselves)"
+        what = "Relations between states, organisations and groups (what a person did counts for their state)"
     else:
         what = "Who met whom, and who acted on whom: people, delegations, groups and states"
     period = period_label(events)

@@ -32,6 +32,8 @@ SPACING, GAP, PAD = 1.2, 1.4, 0.55
 WIDEN = 0.12
 #: How much further apart at most the circles spread to fill a plot wider (or taller) than they are.
 STRETCH = 2.0
+#: How many places a ring has for each of its people: the spare ones let people gather on the side they deal with.
+ROOM = 1.5
 #: Passes of turning each ring's people towards their partners.
 PASSES = 3
 Point = tuple[float, float]
@@ -65,6 +67,9 @@ def grouped_positions(graph: nx.Graph, side: Mapping[str, str], aspect: float = 
         for s, nodes in members.items():
             pos.update(_ring(graph, side, s, nodes, centers, ring[s], toward))
         toward = {n: np.array(p) for n, p in pos.items()}
+    spots = {s: _spots(centers[s], ring[s], [pos[n] for n in nodes if n != s]) for s, nodes in members.items()}
+    pos = untangle(pos, [([n for n in nodes if n != s], spots[s], tuple(centers[s])) for s, nodes in members.items()
+                         if ring[s] > 0], list(graph.edges()))
     groups = [_hull(s, nodes, pos) if s not in nodes else Group(s, tuple(nodes), tuple(centers[s]), radius[s])
               for s, nodes in members.items() if len(nodes) > 1 or s not in nodes]
     return pos, groups
@@ -82,7 +87,7 @@ def _hull(side: str, nodes: list[str], pos: Mapping[str, Point]) -> Group:
 def _ring_radius(side: str, nodes: list[str]) -> float:
     """The radius of the ring of a side's people: as long as their count needs at :data:`SPACING` apart."""
     around = len([n for n in nodes if n != side])
-    return 0.0 if len(nodes) == 1 else max(SPACING, around * SPACING / (2 * math.pi))
+    return 0.0 if len(nodes) == 1 else max(SPACING, around * ROOM * SPACING / (2 * math.pi))
 
 
 def _centers(graph: nx.Graph, side: Mapping[str, str], radius: Mapping[str, float]) -> dict[str, np.ndarray]:
@@ -215,19 +220,87 @@ def separate(groups: list[Group], pos: dict[str, Point], radius: Mapping[str, fl
     return [g._replace(center=(float(c[0]), float(c[1])), radius=radius[g.side]) for g, c in zip(groups, new)], moved
 
 
+#: What a line leaving its node straight back into its own circle costs, in crossings.
+INWARD = 1.0
+#: Passes of swapping people on the rings.
+SWAP_PASSES = 4
+
+
+def _spots(center: np.ndarray, radius: float, taken: list[Point]) -> list[Point]:
+    """The free places on a ring (centre, radius in units): evenly spaced :data:`SPACING` apart, none nearer than
+    that to a place ``taken``."""
+    if radius <= 0 or not taken:
+        return []
+    count = int(2 * math.pi * radius / SPACING)
+    ring = [(float(center[0] + radius * math.cos(a)), float(center[1] + radius * math.sin(a)))
+            for a in np.linspace(0, 2 * math.pi, count, endpoint=False)]
+    return [p for p in ring if min(math.dist(p, t) for t in taken) >= SPACING * 0.9]
+
+
+def untangle(pos: dict[str, Point], rings: list[tuple[list[str], list[Point], Point]], lines: list[tuple[str, str]]
+             ) -> dict[str, Point]:
+    """``pos`` with the people of each ring (``rings``: the nodes that may trade places, the ring's free places and
+    its centre) swapped in pairs or moved to a free place while that lowers :func:`tangle` of the straight
+    ``lines``: the order a graphics desk would choose by hand (a greedy local search, at most
+    :data:`SWAP_PASSES` passes)."""
+    names = list(pos)
+    index = {n: i for i, n in enumerate(names)}
+    xy = np.array([pos[n] for n in names] + [p for _, free, _ in rings for p in free], dtype=float).reshape(-1, 2)
+    ends = np.array([(index[u], index[v]) for u, v in lines if u in index and v in index], dtype=int).reshape(-1, 2)
+    centers = np.full((len(names), 2), np.nan)
+    first = len(names)
+    places = []                                 # each ring's people and free places, as rows of ``xy``
+    for people, free, center in rings:
+        places.append(([index[n] for n in people], list(range(first, first + len(free)))))
+        centers[[index[n] for n in people]] = center
+        first += len(free)
+    best = tangle(xy[:len(names)], ends, centers)
+    for _ in range(SWAP_PASSES):
+        better = False
+        for people, free in places:
+            for i, a in enumerate(people):
+                for b in people[i + 1:] + free:
+                    xy[[a, b]] = xy[[b, a]]
+                    score = tangle(xy[:len(names)], ends, centers)
+                    if score < best - 1e-9:
+                        best, better = score, True
+                    else:
+                        xy[[a, b]] = xy[[b, a]]
+        if not better:
+            break
+    return {n: (float(x), float(y)) for n, (x, y) in zip(names, xy)}
+
+
+def tangle(xy: np.ndarray, ends: np.ndarray, centers: np.ndarray | None = None) -> float:
+    """How tangled the straight lines ``ends`` (index pairs into the points ``xy``) are: their crossings (lines that
+    share an end do not cross), :data:`INWARD` for each line that leaves a ring node straight back across its circle
+    (``centers``: each point's circle centre, NaN for none), in proportion, and a little for their total length, so
+    that of two orders that cross alike the one with the shorter lines wins."""
+    if not len(ends):
+        return 0.0
+    p, q = xy[ends[:, 0]], xy[ends[:, 1]]
+    d = q - p
+
+    def side(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:       # sign of the turn a -> b -> c
+        return np.sign((b[..., 0] - a[..., 0]) * (c[..., 1] - a[..., 1]) - (b[..., 1] - a[..., 1]) * (c[..., 0] - a[..., 0]))
+
+    P, Q, R, S = p[:, None], q[:, None], p[None, :], q[None, :]
+    cross = (side(P, Q, R) * side(P, Q, S) < 0) & (side(R, S, P) * side(R, S, Q) < 0)
+    shared = (ends[:, None, :, None] == ends[None, :, None, :]).any(axis=(2, 3))
+    score = float(np.triu(cross & ~shared, 1).sum()) + 0.01 * float(np.hypot(d[:, 0], d[:, 1]).sum())
+    if centers is None:
+        return score
+    for end, way in ((ends[:, 0], d), (ends[:, 1], -d)):        # a line that leaves its node inwards, across its
+        out = xy[end] - centers[end]                            # own circle, must bow round the circle's middle
+        cos = (out * way).sum(-1) / np.maximum(np.hypot(*out.T) * np.hypot(*way.T), 1e-12)
+        score += INWARD * float(np.nansum(np.clip(-cos, 0, None)))
+    return score
+
+
 def crossings(pos: Mapping[str, Point], pairs: set[frozenset]) -> int:
     """How many of the straight lines joining ``pairs`` of ``pos`` cross another that shares no end with it."""
-    lines = [tuple(p) for p in pairs if len(p) == 2 and all(n in pos for n in p)]
-    ends = np.array([[pos[a], pos[b]] for a, b in lines], dtype=float).reshape(-1, 2, 2)
-    count = 0
-    for i in range(len(lines)):
-        for j in range(i + 1, len(lines)):
-            if not set(lines[i]) & set(lines[j]):
-                count += _cross(ends[i], ends[j])
-    return count
-
-
-def _cross(a: np.ndarray, b: np.ndarray) -> bool:
-    def turn(p: np.ndarray, q: np.ndarray, r: np.ndarray) -> float:
-        return float(np.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])))
-    return turn(a[0], a[1], b[0]) * turn(a[0], a[1], b[1]) < 0 and turn(b[0], b[1], a[0]) * turn(b[0], b[1], a[1]) < 0
+    names = list(pos)
+    index = {n: i for i, n in enumerate(names)}
+    ends = np.array([[index[n] for n in p] for p in pairs if len(p) == 2 and all(n in pos for n in p)], dtype=int)
+    xy, ends = np.array([pos[n] for n in names], dtype=float), ends.reshape(-1, 2)
+    return round(tangle(xy, ends) - 0.01 * float(np.hypot(*(xy[ends[:, 1]] - xy[ends[:, 0]]).T).sum()))

@@ -18,7 +18,7 @@ from timeline.model import ROLES, Dataset
 from timeline.names import spelled
 from timeline.palette import RELATION_FAMILIES
 from timeline.render import style
-from timeline.render.graph_draw import PLANNED_ALPHA, Edge
+from timeline.render.graph_edges import PLANNED_ALPHA, Edge
 from timeline.render.markers import legend_size
 from timeline.render.text import clip, printable
 
@@ -99,7 +99,7 @@ def pair_section(edges: list[Edge]) -> Section:
     distant = [e for e in edges if not e.count and not e.dashed]
     if distant:
         entries.append((line(style.PAIR_COLOR, width=distant[0].width, dash=distant[0].dash),
-                        textwrap.fill("Never met: only demands, statements or attacks", KEY_LABEL - 8)))
+                        textwrap.fill("Never met (other dealings only)", KEY_LABEL - 8)))
     if any(e.dashed for e in edges):
         entries.append((line(style.PAIR_COLOR, width=2.0, alpha=PLANNED_ALPHA), "Only planned so far (faint)"))
     return Section("relation", "Line: one a pair", entries)
@@ -112,6 +112,9 @@ def relation_section(edges: list[Edge], ties: bool, grouped: bool = False) -> Se
     entries = [(line(used[r].color, directed=used[r].directed, dash=used[r].dash,
                      head=RELATION_FAMILIES[r].head if r in RELATION_FAMILIES else "-|>"),
                 textwrap.fill(style.relation_label(r), KEY_LABEL)) for r in order if r in used]
+    together = [e for e in edges if e.key == "cooperation" and not e.directed]
+    if together and used["cooperation"].directed:          # the same dashes with no head: done together
+        entries.append((line(together[0].color, dash=together[0].dash), "Agreed or acted together (no arrow)"))
     if any(e.dashed for e in edges):
         entries.append((line(style.MUTED, alpha=PLANNED_ALPHA), "Planned, not yet happened (faint)"))
     if ties:
@@ -120,7 +123,7 @@ def relation_section(edges: list[Edge], ties: bool, grouped: bool = False) -> Se
                         else "Member of (person to their side)"))
     if grouped:
         entries.append((dot("#EEEEEE", style.MUTED, "o", 12), textwrap.fill(
-            "Circle: a side and its people", KEY_LABEL)))
+            "Circle: a side and its people (square: the state)", KEY_LABEL)))
     return Section("relation", "Relation", entries)
 
 
@@ -217,7 +220,7 @@ def draw_key(figure: Figure, key: Axes, parts: list[Section], columns: int = 1,
         legend = Legend(key, handles, labels, title=section.title, loc="upper left",
                         bbox_to_anchor=(column * column_width * figure.dpi / width, top),
                         alignment="left", frameon=False, fontsize=8, title_fontsize=9, borderaxespad=0,
-                        handlelength=3.4 if section.name == "width" else 2.6, ncols=section.columns,
+                        handlelength={"width": 3.4, "relation": 4.0}.get(section.name, 2.6), ncols=section.columns,
                         handler_map={FancyArrowPatch: ArrowHandler()},
                         columnspacing=1.2, **({"handleheight": tallest / 8 + 0.5, "labelspacing": 1.0} if tallest > 12
                                               else {"handleheight": 0.7, "labelspacing": 0.55}))

@@ -6,7 +6,8 @@ directions do not fit as lines on a map: they smear into a band. The map
 then draws one line per pair (its width the events behind it) and this table
 carries what kind they were: a row ``A & B`` for what they did together
 (met, agreed), ``A → B`` for what A did to B, ``B → A`` for the reverse.
-Each event is counted once per row; an empty cell is a dot.
+Each event is counted once per row, planned ones not at all; an empty cell is a dot. The counts are plain
+numbers, unshaded: a shade scaled per column made a single attack look darker than 26 meetings.
 """
 from __future__ import annotations
 
@@ -64,7 +65,8 @@ def note_lines(width: float, hidden: int) -> list[str]:
     """The note under a table ``width`` inches wide that leaves ``hidden`` pairs out, in lines."""
     note = ("A & B: what the two did together. A → B: what A did to B; B → A, what B did to A. Each event is "
             "counted once in each row, as reported: an attack one side reports and the other denies counts too. "
-            "Only the events in the record are counted, so an empty cell means none recorded.")
+            "Only the events in this record are counted (planned ones are not): military action here is what "
+            "the record holds, not a count of the war's attacks; an empty cell means none recorded.")
     if hidden:
         note += f" {hidden:,} more pair{'s' * (hidden > 1)} not listed."
     return textwrap.wrap(note, int(width * 72 / (FONT_SIZE * 0.52)))
@@ -99,7 +101,6 @@ def draw_table(ax: Axes, rows: Sequence[PairRow], names: dict[str, Sequence[str]
                            va="bottom", color=family.color if family.id in ("pressure", "force") else style.INK,
                            gid=f"table:head:{family.id}"))
     y += HEAD
-    most = {f.id: max((c.get(f.id, 0) for r in rows for *_, c in lines_of(r, names)), default=0) for f in families}
     for row in rows:
         artists.append(cell(0, y, width, 0.008, color=style.GRID))
         y += 0.05
@@ -108,10 +109,6 @@ def draw_table(ax: Axes, rows: Sequence[PairRow], names: dict[str, Sequence[str]
                                gid=f"table:row:{row.a}:{row.b}:{part}"))
             for i, family in enumerate(families):
                 n = counts.get(family.id, 0)
-                if n:
-                    share = 0.12 + 0.38 * n / max(most[family.id], 1)
-                    artists.append(cell(label_w + i * COLUMN + 0.01, y + 0.01, COLUMN - 0.02, LINE - 0.02,
-                                        color=family.color, alpha=share))
                 artists.append(put(label_w + (i + 0.5) * COLUMN, y + LINE / 2, f"{n:,}" if n else "·",
                                    ha="center", va="center", color=style.INK if n else style.MUTED,
                                    gid=f"table:cell:{row.a}:{row.b}:{part}:{family.id}"))

@@ -72,11 +72,12 @@ def select_actors(dataset: Dataset, events: list[Event], *, level: str = "person
     node = dataset.nodes_at(level)
     involved = {node[a] for e in events if e.status != "cancelled" for a in e.actors()}
     unlinked = () if center else tuple(sorted(spelled(dataset.actors[a]) for a in involved - set(g)))
-    before = set(g)
+    activity = dict(g.degree(weight="count"))
     _keep_most_active(g, max_actors, center)
     hidden_edges = _keep_strongest(g, max_edges)
     g.remove_nodes_from(list(nx.isolates(g)))
-    hidden = tuple(sorted(spelled(dataset.actors[a]) for a in before - set(g)))
+    hidden = tuple(spelled(dataset.actors[a]) for a in sorted(set(activity) - set(g),   # the most active first
+                                                              key=lambda a: (-activity[a], spelled(dataset.actors[a]))))
     return Selection(g, center, hidden, hidden_edges, unlinked=unlinked, ties=membership(dataset, g))
 
 
@@ -148,10 +149,13 @@ class PairRow:
 
 
 def pair_rows(g: nx.MultiDiGraph) -> list[PairRow]:
-    """One row per pair of actors joined in the actor graph ``g`` (edges keyed by relation family), the most
-    events first; ``a`` is the one who acted on the other more often (then the first by name)."""
+    """One row per pair of actors joined in the actor graph ``g`` (edges keyed by relation family) by events that
+    took place (planned ones are left out), the most events first; ``a`` is the one who acted on the other more
+    often (then the first by name)."""
     rows: dict[frozenset, PairRow] = {}
     for u, v, family, data in g.edges(keys=True, data=True):
+        if data.get("planned"):             # a planned meeting is not a meeting: the map draws it faint, apart
+            continue
         row = rows.setdefault(frozenset((u, v)), PairRow(*sorted((u, v))))
         part = row.together if not data.get("directed") else row.forth if u == row.a else row.back
         part[family] += data.get("count", 1)

@@ -1,0 +1,94 @@
+"""The words of an actor graph's labels: a person's surname, another actor's name, an event's date and headline,
+and the shorter forms tried where a label finds no room."""
+from __future__ import annotations
+
+import re
+import textwrap
+from collections import Counter
+
+import networkx as nx
+
+from timeline.dates import parse_edtf
+from timeline.model import Actor, Dataset, Event
+from timeline.names import fold, respell
+from timeline.render.labels import display_name, event_titles
+from timeline.render.text import clip, printable, shorten
+
+LABEL_WIDTH = 18
+
+
+def label_texts(dataset: Dataset, g: nx.MultiDiGraph, width: int) -> dict[str, str]:
+    """Each node's label: a person's surname when it is one of their aliases and no one in the record shares it,
+    another actor's name wrapped at ``width`` characters, an event's date and headline."""
+    events = {e.id: e for e in dataset.events if e.id in g}
+    texts = dict(zip(events, (f"{day_label(e)} · {t}" for e, t in
+                              zip(events.values(), event_titles(dataset, list(events.values()))))))
+    names = {n: printable(clip(respell(display_name(dataset.actors[n]), dataset.actors[n]), 120))
+             for n in g if n not in events}
+    short = {n: surname(dataset.actors[n], name) for n, name in names.items()}
+    # a surname shared with anyone in the record, drawn or not, is ambiguous (the footer may name the other)
+    surnames = Counter(name.split()[-1] for a in dataset.actors.values() if a.kind == "person"
+                       for name in [display_name(a)] if name.split())
+    shared = {s for s, count in Counter(short.values()).items() if count > 1} | {
+        s for n, s in short.items() if s != names[n] and surnames[s] > 1}
+    texts.update({n: textwrap.fill(name if short[n] in shared else short[n], width, max_lines=3, placeholder="…")
+                  for n, name in names.items()})
+    for n in names:                         # a surname alone says little: the role under it (judged round 6, X7)
+        said = role(dataset, dataset.actors[n])
+        if said and short[n] not in shared and short[n] != names[n]:
+            texts[n] = f"{texts[n]}\n{said}"
+    return texts
+
+
+#: Characters a role under a surname takes at most.
+ROLE_WIDTH = 30
+
+
+def role(dataset: Dataset, actor: Actor) -> str:
+    """A person's role in a few words, from their ``title``: its first clause, less the name of their own side
+    (which the node's colour and circle give), cut at :data:`ROLE_WIDTH` characters: 'Chief of the General Staff'
+    for 'Chief of the Russian General Staff', 'Foreign Minister' for 'Foreign Minister of Russia', 'Special envoy'
+    for 'Special envoy of US President Donald Trump' (a long role loses its last 'of ...'); '' for none."""
+    if actor.kind != "person" or not actor.title:
+        return ""
+    words = re.split(r"; |, | until | from | \(", actor.title)[0]
+    side = dataset.actors.get(dataset.side(actor.id) or "")
+    for name in sorted({side.name, *side.aliases} if side else (), key=len, reverse=True):
+        stem = re.escape(name[:-1] if name.endswith(("a", "e")) and len(name) > 4 else name)   # Russia -> Russian
+        words = re.sub(rf"\s+(?:of|to)\s+(?:the\s+)?{stem}\w*$", "", words)
+        words = re.sub(rf"\b{stem}\w*(?:'s)?\s+", "", words)
+    words = words.strip()
+    while len(words) > ROLE_WIDTH and len(words.rsplit(" of ", 1)[0].split()) > 1:    # of the …: the office alone
+        words = words.rsplit(" of ", 1)[0]
+    return printable(shorten(words[:1].upper() + words[1:], ROLE_WIDTH)) if words else ""
+
+
+def label_forms(dataset: Dataset, texts: dict[str, str]) -> dict[str, list[str]]:
+    """Shorter forms of each actor's label, tried where the label finds no spot clear of every line: the label on
+    two balanced lines, then the actor's abbreviation ('UK', 'US') or shortest Latin alias of two words or more
+    ('Russian delegation'), if shorter."""
+    forms: dict[str, list[str]] = {}
+    for node, text in texts.items():
+        actor = dataset.actors.get(node)
+        if actor and actor.kind == "person" and "\n" in text:        # the surname without its role
+            forms[node] = [text, text.split("\n")[0]]
+            continue
+        flat = " ".join(text.split())
+        two = textwrap.fill(flat, max(len(flat) // 2 + 1, max(len(w) for w in flat.split())), max_lines=2,
+                            placeholder="…") if " " in flat else flat
+        aliases = [a for a in (actor.aliases if actor and actor.kind != "person" else ()) if a.isascii()]
+        short = [a for a in aliases if a.replace(".", "").isupper()] or sorted(
+            (a for a in aliases if len(a.split()) > 1), key=len)
+        forms[node] = list(dict.fromkeys([text, two, *(a for a in short[:1] if len(a) < len(flat))]))
+    return forms
+
+
+def day_label(event: Event) -> str:
+    """The event's date as a short label, to the day: a moment's time and zone are left out."""
+    return parse_edtf(event.date.first.isoformat()).label() if event.date.is_moment else event.date.label()
+
+
+def surname(actor: Actor, name: str) -> str:
+    """'Putin' for Vladimir Putin, who is also called Putin; else ``name``."""
+    last = name.split()[-1] if name.split() else name
+    return last if actor.kind == "person" and fold(last) in {fold(clip(a)) for a in actor.aliases} else name
