@@ -44,7 +44,9 @@ def test_plans_name_their_sources_and_the_version_they_are_compared_with(desk, r
     assert "Compared with “US terms presented in Paris” (17 Apr 2025)" in changes
     cited = [v for plan in record.plans.values() for v in plan.versions if v.sources]
     assert desk.locator("#plans details.version > ul.sources").count() == len(cited)
-    assert draft.locator("> ul.sources a[href^=http]").count() == 8   # the draft's eight reports, each a link
+    reports = next(v.sources for plan in record.plans.values() for v in plan.versions if v.id == "us-plan-28-points")
+    linked = [s for s in reports if record.sources[s].url]
+    assert len(linked) == 6 and draft.locator("> ul.sources a[href^=http]").count() == len(linked)  # each a link
 
 
 def test_one_source_events_are_flagged_in_the_list_and_the_details(desk, record):
@@ -153,9 +155,11 @@ def phone_page(browser, record_page):
 def test_a_vertical_swipe_on_the_phone_timeline_scrolls_the_page_and_a_horizontal_one_pans(phone):
     page, cdp = phone
     page.evaluate("scrollTo(0, document.getElementById('timeline').getBoundingClientRect().top + scrollY - 200)")
-    before = page.evaluate("scrollY")
-    swipe(cdp, 200, 600, 250)
-    assert page.evaluate("scrollY") - before > 200
+    window = "window.timelinePage.debug().timeline.getWindow().start.valueOf()"
+    before, shown = page.evaluate("scrollY"), page.evaluate(window)
+    swipe(cdp, 200, 650, 150)
+    # a trapped swipe scrolls 0 px (how far a free one goes varies with the machine's load: 58-400 px seen)
+    assert page.evaluate("scrollY") - before > 0 and page.evaluate(window) == shown
     page.evaluate("scrollTo(0, document.getElementById('timeline').getBoundingClientRect().top + scrollY - 200)")
     page.evaluate("""(() => { const t = window.timelinePage.debug().timeline, w = t.getWindow(), d = w.end - w.start;
         t.setWindow(w.start.valueOf() + 0.4 * d, w.end.valueOf() - 0.4 * d, {animation: false}); })()""")
