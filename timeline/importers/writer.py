@@ -114,9 +114,8 @@ def write_yaml(imported: Imported, output: str | os.PathLike, comment: str, titl
         raise TooLarge(f"{output}: the import is {size / 2**20:.0f} MB, over the {limit // 2**20} MB "
                        f"one data file may hold; write it as a folder of files (-o {output.with_suffix('')}/), "
                        "or set TIMELINE_MAX_FILE_MB")
-    with output_file(output, force=force) as temporary:
-        with temporary.open("wb") as out:
-            out.writelines(pieces)
+    with output_file(output, force=force) as temporary, temporary.open("wb") as out:
+        out.writelines(pieces)
     return output
 
 
