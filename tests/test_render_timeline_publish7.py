@@ -72,6 +72,13 @@ def footer(figure) -> str:
     return text_of(figure, "footer").replace("\n", " ")
 
 
+def beside_labels(ax) -> list:
+    """The labels drawn beside their marks, with no leader."""
+    leaders = {line.get_gid() for line in ax.lines}
+    return [t for t in ax.texts if (t.get_gid() or "").startswith("label:")
+            and "leader:" + t.get_gid().split(":", 1)[1] not in leaders]
+
+
 def lane_notes(figure) -> list[str]:
     return [t.get_text().replace("\n", " ") for t in figure.axes[0].texts if (t.get_gid() or "").startswith("lane-note:")]
 
@@ -187,9 +194,7 @@ def test_a_label_beside_its_mark_reads_rightward_unless_at_the_right_edge(charts
     ax = figure.axes[0]
     renderer = figure.canvas.get_renderer()
     right_edge = ax.get_window_extent(renderer).x1
-    leaders = {line.get_gid() for line in ax.lines}
-    beside = [t for t in ax.texts if (t.get_gid() or "").startswith("label:")
-              and "leader:" + t.get_gid().split(":", 1)[1] not in leaders]
+    beside = beside_labels(ax)
     assert beside
     for label in beside:
         if label.get_ha() == "right":
@@ -243,9 +248,7 @@ def test_a_label_beside_its_mark_is_twice_as_near_its_own_mark_as_any_other(char
     for line in ax.lines:                                          # a point's mark or a span's bar
         if line.get_gid() and ":" not in line.get_gid():
             marks.setdefault(line.get_gid(), []).append(line.get_window_extent(renderer))
-    leaders = {line.get_gid() for line in ax.lines}
-    beside = [t for t in ax.texts if (t.get_gid() or "").startswith("label:")
-              and "leader:" + t.get_gid().split(":", 1)[1] not in leaders]
+    beside = beside_labels(ax)
     assert beside
     for label in beside:
         box = label.get_window_extent(renderer)
