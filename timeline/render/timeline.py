@@ -296,7 +296,7 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     if not placed.labels and labelled:
         frame.notes[rule] = [NO_LABELS.format(drawn=drawn)]
     if slide:                                          # one line, the room of the notes it replaces
-        frame.notes[:] = frame.wrap(slide_note(scale, glyphs, len(placed.labels)))[:1]
+        frame.notes[:] = frame.wrap(slide_note(scale, glyphs, len(placed.labels)))
     ax = frame.axes(figure_height)
     rows = sum(heights) + 2 * LANE_PAD * len(names)
     lane_tops = tops_of(heights)
