@@ -23,7 +23,7 @@ from timeline.render.tags import is_joined, tags_of
 from timeline.render.timeline import draw_timeline
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGE, COLUMN = (11, 8.5), (6, None)
+PAGE, COLUMN, SLIDE = (11, 8.5), (6, None), (13.33, 7.5)
 DATA = {"seed": ROOT / "seeds", "moscow": ROOT / "seeds" / "moscow-talks-2025-12.yaml",
         "chronology": ROOT / "tests" / "charts" / "chronology.yaml"}
 CHARTS = {"seed-page": ("seed", PAGE), "seed-column": ("seed", COLUMN), "moscow": ("moscow", None),
@@ -70,6 +70,13 @@ def text_of(figure, gid: str) -> str:
 
 def footer(figure) -> str:
     return text_of(figure, "footer").replace("\n", " ")
+
+
+def beside_labels(ax) -> list:
+    """The labels drawn beside their marks, with no leader."""
+    leaders = {line.get_gid() for line in ax.lines}
+    return [t for t in ax.texts if (t.get_gid() or "").startswith("label:")
+            and "leader:" + t.get_gid().split(":", 1)[1] not in leaders]
 
 
 def lane_notes(figure) -> list[str]:
@@ -187,9 +194,7 @@ def test_a_label_beside_its_mark_reads_rightward_unless_at_the_right_edge(charts
     ax = figure.axes[0]
     renderer = figure.canvas.get_renderer()
     right_edge = ax.get_window_extent(renderer).x1
-    leaders = {line.get_gid() for line in ax.lines}
-    beside = [t for t in ax.texts if (t.get_gid() or "").startswith("label:")
-              and "leader:" + t.get_gid().split(":", 1)[1] not in leaders]
+    beside = beside_labels(ax)
     assert beside
     for label in beside:
         if label.get_ha() == "right":
@@ -206,11 +211,63 @@ def test_the_column_s_notes_before_its_numbered_key_are_short(charts):
     assert len(before) <= 8, before
 
 
-@pytest.mark.parametrize(("name", "most"), [("seed-page", 10), ("seed-column", 11), ("moscow", 0)])
+@pytest.mark.parametrize(("name", "most"), [("seed-page", 10), ("seed-column", 13), ("moscow", 0)])
 def test_fewer_tags_need_a_leader_to_reach_their_mark(charts, name, most):
     """14 of the seed page's 36 tags needed a line to reach their mark: a numbered mark keeps room for its number
     where that costs no label and few rows (:func:`~timeline.render.events_chart._with_tag_room`), and labels
-    keep right of their marks; 10 of 36 still need one on the page."""
+    keep right of their marks; 10 of 36 still need one on the page. The room kept clear after a label
+    beside its mark (so that it reads as its mark's, not the next one's) costs the column two more: 13 of 31."""
     tags = tags_of(charts[name].axes[0])
     assert [t for t in tags if t.get_gid().startswith("number:")]
     assert sum(map(is_joined, tags)) <= most
+
+
+# --- a label beside its mark is nearer its own mark than any other --------------------------------------------------
+
+@pytest.fixture(scope="module")
+def slide(loaded):
+    figure = draw_timeline(loaded["seed"], size=SLIDE)
+    figure.canvas.draw()
+    return figure
+
+
+def _gap(a, b) -> float:
+    """Pixels between two boxes on a row (0 where they overlap in x)."""
+    return max(0.0, a.x0 - b.x1, b.x0 - a.x1)
+
+
+@pytest.mark.parametrize("name", ["seed-page", "slide"])
+def test_a_label_beside_its_mark_is_twice_as_near_its_own_mark_as_any_other(charts, slide, name):
+    """“Zelenskyy asks Trump for Tomahawks at a White House lunch” stood ~20 px from the 17 Oct dot on its left and
+    as near a mark on its right: a label beside its mark (no leader) is at most half as far from its own mark as
+    from any other mark level with it."""
+    figure = slide if name == "slide" else charts[name]
+    ax = figure.axes[0]
+    renderer = figure.canvas.get_renderer()
+    marks = {}
+    for line in ax.lines:                                          # a point's mark or a span's bar
+        if line.get_gid() and ":" not in line.get_gid():
+            marks.setdefault(line.get_gid(), []).append(line.get_window_extent(renderer))
+    beside = beside_labels(ax)
+    assert beside
+    for label in beside:
+        box = label.get_window_extent(renderer)
+        own_id = label.get_gid().split(":", 1)[1]
+        mark = min(marks[own_id], key=lambda m: _gap(box, m))
+        own = _gap(box, mark)
+        level = [_gap(box, m) for gid, ms in marks.items() if gid != own_id for m in ms
+                 if abs((m.y0 + m.y1) / 2 - (mark.y0 + mark.y1) / 2) < 3]     # on its row
+        assert not level or min(level) >= 2 * max(own, 1.0), (name, label.get_text(), own, min(level))
+
+
+def test_the_slide_says_in_one_line_what_its_zone_counts_and_bare_marks_are(slide):
+    """The slide had no notes: its tinted '4× time scale', its '×2' and its ~190 bare marks went unexplained. One
+    line names what the slide shows, and no more."""
+    ax = slide.axes[0]
+    stacked = sum(len(t.get_text()) > 1 for t in ax.texts if t.get_text().startswith("×"))
+    assert stacked
+    unlabelled = 210 - len(slide.timeline.labels)                   # 211 events, one dated only to 2025
+    lines = text_of(slide, "footer").split("\n")
+    assert lines[0] == f"Tinted, 19 Nov–12 Dec drawn 4 times wider; ×2, ×4: that many events at one spot; " \
+                       f"{unlabelled} events unlabelled."
+    assert lines[1].startswith("Sources: ") and len(lines) == 2

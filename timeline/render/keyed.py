@@ -102,11 +102,11 @@ def _pack_marks(marks: list[Mark], width: float, gap: float, line_rows: int = 1)
 
     for mark in sorted(marks, key=lambda m: (not m.reserve, not m.lines, m.priority if m.lines else (), m.lo, m.hi)):
         row, (lo, hi) = next((r, (a, b)) for r in count() for a, b in _reach(mark, width, gap)
-                             if free(r, a, b, _line(mark, a, b), not mark.reserve))
+                             if free(r, a, b, _line(mark, a, b, gap), not mark.reserve))
         rows += [[] for _ in range(row + 1 - len(rows))]
         rows[row].append((lo, hi))
         mark.row = row
-        if line := _line(mark, lo, hi):
+        if line := _line(mark, lo, hi, gap):
             if mark.reserve:
                 mark.label_left = line[1] - mark.line_width
             for near in _near(row, max(1, line_rows)):
@@ -118,12 +118,19 @@ def _near(row: int, line_rows: int) -> list[int]:
     return [r for r in range(row - line_rows, row + line_rows + 1) if r != row]
 
 
-def _line(mark: Mark, lo: float, hi: float) -> tuple[float, float] | None:
+def _line(mark: Mark, lo: float, hi: float, gap: float) -> tuple[float, float] | None:
     """The extent of a reserved mark's label line within its footprint ``lo``..``hi`` (a leftward one with
-    :data:`FAR` pixels before it), or of a numbered mark's ``tag`` room; ``None`` for others."""
+    :data:`FAR` pixels before it, :func:`_trail` after it), or of a numbered mark's ``tag`` room; ``None`` for others."""
     if not mark.reserve:
         return (mark.hi, hi) if mark.tag else None
-    return (hi - mark.line_width, hi) if lo == mark.lo else (lo, lo + FAR + mark.line_width)
+    end = hi - _trail(mark, gap)
+    return (end - mark.line_width, end) if lo == mark.lo else (lo, lo + FAR + mark.line_width)
+
+
+def _trail(mark: Mark, gap: float) -> float:
+    """Pixels kept clear after a reserved label that reads rightward: twice its distance from its mark and
+    :data:`CLEAR` more, so that no other mark on its row lies as near its far end as its own mark does."""
+    return 2 * (gap + mark.tag) + CLEAR
 
 
 def _reach(mark: Mark, width: float, gap: float) -> list[tuple[float, float]]:
@@ -131,7 +138,7 @@ def _reach(mark: Mark, width: float, gap: float) -> list[tuple[float, float]]:
     to the right, else to the left."""
     if not mark.reserve:
         return [(mark.lo, mark.hi + mark.tag)]
-    right = (mark.lo, mark.end + gap + mark.line_width)
+    right = (mark.lo, mark.end + gap + mark.line_width + _trail(mark, gap))
     left = (mark.lo - gap - mark.line_width - FAR, mark.end)     # no other mark near a leftward line's far end
     return [right] if right[1] <= width or left[0] < 0 else [left]       # the one rule: right, unless at the edge
 
@@ -241,9 +248,14 @@ def _own(mark: Mark, left: float, right: float, marks: list[tuple[int, float, fl
     rule)? Every other mark lies clearly further from the label's end at the mark than the mark itself does
     (:data:`CLEAR` pixels further at least, rows :data:`ROW` pixels apart, a height counting twice: a label is
     read as level with its own mark); and no other mark lies within :data:`FAR` pixels of its far end either
-    (a label ending by another mark reads as that mark's: the Oval Office clash of March read as October's)."""
+    (a label ending by another mark reads as that mark's: the Oval Office clash of March read as October's),
+    nor, on its row, within twice the label's distance from its own mark and :data:`CLEAR` more."""
     rightward = left >= mark.end
     ends = [(left, gap + CLEAR), (right, gap + FAR)] if rightward else [(right, gap + CLEAR), (left, gap + FAR)]
+    near = left - mark.hi if rightward else mark.lo - right
+    if any(r == mark.row and (r, a, b) != (mark.row, mark.lo, mark.end) and max(a - right, left - b) < 2 * near + CLEAR
+           for r, a, b in marks):
+        return False                                   # another mark on its row near enough to read as its own
     for x, least in ends:
         for r, a, b in marks:
             if (r, a, b) != (mark.row, mark.lo, mark.end) and \

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
+import matplotlib.dates as mdates
+
 from timeline.dates import parse_edtf
 from timeline.model import Dataset, Event
 from timeline.render.events_chart import Placed
 from timeline.render.frame import Frame
-from timeline.render.spans import Glyph, related_bounds
+from timeline.render.spans import Glyph, TimeScale, related_bounds
 from timeline.render.text import printable, typeset
 
 #: Up to this many events without a label are numbered beside their marks and listed in a note; past it the
@@ -92,3 +94,23 @@ def bound_note(dataset: Dataset, events: Sequence[Event]) -> str | None:
     listed = ", ".join(f"“{typeset(printable(e.title or e.id))}”" for e in placed[:3])
     more = f" and {len(placed) - 3} more" if len(placed) > 3 else ""
     return BOUND_NOTE.format(listed=listed + more)
+
+
+def slide_note(scale: TimeScale, glyphs: Sequence[Glyph], labelled: int) -> str:
+    """The one line a slide keeps under its chart, naming only what it shows: 'Tinted, 19 Nov–12 Dec drawn 4 times
+    wider; ×2, ×4: that many events at one spot;
+    200 events unlabelled.' (empty where it shows none of these)."""
+    parts = []
+    if scale.zoom:
+        a, b, factor = scale.zoom
+        first, last = (mdates.num2date(x) for x in (a, b - 1))
+        parts.append(f"Tinted, {first.day} {first:%b}–{last.day} {last:%b} drawn {factor} times wider")
+    if scale.breaks:
+        parts.append("hatched, stretches with no events shortened")
+    if stacked := sorted({len(g.stack) + 1 for g in glyphs if g.stack}):
+        counts = ", ".join(f"×{n}" for n in stacked) if len(stacked) < 4 else f"×{stacked[0]} to ×{stacked[-1]}"
+        parts.append(f"{counts}: that many events at one spot")
+    if unlabelled := len({e.id for g in glyphs for e in (g.event, *g.stack)}) - labelled:
+        parts.append(f"{unlabelled:,} event{'s' * (unlabelled > 1)} unlabelled")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "." if text else ""

@@ -51,7 +51,7 @@ from timeline.render.lane_drawing import draw_lanes, lane_rows, tops_of
 from timeline.render.lanes import MAX_LANES, acting_sides, plan_lanes
 from timeline.render.legend import LINKS, count_entries, keep_drawn_cues
 from timeline.render.marks import links as links_between
-from timeline.render.notes import bound_note, coarse_note, numbered, numbered_at_most
+from timeline.render.notes import bound_note, coarse_note, numbered, numbered_at_most, slide_note
 from timeline.render.spans import Glyph, clipped, glyphs_of, related_bounds, time_scale
 from timeline.render.stacks import stack_note
 from timeline.render.tags import clear_tags
@@ -295,8 +295,8 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     frame.notes[rule] = lines if len(placed.labels) < len(glyphs) else []
     if not placed.labels and labelled:
         frame.notes[rule] = [NO_LABELS.format(drawn=drawn)]
-    if slide:
-        frame.notes.clear()
+    if slide:                                          # one line, the room of the notes it replaces
+        frame.notes[:] = frame.wrap(slide_note(scale, glyphs, len(placed.labels)))
     ax = frame.axes(figure_height)
     rows = sum(heights) + 2 * LANE_PAD * len(names)
     lane_tops = tops_of(heights)
