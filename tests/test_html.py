@@ -120,8 +120,8 @@ def test_the_look_is_the_charts_look(seed):
 
     scale = stance_looks(seed)
     assert [(s["id"], s["color"]) for s in scale] == [
-        ("demands", "#411900"), ("accepts", "#976200"), ("open_to", "#cbbd28"), ("undecided", "#dddddd"),
-        ("rejects", "#00aee6"), ("red_line", "#00518b")]
+        ("demands", "#2e1400"), ("accepts", "#9e6700"), ("open_to", "#dacb38"), ("undecided", "#e8e8e8"),
+        ("rejects", "#17c1ff"), ("red_line", "#005592")]
 
 
 def test_own_stances_take_a_step_of_the_charts_ramps(write_yaml):
@@ -140,7 +140,7 @@ def test_own_stances_take_a_step_of_the_charts_ramps(write_yaml):
           - {id: e, type: statement, date: 2025-12-03, source: [a]}
     """))
     looks = {s["id"]: s["color"] for s in stance_looks(record)}
-    assert looks == {"insists": "#411900", "leans": "#b1a500", "none": "#dddddd", "refuses": "#0070a5"}
+    assert looks == {"insists": "#2e1400", "leans": "#beb116", "none": "#e8e8e8", "refuses": "#007db9"}
 
 
 def test_open_dates_are_drawn_at_their_known_bound(write_yaml):

@@ -13,10 +13,12 @@ from timeline.negotiation import DEFAULT_STANCES, Stance
 from timeline.stance_colors import NEUTRAL, hatched_stance, stance_colors
 
 #: How far apart two stances must be in grey: CIE L* (0-100) of a colour-managed conversion and Rec. 601 luma
-#: (0-255) of a cheap one (last round Demands and Rejects, opposite stances, were luma 102 and 81). In colour,
+#: (0-255) of a cheap one, OPPOSITE_LUMA for stances of opposite sides (last round Accepts and Rejects were luma
+#: 103 and 128). The ladder is now even in luma; the sky blue and the gold that luma puts 41 apart are only 8.6
+#: L* apart (a blue is light in L* for its luma), so the L* margin is 8, not 10. In colour,
 #: CIEDE2000 DISTINCT in normal vision and COLOUR_BLIND for deuteranopes and protanopes (last round Accepts and
 #: Open to were 13 apart under deuteranopia).
-GREY_MARGIN, LUMA_MARGIN = 10.0, 20.0
+GREY_MARGIN, LUMA_MARGIN, OPPOSITE_LUMA = 8.0, 40.0, 40.0
 DISTINCT, COLOUR_BLIND = 20.0, 18.0
 
 
@@ -53,12 +55,14 @@ def test_the_default_scale_in_grey_orders_stances_by_firmness():
     by_grey = sorted(ids, key=lambda s: grey(colors[s]))
     assert by_grey == ["demands", "red_line", "accepts", "rejects", "open_to", "undecided"]
     assert sorted(ids, key=lambda s: rec601(colors[s])) == by_grey
-    assert [round(grey(colors[s])) for s in by_grey] == [15, 33, 47, 66, 76, 88]
-    assert [round(rec601(colors[s])) for s in by_grey] == [34, 63, 103, 128, 176, 221]
+    assert [round(grey(colors[s])) for s in by_grey] == [10, 35, 49, 73, 81, 92]
+    assert [round(rec601(colors[s])) for s in by_grey] == [25, 67, 108, 149, 191, 232]
     # in favour: brown, ochre, gold; against: navy, sky blue; no stance red (red would mean "Demands" beside a
     # stance called "Red line")
     assert {s: round(hue(colors[s])) for s in ids if s != "undecided"} == {
-        "demands": 50, "accepts": 72, "open_to": 95, "rejects": 239, "red_line": 265}
+        "demands": 51, "accepts": 72, "open_to": 95, "rejects": 240, "red_line": 265}
+    assert colors == {"demands": "#2e1400", "red_line": "#005592", "accepts": "#9e6700", "rejects": "#17c1ff",
+                      "open_to": "#dacb38", "undecided": "#e8e8e8"}
     assert colors["undecided"] == NEUTRAL and hatched_stance(DEFAULT_STANCES) == "red_line"
 
 
@@ -76,6 +80,7 @@ def test_every_pair_of_default_stances_differs_in_grey_and_for_colour_blind_read
 def test_the_judged_pairs_are_far_apart():
     colors = stance_colors(DEFAULT_STANCES)
     assert rec601(colors["rejects"]) - rec601(colors["demands"]) >= 90          # last round 81 vs 102
+    assert rec601(colors["rejects"]) - rec601(colors["accepts"]) >= OPPOSITE_LUMA  # last round 128 vs 103
     accepts, open_to = (views(colors[s])[1] for s in ("accepts", "open_to"))     # deuteranopia
     assert accepts.delta_e(open_to, method="2000") >= 24                         # last round ~13
     assert not any(hue(c) < 45 or hue(c) > 330 for c in colors.values() if c != NEUTRAL)   # nothing red
@@ -97,9 +102,11 @@ def test_any_scale_of_up_to_seven_stances_keeps_its_greys_apart(values):
     colors = stance_colors(stances)
     assert len(set(colors.values())) == len(stances)
     greys = sorted(grey(c) for c in colors.values())
-    assert all(b - a >= 8 for a, b in zip(greys, greys[1:])), greys
+    # even in luma (29 a step for seven stances; was 14 at least): a sky blue is light in L* for its luma, so on
+    # seven stances "-2" and "+1" are 5.9 L* apart (9.6 when the ladder was even in the mean of L* and luma)
+    assert all(b - a >= 5.5 for a, b in zip(greys, greys[1:])), greys
     lumas = sorted(rec601(c) for c in colors.values())
-    assert all(b - a >= 14 for a, b in zip(lumas, lumas[1:])), lumas
+    assert all(b - a >= 28 for a, b in zip(lumas, lumas[1:])), lumas
     for s in stances:               # brown to gold in favour, navy to sky blue against, a grey for no lean
         if s.value > 0:
             assert 45 < hue(colors[s.id]) < 100, (s, colors[s.id])
@@ -113,3 +120,27 @@ def test_any_scale_of_up_to_seven_stances_keeps_its_greys_apart(values):
     for side in ([s for s in stances if s.value > 0], [s for s in stances if s.value < 0]):   # stronger: darker
         side.sort(key=lambda s: abs(s.value))
         assert [grey(colors[s.id]) for s in side] == sorted((grey(colors[s.id]) for s in side), reverse=True)
+
+
+def test_the_chart_as_drawn_keeps_opposite_stances_40_luma_apart():
+    """The bars and the key's swatches of the drawn chart, read back from the figure: every two stances of
+    opposite sides at least OPPOSITE_LUMA apart in Rec. 601 luma, the firmer of one side darker."""
+    from matplotlib.colors import to_hex
+
+    from timeline.dataset import load
+    from timeline.render.positions import draw_positions
+
+    seeds = load(SEEDS)
+    figure = draw_positions(seeds)
+    drawn = {to_hex(p.get_facecolor()) for p in figure.chart.patches if (p.get_gid() or "").startswith("run:")}
+    keyed = {t.get_text(): to_hex(h.get_facecolor()) for legend in figure.legends
+             for t, h in zip(legend.get_texts(), legend.legend_handles) if hasattr(h, "get_facecolor")}
+    sign = {s.label: (s.value > 0) - (s.value < 0) for s in seeds.stances}
+    key = {label.removesuffix(" (cross-hatched)"): c for label, c in keyed.items()
+           if label.removesuffix(" (cross-hatched)") in sign}
+    assert len(key) == 6 and drawn - {"#ffffff"} <= set(key.values())
+    for a, b in combinations(key, 2):
+        gap = abs(rec601(key[a]) - rec601(key[b]))
+        assert gap >= (OPPOSITE_LUMA if sign[a] * sign[b] < 0 else LUMA_MARGIN), (a, b, gap)
+    assert sorted(key, key=lambda s: rec601(key[s])) == ["Demands", "Red line", "Accepts", "Rejects", "Open to",
+                                                        "Undecided"]

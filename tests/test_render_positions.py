@@ -101,6 +101,12 @@ def test_colours_diverge_and_the_key_draws_each_mark_as_the_chart_does(seeds):
     held = patches["tail:crimea:ukraine-crimea-2025-04-22"]
     assert held.get_hatch() is None and to_hex(held.get_facecolor()) == colors["red_line"]
     assert held.get_height() < own.get_height() / 2
+    # ... split down its middle by a white line, a double line no other stance's thin bar has (last round the
+    # red line's thin bar printed like "Demands")
+    split = next(line for line in figure.chart.lines if line.get_gid() == "tail-split:crimea:ukraine-crimea-2025-04-22")
+    assert to_hex(split.get_color()) == "#ffffff" and 0 < split.get_linewidth() < held.get_height() * 72 / 2
+    assert not any((line.get_gid() or "").startswith("tail-split:") and "russia" in line.get_gid()
+                   for line in figure.chart.lines)
     # a stance others attribute: outlined in its stance's colour around white, not hatched (last round "////",
     # which read as the red line's cross-hatch)
     assert claim.get_hatch() is None and to_hex(claim.get_facecolor()) == "#ffffff"

@@ -12,13 +12,15 @@ the two sides' ramps interleave on one ladder (strongest of the larger side,
 strongest of the other, next of the larger side...), the neutral grey
 lightest. A greyscale print therefore keeps every stance apart and orders
 them by firmness (Demands, Red line, Accepts, Rejects, Open to, Undecided on
-the default scale), and two stances of one side are two steps apart, which
-keeps them apart for colour-blind readers too (within a side they differ in
-lightness mostly). The ladder is evenly spaced in the mean of CIE L* and
-Rec. 601 luma, so both a colour-managed and a cheap grey conversion see even
-steps (about 10 L* and 25 luma apart at least on the default scale; tested
-with coloraide in normal vision, greyscale and simulated deuteranopia and
-protanopia). The most extreme stance against is also cross-hatched.
+the default scale), neighbours on the ladder are of opposite sides, and two
+stances of one side are two steps apart, which keeps them apart for
+colour-blind readers too (within a side they differ in lightness mostly).
+The ladder is evenly spaced in Rec. 601 luma, the grey a print driver or
+PIL's ``convert("L")`` gives: on the default scale about 41 luma a step (so
+"Accepts" and "Rejects", opposite stances, are 41 apart, not 25 as when the
+steps were even in CIE L*), and at least 8 CIE L* (tested with coloraide in
+normal vision, greyscale and simulated deuteranopia and protanopia). The most
+extreme stance against is also cross-hatched, on its thin "held" bar too.
 
 Each colour is a CIE LCh colour, its chroma reduced until it fits sRGB
 (coloraide's ray-trace gamut mapping in LCh keeps lightness and hue).
@@ -39,8 +41,8 @@ AGAINST_HUES = (265.0, 240.0)
 #: The chroma asked for (reduced where sRGB cannot give it): strong enough to name a hue, short of neon.
 CHROMA = 70.0
 #: The CIE L* of the darkest stance, and the grey of the neutral stance (the lightest step of the ladder).
-DARKEST = 15.0
-NEUTRAL = "#dddddd"
+DARKEST = 10.0
+NEUTRAL = "#e8e8e8"
 #: The hatch of the most extreme stance against, when the scale has more than one stance against.
 EXTREME_HATCH = "xxx"
 
@@ -78,10 +80,9 @@ def ladder(favour: Sequence[Stance], against: Sequence[Stance]) -> list[Stance]:
 
 
 def grey(color: str) -> float:
-    """The grey of ``color`` on a 0-100 scale: the mean of its CIE L* and its Rec. 601 luma (0-255 rescaled)."""
+    """The grey of ``color`` (``#rrggbb``): its Rec. 601 luma on gamma-encoded sRGB, 0-255."""
     red, green, blue = (int(color[i:i + 2], 16) for i in (1, 3, 5))
-    luma = 0.299 * red + 0.587 * green + 0.114 * blue
-    return (Color(color).convert("lab")["lightness"] + luma / 2.55) / 2
+    return 0.299 * red + 0.587 * green + 0.114 * blue
 
 
 def hatched_stance(scale: Sequence[Stance]) -> str | None:
@@ -98,7 +99,8 @@ def _hues(ends: tuple[float, float], count: int) -> list[float]:
 
 
 def _at_grey(target: float, hue: float) -> str:
-    """The colour of ``hue`` whose :func:`grey` is ``target`` (bisection on CIE L*, to 0.01 L*)."""
+    """The colour of ``hue`` whose :func:`grey` is ``target`` (bisection on CIE L*, to 0.01 L*; a hue's
+    chroma is cut near black and white, so its grey rises with L* throughout)."""
     low, high = 0.0, 100.0
     while high - low > 0.01:
         middle = (low + high) / 2

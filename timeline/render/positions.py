@@ -67,6 +67,7 @@ WIDTH = 10.0           # inches
 BAR = 0.085            # inches: height of a stance's bar (a claim's: CLAIM_BAR)
 CLAIM_BAR = 0.065
 MAX_TALL = 60.0         # inches: a taller chart is refused (choose issues or actors)
+HELD_SPLIT = 0.6       # points: the white line down a hatched stance's thin bar
 MIN_DAYS = 3           # a bar is at least this wide, so a stance stated near the chart's end shows
 #: The rule of "as of", stated on both charts of stances (this one and the grid, timeline.render.stance_graph).
 AS_OF_RULE = ("A stance holds from the day it was stated until the same actor's next stance on the issue. "
@@ -81,8 +82,8 @@ def stance_scale(dataset: Dataset) -> list[Stance]:
 def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: str | None,
              record_end: datetime | None, gid: str) -> list[Artist]:
     """Draw ``run`` centred on ``y`` (inches down the chart): a bar, thinned after ``record_end`` (the row's last
-    statement; ``None``: not the row's last run), the thin part solid even when the bar is hatched, and under it
-    a mark per statement."""
+    statement; ``None``: not the row's last run), the thin part solid even when the bar is hatched (then drawn
+    as a double line), and under it a mark per statement."""
     h = CLAIM_BAR if claimed else BAR
     x0, x1 = mdates.date2num(run.start), max(mdates.date2num(run.end), mdates.date2num(run.start) + MIN_DAYS)
     solid = x1 if record_end is None else min(x1, max(mdates.date2num(record_end), x0 + MIN_DAYS))
@@ -93,6 +94,9 @@ def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: 
         held = look if hatch is None else {"facecolor": color, "edgecolor": "none", "linewidth": 0.0}
         artists.append(ax.add_patch(Rectangle((solid, y - h * TAIL / 2), x1 - solid, h * TAIL, gid=f"tail:{gid}",
                                               **held)))
+        if hatch is not None:   # ... and split by a white line: a double line, unlike any other stance's tail
+            artists += ax.plot([solid, x1], [y, y], color="white", lw=HELD_SPLIT, solid_capstyle="butt",
+                               gid=f"tail-split:{gid}")
     below = y + h / 2 + 0.01
     for statement in run.statements:
         last = mdates.date2num(statement.last)
