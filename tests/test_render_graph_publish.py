@@ -19,6 +19,7 @@ from timeline.dataset import load
 from timeline.graph import actor_graph
 from timeline.render.graph import draw_graph
 from timeline.render.graph_labels import MAX_LEADER
+from timeline.render.graph_names import actor_name
 from timeline.render.select import GraphError, by_family, pair_rows, unhosted
 
 ROOT = Path(__file__).parents[1]
@@ -132,7 +133,7 @@ def test_the_side_key_names_every_side_drawn_by_its_name_in_the_data(figures, se
     figure = figures["person-page"]
     entries = [" ".join(e.split()) for e in legend(figure, "side")]
     sides = {seeds.side(n) for n in drawn(figure, "node")}
-    names = {seeds.actors[s].name for s in sides}
+    names = {actor_name(seeds.actors[s]) for s in sides}        # as the nodes name them: 'US', not 'United States'
     coloured = {e for e in entries if not e.startswith("Others: ")}
     others = next((e for e in entries if e.startswith("Others: ")), "Others: ")[8:].split(", ")
     assert names == coloured | {n for n in others if n}
@@ -244,4 +245,4 @@ def test_the_table_names_each_actor_unmistakably(figures):
     assert "Russia → Ukraine's European allies" in rows and "Ukraine & Ukraine's allies" in rows
     assert "Pro-Ukrainian war mappers → Russia" in rows            # the name, not an alias, where the row holds it
     assert not [r for r in rows if "Ukraine's…" in r]
-    assert "United States & Russia" in rows                     # the full name where it fits
+    assert "US & Russia" in rows                     # as its node is labelled (judge7 #32), not 'United States' here

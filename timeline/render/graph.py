@@ -39,7 +39,7 @@ from matplotlib.figure import Figure
 
 from timeline.errors import NothingToShow
 from timeline.model import LEVELS, Dataset, Event
-from timeline.names import find_actor, respell
+from timeline.names import find_actor
 from timeline.palette import principal_colors
 from timeline.render import style
 from timeline.render.captions import count, named_list, period_label, sources_line
@@ -74,9 +74,8 @@ from timeline.render.graph_frame import (
 from timeline.render.graph_groups import crossings, grouped_positions, separate
 from timeline.render.graph_key import sections
 from timeline.render.graph_labels import draw_labels
-from timeline.render.graph_names import LABEL_WIDTH, label_forms, label_texts
+from timeline.render.graph_names import LABEL_WIDTH, actor_name, label_forms, label_texts
 from timeline.render.graph_table import in_words
-from timeline.render.labels import display_name
 from timeline.render.layout import layout_positions, two_columns
 from timeline.render.select import (
     MAX_ACTORS,
@@ -303,13 +302,9 @@ def subtitle(graph: str, level: str, events: list[Event], around: str | None, de
 
 
 def names_of(dataset: Dataset, node: str) -> tuple[str, ...]:
-    """An actor's name as drawn, then its abbreviations ('US', 'NATO'), then its other aliases in Latin
-    script ('European allies'): the candidates for a short name, the first that fits wins, so an alias
-    such as 'Riyadh' stands for Saudi Arabia only where the name itself does not fit."""
-    actor = dataset.actors[node]
-    short = [a for a in actor.aliases if a.replace(".", "").isupper() and a.isascii()]
-    other = [a for a in actor.aliases if a not in short and a.isascii() and len(a.split()) > 1]
-    return (respell(display_name(actor), actor), *short, *other)
+    """An actor's name as its node gives it (:func:`actor_name`), alone: the table and key name one actor one
+    way, as the map does; the table cuts it with '…' only where a pair's two names pass its width."""
+    return (actor_name(dataset.actors[node]),)
 
 
 #: The dots of a state-level line between a pair that never met: only statements, demands or attacks at a distance.

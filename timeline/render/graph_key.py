@@ -15,12 +15,11 @@ from matplotlib.patches import FancyArrowPatch
 
 from timeline.graph import ACTOR_RELATIONS
 from timeline.model import ROLES, Dataset
-from timeline.names import spelled
 from timeline.palette import RELATION_FAMILIES
 from timeline.render import style
 from timeline.render.graph_edges import PLANNED_ALPHA, Edge
+from timeline.render.graph_names import actor_name
 from timeline.render.markers import legend_size
-from timeline.render.text import clip, printable
 
 #: Characters per line of a key's label: the key column is 2.5 inches wide.
 KEY_LABEL = 28
@@ -70,7 +69,7 @@ def side_section(dataset: Dataset, colors: dict[str, str], own: bool = False, ma
     in one grey entry, named unless ``own`` (every side is a node, labelled on the map); each in ``marker``, the
     shape most nodes are drawn in."""
     def name(side: str) -> str:
-        return printable(clip(spelled(dataset.actors[side]), 60)) if side in dataset.actors else side
+        return actor_name(dataset.actors[side]) if side in dataset.actors else side   # as its node is named
 
     named = [(s, c) for s, c in colors.items() if c != style.OTHER_SIDE]
     columns = 2 if len(named) > 5 else 1

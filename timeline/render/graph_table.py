@@ -32,8 +32,7 @@ HEAD = 0.1 + max(len(f.short) for f in RELATION_FAMILIES.values()) * FONT_SIZE *
 
 
 def short_name(names: Sequence[str], limit: int) -> str:
-    """The first of ``names`` (a name, then its aliases) at most ``limit`` characters long, else the name
-    cut to ``limit``: 'United States' where it fits, else 'US'."""
+    """The first of ``names`` at most ``limit`` characters long, else the first cut to ``limit`` with '…'."""
     fits = [n for n in names if 2 <= len(n) <= limit]
     return fits[0] if fits else shorten(names[0], limit)
 
