@@ -177,7 +177,7 @@ def test_nodes_are_coloured_by_side_and_shaped_by_kind(person):
 
 
 def test_the_legend_lists_what_is_drawn_and_nothing_else(person):
-    assert legend(person, "side") == ["Russia", "Ukraine", "United States", "Others: Ireland, Pro-\nUkrainian war "
+    assert legend(person, "side") == ["Russia", "Ukraine", "US", "Others: Ireland, Pro-\nUkrainian war "
                                       "mappers,\nUkraine's European allies,\nUkraine's allies"]   # only main sides
     assert legend(person, "kind") == ["Person", "State", "Organisation", "Group"]
     assert legend(person, "relation") == [
@@ -241,7 +241,7 @@ def test_state_level_collapses_actors_into_their_states(state):
     # width counts meetings: the US met Russia in Moscow; Russia and Ukraine only acted on each other (dotted)
     assert edges["russia:united-states:pair"].get_linewidth() > edges["russia:ukraine:pair"].get_linewidth() == 1.0
     assert edges["russia:ukraine:pair"].get_linestyle() != "-" and edges["russia:united-states:pair"].get_linestyle() == "-"
-    assert legend(state, "side")[:3] == ["Russia", "Ukraine", "United States"]    # the judge: no colour key
+    assert legend(state, "side")[:3] == ["Russia", "Ukraine", "US"]    # the judge: no colour key
     assert set(drawn(state, "label")) == STATE_NODES
     assert legend(state, "kind") == ["State", "Organisation", "Group"]
     assert text(state, "subtitle") == ("Relations between states, organisations and groups (what a person did counts "

@@ -16,6 +16,7 @@ from timeline.dataset import load
 from timeline.palette import RELATION_FAMILIES
 from timeline.render.graph import draw_graph
 from timeline.render.graph_groups import grouped_positions
+from timeline.render.graph_names import actor_name
 
 ROOT = Path(__file__).parents[1]
 PAGE, SLIDE, COLUMN = (11.0, 8.5), (13.33, 7.5), (6.0, 6.0)
@@ -89,7 +90,7 @@ def test_each_person_is_inside_their_sides_named_circle_and_circles_never_overla
         names = {side: t.get_text() for side, t in drawn(figure, "group-label").items()}
         assert set(names) == set(rings), name
         for side, label in names.items():
-            assert label == data.actors[side].name                      # the data's own name ("Turkey")
+            assert label == actor_name(data.actors[side])   # the data's own name ("Turkey"), or its initials ("US")
         for node, (x, y, r) in nodes.items():
             side = data.side(node)
             if side in rings:

@@ -152,11 +152,13 @@ def test_labelled_numbered_and_other_events_add_up_to_the_events_drawn(charts, n
 
 @pytest.mark.parametrize("name", ["seed-slide", "chronology-slide"])
 def test_a_slide_keeps_its_source_line_and_numbers_nothing(charts, name):
-    """The slide's footnote was 15 lines of 7-point type, most of it a numbered key."""
+    """The slide's footnote was 15 lines of 7-point type, most of it a numbered key; now one note line (round 7) and
+    its sources."""
     figure = charts[name]
     assert not figure.timeline.numbers and not [t for t in figure.axes[0].texts
                                                  if (t.get_gid() or "").startswith("number:")]
-    assert footer(figure).startswith("Sources: ")
+    note, sources = footer(figure).split(" Sources: ")
+    assert note.endswith("events unlabelled.") and "Sources" not in note and sources
 
 
 @pytest.mark.parametrize("name", JUDGED)

@@ -254,10 +254,10 @@ def test_a_slide_too_short_for_label_rows_still_tells_the_story(year):
     drawing = figure.timeline
     assert figure.get_figheight() == 7.5 and not drawing.numbers
     assert len(drawing.labels) >= 8                              # the top events in words
-    assert {"alaska-summit-2025-08-15", "moscow-talks", "oval-office-meeting-2025-02-28",
-            "geneva-talks-2025-11-23"} <= set(drawing.labels)
+    # (Geneva, 23 Nov, gave way in round 7 to the rule that a label stands twice as near its mark as any other)
+    assert {"alaska-summit-2025-08-15", "moscow-talks", "oval-office-meeting-2025-02-28"} <= set(drawing.labels)
     footer = next(t.get_text() for t in figure.texts if t.get_gid() == "footer")
-    assert footer.startswith("Sources: ") and footer.count("\n") <= 2
+    assert footer.startswith("Tinted, 19 Nov") and "Sources: " in footer and footer.count("\n") <= 3
     figure.canvas.draw()
     renderer = figure.canvas.get_renderer()
     words = [t.get_window_extent(renderer) for t in figure.axes[0].texts if (t.get_gid() or "").startswith("label:")]
