@@ -6,20 +6,15 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import matplotlib.dates as mdates
 import pytest
+from judged_charts import COLUMN, DATA, PAGE, SLIDE, drawn
 
 from timeline.dataset import load
 from timeline.dates import parse_edtf
 from timeline.render.tags import event_of, is_joined, marks_by_event, nearest_is_own, tags_of
-from timeline.render.timeline import draw_timeline
 
-ROOT = Path(__file__).resolve().parent.parent
-SLIDE, PAGE, COLUMN = (13.33, 7.5), (11, 8.5), (6, None)
-DATA = {"seed": ROOT / "seeds", "moscow": ROOT / "seeds" / "moscow-talks-2025-12.yaml",
-        "chronology": ROOT / "tests" / "charts" / "chronology.yaml"}
 JUDGED = {"seed-page": ("seed", PAGE), "seed-column": ("seed", COLUMN), "seed-slide": ("seed", SLIDE),
           "moscow": ("moscow", None), "moscow-column": ("moscow", COLUMN), "chronology": ("chronology", None),
           "chronology-column": ("chronology", COLUMN), "chronology-slide": ("chronology", SLIDE)}
@@ -27,13 +22,7 @@ JUDGED = {"seed-page": ("seed", PAGE), "seed-column": ("seed", COLUMN), "seed-sl
 
 @pytest.fixture(scope="module")
 def charts():
-    loaded = {name: load(path) for name, path in DATA.items()}
-    out = {}
-    for name, (data, size) in JUDGED.items():
-        figure = draw_timeline(loaded[data], size=size)
-        figure.canvas.draw()
-        out[name] = figure
-    return out
+    return drawn({name: load(path) for name, path in DATA.items()}, JUDGED)
 
 
 def footer(figure) -> str:

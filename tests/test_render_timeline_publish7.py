@@ -8,10 +8,10 @@ import importlib.util
 import itertools
 import re
 import sys
-from pathlib import Path
 
 import matplotlib.dates as mdates
 import pytest
+from judged_charts import COLUMN, DATA, PAGE, ROOT, SLIDE, drawn
 from matplotlib.colors import to_hex
 from matplotlib.lines import Line2D
 from matplotlib.patches import StepPatch
@@ -22,10 +22,6 @@ from timeline.render.frame import wrap_lane
 from timeline.render.tags import is_joined, tags_of
 from timeline.render.timeline import draw_timeline
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGE, COLUMN, SLIDE = (11, 8.5), (6, None), (13.33, 7.5)
-DATA = {"seed": ROOT / "seeds", "moscow": ROOT / "seeds" / "moscow-talks-2025-12.yaml",
-        "chronology": ROOT / "tests" / "charts" / "chronology.yaml"}
 CHARTS = {"seed-page": ("seed", PAGE), "seed-column": ("seed", COLUMN), "moscow": ("moscow", None),
           "chronology": ("chronology", None)}
 #: Words of the tool, not of a newsroom, that the notes and lane notes used.
@@ -41,12 +37,7 @@ def loaded():
 
 @pytest.fixture(scope="module")
 def charts(loaded):
-    out = {}
-    for name, (data, size) in CHARTS.items():
-        figure = draw_timeline(loaded[data], size=size)
-        figure.canvas.draw()
-        out[name] = figure
-    return out
+    return drawn(loaded, CHARTS)
 
 
 @pytest.fixture(scope="module")
