@@ -88,3 +88,21 @@ def test_each_step_names_the_single_command_that_writes_the_same_file(run, tmp_p
             assert {p.name: p.read_bytes() for p in alone.iterdir()} == {p.name: p.read_bytes() for p in built.iterdir()}
         else:
             assert alone.read_bytes() == built.read_bytes(), step.name
+
+
+def test_a_library_build_leaves_nothing_frozen_from_the_collector(tmp_path, write_yaml):
+    """Each step freezes what survives its collect (so later collects skip it); the caller's process gets its
+    collector back whole when the build ends."""
+    import gc
+
+    from timeline.build import build
+    from timeline.dataset import load
+
+    path = write_yaml("""\
+        actors: [{id: a}, {id: b}]
+        events: [{id: s, type: statement, date: 2025-12-02, source: [a]}]
+    """)
+    gc.unfreeze()
+    report = build(load(path), tmp_path / "out")
+    assert (tmp_path / "out" / "timeline.png").exists() and report.skipped
+    assert gc.get_freeze_count() == 0

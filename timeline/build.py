@@ -149,18 +149,21 @@ def _build(dataset: Dataset, out: str | Path = "output", *, force: bool = False,
     report.period = dataset.date_range()
     from timeline.graph import shared_graphs
 
-    with shared_graphs():  # the charts, the exports and the page use the same actor graphs: made once
-        for number, step in enumerate(plan, 1):
-            if progress:
-                progress(number, len(plan), step.name)
-            try:
-                with nullcontext() if step.shares else shared_graphs():
-                    step.write(dataset, out / step.name, force)
-            except NothingToShow as reason:
-                report.skipped.append(f"{step.name}: {reason}")
-            else:
-                report.files.append(out / step.name)
-            gc.collect()  # what the step made (figures, rows, its own graph) goes before the next: the peak is one step's
-            gc.freeze()  # what survives (the modules the step imported) is not walked again by each later collect
+    try:
+        with shared_graphs():  # the charts, the exports and the page use the same actor graphs: made once
+            for number, step in enumerate(plan, 1):
+                if progress:
+                    progress(number, len(plan), step.name)
+                try:
+                    with nullcontext() if step.shares else shared_graphs():
+                        step.write(dataset, out / step.name, force)
+                except NothingToShow as reason:
+                    report.skipped.append(f"{step.name}: {reason}")
+                else:
+                    report.files.append(out / step.name)
+                gc.collect()  # what the step made (figures, rows, its own graph) goes before the next: the peak is one step's
+                gc.freeze()  # what survives (the modules the step imported) is not walked again by each later collect
+    finally:
+        gc.unfreeze()  # a library caller's process collects what the build left behind again
     report.seconds = time.perf_counter() - started
     return report
