@@ -157,8 +157,8 @@ def test_hostile_files_get_one_line(run, tmp_path):
         ("empty.csv", "auto", "empty.csv: unknown layout; expected timeline's events.csv"),
         ("empty.csv", "acled", "empty.csv: the file has no rows, so none holds the columns actor1, event_date"),
         ("empty.csv", "xlsx", "empty.csv: not a readable .xlsx workbook (InvalidFileException"),
-        ("garbage.bin", "auto", "garbage.bin: unknown layout"),
-        ("garbage.bin", "ucdp", "garbage.bin: none of the first 10 rows holds the columns date_end"),
+        ("garbage.bin", "auto", "garbage.bin: a binary file, not text; give a CSV or tab-separated table"),
+        ("garbage.bin", "ucdp", "garbage.bin: a binary file, not text; give a CSV or tab-separated table"),
         ("broken.xlsx", "auto", "broken.xlsx: not a readable .xlsx workbook (KeyError"),
         ("broken.xlsx", "timelinejs", "broken.xlsx: not a readable .xlsx workbook (KeyError"),
     ]

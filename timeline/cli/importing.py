@@ -51,7 +51,7 @@ def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output_te
     from timeline.importers.writer import check, check_destination, header, is_folder, write_folder, write_yaml
 
     folder, output = is_folder(output_text), Path(output_text)  # Path() drops the trailing slash that says "folder"
-    check_destination(output, data_path, into_dataset)
+    check_destination(output, data_path, into_dataset, files, folder)
     chosen = _filters(filters)
     formats = []
     for file in files:

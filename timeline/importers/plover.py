@@ -23,6 +23,7 @@ from typing import Any
 
 from timeline.importers import cameo
 from timeline.importers.records import Record, slug
+from timeline.importers.tabular import open_text
 from timeline.vocabulary import EVENT_TYPES, PLOVER_TYPES
 
 #: PLOVER types of earlier drafts -> (today's type, the model's type).
@@ -35,7 +36,8 @@ _SPACE = re.compile(r"\s+")
 def read_plover(path: str | Path) -> Iterator[Record]:
     """Yield one :class:`Record` per PLOVER record in the JSON file at ``path`` (an array or JSON lines)."""
     name = str(path)
-    text = Path(path).read_text(encoding="utf-8-sig")
+    with open_text(Path(path)) as handle:
+        text = handle.read()
     for line, item in _items(text):
         where = f"{name}:{line}"
         if isinstance(item, str):

@@ -20,6 +20,7 @@ from typing import Any
 
 from timeline.export.csv import unguard
 from timeline.importers.records import Record
+from timeline.importers.tabular import open_text
 from timeline.vocabulary import EVENT_TYPES, ROLE_KEYS
 
 #: The columns that make a CSV file the project's events table.
@@ -70,8 +71,10 @@ def read_tables(rows: Callable[[str], Iterable[tuple[str, dict[str, str]]]],
 def _rows(path: Path) -> Iterator[tuple[str, dict[str, str]]]:
     if not path.exists():
         return
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
+    with open_text(path) as handle:
+        header = handle.readline()  # commas as exported; tabs once saved from Excel as "Unicode Text"
+        handle.seek(0)
+        reader = csv.DictReader(handle, delimiter="\t" if header.count("\t") > header.count(",") else ",")
         for row in reader:
             yield f"{path}:{reader.line_num}", {k: v if k in _LIST_COLUMNS else unguard(v)
                                                 for k, v in row.items() if k is not None and v}

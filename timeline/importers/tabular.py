@@ -5,6 +5,8 @@ the same handling of what real files carry:
 
 - the delimiter (comma, tab or semicolon) is taken from the first lines; text is
   UTF-8 (a byte-order mark skipped), or UTF-16 with its mark (Excel's "Unicode Text");
+  any other encoding is refused with the line of its first stray byte (:func:`open_text`),
+  never guessed: a Windows-1251 file read as Windows-1252 would import garbled names;
 - a title line or notes above the header are skipped: the header is the first of
   the first :data:`HEADER_SEARCH` rows that holds enough of the format's columns;
 - an unnamed leading index column (``""``, ``Unnamed: 0``, ``...1``), as pandas
@@ -26,7 +28,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from timeline.errors import UserError
 
@@ -42,6 +44,45 @@ class NoHeader(UserError):
 
 class Unreadable(UserError):
     """A workbook that openpyxl cannot open (damaged, or not really .xlsx)."""
+
+
+class NotText(UserError):
+    """A text file that is neither UTF-8 nor UTF-16 with a byte-order mark; ``str()`` gives file:line."""
+
+
+@contextmanager
+def open_text(path: Path) -> Iterator[TextIO]:
+    """``path`` opened as text for the csv module: UTF-16 after its byte-order mark, else UTF-8 (a mark skipped).
+
+    A binary file (a NUL byte in its first 8 KB) raises :class:`NotText` at once; a byte that does not
+    decode, met while the caller reads, raises it naming the line.
+    """
+    with path.open("rb") as raw:
+        head = raw.read(8192)
+    utf16 = head[:2] in (b"\xff\xfe", b"\xfe\xff")  # Excel's "Unicode Text": UTF-16, tab-separated
+    if not utf16 and b"\0" in head:
+        raise NotText(f"{path}: a binary file, not text; give a CSV or tab-separated table, an .xlsx workbook "
+                      "or JSON")
+    try:
+        with path.open(encoding="utf-16" if utf16 else "utf-8-sig", newline="") as handle:
+            yield handle
+    except UnicodeDecodeError as error:
+        if utf16:
+            raise NotText(f"{path}: broken UTF-16 ({error.reason}); save the file again as UTF-8") from None
+        line, byte = _stray_byte(path)
+        spreadsheet = "" if path.suffix.lower() in (".json", ".jsonl") else " (from Excel: 'CSV UTF-8')"
+        raise NotText(f"{path}:{line}: byte 0x{byte:02x} is not UTF-8; save the file as UTF-8{spreadsheet}") from None
+
+
+def _stray_byte(path: Path) -> tuple[int, int]:
+    """The line and value of the first byte of ``path`` that is not UTF-8 (a newline never is part of a character)."""
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, 1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as error:
+                return number, line[error.start]
+    return 0, 0
 
 
 def is_workbook(path: Path) -> bool:
@@ -62,9 +103,7 @@ def raw_rows(path: str | Path, sheet: str | None = None) -> Iterator[tuple[int, 
     if is_workbook(path):
         yield from _sheet_rows(path, sheet)
         return
-    with path.open("rb") as raw:
-        utf16 = raw.read(2) in (b"\xff\xfe", b"\xfe\xff")  # Excel's "Unicode Text": UTF-16, tab-separated
-    with path.open(encoding="utf-16" if utf16 else "utf-8-sig", errors="replace", newline="") as handle:
+    with open_text(path) as handle:
         head = handle.read(65536)
         handle.seek(0)
         reader = csv.reader(handle, delimiter=_delimiter(head))

@@ -35,7 +35,11 @@ class TooLarge(UserError):
     """An import to one file larger than a data file may be (the loader would refuse it)."""
 
 
-class InsideDataset(UserError):
+class BadDestination(UserError):
+    """``-o`` is a place an import must not be written: not a .yaml file, or one of the files imported."""
+
+
+class InsideDataset(BadDestination):
     """``-o`` points inside the dataset folder given with ``--data``."""
 
 
@@ -76,12 +80,25 @@ def _order(event: dict[str, Any]) -> tuple[str, str]:
     return str(event.get("date", "")), event["id"]
 
 
-def check_destination(output: Path, data: Path | None, inside: bool = False) -> None:
-    """Refuse ``output`` (a file, or a folder for :func:`write_folder`) inside the dataset folder ``data`` unless ``inside``."""
+def check_destination(output: Path, data: Path | None, inside: bool = False, inputs: Iterable[Path] = (),
+                      folder: bool = False) -> None:
+    """Refuse ``output`` (a file, or a folder for :func:`write_folder` if ``folder``) before anything is read.
+
+    Refused: a file not named ``.yaml``/``.yml`` (the dataset would not read it), one of the files
+    being imported (``inputs``: it would be replaced by its own import), and a place inside the
+    dataset folder ``data`` unless ``inside``.
+    """
+    if not folder and output.suffix.lower() not in (".yaml", ".yml"):
+        raise BadDestination(f"{output}: the import is a YAML dataset file; name it .yaml "
+                            f"(-o {output.with_suffix('.yaml')}), or give a folder ending in /")
+    for source in inputs:
+        if output.exists() and output.samefile(source):
+            raise BadDestination(f"{output} is the file being imported: writing there would replace it; "
+                                "choose another -o")
     if data is None or inside or not data.is_dir():
         return
-    folder, target = data.resolve(), output.resolve()
-    if target == folder or folder in target.parents:
+    data_folder, target = data.resolve(), output.resolve()
+    if target == data_folder or data_folder in target.parents:
         raise InsideDataset(f"{output} is inside the dataset folder {data}: the import would join the dataset "
                             "before you review it; write it elsewhere, or pass --into-dataset")
 
