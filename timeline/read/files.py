@@ -20,6 +20,10 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
+#: Files and folders looked at below a dataset folder before it is refused as not one: ``--data ~``
+#: or ``--data /`` would otherwise walk the whole disk (and /proc) for minutes.
+MAX_ENTRIES = 100_000
+
 
 def max_file_bytes() -> int:
     """The size limit of one data file: ``$TIMELINE_MAX_FILE_MB`` megabytes, or :data:`MAX_FILE_BYTES`."""
@@ -82,7 +86,13 @@ def _walk(root: Path) -> tuple[list[Path], list[Problem]]:
         problems.append(Problem(str(error.filename), None, f"cannot read this folder ({error.strerror}); "
                                                            "its files were not loaded: fix its permissions"))
 
+    seen = 0
     for folder, subfolders, names in os.walk(root, onerror=unreadable):
+        seen += len(subfolders) + len(names)
+        if seen > MAX_ENTRIES:
+            raise DatasetError([Problem(str(root), None, f"more than {MAX_ENTRIES:,} files and folders below it, "
+                                        "so not a dataset folder; point --data at the folder of the dataset's "
+                                        "YAML files")])
         here = Path(folder)
         subfolders[:] = [name for name in subfolders if not _passed_over(name)]
         for name in list(subfolders):

@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -16,6 +17,9 @@ from timeline.errors import UserError
 #: Problems shown at most; the rest are counted. A file of a million bad items reports
 #: its first hundred in a second instead of printing a million lines.
 MAX_PROBLEMS = 100
+#: A quoted piece of the data in a message ('a 2,000-character key') longer than this is cut, keeping the line one line.
+MAX_QUOTED = 80
+_LONG_QUOTE = re.compile(f"(?<!\\w)'([^'\n]{{{MAX_QUOTED + 1},}})'(?!\\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +29,12 @@ class Problem:
     file: str
     line: int | None
     message: str
+
+    def __post_init__(self) -> None:
+        """Cut each quoted piece of the data past :data:`MAX_QUOTED` characters to its start and '...'."""
+        if len(self.message) > MAX_QUOTED:
+            shortened = _LONG_QUOTE.sub(lambda m: f"'{m.group(1)[:MAX_QUOTED - 3]}...'", self.message)
+            object.__setattr__(self, "message", shortened)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
