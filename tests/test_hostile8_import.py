@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEED
+from conftest import ROOT, SEED
 
 ROW = ("id,type,date,participants,source,target,status,summary\n"
        "e1,meeting,2025-12-02,putin; witkoff,,,occurred,{summary}\n")
@@ -65,3 +65,66 @@ def test_the_output_must_be_named_as_a_data_file(run, tmp_path, name):
     assert result.output.splitlines() == [f"Error: {output}: the import is a YAML dataset file; name it .yaml "
                                           f"(-o {output.with_suffix('.yaml')}), or give a folder ending in /"]
     assert source.read_bytes() == before
+
+
+def _refusal(run, tmp_path, text: str, *options: str, name: str = "table.csv") -> list[str]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = run("import", str(path), *options, "-o", str(tmp_path / "out.yaml"), data=None)
+    assert result.exit_code == 1 and not (tmp_path / "out.yaml").exists()
+    return [line.replace(f"{path}", "FILE") for line in result.output.splitlines()]
+
+
+def test_an_empty_file_says_so(run, tmp_path):
+    assert _refusal(run, tmp_path, "\n\n") == ["Error: FILE: no rows: the file is empty; export the table again"]
+
+
+def test_a_header_without_rows_writes_nothing(run, tmp_path):
+    assert _refusal(run, tmp_path, "Year,Month,Day,Headline,Text\n") == [
+        "FILE: timelinejs (the TimelineJS 3 template (Year, Month, Day, ...))",
+        "Error: nothing to import: no rows under the header; nothing was written"]
+
+
+def test_a_file_of_refused_rows_writes_nothing(run, tmp_path):
+    lines = _refusal(run, tmp_path, "1\t20251202\n", "--format", "gdelt", name="events.txt")
+    assert lines[1:] == [
+        "refused FILE:1: 2 columns; a GDELT row has 57, 58 or 61 and starts with GLOBALEVENTID and SQLDATE",
+        "Error: nothing to import: 1 rows read, 0 events imported, 0 skipped by filter, 0 merged, 1 refused (the "
+        "refused rows say why above); nothing was written"]
+
+
+def test_filters_that_choose_nothing_write_nothing(run, tmp_path):
+    text = (ROOT / "tests" / "data" / "import" / "ucdp_ged.csv").read_text(encoding="utf-8")
+    assert _refusal(run, tmp_path, text, "--since", "2030")[-1] == (
+        "Error: nothing to import: 5 rows read, 0 events imported, 4 skipped by filter, 0 merged, 1 refused (the "
+        "refused rows say why above; the filters chose none of the others); nothing was written")
+
+
+@pytest.mark.parametrize("text, why", [
+    ("date,type,participants,summary\n2025-12-02,meeting,a; b,Talks\n",
+     "nearest timeline's events.csv, but no header row has the columns id, source, status, target; rename them as "
+     "that format names them (the first row has: date | type | participants | summary)"),
+    ("WEEK,REGION,COUNTRY,ADMIN1,EVENT_TYPE,SUB_EVENT_TYPE,EVENTS,FATALITIES\n2024-01-06,Europe,Ukraine,Kyiv,Battles,"
+     "Armed clash,3,4\n", "ACLED's weekly aggregates (week, events): counts, not events; download ACLED's "
+     "event-level export (event_id_cnty, event_date, ...) (the first row has: WEEK | REGION | COUNTRY | ADMIN1 | "
+     "EVENT_TYPE | SUB_EVENT_TYPE | EVENTS | FATALITIES)"),
+    ("\t".join(["1", "20250101", *["x"] * 14]) + "\n", "16 tab-separated columns with no header: a GDELT 2.0 mentions "
+     "file, which holds no events; GDELT events files (*.export.CSV) have 57, 58 or 61 columns (the first row has: "
+     "1 | 20250101 | x | x | x | x | x | x | x | x | x | x | x | x | x | x)"),
+    ("\t".join(["GLOBALEVENTID", *["x"] * 60]) + "\n", "61 tab-separated columns, as GDELT events have, but the first "
+     "line is not an event (an id, then the day as YYYYMMDD); remove the header or notes above the first event (the "
+     "first row has: GLOBALEVENTID | " + " | ".join(["x"] * 26) + " | …)"),
+])
+def test_an_unknown_layout_names_the_nearest_format_and_what_it_lacks(run, tmp_path, text, why):
+    assert _refusal(run, tmp_path, text) == [f"Error: FILE: unknown layout: {why}; or name the format with --format"]
+
+
+def test_the_hxl_hashtag_row_of_hdx_copies_is_skipped(run, tmp_path):
+    lines = (ROOT / "tests" / "data" / "import" / "acled_2023.csv").read_text(encoding="utf-8").splitlines()
+    tags = ",".join("#" + column.replace("_", "+") for column in lines[0].split(","))
+    path = tmp_path / "hdx.csv"
+    path.write_text("\n".join([lines[0], tags, *lines[1:]]) + "\n", encoding="utf-8")
+    result = run("import", str(path), "-o", str(tmp_path / "out.yaml"), data=None)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == ("5 rows read, 3 events imported, 0 skipped by filter, 0 merged, "
+                                              f"2 refused; wrote {tmp_path / 'out.yaml'}")

@@ -154,7 +154,7 @@ def test_hostile_files_get_one_line(run, tmp_path):
     (tmp_path / "garbage.bin").write_bytes(bytes(range(256)) * 20)
     _broken_workbook(tmp_path / "broken.xlsx")
     cases = [
-        ("empty.csv", "auto", "empty.csv: unknown layout; expected timeline's events.csv"),
+        ("empty.csv", "auto", "empty.csv: no rows: the file is empty; export the table again"),
         ("empty.csv", "acled", "empty.csv: the file has no rows, so none holds the columns actor1, event_date"),
         ("empty.csv", "xlsx", "empty.csv: not a readable .xlsx workbook (InvalidFileException"),
         ("garbage.bin", "auto", "garbage.bin: a binary file, not text; give a CSV or tab-separated table"),

@@ -67,6 +67,11 @@ def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output_te
     imported = collect(records, chosen, Resolver(existing))
     title = f"Imported from {', '.join(f.name for f in files)}"
     comment = header(map(str, files), formats, {"data": data_path, **filters})
+    for line in imported.refused[:SHOWN_REFUSED]:
+        click.echo(f"refused {line}", err=True)
+    if imported.refused_count > SHOWN_REFUSED:
+        click.echo(f"... and {imported.refused_count - SHOWN_REFUSED} more refused rows", err=True)
+    _refuse_nothing(imported)
     if folder:
         written = write_folder(imported, output, comment, title, force)
         for path in written.removed:
@@ -76,13 +81,23 @@ def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output_te
                        "folder's dataset, so remove it or move what you added", err=True)
     else:
         write_yaml(imported, output, comment, title, force)
-    for line in imported.refused[:SHOWN_REFUSED]:
-        click.echo(f"refused {line}", err=True)
-    if imported.refused_count > SHOWN_REFUSED:
-        click.echo(f"... and {imported.refused_count - SHOWN_REFUSED} more refused rows", err=True)
     click.echo(f"{imported.summary()}; wrote {output_text}")
     del imported, existing  # the check loads what was written: not both at once (issue 18: memory)
     check(output, data_path)
+
+
+def _refuse_nothing(imported: Any) -> None:
+    """Raise a :class:`UserError` when no row gave anything (none read, or all refused or filtered out):
+    an empty file is not written."""
+    from timeline.errors import UserError
+
+    if imported.events or imported.actors or imported.sources or any(imported.negotiation.values()):
+        return
+    if not imported.read:
+        raise UserError("nothing to import: no rows under the header; nothing was written")
+    why = "; ".join([*(["the refused rows say why above"] if imported.refused_count else []),
+                     *(["the filters chose none of the others"] if imported.skipped else [])])
+    raise UserError(f"nothing to import: {imported.summary()} ({why}); nothing was written")
 
 
 def _read(fmt: str, file: Path, codes: frozenset[str], between: frozenset[str], names: frozenset[str]) -> Any:

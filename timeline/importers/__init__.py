@@ -68,15 +68,20 @@ def detect(path: str | Path) -> tuple[str, str]:
         return "plover", "PLOVER JSON records"
     if (layout := gdelt.layout(first.split("\t"))) is not None:
         return "gdelt", f"{layout[0]}, {len(layout[1])} tab-separated columns"
-    return _table_format(path, first_rows(path), "")
+    return _table_format(path, first_rows(path), "", first)
 
 
-def _table_format(path: Path, rows: list[list[str]], note: str) -> tuple[str, str]:
-    from timeline.importers.tables_detect import EXPECTED, detect_table
+def _table_format(path: Path, rows: list[list[str]], note: str, first: str = "") -> tuple[str, str]:
+    from timeline.importers.tables_detect import EXPECTED, detect_table, unknown_layout
 
     found = detect_table(rows)
     if found is None:
-        shown = _shorten(" | ".join(rows[0])) if rows else "(empty)"
+        if not rows:
+            raise ImportError_(f"{path}: no rows: the file is empty; export the table again")
+        shown = _shorten(" | ".join(rows[0]))
+        if why := unknown_layout(rows, first):
+            raise ImportError_(f"{path}: unknown layout: {why} (the first row has: {shown}); or name the format "
+                               "with --format")
         raise ImportError_(f"{path}: unknown layout; expected {EXPECTED}; the first row has: {shown}; "
                            "name the format with --format")
     return found[0], f"{found[1]}, {note}" if note else found[1]

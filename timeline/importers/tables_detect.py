@@ -1,7 +1,7 @@
 """Which table format a header row is: the columns each format's codebook names, and the layout found."""
 from __future__ import annotations
 
-from timeline.importers import acled, icews, project_csv, timelinejs, ucdp
+from timeline.importers import acled, gdelt, icews, project_csv, timelinejs, ucdp
 from timeline.importers.tabular import HEADER_SEARCH
 
 #: What each table format needs, for the message on an unknown layout.
@@ -11,6 +11,43 @@ EXPECTED = ("timeline's events.csv (columns " + ", ".join(sorted(project_csv.SIG
             "ICEWS (" + ", ".join(sorted(icews.NEEDED)) + "); "
             "the TimelineJS template (Year, Month, Day, ..., Headline, Text; or Start Date, Headline); "
             "GDELT events (57, 58 or 61 tab-separated columns, no header); PLOVER JSON records")
+
+
+#: Each table format's needed columns (lower case), for the nearest format of an unknown layout.
+_NEEDED = {"timeline's events.csv": project_csv.SIGNATURE, "ACLED": acled.NEEDED, "UCDP GED": ucdp.NEEDED,
+           "ICEWS": frozenset(name.lower() for name in icews.NEEDED), "the TimelineJS template": timelinejs.NEEDED_3}
+#: Tab-separated GDELT files that are not the events table: column count -> what they are.
+_GDELT_OTHERS = {16: "a GDELT 2.0 mentions file", 27: "a GDELT 2.0 GKG file", 15: "a GDELT 1.0 GKG file",
+                 11: "a GDELT 1.0 GKG counts file"}
+
+
+def unknown_layout(rows: list[list[str]], first: str) -> str:
+    """Why the table whose first rows are ``rows`` (its first raw line ``first``) is no known format, and the fix.
+
+    The format whose needed columns one row holds the most of (at least two) is named with the ones missing;
+    GDELT's other files, a GDELT events file cut to another column count, and ACLED's weekly aggregates
+    are named as such.
+    """
+    cells = first.split("\t")
+    if len(cells) in gdelt.LAYOUTS:
+        return (f"{len(cells)} tab-separated columns, as GDELT events have, but the first line is not an event "
+                "(an id, then the day as YYYYMMDD); remove the header or notes above the first event")
+    if len(cells) > 10 and cells[0].strip().isdigit():
+        what = _GDELT_OTHERS.get(len(cells), "")
+        return (f"{len(cells)} tab-separated columns with no header: {what or 'not a GDELT events file'}"
+                f"{', which holds no events' if what else ''}; GDELT events files (*.export.CSV) have 57, 58 or "
+                "61 columns")
+    heads = [{cell.strip().lower() for cell in row} for row in rows]
+    if any({"week", "events", "event_type"} <= head for head in heads):
+        return ("ACLED's weekly aggregates (week, events): counts, not events; download ACLED's event-level "
+                "export (event_id_cnty, event_date, ...)")
+    best = max(((len(needed & head), name, needed - head) for name, needed in _NEEDED.items() for head in heads),
+               default=(0, "", frozenset()))
+    if best[0] < 2:
+        return ""
+    missing = ", ".join(sorted(best[2]))
+    return (f"nearest {best[1]}, but no header row has the column{'s' * (len(best[2]) != 1)} {missing}; "
+            "rename them as that format names them")
 
 
 def detect_table(rows: list[list[str]]) -> tuple[str, str] | None:

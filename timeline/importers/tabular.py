@@ -11,6 +11,8 @@ the same handling of what real files carry:
   the first :data:`HEADER_SEARCH` rows that holds enough of the format's columns;
 - an unnamed leading index column (``""``, ``Unnamed: 0``, ``...1``), as pandas
   and R write, is dropped;
+- a row of HXL hashtags under the header (``#date``, ``#event+type``), as the
+  Humanitarian Data Exchange's copies of ACLED and UCDP have, is skipped;
 - a workbook cell that is a number, a date or a boolean becomes the text a
   sheet shows for it (``2025-11-30``, ``2025``, ``yes``), so readers see text only.
 
@@ -180,12 +182,20 @@ def table(path: str | Path, needed: frozenset[str], fold: Callable[[str], str] =
     except NoHeader as error:
         raise NoHeader(f"{name}: {error}; is it the format named with --format?") from None
     tests = [(header.index(column), values) for column, values in (only or {}).items() if column in header]
-    for line, row in rows:
+    for number, (line, row) in enumerate(rows):
+        if number == 0 and _is_hxl(row):
+            continue
         if tests and not any(index < len(row) and _folded(row[index]) in values for index, values in tests):
             yield f"{name}:{line}", None
             continue
         yield f"{name}:{line}", {column: cell.strip() for column, cell in zip(header, row)
                                  if column and cell and not cell.isspace()}
+
+
+def _is_hxl(row: list[str]) -> bool:
+    """Whether ``row`` is a row of HXL hashtags (every filled cell starts with '#', as ``#date+occurred``)."""
+    filled = [cell.strip() for cell in row if cell.strip()]
+    return bool(filled) and all(cell.startswith("#") and " " not in cell for cell in filled)
 
 
 def _folded(text: str) -> str:
