@@ -137,15 +137,27 @@ def open_workbook(path: str | Path) -> Any:
 
 
 def _sheet_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
-    book = open_workbook(path)
+    """The rows of the sheet, merged cells filled down and uncomputed formulas refused (:mod:`.sheet_cells`)."""
+    from timeline.importers.sheet_cells import check_computed, fill_down, sheet_facts
+
+    book, written = open_workbook(path), None
     try:
         pages = book[sheet] if sheet is not None else book.worksheets[0]
-        for number, values in enumerate(pages.iter_rows(values_only=True), 1):
+        formulas, merged = sheet_facts(path, pages._worksheet_path)
+        rows: Iterator[tuple[int, list[Any]]] = enumerate(pages.iter_rows(values_only=True), 1)
+        if formulas:
+            from openpyxl import load_workbook
+
+            written = load_workbook(path, read_only=True, data_only=False)
+            rows = check_computed(path, rows, written[pages.title].iter_rows(values_only=True))
+        for number, values in fill_down(rows, merged) if merged else rows:
             row = [_text(value) for value in values]
             if any(cell.strip() for cell in row):
                 yield number, row
     finally:
         book.close()
+        if written is not None:
+            written.close()
 
 
 def _text(value: Any) -> str:
