@@ -127,8 +127,9 @@ def _error(parse: Callable[[str], DateSpan], text: str) -> str:
     ("٢٠٢٥-١٢", "'٢٠٢٥-١٢' is not an EDTF date (e.g. "),
     ("2025-12-02T21:00~Z", "'2025-12-02T21:00~Z' is not an EDTF date (e.g. "),
     ("2025/2026/2027", "'2025/2026/2027' is not an EDTF date (e.g. "),
-    ("20251202", "'20251202' is not an EDTF date (e.g. "),
-    ("2025-12-2", "'2025-12-2' is not an EDTF date (e.g. "),
+    ("20251202", "'20251202' is not an EDTF date; EDTF separates year, month and day with dashes: write "
+                 "'2025-12-02'"),
+    ("2025-12-2", "'2025-12-2' is not an EDTF date; months and days have two digits: write '2025-12-02'"),
 ])
 def test_bad_dates_say_what_is_wrong_on_one_line(text: str, message: str) -> None:
     error = _error(parse_edtf, text)

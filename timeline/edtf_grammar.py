@@ -34,6 +34,7 @@ from datetime import datetime, timedelta, timezone
 from itertools import product
 from typing import NamedTuple
 
+from timeline.edtf_hints import hint
 from timeline.errors import UserError
 
 PRECISIONS = ("year", "month", "day", "minute", "second")  # coarse to fine
@@ -83,6 +84,8 @@ def read_single(text: str, whole: str) -> Single:
     _refuse_level_2(text, whole)
     match = _SINGLE.fullmatch(text)
     if match is None:
+        if whole and (instead := hint(whole)):
+            raise DateError(f"{quoted(whole)} is not an EDTF date{instead}")
         problem = f"{quoted(whole)} is not an EDTF date" if whole else "empty date"
         raise DateError(f"{problem} (e.g. {EXAMPLES})")
     fields = match.groupdict()

@@ -71,7 +71,10 @@ def _read_words(text: str) -> tuple[datetime, int]:
         other = parser.parse(text, default=datetime(2002, 2, 15, 1, 1, 1))
         dayfirst = parser.parse(text, default=datetime(2001, 1, 1), dayfirst=True)
     except (ValueError, OverflowError):
-        raise DateError(f"cannot read the date {quoted(text)} (e.g. '2 Dec 2025' or '2025-12')") from None
+        from timeline.edtf_hints import hint
+
+        instead = hint(text) or " (e.g. '2 Dec 2025' or '2025-12')"
+        raise DateError(f"cannot read the date {quoted(text)}{instead}") from None
     given = [getattr(read, field) == getattr(other, field) for field in _FIELDS]
     count = given.index(False) if False in given else len(given)  # leading fields written
     if not given[0]:
