@@ -39,3 +39,17 @@ def test_a_long_piece_of_the_data_is_cut_in_its_message(run, write_yaml, text, l
     assert result.exit_code == 1
     assert result.output.splitlines() == [f"{path.parent}/{line.format(cut='k' * 77 + '...')}",
                                           "Error: 1 problem in the dataset; nothing was loaded"]
+
+
+def test_ids_that_differ_only_in_case_or_accents_load_with_a_warning(run, write_yaml):
+    path = write_yaml("actors:\n  - {id: putin, name: Vladimir Putin}\n  - {id: Putín, name: Another}\n"
+                      "  - {id: us-delegation, name: US}\n"
+                      "events:\n  - {id: US_Delegation, type: call, date: 2025-12-02, participants: [putin, Putín]}\n")
+    result = run("validate", str(path), data=None)
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        f"warning: {path}: actor ids 'putin' and 'Putín' differ only in case, accents or dashes: a reference meant "
+        "for one names the other if mistyped; rename one",
+        f"warning: {path}: ids actor 'us-delegation' and event 'US_Delegation' differ only in case, accents or "
+        "dashes: a reference meant for one names the other if mistyped; rename one",
+        f"ok: {path}: 1 events, 3 actors, 0 sources, 2 Dec 2025"]

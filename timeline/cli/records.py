@@ -116,6 +116,10 @@ def validate(path: Path | None, data_paths: tuple[Path, ...]) -> None:
     path = " + ".join(map(str, paths))
     if not dataset.events:
         click.echo(f"warning: {path} has no events yet: charts and exports will be empty", err=True)
+    from timeline.read.near_ids import near_duplicate_ids
+
+    for line in near_duplicate_ids(dataset):
+        click.echo(f"warning: {path}: {line}", err=True)
     period = dataset.date_range()
     dates = f", {period}" if period else ""
     sources = len(dataset.sources)
