@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEED
 
+from timeline.dataset import load
+
 ROW = ("id,type,date,participants,source,target,status,summary\n"
        "e1,meeting,2025-12-02,putin; witkoff,,,occurred,{summary}\n")
 
@@ -128,3 +130,15 @@ def test_the_hxl_hashtag_row_of_hdx_copies_is_skipped(run, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == ("5 rows read, 3 events imported, 0 skipped by filter, 0 merged, "
                                               f"2 refused; wrote {tmp_path / 'out.yaml'}")
+
+
+def test_a_row_with_a_text_past_the_loader_s_limit_is_refused_not_written(run, tmp_path):
+    header, row, *rest = (ROOT / "tests" / "data" / "import" / "acled_2023.csv").read_text(encoding="utf-8").splitlines()
+    notes = '"On 17 February 2024, Russian forces clashed with Ukrainian forces in Avdiivka, Donetsk."'
+    path = tmp_path / "acled.csv"
+    path.write_text("\n".join([header, row.replace(notes, "y" * 200_000), *rest]) + "\n", encoding="utf-8")
+    result = run("import", str(path), "-o", str(tmp_path / "out.yaml"), data=None)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1] == (f"refused {path}:2: 'summary' is 200,000 characters long, over the "
+                                             "100,000 a text may hold; shorten it")
+    assert len(load(tmp_path / "out.yaml").events) == 2

@@ -128,6 +128,17 @@ class Imported:
                 f"{self.merged} merged, {self.refused_count} refused")
 
 
+def _too_long(value: Any, key: str = "") -> str | None:
+    """Why ``value`` (an event mapping) cannot be written: a text past what the loader reads, or ``None``."""
+    from timeline.read.yaml import MAX_TEXT
+
+    if isinstance(value, str) and len(value) > MAX_TEXT:
+        return f"'{key}' is {len(value):,} characters long, over the {MAX_TEXT:,} a text may hold; shorten it"
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    return next((found for inner, item in items if (found := _too_long(item, key if isinstance(inner, int)
+                                                                        else inner))), None)
+
+
 def collect(records: Iterable[Record], filters: Filters | None = None, resolver: Resolver | None = None) -> Imported:
     """Filter, resolve and merge ``records`` into one :class:`Imported`.
 
@@ -165,6 +176,11 @@ def collect(records: Iterable[Record], filters: Filters | None = None, resolver:
             continue
         if not filters.keeps(record):
             result.skipped += 1
+            continue
+        if too_long := _too_long(record.event):
+            result.refused_count += 1
+            if len(result.refused) < MAX_REFUSED:
+                result.refused.append(f"{record.where}: {too_long}")
             continue
         event = _resolve(record, resolver, result)
         first = firsts.get(record.key) if record.key is not None else None
