@@ -142,3 +142,17 @@ def test_a_row_with_a_text_past_the_loader_s_limit_is_refused_not_written(run, t
     assert result.output.splitlines()[1] == (f"refused {path}:2: 'summary' is 200,000 characters long, over the "
                                              "100,000 a text may hold; shorten it")
     assert len(load(tmp_path / "out.yaml").events) == 2
+
+
+@pytest.mark.parametrize("date, why", [
+    ("2025-02-30", "2025-02 has no day 30 in '2025-02-30' (e.g. '2025-02-28')"),
+    ("", "empty date (e.g. '2025-12-02', '2025-12', '2025-12-02T21:00+03:00' or '2025-11/2025-12-03')"),
+])
+def test_a_project_table_row_with_a_bad_date_is_refused_at_its_line(run, tmp_path, date, why):
+    path = _events_csv(tmp_path, ROW.format(summary="Talks").replace("2025-12-02", date), "utf-8")
+    result = run("import", str(path), "-o", str(tmp_path / "out.yaml"), data=None)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[1:] == [
+        f"refused {path}:2: date: {why}",
+        "Error: nothing to import: 1 rows read, 0 events imported, 0 skipped by filter, 0 merged, 1 refused (the "
+        "refused rows say why above); nothing was written"]

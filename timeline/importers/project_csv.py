@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from timeline.dates import DateError, parse_edtf
 from timeline.export.csv import unguard
 from timeline.importers.records import Record
 from timeline.importers.tabular import open_text
@@ -114,6 +115,10 @@ def _event(where: str, row: dict[str, str], quotes: list[dict[str, Any]],
         return Record(where, refused="no 'id'")
     if kind not in EVENT_TYPES:
         return Record(where, refused=f"unknown type {kind!r}")
+    try:
+        parse_edtf(row.get("date", ""))
+    except DateError as error:
+        return Record(where, refused=f"date: {error}")
     event: dict[str, Any] = {"id": row["id"], "type": kind, "date": row.get("date", "")}
     event |= {key: row[key] for key in _TEXTS if row.get(key)}
     event |= {key: split(row[key]) for key in _LISTS if row.get(key)}
