@@ -12,7 +12,7 @@ the normal checker (:func:`timeline.dataset.load`) then validates.
 Formats: the project's own tables (:mod:`.project_csv`, :mod:`.project_xlsx`), the
 TimelineJS template (:mod:`.timelinejs`), ACLED (:mod:`.acled`), UCDP GED
 (:mod:`.ucdp`), GDELT (:mod:`.gdelt`), ICEWS (:mod:`.icews`) and PLOVER JSON
-(:mod:`.plover`). Table files are streamed by :mod:`.tabular` (CSV, TSV, .xlsx);
+(:mod:`.plover`); TimelineJS JSON by :mod:`.timelinejs_json`. Table files are streamed by :mod:`.tabular` (CSV, TSV, .xlsx);
 :func:`detect` names the format from the columns.
 """
 from __future__ import annotations
@@ -64,6 +64,10 @@ def detect(path: str | Path) -> tuple[str, str]:
         raise ImportError_(f"{path}: cannot read ({getattr(error, 'strerror', None) or error})") from None
     text = head.decode("utf-8", "replace").lstrip("\ufeff")
     first = text.split("\n", 1)[0].rstrip("\r")
+    from timeline.importers.timelinejs_json import is_timelinejs_json
+
+    if is_timelinejs_json(text):
+        return "timelinejs", "TimelineJS JSON"
     if text.lstrip().startswith(("[", "{")) and re.search(r'"(event|event_type)"\s*:', text):
         return "plover", "PLOVER JSON records"
     if (layout := gdelt.layout(first.split("\t"))) is not None:

@@ -55,7 +55,17 @@ _TYPES = {**{name: name for name in EVENT_TYPES}, **{kind.label.lower(): name fo
 
 
 def read_timelinejs(path: str | Path) -> Iterator[Record]:
-    """Yield the title slide's dataset title, then one :class:`Record` per slide of the sheet at ``path``."""
+    """Yield the title slide's dataset title, then one :class:`Record` per slide of the sheet at ``path``
+    (or of the TimelineJS JSON file, :mod:`.timelinejs_json`)."""
+    from timeline.importers.timelinejs_json import is_timelinejs_json, records
+
+    with Path(path).open("rb") as handle:
+        head = handle.read(65536).decode("utf-8", "replace")
+    if is_timelinejs_json(head):
+        sheet = {"id": f"sheet-{slug(Path(path).stem) or 'timelinejs'}", "title": Path(path).name,
+                 "notes": "The TimelineJS JSON file this import was made from."}
+        yield from records(Path(path), _record, sheet)
+        return
     heads = [{cell.strip().lower() for cell in row} for row in first_rows(path)]
     needed = NEEDED_3 if any(head >= NEEDED_3 for head in heads) else NEEDED_2
     sheet = {"id": f"sheet-{slug(Path(path).stem) or 'timelinejs'}", "title": Path(path).name,
