@@ -107,9 +107,9 @@ def test_filters_that_choose_nothing_write_nothing(run, tmp_path):
      "nearest timeline's events.csv, but no header row has the columns id, source, status, target; rename them as "
      "that format names them (the first row has: date | type | participants | summary)"),
     ("WEEK,REGION,COUNTRY,ADMIN1,EVENT_TYPE,SUB_EVENT_TYPE,EVENTS,FATALITIES\n2024-01-06,Europe,Ukraine,Kyiv,Battles,"
-     "Armed clash,3,4\n", "ACLED's weekly aggregates (week, events): counts, not events; download ACLED's "
-     "event-level export (event_id_cnty, event_date, ...) (the first row has: WEEK | REGION | COUNTRY | ADMIN1 | "
-     "EVENT_TYPE | SUB_EVENT_TYPE | EVENTS | FATALITIES)"),
+     "Armed clash,3,4\n", "ACLED's aggregates (events and fatalities by week or month): counts, not events; "
+     "download ACLED's event-level export (event_id_cnty, event_date, ...) (the first row has: WEEK | REGION | "
+     "COUNTRY | ADMIN1 | EVENT_TYPE | SUB_EVENT_TYPE | EVENTS | FATALITIES)"),
     ("\t".join(["1", "20250101", *["x"] * 14]) + "\n", "16 tab-separated columns with no header: a GDELT 2.0 mentions "
      "file, which holds no events; GDELT events files (*.export.CSV) have 57, 58 or 61 columns (the first row has: "
      "1 | 20250101 | x | x | x | x | x | x | x | x | x | x | x | x | x | x)"),
@@ -156,3 +156,14 @@ def test_a_project_table_row_with_a_bad_date_is_refused_at_its_line(run, tmp_pat
         f"refused {path}:2: date: {why}",
         "Error: nothing to import: 1 rows read, 0 events imported, 0 skipped by filter, 0 merged, 1 refused (the "
         "refused rows say why above); nothing was written"]
+
+
+def test_acled_columns_in_title_case_with_spaces_are_read(run, tmp_path):
+    header, *rows = (ROOT / "tests" / "data" / "import" / "acled_2023.csv").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "acled.csv"
+    path.write_text("\n".join([header.replace("_", " ").title(), *rows]) + "\n", encoding="utf-8")
+    result = run("import", str(path), "-o", str(tmp_path / "out.yaml"), data=None)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == f"{path}: acled (ACLED, columns since the 2023 change)"
+    assert result.output.splitlines()[-1] == ("5 rows read, 3 events imported, 0 skipped by filter, 0 merged, "
+                                              f"2 refused; wrote {tmp_path / 'out.yaml'}")

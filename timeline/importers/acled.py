@@ -99,8 +99,14 @@ def read_acled(path: str | Path, countries: frozenset[str] = frozenset()) -> Ite
     ``countries`` (folded names or ISO codes, as the ``--country`` filter takes them)
     skips, before any work, the rows of other countries.
     """
-    for where, row in table(path, NEEDED, only={"country": countries, "iso3": countries} if countries else None):
+    for where, row in table(path, NEEDED, fold=fold_column,
+                            only={"country": countries, "iso3": countries} if countries else None):
         yield SKIPPED if row is None else _record(where, row)
+
+
+def fold_column(name: str) -> str:
+    """An ACLED column name as the codebook writes it, from any case and spacing ('Event ID Cnty' -> 'event_id_cnty')."""
+    return "_".join(name.lower().replace("-", " ").split())
 
 
 def event_day(text: str, year: str = "") -> dt.date | None:

@@ -38,9 +38,9 @@ def unknown_layout(rows: list[list[str]], first: str) -> str:
                 f"{', which holds no events' if what else ''}; GDELT events files (*.export.CSV) have 57, 58 or "
                 "61 columns")
     heads = [{cell.strip().lower() for cell in row} for row in rows]
-    if any({"week", "events", "event_type"} <= head for head in heads):
-        return ("ACLED's weekly aggregates (week, events): counts, not events; download ACLED's event-level "
-                "export (event_id_cnty, event_date, ...)")
+    if any({"events", "fatalities"} <= head and head & {"week", "month"} for head in heads):
+        return ("ACLED's aggregates (events and fatalities by week or month): counts, not events; download "
+                "ACLED's event-level export (event_id_cnty, event_date, ...)")
     best = max(((len(needed & head), name, needed - head) for name, needed in _NEEDED.items() for head in heads),
                default=(0, "", frozenset()))
     if best[0] < 2:
@@ -68,8 +68,8 @@ def detect_table(rows: list[list[str]]) -> tuple[str, str] | None:
 def _format(columns: set[str]) -> tuple[str, str] | None:
     if columns >= project_csv.SIGNATURE:
         return "csv", "the events table of timeline export csv"
-    if columns >= acled.NEEDED:
-        return "acled", acled.layout(columns)
+    if {acled.fold_column(column) for column in columns} >= acled.NEEDED:
+        return "acled", acled.layout({acled.fold_column(column) for column in columns})
     if columns >= ucdp.NEEDED:
         return "ucdp", "UCDP GED"
     if {name.lower() for name in icews.NEEDED} <= columns:
