@@ -198,10 +198,7 @@ def _rewrite(db: sqlite3.Connection, gone: list[int], pieces: list[tuple[int, fr
     for event, file in zip(events, files, strict=True):
         written.setdefault(file, []).append(sort_key(event))
     derived(db, written)
-    if defining:
-        relation_rows.fill(db)
-    else:
-        relation_rows.after_edit(db, links, relation_rows.links_of(db, written))
+    relation_rows.after_edit(db, links, relation_rows.links_of(db, written))  # names and new actors move no link
     return True
 
 
