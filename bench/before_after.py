@@ -13,7 +13,10 @@ store. The figures, in the issue's order: the cold load (``TIMELINE_NO_CACHE=1 t
 validate``), the warm queries (each version's store filled by one unmeasured run), an edit of one
 file of the 2,036-file folder then ``met`` (``bench/edit_one.py`` before each run), ``render
 --help``, ``build``, and ``validate`` with 10, 100 and 1,000 misspelled source ids
-(``bench/bench_errors.py``'s copies). The datasets are made by ``bench/generate.py`` if missing.
+(``bench/bench_errors.py``'s copies). ``--parts`` adds each part of the build that both versions
+write (the single command ``bench/bench_build.py`` runs for that file; 16 of the 19 files: version 0.1
+had no ``html``, ``ftm`` or ``xlsx``), so that the parts can be set against 0.1's. The datasets are
+made by ``bench/generate.py`` if missing.
 The table gives each version's median CPU, the paired ratio after/before of CPU and of wall, and
 the peaks; a ratio under 1 is a gain.
 """
@@ -28,6 +31,7 @@ import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
+import bench_build
 import bench_errors
 import paired
 
@@ -68,6 +72,16 @@ def figures(data: Path, split: Path, quick: bool) -> list[tuple[str, list[str], 
     for row in rows[1:6] + rows[-1:]:
         row[1].extend(["--data", str(data)])
     return rows
+
+
+def build_parts(versions: dict[str, str], data: Path) -> list[tuple[str, list[str], dict]]:
+    """A figure for each file of the build that both versions write: the later version's command for it."""
+    listing = "from timeline.build import steps\nfor step in steps(): print(step.name)"
+    python = str(Path(versions["before"]).with_name("python"))
+    before = set(subprocess.run([python, "-c", listing], capture_output=True, text=True, check=True,
+                                cwd="/").stdout.split())
+    return [(f"part {name}", [*command[1:], "-o", f"{{out}}-{name}"], {"runs": 1, "warmup": 0})
+            for name, command in bench_build.parts(versions["after"], data) if name in before]
 
 
 def argv_of(timeline: str, args: list[str], spec: dict, out: Path) -> list[str]:
@@ -112,6 +126,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", default="", help="comma-separated starts of the figures to run")
     parser.add_argument("--errors", default="10,100,1000", help="counts of misspelled source ids")
     parser.add_argument("--out", type=Path, help="also write the table to this Markdown file")
+    parser.add_argument("--parts", action="store_true", help="also each part of the build both versions write")
     args = parser.parse_args(argv)
     size = "10k" if args.quick else "100k"
     data, split = dataset(size), dataset(size, files=2034 if not args.quick else 200)
@@ -128,7 +143,8 @@ def main(argv: list[str] | None = None) -> None:
     print(head, flush=True)
     with tempfile.TemporaryDirectory(prefix="before-after-") as scratch:
         work = Path(scratch)
-        rows = figures(data, split, args.quick)
+        rows = figures(data, split, args.quick) + (build_parts(versions, data) if args.parts else [])
+        filled: set[tuple[str, str]] = set()
         for count in map(int, args.errors.split(",")):
             copy = bench_errors.with_misspellings(data, work / f"errors-{count}", "source", count)
             rows.append((f"{count:,} misspelled source ids", ["validate", "--data", str(copy)],
@@ -136,8 +152,10 @@ def main(argv: list[str] | None = None) -> None:
         for label, command, spec in rows:
             if args.only and not label.startswith(tuple(args.only.split(","))):
                 continue
-            for name in versions:  # fills each version's store (not timed) before a warm figure
-                if not spec.get("cold") and "--data" in command:
+            for name in versions:  # fills each version's store (not timed) before its first warm figure
+                folder = command[command.index("--data") + 1] if "--data" in command else ""
+                if not spec.get("cold") and folder and (name, folder) not in filled:
+                    filled.add((name, folder))
                     paired.run([versions[name], "validate", "--data", command[command.index("--data") + 1]],
                                env=paired.with_env(XDG_CACHE_HOME=str(work / f"cache-{name}"),
                                                    XDG_STATE_HOME=str(work / f"state-{name}")))

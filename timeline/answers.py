@@ -156,6 +156,8 @@ def dates_label(dates: Iterable[str]) -> str:
     from the earliest start to the latest end ('open at both ends' when one is open
     before and another after). An empty set gives ``""``.
     """
+    if type(dates) is tuple and (known := _LABELS.get(dates)) is not None:
+        return known
     texts = list(dict.fromkeys(dates))
     if not texts:
         return ""
@@ -182,6 +184,16 @@ _ENDS: dict[str, tuple[str, End, End]] = {}
 #: How :func:`dates_label` picks the first end (earliest start, then end) and the last (latest end, then start).
 _EARLIEST, _LATEST = itemgetter(1, 2), itemgetter(2, 1)
 _FIRST, _LAST = itemgetter(1), itemgetter(2)
+
+
+#: Labels of tuples of dates made elsewhere (:func:`remember_labels`).
+_LABELS: dict[tuple[str, ...], str] = {}
+
+
+def remember_labels(labels: Iterable[tuple[tuple[str, ...], str]]) -> None:
+    """Take the labels of some tuples of dates, as (dates, label), from elsewhere: the store's tables keep those of
+    the busiest actors' relations (:mod:`timeline.index.relation_rows`)."""
+    _LABELS.update(labels)
 
 
 def remember_ends(rows: Iterable[tuple[str, str, End, End]]) -> None:

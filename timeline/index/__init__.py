@@ -46,7 +46,7 @@ import sys
 from pathlib import Path
 
 from timeline import __version__
-from timeline.index import derive
+from timeline.index import derive, relation_rows
 from timeline.index.guard import own_file, owned, secret_key
 from timeline.index.stamps import (
     FileStamp,
@@ -61,10 +61,11 @@ from timeline.index.stamps import (
 )
 
 #: Written in ``meta``: tables of another format are written anew.
-FORMAT = "timeline-tables 6"
+FORMAT = "timeline-tables 7"
 #: The writer's own tables: stamps, meta, what the checks across files need after an edit (``items``, ``refs``),
 #: a digest of each event as read (``digests``: an edit rewrites the rows of the events whose digest changed),
-#: and where each node and edge of the meetings graph first appears (:mod:`timeline.index.derive`).
+#: where each node and edge of the meetings graph first appears (:mod:`timeline.index.derive`), and the busiest
+#: actors' answers of ``relations`` (:mod:`timeline.index.relation_rows`).
 SCHEMA = (
     "CREATE TABLE context (body BLOB NOT NULL)",
     "CREATE TABLE digests (file INTEGER NOT NULL, ord TEXT NOT NULL, digest BLOB NOT NULL,"
@@ -77,6 +78,7 @@ SCHEMA = (
     "CREATE TABLE items (file INTEGER NOT NULL, key TEXT NOT NULL, position INTEGER NOT NULL, id TEXT NOT NULL)",
     "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE refs (file INTEGER NOT NULL, ord TEXT NOT NULL, target TEXT NOT NULL)",
+    *relation_rows.SCHEMA,
 )
 INDEXES = (
     "CREATE INDEX items_file ON items (file)",

@@ -77,13 +77,25 @@ def rows(record: Dataset, events: Sequence[Event]) -> Iterator[tuple]:
 
 def relations(db: sqlite3.Connection, actor: str, *, since: str | None = None, until: str | None = None,
               level: str = "person", include_drafts: bool = False) -> list[Relation] | None:
-    """The answer of :func:`timeline.query.relations`; ``None``: ask the library."""
-    from timeline.graph import ACTOR_RELATIONS
+    """The answer of :func:`timeline.query.relations`; ``None``: ask the library. A busy actor's answer with no
+    period is read as kept (:mod:`timeline.index.relation_rows`)."""
+    from timeline.index import relation_rows
 
     me = node(db, actor, level)
     period = bounds(since, until)
     if me is None or period is None:
         return None
+    if not period[0] and (kept := relation_rows.stored(db, me, level, include_drafts)) is not None:
+        return kept
+    return answer(db, me, level, period, include_drafts)
+
+
+def answer(db: sqlite3.Connection, me: str, level: str, period: tuple[list[str], list[str]],
+           include_drafts: bool) -> list[Relation] | None:
+    """The relations of the node ``me`` at ``level`` in ``period`` (:func:`timeline.index.met.bounds`), read from
+    ``links``; ``None`` if a date cannot be labelled from the tables."""
+    from timeline.graph import ACTOR_RELATIONS
+
     groups: dict[tuple[int, str | None, str], list[str]] = {}  # alone (0), out (1), in (2): in the graph's order
     directed: dict[tuple[int, str | None, str], int] = {}
     for ord_, _, direction, other, relation, is_directed in _links(db, me, level, period, include_drafts):

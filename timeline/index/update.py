@@ -51,6 +51,7 @@ from timeline.index import (
     full_schema,
     mac,
     per_file,
+    relation_rows,
     rows_of,
     table_name,
     tables_file,
@@ -175,6 +176,7 @@ def _rewrite(db: sqlite3.Connection, gone: list[int], pieces: list[tuple[int, fr
     dropped, events = _changed(db, gone, file_of, events)
     if derive.maintained([table_name(statement) for statement in full_schema()[0]]):
         derive.touch(db, dropped)  # the nodes and edges of the rows about to go: their first places may move
+    links = relation_rows.links_of(db, dropped)  # as they were: the actors whose links change are answered again
     for statement in full_schema()[0]:
         if per_file(statement) and "ord" in columns(statement):
             for file, ords in dropped.items():
@@ -196,6 +198,7 @@ def _rewrite(db: sqlite3.Connection, gone: list[int], pieces: list[tuple[int, fr
     for event, file in zip(events, files, strict=True):
         written.setdefault(file, []).append(sort_key(event))
     derived(db, written)
+    relation_rows.after_edit(db, links, relation_rows.links_of(db, written))  # names and new actors move no link
     return True
 
 

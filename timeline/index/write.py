@@ -31,6 +31,7 @@ from timeline.index import (
     mac,
     open_tables,
     per_file,
+    relation_rows,
     table_modules,
     table_name,
     tables_file,
@@ -140,6 +141,8 @@ def derived(db: sqlite3.Connection, written: Mapping[int, list[str]] | None) -> 
         if written is not None:
             derive.touch(db, written)
         derive.refresh(db, whole=written is None)
+    if written is None:  # after an edit, update.py answers again for the actors whose links changed
+        relation_rows.fill(db)
 
 
 def _shape(statement: str) -> tuple[int | None, int]:
