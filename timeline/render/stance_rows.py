@@ -23,7 +23,7 @@ from timeline.dates import DateSpan
 from timeline.errors import UserError
 from timeline.model import Dataset, Position
 from timeline.positions import Stand, find_issue, history
-from timeline.render.labels import display_name
+from timeline.render.graph_names import actor_name
 from timeline.user_dates import read_user_date
 
 
@@ -235,5 +235,6 @@ def _by_activity(stands: Sequence[Stand]) -> list[str]:
 
 
 def _actor_name(dataset: Dataset, actor: str) -> str:
+    """The actor's name as the graphs give it ('US': :func:`timeline.render.graph_names.actor_name`)."""
     found = dataset.actors.get(actor)
-    return display_name(found) if found else actor
+    return actor_name(found) if found else actor
