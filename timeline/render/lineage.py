@@ -279,11 +279,14 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
     for node in lineage.nodes:
         x, tier = places[node.version]
         corners[node.version] = (x, lanes[node.plan] + RISE + tier * steps[node.plan])
-    for node in lineage.nodes:
+    detours: dict[str, int] = {}       # leaders gone round a box, by lane: the lower boxes' first, innermost
+    for node in sorted(lineage.nodes, key=lambda n: places[n.version][1]):
         day = (inches(node.start) + inches(node.end)) / 2
         when = (day, day) if node.end - node.start <= timedelta(days=1) else (inches(node.start), inches(node.end))
         others = [corners[n.version] for n in lineage.nodes if n.plan == node.plan and n is not node]
-        leader = leader_route(day, lanes[node.plan], corners[node.version], others, size, RISE)
+        leader = leader_route(day, lanes[node.plan], corners[node.version], others, size, RISE,
+                              detours.get(node.plan, 0))
+        detours[node.plan] = detours.get(node.plan, 0) + (len(leader) > 2)
         artists += draw_node(over, node, *corners[node.version], when, lanes[node.plan], leader, size=size)
     for n, (lane_y, top) in enumerate(zip(lanes.values(), band_tops)):
         artists.append(ax.axhline(lane_y, color=style.GRID, lw=1.2, zorder=0))
