@@ -32,7 +32,7 @@ from timeline.render import style
 from timeline.render.axis import date_axis
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import Frame, wrap_lane
-from timeline.render.labels import display_name
+from timeline.render.graph_names import actor_name
 from timeline.render.lineage_arrows import Arrow, Point, arrow_ends, spread_anchors
 from timeline.render.lineage_boxes import (
     BOX,
@@ -339,8 +339,9 @@ def render_lineage(dataset: Dataset, path: str | Path, plans: Sequence[str] | No
 
 
 def _name(dataset: Dataset, actor: str) -> str:
+    """The actor's name as every chart gives it ('US', 'UK': :func:`timeline.render.graph_names.actor_name`)."""
     found = dataset.actors.get(actor)
-    return display_name(found) if found else actor
+    return actor_name(found) if found else actor
 
 
 __all__ = ["ChartError", "Edge", "Lineage", "Node", "draw_edge", "draw_lineage", "lane_height", "place", "tier_step",

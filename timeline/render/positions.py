@@ -73,6 +73,7 @@ CLAIM_BAR = 0.065
 MAX_TALL = 60.0         # inches: a taller chart is refused (choose issues or actors)
 COLUMN = 7.0           # inches: a chart this wide or narrower is a newspaper column's ...
 COLUMN_TALL = 9.0      # ... at most this tall by default, with the sides and mediators only
+TICK = 3.2             # points: the height of a statement's tick (round 7's 2.4 was a pixel in print)
 SAME_DAY = 1.8         # points between the ticks of statements made on one day
 MIN_DAYS = 3           # a bar is at least this wide, so a stance stated near the chart's end shows
 #: The rule of "as of", stated on both charts of stances (this one and the grid, timeline.render.stance_graph).
@@ -94,10 +95,11 @@ def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: 
     x0, x1 = mdates.date2num(run.start), max(mdates.date2num(run.end), mdates.date2num(run.start) + MIN_DAYS)
     solid = x1 if record_end is None else min(x1, max(mdates.date2num(record_end), x0 + MIN_DAYS))
     look = claim_look(color, hatch) if claimed else bar_look(color, hatch)
+    look = {**look, "clip_on": False}      # an outline at the axis's end is drawn whole (a claim of the last day)
     artists: list[Artist] = [ax.add_patch(Rectangle((x0, y - h / 2), solid - x0, h, gid=f"run:{gid}", **look))]
     if solid < x1:      # a hatch shrunk to a thin bar reads as a dashed line ("no later than"): held solid;
         # an outline round a thin bar reads as a claim's: the neutral grey's thin bar is its outline's grey
-        held = look if hatch is None and not outline(color) else bar_look(outline(color) or color)
+        held = look if hatch is None and not outline(color) else {**bar_look(outline(color) or color), "clip_on": False}
         artists.append(ax.add_patch(Rectangle((solid, y - h * TAIL / 2), x1 - solid, h * TAIL, gid=f"tail:{gid}",
                                               **held)))
     below = y + h / 2 + 0.01
@@ -106,14 +108,14 @@ def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: 
         where = {"transform": ax.transData + shift}
         last = mdates.date2num(statement.last)
         if statement.first is not None and statement.last - statement.first <= timedelta(days=1):
-            artists += ax.plot([mdates.date2num(statement.first)], [below], ls="none", marker="|", ms=2.4,
+            artists += ax.plot([mdates.date2num(statement.first)], [below], ls="none", marker="|", ms=TICK,
                                mew=MARK["lw"], color=style.INK, gid=f"day:{statement.position}", **where)
             continue
         first = mdates.date2num(statement.first) if statement.first is not None else last - 20
         artists += ax.plot([first, last], [below, below], ls=":" if statement.first is None else "-",
                            gid=f"span:{statement.position}", **MARK, **where)
         caps = [first, last] if statement.first is not None else [last]
-        artists += ax.plot(caps, [below] * len(caps), ls="none", marker="|", ms=2.4, mew=MARK["lw"],
+        artists += ax.plot(caps, [below] * len(caps), ls="none", marker="|", ms=TICK, mew=MARK["lw"],
                            color=style.INK, **where)
     return artists
 

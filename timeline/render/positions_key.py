@@ -24,7 +24,7 @@ from timeline.render.stance_rows import Panel
 from timeline.stance_colors import EXTREME_HATCH, hatched_stance, outline
 
 #: The look of a statement's tick or span line under a bar.
-MARK = {"color": style.INK, "lw": 0.7, "solid_capstyle": "butt"}
+MARK = {"color": style.INK, "lw": 0.8, "solid_capstyle": "butt"}
 #: The thin grey line of a row before its actor's first stance: lighter than a bar, darker than "undecided".
 NO_RECORD = "#B0B0B0"
 CLAIM_EDGE = 1.0       # points: the outline of a bar others attribute
