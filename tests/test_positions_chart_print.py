@@ -138,3 +138,14 @@ def test_a_hatched_cells_words_sit_on_a_white_chip(seeds):
         inner, outer = text.get_window_extent(), chip.get_window_extent()
         assert outer.x0 < inner.x0 and outer.x1 > inner.x1 and outer.y0 < inner.y0 and outer.y1 > inner.y1
 
+
+
+def test_a_claim_of_the_last_day_is_drawn_whole_inside_the_axis(seeds):
+    """Round 7: Russia's claim of 28 Dec about the US (Ceasefire first) was a sliver cut by the chart's right edge:
+    a stance of the chart's last days keeps its least width and ends with the axis."""
+    figure = draw_positions(seeds, ["ceasefire"])
+    figure.canvas.draw()
+    claim = patches(figure, "run")["ceasefire:us-ceasefire-2025-12-28-claimed"]
+    box, axis = claim.get_window_extent(), figure.chart.get_window_extent()
+    assert box.x1 == pytest.approx(axis.x1, abs=0.5) and box.width >= 3 * axis.width / 365 - 0.5
+    assert not claim.get_clip_on()                                   # its outline drawn whole on the edge

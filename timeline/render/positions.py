@@ -93,13 +93,15 @@ def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: 
     mark per statement, ``nudge``d sideways (points, by position id) where statements share a day."""
     h = CLAIM_BAR if claimed else BAR
     x0, x1 = mdates.date2num(run.start), max(mdates.date2num(run.end), mdates.date2num(run.start) + MIN_DAYS)
+    if x1 > (axis_end := ax.get_xlim()[1]):     # a stance of the chart's last days: as wide, ending with the axis
+        x0, x1 = axis_end - (x1 - x0), axis_end
     solid = x1 if record_end is None else min(x1, max(mdates.date2num(record_end), x0 + MIN_DAYS))
     look = claim_look(color, hatch) if claimed else bar_look(color, hatch)
-    look = {**look, "clip_on": False}      # an outline at the axis's end is drawn whole (a claim of the last day)
+    look = {**look, "clip_on": False}      # an outline on the axis's end is drawn whole, not halved
     artists: list[Artist] = [ax.add_patch(Rectangle((x0, y - h / 2), solid - x0, h, gid=f"run:{gid}", **look))]
     if solid < x1:      # a hatch shrunk to a thin bar reads as a dashed line ("no later than"): held solid;
         # an outline round a thin bar reads as a claim's: the neutral grey's thin bar is its outline's grey
-        held = look if hatch is None and not outline(color) else {**bar_look(outline(color) or color), "clip_on": False}
+        held = look if hatch is None and not outline(color) else bar_look(outline(color) or color)
         artists.append(ax.add_patch(Rectangle((solid, y - h * TAIL / 2), x1 - solid, h * TAIL, gid=f"tail:{gid}",
                                               **held)))
     below = y + h / 2 + 0.01
@@ -264,7 +266,7 @@ def _framed(dataset: Dataset, panels: Sequence[Panel], drawn: Sequence[Panel], l
     figure = Figure(figsize=(width, 4), dpi=DPI)
     FigureCanvasAgg(figure)
     frame = Frame(figure, [r.name for p in panels for r in p.rows])
-    frame.header(title or "Where the sides stood, issue by issue", _subtitle(counted or panels, drawn, last, until),
+    frame.header(title or "Where the sides stood, issue by issue", _subtitle(counted or panels, drawn, last, until, bool(unseen)),
                  key_entries(stance_scale(dataset), colors, drawn))
     frame.footnote(f"{AS_OF_RULE} Read each stance against the proposition after the issue's name. A stance on a "
                    "part of an issue (Donbas) is not counted as one on the whole (Territory).")
@@ -336,14 +338,16 @@ def month_scale(starts: Sequence[datetime], end: datetime) -> TimeScale:
     return TimeScale(knots, knots.copy())
 
 
-def _subtitle(panels: Sequence[Panel], drawn: Sequence[Panel], last: datetime, until: datetime | None) -> str:
-    """The headline's counts, of every panel chosen (the same at every size), and how many of them are shown."""
+def _subtitle(panels: Sequence[Panel], drawn: Sequence[Panel], last: datetime, until: datetime | None,
+              fewer_actors: bool = False) -> str:
+    """The headline's counts, of every panel chosen (the same at every size), and how many of them are shown (of the
+    actors too, when some were left out for room: ``fewer_actors``)."""
     actors = len({r.actor for p in panels for r in p.rows})
     statements = sum(len(run.statements) for p in panels for r in p.rows for run in r.runs)
     line = (f"{statements} stated positions of {actors} actor{'s' * (actors != 1)} on {len(panels)} "
             f"issue{'s' * (len(panels) != 1)}, as of {as_of_words(until or last)}")
     shown = len({r.actor for p in drawn for r in p.rows})
-    parts = [f"{shown} of the {actors} actors"] if shown < actors else []
+    parts = [f"{shown} of the {actors} actors"] if fewer_actors and shown < actors else []
     parts += [f"{len(drawn)} of the {len(panels)} issues"] if len(drawn) < len(panels) else []
     return line + ("; showing " + " on ".join(parts) if parts else "")
 
