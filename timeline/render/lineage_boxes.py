@@ -29,7 +29,7 @@ TAB_PAD = 2.0           # points between the responses and the edge of their tab
 SAID_SIZE = 7.0         # points: the responses' type at every width (6.5 pt is the least a printed chart may use)
 THEN = ", then "        # between the acts of one actor on one version, in date order
 NAME_CHARS, BY_CHARS, SAID_CHARS = 20, 28, 29   # characters per line: name, drafters, responses
-DETOUR_STEP = 0.06      # inches between two leaders that go round boxes in one lane
+DETOUR_STEP = 0.035     # inches between two leaders that go round boxes in one lane
 LEADER = "#b3b3b3"      # a leader's grey: lighter and thinner than any arrow between versions, so never read as one
 MOST_SAID = 6           # lines of responses at most; what does not fit ends in "…"
 #: Each response (:data:`timeline.negotiation.RESPONSES`) as what the actor did with the version.
