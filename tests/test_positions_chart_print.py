@@ -142,7 +142,7 @@ def test_a_hatched_cells_words_sit_on_a_white_chip(seeds):
 
 def test_a_claim_of_the_last_day_is_drawn_whole_inside_the_axis(seeds):
     """Round 7: Russia's claim of 28 Dec about the US (Ceasefire first) was a sliver cut by the chart's right edge:
-    a stance of the chart's last days keeps its least width and ends with the axis."""
+    a stance of the chart's last days keeps its least width, and the axis runs on to its end."""
     figure = draw_positions(seeds, ["ceasefire"])
     figure.canvas.draw()
     claim = patches(figure, "run")["ceasefire:us-ceasefire-2025-12-28-claimed"]

@@ -93,8 +93,6 @@ def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: 
     mark per statement, ``nudge``d sideways (points, by position id) where statements share a day."""
     h = CLAIM_BAR if claimed else BAR
     x0, x1 = mdates.date2num(run.start), max(mdates.date2num(run.end), mdates.date2num(run.start) + MIN_DAYS)
-    if x1 > (axis_end := ax.get_xlim()[1]):     # a stance of the chart's last days: as wide, ending with the axis
-        x0, x1 = axis_end - (x1 - x0), axis_end
     solid = x1 if record_end is None else min(x1, max(mdates.date2num(record_end), x0 + MIN_DAYS))
     look = claim_look(color, hatch) if claimed else bar_look(color, hatch)
     look = {**look, "clip_on": False}      # an outline on the axis's end is drawn whole, not halved
@@ -197,7 +195,8 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
     style.apply_defaults()
     scale_steps = stance_scale(dataset)
     colors = stance_colors(scale_steps)
-    last = max(run.end for p in panels for r in p.rows for run in r.runs)
+    # the axis runs to the as-of day, or on to the least width of a stance stated in its last days (drawn whole)
+    last = max(max(run.end, run.start + timedelta(days=MIN_DAYS)) for p in panels for r in p.rows for run in r.runs)
     counted = counted or panels
     drawn = list(panels)
     for _ in range(3):           # measured with the header, key and notes of what is drawn, until it fits
