@@ -149,3 +149,13 @@ def test_a_claim_of_the_last_day_is_drawn_whole_inside_the_axis(seeds):
     box, axis = claim.get_window_extent(), figure.chart.get_window_extent()
     assert box.x1 == pytest.approx(axis.x1, abs=0.5) and box.width >= 3 * axis.width / 365 - 0.5
     assert not claim.get_clip_on()                                   # its outline drawn whole on the edge
+
+
+def test_a_claim_in_a_light_colour_has_a_thicker_outline(seeds):
+    """Judged round 7: 'US says: Open to', a gold outline on white, was almost invisible in the grid."""
+    colors = stance_colors(seeds.stances)
+    grid = draw_stance_graph(seeds)
+    claim = next(p for p in grid.axes[0].patches if p.get_gid() == "stance:russia:foreign-troops:open_to:claimed")
+    assert to_hex(claim.get_edgecolor()) == colors["open_to"] and claim.get_linewidth() >= 1.6
+    dark = next(p for p in grid.axes[0].patches if p.get_gid() == "stance:russia:donbas:demands:claimed")
+    assert dark.get_linewidth() == 1.0
