@@ -152,10 +152,14 @@ def test_a_claim_of_the_last_day_is_drawn_whole_inside_the_axis(seeds):
 
 
 def test_a_claim_in_a_light_colour_has_a_thicker_outline(seeds):
-    """Judged round 7: 'US says: Open to', a gold outline on white, was almost invisible in the grid."""
+    """Judged round 7: "US says: Open to", a gold outline on white, was almost invisible in the grid (on the
+    chart's thin bars a thicker outline would fill them: kept at 1 pt there)."""
     colors = stance_colors(seeds.stances)
     grid = draw_stance_graph(seeds)
     claim = next(p for p in grid.axes[0].patches if p.get_gid() == "stance:russia:foreign-troops:open_to:claimed")
     assert to_hex(claim.get_edgecolor()) == colors["open_to"] and claim.get_linewidth() >= 1.6
     dark = next(p for p in grid.axes[0].patches if p.get_gid() == "stance:russia:donbas:demands:claimed")
     assert dark.get_linewidth() == 1.0
+    chart = draw_positions(seeds, ["foreign-troops"], ["russia"])      # the chart's thin claim bar stays outlined
+    thin = patches(chart, "run")["foreign-troops:russia-foreign-troops-2025-02-24-claimed"]
+    assert thin.get_linewidth() == 1.0 and to_hex(thin.get_facecolor()) == "#ffffff"

@@ -27,7 +27,8 @@ from timeline.stance_colors import EXTREME_HATCH, grey, hatched_stance, outline
 MARK = {"color": style.INK, "lw": 0.8, "solid_capstyle": "butt"}
 #: The thin grey line of a row before its actor's first stance: lighter than a bar, darker than "undecided".
 NO_RECORD = "#B0B0B0"
-CLAIM_EDGE = 1.0       # points: the outline of a bar others attribute (1.6 times as thick in a light colour)
+CLAIM_EDGE = 1.0       # points: the outline of a bar others attribute (1.6 times as thick in a light colour, in a
+                       # box tall enough to stay white inside: the grid's cells, not the chart's thin bars)
 LIGHT_EDGE = 170       # Rec. 601 luma over which a stance's colour is light on white paper (Open to: 191)
 TAIL = 0.35            # share of the bar's height once the record has ended
 NEUTRAL_EDGE_WIDTH = 0.5   # points: the outline of the neutral stance's bars
@@ -76,11 +77,12 @@ class HeldBarHandler(HandlerBase):
 Legend.update_default_handler_map({StatementSpan: StatementSpanHandler(), HeldBar: HeldBarHandler()})
 
 
-def claim_look(color: str, hatch: str | None) -> dict[str, object]:
+def claim_look(color: str, hatch: str | None, tall: bool = False) -> dict[str, object]:
     """How a stance others attribute is drawn, here and on the chart: an outline in the stance's colour around
     white (cross-hatched in that colour for the extreme stance; the neutral grey's darker outline for the neutral
     stance), never a filled bar."""
-    light = grey(color) > LIGHT_EDGE and not outline(color)       # a gold outline on white is barely seen: thicker
+    light = tall and grey(color) > LIGHT_EDGE and not outline(color)  # a gold outline on white is barely seen: thicker
+    # where the outline's box is tall enough (the grid's cells) to stay white inside
     return {"facecolor": "white", "edgecolor": outline(color) or color, "linewidth": CLAIM_EDGE * (1.6 if light else 1),
             "hatch": hatch}
 

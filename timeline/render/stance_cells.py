@@ -39,7 +39,7 @@ def cell(ax: Axes, box: tuple[float, float, float, float], dataset: Dataset, sta
     if claimed_by:
         words, size = fitted(says(dataset, claimed_by), label, w - 0.12, ax.figure)
         y0, bar_h = y + TOP + own_h + GAP, claim_height(words, size)
-        patch = Rectangle((x + 0.06, y0), w - 0.12, bar_h, gid=gid, **claim_look(color, hatch))
+        patch = Rectangle((x + 0.06, y0), w - 0.12, bar_h, gid=gid, **claim_look(color, hatch, tall=True))
         text = ax.text(x + w / 2, y0 + bar_h / 2, words, ha="center", va="center", color=style.INK,
                        fontsize=size, parse_math=False, linespacing=1.0, gid=f"words:{gid}",
                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0} if hatch else None)
