@@ -196,8 +196,7 @@ def test_the_grid_speaks_to_readers_never_in_command_line_words(seeds, size):
     for jargon in ("--", "timeline ", "export", "render", "dataset", "edge", "graph"):
         assert jargon not in words, jargon
     assert "The stance each actor had last stated on each issue, held until replaced" in words     # the "as of" rule
-    assert ("Columns: Russia and Ukraine, the two sides most present in the record, with the actors whose "
-            "stances are nearer Ukraine's beside it; the mediator, US, last.") in words
+    assert "Columns: Russia and Ukraine, the sides most in the record, then those nearer Ukraine; mediator US last." in words
 
 
 def test_columns_are_named_as_the_graphs_name_the_actors(seeds):

@@ -195,8 +195,9 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
     style.apply_defaults()
     scale_steps = stance_scale(dataset)
     colors = stance_colors(scale_steps)
-    # the axis runs to the as-of day, or on to the least width of a stance stated in its last days (drawn whole)
-    last = max(max(run.end, run.start + timedelta(days=MIN_DAYS)) for p in panels for r in p.rows for run in r.runs)
+    last = max(run.end for p in panels for r in p.rows for run in r.runs)     # the end of the as-of day
+    # the axis runs to it, or on to the least width of a stance stated in the chart's last days (drawn whole)
+    axis_end = max(max(run.end, run.start + timedelta(days=MIN_DAYS)) for p in panels for r in p.rows for run in r.runs)
     counted = counted or panels
     drawn = list(panels)
     for _ in range(3):           # measured with the header, key and notes of what is drawn, until it fits
@@ -213,7 +214,7 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
     chart = max(tall for *_, tall in placed) - GAP       # no gap under the last issue
     ax = frame.axes(frame.fixed_height + TOP_AXIS + chart)
     left, bottom, w, h = ax.get_position().bounds
-    scale = month_scale([run.start for run in runs], last)
+    scale = month_scale([run.start for run in runs], axis_end)
     hatch = hatched_stance(scale_steps)
     figure.charts = []
     for index, (group, (rows, heads, _)) in enumerate(zip(groups, placed)):

@@ -60,15 +60,15 @@ def _apart(own: dict[tuple[str, str], float], one: str, other: str) -> float | N
 
 
 def _sentence(dataset: Dataset, pair: tuple[str, str], flanked: tuple[bool, bool], mediators: Sequence[str]) -> str:
-    """'Columns: Russia and Ukraine, the two sides most present in the record, with the actors whose stances are
-    nearer Ukraine's beside it; the mediator, US, last.' (judged round 7: the note in brackets read as garbled)."""
+    """'Columns: Russia and Ukraine, the sides most in the record, then those nearer Ukraine; mediator US last.'
+    (judged round 7: the note in brackets read as garbled; one footer line at a 6-inch width)."""
     def name(actor: str) -> str:
         return actor_name(dataset.actors[actor]) if actor in dataset.actors else actor
 
-    text = f"Columns: {name(pair[0])} and {name(pair[1])}, the two sides most present in the record"
+    text = f"Columns: {name(pair[0])} and {name(pair[1])}, the sides most in the record"
     if any(flanked):
-        text += (", each with the actors whose stances are nearer its own beside it" if all(flanked)
-                 else f", with the actors whose stances are nearer {name(pair[flanked.index(True)])}'s beside it")
+        text += (", each beside those nearer its stances" if all(flanked)
+                 else f", then those nearer {name(pair[flanked.index(True)])}")
     if mediators:
-        text += (f"; the mediator{'s' * (len(mediators) > 1)}, {' and '.join(name(m) for m in mediators)}, last")
+        text += f"; mediator{'s' * (len(mediators) > 1)} {' and '.join(name(m) for m in mediators)} last"
     return text + "."
