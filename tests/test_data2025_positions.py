@@ -77,7 +77,8 @@ def test_every_source_this_data_added_has_an_address_and_is_cited(seeds):
     text = (FOLDER / "sources.yaml").read_text(encoding="utf-8")
     added = [s["id"] for s in yaml.safe_load("sources:\n" + text.split(NEW_SOURCES_MARK, 1)[1].split("\n", 1)[1])
              ["sources"]]
-    assert len(added) == 50       # 56, less 6 News-Pravda and Particle News reports replaced in round 7's check
+    assert len(added) == 52       # 56, less 6 News-Pravda and Particle News reports replaced in round 7's check,
+    # and Reuters' and RBC-Ukraine's reports of Putin in Bishkek added in round 8's check of Russia's response
     cited = {s for p in seeds.positions for s in p.sources}
     cited |= {p.quote.source for p in seeds.positions if p.quote}
     for plan in seeds.plans.values():
@@ -86,6 +87,37 @@ def test_every_source_this_data_added_has_an_address_and_is_cited(seeds):
     assert [s for s in added if s not in cited] == []
     assert all(seeds.sources[s].url.startswith("https://") for s in added)
     assert len({seeds.sources[s].publisher for s in added}) >= 30
+
+
+def test_nothing_stated_rests_on_devdiscourse_alone_and_each_reprint_says_so(seeds):
+    """Round 8's editorial check: Devdiscourse reprints agency copy unedited. No position or plan version rests on
+    it; each such source says so, and the events that cite one cite a first-hand report too."""
+    reprints = {i for i, s in seeds.sources.items() if "devdiscourse.com" in (s.url or "")}
+    assert len(reprints) == 6
+    assert all("not checked against the agency's original" in (seeds.sources[i].notes or "") for i in reprints)
+    on_reprint = {e.id for e in seeds.events if set(e.sources) & reprints}
+    for p in seeds.positions:
+        assert not set(p.sources) & reprints and p.event not in on_reprint, p.id
+    for plan in seeds.plans.values():
+        for v in plan.versions:
+            assert not set(v.sources) & reprints and v.event not in on_reprint, v.id
+            for r in v.responses:
+                assert not set(r.sources) & reprints and r.event not in on_reprint, (v.id, r.actor)
+    firsthand = {"dmitriev-witkoff-st-petersburg": "tass-2025-04-11-dmitriev-witkoff",
+                 "russia-claims-kupiansk": "st-2025-11-21-kupiansk", "ukraine-denies-kupiansk": "st-2025-11-21-kupiansk"}
+    for event, source in firsthand.items():
+        assert source in seeds.event(event).sources, event
+
+
+def test_russias_open_to_on_the_19_points_says_what_is_stated_and_what_inferred(seeds):
+    """Putin in Bishkek (27 Nov) spoke of the Geneva text passed to Moscow, the 28 points split into four parts,
+    as a possible basis, a list of issues and not a draft: 'open to', with Reuters' report, and the note saying
+    that its being the 19-point text is inferred."""
+    [said] = [r for r in version(seeds, "us-plan-19-points-geneva").responses if r.actor == "russia"]
+    assert said.response == "open_to" and said.date.first.isoformat() == "2025-11-27"
+    assert "sowetan-2025-11-28-putin-reuters" in said.sources
+    assert "Stated:" in said.notes and "Inferred: that this text is the 19-point framework" in " ".join(
+        said.notes.split())
 
 
 @pytest.mark.parametrize("actor, issue, day, expected", [

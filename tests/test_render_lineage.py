@@ -2,6 +2,8 @@
 own version's box, responses worded as acts and relations as relations, at a column, a page and a slide."""
 from __future__ import annotations
 
+import itertools
+import math
 from pathlib import Path
 
 import pytest
@@ -50,6 +52,41 @@ def test_every_version_has_a_leader_that_passes_behind_no_box(data, width, heigh
             corner, size = ((box.x0 + box.x1) / 2, box.y0), (box.width - 2, box.height - 2)
             assert not any(crosses(a, b, corner, size) for a, b in zip(points, points[1:])), (version, other)
         assert points[-1][1] == pytest.approx(boxes[version].y0, abs=1.5)   # it ends on its own box
+
+
+def shared(one: tuple, other: tuple, near: float = 1.5) -> float:
+    """Pixels along which segment ``one`` runs within ``near`` pixels of segment ``other`` (on one line): 0 when
+    they only cross or touch."""
+    (ax, ay), (bx, by) = one
+    length = math.hypot(bx - ax, by - ay)
+    if length == 0:
+        return 0.0
+    ux, uy = (bx - ax) / length, (by - ay) / length
+    ends = [((px - ax) * ux + (py - ay) * uy, abs((px - ax) * uy - (py - ay) * ux)) for px, py in other]
+    if any(off > near for _, off in ends):
+        return 0.0
+    return max(0.0, min(length, max(t for t, _ in ends)) - max(0.0, min(t for t, _ in ends)))
+
+
+@pytest.mark.parametrize("width, height", SIZES)
+@pytest.mark.parametrize("data", [SEEDS, SMALL], ids=["seed", "fixture"])
+def test_no_two_leaders_share_a_stretch(data, width, height):
+    """Round 7's column: the 20- and 19-point frameworks' leaders ran up one line left of the 28-point draft and
+    along one line under it, so that neither could be followed to its day."""
+    figure = draw_lineage(load(data), width=width, height=height)
+    _, _, leaders = drawn(figure)
+    over = next(ax for ax in figure.axes if ax.get_label() == "lineage")
+    lines = {v: [tuple(over.transData.transform(p)) for p in zip(line.get_xdata(), line.get_ydata())]
+             for v, line in leaders.items()}
+    for (one, a), (two, b) in itertools.combinations(lines.items(), 2):
+        for s, t in itertools.product(zip(a, a[1:]), zip(b, b[1:])):
+            assert shared(s, t) <= 2.0 and shared(t, s) <= 2.0, (one, two, s, t)
+
+
+def test_the_shared_stretch_measure():
+    assert shared(((0, 0), (0, 100)), ((1, 40), (1, 200))) == 60        # one line up, 60 px together
+    assert shared(((0, 0), (0, 100)), ((-50, 50), (50, 50))) == 0        # crossing only
+    assert shared(((0, 0), (0, 100)), ((5, 0), (5, 100))) == 0           # parallel, 5 px apart
 
 
 def test_a_blocked_leader_goes_round_the_box_in_its_way():

@@ -44,7 +44,7 @@ On the test fixture (tests/data/negotiation.yaml)::
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -212,6 +212,17 @@ def parts_of(dataset: Dataset, issue: str) -> set[str]:
     while more := {i.id for i in dataset.issues.values() if i.parent in found | {issue}} - found - {issue}:
         found |= more
     return found
+
+
+def default_as_of(dataset: Dataset) -> date:
+    """The day every view of stances shows by default, one rule for the positions chart, the stance grid and the
+    page (its slider and "as of" note): the last day of the record's latest dated position (of a position dated
+    to a span, the span's last day; one dated only "from D on", D). Raises
+    :class:`~timeline.errors.UserError` when the record has no dated position."""
+    days = [p.date.last or p.date.first for p in dataset.positions if p.date.last or p.date.first]
+    if not days:
+        raise UserError("the dataset records no dated positions")
+    return max(days)
 
 
 def _members(dataset: Dataset, actor: str | None) -> set[str] | None:

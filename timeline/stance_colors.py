@@ -43,6 +43,9 @@ CHROMA = 70.0
 #: The CIE L* of the darkest stance, and the grey of the neutral stance (the lightest step of the ladder).
 DARKEST = 10.0
 NEUTRAL = "#e8e8e8"
+#: The outline of the neutral stance's bars, cells and swatches: its grey alone (luma 232) is barely seen on white
+#: paper, and a darker grey would crowd the ladder (the sky blue and the gold are only 8 CIE L* apart now).
+NEUTRAL_EDGE = "#8c8c8c"
 #: The hatch of the most extreme stance against, when the scale has more than one stance against.
 EXTREME_HATCH = "xxx"
 
@@ -83,6 +86,11 @@ def grey(color: str) -> float:
     """The grey of ``color`` (``#rrggbb``): its Rec. 601 luma on gamma-encoded sRGB, 0-255."""
     red, green, blue = (int(color[i:i + 2], 16) for i in (1, 3, 5))
     return 0.299 * red + 0.587 * green + 0.114 * blue
+
+
+def outline(color: str) -> str | None:
+    """The outline a bar or swatch of ``color`` takes: :data:`NEUTRAL_EDGE` around the neutral grey, else none."""
+    return NEUTRAL_EDGE if color.lower() == NEUTRAL else None
 
 
 def hatched_stance(scale: Sequence[Stance]) -> str | None:

@@ -32,7 +32,7 @@ from timeline.render import style
 from timeline.render.axis import date_axis
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import Frame, wrap_lane
-from timeline.render.labels import display_name
+from timeline.render.graph_names import actor_name
 from timeline.render.lineage_arrows import Arrow, Point, arrow_ends, spread_anchors
 from timeline.render.lineage_boxes import (
     BOX,
@@ -279,11 +279,14 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
     for node in lineage.nodes:
         x, tier = places[node.version]
         corners[node.version] = (x, lanes[node.plan] + RISE + tier * steps[node.plan])
-    for node in lineage.nodes:
+    detours: dict[str, int] = {}       # leaders gone round a box, by lane: the lower boxes' first, innermost
+    for node in sorted(lineage.nodes, key=lambda n: places[n.version][1]):
         day = (inches(node.start) + inches(node.end)) / 2
         when = (day, day) if node.end - node.start <= timedelta(days=1) else (inches(node.start), inches(node.end))
         others = [corners[n.version] for n in lineage.nodes if n.plan == node.plan and n is not node]
-        leader = leader_route(day, lanes[node.plan], corners[node.version], others, size, RISE)
+        leader = leader_route(day, lanes[node.plan], corners[node.version], others, size, RISE,
+                              detours.get(node.plan, 0))
+        detours[node.plan] = detours.get(node.plan, 0) + (len(leader) > 2)
         artists += draw_node(over, node, *corners[node.version], when, lanes[node.plan], leader, size=size)
     for n, (lane_y, top) in enumerate(zip(lanes.values(), band_tops)):
         artists.append(ax.axhline(lane_y, color=style.GRID, lw=1.2, zorder=0))
@@ -336,8 +339,9 @@ def render_lineage(dataset: Dataset, path: str | Path, plans: Sequence[str] | No
 
 
 def _name(dataset: Dataset, actor: str) -> str:
+    """The actor's name as every chart gives it ('US', 'UK': :func:`timeline.render.graph_names.actor_name`)."""
     found = dataset.actors.get(actor)
-    return display_name(found) if found else actor
+    return actor_name(found) if found else actor
 
 
 __all__ = ["ChartError", "Edge", "Lineage", "Node", "draw_edge", "draw_lineage", "lane_height", "place", "tier_step",

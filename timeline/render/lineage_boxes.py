@@ -29,6 +29,7 @@ TAB_PAD = 2.0           # points between the responses and the edge of their tab
 SAID_SIZE = 7.0         # points: the responses' type at every width (6.5 pt is the least a printed chart may use)
 THEN = ", then "        # between the acts of one actor on one version, in date order
 NAME_CHARS, BY_CHARS, SAID_CHARS = 20, 28, 29   # characters per line: name, drafters, responses
+DETOUR_STEP = 0.035     # inches between two leaders that go round boxes in one lane
 LEADER = "#b3b3b3"      # a leader's grey: lighter and thinner than any arrow between versions, so never read as one
 MOST_SAID = 6           # lines of responses at most; what does not fit ends in "…"
 #: Each response (:data:`timeline.negotiation.RESPONSES`) as what the actor did with the version.
@@ -121,20 +122,23 @@ def leader_foot(day: float, x: float, width: float) -> float:
 
 
 def leader_route(day: float, lane_y: float, corner: Point, others: Sequence[Point], size: Point,
-                 rise: float) -> list[Point]:
+                 rise: float, detour: int = 0) -> list[Point]:
     """The leader from a version's ``day`` on its lane up to its box (bottom centre ``corner``): straight where no
     other box (``others``) stands in the way; else along the lane, under the boxes (``rise`` is the height of
     their bottoms over the lane), and up through the gap beside the box in the way (its left, unless the right is
-    much nearer: the arrows between versions run forward, on the right), never behind a box."""
+    much nearer: the arrows between versions run forward, on the right), never behind a box. ``detour``: how many
+    leaders of the lane already went round a box; each further one runs :data:`DETOUR_STEP` lower and further out,
+    so that no two share a stretch (round 7's column: the 19- and 20-point leaders ran up one line)."""
     x, y = corner
     foot = (leader_foot(day, x, size[0]), y)
     if not any(crosses((day, lane_y), foot, other, size) for other in others):
         return [(day, lane_y), foot]
     blocker = min((o for o in others if crosses((day, lane_y), foot, o, size)), key=lambda o: o[1])
-    edges = (blocker[0] - size[0] / 2 - 0.09, blocker[0] + size[0] / 2 + 0.09)
+    out = 0.09 + DETOUR_STEP * detour
+    edges = (blocker[0] - size[0] / 2 - out, blocker[0] + size[0] / 2 + out)
     near_left = x - edges[0] <= edges[1] - x + size[0] / 2   # the left when not much further: arrows run on the right
     gap = edges[0] if near_left and edges[0] > 0.05 else edges[1]
-    low = lane_y + rise / 2
+    low = lane_y + rise * max(0.15, 0.65 - 0.3 * detour)
     end = leader_foot(gap, x, size[0])
     route = [(day, lane_y), (day, low), (gap, low), (gap, y if end == gap else y - 0.06)]
     return route + ([] if end == gap else [(end, y - 0.06), (end, y)])

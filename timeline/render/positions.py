@@ -35,8 +35,10 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Rectangle
-from matplotlib.transforms import blended_transform_factory
+from matplotlib.ticker import FixedFormatter, FixedLocator, NullLocator
+from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 from timeline.errors import NothingToShow
 from timeline.model import Dataset, Position
@@ -46,7 +48,8 @@ from timeline.render.axis import date_axis
 from timeline.render.captions import sources_line
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import DPI, Frame
-from timeline.render.positions_key import MARK, NO_RECORD, TAIL, claim_look, key_entries
+from timeline.render.graph_names import actor_name
+from timeline.render.positions_key import MARK, NO_RECORD, TAIL, bar_look, claim_look, key_entries
 from timeline.render.positions_layout import (
     GAP,
     GUTTER,
@@ -59,15 +62,19 @@ from timeline.render.positions_layout import (
     names_and,
 )
 from timeline.render.spans import TimeScale
+from timeline.render.stance_columns import main_actors
 from timeline.render.stance_rows import ChartError, Panel, Row, Run, select_panels
-from timeline.render.text import quiet_glyphs
-from timeline.stance_colors import EXTREME_HATCH, NEUTRAL, hatched_stance, stance_colors
+from timeline.render.text import quiet_glyphs, text_width
+from timeline.stance_colors import EXTREME_HATCH, NEUTRAL, hatched_stance, outline, stance_colors
 
 WIDTH = 10.0           # inches
 BAR = 0.085            # inches: height of a stance's bar (a claim's: CLAIM_BAR)
 CLAIM_BAR = 0.065
 MAX_TALL = 60.0         # inches: a taller chart is refused (choose issues or actors)
-HELD_SPLIT = 0.6       # points: the white line down a hatched stance's thin bar
+COLUMN = 7.0           # inches: a chart this wide or narrower is a newspaper column's ...
+COLUMN_TALL = 9.0      # ... at most this tall by default, with the sides and mediators only
+TICK = 3.2             # points: the height of a statement's tick (round 7's 2.4 was a pixel in print)
+SAME_DAY = 1.8         # points between the ticks of statements made on one day
 MIN_DAYS = 3           # a bar is at least this wide, so a stance stated near the chart's end shows
 #: The rule of "as of", stated on both charts of stances (this one and the grid, timeline.render.stance_graph).
 AS_OF_RULE = ("A stance holds from the day it was stated until the same actor's next stance on the issue. "
@@ -80,37 +87,48 @@ def stance_scale(dataset: Dataset) -> list[Stance]:
 
 
 def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: str | None,
-             record_end: datetime | None, gid: str) -> list[Artist]:
+             record_end: datetime | None, gid: str, nudge: dict[str, float] | None = None) -> list[Artist]:
     """Draw ``run`` centred on ``y`` (inches down the chart): a bar, thinned after ``record_end`` (the row's last
-    statement; ``None``: not the row's last run), the thin part solid even when the bar is hatched (then drawn
-    as a double line), and under it a mark per statement."""
+    statement; ``None``: not the row's last run), the thin part solid even when the bar is hatched, and under it a
+    mark per statement, ``nudge``d sideways (points, by position id) where statements share a day."""
     h = CLAIM_BAR if claimed else BAR
     x0, x1 = mdates.date2num(run.start), max(mdates.date2num(run.end), mdates.date2num(run.start) + MIN_DAYS)
     solid = x1 if record_end is None else min(x1, max(mdates.date2num(record_end), x0 + MIN_DAYS))
-    look = claim_look(color, hatch) if claimed else {"facecolor": color, "edgecolor": "white", "linewidth": 0.0,
-                                                      "hatch": hatch}
+    look = claim_look(color, hatch) if claimed else bar_look(color, hatch)
+    look = {**look, "clip_on": False}      # an outline on the axis's end is drawn whole, not halved
     artists: list[Artist] = [ax.add_patch(Rectangle((x0, y - h / 2), solid - x0, h, gid=f"run:{gid}", **look))]
-    if solid < x1:      # a hatch shrunk to a thin bar reads as a dashed line ("no later than"): held solid
-        held = look if hatch is None else {"facecolor": color, "edgecolor": "none", "linewidth": 0.0}
+    if solid < x1:      # a hatch shrunk to a thin bar reads as a dashed line ("no later than"): held solid;
+        # an outline round a thin bar reads as a claim's: the neutral grey's thin bar is its outline's grey
+        held = look if hatch is None and not outline(color) else bar_look(outline(color) or color)
         artists.append(ax.add_patch(Rectangle((solid, y - h * TAIL / 2), x1 - solid, h * TAIL, gid=f"tail:{gid}",
                                               **held)))
-        if hatch is not None:   # ... and split by a white line: a double line, unlike any other stance's tail
-            artists += ax.plot([solid, x1], [y, y], color="white", lw=HELD_SPLIT, solid_capstyle="butt",
-                               gid=f"tail-split:{gid}")
     below = y + h / 2 + 0.01
     for statement in run.statements:
+        shift = ScaledTranslation((nudge or {}).get(statement.position, 0.0) / 72, 0, ax.figure.dpi_scale_trans)
+        where = {"transform": ax.transData + shift}
         last = mdates.date2num(statement.last)
         if statement.first is not None and statement.last - statement.first <= timedelta(days=1):
-            artists += ax.plot([mdates.date2num(statement.first)], [below], ls="none", marker="|", ms=2.4,
-                               mew=MARK["lw"], color=style.INK, gid=f"day:{statement.position}")
+            artists += ax.plot([mdates.date2num(statement.first)], [below], ls="none", marker="|", ms=TICK,
+                               mew=MARK["lw"], color=style.INK, gid=f"day:{statement.position}", **where)
             continue
         first = mdates.date2num(statement.first) if statement.first is not None else last - 20
         artists += ax.plot([first, last], [below, below], ls=":" if statement.first is None else "-",
-                           gid=f"span:{statement.position}", **MARK)
+                           gid=f"span:{statement.position}", **MARK, **where)
         caps = [first, last] if statement.first is not None else [last]
-        artists += ax.plot(caps, [below] * len(caps), ls="none", marker="|", ms=2.4, mew=MARK["lw"],
-                           color=style.INK)
+        artists += ax.plot(caps, [below] * len(caps), ls="none", marker="|", ms=TICK, mew=MARK["lw"],
+                           color=style.INK, **where)
     return artists
+
+
+def same_day_nudges(row: Row) -> dict[str, float]:
+    """Points to shift each statement's mark sideways where several of the row's statements end on one day, so
+    that their ticks stand side by side (:data:`SAME_DAY` apart, centred on the day) instead of on one another."""
+    by_day: dict[datetime, list[str]] = {}
+    for run in row.runs:
+        for statement in run.statements:
+            by_day.setdefault(statement.last, []).append(statement.position)
+    return {ident: (k - (len(ids) - 1) / 2) * SAME_DAY for ids in by_day.values() if len(ids) > 1
+            for k, ident in enumerate(ids)}
 
 
 def draw_row(ax: Axes, row: Row, y: float, colors: dict[str, str], hatched: str | None, issue: str) -> list[Artist]:
@@ -118,11 +136,12 @@ def draw_row(ax: Axes, row: Row, y: float, colors: dict[str, str], hatched: str 
     is the id of the stance drawn cross-hatched."""
     start = mdates.date2num(row.runs[0].start)
     artists: list[Artist] = ax.plot([ax.get_xlim()[0], start], [y, y], color=NO_RECORD, lw=0.6, zorder=1)
+    nudge = same_day_nudges(row)
     for index, run in enumerate(row.runs):
         last = row.last_evidence if index == len(row.runs) - 1 else None
         artists += draw_run(ax, run, y, colors.get(run.stance, NEUTRAL), claimed=row.claimed,
                             hatch=EXTREME_HATCH if run.stance == hatched else None, record_end=last,
-                            gid=f"{issue}:{run.statements[0].position}")
+                            gid=f"{issue}:{run.statements[0].position}", nudge=nudge)
     return artists
 
 
@@ -152,13 +171,21 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
 
     ``issues``/``actors``: names to draw (default every issue and actor with a stance). ``height``: the most
     inches the figure may take (a slide: 7.5); issues then flow into two or three columns, and those that
-    still do not fit are left out, named in a note. Without it, one column as tall as the issues need.
+    still do not fit are left out, named in a note. Without it, one column as tall as the issues need, except
+    that a chart :data:`COLUMN` inches wide or less (a newspaper column) is at most :data:`COLUMN_TALL` tall and,
+    without ``actors``, draws the two sides and the mediators only
+    (:func:`timeline.render.stance_columns.main_actors`), naming the others in a note.
     Raises :class:`ChartError` for a width under 4 inches or a height that holds no issue,
     :class:`~timeline.errors.UserError` for an unknown issue, :class:`~timeline.errors.NothingToShow`
     when no position is left.
     """
     if width < 4:
         raise ChartError(f"width={width:g} inches is too narrow for a positions chart; give 4 or more")
+    counted, unseen = None, ""
+    if height is None and width <= COLUMN:
+        height = COLUMN_TALL
+        if not actors:
+            actors, counted, unseen = column_actors(dataset, issues, until)
     panels = select_panels(dataset, issues, actors, until)
     if not any(p.rows for p in panels):
         raise NothingToShow("no positions to draw" + (" for these issues or actors" if issues or actors else ""))
@@ -168,22 +195,26 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
     style.apply_defaults()
     scale_steps = stance_scale(dataset)
     colors = stance_colors(scale_steps)
-    last = max(run.end for p in panels for r in p.rows for run in r.runs)
-    drawn, left_out = list(panels), []
+    last = max(run.end for p in panels for r in p.rows for run in r.runs)     # the end of the as-of day
+    # the axis runs to it, or on to the least width of a stance stated in the chart's last days (drawn whole)
+    axis_end = max(max(run.end, run.start + timedelta(days=MIN_DAYS)) for p in panels for r in p.rows for run in r.runs)
+    counted = counted or panels
+    drawn = list(panels)
     for _ in range(3):           # measured with the header, key and notes of what is drawn, until it fits
+        left_out = [p.name for p in counted if p.issue not in {d.issue for d in drawn}]
         figure, frame = _framed(dataset, panels, drawn, left_out, colors, title=title, width=width, last=last,
-                                until=until, publishers=None if height is None else 3)
+                                until=until, publishers=None if height is None else 3, counted=counted,
+                                unseen=unseen)
         groups, lines, column = fit_columns(figure, frame, drawn, width, height)
         if sum(map(len, groups)) == len(drawn):
             break
         drawn = [p for group in groups for p in group]
-        left_out = [p.name for p in panels if p not in drawn]
     runs = [run for p in drawn for r in p.rows for run in r.runs]
     placed = [layout(group, lines) for group in groups]
     chart = max(tall for *_, tall in placed) - GAP       # no gap under the last issue
     ax = frame.axes(frame.fixed_height + TOP_AXIS + chart)
     left, bottom, w, h = ax.get_position().bounds
-    scale = month_scale([run.start for run in runs], last)
+    scale = month_scale([run.start for run in runs], axis_end)
     hatch = hatched_stance(scale_steps)
     figure.charts = []
     for index, (group, (rows, heads, _)) in enumerate(zip(groups, placed)):
@@ -194,6 +225,7 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
         ax.set_position(((x0 + frame.left - Frame.PAD) / width, bottom, time / width,
                          h - TOP_AXIS / figure.get_figheight()))
         date_axis(ax, scale)
+        month_ticks(ax)
         ax.set_ylim(chart, 0)
         for panel, ys, top in zip(group, rows, heads):
             draw_heading(ax, panel, lines[panel.issue], top, x0 / width)
@@ -206,19 +238,40 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
     return figure
 
 
+def column_actors(dataset: Dataset, issues: Sequence[str] | None, until: datetime | None
+                  ) -> tuple[list[str], list[Panel], str]:
+    """What a chart a column wide draws when no actors are named: the two sides and the mediators
+    (:func:`timeline.render.stance_columns.main_actors`); every panel with every actor (what the headline counts);
+    and the note naming the actors left out ('' when none is)."""
+    counted = select_panels(dataset, issues, None, until)
+    everyone = list(dict.fromkeys(r.actor for p in counted for r in p.rows if not r.claimed))
+    sides, mediators = main_actors(dataset, everyone)
+    chosen = [a for a in everyone if a in sides or a in mediators]
+    named = {a: actor_name(dataset.actors[a]) if a in dataset.actors else a for a in everyone}
+    note = "" if len(chosen) == len(everyone) else (
+        f"Drawn: the two sides, {names_and([named[a] for a in sides])}"
+        + (f", and the mediator{'s' * (len(mediators) > 1)} {names_and([named[a] for a in mediators])}"
+           if mediators else "")
+        + f"; not drawn for lack of room: {names_and([named[a] for a in everyone if a not in chosen])}.")
+    return chosen, counted, note
+
+
 def _framed(dataset: Dataset, panels: Sequence[Panel], drawn: Sequence[Panel], left_out: Sequence[str],
             colors: dict[str, str], *, title: str | None, width: float, last: datetime, until: datetime | None,
-            publishers: int | None = None) -> tuple[Figure, Frame]:
+            publishers: int | None = None, counted: Sequence[Panel] = (), unseen: str = "") -> tuple[Figure, Frame]:
     """A figure ``width`` inches wide with the chart's header (title, subtitle, key of the ``drawn`` panels),
-    notes (naming the issues ``left_out``) and sources (naming the ``publishers`` cited most, default as many as
-    fit); row names measured on every panel."""
+    notes (``unseen``: on the actors left out; naming the issues ``left_out``; the headline
+    counts the ``counted`` panels, default ``panels``) and sources (naming the ``publishers`` cited
+    most, default as many as fit); row names measured on every panel."""
     figure = Figure(figsize=(width, 4), dpi=DPI)
     FigureCanvasAgg(figure)
     frame = Frame(figure, [r.name for p in panels for r in p.rows])
-    frame.header(title or "Where the sides stood, issue by issue", _subtitle(panels, drawn, last, until),
+    frame.header(title or "Where the sides stood, issue by issue", _subtitle(counted or panels, drawn, last, until, bool(unseen)),
                  key_entries(stance_scale(dataset), colors, drawn))
     frame.footnote(f"{AS_OF_RULE} Read each stance against the proposition after the issue's name. A stance on a "
                    "part of an issue (Donbas) is not counted as one on the whole (Territory).")
+    if unseen:
+        frame.footnote(unseen)
     if left_out:
         frame.footnote(f"Not shown for lack of room: {names_and(left_out)}.")
     shown = {s.position for p in drawn for r in p.rows for run in r.runs for s in run.statements}
@@ -239,14 +292,41 @@ def _row_labels(ax: Axes, rows: Sequence[tuple[float, Row]]) -> None:
 
 def _frame_axes(ax: Axes) -> None:
     """Months above and below the chart, a light rule per month, no box."""
-    ax.tick_params(axis="x", which="both", top=True, labeltop=True, colors=style.MUTED, labelcolor=style.INK,
-                   labelsize=NAME_SIZE)
+    ax.tick_params(axis="x", which="both", colors=style.MUTED, labelcolor=style.INK, labelsize=NAME_SIZE)
     ax.grid(axis="x", which="major", color=style.GRID, lw=0.6, zorder=0)
     ax.set_axisbelow(True)
     for side in ("left", "right"):
         ax.spines[side].set_visible(False)
     for side in ("top", "bottom"):
         ax.spines[side].set_color(style.GRID)
+
+
+def month_ticks(ax: Axes) -> None:
+    """A tick and a rule at the start of every month on ``ax`` (as laid out), each labelled with the month's name
+    ('Nov'), or with its initial ('N') where a month is narrower than its name and a space; the year under the
+    first month and under January. Every month is named, so the last ones (the latest stances) always are."""
+    lo, hi = ax.get_xlim()
+    first, last = mdates.num2date(lo).replace(tzinfo=None), mdates.num2date(hi).replace(tzinfo=None)
+    months, day = [], datetime(first.year, first.month, 1)
+    while day <= last:
+        if day >= first:
+            months.append(day)
+        day = datetime(day.year + day.month // 12, day.month % 12 + 1, 1)
+    renderer, font = ax.figure.canvas.get_renderer(), FontProperties(size=NAME_SIZE)
+    inches = ax.get_position().width * ax.figure.get_figwidth() * 30.44 / (hi - lo)    # of a month
+    named = inches >= max(text_width(renderer, f"{m:%b}", font) for m in months) / ax.figure.dpi + 0.06
+    names = [f"{m:%b}" if named else f"{m:%b}"[0] for m in months]
+    years = [str(m.year) if m.month == 1 or i == 0 else "" for i, m in enumerate(months)]
+    ticks = [mdates.date2num(m) for m in months]
+    top = ax.secondary_xaxis("top")           # its own labels: the year above the month, clear of the next month's
+    for axis, labels in ((ax.xaxis, [f"{n}\n{y}".strip() for n, y in zip(names, years)]),
+                         (top.xaxis, [f"{y}\n{n}".strip() for n, y in zip(names, years)])):
+        axis.set_major_locator(FixedLocator(ticks))
+        axis.set_major_formatter(FixedFormatter(labels))
+        axis.set_minor_locator(NullLocator())
+    top.tick_params(axis="x", colors=style.MUTED, labelcolor=style.INK, labelsize=NAME_SIZE)
+    top.spines["top"].set_color(style.GRID)
+    ax.top_months = top
 
 
 def month_scale(starts: Sequence[datetime], end: datetime) -> TimeScale:
@@ -258,15 +338,18 @@ def month_scale(starts: Sequence[datetime], end: datetime) -> TimeScale:
     return TimeScale(knots, knots.copy())
 
 
-def _subtitle(panels: Sequence[Panel], drawn: Sequence[Panel], last: datetime, until: datetime | None) -> str:
-    """The headline's counts, of every panel chosen (the same at every size), and how many of them are shown."""
+def _subtitle(panels: Sequence[Panel], drawn: Sequence[Panel], last: datetime, until: datetime | None,
+              fewer_actors: bool = False) -> str:
+    """The headline's counts, of every panel chosen (the same at every size), and how many of them are shown (of the
+    actors too, when some were left out for room: ``fewer_actors``)."""
     actors = len({r.actor for p in panels for r in p.rows})
     statements = sum(len(run.statements) for p in panels for r in p.rows for run in r.runs)
     line = (f"{statements} stated positions of {actors} actor{'s' * (actors != 1)} on {len(panels)} "
             f"issue{'s' * (len(panels) != 1)}, as of {as_of_words(until or last)}")
-    if len(drawn) < len(panels):
-        line += f"; showing {len(drawn)} of the {len(panels)} issues"
-    return line
+    shown = len({r.actor for p in drawn for r in p.rows})
+    parts = [f"{shown} of the {actors} actors"] if fewer_actors and shown < actors else []
+    parts += [f"{len(drawn)} of the {len(panels)} issues"] if len(drawn) < len(panels) else []
+    return line + ("; showing " + " on ".join(parts) if parts else "")
 
 
 def as_of_words(end: datetime) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
+from matplotlib.colors import to_hex
 from matplotlib.legend import Legend
 from matplotlib.legend_handler import HandlerBase
 from matplotlib.lines import Line2D
@@ -20,14 +21,17 @@ from matplotlib.patches import Patch, Rectangle
 from timeline.negotiation import Stance
 from timeline.render import style
 from timeline.render.stance_rows import Panel
-from timeline.stance_colors import EXTREME_HATCH, hatched_stance
+from timeline.stance_colors import EXTREME_HATCH, grey, hatched_stance, outline
 
 #: The look of a statement's tick or span line under a bar.
-MARK = {"color": style.INK, "lw": 0.7, "solid_capstyle": "butt"}
+MARK = {"color": style.INK, "lw": 0.8, "solid_capstyle": "butt"}
 #: The thin grey line of a row before its actor's first stance: lighter than a bar, darker than "undecided".
 NO_RECORD = "#B0B0B0"
-CLAIM_EDGE = 1.0       # points: the outline of a bar others attribute
+CLAIM_EDGE = 1.0       # points: the outline of a bar others attribute (1.6 times as thick in a light colour, in a
+                       # box tall enough to stay white inside: the grid's cells, not the chart's thin bars)
+LIGHT_EDGE = 170       # Rec. 601 luma over which a stance's colour is light on white paper (Open to: 191)
 TAIL = 0.35            # share of the bar's height once the record has ended
+NEUTRAL_EDGE_WIDTH = 0.5   # points: the outline of the neutral stance's bars
 
 
 class StatementSpan(Line2D):
@@ -64,7 +68,7 @@ class HeldBarHandler(HandlerBase):
 
     def create_artists(self, legend, handle, xdescent, ydescent, width, height, fontsize, trans):
         x0, y0, mid = -xdescent, -ydescent, -xdescent + 0.45 * width
-        look = {"facecolor": handle.get_facecolor(), "edgecolor": "none", "transform": trans}
+        look = {**bar_look(to_hex(handle.get_facecolor())), "transform": trans}
         tail = height * TAIL
         return [Rectangle((x0, y0), mid - x0, height, **look),
                 Rectangle((mid, y0 + (height - tail) / 2), x0 + width - mid, tail, **look)]
@@ -73,17 +77,29 @@ class HeldBarHandler(HandlerBase):
 Legend.update_default_handler_map({StatementSpan: StatementSpanHandler(), HeldBar: HeldBarHandler()})
 
 
-def claim_look(color: str, hatch: str | None) -> dict[str, object]:
+def claim_look(color: str, hatch: str | None, tall: bool = False) -> dict[str, object]:
     """How a stance others attribute is drawn, here and on the chart: an outline in the stance's colour around
-    white (cross-hatched in that colour for the extreme stance), never a filled bar."""
-    return {"facecolor": "white", "edgecolor": color, "linewidth": CLAIM_EDGE, "hatch": hatch}
+    white (cross-hatched in that colour for the extreme stance; the neutral grey's darker outline for the neutral
+    stance), never a filled bar."""
+    light = tall and grey(color) > LIGHT_EDGE and not outline(color)  # a gold outline on white is barely seen: thicker
+    # where the outline's box is tall enough (the grid's cells) to stay white inside
+    return {"facecolor": "white", "edgecolor": outline(color) or color, "linewidth": CLAIM_EDGE * (1.6 if light else 1),
+            "hatch": hatch}
+
+
+def bar_look(color: str, hatch: str | None = None) -> dict[str, object]:
+    """How an actor's own stance is filled, on the chart, in its key and in the grid: its colour (hatched for the
+    extreme stance), the neutral grey outlined (:func:`timeline.stance_colors.outline`) so that it shows in print."""
+    edge = outline(color)
+    return {"facecolor": color, "edgecolor": edge or "white", "linewidth": NEUTRAL_EDGE_WIDTH if edge else 0.0,
+            "hatch": hatch}
 
 
 def key_entries(scale: Sequence[Stance], colors: dict[str, str], panels: Sequence[Panel]) -> list[list]:
     """The key, in two rows: a swatch per stance; then how the record is drawn (only what the chart shows)."""
     hatch = hatched_stance(scale)
-    stances = [(Patch(facecolor=colors[s.id], edgecolor="white", lw=0, hatch=EXTREME_HATCH if s.id == hatch
-                      else None), s.label + (" (cross-hatched)" if s.id == hatch else "")) for s in scale]
+    stances = [(Patch(**bar_look(colors[s.id], EXTREME_HATCH if s.id == hatch else None)),
+                s.label + (" (cross-hatched)" if s.id == hatch else "")) for s in scale]
     rows = [r for p in panels for r in p.rows]
     statements = [s for r in rows for run in r.runs for s in run.statements]
     drawing: list = [(Line2D([], [], color=NO_RECORD, lw=0.6), "No stance on record"),

