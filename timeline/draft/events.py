@@ -28,6 +28,7 @@ from timeline.draft.clauses import (
 from timeline.draft.content import statement_kind
 from timeline.draft.dates import anchor_after, bound, find_dates, opens_sentence
 from timeline.draft.drafted import Drafted
+from timeline.draft.one_side import one_side_kind
 from timeline.draft.quoted import quoted_acts
 from timeline.draft.roles import PLAN_WORDS, Context, assemble
 from timeline.draft.sentences import Sentence
@@ -137,6 +138,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         kind = "acceptance" if trigger.type.startswith("agreement") and "source" in roles else trigger.type
         if kind == "agreement" and IN_PRINCIPLE & {t.lower_ for t in trigger.span}:  # "reached a draft deal"
             kind = "agreement_in_principle"
+        kind = one_side_kind(kind, trigger, roles, [m.actor for m in left], words, first, last)  # draft8
         if kind == "statement" and trigger.span[0].lower_ in SAID_OF:
             quote = [words[i] for i in sorted(quoted) if i < first and words[i].isalnum()]  # '"...," Egypt said'
             # with the word that ends the clause: "stressed the need to ... before talks" is a precondition
