@@ -23,7 +23,10 @@ _OPENING = re.compile(r"""\s*(?:(?:But|And|Meanwhile|Later|Then|However|Instead)
 #: Lower-case words that may stand in a subject before its verb ("the", "'s", "and").
 _GLUE = frozenset(("the", "a", "an", "and", "'s", "’s", "of", "s", "but", "meanwhile", "then", "later", "however",
                    "u.s.", "un", "top", "special", "chief", "envoy", "president", "minister", "leader", "spokesman",
-                   "spokeswoman", "foreign", "prime", "secretary", "general", "vice", "senior", "deputy"))
+                   "spokeswoman", "foreign", "prime", "secretary", "general", "vice", "senior", "deputy",
+                   # draft8: "White House press secretary Karoline Leavitt said ... She added"
+                   "press", "spokesperson", "ambassador", "adviser", "advisor", "aide", "negotiator", "representative",
+                   "defence", "defense", "national", "security", "state", "intelligence", "army", "head"))
 PLURAL = frozenset(("group", "organization"))
 
 

@@ -75,6 +75,10 @@ ARRIVAL_PLACES = "airport|airfield|palace|residence"
 #: Verbs of a visit told by its host ("Isaias welcomed Abiy at Asmara airport").
 WELCOMING = frozenset(("welcomed", "welcomes", "received", "receives", "greeted", "greets"))
 
+#: Guests a host receives, named after the verb ("hosted his Armenian and Azerbaijani counterparts", draft8): the
+#: match is cut to the verb, so that the sides named between it and the noun are its participants.
+GUESTS = "counterpart|counterparts|officials|envoys|negotiators|delegation"
+
 #: Event type -> patterns. A leading ``*`` marks a nominal trigger.
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "claim": ("claims|claimed|claiming|claim", f"said|says|say|saying it|they has|had|have {CAPTURE}",
@@ -90,7 +94,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "led|leads|headed|heads|chaired|chairs the|their ~ talks|negotiations|consultations|discussions",
                 "* consultations between|with", "gathered|gather|gathers|convened|convene|convenes|reconvened|reconvene",
                 "shuttling|shuttled|shuttles between",
-                "hosted|hosts|host|hosting ~ counterparts|talks|meeting|meetings|summit|leaders|delegations|negotiations"),
+                "hosted|hosts|host|hosting ~ counterparts|talks|meeting|meetings|summit|leaders|delegations|negotiations",
+                f"hosted|hosts|host|hosting his|her|their|its ~ {GUESTS}", f"hosted|hosts|host|hosting ~ {GUESTS}"),
     "call": ("spoke|spoken|speak|speaks|talked|talks ~ by phone|telephone", "* phone|telephone|video call|conversation|talks",
              "phoned|phones|telephoned", "spoke|spoken|speaks|talked ~ with", "held|had|have|hold ~ call|conversation",
              "* call|conversation|conversations between|with", "contact|contacts|communication over|via hotline|phone",
@@ -260,6 +265,8 @@ def find_triggers(span: Span) -> list[Trigger]:
             if match.end < len(match.doc) and match.doc[match.end].lower_ in ("a", "an"):
                 continue  # "called Putin a liar": a name for him, not a call
             match = match[:1]  # "called Phumtham": the verb alone; the name after it is the other party
+        if kind == "meeting" and match[0].lower_.startswith("host") and match[-1].lower_ in GUESTS.split("|"):
+            match = match[:1]  # "hosted his Russian counterpart": the guests' side follows the verb
         if kind == "visit" and match[0].lower_ in WELCOMING:
             match = match[:1]  # "welcomed Abiy at Asmara airport": who is welcomed follows the verb
         triggers.append(Trigger(kind, match, bool(noun)))

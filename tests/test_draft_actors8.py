@@ -1,0 +1,57 @@
+"""``timeline draft``, round 8: sides told by a state's possessive or adjective, and "she" after a long title.
+
+Each row is a short text (written for the test, not taken from the development set) and the exact events
+drafted from it against the seeds: (type, date, status, roles), published Wednesday 3 December 2025.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from conftest import SEEDS
+from test_draft_events4b import BEFORE, check
+
+from timeline.dataset import load
+
+
+@cache
+def seeds():  # noqa: ANN201 - the seeds dataset, loaded once
+    return load(SEEDS)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a state's possessive before its team, then a verb: the state acts (it describes no person named after)
+    ("Ukraine's negotiators met Witkoff on Sunday.",
+     [("meeting", "2025-11-30", "occurred", {"participants": ["ukraine", "witkoff"]})]),
+    ("Russia's officials met Witkoff on Sunday.",
+     [("meeting", "2025-11-30", "occurred", {"participants": ["russia", "witkoff"]})]),
+    ("Kyiv's negotiators held talks with Witkoff on Sunday.",
+     [("meeting", "2025-11-30", "occurred", {"participants": ["ukraine", "witkoff"]})]),
+    # a possessive that is a title still describes the person: no state in the meeting
+    ("Russia's special envoy Dmitriev met Witkoff on Sunday.",
+     [("meeting", "2025-11-30", "occurred", {"participants": ["dmitriev", "witkoff"]})]),
+    # guests a host receives, told by their states' adjectives
+    ("Rubio hosted his Russian counterpart in Washington last November.",
+     [("meeting", "2025-11", "occurred", {"participants": ["rubio", "russia"]})]),
+    ("Rubio had been scheduled to host his Russian and Ukrainian counterparts in Washington last November.",
+     [("meeting", "2025-11", "planned", {"participants": ["rubio", "russia", "ukraine"]})]),
+    ("Rubio hosted Russian officials in Washington on Monday.",
+     [("meeting", "2025-12-01", "occurred", {"participants": ["rubio", "russia"]})]),
+])
+def test_sides_by_possessive_and_adjective(text: str, expected: list) -> None:
+    """"Ukraine's negotiators met X" is Ukraine's meeting (a verb between is no title); "hosted his Russian
+    counterpart" is a meeting with Russia."""
+    check(text, expected, seeds())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("White House press secretary Karoline Leavitt spoke after Trump met Putin. She said the talks went well.",
+     [("meeting", BEFORE, "occurred", {"participants": ["trump", "putin"]}),
+      ("statement", BEFORE, "occurred", {"source": ["leavitt"]})]),
+    ("Kremlin aide Yury Ushakov spoke to reporters. He said the talks were useful.",
+     [("statement", BEFORE, "occurred", {"source": ["ushakov"]})]),
+])
+def test_a_pronoun_after_a_long_title(text: str, expected: list) -> None:
+    """The words of a title ("press secretary", "aide") are no verb: the person after them is the subject
+    an opening "She"/"He" stands for."""
+    check(text, expected, seeds())
