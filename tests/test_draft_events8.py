@@ -87,3 +87,18 @@ def test_pressing_cutting_ties_paying_visits_complaining(text: str, expected: li
     """Verbs no trigger read before round 8: "to press", "suspended cooperation with", "paid a visit to",
     "called a halt", "complained"."""
     check(text, expected, seeds())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a reporting clause set off by commas in the middle of the news only sources it
+    ("Putin met Witkoff in Moscow on Tuesday, CNN Turk said, starting talks on the plan.",
+     [("meeting", "2025-12-02", "occurred", {"participants": ["putin", "witkoff"]})]),
+    # unless the speaker goes on saying more ("while acknowledging that ...")
+    ("Russia and Ukraine signed a declaration in Doha on Saturday, negotiators said, while acknowledging that key "
+     "issues remain unresolved.",
+     [("agreement_signed", "2025-11-29", "occurred", {"participants": ["russia", "ukraine"]}),
+      ("statement", "2025-11-29", "occurred", {"source": ["russia", "ukraine"]})]),
+])
+def test_a_reporting_clause_between_commas(text: str, expected: list) -> None:
+    """", CNN Turk said," inside a sentence only says where the news comes from; no statement of its own."""
+    check(text, expected, seeds())

@@ -357,6 +357,13 @@ def _confidence(trigger: Trigger, roles: dict[str, list[str]], explicit: bool, i
     return round(min(0.95, max(0.1, score)), 2)
 
 
+#: Words after a reporting clause that go on with what the speaker said (", negotiators said, while acknowledging").
+SAYING_ON = frozenset(("while", "and", "but", "although", "though", "adding", "saying", "acknowledging", "noting",
+                       "warning", "stressing", "insisting", "calling", "describing", "urging"))
+#: The speaker of a reporting clause set off by a comma, just before its verb (", CNN Turk said").
+_ASIDE = re.compile(r",\s*(?:[\w.'’-]+\s+){1,4}$")
+
+
 def _attribution_only(event: Drafted, drafted: list[Drafted], text: str) -> bool:
     """Whether a statement only sources another event of its sentence.
 
@@ -367,9 +374,12 @@ def _attribution_only(event: Drafted, drafted: list[Drafted], text: str) -> bool
     if event.type != "statement":
         return False
     said_last = len(text) - event.at < 40  # a reporting clause that ends the sentence
+    # draft8: "X met Y in Istanbul yesterday, CNN Turk said, starting talks ...": a reporting clause set off by commas
+    after = re.match(r"\w+\s*,\s*(\w+)", text[event.at:])  # "..., negotiators said, while acknowledging": more said
+    aside = bool(_ASIDE.search(text[:event.at])) and after is not None and after.group(1) not in SAYING_ON
     speakers = set(event.roles.get("source", ()))
     return any(other is not event and other.type != "statement" and not other.nominal
-               and (event.at < other.at < event.reach or said_last
+               and (event.at < other.at < event.reach or said_last or aside and other.at < event.at
                     or other.type in SAME_UTTERANCE and speakers & set(other.roles.get("source", ())))
                for other in drafted)
 
