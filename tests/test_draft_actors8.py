@@ -55,3 +55,15 @@ def test_a_pronoun_after_a_long_title(text: str, expected: list) -> None:
     """The words of a title ("press secretary", "aide") are no verb: the person after them is the subject
     an opening "She"/"He" stands for."""
     check(text, expected, seeds())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a lower-case pronoun after an opener ("Later, they") stands for the subject before, as "They" does
+    ("Russian media reported the news on Monday morning. Later, they claimed that the call was delayed.",
+     [("claim", BEFORE, "claimed", {"source": ["russian-media"]})]),
+    ("Russian media reported the news on Monday morning. But they claimed that the call was delayed.",
+     [("claim", BEFORE, "claimed", {"source": ["russian-media"]})]),
+])
+def test_a_pronoun_after_an_opener(text: str, expected: list) -> None:
+    """"Later, they claimed": the pronoun is read after "Later,", "But", "Meanwhile" in lower case too."""
+    check(text, expected, seeds())

@@ -102,3 +102,17 @@ def test_pressing_cutting_ties_paying_visits_complaining(text: str, expected: li
 def test_a_reporting_clause_between_commas(text: str, expected: list) -> None:
     """", CNN Turk said," inside a sentence only says where the news comes from; no statement of its own."""
     check(text, expected, seeds())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a truce between others announced by a third side is its statement mentioning the sides
+    ("Two days after Trump announced the ceasefire between Pakistan and India, the officers met.",
+     [("statement", BEFORE, "occurred", {"source": ["trump"], "mentioned": ["pakistan", "india"]}),
+      ("meeting", BEFORE, "occurred", {"participants": ["pakistan", "india"]})]),
+    # a side announcing or declaring its own truce declares it
+    ("Putin declared a truce with Ukraine on Tuesday.",
+     [("ceasefire_declared", "2025-12-02", "occurred", {"source": ["putin"], "target": ["ukraine"]})]),
+])
+def test_a_truce_announced_by_a_third_side(text: str, expected: list) -> None:
+    """"X announced the ceasefire between Y and Z" is X's statement; the sides declared the truce."""
+    check(text, expected, seeds())

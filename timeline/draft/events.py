@@ -371,8 +371,8 @@ def _attribution_only(event: Drafted, drafted: list[Drafted], text: str) -> bool
     event reported is the news, the saying is not. A statement whose other events lie before it, across a
     clause ("Lavrov expressed reservations after Poland threatened ..."), is an event of its own.
     """
-    if event.type != "statement":
-        return False
+    if event.type != "statement" or event.trigger.lower().startswith("announced "):
+        return False  # "Trump announced the ceasefire between ...": an act of its own (draft8)
     said_last = len(text) - event.at < 40  # a reporting clause that ends the sentence
     # draft8: "X met Y in Istanbul yesterday, CNN Turk said, starting talks ...": a reporting clause set off by commas
     after = re.match(r"\w+\s*,\s*(\w+)", text[event.at:])  # "..., negotiators said, while acknowledging": more said

@@ -1,4 +1,5 @@
-"""Event kinds that depend on how many sides act: one side agreeing accepts, a complaint about no one is said.
+"""Event kinds that depend on who the sides are: one side agreeing accepts, a truce between others announced or a
+complaint about no one is said.
 
 Rules of round 8 (issue #16), applied to an event once its roles are known (:func:`one_side_kind`):
 
@@ -6,6 +7,8 @@ Rules of round 8 (issue #16), applied to an event once its roles are known (:fun
   named before the verb (or a singular pronoun, "announced that it has agreed to") agrees to something;
   that is an acceptance (CAMEO 08), its target the other side; the hedge ("in principle") stays in the
   evidence. "X and Y agreed to" and "X agreed with Y on" stay agreements.
+- *A truce between others announced.* "Trump announced the ceasefire between Pakistan and India": the
+  sides declared it; the one who announces it made a statement that mentions them.
 - *A complaint about no one.* '"...," Lavrov complained' names no one complained about: a statement, not
   a criticism (which has a target).
 """
@@ -25,6 +28,9 @@ def one_side_kind(kind: str, trigger: Trigger, roles: dict[str, list[str]], subj
     words, ``first`` and ``last`` the trigger's token bounds (``last`` exclusive).
     """
     if kind == "criticism" and trigger.span[0].lower_.startswith("complain") and not roles.get("target"):
+        return "statement"
+    if kind == "ceasefire_declared" and words[last:last + 1] == ["between"] and roles.get("target"):
+        roles["mentioned"] = roles.pop("target")  # "Trump announced the ceasefire between Pakistan and India"
         return "statement"
     if kind.startswith("agreement") and not trigger.nominal and words[last:last + 1] == ["to"]:
         alone = bool(SINGULAR & set(words[max(0, first - 3):first]))
