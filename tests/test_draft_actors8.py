@@ -67,3 +67,12 @@ def test_a_pronoun_after_a_long_title(text: str, expected: list) -> None:
 def test_a_pronoun_after_an_opener(text: str, expected: list) -> None:
     """"Later, they claimed": the pronoun is read after "Later,", "But", "Meanwhile" in lower case too."""
     check(text, expected, seeds())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia and the International Atomic Energy Agency (IAEA) signed an agreement in Cairo on Tuesday.",
+     [("agreement_signed", "2025-12-02", "occurred", {"participants": ["russia", "iaea"]})]),
+])
+def test_an_acronym_defines_the_name_after_and_the(text: str, expected: list) -> None:
+    """"X and the Y Agency (YA)": the acronym names Y alone; X is an actor of its own."""
+    check(text, expected, seeds())

@@ -67,3 +67,17 @@ def test_a_flashback_does_not_end_the_episode(text: str, expected: list) -> None
 def test_both_nations_are_the_states_of_the_sides(text: str, expected: list) -> None:
     """"both nations", "the two countries" name the states of the sides told last."""
     assert drafted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sentence that names another year tells of another time: the episode's day is not carried to it
+    ("On Monday, Putin met Zelenskyy in Moscow. Russia and Ukraine fought a border war from 1998 to 2000.",
+     [("meeting", "2025-03-17", "occurred", {"participants": ["putin", "zelenskyy"]}),
+      ("military_action", "../2025-03-19", "occurred", {"source": ["russia", "ukraine"]})]),
+    ("On Monday, Putin met Zelenskyy in Moscow. Russia and Ukraine agreed to a truce.",
+     [("meeting", "2025-03-17", "occurred", {"participants": ["putin", "zelenskyy"]}),
+      ("agreement", "2025-03-17", "occurred", {"participants": ["russia", "ukraine"]})]),
+])
+def test_another_year_ends_the_episode(text: str, expected: list) -> None:
+    """A sentence naming a year that is not the episode's ("from 1998 to 2000") takes no carried day."""
+    assert drafted(text) == expected

@@ -31,6 +31,7 @@ SAID = frozenset(("statement", "claim", "denial", "accusation", "assessment", "c
                   "endorsement", "rejection", "threat"))
 #: Types a sentence after a flashback ("... the teams' work in Jeddah on March 11th.") tells again ("The meeting").
 RETOLD = frozenset(("meeting", "call", "visit"))
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _WHEN = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 #: Words opening a sentence that move to another time: the episode before ends.
@@ -79,6 +80,9 @@ def carry_dates(events: list[Drafted], told: list[tuple[int, int, str, list[str]
             anchor = None
             continue
         going_on = False
+        years = set(_YEAR.findall(sentence))  # "fought a border war from 1998 to 2000": another time (draft8)
+        if years and anchor[1][:4] not in years:
+            continue
         for event in (e for e in events if e.start == start):
             if resume is not None and event.type not in RETOLD:  # the flashback's talks are told again; the rest
                 anchor, resume = resume, None  # goes on with the episode it interrupted
