@@ -116,3 +116,14 @@ def test_a_reporting_clause_between_commas(text: str, expected: list) -> None:
 def test_a_truce_announced_by_a_third_side(text: str, expected: list) -> None:
     """"X announced the ceasefire between Y and Z" is X's statement; the sides declared the truce."""
     check(text, expected, seeds())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ukraine had proposed \"to examine the crisis in which the process finds itself\".",
+     [("proposal", BEFORE, "occurred", {"source": ["ukraine"]})]),
+    ("Russia proposed that Ukraine agree to a truce.",
+     [("proposal", BEFORE, "occurred", {"source": ["russia"], "target": ["ukraine"]})]),
+])
+def test_proposed_to_do(text: str, expected: list) -> None:
+    """"proposed (quoted words) to do something" is a proposal, with no plan word after it."""
+    check(text, expected, seeds())

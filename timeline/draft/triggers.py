@@ -118,6 +118,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                  f"present|presents|presented|presenting ~ {PLAN}", f"presented|presents ~ ~ with ~ {PLAN}",
                  f"put|puts|putting forward ~ {PLAN}",
                  f"handed|hands|sent|sends ~ {PLAN}", "offered|offers|offering to",
+                 "proposed|proposes ~ to",  # draft8: 'had proposed "to examine the crisis"'
                  f"offer|offered|offers|offering ~ guarantees|assurances|{PLAN}",
                  f"leaked ~ {PLAN}", "* peace plan|proposal|deal",
                  f"{PLAN} became|becomes|become public", f"{PLAN} was|were made public", f"{PLAN} was|were|is|are {MADE_KNOWN}",
@@ -267,6 +268,8 @@ def find_triggers(span: Span) -> list[Trigger]:
             match = match[:1]  # "called Phumtham": the verb alone; the name after it is the other party
         if kind == "meeting" and match[0].lower_.startswith("host") and match[-1].lower_ in GUESTS.split("|"):
             match = match[:1]  # "hosted his Russian counterpart": the guests' side follows the verb
+        if kind == "proposal" and match[-1].lower_ == "to" and match[0].lower_ in ("proposed", "proposes"):
+            match = match[:1]  # "proposed that Ukraine agree to": who is asked follows the verb
         if kind == "visit" and match[0].lower_ in WELCOMING:
             match = match[:1]  # "welcomed Abiy at Asmara airport": who is welcomed follows the verb
         triggers.append(Trigger(kind, match, bool(noun)))
