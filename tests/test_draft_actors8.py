@@ -76,3 +76,14 @@ def test_a_pronoun_after_an_opener(text: str, expected: list) -> None:
 def test_an_acronym_defines_the_name_after_and_the(text: str, expected: list) -> None:
     """"X and the Y Agency (YA)": the acronym names Y alone; X is an actor of its own."""
     check(text, expected, seeds())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Witkoff arrived in the Russian capital Moscow on Wednesday.",
+     [("visit", "2025-12-03", "occurred", {"participants": ["witkoff"], "host": ["russia"]})]),
+    ("Witkoff arrived in the capital Moscow on Wednesday to discuss the resumption of talks.",
+     [("visit", "2025-12-03", "occurred", {"participants": ["witkoff"], "host": ["russia"]})]),
+])
+def test_a_visit_to_a_capital_named_after_its_state(text: str, expected: list) -> None:
+    """"arrived in the Russian capital Moscow": the city after "capital" is where the visit goes."""
+    check(text, expected, seeds())

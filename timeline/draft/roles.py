@@ -140,6 +140,11 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
     return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, inherited)
 
 
+def _capital_of(token: int, words: list[str]) -> bool:
+    """Whether the name at ``token`` is a place named after "in/to the (Afghan) capital/city" (draft8)."""
+    return word_before(token, words) in ("capital", "city") and bool({"in", "to"} & set(words[max(0, token - 5):token]))
+
+
 def _both_sides(words: list[str]) -> str:
     """How ``words`` speak of the two sides told before: "sides" ("both sides", "the two parties"), "states"
     ("the two countries", "both nations", draft8), or "" when they do not."""
@@ -173,7 +178,7 @@ def _roles(trigger: Trigger, where: tuple[int, int], sources: list[str], targets
         return ({"participants": targets, "host": sources[:1]}, inherited) if sources and targets else None
     if trigger.type == "visit":
         hosts = [m.actor for m in right if word_before(token_of[id(m)], words) in ("to", "in")
-                 or token_of[id(m)] == where[1]] or [m.actor for m in places]
+                 or token_of[id(m)] == where[1] or _capital_of(token_of[id(m)], words)] or [m.actor for m in places]
         visitors = [a for a in sources + targets if a not in hosts]
         roles = {"participants": visitors, "host": hosts[:1]}
         return (roles, inherited) if visitors and hosts else None
