@@ -29,6 +29,9 @@ from timeline.draft.drafted import Drafted
 #: Types told as someone's words: carried as "said that day or after it".
 SAID = frozenset(("statement", "claim", "denial", "accusation", "assessment", "criticism", "appeal", "demand",
                   "endorsement", "rejection", "threat"))
+#: Types a sentence after a flashback ("... the teams' work in Jeddah on March 11th.") tells again ("The meeting").
+RETOLD = frozenset(("meeting", "call", "visit"))
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _WHEN = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 #: Words opening a sentence that move to another time: the episode before ends.
@@ -59,10 +62,14 @@ def carry_dates(events: list[Drafted], told: list[tuple[int, int, str, list[str]
     breaks = [m.start() for m in _BREAK.finditer(text)]
     undated = bound(published)
     anchor: tuple[int, str, set[str]] | None = None  # the dated sentence: start, date, sides named
+    resume: tuple[int, str, set[str]] | None = None  # the episode a flashback interrupts (draft8)
     last_end = 0  # where the episode's last sentence ends
     for start, end, sentence, actors in told:
         day = _day_told(sentence, [e for e in events if e.start == start], published)
         if day is not None:
+            flashback = anchor is not None and day and day < anchor[1] \
+                and not any(e.explicit for e in events if e.start == start)
+            resume = (anchor if resume is None else resume) if flashback else None
             anchor = (start, day, set(actors)) if day else None
             last_end = end
             continue
@@ -73,7 +80,12 @@ def carry_dates(events: list[Drafted], told: list[tuple[int, int, str, list[str]
             anchor = None
             continue
         going_on = False
+        years = set(_YEAR.findall(sentence))  # "fought a border war from 1998 to 2000": another time (draft8)
+        if years and anchor[1][:4] not in years:
+            continue
         for event in (e for e in events if e.start == start):
+            if resume is not None and event.type not in RETOLD:  # the flashback's talks are told again; the rest
+                anchor, resume = resume, None  # goes on with the episode it interrupted
             if event.date == undated and event.status == "occurred" \
                     and _sides(_acting(event), affiliations) & anchor[2]:
                 event.date = f"{anchor[1]}/{published.isoformat()}" if event.type in SAID \

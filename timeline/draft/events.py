@@ -28,6 +28,7 @@ from timeline.draft.clauses import (
 from timeline.draft.content import statement_kind
 from timeline.draft.dates import anchor_after, bound, find_dates, opens_sentence
 from timeline.draft.drafted import Drafted
+from timeline.draft.one_side import one_side_kind
 from timeline.draft.quoted import quoted_acts
 from timeline.draft.roles import PLAN_WORDS, Context, assemble
 from timeline.draft.sentences import Sentence
@@ -137,6 +138,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         kind = "acceptance" if trigger.type.startswith("agreement") and "source" in roles else trigger.type
         if kind == "agreement" and IN_PRINCIPLE & {t.lower_ for t in trigger.span}:  # "reached a draft deal"
             kind = "agreement_in_principle"
+        kind = one_side_kind(kind, trigger, roles, [m.actor for m in left], words, first, last)  # draft8
         if kind == "statement" and trigger.span[0].lower_ in SAID_OF:
             quote = [words[i] for i in sorted(quoted) if i < first and words[i].isalnum()]  # '"...," Egypt said'
             # with the word that ends the clause: "stressed the need to ... before talks" is a precondition
@@ -355,6 +357,13 @@ def _confidence(trigger: Trigger, roles: dict[str, list[str]], explicit: bool, i
     return round(min(0.95, max(0.1, score)), 2)
 
 
+#: Words after a reporting clause that go on with what the speaker said (", negotiators said, while acknowledging").
+SAYING_ON = frozenset(("while", "and", "but", "although", "though", "adding", "saying", "acknowledging", "noting",
+                       "warning", "stressing", "insisting", "calling", "describing", "urging"))
+#: The speaker of a reporting clause set off by a comma, just before its verb (", CNN Turk said").
+_ASIDE = re.compile(r",\s*(?:[\w.'’-]+\s+){1,4}$")
+
+
 def _attribution_only(event: Drafted, drafted: list[Drafted], text: str) -> bool:
     """Whether a statement only sources another event of its sentence.
 
@@ -362,12 +371,15 @@ def _attribution_only(event: Drafted, drafted: list[Drafted], text: str) -> bool
     event reported is the news, the saying is not. A statement whose other events lie before it, across a
     clause ("Lavrov expressed reservations after Poland threatened ..."), is an event of its own.
     """
-    if event.type != "statement":
-        return False
+    if event.type != "statement" or event.trigger.lower().startswith("announced "):
+        return False  # "Trump announced the ceasefire between ...": an act of its own (draft8)
     said_last = len(text) - event.at < 40  # a reporting clause that ends the sentence
+    # draft8: "X met Y in Istanbul yesterday, CNN Turk said, starting talks ...": a reporting clause set off by commas
+    after = re.match(r"\w+\s*,\s*(\w+)", text[event.at:])  # "..., negotiators said, while acknowledging": more said
+    aside = bool(_ASIDE.search(text[:event.at])) and after is not None and after.group(1) not in SAYING_ON
     speakers = set(event.roles.get("source", ()))
     return any(other is not event and other.type != "statement" and not other.nominal
-               and (event.at < other.at < event.reach or said_last
+               and (event.at < other.at < event.reach or said_last or aside and other.at < event.at
                     or other.type in SAME_UTTERANCE and speakers & set(other.roles.get("source", ())))
                for other in drafted)
 

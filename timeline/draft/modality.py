@@ -88,7 +88,7 @@ AHEAD_OPENERS = frozenset(("after", "once", "when", "until", "if", "unless"))
 #: Irregular past forms of the verbs that report events (the regular ones end in "-ed").
 IRREGULAR_PAST = frozenset(("met", "held", "spoke", "spoken", "sat", "struck", "took", "made", "gave", "sent", "went",
                             "came", "began", "broke", "left", "flew", "told", "said", "put", "won", "lost", "shot",
-                            "sought", "fought", "brought", "drew", "withdrew", "swapped", "freed", "had", "did"))
+                            "sought", "fought", "brought", "drew", "withdrew", "swapped", "freed", "had", "did", "paid"))
 
 
 def ahead(before: list[str], verb: str) -> bool:

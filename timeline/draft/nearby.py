@@ -18,6 +18,7 @@ from timeline.draft.gazetteer import (
     PORTFOLIO_WORDS,
     TITLE_WORDS,
 )
+from timeline.draft.modality import IRREGULAR_PAST
 from timeline.draft.proposing import GLUE, Mention
 from timeline.names import fold
 
@@ -99,10 +100,16 @@ def drop_descriptions(mentions: list[Mention], text: str, base: int,
             between = _BETWEEN.findall(text[here.end - base:after.start - base])
             titles = [word for word in between if word.lower() not in GLUE]
             possessive = any(word in ("'s", "’s") for word in between) and all(  # "Sudan's Sovereign Council Chairman"
-                (w.islower() and w not in _NOT_TITLES) or w in ("'s", "’s", ",") or w[:1].isupper() for w in between)
+                (w.islower() and w not in _NOT_TITLES and not _verb(w)) or w in ("'s", "’s", ",") or w[:1].isupper()
+                for w in between)
             described = all(w.lower() in TITLE_WORDS | ORGANIZATION_WORDS for w in titles)  # "Foreign Ministry spokesperson"
             if titles and len(between) <= 6 and (possessive or described):
                 affiliate(after.actor, here.actor)
                 continue
         kept.append(here)
     return kept
+
+
+def _verb(word: str) -> bool:
+    """Whether a lower-case word is a past verb ("Ukraine's negotiators met Witkoff": no title of Witkoff, draft8)."""
+    return word.endswith("ed") or word in IRREGULAR_PAST

@@ -76,6 +76,8 @@ def defined_names(text: str, demonyms: frozenset[str], group_nouns: frozenset[st
         lead = 0
         while lead < len(words) - 1 and (words[lead] in NOT_NAMES or re.search(r"['’]s$", words[lead])):
             lead += 1  # "The", "Colombia's"
+        joined = [i + 2 for i in range(lead, len(words) - 2) if words[i] == "and" and words[i + 1] == "the"]
+        lead = max([lead, *joined])  # "Iran and the International Atomic Energy Agency (IAEA)": two actors (draft8)
         last = re.sub(r"['’]s$", "", words[-1]).lower()
         if last not in ORGANIZATION_WORDS or (words[lead] in demonyms and last in group_nouns) or len(words) - lead < 2:
             continue

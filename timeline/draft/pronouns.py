@@ -18,12 +18,16 @@ from dataclasses import dataclass, field
 from timeline.draft.proposing import Mention
 
 #: A pronoun opening a sentence: group "word" (not a name: "He Lifeng").
-_OPENING = re.compile(r"""\s*(?:(?:But|And|Meanwhile|Later|Then|However|Instead),?\s+)?"""
-                      r"""(?P<word>He|She|They)\b(?!\s+[A-Z])""")
+_OPENING = re.compile(r"""\s*(?:(?:But|And|Meanwhile|Later|Then|However|Instead),?\s+(?P<low>he|she|they)\b|"""
+                      r"""(?:(?:But|And|Meanwhile|Later|Then|However|Instead),?\s+)?(?P<word>He|She|They)\b)"""
+                      r"""(?!\s+[A-Z])""")  # draft8: "Later, they claimed"
 #: Lower-case words that may stand in a subject before its verb ("the", "'s", "and").
 _GLUE = frozenset(("the", "a", "an", "and", "'s", "’s", "of", "s", "but", "meanwhile", "then", "later", "however",
                    "u.s.", "un", "top", "special", "chief", "envoy", "president", "minister", "leader", "spokesman",
-                   "spokeswoman", "foreign", "prime", "secretary", "general", "vice", "senior", "deputy"))
+                   "spokeswoman", "foreign", "prime", "secretary", "general", "vice", "senior", "deputy",
+                   # draft8: "White House press secretary Karoline Leavitt said ... She added"
+                   "press", "spokesperson", "ambassador", "adviser", "advisor", "aide", "negotiator", "representative",
+                   "defence", "defense", "national", "security", "state", "intelligence", "army", "head"))
 PLURAL = frozenset(("group", "organization"))
 
 
@@ -36,7 +40,7 @@ class Subjects:
     def resolve(self, text: str, base: int, mentions: list[Mention]) -> list[Mention]:
         """``mentions`` with the sentence's opening pronoun resolved (if any), then note this sentence's subject."""
         found = _OPENING.match(text)
-        if found and not any(m.start < base + found.end("word") for m in mentions):
+        if found and not any(m.start < base + found.end(_group(found)) for m in mentions):
             mentions = [*self._stand_for(found, base), *mentions]
         subject = _subject(text, base, mentions)
         persons = list(dict.fromkeys((m.actor, m.kind) for m in mentions if m.kind == "person"))
@@ -47,10 +51,11 @@ class Subjects:
         return mentions
 
     def _stand_for(self, found: re.Match[str], base: int) -> list[Mention]:
-        word = found.group("word")
-        start, end = base + found.start("word"), base + found.end("word")
+        group = _group(found)
+        word = found.group(group)
+        start, end = base + found.start(group), base + found.end(group)
         actors = list(dict.fromkeys(self.last))
-        if word in ("He", "She"):
+        if word.lower() in ("he", "she"):
             chosen = actors if len(actors) == 1 and actors[0][1] == "person" else []
         else:
             chosen = actors if len(actors) >= 2 or actors and actors[0][1] in PLURAL else []
@@ -64,3 +69,8 @@ def _subject(text: str, base: int, mentions: list[Mention]) -> list[tuple[str, s
                  and not any(m.start <= base + w.start() < m.end for m in mentions)), None)
     limit = base + (verb.start() if verb else len(text))
     return list(dict.fromkeys((m.actor, m.kind) for m in mentions if m.start < limit))
+
+
+def _group(found: re.Match[str]) -> str:
+    """The name of the group that holds the pronoun: capitalised at the start, or lower case after an opener."""
+    return "word" if found.group("word") else "low"

@@ -107,8 +107,10 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
                 and (trigger.type.startswith("agreement") or trigger.type == "ceasefire_in_force"):
             # "talks between X and Y ... concluded with a cessation of hostilities agreement"
             owners, targets = list(context.last_group), []
-        if len({*owners, *targets}) < 2 and context.last_group and _both_sides(words[max(0, first - 12):last + 12]):
-            owners, targets = list(context.last_group), []  # "a meeting of the defense attaches of both sides"
+        both = _both_sides(words[max(0, first - 12):last + 12])
+        if len({*owners, *targets}) < 2 and context.last_group and both:
+            # "a meeting of the defense attaches of both sides"; "of the officials from both nations": their states
+            owners, targets = list(context.last_group if both == "sides" else context.states(context.last_group)), []
         if not owners and not targets and context.last_group and trigger.type == "meeting" \
                 and not OBJECT_OF & set(words[max(0, first - 3):first]):
             owners = list(context.last_group)  # "Last week's talks were the first in months": the sides told before
@@ -138,11 +140,18 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
     return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, inherited)
 
 
-def _both_sides(words: list[str]) -> bool:
-    """Whether ``words`` speak of the two sides told before ("both sides", "the two countries")."""
+def _capital_of(token: int, words: list[str]) -> bool:
+    """Whether the name at ``token`` is a place named after "in/to the (Afghan) capital/city" (draft8)."""
+    return word_before(token, words) in ("capital", "city") and bool({"in", "to"} & set(words[max(0, token - 5):token]))
+
+
+def _both_sides(words: list[str]) -> str:
+    """How ``words`` speak of the two sides told before: "sides" ("both sides", "the two parties"), "states"
+    ("the two countries", "both nations", draft8), or "" when they do not."""
     pairs = set(zip(words, words[1:]))
-    return bool(pairs & {("both", "sides"), ("two", "sides"), ("both", "countries"), ("two", "countries"),
-                         ("both", "parties"), ("two", "parties")})
+    if pairs & {(a, b) for a in ("both", "two") for b in ("countries", "nations", "states")}:
+        return "states"
+    return "sides" if pairs & {("both", "sides"), ("two", "sides"), ("both", "parties"), ("two", "parties")} else ""
 
 
 def _owners(left: list[Mention], first: int, words: list[str], token_of: dict[int, int]) -> list[str]:
@@ -169,7 +178,7 @@ def _roles(trigger: Trigger, where: tuple[int, int], sources: list[str], targets
         return ({"participants": targets, "host": sources[:1]}, inherited) if sources and targets else None
     if trigger.type == "visit":
         hosts = [m.actor for m in right if word_before(token_of[id(m)], words) in ("to", "in")
-                 or token_of[id(m)] == where[1]] or [m.actor for m in places]
+                 or token_of[id(m)] == where[1] or _capital_of(token_of[id(m)], words)] or [m.actor for m in places]
         visitors = [a for a in sources + targets if a not in hosts]
         roles = {"participants": visitors, "host": hosts[:1]}
         return (roles, inherited) if visitors and hosts else None

@@ -37,7 +37,11 @@ RESTATE = "reiterated|reiterates|renewed|renews|repeated|repeats|reaffirmed|reaf
           "expressed|expresses|voiced|underlined|stressed"
 POSSESSIVE = "his|her|its|their|our"
 #: What a mediator or a host offers to do (CAMEO 039, "Express intent to mediate").
-MEDIATE = "mediate|host|facilitate|broker|coordinate"
+MEDIATE = "mediate|host|broker|coordinate"
+#: A helper's verb that is mediation only with talks as its object ("ready to facilitate the talks", not
+#: "ready to facilitate the navigation of vessels", draft8).
+ASSIST = "facilitate"
+ASSISTED = "talks|negotiations|dialogue|meeting|meetings|contacts|process|exchange|exchanges|settlement|summit"
 #: What happens to a plan that becomes known with no author in its sentence ("the plan was leaked").
 MADE_KNOWN = "leaked|revised|published|unveiled|released|amended|updated|circulated|presented|drafted"
 CAPTURE = "captured|taken|seized|liberated|destroyed|downed|killed|encircled|shot"
@@ -71,6 +75,10 @@ ARRIVAL_PLACES = "airport|airfield|palace|residence"
 #: Verbs of a visit told by its host ("Isaias welcomed Abiy at Asmara airport").
 WELCOMING = frozenset(("welcomed", "welcomes", "received", "receives", "greeted", "greets"))
 
+#: Guests a host receives, named after the verb ("hosted his Armenian and Azerbaijani counterparts", draft8): the
+#: match is cut to the verb, so that the sides named between it and the noun are its participants.
+GUESTS = "counterpart|counterparts|officials|envoys|negotiators|delegation"
+
 #: Event type -> patterns. A leading ``*`` marks a nominal trigger.
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "claim": ("claims|claimed|claiming|claim", f"said|says|say|saying it|they has|had|have {CAPTURE}",
@@ -86,7 +94,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "led|leads|headed|heads|chaired|chairs the|their ~ talks|negotiations|consultations|discussions",
                 "* consultations between|with", "gathered|gather|gathers|convened|convene|convenes|reconvened|reconvene",
                 "shuttling|shuttled|shuttles between",
-                "hosted|hosts|host|hosting ~ counterparts|talks|meeting|meetings|summit|leaders|delegations|negotiations"),
+                "hosted|hosts|host|hosting ~ counterparts|talks|meeting|meetings|summit|leaders|delegations|negotiations",
+                f"hosted|hosts|host|hosting his|her|their|its ~ {GUESTS}", f"hosted|hosts|host|hosting ~ {GUESTS}"),
     "call": ("spoke|spoken|speak|speaks|talked|talks ~ by phone|telephone", "* phone|telephone|video call|conversation|talks",
              "phoned|phones|telephoned", "spoke|spoken|speaks|talked ~ with", "held|had|have|hold ~ call|conversation",
              "* call|conversation|conversations between|with", "contact|contacts|communication over|via hotline|phone",
@@ -94,7 +103,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
              "spoke|spoken|speak|speaks|talked to each|one other|another", "telephonic|telephone talk|conversation",
              "called|calls|phoned|rang CAP"),
     "visit": ("visited|visits|visiting|visit", "visit to", "travelled|traveled|travels|flew|flies to",
-              "arrived|arrives in", "landed|lands in", "trip to", "being sent|dispatched to", "will travel|go to",
+              "arrived|arrives in", "landed|lands in",
+              "paid|pays|made|makes ~ visit|trip to", "trip to", "being sent|dispatched to", "will travel|go to",
               "left|leaves|departed|departs for|to",
               f"{'|'.join(sorted(WELCOMING))} ~ ~ at ~ {ARRIVAL_PLACES}"),
     "counter_proposal": ("submitted|submits|delivered|delivers|handed|hands|sent|sends ~ response|reply|answer to ~ "
@@ -108,6 +118,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                  f"present|presents|presented|presenting ~ {PLAN}", f"presented|presents ~ ~ with ~ {PLAN}",
                  f"put|puts|putting forward ~ {PLAN}",
                  f"handed|hands|sent|sends ~ {PLAN}", "offered|offers|offering to",
+                 "proposed|proposes ~ to",  # draft8: 'had proposed "to examine the crisis"'
                  f"offer|offered|offers|offering ~ guarantees|assurances|{PLAN}",
                  f"leaked ~ {PLAN}", "* peace plan|proposal|deal",
                  f"{PLAN} became|becomes|become public", f"{PLAN} was|were made public", f"{PLAN} was|were|is|are {MADE_KNOWN}",
@@ -117,8 +128,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "offer_to_mediate": (f"offered|offers|offering|proposed|volunteered to {MEDIATE}",
                          f"ready|readiness|willing|willingness|prepared|availability to {MEDIATE}",
                          f"{RESTATE} ~ readiness|willingness|availability to {MEDIATE}",
+                         f"offered|offers|offering|proposed|volunteered to {ASSIST} ~ {ASSISTED}",
+                         f"ready|readiness|willing|willingness|prepared|availability to {ASSIST} ~ {ASSISTED}",
                          "offered|offers|offering ~ mediation|mediate|good offices", "* mediation offer|offers"),
-    "appeal": ("urged|urges|urging|urge", PRESS, f"asked|asks|asking ~ to {ASKED_ACTS}",
+    # "flew in to press X to" (draft8), not "Putin's press secretary"
+    "appeal": ("urged|urges|urging|urge", PRESS, "to press", f"asked|asks|asking ~ to {ASKED_ACTS}",
                f"{RESTATE} {POSSESSIVE} appeal|appeals|call|calls for|to",
                "called|calls|calling|call on|for", "appealed|appeals to", "asked|asks for",
                "requested|requests|request"),
@@ -149,7 +163,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                          f"* {DEALS}|treaty|memorandum|declaration|agreements was|were|been signed|inked"),
     "accusation": ("accused|accuses|accusing|accuse", "blamed|blames|blaming"),
     "criticism": ("criticised|criticized|criticises|criticizes|criticising|criticizing",
-                  "condemned|condemns|condemn|denounced|denounces|denounce|slammed|slams"),
+                  "condemned|condemns|condemn|denounced|denounces|denounce|slammed|slams",
+                  "complained|complains|complaining"),
     "threat": ("threatened|threatens|threatening", "vowing|vowed|vows to escalate|strike|attack|retaliate|respond",
                "warned|warns of|against"),
     "statement": (SAY, f"named|names|listed|lists|enumerated|detailed ~ {ITEMS}"),
@@ -178,13 +193,16 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                   "add|added|adds|designated|designates|listed ~ sponsor|sponsors of terrorism",
                   "blacklisted|blacklists"),
     "talks_suspended": (f"{HALT} ~ {TALKS}", f"broke|breaks off ~ {TALKS}", "walked out",
-                        f"called|calls|calling off ~ {TALKS}", "was|were|been|is|are " + HALT,
+                        f"called|calls|calling off ~ {TALKS}", "called|calls|calling a halt", "was|were|been|is|are " + HALT,
                         "was|were|been|is|are called|broken off",
                         f"withdrew|withdraws|withdrawn|withdrawing|pulled|pulls|recalled|recalls ~ {TEAM}",
                         f"withdrew|withdraws|withdrawing|pulled|pulls ~ from|of the|a|an|its|their ~ {TALKS}|meeting",
                         f"* suspension of ~ {TALKS}"),
     "talks_resumed": (f"resumed|resumes ~ {TALKS}", f"decided|decides|decide to resume ~ {TALKS}"),
     "deadline": ("deadline|ultimatum",),
+    #: CAMEO 16 (reduce relations): cooperation or ties cut with another side (draft8)
+    "relations_reduced": ("suspended|suspends|halted|halts|froze|freezes|cut|cuts|severed|severs|downgraded ~ "
+                          "cooperation|ties|relations|contacts with",),
     "coercion": ("* blockade|blockades|siege of|on",
                  "restricted|restricts|restricting|barred|bars|blocked|blocks ~ monitors|inspectors|access"),
 }
@@ -248,6 +266,10 @@ def find_triggers(span: Span) -> list[Trigger]:
             if match.end < len(match.doc) and match.doc[match.end].lower_ in ("a", "an"):
                 continue  # "called Putin a liar": a name for him, not a call
             match = match[:1]  # "called Phumtham": the verb alone; the name after it is the other party
+        if kind == "meeting" and match[0].lower_.startswith("host") and match[-1].lower_ in GUESTS.split("|"):
+            match = match[:1]  # "hosted his Russian counterpart": the guests' side follows the verb
+        if kind == "proposal" and match[-1].lower_ == "to" and match[0].lower_ in ("proposed", "proposes"):
+            match = match[:1]  # "proposed that Ukraine agree to": who is asked follows the verb
         if kind == "visit" and match[0].lower_ in WELCOMING:
             match = match[:1]  # "welcomed Abiy at Asmara airport": who is welcomed follows the verb
         triggers.append(Trigger(kind, match, bool(noun)))
