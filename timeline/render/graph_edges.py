@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -65,14 +66,15 @@ def offsets(edges: list[Edge]) -> dict[Edge, float]:
     return out
 
 
-def draw_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict
-               ) -> tuple[list[Artist], np.ndarray, np.ndarray]:
+def draw_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict,
+               boxes: Sequence[tuple[float, float, float, float]] = ()) -> tuple[list[Artist], np.ndarray, np.ndarray]:
     """Draw each edge as a gentle arc from rim to rim, a directed one with its head at its target's rim; return
     the artists, points along the lines (x, y and half the line's width, in pixels) and which lie near an end.
 
     The parallel relations of one pair bow apart in the middle (:func:`offsets`) and meet at both nodes, so every
     line touches both its ends; a line that would pass under a third node bows round it (:func:`_bulge`), and
-    its ends keep off other pairs' line ends at the same node.
+    its ends keep off other pairs' line ends at the same node and, where it can, off the label ``boxes`` (x0, y0, x1,
+    y1 in pixels: the labels, once placed). No line bows further than :data:`MAX_RAD`.
     """
     px = ax.figure.dpi / 72
     to_data = ax.transData.inverted()
@@ -91,7 +93,7 @@ def draw_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict
         marks = [(markers[n], area[n]) for n in (edge.u, edge.v)]
         start, control, stop, rims = _bulge(a, b, shift[edge] * px, others, marks, px,
                                             [[(at, w) for p, at, w in attached[n] if p != pair]
-                                             for n in (edge.u, edge.v)], half)
+                                             for n in (edge.u, edge.v)], half, boxes)
         if np.dot(stop - start, b - a) <= 0:
             continue                        # the nodes overlap: no room for a line
         attached[edge.u].append((pair, start, half))
@@ -130,32 +132,51 @@ def dashes(dash: object, width: float) -> object:
 
 #: Points an arc's middle may move sideways, in steps, to bow round a third node or off another line's end.
 BOW_STEP, BOW_STEPS = 5.0, 24
+#: The most an arc bows: matplotlib's ``arc3`` ``rad``, its middle ``MAX_RAD / 2`` of its chord off the chord. A line
+#: bowed further reads as going round its nodes rather than joining them (judged round 7: up to 0.67 of its chord
+#: off). Only to clear a third node may a line bow up to :data:`MAX_RAD_NODE`.
+MAX_RAD, MAX_RAD_NODE = 0.6, 1.0
 
 
 def _bulge(a: np.ndarray, b: np.ndarray, offset: float, others: list[tuple[np.ndarray, float]],
-           marks: list[tuple[str, float]], px: float, attached: list[list[tuple[np.ndarray, float]]], half: float
-           ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[float]]:
+           marks: list[tuple[str, float]], px: float, attached: list[list[tuple[np.ndarray, float]]], half: float,
+           boxes: Sequence[tuple[float, float, float, float]] = ()) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[float]]:
     """The arc from node ``a`` to node ``b`` (pixels): its start and stop on the two rims, its quadratic Bézier
     control point, and the rims' distances in points. Its middle lies ``offset`` pixels beside the straight line,
-    or, where that arc passes within ``others`` (centre, clearance) or ends on another line's end, the nearest
-    sideways move that clears them; failing that, the one that comes least near a third node."""
+    or, where that arc passes within ``others`` (centre, clearance), through a label's box of ``boxes`` or ends on
+    another line's end, the nearest sideways move (up to :data:`MAX_RAD`) that clears them; failing that, the one
+    clear of the most, in that order, and that comes least near a third node."""
     along = (b - a) / np.hypot(*(b - a))
     normal = np.array([along[1], -along[0]])
     t = np.linspace(0.0, 1.0, max(16, int(np.hypot(*(b - a)) / 3)))[:, None]
-    best, best_score = None, (False, False, -math.inf)
+    best, best_score = None, (False, False, False, -math.inf)
+    boxes = np.reshape(np.asarray(boxes, dtype=float), (-1, 4))
     moves = [0.0] + [s * k * BOW_STEP * px for k in range(1, BOW_STEPS + 1) for s in (1, -1)]
     for move in moves:
         control = (a + b) / 2 + normal * 2 * (offset + move)
         start, stop, rims = _arc_ends(a, b, control, marks, px, _spread(a, b, offset, marks, px))
-        control = _arc3(start, stop, _rad(start, stop, control))       # the control point matplotlib will draw
+        rad = _rad(start, stop, control)
+        if move and abs(rad) > (MAX_RAD if best_score[0] else MAX_RAD_NODE):
+            continue
+        control = _arc3(start, stop, rad)                          # the control point matplotlib will draw
         curve = (1 - t) ** 2 * start + 2 * t * (1 - t) * control + t ** 2 * stop
         room = min((float(np.min(np.hypot(*(curve - c).T))) - r for c, r in others), default=math.inf)
-        score = (room >= 0, not any(_clash(end, half, near) for end, near in zip((start, stop), attached)), room)
-        if score[:2] == (True, True):
+        score = (room >= 0, not _on_boxes(curve, boxes, half + px),
+                 not any(_clash(end, half, near) for end, near in zip((start, stop), attached)), room)
+        if score[:3] == (True, True, True) and abs(rad) <= MAX_RAD:
             return start, control, stop, rims
-        if score > best_score:              # clear of the nodes first, then of other ends, then the most room
+        if score > best_score:              # clear of the nodes first, then of labels, of other ends, the most room
             best, best_score = (start, control, stop, rims), score
     return best
+
+
+def _on_boxes(curve: np.ndarray, boxes: np.ndarray, grow: float) -> bool:
+    """Does the line through the points ``curve`` run through any of ``boxes`` grown by ``grow`` (pixels)?"""
+    if not len(boxes):
+        return False
+    x, y = curve[:, 0, None], curve[:, 1, None]
+    return bool(np.any((x >= boxes[:, 0] - grow) & (x <= boxes[:, 2] + grow)
+                       & (y >= boxes[:, 1] - grow) & (y <= boxes[:, 3] + grow)))
 
 
 def _rad(start: np.ndarray, stop: np.ndarray, control: np.ndarray) -> float:

@@ -28,8 +28,10 @@ from matplotlib.axes import Axes
 
 from timeline.render import style
 
-#: Gaps between a node's rim and its label tried, in points; from the third a leader joins them.
-GAPS = (1.5, 4.0, 8.0, 14.0, 22.0, 32.0, 44.0, 60.0)
+#: Gaps between a node's reach and its label tried, in points; at the last a leader joins them. A label further off
+#: reads as its neighbour's or as a caption of the line beside it (judged round 7: up to 66 points off); a label that
+#: finds no clean spot this near lies on a line, and the lines bow round it (:mod:`timeline.render.graph_edges`).
+GAPS = (1.5, 4.0, 7.0, 10.0)
 MAX_LEADER = GAPS[-1]
 #: Directions tried, in degrees, the most readable first: right, left, above, below, then the diagonals.
 DIRECTIONS = (0, 180, 90, 270, 35, 145, 325, 215, 60, 120, 300, 240, 15, 165, 345, 195, 75, 105, 285, 255)
@@ -76,7 +78,7 @@ def _spot(w: float, h: float, nodes: np.ndarray, i: int, bounds: tuple, edge_poi
           edge_ends: np.ndarray, px: float, prefer: float, taken: list[tuple]) -> tuple[float, Spot]:
     """The best spot for a ``w`` x ``h`` label of node ``i``, and its cost: of the usual directions, else (where
     each of them lies on a line) of every tenth degree."""
-    x, y, r = nodes[i][:3]
+    x, y, r, inner = nodes[i][:4]
     near = np.hypot(edge_points[:, 0] - x, edge_points[:, 1] - y) < r + (MAX_LEADER + 6) * px + w + h
     points, ends = edge_points[near], edge_ends[near]
 
@@ -86,7 +88,7 @@ def _spot(w: float, h: float, nodes: np.ndarray, i: int, bounds: tuple, edge_poi
             if best[0] < 1e3:               # a clean spot nearer the node beats any further out
                 break
             for turn, angle in enumerate(angles):
-                box = _box(x, y, r + gap * px, angle, w, h)
+                box = _box(x, y, _rim(r, inner, angle) + gap * px, angle, w, h)
                 cost = (1e6 * _outside(box, bounds) + 1e5 * _on_nodes(box, nodes, i, px)
                         + 1e5 * _on_boxes(box, taken, 1.5 * px) + 1e4 * _nearer_other(box, nodes, i)
                         + 1e3 * (ring > 2) + 30 * ring + 2 * turn + _covered(box, points, ends, 1.5 * px))
@@ -98,7 +100,7 @@ def _spot(w: float, h: float, nodes: np.ndarray, i: int, bounds: tuple, edge_poi
     if best[0] >= ON_A_LINE:
         best = min(best, search(range(5, 360, 10)), key=lambda b: b[0])
     cost, box, ring = best
-    leader = (float(np.clip(x, box[0], box[2])), float(np.clip(y, box[1], box[3]))) if ring > 1 else None
+    leader = (float(np.clip(x, box[0], box[2])), float(np.clip(y, box[1], box[3]))) if ring == len(GAPS) - 1 else None
     return cost, Spot(box, leader)
 
 
@@ -145,6 +147,16 @@ def _measure(text: Artist, words: str, renderer: object) -> tuple[float, float]:
     text.set_text(words)
     box = text.get_window_extent(renderer)
     return box.width, box.height
+
+
+def _rim(reach: float, inner: float, angle: float) -> float:
+    """Pixels from a node's centre to its outline towards ``angle`` (degrees): its ``reach`` for a circle, for a
+    square (``inner`` its half side, less than its reach) its side or corner, so that a label beside a large square
+    touches its side rather than the circle round its corners."""
+    if inner >= reach - 1e-9:
+        return reach
+    a = math.radians(angle)
+    return min(reach, inner / max(abs(math.cos(a)), abs(math.sin(a))))
 
 
 def _turned(prefer: float) -> list[float]:
