@@ -230,19 +230,14 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
             fit_view(ax, pos)
             pos = apart(ax, pos, radius)
     draw_ties(ax, ties, pos)
-    lines, points, ends = draw_edges(ax, edges, pos, area, markers)
+    _, points, ends = draw_edges(ax, edges, pos, area, markers)
     draw_nodes(ax, g, pos, {n: node._replace(area=area[n]) for n, node in look.nodes.items()}, markers,
                selection.center)
     order = sorted((n for n in g if n not in named), key=lambda n: (-radius[n], n))
-    labels = draw_labels(ax, order, pos, radius, texts, points, ends,
-                         {n: 0.0 if g.nodes[n]["node_type"] == "event" else 180.0 for n in g} if dated else None,
-                         taken, label_forms(dataset, {n: texts[n] for n in actors}),
-                         {n: math.sqrt(0.5) for n, m in markers.items() if m == "s"})
-    for line in lines:                      # the lines again, now bowing round the labels where they lay on one
-        line.remove()
-    renderer = figure.canvas.get_renderer()
-    draw_edges(ax, edges, pos, area, markers, [tuple(a.get_window_extent(renderer).extents) for a in labels
-                                               if str(a.get_gid()).startswith("label:")] + list(taken))
+    draw_labels(ax, order, pos, radius, texts, points, ends,
+                {n: 0.0 if g.nodes[n]["node_type"] == "event" else 180.0 for n in g} if dated else None,
+                taken, label_forms(dataset, {n: texts[n] for n in actors}),
+                {n: math.sqrt(0.5) for n, m in markers.items() if m == "s"})
     draw_texts(figure, title or dataset.title or "Who deals with whom",
                 subtitle(graph, level, events, around and g.nodes[selection.center]["name"], depth, relations), footer)
     return figure
