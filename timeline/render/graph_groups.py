@@ -115,16 +115,13 @@ def _centers(graph: nx.Graph, side: Mapping[str, str], radius: Mapping[str, floa
 
 def _stretched(centers: dict[str, np.ndarray], radius: Mapping[str, float], aspect: float
                ) -> dict[str, np.ndarray]:
-    """``centers`` pulled apart along the side where the circles fall short of the plot's shape, until their
-    extent is ``aspect`` times as wide as tall, at most :data:`STRETCH` times as far: a page's circles laid out
-    wider than the page filled 0.67 of its height (judged round 7, 0.75 wanted)."""
+    """``centers`` pulled apart along the longer side of the plot until the circles' extent is ``aspect`` times
+    as wide as tall (or as tall as wide), at most :data:`STRETCH` times as far."""
     xy = np.array(list(centers.values()))
     r = np.array([radius[s] for s in centers])
     span = (xy + r[:, None]).max(axis=0) - (xy - r[:, None]).min(axis=0)
-    wide = span[0] / max(span[1], 1e-9)
-    axis, want = (0, aspect / wide) if wide < aspect else (1, wide / aspect)
-    spread = float(np.ptp(xy[:, axis]))                  # the centres' extent: the circles' own radii do not grow
-    factor = min(STRETCH, max(1.0, (want * span[axis] - (span[axis] - spread)) / max(spread, 1e-9)))
+    axis, want = (0, aspect) if aspect >= 1 else (1, 1 / aspect)
+    factor = min(STRETCH, max(1.0, want * span[1 - axis] / max(span[axis], 1e-9)))
     mid = xy.mean(axis=0)
     xy[:, axis] = mid[axis] + (xy[:, axis] - mid[axis]) * factor
     return dict(zip(centers, xy))

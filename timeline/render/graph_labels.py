@@ -47,8 +47,10 @@ class Spot(NamedTuple):
     form: int = 0
 
 
-#: The cost from which a spot lies on a line (see :func:`_covered`).
-ON_A_LINE = 5000.0
+#: The cost from which a spot lies on a line (see :func:`_covered`), and from which it covers a node or a label or
+#: lies nearer another node: only then does a label take a shorter form (a person's surname without the role that
+#: every other person's label carries, judged round 8).
+ON_A_LINE, OVERLAP = 5000.0, 1e4
 
 
 def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bounds: tuple[float, float, float, float],
@@ -58,7 +60,8 @@ def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bou
     order given;
     ``sizes[i]`` are the (width, height) in pixels of the label's forms, the preferred first (a name, then it on
     two lines, then its abbreviation): the first form that finds a clean spot (on no line) wins, else the least
-    bad. ``px`` pixels a point. ``edge_points`` are (x, y, half the line's width) in pixels, a point every two
+    bad; the first form wins wherever it covers no node or label. ``px`` pixels a point. ``edge_points`` are
+    (x, y, half the line's width) in pixels, a point every two
     pixels or so of every line. ``prefer`` turns each label's directions (0: right first, 180: left first); ``taken``
     are boxes already drawn (a group's name)."""
     taken = list(taken)
@@ -66,7 +69,7 @@ def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bou
     for i, forms in enumerate(sizes):
         tried = [_spot(w, h, nodes, i, bounds, edge_points, edge_ends, px, prefer[i] if prefer else 0.0, taken)
                  for w, h in forms]
-        form = next((k for k, (cost, _) in enumerate(tried) if cost < ON_A_LINE), None)
+        form = 0 if tried[0][0] < OVERLAP else next((k for k, (cost, _) in enumerate(tried) if cost < ON_A_LINE), None)
         form = min(range(len(tried)), key=lambda k: tried[k][0]) if form is None else form
         spot = tried[form][1]._replace(form=form)
         taken.append(spot.box)

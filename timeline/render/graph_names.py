@@ -63,15 +63,16 @@ def role(dataset: Dataset, actor: Actor) -> str:
 
 def label_forms(dataset: Dataset, texts: dict[str, str]) -> dict[str, list[str]]:
     """Other forms of each actor's label, tried where the label finds no spot clear of every line: a name that is
-    not a person's on two balanced lines, whole. A person keeps their role: one drawing giving some people their
-    role and others not reads as a difference between them (judged round 8: 'Putin President', plain 'Trump').
+    not a person's on two balanced lines, whole; a person's surname, taken only where the label with its role
+    would cover a node or label (:data:`timeline.render.graph_labels.OVERLAP`): one drawing giving some people
+    their role and others not reads as a difference between them (judged round 8: 'Putin President', plain 'Trump').
     Never an abbreviation or alias: the table, footnote and key name the actor as its node does, and so does every
     graph (judged round 7, #32)."""
     forms: dict[str, list[str]] = {}
     for node, text in texts.items():
         actor = dataset.actors.get(node)
         flat = " ".join(text.split())
-        two = balanced(flat) if not (actor and actor.kind == "person") else text
+        two = balanced(flat) if not (actor and actor.kind == "person") else text.split("\n")[0]
         forms[node] = list(dict.fromkeys([text, two]))
     return forms
 
