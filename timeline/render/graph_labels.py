@@ -55,12 +55,12 @@ ON_A_LINE, OVERLAP = 5000.0, 1e4
 
 def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bounds: tuple[float, float, float, float],
           edge_points: np.ndarray, edge_ends: np.ndarray, px: float,
-          prefer: Sequence[float] | None = None, taken: Sequence[tuple] = ()) -> list[Spot]:
+          prefer: Sequence[float] | None = None, taken: Sequence[tuple] = (), keep: Sequence[bool] = ()) -> list[Spot]:
     """A spot for each label beside node ``i`` of ``nodes`` (x, y, reach and inner rim in pixels), placed in the
     order given;
     ``sizes[i]`` are the (width, height) in pixels of the label's forms, the preferred first (a name, then it on
     two lines, then its abbreviation): the first form that finds a clean spot (on no line) wins, else the least
-    bad; the first form wins wherever it covers no node or label. ``px`` pixels a point. ``edge_points`` are
+    bad; where ``keep[i]`` the first form wins wherever it covers no node or label. ``px`` pixels a point. ``edge_points`` are
     (x, y, half the line's width) in pixels, a point every two
     pixels or so of every line. ``prefer`` turns each label's directions (0: right first, 180: left first); ``taken``
     are boxes already drawn (a group's name)."""
@@ -69,7 +69,8 @@ def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bou
     for i, forms in enumerate(sizes):
         tried = [_spot(w, h, nodes, i, bounds, edge_points, edge_ends, px, prefer[i] if prefer else 0.0, taken)
                  for w, h in forms]
-        form = 0 if tried[0][0] < OVERLAP else next((k for k, (cost, _) in enumerate(tried) if cost < ON_A_LINE), None)
+        clean = next((k for k, (cost, _) in enumerate(tried) if cost < ON_A_LINE), None)
+        form = 0 if i < len(keep) and keep[i] and tried[0][0] < OVERLAP else clean
         form = min(range(len(tried)), key=lambda k: tried[k][0]) if form is None else form
         spot = tried[form][1]._replace(form=form)
         taken.append(spot.box)
@@ -130,7 +131,8 @@ def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float],
     inner = [r * (inside or {}).get(n, 1.0) for n, r in zip(everyone, rims)]
     nodes = np.column_stack([centres, rims, inner])
     spots = place(sizes, nodes, tuple(ax.get_window_extent(renderer).extents), points, ends, px,
-                  [(prefer or {}).get(n, 0.0) for n in order], taken)
+                  [(prefer or {}).get(n, 0.0) for n in order], taken,
+                  [len(w) > 1 and w[1] == w[0].split("\n")[0] for w in words])      # a person's role, kept
     to_data = ax.transData.inverted()
     artists: list[Artist] = list(texts_drawn)
     for node, text, spot, (x, y, r, _), options in zip(order, texts_drawn, spots, nodes, words):
