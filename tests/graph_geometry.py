@@ -80,3 +80,31 @@ def distance_to(outline: np.ndarray, points: np.ndarray) -> np.ndarray:
     nearest = a + t[..., None] * ab
     d = np.hypot(*(points[:, None, :] - nearest).transpose(2, 0, 1)).min(axis=1)
     return np.where(Path(outline).contains_points(points), -d, d)
+
+
+def label_gaps(figure) -> dict[str, float]:
+    """Points from each node label's box to its node's outline (0 where they touch or overlap)."""
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    nodes = by_gid(figure, "node")
+    gaps = {}
+    for node, text in by_gid(figure, "label").items():
+        box = text.get_window_extent(renderer)
+        xs, ys = np.linspace(box.x0, box.x1, 41), np.linspace(box.y0, box.y1, 21)
+        rim = np.concatenate([np.column_stack([xs, np.full(41, y)]) for y in (box.y0, box.y1)]
+                             + [np.column_stack([np.full(21, x), ys]) for x in (box.x0, box.x1)])
+        gaps[node] = max(0.0, float(distance_to(node_outline(figure, nodes[node]), rim).min())) * 72 / figure.dpi
+    return gaps
+
+
+def bows(figure) -> dict[str, float]:
+    """How far each edge's drawn line strays from the straight chord between its ends, as a share of the chord."""
+    out = {}
+    for edge, patch in by_gid(figure, "edge").items():
+        line = drawn_line(patch)
+        a, b = line[0], line[-1]
+        chord = float(np.hypot(*(b - a)))
+        if chord > 1:
+            off = np.abs((line[:, 0] - a[0]) * (b[1] - a[1]) - (line[:, 1] - a[1]) * (b[0] - a[0])) / chord
+            out[edge] = float(off.max()) / chord
+    return out

@@ -235,8 +235,8 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
                selection.center)
     order = sorted((n for n in g if n not in named), key=lambda n: (-radius[n], n))
     draw_labels(ax, order, pos, radius, texts, points, ends,
-                {n: 0.0 if g.nodes[n]["node_type"] == "event" else 180.0 for n in g} if dated else None, taken,
-                label_forms(dataset, {n: texts[n] for n in actors}),
+                {n: 0.0 if g.nodes[n]["node_type"] == "event" else 180.0 for n in g} if dated else None,
+                taken, label_forms(dataset, {n: texts[n] for n in actors}),
                 {n: math.sqrt(0.5) for n, m in markers.items() if m == "s"})
     draw_texts(figure, title or dataset.title or "Who deals with whom",
                 subtitle(graph, level, events, around and g.nodes[selection.center]["name"], depth, relations), footer)

@@ -72,7 +72,7 @@ def draw_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict
 
     The parallel relations of one pair bow apart in the middle (:func:`offsets`) and meet at both nodes, so every
     line touches both its ends; a line that would pass under a third node bows round it (:func:`_bulge`), and
-    its ends keep off other pairs' line ends at the same node.
+    its ends keep off other pairs' line ends at the same node. No line bows further than :data:`MAX_RAD_NODE`.
     """
     px = ax.figure.dpi / 72
     to_data = ax.transData.inverted()
@@ -82,6 +82,7 @@ def draw_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict
     centres = {n: ax.transData.transform(pos[n]) for n in pos}
     reaches = {n: reach(markers[n], area[n]) * px for n in pos if n in markers and n in area}
     attached: dict[str, list[tuple[frozenset, np.ndarray, float]]] = defaultdict(list)
+    heads: dict[str, list[tuple[np.ndarray, float]]] = defaultdict(list)     # arrowheads' tips and lengths at a node
     for edge in edges:                      # the widest first, so that narrow lines stay on top
         a, b, pair = centres[edge.u], centres[edge.v], frozenset((edge.u, edge.v))
         if np.hypot(*(b - a)) < 1e-6:
@@ -89,13 +90,18 @@ def draw_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict
         half = edge.width * px / 2
         others = [(centres[n], r + half + 3 * px) for n, r in reaches.items() if n not in (edge.u, edge.v)]
         marks = [(markers[n], area[n]) for n in (edge.u, edge.v)]
+        head = _head_length(edge, px) if edge.directed else 0.0
         start, control, stop, rims = _bulge(a, b, shift[edge] * px, others, marks, px,
                                             [[(at, w) for p, at, w in attached[n] if p != pair]
-                                             for n in (edge.u, edge.v)], half)
+                                             for n in (edge.u, edge.v)], half,
+                                            [(at, min(head, length) * HEAD_APART) for at, length in heads[edge.v]]
+                                            if head else [])
         if np.dot(stop - start, b - a) <= 0:
             continue                        # the nodes overlap: no room for a line
         attached[edge.u].append((pair, start, half))
         attached[edge.v].append((pair, stop, half))
+        if head:
+            heads[edge.v].append((stop, head))
         alpha = PLANNED_ALPHA if edge.dashed else 0.9     # planned: the family's own dash, faint
         chord, rad = stop - start, _rad(start, stop, control)
         line = FancyArrowPatch(*to_data.transform([start, stop]), arrowstyle="-", linewidth=edge.width,
@@ -130,15 +136,21 @@ def dashes(dash: object, width: float) -> object:
 
 #: Points an arc's middle may move sideways, in steps, to bow round a third node or off another line's end.
 BOW_STEP, BOW_STEPS = 5.0, 24
+#: The most an arc bows: matplotlib's ``arc3`` ``rad``, its middle ``MAX_RAD / 2`` of its chord off the chord. A line
+#: bowed further reads as going round its nodes rather than joining them (judged round 7: up to 0.67 of its chord
+#: off). Only to clear a third node may a line bow up to :data:`MAX_RAD_NODE`.
+MAX_RAD, MAX_RAD_NODE = 0.6, 1.0
 
 
 def _bulge(a: np.ndarray, b: np.ndarray, offset: float, others: list[tuple[np.ndarray, float]],
-           marks: list[tuple[str, float]], px: float, attached: list[list[tuple[np.ndarray, float]]], half: float
-           ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[float]]:
+           marks: list[tuple[str, float]], px: float, attached: list[list[tuple[np.ndarray, float]]], half: float,
+           heads: list[tuple[np.ndarray, float]] = ()) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[float]]:
     """The arc from node ``a`` to node ``b`` (pixels): its start and stop on the two rims, its quadratic Bézier
     control point, and the rims' distances in points. Its middle lies ``offset`` pixels beside the straight line,
     or, where that arc passes within ``others`` (centre, clearance) or ends on another line's end, the nearest
-    sideways move that clears them; failing that, the one that comes least near a third node."""
+    sideways move (up to :data:`MAX_RAD`) that clears them and keeps its tip off the tips of other ``heads`` at
+    its target (tip, the least distance; any pair's); failing that, the one clear of the nodes (bowing up to
+    :data:`MAX_RAD_NODE`), then of other ends, that comes least near a third node."""
     along = (b - a) / np.hypot(*(b - a))
     normal = np.array([along[1], -along[0]])
     t = np.linspace(0.0, 1.0, max(16, int(np.hypot(*(b - a)) / 3)))[:, None]
@@ -147,11 +159,15 @@ def _bulge(a: np.ndarray, b: np.ndarray, offset: float, others: list[tuple[np.nd
     for move in moves:
         control = (a + b) / 2 + normal * 2 * (offset + move)
         start, stop, rims = _arc_ends(a, b, control, marks, px, _spread(a, b, offset, marks, px))
-        control = _arc3(start, stop, _rad(start, stop, control))       # the control point matplotlib will draw
+        rad = _rad(start, stop, control)
+        if move and abs(rad) > (MAX_RAD if best_score[0] else MAX_RAD_NODE):
+            continue
+        control = _arc3(start, stop, rad)                          # the control point matplotlib will draw
         curve = (1 - t) ** 2 * start + 2 * t * (1 - t) * control + t ** 2 * stop
         room = min((float(np.min(np.hypot(*(curve - c).T))) - r for c, r in others), default=math.inf)
-        score = (room >= 0, not any(_clash(end, half, near) for end, near in zip((start, stop), attached)), room)
-        if score[:2] == (True, True):
+        score = (room >= 0, not any(_clash(end, half, near) for end, near in zip((start, stop), attached))
+                 and not any(np.hypot(*(stop - tip)) < apart for tip, apart in heads), room)
+        if score[:2] == (True, True) and abs(rad) <= MAX_RAD:
             return start, control, stop, rims
         if score > best_score:              # clear of the nodes first, then of other ends, then the most room
             best, best_score = (start, control, stop, rims), score
@@ -213,11 +229,20 @@ def _spread(a: np.ndarray, b: np.ndarray, offset: float, marks: list[tuple[str, 
     return tuple(normal * float(np.clip(1.5 * offset, -h, h)) for h in halves)
 
 
+#: The least distance between two arrowheads' tips at one node, a share of the shorter head: nearer, they pile up.
+HEAD_APART = 1.0
+
+
+def _head_length(edge: Edge, px: float) -> float:
+    """The length of a directed line's arrowhead, in pixels."""
+    return (5 + 1.5 * edge.width) * px
+
+
 def _head(to_data: object, edge: Edge, control: np.ndarray, stop: np.ndarray, alpha: float, px: float
           ) -> FancyArrowPatch:
     """The arrowhead of a directed line, its tip on the target's rim, pointing along the arc's last stretch."""
     way = (stop - control) / max(np.hypot(*(stop - control)), 1e-9)
-    length = (5 + 1.5 * edge.width) * px
+    length = _head_length(edge, px)
     family = RELATION_FAMILIES.get(edge.key)
     shape = family.head if family else "-|>"
     return FancyArrowPatch(*to_data.transform([stop - way * length, stop]), arrowstyle=shape,

@@ -28,8 +28,10 @@ from matplotlib.axes import Axes
 
 from timeline.render import style
 
-#: Gaps between a node's rim and its label tried, in points; from the third a leader joins them.
-GAPS = (1.5, 4.0, 8.0, 14.0, 22.0, 32.0, 44.0, 60.0)
+#: Gaps between a node's reach and its label tried, in points; at the last a leader joins them. A label further off
+#: reads as its neighbour's or as a caption of the line beside it (judged round 7: up to 66 points off); a label that
+#: finds no clean spot this near lies on a line, and the lines bow round it (:mod:`timeline.render.graph_edges`).
+GAPS = (1.5, 4.0, 7.0, 10.0)
 MAX_LEADER = GAPS[-1]
 #: Directions tried, in degrees, the most readable first: right, left, above, below, then the diagonals.
 DIRECTIONS = (0, 180, 90, 270, 35, 145, 325, 215, 60, 120, 300, 240, 15, 165, 345, 195, 75, 105, 285, 255)
@@ -45,18 +47,21 @@ class Spot(NamedTuple):
     form: int = 0
 
 
-#: The cost from which a spot lies on a line (see :func:`_covered`).
-ON_A_LINE = 5000.0
+#: The cost from which a spot lies on a line (see :func:`_covered`), and from which it covers a node or a label or
+#: lies nearer another node: only then does a label take a shorter form (a person's surname without the role that
+#: every other person's label carries, judged round 8).
+ON_A_LINE, OVERLAP = 5000.0, 1e4
 
 
 def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bounds: tuple[float, float, float, float],
           edge_points: np.ndarray, edge_ends: np.ndarray, px: float,
-          prefer: Sequence[float] | None = None, taken: Sequence[tuple] = ()) -> list[Spot]:
+          prefer: Sequence[float] | None = None, taken: Sequence[tuple] = (), keep: Sequence[bool] = ()) -> list[Spot]:
     """A spot for each label beside node ``i`` of ``nodes`` (x, y, reach and inner rim in pixels), placed in the
     order given;
     ``sizes[i]`` are the (width, height) in pixels of the label's forms, the preferred first (a name, then it on
     two lines, then its abbreviation): the first form that finds a clean spot (on no line) wins, else the least
-    bad. ``px`` pixels a point. ``edge_points`` are (x, y, half the line's width) in pixels, a point every two
+    bad; where ``keep[i]`` the first form wins wherever it covers no node or label. ``px`` pixels a point. ``edge_points`` are
+    (x, y, half the line's width) in pixels, a point every two
     pixels or so of every line. ``prefer`` turns each label's directions (0: right first, 180: left first); ``taken``
     are boxes already drawn (a group's name)."""
     taken = list(taken)
@@ -64,7 +69,8 @@ def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bou
     for i, forms in enumerate(sizes):
         tried = [_spot(w, h, nodes, i, bounds, edge_points, edge_ends, px, prefer[i] if prefer else 0.0, taken)
                  for w, h in forms]
-        form = next((k for k, (cost, _) in enumerate(tried) if cost < ON_A_LINE), None)
+        clean = next((k for k, (cost, _) in enumerate(tried) if cost < ON_A_LINE), None)
+        form = 0 if i < len(keep) and keep[i] and tried[0][0] < OVERLAP else clean
         form = min(range(len(tried)), key=lambda k: tried[k][0]) if form is None else form
         spot = tried[form][1]._replace(form=form)
         taken.append(spot.box)
@@ -76,7 +82,7 @@ def _spot(w: float, h: float, nodes: np.ndarray, i: int, bounds: tuple, edge_poi
           edge_ends: np.ndarray, px: float, prefer: float, taken: list[tuple]) -> tuple[float, Spot]:
     """The best spot for a ``w`` x ``h`` label of node ``i``, and its cost: of the usual directions, else (where
     each of them lies on a line) of every tenth degree."""
-    x, y, r = nodes[i][:3]
+    x, y, r, inner = nodes[i][:4]
     near = np.hypot(edge_points[:, 0] - x, edge_points[:, 1] - y) < r + (MAX_LEADER + 6) * px + w + h
     points, ends = edge_points[near], edge_ends[near]
 
@@ -86,7 +92,7 @@ def _spot(w: float, h: float, nodes: np.ndarray, i: int, bounds: tuple, edge_poi
             if best[0] < 1e3:               # a clean spot nearer the node beats any further out
                 break
             for turn, angle in enumerate(angles):
-                box = _box(x, y, r + gap * px, angle, w, h)
+                box = _box(x, y, _rim(r, inner, angle) + gap * px, angle, w, h)
                 cost = (1e6 * _outside(box, bounds) + 1e5 * _on_nodes(box, nodes, i, px)
                         + 1e5 * _on_boxes(box, taken, 1.5 * px) + 1e4 * _nearer_other(box, nodes, i)
                         + 1e3 * (ring > 2) + 30 * ring + 2 * turn + _covered(box, points, ends, 1.5 * px))
@@ -98,7 +104,7 @@ def _spot(w: float, h: float, nodes: np.ndarray, i: int, bounds: tuple, edge_poi
     if best[0] >= ON_A_LINE:
         best = min(best, search(range(5, 360, 10)), key=lambda b: b[0])
     cost, box, ring = best
-    leader = (float(np.clip(x, box[0], box[2])), float(np.clip(y, box[1], box[3]))) if ring > 1 else None
+    leader = (float(np.clip(x, box[0], box[2])), float(np.clip(y, box[1], box[3]))) if ring == len(GAPS) - 1 else None
     return cost, Spot(box, leader)
 
 
@@ -125,7 +131,8 @@ def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float],
     inner = [r * (inside or {}).get(n, 1.0) for n, r in zip(everyone, rims)]
     nodes = np.column_stack([centres, rims, inner])
     spots = place(sizes, nodes, tuple(ax.get_window_extent(renderer).extents), points, ends, px,
-                  [(prefer or {}).get(n, 0.0) for n in order], taken)
+                  [(prefer or {}).get(n, 0.0) for n in order], taken,
+                  [len(w) > 1 and w[1] == w[0].split("\n")[0] for w in words])      # a person's role, kept
     to_data = ax.transData.inverted()
     artists: list[Artist] = list(texts_drawn)
     for node, text, spot, (x, y, r, _), options in zip(order, texts_drawn, spots, nodes, words):
@@ -145,6 +152,16 @@ def _measure(text: Artist, words: str, renderer: object) -> tuple[float, float]:
     text.set_text(words)
     box = text.get_window_extent(renderer)
     return box.width, box.height
+
+
+def _rim(reach: float, inner: float, angle: float) -> float:
+    """Pixels from a node's centre to its outline towards ``angle`` (degrees): its ``reach`` for a circle, for a
+    square (``inner`` its half side, less than its reach) its side or corner, so that a label beside a large square
+    touches its side rather than the circle round its corners."""
+    if inner >= reach - 1e-9:
+        return reach
+    a = math.radians(angle)
+    return min(reach, inner / max(abs(math.cos(a)), abs(math.sin(a))))
 
 
 def _turned(prefer: float) -> list[float]:
