@@ -49,6 +49,8 @@ from typing import NamedTuple
 
 from dateutil.relativedelta import MO, SU, relativedelta, weekday
 
+from timeline.draft.date_spans import shift_years, this_weekday, weekday_pair
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name[:3]: number for name, number in _MONTHS.items()} | {"sept": 9}
@@ -59,6 +61,7 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MON = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december" \
        r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_WD2 = _WD.replace("?P<wd>", "?P<wd2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -69,6 +72,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     ("from_weekday", rf"as (?:early|soon) as (?:next )?{_WD}"),
     ("from_day", rf"as (?:early|soon) as {_DAY} {_MON}"),
     ("from_day", rf"as (?:early|soon) as {_MON} {_DAY}"),
+    ("weekday_pair", rf"(?:from )?{_WD}(?: and | to | through |-|–){_WD2}"),
+    ("this_weekday", rf"this {_WD}{_PART}"),
     ("last_weekday", rf"last {_WD}{_PART}"),
     ("next_weekday", rf"(?:next|this coming) {_WD}{_PART}"),
     ("day_month", rf"(?:{_WD},? )?{_DAY} {_MON}(?:,? {_YEAR})?"),
@@ -92,10 +97,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"|the (?:next|following) day|a day (?:later|earlier)"
                      r"|(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten) days (?P<way>later|earlier)"
                      r"|a week (?P<week>later|earlier))"),
+    ("anchor_years", r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?P<unit>year|month)s? "
+                     r"(?P<way>later|earlier|before|after)(?!\s+(?:the|a|an|his|her|its|their|[A-Z0-9])\b)"
+                     r"|the (?P<which>previous|following) (?P<unit2>year|month)"),
     ("before", r"previously|recently|earlier|already|so far|to date"),
     ))
 #: Kinds whose day is counted from the anchor, not from publication.
-ANCHORED = frozenset(("anchor_week", "anchor_day", "anchor_shift"))
+ANCHORED = frozenset(("anchor_week", "anchor_day", "anchor_shift", "anchor_years"))
 
 
 class DatePhrase(NamedTuple):
@@ -134,8 +142,11 @@ def find_dates(text: str, published: dt.date, future: bool = False, offset: int 
                 found.append(DatePhrase(offset + match.start(), offset + match.end(), match.group(0), edtf,
                                         kind != "before"))
     for kind, match in pointing:
-        day = day_of(max((d for d in found if d.end <= offset + match.start()), default=None, key=lambda d: d.end))
-        edtf = _from_anchor(kind, match, day or anchor)
+        last = max((d for d in found if d.end <= offset + match.start()), default=None, key=lambda d: d.end)
+        if kind == "anchor_years":  # "two years earlier" counts from the year (or month) written last
+            edtf = shift_years(match, last.edtf if last else anchor.isoformat() if anchor else None)
+        else:
+            edtf = _from_anchor(kind, match, day_of(last) or anchor)
         if edtf:
             found.append(DatePhrase(offset + match.start(), offset + match.end(), match.group(0), edtf, True))
     return sorted(found)
@@ -224,6 +235,10 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date, future: bool) 
         day = _weekday(groups["wd"], published, True, False) if kind == "from_weekday" \
             else _day(groups, published, True)
         return f"{day.isoformat()}/.." if day else None
+    if kind == "weekday_pair":
+        return weekday_pair(groups["wd"], groups["wd2"], published, future)
+    if kind == "this_weekday":
+        return this_weekday(groups["wd"], published, future).isoformat()
     if kind in ("weekday", "last_weekday", "next_weekday"):
         ahead = kind == "next_weekday" or (kind == "weekday" and future)
         day = _weekday(groups["wd"], published, ahead, strict=kind != "weekday")

@@ -38,6 +38,8 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|to be|expected|plans?|planned|sched
                      re.IGNORECASE)
 _QUOTE = re.compile(r"“([^”]{2,1200})”|\"([^\"]{2,1200})\"")
 _BREAK = re.compile(r"\n")
+#: Words before a noun that opens a sentence and tells the episode's event again ("The talks lasted ...").
+_OPENING = frozenset(("", "the", "this", "that", "these", "those"))
 
 
 def date_episodes(events: list[Drafted], told: list[tuple[int, int, str, list[str]]], text: str,
@@ -59,22 +61,28 @@ def carry_dates(events: list[Drafted], told: list[tuple[int, int, str, list[str]
     breaks = [m.start() for m in _BREAK.finditer(text)]
     undated = bound(published)
     anchor: tuple[int, str, set[str]] | None = None  # the dated sentence: start, date, sides named
+    main: tuple[int, str, set[str]] | None = None  # the episode a flashback interrupts (drafta8)
     last_end = 0  # where the episode's last sentence ends
     for start, end, sentence, actors in told:
-        day = _day_told(sentence, [e for e in events if e.start == start], published)
+        here = [e for e in events if e.start == start]
+        day = _day_told(sentence, here, published)
         if day is not None:
+            flashback = bool(day) and anchor is not None and day < anchor[1] and not any(e.explicit for e in here)
+            main = (main or anchor) if flashback else None
             anchor = (start, day, set(actors)) if day else None
             last_end = end
             continue
+        if main is not None and anchor is not None and _paragraph(breaks, start) != _paragraph(breaks, anchor[0]):
+            anchor, main = (start, main[1], main[2]), None  # the paragraph after a flashback: the episode goes on
         if anchor is None:
             continue
         if _paragraph(breaks, start) != _paragraph(breaks, anchor[0]) and not _follows(text, last_end, start) \
                 or _SHIFT.match(sentence):  # a new paragraph, or "Later, ...": another time
-            anchor = None
+            anchor = main = None
             continue
         going_on = False
-        for event in (e for e in events if e.start == start):
-            if event.date == undated and event.status == "occurred" \
+        for event in here:
+            if event.date == undated and event.status == "occurred" and not _named_only(event) \
                     and _sides(_acting(event), affiliations) & anchor[2]:
                 event.date = f"{anchor[1]}/{published.isoformat()}" if event.type in SAID \
                     and anchor[1] != published.isoformat() else anchor[1]
@@ -132,6 +140,14 @@ def _quotation(sentence: str, at: int) -> str | None:
         if match.start() < at < match.end():
             return match.group(1) or match.group(2)
     return None
+
+
+def _named_only(event: Drafted) -> bool:
+    """Whether ``event`` is only named inside another's clause ("rejected Kyiv's counter-proposal", "briefed him
+    on his conversation with Putin"): it happened before, on no day the episode gives. A noun opening the
+    sentence ("The meeting lasted five hours") tells the episode's event again and is not only named.
+    """
+    return event.nominal and event.sentence[:event.at].strip().lower() not in _OPENING
 
 
 def _paragraph(breaks: list[int], at: int) -> int:
