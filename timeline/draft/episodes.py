@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from timeline.draft.date_clauses import date_clauses
 from timeline.draft.dates import bound, find_dates
 from timeline.draft.drafted import Drafted
 
@@ -51,6 +52,7 @@ def date_episodes(events: list[Drafted], told: list[tuple[int, int, str, list[st
     sentence to the undated events of its episode, then dates the quoted words' relative dates from the
     day they were said (module docstring). ``affiliations`` maps an actor id to the state it rolls up to.
     """
+    date_clauses(events, published)
     carry_dates(events, told, text, published, affiliations or {})
     date_quotes(events, published)
 
@@ -145,9 +147,11 @@ def _quotation(sentence: str, at: int) -> str | None:
 def _named_only(event: Drafted) -> bool:
     """Whether ``event`` is only named inside another's clause ("rejected Kyiv's counter-proposal", "briefed him
     on his conversation with Putin"): it happened before, on no day the episode gives. A noun opening the
-    sentence ("The meeting lasted five hours") tells the episode's event again and is not only named.
+    sentence or its clause ("The meeting lasted five hours", "According to X, the meeting involves") tells the
+    episode's event again and is not only named.
     """
-    return event.nominal and event.sentence[:event.at].strip().lower() not in _OPENING
+    lead = event.sentence[:event.at].rsplit(",", 1)[-1]  # "According to the broadcaster, the meeting involves"
+    return event.nominal and lead.strip().lower() not in _OPENING
 
 
 def _paragraph(breaks: list[int], at: int) -> int:
