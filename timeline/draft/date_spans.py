@@ -72,7 +72,7 @@ def shift_years(match: re.Match[str], anchor: str | None) -> str | None:
     if found is None:
         return None
     groups = {key: value.lower() for key, value in match.groupdict().items() if value}
-    count = _COUNTS.get(groups.get("n", "one"), None) or int(groups["n"])
+    count = _COUNTS.get(groups.get("n", "one")) or int(groups["n"])
     way = groups.get("way") or groups["which"]
     sign = 1 if way in _LATER else -1
     unit = groups.get("unit") or groups["unit2"]
