@@ -23,6 +23,11 @@ PHRASES = [
     ("The delegations will gather from Friday to Sunday in Caracas.", WED, True,
      [("from Friday to Sunday", "2025-11-28/2025-11-30")]),
     ("Talks ran Thursday through Saturday.", WED, False, [("Thursday through Saturday", "2025-11-20/2025-11-22")]),
+    # "from Friday" in a clause still to come: from that day on (da5-bssnews: "will gather from Friday");
+    # in the past, or after "since", it is the edge of a period and dates nothing
+    ("Delegations will gather from Friday in Venezuela.", dt.date(2024, 11, 1), True, [("Friday", "2024-11-01/..")]),
+    ("The truce has been in force from Friday.", dt.date(2024, 11, 1), False, []),
+    ("Talks have gone on since Monday.", dt.date(2024, 11, 1), True, []),
     # "this Thursday": the Thursday of the week of publication (trt: published Tuesday 13 May)
     ("This Thursday could mark a pivotal moment.", TUE, True, [("This Thursday", "2025-05-15")]),
     ("This Monday the envoys met.", TUE, False, [("This Monday", "2025-05-12")]),

@@ -9,6 +9,7 @@ written                         past tense                              future t
 on Tuesday, Tuesday night       the latest Tuesday on or before it       the next on or after it
 last Tuesday / next Tuesday     the latest before it                     the first after it
 as early as Wednesday           --                                       that Wednesday, open end
+from Wednesday                  (the edge of a period: no date)          that Wednesday, open end
 today, this morning             the day itself
 yesterday / tomorrow            the day before / after
 last week, next week            Monday to Sunday of that week (a span)
@@ -32,6 +33,8 @@ last / next February            the latest February before the month / the first
 in 2024, in late 2014           the year (no part of a year is more precise than the text)
 ==============================  ======================================  ==========================
 
+Weekday pairs ("on Monday and Tuesday"), "this Thursday" and years or months counted from
+the date written last ("two years earlier"): :mod:`timeline.draft.date_spans`.
 Dates are computed with :mod:`dateutil.relativedelta`; weekdays and months
 are read in English. The anchor of the words that point back ("the same day")
 is the last day written earlier in the same text, else the day the article
@@ -102,6 +105,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"|the (?P<which>previous|following) (?P<unit2>year|month)"),
     ("before", r"previously|recently|earlier|already|so far|to date"),
     ))
+#: Kinds that name one day: "from" before them in a clause still to come opens a span from that day.
+_ONE_DAY = frozenset(("weekday", "this_weekday", "next_weekday", "day_month", "month_day", "relative_day"))
 #: Kinds whose day is counted from the anchor, not from publication.
 ANCHORED = frozenset(("anchor_week", "anchor_day", "anchor_shift", "anchor_years"))
 
@@ -132,12 +137,15 @@ def find_dates(text: str, published: dt.date, future: bool = False, offset: int 
             if any(match.start() in span or match.end() - 1 in span for span in taken):
                 continue
             taken.append(range(match.start(), match.end()))
-            if re.search(r"\b(?:since|until|till|from)\s*$", text[:match.start()], re.IGNORECASE):
+            edge = re.search(r"\b(since|until|till|from)\s*$", text[:match.start()], re.IGNORECASE)
+            if edge and not (future and edge.group(1).lower() == "from" and kind in _ONE_DAY):
                 continue
             if kind in ANCHORED:
                 pointing.append((kind, match))
                 continue
             edtf = _resolve(kind, match, published, future)
+            if edge and edtf:  # "will gather from Friday": from that day on, as "as early as"
+                edtf = f"{edtf}/.."
             if edtf:
                 found.append(DatePhrase(offset + match.start(), offset + match.end(), match.group(0), edtf,
                                         kind != "before"))
