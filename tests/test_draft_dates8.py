@@ -28,6 +28,17 @@ PHRASES = [
     ("Delegations will gather from Friday in Venezuela.", dt.date(2024, 11, 1), True, [("Friday", "2024-11-01/..")]),
     ("The truce has been in force from Friday.", dt.date(2024, 11, 1), False, []),
     ("Talks have gone on since Monday.", dt.date(2024, 11, 1), True, []),
+    # "the past week" is the seven days up to publication, "last week" the calendar week before it
+    ("Talks intensified over the past week.", dt.date(2025, 12, 3), False, [("past week", "2025-11-26/2025-12-03")]),
+    ("They met last week.", dt.date(2026, 1, 2), False, [("last week", "2025-12-22/2025-12-28")]),
+    # "in recent days" / "in the coming days" bound by publication without inventing a day (not explicit)
+    ("Contacts intensified in recent days.", dt.date(2025, 12, 3), False, []),
+    ("They will meet in the coming days.", dt.date(2025, 12, 3), True, []),
+    # across a month boundary and New Year: the weekday before publication, the year before or after
+    ("They met on Friday.", dt.date(2025, 12, 1), False, [("Friday", "2025-11-28")]),
+    ("They met on December 30.", dt.date(2026, 1, 2), False, [("December 30", "2025-12-30")]),
+    ("They will meet on 3 January.", dt.date(2025, 12, 30), True, [("3 January", "2026-01-03")]),
+    ("They will meet next week.", dt.date(2025, 12, 30), True, [("next week", "2026-01-05/2026-01-11")]),
     # "this Thursday": the Thursday of the week of publication (trt: published Tuesday 13 May)
     ("This Thursday could mark a pivotal moment.", TUE, True, [("This Thursday", "2025-05-15")]),
     ("This Monday the envoys met.", TUE, False, [("This Monday", "2025-05-12")]),
@@ -50,6 +61,17 @@ PHRASES = [
 def test_date_phrases(text, published, future, expected):
     found = [(d.text, d.edtf) for d in find_dates(text, published, future) if d.explicit]
     assert found == expected
+
+
+@pytest.mark.parametrize(("text", "future", "expected"), [
+    ("Contacts intensified in recent days.", False, "../2025-12-03"),
+    ("Contacts intensified in the past few days.", False, "../2025-12-03"),
+    ("They will meet in the coming days.", True, "2025-12-03/.."),
+])
+def test_vague_days_are_bounds(text, future, expected):
+    """Vague spans of days give the publication bound and are not explicit (no day invented)."""
+    found = find_dates(text, dt.date(2025, 12, 3), future)
+    assert [(d.edtf, d.explicit) for d in found] == [(expected, False)]
 
 
 @pytest.fixture(scope="module")

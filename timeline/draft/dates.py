@@ -20,6 +20,8 @@ this month, earlier this month  its first day to the day                 the day
 last year / next year           the year (``2024``)
 this year, earlier this year    1 January to the day                     the day to 31 December
 previously, recently, earlier   on or before the day (``../2025-12-03``)
+in recent days, coming days     on or before the day                    from the day on (``2025-12-03/..``)
+over the past week / month      seven days (a month) up to the day
 the same day, that day          the day the article named last (its *anchor*), else no date
 the day before / the next day   the day before / after the anchor
 two days later / earlier        that many days after / before the anchor
@@ -103,7 +105,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     ("anchor_years", r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?P<unit>year|month)s? "
                      r"(?P<way>later|earlier|before|after)(?!\s+(?:the|a|an|his|her|its|their|[A-Z0-9])\b)"
                      r"|the (?P<which>previous|following) (?P<unit2>year|month)"),
-    ("before", r"previously|recently|earlier|already|so far|to date"),
+    ("before", r"in (?:the )?(?:recent|coming|next few|past few|last few) (?:days|weeks)"
+               r"|previously|recently|earlier|already|so far|to date"),
     ))
 #: Kinds that name one day: "from" before them in a clause still to come opens a span from that day.
 _ONE_DAY = frozenset(("weekday", "this_weekday", "next_weekday", "day_month", "month_day", "relative_day"))
@@ -344,7 +347,9 @@ def _weekend(which: str, published: dt.date, future: bool) -> str:
 
 def _period(which: str, unit: str, published: dt.date, future: bool) -> str:
     today = published.isoformat()
-    step = {"last": -1, "past": -1, "next": 1}.get(which, 0)
+    if which == "past":  # "over the past week": the seven days up to publication, not last calendar week
+        return f"{(published - relativedelta(**{f'{unit}s': 1})).isoformat()}/{today}"
+    step = {"last": -1, "next": 1}.get(which, 0)
     if unit == "week":
         monday = published + relativedelta(weekday=MO(-1), weeks=step)
         sunday = monday + relativedelta(weekday=SU(+1))
