@@ -115,6 +115,14 @@ EPISODES = [
      [("meeting", "2025-12-02"), ("rejection", "2025-12-02/2025-12-04"), ("counter_proposal", "../2025-12-04")]),
     ("Putin met Witkoff in Moscow on Tuesday. Putin briefed Witkoff on his call with Trump.", dt.date(2025, 12, 4),
      [("meeting", "2025-12-02"), ("call", "../2025-12-04")]),
+    # "Before the meeting, X said": on or before the episode's day (gnw: "Before meeting the U.S. negotiators,
+    # Putin delivered aggressive remarks"); without it, said that day or after; "Before that," ends the episode
+    ("Putin met Witkoff in Moscow on Tuesday. Before the meeting, Ushakov said the Kremlin was ready.",
+     dt.date(2025, 12, 4), [("meeting", "2025-12-02"), ("statement", "../2025-12-02")]),
+    ("Putin met Witkoff in Moscow on Tuesday. Ushakov said the Kremlin was ready.",
+     dt.date(2025, 12, 4), [("meeting", "2025-12-02"), ("statement", "2025-12-02/2025-12-04")]),
+    ("Putin met Witkoff in Moscow on Tuesday. Before that, Ushakov said the Kremlin was ready.",
+     dt.date(2025, 12, 4), [("meeting", "2025-12-02"), ("statement", "../2025-12-04")]),
     # a noun opening the sentence or its clause tells the episode's event again (merged into the meeting)
     ("Putin met Witkoff in Moscow on Tuesday. According to Ushakov, the meeting lasted five hours.",
      dt.date(2025, 12, 4), [("meeting", "2025-12-02")]),

@@ -11,7 +11,11 @@ events once the article is read (offsets are those of :class:`~timeline.draft.dr
   utterance takes ``DAY/PUBLISHED`` (said on that day or after it: the annotation rule "said after the
   talks on a known day"); other events take the day itself. A new paragraph, a sentence opening
   with another time ("Later, ..."), a date that is no day or month, an event still to come, and an
-  event of other actors get nothing (precision first: no date rather than a wrong one).
+  event of other actors get nothing (precision first: no date rather than a wrong one). A sentence opening
+  with "Before the meeting," gives ``../DAY``. A date that dates only a noun and is earlier than the
+  episode's day ("thanked him for the work in Jeddah on March 11th") is a flashback: it lasts its paragraph,
+  then the episode it interrupted goes on. An event only named inside another's clause ("rejected Kyiv's
+  counter-proposal") takes no carried day.
 - *A quotation's relative date* ("tomorrow", "on Tuesday", "last week" inside the quoted words) is
   relative to the day the words were said: the day of the saying told in the same sentence (its own
   date or one carried to it), else the publication date.
@@ -34,6 +38,9 @@ _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _WHEN = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 #: Words opening a sentence that move to another time: the episode before ends.
 _SHIFT = re.compile(r"\W*(?:Later|Afterwards|Subsequently|Earlier|Previously|Since then|Before that|In \d{4})\b")
+#: Words opening a sentence that tell what came before the episode's day ("Before meeting the envoys, Putin ..."):
+#: its events are on or before that day (``../DAY``; drafta8).
+_BEFORE = re.compile(r"\W*(?:Before|Ahead of|Prior to)\s+(?!that\b)", re.IGNORECASE)
 #: Words that tell of what is still to come.
 _FUTURE = re.compile(r"\b(?:will|would|shall|to be|expected|plans?|planned|scheduled|set to|next|upcoming|later)\b",
                      re.IGNORECASE)
@@ -86,7 +93,8 @@ def carry_dates(events: list[Drafted], told: list[tuple[int, int, str, list[str]
         for event in here:
             if event.date == undated and event.status == "occurred" and not _named_only(event) \
                     and _sides(_acting(event), affiliations) & anchor[2]:
-                event.date = f"{anchor[1]}/{published.isoformat()}" if event.type in SAID \
+                event.date = f"../{anchor[1]}" if _BEFORE.match(sentence) \
+                    else f"{anchor[1]}/{published.isoformat()}" if event.type in SAID \
                     and anchor[1] != published.isoformat() else anchor[1]
                 going_on = True
         if going_on or _sides(actors, affiliations) & anchor[2]:
