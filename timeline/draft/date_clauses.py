@@ -20,8 +20,8 @@ import re
 from timeline.draft.dates import DatePhrase, bound, find_dates
 from timeline.draft.drafted import Drafted
 
-#: Types told as someone's words: their date is the saying's, which this module leaves alone.
-SAYING = frozenset(("statement", "claim", "denial", "accusation", "assessment", "criticism", "appeal", "demand",
+#: Types told as someone's words: their date is the saying's (left alone here; carried as "said that day or after").
+SAID = frozenset(("statement", "claim", "denial", "accusation", "assessment", "criticism", "appeal", "demand",
                     "endorsement", "rejection", "threat"))
 _MARKER = re.compile(r"\b(?:since|that|which|who|whom|when|where)\b", re.IGNORECASE)
 _ASIDE = re.compile(r",\s*(?:who|which|where|when)\b[^,]*$", re.IGNORECASE)
@@ -43,7 +43,7 @@ def date_clauses(events: list[Drafted], published: dt.date) -> None:
         start, end = event.at, event.at + len(event.trigger)
         if all(another_clause(event.sentence, start, end, p, event.nominal) for p in phrases):
             event.date, event.explicit = bound(published, future), False
-        elif event.type not in SAYING and _DAY.fullmatch(event.date) \
+        elif event.type not in SAID and _DAY.fullmatch(event.date) \
                 and any(past_perfect(event.sentence, start, p) for p in phrases):
             event.date = f"../{event.date}"
 

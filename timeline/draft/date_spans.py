@@ -24,7 +24,7 @@ import re
 from dateutil.relativedelta import MO, relativedelta, weekday
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10}
 _LATER = ("later", "after", "following")
 
@@ -72,7 +72,7 @@ def shift_years(match: re.Match[str], anchor: str | None) -> str | None:
     if found is None:
         return None
     groups = {key: value.lower() for key, value in match.groupdict().items() if value}
-    count = _COUNTS.get(groups.get("n", "one")) or int(groups["n"])
+    count = COUNTS.get(groups.get("n", "one")) or int(groups["n"])
     way = groups.get("way") or groups["which"]
     sign = 1 if way in _LATER else -1
     unit = groups.get("unit") or groups["unit2"]

@@ -54,14 +54,13 @@ from typing import NamedTuple
 
 from dateutil.relativedelta import MO, SU, relativedelta, weekday
 
-from timeline.draft.date_spans import shift_years, this_weekday, weekday_pair
+from timeline.draft.date_spans import COUNTS, WEEKDAYS, shift_years, this_weekday, weekday_pair
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = WEEKDAYS
 _MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name[:3]: number for name, number in _MONTHS.items()} | {"sept": 9}
 _MONTHS = {name.lower(): number for name, number in _MONTHS.items()}
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "several": 0, "a few": 0}
+_NUMBERS = {**COUNTS, "several": 0, "a few": 0}
 
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MON = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december" \

@@ -27,13 +27,10 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from timeline.draft.date_clauses import date_clauses
+from timeline.draft.date_clauses import SAID, date_clauses
 from timeline.draft.dates import bound, find_dates
 from timeline.draft.drafted import Drafted
 
-#: Types told as someone's words: carried as "said that day or after it".
-SAID = frozenset(("statement", "claim", "denial", "accusation", "assessment", "criticism", "appeal", "demand",
-                  "endorsement", "rejection", "threat"))
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _WHEN = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 #: Words opening a sentence that move to another time: the episode before ends.
