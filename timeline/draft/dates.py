@@ -9,6 +9,7 @@ written                         past tense                              future t
 on Tuesday, Tuesday night       the latest Tuesday on or before it       the next on or after it
 last Tuesday / next Tuesday     the latest before it                     the first after it
 as early as Wednesday           --                                       that Wednesday, open end
+from Wednesday                  (the edge of a period: no date)          that Wednesday, open end
 today, this morning             the day itself
 yesterday / tomorrow            the day before / after
 last week, next week            Monday to Sunday of that week (a span)
@@ -19,6 +20,8 @@ this month, earlier this month  its first day to the day                 the day
 last year / next year           the year (``2024``)
 this year, earlier this year    1 January to the day                     the day to 31 December
 previously, recently, earlier   on or before the day (``../2025-12-03``)
+in recent days, coming days     on or before the day                    from the day on (``2025-12-03/..``)
+over the past week / month      seven days (a month) up to the day
 the same day, that day          the day the article named last (its *anchor*), else no date
 the day before / the next day   the day before / after the anchor
 two days later / earlier        that many days after / before the anchor
@@ -32,6 +35,8 @@ last / next February            the latest February before the month / the first
 in 2024, in late 2014           the year (no part of a year is more precise than the text)
 ==============================  ======================================  ==========================
 
+Weekday pairs ("on Monday and Tuesday"), "this Thursday" and years or months counted from
+the date written last ("two years earlier"): :mod:`timeline.draft.date_spans`.
 Dates are computed with :mod:`dateutil.relativedelta`; weekdays and months
 are read in English. The anchor of the words that point back ("the same day")
 is the last day written earlier in the same text, else the day the article
@@ -49,16 +54,18 @@ from typing import NamedTuple
 
 from dateutil.relativedelta import MO, SU, relativedelta, weekday
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from timeline.draft.date_spans import COUNTS, WEEKDAYS, shift_years, this_weekday, weekday_pair
+
+_WEEKDAYS = WEEKDAYS
 _MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name[:3]: number for name, number in _MONTHS.items()} | {"sept": 9}
 _MONTHS = {name.lower(): number for name, number in _MONTHS.items()}
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "several": 0, "a few": 0}
+_NUMBERS = {**COUNTS, "several": 0, "a few": 0}
 
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MON = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december" \
        r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_WD2 = _WD.replace("?P<wd>", "?P<wd2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -69,6 +76,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     ("from_weekday", rf"as (?:early|soon) as (?:next )?{_WD}"),
     ("from_day", rf"as (?:early|soon) as {_DAY} {_MON}"),
     ("from_day", rf"as (?:early|soon) as {_MON} {_DAY}"),
+    ("weekday_pair", rf"(?:from )?{_WD}(?: and | to | through |-|–){_WD2}"),
+    ("this_weekday", rf"this {_WD}{_PART}"),
     ("last_weekday", rf"last {_WD}{_PART}"),
     ("next_weekday", rf"(?:next|this coming) {_WD}{_PART}"),
     ("day_month", rf"(?:{_WD},? )?{_DAY} {_MON}(?:,? {_YEAR})?"),
@@ -92,10 +101,16 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"|the (?:next|following) day|a day (?:later|earlier)"
                      r"|(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten) days (?P<way>later|earlier)"
                      r"|a week (?P<week>later|earlier))"),
-    ("before", r"previously|recently|earlier|already|so far|to date"),
+    ("anchor_years", r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?P<unit>year|month)s? "
+                     r"(?P<way>later|earlier|before|after)(?!\s+(?:the|a|an|his|her|its|their|[A-Z0-9])\b)"
+                     r"|the (?P<which>previous|following) (?P<unit2>year|month)"),
+    ("before", r"in (?:the )?(?:recent|coming|next few|past few|last few) (?:days|weeks)"
+               r"|previously|recently|earlier|already|so far|to date"),
     ))
+#: Kinds that name one day: "from" before them in a clause still to come opens a span from that day.
+_ONE_DAY = frozenset(("weekday", "this_weekday", "next_weekday", "day_month", "month_day", "relative_day"))
 #: Kinds whose day is counted from the anchor, not from publication.
-ANCHORED = frozenset(("anchor_week", "anchor_day", "anchor_shift"))
+ANCHORED = frozenset(("anchor_week", "anchor_day", "anchor_shift", "anchor_years"))
 
 
 class DatePhrase(NamedTuple):
@@ -124,18 +139,24 @@ def find_dates(text: str, published: dt.date, future: bool = False, offset: int 
             if any(match.start() in span or match.end() - 1 in span for span in taken):
                 continue
             taken.append(range(match.start(), match.end()))
-            if re.search(r"\b(?:since|until|till|from)\s*$", text[:match.start()], re.IGNORECASE):
+            edge = re.search(r"\b(since|until|till|from)\s*$", text[:match.start()], re.IGNORECASE)
+            if edge and not (future and edge.group(1).lower() == "from" and kind in _ONE_DAY):
                 continue
             if kind in ANCHORED:
                 pointing.append((kind, match))
                 continue
             edtf = _resolve(kind, match, published, future)
+            if edge and edtf:  # "will gather from Friday": from that day on, as "as early as"
+                edtf = f"{edtf}/.."
             if edtf:
                 found.append(DatePhrase(offset + match.start(), offset + match.end(), match.group(0), edtf,
                                         kind != "before"))
     for kind, match in pointing:
-        day = day_of(max((d for d in found if d.end <= offset + match.start()), default=None, key=lambda d: d.end))
-        edtf = _from_anchor(kind, match, day or anchor)
+        last = max((d for d in found if d.end <= offset + match.start()), default=None, key=lambda d: d.end)
+        if kind == "anchor_years":  # "two years earlier" counts from the year (or month) written last
+            edtf = shift_years(match, last.edtf if last else anchor.isoformat() if anchor else None)
+        else:
+            edtf = _from_anchor(kind, match, day_of(last) or anchor)
         if edtf:
             found.append(DatePhrase(offset + match.start(), offset + match.end(), match.group(0), edtf, True))
     return sorted(found)
@@ -224,6 +245,10 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date, future: bool) 
         day = _weekday(groups["wd"], published, True, False) if kind == "from_weekday" \
             else _day(groups, published, True)
         return f"{day.isoformat()}/.." if day else None
+    if kind == "weekday_pair":
+        return weekday_pair(groups["wd"], groups["wd2"], published, future)
+    if kind == "this_weekday":
+        return this_weekday(groups["wd"], published, future).isoformat()
     if kind in ("weekday", "last_weekday", "next_weekday"):
         ahead = kind == "next_weekday" or (kind == "weekday" and future)
         day = _weekday(groups["wd"], published, ahead, strict=kind != "weekday")
@@ -321,7 +346,9 @@ def _weekend(which: str, published: dt.date, future: bool) -> str:
 
 def _period(which: str, unit: str, published: dt.date, future: bool) -> str:
     today = published.isoformat()
-    step = {"last": -1, "past": -1, "next": 1}.get(which, 0)
+    if which == "past":  # "over the past week": the seven days up to publication, not last calendar week
+        return f"{(published - relativedelta(**{f'{unit}s': 1})).isoformat()}/{today}"
+    step = {"last": -1, "next": 1}.get(which, 0)
     if unit == "week":
         monday = published + relativedelta(weekday=MO(-1), weeks=step)
         sunday = monday + relativedelta(weekday=SU(+1))

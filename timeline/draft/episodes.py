@@ -11,7 +11,11 @@ events once the article is read (offsets are those of :class:`~timeline.draft.dr
   utterance takes ``DAY/PUBLISHED`` (said on that day or after it: the annotation rule "said after the
   talks on a known day"); other events take the day itself. A new paragraph, a sentence opening
   with another time ("Later, ..."), a date that is no day or month, an event still to come, and an
-  event of other actors get nothing (precision first: no date rather than a wrong one).
+  event of other actors get nothing (precision first: no date rather than a wrong one). A sentence opening
+  with "Before the meeting," gives ``../DAY``. A date that dates only a noun and is earlier than the
+  episode's day ("thanked him for the work in Jeddah on March 11th") is a flashback: it lasts its paragraph,
+  then the episode it interrupted goes on. An event only named inside another's clause ("rejected Kyiv's
+  counter-proposal") takes no carried day.
 - *A quotation's relative date* ("tomorrow", "on Tuesday", "last week" inside the quoted words) is
   relative to the day the words were said: the day of the saying told in the same sentence (its own
   date or one carried to it), else the publication date.
@@ -23,24 +27,25 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from timeline.draft.date_clauses import SAID, date_clauses
 from timeline.draft.dates import bound, find_dates
 from timeline.draft.drafted import Drafted
 
-#: Types told as someone's words: carried as "said that day or after it".
-SAID = frozenset(("statement", "claim", "denial", "accusation", "assessment", "criticism", "appeal", "demand",
-                  "endorsement", "rejection", "threat"))
-#: Types a sentence after a flashback ("... the teams' work in Jeddah on March 11th.") tells again ("The meeting").
-RETOLD = frozenset(("meeting", "call", "visit"))
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _WHEN = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 #: Words opening a sentence that move to another time: the episode before ends.
 _SHIFT = re.compile(r"\W*(?:Later|Afterwards|Subsequently|Earlier|Previously|Since then|Before that|In \d{4})\b")
+#: Words opening a sentence that tell what came before the episode's day ("Before meeting the envoys, Putin ..."):
+#: its events are on or before that day (``../DAY``; drafta8).
+_BEFORE = re.compile(r"\W*(?:Before|Ahead of|Prior to)\s+(?!that\b)", re.IGNORECASE)
 #: Words that tell of what is still to come.
 _FUTURE = re.compile(r"\b(?:will|would|shall|to be|expected|plans?|planned|scheduled|set to|next|upcoming|later)\b",
                      re.IGNORECASE)
 _QUOTE = re.compile(r"“([^”]{2,1200})”|\"([^\"]{2,1200})\"")
 _BREAK = re.compile(r"\n")
+#: Words before a noun that opens a sentence and tells the episode's event again ("The talks lasted ...").
+_OPENING = frozenset(("", "the", "this", "that", "these", "those"))
 
 
 def date_episodes(events: list[Drafted], told: list[tuple[int, int, str, list[str]]], text: str,
@@ -52,6 +57,7 @@ def date_episodes(events: list[Drafted], told: list[tuple[int, int, str, list[st
     sentence to the undated events of its episode, then dates the quoted words' relative dates from the
     day they were said (module docstring). ``affiliations`` maps an actor id to the state it rolls up to.
     """
+    date_clauses(events, published)
     carry_dates(events, told, text, published, affiliations or {})
     date_quotes(events, published)
 
@@ -62,33 +68,34 @@ def carry_dates(events: list[Drafted], told: list[tuple[int, int, str, list[str]
     breaks = [m.start() for m in _BREAK.finditer(text)]
     undated = bound(published)
     anchor: tuple[int, str, set[str]] | None = None  # the dated sentence: start, date, sides named
-    resume: tuple[int, str, set[str]] | None = None  # the episode a flashback interrupts (draft8)
+    main: tuple[int, str, set[str]] | None = None  # the episode a flashback interrupts (drafta8)
     last_end = 0  # where the episode's last sentence ends
     for start, end, sentence, actors in told:
-        day = _day_told(sentence, [e for e in events if e.start == start], published)
+        here = [e for e in events if e.start == start]
+        day = _day_told(sentence, here, published)
         if day is not None:
-            flashback = anchor is not None and day and day < anchor[1] \
-                and not any(e.explicit for e in events if e.start == start)
-            resume = (anchor if resume is None else resume) if flashback else None
+            flashback = bool(day) and anchor is not None and day < anchor[1] and not any(e.explicit for e in here)
+            main = (main or anchor) if flashback else None
             anchor = (start, day, set(actors)) if day else None
             last_end = end
             continue
+        if main is not None and anchor is not None and _paragraph(breaks, start) != _paragraph(breaks, anchor[0]):
+            anchor, main = (start, main[1], main[2]), None  # the paragraph after a flashback: the episode goes on
         if anchor is None:
             continue
         if _paragraph(breaks, start) != _paragraph(breaks, anchor[0]) and not _follows(text, last_end, start) \
                 or _SHIFT.match(sentence):  # a new paragraph, or "Later, ...": another time
-            anchor = None
+            anchor = main = None
             continue
         going_on = False
         years = set(_YEAR.findall(sentence))  # "fought a border war from 1998 to 2000": another time (draft8)
         if years and anchor[1][:4] not in years:
             continue
-        for event in (e for e in events if e.start == start):
-            if resume is not None and event.type not in RETOLD:  # the flashback's talks are told again; the rest
-                anchor, resume = resume, None  # goes on with the episode it interrupted
-            if event.date == undated and event.status == "occurred" \
+        for event in here:
+            if event.date == undated and event.status == "occurred" and not _named_only(event) \
                     and _sides(_acting(event), affiliations) & anchor[2]:
-                event.date = f"{anchor[1]}/{published.isoformat()}" if event.type in SAID \
+                event.date = f"../{anchor[1]}" if _BEFORE.match(sentence) \
+                    else f"{anchor[1]}/{published.isoformat()}" if event.type in SAID \
                     and anchor[1] != published.isoformat() else anchor[1]
                 going_on = True
         if going_on or _sides(actors, affiliations) & anchor[2]:
@@ -144,6 +151,16 @@ def _quotation(sentence: str, at: int) -> str | None:
         if match.start() < at < match.end():
             return match.group(1) or match.group(2)
     return None
+
+
+def _named_only(event: Drafted) -> bool:
+    """Whether ``event`` is only named inside another's clause ("rejected Kyiv's counter-proposal", "briefed him
+    on his conversation with Putin"): it happened before, on no day the episode gives. A noun opening the
+    sentence or its clause ("The meeting lasted five hours", "According to X, the meeting involves") tells the
+    episode's event again and is not only named.
+    """
+    lead = event.sentence[:event.at].rsplit(",", 1)[-1]  # "According to the broadcaster, the meeting involves"
+    return event.nominal and lead.strip().lower() not in _OPENING
 
 
 def _paragraph(breaks: list[int], at: int) -> int:

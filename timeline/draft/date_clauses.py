@@ -1,0 +1,73 @@
+"""Dates that belong to another clause than the event's: taken back, or turned into a bound (round 8, drafta8).
+
+The event side dates an event by the nearest date phrase of its clause (:mod:`timeline.draft.events`); some
+phrases in reach are another verb's. Run over the drafted events once the article is read:
+
+- *A subordinate clause's date*: a date inside a clause opened by ``since``, or by ``that``/``which``/``who``/
+  ``when``/``where`` after other words, dates that clause's verb ("a visit ... since the war broke out in
+  2014", "solutions to the crisis that broke out last February"), and a date inside an aside set off by commas
+  ("The envoys, who landed late on Saturday, will meet ...") dates the aside. Such an event keeps no date of
+  its own: it is bounded by publication again. A relative clause right after a noun that is the event ("the
+  talks that were held on Monday") still dates it.
+- *Past perfect after a dated saying*: "said on Saturday the group had received 13 detainees": the receiving
+  happened on or before that day (``../DAY``), not on it (issue #16: nothing more precise than the text).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from timeline.draft.dates import DatePhrase, bound, find_dates
+from timeline.draft.drafted import Drafted
+
+#: Types told as someone's words: their date is the saying's (left alone here; carried as "said that day or after").
+SAID = frozenset(("statement", "claim", "denial", "accusation", "assessment", "criticism", "appeal", "demand",
+                    "endorsement", "rejection", "threat"))
+_MARKER = re.compile(r"\b(?:since|that|which|who|whom|when|where)\b", re.IGNORECASE)
+_ASIDE = re.compile(r",\s*(?:who|which|where|when)\b[^,]*$", re.IGNORECASE)
+_SAID_ON = re.compile(r"\b(?:said|told \w+|announced|reported|confirmed)\s+(?:late |early )?(?:on\s+)?$",
+                      re.IGNORECASE)
+_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def date_clauses(events: list[Drafted], published: dt.date) -> None:
+    """Undate in place the events dated by another clause's date, and bound the past perfect (module docstring)."""
+    for event in events:
+        if not event.explicit:
+            continue
+        future = event.status in ("planned", "proposed", "cancelled")
+        phrases = [d for d in find_dates(event.sentence, published, future) if d.explicit and d.edtf == event.date]
+        if not phrases:
+            continue
+        start, end = event.at, event.at + len(event.trigger)
+        if all(another_clause(event.sentence, start, end, p, event.nominal) for p in phrases):
+            event.date, event.explicit = bound(published, future), False
+        elif event.type not in SAID and _DAY.fullmatch(event.date) \
+                and any(past_perfect(event.sentence, start, p) for p in phrases):
+            event.date = f"../{event.date}"
+
+
+def another_clause(sentence: str, start: int, end: int, phrase: DatePhrase, nominal: bool) -> bool:
+    """Whether ``phrase`` lies in a clause other than the trigger's (at ``start``..``end`` of ``sentence``).
+
+    >>> s = "The trip will be the first visit to the Kingdom since the war broke out in Yemen in 2014."
+    >>> another_clause(s, 29, 34, find_dates(s, dt.date(2023, 9, 14))[0], True)
+    True
+    """
+    if phrase.start >= end:
+        between = sentence[end:phrase.start]
+        marker = _MARKER.search(between)
+        if marker is None:
+            return False
+        if marker.group(0).lower() == "since":
+            return True
+        return not nominal and bool(between[:marker.start()].strip(" ,"))
+    aside = _ASIDE.search(sentence[:phrase.start])
+    return aside is not None and "," in sentence[phrase.end:start]
+
+
+def past_perfect(sentence: str, start: int, phrase: DatePhrase) -> bool:
+    """Whether ``phrase`` dates a saying ("said on Saturday") that reports the trigger in the past perfect ("had")."""
+    return phrase.end <= start and bool(_SAID_ON.search(sentence[:phrase.start])) \
+        and bool(_PERFECT.search(sentence[phrase.end:start]))

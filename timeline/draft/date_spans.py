@@ -1,0 +1,84 @@
+"""Date words that name a span or count from another date: weekday pairs, "this Thursday", "two years earlier".
+
+Helpers of :mod:`timeline.draft.dates` (round 8, drafta8), resolved against the publication date
+the same way: past tense looks back from it, future tense ahead; nothing more precise than the text.
+
+==============================  ==============================================  ==========================
+written                         past tense                                      future tense
+==============================  ==============================================  ==========================
+on Monday and Tuesday           the latest such pair on or before publication   the next pair on or after
+from Monday to Wednesday        the same, as one span                           the same
+this Thursday                   the Thursday of the week of publication (Monday to Sunday); a past one
+                                when the clause is past and it is after publication, a coming one when
+                                the clause is future and it is before
+two years earlier / later       the year written last, minus / plus two (``2016``), never a day
+three months later              the month written last, plus three (``2025-03``); no month written: no date
+the previous / following year   the year written last, minus / plus one
+==============================  ==============================================  ==========================
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil.relativedelta import MO, relativedelta, weekday
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10}
+_LATER = ("later", "after", "following")
+
+
+def weekday_pair(first: str, last: str, published: dt.date, future: bool) -> str:
+    """The span from weekday ``first`` to weekday ``last`` ("on Monday and Tuesday"), as EDTF ``START/END``.
+
+    >>> weekday_pair("monday", "tuesday", dt.date(2025, 11, 26), False)
+    '2025-11-24/2025-11-25'
+    >>> weekday_pair("friday", "sunday", dt.date(2025, 11, 26), True)
+    '2025-11-28/2025-11-30'
+    """
+    if future:
+        start = published + relativedelta(weekday=weekday(WEEKDAYS.index(first))(+1))
+        end = start + relativedelta(weekday=weekday(WEEKDAYS.index(last))(+1))
+    else:
+        end = published + relativedelta(weekday=weekday(WEEKDAYS.index(last))(-1))
+        start = end + relativedelta(weekday=weekday(WEEKDAYS.index(first))(-1))
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
+def this_weekday(name: str, published: dt.date, future: bool) -> dt.date:
+    """The weekday ``name`` of the week of ``published`` ("This Thursday could mark ..."), turned by tense.
+
+    >>> this_weekday("thursday", dt.date(2025, 5, 13), True)
+    datetime.date(2025, 5, 15)
+    >>> this_weekday("monday", dt.date(2025, 5, 14), False)
+    datetime.date(2025, 5, 12)
+    """
+    day = published + relativedelta(weekday=MO(-1)) + dt.timedelta(days=WEEKDAYS.index(name))
+    if future and day < published:
+        return day + dt.timedelta(days=7)
+    if not future and day > published:
+        return day - dt.timedelta(days=7)
+    return day
+
+
+def shift_years(match: re.Match[str], anchor: str | None) -> str | None:
+    """The year or month ``match`` ("two years earlier", "the following year") counts from ``anchor`` (EDTF).
+
+    The result has the unit's precision (a year, a month), never a day; None without an anchor, or for months
+    counted from a year.
+    """
+    found = re.match(r"(?:\.\./)?(\d{4})(?:-(\d\d))?", anchor or "")
+    if found is None:
+        return None
+    groups = {key: value.lower() for key, value in match.groupdict().items() if value}
+    count = COUNTS.get(groups.get("n", "one")) or int(groups["n"])
+    way = groups.get("way") or groups["which"]
+    sign = 1 if way in _LATER else -1
+    unit = groups.get("unit") or groups["unit2"]
+    if unit == "year":
+        return f"{int(found[1]) + sign * count:04d}"
+    if found[2] is None:
+        return None
+    month = dt.date(int(found[1]), int(found[2]), 1) + relativedelta(months=sign * count)
+    return f"{month.year:04d}-{month.month:02d}"
