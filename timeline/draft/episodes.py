@@ -31,6 +31,8 @@ from timeline.draft.date_clauses import SAID, date_clauses
 from timeline.draft.dates import bound, find_dates
 from timeline.draft.drafted import Drafted
 
+#: Types a sentence after a flashback ("... the teams' work in Jeddah on March 11th.") tells again ("The meeting").
+RETOLD = frozenset(("meeting", "call", "visit"))
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _WHEN = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
@@ -92,6 +94,8 @@ def carry_dates(events: list[Drafted], told: list[tuple[int, int, str, list[str]
         if years and anchor[1][:4] not in years:
             continue
         for event in here:
+            if main is not None and event.type not in RETOLD:  # the flashback's talks are told again; the rest
+                anchor, main = main, None  # goes on with the episode it interrupted (draft8)
             if event.date == undated and event.status == "occurred" and not _named_only(event) \
                     and _sides(_acting(event), affiliations) & anchor[2]:
                 event.date = f"../{anchor[1]}" if _BEFORE.match(sentence) \
