@@ -139,7 +139,7 @@ def test_each_event_is_drawn_once_as_what_its_date_is(chart, seed):
 
 
 def test_lanes_are_sides_and_talks_between_sides_have_their_own(chart):
-    assert chart.timeline.lanes[:4] == ("Between sides", "Russia", "Ukraine", "United States")
+    assert chart.timeline.lanes[:4] == ("Between sides", "Russia", "Ukraine", "US")
     lane_of = chart.timeline.lane_of
     assert lane_of["moscow-talks"] == 0                       # Putin with Witkoff and Kushner: two sides
     assert lane_of["planned-meeting-ukrainian-delegation"] == 0
@@ -643,7 +643,7 @@ def test_titles_of_events_with_few_words(write_yaml):
           - {id: e4, type: threat, date: 2025-12-01, source: [lavrov]}
     """))
     assert dict(zip((e.id for e in dataset.events), event_titles(dataset, dataset.events))) == {
-        "e1": "Statement by Russia", "e2": "Visit by Lavrov",
+        "e1": "Statement by Russian Federation", "e2": "Visit by Lavrov",     # as the graphs name it (round 8)
         "ru-statement-2025-12-01": "The Kremlin said talks would go on", "e4": "Threat by Lavrov"}
 
 
