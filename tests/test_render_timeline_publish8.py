@@ -4,7 +4,9 @@ page, and no label clipped by the figure's edge."""
 from __future__ import annotations
 
 import textwrap
+from datetime import datetime
 
+import matplotlib.dates as mdates
 import pytest
 from judged_charts import DATA, PAGE, SLIDE, drawn
 
@@ -87,3 +89,39 @@ def test_the_first_talks_between_two_main_parties_rank_with_the_plan_s_rounds(lo
     ranking = Ranking.of(seed)
     assert ranking.headline(events["riyadh-talks-2025-02-18"], 1) == 1
     assert ranking.headline(events["witkoff-putin-moscow-2025-04-25"], 1) == 2
+
+
+# --- 3. Moscow: what came before the talks is drawn before them ----------------------------------------------------
+
+BEFORE_TALKS = ("leaked-28-point-draft", "russia-demands-in-leaked-draft", "criticism-of-leaked-draft")
+
+
+def test_what_came_before_the_talks_is_drawn_before_their_day(charts, loaded):
+    """The leak of the 28-point draft (about 20 Nov), the demands it showed and its criticism were dated
+    '../2025-12-02' and drawn on the talks' day, reading as news of 2 Dec: the article has them before the
+    trip, so they are dated by the day before and drawn left of 2 Dec, with their arrow toward the past."""
+    events = {e.id: e for e in loaded["moscow"].events}
+    assert {events[e].date.text for e in BEFORE_TALKS} == {"../2025-12-01"}
+    ax = charts["moscow"].axes[0]
+    lines = {line.get_gid(): line for line in ax.lines}
+    talks_day = mdates.date2num(datetime(2025, 12, 2))
+    for event in BEFORE_TALKS:
+        assert max(lines[event].get_xdata()) < talks_day, event
+    assert max(lines["moscow-talks"].get_xdata()) > talks_day
+
+
+def test_no_text_of_the_moscow_chart_touches_another_or_another_event_s_mark(charts):
+    """The Moscow column's number and labels touched the marks above and below them: every label, tag and
+    number stands clear of every other text and of every mark, bar and leader but its own."""
+    figure = charts["moscow"]
+    renderer = figure.canvas.get_renderer()
+    ax = figure.axes[0]
+    texts = [(t.get_gid() or "", t.get_window_extent(renderer)) for t in ax.texts if t.get_text().strip()]
+    marks = [(line.get_gid(), line.get_window_extent(renderer)) for line in ax.lines if line.get_gid()]
+
+    def event(gid: str) -> str:
+        return gid.split(":", 1)[-1]
+
+    touching = [(a, b) for i, (a, box) in enumerate(texts) for b, other in texts[i + 1:] if box.overlaps(other)]
+    touching += [(a, b) for a, box in texts for b, other in marks if event(a) != event(b) and box.overlaps(other)]
+    assert not touching
