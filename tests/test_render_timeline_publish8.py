@@ -3,17 +3,21 @@ them, the key events labelled on the slide, honest dates on the Moscow chart, sh
 page, and no label clipped by the figure's edge."""
 from __future__ import annotations
 
+import importlib.util
+import sys
 import textwrap
 from datetime import datetime
 
 import matplotlib.dates as mdates
 import pytest
-from judged_charts import DATA, PAGE, SLIDE, drawn
+from judged_charts import DATA, PAGE, ROOT, SLIDE, drawn
+from matplotlib.text import Text
 
 from timeline.dataset import load
 from timeline.render.graph_names import actor_name
 from timeline.render.labels import SHORT_CHARS, short_name
 from timeline.render.lanes import LANE_NAME, lane_name
+from timeline.render.timeline import draw_timeline
 
 CHARTS = {"seed-page": ("seed", PAGE), "seed-slide": ("seed", SLIDE), "moscow": ("moscow", None),
           "chronology": ("chronology", None)}
@@ -125,3 +129,46 @@ def test_no_text_of_the_moscow_chart_touches_another_or_another_event_s_mark(cha
     touching = [(a, b) for i, (a, box) in enumerate(texts) for b, other in texts[i + 1:] if box.overlaps(other)]
     touching += [(a, b) for a, box in texts for b, other in marks if event(a) != event(b) and box.overlaps(other)]
     assert not touching
+
+
+# --- 5. nothing clipped by the figure's edge -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def ten_thousand(tmp_path_factory):
+    """The 10k benchmark's dataset (bench/generate.py, 10,000 events, seed 7), drawn at its default size."""
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_generate", module)
+    spec.loader.exec_module(sys.modules["bench_generate"])
+    folder = tmp_path_factory.mktemp("synthetic10k")
+    sys.modules["bench_generate"].generate(10_000, folder, seed=7)
+    figure = draw_timeline(load(folder))
+    figure.canvas.draw()
+    return figure
+
+
+def clipped(figure) -> list[str]:
+    """The texts of ``figure`` that run past its edge (half a pixel's slack)."""
+    renderer = figure.canvas.get_renderer()
+    edge = figure.bbox
+    out = []
+    for text in figure.findobj(Text):
+        if not text.get_visible() or not text.get_text().strip():
+            continue
+        box = text.get_window_extent(renderer)
+        if box.x0 < edge.x0 - 0.5 or box.x1 > edge.x1 + 0.5 or box.y0 < edge.y0 - 0.5 or box.y1 > edge.y1 + 0.5:
+            out.append(text.get_text())
+    return out
+
+
+def test_no_text_of_the_10k_chart_is_clipped_by_the_figure_s_edge(ten_thousand):
+    """'Frontline Mapping Project' (a lane with its total on a third line) was measured on two lines, one word
+    shorter, and ran past the figure's left edge."""
+    names = [t.get_text() for t in ten_thousand.axes[0].texts if (t.get_gid() or "").startswith("lane:")]
+    assert "Frontline Mapping\nProject\n237" in names
+    assert not clipped(ten_thousand)
+
+
+@pytest.mark.parametrize("name", CHARTS)
+def test_no_text_of_the_judged_charts_is_clipped_by_the_figure_s_edge(charts, name):
+    assert not clipped(charts[name])
