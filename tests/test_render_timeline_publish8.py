@@ -4,6 +4,8 @@ page, and no label clipped by the figure's edge."""
 from __future__ import annotations
 
 import importlib.util
+import itertools
+import math
 import sys
 import textwrap
 from datetime import datetime
@@ -17,6 +19,7 @@ from timeline.dataset import load
 from timeline.render.graph_names import actor_name
 from timeline.render.labels import SHORT_CHARS, short_name
 from timeline.render.lanes import LANE_NAME, lane_name
+from timeline.render.tags import event_of, is_joined, marks_by_event, tags_of, text_extent
 from timeline.render.timeline import draw_timeline
 
 CHARTS = {"seed-page": ("seed", PAGE), "seed-slide": ("seed", SLIDE), "moscow": ("moscow", None),
@@ -172,3 +175,60 @@ def test_no_text_of_the_10k_chart_is_clipped_by_the_figure_s_edge(ten_thousand):
 @pytest.mark.parametrize("name", CHARTS)
 def test_no_text_of_the_judged_charts_is_clipped_by_the_figure_s_edge(charts, name):
     assert not clipped(charts[name])
+
+
+# --- 4. the seed page's late-November tangle: few, short, uncrossed leaders ---------------------------------------
+
+def _leaders(figure) -> list[tuple[str, tuple[float, float], tuple[float, float]]]:
+    """Every leader of the chart as (gid, one end, other end) in display pixels: a tag's, from its words' middle
+    to its mark, and a label's."""
+    ax = figure.axes[0]
+    renderer = figure.canvas.get_renderer()
+    out = []
+    for tag in tags_of(ax):
+        if is_joined(tag):
+            box = text_extent(tag, renderer)
+            out.append((tag.get_gid(), ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2),
+                        tuple(ax.transData.transform(tag.xy))))
+    for line in ax.lines:
+        if (line.get_gid() or "").startswith("leader:"):
+            ends = ax.transData.transform(line.get_xydata()[[0, -1]])
+            out.append((line.get_gid(), tuple(ends[0]), tuple(ends[1])))
+    return out
+
+
+def _crosses(a, b, c, d) -> bool:
+    """Do segments ab and cd cross (touching ends aside)?"""
+    def turn(p, q, r):
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+    return turn(a, b, c) * turn(a, b, d) < 0 and turn(c, d, a) * turn(c, d, b) < 0
+
+
+def _through(a, b, box) -> bool:
+    """Does segment ab pass through the inside of ``box`` (shrunk by a pixel)?"""
+    x0, y0, x1, y1 = box.x0 + 1, box.y0 + 1, box.x1 - 1, box.y1 - 1
+    if x0 >= x1 or y0 >= y1:
+        return False
+    points = [(a[0] + (b[0] - a[0]) * t / 20, a[1] + (b[1] - a[1]) * t / 20) for t in range(21)]
+    return any(x0 < x < x1 and y0 < y < y1 for x, y in points)
+
+
+def test_the_seed_page_joins_few_tags_with_short_leaders_that_cross_nothing(charts):
+    """On the page, 19 Nov–3 Dec was a tangle: 9 of 36 tags joined to their marks, leaders up to 44 px, one
+    through another event's arrow. A numbered mark keeps room for its number on its own row and the rows next
+    to it (not the rows a top label's line keeps clear): at most 4 tags need a leader, none longer than 20 px
+    (at 100 dpi), no two leaders cross, and no tag's leader runs through another event's mark."""
+    figure = charts["seed-page"]
+    ax = figure.axes[0]
+    renderer = figure.canvas.get_renderer()
+    tags = tags_of(ax)
+    assert len(tags) >= 30
+    leaders = _leaders(figure)
+    joined = [(gid, a, b) for gid, a, b in leaders if not gid.startswith("leader:")]
+    assert len(joined) <= 4, [gid for gid, _, _ in joined]
+    scale = 100 / figure.dpi
+    assert max(math.dist(a, b) * scale for _, a, b in joined) <= 20
+    assert not [(g, h) for (g, a, b), (h, c, d) in itertools.combinations(leaders, 2) if _crosses(a, b, c, d)]
+    marks = marks_by_event(ax, renderer)
+    assert not [(gid, key) for gid, a, b in joined for key, box in marks
+                if key != event_of(gid) and _through(a, b, box)]
