@@ -13,7 +13,9 @@ from datetime import datetime
 import matplotlib.dates as mdates
 import pytest
 from judged_charts import DATA, PAGE, ROOT, SLIDE, drawn
+from matplotlib.colors import to_hex
 from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 from timeline.dataset import load
 from timeline.render.graph_names import actor_name
@@ -232,3 +234,19 @@ def test_the_seed_page_joins_few_tags_with_short_leaders_that_cross_nothing(char
     marks = marks_by_event(ax, renderer)
     assert not [(gid, key) for gid, a, b in joined for key, box in marks
                 if key != event_of(gid) and _through(a, b, box)]
+
+
+# --- judged round 8: squeezed marks that touch read as separate shapes ---------------------------------------------
+
+def test_touching_marks_on_the_slide_keep_a_white_edge_between_them(charts):
+    """On the slide's squeezed rows two squares of rows next to each other fused into one tall pink bar: every
+    filled marker that overlaps another has a white edge, so the two read as two shapes."""
+    figure = charts["seed-slide"]
+    renderer = figure.canvas.get_renderer()
+    markers = [line for line in figure.axes[0].lines if line.get_gid() and ":" not in line.get_gid()
+               and line.get_marker() not in ("None", None, "", "|") and to_hex(line.get_markerfacecolor()) != "#ffffff"]
+    boxes = [(line, line.get_window_extent(renderer)) for line in markers]
+    touching = {line for (line, a), (other, b) in itertools.combinations(boxes, 2) for line in (line, other)
+                if a.overlaps(b) and Bbox.intersection(a, b).width > 0.5 and Bbox.intersection(a, b).height > 0.5}
+    assert len(touching) >= 4
+    assert not [line.get_gid() for line in touching if to_hex(line.get_markeredgecolor()) != "#ffffff"]

