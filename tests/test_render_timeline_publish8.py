@@ -250,3 +250,22 @@ def test_touching_marks_on_the_slide_keep_a_white_edge_between_them(charts):
                 if a.overlaps(b) and Bbox.intersection(a, b).width > 0.5 and Bbox.intersection(a, b).height > 0.5}
     assert len(touching) >= 4
     assert not [line.get_gid() for line in touching if to_hex(line.get_markeredgecolor()) != "#ffffff"]
+
+
+def test_labels_across_a_band_edge_or_gridline_keep_a_white_halo(charts):
+    """'Trump and Zelenskyy meet at Mar-a-Lago…' and a dozen others read as cut by the dotted edges of the 4×
+    band (and gridlines ran through labels under leaders): every label that a band edge crosses, and every
+    other, is drawn with a white halo over them."""
+    figure = charts["seed-page"]
+    ax = figure.axes[0]
+    renderer = figure.canvas.get_renderer()
+    edges = [ax.transData.transform((line.get_xdata()[0], 0))[0] for line in ax.lines
+             if not line.get_gid() and line.get_linestyle() not in ("-", "None")]
+    assert len(edges) == 2
+    labels = [t for t in ax.texts if (t.get_gid() or "").startswith("label:")]
+    crossed = [t for t in labels if any(t.get_window_extent(renderer).x0 < x < t.get_window_extent(renderer).x1
+                                        for x in edges)]
+    assert crossed
+    for label in labels:
+        effects = label.get_path_effects()
+        assert effects and to_hex(effects[0]._gc["foreground"]) == "#ffffff", label.get_text()

@@ -131,7 +131,8 @@ def draw_label(ax: Axes, glyph: Glyph, text: str, x: float, left: bool, y: float
                half: float = 0.5) -> list[Artist]:
     """The label centred on row ``y`` at ``x`` reading rightward (``left``: it ends at ``x``), ``half`` rows
     high each way, with a leader line from the mark at ``y_mark`` to the label's middle (none for a label on
-    its mark's row, beside it, which a white halo keeps clear of the marks of the rows next to it); italic if
+    its mark's row, beside it); a white halo keeps every label clear of the marks of the rows next to it, of
+    gridlines and of a magnified stretch's dotted edges (judged round 8: labels read as cut by them); italic if
     the event is pending, grey if it did not take place."""
     look = style.status_look(glyph.event.status)
     step = 1 if y > y_mark else -1
@@ -141,8 +142,7 @@ def draw_label(ax: Axes, glyph: Glyph, text: str, x: float, left: bool, y: float
                         ha="right" if left else "left", va="center", fontsize=LABEL_SIZE, parse_math=False,
                         color=style.MUTED if look.struck else style.INK, linespacing=1.0,
                         fontstyle="normal" if look.fill else "italic", zorder=6, gid=f"label:{glyph.key}")
-    if y == y_mark:
-        label.set_path_effects([patheffects.withStroke(linewidth=2.5, foreground="white")])
+    label.set_path_effects([patheffects.withStroke(linewidth=2.5, foreground="white")])   # over gridlines, band edges
     return [*leader, label]
 
 
