@@ -269,3 +269,16 @@ def test_labels_across_a_band_edge_or_gridline_keep_a_white_halo(charts):
     for label in labels:
         effects = label.get_path_effects()
         assert effects and to_hex(effects[0]._gc["foreground"]) == "#ffffff", label.get_text()
+
+
+def test_a_link_bends_to_the_side_where_it_crosses_fewer_labels():
+    """The Pokrovsk dispute's arc bent outward through 'Kyiv rejects the demands': the side it bends to is
+    the one that crosses fewer labels (measured on the arc matplotlib draws, a quadratic Bézier curve)."""
+    import numpy as np
+
+    from timeline.render.marks import _words_crossed
+
+    ends = np.array([[100.0, 100.0], [100.0, 220.0]])            # a link straight up the page
+    right_label = [Bbox.from_extents(110, 150, 250, 170)]
+    assert _words_crossed(ends, 0.35, right_label) == 0 or _words_crossed(ends, -0.35, right_label) == 0
+    assert sorted([_words_crossed(ends, 0.35, right_label), _words_crossed(ends, -0.35, right_label)]) == [0, 1]
