@@ -282,3 +282,16 @@ def test_a_link_bends_to_the_side_where_it_crosses_fewer_labels():
     right_label = [Bbox.from_extents(110, 150, 250, 170)]
     assert _words_crossed(ends, 0.35, right_label) == 0 or _words_crossed(ends, -0.35, right_label) == 0
     assert sorted([_words_crossed(ends, 0.35, right_label), _words_crossed(ends, -0.35, right_label)]) == [0, 1]
+
+
+def test_on_a_chart_of_days_an_open_date_s_label_says_its_bound(charts):
+    """'A 28-point US draft leaks' read as news of the day its mark stands on, the small arrow its only clue:
+    on a chart of days a label of an open date says its bound; on a chart of months, where a mark's day is not
+    read, it does not."""
+    labels = {t.get_gid(): t.get_text().replace("\n", " ") for t in charts["moscow"].axes[0].texts
+              if (t.get_gid() or "").startswith("label:")}
+    assert labels["label:leaked-28-point-draft"] == "A 28-point US draft leaks (by 1 Dec)"
+    assert labels["label:planned-meeting-ukrainian-delegation"].endswith("(from 3 Dec)")
+    assert labels["label:moscow-talks"] == "Witkoff and Kushner meet Putin in Moscow"
+    page = [t.get_text() for t in charts["seed-page"].axes[0].texts if (t.get_gid() or "").startswith("label:")]
+    assert page and not [t for t in page if "(by " in t]

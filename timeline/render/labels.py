@@ -52,6 +52,21 @@ def dated_repeats(titles: Sequence[str], events: Sequence[Event]) -> list[str]:
     return out
 
 
+def with_bounds(titles: Sequence[str], events: Sequence[Event]) -> list[str]:
+    """The ``titles`` with the known bound of each open date said ('A 28-point US draft leaks (by 1 Dec)'), the
+    year left out: on a chart of days an arrow alone did not stop an earlier event reading as news of the day
+    its mark stands on (judged round 8)."""
+    out = []
+    for title, event in zip(titles, events):
+        first, last = event.date.ends()
+        if (first is None) != (last is None):
+            when = event.date.label()
+            out.append(f"{title} ({when[:-4].rstrip(' ,') if when[-4:].isdigit() else when})")
+        else:
+            out.append(title)
+    return out
+
+
 def _title(dataset: Dataset, event: Event, words: dict[str, str]) -> str:
     if event.type in MEETING_TYPES and set(event.participants) - set(event.host):  # someone met someone
         title = _meeting_title(dataset, event)
