@@ -220,7 +220,8 @@ def test_the_label_rule_tells_the_story_first(year):
         "alaska-summit-2025-08-15", "moscow-talks", "trump-zelenskyy-the-hague"))
     assert key_events.story_rank(year, riyadh) == 0                            # talks between sides, in person
     ranking = key_events.Ranking.of(year)
-    assert [ranking.headline(e, 1) for e in (alaska, oval, moscow, riyadh)] == [0, 0, 1, 2]
+    # Riyadh opens the US–Russian talks: it ranks with the plan's rounds (round 8, the first talks of two parties)
+    assert [ranking.headline(e, 1) for e in (alaska, oval, moscow, riyadh)] == [0, 0, 1, 1]
     assert ranking.headline(hague, 3) == 3                      # leaders meet on the side of a summit: no outcome
     assert "moscow-talks" in ranking.versions                   # the updated US plan is part of it
     assert ranking.priority(alaska, 1) < ranking.priority(oval, 1)      # more reports first

@@ -51,8 +51,8 @@ STORY_ROWS = 4          # label rows the lane of talks between sides keeps above
 TOP_EVERY = 0.85        # inches of axis width per top event that keeps its label in text whatever the room
 TOP_LABELS = (6, 14)    # top events labelled in text at least, and at most, whatever the width
 SQUEEZE = 1.6           # rows may be squeezed this much at most to keep a top event's label beside its mark
-TAG_ROOM_ROWS = 1.45    # room for tags beside marks may make the rows this much more at most
-SMALLEST_MARK = 0.6     # markers shrink to this share of their size at most where rows are lower than a marker
+TAG_ROOM_ROWS = 1.2    # room for tags beside marks may make the rows this much more at most
+SMALLEST_MARK = 0.55    # markers shrink to this share of their size at most where rows are lower than a marker
 
 
 @dataclass(slots=True)

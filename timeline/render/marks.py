@@ -64,7 +64,7 @@ def bar_extent(glyph: Glyph, points_per_day: float) -> tuple[float, float]:
 #: Points: the length of the arrow that points from an open date's known bound toward its open side.
 ARROW = 11.0
 #: Points: the white edge of a filled marker on squeezed rows, where marks of rows next to each other may touch.
-APART_EDGE = 0.8
+APART_EDGE = 0.5
 #: Words put before the label of an event that did not take place as planned.
 STATUS_WORDS = {"cancelled": "Cancelled: ", "postponed": "Postponed: "}
 
