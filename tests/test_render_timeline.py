@@ -139,7 +139,7 @@ def test_each_event_is_drawn_once_as_what_its_date_is(chart, seed):
 
 
 def test_lanes_are_sides_and_talks_between_sides_have_their_own(chart):
-    assert chart.timeline.lanes[:4] == ("Between sides", "Russia", "Ukraine", "United States")
+    assert chart.timeline.lanes[:4] == ("Between sides", "Russia", "Ukraine", "US")
     lane_of = chart.timeline.lane_of
     assert lane_of["moscow-talks"] == 0                       # Putin with Witkoff and Kushner: two sides
     assert lane_of["planned-meeting-ukrainian-delegation"] == 0
@@ -174,16 +174,15 @@ def test_every_event_is_labelled_or_numbered_without_overlap(chart, seed):
     assert sorted(shown) == sorted(drawing.labels)
     # statements of 3 Dec sit in a stack of same-day marks: no leader can reach them without passing another
     # mark, so they are numbered and listed, each with its date as drawn (an open date on its bound's day)
-    numbered = {"criticism-of-leaked-draft": 1, "putin-forum-accusation": 2, "putin-pokrovsk-expansion-remark": 3,
-                "russia-claims-pokrovsk": 4}
+    numbered = {"putin-forum-accusation": 1, "putin-pokrovsk-expansion-remark": 2,
+                "sybiha-response-to-forum-remarks": 3}
     assert drawing.numbers == numbered
     assert set(drawing.labels) | set(drawing.numbers) == {e.id for e in seed.events}
     numbers = by_gid(chart, "number:")
     assert {gid: t.get_text() for gid, t in numbers.items()} == {k: str(n) for k, n in numbered.items()}
-    assert "Numbered on the chart: 1 Kyiv and its allies criticise the leaked draft as leaning toward Russia (by 2 " \
-           "Dec 2025); 2 Putin accuses Ukraine’s European allies of undermining peace (2 Dec 2025, date uncertain); " \
-           "3 Putin: forces could push on from Pokrovsk in any direction (by 3 Dec 2025); 4 Russia claims to have " \
-           "captured Pokrovsk (by 3 Dec 2025)." in footer(chart).replace("\n", " ")
+    assert "Numbered on the chart: 1 Putin accuses Ukraine’s European allies of undermining peace (2 Dec 2025, " \
+           "date uncertain); 2 Putin: forces could push on from Pokrovsk in any direction (by 3 Dec 2025); " \
+           "3 Sybiha: Putin has no interest in ending the war (by 3 Dec 2025)." in footer(chart).replace("\n", " ")
     assert shown["moscow-talks"].get_text().replace("\n", " ") == "Witkoff and Kushner meet Putin in Moscow"
     assert shown["planned-meeting-ukrainian-delegation"].get_fontstyle() == "italic"
     assert_labels_clear(chart)
@@ -191,9 +190,10 @@ def test_every_event_is_labelled_or_numbered_without_overlap(chart, seed):
 
 def test_the_axis_holds_the_known_dates_and_no_more(chart, seed):
     lo, hi = chart.timeline.xlim
-    assert datetime(2025, 12, 1, 20) < lo < datetime(2025, 12, 2) and datetime(2025, 12, 4) < hi < datetime(2025, 12, 4, 4)
-    assert tick_labels(axes(chart), minor=True) == ["Tue 2 Dec 2025", "Wed 3 Dec"]
-    assert subtitle(chart) == "23 events, 2–3 Dec 2025, by side"
+    # what preceded the talks is dated by 1 Dec (round 8), so the axis holds 1 Dec too
+    assert datetime(2025, 11, 30, 20) < lo < datetime(2025, 12, 1) and datetime(2025, 12, 4) < hi < datetime(2025, 12, 4, 4)
+    assert tick_labels(axes(chart), minor=True) == ["Mon 1 Dec 2025", "Tue 2 Dec", "Wed 3 Dec"]
+    assert subtitle(chart) == "23 events, 1–3 Dec 2025, by side"
 
 
 def test_open_dates_are_a_marker_at_the_bound_and_a_short_arrow_never_a_span(chart, seed):
@@ -572,8 +572,8 @@ def test_format_follows_the_extension(run, tmp_path, name, magic):
     result = run("render", "timeline", "-o", str(path), "--dpi", "50")
     assert result.exit_code == 0, result.output
     assert path.read_bytes().startswith(magic)
-    assert result.output == (f"wrote {path}: 23 events in 5 lanes, 4 without a label for lack of room "
-                             "(4 of them numbered in a note)\n")
+    assert result.output == (f"wrote {path}: 23 events in 5 lanes, 3 without a label for lack of room "
+                             "(3 of them numbered in a note)\n")
 
 
 def test_size_and_dpi_set_the_pixels(run, tmp_path):
@@ -643,7 +643,7 @@ def test_titles_of_events_with_few_words(write_yaml):
           - {id: e4, type: threat, date: 2025-12-01, source: [lavrov]}
     """))
     assert dict(zip((e.id for e in dataset.events), event_titles(dataset, dataset.events))) == {
-        "e1": "Statement by Russia", "e2": "Visit by Lavrov",
+        "e1": "Statement by Russian Federation", "e2": "Visit by Lavrov",     # as the graphs name it (round 8)
         "ru-statement-2025-12-01": "The Kremlin said talks would go on", "e4": "Threat by Lavrov"}
 
 

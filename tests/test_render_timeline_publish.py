@@ -257,13 +257,13 @@ def test_a_name_in_another_script_shows_its_latin_name(chronology):
 
 def test_the_mediator_keeps_its_lane_and_lane_notes_say_what_each_holds(chronology):
     drawing = chronology.timeline
-    assert "United States" in drawing.lanes and "Others" not in drawing.lanes
+    assert "US" in drawing.lanes and "Others" not in drawing.lanes
     notes = {int(k): t.get_text().replace("\n", " ") for k, t in gids(chronology, "lane-note:").items()}
     by_lane = dict(zip(drawing.lanes, (notes.get(k, "") for k in range(len(drawing.lanes)))))
     assert by_lane["Between sides"] == "talks, deals and acts of several sides"
     # said once, in plain words, under the first side's lane ("by it or its officials alone" under each was tool talk)
     assert by_lane["Ukraine"] == "each side acting alone"
-    assert by_lane["United Nations"] == by_lane["United States"] == ""
+    assert by_lane["UN"] == by_lane["US"] == ""
 
 
 def test_labels_that_would_read_alike_carry_their_dates(chronology):

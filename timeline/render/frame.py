@@ -163,9 +163,16 @@ class Frame:
 def lane_label_width(renderer: object, names: Sequence[str]) -> float:
     """Inches to the left of the axes for the lane names."""
     font = FontProperties(size=style.FONT["size"], weight="bold")
-    widest = max((text_width(renderer, line, font) for name in names for line in wrap_lane(name).split("\n")),
+    widest = max((text_width(renderer, line, font) for name in names for line in lane_text(name).split("\n")),
                  default=0)
     return widest / DPI + 0.35
+
+
+def lane_text(name: str) -> str:
+    """A lane's name as drawn: on two lines at most, and its total (after a line break) on a line of its own;
+    the width kept left of the axes is measured on this very text (a 10k chart cut 'Frontline Mapping
+    Project' at the figure's edge where it measured one line less)."""
+    return wrap_lane(name, 2 + name.count("\n"))
 
 
 def wrap_lane(name: str, lines: int = 2) -> str:

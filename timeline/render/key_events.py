@@ -19,7 +19,9 @@ Labels are kept in the order a reader looks for the rounds
 (:meth:`Ranking.headline`): first the summits, meetings held between heads
 of state or government of two sides or more (Alaska, the Oval Office);
 then the talks and events that bring a version of a plan (Moscow on 2
-December, with the updated US plan); then the other talks in person
+December, with the updated US plan) and the first talks held in person
+between two of the main parties (Riyadh on 18 February, Russia and the US:
+:meth:`Ranking.of`'s openers); then the other talks in person
 between sides held (Riyadh, Istanbul, Geneva), the other talks by rules
 1–3, and the other key events by their rule. Within a tier, by rule, then
 meetings and visits before calls before the rest (:func:`story_rank`),
@@ -89,6 +91,7 @@ class Ranking:
     dataset: Dataset
     versions: frozenset[str]
     weight: dict[str, int]
+    openers: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, dataset: Dataset) -> Ranking:
@@ -105,18 +108,19 @@ class Ranking:
                      if link.relation == "part_of"}
         weight = {e.id: len(set(e.sources).union(*(events[o].sources for o in linked.get(e.id, ()) if o in events)))
                   for e in dataset.events}
-        return cls(dataset, frozenset(versions), weight)
+        return cls(dataset, frozenset(versions), weight, openers(dataset))
 
     def headline(self, event: Event, rule: int) -> int:
         """The tier of a key event of ``rule`` (see the module), lower first: 0 a summit held (principals of
         two sides or more meet, by rules 1–2), 1 talks in person between sides, or an event, that bring a
-        plan's version, 2 other talks between sides held by rules 1–2, 3 the other talks by rules 1–3, else
+        plan's version, or the first talks held between two main parties (:func:`openers`), 2 other talks
+        between sides held by rules 1–2, 3 the other talks by rules 1–3, else
         ``rule + 3``."""
         talks = story_rank(self.dataset, event) == 0 and rule <= 3
         held = talks and event.status == "occurred" and rule <= 2
         if held and principal_sides(self.dataset, event) > 1:
             return 0
-        if event.id in self.versions and (talks or rule <= 4):
+        if (event.id in self.versions and (talks or rule <= 4)) or (held and event.id in self.openers):
             return 1
         return 2 if held else 3 if talks else rule + 3
 
@@ -125,6 +129,29 @@ class Ranking:
         return (self.headline(event, rule), rule, story_rank(self.dataset, event), -self.weight.get(event.id, 0),
                 -principal_sides(self.dataset, event), -principals(self.dataset, event),
                 int(event.status != "occurred"))
+
+
+#: A side that takes part in this share of the talks held in person between sides or more is a main party.
+MAIN_PARTY = 0.25
+
+
+def openers(dataset: Dataset) -> frozenset[str]:
+    """The first talks held in person between each two main parties (sides taking part, hosts included, in
+    :data:`MAIN_PARTY` of such talks or more): a round that opens a track is news (Riyadh, 18 February 2025:
+    the first US–Russian talks of the record), whichever later round brought more reports."""
+    talks = sorted((e for e in dataset.events if e.status == "occurred" and e.date.first
+                    and story_rank(dataset, e) == 0), key=lambda e: (e.date.first, e.id))
+    sides = {e.id: {dataset.side(a) for a in e.participants} for e in talks}
+    share = {side: sum(side in s for s in sides.values()) / len(talks) for side in set().union(*sides.values())}
+    seen: set[frozenset] = set()
+    first = set()
+    for event in talks:
+        main = sorted(s for s in sides[event.id] if s and share[s] >= MAIN_PARTY)
+        pairs = {frozenset((a, b)) for i, a in enumerate(main) for b in main[i + 1:]}
+        if pairs - seen:
+            first.add(event.id)
+        seen |= pairs
+    return frozenset(first)
 
 
 def principal_sides(dataset: Dataset, event: Event) -> int:

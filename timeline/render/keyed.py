@@ -97,7 +97,7 @@ def _pack_marks(marks: list[Mark], width: float, gap: float, line_rows: int = 1)
 
     def free(row: int, lo: float, hi: float, line: tuple[float, float] | None, tag: bool) -> bool:
         return not any(lo < d + gap and c < hi + gap for c, d in [*on(row), *lines.get(row, [])]) and \
-            not (line and any(line[0] < d + gap and c < line[1] + gap for near in _near(row, line_rows)
+            not (line and any(line[0] < d + gap and c < line[1] + gap for near in ([row - 1] if tag else _near(row, line_rows))
                               for c, d in [*on(near), *lines.get(near, []) * tag]))
 
     for mark in sorted(marks, key=lambda m: (not m.reserve, not m.lines, m.priority if m.lines else (), m.lo, m.hi)):
@@ -109,7 +109,7 @@ def _pack_marks(marks: list[Mark], width: float, gap: float, line_rows: int = 1)
         if line := _line(mark, lo, hi, gap):
             if mark.reserve:
                 mark.label_left = line[1] - mark.line_width
-            for near in _near(row, max(1, line_rows)):
+            for near in _near(row, max(1, line_rows)) if mark.reserve else [row - 1]:     # a tag stands up right
                 lines.setdefault(near, []).append(line)
     return max(1, len(rows))
 

@@ -52,6 +52,21 @@ def dated_repeats(titles: Sequence[str], events: Sequence[Event]) -> list[str]:
     return out
 
 
+def with_bounds(titles: Sequence[str], events: Sequence[Event]) -> list[str]:
+    """The ``titles`` with the known bound of each open date said ('A 28-point US draft leaks (by 1 Dec)'), the
+    year left out: on a chart of days an arrow alone did not stop an earlier event reading as news of the day
+    its mark stands on (judged round 8)."""
+    out = []
+    for title, event in zip(titles, events):
+        first, last = event.date.ends()
+        if (first is None) != (last is None):
+            when = event.date.label()
+            out.append(f"{title} ({when[:-4].rstrip(' ,') if when[-4:].isdigit() else when})")
+        else:
+            out.append(title)
+    return out
+
+
 def _title(dataset: Dataset, event: Event, words: dict[str, str]) -> str:
     if event.type in MEETING_TYPES and set(event.participants) - set(event.host):  # someone met someone
         title = _meeting_title(dataset, event)
@@ -102,8 +117,9 @@ def _names_of(actor: Actor) -> tuple[str, ...]:
 
 def short_name(dataset: Dataset, actor_id: str) -> str:
     """One short name per actor, by one rule for each kind: a person's surname ('Putin') or shortest alias;
-    a state's or organisation's acronym ('US', 'EU') or name ('Russia', 'Ukraine', never its capital);
-    a group's name, or its shortest alias past 24 characters. Latin script where the actor has it; a person's
+    a state's or organisation's name as the graphs give it (:func:`~timeline.render.graph_names.actor_name`:
+    'US', 'China', 'UN') up to :data:`SHORT_CHARS` characters, past that its acronym ('NSDC') or name
+    ('Russia', 'Ukraine', never its capital), a group's shortest alias. Latin script where the actor has it; a person's
     short name in another script follows it ('Li Hui (李辉)'), up to :data:`NATIVE_CHARS` characters."""
     actor = dataset.actors[actor_id]
     names = [clip(n, 80) for n in (actor.name, *actor.aliases)]
@@ -117,10 +133,15 @@ def short_name(dataset: Dataset, actor_id: str) -> str:
         if not _latin(native) and _latin(short) and len(native) <= NATIVE_CHARS:   # 'Li Hui (李辉)'
             return f"{short} ({native})"
         return short
+    from timeline.render.graph_names import actor_name  # (graph_names reads this module)
+
+    named = actor_name(actor)
+    if len(named) <= SHORT_CHARS:          # as every graph names it: 'US', 'China' (never 'PRC'), 'UN'
+        return named
     acronyms = [n for n in latin if _ACRONYM.fullmatch(n)]
     if acronyms:
         return min(acronyms, key=lambda n: (len(n), n))
-    if actor.kind == "group" and len(name) > 24:
+    if actor.kind == "group" and len(name) > SHORT_CHARS:
         return min(latin, key=len)
     # 'Russia' for the Russian Federation, never 'Moscow' or 'Kyiv': a shorter form of the name itself
     forms = [n for n in latin if n.casefold()[:4] == name.casefold()[:4]]
@@ -129,6 +150,8 @@ def short_name(dataset: Dataset, actor_id: str) -> str:
 
 #: A person's name in another script is given after its Latin form up to this many characters ('Li Hui (李辉)').
 NATIVE_CHARS = 12
+#: A state's or organisation's name as the graphs give it up to this many characters, else a shorter form.
+SHORT_CHARS = 24
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 

@@ -13,12 +13,12 @@ from matplotlib.axes import Axes
 
 from timeline.render import style
 from timeline.render.events_chart import LANE_PAD, TRACK
-from timeline.render.frame import LINE, NOTE_LINE, NOTE_SIZE, wrap_lane
+from timeline.render.frame import LINE, NOTE_LINE, NOTE_SIZE, lane_text, wrap_lane
 
 
 def lane_rows(name: str, note: str) -> float:
     """Rows of :data:`TRACK` a lane needs to show its name and its note."""
-    lines = wrap_lane(name).count("\n") + 1
+    lines = lane_text(name).count("\n") + 1
     notes = wrap_lane(note, 3).count("\n") + 1 if note else 0
     return max(1.0, (lines * LINE + notes * NOTE_LINE) / TRACK - 2 * LANE_PAD + 0.3)
 
@@ -43,10 +43,10 @@ def draw_lanes(ax: Axes, names: Sequence[str], heights: Sequence[float], labelle
     where = ax.get_yaxis_transform()
     inches_per_row = ax.get_position().height * ax.figure.get_figheight() / max(y, 1e-9)
     for k, (name, top) in enumerate(zip(names, tops)):
-        artists.append(ax.annotate(wrap_lane(name, 2 + name.count("\n")), (0, top - LANE_PAD / 2), xycoords=where, xytext=(-8, 0),
+        artists.append(ax.annotate(lane_text(name), (0, top - LANE_PAD / 2), xycoords=where, xytext=(-8, 0),
                                    textcoords="offset points", ha="right", va="top", fontsize=style.FONT["size"],
                                    fontweight="bold", color=style.INK, gid=f"lane:{k}", annotation_clip=False))
-        lines = wrap_lane(name, 2 + name.count("\n")).count("\n") + 1
+        lines = lane_text(name).count("\n") + 1
         note = wrap_lane(notes[k], 3) if k < len(notes) and notes[k] else ""
         if note and (heights[k] + 2 * LANE_PAD) * inches_per_row >= lines * LINE + (note.count("\n") + 1) * NOTE_LINE:
             artists.append(ax.annotate(note, (0, top - LANE_PAD / 2), xycoords=where,

