@@ -336,7 +336,7 @@ function setLevel(level) {
 }
 
 function applyLevel() {
-  if (cy.scratch("level") === state.level) return;
+  if (!cy || cy.scratch("level") === state.level) return;   // no graph yet: it is made at the level chosen
   cy.scratch("level", state.level);
   loadLevel();
 }

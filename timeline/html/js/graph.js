@@ -49,10 +49,21 @@ function makeGraph() {
   loadLevel();
 }
 
+/** Make the graph if it is not made yet (the page makes it after its first frame; a print or a tab may ask sooner). */
+function makeGraphNow() {
+  if (cy) return;
+  makeGraph();
+  cy.scratch("level", state.level);
+  var visible = passing(false), graph = drawGraph(visible, state.from, state.to);
+  drawActorList(drawRanking(visible));
+  if (page.last) { page.last.nodes = graph.nodes; page.last.edges = graph.edges; }
+}
+
 /** Draw the desktop's graph (once): until then Cytoscape.js runs headless, its nodes, edges and classes kept up to date and
  *  nothing drawn. Drawing it is most of the page's first second at 10,000 events, and on a desktop it is below the
  *  fold; it is drawn when it comes into view, is chosen, or is printed. */
 function showGraph() {
+  makeGraphNow();
   if (page.graphShown) return;
   page.graphShown = true;
   cy.mount($("graph"));
@@ -358,6 +369,7 @@ var PRINTED = 14;
 function printGraph(on) {
   var g = D.graphs[state.level], weight = {};
   page.printing = on;
+  if (!cy) { if (!on) return; makeGraphNow(); }
   if (on) showGraph();
   cy.elements().removeClass("print-off");
   if (on) {
