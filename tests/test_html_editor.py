@@ -111,7 +111,7 @@ def test_search_finds_places(desk, record):
 def test_the_main_actors_of_the_desktop_graph_are_labelled(desk):
     desk.locator("#graph").scroll_into_view_if_needed()
     main, labelled, shown = desk.evaluate("""(() => { const cy = window.timelinePage.debug().cy, nodes = cy.nodes(':visible');
-        return [nodes.sort((a, b) => b.data('z') - a.data('z')).slice(0, 8).map(n => [n.data('label'), !n.hasClass('unlabelled')]),
+        return [nodes.sort((a, b) => b.data('z')-a.data('z')).slice(0, 8).map(n => [n.data('label'), !n.hasClass('unlabelled')]),
                 nodes.filter(n => !n.hasClass('unlabelled')).length, window.timelinePage.labels.shown]; })()""")
     assert [name for name, on in main if not on] == [], main   # round 7: Donald Trump had no room at 1366 px
     # the labels drawn are those placed (round 7: after a search was cleared, every node of the graph was labelled)
