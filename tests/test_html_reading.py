@@ -251,10 +251,15 @@ def test_the_positions_chips_and_key_are_drawn_as_the_bars(browser, record_page)
     assert "gradient" in legend.evaluate(hatch)
     assert chip.evaluate(hatch) == legend.evaluate(hatch) == bar.evaluate(hatch)
     assert chip.evaluate("e => getComputedStyle(e).backgroundColor") == bar.evaluate("e => getComputedStyle(e).backgroundColor")
-    outlined = page.locator("#stance-legend .key-entry", has_text="outlined in black")
-    assert outlined.count() == 1
-    assert outlined.locator(".swatch").evaluate("e => getComputedStyle(e).boxShadow") == \
-        page.locator("#positions .stint.holds").first.evaluate("e => getComputedStyle(e).boxShadow")
+    shadow = "e => getComputedStyle(e).boxShadow"   # held that day: underlined; attributed: outlined (as the chart)
+    held = page.locator("#stance-legend .key-entry", has_text="underlined in black")
+    assert held.count() == 1
+    assert held.locator(".swatch").evaluate(shadow) == page.locator("#positions .prow:not(.claimed) .stint.holds").first.evaluate(shadow)
+    assert held.locator(".swatch").evaluate(shadow).endswith("0px -4px 0px 0px inset")
+    claimed = page.locator("#stance-legend .key-entry", has_text="outlined, unfilled").locator(".swatch")
+    bar = page.locator("#positions .prow.claimed .stint").first
+    assert claimed.evaluate(shadow).endswith("0px 0px 0px 2px inset") and "0px 0px 0px 2px inset" in bar.evaluate(shadow)
+    assert bar.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 255, 255)"
     widths = page.evaluate("[...document.querySelectorAll('#positions .stint')].map(b => b.getBoundingClientRect().width)")
     assert min(widths) >= 8 - 0.01
     ends = page.evaluate("""[...document.querySelectorAll('#positions .track')].map(t => { const r = t.getBoundingClientRect();
