@@ -255,7 +255,7 @@ def test_the_positions_chips_and_key_are_drawn_as_the_bars(browser, record_page)
     held = page.locator("#stance-legend .key-entry", has_text="underlined in black")
     assert held.count() == 1
     assert held.locator(".swatch").evaluate(shadow) == page.locator("#positions .prow:not(.claimed) .stint.holds").first.evaluate(shadow)
-    assert held.locator(".swatch").evaluate(shadow).endswith("0px -4px 0px 0px inset")
+    assert held.locator(".swatch").evaluate(shadow).startswith("rgb(26, 26, 26) 0px -3px 0px 0px inset")
     claimed = page.locator("#stance-legend .key-entry", has_text="outlined, unfilled").locator(".swatch")
     bar = page.locator("#positions .prow.claimed .stint").first
     assert claimed.evaluate(shadow).endswith("0px 0px 0px 2px inset") and "0px 0px 0px 2px inset" in bar.evaluate(shadow)
