@@ -83,7 +83,7 @@ function showEvent(i, focus) {
   V.roles.forEach(function (role) {
     var actors = e.r[role.key];
     if (!actors || !actors.length) return;
-    roles.appendChild(el("dt", role.label));
+    roles.appendChild(el("dt", actors.length > 1 && !/s$/.test(role.label) ? role.label + "s" : role.label));   // "Participants"
     roles.appendChild(actorButtons(actors));
   });
   body.appendChild(roles);

@@ -26,9 +26,10 @@ function makeTimeline() {
   // no scroll box of its own, even on a phone: a vertical swipe over the lanes scrolls the page (the lanes' names and
   // the time row stay in view, sticky), a horizontal one pans the timeline (swipeScrollsPage)
   timeline = new vis.Timeline($("timeline"), items, groups, options);
-  timeline.setOptions({min: span[0], max: span[1]});   // panning stops at the record's first and last dates: no empty months
-  timeline.setWindow(state.from === null ? span[0] : state.from * MINUTE, state.to === null ? span[1] : state.to * MINUTE,
-                     {animation: false});
+  // panning stops at the record's first and last dates (no empty months); the window as options too: vis-timeline sets
+  // its options' window again after its first redraw
+  timeline.setOptions({min: span[0], max: span[1], start: state.from === null ? span[0] : state.from * MINUTE,
+                       end: state.to === null ? span[1] : state.to * MINUTE});
   timeline.stacked = first.mode === "events";
   timeline.on("rangechanged", function (props) {
     var from = Math.round(props.start.valueOf() / MINUTE), to = Math.round(props.end.valueOf() / MINUTE);
