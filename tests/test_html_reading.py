@@ -254,7 +254,8 @@ def test_the_positions_chips_and_key_are_drawn_as_the_bars(browser, record_page)
     shadow = "e => getComputedStyle(e).boxShadow"   # held that day: underlined; attributed: outlined (as the chart)
     held = page.locator("#stance-legend .key-entry", has_text="underlined in black")
     assert held.count() == 1
-    assert held.locator(".swatch").evaluate(shadow) == page.locator("#positions .prow:not(.claimed) .stint.holds").first.evaluate(shadow)
+    holds = page.locator("#positions .prow:not(.claimed) .stint.holds").first
+    assert held.locator(".swatch").evaluate(shadow) == holds.evaluate(shadow)
     assert held.locator(".swatch").evaluate(shadow).startswith("rgb(26, 26, 26) 0px -3px 0px 0px inset")
     claimed = page.locator("#stance-legend .key-entry", has_text="outlined, unfilled").locator(".swatch")
     bar = page.locator("#positions .prow.claimed .stint").first
