@@ -43,13 +43,14 @@ MAIN = 8
 
 def assert_labels_apart(page) -> int:
     """No label drawn (Cytoscape.js's own box of it) overlaps another label, nor another actor's node except that a
-    main actor's label may lie over a minor actor's node (drawn above it); their number."""
+    main actor's label may lie over a less active actor's node (drawn above it); their number."""
     found = page.evaluate(LABEL_BOXES)
-    main = set(page.evaluate("window.timelinePage.debug().cy.nodes(':visible').sort((a, b) => b.data('z') - a.data('z'))"
-                             f".slice(0, {MAIN}).map(n => n.data('label'))"))
+    ranked = page.evaluate("window.timelinePage.debug().cy.nodes(':visible').sort((a, b) => b.data('z') - a.data('z'))"
+                           f".slice(0, {MAIN}).map(n => n.data('label'))")
+    main = set(ranked)
     for k, (name, label, _) in enumerate(found):
         for other, _, node2 in found[:k] + found[k + 1:]:
-            if name in main and other not in main:
+            if name in main and (other not in main or ranked.index(other) > ranked.index(name)):
                 continue
             assert not overlap(label, node2), f"{name}'s label lies on {other}'s node"
         for other, label2, _ in found[k + 1:]:

@@ -342,10 +342,10 @@ function declutter() {
       for (var s = 0; s < sizes.length && !place; s++) {
         font = sizes[s];
         // the label's box as Cytoscape.js draws it (its line height, background padding), with a little to spare
-        var text = textWidth(node.data("label")) * font / 12, margin = 2 + 0.03 * text;
-        var w = text * 1.04 + 2 * margin + 2, h = font * 1.55 + 2 * margin - 2, p = node.renderedPosition();
+        var text = textWidth(node.data("label")) * font / 12, margin = 1 + 0.03 * text;
+        var w = text * 1.04 + 4, h = font * 1.55 + 2, p = node.renderedPosition();
         var free = function (at) {   // inside the graph, over no label placed and no other node
-          box = placeBox(at, p, bodies[k], w, h, zoom);
+          box = placeBox(at, p, bodies[k], w, h, zoom, margin);
           return box.x1 >= 0 && box.x2 <= cy.width() && box.y1 >= 0 && box.y2 <= cy.height() &&
                  !placed.some(function (other) { return hit(box, other); }) &&
                  !bodies.some(function (other, j) { return j !== k && (k >= ALWAYS_LABELLED || j < k) && hit(box, other); });
@@ -354,7 +354,7 @@ function declutter() {
       }
       fits = !!place;
       if (place) {
-        box = placeBox(place, p, bodies[k], w, h, zoom);   // its box (the last one tried may be another place's)
+        box = placeBox(place, p, bodies[k], w, h, zoom, margin);   // its box (the last one tried may be another place's)
         var mx = (place[1] === "right" ? 4 : place[1] === "left" ? -4 : 0) + box.shift / zoom;
         if (node.data("valign") !== place[0] || node.data("halign") !== place[1] || Math.abs(node.data("mx") - mx) > 0.01) {
           node.data({valign: place[0], halign: place[1], my: place[0] === "bottom" ? 3 : place[0] === "top" ? -3 : 0, mx: mx});
@@ -371,10 +371,12 @@ function declutter() {
   page.labels = {shown: shown, boxes: placed};
 }
 
-/** A label's box at ``place`` (see LABEL_PLACES); a label centred under or over a node near the graph's side slides
- *  along to stay inside, by up to half its width less 8 px (``shift``, pixels on screen), so that it still touches it. */
-function placeBox(place, p, body, w, h, zoom) {
-  var box = place[2](p, body, w, h, zoom), most = Math.max(w / 2 - 8, 0), shift = 0;
+/** A label's box at ``place`` (see LABEL_PLACES), its white ground's ``margin`` around it (pixels on screen, 1 as
+ *  the places count); a label centred under or over a node near the graph's side slides along to stay inside, by up to
+ *  half its width less 8 px (``shift``, pixels on screen), so that it still touches it. */
+function placeBox(place, p, body, w, h, zoom, margin) {
+  var box = place[2](p, body, w, h, zoom), most = Math.max(w / 2 - 8, 0), shift = 0, m = Math.max(margin - 1, 0);
+  box = {x1: box.x1 - m, x2: box.x2 + m, y1: box.y1 - m - 1.5, y2: box.y2 + m + 1.5};   // its line height rounds up
   if (place[1] === "center") shift = box.x1 < 0 ? Math.min(-box.x1, most) : box.x2 > cy.width() ? -Math.min(box.x2 - cy.width(), most) : 0;
   return {x1: box.x1 + shift, x2: box.x2 + shift, y1: box.y1, y2: box.y2, shift: shift};
 }
