@@ -342,7 +342,7 @@ function declutter() {
       for (var s = 0; s < sizes.length && !place; s++) {
         font = sizes[s];
         // the label's box as Cytoscape.js draws it (its line height, background padding), with a little to spare
-        var text = textWidth(node.data("label")) * font / 12, margin = 1 + 0.03 * text;
+        var text = textWidth(node.data("label")) * font / 12, margin = page.laidOutFew ? 1 : 1 + 0.03 * text;   // a phone's ladder: as before, room is short
         var w = text * 1.04 + 4, h = font * 1.55 + 2, p = node.renderedPosition();
         var free = function (at) {   // inside the graph, over no label placed and no other node
           box = placeBox(at, p, bodies[k], w, h, zoom, margin);
