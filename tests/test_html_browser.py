@@ -129,7 +129,7 @@ def test_a_written_fragment_chooses_level_period_and_event(browser, seed_page, s
     assert detail.locator(".meta").text_content().startswith("2 Dec 2025 · Meeting · Occurred · Moscow")
     assert talks.summary in detail.text_content()
     roles = detail.locator("dt").all_text_contents()
-    assert roles[0] == "Participant"
+    assert roles[0] == "Participants"   # three of them
     assert detail.locator("dd").first.text_content() == "Vladimir Putin, Steve Witkoff, Jared Kushner"
     source = seed.sources[talks.sources[0]]
     assert source.url is None and detail.locator("a").count() == 0   # a source without an address: its citation
@@ -277,7 +277,7 @@ def test_the_models_statuses_and_roles_appear_without_code(browser, tmp_path, wr
     detail = page.locator("#detail-body")
     assert detail.locator("h3").text_content() == "Indirect talks in Doha"
     roles = dict(zip(detail.locator("dt").all_text_contents(), detail.locator("dd").all_text_contents()))
-    assert roles == {"Participant": "Israel, Hamas", "Mediator": "Qatar", "Initiator": "Qatar"}
+    assert roles == {"Participants": "Israel, Hamas", "Mediator": "Qatar", "Initiator": "Qatar"}
     classes = page.evaluate("window.timelinePage.debug().items.get().map(i => i.className)")
     index = {name: i for i, name in enumerate(model.STATUS_INFO)}
     for status in ("proposed", "claimed", "postponed"):

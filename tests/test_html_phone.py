@@ -133,7 +133,7 @@ def test_the_keys_are_drawn_as_the_marks(browser, record_page, record):
     other = page.locator("#side-legend .other-sides").text_content()
     assert other.startswith(f"Other sides ({len(grey)}, fewer events): ") and sorted(other.split(": ", 1)[1].split(", ")) == grey
     assert page.locator("#side-legend .key-entry").count() == len(data["sides"]) - len(grey) + 1
-    # the stance key in the bars' colours, and a claimed stance striped in a stance's colour
+    # the stance key in the bars' colours, and a claimed stance outlined in a stance's colour
     scale = sorted(record.stances, key=lambda s: -s.value)
     colors = stance_colors(scale)
     swatches = page.evaluate("""[...document.querySelectorAll('#stance-legend .stint-swatch')]

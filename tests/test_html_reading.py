@@ -43,13 +43,14 @@ MAIN = 8
 
 def assert_labels_apart(page) -> int:
     """No label drawn (Cytoscape.js's own box of it) overlaps another label, nor another actor's node except that a
-    main actor's label may lie over a minor actor's node (drawn above it); their number."""
+    main actor's label may lie over a less active actor's node (drawn above it); their number."""
     found = page.evaluate(LABEL_BOXES)
-    main = set(page.evaluate("window.timelinePage.debug().cy.nodes(':visible').sort((a, b) => b.data('z') - a.data('z'))"
-                             f".slice(0, {MAIN}).map(n => n.data('label'))"))
+    ranked = page.evaluate("window.timelinePage.debug().cy.nodes(':visible').sort((a, b) => b.data('z') - a.data('z'))"
+                           f".slice(0, {MAIN}).map(n => n.data('label'))")
+    main = set(ranked)
     for k, (name, label, _) in enumerate(found):
         for other, _, node2 in found[:k] + found[k + 1:]:
-            if name in main and other not in main:
+            if name in main and (other not in main or ranked.index(other) > ranked.index(name)):
                 continue
             assert not overlap(label, node2), f"{name}'s label lies on {other}'s node"
         for other, label2, _ in found[k + 1:]:
@@ -251,10 +252,16 @@ def test_the_positions_chips_and_key_are_drawn_as_the_bars(browser, record_page)
     assert "gradient" in legend.evaluate(hatch)
     assert chip.evaluate(hatch) == legend.evaluate(hatch) == bar.evaluate(hatch)
     assert chip.evaluate("e => getComputedStyle(e).backgroundColor") == bar.evaluate("e => getComputedStyle(e).backgroundColor")
-    outlined = page.locator("#stance-legend .key-entry", has_text="outlined in black")
-    assert outlined.count() == 1
-    assert outlined.locator(".swatch").evaluate("e => getComputedStyle(e).boxShadow") == \
-        page.locator("#positions .stint.holds").first.evaluate("e => getComputedStyle(e).boxShadow")
+    shadow = "e => getComputedStyle(e).boxShadow"   # held that day: underlined; attributed: outlined (as the chart)
+    held = page.locator("#stance-legend .key-entry", has_text="underlined in black")
+    assert held.count() == 1
+    holds = page.locator("#positions .prow:not(.claimed) .stint.holds").first
+    assert held.locator(".swatch").evaluate(shadow) == holds.evaluate(shadow)
+    assert held.locator(".swatch").evaluate(shadow).startswith("rgb(26, 26, 26) 0px -3px 0px 0px inset")
+    claimed = page.locator("#stance-legend .key-entry", has_text="outlined, unfilled").locator(".swatch")
+    bar = page.locator("#positions .prow.claimed .stint").first
+    assert claimed.evaluate(shadow).endswith("0px 0px 0px 2px inset") and "0px 0px 0px 2px inset" in bar.evaluate(shadow)
+    assert bar.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 255, 255)"
     widths = page.evaluate("[...document.querySelectorAll('#positions .stint')].map(b => b.getBoundingClientRect().width)")
     assert min(widths) >= 8 - 0.01
     ends = page.evaluate("""[...document.querySelectorAll('#positions .track')].map(t => { const r = t.getBoundingClientRect();

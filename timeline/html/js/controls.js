@@ -172,6 +172,7 @@ function makeControls() {
     if (event.key === "Escape") closeDetail();
   });
   $("detail-close").addEventListener("click", closeDetail);
+  $("event-table-box").addEventListener("toggle", drawEventTable);
   // print: the about text and both lists open, whatever a phone folded
   window.addEventListener("afterprint", function () { printGraph(false); drawEventList(page.shown); });
   window.addEventListener("beforeprint", function () {
@@ -336,7 +337,7 @@ function setLevel(level) {
 }
 
 function applyLevel() {
-  if (cy.scratch("level") === state.level) return;
+  if (!cy || cy.scratch("level") === state.level) return;   // no graph yet: it is made at the level chosen
   cy.scratch("level", state.level);
   loadLevel();
 }

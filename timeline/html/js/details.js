@@ -83,7 +83,7 @@ function showEvent(i, focus) {
   V.roles.forEach(function (role) {
     var actors = e.r[role.key];
     if (!actors || !actors.length) return;
-    roles.appendChild(el("dt", role.label));
+    roles.appendChild(el("dt", actors.length > 1 && !/s$/.test(role.label) ? role.label + "s" : role.label));   // "Participants"
     roles.appendChild(actorButtons(actors));
   });
   body.appendChild(roles);
@@ -173,6 +173,7 @@ function showEdge(id) {
     mine.forEach(function (i) { var li = el("li"); li.appendChild(eventButton(i)); list.appendChild(li); });
     body.appendChild(list);
   });
+  makeGraphNow();
   cy.edges().removeClass("chosen");
   cy.getElementById(id).addClass("chosen");
   page.pairShown = {shown: pair.shown, all: pair.all, relations: lines.length};
@@ -273,6 +274,7 @@ function actorButtons(actors, total) {
 
 /** The actors ``a`` shares events with in the graph shown, most events first: [[actor, events]]. */
 function partnersOf(a) {
+  makeGraphNow();
   var g = D.graphs[state.level], found = {};
   g.edges.forEach(function (edge, k) {
     if (!g.on[k] || (edge[0] !== a && edge[1] !== a)) return;

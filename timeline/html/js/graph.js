@@ -16,7 +16,7 @@ function makeGraph() {
         "text-valign": "data(valign)", "text-halign": "data(halign)", "text-margin-y": "data(my)", "text-margin-x": "data(mx)",
         "text-outline-width": 0, "font-family": getComputedStyle($("graph")).fontFamily,   // the font declutter measures
         "min-zoomed-font-size": LABEL_MIN, "border-width": 2, "border-color": "data(edge)", "z-index": "data(z)",
-      "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1}},
+      "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": "data(pad)"}},
       {selector: "edge", style: {
         "line-color": "data(color)", "target-arrow-color": "data(color)", "target-arrow-shape": "data(arrow)",
         "curve-style": "bezier", "width": "mapData(count, 1, 40, 1.5, 9)",
@@ -49,10 +49,21 @@ function makeGraph() {
   loadLevel();
 }
 
+/** Make the graph if it is not made yet (the page makes it after its first frame; a print or a tab may ask sooner). */
+function makeGraphNow() {
+  if (cy) return;
+  makeGraph();
+  cy.scratch("level", state.level);
+  var visible = passing(false), graph = drawGraph(visible, state.from, state.to);
+  drawActorList(drawRanking(visible));
+  if (page.last) { page.last.nodes = graph.nodes; page.last.edges = graph.edges; }
+}
+
 /** Draw the desktop's graph (once): until then Cytoscape.js runs headless, its nodes, edges and classes kept up to date and
  *  nothing drawn. Drawing it is most of the page's first second at 10,000 events, and on a desktop it is below the
  *  fold; it is drawn when it comes into view, is chosen, or is printed. */
 function showGraph() {
+  makeGraphNow();
   if (page.graphShown) return;
   page.graphShown = true;
   cy.mount($("graph"));
@@ -88,7 +99,7 @@ function loadLevel() {
     var actor = D.actors[n[0]], size = 10 + 22 * Math.sqrt(n[3] / most);
     return {group: "nodes", data: {id: "n" + n[0], actor: n[0], label: actor.name, color: tint(sideColor(n[0]), 0.45),
             edge: sideColor(n[0]), shape: SHAPES[actor.kind] || "ellipse", size: size, base: size, font: 12 + 4 * Math.sqrt(n[3] / most), fs: 12,
-              z: Math.round(100 * n[3] / most), valign: "bottom", halign: "center", my: 3, mx: 0},   // the more active on top, label included
+              z: Math.round(100 * n[3] / most), valign: "bottom", halign: "center", my: 3, mx: 0, pad: 1},   // the more active on top, label included
             position: tall ? {x: n[2] * height, y: n[1] * width} : {x: n[1] * width, y: (1 - n[2]) * height}};
   });
   g.edges.forEach(function (edge, k) {
@@ -279,8 +290,8 @@ var LABEL_PLACES = [
   ["center", "left", function (p, b, w, h, z) { return {x1: b.x1 - 4 * z - w - 2, x2: b.x1 - 4 * z, y1: p.y - h / 2, y2: p.y + h / 2}; }]
 ];
 
-/** The most active actors shown: their labels may lie over a less active actor's node (drawn above it, on its white
- *  ground), never over another label or one of theirs; the first view of the graph zooms in to make room (roomForTheMain). */
+/** The most active actors shown: their labels may lie over a less active actor's node, a main one's too (drawn above
+ *  it, on its white ground), never over another label or a more active actor's node; the first view of the graph zooms in to make room (roomForTheMain). */
 var ALWAYS_LABELLED = 8;
 
 /** Zoom in (up to five times, a quarter each time) on the main actors while some of the ALWAYS_LABELLED most active have no
@@ -288,11 +299,18 @@ var ALWAYS_LABELLED = 8;
 function roomForTheMain() {
   if (!page.graphShown) return;
   for (var step = 0; step < 5; step++) {
-    var main = cy.nodes(":visible").sort(function (a, b) { return b.data("z") - a.data("z"); }).slice(0, ALWAYS_LABELLED);
+    var main = drawnNodes().sort(function (a, b) { return b.data("z") - a.data("z"); }).slice(0, ALWAYS_LABELLED);
     if (!main.some(function (node) { return node.hasClass("unlabelled"); })) return;
     var middle = main.reduce(function (sum, node) { var at = node.position(); return {x: sum.x + at.x / main.length, y: sum.y + at.y / main.length}; }, {x: 0, y: 0});
+    var before = {zoom: cy.zoom(), pan: Object.assign({}, cy.pan())};
     cy.zoom({level: cy.zoom() * 1.25, position: middle});
+    var out = main.some(function (node) {   // a main actor pushed off the graph: one step too far
+      var box = node.renderedBoundingBox({includeLabels: false});
+      return box.x1 < 0 || box.y1 < 0 || box.x2 > cy.width() || box.y2 > cy.height();
+    });
+    if (out) cy.viewport(before);
     declutter();
+    if (out) return;
   }
 }
 
@@ -302,7 +320,7 @@ function roomForTheMain() {
  *  in the lists and its details): no label ever collides or is cut. Zooming in makes room for more. */
 function declutter() {
   if (!page.graphShown) return;   // headless: nothing on screen to fit labels into
-  var zoom = cy.zoom(), placed = [], nodes = cy.nodes(":visible").sort(function (a, b) {
+  var zoom = cy.zoom(), placed = [], nodes = drawnNodes().sort(function (a, b) {
     return (b.hasClass("involved") - a.hasClass("involved")) || (b.hasClass("chosen") - a.hasClass("chosen")) || b.data("z") - a.data("z");
   });
   if (nodes.length > 3000) return;
@@ -317,31 +335,56 @@ function declutter() {
   var shown = 0;
   cy.batch(function () {
     nodes.forEach(function (node, k) {
-      var font = node.data("font"), fits = font >= LABEL_MIN, box = null;
-      if (Math.abs(node.data("fs") - font / zoom) > 0.01) node.data("fs", font / zoom);
+      var font = node.data("font"), fits = font >= LABEL_MIN, box = null, place = null;
 
-      if (fits) {
+      // a main actor's label too big for every place is tried again at the smallest size before it is left out
+      var sizes = !fits ? [] : k < ALWAYS_LABELLED && font > LABEL_MIN ? [font, LABEL_MIN] : [font];
+      for (var s = 0; s < sizes.length && !place; s++) {
+        font = sizes[s];
         // the label's box as Cytoscape.js draws it (its line height, background padding), with a little to spare
-        var w = textWidth(node.data("label")) * font / 12 * 1.04 + 4, h = font * 1.55 + 2, p = node.renderedPosition();
+        var text = textWidth(node.data("label")) * font / 12, margin = page.laidOutFew ? 1 : 1 + 0.03 * text;   // a phone's ladder: as before, room is short
+        var w = text * 1.04 + 4, h = font * 1.55 + 2, p = node.renderedPosition();
         var free = function (at) {   // inside the graph, over no label placed and no other node
-          box = at[2](p, bodies[k], w, h, zoom);
+          box = placeBox(at, p, bodies[k], w, h, zoom, margin);
           return box.x1 >= 0 && box.x2 <= cy.width() && box.y1 >= 0 && box.y2 <= cy.height() &&
                  !placed.some(function (other) { return hit(box, other); }) &&
-                 !bodies.some(function (other, j) { return j !== k && (k >= ALWAYS_LABELLED || j < ALWAYS_LABELLED) && hit(box, other); });
+                 !bodies.some(function (other, j) { return j !== k && (k >= ALWAYS_LABELLED || j < k) && hit(box, other); });
         };
-        var place = LABEL_PLACES.find(free);
-        fits = !!place;
-        if (place) box = place[2](p, bodies[k], w, h, zoom);   // its box (the last one tried may be another place's)
-        if (place && (node.data("valign") !== place[0] || node.data("halign") !== place[1])) {
-          node.data({valign: place[0], halign: place[1], my: place[0] === "bottom" ? 3 : place[0] === "top" ? -3 : 0,
-                     mx: place[1] === "right" ? 4 : place[1] === "left" ? -4 : 0});
+        place = LABEL_PLACES.find(free);
+      }
+      fits = !!place;
+      if (place) {
+        box = placeBox(place, p, bodies[k], w, h, zoom, margin);   // its box (the last one tried may be another place's)
+        var mx = (place[1] === "right" ? 4 : place[1] === "left" ? -4 : 0) + box.shift / zoom;
+        if (node.data("valign") !== place[0] || node.data("halign") !== place[1] || Math.abs(node.data("mx") - mx) > 0.01) {
+          node.data({valign: place[0], halign: place[1], my: place[0] === "bottom" ? 3 : place[0] === "top" ? -3 : 0, mx: mx});
         }
+        if (Math.abs(node.data("fs") - font / zoom) > 0.01) node.data("fs", font / zoom);
+        // Cytoscape.js measures a label at its size in the graph (small: labels keep their size on screen) and cuts the
+        // text drawn to that box, a letter short at each end: a margin around the text keeps it whole
+        if (Math.abs(node.data("pad") - margin / zoom) > 0.01) node.data("pad", margin / zoom);
       }
       if (fits) { placed.push(box); shown++; }
       if (node.hasClass("unlabelled") === fits) node.toggleClass("unlabelled", !fits);
     });
   });
   page.labels = {shown: shown, boxes: placed};
+}
+
+/** A label's box at ``place`` (see LABEL_PLACES), its white ground's ``margin`` around it (pixels on screen, 1 as
+ *  the places count); a label centred under or over a node near the graph's side slides along to stay inside, by up to
+ *  half its width less 8 px (``shift``, pixels on screen), so that it still touches it. */
+function placeBox(place, p, body, w, h, zoom, margin) {
+  var box = place[2](p, body, w, h, zoom), most = Math.max(w / 2 - 8, 0), shift = 0, m = Math.max(margin - 1, 0);
+  box = {x1: box.x1 - m, x2: box.x2 + m, y1: box.y1 - m - 1.5, y2: box.y2 + m + 1.5};   // its line height rounds up
+  if (place[1] === "center") shift = box.x1 < 0 ? Math.min(-box.x1, most) : box.x2 > cy.width() ? -Math.min(box.x2 - cy.width(), most) : 0;
+  return {x1: box.x1 + shift, x2: box.x2 + shift, y1: box.y1, y2: box.y2, shift: shift};
+}
+
+/** The nodes drawn: not hidden by the filters nor left off paper. By their classes, not ":visible", which reads the
+ *  style of the last batch's end: right after a filter is lifted it still names the few nodes it left. */
+function drawnNodes() {
+  return cy.nodes().filter(function (node) { return !node.hasClass("hidden") && !node.hasClass("print-off"); });
 }
 
 /** ``hex`` mixed with white: ``share`` of white (a side's pale fill, so that it never reads as an event type's colour). */
@@ -358,6 +401,7 @@ var PRINTED = 14;
 function printGraph(on) {
   var g = D.graphs[state.level], weight = {};
   page.printing = on;
+  if (!cy) { if (!on) return; makeGraphNow(); }
   if (on) showGraph();
   cy.elements().removeClass("print-off");
   if (on) {

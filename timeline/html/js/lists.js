@@ -44,8 +44,29 @@ function drawEventList(shown) {
     (page.printing ? rows.slice(0, LIST_LIMIT) : rows).forEach(function (row, k) { list.appendChild(listItem(row, k)); });
   }
   $("event-list-count").textContent = "(" + NUMBER.format(shown.length) + ")";
+  $("event-table-box").hidden = !windowed;
+  drawEventTable();
   $("event-list-more").textContent = page.printing && rows.length > LIST_LIMIT
     ? "Printed: the first " + NUMBER.format(LIST_LIMIT) + " rows of " + NUMBER.format(rows.length) + " by date." : "";
+}
+
+/** The whole list as one table of text, drawn when its box is opened (a windowed list's rows off the screen are not in
+ *  the page: the browser's find, a screen reader's table commands and print reach them here); emptied when closed. */
+function drawEventTable() {
+  var box = $("event-table-box"), body = document.querySelector("#event-table tbody");
+  body.textContent = "";
+  if (box.hidden || !box.open) return;
+  document.querySelector("#event-table caption").textContent = "The " + plural(listed.events, "event") + " in view, by date";
+  var rows = document.createDocumentFragment();
+  listed.rows.forEach(function (row) {
+    if (row.event === undefined) return;
+    var e = D.events[row.event], tr = el("tr");
+    [e.d, labelOf(e), V.types[e.ty].label, e.all.map(actorName).join(", ")].forEach(function (text, k) {
+      tr.appendChild(el(k === 1 ? "th" : "td", text, k === 1 ? {"scope": "row"} : null));
+    });
+    rows.appendChild(tr);
+  });
+  body.appendChild(rows);
 }
 
 /** The height of a row of a windowed list, in pixels (the CSS variable --row of the list). */

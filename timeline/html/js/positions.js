@@ -160,7 +160,7 @@ function monthRow(span) {
 }
 
 /** The key, drawn as the bars are: each stance's colour (and the chart's cross-hatch), from most for the issue's
- *  proposition to most against it, and a claimed stance in a stance's own colour, striped as its rows are. */
+ *  proposition to most against it, and a claimed stance outlined in a stance's own colour, unfilled, as its rows are (and as the positions chart draws it). */
 function stanceLegend() {
   var legend = $("stance-legend"), scale = el("span", null, {"class": "stance-scale"});
   var sides = [["Toward the proposition:", function (s) { return s.value > 0; }], ["No lean:", function (s) { return s.value === 0; }],
@@ -175,10 +175,10 @@ function stanceLegend() {
   var sample = P.scale.find(function (s) { return s.value > 0; }) || P.scale[0];
   if (sample && P.stands.some(function (s) { return s[8].length; })) {
     legend.appendChild(keyEntry(stanceSwatch(sample, "swatch stint-swatch claimed-swatch"),
-                                "striped, in its own row: a stance others claim an actor holds"));
+                                "outlined, unfilled, in its own row: a stance others attribute to an actor"));
   }
   legend.appendChild(keyEntry(stanceSwatch(sample || {color: GREY}, "swatch stint-swatch holds-swatch"),
-                              "outlined in black: the stance each actor holds on the “as of” day"));
+                              "underlined in black: the stance each actor holds on the “as of” day"));
   legend.appendChild(el("span", "Each issue is a proposition; an actor's stance on it runs from " + scaleEnds() + "; a bar " +
                         "runs from the day a stance was stated to the actor's next one; the black line is the “as of” day.", {"class": "key-note"}));
 }

@@ -14,8 +14,9 @@ function makeTimeline() {
     selectable: true, multiselect: false,
     zoomKey: "ctrlKey",   // a plain wheel scrolls the page; Ctrl+wheel (as a trackpad's pinch sends it) zooms
     groupOrder: "order", zoomMin: 60 * MINUTE, margin: {item: {horizontal: 2, vertical: 3}},
-    start: state.from === null ? span[0] : state.from * MINUTE, end: state.to === null ? span[1] : state.to * MINUTE,
-    min: span[0], max: span[1],   // panning stops at the record's first and last dates: no empty months
+    // made with a window past the record's end, where no item shows: vis-timeline then lays out each item as it is
+    // added (a forced layout of the page per item: 0.25 s for 200 items); moved to the record below, it lays them out at once
+    start: span[1] + (span[1] - span[0]), end: span[1] + 2 * (span[1] - span[0]),
     showMajorLabels: false, showMinorLabels: false,   // the month row is the page's own, kept in view (drawAxis)
     align: "left", order: function (a, b) { return (a.rank || 0) - (b.rank || 0); }, tooltip: {followMouse: false, overflowMethod: "cap"},
     xss: {disabled: false, filterOptions: {whiteList: {}}},
@@ -25,6 +26,10 @@ function makeTimeline() {
   // no scroll box of its own, even on a phone: a vertical swipe over the lanes scrolls the page (the lanes' names and
   // the time row stay in view, sticky), a horizontal one pans the timeline (swipeScrollsPage)
   timeline = new vis.Timeline($("timeline"), items, groups, options);
+  // panning stops at the record's first and last dates (no empty months); the window as options too: vis-timeline sets
+  // its options' window again after its first redraw
+  timeline.setOptions({min: span[0], max: span[1], start: state.from === null ? span[0] : state.from * MINUTE,
+                       end: state.to === null ? span[1] : state.to * MINUTE});
   timeline.stacked = first.mode === "events";
   timeline.on("rangechanged", function (props) {
     var from = Math.round(props.start.valueOf() / MINUTE), to = Math.round(props.end.valueOf() / MINUTE);
