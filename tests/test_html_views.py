@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from html_page import quiet_browser, seed_record, seed_record_page, wait
 
-from timeline.positions import as_of, history
+from timeline.positions import as_of, default_as_of, history
 from timeline.render.positions import select_panels
 
 browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
@@ -140,3 +140,9 @@ def test_the_graph_below_the_fold_is_drawn_when_the_reader_scrolls_to_it(browser
     assert page.locator("#graph canvas").count() > 0
     assert page.evaluate(GRAPH_FIGURES) == tall.evaluate(GRAPH_FIGURES)
     assert page.evaluate("window.timelinePage.labels.shown") == tall.evaluate("window.timelinePage.labels.shown") >= 10
+
+
+def test_the_positions_view_opens_on_the_charts_day(browser, record_page, record):
+    """One "as of" day: with none in the address the view shows the positions chart's (default_as_of)."""
+    page = browser.open(record_page)
+    assert page.evaluate("window.timelinePage.positions")["asof"] == default_as_of(record).isoformat() == "2025-12-28"

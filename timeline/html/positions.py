@@ -13,17 +13,18 @@ from typing import Any
 
 from timeline.html.look import ink_on
 from timeline.model import Dataset
-from timeline.positions import history, plan_diff
+from timeline.positions import default_as_of, history, plan_diff
 from timeline.stance_colors import hatched_stance, stance_colors
 
 
 def positions_data(dataset: Dataset, actor_index: dict[str, int], source_index: dict[str, int],
                    event_index: dict[str, int], include_drafts: bool = False) -> dict[str, Any] | None:
-    """``{"scale", "issues", "stands", "plans"}`` for the page, or None when the dataset records no position
+    """``{"scale", "issues", "stands", "plans", "as_of"}`` for the page, or None when the dataset records no position
     and no plan. ``stands``: ``[issue, actor, stance, since, until, date, statement, event, claimed_by, sources,
     quote, id]`` with issue and stance as indices into their lists, actors, sources and the event as indices
     into the page's lists (an actor the record does not list stays its id), ``since``/``until`` ISO days
-    (``until`` None: it still holds), ``date`` the date stated, in words."""
+    (``until`` None: it still holds), ``date`` the date stated, in words; ``as_of`` the ISO day the view shows
+    first, :func:`timeline.positions.default_as_of`'s (the charts' day), None without a dated position."""
     if not dataset.positions and not dataset.plans:
         return None
     scale = stance_looks(dataset)
@@ -46,7 +47,9 @@ def positions_data(dataset: Dataset, actor_index: dict[str, int], source_index: 
                        s.position])
     issues = [{"id": i, "name": dataset.issues[i].name, "proposition": dataset.issues[i].proposition,
                "parent": dataset.issues[i].parent} for i in issue_ids]
-    return {"scale": scale, "issues": issues, "stands": stands,
+    as_of = default_as_of(dataset).isoformat() if any(p.date.first or p.date.last for p in dataset.positions) \
+        else None
+    return {"scale": scale, "issues": issues, "stands": stands, "as_of": as_of,
             "plans": [_plan(dataset, plan_id, actor, source_index, event_index) for plan_id in dataset.plans]}
 
 

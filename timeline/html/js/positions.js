@@ -14,7 +14,7 @@ function makePositions() {
   var days = P.stands.map(function (s) { return s[3]; }).concat(P.stands.map(function (s) { return s[4]; }).filter(Boolean));
   days.sort();
   P.lo = days.length ? dayMinutes(days[0]) : 0;
-  P.latest = days.length ? days[days.length - 1] : null;
+  P.latest = P.as_of || (days.length ? days[days.length - 1] : null);   // the charts' day (default_as_of)
   var last = new Date((P.latest ? dayMinutes(P.latest) : 0) * MINUTE);
   P.hi = Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 1, 1) / MINUTE;   // the chart ends with a month, as the image
   var slider = $("asof");
