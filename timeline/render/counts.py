@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import timedelta
+from functools import lru_cache
 
 import matplotlib.dates as mdates
 import numpy as np
@@ -199,11 +200,17 @@ def print_shades(colors: Sequence[str]) -> list[str]:
     """The ``colors`` moved as little as they must in lightness, their hues kept, to print :data:`PRINT_GAP`
     greys apart (:func:`_print_grey`) within :data:`COUNT_GREYS`: bars that part in greyscale and still read as
     the families' own colours. Each colour's CIE L* is moved until it prints at its grey (coloraide fits it
-    into sRGB). One colour stays as it is."""
+    into sRGB). One colour stays as it is. Kept per list of colours: a build draws the chart twice (PNG, SVG),
+    and the bisection costs ~0.5 s CPU."""
+    return list(_shades(tuple(colors)))
+
+
+@lru_cache(maxsize=16)
+def _shades(colors: tuple[str, ...]) -> tuple[str, ...]:
     from coloraide import Color
 
     if len(colors) < 2:
-        return list(colors)
+        return colors
     low, high = COUNT_GREYS
     greys = [_print_grey(c) for c in colors]
     order = sorted(range(len(colors)), key=lambda i: greys[i])
@@ -218,4 +225,4 @@ def print_shades(colors: Sequence[str]) -> list[str]:
             lab["lightness"] = (below + above) / 2
             out[i] = lab.convert("srgb").fit("srgb", method="lch-chroma").to_string(hex=True).upper()
             below, above = (lab["lightness"], above) if _print_grey(out[i]) < target + shift else (below, lab["lightness"])
-    return out
+    return tuple(out)

@@ -167,7 +167,8 @@ def draw_timeline(dataset: Dataset, events: Sequence[Event] | None = None, *, la
     style.apply_defaults()
     force = [e for e in events if _is_force(e)]
     banded = force if (battlefield or (battlefield is None and len(force) >= BAND_FROM)) else []
-    shown = [e for e in events if not any(e is b for b in banded)] if banded else events
+    gone = {id(b) for b in banded}                     # by identity, in one pass (was events x banded)
+    shown = [e for e in events if id(e) not in gone] if banded else events
     if not shown:
         shown, banded = events, []
     width, height = size or (WIDTH, None)
