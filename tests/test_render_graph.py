@@ -224,7 +224,7 @@ def test_labels_overlap_neither_each_other_nor_nodes(seed, person, state):
 def test_title_subtitle_and_footer(person):
     assert text(person, "title") == "Moscow talks on the US peace plan for Ukraine, December 2025"
     assert text(person, "subtitle") == ("Who met whom, and who acted on whom: people, delegations, groups and states"
-                                        " · events 2–3 Dec 2025")
+                                        " · events 1–3 Dec 2025")
     assert "Source: The Global News Watch" in text(person, "footer")
 
 
@@ -245,7 +245,7 @@ def test_state_level_collapses_actors_into_their_states(state):
     assert set(drawn(state, "label")) == STATE_NODES
     assert legend(state, "kind") == ["State", "Organisation", "Group"]
     assert text(state, "subtitle") == ("Relations between states, organisations and groups (what a person did counts "
-                                       "for their state) · events 2–3 Dec 2025")
+                                       "for their state) · events 1–3 Dec 2025")
 
 
 def test_around_keeps_the_neighbourhood_of_an_actor(seed):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from graph_geometry import bows, label_gaps
+from graph_geometry import bows, by_gid, label_gaps
 
 from timeline.dataset import load
 from timeline.render.graph import draw_graph
@@ -27,11 +27,14 @@ def figures():
 
 def test_every_label_touches_its_node(figures):
     # judged round 7: labels stood up to 66 points off their node (Hnatov 60, Kushner 44, Trump 32 on the person
-    # page), read as their neighbour's or as a caption of the line beside them; now at most 10 points
+    # page), read as their neighbour's or as a caption of the line beside them; now at most 10 points, unless every
+    # spot that near lies on another label or node: then a leader joins it (two at most a figure: Gerasimov and Umerov on the person page)
     for name, figure in figures.items():
         gaps = label_gaps(figure)
         assert len(gaps) >= 5, name
-        assert {n: round(g, 1) for n, g in gaps.items() if g > 12.0} == {}, name
+        joined = set(by_gid(figure, "leader"))
+        assert {n: round(g, 1) for n, g in gaps.items() if g > 12.0 and n not in joined} == {}, name
+        assert len(joined) <= 2, name
 
 
 def test_lines_bow_little(figures):

@@ -51,9 +51,7 @@ def test_every_line_touches_both_its_nodes(figures, name):
     assert {gid: (round(a / px, 1), round(b / px, 1)) for gid, (a, b) in gaps.items() if max(a, b) > END_GAP * px} == {}
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(
-    strict=True, reason="round 8 bounds a line's bow (graph_edges.MAX_RAD_NODE): on the slide Putin–Witkoff "
-    "passes under Lavrov, who sits between them")) if n == "person-slide" else n for n in NAMES])
+@pytest.mark.parametrize("name", NAMES)
 def test_no_line_passes_under_a_node_other_than_its_ends(figures, name):
     shapes = outlines(figures[name])
     under = [(gid, node) for gid, ends, line, half in lines(figures[name]) for node, shape in shapes.items()

@@ -32,7 +32,10 @@ from timeline.render import style
 #: reads as its neighbour's or as a caption of the line beside it (judged round 7: up to 66 points off); a label that
 #: finds no clean spot this near lies on a line, and the lines bow round it (:mod:`timeline.render.graph_edges`).
 GAPS = (1.5, 4.0, 7.0, 10.0)
-MAX_LEADER = GAPS[-1]
+#: Further gaps, tried only where no spot that near is free of other nodes and labels (a crowded cluster): a leader
+#: joins such a label to its node, rather than one label lying on another.
+FAR = (14.0, 22.0, 32.0, 44.0, 60.0)
+MAX_LEADER = FAR[-1]
 #: Directions tried, in degrees, the most readable first: right, left, above, below, then the diagonals.
 DIRECTIONS = (0, 180, 90, 270, 35, 145, 325, 215, 60, 120, 300, 240, 15, 165, 345, 195, 75, 105, 285, 255)
 HALO = 3.0
@@ -86,9 +89,9 @@ def _spot(w: float, h: float, nodes: np.ndarray, i: int, bounds: tuple, edge_poi
     near = np.hypot(edge_points[:, 0] - x, edge_points[:, 1] - y) < r + (MAX_LEADER + 6) * px + w + h
     points, ends = edge_points[near], edge_ends[near]
 
-    def search(angles: Sequence[float]) -> tuple[float, tuple, int]:
+    def search(angles: Sequence[float], gaps: Sequence[float] = GAPS) -> tuple[float, tuple, int]:
         best: tuple[float, tuple, int] = (math.inf, (x, y, x, y), 0)
-        for ring, gap in enumerate(GAPS):
+        for ring, gap in enumerate(gaps):
             if best[0] < 1e3:               # a clean spot nearer the node beats any further out
                 break
             for turn, angle in enumerate(angles):
@@ -103,6 +106,10 @@ def _spot(w: float, h: float, nodes: np.ndarray, i: int, bounds: tuple, edge_poi
     best = search(_turned(prefer))
     if best[0] >= ON_A_LINE:
         best = min(best, search(range(5, 360, 10)), key=lambda b: b[0])
+    if best[0] >= 1e5:                      # on another label or node (not only nearer another node)
+        further = search(range(5, 360, 10), FAR)
+        if further[0] < best[0]:
+            best = (further[0], further[1], len(GAPS) - 1)      # a leader joins it
     cost, box, ring = best
     leader = (float(np.clip(x, box[0], box[2])), float(np.clip(y, box[1], box[3]))) if ring == len(GAPS) - 1 else None
     return cost, Spot(box, leader)
