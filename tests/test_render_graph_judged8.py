@@ -28,7 +28,7 @@ def figures():
 def test_every_label_touches_its_node(figures):
     # judged round 7: labels stood up to 66 points off their node (Hnatov 60, Kushner 44, Trump 32 on the person
     # page), read as their neighbour's or as a caption of the line beside them; now at most 10 points, unless every
-    # spot that near lies on another label or node: then a leader joins it (two at most a figure: Gerasimov and Umerov on the person page)
+    # spot that near lies on another label or node: then a leader joins it (two at most: Gerasimov, Umerov)
     for name, figure in figures.items():
         gaps = label_gaps(figure)
         assert len(gaps) >= 5, name
