@@ -17,8 +17,8 @@ import pytest
 
 from timeline.outputs import MANIFEST, TEMP_MARK, generated_files, is_ours
 
-KILLS = 20
-ROUNDS = 10
+KILLS = 12   # kills that land while a build runs; each build is ~14 s of start-up and drawing, so CI stays < 20 min
+ROUNDS = 5
 TINY = """\
 actors:
   - {id: anna, name: Anna, kind: person}
