@@ -6,6 +6,7 @@ from pathlib import Path
 
 from matplotlib.figure import Figure
 
+from timeline.dataset import load
 from timeline.model import Dataset
 from timeline.render.timeline import draw_timeline
 
@@ -14,6 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SLIDE, PAGE, COLUMN = (13.33, 7.5), (11, 8.5), (6, None)
 DATA = {"seed": ROOT / "seeds", "moscow": ROOT / "seeds" / "moscow-talks-2025-12.yaml",
         "chronology": ROOT / "tests" / "charts" / "chronology.yaml"}
+
+
+def load_judged() -> dict[str, Dataset]:
+    """Every dataset of :data:`DATA`, loaded, by name."""
+    return {name: load(path) for name, path in DATA.items()}
 
 
 def drawn(loaded: dict[str, Dataset], specs: dict[str, tuple[str, tuple[float, float | None] | None]]

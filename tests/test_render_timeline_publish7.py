@@ -11,7 +11,7 @@ import sys
 
 import matplotlib.dates as mdates
 import pytest
-from judged_charts import COLUMN, DATA, PAGE, ROOT, SLIDE, drawn
+from judged_charts import COLUMN, PAGE, ROOT, SLIDE, drawn, load_judged
 from matplotlib.colors import to_hex
 from matplotlib.lines import Line2D
 from matplotlib.patches import StepPatch
@@ -30,9 +30,7 @@ TOOL_WORDS = ("for lack of room", "the record allows", "answers, revises", "offi
               "to number legibly", "times the scale")
 
 
-@pytest.fixture(scope="module")
-def loaded():
-    return {name: load(path) for name, path in DATA.items()}
+loaded = pytest.fixture(scope="module", name="loaded")(load_judged)
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from datetime import datetime
 
 import matplotlib.dates as mdates
 import pytest
-from judged_charts import DATA, PAGE, ROOT, SLIDE, drawn
+from judged_charts import PAGE, ROOT, SLIDE, drawn, load_judged
 from matplotlib.colors import to_hex
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
@@ -28,9 +28,7 @@ CHARTS = {"seed-page": ("seed", PAGE), "seed-slide": ("seed", SLIDE), "moscow": 
           "chronology": ("chronology", None)}
 
 
-@pytest.fixture(scope="module")
-def loaded():
-    return {name: load(path) for name, path in DATA.items()}
+loaded = pytest.fixture(scope="module", name="loaded")(load_judged)
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from timeline.errors import UserError
 from timeline.html.look import ink_on
 from timeline.model import Dataset
 from timeline.positions import default_as_of, history, plan_diff
@@ -47,8 +48,10 @@ def positions_data(dataset: Dataset, actor_index: dict[str, int], source_index: 
                        s.position])
     issues = [{"id": i, "name": dataset.issues[i].name, "proposition": dataset.issues[i].proposition,
                "parent": dataset.issues[i].parent} for i in issue_ids]
-    as_of = default_as_of(dataset).isoformat() if any(p.date.first or p.date.last for p in dataset.positions) \
-        else None
+    try:
+        as_of: str | None = default_as_of(dataset).isoformat()
+    except UserError:           # no dated position: the view starts on its latest stance's day
+        as_of = None
     return {"scale": scale, "issues": issues, "stands": stands, "as_of": as_of,
             "plans": [_plan(dataset, plan_id, actor, source_index, event_index) for plan_id in dataset.plans]}
 
