@@ -87,10 +87,15 @@ def _skip_defined(data: dict, held: dict) -> None:
 
 
 def _check(path: Path, data: Path | None) -> None:
-    """Load what was written with the dataset, through the normal checker (every problem with file:line)."""
+    """Load what was written with the dataset, through the normal checker (every problem with file:line).
+
+    Written into the dataset itself (``--into`` the ``--data`` file, or a file inside the ``--data``
+    folder), the dataset is loaded once: loading it beside itself would report each id as a duplicate.
+    """
     from timeline.importers.writer import check
 
-    if data is not None and data.is_dir() and path.resolve().is_relative_to(data.resolve()):
+    if data is not None and (path.resolve() == data.resolve()
+                             or data.is_dir() and path.resolve().is_relative_to(data.resolve())):
         from timeline.dataset import load
 
         load(data)
