@@ -9,6 +9,8 @@ phrases in reach are another verb's. Run over the drafted events once the articl
   ("The envoys, who landed late on Saturday, will meet ...") dates the aside. Such an event keeps no date of
   its own: it is bounded by publication again. A relative clause right after a noun that is the event ("the
   talks that were held on Monday") still dates it.
+- *An "after" clause of a dated one*: "The talks stalled in July after the SPLM-IO withdrew": the withdrawal,
+  undated, came on or before the main clause's date (``../2024-07``; round 9).
 - *Past perfect after a dated saying*: "said on Saturday the group had received 13 detainees": the receiving
   happened on or before that day (``../DAY``), not on it (issue #16: nothing more precise than the text).
 """
@@ -28,13 +30,17 @@ _ASIDE = re.compile(r",\s*(?:who|which|where|when)\b[^,]*$", re.IGNORECASE)
 _SAID_ON = re.compile(r"\b(?:said|told \w+|announced|reported|confirmed)\s+(?:late |early )?(?:on\s+)?$",
                       re.IGNORECASE)
 _PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
+#: "after" opening the clause of the trigger: no comma, no other clause marker and at most eight words between.
+_AFTER = re.compile(r"\bafter\s+(?!(?:that|which)\b)(?:[^\s,;:“”\"]+\s+){0,8}$", re.IGNORECASE)
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def date_clauses(events: list[Drafted], published: dt.date) -> None:
-    """Undate in place the events dated by another clause's date, and bound the past perfect (module docstring)."""
+    """Undate in place the events dated by another clause's date, bound the past perfect and what an "after"
+    clause tells (module docstring)."""
     for event in events:
         if not event.explicit:
+            _after_dated(event, published)
             continue
         future = event.status in ("planned", "proposed", "cancelled")
         phrases = [d for d in find_dates(event.sentence, published, future) if d.explicit and d.edtf == event.date]
@@ -46,6 +52,18 @@ def date_clauses(events: list[Drafted], published: dt.date) -> None:
         elif event.type not in SAID and _DAY.fullmatch(event.date) \
                 and any(past_perfect(event.sentence, start, p) for p in phrases):
             event.date = f"../{event.date}"
+
+
+def _after_dated(event: Drafted, published: dt.date) -> None:
+    """Bound by the main clause's date an undated past event told in an "after" clause ("stalled in July after")."""
+    after = _AFTER.search(event.sentence[:event.at])
+    if event.date != bound(published) or after is None:
+        return
+    found = [d for d in find_dates(event.sentence[:after.start()], published) if d.explicit]
+    if found and "“" not in event.sentence[found[-1].end:after.start()]:
+        end = found[-1].edtf.split("/")[-1]
+        if end and end != ".." and end <= published.isoformat():
+            event.date = f"../{end}"
 
 
 def another_clause(sentence: str, start: int, end: int, phrase: DatePhrase, nominal: bool) -> bool:

@@ -11,6 +11,9 @@ from Monday to Wednesday        the same, as one span                           
 this Thursday                   the Thursday of the week of publication (Monday to Sunday); a past one
                                 when the clause is past and it is after publication, a coming one when
                                 the clause is future and it is before
+from 25 to 30 October          the span of those days, in the year of the first day as for "25 October"
+(between 11 and 13 October,     (round 9: 11-13 October, October 11-13, from 28 September to 2 October)
+October 11-13)
 two years earlier / later       the year written last, minus / plus two (``2016``), never a day
 three months later              the month written last, plus three (``2025-03``); no month written: no date
 the previous / following year   the year written last, minus / plus one
@@ -82,3 +85,22 @@ def shift_years(match: re.Match[str], anchor: str | None) -> str | None:
         return None
     month = dt.date(int(found[1]), int(found[2]), 1) + relativedelta(months=sign * count)
     return f"{month.year:04d}-{month.month:02d}"
+
+
+def day_range(first: dt.date | None, day: str, month: int | None = None) -> str | None:
+    """The span from ``first`` (its year resolved as for a single day) to day ``day`` of ``month`` (default: the
+    same month; a month before the first's is in the next year), as EDTF ``START/END``; None if no such day.
+
+    >>> day_range(dt.date(2025, 10, 25), "30")
+    '2025-10-25/2025-10-30'
+    >>> day_range(dt.date(2024, 12, 28), "2", 1)
+    '2024-12-28/2025-01-02'
+    """
+    if first is None:
+        return None
+    month = month or first.month
+    try:
+        last = dt.date(first.year + (month < first.month), month, int(day))
+    except ValueError:  # 31 September
+        return None
+    return f"{first.isoformat()}/{last.isoformat()}" if last > first else None

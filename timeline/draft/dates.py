@@ -54,7 +54,7 @@ from typing import NamedTuple
 
 from dateutil.relativedelta import MO, SU, relativedelta, weekday
 
-from timeline.draft.date_spans import COUNTS, WEEKDAYS, shift_years, this_weekday, weekday_pair
+from timeline.draft.date_spans import COUNTS, WEEKDAYS, day_range, shift_years, this_weekday, weekday_pair
 
 _WEEKDAYS = WEEKDAYS
 _MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
@@ -68,6 +68,8 @@ _MON = r"(?P<mon>january|february|march|april|may|june|july|august|september|oct
 _WD2 = _WD.replace("?P<wd>", "?P<wd2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_MON2, _DAY2 = _MON.replace("?P<mon>", "?P<mon2>"), _DAY.replace("?P<day>", "?P<day2>")
+_TO = r"\s*(?:-|–|to|and|until|through)\s*"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 #: (kind, pattern), tried in this order; the longest match at a place wins.
@@ -77,6 +79,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     ("from_day", rf"as (?:early|soon) as {_DAY} {_MON}"),
     ("from_day", rf"as (?:early|soon) as {_MON} {_DAY}"),
     ("weekday_pair", rf"(?:from )?{_WD}(?: and | to | through |-|–){_WD2}"),
+    ("day_range", rf"(?:from |between )?{_DAY}(?: {_MON})?{_TO}{_DAY2} {_MON2}(?:,? {_YEAR})?"),
+    ("day_range", rf"(?:from |between )?{_MON} {_DAY}{_TO}(?:{_MON2} )?{_DAY2}(?!\d)(?:,? {_YEAR})?"),
     ("this_weekday", rf"this {_WD}{_PART}"),
     ("last_weekday", rf"last {_WD}{_PART}"),
     ("next_weekday", rf"(?:next|this coming) {_WD}{_PART}"),
@@ -256,6 +260,9 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date, future: bool) 
     if kind in ("day_month", "month_day"):
         day = _day(groups, published, future)
         return day.isoformat() if day else None
+    if kind == "day_range":  # "from 25 to 30 October", "October 11-13": (day, mon) the first day, (day2, mon2) the last
+        first = {**groups, "mon": groups.get("mon") or groups["mon2"]}
+        return day_range(_day(first, published, future), groups["day2"], _MONTHS[groups.get("mon2") or groups["mon"]])
     if kind == "relative_day":
         return _relative_day(groups["word"], published)
     if kind == "weekend":

@@ -34,7 +34,8 @@ from timeline.draft.drafted import Drafted
 
 #: Types a sentence after a flashback ("... the teams' work in Jeddah on March 11th.") tells again ("The meeting").
 RETOLD = frozenset(("meeting", "call", "visit"))
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: A year that dates a sentence: not one that names a thing ("the 2018 peace agreement", "its 2015 deal"; draft9).
+_YEAR = re.compile(r"(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\ba )\b(?:19|20)\d\d\b(?!-)")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _WHEN = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 #: Words opening a sentence that move to another time: the episode before ends.
