@@ -1,4 +1,4 @@
-"""``timeline draft``, round 9: spans of days in one phrase, an "after" clause bounded by its main clause's date,
+"""``timeline draft``, round 9: spans of days and months in one phrase, parts of a month in words, an "after" clause bounded by its main clause's date,
 and a year that names a thing ("the 2018 peace agreement") does not end an episode.
 
 Each row is a short text (written for the test, not taken from the development set) and the exact events
@@ -44,8 +44,20 @@ def drafted(text: str) -> list[tuple]:
     ("from 2 to 4 December", False, "2023-12-02/2023-12-04"),
     ("from 2 to 4 December", True, "2024-12-02/2024-12-04"),
     ("from 30 to 25 October", False, None),  # backwards: no date rather than a wrong one
+    # months, parts of months and days of a month written in words
+    ("in October and November", False, "2024-10/2024-11"),
+    ("between October and December 2023", False, "2023-10/2023-12"),
+    ("from December to February", True, "2024-12/2025-02"),
+    ("at the end of October", False, "2024-10-21/2024-10-31"),
+    ("at the beginning of October", False, "2024-10-01/2024-10-10"),
+    ("in the middle of October", False, "2024-10-11/2024-10-20"),
+    ("on the 6th of November", False, "2024-11-06"),
+    ("on the 24th of this month", False, "2024-11-24"),
+    ("on the 3rd of next month", True, "2024-12-03"),
+    ("a fortnight ago", False, "2024-11-15~"),
+    ("in the summer of 2023", False, "2023"),  # no more precise than the year: EDTF seasons are not read
 ])
-def test_a_span_of_days_in_one_phrase(phrase: str, future: bool, expected: str | None) -> None:
+def test_spans_and_days_written_in_words(phrase: str, future: bool, expected: str | None) -> None:
     assert resolve(phrase, PUBLISHED, future) == expected
 
 

@@ -15,7 +15,9 @@ events once the article is read (offsets are those of :class:`~timeline.draft.dr
   with "Before the meeting," gives ``../DAY``. A date that dates only a noun and is earlier than the
   episode's day ("thanked him for the work in Jeddah on March 11th") is a flashback: it dates the sentences
   of its paragraph that tell its talks again ("The meeting of the senior officials ..."), and at the first
-  sentence that tells anything else, or the next paragraph, the episode it interrupted goes on. An event only named inside another's clause ("rejected Kyiv's
+  sentence that tells anything else, or the next paragraph, the episode it interrupted goes on (draft9: one
+  rule). A year that dates a sentence ("from 1998 to 2000") ends the episode for it; one that names a thing
+  ("the 2018 peace agreement") does not. An event only named inside another's clause ("rejected Kyiv's
   counter-proposal") takes no carried day.
 - *A quotation's relative date* ("tomorrow", "on Tuesday", "last week" inside the quoted words) is
   relative to the day the words were said: the day of the saying told in the same sentence (its own
