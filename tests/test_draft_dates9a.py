@@ -86,6 +86,32 @@ def test_an_after_clause_is_bounded_by_the_date_of_its_main_clause(text: str, ex
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # the date after a noun and its participle dates that noun's event, not the agreement
+    ("Pakistan and the Taliban have agreed to continue observing the ceasefire reached earlier this month.",
+     [("agreement", "../2024-11-29", "occurred", {"participants": ["pakistan", "taliban"]})]),
+    ("Hamas accepted the plan unveiled on Monday.",
+     [("acceptance", "../2024-11-29", "occurred", {"source": ["hamas"]})]),
+    # the trigger's own date, and a participle with its agent before the date, date the event as before
+    ("Israel and Hamas signed the ceasefire on Monday.",
+     [("agreement_signed", "2024-11-25", "occurred", {"participants": ["israel", "hamas"]})]),
+    ("Putin met the delegation led by Witkoff on Monday.",
+     [("meeting", "2024-11-25", "occurred", {"participants": ["putin", "witkoff"]})]),
+])
+def test_a_date_after_a_participle_dates_its_noun(text: str, expected: list) -> None:
+    assert drafted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a standfirst printed again as the first paragraph is one telling: one event
+    ("Putin met Witkoff in Moscow on Monday.\nPutin met Witkoff in Moscow on Monday.\nRussia rejected the plan.",
+     [("meeting", "2024-11-25", "occurred", {"participants": ["putin", "witkoff"]}),
+      ("rejection", "../2024-11-29", "occurred", {"source": ["russia"]})]),
+])
+def test_a_line_printed_twice_is_told_once(text: str, expected: list) -> None:
+    assert drafted(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a year that names an agreement is no other time: the episode's day goes on
     ("On Monday, Putin met Zelenskyy in Moscow.\n\nPutin urged Zelenskyy to respect the 2015 peace agreement.",
      [("meeting", "2024-11-25", "occurred", {"participants": ["putin", "zelenskyy"]}),

@@ -9,6 +9,8 @@ phrases in reach are another verb's. Run over the drafted events once the articl
   ("The envoys, who landed late on Saturday, will meet ...") dates the aside. Such an event keeps no date of
   its own: it is bounded by publication again. A relative clause right after a noun that is the event ("the
   talks that were held on Monday") still dates it.
+- *A participle's date*: "agreed to keep the ceasefire reached earlier this month", "accepted the plan unveiled
+  on Friday": the date after a noun and its past participle dates that noun's event, not the trigger's (round 9).
 - *An "after" clause of a dated one*: "The talks stalled in July after the SPLM-IO withdrew": the withdrawal,
   undated, came on or before the main clause's date (``../2024-07``; round 9).
 - *Past perfect after a dated saying*: "said on Saturday the group had received 13 detainees": the receiving
@@ -26,6 +28,9 @@ from timeline.draft.drafted import Drafted
 SAID = frozenset(("statement", "claim", "denial", "accusation", "assessment", "criticism", "appeal", "demand",
                     "endorsement", "rejection", "threat"))
 _MARKER = re.compile(r"\b(?:since|that|which|who|whom|when|where)\b", re.IGNORECASE)
+#: A noun and its past participle right before a date ("the ceasefire reached", "the plan unveiled on").
+_PARTICIPLE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+(?:[\w-]+\s+){0,3}?(?:[a-z]+ed|held|made|struck|"
+                         r"signed|won|sent|given|taken|begun|broken|put forward)(?:\s+(?:on|in|at|during|since))?\s*$")
 _ASIDE = re.compile(r",\s*(?:who|which|where|when)\b[^,]*$", re.IGNORECASE)
 _SAID_ON = re.compile(r"\b(?:said|told \w+|announced|reported|confirmed)\s+(?:late |early )?(?:on\s+)?$",
                       re.IGNORECASE)
@@ -77,7 +82,7 @@ def another_clause(sentence: str, start: int, end: int, phrase: DatePhrase, nomi
         between = sentence[end:phrase.start]
         marker = _MARKER.search(between)
         if marker is None:
-            return False
+            return bool(_PARTICIPLE.search(between))
         if marker.group(0).lower() == "since":
             return True
         return not nominal and bool(between[:marker.start()].strip(" ,"))
