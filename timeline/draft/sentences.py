@@ -2,6 +2,7 @@
 
 No trained model is loaded: ``spacy.blank("en")`` gives the rule-based
 tokenizer, and the ``sentencizer`` splits on sentence-final punctuation.
+Titles abbreviated before a name ("Lt. Gen.", "Amb.") end no sentence.
 Line breaks always end a sentence. A line without final punctuation is a
 heading, a standfirst or a site's boilerplate ("Watch This Important Video"):
 it is skipped, since its facts are told again in the body. A line that repeats
@@ -21,6 +22,10 @@ if TYPE_CHECKING:
 
 _LINE = re.compile(r"[^\n]+")
 _ENDS = ".!?\"'\u201d\u2019)\u2026:"
+#: Titles abbreviated before a name that spaCy's English exceptions lack ("Lt. Gen. Rajiv Ghai", "Amb. Keter"):
+#: one token each, so that their full stop ends no sentence (round 9; "Gen.", "Mr.", "Sen.", "Gov." are there).
+TITLES = ("Lt.", "Maj.", "Col.", "Brig.", "Capt.", "Cpt.", "Adm.", "Sgt.", "Cmdr.", "Cdr.", "Amb.", "Pres.", "Hon.",
+          "Sec.", "Rt.", "Insp.", "Supt.", "Cmdt.", "Lt.-Gen.", "Maj.-Gen.")
 
 
 class Sentence(NamedTuple):
@@ -47,6 +52,8 @@ def pipeline() -> Language:
     import spacy
 
     nlp = spacy.blank("en")
+    for title in TITLES:
+        nlp.tokenizer.add_special_case(title, [{"ORTH": title}])
     nlp.add_pipe("sentencizer")
     return nlp
 
