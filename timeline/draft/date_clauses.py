@@ -38,6 +38,7 @@ _PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 #: "after" opening the clause of the trigger: no comma, no other clause marker and at most eight words between.
 _AFTER = re.compile(r"\bafter\s+(?!(?:that|which)\b)(?:[^\s,;:“”\"]+\s+){0,8}$", re.IGNORECASE)
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_PLAIN = re.compile(r"\d{4}(?:-\d\d){0,2}")  # a year, month or day: no open end, nothing approximate
 
 
 def date_clauses(events: list[Drafted], published: dt.date) -> None:
@@ -67,7 +68,7 @@ def _after_dated(event: Drafted, published: dt.date) -> None:
     found = [d for d in find_dates(event.sentence[:after.start()], published) if d.explicit]
     if found and "“" not in event.sentence[found[-1].end:after.start()]:
         end = found[-1].edtf.split("/")[-1]
-        if end and end != ".." and end <= published.isoformat():
+        if _PLAIN.fullmatch(end) and end <= published.isoformat():
             event.date = f"../{end}"
 
 
