@@ -1,4 +1,5 @@
-"""``timeline draft``, round 9: spans of days and months in one phrase, parts of a month in words, an "after" clause bounded by its main clause's date,
+"""``timeline draft``, round 9: spans of days and months in one phrase, parts of a month in words, an "after"
+clause bounded by its main clause's date, a participle's date, a line printed twice,
 and a year that names a thing ("the 2018 peace agreement") does not end an episode.
 
 Each row is a short text (written for the test, not taken from the development set) and the exact events
