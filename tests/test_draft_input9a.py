@@ -77,3 +77,20 @@ def test_into_the_data_file_itself_loads_it_once(tmp_path):
                              "(every event draft: true until reviewed)\n")
     after = load(base)
     assert len(after.events) == len(before.events) and len(after.drafts) == len(before.drafts) + 2
+
+
+def test_into_a_file_the_check_refuses_leaves_it_as_it_was(tmp_path):
+    base = tmp_path / "base.yaml"
+    shutil.copy(SEED, base)
+    other = tmp_path / "other.yaml"  # defines an actor the dataset defines too: the merged check fails
+    other.write_text("actors:\n  - {id: putin, name: Vladimir Putin, kind: person}\n", encoding="utf-8")
+    held = other.read_bytes()
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["draft", str(article), "--published", "2025-12-03", "--data", str(base),
+                                      "--source-id", "ex", "--into", str(other)])
+    assert result.exit_code == 1
+    assert f"--into: nothing was added to {other}; it is as it was" in result.output
+    assert "putin" in result.output and "Traceback" not in result.output
+    assert other.read_bytes() == held
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "base.yaml", "other.yaml"]
