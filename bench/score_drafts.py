@@ -5,6 +5,7 @@
     python bench/score_drafts.py --set heldout --texts /work/devset-texts   # one set (the lead)
     python bench/score_drafts.py --texts /work/devset-texts   # texts kept out of the repository
     python bench/score_drafts.py --command "python -m timeline draft" --keep /tmp/drafts
+    python bench/score_drafts.py --sets tune --command in-process   # the same, one process: while tuning
     python bench/score_drafts.py --drafts /tmp/drafts    # score drafts written earlier
     python bench/score_drafts.py --baseline empty        # the floor: a draft with no events
     python bench/score_drafts.py --json                  # the same figures as JSON
@@ -340,9 +341,23 @@ def data_arguments(article: Article, default: str) -> list[str]:
 
 
 def run_command(command: str, article: Article, data: str, out: Path) -> str:
-    """Run the drafting command on one article into ``out``; an error line, or '' on success."""
+    """Run the drafting command on one article into ``out``; an error line, or '' on success.
+
+    ``command`` "in-process" runs ``timeline draft`` through click's test runner in this process:
+    the same command and arguments without a start-up per article (the figures are the same).
+    """
     argv = [*shlex.split(command), str(article.text), "--published", article.published,
             *data_arguments(article, data), "-o", str(out)]
+    if command == "in-process":
+        from click.testing import CliRunner
+
+        from timeline.cli import cli
+
+        result = CliRunner().invoke(cli, ["draft", *argv[1:]])
+        if result.exit_code:
+            lines = (result.output or repr(result.exception)).strip().splitlines()
+            return f"command failed (exit {result.exit_code}): {lines[-1] if lines else 'no output'}"
+        return "" if out.is_file() else f"command wrote no file at {out}"
     try:
         done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -483,7 +498,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="comma-separated: tune, heldout (default both)")
     parser.add_argument("--texts", type=Path, action="append", default=[],
                         help="a folder of article texts kept out of the repository (repeatable)")
-    parser.add_argument("--command", default="timeline draft", help="the drafting command (default: %(default)s)")
+    parser.add_argument("--command", default="timeline draft",
+                        help="the drafting command (default: %(default)s); 'in-process' runs timeline draft "
+                             "in this process (no start-up per article)")
     parser.add_argument("--data", default="seeds",
                         help="the dataset passed as --data for articles whose gold file names none "
                              "(default: %(default)s); 'none' drafts every article without --data")

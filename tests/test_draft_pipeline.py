@@ -167,7 +167,7 @@ def test_html_is_stripped_to_paragraphs():
 
 @pytest.mark.parametrize(("raw", "message"), [
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "a binary file, not text"),
-    (b"caf\xe9 talks", r"not UTF-8 text \(byte 3\)"),
+    (b"\xfe\xff\xd8\x00", r"starts as UTF-16-BE text \(byte-order mark\) but byte 2 is not UTF-16-BE"),
     (b"   \n\n 12 34 ", "no text to draft from"),
 ])
 def test_bad_text_is_one_line(raw, message):

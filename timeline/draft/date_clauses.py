@@ -9,6 +9,10 @@ phrases in reach are another verb's. Run over the drafted events once the articl
   ("The envoys, who landed late on Saturday, will meet ...") dates the aside. Such an event keeps no date of
   its own: it is bounded by publication again. A relative clause right after a noun that is the event ("the
   talks that were held on Monday") still dates it.
+- *A participle's date*: "agreed to keep the ceasefire reached earlier this month", "accepted the plan unveiled
+  on Friday": the date after a noun and its past participle dates that noun's event, not the trigger's (round 9).
+- *An "after" clause of a dated one*: "The talks stalled in July after the SPLM-IO withdrew": the withdrawal,
+  undated, came on or before the main clause's date (``../2024-07``; round 9).
 - *Past perfect after a dated saying*: "said on Saturday the group had received 13 detainees": the receiving
   happened on or before that day (``../DAY``), not on it (issue #16: nothing more precise than the text).
 """
@@ -24,17 +28,25 @@ from timeline.draft.drafted import Drafted
 SAID = frozenset(("statement", "claim", "denial", "accusation", "assessment", "criticism", "appeal", "demand",
                     "endorsement", "rejection", "threat"))
 _MARKER = re.compile(r"\b(?:since|that|which|who|whom|when|where)\b", re.IGNORECASE)
+#: A noun and its past participle right before a date ("the ceasefire reached", "the plan unveiled on").
+_PARTICIPLE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+(?:[\w-]+\s+){0,3}?(?:[a-z]+ed|held|made|struck|"
+                         r"signed|won|sent|given|taken|begun|broken|put forward)(?:\s+(?:on|in|at|during|since))?\s*$")
 _ASIDE = re.compile(r",\s*(?:who|which|where|when)\b[^,]*$", re.IGNORECASE)
 _SAID_ON = re.compile(r"\b(?:said|told \w+|announced|reported|confirmed)\s+(?:late |early )?(?:on\s+)?$",
                       re.IGNORECASE)
 _PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
+#: "after" opening the clause of the trigger: no comma, no other clause marker and at most eight words between.
+_AFTER = re.compile(r"\bafter\s+(?!(?:that|which)\b)(?:[^\s,;:“”\"]+\s+){0,8}$", re.IGNORECASE)
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_PLAIN = re.compile(r"\d{4}(?:-\d\d){0,2}")  # a year, month or day: no open end, nothing approximate
 
 
 def date_clauses(events: list[Drafted], published: dt.date) -> None:
-    """Undate in place the events dated by another clause's date, and bound the past perfect (module docstring)."""
+    """Undate in place the events dated by another clause's date, bound the past perfect and what an "after"
+    clause tells (module docstring)."""
     for event in events:
         if not event.explicit:
+            _after_dated(event, published)
             continue
         future = event.status in ("planned", "proposed", "cancelled")
         phrases = [d for d in find_dates(event.sentence, published, future) if d.explicit and d.edtf == event.date]
@@ -48,6 +60,18 @@ def date_clauses(events: list[Drafted], published: dt.date) -> None:
             event.date = f"../{event.date}"
 
 
+def _after_dated(event: Drafted, published: dt.date) -> None:
+    """Bound by the main clause's date an undated past event told in an "after" clause ("stalled in July after")."""
+    after = _AFTER.search(event.sentence[:event.at])
+    if event.date != bound(published) or after is None:
+        return
+    found = [d for d in find_dates(event.sentence[:after.start()], published) if d.explicit]
+    if found and "“" not in event.sentence[found[-1].end:after.start()]:
+        end = found[-1].edtf.split("/")[-1]
+        if _PLAIN.fullmatch(end) and end <= published.isoformat():
+            event.date = f"../{end}"
+
+
 def another_clause(sentence: str, start: int, end: int, phrase: DatePhrase, nominal: bool) -> bool:
     """Whether ``phrase`` lies in a clause other than the trigger's (at ``start``..``end`` of ``sentence``).
 
@@ -59,7 +83,7 @@ def another_clause(sentence: str, start: int, end: int, phrase: DatePhrase, nomi
         between = sentence[end:phrase.start]
         marker = _MARKER.search(between)
         if marker is None:
-            return False
+            return bool(_PARTICIPLE.search(between))
         if marker.group(0).lower() == "since":
             return True
         return not nominal and bool(between[:marker.start()].strip(" ,"))

@@ -54,6 +54,7 @@ from typing import NamedTuple
 
 from dateutil.relativedelta import MO, SU, relativedelta, weekday
 
+from timeline.draft import date_spans as spans
 from timeline.draft.date_spans import COUNTS, WEEKDAYS, shift_years, this_weekday, weekday_pair
 
 _WEEKDAYS = WEEKDAYS
@@ -68,6 +69,8 @@ _MON = r"(?P<mon>january|february|march|april|may|june|july|august|september|oct
 _WD2 = _WD.replace("?P<wd>", "?P<wd2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_MON2, _DAY2 = _MON.replace("?P<mon>", "?P<mon2>"), _DAY.replace("?P<day>", "?P<day2>")
+_TO = r"\s*(?:-|–|to|and|until|through)\s*"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 #: (kind, pattern), tried in this order; the longest match at a place wins.
@@ -77,25 +80,32 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     ("from_day", rf"as (?:early|soon) as {_DAY} {_MON}"),
     ("from_day", rf"as (?:early|soon) as {_MON} {_DAY}"),
     ("weekday_pair", rf"(?:from )?{_WD}(?: and | to | through |-|–){_WD2}"),
+    ("day_range", rf"(?:from |between )?{_DAY}(?: {_MON})?{_TO}{_DAY2} {_MON2}(?:,? {_YEAR})?"),
+    ("day_range", rf"(?:from |between )?{_MON} {_DAY}{_TO}(?:{_MON2} )?{_DAY2}(?!\d)(?:,? {_YEAR})?"),
     ("this_weekday", rf"this {_WD}{_PART}"),
     ("last_weekday", rf"last {_WD}{_PART}"),
     ("next_weekday", rf"(?:next|this coming) {_WD}{_PART}"),
     ("day_month", rf"(?:{_WD},? )?{_DAY} {_MON}(?:,? {_YEAR})?"),
+    ("day_month", rf"(?:{_WD},? )?the {_DAY} of {_MON}(?:,? {_YEAR})?"),
+    ("day_of_month", rf"the {_DAY} of (?P<which>this|next|last) month"),
+    ("month_pair", rf"(?:in |between |from )?{_MON}(?: and | to | through |-|–){_MON2}(?:,? {_YEAR})?(?!\s*\d)"),
     ("month_day", rf"(?:{_WD},? )?{_MON} {_DAY}(?!\d)(?:,? {_YEAR})?"),
     ("weekday", rf"{_WD}{_PART}"),
     ("relative_day", r"(?P<word>yesterday|today|tomorrow|tonight|this morning|this afternoon|this evening"
                      r"|earlier today|later today|overnight)"),
     ("weekend", r"(?P<which>last|this|next|over the|at the)(?: \w+)? weekend"),
     ("period", r"(?P<which>last|next|this|earlier this|later this|past) (?P<unit>week|month|year)"),
-    ("ago", r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>day|week|month|year)s? ago"),
-    ("part_month", rf"(?P<part>early|mid|late)[- ]{_MON}(?:,? {_YEAR})?"),
-    ("part_year", rf"(?:in |by )?(?:the )?(?:early|mid|late|end of|start of|beginning of)[- ]{_YEAR}"),
+    ("ago", r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>day|week|fortnight|month|year)s?"
+            r" ago"),
+    ("part_month", rf"(?P<part>early|mid|late|the (?:end|beginning|start|middle) of)[- ]{_MON}(?:,? {_YEAR})?"),
+    ("part_year", rf"(?:in |by )?(?:the )?(?:early|mid|late|end of|start of|beginning of|(?:spring|summer|autumn|fall"
+                  rf"|winter) of)[- ]{_YEAR}"),
     ("named_month", rf"(?P<which>last|next|this coming|this past) {_MON}(?!\s*\d)"),
     ("month_year", rf"(?:in )?{_MON},? {_YEAR}"),
     ("month", rf"in {_MON}"),
     ("year", rf"(?:in|during) {_YEAR}"),
     ("anchor_week", r"(?P<which>later|earlier) that week|that (?:same )?week"),
-    ("anchor_day", r"(?:on )?(?:the|that) same day|(?:earlier|later) that day|(?:on )?that day"
+    ("anchor_day", r"(?:on )?(?:the|that) same day|(?:earlier|later) (?:that|in the) day|(?:on )?that day"
                    r"|that (?:morning|afternoon|evening|night)"),
     ("anchor_shift", r"(?P<word>the day before(?!\s+(?:the|a|an|his|her|its|their|[A-Z0-9]))|the previous day"
                      r"|the (?:next|following) day|a day (?:later|earlier)"
@@ -256,6 +266,9 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date, future: bool) 
     if kind in ("day_month", "month_day"):
         day = _day(groups, published, future)
         return day.isoformat() if day else None
+    if kind == "day_range":  # "from 25 to 30 October", "October 11-13": (day, mon) the first day, (day2, mon2) the last
+        first = {**groups, "mon": groups.get("mon") or groups["mon2"]}
+        return spans.day_range(_day(first, published, future), groups["day2"], _MONTHS[groups.get("mon2") or groups["mon"]])
     if kind == "relative_day":
         return _relative_day(groups["word"], published)
     if kind == "weekend":
@@ -263,10 +276,16 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date, future: bool) 
     if kind == "period":
         return _period(groups["which"], groups["unit"], published, future)
     if kind == "ago":
-        return _ago(groups["n"], groups["unit"], published)
+        return spans.ago(groups["n"], groups["unit"], published)
+    if kind == "day_of_month":
+        return spans.day_of_month(int(groups["day"]), groups["which"], published)
+    if kind == "month_pair":
+        year, month = _month({**groups, "mon": groups["mon"]}, published, future)
+        return spans.month_pair(year, month, _MONTHS[groups["mon2"]])
     if kind == "part_month":
         year, month = _month(groups, published, future)
-        first, last = {"early": (1, 10), "mid": (11, 20)}.get(groups["part"], (21, calendar.monthrange(year, month)[1]))
+        part = spans.PARTS.get(groups["part"].split()[-2] if " " in groups["part"] else groups["part"], groups["part"])
+        first, last = {"early": (1, 10), "mid": (11, 20)}.get(part, (21, calendar.monthrange(year, month)[1]))
         return f"{dt.date(year, month, first).isoformat()}/{dt.date(year, month, last).isoformat()}"
     if kind == "named_month":
         return _named_month(groups["which"], _MONTHS[groups["mon"]], published)
@@ -369,13 +388,3 @@ def _period(which: str, unit: str, published: dt.date, future: bool) -> str:
 
 def _ahead(which: str, future: bool) -> bool:
     return which == "later this" or (which == "this" and future)
-
-
-def _ago(count: str, unit: str, published: dt.date) -> str:
-    number = int(count) if count.isdigit() else _NUMBERS[count]
-    then = published - relativedelta(**{f"{unit}s": number})
-    return _AGO_FORMS[unit].format(then)
-
-
-#: "3 days ago" is that day; weeks, months and years ago are approximate, at their own precision.
-_AGO_FORMS = {"day": "{:%Y-%m-%d}", "week": "{:%Y-%m-%d}~", "month": "{:%Y-%m}~", "year": "{:%Y}~"}

@@ -13,8 +13,11 @@ events once the article is read (offsets are those of :class:`~timeline.draft.dr
   with another time ("Later, ..."), a date that is no day or month, an event still to come, and an
   event of other actors get nothing (precision first: no date rather than a wrong one). A sentence opening
   with "Before the meeting," gives ``../DAY``. A date that dates only a noun and is earlier than the
-  episode's day ("thanked him for the work in Jeddah on March 11th") is a flashback: it lasts its paragraph,
-  then the episode it interrupted goes on. An event only named inside another's clause ("rejected Kyiv's
+  episode's day ("thanked him for the work in Jeddah on March 11th") is a flashback: it dates the sentences
+  of its paragraph that tell its talks again ("The meeting of the senior officials ..."), and at the first
+  sentence that tells anything else, or the next paragraph, the episode it interrupted goes on (draft9: one
+  rule). A year that dates a sentence ("from 1998 to 2000") ends the episode for it; one that names a thing
+  ("the 2018 peace agreement") does not. An event only named inside another's clause ("rejected Kyiv's
   counter-proposal") takes no carried day.
 - *A quotation's relative date* ("tomorrow", "on Tuesday", "last week" inside the quoted words) is
   relative to the day the words were said: the day of the saying told in the same sentence (its own
@@ -33,7 +36,8 @@ from timeline.draft.drafted import Drafted
 
 #: Types a sentence after a flashback ("... the teams' work in Jeddah on March 11th.") tells again ("The meeting").
 RETOLD = frozenset(("meeting", "call", "visit"))
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: A year that dates a sentence: not one that names a thing ("the 2018 peace agreement", "its 2015 deal"; draft9).
+_YEAR = re.compile(r"(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\ba )\b(?:19|20)\d\d\b(?!-)")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _WHEN = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 #: Words opening a sentence that move to another time: the episode before ends.
@@ -81,8 +85,9 @@ def carry_dates(events: list[Drafted], told: list[tuple[int, int, str, list[str]
             anchor = (start, day, set(actors)) if day else None
             last_end = end
             continue
-        if main is not None and anchor is not None and _paragraph(breaks, start) != _paragraph(breaks, anchor[0]):
-            anchor, main = (start, main[1], main[2]), None  # the paragraph after a flashback: the episode goes on
+        if main is not None and anchor is not None and not _retold(here, _paragraph(breaks, start) ==
+                                                                   _paragraph(breaks, anchor[0])):
+            anchor, main = (start, main[1], main[2]), None  # the flashback is over: the episode goes on (draft9)
         if anchor is None:
             continue
         if _paragraph(breaks, start) != _paragraph(breaks, anchor[0]) and not _follows(text, last_end, start) \
@@ -94,8 +99,6 @@ def carry_dates(events: list[Drafted], told: list[tuple[int, int, str, list[str]
         if years and anchor[1][:4] not in years:
             continue
         for event in here:
-            if main is not None and event.type not in RETOLD:  # the flashback's talks are told again; the rest
-                anchor, main = main, None  # goes on with the episode it interrupted (draft8)
             if event.date == undated and event.status == "occurred" and not _named_only(event) \
                     and _sides(_acting(event), affiliations) & anchor[2]:
                 event.date = f"../{anchor[1]}" if _BEFORE.match(sentence) \
@@ -104,6 +107,12 @@ def carry_dates(events: list[Drafted], told: list[tuple[int, int, str, list[str]
                 going_on = True
         if going_on or _sides(actors, affiliations) & anchor[2]:
             last_end = end
+
+
+def _retold(here: list[Drafted], same_paragraph: bool) -> bool:
+    """Whether a sentence after a flashback still tells its talks again: in the flashback's paragraph, with
+    no event other than a meeting, a call or a visit ("The meeting of the senior officials was useful")."""
+    return same_paragraph and all(event.type in RETOLD for event in here)
 
 
 def _day_told(sentence: str, told: list[Drafted], published: dt.date) -> str | None:

@@ -6,7 +6,8 @@ the drafted items are inserted as new lines at the end of the file's
 ``actors:``, ``sources:`` and ``events:`` lists (or as new lists at its end), the
 result is read back and must hold the same items as before plus the new ones,
 and the file is replaced by a temporary file and a rename under the folder's
-lock, only if nobody changed it meanwhile. What cannot be appended that way
+lock, only if nobody changed it meanwhile; if the dataset with the drafts
+then fails its checks, :func:`restore` puts the file back as it was. What cannot be appended that way
 (a flow-style list ``events: [...]``, a file that is not a dataset mapping, a
 link) is refused with one line, and the file is left as it was. ``--into
 FOLDER`` writes a new file ``FOLDER/<source id>.yaml`` by the ``-o`` rules.
@@ -144,6 +145,14 @@ def _check(new: str, before: dict[str, Any], data: dict[str, Any], path: Path) -
         if after.get(key) != expected:
             raise CannotAppend(f"{path}: appending to '{key}' would change what the file holds; "
                                "draft to a new file with -o and merge it by hand")
+
+
+def restore(path: Path, before: str | None) -> None:
+    """Put ``path`` back as it was before :func:`append_into`: its old text, or no file if there was none."""
+    if before is None:
+        path.unlink(missing_ok=True)
+    else:
+        _replace(path, path.read_text(encoding="utf-8"), before)
 
 
 def _replace(path: Path, old: str, new: str) -> None:

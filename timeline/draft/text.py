@@ -1,6 +1,8 @@
-"""An article's text from a file: plain text as it is, HTML stripped to its paragraphs (selectolax, Lexbor)."""
+"""An article's text from a file: plain text in the encoding it is in (byte-order mark, UTF-8, else what
+charset-normalizer finds), HTML stripped to its paragraphs (selectolax, Lexbor)."""
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import unicodedata
@@ -16,6 +18,11 @@ _NOISE = "script, style, noscript, template, nav, header, footer, aside, form, s
 _BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, div, br, tr, section, article, figcaption, pre, dd, dt"
 _HTML = re.compile(r"\A\s*(?:<!--|<\?xml|<(?:!doctype\s+html|html|head|body|article|main|section|header|p|div|h[1-6]"
                    r"|meta|span|table|ul|ol|figure|title)\b)", re.IGNORECASE)
+#: Byte-order marks, longest first (UTF-32's little-endian mark starts with UTF-16's).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+#: Text has a space or line break every 50 characters at least (English words are 5 letters long on average).
+_MIN_SPACES = 0.02
 
 
 class ArticleError(UserError):
@@ -23,10 +30,10 @@ class ArticleError(UserError):
 
 
 def read_article(path: str | os.PathLike) -> str:
-    """The text of the article at ``path`` (UTF-8, or HTML stripped to its text).
+    """The text of the article at ``path`` (decoded by :func:`decode`, HTML stripped to its text).
 
     Raise :class:`ArticleError` with one line for a missing file, a folder,
-    a device, a binary file, a file that is not UTF-8, or one with no text.
+    a device, data that is no text in any encoding, or a file with no text.
     """
     path = Path(path)
     if not path.exists():
@@ -46,21 +53,44 @@ def read_article(path: str | os.PathLike) -> str:
 def article_text(raw: bytes | str, name: str = "the article") -> str:
     """The text of ``raw``: decoded, stripped of HTML if it is HTML, with its line breaks kept.
 
-    Raise :class:`ArticleError` for binary data, text that is not UTF-8, or no text at all.
+    Raise :class:`ArticleError` for data that is no text in any encoding, or no text at all.
     """
     if isinstance(raw, bytes):
-        if b"\x00" in raw[:8192]:
-            raise ArticleError(f"{name}: a binary file, not text; save the article as plain text or HTML")
-        try:
-            raw = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ArticleError(f"{name}: not UTF-8 text (byte {error.start}); save it as UTF-8") from None
+        raw = decode(raw, name)
     html = _HTML.match(raw) or name.lower().endswith((".html", ".htm", ".xhtml"))
     text = strip_html(raw) if html else raw
     text = "".join(c if c in "\n\t" or unicodedata.category(c) != "Cc" else " " for c in text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not any(c.isalpha() for c in text):
         raise ArticleError(f"{name}: no text to draft from")
+    return text
+
+
+def decode(raw: bytes, name: str = "the article") -> str:
+    """``raw`` as text: by its byte-order mark (UTF-8, UTF-16, UTF-32), as UTF-8 when it holds no NUL byte,
+    else in the encoding charset-normalizer finds (UTF-16 without a mark, Windows-1252, ...).
+
+    Raise :class:`ArticleError` with one line when no encoding reads it as words and spaces (binary data).
+    """
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom):].decode(encoding)
+            except UnicodeDecodeError as error:
+                raise ArticleError(f"{name}: starts as {encoding.upper()} text (byte-order mark) but byte "
+                                   f"{error.start + len(bom)} is not {encoding.upper()}; save it as UTF-8") from None
+    if b"\x00" not in raw:
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    text = str(best) if best is not None else ""
+    if not text or sum(c.isspace() for c in text) < len(text) * _MIN_SPACES or "\x00" in text:
+        raise ArticleError(f"{name}: a binary file, not text (no encoding reads it as words and spaces); "
+                           "save the article as UTF-8 text or HTML")
     return text
 
 
