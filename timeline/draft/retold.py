@@ -1,0 +1,131 @@
+"""One event told twice in an article, folded into one after the dates are set (drafta9).
+
+News tells a meeting in its lede and again further down ("Peace talks between Kiir and Machar ended
+without an agreement ... the Kiir-Machar meeting this week"), and a speaker's words over several
+paragraphs ("Ortagus said in a statement, '...' ... '...,' Ortagus said"). The annotation rules count
+each once (``tests/drafting/README.md``: "several sentences describing the same utterance or the same
+meeting are one event"). The pipeline folds what follows at once (:func:`timeline.draft.pipeline._merge`);
+this pass folds what lies further apart, once every event has its date:
+
+- a meeting, call or visit of the same status whose acting sides are the same, anywhere in the article,
+  when the dates overlap and the text does not date both to different days;
+- a statement of the same speaker (one person, or the same state or organisation) within
+  :data:`NEAR` sentences, with overlapping dates.
+
+The kept event is the better-dated one (a date the text gives, else the narrower span), with the other's
+actors, quotes and place added; the other's sentence is kept in ``also`` as more evidence.
+"""
+from __future__ import annotations
+
+from timeline.dates import parse_edtf
+from timeline.draft.drafted import Drafted
+
+#: Types an article tells again about the same occasion.
+OCCASIONS = frozenset(("meeting", "call", "visit"))
+#: Words that bring an occasion in as a new one.
+INDEFINITE = frozenset(("a", "an", "another", "new", "next", "second", "third", "fresh", "further"))
+#: How many sentences apart two statements of one speaker may be to be one utterance.
+NEAR = 3
+
+
+def fold_retold(events: list[Drafted], kinds: dict[str, str]) -> list[Drafted]:
+    """``events`` with each event told again folded into the first telling (the order is kept).
+
+    ``kinds`` maps actor ids to their kinds (``person``, ``state``, ...). Relations between events
+    (``related`` holds indexes into ``events``) are renumbered; one that pointed at a folded event points
+    at the event it was folded into.
+    """
+    order = {start: number for number, start in enumerate(sorted({e.start for e in events}))}
+    into: dict[int, int] = {}
+    for later in range(len(events)):
+        for earlier in range(later):
+            if earlier in into or not _same(events[earlier], events[later], order, kinds):
+                continue
+            _absorb(events[earlier], events[later])
+            into[later] = earlier
+            break
+    kept = [number for number in range(len(events)) if number not in into]
+    renumber = {old: new for new, old in enumerate(kept)}
+    renumber |= {old: renumber[_root(old, into)] for old in into}
+    result = []
+    for number in kept:
+        event = events[number]
+        event.related = list(dict.fromkeys((relation, renumber[other]) for relation, other in event.related
+                                           if renumber[other] != renumber[number]))
+        result.append(event)
+    return result
+
+
+def _root(number: int, into: dict[int, int]) -> int:
+    while number in into:
+        number = into[number]
+    return number
+
+
+def _same(first: Drafted, second: Drafted, order: dict[int, int], kinds: dict[str, str]) -> bool:
+    """Whether ``second`` tells ``first`` again."""
+    if first.type != second.type or first.status != second.status or first.start == second.start \
+            or not _overlap(first.date, second.date) or first.explicit and second.explicit and first.date != second.date:
+        return False
+    mine, theirs = _acting(first), _acting(second)
+    if first.type in OCCASIONS:
+        return len(mine) >= 2 and mine == theirs and not _new_occasion(second) \
+            and not (first.location and second.location and first.location != second.location)
+    if first.type != "statement" or abs(order[second.start] - order[first.start]) > NEAR:
+        return False
+    persons = {a for a in mine | theirs if kinds.get(a) == "person"}
+    if persons:  # one person's words, the state it speaks for beside it or not ("U.S. ... spokesperson Ortagus")
+        return len(persons) == 1 and persons <= mine and persons <= theirs
+    return bool(mine) and mine == theirs
+
+
+def _new_occasion(event: Drafted) -> bool:
+    """Whether the sentence brings the occasion in as a new one: "a meeting of the General Border Committee",
+    "another round of talks" (an indefinite noun), where a retold one is definite ("the Kiir-Machar meeting")."""
+    before = event.sentence[max(0, event.at - 40):event.at].lower().split()[-3:]
+    return event.nominal and any(word in INDEFINITE for word in before)
+
+
+def _absorb(kept: Drafted, other: Drafted) -> None:
+    """Fold ``other`` into ``kept``: the better date, every actor, quote and place, and its sentence as evidence."""
+    if _better_dated(other, kept):
+        kept.date, kept.explicit = other.date, other.explicit
+    for role, ids in other.roles.items():
+        have = set(kept.actors())
+        kept.roles.setdefault(role, []).extend(a for a in ids if a not in have)
+    kept.roles = {role: ids for role, ids in kept.roles.items() if ids}
+    kept.quotes.extend(q for q in other.quotes if q not in kept.quotes)
+    kept.related.extend(r for r in other.related if r not in kept.related)
+    kept.location = kept.location or other.location
+    kept.confidence = max(kept.confidence, other.confidence)
+    kept.also.append((other.sentence, other.start, other.end))
+
+
+def _better_dated(one: Drafted, other: Drafted) -> bool:
+    """Whether ``one``'s date says more than ``other``'s: given by the text, else the narrower span."""
+    if one.explicit != other.explicit:
+        return one.explicit
+    return _width(one.date) < _width(other.date)
+
+
+def _width(edtf: str) -> float:
+    try:
+        span = parse_edtf(edtf)
+    except ValueError:
+        return float("inf")
+    if span.start is None or span.end is None:
+        return float("inf")
+    return (span.end - span.start).days
+
+
+def _overlap(one: str, other: str) -> bool:
+    try:
+        a, b = parse_edtf(one), parse_edtf(other)
+    except ValueError:
+        return False
+    return (a.start is None or b.end is None or a.start <= b.end) and (b.start is None or a.end is None or b.start <= a.end)
+
+
+def _acting(event: Drafted) -> set[str]:
+    """Who acts in ``event``: its sources, or its participants and host."""
+    return set(event.roles.get("source", ())) or {*event.roles.get("participants", ()), *event.roles.get("host", ())}
