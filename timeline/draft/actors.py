@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9.]{1,6}")
 #: A description set off by commas after a name: ", the head of European diplomacy and EU envoy,".
-_APPOSITIVE = re.compile(r"\s*,\s+(?:the|a|an)\s+[^,;]{1,90},")
+_APPOSITIVE = re.compile(r"\s*,\s+(?:the|a|an|who)\s+[^,;]{1,160},")  # drafta9: "..., who leads the LNA in ...,"
 #: A person's government: "Maduro's government", "the Netanyahu government", "Trump's administration".
 _GOVERNED = re.compile(r"(?:['’]s)?\s+(?:government|regime|administration|cabinet)\b")
 #: Words that name the sides of a meeting told before: no side of a new one.

@@ -46,6 +46,8 @@ TOLD_AS_NOUNS = frozenset(("meeting", "call", "agreement", "agreement_signed"))
 #: Types whose verb keeps the clause's subject after a possessive ("Ankara's readiness to host the talks").
 OWNED_ACTS = frozenset(("offer_to_mediate",))
 #: Words that open a refusal told as a negation ("would not recognize any agreements"): a stance, not speculation.
+#: Verbs whose match holds who is asked: "wants Ukraine to", "invited Russia and Ukraine to return" (drafta9).
+ASKING = frozenset(("wants", "wanted", "want", "invited", "invites", "inviting"))
 REFUSALS = frozenset(("not", "never", "n't"))
 #: Words after a noun for talks that open their subject: names after them are not at the table.
 TOPIC_WORDS = frozenset(("aimed", "about", "over", "regarding", "concerning", "towards", "toward"))
@@ -122,7 +124,8 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
             right_end = next((i for i in range(last, right_end) if words[i] == ","), right_end)
         if trigger.nominal and trigger.type in TOLD_AS_NOUNS:  # "negotiations aimed at ending Russia's war"
             right_end = next((i for i in range(last, right_end) if _topic(words, i)), right_end)
-        inside = first if trigger.type == "appeal" else last - 1  # "asked Turkey to release": Turkey is asked
+        # "asked Turkey to release", "wants Haftar's forces to return" (drafta9): who is asked is inside the match
+        inside = first if trigger.type == "appeal" or trigger.span[0].lower_ in ASKING else last - 1
         right = [m for m in actors if inside < token_of[id(m)] < right_end]
         if trigger.nominal and "their" in words[max(0, first - 4):first]:  # "During their call, Trump told Zelensky"
             right += [m for m in actors if token_of[id(m)] >= right_end and m.kind == "person"][:2]
@@ -277,6 +280,10 @@ def _triggers(sentence: Sentence, found: list[Trigger], quoted: set[int], words:
             continue
         if trigger.type == "military_action" and trigger.nominal and kept and kept[-1].span.end == trigger.span.start:
             continue  # "vowing to escalate attacks on ...": the attacks are what the threat names
+        act = next((t for t in found if t.span.start == trigger.span.end + 1 and not t.nominal), None)
+        if trigger.type == "proposal" and not trigger.nominal and act is not None \
+                and words[trigger.span.end - span.start:][:1] == ["to"]:
+            trigger = trigger._replace(type=act.type)  # noqa: PLW2901 - drafta9: "proposed to accept": the act
         symmetric = trigger.type in ("meeting", "call", "visit")
         if modality.is_reference(words[:first]) and not _dated(sentence, trigger):
             comma = next((i for i in range(first, len(words)) if words[i] == ","), None)

@@ -77,7 +77,7 @@ def draft_article(text: str, published: dt.date, dataset: Dataset | None = None,
         if found:
             told_at.append(first)
     date_episodes(context.events, index.told, text, published, index.affiliations)  # drafta7
-    context.events[:] = fold_retold(context.events, index.kinds)  # drafta9: one event told twice, far apart
+    context.events[:] = fold_retold(context.events, index.kinds, index.state_of)  # drafta9: one event told twice, far apart
     source_id = source_id or _source_id(publisher, published)
     known_source = dataset is not None and source_id in dataset.sources
     source = None if known_source else {

@@ -80,8 +80,11 @@ class Proposing:
         def _state_of_word(self, words: str) -> str | None: ...
 
     def _state_before(self, before: list[str]) -> str | None:
-        """The state the words before a title name, the longest name first ("South Sudanese President" is South
-        Sudan's, not Sudan's; drafta9)."""
+        """The state the words before a title name: an owner's possessive first ("UN's Libya envoy"), then the
+        longest name ("South Sudanese President" is South Sudan's, not Sudan's; drafta9)."""
+        owner = next((w for w in before[-3:] if re.search(r"['’]s$", w) and self._state_of_word(w)), None)
+        if owner:  # "UN's Libya envoy Ghassan Salame": the UN's envoy, sent to Libya
+            return self._state_of_word(owner)
         return next((state for words in _words_before(before) if (state := self._state_of_word(words))), None)
 
     def _propose_acronym(self, token, text: str, offset: int, base: int) -> Mention | None:  # noqa: ANN001

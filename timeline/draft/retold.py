@@ -17,6 +17,9 @@ actors, quotes and place added; the other's sentence is kept in ``also`` as more
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from timeline.dates import parse_edtf
 from timeline.draft.drafted import Drafted
 
@@ -24,14 +27,19 @@ from timeline.draft.drafted import Drafted
 OCCASIONS = frozenset(("meeting", "call", "visit"))
 #: Words that bring an occasion in as a new one.
 INDEFINITE = frozenset(("a", "an", "another", "new", "next", "second", "third", "fresh", "further"))
+#: Words that describe a speaker without naming them.
+_SPEAKER = re.compile(r"\b(?:official|officials|negotiator|envoy|spokesman|spokeswoman|spokesperson|aide|diplomat|"
+                      r"source|representative|adviser|advisor)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"(?:he|she|they)\b", re.IGNORECASE)
 #: How many sentences apart two statements of one speaker may be to be one utterance.
 NEAR = 3
 
 
-def fold_retold(events: list[Drafted], kinds: dict[str, str]) -> list[Drafted]:
+def fold_retold(events: list[Drafted], kinds: dict[str, str], state_of: Callable[[str], str]) -> list[Drafted]:
     """``events`` with each event told again folded into the first telling (the order is kept).
 
-    ``kinds`` maps actor ids to their kinds (``person``, ``state``, ...). Relations between events
+    ``kinds`` maps actor ids to their kinds (``person``, ``state``, ...), ``state_of`` an actor to the state
+    or organisation it belongs to. Relations between events
     (``related`` holds indexes into ``events``) are renumbered; one that pointed at a folded event points
     at the event it was folded into.
     """
@@ -39,7 +47,7 @@ def fold_retold(events: list[Drafted], kinds: dict[str, str]) -> list[Drafted]:
     into: dict[int, int] = {}
     for later in range(len(events)):
         for earlier in range(later):
-            if earlier in into or not _same(events[earlier], events[later], order, kinds):
+            if earlier in into or not _same(events[earlier], events[later], order, kinds, state_of):
                 continue
             _absorb(events[earlier], events[later])
             into[later] = earlier
@@ -62,7 +70,8 @@ def _root(number: int, into: dict[int, int]) -> int:
     return number
 
 
-def _same(first: Drafted, second: Drafted, order: dict[int, int], kinds: dict[str, str]) -> bool:
+def _same(first: Drafted, second: Drafted, order: dict[int, int], kinds: dict[str, str],
+          state_of: Callable[[str], str]) -> bool:
     """Whether ``second`` tells ``first`` again."""
     if first.type != second.type or first.status != second.status or first.start == second.start \
             or not _overlap(first.date, second.date) or first.explicit and second.explicit and first.date != second.date:
@@ -73,10 +82,31 @@ def _same(first: Drafted, second: Drafted, order: dict[int, int], kinds: dict[st
             and not (first.location and second.location and first.location != second.location)
     if first.type != "statement" or abs(order[second.start] - order[first.start]) > NEAR:
         return False
+    if _described(first, kinds) and _named_for(second, mine, kinds, state_of,
+                                               order[second.start] - order[first.start] == 1):
+        return True  # "North Korea's top nuclear negotiator says ..." then "..., Kim Myong Gil said"
     persons = {a for a in mine | theirs if kinds.get(a) == "person"}
     if persons:  # one person's words, the state it speaks for beside it or not ("U.S. ... spokesperson Ortagus")
         return len(persons) == 1 and persons <= mine and persons <= theirs
     return bool(mine) and mine == theirs
+
+
+def _described(event: Drafted, kinds: dict[str, str]) -> bool:
+    """Whether a statement's speaker is described, not named: "A Russian official has said", "North Korea's top
+    nuclear negotiator says", "The UN's envoy to Libya says" (its source is the speaker's state or organisation)."""
+    sources = event.roles.get("source", [])
+    return bool(sources) and all(kinds.get(a) != "person" for a in sources) \
+        and bool(_SPEAKER.search(event.sentence[:event.at]))
+
+
+def _named_for(event: Drafted, sides: set[str], kinds: dict[str, str], state_of: Callable[[str], str],
+               next_sentence: bool) -> bool:
+    """Whether a statement's speaker is one person of ``sides`` (or, in the very next sentence, of no known side):
+    the described speaker, named. A pronoun ("he said") names nobody new."""
+    persons = [a for a in event.roles.get("source", []) if kinds.get(a) == "person"]
+    if len(persons) != 1 or _PRONOUN.match(event.sentence[event.begin:event.at].split(",")[-1].strip()):
+        return False
+    return state_of(persons[0]) in sides or next_sentence and state_of(persons[0]) == persons[0]
 
 
 def _new_occasion(event: Drafted) -> bool:

@@ -1,0 +1,120 @@
+"""``timeline draft``, round 9 (drafta9): one event told twice, speakers described then named, sides' names.
+
+Each row is a short text (written for the test, not taken from the development set) and the exact events
+drafted from it against the seeds: (type, date, status, roles), published Wednesday 3 December 2025.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from conftest import SEEDS
+from test_draft_events4b import BEFORE, check
+
+from timeline.dataset import load
+from timeline.draft import draft_article
+from timeline.draft.pipeline import dt
+
+
+@cache
+def seeds():  # noqa: ANN201 - the seeds dataset, loaded once
+    return load(SEEDS)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a meeting told in the lede and again further down: one meeting, with the date the text gives
+    ("Peace talks between South Sudanese President Salva Kiir and rebel leader Riek Machar ended in Addis Ababa. "
+     "Their aides said little. A civil war broke out in 2013. Ethiopian Prime Minister Abiy Ahmed, who hosted "
+     "the Kiir-Machar meeting on Monday, posted on Friday.",
+     [("meeting", "2025-12-01", "occurred", {"participants": ["kiir", "machar"]})]),
+    # brought in as a new one ("a meeting of ..."): another meeting
+    ("Putin met Witkoff in Moscow. The Kremlin said the talks were useful. Putin and Witkoff will hold a meeting "
+     "of their teams.",
+     [("meeting", BEFORE, "occurred", {"participants": ["putin", "witkoff"]}),
+      ("statement", BEFORE, "occurred", {"source": ["russia"]}),
+      ("meeting", "2025-12-03/..", "planned", {"participants": ["putin", "witkoff"]})]),
+])
+def test_a_meeting_told_again_far_apart(text: str, expected: list) -> None:
+    """The same sides meeting, told again sentences later, is the same meeting (tests/drafting/README.md: several
+    sentences describing the same meeting are one event); an indefinite noun brings in a new one."""
+    check(text, expected, seeds())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one speaker's words over several paragraphs: one statement, dated by the first telling
+    ('Lavrov said on Monday the talks were useful. Witkoff flew home. "We will go on," Lavrov said.',
+     [("statement", "2025-12-01", "occurred", {"source": ["lavrov"]})]),
+    # further apart than three sentences that tell events: two statements
+    ('Lavrov said on Monday the talks were useful. Putin met Witkoff. Trump called Putin. Zelenskyy met Macron. '
+     '"We will go on," Lavrov said.',
+     [("statement", "2025-12-01", "occurred", {"source": ["lavrov"]}),
+      ("meeting", BEFORE, "occurred", {"participants": ["putin", "witkoff"]}),
+      ("call", BEFORE, "occurred", {"participants": ["trump", "putin"]}),
+      ("meeting", BEFORE, "occurred", {"participants": ["zelenskyy", "macron"]}),
+      ("statement", "2025-12-01/2025-12-03", "occurred", {"source": ["lavrov"]})]),
+    # a speaker described ("A Russian official"), then named: a person of that side
+    ('A Russian official said the talks were useful. "We will go on," Ushakov said.',
+     [("statement", BEFORE, "occurred", {"source": ["russia", "ushakov"]})]),
+    # ... and not a person of another side
+    ("A Russian official said the talks were useful. Witkoff said he was hopeful.",
+     [("statement", BEFORE, "occurred", {"source": ["russia"]}),
+      ("statement", BEFORE, "occurred", {"source": ["witkoff"]})]),
+    # a new person of no known side: only in the very next sentence
+    ('North Korea\'s top nuclear negotiator says the talks ended. "They broke off," Kim Myong Gil said.',
+     [("statement", BEFORE, "occurred", {"source": ["north-korea", "kim-myong-gil"]})]),
+    ("A Russian official said the talks were useful. Putin met Witkoff. \"They broke off,\" Kim Myong Gil said.",
+     [("statement", BEFORE, "occurred", {"source": ["russia"]}),
+      ("meeting", BEFORE, "occurred", {"participants": ["putin", "witkoff"]}),
+      ("statement", BEFORE, "occurred", {"source": ["kim-myong-gil"]})]),
+])
+def test_one_utterance_told_in_several_sentences(text: str, expected: list) -> None:
+    """One speaker within three sentences (of those telling events) is one utterance; a described speaker
+    ("A Russian official says") and the person named for that side after it are one speaker."""
+    check(text, expected, seeds())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("South Sudanese President Salva Kiir met Putin on Monday.",
+     [("meeting", "2025-12-01", "occurred", {"participants": ["kiir", "putin"]})]),
+    ("North Korean leader Kim Jong Un met Trump on Monday.",
+     [("meeting", "2025-12-01", "occurred", {"participants": ["kim-jong-un", "trump"]})]),
+    ("The UN said on Monday it would help.",
+     [("statement", "2025-12-01", "occurred", {"source": ["united-nations"]})]),
+    ("Khalifa Haftar, the general who leads the Libyan National Army in its fight against the Government of "
+     "National Accord, refused to attend talks.",
+     [("rejection", BEFORE, "occurred", {"source": ["haftar"]})]),
+])
+def test_names_of_sides(text: str, expected: list) -> None:
+    """"Un" of "Kim Jong Un" is no UN (an acronym is read in capitals only); a description between commas
+    ("the general who leads ... in its fight against ...") names no actor of the event."""
+    check(text, expected, seeds())
+
+
+@pytest.mark.parametrize(("text", "affiliations"), [
+    ("South Sudanese President Salva Kiir met Putin on Monday.", {"kiir": "south-sudan"}),
+    ("UN's Libya envoy Ghassan Salame met Putin on Monday.", {"salame": "united-nations"}),
+    ("North Korean leader Kim Jong Un met Trump on Monday.", {"kim-jong-un": "north-korea"}),
+])
+def test_a_new_person_belongs_to_the_state_before_the_title(text: str, affiliations: dict) -> None:
+    """The longest state name before a title ("South Sudanese", not "Sudanese"), an owner's possessive first
+    ("UN's Libya envoy" is the UN's)."""
+    drafted = draft_article(text, dt.date(2025, 12, 3), seeds())
+    assert {a["id"]: a.get("affiliation") for a in drafted.actors if a["kind"] == "person"} == affiliations
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia wants Ukraine to withdraw.",
+     [("demand", BEFORE, "occurred", {"source": ["russia"], "target": ["ukraine"]})]),
+    ("Thailand wants to hold direct talks.", []),
+    ("Sweden invited Russia and Ukraine to return to talks.",
+     [("offer_to_mediate", BEFORE, "occurred", {"source": ["sweden"], "target": ["russia", "ukraine"]})]),
+    ("The United States accepted the invitation of Sweden to return to talks.",
+     [("acceptance", BEFORE, "occurred", {"source": ["united-states"]}),
+      ("offer_to_mediate", BEFORE, "occurred", {"source": ["sweden"]})]),
+    ("The United States proposed to accept the invitation.",
+     [("acceptance", BEFORE, "occurred", {"source": ["united-states"]})]),
+])
+def test_what_one_side_wants_of_another_and_invitations(text: str, expected: list) -> None:
+    """"X wants Y to ..." is a demand (CAMEO 10); an invitation to talks an offer to host them (CAMEO 039);
+    "proposed to accept" the acceptance it proposes."""
+    check(text, expected, seeds())
