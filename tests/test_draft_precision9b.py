@@ -118,3 +118,23 @@ def test_what_one_side_wants_of_another_and_invitations(text: str, expected: lis
     """"X wants Y to ..." is a demand (CAMEO 10); an invitation to talks an offer to host them (CAMEO 039);
     "proposed to accept" the acceptance it proposes."""
     check(text, expected, seeds())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the last subject is marked a man ("Mr."): "she" is the last person marked a woman ("spokeswoman")
+    ("White House spokeswoman Karoline Leavitt spoke on Monday. Mr. Trump visited Moscow on Tuesday. "
+     "She said the visit went well.",
+     [("visit", "2025-12-02", "occurred", {"participants": ["trump"], "host": ["russia"]}),
+      ("statement", BEFORE, "occurred", {"source": ["leavitt"]})]),
+    # no mark on anyone: the last subject, as before (no guess from the name)
+    ("Karoline Leavitt spoke on Monday. Trump visited Moscow on Tuesday. She said the visit went well.",
+     [("visit", "2025-12-02", "occurred", {"participants": ["trump"], "host": ["russia"]}),
+      ("statement", "2025-12-02/2025-12-03", "occurred", {"source": ["trump"]})]),
+    # marked the other way and nobody of the pronoun's gender named: unresolved
+    ("Mr. Trump called Zelenskyy on Monday. She said the call went well.",
+     [("call", "2025-12-01", "occurred", {"participants": ["trump", "zelenskyy"]})]),
+])
+def test_he_and_she_follow_the_gender_the_text_marks(text: str, expected: list) -> None:
+    """"He"/"she" stand for the last subject unless the text marks that person as the other gender ("Mr.",
+    "spokeswoman"); then for the last person marked as the pronoun's (timeline/draft/gender.py)."""
+    check(text, expected, seeds())

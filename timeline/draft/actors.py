@@ -32,6 +32,7 @@ from timeline.draft.gazetteer import (
     STATES,
     TITLE_WORDS,
 )
+from timeline.draft.gender import marked_gender
 from timeline.draft.groups import Sides
 from timeline.draft.groups import descriptions as side_descriptions
 from timeline.draft.nearby import drop_descriptions, first_name_follows, inside_name
@@ -160,6 +161,12 @@ class ActorIndex(Unlisted, Proposing):
             mentions = [m for m in mentions if m.start >= base + dateline.end()]
         mentions = self._sides_named(text, base, mentions)
         mentions = self._governments_of_persons(text, base, mentions)
+        for m in mentions:  # drafta9: "Ms Leavitt", "spokeswoman Ortagus": the gender the text marks, for he/she
+            if m.kind == "person" and m.actor not in self.subjects.genders:
+                mark = marked_gender(text[max(0, m.start - base - 30):m.start - base],
+                                     self.proposed.get(m.actor, {}).get("title"))
+                if mark:
+                    self.subjects.genders[m.actor] = mark
         mentions = self.subjects.resolve(text, base, mentions)
         self.told.append((sentence.start, sentence.end, text, [m.actor for m in mentions]))
         self.sides.meeting(text, [(m.actor, m.kind, self.state_of(m.actor), text[max(0, m.start - base - 30):
