@@ -25,7 +25,7 @@ def seeds():  # noqa: ANN201 - the seeds dataset, loaded once
     # a meeting told in the lede and again further down: one meeting, with the date the text gives
     ("Peace talks between South Sudanese President Salva Kiir and rebel leader Riek Machar ended in Addis Ababa. "
      "Their aides said little. A civil war broke out in 2013. Ethiopian Prime Minister Abiy Ahmed, who hosted "
-     "the Kiir-Machar meeting on Monday, posted on Friday.",
+     "the Kiir-Machar meeting on Monday, flew home on Friday.",
      [("meeting", "2025-12-01", "occurred", {"participants": ["kiir", "machar"]})]),
     # brought in as a new one ("a meeting of ..."): another meeting
     ("Putin met Witkoff in Moscow. The Kremlin said the talks were useful. Putin and Witkoff will hold a meeting "
@@ -137,4 +137,23 @@ def test_what_one_side_wants_of_another_and_invitations(text: str, expected: lis
 def test_he_and_she_follow_the_gender_the_text_marks(text: str, expected: list) -> None:
     """"He"/"she" stand for the last subject unless the text marks that person as the other gender ("Mr.",
     "spokeswoman"); then for the last person marked as the pronoun's (timeline/draft/gender.py)."""
+    check(text, expected, seeds())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a person's spokesman: the person of the dataset with that title and side ...
+    ("Putin's spokesman said on Monday the talks were useful.",
+     [("statement", "2025-12-01", "occurred", {"source": ["peskov"]})]),
+    # ... else the side's state, never the person who owns the description
+    ("Trump's envoy met Putin on Monday.",
+     [("meeting", "2025-12-01", "occurred", {"participants": ["united-states", "putin"]})]),
+    ("Putin's aide Ushakov met Witkoff on Monday.",
+     [("meeting", "2025-12-01", "occurred", {"participants": ["ushakov", "witkoff"]})]),
+    # words posted on social media are said
+    ("Sybiha wrote on Twitter on Monday that the talks were useful.",
+     [("statement", "2025-12-01", "occurred", {"source": ["sybiha"]})]),
+])
+def test_a_persons_agent_and_written_words(text: str, expected: list) -> None:
+    """"Putin's spokesman" is someone of Putin's side (the one of that title, else the state), not Putin;
+    "wrote on Twitter", "tweeted", "posted" report words like "said"."""
     check(text, expected, seeds())

@@ -22,7 +22,8 @@ SAY = "said|says|say|stated|noted|told|tells|stressed|stresses|acknowledged|ackn
       "emphasised|emphasized|reiterated|confirmed|confirms|expressed|expresses|saying|described|describes|" \
       "remarked|commented|asserted|maintained|explained|conceded|admitted|vowed|pledged|promised|" \
       "affirmed|affirms|reaffirmed|reaffirms|briefed|briefs|outlined|outlines|highlighted|highlights|underscored|" \
-      "underscores|underlined|underlines|indicated|indicates|signalled|signaled|signals"
+      "underscores|underlined|underlines|indicated|indicates|signalled|signaled|signals|" \
+      "wrote|writes|tweeted|tweets|posted"  # drafta9: "wrote on Twitter that", "posted on his account"
 #: Words for an agreement reached ("reached a trade agreement", "struck a draft deal").
 DEALS = "agreement|deal|accord|pact|truce|ceasefire"
 #: Words that make an agreement reached one in principle: terms still to be written down or signed.
