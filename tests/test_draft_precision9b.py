@@ -33,6 +33,11 @@ def seeds():  # noqa: ANN201 - the seeds dataset, loaded once
      [("meeting", BEFORE, "occurred", {"participants": ["putin", "witkoff"]}),
       ("statement", BEFORE, "occurred", {"source": ["russia"]}),
       ("meeting", "2025-12-03/..", "planned", {"participants": ["putin", "witkoff"]})]),
+    # a definite noun with the same place: the talks told before, whoever else it names
+    ("Thailand and Cambodia opened talks in Putrajaya on Monday. Trump called Putin. The meeting in Putrajaya, "
+     "brokered by Malaysia, is being held to restore stability.",
+     [("meeting", "2025-12-01", "occurred", {"participants": ["thailand", "cambodia"]}),
+      ("call", BEFORE, "occurred", {"participants": ["trump", "putin"]})]),
 ])
 def test_a_meeting_told_again_far_apart(text: str, expected: list) -> None:
     """The same sides meeting, told again sentences later, is the same meeting (tests/drafting/README.md: several

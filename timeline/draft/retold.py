@@ -25,6 +25,8 @@ from timeline.draft.drafted import Drafted
 
 #: Types an article tells again about the same occasion.
 OCCASIONS = frozenset(("meeting", "call", "visit"))
+#: Words that tell an occasion as one already known.
+DEFINITE = frozenset(("the", "this", "that", "these", "those", "their", "its"))
 #: Words that bring an occasion in as a new one.
 INDEFINITE = frozenset(("a", "an", "another", "new", "next", "second", "third", "fresh", "further"))
 #: Words that describe a speaker without naming them.
@@ -46,7 +48,7 @@ def fold_retold(events: list[Drafted], kinds: dict[str, str], state_of: Callable
     order = {start: number for number, start in enumerate(sorted({e.start for e in events}))}
     into: dict[int, int] = {}
     for later in range(len(events)):
-        for earlier in range(later):
+        for earlier in reversed(range(later)):  # the nearest telling first
             if earlier in into or not _same(events[earlier], events[later], order, kinds, state_of):
                 continue
             _absorb(events[earlier], events[later])
@@ -78,8 +80,13 @@ def _same(first: Drafted, second: Drafted, order: dict[int, int], kinds: dict[st
         return False
     mine, theirs = _acting(first), _acting(second)
     if first.type in OCCASIONS:
-        return len(mine) >= 2 and mine == theirs and not _new_occasion(second) \
-            and not (first.location and second.location and first.location != second.location)
+        if _new_occasion(second) or first.location and second.location and first.location != second.location:
+            return False
+        if len(mine) >= 2 and mine == theirs:
+            return True
+        # "The meeting, brokered by Malaysia, ...", "the Doha talks": the occasion told before, by a definite noun
+        return _definite(second) and bool(mine & theirs or not theirs
+                                           or first.location and first.location == second.location)
     if first.type != "statement" or abs(order[second.start] - order[first.start]) > NEAR:
         return False
     if _described(first, kinds) and _named_for(second, mine, kinds, state_of,
@@ -107,6 +114,12 @@ def _named_for(event: Drafted, sides: set[str], kinds: dict[str, str], state_of:
     if len(persons) != 1 or _PRONOUN.match(event.sentence[event.begin:event.at].split(",")[-1].strip()):
         return False
     return state_of(persons[0]) in sides or next_sentence and state_of(persons[0]) == persons[0]
+
+
+def _definite(event: Drafted) -> bool:
+    """Whether a noun event is told as one already known: "the meeting", "their talks", "Saturday's talks"."""
+    before = re.findall(r"[\w'’-]+", event.sentence[max(0, event.at - 30):event.at].lower())[-3:]
+    return event.nominal and any(word in DEFINITE or word.endswith(("'s", "’s")) for word in before)
 
 
 def _new_occasion(event: Drafted) -> bool:
