@@ -162,3 +162,13 @@ def test_a_persons_agent_and_written_words(text: str, expected: list) -> None:
     """"Putin's spokesman" is someone of Putin's side (the one of that title, else the state), not Putin;
     "wrote on Twitter", "tweeted", "posted" report words like "said"."""
     check(text, expected, seeds())
+
+
+def test_the_other_telling_is_kept_as_a_note() -> None:
+    """A folded telling keeps its sentence and offsets in the event's ``notes``, beside the evidence."""
+    from timeline.draft.output import draft_data
+
+    text = 'Lavrov said on Monday the talks were useful. Witkoff flew home. "We will go on," Lavrov said.'
+    data = draft_data(draft_article(text, dt.date(2025, 12, 3), seeds()))
+    assert [(e["evidence"]["start"], e.get("notes")) for e in data["events"]] == [
+        (0, 'Also told at 64-93: "We will go on," Lavrov said.')]
