@@ -32,7 +32,7 @@ from timeline.draft.one_side import one_side_kind
 from timeline.draft.quoted import quoted_acts
 from timeline.draft.roles import PLAN_WORDS, Context, assemble
 from timeline.draft.sentences import Sentence
-from timeline.draft.triggers import BASE_CONFIDENCE, IN_PRINCIPLE, Trigger, find_triggers
+from timeline.draft.triggers import ASKING, BASE_CONFIDENCE, IN_PRINCIPLE, Trigger, find_triggers
 
 #: Words before a noun that make it an event told before ("the meeting"), not a new one.
 DEFINITE = frozenset(("the", "this", "that", "these", "those"))
@@ -46,8 +46,6 @@ TOLD_AS_NOUNS = frozenset(("meeting", "call", "agreement", "agreement_signed"))
 #: Types whose verb keeps the clause's subject after a possessive ("Ankara's readiness to host the talks").
 OWNED_ACTS = frozenset(("offer_to_mediate",))
 #: Words that open a refusal told as a negation ("would not recognize any agreements"): a stance, not speculation.
-#: Verbs whose match holds who is asked: "wants Ukraine to", "invited Russia and Ukraine to return" (drafta9).
-ASKING = frozenset(("wants", "wanted", "want", "invited", "invites", "inviting"))
 REFUSALS = frozenset(("not", "never", "n't"))
 #: Words after a noun for talks that open their subject: names after them are not at the table.
 TOPIC_WORDS = frozenset(("aimed", "about", "over", "regarding", "concerning", "towards", "toward"))

@@ -76,6 +76,8 @@ ARRIVAL_PLACES = "airport|airfield|palace|residence"
 #: Verbs of a visit told by its host ("Isaias welcomed Abiy at Asmara airport").
 WELCOMING = frozenset(("welcomed", "welcomes", "received", "receives", "greeted", "greets"))
 
+#: Verbs whose match holds who is asked: "wants Ukraine to", "invited Russia and Ukraine to return" (drafta9).
+ASKING = frozenset(("wants", "wanted", "want", "invited", "invites", "inviting"))
 #: What an invitation asks the invited to do when it offers talks (CAMEO 039).
 INVITED_TO = "participate|attend|join|return|resume|hold|talks|negotiations|negotiate|meet|take"
 #: Guests a host receives, named after the verb ("hosted his Armenian and Azerbaijani counterparts", draft8): the
