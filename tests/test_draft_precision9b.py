@@ -88,6 +88,9 @@ def test_one_utterance_told_in_several_sentences(text: str, expected: list) -> N
     ("Khalifa Haftar, the general who leads the Libyan National Army in its fight against the Government of "
      "National Accord, refused to attend talks.",
      [("rejection", BEFORE, "occurred", {"source": ["haftar"]})]),
+    # a state's capital named by its demonym is the state, as a place: the visit's host
+    ("Witkoff arrived in the Ukrainian capital on Monday.",
+     [("visit", "2025-12-01", "occurred", {"participants": ["witkoff"], "host": ["ukraine"]})]),
 ])
 def test_names_of_sides(text: str, expected: list) -> None:
     """"Un" of "Kim Jong Un" is no UN (an acronym is read in capitals only); a description between commas

@@ -68,6 +68,7 @@ GROUP_NOUNS = frozenset((
     "negotiator", "envoy", "officers", "mediators", "mediator", "counterpart", "diplomat", "lawmakers",
     "nations", "people", "population", "presidency", "embassy", "mission", "office", "cabinet", "parliament",
     "navy", "air", "intelligence", "police", "prosecutors", "judiciary", "regime", "administration",
+    "capital",  # drafta9: "in the Ethiopian capital": the state, as a place
 ))
 
 #: Words of a title or description between an affiliation and a person's name ("Kremlin aide Yury Ushakov").
