@@ -32,6 +32,7 @@ from timeline.draft.gazetteer import (
     STATES,
     TITLE_WORDS,
 )
+from timeline.draft.gender import marked_gender
 from timeline.draft.groups import Sides
 from timeline.draft.groups import descriptions as side_descriptions
 from timeline.draft.nearby import drop_descriptions, first_name_follows, inside_name
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9.]{1,6}")
 #: A description set off by commas after a name: ", the head of European diplomacy and EU envoy,".
-_APPOSITIVE = re.compile(r"\s*,\s+(?:the|a|an)\s+[^,;]{1,90},")
+_APPOSITIVE = re.compile(r"\s*,\s+(?:the|a|an|who)\s+[^,;]{1,160},")  # drafta9: "..., who leads the LNA in ...,"
 #: A person's government: "Maduro's government", "the Netanyahu government", "Trump's administration".
 _GOVERNED = re.compile(r"(?:['’]s)?\s+(?:government|regime|administration|cabinet)\b")
 #: Words that name the sides of a meeting told before: no side of a new one.
@@ -160,6 +161,12 @@ class ActorIndex(Unlisted, Proposing):
             mentions = [m for m in mentions if m.start >= base + dateline.end()]
         mentions = self._sides_named(text, base, mentions)
         mentions = self._governments_of_persons(text, base, mentions)
+        for m in mentions:  # drafta9: "Ms Leavitt", "spokeswoman Ortagus": the gender the text marks, for he/she
+            if m.kind == "person" and m.actor not in self.subjects.genders:
+                mark = marked_gender(text[max(0, m.start - base - 30):m.start - base],
+                                     self.proposed.get(m.actor, {}).get("title"))
+                if mark:
+                    self.subjects.genders[m.actor] = mark
         mentions = self.subjects.resolve(text, base, mentions)
         self.told.append((sentence.start, sentence.end, text, [m.actor for m in mentions]))
         self.sides.meeting(text, [(m.actor, m.kind, self.state_of(m.actor), text[max(0, m.start - base - 30):
@@ -264,14 +271,18 @@ class ActorIndex(Unlisted, Proposing):
 
     def _described(self, text: str, base: int, mentions: list[Mention]) -> list[Mention]:
         """Add the persons named by description ("the Russian leader"), in place of the state words inside."""
-        for found in descriptions(fold_chars(text), text, self._state_of_word):
+        for found in descriptions(fold_chars(text), text, self._state_of_word, self._side_of_person):
             start, end = base + found.start, base + found.end
             recent = self.recent + [m.actor for m in mentions if m.kind == "person" and m.end <= start]
             person = resolve(found, recent, self.titles, self.state_of)
-            if person is None or any(m.start < end and start < m.end and m.kind == "person" for m in mentions):
+            others = [m for m in mentions if m.start < end and start < m.end and m.kind == "person"
+                      and not (found.owned and m.start == start)]  # "Putin's spokesman": Putin is the owner
+            if person is None and found.owned and found.state and not others:  # drafta9: someone of his side
+                person = found.state
+            if person is None or others:
                 continue
             mentions = [m for m in mentions if not (m.start < end and start < m.end)]
-            mentions.append(Mention(start, end, text[found.start:found.end], person, "person"))
+            mentions.append(Mention(start, end, text[found.start:found.end], person, self.kinds.get(person, "person")))
             mentions.sort(key=lambda m: m.start)
         for found in pairs(fold_chars(text)):
             start, end = base + found.start, base + found.end
@@ -317,6 +328,12 @@ class ActorIndex(Unlisted, Proposing):
         if state is None and known is not None and self.kinds.get(known) in ("state", "organization"):
             state = known
         return self.state_of(state) if state else None
+
+    def _side_of_person(self, word: str) -> str | None:
+        """The state of the person a name names ("putin" -> "russia"), or None (no person, or of no state)."""
+        actor = self.lookup(word)
+        state = self.state_of(actor) if actor and self.kinds.get(actor, "person") == "person" else None
+        return state if state != actor else None
 
     def state_of(self, actor: str) -> str:
         """The state (or the top organisation) ``actor`` rolls up to through affiliations."""

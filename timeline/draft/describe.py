@@ -74,12 +74,15 @@ class Description:
     end: int
     state: str | None
     role: str
+    owned: bool = False  # drafta9: the owner is a person ("Putin's spokesman"): someone of that person's side
 
 
-def descriptions(folded: str, original: str, state_of_word: Callable[[str], str | None]) -> list[Description]:
+def descriptions(folded: str, original: str, state_of_word: Callable[[str], str | None],
+                 side_of_person: Callable[[str], str | None] = lambda _word: None) -> list[Description]:
     """The descriptions in ``folded`` (``original`` is the same text unfolded, to see capitals).
 
-    ``state_of_word`` gives the state id of a state's word ("russian" -> "russia"), or None.
+    ``state_of_word`` gives the state id of a state's word ("russian" -> "russia"), or None;
+    ``side_of_person`` the state of a person's name ("putin" -> "russia": "Putin's spokesman"), or None.
     A description followed by a capitalised name, or whose modifier is no state's word, is left out.
 
     >>> [d.role for d in descriptions("the president said", "The president said", lambda w: None)]
@@ -89,6 +92,8 @@ def descriptions(folded: str, original: str, state_of_word: Callable[[str], str 
     for match in _DESCRIPTION.finditer(folded):
         words = match.group("owner") or match.group("state")
         state = state_of_word(words) if words else None
+        owned = state is None and bool(match.group("owner")) and not match.group("state")
+        state = side_of_person(words) if owned else state
         if words and state is None:
             continue
         after = original[match.end():].lstrip(" ,")
@@ -98,7 +103,7 @@ def descriptions(folded: str, original: str, state_of_word: Callable[[str], str 
         of = re.match(r" of (?:the )?([a-z][a-z.]*(?: [a-z]+)?)", folded[match.end():])
         if state is None and of:
             state = state_of_word(of.group(1)) or state_of_word(of.group(1).split(" ")[0])
-        found.append(Description(start, match.end(), state, match.group("role")))
+        found.append(Description(start, match.end(), state, match.group("role"), owned))
     return found
 
 

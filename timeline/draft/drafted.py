@@ -33,6 +33,7 @@ class Drafted:
     begin: int = 0  # where its clause begins (an offset in the sentence)
     passive: bool = False  # "was confirmed by X"
     subject: list[str] = field(default_factory=list)  # its acting actors named before its verb
+    also: list[tuple[str, int, int]] = field(default_factory=list)  # other sentences telling it (text, start, end)
 
     def actors(self) -> list[str]:
         return list(dict.fromkeys(a for ids in self.roles.values() for a in ids))

@@ -32,7 +32,7 @@ from timeline.draft.one_side import one_side_kind
 from timeline.draft.quoted import quoted_acts
 from timeline.draft.roles import PLAN_WORDS, Context, assemble
 from timeline.draft.sentences import Sentence
-from timeline.draft.triggers import BASE_CONFIDENCE, IN_PRINCIPLE, Trigger, find_triggers
+from timeline.draft.triggers import ASKING, BASE_CONFIDENCE, IN_PRINCIPLE, Trigger, find_triggers
 
 #: Words before a noun that make it an event told before ("the meeting"), not a new one.
 DEFINITE = frozenset(("the", "this", "that", "these", "those"))
@@ -122,7 +122,8 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
             right_end = next((i for i in range(last, right_end) if words[i] == ","), right_end)
         if trigger.nominal and trigger.type in TOLD_AS_NOUNS:  # "negotiations aimed at ending Russia's war"
             right_end = next((i for i in range(last, right_end) if _topic(words, i)), right_end)
-        inside = first if trigger.type == "appeal" else last - 1  # "asked Turkey to release": Turkey is asked
+        # "asked Turkey to release", "wants Haftar's forces to return" (drafta9): who is asked is inside the match
+        inside = first if trigger.type == "appeal" or trigger.span[0].lower_ in ASKING else last - 1
         right = [m for m in actors if inside < token_of[id(m)] < right_end]
         if trigger.nominal and "their" in words[max(0, first - 4):first]:  # "During their call, Trump told Zelensky"
             right += [m for m in actors if token_of[id(m)] >= right_end and m.kind == "person"][:2]
@@ -277,6 +278,10 @@ def _triggers(sentence: Sentence, found: list[Trigger], quoted: set[int], words:
             continue
         if trigger.type == "military_action" and trigger.nominal and kept and kept[-1].span.end == trigger.span.start:
             continue  # "vowing to escalate attacks on ...": the attacks are what the threat names
+        act = next((t for t in found if t.span.start == trigger.span.end + 1 and not t.nominal), None)
+        if trigger.type == "proposal" and not trigger.nominal and act is not None \
+                and words[trigger.span.end - span.start:][:1] == ["to"]:
+            trigger = trigger._replace(type=act.type)  # noqa: PLW2901 - drafta9: "proposed to accept": the act
         symmetric = trigger.type in ("meeting", "call", "visit")
         if modality.is_reference(words[:first]) and not _dated(sentence, trigger):
             comma = next((i for i in range(first, len(words)) if words[i] == ","), None)

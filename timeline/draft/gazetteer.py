@@ -46,6 +46,10 @@ NEWS_STATES, KINDS = read_names()
 STATES: dict[str, tuple[str, ...]] = merged(NEWS_STATES)
 #: Every word of :data:`STATES`, folded (case, accents): the names that stand for a state or a bloc.
 GAZETTEER_WORDS = frozenset(fold(word) for words in STATES.values() for word in words if word)
+#: Folded words of :data:`STATES` written only in capitals ("UN", "U.N."): read as names only in capitals
+#: ("Kim Jong Un" names no UN; "Nato", written both ways, stays a name either way).
+ACRONYMS = frozenset(fold(word) for words in STATES.values() for word in words if word) - frozenset(
+    fold(word) for words in STATES.values() for word in words if word and not word.replace(".", "").isupper())
 
 #: Seats and institutions that stand for a state in news style ("the Pentagon said").
 SEATS: dict[str, tuple[str, ...]] = {
@@ -64,6 +68,7 @@ GROUP_NOUNS = frozenset((
     "negotiator", "envoy", "officers", "mediators", "mediator", "counterpart", "diplomat", "lawmakers",
     "nations", "people", "population", "presidency", "embassy", "mission", "office", "cabinet", "parliament",
     "navy", "air", "intelligence", "police", "prosecutors", "judiciary", "regime", "administration",
+    "capital",  # drafta9: "in the Ethiopian capital": the state, as a place
 ))
 
 #: Words of a title or description between an affiliation and a person's name ("Kremlin aide Yury Ushakov").

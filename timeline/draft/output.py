@@ -124,6 +124,8 @@ def _event(event: Drafted, ids: list[str], draft: Draft) -> dict[str, Any]:
         item["related"] = [{"relation": relation, "event": ids[other]} for relation, other in event.related]
     item["draft"] = True
     item["evidence"] = {"text": event.sentence, "start": event.start, "end": event.end, "trigger": event.trigger}
+    if event.also:  # drafta9: the other sentences that tell the same event (timeline/draft/retold.py)
+        item["notes"] = "Also told at " + "; ".join(f"{start}-{end}: {text}" for text, start, end in event.also)
     item["confidence"] = event.confidence
     return item
 

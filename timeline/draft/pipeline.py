@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from timeline.draft.actors import ActorIndex
 from timeline.draft.episodes import date_episodes  # drafta7: dates carried through an episode
 from timeline.draft.events import THINGS, Context, Drafted, sentence_events
+from timeline.draft.retold import fold_retold
 from timeline.draft.sentences import sentences
 
 if TYPE_CHECKING:
@@ -76,6 +77,7 @@ def draft_article(text: str, published: dt.date, dataset: Dataset | None = None,
         if found:
             told_at.append(first)
     date_episodes(context.events, index.told, text, published, index.affiliations)  # drafta7
+    context.events[:] = fold_retold(context.events, index.kinds, index.state_of)  # drafta9: one event told twice, far apart
     source_id = source_id or _source_id(publisher, published)
     known_source = dataset is not None and source_id in dataset.sources
     source = None if known_source else {

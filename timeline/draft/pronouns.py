@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from timeline.draft.gender import gendered
 from timeline.draft.proposing import Mention
 
 #: A pronoun opening a sentence: group "word" (not a name: "He Lifeng").
@@ -36,6 +37,8 @@ class Subjects:
     """The subject of the last sentence that had one: actor ids and kinds, in order."""
 
     last: list[tuple[str, str]] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)  # drafta9: person id -> "m"/"f", as the text marks it
+    persons: list[str] = field(default_factory=list)  # drafta9: the persons named so far, the last named last
 
     def resolve(self, text: str, base: int, mentions: list[Mention]) -> list[Mention]:
         """``mentions`` with the sentence's opening pronoun resolved (if any), then note this sentence's subject."""
@@ -43,6 +46,7 @@ class Subjects:
         if found and not any(m.start < base + found.end(_group(found)) for m in mentions):
             mentions = [*self._stand_for(found, base), *mentions]
         subject = _subject(text, base, mentions)
+        self.persons.extend(m.actor for m in mentions if m.kind == "person")
         persons = list(dict.fromkeys((m.actor, m.kind) for m in mentions if m.kind == "person"))
         if subject or len(persons) == 1:  # "But the tone soured and the UN chief flew back": the one person
             self.last = subject or persons
@@ -57,6 +61,8 @@ class Subjects:
         actors = list(dict.fromkeys(self.last))
         if word.lower() in ("he", "she"):
             chosen = actors if len(actors) == 1 and actors[0][1] == "person" else []
+            chosen = gendered(word.lower(), chosen, [a for a, kind in actors if kind == "person"], self.persons,
+                              self.genders)
         else:
             chosen = actors if len(actors) >= 2 or actors and actors[0][1] in PLURAL else []
         return [Mention(start, end, word, actor, kind) for actor, kind in chosen]

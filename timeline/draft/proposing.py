@@ -79,6 +79,14 @@ class Proposing:
         def _remember(self, name: str, actor: str, kind: str = "person") -> None: ...
         def _state_of_word(self, words: str) -> str | None: ...
 
+    def _state_before(self, before: list[str]) -> str | None:
+        """The state the words before a title name: an owner's possessive first ("UN's Libya envoy"), then the
+        longest name ("South Sudanese President" is South Sudan's, not Sudan's; drafta9)."""
+        owner = next((w for w in before[-3:] if re.search(r"['’]s$", w) and self._state_of_word(w)), None)
+        if owner:  # "UN's Libya envoy Ghassan Salame": the UN's envoy, sent to Libya
+            return self._state_of_word(owner)
+        return next((state for words in _words_before(before) if (state := self._state_of_word(words))), None)
+
     def _propose_acronym(self, token, text: str, offset: int, base: int) -> Mention | None:  # noqa: ANN001
         """An acronym nobody defined, as an organisation ("M23 fighters", "the RSF")."""
         if token.text in NOT_ACTORS or fold(token.text) in self._gazetteer or self.lookup(token.text):
@@ -177,13 +185,18 @@ class Proposing:
             actor["title"] = title
             self.titles[ident] = fold(title)
             before = text[:start].rstrip()[:-len(title)].split()
-            state = self._state_of_word(before[-1].rstrip(",")) if before else None
+            state = self._state_before(before)
             if state and state not in self.kinds and state in STATES:
                 self.proposed.setdefault(state, {"id": state, "name": STATES[state][0],
                                                  "kind": KINDS.get(state, "state")})
             if state:
                 actor.setdefault("affiliation", state)
         return Mention(base + start, base + end, name, ident, kind, known=False)
+
+
+def _words_before(before: list[str]) -> list[str]:
+    """The last three, two and one words of ``before``, longest first ("South Sudanese", then "Sudanese")."""
+    return [" ".join(before[-count:]).rstrip(",") for count in (3, 2, 1) if len(before) >= count]
 
 
 def _unknown_acronym(word: str) -> bool:

@@ -95,7 +95,8 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
         if not owners and words[first - 1] in PRONOUNS:  # "his conversation with Putin": the clause's subject
             persons = [m.actor for m in left if m.kind == "person"]
             owners = persons[:1] or ([context.last_person] if context.last_person else [])
-        if not owners and words[last:last + 1] == ["from"]:  # "rejected demands from Ukraine and ..."
+        if not owners and (words[last:last + 1] == ["from"] or words[last - 1] in ("from", "of")):
+            # "rejected demands from Ukraine and ..."; "the invitation of our Swedish hosts" (drafta9)
             owners = [m.actor for m in right if token_of[id(m)] <= last + 6]
             targets = []
         joined = next((w for w in words[last - 1:last + 5] if w in WITH or not w.isalnum()), None)

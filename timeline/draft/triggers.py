@@ -22,7 +22,8 @@ SAY = "said|says|say|stated|noted|told|tells|stressed|stresses|acknowledged|ackn
       "emphasised|emphasized|reiterated|confirmed|confirms|expressed|expresses|saying|described|describes|" \
       "remarked|commented|asserted|maintained|explained|conceded|admitted|vowed|pledged|promised|" \
       "affirmed|affirms|reaffirmed|reaffirms|briefed|briefs|outlined|outlines|highlighted|highlights|underscored|" \
-      "underscores|underlined|underlines|indicated|indicates|signalled|signaled|signals"
+      "underscores|underlined|underlines|indicated|indicates|signalled|signaled|signals|" \
+      "wrote|writes|tweeted|tweets|posted"  # drafta9: "wrote on Twitter that", "posted on his account"
 #: Words for an agreement reached ("reached a trade agreement", "struck a draft deal").
 DEALS = "agreement|deal|accord|pact|truce|ceasefire"
 #: Words that make an agreement reached one in principle: terms still to be written down or signed.
@@ -75,6 +76,10 @@ ARRIVAL_PLACES = "airport|airfield|palace|residence"
 #: Verbs of a visit told by its host ("Isaias welcomed Abiy at Asmara airport").
 WELCOMING = frozenset(("welcomed", "welcomes", "received", "receives", "greeted", "greets"))
 
+#: Verbs whose match holds who is asked: "wants Ukraine to", "invited Russia and Ukraine to return" (drafta9).
+ASKING = frozenset(("wants", "wanted", "want", "invited", "invites", "inviting"))
+#: What an invitation asks the invited to do when it offers talks (CAMEO 039).
+INVITED_TO = "participate|attend|join|return|resume|hold|talks|negotiations|negotiate|meet|take"
 #: Guests a host receives, named after the verb ("hosted his Armenian and Azerbaijani counterparts", draft8): the
 #: match is cut to the verb, so that the sides named between it and the noun are its participants.
 GUESTS = "counterpart|counterparts|officials|envoys|negotiators|delegation"
@@ -124,13 +129,18 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                  f"{PLAN} became|becomes|become public", f"{PLAN} was|were made public", f"{PLAN} was|were|is|are {MADE_KNOWN}",
                  f"{PLAN} has|have|had been {MADE_KNOWN}"),
     "demand": ("demanded|demands|demanding|demand", "seeking|sought|seeks", "insisted|insists on",
+               # drafta9: "The GNA wants Haftar's forces to return": what one side wants of another
+               "wants|wanted|want CAP ~ to", f"wants|wanted|want the|its|their|{POSSESSIVE} ~ to",
                "made|makes|make|issued|issues|set|sets ~ demands|demand|conditions|preconditions"),
     "offer_to_mediate": (f"offered|offers|offering|proposed|volunteered to {MEDIATE}",
                          f"ready|readiness|willing|willingness|prepared|availability to {MEDIATE}",
                          f"{RESTATE} ~ readiness|willingness|availability to {MEDIATE}",
                          f"offered|offers|offering|proposed|volunteered to {ASSIST} ~ {ASSISTED}",
                          f"ready|readiness|willing|willingness|prepared|availability to {ASSIST} ~ {ASSISTED}",
-                         "offered|offers|offering ~ mediation|mediate|good offices", "* mediation offer|offers"),
+                         "offered|offers|offering ~ mediation|mediate|good offices", "* mediation offer|offers",
+                         # drafta9: an invitation to talks ("invited both sides to participate", "the invitation
+                         # of our Swedish hosts to return to Stockholm"): an offer to host or mediate them
+                         f"invited|invites|inviting ~ ~ to {INVITED_TO}", "* invitation of|from"),
     # "flew in to press X to" (draft8), not "Putin's press secretary"
     "appeal": ("urged|urges|urging|urge", PRESS, "to press", f"asked|asks|asking ~ to {ASKED_ACTS}",
                f"{RESTATE} {POSSESSIVE} appeal|appeals|call|calls for|to",

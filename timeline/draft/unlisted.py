@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from timeline.draft.countries import slug
-from timeline.draft.gazetteer import KINDS, STATES
+from timeline.draft.gazetteer import ACRONYMS, KINDS, STATES
 from timeline.draft.groups import OPPOSITION, Sides
 from timeline.draft.nearby import first_name_follows, group_follows
 from timeline.draft.proposing import Mention
@@ -65,8 +65,9 @@ class Unlisted:
             for last in reversed(words[index:index + LONGEST_STATE]):
                 candidate = re.sub(r"['’]s$", "", text[first.start():last.end()].rstrip("."))  # "Kazakhstan's"
                 state = self._gazetteer.get(fold(candidate))
-                if state is None or any(last.end() - 1 in r for r in taken):
-                    continue
+                if state is None or any(last.end() - 1 in r for r in taken) \
+                        or fold(candidate) in ACRONYMS and not candidate.replace(".", "").isupper():
+                    continue  # drafta9: "UN" is an acronym, "Un" of "Kim Jong Un" a name
                 opposition = OPPOSITION.match(text, first.start() + len(candidate))
                 if opposition:  # "Venezuela's opposition": a side of its own, not the state
                     mentions.append(self._opposition(state, first.start(), opposition.end(), text, base))

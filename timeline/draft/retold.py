@@ -1,0 +1,174 @@
+"""One event told twice in an article, folded into one after the dates are set (drafta9).
+
+News tells a meeting in its lede and again further down ("Peace talks between Kiir and Machar ended
+without an agreement ... the Kiir-Machar meeting this week"), and a speaker's words over several
+paragraphs ("Ortagus said in a statement, '...' ... '...,' Ortagus said"). The annotation rules count
+each once (``tests/drafting/README.md``: "several sentences describing the same utterance or the same
+meeting are one event"). The pipeline folds what follows at once (:func:`timeline.draft.pipeline._merge`);
+this pass folds what lies further apart, once every event has its date:
+
+- a meeting, call or visit of the same status whose acting sides are the same, anywhere in the article,
+  when the dates overlap and the text does not date both to different days;
+- a statement of the same speaker (one person, or the same state or organisation) within
+  :data:`NEAR` sentences, with overlapping dates.
+
+The kept event is the better-dated one (a date the text gives, else the narrower span), with the other's
+actors, quotes and place added; the other's sentence is kept in ``also`` as more evidence.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from timeline.dates import parse_edtf
+from timeline.draft.drafted import Drafted
+
+#: Types an article tells again about the same occasion.
+OCCASIONS = frozenset(("meeting", "call", "visit"))
+#: Words that tell an occasion as one already known.
+DEFINITE = frozenset(("the", "this", "that", "these", "those", "their", "its"))
+#: Words that bring an occasion in as a new one.
+INDEFINITE = frozenset(("a", "an", "another", "new", "next", "second", "third", "fresh", "further"))
+#: Words that describe a speaker without naming them.
+_SPEAKER = re.compile(r"\b(?:official|officials|negotiator|envoy|spokesman|spokeswoman|spokesperson|aide|diplomat|"
+                      r"source|representative|adviser|advisor)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"(?:he|she|they)\b", re.IGNORECASE)
+#: How many sentences apart two statements of one speaker may be to be one utterance.
+NEAR = 3
+
+
+def fold_retold(events: list[Drafted], kinds: dict[str, str], state_of: Callable[[str], str]) -> list[Drafted]:
+    """``events`` with each event told again folded into the first telling (the order is kept).
+
+    ``kinds`` maps actor ids to their kinds (``person``, ``state``, ...), ``state_of`` an actor to the state
+    or organisation it belongs to. Relations between events
+    (``related`` holds indexes into ``events``) are renumbered; one that pointed at a folded event points
+    at the event it was folded into.
+    """
+    order = {start: number for number, start in enumerate(sorted({e.start for e in events}))}
+    into: dict[int, int] = {}
+    for later in range(len(events)):
+        for earlier in reversed(range(later)):  # the nearest telling first
+            if earlier in into or not _same(events[earlier], events[later], order, kinds, state_of):
+                continue
+            _absorb(events[earlier], events[later])
+            into[later] = earlier
+            break
+    kept = [number for number in range(len(events)) if number not in into]
+    renumber = {old: new for new, old in enumerate(kept)}
+    renumber |= {old: renumber[_root(old, into)] for old in into}
+    result = []
+    for number in kept:
+        event = events[number]
+        event.related = list(dict.fromkeys((relation, renumber[other]) for relation, other in event.related
+                                           if renumber[other] != renumber[number]))
+        result.append(event)
+    return result
+
+
+def _root(number: int, into: dict[int, int]) -> int:
+    while number in into:
+        number = into[number]
+    return number
+
+
+def _same(first: Drafted, second: Drafted, order: dict[int, int], kinds: dict[str, str],
+          state_of: Callable[[str], str]) -> bool:
+    """Whether ``second`` tells ``first`` again."""
+    if first.type != second.type or first.status != second.status or first.start == second.start \
+            or not _overlap(first.date, second.date) or first.explicit and second.explicit and first.date != second.date:
+        return False
+    mine, theirs = _acting(first), _acting(second)
+    if first.type in OCCASIONS:
+        if _new_occasion(second) or first.location and second.location and first.location != second.location:
+            return False
+        if len(mine) >= 2 and mine == theirs:
+            return True
+        # "The meeting, brokered by Malaysia, ...", "the Doha talks": the occasion told before, by a definite noun
+        return _definite(second) and bool(mine & theirs or not theirs
+                                           or first.location and first.location == second.location)
+    if first.type != "statement" or abs(order[second.start] - order[first.start]) > NEAR:
+        return False
+    if _described(first, kinds) and _named_for(second, mine, kinds, state_of,
+                                               order[second.start] - order[first.start] == 1):
+        return True  # "North Korea's top nuclear negotiator says ..." then "..., Kim Myong Gil said"
+    persons = {a for a in mine | theirs if kinds.get(a) == "person"}
+    if persons:  # one person's words, the state it speaks for beside it or not ("U.S. ... spokesperson Ortagus")
+        return len(persons) == 1 and persons <= mine and persons <= theirs
+    return bool(mine) and mine == theirs
+
+
+def _described(event: Drafted, kinds: dict[str, str]) -> bool:
+    """Whether a statement's speaker is described, not named: "A Russian official has said", "North Korea's top
+    nuclear negotiator says", "The UN's envoy to Libya says" (its source is the speaker's state or organisation)."""
+    sources = event.roles.get("source", [])
+    return bool(sources) and all(kinds.get(a) != "person" for a in sources) \
+        and bool(_SPEAKER.search(event.sentence[:event.at]))
+
+
+def _named_for(event: Drafted, sides: set[str], kinds: dict[str, str], state_of: Callable[[str], str],
+               next_sentence: bool) -> bool:
+    """Whether a statement's speaker is one person of ``sides`` (or, in the very next sentence, of no known side):
+    the described speaker, named. A pronoun ("he said") names nobody new."""
+    persons = [a for a in event.roles.get("source", []) if kinds.get(a) == "person"]
+    if len(persons) != 1 or _PRONOUN.match(event.sentence[event.begin:event.at].split(",")[-1].strip()):
+        return False
+    return state_of(persons[0]) in sides or next_sentence and state_of(persons[0]) == persons[0]
+
+
+def _definite(event: Drafted) -> bool:
+    """Whether a noun event is told as one already known: "the meeting", "their talks", "Saturday's talks"."""
+    before = re.findall(r"[\w'’-]+", event.sentence[max(0, event.at - 30):event.at].lower())[-3:]
+    return event.nominal and any(word in DEFINITE or word.endswith(("'s", "’s")) for word in before)
+
+
+def _new_occasion(event: Drafted) -> bool:
+    """Whether the sentence brings the occasion in as a new one: "a meeting of the General Border Committee",
+    "another round of talks" (an indefinite noun), where a retold one is definite ("the Kiir-Machar meeting")."""
+    before = event.sentence[max(0, event.at - 40):event.at].lower().split()[-3:]
+    return event.nominal and any(word in INDEFINITE for word in before)
+
+
+def _absorb(kept: Drafted, other: Drafted) -> None:
+    """Fold ``other`` into ``kept``: the better date, every actor, quote and place, and its sentence as evidence."""
+    if _better_dated(other, kept):
+        kept.date, kept.explicit = other.date, other.explicit
+    for role, ids in other.roles.items():
+        have = set(kept.actors())
+        kept.roles.setdefault(role, []).extend(a for a in ids if a not in have)
+    kept.roles = {role: ids for role, ids in kept.roles.items() if ids}
+    kept.quotes.extend(q for q in other.quotes if q not in kept.quotes)
+    kept.related.extend(r for r in other.related if r not in kept.related)
+    kept.location = kept.location or other.location
+    kept.confidence = max(kept.confidence, other.confidence)
+    kept.also.append((other.sentence, other.start, other.end))
+
+
+def _better_dated(one: Drafted, other: Drafted) -> bool:
+    """Whether ``one``'s date says more than ``other``'s: given by the text, else the narrower span."""
+    if one.explicit != other.explicit:
+        return one.explicit
+    return _width(one.date) < _width(other.date)
+
+
+def _width(edtf: str) -> float:
+    try:
+        span = parse_edtf(edtf)
+    except ValueError:
+        return float("inf")
+    if span.start is None or span.end is None:
+        return float("inf")
+    return (span.end - span.start).days
+
+
+def _overlap(one: str, other: str) -> bool:
+    try:
+        a, b = parse_edtf(one), parse_edtf(other)
+    except ValueError:
+        return False
+    return (a.start is None or b.end is None or a.start <= b.end) and (b.start is None or a.end is None or b.start <= a.end)
+
+
+def _acting(event: Drafted) -> set[str]:
+    """Who acts in ``event``: its sources, or its participants and host."""
+    return set(event.roles.get("source", ())) or {*event.roles.get("participants", ()), *event.roles.get("host", ())}
