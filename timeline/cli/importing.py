@@ -36,7 +36,7 @@ SHOWN_REFUSED = 10
 @click.option("--into-dataset", is_flag=True, help="Allow -o inside the --data folder.")
 def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output_text: str, force: bool,
             into_dataset: bool, **filters: Any) -> None:
-    """Turn FILE... (spreadsheets, TimelineJS sheets or JSON, ACLED, UCDP GED, GDELT, ICEWS, PLOVER) into a new
+    """Turn FILE... (spreadsheets, TimelineJS sheets or JSON, ACLED, UCDP GED, GDELT, ICEWS, PLOVER, POLECAT) into a new
     YAML dataset file or folder to review and keep.
 
     Prints the format detected, then one line: rows read, imported, skipped by

@@ -11,8 +11,9 @@ the normal checker (:func:`timeline.dataset.load`) then validates.
 
 Formats: the project's own tables (:mod:`.project_csv`, :mod:`.project_xlsx`), the
 TimelineJS template (:mod:`.timelinejs`), ACLED (:mod:`.acled`), UCDP GED
-(:mod:`.ucdp`), GDELT (:mod:`.gdelt`), ICEWS (:mod:`.icews`) and PLOVER JSON
-(:mod:`.plover`); TimelineJS JSON by :mod:`.timelinejs_json`. Table files are streamed by :mod:`.tabular` (CSV, TSV, .xlsx);
+(:mod:`.ucdp`), GDELT (:mod:`.gdelt`), ICEWS (:mod:`.icews`), PLOVER JSON
+(:mod:`.plover`) and POLECAT's tab-separated files (:mod:`.polecat`); TimelineJS JSON by
+:mod:`.timelinejs_json`. Table files are streamed by :mod:`.tabular` (CSV, TSV, .xlsx);
 :func:`detect` names the format from the columns.
 """
 from __future__ import annotations
@@ -27,7 +28,8 @@ from timeline.importers.records import Record
 
 #: Formats known to ``timeline import --format``, with the module that reads each.
 FORMATS = {"csv": "project_csv", "xlsx": "project_xlsx", "timelinejs": "timelinejs", "acled": "acled",
-           "ucdp": "ucdp", "gdelt": "gdelt", "icews": "icews", "plover": "plover"}
+           "ucdp": "ucdp", "gdelt": "gdelt", "icews": "icews", "plover": "plover",
+           "polecat": "polecat"}
 
 
 class ImportError_(UserError):
