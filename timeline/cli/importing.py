@@ -46,7 +46,7 @@ def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output_te
     from itertools import chain
 
     from timeline.dataset import load
-    from timeline.importers import detect
+    from timeline.importers import check_file, detect
     from timeline.importers.records import Resolver, collect, fold
     from timeline.importers.writer import check, check_destination, header, is_folder, write_folder, write_yaml
 
@@ -55,6 +55,7 @@ def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output_te
     chosen = _filters(filters)
     formats = []
     for file in files:
+        check_file(file)
         found, layout = detect(file) if fmt == "auto" else (fmt, "as asked")
         click.echo(f"{file}: {found} ({layout})", err=True)
         formats.append(found)

@@ -18,6 +18,11 @@ EXPECTED = ("timeline's events.csv (columns " + ", ".join(sorted(project_csv.SIG
 _NEEDED = {"timeline's events.csv": project_csv.SIGNATURE, "ACLED": acled.NEEDED, "UCDP GED": ucdp.NEEDED,
            "ICEWS": frozenset(name.lower() for name in icews.NEEDED),
            "POLECAT": frozenset(name.lower() for name in polecat.NEEDED), "the TimelineJS template": timelinejs.NEEDED_3}
+#: The tables ``timeline export csv`` writes beside events.csv: their columns, and what each is.
+_SIBLINGS = ((frozenset(("id", "name", "kind")), "the actors table"),
+             (frozenset(("id", "publisher", "title", "url")), "the sources table"),
+             (frozenset(("event", "speaker", "text")), "the quotes table"),
+             (frozenset(("source", "target", "relation", "directed")), "the edges table (made from the events)"))
 #: Tab-separated GDELT files that are not the events table: column count -> what they are.
 _GDELT_OTHERS = {16: "a GDELT 2.0 mentions file", 27: "a GDELT 2.0 GKG file", 15: "a GDELT 1.0 GKG file",
                  11: "a GDELT 1.0 GKG counts file"}
@@ -40,6 +45,9 @@ def unknown_layout(rows: list[list[str]], first: str) -> str:
                 f"{', which holds no events' if what else ''}; GDELT events files (*.export.CSV) have 57, 58 or "
                 "61 columns")
     heads = [{cell.strip().lower() for cell in row} for row in rows]
+    if sibling := next((what for head in heads[:1] for columns, what in _SIBLINGS if columns <= head), None):
+        return (f"{sibling} of timeline export csv; import its events.csv, which reads actors.csv, sources.csv "
+                "and quotes.csv from beside it")
     if any({"events", "fatalities"} <= head and head & {"week", "month"} for head in heads):
         return ("ACLED's aggregates (events and fatalities by week or month): counts, not events; download "
                 "ACLED's event-level export (event_id_cnty, event_date, ...)")

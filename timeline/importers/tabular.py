@@ -62,6 +62,9 @@ def open_text(path: Path) -> Iterator[TextIO]:
     with path.open("rb") as raw:
         head = raw.read(8192)
     utf16 = head[:2] in (b"\xff\xfe", b"\xfe\xff")  # Excel's "Unicode Text": UTF-16, tab-separated
+    if not utf16 and _is_bare_utf16(head):
+        raise NotText(f"{path}: UTF-16 text without its byte-order mark; save the file as UTF-8 (from Excel: "
+                      "'CSV UTF-8')")
     if not utf16 and b"\0" in head:
         raise NotText(f"{path}: a binary file, not text; give a CSV or tab-separated table, an .xlsx workbook "
                       "or JSON")
@@ -74,6 +77,12 @@ def open_text(path: Path) -> Iterator[TextIO]:
         line, byte = _stray_byte(path)
         spreadsheet = "" if path.suffix.lower() in (".json", ".jsonl") else " (from Excel: 'CSV UTF-8')"
         raise NotText(f"{path}:{line}: byte 0x{byte:02x} is not UTF-8; save the file as UTF-8{spreadsheet}") from None
+
+
+def _is_bare_utf16(head: bytes) -> bool:
+    """Whether ``head`` looks like UTF-16 without a mark: NUL in every other byte of mostly-ASCII text."""
+    pairs = len(head) // 2
+    return pairs >= 4 and max(head[1::2][:pairs].count(0), head[0::2][:pairs].count(0)) >= 0.9 * pairs
 
 
 def _stray_byte(path: Path) -> tuple[int, int]:

@@ -1,0 +1,65 @@
+"""``timeline import`` of files in the wrong shape: each refused in one line naming the file and the fix."""
+from __future__ import annotations
+
+import os
+
+import pytest
+from conftest import SEED
+
+
+def _refused(run, tmp_path, name, content, *extra):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    result = run("import", str(path), *extra, "-o", str(tmp_path / "out.yaml"), data=None)
+    assert not (tmp_path / "out.yaml").exists()
+    return result.exit_code, result.stderr.replace(str(tmp_path) + "/", "")
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("list.json", b"[1, 2, 3]", "list.json: JSON, but neither TimelineJS JSON (an object whose \"events\" have "
+     "\"start_date\") nor PLOVER records (objects with \"event\" or \"event_type\"); export it again in one of those "
+     "shapes"),
+    ("other.json", b'{"events": 5}', "other.json: JSON, but neither TimelineJS JSON (an object whose \"events\" have "
+     "\"start_date\") nor PLOVER records (objects with \"event\" or \"event_type\"); export it again in one of those "
+     "shapes"),
+    ("fake.xlsx", b"PK\x03\x04garbage", "fake.xlsx: named .xlsx but not an .xlsx workbook; save it again from the "
+     "spreadsheet as .xlsx, or as CSV UTF-8"),
+    ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0\0\0", "old.xls: named .xls but not an .xlsx workbook (an Excel "
+     "97-2003 .xls file); save it again from the spreadsheet as .xlsx, or as CSV UTF-8"),
+    ("bare16.csv", "id,type,title,date\ne1,meeting,X,2025-01-01\n".encode("utf-16-le"), "bare16.csv: UTF-16 text "
+     "without its byte-order mark; save the file as UTF-8 (from Excel: 'CSV UTF-8')"),
+])
+def test_a_file_in_no_known_shape(run, tmp_path, name, content, message):
+    assert _refused(run, tmp_path, name, content) == (1, f"Error: {message}\n")
+
+
+def test_a_pipe_is_refused_not_waited_on(run, tmp_path):
+    os.mkfifo(tmp_path / "pipe.csv")
+    message = "Error: pipe.csv: not a regular file (a pipe, socket or device); save the table to a file and import that\n"
+    assert _refused(run, tmp_path, "pipe.csv", None) == (1, message)
+    assert _refused(run, tmp_path, "pipe.csv", None, "--format", "csv") == (1, message)
+
+
+@pytest.mark.parametrize(("table", "what"), [("actors", "the actors table"), ("sources", "the sources table"),
+                                             ("quotes", "the quotes table"),
+                                             ("edges", "the edges table (made from the events)")])
+def test_a_table_beside_events_csv_names_events_csv(run, tmp_path, table, what):
+    assert run("export", "csv", "-o", str(tmp_path / "tables"), data=SEED).exit_code == 0
+    code, err = _refused(run, tmp_path, f"tables/{table}.csv", None)
+    assert code == 1
+    assert err.startswith(f"Error: tables/{table}.csv: unknown layout: {what} of timeline export csv; import its "
+                          "events.csv, which reads actors.csv, sources.csv and quotes.csv from beside it (the first "
+                          "row has: ")
+
+
+def test_a_written_import_that_fails_the_check_says_it_was_written(run, tmp_path):
+    assert run("export", "csv", "-o", str(tmp_path / "tables"), data=SEED).exit_code == 0
+    alone = tmp_path / "events.csv"
+    alone.write_bytes((tmp_path / "tables" / "events.csv").read_bytes())  # without the actors and sources beside it
+    result = run("import", str(alone), "-o", str(tmp_path / "out.yaml"), data=None)
+    last = result.stderr.splitlines()[-1]
+    assert (result.exit_code, last) == (1, f"Error: wrote {tmp_path / 'out.yaml'}, but it does not pass the checker "
+                                           "(87 problems): fix them there, or import again with --data naming the "
+                                           "dataset that holds the actors and sources it names")
+    assert "nothing was loaded" not in result.stderr and (tmp_path / "out.yaml").exists()
