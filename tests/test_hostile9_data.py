@@ -1,0 +1,30 @@
+"""Ids that hold characters no one sees are refused at their line: a reference typed as the id shows would fail."""
+from __future__ import annotations
+
+import pytest
+
+from timeline.dataset import DatasetError, load
+
+
+@pytest.mark.parametrize(("char", "code"), [("\u200b", "U+200B"), ("\u202e", "U+202E"), ("\u2066", "U+2066"),
+                                            ("\ufeff", "U+FEFF"), ("\u200f", "U+200F")])
+def test_an_invisible_character_in_an_id(tmp_path, char, code):
+    path = tmp_path / "ids.yaml"
+    path.write_text(f'actors:\n  - {{id: a, name: A, kind: state}}\n  - {{id: "x{char}y", name: B, kind: state}}\n',
+                    encoding="utf-8")
+    with pytest.raises(DatasetError) as error:
+        load(path)
+    assert error.value.summary() == (f"{path}:3: actor id 'x\\u{code[2:].lower()}y' holds the invisible character "
+                                     f"{code}: a reference typed as it shows would not find it; delete the character"
+                                     "\nError: 1 problem in the dataset; nothing was loaded")
+
+
+def test_an_event_id_and_a_name_with_one(run, tmp_path):
+    path = tmp_path / "events.yaml"
+    path.write_text('actors:\n  - {id: a, name: "A\u200bB", kind: state}\n  - {id: b, name: B, kind: state}\n'
+                    'sources:\n  - {id: s, title: T}\nevents:\n  - {id: "e\u202e1", type: meeting, date: 2025-01-01, '
+                    'participants: [a, b], sources: [s]}\n', encoding="utf-8")
+    result = run("validate", data=path)
+    assert (result.exit_code, result.stderr) == (
+        1, f"{path}:7: event id 'e\\u202e1' holds the invisible character U+202E: a reference typed as it shows "
+           "would not find it; delete the character\nError: 1 problem in the dataset; nothing was loaded\n")
