@@ -262,8 +262,8 @@ def check(path: Path, data: Path | None = None) -> None:
     from timeline.dataset import DatasetError, load
 
     try:
-        if data is None:
-            load(path)
+        if data is None or data.is_file() and data.resolve() == path.resolve():
+            load(path)  # no dataset, or the dataset file itself (draft --into it): loaded twice, all would clash
         elif data.is_dir() and data.resolve() in path.resolve().parents:
             load(data)  # written into the dataset (--into-dataset): loading it loads the import
         else:
@@ -284,5 +284,5 @@ class WrittenInvalid(UserError):
         lines = self.error.summary().split("\n")
         return "\n".join([*lines[:-1], f"Error: wrote {self.path}, but it does not pass the checker "
                                         f"({self.count:,} problem{'s' * (self.count != 1)}): fix them there, or "
-                                        "import again with --data naming the dataset that holds the actors and "
+                                        "write it again with --data naming the dataset that holds the actors and "
                                         "sources it names"])
