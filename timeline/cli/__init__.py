@@ -13,7 +13,7 @@ from typing import NoReturn
 import click
 
 from timeline import __version__
-from timeline.errors import UserError
+from timeline.errors import UserError, os_error_line
 
 #: Command name -> "module:function" under timeline.cli, in the order of ``--help``.
 COMMANDS = {
@@ -73,6 +73,11 @@ class LazyGroup(click.Group):
             ctx.exit(1)
         except click.UsageError as error:  # one line, not click's usage block (timeline.cli.usage)
             _usage_error(ctx, error)
+        except OSError as error:  # a name too long, a full disk, a read-only place: the user's to fix
+            if (line := os_error_line(error)) is None:
+                raise
+            click.echo(visible(f"Error: {line}"), err=True)
+            ctx.exit(1)
         except click.ClickException as error:  # any other quotes what was typed
             error.message = visible(error.message)
             raise
