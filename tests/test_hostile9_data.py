@@ -28,3 +28,15 @@ def test_an_event_id_and_a_name_with_one(run, tmp_path):
     assert (result.exit_code, result.stderr) == (
         1, f"{path}:7: event id 'e\\u202e1' holds the invisible character U+202E: a reference typed as it shows "
            "would not find it; delete the character\nError: 1 problem in the dataset; nothing was loaded\n")
+
+
+def test_a_file_named_twice_is_read_once(run, tmp_path):
+    from conftest import SEED, SEEDS
+
+    link = tmp_path / "link.yaml"
+    link.symlink_to(SEED)
+    for more in (SEED, link):
+        result = run("validate", "--data", str(SEED), data=more)
+        assert (result.exit_code, result.stderr) == (0, "")
+        assert result.stdout == f"ok: {SEED} + {more}: 23 events, 16 actors, 1 source, 1 Dec 2025 to 3 Dec 2025\n"
+    assert len(load(SEEDS, SEED).events) == len(load(SEEDS).events)
