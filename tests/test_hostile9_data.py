@@ -40,3 +40,15 @@ def test_a_file_named_twice_is_read_once(run, tmp_path):
         assert (result.exit_code, result.stderr) == (0, "")
         assert result.stdout == f"ok: {SEED} + {more}: 23 events, 16 actors, 1 source, 1 Dec 2025 to 3 Dec 2025\n"
     assert len(load(SEEDS, SEED).events) == len(load(SEEDS).events)
+
+
+def test_a_url_the_exports_leave_out_is_named_by_validate(run, tmp_path):
+    path = tmp_path / "urls.yaml"
+    path.write_text('sources:\n  - {id: s, title: T, url: "javascript:alert(1)"}\n  - {id: t, title: U, url: '
+                    '"www.example.org/a"}\n  - {id: u, title: V, url: "https://example.org/a"}\n', encoding="utf-8")
+    result = run("validate", data=path)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[1:] == [
+        f"warning: {path}: source '{name}' has the url '{url}', not a web address (http:// or https://): the "
+        "exports and the page leave it out; write the article's address"
+        for name, url in (("s", "javascript:alert(1)"), ("t", "www.example.org/a"))]
