@@ -63,3 +63,30 @@ def test_a_written_import_that_fails_the_check_says_it_was_written(run, tmp_path
                                            "(87 problems): fix them there, or write it again with --data naming the "
                                            "dataset that holds the actors and sources it names")
     assert "nothing was loaded" not in result.stderr and (tmp_path / "out.yaml").exists()
+
+
+OVERFLOW = ("cells, but the header has {} columns: a comma or tab inside a cell that is not in quotes? Its text would "
+            "land in the wrong columns; quote that cell, or export the table again")
+
+
+def test_a_row_longer_than_the_header_is_refused_not_shifted(run, tmp_path):
+    from conftest import ROOT
+
+    lines = (ROOT / "tests" / "data" / "import" / "polecat_events.tsv").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "shifted.tsv"
+    path.write_text("\n".join([lines[0], lines[1] + "\tstray", lines[2] + "\t\t"]) + "\n", encoding="utf-8")
+    result = run("import", str(path), "-o", str(tmp_path / "out.yaml"), data=None)
+    assert result.exit_code == 0
+    assert f"refused {path}:2: 41 {OVERFLOW.format(40)}" in result.stderr.splitlines()
+    assert result.stdout.startswith("2 rows read, 1 events imported, 0 skipped by filter, 0 merged, 1 refused")
+
+
+def test_the_projects_own_events_csv_too(run, tmp_path):
+    assert run("export", "csv", "-o", str(tmp_path / "t"), data=SEED).exit_code == 0
+    events = tmp_path / "t" / "events.csv"
+    lines = events.read_text(encoding="utf-8-sig").splitlines()
+    events.write_text("\n".join([lines[0], lines[1] + ",stray,cells", *lines[2:]]) + "\n", encoding="utf-8")
+    result = run("import", str(events), "-o", str(tmp_path / "out.yaml"), data=None)
+    columns = lines[0].count(",") + 1
+    assert f"refused {events}:2: {columns + 2} {OVERFLOW.format(columns)}" in result.stderr.splitlines()
+    assert ", 1 refused; wrote" in result.stdout

@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from timeline.importers import cameo, plover
-from timeline.importers.records import SKIPPED, Record, slug
-from timeline.importers.tabular import table
+from timeline.importers.records import Record, slug
+from timeline.importers.tabular import table, table_records
 from timeline.vocabulary import EVENT_TYPES, PLOVER_TYPES
 
 #: The columns that make a table a POLECAT events file.
@@ -39,8 +39,8 @@ _UPPER = {"id": "ID", "cow": "COW", "geonames": "GeoNames"}
 
 def read_polecat(path: str | Path) -> Iterator[Record]:
     """Yield one :class:`Record` per row of the POLECAT file at ``path``, streamed."""
-    for where, row in table(path, NEEDED, fold=_fold):
-        yield SKIPPED if row is None else _record(where, {k: v for k, v in row.items() if v != "None"})
+    yield from table_records(table(path, NEEDED, fold=_fold),
+                       lambda where, row: _record(where, {k: v for k, v in row.items() if v != "None"}))
 
 
 def _fold(name: str) -> str:

@@ -27,12 +27,15 @@ import csv
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from timeline.errors import UserError
+
+if TYPE_CHECKING:
+    from timeline.importers.records import Record
 
 #: How many rows are searched for the header (title lines and notes above it).
 HEADER_SEARCH = 10
@@ -186,7 +189,7 @@ def _text(value: Any) -> str:
 
 def table(path: str | Path, needed: frozenset[str], fold: Callable[[str], str] = str.lower,
           sheet: str | None = None, only: dict[str, frozenset[str]] | None = None,
-          ) -> Iterator[tuple[str, dict[str, str] | None]]:
+          ) -> Iterator[tuple[str, dict[str, str] | str | None]]:
     """Each data row of the table at ``path`` as ``(file:line, {column: text})``, columns named by ``fold``.
 
     The header is the first row holding every column of ``needed`` (folded);
@@ -194,7 +197,8 @@ def table(path: str | Path, needed: frozenset[str], fold: Callable[[str], str] =
     cells are left out of the mapping. ``only`` (column -> accepted values, folded by
     :func:`timeline.importers.records.fold`) keeps the rows whose cell in one of those
     columns is accepted, tested before the row is built; the others come as ``None``
-    (columns the file lacks are not tested). Raise :class:`NoHeader` if no header is found.
+    (columns the file lacks are not tested). A row with filled cells past the header's last column comes as
+    the text of why it is refused (:func:`overflow`). Raise :class:`NoHeader` if no header is found.
     """
     rows = raw_rows(path, sheet)
     name = str(path)
@@ -209,8 +213,26 @@ def table(path: str | Path, needed: frozenset[str], fold: Callable[[str], str] =
         if tests and not any(index < len(row) and _folded(row[index]) in values for index, values in tests):
             yield f"{name}:{line}", None
             continue
+        if any(cell.strip() for cell in row[len(header):]):
+            yield f"{name}:{line}", overflow(len(row), len(header))
+            continue
         yield f"{name}:{line}", {column: cell.strip() for column, cell in zip(header, row)
                                  if column and cell and not cell.isspace()}
+
+
+def overflow(cells: int, columns: int) -> str:
+    """Why a row with more filled cells than the header has columns is refused (its cells would shift)."""
+    return (f"{cells} cells, but the header has {columns} columns: a comma or tab inside a cell that is not in "
+            "quotes? Its text would land in the wrong columns; quote that cell, or export the table again")
+
+
+def table_records(rows: Iterable[tuple[str, dict[str, str] | str | None]],
+            make: Callable[[str, dict[str, str]], Record]) -> Iterator[Record]:
+    """The :class:`Record` ``make`` builds of each row of :func:`table`; a row left out or refused there as such."""
+    from timeline.importers.records import SKIPPED, Record
+
+    for where, row in rows:
+        yield SKIPPED if row is None else Record(where, refused=row) if isinstance(row, str) else make(where, row)
 
 
 def _is_hxl(row: list[str]) -> bool:
