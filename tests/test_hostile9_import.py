@@ -90,3 +90,22 @@ def test_the_projects_own_events_csv_too(run, tmp_path):
     columns = lines[0].count(",") + 1
     assert f"refused {events}:2: {columns + 2} {OVERFLOW.format(columns)}" in result.stderr.splitlines()
     assert ", 1 refused; wrote" in result.stdout
+
+
+def test_a_sheet_cell_under_no_column_name_is_refused_not_lost(run, tmp_path):
+    import csv
+
+    import openpyxl
+    from conftest import ROOT
+
+    with (ROOT / "tests" / "data" / "import" / "acled_2023.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))[:3]
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.active.cell(row=3, column=len(rows[0]) + 3, value="a note")  # AH: two empty columns right of the header
+    book.save(tmp_path / "acled.xlsx")
+    result = run("import", str(tmp_path / "acled.xlsx"), "-o", str(tmp_path / "out.yaml"), data=None)
+    assert f"refused {tmp_path / 'acled.xlsx'}:3: column AH holds text but has no name in the header row, so it " \
+           "would be lost; name the column, or move the text" in result.stderr.splitlines()
+    assert result.stdout.startswith("2 rows read, 1 events imported, 0 skipped by filter, 0 merged, 1 refused")

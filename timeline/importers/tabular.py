@@ -200,7 +200,7 @@ def table(path: str | Path, needed: frozenset[str], fold: Callable[[str], str] =
     (columns the file lacks are not tested). A row with filled cells past the header's last column comes as
     the text of why it is refused (:func:`overflow`). Raise :class:`NoHeader` if no header is found.
     """
-    rows = raw_rows(path, sheet)
+    rows, workbook = raw_rows(path, sheet), is_workbook(Path(path))
     name = str(path)
     try:
         header = find_header(rows, needed, fold)
@@ -213,8 +213,8 @@ def table(path: str | Path, needed: frozenset[str], fold: Callable[[str], str] =
         if tests and not any(index < len(row) and _folded(row[index]) in values for index, values in tests):
             yield f"{name}:{line}", None
             continue
-        if any(cell.strip() for cell in row[len(header):]):
-            yield f"{name}:{line}", overflow(len(row), len(header))
+        if lost := _lost(row, header, workbook):
+            yield f"{name}:{line}", lost
             continue
         yield f"{name}:{line}", {column: cell.strip() for column, cell in zip(header, row)
                                  if column and cell and not cell.isspace()}
@@ -224,6 +224,22 @@ def overflow(cells: int, columns: int) -> str:
     """Why a row with more filled cells than the header has columns is refused (its cells would shift)."""
     return (f"{cells} cells, but the header has {columns} columns: a comma or tab inside a cell that is not in "
             "quotes? Its text would land in the wrong columns; quote that cell, or export the table again")
+
+
+def _lost(row: list[str], header: list[str], workbook: bool) -> str | None:
+    """Why ``row`` is refused when a filled cell has no column to go to (past the header, or under a blank
+    header cell other than a leading index column's); ``None`` when every cell has its column."""
+    if not workbook and any(cell.strip() for cell in row[len(header):]):
+        return overflow(len(row), len(header))
+    blank = next((n for n, cell in enumerate(row) if n and cell.strip() and (n >= len(header) or not header[n])), None)
+    if blank is None:
+        return None
+    if workbook:
+        from openpyxl.utils import get_column_letter
+
+        return (f"column {get_column_letter(blank + 1)} holds text but has no name in the header row, so it would be "
+                "lost; name the column, or move the text")
+    return f"cell {blank + 1} holds text but its column has no name in the header, so it would be lost; name the column"
 
 
 def table_records(rows: Iterable[tuple[str, dict[str, str] | str | None]],
