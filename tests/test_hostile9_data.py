@@ -52,3 +52,13 @@ def test_a_url_the_exports_leave_out_is_named_by_validate(run, tmp_path):
         f"warning: {path}: source '{name}' has the url '{url}', not a web address (http:// or https://): the "
         "exports and the page leave it out; write the article's address"
         for name, url in (("s", "javascript:alert(1)"), ("t", "www.example.org/a"))]
+
+
+def test_the_first_and_last_days_are_noted_as_beyond_the_axis_not_beyond_the_years(run, tmp_path):
+    path = tmp_path / "ends.yaml"
+    path.write_text("actors:\n  - {id: a, name: A, kind: state}\n  - {id: b, name: B, kind: state}\nevents:\n"
+                    "  - {id: e1, type: meeting, date: 9999-12-31, participants: [a, b]}\n"
+                    "  - {id: e2, type: meeting, date: 0001-01-01, participants: [a, b]}\n", encoding="utf-8")
+    assert run("render", "timeline", "-o", str(tmp_path / "t.svg"), data=path).exit_code == 0
+    assert ("<!-- 2 events dated beyond the days the axis can draw (3 Jan 0001 to 29 Dec 9999; 0001-01-01…) drawn "
+            "at its edge. -->") in (tmp_path / "t.svg").read_text(encoding="utf-8")
