@@ -77,3 +77,20 @@ def test_the_command_writes_a_dataset_that_validates(run, tmp_path):
     assert result.stdout.startswith("8 rows read, 2 events imported, 2 skipped by filter, 0 merged, 4 refused")
     assert f"{EVENTS}: polecat (POLECAT events (PLOVER-coded))" in result.stderr
     assert [e.id for e in load(out).events] == ["polecat-20251130-0087-9a2b", "polecat-20251202-0412-5c1e"]
+
+
+def test_country_filters_take_codes_and_names(run, tmp_path):
+    for args, kept in ((("--country", "Russia"), 2), (("--country", "rus"), 2), (("--between", "Russia", "usa"), 1)):
+        result = run("import", str(EVENTS), *args, "-o", str(tmp_path / "p.yaml"), "--force", data=None)
+        assert result.stdout.startswith(f"8 rows read, {kept} events imported, {4 - kept} skipped by filter"), args
+
+
+def test_filters_of_unknown_values_are_usage_errors(run, tmp_path):
+    out = str(tmp_path / "p.yaml")
+    assert (run("import", str(EVENTS), "--between", "RUS", "rus", "-o", out, data=None).stderr ==
+            "Error: timeline import: --between: 'RUS' twice: name two different countries (--between RUS UKR) "
+            "(see 'timeline import --help')\n")
+    result = run("import", str(EVENTS), "--type", "meetin", "-o", out, data=None)
+    assert (result.exit_code, result.stderr) == (2, "Error: timeline import: --type 'meetin' is not one of the 46 "
+                                                    "event types listed by 'timeline types'; did you mean 'meeting'?\n")
+    assert run("import", str(EVENTS), "--plover", "consult", "-o", out, data=None).exit_code == 0

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from timeline.importers import FORMATS
+from timeline.vocabulary import EVENT_TYPES, PLOVER_TYPES
 
 #: Refused rows printed; the rest are counted in the summary.
 SHOWN_REFUSED = 10
@@ -26,9 +27,11 @@ SHOWN_REFUSED = 10
 @click.option("--between", nargs=2, metavar="CODE CODE",
               help="Only events between an actor of each of two countries (--between RUS UKR).")
 @click.option("--actor", "actors", multiple=True, metavar="NAME", help="Only events of this actor (repeatable).")
-@click.option("--type", "types", multiple=True, metavar="TYPE", help="Only events of this type (repeatable).")
+@click.option("--type", "types", multiple=True, metavar="TYPE", type=click.Choice(list(EVENT_TYPES)),
+              help="Only events of this type (repeatable).")
 @click.option("--cameo", multiple=True, metavar="CODE", help="Only events whose CAMEO code starts so (04).")
-@click.option("--plover", multiple=True, metavar="TYPE", help="Only events of this PLOVER type (CONSULT).")
+@click.option("--plover", multiple=True, metavar="TYPE", type=click.Choice(list(PLOVER_TYPES), case_sensitive=False),
+              help="Only events of this PLOVER type (CONSULT).")
 @click.option("-o", "--output", "output_text", required=True, type=click.Path(),
               help="The YAML file to write, or a folder (ending in /): actors.yaml, sources.yaml, a file per "
                    "month. Never over a file timeline did not write.")
@@ -115,6 +118,10 @@ def _filters(options: dict[str, Any]) -> Any:
     from timeline.dates import parse_user_date
     from timeline.importers.records import Filters, fold
 
+    between = [fold(c) for c in options["between"] or ()]
+    if len(between) == 2 and between[0] == between[1]:
+        raise click.BadParameter(f"{options['between'][0]!r} twice: name two different countries (--between RUS UKR)",
+                                 param_hint="--between")
     since = until = None
     if options["since"]:
         since = parse_user_date(options["since"]).start

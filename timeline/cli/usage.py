@@ -20,6 +20,7 @@ _LISTED_BY = {"type": ("event types", "timeline types"), "types": ("event types"
 #: Choices listed in full in the message up to this many; past it, the nearest and a pointer.
 _LISTED = 8
 _CHOICE = re.compile(r"^(?P<value>.+?) is not (?:one of )?(?P<choices>.+)\.$", re.S)
+_INVALID = re.compile(r"^Invalid value for (--?[\w-]+|'[^']*'): ")
 _COMMAND = re.compile(r"^No such command (?P<name>'.*')\.$", re.S)
 _PATH = re.compile(r"^(?:Path|File|Directory) (?P<value>.+) (?P<why>does not exist|is a file|is a directory"
                    r"|is not readable|is not writable)\.$", re.S)
@@ -30,7 +31,7 @@ def one_line(error: click.UsageError) -> str:
     ctx = error.ctx
     command = ctx.command_path if ctx is not None else "timeline"
     param = getattr(error, "param", None)
-    message = " ".join(error.format_message().split())
+    message = _INVALID.sub(r"\1: ", " ".join(error.format_message().split()))
     if (found := _COMMAND.match(message)) and ctx is not None and isinstance(ctx.command, click.Group):
         near = difflib.get_close_matches(_literal(found["name"]), ctx.command.list_commands(ctx), n=1, cutoff=0.6)
         message = f"No such command {found['name']}" + (f"; did you mean {near[0]!r}?" if near else "")

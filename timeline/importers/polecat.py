@@ -91,8 +91,9 @@ def _record(where: str, row: dict[str, str]) -> Record:
                                                               if given != name else []),
                                 *([f"Quad Code {row['Quad Code']}"] if row.get("Quad Code") else [])])
     actors = [a for side in sides for found in side for a in found]
-    return Record(where, event, actors, sources,
-                  countries=tuple(row.get(f"{who} Country", "") for who in ("Actor", "Recipient")))
+    codes = [code.upper() for who in ("Actor", "Recipient") for code in _split(row.get(f"{who} Country", ""))]
+    return Record(where, event, actors, sources, countries=tuple(dict.fromkeys(
+        [*codes, *(a["name"] for a in actors if a["kind"] == "state")])))
 
 
 def _title(name: str, sides: list[list[list[dict[str, Any]]]]) -> str:
