@@ -29,7 +29,7 @@ _PATH = re.compile(r"^(?:Path|File|Directory) (?P<value>.+) (?P<why>does not exi
 def one_line(error: click.UsageError) -> str:
     """The error as one line: ``Error: <command>: <what is wrong>; <likely fix>``."""
     ctx = error.ctx
-    command = ctx.command_path if ctx is not None else "timeline"
+    command = " ".join(["timeline", *ctx.command_path.split()[1:]]) if ctx is not None else "timeline"
     param = getattr(error, "param", None)
     message = _INVALID.sub(r"\1: ", " ".join(error.format_message().split()))
     if (found := _COMMAND.match(message)) and ctx is not None and isinstance(ctx.command, click.Group):
