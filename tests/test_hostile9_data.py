@@ -62,3 +62,11 @@ def test_the_first_and_last_days_are_noted_as_beyond_the_axis_not_beyond_the_yea
     assert run("render", "timeline", "-o", str(tmp_path / "t.svg"), data=path).exit_code == 0
     assert ("<!-- 2 events dated beyond the days the axis can draw (3 Jan 0001 to 29 Dec 9999; 0001-01-01…) drawn "
             "at its edge. -->") in (tmp_path / "t.svg").read_text(encoding="utf-8")
+
+
+def test_a_positions_chart_before_the_first_position_says_when_it_is(run, tmp_path):
+    from conftest import SEEDS
+
+    result = run("render", "positions", "--as-of", "1990", "-o", str(tmp_path / "p.png"), data=SEEDS)
+    assert (result.exit_code, result.stderr) == (1, "Error: no positions to draw by 31 Dec 1990: the first is dated "
+                                                    "12 Feb 2025; give a later --as-of\n")
