@@ -109,3 +109,28 @@ def test_a_sheet_cell_under_no_column_name_is_refused_not_lost(run, tmp_path):
     assert f"refused {tmp_path / 'acled.xlsx'}:3: column AH holds text but has no name in the header row, so it " \
            "would be lost; name the column, or move the text" in result.stderr.splitlines()
     assert result.stdout.startswith("2 rows read, 1 events imported, 0 skipped by filter, 0 merged, 1 refused")
+
+
+@pytest.mark.parametrize(("name", "text", "line"), [
+    ("deep.json", '{"events": [{"start_date": {"year": 2025}, "text": ' + "[" * 100000 + "]" * 100000 + "}]}",
+     "Error: deep.json: JSON nested too deep to read (thousands of levels); TimelineJS JSON needs four"),
+    ("deep-plover.json", '[{"id": "x", "event": "CONSULT", "text": ' + "[" * 100000 + "]" * 100000 + "}]",
+     "refused deep-plover.json:1: JSON nested too deep to read (thousands of levels); a PLOVER record needs three")])
+def test_json_nested_past_reading_is_one_line(run, tmp_path, name, text, line):
+    code, err = _refused(run, tmp_path, name, text.encode())
+    assert code == 1 and line in err.splitlines() and "Traceback" not in err
+
+
+def test_quantities_that_are_not_objects_refuse_the_row(run, tmp_path):
+    import csv
+
+    assert run("export", "csv", "-o", str(tmp_path / "t"), data=SEED).exit_code == 0
+    events = tmp_path / "t" / "events.csv"
+    with events.open(encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    rows[1][rows[0].index("quantities")] = "[1, 2]"
+    with events.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    result = run("import", str(events), "-o", str(tmp_path / "out.yaml"), data=None)
+    assert f"refused {events}:2: 'quantities' should hold JSON objects joined with '; ', as the export writes" \
+        in result.stderr.splitlines()

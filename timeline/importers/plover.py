@@ -65,6 +65,9 @@ def _items(text: str) -> Iterator[tuple[int, Any]]:
         except json.JSONDecodeError as error:
             yield line + text.count("\n", position, error.pos), f"broken JSON: {error.msg}"
             return
+        except RecursionError:
+            yield line, "JSON nested too deep to read (thousands of levels); a PLOVER record needs three"
+            return
         yield line, value
         line += text.count("\n", position, end)
         position = end

@@ -136,7 +136,7 @@ def _event(where: str, row: dict[str, str], quotes: list[dict[str, Any]],
                             for link in split(row["related"])]
     try:
         quantities = _json_items(row.get("quantities", ""))
-    except (json.JSONDecodeError, AttributeError):
+    except (ValueError, TypeError, AttributeError, RecursionError):  # not JSON, not objects, or nested past reading
         return Record(where, refused="'quantities' should hold JSON objects joined with '; ', as the export writes")
     if quantities:
         event["quantities"] = [{k: v for k, v in q.items() if v is not None and v is not False} for q in quantities]
