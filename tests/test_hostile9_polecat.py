@@ -94,3 +94,8 @@ def test_filters_of_unknown_values_are_usage_errors(run, tmp_path):
     assert (result.exit_code, result.stderr) == (2, "Error: timeline import: --type 'meetin' is not one of the 46 "
                                                     "event types listed by 'timeline types'; did you mean 'meeting'?\n")
     assert run("import", str(EVENTS), "--plover", "consult", "-o", out, data=None).exit_code == 0
+    result = run("import", str(EVENTS), "--plover", "CONSUL", "-o", out, "--force", data=None)
+    assert (result.exit_code, result.stderr) == (
+        2, "Error: timeline import: --plover: 'CONSUL' is not a PLOVER type (AGREE, CONSULT, SUPPORT, CONCEDE, "
+           "COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT); "
+           "did you mean 'CONSULT'? (see 'timeline import --help')\n")

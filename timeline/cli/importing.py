@@ -30,7 +30,7 @@ SHOWN_REFUSED = 10
 @click.option("--type", "types", multiple=True, metavar="TYPE", type=click.Choice(list(EVENT_TYPES)),
               help="Only events of this type (repeatable).")
 @click.option("--cameo", multiple=True, metavar="CODE", help="Only events whose CAMEO code starts so (04).")
-@click.option("--plover", multiple=True, metavar="TYPE", type=click.Choice(list(PLOVER_TYPES), case_sensitive=False),
+@click.option("--plover", multiple=True, metavar="TYPE", callback=lambda ctx, param, value: _plover_types(value),
               help="Only events of this PLOVER type (CONSULT).")
 @click.option("-o", "--output", "output_text", required=True, type=click.Path(),
               help="The YAML file to write, or a folder (ending in /): actors.yaml, sources.yaml, a file per "
@@ -88,6 +88,18 @@ def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output_te
     click.echo(f"{imported.summary()}; wrote {output_text}")
     del imported, existing  # the check loads what was written: not both at once (issue 18: memory)
     check(output, data_path)
+
+
+def _plover_types(values: tuple[str, ...]) -> tuple[str, ...]:
+    """``values`` as typed, each a PLOVER type in any case; raise :class:`click.BadParameter` naming the nearest."""
+    import difflib
+
+    for value in values:
+        if value.upper() not in PLOVER_TYPES:
+            near = difflib.get_close_matches(value.upper(), PLOVER_TYPES, n=1, cutoff=0.6)
+            raise click.BadParameter(f"{value!r} is not a PLOVER type ({', '.join(PLOVER_TYPES)})"
+                                     + (f"; did you mean {near[0]!r}?" if near else ""))
+    return values
 
 
 def _refuse_nothing(imported: Any) -> None:
