@@ -89,3 +89,10 @@ def test_control_characters_typed_stay_visible():
     code, err = _error("events", "--type", "a\x1b[31mb")
     assert (code, err) == (2, "Error: timeline events: --type 'a\\x1b[31mb' is not one of the 46 event types listed "
                               "by 'timeline types'\n")
+
+
+@pytest.mark.parametrize("path", [(), ("render",)])
+def test_a_group_run_bare_still_shows_its_help(path):
+    result = CliRunner().invoke(cli, list(path), prog_name="timeline")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Usage: timeline {' '.join((*path, ''))}[OPTIONS] COMMAND [ARGS]...\n")

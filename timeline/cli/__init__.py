@@ -100,6 +100,8 @@ def _usage_error(ctx: click.Context, error: click.UsageError) -> NoReturn:
     from timeline.cli.terminal import visible
     from timeline.cli.usage import one_line
 
+    if isinstance(error, click.exceptions.NoArgsIsHelpError):  # a group run bare shows its help, as click does
+        raise error
     click.echo(visible(one_line(error)), err=True)
     ctx.exit(error.exit_code)
 
