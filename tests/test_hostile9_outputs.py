@@ -29,3 +29,14 @@ def test_the_dataset_file_itself_is_never_replaced(tmp_path):
     result = CliRunner().invoke(cli, ["export", "json", "--data", str(data), "-o", str(data), "--force"],
                                 prog_name="timeline")
     assert result.exit_code == 2 and data.read_bytes() == SEED.read_bytes()
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_a_graph_of_positions_without_positions_is_refused_not_written_empty(tmp_path, fmt):
+    target = tmp_path / f"x.{fmt}"
+    result = CliRunner().invoke(cli, ["export", fmt, "--graph", "positions", "--data", str(SEED), "-o", str(target)],
+                                prog_name="timeline")
+    assert (result.exit_code, result.stderr) == (
+        1, f"Error: the dataset records no positions: a graph of them as {fmt} would be empty; write --graph actors "
+           "or events\n")
+    assert not target.exists()
