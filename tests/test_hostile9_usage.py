@@ -96,3 +96,8 @@ def test_a_group_run_bare_still_shows_its_help(path):
     result = CliRunner().invoke(cli, list(path), prog_name="timeline")
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Usage: timeline {' '.join((*path, ''))}[OPTIONS] COMMAND [ARGS]...\n")
+
+
+def test_the_command_list_says_what_import_does():
+    listing = CliRunner().invoke(cli, ["--help"], prog_name="timeline").stdout
+    assert "  import     Turn spreadsheets and event-data files into YAML to review.\n" in listing

@@ -14,7 +14,7 @@ from timeline.vocabulary import EVENT_TYPES, PLOVER_TYPES
 SHOWN_REFUSED = 10
 
 
-@click.command("import")
+@click.command("import", short_help="Turn spreadsheets and event-data files into YAML to review.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["auto", *FORMATS]), default="auto", show_default=True,
               help="The files' format; auto detects it from the columns.")
