@@ -101,3 +101,9 @@ def test_a_group_run_bare_still_shows_its_help(path):
 def test_the_command_list_says_what_import_does():
     listing = CliRunner().invoke(cli, ["--help"], prog_name="timeline").stdout
     assert "  import     Turn spreadsheets and event-data files into YAML to review.\n" in listing
+
+
+def test_a_letter_or_two_suggests_nothing_a_part_of_a_name_does():
+    assert _error("events", "--type", "x")[1] == ("Error: timeline events: --type 'x' is not one of the 46 event types "
+                                                  "listed by 'timeline types'\n")
+    assert _error("events", "--type", "sanction")[1].endswith("did you mean 'sanctions' or 'sanctions_eased'?\n")
