@@ -64,7 +64,8 @@ def _literal(text: str) -> str:
 def _choice(name: str, param: click.Parameter, value: str, command: str) -> str:
     """``--type 'meting' is not one of the 46 values listed by ...; did you mean 'meeting'?``: all or where, the nearest."""
     choices = [str(c) for c in param.type.choices]  # type: ignore[attr-defined]
-    near = difflib.get_close_matches(value.lower(), choices, n=2, cutoff=0.7)
+    ranked = difflib.get_close_matches(value.lower(), choices, n=2, cutoff=0.7)
+    near = ranked[:1] + [c for c in ranked[1:] if difflib.SequenceMatcher(None, value.lower(), c).ratio() >= 0.8]
     near += [c for c in choices if len(value) > 2 and value.lower() in c.lower() and c not in near][: 2 - len(near)]
     if len(choices) <= _LISTED:
         listing = ", ".join(map(repr, choices))
