@@ -70,6 +70,12 @@ def load(path: str | os.PathLike, *more: str | os.PathLike) -> Dataset:
     for extra in more:  # e.g. an import checked with the dataset whose actors it names
         found = dataset_files(extra)
         files, unread = [*files, *found[0]], [*unread, *found[1]]
+    # a file named twice (--data F --data F, a folder and a file in it, a link to it) is read once, not
+    # reported as defining each of its ids twice
+    once: dict[str, Path] = {}
+    for file in files:
+        once.setdefault(os.path.realpath(file), file)
+    files = list(once.values())
     if not files and not unread:
         raise DatasetError([Problem(str(path), None,
                                     "no .yaml or .yml files here; point --data at a dataset file or folder")])

@@ -8,11 +8,12 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
+from typing import NoReturn
 
 import click
 
 from timeline import __version__
-from timeline.errors import UserError
+from timeline.errors import UserError, os_error_line
 
 #: Command name -> "module:function" under timeline.cli, in the order of ``--help``.
 COMMANDS = {
@@ -70,7 +71,14 @@ class LazyGroup(click.Group):
             lines = error.summary().split("\n") if getattr(error, "problems", None) else [f"Error: {error}"]
             click.echo("\n".join(map(visible, lines)), err=True)
             ctx.exit(1)
-        except click.ClickException as error:  # a usage error quotes what was typed
+        except click.UsageError as error:  # one line, not click's usage block (timeline.cli.usage)
+            _usage_error(ctx, error)
+        except OSError as error:  # a name too long, a full disk, a read-only place: the user's to fix
+            if (line := os_error_line(error)) is None:
+                raise
+            click.echo(visible(f"Error: {line}"), err=True)
+            ctx.exit(1)
+        except click.ClickException as error:  # any other quotes what was typed
             error.message = visible(error.message)
             raise
 
@@ -80,9 +88,22 @@ class LazyGroup(click.Group):
 
         try:
             return super().parse_args(ctx, args)
+        except click.UsageError as error:
+            _usage_error(ctx, error)
         except click.ClickException as error:
             error.message = visible(error.message)
             raise
+
+
+def _usage_error(ctx: click.Context, error: click.UsageError) -> NoReturn:
+    """Print a usage error as one line (control characters as escapes) and exit with its status (2)."""
+    from timeline.cli.terminal import visible
+    from timeline.cli.usage import one_line
+
+    if isinstance(error, click.exceptions.NoArgsIsHelpError):  # a group run bare shows its help, as click does
+        raise error
+    click.echo(visible(one_line(error)), err=True)
+    ctx.exit(error.exit_code)
 
 
 @click.group(cls=LazyGroup, lazy_commands=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})

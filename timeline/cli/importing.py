@@ -8,12 +8,13 @@ from typing import Any
 import click
 
 from timeline.importers import FORMATS
+from timeline.vocabulary import EVENT_TYPES, PLOVER_TYPES
 
 #: Refused rows printed; the rest are counted in the summary.
 SHOWN_REFUSED = 10
 
 
-@click.command("import")
+@click.command("import", short_help="Turn spreadsheets and event-data files into YAML to review.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["auto", *FORMATS]), default="auto", show_default=True,
               help="The files' format; auto detects it from the columns.")
@@ -26,9 +27,11 @@ SHOWN_REFUSED = 10
 @click.option("--between", nargs=2, metavar="CODE CODE",
               help="Only events between an actor of each of two countries (--between RUS UKR).")
 @click.option("--actor", "actors", multiple=True, metavar="NAME", help="Only events of this actor (repeatable).")
-@click.option("--type", "types", multiple=True, metavar="TYPE", help="Only events of this type (repeatable).")
+@click.option("--type", "types", multiple=True, metavar="TYPE", type=click.Choice(list(EVENT_TYPES)),
+              help="Only events of this type (repeatable).")
 @click.option("--cameo", multiple=True, metavar="CODE", help="Only events whose CAMEO code starts so (04).")
-@click.option("--plover", multiple=True, metavar="TYPE", help="Only events of this PLOVER type (CONSULT).")
+@click.option("--plover", multiple=True, metavar="TYPE", callback=lambda ctx, param, value: _plover_types(value),
+              help="Only events of this PLOVER type (CONSULT).")
 @click.option("-o", "--output", "output_text", required=True, type=click.Path(),
               help="The YAML file to write, or a folder (ending in /): actors.yaml, sources.yaml, a file per "
                    "month. Never over a file timeline did not write.")
@@ -36,7 +39,7 @@ SHOWN_REFUSED = 10
 @click.option("--into-dataset", is_flag=True, help="Allow -o inside the --data folder.")
 def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output_text: str, force: bool,
             into_dataset: bool, **filters: Any) -> None:
-    """Turn FILE... (spreadsheets, TimelineJS sheets or JSON, ACLED, UCDP GED, GDELT, ICEWS, PLOVER) into a new
+    """Turn FILE... (spreadsheets, TimelineJS sheets or JSON, ACLED, UCDP GED, GDELT, ICEWS, PLOVER, POLECAT) into a new
     YAML dataset file or folder to review and keep.
 
     Prints the format detected, then one line: rows read, imported, skipped by
@@ -46,7 +49,7 @@ def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output_te
     from itertools import chain
 
     from timeline.dataset import load
-    from timeline.importers import detect
+    from timeline.importers import check_file, detect
     from timeline.importers.records import Resolver, collect, fold
     from timeline.importers.writer import check, check_destination, header, is_folder, write_folder, write_yaml
 
@@ -55,6 +58,7 @@ def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output_te
     chosen = _filters(filters)
     formats = []
     for file in files:
+        check_file(file)
         found, layout = detect(file) if fmt == "auto" else (fmt, "as asked")
         click.echo(f"{file}: {found} ({layout})", err=True)
         formats.append(found)
@@ -86,6 +90,18 @@ def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output_te
     check(output, data_path)
 
 
+def _plover_types(values: tuple[str, ...]) -> tuple[str, ...]:
+    """``values`` as typed, each a PLOVER type in any case; raise :class:`click.BadParameter` naming the nearest."""
+    import difflib
+
+    for value in values:
+        if value.upper() not in PLOVER_TYPES:
+            near = difflib.get_close_matches(value.upper(), PLOVER_TYPES, n=1, cutoff=0.6)
+            raise click.BadParameter(f"{value!r} is not a PLOVER type ({', '.join(PLOVER_TYPES)})"
+                                     + (f"; did you mean {near[0]!r}?" if near else ""))
+    return values
+
+
 def _refuse_nothing(imported: Any) -> None:
     """Raise a :class:`UserError` when no row gave anything (none read, or all refused or filtered out):
     an empty file is not written."""
@@ -114,6 +130,10 @@ def _filters(options: dict[str, Any]) -> Any:
     from timeline.dates import parse_user_date
     from timeline.importers.records import Filters, fold
 
+    between = [fold(c) for c in options["between"] or ()]
+    if len(between) == 2 and between[0] == between[1]:
+        raise click.BadParameter(f"{options['between'][0]!r} twice: name two different countries (--between RUS UKR)",
+                                 param_hint="--between")
     since = until = None
     if options["since"]:
         since = parse_user_date(options["since"]).start

@@ -180,7 +180,20 @@ def output_option(help: str, default: Path | None = None, kind: str = "file",
     return click.option("-o", "--output", *aliases, "output", metavar="FOLDER" if kind == "folder" else "PATH",
                         type=click.Path(file_okay=kind != "folder", dir_okay=kind != "file", path_type=Path,
                                         allow_dash=kind == "any"),
-                        default=default, show_default=default is not None, help=help)
+                        default=default, show_default=default is not None, help=help,
+                        callback=None if kind == "folder" else not_data_named)
+
+
+def not_data_named(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """Refuse an output named as a dataset file (``.yaml``/``.yml``) by a command that writes none: in a dataset
+    folder it would be read as data and break the next load, and over a data file it would replace the record."""
+    from timeline.read.files import is_data_file
+
+    if value is not None and is_data_file(value):
+        raise click.BadParameter(f"{str(value)!r} is named as a dataset file ({value.suffix}), which this command "
+                                 "does not write: a dataset would read it as data; name it for what it holds",
+                                 ctx, param)
+    return value
 
 
 def with_filter(command: Command) -> Command:

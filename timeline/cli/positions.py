@@ -5,7 +5,6 @@ labels, stances by their label, a claim as "Red line (claimed by ukraine)".
 """
 from __future__ import annotations
 
-from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -77,15 +76,15 @@ def positions(data_paths: tuple[Path, ...], issue: str, actor: str | None, as_of
 
 
 @click.command()
-@click.option("--as-of", "as_of", metavar="DATE", default=lambda: Date.today().isoformat(),
-              show_default="today", help="The day to measure the gaps on.")
+@click.option("--as-of", "as_of", metavar="DATE", show_default="the latest dated position's day",
+              help="The day to measure the gaps on; by default the day the positions chart and the page show.")
 @click.option("--since", metavar="DATE", help="Compare with the gaps on this earlier day: converging or diverging.")
 @click.option("--level", type=click.Choice(GAP_LEVELS), default="state", show_default=True,
               help="state: each actor counted as its state; person: every actor apart.")
 @include_drafts_option
 @data_option
 @with_output("issue", "gap", "most_for", "most_against", "sides", "change", "trend")
-def gaps(data_paths: tuple[Path, ...], as_of: str, **options: Any) -> Rows:
+def gaps(data_paths: tuple[Path, ...], as_of: str | None, **options: Any) -> Rows:
     """The issues on which the sides stand furthest apart, and where they converge.
 
     On each issue, each side's stance as of --as-of (actors counted as their
@@ -100,6 +99,7 @@ def gaps(data_paths: tuple[Path, ...], as_of: str, **options: Any) -> Rows:
     Example:
       timeline gaps --as-of 2025-12-05 --since 2025-09-01
     """
+    as_of = as_of or _default_as_of(data_paths)
     stored = from_tables(data_paths, lambda tables: _stored_gaps(tables, as_of, **options))
     found, labels, _, first = stored or _library_gaps(load_data(data_paths), as_of, **options)
     if not found:
@@ -202,6 +202,21 @@ def _library_stands(dataset: Dataset, issue: str, as_of: str | None, no_claims: 
         found = library.as_of(dataset, as_of, issue, claims=not no_claims, **options)
     ident = None if found else library.find_issue(dataset, issue).id
     return Found(found, _labels(dataset), ident, None if found else _first_date(dataset, ident))
+
+
+def _default_as_of(data_paths: tuple[Path, ...]) -> str:
+    """The day the charts and the page show stances on (:func:`timeline.positions.default_as_of`), ISO; from the
+    store's tables (each position's date as written) when they can say, else from the loaded record."""
+    from timeline.positions import default_as_of
+
+    def stored(tables: sqlite3.Connection) -> str | None:
+        from timeline.dates import parse_edtf
+
+        spans = [parse_edtf(text) for (text,) in tables.execute("SELECT DISTINCT date FROM stands WHERE drafts = 1")]
+        days = [span.last or span.first for span in spans if span.last or span.first]
+        return max(days).isoformat() if days else None
+
+    return from_tables(data_paths, stored) or default_as_of(load_data(data_paths)).isoformat()
 
 
 def _stored_gaps(tables: sqlite3.Connection, as_of: str, **options: Any) -> Found | None:

@@ -109,6 +109,7 @@ def validate(path: Path | None, data_paths: tuple[Path, ...]) -> None:
     PATH is a YAML file or a folder of them (default: the dataset --data would use); --data, repeated,
     checks several as one dataset (``--data seeds --data drafts.yaml``).
     """
+    from timeline.cli.terminal import visible
     from timeline.dataset import default_path, load
 
     paths = (path,) if path else data_paths or (default_path(),)
@@ -120,6 +121,8 @@ def validate(path: Path | None, data_paths: tuple[Path, ...]) -> None:
 
     for line in near_duplicate_ids(dataset):
         click.echo(f"warning: {path}: {line}", err=True)
+    for line in _not_web_addresses(dataset):
+        click.echo(visible(f"warning: {path}: {line}"), err=True)
     period = dataset.date_range()
     dates = f", {period}" if period else ""
     sources = len(dataset.sources)
@@ -128,3 +131,12 @@ def validate(path: Path | None, data_paths: tuple[Path, ...]) -> None:
                           (("issues", dataset.issues), ("positions", dataset.positions), ("plans", dataset.plans)) if found)
     click.echo(f"ok: {path}: {len(dataset.events)} events, {len(dataset.actors)} actors, "
                f"{sources} source{'s' * (sources != 1)}{negotiation}{dates}{drafts}")
+
+
+def _not_web_addresses(dataset: Dataset) -> list[str]:
+    """A line for each source whose url is no http(s) address: the exports and the page leave such a url out."""
+    from timeline.export._common import web_address
+
+    return [f"source '{source.id}' has the url {source.url!r}, not a web address (http:// or https://): the exports "
+            "and the page leave it out; write the article's address" for source in dataset.sources.values()
+            if source.url and web_address(source.url) is None]

@@ -115,6 +115,9 @@ def export(dataset: Dataset, fmt: str, target: str | os.PathLike | IO[bytes] | N
     events = [e for e in events if include_drafts or not e.draft]
     if not events:
         raise NothingToShow(f"no events to write as {spec.name}; loosen the filters")
+    if options.get("graph") == "positions" and not dataset.positions:
+        raise NothingToShow(f"the dataset records no positions: a graph of them as {spec.name} would be empty; "
+                            "write --graph actors or events")
     writer = importlib.import_module(f"timeline.export.{spec.module}").write
     if target is not None and not isinstance(target, (str, os.PathLike)):
         if spec.files:

@@ -11,13 +11,15 @@ the normal checker (:func:`timeline.dataset.load`) then validates.
 
 Formats: the project's own tables (:mod:`.project_csv`, :mod:`.project_xlsx`), the
 TimelineJS template (:mod:`.timelinejs`), ACLED (:mod:`.acled`), UCDP GED
-(:mod:`.ucdp`), GDELT (:mod:`.gdelt`), ICEWS (:mod:`.icews`) and PLOVER JSON
-(:mod:`.plover`); TimelineJS JSON by :mod:`.timelinejs_json`. Table files are streamed by :mod:`.tabular` (CSV, TSV, .xlsx);
+(:mod:`.ucdp`), GDELT (:mod:`.gdelt`), ICEWS (:mod:`.icews`), PLOVER JSON
+(:mod:`.plover`) and POLECAT's tab-separated files (:mod:`.polecat`); TimelineJS JSON by
+:mod:`.timelinejs_json`. Table files are streamed by :mod:`.tabular` (CSV, TSV, .xlsx);
 :func:`detect` names the format from the columns.
 """
 from __future__ import annotations
 
 import re
+import stat
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,7 +29,14 @@ from timeline.importers.records import Record
 
 #: Formats known to ``timeline import --format``, with the module that reads each.
 FORMATS = {"csv": "project_csv", "xlsx": "project_xlsx", "timelinejs": "timelinejs", "acled": "acled",
-           "ucdp": "ucdp", "gdelt": "gdelt", "icews": "icews", "plover": "plover"}
+           "ucdp": "ucdp", "gdelt": "gdelt", "icews": "icews", "plover": "plover",
+           "polecat": "polecat"}
+
+
+#: File names of JSON and of spreadsheet workbooks, and the first bytes of an Excel 97-2003 (OLE2) file.
+_JSON = (".json", ".jsonl", ".geojson")
+_WORKBOOKS = (".xlsx", ".xlsm", ".xls")
+_OLE2 = b"\xd0\xcf\x11\xe0"
 
 
 class ImportError_(UserError):
@@ -52,6 +61,7 @@ def detect(path: str | Path) -> tuple[str, str]:
     from timeline.importers.tabular import first_rows, is_workbook
 
     path = Path(path)
+    check_file(path)
     try:
         if is_workbook(path):
             from timeline.importers.project_xlsx import is_project_workbook
@@ -70,9 +80,29 @@ def detect(path: str | Path) -> tuple[str, str]:
         return "timelinejs", "TimelineJS JSON"
     if text.lstrip().startswith(("[", "{")) and re.search(r'"(event|event_type)"\s*:', text):
         return "plover", "PLOVER JSON records"
+    if text.lstrip().startswith("{") or text.lstrip().startswith("[") and path.suffix.lower() in _JSON:
+        raise ImportError_(f"{path}: JSON, but neither TimelineJS JSON (an object whose \"events\" have "
+                           "\"start_date\") nor PLOVER records (objects with \"event\" or \"event_type\"); "
+                           "export it again in one of those shapes")
+    if path.suffix.lower() in _WORKBOOKS:
+        raise ImportError_(f"{path}: named {path.suffix} but not an .xlsx workbook"
+                           f"{' (an Excel 97-2003 .xls file)' if head.startswith(_OLE2) else ''}; save it again "
+                           "from the spreadsheet as .xlsx, or as CSV UTF-8")
     if (layout := gdelt.layout(first.split("\t"))) is not None:
         return "gdelt", f"{layout[0]}, {len(layout[1])} tab-separated columns"
     return _table_format(path, first_rows(path), "", first)
+
+
+def check_file(path: Path) -> None:
+    """Raise :class:`ImportError_` unless ``path`` is a regular file: a pipe would block the import for ever,
+    a device (``/dev/zero``) never end."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        raise ImportError_(f"{path}: cannot read ({error.strerror})") from None
+    if not stat.S_ISREG(mode):
+        raise ImportError_(f"{path}: not a regular file (a pipe, socket or device); save the table to a file and "
+                           "import that")
 
 
 def _table_format(path: Path, rows: list[list[str]], note: str, first: str = "") -> tuple[str, str]:

@@ -40,8 +40,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from timeline.importers.records import SKIPPED, Record, slug
-from timeline.importers.tabular import table
+from timeline.importers.records import Record, slug
+from timeline.importers.tabular import table, table_records
 from timeline.vocabulary import EVENT_TYPES
 
 #: The columns every ACLED layout has (folded to lower case).
@@ -99,9 +99,8 @@ def read_acled(path: str | Path, countries: frozenset[str] = frozenset()) -> Ite
     ``countries`` (folded names or ISO codes, as the ``--country`` filter takes them)
     skips, before any work, the rows of other countries.
     """
-    for where, row in table(path, NEEDED, fold=fold_column,
-                            only={"country": countries, "iso3": countries} if countries else None):
-        yield SKIPPED if row is None else _record(where, row)
+    yield from table_records(table(path, NEEDED, fold=fold_column,
+                             only={"country": countries, "iso3": countries} if countries else None), _record)
 
 
 def fold_column(name: str) -> str:

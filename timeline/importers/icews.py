@@ -33,8 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from timeline.importers import cameo
-from timeline.importers.records import SKIPPED, Record, slug
-from timeline.importers.tabular import table
+from timeline.importers.records import Record, slug
+from timeline.importers.tabular import table, table_records
 from timeline.vocabulary import EVENT_TYPES
 
 #: The columns that make a table an ICEWS events file.
@@ -43,8 +43,7 @@ NEEDED = frozenset(("Event ID", "Event Date", "Source Name", "CAMEO Code", "Targ
 
 def read_icews(path: str | Path) -> Iterator[Record]:
     """Yield one :class:`Record` per row of the ICEWS file at ``path``, streamed; mirrored pairs share a key."""
-    for where, row in table(path, NEEDED, fold=_fold):
-        yield SKIPPED if row is None else _record(where, row)
+    yield from table_records(table(path, NEEDED, fold=_fold), _record)
 
 
 def _fold(name: str) -> str:

@@ -65,6 +65,9 @@ def _items(text: str) -> Iterator[tuple[int, Any]]:
         except json.JSONDecodeError as error:
             yield line + text.count("\n", position, error.pos), f"broken JSON: {error.msg}"
             return
+        except RecursionError:
+            yield line, "JSON nested too deep to read (thousands of levels); a PLOVER record needs three"
+            return
         yield line, value
         line += text.count("\n", position, end)
         position = end
@@ -82,13 +85,13 @@ def _record(where: str, item: dict[str, Any]) -> Record:
     if plover not in PLOVER_TYPES:
         return Record(where, refused=f"unknown PLOVER event type {given!r} (types: {', '.join(PLOVER_TYPES)})")
     day = _clean(item.get("date") or item.get("event_date") or item.get("story_date"))[:10]
-    if not _is_date(day):
+    if not is_date(day):
         return Record(where, refused=f"date {day!r} is not a date (YYYY-MM-DD)")
-    mode, contexts = _clean(item.get("mode")), _contexts(item.get("context"))
-    kind = kind or _type(plover, mode)
+    mode, context = _clean(item.get("mode")), contexts(item.get("context"))
+    kind = kind or model_type(plover, mode)
     sides = [_actors(item.get("source", item.get("actor"))), _actors(item.get("target", item.get("recipient")))]
     ids = [list(dict.fromkeys(a[0]["id"] for a in side)) for side in sides]
-    event: dict[str, Any] = {"id": _id(ident), "type": kind,
+    event: dict[str, Any] = {"id": event_id(ident), "type": kind,
                              "title": f"{plover.title()}: {_clean(item.get('eventText')) or ident}", "date": day}
     if EVENT_TYPES[kind].symmetric:
         everyone = list(dict.fromkeys(ids[0] + ids[1]))
@@ -104,7 +107,7 @@ def _record(where: str, item: dict[str, Any]) -> Record:
     location = item.get("eventLoc")
     if isinstance(location, dict) and _clean(location.get("name")):
         event["location"] = _clean(location["name"])
-    event["plover"] = {"type": plover, **({"mode": mode} if mode else {}), **({"context": contexts} if contexts else {})}
+    event["plover"] = {"type": plover, **({"mode": mode} if mode else {}), **({"context": context} if context else {})}
     if _clean(item.get("text")):
         event["summary"] = _clean(item["text"])
     size = _clean(item.get("size"))
@@ -118,7 +121,7 @@ def _record(where: str, item: dict[str, Any]) -> Record:
                   countries=tuple(a.get("aliases", [""])[0] for side in sides for group in side for a in group))
 
 
-def _is_date(text: str) -> bool:
+def is_date(text: str) -> bool:
     from timeline.dates import DateError, parse_edtf
 
     try:
@@ -127,13 +130,13 @@ def _is_date(text: str) -> bool:
         return False
 
 
-def _id(ident: str) -> str:
+def event_id(ident: str) -> str:
     """``plover-<id>`` as an id ("PLOVER-GSR01-AGREE-0001" -> "plover-gsr01-agree-0001")."""
     made = slug(ident)
     return made if made.startswith("plover-") else f"plover-{made}"
 
 
-def _type(plover: str, mode: str) -> str:
+def model_type(plover: str, mode: str) -> str:
     """The model's type for a PLOVER type and mode: the one with that mode, else the first directed one.
 
     PLOVER codes a source acting on a target, so a directed type is the plain reading
@@ -144,7 +147,7 @@ def _type(plover: str, mode: str) -> str:
     return next((name for name in fits if mode and EVENT_TYPES[name].mode == mode), (directed or fits)[0])
 
 
-def _contexts(value: Any) -> list[str]:
+def contexts(value: Any) -> list[str]:
     items = value if isinstance(value, list) else str(value or "").replace(";", ",").split(",")
     return [c for c in (_clean(i) for i in items) if c]
 
@@ -168,7 +171,7 @@ def _actors(value: Any) -> list[list[dict[str, Any]]]:
 
 def _source(ident: str, item: dict[str, Any]) -> list[dict[str, Any]]:
     cite = _clean(item.get("cite_info") or item.get("url"))
-    source: dict[str, Any] = {"id": f"{_id(ident)}-source"}
+    source: dict[str, Any] = {"id": f"{event_id(ident)}-source"}
     if _clean(item.get("publication")):
         source["publisher"] = _clean(item["publication"])
     if cite.startswith(("http://", "https://")):

@@ -21,7 +21,7 @@ from typing import Any
 from timeline.dates import DateError, parse_edtf
 from timeline.export.csv import unguard
 from timeline.importers.records import Record
-from timeline.importers.tabular import open_text
+from timeline.importers.tabular import open_text, overflow
 from timeline.vocabulary import EVENT_TYPES, ROLE_KEYS
 
 #: The columns that make a CSV file the project's events table.
@@ -40,8 +40,9 @@ def is_events_table(columns: list[str]) -> bool:
 def read_csv(path: str | Path) -> Iterator[Record]:
     """Yield the actors, sources, then one :class:`Record` per event of the tables beside ``path`` (events.csv),
     then the stances, issues, positions and plans of the tables beside it (:mod:`.negotiation_csv`)."""
-    path = Path(path)
-    yield from read_tables(lambda name: _rows(path if name == "events" else path.with_name(f"{name}.csv")))
+    path, refused = Path(path), []
+    yield from read_tables(lambda name: _rows(path if name == "events" else path.with_name(f"{name}.csv"), refused))
+    yield from refused
 
 
 def read_tables(rows: Callable[[str], Iterable[tuple[str, dict[str, str]]]],
@@ -69,7 +70,9 @@ def read_tables(rows: Callable[[str], Iterable[tuple[str, dict[str, str]]]],
     yield from read_negotiation(rows, split)
 
 
-def _rows(path: Path) -> Iterator[tuple[str, dict[str, str]]]:
+def _rows(path: Path, refused: list[Record]) -> Iterator[tuple[str, dict[str, str]]]:
+    """Each row of the table at ``path`` (none if it is absent); a row with more filled cells than the header
+    has columns goes to ``refused`` instead (:func:`~timeline.importers.tabular.overflow`)."""
     if not path.exists():
         return
     with open_text(path) as handle:
@@ -77,8 +80,12 @@ def _rows(path: Path) -> Iterator[tuple[str, dict[str, str]]]:
         handle.seek(0)
         reader = csv.DictReader(handle, delimiter="\t" if header.count("\t") > header.count(",") else ",")
         for row in reader:
-            yield f"{path}:{reader.line_num}", {k: v if k in _LIST_COLUMNS else unguard(v)
-                                                for k, v in row.items() if k is not None and v}
+            extra = row.pop(None, None) or []  # csv.DictReader puts the cells past the header there
+            if any(cell.strip() for cell in extra):
+                columns = len(reader.fieldnames or ())
+                refused.append(Record(f"{path}:{reader.line_num}", refused=overflow(columns + len(extra), columns)))
+                continue
+            yield f"{path}:{reader.line_num}", {k: v if k in _LIST_COLUMNS else unguard(v) for k, v in row.items() if v}
 
 
 def _split_plain(text: str | None) -> list[str]:
@@ -129,7 +136,7 @@ def _event(where: str, row: dict[str, str], quotes: list[dict[str, Any]],
                             for link in split(row["related"])]
     try:
         quantities = _json_items(row.get("quantities", ""))
-    except (json.JSONDecodeError, AttributeError):
+    except (ValueError, TypeError, AttributeError, RecursionError):  # not JSON, not objects, or nested past reading
         return Record(where, refused="'quantities' should hold JSON objects joined with '; ', as the export writes")
     if quantities:
         event["quantities"] = [{k: v for k, v in q.items() if v is not None and v is not False} for q in quantities]

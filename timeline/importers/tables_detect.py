@@ -1,7 +1,7 @@
 """Which table format a header row is: the columns each format's codebook names, and the layout found."""
 from __future__ import annotations
 
-from timeline.importers import acled, gdelt, icews, project_csv, timelinejs, ucdp
+from timeline.importers import acled, gdelt, icews, polecat, project_csv, timelinejs, ucdp
 from timeline.importers.tabular import HEADER_SEARCH
 
 #: What each table format needs, for the message on an unknown layout.
@@ -9,13 +9,20 @@ EXPECTED = ("timeline's events.csv (columns " + ", ".join(sorted(project_csv.SIG
             "ACLED (" + ", ".join(sorted(acled.NEEDED)) + "); "
             "UCDP GED (" + ", ".join(sorted(ucdp.NEEDED)) + "); "
             "ICEWS (" + ", ".join(sorted(icews.NEEDED)) + "); "
+            "POLECAT (" + ", ".join(sorted(polecat.NEEDED)) + "); "
             "the TimelineJS template (Year, Month, Day, ..., Headline, Text; or Start Date, Headline); "
             "GDELT events (57, 58 or 61 tab-separated columns, no header); PLOVER JSON records")
 
 
 #: Each table format's needed columns (lower case), for the nearest format of an unknown layout.
 _NEEDED = {"timeline's events.csv": project_csv.SIGNATURE, "ACLED": acled.NEEDED, "UCDP GED": ucdp.NEEDED,
-           "ICEWS": frozenset(name.lower() for name in icews.NEEDED), "the TimelineJS template": timelinejs.NEEDED_3}
+           "ICEWS": frozenset(name.lower() for name in icews.NEEDED),
+           "POLECAT": frozenset(name.lower() for name in polecat.NEEDED), "the TimelineJS template": timelinejs.NEEDED_3}
+#: The tables ``timeline export csv`` writes beside events.csv: their columns, and what each is.
+_SIBLINGS = ((frozenset(("id", "name", "kind")), "the actors table"),
+             (frozenset(("id", "publisher", "title", "url")), "the sources table"),
+             (frozenset(("event", "speaker", "text")), "the quotes table"),
+             (frozenset(("source", "target", "relation", "directed")), "the edges table (made from the events)"))
 #: Tab-separated GDELT files that are not the events table: column count -> what they are.
 _GDELT_OTHERS = {16: "a GDELT 2.0 mentions file", 27: "a GDELT 2.0 GKG file", 15: "a GDELT 1.0 GKG file",
                  11: "a GDELT 1.0 GKG counts file"}
@@ -38,6 +45,9 @@ def unknown_layout(rows: list[list[str]], first: str) -> str:
                 f"{', which holds no events' if what else ''}; GDELT events files (*.export.CSV) have 57, 58 or "
                 "61 columns")
     heads = [{cell.strip().lower() for cell in row} for row in rows]
+    if sibling := next((what for head in heads[:1] for columns, what in _SIBLINGS if columns <= head), None):
+        return (f"{sibling} of timeline export csv; import its events.csv, which reads actors.csv, sources.csv "
+                "and quotes.csv from beside it")
     if any({"events", "fatalities"} <= head and head & {"week", "month"} for head in heads):
         return ("ACLED's aggregates (events and fatalities by week or month): counts, not events; download "
                 "ACLED's event-level export (event_id_cnty, event_date, ...)")
@@ -72,6 +82,8 @@ def _format(columns: set[str]) -> tuple[str, str] | None:
         return "acled", acled.layout({acled.fold_column(column) for column in columns})
     if columns >= ucdp.NEEDED:
         return "ucdp", "UCDP GED"
+    if {name.lower() for name in polecat.NEEDED} <= columns:
+        return "polecat", "POLECAT events (PLOVER-coded)"
     if {name.lower() for name in icews.NEEDED} <= columns:
         return "icews", "ICEWS coded events"
     if columns >= timelinejs.NEEDED_3:

@@ -27,12 +27,15 @@ import csv
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from timeline.errors import UserError
+
+if TYPE_CHECKING:
+    from timeline.importers.records import Record
 
 #: How many rows are searched for the header (title lines and notes above it).
 HEADER_SEARCH = 10
@@ -62,6 +65,9 @@ def open_text(path: Path) -> Iterator[TextIO]:
     with path.open("rb") as raw:
         head = raw.read(8192)
     utf16 = head[:2] in (b"\xff\xfe", b"\xfe\xff")  # Excel's "Unicode Text": UTF-16, tab-separated
+    if not utf16 and _is_bare_utf16(head):
+        raise NotText(f"{path}: UTF-16 text without its byte-order mark; save the file as UTF-8 (from Excel: "
+                      "'CSV UTF-8')")
     if not utf16 and b"\0" in head:
         raise NotText(f"{path}: a binary file, not text; give a CSV or tab-separated table, an .xlsx workbook "
                       "or JSON")
@@ -74,6 +80,12 @@ def open_text(path: Path) -> Iterator[TextIO]:
         line, byte = _stray_byte(path)
         spreadsheet = "" if path.suffix.lower() in (".json", ".jsonl") else " (from Excel: 'CSV UTF-8')"
         raise NotText(f"{path}:{line}: byte 0x{byte:02x} is not UTF-8; save the file as UTF-8{spreadsheet}") from None
+
+
+def _is_bare_utf16(head: bytes) -> bool:
+    """Whether ``head`` looks like UTF-16 without a mark: NUL in every other byte of mostly-ASCII text."""
+    pairs = len(head) // 2
+    return pairs >= 4 and max(head[1::2][:pairs].count(0), head[0::2][:pairs].count(0)) >= 0.9 * pairs
 
 
 def _stray_byte(path: Path) -> tuple[int, int]:
@@ -177,7 +189,7 @@ def _text(value: Any) -> str:
 
 def table(path: str | Path, needed: frozenset[str], fold: Callable[[str], str] = str.lower,
           sheet: str | None = None, only: dict[str, frozenset[str]] | None = None,
-          ) -> Iterator[tuple[str, dict[str, str] | None]]:
+          ) -> Iterator[tuple[str, dict[str, str] | str | None]]:
     """Each data row of the table at ``path`` as ``(file:line, {column: text})``, columns named by ``fold``.
 
     The header is the first row holding every column of ``needed`` (folded);
@@ -185,9 +197,10 @@ def table(path: str | Path, needed: frozenset[str], fold: Callable[[str], str] =
     cells are left out of the mapping. ``only`` (column -> accepted values, folded by
     :func:`timeline.importers.records.fold`) keeps the rows whose cell in one of those
     columns is accepted, tested before the row is built; the others come as ``None``
-    (columns the file lacks are not tested). Raise :class:`NoHeader` if no header is found.
+    (columns the file lacks are not tested). A row with filled cells past the header's last column comes as
+    the text of why it is refused (:func:`overflow`). Raise :class:`NoHeader` if no header is found.
     """
-    rows = raw_rows(path, sheet)
+    rows, workbook = raw_rows(path, sheet), is_workbook(Path(path))
     name = str(path)
     try:
         header = find_header(rows, needed, fold)
@@ -200,8 +213,42 @@ def table(path: str | Path, needed: frozenset[str], fold: Callable[[str], str] =
         if tests and not any(index < len(row) and _folded(row[index]) in values for index, values in tests):
             yield f"{name}:{line}", None
             continue
+        if lost := _lost(row, header, workbook):
+            yield f"{name}:{line}", lost
+            continue
         yield f"{name}:{line}", {column: cell.strip() for column, cell in zip(header, row)
                                  if column and cell and not cell.isspace()}
+
+
+def overflow(cells: int, columns: int) -> str:
+    """Why a row with more filled cells than the header has columns is refused (its cells would shift)."""
+    return (f"{cells} cells, but the header has {columns} columns: a comma or tab inside a cell that is not in "
+            "quotes? Its text would land in the wrong columns; quote that cell, or export the table again")
+
+
+def _lost(row: list[str], header: list[str], workbook: bool) -> str | None:
+    """Why ``row`` is refused when a filled cell has no column to go to (past the header, or under a blank
+    header cell other than a leading index column's); ``None`` when every cell has its column."""
+    if not workbook and any(cell.strip() for cell in row[len(header):]):
+        return overflow(len(row), len(header))
+    blank = next((n for n, cell in enumerate(row) if n and cell.strip() and (n >= len(header) or not header[n])), None)
+    if blank is None:
+        return None
+    if workbook:
+        from openpyxl.utils import get_column_letter
+
+        return (f"column {get_column_letter(blank + 1)} holds text but has no name in the header row, so it would be "
+                "lost; name the column, or move the text")
+    return f"cell {blank + 1} holds text but its column has no name in the header, so it would be lost; name the column"
+
+
+def table_records(rows: Iterable[tuple[str, dict[str, str] | str | None]],
+            make: Callable[[str, dict[str, str]], Record]) -> Iterator[Record]:
+    """The :class:`Record` ``make`` builds of each row of :func:`table`; a row left out or refused there as such."""
+    from timeline.importers.records import SKIPPED, Record
+
+    for where, row in rows:
+        yield SKIPPED if row is None else Record(where, refused=row) if isinstance(row, str) else make(where, row)
 
 
 def _is_hxl(row: list[str]) -> bool:

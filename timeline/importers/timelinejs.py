@@ -41,8 +41,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from timeline.importers.records import SKIPPED, Record, slug
-from timeline.importers.tabular import first_rows, table
+from timeline.importers.records import Record, slug
+from timeline.importers.tabular import first_rows, table, table_records
 from timeline.vocabulary import EVENT_TYPES
 
 #: The columns of the TimelineJS 3 template that make a sheet one (lower case), and of TimelineJS 2.
@@ -70,8 +70,7 @@ def read_timelinejs(path: str | Path) -> Iterator[Record]:
     needed = NEEDED_3 if any(head >= NEEDED_3 for head in heads) else NEEDED_2
     sheet = {"id": f"sheet-{slug(Path(path).stem) or 'timelinejs'}", "title": Path(path).name,
              "notes": "The TimelineJS spreadsheet this import was made from."}
-    for where, row in table(path, needed):
-        yield SKIPPED if row is None else _record(where, row, sheet, needed is NEEDED_2)
+    yield from table_records(table(path, needed), lambda where, row: _record(where, row, sheet, needed is NEEDED_2))
 
 
 def _record(where: str, row: dict[str, str], sheet: dict[str, Any], old: bool) -> Record:

@@ -39,6 +39,9 @@ def slides(path: Path) -> Iterator[tuple[str, dict[str, str]]]:
         except json.JSONDecodeError as error:
             raise ImportError_(f"{path}:{error.lineno}: broken JSON ({error.msg}); save it again from the "
                                "program that wrote it") from None
+        except RecursionError:
+            raise ImportError_(f"{path}: JSON nested too deep to read (thousands of levels); TimelineJS JSON "
+                               "needs four") from None
     if not isinstance(timeline, dict) or not isinstance(timeline.get("events"), list):
         raise ImportError_(f"{path}: not TimelineJS JSON, which is an object with a list of 'events'")
     if isinstance(timeline.get("title"), dict):

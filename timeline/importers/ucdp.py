@@ -32,8 +32,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from timeline.importers.records import SKIPPED, Record, slug
-from timeline.importers.tabular import table
+from timeline.importers.records import Record, slug
+from timeline.importers.tabular import table, table_records
 
 #: The columns that make a table a UCDP GED file.
 NEEDED = frozenset(("id", "type_of_violence", "side_a", "side_b", "date_start", "date_end"))
@@ -48,8 +48,7 @@ def read_ucdp(path: str | Path, countries: frozenset[str] = frozenset()) -> Iter
 
     ``countries`` (folded names, as the ``--country`` filter takes them) skips the rows of other countries first.
     """
-    for where, row in table(path, NEEDED, only={"country": countries} if countries else None):
-        yield SKIPPED if row is None else _record(where, row)
+    yield from table_records(table(path, NEEDED, only={"country": countries} if countries else None), _record)
 
 
 def date_range(start: dt.date, end: dt.date) -> str:

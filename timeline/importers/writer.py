@@ -257,13 +257,32 @@ def _events_text(events: list[dict[str, Any]]) -> str:
 def check(path: Path, data: Path | None = None) -> None:
     """Load ``path`` (with the dataset ``data``, whose actors it may name) through the normal checker.
 
-    Raise :class:`timeline.dataset.DatasetError` with every problem and its file:line.
+    Raise :class:`WrittenInvalid` with every problem and its file:line.
     """
-    from timeline.dataset import load
+    from timeline.dataset import DatasetError, load
 
-    if data is None:
-        load(path)
-    elif data.is_dir() and data.resolve() in path.resolve().parents:
-        load(data)  # written into the dataset (--into-dataset): loading it loads the import
-    else:
-        load(data, path)
+    try:
+        if data is None or data.is_file() and data.resolve() == path.resolve():
+            load(path)  # no dataset, or the dataset file itself (draft --into it): loaded twice, all would clash
+        elif data.is_dir() and data.resolve() in path.resolve().parents:
+            load(data)  # written into the dataset (--into-dataset): loading it loads the import
+        else:
+            load(data, path)
+    except DatasetError as error:
+        raise WrittenInvalid(path, error) from None
+
+
+class WrittenInvalid(UserError):
+    """The import was written but does not pass the checker; the summary says so, and how to finish it."""
+
+    def __init__(self, path: Path, error: Any):
+        self.problems, self.count, self.path, self.error = error.problems, error.count, path, error
+        super().__init__(str(error))
+
+    def summary(self) -> str:
+        """The checker's lines, then what was written and what to do (not "nothing was loaded")."""
+        lines = self.error.summary().split("\n")
+        return "\n".join([*lines[:-1], f"Error: wrote {self.path}, but it does not pass the checker "
+                                        f"({self.count:,} problem{'s' * (self.count != 1)}): fix them there, or "
+                                        "write it again with --data naming the dataset that holds the actors and "
+                                        "sources it names"])

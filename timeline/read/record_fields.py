@@ -15,6 +15,11 @@ from timeline.dates import DateError, DateSpan, parse_edtf
 from timeline.model import ACTOR_KINDS, EVENT_TYPES, RELATIONS, ROLE_KEYS, STATUSES, Actor, Event, Link, Quote, Source
 from timeline.read.problems import describe, did_you_mean
 from timeline.read.values import text_of
+from timeline.read.yaml import describe_char
+
+#: Characters an id cannot hold: controls, zero-width characters and direction marks, embeddings,
+#: overrides and isolates (Unicode TR9), the byte-order mark: unseen, so a reference typed as the id shows fails.
+_UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 Path_ = tuple[str | int, ...]
 
@@ -98,6 +103,11 @@ class RecordFields:
         ident = self._text(file, where, item, "id", required=True)
         if ident == "":
             self.problem(file, (*where, "id"), f"empty {what} id")
+            return None
+        if ident and (bad := _UNSEEN.search(ident)):
+            self.problem(file, (*where, "id"), f"{what} id {ident!r} holds the invisible character "
+                                               f"{describe_char(bad.group())}: a reference typed as it shows would "
+                                               "not find it; delete the character")
             return None
         return ident
 

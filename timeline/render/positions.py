@@ -188,7 +188,10 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
             actors, counted, unseen = column_actors(dataset, issues, until)
     panels = select_panels(dataset, issues, actors, until)
     if not any(p.rows for p in panels):
-        raise NothingToShow("no positions to draw" + (" for these issues or actors" if issues or actors else ""))
+        first = min((p.date.first for p in dataset.positions if p.date.first), default=None)
+        early = (f" by {until - timedelta(days=1):%-d %b %Y}: the first is dated {first:%-d %b %Y}; give a later "
+                 "--as-of") if until and first and first >= until.date() else ""
+        raise NothingToShow("no positions to draw" + (" for these issues or actors" if issues or actors else "") + early)
     if (tall := sum(len(p.rows) for p in panels) * ROW + len(panels) * (2 * HEAD + GAP)) > MAX_TALL:
         raise ChartError(f"{len(panels):,} issues with {sum(len(p.rows) for p in panels):,} rows would make a chart "
                          f"{tall:,.0f} inches tall; choose issues (--issues) or actors (--actor) to draw")

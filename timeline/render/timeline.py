@@ -252,8 +252,8 @@ def _notes(frame: Frame, events: Sequence[Event], scale: object) -> None:
     frame.footnote(break_note(scale))
     frame.footnote(zoom_note(scale))
     if edge := clipped(events):
-        frame.footnote(f"{len(edge)} event{'s' * (len(edge) > 1)} dated outside the years 1–9999 "
-                       f"({edge[0].date.text}…) drawn at the edge of the axis.")
+        frame.footnote(f"{len(edge)} event{'s' * (len(edge) > 1)} dated beyond the days the axis can draw "
+                       f"(3 Jan 0001 to 29 Dec 9999; {edge[0].date.text}…) drawn at its edge.")
 
 
 def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: list[Glyph], names: Sequence[str],
