@@ -48,9 +48,10 @@ def run(article: Path, published: str, data_path: Path | None, source: dict[str,
         raise UserError(MISSING) from None
     from timeline.dataset import load
     from timeline.draft import draft_article
-    from timeline.draft.into import append_into, existing_items, header, restore, write_new
+    from timeline.draft.into import existing_items, header, write_new
     from timeline.draft.output import draft_data
     from timeline.draft.text import read_article
+    from timeline.importers.writer import check
 
     text = read_article(article)
     dataset = load(data_path) if data_path else None
@@ -64,20 +65,13 @@ def run(article: Path, published: str, data_path: Path | None, source: dict[str,
     comment = header(str(article), day)
     if target is not None and into is not None and into.is_dir():
         written = write_new(data, target, comment)
+        check(written, data_path)
     elif target is not None:
-        before = target.read_text(encoding="utf-8") if target.is_file() else None
-        written = append_into(data, target, comment)
-        try:
-            _check(written, data_path)
-        except UserError:
-            restore(written, before)
-            click.echo(f"--into: nothing was added to {written}; it is as it was", err=True)
-            raise
+        written = _append_checked(data, target, comment, data_path)
     else:
         assert output is not None
         written = write_new(data, output, comment, force)
-    if into is None or into.is_dir():
-        _check(written, data_path)
+        check(written, data_path)
     new = len(data.get("actors", []))
     click.echo(f"{article}: {len(drafted.events)} events drafted, {new} new actors proposed; wrote {written} "
                "(every event draft: true until reviewed)")
@@ -94,18 +88,17 @@ def _skip_defined(data: dict, held: dict) -> None:
             data.pop(key, None)
 
 
-def _check(path: Path, data: Path | None) -> None:
-    """Load what was written with the dataset, through the normal checker (every problem with file:line).
-
-    Written into the dataset itself (``--into`` the ``--data`` file, or a file inside the ``--data``
-    folder), the dataset is loaded once: loading it beside itself would report each id as a duplicate.
-    """
+def _append_checked(data: dict, target: Path, comment: str, data_path: Path | None) -> Path:
+    """Append the drafts into ``target`` and check the dataset; if the check fails, put ``target`` back as it was."""
+    from timeline.draft.into import append_into, restore
     from timeline.importers.writer import check
 
-    if data is not None and (path.resolve() == data.resolve()
-                             or data.is_dir() and path.resolve().is_relative_to(data.resolve())):
-        from timeline.dataset import load
-
-        load(data)
-    else:
-        check(path, data)
+    before = target.read_text(encoding="utf-8") if target.is_file() else None
+    written = append_into(data, target, comment)
+    try:
+        check(written, data_path)
+    except UserError:
+        restore(written, before)
+        click.echo(f"--into: nothing was added to {written}; it is as it was", err=True)
+        raise
+    return written
