@@ -324,8 +324,9 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
 def _band(frame: Frame, dataset: Dataset, band: list[Glyph], scale: object) -> None:
     """The battlefield band beneath the chart, on an axes of its own with the same time scale."""
     ax = frame.band_axes()
+    state = dataset.nodes_at("state")
     side_of = ["\0several" if len(sides) > 1 else sides[0] if sides else "\0none"
-               for sides in (acting_sides(dataset, g.event) for g in band)]
+               for sides in (acting_sides(dataset, g.event, state) for g in band)]
     sides = sorted(set(side_of), key=lambda s: (s.startswith("\0"), -side_of.count(s), s))
     if len(sides) > BAND_SIDES:                          # the most active sides, and the rest as one
         kept = set(sides[:BAND_SIDES - 1])
