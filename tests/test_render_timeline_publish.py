@@ -130,7 +130,7 @@ def test_marks_do_not_lie_on_one_another_at_a_fixed_size(size, request):
             assert w * h < 0.2 * min(box_a.width * box_a.height, box_b.width * box_b.height), (a, b)
     stacked = [t.get_text() for t in gids(figure, "qualifier:").values() if "×" in t.get_text()]
     most = max(int(t.rpartition("×")[2]) for t in stacked)
-    note = f"“×2”{f' to “×{most}”' * (most > 2)} beside a mark: that many events of one kind, too close in time"
+    note = f"“×2”{f' to “×{most}”' * (most > 2)} right of a mark: that many events of one kind, too close in time"
     assert stacked and (size == "slide" or note in footer(figure).replace("\n", " "))
     assert len(figure.timeline.lanes_of) == 210                  # every event still drawn (one is too coarse)
 
@@ -149,7 +149,7 @@ def test_marks_alike_in_one_place_merge_and_others_do_not():
     assert [i for i, _ in kept] == [0, 3, 4, 5, 6, 7]            # b and c join a; the key event h stays its own
     assert [e.id for e in kept[0][1].stack] == ["b", "c"]
     assert stack_note([g for _, g in kept]) == (
-        "“×2” to “×3” beside a mark: that many events of one kind, too close in time to draw apart.")
+        "“×2” to “×3” right of a mark: that many events of one kind, too close in time to draw apart.")
     assert stack_note(glyphs) is None
 
 

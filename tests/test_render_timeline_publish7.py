@@ -259,6 +259,6 @@ def test_the_slide_says_in_one_line_what_its_zone_counts_and_bare_marks_are(slid
     assert stacked
     unlabelled = 210 - len(slide.timeline.labels)                   # 211 events, one dated only to 2025
     lines = text_of(slide, "footer").split("\n")
-    assert lines[0] == f"Tinted, 19 Nov–12 Dec drawn 4 times wider; ×2, ×4: that many events at one spot; " \
-                       f"{unlabelled} events unlabelled."
+    assert lines[0] == f"Tinted, 19 Nov–12 Dec drawn 4 times wider; ×2, ×4 right of a mark: that many events at " \
+                       f"one spot; {unlabelled} events unlabelled; 1 not drawn, its date too vague."
     assert lines[1].startswith("Sources: ") and len(lines) == 2

@@ -90,9 +90,9 @@ def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float, size: fl
     artists: list[Artist] = []
     span = is_span(glyph, points_per_day) and not (glyph.open_start or glyph.open_end)
     lo, hi = bar_extent(glyph, points_per_day)
-    alpha = max(look.alpha, 0.6)
-    if span:     # thin and light: a vague date must not outweigh the events known to the day
-        alpha = min(alpha, SPAN_LINE["alpha"])
+    alpha = max(look.alpha, 0.6)        # a faded marker stays legible
+    if span:     # thin and light: a vague date must not outweigh the events known to the day; a faded status
+        alpha = look.alpha * SPAN_LINE["alpha"]      # fades a span as the key's mark is (Budapest read as held)
         artists += ax.plot([lo, hi], [y, y], color=mark.color, lw=SPAN_LINE["lw"], alpha=alpha,
                            ls="-" if look.fill else "--", solid_capstyle="butt", zorder=3, gid=glyph.key)
         artists += ax.plot([lo, hi], [y, y], ls="none", marker="|", ms=SPAN_CAP, mew=SPAN_CAP_LINE,
@@ -112,7 +112,8 @@ def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float, size: fl
                            mfc="none", mec=style.INK, mew=0.8, zorder=4, gid=f"ring:{glyph.key}")
     if mark_text := qualifier(event.date) + stack_text(glyph):
         at = hi if span else mark_x(glyph)
-        artists.append(ax.annotate(mark_text, (at, y), xytext=(2 if span else MARKER / 2 + 1, 2),
+        # level with the mark, right of it: raised, a "×2" at a lane's top read as the lane above's (judged round 9)
+        artists.append(ax.annotate(mark_text, (at, y), xytext=(2 if span else MARKER / 2 + 1, 0),
                                    textcoords="offset points", fontproperties=QUALIFIER_FONT, color=style.MUTED,
                                    va="center", gid=f"qualifier:{glyph.key}", zorder=6))
     return artists

@@ -299,7 +299,8 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     if not placed.labels and labelled:
         frame.notes[rule] = [NO_LABELS.format(drawn=drawn)]
     if slide:                                          # one line, the room of the notes it replaces
-        frame.notes[:] = frame.wrap(slide_note(scale, glyphs, len(placed.labels)))
+        frame.notes[:] = frame.wrap(slide_note(scale, glyphs, len(placed.labels),
+                                               len({g.event.id for g in coarse})))
     ax = frame.axes(figure_height)
     rows = sum(heights) + 2 * LANE_PAD * len(names)
     lane_tops = tops_of(heights)
