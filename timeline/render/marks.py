@@ -112,8 +112,7 @@ def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float, size: fl
                            mfc="none", mec=style.INK, mew=0.8, zorder=4, gid=f"ring:{glyph.key}")
     if mark_text := qualifier(event.date) + stack_text(glyph):
         at = hi if span else mark_x(glyph)
-        # level with the mark, right of it: raised, a "×2" at a lane's top read as the lane above's (judged round 9)
-        artists.append(ax.annotate(mark_text, (at, y), xytext=(2 if span else MARKER / 2 + 1, 0),
+        artists.append(ax.annotate(mark_text, (at, y), xytext=(2 if span else MARKER / 2 + 1, 2),
                                    textcoords="offset points", fontproperties=QUALIFIER_FONT, color=style.MUTED,
                                    va="center", gid=f"qualifier:{glyph.key}", zorder=6))
     return artists
