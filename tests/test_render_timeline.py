@@ -346,7 +346,7 @@ def test_three_years_tell_months_apart_and_compress_the_empty_stretch(chronology
     assert len(breaks) == 1
     start = datetime.strptime(next(iter(breaks)), "%Y-%m-%d")
     assert datetime(2023, 7, 17) < start < datetime(2024, 1, 1)
-    assert "Sep 2023 – Jan 2025, is shortened: no event falls there." in footer(figure)
+    assert "Sep 2023 – Jan 2025, is shortened: this record has no event there." in footer(figure)
     share = (ax.transData.transform((mdates.date2num(datetime(2025, 1, 1)), 0))[0]
              - ax.transData.transform((mdates.date2num(datetime(2024, 1, 1)), 0))[0]) / ax.bbox.width
     assert share < 0.05                                     # an empty year takes a sliver of the width

@@ -216,8 +216,9 @@ def _through(a, b, box) -> bool:
 def test_the_seed_page_joins_few_tags_with_short_leaders_that_cross_nothing(charts):
     """On the page, 19 Nov–3 Dec was a tangle: 9 of 36 tags joined to their marks, leaders up to 44 px, one
     through another event's arrow. A numbered mark keeps room for its number on its own row and the row above
-    (not the rows a top label's line keeps clear): at most 5 tags need a leader, none longer than 20 px
-    (at 100 dpi), no two leaders cross, and no tag's leader runs through another event's mark."""
+    (not the rows a top label's line keeps clear): at most 5 tags need a leader (6 since a tag keeps within its
+    lane, round 9), none longer than 20 px (at 100 dpi), no two leaders cross, and no tag's leader runs through
+    another event's mark."""
     figure = charts["seed-page"]
     ax = figure.axes[0]
     renderer = figure.canvas.get_renderer()
@@ -225,7 +226,7 @@ def test_the_seed_page_joins_few_tags_with_short_leaders_that_cross_nothing(char
     assert len(tags) >= 30
     leaders = _leaders(figure)
     joined = [(gid, a, b) for gid, a, b in leaders if not gid.startswith("leader:")]
-    assert len(joined) <= 5, [gid for gid, _, _ in joined]
+    assert len(joined) <= 6, [gid for gid, _, _ in joined]
     scale = 100 / figure.dpi
     assert max(math.dist(a, b) * scale for _, a, b in joined) <= 20
     assert not [(g, h) for (g, a, b), (h, c, d) in itertools.combinations(leaders, 2) if _crosses(a, b, c, d)]

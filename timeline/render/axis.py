@@ -258,13 +258,14 @@ def zoom_note(scale: TimeScale) -> str | None:
 
 
 def break_note(scale: TimeScale) -> str | None:
-    """'The hatched stretch of the axis, Oct 2022 – Jan 2025, is shortened: no event falls there.', or ``None``."""
+    """'The hatched stretch of the axis, Oct 2022 – Jan 2025, is shortened: this record has no event there.' (not: nothing
+    happened; judged round 9), or ``None``."""
     if not scale.breaks:
         return None
     spans = "; ".join(f"{_month(a)} – {_month(b)}" for a, b in scale.breaks)
     several = len(scale.breaks) > 1
     return f"The hatched stretch{'es' * several} of the axis, {spans}, {'are' if several else 'is'} shortened: " \
-           "no event falls there."
+           "this record has no event there."
 
 
 def _month(x: float) -> str:

@@ -21,8 +21,11 @@ LEADER_ROWS = 6
 #: does (:func:`_own`), with rows this many pixels apart (a row of 0.15 inch at the layout's 100 dpi, squeezed
 #: as much as a chart squeezes its rows, 1.6 times, at most).
 CLEAR, ROW = 5.0, 15.0 / 1.6
-#: Pixels: no other mark lies this near the far end of a label that reads leftward from its mark.
+#: Pixels: no other mark lies this near the far end of a label beside its mark.
 FAR = 4 * CLEAR
+#: Pixels: nor this near the far end of one that reads leftward, where a reader starts it (judged round 9: Berlin,
+#: ending at its mark, began 0.5 inch after the Geneva triangles and was read as theirs).
+FAR_LEFT = 12 * CLEAR
 #: Pixels: a footprint up to this wide is a point's mark (with its arrow or qualifier), not a span's bar.
 POINT_WIDTH = 40.0
 
@@ -120,11 +123,11 @@ def _near(row: int, line_rows: int) -> list[int]:
 
 def _line(mark: Mark, lo: float, hi: float, gap: float) -> tuple[float, float] | None:
     """The extent of a reserved mark's label line within its footprint ``lo``..``hi`` (a leftward one with
-    :data:`FAR` pixels before it, :func:`_trail` after it), or of a numbered mark's ``tag`` room; ``None`` for others."""
+    :data:`FAR_LEFT` pixels before it, :func:`_trail` after it), or of a numbered mark's ``tag`` room; ``None`` for others."""
     if not mark.reserve:
         return (mark.hi, hi) if mark.tag else None
     end = hi - _trail(mark, gap)
-    return (end - mark.line_width, end) if lo == mark.lo else (lo, lo + FAR + mark.line_width)
+    return (end - mark.line_width, end) if lo == mark.lo else (lo, lo + FAR_LEFT + mark.line_width)
 
 
 def _trail(mark: Mark, gap: float) -> float:
@@ -139,7 +142,7 @@ def _reach(mark: Mark, width: float, gap: float) -> list[tuple[float, float]]:
     if not mark.reserve:
         return [(mark.lo, mark.hi + mark.tag)]
     right = (mark.lo, mark.end + gap + mark.line_width + _trail(mark, gap))
-    left = (mark.lo - gap - mark.line_width - FAR, mark.end)     # no other mark near a leftward line's far end
+    left = (mark.lo - gap - mark.line_width - FAR_LEFT, mark.end)   # no other mark near a leftward line's far end
     return [right] if right[1] <= width or left[0] < 0 else [left]       # the one rule: right, unless at the edge
 
 
@@ -248,10 +251,11 @@ def _own(mark: Mark, left: float, right: float, marks: list[tuple[int, float, fl
     rule)? Every other mark lies clearly further from the label's end at the mark than the mark itself does
     (:data:`CLEAR` pixels further at least, rows :data:`ROW` pixels apart, a height counting twice: a label is
     read as level with its own mark); and no other mark lies within :data:`FAR` pixels of its far end either
-    (a label ending by another mark reads as that mark's: the Oval Office clash of March read as October's),
+    (:data:`FAR_LEFT` for a leftward one; a label ending by another mark reads as that mark's: the Oval Office
+    clash of March read as October's),
     nor, on its row, within twice the label's distance from its own mark and :data:`CLEAR` more."""
     rightward = left >= mark.end
-    ends = [(left, gap + CLEAR), (right, gap + FAR)] if rightward else [(right, gap + CLEAR), (left, gap + FAR)]
+    ends = [(left, gap + CLEAR), (right, gap + FAR)] if rightward else [(right, gap + CLEAR), (left, gap + FAR_LEFT)]
     near = left - mark.hi if rightward else mark.lo - right
     if any(r == mark.row and (r, a, b) != (mark.row, mark.lo, mark.end) and max(a - right, left - b) < 2 * near + CLEAR
            for r, a, b in marks):

@@ -33,7 +33,8 @@ def draw_lanes(ax: Axes, names: Sequence[str], heights: Sequence[float], labelle
     """Shade every other lane, name each on the left with its note beneath (what the lane holds) where the
     lane is tall enough for it (a short chart may squeeze its rows); return the artists added."""
     tops, y = tops_of(heights), sum(heights) + 2 * LANE_PAD * len(heights)
-    artists: list[Artist] = [ax.axhspan(top - LANE_PAD, top + rows + LANE_PAD, color="#F2F2F2", lw=0, zorder=0)
+    artists: list[Artist] = [ax.axhspan(top - LANE_PAD, top + rows + LANE_PAD, color="#F2F2F2", lw=0, zorder=0,
+                                        gid=f"lane-band:{k}")
                              for k, (top, rows) in enumerate(zip(tops, heights)) if k % 2 == 0]
     ax.set_yticks([])
     for side in ("top", "right", "left"):

@@ -19,6 +19,7 @@ import numpy as np
 from matplotlib import patheffects
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.colors import to_rgb
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import FancyArrowPatch
 from matplotlib.transforms import Bbox
@@ -65,6 +66,8 @@ def bar_extent(glyph: Glyph, points_per_day: float) -> tuple[float, float]:
 ARROW = 11.0
 #: Points: the white edge of a filled marker on squeezed rows, where marks of rows next to each other may touch.
 APART_EDGE = 0.5
+#: The opacity of the tint inside the ring round a span's end (a ring around nothing read as a hollow mark).
+SPAN_RING_TINT = 0.3
 #: Words put before the label of an event that did not take place as planned.
 STATUS_WORDS = {"cancelled": "Cancelled: ", "postponed": "Postponed: "}
 
@@ -90,9 +93,9 @@ def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float, size: fl
     artists: list[Artist] = []
     span = is_span(glyph, points_per_day) and not (glyph.open_start or glyph.open_end)
     lo, hi = bar_extent(glyph, points_per_day)
-    alpha = max(look.alpha, 0.6)
-    if span:     # thin and light: a vague date must not outweigh the events known to the day
-        alpha = min(alpha, SPAN_LINE["alpha"])
+    alpha = max(look.alpha, 0.6)        # a faded marker stays legible
+    if span:     # thin and light: a vague date must not outweigh the events known to the day; a faded status
+        alpha = look.alpha * SPAN_LINE["alpha"]      # fades a span as the key's mark is (Budapest read as held)
         artists += ax.plot([lo, hi], [y, y], color=mark.color, lw=SPAN_LINE["lw"], alpha=alpha,
                            ls="-" if look.fill else "--", solid_capstyle="butt", zorder=3, gid=glyph.key)
         artists += ax.plot([lo, hi], [y, y], ls="none", marker="|", ms=SPAN_CAP, mew=SPAN_CAP_LINE,
@@ -106,10 +109,11 @@ def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float, size: fl
         if glyph.open_start or glyph.open_end:
             artists.append(draw_open_arrow(ax, x, y, points_per_day, before=glyph.open_start,
                                            color=mark.color, gid=f"open:{glyph.key}"))
-    if look.ring:       # a span's ring goes round its end cap: round the middle it ringed nothing
-        at = hi if span else mark_x(glyph)
+    if look.ring:       # a span's ring goes round its end cap: round the middle it ringed nothing; tinted in
+        at = hi if span else mark_x(glyph)      # the span's colour, not empty (judged round 9: it read as hollow)
         artists += ax.plot([at], [y], ls="none", marker=ring_marker(look.ring), ms=MARKER * 1.75 * size,
-                           mfc="none", mec=style.INK, mew=0.8, zorder=4, gid=f"ring:{glyph.key}")
+                           mfc=(*to_rgb(mark.color), SPAN_RING_TINT) if span else "none", mec=style.INK, mew=0.8,
+                           zorder=4, gid=f"ring:{glyph.key}")
     if mark_text := qualifier(event.date) + stack_text(glyph):
         at = hi if span else mark_x(glyph)
         artists.append(ax.annotate(mark_text, (at, y), xytext=(2 if span else MARKER / 2 + 1, 2),

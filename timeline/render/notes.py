@@ -96,10 +96,11 @@ def bound_note(dataset: Dataset, events: Sequence[Event]) -> str | None:
     return BOUND_NOTE.format(listed=listed + more)
 
 
-def slide_note(scale: TimeScale, glyphs: Sequence[Glyph], labelled: int) -> str:
+def slide_note(scale: TimeScale, glyphs: Sequence[Glyph], labelled: int, vague: int = 0) -> str:
     """The one line a slide keeps under its chart, naming only what it shows: 'Tinted, 19 Nov–12 Dec drawn 4 times
-    wider; ×2, ×4: that many events at one spot;
-    200 events unlabelled.' (empty where it shows none of these)."""
+    wider; ×2, ×4 right of a mark: that many events at one spot; 200 events unlabelled; 1 not drawn, its date too
+    vague' (``vague``: events not drawn; judged round 9: 197 + 13 did not make the 211 of the subtitle; empty where
+    it shows none of these)."""
     parts = []
     if scale.zoom:
         a, b, factor = scale.zoom
@@ -109,8 +110,10 @@ def slide_note(scale: TimeScale, glyphs: Sequence[Glyph], labelled: int) -> str:
         parts.append("hatched, stretches with no events shortened")
     if stacked := sorted({len(g.stack) + 1 for g in glyphs if g.stack}):
         counts = ", ".join(f"×{n}" for n in stacked) if len(stacked) < 4 else f"×{stacked[0]} to ×{stacked[-1]}"
-        parts.append(f"{counts}: that many events at one spot")
+        parts.append(f"{counts} right of a mark: that many events at one spot")
     if unlabelled := len({e.id for g in glyphs for e in (g.event, *g.stack)}) - labelled:
         parts.append(f"{unlabelled:,} event{'s' * (unlabelled > 1)} unlabelled")
+    if vague:
+        parts.append(f"{vague:,} not drawn, {'its date' if vague == 1 else 'their dates'} too vague")
     text = "; ".join(parts)
     return text[:1].upper() + text[1:] + "." if text else ""

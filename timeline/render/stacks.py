@@ -30,7 +30,7 @@ from timeline.render.spans import Glyph, TimeScale
 #: Points between rows under which marks on consecutive rows would touch: stacks are made below it.
 LEAST_PITCH = MARKER + 1.5
 #: The note under a chart with stacks.
-STACK_NOTE = "“×2”{more} beside a mark: that many events of one kind, too close in time to draw apart."
+STACK_NOTE = "“×2”{more} right of a mark: that many events of one kind, too close in time to draw apart."
 
 
 def stack_marks(glyphs: Sequence[Glyph], scale: TimeScale, points_wide: float, keep: set[int]

@@ -5,7 +5,7 @@ the mark it is nearest to). A tag with no such place is joined to its mark by a 
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -23,12 +23,16 @@ PAD, TEXT_PAD = 1.0, 3.0
 NEARER = 2.0
 #: The leader that joins a tag to its mark where no place beside it obeys the nearest-mark rule.
 LEADER = {"arrowstyle": "-", "color": "#8A8A8A", "lw": 0.5, "shrinkA": 0.5, "shrinkB": 3.5}
-#: Offsets tried from the mark, in points (x, y), and the side a tag then reads from: up right first (where
-#: tags sit by default), then right, down right, the left side, straight above and beneath, then further out.
-NEAR = ((1.0, 0.5), (1.0, 0.0), (1.0, -0.5), (-1.0, 0.5), (-1.0, 0.0), (-1.0, -0.5), (0.0, 1.0), (0.0, -1.0),
+#: Offsets tried from the mark, in points (x, y), and the side a tag then reads from: right, level with it first
+#: (raised, a "×2" at a lane's top read as the lane above's: judged round 9), then up right, down right, the left
+#: side, straight above and beneath, then further out.
+NEAR = ((1.0, 0.0), (1.0, 0.5), (1.0, -0.5), (-1.0, 0.0), (-1.0, 0.5), (-1.0, -0.5), (0.0, 1.0), (0.0, -1.0),
         (1.0, 1.0), (-1.0, 1.0), (1.0, -1.0), (-1.0, -1.0))
 #: The cost of a place outside the axes, as square pixels of overlap: a tag in the key's gap reads as the key's.
 OUTSIDE = 1e6
+#: The cost of a place across a lane's edge from its mark: it reads as the other lane's (judged round 9: "×2" on
+#: the edge of Ukraine's lane under Russia's last row).
+ACROSS = 1e5
 OFFSETS = NEAR + tuple((x * far, y * far) for far in (1.7, 2.4, 3.2, 4.2, 5.4, 7.0, 9.0) for x, y in NEAR)
 
 
@@ -59,6 +63,7 @@ def clear_tags(ax: Axes) -> list[Text]:
              if t not in tags and t.get_text().strip()]
     taken = _array([*obstacles(ax, renderer), *fixed])
     keyed = marks_by_event(ax, renderer)
+    edges = lane_edges(ax)
     for tag in tags:
         reach = _reach(tag, ax, renderer, px)
         own = event_of(tag.get_gid())
@@ -69,7 +74,7 @@ def clear_tags(ax: Axes) -> list[Text]:
             _move(tag, dx * reach[0], dy * reach[1])
             box = tag.get_window_extent(renderer)
             cost = _overlap(box, taken, PAD * px) - _overlap(box, mine, PAD * px) + _overlap(box, mine, 0.0) \
-                + OUTSIDE * _outside(box, ax.bbox)
+                + OUTSIDE * _outside(box, ax.bbox) + ACROSS * _across(box, tag, edges)
             if cost == 0 and nearest_is_own(box, own, keyed, NEARER * ax.figure.dpi / 100):
                 best, clear = (0.0, dx * reach[0], dy * reach[1]), None
                 break
@@ -83,6 +88,20 @@ def clear_tags(ax: Axes) -> list[Text]:
             _join(tag)
         taken = np.vstack([taken, _array([text_extent(tag, renderer).padded(TEXT_PAD * px)])])
     return tags
+
+
+def lane_edges(ax: Axes) -> list[float]:
+    """The display y of every edge between two lanes of ``ax`` (the edges of the shaded lanes, gids
+    'lane-band:k', which every edge between lanes is)."""
+    return sorted({y for patch in ax.patches if (patch.get_gid() or "").startswith("lane-band:")
+                   for y in (patch.get_window_extent().y0, patch.get_window_extent().y1)})
+
+
+def _across(box: Bbox, tag: Text, edges: Sequence[float]) -> int:
+    """How many lane edges lie between the tag's mark and the far side of ``box`` (or cut the box)."""
+    mark_y = tag.axes.transData.transform(tag.xy)[1]
+    low, high = min(mark_y, box.y0), max(mark_y, box.y1)
+    return sum(low < y < high for y in edges)
 
 
 def event_of(gid: str) -> str:

@@ -299,7 +299,8 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     if not placed.labels and labelled:
         frame.notes[rule] = [NO_LABELS.format(drawn=drawn)]
     if slide:                                          # one line, the room of the notes it replaces
-        frame.notes[:] = frame.wrap(slide_note(scale, glyphs, len(placed.labels)))
+        frame.notes[:] = frame.wrap(slide_note(scale, glyphs, len(placed.labels),
+                                               len({g.event.id for g in coarse})))
     ax = frame.axes(figure_height)
     rows = sum(heights) + 2 * LANE_PAD * len(names)
     lane_tops = tops_of(heights)
@@ -324,8 +325,9 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
 def _band(frame: Frame, dataset: Dataset, band: list[Glyph], scale: object) -> None:
     """The battlefield band beneath the chart, on an axes of its own with the same time scale."""
     ax = frame.band_axes()
+    state = dataset.nodes_at("state")
     side_of = ["\0several" if len(sides) > 1 else sides[0] if sides else "\0none"
-               for sides in (acting_sides(dataset, g.event) for g in band)]
+               for sides in (acting_sides(dataset, g.event, state) for g in band)]
     sides = sorted(set(side_of), key=lambda s: (s.startswith("\0"), -side_of.count(s), s))
     if len(sides) > BAND_SIDES:                          # the most active sides, and the rest as one
         kept = set(sides[:BAND_SIDES - 1])
