@@ -148,51 +148,11 @@ def write_lines(lines: Iterable[str], path_or_file: PathOrFile, end: str = "\n",
 
 
 def json_pieces(data: Any, size: int = 8192) -> Iterator[str]:
-    """``data`` as indented JSON text (non-ASCII as it is), in pieces of ``size`` tokens, ending with a line break:
-    the text of ``json.dumps(data, ensure_ascii=False, indent=1)``, made by orjson when it writes the same."""
-    text = _orjson_text(data)
-    if text is not None:
-        yield text
-    else:
-        tokens = json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(data)
-        while piece := "".join(islice(tokens, size)):
-            yield piece
+    """``data`` as indented JSON text (non-ASCII as it is), in pieces of ``size`` tokens, ending with a line break."""
+    tokens = json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(data)
+    while piece := "".join(islice(tokens, size)):
+        yield piece
     yield "\n"
-
-
-#: orjson's two-space indentation: every line's leading spaces (a JSON text has no line break inside a string).
-_INDENT = re.compile(r"^ +", re.M)
-
-
-def _orjson_text(data: Any) -> str | None:
-    """``data`` as ``json.dumps(data, ensure_ascii=False, indent=1)`` writes it, made by orjson (C: the standard
-    library's indenting encoder is pure Python, 80% of a JSON export's writing at 100k events, issue 18), byte
-    for byte; ``None`` without orjson or for what the two write differently: a float that is not finite or
-    under 1e-4 (``1e-05``), a key that is not text, an integer past 64 bits, a lone surrogate, an object the
-    standard library does not write (a dataclass, a date)."""
-    try:
-        import orjson
-    except ImportError:
-        return None
-    stack = [data]
-    while stack:  # the floats the two spell differently
-        value = stack.pop()
-        kind = type(value)
-        if kind is float and (value != value or value in (_INF, -_INF) or 0 < abs(value) < 1e-4):
-            return None
-        if isinstance(value, dict):
-            stack.extend(value.values())
-        elif isinstance(value, (list, tuple)):
-            stack.extend(value)
-    try:
-        text = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_PASSTHROUGH_DATACLASS
-                            | orjson.OPT_PASSTHROUGH_DATETIME).decode("utf-8")
-    except TypeError:  # orjson.JSONEncodeError included
-        return None
-    return _INDENT.sub(lambda spaces: " " * (len(spaces.group()) // 2), text)
-
-
-_INF = float("inf")
 
 
 def xml_text(text: str) -> str:
