@@ -39,7 +39,8 @@ put back an older store timeline wrote, which is read only if every file
 is again byte for byte what it was then. They cannot make it answer
 anything the data files do not say, nor run anything.
 
-After an edit only the changed files are read again; the checks across
+After an edit only the changed files are read again (of a file of events,
+only the items whose text changed: :mod:`.chunks`); the checks across
 files run over every file's part (:mod:`.assemble`), so the answer, or
 the problems reported, are those of :func:`timeline.dataset.load`.
 
