@@ -33,9 +33,9 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
         seen.append(Path(path))
         return real(path)
 
-    def one(file: Path, max_bytes: int) -> fragments.Fragment | None:
+    def one(file: Path, max_bytes: int, previous: fragments.Fragment | None = None) -> fragments.Fragment | None:
         seen.append(Path(file))
-        return real_file(file, max_bytes)
+        return real_file(file, max_bytes, previous)
 
     monkeypatch.setattr(dataset, "load", whole)
     monkeypatch.setattr(fragments, "read", one)

@@ -140,15 +140,19 @@ class _Builder(RecordFields, CrossFileChecks, ModelFields, NegotiationFields):
     # -- reading files ---------------------------------------------------
 
     def add_file(self, file: Path) -> None:
+        self.order.setdefault(str(file), len(self.order))
+        text = self._read(file)
+        if text is not None:
+            self.add_text(str(file), text)
+
+    def add_text(self, name: str, text: str) -> Any:
+        """Read ``text``, the contents of the file ``name``; the :class:`~timeline.read.yaml.Reader` that read it
+        (its ``anchors``: whether the file repeats values by anchors)."""
         import yaml
 
         from timeline.read.yaml import NotAMapping, Reader, YamlError, error_line
 
-        name = str(file)
         self.order.setdefault(name, len(self.order))
-        text = self._read(file)
-        if text is None:
-            return
         lines = self.top_lines[name] = {}
         reader = Reader(text, lambda line, message: self.problem(name, line, message))
         try:
@@ -163,6 +167,7 @@ class _Builder(RecordFields, CrossFileChecks, ModelFields, NegotiationFields):
         except yaml.YAMLError as error:
             line, message = error_line(error, text)
             self.problem(name, line or (), f"malformed YAML: {message}; check indentation, colons and quotes")
+        return reader
 
     def _top_level(self, file: str, key: str, value: Any) -> None:
         if key not in TOP_KEYS:

@@ -124,7 +124,11 @@ def _update(db: sqlite3.Connection, data: Path, key: bytes) -> bool:
     numbers = {name: row[9] for name, row in stored.items() if name in paths}
     for stamp in stamps:
         numbers.setdefault(stamp.path, max(numbers.values(), default=0) + 1)
-    read = {stamp.path: (numbers[stamp.path], fragments.read(file, max_file_bytes())) for file, stamp in changed}
+    previous = _kept(data, stamps, changed)
+    read = {stamp.path: (numbers[stamp.path], fragments.read(file, max_file_bytes(), previous.get(stamp.path, ("", None))[1]))
+            for file, stamp in changed}
+    same = {id(event) for path, (sha, piece) in previous.items() if path in stored and stored[path][7] == sha
+            for event in (*piece.record.events, *piece.record.drafts)}  # taken as the tables have them
     pieces = list(read.values())
     if any(piece is None for _, piece in pieces):
         return False  # a problem in the file: the whole load says where
@@ -133,7 +137,7 @@ def _update(db: sqlite3.Connection, data: Path, key: bytes) -> bool:
                      or not definitions.defines_names_only(read[defining[0]][1])):  # type: ignore[arg-type]
         return False  # definitions in more than one file, or in a file of events: the whole load
     db.execute("PRAGMA query_only = OFF")
-    if (pieces or gone) and not _rewrite(db, [stored[name][9] for name in gone], pieces):  # type: ignore[arg-type]
+    if (pieces or gone) and not _rewrite(db, [stored[name][9] for name in gone], pieces, same):  # type: ignore[arg-type]
         return False
     db.execute("DELETE FROM files")
     rows = [(s.path, 0, *s[1:], int(s.path not in stored or stored[s.path][8]), numbers[s.path]) for s in stamps]
@@ -146,9 +150,22 @@ def _update(db: sqlite3.Connection, data: Path, key: bytes) -> bool:
     return True
 
 
-def _rewrite(db: sqlite3.Connection, gone: list[int], pieces: list[tuple[int, fragments.Fragment]]) -> bool:
+def _kept(data: Path, stamps: list[FileStamp], changed: list[tuple[Path, FileStamp]]
+          ) -> dict[str, tuple[str, fragments.Fragment]]:
+    """The store's fragments of the files that changed, as it last read them (path: the file's SHA-256 then,
+    fragment): their unchanged items are not read again (:func:`timeline.store.chunks.again`); nothing without
+    a store."""
+    from timeline.store import open_store
+
+    store = open_store(data) if changed else None
+    return store.fragments([stamp.path for stamp in stamps], {stamp.path for _, stamp in changed}) if store else {}
+
+
+def _rewrite(db: sqlite3.Connection, gone: list[int], pieces: list[tuple[int, fragments.Fragment]],
+             same: frozenset[int] | set[int] = frozenset()) -> bool:
     """Check the events of ``pieces`` (file number, fragment) against the rest and put their rows in place of
-    those of the files ``gone`` (numbers); ``False`` if a check fails or an id another file names has gone."""
+    those of the files ``gone`` (numbers); ``False`` if a check fails or an id another file names has gone.
+    The events in ``same`` (by ``id()``) are as the tables hold them: their digests are not made again."""
     (body,), = db.execute("SELECT body FROM context")
     context = codec.decode([body])[0]
     if context.issues or context.positions or context.plans:
@@ -173,7 +190,7 @@ def _rewrite(db: sqlite3.Connection, gone: list[int], pieces: list[tuple[int, fr
     if events is None:
         return False
     file_of = {event.id: file for file, piece in pieces for event in (*piece.record.events, *piece.record.drafts)}
-    dropped, events = _changed(db, gone, file_of, events)
+    dropped, events = _changed(db, gone, file_of, events, same)
     if derive.maintained([table_name(statement) for statement in full_schema()[0]]):
         derive.touch(db, dropped)  # the nodes and edges of the rows about to go: their first places may move
     links = relation_rows.links_of(db, dropped)  # as they were: the actors whose links change are answered again
@@ -202,15 +219,17 @@ def _rewrite(db: sqlite3.Connection, gone: list[int], pieces: list[tuple[int, fr
     return True
 
 
-def _changed(db: sqlite3.Connection, gone: list[int], file_of: dict[str, int],
-             events: list[Event]) -> tuple[dict[int, list[str] | None], list[Event]]:
+def _changed(db: sqlite3.Connection, gone: list[int], file_of: dict[str, int], events: list[Event],
+             same: frozenset[int] | set[int]) -> tuple[dict[int, list[str] | None], list[Event]]:
     """The rows to delete (data file number: the ``ord`` of its events whose rows go, ``None``: every row of a
     file gone) and the events whose rows are to be written, of ``events`` (each in file ``file_of[id]``), read
     from the files that changed, against the digests of the events the files ``gone`` held: an event as it was,
     in the same file, keeps its rows."""
     stored = {(file, ord_): value for file, ord_, value in db.execute(
         f"SELECT file, ord, digest FROM digests WHERE file IN ({', '.join('?' * len(gone))})", gone)}
-    fresh = {(file_of[event.id], sort_key(event)): (digest(event), event) for event in events}
+    places = [((file_of[event.id], sort_key(event)), event) for event in events]
+    fresh = {place: (stored[place] if id(event) in same and place in stored else digest(event), event)
+             for place, event in places}
     read = set(file_of.values())
     dropped: dict[int, list[str] | None] = {file: None for file in gone if file not in read}
     for (file, ord_), value in stored.items():

@@ -39,7 +39,8 @@ put back an older store timeline wrote, which is read only if every file
 is again byte for byte what it was then. They cannot make it answer
 anything the data files do not say, nor run anything.
 
-After an edit only the changed files are read again; the checks across
+After an edit only the changed files are read again (of a file of events,
+only the items whose text changed: :mod:`.chunks`); the checks across
 files run over every file's part (:mod:`.assemble`), so the answer, or
 the problems reported, are those of :func:`timeline.dataset.load`.
 
@@ -78,7 +79,7 @@ from timeline.store import codec, fragments
 from timeline.store.assemble import Conflict, Previous, assemble, join, ordered_as, reorder
 
 #: Written in ``meta``: a store of another format is rebuilt.
-FORMAT = "timeline-store 3"
+FORMAT = "timeline-store 4"
 _ORDER = "order"  # the part that says how the joined lists were ordered (see fragments.assemble)
 SCHEMA = (
     "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -211,24 +212,54 @@ class Store:
                                                               if s.sha256 in known])  # not a file that failed
         return kept
 
+    def fragments(self, paths: list[str], wanted: set[str]) -> dict[str, tuple[str, fragments.Fragment]]:
+        """The fragments the store keeps of the data files ``wanted`` (paths), as they were when it was written
+        (path: the SHA-256 of the file then, its fragment), for the dataset's files ``paths`` (in order); reads
+        only their parts. Nothing for a file it does not keep or a store that is not ours and intact."""
+        found: dict[str, tuple[str, fragments.Fragment]] = {}
+        try:
+            with self._open() as db:
+                files, digests, _ = self._verified(db)
+                stamps = {stamp.path: stamp for stamp in files}
+                for group in fragments.groups(paths):
+                    members = [paths[n] for n in group]
+                    if wanted.isdisjoint(members) or not all(path in stamps for path in members):
+                        continue
+                    name = "files:" + hashlib.sha256("".join(f"{path}\0{stamps[path].sha256}\0" for path in members)
+                                                     .encode("utf-8", "surrogatepass")).hexdigest()
+                    for (body,) in db.execute("SELECT body FROM parts WHERE name = ?", (name,)):
+                        if isinstance(body, bytes) and hashlib.sha256(body).hexdigest() == digests[name]:
+                            kept = fragments.decode([body])
+                            found |= {path: (stamps[path].sha256, kept[stamps[path].sha256])
+                                      for path in wanted.intersection(members)}
+        except (sqlite3.Error, OSError, KeyError, TypeError, ValueError, IndexError):  # not a store this version wrote
+            return {}
+        return found
+
     def _stored(self) -> tuple[dict[str, FileStamp], dict[str, bytes], int]:
         """The stamps, the parts and the time of the store, if it is ours and intact; else nothing."""
         try:
             with self._open() as db:
-                meta = dict(db.execute("SELECT name, value FROM meta"))
-                files = [FileStamp(*row) for row in db.execute(f"SELECT {', '.join(FileStamp._fields)} FROM files")]
-                digests = dict(db.execute("SELECT name, sha256 FROM parts ORDER BY name"))
-                mac, checked = meta.pop("mac", ""), meta.pop("checked_ns", "")
-                if meta != self._expected() or not checked.isdigit() \
-                        or not hmac.compare_digest(mac, self._mac({**meta, "checked_ns": checked}, files, digests)):
-                    return {}, {}, 0
+                files, digests, checked = self._verified(db)
                 parts = dict(db.execute("SELECT name, body FROM parts"))
         except (sqlite3.Error, OSError, KeyError, TypeError, ValueError):  # not a store this version wrote
             return {}, {}, 0
         if any(not isinstance(body, bytes) or hashlib.sha256(body).hexdigest() != digests[name]
                for name, body in parts.items()):
             return {}, {}, 0  # a part that is not the one written
-        return {stamp.path: stamp for stamp in files}, parts, int(checked)
+        return {stamp.path: stamp for stamp in files}, parts, checked
+
+    def _verified(self, db: sqlite3.Connection) -> tuple[list[FileStamp], dict[str, str], int]:
+        """The stamps, the parts' SHA-256 and the time of the open store, if its MAC checks out; else
+        ``ValueError``."""
+        meta = dict(db.execute("SELECT name, value FROM meta"))
+        files = [FileStamp(*row) for row in db.execute(f"SELECT {', '.join(FileStamp._fields)} FROM files")]
+        digests = dict(db.execute("SELECT name, sha256 FROM parts ORDER BY name"))
+        mac, checked = meta.pop("mac", ""), meta.pop("checked_ns", "")
+        if meta != self._expected() or not checked.isdigit() \
+                or not hmac.compare_digest(mac, self._mac({**meta, "checked_ns": checked}, files, digests)):
+            raise ValueError("not a store of ours, or not intact")
+        return files, digests, int(checked)
 
     def _open(self) -> contextlib.closing[sqlite3.Connection]:
         """The store, read-only, if it is a file of ours with exactly our tables; else ``ValueError``."""

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from timeline.dataset import MERGEABLE, _Builder, _plain
 from timeline.model import Dataset
 from timeline.read.problems import COLLECTING
-from timeline.store import codec
+from timeline.store import chunks, codec
 
 #: About how many parts the store keeps: few enough that reading each costs nothing, enough that an edit
 #: writes one small part.
@@ -48,18 +48,24 @@ class Fragment(NamedTuple):
     def negotiation(self) -> dict[str, Any]:
         return self.defined.negotiation
 
+    @property
+    def chunks(self) -> dict[str, Any]:
+        return self.defined.chunks
+
 
 class Ids(NamedTuple):
     """The ids a file defines: for each top-level key (``actors``, ``events``, ...) the ids under it
     (``ids``) and the position of each in that list (``index``); for actors and sources, a digest of each
     definition as written (``plain``); what the file says of the negotiation (``negotiation``: the ids of
     its issues, positions, plans and versions by kind with their places, the ids its items name, whether it
-    sets the stance scale; see :func:`negotiation_of`)."""
+    sets the stance scale; see :func:`negotiation_of`); for a file of events alone, the digest of each item's
+    text (``chunks``, :func:`.chunks.digests`: after an edit, the unchanged items are not read again)."""
 
     ids: dict[str, list[str]]
     index: dict[str, list[int]]
     plain: dict[str, str]
     negotiation: dict[str, Any]
+    chunks: dict[str, Any]
 
 
 class _Later:
@@ -76,15 +82,22 @@ class _Later:
         return _mapping(member[name])
 
 
-def read(file: Path, max_bytes: int) -> Fragment | None:
-    """The fragment of ``file`` read alone; ``None`` if the file has a problem of its own."""
+def read(file: Path, max_bytes: int, previous: Fragment | None = None) -> Fragment | None:
+    """The fragment of ``file`` read alone; ``None`` if the file has a problem of its own. With ``previous``
+    (the fragment of an earlier version of the file), the items whose text is unchanged are taken from it
+    (:func:`.chunks.again`)."""
+    if previous is not None and (fragment := chunks.again(file, max_bytes, previous)) is not None:
+        return fragment
     builder = _Builder(max_bytes)
     token = COLLECTING.set(builder.problems)
     try:
-        builder.add_file(file)
+        name = str(file)
+        builder.order[name] = 0
+        text = builder._read(file)
+        reader = builder.add_text(name, text) if text is not None else None
     finally:
         COLLECTING.reset(token)
-    if builder.problems.count:
+    if builder.problems.count or text is None:
         return None
     ids: dict[str, list[str]] = {}
     index: dict[str, list[int]] = {}
@@ -95,7 +108,8 @@ def read(file: Path, max_bytes: int) -> Fragment | None:
         index.setdefault(key, []).append(position)
         if key[:-1] in MERGEABLE:
             plain[ident] = _digest(builder.items[name, key, position][1])
-    return Fragment(builder.dataset, Ids(ids, index, plain, negotiation_of(builder)))
+    return Fragment(builder.dataset, Ids(ids, index, plain, negotiation_of(builder),
+                                         chunks.digests(text, builder, name, reader)))
 
 
 def events_only(fragment: Fragment) -> bool:
@@ -125,7 +139,7 @@ def encode(members: Sequence[tuple[str, Fragment]]) -> bytes:
     body = {"record": codec.encode_fields([fragment.record for _, fragment in members], texts),
             "files": [sha for sha, _ in members]}
     ids = [{"ids": fragment.ids, "index": fragment.index, "plain": fragment.plain,
-            "negotiation": fragment.negotiation} for _, fragment in members]
+            "negotiation": fragment.negotiation, "chunks": fragment.chunks} for _, fragment in members]
     return json.dumps(ids, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass") \
         + b"\n" + codec.pack(body, texts)
 
