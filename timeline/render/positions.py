@@ -49,7 +49,7 @@ from timeline.render.captions import sources_line
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import DPI, Frame
 from timeline.render.graph_names import actor_name
-from timeline.render.positions_key import MARK, NO_RECORD, TAIL, bar_look, claim_look, key_entries
+from timeline.render.positions_key import MARK, MARKED_TAIL, NO_RECORD, TAIL, bar_look, claim_look, key_entries
 from timeline.render.positions_layout import (
     GAP,
     GUTTER,
@@ -75,7 +75,8 @@ COLUMN = 7.0           # inches: a chart this wide or narrower is a newspaper co
 COLUMN_TALL = 9.0      # ... at most this tall by default, with the sides and mediators only
 TICK = 3.2             # points: the height of a statement's tick (round 7's 2.4 was a pixel in print)
 SAME_DAY = 1.8         # points between the ticks of statements made on one day
-MIN_DAYS = 3           # a bar is at least this wide, so a stance stated near the chart's end shows
+LEAST = 0.12           # inches: the least width of a bar's full-height part (a stance stated on one day, or in
+                       # the chart's last days, shows as a bar, not a notch: 10 px ones were missed in round 8)
 #: The rule of "as of", stated on both charts of stances (this one and the grid, timeline.render.stance_graph).
 AS_OF_RULE = ("A stance holds from the day it was stated until the same actor's next stance on the issue. "
               "A stance shown “as of” a date is the last one the actor stated by that day.")
@@ -87,24 +88,50 @@ def stance_scale(dataset: Dataset) -> list[Stance]:
 
 
 def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: str | None,
-             record_end: datetime | None, gid: str, nudge: dict[str, float] | None = None) -> list[Artist]:
-    """Draw ``run`` centred on ``y`` (inches down the chart): a bar, thinned after ``record_end`` (the row's last
-    statement; ``None``: not the row's last run), the thin part solid even when the bar is hatched, and under it a
-    mark per statement, ``nudge``d sideways (points, by position id) where statements share a day."""
+             record_end: datetime | None, gid: str, nudge: dict[str, float] | None = None,
+             end: datetime | None = None) -> list[Artist]:
+    """Draw ``run`` centred on ``y`` (inches down the chart), to ``end`` (default its own): a bar, thinned after
+    ``record_end`` (the row's last statement; ``None``: not the row's last run), and under it a mark per statement,
+    ``nudge``d sideways (points, by position id) where statements share a day. Its full-height part is at least
+    :data:`LEAST` wide; a hatched bar keeps its hatch when thin (:func:`held_look`)."""
     h = CLAIM_BAR if claimed else BAR
-    x0, x1 = mdates.date2num(run.start), max(mdates.date2num(run.end), mdates.date2num(run.start) + MIN_DAYS)
-    solid = x1 if record_end is None else min(x1, max(mdates.date2num(record_end), x0 + MIN_DAYS))
+    least = least_days(ax)
+    x0 = mdates.date2num(run.start)
+    x1 = max(mdates.date2num(end or run.end), x0 + least)
+    solid = x1 if record_end is None else min(x1, max(mdates.date2num(record_end), x0 + least))
     look = claim_look(color, hatch) if claimed else bar_look(color, hatch)
     look = {**look, "clip_on": False}      # an outline on the axis's end is drawn whole, not halved
     artists: list[Artist] = [ax.add_patch(Rectangle((x0, y - h / 2), solid - x0, h, gid=f"run:{gid}", **look))]
-    if solid < x1:      # a hatch shrunk to a thin bar reads as a dashed line ("no later than"): held solid;
-        # an outline round a thin bar reads as a claim's: the neutral grey's thin bar is its outline's grey
-        held = look if hatch is None and not outline(color) else bar_look(outline(color) or color)
-        artists.append(ax.add_patch(Rectangle((solid, y - h * TAIL / 2), x1 - solid, h * TAIL, gid=f"tail:{gid}",
+    if solid < x1:
+        thin, held = held_look(color, hatch, look)
+        artists.append(ax.add_patch(Rectangle((solid, y - h * thin / 2), x1 - solid, h * thin, gid=f"tail:{gid}",
                                               **held)))
-    below = y + h / 2 + 0.01
+    artists += _statement_marks(ax, run, y + h / 2 + 0.01, nudge or {})
+    return artists
+
+
+def held_look(color: str, hatch: str | None, look: dict[str, object]) -> tuple[float, dict[str, object]]:
+    """The share of a bar's height its held part takes, and how it is filled: ``look`` on :data:`TAIL` of the
+    height; the hatched stance and the outlined neutral grey keep their hatch and outline on a bar
+    :data:`MARKED_TAIL` of the full one (a hatch on a thinner bar reads as a dashed line, and the neutral grey's
+    thin bar was a grey line like that of "no stance on record")."""
+    if hatch or outline(color):
+        return MARKED_TAIL, {**bar_look(color, hatch), "clip_on": False}
+    return TAIL, look
+
+
+def least_days(ax: Axes) -> float:
+    """Days that :data:`LEAST` inches make on ``ax``'s time axis, as laid out."""
+    lo, hi = ax.get_xlim()
+    return LEAST * (hi - lo) / (ax.get_position().width * ax.figure.get_figwidth())
+
+
+def _statement_marks(ax: Axes, run: Run, below: float, nudge: dict[str, float]) -> list[Artist]:
+    """A tick under the bar for each statement of ``run`` made on a known day, a capped line as wide as the span
+    of one dated to a span, dotted for "no later than"; at ``below`` inches down."""
+    artists: list[Artist] = []
     for statement in run.statements:
-        shift = ScaledTranslation((nudge or {}).get(statement.position, 0.0) / 72, 0, ax.figure.dpi_scale_trans)
+        shift = ScaledTranslation(nudge.get(statement.position, 0.0) / 72, 0, ax.figure.dpi_scale_trans)
         where = {"transform": ax.transData + shift}
         last = mdates.date2num(statement.last)
         if statement.first is not None and statement.last - statement.first <= timedelta(days=1):
@@ -131,9 +158,11 @@ def same_day_nudges(row: Row) -> dict[str, float]:
             for k, ident in enumerate(ids)}
 
 
-def draw_row(ax: Axes, row: Row, y: float, colors: dict[str, str], hatched: str | None, issue: str) -> list[Artist]:
+def draw_row(ax: Axes, row: Row, y: float, colors: dict[str, str], hatched: str | None, issue: str,
+             end: datetime | None = None) -> list[Artist]:
     """Draw ``row`` centred on ``y``: a thin grey line where no stance is on record, then its runs; ``hatched``
-    is the id of the stance drawn cross-hatched."""
+    is the id of the stance drawn cross-hatched; a run still held at the as-of day's end is drawn on to ``end``
+    (the axis's end, past it where a late stance is drawn at its least width), so that rows end flush."""
     start = mdates.date2num(row.runs[0].start)
     artists: list[Artist] = ax.plot([ax.get_xlim()[0], start], [y, y], color=NO_RECORD, lw=0.6, zorder=1)
     nudge = same_day_nudges(row)
@@ -141,7 +170,8 @@ def draw_row(ax: Axes, row: Row, y: float, colors: dict[str, str], hatched: str 
         last = row.last_evidence if index == len(row.runs) - 1 else None
         artists += draw_run(ax, run, y, colors.get(run.stance, NEUTRAL), claimed=row.claimed,
                             hatch=EXTREME_HATCH if run.stance == hatched else None, record_end=last,
-                            gid=f"{issue}:{run.statements[0].position}", nudge=nudge)
+                            gid=f"{issue}:{run.statements[0].position}", nudge=nudge,
+                            end=end if end and index == len(row.runs) - 1 and run.end < end else None)
     return artists
 
 
@@ -196,8 +226,6 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
     scale_steps = stance_scale(dataset)
     colors = stance_colors(scale_steps)
     last = max(run.end for p in panels for r in p.rows for run in r.runs)     # the end of the as-of day
-    # the axis runs to it, or on to the least width of a stance stated in the chart's last days (drawn whole)
-    axis_end = max(max(run.end, run.start + timedelta(days=MIN_DAYS)) for p in panels for r in p.rows for run in r.runs)
     counted = counted or panels
     drawn = list(panels)
     for _ in range(3):           # measured with the header, key and notes of what is drawn, until it fits
@@ -214,6 +242,11 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
     chart = max(tall for *_, tall in placed) - GAP       # no gap under the last issue
     ax = frame.axes(frame.fixed_height + TOP_AXIS + chart)
     left, bottom, w, h = ax.get_position().bounds
+    time = column - (frame.left - Frame.PAD) if len(groups) > 1 else w * width     # inches of a time axis
+    # the axis runs to the as-of day's end, or on to the least width of a stance stated in its last days
+    begin = month_scale([run.start for run in runs], last).knots[0]
+    least = timedelta(days=LEAST * (mdates.date2num(last) - begin) / time)
+    axis_end = max(last, *(run.start + least for run in runs if run.end >= last))
     scale = month_scale([run.start for run in runs], axis_end)
     hatch = hatched_stance(scale_steps)
     figure.charts = []
@@ -221,16 +254,15 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
         x0 = Frame.PAD + index * (column + GUTTER)                     # inches: the column's left edge
         if index:
             ax = figure.add_axes((0, 0, 1, 1))
-        time = column - (frame.left - Frame.PAD) if len(groups) > 1 else w * width
         ax.set_position(((x0 + frame.left - Frame.PAD) / width, bottom, time / width,
                          h - TOP_AXIS / figure.get_figheight()))
         date_axis(ax, scale)
-        month_ticks(ax)
+        month_ticks(ax, last)
         ax.set_ylim(chart, 0)
         for panel, ys, top in zip(group, rows, heads):
             draw_heading(ax, panel, lines[panel.issue], top, x0 / width)
             for row, y in zip(panel.rows, ys):
-                draw_row(ax, row, y, colors, hatch, panel.issue)
+                draw_row(ax, row, y, colors, hatch, panel.issue, axis_end)
         _row_labels(ax, [(y, r) for p, ys in zip(group, rows) for y, r in zip(ys, p.rows)])
         _frame_axes(ax)
         figure.charts.append(ax)
@@ -301,12 +333,14 @@ def _frame_axes(ax: Axes) -> None:
         ax.spines[side].set_color(style.GRID)
 
 
-def month_ticks(ax: Axes) -> None:
-    """A tick and a rule at the start of every month on ``ax`` (as laid out), each labelled with the month's name
-    ('Nov'), or with its initial ('N') where a month is narrower than its name and a space; the year under the
-    first month and under January. Every month is named, so the last ones (the latest stances) always are."""
+def month_ticks(ax: Axes, until: datetime | None = None) -> None:
+    """A tick and a rule at the start of every month on ``ax`` (as laid out) up to ``until`` (default the axis's
+    end: a month after the as-of day is not named), each labelled with the month's name ('Nov'), or with its
+    initial ('N') where a month is narrower than its name and a space; the year under the first month and under
+    January. Every month is named, so the last ones (the latest stances) always are."""
     lo, hi = ax.get_xlim()
     first, last = mdates.num2date(lo).replace(tzinfo=None), mdates.num2date(hi).replace(tzinfo=None)
+    last = min(last, until or last)
     months, day = [], datetime(first.year, first.month, 1)
     while day <= last:
         if day >= first:
