@@ -17,11 +17,11 @@ stance is darker, and the two sides' ramps interleave on one ladder
 side...), the neutral grey lightest. A greyscale print therefore keeps every
 stance apart and orders them by firmness (Demands, Rejects, Accepts, Open to,
 Undecided on the default scale), and two stances of one side are two steps
-apart (Demands and Accepts: 115 luma), which keeps them apart for
+apart (Demands and Accepts: 95 luma), which keeps them apart for
 colour-blind readers too. The ladder is evenly spaced in Rec. 601 luma, the
 grey a print driver or PIL's ``convert("L")`` gives, except that a step where
-neither white nor the ink reads at 4.5:1 (WCAG 2; a mid ochre) moves to the
-nearest grey where one does, so every stance can carry its name.
+neither white nor the ink reads at 4.5:1 (WCAG 2; a mid ochre) moves darker,
+to where white does, so every stance can carry its name.
 
 Each colour is a CIE LCh colour, its chroma reduced until it fits sRGB
 (coloraide's ray-trace gamut mapping in LCh keeps lightness and hue).
@@ -48,9 +48,9 @@ NEUTRAL = "#e8e8e8"
 #: paper, and a darker grey would crowd the ladder (the sky blue and the gold are only 8 CIE L* apart now).
 NEUTRAL_EDGE = "#8c8c8c"
 #: The hatch of the most extreme stance against, when the scale has more than one stance against, and its fill:
-#: a dark maroon (CIE LCh 22, 70, 25), luma 36, under the blue of "Rejects" and over the near-black of "Demands".
+#: a dark maroon (CIE LCh 28, 70, 35), luma 42, between the near-black of "Demands" and the blue of "Rejects".
 EXTREME_HATCH = "xxx"
-EXTREME = "#6e001a"
+EXTREME = "#87000f"
 #: Text on a stance's colour reads at this WCAG 2 contrast ratio at the least (white or :data:`INK`).
 READABLE, INK = 4.5, "#222222"
 
@@ -60,7 +60,7 @@ def stance_colors(scale: Sequence[Stance]) -> dict[str, str]:
 
     The stances take evenly spaced steps of :func:`grey` from the darkest
     (CIE L* :data:`DARKEST`) to the grey of :data:`NEUTRAL`, in the order of
-    :func:`ladder`, each moved to the nearest grey where white or ink reads on it (:func:`readable`); the
+    :func:`ladder`, each moved where white or ink reads on it (:func:`readable`); the
     hatched stance (:func:`hatched_stance`) is :data:`EXTREME`. Each side's hue turns evenly across its range,
     strongest stance first."""
     hatched = hatched_stance(scale)
@@ -79,14 +79,14 @@ def stance_colors(scale: Sequence[Stance]) -> dict[str, str]:
 
 
 def readable(target: float, hue: float) -> str:
-    """The colour of ``hue`` at the grey (luma) ``target``, or at the nearest grey where white or :data:`INK`
-    reads on it at :data:`READABLE` (searched a luma at a time)."""
-    for shift in range(256):
-        for luma in (target - shift, target + shift):
-            color = _at_grey(min(max(luma, 0.0), 255.0), hue)
-            if max(text_contrast("#ffffff", color), text_contrast(INK, color)) >= READABLE:
-                return color
-    raise AssertionError("black and white always read")      # pragma: no cover
+    """The colour of ``hue`` at the grey (luma) ``target`` if white or :data:`INK` reads on it at
+    :data:`READABLE`, else the darker colour of ``hue`` where white does (searched a luma at a time): darker, so
+    that a mid ochre keeps its distance from the gold above it (deuteranopes tell them apart by grey only)."""
+    for luma in range(round(target), -1, -1):
+        color = _at_grey(float(luma) if luma != round(target) else target, hue)
+        if max(text_contrast("#ffffff", color), text_contrast(INK, color)) >= READABLE:
+            return color
+    raise AssertionError("white always reads on black")      # pragma: no cover
 
 
 def text_contrast(one: str, other: str) -> float:
