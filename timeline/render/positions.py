@@ -98,7 +98,8 @@ def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: 
     least = least_days(ax)
     x0 = mdates.date2num(run.start)
     x1 = max(mdates.date2num(end or run.end), x0 + least)
-    solid = x1 if record_end is None else min(x1, max(mdates.date2num(record_end), x0 + least))
+    stated = None if record_end is None or record_end >= run.end else mdates.date2num(record_end)  # before its end
+    solid = x1 if stated is None else min(x1, max(stated, x0 + least))
     look = claim_look(color, hatch) if claimed else bar_look(color, hatch)
     look = {**look, "clip_on": False}      # an outline on the axis's end is drawn whole, not halved
     artists: list[Artist] = [ax.add_patch(Rectangle((x0, y - h / 2), solid - x0, h, gid=f"run:{gid}", **look))]

@@ -99,20 +99,19 @@ def bar_look(color: str, hatch: str | None = None) -> dict[str, object]:
 
 
 def key_entries(scale: Sequence[Stance], colors: dict[str, str], panels: Sequence[Panel]) -> list[list]:
-    """The key, in two rows: a swatch per stance; then how the record is drawn (only what the chart shows)."""
+    """The key, in two rows: a swatch per stance; then how the record is drawn (only what the chart shows; the
+    held bar is a red line's, hatched, where the chart holds one)."""
     hatch = hatched_stance(scale)
     stances = [(Patch(**bar_look(colors[s.id], EXTREME_HATCH if s.id == hatch else None)),
                 s.label + (" (cross-hatched)" if s.id == hatch else "")) for s in scale]
     rows = [r for p in panels for r in p.rows]
     statements = [s for r in rows for run in r.runs for s in run.statements]
+    held_hatched = hatch and any(run.stance == hatch for r in rows if not r.claimed for run in r.runs[-1:])
+    held = HeldBar(colors[hatch], EXTREME_HATCH) if held_hatched else HeldBar(_common(rows, colors, claimed=False))
     drawing: list = [(Line2D([], [], color=NO_RECORD, lw=0.6), "No stance on record"),
-                     (HeldBar(_common(rows, colors, claimed=False)),
-                      "Full bar: stated (again); thinner: held, not restated since")]
-    if hatch and any(run.stance == hatch for r in rows if not r.claimed for run in r.runs):
-        label = next(s.label for s in scale if s.id == hatch)
-        drawing.append((HeldBar(colors[hatch], EXTREME_HATCH), f"{label}, held: thinner, still cross-hatched"))
-    drawing.append((Line2D([], [], ls="none", marker="|", ms=5, mew=MARK["lw"], color=style.INK),
-                    "Statement on a known day"))
+                     (held, "Full bar: stated (again); thinner: held, not restated since"),
+                     (Line2D([], [], ls="none", marker="|", ms=5, mew=MARK["lw"], color=style.INK),
+                      "Statement on a known day")]
     if any(s.first is not None and s.last - s.first > timedelta(days=1) for s in statements):
         drawing.append((StatementSpan(), "Statement dated to a span (a month, a week)"))
     if any(s.first is None for s in statements):
