@@ -282,7 +282,7 @@ def test_a_box_says_how_many_points_a_version_has_and_how_many_are_recorded(seed
     every = " ".join(" ".join(t.get_text().split()) for t in figure.findobj(Text))
     for jargon in ("dataset", "this record", "--", "timeline "):          # a reader's words, never the tool's
         assert jargon not in every, jargon
-    assert "by Steve Witkoff, Marco\nRubio, Jared Kushner" in texts     # whole names on two lines, none cut
+    assert "by Steve Witkoff, Jared\nKushner, Kirill Dmitriev" in texts     # whole names on two lines, none cut
 
 
 def test_arrow_ends_never_meet_at_one_point(seeds):
