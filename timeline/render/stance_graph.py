@@ -153,7 +153,8 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
     ax.set_axis_off()
     colors, hatch = stance_colors(dataset.stances), hatched_stance(dataset.stances)
     left = PAD + fit.label_w
-    figure.text(PAD / width, 1 - PAD / height, title or f"Where each side stood on each issue, {day.day} {day:%b %Y}",
+    title = title or f"Where each side stood on each issue, as of {day.day} {day:%b %Y}"   # as the dek of the chart
+    figure.text(PAD / width, 1 - PAD / height, title,
                 fontsize=style.TITLE_SIZE, fontweight="bold", va="top", parse_math=False, gid="title")
     figure.text(PAD / width, 1 - (PAD + 0.38) / height, "\n".join(subtitle), fontsize=style.FONT["size"] - 0.5,
                 color=style.MUTED, va="top", parse_math=False, gid="subtitle", linespacing=1.3)
