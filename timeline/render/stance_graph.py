@@ -101,7 +101,8 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
     cited = next((line for n in (3, 2, 1) if (line := sources_line(dataset, reports, publishers=n)) is None
                   or len(wrapped(renderer, line, FontProperties(size=style.FOOTER_SIZE), width - 2 * PAD)) == 1),
                  sources_line(dataset, reports, publishers=1))      # the most cited publishers that fit one line
-    foot = wrapped(renderer, order, FontProperties(size=style.FOOTER_SIZE), width - 2 * PAD)
+    foot = wrapped(renderer, order + parts_note(dataset, issues), FontProperties(size=style.FOOTER_SIZE),
+                   width - 2 * PAD)
     foot += wrapped(renderer, cited, FontProperties(size=style.FOOTER_SIZE), width - 2 * PAD) if cited else []
     if size and (size[1] - head - FOOT - 0.13 * len(foot) < 0.2 * len(issues)
                  or width - 2 * PAD - MIN_CELL * len(actors) < 1):
@@ -185,6 +186,15 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
                 va="bottom", parse_math=False, gid="footer", linespacing=1.3)
     figure.stances = drawn
     return figure
+
+
+def parts_note(dataset: Dataset, issues: Sequence[str]) -> str:
+    """' A stance on a part of an issue (Donbas) is on that part alone: it may differ from one on the whole.' when
+    a part is drawn with its whole (round 8: Ukraine's "Red line" on Territory over "Open to" on Donbas read as a
+    contradiction); else ''."""
+    part = next((i for i in issues if dataset.issues[i].parent in issues), None)
+    return "" if part is None else (f" A stance on a part of an issue ({dataset.issues[part].name}) is on that part "
+                                    "alone: it may differ from one on the whole.")
 
 
 def parts_only(dataset: Dataset, held: Sequence[Held], actors: Sequence[str], issues: Sequence[str]
