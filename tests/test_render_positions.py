@@ -123,7 +123,7 @@ def test_colours_diverge_and_the_key_draws_each_mark_as_the_chart_does(seeds):
     assert to_hex(claim.get_edgecolor()) == colors["accepts"]
     handles = {t.get_text(): h for legend in figure.legends for t, h in zip(legend.get_texts(), legend.legend_handles)}
     assert list(handles)[:6] == ["Demands", "Accepts", "Open to", "Undecided", "Rejects", "Red line (cross-hatched)"]
-    held_key = "Full bar: stated, restated; thinner: held, not restated since"
+    held_key = "Full bar: stated; thinner: not restated since"
     assert {"No stance on record", held_key, "Statement on a known day",
             "Outlined: a stance others attribute to the actor"} <= set(handles)
     red_key = handles[held_key]                      # a held red line on the chart: the key's held bar is one

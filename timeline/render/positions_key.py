@@ -109,7 +109,7 @@ def key_entries(scale: Sequence[Stance], colors: dict[str, str], panels: Sequenc
     held_hatched = hatch and any(run.stance == hatch for r in rows if not r.claimed for run in r.runs[-1:])
     held = HeldBar(colors[hatch], EXTREME_HATCH) if held_hatched else HeldBar(_common(rows, colors, claimed=False))
     drawing: list = [(Line2D([], [], color=NO_RECORD, lw=0.6), "No stance on record"),
-                     (held, "Full bar: stated, restated; thinner: held, not restated since"),
+                     (held, "Full bar: stated; thinner: not restated since"),
                      (Line2D([], [], ls="none", marker="|", ms=5, mew=MARK["lw"], color=style.INK),
                       "Statement on a known day")]
     if any(s.first is not None and s.last - s.first > timedelta(days=1) for s in statements):
