@@ -170,7 +170,7 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
         for panel, ys, top in zip(group, rows, heads):
             draw_heading(ax, panel, lines[panel.issue], top, x0 / width)
             for row, y in zip(panel.rows, ys):
-                draw_row(ax, row, y, colors, hatch, panel.issue, axis_end)
+                draw_row(ax, row, y, colors, hatch, panel.issue, (last, axis_end))
         _row_labels(ax, [(y, r) for p, ys in zip(group, rows) for y, r in zip(ys, p.rows)])
         _frame_axes(ax)
         figure.charts.append(ax)

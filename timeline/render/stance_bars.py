@@ -98,10 +98,11 @@ def same_day_nudges(row: Row) -> dict[str, float]:
 
 
 def draw_row(ax: Axes, row: Row, y: float, colors: dict[str, str], hatched: str | None, issue: str,
-             end: datetime | None = None) -> list[Artist]:
+             flush: tuple[datetime, datetime] | None = None) -> list[Artist]:
     """Draw ``row`` centred on ``y``: a thin grey line where no stance is on record, then its runs; ``hatched``
-    is the id of the stance drawn cross-hatched; a run still held at the as-of day's end is drawn on to ``end``
-    (the axis's end, past it where a late stance is drawn at its least width), so that rows end flush."""
+    is the id of the stance drawn cross-hatched. ``flush``: (the as-of day's end, the axis's end): a run held
+    to the first is drawn on to the second (past it where a late stance is drawn at its least width), so that
+    rows end flush; a stance that ended earlier (``until``) is not stretched."""
     start = mdates.date2num(row.runs[0].start)
     artists: list[Artist] = ax.plot([ax.get_xlim()[0], start], [y, y], color=NO_RECORD, lw=0.6, zorder=1)
     nudge = same_day_nudges(row)
@@ -110,5 +111,5 @@ def draw_row(ax: Axes, row: Row, y: float, colors: dict[str, str], hatched: str 
         artists += draw_run(ax, run, y, colors.get(run.stance, NEUTRAL), claimed=row.claimed,
                             hatch=EXTREME_HATCH if run.stance == hatched else None, record_end=last,
                             gid=f"{issue}:{run.statements[0].position}", nudge=nudge,
-                            end=end if end and index == len(row.runs) - 1 and run.end < end else None)
+                            end=flush[1] if flush and run.end >= flush[0] else None)
     return artists
