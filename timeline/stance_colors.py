@@ -48,9 +48,9 @@ NEUTRAL = "#e8e8e8"
 #: paper, and a darker grey would crowd the ladder (the sky blue and the gold are only 8 CIE L* apart now).
 NEUTRAL_EDGE = "#8c8c8c"
 #: The hatch of the most extreme stance against, when the scale has more than one stance against, and its fill:
-#: a dark maroon (CIE LCh 28, 70, 35), luma 42, between the near-black of "Demands" and the blue of "Rejects".
+#: a dark maroon (CIE LCh 22, 70, 35), luma 34, between the near-black of "Demands" and the blue of "Rejects".
 EXTREME_HATCH = "xxx"
-EXTREME = "#87000f"
+EXTREME = "#6e0008"
 #: Text on a stance's colour reads at this WCAG 2 contrast ratio at the least (white or :data:`INK`).
 READABLE, INK = 4.5, "#222222"
 

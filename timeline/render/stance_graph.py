@@ -154,7 +154,7 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
     ax.set_axis_off()
     colors, hatch = stance_colors(dataset.stances), hatched_stance(dataset.stances)
     left = PAD + fit.label_w
-    title = title or f"Where each side stood on each issue, as of {day.day} {day:%b %Y}"   # as the dek of the chart
+    title = title or f"Where the sides stood as of {day.day} {day:%b %Y}"   # the positions chart: "Where the sides stood, …"
     figure.text(PAD / width, 1 - PAD / height, title,
                 fontsize=style.TITLE_SIZE, fontweight="bold", va="top", parse_math=False, gid="title")
     figure.text(PAD / width, 1 - (PAD + 0.38) / height, "\n".join(subtitle), fontsize=style.FONT["size"] - 0.5,
