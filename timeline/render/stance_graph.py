@@ -101,8 +101,8 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
     cited = next((line for n in (3, 2, 1) if (line := sources_line(dataset, reports, publishers=n)) is None
                   or len(wrapped(renderer, line, FontProperties(size=style.FOOTER_SIZE), width - 2 * PAD)) == 1),
                  sources_line(dataset, reports, publishers=1))      # the most cited publishers that fit one line
-    foot = wrapped(renderer, order + parts_note(dataset, issues), FontProperties(size=style.FOOTER_SIZE),
-                   width - 2 * PAD)
+    note = order + ('' if size else parts_note(dataset, issues))
+    foot = wrapped(renderer, note, FontProperties(size=style.FOOTER_SIZE), width - 2 * PAD)
     foot += wrapped(renderer, cited, FontProperties(size=style.FOOTER_SIZE), width - 2 * PAD) if cited else []
     if size and (size[1] - head - FOOT - 0.13 * len(foot) < 0.2 * len(issues)
                  or width - 2 * PAD - MIN_CELL * len(actors) < 1):
@@ -191,7 +191,7 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
 def parts_note(dataset: Dataset, issues: Sequence[str]) -> str:
     """' A stance on a part of an issue (Donbas) is on that part alone: it may differ from one on the whole.' when
     a part is drawn with its whole (round 8: Ukraine's "Red line" on Territory over "Open to" on Donbas read as a
-    contradiction); else ''."""
+    contradiction); else ''. Only on a grid of free height: at a fixed size its line would cost an issue."""
     part = next((i for i in issues if dataset.issues[i].parent in issues), None)
     return "" if part is None else (f" A stance on a part of an issue ({dataset.issues[part].name}) is on that part "
                                     "alone: it may differ from one on the whole.")
