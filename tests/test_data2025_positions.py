@@ -77,8 +77,10 @@ def test_every_source_this_data_added_has_an_address_and_is_cited(seeds):
     text = (FOLDER / "sources.yaml").read_text(encoding="utf-8")
     added = [s["id"] for s in yaml.safe_load("sources:\n" + text.split(NEW_SOURCES_MARK, 1)[1].split("\n", 1)[1])
              ["sources"]]
-    assert len(added) == 52       # 56, less 6 News-Pravda and Particle News reports replaced in round 7's check,
-    # and Reuters' and RBC-Ukraine's reports of Putin in Bishkek added in round 8's check of Russia's response
+    assert len(added) == 54       # 56, less 6 News-Pravda and Particle News reports replaced in round 7's check,
+    # and Reuters' and RBC-Ukraine's reports of Putin in Bishkek added in round 8's check of Russia's response;
+    # round 9's checks: The Insider on who drafted the 28 points, Reuters on the EU's December summit
+    assert {"theins-2025-11-28-point-origins", "cyprusmail-2025-12-19-eu-loan"} <= set(added)
     cited = {s for p in seeds.positions for s in p.sources}
     cited |= {p.quote.source for p in seeds.positions if p.quote}
     for plan in seeds.plans.values():
@@ -250,3 +252,14 @@ def test_the_readme_shows_the_positions_chart_and_a_positions_example():
         assert f"]({image})" in readme and (Path(__file__).parent.parent / image).stat().st_size > 50_000, image
     assert "\n$ timeline positions donbas --as-of 2025-12-05\n" in readme
     assert "\n$ timeline gaps --as-of " in readme and "\n$ timeline plan us-peace-plan\n" in readme
+
+
+def test_the_round_9_checks_of_the_28_points_drafters_and_the_eus_december_summit(seeds):
+    """The graphics desk asked who drafted the 28-point plan (widely reported as Witkoff with Dmitriev, not Rubio)
+    and whether the EU was still undecided on the frozen assets after its 18-19 December summit."""
+    [draft] = [v for plan in seeds.plans.values() for v in plan.versions if v.id == "us-plan-28-points"]
+    assert draft.drafted_by == ("witkoff", "kushner", "dmitriev")
+    assert "theins-2025-11-28-point-origins" in draft.sources
+    [eu] = [p for p in seeds.positions if p.id == "eu-frozen-assets-2025-12-19"]
+    assert eu.stance == "undecided" and "cyprusmail-2025-12-19-eu-loan" in eu.sources
+    assert "unworkable for now" in eu.notes

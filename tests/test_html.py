@@ -120,8 +120,8 @@ def test_the_look_is_the_charts_look(seed):
 
     scale = stance_looks(seed)
     assert [(s["id"], s["color"]) for s in scale] == [
-        ("demands", "#2e1400"), ("accepts", "#9e6700"), ("open_to", "#dacb38"), ("undecided", "#e8e8e8"),
-        ("rejects", "#17c1ff"), ("red_line", "#005592")]
+        ("demands", "#1d0c00"), ("accepts", "#a26a00"), ("open_to", "#cdbe29"), ("undecided", "#e8e8e8"),
+        ("rejects", "#005c8a"), ("red_line", "#6e0008")]
 
 
 def test_own_stances_take_a_step_of_the_charts_ramps(write_yaml):
@@ -140,7 +140,7 @@ def test_own_stances_take_a_step_of_the_charts_ramps(write_yaml):
           - {id: e, type: statement, date: 2025-12-03, source: [a]}
     """))
     looks = {s["id"]: s["color"] for s in stance_looks(record)}
-    assert looks == {"insists": "#2e1400", "leans": "#beb116", "none": "#e8e8e8", "refuses": "#007db9"}
+    assert looks == {"insists": "#1d0c00", "leans": "#bbae10", "none": "#e8e8e8", "refuses": "#0074ac"}
 
 
 def test_open_dates_are_drawn_at_their_known_bound(write_yaml):

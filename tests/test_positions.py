@@ -153,7 +153,7 @@ def test_one_default_as_of_day_for_every_view_of_stances(talks, tmp_path):
     assert positions.default_as_of(seeds) == date(2025, 12, 28)
     chart = next(t.get_text() for t in draw_positions(seeds, ["ceasefire"]).texts if t.get_gid() == "subtitle")
     grid = next(t.get_text() for t in draw_stance_graph(seeds).texts if t.get_gid() == "title")
-    assert chart.endswith("as of 28 Dec 2025") and grid.endswith(", 28 Dec 2025")
+    assert chart.endswith("as of 28 Dec 2025") and grid.endswith(" as of 28 Dec 2025")
     path = tmp_path / "d.yaml"                                         # "no later than" counts by its last day
     path.write_text(FIXTURE.read_text(encoding="utf-8").replace("date: 2025-12-02", "date: ../2025-12-20"),
                     encoding="utf-8")

@@ -38,7 +38,7 @@ def test_one_edge_per_actor_and_issue_on_the_day(seeds):
     assert ("united-states", "territory", "open_to", False) in august.stances
     assert not any(i == "frozen-assets" for _, i, _, _ in august.stances)    # nobody had spoken of them yet
     title = next(t.get_text() for t in august.texts if t.get_gid() == "title")
-    assert title == "Where each side stood on each issue, 31 Aug 2025"
+    assert title == "Where the sides stood as of 31 Aug 2025"
     month = draw_stance_graph(seeds, as_of="2025-08")          # a month: its last day, as 'timeline positions'
     assert next(t.get_text() for t in month.texts if t.get_gid() == "title") == title
 
@@ -98,7 +98,7 @@ def test_a_blank_cell_whose_issue_has_stances_on_its_parts_says_so(seeds):
 
 def test_the_grid_names_its_sources(seeds):
     footer = next(t.get_text() for t in draw_stance_graph(seeds).texts if t.get_gid() == "footer")
-    assert "\nSources: 115 reports: LIGA.net (9), The Kyiv Independent (6), UNN (Ukrainian National News) (5) and " \
+    assert "\nSources: 116 reports: LIGA.net (9), The Kyiv Independent (6), UNN (Ukrainian National News) (5) and " \
         in footer
     assert not any(outlet in footer for outlet in ("EIR", "News-Pravda", "Particle"))     # round 7's editorial check
 

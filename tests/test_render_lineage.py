@@ -90,11 +90,36 @@ def test_the_shared_stretch_measure():
 
 
 def test_a_blocked_leader_goes_round_the_box_in_its_way():
-    # a box on the day's tier-0 spot (centre 3.0, 1.6 wide): the leader runs under it and up its right side
+    # a box on the day's tier-0 spot (centre 3.0, 1.6 wide): the leader runs under the lane's line (y 0), up
+    # CLEAR left of the box, and slants to its own box's left corner
     route = leader_route(3.1, 0.0, (3.2, 1.4), [(3.0, 0.2)], (1.6, 1.0), 0.2)
-    assert route[0] == (3.1, 0.0) and route[-1][1] == 1.4
+    assert [pytest.approx(p) for p in route] == [(3.1, 0.0), (3.1, -0.06), (1.95, -0.06), (1.95, 1.25), (2.48, 1.4)]
     assert all(not crosses(a, b, (3.0, 0.2), (1.6, 1.0)) for a, b in zip(route, route[1:]))
     assert leader_route(3.1, 0.0, (3.2, 0.2), [(5.0, 0.2)], (1.6, 1.0), 0.2) == [(3.1, 0.0), (3.1, 0.2)]
+
+
+@pytest.mark.parametrize("width, height", SIZES)
+def test_no_leader_runs_along_a_box_edge_and_each_box_points_at_its_day(seeds, width, height):
+    """Round 8: the 19-point framework's leader ran 0.09 in beside the 28-point draft's left side and along its
+    bottom, like a frame round it; and a box's width read as a span of time. No leader now runs within 0.15 in of
+    a box's edge along it for more than 2 px (one that goes round runs 0.18 in under the boxes, with the lane's line
+    between); each box has a notch whose tip is over its leader's start (the day)."""
+    figure = draw_lineage(seeds, width=width, height=height)
+    boxes, _, leaders = drawn(figure)
+    over = next(ax for ax in figure.axes if ax.get_label() == "lineage")
+    near = 0.15 * figure.dpi
+    for version, line in leaders.items():
+        points = [tuple(over.transData.transform(p)) for p in zip(line.get_xdata(), line.get_ydata())]
+        for other, box in boxes.items():
+            corners = [(box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1)]
+            own = other == version                  # the last segment ends on it, slanting in: not along it
+            for edge in zip(corners, corners[1:] + corners[:1]):
+                for segment in list(zip(points, points[1:]))[:-1 if own else None]:
+                    assert shared(edge, segment, near) <= 2.0, (version, other, edge, segment)
+        tip = [p for p in over.patches if p.get_gid() == f"notch:{version}"][0].get_xy()[2]
+        assert tip[0] == pytest.approx(line.get_xdata()[-1]) and tip[1] < line.get_ydata()[-1]
+        if len(points) == 2:                             # a straight leader: the notch points down at the day
+            assert tip[0] == pytest.approx(line.get_xdata()[0])
 
 
 @pytest.mark.parametrize("width, height", SIZES)

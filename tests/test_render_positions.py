@@ -14,7 +14,7 @@ from matplotlib.text import Text
 from timeline.dataset import load
 from timeline.errors import NothingToShow, UserError
 from timeline.render.lineage import Node, draw_lineage, place, points_words, render_lineage, select_lineage
-from timeline.render.positions import ChartError, draw_positions, render_positions, stance_scale
+from timeline.render.positions import LEAST, ChartError, draw_positions, render_positions, stance_scale
 from timeline.render.stance_graph import draw_stance_graph
 from timeline.render.stance_rows import issue_order, select_panels
 from timeline.stance_colors import hatched_stance, stance_colors
@@ -52,6 +52,12 @@ def bars(figure, kind: str = "run") -> dict[str, tuple[float, float, float]]:
     return out
 
 
+def inches(figure, days: float) -> float:
+    """The width on the chart's time axis of ``days``, in inches."""
+    lo, hi = figure.chart.get_xlim()
+    return days / (hi - lo) * figure.chart.get_position().width * figure.get_figwidth()
+
+
 @pytest.fixture(scope="module")
 def seeds():
     return load(SEEDS)
@@ -64,10 +70,14 @@ def test_a_stance_spans_from_its_day_to_the_actors_next_and_thins_after_the_last
     drawn = bars(figure)
     assert drawn["ceasefire:us-ceasefire-2025-03-11"][:2] == (x(2025, 3, 11), x(2025, 8, 16))
     assert drawn["ceasefire:us-ceasefire-2025-08-16"][:2] == (x(2025, 8, 16), x(2025, 10, 17))
-    # Russia rejected it four times, the last on 28 Dec: one bar, solid to the end of that day
-    assert drawn["ceasefire:russia-ceasefire-2025-03-13"][:2] == (x(2025, 3, 13), x(2025, 12, 29))
-    # ... the chart ends with the day of the latest position (28 Dec): no thin bar after a statement of that day
+    # Russia rejected it four times, the last on 28 Dec, the as-of day: one bar, solid to the axis's end (past the
+    # day's end by the least width of the claim stated that day: rows end flush), no thin bar after it
+    end = figure.chart.get_xlim()[1]
+    assert drawn["ceasefire:russia-ceasefire-2025-03-13"][:2] == (x(2025, 3, 13), pytest.approx(end, abs=0.02))
     assert "ceasefire:russia-ceasefire-2025-03-13" not in bars(figure, "tail")
+    claim = drawn["ceasefire:us-ceasefire-2025-12-28-claimed"]        # stated on the last day: LEAST wide, whole
+    assert claim[0] == x(2025, 12, 28) and inches(figure, claim[1] - claim[0]) == pytest.approx(LEAST)
+    assert end > x(2025, 12, 29) and [t.get_text() for t in figure.chart.get_xticklabels()][-1] == "Dec"
     # rows in the order asked; the claim sits in its own row, under the actor's own
     rows = {gid: y for gid, (_, _, y) in drawn.items()}
     assert rows["ceasefire:us-ceasefire-2025-03-11"] < rows["ceasefire:us-ceasefire-2025-12-28-claimed"] \
@@ -98,25 +108,29 @@ def test_colours_diverge_and_the_key_draws_each_mark_as_the_chart_does(seeds):
     patches = {p.get_gid(): p for p in figure.chart.patches}
     own, claim = patches["run:crimea:ukraine-crimea-2025-04-22"], patches["run:crimea:ukraine-crimea-2025-04-25-claimed"]
     assert own.get_hatch() == "xxx" and to_hex(own.get_facecolor()) == colors["red_line"]          # red line: filled
-    # held since, the thin bar is solid: a cross-hatch shrunk to it read as the dotted "no later than" mark
+    # held since 22 Apr, the thinner bar keeps the cross-hatch (round 8 drew it plain: it read as "Demands"), on a
+    # bar 0.6 of the full one, where the hatch reads as crosses (on round 7's 0.35 it read as the dotted "no later
+    # than" mark), white crosses on maroon, no outline (round 7's double line read as a claim's outline)
     held = patches["tail:crimea:ukraine-crimea-2025-04-22"]
-    assert held.get_hatch() is None and to_hex(held.get_facecolor()) == colors["red_line"]
-    assert held.get_height() < own.get_height() / 2
-    # ... and not split by a white line: round 7's double line read as the outlined bar of a claim (round 8)
-    assert to_hex(held.get_edgecolor()) != colors["red_line"] or held.get_linewidth() == 0
-    assert not any((line.get_gid() or "").startswith("tail-split:") for line in figure.chart.lines)
+    assert held.get_hatch() == "xxx" and to_hex(held.get_facecolor()) == colors["red_line"]
+    assert held.get_height() == pytest.approx(0.6 * own.get_height()) and held.get_linewidth() == 0
+    assert to_hex(held.get_edgecolor()) == "#ffffff"
+    # the stance was stated on one day: its full bar is LEAST wide (round 8: 3 days, a 10 px notch)
+    assert inches(figure, own.get_width()) == pytest.approx(LEAST)
     # a stance others attribute: outlined in its stance's colour around white, not hatched (last round "////",
     # which read as the red line's cross-hatch)
     assert claim.get_hatch() is None and to_hex(claim.get_facecolor()) == "#ffffff"
     assert to_hex(claim.get_edgecolor()) == colors["accepts"]
     handles = {t.get_text(): h for legend in figure.legends for t, h in zip(legend.get_texts(), legend.legend_handles)}
     assert list(handles)[:6] == ["Demands", "Accepts", "Open to", "Undecided", "Rejects", "Red line (cross-hatched)"]
-    assert {"No stance on record", "Thinner bar: held, not restated since", "Statement on a known day",
+    held_key = "Full bar: stated; thinner: not restated since"
+    assert {"No stance on record", held_key, "Statement on a known day",
             "Outlined: a stance others attribute to the actor"} <= set(handles)
+    red_key = handles[held_key]                      # a held red line on the chart: the key's held bar is one
+    assert red_key.get_hatch() == "xxx" and to_hex(red_key.get_facecolor()) == colors["red_line"]
     key_claim = handles["Outlined: a stance others attribute to the actor"]
     assert (to_hex(key_claim.get_facecolor()), to_hex(key_claim.get_edgecolor()), key_claim.get_hatch()) == (
         "#ffffff", colors["accepts"], None)                    # last round: a grey hatched swatch
-    assert to_hex(handles["Thinner bar: held, not restated since"].get_facecolor()) in colors.values()
     assert handles["Red line (cross-hatched)"].get_hatch() == "xxx"
 
 
@@ -158,9 +172,10 @@ def test_one_position_and_an_issue_nobody_spoke_of(tmp_path):
                                   " statement: Russia demands Donbas., sources: [s]}\n")
     assert [p.issue for p in select_panels(data)] == ["donbas"]          # the quiet issue is left out
     figure = draw_positions(data, ["donbas", "quiet"])                 # unless asked for by name
-    assert bars(figure) == {"donbas:one": (x(2025, 3, 4), x(2025, 3, 7), pytest.approx(bars(figure)["donbas:one"][2]))}
-    assert "donbas:one" not in bars(figure, "tail")     # the chart ends with its one day (and the bar's width)
-    assert figure.chart.get_xlim()[1] == pytest.approx(x(2025, 3, 7), abs=0.02)
+    # a day of an axis of four days (1-4 Mar) is wider than LEAST: the bar is the day, and the chart ends with it
+    assert bars(figure) == {"donbas:one": (x(2025, 3, 4), x(2025, 3, 5), pytest.approx(bars(figure)["donbas:one"][2]))}
+    assert "donbas:one" not in bars(figure, "tail")
+    assert figure.chart.get_xlim()[1] == pytest.approx(x(2025, 3, 5), abs=0.02)
     assert [t.get_text() for t in figure.chart.get_yticklabels()] == ["Russia"]
 
 
@@ -173,7 +188,8 @@ def test_open_ended_and_imprecise_dates_are_drawn_as_the_key_shows(tmp_path):
     figure = draw_positions(data, ["donbas"])
     drawn = bars(figure)
     assert drawn["donbas:by-july"][:2] == (x(2025, 7, 10), x(2025, 10, 1))     # "no later than": from its last day
-    assert drawn["donbas:october-on"][:2] == (x(2025, 10, 1), x(2025, 10, 4))  # the open end does not stretch it
+    x0, x1, _ = drawn["donbas:october-on"]          # the open end does not stretch it: LEAST wide, the axis's end
+    assert x0 == x(2025, 10, 1) and inches(figure, x1 - x0) == pytest.approx(LEAST)
     assert drawn["donbas:march"][:2] == (x(2025, 3, 1), x(2025, 4, 1))         # solid over the month it was said
     spans = {line.get_gid()[5:]: (list(line.get_xdata()), line.get_linestyle()) for line in figure.chart.lines
              if (line.get_gid() or "").startswith("span:")}
@@ -188,7 +204,8 @@ def test_open_ended_and_imprecise_dates_are_drawn_as_the_key_shows(tmp_path):
 
 def test_as_of_cuts_the_chart(seeds):
     figure = draw_positions(seeds, ["donbas"], ["ukraine"], until=datetime(2025, 9, 1))
-    assert bars(figure)["donbas:ukraine-donbas-2025-08-16"][:2] == (x(2025, 8, 16), x(2025, 8, 19))
+    # the axis is August (31 days on 8.8 inches): the bar is its statement's day, wider than LEAST
+    assert bars(figure)["donbas:ukraine-donbas-2025-08-16"][:2] == (x(2025, 8, 16), x(2025, 8, 17))
     assert bars(figure, "tail")["donbas:ukraine-donbas-2025-08-16"][1] == x(2025, 9, 1)
 
 
@@ -253,19 +270,19 @@ def test_crowded_versions_go_up_a_tier():
 def test_a_box_says_how_many_points_a_version_has_and_how_many_are_recorded(seeds):
     nodes = {n.version: n for n in select_lineage(seeds).nodes}
     words = {v: points_words(n) for v, n in nodes.items()}
-    assert words["us-plan-20-points"] == "20 points\n(wording of 19 reported)"      # point 20 is not in the record
-    assert words["us-plan-19-points-geneva"] == "19 points\n(wording not reported)"
+    assert words["us-plan-20-points"] == "20 points\nonly 19 of the 20 published"      # point 20 is not in the record
+    assert words["us-plan-19-points-geneva"] == "19 points\ntext not published"
     assert words["us-plan-28-points"] == "28 points"
     assert words["e3-counter-2025-11"] == "14 points"                   # "to the 28 points" names another plan
     figure = draw_lineage(seeds)
     texts = [t.get_text() for ax in figure.axes for t in ax.texts]
-    assert "23 Dec 2025 · 20 points\n(wording of 19 reported)" in texts
+    assert "23 Dec 2025 · 20 points\nonly 19 of the 20 published" in texts
     footer = next(t.get_text() for t in figure.texts if t.get_gid() == "footer")
     assert "text of" not in footer and "known" not in footer      # the box's words say it; no key to them is needed
     every = " ".join(" ".join(t.get_text().split()) for t in figure.findobj(Text))
     for jargon in ("dataset", "this record", "--", "timeline "):          # a reader's words, never the tool's
         assert jargon not in every, jargon
-    assert "by Steve Witkoff, Marco\nRubio, Jared Kushner" in texts     # whole names on two lines, none cut
+    assert "by Steve Witkoff, Jared\nKushner, Kirill Dmitriev" in texts     # whole names on two lines, none cut
 
 
 def test_arrow_ends_never_meet_at_one_point(seeds):

@@ -4,23 +4,24 @@ A stance scale runs from most in favour of an issue's proposition to most
 against it (:class:`timeline.negotiation.Stance`). Hue tells the side, as
 ColorBrewer's diverging PuOr does (Brewer & Harrower, colorbrewer2.org):
 warm (brown, ochre, gold) in favour, cool (navy to sky blue) against, a grey
-for no lean. No stance is red, so that red never stands for one side while
-the default scale's most extreme stance against is called "Red line".
+for no lean. The most extreme stance against ("Red line" on the default
+scale), when the scale has more than one stance against, is cross-hatched
+wherever it is drawn, its thin "held" bar too, and filled in a dark maroon
+(:data:`EXTREME`): readers read a "red line" as red (graphics desk, round 9).
+Its hatch, not its grey, tells it from the others, so it stands outside the
+ladder below.
 
-Lightness tells the strength: on each side a stronger stance is darker, and
-the two sides' ramps interleave on one ladder (strongest of the larger side,
-strongest of the other, next of the larger side...), the neutral grey
-lightest. A greyscale print therefore keeps every stance apart and orders
-them by firmness (Demands, Red line, Accepts, Rejects, Open to, Undecided on
-the default scale), neighbours on the ladder are of opposite sides, and two
-stances of one side are two steps apart, which keeps them apart for
-colour-blind readers too (within a side they differ in lightness mostly).
-The ladder is evenly spaced in Rec. 601 luma, the grey a print driver or
-PIL's ``convert("L")`` gives: on the default scale about 41 luma a step (so
-"Accepts" and "Rejects", opposite stances, are 41 apart, not 25 as when the
-steps were even in CIE L*), and at least 8 CIE L* (tested with coloraide in
-normal vision, greyscale and simulated deuteranopia and protanopia). The most
-extreme stance against is also cross-hatched, on its thin "held" bar too.
+Lightness tells the strength of the other stances: on each side a stronger
+stance is darker, and the two sides' ramps interleave on one ladder
+(strongest of the larger side, strongest of the other, next of the larger
+side...), the neutral grey lightest. A greyscale print therefore keeps every
+stance apart and orders them by firmness (Demands, Rejects, Accepts, Open to,
+Undecided on the default scale), and two stances of one side are two steps
+apart (Demands and Accepts: 95 luma), which keeps them apart for
+colour-blind readers too. The ladder is evenly spaced in Rec. 601 luma, the
+grey a print driver or PIL's ``convert("L")`` gives, except that a step where
+neither white nor the ink reads at 4.5:1 (WCAG 2; a mid ochre) moves darker,
+to where white does, so every stance can carry its name.
 
 Each colour is a CIE LCh colour, its chroma reduced until it fits sRGB
 (coloraide's ray-trace gamut mapping in LCh keeps lightness and hue).
@@ -41,13 +42,17 @@ AGAINST_HUES = (265.0, 240.0)
 #: The chroma asked for (reduced where sRGB cannot give it): strong enough to name a hue, short of neon.
 CHROMA = 70.0
 #: The CIE L* of the darkest stance, and the grey of the neutral stance (the lightest step of the ladder).
-DARKEST = 10.0
+DARKEST = 5.0
 NEUTRAL = "#e8e8e8"
 #: The outline of the neutral stance's bars, cells and swatches: its grey alone (luma 232) is barely seen on white
 #: paper, and a darker grey would crowd the ladder (the sky blue and the gold are only 8 CIE L* apart now).
 NEUTRAL_EDGE = "#8c8c8c"
-#: The hatch of the most extreme stance against, when the scale has more than one stance against.
+#: The hatch of the most extreme stance against, when the scale has more than one stance against, and its fill:
+#: a dark maroon (CIE LCh 22, 70, 35), luma 34, between the near-black of "Demands" and the blue of "Rejects".
 EXTREME_HATCH = "xxx"
+EXTREME = "#6e0008"
+#: Text on a stance's colour reads at this WCAG 2 contrast ratio at the least (white or :data:`INK`).
+READABLE, INK = 4.5, "#222222"
 
 
 def stance_colors(scale: Sequence[Stance]) -> dict[str, str]:
@@ -55,20 +60,38 @@ def stance_colors(scale: Sequence[Stance]) -> dict[str, str]:
 
     The stances take evenly spaced steps of :func:`grey` from the darkest
     (CIE L* :data:`DARKEST`) to the grey of :data:`NEUTRAL`, in the order of
-    :func:`ladder`. Each side's hue turns evenly across its range, strongest
-    stance first."""
+    :func:`ladder`, each moved where white or ink reads on it (:func:`readable`); the
+    hatched stance (:func:`hatched_stance`) is :data:`EXTREME`. Each side's hue turns evenly across its range,
+    strongest stance first."""
+    hatched = hatched_stance(scale)
     favour = sorted((s for s in scale if s.value > 0), key=lambda s: -s.value)
-    against = sorted((s for s in scale if s.value < 0), key=lambda s: s.value)
+    against = sorted((s for s in scale if s.value < 0 and s.id != hatched), key=lambda s: s.value)
     hues = {s.id: h for side, ends in ((favour, FAVOUR_HUES), (against, AGAINST_HUES))
             for s, h in zip(side, _hues(ends, len(side)))}
-    colors = {s.id: NEUTRAL for s in scale if s.value == 0}
+    colors = {s.id: NEUTRAL for s in scale if s.value == 0} | ({hatched: EXTREME} if hatched else {})
     steps = ladder(favour, against)
     if not steps:
         return colors
     darkest, lightest = grey(_lch(DARKEST, hues[steps[0].id])), grey(NEUTRAL)
     for rank, stance in enumerate(steps):
-        colors[stance.id] = _at_grey(darkest + (lightest - darkest) * rank / len(steps), hues[stance.id])
+        colors[stance.id] = readable(darkest + (lightest - darkest) * rank / len(steps), hues[stance.id])
     return colors
+
+
+def readable(target: float, hue: float) -> str:
+    """The colour of ``hue`` at the grey (luma) ``target`` if white or :data:`INK` reads on it at
+    :data:`READABLE`, else the darker colour of ``hue`` where white does (searched a luma at a time): darker, so
+    that a mid ochre keeps its distance from the gold above it (deuteranopes tell them apart by grey only)."""
+    for luma in range(round(target), -1, -1):
+        color = _at_grey(float(luma) if luma != round(target) else target, hue)
+        if max(text_contrast("#ffffff", color), text_contrast(INK, color)) >= READABLE:
+            return color
+    raise AssertionError("white always reads on black")      # pragma: no cover
+
+
+def text_contrast(one: str, other: str) -> float:
+    """The WCAG 2 contrast ratio of two ``#rrggbb`` colours, 1 to 21."""
+    return Color(one).contrast(Color(other), method="wcag21")
 
 
 def ladder(favour: Sequence[Stance], against: Sequence[Stance]) -> list[Stance]:

@@ -202,8 +202,9 @@ def draw_lineage(dataset: Dataset, plans: Sequence[str] | None = None, *, title:
     FigureCanvasAgg(figure)
     frame = Frame(figure, [name for _, name in lineage.lanes])
     frame.header(title or "How the plans changed hands", _subtitle(lineage), [_key()])
-    frame.footnote("Each box stands above its day on the plan's lane (raised a tier where versions crowd); on the "
-                   "grey tab joined to its top, who said what about the version.")
+    frame.footnote("Each box points down to its day, the dot on the plan's lane (a box is raised a tier where "
+                   "versions crowd; its width is not a span of time); on the grey tab joined to its top, who said "
+                   "what about the version.")
     scale = time_scale([(mdates.date2num(n.start) - MARGIN_DAYS, mdates.date2num(n.end) + MARGIN_DAYS)
                         for n in lineage.nodes])
     if scale.breaks:

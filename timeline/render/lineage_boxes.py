@@ -17,7 +17,7 @@ from datetime import datetime
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.patches import FancyBboxPatch
+from matplotlib.patches import FancyBboxPatch, Polygon
 
 from timeline.render import style
 from timeline.render.lineage_arrows import Point, crosses
@@ -29,7 +29,10 @@ TAB_PAD = 2.0           # points between the responses and the edge of their tab
 SAID_SIZE = 7.0         # points: the responses' type at every width (6.5 pt is the least a printed chart may use)
 THEN = ", then "        # between the acts of one actor on one version, in date order
 NAME_CHARS, BY_CHARS, SAID_CHARS = 20, 28, 29   # characters per line: name, drafters, responses
-DETOUR_STEP = 0.035     # inches between two leaders that go round boxes in one lane
+DETOUR_STEP = 0.07      # inches between two leaders that go round boxes in one lane (0.035 read as a double line)
+CLEAR = 0.25            # inches from a box to a leader that goes round it (round 8: 0.09, read as the box's frame)
+SLANT = 0.15            # inches under its box where a leader that went round another turns to slant up to it
+NOTCH = (0.07, 0.06)    # inches: the width and depth of the notch under a box that points at its day
 LEADER = "#b3b3b3"      # a leader's grey: lighter and thinner than any arrow between versions, so never read as one
 MOST_SAID = 6           # lines of responses at most; what does not fit ends in "…"
 #: Each response (:data:`timeline.negotiation.RESPONSES`) as what the actor did with the version.
@@ -110,9 +113,20 @@ def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float]
     if leader:
         xs, ys = zip(*leader)
         artists += ax.plot(xs, ys, color=LEADER, lw=0.5, zorder=2, gid=f"leader:{node.version}")
+        artists += notch(ax, xs[-1], y, node.version)
     artists.append(ax.plot([day[0], max(day[1], day[0] + 0.03)], [lane_y, lane_y], color=style.INK, lw=3.2,
                            solid_capstyle="round", zorder=3)[0])
     return artists
+
+
+def notch(ax: Axes, x: float, y: float, version: str) -> list[Artist]:
+    """A notch under the box whose bottom is at ``y``, its tip :data:`NOTCH` under ``x``, where the leader meets
+    the box: the box points at its day, so that its width does not read as a span of time (round 8)."""
+    (w, d), ink = NOTCH, {"color": style.INK, "lw": 1.0, "zorder": 3.5, "solid_capstyle": "round"}
+    fill = Polygon([(x - w / 2, y + 0.005), (x + w / 2, y + 0.005), (x, y - d)], closed=True, facecolor="white",
+                   edgecolor="none", zorder=3.4, gid=f"notch:{version}")
+    ax.add_patch(fill)
+    return [fill, *ax.plot([x - w / 2, x, x + w / 2], [y, y - d, y], **ink)]
 
 
 def leader_foot(day: float, x: float, width: float) -> float:
@@ -124,34 +138,35 @@ def leader_foot(day: float, x: float, width: float) -> float:
 def leader_route(day: float, lane_y: float, corner: Point, others: Sequence[Point], size: Point,
                  rise: float, detour: int = 0) -> list[Point]:
     """The leader from a version's ``day`` on its lane up to its box (bottom centre ``corner``): straight where no
-    other box (``others``) stands in the way; else along the lane, under the boxes (``rise`` is the height of
-    their bottoms over the lane), and up through the gap beside the box in the way (its left, unless the right is
-    much nearer: the arrows between versions run forward, on the right), never behind a box. ``detour``: how many
-    leaders of the lane already went round a box; each further one runs :data:`DETOUR_STEP` lower and further out,
-    so that no two share a stretch (round 7's column: the 19- and 20-point leaders ran up one line)."""
+    other box (``others``) stands in the way; else down under the lane's line (never along the bottom of the
+    boxes, ``rise`` over the lane: round 8's leader ran round the 28-point draft like a frame), along it to
+    :data:`CLEAR` beside the box in the way (its left, unless the right is much nearer: the arrows between versions
+    run forward, on the right), up, and slanting to its own box, never behind a box. ``detour``: how many leaders
+    of the lane already went round a box; each further one runs :data:`DETOUR_STEP` lower and further out, so
+    that no two share a stretch (round 7's column: the 19- and 20-point leaders ran up one line)."""
     x, y = corner
     foot = (leader_foot(day, x, size[0]), y)
     if not any(crosses((day, lane_y), foot, other, size) for other in others):
         return [(day, lane_y), foot]
     blocker = min((o for o in others if crosses((day, lane_y), foot, o, size)), key=lambda o: o[1])
-    out = 0.09 + DETOUR_STEP * detour
+    out = CLEAR + DETOUR_STEP * detour
     edges = (blocker[0] - size[0] / 2 - out, blocker[0] + size[0] / 2 + out)
     near_left = x - edges[0] <= edges[1] - x + size[0] / 2   # the left when not much further: arrows run on the right
     gap = edges[0] if near_left and edges[0] > 0.05 else edges[1]
-    low = lane_y + rise * max(0.15, 0.65 - 0.3 * detour)
+    low = lane_y - min(rise, 0.06) - DETOUR_STEP * detour
     end = leader_foot(gap, x, size[0])
-    route = [(day, lane_y), (day, low), (gap, low), (gap, y if end == gap else y - 0.06)]
-    return route + ([] if end == gap else [(end, y - 0.06), (end, y)])
+    route = [(day, lane_y), (day, low), (gap, low)]
+    return route + ([(gap, y)] if end == gap else [(gap, y - SLANT), (end, y)])
 
 
 def points_words(node: Node) -> str:
-    """'28 points'; '20 points' and '(wording of 19 reported)' on a second line where the reports cited give the
+    """'28 points'; '20 points' and 'only 19 of the 20 published' on a second line where the reports cited give the
     wording of fewer points than the version has; 'points not known' (with their number when known: '19 points'
-    and '(wording not reported)')."""
+    and 'text not published'; round 8's "(wording of 19 reported)" was cryptic)."""
     if not node.points:
-        return f"{node.stated} points\n(wording not reported)" if node.stated else "points not known"
+        return f"{node.stated} points\ntext not published" if node.stated else "points not known"
     if node.stated and node.stated > node.points:
-        return f"{node.stated} points\n(wording of {node.points} reported)"
+        return f"{node.stated} points\nonly {node.points} of the {node.stated} published"
     return f"{node.points} point{'s' * (node.points != 1)}"
 
 

@@ -8,15 +8,17 @@ parts (Donbas under Territory) follow it. What is drawn is chosen by
 How it reads (the key says the same):
 
 * a bar per stance, coloured on a diverging scale (:mod:`timeline.stance_colors`:
-  oranges in favour, purples against, grey undecided; the most extreme
-  stance against is also cross-hatched); consecutive identical stances are
-  one bar;
+  brown to gold in favour, blue against, grey undecided; the most extreme
+  stance against maroon and cross-hatched); consecutive identical stances are
+  one bar, its full-height part at least :data:`LEAST` wide
+  (:mod:`timeline.render.stance_bars` draws them);
 * a thin grey line where the actor has no stance on record yet;
 * under the bar, a tick for each statement made on a known day, or a capped
   line as wide as the span when it is dated only to a span (a month, a
   week), dotted for "no later than";
 * the bar thins after the actor's last statement on the issue: the stance is
-  held until replaced, but the record says no more;
+  held until replaced, but the record says no more (the cross-hatch and the
+  grey's outline stay on the thinner bar);
 * stances others attribute to an actor ("as Ukraine claims") get a narrower
   row under the actor's own, each bar outlined in its stance's colour around
   white (a filled bar is always the actor's own word); the key
@@ -36,9 +38,8 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
-from matplotlib.patches import Rectangle
 from matplotlib.ticker import FixedFormatter, FixedLocator, NullLocator
-from matplotlib.transforms import ScaledTranslation, blended_transform_factory
+from matplotlib.transforms import blended_transform_factory
 
 from timeline.errors import NothingToShow
 from timeline.model import Dataset, Position
@@ -49,7 +50,7 @@ from timeline.render.captions import sources_line
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import DPI, Frame
 from timeline.render.graph_names import actor_name
-from timeline.render.positions_key import MARK, NO_RECORD, TAIL, bar_look, claim_look, key_entries
+from timeline.render.positions_key import key_entries
 from timeline.render.positions_layout import (
     GAP,
     GUTTER,
@@ -62,20 +63,16 @@ from timeline.render.positions_layout import (
     names_and,
 )
 from timeline.render.spans import TimeScale
+from timeline.render.stance_bars import LEAST, draw_row, draw_run
 from timeline.render.stance_columns import main_actors
-from timeline.render.stance_rows import ChartError, Panel, Row, Run, select_panels
+from timeline.render.stance_rows import ChartError, Panel, Row, select_panels
 from timeline.render.text import quiet_glyphs, text_width
-from timeline.stance_colors import EXTREME_HATCH, NEUTRAL, hatched_stance, outline, stance_colors
+from timeline.stance_colors import hatched_stance, stance_colors
 
 WIDTH = 10.0           # inches
-BAR = 0.085            # inches: height of a stance's bar (a claim's: CLAIM_BAR)
-CLAIM_BAR = 0.065
 MAX_TALL = 60.0         # inches: a taller chart is refused (choose issues or actors)
 COLUMN = 7.0           # inches: a chart this wide or narrower is a newspaper column's ...
 COLUMN_TALL = 9.0      # ... at most this tall by default, with the sides and mediators only
-TICK = 3.2             # points: the height of a statement's tick (round 7's 2.4 was a pixel in print)
-SAME_DAY = 1.8         # points between the ticks of statements made on one day
-MIN_DAYS = 3           # a bar is at least this wide, so a stance stated near the chart's end shows
 #: The rule of "as of", stated on both charts of stances (this one and the grid, timeline.render.stance_graph).
 AS_OF_RULE = ("A stance holds from the day it was stated until the same actor's next stance on the issue. "
               "A stance shown “as of” a date is the last one the actor stated by that day.")
@@ -84,65 +81,6 @@ AS_OF_RULE = ("A stance holds from the day it was stated until the same actor's 
 def stance_scale(dataset: Dataset) -> list[Stance]:
     """The dataset's stances (:class:`timeline.negotiation.Stance`), most in favour first."""
     return sorted(dataset.stances, key=lambda s: -s.value)
-
-
-def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: str | None,
-             record_end: datetime | None, gid: str, nudge: dict[str, float] | None = None) -> list[Artist]:
-    """Draw ``run`` centred on ``y`` (inches down the chart): a bar, thinned after ``record_end`` (the row's last
-    statement; ``None``: not the row's last run), the thin part solid even when the bar is hatched, and under it a
-    mark per statement, ``nudge``d sideways (points, by position id) where statements share a day."""
-    h = CLAIM_BAR if claimed else BAR
-    x0, x1 = mdates.date2num(run.start), max(mdates.date2num(run.end), mdates.date2num(run.start) + MIN_DAYS)
-    solid = x1 if record_end is None else min(x1, max(mdates.date2num(record_end), x0 + MIN_DAYS))
-    look = claim_look(color, hatch) if claimed else bar_look(color, hatch)
-    look = {**look, "clip_on": False}      # an outline on the axis's end is drawn whole, not halved
-    artists: list[Artist] = [ax.add_patch(Rectangle((x0, y - h / 2), solid - x0, h, gid=f"run:{gid}", **look))]
-    if solid < x1:      # a hatch shrunk to a thin bar reads as a dashed line ("no later than"): held solid;
-        # an outline round a thin bar reads as a claim's: the neutral grey's thin bar is its outline's grey
-        held = look if hatch is None and not outline(color) else bar_look(outline(color) or color)
-        artists.append(ax.add_patch(Rectangle((solid, y - h * TAIL / 2), x1 - solid, h * TAIL, gid=f"tail:{gid}",
-                                              **held)))
-    below = y + h / 2 + 0.01
-    for statement in run.statements:
-        shift = ScaledTranslation((nudge or {}).get(statement.position, 0.0) / 72, 0, ax.figure.dpi_scale_trans)
-        where = {"transform": ax.transData + shift}
-        last = mdates.date2num(statement.last)
-        if statement.first is not None and statement.last - statement.first <= timedelta(days=1):
-            artists += ax.plot([mdates.date2num(statement.first)], [below], ls="none", marker="|", ms=TICK,
-                               mew=MARK["lw"], color=style.INK, gid=f"day:{statement.position}", **where)
-            continue
-        first = mdates.date2num(statement.first) if statement.first is not None else last - 20
-        artists += ax.plot([first, last], [below, below], ls=":" if statement.first is None else "-",
-                           gid=f"span:{statement.position}", **MARK, **where)
-        caps = [first, last] if statement.first is not None else [last]
-        artists += ax.plot(caps, [below] * len(caps), ls="none", marker="|", ms=TICK, mew=MARK["lw"],
-                           color=style.INK, **where)
-    return artists
-
-
-def same_day_nudges(row: Row) -> dict[str, float]:
-    """Points to shift each statement's mark sideways where several of the row's statements end on one day, so
-    that their ticks stand side by side (:data:`SAME_DAY` apart, centred on the day) instead of on one another."""
-    by_day: dict[datetime, list[str]] = {}
-    for run in row.runs:
-        for statement in run.statements:
-            by_day.setdefault(statement.last, []).append(statement.position)
-    return {ident: (k - (len(ids) - 1) / 2) * SAME_DAY for ids in by_day.values() if len(ids) > 1
-            for k, ident in enumerate(ids)}
-
-
-def draw_row(ax: Axes, row: Row, y: float, colors: dict[str, str], hatched: str | None, issue: str) -> list[Artist]:
-    """Draw ``row`` centred on ``y``: a thin grey line where no stance is on record, then its runs; ``hatched``
-    is the id of the stance drawn cross-hatched."""
-    start = mdates.date2num(row.runs[0].start)
-    artists: list[Artist] = ax.plot([ax.get_xlim()[0], start], [y, y], color=NO_RECORD, lw=0.6, zorder=1)
-    nudge = same_day_nudges(row)
-    for index, run in enumerate(row.runs):
-        last = row.last_evidence if index == len(row.runs) - 1 else None
-        artists += draw_run(ax, run, y, colors.get(run.stance, NEUTRAL), claimed=row.claimed,
-                            hatch=EXTREME_HATCH if run.stance == hatched else None, record_end=last,
-                            gid=f"{issue}:{run.statements[0].position}", nudge=nudge)
-    return artists
 
 
 def draw_heading(ax: Axes, panel: Panel, lines: list[str], top: float, x: float) -> list[Artist]:
@@ -199,8 +137,6 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
     scale_steps = stance_scale(dataset)
     colors = stance_colors(scale_steps)
     last = max(run.end for p in panels for r in p.rows for run in r.runs)     # the end of the as-of day
-    # the axis runs to it, or on to the least width of a stance stated in the chart's last days (drawn whole)
-    axis_end = max(max(run.end, run.start + timedelta(days=MIN_DAYS)) for p in panels for r in p.rows for run in r.runs)
     counted = counted or panels
     drawn = list(panels)
     for _ in range(3):           # measured with the header, key and notes of what is drawn, until it fits
@@ -217,6 +153,11 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
     chart = max(tall for *_, tall in placed) - GAP       # no gap under the last issue
     ax = frame.axes(frame.fixed_height + TOP_AXIS + chart)
     left, bottom, w, h = ax.get_position().bounds
+    time = column - (frame.left - Frame.PAD) if len(groups) > 1 else w * width     # inches of a time axis
+    # the axis runs to the as-of day's end, or on to the least width of a stance stated in its last days
+    begin = month_scale([run.start for run in runs], last).knots[0]
+    least = timedelta(days=LEAST * (mdates.date2num(last) - begin) / time)
+    axis_end = max(last, *(run.start + least for run in runs if run.end >= last))
     scale = month_scale([run.start for run in runs], axis_end)
     hatch = hatched_stance(scale_steps)
     figure.charts = []
@@ -224,16 +165,15 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
         x0 = Frame.PAD + index * (column + GUTTER)                     # inches: the column's left edge
         if index:
             ax = figure.add_axes((0, 0, 1, 1))
-        time = column - (frame.left - Frame.PAD) if len(groups) > 1 else w * width
         ax.set_position(((x0 + frame.left - Frame.PAD) / width, bottom, time / width,
                          h - TOP_AXIS / figure.get_figheight()))
         date_axis(ax, scale)
-        month_ticks(ax)
+        month_ticks(ax, last)
         ax.set_ylim(chart, 0)
         for panel, ys, top in zip(group, rows, heads):
             draw_heading(ax, panel, lines[panel.issue], top, x0 / width)
             for row, y in zip(panel.rows, ys):
-                draw_row(ax, row, y, colors, hatch, panel.issue)
+                draw_row(ax, row, y, colors, hatch, panel.issue, (last, axis_end))
         _row_labels(ax, [(y, r) for p, ys in zip(group, rows) for y, r in zip(ys, p.rows)])
         _frame_axes(ax)
         figure.charts.append(ax)
@@ -304,12 +244,14 @@ def _frame_axes(ax: Axes) -> None:
         ax.spines[side].set_color(style.GRID)
 
 
-def month_ticks(ax: Axes) -> None:
-    """A tick and a rule at the start of every month on ``ax`` (as laid out), each labelled with the month's name
-    ('Nov'), or with its initial ('N') where a month is narrower than its name and a space; the year under the
-    first month and under January. Every month is named, so the last ones (the latest stances) always are."""
+def month_ticks(ax: Axes, until: datetime | None = None) -> None:
+    """A tick and a rule at the start of every month on ``ax`` (as laid out) up to ``until`` (default the axis's
+    end: a month after the as-of day is not named), each labelled with the month's name ('Nov'), or with its
+    initial ('N') where a month is narrower than its name and a space; the year under the first month and under
+    January. Every month is named, so the last ones (the latest stances) always are."""
     lo, hi = ax.get_xlim()
     first, last = mdates.num2date(lo).replace(tzinfo=None), mdates.num2date(hi).replace(tzinfo=None)
+    last = min(last, until or last)
     months, day = [], datetime(first.year, first.month, 1)
     while day <= last:
         if day >= first:
@@ -388,5 +330,5 @@ class Cited:
         self.sources = tuple(dict.fromkeys(own + via))
 
 
-__all__ = ["ChartError", "draw_heading", "draw_positions", "draw_row", "draw_run", "key_entries", "layout",
+__all__ = ["LEAST", "ChartError", "draw_heading", "draw_positions", "draw_row", "draw_run", "key_entries", "layout",
            "month_scale", "render_positions", "select_panels", "stance_colors", "stance_scale"]

@@ -31,6 +31,7 @@ CLAIM_EDGE = 1.0       # points: the outline of a bar others attribute (1.6 time
                        # box tall enough to stay white inside: the grid's cells, not the chart's thin bars)
 LIGHT_EDGE = 170       # Rec. 601 luma over which a stance's colour is light on white paper (Open to: 191)
 TAIL = 0.35            # share of the bar's height once the record has ended
+MARKED_TAIL = 0.6      # the same for the hatched stance and the outlined grey: tall enough to show hatch and outline
 NEUTRAL_EDGE_WIDTH = 0.5   # points: the outline of the neutral stance's bars
 
 
@@ -57,19 +58,21 @@ class StatementSpanHandler(HandlerBase):
 
 
 class HeldBar(Patch):
-    """A legend handle for a stance held after the actor's last statement: a bar in ``color`` that thins."""
+    """A legend handle for a stance held after the actor's last statement: a bar in ``color`` that thins
+    (``hatch``: the hatched stance's, which keeps its hatch)."""
 
-    def __init__(self, color: str) -> None:
-        super().__init__(facecolor=color)
+    def __init__(self, color: str, hatch: str | None = None) -> None:
+        super().__init__(facecolor=color, hatch=hatch)
 
 
 class HeldBarHandler(HandlerBase):
-    """Draw :class:`HeldBar` as the chart does: the bar at full height, then at :data:`TAIL` of it."""
+    """Draw :class:`HeldBar` as the chart does: the bar at full height, then at :data:`TAIL` of it
+    (:data:`MARKED_TAIL` for the hatched stance and the outlined grey)."""
 
     def create_artists(self, legend, handle, xdescent, ydescent, width, height, fontsize, trans):
         x0, y0, mid = -xdescent, -ydescent, -xdescent + 0.45 * width
-        look = {**bar_look(to_hex(handle.get_facecolor())), "transform": trans}
-        tail = height * TAIL
+        look = {**bar_look(to_hex(handle.get_facecolor()), handle.get_hatch()), "transform": trans}
+        tail = height * (MARKED_TAIL if handle.get_hatch() or outline(to_hex(handle.get_facecolor())) else TAIL)
         return [Rectangle((x0, y0), mid - x0, height, **look),
                 Rectangle((mid, y0 + (height - tail) / 2), x0 + width - mid, tail, **look)]
 
@@ -96,14 +99,17 @@ def bar_look(color: str, hatch: str | None = None) -> dict[str, object]:
 
 
 def key_entries(scale: Sequence[Stance], colors: dict[str, str], panels: Sequence[Panel]) -> list[list]:
-    """The key, in two rows: a swatch per stance; then how the record is drawn (only what the chart shows)."""
+    """The key, in two rows: a swatch per stance; then how the record is drawn (only what the chart shows; the
+    held bar is a red line's, hatched, where the chart holds one)."""
     hatch = hatched_stance(scale)
     stances = [(Patch(**bar_look(colors[s.id], EXTREME_HATCH if s.id == hatch else None)),
                 s.label + (" (cross-hatched)" if s.id == hatch else "")) for s in scale]
     rows = [r for p in panels for r in p.rows]
     statements = [s for r in rows for run in r.runs for s in run.statements]
+    held_hatched = hatch and any(run.stance == hatch for r in rows if not r.claimed for run in r.runs[-1:])
+    held = HeldBar(colors[hatch], EXTREME_HATCH) if held_hatched else HeldBar(_common(rows, colors, claimed=False))
     drawing: list = [(Line2D([], [], color=NO_RECORD, lw=0.6), "No stance on record"),
-                     (HeldBar(_common(rows, colors, claimed=False)), "Thinner bar: held, not restated since"),
+                     (held, "Full bar: stated; thinner: not restated since"),
                      (Line2D([], [], ls="none", marker="|", ms=5, mew=MARK["lw"], color=style.INK),
                       "Statement on a known day")]
     if any(s.first is not None and s.last - s.first > timedelta(days=1) for s in statements):

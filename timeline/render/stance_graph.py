@@ -101,7 +101,8 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
     cited = next((line for n in (3, 2, 1) if (line := sources_line(dataset, reports, publishers=n)) is None
                   or len(wrapped(renderer, line, FontProperties(size=style.FOOTER_SIZE), width - 2 * PAD)) == 1),
                  sources_line(dataset, reports, publishers=1))      # the most cited publishers that fit one line
-    foot = wrapped(renderer, order, FontProperties(size=style.FOOTER_SIZE), width - 2 * PAD)
+    note = order + ('' if size else parts_note(dataset, issues))
+    foot = wrapped(renderer, note, FontProperties(size=style.FOOTER_SIZE), width - 2 * PAD)
     foot += wrapped(renderer, cited, FontProperties(size=style.FOOTER_SIZE), width - 2 * PAD) if cited else []
     if size and (size[1] - head - FOOT - 0.13 * len(foot) < 0.2 * len(issues)
                  or width - 2 * PAD - MIN_CELL * len(actors) < 1):
@@ -153,7 +154,8 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
     ax.set_axis_off()
     colors, hatch = stance_colors(dataset.stances), hatched_stance(dataset.stances)
     left = PAD + fit.label_w
-    figure.text(PAD / width, 1 - PAD / height, title or f"Where each side stood on each issue, {day.day} {day:%b %Y}",
+    title = title or f"Where the sides stood as of {day.day} {day:%b %Y}"   # the positions chart: "Where the sides stood, …"
+    figure.text(PAD / width, 1 - PAD / height, title,
                 fontsize=style.TITLE_SIZE, fontweight="bold", va="top", parse_math=False, gid="title")
     figure.text(PAD / width, 1 - (PAD + 0.38) / height, "\n".join(subtitle), fontsize=style.FONT["size"] - 0.5,
                 color=style.MUTED, va="top", parse_math=False, gid="subtitle", linespacing=1.3)
@@ -184,6 +186,15 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
                 va="bottom", parse_math=False, gid="footer", linespacing=1.3)
     figure.stances = drawn
     return figure
+
+
+def parts_note(dataset: Dataset, issues: Sequence[str]) -> str:
+    """' A stance on a part of an issue (Donbas) is on that part alone: it may differ from one on the whole.' when
+    a part is drawn with its whole (round 8: Ukraine's "Red line" on Territory over "Open to" on Donbas read as a
+    contradiction); else ''. Only on a grid of free height: at a fixed size its line would cost an issue."""
+    part = next((i for i in issues if dataset.issues[i].parent in issues), None)
+    return "" if part is None else (f" A stance on a part of an issue ({dataset.issues[part].name}) is on that part "
+                                    "alone: it may differ from one on the whole.")
 
 
 def parts_only(dataset: Dataset, held: Sequence[Held], actors: Sequence[str], issues: Sequence[str]

@@ -1,0 +1,115 @@
+"""The bars of the positions chart: one row of an actor's stances on an issue, each stance a bar (thinner once
+the record ends, the hatched stance and the outlined grey keeping hatch and outline when thin), a mark under it
+per statement. Lengths in inches on a chart whose y axis is inches down; type in points.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import matplotlib.dates as mdates
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.patches import Rectangle
+from matplotlib.transforms import ScaledTranslation
+
+from timeline.render import style
+from timeline.render.positions_key import MARK, MARKED_TAIL, NO_RECORD, TAIL, bar_look, claim_look
+from timeline.render.stance_rows import Row, Run
+from timeline.stance_colors import EXTREME_HATCH, NEUTRAL, outline
+
+BAR = 0.085            # inches: height of a stance's bar (a claim's: CLAIM_BAR)
+CLAIM_BAR = 0.065
+TICK = 3.2             # points: the height of a statement's tick (round 7's 2.4 was a pixel in print)
+SAME_DAY = 1.8         # points between the ticks of statements made on one day
+LEAST = 0.12           # inches: the least width of a bar's full-height part (a stance stated on one day, or in
+                       # the chart's last days, shows as a bar, not a notch: 10 px ones were missed in round 8)
+
+
+def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: str | None,
+             record_end: datetime | None, gid: str, nudge: dict[str, float] | None = None,
+             end: datetime | None = None) -> list[Artist]:
+    """Draw ``run`` centred on ``y`` (inches down the chart), to ``end`` (default its own): a bar, thinned after
+    ``record_end`` (the row's last statement; ``None``: not the row's last run), and under it a mark per statement,
+    ``nudge``d sideways (points, by position id) where statements share a day. Its full-height part is at least
+    :data:`LEAST` wide; a hatched bar keeps its hatch when thin (:func:`held_look`)."""
+    h = CLAIM_BAR if claimed else BAR
+    least = least_days(ax)
+    x0 = mdates.date2num(run.start)
+    x1 = max(mdates.date2num(end or run.end), x0 + least)
+    stated = None if record_end is None or record_end >= run.end else mdates.date2num(record_end)  # before its end
+    solid = x1 if stated is None else min(x1, max(stated, x0 + least))
+    look = claim_look(color, hatch) if claimed else bar_look(color, hatch)
+    look = {**look, "clip_on": False}      # an outline on the axis's end is drawn whole, not halved
+    artists: list[Artist] = [ax.add_patch(Rectangle((x0, y - h / 2), solid - x0, h, gid=f"run:{gid}", **look))]
+    if solid < x1:
+        thin, held = held_look(color, hatch, look)
+        artists.append(ax.add_patch(Rectangle((solid, y - h * thin / 2), x1 - solid, h * thin, gid=f"tail:{gid}",
+                                              **held)))
+    artists += _statement_marks(ax, run, y + h / 2 + 0.01, nudge or {})
+    return artists
+
+
+def held_look(color: str, hatch: str | None, look: dict[str, object]) -> tuple[float, dict[str, object]]:
+    """The share of a bar's height its held part takes, and how it is filled: ``look`` on :data:`TAIL` of the
+    height; the hatched stance and the outlined neutral grey keep their hatch and outline on a bar
+    :data:`MARKED_TAIL` of the full one (a hatch on a thinner bar reads as a dashed line, and the neutral grey's
+    thin bar was a grey line like that of "no stance on record")."""
+    if hatch or outline(color):
+        return MARKED_TAIL, {**bar_look(color, hatch), "clip_on": False}
+    return TAIL, look
+
+
+def least_days(ax: Axes) -> float:
+    """Days that :data:`LEAST` inches make on ``ax``'s time axis, as laid out."""
+    lo, hi = ax.get_xlim()
+    return LEAST * (hi - lo) / (ax.get_position().width * ax.figure.get_figwidth())
+
+
+def _statement_marks(ax: Axes, run: Run, below: float, nudge: dict[str, float]) -> list[Artist]:
+    """A tick under the bar for each statement of ``run`` made on a known day, a capped line as wide as the span
+    of one dated to a span, dotted for "no later than"; at ``below`` inches down."""
+    artists: list[Artist] = []
+    for statement in run.statements:
+        shift = ScaledTranslation(nudge.get(statement.position, 0.0) / 72, 0, ax.figure.dpi_scale_trans)
+        where = {"transform": ax.transData + shift}
+        last = mdates.date2num(statement.last)
+        if statement.first is not None and statement.last - statement.first <= timedelta(days=1):
+            artists += ax.plot([mdates.date2num(statement.first)], [below], ls="none", marker="|", ms=TICK,
+                               mew=MARK["lw"], color=style.INK, gid=f"day:{statement.position}", **where)
+            continue
+        first = mdates.date2num(statement.first) if statement.first is not None else last - 20
+        artists += ax.plot([first, last], [below, below], ls=":" if statement.first is None else "-",
+                           gid=f"span:{statement.position}", **MARK, **where)
+        caps = [first, last] if statement.first is not None else [last]
+        artists += ax.plot(caps, [below] * len(caps), ls="none", marker="|", ms=TICK, mew=MARK["lw"],
+                           color=style.INK, **where)
+    return artists
+
+
+def same_day_nudges(row: Row) -> dict[str, float]:
+    """Points to shift each statement's mark sideways where several of the row's statements end on one day, so
+    that their ticks stand side by side (:data:`SAME_DAY` apart, centred on the day) instead of on one another."""
+    by_day: dict[datetime, list[str]] = {}
+    for run in row.runs:
+        for statement in run.statements:
+            by_day.setdefault(statement.last, []).append(statement.position)
+    return {ident: (k - (len(ids) - 1) / 2) * SAME_DAY for ids in by_day.values() if len(ids) > 1
+            for k, ident in enumerate(ids)}
+
+
+def draw_row(ax: Axes, row: Row, y: float, colors: dict[str, str], hatched: str | None, issue: str,
+             flush: tuple[datetime, datetime] | None = None) -> list[Artist]:
+    """Draw ``row`` centred on ``y``: a thin grey line where no stance is on record, then its runs; ``hatched``
+    is the id of the stance drawn cross-hatched. ``flush``: (the as-of day's end, the axis's end): a run held
+    to the first is drawn on to the second (past it where a late stance is drawn at its least width), so that
+    rows end flush; a stance that ended earlier (``until``) is not stretched."""
+    start = mdates.date2num(row.runs[0].start)
+    artists: list[Artist] = ax.plot([ax.get_xlim()[0], start], [y, y], color=NO_RECORD, lw=0.6, zorder=1)
+    nudge = same_day_nudges(row)
+    for index, run in enumerate(row.runs):
+        last = row.last_evidence if index == len(row.runs) - 1 else None
+        artists += draw_run(ax, run, y, colors.get(run.stance, NEUTRAL), claimed=row.claimed,
+                            hatch=EXTREME_HATCH if run.stance == hatched else None, record_end=last,
+                            gid=f"{issue}:{run.statements[0].position}", nudge=nudge,
+                            end=flush[1] if flush and run.end >= flush[0] else None)
+    return artists
