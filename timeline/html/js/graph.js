@@ -31,6 +31,7 @@ function makeGraph() {
       {selector: ".dim", style: {"opacity": 0.18}}
     ].concat(relationStyles())
   });
+  if (page.graphShown) wholeLabels();
   cy.on("tap", "node", function (event) { chooseActor(D.actors[Number(event.target.data("actor"))].id); });
   cy.on("tap", "edge", function (event) { showEdge(event.target.id()); });
   cy.on("tap", function (event) { if (event.target === cy && state.actor !== null) chooseActor(null); });
@@ -67,8 +68,18 @@ function showGraph() {
   if (page.graphShown) return;
   page.graphShown = true;
   cy.mount($("graph"));
+  wholeLabels();
   page.fittedTo = null;
   drawGraph(passing(false), state.from, state.to);
+}
+
+/** Labels drawn afresh each frame, not from Cytoscape.js's cache of label textures: that cache keeps a label's
+ *  drawing after declutter moves or resizes it, and the stale texture is cut to the label's new box ("Jkraine's allies",
+ *  a name half gone, another not drawn at all; Cytoscape.js 3.35). At most DESKTOP_ACTORS labels: drawing them costs
+ *  little. Its cache's ``getElement`` returning null is the renderer's own fallback to drawing the element. */
+function wholeLabels() {
+  var data = cy.renderer() && cy.renderer().data;
+  if (data && data.lblTxrCache) data.lblTxrCache.getElement = function () { return null; };
 }
 
 /** Draw the graph if it is on the screen, once the page is laid out (the page is then ready with it drawn), else when
@@ -332,7 +343,7 @@ function declutter() {
   });
   var bodies = nodes.map(function (n) { return n.renderedBoundingBox({includeLabels: false}); });
   var hit = function (a, b) { return a.x1 < b.x2 + 2 && b.x1 < a.x2 + 2 && a.y1 < b.y2 + 1 && b.y1 < a.y2 + 1; };
-  var shown = 0;
+  var shown = 0, names = [];
   cy.batch(function () {
     nodes.forEach(function (node, k) {
       var font = node.data("font"), fits = font >= LABEL_MIN, box = null, place = null;
@@ -364,11 +375,11 @@ function declutter() {
         // text drawn to that box, a letter short at each end: a margin around the text keeps it whole
         if (Math.abs(node.data("pad") - margin / zoom) > 0.01) node.data("pad", margin / zoom);
       }
-      if (fits) { placed.push(box); shown++; }
+      if (fits) { placed.push(box); names.push(node.data("label")); shown++; }
       if (node.hasClass("unlabelled") === fits) node.toggleClass("unlabelled", !fits);
     });
   });
-  page.labels = {shown: shown, boxes: placed};
+  page.labels = {shown: shown, boxes: placed, names: names};
 }
 
 /** A label's box at ``place`` (see LABEL_PLACES), its white ground's ``margin`` around it (pixels on screen, 1 as
