@@ -70,3 +70,27 @@ def test_graph_labels_are_drawn_whole_after_an_actor_is_chosen(browser, record_p
     wait(page, "document.getElementById('detail').classList.contains('open')")
     page.wait_for_timeout(400)   # the declutter after the fit (a 120 ms debounce) and its frame
     assert assert_labels_whole(page) >= 8
+
+
+#: Every event label on the timeline: [text, its box (client pixels), whether its text runs past its box].
+TIMELINE_LABELS = """[...document.querySelectorAll('#timeline .vis-item.ev .lab')].map(label => {
+  const box = label.getBoundingClientRect();
+  return [label.textContent, [box.left, box.top, box.right, box.bottom],
+          label.scrollWidth > label.clientWidth + 1 || label.scrollHeight > label.clientHeight + 1]; })"""
+
+
+def test_in_print_a_long_bars_label_is_whole_on_lines_and_overlaps_no_other(browser, record_page):
+    page = browser.open(record_page, width=1366, height=768)
+    cut = [text for text, _, clipped in page.evaluate(TIMELINE_LABELS) if clipped]
+    assert any(text.startswith("Cancelled: A second Trump–Putin summit") for text in cut)   # on screen: zoom in for it
+    page.emulate_media(media="print")
+    wait(page, "document.querySelector('#timeline .ev.wrap')")
+    page.wait_for_timeout(300)   # vis-timeline's next frame: the items stacked again
+    found = page.evaluate(TIMELINE_LABELS)
+    assert [text for text, _, clipped in found if clipped] == []
+    budapest = next(box for text, box, _ in found if text.startswith("Cancelled: A second Trump–Putin summit"))
+    assert budapest[3] - budapest[1] > 30                                     # on lines of its own
+    for text, box, _ in found:
+        if text != "Cancelled: A second Trump–Putin summit in Budapest, announced then shelved":
+            assert not (box[0] < budapest[2] and budapest[0] < box[2] and box[1] < budapest[3] and budapest[1] < box[3]), text
+    page.emulate_media(media="screen")

@@ -174,15 +174,16 @@ function makeControls() {
   $("detail-close").addEventListener("click", closeDetail);
   $("event-table-box").addEventListener("toggle", drawEventTable);
   // print: the about text and both lists open, whatever a phone folded
-  window.addEventListener("afterprint", function () { printGraph(false); drawEventList(page.shown); });
+  var redraw = function () { drawTimeline(passing(false), state.from, state.to); drawEventList(page.shown); };   // long labels whole on paper
+  window.addEventListener("afterprint", function () { printGraph(false); redraw(); });
   window.addEventListener("beforeprint", function () {
     printGraph(true);
-    drawEventList(page.shown);
+    redraw();
     ["event-list-box", "actor-list-box", "key-box"].forEach(function (id) { $(id).open = true; });
     document.querySelectorAll("#plans details").forEach(function (box) { box.open = true; });
   });
   var printing = window.matchMedia("print");   // fires for the browser's print and for an emulated print medium
-  printing.addEventListener("change", function () { printGraph(printing.matches); drawEventList(page.shown); });
+  printing.addEventListener("change", function () { printGraph(printing.matches); redraw(); });
   window.addEventListener("hashchange", function () {   // Back and Forward, or an address edited by hand
     restore(); applyLevel(); applyWindow(); update(); showView(state.view, false);
     if (state.event === null && state.actor === null) closeDetail(); else openRemembered();

@@ -412,6 +412,7 @@ var PRINTED = 14;
 function printGraph(on) {
   var g = D.graphs[state.level], weight = {};
   page.printing = on;
+  if (on) withDetails(function () {});   // the printed list carries each event's sources
   if (!cy) { if (!on) return; makeGraphNow(); }
   if (on) showGraph();
   cy.elements().removeClass("print-off");
