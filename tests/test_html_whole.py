@@ -70,6 +70,24 @@ def test_graph_labels_are_drawn_whole_after_an_actor_is_chosen(browser, record_p
     wait(page, "document.getElementById('detail').classList.contains('open')")
     page.wait_for_timeout(400)   # the declutter after the fit (a 120 ms debounce) and its frame
     assert assert_labels_whole(page) >= 8
+    # the details panel narrowed the graph's box: the graph follows it, and every label lies inside it
+    width, height, boxes = page.evaluate("""(() => { const g = document.getElementById('graph'), cy = window.timelinePage.debug().cy;
+        return [[cy.width(), g.clientWidth], [cy.height(), g.clientHeight], window.timelinePage.labels.boxes]; })()""")
+    assert abs(width[0] - width[1]) <= 1 and abs(height[0] - height[1]) <= 1
+    assert all(b["x1"] >= 0 and b["x2"] <= width[1] and b["y1"] >= 0 and b["y2"] <= height[1] for b in boxes)
+
+
+def test_nodes_are_filled_with_their_sides_palette_colour(browser, record_page, record):
+    """As in the graph images (one palette): round 8's pale tint made Ukraine and the UAE, Russia and the EU alike."""
+    from timeline.html.data import page_data
+
+    data = page_data(record)
+    page = browser.open(record_page, width=1366, height=768)
+    fills = page.evaluate("window.timelinePage.debug().cy.nodes().map(n => [n.data('actor'), n.data('color')])")
+    grey = "#b0b0b0"   # the page's GREY: an actor whose side the palette does not colour
+    assert {actor: fill for actor, fill in fills} == {
+        actor: data["sides"].get(str(data["actors"][actor]["side"]), grey) for actor, _ in fills}
+    assert len({fill for _, fill in fills}) >= 6
 
 
 #: Every event label on the timeline: [text, its box (client pixels), whether its text runs past its box].

@@ -80,6 +80,13 @@ function showGraph() {
 function wholeLabels() {
   var data = cy.renderer() && cy.renderer().data;
   if (data && data.lblTxrCache) data.lblTxrCache.getElement = function () { return null; };
+  // Cytoscape.js follows the window's size, not its box's: the details panel opening narrows the box, and labels
+  // placed for the old width would be cut at the frame; the box followed, the labels placed again for the new one
+  if (window.ResizeObserver) new ResizeObserver(function () {
+    var before = [cy.width(), cy.height()];
+    cy.resize();
+    if (Math.abs(cy.width() - before[0]) > 1 || Math.abs(cy.height() - before[1]) > 1) declutter();
+  }).observe($("graph"));
 }
 
 /** Draw the graph if it is on the screen, once the page is laid out (the page is then ready with it drawn), else when
@@ -108,8 +115,8 @@ function loadLevel() {
   var width = Math.max(520, Math.sqrt(g.nodes.length) * 110), height = width / 1.5, tall = phone();   // a phone: turned a quarter
   var elements = g.nodes.map(function (n) {
     var actor = D.actors[n[0]], size = 10 + 22 * Math.sqrt(n[3] / most);
-    return {group: "nodes", data: {id: "n" + n[0], actor: n[0], label: actor.name, color: tint(sideColor(n[0]), 0.45),
-            edge: sideColor(n[0]), shape: SHAPES[actor.kind] || "ellipse", size: size, base: size, font: 12 + 4 * Math.sqrt(n[3] / most), fs: 12,
+    return {group: "nodes", data: {id: "n" + n[0], actor: n[0], label: actor.name, color: sideColor(n[0]),
+            edge: tint(sideColor(n[0]), 0.4, true), shape: SHAPES[actor.kind] || "ellipse", size: size, base: size, font: 12 + 4 * Math.sqrt(n[3] / most), fs: 12,
               z: Math.round(100 * n[3] / most), valign: "bottom", halign: "center", my: 3, mx: 0, pad: 1},   // the more active on top, label included
             position: tall ? {x: n[2] * height, y: n[1] * width} : {x: n[1] * width, y: (1 - n[2]) * height}};
   });
@@ -398,10 +405,12 @@ function drawnNodes() {
   return cy.nodes().filter(function (node) { return !node.hasClass("hidden") && !node.hasClass("print-off"); });
 }
 
-/** ``hex`` mixed with white: ``share`` of white (a side's pale fill, so that it never reads as an event type's colour). */
-function tint(hex, share) {
-  var c = [1, 3, 5].map(function (i) { return parseInt(hex.slice(i, i + 2), 16); });
-  return "#" + c.map(function (x) { return Math.round(x + (255 - x) * share).toString(16).padStart(2, "0"); }).join("");
+/** ``hex`` mixed with white (with black if ``dark``): ``share`` of it. A node is filled with its side's colour as the
+ *  palette gives it, as in the graph images (round 8's pale fill made Ukraine and the UAE, Russia and the EU alike),
+ *  and ringed in a darker shade of it. */
+function tint(hex, share, dark) {
+  var c = [1, 3, 5].map(function (i) { return parseInt(hex.slice(i, i + 2), 16); }), to = dark ? 0 : 255;
+  return "#" + c.map(function (x) { return Math.round(x + (to - x) * share).toString(16).padStart(2, "0"); }).join("");
 }
 
 /** At most this many actors in the printed graph: on paper nothing can be zoomed, so it shows the strongest ties. */

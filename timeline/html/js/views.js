@@ -72,7 +72,7 @@ function makeViews() {
   $("views-nav").querySelector("[data-view=positions]").hidden = !positions;
   if (!VIEW_SECTIONS[state.view] || (state.view === "positions" && !positions)) state.view = "timeline";
   showView(state.view, false);
-  followScrolling();
+  requestAnimationFrame(followScrolling);   // it reads the switcher's height: after the first layout, not forcing one
 }
 
 /** On a desktop, where every view is on the page, the switcher's tab of the view on screen is the one highlighted
@@ -175,6 +175,9 @@ function drawChips() {
     all.addEventListener("click", function () { $("reset").click(); fitWindow(); });
     box.appendChild(all);
   }
-  document.documentElement.style.setProperty("--nav", Math.round(navHeight()) + "px");
+  requestAnimationFrame(function () {   // read once laid out: a read now forces a layout of the whole page (60 ms at 10k)
+    var nav = Math.round(navHeight()) + "px";
+    if (document.documentElement.style.getPropertyValue("--nav") !== nav) document.documentElement.style.setProperty("--nav", nav);
+  });
   page.chips = chips.map(function (chip) { return chip[0]; });
 }
