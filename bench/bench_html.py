@@ -217,7 +217,8 @@ def _self_times(got: dict) -> list[tuple[str, float]]:
     return by_name.most_common()
 
 
-COLUMNS = ("fcp_ms", "usable_ms", "usable_cpu_ms", "ready_ms", "painted_ms", "cpu_ms", "task_ms", "script_ms", "layout_ms", "style_ms")
+COLUMNS = ("fcp_ms", "usable_ms", "usable_cpu_ms", "ready_ms", "painted_ms", "cpu_ms", "task_ms", "script_ms", "layout_ms",
+           "style_ms")
 
 
 def report(folder: Path, medians: dict[str, dict]) -> None:

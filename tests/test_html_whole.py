@@ -16,7 +16,8 @@ record_page = pytest.fixture(scope="module", name="record_page")(seed_record_pag
 #: same font on a scratch canvas, and the extent of the ink inside its box on the graph's node layer.
 LABEL_INK = """(() => {
   const page = window.timelinePage, cy = page.debug().cy, canvas = document.querySelector('#graph canvas[data-id$=node]');
-  const scale = canvas.width / canvas.clientWidth, zoom = cy.zoom(), family = getComputedStyle(document.getElementById('graph')).fontFamily;
+  const scale = canvas.width / canvas.clientWidth, zoom = cy.zoom();
+  const family = getComputedStyle(document.getElementById('graph')).fontFamily;
   const extent = (context, x1, y1, w, h) => {
     const pixels = context.getImageData(x1, y1, w, h).data;
     let ink = [Infinity, -Infinity, Infinity, -Infinity];
@@ -40,7 +41,8 @@ LABEL_INK = """(() => {
     alone.fillStyle = '#1a1a1a';
     alone.textBaseline = 'middle';
     alone.fillText(name, 10, 50 * scale);
-    const x1 = Math.max(Math.floor((box.x1 - 4) * scale), 0), y1 = Math.max(Math.floor((box.y1 - 4) * scale), 0);   // 4 px to spare
+    // 4 px to spare around the box
+    const x1 = Math.max(Math.floor((box.x1 - 4) * scale), 0), y1 = Math.max(Math.floor((box.y1 - 4) * scale), 0);
     const w = Math.min(Math.ceil((box.x2 - box.x1 + 8) * scale), canvas.width - x1);
     const h = Math.min(Math.ceil((box.y2 - box.y1 + 8) * scale), canvas.height - y1);
     return [name, extent(alone, 0, 0, scratch.width, scratch.height), extent(drawn, x1, y1, w, h)];
@@ -71,7 +73,8 @@ def test_graph_labels_are_drawn_whole_after_an_actor_is_chosen(browser, record_p
     page.wait_for_timeout(400)   # the declutter after the fit (a 120 ms debounce) and its frame
     assert assert_labels_whole(page) >= 8
     # the details panel narrowed the graph's box: the graph follows it, and every label lies inside it
-    width, height, boxes = page.evaluate("""(() => { const g = document.getElementById('graph'), cy = window.timelinePage.debug().cy;
+    width, height, boxes = page.evaluate("""(() => {
+        const g = document.getElementById('graph'), cy = window.timelinePage.debug().cy;
         return [[cy.width(), g.clientWidth], [cy.height(), g.clientHeight], window.timelinePage.labels.boxes]; })()""")
     assert abs(width[0] - width[1]) <= 1 and abs(height[0] - height[1]) <= 1
     assert all(b["x1"] >= 0 and b["x2"] <= width[1] and b["y1"] >= 0 and b["y2"] <= height[1] for b in boxes)
@@ -85,7 +88,7 @@ def test_nodes_are_filled_with_their_sides_palette_colour(browser, record_page, 
     page = browser.open(record_page, width=1366, height=768)
     fills = page.evaluate("window.timelinePage.debug().cy.nodes().map(n => [n.data('actor'), n.data('color')])")
     grey = "#b0b0b0"   # the page's GREY: an actor whose side the palette does not colour
-    assert {actor: fill for actor, fill in fills} == {
+    assert dict(fills) == {
         actor: data["sides"].get(str(data["actors"][actor]["side"]), grey) for actor, _ in fills}
     assert len({fill for _, fill in fills}) >= 6
 
