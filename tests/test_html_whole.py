@@ -115,3 +115,12 @@ def test_in_print_a_long_bars_label_is_whole_on_lines_and_overlaps_no_other(brow
         if text != "Cancelled: A second Trump–Putin summit in Budapest, announced then shelved":
             assert not (box[0] < budapest[2] and budapest[0] < box[2] and box[1] < budapest[3] and budapest[1] < box[3]), text
     page.emulate_media(media="screen")
+
+
+def test_beside_a_taller_ranking_the_graph_takes_the_height(browser, record_page):
+    """Round 8 left an empty band under the graph's keys on a wide screen: the ranking beside it was taller."""
+    page = browser.open(record_page, width=1920, height=1080)
+    graph, ranking, box = page.evaluate("""['graph-view', 'ranking-view', 'graph'].map(id =>
+        document.getElementById(id).getBoundingClientRect()).map(r => [r.top, r.bottom, r.height])""")
+    assert ranking[1] - graph[1] <= 2 and box[2] >= 600
+    assert page.evaluate("window.timelinePage.debug().cy.height()") == pytest.approx(box[2] - 2, abs=1)
