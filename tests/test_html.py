@@ -20,14 +20,19 @@ REFRESH = VENDOR / "refresh.sh"
 
 
 def embedded(html: str) -> dict:
-    """The data a page carries, read back as the page's script reads it."""
-    match = re.search(r'<script type="application/json" id="page-data" data-encoding="([^"]+)">(.*?)</script>',
-                      html, re.S)
-    encoding, text = match.groups()
-    if encoding == "gzip+base64":
-        return json.loads(gzip.decompress(base64.b64decode(text)))
-    assert encoding == "json"
-    return json.loads(text)
+    """The data a page carries, read back as the page's script reads it: what it draws, with the details (summaries,
+    quotes, sources) it reads when first asked put back in place, as :func:`page_data` gives them."""
+    parts = {}
+    for name, encoding, text in re.findall(r'<script type="application/json" id="page-(data|detail)" '
+                                           r'data-encoding="([^"]+)">(.*?)</script>', html, re.S):
+        assert encoding in ("json", "gzip+base64")
+        parts[name] = json.loads(gzip.decompress(base64.b64decode(text)) if encoding == "gzip+base64" else text)
+    data, detail = parts["data"], parts["detail"]
+    for event, more in zip(data["events"], detail["events"]):
+        event.update({key: value for key, value in zip(("sm", "q"), more or ()) if value})
+    data["sources"] = detail["sources"] if detail["sources"] is not None else data["sources"]
+    del data["publishers"]
+    return data
 
 
 def test_vendored_libraries_are_the_pinned_ones():
@@ -50,7 +55,7 @@ def test_every_asset_is_inlined_and_nothing_is_fetched(seed):
     assert re.findall(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=", html) == []
     assert re.findall(r"@import|@font-face", html) == []
     assert "default-src 'none'" in html   # and the browser refuses any request the page might make
-    assert html.count("<script") == 1 + len(SCRIPTS) + 1
+    assert html.count("<script") == 2 + len(SCRIPTS) + 1   # the data, its details, the libraries, the page's own
 
 
 def test_the_data_holds_the_model_and_the_librarys_graphs(seed):
@@ -170,7 +175,7 @@ def test_text_cannot_leave_the_data_element(write_yaml):
         events: [{id: e, type: statement, date: 2025-12-02, source: [a], summary: '{{data}} </script'}]
     """))
     html = page_html(dataset)
-    assert html.count("</script>") == 2 + len(SCRIPTS) and "<!--" not in html.split('id="page-data"')[1]
+    assert html.count("</script>") == 3 + len(SCRIPTS) and "<!--" not in html.split('id="page-data"')[1]
     assert "<title>a &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &lt;!-- {{scripts}} &amp;amp;</title>" in html
     data = embedded(html)
     assert data == json.loads(json.dumps(page_data(dataset)))

@@ -178,7 +178,7 @@ def test_text_from_the_data_stays_text(browser, tmp_path, write_yaml):
     write_page(dataset, path)
     page = browser.open(path, "event=e1")
     assert page.title() == dataset.title   # no script ran, no onerror changed it
-    assert page.evaluate("document.querySelectorAll('script').length") == 4
+    assert page.evaluate("document.querySelectorAll('script').length") == 5   # the data, its details, 2 libraries, the page's
     assert page.evaluate("document.querySelectorAll('body img, body b, #detail-body script, #detail-body i').length") == 0
     detail = page.locator("#detail-body")
     assert dataset.events[0].summary in detail.text_content()

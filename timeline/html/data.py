@@ -77,6 +77,27 @@ def page_data(dataset: Dataset, events: Sequence[Event] | None = None, include_d
     }
 
 
+#: What an event's details alone show (its summary, its quotes), kept apart from what the views draw: see split_detail.
+DETAIL_KEYS = ("sm", "q")
+
+
+def split_detail(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """:func:`page_data` as two parts: what the page draws before it is usable, and what only an event's details
+    (or print) read, which the page decodes when first asked (half the data of a large record: summaries, quotes,
+    sources). The first has ``publishers``, the number of publishers the events cite, and ``sources`` only with
+    positions (the positions view cites them from the start; else ``[]``); the second is ``{"sources": [...] or
+    null (already in the first), "events": [[summary, quotes] or null, ...]}`` in the order of the events.
+    ``data`` is left as it was.
+    """
+    events = [{k: v for k, v in e.items() if k not in DETAIL_KEYS} for e in data["events"]]
+    detail = [[e.get("sm"), e.get("q")] if any(k in e for k in DETAIL_KEYS) else None for e in data["events"]]
+    sources, early = data["sources"], data["positions"] is not None
+    cited = {i for e in events for i in e.get("src", ())}
+    core = dict(data, events=events, sources=sources if early else [],
+                publishers=len({sources[i].get("publisher") or sources[i]["citation"] for i in cited}))
+    return core, {"sources": None if early else sources, "events": detail}
+
+
 def _vocabulary() -> dict[str, list[dict[str, Any]]]:
     """The model's types, statuses, roles and relations, each with its label and, where drawn, its look
     from the project's palette (:mod:`timeline.html.look`)."""

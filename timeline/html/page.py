@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
-from timeline.html.data import page_data
+from timeline.html.data import page_data, split_detail
 from timeline.model import Dataset, Event
 from timeline.outputs import output_file
 
@@ -28,8 +28,8 @@ VENDOR = HERE / "vendor"
 STYLES = (VENDOR / "vis-timeline-graph2d.min.css", HERE / "page.css")
 SCRIPTS = (VENDOR / "vis-timeline-graph2d.min.js", VENDOR / "cytoscape.min.js")
 #: The page's own script, in parts that share one function scope, in this order.
-PARTS = tuple(HERE / "js" / f"{name}.js" for name in ("core", "timeline", "graph", "lists", "details", "positions", "views",
-                                                        "controls", "main"))
+PARTS = tuple(HERE / "js" / f"{name}.js" for name in ("core", "timeline", "graph", "graph_labels", "lists", "details",
+                                                        "positions", "views", "controls", "main"))
 #: Data larger than this many characters is gzipped (and base64-encoded): a 10,000-event record stays under 5 MB.
 COMPRESS_ABOVE = 1_000_000
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
@@ -38,17 +38,17 @@ _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
 
 def page_html(dataset: Dataset, events: Sequence[Event] | None = None, include_drafts: bool = False) -> str:
     """The whole page as one HTML text, for the ``events`` of ``dataset`` (default: all but drafts)."""
-    data = page_data(dataset, events, include_drafts)
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    encoding = "json"
-    if len(text) > COMPRESS_ABOVE:
-        text, encoding = base64.b64encode(gzip.compress(text.encode("utf-8"), mtime=0)).decode("ascii"), "gzip+base64"
+    data, detail = split_detail(page_data(dataset, events, include_drafts))
+    encoding, text = _encoded(data)
+    detail_encoding, detail_text = _encoded(detail)
     template = (HERE / "page.html").read_text(encoding="utf-8")
     parts = {
         "title": escape(data["title"]),
         "styles": "\n".join(_inline(path, "</style") for path in STYLES),
         "encoding": encoding,
-        "data": text.translate(_SCRIPT_SAFE),
+        "data": text,
+        "detail_encoding": detail_encoding,
+        "detail": detail_text,
         "scripts": "\n".join(f"<script>{text}</script>" for text in (*map(_script, SCRIPTS), _page_script())),
     }
     return re.sub(r"\{\{(\w+)\}\}", lambda match: parts[match.group(1)], template)  # one pass: data is never re-read
@@ -65,6 +65,15 @@ def write_page(dataset: Dataset, path: str | os.PathLike, events: Sequence[Event
     with output_file(path, force=force) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return Path(path)
+
+
+def _encoded(data: dict) -> tuple[str, str]:
+    """``(encoding, text)`` of data for a JSON script element: JSON, or gzipped and base64-encoded past
+    :data:`COMPRESS_ABOVE` characters; escaped so that no text of the record ends the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    if len(text) > COMPRESS_ABOVE:
+        return "gzip+base64", base64.b64encode(gzip.compress(text.encode("utf-8"), mtime=0)).decode("ascii")
+    return "json", text.translate(_SCRIPT_SAFE)
 
 
 def _script(path: Path) -> str:

@@ -174,15 +174,16 @@ function makeControls() {
   $("detail-close").addEventListener("click", closeDetail);
   $("event-table-box").addEventListener("toggle", drawEventTable);
   // print: the about text and both lists open, whatever a phone folded
-  window.addEventListener("afterprint", function () { printGraph(false); drawEventList(page.shown); });
+  var redraw = function () { drawTimeline(passing(false), state.from, state.to); drawEventList(page.shown); };   // long labels whole on paper
+  window.addEventListener("afterprint", function () { printGraph(false); redraw(); });
   window.addEventListener("beforeprint", function () {
     printGraph(true);
-    drawEventList(page.shown);
+    redraw();
     ["event-list-box", "actor-list-box", "key-box"].forEach(function (id) { $(id).open = true; });
     document.querySelectorAll("#plans details").forEach(function (box) { box.open = true; });
   });
   var printing = window.matchMedia("print");   // fires for the browser's print and for an emulated print medium
-  printing.addEventListener("change", function () { printGraph(printing.matches); drawEventList(page.shown); });
+  printing.addEventListener("change", function () { printGraph(printing.matches); redraw(); });
   window.addEventListener("hashchange", function () {   // Back and Forward, or an address edited by hand
     restore(); applyLevel(); applyWindow(); update(); showView(state.view, false);
     if (state.event === null && state.actor === null) closeDetail(); else openRemembered();
@@ -282,7 +283,8 @@ function markLegend() {
     if (D.events.some(function (e) { return e.o === "end"; })) box.appendChild(keyEntry(el("span", "from →", {"class": "open-word"}), "(on or after the date)"));
   }
   if (D.events.some(function (e) { return e.rel; })) {
-    box.appendChild(keyEntry(el("span", null, {"class": "linked-swatch"}), "related to the selected event (a claim and its denial…)"));
+    box.appendChild(keyEntry(el("span", null, {"class": "linked-swatch"}), "related to the selected event (a claim and its denial…)"))
+      .classList.add("on-screen");   // nothing is selected on paper
   }
   box.hidden = !box.querySelector(".key-entry");
 }
@@ -294,14 +296,14 @@ function sideLegend() {
   D.sideOrder.forEach(function (a) {
     if (color(D.sides[String(a)], GREY).toLowerCase() === D.otherSide) { other.push(D.actors[a].name); return; }
     var dot = el("span", null, {"class": "dot-swatch"});
-    dot.style.background = tint(sideColor(a), 0.45);
-    dot.style.borderColor = sideColor(a);
+    dot.style.background = sideColor(a);
+    dot.style.borderColor = tint(sideColor(a), 0.4, true);
     sides.appendChild(keyEntry(dot, D.actors[a].name));
   });
   if (other.length) {
     var dot = el("span", null, {"class": "dot-swatch"});
-    dot.style.background = tint(D.otherSide, 0.45);
-    dot.style.borderColor = D.otherSide;
+    dot.style.background = D.otherSide;
+    dot.style.borderColor = tint(D.otherSide, 0.4, true);
     var entry = sides.appendChild(keyEntry(dot, "Other sides (" + other.length + ", fewer events): " + other.join(", ")));
     entry.classList.add("other-sides");
   }

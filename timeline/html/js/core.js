@@ -87,14 +87,38 @@ function plural(n, one, many) { return NUMBER.format(n) + " " + (n === 1 ? one :
 
 // ---- data -----------------------------------------------------------------------------------
 
-function readData() {
-  var node = $("page-data");
-  if (node.getAttribute("data-encoding") !== "gzip+base64") return Promise.resolve(JSON.parse(node.textContent));
+/** The data of the script element ``id`` ("page-data": what the views draw; "page-detail": what only details and print
+ *  read), as a promise; ``now``: parsed at once if it is plain JSON (a small record), else null. */
+function readData(id, now) {
+  var node = $(id);
+  if (node.getAttribute("data-encoding") !== "gzip+base64") {
+    var data = JSON.parse(node.textContent);
+    return now ? data : Promise.resolve(data);
+  }
+  if (now) return null;
   var binary = atob(node.textContent.trim());
   var bytes = new Uint8Array(binary.length);
   for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
   return new Response(stream).text().then(JSON.parse);
+}
+
+/** Call ``then`` once the details (summaries, quotes, sources: half the data of a large record) are read: at once if
+ *  they are, or if they are plain JSON; else when decoded (the page starts decoding them once it is ready). */
+function withDetails(then) {
+  if (D.detailed) { then(); return; }
+  var now = readData("page-detail", true);
+  if (now) { addDetails(now); then(); return; }
+  page.detailRead = page.detailRead || readData("page-detail", false).then(addDetails);
+  page.detailRead.then(then);
+}
+
+function addDetails(detail) {
+  if (D.detailed) return;
+  if (detail.sources) D.sources = detail.sources;
+  detail.events.forEach(function (more, i) { if (more) { D.events[i].sm = more[0]; D.events[i].q = more[1]; } });
+  D.detailed = true;
+  if (page.printing) update();   // the printed list carries each event's sources
 }
 
 function prepare(data) {

@@ -72,6 +72,7 @@ function eventButton(i) {
 function showEvent(i, focus) {
   var e = D.events[i];
   if (!e) return;
+  if (!D.detailed) { withDetails(function () { showEvent(i, focus); }); return; }   // a large record: decoded now
   state.event = e.id;
   markListed(e.id);
   state.edge = null;

@@ -109,7 +109,7 @@ function listItem(row, k) {
   button.addEventListener("click", function () { showEvent(i, true); });
   button.addEventListener("keydown", listKeys);
   item.appendChild(button);
-  if (page.printing && e.src && e.src.length) {   // on paper, nothing to click: each event's sources under it
+  if (page.printing && D.detailed && e.src && e.src.length) {   // on paper, nothing to click: each event's sources under it
     var sources = el("ul", null, {"class": "sources print-sources", "aria-label": "Sources"});
     e.src.forEach(function (s) { sources.appendChild(sourceItem(D.sources[s])); });
     item.appendChild(sources);

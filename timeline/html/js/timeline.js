@@ -86,7 +86,11 @@ function itemTemplate(item) {
   var mark = item.shape ? shapeMark(item.shape) : el("span", null, {"class": "mark", "aria-hidden": "true"});
   if (!item.shape) mark.style.width = Math.round(item.markPx) + "px";
   var label = item.label ? el("span", item.label, {"class": "lab"}) : null;
-  if (label && item.within) { label.style.left = item.within[0] + "px"; label.style.right = item.within[1] + "px"; }
+  var wrap = item.className.indexOf(" wrap") >= 0;
+  if (label && item.within && wrap) {   // its width set here: vis-timeline measures the item before it sizes the bar
+    label.style.marginLeft = item.within[0] + "px";
+    label.style.width = Math.max(item.markPx - item.within[0] - item.within[1] - 8, 40) + "px";
+  } else if (label && item.within) { label.style.left = item.within[0] + "px"; label.style.right = item.within[1] + "px"; }
   var words = item.label ? ["← by", "from →"] : ["←", "→"];   // a mark alone: its arrow, not a word without a title
   if (phone()) {   // a finger's target around the mark, whatever the size of the dot
     var target = el("span", null, {"class": "markbox"});
@@ -213,6 +217,7 @@ function itemOf(i, labelled, scale, edges) {
   var at = placement(e, scale, edges[0] / MINUTE, edges[1] / MINUTE, labelled);
   if (at.side === "inside" || at.side === "clip") classes.push("inside");
   if (at.side === "clip") classes.push("clip");
+  if (at.side === "clip" && page.printing) classes.push("wrap");   // paper cannot be zoomed: the whole label, on lines
   if (at.side === "left") classes.push("label-left");
   var label = at.side ? labelOf(e) : "", markPx = at.mark, start = (at.box[0] / scale) + edges[0] / MINUTE;
   var end = (at.box[1] / scale) + edges[0] / MINUTE;
@@ -332,7 +337,9 @@ function timelineItems(visible, from, to) {
     });
   }
   return {shown: shown, list: list, mode: counting ? "counts" : "events", labelled: labelled,
-          key: list.map(function (item) { return item.id + ":" + Math.round(item.start / MINUTE) + ":" + item.label.length; }).join(",")};
+          key: list.map(function (item) {
+            return item.id + ":" + Math.round(item.start / MINUTE) + ":" + item.label.length + (/ wrap/.test(item.className) ? "w" : "");
+          }).join(",")};
 }
 
 function drawTimeline(visible, from, to) {

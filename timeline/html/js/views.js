@@ -24,9 +24,9 @@ function standfirst() {
 /** The methods box: what the record is, how the page is made from it, the data's date (its latest event) and its
  *  counts, each saying what it counts. */
 function aboutRecord(lo, hi) {
-  var box = $("about-facts"), cited = {}, publishers = {}, single = 0, vague = 0, named = {};
+  var box = $("about-facts"), cited = {}, single = 0, vague = 0, named = {};
   D.events.forEach(function (e) {
-    (e.src || []).forEach(function (s) { cited[s] = true; publishers[D.sources[s].publisher || D.sources[s].citation] = true; });
+    (e.src || []).forEach(function (s) { cited[s] = true; });
     if ((e.src || []).length === 1) single++;
     if (e.e - e.s > 31 * DAY && !e.o) vague++;
     e.all.forEach(function (a) { named[a] = true; });
@@ -40,13 +40,13 @@ function aboutRecord(lo, hi) {
     ["Data as of", lo <= hi ? "the latest event recorded, " + dayRange(hi, hi) : "no dated event"],
     ["Counts", [plural(D.events.length, "event") + (vague ? " (" + NUMBER.format(vague) + " dated only to a month or more)" : ""),
       plural(D.actors.length, "actor") + " in the record, " + NUMBER.format(Object.keys(named).length) + " of them named in an event",
-      plural(Object.keys(cited).length, "source") + " cited, from " + plural(Object.keys(publishers).length, "publisher"),
+      plural(Object.keys(cited).length, "source") + " cited, from " + plural(D.publishers, "publisher"),
       plural(single, "event") + " resting on one source only (flagged “one source”)"].join("; ") + "."]
   ];
   box.textContent = "";
   facts.forEach(function (fact) { box.appendChild(el("dt", fact[0])); box.appendChild(el("dd", fact[1])); });
   page.about = {events: D.events.length, single: single, vague: vague, sources: Object.keys(cited).length,
-                publishers: Object.keys(publishers).length, named: Object.keys(named).length};
+                publishers: D.publishers, named: Object.keys(named).length};
 }
 
 function firstSentence(text) {
@@ -72,7 +72,7 @@ function makeViews() {
   $("views-nav").querySelector("[data-view=positions]").hidden = !positions;
   if (!VIEW_SECTIONS[state.view] || (state.view === "positions" && !positions)) state.view = "timeline";
   showView(state.view, false);
-  followScrolling();
+  requestAnimationFrame(followScrolling);   // it reads the switcher's height: after the first layout, not forcing one
 }
 
 /** On a desktop, where every view is on the page, the switcher's tab of the view on screen is the one highlighted
@@ -175,6 +175,9 @@ function drawChips() {
     all.addEventListener("click", function () { $("reset").click(); fitWindow(); });
     box.appendChild(all);
   }
-  document.documentElement.style.setProperty("--nav", Math.round(navHeight()) + "px");
+  requestAnimationFrame(function () {   // read once laid out: a read now forces a layout of the whole page (60 ms at 10k)
+    var nav = Math.round(navHeight()) + "px";
+    if (document.documentElement.style.getPropertyValue("--nav") !== nav) document.documentElement.style.setProperty("--nav", nav);
+  });
   page.chips = chips.map(function (chip) { return chip[0]; });
 }
