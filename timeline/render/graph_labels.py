@@ -154,6 +154,12 @@ def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float],
     return artists
 
 
+def boxes_of(artists: Sequence[Artist]) -> list[tuple[float, float, float, float]]:
+    """The boxes (x0, y0, x1, y1, pixels) of the labels among ``artists`` (those :func:`draw_labels` returns)."""
+    renderer = artists[0].figure.canvas.get_renderer() if artists else None
+    return [tuple(a.get_window_extent(renderer).extents) for a in artists if str(a.get_gid()).startswith("label:")]
+
+
 def _measure(text: Artist, words: str, renderer: object) -> tuple[float, float]:
     """The (width, height) in pixels of ``text`` when it reads ``words``."""
     text.set_text(words)
@@ -187,11 +193,6 @@ def _outside(box: tuple, bounds: tuple) -> bool:
     return box[0] < bounds[0] or box[1] < bounds[1] or box[2] > bounds[2] or box[3] > bounds[3]
 
 
-def _gap(box: tuple, x: float, y: float) -> float:
-    """Pixels from (x, y) to the nearest point of ``box`` (0 inside)."""
-    return math.hypot(max(box[0] - x, 0.0, x - box[2]), max(box[1] - y, 0.0, y - box[3]))
-
-
 def _on_nodes(box: tuple, nodes: np.ndarray, own: int, pad: float) -> int:
     """How many nodes other than ``own`` the box covers; its own node too if the box cuts into it."""
     dx = np.maximum(np.maximum(box[0] - nodes[:, 0], 0), nodes[:, 0] - box[2])
@@ -207,8 +208,11 @@ def _on_boxes(box: tuple, taken: list[tuple], pad: float) -> int:
 
 def _nearer_other(box: tuple, nodes: np.ndarray, own: int) -> bool:
     """Is another node's rim nearer the box than its own node's rim?"""
-    gaps = [_gap(box, x, y) - r for x, y, r in nodes[:, [0, 1, -1]]]      # to the marker's inner rim
-    return min(gaps[:own] + gaps[own + 1:], default=math.inf) < gaps[own] - 0.5
+    x, y = nodes[:, 0], nodes[:, 1]
+    gaps = np.hypot(np.maximum(np.maximum(box[0] - x, 0.0), x - box[2]),
+                    np.maximum(np.maximum(box[1] - y, 0.0), y - box[3])) - nodes[:, -1]   # to the marker's inner rim
+    others = np.delete(gaps, own)
+    return bool(len(others)) and float(others.min()) < gaps[own] - 0.5
 
 
 def _covered(box: tuple, points: np.ndarray, ends: np.ndarray, pad: float) -> float:
