@@ -123,17 +123,17 @@ def route_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dic
 
 
 def line_points(routes: list[Route], px: float) -> tuple[np.ndarray, np.ndarray]:
-    """Points along the routes' lines (x, y and half the line's width, in pixels, one every 2 pixels or so), and
-    which of them lie within 18 points of a line's end."""
+    """Points along the routes' lines (x, y and half the line's width, in pixels, one every 2 pixels or so, and
+    which route they lie on), and which of them lie within 18 points of a line's end."""
     points, ends = [], []
-    for route in routes:
+    for i, route in enumerate(routes):
         t = np.linspace(0, 1, max(8, int(np.hypot(*(route.stop - route.start)) / 2)))[:, None]
         curve = _curve(route.start, route.control, route.stop, t)
-        points.append(np.column_stack([curve, np.full(len(curve), route.edge.width * px / 2)]))
+        points.append(np.column_stack([curve, np.full(len(curve), route.edge.width * px / 2), np.full(len(curve), i)]))
         near = [np.hypot(*(curve - centre).T) < (rim + 18) * px for centre, rim in zip(route.centres, route.rims)]
         ends.append(near[0] | near[1])
     if not points:
-        return np.empty((0, 3)), np.empty(0, dtype=bool)
+        return np.empty((0, 4)), np.empty(0, dtype=bool)
     return np.concatenate(points), np.concatenate(ends)
 
 
@@ -207,7 +207,10 @@ def _bulge(a: np.ndarray, b: np.ndarray, offset: float, others: list[tuple[np.nd
     moves = [0.0] + [s * k * BOW_STEP * px for k in range(1, BOW_STEPS + 1) for s in (1, -1)]
     for move in moves:
         control = (a + b) / 2 + normal * 2 * (offset + move)
-        start, stop, rims = _arc_ends(a, b, control, marks, px, _spread(a, b, offset, marks, px))
+        for turn in TURNS if len(heads) else (0.0,):       # a tip on another's slides round the target's rim
+            start, stop, rims = _arc_ends(a, b, control, marks, px, _spread(a, b, offset, marks, px), turn)
+            if not any(np.hypot(*(stop - tip)) < apart for tip, apart in heads):
+                break
         rad = _rad(start, stop, control)
         if move and abs(rad) > (MAX_RAD if best_score[0] else MAX_RAD_NODE):
             continue
@@ -249,14 +252,17 @@ def _arc3(start: np.ndarray, stop: np.ndarray, rad: float) -> np.ndarray:
 
 
 def _arc_ends(a: np.ndarray, b: np.ndarray, control: np.ndarray, marks: list[tuple[str, float]], px: float,
-              spread: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray, list[float]]:
+              spread: tuple[np.ndarray, np.ndarray], turn: float = 0.0) -> tuple[np.ndarray, np.ndarray, list[float]]:
     """Where an arc bowed towards ``control`` leaves node ``a`` and meets node ``b`` (centres, pixels): from
-    each centre moved by its ``spread`` towards the control point, 1.5 points past the marker's outline; and
-    the ends' distances from the centres in points."""
+    each centre moved by its ``spread`` towards the control point (at ``b`` turned by ``turn`` radians round
+    it), 1.5 points past the marker's outline; and the ends' distances from the centres in points."""
     ends, rims = [], []
-    for centre, shift, (marker, size) in zip((a, b), spread, marks):
+    for centre, shift, (marker, size), angle in zip((a, b), spread, marks, (0.0, turn)):
         way = control - centre - shift
         way = way / max(np.hypot(*way), 1e-9)
+        if angle:
+            way = np.array([way[0] * math.cos(angle) - way[1] * math.sin(angle),
+                            way[0] * math.sin(angle) + way[1] * math.cos(angle)])
         reach_px = _exit(marker, size, shift / px, way) * px + 1.5 * px
         ends.append(centre + shift + way * reach_px)
         rims.append(float(np.hypot(*(ends[-1] - centre))) / px)
@@ -291,6 +297,8 @@ def _spread(a: np.ndarray, b: np.ndarray, offset: float, marks: list[tuple[str, 
     return tuple(normal * float(np.clip(1.5 * offset, -h, h)) for h in halves)
 
 
+#: Turns (radians) of an arrow's end round its target's rim tried where its tip lies on another's.
+TURNS = (0.0, *(s * math.radians(k) for k in (8, 16, 24, 32) for s in (1, -1)))
 #: The least distance between two arrowheads' tips at one node, a share of the shorter head: nearer, they pile up.
 HEAD_APART = 1.0
 

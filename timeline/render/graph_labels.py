@@ -54,6 +54,9 @@ class Spot(NamedTuple):
 #: lies nearer another node: only then does a label take a shorter form (a person's surname without the role that
 #: every other person's label carries, judged round 8).
 ON_A_LINE, OVERLAP = 5000.0, 1e4
+#: What each line through a label adds to its cost, in line points under it (3 each): a label crossed once by a line
+#: running along it reads better than one cut by several (measured by tests/graph_geometry.labels_crossed).
+PER_LINE = 150.0
 
 
 def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bounds: tuple[float, float, float, float],
@@ -217,10 +220,14 @@ def _nearer_other(box: tuple, nodes: np.ndarray, own: int) -> bool:
 
 def _covered(box: tuple, points: np.ndarray, ends: np.ndarray, pad: float) -> float:
     """The cost of the line points under the box (grown by ``pad`` and each line's half width): ON_A_LINE if any (a
-    label on a line is worse than a leader), 3 a point, 20 a point near an end."""
+    label on a line is worse than a leader), :data:`PER_LINE` a line (each line through a label breaks its
+    words once), 3 a point, 20 a point near an end."""
     if not len(points):
         return 0.0
     grow = pad + points[:, 2]
     under = ((points[:, 0] >= box[0] - grow) & (points[:, 0] <= box[2] + grow)
              & (points[:, 1] >= box[1] - grow) & (points[:, 1] <= box[3] + grow))
-    return float(ON_A_LINE * under.any() + 3 * under.sum() + 17 * (under & ends).sum())
+    if not under.any():
+        return 0.0
+    lines = len(np.unique(points[under, 3])) if points.shape[1] > 3 else 1
+    return float(ON_A_LINE + PER_LINE * lines + 3 * under.sum() + 17 * (under & ends).sum())
