@@ -199,17 +199,18 @@ def _bulge(a: np.ndarray, b: np.ndarray, offset: float, others: list[tuple[np.nd
     sideways move (up to :data:`MAX_RAD`) that clears them and keeps its tip off the tips of other ``heads`` at
     its target (tip, the least distance; any pair's) and runs through none of the ``labels`` (boxes, pixels);
     failing that, the least bowed arc that meets all but the labels; failing that, the one clear of the nodes
-    (bowing up to :data:`MAX_RAD_NODE`), then of other ends, that comes least near a third node."""
+    (bowing up to :data:`MAX_RAD_NODE`), then of other heads, then of other ends, that comes least near a third
+    node."""
     along = (b - a) / np.hypot(*(b - a))
     normal = np.array([along[1], -along[0]])
     t = np.linspace(0.0, 1.0, max(16, int(np.hypot(*(b - a)) / 3)))[:, None]
-    best, best_score, first = None, (False, False, -math.inf), None
+    best, best_score, first = None, (False, False, False, -math.inf), None
     moves = [0.0] + [s * k * BOW_STEP * px for k in range(1, BOW_STEPS + 1) for s in (1, -1)]
     for move in moves:
         control = (a + b) / 2 + normal * 2 * (offset + move)
         for turn in TURNS if len(heads) else (0.0,):       # a tip on another's slides round the target's rim
             start, stop, rims = _arc_ends(a, b, control, marks, px, _spread(a, b, offset, marks, px), turn)
-            if not any(np.hypot(*(stop - tip)) < apart for tip, apart in heads):
+            if not any(np.hypot(*(stop - tip)) < apart for tip, apart in heads) and not _clash(stop, half, attached[1]):
                 break
         rad = _rad(start, stop, control)
         if move and abs(rad) > (MAX_RAD if best_score[0] else MAX_RAD_NODE):
@@ -217,13 +218,13 @@ def _bulge(a: np.ndarray, b: np.ndarray, offset: float, others: list[tuple[np.nd
         control = _arc3(start, stop, rad)                          # the control point matplotlib will draw
         curve = (1 - t) ** 2 * start + 2 * t * (1 - t) * control + t ** 2 * stop
         room = min((float(np.min(np.hypot(*(curve - c).T))) - r for c, r in others), default=math.inf)
-        score = (room >= 0, not any(_clash(end, half, near) for end, near in zip((start, stop), attached))
-                 and not any(np.hypot(*(stop - tip)) < apart for tip, apart in heads), room)
-        if score[:2] == (True, True) and abs(rad) <= MAX_RAD:
+        score = (room >= 0, not any(np.hypot(*(stop - tip)) < apart for tip, apart in heads),
+                 not any(_clash(end, half, near) for end, near in zip((start, stop), attached)), room)
+        if score[:3] == (True, True, True) and abs(rad) <= MAX_RAD:
             if _box_room(curve, labels) >= half:
                 return start, control, stop, rims
             first = first or (start, control, stop, rims)     # the least bow, should no bow clear the labels
-        if score > best_score:              # clear of the nodes first, then of other ends, then the most room
+        if score > best_score:              # clear of the nodes, then of other heads, then of other ends, then room
             best, best_score = (start, control, stop, rims), score
     return first or best
 

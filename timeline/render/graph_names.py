@@ -46,19 +46,16 @@ def role(dataset: Dataset, actor: Actor) -> str:
     """A person's role in a few words, from their ``title``: its first clause, less the name of their own side
     (which the node's colour and circle give), on lines of :data:`ROLE_WIDTH` characters, never cut: 'Chief of the General Staff'
     for 'Chief of the Russian General Staff', 'Foreign Minister' for 'Foreign Minister of Russia', 'Special envoy'
-    for 'Special envoy of US President Donald Trump' (a long role loses its last 'of ...'), but 'President of Russia',
-    'President of the US' (judged round 9: 'Putin / President' read oddly); '' for none."""
+    for 'Special envoy of US President Donald Trump' (a long role loses its last 'of ...'); '' for none."""
     if actor.kind != "person" or not actor.title:
         return ""
-    whole = words = re.split(r"; |, | until | from | \(", actor.title)[0]
+    words = re.split(r"; |, | until | from | \(", actor.title)[0]
     side = dataset.actors.get(dataset.side(actor.id) or "")
     for name in sorted({side.name, *side.aliases} if side else (), key=len, reverse=True):
         stem = re.escape(name[:-1] if name.endswith(("a", "e")) and len(name) > 4 else name)   # Russia -> Russian
         words = re.sub(rf"\s+(?:of|to)\s+(?:the\s+)?{stem}\w*$", "", words)
         words = re.sub(rf"\b{stem}\w*(?:'s)?\s+", "", words)
     words = words.strip()
-    if len(words.split()) == 1 and side:        # 'President' alone reads as part of the name: 'President of the US'
-        words = whole.replace(side.name, actor_name(side)) if len(whole) <= 2 * ROLE_WIDTH else words
     while len(words) > ROLE_WIDTH and len(words.rsplit(" of ", 1)[0].split()) > 1:    # of the …: the office alone
         words = words.rsplit(" of ", 1)[0]
     return textwrap.fill(printable(words[:1].upper() + words[1:]), ROLE_WIDTH) if words else ""
