@@ -77,7 +77,7 @@ def test_relations_are_greys_but_for_the_hostile_accents():
     assert families["cooperation"].head != families["pressure"].head
 
 
-@pytest.mark.parametrize("name, color", [("Russia", "#E69F00"), ("Ukraine", "#0072B2"), ("United States", "#332288"),
+@pytest.mark.parametrize("name, color", [("Russia", "#E69F00"), ("Ukraine", "#0072B2"), ("United States", "#21165A"),
                                          ("China", "#882255"), ("France", "#009E73")])
 def test_stable_defaults_whatever_the_order(name, color):
     others = ["a", "b", "c", "d", "e"]

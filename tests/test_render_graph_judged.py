@@ -48,11 +48,10 @@ def texts(figure) -> list[str]:
 # 1. "Red arrows converge on Zelenskyy" -----------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="regressed in round 8: with lines bowing at most 0.3 of their chord and the "
-                   "page's circles spread taller, Putin's and Russia's arrowheads into Ukraine lie 5-8 px apart on the "
-                   "person page and slide (graph_edges.HEAD_APART keeps other pairs' tips apart, not yet these)")
 def test_no_two_arrowheads_lie_on_each_other(figures):
-    # two heads pile up when their centres are nearer than half the smaller head
+    # two heads pile up when their centres are nearer than half the smaller head; round 8 left Putin's and Russia's
+    # heads into Ukraine 3-8 px apart on the person page and slide: now a tip on another's slides round the rim
+    # (graph_edges.TURNS), and keeping heads apart ranks before keeping line ends apart
     for name, figure in figures.items():
         renderer = figure.canvas.get_renderer()
         heads = {h: a.get_window_extent(renderer) for h, a in by_gid(figure, "head").items()}
@@ -111,9 +110,9 @@ def test_lines_into_one_node_meet_its_rim_apart(figures):
 
 
 #: Drawings where some label still lies on a line (the dense middle of the 2025 person graph, page and slide; since
-#: round 7's layout by side, Putin's label in the 2022–2025 person graph; since round 8 keeps labels within 10 points
-#: of their node, the slide state graph's 'UK' beside the US–Ukraine line).
-CROSSED = ("person-page", "person-slide", "person-column", "moscow", "2022-2025", "state-slide")
+#: round 7's layout by side, Putin's label in the 2022–2025 person graph). Round 9 routes lines round the labels
+#: placed: the slide state graph's 'UK' beside the US–Ukraine line is clear.
+CROSSED = ("person-page", "person-slide", "person-column", "moscow", "2022-2025")
 
 
 def test_no_label_is_crossed_by_a_line(figures):
@@ -122,12 +121,21 @@ def test_no_label_is_crossed_by_a_line(figures):
             assert labels_crossed(figure) == [], name
 
 
-@pytest.mark.xfail(strict=True, reason="not done: in the dense middle of the 2025 person graph a few labels "
-                                       "(Zelenskyy; the Russian delegation) still lie on lines, measured on the arcs; "
+@pytest.mark.xfail(strict=True, reason="not done: in the dense middle of the 2025 person graph labels still lie on "
+                                       "lines (page: 25 label-line pairs, was 30): the lines bow round a label only "
+                                       "within MAX_RAD, and the sheaf from the US's people into Ukraine's has no gap; "
                                        "in the Moscow person graph the US–Russia arc crosses Witkoff's label")
 @pytest.mark.parametrize("name", CROSSED)
 def test_no_label_is_crossed_by_a_line_in_the_dense_person_graphs(figures, name):
     assert labels_crossed(figures[name]) == []
+
+
+def test_the_dense_person_graphs_lay_fewer_labels_on_lines(figures):
+    # (label, line) pairs at 150 dpi: round 8 left the page at 30 and the slide at 40; round 9 routes each line round
+    # the labels placed where a bow within MAX_RAD clears them (graph_edges.route_edges) and stretches the page's
+    # circles taller: 25 and 35
+    for name, most in (("person-page", 25), ("person-slide", 35)):
+        assert len(labels_crossed(figures[name])) <= most, (name, len(labels_crossed(figures[name])))
 
 
 # 4. "'Erdoğan' and 'Erdogan' both appear" -----------------------------------------------------------------
@@ -259,18 +267,19 @@ def test_the_person_graph_takes_the_layout_that_crosses_fewer_lines(records, rec
         crossings(auto) <= 1.2 * min(crossings(stress), crossings(grouped))
 
 
-@pytest.mark.xfail(strict=True, reason="not done: the page person graph's side circles span 0.67 of the plot's "
-                   "height (0.75 wanted); spreading them taller (tried in round 8) made the layout by side cross more "
-                   "than the stress layout, and the page fell back to a knot")
-def test_the_page_person_graph_fills_its_plot(figures):
-    for name in ("person-page", "person-slide"):
-        figure = figures[name]
-        renderer = figure.canvas.get_renderer()
-        plot = figure.axes[0].get_window_extent(renderer)
-        boxes = [a.get_window_extent(renderer) for kind in ("node", "label") for a in by_gid(figure, kind).values()]
-        x0, x1 = min(b.x0 for b in boxes), max(b.x1 for b in boxes)
-        y0, y1 = min(b.y0 for b in boxes), max(b.y1 for b in boxes)
-        assert (x1 - x0) >= 0.85 * plot.width and (y1 - y0) >= 0.75 * plot.height, name
+@pytest.mark.parametrize("name", ["person-page", pytest.param("person-slide", marks=pytest.mark.xfail(
+    strict=True, reason="not done: the slide's circles span 0.83 of the plot's width (0.85 wanted): the view's margin "
+    "for the circles' names is taken on both axes"))])
+def test_the_page_person_graph_fills_its_plot(figures, name):
+    # round 8: the page's circles spanned 0.67 of the plot's height; round 9 stretches them along the side of the plot
+    # they leave empty (graph_groups._stretched): 0.82 of the height, 0.95 of the width
+    figure = figures[name]
+    renderer = figure.canvas.get_renderer()
+    plot = figure.axes[0].get_window_extent(renderer)
+    boxes = [a.get_window_extent(renderer) for kind in ("node", "label") for a in by_gid(figure, kind).values()]
+    x0, x1 = min(b.x0 for b in boxes), max(b.x1 for b in boxes)
+    y0, y1 = min(b.y0 for b in boxes), max(b.y1 for b in boxes)
+    assert (x1 - x0) >= 0.85 * plot.width and (y1 - y0) >= 0.75 * plot.height, name
 
 
 # 10. "Column versions of both graphs were not publishable" ---------------------------------------------------

@@ -149,4 +149,4 @@ def test_a_hue_means_one_side_in_every_graph_and_only_the_main_sides_have_one(se
                 if color != OTHER_SIDE.upper():
                     meaning.setdefault(color, set()).add(record.actors[record.side(node)].name)
     assert {c: sorted(n) for c, n in meaning.items()} == {
-        "#E69F00": ["Russia"], "#0072B2": ["Ukraine"], "#332288": ["United States"]}
+        "#E69F00": ["Russia"], "#0072B2": ["Ukraine"], "#21165A": ["United States"]}

@@ -233,5 +233,5 @@ def test_outcomes_of_the_summits(seeds):
 def test_the_main_states_and_mediators_have_fixed_colours(seeds):
     colours = {a: (seeds.actors[a].color or "").upper() for a in ("russia", "ukraine", "united-states", "saudi-arabia", "turkey",
                                                   "united-arab-emirates")}
-    assert colours == {"russia": "#E69F00", "ukraine": "#0072B2", "united-states": "#332288",
+    assert colours == {"russia": "#E69F00", "ukraine": "#0072B2", "united-states": "#21165A",
                        "saudi-arabia": "#009E73", "turkey": "#CC79A7", "united-arab-emirates": "#56B4E9"}

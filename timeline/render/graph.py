@@ -58,7 +58,7 @@ from timeline.render.graph_draw import (
     reach,
     rims,
 )
-from timeline.render.graph_edges import Edge, draw_edges
+from timeline.render.graph_edges import Edge, draw_routes, line_points, route_edges
 from timeline.render.graph_frame import (
     FRAME_BOTTOM,
     FRAME_TOP,
@@ -73,7 +73,7 @@ from timeline.render.graph_frame import (
 )
 from timeline.render.graph_groups import crossings, grouped_positions, separate
 from timeline.render.graph_key import sections
-from timeline.render.graph_labels import draw_labels
+from timeline.render.graph_labels import boxes_of, draw_labels
 from timeline.render.graph_names import LABEL_WIDTH, actor_name, label_forms, label_texts
 from timeline.render.graph_table import in_words
 from timeline.render.layout import layout_positions, two_columns
@@ -230,14 +230,15 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
             fit_view(ax, pos)
             pos = apart(ax, pos, radius)
     draw_ties(ax, ties, pos)
-    _, points, ends = draw_edges(ax, edges, pos, area, markers)
+    routes = route_edges(ax, edges, pos, area, markers)
     draw_nodes(ax, g, pos, {n: node._replace(area=area[n]) for n, node in look.nodes.items()}, markers,
                selection.center)
     order = sorted((n for n in g if n not in named), key=lambda n: (-radius[n], n))
-    draw_labels(ax, order, pos, radius, texts, points, ends,
-                {n: 0.0 if g.nodes[n]["node_type"] == "event" else 180.0 for n in g} if dated else None,
-                taken, label_forms(dataset, {n: texts[n] for n in actors}),
-                {n: math.sqrt(0.5) for n, m in markers.items() if m == "s"})
+    labels = draw_labels(ax, order, pos, radius, texts, *line_points(routes, dpi / 72),
+                         {n: 0.0 if g.nodes[n]["node_type"] == "event" else 180.0 for n in g} if dated else None,
+                         taken, label_forms(dataset, {n: texts[n] for n in actors}),
+                         {n: math.sqrt(0.5) for n, m in markers.items() if m == "s"})
+    draw_routes(ax, route_edges(ax, edges, pos, area, markers, boxes_of(labels) + list(taken)))  # round the labels
     draw_texts(figure, title or dataset.title or "Who deals with whom",
                 subtitle(graph, level, events, around and g.nodes[selection.center]["name"], depth, relations), footer)
     return figure

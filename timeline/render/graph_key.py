@@ -147,9 +147,11 @@ def size_section(g: nx.MultiDiGraph, sizes: tuple[float, float], marker: str = "
 
 def width_section(edges: list[Edge], title: str = "Width: events per relation") -> Section | None:
     """Line widths drawn for the fewest and the most events behind a line, and one between if it looks apart
-    from both (1.5 points or more); ``None`` for no lines."""
+    from both (1.5 points or more), in the colour most of the lines wear (judged round 8: a black key beside grey
+    lines); ``None`` for no lines."""
     if not edges:
         return None
+    color = Counter(edge.color for edge in edges).most_common(1)[0][0]
     widths = {}
     for edge in edges:
         widths.setdefault(edge.width, edge.count)
@@ -159,7 +161,7 @@ def width_section(edges: list[Edge], title: str = "Width: events per relation") 
     if middle - ordered[0] >= 1.5 and ordered[-1] - middle >= 1.5:
         samples.insert(1, middle)
     samples = sorted(set(samples))
-    return Section("width", title, [(Line2D([], [], color=style.INK, linewidth=w, solid_capstyle="butt"),
+    return Section("width", title, [(Line2D([], [], color=color, linewidth=w, solid_capstyle="butt"),
                                      f"{widths[w]:,}") for w in samples], columns=len(samples))
 
 

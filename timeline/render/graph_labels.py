@@ -54,6 +54,9 @@ class Spot(NamedTuple):
 #: lies nearer another node: only then does a label take a shorter form (a person's surname without the role that
 #: every other person's label carries, judged round 8).
 ON_A_LINE, OVERLAP = 5000.0, 1e4
+#: What each line through a label adds to its cost, in line points under it (3 each): a label crossed once by a line
+#: running along it reads better than one cut by several (measured by tests/graph_geometry.labels_crossed).
+PER_LINE = 150.0
 
 
 def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bounds: tuple[float, float, float, float],
@@ -154,6 +157,12 @@ def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float],
     return artists
 
 
+def boxes_of(artists: Sequence[Artist]) -> list[tuple[float, float, float, float]]:
+    """The boxes (x0, y0, x1, y1, pixels) of the labels among ``artists`` (those :func:`draw_labels` returns)."""
+    renderer = artists[0].figure.canvas.get_renderer() if artists else None
+    return [tuple(a.get_window_extent(renderer).extents) for a in artists if str(a.get_gid()).startswith("label:")]
+
+
 def _measure(text: Artist, words: str, renderer: object) -> tuple[float, float]:
     """The (width, height) in pixels of ``text`` when it reads ``words``."""
     text.set_text(words)
@@ -187,11 +196,6 @@ def _outside(box: tuple, bounds: tuple) -> bool:
     return box[0] < bounds[0] or box[1] < bounds[1] or box[2] > bounds[2] or box[3] > bounds[3]
 
 
-def _gap(box: tuple, x: float, y: float) -> float:
-    """Pixels from (x, y) to the nearest point of ``box`` (0 inside)."""
-    return math.hypot(max(box[0] - x, 0.0, x - box[2]), max(box[1] - y, 0.0, y - box[3]))
-
-
 def _on_nodes(box: tuple, nodes: np.ndarray, own: int, pad: float) -> int:
     """How many nodes other than ``own`` the box covers; its own node too if the box cuts into it."""
     dx = np.maximum(np.maximum(box[0] - nodes[:, 0], 0), nodes[:, 0] - box[2])
@@ -207,16 +211,23 @@ def _on_boxes(box: tuple, taken: list[tuple], pad: float) -> int:
 
 def _nearer_other(box: tuple, nodes: np.ndarray, own: int) -> bool:
     """Is another node's rim nearer the box than its own node's rim?"""
-    gaps = [_gap(box, x, y) - r for x, y, r in nodes[:, [0, 1, -1]]]      # to the marker's inner rim
-    return min(gaps[:own] + gaps[own + 1:], default=math.inf) < gaps[own] - 0.5
+    x, y = nodes[:, 0], nodes[:, 1]
+    gaps = np.hypot(np.maximum(np.maximum(box[0] - x, 0.0), x - box[2]),
+                    np.maximum(np.maximum(box[1] - y, 0.0), y - box[3])) - nodes[:, -1]   # to the marker's inner rim
+    others = np.delete(gaps, own)
+    return bool(len(others)) and float(others.min()) < gaps[own] - 0.5
 
 
 def _covered(box: tuple, points: np.ndarray, ends: np.ndarray, pad: float) -> float:
     """The cost of the line points under the box (grown by ``pad`` and each line's half width): ON_A_LINE if any (a
-    label on a line is worse than a leader), 3 a point, 20 a point near an end."""
+    label on a line is worse than a leader), :data:`PER_LINE` a line (each line through a label breaks its
+    words once), 3 a point, 20 a point near an end."""
     if not len(points):
         return 0.0
     grow = pad + points[:, 2]
     under = ((points[:, 0] >= box[0] - grow) & (points[:, 0] <= box[2] + grow)
              & (points[:, 1] >= box[1] - grow) & (points[:, 1] <= box[3] + grow))
-    return float(ON_A_LINE * under.any() + 3 * under.sum() + 17 * (under & ends).sum())
+    if not under.any():
+        return 0.0
+    lines = len(np.unique(points[under, 3])) if points.shape[1] > 3 else 1
+    return float(ON_A_LINE + PER_LINE * lines + 3 * under.sum() + 17 * (under & ends).sum())
