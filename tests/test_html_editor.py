@@ -46,7 +46,7 @@ def test_plans_name_their_sources_and_the_version_they_are_compared_with(desk, r
     assert desk.locator("#plans details.version > ul.sources").count() == len(cited)
     reports = next(v.sources for plan in record.plans.values() for v in plan.versions if v.id == "us-plan-28-points")
     linked = [s for s in reports if record.sources[s].url]
-    assert len(linked) == 6 and draft.locator("> ul.sources a[href^=http]").count() == len(linked)  # each a link
+    assert len(linked) == 7 and draft.locator("> ul.sources a[href^=http]").count() == len(linked)  # each a link
 
 
 def test_one_source_events_are_flagged_in_the_list_and_the_details(desk, record):
