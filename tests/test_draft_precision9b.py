@@ -5,20 +5,12 @@ drafted from it against the seeds: (type, date, status, roles), published Wednes
 """
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
-from conftest import SEEDS
+from test_draft_actors8 import seeds
 from test_draft_events4b import BEFORE, check
 
-from timeline.dataset import load
 from timeline.draft import draft_article
 from timeline.draft.pipeline import dt
-
-
-@cache
-def seeds():  # noqa: ANN201 - the seeds dataset, loaded once
-    return load(SEEDS)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -93,17 +93,8 @@ def _record(where: str, item: dict[str, Any]) -> Record:
     ids = [list(dict.fromkeys(a[0]["id"] for a in side)) for side in sides]
     event: dict[str, Any] = {"id": event_id(ident), "type": kind,
                              "title": f"{plover.title()}: {_clean(item.get('eventText')) or ident}", "date": day}
-    if EVENT_TYPES[kind].symmetric:
-        everyone = list(dict.fromkeys(ids[0] + ids[1]))
-        if len(everyone) < 2:
-            return Record(where, refused=f"{plover} ({kind}) is between two actors; the record names {len(everyone)}")
-        event["participants"] = everyone
-    elif not ids[0]:
-        return Record(where, refused=f"{plover} ({kind}) needs the actor who acts: 'source' is empty")
-    else:
-        event["source"] = ids[0]
-        if ids[1]:
-            event["target"] = ids[1]
+    if refusal := place_sides(event, ids, f"{plover} ({kind})", "the record", "'source' is empty"):
+        return Record(where, refused=refusal)
     location = item.get("eventLoc")
     if isinstance(location, dict) and _clean(location.get("name")):
         event["location"] = _clean(location["name"])
@@ -119,6 +110,27 @@ def _record(where: str, item: dict[str, Any]) -> Record:
     event["notes"] = "; ".join(notes)
     return Record(where, event, [a for side in sides for group in side for a in group], sources,
                   countries=tuple(a.get("aliases", [""])[0] for side in sides for group in side for a in group))
+
+
+def place_sides(event: dict[str, Any], ids: list[list[str]], what: str, holder: str, no_actor: str) -> str | None:
+    """Put the two sides' actor ids (``ids``: acting, acted on) into ``event``: as participants for a
+    symmetric type, else as source and target. Return why the row is refused, or None.
+
+    ``what`` names the event ("Consult (meeting)"), ``holder`` what was read ("the record", "the row"),
+    ``no_actor`` why there is no acting actor ("'source' is empty").
+    """
+    if EVENT_TYPES[event["type"]].symmetric:
+        everyone = list(dict.fromkeys(ids[0] + ids[1]))
+        if len(everyone) < 2:
+            return f"{what} is between two actors; {holder} names {len(everyone)}"
+        event["participants"] = everyone
+    elif not ids[0]:
+        return f"{what} needs the actor who acts: {no_actor}"
+    else:
+        event["source"] = ids[0]
+        if ids[1]:
+            event["target"] = ids[1]
+    return None
 
 
 def is_date(text: str) -> bool:

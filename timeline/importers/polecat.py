@@ -30,7 +30,7 @@ from typing import Any
 from timeline.importers import cameo, plover
 from timeline.importers.records import Record, slug
 from timeline.importers.tabular import table, table_records
-from timeline.vocabulary import EVENT_TYPES, PLOVER_TYPES
+from timeline.vocabulary import PLOVER_TYPES
 
 #: The columns that make a table a POLECAT events file.
 NEEDED = frozenset(("Event ID", "Event Date", "Event Type", "Actor Name", "Recipient Name"))
@@ -67,17 +67,8 @@ def _record(where: str, row: dict[str, str]) -> Record:
     ids = [list(dict.fromkeys(found[0]["id"] for found in side)) for side in sides]
     event: dict[str, Any] = {"id": f"polecat-{slug(ident)}",
                              "type": kind, "title": _title(name, sides), "date": day}
-    if EVENT_TYPES[kind].symmetric:
-        everyone = list(dict.fromkeys(ids[0] + ids[1]))
-        if len(everyone) < 2:
-            return Record(where, refused=f"{name} ({kind}) is between two actors; the row names {len(everyone)}")
-        event["participants"] = everyone
-    elif not ids[0]:
-        return Record(where, refused=f"{name} ({kind}) needs the actor who acts: Actor Name is empty")
-    else:
-        event["source"] = ids[0]
-        if ids[1]:
-            event["target"] = ids[1]
+    if refusal := plover.place_sides(event, ids, f"{name} ({kind})", "the row", "Actor Name is empty"):
+        return Record(where, refused=refusal)
     states = cameo.EXTRA_STATES | cameo.table("country")
     parts = [row.get("Placename", ""), row.get("Province", ""), states.get(row.get("Country", ""), row.get("Country", ""))]
     if place := ", ".join(dict.fromkeys(part for part in parts if part)):
