@@ -1,11 +1,15 @@
 """Shared fixtures: the seed dataset, small hand-made datasets, and a CLI runner."""
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
+import sys
 import textwrap
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from click.testing import CliRunner, Result
@@ -58,6 +62,17 @@ def run() -> Callable[..., Result]:
         return runner.invoke(cli, argv, env=env, catch_exceptions=False)
 
     return invoke
+
+
+@cache
+def bench_generate() -> ModuleType:
+    """bench/generate.py (the benchmarks' dataset generator) imported as a module, once."""
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module          # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
 
 
 def require_schema(*parts: str) -> Path:

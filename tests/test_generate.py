@@ -2,27 +2,16 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import bench_generate
 
 from timeline.dataset import load
 from timeline.dates import parse_edtf
 
-
-def _import_generate():
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module          # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-generate = _import_generate()
+generate = bench_generate()
 
 
 @pytest.fixture(scope="module")

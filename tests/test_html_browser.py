@@ -6,13 +6,11 @@ against :func:`timeline.graph.actor_graph`.
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import datetime, timedelta
 from urllib.parse import parse_qs
 
 import pytest
-from conftest import ROOT
+from conftest import bench_generate
 from html_page import click_actor, counts, quiet_browser, wait
 
 from timeline.dataset import load
@@ -194,16 +192,8 @@ def test_text_from_the_data_stays_text(browser, tmp_path, write_yaml):
         sorted(a.name for a in dataset.actors.values())
 
 
-def _generate():
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_many_events_are_counted_until_zoomed_in(browser, tmp_path):
-    _generate().generate(1200, tmp_path / "data", seed=5)
+    bench_generate().generate(1200, tmp_path / "data", seed=5)
     dataset = load(tmp_path / "data")
     path = tmp_path / "big.html"
     write_page(dataset, path)

@@ -6,13 +6,12 @@ below names the finding and measures its kind, not the example.
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import bench_generate
 from graph_geometry import by_gid, crossings, labels_crossed
 
 from timeline.dataset import load
@@ -211,10 +210,7 @@ def test_the_state_column_says_its_busiest_pair_in_words_never_in_a_tools_words(
 
 
 def test_synthetic_events_have_no_news_agency_among_their_actors(tmp_path):
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    generate = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = generate          # its dataclasses look their module up
-    spec.loader.exec_module(generate)
+    generate = bench_generate()
     generate.generate(3000, tmp_path, seed=7)
     record = load(tmp_path)
     media = {line.split("|")[0] for line in generate.ORGANISATIONS.strip().splitlines() if line.split("|")[4] == "media"}

@@ -4,14 +4,13 @@ side for labels, short notes, tags by their marks), measured on the drawn artist
 events (1,200 of them: the 10k benchmark's generator and its chart of counts, at a tenth of the size)."""
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import re
-import sys
 
 import matplotlib.dates as mdates
 import pytest
-from judged_charts import COLUMN, PAGE, ROOT, SLIDE, drawn, load_judged
+from conftest import bench_generate
+from judged_charts import COLUMN, PAGE, SLIDE, drawn, load_judged
 from matplotlib.colors import to_hex
 from matplotlib.lines import Line2D
 from matplotlib.patches import StepPatch
@@ -41,11 +40,7 @@ def charts(loaded):
 @pytest.fixture(scope="module")
 def counted(tmp_path_factory):
     """The 10k benchmark's dataset at 1,200 events (same generator, seed 7), drawn as counts."""
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_generate", module)
-    spec.loader.exec_module(sys.modules["bench_generate"])
-    module = sys.modules["bench_generate"]
+    module = bench_generate()
     folder = tmp_path_factory.mktemp("synthetic")
     module.generate(1200, folder, seed=7)
     figure = draw_timeline(load(folder), size=PAGE)

@@ -3,16 +3,15 @@ them, the key events labelled on the slide, honest dates on the Moscow chart, sh
 page, and no label clipped by the figure's edge."""
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import math
-import sys
 import textwrap
 from datetime import datetime
 
 import matplotlib.dates as mdates
 import pytest
-from judged_charts import PAGE, ROOT, SLIDE, drawn, load_judged
+from conftest import bench_generate
+from judged_charts import PAGE, SLIDE, drawn, load_judged
 from matplotlib.colors import to_hex
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
@@ -139,12 +138,8 @@ def test_no_text_of_the_moscow_chart_touches_another_or_another_event_s_mark(cha
 @pytest.fixture(scope="module")
 def ten_thousand(tmp_path_factory):
     """The 10k benchmark's dataset (bench/generate.py, 10,000 events, seed 7), drawn at its default size."""
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_generate", module)
-    spec.loader.exec_module(sys.modules["bench_generate"])
     folder = tmp_path_factory.mktemp("synthetic10k")
-    sys.modules["bench_generate"].generate(10_000, folder, seed=7)
+    bench_generate().generate(10_000, folder, seed=7)
     figure = draw_timeline(load(folder))
     figure.canvas.draw()
     return figure
