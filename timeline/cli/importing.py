@@ -92,13 +92,12 @@ def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output_te
 
 def _plover_types(values: tuple[str, ...]) -> tuple[str, ...]:
     """``values`` as typed, each a PLOVER type in any case; raise :class:`click.BadParameter` naming the nearest."""
-    import difflib
+    from timeline.read.problems import did_you_mean
 
     for value in values:
         if value.upper() not in PLOVER_TYPES:
-            near = difflib.get_close_matches(value.upper(), PLOVER_TYPES, n=1, cutoff=0.6)
             raise click.BadParameter(f"{value!r} is not a PLOVER type ({', '.join(PLOVER_TYPES)})"
-                                     + (f"; did you mean {near[0]!r}?" if near else ""))
+                                     + did_you_mean(value.upper(), PLOVER_TYPES))
     return values
 
 

@@ -33,8 +33,10 @@ def one_line(error: click.UsageError) -> str:
     param = getattr(error, "param", None)
     message = _INVALID.sub(r"\1: ", " ".join(error.format_message().split()))
     if (found := _COMMAND.match(message)) and ctx is not None and isinstance(ctx.command, click.Group):
-        near = difflib.get_close_matches(_literal(found["name"]), ctx.command.list_commands(ctx), n=1, cutoff=0.6)
-        message = f"No such command {found['name']}" + (f"; did you mean {near[0]!r}?" if near else "")
+        from timeline.read.problems import did_you_mean
+
+        message = f"No such command {found['name']}" + did_you_mean(_literal(found["name"]),
+                                                                      ctx.command.list_commands(ctx))
     elif isinstance(error, click.BadParameter) and param is not None and error.message:
         name = _name(param)
         if isinstance(param.type, click.Choice) and (found := _CHOICE.match(error.message)):
