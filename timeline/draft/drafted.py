@@ -37,3 +37,7 @@ class Drafted:
 
     def actors(self) -> list[str]:
         return list(dict.fromkeys(a for ids in self.roles.values() for a in ids))
+
+    def acting(self) -> set[str]:
+        """Who acts: its sources, or its participants and host."""
+        return set(self.roles.get("source", ())) or {*self.roles.get("participants", ()), *self.roles.get("host", ())}

@@ -125,17 +125,17 @@ def _merge(event: Drafted, told: list[Drafted], sentence_start: int, previous_st
     calling it"). The same facts: the same type, actors acting, date and status, in this sentence or
     the one before ("Zelenskyy stressed ... He expressed concern ...").
     """
-    sides = {affiliations.get(a, a) for a in _acting(event)}
+    sides = {affiliations.get(a, a) for a in event.acting()}
     if _told_before(event, told, sentence_start, previous_start, affiliations):
         return True
     for number in range(len(told) - 1, previous_start - 1, -1):
         other = told[number]
         symmetric = "participants" in event.roles
-        same_side = _acting(event) & _acting(other) if symmetric else \
-            sides & {affiliations.get(a, a) for a in _acting(other)}
+        same_side = event.acting() & other.acting() if symmetric else \
+            sides & {affiliations.get(a, a) for a in other.acting()}
         dated_apart = event.explicit and other.explicit and event.date != other.date  # "on July 29 ... on Aug. 4"
         same_sentence = number >= sentence_start and bool(same_side) and not dated_apart
-        same_facts = _acting(other) == _acting(event) and other.date == event.date and other.status == event.status \
+        same_facts = other.acting() == event.acting() and other.date == event.date and other.status == event.status \
             and not event.type.startswith("agreement")  # two agreements of one call, told apart, are two
         if other.type == event.type and (same_sentence or same_facts):
             for role, ids in event.roles.items():
@@ -158,7 +158,7 @@ def _told_before(event: Drafted, told: list[Drafted], sentence_start: int, previ
     """
     if event.explicit:
         return False
-    acting = _acting(event)
+    acting = event.acting()
     if event.type == "statement" and acting and not event.quotes and any(
             other.type in ("call", "meeting") and acting <= set(other.actors())
             for other in told[previous_start:sentence_start]):
@@ -171,7 +171,7 @@ def _told_before(event: Drafted, told: list[Drafted], sentence_start: int, previ
         return False
     sides = {affiliations.get(a, a) for a in acting}
     for other in reversed(told[:sentence_start]):
-        theirs = _acting(other)
+        theirs = other.acting()
         if other.type == event.type and other.status == event.status and \
                 (len(acting & theirs) >= 2 or acting <= theirs or sides >= {affiliations.get(a, a) for a in theirs}):
             for ids in event.roles.values():
@@ -192,15 +192,15 @@ def _goes_on(event: Drafted, told: list[Drafted], affiliations: dict[str, str]) 
     if event.type != "statement" or event.quotes and event.trigger.lower() not in CONTINUING:
         return False
     going_on = event.trigger.lower() in CONTINUING or event.sentence[max(0, event.at - 5):event.at].lower() == "also "
-    mine = _acting(event)
+    mine = event.acting()
     voices = mine | {affiliations[a] for a in mine if a in affiliations}  # Peskov speaks for the Kremlin
     return going_on and any(other.type in UTTERANCES and (
-        voices & _acting(other) or mine & {affiliations.get(a, a) for a in _acting(other)}) for other in told)
+        voices & other.acting() or mine & {affiliations.get(a, a) for a in other.acting()}) for other in told)
 
 
 def _visit_told(event: Drafted, told: list[Drafted], affiliations: dict[str, str]) -> bool:
     """Whether a meeting is the visit told before: the visitor meets the host ("will visit the Kremlin ... to meet Putin")."""
-    acting = _acting(event)
+    acting = event.acting()
     for other in told:
         hosts = set(other.roles.get("host", ()))
         if other.type == "visit" and other.status == event.status and acting & set(other.roles["participants"]) \
@@ -208,10 +208,6 @@ def _visit_told(event: Drafted, told: list[Drafted], affiliations: dict[str, str
             return True
     return False
 
-
-def _acting(event: Drafted) -> set[str]:
-    """Who acts in ``event``: its sources, or its participants and host."""
-    return set(event.roles.get("source", ())) or {*event.roles.get("participants", ()), *event.roles.get("host", ())}
 
 
 def _source_id(publisher: str | None, published: dt.date) -> str:

@@ -78,7 +78,7 @@ def _same(first: Drafted, second: Drafted, order: dict[int, int], kinds: dict[st
     if first.type != second.type or first.status != second.status or first.start == second.start \
             or not _overlap(first.date, second.date) or first.explicit and second.explicit and first.date != second.date:
         return False
-    mine, theirs = _acting(first), _acting(second)
+    mine, theirs = first.acting(), second.acting()
     if first.type in OCCASIONS:
         if _new_occasion(second) or first.location and second.location and first.location != second.location:
             return False
@@ -168,7 +168,3 @@ def _overlap(one: str, other: str) -> bool:
         return False
     return (a.start is None or b.end is None or a.start <= b.end) and (b.start is None or a.end is None or b.start <= a.end)
 
-
-def _acting(event: Drafted) -> set[str]:
-    """Who acts in ``event``: its sources, or its participants and host."""
-    return set(event.roles.get("source", ())) or {*event.roles.get("participants", ()), *event.roles.get("host", ())}
