@@ -200,13 +200,14 @@ def test_phone_sources_keep_their_domain(phone, record):
 def test_a_long_list_draws_the_rows_near_the_screen_and_reaches_the_last(browser, tmp_path_factory):
     """2,500 events: the list draws a screenful of rows (not "the first 400"), scrolling draws the rest down to the last;
     the graph draws the 150 most active actors with "Show all", which shows the library's graph."""
-    from test_html_browser import _generate, library, shown
+    from conftest import bench_generate
+    from test_html_browser import library, shown
 
     from timeline.dataset import load
     from timeline.html import write_page
 
     folder = tmp_path_factory.mktemp("long")
-    _generate().generate(2500, folder / "data", seed=3)
+    bench_generate().generate(2500, folder / "data", seed=3)
     dataset = load(folder / "data")
     write_page(dataset, folder / "index.html")
     page = browser.open(folder / "index.html", "level=person", width=1366, height=768)
