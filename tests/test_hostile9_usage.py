@@ -1,25 +1,14 @@
 """Usage errors of every command are one line: the command, what is wrong, the nearest valid value; exit 2."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import click
 import pytest
+from cli_commands import every_command
 from click.testing import CliRunner
 
 from timeline.cli import cli
 
-
-def _commands(group: click.Group, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], click.Command]]:
-    ctx = click.Context(group)
-    for name in group.list_commands(ctx):
-        command = group.get_command(ctx, name)
-        yield (*path, name), command
-        if isinstance(command, click.Group):
-            yield from _commands(command, (*path, name))
-
-
-COMMANDS = list(_commands(cli))
+COMMANDS = list(every_command())
 CHOICES = [(path, max(p.opts, key=len)) for path, command in COMMANDS for p in command.params
            if isinstance(p, click.Option) and isinstance(p.type, click.Choice)]
 

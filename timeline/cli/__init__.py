@@ -73,6 +73,8 @@ class LazyGroup(click.Group):
             ctx.exit(1)
         except click.UsageError as error:  # one line, not click's usage block (timeline.cli.usage)
             _usage_error(ctx, error)
+        except BrokenPipeError:  # the reader stopped reading (`| head`): stop quietly, as cat does
+            _stop_writing(ctx)
         except OSError as error:  # a name too long, a full disk, a read-only place: the user's to fix
             if (line := os_error_line(error)) is None:
                 raise
@@ -93,6 +95,16 @@ class LazyGroup(click.Group):
         except click.ClickException as error:
             error.message = visible(error.message)
             raise
+
+
+def _stop_writing(ctx: click.Context) -> NoReturn:
+    """End the command whose reader closed standard output, with no message and the status a shell gives a
+    program stopped by SIGPIPE (128 + 13 = 141), as ``cat`` and ``grep`` end; nothing more is written there."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # so the flush at exit does not fail again
+    ctx.exit(141)
 
 
 def _usage_error(ctx: click.Context, error: click.UsageError) -> NoReturn:

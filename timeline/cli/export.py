@@ -81,7 +81,19 @@ def export(dataset: Dataset, event_filter: EventFilter, fmt: str, output: Path |
              if context.get_parameter_source(name) is not ParameterSource.DEFAULT}
     events = replace(event_filter, include_drafts=include_drafts).apply(dataset)
     if output is not None and str(output) == "-":
+        _refuse_terminal(fmt)
         write(dataset, fmt, sys.stdout.buffer, events=events, include_drafts=include_drafts, **given)
+        sys.stdout.buffer.flush()  # here, where a reader gone (`| head`) is caught, not at exit
     else:
         path = write(dataset, fmt, output, events=events, force=force, include_drafts=include_drafts, **given)
         click.echo(f"wrote {path}")
+
+
+def _refuse_terminal(fmt: str) -> None:
+    """Refuse to print a binary format (a workbook) on a terminal, where it is unreadable and may upset it."""
+    from timeline.errors import UserError
+    from timeline.export import FORMATS
+
+    if FORMATS[fmt].binary and sys.stdout.isatty():
+        raise UserError(f"{fmt} is a binary file, not for a terminal: give a file with -o (-o timeline.{fmt}), "
+                        f"or send standard output to one (> timeline.{fmt})")

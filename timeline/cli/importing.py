@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from timeline.cli.options import date_option
 from timeline.importers import FORMATS
 from timeline.vocabulary import EVENT_TYPES, PLOVER_TYPES
 
@@ -20,8 +21,8 @@ SHOWN_REFUSED = 10
               help="The files' format; auto detects it from the columns.")
 @click.option("--data", "data_path", type=click.Path(exists=True, path_type=Path),
               help="An existing dataset: actors it knows (by id, name or alias) are used, not proposed again.")
-@click.option("--since", metavar="DATE", help="Only events on or after DATE.")
-@click.option("--until", metavar="DATE", help="Only events on or before DATE.")
+@date_option("--since", help="Only events on or after DATE.")
+@date_option("--until", help="Only events on or before DATE.")
 @click.option("--country", "countries", multiple=True, metavar="CODE",
               help="Only events with an actor of this country (CAMEO code such as RUS, or name; repeatable).")
 @click.option("--between", nargs=2, metavar="CODE CODE",

@@ -145,8 +145,26 @@ def _default_path() -> Path:
 _loaded: dict[tuple[Path, ...], Dataset] = {}
 
 
-since_option = click.option("--since", metavar="DATE", help='Only what may lie on or after DATE ("2 Dec 2025", 2025-12).')
-until_option = click.option("--until", metavar="DATE", help="Only what may lie on or before DATE.")
+def readable_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Refuse a DATE the user typed that cannot be read, naming its option (``--since``): the value is
+    checked here, where click knows the option, and passed on as typed."""
+    from timeline.dates import DateError, parse_user_date
+
+    if value is not None:
+        try:
+            parse_user_date(value)
+        except DateError as error:
+            raise click.BadParameter(str(error), ctx, param) from None
+    return value
+
+
+def date_option(*names: str, help: str, **kwargs: Any) -> Callable[[Command], Command]:
+    """An option taking a date as users type it (EDTF or words), refused at once, by name, if unreadable."""
+    return click.option(*names, metavar="DATE", callback=readable_date, help=help, **kwargs)
+
+
+since_option = date_option("--since", help='Only what may lie on or after DATE ("2 Dec 2025", 2025-12).')
+until_option = date_option("--until", help="Only what may lie on or before DATE.")
 level_option = click.option(
     "--level", type=click.Choice(LEVELS), default="person", show_default=True,
     help="person: actors as recorded; state: each actor counted as the state it belongs to.")

@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import click
 
 from timeline.answers import GAP_LEVELS, Stand
-from timeline.cli.options import data_option, from_tables, include_drafts_option, load_data, with_dataset, with_output
+from timeline.cli.options import (
+    data_option,
+    date_option,
+    from_tables,
+    include_drafts_option,
+    load_data,
+    with_dataset,
+    with_output,
+)
 from timeline.cli.questions import _label, _rows, _table
 from timeline.negotiation import response_words
 
@@ -38,7 +46,7 @@ class Found(NamedTuple):
 @click.command()
 @click.argument("issue")
 @click.option("--actor", metavar="NAME", help="Only this actor and its members (id, name or alias).")
-@click.option("--as-of", "as_of", metavar="DATE", help="Where everyone stood on DATE: the positions that hold then.")
+@date_option("--as-of", "as_of", help="Where everyone stood on DATE: the positions that hold then.")
 @click.option("--children", is_flag=True, help="Also the issues within ISSUE (Donbas within territory).")
 @click.option("--no-claims", is_flag=True, help="Leave out positions that others attribute to an actor.")
 @include_drafts_option
@@ -76,9 +84,9 @@ def positions(data_paths: tuple[Path, ...], issue: str, actor: str | None, as_of
 
 
 @click.command()
-@click.option("--as-of", "as_of", metavar="DATE", show_default="the latest dated position's day",
+@date_option("--as-of", "as_of", show_default="the latest dated position's day",
               help="The day to measure the gaps on; by default the day the positions chart and the page show.")
-@click.option("--since", metavar="DATE", help="Compare with the gaps on this earlier day: converging or diverging.")
+@date_option("--since", help="Compare with the gaps on this earlier day: converging or diverging.")
 @click.option("--level", type=click.Choice(GAP_LEVELS), default="state", show_default=True,
               help="state: each actor counted as its state; person: every actor apart.")
 @include_drafts_option

@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from timeline.cli.options import (
+    date_option,
     dpi_option,
     force_option,
     graph_option,
@@ -39,7 +40,7 @@ from timeline.render.choices import GRAPH_LAYOUTS, MAX_ACTORS
 @click.option("--max-actors", type=click.IntRange(min=2),
               help=f"Draw at most this many actors, the most active; the footer names those left out. Default: as "
                    f"many as the image names legibly at its --size (at most {MAX_ACTORS}).")
-@click.option("--as-of", "as_of", metavar="DATE",   # issue 15: the day of --graph positions
+@date_option("--as-of", "as_of",   # issue 15: the day of --graph positions
               help="With --graph positions: draw the stances held on this day (default: the last position's).")
 @size_option
 @dpi_option

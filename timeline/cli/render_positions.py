@@ -5,7 +5,15 @@ from pathlib import Path
 
 import click
 
-from timeline.cli.options import MAX_INCHES, dpi_option, force_option, output_option, size_option, with_dataset
+from timeline.cli.options import (
+    MAX_INCHES,
+    date_option,
+    dpi_option,
+    force_option,
+    output_option,
+    size_option,
+    with_dataset,
+)
 from timeline.model import Dataset
 from timeline.outputs import DEFAULT_DIR
 
@@ -21,7 +29,7 @@ title_option = click.option("--title", help="Title of the chart (default: a head
 @click.option("--actor", "actors", multiple=True, metavar="NAME",
               help="Draw this actor's row (id, name or alias; repeatable, in the order given). Default: every "
                    "actor with a position, the most active first.")
-@click.option("--as-of", "as_of", metavar="DATE",
+@date_option("--as-of", "as_of",
               help='Draw stances up to the end of this day ("31 Dec 2025", 2025-12-31; a month: its last day), '
                    "as 'render graph --graph positions --as-of' does; default: the end of the last month with a "
                    "position.")

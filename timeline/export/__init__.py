@@ -56,7 +56,8 @@ class Format(NamedTuple):
     """An export format: the module that writes it, its extension, default name, options and summary.
 
     ``stem`` names the default output (``None``: after the graph); a
-    ``folder`` format writes several files into a folder (``files`` names them).
+    ``folder`` format writes several files into a folder (``files`` names them);
+    a ``binary`` one writes bytes that are not text (never shown on a terminal).
     """
 
     name: str
@@ -66,6 +67,7 @@ class Format(NamedTuple):
     options: tuple[str, ...]
     summary: str
     files: tuple[str, ...] = ()
+    binary: bool = False
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
@@ -79,7 +81,7 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
            "a folder of CSV tables for programs: events, quotes, actors, sources, edges (and issues, positions, plans)",
            files=tuple(f"{name}.csv" for name in ("events", "quotes", "actors", "sources", "edges", *NEGOTIATION_TABLES))),
     Format("xlsx", "xlsx", ".xlsx", "timeline", _GRAPH_OPTIONS,
-           "an Excel workbook for spreadsheet users: one sheet per table, text kept as text"),
+           "an Excel workbook for spreadsheet users: one sheet per table, text kept as text", binary=True),
     Format("timelinejs", "timelinejs", ".json", "timeline", ("group_by",), "TimelineJS3 JSON"),
     Format("ical", "ical", ".ics", "meetings", ("coarse",), "iCalendar of the meetings, calls and visits"),
     Format("ftm", "ftm", ".ftm.json", "entities", (),
