@@ -93,8 +93,9 @@ def test_unknown_actor_is_one_line_and_exit_1(run):
 
 def test_bad_date_option_is_one_line(run):
     result = run("events", "--since", "the day after")
-    assert result.exit_code == 1
-    assert result.output.startswith("Error: ") and result.output.count("\n") == 1
+    assert (result.exit_code, result.output) == (
+        2, "Error: timeline events: --since: cannot read the date 'the day after' (e.g. '2 Dec 2025' or '2025-12') "
+           "(see 'timeline events --help')\n")
 
 
 def test_validate_ok_and_problems(run, write_yaml):

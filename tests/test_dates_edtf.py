@@ -214,8 +214,8 @@ def test_command_line_dates(text: str, message: str | None) -> None:
 def test_a_contradicting_weekday_on_the_command_line(run) -> None:
     result = run("events", "--since", "Monday 2 Dec 2025")
     assert (result.exit_code, result.stderr) == (
-        1, "Error: 2 Dec 2025 is a Tuesday, not a Monday, in 'Monday 2 Dec 2025'; "
-           "correct the day or leave out the weekday\n")
+        2, "Error: timeline events: --since: 2 Dec 2025 is a Tuesday, not a Monday, in 'Monday 2 Dec 2025'; "
+           "correct the day or leave out the weekday (see 'timeline events --help')\n")
 
 
 # --- generated EDTF strings against the oracle ------------------------------------------------

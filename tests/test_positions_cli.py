@@ -136,8 +136,6 @@ MISTAKES = [  # arguments, the one line on stderr
                            "zaporizhzhia, nato, sanctions)"),
     (("positions", "donbas", "--actor", "nobody"), "Error: no actor called 'nobody'; 'timeline actors' lists every "
                                                    "actor"),
-    (("positions", "donbas", "--as-of", "31 Feb 2025"), "Error: cannot read the date '31 Feb 2025' (e.g. '2 Dec 2025' "
-                                                        "or '2025-12')"),
     (("positions", "bad\x1b[2Jname"), "Error: no issue called 'bad\\x1b[2Jname' (the dataset has: territory, donbas, "
                                       "zaporizhzhia, nato, sanctions)"),
     (("gaps", "--as-of", "2025-09", "--since", "2025-12"), "Error: --since 2025-12 is after --as-of 2025-09; give the "
@@ -150,6 +148,13 @@ MISTAKES = [  # arguments, the one line on stderr
 def test_a_mistake_is_one_line_and_exit_1(run, args, line):
     result = run(*args, data=FIXTURE)
     assert (result.exit_code, result.stdout, result.stderr) == (1, "", line + "\n")
+
+
+def test_an_unreadable_day_is_a_usage_error_naming_its_option(run):
+    result = run("positions", "donbas", "--as-of", "31 Feb 2025", data=FIXTURE)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", "Error: timeline positions: --as-of: cannot read the date '31 Feb 2025' (e.g. '2 Dec 2025' or "
+               "'2025-12') (see 'timeline positions --help')\n")
 
 
 def test_a_dataset_without_issues_says_so(run):
