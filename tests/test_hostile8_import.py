@@ -37,10 +37,16 @@ def test_a_non_utf8_plover_file_is_refused_at_its_line(run, tmp_path):
     assert result.output.splitlines()[-1] == f"Error: {path}:2: byte 0xe9 is not UTF-8; save the file as UTF-8"
 
 
+MARKED = {"utf-8 (marked)": "utf-8", "utf-16 (LE)": "utf-16-le", "utf-16 (BE)": "utf-16-be",
+          "utf-32 (LE)": "utf-32-le", "utf-32 (BE)": "utf-32-be"}
+
+
 @pytest.mark.parametrize("separator", [",", "\t"])
-def test_the_project_table_in_utf16_with_its_mark_is_read(run, tmp_path, separator):
-    text = ROW.format(summary="Встреча").replace(",", separator)
-    path = _events_csv(tmp_path, text, "utf-16")
+@pytest.mark.parametrize("encoding", MARKED.values(), ids=MARKED)
+def test_the_project_table_with_a_byte_order_mark_is_read(run, tmp_path, separator, encoding):
+    """Excel's "Unicode Text" is UTF-16; UTF-32's little-endian mark begins as UTF-16's and was misread as it."""
+    text = "\ufeff" + ROW.format(summary="Встреча").replace(",", separator)
+    path = _events_csv(tmp_path, text, encoding)
     result = run("import", str(path), "-o", str(tmp_path / "out.yaml"), "--data", str(SEED), data=None)
     assert result.exit_code == 0, result.output
     assert "  summary: Встреча\n" in (tmp_path / "out.yaml").read_text(encoding="utf-8")

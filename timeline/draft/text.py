@@ -2,13 +2,13 @@
 charset-normalizer finds), HTML stripped to its paragraphs (selectolax, Lexbor)."""
 from __future__ import annotations
 
-import codecs
 import os
 import re
 import unicodedata
 from pathlib import Path
 
 from timeline.errors import UserError
+from timeline.read.encoding import byte_order_mark
 
 #: Larger articles are refused: a news article is a few thousand words.
 MAX_BYTES = 5_000_000
@@ -18,9 +18,6 @@ _NOISE = "script, style, noscript, template, nav, header, footer, aside, form, s
 _BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, div, br, tr, section, article, figcaption, pre, dd, dt"
 _HTML = re.compile(r"\A\s*(?:<!--|<\?xml|<(?:!doctype\s+html|html|head|body|article|main|section|header|p|div|h[1-6]"
                    r"|meta|span|table|ul|ol|figure|title)\b)", re.IGNORECASE)
-#: Byte-order marks, longest first (UTF-32's little-endian mark starts with UTF-16's).
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
-         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 #: Text has a space or line break every 50 characters at least (English words are 5 letters long on average).
 _MIN_SPACES = 0.02
 
@@ -72,13 +69,13 @@ def decode(raw: bytes, name: str = "the article") -> str:
 
     Raise :class:`ArticleError` with one line when no encoding reads it as words and spaces (binary data).
     """
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            try:
-                return raw[len(bom):].decode(encoding)
-            except UnicodeDecodeError as error:
-                raise ArticleError(f"{name}: starts as {encoding.upper()} text (byte-order mark) but byte "
-                                   f"{error.start + len(bom)} is not {encoding.upper()}; save it as UTF-8") from None
+    if (mark := byte_order_mark(raw)) is not None:
+        encoding = mark.encoding.upper()
+        try:
+            return raw[mark.length:].decode(mark.encoding)
+        except UnicodeDecodeError as error:
+            raise ArticleError(f"{name}: starts as {encoding} text (byte-order mark) but byte "
+                               f"{error.start + mark.length} is not {encoding}; save it as UTF-8") from None
     if b"\x00" not in raw:
         try:
             return raw.decode("utf-8")

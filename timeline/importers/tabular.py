@@ -4,7 +4,7 @@ Every importer of a spreadsheet-shaped format reads through here, so each gets
 the same handling of what real files carry:
 
 - the delimiter (comma, tab or semicolon) is taken from the first lines; text is
-  UTF-8 (a byte-order mark skipped), or UTF-16 with its mark (Excel's "Unicode Text");
+  UTF-8 (a byte-order mark skipped), or UTF-16 or UTF-32 with its mark (Excel's "Unicode Text" is UTF-16);
   any other encoding is refused with the line of its first stray byte (:func:`open_text`),
   never guessed: a Windows-1251 file read as Windows-1252 would import garbled names;
 - a title line or notes above the header are skipped: the header is the first of
@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from timeline.errors import UserError
+from timeline.read.encoding import bare_utf16, byte_order_mark
 
 if TYPE_CHECKING:
     from timeline.importers.records import Record
@@ -57,35 +58,32 @@ class NotText(UserError):
 
 @contextmanager
 def open_text(path: Path) -> Iterator[TextIO]:
-    """``path`` opened as text for the csv module: UTF-16 after its byte-order mark, else UTF-8 (a mark skipped).
+    """``path`` opened as text for the csv module: in the encoding its byte-order mark names (UTF-8, UTF-16,
+    UTF-32; the mark skipped), else UTF-8.
 
     A binary file (a NUL byte in its first 8 KB) raises :class:`NotText` at once; a byte that does not
     decode, met while the caller reads, raises it naming the line.
     """
     with path.open("rb") as raw:
         head = raw.read(8192)
-    utf16 = head[:2] in (b"\xff\xfe", b"\xfe\xff")  # Excel's "Unicode Text": UTF-16, tab-separated
-    if not utf16 and _is_bare_utf16(head):
+    mark = byte_order_mark(head)  # UTF-16 with its mark: Excel's "Unicode Text", tab-separated
+    if mark is None and bare_utf16(head):
         raise NotText(f"{path}: UTF-16 text without its byte-order mark; save the file as UTF-8 (from Excel: "
                       "'CSV UTF-8')")
-    if not utf16 and b"\0" in head:
+    if mark is None and b"\0" in head:
         raise NotText(f"{path}: a binary file, not text; give a CSV or tab-separated table, an .xlsx workbook "
                       "or JSON")
-    try:
-        with path.open(encoding="utf-16" if utf16 else "utf-8-sig", newline="") as handle:
+    wide = mark is not None and mark.encoding != "utf-8"
+    try:  # the codecs that skip the mark, also when the reader seeks back to the start
+        with path.open(encoding=mark.encoding[:6] if wide else "utf-8-sig", newline="") as handle:
             yield handle
     except UnicodeDecodeError as error:
-        if utf16:
-            raise NotText(f"{path}: broken UTF-16 ({error.reason}); save the file again as UTF-8") from None
+        if wide:
+            name = mark.encoding.upper()[:6]
+            raise NotText(f"{path}: broken {name} ({error.reason}); save the file again as UTF-8") from None
         line, byte = _stray_byte(path)
         spreadsheet = "" if path.suffix.lower() in (".json", ".jsonl") else " (from Excel: 'CSV UTF-8')"
         raise NotText(f"{path}:{line}: byte 0x{byte:02x} is not UTF-8; save the file as UTF-8{spreadsheet}") from None
-
-
-def _is_bare_utf16(head: bytes) -> bool:
-    """Whether ``head`` looks like UTF-16 without a mark: NUL in every other byte of mostly-ASCII text."""
-    pairs = len(head) // 2
-    return pairs >= 4 and max(head[1::2][:pairs].count(0), head[0::2][:pairs].count(0)) >= 0.9 * pairs
 
 
 def _stray_byte(path: Path) -> tuple[int, int]:
