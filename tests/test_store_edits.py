@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import random
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 import store_cases
+from conftest import bench_generate
 
 from timeline import cache, dataset
 from timeline.dataset import DatasetError
 from timeline.model import Dataset
 
 cache_home, loads = store_cases.cache_home, store_cases.loads  # the fixtures of the store's tests
-ROOT = Path(__file__).resolve().parent.parent
 ACTORS = """actors:
   - {id: anna, name: Anna, kind: person, affiliation: ruritania}
   - {id: boris, name: Boris}
@@ -175,13 +174,8 @@ def test_a_problem_inside_the_edited_file_is_the_loaders_report(folder: Path) ->
 # -- a generated dataset, edited at random -----------------------------------------------
 
 def test_random_edits_of_a_generated_dataset_give_the_loaders_answer(tmp_path: Path, loads: list[Path]) -> None:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import generate
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
     data = tmp_path / "generated"
-    generate.generate(1500, data, seed=3, files=40)
+    bench_generate().generate(1500, data, seed=3, files=40)
     (data / "bench.json").unlink()
     assert cache.load(data) == LOADER(data)
     rng = random.Random(5)
