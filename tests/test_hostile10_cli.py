@@ -78,3 +78,24 @@ def test_a_workbook_goes_to_a_file_standard_output_is_sent_to(tmp_path):
         process = _timeline("export", "xlsx", "-o", "-", stdout=out)
         assert process.wait(60) == 0
     assert (tmp_path / "out.xlsx").read_bytes()[:4] == b"PK\x03\x04"
+
+
+FILE_WRITERS = [path for path, command in every_command() for p in command.params
+                if "--output" in p.opts and not getattr(p.type, "allow_dash", False)]
+
+
+def test_every_command_that_writes_files_is_walked():
+    assert {"html", "build", "import", "draft", "render timeline", "render graph"} <= {" ".join(p) for p in FILE_WRITERS}
+    assert ("export",) not in FILE_WRITERS   # export writes - to standard output
+
+
+@pytest.mark.parametrize("path", FILE_WRITERS, ids=" ".join)
+def test_a_dash_is_not_taken_for_a_file_name(path, tmp_path, monkeypatch):
+    """`timeline html -o -` wrote a 1.4 MB file named '-' (and `draft -o -` one of YAML) where a user meant the screen."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, [*path, "-o", "-"], prog_name="timeline")
+    command = " ".join(path)
+    assert (result.exit_code, result.stderr) == (
+        2, f"Error: timeline {command}: --output: '-' (standard output) is not written by this command, which "
+           f"writes files; give a file or folder name (see 'timeline {command} --help')\n")
+    assert list(tmp_path.iterdir()) == []

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import click
 
+from timeline.cli.options import not_standard_output
+
 
 @click.command("draft")
 @click.argument("article", type=click.Path(path_type=Path))
@@ -16,7 +18,7 @@ import click
 @click.option("--url", metavar="URL", help="The article's address.")
 @click.option("--publisher", metavar="NAME", help="Who published the article.")
 @click.option("--title", metavar="TEXT", help="The article's title (default: its first line, if a headline).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), callback=not_standard_output,
               help="The new YAML file to write (never over a file timeline did not write).")
 @click.option("--into", type=click.Path(path_type=Path),
               help="A dataset file to append the drafts to (kept as written), or a folder to add a file to.")

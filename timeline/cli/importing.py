@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from timeline.cli.options import date_option
+from timeline.cli.options import date_option, not_standard_output
 from timeline.importers import FORMATS
 from timeline.vocabulary import EVENT_TYPES, PLOVER_TYPES
 
@@ -33,7 +33,7 @@ SHOWN_REFUSED = 10
 @click.option("--cameo", multiple=True, metavar="CODE", help="Only events whose CAMEO code starts so (04).")
 @click.option("--plover", multiple=True, metavar="TYPE", callback=lambda ctx, param, value: _plover_types(value),
               help="Only events of this PLOVER type (CONSULT).")
-@click.option("-o", "--output", "output_text", required=True, type=click.Path(),
+@click.option("-o", "--output", "output_text", required=True, type=click.Path(), callback=not_standard_output,
               help="The YAML file to write, or a folder (ending in /): actors.yaml, sources.yaml, a file per "
                    "month. Never over a file timeline did not write.")
 @click.option("--force", is_flag=True, help="Replace the output file even if timeline did not write it.")

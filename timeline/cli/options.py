@@ -199,14 +199,24 @@ def output_option(help: str, default: Path | None = None, kind: str = "file",
                         type=click.Path(file_okay=kind != "folder", dir_okay=kind != "file", path_type=Path,
                                         allow_dash=kind == "any"),
                         default=default, show_default=default is not None, help=help,
-                        callback=None if kind == "folder" else not_data_named)
+                        callback=not_standard_output if kind == "folder" else not_data_named)
+
+
+def not_standard_output(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Refuse ``-`` where a command writes only files: it would become a file named ``-``, not standard output."""
+    if value is not None and str(value) == "-" and not getattr(param.type, "allow_dash", False):
+        raise click.BadParameter("'-' (standard output) is not written by this command, which writes files; "
+                                 "give a file or folder name", ctx, param)
+    return value
 
 
 def not_data_named(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
-    """Refuse an output named as a dataset file (``.yaml``/``.yml``) by a command that writes none: in a dataset
-    folder it would be read as data and break the next load, and over a data file it would replace the record."""
+    """Refuse ``-`` (:func:`not_standard_output`) and an output named as a dataset file (``.yaml``/``.yml``)
+    by a command that writes none: in a dataset folder it would be read as data and break the next load, and
+    over a data file it would replace the record."""
     from timeline.read.files import is_data_file
 
+    not_standard_output(ctx, param, value)
     if value is not None and is_data_file(value):
         raise click.BadParameter(f"{str(value)!r} is named as a dataset file ({value.suffix}), which this command "
                                  "does not write: a dataset would read it as data; name it for what it holds",
