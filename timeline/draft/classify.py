@@ -25,6 +25,7 @@ from timeline.draft import modality
 from timeline.draft.clauses import QUOTE
 from timeline.draft.dates import bound, find_dates
 from timeline.draft.drafted import Drafted
+from timeline.draft.events import _place  # the place of a clause: a name after "in"/"at"
 from timeline.draft.modality import NEGATIONS, PLANNED_WORDS, PROPOSED_WORDS, REFERENCES
 from timeline.draft.triggers import find_triggers
 from timeline.vocabulary import EVENT_TYPES
@@ -67,6 +68,12 @@ class Model:
                 totals[kind] += weight
         return {kind: 1 / (1 + math.exp(-min(max(total, -30.0), 30.0))) for kind, total in totals.items()}
 
+    def strongest(self, words: list[str], kind: str) -> str | None:
+        """Of ``words``, the one whose feature ``w=`` weighs most for ``kind`` (None if none weighs for it)."""
+        weights = [(self.weights.get(f"w={w}", {}).get(kind, 0.0), w) for w in words]
+        best = max(weights, default=(0.0, None))
+        return best[1] if best[0] > 0 else None
+
 
 @lru_cache(maxsize=4)
 def _load(path: str) -> Model | None:
@@ -103,40 +110,45 @@ def sentence_types(sentence: Sentence) -> dict[str, float]:
     return current.scores(features(sentence)) if current else {}
 
 
-
 #: The probability from which the model's likeliest type for a sentence the rules drafted nothing from is drafted.
-SURE = 0.6
+SURE = 0.7
 
 
 def propose(sentence: Sentence, mentions: list[Mention], context: Context) -> list[Drafted]:
     """An event of the model's likeliest type for a sentence the rules drafted nothing from; [] if unsure.
 
     The type is the one the model gives at least :data:`SURE`; its parties are the actors the sentence
-    names outside quotations, in order (two or more for a symmetric type, all participants; for the others
-    the first is the source, the rest the target); its status is read from the sentence's words by
-    :func:`timeline.draft.modality.status` (no event if negated); its date the sentence's first explicit
-    date, else bounded by publication. Its confidence is the model's probability, halved.
+    names outside quotations and places ("in Moscow"), in order: two or more for a symmetric type, all
+    participants; for the others the first is the source, the rest the target. Its status is read from the
+    sentence's words by :func:`timeline.draft.modality.status` (no event if a word negates); its date is the
+    sentence's first explicit date, else bounded by publication; its confidence the model's probability, halved;
+    its trigger the sentence's word that weighs most for the type. It is told as a noun (no verb was read).
     """
-    scores = sentence_types(sentence)
+    current = model()
+    scores = current.scores(features(sentence)) if current else {}
     kind = max(scores, key=scores.__getitem__, default=None)
-    if kind is None or scores[kind] < SURE:
+    if current is None or kind is None or scores[kind] < SURE:
         return []
     words = [t.lower_ for t in sentence.span]
-    status = modality.status(kind, modality.modal_words(words), "", len(words))
-    quoted = {m.start for m in mentions if _quoted(sentence, m.start)}
-    parties = list(dict.fromkeys(m.actor for m in mentions if m.start not in quoted))
+    status = None if NEGATIONS & set(words) else modality.status(kind, modality.modal_words(words), "", len(words))
+    parties = list(dict.fromkeys(m.actor for m in mentions if _party(sentence, m.start)))
     if status is None or len(parties) < (2 if EVENT_TYPES[kind].symmetric else 1):
         return []
     roles = {"participants": parties} if EVENT_TYPES[kind].symmetric else \
         {"source": parties[:1], **({"target": parties[1:]} if parties[1:] else {})}
     future = status in ("planned", "proposed")
     dated = [d for d in find_dates(sentence.text, context.published, future, 0, context.anchor) if d.explicit]
+    word = current.strongest(words, kind) or ""
+    at = next((t.idx - sentence.start + sentence.origin for t in sentence.span if t.lower_ == word), 0)
     return [Drafted(kind, dated[0].edtf if dated else bound(context.published, future), status, roles,
-                    sentence.text, sentence.start, sentence.end, "", round(scores[kind] / 2, 2),
-                    explicit=bool(dated), reach=len(sentence.text))]
+                    sentence.text, sentence.start, sentence.end, sentence.text[at:at + len(word)],
+                    round(scores[kind] / 2, 2), location=_place(sentence, 0, len(sentence.span)), at=at,
+                    nominal=True, explicit=bool(dated), reach=len(sentence.text))]
 
 
-def _quoted(sentence: Sentence, start: int) -> bool:
-    """Whether the article offset ``start`` lies inside a quotation of ``sentence``."""
+def _party(sentence: Sentence, start: int) -> bool:
+    """Whether the name at article offset ``start`` may be a party: not quoted, not a place ("in Moscow")."""
     at = start - sentence.start
-    return any(m.start() <= at < m.end() for m in QUOTE.finditer(sentence.text))
+    before = sentence.text[:at].split()[-1:]
+    return before not in (["in"], ["at"], ["near"]) and not any(m.start() <= at < m.end()
+                                                                for m in QUOTE.finditer(sentence.text))
