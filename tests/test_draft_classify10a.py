@@ -19,7 +19,7 @@ from conftest import SEEDS
 
 from timeline.dataset import load
 from timeline.draft import draft_article
-from timeline.draft.classify import ENVIRONMENT, WEIGHTS, Model, features
+from timeline.draft.classify import ENVIRONMENT, WEIGHTS, Model, features, sentence_types
 from timeline.draft.sentences import sentences
 from timeline.vocabulary import EVENT_TYPES
 
@@ -74,15 +74,15 @@ def test_the_features_of_a_sentence() -> None:
         "r=meeting", "t=meeting=meet", "m=planned", "m=quote"]
 
 
-@pytest.mark.parametrize(("text", "kind"), [
-    ("Putin met Witkoff in Moscow on Tuesday.", "meeting"),
-    ("Peskov said the Kremlin saw no clear outlines of a deal.", "statement"),
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Putin met Witkoff in Moscow on Tuesday.", [("meeting", 0.469), ("agreement_signed", 0.041)]),
+    ("Peskov said the Kremlin saw no clear outlines of a deal.", [("statement", 0.829), ("threat", 0.017)]),
+    ("The two sides signed a ceasefire agreement in Doha.", [("agreement_signed", 0.603), ("meeting", 0.119)]),
 ])
-def test_the_shipped_model_on_known_sentences(text: str, kind: str) -> None:
-    from timeline.draft.classify import sentence_types
-
+def test_the_shipped_model_on_known_sentences(text: str, expected: list[tuple[str, float]]) -> None:
+    """The shipped weights' two likeliest types (a retrained model changes these figures: update them with it)."""
     scores = sentence_types(_sentence(text))
-    assert max(scores, key=scores.get) == kind
+    assert [(kind, round(p, 3)) for kind, p in sorted(scores.items(), key=lambda x: -x[1])[:2]] == expected
 
 
 @pytest.fixture
