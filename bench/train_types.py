@@ -40,8 +40,9 @@ import score_drafts  # noqa: E402 - the scorer beside this script
 MIN_EXAMPLES = 4
 #: Features seen in fewer training sentences than this are left out.
 MIN_COUNT = 2
-#: Weights nearer zero than this are left out of the file; the rest are rounded to 4 decimals.
-KEEP = 0.02
+#: Weights nearer zero than this are left out of the file (0.02 gives the same cross-validated counts and a file
+#: twice as large); the rest are rounded to 4 decimals.
+KEEP = 0.05
 #: Inverse regularisation strength of the logistic regressions.
 STRENGTH = 3.0
 _PIECES = re.compile(r"\s*(?:\.\.\.|…)\s*")

@@ -38,7 +38,7 @@ def test_the_weights_file_is_plain_data() -> None:
     assert all(isinstance(b, float) for b in data["bias"])
     for feature, weights in data["weights"].items():
         assert isinstance(feature, str) and set(weights) <= set(data["types"])
-        assert all(isinstance(w, float) and abs(w) >= 0.02 for w in weights.values())
+        assert all(isinstance(w, float) and abs(w) >= 0.05 for w in weights.values())
 
 
 def test_the_model_scores_without_scikit_learn() -> None:
@@ -75,9 +75,9 @@ def test_the_features_of_a_sentence() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Putin met Witkoff in Moscow on Tuesday.", [("meeting", 0.469), ("agreement_signed", 0.041)]),
-    ("Peskov said the Kremlin saw no clear outlines of a deal.", [("statement", 0.829), ("threat", 0.017)]),
-    ("The two sides signed a ceasefire agreement in Doha.", [("agreement_signed", 0.603), ("meeting", 0.119)]),
+    ("Putin met Witkoff in Moscow on Tuesday.", [("meeting", 0.469), ("agreement_signed", 0.044)]),
+    ("Peskov said the Kremlin saw no clear outlines of a deal.", [("statement", 0.829), ("threat", 0.018)]),
+    ("The two sides signed a ceasefire agreement in Doha.", [("agreement_signed", 0.614), ("meeting", 0.128)]),
 ])
 def test_the_shipped_model_on_known_sentences(text: str, expected: list[tuple[str, float]]) -> None:
     """The shipped weights' two likeliest types (a retrained model changes these figures: update them with it)."""
