@@ -126,8 +126,12 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
         pronoun = any(w in PRONOUNS for w in words[:first][-6:])
         grouped = set(words[max(0, first - 4):first]) & GROUP_WORDS
         teams = set(words[max(0, first - 4):first]) & TEAM_WORDS
+        pair = _both_sides(words[max(0, first - 6):first])  # drafta10: "the two countries engaging in clashes"
         if teams and context.last_group and EVENT_TYPES[trigger.type].symmetric:  # "Technical teams will meet"
             sources, inherited = context.states(context.last_group), True
+        elif pair and context.last_group:
+            sources = list(context.last_group if pair == "sides" else context.states(context.last_group))
+            inherited = True
         elif grouped and context.last_group:  # "Trump claimed that both sides had agreed"
             sources, inherited = list(context.last_group), True
         elif trigger.type == "proposal" and trigger.span[0].lower_ in PLAN_WORDS:  # "the plan was leaked"
@@ -146,13 +150,18 @@ def _capital_of(token: int, words: list[str]) -> bool:
     return word_before(token, words) in ("capital", "city") and bool({"in", "to"} & set(words[max(0, token - 5):token]))
 
 
+#: "both countries", "the two neighbours", "the two South Caucasus states" (up to two words between, drafta10).
+_STATES = re.compile(r"\b(?:both|two)(?: [\w-]+){0,2} (?:countries|nations|states|neighbou?rs|governments)\b")
+_SIDES = re.compile(r"\b(?:both|two)(?: [\w-]+){0,2} (?:sides|parties|rivals|delegations|leaders)\b")
+
+
 def _both_sides(words: list[str]) -> str:
     """How ``words`` speak of the two sides told before: "sides" ("both sides", "the two parties"), "states"
     ("the two countries", "both nations", draft8), or "" when they do not."""
-    pairs = set(zip(words, words[1:]))
-    if pairs & {(a, b) for a in ("both", "two") for b in ("countries", "nations", "states")}:
+    joined = " ".join(words)
+    if _STATES.search(joined):
         return "states"
-    return "sides" if pairs & {("both", "sides"), ("two", "sides"), ("both", "parties"), ("two", "parties")} else ""
+    return "sides" if _SIDES.search(joined) else ""
 
 
 def _owners(left: list[Mention], first: int, words: list[str], token_of: dict[int, int]) -> list[str]:

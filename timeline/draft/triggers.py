@@ -43,6 +43,8 @@ MEDIATE = "mediate|host|broker|coordinate"
 #: "ready to facilitate the navigation of vessels", draft8).
 ASSIST = "facilitate"
 ASSISTED = "talks|negotiations|dialogue|meeting|meetings|contacts|process|exchange|exchanges|settlement|summit"
+#: A mediator's help told as going on ("continue accompanying the process", "continue facilitating the talks").
+CONTINUED = "accompanying|facilitating|supporting|mediating|hosting|accompany|facilitate|support|mediate|host"
 #: What happens to a plan that becomes known with no author in its sentence ("the plan was leaked").
 MADE_KNOWN = "leaked|revised|published|unveiled|released|amended|updated|circulated|presented|drafted"
 CAPTURE = "captured|taken|seized|liberated|destroyed|downed|killed|encircled|shot"
@@ -84,6 +86,9 @@ INVITED_TO = "participate|attend|join|return|resume|hold|talks|negotiations|nego
 #: match is cut to the verb, so that the sides named between it and the noun are its participants.
 GUESTS = "counterpart|counterparts|officials|envoys|negotiators|delegation"
 
+#: Armed forces as what is mobilised or deployed ("activate its standby force", "massed troops on the border").
+FORCES = "force|forces|troops|soldiers|units|brigade|brigades|battalions|warships|army"
+
 #: Event type -> patterns. A leading ``*`` marks a nominal trigger.
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "claim": ("claims|claimed|claiming|claim", f"said|says|say|saying it|they has|had|have {CAPTURE}",
@@ -99,6 +104,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "led|leads|headed|heads|chaired|chairs the|their ~ talks|negotiations|consultations|discussions",
                 "* consultations between|with", "gathered|gather|gathers|convened|convene|convenes|reconvened|reconvene",
                 "shuttling|shuttled|shuttles between",
+                # drafta10: a host or mediator brings the sides to one table (CAMEO 046, "Engage in negotiation")
+                "brought|brings|bring|bringing ~ together", "establish|established|establishes|establishing contact|contacts",
                 "hosted|hosts|host|hosting ~ counterparts|talks|meeting|meetings|summit|leaders|delegations|negotiations",
                 f"hosted|hosts|host|hosting his|her|their|its ~ {GUESTS}", f"hosted|hosts|host|hosting ~ {GUESTS}"),
     "call": ("spoke|spoken|speak|speaks|talked|talks ~ by phone|telephone", "* phone|telephone|video call|conversation|talks",
@@ -108,7 +115,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
              "spoke|spoken|speak|speaks|talked to each|one other|another", "telephonic|telephone talk|conversation",
              "called|calls|phoned|rang CAP"),
     "visit": ("visited|visits|visiting|visit", "visit to", "travelled|traveled|travels|flew|flies to",
-              "arrived|arrives in", "landed|lands in",
+              "arrived|arrives|arriving in|at", "landed|lands in",
+              # drafta10: arriving for what the visit is for ("after arriving to take part in the UN's week")
+              "arrived|arrives|arriving to|for attend|take|join|participate|talks|negotiations|consultations",
               "paid|pays|made|makes ~ visit|trip to", "trip to", "being sent|dispatched to", "will travel|go to",
               "left|leaves|departed|departs for|to",
               f"{'|'.join(sorted(WELCOMING))} ~ ~ at ~ {ARRIVAL_PLACES}"),
@@ -140,12 +149,19 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                          "offered|offers|offering ~ mediation|mediate|good offices", "* mediation offer|offers",
                          # drafta9: an invitation to talks ("invited both sides to participate", "the invitation
                          # of our Swedish hosts to return to Stockholm"): an offer to host or mediate them
-                         f"invited|invites|inviting ~ ~ to {INVITED_TO}", "* invitation of|from"),
+                         f"invited|invites|inviting ~ ~ to {INVITED_TO}", "* invitation of|from",
+                         # drafta10: the invited may be named at length ("invited both the army and the RSF to")
+                         f"invited|invites|inviting ~ ~ ~ to {INVITED_TO}",
+                         # drafta10: CAMEO 039, a mediator's pledge to go on helping ("readiness to continue
+                         # accompanying the process")
+                         f"ready|readiness|willing|willingness|prepared|commitment to continue {CONTINUED} ~ {ASSISTED}"),
     # "flew in to press X to" (draft8), not "Putin's press secretary"
     "appeal": ("urged|urges|urging|urge", PRESS, "to press", f"asked|asks|asking ~ to {ASKED_ACTS}",
                f"{RESTATE} {POSSESSIVE} appeal|appeals|call|calls for|to",
                "called|calls|calling|call on|for", "appealed|appeals to", "asked|asks for",
-               "requested|requests|request"),
+               "requested|requests|request",
+               # drafta10: CAMEO 02 "Make an appeal or request": persuading another to act
+               "convince|convinced|convinces|convincing|persuade|persuaded|persuades|persuading ~ to"),
     "rejection": ("rejected|rejects|reject|rejecting",
                   "not|never|n't recognize|recognise|accept ~ agreement|agreements|deal|deals|outcome|outcomes|result"
                   "|results|decision|decisions", "refused|refuses", "ruled|rules out",
@@ -162,6 +178,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "endorsement": ("welcomed|welcomes|welcome|praised|praises|praise|endorsed|endorses|endorse|backed|backs",
                     "commended|commends|commend|congratulated|congratulates|congratulate|hailed|hails|applauded|applauds",
                     "is|are|was|were|been recognized|recognised by",
+                    # drafta10: CAMEO 051, support told with its verb ("supports direct dialogue between")
+                    "supports|supported direct|efforts|dialogue|talks|negotiations|peace", "supports the|a|an|CAP",
                     "expressed|expresses|voiced|voices|declared|declares ~ support|backing for"),
     "agreement": ("agreed|agree|agrees", "came|come|comes to terms",
                   f"reached|reach|reaches|struck|strike|strikes|clinched|sealed ~ {DEALS}",
@@ -171,13 +189,15 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                          "* agreement|deal|accord|treaty|memorandum|declaration|understanding|pact signed",
                          "* memorandum|declaration of understanding|principles signed",
                          f"* {DEALS}|treaty|memorandum|declaration|agreements was|were|been signed|inked"),
-    "accusation": ("accused|accuses|accusing|accuse", "blamed|blames|blaming"),
+    "accusation": ("accused|accuses|accusing|accuse", "blamed|blames|blaming",
+                   "alleged|alleges|alleging|allege that"),  # drafta10: CAMEO 112 "Accuse" (an allegation)
     "criticism": ("criticised|criticized|criticises|criticizes|criticising|criticizing",
                   "condemned|condemns|condemn|denounced|denounces|denounce|slammed|slams",
                   "complained|complains|complaining"),
     "threat": ("threatened|threatens|threatening", "vowing|vowed|vows to escalate|strike|attack|retaliate|respond",
                "warned|warns of|against"),
-    "statement": (SAY, f"named|names|listed|lists|enumerated|detailed ~ {ITEMS}"),
+    "statement": (SAY, f"named|names|listed|lists|enumerated|detailed ~ {ITEMS}",
+                  "brief|briefing ~ media|press|reporters|journalists|correspondents"),  # drafta10: CAMEO 010
     "military_action": ("attacked|shelled|bombed|struck", "launched|launches ~ attack|attacks|strike|strikes|offensive",
                         "resumed|resumes|began|begins ~ war|offensive|strikes|attacks|fighting|hostilities",
                         "resumed|resumes|intensified|intensifies|stepped|steps|expanded|expands ~ operations|raids "
@@ -190,6 +210,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                         "fought|fight|fights|waged|wage|wages ~ war|wars|battle|battles",
                         "engaging|engaged|engage|engages in ~ clashes|fighting|hostilities|skirmishes",
                         "* invasion|invasions of", "* skirmish|skirmishes between"),
+    #: drafta10: CAMEO 15 "Exhibit military posture" (152 raise alert, 154 mobilize or increase armed forces)
+    "show_of_force": (f"activate|activated|activates|activating|mobilized|mobilised|mobilize|mobilise|deployed|deploys|"
+                      f"deploy|massed|masses ~ {FORCES}", "put|puts|placed|places ~ on alert|high|standby"),
     "exchange": ("exchanged|swapped ~ prisoners|bodies|captives|pows", "prisoner exchange|swap"),
     "release": ("released|freed ~ prisoners|hostages|captives",),
     "ceasefire_declared": ("declared|announced|ordered ~ ceasefire|truce",),
@@ -201,6 +224,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                   f"imposed|imposes|escalated|raised|hiked|slapped ~ {LEVIES}",
                   f"retaliated|retaliates with ~ {LEVIES}",
                   "add|added|adds|designated|designates|listed ~ sponsor|sponsors of terrorism",
+                  "add|added|adds|put|puts ~ to ~ list ~ ~ sponsor|sponsors|supporters of terrorism",  # drafta10
                   "blacklisted|blacklists"),
     "talks_suspended": (f"{HALT} ~ {TALKS}", f"broke|breaks off ~ {TALKS}", "walked out",
                         f"called|calls|calling off ~ {TALKS}", "called|calls|calling a halt", "was|were|been|is|are " + HALT,
