@@ -148,6 +148,11 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
             sources, inherited = [context.last_person], True
         elif set(words[:first]) & GROUP_WORDS and context.last_group:
             sources, inherited = list(context.last_group), True
+    pair = _both_sides(words[first:last + 3])
+    if pair and context.last_group and EVENT_TYPES[trigger.type].symmetric and len({*sources, *targets}) < 2:
+        # drafta10: "Türkiye brought both sides together", "met both parties": the two sides told before meet
+        group = context.last_group if pair == "sides" else context.states(context.last_group)
+        targets = [*targets, *(a for a in group if a not in sources)]
     return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, inherited)
 
 

@@ -89,6 +89,17 @@ GUESTS = "counterpart|counterparts|officials|envoys|negotiators|delegation"
 #: Armed forces as what is mobilised or deployed ("activate its standby force", "massed troops on the border").
 FORCES = "force|forces|troops|soldiers|units|brigade|brigades|battalions|warships|army"
 
+#: What is eased when sanctions are (CAMEO 085): "lifted the sanctions on", "eased the oil embargo".
+EASED = "sanctions|embargo|embargoes|restrictions|tariffs|blockade"
+#: Who is expelled (CAMEO 166): "expelled two Russian diplomats", "ordered the observers out".
+ENVOYS = "diplomat|diplomats|ambassador|envoy|envoys|observers|monitors|staff|attaché|attache|attachés"
+
+#: Types whose match names what is acted on ("expelled two Russian diplomats", "lifted the EU sanctions"): the
+#: match is cut to the verb, so that the names in it are the event's target (drafta10).
+OBJECT_TYPES = frozenset(("expulsion", "sanctions_eased", "aid", "ceasefire_violation", "withdrawal", "abduction"))
+#: Verbs of putting a state on a list (a sanction), before the state listed.
+LISTING = frozenset(("add", "added", "adds", "put", "puts"))
+
 #: Event type -> patterns. A leading ``*`` marks a nominal trigger.
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "claim": ("claims|claimed|claiming|claim", f"said|says|say|saying it|they has|had|have {CAPTURE}",
@@ -224,7 +235,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                   f"imposed|imposes|escalated|raised|hiked|slapped ~ {LEVIES}",
                   f"retaliated|retaliates with ~ {LEVIES}",
                   "add|added|adds|designated|designates|listed ~ sponsor|sponsors of terrorism",
-                  "add|added|adds|put|puts ~ to ~ list ~ ~ sponsor|sponsors|supporters of terrorism",  # drafta10
+                  f"{'|'.join(sorted(LISTING))} ~ to ~ list ~ ~ sponsor|sponsors|supporters of terrorism",  # drafta10
                   "blacklisted|blacklists"),
     "talks_suspended": (f"{HALT} ~ {TALKS}", f"broke|breaks off ~ {TALKS}", "walked out",
                         f"called|calls|calling off ~ {TALKS}", "called|calls|calling a halt", "was|were|been|is|are " + HALT,
@@ -237,6 +248,27 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     #: CAMEO 16 (reduce relations): cooperation or ties cut with another side (draft8)
     "relations_reduced": ("suspended|suspends|halted|halts|froze|freezes|cut|cuts|severed|severs|downgraded ~ "
                           "cooperation|ties|relations|contacts with",),
+    # drafta10: the material acts of CAMEO roots 07-20 that no pattern above reads, each with the object that makes
+    # the verb that act (CAMEO 2.0 verb dictionary's main entries under each code; PLOVER's event types)
+    #: CAMEO 087 "De-escalate military engagement" (PLOVER RETREAT): forces pulled back
+    "withdrawal": (f"withdrew|withdraws|withdrawing|pulled|pulls|pulling ~ {FORCES}",
+                   f"pulled|pulls|pulling back|out ~ {FORCES}", f"{FORCES} withdrew|withdraw|retreated|pulled"),
+    #: CAMEO 085 "Ease economic sanctions, boycott, embargo": inflected forms only ("to lift" is an aim)
+    "sanctions_eased": (f"lifted|lifts|eased|eases|relaxed|relaxes|waived|waives|suspended|suspends ~ {EASED}",
+                        "* sanctions relief"),
+    #: CAMEO 070-075 "Provide aid": aid or asylum given
+    "aid": ("sent|sends|delivered|delivers|provided|provides|shipped|ships|airlifted ~ aid|assistance|supplies|"
+            "weapons|arms|ammunition", "granted|grants|offered|offers asylum"),
+    #: CAMEO 166 "Expel or withdraw": diplomats or observers sent away
+    "expulsion": (f"expelled|expels|expelling ~ {ENVOYS}", f"ordered|orders ~ {ENVOYS} out|to leave",
+                  "declared|declares ~ persona non grata"),
+    #: CAMEO 196 "Violate ceasefire"
+    "ceasefire_violation": (f"violated|violates|breached|breaches|broke|breaks ~ {TRUCES}",
+                            f"* {TRUCES} violation|violations|breach|breaches"),
+    #: CAMEO 090-092 "Investigate"
+    "investigation": ("opened|opens|launched|launches|began|begins|ordered|orders ~ investigation|inquiry|probe",),
+    #: CAMEO 181 "Abduct, hijack, or take hostage"
+    "abduction": ("abducted|abducts|kidnapped|kidnaps|hijacked|hijacks", "took|takes|taken|taking ~ hostage|hostages"),
     "coercion": ("* blockade|blockades|siege of|on",
                  "restricted|restricts|restricting|barred|bars|blocked|blocks ~ monitors|inspectors|access"),
 }
@@ -304,6 +336,8 @@ def find_triggers(span: Span) -> list[Trigger]:
             match = match[:1]  # "hosted his Russian counterpart": the guests' side follows the verb
         if kind == "proposal" and match[-1].lower_ == "to" and match[0].lower_ in ("proposed", "proposes"):
             match = match[:1]  # "proposed that Ukraine agree to": who is asked follows the verb
+        if not noun and (kind in OBJECT_TYPES or kind == "sanctions" and match[0].lower_ in LISTING):
+            match = match[:1]  # drafta10: "expelled two Russian diplomats", "added Cuba to a list": who is acted on
         if kind == "visit" and match[0].lower_ in WELCOMING:
             match = match[:1]  # "welcomed Abiy at Asmara airport": who is welcomed follows the verb
         triggers.append(Trigger(kind, match, bool(noun)))
