@@ -127,8 +127,6 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
              "called|calls|phoned|rang CAP"),
     "visit": ("visited|visits|visiting|visit", "visit to", "travelled|traveled|travels|flew|flies to",
               "arrived|arrives|arriving in|at", "landed|lands in",
-              # drafta10: arriving for what the visit is for ("after arriving to take part in the UN's week")
-              "arrived|arrives|arriving to|for attend|take|join|participate|talks|negotiations|consultations",
               "paid|pays|made|makes ~ visit|trip to", "trip to", "being sent|dispatched to", "will travel|go to",
               "left|leaves|departed|departs for|to",
               f"{'|'.join(sorted(WELCOMING))} ~ ~ at ~ {ARRIVAL_PLACES}"),
@@ -336,12 +334,22 @@ def find_triggers(span: Span) -> list[Trigger]:
             match = match[:1]  # "hosted his Russian counterpart": the guests' side follows the verb
         if kind == "proposal" and match[-1].lower_ == "to" and match[0].lower_ in ("proposed", "proposes"):
             match = match[:1]  # "proposed that Ukraine agree to": who is asked follows the verb
+        if kind in OBJECT_TYPES and _content_of(match):
+            continue  # drafta10: "accused Russia of having violated the ceasefire": what the accusation says
         if not noun and (kind in OBJECT_TYPES or kind == "sanctions" and match[0].lower_ in LISTING):
-            match = match[:1]  # drafta10: "expelled two Russian diplomats", "added Cuba to a list": who is acted on
+            # drafta10: "expelled two Russian diplomats", "added Cuba to a list": who is acted on follows the verb
+            match = match[1:2] if match[0].lower_ in FORCES.split("|") else match[:1]
         if kind == "visit" and match[0].lower_ in WELCOMING:
             match = match[:1]  # "welcomed Abiy at Asmara airport": who is welcomed follows the verb
         triggers.append(Trigger(kind, match, bool(noun)))
     return triggers
+
+
+def _content_of(match: Span) -> bool:
+    """Whether a verb is what a noun or an accusation says ("accused X of having violated", "reports of troops
+    withdrawing"): "of" just before it, or "of having"/"of being"."""
+    before = [t.lower_ for t in match.doc[max(0, match.start - 2):match.start]]
+    return before[-1:] == ["of"] or before in (["of", "having"], ["of", "being"])
 
 
 def _talks_before(span: Span, match: Span) -> bool:
