@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 from test_draft_actors8 import seeds
-from test_draft_events4b import BEFORE, check
+from test_draft_events4b import BEFORE, WEDNESDAY, check
+
+from timeline.draft import draft_article
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -102,3 +104,19 @@ def test_words_for_diplomatic_acts(text: str, expected: list) -> None:
 def test_subjects_told_elsewhere(text: str, expected: list) -> None:
     """Who acts when the verb names nobody: the sentence's subject, or the last group."""
     check(text, expected, seeds())
+
+
+@pytest.mark.parametrize(("text", "actors", "events"), [
+    # a region is no party: the statement is Putin's alone (before: "caucasus" was proposed as a person)
+    ("Putin said the South Caucasus was calm.", [], [("statement", {"source": ["putin"]})]),
+    ("Putin said the Horn of Africa talks failed.", [], [("statement", {"source": ["putin"]})]),
+    # an unknown place naming the talks after "the" is no person
+    ("Putin said the Crans-Montana talks failed.", [], [("statement", {"source": ["putin"]})]),
+    # ... while a new person's name is still proposed
+    ("Putin met Nabil Haddad.", ["haddad"], [("meeting", {"participants": ["putin", "haddad"]})]),
+])
+def test_regions_and_places_are_no_actors(text: str, actors: list, events: list) -> None:
+    """Runs of capitalised words that name a region, or a place that names talks, are not proposed as actors."""
+    draft = draft_article(text, WEDNESDAY, seeds())
+    assert [a["id"] for a in draft.actors] == actors
+    assert [(e.type, e.roles) for e in draft.events] == events
