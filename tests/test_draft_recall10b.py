@@ -77,6 +77,12 @@ def test_material_acts(text: str, expected: list) -> None:
     ("Putin and Zelenskyy held talks in Istanbul on Friday. Trump brought both sides together again on Monday.",
      [("meeting", "2025-11-28", "occurred", {"participants": ["putin", "zelenskyy"]}),
       ("meeting", "2025-12-01", "occurred", {"participants": ["trump", "putin", "zelenskyy"]})]),
+    # CAMEO 042/043: a team sent to the host; a letter sent is no visit
+    ("Qatar sent a delegation to Cairo on Monday.",
+     [("visit", "2025-12-01", "occurred", {"participants": ["qatar"], "host": ["egypt"]})]),
+    ("Ukraine will send its negotiators to Geneva next week.",
+     [("visit", "2025-12-08/2025-12-14", "planned", {"participants": ["ukraine"], "host": ["switzerland"]})]),
+    ("Trump sent a letter to Putin.", []),
     # CAMEO 042 and 010: "arrived at", a briefing
     ("Witkoff arrived at the Kremlin on Tuesday.",
      [("visit", "2025-12-02", "occurred", {"participants": ["witkoff"], "host": ["russia"]})]),

@@ -100,6 +100,9 @@ OBJECT_TYPES = frozenset(("expulsion", "sanctions_eased", "aid", "ceasefire_viol
 #: Verbs of putting a state on a list (a sanction), before the state listed.
 LISTING = frozenset(("add", "added", "adds", "put", "puts"))
 
+#: Who a side sends to talks abroad ("sent a delegation to Cairo", "dispatched its envoy to Doha").
+SENT = "delegation|delegations|envoy|envoys|emissary|emissaries|negotiators|team|mission"
+
 #: Event type -> patterns. A leading ``*`` marks a nominal trigger.
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "claim": ("claims|claimed|claiming|claim", f"said|says|say|saying it|they has|had|have {CAPTURE}",
@@ -127,6 +130,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
              "called|calls|phoned|rang CAP"),
     "visit": ("visited|visits|visiting|visit", "visit to", "travelled|traveled|travels|flew|flies to",
               "arrived|arrives|arriving in|at", "landed|lands in",
+              # drafta10: CAMEO 042/043, a side's team sent to the host ("Qatar sent a delegation to Cairo")
+              f"sent|sends|send|sending|dispatched|dispatches|dispatch ~ {SENT} to",
               "paid|pays|made|makes ~ visit|trip to", "trip to", "being sent|dispatched to", "will travel|go to",
               "left|leaves|departed|departs for|to",
               f"{'|'.join(sorted(WELCOMING))} ~ ~ at ~ {ARRIVAL_PLACES}"),
