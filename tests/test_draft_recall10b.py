@@ -83,6 +83,11 @@ def test_material_acts(text: str, expected: list) -> None:
     ("Ukraine will send its negotiators to Geneva next week.",
      [("visit", "2025-12-08/2025-12-14", "planned", {"participants": ["ukraine"], "host": ["switzerland"]})]),
     ("Trump sent a letter to Putin.", []),
+    # CAMEO 010: reporting verbs the lexicon lacked; CAMEO 13: an act said to bring a response is a threat
+    ("Peskov clarified that the talks would go on.", [("statement", BEFORE, "occurred", {"source": ["peskov"]})]),
+    ("Witkoff pointed out that the deal was close.", [("statement", BEFORE, "occurred", {"source": ["witkoff"]})]),
+    ("Sybiha warned on Monday that any attack could trigger a strong response.",
+     [("threat", "2025-12-01", "occurred", {"source": ["sybiha"]})]),
     # CAMEO 042 and 010: "arrived at", a briefing
     ("Witkoff arrived at the Kremlin on Tuesday.",
      [("visit", "2025-12-02", "occurred", {"participants": ["witkoff"], "host": ["russia"]})]),

@@ -23,7 +23,11 @@ SAY = "said|says|say|stated|noted|told|tells|stressed|stresses|acknowledged|ackn
       "remarked|commented|asserted|maintained|explained|conceded|admitted|vowed|pledged|promised|" \
       "affirmed|affirms|reaffirmed|reaffirms|briefed|briefs|outlined|outlines|highlighted|highlights|underscored|" \
       "underscores|underlined|underlines|indicated|indicates|signalled|signaled|signals|" \
-      "wrote|writes|tweeted|tweets|posted"  # drafta9: "wrote on Twitter that", "posted on his account"
+      "wrote|writes|tweeted|tweets|posted|" \
+      "clarified|clarifies|assured|assures|revealed|reveals|disclosed|discloses|replied|replies|cautioned|cautions|" \
+      "recounted|mentioned|specified|predicted|predicts|lamented|laments"
+# drafta9: "wrote on Twitter that", "posted on his account"; drafta10: the other reporting verbs of CAMEO 010's
+# dictionary entries ("clarified that", "assured reporters", "cautioned that")
 #: Words for an agreement reached ("reached a trade agreement", "struck a draft deal").
 DEALS = "agreement|deal|accord|pact|truce|ceasefire"
 #: Words that make an agreement reached one in principle: terms still to be written down or signed.
@@ -210,7 +214,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                   "complained|complains|complaining"),
     "threat": ("threatened|threatens|threatening", "vowing|vowed|vows to escalate|strike|attack|retaliate|respond",
                "warned|warns of|against"),
-    "statement": (SAY, f"named|names|listed|lists|enumerated|detailed ~ {ITEMS}",
+    "statement": (SAY, f"named|names|listed|lists|enumerated|detailed ~ {ITEMS}", "pointed|points out",
                   "brief|briefing ~ media|press|reporters|journalists|correspondents"),  # drafta10: CAMEO 010
     "military_action": ("attacked|shelled|bombed|struck", "launched|launches ~ attack|attacks|strike|strikes|offensive",
                         "resumed|resumes|began|begins ~ war|offensive|strikes|attacks|fighting|hostilities",
