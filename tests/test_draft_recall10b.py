@@ -45,6 +45,11 @@ from timeline.draft import draft_article
      [("investigation", "2025-12-02", "occurred", {"source": ["ukraine"]})]),
     ("Russia abducted two Ukrainian officials on Monday.",
      [("abduction", "2025-12-01", "occurred", {"source": ["russia"], "target": ["ukraine"]})]),
+    # CAMEO 0841 and 065: people held, freed or swapped (the released named inside the match are the target)
+    ("Ukraine freed 90 Russian soldiers on Sunday.",
+     [("release", "2025-11-30", "occurred", {"source": ["ukraine"], "target": ["russia"]})]),
+    ("Russia and Ukraine exchanged 300 soldiers on Monday.",
+     [("exchange", "2025-12-01", "occurred", {"participants": ["russia", "ukraine"]})]),
     # CAMEO 15: forces mobilised
     ("Russia activated its reserve forces on Monday.",
      [("show_of_force", "2025-12-01", "occurred", {"source": ["russia"]})]),
@@ -77,6 +82,11 @@ def test_material_acts(text: str, expected: list) -> None:
     ("Putin and Zelenskyy held talks in Istanbul on Friday. Trump brought both sides together again on Monday.",
      [("meeting", "2025-11-28", "occurred", {"participants": ["putin", "zelenskyy"]}),
       ("meeting", "2025-12-01", "occurred", {"participants": ["trump", "putin", "zelenskyy"]})]),
+    # talks as the subject of "resumed": resumed talks, when the sentence names their sides
+    ("Talks between Russia and Ukraine resumed in Istanbul on Monday.",
+     [("talks_resumed", "2025-12-01", "occurred", {"participants": ["russia", "ukraine"]})]),
+    ("Peskov confirmed the talks had resumed.", [("statement", BEFORE, "occurred", {"source": ["peskov"]})]),
+    ("Russia resumed exports on Monday.", []),
     # CAMEO 042/043: a team sent to the host; a letter sent is no visit
     ("Qatar sent a delegation to Cairo on Monday.",
      [("visit", "2025-12-01", "occurred", {"participants": ["qatar"], "host": ["egypt"]})]),

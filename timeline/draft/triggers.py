@@ -100,12 +100,21 @@ ENVOYS = "diplomat|diplomats|ambassador|envoy|envoys|observers|monitors|staff|at
 
 #: Types whose match names what is acted on ("expelled two Russian diplomats", "lifted the EU sanctions"): the
 #: match is cut to the verb, so that the names in it are the event's target (drafta10).
-OBJECT_TYPES = frozenset(("expulsion", "sanctions_eased", "aid", "ceasefire_violation", "withdrawal", "abduction"))
+OBJECT_TYPES = frozenset(("expulsion", "sanctions_eased", "aid", "ceasefire_violation", "withdrawal", "abduction",
+                          "release"))
 #: Verbs of putting a state on a list (a sanction), before the state listed.
 LISTING = frozenset(("add", "added", "adds", "put", "puts"))
 
 #: Who a side sends to talks abroad ("sent a delegation to Cairo", "dispatched its envoy to Doha").
 SENT = "delegation|delegations|envoy|envoys|emissary|emissaries|negotiators|team|mission"
+
+#: People held by a side, whom it frees or swaps (CAMEO 0841 "Return, release person(s)"; drafta10 added all but
+#: the first three).
+HELD = "prisoners|hostages|captives|pows|detainees|prisoner|hostage|soldiers|servicemen|civilians|fishermen|" \
+       "journalists|nationals"
+
+#: Words after a noun for talks that name their sides ("talks between X and Y", "negotiations with X").
+WITH = frozenset(("between", "with"))
 
 #: Event type -> patterns. A leading ``*`` marks a nominal trigger.
 TRIGGERS: dict[str, tuple[str, ...]] = {
@@ -231,8 +240,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     #: drafta10: CAMEO 15 "Exhibit military posture" (152 raise alert, 154 mobilize or increase armed forces)
     "show_of_force": (f"activate|activated|activates|activating|mobilized|mobilised|mobilize|mobilise|deployed|deploys|"
                       f"deploy|massed|masses ~ {FORCES}", "put|puts|placed|places ~ on alert|high|standby"),
-    "exchange": ("exchanged|swapped ~ prisoners|bodies|captives|pows", "prisoner exchange|swap"),
-    "release": ("released|freed ~ prisoners|hostages|captives",),
+    "exchange": (f"exchanged|swapped ~ {HELD}|bodies", "prisoner exchange|swap"),
+    "release": (f"released|freed ~ {HELD}",),
     "ceasefire_declared": ("declared|announced|ordered ~ ceasefire|truce",),
     "ceasefire_in_force": (f"* {TRUCES} ~ takes|took|take|taking effect|hold",
                            f"* {TRUCES} ~ goes|went|go|came|comes|come|entered|enters|entering ~ into effect|force",
@@ -250,7 +259,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                         f"withdrew|withdraws|withdrawn|withdrawing|pulled|pulls|recalled|recalls ~ {TEAM}",
                         f"withdrew|withdraws|withdrawing|pulled|pulls ~ from|of the|a|an|its|their ~ {TALKS}|meeting",
                         f"* suspension of ~ {TALKS}"),
-    "talks_resumed": (f"resumed|resumes ~ {TALKS}", f"decided|decides|decide to resume ~ {TALKS}"),
+    "talks_resumed": (f"resumed|resumes ~ {TALKS}", f"decided|decides|decide to resume ~ {TALKS}",
+                      # drafta10: talks as the subject ("Talks between X and Y resumed on Monday")
+                      "resumed|resumes|restarted|restarts"),
     "deadline": ("deadline|ultimatum",),
     #: CAMEO 16 (reduce relations): cooperation or ties cut with another side (draft8)
     "relations_reduced": ("suspended|suspends|halted|halts|froze|freezes|cut|cuts|severed|severs|downgraded ~ "
@@ -330,11 +341,13 @@ def find_triggers(span: Span) -> list[Trigger]:
     triggers = []
     for match in sorted(filter_spans(spans), key=lambda s: s.start):
         kind, _, noun = match.label_.partition(":")
-        if kind == "talks_suspended" and match[0].lower_ in BE and not _talks_before(span, match):
-            continue  # "the plan was suspended": only talks are suspended in this type
-        if kind == "talks_suspended" and match[0].lower_ in BE and triggers and triggers[-1].type == "meeting" \
-                and match.start - triggers[-1].span.end < 8:
-            triggers.pop()  # "the talks between X and Y were suspended": the talks are what was suspended
+        intransitive = kind == "talks_suspended" and match[0].lower_ in BE or kind == "talks_resumed" and len(match) == 1
+        if intransitive and not _talks_before(span, match):
+            continue  # "the plan was suspended", "Russia resumed exports": only talks are suspended or resumed here
+        if kind == "talks_resumed" and len(match) == 1 and not (triggers and triggers[-1].span[-1].lower_ in WITH):
+            continue  # "confirmed the talks had resumed": the talks of whom the sentence does not say
+        if intransitive and triggers and triggers[-1].type == "meeting" and match.start - triggers[-1].span.end < 8:
+            triggers.pop()  # "the talks between X and Y were suspended" (or resumed): the talks are what was
         if kind == "call" and match[-1].is_title and len(match) == 2:
             if match.end < len(match.doc) and match.doc[match.end].lower_ in ("a", "an"):
                 continue  # "called Putin a liar": a name for him, not a call
