@@ -69,6 +69,7 @@ GROUP_NOUNS = frozenset((
     "nations", "people", "population", "presidency", "embassy", "mission", "office", "cabinet", "parliament",
     "navy", "air", "intelligence", "police", "prosecutors", "judiciary", "regime", "administration",
     "capital",  # drafta9: "in the Ethiopian capital": the state, as a place
+    "soldiers", "servicemen", "prisoners", "citizens", "nationals",  # drafta10: "freed 90 Russian soldiers"
 ))
 
 #: Words that make an unknown run of capitalised words a region, not a party (UN M49's region names and the
