@@ -44,10 +44,11 @@ def seeds():  # noqa: ANN201 - the seeds dataset, loaded once
      [("talks_suspended", "2025-12-02", "occurred", {"source": ["russia"]})]),
     ("Ukraine walked out of the meeting on Tuesday.",
      [("talks_suspended", "2025-12-02", "occurred", {"source": ["ukraine"]})]),
-    # only talks are suspended in this type; troops withdrawn are no walk-out
+    # only talks are suspended in this type; troops withdrawn are no walk-out (a withdrawal, drafta10)
     ("The plan was suspended on Monday.", []),
     ("Russia suspended the grain deal in July.", []),
-    ("Russia withdrew its troops from Kherson in November.", []),
+    ("Russia withdrew its troops from Kherson in November.",
+     [("withdrawal", "2025-11", "occurred", {"source": ["russia"]})]),
     # the cost of a condition is no event ("... if they do not agree"): a threat, when someone says it
     ("Vance said the US is withdrawing from the negotiation process if Russia and Ukraine do not agree to a proposal.",
      [("threat", BEFORE, "occurred", {"source": ["vance"], "mentioned": ["united-states"]})]),

@@ -50,10 +50,11 @@ def test_background_fighting_and_coercion(text: str, expected: list) -> None:
      [("rejection", "2018", "occurred", {"source": ["united-states"]})]),
     ("Russia pulled out of the grain deal in July.",
      [("rejection", "2025-07", "occurred", {"source": ["russia"]})]),
-    # walking out of talks stays a suspension of talks; troops withdrawn are neither
+    # walking out of talks stays a suspension of talks; troops withdrawn are neither (a withdrawal, drafta10)
     ("Russia pulled out of the negotiations on Tuesday.",
      [("talks_suspended", "2025-12-02", "occurred", {"source": ["russia"]})]),
-    ("Russia withdrew its troops from Kherson in November.", []),
+    ("Russia withdrew its troops from Kherson in November.",
+     [("withdrawal", "2025-11", "occurred", {"source": ["russia"]})]),
     # a deal signed, told in the passive with its signatories after "by"
     ("The agreement was signed by Putin and Trump on Monday.",
      [("agreement_signed", "2025-12-01", "occurred", {"participants": ["putin", "trump"]})]),

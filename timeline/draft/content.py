@@ -38,7 +38,10 @@ _DEMAND = re.compile(r"\bthe need (?:to|for)\b.*\bbefore\b|\bwould like to see\b
 _CONDITIONAL = re.compile(
     r"\bif\b(?: [\w'’-]+){1,12} (?:not|n't|fails?|refuses?)\b.*\b(?:will|would|'ll)\b"
     r"|\b(?:will|would|'ll|(?:is|are) \w+ing)\b.*\bif\b(?: [\w'’-]+){1,12} (?:not|n't|fails?|refuses?)\b"
-    r"|\b(?:will|would) (?:face|pay|suffer|bear)(?: [\w-]+){0,3} (?:consequences|price|retaliation)\b")
+    r"|\b(?:will|would) (?:face|pay|suffer|bear)(?: [\w-]+){0,3} (?:consequences|price|retaliation)\b"
+    # drafta10: an act said to bring a response on its author ("could trigger a strong response")
+    r"|\b(?:will|would|could|might) (?:trigger|provoke|prompt|draw|invite|meet)(?: [\w-]+){0,3} "
+    r"(?:response|retaliation|consequences|reaction|reprisals)\b")
 
 
 def statement_kind(after: list[str]) -> str | None:

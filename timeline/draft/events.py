@@ -30,7 +30,7 @@ from timeline.draft.dates import anchor_after, bound, find_dates, opens_sentence
 from timeline.draft.drafted import Drafted
 from timeline.draft.one_side import one_side_kind
 from timeline.draft.quoted import quoted_acts
-from timeline.draft.roles import PLAN_WORDS, Context, assemble
+from timeline.draft.roles import PLAN_WORDS, Context, assemble, opening_subject
 from timeline.draft.sentences import Sentence
 from timeline.draft.triggers import ASKING, BASE_CONFIDENCE, IN_PRINCIPLE, Trigger, find_triggers
 
@@ -85,6 +85,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         attribution = None
     bounds = boundaries(words, {token_of[id(m)] for m in mentions}, attribution) + ([opening] if opening else [])
     found = find_triggers(span)
+    context.subject = opening_subject(actors, token_of, words)  # drafta10: the subject an elided one shares
     triggers = _triggers(sentence, found, quoted, words, bounds, attribution)
     bounds = sorted({*bounds, *clause_commas(words, triggers, span.start)})
     drafted: list[Drafted] = []

@@ -69,7 +69,21 @@ GROUP_NOUNS = frozenset((
     "nations", "people", "population", "presidency", "embassy", "mission", "office", "cabinet", "parliament",
     "navy", "air", "intelligence", "police", "prosecutors", "judiciary", "regime", "administration",
     "capital",  # drafta9: "in the Ethiopian capital": the state, as a place
+    "soldiers", "servicemen", "prisoners", "citizens", "nationals",  # drafta10: "freed 90 Russian soldiers"
 ))
+
+#: Words that make an unknown run of capitalised words a region, not a party (UN M49's region names and the
+#: compass points that open them): "the South Caucasus", "the Horn of Africa", "Middle East envoy" (drafta10).
+REGION_WORDS = frozenset((
+    "caucasus", "balkans", "sahel", "levant", "maghreb", "gulf", "horn", "asia", "africa", "europe", "americas",
+    "pacific", "atlantic", "mediterranean", "arctic", "caribbean", "baltics", "middle", "east", "west", "north",
+    "south", "central", "eastern", "western", "northern", "southern", "southeast", "northeast", "southwest",
+    "northwest",
+))
+#: Nouns of talks and texts named after the place or process they belong to ("the Crans-Montana talks", "the
+#: Astana format"): the unknown name before them is no party (drafta10).
+NAMED_BY_PLACE = frozenset(("talks", "summit", "conference", "process", "negotiations", "format", "round",
+                            "meeting", "dialogue", "initiative", "accords", "agreement", "agreements", "peace"))
 
 #: Words of a title or description between an affiliation and a person's name ("Kremlin aide Yury Ushakov").
 TITLE_WORDS = frozenset((

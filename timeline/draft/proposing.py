@@ -22,10 +22,12 @@ from timeline.draft.gazetteer import (
     GROUP_NOUNS,
     KINDS,
     NAME_WORDS,
+    NAMED_BY_PLACE,
     NOT_ACTORS,
     NOT_NAMES,
     ORGANIZATION_WORDS,
     PORTFOLIO_WORDS,
+    REGION_WORDS,
     STATES,
     TITLE_WORDS,
 )
@@ -159,6 +161,8 @@ class Proposing:
                 or _next_word(text, run[-1].idx - offset) in GROUP_NOUNS \
                 or run[-1].lower_ in _DOCUMENTS:
             return None  # "the two Southeast Asian nations" names no one
+        if not organization and _place_or_process(run, text, offset, titled):
+            return None  # drafta10: "the South Caucasus", "the Crans-Montana talks"
         start, end = run[0].idx - offset, run[-1].idx + len(run[-1]) - offset
         name = text[start:end]
         kind = "organization" if organization else "person"
@@ -225,6 +229,15 @@ def _surname_start(run: list) -> int:
 def _joins(token, run: list) -> bool:  # noqa: ANN001 - a spaCy Token
     """Whether ``token`` is a hyphen inside a name ("Al-Hayya"): no space on either side, a name before it."""
     return token.text == "-" and bool(run) and not run[-1].whitespace_ and not token.whitespace_
+
+
+def _place_or_process(run: list, text: str, offset: int, titled: bool) -> bool:
+    """Whether a run of capitalised words names a region ("South Caucasus", "Horn of Africa") or, untitled after
+    "the", a place that names talks ("the Crans-Montana talks"): no party to them."""
+    if any(t.lower_ in REGION_WORDS for t in run):
+        return True
+    before = text[:run[0].idx - offset].rstrip().rsplit(" ", 1)[-1].lower()
+    return not titled and before == "the" and _next_word(text, run[-1].idx - offset) in NAMED_BY_PLACE
 
 
 def _next_word(text: str, end: int) -> str:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 PLACE_WORDS = frozenset(("in", "at", "near", "outside", "inside"))
 PRONOUNS = frozenset(("he", "she", "him", "her", "his"))
 #: Words for the actors of the last event with several ("They agreed", "the two leaders also agreed").
-GROUP_WORDS = frozenset(("they", "leaders", "sides", "both", "presidents", "delegations"))
+GROUP_WORDS = frozenset(("they", "leaders", "sides", "both", "presidents", "delegations", "rivals"))  # drafta10: rivals
 #: Words for the teams of the sides at the talks ("Technical teams will meet"): the states of the last group.
 TEAM_WORDS = frozenset(("teams", "negotiators", "delegations", "experts"))
 #: Words naming a plan or deal, whose owner a sentence with no author takes ("a draft peace plan became public").
@@ -51,6 +51,7 @@ class Context:
     lookup: Callable[[str], str | None] | None = None  # a name -> the id of the actor it names, if known
     affiliations: dict[str, str] = field(default_factory=dict)  # actor id -> the state it rolls up to
     anchor: dt.date | None = None  # the day the article dated an event last ("the same day" counts from it)
+    subject: list[str] = field(default_factory=list)  # who the sentence opens with (:func:`opening_subject`)
 
     def states(self, actors: list[str]) -> list[str]:
         """The states (or top organisations) ``actors`` roll up to, in order, once each."""
@@ -121,13 +122,22 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
         # "X met Y and presented", "..., accusing X and vowing to": the verb shares the subject before it
         sources, targets = list(previous), [a for a in targets if a not in previous]
         return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, True)
+    if coordinated and not trigger.nominal and not sources and not passive and context.subject:
+        # drafta10: "Hamas holds 59 captives, insisting that ...": a participle with no subject of its own
+        # shares the sentence's, though the main verb reports no event
+        sources, targets = list(context.subject), [a for a in targets if a not in context.subject]
+        return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, True)
     inherited = False
     if not sources and not passive:
         pronoun = any(w in PRONOUNS for w in words[:first][-6:])
         grouped = set(words[max(0, first - 4):first]) & GROUP_WORDS
         teams = set(words[max(0, first - 4):first]) & TEAM_WORDS
+        pair = _both_sides(words[max(0, first - 6):first])  # drafta10: "the two countries engaging in clashes"
         if teams and context.last_group and EVENT_TYPES[trigger.type].symmetric:  # "Technical teams will meet"
             sources, inherited = context.states(context.last_group), True
+        elif pair and context.last_group:
+            sources = list(context.last_group if pair == "sides" else context.states(context.last_group))
+            inherited = True
         elif grouped and context.last_group:  # "Trump claimed that both sides had agreed"
             sources, inherited = list(context.last_group), True
         elif trigger.type == "proposal" and trigger.span[0].lower_ in PLAN_WORDS:  # "the plan was leaked"
@@ -138,7 +148,21 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
             sources, inherited = [context.last_person], True
         elif set(words[:first]) & GROUP_WORDS and context.last_group:
             sources, inherited = list(context.last_group), True
+    pair = _both_sides(words[first:last + 3])
+    if pair and context.last_group and EVENT_TYPES[trigger.type].symmetric and len({*sources, *targets}) < 2:
+        # drafta10: "Türkiye brought both sides together", "met both parties": the two sides told before meet
+        group = context.last_group if pair == "sides" else context.states(context.last_group)
+        targets = [*targets, *(a for a in group if a not in sources)]
     return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, inherited)
+
+
+def opening_subject(mentions: list[Mention], token_of: dict[int, int], words: list[str]) -> list[str]:
+    """The actor a sentence opens with, its subject: a name among its first four words, with no comma before it
+    ("Hamas still holds ...", "The UN chief Guterres was ..."); [] when it opens otherwise."""
+    first = min(mentions, key=lambda m: token_of[id(m)], default=None)
+    if first is None or token_of[id(first)] > 3 or "," in words[:token_of[id(first)]]:
+        return []
+    return [first.actor]
 
 
 def _capital_of(token: int, words: list[str]) -> bool:
@@ -146,13 +170,18 @@ def _capital_of(token: int, words: list[str]) -> bool:
     return word_before(token, words) in ("capital", "city") and bool({"in", "to"} & set(words[max(0, token - 5):token]))
 
 
+#: "both countries", "the two neighbours", "the two South Caucasus states" (up to two words between, drafta10).
+_STATES = re.compile(r"\b(?:both|two)(?: [\w-]+){0,2} (?:countries|nations|states|neighbou?rs|governments)\b")
+_SIDES = re.compile(r"\b(?:both|two)(?: [\w-]+){0,2} (?:sides|parties|rivals|delegations|leaders)\b")
+
+
 def _both_sides(words: list[str]) -> str:
     """How ``words`` speak of the two sides told before: "sides" ("both sides", "the two parties"), "states"
     ("the two countries", "both nations", draft8), or "" when they do not."""
-    pairs = set(zip(words, words[1:]))
-    if pairs & {(a, b) for a in ("both", "two") for b in ("countries", "nations", "states")}:
+    joined = " ".join(words)
+    if _STATES.search(joined):
         return "states"
-    return "sides" if pairs & {("both", "sides"), ("two", "sides"), ("both", "parties"), ("two", "parties")} else ""
+    return "sides" if _SIDES.search(joined) else ""
 
 
 def _owners(left: list[Mention], first: int, words: list[str], token_of: dict[int, int]) -> list[str]:

@@ -23,7 +23,11 @@ SAY = "said|says|say|stated|noted|told|tells|stressed|stresses|acknowledged|ackn
       "remarked|commented|asserted|maintained|explained|conceded|admitted|vowed|pledged|promised|" \
       "affirmed|affirms|reaffirmed|reaffirms|briefed|briefs|outlined|outlines|highlighted|highlights|underscored|" \
       "underscores|underlined|underlines|indicated|indicates|signalled|signaled|signals|" \
-      "wrote|writes|tweeted|tweets|posted"  # drafta9: "wrote on Twitter that", "posted on his account"
+      "wrote|writes|tweeted|tweets|posted|" \
+      "clarified|clarifies|assured|assures|revealed|reveals|disclosed|discloses|replied|replies|cautioned|cautions|" \
+      "recounted|mentioned|specified|predicted|predicts|lamented|laments"
+# drafta9: "wrote on Twitter that", "posted on his account"; drafta10: the other reporting verbs of CAMEO 010's
+# dictionary entries ("clarified that", "assured reporters", "cautioned that")
 #: Words for an agreement reached ("reached a trade agreement", "struck a draft deal").
 DEALS = "agreement|deal|accord|pact|truce|ceasefire"
 #: Words that make an agreement reached one in principle: terms still to be written down or signed.
@@ -43,6 +47,8 @@ MEDIATE = "mediate|host|broker|coordinate"
 #: "ready to facilitate the navigation of vessels", draft8).
 ASSIST = "facilitate"
 ASSISTED = "talks|negotiations|dialogue|meeting|meetings|contacts|process|exchange|exchanges|settlement|summit"
+#: A mediator's help told as going on ("continue accompanying the process", "continue facilitating the talks").
+CONTINUED = "accompanying|facilitating|supporting|mediating|hosting|accompany|facilitate|support|mediate|host"
 #: What happens to a plan that becomes known with no author in its sentence ("the plan was leaked").
 MADE_KNOWN = "leaked|revised|published|unveiled|released|amended|updated|circulated|presented|drafted"
 CAPTURE = "captured|taken|seized|liberated|destroyed|downed|killed|encircled|shot"
@@ -84,6 +90,32 @@ INVITED_TO = "participate|attend|join|return|resume|hold|talks|negotiations|nego
 #: match is cut to the verb, so that the sides named between it and the noun are its participants.
 GUESTS = "counterpart|counterparts|officials|envoys|negotiators|delegation"
 
+#: Armed forces as what is mobilised or deployed ("activate its standby force", "massed troops on the border").
+FORCES = "force|forces|troops|soldiers|units|brigade|brigades|battalions|warships|army"
+
+#: What is eased when sanctions are (CAMEO 085): "lifted the sanctions on", "eased the oil embargo".
+EASED = "sanctions|embargo|embargoes|restrictions|tariffs|blockade"
+#: Who is expelled (CAMEO 166): "expelled two Russian diplomats", "ordered the observers out".
+ENVOYS = "diplomat|diplomats|ambassador|envoy|envoys|observers|monitors|staff|attaché|attache|attachés"
+
+#: Types whose match names what is acted on ("expelled two Russian diplomats", "lifted the EU sanctions"): the
+#: match is cut to the verb, so that the names in it are the event's target (drafta10).
+OBJECT_TYPES = frozenset(("expulsion", "sanctions_eased", "aid", "ceasefire_violation", "withdrawal", "abduction",
+                          "release"))
+#: Verbs of putting a state on a list (a sanction), before the state listed.
+LISTING = frozenset(("add", "added", "adds", "put", "puts"))
+
+#: Who a side sends to talks abroad ("sent a delegation to Cairo", "dispatched its envoy to Doha").
+SENT = "delegation|delegations|envoy|envoys|emissary|emissaries|negotiators|team|mission"
+
+#: People held by a side, whom it frees or swaps (CAMEO 0841 "Return, release person(s)"; drafta10 added all but
+#: the first three).
+HELD = "prisoners|hostages|captives|pows|detainees|prisoner|hostage|soldiers|servicemen|civilians|fishermen|" \
+       "journalists|nationals"
+
+#: Words after a noun for talks that name their sides ("talks between X and Y", "negotiations with X").
+WITH = frozenset(("between", "with"))
+
 #: Event type -> patterns. A leading ``*`` marks a nominal trigger.
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "claim": ("claims|claimed|claiming|claim", f"said|says|say|saying it|they has|had|have {CAPTURE}",
@@ -99,6 +131,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "led|leads|headed|heads|chaired|chairs the|their ~ talks|negotiations|consultations|discussions",
                 "* consultations between|with", "gathered|gather|gathers|convened|convene|convenes|reconvened|reconvene",
                 "shuttling|shuttled|shuttles between",
+                # drafta10: a host or mediator brings the sides to one table (CAMEO 046, "Engage in negotiation")
+                "brought|brings|bring|bringing ~ together", "establish|established|establishes|establishing contact|contacts",
                 "hosted|hosts|host|hosting ~ counterparts|talks|meeting|meetings|summit|leaders|delegations|negotiations",
                 f"hosted|hosts|host|hosting his|her|their|its ~ {GUESTS}", f"hosted|hosts|host|hosting ~ {GUESTS}"),
     "call": ("spoke|spoken|speak|speaks|talked|talks ~ by phone|telephone", "* phone|telephone|video call|conversation|talks",
@@ -108,7 +142,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
              "spoke|spoken|speak|speaks|talked to each|one other|another", "telephonic|telephone talk|conversation",
              "called|calls|phoned|rang CAP"),
     "visit": ("visited|visits|visiting|visit", "visit to", "travelled|traveled|travels|flew|flies to",
-              "arrived|arrives in", "landed|lands in",
+              "arrived|arrives|arriving in|at", "landed|lands in",
+              # drafta10: CAMEO 042/043, a side's team sent to the host ("Qatar sent a delegation to Cairo")
+              f"sent|sends|send|sending|dispatched|dispatches|dispatch ~ {SENT} to",
               "paid|pays|made|makes ~ visit|trip to", "trip to", "being sent|dispatched to", "will travel|go to",
               "left|leaves|departed|departs for|to",
               f"{'|'.join(sorted(WELCOMING))} ~ ~ at ~ {ARRIVAL_PLACES}"),
@@ -140,12 +176,19 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                          "offered|offers|offering ~ mediation|mediate|good offices", "* mediation offer|offers",
                          # drafta9: an invitation to talks ("invited both sides to participate", "the invitation
                          # of our Swedish hosts to return to Stockholm"): an offer to host or mediate them
-                         f"invited|invites|inviting ~ ~ to {INVITED_TO}", "* invitation of|from"),
+                         f"invited|invites|inviting ~ ~ to {INVITED_TO}", "* invitation of|from",
+                         # drafta10: the invited may be named at length ("invited both the army and the RSF to")
+                         f"invited|invites|inviting ~ ~ ~ to {INVITED_TO}",
+                         # drafta10: CAMEO 039, a mediator's pledge to go on helping ("readiness to continue
+                         # accompanying the process")
+                         f"ready|readiness|willing|willingness|prepared|commitment to continue {CONTINUED} ~ {ASSISTED}"),
     # "flew in to press X to" (draft8), not "Putin's press secretary"
     "appeal": ("urged|urges|urging|urge", PRESS, "to press", f"asked|asks|asking ~ to {ASKED_ACTS}",
                f"{RESTATE} {POSSESSIVE} appeal|appeals|call|calls for|to",
                "called|calls|calling|call on|for", "appealed|appeals to", "asked|asks for",
-               "requested|requests|request"),
+               "requested|requests|request",
+               # drafta10: CAMEO 02 "Make an appeal or request": persuading another to act
+               "convince|convinced|convinces|convincing|persuade|persuaded|persuades|persuading ~ to"),
     "rejection": ("rejected|rejects|reject|rejecting",
                   "not|never|n't recognize|recognise|accept ~ agreement|agreements|deal|deals|outcome|outcomes|result"
                   "|results|decision|decisions", "refused|refuses", "ruled|rules out",
@@ -162,6 +205,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "endorsement": ("welcomed|welcomes|welcome|praised|praises|praise|endorsed|endorses|endorse|backed|backs",
                     "commended|commends|commend|congratulated|congratulates|congratulate|hailed|hails|applauded|applauds",
                     "is|are|was|were|been recognized|recognised by",
+                    # drafta10: CAMEO 051, support told with its verb ("supports direct dialogue between")
+                    "supports|supported direct|efforts|dialogue|talks|negotiations|peace", "supports the|a|an|CAP",
                     "expressed|expresses|voiced|voices|declared|declares ~ support|backing for"),
     "agreement": ("agreed|agree|agrees", "came|come|comes to terms",
                   f"reached|reach|reaches|struck|strike|strikes|clinched|sealed ~ {DEALS}",
@@ -171,13 +216,15 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                          "* agreement|deal|accord|treaty|memorandum|declaration|understanding|pact signed",
                          "* memorandum|declaration of understanding|principles signed",
                          f"* {DEALS}|treaty|memorandum|declaration|agreements was|were|been signed|inked"),
-    "accusation": ("accused|accuses|accusing|accuse", "blamed|blames|blaming"),
+    "accusation": ("accused|accuses|accusing|accuse", "blamed|blames|blaming",
+                   "alleged|alleges|alleging|allege that"),  # drafta10: CAMEO 112 "Accuse" (an allegation)
     "criticism": ("criticised|criticized|criticises|criticizes|criticising|criticizing",
                   "condemned|condemns|condemn|denounced|denounces|denounce|slammed|slams",
                   "complained|complains|complaining"),
     "threat": ("threatened|threatens|threatening", "vowing|vowed|vows to escalate|strike|attack|retaliate|respond",
                "warned|warns of|against"),
-    "statement": (SAY, f"named|names|listed|lists|enumerated|detailed ~ {ITEMS}"),
+    "statement": (SAY, f"named|names|listed|lists|enumerated|detailed ~ {ITEMS}", "pointed|points out",
+                  "brief|briefing ~ media|press|reporters|journalists|correspondents"),  # drafta10: CAMEO 010
     "military_action": ("attacked|shelled|bombed|struck", "launched|launches ~ attack|attacks|strike|strikes|offensive",
                         "resumed|resumes|began|begins ~ war|offensive|strikes|attacks|fighting|hostilities",
                         "resumed|resumes|intensified|intensifies|stepped|steps|expanded|expands ~ operations|raids "
@@ -190,8 +237,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                         "fought|fight|fights|waged|wage|wages ~ war|wars|battle|battles",
                         "engaging|engaged|engage|engages in ~ clashes|fighting|hostilities|skirmishes",
                         "* invasion|invasions of", "* skirmish|skirmishes between"),
-    "exchange": ("exchanged|swapped ~ prisoners|bodies|captives|pows", "prisoner exchange|swap"),
-    "release": ("released|freed ~ prisoners|hostages|captives",),
+    #: drafta10: CAMEO 15 "Exhibit military posture" (152 raise alert, 154 mobilize or increase armed forces)
+    "show_of_force": (f"activate|activated|activates|activating|mobilized|mobilised|mobilize|mobilise|deployed|deploys|"
+                      f"deploy|massed|masses ~ {FORCES}", "put|puts|placed|places ~ on alert|high|standby"),
+    "exchange": (f"exchanged|swapped ~ {HELD}|bodies", "prisoner exchange|swap"),
+    "release": (f"released|freed ~ {HELD}",),
     "ceasefire_declared": ("declared|announced|ordered ~ ceasefire|truce",),
     "ceasefire_in_force": (f"* {TRUCES} ~ takes|took|take|taking effect|hold",
                            f"* {TRUCES} ~ goes|went|go|came|comes|come|entered|enters|entering ~ into effect|force",
@@ -201,6 +251,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                   f"imposed|imposes|escalated|raised|hiked|slapped ~ {LEVIES}",
                   f"retaliated|retaliates with ~ {LEVIES}",
                   "add|added|adds|designated|designates|listed ~ sponsor|sponsors of terrorism",
+                  f"{'|'.join(sorted(LISTING))} ~ to ~ list ~ ~ sponsor|sponsors|supporters of terrorism",  # drafta10
                   "blacklisted|blacklists"),
     "talks_suspended": (f"{HALT} ~ {TALKS}", f"broke|breaks off ~ {TALKS}", "walked out",
                         f"called|calls|calling off ~ {TALKS}", "called|calls|calling a halt", "was|were|been|is|are " + HALT,
@@ -208,11 +259,34 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                         f"withdrew|withdraws|withdrawn|withdrawing|pulled|pulls|recalled|recalls ~ {TEAM}",
                         f"withdrew|withdraws|withdrawing|pulled|pulls ~ from|of the|a|an|its|their ~ {TALKS}|meeting",
                         f"* suspension of ~ {TALKS}"),
-    "talks_resumed": (f"resumed|resumes ~ {TALKS}", f"decided|decides|decide to resume ~ {TALKS}"),
+    "talks_resumed": (f"resumed|resumes ~ {TALKS}", f"decided|decides|decide to resume ~ {TALKS}",
+                      # drafta10: talks as the subject ("Talks between X and Y resumed on Monday")
+                      "resumed|resumes|restarted|restarts"),
     "deadline": ("deadline|ultimatum",),
     #: CAMEO 16 (reduce relations): cooperation or ties cut with another side (draft8)
     "relations_reduced": ("suspended|suspends|halted|halts|froze|freezes|cut|cuts|severed|severs|downgraded ~ "
                           "cooperation|ties|relations|contacts with",),
+    # drafta10: the material acts of CAMEO roots 07-20 that no pattern above reads, each with the object that makes
+    # the verb that act (CAMEO 2.0 verb dictionary's main entries under each code; PLOVER's event types)
+    #: CAMEO 087 "De-escalate military engagement" (PLOVER RETREAT): forces pulled back
+    "withdrawal": (f"withdrew|withdraws|withdrawing|pulled|pulls|pulling ~ {FORCES}",
+                   f"pulled|pulls|pulling back|out ~ {FORCES}", f"{FORCES} withdrew|withdraw|retreated|pulled"),
+    #: CAMEO 085 "Ease economic sanctions, boycott, embargo": inflected forms only ("to lift" is an aim)
+    "sanctions_eased": (f"lifted|lifts|eased|eases|relaxed|relaxes|waived|waives|suspended|suspends ~ {EASED}",
+                        "* sanctions relief"),
+    #: CAMEO 070-075 "Provide aid": aid or asylum given
+    "aid": ("sent|sends|delivered|delivers|provided|provides|shipped|ships|airlifted ~ aid|assistance|supplies|"
+            "weapons|arms|ammunition", "granted|grants|offered|offers asylum"),
+    #: CAMEO 166 "Expel or withdraw": diplomats or observers sent away
+    "expulsion": (f"expelled|expels|expelling ~ {ENVOYS}", f"ordered|orders ~ {ENVOYS} out|to leave",
+                  "declared|declares ~ persona non grata"),
+    #: CAMEO 196 "Violate ceasefire"
+    "ceasefire_violation": (f"violated|violates|breached|breaches|broke|breaks ~ {TRUCES}",
+                            f"* {TRUCES} violation|violations|breach|breaches"),
+    #: CAMEO 090-092 "Investigate"
+    "investigation": ("opened|opens|launched|launches|began|begins|ordered|orders ~ investigation|inquiry|probe",),
+    #: CAMEO 181 "Abduct, hijack, or take hostage"
+    "abduction": ("abducted|abducts|kidnapped|kidnaps|hijacked|hijacks", "took|takes|taken|taking ~ hostage|hostages"),
     "coercion": ("* blockade|blockades|siege of|on",
                  "restricted|restricts|restricting|barred|bars|blocked|blocks ~ monitors|inspectors|access"),
 }
@@ -267,11 +341,13 @@ def find_triggers(span: Span) -> list[Trigger]:
     triggers = []
     for match in sorted(filter_spans(spans), key=lambda s: s.start):
         kind, _, noun = match.label_.partition(":")
-        if kind == "talks_suspended" and match[0].lower_ in BE and not _talks_before(span, match):
-            continue  # "the plan was suspended": only talks are suspended in this type
-        if kind == "talks_suspended" and match[0].lower_ in BE and triggers and triggers[-1].type == "meeting" \
-                and match.start - triggers[-1].span.end < 8:
-            triggers.pop()  # "the talks between X and Y were suspended": the talks are what was suspended
+        intransitive = kind == "talks_suspended" and match[0].lower_ in BE or kind == "talks_resumed" and len(match) == 1
+        if intransitive and not _talks_before(span, match):
+            continue  # "the plan was suspended", "Russia resumed exports": only talks are suspended or resumed here
+        if kind == "talks_resumed" and len(match) == 1 and not (triggers and triggers[-1].span[-1].lower_ in WITH):
+            continue  # "confirmed the talks had resumed": the talks of whom the sentence does not say
+        if intransitive and triggers and triggers[-1].type == "meeting" and match.start - triggers[-1].span.end < 8:
+            triggers.pop()  # "the talks between X and Y were suspended" (or resumed): the talks are what was
         if kind == "call" and match[-1].is_title and len(match) == 2:
             if match.end < len(match.doc) and match.doc[match.end].lower_ in ("a", "an"):
                 continue  # "called Putin a liar": a name for him, not a call
@@ -280,10 +356,22 @@ def find_triggers(span: Span) -> list[Trigger]:
             match = match[:1]  # "hosted his Russian counterpart": the guests' side follows the verb
         if kind == "proposal" and match[-1].lower_ == "to" and match[0].lower_ in ("proposed", "proposes"):
             match = match[:1]  # "proposed that Ukraine agree to": who is asked follows the verb
+        if kind in OBJECT_TYPES and _content_of(match):
+            continue  # drafta10: "accused Russia of having violated the ceasefire": what the accusation says
+        if not noun and (kind in OBJECT_TYPES or kind == "sanctions" and match[0].lower_ in LISTING):
+            # drafta10: "expelled two Russian diplomats", "added Cuba to a list": who is acted on follows the verb
+            match = match[1:2] if match[0].lower_ in FORCES.split("|") else match[:1]
         if kind == "visit" and match[0].lower_ in WELCOMING:
             match = match[:1]  # "welcomed Abiy at Asmara airport": who is welcomed follows the verb
         triggers.append(Trigger(kind, match, bool(noun)))
     return triggers
+
+
+def _content_of(match: Span) -> bool:
+    """Whether a verb is what a noun or an accusation says ("accused X of having violated", "reports of troops
+    withdrawing"): "of" just before it, or "of having"/"of being"."""
+    before = [t.lower_ for t in match.doc[max(0, match.start - 2):match.start]]
+    return before[-1:] == ["of"] or before in (["of", "having"], ["of", "being"])
 
 
 def _talks_before(span: Span, match: Span) -> bool:
