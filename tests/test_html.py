@@ -101,11 +101,15 @@ def test_the_look_is_the_charts_look(seed):
         {name: style.EVENT_MARKS[name].color for name in model.EVENT_TYPES}   # as the timeline image draws them
     statuses = {s["id"]: s for s in vocabulary["statuses"]}
     assert [s["label"] for s in statuses.values()] == [info.label for info in model.STATUS_INFO.values()]
-    # planned and postponed are drawn apart, as in the chart (dashed; dash-dot, which CSS draws as a double line)
-    assert (statuses["planned"]["border"], statuses["postponed"]["border"]) == ("dashed", "double")
-    assert not statuses["planned"]["fill"] and statuses["cancelled"]["struck"]
-    looks = {(s["fill"], s["border"], s["ring"], s["struck"], s["alpha"]) for s in statuses.values()}
-    assert len(looks) == len(statuses)            # no two statuses look the same
+    # the statuses keyed as the timeline image keys them: planned and proposed share its hollow entry
+    from timeline.render.legend import cue_entries
+    image = [words for _, words in cue_entries(True, False, False, False, False, set(model.STATUSES), [])][1:]
+    firsts = [s for s in statuses.values() if s["keyWith"] == s["id"] and s["id"] != "occurred"]
+    assert [s["key"] for s in firsts] == image and len(image) == len(statuses) - 2
+    assert statuses["proposed"]["keyWith"] == "planned" and statuses["proposed"]["key"] == \
+        "Planned or proposed (hollow, a span dashed; label in italics)"
+    assert (statuses["planned"]["fill"], statuses["cancelled"]["fill"], statuses["cancelled"]["alpha"]) == (False, True, 0.45)
+    assert (statuses["disputed"]["ring"], statuses["claimed"]["ring"]) == ("solid", "dashed")
     relations = {r["id"]: r for r in vocabulary["relations"]}
     for relation, found in relations.items():   # the graph image draws each relation as its family
         family = palette.relation_family(relation)
