@@ -119,7 +119,7 @@ def test_the_keys_are_drawn_as_the_marks(browser, record_page, record):
     data = page_data(record)
     # statuses in ink, never in a type's colour
     type_colors = {t["color"].lower() for t in data["vocabulary"]["types"]}
-    fills = page.evaluate("[...document.querySelectorAll('#status-legend .mark')].map(m => getComputedStyle(m).borderTopColor)")
+    fills = page.evaluate("[...document.querySelectorAll('#status-legend .mark path')].map(m => getComputedStyle(m).stroke)")
     assert fills and all(f == "rgb(85, 85, 85)" for f in fills)
     assert "#555555" not in type_colors
     # disputed and claimed differ in look: a solid ring in ink, a dashed ring
