@@ -11,7 +11,7 @@ from urllib.parse import parse_qs
 
 import pytest
 from conftest import bench_generate
-from html_page import click_actor, counts, quiet_browser, wait
+from html_page import click_actor, closing_pages, counts, quiet_browser, wait
 
 from timeline.dataset import load
 from timeline.filters import EventFilter
@@ -48,6 +48,7 @@ sources:
 
 
 browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
+close_pages = pytest.fixture(autouse=True, name="close_pages")(closing_pages)
 
 
 @pytest.fixture(scope="module")

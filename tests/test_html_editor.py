@@ -13,12 +13,13 @@ import time
 from urllib.parse import urlparse
 
 import pytest
-from html_page import counts, quiet_browser, seed_record, seed_record_page, wait
+from html_page import closing_pages, counts, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.filters import EventFilter
 from timeline.html.data import page_data
 
 browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
+close_pages = pytest.fixture(autouse=True, name="close_pages")(closing_pages)
 record = pytest.fixture(scope="module", name="record")(seed_record)
 record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
 PHONE = {"width": 390, "height": 844}
@@ -27,7 +28,7 @@ PHONE = {"width": 390, "height": 844}
 @pytest.fixture(scope="module", name="desk")
 def desk_page(browser, record_page):
     """One desktop page for the reading tests (each test leaves it with the details closed and no filter)."""
-    return browser.open(record_page, width=1366, height=768)
+    return browser.open(record_page, width=1366, height=768, keep=True)
 
 
 def events_of(record):

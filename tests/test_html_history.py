@@ -7,11 +7,12 @@ keyboard focus back on the list row that opened them, though the list is drawn a
 from __future__ import annotations
 
 import pytest
-from html_page import quiet_browser, seed_record, seed_record_page, wait
+from html_page import closing_pages, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.html.data import page_data
 
 browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
+close_pages = pytest.fixture(autouse=True, name="close_pages")(closing_pages)
 record = pytest.fixture(scope="module", name="record")(seed_record)
 record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
 PHONE = {"width": 390, "height": 844}

@@ -7,7 +7,7 @@ and choosing an event or an actor lights up the other view.
 from __future__ import annotations
 
 import pytest
-from html_page import click_actor, counts, quiet_browser, seed_record, seed_record_page, wait
+from html_page import click_actor, closing_pages, counts, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.filters import EventFilter
 from timeline.html.look import type_looks
@@ -26,6 +26,7 @@ BOXES = """(() => {
 
 
 browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
+close_pages = pytest.fixture(autouse=True, name="close_pages")(closing_pages)
 record = pytest.fixture(scope="module", name="record")(seed_record)
 record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
 

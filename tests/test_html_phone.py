@@ -6,7 +6,7 @@ actor opens its details and filters the views, and a chip says so; the keys are 
 from __future__ import annotations
 
 import pytest
-from html_page import click_actor, counts, quiet_browser, seed_record, seed_record_page, wait
+from html_page import click_actor, closing_pages, counts, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.filters import EventFilter
 from timeline.html.data import page_data
@@ -14,6 +14,7 @@ from timeline.palette import OTHER_SIDE
 from timeline.stance_colors import stance_colors
 
 browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
+close_pages = pytest.fixture(autouse=True, name="close_pages")(closing_pages)
 record = pytest.fixture(scope="module", name="record")(seed_record)
 record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
 PHONE = {"width": 390, "height": 844}

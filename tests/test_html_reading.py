@@ -14,12 +14,13 @@ from collections import Counter
 from datetime import datetime
 
 import pytest
-from html_page import quiet_browser, seed_record, seed_record_page, wait
+from html_page import closing_pages, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.filters import EventFilter
 from timeline.graph import actor_graph
 
 browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
+close_pages = pytest.fixture(autouse=True, name="close_pages")(closing_pages)
 record = pytest.fixture(scope="module", name="record")(seed_record)
 record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
 PHONE = {"width": 390, "height": 844}

@@ -3,12 +3,13 @@ rows that stay put, open dates, the graph's labels, the positions view against t
 from __future__ import annotations
 
 import pytest
-from html_page import quiet_browser, seed_record, seed_record_page, wait
+from html_page import closing_pages, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.positions import as_of, default_as_of, history
 from timeline.render.positions import select_panels
 
 browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
+close_pages = pytest.fixture(autouse=True, name="close_pages")(closing_pages)
 record = pytest.fixture(scope="module", name="record")(seed_record)
 record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
 #: Every drawn event's place in the timeline: id -> [left, top] of its box, relative to the timeline.

@@ -6,9 +6,10 @@ round 8's boxes were right while the drawing was cut ("Jkraine's allies", a name
 from __future__ import annotations
 
 import pytest
-from html_page import click_actor, quiet_browser, seed_record, seed_record_page, wait
+from html_page import click_actor, closing_pages, quiet_browser, seed_record, seed_record_page, wait
 
 browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
+close_pages = pytest.fixture(autouse=True, name="close_pages")(closing_pages)
 record = pytest.fixture(scope="module", name="record")(seed_record)
 record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
 
