@@ -210,8 +210,8 @@ function lookRules() {
                             st + " .lab, " + st + ".inside .lab { font-style: italic; color: var(--ink); }");
     if (s.alpha < 1) rules.push(st + ".dot .mark { opacity: " + Math.max(Number(s.alpha), FADED_DOT) + "; }",
                                 st + ".span .mark { opacity: " + Number(s.alpha) * SPAN_ALPHA + "; }");
-    // on a faded bar, a label in the type's light ink would vanish: the muted grey, as the image's label
-    if (s.struck) rules.push(st + " .lab, " + st + ".inside .lab { color: var(--muted); }");
+    // a cancelled label in the muted grey, as the image's; on its faded bar, in ink (the grey would read too pale)
+    if (s.struck) rules.push(st + " .lab { color: var(--muted); }", st + ".inside .lab { color: var(--ink); }");
     if (s.ring === "solid") ring.push("box-shadow: 0 0 0 2px var(--paper), 0 0 0 3.5px var(--ink)");
     if (s.ring === "dashed") ring.push("outline: 1.5px dashed var(--ink); outline-offset: 2px");
     if (ring.length) rules.push(st + " .mark { " + ring.join("; ") + "; }");
