@@ -84,6 +84,18 @@ def test_the_seed_page_shows_every_event_and_the_librarys_graph(browser, seed_pa
     assert counts(page)["items"] == 23
     assert page.title() == seed.title
     assert page.locator("#event-list [data-event]").count() == 23
+    # text alternatives: the graph says in words what it draws, each mark drawn without a label is named, the keys too
+    assert page.locator("#graph").get_attribute("aria-describedby") == "graph-summary"
+    summary, drawn = page.locator("#graph-summary").text_content(), library(seed, "state")
+    assert summary.startswith("The graph shows ") and f" {drawn['edges']} relations" in summary
+    assert f"shows {drawn['nodes']} actors" in summary or f"shows {drawn['nodes']} of the " in summary
+    names = page.evaluate("""[...document.querySelectorAll('#timeline .vis-item.ev .evb')].map(b =>
+        b.querySelector('.lab') ? b.querySelector('.lab').textContent : b.getAttribute('aria-label'))""")
+    assert len(names) == 23 and all(names)
+    unlabelled = [n for n in names if " · " in n]
+    assert all(n.split(" · ")[0] in {e.title for e in seed.events} for n in unlabelled)
+    assert page.locator("#timeline").get_attribute("aria-label").startswith("Timeline of the events.")
+    assert all(page.locator(f"#{key}").get_attribute("aria-label") for key in ("type-legend", "status-legend", "side-legend"))
 
 
 def test_a_click_on_an_actor_in_the_graph_filters_both_views(browser, seed_page, seed):
