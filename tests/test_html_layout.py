@@ -110,7 +110,7 @@ def test_the_phone_layout_fits_the_screen(browser, record_page):
 
 
 def test_the_key_names_every_type_family_present(browser, record_page, record):
-    page = browser.open(record_page)
+    page = browser.open(record_page, graph=False)
     present = {e.type for e in EventFilter().apply(record)}
     looks = {t["id"]: t for t in type_looks()}
     families = {looks[t]["familyLabel"] for t in present}
@@ -194,7 +194,7 @@ def test_the_side_and_status_filters_keep_what_the_library_keeps(browser, record
 def test_labels_on_bars_are_readable(browser, record_page):
     """Text on a coloured bar has a contrast of at least 4.5:1 (WCAG AA), the bar's colour as drawn (a faded bar's
     over the white page); other labels are ink or the muted grey on white."""
-    page = browser.open(record_page, "from=2025-11-01T00:00&to=2025-12-20T00:00")
+    page = browser.open(record_page, "from=2025-11-01T00:00&to=2025-12-20T00:00", graph=False)
     pairs = page.evaluate("""[...document.querySelectorAll('#timeline .vis-item.ev .lab')].map(l => {
         const mark = l.closest('.vis-item').classList.contains('inside') ? l.closest('.evb').querySelector('.mark') : null;
         const own = getComputedStyle(l).backgroundColor, chip = own !== 'rgba(0, 0, 0, 0)';   // a cut label's: its chip

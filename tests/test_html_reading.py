@@ -164,7 +164,7 @@ def test_an_actors_counts_say_what_they_count_and_add_up(browser, record_page, r
 
 @pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_long_bars_carry_their_label(browser, record_page, size):
-    page = browser.open(record_page, **size)
+    page = browser.open(record_page, **size, graph=False)
     bars = page.evaluate("""[...document.querySelectorAll('#timeline .vis-item.ev.span')].map(item => {
         const mark = item.querySelector('.mark').getBoundingClientRect(), lab = item.querySelector('.lab');
         return [item.title || item.querySelector('.evb').title, mark.width, lab ? lab.textContent : '',
@@ -177,7 +177,7 @@ def test_long_bars_carry_their_label(browser, record_page, size):
 
 
 def test_the_window_fits_the_dated_events(browser, record_page, record):
-    page = browser.open(record_page, **DESKTOP)
+    page = browser.open(record_page, **DESKTOP, graph=False)
     start, end = page.evaluate("(() => { const w = window.timelinePage.debug().timeline.getWindow();"
                                " return [w.start.toISOString(), w.end.toISOString()]; })()")
     start, end = (datetime.fromisoformat(x.replace("Z", "")) for x in (start, end))

@@ -51,7 +51,7 @@ def test_a_click_on_an_event_shows_its_details_beside_it_and_moves_nothing(brows
 
 
 def test_open_dates_are_a_mark_with_by_never_a_bar(browser, record_page, record):
-    page = browser.open(record_page)
+    page = browser.open(record_page, graph=False)
     found = page.evaluate("""[...document.querySelectorAll('#timeline .vis-item.ev.open-start')].map(i =>
         [i.querySelector('.mark').tagName.toLowerCase(), i.querySelector('.open-word').textContent,
          !!i.querySelector('.lab')])""")
