@@ -24,8 +24,9 @@ SIZES = {"desktop": (1366, 768), "wide": (1920, 1080), "phone": (390, 844)}
 LOCAL = ("file:", "data:", "blob:", "about:")
 
 
-def shoot(page_path: Path, out: Path) -> list[Path]:
-    """Write the screenshots of ``page_path`` into ``out`` and return their paths."""
+def shoot(page_path: Path, out: Path, only: set[str] | None = None) -> list[Path]:
+    """Write the screenshots of ``page_path`` into ``out`` (``only`` those named, as ``phone-first``, if given)
+    and return their paths."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with sync_playwright() as playwright:
@@ -33,6 +34,9 @@ def shoot(page_path: Path, out: Path) -> list[Path]:
                                              args=["--host-resolver-rules=MAP * ~NOTFOUND", "--disable-gpu"])
         for name, (width, height) in SIZES.items():
             for view in (*VIEWS, *(PHONE_VIEWS if name == "phone" else ())):
+                if only and f"{name}-{view}" not in only and not (name == "desktop" and view == "first"
+                                                                    and "desktop-print" in only):
+                    continue
                 context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
                 context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(LOCAL)
                               else route.abort())
@@ -127,8 +131,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("page", type=Path)
     parser.add_argument("out", type=Path)
+    parser.add_argument("--only", nargs="+", metavar="SHOT", help="only these screenshots, as phone-first")
     args = parser.parse_args()
-    for path in shoot(args.page, args.out):
+    for path in shoot(args.page, args.out, set(args.only or ())):
         print(path)
     return 0
 

@@ -22,11 +22,17 @@ class Browser:
     chromium: Any
     requests: list[str] = field(default_factory=list)
     messages: list[tuple[str, str]] = field(default_factory=list)
+    #: The contexts a test opened, closed after it (:func:`closing_pages`).
+    contexts: list[Any] = field(default_factory=list)
 
-    def open(self, path: Path, fragment: str = "", width: int = 1400, height: int = 2200, graph: bool = True) -> Any:
+    def open(self, path: Path, fragment: str = "", width: int = 1400, height: int = 2200, graph: bool = True,
+             keep: bool = False) -> Any:
         """Open ``path#fragment`` in a new context and wait until the page says it is ready; then, with ``graph``,
-        have it draw its graph, as it does when the reader scrolls to it (below the fold it waits)."""
+        have it draw its graph, as it does when the reader scrolls to it (below the fold it waits). ``keep``: the
+        page outlives the test (a module's shared page), else it is closed after it."""
         context = self.chromium.new_context(viewport={"width": width, "height": height})
+        if not keep:
+            self.contexts.append(context)
         context.route("**/*", self._route)
         page = context.new_page()
         page.on("console", lambda message: self.messages.append((message.type, message.text)))
@@ -56,6 +62,14 @@ def quiet_browser() -> Iterator[Browser]:
         yield browser
         assert browser.requests == [], "the page asked the network for something"
         assert browser.errors() == []
+
+
+def closing_pages(browser: Browser) -> Iterator[None]:
+    """Close the pages a test opened, after it (a module's autouse fixture: ``pytest.fixture(autouse=True,
+    name="close_pages")(closing_pages)``): a page left open keeps its timers and redraws, and slows the next tests."""
+    yield
+    while browser.contexts:
+        browser.contexts.pop().close()
 
 
 def wait(page: Any, condition: str, timeout: float = 60) -> None:
@@ -97,17 +111,25 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
+#: The 2025 record and its page, loaded and written once for all the modules of a test run.
+_SEED: dict[str, Any] = {}
+
+
 def seed_record() -> Any:
-    """The 2025 record (``seeds/``); a module fixture as ``pytest.fixture(scope="module", name="record")(seed_record)``."""
+    """The 2025 record (``seeds/``); a module fixture as ``pytest.fixture(scope="module", name="record")(seed_record)``,
+    loaded once per run (no test changes it)."""
     from timeline.dataset import load
 
-    return load(SEEDS)
+    if "record" not in _SEED:
+        _SEED["record"] = load(SEEDS)
+    return _SEED["record"]
 
 
 def seed_record_page(tmp_path_factory: Any, record: Any) -> Path:
-    """The page of the 2025 record, written once per module (a fixture as :func:`seed_record`, ``name="record_page"``)."""
+    """The page of the 2025 record (a fixture as :func:`seed_record`, ``name="record_page"``), written once per run."""
     from timeline.html import write_page
 
-    path = tmp_path_factory.mktemp("page") / "index.html"
-    write_page(record, path)
-    return path
+    if "page" not in _SEED:
+        _SEED["page"] = tmp_path_factory.mktemp("page") / "index.html"
+        write_page(record, _SEED["page"])
+    return _SEED["page"]

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs
 
 import pytest
 from conftest import bench_generate
-from html_page import click_actor, counts, quiet_browser, wait
+from html_page import click_actor, closing_pages, counts, quiet_browser, wait
 
 from timeline.dataset import load
 from timeline.filters import EventFilter
@@ -48,6 +48,7 @@ sources:
 
 
 browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
+close_pages = pytest.fixture(autouse=True, name="close_pages")(closing_pages)
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +84,18 @@ def test_the_seed_page_shows_every_event_and_the_librarys_graph(browser, seed_pa
     assert counts(page)["items"] == 23
     assert page.title() == seed.title
     assert page.locator("#event-list [data-event]").count() == 23
+    # text alternatives: the graph says in words what it draws, each mark drawn without a label is named, the keys too
+    assert page.locator("#graph").get_attribute("aria-describedby") == "graph-summary"
+    summary, drawn = page.locator("#graph-summary").text_content(), library(seed, "state")
+    assert summary.startswith("The graph shows ") and f" {drawn['edges']} relations" in summary
+    assert f"shows {drawn['nodes']} actors" in summary or f"shows {drawn['nodes']} of the " in summary
+    names = page.evaluate("""[...document.querySelectorAll('#timeline .vis-item.ev .evb')].map(b =>
+        b.querySelector('.lab') ? b.querySelector('.lab').textContent : b.getAttribute('aria-label'))""")
+    assert len(names) == 23 and all(names)
+    unlabelled = [n for n in names if " · " in n]
+    assert all(n.split(" · ")[0] in {e.title for e in seed.events} for n in unlabelled)
+    assert page.locator("#timeline").get_attribute("aria-label").startswith("Timeline of the events.")
+    assert all(page.locator(f"#{key}").get_attribute("aria-label") for key in ("type-legend", "status-legend", "side-legend"))
 
 
 def test_a_click_on_an_actor_in_the_graph_filters_both_views(browser, seed_page, seed):
@@ -263,7 +276,9 @@ def test_the_models_statuses_and_roles_appear_without_code(browser, tmp_path, wr
     path = tmp_path / "model.html"
     write_page(dataset, path)
     page = browser.open(path, "event=doha")
-    assert page.locator("#status-legend > .key-entry").all_text_contents() == [s.label for s in model.STATUS_INFO.values()]
+    # the key names the statuses drawn, as the image's key: proposed with planned (one hollow look), then the others
+    assert [entry.split(" (")[0] for entry in page.locator("#status-legend > .key-entry").all_text_contents()] == \
+        ["Planned or proposed", "Postponed", "Claimed by one side"]
     detail = page.locator("#detail-body")
     assert detail.locator("h3").text_content() == "Indirect talks in Doha"
     roles = dict(zip(detail.locator("dt").all_text_contents(), detail.locator("dd").all_text_contents()))
@@ -272,11 +287,11 @@ def test_the_models_statuses_and_roles_appear_without_code(browser, tmp_path, wr
     index = {name: i for i, name in enumerate(model.STATUS_INFO)}
     for status in ("proposed", "claimed", "postponed"):
         assert sum(f"st-{index[status]} " in c for c in classes) == 1
-    # each status drawn as its own look: the legend's mark of planned and of postponed differ
+    # each entry of the key drawn as its own look: planned or proposed (hollow) and postponed (hollow, faded) differ
     marks = page.evaluate("""[...document.querySelectorAll('#status-legend .mark')].map(m => {
-        const s = getComputedStyle(m); return [s.borderTopStyle, s.backgroundColor, s.outlineStyle, s.boxShadow,
-                                              s.opacity, s.backgroundImage].join('|'); })""")
-    assert len(set(marks)) == len(model.STATUS_INFO)
+        const s = getComputedStyle(m); return [getComputedStyle(m.querySelector('path')).fill, s.outlineStyle,
+                                              s.boxShadow, s.opacity].join('|'); })""")
+    assert len(set(marks)) == len(marks) == 3
     assert shown(page) == library(dataset)
 
 
@@ -302,3 +317,69 @@ def test_a_click_on_a_relation_opens_its_events(browser, seed_page, seed):
     titles = {e["id"]: f'{e["ti"]} ({e["d"]})' for e in page_data(seed)["events"]}
     assert detail.locator("li").all_text_contents() == [titles[e] for e in expected] == [
         "Witkoff and Kushner meet Putin in Moscow (2 Dec 2025)"]
+
+
+def every_status() -> str:
+    """A record with each status of the model twice: on a day (a dot) and over a month (a bar), one lane."""
+    from timeline import model
+
+    events = []
+    for k, status in enumerate(model.STATUS_INFO):
+        month = 1 + k * 11 // len(model.STATUS_INFO)
+        events.append(f"  - {{id: d{k}, title: Day {status}, type: meeting, date: 2025-{month:02d}-03, status: {status}, "
+                      "participants: [a, b]}")
+        events.append(f"  - {{id: s{k}, title: Month {status}, type: meeting, date: 2025-{month + 1:02d}, "
+                      f"status: {status}, participants: [a, b]}}")
+    return ("dataset: {title: Statuses}\nactors:\n  - {id: a, name: A, kind: state}\n  - {id: b, name: B, kind: state}\n"
+            "events:\n" + "\n".join(events) + "\n")
+
+
+def test_each_status_is_drawn_and_keyed_as_the_timeline_image(browser, tmp_path, write_yaml):
+    """Hollow = planned or proposed (a bar dashed), faded = cancelled (not hatched, not struck through) or postponed
+    (hollow too), ringed in ink = disputed, a dashed ink ring = claimed: the image's vocabulary on items and key."""
+    from timeline import model, palette
+    from timeline.render.legend import cue_entries
+
+    path = tmp_path / "statuses.html"
+    write_page(load(write_yaml(every_status())), path)
+    page = browser.open(path, width=1600, height=1200, graph=False)
+    blue = "rgb({}, {}, {})".format(*(int(c * 255) for c in palette.hex_rgb(palette.family_of("meeting").color)))
+    looks = page.evaluate("""[...document.querySelectorAll('#timeline .vis-item.ev')].map(item => {
+        const mark = item.querySelector('.mark'), s = getComputedStyle(mark), lab = item.querySelector('.lab');
+        const path = mark.querySelector('path'), l = lab && getComputedStyle(lab);
+        return {status: [...item.classList].find(c => /^st-/.test(c)), span: item.classList.contains('span'),
+                inside: item.classList.contains('inside'),
+                label: lab && lab.textContent, italic: l && l.fontStyle, color: l && l.color, strike: l && l.textDecorationLine,
+                fill: path ? getComputedStyle(path).fill : s.backgroundColor,
+                edge: path ? getComputedStyle(path).stroke : s.borderTopColor,
+                border: s.borderTopStyle, hatch: s.backgroundImage, opacity: s.opacity, shadow: s.boxShadow,
+                outline: s.outlineStyle + ' ' + s.outlineColor}; })""")
+    names = list(model.STATUS_INFO)
+    drawn = {(names[int(x["status"][3:])], x["span"]): x for x in looks}
+    assert len(drawn) == 2 * len(names) and all(x["label"] for x in looks)   # every one labelled: its words checked
+    ring = "rgb(255, 255, 255) 0px 0px 0px 2px, rgb(26, 26, 26) 0px 0px 0px 3.5px"
+    for (status, span), x in drawn.items():
+        hollow, faded = status in ("planned", "proposed", "postponed"), status in ("cancelled", "postponed")
+        assert x["fill"] == ("rgb(255, 255, 255)" if hollow else blue) and x["edge"] == blue, (status, span, x)
+        assert x["hatch"] == "none" and x["strike"] == "none", (status, x)                # never hatched or struck
+        assert x["border"] == ("dashed" if hollow and span else "solid" if span else x["border"])
+        alpha = {"cancelled": 0.45, "postponed": 0.7}.get(status, 1)
+        assert float(x["opacity"]) == pytest.approx(alpha * 0.8 if span and faded else max(alpha, 0.6)), (status, span)
+        assert x["italic"] == ("italic" if hollow else "normal")
+        on_colour = x["inside"] and not hollow and status != "cancelled"   # its type's ink: test_html_layout's contrast
+        muted = status == "cancelled" and not x["inside"]                  # on its faded bar, in ink
+        assert on_colour or x["color"] == ("rgb(85, 85, 85)" if muted else "rgb(26, 26, 26)"), (status, x)
+        assert x["label"].startswith("Cancelled: ") == (status == "cancelled")
+        assert x["label"].startswith("Postponed: ") == (status == "postponed")
+        assert x["shadow"] == (ring if status == "disputed" else "none"), (status, x)
+        assert x["outline"].startswith("dashed rgb(26, 26, 26)") == (status == "claimed"), (status, x)
+    # the key: the image's entries and words, each swatch drawn by the same rules as the items
+    key = page.locator("#status-legend .key-entry")
+    image = [words for _, words in cue_entries(False, False, False, False, False, set(names), [])]
+    assert [t.replace(", a span dashed", "") for t in key.all_text_contents()] == image
+    swatches = page.evaluate("""[...document.querySelectorAll('#status-legend .mark')].map(m => {
+        const s = getComputedStyle(m); return [getComputedStyle(m.querySelector('path')).fill, s.opacity, s.boxShadow,
+                                              s.outlineStyle]; })""")
+    assert swatches == [["rgb(255, 255, 255)", "1", "none", "none"], ["rgb(255, 255, 255)", "0.7", "none", "none"],
+                        ["rgb(85, 85, 85)", "0.6", "none", "none"], ["rgb(85, 85, 85)", "1", ring, "none"],
+                        ["rgb(85, 85, 85)", "1", "none", "dashed"]]

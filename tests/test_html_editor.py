@@ -3,8 +3,8 @@
 Plans name their sources and the version each is compared with; one-source events say so; an event dated to the
 year is listed under its own heading; a methods box gives the data's date and counts; one count of actors; a pair's
 panel lists all its events; search finds places; the main actors are labelled; lane names stay in view; a cancelled
-event reads "Cancelled: …", not struck through; a vertical swipe on a phone scrolls the page; phone sources keep their
-domain; the positions view speaks the scale's words.
+event reads "Cancelled: …" whole, faded, not hatched nor struck through; a vertical swipe on a phone scrolls the
+page; phone sources keep their domain; the positions view speaks the scale's words.
 """
 from __future__ import annotations
 
@@ -13,12 +13,13 @@ import time
 from urllib.parse import urlparse
 
 import pytest
-from html_page import counts, quiet_browser, seed_record, seed_record_page, wait
+from html_page import closing_pages, counts, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.filters import EventFilter
 from timeline.html.data import page_data
 
 browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
+close_pages = pytest.fixture(autouse=True, name="close_pages")(closing_pages)
 record = pytest.fixture(scope="module", name="record")(seed_record)
 record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
 PHONE = {"width": 390, "height": 844}
@@ -27,7 +28,7 @@ PHONE = {"width": 390, "height": 844}
 @pytest.fixture(scope="module", name="desk")
 def desk_page(browser, record_page):
     """One desktop page for the reading tests (each test leaves it with the details closed and no filter)."""
-    return browser.open(record_page, width=1366, height=768)
+    return browser.open(record_page, width=1366, height=768, keep=True)
 
 
 def events_of(record):
@@ -118,10 +119,16 @@ def test_the_main_actors_of_the_desktop_graph_are_labelled(desk):
     assert "Donald Trump" in dict(main) and labelled == shown >= 8
 
 
-def test_a_cancelled_event_reads_cancelled_and_is_not_struck_through(desk):
-    label = desk.locator("#timeline .vis-item .lab", has_text="Budapest, announced then shelved").first
-    assert label.text_content().startswith("Cancelled: A second Trump–Putin summit in Budapest")
+def test_a_cancelled_event_reads_cancelled_whole_faded_not_hatched_nor_struck_through(desk):
+    item = desk.locator("#timeline .vis-item", has_text="Budapest, announced then shelved").first
+    label, mark = item.locator(".lab"), item.locator(".mark")
+    # whole, on lines beside or inside its bar: never cut short (judged round 9: "Cancelled: A second Trump–Puti…")
+    assert label.text_content() == "Cancelled: A second Trump–Putin summit in Budapest, announced then shelved"
+    assert label.evaluate("node => node.scrollWidth <= node.clientWidth + 1 && node.scrollHeight <= node.clientHeight + 1")
     assert "line-through" not in label.evaluate("node => getComputedStyle(node).textDecorationLine")
+    # faded, as the image draws it: its type's fill at a lower opacity, no stripes
+    assert mark.evaluate("node => [getComputedStyle(node).backgroundImage, Number(getComputedStyle(node).opacity) < 1]") \
+        == ["none", True]
 
 
 def test_the_positions_view_speaks_the_scales_words(desk):

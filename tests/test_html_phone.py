@@ -6,7 +6,7 @@ actor opens its details and filters the views, and a chip says so; the keys are 
 from __future__ import annotations
 
 import pytest
-from html_page import click_actor, counts, quiet_browser, seed_record, seed_record_page, wait
+from html_page import click_actor, closing_pages, counts, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.filters import EventFilter
 from timeline.html.data import page_data
@@ -14,6 +14,7 @@ from timeline.palette import OTHER_SIDE
 from timeline.stance_colors import stance_colors
 
 browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
+close_pages = pytest.fixture(autouse=True, name="close_pages")(closing_pages)
 record = pytest.fixture(scope="module", name="record")(seed_record)
 record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
 PHONE = {"width": 390, "height": 844}
@@ -39,6 +40,11 @@ def test_a_phone_shows_the_timeline_as_a_chart_first(browser, record_page, recor
     assert page.locator("#timeline .vis-label .lane").count() == len(page_data(record)["lanes"])
     assert not visible(page, "#graph") and not visible(page, "#event-list")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    # no label cut short: a long bar's whole label on lines beside it (judged round 9: the phone read "Canc…")
+    cut = page.evaluate("""[...document.querySelectorAll('#timeline .vis-item .lab')]
+        .filter(l => l.scrollWidth > l.clientWidth + 1).map(l => l.textContent)""")
+    budapest = page.locator("#timeline .vis-item.lines", has_text="Budapest, announced then shelved")
+    assert cut == [] and budapest.locator(".lab").text_content().startswith("Cancelled: A second Trump–Putin summit")
 
 
 def test_the_view_switcher_shows_one_view_at_a_time_and_stays_in_sight(browser, record_page, record):
@@ -119,7 +125,7 @@ def test_the_keys_are_drawn_as_the_marks(browser, record_page, record):
     data = page_data(record)
     # statuses in ink, never in a type's colour
     type_colors = {t["color"].lower() for t in data["vocabulary"]["types"]}
-    fills = page.evaluate("[...document.querySelectorAll('#status-legend .mark')].map(m => getComputedStyle(m).borderTopColor)")
+    fills = page.evaluate("[...document.querySelectorAll('#status-legend .mark path')].map(m => getComputedStyle(m).stroke)")
     assert fills and all(f == "rgb(85, 85, 85)" for f in fills)
     assert "#555555" not in type_colors
     # disputed and claimed differ in look: a solid ring in ink, a dashed ring

@@ -3,12 +3,13 @@ rows that stay put, open dates, the graph's labels, the positions view against t
 from __future__ import annotations
 
 import pytest
-from html_page import quiet_browser, seed_record, seed_record_page, wait
+from html_page import closing_pages, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.positions import as_of, default_as_of, history
 from timeline.render.positions import select_panels
 
 browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
+close_pages = pytest.fixture(autouse=True, name="close_pages")(closing_pages)
 record = pytest.fixture(scope="module", name="record")(seed_record)
 record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
 #: Every drawn event's place in the timeline: id -> [left, top] of its box, relative to the timeline.
@@ -50,7 +51,7 @@ def test_a_click_on_an_event_shows_its_details_beside_it_and_moves_nothing(brows
 
 
 def test_open_dates_are_a_mark_with_by_never_a_bar(browser, record_page, record):
-    page = browser.open(record_page)
+    page = browser.open(record_page, graph=False)
     found = page.evaluate("""[...document.querySelectorAll('#timeline .vis-item.ev.open-start')].map(i =>
         [i.querySelector('.mark').tagName.toLowerCase(), i.querySelector('.open-word').textContent,
          !!i.querySelector('.lab')])""")

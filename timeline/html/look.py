@@ -7,9 +7,8 @@ Nothing here picks a colour of its own; the lists of types, statuses and
 relations are the model's, in its order.
 
 Matplotlib's terms become CSS and Cytoscape.js terms: a dash pattern in
-multiples of the line width becomes ``[on, off, ...]`` in pixels; a hollow
-status becomes ``fill: false`` with a border style (``solid``, ``dashed``,
-``dotted``, ``double`` for the dash-dot the charts use).
+multiples of the line width becomes ``[on, off, ...]`` in pixels; a status
+keeps the chart's flags (fill, ring, strike, opacity) and its key's words.
 """
 from __future__ import annotations
 
@@ -24,8 +23,6 @@ from timeline.render import style
 
 #: The page's ink, as in page.css; labels on a coloured fill take it or white, whichever reads better.
 INK = "#1a1a1a"
-#: Matplotlib's dash names, as CSS border styles (the dash-dot has no CSS style: a double line stands for it).
-BORDERS = {"-": "solid", "--": "dashed", ":": "dotted", "-.": "double"}
 
 
 def type_looks() -> list[dict[str, Any]]:
@@ -45,15 +42,41 @@ def type_looks() -> list[dict[str, Any]]:
 def status_looks() -> list[dict[str, Any]]:
     """Every status of the model (``STATUS_INFO``), in its order, with the chart's look of it
     (``timeline.render.style.status_look``):
-    ``id, label, held, pending, contested, fill, border, ring, struck, alpha, key`` (``key``: the legend's words)."""
+    ``id, label, held, pending, contested, fill, ring, struck, alpha, key, keyWith``: ``key`` is the words
+    of the chart's key for the statuses drawn alike (:func:`status_key`), ``keyWith`` the first of them."""
+    keys = {status: (group[0], words) for group, words in status_key() for status in group}
     looks = []
     for status in STATUSES:
         info = model.STATUS_INFO[status]
         look = style.status_look(status)
+        first, words = keys.get(status, (status, look.label))
         looks.append({"id": status, "label": info.label, "held": status in HELD_STATUSES, "pending": info.pending,
-                      "contested": info.contested, "fill": look.fill, "border": BORDERS.get(look.line, "solid"),
-                      "ring": look.ring, "struck": look.struck, "alpha": look.alpha, "key": look.label})
+                      "contested": info.contested, "fill": look.fill, "ring": look.ring,
+                      "struck": look.struck, "alpha": look.alpha, "key": words, "keyWith": first})
     return looks
+
+
+def status_key() -> list[tuple[tuple[str, ...], str]]:
+    """The timeline image's key of statuses (``timeline.render.legend.cue_entries`` with spans drawn), without
+    importing matplotlib: the statuses drawn alike (fill, ring, strike, opacity) in one entry, in the model's
+    order, with its words, e.g. ``(("planned", "proposed"), "Planned or proposed (hollow, a span dashed; label in
+    italics)")``; ``occurred``, the default, has none."""
+    groups: dict[tuple, list[str]] = {}
+    for status in (s for s in STATUSES if s != "occurred"):
+        look = style.status_look(status)
+        groups.setdefault((look.fill, look.ring, look.struck, look.alpha, look.fill and status), []).append(status)
+    entries = []
+    for group in groups.values():
+        look = style.status_look(group[0])
+        if look.fill:
+            words = look.label.replace(", label says so", "")
+        else:
+            names = [style.status_look(s).label.split(" (")[0].split(",")[0] for s in group]
+            faded = ", faded" if look.alpha < 1 else ""
+            words = f"{' or '.join([names[0], *(n.lower() for n in names[1:])])} (hollow{faded}, a span dashed; " \
+                    "label in italics)"
+        entries.append((tuple(group), words))
+    return entries
 
 
 def relation_looks() -> list[dict[str, Any]]:

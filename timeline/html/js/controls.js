@@ -191,32 +191,30 @@ function makeControls() {
   legends();
 }
 
-/** The style rules of the types and statuses, from the palette's looks (the data's vocabulary): a type's colour
- *  in --c (and the ink readable on it in --on); a status's fill, border, ring, strike and opacity on the mark. */
+/** Opacity of a faded status's mark, as the timeline image fades it (timeline/render/marks.py): a dot keeps at
+ *  least FADED_DOT (a faded marker stays legible), a bar takes the status's opacity times SPAN_ALPHA (legend.SPAN_LINE). */
+var FADED_DOT = 0.6, SPAN_ALPHA = 0.8;
+
+/** The style rules of the types and statuses, from the palette's looks (the data's vocabulary), as the timeline
+ *  image draws them: a type's colour in --c (and the ink readable on it in --on); a pending status hollow (white
+ *  inside the type's colour, a bar's outline dashed) with its label in italics; a faded one (cancelled, postponed)
+ *  faded, a cancelled label in the muted grey; a disputed one ringed in ink, a claimed one ringed with a dashed ring. */
 function lookRules() {
   var rules = V.types.map(function (t, i) {
     return ".ev.ty-" + i + " { --c: " + color(t.color, "#7f7f7f") + "; --on: " + color(t.ink, "#1a1a1a") + "; }";
   });
   V.statuses.forEach(function (s, i) {
-    var mark = [], border = /^(solid|dashed|dotted|double)$/.test(s.border) ? s.border : "solid";
-    rules.push(".st-" + i + " span.mark { border-style: " + border + (border === "double" ? "; border-width: 4px" : "") +
-               (s.fill ? "" : "; background: var(--paper)") + "; }");
-    var dashes = {dashed: "2.2 1.4", dotted: "0.9 1.3", double: "3 1 0.9 1"};
-    rules.push(".st-" + i + " svg.mark path { " + (s.fill ? "" : "fill: var(--paper); stroke-width: 1.6; ") +
-               (s.fill || !dashes[border] ? "" : "stroke-dasharray: " + dashes[border] + "; ") + "}");
-    // disputed: a solid ring in ink; claimed: a dashed ring in the type's colour (alike in one colour at 10 px)
-    if (s.ring === "solid") mark.push("box-shadow: 0 0 0 2px var(--paper), 0 0 0 4px var(--ink)");
-    if (s.ring === "dashed") mark.push("outline: 2px dashed var(--c); outline-offset: 2px");
-    // faded (cancelled): striped in the type's colour rather than a pale fill, which would read as another type's colour
-    if (s.alpha < 1) mark.push("opacity: " + Math.max(Number(s.alpha), s.struck ? 0.85 : 0));
-    rules.push(".st-" + i + " .mark { " + mark.join("; ") + "; }");
-    if (!s.fill) rules.push(".st-" + i + ".inside .lab { color: var(--ink); }");
-    // its label is not struck through: the status is its first word ("Cancelled: …", labelOf), readable even cut short
-    if (s.struck) rules.push(".st-" + i + " .lab { font-style: italic; color: var(--ink); }",
-                             ".st-" + i + " span.mark { background-color: var(--paper); background-image: linear-gradient(transparent 42%, var(--ink) 42% 58%, transparent 58%), " +
-                             "repeating-linear-gradient(135deg, var(--c) 0 2px, var(--paper) 2px 4px); }",
-                             ".st-" + i + " svg.mark { background-image: linear-gradient(transparent 44%, var(--ink) 44% 56%, transparent 56%); }",
-                             ".st-" + i + " svg.mark path { fill: var(--paper); stroke-width: 1.6; }");
+    var st = ".ev.st-" + i, ring = [];
+    if (!s.fill) rules.push(st + " span.mark { background: var(--paper); border-style: dashed; }",
+                            st + " svg.mark path { fill: var(--paper); stroke-width: 1.6; }",
+                            st + " .lab, " + st + ".inside .lab { font-style: italic; color: var(--ink); }");
+    if (s.alpha < 1) rules.push(st + ".dot .mark { opacity: " + Math.max(Number(s.alpha), FADED_DOT) + "; }",
+                                st + ".span .mark { opacity: " + Number(s.alpha) * SPAN_ALPHA + "; }");
+    // a cancelled label in the muted grey, as the image's; on its faded bar, in ink (the grey would read too pale)
+    if (s.struck) rules.push(st + " .lab { color: var(--muted); }", st + ".inside .lab { color: var(--ink); }");
+    if (s.ring === "solid") ring.push("box-shadow: 0 0 0 2px var(--paper), 0 0 0 3.5px var(--ink)");
+    if (s.ring === "dashed") ring.push("outline: 1.5px dashed var(--ink); outline-offset: 2px");
+    if (ring.length) rules.push(st + " .mark { " + ring.join("; ") + "; }");
   });
   document.head.appendChild(el("style", rules.join("\n")));
 }
@@ -251,13 +249,16 @@ function legends() {
     entry.setAttribute("data-family", f.label);
     entry.title = f.types.join(", ");   // the types the family holds (the filter lists them too)
   });
-  var statuses = $("status-legend");
-  V.statuses.forEach(function (s, i) {
-    var swatch = el("span", null, {"class": "ev span st-" + i}), mark = el("span", null, {"class": "mark"});
+  var statuses = $("status-legend"), drawn = {};
+  D.events.forEach(function (e) { drawn[V.statuses[e.st].keyWith] = true; });
+  V.statuses.forEach(function (s, i) {   // the image's key: one entry for the statuses drawn alike, a grey dot each
+    if (s.keyWith !== s.id || !drawn[s.id] || s.id === "occurred") return;
+    var swatch = el("span", null, {"class": "ev dot st-" + i});
     swatch.style.setProperty("--c", "#555555");   // ink, not a type's colour: a status is drawn on every type
-    swatch.appendChild(mark);
-    statuses.appendChild(keyEntry(swatch, s.label));
+    swatch.appendChild(shapeMark("circle"));
+    statuses.appendChild(keyEntry(swatch, s.key)).setAttribute("data-status", s.id);
   });
+  statuses.hidden = !statuses.querySelector(".key-entry");
   var relations = $("relation-legend");
   var used = {};
   ["person", "state"].forEach(function (level) { D.graphs[level].edges.forEach(function (e) { used[e[2]] = true; }); });

@@ -87,6 +87,7 @@ function itemTemplate(item) {
   if (!item.shape) mark.style.width = Math.round(item.markPx) + "px";
   var label = item.label ? el("span", item.label, {"class": "lab"}) : null;
   var wrap = item.className.indexOf(" wrap") >= 0;
+  if (label && item.lines) label.style.width = item.lines + "px";
   if (label && item.within && wrap) {   // its width set here: vis-timeline measures the item before it sizes the bar
     label.style.marginLeft = item.within[0] + "px";
     label.style.width = Math.max(item.markPx - item.within[0] - item.within[1] - 8, 40) + "px";
@@ -215,23 +216,30 @@ function itemOf(i, labelled, scale, edges) {
   if (e.o) classes.push("open-" + e.o);
   if (e.x) classes.push("draft");
   var at = placement(e, scale, edges[0] / MINUTE, edges[1] / MINUTE, labelled);
-  if (at.side === "inside" || at.side === "clip") classes.push("inside");
-  if (at.side === "clip") classes.push("clip");
-  if (at.side === "clip" && page.printing) classes.push("wrap");   // paper cannot be zoomed: the whole label, on lines
+  if (at.side === "inside" || at.side === "clip" || at.side === "wrap") classes.push("inside");
+  if (at.side === "clip" || at.side === "wrap") classes.push("clip");
+  if (at.side === "wrap") classes.push("wrap");   // the whole label, on lines, inside its bar
+  if (at.lines) classes.push("lines");            // the whole label, on two lines, beside its bar
   if (at.side === "left") classes.push("label-left");
   var label = at.side ? labelOf(e) : "", markPx = at.mark, start = (at.box[0] / scale) + edges[0] / MINUTE;
   var end = (at.box[1] / scale) + edges[0] / MINUTE;
   return {id: i, group: e.ln, className: classes.join(" "), type: "range", start: start * MINUTE, end: end * MINUTE,
-          label: label, markPx: markPx, within: at.within, shape: span ? null : type.shape, open: e.o, hint: e.ti + " · " + e.d + " · " + type.label + " · " + status.label, content: ""};
+          label: label, markPx: markPx, within: at.within, lines: at.lines, shape: span ? null : type.shape, open: e.o, hint: e.ti + " · " + e.d + " · " + type.label + " · " + status.label, content: ""};
 }
 
 /** A bar at least this wide on screen (pixels) always carries its label inside, cut short if it must be (the whole
  *  title is in its tooltip, the list and its details): a long bar is never left unnamed. */
 var CLIPPED_FROM = 40;
+/** Lines a long bar's label may take beside it, whole, rather than be cut; and the room a label set on lines takes
+ *  over its width on one line (for the words that do not break where the line would). */
+var MOST_LINES = 3, LINES_SLACK = 1.2;
 
 /** Where an event's mark and label go in the window lo..hi (minutes) at ``scale`` pixels a minute, in pixels
  *  from the window's left edge: ``mark`` (its width), ``box`` (mark and label) and ``side`` of the label (``after``,
- *  ``left`` near the right edge, ``inside`` a wide bar, ``clip`` inside a long bar, cut short, or null: no label, or no room for it inside the window).
+ *  ``left`` near the right edge, ``inside`` a wide bar, or null: no label, or no room for it inside the window).
+ *  A long bar whose label has no room on one line keeps it whole if it can: on two lines inside the bar (``wrap``),
+ *  else on up to MOST_LINES lines ``lines`` pixels wide beside it (``after`` or ``left``); else cut short inside it (``clip``;
+ *  judged round 9: a phone read "Canc…").
  *  A bar is cut a window's width beyond each edge, as vis-timeline cuts its box, so that the label stays put. */
 function placement(e, scale, lo, hi, labelled) {
   var span = e.e - e.s > DAY && !e.o, width = (hi - lo) * scale, open = e.o ? openWidth(labelled) : 0;
@@ -240,22 +248,33 @@ function placement(e, scale, lo, hi, labelled) {
   if (e.o === "end") x1 += open;     // "from": after it, pointing on
   x0 = Math.max(x0, -0.9 * width);
   x1 = Math.max(Math.min(x1, 1.9 * width), x0);
-  var mark = Math.max(x1 - x0, span ? 3 : DOT), need = labelled ? textWidth(labelOf(e)) + 6 : 0, side = null;
+  var mark = Math.max(x1 - x0, span ? 3 : DOT), need = labelled ? textWidth(labelOf(e)) + 6 : 0, side = null, lines = null;
   if (labelled && span && !e.o && x0 >= 0 && mark >= need + 8 && x0 + need <= width) side = "inside";
   else if (labelled && x0 + mark >= 0 && x0 + mark + need <= width) side = "after";
   else if (labelled && x0 - need >= 0 && x0 + mark <= width) side = "left";
-  else if (span && !e.o && Math.min(x0 + mark, width) - Math.max(x0, 0) >= CLIPPED_FROM) side = "clip";   // long bar: inside, cut
-  var box = side === "after" ? [x0, x0 + mark + need] : side === "left" ? [x0 - need, x0 + mark] : [x0, x0 + mark];
-  // a cut label sits in the part of its bar inside the window: [pixels from the bar's left end, from its right end]
-  var within = side === "clip" ? [Math.max(-x0, 0) + 5, Math.max(x0 + mark - width, 0) + 5] : null;
-  return {mark: mark, box: box, side: side, within: within};
+  else if (span && !e.o && Math.min(x0 + mark, width) - Math.max(x0, 0) >= CLIPPED_FROM) {   // long bar: named
+    var whole = textWidth(labelOf(e)) * LINES_SLACK + 6, after = width - x0 - mark - 4, before = x0 - 4;
+    var room = Math.min(x0 + mark, width) - Math.max(x0, 0) - 18;   // inside the bar, less the label's padding
+    var free = x0 + mark <= width ? Math.max(after, before) : after;
+    if (page.printing || room * 2 >= whole) side = "wrap";   // on paper, where nothing can be zoomed, on as many lines as it needs
+    else if (free * MOST_LINES >= whole && x0 + mark >= 0) {
+      side = free === after ? "after" : "left";
+      lines = Math.ceil(whole / Math.ceil(whole / free));
+    } else side = "clip";
+  }
+  var beside = lines ? lines + 4 : need;
+  var box = side === "after" ? [x0, x0 + mark + beside] : side === "left" ? [x0 - beside, x0 + mark] : [x0, x0 + mark];
+  // a label inside its bar sits in the part of the bar inside the window: [pixels from its left end, from its right end]
+  var within = side === "clip" || side === "wrap" ? [Math.max(-x0, 0) + 5, Math.max(x0 + mark - width, 0) + 5] : null;
+  return {mark: mark, box: box, side: side, within: within, lines: lines};
 }
 
 /** An event's label: its title, and the status in words unless it occurred (planned, proposed...); a status the
- *  chart strikes out (cancelled) comes first, so that a label cut short still says it: "Cancelled: A second …". */
+ *  chart fades (cancelled, postponed: marks.STATUS_WORDS) comes first, so that a label cut short still says it:
+ *  "Cancelled: A second …". */
 function labelOf(e) {
   var status = V.statuses[e.st];
-  if (status.struck) return status.label + ": " + e.ti;
+  if (status.alpha < 1) return status.label + ": " + e.ti;
   return status.id === "occurred" ? e.ti : e.ti + " (" + status.label.toLowerCase() + ")";
 }
 
@@ -338,7 +357,7 @@ function timelineItems(visible, from, to) {
   }
   return {shown: shown, list: list, mode: counting ? "counts" : "events", labelled: labelled,
           key: list.map(function (item) {
-            return item.id + ":" + Math.round(item.start / MINUTE) + ":" + item.label.length + (/ wrap/.test(item.className) ? "w" : "");
+            return item.id + ":" + Math.round(item.start / MINUTE) + ":" + item.label.length + (/ wrap/.test(item.className) ? "w" : "") + (item.lines || "");
           }).join(",")};
 }
 
