@@ -201,6 +201,14 @@ class Store:
                 events_only.add(stamp.path)
         return Layout(where, events_only)
 
+    def digest(self) -> str | None:
+        """SHA-256 naming the record :meth:`load` returned: this store's format and code, each data file's path
+        and SHA-256; ``None`` if the load did not go through every file's part."""
+        if not self.pieces or len(self.pieces) != len(self.stamps):
+            return None
+        text = json.dumps([sorted(self._expected().items()), [(stamp.path, stamp.sha256) for stamp in self.stamps]])
+        return hashlib.sha256(text.encode()).hexdigest()
+
     def _groups(self, known: dict[str, fragments.Fragment], parts: dict[str, bytes]) -> dict[str, bytes]:
         """The parts that hold the data files' fragments: those in the store still right, the others made."""
         kept = {}
