@@ -127,6 +127,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--errors", default="10,100,1000", help="counts of misspelled source ids")
     parser.add_argument("--out", type=Path, help="also write the table to this Markdown file")
     parser.add_argument("--parts", action="store_true", help="also each part of the build both versions write")
+    parser.add_argument("--caches", type=Path, help="keep each version's cache folder here (a later run finds "
+                        "what an earlier one kept: the store, the graphs kept beside it); default: a temporary one")
     args = parser.parse_args(argv)
     size = "10k" if args.quick else "100k"
     data, split = dataset(size), dataset(size, files=2034 if not args.quick else 200)
@@ -142,7 +144,8 @@ def main(argv: list[str] | None = None) -> None:
     lines = [head]
     print(head, flush=True)
     with tempfile.TemporaryDirectory(prefix="before-after-") as scratch:
-        work = Path(scratch)
+        work = args.caches or Path(scratch)
+        work.mkdir(parents=True, exist_ok=True)
         rows = figures(data, split, args.quick) + (build_parts(versions, data) if args.parts else [])
         filled: set[tuple[str, str]] = set()
         for count in map(int, args.errors.split(",")):
