@@ -123,6 +123,10 @@ def test_only_the_store_record_and_plain_graphs_are_kept(seeds: Path, made: list
     graph.actor_graph(other, level="person")
     graph.actor_graph(other, level="person")  # a dataset not read from the store: made each time
     assert made == ["person", "person"]
+    record = cache.load(seeds)
+    some = record.events[: len(record.events) // 2]  # a period's events: a graph of many, never kept
+    assert shape(graph.actor_graph(record, some)) == shape(graph.actor_graph(record, some))
+    assert made == ["person"] * 4 and not graphs.graphs_file(cache.cache_file(seeds)).exists()
     g = nx.MultiDiGraph(level="person")
     g.add_edge("a", "b", key="met", events=("x",))  # JSON would give a list back
     assert graphs.encode(g) is None
