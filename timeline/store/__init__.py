@@ -44,6 +44,9 @@ only the items whose text changed: :mod:`.chunks`); the checks across
 files run over every file's part (:mod:`.assemble`), so the answer, or
 the problems reported, are those of :func:`timeline.dataset.load`.
 
+Beside it, ``<store>.graphs.sqlite`` keeps the actor graphs made of the
+record it returned, read instead of made again (:mod:`.graphs`).
+
 A missing, corrupt, truncated, foreign or stale store is rebuilt; a cache
 folder that cannot be used means no store, never a failed command. The
 store is only ever a copy: deleting it loses nothing.
