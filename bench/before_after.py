@@ -74,13 +74,14 @@ def figures(data: Path, split: Path, quick: bool) -> list[tuple[str, list[str], 
     return rows
 
 
-def build_parts(versions: dict[str, str], data: Path) -> list[tuple[str, list[str], dict]]:
-    """A figure for each file of the build that both versions write: the later version's command for it."""
+def build_parts(versions: dict[str, str], data: Path, warm: bool = False) -> list[tuple[str, list[str], dict]]:
+    """A figure for each file of the build that both versions write: the later version's command for it;
+    ``warm``: each run once before it is timed (what a part keeps, such as the actor graph, kept)."""
     listing = "from timeline.build import steps\nfor step in steps(): print(step.name)"
     python = str(Path(versions["before"]).with_name("python"))
     before = set(subprocess.run([python, "-c", listing], capture_output=True, text=True, check=True,
                                 cwd="/").stdout.split())
-    return [(f"part {name}", [*command[1:], "-o", f"{{out}}-{name}"], {"runs": 1, "warmup": 0})
+    return [(f"part {name}", [*command[1:], "-o", f"{{out}}-{name}"], {"runs": 1, "warmup": int(warm)})
             for name, command in bench_build.parts(versions["after"], data) if name in before]
 
 
@@ -127,6 +128,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--errors", default="10,100,1000", help="counts of misspelled source ids")
     parser.add_argument("--out", type=Path, help="also write the table to this Markdown file")
     parser.add_argument("--parts", action="store_true", help="also each part of the build both versions write")
+    parser.add_argument("--warm-parts", action="store_true", help="run each part once before timing it")
+    parser.add_argument("--caches", type=Path, help="keep each version's cache folder here (a later run finds "
+                        "what an earlier one kept: the store, the graphs kept beside it); default: a temporary one")
     args = parser.parse_args(argv)
     size = "10k" if args.quick else "100k"
     data, split = dataset(size), dataset(size, files=2034 if not args.quick else 200)
@@ -142,8 +146,9 @@ def main(argv: list[str] | None = None) -> None:
     lines = [head]
     print(head, flush=True)
     with tempfile.TemporaryDirectory(prefix="before-after-") as scratch:
-        work = Path(scratch)
-        rows = figures(data, split, args.quick) + (build_parts(versions, data) if args.parts else [])
+        work = args.caches or Path(scratch)
+        work.mkdir(parents=True, exist_ok=True)
+        rows = figures(data, split, args.quick) + (build_parts(versions, data, args.warm_parts) if args.parts else [])
         filled: set[tuple[str, str]] = set()
         for count in map(int, args.errors.split(",")):
             copy = bench_errors.with_misspellings(data, work / f"errors-{count}", "source", count)
@@ -156,9 +161,12 @@ def main(argv: list[str] | None = None) -> None:
                 folder = command[command.index("--data") + 1] if "--data" in command else ""
                 if not spec.get("cold") and folder and (name, folder) not in filled:
                     filled.add((name, folder))
-                    paired.run([versions[name], "validate", "--data", command[command.index("--data") + 1]],
-                               env=paired.with_env(XDG_CACHE_HOME=str(work / f"cache-{name}"),
-                                                   XDG_STATE_HOME=str(work / f"state-{name}")))
+                    env = paired.with_env(XDG_CACHE_HOME=str(work / f"cache-{name}"),
+                                          XDG_STATE_HOME=str(work / f"state-{name}"))
+                    paired.run([versions[name], "validate", "--data", command[command.index("--data") + 1]], env=env)
+                    # matplotlib's font cache lives in XDG_CACHE_HOME too: built here, not by the first chart timed
+                    paired.run([str(Path(versions[name]).with_name("python")), "-c", "import matplotlib.font_manager"],
+                               env=env)
             lines.append(measure(label, command, spec, versions, work))
             print(lines[-1], flush=True)
             if args.out:  # row by row: a run stopped early keeps what it measured

@@ -23,6 +23,7 @@ from timeline.index import open_tables
 from timeline.index.write import write_tables
 from timeline.model import Dataset
 from timeline.store import cache_dir, open_store, slot_name
+from timeline.store.graphs import remember
 
 #: A file in the cache folder not used for this long is deleted the next time a store is written.
 MAX_AGE_DAYS = 30
@@ -46,6 +47,8 @@ def load(path: str | os.PathLike, tables: bool = False) -> Dataset:
         return dataset.load(path)
     checked_ns = time.time_ns()
     record = store.load()
+    if (digest := store.digest()) is not None:  # the graphs made of it are kept beside the store
+        remember(record, digest, store.file, store.key)
     if store.read:
         _prune(store.file.parent)
     if tables and store.stamps and (layout := store.layout()) is not None and open_tables(path, update=False) is None:

@@ -58,19 +58,24 @@ def shared_graphs() -> Iterator[None]:
         _MADE.reset(token)
 
 
+#: Gives a graph made before, or makes it: set by :mod:`timeline.store.graphs` for a dataset read from its store.
+keeper: Callable[..., nx.MultiDiGraph] | None = None
+
+
 def _shared(make: Callable[..., nx.MultiDiGraph]) -> Callable[..., nx.MultiDiGraph]:
     @functools.wraps(make)
     def shared(dataset: Dataset, events: Iterable[Event] | None = None, *args: Any, **kwargs: Any) -> nx.MultiDiGraph:
         made = _MADE.get()
-        if made is None:
-            return make(dataset, events, *args, **kwargs)
         events = None if events is None else list(events)
-        options = inspect.signature(make).bind(dataset, events, *args, **kwargs)
-        options.apply_defaults()
-        key = (make.__name__, id(dataset), None if events is None else tuple(map(id, events)),
-               *list(options.arguments.values())[2:])
+        bound = inspect.signature(make).bind(dataset, events, *args, **kwargs)
+        bound.apply_defaults()
+        options = dict(list(bound.arguments.items())[2:])
+        if made is None:
+            return keeper(make, dataset, events, options) if keeper else make(dataset, events, **options)
+        key = (make.__name__, id(dataset), None if events is None else tuple(map(id, events)), *options.values())
         if key not in made:  # the dataset and events are kept with the graph: their ids stay theirs
-            made[key] = ((dataset, events), make(dataset, events, *args, **kwargs))
+            made[key] = ((dataset, events), keeper(make, dataset, events, options) if keeper
+                         else make(dataset, events, **options))
         return made[key][1].copy()
 
     return shared

@@ -44,6 +44,9 @@ only the items whose text changed: :mod:`.chunks`); the checks across
 files run over every file's part (:mod:`.assemble`), so the answer, or
 the problems reported, are those of :func:`timeline.dataset.load`.
 
+Beside it, ``<store>.graphs.sqlite`` keeps the actor graphs made of the
+record it returned, read instead of made again (:mod:`.graphs`).
+
 A missing, corrupt, truncated, foreign or stale store is rebuilt; a cache
 folder that cannot be used means no store, never a failed command. The
 store is only ever a copy: deleting it loses nothing.
@@ -200,6 +203,14 @@ class Store:
             if fragments.events_only(piece):
                 events_only.add(stamp.path)
         return Layout(where, events_only)
+
+    def digest(self) -> str | None:
+        """SHA-256 naming the record :meth:`load` returned: this store's format and code, each data file's path
+        and SHA-256; ``None`` if the load did not go through every file's part."""
+        if not self.pieces or len(self.pieces) != len(self.stamps):
+            return None
+        text = json.dumps([sorted(self._expected().items()), [(stamp.path, stamp.sha256) for stamp in self.stamps]])
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def _groups(self, known: dict[str, fragments.Fragment], parts: dict[str, bytes]) -> dict[str, bytes]:
         """The parts that hold the data files' fragments: those in the store still right, the others made."""
