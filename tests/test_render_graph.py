@@ -225,7 +225,8 @@ def test_title_subtitle_and_footer(person):
     assert text(person, "title") == "Moscow talks on the US peace plan for Ukraine, December 2025"
     assert text(person, "subtitle") == ("Who met whom, and who acted on whom: people, delegations, groups and states"
                                         " · events 20 Nov – 3 Dec 2025")    # from the leak of 20 Nov
-    assert "Source: The Global News Watch" in text(person, "footer")
+    assert "Sources: 20 reports: The Straits Times (3), Kyiv Independent (2), The Global News Watch" in " ".join(
+        text(person, "footer").split())                  # the article and the wire reports that date its events
 
 
 # --- state level, neighbourhoods, relations ------------------------------------------------
