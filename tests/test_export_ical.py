@@ -29,17 +29,29 @@ def test_one_vevent_per_meeting_call_and_visit(seed, tricky):
         assert list(vevents(dataset)) == [e.id for e in dataset.events if e.type in MEETING_TYPES]
 
 
-def test_dates_times_and_status(seed, tricky):
-    found = {**vevents(seed), **vevents(tricky)}
+BY_3_DEC = """
+actors:
+  - {id: kyiv, name: Kyiv, kind: state}
+  - {id: dublin, name: Dublin, kind: state}
+events:
+  - {id: visit, type: visit, date: "../2025-12-03", participants: [kyiv], host: [dublin], title: A visit}
+"""
+
+
+def test_dates_times_and_status(seed, tricky, write_yaml):
+    found = {**vevents(seed), **vevents(tricky), **vevents(load(write_yaml(BY_3_DEC)))}
     talks = found["moscow-talks"]
     assert (talks["DTSTART"].dt, talks["DTEND"].dt, str(talks["STATUS"])) == (
         date(2025, 12, 2), date(2025, 12, 3), "CONFIRMED")
     assert str(talks["SUMMARY"]) == "Witkoff and Kushner meet Putin in Moscow"  # the event's title
     assert str(talks["LOCATION"]) == "Moscow"
-    ireland = found["zelenskyy-ireland-visit"]  # ../2025-12-03: placed at its known end, tentative
+    ireland = found["zelenskyy-ireland-visit"]  # 2025-12-01/2025-12-02: two whole days
     assert (ireland["DTSTART"].dt, ireland["DTEND"].dt, str(ireland["STATUS"])) == (
+        date(2025, 12, 1), date(2025, 12, 3), "CONFIRMED")
+    by_3_dec = found["visit"]  # ../2025-12-03: placed at its known end, tentative
+    assert (by_3_dec["DTSTART"].dt, by_3_dec["DTEND"].dt, str(by_3_dec["STATUS"])) == (
         date(2025, 12, 3), date(2025, 12, 4), "TENTATIVE")
-    assert str(ireland["SUMMARY"]) == "Zelenskyy visits Ireland (by 3 Dec 2025)"
+    assert str(by_3_dec["SUMMARY"]) == "A visit (by 3 Dec 2025)"
     assert str(found["planned-meeting-ukrainian-delegation"]["STATUS"]) == "TENTATIVE"
     moment = found["talks:1"]  # 21:00 at UTC+03:00
     assert moment["DTSTART"].dt.isoformat() == "2025-12-02T18:00:00+00:00"

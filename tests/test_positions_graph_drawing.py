@@ -98,7 +98,7 @@ def test_a_blank_cell_whose_issue_has_stances_on_its_parts_says_so(seeds):
 
 def test_the_grid_names_its_sources(seeds):
     footer = next(t.get_text() for t in draw_stance_graph(seeds).texts if t.get_gid() == "footer")
-    assert "\nSources: 116 reports: LIGA.net (9), The Kyiv Independent (6), UNN (Ukrainian National News) (5) and " \
+    assert "\nSources: 122 reports: LIGA.net (9), The Kyiv Independent (6), UNN (Ukrainian National News) (5) and " \
         in footer
     assert not any(outlet in footer for outlet in ("EIR", "News-Pravda", "Particle"))     # round 7's editorial check
 

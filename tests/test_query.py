@@ -188,7 +188,9 @@ def test_relations_at_state_level_sum_the_events(small: Dataset) -> None:
 def test_relations_dates_stay_open_when_an_event_is(seed: Dataset) -> None:
     (proposed,) = [r for r in query.relations(seed, "united-states", level="state")
                    if (r.relation, r.target) == ("proposed_to", "russia")]
-    assert (proposed.first, proposed.last, proposed.count) == (None, "2025-12-02", 2)
+    assert (proposed.first, proposed.last, proposed.count) == ("2025-11-20", "2025-12-02", 2)
+    (assessed,) = [r for r in query.relations(seed, "russia", level="state") if r.relation == "assessed"]
+    assert (assessed.first, assessed.last, assessed.count) == (None, "2025-12-03", 2)
 
 
 def test_path_through_held_meetings_only(small: Dataset) -> None:

@@ -183,7 +183,7 @@ def test_the_state_subtitle_says_what_a_node_is_at_the_dates_precision(figures):
     assert text(figures["state-page"], "subtitle") == (
         "Relations between states, organisations and groups (what a person did counts for their state) · events 2025")
     assert text(figures["chronology"], "subtitle").endswith("· events 2022–2025")      # no invented day bounds
-    assert text(figures["moscow"], "subtitle").endswith("· events 1–3 Dec 2025")
+    assert text(figures["moscow"], "subtitle").endswith("· events 20 Nov – 3 Dec 2025")
 
 
 def test_people_are_drawn_inside_their_states_circle(figures, seeds):
