@@ -18,7 +18,7 @@ Everything is measured in pixels of the figure as drawn.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -27,6 +27,7 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 
 from timeline.render import style
+from timeline.render.graph_edges import Route, line_points
 
 #: Gaps between a node's reach and its label tried, in points; at the last a leader joins them. A label further off
 #: reads as its neighbour's or as a caption of the line beside it (judged round 7: up to 66 points off); a label that
@@ -57,6 +58,9 @@ ON_A_LINE, OVERLAP = 5000.0, 1e4
 #: What each line through a label adds to its cost, in line points under it (3 each): a label crossed once by a line
 #: running along it reads better than one cut by several (measured by tests/graph_geometry.labels_crossed).
 PER_LINE = 150.0
+#: What each point of a leader's length adds to a label's cost: a label out on a leader costs less than one on a line
+#: (:data:`ON_A_LINE`), more the further out it stands.
+LEADER = 40.0
 
 
 def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bounds: tuple[float, float, float, float],
@@ -94,14 +98,17 @@ def _spot(w: float, h: float, nodes: np.ndarray, i: int, bounds: tuple, edge_poi
 
     def search(angles: Sequence[float], gaps: Sequence[float] = GAPS) -> tuple[float, tuple, int]:
         best: tuple[float, tuple, int] = (math.inf, (x, y, x, y), 0)
+        far = gaps is FAR
         for ring, gap in enumerate(gaps):
-            if best[0] < 1e3:               # a clean spot nearer the node beats any further out
+            if best[0] < 1e3 + far * LEADER * FAR[-1]:      # a clean spot nearer the node beats any further out
                 break
             for turn, angle in enumerate(angles):
                 box = _box(x, y, _rim(r, inner, angle) + gap * px, angle, w, h)
                 cost = (1e6 * _outside(box, bounds) + 1e5 * _on_nodes(box, nodes, i, px)
                         + 1e5 * _on_boxes(box, taken, 1.5 * px) + 1e4 * _nearer_other(box, nodes, i)
-                        + 1e3 * (ring > 2) + 30 * ring + 2 * turn + _covered(box, points, ends, 1.5 * px))
+                        + 1e3 * (ring > 2 and not far) + 30 * ring + 2 * turn + _covered(box, points, ends, 1.5 * px))
+                if far and cost < best[0]:      # a leader: the longer and the more lines it crosses, the worse
+                    cost += LEADER * gap + PER_LINE * _leader_lines(x, y, r, box, points)
                 if cost < best[0]:
                     best = (cost, box, ring)
         return best
@@ -109,13 +116,29 @@ def _spot(w: float, h: float, nodes: np.ndarray, i: int, bounds: tuple, edge_poi
     best = search(_turned(prefer))
     if best[0] >= ON_A_LINE:
         best = min(best, search(range(5, 360, 10)), key=lambda b: b[0])
-    if best[0] >= 1e5:                      # on another label or node (not only nearer another node)
+    if best[0] >= ON_A_LINE:                # on a line, another label or node: out along a leader if that is clear
         further = search(range(5, 360, 10), FAR)
         if further[0] < best[0]:
             best = (further[0], further[1], len(GAPS) - 1)      # a leader joins it
     cost, box, ring = best
     leader = (float(np.clip(x, box[0], box[2])), float(np.clip(y, box[1], box[3]))) if ring == len(GAPS) - 1 else None
     return cost, Spot(box, leader)
+
+
+def _leader_lines(x: float, y: float, r: float, box: tuple, points: np.ndarray) -> int:
+    """How many lines (of ``points``, see :func:`place`) a leader from the rim (radius ``r``) of the node at (x, y)
+    to the nearest point of ``box`` crosses."""
+    tip = np.array((float(np.clip(x, box[0], box[2])), float(np.clip(y, box[1], box[3]))))
+    way = tip - (x, y)
+    length = float(np.hypot(*way))
+    if length <= r or not len(points):
+        return 0
+    way /= length
+    rel = points[:, :2] - (x, y)
+    along = rel @ way
+    off = np.abs(rel[:, 0] * way[1] - rel[:, 1] * way[0])
+    near = (along > r) & (along < length) & (off < points[:, 2] + 1.0)
+    return len(np.unique(points[near, 3])) if points.shape[1] > 3 else int(near.any())
 
 
 def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float], texts: dict[str, str],
@@ -155,6 +178,48 @@ def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float],
             artists += ax.plot(*to_data.transform([rim, spot.leader]).T, color=style.INK, linewidth=0.5, zorder=2,
                                gid=f"leader:{node}")
     return artists
+
+
+#: Rounds of placing the labels beside the lines and routing the lines round the labels (:func:`label_and_route`).
+ROUNDS = 3
+
+
+def label_and_route(ax: Axes, route: Callable[[Sequence[tuple]], list[Route]], order: list[str], pos: dict,
+                    radius: dict[str, float], texts: dict[str, str], taken: Sequence[tuple] = (),
+                    **options: object) -> tuple[list[Artist], list[Route]]:
+    """Labels (:func:`draw_labels`, its ``options``) and the lines' routes, ``route(boxes)`` giving the routes round
+    the label ``boxes``: the labels are placed off the lines, the lines routed round the labels, the labels placed
+    again off the lines as routed, up to :data:`ROUNDS` times; the round whose lines cross fewest labels is kept (its
+    label artists drawn, the others removed). Returns the label artists and the routes."""
+    px = ax.figure.dpi / 72
+    routes, best = route(list(taken)), None
+    for _ in range(ROUNDS):
+        labels = draw_labels(ax, order, pos, radius, texts, *line_points(routes, px), taken=taken, **options)
+        boxes = boxes_of(labels)
+        routes = route(boxes + list(taken))
+        crossed = lines_on_boxes(boxes, line_points(routes, px)[0])
+        if best is None or crossed < best[0]:
+            for artist in best[1] if best else ():
+                artist.remove()
+            best = (crossed, labels, routes)
+        else:
+            for artist in labels:
+                artist.remove()
+        if not crossed:
+            break
+    return best[1], best[2]
+
+
+def lines_on_boxes(boxes: Sequence[tuple], points: np.ndarray) -> int:
+    """How many (box, line) pairs there are where a line of ``points`` (x, y, half width, line; pixels, as
+    :func:`timeline.render.graph_edges.line_points` gives them) runs into a box (x0, y0, x1, y1, pixels)."""
+    out = 0
+    for x0, y0, x1, y1 in boxes:
+        grow = points[:, 2]
+        under = ((points[:, 0] > x0 - grow) & (points[:, 0] < x1 + grow)
+                 & (points[:, 1] > y0 - grow) & (points[:, 1] < y1 + grow))
+        out += len(np.unique(points[under, 3]))
+    return out
 
 
 def boxes_of(artists: Sequence[Artist]) -> list[tuple[float, float, float, float]]:
