@@ -80,7 +80,7 @@ def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bou
         tried = [_spot(w, h, nodes, i, bounds, edge_points, edge_ends, px, prefer[i] if prefer else 0.0, taken)
                  for w, h in forms]
         clean = next((k for k, (cost, _) in enumerate(tried) if cost < ON_A_LINE), None)
-        form = 0 if i < len(keep) and keep[i] and tried[0][0] < OVERLAP else clean
+        form = 0 if i < len(keep) and keep[i] and tried[0][0] < OVERLAP and clean is None else clean
         form = min(range(len(tried)), key=lambda k: tried[k][0]) if form is None else form
         spot = tried[form][1]._replace(form=form)
         taken.append(spot.box)
