@@ -99,18 +99,22 @@ def _spot(w: float, h: float, nodes: np.ndarray, i: int, bounds: tuple, edge_poi
     def search(angles: Sequence[float], gaps: Sequence[float] = GAPS) -> tuple[float, tuple, int]:
         best: tuple[float, tuple, int] = (math.inf, (x, y, x, y), 0)
         far = gaps is FAR
+        turns = np.radians(np.asarray(angles, dtype=float))
+        rims = _rims(r, inner, turns)
         for ring, gap in enumerate(gaps):
             if best[0] < 1e3 + far * LEADER * FAR[-1]:      # a clean spot nearer the node beats any further out
                 break
-            for turn, angle in enumerate(angles):
-                box = _box(x, y, _rim(r, inner, angle) + gap * px, angle, w, h)
-                cost = (1e6 * _outside(box, bounds) + 1e5 * _on_nodes(box, nodes, i, px)
-                        + 1e5 * _on_boxes(box, taken, 1.5 * px) + 1e4 * _nearer_other(box, nodes, i)
-                        + 1e3 * (ring > 2 and not far) + 30 * ring + 2 * turn + _covered(box, points, ends, 1.5 * px))
-                if far and cost < best[0]:      # a leader: the longer and the more lines it crosses, the worse
-                    cost += LEADER * gap + PER_LINE * _leader_lines(x, y, r, box, points)
-                if cost < best[0]:
-                    best = (cost, box, ring)
+            boxes = _boxes(x, y, rims + gap * px, turns, w, h)
+            cost = (1e6 * _outside(boxes, bounds) + 1e5 * _on_nodes(boxes, nodes, px)
+                    + 1e5 * _on_boxes(boxes, taken, 1.5 * px) + 1e4 * _nearer_other(boxes, nodes, i)
+                    + 1e3 * (ring > 2 and not far) + 30 * ring + 2 * np.arange(len(turns))
+                    + _covered(boxes, points, ends, 1.5 * px))
+            if far:                         # a leader: the longer and the more lines it crosses, the worse
+                cost += LEADER * gap + np.array([PER_LINE * _leader_lines(x, y, r, box, points) if c < best[0] else 0.0
+                                                 for box, c in zip(boxes, cost)])
+            k = int(np.argmin(cost))
+            if cost[k] < best[0]:
+                best = (float(cost[k]), tuple(float(v) for v in boxes[k]), ring)
         return best
 
     best = search(_turned(prefer))
@@ -235,64 +239,76 @@ def _measure(text: Artist, words: str, renderer: object) -> tuple[float, float]:
     return box.width, box.height
 
 
-def _rim(reach: float, inner: float, angle: float) -> float:
-    """Pixels from a node's centre to its outline towards ``angle`` (degrees): its ``reach`` for a circle, for a
-    square (``inner`` its half side, less than its reach) its side or corner, so that a label beside a large square
-    touches its side rather than the circle round its corners."""
+def _rims(reach: float, inner: float, angles: np.ndarray) -> np.ndarray:
+    """Pixels from a node's centre to its outline towards each of ``angles`` (radians): its ``reach`` for a circle,
+    for a square (``inner`` its half side, less than its reach) its side or corner, so that a label beside a large
+    square touches its side rather than the circle round its corners."""
     if inner >= reach - 1e-9:
-        return reach
-    a = math.radians(angle)
-    return min(reach, inner / max(abs(math.cos(a)), abs(math.sin(a))))
+        return np.full(len(angles), reach)
+    return np.minimum(reach, inner / np.maximum(np.abs(np.cos(angles)), np.abs(np.sin(angles))))
 
 
 def _turned(prefer: float) -> list[float]:
     return [(prefer + d) % 360 for d in DIRECTIONS]
 
 
-def _box(x: float, y: float, reach: float, angle: float, w: float, h: float) -> tuple[float, float, float, float]:
-    """The ``w`` x ``h`` box ``reach`` pixels from (x, y) towards ``angle``, touching that point's circle."""
-    dx, dy = math.cos(math.radians(angle)), math.sin(math.radians(angle))
-    cx = x + dx * reach + (0.0 if abs(dx) < 1e-6 else math.copysign(w / 2, dx))
-    cy = y + dy * reach + (0.0 if abs(dy) < 1e-6 else math.copysign(h / 2, dy))
-    return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
+def _boxes(x: float, y: float, reach: np.ndarray, angles: np.ndarray, w: float, h: float) -> np.ndarray:
+    """The ``w`` x ``h`` boxes (rows of x0, y0, x1, y1) ``reach`` pixels from (x, y) towards each of ``angles``
+    (radians), each touching that point's circle."""
+    dx, dy = np.cos(angles), np.sin(angles)
+    cx = x + dx * reach + np.where(np.abs(dx) < 1e-6, 0.0, np.copysign(w / 2, dx))
+    cy = y + dy * reach + np.where(np.abs(dy) < 1e-6, 0.0, np.copysign(h / 2, dy))
+    return np.column_stack([cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2])
 
 
-def _outside(box: tuple, bounds: tuple) -> bool:
-    return box[0] < bounds[0] or box[1] < bounds[1] or box[2] > bounds[2] or box[3] > bounds[3]
+def _outside(boxes: np.ndarray, bounds: tuple) -> np.ndarray:
+    return ((boxes[:, 0] < bounds[0]) | (boxes[:, 1] < bounds[1]) | (boxes[:, 2] > bounds[2])
+            | (boxes[:, 3] > bounds[3]))
 
 
-def _on_nodes(box: tuple, nodes: np.ndarray, own: int, pad: float) -> int:
-    """How many nodes other than ``own`` the box covers; its own node too if the box cuts into it."""
-    dx = np.maximum(np.maximum(box[0] - nodes[:, 0], 0), nodes[:, 0] - box[2])
-    dy = np.maximum(np.maximum(box[1] - nodes[:, 1], 0), nodes[:, 1] - box[3])
-    hit = np.hypot(dx, dy) < nodes[:, 2] + pad
-    return int(np.count_nonzero(hit))
-
-
-def _on_boxes(box: tuple, taken: list[tuple], pad: float) -> int:
-    return sum(box[0] < b[2] + pad and b[0] < box[2] + pad and box[1] < b[3] + pad and b[1] < box[3] + pad
-               for b in taken)
-
-
-def _nearer_other(box: tuple, nodes: np.ndarray, own: int) -> bool:
-    """Is another node's rim nearer the box than its own node's rim?"""
+def _gaps(boxes: np.ndarray, nodes: np.ndarray) -> np.ndarray:
+    """Pixels from each box (rows) to each node's centre (columns)."""
     x, y = nodes[:, 0], nodes[:, 1]
-    gaps = np.hypot(np.maximum(np.maximum(box[0] - x, 0.0), x - box[2]),
-                    np.maximum(np.maximum(box[1] - y, 0.0), y - box[3])) - nodes[:, -1]   # to the marker's inner rim
-    others = np.delete(gaps, own)
-    return bool(len(others)) and float(others.min()) < gaps[own] - 0.5
+    dx = np.maximum(np.maximum(boxes[:, :1] - x, 0), x - boxes[:, 2:3])
+    dy = np.maximum(np.maximum(boxes[:, 1:2] - y, 0), y - boxes[:, 3:4])
+    return np.hypot(dx, dy)
 
 
-def _covered(box: tuple, points: np.ndarray, ends: np.ndarray, pad: float) -> float:
-    """The cost of the line points under the box (grown by ``pad`` and each line's half width): ON_A_LINE if any (a
-    label on a line is worse than a leader), :data:`PER_LINE` a line (each line through a label breaks its
+def _on_nodes(boxes: np.ndarray, nodes: np.ndarray, pad: float) -> np.ndarray:
+    """How many nodes each box covers (its own node too, if the box cuts into it)."""
+    return np.count_nonzero(_gaps(boxes, nodes) < nodes[:, 2] + pad, axis=1)
+
+
+def _on_boxes(boxes: np.ndarray, taken: list[tuple], pad: float) -> np.ndarray:
+    """How many of the boxes ``taken`` each box overlaps, ``pad`` pixels round them."""
+    if not taken:
+        return np.zeros(len(boxes))
+    t = np.asarray(taken, dtype=float)
+    return np.count_nonzero((boxes[:, :1] < t[:, 2] + pad) & (t[:, 0] < boxes[:, 2:3] + pad)
+                            & (boxes[:, 1:2] < t[:, 3] + pad) & (t[:, 1] < boxes[:, 3:4] + pad), axis=1)
+
+
+def _nearer_other(boxes: np.ndarray, nodes: np.ndarray, own: int) -> np.ndarray:
+    """Is another node's rim nearer each box than its own node's rim?"""
+    gaps = _gaps(boxes, nodes) - nodes[:, -1]                    # to the marker's inner rim
+    if len(nodes) < 2:
+        return np.zeros(len(boxes), dtype=bool)
+    return np.delete(gaps, own, axis=1).min(axis=1) < gaps[:, own] - 0.5
+
+
+def _covered(boxes: np.ndarray, points: np.ndarray, ends: np.ndarray, pad: float) -> np.ndarray:
+    """The cost of the line points under each box (grown by ``pad`` and each line's half width): ON_A_LINE if any
+    (a label on a line is worse than a leader), :data:`PER_LINE` a line (each line through a label breaks its
     words once), 3 a point, 20 a point near an end."""
     if not len(points):
-        return 0.0
+        return np.zeros(len(boxes))
     grow = pad + points[:, 2]
-    under = ((points[:, 0] >= box[0] - grow) & (points[:, 0] <= box[2] + grow)
-             & (points[:, 1] >= box[1] - grow) & (points[:, 1] <= box[3] + grow))
-    if not under.any():
-        return 0.0
-    lines = len(np.unique(points[under, 3])) if points.shape[1] > 3 else 1
-    return float(ON_A_LINE + PER_LINE * lines + 3 * under.sum() + 17 * (under & ends).sum())
+    under = ((points[:, 0] >= boxes[:, :1] - grow) & (points[:, 0] <= boxes[:, 2:3] + grow)
+             & (points[:, 1] >= boxes[:, 1:2] - grow) & (points[:, 1] <= boxes[:, 3:4] + grow))
+    ids = points[:, 3].astype(int) if points.shape[1] > 3 else np.zeros(len(points), dtype=int)
+    hit = np.zeros((len(boxes), int(ids.max()) + 1), dtype=bool)
+    k, p = np.nonzero(under)
+    hit[k, ids[p]] = True
+    lines = hit.sum(axis=1)
+    return np.where(lines > 0, ON_A_LINE + PER_LINE * lines + 3 * under.sum(axis=1) + 17 * (under & ends).sum(axis=1),
+                    0.0)
