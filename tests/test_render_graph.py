@@ -60,8 +60,8 @@ def legend(figure, name: str) -> list[str]:
 
 
 def arrow_head(patch) -> bool:
-    """Is this patch (an edge's head, or a legend line) an arrowhead?"""
-    return type(patch.get_arrowstyle()).__name__ != "Curve"
+    """Is this patch (an edge's line or head, or a legend line) an arrowhead? (An edge's line is a plain path.)"""
+    return hasattr(patch, "get_arrowstyle") and type(patch.get_arrowstyle()).__name__ != "Curve"
 
 
 def ends(figure, patch):

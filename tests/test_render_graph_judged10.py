@@ -2,12 +2,20 @@
 lines that never lie on each other, and labels that lines avoid. Geometry on small synthetic drawings (fast, exact)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
+import pytest
+from graph_geometry import bundle_gaps
 from matplotlib.figure import Figure
 
+from timeline.dataset import load
+from timeline.render.graph import draw_graph
 from timeline.render.graph_bundles import LANE_GAP, RAMP
 from timeline.render.graph_edges import Edge, route_edges
 from timeline.render.graph_labels import lines_on_boxes
+
+ROOT = Path(__file__).parents[1]
 
 
 def axes(dpi: int = 100):
@@ -78,3 +86,17 @@ def test_a_bundle_bows_round_a_label_on_its_way_as_one():
     lines = list(routes.values())
     middle = gap(lines[0].points[20:-20], lines[1].points)
     assert middle.max() - middle.min() <= 1.0
+
+
+@pytest.fixture(scope="module")
+def page():
+    return draw_graph(load(ROOT / "seeds"), size=(11.0, 8.5), dpi=60)
+
+
+def test_the_bundles_of_the_2025_person_graph_keep_their_lanes(page):
+    # the page's pairs drawn with two relations (Russia and Ukraine: proposed and demanded; Medinsky and Ukraine's
+    # delegation: met and demanded): along the middle of each bundle its lines stay LANE_GAP apart, none on another
+    gaps = bundle_gaps(page)
+    assert {frozenset(k[0].split(":")[:2]) for k in gaps} == {frozenset(("russia", "ukraine")),
+                                                             frozenset(("medinsky", "ukrainian-delegation"))}
+    assert min(gaps.values()) >= LANE_GAP - 0.5, {k: round(v, 2) for k, v in gaps.items() if v < LANE_GAP - 0.5}
