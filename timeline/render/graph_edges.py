@@ -1,9 +1,9 @@
 """Drawing an actor graph's relations: each line a gentle arc from rim to rim. Each helper takes the ``ax`` to draw
 on and returns the artists it added (plus what later steps need).
 
-Several relations between one pair bow apart as arcs that meet at both
-nodes, each with its arrowhead at its target's rim: every line touches its
-two nodes, and a line bows round any third node in its way. Relations are told apart by colour and by dash
+Several relations between one pair run side by side as one bundle (:mod:`timeline.render.graph_bundles`),
+each with its arrowhead at its target's rim: every line touches its two nodes, and a bundle bows round any third
+node, and any label placed, in its way. Relations are told apart by colour and by dash
 (:data:`timeline.palette.RELATION_FAMILIES`), so that they survive
 black-and-white print and colour-vision deficiencies.
 """
