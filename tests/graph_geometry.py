@@ -108,3 +108,19 @@ def bows(figure) -> dict[str, float]:
             off = np.abs((line[:, 0] - a[0]) * (b[1] - a[1]) - (line[:, 1] - a[1]) * (b[0] - a[0])) / chord
             out[edge] = float(off.max()) / chord
     return out
+
+
+def bundle_gaps(figure, share: float = 0.6) -> dict[tuple[str, str], float]:
+    """For each two drawn lines of one pair, the least gap in points between them over the middle ``share`` of the
+    first (beyond both lines' half widths): negative where they overlap."""
+    px = figure.dpi / 72
+    lines = {e: (drawn_line(p), p.get_linewidth() * px / 2) for e, p in by_gid(figure, "edge").items()}
+    out = {}
+    for (a, (la, wa)), (b, (lb, wb)) in combinations(lines.items(), 2):
+        if set(a.split(":")[:2]) != set(b.split(":")[:2]):
+            continue
+        cut = int(len(la) * (1 - share) / 2)
+        middle = la[cut:len(la) - cut]
+        near = np.hypot(*(middle[:, None, :] - lb[None, :, :]).transpose(2, 0, 1)).min(axis=1)
+        out[a, b] = float(near.min() - wa - wb) / px
+    return out

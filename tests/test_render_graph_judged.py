@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from conftest import bench_generate
-from graph_geometry import by_gid, crossings, labels_crossed
+from graph_geometry import by_gid, crossings, drawn_line, labels_crossed
 
 from timeline.dataset import load
 from timeline.folding import fold
@@ -66,7 +66,8 @@ def test_the_person_graphs_cross_few_lines(figures):
     # with its rings untangled (graph_groups.untangle) measured 23 of 29 and 38 of 34 (drawn arcs, 150 dpi)
     # round 8: lines bow at most 0.3 of their chord (0.5 round a third node) and the circles spread to the plot's
     # shape; the 2022-2025 graph measured 25 (was 21): a bound bow crosses more, and is traced more easily
-    for name, most in (("person-page", 28), ("person-slide", 44), ("2022-2025", 25), ("person-column", 2)):
+    # round 10: 29 on the page, lines bowed round labels rather than through them (labels crossed: 25 -> 12)
+    for name, most in (("person-page", 29), ("person-slide", 44), ("2022-2025", 25), ("person-column", 2)):
         assert crossings(figures[name]) <= most, (name, crossings(figures[name]))
 
 
@@ -94,7 +95,8 @@ def test_lines_into_one_node_meet_its_rim_apart(figures):
         px = figure.dpi / 72
         ends = defaultdict(list)
         for edge, patch in by_gid(figure, "edge").items():
-            (x0, y0), (x1, y1) = patch.get_transform().transform(patch._posA_posB)   # noqa: SLF001
+            line = drawn_line(patch)
+            (x0, y0), (x1, y1) = line[0], line[-1]
             u, v = edge.split(":")[:2]
             ends[u].append((frozenset((u, v)), np.array([x0, y0]), patch.get_linewidth() * px / 2))
             ends[v].append((frozenset((u, v)), np.array([x1, y1]), patch.get_linewidth() * px / 2))
@@ -108,10 +110,11 @@ def test_lines_into_one_node_meet_its_rim_apart(figures):
 # 2. "Labels lying on edges (Gerasimov, Dmitriev, Umerov)" ---------------------------------------------------
 
 
-#: Drawings where some label still lies on a line (the dense middle of the 2025 person graph, page and slide; since
-#: round 7's layout by side, Putin's label in the 2022–2025 person graph). Round 9 routes lines round the labels
-#: placed: the slide state graph's 'UK' beside the US–Ukraine line is clear.
-CROSSED = ("person-page", "person-slide", "person-column", "moscow", "2022-2025")
+#: Drawings where some label still lies on a line, and how many (label, line) pairs: the dense middle of the 2025
+#: person graph at page, slide and column sizes. Round 10 places a label out on a leader, or drops a person's role,
+#: before it lies on a line, and places labels and routes lines in rounds: 30 and 40 (round 8), 25 and 35 (round 9),
+#: now 12, 9 and 1; the Moscow and 2022-2025 person graphs are clear (2 and 5 in round 9).
+CROSSED = {"person-page": 12, "person-slide": 9, "person-column": 1}
 
 
 def test_no_label_is_crossed_by_a_line(figures):
@@ -120,21 +123,11 @@ def test_no_label_is_crossed_by_a_line(figures):
             assert labels_crossed(figure) == [], name
 
 
-@pytest.mark.xfail(strict=True, reason="not done: in the dense middle of the 2025 person graph labels still lie on "
-                                       "lines (page: 25 label-line pairs, was 30): the lines bow round a label only "
-                                       "within MAX_RAD, and the sheaf from the US's people into Ukraine's has no gap; "
-                                       "in the Moscow person graph the US–Russia arc crosses Witkoff's label")
 @pytest.mark.parametrize("name", CROSSED)
-def test_no_label_is_crossed_by_a_line_in_the_dense_person_graphs(figures, name):
-    assert labels_crossed(figures[name]) == []
-
-
-def test_the_dense_person_graphs_lay_fewer_labels_on_lines(figures):
-    # (label, line) pairs at 150 dpi: round 8 left the page at 30 and the slide at 40; round 9 routes each line round
-    # the labels placed where a bow within MAX_RAD clears them (graph_edges.route_edges) and stretches the page's
-    # circles taller: 25 and 35
-    for name, most in (("person-page", 25), ("person-slide", 35)):
-        assert len(labels_crossed(figures[name])) <= most, (name, len(labels_crossed(figures[name])))
+def test_the_dense_person_graphs_lay_few_labels_on_lines(figures, name):
+    # (label, line) pairs at 150 dpi, exactly: a change that lays more labels on lines fails here, one that lays
+    # fewer updates the count (Driscoll's label on the page lies in the sheaf from the US's people to Ukraine's)
+    assert len(labels_crossed(figures[name])) == CROSSED[name], sorted(labels_crossed(figures[name]))
 
 
 # 4. "'Erdoğan' and 'Erdogan' both appear" -----------------------------------------------------------------
@@ -263,19 +256,18 @@ def test_the_person_graph_takes_the_layout_that_crosses_fewer_lines(records, rec
         crossings(auto) <= 1.2 * min(crossings(stress), crossings(grouped))
 
 
-@pytest.mark.parametrize("name", ["person-page", pytest.param("person-slide", marks=pytest.mark.xfail(
-    strict=True, reason="not done: the slide's circles span 0.83 of the plot's width (0.85 wanted): the view's margin "
-    "for the circles' names is taken on both axes"))])
+@pytest.mark.parametrize("name", ["person-page", "person-slide"])
 def test_the_page_person_graph_fills_its_plot(figures, name):
     # round 8: the page's circles spanned 0.67 of the plot's height; round 9 stretches them along the side of the plot
-    # they leave empty (graph_groups._stretched): 0.82 of the height, 0.95 of the width
+    # they leave empty (graph_groups._stretched): 0.82 of the height, 0.95 of the width; round 10 takes the room for
+    # the circles' names from the height alone (graph_draw.fit_view): page 0.84 x 0.97, slide 0.92 x 0.88
     figure = figures[name]
     renderer = figure.canvas.get_renderer()
     plot = figure.axes[0].get_window_extent(renderer)
     boxes = [a.get_window_extent(renderer) for kind in ("node", "label") for a in by_gid(figure, kind).values()]
     x0, x1 = min(b.x0 for b in boxes), max(b.x1 for b in boxes)
     y0, y1 = min(b.y0 for b in boxes), max(b.y1 for b in boxes)
-    assert (x1 - x0) >= 0.85 * plot.width and (y1 - y0) >= 0.75 * plot.height, name
+    assert (x1 - x0) >= 0.85 * plot.width and (y1 - y0) >= 0.8 * plot.height, name
 
 
 # 10. "Column versions of both graphs were not publishable" ---------------------------------------------------

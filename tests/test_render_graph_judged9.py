@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from timeline import palette
 from timeline.dataset import load
 from timeline.render.graph import draw_graph
-from timeline.render.graph_edges import MAX_RAD, Edge, _box_room, _curve, _head_length, route_edges
+from timeline.render.graph_edges import MAX_RAD, Edge, _boxes_hit, _curve, _head_length, route_edges
 
 ROOT = Path(__file__).parents[1]
 
@@ -36,11 +36,11 @@ def test_a_line_bows_round_a_label_lying_on_its_straight_path():
     area, markers = {"a": 60.0, "b": 60.0}, {"a": "o", "b": "o"}
     straight = route_edges(ax, [edge("a", "b")], pos, area, markers)[0]
     label = tuple(ax.transData.transform((1.8, 1.95))) + tuple(ax.transData.transform((2.2, 2.1)))
-    assert _box_room(_curve(straight.start, straight.control, straight.stop, np.linspace(0, 1, 200)[:, None]),
-                     np.array([label])) < 0                       # the straight line runs through it
+    assert _boxes_hit(_curve(straight.start, straight.control, straight.stop, np.linspace(0, 1, 200)[:, None]),
+                      np.array([label]), 0.0) == 1                # the straight line runs through it
     bowed = route_edges(ax, [edge("a", "b")], pos, area, markers, [label])[0]
     curve = _curve(bowed.start, bowed.control, bowed.stop, np.linspace(0, 1, 200)[:, None])
-    assert _box_room(curve, np.array([label])) >= 1.0              # pixels clear of the label, beyond half the line
+    assert _boxes_hit(curve, np.array([label]), 1.0) == 0         # a pixel clear of the label, beyond half the line
     chord, rel = bowed.stop - bowed.start, curve - bowed.start
     off = np.abs(chord[0] * rel[:, 1] - chord[1] * rel[:, 0]) / np.hypot(*chord)
     assert off.max() / np.hypot(*chord) <= MAX_RAD / 2 + 0.01      # bowed no more than a line may

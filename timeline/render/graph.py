@@ -58,7 +58,7 @@ from timeline.render.graph_draw import (
     reach,
     rims,
 )
-from timeline.render.graph_edges import Edge, draw_routes, line_points, route_edges
+from timeline.render.graph_edges import Edge, draw_routes, route_edges
 from timeline.render.graph_frame import (
     FRAME_BOTTOM,
     FRAME_TOP,
@@ -73,7 +73,7 @@ from timeline.render.graph_frame import (
 )
 from timeline.render.graph_groups import crossings, grouped_positions, separate
 from timeline.render.graph_key import sections
-from timeline.render.graph_labels import boxes_of, draw_labels
+from timeline.render.graph_labels import label_and_route
 from timeline.render.graph_names import LABEL_WIDTH, actor_name, label_forms, label_texts
 from timeline.render.graph_table import in_words
 from timeline.render.layout import layout_positions, two_columns
@@ -219,10 +219,10 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
         if grouped:
             pos, circles = grouped_positions(weighted(laid), side_of, aspect(ax))
             for _ in range(3):              # nodes are drawn in points: widen and part the circles to hold them
-                fit_view(ax, {**pos, **rims(circles)}, margin=0.12)      # room for the circles' names
+                fit_view(ax, {**pos, **rims(circles)}, margin=0.12, across=0.06)      # room for the circles' names
                 pos = apart(ax, pos, radius)
                 circles, pos = separate(circles, pos, group_radii(ax, circles, pos, radius))
-            fit_view(ax, {**pos, **rims(circles)}, margin=0.12)
+            fit_view(ax, {**pos, **rims(circles)}, margin=0.12, across=0.06)
             taken = draw_groups(ax, circles, look.sides, group_names)
             named = {c.side for c in circles if c.side in group_names}    # a circle's name names its middle
         else:
@@ -230,15 +230,15 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
             fit_view(ax, pos)
             pos = apart(ax, pos, radius)
     draw_ties(ax, ties, pos)
-    routes = route_edges(ax, edges, pos, area, markers)
     draw_nodes(ax, g, pos, {n: node._replace(area=area[n]) for n, node in look.nodes.items()}, markers,
                selection.center)
     order = sorted((n for n in g if n not in named), key=lambda n: (-radius[n], n))
-    labels = draw_labels(ax, order, pos, radius, texts, *line_points(routes, dpi / 72),
-                         {n: 0.0 if g.nodes[n]["node_type"] == "event" else 180.0 for n in g} if dated else None,
-                         taken, label_forms(dataset, {n: texts[n] for n in actors}),
-                         {n: math.sqrt(0.5) for n, m in markers.items() if m == "s"})
-    draw_routes(ax, route_edges(ax, edges, pos, area, markers, boxes_of(labels) + list(taken)))  # round the labels
+    _, routes = label_and_route(
+        ax, lambda boxes: route_edges(ax, edges, pos, area, markers, boxes), order, pos, radius, texts, taken,
+        prefer={n: 0.0 if g.nodes[n]["node_type"] == "event" else 180.0 for n in g} if dated else None,
+        forms=label_forms(dataset, {n: texts[n] for n in actors}),
+        inside={n: math.sqrt(0.5) for n, m in markers.items() if m == "s"})
+    draw_routes(ax, routes)
     draw_texts(figure, title or dataset.title or "Who deals with whom",
                 subtitle(graph, level, events, around and g.nodes[selection.center]["name"], depth, relations), footer)
     return figure

@@ -119,12 +119,15 @@ def apart(ax: Axes, pos: dict, radius: dict[str, float], gap: float = 6.0) -> di
     return {n: tuple(p) for n, p in zip(names, back)}
 
 
-def fit_view(ax: Axes, pos: dict, margin: float = 0.07) -> None:
-    """Set the limits so that ``pos`` fills the plot with one scale on both axes, centred."""
+def fit_view(ax: Axes, pos: dict, margin: float = 0.07, across: float | None = None) -> None:
+    """Set the limits so that ``pos`` fills the plot with one scale on both axes, centred, ``margin`` of the
+    larger extent clear on every side; given ``across``, that share of the width clear left and right and
+    ``margin`` of the height above and below (a wide plot's room for names above the circles need not grow with
+    its width)."""
     (x0, y0), (x1, y1) = np.min(list(pos.values()), axis=0), np.max(list(pos.values()), axis=0)
     w, h = max(x1 - x0, 0.2), max(y1 - y0, 0.2)
-    pad = margin * max(w, h)
-    w, h = max(w + 2 * pad, (h + 2 * pad) * aspect(ax)), max(h + 2 * pad, (w + 2 * pad) / aspect(ax))
+    pad, side = (margin * max(w, h),) * 2 if across is None else (margin * h, across * w)
+    w, h = max(w + 2 * side, (h + 2 * pad) * aspect(ax)), max(h + 2 * pad, (w + 2 * side) / aspect(ax))
     ax.set_xlim((x0 + x1 - w) / 2, (x0 + x1 + w) / 2)
     ax.set_ylim((y0 + y1 - h) / 2, (y0 + y1 + h) / 2)
 

@@ -1,9 +1,9 @@
 """Drawing an actor graph's relations: each line a gentle arc from rim to rim. Each helper takes the ``ax`` to draw
 on and returns the artists it added (plus what later steps need).
 
-Several relations between one pair bow apart as arcs that meet at both
-nodes, each with its arrowhead at its target's rim: every line touches its
-two nodes, and a line bows round any third node in its way. Relations are told apart by colour and by dash
+Several relations between one pair run side by side as one bundle (:mod:`timeline.render.graph_bundles`),
+each with its arrowhead at its target's rim: every line touches its two nodes, and a bundle bows round any third
+node, and any label placed, in its way. Relations are told apart by colour and by dash
 (:data:`timeline.palette.RELATION_FAMILIES`), so that they survive
 black-and-white print and colour-vision deficiencies.
 """
@@ -17,11 +17,11 @@ from typing import NamedTuple
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.patches import FancyArrowPatch
+from matplotlib.patches import FancyArrowPatch, PathPatch
+from matplotlib.path import Path
 
-from timeline.graph import ACTOR_RELATIONS
-from timeline.model import ROLES
 from timeline.palette import RELATION_FAMILIES
+from timeline.render.graph_bundles import bundles, exit_length, offset_line, offsets, width
 from timeline.render.graph_draw import reach
 from timeline.render.markers import area_scale
 
@@ -31,10 +31,6 @@ PLANNED_ALPHA = 0.35
 
 #: No label boxes (x0, y0, x1, y1).
 NO_BOXES = np.empty((0, 4))
-
-#: Points between two parallel lines, beyond their widths.
-LANE_GAP = 2.5
-
 
 class Edge(NamedTuple):
     """One line to draw, from ``u`` to ``v``: its look, and whether it points (``directed``)."""
@@ -51,27 +47,10 @@ class Edge(NamedTuple):
     count: int = 1
 
 
-def offsets(edges: list[Edge]) -> dict[Edge, float]:
-    """Each edge's offset from the line between its nodes, in points, seen from its smaller node: parallel
-    relations between one pair sit side by side, each as far from the next as their widths need."""
-    pairs: dict[tuple[str, str], list[Edge]] = defaultdict(list)
-    for edge in edges:
-        pairs[min(edge.u, edge.v), max(edge.u, edge.v)].append(edge)
-    order = {r: i for i, r in enumerate((*ACTOR_RELATIONS, *ROLES))}
-    out = {}
-    for (first, _), group in pairs.items():
-        group.sort(key=lambda e: (order.get(e.key, len(order)), e.u))
-        widths = [e.width + LANE_GAP for e in group]
-        at = -sum(widths) / 2
-        for edge, width in zip(group, widths):
-            out[edge] = (at + width / 2) * (1 if edge.u == first else -1)
-            at += width
-    return out
-
-
 class Route(NamedTuple):
-    """Where an edge's arc runs, in pixels: from ``start`` on one rim to ``stop`` on the other, bowed towards the
-    quadratic Bézier ``control`` point; ``rims`` are the ends' distances from the node centres in points."""
+    """Where an edge's line runs, in pixels: from ``start`` on one rim to ``stop`` on the other through ``points``;
+    its bundle's middle line is the quadratic Bézier bowed towards ``control``; ``rims`` are the ends' distances
+    from the node centres in points."""
 
     edge: Edge
     start: np.ndarray
@@ -80,45 +59,57 @@ class Route(NamedTuple):
     rims: tuple[float, float]
     #: The two nodes' centres.
     centres: tuple[np.ndarray, np.ndarray]
+    #: The line's points, ``start`` to ``stop``, one every 2 pixels or so.
+    points: np.ndarray
 
 
 def route_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict,
                 boxes: Sequence[tuple[float, float, float, float]] = ()) -> list[Route]:
-    """Each edge's arc from rim to rim (pixels of ``ax`` as drawn), in the order given (the widest first).
+    """Each edge's line from rim to rim (pixels of ``ax`` as drawn), the widest pair first.
 
-    The parallel relations of one pair bow apart in the middle (:func:`offsets`) and meet at both nodes, so every
-    line touches both its ends; a line that would pass under a third node, or through one of ``boxes`` (labels
-    already placed, x0, y0, x1, y1), bows round it (:func:`_bulge`), and its ends keep off other pairs' line ends
-    at the same node. No line bows further than :data:`MAX_RAD_NODE`, nor than :data:`MAX_RAD` to clear a label.
+    The relations of one pair run as one bundle (:mod:`timeline.render.graph_bundles`): its middle line a gentle
+    arc, each relation beside it at a constant offset, so every line touches both its ends and none lies on
+    another; an arc that would pass under a third node, or through one of ``boxes`` (labels already placed, x0,
+    y0, x1, y1), bows round it (:func:`_bulge`), and its ends keep off other pairs' line ends at the same node. No
+    arc bows further than :data:`MAX_RAD_NODE`, nor than :data:`MAX_RAD` to clear a label.
     """
     px = ax.figure.dpi / 72
-    shift = offsets(edges)
     centres = {n: ax.transData.transform(pos[n]) for n in pos}
     reaches = {n: reach(markers[n], area[n]) * px for n in pos if n in markers and n in area}
     labels = np.array(boxes, dtype=float).reshape(-1, 4)
     attached: dict[str, list[tuple[frozenset, np.ndarray, float]]] = defaultdict(list)
     heads: dict[str, list[tuple[np.ndarray, float]]] = defaultdict(list)     # arrowheads' tips and lengths at a node
     routes = []
-    for edge in edges:
-        a, b, pair = centres[edge.u], centres[edge.v], frozenset((edge.u, edge.v))
+    for group in bundles(edges):
+        lead = next((e for e in group if e.directed), group[0])      # the bundle runs the way its first arrow points
+        u, v = lead.u, lead.v
+        a, b, pair = centres[u], centres[v], frozenset((u, v))
         if np.hypot(*(b - a)) < 1e-6:
             continue
-        half = edge.width * px / 2
-        others = [(centres[n], r + half + 3 * px) for n, r in reaches.items() if n not in (edge.u, edge.v)]
-        marks = [(markers[n], area[n]) for n in (edge.u, edge.v)]
-        head = _head_length(edge, px) if edge.directed else 0.0
-        start, control, stop, rims = _bulge(a, b, shift[edge] * px, others, marks, px,
-                                            [[(at, w) for p, at, w in attached[n] if p != pair]
-                                             for n in (edge.u, edge.v)], half,
-                                            [(at, min(head, length) * HEAD_APART) for at, length in heads[edge.v]]
-                                            if head else [], labels)
+        half = width(group) * px / 2
+        others = [(centres[n], r + half + 3 * px) for n, r in reaches.items() if n not in (u, v)]
+        marks = [(markers[n], area[n]) for n in (u, v)]
+        head = max((_head_length(e, px) for e in group if e.directed and e.v == v), default=0.0)
+        spread = half if len(group) > 1 else 0.0
+        start, control, stop, rims = _bulge(a, b, 0.0, others, marks, px,
+                                            [[(at, w) for p, at, w in attached[n] if p != pair] for n in (u, v)],
+                                            half, [(at, min(head, length) * HEAD_APART + spread)
+                                                   for at, length in heads[v]] if head else [], labels)
         if np.dot(stop - start, b - a) <= 0:
             continue                        # the nodes overlap: no room for a line
-        attached[edge.u].append((pair, start, half))
-        attached[edge.v].append((pair, stop, half))
-        if head:
-            heads[edge.v].append((stop, head))
-        routes.append(Route(edge, start, control, stop, tuple(rims), (a, b)))
+        shifts = offsets(group, u)
+        for edge, offset in zip(group, shifts):
+            line = offset_line(start, control, stop, (a, b), offset * px, max(map(abs, shifts)) * px, marks, px)
+            if edge.u != u:
+                line = line[::-1]
+            ends = (line[0], line[-1])
+            attached[edge.u].append((pair, ends[0], edge.width * px / 2))
+            attached[edge.v].append((pair, ends[1], edge.width * px / 2))
+            if edge.directed:
+                heads[edge.v].append((ends[1], _head_length(edge, px)))
+            at = (a, b) if edge.u == u else (b, a)
+            routes.append(Route(edge, ends[0], control, ends[1],
+                                tuple(float(np.hypot(*(end - c))) / px for end, c in zip(ends, at)), at, line))
     return routes
 
 
@@ -127,8 +118,7 @@ def line_points(routes: list[Route], px: float) -> tuple[np.ndarray, np.ndarray]
     which route they lie on), and which of them lie within 18 points of a line's end."""
     points, ends = [], []
     for i, route in enumerate(routes):
-        t = np.linspace(0, 1, max(8, int(np.hypot(*(route.stop - route.start)) / 2)))[:, None]
-        curve = _curve(route.start, route.control, route.stop, t)
+        curve = route.points
         points.append(np.column_stack([curve, np.full(len(curve), route.edge.width * px / 2), np.full(len(curve), i)]))
         near = [np.hypot(*(curve - centre).T) < (rim + 18) * px for centre, rim in zip(route.centres, route.rims)]
         ends.append(near[0] | near[1])
@@ -138,28 +128,20 @@ def line_points(routes: list[Route], px: float) -> tuple[np.ndarray, np.ndarray]
 
 
 def draw_routes(ax: Axes, routes: list[Route]) -> list[Artist]:
-    """Draw each route as its arc, a directed one with its head at its target's rim; return the artists."""
+    """Draw each route as its line, a directed one with its head at its target's rim; return the artists."""
     px = ax.figure.dpi / 72
     to_data = ax.transData.inverted()
     artists: list[Artist] = []
-    for edge, start, control, stop, *_ in routes:
+    for route in routes:
+        edge = route.edge
         alpha = PLANNED_ALPHA if edge.dashed else 0.9     # planned: the family's own dash, faint
-        line = FancyArrowPatch(*to_data.transform([start, stop]), arrowstyle="-", linewidth=edge.width,
-                               connectionstyle=f"arc3,rad={_rad(start, stop, control):.4f}", color=edge.color,
-                               alpha=alpha, linestyle=dashes(edge.dash, edge.width), shrinkA=0, shrinkB=0, zorder=1,
-                               gid=f"edge:{edge.u}:{edge.v}:{edge.key}")
+        line = PathPatch(Path(to_data.transform(route.points)), fill=False, linewidth=edge.width,
+                         edgecolor=edge.color, alpha=alpha, linestyle=dashes(edge.dash, edge.width),
+                         capstyle="butt", joinstyle="round", zorder=1, gid=f"edge:{edge.u}:{edge.v}:{edge.key}")
         artists.append(ax.add_patch(line))
         if edge.directed:
-            artists.append(ax.add_patch(_head(to_data, edge, control, stop, alpha, px)))
+            artists.append(ax.add_patch(_head(to_data, edge, route.points, alpha, px)))
     return artists
-
-
-def draw_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dict
-               ) -> tuple[list[Artist], np.ndarray, np.ndarray]:
-    """Draw each edge as a gentle arc from rim to rim (:func:`route_edges`); return the artists and the points along
-    the lines (:func:`line_points`)."""
-    routes = route_edges(ax, edges, pos, area, markers)
-    return draw_routes(ax, routes), *line_points(routes, ax.figure.dpi / 72)
 
 
 def _curve(start: np.ndarray, control: np.ndarray, stop: np.ndarray, t: np.ndarray) -> np.ndarray:
@@ -204,12 +186,15 @@ def _bulge(a: np.ndarray, b: np.ndarray, offset: float, others: list[tuple[np.nd
     along = (b - a) / np.hypot(*(b - a))
     normal = np.array([along[1], -along[0]])
     t = np.linspace(0.0, 1.0, max(16, int(np.hypot(*(b - a)) / 3)))[:, None]
-    best, best_score, first = None, (False, False, False, -math.inf), None
+    best, best_score, first, fewest = None, (False, False, False, -math.inf), None, math.inf
+    centres = np.array([c for c, _ in others]).reshape(-1, 2)
+    clear = np.array([r for _, r in others])
     moves = [0.0] + [s * k * BOW_STEP * px for k in range(1, BOW_STEPS + 1) for s in (1, -1)]
+    spread = _spread(a, b, offset, marks, px)
     for move in moves:
         control = (a + b) / 2 + normal * 2 * (offset + move)
         for turn in TURNS if len(heads) else (0.0,):       # a tip on another's slides round the target's rim
-            start, stop, rims = _arc_ends(a, b, control, marks, px, _spread(a, b, offset, marks, px), turn)
+            start, stop, rims = _arc_ends(a, b, control, marks, px, spread, turn)
             if not any(np.hypot(*(stop - tip)) < apart for tip, apart in heads) and not _clash(stop, half, attached[1]):
                 break
         rad = _rad(start, stop, control)
@@ -217,28 +202,28 @@ def _bulge(a: np.ndarray, b: np.ndarray, offset: float, others: list[tuple[np.nd
             continue
         control = _arc3(start, stop, rad)                          # the control point matplotlib will draw
         curve = (1 - t) ** 2 * start + 2 * t * (1 - t) * control + t ** 2 * stop
-        room = min((float(np.min(np.hypot(*(curve - c).T))) - r for c, r in others), default=math.inf)
+        room = float(np.min(np.hypot(*(curve[:, None, :] - centres).transpose(2, 0, 1)).min(axis=0) - clear)) \
+            if len(clear) else math.inf
         score = (room >= 0, not any(np.hypot(*(stop - tip)) < apart for tip, apart in heads),
                  not any(_clash(end, half, near) for end, near in zip((start, stop), attached)), room)
         if score[:3] == (True, True, True) and abs(rad) <= MAX_RAD:
-            if _box_room(curve, labels) >= half:
+            hits = _boxes_hit(curve, labels, half)
+            if not hits:
                 return start, control, stop, rims
-            first = first or (start, control, stop, rims)     # the least bow, should no bow clear the labels
+            if hits < fewest:               # the least bow through the fewest labels, should no bow clear them all
+                first, fewest = (start, control, stop, rims), hits
         if score > best_score:              # clear of the nodes, then of other heads, then of other ends, then room
             best, best_score = (start, control, stop, rims), score
     return first or best
 
 
-def _box_room(curve: np.ndarray, boxes: np.ndarray) -> float:
-    """Pixels from the points ``curve`` to the nearest of ``boxes`` (x0, y0, x1, y1), less where a point lies in
-    one (the depth it lies in, negative); infinite for no boxes."""
+def _boxes_hit(curve: np.ndarray, boxes: np.ndarray, grow: float) -> int:
+    """How many of ``boxes`` (x0, y0, x1, y1, pixels), grown by ``grow``, the points ``curve`` enter."""
     if not len(boxes):
-        return math.inf
+        return 0
     x, y = curve[:, :1], curve[:, 1:]
-    dx = np.maximum(boxes[:, 0] - x, x - boxes[:, 2])
-    dy = np.maximum(boxes[:, 1] - y, y - boxes[:, 3])
-    outside = np.hypot(np.maximum(dx, 0), np.maximum(dy, 0))
-    return float(np.min(np.where((dx < 0) & (dy < 0), np.maximum(dx, dy), outside)))
+    inside = (x > boxes[:, 0] - grow) & (x < boxes[:, 2] + grow) & (y > boxes[:, 1] - grow) & (y < boxes[:, 3] + grow)
+    return int(np.count_nonzero(inside.any(axis=0)))
 
 
 def _rad(start: np.ndarray, stop: np.ndarray, control: np.ndarray) -> float:
@@ -265,28 +250,10 @@ def _arc_ends(a: np.ndarray, b: np.ndarray, control: np.ndarray, marks: list[tup
         if angle:
             way = np.array([way[0] * math.cos(angle) - way[1] * math.sin(angle),
                             way[0] * math.sin(angle) + way[1] * math.cos(angle)])
-        reach_px = _exit(marker, size, shift / px, way) * px + 1.5 * px
+        reach_px = exit_length(marker, size, shift / px, way) * px + 1.5 * px
         ends.append(centre + shift + way * reach_px)
         rims.append(float(np.hypot(*(ends[-1] - centre))) / px)
     return ends[0], ends[1], rims
-
-
-def _exit(marker: str, area: float, origin: np.ndarray, way: np.ndarray) -> float:
-    """Points from ``origin`` (points from a marker's centre, inside it) along ``way`` to the marker's outline."""
-    size = math.sqrt(area * area_scale(marker))
-
-    def inside(p: np.ndarray) -> bool:
-        if marker == "s":
-            return max(abs(p[0]), abs(p[1])) <= size / 2
-        if marker == "D":
-            return abs(p[0]) + abs(p[1]) <= size * math.sqrt(0.5)
-        return math.hypot(*p) <= size / 2
-
-    low, high = 0.0, size
-    for _ in range(24):
-        mid = (low + high) / 2
-        low, high = (mid, high) if inside(origin + way * mid) else (low, mid)
-    return low
 
 
 def _spread(a: np.ndarray, b: np.ndarray, offset: float, marks: list[tuple[str, float]], px: float
@@ -310,11 +277,13 @@ def _head_length(edge: Edge, px: float) -> float:
     return (5 + 1.5 * edge.width) * px
 
 
-def _head(to_data: object, edge: Edge, control: np.ndarray, stop: np.ndarray, alpha: float, px: float
-          ) -> FancyArrowPatch:
-    """The arrowhead of a directed line, its tip on the target's rim, pointing along the arc's last stretch."""
-    way = (stop - control) / max(np.hypot(*(stop - control)), 1e-9)
-    length = _head_length(edge, px)
+def _head(to_data: object, edge: Edge, points: np.ndarray, alpha: float, px: float) -> FancyArrowPatch:
+    """The arrowhead of a directed line through ``points``, its tip on the target's rim, pointing along the line's
+    last stretch."""
+    stop, length = points[-1], _head_length(edge, px)
+    far = np.flatnonzero(np.hypot(*(points - stop).T) >= length)
+    behind = points[far[-1]] if len(far) else points[0]
+    way = (stop - behind) / max(np.hypot(*(stop - behind)), 1e-9)
     family = RELATION_FAMILIES.get(edge.key)
     shape = family.head if family else "-|>"
     return FancyArrowPatch(*to_data.transform([stop - way * length, stop]), arrowstyle=shape,

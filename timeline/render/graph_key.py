@@ -114,8 +114,11 @@ def relation_section(edges: list[Edge], ties: bool, grouped: bool = False) -> Se
     together = [e for e in edges if e.key == "cooperation" and not e.directed]
     if together and used["cooperation"].directed:          # the same dashes with no head: done together
         entries.append((line(together[0].color, dash=together[0].dash), "Agreed or acted together (no arrow)"))
-    if any(e.dashed for e in edges):
-        entries.append((line(style.MUTED, alpha=PLANNED_ALPHA), "Planned, not yet happened (faint)"))
+    planned = [e for e in edges if e.dashed]
+    if planned:                 # drawn as the chart draws the first of them: its family's dash and head, faint
+        look = RELATION_FAMILIES.get(planned[0].key)
+        entries.append((line(planned[0].color, alpha=PLANNED_ALPHA, dash=planned[0].dash, directed=planned[0].directed,
+                             head=look.head if look else "-|>"), "Planned, not yet happened (faint)"))
     if ties:
         entries.append((Line2D([], [], color=style.MEMBERSHIP_COLOR, linewidth=style.MEMBERSHIP_WIDTH,
                                solid_capstyle="round"), "Member of (person to delegation)" if grouped

@@ -18,7 +18,7 @@ Everything is measured in pixels of the figure as drawn.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -27,6 +27,7 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 
 from timeline.render import style
+from timeline.render.graph_edges import Route, line_points
 
 #: Gaps between a node's reach and its label tried, in points; at the last a leader joins them. A label further off
 #: reads as its neighbour's or as a caption of the line beside it (judged round 7: up to 66 points off); a label that
@@ -57,6 +58,9 @@ ON_A_LINE, OVERLAP = 5000.0, 1e4
 #: What each line through a label adds to its cost, in line points under it (3 each): a label crossed once by a line
 #: running along it reads better than one cut by several (measured by tests/graph_geometry.labels_crossed).
 PER_LINE = 150.0
+#: What each point of a leader's length adds to a label's cost: a label out on a leader costs less than one on a line
+#: (:data:`ON_A_LINE`), more the further out it stands.
+LEADER = 40.0
 
 
 def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bounds: tuple[float, float, float, float],
@@ -76,7 +80,7 @@ def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bou
         tried = [_spot(w, h, nodes, i, bounds, edge_points, edge_ends, px, prefer[i] if prefer else 0.0, taken)
                  for w, h in forms]
         clean = next((k for k, (cost, _) in enumerate(tried) if cost < ON_A_LINE), None)
-        form = 0 if i < len(keep) and keep[i] and tried[0][0] < OVERLAP else clean
+        form = 0 if i < len(keep) and keep[i] and tried[0][0] < OVERLAP and clean is None else clean
         form = min(range(len(tried)), key=lambda k: tried[k][0]) if form is None else form
         spot = tried[form][1]._replace(form=form)
         taken.append(spot.box)
@@ -94,28 +98,51 @@ def _spot(w: float, h: float, nodes: np.ndarray, i: int, bounds: tuple, edge_poi
 
     def search(angles: Sequence[float], gaps: Sequence[float] = GAPS) -> tuple[float, tuple, int]:
         best: tuple[float, tuple, int] = (math.inf, (x, y, x, y), 0)
+        far = gaps is FAR
+        turns = np.radians(np.asarray(angles, dtype=float))
+        rims = _rims(r, inner, turns)
         for ring, gap in enumerate(gaps):
-            if best[0] < 1e3:               # a clean spot nearer the node beats any further out
+            if best[0] < 1e3 + far * LEADER * FAR[-1]:      # a clean spot nearer the node beats any further out
                 break
-            for turn, angle in enumerate(angles):
-                box = _box(x, y, _rim(r, inner, angle) + gap * px, angle, w, h)
-                cost = (1e6 * _outside(box, bounds) + 1e5 * _on_nodes(box, nodes, i, px)
-                        + 1e5 * _on_boxes(box, taken, 1.5 * px) + 1e4 * _nearer_other(box, nodes, i)
-                        + 1e3 * (ring > 2) + 30 * ring + 2 * turn + _covered(box, points, ends, 1.5 * px))
-                if cost < best[0]:
-                    best = (cost, box, ring)
+            boxes = _boxes(x, y, rims + gap * px, turns, w, h)
+            cost = (1e6 * _outside(boxes, bounds) + 1e5 * _on_nodes(boxes, nodes, px)
+                    + 1e5 * _on_boxes(boxes, taken, 1.5 * px) + 1e4 * _nearer_other(boxes, nodes, i)
+                    + 1e3 * (ring > 2 and not far) + 30 * ring + 2 * np.arange(len(turns))
+                    + _covered(boxes, points, ends, 1.5 * px))
+            if far:                         # a leader: the longer and the more lines it crosses, the worse
+                cost += LEADER * gap + np.array([PER_LINE * _leader_lines(x, y, r, box, points) if c < best[0] else 0.0
+                                                 for box, c in zip(boxes, cost)])
+            k = int(np.argmin(cost))
+            if cost[k] < best[0]:
+                best = (float(cost[k]), tuple(float(v) for v in boxes[k]), ring)
         return best
 
     best = search(_turned(prefer))
     if best[0] >= ON_A_LINE:
         best = min(best, search(range(5, 360, 10)), key=lambda b: b[0])
-    if best[0] >= 1e5:                      # on another label or node (not only nearer another node)
+    if best[0] >= ON_A_LINE:                # on a line, another label or node: out along a leader if that is clear
         further = search(range(5, 360, 10), FAR)
         if further[0] < best[0]:
             best = (further[0], further[1], len(GAPS) - 1)      # a leader joins it
     cost, box, ring = best
     leader = (float(np.clip(x, box[0], box[2])), float(np.clip(y, box[1], box[3]))) if ring == len(GAPS) - 1 else None
     return cost, Spot(box, leader)
+
+
+def _leader_lines(x: float, y: float, r: float, box: tuple, points: np.ndarray) -> int:
+    """How many lines (of ``points``, see :func:`place`) a leader from the rim (radius ``r``) of the node at (x, y)
+    to the nearest point of ``box`` crosses."""
+    tip = np.array((float(np.clip(x, box[0], box[2])), float(np.clip(y, box[1], box[3]))))
+    way = tip - (x, y)
+    length = float(np.hypot(*way))
+    if length <= r or not len(points):
+        return 0
+    way /= length
+    rel = points[:, :2] - (x, y)
+    along = rel @ way
+    off = np.abs(rel[:, 0] * way[1] - rel[:, 1] * way[0])
+    near = (along > r) & (along < length) & (off < points[:, 2] + 1.0)
+    return len(np.unique(points[near, 3])) if points.shape[1] > 3 else int(near.any())
 
 
 def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float], texts: dict[str, str],
@@ -157,6 +184,48 @@ def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float],
     return artists
 
 
+#: Rounds of placing the labels beside the lines and routing the lines round the labels (:func:`label_and_route`).
+ROUNDS = 3
+
+
+def label_and_route(ax: Axes, route: Callable[[Sequence[tuple]], list[Route]], order: list[str], pos: dict,
+                    radius: dict[str, float], texts: dict[str, str], taken: Sequence[tuple] = (),
+                    **options: object) -> tuple[list[Artist], list[Route]]:
+    """Labels (:func:`draw_labels`, its ``options``) and the lines' routes, ``route(boxes)`` giving the routes round
+    the label ``boxes``: the labels are placed off the lines, the lines routed round the labels, the labels placed
+    again off the lines as routed, up to :data:`ROUNDS` times; the round whose lines cross fewest labels is kept (its
+    label artists drawn, the others removed). Returns the label artists and the routes."""
+    px = ax.figure.dpi / 72
+    routes, best = route(list(taken)), None
+    for _ in range(ROUNDS):
+        labels = draw_labels(ax, order, pos, radius, texts, *line_points(routes, px), taken=taken, **options)
+        boxes = boxes_of(labels)
+        routes = route(boxes + list(taken))
+        crossed = lines_on_boxes(boxes, line_points(routes, px)[0])
+        if best is None or crossed < best[0]:
+            for artist in best[1] if best else ():
+                artist.remove()
+            best = (crossed, labels, routes)
+        else:
+            for artist in labels:
+                artist.remove()
+        if not crossed:
+            break
+    return best[1], best[2]
+
+
+def lines_on_boxes(boxes: Sequence[tuple], points: np.ndarray) -> int:
+    """How many (box, line) pairs there are where a line of ``points`` (x, y, half width, line; pixels, as
+    :func:`timeline.render.graph_edges.line_points` gives them) runs into a box (x0, y0, x1, y1, pixels)."""
+    out = 0
+    for x0, y0, x1, y1 in boxes:
+        grow = points[:, 2]
+        under = ((points[:, 0] > x0 - grow) & (points[:, 0] < x1 + grow)
+                 & (points[:, 1] > y0 - grow) & (points[:, 1] < y1 + grow))
+        out += len(np.unique(points[under, 3]))
+    return out
+
+
 def boxes_of(artists: Sequence[Artist]) -> list[tuple[float, float, float, float]]:
     """The boxes (x0, y0, x1, y1, pixels) of the labels among ``artists`` (those :func:`draw_labels` returns)."""
     renderer = artists[0].figure.canvas.get_renderer() if artists else None
@@ -170,64 +239,76 @@ def _measure(text: Artist, words: str, renderer: object) -> tuple[float, float]:
     return box.width, box.height
 
 
-def _rim(reach: float, inner: float, angle: float) -> float:
-    """Pixels from a node's centre to its outline towards ``angle`` (degrees): its ``reach`` for a circle, for a
-    square (``inner`` its half side, less than its reach) its side or corner, so that a label beside a large square
-    touches its side rather than the circle round its corners."""
+def _rims(reach: float, inner: float, angles: np.ndarray) -> np.ndarray:
+    """Pixels from a node's centre to its outline towards each of ``angles`` (radians): its ``reach`` for a circle,
+    for a square (``inner`` its half side, less than its reach) its side or corner, so that a label beside a large
+    square touches its side rather than the circle round its corners."""
     if inner >= reach - 1e-9:
-        return reach
-    a = math.radians(angle)
-    return min(reach, inner / max(abs(math.cos(a)), abs(math.sin(a))))
+        return np.full(len(angles), reach)
+    return np.minimum(reach, inner / np.maximum(np.abs(np.cos(angles)), np.abs(np.sin(angles))))
 
 
 def _turned(prefer: float) -> list[float]:
     return [(prefer + d) % 360 for d in DIRECTIONS]
 
 
-def _box(x: float, y: float, reach: float, angle: float, w: float, h: float) -> tuple[float, float, float, float]:
-    """The ``w`` x ``h`` box ``reach`` pixels from (x, y) towards ``angle``, touching that point's circle."""
-    dx, dy = math.cos(math.radians(angle)), math.sin(math.radians(angle))
-    cx = x + dx * reach + (0.0 if abs(dx) < 1e-6 else math.copysign(w / 2, dx))
-    cy = y + dy * reach + (0.0 if abs(dy) < 1e-6 else math.copysign(h / 2, dy))
-    return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
+def _boxes(x: float, y: float, reach: np.ndarray, angles: np.ndarray, w: float, h: float) -> np.ndarray:
+    """The ``w`` x ``h`` boxes (rows of x0, y0, x1, y1) ``reach`` pixels from (x, y) towards each of ``angles``
+    (radians), each touching that point's circle."""
+    dx, dy = np.cos(angles), np.sin(angles)
+    cx = x + dx * reach + np.where(np.abs(dx) < 1e-6, 0.0, np.copysign(w / 2, dx))
+    cy = y + dy * reach + np.where(np.abs(dy) < 1e-6, 0.0, np.copysign(h / 2, dy))
+    return np.column_stack([cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2])
 
 
-def _outside(box: tuple, bounds: tuple) -> bool:
-    return box[0] < bounds[0] or box[1] < bounds[1] or box[2] > bounds[2] or box[3] > bounds[3]
+def _outside(boxes: np.ndarray, bounds: tuple) -> np.ndarray:
+    return ((boxes[:, 0] < bounds[0]) | (boxes[:, 1] < bounds[1]) | (boxes[:, 2] > bounds[2])
+            | (boxes[:, 3] > bounds[3]))
 
 
-def _on_nodes(box: tuple, nodes: np.ndarray, own: int, pad: float) -> int:
-    """How many nodes other than ``own`` the box covers; its own node too if the box cuts into it."""
-    dx = np.maximum(np.maximum(box[0] - nodes[:, 0], 0), nodes[:, 0] - box[2])
-    dy = np.maximum(np.maximum(box[1] - nodes[:, 1], 0), nodes[:, 1] - box[3])
-    hit = np.hypot(dx, dy) < nodes[:, 2] + pad
-    return int(np.count_nonzero(hit))
-
-
-def _on_boxes(box: tuple, taken: list[tuple], pad: float) -> int:
-    return sum(box[0] < b[2] + pad and b[0] < box[2] + pad and box[1] < b[3] + pad and b[1] < box[3] + pad
-               for b in taken)
-
-
-def _nearer_other(box: tuple, nodes: np.ndarray, own: int) -> bool:
-    """Is another node's rim nearer the box than its own node's rim?"""
+def _gaps(boxes: np.ndarray, nodes: np.ndarray) -> np.ndarray:
+    """Pixels from each box (rows) to each node's centre (columns)."""
     x, y = nodes[:, 0], nodes[:, 1]
-    gaps = np.hypot(np.maximum(np.maximum(box[0] - x, 0.0), x - box[2]),
-                    np.maximum(np.maximum(box[1] - y, 0.0), y - box[3])) - nodes[:, -1]   # to the marker's inner rim
-    others = np.delete(gaps, own)
-    return bool(len(others)) and float(others.min()) < gaps[own] - 0.5
+    dx = np.maximum(np.maximum(boxes[:, :1] - x, 0), x - boxes[:, 2:3])
+    dy = np.maximum(np.maximum(boxes[:, 1:2] - y, 0), y - boxes[:, 3:4])
+    return np.hypot(dx, dy)
 
 
-def _covered(box: tuple, points: np.ndarray, ends: np.ndarray, pad: float) -> float:
-    """The cost of the line points under the box (grown by ``pad`` and each line's half width): ON_A_LINE if any (a
-    label on a line is worse than a leader), :data:`PER_LINE` a line (each line through a label breaks its
+def _on_nodes(boxes: np.ndarray, nodes: np.ndarray, pad: float) -> np.ndarray:
+    """How many nodes each box covers (its own node too, if the box cuts into it)."""
+    return np.count_nonzero(_gaps(boxes, nodes) < nodes[:, 2] + pad, axis=1)
+
+
+def _on_boxes(boxes: np.ndarray, taken: list[tuple], pad: float) -> np.ndarray:
+    """How many of the boxes ``taken`` each box overlaps, ``pad`` pixels round them."""
+    if not taken:
+        return np.zeros(len(boxes))
+    t = np.asarray(taken, dtype=float)
+    return np.count_nonzero((boxes[:, :1] < t[:, 2] + pad) & (t[:, 0] < boxes[:, 2:3] + pad)
+                            & (boxes[:, 1:2] < t[:, 3] + pad) & (t[:, 1] < boxes[:, 3:4] + pad), axis=1)
+
+
+def _nearer_other(boxes: np.ndarray, nodes: np.ndarray, own: int) -> np.ndarray:
+    """Is another node's rim nearer each box than its own node's rim?"""
+    gaps = _gaps(boxes, nodes) - nodes[:, -1]                    # to the marker's inner rim
+    if len(nodes) < 2:
+        return np.zeros(len(boxes), dtype=bool)
+    return np.delete(gaps, own, axis=1).min(axis=1) < gaps[:, own] - 0.5
+
+
+def _covered(boxes: np.ndarray, points: np.ndarray, ends: np.ndarray, pad: float) -> np.ndarray:
+    """The cost of the line points under each box (grown by ``pad`` and each line's half width): ON_A_LINE if any
+    (a label on a line is worse than a leader), :data:`PER_LINE` a line (each line through a label breaks its
     words once), 3 a point, 20 a point near an end."""
     if not len(points):
-        return 0.0
+        return np.zeros(len(boxes))
     grow = pad + points[:, 2]
-    under = ((points[:, 0] >= box[0] - grow) & (points[:, 0] <= box[2] + grow)
-             & (points[:, 1] >= box[1] - grow) & (points[:, 1] <= box[3] + grow))
-    if not under.any():
-        return 0.0
-    lines = len(np.unique(points[under, 3])) if points.shape[1] > 3 else 1
-    return float(ON_A_LINE + PER_LINE * lines + 3 * under.sum() + 17 * (under & ends).sum())
+    under = ((points[:, 0] >= boxes[:, :1] - grow) & (points[:, 0] <= boxes[:, 2:3] + grow)
+             & (points[:, 1] >= boxes[:, 1:2] - grow) & (points[:, 1] <= boxes[:, 3:4] + grow))
+    ids = points[:, 3].astype(int) if points.shape[1] > 3 else np.zeros(len(points), dtype=int)
+    hit = np.zeros((len(boxes), int(ids.max()) + 1), dtype=bool)
+    k, p = np.nonzero(under)
+    hit[k, ids[p]] = True
+    lines = hit.sum(axis=1)
+    return np.where(lines > 0, ON_A_LINE + PER_LINE * lines + 3 * under.sum(axis=1) + 17 * (under & ends).sum(axis=1),
+                    0.0)
