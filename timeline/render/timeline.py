@@ -51,8 +51,8 @@ from timeline.render.lane_drawing import draw_lanes, lane_rows, tops_of
 from timeline.render.lanes import MAX_LANES, acting_sides, plan_lanes
 from timeline.render.legend import LINKS, count_entries, keep_drawn_cues
 from timeline.render.marks import links as links_between
-from timeline.render.notes import bound_note, coarse_note, numbered, numbered_at_most, slide_note
-from timeline.render.spans import Glyph, clipped, glyphs_of, related_bounds, time_scale
+from timeline.render.notes import coarse_note, numbered, numbered_at_most, slide_note
+from timeline.render.spans import Glyph, clipped, glyphs_of, time_scale
 from timeline.render.stacks import stack_note
 from timeline.render.tags import clear_tags
 from timeline.render.text import printable, quiet_glyphs, typeset, undrawable
@@ -176,9 +176,8 @@ def draw_timeline(dataset: Dataset, events: Sequence[Event] | None = None, *, la
     FigureCanvasAgg(figure)
     counted = aggregate if aggregate is not None else len(shown) > AGGREGATE_ABOVE
     plan = plan_lanes(dataset, shown, lanes, _count_lanes(height, bool(banded)) if counted else MAX_LANES)
-    bounds = related_bounds(dataset.events)
-    drawn = glyphs_of(shown, plan.lanes_of, bounds)
-    band = glyphs_of(banded, [(0,)] * len(banded), bounds)
+    drawn = glyphs_of(shown, plan.lanes_of)
+    band = glyphs_of(banded, [(0,)] * len(banded))
     scale = time_scale([(g.lo, g.hi) for g in drawn + band], magnify=not counted)
     with quiet_glyphs():
         if counted:
@@ -279,7 +278,6 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     _notes(frame, [*events, *banded], scale)
     frame.footnote(coarse_note(coarse))
     frame.footnote(day_note(glyphs, scale, frame.axes_width))
-    frame.footnote(bound_note(dataset, [g.event for g in glyphs if not g.copy]))
     first = len(frame.notes)
     drawn = f"{len({g.event.id for g in glyphs}):,}"
     frame.footnote(LABEL_RULE.format(drawn=drawn, labelled="{labelled}", rule=RULE))      # its room, at the most
@@ -290,7 +288,7 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
                                                           0 if slide else numbered_at_most(figure))
     titles = [titles[i] for i in kept]
     frame.footnote(stack_note(glyphs))
-    numbers = {} if slide else numbered(frame, glyphs, titles, placed, related_bounds(dataset.events))
+    numbers = {} if slide else numbered(frame, glyphs, titles, placed)
     figure_height += 0 if height else (len(frame.notes) - first - (rule.stop - rule.start)) * Frame.LINE
     why = RULE if 2 * len(placed.labels) < len(glyphs) else ""       # the rule, where most events have no label
     lines = frame.wrap(LABEL_RULE.format(drawn=drawn, labelled=f"{len(placed.labels):,}", rule=why))
