@@ -174,16 +174,17 @@ def test_every_event_is_labelled_or_numbered_without_overlap(chart, seed):
     shown = labels(chart)
     assert sorted(shown) == sorted(drawing.labels)
     # statements of 2 Dec sit in a stack of same-day marks: no leader can reach them without passing another
-    # mark, so they are numbered and listed, each with its date as drawn
-    numbered = {"putin-forum-accusation": 1, "sybiha-response-to-forum-remarks": 2, "ukraine-denies-pokrovsk": 3,
-                "zelenskyy-ireland-remarks": 4}
+    # mark, so they are numbered and listed, each with its date as drawn, and with the number it has at every
+    # size (the column numbers 9 events: 1 to 9 in date order)
+    numbered = {"putin-forum-accusation": 3, "sybiha-response-to-forum-remarks": 4, "ukraine-denies-pokrovsk": 5,
+                "zelenskyy-ireland-remarks": 7}
     assert drawing.numbers == numbered
     assert set(drawing.labels) | set(drawing.numbers) == {e.id for e in seed.events}
     numbers = by_gid(chart, "number:")
     assert {gid: t.get_text() for gid, t in numbers.items()} == {k: str(n) for k, n in numbered.items()}
-    assert "Numbered on the chart: 1 Putin accuses Ukraine’s European allies of undermining peace (2 Dec 2025); " \
-           "2 Sybiha: Putin has no interest in ending the war (2 Dec 2025); 3 Kyiv denies that Pokrovsk has fallen " \
-           "(2 Dec 2025); 4 Zelenskyy in Ireland calls for a “dignified peace” (2 Dec 2025)." \
+    assert "Numbered on the chart: 3 Putin accuses Ukraine’s European allies of undermining peace (2 Dec 2025); " \
+           "4 Sybiha: Putin has no interest in ending the war (2 Dec 2025); 5 Kyiv denies that Pokrovsk has fallen " \
+           "(2 Dec 2025); 7 Zelenskyy in Ireland calls for a “dignified peace” (2 Dec 2025)." \
            in footer(chart).replace("\n", " ")
     assert shown["moscow-talks"].get_text().replace("\n", " ") == "Witkoff and Kushner meet Putin in Moscow"
     assert shown["planned-meeting-ukrainian-delegation"].get_fontstyle() == "italic"

@@ -2,7 +2,7 @@
 place, and events numbered for lack of room."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import matplotlib.dates as mdates
 
@@ -44,11 +44,13 @@ def drawn_date(glyph: Glyph) -> str:
     return glyph.event.date.label(words=True).replace(" (uncertain)", ", date uncertain")   # said in brackets
 
 
-def numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], placed: Placed) -> dict[str, int]:
+def numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], placed: Placed,
+             number: Callable[[list[str]], dict[str, int]] | None = None) -> dict[str, int]:
     """Number the events left without a label, in date order, and list them in a note with their dates as
     drawn (:func:`drawn_date`): all of them up to :data:`NUMBERED_UP_TO` (:data:`NUMBERED_PER_INCH` per inch
     of width), else that many key events, by the label rule's priority (a note says how to see the rest);
-    return event id -> number."""
+    return event id -> number: 1, 2, 3… in date order, or ``number(ids in date order)``'s
+    (:func:`~timeline.render.numbering.stable_numbers`)."""
     labelled = {glyphs[i].event.id for i in placed.labels}
     marks = placed.layout.marks
     left = {g.event.id: k for k, g in enumerate(glyphs) if g.event.id not in labelled and not g.copy}
@@ -60,14 +62,15 @@ def numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], placed
         chosen = sorted((e for e in left if marks[left[e]].priority), key=lambda e: marks[left[e]].priority)
         chosen = chosen[:most]
     order = sorted(chosen, key=lambda e: (glyphs[left[e]].lo, left[e]))
+    numbers = number(order) if number and order else {e: n for n, e in enumerate(order, 1)}
     if order:
         frame.footnote("Numbered on the chart: " + "; ".join(
-            f"{n} {texts[left[e]]} ({drawn_date(glyphs[left[e]])})" for n, e in enumerate(order, 1)) + ".")
+            f"{numbers[e]} {texts[left[e]]} ({drawn_date(glyphs[left[e]])})" for e in order) + ".")
     if len(order) < len(left):
         events = len({e.id for g in glyphs if not g.copy for e in (g.event, *g.stack)}) - len(labelled) - len(order)
         marks = len(left) - len(order)
         frame.footnote(UNNUMBERED.format(count=f"{events:,}", marks=f" ({marks:,} marks)" * (marks != events)))
-    return {e: n for n, e in enumerate(order, 1)}
+    return numbers
 
 
 def numbered_at_most(figure: object) -> int:
