@@ -55,14 +55,14 @@ def numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], placed
     marks = placed.layout.marks
     left = {g.event.id: k for k, g in enumerate(glyphs) if g.event.id not in labelled and not g.copy}
     if not left:
-        return {}
+        return number([]) if number else {}
     chosen = list(left)
     most = numbered_at_most(frame.figure)
     if len(left) > most:
         chosen = sorted((e for e in left if marks[left[e]].priority), key=lambda e: marks[left[e]].priority)
         chosen = chosen[:most]
     order = sorted(chosen, key=lambda e: (glyphs[left[e]].lo, left[e]))
-    numbers = number(order) if number and order else {e: n for n, e in enumerate(order, 1)}
+    numbers = number(order) if number else {e: n for n, e in enumerate(order, 1)}
     if order:
         frame.footnote("Numbered on the chart: " + "; ".join(
             f"{numbers[e]} {texts[left[e]]} ({drawn_date(glyphs[left[e]])})" for e in order) + ".")

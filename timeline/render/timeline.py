@@ -184,7 +184,7 @@ def draw_timeline(dataset: Dataset, events: Sequence[Event] | None = None, *, la
         remember((*key, tuple(size or (WIDTH, None))), chosen)
         return stable_numbers(chosen, lambda at: (*key, at), lambda at: draw_timeline(
             dataset, events, lanes=lanes, title=title, size=at, aggregate=aggregate, links=links,
-            battlefield=battlefield), when)
+            battlefield=battlefield), when) if chosen else {}
     band = glyphs_of(banded, [(0,)] * len(banded))
     scale = time_scale([(g.lo, g.hi) for g in drawn + band], magnify=not counted)
     with quiet_glyphs():
