@@ -8,7 +8,7 @@ from timeline.dates import parse_edtf
 from timeline.model import Dataset, Event
 from timeline.palette import FAMILIES
 from timeline.render.counts import print_shades
-from timeline.render.spans import _bounded, _known_span, glyphs_of, related_bounds
+from timeline.render.spans import _bounded, _known_span, glyphs_of
 from timeline.render.timeline import draw_timeline
 
 
@@ -29,14 +29,12 @@ def test_glyphs_hold_each_events_date_numbers() -> None:
 
 def test_glyphs_match_one_conversion_per_date_on_the_seed(seed: Dataset) -> None:
     events = list(seed.events)
-    bounds = related_bounds(events)
-    glyphs = glyphs_of(events, [(0,)] * len(events), bounds)
+    glyphs = glyphs_of(events, [(0,)] * len(events))
     zones = {e.date.tz.utcoffset(None) for e in events if e.date.tz is not None}
     assert len(zones) <= 1 and len(events) > 20          # one zone: no shift to UTC here
     expected = []
     for event in events:
         start, end, *_ = _known_span(event.date)
-        start, end = bounds.get(event.id, (start, end))
         expected.append((float(date2num(_bounded(start))), float(date2num(_bounded(end)))))
     assert [(g.lo, g.hi) for g in glyphs] == [(lo, max(lo, hi)) for lo, hi in expected]
 

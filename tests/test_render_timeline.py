@@ -5,6 +5,7 @@ import random
 from datetime import datetime
 from pathlib import Path
 
+import judged_charts
 import matplotlib.dates as mdates
 import pytest
 from matplotlib.colors import to_rgb
@@ -172,28 +173,29 @@ def test_every_event_is_labelled_or_numbered_without_overlap(chart, seed):
     drawing = chart.timeline
     shown = labels(chart)
     assert sorted(shown) == sorted(drawing.labels)
-    # statements of 3 Dec sit in a stack of same-day marks: no leader can reach them without passing another
-    # mark, so they are numbered and listed, each with its date as drawn (an open date on its bound's day)
-    numbered = {"putin-forum-accusation": 1, "putin-pokrovsk-expansion-remark": 2,
-                "sybiha-response-to-forum-remarks": 3}
+    # statements of 2 Dec sit in a stack of same-day marks: no leader can reach them without passing another
+    # mark, so they are numbered and listed, each with its date as drawn, and with the number it has at every
+    # size (the column numbers 9 events: 1 to 9 in date order)
+    numbered = {"ukraine-denies-pokrovsk": 5, "zelenskyy-ireland-remarks": 7}
     assert drawing.numbers == numbered
     assert set(drawing.labels) | set(drawing.numbers) == {e.id for e in seed.events}
     numbers = by_gid(chart, "number:")
     assert {gid: t.get_text() for gid, t in numbers.items()} == {k: str(n) for k, n in numbered.items()}
-    assert "Numbered on the chart: 1 Putin accuses Ukraine’s European allies of undermining peace (2 Dec 2025, " \
-           "date uncertain); 2 Putin: forces could push on from Pokrovsk in any direction (by 3 Dec 2025); " \
-           "3 Sybiha: Putin has no interest in ending the war (by 3 Dec 2025)." in footer(chart).replace("\n", " ")
+    assert "Numbered on the chart: 5 Kyiv denies that Pokrovsk has fallen (2 Dec 2025); 7 Zelenskyy in Ireland " \
+           "calls for a “dignified peace” (2 Dec 2025)." \
+           in footer(chart).replace("\n", " ")
     assert shown["moscow-talks"].get_text().replace("\n", " ") == "Witkoff and Kushner meet Putin in Moscow"
     assert shown["planned-meeting-ukrainian-delegation"].get_fontstyle() == "italic"
     assert_labels_clear(chart)
 
 
-def test_the_axis_holds_the_known_dates_and_no_more(chart, seed):
-    lo, hi = chart.timeline.xlim
-    # what preceded the talks is dated by 1 Dec (round 8), so the axis holds 1 Dec too
+def test_the_axis_holds_the_known_dates_and_no_more():
+    days = judged_charts.chart("days")                      # tests/charts/days.yaml: '../2025-12-01' to '2025-12-03/..'
+    lo, hi = days.timeline.xlim
+    # what preceded the talks is dated by 1 Dec, so the axis holds 1 Dec too
     assert datetime(2025, 11, 30, 20) < lo < datetime(2025, 12, 1) and datetime(2025, 12, 4) < hi < datetime(2025, 12, 4, 4)
-    assert tick_labels(axes(chart), minor=True) == ["Mon 1 Dec 2025", "Tue 2 Dec", "Wed 3 Dec"]
-    assert subtitle(chart) == "23 events, 1–3 Dec 2025, by side"
+    assert tick_labels(axes(days), minor=True) == ["Mon 1 Dec 2025", "Tue 2 Dec", "Wed 3 Dec"]
+    assert subtitle(days) == "8 events, 1–3 Dec 2025, by side"
 
 
 def test_open_dates_are_a_marker_at_the_bound_and_a_short_arrow_never_a_span(chart, seed):
@@ -222,8 +224,7 @@ def test_status_and_uncertainty_are_marked(chart):
     assert planned.get_markerfacecolor() == "white"                                          # hollow
     assert labels(chart)["planned-meeting-ukrainian-delegation"].get_fontstyle() == "italic"
     assert list(by_gid(chart, "ring:")) == ["russia-claims-pokrovsk"]
-    assert {i: t.get_text() for i, t in by_gid(chart, "qualifier:").items()} == {
-        "putin-forum-accusation": "?", "putin-forum-threat": "?", "trump-remarks-on-talks": "?"}
+    assert {i: t.get_text() for i, t in by_gid(chart, "qualifier:").items()} == {"trump-remarks-on-talks": "?"}
 
 
 def test_every_status_of_the_model_and_those_coming_is_drawn_its_own_way():
@@ -262,13 +263,13 @@ def test_legend_lists_the_types_shown_then_the_cues_used(chart, seed):
                     "Disputes (arrow to the event disputed)"]
 
 
-def test_footer_cites_the_source_typeset(chart, seed):
-    citation = seed.sources['gnw-2025-12-03'].citation(words=True)
-    assert citation.endswith(", 3 Dec 2025 (uncertain)")     # EDTF's "2025-12-03?" in words, not "3 Dec 2025?"
-    assert '"no territorial compromise"' in citation                       # the data's straight quotes…
-    assert footer(chart).replace("\n", " ").endswith("Source: " + citation.replace('"no territorial compromise"',
-                                                                "“no territorial compromise”"))   # …set curly
-    assert next(t.get_text() for t in chart.texts if t.get_gid() == "title") == seed.title
+def test_footer_cites_the_source_typeset():
+    days, data = judged_charts.chart("days"), judged_charts.dataset("days")          # tests/charts/days.yaml
+    citation = data.sources["wire"].citation(words=True)
+    assert citation == 'Wire, “Russia says "no compromise" after talks”, 3 Dec 2025 (uncertain)'   # not "3 Dec 2025?"
+    assert footer(days).replace("\n", " ").endswith(                  # the data's straight quotes set curly
+        "Source: Wire, “Russia says “no compromise” after talks”, 3 Dec 2025 (uncertain)")
+    assert next(t.get_text() for t in days.texts if t.get_gid() == "title") == data.title == "Three days of talks"
 
 
 def test_titles_name_the_sides_and_the_place(seed, chronology):
@@ -572,8 +573,8 @@ def test_format_follows_the_extension(run, tmp_path, name, magic):
     result = run("render", "timeline", "-o", str(path), "--dpi", "50")
     assert result.exit_code == 0, result.output
     assert path.read_bytes().startswith(magic)
-    assert result.output == (f"wrote {path}: 23 events in 5 lanes, 3 without a label for lack of room "
-                             "(3 of them numbered in a note)\n")
+    assert result.output == (f"wrote {path}: 23 events in 5 lanes, 2 without a label for lack of room "
+                             "(2 of them numbered in a note)\n")
 
 
 def test_size_and_dpi_set_the_pixels(run, tmp_path):

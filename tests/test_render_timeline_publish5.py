@@ -11,9 +11,9 @@ from pathlib import Path
 import matplotlib.dates as mdates
 import pytest
 from coloraide import Color
+from judged_charts import COLUMN, PAGE, SLIDE, chart, dataset
 from matplotlib.patches import FancyArrowPatch, StepPatch
 
-from timeline.dataset import load
 from timeline.dates import parse_edtf
 from timeline.model import Actor, Dataset, Event
 from timeline.render import keyed
@@ -25,7 +25,6 @@ from timeline.render.text import JOIN, MONTHS, keep_dates
 from timeline.render.timeline import COUNT_LANE, draw_timeline
 
 ROOT = Path(__file__).resolve().parent.parent
-SLIDE, PAGE, COLUMN = (13.33, 7.5), (11, 8.5), (6, None)
 TAGS = ("number:", "qualifier:")
 
 
@@ -37,16 +36,15 @@ def drawn(data: Dataset, size) -> object:
 
 @pytest.fixture(scope="module")
 def year():
-    return load(ROOT / "seeds")
+    return dataset("seed")
 
 
 @pytest.fixture(scope="module")
 def charts(year):
     """The charts the judge saw, by name."""
-    chronology = load(ROOT / "tests" / "charts" / "chronology.yaml")
-    return {"seed-page": drawn(year, PAGE), "seed-slide": drawn(year, SLIDE), "seed-column": drawn(year, COLUMN),
-            "chronology": drawn(chronology, None), "chronology-slide": drawn(chronology, SLIDE),
-            "moscow": drawn(load(ROOT / "seeds" / "moscow-talks-2025-12.yaml"), None)}
+    return {"seed-page": chart("seed", PAGE), "seed-slide": chart("seed", SLIDE), "seed-column": chart("seed", COLUMN),
+            "chronology": chart("chronology"), "chronology-slide": chart("chronology", SLIDE),
+            "moscow": chart("moscow")}
 
 
 NAMES = ("seed-page", "seed-slide", "seed-column", "chronology", "chronology-slide", "moscow")
@@ -307,11 +305,11 @@ def test_an_uncertain_date_is_said_in_words(edtf, words, sign):
 
 
 def test_no_chart_prints_a_date_with_a_bare_question_mark(charts):
-    """The Moscow seed's source line ended '3 Dec 2025?'."""
-    moscow = charts["moscow"]
-    footer = next(t.get_text() for t in moscow.texts if t.get_gid() == "footer").replace("\n", " ")
+    """The Moscow seed's source line ended '3 Dec 2025?' (a source dated '2025-12-03?': tests/charts/days.yaml)."""
+    days = chart("days")
+    footer = next(t.get_text() for t in days.texts if t.get_gid() == "footer").replace("\n", " ")
     assert footer.endswith("3 Dec 2025 (uncertain)")
-    for figure in charts.values():
+    for figure in [*charts.values(), days]:
         for t in figure.findobj(lambda a: hasattr(a, "get_text")):
             assert not re.search(rf"({MONTHS}) \d{{4}}\?", t.get_text()), t.get_text()
 

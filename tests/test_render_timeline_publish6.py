@@ -9,9 +9,8 @@ from datetime import datetime, timedelta
 
 import matplotlib.dates as mdates
 import pytest
-from judged_charts import COLUMN, DATA, PAGE, SLIDE, drawn
+from judged_charts import COLUMN, NARROW, PAGE, SLIDE, chart, drawn, load_judged
 
-from timeline.dataset import load
 from timeline.dates import parse_edtf
 from timeline.render.tags import event_of, is_joined, marks_by_event, nearest_is_own, tags_of
 
@@ -22,7 +21,7 @@ JUDGED = {"seed-page": ("seed", PAGE), "seed-column": ("seed", COLUMN), "seed-sl
 
 @pytest.fixture(scope="module")
 def charts():
-    return drawn({name: load(path) for name, path in DATA.items()}, JUDGED)
+    return {**drawn(load_judged(), JUDGED), "days-narrow": chart("days", NARROW)}
 
 
 def footer(figure) -> str:
@@ -59,11 +58,13 @@ def test_every_tag_is_nearer_its_own_mark_than_any_other_or_joined_to_it(charts,
 NUMBERED = re.compile(r"(?:^|; )(\d+) ([^;]*?) \(((?:by|from) \d+ \w+ \d{4})\)(?=[;.])")
 
 
-@pytest.mark.parametrize("name", ["seed-page", "seed-column", "moscow", "moscow-column"])
-def test_an_open_date_in_the_numbered_note_is_the_day_its_mark_stands_on(charts, name):
+@pytest.mark.parametrize(("name", "least"), [("seed-page", 0), ("seed-column", 0), ("moscow", 0),
+                                             ("moscow-column", 0), ("days-narrow", 6)])
+def test_an_open_date_in_the_numbered_note_is_the_day_its_mark_stands_on(charts, name, least):
     """'A 28-point US draft leaks (by 2 Dec 2025)' was drawn at 21 Nov (the first event answering it), and
     every Moscow 'by 3 Dec' mark stood on the midnight after 3 Dec: the marker of each numbered open date lies
-    within the day its note names."""
+    within the day its note names (the shipped data now dates those events: the three days of
+    tests/charts/days.yaml, all numbered at a narrow width, keep the rule tested)."""
     figure = charts[name]
     ax = figure.axes[0]
     by_number = {str(n): key for key, n in figure.timeline.numbers.items()}
@@ -74,15 +75,7 @@ def test_an_open_date_in_the_numbered_note_is_the_day_its_mark_stands_on(charts,
         drawn = mdates.num2date(line.get_xdata()[0]).replace(tzinfo=None)
         assert day.start <= drawn < day.start + timedelta(days=1), (name, number, said, drawn)
         checked += 1
-    assert checked >= 2
-
-
-def test_the_leaked_draft_is_numbered_at_the_day_of_the_first_answer_to_it(charts):
-    figure = charts["seed-page"]
-    number = figure.timeline.numbers.get("leaked-28-point-draft")
-    assert number, "the leaked draft is no longer numbered on the page; check its label's date instead"
-    said = re.search(rf"\b{number} A 28-point US draft leaks \(by (\d+ Nov 2025)\)", footer(figure))
-    assert said and said.group(1) != "2 Dec 2025"
+    assert checked >= least
 
 
 # --- 3. a label beside its mark ends by no other mark ---------------------------------------------------------

@@ -48,7 +48,8 @@ LABEL_LINES = 3         # lines of a label at most
 BESIDE_CHARS = 30       # characters of a label beside its mark on one line; a longer one takes two
 MAX_LABEL_ROWS = 16     # label rows of one lane at most, above and beneath its marks
 STORY_ROWS = 4          # label rows the lane of talks between sides keeps above the others when room runs short
-TOP_EVERY = 0.85        # inches of axis width per top event that keeps its label in text whatever the room
+TOP_EVERY = 0.7         # inches of axis width per top event that keeps its label in text whatever the room (0.85
+#                         left Geneva, the 13th, a number on the 11-inch page: judged round 9)
 TOP_LABELS = (6, 14)    # top events labelled in text at least, and at most, whatever the width
 SQUEEZE = 1.6           # rows may be squeezed this much at most to keep a top event's label beside its mark
 TAG_ROOM_ROWS = 1.2    # room for tags beside marks may make the rows this much more at most

@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.legend import Legend
 
+from timeline.errors import UserError
 from timeline.render import style
 from timeline.render.legend import Entry, handler_map
 from timeline.render.text import JOIN, keep_dates, printable, shorten, text_width, typeset
@@ -93,8 +94,14 @@ class Frame:
             self.notes += self.wrap(text)
 
     def axes(self, height: float) -> Axes:
-        """Give the figure its height, put the header and footer in place, and add the chart's axes."""
+        """Give the figure its height, put the header and footer in place, and add the chart's axes.
+
+        Raises :class:`~timeline.errors.UserError` where ``height`` inches leave no room for the axes under the
+        title, key and notes."""
         fig = self.figure
+        if height <= self.fixed_height:
+            raise UserError(f"size=({fig.get_figwidth():g}, {height:g}) inches leaves no room for the chart under "
+                            f"its title, key and notes; give a height over {self.fixed_height:.1f} inches, or None")
         fig.set_figheight(height)
         width = fig.get_figwidth()
         x = self.PAD / width

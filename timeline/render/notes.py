@@ -1,17 +1,15 @@
 """The notes under a timeline chart that say what is not drawn as it seems: events dated too coarsely to
-place, open dates placed by the events that answer them, and events numbered for lack of room."""
+place, and events numbered for lack of room."""
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime, timedelta
+from collections.abc import Callable, Sequence
 
 import matplotlib.dates as mdates
 
-from timeline.dates import parse_edtf
-from timeline.model import Dataset, Event
+from timeline.model import Event
 from timeline.render.events_chart import Placed
 from timeline.render.frame import Frame
-from timeline.render.spans import Glyph, TimeScale, related_bounds
+from timeline.render.spans import Glyph, TimeScale
 from timeline.render.text import printable, typeset
 
 #: Up to this many events without a label are numbered beside their marks and listed in a note; past it the
@@ -20,8 +18,6 @@ NUMBERED_UP_TO = 25
 #: ... and up to this many per inch of the figure's width, so that the note stays shorter than the chart.
 NUMBERED_PER_INCH = 2.5
 UNNUMBERED = "The other {count} events{marks} are drawn without a label or number."
-#: The footnote on open dates placed by the events related to them (:func:`~timeline.render.spans.related_bounds`).
-BOUND_NOTE = "Day not known, drawn at the first reaction to it: {listed}."
 
 
 def coarse_note(coarse: Sequence[Glyph]) -> str | None:
@@ -42,58 +38,44 @@ def _some_time(event: Event) -> str:
     return when if event.status == "occurred" else f"{event.status.replace('_', ' ')} for {when}"
 
 
-def drawn_date(glyph: Glyph, bounds: dict[str, tuple[datetime, datetime]]) -> str:
-    """The date of the glyph's event in words, as its mark is drawn: an open date tightened by the events
-    related to it (``bounds``, :func:`~timeline.render.spans.related_bounds`) reads 'by 21 Nov 2025' where
-    the record says 'by 2 Dec 2025', so that the note and the mark agree."""
-    if glyph.event.id in bounds and (glyph.open_start or glyph.open_end):
-        start, end = bounds[glyph.event.id]
-        day = (end - timedelta(days=1) if glyph.open_start else start).date().isoformat()
-        return parse_edtf(f"../{day}" if glyph.open_start else f"{day}/..").label(words=True)
+def drawn_date(glyph: Glyph) -> str:
+    """The date of the glyph's event in words, as its mark is drawn ('by 3 Dec 2025', '2 Dec 2025, date
+    uncertain')."""
     return glyph.event.date.label(words=True).replace(" (uncertain)", ", date uncertain")   # said in brackets
 
 
 def numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], placed: Placed,
-             bounds: dict[str, tuple[datetime, datetime]] | None = None) -> dict[str, int]:
+             number: Callable[[list[str]], dict[str, int]] | None = None) -> dict[str, int]:
     """Number the events left without a label, in date order, and list them in a note with their dates as
     drawn (:func:`drawn_date`): all of them up to :data:`NUMBERED_UP_TO` (:data:`NUMBERED_PER_INCH` per inch
     of width), else that many key events, by the label rule's priority (a note says how to see the rest);
-    return event id -> number."""
+    return event id -> number: 1, 2, 3… in date order, or ``number(ids in date order)``'s
+    (:func:`~timeline.render.numbering.stable_numbers`)."""
     labelled = {glyphs[i].event.id for i in placed.labels}
     marks = placed.layout.marks
     left = {g.event.id: k for k, g in enumerate(glyphs) if g.event.id not in labelled and not g.copy}
     if not left:
-        return {}
+        return number([]) if number else {}
     chosen = list(left)
     most = numbered_at_most(frame.figure)
     if len(left) > most:
         chosen = sorted((e for e in left if marks[left[e]].priority), key=lambda e: marks[left[e]].priority)
         chosen = chosen[:most]
     order = sorted(chosen, key=lambda e: (glyphs[left[e]].lo, left[e]))
+    numbers = number(order) if number else {e: n for n, e in enumerate(order, 1)}
     if order:
         frame.footnote("Numbered on the chart: " + "; ".join(
-            f"{n} {texts[left[e]]} ({drawn_date(glyphs[left[e]], bounds or {})})" for n, e in enumerate(order, 1)) + ".")
+            f"{numbers[e]} {texts[left[e]]} ({drawn_date(glyphs[left[e]])})" for e in order) + ".")
     if len(order) < len(left):
         events = len({e.id for g in glyphs if not g.copy for e in (g.event, *g.stack)}) - len(labelled) - len(order)
         marks = len(left) - len(order)
         frame.footnote(UNNUMBERED.format(count=f"{events:,}", marks=f" ({marks:,} marks)" * (marks != events)))
-    return {e: n for n, e in enumerate(order, 1)}
+    return numbers
 
 
 def numbered_at_most(figure: object) -> int:
     """How many events a chart as wide as ``figure`` numbers at most (:data:`NUMBERED_UP_TO`, :data:`NUMBERED_PER_INCH`)."""
     return min(NUMBERED_UP_TO, int(NUMBERED_PER_INCH * figure.get_figwidth()))
-
-
-def bound_note(dataset: Dataset, events: Sequence[Event]) -> str | None:
-    """The note on open dates drawn at the bound their related events give them, naming up to three."""
-    bounds = related_bounds(dataset.events)
-    placed = [e for e in events if e.id in bounds]
-    if not placed:
-        return None
-    listed = ", ".join(f"“{typeset(printable(e.title or e.id))}”" for e in placed[:3])
-    more = f" and {len(placed) - 3} more" if len(placed) > 3 else ""
-    return BOUND_NOTE.format(listed=listed + more)
 
 
 def slide_note(scale: TimeScale, glyphs: Sequence[Glyph], labelled: int, vague: int = 0) -> str:

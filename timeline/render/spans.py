@@ -61,20 +61,14 @@ class Glyph:
         return (self.lo + self.hi) / 2
 
 
-def glyphs_of(events: Sequence[Event], lanes_of: Sequence[Sequence[int]],
-              bounds: dict[str, tuple[datetime, datetime]] | None = None) -> list[Glyph]:
-    """A glyph per event and lane, in event order; moments in several zones are put in UTC.
-
-    ``bounds`` replaces the known bound of an open date by a tighter one
-    (see :func:`related_bounds`).
-    """
+def glyphs_of(events: Sequence[Event], lanes_of: Sequence[Sequence[int]]) -> list[Glyph]:
+    """A glyph per event and lane, in event order; moments in several zones are put in UTC. An open date is
+    drawn at its known bound: the data, not the chart, dates an event (judged round 9)."""
     utc = len({e.date.tz.utcoffset(None) for e in events if e.date.tz is not None}) > 1
     ends: list[datetime] = []                      # start, end of each event in turn
     opens = []
     for event in events:
         start, end, open_start, open_end = _known_span(event.date)
-        if bounds and event.id in bounds:
-            start, end = bounds[event.id]
         if utc and event.date.tz is not None:
             offset = event.date.tz.utcoffset(None)
             start, end = _shift(start, offset), _shift(end, offset)
@@ -85,54 +79,6 @@ def glyphs_of(events: Sequence[Event], lanes_of: Sequence[Sequence[int]],
     for event, lanes, (lo, hi), (open_start, open_end) in zip(events, lanes_of, nums, opens):
         out += [Glyph(event, lane, lo, max(hi, lo), open_start, open_end, copy) for copy, lane in enumerate(lanes)]
     return out
-
-
-#: Relations whose event comes no earlier than the one it names (a response, a denial, a revision, a part
-#: of it, an effect): the named event happened by the end of this one, and this one from the other's start on.
-AFTER = ("responds_to", "disputes", "supersedes", "amends", "caused_by", "part_of")
-#: Relations whose event comes no later than the one it names.
-BEFORE = ("leads_to",)
-
-
-def related_bounds(events: Sequence[Event]) -> dict[str, tuple[datetime, datetime]]:
-    """The day each open date is known to fall on or before (or on or after) from the events related to it.
-
-    "../2025-12-02" (on or before 2 Dec) answered on 21 Nov happened by
-    21 Nov: an event happened by the end of the first event that responds
-    to, disputes, supersedes, amends, is caused by or is part of it
-    (:data:`AFTER`), and by the end of the first it leads to
-    (:data:`BEFORE`). Likewise an "on or after" date is no earlier than the
-    start of what it answers. Returns event id -> (start, end) of the
-    tighter bound, as naive datetimes, only where it is tighter than the
-    event's own. Links to events not in ``events`` are ignored.
-    """
-    by_id = {e.id: e for e in events}
-    later: dict[str, list[Event]] = {}        # id -> events known to come no earlier
-    earlier: dict[str, list[Event]] = {}      # id -> events known to come no later
-    for event in events:
-        for link in event.related:
-            if link.event not in by_id:
-                continue
-            after = link.relation in AFTER
-            if after or link.relation in BEFORE:
-                first, then = (by_id[link.event], event) if after else (event, by_id[link.event])
-                later.setdefault(first.id, []).append(then)
-                earlier.setdefault(then.id, []).append(first)
-    out = {}
-    for event in events:
-        start, end, open_start, open_end = _known_span(event.date)
-        ends = [e.date.end for e in later.get(event.id, ()) if e.date.end is not None]
-        starts = [e.date.start for e in earlier.get(event.id, ()) if e.date.start is not None]
-        if open_start and ends:
-            if (last := min(_naive(d) for d in ends)) < end:
-                out[event.id] = (last - timedelta(days=1), last)
-        elif open_end and starts and (first := max(_naive(d) for d in starts)) > start:
-            out[event.id] = (first, first + timedelta(days=1))
-    return out
-
-
-def _naive(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=None)
 
 
 def _known_span(span: DateSpan) -> tuple[datetime, datetime, bool, bool]:

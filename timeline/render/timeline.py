@@ -16,7 +16,7 @@ instead of drawing each one.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -51,8 +51,9 @@ from timeline.render.lane_drawing import draw_lanes, lane_rows, tops_of
 from timeline.render.lanes import MAX_LANES, acting_sides, plan_lanes
 from timeline.render.legend import LINKS, count_entries, keep_drawn_cues
 from timeline.render.marks import links as links_between
-from timeline.render.notes import bound_note, coarse_note, numbered, numbered_at_most, slide_note
-from timeline.render.spans import Glyph, clipped, glyphs_of, related_bounds, time_scale
+from timeline.render.notes import coarse_note, numbered, numbered_at_most, slide_note
+from timeline.render.numbering import remember, stable_numbers
+from timeline.render.spans import Glyph, clipped, glyphs_of, time_scale
 from timeline.render.stacks import stack_note
 from timeline.render.tags import clear_tags
 from timeline.render.text import printable, quiet_glyphs, typeset, undrawable
@@ -176,16 +177,22 @@ def draw_timeline(dataset: Dataset, events: Sequence[Event] | None = None, *, la
     FigureCanvasAgg(figure)
     counted = aggregate if aggregate is not None else len(shown) > AGGREGATE_ABOVE
     plan = plan_lanes(dataset, shown, lanes, _count_lanes(height, bool(banded)) if counted else MAX_LANES)
-    bounds = related_bounds(dataset.events)
-    drawn = glyphs_of(shown, plan.lanes_of, bounds)
-    band = glyphs_of(banded, [(0,)] * len(banded), bounds)
+    drawn = glyphs_of(shown, plan.lanes_of)
+    key = (id(dataset), tuple((e.id, e.date.text) for e in events), lanes, title, tuple(links), aggregate, battlefield)
+
+    def number(chosen: list[str], when: dict[str, tuple[float, int]]) -> dict[str, int]:   # numbering.py
+        remember((*key, tuple(size or (WIDTH, None))), chosen)
+        return stable_numbers(chosen, lambda at: (*key, at), lambda at: draw_timeline(
+            dataset, events, lanes=lanes, title=title, size=at, aggregate=aggregate, links=links,
+            battlefield=battlefield), when) if chosen else {}
+    band = glyphs_of(banded, [(0,)] * len(banded))
     scale = time_scale([(g.lo, g.hi) for g in drawn + band], magnify=not counted)
     with quiet_glyphs():
         if counted:
             drawing = _draw_counts(figure, dataset, drawn, band, plan.names, scale, title, lanes, height)
         else:
             drawing = _draw_events(figure, dataset, drawn, band, plan.names, scale, title, lanes, height, links,
-                                   plan.notes)
+                                   plan.notes, number)
         figure.draw_without_rendering()      # the figure's final layout, to keep the zoom note clear of labels
         clear_tags(figure.axes[0])           # numbers, "×n" and "?" clear of every mark and text
         clear_zoom_label(figure.axes[0])
@@ -258,8 +265,9 @@ def _notes(frame: Frame, events: Sequence[Event], scale: object) -> None:
 
 def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: list[Glyph], names: Sequence[str],
                  scale: object, title: str | None, lanes: str, height: float | None,
-                 links: Sequence[str], lane_notes: Sequence[str] = ()) -> Drawing:
-    """Every event as a mark in its lane, the key events labelled beneath their marks."""
+                 links: Sequence[str], lane_notes: Sequence[str] = (), number: Callable | None = None) -> Drawing:
+    """Every event as a mark in its lane, the key events labelled beneath their marks; ``number(ids, dates)``
+    numbers the events left without a label (:mod:`timeline.render.numbering`)."""
     events = [g.event for g in glyphs if not g.copy]
     banded = [g.event for g in band]
     shown_links = links_between(events, links) if len(events) <= LINKS_UP_TO else []
@@ -271,6 +279,7 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     coarse = [g for g in glyphs if g.hi - g.lo > max(COARSE_SHARE * (scale.xlim[1] - scale.xlim[0]), COARSE_DAYS)
               and not (g.open_start or g.open_end)]
     glyphs = [g for g in glyphs if g not in coarse]
+    when = {g.event.id: (g.lo, k) for k, g in enumerate(glyphs)}
     titles = [typeset(printable(t)) for t in event_titles(dataset, [g.event for g in glyphs], limit=TITLE_LENGTH)]
     texts = dated_repeats(titles, [g.event for g in glyphs])
     if day_note(glyphs, scale, frame.axes_width):        # a chart of days: an open date's bound in words
@@ -279,7 +288,6 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     _notes(frame, [*events, *banded], scale)
     frame.footnote(coarse_note(coarse))
     frame.footnote(day_note(glyphs, scale, frame.axes_width))
-    frame.footnote(bound_note(dataset, [g.event for g in glyphs if not g.copy]))
     first = len(frame.notes)
     drawn = f"{len({g.event.id for g in glyphs}):,}"
     frame.footnote(LABEL_RULE.format(drawn=drawn, labelled="{labelled}", rule=RULE))      # its room, at the most
@@ -290,7 +298,7 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
                                                           0 if slide else numbered_at_most(figure))
     titles = [titles[i] for i in kept]
     frame.footnote(stack_note(glyphs))
-    numbers = {} if slide else numbered(frame, glyphs, titles, placed, related_bounds(dataset.events))
+    numbers = {} if slide else numbered(frame, glyphs, titles, placed, number and (lambda ids: number(ids, when)))
     figure_height += 0 if height else (len(frame.notes) - first - (rule.stop - rule.start)) * Frame.LINE
     why = RULE if 2 * len(placed.labels) < len(glyphs) else ""       # the rule, where most events have no label
     lines = frame.wrap(LABEL_RULE.format(drawn=drawn, labelled=f"{len(placed.labels):,}", rule=why))
