@@ -43,8 +43,7 @@ def test_a_phone_shows_the_timeline_as_a_chart_first(browser, record_page, recor
     # no label cut short: a long bar's whole label on lines beside it (judged round 9: the phone read "Canc…")
     cut = page.evaluate("""[...document.querySelectorAll('#timeline .vis-item .lab')]
         .filter(l => l.scrollWidth > l.clientWidth + 1).map(l => l.textContent)""")
-    budapest = page.locator("#timeline .vis-item.lines", has_text="Budapest, announced then shelved")
-    assert cut == [] and budapest.locator(".lab").text_content().startswith("Cancelled: A second Trump–Putin summit")
+    assert cut == []   # a long bar's label on lines: tests/test_html_reading.py's fixture (Budapest is a day now)
 
 
 def test_the_view_switcher_shows_one_view_at_a_time_and_stays_in_sight(browser, record_page, record):

@@ -135,7 +135,7 @@ def test_bad_days_and_sizes_are_one_line(seeds, run, tmp_path):
         wrong.stderr
     bad = run("render", "graph", "--graph", "positions", "--as-of", "someday", "-o", str(tmp_path / "x.png"),
               data=SEEDS)
-    assert bad.exit_code == 1 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+    assert bad.exit_code == 2 and bad.stderr.count("\n") == 1 and "--as-of: cannot read the date 'someday'" in bad.stderr
     assert not (tmp_path / "x.png").exists()
 
 

@@ -283,8 +283,10 @@ def test_the_key_says_what_dashes_and_italics_mean(chronology):
     cues = [t.get_text() for t in chronology.legends[1].get_texts()]
     assert "Planned (hollow, a span dashed; label in italics)" in cues         # no proposed event here
     assert "Disputes (arrow to the event disputed)" in cues
-    pending = [t for i, t in labels(chronology).items() if i in ("zelenskyy-summit-offer", "budapest-summit")]
-    assert pending and all(t.get_fontstyle() == "italic" for t in pending)
+    shown = labels(chronology)
+    assert shown["zelenskyy-summit-offer"].get_fontstyle() == "italic"              # planned
+    budapest = shown["budapest-summit"]                                              # cancelled: named so, upright
+    assert budapest.get_text().startswith("Cancelled: ") and budapest.get_fontstyle() == "normal"
     assert status_label("proposed", True) == "Proposed (hollow, a span dashed; label in italics)"
     arrow = chronology.legends[1].legend_handles
     assert arrow is not None

@@ -36,7 +36,8 @@ def test_an_event_keeps_its_number_at_every_size(name):
 
 
 def test_the_moscow_numbers_are_shared_by_its_page_and_column():
-    assert chart("moscow").timeline.numbers == {"ukraine-denies-pokrovsk": 5, "zelenskyy-ireland-remarks": 7}
+    assert chart("moscow").timeline.numbers == {"sybiha-response-to-forum-remarks": 4, "ukraine-denies-pokrovsk": 5,
+                                                "zelenskyy-ireland-remarks": 7}
     assert sorted(chart("moscow", COLUMN).timeline.numbers.values()) == list(range(1, 10))
 
 
