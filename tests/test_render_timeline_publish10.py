@@ -39,6 +39,10 @@ def test_the_moscow_numbers_are_shared_by_its_page_and_column():
     assert chart("moscow").timeline.numbers == {"sybiha-response-to-forum-remarks": 4, "ukraine-denies-pokrovsk": 5,
                                                 "zelenskyy-ireland-remarks": 7}
     assert sorted(chart("moscow", COLUMN).timeline.numbers.values()) == list(range(1, 10))
+    # the page skips 1-3 and 6 (labelled in full there) and says why; the column uses 1 to 9 and needs no word
+    skipped = "An event keeps its number at every size of this chart, so some numbers are not used here."
+    assert skipped in footer(chart("moscow")).replace("\n", " ")
+    assert "numbers are not used" not in footer(chart("moscow", COLUMN)).replace("\n", " ")
 
 
 def test_the_numbering_of_each_size_is_remembered_once_per_dataset():

@@ -18,6 +18,8 @@ NUMBERED_UP_TO = 25
 #: ... and up to this many per inch of the figure's width, so that the note stays shorter than the chart.
 NUMBERED_PER_INCH = 2.5
 UNNUMBERED = "The other {count} events{marks} are drawn without a label or number."
+#: Said when the numbers shown skip some: an event keeps its number at every size (:mod:`timeline.render.numbering`).
+SKIPPED = " An event keeps its number at every size of this chart, so some numbers are not used here."
 
 
 def coarse_note(coarse: Sequence[Glyph]) -> str | None:
@@ -64,8 +66,9 @@ def numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], placed
     order = sorted(chosen, key=lambda e: (glyphs[left[e]].lo, left[e]))
     numbers = number(order) if number else {e: n for n, e in enumerate(order, 1)}
     if order:
+        skipped = sorted(numbers[e] for e in order) != list(range(1, len(order) + 1))
         frame.footnote("Numbered on the chart: " + "; ".join(
-            f"{numbers[e]} {texts[left[e]]} ({drawn_date(glyphs[left[e]])})" for e in order) + ".")
+            f"{numbers[e]} {texts[left[e]]} ({drawn_date(glyphs[left[e]])})" for e in order) + "." + SKIPPED * skipped)
     if len(order) < len(left):
         events = len({e.id for g in glyphs if not g.copy for e in (g.event, *g.stack)}) - len(labelled) - len(order)
         marks = len(left) - len(order)
