@@ -71,14 +71,19 @@ def _shared(make: Callable[..., nx.MultiDiGraph]) -> Callable[..., nx.MultiDiGra
         bound.apply_defaults()
         options = dict(list(bound.arguments.items())[2:])
         if made is None:
-            return keeper(make, dataset, events, options) if keeper else make(dataset, events, **options)
+            return _make(make, dataset, events, options)
         key = (make.__name__, id(dataset), None if events is None else tuple(map(id, events)), *options.values())
         if key not in made:  # the dataset and events are kept with the graph: their ids stay theirs
-            made[key] = ((dataset, events), keeper(make, dataset, events, options) if keeper
-                         else make(dataset, events, **options))
+            made[key] = ((dataset, events), _make(make, dataset, events, options))
         return made[key][1].copy()
 
     return shared
+
+
+def _make(make: Callable[..., nx.MultiDiGraph], dataset: Dataset, events: list[Event] | None,
+          options: dict[str, Any]) -> nx.MultiDiGraph:
+    """``make``'s graph: through :data:`keeper` when one is set (it reads the graph kept, or makes it), else made."""
+    return keeper(make, dataset, events, options) if keeper else make(dataset, events, **options)
 
 
 @_shared
