@@ -61,8 +61,7 @@ def fold_below(events: int) -> int:
 def plan_lanes(dataset: Dataset, events: Sequence[Event], lanes: str, most: int = MAX_LANES) -> LanePlan:
     """The lanes of a timeline of ``events``, by ``lanes`` (one of :data:`timeline.render.choices.LANES`); see
     the module's rules. ``most``: lanes of their own at most (default :data:`MAX_LANES`), the rest in "Others"."""
-    side_of = dataset.nodes_at("state") if lanes == "side" else {}
-    sides = [acting_sides(dataset, event, side_of) for event in events] if lanes == "side" else []
+    sides = _sides_of(dataset, events) if lanes == "side" else []
     keys = [_side_key(s) for s in sides] if lanes == "side" else [_keys(event, lanes) for event in events]
     names_of_folded = ""
     lane_of: dict[str, int] = {}
@@ -113,9 +112,26 @@ def acting_sides(dataset: Dataset, event: Event, side_of: Mapping[str, str] | No
     """The sides that act in ``event``, sorted: its sources' sides, else its participants' and host's,
     else any actor's. ``side_of``: each actor's side (``dataset.nodes_at("state")``), given by a caller that asks
     for many events, else looked up per actor."""
-    actors = event.source or (*event.participants, *event.host) or event.actors()
     side = dataset.side if side_of is None else side_of.__getitem__
-    return sorted({side(a) for a in actors})
+    return sorted({side(a) for a in _acting(event)})
+
+
+def _acting(event: Event) -> tuple[str, ...]:
+    """The actors whose sides act in ``event`` (:func:`acting_sides`)."""
+    return tuple(event.source or (*event.participants, *event.host) or event.actors())
+
+
+def _sides_of(dataset: Dataset, events: Sequence[Event]) -> list[list[str]]:
+    """:func:`acting_sides` of each event, worked out once per set of acting actors (most events share theirs)."""
+    side_of = dataset.nodes_at("state")
+    known: dict[tuple[str, ...], list[str]] = {}
+    out = []
+    for event in events:
+        actors = _acting(event)
+        if (sides := known.get(actors)) is None:
+            sides = known[actors] = sorted({side_of[a] for a in actors})
+        out.append(sides)
+    return out
 
 
 def _side_key(sides: list[str]) -> list[str]:

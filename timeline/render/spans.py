@@ -24,6 +24,8 @@ from timeline.model import Event
 FIRST_DAY = datetime(1, 1, 3)
 LAST_DAY = datetime(9999, 12, 29)
 _FIRST, _LAST = float(date2num(FIRST_DAY)), float(date2num(LAST_DAY))
+_EPOCH, _MICROSECOND = datetime(1970, 1, 1), timedelta(microseconds=1)
+_FIRST_US, _LAST_US = (FIRST_DAY - _EPOCH) // _MICROSECOND, (LAST_DAY - _EPOCH) // _MICROSECOND
 #: An empty stretch is compressed when it is longer than this share of the range (and :data:`GAP_DAYS`).
 GAP_SHARE = 0.2
 GAP_DAYS = 60
@@ -65,19 +67,27 @@ def glyphs_of(events: Sequence[Event], lanes_of: Sequence[Sequence[int]]) -> lis
     """A glyph per event and lane, in event order; moments in several zones are put in UTC. An open date is
     drawn at its known bound: the data, not the chart, dates an event (judged round 9)."""
     utc = len({e.date.tz.utcoffset(None) for e in events if e.date.tz is not None}) > 1
-    ends: list[datetime] = []                      # start, end of each event in turn
+    micros: list[int] = []                     # start, end of each event in turn, in microseconds since 1970
     opens = []
     for event in events:
-        start, end, open_start, open_end = _known_span(event.date)
-        if utc and event.date.tz is not None:
-            offset = event.date.tz.utcoffset(None)
+        date = event.date
+        start, end, open_start, open_end = (date.start, date.end, False, False) \
+            if date.start is not None and date.end is not None else _known_span(date)
+        if utc and date.tz is not None:
+            offset = date.tz.utcoffset(None)
             start, end = _shift(start, offset), _shift(end, offset)
-        ends += (_bounded(start), _bounded(end))
+        micros += ((start - _EPOCH) // _MICROSECOND, (end - _EPOCH) // _MICROSECOND)
         opens.append((open_start, open_end))
-    nums = date2num(ends).reshape(-1, 2).tolist() if ends else []   # one call: date2num costs ~0.1 ms a call
-    out = []
+    # one call on whole microseconds: the same numbers as date2num of the datetimes, 4× faster (no object array)
+    nums = date2num(np.clip(np.array(micros, dtype=np.int64), _FIRST_US, _LAST_US).view("datetime64[us]")
+                    ).reshape(-1, 2).tolist() if micros else []
+    out: list[Glyph] = []
     for event, lanes, (lo, hi), (open_start, open_end) in zip(events, lanes_of, nums, opens):
-        out += [Glyph(event, lane, lo, max(hi, lo), open_start, open_end, copy) for copy, lane in enumerate(lanes)]
+        hi = max(hi, lo)
+        if len(lanes) == 1:
+            out.append(Glyph(event, lanes[0], lo, hi, open_start, open_end))
+        else:
+            out += [Glyph(event, lane, lo, hi, open_start, open_end, copy) for copy, lane in enumerate(lanes)]
     return out
 
 
@@ -95,10 +105,6 @@ def _shift(moment: datetime, offset: timedelta) -> datetime:
         return moment - offset
     except OverflowError:
         return moment
-
-
-def _bounded(moment: datetime) -> datetime:
-    return min(max(moment, FIRST_DAY), LAST_DAY)
 
 
 def clipped(events: Sequence[Event]) -> list[Event]:
