@@ -8,7 +8,7 @@ from timeline.dates import parse_edtf
 from timeline.model import Dataset, Event
 from timeline.palette import FAMILIES
 from timeline.render.counts import print_shades
-from timeline.render.spans import _bounded, _known_span, glyphs_of
+from timeline.render.spans import FIRST_DAY, LAST_DAY, _known_span, glyphs_of
 from timeline.render.timeline import draw_timeline
 
 
@@ -28,15 +28,17 @@ def test_glyphs_hold_each_events_date_numbers() -> None:
 
 
 def test_glyphs_match_one_conversion_per_date_on_the_seed(seed: Dataset) -> None:
-    events = list(seed.events)
+    events = list(seed.events) + [Event("early", "meeting", parse_edtf("0001-01-01")),      # drawn at the edges
+                                  Event("late", "meeting", parse_edtf("9999-12-31"))]
     glyphs = glyphs_of(events, [(0,)] * len(events))
     zones = {e.date.tz.utcoffset(None) for e in events if e.date.tz is not None}
     assert len(zones) <= 1 and len(events) > 20          # one zone: no shift to UTC here
     expected = []
-    for event in events:
+    for event in events:                                  # a datetime at a time, as the chart did until round 11
         start, end, *_ = _known_span(event.date)
-        expected.append((float(date2num(_bounded(start))), float(date2num(_bounded(end)))))
+        expected.append(tuple(float(date2num(min(max(d, FIRST_DAY), LAST_DAY))) for d in (start, end)))
     assert [(g.lo, g.hi) for g in glyphs] == [(lo, max(lo, hi)) for lo, hi in expected]
+    assert (glyphs[-2].lo, glyphs[-1].hi) == (float(date2num(FIRST_DAY)), float(date2num(LAST_DAY)))
 
 
 def test_shades_are_kept_per_colour_list_and_not_shared() -> None:
