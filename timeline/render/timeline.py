@@ -55,7 +55,7 @@ from timeline.render.notes import coarse_note, numbered, numbered_at_most, slide
 from timeline.render.numbering import remember, stable_numbers
 from timeline.render.spans import Glyph, clipped, glyphs_of, time_scale
 from timeline.render.stacks import stack_note
-from timeline.render.tags import clear_tags
+from timeline.render.tags import clear_tags, tags_of
 from timeline.render.text import printable, quiet_glyphs, typeset, undrawable
 
 __all__ = ["AGGREGATE_ABOVE", "LANES", "MAX_LANES", "ChartError", "Drawing", "assign_lanes", "bins", "clock",
@@ -193,9 +193,11 @@ def draw_timeline(dataset: Dataset, events: Sequence[Event] | None = None, *, la
         else:
             drawing = _draw_events(figure, dataset, drawn, band, plan.names, scale, title, lanes, height, links,
                                    plan.notes, number)
-        figure.draw_without_rendering()      # the figure's final layout, to keep the zoom note clear of labels
-        clear_tags(figure.axes[0])           # numbers, "×n" and "?" clear of every mark and text
-        clear_zoom_label(figure.axes[0])
+        ax = figure.axes[0]
+        if tags_of(ax) or any(t.get_gid() == "zoom-label" for t in ax.texts):   # else saving draws it once
+            figure.draw_without_rendering()  # the figure's final layout, to keep the zoom note clear of labels
+            clear_tags(ax)                   # numbers, "×n" and "?" clear of every mark and text
+            clear_zoom_label(ax)
     figure.timeline = drawing
     return figure
 
