@@ -74,14 +74,16 @@ def figures(data: Path, split: Path, quick: bool) -> list[tuple[str, list[str], 
     return rows
 
 
-def build_parts(versions: dict[str, str], data: Path, warm: bool = False) -> list[tuple[str, list[str], dict]]:
+def build_parts(versions: dict[str, str], data: Path, warm: bool = False, pairs: int = 1
+                ) -> list[tuple[str, list[str], dict]]:
     """A figure for each file of the build that both versions write: the later version's command for it;
-    ``warm``: each run once before it is timed (what a part keeps, such as the actor graph, kept)."""
+    ``warm``: each run once before it is timed (what a part keeps, such as the actor graph, kept); ``pairs``:
+    runs of each version, in turn."""
     listing = "from timeline.build import steps\nfor step in steps(): print(step.name)"
     python = str(Path(versions["before"]).with_name("python"))
     before = set(subprocess.run([python, "-c", listing], capture_output=True, text=True, check=True,
                                 cwd="/").stdout.split())
-    return [(f"part {name}", [*command[1:], "-o", f"{{out}}-{name}"], {"runs": 1, "warmup": int(warm)})
+    return [(f"part {name}", [*command[1:], "-o", f"{{out}}-{name}"], {"runs": pairs, "warmup": int(warm)})
             for name, command in bench_build.parts(versions["after"], data) if name in before]
 
 
@@ -129,6 +131,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, help="also write the table to this Markdown file")
     parser.add_argument("--parts", action="store_true", help="also each part of the build both versions write")
     parser.add_argument("--warm-parts", action="store_true", help="run each part once before timing it")
+    parser.add_argument("--pairs", type=int, default=1, help="runs of each part by each version, in turn")
     parser.add_argument("--caches", type=Path, help="keep each version's cache folder here (a later run finds "
                         "what an earlier one kept: the store, the graphs kept beside it); default: a temporary one")
     args = parser.parse_args(argv)
@@ -148,7 +151,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="before-after-") as scratch:
         work = args.caches or Path(scratch)
         work.mkdir(parents=True, exist_ok=True)
-        rows = figures(data, split, args.quick) + (build_parts(versions, data, args.warm_parts) if args.parts else [])
+        rows = figures(data, split, args.quick) + (build_parts(versions, data, args.warm_parts, args.pairs) if args.parts else [])
         filled: set[tuple[str, str]] = set()
         for count in map(int, args.errors.split(",")):
             copy = bench_errors.with_misspellings(data, work / f"errors-{count}", "source", count)
