@@ -37,14 +37,13 @@ def test_a_chart_of_counts_is_drawn_once_to_the_bytes_of_two_draws(fmt: str, mon
     assert _bytes(once, fmt) == _bytes(twice, fmt)
 
 
-def test_a_chart_of_tagged_events_is_laid_out_before_its_tags_are_placed(seed: Dataset,
-                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    events = [e for e in seed.events if not e.draft][:12]
+def test_a_chart_of_tagged_events_is_laid_out_before_its_tags_are_placed(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = loader.load(SPANS.with_name("days.yaml"))
     draws = []
     layout = Figure.draw_without_rendering
     monkeypatch.setattr(Figure, "draw_without_rendering", lambda self: draws.append(layout(self)))
-    figure = draw_timeline(seed, events)
-    assert draws and any((t.get_gid() or "").startswith("number:") for t in figure.axes[0].texts)
+    figure = draw_timeline(data)
+    assert draws and any((t.get_gid() or "").startswith(("number:", "qualifier:")) for t in figure.axes[0].texts)
 
 
 def test_the_sides_worked_out_once_per_set_of_actors_are_each_events_own(seed: Dataset) -> None:
