@@ -47,7 +47,7 @@ from pathlib import Path
 
 from timeline import __version__
 from timeline.index import derive, relation_rows
-from timeline.index.guard import own_file, owned, secret_key
+from timeline.index.guard import holds_exactly, own_file, owned, secret_key
 from timeline.index.stamps import (
     FileStamp,
     cache_dir,
@@ -216,10 +216,8 @@ def open_tables(path: str | os.PathLike, current: bool = True, update: bool = Tr
 
 def _current(db: sqlite3.Connection, path: str | os.PathLike, key: bytes, now: bool = True) -> bool:
     """Are these our tables, signed with ``key``, written from the files as they are now (``now``)?"""
-    db.execute("PRAGMA trusted_schema = OFF")
     db.execute("PRAGMA query_only = ON")
-    schema = [sql for (sql,) in db.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")]
-    if schema != sorted(sum(full_schema(), ()), key=table_name):
+    if not holds_exactly(db, sum(full_schema(), ())):
         return False
     meta = dict(db.execute("SELECT name, value FROM meta"))
     files = db.execute(f"SELECT {FILE_COLUMNS} FROM files").fetchall()

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 #: Length of the secret key of the stores, in bytes (HMAC-SHA256 keys gain nothing past 32).
@@ -42,6 +44,33 @@ def own_file(path: Path, private: bool = False) -> os.stat_result | None:
     except OSError:
         return None
     return info if owned(info, stat.S_IFREG, private) else None
+
+
+def holds_exactly(db: sqlite3.Connection, schema: Iterable[str]) -> bool:
+    """Does ``db`` hold exactly the tables and indexes whose SQL is ``schema`` (in any order; ``()``: none)?
+
+    Read with the schema's code not trusted (``PRAGMA trusted_schema = OFF``, left set), so that a file made by
+    someone else runs none of its own SQL (views, triggers, defaults) in our queries.
+    """
+    db.execute("PRAGMA trusted_schema = OFF")
+    found = db.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL").fetchall()
+    return sorted(sql for (sql,) in found) == sorted(schema)
+
+
+def open_ours(file: Path, schema: Iterable[str]) -> sqlite3.Connection:
+    """``file`` opened read-only (``query_only``) if it is a regular file of ours (:func:`own_file`) holding
+    exactly ``schema`` (:func:`holds_exactly`); else ``ValueError`` (``sqlite3.Error`` if SQLite cannot read it)."""
+    if own_file(file) is None:
+        raise ValueError(f"{file} is not a file of ours")
+    db = sqlite3.connect(file.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        db.execute("PRAGMA query_only = ON")
+        if not holds_exactly(db, schema):
+            raise ValueError(f"{file} does not hold exactly our tables")
+    except BaseException:
+        db.close()
+        raise
+    return db
 
 
 def secret_key(folder: Path) -> bytes | None:

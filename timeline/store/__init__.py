@@ -71,7 +71,7 @@ import time
 from pathlib import Path
 
 from timeline import __version__, dataset
-from timeline.index.guard import own_file, private_folder, secret_key
+from timeline.index.guard import open_ours, private_folder, secret_key
 from timeline.index.stamps import RACY_SECONDS, FileStamp, cache_dir, key_dir, slot_name, write_sqlite  # noqa: F401 (importable from here)
 from timeline.index.stamps import code_stamp as _code_stamp
 from timeline.index.stamps import confirmed as _confirmed
@@ -274,19 +274,7 @@ class Store:
 
     def _open(self) -> contextlib.closing[sqlite3.Connection]:
         """The store, read-only, if it is a file of ours with exactly our tables; else ``ValueError``."""
-        if own_file(self.file) is None:
-            raise ValueError("not a store of ours")
-        db = sqlite3.connect(self.file.resolve().as_uri() + "?mode=ro", uri=True)
-        try:
-            db.execute("PRAGMA trusted_schema = OFF")
-            db.execute("PRAGMA query_only = ON")
-            if db.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name").fetchall() \
-                    != [(sql,) for sql in sorted(SCHEMA, key=_table_name)]:
-                raise ValueError("not the tables of a store")
-        except BaseException:
-            db.close()
-            raise
-        return contextlib.closing(db)
+        return contextlib.closing(open_ours(self.file, SCHEMA))
 
     def _write(self, parts: dict[str, bytes], checked_ns: int) -> None:
         """Write the store anew, atomically: a reader sees the old one or the new one, never a mix."""
@@ -324,7 +312,3 @@ def _previous(parts: dict[str, bytes], known: dict[str, fragments.Fragment]) -> 
     if not isinstance(orders, dict) or not all(isinstance(order, list) for order in orders.values()):
         raise ValueError("not the orders of a store")
     return Previous([known[sha] for sha in passed["files"]], orders)
-
-
-def _table_name(statement: str) -> str:
-    return statement.split()[2]

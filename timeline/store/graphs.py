@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from timeline.index.guard import own_file
+from timeline.index.guard import holds_exactly, open_ours, own_file
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -145,21 +145,10 @@ def _mac(key: bytes, name: str, data: str, body: bytes) -> str:
     return hmac.new(key, b"\0".join((name.encode(), data.encode(), body)), "sha256").hexdigest()
 
 
-def _tables(db: sqlite3.Connection) -> list[str]:
-    """The SQL of every table and index in ``db`` (read with its schema's code not trusted): ours holds :data:`SCHEMA`
-    alone."""
-    db.execute("PRAGMA trusted_schema = OFF")
-    return [sql for (sql,) in db.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL")]
-
-
 def _read(file: Path, name: str, key: bytes) -> nx.MultiDiGraph | None:
     """The graph kept as ``name``, if the file is ours, of our schema, and the row's MAC checks out."""
-    if own_file(file) is None:
-        return None
     try:
-        with contextlib.closing(sqlite3.connect(file.resolve().as_uri() + "?mode=ro", uri=True)) as db:
-            if _tables(db) != [SCHEMA]:
-                return None
+        with contextlib.closing(open_ours(file, [SCHEMA])) as db:
             row = db.execute("SELECT data, mac, body FROM graphs WHERE name = ?", (name,)).fetchone()
         if row is None or not isinstance(row[2], bytes) or not hmac.compare_digest(row[1], _mac(key, name, *row[::2])):
             return None
@@ -177,10 +166,9 @@ def _write(file: Path, name: str, data: str, key: bytes, graph: nx.MultiDiGraph)
         if file.exists() and own_file(file) is None:
             return
         with contextlib.closing(sqlite3.connect(file, timeout=2)) as db:
-            tables = _tables(db)
-            if not tables:
+            if holds_exactly(db, ()):
                 db.execute(SCHEMA)
-            elif tables != [SCHEMA]:
+            elif not holds_exactly(db, [SCHEMA]):
                 return
             with db:
                 db.execute("DELETE FROM graphs WHERE data != ?", (data,))
