@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 import textwrap
 from collections import Counter
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from timeline.dates import parse_edtf
 from timeline.model import Actor, Dataset, Event
 from timeline.names import fold, respell
 from timeline.render.labels import display_name, event_titles
 from timeline.render.text import clip, printable
+
+if TYPE_CHECKING:       # a timeline names actors as graphs do, and needs not import networkx
+    import networkx as nx
 
 LABEL_WIDTH = 18
 
