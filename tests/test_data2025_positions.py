@@ -77,7 +77,8 @@ def test_every_source_this_data_added_has_an_address_and_is_cited(seeds):
     text = (FOLDER / "sources.yaml").read_text(encoding="utf-8")
     added = [s["id"] for s in yaml.safe_load("sources:\n" + text.split(NEW_SOURCES_MARK, 1)[1].split("\n", 1)[1])
              ["sources"]]
-    assert len(added) == 56       # round 11: 24 Kanal on point 20, European Pravda on the London text; before: 56, less 6 News-Pravda and Particle News reports replaced in round 7's check,
+    assert len(added) == 56       # round 11: 24 Kanal on point 20, European Pravda on the London text (+2);
+    # before: 56, less 6 News-Pravda and Particle News reports replaced in round 7's check,
     # and Reuters' and RBC-Ukraine's reports of Putin in Bishkek added in round 8's check of Russia's response;
     # round 9's checks: The Insider on who drafted the 28 points, Reuters on the EU's December summit
     assert {"theins-2025-11-28-point-origins", "cyprusmail-2025-12-19-eu-loan"} <= set(added)
