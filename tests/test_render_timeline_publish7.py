@@ -114,11 +114,13 @@ def test_a_disputed_span_is_ringed_at_its_end_cap(charts):
 # --- T4: a year is some time in that year ------------------------------------------------------------------------
 
 def test_a_year_dated_event_reads_as_some_time_in_that_year(charts):
+    # round 11's data dates the seed's one "2025" event, a Putin–Zelenskyy meeting proposed on 18 Aug, to the two
+    # weeks it was proposed for: it is drawn, and the footer lists nothing as too vague. The year-dated rule is
+    # tested on the chronology ("Talks break down (some time in 2022)", test_render_timeline.py).
     figure = charts["seed-page"]
-    assert [e.id for e in figure.timeline.coarse] == ["putin-zelenskyy-meeting-august-proposed"]
-    assert "(proposed for some time in 2025)." in footer(figure)
-    assert not [a for a in figure.axes[0].get_children()
-                if (getattr(a, "get_gid", lambda: None)() or "").endswith("putin-zelenskyy-meeting-august-proposed")]
+    assert not figure.timeline.coarse and "some time in 2025" not in footer(figure)
+    assert [a for a in figure.axes[0].get_children()
+            if (getattr(a, "get_gid", lambda: None)() or "").endswith("putin-zelenskyy-meeting-august-proposed")]
 
 
 # --- the 10k benchmark's chart: title, thousands, greys ----------------------------------------------------------
