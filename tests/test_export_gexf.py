@@ -133,7 +133,7 @@ def test_days_stay_days_and_open_ends_stay_open(seed):
     assert nodes["moscow-talks"]["spells"] == [("2025-12-02", "2025-12-02")]
     assert nodes["ushakov-statement-after-talks"]["spells"] == [("2025-12-02", "2025-12-03")]
     assert nodes["planned-meeting-ukrainian-delegation"]["spells"] == [("2025-12-03", None)]
-    assert nodes["kyiv-rejects-leaked-demands"]["spells"] == [("2025-11-20", "2025-12-03")]
+    assert nodes["kyiv-rejects-leaked-demands"]["spells"] == [("2025-11-19", "2025-11-20")]
     assert nodes["assessment-russian-territorial-control"]["spells"] == [(None, "2025-12-03")]
     # Witkoff's events: a visit and talks on 2 Dec, and a meeting planned from 3 Dec: they touch, one spell.
     assert nodes["witkoff"]["spells"] == [("2025-12-02", None)]

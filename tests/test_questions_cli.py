@@ -108,12 +108,14 @@ def test_relations_table(run: Callable[..., Result]) -> None:
     assert table(run("relations", "united states", "--level", "state")) == [
         ["source", "relation", "target", "dates", "count", "events"],
         ["united-states", "statement", "(no counterpart)", "2 Dec 2025?", "1", "trump-remarks-on-talks"],
+        ["european-allies", "counter proposed to", "united-states", "23 Nov 2025", "1", "kyiv-europe-counter-proposal"],
+        ["european-allies", "criticized", "united-states", "21–22 Nov 2025", "1", "criticism-of-leaked-draft"],
         ["united-states", "met", "russia", "2 Dec 2025", "2", "moscow-talks; us-delegation-moscow-visit"],
         ["united-states", "proposed to", "russia", "20 Nov – 2 Dec 2025", "2",
          "leaked-28-point-draft; updated-peace-plan"],
         ["united-states", "proposed to", "ukraine", "20 Nov 2025", "1", "leaked-28-point-draft"],
-        ["ukraine", "criticized", "united-states", "21–22 Nov 2025", "1", "criticism-of-leaked-draft"],
-        ["ukraine-allies", "criticized", "united-states", "21–22 Nov 2025", "1", "criticism-of-leaked-draft"]]
+        ["ukraine", "counter proposed to", "united-states", "23 Nov 2025", "1", "kyiv-europe-counter-proposal"],
+        ["ukraine", "criticized", "united-states", "21–22 Nov 2025", "1", "criticism-of-leaked-draft"]]
     assert ["pro-ukrainian-mapping", "assessed", "russia", "by 3 Dec 2025", "2",
             "assessment-russian-gains-2025; assessment-russian-territorial-control"] in table(
         run("relations", "russia", "--level", "state"))  # an open start stays open

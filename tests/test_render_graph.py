@@ -36,10 +36,9 @@ from timeline.render.select import by_family
 
 PERSON_NODES = {
     "putin", "witkoff", "kushner", "sybiha", "zelenskyy", "us-delegation", "ukrainian-delegation",
-    "russia", "ukraine", "united-states", "ireland", "european-allies", "ukraine-allies", "pro-ukrainian-mapping",
-}
-STATE_NODES = {"russia", "ukraine", "united-states", "ireland", "european-allies", "ukraine-allies",
-               "pro-ukrainian-mapping"}
+    "russia", "ukraine", "united-states", "ireland", "european-allies", "pro-ukrainian-mapping", "ushakov",
+}   # round 11's data: Ushakov rejects the counter-proposal on 24 Nov; no event uses "Ukraine's allies"
+STATE_NODES = {"russia", "ukraine", "united-states", "ireland", "european-allies", "pro-ukrainian-mapping"}
 
 
 # --- reading a figure back ------------------------------------------------------------
@@ -105,13 +104,13 @@ def test_person_level_draws_every_actor_with_a_relation(person):
     assert set(drawn(person, "node")) == PERSON_NODES
     assert set(drawn(person, "label")) == PERSON_NODES
     assert drawn(person, "label")["putin"].get_text() == "Putin\nPresident"   # persons go by their surname and role
-    assert "2 actors who dealt with no one else shown (Donald Trump and Yury Ushakov)" in text(person, "footer")
+    assert "1 actor who dealt with no one else shown (Donald Trump)" in text(person, "footer")   # Ushakov rejects
     assert "Reuters" not in text(person, "footer") and "unnamed" not in text(person, "footer")   # a publisher is no party
 
 
 def test_each_relation_family_has_its_colour_and_dash_and_directed_ones_have_a_head_at_their_target(person):
     edges, heads = drawn(person, "edge"), drawn(person, "head")
-    assert len(edges) == 23 + 2                   # one line per pair, direction and family; two planned meetings
+    assert len(edges) == 26 + 2                   # one line per pair, direction and family; two planned meetings
     for gid, patch in edges.items():
         family = gid.rsplit(":", 1)[1]
         assert patch.get_edgecolor()[:3] == pytest.approx(to_rgb(RELATION_FAMILIES[family].color))
@@ -178,7 +177,7 @@ def test_nodes_are_coloured_by_side_and_shaped_by_kind(person):
 
 def test_the_legend_lists_what_is_drawn_and_nothing_else(person):
     assert legend(person, "side") == ["Russia", "Ukraine", "US", "Others: Ireland, Pro-\nUkrainian war "
-                                      "mappers,\nUkraine's European allies,\nUkraine's allies"]   # only main sides
+                                      "mappers,\nUkraine's European allies"]   # only main sides
     assert legend(person, "kind") == ["Person", "State", "Organisation", "Group"]
     assert legend(person, "relation") == [
         "Met or talked (meeting,\ncall, visit)", "Proposed, agreed, exchanged,\nmediated",
@@ -222,10 +221,10 @@ def test_labels_overlap_neither_each_other_nor_nodes(seed, person, state):
 
 
 def test_title_subtitle_and_footer(person):
-    assert text(person, "title") == "Moscow talks on the US peace plan for Ukraine, December 2025"
+    assert text(person, "title") == "Moscow talks on the US peace plan for Ukraine, late November to early December 2025"
     assert text(person, "subtitle") == ("Who met whom, and who acted on whom: people, delegations, groups and states"
-                                        " · events 20 Nov – 3 Dec 2025")    # from the leak of 20 Nov
-    assert "Sources: 20 reports: The Straits Times (3), Kyiv Independent (2), The Global News Watch" in " ".join(
+                                        " · events 19 Nov – 3 Dec 2025")    # from Kyiv's first rejection
+    assert "Sources: 24 reports: The Straits Times (3), Kyiv Independent (2), The Global News Watch" in " ".join(
         text(person, "footer").split())                  # the article and the wire reports that date its events
 
 
@@ -237,8 +236,7 @@ def test_state_level_collapses_actors_into_their_states(state):
     edges = drawn(state, "edge")                  # one line a pair, whatever the relations
     assert set(edges) == {"european-allies:russia:pair", "european-allies:ukraine:pair", "ireland:ukraine:pair",
                           "pro-ukrainian-mapping:russia:pair", "russia:ukraine:pair", "russia:united-states:pair",
-                          "ukraine-allies:united-states:pair", "ukraine:ukraine-allies:pair",
-                          "ukraine:united-states:pair"}
+                          "european-allies:united-states:pair", "ukraine:united-states:pair"}
     # width counts meetings: the US met Russia in Moscow; Russia and Ukraine only acted on each other (dotted)
     assert edges["russia:united-states:pair"].get_linewidth() > edges["russia:ukraine:pair"].get_linewidth() == 1.0
     assert edges["russia:ukraine:pair"].get_linestyle() != "-" and edges["russia:united-states:pair"].get_linestyle() == "-"
@@ -246,7 +244,7 @@ def test_state_level_collapses_actors_into_their_states(state):
     assert set(drawn(state, "label")) == STATE_NODES
     assert legend(state, "kind") == ["State", "Organisation", "Group"]
     assert text(state, "subtitle") == ("Relations between states, organisations and groups (what a person did counts "
-                                       "for their state) · events 20 Nov – 3 Dec 2025")
+                                       "for their state) · events 19 Nov – 3 Dec 2025")
 
 
 def test_around_keeps_the_neighbourhood_of_an_actor(seed):
@@ -257,7 +255,7 @@ def test_around_keeps_the_neighbourhood_of_an_actor(seed):
     two = draw_graph(seed, around="putin", depth=2)
     assert set(drawn(two, "node")) == PERSON_NODES - {"zelenskyy", "ireland", "pro-ukrainian-mapping", "us-delegation"}
     as_state = draw_graph(seed, around="putin", level="state")         # Putin counts as Russia
-    assert set(drawn(as_state, "node")) == STATE_NODES - {"ireland", "ukraine-allies"}
+    assert set(drawn(as_state, "node")) == STATE_NODES - {"ireland"}
 
 
 def test_relations_filter_keeps_only_those_relations(seed):
@@ -316,8 +314,9 @@ def test_event_graph_at_state_level_and_around(seed):
     figure = draw_graph(seed, graph="events", level="state", around="witkoff")
     actors = {n for n in drawn(figure, "node") if n in seed.actors}
     events = set(drawn(figure, "node")) - actors
-    assert actors == {"united-states", "russia", "ukraine", "ukraine-allies", "european-allies"}
+    assert actors == {"united-states", "russia", "ukraine", "european-allies"}
     assert events == {"leaked-28-point-draft", "criticism-of-leaked-draft", "us-delegation-moscow-visit",
+                      "kyiv-europe-counter-proposal",
                       "moscow-talks", "updated-peace-plan", "ushakov-statement-after-talks", "trump-remarks-on-talks",
                       "planned-meeting-ukrainian-delegation", "zelenskyy-ireland-remarks"}
 
