@@ -50,7 +50,7 @@ from timeline.render.captions import sources_line
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import DPI, Frame
 from timeline.render.graph_names import actor_name
-from timeline.render.positions_key import key_entries
+from timeline.render.positions_key import AS_OF, key_entries
 from timeline.render.positions_layout import (
     GAP,
     GUTTER,
@@ -154,7 +154,8 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
     ax = frame.axes(frame.fixed_height + TOP_AXIS + chart)
     left, bottom, w, h = ax.get_position().bounds
     time = column - (frame.left - Frame.PAD) if len(groups) > 1 else w * width     # inches of a time axis
-    # the axis runs to the as-of day's end, or on to the least width of a stance stated in its last days
+    # the axis runs to the as-of day's end, or on to the least width of a stance stated in its last days; bars stop
+    # at the as-of rule, but for that least width
     begin = month_scale([run.start for run in runs], last).knots[0]
     least = timedelta(days=LEAST * (mdates.date2num(last) - begin) / time)
     axis_end = max(last, *(run.start + least for run in runs if run.end >= last))
@@ -173,7 +174,8 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
         for panel, ys, top in zip(group, rows, heads):
             draw_heading(ax, panel, lines[panel.issue], top, x0 / width)
             for row, y in zip(panel.rows, ys):
-                draw_row(ax, row, y, colors, hatch, panel.issue, (last, axis_end))
+                draw_row(ax, row, y, colors, hatch, panel.issue, (last, last))
+        ax.axvline(mdates.date2num(last), **AS_OF, zorder=4, gid="as-of")   # bars stop at it (judge10: past it)
         _row_labels(ax, [(y, r) for p, ys in zip(group, rows) for y, r in zip(ys, p.rows)])
         _frame_axes(ax)
         figure.charts.append(ax)
@@ -210,7 +212,7 @@ def _framed(dataset: Dataset, panels: Sequence[Panel], drawn: Sequence[Panel], l
     FigureCanvasAgg(figure)
     frame = Frame(figure, [r.name for p in panels for r in p.rows])
     frame.header(title or "Where the sides stood, issue by issue", _subtitle(counted or panels, drawn, last, until, bool(unseen)),
-                 key_entries(stance_scale(dataset), colors, drawn))
+                 key_entries(stance_scale(dataset), colors, drawn, f"As of {as_of_words(until or last)}: bars stop"))
     frame.footnote(f"{AS_OF_RULE} Read each stance against the proposition after the issue's name. A stance on a "
                    "part of an issue (Donbas) is not counted as one on the whole (Territory).")
     if unseen:

