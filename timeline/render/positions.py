@@ -50,7 +50,7 @@ from timeline.render.captions import sources_line
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import DPI, Frame
 from timeline.render.graph_names import actor_name
-from timeline.render.positions_key import AS_OF, key_entries
+from timeline.render.positions_key import AS_OF, key_entries, one_row
 from timeline.render.positions_layout import (
     GAP,
     GUTTER,
@@ -211,8 +211,15 @@ def _framed(dataset: Dataset, panels: Sequence[Panel], drawn: Sequence[Panel], l
     figure = Figure(figsize=(width, 4), dpi=DPI)
     FigureCanvasAgg(figure)
     frame = Frame(figure, [r.name for p in panels for r in p.rows])
-    frame.header(title or "Where the sides stood, issue by issue", _subtitle(counted or panels, drawn, last, until, bool(unseen)),
-                 key_entries(stance_scale(dataset), colors, drawn, f"As of {as_of_words(until or last)}: bars stop"))
+    head = (title or "Where the sides stood, issue by issue", _subtitle(counted or panels, drawn, last, until,
+                                                                          bool(unseen)))
+    as_of = f"As of {as_of_words(until or last)}: bars stop"
+    frame.header(*head, key_entries(stance_scale(dataset), colors, drawn, as_of, split=False))
+    if not one_row(frame.legends[0][0]):           # the stances wrapped: their groups a row each
+        figure = Figure(figsize=(width, 4), dpi=DPI)
+        FigureCanvasAgg(figure)
+        frame = Frame(figure, [r.name for p in panels for r in p.rows])
+        frame.header(*head, key_entries(stance_scale(dataset), colors, drawn, as_of))
     frame.footnote(f"{AS_OF_RULE} Read each stance against the proposition after the issue's name. A stance on a "
                    "part of an issue (Donbas) is not counted as one on the whole (Territory).")
     if unseen:

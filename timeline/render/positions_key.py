@@ -112,10 +112,11 @@ def bar_look(color: str, hatch: str | None = None) -> dict[str, object]:
 
 
 def key_entries(scale: Sequence[Stance], colors: dict[str, str], panels: Sequence[Panel],
-                as_of: str | None = None) -> list[list]:
+                as_of: str | None = None, split: bool = True) -> list[list]:
     """The key, a legend a row: a swatch per stance, grouped by side in the page's words
-    (:func:`timeline.stance_colors.side_words`), those in favour on a row ("Toward the proposition:"), the rest
-    on the next ("No lean:", "Away from it:"); then how the record is drawn (only what the chart shows; the bar
+    (:func:`timeline.stance_colors.side_words`), on one row where it fits (``split`` False), else those in
+    favour on a row ("Toward the proposition:"), the rest on the next ("No lean:", "Away from it:"), so that a
+    group never wraps apart; then how the record is drawn (only what the chart shows; the bar
     that thins in a neutral grey; ``as_of``: the words of the chart's as-of rule)."""
     hatch = hatched_stance(scale)
     groups: list[list] = []
@@ -141,7 +142,14 @@ def key_entries(scale: Sequence[Stance], colors: dict[str, str], panels: Sequenc
     if as_of:
         drawing.append((Line2D([], [], **AS_OF), as_of))
     rest = [entry for g in groups if g not in favour for entry in g]
+    if not split:        # one row, where the width holds it (:func:`one_row`)
+        return [[entry for g in groups for entry in g], drawing]
     return [*favour, *([rest] if rest else []), drawing]     # a legend a row, so that a group never wraps apart
+
+
+def one_row(legend: Legend) -> bool:
+    """Does ``legend`` (as the frame laid it out) stand on one row?"""
+    return legend._ncols >= len(legend.legend_handles)
 
 
 def _common(rows: Sequence, colors: dict[str, str], claimed: bool) -> str:
