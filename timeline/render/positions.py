@@ -143,7 +143,7 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
         left_out = [p.name for p in counted if p.issue not in {d.issue for d in drawn}]
         figure, frame = _framed(dataset, panels, drawn, left_out, colors, title=title, width=width, last=last,
                                 until=until, publishers=None if height is None else 3, counted=counted,
-                                unseen=unseen)
+                                unseen=unseen, fixed=height is not None)
         groups, lines, column = fit_columns(figure, frame, drawn, width, height)
         if sum(map(len, groups)) == len(drawn):
             break
@@ -203,7 +203,8 @@ def column_actors(dataset: Dataset, issues: Sequence[str] | None, until: datetim
 
 def _framed(dataset: Dataset, panels: Sequence[Panel], drawn: Sequence[Panel], left_out: Sequence[str],
             colors: dict[str, str], *, title: str | None, width: float, last: datetime, until: datetime | None,
-            publishers: int | None = None, counted: Sequence[Panel] = (), unseen: str = "") -> tuple[Figure, Frame]:
+            publishers: int | None = None, counted: Sequence[Panel] = (), unseen: str = "", fixed: bool = False
+            ) -> tuple[Figure, Frame]:
     """A figure ``width`` inches wide with the chart's header (title, subtitle, key of the ``drawn`` panels),
     notes (``unseen``: on the actors left out; naming the issues ``left_out``; the headline
     counts the ``counted`` panels, default ``panels``) and sources (naming the ``publishers`` cited
@@ -213,13 +214,14 @@ def _framed(dataset: Dataset, panels: Sequence[Panel], drawn: Sequence[Panel], l
     frame = Frame(figure, [r.name for p in panels for r in p.rows])
     head = (title or "Where the sides stood, issue by issue", _subtitle(counted or panels, drawn, last, until,
                                                                           bool(unseen)))
-    as_of = f"As of {as_of_words(until or last)}: bars stop"
+    as_of = None if fixed else f"As of {as_of_words(until or last)}: bars stop"   # at a fixed size: the subtitle
     frame.header(*head, key_entries(stance_scale(dataset), colors, drawn, as_of, split=False))
     if not one_row(frame.legends[0][0]):           # the stances wrapped: their groups a row each
         figure = Figure(figsize=(width, 4), dpi=DPI)
         FigureCanvasAgg(figure)
         frame = Frame(figure, [r.name for p in panels for r in p.rows])
-        frame.header(*head, key_entries(stance_scale(dataset), colors, drawn, as_of))
+        frame.header(*head, key_entries(stance_scale(dataset), colors, drawn, as_of, split=not fixed,
+                                         grouped=not fixed))   # at a fixed size a row more would cost an issue
     frame.footnote(f"{AS_OF_RULE} Read each stance against the proposition after the issue's name. A stance on a "
                    "part of an issue (Donbas) is not counted as one on the whole (Territory).")
     if unseen:

@@ -112,11 +112,12 @@ def bar_look(color: str, hatch: str | None = None) -> dict[str, object]:
 
 
 def key_entries(scale: Sequence[Stance], colors: dict[str, str], panels: Sequence[Panel],
-                as_of: str | None = None, split: bool = True) -> list[list]:
+                as_of: str | None = None, split: bool = True, grouped: bool = True) -> list[list]:
     """The key, a legend a row: a swatch per stance, grouped by side in the page's words
     (:func:`timeline.stance_colors.side_words`), on one row where it fits (``split`` False), else those in
     favour on a row ("Toward the proposition:"), the rest on the next ("No lean:", "Away from it:"), so that a
-    group never wraps apart; then how the record is drawn (only what the chart shows; the bar
+    group never wraps apart (``grouped`` False: one row without the groups' words, where a row more would cost an
+    issue at a fixed size); then how the record is drawn (only what the chart shows; the bar
     that thins in a neutral grey; ``as_of``: the words of the chart's as-of rule)."""
     hatch = hatched_stance(scale)
     groups: list[list] = []
@@ -142,8 +143,9 @@ def key_entries(scale: Sequence[Stance], colors: dict[str, str], panels: Sequenc
     if as_of:
         drawing.append((Line2D([], [], **AS_OF), as_of))
     rest = [entry for g in groups if g not in favour for entry in g]
-    if not split:        # one row, where the width holds it (:func:`one_row`)
-        return [[entry for g in groups for entry in g], drawing]
+    if not split:        # one row, where the width holds it (:func:`one_row`); the swatch shows the hatch
+        entries = [e for g in groups for e in (g if grouped else g[1:])]
+        return [[(h, label.removesuffix(" (cross-hatched)")) for h, label in entries], drawing]
     return [*favour, *([rest] if rest else []), drawing]     # a legend a row, so that a group never wraps apart
 
 
