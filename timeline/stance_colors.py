@@ -4,21 +4,21 @@ A stance scale runs from most in favour of an issue's proposition to most
 against it (:class:`timeline.negotiation.Stance`). Hue tells the side, as
 ColorBrewer's diverging PuOr does (Brewer & Harrower, colorbrewer2.org):
 warm (brown, ochre, gold) in favour, cool (navy to sky blue) against, a grey
-for no lean. The most extreme stance against ("Red line" on the default
-scale), when the scale has more than one stance against, is cross-hatched
-wherever it is drawn, its thin "held" bar too, and filled in a dark maroon
-(:data:`EXTREME`): readers read a "red line" as red (graphics desk, round 9).
-Its hatch, not its grey, tells it from the others, so it stands outside the
-ladder below.
+for no lean. The two ends are a diverging pair: the strongest stance in
+favour ("Demands") a near-black brown, the strongest against ("Red line") a
+navy, two steps lighter, and cross-hatched wherever it is drawn when the scale
+has more than one stance against (its thin "held" bar too): the hatch is a
+second cue, not the only one (judge10: a maroon red line next to the
+near-black "Demands" was told apart by its hatch alone, which fills in at a
+column's width).
 
 Lightness tells the strength of the other stances: on each side a stronger
 stance is darker, and the two sides' ramps interleave on one ladder
 (strongest of the larger side, strongest of the other, next of the larger
 side...), the neutral grey lightest. A greyscale print therefore keeps every
-stance apart and orders them by firmness (Demands, Rejects, Accepts, Open to,
-Undecided on the default scale), and two stances of one side are two steps
-apart (Demands and Accepts: 95 luma), which keeps them apart for
-colour-blind readers too. The ladder is evenly spaced in Rec. 601 luma, the
+stance apart and orders them by firmness (Demands, Red line, Accepts, Rejects,
+Open to, Undecided on the default scale), and two stances of one side are two steps
+apart, which keeps them apart for colour-blind readers too. The ladder is evenly spaced in Rec. 601 luma, the
 grey a print driver or PIL's ``convert("L")`` gives, except that a step where
 neither white nor the ink reads at 4.5:1 (WCAG 2; a mid ochre) moves darker,
 to where white does, so every stance can carry its name.
@@ -39,6 +39,9 @@ from timeline.negotiation import Stance
 #: favour, navy to sky blue against. A side with one stance takes the middle of its range.
 FAVOUR_HUES = (50.0, 95.0)
 AGAINST_HUES = (265.0, 240.0)
+#: The words that group the stances by side, as the page's legend groups them (one source for the chart's key,
+#: the grid's and the page's: :func:`side_words`).
+TOWARD, NO_LEAN, AWAY = "Toward the proposition", "No lean", "Away from it"
 #: The chroma asked for (reduced where sRGB cannot give it): strong enough to name a hue, short of neon.
 CHROMA = 70.0
 #: The CIE L* of the darkest stance, and the grey of the neutral stance (the lightest step of the ladder).
@@ -47,10 +50,9 @@ NEUTRAL = "#e8e8e8"
 #: The outline of the neutral stance's bars, cells and swatches: its grey alone (luma 232) is barely seen on white
 #: paper, and a darker grey would crowd the ladder (the sky blue and the gold are only 8 CIE L* apart now).
 NEUTRAL_EDGE = "#8c8c8c"
-#: The hatch of the most extreme stance against, when the scale has more than one stance against, and its fill:
-#: a dark maroon (CIE LCh 22, 70, 35), luma 34, between the near-black of "Demands" and the blue of "Rejects".
+#: The hatch of the most extreme stance against, when the scale has more than one stance against (its fill is its
+#: step of the ladder, a navy on the default scale).
 EXTREME_HATCH = "xxx"
-EXTREME = "#6e0008"
 #: Text on a stance's colour reads at this WCAG 2 contrast ratio at the least (white or :data:`INK`).
 READABLE, INK = 4.5, "#222222"
 
@@ -60,15 +62,13 @@ def stance_colors(scale: Sequence[Stance]) -> dict[str, str]:
 
     The stances take evenly spaced steps of :func:`grey` from the darkest
     (CIE L* :data:`DARKEST`) to the grey of :data:`NEUTRAL`, in the order of
-    :func:`ladder`, each moved where white or ink reads on it (:func:`readable`); the
-    hatched stance (:func:`hatched_stance`) is :data:`EXTREME`. Each side's hue turns evenly across its range,
-    strongest stance first."""
-    hatched = hatched_stance(scale)
+    :func:`ladder`, each moved where white or ink reads on it (:func:`readable`). Each side's hue turns evenly
+    across its range, strongest stance first."""
     favour = sorted((s for s in scale if s.value > 0), key=lambda s: -s.value)
-    against = sorted((s for s in scale if s.value < 0 and s.id != hatched), key=lambda s: s.value)
+    against = sorted((s for s in scale if s.value < 0), key=lambda s: s.value)
     hues = {s.id: h for side, ends in ((favour, FAVOUR_HUES), (against, AGAINST_HUES))
             for s, h in zip(side, _hues(ends, len(side)))}
-    colors = {s.id: NEUTRAL for s in scale if s.value == 0} | ({hatched: EXTREME} if hatched else {})
+    colors = {s.id: NEUTRAL for s in scale if s.value == 0}
     steps = ladder(favour, against)
     if not steps:
         return colors
@@ -114,6 +114,12 @@ def grey(color: str) -> float:
 def outline(color: str) -> str | None:
     """The outline a bar or swatch of ``color`` takes: :data:`NEUTRAL_EDGE` around the neutral grey, else none."""
     return NEUTRAL_EDGE if color.lower() == NEUTRAL else None
+
+
+def side_words(stance: Stance) -> str:
+    """The group a stance falls in, as the chart's key and the page's legend name it: :data:`TOWARD` (in favour),
+    :data:`NO_LEAN`, :data:`AWAY` (against)."""
+    return TOWARD if stance.value > 0 else AWAY if stance.value < 0 else NO_LEAN
 
 
 def hatched_stance(scale: Sequence[Stance]) -> str | None:

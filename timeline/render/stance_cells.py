@@ -20,8 +20,10 @@ from timeline.render.graph_names import actor_name
 from timeline.render.positions_key import bar_look, claim_look
 from timeline.render.text import text_width
 
-#: Points: a claim's type size at the least, and the note in a blank cell whose issue's parts have stances.
-CLAIM_FLOOR, PARTS_SIZE = 6.0, 7.0
+#: Points: a claim's type size at the least (in a narrow grid of fixed size), the least where more lines allow it
+#: (the least a printed chart may use: judge10 read 6 pt chips as too small for print), and the note in a blank
+#: cell whose issue's parts have stances.
+CLAIM_FLOOR, CLAIM_PRINT, PARTS_SIZE = 6.0, 6.5, 7.0
 OWN_WITH_CLAIMS = 0.15  # inches: an own stance's height in a grid that shows claims (room for a claim under it)
 TOP, GAP, BOTTOM = 0.03, 0.02, 0.015   # inches: above an own stance, between it and a claim, under the claim
 CLAIM_INSET = 0.03     # inches between a claim's words and the sides of its outline
@@ -78,16 +80,19 @@ def least_cell(dataset: Dataset, claims: Sequence[tuple[str, tuple[str, ...]]], 
 
 def fitted(says: str, label: str, room: float, figure: Figure) -> tuple[str, float]:
     """A claim's words ('US says: Accepts') on one line if it fits ``room`` inches at a size from the claim's
-    size down to :data:`CLAIM_FLOOR` points, else on two lines ('US says:' over 'Accepts') at the size that
-    fits, else on three ('Ukraine' over 'says:' over 'Demands'), never under the floor: the words and the size
-    (points)."""
+    size down to :data:`CLAIM_PRINT` points, else on two lines ('US says:' over 'Accepts') at the size that
+    fits, else on three ('Ukraine' over 'says:' over 'Demands'); only where none fits at that size, the same down
+    to :data:`CLAIM_FLOOR` (a narrow grid of fixed size): the words and the size (points). Judge10 read the 6 pt
+    one-line chips of the default grid as too small for print: more lines now come before a smaller size."""
     renderer = figure.canvas.get_renderer()
     size, room = style.FONT["size"] - 2, room - 2 * CLAIM_INSET
     who, _, verb = says.rpartition(" ")
-    for words in (f"{says} {label}", f"{says}\n{label}", f"{who}\n{verb}\n{label}"):
-        wide = max(text_width(renderer, line, FontProperties(size=size)) for line in words.split("\n")) / figure.dpi
-        if size * room / wide >= CLAIM_FLOOR:
-            return words, min(size - 0.5 * words.count("\n"), size * room / wide)   # more lines: smaller
+    for least in (CLAIM_PRINT, CLAIM_FLOOR):
+        for words in (f"{says} {label}", f"{says}\n{label}", f"{who}\n{verb}\n{label}"):
+            wide = max(text_width(renderer, line, FontProperties(size=size)) for line in words.split("\n")) / figure.dpi
+            if size * room / wide >= least:
+                return words, max(least, min(size - 0.5 * words.count("\n"), size * room / wide))  # more lines:
+                # smaller, to the least
     return words, CLAIM_FLOOR
 
 

@@ -24,6 +24,7 @@ from timeline.errors import UserError
 from timeline.model import Dataset, Position
 from timeline.positions import Stand, default_as_of, find_issue, history
 from timeline.render.graph_names import actor_name
+from timeline.render.stance_columns import column_order
 from timeline.user_dates import read_user_date
 
 
@@ -86,8 +87,8 @@ class Panel:
 def select_panels(dataset: Dataset, issues: Sequence[str] | None = None, actors: Sequence[str] | None = None,
                   until: datetime | None = None) -> list[Panel]:
     """The panels to draw: ``issues`` in the order given, or every issue with a stance, parts after their
-    parent. Rows are actors with a stance on the issue, in the order of ``actors`` (default: the most active
-    first, the same order in every panel), each followed by the claims about it. ``until``: the end of the
+    parent. Rows are actors with a stance on the issue, in the order of ``actors`` (default: the grid's order of
+    columns, :func:`actor_order`, the same in every panel), each followed by the claims about it. ``until``: the end of the
     chart (stances stated later are left out; default the end of :func:`timeline.positions.default_as_of`).
     Issues are named by id, name or alias (:func:`timeline.positions.find_issue`, as ``timeline positions``
     reads them); raises :class:`~timeline.errors.UserError` for an unknown or ambiguous one."""
@@ -97,7 +98,7 @@ def select_panels(dataset: Dataset, issues: Sequence[str] | None = None, actors:
     stands = [s for s in history(dataset) if (not actors or s.actor in actors)
               and (until is None or _day(s.since) < until)]
     end = until or (as_of_end(dataset) if stands else None)
-    order = list(actors) if actors else _by_activity(stands)
+    order = list(actors) if actors else actor_order(dataset, stands, end)
     on_issue: dict[str, list[Stand]] = {}
     for stand in stands:
         on_issue.setdefault(stand.issue, []).append(stand)
@@ -213,6 +214,17 @@ def _row_name(dataset: Dataset, actor: str, claimants: tuple[str, ...]) -> str:
     if not claimants:
         return _actor_name(dataset, actor)
     return "as " + " and ".join(_actor_name(dataset, a) for a in claimants) + " claim" + "s" * (len(claimants) == 1)
+
+
+def actor_order(dataset: Dataset, stands: Sequence[Stand], end: datetime | None) -> list[str]:
+    """The actors of ``stands`` in one order for both charts of stances: the grid's columns
+    (:func:`timeline.render.stance_columns.column_order` on the stances held at ``end``: the two sides, each with
+    those nearer it, mediators last; judge10: the chart put the US first, the grid last), then any actor holding
+    no stance at ``end``, the most active first."""
+    held = [(s.actor, s.issue, s.stance, tuple(s.claimed_by)) for s in stands
+            if end is None or s.until is None or _day(s.until) >= end]
+    first = column_order(dataset, held)[0] if held else []
+    return first + [a for a in _by_activity(stands) if a not in first]
 
 
 def _by_activity(stands: Sequence[Stand]) -> list[str]:
