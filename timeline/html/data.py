@@ -36,7 +36,9 @@ LAID_OUT = 400
 
 def page_data(dataset: Dataset, events: Sequence[Event] | None = None, include_drafts: bool = False) -> dict[str, Any]:
     """The page's data: ``{"title", "generator", "description", "period", "vocabulary", "lanes", "actors", "otherSide", "sides",
-    "sideOrder", "sources", "events", "graphs", "positions"}``; ``graphs`` maps each level (person, state) to the
+    "sideOrder", "sources", "events", "graphs", "positions", "coarse"}``; ``coarse`` is the timeline image's rule for a
+    date too vague to draw (``{"share", "days"}``: wider than that share of the axis and that many days), which the
+    printed timeline follows; ``graphs`` maps each level (person, state) to the
     actor graph of the library (:func:`timeline.graph.actor_graph`) with each edge's events as indices into ``events``;
     ``positions`` is :func:`timeline.html.positions.positions_data` (None without positions or plans).
     Draft events (awaiting review) are left out unless ``include_drafts``.
@@ -74,7 +76,15 @@ def page_data(dataset: Dataset, events: Sequence[Event] | None = None, include_d
                    for e, lane in zip(events, lane_of)],
         "graphs": {level: _graph(graph, actor_index, event_index) for level, graph in built.items()},
         "positions": positions_data(dataset, actor_index, source_index, event_index, include_drafts),
+        "coarse": _coarse_rule(),
     }
+
+
+def _coarse_rule() -> dict[str, float]:
+    """The timeline image's rule for a date too vague to place on its axis (``timeline.render.timeline``)."""
+    from timeline.render.timeline import COARSE_DAYS, COARSE_SHARE
+
+    return {"share": COARSE_SHARE, "days": COARSE_DAYS}
 
 
 #: What an event's details alone show (its summary, its quotes), kept apart from what the views draw: see split_detail.

@@ -290,8 +290,9 @@ function markLegend() {
   box.hidden = !box.querySelector(".key-entry");
 }
 
-/** The sides in their colours, most active first; the sides past the palette's colours share its grey and are
- *  named in one entry, "Other sides", so that a grey node is never read as a side of its own. */
+/** The sides in their colours, most active first; the other sides share the palette's grey, as in the graph images
+ *  (only the principal sides wear a hue), and are named in one entry, "Other sides", so that a grey node is never read
+ *  as a side of its own. */
 function sideLegend() {
   var sides = $("side-legend"), other = [];
   D.sideOrder.forEach(function (a) {
@@ -305,7 +306,7 @@ function sideLegend() {
     var dot = el("span", null, {"class": "dot-swatch"});
     dot.style.background = D.otherSide;
     dot.style.borderColor = tint(D.otherSide, 0.4, true);
-    var entry = sides.appendChild(keyEntry(dot, "Other sides (" + other.length + ", fewer events): " + other.join(", ")));
+    var entry = sides.appendChild(keyEntry(dot, "Other sides (" + other.length + "): " + other.join(", ")));
     entry.classList.add("other-sides");
   }
 }

@@ -347,8 +347,9 @@ function timelineItems(visible, from, to) {
   if (counting) list = aggregate(shown, from, to);
   else {
     var span = dataSpan(), lo = from === null ? span[0] / MINUTE : from, hi = to === null ? span[1] / MINUTE : to;
-    var scale = pxPerMinute(lo, hi), chosen = labelledEvents(shown, scale, lo, hi);
-    list = shown.map(function (i) {
+    var scale = pxPerMinute(lo, hi), drawn = page.printing ? placeable(shown, lo, hi) : shown;
+    var chosen = labelledEvents(drawn, scale, lo, hi);
+    list = drawn.map(function (i) {
       var item = itemOf(i, chosen[i], scale, [lo * MINUTE, hi * MINUTE]);
       if (item.label) labelled++;   // a long bar's cut label too
       item.rank = chosen.rank[i];   // vis-timeline stacks in this order, as labelledEvents placed them
@@ -361,7 +362,29 @@ function timelineItems(visible, from, to) {
           }).join(",")};
 }
 
+/** On paper, the ``shown`` events a date does not place on the axis ``lo``..``hi`` (minutes) left out, as the timeline
+ *  image leaves them out (D.coarse: a closed date wider than its share of the axis and its days, "2025" on a chart of
+ *  2025), and named in a note in the image's words; on screen, where the reader zooms, every one is drawn. */
+function placeable(shown, lo, hi) {
+  var wide = Math.max(D.coarse.share * (hi - lo), D.coarse.days * DAY), left = [];
+  var kept = shown.filter(function (i) {
+    var e = D.events[i], vague = !e.o && e.e - e.s > wide;
+    if (vague) left.push(e);
+    return !vague;
+  });
+  var words = left.slice(0, 3).map(function (e) {
+    var status = V.statuses[e.st].id, when = "some time in " + e.d;
+    return e.ti + " (" + (status === "occurred" ? when : status.replace(/_/g, " ") + " for " + when) + ")";
+  });
+  var note = $("coarse-note");
+  note.textContent = left.length ? "Not drawn, dated too vaguely for this axis: " + words.join("; ") +
+    (left.length > 3 ? "; and " + (left.length - 3) + " more" : "") + "." : "";
+  note.hidden = !left.length;
+  return kept;
+}
+
 function drawTimeline(visible, from, to) {
+  if (!page.printing) $("coarse-note").hidden = true;
   var next = timelineItems(visible, from, to);
   page.shown = next.shown;
   page.mode = next.mode;
