@@ -39,30 +39,43 @@ def overlap(a: dict, b: dict) -> bool:
     return a["x1"] < b["x2"] and b["x1"] < a["x2"] and a["y1"] < b["y2"] and b["y1"] < a["y2"]
 
 
-#: The page's ALWAYS_LABELLED (graph.js): the most active actors, whose labels may lie over a less active one's node.
-MAIN = 8
-
-
 def assert_labels_apart(page) -> int:
-    """No label drawn (Cytoscape.js's own box of it) overlaps another label, nor another actor's node except that a
-    main actor's label may lie over a less active actor's node (drawn above it); their number."""
+    """No label drawn (Cytoscape.js's own box of it) overlaps another label, nor another actor's node (judged round 10:
+    a main actor's label laid over a lesser node read as "half covered"); their number."""
     found = page.evaluate(LABEL_BOXES)
-    ranked = page.evaluate("window.timelinePage.debug().cy.nodes(':visible').sort((a, b) => b.data('z') - a.data('z'))"
-                           f".slice(0, {MAIN}).map(n => n.data('label'))")
-    main = set(ranked)
     for k, (name, label, _) in enumerate(found):
         for other, _, node2 in found[:k] + found[k + 1:]:
-            if name in main and (other not in main or ranked.index(other) > ranked.index(name)):
-                continue
             assert not overlap(label, node2), f"{name}'s label lies on {other}'s node"
         for other, label2, _ in found[k + 1:]:
             assert not overlap(label, label2), f"{name}'s label lies on {other}'s"
     nodes = page.evaluate("window.timelinePage.debug().cy.nodes(':visible').filter(n => n.hasClass('unlabelled'))"
                           ".map(n => n.renderedBoundingBox({includeLabels: false}))")
     for name, label, _ in found:
-        if name not in main:
-            assert not any(overlap(label, node) for node in nodes), f"{name}'s label lies on an unlabelled node"
+        assert not any(overlap(label, node) for node in nodes), f"{name}'s label lies on an unlabelled node"
     return len(found)
+
+
+#: Each node with arrowheads drawn into it: [its name, [the angle of each head's tip round its centre, degrees]].
+HEADS = """(() => { const into = {};
+    window.timelinePage.debug().cy.edges(':visible').filter(e => e.data('arrow') !== 'none' && !e.isLoop()).forEach(e => {
+      const at = e.target().position(), tip = e.targetEndpoint();
+      (into[e.target().data('label')] = into[e.target().data('label')] || [])
+        .push(Math.atan2(tip.x - at.x, at.y - tip.y) * 180 / Math.PI); });
+    return Object.entries(into); })()"""
+#: The page's RING_GAP (graph.js): degrees between two arrowheads into one node, at least.
+RING_GAP = 18
+
+
+def assert_heads_apart(page) -> int:
+    """The arrowheads drawn into one node end on distinct points round it, RING_GAP degrees apart at least (or evenly
+    round it, when more come in): judged round 10, every red head knotted into Ukraine; the most into one node."""
+    most = 0
+    for name, angles in page.evaluate(HEADS):
+        gap, ring = min(RING_GAP, 360 / len(angles)), sorted(a % 360 for a in angles)
+        apart = [(b - a) % 360 for a, b in zip(ring, ring[1:] + ring[:1])] if len(ring) > 1 else [360]
+        assert min(apart) >= gap - 1, f"arrowheads into {name} {min(apart):.1f}° apart"
+        most = max(most, len(angles))
+    return most
 
 
 def most_active(record, events, n: int) -> list[str]:
@@ -267,6 +280,7 @@ def test_graph_labels_overlap_nothing_by_cytoscapes_own_boxes(browser, record_pa
     page = browser.open(record_page, fragment, **DESKTOP)
     page.locator("#graph").scroll_into_view_if_needed()
     assert assert_labels_apart(page) >= 8
+    assert assert_heads_apart(page) >= 5
 
 
 def test_the_positions_chips_and_key_are_drawn_as_the_bars(browser, record_page):

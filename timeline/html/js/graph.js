@@ -163,6 +163,7 @@ function drawGraph(visible, from, to) {
     edge[3].forEach(function (i) { if (visible[i] && inPeriod(D.events[i], from, to)) n++; });
     return n;
   });
+  g.inView = inView;   // each line's events in view, drawn or not (an actor's partners: partnersOf)
   var strongest = ladder ? strongestOfPairs(g, inView, kept) : null;   // a phone: one line a pair
   cy.batch(function () {
     g.edges.forEach(function (edge, k) {
