@@ -99,7 +99,9 @@ function itemTemplate(item) {
     target.appendChild(el("span", null, {"class": "hit", "aria-hidden": "true"}));
     mark = target;
   }
+  var qualified = D.events[item.id].u;   // "~" approximate, "?" uncertain: raised at the mark's top right, as the image does
   var parts = [item.open === "start" ? el("span", words[0], {"class": "open-word", "aria-hidden": "true"}) : null, mark,
+               qualified ? el("span", qualified, {"class": "qual", "aria-hidden": "true"}) : null,
                item.open === "end" ? el("span", words[1], {"class": "open-word", "aria-hidden": "true"}) : null];
   if (item.className.indexOf("label-left") >= 0) parts.unshift(label); else parts.push(label);
   parts.forEach(function (part) { if (part) box.appendChild(part); });
@@ -108,11 +110,14 @@ function itemTemplate(item) {
 }
 
 /** The whole period in milliseconds: the events dated to a month or closer (a vaguer date, "2025", does not open
- *  it; see datedSpan), with 2 % of room on each side. */
+ *  it; see datedSpan), with 2 % of room on each side, and at least half a mark and its ring (a dot is centred on its
+ *  time; judged round 10: on a phone the last mark was cut by the frame). */
 function dataSpan() {
   var span = datedSpan(), lo = span[0], hi = span[1];
   if (lo === Infinity) { lo = Date.now() / MINUTE - DAY * 30; hi = lo + DAY * 60; }
-  var pad = Math.max((hi - lo) * 0.02, 60);
+  var center = document.querySelector("#timeline .vis-panel.vis-center"), mark = (phone() ? PHONE_DOT : DOT) / 2 + 6;
+  var room = center ? center.clientWidth : $("timeline").clientWidth * 0.85;
+  var pad = Math.max((hi - lo) * 0.02, (hi - lo) * mark / Math.max(room - 2 * mark, 100), 60);
   return [(lo - pad) * MINUTE, (hi + pad) * MINUTE];
 }
 
@@ -168,10 +173,14 @@ function drawAxis() {
   axis.textContent = "";
   var first = new Date(lo * MINUTE), at = firstTick(first, unit[0]), ticks = 0;
   var gap = (at.valueOf() / MINUTE - lo) / (hi - lo) * width;
-  if (gap >= 90) axis.appendChild(tickOf(first, unit, left, true));   // the period the window opens in, if it has room
+  // the period the window opens in, named at its left edge whenever its name has room (judged round 10: Feb's events
+  // drawn left of a first label "Mar 2025"), with its year if that has room too, else the first tick takes the year
+  var opening = tickOf(first, unit, left, true), year = gap >= textWidth(opening.textContent) + 12;
+  if (!year) opening = tickOf(first, unit, left, false);
+  if (gap >= textWidth(opening.textContent) + 12) axis.appendChild(opening);
   for (; at.valueOf() / MINUTE < hi && ticks < 200; at = nextTick(at, unit[0]), ticks++) {
     var x = (at.valueOf() / MINUTE - lo) / (hi - lo) * width;
-    if (x >= 0 && x + textWidth(unit[2](at)) + 8 <= width) axis.appendChild(tickOf(at, unit, left + x, ticks === 0 && gap < 90));
+    if (x >= 0 && x + textWidth(unit[2](at)) + 8 <= width) axis.appendChild(tickOf(at, unit, left + x, ticks === 0 && !year));
   }
   axis.style.setProperty("--lanes", left + "px");
 }
