@@ -274,19 +274,28 @@ function ringEnds() {
   });
 }
 
-/** Move the ``ends``' angles (degrees) apart until neighbours round the circle are ``gap`` apart, each moving as little
- *  as it can: pairs closer than ``gap`` are pushed apart, half each way, for a few rounds. */
+/** Move the ``ends``' angles (degrees) apart so that neighbours round the circle are ``gap`` apart at least, each
+ *  moving little: in order round the circle from the widest empty arc, each end at its own angle or ``gap`` past the
+ *  one before, then all turned back by their mean move; if that would close the circle, evenly round it. */
 function spread(ends, gap) {
-  if (ends.length < 2) return;
+  var n = ends.length;
+  if (n < 2) return;
   ends.sort(function (a, b) { return a.angle - b.angle; });
-  for (var round = 0; round < 60; round++) {
-    var moved = false;
-    ends.forEach(function (end, i) {
-      var next = ends[(i + 1) % ends.length], apart = ((next.angle - end.angle) % 360 + 360) % 360;
-      if (apart < gap - 0.01) { var push = (gap - apart) / 2; end.angle -= push; next.angle += push; moved = true; }
-    });
-    if (!moved) break;
+  var start = 0, widest = -1;
+  ends.forEach(function (end, i) {
+    var arc = i === n - 1 ? ends[0].angle + 360 - end.angle : ends[i + 1].angle - end.angle;
+    if (arc > widest) { widest = arc; start = (i + 1) % n; }
+  });
+  var order = ends.slice(start).concat(ends.slice(0, start)), base = order[0].angle;
+  var natural = order.map(function (end) { return base + ((end.angle - base) % 360 + 360) % 360; });
+  var placed = natural.slice();
+  for (var i = 1; i < n; i++) placed[i] = Math.max(natural[i], placed[i - 1] + gap);
+  if (placed[n - 1] - placed[0] > 360 - gap) {   // no room left: evenly round the circle
+    var step = 360 / n;
+    placed = natural.map(function (_, k) { return k * step; });
   }
+  var shift = natural.reduce(function (sum, x, k) { return sum + (placed[k] - x); }, 0) / n;
+  order.forEach(function (end, k) { end.angle = placed[k] - shift; });
 }
 
 /** Actors drawn on a phone at first: a graph of more is a tangle no finger can pick a node from. */

@@ -126,8 +126,12 @@ function declutter() {
   page.labels = {shown: shown, boxes: placed, names: names};
   var unnamed = nodes.filter(function (node) { return node.hasClass("unlabelled"); })
     .map(function (node) { return node.data("label"); });
-  $("graph-unnamed").textContent = unnamed.length ? "Without a label for room (point at a node, or zoom in, to name it): " +
-    unnamed.join(", ") + "." : "";
+  var line = $("graph-unnamed");
+  line.textContent = unnamed.length ? "Without a label for room" : "";
+  if (unnamed.length) {   // the way to name them is for the screen only: on paper, the names
+    line.appendChild(el("span", " (point at a node, or zoom in, to name it)", {"class": "on-screen"}));
+    line.appendChild(document.createTextNode(": " + unnamed.join(", ") + "."));
+  }
 }
 
 /** A label's box at ``place`` (see LABEL_PLACES), its white ground's ``margin`` around it (pixels on screen, 1 as
