@@ -223,9 +223,12 @@ def test_the_window_fits_the_dated_events(browser, record_page, record):
     assert page.locator("#axis .tick").first.text_content() == "Feb"
 
 
-#: The left edge (client pixels) of the time row's first label and of the leftmost mark drawn.
-FIRST_TICK_AND_MARK = """[Math.min(...[...document.querySelectorAll('#axis .tick')].map(t => t.getBoundingClientRect().left)),
-  Math.min(...[...document.querySelectorAll('#timeline .vis-item.ev .mark')].map(m => m.getBoundingClientRect().left))]"""
+#: The left edge (client pixels) of the time row's first label and of the leftmost mark drawn in the drawing area (a
+#: bar begun before the window, cut by its edge, aside).
+FIRST_TICK_AND_MARK = """(() => { const panel = document.querySelector('#timeline .vis-panel.vis-center').getBoundingClientRect();
+  return [Math.min(...[...document.querySelectorAll('#axis .tick')].map(t => t.getBoundingClientRect().left)),
+          Math.min(...[...document.querySelectorAll('#timeline .vis-item.ev .mark')].map(m => m.getBoundingClientRect().left)
+                   .filter(x => x >= panel.left - 1))]; })()"""
 
 
 def test_the_phones_key_is_open_and_its_marks_are_finger_targets(browser, record_page):

@@ -115,8 +115,9 @@ function itemTemplate(item) {
 function dataSpan() {
   var span = datedSpan(), lo = span[0], hi = span[1];
   if (lo === Infinity) { lo = Date.now() / MINUTE - DAY * 30; hi = lo + DAY * 60; }
-  var center = document.querySelector("#timeline .vis-panel.vis-center"), mark = (phone() ? PHONE_DOT : DOT) / 2 + 6;
-  var room = center ? center.clientWidth : $("timeline").clientWidth * 0.85;
+  // the screen's width, not the chart's (none while another view is shown on a phone, nor before its first drawing):
+  // one period whatever is on screen
+  var mark = (phone() ? PHONE_DOT : DOT) / 2 + 6, room = document.documentElement.clientWidth * 0.85;
   var pad = Math.max((hi - lo) * 0.02, (hi - lo) * mark / Math.max(room - 2 * mark, 100), 60);
   return [(lo - pad) * MINUTE, (hi + pad) * MINUTE];
 }
