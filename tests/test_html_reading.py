@@ -39,19 +39,31 @@ def overlap(a: dict, b: dict) -> bool:
     return a["x1"] < b["x2"] and b["x1"] < a["x2"] and a["y1"] < b["y2"] and b["y1"] < a["y2"]
 
 
+#: The page's ALWAYS_LABELLED and CROWDED (graph_labels.js): in a graph of more than CROWDED actors drawn, the labels
+#: of the ALWAYS_LABELLED most active may lie over a less active one's node.
+MAIN, CROWDED = 8, 40
+
+
 def assert_labels_apart(page) -> int:
-    """No label drawn (Cytoscape.js's own box of it) overlaps another label, nor another actor's node (judged round 10:
-    a main actor's label laid over a lesser node read as "half covered"); their number."""
+    """No label drawn (Cytoscape.js's own box of it) overlaps another label, nor another actor's node, but that in a
+    crowded graph a main actor's label may lie over a less active actor's node (drawn above it; judged round 10: in a
+    graph of 17, a main actor's label over a lesser node read as "half covered"); their number."""
     found = page.evaluate(LABEL_BOXES)
+    ranked = page.evaluate("window.timelinePage.debug().cy.nodes(':visible').sort((a, b) => b.data('z') - a.data('z'))"
+                           ".map(n => n.data('label'))")
+    main = ranked[:MAIN] if len(ranked) > CROWDED else []
     for k, (name, label, _) in enumerate(found):
         for other, _, node2 in found[:k] + found[k + 1:]:
+            if name in main and (other not in main or main.index(other) > main.index(name)):
+                continue
             assert not overlap(label, node2), f"{name}'s label lies on {other}'s node"
         for other, label2, _ in found[k + 1:]:
             assert not overlap(label, label2), f"{name}'s label lies on {other}'s"
     nodes = page.evaluate("window.timelinePage.debug().cy.nodes(':visible').filter(n => n.hasClass('unlabelled'))"
                           ".map(n => n.renderedBoundingBox({includeLabels: false}))")
     for name, label, _ in found:
-        assert not any(overlap(label, node) for node in nodes), f"{name}'s label lies on an unlabelled node"
+        if name not in main:
+            assert not any(overlap(label, node) for node in nodes), f"{name}'s label lies on an unlabelled node"
     return len(found)
 
 

