@@ -112,6 +112,8 @@ function declutter() {
       if (place) {
         box = placeBox(place, p, bodies[k], w, h, zoom, margin, found[1]);   // its box (the last one tried may be another place's)
         var margins = placeMargins(place), mx = margins[0] + box.shift / zoom;
+        // at a corner Cytoscape.js sets a label's side on the node's centre line, not its edge: moved past the node
+        if (place[0] !== "center" && place[1] !== "center") mx += Math.sign(margins[0]) * (bodies[k].x2 - bodies[k].x1) / 2 / zoom;
         if (node.data("valign") !== place[0] || node.data("halign") !== place[1] || Math.abs(node.data("mx") - mx) > 0.01) {
           node.data({valign: place[0], halign: place[1], my: margins[1], mx: mx});
         }
