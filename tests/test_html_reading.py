@@ -306,6 +306,22 @@ def test_graph_labels_overlap_nothing_by_cytoscapes_own_boxes(browser, record_pa
     page.locator("#graph").scroll_into_view_if_needed()
     assert assert_labels_apart(page) >= 8
     assert assert_heads_apart(page) >= 5
+    # every actor drawn is named: by its label, else in the line under the graph and while pointed at
+    unnamed = page.evaluate(UNNAMED)
+    line = page.locator("#graph-unnamed").text_content()
+    assert (line == "") == (not unnamed) and all(name in line for name in unnamed)
+    if unnamed:
+        time.sleep(0.3)   # as a reader pauses after scrolling: Cytoscape.js reads the graph's place on screen
+        page.mouse.move(*page.evaluate(NODE_AT, unnamed[0]))
+        wait(page, f"window.timelinePage.debug().cy.nodes('.named').map(n => n.data('label')).includes({unnamed[0]!r})")
+
+
+#: The actors drawn without a label.
+UNNAMED = "window.timelinePage.debug().cy.nodes(':visible').filter(n => n.hasClass('unlabelled')).map(n => n.data('label'))"
+#: Where (client pixels) the node labelled ``name`` is drawn.
+NODE_AT = """(name => { const cy = window.timelinePage.debug().cy, box = document.getElementById('graph').getBoundingClientRect();
+    const p = cy.nodes().filter(n => n.data('label') === name)[0].renderedPosition();
+    return [box.left + p.x, box.top + p.y]; })"""
 
 
 def test_the_positions_chips_and_key_are_drawn_as_the_bars(browser, record_page):
