@@ -22,9 +22,10 @@ record_page = pytest.fixture(scope="module", name="record_page")(seed_record_pag
 PHONE = {"width": 390, "height": 844}
 
 
-#: The marks drawn past the left or right edge of the timeline's drawing area: [left, right] of each, client pixels.
+#: The point marks drawn past the left or right edge of the timeline's drawing area (a bar dated past it is cut by it):
+#: [left, right] of each, client pixels.
 MARKS_OUT = """(() => { const panel = document.querySelector('#timeline .vis-panel.vis-center').getBoundingClientRect();
-  return [...document.querySelectorAll('#timeline .vis-item.ev .mark')].map(m => m.getBoundingClientRect())
+  return [...document.querySelectorAll('#timeline .vis-item.ev.dot .mark')].map(m => m.getBoundingClientRect())
     .filter(r => r.width && (r.left < panel.left - 0.5 || r.right > panel.right + 0.5)).map(r => [r.left, r.right]); })()"""
 
 
