@@ -74,7 +74,7 @@ HEADS = """(() => { const into = {};
       (into[e.target().data('label')] = into[e.target().data('label')] || [])
         .push(Math.atan2(tip.x - at.x, at.y - tip.y) * 180 / Math.PI); });
     return Object.entries(into); })()"""
-#: The page's RING_GAP (graph.js): degrees between two arrowheads into one node, at least.
+#: The page's RING_GAP (graph_ends.js): degrees between two arrowheads into one node, at least.
 RING_GAP = 18
 
 
