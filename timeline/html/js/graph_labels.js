@@ -117,13 +117,11 @@ function declutter() {
       fits = !!place;
       if (place) {
         box = placeBox(place, p, bodies[k], w, h, zoom, margin, found[1]);   // its box (the last one tried may be another place's)
-        var away = ground(place, Math.max(margin - 1, 0)), margins = placeMargins(place);
-        var mx = margins[0] + (box.shift + away[0]) / zoom, my = margins[1] + away[1] / zoom;
+        var margins = placeMargins(place), mx = margins[0] + box.shift / zoom;
         // at a corner Cytoscape.js sets a label's side on the node's centre line, not its edge: moved past the node
         if (place[0] !== "center" && place[1] !== "center") mx += Math.sign(margins[0]) * (bodies[k].x2 - bodies[k].x1) / 2 / zoom;
-        if (node.data("valign") !== place[0] || node.data("halign") !== place[1] || Math.abs(node.data("mx") - mx) > 0.01 ||
-            Math.abs(node.data("my") - my) > 0.01) {
-          node.data({valign: place[0], halign: place[1], my: my, mx: mx});
+        if (node.data("valign") !== place[0] || node.data("halign") !== place[1] || Math.abs(node.data("mx") - mx) > 0.01) {
+          node.data({valign: place[0], halign: place[1], my: margins[1], mx: mx});
         }
         if (Math.abs(node.data("fs") - font / zoom) > 0.01) node.data("fs", font / zoom);
         // Cytoscape.js measures a label at its size in the graph (small: labels keep their size on screen) and cuts the
@@ -151,17 +149,10 @@ function declutter() {
  *  touches it. */
 function placeBox(place, p, body, w, h, zoom, margin, slide) {
   var box = place[2](p, body, w, h, zoom), most = Math.max(w / 2 - 8, 0), shift = 0, m = Math.max(margin - 1, 0);
-  var away = ground(place, m);   // the ground's margin kept off its own node: the label moved out by it
-  box = {x1: box.x1 - m + away[0], x2: box.x2 + m + away[0], y1: box.y1 - m - 1.5 + away[1], y2: box.y2 + m + 1.5 + away[1]};   // its line height rounds up
+  box = {x1: box.x1 - m, x2: box.x2 + m, y1: box.y1 - m - 1.5, y2: box.y2 + m + 1.5};   // its line height rounds up
   if (slide) shift = slide * most;
   else if (place[1] === "center") shift = box.x1 < 0 ? Math.min(-box.x1, most) : box.x2 > cy.width() ? -Math.min(box.x2 - cy.width(), most) : 0;
   return {x1: box.x1 + shift, x2: box.x2 + shift, y1: box.y1, y2: box.y2, shift: shift};
-}
-
-/** How far (pixels on screen, [x, y]) a label at ``place`` moves out from its node for its white ground's margin ``m``
- *  to stay off the node (an opaque ground over its own node cut it: round 11). */
-function ground(place, m) {
-  return [{left: -m, right: m, center: 0}[place[1]], {top: -m, bottom: m, center: 0}[place[0]]];
 }
 
 /** The nodes drawn: not hidden by the filters nor left off paper. By their classes, not ":visible", which reads the
