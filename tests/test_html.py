@@ -117,12 +117,15 @@ def test_the_look_is_the_charts_look(seed):
     # as in the graph image: pressure solid (its filled head tells it from talks), cooperation long dashes, words dotted
     assert relations["met"]["dash"] == relations["rejected"]["dash"] == []
     assert relations["proposed_to"]["dash"] == [8.0, 3.5] and relations["claimed_against"]["dash"] == [1.0, 1.6]
-    # sides: as the graph image colours them (its graph_look), Russia the same red everywhere
+    # sides: as the graph image colours them (its graph_look, only the principal sides in colour: palette's
+    # principal_colors), Russia the same orange everywhere, every other side grey, drawn or not
     data = page_data(seed)
     actors = [a["id"] for a in data["actors"]]
-    image = style.graph_look(actor_graph(seed, level="person"), seed).sides
+    image = palette.principal_colors(style.graph_look(actor_graph(seed, level="person"), seed).sides)
     assert {actors[int(i)]: c for i, c in data["sides"].items() if actors[int(i)] in image} == \
         {side: color.lower() for side, color in image.items()}
+    principals = {side for side, color in image.items() if color != palette.OTHER_SIDE}
+    assert {actors[int(i)] for i, c in data["sides"].items() if c != palette.OTHER_SIDE.lower()} == principals
     assert look.ink_on("#ffffff") == look.INK and look.ink_on("#000000") == "#ffffff"
     # stances: the positions chart's diverging scale, most in favour first; for and against never share a hue
     from timeline.html.positions import stance_looks

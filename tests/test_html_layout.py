@@ -77,6 +77,14 @@ TARGETS = """[...document.querySelectorAll('a[href], button, input, select, summ
               return [e.tagName + ' ' + (e.textContent || e.id).slice(0, 30), Math.max(r.width, reach), r.height]; })"""
 
 
+#: Each source of the details: [its text, where its date starts right of the item's left edge (px, or None), the
+#: displays of its parts (link, publisher, date, host)].
+CITATIONS = """[...document.querySelectorAll('#detail li.source')].map(li => {
+  const date = li.querySelector('.date'), left = li.getBoundingClientRect().left;
+  return [li.textContent, date ? date.getClientRects()[0].left - left : null,
+          [...new Set([...li.querySelectorAll(':scope > a, :scope > span')].map(s => getComputedStyle(s).display))]]; })"""
+
+
 def test_the_phone_layout_fits_the_screen(browser, record_page):
     """At 390×844: nothing overflows sideways in any view, every target (a stance bar's hit area included) is at least
     44 px, the filters are one line to open, the key is open under the chart, and the first screen shows the chart."""
@@ -100,6 +108,11 @@ def test_the_phone_layout_fits_the_screen(browser, record_page):
     wait(page, "document.getElementById('detail').classList.contains('open')")
     small = [t for t in page.evaluate(TARGETS) if t[1] < 44 or t[2] < 44]
     assert small == [], "details"
+    # each citation one run of text: its parts inline, its date never the start of a line (judged round 10: ", 19 Aug
+    # 2025" began a line, after a title link set as a block on lines of its own)
+    runs = page.evaluate(CITATIONS)
+    assert runs and all(displays == ["inline"] for *_, displays in runs), runs
+    assert all(date is None or date > 1 for _, date, _ in runs) and any(date for _, date, _ in runs), runs
     sheet = page.locator("#detail").bounding_box()   # the details: a screen of their own, with a way back
     assert sheet == {"x": 0, "y": 0, "width": 390, "height": 844}
     back = page.locator("#detail-close")

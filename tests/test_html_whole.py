@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from html_page import click_actor, closing_pages, quiet_browser, seed_record, seed_record_page, wait
 
+from timeline.palette import OTHER_SIDE
+
 browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
 close_pages = pytest.fixture(autouse=True, name="close_pages")(closing_pages)
 record = pytest.fixture(scope="module", name="record")(seed_record)
@@ -84,16 +86,25 @@ def test_graph_labels_are_drawn_whole_after_an_actor_is_chosen(browser, record_p
 
 
 def test_nodes_are_filled_with_their_sides_palette_colour(browser, record_page, record):
-    """As in the graph images (one palette): round 8's pale tint made Ukraine and the UAE, Russia and the EU alike."""
+    """As in the graph images (one palette): round 8's pale tint made Ukraine and the UAE, Russia and the EU alike;
+    round 10's page gave the other sides hues of their own (the EU orange-red beside Russia's orange, the UAE light
+    blue beside Ukraine's) where the images draw them grey: every node has the PNG's colour, other sides grey."""
+    from timeline.graph import actor_graph
     from timeline.html.data import page_data
+    from timeline.render import style
+    from timeline.render.graph import principal
 
     data = page_data(record)
+    graph = actor_graph(record, level="person")
+    image = principal(style.graph_look(graph, record), graph).sides   # what the person graph PNG fills nodes with
     page = browser.open(record_page, width=1366, height=768)
     fills = page.evaluate("window.timelinePage.debug().cy.nodes().map(n => [n.data('actor'), n.data('color')])")
-    grey = "#b0b0b0"   # the page's GREY: an actor whose side the palette does not colour
-    assert dict(fills) == {
-        actor: data["sides"].get(str(data["actors"][actor]["side"]), grey) for actor, _ in fills}
-    assert len({fill for _, fill in fills}) >= 6
+    sides = {actor: data["actors"][data["actors"][actor]["side"]]["id"] for actor, _ in fills}
+    assert dict(fills) == {actor: image[sides[actor]].lower() for actor, _ in fills}
+    others = {side for side, color in image.items() if color == OTHER_SIDE}
+    assert {"european-union", "united-arab-emirates"} <= others
+    assert {fill for actor, fill in fills if sides[actor] in others} == {OTHER_SIDE.lower()}
+    assert len({fill for _, fill in fills}) >= 4   # the principal sides' three hues and the others' grey
 
 
 #: Every event label on the timeline: [text, its box (client pixels), whether its text runs past its box].

@@ -36,7 +36,10 @@ LAID_OUT = 400
 
 def page_data(dataset: Dataset, events: Sequence[Event] | None = None, include_drafts: bool = False) -> dict[str, Any]:
     """The page's data: ``{"title", "generator", "description", "period", "vocabulary", "lanes", "actors", "otherSide", "sides",
-    "sideOrder", "sources", "events", "graphs", "positions"}``; ``graphs`` maps each level (person, state) to the
+    "sideOrder", "sources", "events", "graphs", "positions", "coarse", "dateKey"}``; ``dateKey`` the timeline image's
+    key words for a span, an uncertain and an approximate date; ``coarse`` is the timeline image's rule for a
+    date too vague to draw (``{"share", "days"}``: wider than that share of the axis and that many days), which the
+    printed timeline follows; ``graphs`` maps each level (person, state) to the
     actor graph of the library (:func:`timeline.graph.actor_graph`) with each edge's events as indices into ``events``;
     ``positions`` is :func:`timeline.html.positions.positions_data` (None without positions or plans).
     Draft events (awaiting review) are left out unless ``include_drafts``.
@@ -74,7 +77,24 @@ def page_data(dataset: Dataset, events: Sequence[Event] | None = None, include_d
                    for e, lane in zip(events, lane_of)],
         "graphs": {level: _graph(graph, actor_index, event_index) for level, graph in built.items()},
         "positions": positions_data(dataset, actor_index, source_index, event_index, include_drafts),
+        "coarse": _coarse_rule(),
+        "dateKey": _date_key(),
     }
+
+
+def _date_key() -> dict[str, str]:
+    """The timeline image's key words for a span, an uncertain and an approximate date (``legend.cue_entries``)."""
+    from timeline.render.legend import cue_entries
+
+    words = [label for _, label in cue_entries(True, False, False, True, True, set(), [])]
+    return dict(zip(("span", "uncertain", "approximate"), words))
+
+
+def _coarse_rule() -> dict[str, float]:
+    """The timeline image's rule for a date too vague to place on its axis (``timeline.render.timeline``)."""
+    from timeline.render.timeline import COARSE_DAYS, COARSE_SHARE
+
+    return {"share": COARSE_SHARE, "days": COARSE_DAYS}
 
 
 #: What an event's details alone show (its summary, its quotes), kept apart from what the views draw: see split_detail.
@@ -153,7 +173,10 @@ def _source(source: Any) -> dict[str, Any]:
 def _event(dataset: Dataset, event: Event, type_: int, status: int, lane: int, utc: bool,
            actor_index: dict[str, int], source_index: dict[str, int], event_index: dict[str, int]) -> dict:
     """One event: ``id, ty, st, ln, s, e`` (start and end in minutes), ``d`` (date label), ``ti`` (title),
-    ``r`` (role key -> actor indices), and where present ``o`` (open side), ``loc, sm, q, src, rel, x``."""
+    ``r`` (role key -> actor indices), and where present ``o`` (open side), ``u`` (the image's mark of an approximate
+    or uncertain date, "~" or "?": ``timeline.render.marks.qualifier``), ``loc, sm, q, src, rel, x``."""
+    from timeline.render.marks import qualifier
+
     start, end, open_side = _minutes(event.date, utc)
     found: dict[str, Any] = {"id": event.id, "ty": type_, "st": status, "ln": lane, "s": start, "e": end,
                              "d": event.date.label(),
@@ -162,6 +185,7 @@ def _event(dataset: Dataset, event: Event, type_: int, status: int, lane: int, u
                                    for key in ROLE_KEYS if getattr(event, key)}}
     optional = {
         "o": open_side,
+        "u": qualifier(event.date),
         "loc": event.location,
         "sm": event.summary,
         "q": [[actor_index.get(q.speaker, q.speaker), q.text, source_index.get(q.source or "")]

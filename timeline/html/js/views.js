@@ -36,7 +36,8 @@ function aboutRecord(lo, hi) {
     ["How it is made", "Each event is an entry of the record: its date at the precision the sources give, its actors in their " +
       "roles, and the reports it rests on. This page is generated from the record by " + D.generator + "; it works offline " +
       "and fetches nothing. A date known only to a month or a year is drawn as a bar over that period and listed under " +
-      "its own heading, never at a single day."],
+      "its own heading, never at a single day; on paper, as in the timeline images, a date too vague for the chart's " +
+      "period (a year on a chart of a year) is not drawn but named under the chart."],
     ["Data as of", lo <= hi ? "the latest event recorded, " + dayRange(hi, hi) : "no dated event"],
     ["Counts", [plural(D.events.length, "event") + (vague ? " (" + NUMBER.format(vague) + " dated only to a month or more)" : ""),
       plural(D.actors.length, "actor") + " in the record, " + NUMBER.format(Object.keys(named).length) + " of them named in an event",

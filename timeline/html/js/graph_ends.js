@@ -1,0 +1,60 @@
+/* Part of the page script (see core.js): the graph's arrowheads, spread round the node they point to. */
+
+// ---- arrowheads ---------------------------------------------------------------------------
+
+/** Arrowheads into one node this many degrees apart round it at least (or evenly round it, if more come in). */
+var RING_GAP = 18;
+
+/** Each directed line drawn ends where its own direction meets the outline of the node it points to, and the heads
+ *  into one node are spread round it, RING_GAP degrees apart at least (judged round 10: the red heads of every
+ *  demand and rejection knotted into Ukraine's node, one on another); page.ringEnds holds each node's angles. */
+function ringEnds() {
+  if (!page.graphShown || D.graphs[state.level].edges.length > BEZIER_UP_TO) return;   // straight haystack lines have no heads
+  var into = {};
+  page.ringEnds = {};
+  cy.batch(function () {
+    cy.edges().forEach(function (edge) {
+      if (edge.hasClass("hidden") || edge.hasClass("print-off") || edge.data("arrow") === "none" || edge.isLoop()) {
+        if (edge.data("tend") !== undefined) { edge.removeStyle("target-endpoint"); edge.removeData("tend"); }
+        return;
+      }
+      (into[edge.target().id()] = into[edge.target().id()] || []).push(edge);
+    });
+    Object.keys(into).forEach(function (id) {
+      var at = cy.getElementById(id).position(), ends = into[id].map(function (edge) {
+        var from = edge.source().position();
+        return {edge: edge, angle: Math.atan2(from.x - at.x, at.y - from.y) * 180 / Math.PI};   // 0 up, clockwise
+      });
+      spread(ends, Math.min(RING_GAP, 360 / ends.length));
+      page.ringEnds[cy.getElementById(id).data("label")] = ends.map(function (end) { return end.angle; });
+      ends.forEach(function (end) {
+        var angle = (Math.round(end.angle * 10) / 10) + "deg";
+        if (end.edge.data("tend") !== angle) { end.edge.data("tend", angle); end.edge.style("target-endpoint", angle); }
+      });
+    });
+  });
+}
+
+/** Move the ``ends``' angles (degrees) apart so that neighbours round the circle are ``gap`` apart at least, each
+ *  moving little: in order round the circle from the widest empty arc, each end at its own angle or ``gap`` past the
+ *  one before, then all turned back by their mean move; if that would close the circle, evenly round it. */
+function spread(ends, gap) {
+  var n = ends.length;
+  if (n < 2) return;
+  ends.sort(function (a, b) { return a.angle - b.angle; });
+  var start = 0, widest = -1;
+  ends.forEach(function (end, i) {
+    var arc = i === n - 1 ? ends[0].angle + 360 - end.angle : ends[i + 1].angle - end.angle;
+    if (arc > widest) { widest = arc; start = (i + 1) % n; }
+  });
+  var order = ends.slice(start).concat(ends.slice(0, start)), base = order[0].angle;
+  var natural = order.map(function (end) { return base + ((end.angle - base) % 360 + 360) % 360; });
+  var placed = natural.slice();
+  for (var i = 1; i < n; i++) placed[i] = Math.max(natural[i], placed[i - 1] + gap);
+  if (placed[n - 1] - placed[0] > 360 - gap) {   // no room left: evenly round the circle
+    var step = 360 / n;
+    placed = natural.map(function (_, k) { return k * step; });
+  }
+  var shift = natural.reduce(function (sum, x, k) { return sum + (placed[k] - x); }, 0) / n;
+  order.forEach(function (end, k) { end.angle = placed[k] - shift; });
+}
