@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 
 from timeline.draft.actors import ActorIndex
 from timeline.draft.classify import propose
+from timeline.draft.clause_facts import THINGS
 from timeline.draft.episodes import date_episodes  # drafta7: dates carried through an episode
-from timeline.draft.events import THINGS, Context, Drafted, sentence_events
+from timeline.draft.events import Context, Drafted, sentence_events
 from timeline.draft.retold import fold_retold
 from timeline.draft.sentences import sentences
+from timeline.draft.triggers import find_triggers
 
 if TYPE_CHECKING:
     from timeline.model import Dataset
@@ -65,7 +67,8 @@ def draft_article(text: str, published: dt.date, dataset: Dataset | None = None,
     told_at = [0]  # where the events of the last sentences that told any begin
     for sentence in sentences(text):
         mentions = index.find(sentence)
-        found = sentence_events(sentence, mentions, context) or propose(sentence, mentions, context)  # draft10
+        triggers = find_triggers(sentence.span)  # read once: the rules' events and the model's features
+        found = sentence_events(sentence, mentions, context, triggers) or propose(sentence, mentions, context, triggers)
         if not found:  # "Garcia ... was more cautious. '...,' he said.": "he" is the person the last sentence is about
             context.last_person = next((m.actor for m in mentions[:1] if m.kind == "person"
                                         and m.start - sentence.start <= 1), context.last_person)
