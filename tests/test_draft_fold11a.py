@@ -1,0 +1,97 @@
+"""``timeline draft``, round 11 (draft11): one rule folds every event told again (``timeline/draft/retold.py``).
+
+The rule's parts on hand-made events (same type family and status, overlapping dates not told apart, one
+acting side, the same object, near enough), then short texts written for the test (not from the development
+set) and the exact events drafted from them against the seeds, published Wednesday 3 December 2025.
+"""
+from __future__ import annotations
+
+import pytest
+from test_draft_actors8 import seeds
+from test_draft_events4b import BEFORE, check
+
+from timeline.draft.drafted import Drafted
+from timeline.draft.retold import absorb, same_event
+
+KINDS = {"putin": "person", "lavrov": "person", "peskov": "person", "witkoff": "person", "russia": "state",
+         "ukraine": "state", "united-states": "state"}
+STATES = {"putin": "russia", "lavrov": "russia", "peskov": "russia", "witkoff": "united-states"}
+
+
+def _event(kind: str = "rejection", roles: dict | None = None, date: str = BEFORE, **more) -> Drafted:
+    return Drafted(kind, date, more.pop("status", "occurred"), roles or {"source": ["russia"]}, "A sentence.",
+                   more.pop("start", 0), 10, "rejected", 0.6, **more)
+
+
+def _same(first: Drafted, second: Drafted, apart: int = 1) -> bool:
+    return same_event(first, second, apart, KINDS, lambda a: STATES.get(a, a))
+
+
+@pytest.mark.parametrize(("second", "expected"), [
+    (_event(), True),
+    (_event(roles={"source": ["putin"]}), True),                         # the Kremlin, then Putin: one side
+    (_event(roles={"source": ["ukraine"]}), False),                      # another side
+    (_event("criticism"), False),                                        # another type
+    (_event("agreement_in_principle", {"participants": ["russia", "ukraine"]}), False),
+    (_event(status="planned"), False),
+    (_event(date="2025-12-05/.."), False),                               # dates that do not overlap
+    (_event(thing="demands"), True),                                     # one names the object, one does not
+])
+def test_the_rule_in_one_sentence(second: Drafted, expected: bool) -> None:
+    assert _same(_event(), second, apart=0) is expected
+
+
+def test_an_act_in_another_sentence_is_another_act_unless_the_same_actors_do_it() -> None:
+    assert _same(_event(), _event(), apart=2) is True
+    assert _same(_event(), _event(roles={"source": ["putin"]}), apart=1) is False
+    assert _same(_event(), _event(roles={"source": ["russia", "ukraine"]}), apart=1) is False
+
+
+def test_words_told_over_sentences_are_one_voice_and_two_people_two_voices() -> None:
+    lavrov, peskov = _event("statement", {"source": ["lavrov"]}), _event("statement", {"source": ["peskov"]})
+    assert _same(lavrov, peskov) is False
+    assert _same(lavrov, _event("statement", {"source": ["lavrov", "russia"]})) is True
+    assert _same(_event("statement", {"source": ["russia"]}), lavrov) is True           # the Kremlin, then Lavrov
+    assert _same(_event("statement", {"source": ["ukraine"]}), lavrov) is False
+
+
+def test_the_object_and_the_days_the_text_gives_keep_events_apart() -> None:
+    assert _same(_event(thing="proposal"), _event(thing="demands"), apart=0) is False
+    assert _same(_event(date="2025-12-01", explicit=True), _event(date="2025-12-02", explicit=True)) is False
+    assert _same(_event(date="2025-12-01", explicit=True), _event(date="2025-12-01/2025-12-03")) is True
+
+
+def test_a_type_family_folds_its_variants_and_agreements_fold_only_in_one_sentence() -> None:
+    deal = _event("agreement", {"participants": ["russia", "ukraine"]})
+    assert _same(deal, _event("agreement_in_principle", {"participants": ["russia", "ukraine"]}), apart=0) is True
+    assert _same(deal, _event("agreement", {"participants": ["russia", "ukraine"]}), apart=1) is False
+
+
+def test_near_enough_an_occasion_anywhere_other_events_within_three_sentences() -> None:
+    talks = {"participants": ["putin", "witkoff"]}
+    assert _same(_event("meeting", talks), _event("meeting", talks), apart=9) is True
+    assert _same(_event(), _event(), apart=3) is True
+    assert _same(_event(), _event(), apart=4) is False
+
+
+def test_the_fold_keeps_the_better_date_every_actor_and_the_other_sentence() -> None:
+    kept = _event(roles={"source": ["russia"]})
+    other = _event(roles={"source": ["putin"], "target": ["ukraine"]}, date="2025-12-01", explicit=True,
+                   start=40, location="Moscow", thing="plan")
+    absorb(kept, other)
+    assert (kept.date, kept.explicit, kept.roles, kept.location, kept.thing, kept.also) == (
+        "2025-12-01", True, {"source": ["russia", "putin"], "target": ["ukraine"]}, "Moscow", "plan",
+        [("A sentence.", 40, 10)])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one side's act told twice in a sentence: one event with both actors
+    ("The Kremlin rejected the plan on Monday, with Putin rejecting it as unacceptable.",
+     [("rejection", "2025-12-01", "occurred", {"source": ["russia", "putin"]})]),
+    # two people of one side speaking: two statements
+    ("Lavrov said the talks were useful. Peskov said the talks were useful.",
+     [("statement", BEFORE, "occurred", {"source": ["lavrov"]}),
+      ("statement", BEFORE, "occurred", {"source": ["peskov"]})]),
+])
+def test_texts(text: str, expected: list) -> None:
+    check(text, expected, seeds())
