@@ -58,7 +58,8 @@ def test_words_told_over_sentences_are_one_voice_and_two_people_two_voices() -> 
 def test_the_object_and_the_days_the_text_gives_keep_events_apart() -> None:
     assert _same(_event(thing="proposal"), _event(thing="demands"), apart=0) is False
     assert _same(_event(date="2025-12-01", explicit=True), _event(date="2025-12-02", explicit=True)) is False
-    assert _same(_event(date="2025-12-01", explicit=True), _event(date="2025-12-01/2025-12-03")) is True
+    assert _same(_event(date="2025-12-01", explicit=True), _event(date="2025-12-01/2025-12-03"), apart=0) is True
+    assert _same(_event(date="2025-12-01", explicit=True), _event(date="2025-12-01/2025-12-03"), apart=1) is False
 
 
 def test_a_type_family_folds_its_variants_and_agreements_fold_only_in_one_sentence() -> None:
