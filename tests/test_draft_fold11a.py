@@ -96,3 +96,14 @@ def test_the_fold_keeps_the_better_date_every_actor_and_the_other_sentence() -> 
 ])
 def test_texts(text: str, expected: list) -> None:
     check(text, expected, seeds())
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The talks in Sanaa are part of wider efforts.", True),          # a definite noun: the talks told before
+    ("Another round of talks in Sanaa is planned.", False),            # brought in as a new one
+])
+def test_an_occasion_told_again_by_a_definite_noun_whoever_it_names(sentence: str, expected: bool) -> None:
+    first = _event("meeting", {"participants": ["putin", "witkoff"]})
+    second = Drafted("meeting", BEFORE, "occurred", {"participants": ["ukraine"]}, sentence, 50, 90, "talks", 0.5,
+                     at=sentence.index("talks"), nominal=True)
+    assert _same(first, second, apart=5) is expected

@@ -97,9 +97,9 @@ def same_event(first: Drafted, second: Drafted, apart: int, kinds: dict[str, str
             return False
         if mine & theirs and (mine == theirs or apart == 0 or _sides(mine, state_of) == _sides(theirs, state_of)):
             return True
-        # "The meeting, brokered by Malaysia, ...", "the Doha talks": the occasion told before, by a definite noun
-        return apart > 0 and _definite(second) and bool(mine & theirs or not theirs
-                                                         or first.location and first.location == second.location)
+        # "The meeting, brokered by Malaysia, ...", "the talks in Sanaa": the nearest occasion told before, by a
+        # definite noun, whoever else it names
+        return apart > 0 and _definite(second)
     if apart > NEAR or apart and FAMILIES.get(first.type, first.type) in UNREAD_OBJECTS:
         return False
     if apart and first.type != "statement":  # another sentence's act is another act, unless the same actors, that day
