@@ -107,3 +107,25 @@ def test_an_occasion_told_again_by_a_definite_noun_whoever_it_names(sentence: st
     second = Drafted("meeting", BEFORE, "occurred", {"participants": ["ukraine"]}, sentence, 50, 90, "talks", 0.5,
                      at=sentence.index("talks"), nominal=True)
     assert _same(first, second, apart=5) is expected
+
+
+def test_an_extra_event_by_cause() -> None:
+    """``score_drafts --details`` says why each extra event matched nothing (round 11)."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import score_drafts as sd
+
+    def item(ident: str, kind: str, actors: set[str], start: int) -> sd.Item:
+        day = sd.dt.datetime(2025, 12, start)
+        return sd.Item(ident, kind, day, day + sd.dt.timedelta(days=1), frozenset(actors))
+
+    gold = [item("g1", "meeting", {"putin", "witkoff"}, 1), item("g2", "statement", {"lavrov"}, 2)]
+    matched = {gold[0]}
+    assert [sd.extra_reason(p, gold, matched) for p in (
+        item("p1", "meeting", {"putin"}, 1),         # the meeting matched already: drafted twice
+        item("p2", "meeting", {"putin"}, 5),          # its type and an actor, another day
+        item("p3", "statement", {"peskov"}, 2),      # its type and day, another speaker
+        item("p4", "criticism", {"lavrov"}, 2),      # an unmatched gold event of another type
+        item("p5", "threat", {"trump"}, 9),           # nothing like it
+    )] == ["told again", "date", "actor", "type", "no such event"]
