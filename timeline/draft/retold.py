@@ -10,7 +10,8 @@ own merge of events told in the same or the next sentences, which ran before the
 
 - the same type family (:data:`FAMILIES`) and status, overlapping dates not told apart by the text (two days
   it gives), and the same object (what was proposed, rejected or answered) where both name one;
-- a shared actor: an occasion (meeting, call, visit) with the same acting sides; in one sentence, acting sides
+- a shared actor: an occasion (meeting, call, visit) with the same acting sides, or told again by a definite noun
+  ("the talks in Sanaa": the nearest occasion told before, whoever it names); in one sentence, acting sides
   (rolled up to states) that meet; across sentences, one voice for words (one person, or the same sides) and
   the same actors on the same date for any other act (an act told in another sentence is another act);
 - near enough: an occasion anywhere in the article, unless told as a new one ("another round") or placed
@@ -85,7 +86,11 @@ def _root(number: int, into: dict[int, int]) -> int:
 
 def same_event(first: Drafted, second: Drafted, apart: int, kinds: dict[str, str],
                state_of: Callable[[str], str]) -> bool:
-    """Whether ``second``, told ``apart`` sentences after ``first`` (0: the same sentence), tells it again."""
+    """Whether ``second``, told ``apart`` sentences after ``first`` (0: the same sentence), tells it again.
+
+    ``apart`` counts sentences that told events; ``kinds`` and ``state_of`` as for :func:`fold_retold`. The rule
+    is the module's (its docstring, point by point).
+    """
     if FAMILIES.get(first.type, first.type) != FAMILIES.get(second.type, second.type) \
             or first.status != second.status or not _overlap(first.date, second.date) \
             or first.explicit and second.explicit and first.date != second.date \
