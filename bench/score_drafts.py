@@ -125,6 +125,7 @@ class Article:
     missed: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
     reasons: dict[str, int] = field(default_factory=dict)
+    extra_reasons: dict[str, int] = field(default_factory=dict)
 
 
 # --- reading events ----------------------------------------------------------------------------
@@ -306,6 +307,30 @@ def miss_reason(missed: Item, extra: list[Item], predicted: list[Item] = ()) -> 
     return "type" if any(p.actors & missed.actors for p in predicted) else "unseen"
 
 
+#: Why a predicted event matched no gold event (round 11), judged against the gold events.
+EXTRA_REASONS = ("told again", "date", "actor", "type", "no such event")
+
+
+def extra_reason(extra: Item, gold: list[Item], matched: set[Item]) -> str:
+    """Why the prediction ``extra`` matched no gold event.
+
+    ``told again``: a gold event it would match is matched by another prediction (one event drafted twice);
+    ``date``/``actor``: a gold event of its type shares an actor but not the dates / the dates but no actor;
+    ``type``: an unmatched gold event of another type shares its dates and an actor (a wrong type);
+    ``no such event``: none of these (the article reports no such event).
+    """
+    same = [g for g in gold if g.type == extra.type]
+    if any(compatible(extra, g) for g in same if g in matched):
+        return "told again"
+    if any(g.actors & extra.actors for g in same):
+        return "date"
+    if any(overlaps(g, extra) for g in same):
+        return "actor"
+    if any(overlaps(g, extra) and g.actors & extra.actors for g in gold if g not in matched):
+        return "type"
+    return "no such event"
+
+
 def score(predicted: list[Item], gold: list[Item],
           types: Callable[[Item, Item], bool] = same_type) -> Score:
     return Score(len(match(predicted, gold, types)), len(predicted), len(gold))
@@ -418,6 +443,9 @@ def evaluate(articles: list[Article], args: argparse.Namespace) -> None:
                 if g.id in article.missed:
                     reason = miss_reason(g, unmatched, predicted)
                     article.reasons[reason] = article.reasons.get(reason, 0) + 1
+            for extra in unmatched:
+                reason = extra_reason(extra, gold, {pair[1] for pair in pairs})
+                article.extra_reasons[reason] = article.extra_reasons.get(reason, 0) + 1
             article.lenient = score(predicted, gold, same_plover)
             article.scored = True
 
@@ -470,6 +498,8 @@ def markdown(articles: list[Article], sets: Iterable[str], details: bool = False
             counts = {reason: sum(a.reasons.get(reason, 0) for a in rows) for reason in MISS_REASONS}
             notes.append("- missed events, why (the nearest unmatched prediction of their type): "
                          + ", ".join(f"{reason} {count}" for reason, count in counts.items()))
+            counts = {reason: sum(a.extra_reasons.get(reason, 0) for a in rows) for reason in EXTRA_REASONS}
+            notes.append("- extra events, why: " + ", ".join(f"{reason} {count}" for reason, count in counts.items()))
         lines += ["", *notes, ""] if notes else [""]
     return "\n".join(lines).rstrip() + "\n"
 
@@ -482,6 +512,7 @@ def as_json(articles: list[Article], sets: Iterable[str]) -> str:
             "articles": [{"slug": a.slug, "published": a.published, "data": a.data, "scored": a.scored,
                           "note": a.note,
                           "missed": a.missed, "extra": a.extra, "miss_reasons": a.reasons,
+                          "extra_reasons": a.extra_reasons,
                           "strict": a.strict.as_dict() if a.scored else None,
                           "lenient": a.lenient.as_dict() if a.scored else None}
                          for a in articles if a.set == name],

@@ -44,6 +44,8 @@ def test_the_details_end_with_the_reasons_and_none_drafts_without_data(tmp_path:
     article = sd.Article("tune", "x", tmp_path / "tests" / "drafting" / "tune" / "x.yaml", "2025-05-10", ["seeds"])
     assert sd.data_arguments(article, "none") == []
     article.scored, article.reasons = True, {"date": 1, "unseen": 2}
+    article.extra_reasons = {"told again": 2, "type": 1}
     report = sd.markdown([article], ["tune"], details=True)
     assert report.rstrip().endswith("why (the nearest unmatched prediction of their type): "
-                                    "date 1, actor 0, date+actor 0, type 0, unseen 2")
+                                    "date 1, actor 0, date+actor 0, type 0, unseen 2\n"
+                                    "- extra events, why: told again 2, date 0, actor 0, type 1, no such event 0")

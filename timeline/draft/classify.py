@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from timeline.draft import modality
+from timeline.draft.clause_facts import place
 from timeline.draft.clauses import QUOTE
 from timeline.draft.dates import bound, find_dates
 from timeline.draft.drafted import Drafted
-from timeline.draft.events import _place  # the place of a clause: a name after "in"/"at"
 from timeline.draft.modality import NEGATIONS, PLANNED_WORDS, PROPOSED_WORDS, REFERENCES
-from timeline.draft.triggers import find_triggers
+from timeline.draft.triggers import Trigger, find_triggers
 from timeline.vocabulary import EVENT_TYPES
 
 if TYPE_CHECKING:
@@ -85,16 +85,17 @@ def model() -> Model | None:
     return _load(os.environ.get(ENVIRONMENT) or str(WEIGHTS))
 
 
-def features(sentence: Sentence) -> list[str]:
+def features(sentence: Sentence, triggers: list[Trigger] | None = None) -> list[str]:
     """The sparse features of ``sentence``: ``w=`` words, ``s=`` stems, ``b=`` word pairs, ``r=`` rule types, ``m=`` cues.
 
-    Words are spaCy's tokens in lower case, punctuation left out (a quotation mark is the cue ``m=quote``).
+    Words are spaCy's tokens in lower case, punctuation left out (a quotation mark is the cue ``m=quote``);
+    ``triggers`` are the sentence's rule triggers where the caller has read them (else they are read here).
     """
     tokens = [t.lower_ for t in sentence.span]
     words = [w for w in tokens if any(c.isalnum() for c in w)]
     found = [f"w={w}" for w in words] + [f"s={w[:STEM]}" for w in words if len(w) > STEM]
     found += [f"b={a} {b}" for a, b in zip(words, words[1:])]
-    for trigger in find_triggers(sentence.span):
+    for trigger in find_triggers(sentence.span) if triggers is None else triggers:
         found.append(f"r={trigger.type}{':noun' if trigger.nominal else ''}")
         found.append(f"t={trigger.type}={trigger.span[0].lower_}")
     cues = {"planned": PLANNED_WORDS, "proposed": PROPOSED_WORDS, "negated": NEGATIONS, "reference": REFERENCES}
@@ -114,7 +115,7 @@ def sentence_types(sentence: Sentence) -> dict[str, float]:
 SURE = 0.7
 
 
-def propose(sentence: Sentence, mentions: list[Mention], context: Context) -> list[Drafted]:
+def propose(sentence: Sentence, mentions: list[Mention], context: Context, triggers: list[Trigger]) -> list[Drafted]:
     """An event of the model's likeliest type for a sentence the rules drafted nothing from; [] if unsure.
 
     The type is the one the model gives at least :data:`SURE`; its parties are the actors the sentence
@@ -125,7 +126,7 @@ def propose(sentence: Sentence, mentions: list[Mention], context: Context) -> li
     its trigger the sentence's word that weighs most for the type. It is told as a noun (no verb was read).
     """
     current = model()
-    scores = current.scores(features(sentence)) if current else {}
+    scores = current.scores(features(sentence, triggers)) if current else {}
     kind = max(scores, key=scores.__getitem__, default=None)
     if current is None or kind is None or scores[kind] < SURE:
         return []
@@ -142,7 +143,7 @@ def propose(sentence: Sentence, mentions: list[Mention], context: Context) -> li
     at = next((t.idx - sentence.start + sentence.origin for t in sentence.span if t.lower_ == word), 0)
     return [Drafted(kind, dated[0].edtf if dated else bound(context.published, future), status, roles,
                     sentence.text, sentence.start, sentence.end, sentence.text[at:at + len(word)],
-                    round(scores[kind] / 2, 2), location=_place(sentence, 0, len(sentence.span)), at=at,
+                    round(scores[kind] / 2, 2), location=place(sentence, 0, len(sentence.span)), at=at,
                     nominal=True, explicit=bool(dated), reach=len(sentence.text))]
 
 

@@ -9,14 +9,10 @@ of the sentence, or the source of an ``assessment`` when the sentence has none.
 """
 from __future__ import annotations
 
-import datetime as dt
-import re
-
-from timeline.dates import parse_edtf
 from timeline.draft import modality
 from timeline.draft.actors import Mention
+from timeline.draft.clause_facts import after_publication, clause_date, confidence, dated_before, place, thing
 from timeline.draft.clauses import (
-    QUOTE,
     SPEECH,
     attribution_start,
     boundaries,
@@ -26,21 +22,17 @@ from timeline.draft.clauses import (
     token_at,
 )
 from timeline.draft.content import statement_kind
-from timeline.draft.dates import anchor_after, bound, find_dates, opens_sentence
+from timeline.draft.dates import anchor_after, bound
 from timeline.draft.drafted import Drafted
 from timeline.draft.one_side import one_side_kind
 from timeline.draft.quoted import quoted_acts
+from timeline.draft.reporting import add_quotes, attribution_only
 from timeline.draft.roles import PLAN_WORDS, Context, assemble, opening_subject
 from timeline.draft.sentences import Sentence
-from timeline.draft.triggers import ASKING, BASE_CONFIDENCE, IN_PRINCIPLE, Trigger, find_triggers
+from timeline.draft.triggers import ASKING, IN_PRINCIPLE, Trigger
 
 #: Words before a noun that make it an event told before ("the meeting"), not a new one.
 DEFINITE = frozenset(("the", "this", "that", "these", "those"))
-#: What a rejection, acceptance or criticism names -> the types of event it answers.
-THINGS = {"demand": ("demand",), "demands": ("demand",), "counter-proposal": ("counter_proposal",),
-          "plan": ("proposal", "counter_proposal"), "proposal": ("proposal", "counter_proposal"),
-          "proposals": ("proposal", "counter_proposal"), "draft": ("proposal",), "offer": ("proposal",),
-          "claim": ("claim",), "claims": ("claim",), "this": ("claim",), "ceasefire": ("ceasefire_declared",)}
 #: Types an article often reports with a noun only ("Sunday's meeting", "after talks in Geneva with ...").
 TOLD_AS_NOUNS = frozenset(("meeting", "call", "agreement", "agreement_signed"))
 #: Types whose verb keeps the clause's subject after a possessive ("Ankara's readiness to host the talks").
@@ -55,19 +47,18 @@ BASE_FORMS = frozenset(("accept", "welcome", "praise", "endorse", "urge", "conde
 #: Words before fighting told as a noun that name it as what is to end ("to end two years of hostilities").
 ENDED = frozenset(("end", "ends", "ending", "ended", "cessation", "halt", "halting", "stop", "stopping", "ceasefire",
                    "truce", "moratorium", "de-escalation", "resolve", "resolving"))
-#: Acts whose speaker's other words in the same sentence are that act, not a statement of their own
-#: ("confirming his attendance ..., and expressed hope that ...").
-SAME_UTTERANCE = frozenset(("acceptance", "rejection", "appeal", "demand", "endorsement", "criticism", "accusation",
-                            "threat", "denial", "claim", "offer_to_mediate", "proposal"))
 #: Reporting verbs whose content may make the statement a criticism or a threat (:mod:`timeline.draft.content`).
 SAID_OF = frozenset(("said", "says", "suggested", "suggests", "warned", "warns", "argued", "argues", "stated",
                      "signalled", "signaled", "indicated", "declared", "insisted", "noted", "added", "told", "tells",
                      "stressed", "stresses", "emphasized", "emphasised", "insisting"))
-_PLACE = re.compile(r"\b(?:in|at|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)*)")
 
 
-def sentence_events(sentence: Sentence, mentions: list[Mention], context: Context) -> list[Drafted]:
-    """The events ``sentence`` reports, each with roles, status, date, place, quotes and links."""
+def sentence_events(sentence: Sentence, mentions: list[Mention], context: Context,
+                    found: list[Trigger]) -> list[Drafted]:
+    """The events ``sentence`` reports, each with roles, status, date, place, quotes and links.
+
+    ``found`` are the sentence's triggers (:func:`timeline.draft.triggers.find_triggers` of its span).
+    """
     span = sentence.span
     words = [t.lower_ for t in span]
     starts = [t.idx + sentence.origin for t in span]
@@ -84,7 +75,6 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         actors = [m for m in mentions if token_of[id(m)] > opening]
         attribution = None
     bounds = boundaries(words, {token_of[id(m)] for m in mentions}, attribution) + ([opening] if opening else [])
-    found = find_triggers(span)
     context.subject = opening_subject(actors, token_of, words)  # drafta10: the subject an elided one shares
     triggers = _triggers(sentence, found, quoted, words, bounds, attribution)
     bounds = sorted({*bounds, *clause_commas(words, triggers, span.start)})
@@ -159,8 +149,8 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         date_end = last if number in objects else right_end
         if number + 1 in objects:  # "rebuffed the counter-proposal on Monday": the date is the verb's
             date_end = _after_object(triggers, number + 1, bounds, len(words), span.start)
-        when = _date(sentence, trigger, left_start, date_end, context.published, future, nouns, context.anchor)
-        if when and status == "occurred" and _after(when, context.published):
+        when = clause_date(sentence, trigger, left_start, date_end, context.published, future, nouns, context.anchor)
+        if when and status == "occurred" and after_publication(when, context.published):
             when = None  # "reached a deal ... in exchange for an election in 2024": a later date is another event's
         if future and drafted and drafted[-1].status == "occurred" and drafted[-1].explicit \
                 and "/" not in drafted[-1].date and (when is None or drafted[-1].at > trigger.span.start_char - 60):
@@ -170,9 +160,9 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         drafted.append(Drafted(
             type=kind, date=when or bound(context.published, future),
             status=status, roles=roles, sentence=sentence.text, start=sentence.start, end=sentence.end,
-            trigger=trigger.span.text, location=_place(sentence, left_start, right_end),
-            confidence=_confidence(trigger, roles, when is not None, inherited, mentions),
-            thing=_thing(words[last:max([b for b in bounds if b >= last] + [len(words)])] + words[left_start:first]),
+            trigger=trigger.span.text, location=place(sentence, left_start, right_end),
+            confidence=confidence(trigger, roles, when is not None, inherited, mentions),
+            thing=thing(words[last:max([b for b in bounds if b >= last] + [len(words)])] + words[left_start:first]),
             at=trigger.span.start_char - span.start_char, nominal=trigger.nominal, explicit=when is not None,
             reach=clause_end(span, bounds, last), begin=span[min(left_start, len(span) - 1)].idx - span.start_char,
             passive="by" in words[last - 1:last + 1], subject=subject))
@@ -186,8 +176,8 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         roles = {"source": credited[:1], **({"mentioned": list(dict.fromkeys(others))} if others else {})}
         drafted.append(Drafted("assessment", bound(context.published), "occurred", roles, sentence.text,
                                sentence.start, sentence.end, "according to", 0.45))
-    drafted = [e for e in drafted if not _attribution_only(e, drafted, sentence.text)]
-    _add_quotes(sentence, drafted)
+    drafted = [e for e in drafted if not attribution_only(e, drafted, sentence.text)]
+    add_quotes(sentence, drafted)
     context.anchor = anchor_after([e.date for e in drafted if e.explicit], context.anchor)
     return drafted + acts
 
@@ -228,15 +218,6 @@ def _after_object(triggers: list[Trigger], number: int, bounds: list[int], lengt
     end = triggers[number].span.end - offset
     following = [triggers[number + 1].span.start - offset] if number + 1 < len(triggers) else []
     return min([b for b in bounds if b >= end] + [length] + following)
-
-
-def _after(edtf: str, published: dt.date) -> bool:
-    """Whether the EDTF date ``edtf`` begins after ``published`` (a date no event that occurred can have)."""
-    try:
-        start = parse_edtf(edtf).start
-    except (ValueError, TypeError):
-        return False
-    return start is not None and start.date() > published
 
 
 def _modifier(words: list[str], first: int, trigger: Trigger) -> bool:
@@ -284,7 +265,7 @@ def _triggers(sentence: Sentence, found: list[Trigger], quoted: set[int], words:
                 and words[trigger.span.end - span.start:][:1] == ["to"]:
             trigger = trigger._replace(type=act.type)  # noqa: PLW2901 - drafta9: "proposed to accept": the act
         symmetric = trigger.type in ("meeting", "call", "visit")
-        if modality.is_reference(words[:first]) and not _dated(sentence, trigger):
+        if modality.is_reference(words[:first]) and not dated_before(sentence, trigger):
             comma = next((i for i in range(first, len(words)) if words[i] == ","), None)
             if comma is not None and "between" not in words[first:first + 3]:  # "after a meeting between A, B and C"
                 bounds.append(comma)
@@ -303,101 +284,3 @@ def _triggers(sentence: Sentence, found: list[Trigger], quoted: set[int], words:
     return kept
 
 
-def _date(sentence: Sentence, trigger: Trigger, left: int, right: int, published: dt.date,
-          future: bool, others: list[int], anchor: dt.date | None = None) -> str | None:
-    """The explicit date nearest the trigger within its clause; None if the clause gives none.
-
-    A date right before another trigger dates that one ("following a Monday phone call"), not this one;
-    ``others`` are where the sentence's other triggers start (offsets in its line).
-    """
-    span = sentence.span
-    begin = span[left].idx if left < len(span) else span[-1].idx
-    finish = span[right - 1].idx + len(span[right - 1]) if right > 0 else begin
-    found = [d for d in find_dates(sentence.line[begin:finish], published, future, begin, anchor) if d.explicit and (
-        sentence.line[d.end:d.end + 2] not in ("'s", "’s")  # "Sunday's talks" dates only the talks
-        or trigger.nominal and 0 <= trigger.span.start_char - d.end <= 12
-        or sentence.line[max(0, d.start - 7):d.start].endswith(("at ", "during ")))  # "said at Friday's ceremony"
-        and (not trigger.nominal or trigger.span.start_char - 15 <= d.start <= trigger.span.end_char + 140
-             or opens_sentence(sentence.line, span.start_char, d))
-        and not any(0 <= at - d.end <= 3 for at in others)]
-    if trigger.type in SPEECH:  # "said on Tuesday", not the dates of what was said
-        found = [d for d in found if d.end <= trigger.span.start_char or d.start - trigger.span.end_char < 25
-                 or " by " in sentence.line[trigger.span.end_char:d.start]]  # "confirmed by X on Wednesday"
-        quotes = [range(m.start(), m.end()) for m in QUOTE.finditer(sentence.line)]
-        found = [d for d in found if not any(d.start in quote for quote in quotes)]  # said, "Late Monday, we ..."
-    if not found:
-        return None
-    where = trigger.span.start_char
-    return min(found, key=lambda d: abs(d.start - where)).edtf
-
-
-def _dated(sentence: Sentence, trigger: Trigger) -> bool:
-    """Whether the words just before a trigger date it ("following the October 16 call")."""
-    before = sentence.line[max(0, trigger.span.start_char - 25):trigger.span.start_char]
-    return any(d.explicit for d in find_dates(before, dt.date(2000, 1, 1)))
-
-
-def _place(sentence: Sentence, left: int, right: int) -> str | None:
-    """A capitalised name after "in"/"at" in the clause ("in Moscow", "in Brussels")."""
-    if left >= right:
-        return None
-    span = sentence.span
-    match = _PLACE.search(sentence.line[span[left].idx:span[right - 1].idx + len(span[right - 1])])
-    return match.group(1) if match else None
-
-
-def _thing(words: list[str]) -> str | None:
-    joined = " ".join(words).replace(" - ", "-")
-    for word in joined.split():
-        if word in THINGS:
-            return word
-    return None
-
-
-def _confidence(trigger: Trigger, roles: dict[str, list[str]], explicit: bool, inherited: bool,
-                mentions: list[Mention]) -> float:
-    score = BASE_CONFIDENCE.get(trigger.type, 0.6) + (0.1 if explicit else 0.0) - (0.15 if inherited else 0.0)
-    unknown = {m.actor for m in mentions if not m.known}
-    score -= 0.1 * bool(unknown & {a for ids in roles.values() for a in ids})
-    score -= 0.1 * trigger.nominal
-    return round(min(0.95, max(0.1, score)), 2)
-
-
-#: Words after a reporting clause that go on with what the speaker said (", negotiators said, while acknowledging").
-SAYING_ON = frozenset(("while", "and", "but", "although", "though", "adding", "saying", "acknowledging", "noting",
-                       "warning", "stressing", "insisting", "calling", "describing", "urging"))
-#: The speaker of a reporting clause set off by a comma, just before its verb (", CNN Turk said").
-_ASIDE = re.compile(r",\s*(?:[\w.'’-]+\s+){1,4}$")
-
-
-def _attribution_only(event: Drafted, drafted: list[Drafted], text: str) -> bool:
-    """Whether a statement only sources another event of its sentence.
-
-    "Leavitt said Zelensky requested ...", "Rubio and Lavrov had a productive call, an official said": the
-    event reported is the news, the saying is not. A statement whose other events lie before it, across a
-    clause ("Lavrov expressed reservations after Poland threatened ..."), is an event of its own.
-    """
-    if event.type != "statement" or event.trigger.lower().startswith("announced "):
-        return False  # "Trump announced the ceasefire between ...": an act of its own (draft8)
-    said_last = len(text) - event.at < 40  # a reporting clause that ends the sentence
-    # draft8: "X met Y in Istanbul yesterday, CNN Turk said, starting talks ...": a reporting clause set off by commas
-    after = re.match(r"\w+\s*,\s*(\w+)", text[event.at:])  # "..., negotiators said, while acknowledging": more said
-    aside = bool(_ASIDE.search(text[:event.at])) and after is not None and after.group(1) not in SAYING_ON
-    speakers = set(event.roles.get("source", ()))
-    return any(other is not event and other.type != "statement" and not other.nominal
-               and (event.at < other.at < event.reach or said_last or aside and other.at < event.at
-                    or other.type in SAME_UTTERANCE and speakers & set(other.roles.get("source", ())))
-               for other in drafted)
-
-
-def _add_quotes(sentence: Sentence, drafted: list[Drafted]) -> None:
-    """Give each quotation in the sentence to the event told just before it, spoken by its first actor."""
-    verbal = [e for e in drafted if not e.nominal]
-    if not verbal:
-        return
-    for match in QUOTE.finditer(sentence.text):
-        text = (match.group(1) or match.group(2)).strip(" ,.")
-        event = ([e for e in verbal if e.at <= match.start()] or verbal[:1])[-1]
-        speaker = (event.roles.get("source") or event.roles.get("participants") or [None])[0]
-        if speaker and text:
-            event.quotes.append((speaker, text))

@@ -8,15 +8,17 @@ from typing import TYPE_CHECKING
 
 from timeline.draft.actors import ActorIndex
 from timeline.draft.classify import propose
+from timeline.draft.clause_facts import THINGS
 from timeline.draft.episodes import date_episodes  # drafta7: dates carried through an episode
-from timeline.draft.events import THINGS, Context, Drafted, sentence_events
+from timeline.draft.events import Context, Drafted, sentence_events
 from timeline.draft.retold import fold_retold
 from timeline.draft.sentences import sentences
+from timeline.draft.triggers import find_triggers
 
 if TYPE_CHECKING:
     from timeline.model import Dataset
 
-#: How many sentences back (of those that told events) an event may be the same one told again.
+#: How many sentences back (of those that told events) an undated event may be part of one told before.
 RECENT = 3
 #: Types an article tells again in later sentences, with more detail ("The delegations met in Istanbul").
 RETOLD = frozenset(("meeting", "call", "visit"))
@@ -65,20 +67,21 @@ def draft_article(text: str, published: dt.date, dataset: Dataset | None = None,
     told_at = [0]  # where the events of the last sentences that told any begin
     for sentence in sentences(text):
         mentions = index.find(sentence)
-        found = sentence_events(sentence, mentions, context) or propose(sentence, mentions, context)  # draft10
+        triggers = find_triggers(sentence.span)  # read once: the rules' events and the model's features
+        found = sentence_events(sentence, mentions, context, triggers) or propose(sentence, mentions, context, triggers)
         if not found:  # "Garcia ... was more cautious. '...,' he said.": "he" is the person the last sentence is about
             context.last_person = next((m.actor for m in mentions[:1] if m.kind == "person"
                                         and m.start - sentence.start <= 1), context.last_person)
         first = len(context.events)
-        for event in found:
-            if not _merge(event, context.events, first, told_at[-RECENT:][0], index.affiliations):
+        for event in found:  # an event told again is folded once all are dated (timeline/draft/retold.py)
+            if not _told_before(event, context.events, first, told_at[-RECENT:][0], index.affiliations):
                 context.events.append(event)
         for event in context.events[first:]:
             _link(event, context.events, first)
         if found:
             told_at.append(first)
     date_episodes(context.events, index.told, text, published, index.affiliations)  # drafta7
-    context.events[:] = fold_retold(context.events, index.kinds, index.state_of)  # drafta9: one event told twice, far apart
+    context.events[:] = fold_retold(context.events, index.kinds, index.state_of)  # every event told again
     source_id = source_id or _source_id(publisher, published)
     known_source = dataset is not None and source_id in dataset.sources
     source = None if known_source else {
@@ -116,36 +119,6 @@ def _link(event: Drafted, told: list[Drafted], sentence_start: int) -> None:
                 if not event.roles["target"]:
                     del event.roles["target"]
             return
-
-
-def _merge(event: Drafted, told: list[Drafted], sentence_start: int, previous_start: int,
-           affiliations: dict[str, str]) -> bool:
-    """Fold ``event`` into one already told: the same type and side in the same sentence, or the same facts again.
-
-    The same side: acting actors that roll up to a common state ("The Kremlin rejected ..., with Putin
-    calling it"). The same facts: the same type, actors acting, date and status, in this sentence or
-    the one before ("Zelenskyy stressed ... He expressed concern ...").
-    """
-    sides = {affiliations.get(a, a) for a in event.acting()}
-    if _told_before(event, told, sentence_start, previous_start, affiliations):
-        return True
-    for number in range(len(told) - 1, previous_start - 1, -1):
-        other = told[number]
-        symmetric = "participants" in event.roles
-        same_side = event.acting() & other.acting() if symmetric else \
-            sides & {affiliations.get(a, a) for a in other.acting()}
-        dated_apart = event.explicit and other.explicit and event.date != other.date  # "on July 29 ... on Aug. 4"
-        same_sentence = number >= sentence_start and bool(same_side) and not dated_apart
-        same_facts = other.acting() == event.acting() and other.date == event.date and other.status == event.status \
-            and not event.type.startswith("agreement")  # two agreements of one call, told apart, are two
-        if other.type == event.type and (same_sentence or same_facts):
-            for role, ids in event.roles.items():
-                other.roles.setdefault(role, []).extend(a for a in ids if a not in other.roles[role])
-            other.quotes.extend(q for q in event.quotes if q not in other.quotes)
-            other.related.extend(r for r in event.related if r not in other.related)
-            other.confidence = max(other.confidence, event.confidence)
-            return True
-    return False
 
 
 def _told_before(event: Drafted, told: list[Drafted], sentence_start: int, previous_start: int,

@@ -1,16 +1,22 @@
-"""One event told twice in an article, folded into one after the dates are set (drafta9).
+"""One event told more than once in an article, folded into one: one rule, one fold (rounds 9 and 11).
 
 News tells a meeting in its lede and again further down ("Peace talks between Kiir and Machar ended
 without an agreement ... the Kiir-Machar meeting this week"), and a speaker's words over several
-paragraphs ("Ortagus said in a statement, '...' ... '...,' Ortagus said"). The annotation rules count
+sentences ("Ortagus said in a statement, '...' ... '...,' Ortagus said"). The annotation rules count
 each once (``tests/drafting/README.md``: "several sentences describing the same utterance or the same
-meeting are one event"). The pipeline folds what follows at once (:func:`timeline.draft.pipeline._merge`);
-this pass folds what lies further apart, once every event has its date:
+meeting are one event"). Once every event has its date, :func:`fold_retold` folds each event into the
+nearest earlier one it tells again, by one rule (:func:`same_event`; round 11: it replaces the pipeline's
+own merge of events told in the same or the next sentences, which ran before the dates were set):
 
-- a meeting, call or visit of the same status whose acting sides are the same, anywhere in the article,
-  when the dates overlap and the text does not date both to different days;
-- a statement of the same speaker (one person, or the same state or organisation) within
-  :data:`NEAR` sentences, with overlapping dates.
+- the same type family (:data:`FAMILIES`) and status, overlapping dates not told apart by the text (two days
+  it gives), and the same object (what was proposed, rejected or answered) where both name one;
+- a shared actor: an occasion (meeting, call, visit) with the same acting sides, or told again by a definite noun
+  ("the talks in Sanaa": the nearest occasion told before, whoever it names); in one sentence, acting sides
+  (rolled up to states) that meet; across sentences, one voice for words (one person, or the same sides) and
+  the same actors on the same date for any other act (an act told in another sentence is another act);
+- near enough: an occasion anywhere in the article, unless told as a new one ("another round") or placed
+  elsewhere; any other event within :data:`NEAR` sentences; an agreement only in its own sentence (what was
+  agreed is not read, and two agreements are two events).
 
 The kept event is the better-dated one (a date the text gives, else the narrower span), with the other's
 actors, quotes and place added; the other's sentence is kept in ``also`` as more evidence.
@@ -23,8 +29,13 @@ from collections.abc import Callable
 from timeline.dates import parse_edtf
 from timeline.draft.drafted import Drafted
 
-#: Types an article tells again about the same occasion.
+#: Types an article tells again about the same occasion, anywhere in it.
 OCCASIONS = frozenset(("meeting", "call", "visit"))
+#: Types told again under another name of one family ("reached a deal" ... "the agreement in principle").
+FAMILIES = {"agreement_in_principle": "agreement"}
+#: Families told apart by what they settle, which the draft does not read: two tellings in two sentences are two
+#: events ("two distinct agreements reached in one call are two events", tests/drafting/README.md).
+UNREAD_OBJECTS = frozenset(("agreement", "agreement_signed"))
 #: Words that tell an occasion as one already known.
 DEFINITE = frozenset(("the", "this", "that", "these", "those", "their", "its"))
 #: Words that bring an occasion in as a new one.
@@ -33,12 +44,12 @@ INDEFINITE = frozenset(("a", "an", "another", "new", "next", "second", "third", 
 _SPEAKER = re.compile(r"\b(?:official|officials|negotiator|envoy|spokesman|spokeswoman|spokesperson|aide|diplomat|"
                       r"source|representative|adviser|advisor)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"(?:he|she|they)\b", re.IGNORECASE)
-#: How many sentences apart two statements of one speaker may be to be one utterance.
+#: How many sentences apart two tellings of an event that is not an occasion may be.
 NEAR = 3
 
 
 def fold_retold(events: list[Drafted], kinds: dict[str, str], state_of: Callable[[str], str]) -> list[Drafted]:
-    """``events`` with each event told again folded into the first telling (the order is kept).
+    """``events`` with each event told again folded into the nearest earlier telling (the order is kept).
 
     ``kinds`` maps actor ids to their kinds (``person``, ``state``, ...), ``state_of`` an actor to the state
     or organisation it belongs to. Relations between events
@@ -49,9 +60,10 @@ def fold_retold(events: list[Drafted], kinds: dict[str, str], state_of: Callable
     into: dict[int, int] = {}
     for later in range(len(events)):
         for earlier in reversed(range(later)):  # the nearest telling first
-            if earlier in into or not _same(events[earlier], events[later], order, kinds, state_of):
+            apart = order[events[later].start] - order[events[earlier].start]
+            if earlier in into or not same_event(events[earlier], events[later], apart, kinds, state_of):
                 continue
-            _absorb(events[earlier], events[later])
+            absorb(events[earlier], events[later])
             into[later] = earlier
             break
     kept = [number for number in range(len(events)) if number not in into]
@@ -72,30 +84,57 @@ def _root(number: int, into: dict[int, int]) -> int:
     return number
 
 
-def _same(first: Drafted, second: Drafted, order: dict[int, int], kinds: dict[str, str],
-          state_of: Callable[[str], str]) -> bool:
-    """Whether ``second`` tells ``first`` again."""
-    if first.type != second.type or first.status != second.status or first.start == second.start \
-            or not _overlap(first.date, second.date) or first.explicit and second.explicit and first.date != second.date:
+def same_event(first: Drafted, second: Drafted, apart: int, kinds: dict[str, str],
+               state_of: Callable[[str], str]) -> bool:
+    """Whether ``second``, told ``apart`` sentences after ``first`` (0: the same sentence), tells it again.
+
+    ``apart`` counts sentences that told events; ``kinds`` and ``state_of`` as for :func:`fold_retold`. The rule
+    is the module's (its docstring, point by point).
+    """
+    if FAMILIES.get(first.type, first.type) != FAMILIES.get(second.type, second.type) \
+            or first.status != second.status or not _overlap(first.date, second.date) \
+            or first.explicit and second.explicit and first.date != second.date \
+            or first.thing and second.thing and first.thing != second.thing:
         return False
     mine, theirs = first.acting(), second.acting()
     if first.type in OCCASIONS:
-        if _new_occasion(second) or first.location and second.location and first.location != second.location:
+        if apart and _new_occasion(second) or first.location and second.location and first.location != second.location:
             return False
-        if len(mine) >= 2 and mine == theirs:
+        if mine & theirs and (mine == theirs or apart == 0 or _sides(mine, state_of) == _sides(theirs, state_of)):
             return True
-        # "The meeting, brokered by Malaysia, ...", "the Doha talks": the occasion told before, by a definite noun
-        return _definite(second) and bool(mine & theirs or not theirs
-                                           or first.location and first.location == second.location)
-    if first.type != "statement" or abs(order[second.start] - order[first.start]) > NEAR:
+        # "The meeting, brokered by Malaysia, ...", "the talks in Sanaa": the nearest occasion told before, by a
+        # definite noun, whoever else it names
+        return apart > 0 and _definite(second)
+    if apart > NEAR or apart and FAMILIES.get(first.type, first.type) in UNREAD_OBJECTS:
         return False
-    if _described(first, kinds) and _named_for(second, mine, kinds, state_of,
-                                               order[second.start] - order[first.start] == 1):
+    if apart and first.type != "statement":  # another sentence's act is another act, unless the same actors, that day
+        return bool(mine) and mine == theirs and first.date == second.date
+    return _same_voice(first, second, apart, kinds, state_of)
+
+
+def _sides(actors: set[str], state_of: Callable[[str], str]) -> set[str]:
+    return {state_of(a) for a in actors}
+
+
+def _same_voice(first: Drafted, second: Drafted, apart: int, kinds: dict[str, str],
+                state_of: Callable[[str], str]) -> bool:
+    """Whether two events have one acting voice.
+
+    In one sentence, their acting sides (rolled up to states or organisations) meet ("The Kremlin rejected ...,
+    with Putin calling it"). Across sentences, one person speaks in both (with the state they speak for beside
+    them or not; two people are two voices), else the sides are the same; or a described speaker ("North Korea's
+    top nuclear negotiator says") is named in the next telling.
+    """
+    mine, theirs = first.acting(), second.acting()
+    if first.type == "statement" and _described(first, kinds) and _named_for(second, mine, kinds, state_of, apart == 1):
         return True  # "North Korea's top nuclear negotiator says ..." then "..., Kim Myong Gil said"
+    sides = _sides(mine, state_of), _sides(theirs, state_of)
+    if apart == 0:
+        return bool(sides[0] & sides[1])
     persons = {a for a in mine | theirs if kinds.get(a) == "person"}
-    if persons:  # one person's words, the state it speaks for beside it or not ("U.S. ... spokesperson Ortagus")
-        return len(persons) == 1 and persons <= mine and persons <= theirs
-    return bool(mine) and mine == theirs
+    if persons and persons & mine and persons & theirs:  # one person's words, the state they speak for beside or not
+        return len(persons) == 1
+    return bool(mine) and sides[0] == sides[1]
 
 
 def _described(event: Drafted, kinds: dict[str, str]) -> bool:
@@ -129,8 +168,8 @@ def _new_occasion(event: Drafted) -> bool:
     return event.nominal and any(word in INDEFINITE for word in before)
 
 
-def _absorb(kept: Drafted, other: Drafted) -> None:
-    """Fold ``other`` into ``kept``: the better date, every actor, quote and place, and its sentence as evidence."""
+def absorb(kept: Drafted, other: Drafted) -> None:
+    """Fold ``other`` into ``kept``: the better date, every actor, quote, link and place, its sentence as evidence."""
     if _better_dated(other, kept):
         kept.date, kept.explicit = other.date, other.explicit
     for role, ids in other.roles.items():
@@ -140,8 +179,10 @@ def _absorb(kept: Drafted, other: Drafted) -> None:
     kept.quotes.extend(q for q in other.quotes if q not in kept.quotes)
     kept.related.extend(r for r in other.related if r not in kept.related)
     kept.location = kept.location or other.location
+    kept.thing = kept.thing or other.thing
     kept.confidence = max(kept.confidence, other.confidence)
-    kept.also.append((other.sentence, other.start, other.end))
+    if other.start != kept.start:
+        kept.also.append((other.sentence, other.start, other.end))
 
 
 def _better_dated(one: Drafted, other: Drafted) -> bool:
@@ -167,4 +208,3 @@ def _overlap(one: str, other: str) -> bool:
     except ValueError:
         return False
     return (a.start is None or b.end is None or a.start <= b.end) and (b.start is None or a.end is None or b.start <= a.end)
-
