@@ -41,6 +41,18 @@ LATER_WORDS = ("as early as", "as soon as", "potentially", "possibly", "next wee
 #: Present forms of "take effect" and "go into force": a truce that "takes effect in August" is still to come.
 TAKING_EFFECT = frozenset(("takes", "take", "goes", "go", "comes", "come", "enters", "enter"))
 
+#: Words before "to" that put an act on a schedule ("is expected to brief", "is due to announce"): unlike "could"
+#: or "may", they tell a statement still to come, not speculation (drafta11).
+SCHEDULE_WORDS = frozenset(("expected", "due", "scheduled", "set"))
+#: Types that are no arrangement but may be scheduled: a briefing, an announcement (drafta11).
+SCHEDULABLE = frozenset(("statement",))
+
+
+def _scheduled(near: list[str]) -> bool:
+    """Whether the words before a verb put it on a schedule: "expected to", "due to", or "will" just before it."""
+    return near[-1:] in (["will"], ["'ll"]) or any(a in SCHEDULE_WORDS and b == "to" for a, b in zip(near, near[1:]))
+
+
 #: Types that can be arranged before they happen: the only ones that may be planned or proposed.
 PLANNABLE = frozenset((
     "meeting", "call", "visit", "talks_resumed", "agreement", "agreement_signed", "agreement_in_principle",
@@ -77,6 +89,8 @@ def status(kind: str, before: list[str], after: str, reach: int = 4) -> str | No
     if not (proposed or planned):
         # "for the two countries to reach a deal": an aim, not an event
         return None if kind.startswith("agreement") and before[-1:] == ["to"] else "occurred"
+    if kind in SCHEDULABLE and _scheduled(near):
+        return "planned"  # drafta11: "is expected to brief the media today", "will announce the results"
     if kind not in PLANNABLE:
         return None if planned and not proposed else "occurred"
     return "proposed" if proposed and kind not in ("proposal", "counter_proposal") else "planned" if planned \

@@ -30,6 +30,8 @@ SAY = "said|says|say|stated|noted|told|tells|stressed|stresses|acknowledged|ackn
 # dictionary entries ("clarified that", "assured reporters", "cautioned that")
 #: Words for an agreement reached ("reached a trade agreement", "struck a draft deal").
 DEALS = "agreement|deal|accord|pact|truce|ceasefire"
+#: Modal verbs before a base form that tells an act still to come ("will withdraw", "may travel to"), drafta11.
+MODALS = "will|would|may|might|shall|could|'ll"
 #: Words that make an agreement reached one in principle: terms still to be written down or signed.
 IN_PRINCIPLE = frozenset(("draft", "preliminary", "framework", "outline", "tentative"))
 #: Verbs of pressing another actor to act ("has pressed Kinshasa and M23 to reach an accord"): an appeal.
@@ -145,7 +147,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
               "arrived|arrives|arriving in|at", "landed|lands in",
               # drafta10: CAMEO 042/043, a side's team sent to the host ("Qatar sent a delegation to Cairo")
               f"sent|sends|send|sending|dispatched|dispatches|dispatch ~ {SENT} to",
-              "paid|pays|made|makes ~ visit|trip to", "trip to", "being sent|dispatched to", "will travel|go to",
+              "paid|pays|made|makes ~ visit|trip to", "trip to", "being sent|dispatched to",
+              # drafta11: a trip still to come, told with a modal or a plan ("may travel to Egypt", "is due to fly
+              # to Doha", "will head to Cairo"); "go to" only after a modal ("to go to war" is no trip)
+              f"{MODALS}|to travel|fly to", f"{MODALS} go|head to",
               "left|leaves|departed|departs for|to",
               f"{'|'.join(sorted(WELCOMING))} ~ ~ at ~ {ARRIVAL_PLACES}"),
     "counter_proposal": ("submitted|submits|delivered|delivers|handed|hands|sent|sends ~ response|reply|answer to ~ "
@@ -156,7 +161,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                  "proposed|presented|drafted|submitted|tabled|unveiled|outlined by", "set|laid|put out|forward by",
                  "proposed|proposes|propose|proposing ~ talks|talk|dialogue|negotiations|meeting|ceasefire|truce",
                  "proposed|proposes|propose|proposing opening|holding|starting|resuming ~ talks|talk|dialogue|negotiations",
-                 f"present|presents|presented|presenting ~ {PLAN}", f"presented|presents ~ ~ with ~ {PLAN}",
+                 f"present|presents|presented|presenting ~ {PLAN}",
+                 # drafta11: a memorandum put forward ("ready to present the memorandum", "will propose a memorandum")
+                 "propose|proposes|proposed|present|presents|presented ~ memorandum", f"presented|presents ~ ~ with ~ {PLAN}",
                  f"put|puts|putting forward ~ {PLAN}",
                  f"handed|hands|sent|sends ~ {PLAN}", "offered|offers|offering to",
                  "proposed|proposes ~ to",  # draft8: 'had proposed "to examine the crisis"'
@@ -224,7 +231,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "threat": ("threatened|threatens|threatening", "vowing|vowed|vows to escalate|strike|attack|retaliate|respond",
                "warned|warns of|against"),
     "statement": (SAY, f"named|names|listed|lists|enumerated|detailed ~ {ITEMS}", "pointed|points out",
-                  "brief|briefing ~ media|press|reporters|journalists|correspondents"),  # drafta10: CAMEO 010
+                  "brief|briefing ~ media|press|reporters|journalists|correspondents",  # drafta10: CAMEO 010
+                  "announce"),  # drafta11: "will announce the results" (a statement still to come)
     "military_action": ("attacked|shelled|bombed|struck", "launched|launches ~ attack|attacks|strike|strikes|offensive",
                         "resumed|resumes|began|begins ~ war|offensive|strikes|attacks|fighting|hostilities",
                         "resumed|resumes|intensified|intensifies|stepped|steps|expanded|expands ~ operations|raids "
@@ -270,7 +278,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     # the verb that act (CAMEO 2.0 verb dictionary's main entries under each code; PLOVER's event types)
     #: CAMEO 087 "De-escalate military engagement" (PLOVER RETREAT): forces pulled back
     "withdrawal": (f"withdrew|withdraws|withdrawing|pulled|pulls|pulling ~ {FORCES}",
-                   f"pulled|pulls|pulling back|out ~ {FORCES}", f"{FORCES} withdrew|withdraw|retreated|pulled"),
+                   f"pulled|pulls|pulling back|out ~ {FORCES}", f"{FORCES} withdrew|withdraw|retreated|pulled",
+                   # drafta11: a pull-back still to come ("Israel will withdraw their troops"); after "to" it is
+                   # what someone asks for (an appeal), so only after a modal
+                   f"{MODALS} withdraw|pull ~ {FORCES}", f"{MODALS} pull back|out ~ {FORCES}"),
     #: CAMEO 085 "Ease economic sanctions, boycott, embargo": inflected forms only ("to lift" is an aim)
     "sanctions_eased": (f"lifted|lifts|eased|eases|relaxed|relaxes|waived|waives|suspended|suspends ~ {EASED}",
                         "* sanctions relief"),
@@ -294,6 +305,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 #: How sure a match of each type is, before the actors and the date are weighed (general words are less sure).
 BASE_CONFIDENCE = {"statement": 0.55, "meeting": 0.75, "call": 0.8, "visit": 0.7, "claim": 0.75, "denial": 0.75,
                    "rejection": 0.7, "proposal": 0.6, "counter_proposal": 0.65}
+
+
+#: Words a pattern may open with that belong before its verb (a modal, the "to" of a plan).
+_LEADING = frozenset((*MODALS.split("|"), "to"))
 
 
 class Trigger(NamedTuple):
@@ -341,6 +356,8 @@ def find_triggers(span: Span) -> list[Trigger]:
     triggers = []
     for match in sorted(filter_spans(spans), key=lambda s: s.start):
         kind, _, noun = match.label_.partition(":")
+        if match[0].lower_ in _LEADING:  # drafta11: "will withdraw": the modal is read by modality, before the verb
+            match = match[1:]
         intransitive = kind == "talks_suspended" and match[0].lower_ in BE or kind == "talks_resumed" and len(match) == 1
         if intransitive and not _talks_before(span, match):
             continue  # "the plan was suspended", "Russia resumed exports": only talks are suspended or resumed here
