@@ -39,6 +39,8 @@ OBJECT_OF = frozenset(("offer", "offers", "proposal", "invitation", "step", "ste
 #: Verbs of asking another actor to act, before the act asked ("urged Kiir and Machar to meet"), drafta11.
 ASKERS = frozenset(("asked", "asks", "urged", "urges", "instructed", "instructs", "ordered", "orders", "directed",
                     "told", "tasked", "authorized", "authorised", "pressed", "encouraged", "invited", "invites"))
+#: Words after which a reporting verb comes before its speaker ('"...," said Witkoff'), drafta11.
+INVERTING = frozenset((",", '"', "”", "“", "'", "’"))
 #: Words after a noun trigger that bring in the other side: the owner of the noun is the clause's subject.
 WITH = frozenset(("with", "between"))
 
@@ -134,6 +136,10 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
     if asker is not None and not passive and any(token_of[id(m)] > asker for m in left):
         # drafta11: "Trump asked Witkoff to meet Putin": who is asked meets, not who asks
         sources = [m.actor for m in left if token_of[id(m)] > asker]
+    speaker = [m for m in right if token_of[id(m)] <= last + 1] if trigger.type == "statement" and not sources \
+        and not passive and words[first - 1:first] and words[first - 1] in INVERTING else []
+    if speaker:  # drafta11: '"...," said Witkoff', '..., said the source on Saturday': the speaker follows
+        sources, targets = [speaker[0].actor], [a for a in targets if a != speaker[0].actor]
     inherited = False
     if not sources and not passive:
         pronoun = any(w in PRONOUNS for w in words[:first][-6:])
