@@ -41,6 +41,8 @@ ASKERS = frozenset(("asked", "asks", "urged", "urges", "instructed", "instructs"
                     "told", "tasked", "authorized", "authorised", "pressed", "encouraged", "invited", "invites"))
 #: Words after which a reporting verb comes before its speaker ('"...," said Witkoff'), drafta11.
 INVERTING = frozenset((",", '"', "”", "“", "'", "’"))
+#: "called on X to": an appeal whose "on" opens who is asked.
+CALLING = frozenset(("called", "calls", "calling", "call"))
 #: Words after a noun trigger that bring in the other side: the owner of the noun is the clause's subject.
 WITH = frozenset(("with", "between"))
 
@@ -133,9 +135,12 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
         sources, targets = list(context.subject), [a for a in targets if a not in context.subject]
         return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, True)
     asker = _asker_end(words, first)
-    if asker is not None and not passive and any(token_of[id(m)] > asker for m in left):
-        # drafta11: "Trump asked Witkoff to meet Putin": who is asked meets, not who asks
+    if asker is not None and not passive:
+        # drafta11: "Trump asked Witkoff to meet Putin": who is asked meets, not who asks; "called on the
+        # mediators to put forward a plan": the asked act of someone the text does not name is no event
         sources = [m.actor for m in left if token_of[id(m)] > asker]
+        if not sources:
+            return None
     speaker = [m for m in right if token_of[id(m)] <= last + 1] if trigger.type == "statement" and not sources \
         and not passive and words[first - 1:first] and words[first - 1] in INVERTING else []
     if speaker:  # drafta11: '"...," said Witkoff', '..., said the source on Saturday': the speaker follows
@@ -174,7 +179,8 @@ def _asker_end(words: list[str], first: int) -> int | None:
     "instructed Witkoff to travel"): its index, or None. Within eight words, with "to" just before the verb."""
     if first < 2 or words[first - 1] != "to":
         return None
-    return next((i for i in range(first - 2, max(-1, first - 10), -1) if words[i] in ASKERS), None)
+    return next((i for i in range(first - 3, max(-1, first - 10), -1)  # someone between: "asked to meet" is his own
+                 if words[i] in ASKERS or words[i] == "on" and words[i - 1] in CALLING), None)
 
 
 def opening_subject(mentions: list[Mention], token_of: dict[int, int], words: list[str]) -> list[str]:

@@ -55,7 +55,8 @@ CONTINUED = "accompanying|facilitating|supporting|mediating|hosting|accompany|fa
 MADE_KNOWN = "leaked|revised|published|unveiled|released|amended|updated|circulated|presented|drafted"
 CAPTURE = "captured|taken|seized|liberated|destroyed|downed|killed|encircled|shot"
 #: Taking ground by force (CAMEO 19, "Fight"): the verb before a place or a named thing.
-SEIZE = "captured|captures|seized|seizes|overran|overruns|stormed|storms|occupied|occupies"
+SEIZE = "captured|captures|seized|seizes|overran|overruns|stormed|storms|occupied|occupies|" \
+        "recaptured|recaptures|retook|retakes|regained|regains"  # drafta11: ground taken back
 TAKEN_PLACE = "the|a|much|most|control"
 #: Uses of armed force told as nouns ("a Russian strike that killed", "Israeli and US strikes on its sites").
 STRIKES = "strike|strikes|airstrike|airstrikes|attack|attacks|bombardment|bombardments|shelling|offensive"
@@ -141,7 +142,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
              "phoned|phones|telephoned", "spoke|spoken|speaks|talked ~ with", "held|had|have|hold ~ call|conversation",
              "* call|conversation|conversations between|with", "contact|contacts|communication over|via hotline|phone",
              "spoke|speak|speaks|talked ~ over|via hotline|phone",
-             "spoke|spoken|speak|speaks|talked to each|one other|another", "telephonic|telephone talk|conversation",
+             "spoke|spoken|speak|speaks|talked to each|one other|another",
+             "telephonic|telephone talk|talks|conversation|conversations",
              "called|calls|phoned|rang CAP"),
     "visit": ("visited|visits|visiting|visit", "visit to", "travelled|traveled|travels|flew|flies to",
               "arrived|arrives|arriving in|at", "landed|lands in",
@@ -180,6 +182,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                          f"{RESTATE} ~ readiness|willingness|availability to {MEDIATE}",
                          f"offered|offers|offering|proposed|volunteered to {ASSIST} ~ {ASSISTED}",
                          f"ready|readiness|willing|willingness|prepared|availability to {ASSIST} ~ {ASSISTED}",
+                         # drafta11: "stands ready to assist and facilitate the peace process"
+                         f"ready|readiness|willing|willingness|prepared|availability to assist|help ~ ~ {ASSISTED}",
                          "offered|offers|offering ~ mediation|mediate|good offices", "* mediation offer|offers",
                          # drafta9: an invitation to talks ("invited both sides to participate", "the invitation
                          # of our Swedish hosts to return to Stockholm"): an offer to host or mediate them
@@ -214,7 +218,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                     "is|are|was|were|been recognized|recognised by",
                     # drafta10: CAMEO 051, support told with its verb ("supports direct dialogue between")
                     "supports|supported direct|efforts|dialogue|talks|negotiations|peace", "supports the|a|an|CAP",
-                    "expressed|expresses|voiced|voices|declared|declares ~ support|backing for"),
+                    "expressed|expresses|voiced|voices|declared|declares ~ support|backing for",
+                    # drafta11: thanks given (CAMEO 051's "praise"), and the participle after the clause's subject
+                    # ("..., praising the work of the delegation")
+                    "expressed|expresses|expressing|voiced|conveyed ~ gratitude|thanks|appreciation",
+                    "thanked|thanking",
+                    "praising|welcoming|commending|hailing|applauding|endorsing"),
     "agreement": ("agreed|agree|agrees", "came|come|comes to terms",
                   f"reached|reach|reaches|struck|strike|strikes|clinched|sealed ~ {DEALS}",
                   "* agreement|deal|accord|understanding|truce reached|struck|brokered|sealed|clinched"),
@@ -227,6 +236,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                    "alleged|alleges|alleging|allege that"),  # drafta10: CAMEO 112 "Accuse" (an allegation)
     "criticism": ("criticised|criticized|criticises|criticizes|criticising|criticizing",
                   "condemned|condemns|condemn|denounced|denounces|denounce|slammed|slams",
+                  "condemning|denouncing|slamming",  # drafta11: the participle after the clause's subject
                   "complained|complains|complaining"),
     "threat": ("threatened|threatens|threatening", "vowing|vowed|vows to escalate|strike|attack|retaliate|respond",
                "warned|warns of|against"),
@@ -244,7 +254,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                         f"* {FIGHTING} between|with|continued|continue|erupted|broke",
                         "fought|fight|fights|waged|wage|wages ~ war|wars|battle|battles",
                         "engaging|engaged|engage|engages in ~ clashes|fighting|hostilities|skirmishes",
-                        "* invasion|invasions of", "* skirmish|skirmishes between"),
+                        "* invasion|invasions of", "* skirmish|skirmishes between",
+                        # drafta11: a past attack told as a noun with its author ("the attack by Hamas militants",
+                        # "a 1974 Turkish army invasion")
+                        f"* {STRIKES}|invasion|assault by", "* invasion|assault ."),
     #: drafta10: CAMEO 15 "Exhibit military posture" (152 raise alert, 154 mobilize or increase armed forces)
     "show_of_force": (f"activate|activated|activates|activating|mobilized|mobilised|mobilize|mobilise|deployed|deploys|"
                       f"deploy|massed|masses ~ {FORCES}", "put|puts|placed|places ~ on alert|high|standby"),
