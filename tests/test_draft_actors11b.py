@@ -33,3 +33,24 @@ def test_unnamed_and_inverted_speakers(text: str, expected: list) -> None:
     """A speaker described ("a source close to X", "the source") stands for the side the text gives it, else
     nobody and no event; a speaker after "said" is the statement's source."""
     check(text, expected, seeds())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russian and Ukrainian delegations met Turkish and Qatari mediators on Monday. The mediators said on Tuesday "
+     "that progress had been made.",
+     [("meeting", "2025-12-01", "occurred", {"participants": ["russia", "ukraine", "turkey", "qatar"]}),
+      ("statement", "2025-12-02", "occurred", {"source": ["turkey", "qatar"]})]),
+    ("Russia and Ukraine held talks mediated by Turkey and Qatar on Monday. The mediators said on Tuesday that "
+     "progress had been made.",
+     [("meeting", "2025-12-01", "occurred", {"participants": ["russia", "ukraine", "turkey", "qatar"]}),
+      ("statement", "2025-12-02", "occurred", {"source": ["turkey", "qatar"]})]),
+    # no mediator named before: nobody, no event
+    ("The mediators said on Tuesday that progress had been made.", []),
+    # asked of the mediators, the plan is theirs to put forward: not the asker's proposal
+    ("Ukraine called on the mediators to put forward a plan.",
+     [("appeal", BEFORE, "occurred", {"source": ["ukraine"]})]),
+])
+def test_the_mediators(text: str, expected: list) -> None:
+    """ "The mediators" stand for the sides the article named as mediating ("Qatari mediators", "mediated by X and
+    Y"), else for nobody."""
+    check(text, expected, seeds())
