@@ -33,9 +33,10 @@ def test_fighting_told_in_the_background(text: str, expected: list) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # thanks given are praise (CAMEO 051), told with "thanked" or "expressed gratitude"
-    ("Zelenskyy thanked Trump for the talks.",
+    # gratitude expressed is praise (CAMEO 051); "thanked" is left a readout's courtesy
+    ("Zelenskyy expressed gratitude to Trump for the talks.",
      [("endorsement", BEFORE, "occurred", {"source": ["zelenskyy"], "target": ["trump"]})]),
+    ("Zelenskyy thanked Trump for the talks.", []),
     ("Sybiha met Rubio. He expressed gratitude for the support of the United States.",
      [("meeting", BEFORE, "occurred", {"participants": ["sybiha", "rubio"]}),
       ("endorsement", BEFORE, "occurred", {"source": ["sybiha"], "target": ["united-states"]})]),
@@ -52,6 +53,6 @@ def test_fighting_told_in_the_background(text: str, expected: list) -> None:
      [("offer_to_mediate", BEFORE, "occurred", {"source": ["turkey"]})]),
 ])
 def test_readout_words(text: str, expected: list) -> None:
-    """Words of readouts the lexicon lacked: thanks, praise and condemnation told with a participle, calls in the
+    """Words of readouts the lexicon lacked: gratitude, praise and condemnation told with a participle, calls in the
     plural, a readiness to assist the process."""
     check(text, expected, seeds())
