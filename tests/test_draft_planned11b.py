@@ -54,3 +54,15 @@ def test_acts_still_to_come(text: str, expected: list) -> None:
 def test_who_is_asked_to_act(text: str, expected: list) -> None:
     """ "X asked Y to meet Z": Y and Z meet; X asked (CAMEO 02), and is no side of the meeting."""
     check(text, expected, seeds())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Putin met Witkoff on Tuesday. Ushakov called the talks useful.",
+     [("meeting", "2025-12-02", "occurred", {"participants": ["putin", "witkoff"]})]),
+    ("Erdogan called for talks between Russia and Ukraine.",
+     [("appeal", BEFORE, "occurred", {"source": ["erdogan"]}),
+      ("meeting", AFTER, "proposed", {"participants": ["russia", "ukraine"]})]),
+])
+def test_calling_proposes_only_with_for_or_on(text: str, expected: list) -> None:
+    """ "called for talks" proposes them; "called the talks useful" names talks told before (no new meeting)."""
+    check(text, expected, seeds())

@@ -24,6 +24,8 @@ PLANNING_VERBS = frozenset(("plans", "plan", "planned", "planning", "expected", 
 PROPOSED_WORDS = frozenset(("proposed", "proposes", "propose", "proposing", "offered", "offers", "offer", "offering",
                             "invited", "invites", "invite", "suggested", "suggests", "suggest", "urged", "urges",
                             "called", "calls", "calling"))
+#: Forms of "call" that propose only with "for" or "on" after them ("called for talks", "calls on X to meet").
+CALLED = frozenset(("called", "calls", "calling"))
 #: Words after an arranged event, in its clause, that say it was called off.
 CANCELLED_WORDS = frozenset(("canceled", "cancelled", "scrapped", "postponed", "shelved", "disrupted", "derailed",
                              "scuttled", "aborted"))
@@ -81,7 +83,8 @@ def status(kind: str, before: list[str], after: str, reach: int = 4) -> str | No
         return "claimed"
     if kind in PLANNABLE and (set(after.split()) | set(before[-3:])) & CANCELLED_WORDS:
         return "cancelled"  # "an upcoming summit ... has been canceled"
-    proposed = bool(set(near) & PROPOSED_WORDS)
+    proposed = any(word in PROPOSED_WORDS and (word not in CALLED or near[i + 1:i + 2] in (["for"], ["on"]))
+                   for i, word in enumerate(near))  # drafta11: "called for talks", not "called the talks useful"
     planning = any(a in PLANNING_VERBS and b == "to" for a, b in zip(near, near[1:])) \
         or near[-1:] == ["to"] and bool(set(near) & ASKING_VERBS)  # "asked Witkoff to meet"
     purpose = len(near) >= 2 and near[-2] == "to" and near[-1] in PURPOSE_VERBS
