@@ -150,8 +150,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
               # drafta10: CAMEO 042/043, a side's team sent to the host ("Qatar sent a delegation to Cairo")
               f"sent|sends|send|sending|dispatched|dispatches|dispatch ~ {SENT} to",
               "paid|pays|made|makes ~ visit|trip to", "trip to", "being sent|dispatched to",
-              # drafta11: a trip still to come, told with a modal or a plan ("may travel to Egypt", "is due to fly
-              # to Doha", "will head to Cairo"); "go to" only after a modal ("to go to war" is no trip)
+              # drafta11: a trip to come ("may travel to", "is due to fly to"); "go to" only after a modal
               f"{MODALS}|to travel|fly to", f"{MODALS} go|head to",
               "left|leaves|departed|departs for|to",
               f"{'|'.join(sorted(WELCOMING))} ~ ~ at ~ {ARRIVAL_PLACES}"),
@@ -219,9 +218,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                     # drafta10: CAMEO 051, support told with its verb ("supports direct dialogue between")
                     "supports|supported direct|efforts|dialogue|talks|negotiations|peace", "supports the|a|an|CAP",
                     "expressed|expresses|voiced|voices|declared|declares ~ support|backing for",
-                    # drafta11: gratitude expressed (CAMEO 051's "praise"; "thanked X for" is left a courtesy of
-                    # readouts, tests/drafting's annotators differ on it), and the participle after the clause's
-                    # subject ("..., praising the work of the delegation")
+                    # drafta11: gratitude (CAMEO 051; not "thanked", a courtesy annotators differ on); praise as a participle
                     "expressed|expresses|expressing|voiced|conveyed ~ gratitude|thanks|appreciation",
                     "praising|welcoming|commending|hailing|applauding|endorsing"),
     "agreement": ("agreed|agree|agrees", "came|come|comes to terms",
@@ -255,8 +252,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                         "fought|fight|fights|waged|wage|wages ~ war|wars|battle|battles",
                         "engaging|engaged|engage|engages in ~ clashes|fighting|hostilities|skirmishes",
                         "* invasion|invasions of", "* skirmish|skirmishes between",
-                        # drafta11: a past attack told as a noun with its author ("the attack by Hamas militants",
-                        # "a 1974 Turkish army invasion")
+                        # drafta11: a past attack as a noun with its author ("the attack by Hamas", "the Turkish invasion")
                         f"* {STRIKES}|invasion|assault by", "* invasion|assault ."),
     #: drafta10: CAMEO 15 "Exhibit military posture" (152 raise alert, 154 mobilize or increase armed forces)
     "show_of_force": (f"activate|activated|activates|activating|mobilized|mobilised|mobilize|mobilise|deployed|deploys|"
@@ -292,8 +288,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     #: CAMEO 087 "De-escalate military engagement" (PLOVER RETREAT): forces pulled back
     "withdrawal": (f"withdrew|withdraws|withdrawing|pulled|pulls|pulling ~ {FORCES}",
                    f"pulled|pulls|pulling back|out ~ {FORCES}", f"{FORCES} withdrew|withdraw|retreated|pulled",
-                   # drafta11: a pull-back still to come ("Israel will withdraw their troops"); after "to" it is
-                   # what someone asks for (an appeal), so only after a modal
+                   # drafta11: a pull-back to come, only after a modal ("urged X to withdraw" is the appeal alone)
                    f"{MODALS} withdraw|pull ~ {FORCES}", f"{MODALS} pull back|out ~ {FORCES}"),
     #: CAMEO 085 "Ease economic sanctions, boycott, embargo": inflected forms only ("to lift" is an aim)
     "sanctions_eased": (f"lifted|lifts|eased|eases|relaxed|relaxes|waived|waives|suspended|suspends ~ {EASED}",
