@@ -47,9 +47,13 @@ def test_acts_still_to_come(text: str, expected: list) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Trump asked Witkoff to meet Putin in Moscow.",
      [("meeting", AFTER, "planned", {"participants": ["witkoff", "putin"]})]),
+    # urged to meet: a meeting suggested, not arranged (proposed), however far the verb of urging
     ("Erdogan urged Zelenskyy and Putin to meet in Istanbul next week.",
      [("appeal", BEFORE, "occurred", {"source": ["erdogan"], "target": ["zelenskyy", "putin"]}),
-      ("meeting", "2025-12-08/2025-12-14", "planned", {"participants": ["zelenskyy", "putin"]})]),
+      ("meeting", "2025-12-08/2025-12-14", "proposed", {"participants": ["zelenskyy", "putin"]})]),
+    ("Erdogan urged Russia and Ukraine to meet in Istanbul.",
+     [("appeal", BEFORE, "occurred", {"source": ["erdogan"], "target": ["russia", "ukraine"]}),
+      ("meeting", AFTER, "proposed", {"participants": ["russia", "ukraine"]})]),
 ])
 def test_who_is_asked_to_act(text: str, expected: list) -> None:
     """ "X asked Y to meet Z": Y and Z meet; X asked (CAMEO 02), and is no side of the meeting."""

@@ -24,6 +24,8 @@ PLANNING_VERBS = frozenset(("plans", "plan", "planned", "planning", "expected", 
 PROPOSED_WORDS = frozenset(("proposed", "proposes", "propose", "proposing", "offered", "offers", "offer", "offering",
                             "invited", "invites", "invite", "suggested", "suggests", "suggest", "urged", "urges",
                             "called", "calls", "calling"))
+#: Verbs pressing another side to act, whose act ("urged Kiir and Machar to meet") is proposed, not held.
+URGING = frozenset(("urged", "urges", "urging", "pressed", "encouraged", "invited", "invites"))
 #: Forms of "call" that propose only with "for" or "on" after them ("called for talks", "calls on X to meet").
 CALLED = frozenset(("called", "calls", "calling"))
 #: Words after an arranged event, in its clause, that say it was called off.
@@ -85,6 +87,8 @@ def status(kind: str, before: list[str], after: str, reach: int = 4) -> str | No
         return "cancelled"  # "an upcoming summit ... has been canceled"
     proposed = any(word in PROPOSED_WORDS and (word not in CALLED or near[i + 1:i + 2] in (["for"], ["on"]))
                    for i, word in enumerate(near))  # drafta11: "called for talks", not "called the talks useful"
+    if before[-1:] == ["to"] and not proposed and set(before[-10:-1]) & URGING:
+        proposed = True  # drafta11: "urged Russia and Ukraine to meet": suggested, not arranged (past the reach)
     planning = any(a in PLANNING_VERBS and b == "to" for a, b in zip(near, near[1:])) \
         or near[-1:] == ["to"] and bool(set(near) & ASKING_VERBS)  # "asked Witkoff to meet"
     purpose = len(near) >= 2 and near[-2] == "to" and near[-1] in PURPOSE_VERBS
