@@ -35,7 +35,7 @@ from timeline.draft.gazetteer import (
 from timeline.draft.gender import marked_gender
 from timeline.draft.groups import Sides
 from timeline.draft.groups import descriptions as side_descriptions
-from timeline.draft.nearby import drop_descriptions, first_name_follows, inside_name
+from timeline.draft.nearby import drop_descriptions, first_name_follows, inside_name, unnamed_speakers
 from timeline.draft.organizations import defined_names, organization_names
 from timeline.draft.pronouns import Subjects
 from timeline.draft.proposing import Mention, Proposing
@@ -85,6 +85,7 @@ class ActorIndex(Unlisted, Proposing):
     sides: Sides = field(default_factory=Sides)  # the sides named so far, for "the government", "the rebels"
     subjects: Subjects = field(default_factory=Subjects)  # the last sentence's subject, for "He", "They"
     told: list[tuple[int, int, str, list[str]]] = field(default_factory=list)  # sentences: offsets, text, actors
+    speakers: dict[str, Mention] = field(default_factory=dict)  # "source" -> the side of "a US source" told last
     _gazetteer: dict[str, str] = field(default_factory=dict)
     _matchers: tuple = ()
 
@@ -161,6 +162,7 @@ class ActorIndex(Unlisted, Proposing):
             mentions = [m for m in mentions if m.start >= base + dateline.end()]
         mentions = self._sides_named(text, base, mentions)
         mentions = self._governments_of_persons(text, base, mentions)
+        mentions = unnamed_speakers(text, base, mentions, self.speakers)  # drafta11: "a US source ... the source"
         for m in mentions:  # drafta9: "Ms Leavitt", "spokeswoman Ortagus": the gender the text marks, for he/she
             if m.kind == "person" and m.actor not in self.subjects.genders:
                 mark = marked_gender(text[max(0, m.start - base - 30):m.start - base],

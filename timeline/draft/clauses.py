@@ -118,6 +118,8 @@ def is_object(token: int, words: list[str]) -> bool:
     if before == "with" or before not in PREPOSITIONS:
         return False
     owner = words[token - 2] if token > 1 else ""  # "officials from Russia", "(DGMOs) of Pakistan"
+    if before == "to" and owner == "close" or words[max(0, token - 3):token] == ["close", "to", "the"]:
+        return False  # drafta11: "a source close to the Kremlin said": the speaker's side
     return not (before in ("from", "of") and (owner in GROUP_NOUNS or owner in TITLE_WORDS or owner == ")"))
 
 

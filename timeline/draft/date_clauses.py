@@ -13,6 +13,8 @@ phrases in reach are another verb's. Run over the drafted events once the articl
   on Friday": the date after a noun and its past participle dates that noun's event, not the trigger's (round 9).
 - *An "after" clause of a dated one*: "The talks stalled in July after the SPLM-IO withdrew": the withdrawal,
   undated, came on or before the main clause's date (``../2024-07``; round 9).
+- *A "when" clause after a date*: "since March 2022, when Turkey brought both sides together": the undated
+  event of the clause happened at that date (round 11).
 - *Past perfect after a dated saying*: "said on Saturday the group had received 13 detainees": the receiving
   happened on or before that day (``../DAY``), not on it (issue #16: nothing more precise than the text).
 """
@@ -38,6 +40,9 @@ _PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 #: "after" opening the clause of the trigger: no comma, no other clause marker and at most eight words between.
 _AFTER = re.compile(r"\bafter\s+(?!(?:that|which)\b)(?:[^\s,;:“”\"]+\s+){0,8}$", re.IGNORECASE)
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
+#: A "when" clause after a date, up to the trigger: ", when Turkey brought" (no comma or semicolon between).
+_WHEN = re.compile(r",\s+when\s+[^,;]{0,80}$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 _PLAIN = re.compile(r"\d{4}(?:-\d\d){0,2}")  # a year, month or day: no open end, nothing approximate
 
 
@@ -46,7 +51,8 @@ def date_clauses(events: list[Drafted], published: dt.date) -> None:
     clause tells (module docstring)."""
     for event in events:
         if not event.explicit:
-            _after_dated(event, published)
+            if not _when_dated(event, published):
+                _after_dated(event, published)
             continue
         future = event.status in ("planned", "proposed", "cancelled")
         phrases = [d for d in find_dates(event.sentence, published, future) if d.explicit and d.edtf == event.date]
@@ -58,6 +64,20 @@ def date_clauses(events: list[Drafted], published: dt.date) -> None:
         elif event.type not in SAID and _DAY.fullmatch(event.date) \
                 and any(past_perfect(event.sentence, start, p) for p in phrases):
             event.date = f"../{event.date}"
+
+
+def _when_dated(event: Drafted, published: dt.date) -> bool:
+    """Date an undated event told in a "when" clause right after a date ("since March 2022, when Turkey brought
+    both sides together"): the clause tells what happened at that date (drafta11). Whether it did."""
+    when = _WHEN.search(event.sentence[:event.at])
+    if event.date != bound(published) or when is None:
+        return False
+    before = _SINCE.sub("in   ", event.sentence[:when.start()])  # "since March 2022, when": March 2022 itself
+    found = [d for d in find_dates(before, published) if d.explicit and when.start() - d.end <= 1]
+    if not found or found[-1].edtf > published.isoformat():
+        return False
+    event.date, event.explicit = found[-1].edtf, True
+    return True
 
 
 def _after_dated(event: Drafted, published: dt.date) -> None:

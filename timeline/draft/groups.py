@@ -44,6 +44,8 @@ CLASSES: dict[str, str] = {
                      "militia", "militias", "militants", "movement", "junta", "military junta", "paramilitaries",
                      "fighters", "faction"), "armed"),
     "opposition": "opposition",
+    **dict.fromkeys(("mediators", "mediator", "mediating countries", "mediating parties", "mediating states",
+                     "guarantors"), "mediators"),  # drafta11
     **dict.fromkeys(("two sides", "two delegations", "two parties", "two leaders", "two countries", "two men",
                      "two ministers", "two presidents", "parties", "sides"), "parties"),
 }
@@ -64,6 +66,11 @@ _OWN = re.compile(r"(?:['’]s)?\s+(?:transitional\s+|interim\s+|federal\s+|cent
                   r"(?P<noun>government|authorities|army|military|armed forces|forces|troops)\b")
 #: "the government of" before a state's name.
 _GOVERNMENT_OF = re.compile(r"\bgovernment of (?:the )?$", re.IGNORECASE)
+#: Words after a side that name it a mediator ("Egyptian and Qatari mediators", "Qatar, the mediator,").
+_MEDIATORS_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w-]+)?,?\s+(?:the\s+)?(?:mediators?|guarantors?|co-mediators?)\b")
+#: Words before a side that name it a mediator ("mediated by Egypt and Qatar", "brokered by the US").
+_MEDIATED_BY = re.compile(r"\b(?:mediated|brokered|facilitated|mediation of|mediation by)\s+(?:by\s+)?(?:the\s+)?"
+                          r"(?:[A-Z][\w-]+(?:,\s+|\s+and\s+))?$")
 #: A state's opposition: "Venezuela's opposition", "the Venezuelan opposition", "Belarus's main opposition".
 OPPOSITION = re.compile(r"(?:['’]s)?\s+(?:main\s+|political\s+|democratic\s+|united\s+)?opposition\b")
 
@@ -78,6 +85,8 @@ class Sides:
     own: dict[str, str] = field(default_factory=dict)  # "government"/"military" -> the state whose it named
     opposition: str | None = None
     parties: list[str] = field(default_factory=list)  # the sides of the meeting told last
+    mediators: list[str] = field(default_factory=list)  # who the article named as mediating, in order
+    last: str | None = None  # the actor named last
 
     def named(self, actor: str, kind: str, before: str = "", after: str = "", state: str | None = None) -> None:
         """Count one mention of ``actor`` (of ``kind``) between ``before`` and ``after`` in its sentence.
@@ -96,6 +105,10 @@ class Sides:
             self.own["government"] = state
         elif kind in ("organization", "group") and actor not in BLOCS:
             self.groups[actor] += 1
+        listed = bool(re.search(r"(?:,|\band)\s+$", before)) and self.last in self.mediators  # "by Egypt and Qatar"
+        if (_MEDIATORS_AFTER.match(after) or _MEDIATED_BY.search(before) or listed) and actor not in self.mediators:
+            self.mediators.append(actor)  # drafta11: "Egyptian and Qatari mediators", "talks mediated by Qatar"
+        self.last = actor
 
     def opposed(self, opposition: str, state: str) -> None:
         """Record ``state``'s opposition, named; the state is the government where none was named."""
@@ -122,6 +135,8 @@ class Sides:
         """The actors ``the <words>`` or ``both <words>`` stands for: several for "the two sides"."""
         if CLASSES.get(words.lower(), "parties") == "parties":  # "both leaders"
             return list(self.parties)
+        if CLASSES[words.lower()] == "mediators":  # drafta11: "the mediators said": those named as mediating
+            return list(self.mediators) if words.lower().endswith("s") else self.mediators[-1:]
         actor = self.side(words)
         return [actor] if actor else []
 
@@ -132,6 +147,8 @@ class Sides:
             return None
         if kind == "opposition":
             return self.opposition
+        if kind == "mediators":
+            return self.mediators[-1] if self.mediators else None
         if kind == "armed":
             return self._most(self.groups)
         if kind == "military" and "military" in self.own:

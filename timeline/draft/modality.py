@@ -24,6 +24,10 @@ PLANNING_VERBS = frozenset(("plans", "plan", "planned", "planning", "expected", 
 PROPOSED_WORDS = frozenset(("proposed", "proposes", "propose", "proposing", "offered", "offers", "offer", "offering",
                             "invited", "invites", "invite", "suggested", "suggests", "suggest", "urged", "urges",
                             "called", "calls", "calling"))
+#: Verbs pressing another side to act, whose act ("urged Kiir and Machar to meet") is proposed, not held.
+URGING = frozenset(("urged", "urges", "urging", "pressed", "encouraged", "invited", "invites"))
+#: Forms of "call" that propose only with "for" or "on" after them ("called for talks", "calls on X to meet").
+CALLED = frozenset(("called", "calls", "calling"))
 #: Words after an arranged event, in its clause, that say it was called off.
 CANCELLED_WORDS = frozenset(("canceled", "cancelled", "scrapped", "postponed", "shelved", "disrupted", "derailed",
                              "scuttled", "aborted"))
@@ -40,6 +44,18 @@ LATER_WORDS = ("as early as", "as soon as", "potentially", "possibly", "next wee
 
 #: Present forms of "take effect" and "go into force": a truce that "takes effect in August" is still to come.
 TAKING_EFFECT = frozenset(("takes", "take", "goes", "go", "comes", "come", "enters", "enter"))
+
+#: Words before "to" that put an act on a schedule ("is expected to brief", "is due to announce"): unlike "could"
+#: or "may", they tell a statement still to come, not speculation (drafta11).
+SCHEDULE_WORDS = frozenset(("expected", "due", "scheduled", "set"))
+#: Types that are no arrangement but may be scheduled: a briefing, an announcement (drafta11).
+SCHEDULABLE = frozenset(("statement",))
+
+
+def _scheduled(near: list[str]) -> bool:
+    """Whether the words before a verb put it on a schedule: "expected to", "due to", or "will" just before it."""
+    return near[-1:] in (["will"], ["'ll"]) or any(a in SCHEDULE_WORDS and b == "to" for a, b in zip(near, near[1:]))
+
 
 #: Types that can be arranged before they happen: the only ones that may be planned or proposed.
 PLANNABLE = frozenset((
@@ -69,7 +85,10 @@ def status(kind: str, before: list[str], after: str, reach: int = 4) -> str | No
         return "claimed"
     if kind in PLANNABLE and (set(after.split()) | set(before[-3:])) & CANCELLED_WORDS:
         return "cancelled"  # "an upcoming summit ... has been canceled"
-    proposed = bool(set(near) & PROPOSED_WORDS)
+    proposed = any(word in PROPOSED_WORDS and (word not in CALLED or near[i + 1:i + 2] in (["for"], ["on"]))
+                   for i, word in enumerate(near))  # drafta11: "called for talks", not "called the talks useful"
+    if before[-1:] == ["to"] and not proposed and set(before[-10:-1]) & URGING:
+        proposed = True  # drafta11: "urged Russia and Ukraine to meet": suggested, not arranged (past the reach)
     planning = any(a in PLANNING_VERBS and b == "to" for a, b in zip(near, near[1:])) \
         or near[-1:] == ["to"] and bool(set(near) & ASKING_VERBS)  # "asked Witkoff to meet"
     purpose = len(near) >= 2 and near[-2] == "to" and near[-1] in PURPOSE_VERBS
@@ -77,6 +96,8 @@ def status(kind: str, before: list[str], after: str, reach: int = 4) -> str | No
     if not (proposed or planned):
         # "for the two countries to reach a deal": an aim, not an event
         return None if kind.startswith("agreement") and before[-1:] == ["to"] else "occurred"
+    if kind in SCHEDULABLE and _scheduled(near):
+        return "planned"  # drafta11: "is expected to brief the media today", "will announce the results"
     if kind not in PLANNABLE:
         return None if planned and not proposed else "occurred"
     return "proposed" if proposed and kind not in ("proposal", "counter_proposal") else "planned" if planned \

@@ -113,3 +113,30 @@ def drop_descriptions(mentions: list[Mention], text: str, base: int,
 def _verb(word: str) -> bool:
     """Whether a lower-case word is a past verb ("Ukraine's negotiators met Witkoff": no title of Witkoff, draft8)."""
     return word.endswith("ed") or word in IRREGULAR_PAST
+
+
+#: An unnamed speaker of the side named just before: "a US source", "a senior Hamas official" (drafta11).
+_UNNAMED = re.compile(r"\s+(?:senior\s+|top\s+|high-ranking\s+|government\s+|security\s+|diplomatic\s+|military\s+)?"
+                      r"(?P<noun>source|official|diplomat)s?\b")
+#: The same speaker told again: "said the source", "the official added"; not "the source of", nor a title
+#: before a name ("the official Nabil Amr").
+_UNNAMED_AGAIN = re.compile(r"\b[Tt]he (?P<noun>source|official|diplomat)s?\b(?! of\b)(?!\s+[A-Z])")
+
+
+def unnamed_speakers(text: str, base: int, mentions: list[Mention], speakers: dict[str, Mention]) -> list[Mention]:
+    """``mentions`` with "the source" (official, diplomat) as the side of the last "a <side> source" told.
+
+    ``speakers`` maps each noun to the mention of the side last named before it (updated from ``text``); a noun
+    whose side the article has not named stays nobody. ``base`` is ``text``'s offset in the article.
+    """
+    added = []
+    for found in _UNNAMED_AGAIN.finditer(text):
+        start, end = base + found.start(), base + found.end()
+        side = speakers.get(found["noun"])
+        if side and not any(m.start < end and start < m.end for m in mentions):
+            added.append(Mention(start, end, found.group(0), side.actor, side.kind, side.known))
+    for mention in mentions:
+        told = _UNNAMED.match(text, mention.end - base) if mention.kind != "person" else None
+        if told:
+            speakers[told["noun"]] = mention
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions

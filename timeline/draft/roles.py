@@ -36,6 +36,13 @@ PLAN_WORDS = frozenset(("plan", "plans", "proposal", "proposals", "deal", "frame
 #: the negotiations", "attending the meeting"): such talks are not told as an event of their own.
 OBJECT_OF = frozenset(("offer", "offers", "proposal", "invitation", "step", "steps", "attending", "attend", "join",
                        "joined"))
+#: Verbs of asking another actor to act, before the act asked ("urged Kiir and Machar to meet"), drafta11.
+ASKERS = frozenset(("asked", "asks", "urged", "urges", "instructed", "instructs", "ordered", "orders", "directed",
+                    "told", "tasked", "authorized", "authorised", "pressed", "encouraged", "invited", "invites"))
+#: Words after which a reporting verb comes before its speaker ('"...," said Witkoff'), drafta11.
+INVERTING = frozenset((",", '"', "”", "“", "'", "’"))
+#: "called on X to": an appeal whose "on" opens who is asked.
+CALLING = frozenset(("called", "calls", "calling", "call"))
 #: Words after a noun trigger that bring in the other side: the owner of the noun is the clause's subject.
 WITH = frozenset(("with", "between"))
 
@@ -127,6 +134,17 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
         # shares the sentence's, though the main verb reports no event
         sources, targets = list(context.subject), [a for a in targets if a not in context.subject]
         return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, True)
+    asker = _asker_end(words, first)
+    if asker is not None and not passive:
+        # drafta11: "Trump asked Witkoff to meet Putin": who is asked meets, not who asks; "called on the
+        # mediators to put forward a plan": the asked act of someone the text does not name is no event
+        sources = [m.actor for m in left if token_of[id(m)] > asker]
+        if not sources:
+            return None
+    speaker = [m for m in right if token_of[id(m)] <= last + 1] if trigger.type == "statement" and not sources \
+        and not passive and words[first - 1:first] and words[first - 1] in INVERTING else []
+    if speaker:  # drafta11: '"...," said Witkoff', '..., said the source on Saturday': the speaker follows
+        sources, targets = [speaker[0].actor], [a for a in targets if a != speaker[0].actor]
     inherited = False
     if not sources and not passive:
         pronoun = any(w in PRONOUNS for w in words[:first][-6:])
@@ -154,6 +172,15 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
         group = context.last_group if pair == "sides" else context.states(context.last_group)
         targets = [*targets, *(a for a in group if a not in sources)]
     return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, inherited)
+
+
+def _asker_end(words: list[str], first: int) -> int | None:
+    """Where a verb of asking ends when the verb at ``first`` is what it asks ("urged X and Y to meet",
+    "instructed Witkoff to travel"): its index, or None. Within eight words, with "to" just before the verb."""
+    if first < 2 or words[first - 1] != "to":
+        return None
+    return next((i for i in range(first - 3, max(-1, first - 10), -1)  # someone between: "asked to meet" is his own
+                 if words[i] in ASKERS or words[i] == "on" and words[i - 1] in CALLING), None)
 
 
 def opening_subject(mentions: list[Mention], token_of: dict[int, int], words: list[str]) -> list[str]:

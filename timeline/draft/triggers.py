@@ -30,6 +30,8 @@ SAY = "said|says|say|stated|noted|told|tells|stressed|stresses|acknowledged|ackn
 # dictionary entries ("clarified that", "assured reporters", "cautioned that")
 #: Words for an agreement reached ("reached a trade agreement", "struck a draft deal").
 DEALS = "agreement|deal|accord|pact|truce|ceasefire"
+#: Modal verbs before a base form that tells an act still to come ("will withdraw", "may travel to"), drafta11.
+MODALS = "will|would|may|might|shall|could|'ll"
 #: Words that make an agreement reached one in principle: terms still to be written down or signed.
 IN_PRINCIPLE = frozenset(("draft", "preliminary", "framework", "outline", "tentative"))
 #: Verbs of pressing another actor to act ("has pressed Kinshasa and M23 to reach an accord"): an appeal.
@@ -53,7 +55,8 @@ CONTINUED = "accompanying|facilitating|supporting|mediating|hosting|accompany|fa
 MADE_KNOWN = "leaked|revised|published|unveiled|released|amended|updated|circulated|presented|drafted"
 CAPTURE = "captured|taken|seized|liberated|destroyed|downed|killed|encircled|shot"
 #: Taking ground by force (CAMEO 19, "Fight"): the verb before a place or a named thing.
-SEIZE = "captured|captures|seized|seizes|overran|overruns|stormed|storms|occupied|occupies"
+SEIZE = "captured|captures|seized|seizes|overran|overruns|stormed|storms|occupied|occupies|" \
+        "recaptured|recaptures|retook|retakes|regained|regains"  # drafta11: ground taken back
 TAKEN_PLACE = "the|a|much|most|control"
 #: Uses of armed force told as nouns ("a Russian strike that killed", "Israeli and US strikes on its sites").
 STRIKES = "strike|strikes|airstrike|airstrikes|attack|attacks|bombardment|bombardments|shelling|offensive"
@@ -139,13 +142,16 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
              "phoned|phones|telephoned", "spoke|spoken|speaks|talked ~ with", "held|had|have|hold ~ call|conversation",
              "* call|conversation|conversations between|with", "contact|contacts|communication over|via hotline|phone",
              "spoke|speak|speaks|talked ~ over|via hotline|phone",
-             "spoke|spoken|speak|speaks|talked to each|one other|another", "telephonic|telephone talk|conversation",
+             "spoke|spoken|speak|speaks|talked to each|one other|another",
+             "telephonic|telephone talk|talks|conversation|conversations",
              "called|calls|phoned|rang CAP"),
     "visit": ("visited|visits|visiting|visit", "visit to", "travelled|traveled|travels|flew|flies to",
               "arrived|arrives|arriving in|at", "landed|lands in",
               # drafta10: CAMEO 042/043, a side's team sent to the host ("Qatar sent a delegation to Cairo")
               f"sent|sends|send|sending|dispatched|dispatches|dispatch ~ {SENT} to",
-              "paid|pays|made|makes ~ visit|trip to", "trip to", "being sent|dispatched to", "will travel|go to",
+              "paid|pays|made|makes ~ visit|trip to", "trip to", "being sent|dispatched to",
+              # drafta11: a trip to come ("may travel to", "is due to fly to"); "go to" only after a modal
+              f"{MODALS}|to travel|fly to", f"{MODALS} go|head to",
               "left|leaves|departed|departs for|to",
               f"{'|'.join(sorted(WELCOMING))} ~ ~ at ~ {ARRIVAL_PLACES}"),
     "counter_proposal": ("submitted|submits|delivered|delivers|handed|hands|sent|sends ~ response|reply|answer to ~ "
@@ -156,7 +162,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                  "proposed|presented|drafted|submitted|tabled|unveiled|outlined by", "set|laid|put out|forward by",
                  "proposed|proposes|propose|proposing ~ talks|talk|dialogue|negotiations|meeting|ceasefire|truce",
                  "proposed|proposes|propose|proposing opening|holding|starting|resuming ~ talks|talk|dialogue|negotiations",
-                 f"present|presents|presented|presenting ~ {PLAN}", f"presented|presents ~ ~ with ~ {PLAN}",
+                 f"present|presents|presented|presenting ~ {PLAN}",
+                 # drafta11: a memorandum put forward ("ready to present the memorandum", "will propose a memorandum")
+                 "propose|proposes|proposed|present|presents|presented ~ memorandum", f"presented|presents ~ ~ with ~ {PLAN}",
                  f"put|puts|putting forward ~ {PLAN}",
                  f"handed|hands|sent|sends ~ {PLAN}", "offered|offers|offering to",
                  "proposed|proposes ~ to",  # draft8: 'had proposed "to examine the crisis"'
@@ -173,6 +181,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                          f"{RESTATE} ~ readiness|willingness|availability to {MEDIATE}",
                          f"offered|offers|offering|proposed|volunteered to {ASSIST} ~ {ASSISTED}",
                          f"ready|readiness|willing|willingness|prepared|availability to {ASSIST} ~ {ASSISTED}",
+                         # drafta11: "stands ready to assist and facilitate the peace process"
+                         f"ready|readiness|willing|willingness|prepared|availability to assist|help ~ ~ {ASSISTED}",
                          "offered|offers|offering ~ mediation|mediate|good offices", "* mediation offer|offers",
                          # drafta9: an invitation to talks ("invited both sides to participate", "the invitation
                          # of our Swedish hosts to return to Stockholm"): an offer to host or mediate them
@@ -207,7 +217,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                     "is|are|was|were|been recognized|recognised by",
                     # drafta10: CAMEO 051, support told with its verb ("supports direct dialogue between")
                     "supports|supported direct|efforts|dialogue|talks|negotiations|peace", "supports the|a|an|CAP",
-                    "expressed|expresses|voiced|voices|declared|declares ~ support|backing for"),
+                    "expressed|expresses|voiced|voices|declared|declares ~ support|backing for",
+                    # drafta11: gratitude (CAMEO 051; not "thanked", a courtesy annotators differ on); praise as a participle
+                    "expressed|expresses|expressing|voiced|conveyed ~ gratitude|thanks|appreciation",
+                    "praising|welcoming|commending|hailing|applauding|endorsing"),
     "agreement": ("agreed|agree|agrees", "came|come|comes to terms",
                   f"reached|reach|reaches|struck|strike|strikes|clinched|sealed ~ {DEALS}",
                   "* agreement|deal|accord|understanding|truce reached|struck|brokered|sealed|clinched"),
@@ -220,11 +233,13 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                    "alleged|alleges|alleging|allege that"),  # drafta10: CAMEO 112 "Accuse" (an allegation)
     "criticism": ("criticised|criticized|criticises|criticizes|criticising|criticizing",
                   "condemned|condemns|condemn|denounced|denounces|denounce|slammed|slams",
+                  "condemning|denouncing|slamming",  # drafta11: the participle after the clause's subject
                   "complained|complains|complaining"),
     "threat": ("threatened|threatens|threatening", "vowing|vowed|vows to escalate|strike|attack|retaliate|respond",
                "warned|warns of|against"),
     "statement": (SAY, f"named|names|listed|lists|enumerated|detailed ~ {ITEMS}", "pointed|points out",
-                  "brief|briefing ~ media|press|reporters|journalists|correspondents"),  # drafta10: CAMEO 010
+                  "brief|briefing ~ media|press|reporters|journalists|correspondents",  # drafta10: CAMEO 010
+                  "announce"),  # drafta11: "will announce the results" (a statement still to come)
     "military_action": ("attacked|shelled|bombed|struck", "launched|launches ~ attack|attacks|strike|strikes|offensive",
                         "resumed|resumes|began|begins ~ war|offensive|strikes|attacks|fighting|hostilities",
                         "resumed|resumes|intensified|intensifies|stepped|steps|expanded|expands ~ operations|raids "
@@ -236,7 +251,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                         f"* {FIGHTING} between|with|continued|continue|erupted|broke",
                         "fought|fight|fights|waged|wage|wages ~ war|wars|battle|battles",
                         "engaging|engaged|engage|engages in ~ clashes|fighting|hostilities|skirmishes",
-                        "* invasion|invasions of", "* skirmish|skirmishes between"),
+                        "* invasion|invasions of", "* skirmish|skirmishes between",
+                        # drafta11: a past attack as a noun with its author ("the attack by Hamas", "the Turkish invasion")
+                        f"* {STRIKES}|invasion|assault by", "* invasion|assault ."),
     #: drafta10: CAMEO 15 "Exhibit military posture" (152 raise alert, 154 mobilize or increase armed forces)
     "show_of_force": (f"activate|activated|activates|activating|mobilized|mobilised|mobilize|mobilise|deployed|deploys|"
                       f"deploy|massed|masses ~ {FORCES}", "put|puts|placed|places ~ on alert|high|standby"),
@@ -270,7 +287,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     # the verb that act (CAMEO 2.0 verb dictionary's main entries under each code; PLOVER's event types)
     #: CAMEO 087 "De-escalate military engagement" (PLOVER RETREAT): forces pulled back
     "withdrawal": (f"withdrew|withdraws|withdrawing|pulled|pulls|pulling ~ {FORCES}",
-                   f"pulled|pulls|pulling back|out ~ {FORCES}", f"{FORCES} withdrew|withdraw|retreated|pulled"),
+                   f"pulled|pulls|pulling back|out ~ {FORCES}", f"{FORCES} withdrew|withdraw|retreated|pulled",
+                   # drafta11: a pull-back to come, only after a modal ("urged X to withdraw" is the appeal alone)
+                   f"{MODALS} withdraw|pull ~ {FORCES}", f"{MODALS} pull back|out ~ {FORCES}"),
     #: CAMEO 085 "Ease economic sanctions, boycott, embargo": inflected forms only ("to lift" is an aim)
     "sanctions_eased": (f"lifted|lifts|eased|eases|relaxed|relaxes|waived|waives|suspended|suspends ~ {EASED}",
                         "* sanctions relief"),
@@ -294,6 +313,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 #: How sure a match of each type is, before the actors and the date are weighed (general words are less sure).
 BASE_CONFIDENCE = {"statement": 0.55, "meeting": 0.75, "call": 0.8, "visit": 0.7, "claim": 0.75, "denial": 0.75,
                    "rejection": 0.7, "proposal": 0.6, "counter_proposal": 0.65}
+
+
+#: Words a pattern may open with that belong before its verb (a modal, the "to" of a plan).
+_LEADING = frozenset((*MODALS.split("|"), "to"))
 
 
 class Trigger(NamedTuple):
@@ -341,6 +364,8 @@ def find_triggers(span: Span) -> list[Trigger]:
     triggers = []
     for match in sorted(filter_spans(spans), key=lambda s: s.start):
         kind, _, noun = match.label_.partition(":")
+        if match[0].lower_ in _LEADING:  # drafta11: "will withdraw": the modal is read by modality, before the verb
+            match = match[1:]
         intransitive = kind == "talks_suspended" and match[0].lower_ in BE or kind == "talks_resumed" and len(match) == 1
         if intransitive and not _talks_before(span, match):
             continue  # "the plan was suspended", "Russia resumed exports": only talks are suspended or resumed here
