@@ -63,8 +63,9 @@ def drawn(loaded: dict[str, Dataset], specs: dict[str, tuple[str, tuple[float, f
 #: Pixels at 100 dpi: a leader shows at least this much line between its words and its mark (judged round 10: 5 px
 #: leaders hidden in a triangle); the air between the words of two labels (judged round 10: "Putin–Trump call"
 #: set a line's space above "Trump meets Zelenskyy, Washington" read as one label); a number or label set beside
-#: its mark (no leader) lies at least this much nearer its own mark than any other.
-MIN_LEADER, LABEL_AIR, NEARER = 7.5, 4.0, 2.0
+#: its mark (no leader) lies at least this much nearer its own mark than any other; the words at a leader's end
+#: keep this far from other events' marks (a "12" at its leader's end beside the 6 Aug circle read as that one).
+MIN_LEADER, LABEL_AIR, NEARER, AWAY = 7.5, 3.0, 2.0, 5.0
 
 
 def _box_gap(a, b) -> float:
@@ -139,6 +140,8 @@ def attachment_faults(figure) -> list[str]:
                 faults.append(f"{name}: leader shows {shown:.1f} px")
             if crossed := sorted({k for k, m in marks if k != own and _cuts(a, b, m, scale)}):
                 faults.append(f"{name}: leader crosses {crossed}")
+            if kind != "label" and (near := [k for k, m in marks if k != own and _box_gap(box, m) < AWAY * scale]):
+                faults.append(f"{name}: at its leader's end beside {near}")
         if not ends:
             mine = min((_box_gap(box, m) for k, m in marks if k == own), default=float("inf"))
             other = min(((_box_gap(box, m), k) for k, m in marks if k != own), default=(float("inf"), ""))
