@@ -11,6 +11,7 @@ from timeline.render.events_chart import Placed
 from timeline.render.frame import Frame
 from timeline.render.numbering import SIZES
 from timeline.render.spans import Glyph, TimeScale
+from timeline.render.stacks import STACK_MEANING
 from timeline.render.text import printable, typeset
 
 #: Up to this many events without a label are numbered beside their marks and listed in a note; past it the
@@ -100,8 +101,9 @@ def numbered_at_most(figure: object) -> int:
 
 def slide_note(scale: TimeScale, glyphs: Sequence[Glyph], labelled: int, vague: int = 0) -> str:
     """The one line a slide keeps under its chart, naming only what it shows: 'Tinted, 19 Nov–12 Dec drawn 4 times
-    wider; ×2, ×4 right of a mark: that many events at one spot; 200 events unlabelled; 1 not drawn, its date too
-    vague' (``vague``: events not drawn; judged round 9: 197 + 13 did not make the 211 of the subtitle; empty where
+    wider; ×2, ×4 right of a mark: that many events of one kind, too close in time to draw apart (:data:`STACK_MEANING`);
+    200 events unlabelled; 1 not drawn, its date too vague' (``vague``: events not drawn; judged round 9: 197 + 13
+    did not make the 211 of the subtitle; empty where
     it shows none of these)."""
     parts = []
     if scale.zoom:
@@ -112,7 +114,7 @@ def slide_note(scale: TimeScale, glyphs: Sequence[Glyph], labelled: int, vague: 
         parts.append("hatched, stretches with no events shortened")
     if stacked := sorted({len(g.stack) + 1 for g in glyphs if g.stack}):
         counts = ", ".join(f"×{n}" for n in stacked) if len(stacked) < 4 else f"×{stacked[0]} to ×{stacked[-1]}"
-        parts.append(f"{counts} right of a mark: that many events at one spot")
+        parts.append(f"{counts} {STACK_MEANING}")
     if unlabelled := len({e.id for g in glyphs for e in (g.event, *g.stack)}) - labelled:
         parts.append(f"{unlabelled:,} event{'s' * (unlabelled > 1)} unlabelled")
     if vague:
