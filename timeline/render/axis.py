@@ -217,14 +217,17 @@ def draw_breaks(ax: Axes, scale: TimeScale) -> list[Artist]:
 
 
 def draw_zoom(ax: Axes, scale: TimeScale) -> list[Artist]:
-    """Tint the magnified stretch across the chart, edge it with dotted lines and say '3× time scale' above it
-    (not '×3', which counts the events a mark stands for)."""
+    """Tint the magnified stretch across the chart, edge it with dotted lines and break signs on the axis (judged
+    round 10: as the hatched breaks have) and say '3× time scale' above it (not '×3', which counts the events a
+    mark stands for)."""
     if not scale.zoom:
         return []
     a, b, factor = scale.zoom
     artists: list[Artist] = [ax.axvspan(a, b, lw=0, zorder=0.5, gid="zoom", **ZOOM_TINT)]
-    for x in (a, b):
+    for x in (a, b):                      # dotted edges, and on the axis the break sign of a hatched stretch
         artists.append(ax.axvline(x, color=style.MUTED, lw=0.7, ls=(0, (1, 2)), zorder=0.6))
+        artists.append(ax.plot([x], [0], transform=ax.get_xaxis_transform(), marker=(2, 0, -30), ms=9, mew=1.2,
+                               color=style.MUTED, clip_on=False, zorder=7)[0])
     artists.append(ax.annotate(f"{factor}× time scale", ((a + b) / 2, 1), xycoords=ax.get_xaxis_transform(),
                                xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
                                fontsize=style.FOOTER_SIZE, fontstyle="italic", color=style.MUTED,

@@ -9,6 +9,7 @@ import matplotlib.dates as mdates
 from timeline.model import Event
 from timeline.render.events_chart import Placed
 from timeline.render.frame import Frame
+from timeline.render.marks import STATUS_WORDS
 from timeline.render.numbering import SIZES
 from timeline.render.spans import Glyph, TimeScale
 from timeline.render.stacks import STACK_MEANING
@@ -74,7 +75,8 @@ def numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], placed
     numbers = {e: every[e] for e in order}
     if order:
         frame.footnote("Numbered on the chart: " + "; ".join(
-            f"{numbers[e]} {texts[left[e]]} ({drawn_date(glyphs[left[e]])})" for e in order) + "."
+            f"{numbers[e]} {STATUS_WORDS.get(glyphs[left[e]].event.status, '')}{texts[left[e]]} "
+            f"({drawn_date(glyphs[left[e]])})" for e in order) + "."
             + _skipped(every, numbers, labelled, frame.figure.get_figwidth()))
     if len(order) < len(left):
         events = len({e.id for g in glyphs if not g.copy for e in (g.event, *g.stack)}) - len(labelled) - len(order)
