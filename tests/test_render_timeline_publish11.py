@@ -90,7 +90,7 @@ def _event(key: str, date: str) -> Event:
     ("Moscow talks, December 2025", ["2025-11-20", "2025-12-03"], "Moscow talks, 20 Nov–3 Dec 2025"),
     ("Moscow talks, December 2025", ["2025-12-02", "2025-12-03"], "Moscow talks, December 2025"),
     ("Talks of 2025", ["2025-02-12", "2025-12-28"], "Talks of 2025"),
-    ("Talks, May 2025", ["2025-04", "2025-06-01"], "Talks, 2025"),
+    ("Talks, May 2025", ["2025-04", "2025-06-01"], "Talks, Apr–1 Jun 2025"),
 ])
 def test_a_title_s_closing_month_follows_the_data(title, dates, expected):
     """Judged round 10: a record of 20 Nov–3 Dec titled '…, December 2025'."""

@@ -42,7 +42,7 @@ OFFSETS = NEAR + tuple((x * far, y * far) for far in (1.7, 2.4, 3.2, 4.2, 5.4, 7
 #: The places of a stack's "×3": tight right of its mark, level first, never joined by a leader, the one that
 #: overlaps least where none is clear (judged round 10: a "×2" left of its mark, or at a leader's end, did not
 #: say which mark it counts).
-RIGHT = tuple((x, y) for x, y in OFFSETS if 0 < x <= 1.7 and abs(y) <= 0.5 * x)
+RIGHT = tuple((x, y) for x, y in OFFSETS if 0 < x <= 2.4 and abs(y) <= x)
 #: Further places for a leader's end, tried where none of :data:`OFFSETS` gives a plain leader: every 22.5°.
 ROUND = tuple((float(np.cos(a)) * far, float(np.sin(a)) * far) for far in (2.0, 3.0, 4.0, 5.5, 7.0, 9.0, 11.5)
               for a in np.linspace(0, 2 * np.pi, 16, endpoint=False))
