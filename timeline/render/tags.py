@@ -39,9 +39,9 @@ OUTSIDE = 1e6
 #: the edge of Ukraine's lane under Russia's last row).
 ACROSS = 1e5
 OFFSETS = NEAR + tuple((x * far, y * far) for far in (1.7, 2.4, 3.2, 4.2, 5.4, 7.0, 9.0) for x, y in NEAR)
-#: The places of a stack's "×3": tight right of its mark, level first, never joined by a leader, the one that
-#: overlaps least where none is clear (judged round 10: a "×2" left of its mark, or at a leader's end, did not
-#: say which mark it counts).
+#: The places a stack's "×3" tries first, wherever clear: tight right of its mark, level first, with no leader
+#: (judged round 10: a "×2" left of its mark, or at a leader's end, did not say which mark it counts); only
+#: where none is clear, the places of a number.
 RIGHT = tuple((x, y) for x, y in OFFSETS if 0 < x <= 2.4 and abs(y) <= x)
 #: Further places for a leader's end, tried where none of :data:`OFFSETS` gives a plain leader: every 22.5°.
 ROUND = tuple((float(np.cos(a)) * far, float(np.sin(a)) * far) for far in (2.0, 3.0, 4.0, 5.5, 7.0, 9.0, 11.5)
@@ -66,8 +66,8 @@ def clear_tags(ax: Axes) -> list[Text]:
     """Move each tag of ``ax`` to the first of :data:`OFFSETS` around its mark (at its own size) where it keeps
     :data:`PAD` points clear of every mark and every text placed and lies nearer its own mark than any other
     (:func:`nearest_is_own`); with no such place, to the first clear one, joined to its mark by a leader
-    (:data:`LEADER`); with none clear either, to the one that overlaps least. A stack's "×3" goes right of its
-    mark only (:data:`RIGHT`), with no leader. Return the tags; call once the
+    (:data:`LEADER`); with none clear either, to the one that overlaps least. A stack's "×3" first tries the
+    places tight right of its mark (:data:`RIGHT`). Return the tags; call once the
     figure is laid out (``figure.draw_without_rendering()``)."""
     renderer = ax.figure.canvas.get_renderer()
     px = ax.figure.dpi / 72
@@ -86,16 +86,16 @@ def clear_tags(ax: Axes) -> list[Text]:
         mark = ax.transData.transform(tag.xy)
         beside = led = clear = None
         best: tuple[float, float, float] | None = None
-        badge = tag.get_text().startswith("×")
-        for k, (dx, dy) in enumerate(RIGHT if badge else OFFSETS + ROUND):
-            if k == len(OFFSETS) and led is not None:
+        tight = RIGHT if tag.get_text().startswith("×") else ()
+        for k, (dx, dy) in enumerate(tight + OFFSETS + ROUND):
+            if k == len(tight + OFFSETS) and led is not None:
                 break
             at = (dx * reach[0], dy * reach[1])
             _move(tag, *at)
             box = tag.get_window_extent(renderer)
             cost = _overlap(box, taken, PAD * px) - _overlap(box, mine, PAD * px) + _overlap(box, mine, 0.0) \
                 + OUTSIDE * _outside(box, ax.bbox) + ACROSS * _across(box, tag, edges)
-            if cost == 0 and nearest_is_own(box, own, keyed, NEARER * scale, NEARER_TIMES):
+            if cost == 0 and (k < len(tight) or nearest_is_own(box, own, keyed, NEARER * scale, NEARER_TIMES)):
                 beside = at
                 break
             if cost == 0 and led is None and _leads(box, mark, mine, others, scale):
@@ -105,8 +105,7 @@ def clear_tags(ax: Axes) -> list[Text]:
             if best is None or cost < best[0]:
                 best = (cost, *at)
         _move(tag, *(beside or led or clear or best[1:]))
-        if beside is None and not badge and not nearest_is_own(text_extent(tag, renderer), own, keyed, NEARER * scale,
-                                                 NEARER_TIMES):
+        if beside is None and not nearest_is_own(text_extent(tag, renderer), own, keyed, NEARER * scale, NEARER_TIMES):
             _join(tag)
         taken = np.vstack([taken, _array([text_extent(tag, renderer).padded(TEXT_PAD * px)])])
     return tags
