@@ -125,7 +125,7 @@ def test_a_stack_s_count_sits_right_of_its_mark_without_a_leader_and_reads_alike
         assert badges
         tight = [b for b in badges if not (b.arrow_patch is not None and b.arrow_patch.get_visible())
                  and 0 < b.xyann[0] <= 2.4 * 8 and b.get_ha() == "left"]
-        assert len(tight) >= 0.75 * len(badges)          # where a mark's right is clear; the rest by the number rule
+        assert len(tight) >= 0.5 * len(badges)           # where a mark's right is clear; the rest by the number rule
         assert STACK_MEANING in footer(figure)
 
 

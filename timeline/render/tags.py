@@ -39,9 +39,9 @@ OUTSIDE = 1e6
 #: the edge of Ukraine's lane under Russia's last row).
 ACROSS = 1e5
 OFFSETS = NEAR + tuple((x * far, y * far) for far in (1.7, 2.4, 3.2, 4.2, 5.4, 7.0, 9.0) for x, y in NEAR)
-#: The places a stack's "×3" tries first, wherever clear: tight right of its mark, level first, with no leader
-#: (judged round 10: a "×2" left of its mark, or at a leader's end, did not say which mark it counts); only
-#: where none is clear, the places of a number.
+#: The places a stack's "×3" tries first, wherever clear and nearer its mark than any other: tight right of
+#: its mark, level first, with no leader (judged round 10: a "×2" left of its mark, or at a leader's end, did not
+#: say which mark it counts); only where none is, the places of a number.
 RIGHT = tuple((x, y) for x, y in OFFSETS if 0 < x <= 2.4 and abs(y) <= x)
 #: Further places for a leader's end, tried where none of :data:`OFFSETS` gives a plain leader: every 22.5°.
 ROUND = tuple((float(np.cos(a)) * far, float(np.sin(a)) * far) for far in (2.0, 3.0, 4.0, 5.5, 7.0, 9.0, 11.5)
@@ -95,7 +95,7 @@ def clear_tags(ax: Axes) -> list[Text]:
             box = tag.get_window_extent(renderer)
             cost = _overlap(box, taken, PAD * px) - _overlap(box, mine, PAD * px) + _overlap(box, mine, 0.0) \
                 + OUTSIDE * _outside(box, ax.bbox) + ACROSS * _across(box, tag, edges)
-            if cost == 0 and (k < len(tight) or nearest_is_own(box, own, keyed, NEARER * scale, NEARER_TIMES)):
+            if cost == 0 and nearest_is_own(box, own, keyed, NEARER * scale, 1.0 if k < len(tight) else NEARER_TIMES):
                 beside = at
                 break
             if cost == 0 and led is None and _leads(box, mark, mine, others, scale):
