@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+import judged_charts
 import matplotlib.dates as mdates
 import pytest
 from coloraide import Color
@@ -279,7 +280,8 @@ def test_labels_that_would_read_alike_carry_their_dates(chronology):
     assert dated_repeats(["X", "X"], [events[0], later]) == ["X, 11 Apr 2025", "X, 6 Aug 2024"]
 
 
-def test_the_key_says_what_dashes_and_italics_mean(chronology):
+def test_the_key_says_what_dashes_and_italics_mean():
+    chronology = judged_charts.chart("chronology")           # at its own height: the planned offer is labelled
     cues = [t.get_text() for t in chronology.legends[1].get_texts()]
     assert "Planned (hollow, a span dashed; label in italics)" in cues         # no proposed event here
     assert "Disputes (arrow to the event disputed)" in cues

@@ -2,6 +2,7 @@
 so that a caption written for the page holds for the column."""
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
@@ -15,34 +16,39 @@ def footer(figure) -> str:
 
 
 @pytest.mark.parametrize("name", ["seed", "moscow", "chronology"])
-def test_an_event_keeps_its_number_at_every_size(name):
+def test_an_event_keeps_its_number_at_every_size_unless_that_leaves_mostly_gaps(name):
+    """Round 10: one numbering over the page and the column. Round 11 (judged round 10: Moscow's 4, 5 and 7 read
+    as three of seven events): a chart whose numbers would skip more than a third (:data:`numbering.MOST_SKIPPED`)
+    numbers its own 1..n; the sizes that keep the shared numbering agree on every event both number."""
     page, column, slide = chart(name), chart(name, COLUMN), chart(name, SLIDE)
     a, b = page.timeline.numbers, column.timeline.numbers
     assert a and b and not slide.timeline.numbers                  # a slide numbers none
-    assert {e: a[e] for e in set(a) & set(b)} == {e: b[e] for e in set(a) & set(b)}
-    both = {**a, **b}
-    assert sorted(both.values()) == list(range(1, len(both) + 1))  # one numbering over both sizes, no gap in it
-    when = {line.get_gid(): min(line.get_xdata()) for figure in (column, page) for line in figure.axes[0].lines
-            if line.get_gid() in both}                               # where each mark is drawn
-    ordered = sorted(both, key=both.get)
-    assert [when[e] for e in ordered] == sorted(when[e] for e in ordered)       # in date order
-    for figure in (page, column):                                   # the tags and the key say the same numbers
+    for figure in (page, column):
+        numbers = sorted(figure.timeline.numbers.values())
+        skipped = numbers[-1] - len(numbers)
+        assert skipped <= numbering.MOST_SKIPPED * numbers[-1]      # 1..n, or few gaps
+    if sorted(a.values()) != list(range(1, len(a) + 1)) and sorted(b.values()) != list(range(1, len(b) + 1)):
+        assert {e: a[e] for e in set(a) & set(b)} == {e: b[e] for e in set(a) & set(b)}     # both shared: alike
+    for figure in (page, column):
+        numbers = figure.timeline.numbers
+        when = {line.get_gid(): math.floor(min(line.get_xdata())) for line in figure.axes[0].lines
+                if line.get_gid() in numbers}                   # the day each mark starts on
+        ordered = sorted(numbers, key=numbers.get)
+        assert [when[e] for e in ordered] == sorted(when[e] for e in ordered)       # in date order
         tags = {t.get_gid().removeprefix("number:"): t.get_text() for t in figure.axes[0].texts
                 if (t.get_gid() or "").startswith("number:")}
-        assert tags == {e: str(n) for e, n in figure.timeline.numbers.items()}
+        assert tags == {e: str(n) for e, n in numbers.items()}  # the tags and the key say the same numbers
         key = footer(figure).split("Numbered on the chart", 1)[1].split("Source", 1)[0]
         listed = re.findall(r"(?:: |; )(\d+) ", key)
-        assert listed == [str(n) for n in sorted(figure.timeline.numbers.values())]
+        assert listed == [str(n) for n in sorted(numbers.values())]
 
 
-def test_the_moscow_numbers_are_shared_by_its_page_and_column():
-    assert chart("moscow").timeline.numbers == {"sybiha-response-to-forum-remarks": 4, "ukraine-denies-pokrovsk": 5,
-                                                "zelenskyy-ireland-remarks": 7}
-    assert sorted(chart("moscow", COLUMN).timeline.numbers.values()) == list(range(1, 10))
-    # the page skips 1-3 and 6 (labelled in full there) and says why; the column uses 1 to 9 and needs no word
-    skipped = "An event keeps its number at every size of this chart, so some numbers are not used here."
-    assert skipped in footer(chart("moscow")).replace("\n", " ")
-    assert "numbers are not used" not in footer(chart("moscow", COLUMN)).replace("\n", " ")
+def test_the_moscow_page_numbers_its_own_1_to_3_and_the_column_1_to_n():
+    page, column = chart("moscow").timeline.numbers, chart("moscow", COLUMN).timeline.numbers
+    assert sorted(page.values()) == [1, 2, 3] and sorted(column.values()) == list(range(1, len(column) + 1))
+    assert set(page) < set(column)                  # the three the page numbers are among the column's nine
+    for figure in (chart("moscow"), chart("moscow", COLUMN)):
+        assert "Numbers are shared" not in footer(figure)
 
 
 def test_the_numbering_of_each_size_is_remembered_once_per_dataset():

@@ -178,8 +178,6 @@ def test_no_leader_runs_past_its_cap_and_no_two_leaders_meet(charts, name):
         assert abs(xa - xb) > 0.5 or min(ha, hb) <= max(la, lb), name
 
 
-@pytest.mark.xfail(strict=True, reason="round 10: the chronology's labels now name subject and verb (data10); "
-                                       "the longer labels sit farther out, on 6 leaders longer than 4 rows (4 wanted)")
 def test_the_chronology_has_no_fan_of_long_leaders(charts):
     ax = charts["chronology"].axes[0]
     rows = abs(ax.get_ylim()[0] - ax.get_ylim()[1])

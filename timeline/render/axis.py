@@ -75,6 +75,11 @@ def date_axis(ax: Axes, scale: TimeScale, zone: str | None = None) -> list[Artis
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, i: labels.get(round(x, 6), "")))
         ax.xaxis.set_minor_locator(FixedLocator(minor))
         ax.tick_params(axis="x", which="minor", length=2.5)
+        if _daily(scale, width):         # a day's label in the middle of its day, where its marks are drawn
+            ax.xaxis.set_major_formatter(NullFormatter())
+            ax.xaxis.set_minor_locator(FixedLocator([x + 0.5 for x in major if x + 0.5 < scale.xlim[1]]))
+            ax.xaxis.set_minor_formatter(FuncFormatter(lambda x, i: labels.get(round(x - 0.5, 6), "")))
+            ax.tick_params(axis="x", which="minor", length=0)
         added += draw_breaks(ax, scale) + draw_zoom(ax, scale)
     ax.grid(axis="x", which="major", color=style.GRID, lw=0.7)
     ax.set_axisbelow(True)
@@ -106,6 +111,16 @@ def calendar_ticks(scale: TimeScale, width: float) -> tuple[list[float], list[fl
         _label_ticks(_ticks(zoom[0], zoom[1], name, step), kind, major, labels, first=False)
         minor = [m for m in minor if not inside(m)]
     return major, [m for m in minor if round(m, 6) not in labels], labels
+
+
+def _daily(scale: TimeScale, width: float) -> bool:
+    """Does an axis ``width`` pixels wide label every day of ``scale`` (no break, no magnified stretch)? Then
+    each label goes in the middle of its day (judged round 10: labels at midnight beside marks drawn at midday
+    read half a day off)."""
+    if scale.breaks or scale.zoom:
+        return False
+    units = scale.units[-1] - scale.units[0]
+    return _step(width / units, sum(b - a for a, b in scale.segments()))[0] == "day"
 
 
 def _num(day: datetime) -> float:
@@ -202,14 +217,17 @@ def draw_breaks(ax: Axes, scale: TimeScale) -> list[Artist]:
 
 
 def draw_zoom(ax: Axes, scale: TimeScale) -> list[Artist]:
-    """Tint the magnified stretch across the chart, edge it with dotted lines and say '3× time scale' above it
-    (not '×3', which counts the events a mark stands for)."""
+    """Tint the magnified stretch across the chart, edge it with dotted lines and break signs on the axis (judged
+    round 10: as the hatched breaks have) and say '3× time scale' above it (not '×3', which counts the events a
+    mark stands for)."""
     if not scale.zoom:
         return []
     a, b, factor = scale.zoom
     artists: list[Artist] = [ax.axvspan(a, b, lw=0, zorder=0.5, gid="zoom", **ZOOM_TINT)]
-    for x in (a, b):
+    for x in (a, b):                      # dotted edges, and on the axis the break sign of a hatched stretch
         artists.append(ax.axvline(x, color=style.MUTED, lw=0.7, ls=(0, (1, 2)), zorder=0.6))
+        artists.append(ax.plot([x], [0], transform=ax.get_xaxis_transform(), marker=(2, 0, -30), ms=9, mew=1.2,
+                               color=style.MUTED, clip_on=False, zorder=7)[0])
     artists.append(ax.annotate(f"{factor}× time scale", ((a + b) / 2, 1), xycoords=ax.get_xaxis_transform(),
                                xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
                                fontsize=style.FOOTER_SIZE, fontstyle="italic", color=style.MUTED,

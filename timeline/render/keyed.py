@@ -192,17 +192,23 @@ def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) ->
             if any(r in rows and a - gap / 2 <= mark.anchor <= b + gap / 2 for r, a, b in [*beside, *taken]):
                 continue                               # its leader would cross a label beside a mark, or a mark
             mark.label_left, mark.above = left, above
-            if _stack([*kept[above], mark], max_rows, gap, last_row) is not None:
+            if _stack([*kept[above], mark], max_rows, gap, last_row, _next_to(beside, above, last_row)) is not None:
                 kept[above].append(mark)
                 break
             mark.above = False
     used = []
     for above in (False, True):
-        rows = _stack(kept[above], max_rows, gap, last_row) or {}
+        rows = _stack(kept[above], max_rows, gap, last_row, _next_to(beside, above, last_row)) or {}
         for mark in kept[above]:
             mark.label_row = rows[id(mark)]
         used.append(1 + max((rows[id(m)] + m.lines - 1 for m in kept[above]), default=-1))
     return used[0], used[1]
+
+
+def _next_to(beside: list[tuple[int, float, float]], above: bool, last_row: int) -> list[tuple[int, float, float]]:
+    """The boxes of labels beside their marks, in the rows of the labels above (``above``) or beneath the marks:
+    row -1 is the mark row next to those labels' first."""
+    return [(-r - 1 if above else r - last_row - 1, a, b) for r, a, b in beside]
 
 
 def _rows_of(mark: Mark, left: float, right: float) -> list[tuple[int, float, float]]:
@@ -277,10 +283,13 @@ def _sides(mark: Mark, width: float) -> list[float]:
     return [left] if left >= 0 else [max(0.0, min(mark.anchor, width - mark.label_width))]
 
 
-def _stack(marks: list[Mark], max_rows: int, gap: float, last_row: int = 0) -> dict[int, int] | None:
+def _stack(marks: list[Mark], max_rows: int, gap: float, last_row: int = 0,
+           fixed: Sequence[tuple[int, float, float]] = ()) -> dict[int, int] | None:
     """Rows for the labels of ``marks`` (keyed by ``id``), or ``None`` if one does not fit: within ``max_rows``,
     and with no leader longer than :data:`LEADER_ROWS` rows (``last_row`` is the lane's last row of marks;
-    a label above counts its rows up from its mark)."""
+    a label above counts its rows up from its mark). Two labels one over the other, on rows next to each other,
+    leave a row between them (judged round 10: "Putin–Trump call" set right above "Trump meets Zelenskyy,
+    Washington" read as one label), and so does a label next to one of the ``fixed`` (row, left, right) boxes."""
     rightward = sorted((m for m in marks if m.label_left >= m.anchor - 1), key=lambda m: -m.anchor)
     leftward = sorted((m for m in marks if m.label_left < m.anchor - 1), key=lambda m: m.anchor)
     boxes: list[tuple[int, float, float]] = []        # (row, left, right)
@@ -291,7 +300,7 @@ def _stack(marks: list[Mark], max_rows: int, gap: float, last_row: int = 0) -> d
         reach = LEADER_ROWS - (mark.row if mark.above else last_row - mark.row)     # rows its leader may cross
         for row in range(min(max_rows, reach) - mark.lines + 1):
             span = range(row, row + mark.lines)
-            if any(r in span and a - gap < right and left < b + gap for r, a, b in boxes):
+            if any(row - 1 <= r <= row + mark.lines and a - gap < right and left < b + gap for r, a, b in [*boxes, *fixed]):
                 continue
             if any(r < row and a - gap / 2 <= mark.anchor <= b + gap / 2 for r, a, b in boxes):
                 continue                               # its leader would cross a label above

@@ -9,7 +9,10 @@ import matplotlib.dates as mdates
 from timeline.model import Event
 from timeline.render.events_chart import Placed
 from timeline.render.frame import Frame
+from timeline.render.marks import STATUS_WORDS
+from timeline.render.numbering import SIZES
 from timeline.render.spans import Glyph, TimeScale
+from timeline.render.stacks import STACK_MEANING
 from timeline.render.text import printable, typeset
 
 #: Up to this many events without a label are numbered beside their marks and listed in a note; past it the
@@ -18,8 +21,12 @@ NUMBERED_UP_TO = 25
 #: ... and up to this many per inch of the figure's width, so that the note stays shorter than the chart.
 NUMBERED_PER_INCH = 2.5
 UNNUMBERED = "The other {count} events{marks} are drawn without a label or number."
-#: Said when the numbers shown skip some: an event keeps its number at every size (:mod:`timeline.render.numbering`).
-SKIPPED = " An event keeps its number at every size of this chart, so some numbers are not used here."
+#: Said when the numbers shown skip some (an event keeps its number at every size:
+#: :mod:`timeline.render.numbering`), by where the events of the missing numbers are: labelled in full here, or
+#: neither labelled nor numbered here (judged round 10: one standard line on every size).
+SKIPPED = " Numbers are shared with the {other} of this chart; a missing number is an event {where}."
+WHERE = {(True, False): "labelled in full here", (False, True): "numbered only on the {other}",
+         (True, True): "labelled in full here or numbered only on the {other}"}
 
 
 def coarse_note(coarse: Sequence[Glyph]) -> str | None:
@@ -64,16 +71,29 @@ def numbered(frame: Frame, glyphs: Sequence[Glyph], texts: Sequence[str], placed
         chosen = sorted((e for e in left if marks[left[e]].priority), key=lambda e: marks[left[e]].priority)
         chosen = chosen[:most]
     order = sorted(chosen, key=lambda e: (glyphs[left[e]].lo, left[e]))
-    numbers = number(order) if number else {e: n for n, e in enumerate(order, 1)}
+    every = number(order) if number else {e: n for n, e in enumerate(order, 1)}
+    numbers = {e: every[e] for e in order}
     if order:
-        skipped = sorted(numbers[e] for e in order) != list(range(1, len(order) + 1))
         frame.footnote("Numbered on the chart: " + "; ".join(
-            f"{numbers[e]} {texts[left[e]]} ({drawn_date(glyphs[left[e]])})" for e in order) + "." + SKIPPED * skipped)
+            f"{numbers[e]} {STATUS_WORDS.get(glyphs[left[e]].event.status, '')}{texts[left[e]]} "
+            f"({drawn_date(glyphs[left[e]])})" for e in order) + "."
+            + _skipped(every, numbers, labelled, frame.figure.get_figwidth()))
     if len(order) < len(left):
         events = len({e.id for g in glyphs if not g.copy for e in (g.event, *g.stack)}) - len(labelled) - len(order)
         marks = len(left) - len(order)
         frame.footnote(UNNUMBERED.format(count=f"{events:,}", marks=f" ({marks:,} marks)" * (marks != events)))
     return numbers
+
+
+def _skipped(every: dict[str, int], shown: dict[str, int], labelled: set[str], width: float) -> str:
+    """The line that says why numbers below the highest shown are missing (:data:`SKIPPED`), or ''."""
+    top = max(shown.values())
+    missing = [e for e, n in every.items() if n < top and e not in shown]
+    if not missing:
+        return ""
+    other = "column version" if width > min(w for w, _ in SIZES) else "full-size version"
+    where = WHERE[any(e in labelled for e in missing), any(e not in labelled for e in missing)]
+    return SKIPPED.format(other=other, where=where.format(other=other))
 
 
 def numbered_at_most(figure: object) -> int:
@@ -83,8 +103,9 @@ def numbered_at_most(figure: object) -> int:
 
 def slide_note(scale: TimeScale, glyphs: Sequence[Glyph], labelled: int, vague: int = 0) -> str:
     """The one line a slide keeps under its chart, naming only what it shows: 'Tinted, 19 Nov–12 Dec drawn 4 times
-    wider; ×2, ×4 right of a mark: that many events at one spot; 200 events unlabelled; 1 not drawn, its date too
-    vague' (``vague``: events not drawn; judged round 9: 197 + 13 did not make the 211 of the subtitle; empty where
+    wider; ×2, ×4 right of a mark: that many events of one kind, too close in time to draw apart (:data:`STACK_MEANING`);
+    200 events unlabelled; 1 not drawn, its date too vague' (``vague``: events not drawn; judged round 9: 197 + 13
+    did not make the 211 of the subtitle; empty where
     it shows none of these)."""
     parts = []
     if scale.zoom:
@@ -95,7 +116,7 @@ def slide_note(scale: TimeScale, glyphs: Sequence[Glyph], labelled: int, vague: 
         parts.append("hatched, stretches with no events shortened")
     if stacked := sorted({len(g.stack) + 1 for g in glyphs if g.stack}):
         counts = ", ".join(f"×{n}" for n in stacked) if len(stacked) < 4 else f"×{stacked[0]} to ×{stacked[-1]}"
-        parts.append(f"{counts} right of a mark: that many events at one spot")
+        parts.append(f"{counts} {STACK_MEANING}")
     if unlabelled := len({e.id for g in glyphs for e in (g.event, *g.stack)}) - labelled:
         parts.append(f"{unlabelled:,} event{'s' * (unlabelled > 1)} unlabelled")
     if vague:

@@ -5,7 +5,9 @@ are depends on its size. So that a caption written for one size holds for anothe
 once, in date order, over the events numbered at any of the sizes people use (:data:`SIZES`: a page and a
 6-inch column; a slide numbers none) and at the chart's own size: a chart shows some of these numbers, with
 gaps where another size numbers an event it labels. Each size's choice is drawn once per dataset and
-remembered (:data:`_CHOSEN`, at most :data:`REMEMBERED` charts).
+remembered (:data:`_CHOSEN`, at most :data:`REMEMBERED` charts). Where sharing would leave more than
+:data:`MOST_SKIPPED` of a chart's numbers unused, the chart numbers its own events 1..n (judged round 10: the
+Moscow chart's 4, 5 and 7 read as three of seven events, the rest dropped).
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from timeline.render.choices import TIMELINE_WIDTH
 SIZES = ((TIMELINE_WIDTH, None), (6.0, None))
 #: Charts whose numbered events are remembered at most (the oldest forgotten first).
 REMEMBERED = 64
+#: The share of the numbers up to a chart's highest that may go unused on it before it numbers on its own.
+MOST_SKIPPED = 1 / 3
 _CHOSEN: dict[Hashable, tuple[str, ...]] = {}
 _NESTED = contextvars.ContextVar("numbering_nested", default=False)
 
@@ -31,12 +35,14 @@ def remember(key: Hashable, chosen: Sequence[str]) -> None:
 
 def stable_numbers(chosen: Sequence[str], key: Callable[[tuple], Hashable], draw: Callable[[tuple], object],
                    when: dict[str, tuple[float, int]]) -> dict[str, int]:
-    """Event id -> number for the ``chosen`` events of a chart: their places in date order (``when``: id ->
-    (date number, place in the data)) among the events numbered at any of :data:`SIZES` and here. ``key(size)``
-    names the same chart at another size; ``draw(size)`` draws it, which :func:`remember`\\ s its choice (within
-    such a draw, the chart numbers on its own: no further sizes are drawn)."""
+    """Event id -> number for the events numbered at any of :data:`SIZES` and at this chart's size (its
+    ``chosen``): their places in date order (``when``: id -> (date number, place in the data)); or the
+    ``chosen`` alone numbered 1..n where sharing would leave :data:`MOST_SKIPPED` of this chart's numbers unused.
+    ``key(size)`` names the same chart at another size; ``draw(size)`` draws it, which :func:`remember`\\ s its
+    choice (within such a draw, the chart numbers on its own: no further sizes are drawn)."""
+    own = {e: n for n, e in enumerate(chosen, 1)}
     if _NESTED.get():
-        return {e: n for n, e in enumerate(chosen, 1)}
+        return own
     union = set(chosen)
     for size in SIZES:
         if key(size) not in _CHOSEN:
@@ -47,4 +53,6 @@ def stable_numbers(chosen: Sequence[str], key: Callable[[tuple], Hashable], draw
                 _NESTED.reset(token)
         union.update(e for e in _CHOSEN.get(key(size), ()) if e in when)
     order = sorted(union, key=lambda e: when[e])
-    return {e: order.index(e) + 1 for e in chosen}
+    shared = {e: n for n, e in enumerate(order, 1)}
+    highest = max((shared[e] for e in chosen), default=0)
+    return own if highest - len(chosen) > MOST_SKIPPED * highest else shared

@@ -19,8 +19,13 @@ TAGS = ("number:", "qualifier:")
 #: Points: the air kept between a tag and anything else, and more beside a label (a number against a label's
 #: first word would read as part of it).
 PAD, TEXT_PAD = 1.0, 3.0
-#: Pixels (at the layout's 100 dpi) by which a tag must lie nearer its own mark than any other event's mark.
-NEARER = 2.0
+#: Pixels (at the layout's 100 dpi) by which a tag must lie nearer its own mark than any other event's mark, and
+#: how many times nearer (judged round 10: a "12" 3 px from its circle and 4 px from a span read as the span's).
+NEARER, NEARER_TIMES = 2.0, 1.5
+#: Pixels (at 100 dpi): a leader shows at least this much line (judged round 10: 5 px leaders hidden in a
+#: triangle), and the words at its end keep this far from every other event's mark (a "12" at the end of its
+#: leader, beside the 6 Aug circle, read as that meeting's).
+MIN_LEADER, AWAY = 8.0, 6.0
 #: The leader that joins a tag to its mark where no place beside it obeys the nearest-mark rule.
 LEADER = {"arrowstyle": "-", "color": "#8A8A8A", "lw": 0.5, "shrinkA": 0.5, "shrinkB": 3.5}
 #: Offsets tried from the mark, in points (x, y), and the side a tag then reads from: right, level with it first
@@ -34,6 +39,13 @@ OUTSIDE = 1e6
 #: the edge of Ukraine's lane under Russia's last row).
 ACROSS = 1e5
 OFFSETS = NEAR + tuple((x * far, y * far) for far in (1.7, 2.4, 3.2, 4.2, 5.4, 7.0, 9.0) for x, y in NEAR)
+#: The places a stack's "×3" tries first, wherever clear and nearer its mark than any other: tight right of
+#: its mark, level first, with no leader (judged round 10: a "×2" left of its mark, or at a leader's end, did not
+#: say which mark it counts); only where none is, the places of a number.
+RIGHT = tuple((x, y) for x, y in OFFSETS if 0 < x <= 2.4 and abs(y) <= x)
+#: Further places for a leader's end, tried where none of :data:`OFFSETS` gives a plain leader: every 22.5°.
+ROUND = tuple((float(np.cos(a)) * far, float(np.sin(a)) * far) for far in (2.0, 3.0, 4.0, 5.5, 7.0, 9.0, 11.5)
+              for a in np.linspace(0, 2 * np.pi, 16, endpoint=False))
 
 
 def obstacles(ax: Axes, renderer: object) -> list[Bbox]:
@@ -54,7 +66,8 @@ def clear_tags(ax: Axes) -> list[Text]:
     """Move each tag of ``ax`` to the first of :data:`OFFSETS` around its mark (at its own size) where it keeps
     :data:`PAD` points clear of every mark and every text placed and lies nearer its own mark than any other
     (:func:`nearest_is_own`); with no such place, to the first clear one, joined to its mark by a leader
-    (:data:`LEADER`); with none clear either, to the one that overlaps least. Return the tags; call once the
+    (:data:`LEADER`); with none clear either, to the one that overlaps least. A stack's "×3" first tries the
+    places tight right of its mark (:data:`RIGHT`). Return the tags; call once the
     figure is laid out (``figure.draw_without_rendering()``)."""
     renderer = ax.figure.canvas.get_renderer()
     px = ax.figure.dpi / 72
@@ -64,27 +77,35 @@ def clear_tags(ax: Axes) -> list[Text]:
     taken = _array([*obstacles(ax, renderer), *fixed])
     keyed = marks_by_event(ax, renderer)
     edges = lane_edges(ax)
+    scale = ax.figure.dpi / 100
     for tag in tags:
         reach = _reach(tag, ax, renderer, px)
         own = event_of(tag.get_gid())
         mine = _array(box for key, box in keyed if key == own)     # its own mark: not overlapped, but no air needed
-        clear: tuple[float, float] | None = None
+        others = [box for key, box in keyed if key != own]
+        mark = ax.transData.transform(tag.xy)
+        beside = led = clear = None
         best: tuple[float, float, float] | None = None
-        for dx, dy in OFFSETS:
-            _move(tag, dx * reach[0], dy * reach[1])
+        tight = RIGHT if tag.get_text().startswith("×") else ()
+        for k, (dx, dy) in enumerate(tight + OFFSETS + ROUND):
+            if k == len(tight + OFFSETS) and led is not None:
+                break
+            at = (dx * reach[0], dy * reach[1])
+            _move(tag, *at)
             box = tag.get_window_extent(renderer)
             cost = _overlap(box, taken, PAD * px) - _overlap(box, mine, PAD * px) + _overlap(box, mine, 0.0) \
                 + OUTSIDE * _outside(box, ax.bbox) + ACROSS * _across(box, tag, edges)
-            if cost == 0 and nearest_is_own(box, own, keyed, NEARER * ax.figure.dpi / 100):
-                best, clear = (0.0, dx * reach[0], dy * reach[1]), None
+            if cost == 0 and nearest_is_own(box, own, keyed, NEARER * scale, 1.0 if k < len(tight) else NEARER_TIMES):
+                beside = at
                 break
+            if cost == 0 and led is None and _leads(box, mark, mine, others, scale):
+                led = at
             if cost == 0 and clear is None:
-                clear = (dx * reach[0], dy * reach[1])
+                clear = at
             if best is None or cost < best[0]:
-                best = (cost, dx * reach[0], dy * reach[1])
-        _move(tag, *(clear or best[1:]))
-        if (best[0] > 0 or clear is not None) and \
-                not nearest_is_own(text_extent(tag, renderer), own, keyed, NEARER * ax.figure.dpi / 100):
+                best = (cost, *at)
+        _move(tag, *(beside or led or clear or best[1:]))
+        if beside is None and not nearest_is_own(text_extent(tag, renderer), own, keyed, NEARER * scale, NEARER_TIMES):
             _join(tag)
         taken = np.vstack([taken, _array([text_extent(tag, renderer).padded(TEXT_PAD * px)])])
     return tags
@@ -124,15 +145,41 @@ def gap(a: Bbox, b: Bbox) -> float:
     return float(np.hypot(max(0.0, a.x0 - b.x1, b.x0 - a.x1), max(0.0, a.y0 - b.y1, b.y0 - a.y1)))
 
 
-def nearest_is_own(box: Bbox, own: str, marks: Iterable[tuple[str, Bbox]], margin: float) -> bool:
-    """Does ``box`` lie nearer the marks of event ``own`` than any other event's mark, by ``margin`` pixels?"""
+def nearest_is_own(box: Bbox, own: str, marks: Iterable[tuple[str, Bbox]], margin: float, times: float = 1.0) -> bool:
+    """Does ``box`` lie nearer the marks of event ``own`` than any other event's mark, by ``margin`` pixels and
+    ``times`` as near?"""
     mine, others = np.inf, np.inf
     for key, extent in marks:
         if key == own:
             mine = min(mine, gap(box, extent))
         else:
             others = min(others, gap(box, extent))
-    return mine + margin <= others
+    return mine + margin <= others and mine * times <= others
+
+
+def _leads(box: Bbox, mark: Sequence[float], mine: np.ndarray, others: Sequence[Bbox], scale: float) -> bool:
+    """Could a leader from the middle of ``box`` to the ``mark`` point (display pixels) join them plainly: showing
+    :data:`MIN_LEADER` of line outside the words and the own mark's extents (``mine``), crossing no other mark,
+    with the words :data:`AWAY` from every other mark (``scale``: pixels per pixel at 100 dpi)?"""
+    start = np.array([(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2])
+    points = start + np.linspace(0.0, 1.0, 41)[:, None] * (np.asarray(mark, dtype=float) - start)
+    held = _inside(points, _array([box]), 0.0)
+    if len(mine):
+        held |= _inside(points, mine, 0.0)
+    shown = np.count_nonzero(~held) / 40 * float(np.hypot(*(points[-1] - start)))
+    if shown < MIN_LEADER * scale:
+        return False
+    rest = _array(others)
+    return not (_inside(points, rest, scale).any() or _overlap(box, rest, AWAY * scale) > 0)
+
+
+def _inside(points: np.ndarray, boxes: np.ndarray, inset: float) -> np.ndarray:
+    """Which ``points`` (n x 2) lie inside any of ``boxes`` (m x 4) shrunk by ``inset``."""
+    if not len(boxes):
+        return np.zeros(len(points), dtype=bool)
+    x, y = points[:, :1], points[:, 1:]
+    return ((boxes[:, 0] + inset < x) & (x < boxes[:, 2] - inset)
+            & (boxes[:, 1] + inset < y) & (y < boxes[:, 3] - inset)).any(axis=1)
 
 
 def text_extent(tag: Text, renderer: object) -> Bbox:

@@ -31,7 +31,7 @@ from timeline.model import Dataset, Event
 from timeline.palette import FAMILIES
 from timeline.render import style
 from timeline.render.axis import break_note, clear_zoom_label, date_axis, zoom_note
-from timeline.render.captions import period_label, sources_line
+from timeline.render.captions import period_label, sources_line, titled
 from timeline.render.choices import LANES, TIMELINE_PATH, TIMELINE_WIDTH
 from timeline.render.counts import (
     BAND_GREYS,
@@ -276,7 +276,7 @@ def _draw_events(figure: Figure, dataset: Dataset, glyphs: list[Glyph], band: li
     labelled = lanes != "none"
     frame = Frame(figure, names if labelled else [])
     frame.band = BAND if band else 0.0
-    frame.header(title or dataset.title or "Timeline", _subtitle(events, lanes, banded),
+    frame.header(title or titled(dataset.title or "Timeline", events), _subtitle(events, lanes, banded),
                  legends(glyphs, scale, frame.axes_width, shown_links))
     coarse = [g for g in glyphs if g.hi - g.lo > max(COARSE_SHARE * (scale.xlim[1] - scale.xlim[0]), COARSE_DAYS)
               and not (g.open_start or g.open_end)]
