@@ -124,3 +124,22 @@ def bundle_gaps(figure, share: float = 0.6) -> dict[tuple[str, str], float]:
         near = np.hypot(*(middle[:, None, :] - lb[None, :, :]).transpose(2, 0, 1)).min(axis=1)
         out[a, b] = float(near.min() - wa - wb) / px
     return out
+
+
+def head_tips(figure) -> dict[str, list[tuple[str, np.ndarray, float]]]:
+    """Each node's incoming arrowheads: (edge, the tip in pixels, the head's drawn width or height, the larger)."""
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    out: dict[str, list] = {}
+    for edge, head in by_gid(figure, "head").items():
+        tip = head.get_transform().transform(head._posA_posB)[1]       # noqa: SLF001
+        box = head.get_window_extent(renderer)
+        out.setdefault(edge.split(":")[1], []).append((edge, tip, max(box.width, box.height)))
+    return out
+
+
+def head_gaps(figure) -> dict[str, float]:
+    """For each node two or more arrowheads point into, the least distance in points between two of their tips."""
+    px = figure.dpi / 72
+    return {node: min(float(np.hypot(*(a[1] - b[1]))) for a, b in combinations(tips, 2)) / px
+            for node, tips in head_tips(figure).items() if len(tips) > 1}

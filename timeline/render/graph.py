@@ -228,7 +228,7 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
         else:
             pos = layout_positions(weighted(laid, selection.ties), layout, aspect=aspect(ax))
             fit_view(ax, pos)
-            pos = apart(ax, pos, radius)
+            pos = apart(ax, pos, radius, joined=[(e.u, e.v) for e in edges])
     draw_ties(ax, ties, pos)
     draw_nodes(ax, g, pos, {n: node._replace(area=area[n]) for n, node in look.nodes.items()}, markers,
                selection.center)

@@ -23,6 +23,7 @@ from matplotlib.path import Path
 from timeline.palette import RELATION_FAMILIES
 from timeline.render.graph_bundles import bundles, exit_length, offset_line, offsets, width
 from timeline.render.graph_draw import reach
+from timeline.render.graph_ports import spread_ends
 from timeline.render.markers import area_scale
 
 #: Opacity of a relation that is only planned: drawn in its family's look, faint.
@@ -71,7 +72,8 @@ def route_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dic
     arc, each relation beside it at a constant offset, so every line touches both its ends and none lies on
     another; an arc that would pass under a third node, or through one of ``boxes`` (labels already placed, x0,
     y0, x1, y1), bows round it (:func:`_bulge`), and its ends keep off other pairs' line ends at the same node. No
-    arc bows further than :data:`MAX_RAD_NODE`, nor than :data:`MAX_RAD` to clear a label.
+    arc bows further than :data:`MAX_RAD_NODE`, nor than :data:`MAX_RAD` to clear a label. The ends at each node
+    are then spread round its rim (:func:`timeline.render.graph_ports.spread_ends`).
     """
     px = ax.figure.dpi / 72
     centres = {n: ax.transData.transform(pos[n]) for n in pos}
@@ -110,7 +112,7 @@ def route_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dic
             at = (a, b) if edge.u == u else (b, a)
             routes.append(Route(edge, ends[0], control, ends[1],
                                 tuple(float(np.hypot(*(end - c))) / px for end, c in zip(ends, at)), at, line))
-    return routes
+    return spread_ends(routes, {n: (markers[n], area[n]) for n in reaches}, px)
 
 
 def line_points(routes: list[Route], px: float) -> tuple[np.ndarray, np.ndarray]:
