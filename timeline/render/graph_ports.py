@@ -49,7 +49,7 @@ def spread_ends(routes: list[Route], marks: dict[str, tuple[str, float]], px: fl
         node = marks.get(name)
         angles = np.array([math.atan2(*(points[i][-1 if e else 0] - c)[::-1]) for i, e, _ in ends])
         radius = np.array([float(np.hypot(*(points[i][-1 if e else 0] - c))) for i, e, _ in ends])
-        moved = _spread(angles, np.array([h for *_, h in ends]), max(float(radius.mean()), 1.0), END_GAP * px)
+        moved = _spread(angles, np.array([h for *_, h in ends]), max(float(radius.min()), 1.0), END_GAP * px)
         for (i, e, _), old, new in zip(ends, angles, moved):
             if abs(new - old) > 1e-6:
                 way = np.array([math.cos(new), math.sin(new)])
@@ -62,11 +62,12 @@ def spread_ends(routes: list[Route], marks: dict[str, tuple[str, float]], px: fl
 
 def _spread(angles: np.ndarray, halves: np.ndarray, radius: float, gap: float) -> np.ndarray:
     """``angles`` (radians round a circle of ``radius`` pixels) moved apart, each two neighbours by at least the
-    sum of their ``halves`` and ``gap`` along the circle, by the least moves found in a few rounds of relaxation;
+    sum of their ``halves`` and ``gap`` (a chord), by the least moves found in a few rounds of relaxation;
     where the circle is too short, shared evenly in the same order."""
     order = np.argsort(angles)
     a, h = angles[order].astype(float), halves[order]
-    need = (h + np.roll(h, -1) + gap) / radius                   # between k and k + 1 (the last and the first)
+    chord = np.minimum((h + np.roll(h, -1) + gap) / (2 * radius), 1.0)   # between k and k + 1 (the last, the first)
+    need = 2 * np.arcsin(chord)
     if need.sum() >= 2 * math.pi:
         need *= 2 * math.pi / need.sum()
     for _ in range(60):

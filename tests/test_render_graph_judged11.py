@@ -1,0 +1,70 @@
+"""The actor graphs against round 10's no-context judge (judge10 top-10 #4 and #5), on small synthetic layouts: fast,
+exact, and independent of the shipped seeds' values."""
+from __future__ import annotations
+
+from itertools import combinations
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from timeline.render.graph_bundles import exit_length
+from timeline.render.graph_draw import JOINED_GAP, apart, reach
+from timeline.render.graph_edges import Edge, route_edges
+from timeline.render.graph_ports import END_GAP, head_width
+
+
+def axes(dpi: int = 100):
+    figure = Figure(figsize=(4, 4), dpi=dpi)
+    return figure, figure.add_axes((0, 0, 1, 1), xlim=(0, 4), ylim=(0, 4))
+
+
+PRESSURE = "#A50026"
+
+
+def test_arrowheads_into_one_node_from_one_quarter_meet_its_rim_apart():
+    # judge10 #4: every red arrow into the Ukraine square came from its upper right and the heads piled into one knot
+    sources = {f"p{k}": (2.6 + 0.35 * k * np.cos(k), 3.6 - 0.3 * k * np.sin(k) ** 2) for k in range(7)}
+    pos = {"ua": (1.0, 1.0), **sources}
+    edges = [Edge(n, "ua", "pressure", PRESSURE, 1.0 + k % 3, True, False) for k, n in enumerate(sources)]
+    figure, ax = axes()
+    px = figure.dpi / 72
+    area, markers = {"ua": 500.0, **dict.fromkeys(sources, 100.0)}, {"ua": "s", **dict.fromkeys(sources, "o")}
+    routes = route_edges(ax, edges, pos, area, markers)
+    tips = [(r.stop, head_width(r.edge.width)) for r in routes]
+    assert len(tips) == 7
+    for (a, wa), (b, wb) in combinations(tips, 2):
+        assert np.hypot(*(a - b)) / px >= (wa + wb) / 2 + END_GAP - 0.5
+    centre = ax.transData.transform(pos["ua"])
+    for stop, _ in tips:                                 # each tip still on the square's outline, 1.5 points out
+        way = (stop - centre) / np.hypot(*(stop - centre))
+        assert np.hypot(*(stop - centre)) / px == pytest.approx(
+            exit_length("s", 500.0, np.zeros(2), way) + 1.5, abs=0.5)
+
+
+def test_the_heads_of_one_bundle_into_a_node_stand_apart():
+    # judge10 #4: Russia <-> Ukraine, seven relations between two squares, their heads one knot
+    keys = (("pressure", PRESSURE), ("force", "#000000"), ("words", "#707070"), ("cooperation", "#4D4D4D"))
+    edges = [Edge(u, v, key, color, 2.0, True, False) for key, color in keys for u, v in (("ru", "ua"), ("ua", "ru"))]
+    figure, ax = axes()
+    px = figure.dpi / 72
+    pos = {"ru": (1.5, 2.9), "ua": (1.4, 1.2)}
+    routes = route_edges(ax, edges, pos, dict.fromkeys(pos, 600.0), dict.fromkeys(pos, "s"))
+    for node in pos:
+        tips = [r.stop for r in routes if r.edge.v == node]
+        assert len(tips) == 4
+        least = min(np.hypot(*(a - b)) for a, b in combinations(tips, 2)) / px
+        assert least >= head_width(2.0) + END_GAP - 0.5, (node, least)
+
+
+def test_nodes_a_line_joins_are_pushed_apart_further_than_others():
+    # judge10: Russia and Ukraine nearly touched in the 2022-2025 graph; unjoined neighbours may stay closer
+    figure, ax = axes()
+    px = figure.dpi / 72
+    pos = {"ru": (2.0, 2.0), "ua": (2.0, 1.7), "x": (3.0, 2.0), "y": (3.0, 1.7)}
+    radius = {n: reach("s", 600.0) for n in pos}
+    moved = apart(ax, pos, radius, joined=[("ru", "ua")])
+    at = {n: ax.transData.transform(p) for n, p in moved.items()}
+    rims = {pair: np.hypot(*(at[pair[0]] - at[pair[1]])) / px - 2 * radius["ru"] for pair in (("ru", "ua"), ("x", "y"))}
+    assert rims["ru", "ua"] >= JOINED_GAP - 0.5
+    assert 6.0 - 0.5 <= rims["x", "y"] < JOINED_GAP / 2
