@@ -30,9 +30,9 @@ def _in_box(points: np.ndarray, box, grow: float) -> bool:
     return bool(np.any((x >= box.x0 - grow) & (x <= box.x1 + grow) & (y >= box.y0 - grow) & (y <= box.y1 + grow)))
 
 
-def crossings(figure) -> int:
-    """How many pairs of drawn edges cross each other (sharing no end node)."""
-    lines = {e: drawn_line(p, step=6.0) for e, p in by_gid(figure, "edge").items()}
+def crossings(figure, ties: bool = False) -> int:
+    """How many pairs of drawn edges (and with ``ties``, membership bands) cross each other (sharing no end node)."""
+    lines = {e: drawn_line(p, step=6.0) for kind in ("edge", "tie")[:1 + ties] for e, p in by_gid(figure, kind).items()}
     count = 0
     for (a, la), (b, lb) in combinations(lines.items(), 2):
         if set(a.split(":")[:2]) & set(b.split(":")[:2]):

@@ -71,14 +71,15 @@ def test_the_person_graphs_cross_few_lines(figures):
         assert crossings(figures[name]) <= most, (name, crossings(figures[name]))
 
 
-def test_people_carry_their_role_under_their_surname(figures, records):
-    # judge6 X7: "people labelled by surname only, no role (Hnatov, Driscoll, Gerasimov, Waltz)"
+def test_people_carry_their_role_over_their_surname(figures, records):
+    # judge6 X7: "people labelled by surname only, no role (Hnatov, Driscoll, Gerasimov, Waltz)"; judge10: "'Trump
+    # President' reads oddly; use 'President Trump'": the role above the surname
     labels = {n: t.get_text() for n, t in by_gid(figures["person-page"], "label").items()}
     roles = {"witkoff": "Special envoy", "trump": "President", "medinsky": "Aide to the president",
              "umerov": "Defence Minister", "hnatov": "Chief of the General Staff", "gerasimov": "Chief of the General Staff"}
     shown = {n: labels[n] for n in roles if n in labels}
     assert len(shown) >= 4
-    assert sum(text.split("\n")[1:] == [roles[n]] for n, text in shown.items()) >= 3, shown
+    assert sum(text.split("\n")[:-1] == [roles[n]] for n, text in shown.items()) >= 3, shown
 
 
 def test_not_shown_names_the_most_active_first(records):
@@ -251,9 +252,11 @@ def test_the_person_graph_takes_the_layout_that_crosses_fewer_lines(records, rec
     auto = draw_graph(records[record], size=PAGE, dpi=72)
     stress = draw_graph(records[record], size=PAGE, dpi=72, layout="stress")
     grouped = draw_graph(records[record], size=PAGE, dpi=72, layout="grouped")
-    # measured on the drawings: 2025 grouped 41, stress 19; 2022-2025 grouped 32, stress 25
-    assert crossings(auto) == min(crossings(stress), crossings(grouped)) or \
-        crossings(auto) <= 1.2 * min(crossings(stress), crossings(grouped))
+    # measured on the drawings: 2025 grouped 41, stress 19; 2022-2025 grouped 32, stress 25; round 11 counts the
+    # stress layout's membership bands as lines too (judge10: "thick member-of lines cross the whole figure")
+    drawn = {name: crossings(figure, ties=True) for name, figure in (("auto", auto), ("stress", stress),
+                                                                      ("grouped", grouped))}
+    assert drawn["auto"] <= 1.2 * min(drawn["stress"], drawn["grouped"]), drawn
 
 
 @pytest.mark.parametrize("name", ["person-page", "person-slide"])

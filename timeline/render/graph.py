@@ -255,11 +255,14 @@ def principal(look: style.GraphLook, g: object) -> style.GraphLook:
 
 def _grouped_crosses_less(g: object, edges: list[Edge], side_of: dict[str, str], ties: Iterable) -> bool:
     """Does the layout by side (:func:`grouped_positions`) cross no more lines than a stress layout of the same
-    record? Each draws its own lines (by side: only between sides); the default person graph takes the one whose
-    lines cross least, the grouping when they tie."""
+    record? Each draws its own lines (by side: only between sides, membership shown by the circles; stress: every
+    relation, and a band from each member to its group, which crosses the figure like a line: judged round 10); the
+    default person graph takes the one whose lines cross least, the grouping when they tie."""
     across = between_sides(edges, side_of)[0]
     by_side = crossings(grouped_positions(weighted(_only(g, across)), side_of)[0], {frozenset((e.u, e.v)) for e in across})
-    stress = crossings(layout_positions(weighted(_only(g, edges), ties), "stress"), {frozenset((e.u, e.v)) for e in edges})
+    ties = list(ties)
+    stress = crossings(layout_positions(weighted(_only(g, edges), ties), "stress"),
+                       {frozenset((e.u, e.v)) for e in edges} | {frozenset(tie) for tie in ties})
     return by_side <= stress
 
 

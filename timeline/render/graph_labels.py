@@ -179,7 +179,7 @@ def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float],
     nodes = np.column_stack([centres, rims, inner])
     spots = place(sizes, nodes, tuple(ax.get_window_extent(renderer).extents), points, ends, px,
                   [(prefer or {}).get(n, 0.0) for n in order], taken,
-                  [len(w) > 1 and w[1] == w[0].split("\n")[0] for w in words])      # a person's role, kept
+                  [len(w) > 1 and w[1] == w[0].split("\n")[-1] for w in words])      # a person's role, kept
     to_data = ax.transData.inverted()
     artists: list[Artist] = list(texts_drawn)
     for node, text, spot, (x, y, r, _), options in zip(order, texts_drawn, spots, nodes, words):
