@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from timeline.render.graph_bundles import exit_length
+from timeline.render.graph_bundles import LANE_GAP, exit_length
 
 if TYPE_CHECKING:
     from timeline.render.graph_edges import Route
 
-#: Points between two line ends at one node, beyond half of each end's width.
-END_GAP = 2.0
+#: Points between two line ends at one node, beyond half of each end's width: a bundle's lanes' own gap, so that
+#: spreading the ends never brings two lanes of a bundle nearer than the bundle keeps them.
+END_GAP = LANE_GAP
 #: Points of a line over which its end bends to its place on the rim, at least.
 BEND = 24.0
 
@@ -33,9 +34,9 @@ def head_width(width: float) -> float:
 
 
 def spread_ends(routes: list[Route], marks: dict[str, tuple[str, float]], px: float) -> list[Route]:
-    """``routes`` with the ends at each node moved round its rim until no two lie nearer than their half widths (an
-    arrowhead's at a line's target) and :data:`END_GAP` points; ``marks`` gives each node's (marker, area in
-    points²). The routes keep their order."""
+    """``routes`` with the ends at each node moved round its rim until no two of different pairs lie nearer than
+    their half widths (an arrowhead's at a line's target) and :data:`END_GAP` points (a bundle keeps its lanes);
+    ``marks`` gives each node's (marker, area in points²). The routes keep their order."""
     at: dict[str, list[tuple[int, int, float]]] = defaultdict(list)     # node -> (route, end, half width)
     for i, route in enumerate(routes):                 # a route runs from its edge's u (end 0) to its v (end 1)
         for end, node in enumerate(route.edge[:2]):
@@ -49,7 +50,8 @@ def spread_ends(routes: list[Route], marks: dict[str, tuple[str, float]], px: fl
         node = marks.get(name)
         angles = np.array([math.atan2(*(points[i][-1 if e else 0] - c)[::-1]) for i, e, _ in ends])
         radius = np.array([float(np.hypot(*(points[i][-1 if e else 0] - c))) for i, e, _ in ends])
-        moved = _spread(angles, np.array([h for *_, h in ends]), max(float(radius.min()), 1.0), END_GAP * px)
+        pairs = np.array([hash(frozenset(routes[i].edge[:2])) for i, *_ in ends])
+        moved = _spread(angles, np.array([h for *_, h in ends]), max(float(radius.min()), 1.0), END_GAP * px, pairs)
         for (i, e, _), old, new in zip(ends, angles, moved):
             if abs(new - old) > 1e-6:
                 way = np.array([math.cos(new), math.sin(new)])
@@ -60,14 +62,15 @@ def spread_ends(routes: list[Route], marks: dict[str, tuple[str, float]], px: fl
             for r, p in zip(routes, points)]
 
 
-def _spread(angles: np.ndarray, halves: np.ndarray, radius: float, gap: float) -> np.ndarray:
-    """``angles`` (radians round a circle of ``radius`` pixels) moved apart, each two neighbours by at least the
-    sum of their ``halves`` and ``gap`` (a chord), by the least moves found in a few rounds of relaxation;
-    where the circle is too short, shared evenly in the same order."""
+def _spread(angles: np.ndarray, halves: np.ndarray, radius: float, gap: float, pairs: np.ndarray) -> np.ndarray:
+    """``angles`` (radians round a circle of ``radius`` pixels) moved apart, each two neighbours of different
+    ``pairs`` by at least the sum of their ``halves`` and ``gap`` (a chord), two of one pair (lanes of one bundle,
+    :mod:`timeline.render.graph_bundles`) by what they are apart now, by the least moves found in a few rounds of
+    relaxation; where the circle is too short, shared evenly in the same order."""
     order = np.argsort(angles)
-    a, h = angles[order].astype(float), halves[order]
+    a, h, p = angles[order].astype(float), halves[order], pairs[order]
     chord = np.minimum((h + np.roll(h, -1) + gap) / (2 * radius), 1.0)   # between k and k + 1 (the last, the first)
-    need = 2 * np.arcsin(chord)
+    need = np.where(p == np.roll(p, -1), np.diff(np.append(a, a[0] + 2 * math.pi)), 2 * np.arcsin(chord))
     if need.sum() >= 2 * math.pi:
         need *= 2 * math.pi / need.sum()
     for _ in range(60):
