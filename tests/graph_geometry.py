@@ -30,9 +30,9 @@ def _in_box(points: np.ndarray, box, grow: float) -> bool:
     return bool(np.any((x >= box.x0 - grow) & (x <= box.x1 + grow) & (y >= box.y0 - grow) & (y <= box.y1 + grow)))
 
 
-def crossings(figure) -> int:
-    """How many pairs of drawn edges cross each other (sharing no end node)."""
-    lines = {e: drawn_line(p, step=6.0) for e, p in by_gid(figure, "edge").items()}
+def crossings(figure, ties: bool = False) -> int:
+    """How many pairs of drawn edges (and with ``ties``, membership bands) cross each other (sharing no end node)."""
+    lines = {e: drawn_line(p, step=6.0) for kind in ("edge", "tie")[:1 + ties] for e, p in by_gid(figure, kind).items()}
     count = 0
     for (a, la), (b, lb) in combinations(lines.items(), 2):
         if set(a.split(":")[:2]) & set(b.split(":")[:2]):
@@ -124,3 +124,22 @@ def bundle_gaps(figure, share: float = 0.6) -> dict[tuple[str, str], float]:
         near = np.hypot(*(middle[:, None, :] - lb[None, :, :]).transpose(2, 0, 1)).min(axis=1)
         out[a, b] = float(near.min() - wa - wb) / px
     return out
+
+
+def head_tips(figure) -> dict[str, list[tuple[str, np.ndarray, float]]]:
+    """Each node's incoming arrowheads: (edge, the tip in pixels, the head's drawn width or height, the larger)."""
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    out: dict[str, list] = {}
+    for edge, head in by_gid(figure, "head").items():
+        tip = head.get_transform().transform(head._posA_posB)[1]       # noqa: SLF001
+        box = head.get_window_extent(renderer)
+        out.setdefault(edge.split(":")[1], []).append((edge, tip, max(box.width, box.height)))
+    return out
+
+
+def head_gaps(figure) -> dict[str, float]:
+    """For each node two or more arrowheads point into, the least distance in points between two of their tips."""
+    px = figure.dpi / 72
+    return {node: min(float(np.hypot(*(a[1] - b[1]))) for a, b in combinations(tips, 2)) / px
+            for node, tips in head_tips(figure).items() if len(tips) > 1}

@@ -103,8 +103,8 @@ def synthetic(actors: int, rounds) -> Dataset:
 def test_person_level_draws_every_actor_with_a_relation(person):
     assert set(drawn(person, "node")) == PERSON_NODES
     assert set(drawn(person, "label")) == PERSON_NODES
-    assert drawn(person, "label")["putin"].get_text() == "Putin\nPresident"   # persons go by their surname and role
-    assert "1 actor who dealt with no one else shown (Donald Trump)" in text(person, "footer")   # Ushakov rejects
+    assert drawn(person, "label")["putin"].get_text() == "President\nPutin"   # persons go by their role and surname
+    assert "2 actors who dealt with no one else shown (Donald Trump and Yury Ushakov)" in text(person, "footer")
     assert "Reuters" not in text(person, "footer") and "unnamed" not in text(person, "footer")   # a publisher is no party
 
 

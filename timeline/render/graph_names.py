@@ -21,7 +21,8 @@ LABEL_WIDTH = 18
 
 def label_texts(dataset: Dataset, g: nx.MultiDiGraph, width: int) -> dict[str, str]:
     """Each node's label: a person's surname when it is one of their aliases and no one in the record shares it,
-    another actor's name wrapped at ``width`` characters, an event's date and headline."""
+    under their role ('President\nTrump'), another actor's name wrapped at ``width`` characters, an event's date
+    and headline."""
     events = {e.id: e for e in dataset.events if e.id in g}
     texts = dict(zip(events, (f"{day_label(e)} · {t}" for e, t in
                               zip(events.values(), event_titles(dataset, list(events.values()))))))
@@ -33,14 +34,14 @@ def label_texts(dataset: Dataset, g: nx.MultiDiGraph, width: int) -> dict[str, s
     shared = {s for s, count in Counter(short.values()).items() if count > 1} | {
         s for n, s in short.items() if s != names[n] and surnames[s] > 1}
     texts.update({n: textwrap.fill(name if short[n] in shared else short[n], width) for n, name in names.items()})
-    for n in names:                         # a surname alone says little: the role under it (judged round 6, X7)
-        said = role(dataset, dataset.actors[n])
+    for n in names:                         # a surname alone says little: the role with it (judged round 6, X7),
+        said = role(dataset, dataset.actors[n])     # above it, read as a title: 'President Trump' (judged round 10)
         if said and short[n] not in shared and short[n] != names[n]:
-            texts[n] = f"{texts[n]}\n{said}"
+            texts[n] = f"{said}\n{texts[n]}"
     return texts
 
 
-#: Characters a role under a surname takes at most.
+#: Characters a role over a surname takes at most.
 ROLE_WIDTH = 30
 
 
@@ -74,7 +75,7 @@ def label_forms(dataset: Dataset, texts: dict[str, str]) -> dict[str, list[str]]
     for node, text in texts.items():
         actor = dataset.actors.get(node)
         flat = " ".join(text.split())
-        two = balanced(flat) if not (actor and actor.kind == "person") else text.split("\n")[0]
+        two = balanced(flat) if not (actor and actor.kind == "person") else text.split("\n")[-1]
         forms[node] = list(dict.fromkeys([text, two]))
     return forms
 

@@ -67,7 +67,7 @@ def note_lines(width: float, hidden: int) -> list[str]:
     """The note under a table ``width`` inches wide that leaves ``hidden`` pairs out, in lines."""
     note = ("A & B: what the two did together. A → B: what A did to B; B → A, what B did to A. Each event is "
             "counted once in each row, as reported: a claim one side makes and the other denies counts too. "
-            "Only the events in this record are counted (planned ones are not); an empty cell means none recorded. "
+            "Only the events in this record are counted (planned ones are not); a dot (·) means none recorded. "
             "Military action is not counted: a record of talks holds a few strikes, not the war's.")
     if hidden:
         note += f" {hidden:,} more pair{'s' * (hidden > 1)} not listed."

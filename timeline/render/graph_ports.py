@@ -1,0 +1,98 @@
+"""Where lines meet a node: each line's end at its own point of the node's rim, so that arrowheads into one node never
+pile into a knot (judged round 10: seven heads into Ukraine within 40 px).
+
+After the routes are found (:func:`timeline.render.graph_edges.route_edges`), the ends at each node are taken round
+its centre by angle and spread apart, the least that gives each two neighbours room for both (an arrowhead's width,
+else the line's, and :data:`END_GAP` points); each line's last stretch bends smoothly to its new end, over
+:data:`BEND` points or twice the move, whichever is longer. Where a node's rim is too short for all its ends, they
+share it evenly.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from timeline.render.graph_bundles import LANE_GAP, exit_length
+
+if TYPE_CHECKING:
+    from timeline.render.graph_edges import Route
+
+#: Points between two line ends at one node, beyond half of each end's width: a bundle's lanes' own gap, so that
+#: spreading the ends never brings two lanes of a bundle nearer than the bundle keeps them.
+END_GAP = LANE_GAP
+#: Points of a line over which its end bends to its place on the rim, at least.
+BEND = 24.0
+
+
+def head_width(width: float) -> float:
+    """The drawn width in points of the arrowhead of a line ``width`` points wide (matplotlib's ``-|>`` and ``->``:
+    0.4 of the mutation scale :func:`timeline.render.graph_edges._head` gives it)."""
+    return 0.4 * (12 + 2.5 * width)
+
+
+def spread_ends(routes: list[Route], marks: dict[str, tuple[str, float]], px: float) -> list[Route]:
+    """``routes`` with the ends at each node moved round its rim until no two of different pairs lie nearer than
+    their half widths (an arrowhead's at a line's target) and :data:`END_GAP` points (a bundle keeps its lanes);
+    ``marks`` gives each node's (marker, area in points²). The routes keep their order."""
+    at: dict[str, list[tuple[int, int, float]]] = defaultdict(list)     # node -> (route, end, half width)
+    for i, route in enumerate(routes):                 # a route runs from its edge's u (end 0) to its v (end 1)
+        for end, node in enumerate(route.edge[:2]):
+            wide = head_width(route.edge.width) if end == 1 and route.edge.directed else route.edge.width
+            at[node].append((i, end, wide * px / 2))
+    points = [r.points.copy() for r in routes]
+    for name, ends in at.items():
+        if len(ends) < 2:
+            continue
+        c = routes[ends[0][0]].centres[ends[0][1]]
+        node = marks.get(name)
+        angles = np.array([math.atan2(*(points[i][-1 if e else 0] - c)[::-1]) for i, e, _ in ends])
+        radius = np.array([float(np.hypot(*(points[i][-1 if e else 0] - c))) for i, e, _ in ends])
+        pairs = np.array([hash(frozenset(routes[i].edge[:2])) for i, *_ in ends])
+        moved = _spread(angles, np.array([h for *_, h in ends]), max(float(radius.min()), 1.0), END_GAP * px, pairs)
+        for (i, e, _), old, new in zip(ends, angles, moved):
+            if abs(new - old) > 1e-6:
+                way = np.array([math.cos(new), math.sin(new)])
+                tip = c + way * (exit_length(*node, np.zeros(2), way) + 1.5) * px if node else c + way * radius.mean()
+                points[i] = _bend(points[i], e, tip, px)
+    return [r._replace(start=p[0], stop=p[-1], points=p,
+                       rims=tuple(float(np.hypot(*(end - c))) / px for end, c in zip((p[0], p[-1]), r.centres)))
+            for r, p in zip(routes, points)]
+
+
+def _spread(angles: np.ndarray, halves: np.ndarray, radius: float, gap: float, pairs: np.ndarray) -> np.ndarray:
+    """``angles`` (radians round a circle of ``radius`` pixels) moved apart, each two neighbours of different
+    ``pairs`` by at least the sum of their ``halves`` and ``gap`` (a chord), two of one pair (lanes of one bundle,
+    :mod:`timeline.render.graph_bundles`) by what they are apart now, by the least moves found in a few rounds of
+    relaxation; where the circle is too short, shared evenly in the same order."""
+    order = np.argsort(angles)
+    a, h, p = angles[order].astype(float), halves[order], pairs[order]
+    chord = np.minimum((h + np.roll(h, -1) + gap) / (2 * radius), 1.0)   # between k and k + 1 (the last, the first)
+    need = np.where(p == np.roll(p, -1), np.diff(np.append(a, a[0] + 2 * math.pi)), 2 * np.arcsin(chord))
+    if need.sum() >= 2 * math.pi:
+        need *= 2 * math.pi / need.sum()
+    for _ in range(60):
+        gaps = np.diff(np.append(a, a[0] + 2 * math.pi))
+        short = need - gaps
+        if (short <= 1e-9).all():
+            break
+        push = np.clip(short, 0, None) / 2
+        a = a - push + np.roll(push, 1)            # k moves back from k + 1, k + 1 forward from k
+    out = np.empty_like(a)
+    out[order] = a
+    return out
+
+
+def _bend(points: np.ndarray, end: int, tip: np.ndarray, px: float) -> np.ndarray:
+    """``points`` (a line, pixels) with its ``end`` (0: first, 1: last) moved to ``tip``, the move fading out
+    smoothly along the line over :data:`BEND` points or twice the move."""
+    line = points if end else points[::-1]
+    move = tip - line[-1]
+    run = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(line, axis=0).T))])
+    back = run[-1] - run
+    span = max(BEND * px, 2 * float(np.hypot(*move)))
+    x = np.clip(1 - back / min(span, max(run[-1], 1e-9)), 0.0, 1.0)
+    bent = line + move * (x * x * (3 - 2 * x))[:, None]
+    return bent if end else bent[::-1]
