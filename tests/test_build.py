@@ -18,7 +18,7 @@ def test_build_writes_every_file_and_summarises(run, tmp_path, seed):
     assert len(json.loads((tmp_path / "out" / "timeline.json").read_text())["events"]) == len(seed.events)
     held = sum(e.type in ("meeting", "call", "visit") and e.status == "occurred" for e in seed.events)
     assert result.stdout.splitlines()[-2] == (  # the record opens with the leak of 20 Nov
-        f"{len(seed.events)} events, {len(seed.actors)} actors, {held} meetings, calls or visits held, 20 Nov 2025 to 3 Dec 2025")
+        f"{len(seed.events)} events, {len(seed.actors)} actors, {held} meetings, calls or visits held, 19 Nov 2025 to 3 Dec 2025")
     assert result.stdout.splitlines()[-1].startswith(f"{len(names)} files written in ")
     assert f"[ 1/{len(names)}]" in result.stderr
 

@@ -327,7 +327,7 @@ def test_the_period_covered_is_as_precise_as_its_dates(write_yaml, seed):
           - {id: t, type: statement, date: "../2025-12-03?", source: [a]}
     """)
     assert load(path).date_range() == "1990 to 3 Dec 2025?"
-    assert seed.date_range() == "20 Nov 2025 to 3 Dec 2025"
+    assert seed.date_range() == "19 Nov 2025 to 3 Dec 2025"
 
 
 @pytest.mark.parametrize(("url", "character"), [

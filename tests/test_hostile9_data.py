@@ -38,7 +38,7 @@ def test_a_file_named_twice_is_read_once(run, tmp_path):
     for more in (SEED, link):
         result = run("validate", "--data", str(SEED), data=more)
         assert (result.exit_code, result.stderr) == (0, "")
-        assert result.stdout == f"ok: {SEED} + {more}: 23 events, 16 actors, 20 sources, 20 Nov 2025 to 3 Dec 2025\n"
+        assert result.stdout == f"ok: {SEED} + {more}: 24 events, 16 actors, 24 sources, 19 Nov 2025 to 3 Dec 2025\n"
     assert len(load(SEEDS, SEED).events) == len(load(SEEDS).events)
 
 

@@ -60,7 +60,7 @@ def test_a_written_import_that_fails_the_check_says_it_was_written(run, tmp_path
     result = run("import", str(alone), "-o", str(tmp_path / "out.yaml"), data=None)
     last = result.stderr.splitlines()[-1]
     assert (result.exit_code, last) == (1, f"Error: wrote {tmp_path / 'out.yaml'}, but it does not pass the checker "
-                                           "(115 problems): fix them there, or write it again with --data naming the "
+                                           "(123 problems): fix them there, or write it again with --data naming the "
                                            "dataset that holds the actors and sources it names")
     assert "nothing was loaded" not in result.stderr and (tmp_path / "out.yaml").exists()
 

@@ -130,10 +130,12 @@ def test_marks_do_not_lie_on_one_another_at_a_fixed_size(size, request):
         if w > 0 and h > 0:
             assert w * h < 0.2 * min(box_a.width * box_a.height, box_b.width * box_b.height), (a, b)
     stacked = [t.get_text() for t in gids(figure, "qualifier:").values() if "×" in t.get_text()]
-    most = max(int(t.rpartition("×")[2]) for t in stacked)
-    note = f"“×2”{f' to “×{most}”' * (most > 2)} right of a mark: that many events of one kind, too close in time"
-    assert stacked and (size == "slide" or note in footer(figure).replace("\n", " "))
-    assert len(figure.timeline.lanes_of) == 210                  # every event still drawn (one is too coarse)
+    assert stacked or size == "page"             # round 11's data: the page draws its marks apart, the slide stacks
+    if stacked and size == "page":
+        most = max(int(t.rpartition("×")[2]) for t in stacked)
+        note = f"“×2”{f' to “×{most}”' * (most > 2)} right of a mark: that many events of one kind, too close in time"
+        assert note in footer(figure).replace("\n", " ")
+    assert len(figure.timeline.lanes_of) == 211                  # every event drawn (round 11's data: none too coarse)
 
 
 def glyph(event_id: str, day: str, kind: str = "statement", lane: int = 0, status: str = "occurred") -> Glyph:
@@ -309,7 +311,7 @@ def test_a_chart_left_to_size_itself_in_a_column_stays_a_column(year):
     assert above_notes <= MAX_ASPECT * 6 + 0.6                          # + the axis' tick labels
     assert len(figure.timeline.numbers) == int(NUMBERED_PER_INCH * 6) == 15
     assert figure.get_figheight() < 12.5
-    assert len(figure.timeline.lanes_of) == 210                          # every event still drawn
+    assert len(figure.timeline.lanes_of) == 211                          # every event drawn
 
 
 @pytest.mark.parametrize("size", [(6, None), (11, 8.5), (13.33, 7.5)])

@@ -29,6 +29,9 @@ def test_an_event_keeps_its_number_at_every_size_unless_that_leaves_mostly_gaps(
         assert skipped <= numbering.MOST_SKIPPED * numbers[-1]      # 1..n, or few gaps
     if sorted(a.values()) != list(range(1, len(a) + 1)) and sorted(b.values()) != list(range(1, len(b) + 1)):
         assert {e: a[e] for e in set(a) & set(b)} == {e: b[e] for e in set(a) & set(b)}     # both shared: alike
+    if any("Numbers are shared" in footer(figure) for figure in (page, column)):   # judged round 11: the page
+        assert {e: a[e] for e in set(a) & set(b)} == {e: b[e] for e in set(a) & set(b)}   # said so, the column's
+        #                                                                   2 was the page's 3: a claim must hold
     for figure in (page, column):
         numbers = figure.timeline.numbers
         when = {line.get_gid(): math.floor(min(line.get_xdata())) for line in figure.axes[0].lines
@@ -43,10 +46,10 @@ def test_an_event_keeps_its_number_at_every_size_unless_that_leaves_mostly_gaps(
         assert listed == [str(n) for n in sorted(numbers.values())]
 
 
-def test_the_moscow_page_numbers_its_own_1_to_3_and_the_column_1_to_n():
+def test_the_moscow_page_numbers_its_own_1_to_n_and_the_column_1_to_n():
     page, column = chart("moscow").timeline.numbers, chart("moscow", COLUMN).timeline.numbers
-    assert sorted(page.values()) == [1, 2, 3] and sorted(column.values()) == list(range(1, len(column) + 1))
-    assert set(page) < set(column)                  # the three the page numbers are among the column's nine
+    assert sorted(page.values()) == [1, 2] and sorted(column.values()) == list(range(1, len(column) + 1))
+    assert set(page) < set(column)                  # the two the page numbers are among the column's
     for figure in (chart("moscow"), chart("moscow", COLUMN)):
         assert "Numbers are shared" not in footer(figure)
 

@@ -10,7 +10,7 @@ how many more (:mod:`timeline.read.problems`).
 >>> from timeline.dataset import load
 >>> record = load("seeds/moscow-talks-2025-12.yaml")
 >>> [e.id for e in record.events][:2]
-['leaked-28-point-draft', 'russia-demands-in-leaked-draft']
+['kyiv-rejects-leaked-demands', 'leaked-28-point-draft']
 """
 from __future__ import annotations
 

@@ -27,7 +27,7 @@ def node_link_data(graph: nx.Graph) -> dict[str, Any]:
     """``graph`` as node-link data with an ``edges`` list, whatever the networkx version; values kept as they are.
 
     >>> node_link_data(actor_graph(record))["edges"][0]["key"]
-    'proposed_to'
+    'rejected'
     """
     return {
         "directed": graph.is_directed(), "multigraph": graph.is_multigraph(), "graph": dict(graph.graph),

@@ -69,7 +69,7 @@ def timelinejs_data(dataset: Dataset, events: Iterable[Event] | None = None,
     """The TimelineJS3 data: a title slide (if the dataset has a title) and one slide per event.
 
     >>> timelinejs_data(record)["events"][0]["start_date"]
-    {'year': 2025, 'month': 11, 'day': 20}
+    {'year': 2025, 'month': 11, 'day': 19}
     """
     events = list(dataset.events if events is None else events)
     citations = {source.id: _citation(source) for source in dataset.sources.values()}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from datetime import datetime
 
 from timeline.dates import DateSpan, parse_edtf
 from timeline.model import Dataset, Event
@@ -40,23 +41,27 @@ def period_label(events: Sequence[Event]) -> str | None:
     return parse_edtf(a if a == b else f"{a}/{b}").label()
 
 
-#: A month and year ending a title ("…, December 2025"), the period a dataset's title may claim.
-TITLE_MONTH = re.compile(r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December) (?P<year>\d{4})$")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_PART = r"(?:(?:early|mid|late)[- ])?"
+#: A title's closing period, the one a dataset's title may claim: 'December 2025', 'late November to early December 2025'.
+TITLE_MONTH = re.compile(rf"{_PART}(?P<first>{_MONTHS})(?: (?:to|until|and|–|-) {_PART}(?P<last>{_MONTHS}))? "
+                         r"(?P<year>\d{4})$")
 
 
 def titled(title: str, events: Sequence[Event]) -> str:
-    """``title`` with a closing month ('…, December 2025') the events do not keep to replaced by the period they
-    cover ('…, 20 Nov–3 Dec 2025'): judged round 10, a 20 Nov–3 Dec record titled "December 2025". Other
-    titles are kept as they are."""
+    """``title`` with a closing month or months ('…, December 2025', '…, late November to early December 2025')
+    the events do not keep to replaced by the period they cover ('…, 20 Nov–3 Dec 2025'): judged round 10, a
+    20 Nov–3 Dec record titled "December 2025". Other titles are kept as they are."""
     found = TITLE_MONTH.search(title)
     period = period_label(events)
     if not found or not period:
         return title
     ends = [end for event in events for end in event.date.ends() if end is not None]
     first, last = min(e.start for e in ends), max(e.last for e in ends)
-    month = f"{found['month']} {found['year']}"
-    if f"{first:%B %Y}" == month == f"{last:%B %Y}":
+    year = int(found["year"])
+    opens = datetime.strptime(f"{found['first']} {year}", "%B %Y").date()
+    closes = datetime.strptime(f"{found['last'] or found['first']} {year}", "%B %Y").date()
+    if (opens.year, opens.month) <= (first.year, first.month) and (last.year, last.month) <= (closes.year, closes.month):
         return title
     return title[:found.start()] + period.replace(" – ", "–")
 

