@@ -132,8 +132,11 @@ def test_the_look_is_the_charts_look(seed):
 
     scale = stance_looks(seed)
     assert [(s["id"], s["color"]) for s in scale] == [
-        ("demands", "#1d0c00"), ("accepts", "#a26a00"), ("open_to", "#cdbe29"), ("undecided", "#e8e8e8"),
-        ("rejects", "#005c8a"), ("red_line", "#6e0008")]
+        ("demands", "#1d0c00"), ("accepts", "#966200"), ("open_to", "#d8c936"), ("undecided", "#e8e8e8"),
+        ("rejects", "#0bc1ff"), ("red_line", "#004c82")]
+    from timeline.stance_colors import stance_colors  # the chart's own colours, not a copy of them
+    assert {s["id"]: s["color"] for s in scale} == \
+        {k: v.lower() for k, v in stance_colors(sorted(seed.stances, key=lambda s: -s.value)).items()}
 
 
 def test_own_stances_take_a_step_of_the_charts_ramps(write_yaml):

@@ -76,14 +76,14 @@ def shown(page) -> dict[str, int]:
 def test_the_seed_page_shows_every_event_and_the_librarys_graph(browser, seed_page, seed):
     page = browser.open(seed_page)
     found = counts(page)
-    assert (found["mode"], found["events"], found["items"], found["drawn"]) == ("events", 23, 23, 23)
-    assert shown(page) == library(seed) == {"nodes": 15, "edges": 26}
+    assert (found["mode"], found["events"], found["items"], found["drawn"]) == ("events", 24, 24, 24)
+    assert shown(page) == library(seed) == {"nodes": 14, "edges": 28}
     page.get_by_label("their states").check()
     wait(page, "location.hash.includes('level=state')")
     assert shown(page) == library(seed, "state")
-    assert counts(page)["items"] == 23
+    assert counts(page)["items"] == 24
     assert page.title() == seed.title
-    assert page.locator("#event-list [data-event]").count() == 23
+    assert page.locator("#event-list [data-event]").count() == 24
     # text alternatives: the graph says in words what it draws, each mark drawn without a label is named, the keys too
     assert page.locator("#graph").get_attribute("aria-describedby") == "graph-summary"
     summary, drawn = page.locator("#graph-summary").text_content(), library(seed, "state")
@@ -91,7 +91,7 @@ def test_the_seed_page_shows_every_event_and_the_librarys_graph(browser, seed_pa
     assert f"shows {drawn['nodes']} actors" in summary or f"shows {drawn['nodes']} of the " in summary
     names = page.evaluate("""[...document.querySelectorAll('#timeline .vis-item.ev .evb')].map(b =>
         b.querySelector('.lab') ? b.querySelector('.lab').textContent : b.getAttribute('aria-label'))""")
-    assert len(names) == 23 and all(names)
+    assert len(names) == 24 and all(names)
     unlabelled = [n for n in names if " · " in n]
     assert all(n.split(" · ")[0] in {e.title for e in seed.events} for n in unlabelled)
     assert page.locator("#timeline").get_attribute("aria-label").startswith("Timeline of the events.")
@@ -110,7 +110,7 @@ def test_a_click_on_an_actor_in_the_graph_filters_both_views(browser, seed_page,
     assert page.locator("#actor-list button[aria-pressed=true]").all_text_contents() == ["Steve Witkoff"]
     page.locator("#actor-list button", has_text="Steve Witkoff").click()   # again: everything back
     wait(page, "!location.hash.includes('actor=')")
-    assert counts(page)["items"] == 23 and shown(page) == library(seed)
+    assert counts(page)["items"] == 24 and shown(page) == library(seed)
 
 
 def test_the_fragment_restores_a_view(browser, seed_page, seed):
@@ -236,10 +236,10 @@ def test_phone_width_shows_one_view_at_a_time(browser, seed_page, seed):
     graph with its ranking, one at a time."""
     page = browser.open(seed_page, width=390, height=844)
     assert page.locator("#timeline").is_visible() and page.locator("#graph").is_hidden()
-    assert counts(page)["drawn"] == len(EventFilter().apply(seed)) == 23
+    assert counts(page)["drawn"] == len(EventFilter().apply(seed)) == 24
     page.locator("#views-nav [data-view=list]").click()
     rows = page.locator("#event-list [data-event]")
-    assert rows.count() == 23 and page.locator("#timeline").is_hidden()
+    assert rows.count() == 24 and page.locator("#timeline").is_hidden()
     assert page.locator("#event-list li.month").first.text_content() == "November 2025"   # the leak of 20 Nov
     page.locator("#views-nav [data-view=graph]").click()
     assert page.locator("#graph").is_visible() and page.locator("#actor-ranking button").first.is_visible()

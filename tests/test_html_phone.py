@@ -6,6 +6,7 @@ actor opens its details and filters the views, and a chip says so; the keys are 
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from html_page import click_actor, closing_pages, counts, quiet_browser, seed_record, seed_record_page, wait
@@ -204,7 +205,7 @@ def test_the_keys_are_drawn_as_the_marks(browser, record_page, record):
 def test_the_first_screen_has_a_standfirst(browser, record_page, record):
     page = browser.open(record_page, width=1366, height=768)
     assert page.locator("#page-standfirst").text_content() == record.description
-    assert page.locator("#page-facts").text_content() == "12 Feb – 29 Dec 2025 · 211 events · 81 actors in the record · 19 sides"
+    assert page.locator("#page-facts").text_content() == "12 Feb – 29 Dec 2025 · 211 events · 81 actors in the record · 18 sides"
     room = page.locator("#search").evaluate("""s => { const c = document.createElement('canvas').getContext('2d'),
         style = getComputedStyle(s); c.font = style.font;
         return s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
@@ -212,17 +213,33 @@ def test_the_first_screen_has_a_standfirst(browser, record_page, record):
     assert room >= 0   # the placeholder is not cut
 
 
-def test_print_draws_the_strongest_ties_and_dates_in_words(browser, record_page, record):
+def test_print_draws_the_strongest_ties_and_dates_in_words(browser, record_page, record, tmp_path):
     page = browser.open(record_page, width=1366, height=768)
     page.emulate_media(media="print")
     wait(page, "window.timelinePage.printed === 14")
     assert page.evaluate("window.timelinePage.debug().cy.nodes(':visible').length") == 14
     text = page.locator("#plans").text_content()
     assert "2025-" not in text
-    vague = printed_coarse_rule(page, record)
+    # the 2025 record has no date too vague for paper any more (its proposed Putin–Zelenskyy meeting, once "2025",
+    # is dated 18 Aug to 1 Sep 2025): every event is drawn and no note is shown ...
+    assert printed_coarse_rule(page, record) == [] and not visible(page, "#coarse-note")
+    assert sorted(page.evaluate(DRAWN)) == list(range(len(page_data(record)["events"])))
     page.emulate_media(media="screen")
     wait(page, "window.timelinePage.printed === null")
     assert counts(page)["nodes"] == counts(page)["graphNodes"] > 14
+    # ... so the rule is shown on a small fixture with one event dated only to the year (tests/data/year-dated.yaml)
+    from timeline.dataset import load
+    from timeline.html import write_page
+
+    fixture = load(Path(__file__).parent / "data" / "year-dated.yaml")
+    write_page(fixture, tmp_path / "index.html")
+    page = browser.open(tmp_path / "index.html", width=1366, height=768)
+    page.emulate_media(media="print")
+    wait(page, "window.timelinePage.printed !== null")
+    vague = printed_coarse_rule(page, fixture)
+    assert len(vague) == 1 and visible(page, "#coarse-note")
+    page.emulate_media(media="screen")
+    wait(page, "window.timelinePage.printed === null")
     assert not visible(page, "#coarse-note") and vague[0] in page.evaluate(DRAWN)   # on screen, zoomable: a bar
 
 
@@ -233,7 +250,7 @@ DRAWN = "window.timelinePage.debug().items.getIds()"
 def printed_coarse_rule(page, record) -> list[int]:
     """On paper the timeline follows the timeline image's rule for vague dates (judged round 10: "2025" was a
     full-width dashed bar in print, "not drawn, dated too vaguely" in the PNG): the same events left out, the
-    image's own note; returns their indices."""
+    image's own note; returns their indices (none: nothing to check here, the caller says whether that is right)."""
     from types import SimpleNamespace
 
     from timeline.render.notes import coarse_note
@@ -243,9 +260,11 @@ def printed_coarse_rule(page, record) -> list[int]:
     starts, ends = zip(*((e["s"], e["e"]) for e in data["events"] if e["e"] - e["s"] <= 31 * 1440))
     wide = max(COARSE_SHARE * (max(ends) - min(starts)) * 1.04, COARSE_DAYS * 1440)   # the axis: 2 % of room each side
     vague = [i for i, e in enumerate(data["events"]) if "o" not in e and e["e"] - e["s"] > wide]
+    if not vague:
+        return vague
     events = {e.id: e for e in record.events}
     note = coarse_note([SimpleNamespace(copy=False, event=events[data["events"][i]["id"]]) for i in vague])
-    assert vague and page.locator("#coarse-note").text_content() == note
+    assert page.locator("#coarse-note").text_content() == note
     assert not set(vague) & set(page.evaluate(DRAWN))
     return vague
 

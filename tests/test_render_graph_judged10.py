@@ -96,7 +96,8 @@ def page():
 def test_the_bundles_of_the_2025_person_graph_keep_their_lanes(page):
     # the page's pairs drawn with two relations (Russia and Ukraine: proposed and demanded; Medinsky and Ukraine's
     # delegation: met and demanded): along the middle of each bundle its lines stay LANE_GAP apart, none on another
+    # round 11 merged: Russia and Ukraine are now joined by one line on this page (proposed; the demands are drawn
+    # from Putin and Zelenskyy), so Medinsky and Ukraine's delegation hold the page's one two-relation bundle
     gaps = bundle_gaps(page)
-    assert {frozenset(k[0].split(":")[:2]) for k in gaps} == {frozenset(("russia", "ukraine")),
-                                                             frozenset(("medinsky", "ukrainian-delegation"))}
+    assert {frozenset(k[0].split(":")[:2]) for k in gaps} == {frozenset(("medinsky", "ukrainian-delegation"))}
     assert min(gaps.values()) >= LANE_GAP - 0.5, {k: round(v, 2) for k, v in gaps.items() if v < LANE_GAP - 0.5}

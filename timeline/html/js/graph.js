@@ -153,8 +153,13 @@ function drawGraph(visible, from, to) {
   var g = D.graphs[state.level], actor = state.actor === null ? null : V.actorIndex[state.actor];
   var shownNodes = {}, active = {}, edgeCount = 0, nodeCount = 0, query = state.q ? fold(state.q) : "";
   var edges = g.elements.edges, nodes = g.elements.nodes, chosen = involved();
+  var acted = {};   // who acted (not only mentioned) in a held event in view: a node, as in the library's graph of them
   D.events.forEach(function (e, i) {
-    if (visible[i] && inPeriod(e, from, to)) e.all.forEach(function (a) { var n = nodeOf(a); active[n] = (active[n] || 0) + 1; });
+    if (!visible[i] || !inPeriod(e, from, to)) return;
+    e.all.forEach(function (a) { var n = nodeOf(a); active[n] = (active[n] || 0) + 1; });
+    if (V.statuses[e.st].held) Object.keys(e.r).forEach(function (key) {
+      if (key !== "mentioned") e.r[key].forEach(function (a) { acted[nodeOf(a)] = true; });
+    });
   });
   var kept = fewActors(g, active, actor, chosen), ladder = kept && phone();
   var named = Object.keys(active).length;   // the actors the events in view name: the page's one count of them
@@ -184,7 +189,10 @@ function drawGraph(visible, from, to) {
     });
     if (state.edge !== null && g.on[Number(state.edge.slice(1))]) edges[Number(state.edge.slice(1))].addClass("chosen");
     g.nodes.forEach(function (n, k) {
-      var a = n[0], on = !!(shownNodes[a] || (g.isolated[a] || actor === a) && active[a] && (actor === null || actor === a));
+      // an actor with no tie in view is drawn all the same when it acted in an event in view (a statement to the
+      // press), not only when it has no tie in the whole record, as the library's graph of the events in view has it
+      // (the Moscow record zoomed in: Ushakov's statement in view, his rejection of the counter-proposal out of it)
+      var a = n[0], on = !!(shownNodes[a] || (g.isolated[a] || acted[a] || actor === a) && active[a] && (actor === null || actor === a));
       if (kept) on = !!(kept[a] && active[a]);   // a phone's few: each of them, related to the others or not
       var classes = (on ? "" : "hidden") + (actor === a ? " chosen" : "") +
         (query && on && fold(D.actors[a].name).indexOf(query) >= 0 ? " found" : "") +
