@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from datetime import datetime
 
 from timeline.dates import DateSpan, parse_edtf
 from timeline.model import Dataset, Event
@@ -27,11 +26,10 @@ def period_label(events: Sequence[Event]) -> str | None:
     Only known bounds count: an open end ('2025-10/..') neither stretches
     the period nor makes it unknown. ``None`` if no event has a known bound.
     """
-    ends = [end for event in events for end in event.date.ends() if end is not None]
-    if not ends:
+    bounds = _bounds(events)
+    if bounds is None:
         return None
-    first = min(ends, key=lambda d: d.start)
-    last = max(ends, key=lambda d: d.end)
+    first, last = bounds
     end_year = last.last.year
     if first.start.year != end_year:
         return f"{first.start.year}–{end_year}"
@@ -52,18 +50,25 @@ def titled(title: str, events: Sequence[Event]) -> str:
     """``title`` with a closing month or months ('…, December 2025', '…, late November to early December 2025')
     the events do not keep to replaced by the period they cover ('…, 20 Nov–3 Dec 2025'): judged round 10, a
     20 Nov–3 Dec record titled "December 2025". Other titles are kept as they are."""
-    found = TITLE_MONTH.search(title)
-    period = period_label(events)
-    if not found or not period:
+    found, bounds = TITLE_MONTH.search(title), _bounds(events)
+    if not found or bounds is None:
         return title
-    ends = [end for event in events for end in event.date.ends() if end is not None]
-    first, last = min(e.start for e in ends), max(e.last for e in ends)
+    months = _MONTHS.split("|")
     year = int(found["year"])
-    opens = datetime.strptime(f"{found['first']} {year}", "%B %Y").date()
-    closes = datetime.strptime(f"{found['last'] or found['first']} {year}", "%B %Y").date()
-    if (opens.year, opens.month) <= (first.year, first.month) and (last.year, last.month) <= (closes.year, closes.month):
+    opens = (year, months.index(found["first"]) + 1)
+    closes = (year, months.index(found["last"] or found["first"]) + 1)
+    first, last = bounds[0].start, bounds[1].last
+    if opens <= (first.year, first.month) and (last.year, last.month) <= closes:
         return title
-    return title[:found.start()] + period.replace(" – ", "–")
+    return title[:found.start()] + str(period_label(events)).replace(" – ", "–")
+
+
+def _bounds(events: Sequence[Event]) -> tuple[DateSpan, DateSpan] | None:
+    """The earliest-starting and the latest-ending known bound of ``events`` (open ends left out), or None."""
+    ends = [end for event in events for end in event.date.ends() if end is not None]
+    if not ends:
+        return None
+    return min(ends, key=lambda d: d.start), max(ends, key=lambda d: d.end)
 
 
 def _plain(span: DateSpan) -> str:
