@@ -66,7 +66,12 @@ def run() -> Callable[..., Result]:
 
 @cache
 def bench_generate() -> ModuleType:
-    """bench/generate.py (the benchmarks' dataset generator) imported as a module, once."""
+    """bench/generate.py (the benchmarks' dataset generator) imported as a module, once.
+
+    Its folder goes on ``sys.path`` first, as when it runs as a script: it imports its siblings
+    (``generate_words``, ``generate_cast``, ``generate_yaml``)."""
+    if str(ROOT / "bench") not in sys.path:
+        sys.path.insert(0, str(ROOT / "bench"))
     spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
