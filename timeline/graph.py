@@ -12,14 +12,16 @@ import inspect
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from itertools import combinations, product
+from itertools import chain, combinations, product
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Literal
 
-from timeline.vocabulary import EVENT_TYPES, HELD_STATUSES, MEETING_TYPES, STATUS_INFO
+from timeline.vocabulary import EVENT_TYPES, HELD_STATUSES, MEETING_TYPES, ROLE_KEYS, STATUS_INFO
 
 if TYPE_CHECKING:  # networkx is imported when a graph is made: listing relations (--help) needs none
     import networkx as nx
 
+    from timeline.dates import DateSpan
     from timeline.model import Dataset, Event
 
 Level = Literal["person", "state"]
@@ -136,44 +138,90 @@ def actor_graph(dataset: Dataset, events: Iterable[Event] | None = None, level: 
     events = _undrafted(dataset) if events is None else events
     import networkx as nx
 
-    graph = nx.MultiDiGraph(title=dataset.title or "", level=level)
+    taken = {name for name, info in STATUS_INFO.items() if info.held or (info.pending and include_planned)}
+    nodes_by_date, dated = dataset.nodes_by_date(level), {}
+    within = _Within(dataset)
+    order: dict[str, None] = {}  # the nodes in the order they join the graph
+    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     activity: dict[str, set[str]] = {}
-    nodes_at = dataset.nodes_by_date(level)
     for event in events:
-        info = STATUS_INFO[event.status]
-        if not info.held and not (info.pending and include_planned):
+        if event.status not in taken:
             continue
-        side = nodes_at(event.date)
-        for actor in event.actors():
+        if (at := dated.get(event.date)) is None:  # each date's sides and bounds worked out once
+            at = dated[event.date] = (nodes_by_date(event.date), event.date.iso_start(), event.date.iso_end())
+        side = at[0]
+        for actor in _all_roles(event):
             activity.setdefault(side[actor], set()).add(event.id)
-        graph.add_nodes_from(side[actor] for actor in (*event.acting(), *event.initiator))
-        for u, v, relation in event_relations(dataset, event, side):
-            _add(graph, u, v, relation, event)
+        for actor in (*event.acting(), *event.initiator):
+            order[side[actor]] = None
+        counted = _Counted(event, at[1], at[2])
+        for u, v, relation in event_relations(dataset, event, side, within):
+            if counted.add(edges, (u, v, relation)):
+                order.setdefault(u)
+                order.setdefault(v)
         # an actor who acted without a counterpart (a statement, a joint draft) is in the graph all the same
-        graph.add_nodes_from(side[actor] for actor, role in event.roles() if role != "mentioned")
-    for node in graph:
-        graph.nodes[node].update(actor_attributes(dataset, node), activity=len(activity.get(node, ())))
+        for actor in _acting_roles(event):
+            order[side[actor]] = None
+    graph = nx.MultiDiGraph(title=dataset.title or "", level=level)
+    graph.add_nodes_from((node, {**actor_attributes(dataset, node), "activity": len(activity.get(node, ()))})
+                         for node in order)
+    graph.add_edges_from((u, v, relation, data) for (u, v, relation), data in edges.items())
     return graph
 
 
-def event_relations(dataset: Dataset, event: Event, side: Mapping[str, str]) -> Iterable[tuple[str, str, str]]:
+def event_relations(dataset: Dataset, event: Event, side: Mapping[str, str],
+                    within: _Within | None = None) -> Iterable[tuple[str, str, str]]:
     """The edges ``event`` adds to the actor graph, sorted: (source node, target node, relation).
 
     ``side`` maps each actor to its node at the event's date (:meth:`Dataset.nodes_by_date`).
+    ``within``: a :class:`_Within` of ``dataset`` kept across events (it remembers affiliations).
     """
     relation = RELATION_OF_TYPE[event.type]
     kind = EVENT_TYPES[event.type]
     if kind.symmetric:
-        pairs = {(u, v, relation) for u, v in dataset.met_pairs(event, side)}
+        pairs = {(u, v, relation) for u, v in dataset.iter_met_pairs(event, side)}
         if not kind.meeting:  # the mediators of an agreement or exchange mediated it, for each party
             pairs |= {(side[m], side[p], MEDIATED) for m in event.mediator
                       for p in {*event.attendees(), *event.host, *event.signatory} - set(event.mediator)}
         return ((u, v, r) for u, v, r in sorted(pairs) if u != v)
     pairs = {(side[s], side[t], relation) for s, t in product(event.source, event.target)}
-    sources = sorted({side[s] for s in event.source})
-    pairs |= {(u, v, JOINT) for u, v in combinations(sources, 2)   # not a person with its own state
-              if u not in dataset.affiliation_chain(v, event.date) and v not in dataset.affiliation_chain(u, event.date)}
+    if len(event.source) > 1:
+        within = within or _Within(dataset)
+        sources = sorted({side[s] for s in event.source})
+        pairs |= {(u, v, JOINT) for u, v in combinations(sources, 2)   # not a person with its own state
+                  if not within(u, v, event.date) and not within(v, u, event.date)}
     return ((u, v, r) for u, v, r in sorted(pairs) if u != v)
+
+
+class _Within:
+    """Does an actor belong to another at a date (:meth:`Dataset.affiliation_chain`)? Each chain walked once."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset, self.chains = dataset, {}
+        # only an actor some actor belongs to (at any date) can be past the first of a chain
+        self.parents = {parent for actor in dataset.actors.values()
+                        for parent in (actor.affiliation, *(a.actor for a in actor.affiliations)) if parent}
+
+    def __call__(self, outer: str, actor: str, date: DateSpan) -> bool:
+        """Is ``outer`` in ``actor``'s affiliation chain at ``date``?"""
+        if outer not in self.parents:
+            return False
+        if (chain := self.chains.get((actor, date))) is None:
+            chain = self.chains[actor, date] = self.dataset.affiliation_chain(actor, date)
+        return outer in chain
+
+
+#: The actors of an event in role order (:meth:`Event.roles`), read in one call; and those of roles but "mentioned".
+_ROLE_VALUES = attrgetter(*ROLE_KEYS)
+_ACTING_VALUES = attrgetter(*(key for key, role in ROLE_KEYS.items() if role != "mentioned"))
+
+
+def _all_roles(event: Event) -> Iterator[str]:
+    return chain.from_iterable(_ROLE_VALUES(event))
+
+
+def _acting_roles(event: Event) -> Iterator[str]:
+    return chain.from_iterable(_ACTING_VALUES(event))
 
 
 def _undrafted(dataset: Dataset) -> list[Event]:
@@ -181,24 +229,38 @@ def _undrafted(dataset: Dataset) -> list[Event]:
     return [event for event in dataset.events if not event.draft]
 
 
-def _add(graph: nx.MultiDiGraph, u: str, v: str, relation: str, event: Event) -> None:
-    """Count ``event`` on the edge; a planned one counts only while nothing behind the edge has happened."""
-    happened = event.status in HELD_STATUSES
-    start, end = event.date.iso_start(), event.date.iso_end()
-    if not graph.has_edge(u, v, relation) or happened and graph.edges[u, v, relation]["planned"]:
-        planned_before = graph.edges[u, v, relation]["events"] if graph.has_edge(u, v, relation) else []
-        graph.add_edge(u, v, key=relation, relation=relation, directed=relation not in UNDIRECTED_RELATIONS,
-                       count=1, first=start, last=end, events=[event.id], dates=[event.date.text],
-                       planned=not happened, planned_events=planned_before)
-    elif not happened and not graph.edges[u, v, relation]["planned"]:
-        graph.edges[u, v, relation]["planned_events"].append(event.id)
-    else:
-        data = graph.edges[u, v, relation]
+class _Counted:
+    """One event as the edges count it: held or not, its ISO bounds and its date as written."""
+
+    __slots__ = ("event", "happened", "start", "end", "text")
+
+    def __init__(self, event: Event, start: str | None, end: str | None) -> None:
+        """``start`` and ``end``: the event date's :meth:`DateSpan.iso_start` and :meth:`~DateSpan.iso_end`."""
+        self.event, self.happened, self.text = event, event.status in HELD_STATUSES, event.date.text
+        self.start, self.end = start, end
+
+    def add(self, edges: dict[tuple[str, str, str], dict[str, Any]], key: tuple[str, str, str]) -> bool:
+        """Count the event on the edge ``key``; a planned one counts only while nothing behind it has happened.
+
+        Returns whether the edge is new.
+        """
+        data = edges.get(key)
+        if data is None or self.happened and data["planned"]:
+            relation = key[2]
+            edges[key] = {"relation": relation, "directed": relation not in UNDIRECTED_RELATIONS, "count": 1,
+                          "first": self.start, "last": self.end, "events": [self.event.id], "dates": [self.text],
+                          "planned": not self.happened, "planned_events": [] if data is None else data["events"]}
+            return data is None
+        if not self.happened and not data["planned"]:
+            data["planned_events"].append(self.event.id)
+            return False
         data["count"] += 1
-        data["events"].append(event.id)
-        data["dates"].append(event.date.text)
-        data["first"] = None if data["first"] is None or start is None else min(data["first"], start)  # None: open
-        data["last"] = None if data["last"] is None or end is None else max(data["last"], end)
+        data["events"].append(self.event.id)
+        data["dates"].append(self.text)
+        first, last = data["first"], data["last"]
+        data["first"] = None if first is None or self.start is None else min(first, self.start)  # None: open
+        data["last"] = None if last is None or self.end is None else max(last, self.end)
+        return False
 
 
 def actor_attributes(dataset: Dataset, actor_id: str) -> dict:
