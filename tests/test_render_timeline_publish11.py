@@ -157,3 +157,18 @@ def test_the_magnified_stretch_has_break_signs_on_the_axis():
     edges = {round(tint.get_x(), 4), round(tint.get_x() + tint.get_width(), 4)}
     signs = {round(float(line.get_xdata()[0]), 4) for line in ax.lines if line.get_marker() == (2, 0, -30)}
     assert edges <= signs
+
+
+# --- a ringed span is keyed ------------------------------------------------------------------------------------------
+
+def _key_words(figure) -> list[str]:
+    legends = [*figure.legends, *(a.get_legend() for a in figure.axes if a.get_legend())]
+    return [t.get_text() for legend in legends for t in legend.get_texts()]
+
+
+def test_a_span_s_ring_at_its_end_is_keyed():
+    """Judged round 11: the disputed 30-day energy truce (a span) drew its ring, tinted, at its end: a green disc
+    in a black ring that no key entry named. The key's entry of a ringed status says where a span's ring goes;
+    a chart with no ringed span keeps the plain words."""
+    assert "Disputed (ringed; a span ringed at its end)" in _key_words(chart("chronology"))
+    assert not [w for w in _key_words(chart("days")) if "a span ringed" in w]
