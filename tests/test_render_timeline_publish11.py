@@ -23,10 +23,7 @@ def footer(figure) -> str:
 
 
 @pytest.mark.parametrize(("name", "size"), [("chronology", None), ("chronology", COLUMN), ("moscow", None),
-                                            ("seed", SLIDE), pytest.param("seed", COLUMN, marks=pytest.mark.xfail(
-                                                strict=True, reason="round 11 merge: the column numbers its own "
-                                                "1..n (the page's claim to share its numbers was false) and its "
-                                                "5 and 14 leaders now cross or crowd marks: left for round 12"))])
+                                            ("seed", SLIDE), ("seed", COLUMN)])
 def test_every_number_tag_and_leader_reads_as_its_own_mark_s(name, size):
     """Judged round 10: '15' beside a call diamond at the end of a leader from a circle, leaders across stars,
     '29' and '31' on 5 px leaders inside a triangle, '12' at its leader's end beside the 6 Aug circle, and

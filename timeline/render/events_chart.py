@@ -52,6 +52,7 @@ TOP_EVERY = 0.7         # inches of axis width per top event that keeps its labe
 #                         left Geneva, the 13th, a number on the 11-inch page: judged round 9)
 TOP_LABELS = (6, 14)    # top events labelled in text at least, and at most, whatever the width
 SQUEEZE = 1.6           # rows may be squeezed this much at most to keep a top event's label beside its mark
+FREE = 1.5             # a number beside a mark needs this many times its room: air both sides, nearer its own mark
 CROWDED_ROUNDS = 3     # times room is kept for the numbers left crowded by the last layout (each moves marks)
 TAG_ROOM_ROWS = 1.2    # room for tags beside marks may make the rows this much more at most
 SMALLEST_MARK = 0.55    # markers shrink to this share of their size at most where rows are lower than a marker
@@ -188,9 +189,9 @@ def _with_tag_room(layout: keyed.Layout, marks: list[keyed.Mark], besides: Seque
 
 
 def _crowded(left: Sequence[keyed.Mark], marks: Sequence[keyed.Mark], room: float) -> list[keyed.Mark]:
-    """The marks of ``left`` (as laid out) with less than ``room`` pixels free on their row both right and left
-    of them: a number beside them would touch the next mark and read as its (judged round 11: the column's '5'
-    and '6' at leaders' ends through other marks)."""
+    """The marks of ``left`` (as laid out) with less than :data:`FREE` times ``room`` pixels free on their row
+    both right and left of them: a number beside them would touch the next mark and read as its (judged round 11:
+    the column's '5' and '6' at leaders' ends through other marks)."""
     rows: dict[tuple[int, int], list[keyed.Mark]] = {}
     for mark in marks:
         rows.setdefault((mark.lane, mark.row), []).append(mark)
@@ -199,7 +200,7 @@ def _crowded(left: Sequence[keyed.Mark], marks: Sequence[keyed.Mark], room: floa
         row = rows[mark.lane, mark.row]
         right = min((o.lo for o in row if o is not mark and o.lo >= mark.hi), default=math.inf) - mark.end
         before = mark.lo - max((o.end for o in row if o is not mark and o.end <= mark.lo), default=-math.inf)
-        if right < room and before < room:
+        if right < FREE * room and before < FREE * room:
             out.append(mark)
     return out
 
