@@ -15,7 +15,6 @@ from coloraide import Color
 from matplotlib.patches import FancyArrowPatch, StepPatch
 from matplotlib.transforms import Bbox
 
-from timeline.dataset import load
 from timeline.dates import parse_edtf
 from timeline.model import Actor, Dataset, Event
 from timeline.palette import FAMILIES
@@ -35,33 +34,27 @@ SLIDE, PAGE, COLUMN = (13.33, 7.5), (11, 8.5), (6, None)
 
 @pytest.fixture(scope="module")
 def moscow():
-    return draw_timeline(load(ROOT / "seeds" / "moscow-talks-2025-12.yaml"))
+    return judged_charts.chart("moscow")
 
 
 @pytest.fixture(scope="module")
 def year():
-    return load(ROOT / "seeds")
+    return judged_charts.dataset("seed")
 
 
 @pytest.fixture(scope="module")
 def slide(year):
-    figure = draw_timeline(year, size=SLIDE)
-    figure.canvas.draw()
-    return figure
+    return judged_charts.chart("seed", SLIDE)        # drawn once per session, shared: read it, never change it
 
 
 @pytest.fixture(scope="module")
 def page(year):
-    figure = draw_timeline(year, size=PAGE)
-    figure.canvas.draw()
-    return figure
+    return judged_charts.chart("seed", PAGE)
 
 
 @pytest.fixture(scope="module")
 def chronology():
-    figure = draw_timeline(load(ROOT / "tests" / "charts" / "chronology.yaml"), size=PAGE)
-    figure.canvas.draw()
-    return figure
+    return judged_charts.chart("chronology", PAGE)
 
 
 def lightness(color: str) -> float:
@@ -305,7 +298,7 @@ def test_a_chart_left_to_size_itself_in_a_column_stays_a_column(year):
     from timeline.render.events_chart import MAX_ASPECT
     from timeline.render.notes import NUMBERED_PER_INCH
 
-    figure = draw_timeline(year, size=COLUMN)
+    figure = judged_charts.chart("seed", COLUMN)
     ax = figure.axes[0]
     above_notes = figure.get_figheight() - ax.get_position().y0 * figure.get_figheight()
     assert above_notes <= MAX_ASPECT * 6 + 0.6                          # + the axis' tick labels
@@ -317,7 +310,7 @@ def test_a_chart_left_to_size_itself_in_a_column_stays_a_column(year):
 @pytest.mark.parametrize("size", [(6, None), (11, 8.5), (13.33, 7.5)])
 def test_the_zoom_note_keeps_clear_of_every_label_and_stays_over_its_tint(year, size):
     """'×4 scale' never touches an event's label or the key: 2 points of air at least, over the tinted weeks."""
-    figure = draw_timeline(year, size=size)
+    figure = judged_charts.chart("seed", size)
     ax = figure.axes[0]
     renderer = figure.canvas.get_renderer()
     note = next(t for t in ax.texts if t.get_gid() == "zoom-label")

@@ -10,7 +10,7 @@ import re
 import matplotlib.dates as mdates
 import pytest
 from conftest import bench_generate
-from judged_charts import COLUMN, PAGE, SLIDE, drawn, load_judged
+from judged_charts import COLUMN, PAGE, SLIDE, chart, drawn, load_judged
 from matplotlib.colors import to_hex
 from matplotlib.lines import Line2D
 from matplotlib.patches import StepPatch
@@ -221,9 +221,7 @@ def test_fewer_tags_need_a_leader_to_reach_their_mark(charts, name, most):
 
 @pytest.fixture(scope="module")
 def slide(loaded):
-    figure = draw_timeline(loaded["seed"], size=SLIDE)
-    figure.canvas.draw()
-    return figure
+    return chart("seed", SLIDE)          # drawn once per session, shared with the other modules
 
 
 def _gap(a, b) -> float:

@@ -52,6 +52,8 @@ TOP_EVERY = 0.7         # inches of axis width per top event that keeps its labe
 #                         left Geneva, the 13th, a number on the 11-inch page: judged round 9)
 TOP_LABELS = (6, 14)    # top events labelled in text at least, and at most, whatever the width
 SQUEEZE = 1.6           # rows may be squeezed this much at most to keep a top event's label beside its mark
+FREE = 1.5             # a number beside a mark needs this many times its room: air both sides, nearer its own mark
+CROWDED_ROUNDS = 3     # times room is kept for the numbers left crowded by the last layout (each moves marks)
 TAG_ROOM_ROWS = 1.2    # room for tags beside marks may make the rows this much more at most
 SMALLEST_MARK = 0.55    # markers shrink to this share of their size at most where rows are lower than a marker
 
@@ -168,7 +170,39 @@ def _with_tag_room(layout: keyed.Layout, marks: list[keyed.Mark], besides: Seque
         return tagged
     for mark, (hi, tag, lines) in zip(marks, kept):
         mark.hi, mark.tag, mark.lines = hi, tag, lines
-    return fit()
+    best = base = fit()
+    roomed: list[keyed.Mark] = []
+    for _ in range(CROWDED_ROUNDS):          # room for the crowded numbers only, again for those crowded anew
+        more = [m for m in _crowded(left, marks, room) if all(m is not r for r in roomed)]
+        if not more:
+            break
+        for mark in more:
+            mark.tag, mark.lines = mark.tag + room, 0
+        tagged = fit()
+        if sum(map(_labelled, marks)) < labelled or rows(tagged) > TAG_ROOM_ROWS * rows(base):
+            for mark in more:
+                mark.tag, mark.lines = kept[marks.index(mark)][1:]
+            return fit()
+        roomed += more
+        best = tagged
+    return best
+
+
+def _crowded(left: Sequence[keyed.Mark], marks: Sequence[keyed.Mark], room: float) -> list[keyed.Mark]:
+    """The marks of ``left`` (as laid out) with less than :data:`FREE` times ``room`` pixels free on their row
+    both right and left of them: a number beside them would touch the next mark and read as its (judged round 11:
+    the column's '5' and '6' at leaders' ends through other marks)."""
+    rows: dict[tuple[int, int], list[keyed.Mark]] = {}
+    for mark in marks:
+        rows.setdefault((mark.lane, mark.row), []).append(mark)
+    out = []
+    for mark in left:
+        row = rows[mark.lane, mark.row]
+        right = min((o.lo for o in row if o is not mark and o.lo >= mark.hi), default=math.inf) - mark.end
+        before = mark.lo - max((o.end for o in row if o is not mark and o.end <= mark.lo), default=-math.inf)
+        if right < FREE * room and before < FREE * room:
+            out.append(mark)
+    return out
 
 
 def layout_stacked(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list[str], min_rows: Sequence[float],
@@ -322,7 +356,8 @@ def legends(glyphs: Sequence[Glyph], scale: TimeScale, axes_width: float, shown_
     return [type_entries({e.type for e in events}),
             cue_entries(bool(spans), any(g.open_start for g in glyphs), any(g.open_end for g in glyphs),
                         any(e.date.uncertain for e in events), any(e.date.approximate for e in events),
-                        {e.status for e in events}, [relation for _, relation, _ in shown_links])]
+                        {e.status for e in events}, [relation for _, relation, _ in shown_links],
+                        any(style.status_look(g.event.status).ring for g in spans))]
 
 
 def day_note(glyphs: Sequence[Glyph], scale: TimeScale, axes_width: float) -> str | None:

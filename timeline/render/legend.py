@@ -168,10 +168,12 @@ def ring_marker(ring: str) -> object:
 
 
 def cue_entries(spans: bool, open_start: bool, open_end: bool, uncertain: bool, approximate: bool,
-                statuses: set[str], relations: Sequence[str]) -> list[Entry]:
+                statuses: set[str], relations: Sequence[str], ringed_spans: bool = False) -> list[Entry]:
     """A legend entry per way of drawing a date, a status or a link, for those the chart uses.
 
-    Statuses are listed in the model's order; ``occurred`` is the default and needs no entry.
+    Statuses are listed in the model's order; ``occurred`` is the default and needs no entry. Where a span is
+    drawn ringed (``ringed_spans``: its ring goes round its end, tinted), a ringed status's words say so (judged
+    round 11: the tinted ring at the end of a disputed span read as an unkeyed green disc).
     """
     cues = [
         (spans, Span(), "Date known only as a span (a month, a range)"),
@@ -181,7 +183,11 @@ def cue_entries(spans: bool, open_start: bool, open_end: bool, uncertain: bool, 
         (approximate, grey(marker="$\\sim$"), "Approximate date"),
     ]
     shown = [s for s in (*STATUSES, *sorted(set(statuses) - set(STATUSES))) if s in statuses and s != "occurred"]
-    cues += [(True, status_handle(group[0]), status_label(group[0], spans, *group[1:])) for group in _alike(shown)]
+    for group in _alike(shown):
+        words = status_label(group[0], spans, *group[1:])
+        if ringed_spans and style.status_look(group[0]).ring:
+            words = f"{words.removesuffix(')')}; a span ringed at its end)"
+        cues.append((True, status_handle(group[0]), words))
     for relation in dict.fromkeys(relations):
         cues.append((True, Link(relation), f"{LINKS[relation]['label']} (arrow to the event disputed)"
                      if relation == "disputes" else LINKS[relation]["label"]))
