@@ -8,6 +8,7 @@ are drawn as its bars are (its colours are read from timeline.stance_colors: tes
 """
 from __future__ import annotations
 
+import math
 import re
 import time
 from collections import Counter
@@ -70,26 +71,56 @@ def assert_labels_apart(page) -> int:
     return len(found)
 
 
-#: Each node with arrowheads drawn into it: [its name, [the angle of each head's tip round its centre, degrees]].
+#: Every node drawn: [its name, its box, its label's box or None], on screen.
+NODES = """window.timelinePage.debug().cy.nodes(':visible').sort((a, b) => b.data('z') - a.data('z'))
+    .map(n => [n.data('label'), n.renderedBoundingBox({includeLabels: false}),
+               n.hasClass('unlabelled') ? null : n.renderedBoundingBox({includeNodes: false, includeEdges: false})])"""
+
+
+def gap(a: dict, b: dict) -> float:
+    """Pixels between two boxes (0 where they touch)."""
+    return math.hypot(max(0, a["x1"] - b["x2"], b["x1"] - a["x2"]), max(0, a["y1"] - b["y2"], b["y1"] - a["y2"]))
+
+
+def assert_labels_nearest_their_nodes(page) -> None:
+    """Each label lies nearer its own node than any other (judged round 11: "Ukraine's European allies" at a corner of
+    its node, nearer Russia's), but that in a crowded graph a main actor's may lie over a lesser node (as above)."""
+    nodes = page.evaluate(NODES)
+    exempt = MAIN if len(nodes) > CROWDED else 0
+    ranked = [name for name, _, _ in nodes]
+    for name, body, label in nodes:
+        if label is None:
+            continue
+        own = gap(label, body)
+        near = [other for other, box, _ in nodes if other != name and gap(label, box) <= own
+                and not (ranked.index(name) < exempt and ranked.index(other) > ranked.index(name))]
+        assert not near, f"{name}'s label is as near {near[0]}'s node as its own"
+
+
+#: Each node with arrowheads drawn into it: [its name, [[the angle of a head's tip round its centre (degrees), the tip's
+#: x and y, the head's width]]]: a head is Cytoscape.js's triangle, 0.3 of max((13.37 w)^0.9, 29) times arrow-scale
+#: for a line w wide (its renderer's getArrowWidth), in the graph's units as the tips.
 HEADS = """(() => { const into = {};
     window.timelinePage.debug().cy.edges(':visible').filter(e => e.data('arrow') !== 'none' && !e.isLoop()).forEach(e => {
       const at = e.target().position(), tip = e.targetEndpoint();
+      const size = Math.max(Math.pow(e.numericStyle('width') * 13.37, 0.9), 29) * e.numericStyle('arrow-scale');
       (into[e.target().data('label')] = into[e.target().data('label')] || [])
-        .push(Math.atan2(tip.x - at.x, at.y - tip.y) * 180 / Math.PI); });
+        .push([Math.atan2(tip.x - at.x, at.y - tip.y) * 180 / Math.PI, tip.x, tip.y, 0.3 * size]); });
     return Object.entries(into); })()"""
-#: The page's RING_GAP (graph_ends.js): degrees between two arrowheads into one node, at least.
-RING_GAP = 18
 
 
 def assert_heads_apart(page) -> int:
-    """The arrowheads drawn into one node end on distinct points round it, RING_GAP degrees apart at least (or evenly
-    round it, when more come in): judged round 10, every red head knotted into Ukraine; the most into one node."""
+    """The arrowheads drawn into one node are distinct: neighbours round it have their tips a head's width apart at
+    least, or, when more come in than the outline has room for, are spread evenly round it (judged rounds 10 and 11:
+    the red heads knotted into Ukraine's node); the most into one node."""
     most = 0
-    for name, angles in page.evaluate(HEADS):
-        gap, ring = min(RING_GAP, 360 / len(angles)), sorted(a % 360 for a in angles)
-        apart = [(b - a) % 360 for a, b in zip(ring, ring[1:] + ring[:1])] if len(ring) > 1 else [360]
-        assert min(apart) >= gap - 1, f"arrowheads into {name} {min(apart):.1f}° apart"
-        most = max(most, len(angles))
+    for name, heads in page.evaluate(HEADS):
+        ring = sorted(heads, key=lambda head: head[0] % 360)
+        pairs = list(zip(ring, ring[1:] + ring[:1])) if len(ring) > 1 else []
+        apart = [math.dist(a[1:3], b[1:3]) >= (a[3] + b[3]) / 2 for a, b in pairs]
+        even = [abs((b[0] - a[0]) % 360 - 360 / len(ring)) < 1 for a, b in pairs]
+        assert all(apart) or all(even), f"arrowheads into {name} touch"
+        most = max(most, len(heads))
     return most
 
 
@@ -308,6 +339,7 @@ def test_graph_labels_overlap_nothing_by_cytoscapes_own_boxes(browser, record_pa
     page = browser.open(record_page, fragment, **DESKTOP)
     page.locator("#graph").scroll_into_view_if_needed()
     assert assert_labels_apart(page) >= 8
+    assert_labels_nearest_their_nodes(page)
     assert assert_heads_apart(page) >= 5
     # every actor drawn is named: by its label, else in the line under the graph and while pointed at
     unnamed = page.evaluate(UNNAMED)

