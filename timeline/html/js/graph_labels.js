@@ -84,7 +84,7 @@ function declutter() {
     });
   });
   var bodies = nodes.map(function (n) { return n.renderedBoundingBox({includeLabels: false}); }), crowded = nodes.length > CROWDED;
-  var hit = function (a, b) { return a.x1 < b.x2 + 2 && b.x1 < a.x2 + 2 && a.y1 < b.y2 + 1 && b.y1 < a.y2 + 1; };
+  var hit = function (a, b, dy) { dy = dy || 1; return a.x1 < b.x2 + 2 && b.x1 < a.x2 + 2 && a.y1 < b.y2 + dy && b.y1 < a.y2 + dy; };
   var shown = 0, names = [], lines = edgeLines();
   cy.batch(function () {
     nodes.forEach(function (node, k) {
@@ -107,7 +107,8 @@ function declutter() {
           // "Ukraine's European allies" off its node, over Russia's)
           var own = gap(box, bodies[k]), mid = middle(box), ownMid = at[1] ? apart(mid, middle(bodies[k])) : -1;
           return box.x1 >= 0 && box.x2 <= cy.width() && box.y1 >= 0 && box.y2 <= cy.height() &&
-                 !placed.some(function (other) { return hit(box, other); }) &&
+                 // two labels a few pixels further apart up and down: Cytoscape.js's box of a label is taller than reckoned
+                 !placed.some(function (other) { return hit(box, other, 6); }) &&
                  !bodies.some(function (other, j) {
                    return j !== k && (!crowded || k >= ALWAYS_LABELLED || j < k) &&
                      (hit(far, other) || gap(box, other) <= own || apart(mid, middle(other)) <= ownMid);
