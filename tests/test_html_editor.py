@@ -113,8 +113,10 @@ def test_one_count_of_actors_each_labelled(desk, record):
     rest = f", {len(others) - positions - members} only listed" if len(others) > positions + members else ""
     assert f"{len(record.actors)} actors in the record ({named} named in events; the other {len(others)}: " \
            f"{positions} only in positions or plans, {members} only as a member or group of others{rest})" \
+        in desk.locator("#about-facts").text_content()
+    kinds = "only in positions, as members or listed" if rest else "only in positions or as members"
+    assert f" · {len(record.actors)} actors ({named} named in events; {len(others)} {kinds}) · " \
         in desk.locator("#page-facts").text_content()
-    assert f"{named} of them named in an event" in desk.locator("#about-facts").text_content()
 
 
 def test_a_pairs_panel_lists_every_event_the_ranking_counts(desk):
