@@ -267,6 +267,12 @@ def test_the_window_fits_the_dated_events(browser, record_page, record):
     tick, mark = page.evaluate(FIRST_TICK_AND_MARK)
     assert tick <= mark
     assert page.locator("#axis .tick").first.text_content() == "Feb"
+    # "Feb 2025" has no room before Mar: the year before all the ticks, in the lane names' column, not on the second
+    # (judged round 11: "Feb | Mar 2025")
+    assert [t for t in page.locator("#axis .tick").all_text_contents() if "2025" in t] == ["2025"]
+    year, lanes = page.evaluate("""[document.querySelector('#axis .lead-year').getBoundingClientRect().right,
+        document.querySelector('#timeline .vis-panel.vis-center').getBoundingClientRect().left]""")
+    assert year <= lanes
 
 
 #: The left edge (client pixels) of the time row's first label and of the leftmost mark drawn in the drawing area (a
