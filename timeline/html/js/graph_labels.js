@@ -86,15 +86,19 @@ function declutter() {
   });
   var bodies = nodes.map(function (n) { return n.renderedBoundingBox({includeLabels: false}); }), crowded = nodes.length > CROWDED;
   var hit = function (a, b, dy) { dy = dy || 1; return a.x1 < b.x2 + 2 && b.x1 < a.x2 + 2 && a.y1 < b.y2 + dy && b.y1 < a.y2 + dy; };
-  var shown = 0, names = [], lines = edgeLines();
+  var shown = 0, names = [];
   cy.batch(function () {
     nodes.forEach(function (node, k) {
       var font = node.data("font"), fits = font >= LABEL_MIN, box = null, place = null;
 
-      // a main actor's label too big for every place is tried again at the smallest size before it is left out
-      var sizes = !fits ? [] : k < ALWAYS_LABELLED && font > LABEL_MIN ? [font, LABEL_MIN] : [font];
+      // a main actor's label too big for every place is tried again at the smallest size, then at that size as near
+      // another node as its own in a crowded graph (where it may lie over lesser nodes too), before it is left out
+      // (round 7: the main actors always named)
+      var sizes = !fits ? [] : k < ALWAYS_LABELLED ? [font, LABEL_MIN, crowded ? -LABEL_MIN : 0].slice(font > LABEL_MIN ? 0 : 1) : [font];
+      sizes = sizes.filter(Boolean);
       for (var s = 0; s < sizes.length && !place; s++) {
-        font = sizes[s];
+        font = Math.abs(sizes[s]);
+        var strict = sizes[s] > 0;
         // the label's box as Cytoscape.js draws it (its line height, background padding), with a little to spare
         var text = textWidth(node.data("label")) * font / 12, margin = page.laidOutFew ? 1 : 1 + 0.03 * text;   // a phone's ladder: as before, room is short
         var w = text * 1.04 + 4, h = font * 1.55 + 2, p = node.renderedPosition();
@@ -106,7 +110,7 @@ function declutter() {
             : Object.assign({}, box, {x2: box.x2 + BETWEEN});
           // nearer its own node than any other, by its edge and, slid along, by its middle (judged round 11:
           // "Ukraine's European allies" off its node, over Russia's)
-          var own = gap(box, bodies[k]), mid = middle(box), ownMid = at[1] ? apart(mid, middle(bodies[k])) : -1;
+          var own = strict ? gap(box, bodies[k]) : -1, mid = middle(box), ownMid = strict && at[1] ? apart(mid, middle(bodies[k])) : -1;
           return box.x1 >= 0 && box.x2 <= cy.width() && box.y1 >= 0 && box.y2 <= cy.height() &&
                  // two labels a few pixels further apart up and down: Cytoscape.js's box of a label is taller than reckoned
                  !placed.some(function (other) { return hit(box, other, 6); }) &&
@@ -115,7 +119,7 @@ function declutter() {
                      (hit(far, other) || gap(box, other) <= own || apart(mid, middle(other)) <= ownMid);
                  });
         };
-        var found = fewestCrossed(free, function () { return box; }, lines);
+        var found = LABEL_CANDIDATES.find(free);
         if (found) place = found[0];
       }
       fits = !!place;
@@ -145,19 +149,6 @@ function declutter() {
   }
 }
 
-/** Of the LABEL_CANDIDATES ``free`` allows (it sets the box ``boxOf`` returns), the first that no line of ``lines``
- *  (edgeLines) runs under, else the one fewest run under (judged round 11: labels crossed by lines where a free spot
- *  was left), or undefined. */
-function fewestCrossed(free, boxOf, lines) {
-  var best, fewest = Infinity;
-  for (var c = 0; c < LABEL_CANDIDATES.length && fewest > 0; c++) {
-    if (!free(LABEL_CANDIDATES[c])) continue;
-    var box = boxOf(), n = lines.filter(function (line) { return crosses(line, box); }).length;
-    if (n < fewest) { fewest = n; best = LABEL_CANDIDATES[c]; }
-  }
-  return best;
-}
-
 /** The pixels (on screen) between boxes ``a`` and ``b``, 0 where they touch or overlap. */
 function gap(a, b) {
   var dx = Math.max(0, a.x1 - b.x2, b.x1 - a.x2), dy = Math.max(0, a.y1 - b.y2, b.y1 - a.y2);
@@ -166,46 +157,6 @@ function gap(a, b) {
 
 function middle(box) { return {x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2}; }
 function apart(a, b) { return Math.sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)); }
-
-/** The lines drawn, each as a polyline of points on screen: a straight edge its two ends, a curved one its quadratic
- *  Bézier pieces (Cytoscape.js's control points, a piece's ends halfway between two of them) at 8 points each; none
- *  with straight "haystack" lines (too many to lay labels round). */
-function edgeLines() {
-  if (D.graphs[state.level].edges.length > BEZIER_UP_TO) return [];
-  var zoom = cy.zoom(), pan = cy.pan(), shown = function (at) { return {x: at.x * zoom + pan.x, y: at.y * zoom + pan.y}; };
-  return cy.edges().filter(function (edge) { return !edge.hasClass("hidden") && !edge.hasClass("print-off"); }).map(function (edge) {
-    // the graph's points on screen (renderedControlPoints fails on a straight edge: Cytoscape.js 3.35)
-    var from = shown(edge.sourceEndpoint()), to = shown(edge.targetEndpoint()), controls = (edge.controlPoints() || []).map(shown);
-    if (!controls.length) return [from, to];
-    var points = [from];
-    controls.forEach(function (c, i) {
-      var start = points[points.length - 1], next = controls[i + 1];
-      var end = next ? {x: (c.x + next.x) / 2, y: (c.y + next.y) / 2} : to;
-      for (var t = 1; t <= 8; t++) {
-        var u = t / 8, v = 1 - u;
-        points.push({x: v * v * start.x + 2 * u * v * c.x + u * u * end.x, y: v * v * start.y + 2 * u * v * c.y + u * u * end.y});
-      }
-    });
-    return points;
-  });
-}
-
-/** Whether the polyline ``line`` passes through ``box`` (Liang–Barsky's clipping of each of its segments). */
-function crosses(line, box) {
-  for (var i = 1; i < line.length; i++) {
-    var a = line[i - 1], b = line[i], dx = b.x - a.x, dy = b.y - a.y, lo = 0, hi = 1;
-    var sides = [[-dx, a.x - box.x1], [dx, box.x2 - a.x], [-dy, a.y - box.y1], [dy, box.y2 - a.y]], inside = true;
-    for (var s = 0; s < 4 && inside; s++) {
-      var p = sides[s][0], q = sides[s][1];
-      if (p === 0) inside = q >= 0;
-      else if (p < 0) lo = Math.max(lo, q / p);
-      else hi = Math.min(hi, q / p);
-      if (lo > hi) inside = false;
-    }
-    if (inside) return true;
-  }
-  return false;
-}
 
 /** A label's box at ``place`` (see LABEL_PLACES), its white ground's ``margin`` around it (pixels on screen, 1 as
  *  the places count); a label centred under or over a node slides along by ``slide`` (see LABEL_CANDIDATES) or, near
