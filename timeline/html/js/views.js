@@ -16,9 +16,36 @@ function standfirst() {
   $("page-standfirst").hidden = !D.description;
   var sides = Object.keys(D.sides).length, span = datedSpan(), lo = span[0], hi = span[1] - 1;
   $("page-facts").textContent = [lo <= hi ? dayRange(lo, hi) : D.period,
-    plural(D.events.length, "event"), plural(D.actors.length, "actor") + " in the record", sides ? plural(sides, "side") : ""]
+    plural(D.events.length, "event"), plural(D.actors.length, "actor") + unnamedActors(true), sides ? plural(sides, "side") : ""]
     .filter(Boolean).join(" · ");
   aboutRecord(lo, hi);
+}
+
+/** How many of the record's actors its events name, and what the others are, from the data: in ``brief`` (the
+ *  header's one line) " (67 named in events; 14 only in positions, as members or listed)", else " in the record (67
+ *  named in events; the other 14: 1 only in positions or plans, 12 only as a member or group of others, 1 only
+ *  listed)"; "" or " in the record" when the events name all (judged round 11: the header's 81 against the graph's
+ *  67, the 14 unsaid). */
+function unnamedActors(brief) {
+  var named = {}, stated = {}, grouped = {};
+  D.events.forEach(function (e) { e.all.forEach(function (a) { named[a] = true; }); });
+  if (D.positions) {
+    D.positions.stands.forEach(function (s) { [s[1]].concat(s[8]).forEach(function (a) { stated[a] = true; }); });
+    D.positions.plans.forEach(function (plan) {
+      plan.versions.forEach(function (v) { v.by.concat(v.responses.map(function (r) { return r[0]; })).forEach(function (a) { stated[a] = true; }); });
+    });
+  }
+  D.actors.forEach(function (actor, i) { if (actor.in) { grouped[i] = true; actor.in.forEach(function (a) { grouped[a] = true; }); } });
+  var others = D.actors.map(function (_, i) { return i; }).filter(function (i) { return !named[i]; });
+  if (!others.length) return brief ? "" : " in the record";
+  var inPositions = others.filter(function (i) { return stated[i]; }).length;
+  var asMembers = others.filter(function (i) { return !stated[i] && grouped[i]; }).length, rest = others.length - inPositions - asMembers;
+  var kinds = [[inPositions, "only in positions or plans", "only in positions"], [asMembers, "only as a member or group of others", "as members"],
+               [rest, "only listed", "listed"]].filter(function (kind) { return kind[0]; });
+  var words = kinds.map(function (kind) { return kind[2]; }), head = NUMBER.format(D.actors.length - others.length) + " named in events; ";
+  if (brief) return " (" + head + NUMBER.format(others.length) + " " + (words.length > 1 ? words.slice(0, -1).join(", ") + " or " + words[words.length - 1] : words[0]) + ")";
+  return " in the record (" + head + "the other " + NUMBER.format(others.length) + ": " +
+    kinds.map(function (kind) { return NUMBER.format(kind[0]) + " " + kind[1]; }).join(", ") + ")";
 }
 
 /** The methods box: what the record is, how the page is made from it, the data's date (its latest event) and its
@@ -40,7 +67,7 @@ function aboutRecord(lo, hi) {
       "period (a year on a chart of a year) is not drawn but named under the chart."],
     ["Data as of", lo <= hi ? "the latest event recorded, " + dayRange(hi, hi) : "no dated event"],
     ["Counts", [plural(D.events.length, "event") + (vague ? " (" + NUMBER.format(vague) + " dated only to a month or more)" : ""),
-      plural(D.actors.length, "actor") + " in the record, " + NUMBER.format(Object.keys(named).length) + " of them named in an event",
+      plural(D.actors.length, "actor") + unnamedActors(false),
       plural(Object.keys(cited).length, "source") + " cited, from " + plural(D.publishers, "publisher"),
       plural(single, "event") + " resting on one source only (flagged “one source”)"].join("; ") + "."]
   ];
