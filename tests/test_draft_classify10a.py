@@ -10,7 +10,6 @@ import datetime as dt
 import importlib.util
 import json
 import math
-import subprocess
 import sys
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import pytest
 from conftest import SEEDS
 
 from timeline.dataset import load
-from timeline.draft import draft_article
+from timeline.draft import classify, draft_article
 from timeline.draft.classify import ENVIRONMENT, WEIGHTS, Model, features, sentence_types
 from timeline.draft.sentences import sentences
 from timeline.vocabulary import EVENT_TYPES
@@ -41,14 +40,13 @@ def test_the_weights_file_is_plain_data() -> None:
         assert all(isinstance(w, float) and abs(w) >= 0.05 for w in weights.values())
 
 
-def test_the_model_scores_without_scikit_learn() -> None:
-    code = ("import sys; sys.modules['sklearn'] = None\n"
-            "from timeline.draft.classify import sentence_types\n"
-            "from timeline.draft.sentences import sentences\n"
-            "scores = sentence_types(next(sentences('Putin met Witkoff in Moscow on Tuesday.')))\n"
-            "print(max(scores, key=scores.get), 'sklearn' in sys.modules and sys.modules['sklearn'] is not None)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["meeting", "False"]
+def test_the_model_scores_without_scikit_learn(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Loading and applying the weights imports no scikit-learn (an import of it would raise here)."""
+    monkeypatch.setitem(sys.modules, "sklearn", None)
+    classify._load.cache_clear()  # the weights read again, as in a fresh process
+    scores = sentence_types(_sentence("Putin met Witkoff in Moscow on Tuesday."))
+    assert max(scores, key=scores.__getitem__) == "meeting"
+    assert sys.modules["sklearn"] is None
 
 
 def test_scores_are_the_logistic_of_the_summed_weights() -> None:
@@ -75,9 +73,9 @@ def test_the_features_of_a_sentence() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Putin met Witkoff in Moscow on Tuesday.", [("meeting", 0.325), ("agreement_signed", 0.035)]),
-    ("Peskov said the Kremlin saw no clear outlines of a deal.", [("statement", 0.853), ("threat", 0.016)]),
-    ("The two sides signed a ceasefire agreement in Doha.", [("agreement_signed", 0.626), ("meeting", 0.04)]),
+    ("Putin met Witkoff in Moscow on Tuesday.", [("meeting", 0.417), ("claim", 0.032)]),
+    ("Peskov said the Kremlin saw no clear outlines of a deal.", [("statement", 0.883), ("threat", 0.015)]),
+    ("The two sides signed a ceasefire agreement in Doha.", [("agreement_signed", 0.618), ("meeting", 0.054)]),
 ])
 def test_the_shipped_model_on_known_sentences(text: str, expected: list[tuple[str, float]]) -> None:
     """The shipped weights' two likeliest types (a retrained model changes these figures: update them with it)."""

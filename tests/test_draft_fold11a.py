@@ -111,14 +111,15 @@ def test_an_occasion_told_again_by_a_definite_noun_whoever_it_names(sentence: st
 
 def test_an_extra_event_by_cause() -> None:
     """``score_drafts --details`` says why each extra event matched nothing (round 11)."""
+    import datetime as dt
     import sys
     from pathlib import Path
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
     import score_drafts as sd
 
     def item(ident: str, kind: str, actors: set[str], start: int) -> sd.Item:
-        day = sd.dt.datetime(2025, 12, start)
-        return sd.Item(ident, kind, day, day + sd.dt.timedelta(days=1), frozenset(actors))
+        day = dt.datetime(2025, 12, start)
+        return sd.Item(ident, kind, day, day + dt.timedelta(days=1), frozenset(actors))
 
     gold = [item("g1", "meeting", {"putin", "witkoff"}, 1), item("g2", "statement", {"lavrov"}, 2)]
     matched = {gold[0]}

@@ -9,6 +9,8 @@ of the sentence, or the source of an ``assessment`` when the sentence has none.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from timeline.draft import modality
 from timeline.draft.actors import Mention
 from timeline.draft.clause_facts import after_publication, clause_date, confidence, dated_before, place, thing
@@ -53,11 +55,51 @@ SAID_OF = frozenset(("said", "says", "suggested", "suggests", "warned", "warns",
                      "stressed", "stresses", "emphasized", "emphasised", "insisting"))
 
 
+@dataclass
+class _Reading:
+    """What one sentence gives every trigger of it: its words, who may act, its clause bounds and triggers."""
+
+    sentence: Sentence
+    mentions: list[Mention]
+    words: list[str]
+    token_of: dict[int, int]  # id(mention) -> its token's number
+    quoted: set[int]  # numbers of tokens inside a quotation
+    actors: list[Mention]  # names that may act: outside quotations and attributions
+    backers: set[int]  # ids of the names that only say who backs another
+    credited: list[str]  # who the sentence is attributed to ("according to X")
+    bounds: list[int]
+    triggers: list[Trigger]
+
+
 def sentence_events(sentence: Sentence, mentions: list[Mention], context: Context,
                     found: list[Trigger]) -> list[Drafted]:
     """The events ``sentence`` reports, each with roles, status, date, place, quotes and links.
 
     ``found`` are the sentence's triggers (:func:`timeline.draft.triggers.find_triggers` of its span).
+    """
+    reading = _read(sentence, mentions, context, found)
+    drafted: list[Drafted] = []
+    previous_source: list[str] = []
+    triggers, offset = reading.triggers, sentence.span.start
+    objects = {n for n in range(1, len(triggers)) if _object_of(triggers[n - 1], triggers[n], reading.words, offset)}
+    for number in range(len(triggers)):
+        event = _clause_event(reading, number, objects, drafted, previous_source, context)
+        if event is not None:
+            drafted.append(event)
+            previous_source = event.roles.get("source") or event.subject or event.roles.get("participants", [])
+    in_quotes = [(reading.token_of[id(m)], m.actor) for m in mentions if reading.token_of[id(m)] in reading.quoted]
+    acts = quoted_acts(sentence, found, reading.quoted, reading.words, drafted, context, in_quotes)
+    _credit(reading, drafted, acts, context)
+    drafted = [e for e in drafted if not attribution_only(e, drafted, sentence.text)]
+    add_quotes(sentence, drafted)
+    context.anchor = anchor_after([e.date for e in drafted if e.explicit], context.anchor)
+    return drafted + acts
+
+
+def _read(sentence: Sentence, mentions: list[Mention], context: Context, found: list[Trigger]) -> _Reading:
+    """Read the sentence once: whose names act, what is attributed or quoted, its clause bounds and triggers.
+
+    Sets ``context.subject`` to the subject an elided one shares (drafta10).
     """
     span = sentence.span
     words = [t.lower_ for t in span]
@@ -78,108 +120,154 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
     context.subject = opening_subject(actors, token_of, words)  # drafta10: the subject an elided one shares
     triggers = _triggers(sentence, found, quoted, words, bounds, attribution)
     bounds = sorted({*bounds, *clause_commas(words, triggers, span.start)})
-    drafted: list[Drafted] = []
-    previous_source: list[str] = []
-    objects = {n for n in range(1, len(triggers)) if _object_of(triggers[n - 1], triggers[n], words, span.start)}
-    for number, trigger in enumerate(triggers):
-        first, last = trigger.span.start - span.start, trigger.span.end - span.start
-        clause_start = max([b + 1 for b in bounds if b < first], default=0)
-        before = triggers[number - 1].span.end - span.start if number else 0
-        left_start = max(clause_start, before)
-        nominal_deal = trigger.nominal and trigger.type.startswith("agreement")  # "the deal reached at talks with X"
-        right_end = min([b for b in bounds if b >= last] + [len(words)]
-                        + ([triggers[number + 1].span.start - span.start]
-                           if number + 1 < len(triggers) and not nominal_deal else []))
-        before_words = modality.modal_words(words[clause_start:first])
-        if trigger.span[0].lower_ in REFUSALS:  # "would not recognize": the modal is part of the refusal
-            before_words = [w for w in before_words if w not in modality.PLANNED_WORDS]
-        status = modality.status(trigger.type, before_words, " ".join(words[last:right_end]),
-                                 20 if trigger.nominal and not modality.REFERENCES & set(words[max(0, first - 5):first]) else 4)
-        if status == "occurred" and not trigger.nominal and modality.ahead(words[max(0, clause_start - 1):first],
-                                                                           trigger.span[0].lower_):
-            # "after they sign an agreement": still to come; "if they meet": a condition, no event
-            conditional = "if" in words[max(0, clause_start - 1, first - 8):first]
-            status = "planned" if trigger.type in modality.PLANNABLE and not conditional else None
-        if status == "occurred" and trigger.type == "ceasefire_in_force" \
-                and modality.TAKING_EFFECT & {t.lower_ for t in trigger.span}:
-            status = "planned"  # "the ceasefire takes effect in phases, goes fully into effect in August"
-        if trigger.type not in SPEECH and _conditional(words[last:right_end]):
-            status = None  # "is withdrawing from the talks if they do not agree": a threat's cost, not an event
-        if status is None:
-            continue
-        left = [m for m in actors if left_start <= token_of[id(m)] < first and id(m) not in backers]
-        if trigger.nominal and {"regarding", "concerning", "about", "asked"} & set(words[max(0, first - 4):first]):
-            # "Regarding the meeting in London, Peskov stressed": who speaks of it did not attend it
-            right_end = next((i for i in range(last, right_end) if words[i] == ","), right_end)
-        if trigger.nominal and trigger.type in TOLD_AS_NOUNS:  # "negotiations aimed at ending Russia's war"
-            right_end = next((i for i in range(last, right_end) if _topic(words, i)), right_end)
-        # "asked Turkey to release", "wants Haftar's forces to return" (drafta9): who is asked is inside the match
-        inside = first if trigger.type == "appeal" or trigger.span[0].lower_ in ASKING else last - 1
-        right = [m for m in actors if inside < token_of[id(m)] < right_end]
-        if trigger.nominal and "their" in words[max(0, first - 4):first]:  # "During their call, Trump told Zelensky"
-            right += [m for m in actors if token_of[id(m)] >= right_end and m.kind == "person"][:2]
-        chained = previous_source if number and (before > clause_start or trigger.nominal) else []
-        event = assemble(trigger, (first, last), left, right, words, token_of, chained, context)
-        talks = [e for e in drafted if e.type == "meeting"]
-        if event is None and nominal_deal and talks:  # "talks between X and Y concluded with an agreement reached"
-            event = {"participants": list(talks[-1].roles["participants"])}, True
-        if event is None:
-            continue
-        roles, inherited = event
-        # one side agrees (to a ceasefire, in principle): it accepts
-        kind = "acceptance" if trigger.type.startswith("agreement") and "source" in roles else trigger.type
-        if kind == "agreement" and IN_PRINCIPLE & {t.lower_ for t in trigger.span}:  # "reached a draft deal"
-            kind = "agreement_in_principle"
-        kind = one_side_kind(kind, trigger, roles, [m.actor for m in left], words, first, last)  # draft8
-        if kind == "statement" and trigger.span[0].lower_ in SAID_OF:
-            quote = [words[i] for i in sorted(quoted) if i < first and words[i].isalnum()]  # '"...," Egypt said'
-            # with the word that ends the clause: "stressed the need to ... before talks" is a precondition
-            # what was said runs to the clause's end, over the nouns it names ("said the talks had been ...")
-            said_end = min([b for b in bounds if b >= last] + [len(words)])
-            kind = statement_kind(words[last:said_end + 1]) or statement_kind(quote) or kind
-            own = set(context.states(roles["source"]))
-            others = [a for a in roles.get("mentioned", ()) if context.states([a])[0] not in own]
-            if kind in ("criticism", "accusation", "threat") and others:  # "said Putin's comments show"
-                roles["target"] = others[:1]
-                roles.pop("mentioned")
-        subject = [m.actor for m in left if m.actor in roles.get("participants", roles.get("source", ()))]
-        previous_source = roles.get("source") or subject or roles.get("participants", [])
-        future = status in ("planned", "proposed", "cancelled")
-        nouns = [t.span.start_char for t in triggers if t is not trigger]
-        date_end = last if number in objects else right_end
-        if number + 1 in objects:  # "rebuffed the counter-proposal on Monday": the date is the verb's
-            date_end = _after_object(triggers, number + 1, bounds, len(words), span.start)
-        when = clause_date(sentence, trigger, left_start, date_end, context.published, future, nouns, context.anchor)
-        if when and status == "occurred" and after_publication(when, context.published):
-            when = None  # "reached a deal ... in exchange for an election in 2024": a later date is another event's
-        if future and drafted and drafted[-1].status == "occurred" and drafted[-1].explicit \
-                and "/" not in drafted[-1].date and (when is None or drafted[-1].at > trigger.span.start_char - 60):
-            # "arrived in Cairo on Saturday to attend talks": the day is the arrival's, the talks follow it
-            when = f"{drafted[-1].date}/.."
+    return _Reading(sentence, mentions, words, token_of, quoted, actors, backers, credited, bounds, triggers)
 
-        drafted.append(Drafted(
-            type=kind, date=when or bound(context.published, future),
-            status=status, roles=roles, sentence=sentence.text, start=sentence.start, end=sentence.end,
-            trigger=trigger.span.text, location=place(sentence, left_start, right_end),
-            confidence=confidence(trigger, roles, when is not None, inherited, mentions),
-            thing=thing(words[last:max([b for b in bounds if b >= last] + [len(words)])] + words[left_start:first]),
-            at=trigger.span.start_char - span.start_char, nominal=trigger.nominal, explicit=when is not None,
-            reach=clause_end(span, bounds, last), begin=span[min(left_start, len(span) - 1)].idx - span.start_char,
-            passive="by" in words[last - 1:last + 1], subject=subject))
-    in_quotes = [(token_of[id(m)], m.actor) for m in mentions if token_of[id(m)] in quoted]
-    acts = quoted_acts(sentence, found, quoted, words, drafted, context, in_quotes)
+
+def _clause_event(reading: _Reading, number: int, objects: set[int], drafted: list[Drafted],
+                  previous_source: list[str], context: Context) -> Drafted | None:
+    """The event the trigger ``number`` reports in its clause, or None (no status, no one acting).
+
+    ``objects`` are the numbers of the triggers that are the object of the verb before them; ``drafted``
+    the sentence's events so far; ``previous_source`` who acted in the last of them (a chained verb's subject).
+    """
+    sentence, words, bounds, triggers = reading.sentence, reading.words, reading.bounds, reading.triggers
+    span, trigger = sentence.span, triggers[number]
+    first, last = trigger.span.start - span.start, trigger.span.end - span.start
+    clause_start = max([b + 1 for b in bounds if b < first], default=0)
+    before = triggers[number - 1].span.end - span.start if number else 0
+    left_start = max(clause_start, before)
+    nominal_deal = trigger.nominal and trigger.type.startswith("agreement")  # "the deal reached at talks with X"
+    right_end = min([b for b in bounds if b >= last] + [len(words)]
+                    + ([triggers[number + 1].span.start - span.start]
+                       if number + 1 < len(triggers) and not nominal_deal else []))
+    status = _status(trigger, words, clause_start, first, last, right_end)
+    if status is None:
+        return None
+    left = [m for m in reading.actors if left_start <= reading.token_of[id(m)] < first and id(m) not in reading.backers]
+    right_end = _right_end(words, trigger, first, last, right_end)
+    right = _right(reading, trigger, first, last, right_end)
+    chained = previous_source if number and (before > clause_start or trigger.nominal) else []
+    event = assemble(trigger, (first, last), left, right, words, reading.token_of, chained, context)
+    talks = [e for e in drafted if e.type == "meeting"]
+    if event is None and nominal_deal and talks:  # "talks between X and Y concluded with an agreement reached"
+        event = {"participants": list(talks[-1].roles["participants"])}, True
+    if event is None:
+        return None
+    roles, inherited = event
+    kind = _kind(reading, trigger, roles, left, first, last, context)
+    subject = [m.actor for m in left if m.actor in roles.get("participants", roles.get("source", ()))]
+    future = status in ("planned", "proposed", "cancelled")
+    date_end = last if number in objects else right_end
+    if number + 1 in objects:  # "rebuffed the counter-proposal on Monday": the date is the verb's
+        date_end = _after_object(triggers, number + 1, bounds, len(words), span.start)
+    when = _when(reading, trigger, (left_start, date_end), status, drafted, context)
+    return Drafted(
+        type=kind, date=when or bound(context.published, future),
+        status=status, roles=roles, sentence=sentence.text, start=sentence.start, end=sentence.end,
+        trigger=trigger.span.text, location=place(sentence, left_start, right_end),
+        confidence=confidence(trigger, roles, when is not None, inherited, reading.mentions),
+        thing=thing(words[last:max([b for b in bounds if b >= last] + [len(words)])] + words[left_start:first]),
+        at=trigger.span.start_char - span.start_char, nominal=trigger.nominal, explicit=when is not None,
+        reach=clause_end(span, bounds, last), begin=span[min(left_start, len(span) - 1)].idx - span.start_char,
+        passive="by" in words[last - 1:last + 1], subject=subject)
+
+
+def _status(trigger: Trigger, words: list[str], clause_start: int, first: int, last: int,
+            right_end: int) -> str | None:
+    """The status of the trigger's event from the words of its clause; None where it reports no event."""
+    before_words = modality.modal_words(words[clause_start:first])
+    if trigger.span[0].lower_ in REFUSALS:  # "would not recognize": the modal is part of the refusal
+        before_words = [w for w in before_words if w not in modality.PLANNED_WORDS]
+    status = modality.status(trigger.type, before_words, " ".join(words[last:right_end]),
+                             20 if trigger.nominal and not modality.REFERENCES & set(words[max(0, first - 5):first]) else 4)
+    if status == "occurred" and not trigger.nominal and modality.ahead(words[max(0, clause_start - 1):first],
+                                                                       trigger.span[0].lower_):
+        # "after they sign an agreement": still to come; "if they meet": a condition, no event
+        conditional = "if" in words[max(0, clause_start - 1, first - 8):first]
+        status = "planned" if trigger.type in modality.PLANNABLE and not conditional else None
+    if status == "occurred" and trigger.type == "ceasefire_in_force" \
+            and modality.TAKING_EFFECT & {t.lower_ for t in trigger.span}:
+        status = "planned"  # "the ceasefire takes effect in phases, goes fully into effect in August"
+    if trigger.type not in SPEECH and _conditional(words[last:right_end]):
+        status = None  # "is withdrawing from the talks if they do not agree": a threat's cost, not an event
+    return status
+
+
+def _right_end(words: list[str], trigger: Trigger, first: int, last: int, right_end: int) -> int:
+    """Where the names after a noun trigger stop being its parties: before its topic or a comma."""
+    if trigger.nominal and {"regarding", "concerning", "about", "asked"} & set(words[max(0, first - 4):first]):
+        # "Regarding the meeting in London, Peskov stressed": who speaks of it did not attend it
+        right_end = next((i for i in range(last, right_end) if words[i] == ","), right_end)
+    if trigger.nominal and trigger.type in TOLD_AS_NOUNS:  # "negotiations aimed at ending Russia's war"
+        right_end = next((i for i in range(last, right_end) if _topic(words, i)), right_end)
+    return right_end
+
+
+def _right(reading: _Reading, trigger: Trigger, first: int, last: int, right_end: int) -> list[Mention]:
+    """The names after the trigger, up to ``right_end``, that may be its parties (the object, who is asked)."""
+    words, token_of = reading.words, reading.token_of
+    # "asked Turkey to release", "wants Haftar's forces to return" (drafta9): who is asked is inside the match
+    inside = first if trigger.type == "appeal" or trigger.span[0].lower_ in ASKING else last - 1
+    right = [m for m in reading.actors if inside < token_of[id(m)] < right_end]
+    if trigger.nominal and "their" in words[max(0, first - 4):first]:  # "During their call, Trump told Zelensky"
+        right += [m for m in reading.actors if token_of[id(m)] >= right_end and m.kind == "person"][:2]
+    return right
+
+
+def _kind(reading: _Reading, trigger: Trigger, roles: dict[str, list[str]], left: list[Mention], first: int,
+          last: int, context: Context) -> str:
+    """The event's type: the trigger's, unless one side agrees, a draft deal, or what was said is of a kind.
+
+    A statement whose words criticise, accuse or threaten another state's actor takes that actor as its target.
+    """
+    words = reading.words
+    # one side agrees (to a ceasefire, in principle): it accepts
+    kind = "acceptance" if trigger.type.startswith("agreement") and "source" in roles else trigger.type
+    if kind == "agreement" and IN_PRINCIPLE & {t.lower_ for t in trigger.span}:  # "reached a draft deal"
+        kind = "agreement_in_principle"
+    kind = one_side_kind(kind, trigger, roles, [m.actor for m in left], words, first, last)  # draft8
+    if kind == "statement" and trigger.span[0].lower_ in SAID_OF:
+        quote = [words[i] for i in sorted(reading.quoted) if i < first and words[i].isalnum()]  # '"...," Egypt said'
+        # with the word that ends the clause: "stressed the need to ... before talks" is a precondition
+        # what was said runs to the clause's end, over the nouns it names ("said the talks had been ...")
+        said_end = min([b for b in reading.bounds if b >= last] + [len(words)])
+        kind = statement_kind(words[last:said_end + 1]) or statement_kind(quote) or kind
+        own = set(context.states(roles["source"]))
+        others = [a for a in roles.get("mentioned", ()) if context.states([a])[0] not in own]
+        if kind in ("criticism", "accusation", "threat") and others:  # "said Putin's comments show"
+            roles["target"] = others[:1]
+            roles.pop("mentioned")
+    return kind
+
+
+def _when(reading: _Reading, trigger: Trigger, clause: tuple[int, int], status: str, drafted: list[Drafted],
+          context: Context) -> str | None:
+    """The EDTF date the clause (token numbers ``[start, end)``) gives the event, or None (bounded by publication)."""
+    future = status in ("planned", "proposed", "cancelled")
+    nouns = [t.span.start_char for t in reading.triggers if t is not trigger]
+    when = clause_date(reading.sentence, trigger, clause[0], clause[1], context.published, future, nouns,
+                       context.anchor)
+    if when and status == "occurred" and after_publication(when, context.published):
+        when = None  # "reached a deal ... in exchange for an election in 2024": a later date is another event's
+    if future and drafted and drafted[-1].status == "occurred" and drafted[-1].explicit \
+            and "/" not in drafted[-1].date and (when is None or drafted[-1].at > trigger.span.start_char - 60):
+        # "arrived in Cairo on Saturday to attend talks": the day is the arrival's, the talks follow it
+        when = f"{drafted[-1].date}/.."
+    return when
+
+
+def _credit(reading: _Reading, drafted: list[Drafted], acts: list[Drafted], context: Context) -> None:
+    """Who the sentence is attributed to: mentioned in its events, or the source of an assessment of its own."""
+    credited = reading.credited
     if credited and (drafted or acts):
         for event in drafted + acts:
             event.roles.setdefault("mentioned", []).extend(a for a in credited if a not in event.actors())
     elif credited:
-        others = [m.actor for m in actors if m.actor not in credited]
+        sentence = reading.sentence
+        others = [m.actor for m in reading.actors if m.actor not in credited]
         roles = {"source": credited[:1], **({"mentioned": list(dict.fromkeys(others))} if others else {})}
         drafted.append(Drafted("assessment", bound(context.published), "occurred", roles, sentence.text,
                                sentence.start, sentence.end, "according to", 0.45))
-    drafted = [e for e in drafted if not attribution_only(e, drafted, sentence.text)]
-    add_quotes(sentence, drafted)
-    context.anchor = anchor_after([e.date for e in drafted if e.explicit], context.anchor)
-    return drafted + acts
 
 
 def _conditional(after: list[str]) -> bool:
