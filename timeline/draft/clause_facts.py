@@ -47,7 +47,7 @@ def clause_date(sentence: Sentence, trigger: Trigger, left: int, right: int, pub
         or sentence.line[max(0, d.start - 7):d.start].endswith(("at ", "during ")))  # "said at Friday's ceremony"
         and (not trigger.nominal or trigger.span.start_char - 15 <= d.start <= trigger.span.end_char + 140
              or opens_sentence(sentence.line, span.start_char, d))
-        and not any(0 <= at - d.end <= 3 for at in others)]
+        and not any(0 <= at - d.end <= 3 and "," not in sentence.line[d.end:at] for at in others)]  # drafta12
     if trigger.type in SPEECH:  # "said on Tuesday", not the dates of what was said
         found = [d for d in found if d.end <= trigger.span.start_char or d.start - trigger.span.end_char < 25
                  or " by " in sentence.line[trigger.span.end_char:d.start]]  # "confirmed by X on Wednesday"

@@ -27,7 +27,7 @@ from timeline.draft.drafted import Drafted
 from timeline.draft.one_side import one_side_kind
 from timeline.draft.quoted import quoted_acts
 from timeline.draft.reporting import add_quotes, attribution_only
-from timeline.draft.roles import PLAN_WORDS, Context, assemble, opening_subject
+from timeline.draft.roles import PLAN_WORDS, Context, aside_party, assemble, opening_subject
 from timeline.draft.sentences import Sentence
 from timeline.draft.triggers import ASKING, IN_PRINCIPLE, Trigger
 
@@ -118,6 +118,8 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         right = [m for m in actors if inside < token_of[id(m)] < right_end]
         if trigger.nominal and "their" in words[max(0, first - 4):first]:  # "During their call, Trump told Zelensky"
             right += [m for m in actors if token_of[id(m)] >= right_end and m.kind == "person"][:2]
+        elif trigger.nominal and trigger.type in ("call", "meeting") and not number:  # drafta12: "During a call
+            right += aside_party(words, first, last, right_end, actors, token_of)  # with X, Y said": Y talked to X
         chained = previous_source if number and (before > clause_start or trigger.nominal) else []
         event = assemble(trigger, (first, last), left, right, words, token_of, chained, context)
         talks = [e for e in drafted if e.type == "meeting"]
@@ -147,7 +149,10 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         future = status in ("planned", "proposed", "cancelled")
         nouns = [t.span.start_char for t in triggers if t is not trigger]
         date_end = last if number in objects else right_end
-        if number + 1 in objects:  # "rebuffed the counter-proposal on Monday": the date is the verb's
+        during = number + 1 < len(triggers) and "during" in words[triggers[number + 1].span.start - span.start - 3:
+                                                                    triggers[number + 1].span.start - span.start]
+        if number + 1 in objects or during:  # "rebuffed the counter-proposal on Monday": the date is the verb's
+            # drafta12: "agreed a ceasefire during their meeting in October": the meeting's date is the verb's too
             date_end = _after_object(triggers, number + 1, bounds, len(words), span.start)
         when = clause_date(sentence, trigger, left_start, date_end, context.published, future, nouns, context.anchor)
         if when and status == "occurred" and after_publication(when, context.published):
@@ -210,7 +215,8 @@ def _object_of(verb: Trigger, noun: Trigger, words: list[str], offset: int) -> b
     if verb.nominal or not noun.nominal:
         return False
     between = words[verb.span.end - offset:noun.span.start - offset]
-    return len(between) <= 4 and not set(between) & {",", ".", ";", "and", "that", "which", "after", "before"}
+    return len(between) <= 4 and not set(between) & {",", ".", ";", "and", "that", "which", "after", "before",
+                                                     "during", "at"}  # drafta12: "agreed X during their meeting"
 
 
 def _after_object(triggers: list[Trigger], number: int, bounds: list[int], length: int, offset: int) -> int:
@@ -273,7 +279,7 @@ def _triggers(sentence: Sentence, found: list[Trigger], quoted: set[int], words:
             if trigger.type in TOLD_AS_NOUNS:  # "after talks in Abu Dhabi with Ukrainian officials"
                 kept.append(trigger._replace(nominal=True))
             continue
-        if not trigger.nominal and modality.is_noun(words[:first]) and trigger.type not in OWNED_ACTS \
+        if not trigger.nominal and modality.is_noun(words[:first], trigger.span[0].lower_) and trigger.type not in OWNED_ACTS \
                 and trigger.span[0].lower_ not in PLAN_WORDS \
                 and (not symmetric or words[first - 1] in DEFINITE):
             # "the meeting between X and Y", "the call with Putin"; "Trump's call for a ceasefire"

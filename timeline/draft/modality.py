@@ -131,6 +131,8 @@ def ahead(before: list[str], verb: str) -> bool:
     return not past and not verb.endswith("ing")
 
 
+#: Forms of "be" that open a passive trigger ("were suspended").
+BE_FORMS = frozenset(("was", "were", "is", "are", "been", "be"))
 DETERMINERS = frozenset(("the", "a", "an", "such", "these", "those", "this", "that", "its", "their", "his", "her",
                          "our", "any", "no", "'s", "’s"))
 
@@ -149,6 +151,9 @@ def is_reference(before: list[str]) -> bool:
     return bool(near) and near[-1] in REFERENCES
 
 
-def is_noun(before: list[str]) -> bool:
-    """Whether a verb trigger is used as a noun here ("rejected such demands", "the claims")."""
-    return bool(before) and before[-1] in DETERMINERS
+def is_noun(before: list[str], word: str = "") -> bool:
+    """Whether a verb trigger opening with ``word`` is used as a noun here ("rejected such demands", "the claims").
+
+    A passive's "be" after "that" is a relative clause, not a noun ("negotiations that were suspended by", drafta12).
+    """
+    return bool(before) and before[-1] in DETERMINERS and word not in BE_FORMS

@@ -43,6 +43,8 @@ ASKERS = frozenset(("asked", "asks", "urged", "urges", "instructed", "instructs"
 INVERTING = frozenset((",", '"', "”", "“", "'", "’"))
 #: "called on X to": an appeal whose "on" opens who is asked.
 CALLING = frozenset(("called", "calls", "calling", "call"))
+#: Words that open a time phrase around a call or talks told as a noun ("during a call with", "after talks with").
+REFERENCE_WORDS = frozenset(("during", "after", "following", "in"))
 #: Words after a noun trigger that bring in the other side: the owner of the noun is the clause's subject.
 WITH = frozenset(("with", "between"))
 
@@ -112,8 +114,11 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
             owners, targets = targets, []  # "artillery exchanges between Thai and Cambodian forces": both act
         if not owners and joined == "with":  # "after talks in Abu Dhabi with", not "..., with Putin calling it"
             owners = list(previous)  # "Witkoff flew to Moscow after talks with Ukrainian officials"
-        if len({*owners, *targets}) < 2 and context.last_group and not owners \
-                and (trigger.type.startswith("agreement") or trigger.type == "ceasefire_in_force"):
+        deal = trigger.type.startswith("agreement") or trigger.type == "ceasefire_in_force"
+        if deal and not owners and not targets and len(left) >= 2 and len(trigger.span) >= 2:
+            # drafta12: "Iran and the powers returned to the accord sealed in 2015": the sides are the clause's subject
+            owners = [m.actor for m in left]
+        if len({*owners, *targets}) < 2 and context.last_group and not owners and deal:
             # "talks between X and Y ... concluded with a cessation of hostilities agreement"
             owners, targets = list(context.last_group), []
         both = _both_sides(words[max(0, first - 12):last + 12])
@@ -125,7 +130,7 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
             owners = list(context.last_group)  # "Last week's talks were the first in months": the sides told before
         return _roles(trigger, (first, last), owners, targets, left, right, token_of, words, places, context, False)
     coordinated = words[first - 1] == "and" or words[first - 1] == "," and words[first].endswith("ing")
-    if previous and coordinated and not trigger.nominal:
+    if previous and coordinated and not trigger.nominal and not passive:  # drafta12: "and supported by X": X acts
         # "X met Y and presented", "..., accusing X and vowing to": the verb shares the subject before it
         sources, targets = list(previous), [a for a in targets if a not in previous]
         return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, True)
@@ -190,6 +195,26 @@ def opening_subject(mentions: list[Mention], token_of: dict[int, int], words: li
     if first is None or token_of[id(first)] > 3 or "," in words[:token_of[id(first)]]:
         return []
     return [first.actor]
+
+
+def aside_party(words: list[str], first: int, last: int, end: int, actors: list[Mention],
+                token_of: dict[int, int]) -> list[Mention]:
+    """The other party of a call or talks told in a time phrase with "with" (drafta12): the subject after the
+    phrase when it opens the sentence ("During a phone call with Blinken last Monday, al-Burhan stressed ...") or
+    before it when it is an aside ("Putin, after a call with Trump on May 19, said ..."); [] otherwise.
+
+    ``first``/``last`` bound the noun, ``end`` is where its clause ends (the phrase's comma).
+    """
+    if "with" not in words[last - 1:last + 1]:
+        return []
+    opener = next((i for i in range(first - 1, max(-1, first - 4), -1) if words[i] in REFERENCE_WORDS), None)
+    if opener is None:
+        return []
+    if opener <= 1 and words[end:end + 1] == [","]:  # the phrase opens the sentence: its subject follows the comma
+        return [m for m in actors if end < token_of[id(m)] <= end + 3][:1]
+    if opener >= 2 and words[opener - 1] == ",":  # an aside after the subject: "Putin, after a call with ..."
+        return [m for m in actors if token_of[id(m)] < opener - 1 and token_of[id(m)] <= 3][:1]
+    return []
 
 
 def _capital_of(token: int, words: list[str]) -> bool:

@@ -215,6 +215,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "endorsement": ("welcomed|welcomes|welcome|praised|praises|praise|endorsed|endorses|endorse|backed|backs",
                     "commended|commends|commend|congratulated|congratulates|congratulate|hailed|hails|applauded|applauds",
                     "is|are|was|were|been recognized|recognised by",
+                    "supported|endorsed by",  # drafta12: the passive ("the agreement, supported by the United States")
                     # drafta10: CAMEO 051, support told with its verb ("supports direct dialogue between")
                     "supports|supported direct|efforts|dialogue|talks|negotiations|peace", "supports the|a|an|CAP",
                     "expressed|expresses|voiced|voices|declared|declares ~ support|backing for",
