@@ -17,6 +17,12 @@ from test_draft_events4b import BEFORE, check
     ("During a phone call with Rubio last Monday, Putin emphasized the need for talks.",
      [("call", "2025-12-01", "occurred", {"participants": ["rubio", "putin"]}),
       ("statement", BEFORE, "occurred", {"source": ["putin"]})]),
+    # ... after a title ("Russian Foreign Minister Sergei Lavrov"), up to the verb
+    ("During a call with Rubio on Monday, Russian Foreign Minister Sergei Lavrov stressed the need for talks.",
+     [("call", "2025-12-01", "occurred", {"participants": ["rubio", "lavrov"]}),
+      ("statement", BEFORE, "occurred", {"source": ["lavrov"]})]),
+    # a party named after the verb is not the other party ("the minister" is nobody the record knows)
+    ("During the call with Rubio, the minister said Ukraine must leave.", []),
     ("In talks with Witkoff, the Kremlin stressed its demands.",
      [("meeting", BEFORE, "occurred", {"participants": ["witkoff", "russia"]}),
       ("statement", BEFORE, "occurred", {"source": ["russia"]})]),
@@ -54,4 +60,21 @@ def test_talks_told_in_a_time_phrase(text: str, expected: list) -> None:
     ("Russia and Ukraine discussed the deal.", []),
 ])
 def test_passives_and_deals_told_as_nouns(text: str, expected: list) -> None:
+    check(text, expected, seeds())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a war or an attack dated by the year (or day) before it, its author named before the date
+    ("Cyprus has been divided since the island was riven in a 1974 Turkish army invasion.",
+     [("military_action", "1974", "occurred", {"source": ["turkey"]})]),
+    ("Russia's February 2022 invasion changed everything.",
+     [("military_action", "2022-02", "occurred", {"source": ["russia"]})]),
+    ("Russia's October 7, 2023 attack killed hundreds.",
+     [("military_action", "2023-10-07", "occurred", {"source": ["russia"]})]),
+    # a year before a deal is not read as a date of the clause's verb; a war with no author is no event
+    ("Russia and Ukraine resumed talks on the 2015 deal.",
+     [("talks_resumed", BEFORE, "occurred", {"participants": ["russia", "ukraine"]})]),
+    ("The 2014 war in Yemen goes on.", []),
+])
+def test_fighting_dated_by_the_year_before_it(text: str, expected: list) -> None:
     check(text, expected, seeds())

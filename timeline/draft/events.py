@@ -29,7 +29,8 @@ from timeline.draft.quoted import quoted_acts
 from timeline.draft.reporting import add_quotes, attribution_only
 from timeline.draft.roles import PLAN_WORDS, Context, aside_party, assemble, opening_subject
 from timeline.draft.sentences import Sentence
-from timeline.draft.triggers import ASKING, IN_PRINCIPLE, Trigger
+from timeline.draft.trigger_words import ASKING, IN_PRINCIPLE
+from timeline.draft.triggers import Trigger
 
 #: Words before a noun that make it an event told before ("the meeting"), not a new one.
 DEFINITE = frozenset(("the", "this", "that", "these", "those"))
@@ -119,7 +120,8 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
         if trigger.nominal and "their" in words[max(0, first - 4):first]:  # "During their call, Trump told Zelensky"
             right += [m for m in actors if token_of[id(m)] >= right_end and m.kind == "person"][:2]
         elif trigger.nominal and trigger.type in ("call", "meeting") and not number:  # drafta12: "During a call
-            right += aside_party(words, first, last, right_end, actors, token_of)  # with X, Y said": Y talked to X
+            verb = triggers[1].span.start - span.start if len(triggers) > 1 else len(words)  # with X, Y said": Y
+            right += aside_party(words, (first, last, right_end, verb), actors, token_of)  # talked to X
         chained = previous_source if number and (before > clause_start or trigger.nominal) else []
         event = assemble(trigger, (first, last), left, right, words, token_of, chained, context)
         talks = [e for e in drafted if e.type == "meeting"]
