@@ -56,6 +56,14 @@ def test_talks_told_in_a_time_phrase(text: str, expected: list) -> None:
      [("agreement", "2015", "occurred", {"participants": ["iran", "russia"]})]),
     ("Ukraine and Russia returned to the memorandum of understanding signed in Mexico City on August 13, 2021.",
      [("agreement_signed", "2021-08-13", "occurred", {"participants": ["ukraine", "russia"]})]),
+    # a deal's participle tells it was done, whatever the clause asks; its sides are the last ones told
+    ("Russia and Ukraine resumed talks in Geneva. They were urged to respect an earlier agreement announced on May "
+     "11, as well as a ceasefire agreement signed on May 20.",
+     [("talks_resumed", BEFORE, "occurred", {"participants": ["russia", "ukraine"]}),
+      ("agreement", "2025-05-11", "occurred", {"participants": ["russia", "ukraine"]}),
+      ("agreement_signed", "2025-05-20", "occurred", {"participants": ["russia", "ukraine"]})]),
+    ("Russia and Ukraine will sign an agreement on Friday.",
+     [("agreement_signed", "2025-12-05", "planned", {"participants": ["russia", "ukraine"]})]),
     # a deal named with no participle is no event of the sides that speak of it
     ("Russia and Ukraine discussed the deal.", []),
 ])

@@ -101,6 +101,8 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
             # "after they sign an agreement": still to come; "if they meet": a condition, no event
             conditional = "if" in words[max(0, clause_start - 1, first - 8):first]
             status = "planned" if trigger.type in modality.PLANNABLE and not conditional else None
+        if status in ("planned", "proposed") and trigger.nominal and modality.told_done(trigger.span):
+            status = "occurred"  # drafta12: "urged to respect the agreement signed on May 20": it was signed
         if status == "occurred" and trigger.type == "ceasefire_in_force" \
                 and modality.TAKING_EFFECT & {t.lower_ for t in trigger.span}:
             status = "planned"  # "the ceasefire takes effect in phases, goes fully into effect in August"

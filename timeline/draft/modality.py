@@ -143,6 +143,17 @@ def modal_words(before: list[str]) -> list[str]:
             if not (word == "may" and i + 1 < len(before) and before[i + 1][:1].isdigit())]
 
 
+#: Past participles that end a deal told as a noun ("the agreement signed on May 20"): what they tell was done.
+DONE = frozenset(("signed", "announced", "reached", "struck", "brokered", "sealed", "clinched", "inked", "initialled",
+                  "initialed"))
+
+
+def told_done(span) -> bool:  # noqa: ANN001 - a spaCy Span
+    """Whether a noun trigger ends with a participle that tells its deal was done ("a ceasefire agreement signed"),
+    whatever the clause around it plans or asks ("urged them to respect the agreement signed on May 20")."""
+    return span[-1].lower_ in DONE
+
+
 def is_reference(before: list[str]) -> bool:
     """Whether the trigger names an event told elsewhere ("before meeting the envoys", "after talks in Moscow")."""
     near = [word for word in before[-3:] if word not in DETERMINERS]

@@ -163,7 +163,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                     "praising|welcoming|commending|hailing|applauding|endorsing"),
     "agreement": ("agreed|agree|agrees", "came|come|comes to terms",
                   f"reached|reach|reaches|struck|strike|strikes|clinched|sealed ~ {DEALS}",
-                  "* agreement|deal|accord|understanding|truce reached|struck|brokered|sealed|clinched"),
+                  "* agreement|deal|accord|understanding|truce reached|struck|brokered|sealed|clinched|announced"),
     "agreement_in_principle": ("reached|reach ~ understanding", "agreed|agree in principle"),
     "agreement_signed": (f"signed|signs|sign|signing|inked|inks ~ {DEALS}|agreements|treaty|memorandum|declaration|protocol",
                          "* agreement|deal|accord|treaty|memorandum|declaration|understanding|pact signed",
