@@ -79,6 +79,12 @@ def test_passives_and_deals_told_as_nouns(text: str, expected: list) -> None:
      [("military_action", "2022-02", "occurred", {"source": ["russia"]})]),
     ("Russia's October 7, 2023 attack killed hundreds.",
      [("military_action", "2023-10-07", "occurred", {"source": ["russia"]})]),
+    # what follows the invasion goes on about it ("triggered by a coup" names no author of the invasion)
+    ("The island was riven in a 1974 Turkish army invasion triggered by a coup.",
+     [("military_action", "1974", "occurred", {"source": ["turkey"]})]),
+    ("The Russian invasion in 2022 ended the talks.",
+     [("military_action", "2022", "occurred", {"source": ["russia"]})]),
+    ("An invasion in 2022 ended the talks.", []),
     # a year before a deal is not read as a date of the clause's verb; a war with no author is no event
     ("Russia and Ukraine resumed talks on the 2015 deal.",
      [("talks_resumed", BEFORE, "occurred", {"participants": ["russia", "ukraine"]})]),

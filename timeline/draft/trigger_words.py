@@ -108,3 +108,5 @@ HELD = "prisoners|hostages|captives|pows|detainees|prisoner|hostage|soldiers|ser
 
 #: Words after a noun for talks that name their sides ("talks between X and Y", "negotiations with X").
 WITH = frozenset(("between", "with"))
+#: Words after an invasion told as a noun that go on about it, not name its author ("an invasion triggered by a coup").
+INVADED_AFTER = "in|that|which|triggered|launched"

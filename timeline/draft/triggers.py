@@ -29,6 +29,7 @@ from timeline.draft.trigger_words import (
     GUESTS,
     HALT,
     HELD,
+    INVADED_AFTER,
     INVITED_TO,
     ITEMS,
     LEAVE,
@@ -194,6 +195,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                         "* invasion|invasions of", "* skirmish|skirmishes between",
                         # drafta11: a past attack as a noun with its author ("the attack by Hamas", "the Turkish invasion")
                         f"* {STRIKES}|invasion|assault by", "* invasion|assault .",
+                        f"* invasion|invasions|assault {INVADED_AFTER}",  # drafta12: cut to the noun
                         # drafta12: a dated war or attack named with its year ("Russia's February 2022 invasion")
                         f"* YEAR {STRIKES}|invasion|war"),
     #: drafta10: CAMEO 15 "Exhibit military posture" (152 raise alert, 154 mobilize or increase armed forces)
@@ -330,6 +332,8 @@ def find_triggers(span: Span) -> list[Trigger]:
         if not noun and (kind in OBJECT_TYPES or kind == "sanctions" and match[0].lower_ in LISTING):
             # drafta10: "expelled two Russian diplomats", "added Cuba to a list": who is acted on follows the verb
             match = match[1:2] if match[0].lower_ in FORCES.split("|") else match[:1]
+        if kind == "military_action" and noun and match[-1].lower_ in INVADED_AFTER.split("|"):
+            match = match[:1]  # drafta12: "a 1974 Turkish army invasion triggered by a coup": the coup is no author
         if kind == "visit" and match[0].lower_ in WELCOMING:
             match = match[:1]  # "welcomed Abiy at Asmara airport": who is welcomed follows the verb
         triggers.append(Trigger(kind, match, bool(noun)))
