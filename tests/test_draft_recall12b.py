@@ -48,6 +48,10 @@ def test_talks_told_in_a_time_phrase(text: str, expected: list) -> None:
      "recognition.",
      [("proposal", BEFORE, "occurred", {"source": ["france", "germany"]}),
       ("endorsement", BEFORE, "occurred", {"source": ["united-states"], "target": ["france", "germany"]})]),
+    # ... when what is supported is a plan, a deal or talks; a government supported by a power is backing
+    ("Witkoff said the plan is supported by the United States.",
+     [("endorsement", BEFORE, "occurred", {"source": ["united-states"]})]),
+    ("The government in Kyiv is supported by the United States.", []),
     # a passive in a relative clause ("that were suspended by") is a verb, not a noun after "that"
     ("Russia returned to negotiations that were suspended by Ukraine back in 2022, as is well known.",
      [("talks_suspended", "2022", "occurred", {"source": ["ukraine"], "target": ["russia"]})]),

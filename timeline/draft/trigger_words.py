@@ -110,3 +110,6 @@ HELD = "prisoners|hostages|captives|pows|detainees|prisoner|hostage|soldiers|ser
 WITH = frozenset(("between", "with"))
 #: Words after an invasion told as a noun that go on about it, not name its author ("an invasion triggered by a coup").
 INVADED_AFTER = "in|that|which|triggered|launched"
+#: What a passive endorsement endorses ("the principles ... supported by", drafta12): plans, deals, talks, efforts.
+ENDORSED = frozenset((*PLAN.split("|"), *DEALS.split("|"), *TALKS.split("|"), *ACCORDS.split("|"), "principles",
+                      "tracks", "efforts", "resolution", "ceasefire", "talks"))

@@ -23,6 +23,7 @@ from timeline.draft.trigger_words import (
     CONTINUED,
     DEALS,
     EASED,
+    ENDORSED,
     ENVOYS,
     FIGHTING,
     FORCES,
@@ -332,6 +333,8 @@ def find_triggers(span: Span) -> list[Trigger]:
         if not noun and (kind in OBJECT_TYPES or kind == "sanctions" and match[0].lower_ in LISTING):
             # drafta10: "expelled two Russian diplomats", "added Cuba to a list": who is acted on follows the verb
             match = match[1:2] if match[0].lower_ in FORCES.split("|") else match[:1]
+        if kind == "endorsement" and match[-1].lower_ == "by" and not _thing_before(span, match):
+            continue  # drafta12: "the government, which is supported by a coalition": backing, not an endorsement
         if kind == "military_action" and noun and match[-1].lower_ in INVADED_AFTER.split("|"):
             match = match[:1]  # drafta12: "a 1974 Turkish army invasion triggered by a coup": the coup is no author
         if kind == "visit" and match[0].lower_ in WELCOMING:
@@ -345,6 +348,13 @@ def _content_of(match: Span) -> bool:
     withdrawing"): "of" just before it, or "of having"/"of being"."""
     before = [t.lower_ for t in match.doc[max(0, match.start - 2):match.start]]
     return before[-1:] == ["of"] or before in (["of", "having"], ["of", "being"])
+
+
+def _thing_before(span: Span, match: Span) -> bool:
+    """Whether a passive endorsement has a plan, a deal or talks for its subject ("the agreement, drafted by France
+    and supported by the United States"): one of their words in the ten words before it."""
+    before = span.doc[max(span.start, match.start - 10):match.start]
+    return any(t.lower_ in ENDORSED for t in before)
 
 
 def _talks_before(span: Span, match: Span) -> bool:
