@@ -112,4 +112,4 @@ WITH = frozenset(("between", "with"))
 INVADED_AFTER = "in|that|which|triggered|launched"
 #: What a passive endorsement endorses ("the principles ... supported by", drafta12): plans, deals, talks, efforts.
 ENDORSED = frozenset((*PLAN.split("|"), *DEALS.split("|"), *TALKS.split("|"), *ACCORDS.split("|"), "principles",
-                      "tracks", "efforts", "resolution", "ceasefire", "talks"))
+                      "tracks", "efforts", "resolution"))
