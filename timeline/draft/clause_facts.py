@@ -19,6 +19,8 @@ THINGS = {"demand": ("demand",), "demands": ("demand",), "counter-proposal": ("c
           "plan": ("proposal", "counter_proposal"), "proposal": ("proposal", "counter_proposal"),
           "proposals": ("proposal", "counter_proposal"), "draft": ("proposal",), "offer": ("proposal",),
           "claim": ("claim",), "claims": ("claim",), "this": ("claim",), "ceasefire": ("ceasefire_declared",)}
+#: At most three words between a date and the noun it dates (drafta12).
+_BEFORE_NOUN = re.compile(r"(?:\s+[\w-]+){0,3}\s+")
 _PLACE = re.compile(r"\b(?:in|at|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)*)")
 
 
@@ -46,8 +48,9 @@ def clause_date(sentence: Sentence, trigger: Trigger, left: int, right: int, pub
         or trigger.nominal and 0 <= trigger.span.start_char - d.end <= 12
         or sentence.line[max(0, d.start - 7):d.start].endswith(("at ", "during ")))  # "said at Friday's ceremony"
         and (not trigger.nominal or trigger.span.start_char - 15 <= d.start <= trigger.span.end_char + 140
+             or _BEFORE_NOUN.fullmatch(sentence.line[d.end:trigger.span.start_char])  # "a 1974 Turkish army invasion"
              or opens_sentence(sentence.line, span.start_char, d))
-        and not any(0 <= at - d.end <= 3 for at in others)]
+        and not any(0 <= at - d.end <= 3 and "," not in sentence.line[d.end:at] for at in others)]  # drafta12
     if trigger.type in SPEECH:  # "said on Tuesday", not the dates of what was said
         found = [d for d in found if d.end <= trigger.span.start_char or d.start - trigger.span.end_char < 25
                  or " by " in sentence.line[trigger.span.end_char:d.start]]  # "confirmed by X on Wednesday"

@@ -104,6 +104,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     ("month_year", rf"(?:in )?{_MON},? {_YEAR}"),
     ("month", rf"in {_MON}"),
     ("year", rf"(?:in|during) {_YEAR}"),
+    # drafta12: a year before a war or an attack it dates ("a 1974 Turkish army invasion", "Russia's 2022 invasion")
+    ("year_noun", rf"(?:(?<=\ba )|(?<=\bthe )|(?<='s )|(?<=’s )|(?<=s' )){_YEAR}(?=(?: [\w-]+){{0,2}} "
+                  r"(?:war|invasion|attack|offensive)\b)"),
     ("anchor_week", r"(?P<which>later|earlier) that week|that (?:same )?week"),
     ("anchor_day", r"(?:on )?(?:the|that) same day|(?:earlier|later) (?:that|in the) day|(?:on )?that day"
                    r"|that (?:morning|afternoon|evening|night)"),
@@ -294,7 +297,7 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date, future: bool) 
     if kind in ("month_year", "month"):
         year, month = _month(groups, published, future)
         return f"{year:04d}-{month:02d}"
-    if kind == "year":
+    if kind in ("year", "year_noun"):
         return groups["year"]
     return bound(published, future)
 

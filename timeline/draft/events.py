@@ -29,9 +29,10 @@ from timeline.draft.drafted import Drafted
 from timeline.draft.one_side import one_side_kind
 from timeline.draft.quoted import quoted_acts
 from timeline.draft.reporting import add_quotes, attribution_only
-from timeline.draft.roles import PLAN_WORDS, Context, assemble, opening_subject
+from timeline.draft.roles import PLAN_WORDS, Context, aside_party, assemble, opening_subject
 from timeline.draft.sentences import Sentence
-from timeline.draft.triggers import ASKING, IN_PRINCIPLE, Trigger
+from timeline.draft.trigger_words import ASKING, IN_PRINCIPLE
+from timeline.draft.triggers import Trigger
 
 #: Words before a noun that make it an event told before ("the meeting"), not a new one.
 DEFINITE = frozenset(("the", "this", "that", "these", "those"))
@@ -145,7 +146,7 @@ def _clause_event(reading: _Reading, number: int, objects: set[int], drafted: li
         return None
     left = [m for m in reading.actors if left_start <= reading.token_of[id(m)] < first and id(m) not in reading.backers]
     right_end = _right_end(words, trigger, first, last, right_end)
-    right = _right(reading, trigger, first, last, right_end)
+    right = _right(reading, number, first, last, right_end)
     chained = previous_source if number and (before > clause_start or trigger.nominal) else []
     event = assemble(trigger, (first, last), left, right, words, reading.token_of, chained, context)
     talks = [e for e in drafted if e.type == "meeting"]
@@ -158,7 +159,10 @@ def _clause_event(reading: _Reading, number: int, objects: set[int], drafted: li
     subject = [m.actor for m in left if m.actor in roles.get("participants", roles.get("source", ()))]
     future = status in ("planned", "proposed", "cancelled")
     date_end = last if number in objects else right_end
-    if number + 1 in objects:  # "rebuffed the counter-proposal on Monday": the date is the verb's
+    following = triggers[number + 1].span.start - span.start if number + 1 < len(triggers) else 0
+    during = following > 0 and "during" in words[max(0, following - 3):following]
+    if number + 1 in objects or during:  # "rebuffed the counter-proposal on Monday": the date is the verb's;
+        # "agreed a ceasefire during their meeting in October": the meeting's date is the verb's too
         date_end = _after_object(triggers, number + 1, bounds, len(words), span.start)
     when = _when(reading, trigger, (left_start, date_end), status, drafted, context)
     return Drafted(
@@ -185,6 +189,8 @@ def _status(trigger: Trigger, words: list[str], clause_start: int, first: int, l
         # "after they sign an agreement": still to come; "if they meet": a condition, no event
         conditional = "if" in words[max(0, clause_start - 1, first - 8):first]
         status = "planned" if trigger.type in modality.PLANNABLE and not conditional else None
+    if status in ("planned", "proposed") and trigger.nominal and modality.told_done(trigger.span):
+        status = "occurred"  # "urged to respect the agreement signed on May 20": it was signed
     if status == "occurred" and trigger.type == "ceasefire_in_force" \
             and modality.TAKING_EFFECT & {t.lower_ for t in trigger.span}:
         status = "planned"  # "the ceasefire takes effect in phases, goes fully into effect in August"
@@ -203,14 +209,19 @@ def _right_end(words: list[str], trigger: Trigger, first: int, last: int, right_
     return right_end
 
 
-def _right(reading: _Reading, trigger: Trigger, first: int, last: int, right_end: int) -> list[Mention]:
-    """The names after the trigger, up to ``right_end``, that may be its parties (the object, who is asked)."""
-    words, token_of = reading.words, reading.token_of
+def _right(reading: _Reading, number: int, first: int, last: int, right_end: int) -> list[Mention]:
+    """The names after the trigger ``number``, up to ``right_end``, that may be its parties (the object, who is
+    asked; the other party of a call or meeting told in an aside)."""
+    words, token_of, triggers = reading.words, reading.token_of, reading.triggers
+    trigger = triggers[number]
     # "asked Turkey to release", "wants Haftar's forces to return" (drafta9): who is asked is inside the match
     inside = first if trigger.type == "appeal" or trigger.span[0].lower_ in ASKING else last - 1
     right = [m for m in reading.actors if inside < token_of[id(m)] < right_end]
     if trigger.nominal and "their" in words[max(0, first - 4):first]:  # "During their call, Trump told Zelensky"
         right += [m for m in reading.actors if token_of[id(m)] >= right_end and m.kind == "person"][:2]
+    elif trigger.nominal and trigger.type in ("call", "meeting") and not number:  # "During a call with X, Y said"
+        verb = triggers[1].span.start - reading.sentence.span.start if len(triggers) > 1 else len(words)
+        right += aside_party(words, (first, last, right_end, verb), reading.actors, token_of)
     return right
 
 
@@ -298,7 +309,8 @@ def _object_of(verb: Trigger, noun: Trigger, words: list[str], offset: int) -> b
     if verb.nominal or not noun.nominal:
         return False
     between = words[verb.span.end - offset:noun.span.start - offset]
-    return len(between) <= 4 and not set(between) & {",", ".", ";", "and", "that", "which", "after", "before"}
+    return len(between) <= 4 and not set(between) & {",", ".", ";", "and", "that", "which", "after", "before",
+                                                     "during", "at"}  # drafta12: "agreed X during their meeting"
 
 
 def _after_object(triggers: list[Trigger], number: int, bounds: list[int], length: int, offset: int) -> int:
@@ -361,7 +373,7 @@ def _triggers(sentence: Sentence, found: list[Trigger], quoted: set[int], words:
             if trigger.type in TOLD_AS_NOUNS:  # "after talks in Abu Dhabi with Ukrainian officials"
                 kept.append(trigger._replace(nominal=True))
             continue
-        if not trigger.nominal and modality.is_noun(words[:first]) and trigger.type not in OWNED_ACTS \
+        if not trigger.nominal and modality.is_noun(words[:first], trigger.span[0].lower_) and trigger.type not in OWNED_ACTS \
                 and trigger.span[0].lower_ not in PLAN_WORDS \
                 and (not symmetric or words[first - 1] in DEFINITE):
             # "the meeting between X and Y", "the call with Putin"; "Trump's call for a ceasefire"

@@ -131,6 +131,8 @@ def ahead(before: list[str], verb: str) -> bool:
     return not past and not verb.endswith("ing")
 
 
+#: Forms of "be" that open a passive trigger ("were suspended").
+BE_FORMS = frozenset(("was", "were", "is", "are", "been", "be"))
 DETERMINERS = frozenset(("the", "a", "an", "such", "these", "those", "this", "that", "its", "their", "his", "her",
                          "our", "any", "no", "'s", "’s"))
 
@@ -141,6 +143,17 @@ def modal_words(before: list[str]) -> list[str]:
             if not (word == "may" and i + 1 < len(before) and before[i + 1][:1].isdigit())]
 
 
+#: Past participles that end a deal told as a noun ("the agreement signed on May 20"): what they tell was done.
+DONE = frozenset(("signed", "announced", "reached", "struck", "brokered", "sealed", "clinched", "inked", "initialled",
+                  "initialed"))
+
+
+def told_done(span) -> bool:  # noqa: ANN001 - a spaCy Span
+    """Whether a noun trigger ends with a participle that tells its deal was done ("a ceasefire agreement signed"),
+    whatever the clause around it plans or asks ("urged them to respect the agreement signed on May 20")."""
+    return span[-1].lower_ in DONE
+
+
 def is_reference(before: list[str]) -> bool:
     """Whether the trigger names an event told elsewhere ("before meeting the envoys", "after talks in Moscow")."""
     near = [word for word in before[-3:] if word not in DETERMINERS]
@@ -149,6 +162,9 @@ def is_reference(before: list[str]) -> bool:
     return bool(near) and near[-1] in REFERENCES
 
 
-def is_noun(before: list[str]) -> bool:
-    """Whether a verb trigger is used as a noun here ("rejected such demands", "the claims")."""
-    return bool(before) and before[-1] in DETERMINERS
+def is_noun(before: list[str], word: str = "") -> bool:
+    """Whether a verb trigger opening with ``word`` is used as a noun here ("rejected such demands", "the claims").
+
+    A passive's "be" after "that" is a relative clause, not a noun ("negotiations that were suspended by", drafta12).
+    """
+    return bool(before) and before[-1] in DETERMINERS and word not in BE_FORMS

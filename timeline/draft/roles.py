@@ -10,6 +10,7 @@ before it ("Kyiv and Europe's counter-proposal"); a visit's destination is its
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -18,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from timeline.draft.actors import Mention
 from timeline.draft.clauses import PREPOSITIONS, is_object, word_before
-from timeline.draft.triggers import BE, WELCOMING, Trigger
+from timeline.draft.trigger_words import BE, WELCOMING
+from timeline.draft.triggers import Trigger
 from timeline.vocabulary import EVENT_TYPES
 
 if TYPE_CHECKING:
@@ -43,6 +45,10 @@ ASKERS = frozenset(("asked", "asks", "urged", "urges", "instructed", "instructs"
 INVERTING = frozenset((",", '"', "”", "“", "'", "’"))
 #: "called on X to": an appeal whose "on" opens who is asked.
 CALLING = frozenset(("called", "calls", "calling", "call"))
+#: Words that open a time phrase around a call or talks told as a noun ("during a call with", "after talks with").
+REFERENCE_WORDS = frozenset(("during", "after", "following", "in"))
+#: Month names, which may stand between an owner and its noun with the date ("Russia's February 2022 invasion").
+MONTH_WORDS = frozenset(m.lower() for m in calendar.month_name[1:])
 #: Words after a noun trigger that bring in the other side: the owner of the noun is the clause's subject.
 WITH = frozenset(("with", "between"))
 
@@ -112,8 +118,11 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
             owners, targets = targets, []  # "artillery exchanges between Thai and Cambodian forces": both act
         if not owners and joined == "with":  # "after talks in Abu Dhabi with", not "..., with Putin calling it"
             owners = list(previous)  # "Witkoff flew to Moscow after talks with Ukrainian officials"
-        if len({*owners, *targets}) < 2 and context.last_group and not owners \
-                and (trigger.type.startswith("agreement") or trigger.type == "ceasefire_in_force"):
+        deal = trigger.type.startswith("agreement") or trigger.type == "ceasefire_in_force"
+        if deal and not owners and not targets and len(left) >= 2 and len(trigger.span) >= 2:
+            # drafta12: "Iran and the powers returned to the accord sealed in 2015": the sides are the clause's subject
+            owners = [m.actor for m in left]
+        if len({*owners, *targets}) < 2 and context.last_group and not owners and deal:
             # "talks between X and Y ... concluded with a cessation of hostilities agreement"
             owners, targets = list(context.last_group), []
         both = _both_sides(words[max(0, first - 12):last + 12])
@@ -125,7 +134,7 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
             owners = list(context.last_group)  # "Last week's talks were the first in months": the sides told before
         return _roles(trigger, (first, last), owners, targets, left, right, token_of, words, places, context, False)
     coordinated = words[first - 1] == "and" or words[first - 1] == "," and words[first].endswith("ing")
-    if previous and coordinated and not trigger.nominal:
+    if previous and coordinated and not trigger.nominal and not passive:  # drafta12: "and supported by X": X acts
         # "X met Y and presented", "..., accusing X and vowing to": the verb shares the subject before it
         sources, targets = list(previous), [a for a in targets if a not in previous]
         return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, True)
@@ -192,6 +201,28 @@ def opening_subject(mentions: list[Mention], token_of: dict[int, int], words: li
     return [first.actor]
 
 
+def aside_party(words: list[str], where: tuple[int, int, int, int], actors: list[Mention],
+                token_of: dict[int, int]) -> list[Mention]:
+    """The other party of a call or talks told in a time phrase with "with" (drafta12): the subject after the
+    phrase when it opens the sentence ("During a phone call with Blinken last Monday, al-Burhan stressed ...") or
+    before it when it is an aside ("Putin, after a call with Trump on May 19, said ..."); [] otherwise.
+
+    ``where``: the noun's first and end token, where its clause ends (the phrase's comma), where the next verb
+    trigger starts (the subject comes before it: "..., Sudan's Sovereign Council Chairman al-Burhan emphasized").
+    """
+    first, last, end, verb = where
+    if "with" not in words[last - 1:last + 1]:
+        return []
+    opener = next((i for i in range(first - 1, max(-1, first - 4), -1) if words[i] in REFERENCE_WORDS), None)
+    if opener is None:
+        return []
+    if opener <= 1 and words[end:end + 1] == [","]:  # the phrase opens the sentence: its subject follows the comma
+        return [m for m in actors if end < token_of[id(m)] < min(verb, end + 10)][:1]
+    if opener >= 2 and words[opener - 1] == ",":  # an aside after the subject: "Putin, after a call with ..."
+        return [m for m in actors if token_of[id(m)] < opener - 1 and token_of[id(m)] <= 3][:1]
+    return []
+
+
 def _capital_of(token: int, words: list[str]) -> bool:
     """Whether the name at ``token`` is a place named after "in/to the (Afghan) capital/city" (draft8)."""
     return word_before(token, words) in ("capital", "city") and bool({"in", "to"} & set(words[max(0, token - 5):token]))
@@ -216,7 +247,8 @@ def _owners(left: list[Mention], first: int, words: list[str], token_of: dict[in
     owners: list[str] = []
     end = first
     for mention in reversed(left):
-        between = [w for w in words[token_of[id(mention)] + 1:end] if w not in ("'s", "’s", "and", ",", "-")]
+        between = [w for w in words[token_of[id(mention)] + 1:end] if w not in ("'s", "’s", "'", "’", "and", ",", "-")
+                   and not w.isdigit() and w not in MONTH_WORDS]  # drafta12: "Hamas' October 7, 2023 attack"
         if len(between) > 2 or set(between) & {"the", "a", "an", "of", "to", "by", "with"}:
             break
         owners.insert(0, mention.actor)

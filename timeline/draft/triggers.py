@@ -1,7 +1,7 @@
 """The words that report an event, by event type of :mod:`timeline.vocabulary`, matched with spaCy's Matcher.
 
 Patterns are written as words separated by spaces: ``a|b`` is either word,
-``~`` up to three other words, ``PLAN`` a word for a plan or proposal, ``CAP`` a capitalised word. The
+``~`` up to three other words, ``PLAN`` a word for a plan or proposal, ``CAP`` a capitalised word, ``YEAR`` a year. The
 longest match wins where two overlap ("said it had captured" is a claim, not a
 statement). Nominal triggers (``counter-proposal``, ``peace plan``) take their
 acting actor from the name just before them ("Kyiv and Europe's counter-proposal").
@@ -12,112 +12,53 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from timeline.draft.trigger_words import (
+    ACCORDS,
+    ARRIVAL_PLACES,
+    ASKED_ACTS,
+    ASSIST,
+    ASSISTED,
+    BE,
+    CAPTURE,
+    CONTINUED,
+    DEALS,
+    EASED,
+    ENDORSED,
+    ENVOYS,
+    FIGHTING,
+    FORCES,
+    GUESTS,
+    HALT,
+    HELD,
+    INVADED_AFTER,
+    INVITED_TO,
+    ITEMS,
+    LEAVE,
+    LEVIES,
+    LISTING,
+    MADE_KNOWN,
+    MEDIATE,
+    MODALS,
+    OBJECT_TYPES,
+    PLAN,
+    POSSESSIVE,
+    PRESS,
+    RENEW,
+    RESTATE,
+    SAY,
+    SEIZE,
+    SENT,
+    STRIKES,
+    TAKEN_PLACE,
+    TALKS,
+    TEAM,
+    TRUCES,
+    WELCOMING,
+    WITH,
+)
+
 if TYPE_CHECKING:
     from spacy.tokens import Span
-
-PLAN = "plan|plans|proposal|proposals|draft|drafts|framework|frameworks|offer|offers|deal|document|documents|terms|" \
-       "initiative|initiatives|roadmap|blueprint|principles|vision|visions"
-SAY = "said|says|say|stated|noted|told|tells|stressed|stresses|acknowledged|acknowledges|added|" \
-      "insisted|insists|insisting|declared|announced|announces|warned|warns|suggested|suggests|argued|argues|" \
-      "emphasised|emphasized|reiterated|confirmed|confirms|expressed|expresses|saying|described|describes|" \
-      "remarked|commented|asserted|maintained|explained|conceded|admitted|vowed|pledged|promised|" \
-      "affirmed|affirms|reaffirmed|reaffirms|briefed|briefs|outlined|outlines|highlighted|highlights|underscored|" \
-      "underscores|underlined|underlines|indicated|indicates|signalled|signaled|signals|" \
-      "wrote|writes|tweeted|tweets|posted|" \
-      "clarified|clarifies|assured|assures|revealed|reveals|disclosed|discloses|replied|replies|cautioned|cautions|" \
-      "recounted|mentioned|specified|predicted|predicts|lamented|laments"
-# drafta9: "wrote on Twitter that", "posted on his account"; drafta10: the other reporting verbs of CAMEO 010's
-# dictionary entries ("clarified that", "assured reporters", "cautioned that")
-#: Words for an agreement reached ("reached a trade agreement", "struck a draft deal").
-DEALS = "agreement|deal|accord|pact|truce|ceasefire"
-#: Modal verbs before a base form that tells an act still to come ("will withdraw", "may travel to"), drafta11.
-MODALS = "will|would|may|might|shall|could|'ll"
-#: Words that make an agreement reached one in principle: terms still to be written down or signed.
-IN_PRINCIPLE = frozenset(("draft", "preliminary", "framework", "outline", "tentative"))
-#: Verbs of pressing another actor to act ("has pressed Kinshasa and M23 to reach an accord"): an appeal.
-PRESS = "pressed|presses|pressing|pressured|pressures|pressuring|encouraged|encourages"
-#: Acts asked of another actor ("asked Cuba to extradite them"): an appeal, not a planned meeting.
-ASKED_ACTS = "extradite|release|free|return|withdraw|stop|halt|end|cease|lift|hand|allow|respect|implement|refrain"
-TRUCES = "ceasefire|truce|cease-fire|ceasefires|truces"
-#: Verbs that restate a position already taken ("reiterated his appeal", "confirmed its readiness").
-RESTATE = "reiterated|reiterates|renewed|renews|repeated|repeats|reaffirmed|reaffirms|restated|confirmed|confirms|" \
-          "expressed|expresses|voiced|underlined|stressed"
-POSSESSIVE = "his|her|its|their|our"
-#: What a mediator or a host offers to do (CAMEO 039, "Express intent to mediate").
-MEDIATE = "mediate|host|broker|coordinate"
-#: A helper's verb that is mediation only with talks as its object ("ready to facilitate the talks", not
-#: "ready to facilitate the navigation of vessels", draft8).
-ASSIST = "facilitate"
-ASSISTED = "talks|negotiations|dialogue|meeting|meetings|contacts|process|exchange|exchanges|settlement|summit"
-#: A mediator's help told as going on ("continue accompanying the process", "continue facilitating the talks").
-CONTINUED = "accompanying|facilitating|supporting|mediating|hosting|accompany|facilitate|support|mediate|host"
-#: What happens to a plan that becomes known with no author in its sentence ("the plan was leaked").
-MADE_KNOWN = "leaked|revised|published|unveiled|released|amended|updated|circulated|presented|drafted"
-CAPTURE = "captured|taken|seized|liberated|destroyed|downed|killed|encircled|shot"
-#: Taking ground by force (CAMEO 19, "Fight"): the verb before a place or a named thing.
-SEIZE = "captured|captures|seized|seizes|overran|overruns|stormed|storms|occupied|occupies|" \
-        "recaptured|recaptures|retook|retakes|regained|regains"  # drafta11: ground taken back
-TAKEN_PLACE = "the|a|much|most|control"
-#: Uses of armed force told as nouns ("a Russian strike that killed", "Israeli and US strikes on its sites").
-STRIKES = "strike|strikes|airstrike|airstrikes|attack|attacks|bombardment|bombardments|shelling|offensive"
-#: Fighting between sides told as a noun ("artillery exchanges between Thai and Cambodian forces").
-FIGHTING = "exchanges|clashes|fighting|hostilities|conflict|war"
-#: Talks as the subject or object of a verb that stops or restarts them ("suspended the peace talks").
-TALKS = "talks|negotiations|dialogue|negotiation|process"
-#: Verbs that stop talks (CAMEO 164, "halt negotiations"), active and passive ("talks were suspended").
-HALT = "suspended|suspends|suspend|halted|halts|froze|freezes|paused|pauses|interrupted"
-#: The team a side sends to talks: recalling or withdrawing it walks out of them ("withdrew their delegations").
-TEAM = "delegation|delegations|negotiators|negotiating|team|teams"
-#: What a speaker lists ("named three results", "listed the conditions"): reported speech.
-ITEMS = "results|conditions|points|priorities|steps|principles|terms|outcomes|goals|areas|issues|reasons|elements"
-#: Verbs that keep a truce or deal going: "decided not to renew a ceasefire" ends it (a rejection).
-RENEW = "renew|extend|prolong"
-#: The verb "be" of a passive whose subject opens the match ("talks were suspended"): the event's verb starts there.
-BE = frozenset(("was", "were", "been", "is", "are"))
-#: Trade measures used as coercion (CAMEO 163, "Impose embargo, boycott, or sanctions").
-LEVIES = "tariffs|tariff|levies|duties"
-#: What a side withdraws from when it leaves a deal (a rejection of it), not talks (:data:`TALKS`).
-ACCORDS = "accord|accords|deal|agreement|agreements|treaty|pact|memorandum"
-#: Verbs of leaving a deal ("withdrew from the accord in 2018", "pulled out of the treaty").
-LEAVE = "withdrew|withdraws|withdrawn|withdrawing|exited|exits|quit|quits|pulled|pulls"
-#: Places where a host meets a visitor on arrival ("welcomed X at Asmara airport").
-ARRIVAL_PLACES = "airport|airfield|palace|residence"
-#: Verbs of a visit told by its host ("Isaias welcomed Abiy at Asmara airport").
-WELCOMING = frozenset(("welcomed", "welcomes", "received", "receives", "greeted", "greets"))
-
-#: Verbs whose match holds who is asked: "wants Ukraine to", "invited Russia and Ukraine to return" (drafta9).
-ASKING = frozenset(("wants", "wanted", "want", "invited", "invites", "inviting"))
-#: What an invitation asks the invited to do when it offers talks (CAMEO 039).
-INVITED_TO = "participate|attend|join|return|resume|hold|talks|negotiations|negotiate|meet|take"
-#: Guests a host receives, named after the verb ("hosted his Armenian and Azerbaijani counterparts", draft8): the
-#: match is cut to the verb, so that the sides named between it and the noun are its participants.
-GUESTS = "counterpart|counterparts|officials|envoys|negotiators|delegation"
-
-#: Armed forces as what is mobilised or deployed ("activate its standby force", "massed troops on the border").
-FORCES = "force|forces|troops|soldiers|units|brigade|brigades|battalions|warships|army"
-
-#: What is eased when sanctions are (CAMEO 085): "lifted the sanctions on", "eased the oil embargo".
-EASED = "sanctions|embargo|embargoes|restrictions|tariffs|blockade"
-#: Who is expelled (CAMEO 166): "expelled two Russian diplomats", "ordered the observers out".
-ENVOYS = "diplomat|diplomats|ambassador|envoy|envoys|observers|monitors|staff|attaché|attache|attachés"
-
-#: Types whose match names what is acted on ("expelled two Russian diplomats", "lifted the EU sanctions"): the
-#: match is cut to the verb, so that the names in it are the event's target (drafta10).
-OBJECT_TYPES = frozenset(("expulsion", "sanctions_eased", "aid", "ceasefire_violation", "withdrawal", "abduction",
-                          "release"))
-#: Verbs of putting a state on a list (a sanction), before the state listed.
-LISTING = frozenset(("add", "added", "adds", "put", "puts"))
-
-#: Who a side sends to talks abroad ("sent a delegation to Cairo", "dispatched its envoy to Doha").
-SENT = "delegation|delegations|envoy|envoys|emissary|emissaries|negotiators|team|mission"
-
-#: People held by a side, whom it frees or swaps (CAMEO 0841 "Return, release person(s)"; drafta10 added all but
-#: the first three).
-HELD = "prisoners|hostages|captives|pows|detainees|prisoner|hostage|soldiers|servicemen|civilians|fishermen|" \
-       "journalists|nationals"
-
-#: Words after a noun for talks that name their sides ("talks between X and Y", "negotiations with X").
-WITH = frozenset(("between", "with"))
 
 #: Event type -> patterns. A leading ``*`` marks a nominal trigger.
 TRIGGERS: dict[str, tuple[str, ...]] = {
@@ -215,6 +156,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "endorsement": ("welcomed|welcomes|welcome|praised|praises|praise|endorsed|endorses|endorse|backed|backs",
                     "commended|commends|commend|congratulated|congratulates|congratulate|hailed|hails|applauded|applauds",
                     "is|are|was|were|been recognized|recognised by",
+                    "supported|endorsed by",  # drafta12: the passive ("the agreement, supported by the United States")
                     # drafta10: CAMEO 051, support told with its verb ("supports direct dialogue between")
                     "supports|supported direct|efforts|dialogue|talks|negotiations|peace", "supports the|a|an|CAP",
                     "expressed|expresses|voiced|voices|declared|declares ~ support|backing for",
@@ -223,7 +165,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                     "praising|welcoming|commending|hailing|applauding|endorsing"),
     "agreement": ("agreed|agree|agrees", "came|come|comes to terms",
                   f"reached|reach|reaches|struck|strike|strikes|clinched|sealed ~ {DEALS}",
-                  "* agreement|deal|accord|understanding|truce reached|struck|brokered|sealed|clinched"),
+                  "* agreement|deal|accord|understanding|truce reached|struck|brokered|sealed|clinched|announced"),
     "agreement_in_principle": ("reached|reach ~ understanding", "agreed|agree in principle"),
     "agreement_signed": (f"signed|signs|sign|signing|inked|inks ~ {DEALS}|agreements|treaty|memorandum|declaration|protocol",
                          "* agreement|deal|accord|treaty|memorandum|declaration|understanding|pact signed",
@@ -253,7 +195,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                         "engaging|engaged|engage|engages in ~ clashes|fighting|hostilities|skirmishes",
                         "* invasion|invasions of", "* skirmish|skirmishes between",
                         # drafta11: a past attack as a noun with its author ("the attack by Hamas", "the Turkish invasion")
-                        f"* {STRIKES}|invasion|assault by", "* invasion|assault ."),
+                        f"* {STRIKES}|invasion|assault by", "* invasion|assault .",
+                        f"* invasion|invasions|assault {INVADED_AFTER}",  # drafta12: cut to the noun
+                        # drafta12: a dated war or attack named with its year ("Russia's February 2022 invasion")
+                        f"* YEAR {STRIKES}|invasion|war"),
     #: drafta10: CAMEO 15 "Exhibit military posture" (152 raise alert, 154 mobilize or increase armed forces)
     "show_of_force": (f"activate|activated|activates|activating|mobilized|mobilised|mobilize|mobilise|deployed|deploys|"
                       f"deploy|massed|masses ~ {FORCES}", "put|puts|placed|places ~ on alert|high|standby"),
@@ -332,6 +277,8 @@ def _token(word: str) -> dict:
         return {"OP": "{0,3}"}
     if word == "CAP":  # a capitalised word: a name ("captured Goma")
         return {"IS_TITLE": True}
+    if word == "YEAR":  # a year ("the 1974 invasion")
+        return {"SHAPE": "dddd"}
     words = word.replace("PLAN", PLAN).split("|")
     return {"LOWER": words[0]} if len(words) == 1 else {"LOWER": {"IN": words}}
 
@@ -386,6 +333,10 @@ def find_triggers(span: Span) -> list[Trigger]:
         if not noun and (kind in OBJECT_TYPES or kind == "sanctions" and match[0].lower_ in LISTING):
             # drafta10: "expelled two Russian diplomats", "added Cuba to a list": who is acted on follows the verb
             match = match[1:2] if match[0].lower_ in FORCES.split("|") else match[:1]
+        if kind == "endorsement" and match[-1].lower_ == "by" and not _thing_before(span, match):
+            continue  # drafta12: "the government, which is supported by a coalition": backing, not an endorsement
+        if kind == "military_action" and noun and match[-1].lower_ in INVADED_AFTER.split("|"):
+            match = match[:1]  # drafta12: "a 1974 Turkish army invasion triggered by a coup": the coup is no author
         if kind == "visit" and match[0].lower_ in WELCOMING:
             match = match[:1]  # "welcomed Abiy at Asmara airport": who is welcomed follows the verb
         triggers.append(Trigger(kind, match, bool(noun)))
@@ -397,6 +348,13 @@ def _content_of(match: Span) -> bool:
     withdrawing"): "of" just before it, or "of having"/"of being"."""
     before = [t.lower_ for t in match.doc[max(0, match.start - 2):match.start]]
     return before[-1:] == ["of"] or before in (["of", "having"], ["of", "being"])
+
+
+def _thing_before(span: Span, match: Span) -> bool:
+    """Whether a passive endorsement has a plan, a deal or talks for its subject ("the agreement, drafted by France
+    and supported by the United States"): one of their words in the ten words before it."""
+    before = span.doc[max(span.start, match.start - 10):match.start]
+    return any(t.lower_ in ENDORSED for t in before)
 
 
 def _talks_before(span: Span, match: Span) -> bool:
