@@ -203,7 +203,7 @@ def test_responses_are_acts_and_relations_are_relations(seeds):
             assert not relations & set(words.split()) and not any(words.endswith(" " + s) for s in stances)
     assert set(RESPONSE_WORDS.values()) >= {"proposed changes", "rejected it", "took it as a basis"}
     key = [t.get_text() for legend in figure.legends for t in legend.get_texts()]
-    assert key == ["Superseded by", "Amended by", "Answered by"]
+    assert key == ["Superseded by", "Amended by"]       # no seed version answers another: not keyed (judge11)
 
 
 @pytest.mark.parametrize("width, height", [(11, 8.5), (13.33, 7.5)])

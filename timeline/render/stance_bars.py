@@ -27,8 +27,9 @@ LEAST = 0.12           # inches: the least width of a bar's full-height part (a 
 
 def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: str | None,
              record_end: datetime | None, gid: str, nudge: dict[str, float] | None = None,
-             end: datetime | None = None) -> list[Artist]:
-    """Draw ``run`` centred on ``y`` (inches down the chart), to ``end`` (default its own): a bar, thinned after
+             end: datetime | None = None, stop: datetime | None = None) -> list[Artist]:
+    """Draw ``run`` centred on ``y`` (inches down the chart), to ``end`` (default its own) and never past ``stop``
+    (the as-of rule: judge11, a late stance's least-width bar stuck out past it): a bar, thinned after
     ``record_end`` (the row's last statement; ``None``: not the row's last run), and under it a mark per statement,
     ``nudge``d sideways (points, by position id) where statements share a day. Its full-height part is at least
     :data:`LEAST` wide; a hatched bar keeps its hatch when thin (:func:`held_look`)."""
@@ -36,6 +37,8 @@ def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: 
     least = least_days(ax)
     x0 = mdates.date2num(run.start)
     x1 = max(mdates.date2num(end or run.end), x0 + least)
+    if stop is not None:
+        x1 = min(x1, mdates.date2num(stop))
     stated = None if record_end is None or record_end >= run.end else mdates.date2num(record_end)  # before its end
     solid = x1 if stated is None else min(x1, max(stated, x0 + least))
     look = claim_look(color, hatch) if claimed else bar_look(color, hatch)
@@ -101,8 +104,8 @@ def draw_row(ax: Axes, row: Row, y: float, colors: dict[str, str], hatched: str 
              flush: tuple[datetime, datetime] | None = None) -> list[Artist]:
     """Draw ``row`` centred on ``y``: a thin grey line where no stance is on record, then its runs; ``hatched``
     is the id of the stance drawn cross-hatched. ``flush``: (the as-of day's end, the axis's end): a run held
-    to the first is drawn on to the second (past it where a late stance is drawn at its least width), so that
-    rows end flush; a stance that ended earlier (``until``) is not stretched."""
+    to the first is drawn on to the second, so that rows end flush, and no run passes the first (the as-of rule);
+    a stance that ended earlier (``until``) is not stretched."""
     start = mdates.date2num(row.runs[0].start)
     artists: list[Artist] = ax.plot([ax.get_xlim()[0], start], [y, y], color=NO_RECORD, lw=0.6, zorder=1)
     nudge = same_day_nudges(row)
@@ -111,5 +114,6 @@ def draw_row(ax: Axes, row: Row, y: float, colors: dict[str, str], hatched: str 
         artists += draw_run(ax, run, y, colors.get(run.stance, NEUTRAL), claimed=row.claimed,
                             hatch=EXTREME_HATCH if run.stance == hatched else None, record_end=last,
                             gid=f"{issue}:{run.statements[0].position}", nudge=nudge,
-                            end=flush[1] if flush and run.end >= flush[0] else None)
+                            end=flush[1] if flush and run.end >= flush[0] else None,
+                            stop=flush[0] if flush else None)
     return artists
