@@ -40,6 +40,18 @@ def seed() -> Dataset:
     return load(SEED)
 
 
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Result, Path]:
+    """``timeline build --out DIR`` of the Moscow example, run once a session: (click's Result, DIR).
+
+    Tests only read DIR; one that changes a build copies it first (the manifest holds digests, so the copies
+    are still timeline's own files)."""
+    out = tmp_path_factory.mktemp("seed-build") / "out"
+    result = CliRunner().invoke(cli, ["build", "--out", str(out), "--data", str(SEED)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result, out
+
+
 @pytest.fixture
 def write_yaml(tmp_path: Path) -> Callable[[str, str], Path]:
     """Write a YAML text (dedented) to a file in a temporary folder and return its path."""

@@ -2,20 +2,20 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 from timeline.build import steps
 
 
-def test_build_writes_every_file_and_summarises(run, tmp_path, seed):
-    result = run("build", "--out", str(tmp_path / "out"))
-    assert result.exit_code == 0, result.output
+def test_build_writes_every_file_and_summarises(seed_build, seed):
+    result, out = seed_build   # exit status 0: the fixture checks it
     names = [step.name for step in steps(seed)]
     assert "positions.png" not in names  # the Moscow talks record no positions
-    assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == sorted(names)
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(names)
     assert {"timeline.png", "graph.png", "graph-state.png", "actors.gexf", "actors.graphml", "actors.dot",
             "timeline.json", "meetings.ics", "tables"} <= set(names)
-    assert (tmp_path / "out" / "timeline.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert len(json.loads((tmp_path / "out" / "timeline.json").read_text())["events"]) == len(seed.events)
+    assert (out / "timeline.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(json.loads((out / "timeline.json").read_text())["events"]) == len(seed.events)
     held = sum(e.type in ("meeting", "call", "visit") and e.status == "occurred" for e in seed.events)
     assert result.stdout.splitlines()[-2] == (  # the record opens with the leak of 20 Nov
         f"{len(seed.events)} events, {len(seed.actors)} actors, {held} meetings, calls or visits held, 19 Nov 2025 to 3 Dec 2025")
@@ -23,9 +23,9 @@ def test_build_writes_every_file_and_summarises(run, tmp_path, seed):
     assert f"[ 1/{len(names)}]" in result.stderr
 
 
-def test_build_replaces_its_own_files_but_not_the_users(run, tmp_path):
+def test_build_replaces_its_own_files_but_not_the_users(run, tmp_path, seed_build):
     out = tmp_path / "out"
-    assert run("build", "-q", "--out", str(out)).exit_code == 0
+    shutil.copytree(seed_build[1], out)   # a build of the seed, as `timeline build` left it
     assert run("build", "-q", "--out", str(out)).exit_code == 0   # its own files: replaced
     mine = out / "graph.png"
     mine.unlink()
@@ -72,16 +72,15 @@ def test_build_draws_positions_and_plans_when_the_dataset_records_them(run, tmp_
 
 
 
-def test_each_step_names_the_single_command_that_writes_the_same_file(run, tmp_path, seed):
+def test_each_step_names_the_single_command_that_writes_the_same_file(run, tmp_path, seed, seed_build):
     """bench/bench_build.py times each step alone with its command: the build must write what the command does."""
-    assert run("build", "-q", "--out", str(tmp_path / "build")).exit_code == 0
     for step in steps(seed):
         assert step.command, step.name
         alone = tmp_path / "alone" / step.name
         alone.parent.mkdir(exist_ok=True)
         result = run(*step.command, "-o", str(alone))
         assert result.exit_code == 0, (step.command, result.output)
-        built = tmp_path / "build" / step.name
+        built = seed_build[1] / step.name
         if step.name.endswith((".png", ".svg", ".html")):  # drawn: same kind of file, the pixels are the charts' tests
             assert alone.read_bytes()[:4] == built.read_bytes()[:4], step.name
         elif built.is_dir():

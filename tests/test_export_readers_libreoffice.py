@@ -59,11 +59,23 @@ def exported(tmp_path_factory):
     return folder
 
 
+@pytest.fixture(scope="module")
+def detected(exported, tmp_path_factory):
+    """The three CSV tables as Calc reads them with its default column types (special numbers detected,
+    formulas evaluated): {table: {(row id, column): (value, type)}}."""
+    tables = [exported / "tables" / f"{name}.csv" for name in ("events", "actors", "sources")]
+    books = calc(tables, tmp_path_factory.mktemp("detected"), _CSV.format(columns=""))
+    return {name: cells(book.active) for name, book in books.items()}
+
+
 def calc(files, folder, infilter=None):
-    """Open ``files`` in headless Calc and save each as .xlsx in ``folder``; return the workbooks (openpyxl)."""
+    """Open ``files`` in headless Calc and save each as .xlsx in ``folder``; return the workbooks (openpyxl).
+
+    Calc's user profile is made on its first start and kept (in the temporary root) for the next ones."""
     from openpyxl import load_workbook
 
-    command = ["soffice", f"-env:UserInstallation=file://{folder}/profile", "--headless",
+    profile = folder.parent / "calc-profile"
+    command = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
                *([f"--infilter=CSV:{infilter}"] if infilter else []),
                "--convert-to", "xlsx", "--outdir", str(folder / "out"), *map(str, files)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=180)
@@ -114,10 +126,8 @@ def test_calc_reads_the_csv_with_its_columns_as_text_exactly(exported, tmp_path)
         assert cells(books[path.stem].active) == expected, path.name
 
 
-def test_calc_never_runs_a_csv_cell_and_keeps_every_script(exported, tmp_path):
-    tables = [exported / "tables" / f"{name}.csv" for name in ("events", "actors", "sources")]
-    books = calc(tables, tmp_path, _CSV.format(columns=""))
-    found = {name: cells(book.active) for name, book in books.items()}
+def test_calc_never_runs_a_csv_cell_and_keeps_every_script(detected):
+    found = detected
     assert not [key for table in found.values() for key, (_, kind) in table.items() if kind == "f"]
     assert found["events"][("e1", "summary")] == ('\'=HYPERLINK("http://evil.example","x")', "s")
     assert found["actors"][("minus", "name")] == ("'-2+3", "s")
@@ -126,12 +136,11 @@ def test_calc_never_runs_a_csv_cell_and_keeps_every_script(exported, tmp_path):
     assert found["events"][("e2", "summary")] == ('Слава; «quotes» and "double"', "s")
 
 
-def test_calc_retypes_csv_cells_as_the_readme_warns(exported, tmp_path):
+def test_calc_retypes_csv_cells_as_the_readme_warns(detected):
     """Why spreadsheet users get the .xlsx: with number detection on, Calc turns CSV text into dates and numbers."""
     import datetime as dt
 
-    tables = [exported / "tables" / f"{name}.csv" for name in ("events", "actors")]
-    found = {name: cells(book.active) for name, book in calc(tables, tmp_path, _CSV.format(columns="")).items()}
+    found = detected
     assert found["events"][("e1", "label")] == (dt.datetime(2025, 11, 1), "d")   # "Nov 2025": a day
     assert found["events"][("e1", "cameo")] == (40, "n")                         # "040"
     assert ("7", "id") in found["actors"]                                         # "007"

@@ -3,8 +3,8 @@
 At 100,000 ACLED rows of one month, ``timeline import ... -o DIR/`` wrote one
 50 MB month file, over the loader's 32 MB limit, so its own check refused it
 and the command exited 1 after writing (issue 18's memory run). The limit
-is lowered here (``TIMELINE_MAX_FILE_MB=1``) so that a file of 6,000 rows
-shows the same thing in seconds.
+is lowered here (``TIMELINE_MAX_FILE_MB=1``) so that a file of 3,000 rows
+(over 2 MB of YAML: three parts of 1 MB at most) shows the same thing in seconds.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from conftest import ROOT
 from timeline.dataset import load
 
 ACLED = ROOT / "tests" / "data" / "import" / "acled_2023.csv"
-ROWS = 6_000
+ROWS = 3_000
 
 
 @pytest.fixture
@@ -68,7 +68,7 @@ def test_one_file_past_the_size_limit_is_refused_before_anything_is_written(run,
     result = run("import", str(large), "-o", str(out), data=None)
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == (
-        f"Error: {out}: the import is 5 MB, over the 1 MB one data file may hold; write it as a folder of files "
+        f"Error: {out}: the import is 2 MB, over the 1 MB one data file may hold; write it as a folder of files "
         f"(-o {tmp_path / 'acled'}/), or set TIMELINE_MAX_FILE_MB")
     assert "Traceback" not in result.output and not out.exists() and list(tmp_path.iterdir()) == [large]
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 import shlex
 import shutil
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -25,11 +27,25 @@ def console_examples() -> list[tuple[str, str]]:
     return examples
 
 
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One copy of seeds/ for the module, which each example reads through a link named ``seeds`` in its own
+    folder: the dataset cache then loads it once, not once an example. No example may change it."""
+    folder = tmp_path_factory.mktemp("readme") / "seeds"
+    shutil.copytree(ROOT / "seeds", folder)
+    yield folder
+    assert _files(folder) == _files(ROOT / "seeds")
+
+
 @pytest.mark.parametrize(("command", "expected"), console_examples(), ids=[c for c, _ in console_examples()])
-def test_readme_example_runs_as_shown(command, expected, tmp_path, monkeypatch):
+def test_readme_example_runs_as_shown(command, expected, tmp_path, monkeypatch, seeds):
     args = shlex.split(command)
     assert args[0] == "timeline"
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "seeds").symlink_to(seeds, target_is_directory=True)
     shutil.copy(ROOT / "docs" / "example-article.txt", tmp_path)  # the article `timeline draft` reads
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("TIMELINE_DATA", raising=False)
@@ -54,8 +70,8 @@ def test_readme_opens_with_the_two_commands():
     assert first_block[1].endswith("pip install -e '.[test]' && pytest -n auto")
 
 
-def test_readme_python_runs(tmp_path, monkeypatch):
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+def test_readme_python_runs(tmp_path, monkeypatch, seeds):
+    (tmp_path / "seeds").symlink_to(seeds, target_is_directory=True)
     monkeypatch.chdir(tmp_path)
     for code in re.findall(r"```python\n(.*?)```", README, flags=re.S):
         exec(compile(code, "README.md", "exec"), {})
