@@ -14,6 +14,7 @@ from itertools import combinations
 
 import numpy as np
 import pytest
+from graph_geometry import drawn as shared
 from matplotlib.colors import to_rgb
 
 from timeline.dates import parse_edtf
@@ -83,8 +84,8 @@ def person(seed):
 
 
 @pytest.fixture(scope="module")
-def state(seed):
-    return draw_graph(seed, level="state")
+def state():
+    return shared("moscow", level="state", dpi=150)        # the drawing other modules judge, shared
 
 
 def synthetic(actors: int, rounds) -> Dataset:

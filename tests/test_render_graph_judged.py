@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from conftest import bench_generate
-from graph_geometry import by_gid, crossings, drawn_line, labels_crossed
+from graph_geometry import by_gid, crossings, drawn, drawn_line, labels_crossed, record
 
 from timeline.dataset import load
 from timeline.folding import fold
@@ -25,18 +25,16 @@ COLUMN, PAGE, SLIDE = (6.0, 6.0), (11.0, 8.5), (13.33, 7.5)
 
 @pytest.fixture(scope="module")
 def records():
-    return {"2025": load(ROOT / "seeds"), "moscow": load(ROOT / "seeds" / "moscow-talks-2025-12.yaml"),
-            "2022-2025": load(ROOT / "tests" / "charts" / "chronology.yaml")}
+    return {name: record(name) for name in ("2025", "moscow", "2022-2025")}
 
 
 @pytest.fixture(scope="module")
-def figures(records):
-    seeds = records["2025"]
-    out = {f"{level}-{name}": draw_graph(seeds, level=level, size=size, dpi=150)
+def figures():
+    out = {f"{level}-{name}": drawn("2025", level=level, size=size, dpi=150)
            for level in ("person", "state") for name, size in (("column", COLUMN), ("page", PAGE), ("slide", SLIDE))}
     for name in ("moscow", "2022-2025"):
-        out[name] = draw_graph(records[name], dpi=150)
-        out[f"{name}-state"] = draw_graph(records[name], level="state", dpi=150)
+        out[name] = drawn(name, dpi=150)
+        out[f"{name}-state"] = drawn(name, level="state", dpi=150)
     return out
 
 

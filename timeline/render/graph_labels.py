@@ -60,7 +60,7 @@ class Spot(NamedTuple):
 
 
 #: The cost from which a spot lies on a line (see :func:`_covered`), and from which it covers a node or a label or
-#: lies nearer another node: only then does a label take a shorter form (a person's surname without the role that
+#: lies nearer another node: only then does a label take a shorter form (a person's name without the role that
 #: every other person's label carries, judged round 8).
 ON_A_LINE, OVERLAP = 5000.0, 1e4
 #: What each line through a label adds to its cost, in line points under it (3 each): a label crossed once by a line
@@ -179,7 +179,7 @@ def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float],
     nodes = np.column_stack([centres, rims, inner])
     spots = place(sizes, nodes, tuple(ax.get_window_extent(renderer).extents), points, ends, px,
                   [(prefer or {}).get(n, 0.0) for n in order], taken,
-                  [len(w) > 1 and w[1] == w[0].split("\n")[-1] for w in words])      # a person's role, kept
+                  [len(w) > 1 and w[1] == w[0].split("\n")[0] for w in words])       # a person's role, kept
     to_data = ax.transData.inverted()
     artists: list[Artist] = list(texts_drawn)
     for node, text, spot, (x, y, r, _), options in zip(order, texts_drawn, spots, nodes, words):
