@@ -41,11 +41,13 @@ def by_gid(figure, kind: str) -> dict[str, object]:
     return {a.get_gid().split(":", 1)[1]: a for a in figure.findobj(lambda a: str(a.get_gid()).startswith(kind + ":"))}
 
 
-def labels_crossed(figure) -> list[tuple[str, str]]:
-    """(label, edge) for every node label an edge's line runs through (the glyphs' box, less a pixel)."""
+def labels_crossed(figure, grounded: bool = False) -> list[tuple[str, str]]:
+    """(label, edge) for every node label an edge's line runs through (the glyphs' box, less a pixel); a label on a
+    white ground (knocked out of the lines, which stop at its edge) only if ``grounded``."""
     figure.canvas.draw()
     renderer = figure.canvas.get_renderer()
-    boxes = {n: t.get_window_extent(renderer).expanded(1, 1).padded(-1) for n, t in by_gid(figure, "label").items()}
+    boxes = {n: t.get_window_extent(renderer).expanded(1, 1).padded(-1) for n, t in by_gid(figure, "label").items()
+             if grounded or t.get_bbox_patch() is None}
     px = figure.dpi / 72
     lines = {edge: drawn_line(patch) for edge, patch in by_gid(figure, "edge").items()}
     return [(label, edge) for edge, patch in by_gid(figure, "edge").items() for label, box in boxes.items()

@@ -97,7 +97,7 @@ def test_a_label_a_line_runs_through_is_knocked_out_of_it(name, options):
     # routed; where no spot is free of lines, the lines stop at its white ground (drawings shared with other modules)
     figure = drawn(name, **options)
     labels = by_gid(figure, "label")
-    crossed = {label for label, _ in labels_crossed(figure)}
+    crossed = {label for label, _ in labels_crossed(figure, grounded=True)}
     assert all(labels[n].get_bbox_patch() is not None for n in crossed), crossed
     grounded = {n for n, t in labels.items() if t.get_bbox_patch() is not None}
     assert len(grounded) <= len(labels) // 3, grounded        # the exception, not the rule
