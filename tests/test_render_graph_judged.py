@@ -68,7 +68,9 @@ def test_the_person_graphs_cross_few_lines(figures):
     # round 10: 29 on the page, lines bowed round labels rather than through them (labels crossed: 25 -> 12)
     # round 11: the 2022-2025 graph is drawn grouped by side (its membership bands crossed the figure): 28 crossings
     # of fewer lines, no band across the figure
-    for name, most in (("person-page", 29), ("person-slide", 44), ("2022-2025", 28), ("person-column", 2)):
+    # round 12: each way of a pair keeps its hostile line (Russia's military action drawn) and people are named in
+    # full: the 2022-2025 graph measured 43 crossings (the page 26, the slide 34)
+    for name, most in (("person-page", 29), ("person-slide", 44), ("2022-2025", 43), ("person-column", 2)):
         assert crossings(figures[name]) <= most, (name, crossings(figures[name]))
 
 
@@ -122,7 +124,9 @@ def test_lines_into_one_node_meet_its_rim_apart(figures):
 #: Round 11 merged (graphs11 with the round-11 data): page 9, slide 16, the column is clear again (so it is held to
 #: none by test_no_label_is_crossed_by_a_line), but the 2025 state page, clear before, now lays Saudi Arabia's label on
 #: 2 lines (the never-met line from Ukraine's European allies to Russia among them): worse, kept as measured.
-CROSSED = {"person-page": 9, "person-slide": 16, "2022-2025": 2, "state-page": 2}
+# round 12: a label no free spot is left for is knocked out of the lines (graph_labels.KNOCKOUT), so that none is
+# crossed (was 9, 16, 2, 2); tests/test_render_graph_judged12.py counts the knocked-out ones
+CROSSED = {"person-page": 0, "person-slide": 0, "2022-2025": 0, "state-page": 0}
 
 
 def test_no_label_is_crossed_by_a_line(figures):
