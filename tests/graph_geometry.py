@@ -1,11 +1,39 @@
 """Geometry of a drawn actor graph, measured in pixels from its artists (shared by the graph tests)."""
 from __future__ import annotations
 
+from functools import cache
 from itertools import combinations
+from pathlib import Path as FilePath
 
 import numpy as np
 from matplotlib.path import Path
 from matplotlib.transforms import Affine2D
+
+from timeline.dataset import load
+from timeline.render.graph import draw_graph
+
+ROOT = FilePath(__file__).parents[1]
+#: The records the graph tests draw, by name.
+RECORDS = {"2025": ROOT / "seeds", "moscow": ROOT / "seeds" / "moscow-talks-2025-12.yaml",
+           "2022-2025": ROOT / "tests" / "charts" / "chronology.yaml"}
+
+
+@cache
+def record(name: str):
+    """One of :data:`RECORDS`, loaded once a test session."""
+    return load(RECORDS[name])
+
+
+def drawn(name: str, **options):
+    """``draw_graph`` of the record ``name`` with ``options`` (values hashable: a size as a tuple), drawn once a test
+    session and shared by every test module that asks for the same drawing: tests only read the figure."""
+    options = {"level": "person", **{k: v for k, v in options.items() if v is not None}}    # one key a drawing
+    return _drawn(name, tuple(sorted(options.items())))
+
+
+@cache
+def _drawn(name: str, options: tuple):
+    return draw_graph(record(name), **dict(options))
 
 
 def by_gid(figure, kind: str) -> dict[str, object]:
@@ -13,11 +41,13 @@ def by_gid(figure, kind: str) -> dict[str, object]:
     return {a.get_gid().split(":", 1)[1]: a for a in figure.findobj(lambda a: str(a.get_gid()).startswith(kind + ":"))}
 
 
-def labels_crossed(figure) -> list[tuple[str, str]]:
-    """(label, edge) for every node label an edge's line runs through (the glyphs' box, less a pixel)."""
+def labels_crossed(figure, grounded: bool = False) -> list[tuple[str, str]]:
+    """(label, edge) for every node label an edge's line runs through (the glyphs' box, less a pixel); a label on a
+    white ground (knocked out of the lines, which stop at its edge) only if ``grounded``."""
     figure.canvas.draw()
     renderer = figure.canvas.get_renderer()
-    boxes = {n: t.get_window_extent(renderer).expanded(1, 1).padded(-1) for n, t in by_gid(figure, "label").items()}
+    boxes = {n: t.get_window_extent(renderer).expanded(1, 1).padded(-1) for n, t in by_gid(figure, "label").items()
+             if grounded or t.get_bbox_patch() is None}
     px = figure.dpi / 72
     lines = {edge: drawn_line(patch) for edge, patch in by_gid(figure, "edge").items()}
     return [(label, edge) for edge, patch in by_gid(figure, "edge").items() for label, box in boxes.items()

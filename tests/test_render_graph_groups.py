@@ -9,6 +9,7 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 import pytest
+from graph_geometry import drawn as drawing
 from test_render_graph import drawn, ends, text
 from test_render_graph_publish import discs
 
@@ -122,7 +123,7 @@ def test_lines_join_sides_one_a_pair_and_a_hostile_one_beside_it(figures, seeds)
 
 def test_the_page_draws_a_few_dozen_people_and_fewer_heavier_lines_than_a_force_layout(figures, seeds):
     page = figures["page"]
-    force = draw_graph(seeds, size=PAGE, dpi=100, layout="stress")
+    force = drawing("2025", size=PAGE, dpi=150, layout="stress")      # shared
     nodes, lines = len(drawn(page, "node")), len(drawn(page, "edge"))
     assert 15 <= nodes <= 30 and lines <= 1.5 * nodes < len(drawn(force, "edge"))
     widest = max(p.get_linewidth() for p in drawn(page, "edge").values())
@@ -139,15 +140,15 @@ def test_the_footer_never_denies_a_side_the_drawing_shows(figures):
 
 
 def test_a_column_holds_both_levels(seeds):
-    person = draw_graph(seeds, size=COLUMN, dpi=150)
+    person = drawing("2025", size=COLUMN, dpi=150)
     assert {"side", "relation"} <= set(drawn(person, "legend"))
-    state = draw_graph(seeds, level="state", size=COLUMN, dpi=150)
+    state = drawing("2025", level="state", size=COLUMN, dpi=150)
     assert text(state, "footer").startswith("Events of the busiest pair by kind, as reported")   # never a tool's words
     assert not drawn(state, "table")
 
 
 def test_the_state_map_fills_the_page(seeds):
-    figure = draw_graph(seeds, level="state", size=PAGE, dpi=100)
+    figure = drawing("2025", level="state", size=PAGE, dpi=150)   # shared
     plot = figure.axes[0].get_window_extent()
     assert plot.width >= 0.6 * figure.bbox.width                  # the map, not the key, takes the page
     ys = [y for _, y, _ in discs(figure).values()]

@@ -12,11 +12,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 from conftest import bench_generate
-from graph_geometry import by_gid, crossings, drawn_line, labels_crossed
+from graph_geometry import by_gid, crossings, drawn, drawn_line, labels_crossed, record
 
 from timeline.dataset import load
 from timeline.folding import fold
 from timeline.render.graph import draw_graph
+from timeline.render.graph_names import actor_name
 from timeline.render.graph_table import LINE
 
 ROOT = Path(__file__).parents[1]
@@ -25,18 +26,16 @@ COLUMN, PAGE, SLIDE = (6.0, 6.0), (11.0, 8.5), (13.33, 7.5)
 
 @pytest.fixture(scope="module")
 def records():
-    return {"2025": load(ROOT / "seeds"), "moscow": load(ROOT / "seeds" / "moscow-talks-2025-12.yaml"),
-            "2022-2025": load(ROOT / "tests" / "charts" / "chronology.yaml")}
+    return {name: record(name) for name in ("2025", "moscow", "2022-2025")}
 
 
 @pytest.fixture(scope="module")
-def figures(records):
-    seeds = records["2025"]
-    out = {f"{level}-{name}": draw_graph(seeds, level=level, size=size, dpi=150)
+def figures():
+    out = {f"{level}-{name}": drawn("2025", level=level, size=size, dpi=150)
            for level in ("person", "state") for name, size in (("column", COLUMN), ("page", PAGE), ("slide", SLIDE))}
     for name in ("moscow", "2022-2025"):
-        out[name] = draw_graph(records[name], dpi=150)
-        out[f"{name}-state"] = draw_graph(records[name], level="state", dpi=150)
+        out[name] = drawn(name, dpi=150)
+        out[f"{name}-state"] = drawn(name, level="state", dpi=150)
     return out
 
 
@@ -69,19 +68,23 @@ def test_the_person_graphs_cross_few_lines(figures):
     # round 10: 29 on the page, lines bowed round labels rather than through them (labels crossed: 25 -> 12)
     # round 11: the 2022-2025 graph is drawn grouped by side (its membership bands crossed the figure): 28 crossings
     # of fewer lines, no band across the figure
-    for name, most in (("person-page", 29), ("person-slide", 44), ("2022-2025", 28), ("person-column", 2)):
+    # round 12: each way of a pair keeps its hostile line (Russia's military action drawn) and people are named in
+    # full: the 2022-2025 graph measured 43 crossings (the page 26, the slide 34)
+    for name, most in (("person-page", 29), ("person-slide", 44), ("2022-2025", 43), ("person-column", 2)):
         assert crossings(figures[name]) <= most, (name, crossings(figures[name]))
 
 
-def test_people_carry_their_role_over_their_surname(figures, records):
-    # judge6 X7: "people labelled by surname only, no role (Hnatov, Driscoll, Gerasimov, Waltz)"; judge10: "'Trump
-    # President' reads oddly; use 'President Trump'": the role above the surname
+def test_people_carry_their_role_under_their_name(figures, records):
+    # judge6 X7: "people labelled by surname only, no role (Hnatov, Driscoll, Gerasimov, Waltz)"; judge11: one rule
+    # for the package, as a newspaper prints it: the full name, the role under it
     labels = {n: t.get_text() for n, t in by_gid(figures["person-page"], "label").items()}
     roles = {"witkoff": "Special envoy", "trump": "President", "medinsky": "Aide to the president",
              "umerov": "Defence Minister", "hnatov": "Chief of the General Staff", "gerasimov": "Chief of the General Staff"}
     shown = {n: labels[n] for n in roles if n in labels}
     assert len(shown) >= 4
-    assert sum(text.split("\n")[:-1] == [roles[n]] for n, text in shown.items()) >= 3, shown
+    names = {n: actor_name(records["2025"].actors[n]) for n in shown}
+    assert all(text.split("\n")[0] == names[n] for n, text in shown.items()), shown
+    assert sum(" ".join(text.split("\n")[1:]) == roles[n] for n, text in shown.items()) >= 3, shown
 
 
 def test_not_shown_names_the_most_active_first(records):
@@ -121,7 +124,9 @@ def test_lines_into_one_node_meet_its_rim_apart(figures):
 #: Round 11 merged (graphs11 with the round-11 data): page 9, slide 16, the column is clear again (so it is held to
 #: none by test_no_label_is_crossed_by_a_line), but the 2025 state page, clear before, now lays Saudi Arabia's label on
 #: 2 lines (the never-met line from Ukraine's European allies to Russia among them): worse, kept as measured.
-CROSSED = {"person-page": 9, "person-slide": 16, "2022-2025": 2, "state-page": 2}
+# round 12: a label no free spot is left for is knocked out of the lines (graph_labels.KNOCKOUT), so that none is
+# crossed (was 9, 16, 2, 2); tests/test_render_graph_judged12.py counts the knocked-out ones
+CROSSED = {"person-page": 0, "person-slide": 0, "2022-2025": 0, "state-page": 0}
 
 
 def test_no_label_is_crossed_by_a_line(figures):

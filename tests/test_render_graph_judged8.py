@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from graph_geometry import bows, by_gid, label_gaps
+from graph_geometry import bows, by_gid, drawn, label_gaps
 
-from timeline.dataset import load
-from timeline.render.graph import draw_graph
 from timeline.render.graph_edges import MAX_RAD, MAX_RAD_NODE
 
 ROOT = Path(__file__).parents[1]
@@ -17,12 +15,10 @@ PAGE = (11.0, 8.5)
 
 @pytest.fixture(scope="module")
 def figures():
-    seeds, chronology = load(ROOT / "seeds"), load(ROOT / "tests" / "charts" / "chronology.yaml")
-    moscow = load(ROOT / "seeds" / "moscow-talks-2025-12.yaml")
-    return {"person-page": draw_graph(seeds, size=PAGE, dpi=100),
-            "state-page": draw_graph(seeds, level="state", size=PAGE, dpi=100),
-            "2022-2025": draw_graph(chronology, dpi=100), "2022-2025-state": draw_graph(chronology, level="state", dpi=100),
-            "moscow": draw_graph(moscow, dpi=100)}
+    """The drawings other modules judge too (tests/test_render_graph_judged.py), shared."""
+    return {"person-page": drawn("2025", size=PAGE, dpi=150), "state-page": drawn("2025", level="state", size=PAGE, dpi=150),
+            "2022-2025": drawn("2022-2025", dpi=150), "2022-2025-state": drawn("2022-2025", level="state", dpi=150),
+            "moscow": drawn("moscow", dpi=150)}
 
 
 def test_every_label_touches_its_node(figures):

@@ -7,10 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from graph_geometry import by_gid, distance_to, drawn_line, node_outline
-
-from timeline.dataset import load
-from timeline.render.graph import draw_graph
+from graph_geometry import by_gid, distance_to, drawn, drawn_line, node_outline, record
 
 ROOT = Path(__file__).parents[1]
 SIZES = {"column": (6.0, 6.0), "page": (11.0, 8.5), "slide": (13.33, 7.5)}
@@ -20,12 +17,12 @@ END_GAP = 3.0
 
 @pytest.fixture(scope="module")
 def seeds():
-    return load(ROOT / "seeds")
+    return record("2025")
 
 
 @pytest.fixture(scope="module")
-def figures(seeds):
-    return {f"{level}-{name}": draw_graph(seeds, level=level, size=size, dpi=150)
+def figures():
+    return {f"{level}-{name}": drawn("2025", level=level, size=size, dpi=150)
             for level in ("person", "state") for name, size in SIZES.items()}
 
 
@@ -61,7 +58,7 @@ def test_no_line_passes_under_a_node_other_than_its_ends(figures, name):
 
 def test_lines_of_one_pair_part_in_the_middle_and_meet_at_the_nodes(seeds):
     # the stress layout draws each relation family of a pair as its own line: Russia–Ukraine has several
-    figure = draw_graph(seeds, layout="stress", size=SIZES["page"], dpi=150)
+    figure = drawn("2025", layout="stress", size=SIZES["page"], dpi=150)
     lines = {g: drawn_line(p) for g, p in by_gid(figure, "edge").items()
              if set(g.split(":")[:2]) == {"russia", "ukraine"}}
     assert len(lines) >= 3
@@ -139,14 +136,14 @@ def test_a_hue_means_one_side_in_every_graph_and_only_the_main_sides_have_one(se
 
     from timeline.palette import OTHER_SIDE
 
-    records = [seeds, load(ROOT / "seeds" / "moscow-talks-2025-12.yaml"), load(ROOT / "tests" / "charts" / "chronology.yaml")]
     meaning: dict[str, set[str]] = {}
-    for record in records:
+    for name, size in (("2025", SIZES["page"]), ("moscow", None), ("2022-2025", None)):   # the drawings shared
+        data = record(name)
         for level in ("person", "state"):
-            figure = draw_graph(record, level=level, size=SIZES["page"], dpi=72)
+            figure = drawn(name, level=level, size=size, dpi=150)
             for node, artist in by_gid(figure, "node").items():
                 color = to_hex(artist.get_facecolors()[0]).upper()
                 if color != OTHER_SIDE.upper():
-                    meaning.setdefault(color, set()).add(record.actors[record.side(node)].name)
+                    meaning.setdefault(color, set()).add(data.actors[data.side(node)].name)
     assert {c: sorted(n) for c, n in meaning.items()} == {
         "#E69F00": ["Russia"], "#0072B2": ["Ukraine"], "#21165A": ["United States"]}

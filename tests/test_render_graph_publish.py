@@ -11,11 +11,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from graph_geometry import drawn as drawing
+from graph_geometry import record
 from matplotlib.colors import to_hex
 from test_render_graph import drawn, legend, text
 
 from timeline import query
-from timeline.dataset import load
 from timeline.graph import actor_graph
 from timeline.render.graph import draw_graph
 from timeline.render.graph_labels import MAX_LEADER
@@ -28,24 +29,24 @@ COLUMN, PAGE, SLIDE = (6.0, 7.5), None, (13.33, 7.5)
 
 @pytest.fixture(scope="module")
 def seeds():
-    return load(ROOT / "seeds")
+    return record("2025")
 
 
 @pytest.fixture(scope="module")
 def chronology():
-    return load(ROOT / "tests" / "charts" / "chronology.yaml")
+    return record("2022-2025")
 
 
 @pytest.fixture(scope="module")
-def figures(seeds, chronology, seed):
+def figures():
     """Every drawing judged: the 2025 record at both levels in a column, on a page and on a slide; the old
-    Moscow seed; the 2022–2025 chronology."""
-    out = {f"{level}-{name}": draw_graph(seeds, level=level, size=size, dpi=150)
+    Moscow seed; the 2022–2025 chronology (shared with the other graph tests' drawings)."""
+    out = {f"{level}-{name}": drawing("2025", level=level, size=size, dpi=150)
            for level in ("person", "state") for name, size in
            (("column", COLUMN if level == "person" else (6.0, 11.0)), ("page", PAGE), ("slide", SLIDE))}
-    out["moscow"] = draw_graph(seed, dpi=150)
-    out["moscow-state"] = draw_graph(seed, level="state", dpi=150)
-    out["chronology"] = draw_graph(chronology, dpi=150)
+    out["moscow"] = drawing("moscow", dpi=150)
+    out["moscow-state"] = drawing("moscow", level="state", dpi=150)
+    out["chronology"] = drawing("2022-2025", dpi=150)
     return out
 
 

@@ -74,6 +74,7 @@ from timeline.render.graph_frame import (
 from timeline.render.graph_groups import crossings, grouped_positions, separate
 from timeline.render.graph_key import sections
 from timeline.render.graph_labels import label_and_route
+from timeline.render.graph_merge import merge_by_side, unlined_words
 from timeline.render.graph_names import LABEL_WIDTH, actor_name, label_forms, label_texts
 from timeline.render.graph_table import in_words
 from timeline.render.layout import layout_positions, two_columns
@@ -185,9 +186,11 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     side_of = {n: g.nodes[n].get("side") or n for n in actors}
     grouped = graph == "actors" and level == "person" and (layout == "grouped" or layout == "auto" and
                                                            _grouped_crosses_less(g, edges, side_of, selection.ties))
-    ties, unlined = list(selection.ties), (0, 0, 0)
+    ties, unlined, merged = list(selection.ties), (0, 0, 0), 0
     if grouped:                         # each side's people in its circle: no line or tie within a side
         edges, *unlined = between_sides(edges, side_of)
+        edges, merged = merge_by_side(edges, side_of, set(g), max((c for *_, c in g.edges(data="count", default=1)),
+                                                                  default=1))
         ties = [(member, group) for member, group in ties if side_of.get(group) != group]
         circled = {dataset.actors[s].name for s in side_of.values() if s in dataset.actors}   # named by a circle
         selection = replace(selection, unlinked=tuple(n for n in selection.unlinked if n not in circled))
@@ -198,7 +201,8 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     group_names = {s: names_of(dataset, s)[0] for s in set(side_of.values()) if s in dataset.actors}
     parts = sections(dataset, g, look.sides, edges, sizes, bool(ties), paired, grouped)
     weaker = weak and f"{count(weak, 'pair')} with the fewest events not drawn as lines."
-    footer = footer_lines([omitted(selection), weaker, _unlined(*unlined), sources_line(dataset, events)], size[0])
+    footer = footer_lines([omitted(selection), weaker, *unlined_words(*unlined, merged), sources_line(dataset, events)],
+                          size[0])
     spare = len(footer_lines(in_words(rows, table.names), size[0])) if table is not None and not grow and \
         size[0] < WIDE else 0               # room for the table's busiest pairs in words, should it not fit
     bottom = max(FRAME_BOTTOM, 0.3 + (len(footer) + spare) * style.FOOTER_SIZE * 1.25 / 72)
@@ -273,14 +277,6 @@ def _only(g: object, edges: list[Edge]) -> object:
     laid = g.copy()
     laid.remove_edges_from([e for e in g.edges(keys=True) if frozenset(e[:2]) not in shown])
     return laid
-
-
-def _unlined(within: int, lesser: int, weaker: int) -> str:
-    """The footer's words for the relations a drawing grouped by side leaves without a line, or ''."""
-    parts = [count(within, "relation", "within a side"),
-             count(lesser, "weaker relation", "of pairs already joined by a line"),
-             count(weaker, "relation", "of the least active pairs")]
-    return "Not drawn as lines: " + named_list([p for p in parts if p]) + "." if any(parts) else ""
 
 
 def _edge_budget(level: str, actors: int) -> int:

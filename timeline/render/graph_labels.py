@@ -60,7 +60,7 @@ class Spot(NamedTuple):
 
 
 #: The cost from which a spot lies on a line (see :func:`_covered`), and from which it covers a node or a label or
-#: lies nearer another node: only then does a label take a shorter form (a person's surname without the role that
+#: lies nearer another node: only then does a label take a shorter form (a person's name without the role that
 #: every other person's label carries, judged round 8).
 ON_A_LINE, OVERLAP = 5000.0, 1e4
 #: What each line through a label adds to its cost, in line points under it (3 each): a label crossed once by a line
@@ -179,7 +179,7 @@ def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float],
     nodes = np.column_stack([centres, rims, inner])
     spots = place(sizes, nodes, tuple(ax.get_window_extent(renderer).extents), points, ends, px,
                   [(prefer or {}).get(n, 0.0) for n in order], taken,
-                  [len(w) > 1 and w[1] == w[0].split("\n")[-1] for w in words])      # a person's role, kept
+                  [len(w) > 1 and w[1] == w[0].split("\n")[0] for w in words])       # a person's role, kept
     to_data = ax.transData.inverted()
     artists: list[Artist] = list(texts_drawn)
     for node, text, spot, (x, y, r, _), options in zip(order, texts_drawn, spots, nodes, words):
@@ -221,7 +221,37 @@ def label_and_route(ax: Axes, route: Callable[[Sequence[tuple]], list[Route]], o
                 artist.remove()
         if not crossed:
             break
-    return best[1], best[2]
+    return _off_lines(ax, best[1], best[2], order, pos, radius, texts, taken, options), best[2]
+
+
+def _off_lines(ax: Axes, labels: list[Artist], routes: list[Route], order: list[str], pos: dict,
+               radius: dict[str, float], texts: dict[str, str], taken: Sequence[tuple], options: dict) -> list[Artist]:
+    """``labels`` with each one a line runs through placed again beside the lines as finally routed, the other
+    labels staying where they are, where that finds it a spot (or a leader) no line crosses (judged round 11:
+    labels of the person graph crossed by lines routed after them); one that finds none is knocked out of the
+    lines, as a map prints a name over its roads (:data:`KNOCKOUT`). Returns the label artists."""
+    points = line_points(routes, ax.figure.dpi / 72)
+    boxes = dict(zip((str(a.get_gid())[6:] for a in labels if str(a.get_gid()).startswith("label:")), boxes_of(labels)))
+    crossed = [n for n in order if n in boxes and lines_on_boxes([boxes[n]], points[0])]
+    if not crossed:
+        return labels
+    kept = [box for n, box in boxes.items() if n not in crossed]
+    again = draw_labels(ax, crossed, pos, radius, texts, *points, taken=[*taken, *kept], **options)
+    moved = {str(a.get_gid()).split(":", 1)[1] for a, box in zip(again, boxes_of(again))
+             if str(a.get_gid()).startswith("label:") and not lines_on_boxes([box], points[0])}
+    for artist in [*labels, *again]:
+        if (str(artist.get_gid()).split(":", 1)[1] in moved) == (artist in labels):
+            artist.remove()
+    out = [a for a in [*labels, *again] if (str(a.get_gid()).split(":", 1)[1] in moved) != (a in labels)]
+    for artist in out:
+        if str(artist.get_gid()).split(":", 1)[1] in set(crossed) - moved and str(artist.get_gid()).startswith("label"):
+            artist.set_bbox(KNOCKOUT)
+    return out
+
+
+#: The white ground a label no free spot was found for is drawn on: the lines under it stop at its edge, rather
+#: than running through its words (a map's knockout).
+KNOCKOUT = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.92}
 
 
 def lines_on_boxes(boxes: Sequence[tuple], points: np.ndarray) -> int:

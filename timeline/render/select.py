@@ -306,19 +306,20 @@ PAIRS_PER_ACTOR = 1.25
 
 def between_sides(edges: list, side: dict[str, str]) -> tuple[list, int, int, int]:
     """The lines of a drawing grouped by side: ``edges`` (with ``u``, ``v``, ``key``, ``count``) less those within
-    one side; of each pair only its strongest relation family, and its strongest hostile one (pressure or force)
-    beside it if that is another; and only the :data:`PAIRS_PER_ACTOR` strongest pairs an actor, each actor
+    one side; of each pair only its strongest relation family, and each way its strongest hostile one (pressure or
+    force) beside it if that is another (judged round 11: Russia's attacks on Ukraine hidden behind Ukraine's
+    accusations); and only the :data:`PAIRS_PER_ACTOR` strongest pairs an actor, each actor
     keeping its strongest (:func:`strongest_pairs`): fewer, heavier lines. Return the lines kept (in their order),
     and how many went: within a side, lesser relations of a pair drawn, relations of the weaker pairs."""
     across = [e for e in edges if side.get(e.u, e.u) != side.get(e.v, e.v)]
     hostile = {"force": 0, "pressure": 1}
     best: dict[frozenset, object] = {}
-    worst: dict[frozenset, object] = {}
+    worst: dict[tuple, object] = {}         # each way: one side's attacks are not hidden by the other's accusations
     for edge in sorted(across, key=lambda e: (-e.count, hostile.get(e.key, 2), e.key, e.u, e.v)):
         pair = frozenset((edge.u, edge.v))
         best.setdefault(pair, edge)
         if edge.key in hostile:
-            worst.setdefault(pair, edge)
+            worst.setdefault((edge.u, edge.v) if edge.directed else (pair,), edge)
     actors = {n for e in across for n in (e.u, e.v)}
     pairs = strongest_pairs({tuple(sorted(p)): e.count for p, e in best.items()}, round(PAIRS_PER_ACTOR * len(actors)))
     drawn = [e for e in across if tuple(sorted((e.u, e.v))) in pairs]
