@@ -79,7 +79,10 @@ def test_a_stance_spans_from_its_day_to_the_actors_next_and_thins_after_the_last
     assert rule.get_xdata()[0] == pytest.approx(x(2025, 12, 29))
     assert "ceasefire:russia-ceasefire-2025-03-13" not in bars(figure, "tail")
     claim = drawn["ceasefire:us-ceasefire-2025-12-28-claimed"]        # stated on the last day: to the rule, not past
-    assert claim[:2] == (x(2025, 12, 28), pytest.approx(x(2025, 12, 29)))   # (judge11: LEAST wide, it stuck out)
+    assert claim[1] == pytest.approx(x(2025, 12, 29))                  # (judge11: LEAST wide past it, it stuck out)
+    assert inches(figure, claim[1] - claim[0]) == pytest.approx(LEAST)   # LEAST wide back from it, not a sliver
+    ticks = {line.get_gid(): line.get_xdata()[0] for line in figure.chart.lines if (line.get_gid() or "").startswith("day:")}
+    assert ticks["day:us-ceasefire-2025-12-28-claimed"] == x(2025, 12, 28)   # its tick still marks its day
     assert end == pytest.approx(x(2025, 12, 29)) and [t.get_text() for t in figure.chart.get_xticklabels()][-1] == "Dec"
     # rows in the order asked; the claim sits in its own row, under the actor's own
     rows = {gid: y for gid, (_, _, y) in drawn.items()}
@@ -196,7 +199,8 @@ def test_open_ended_and_imprecise_dates_are_drawn_as_the_key_shows(tmp_path):
     drawn = bars(figure)
     assert drawn["donbas:by-july"][:2] == (x(2025, 7, 10), x(2025, 10, 1))     # "no later than": from its last day
     x0, x1, _ = drawn["donbas:october-on"]          # the open end does not stretch it: to the as-of rule, no further
-    assert (x0, x1) == (x(2025, 10, 1), pytest.approx(figure.chart.get_xlim()[1]))
+    assert x1 == pytest.approx(figure.chart.get_xlim()[1])    # stated a day before the as-of rule: LEAST wide back
+    assert x0 <= x(2025, 10, 1) and inches(figure, x1 - x0) == pytest.approx(LEAST)   # from it (integ12), not a sliver
     assert drawn["donbas:march"][:2] == (x(2025, 3, 1), x(2025, 4, 1))         # solid over the month it was said
     spans = {line.get_gid()[5:]: (list(line.get_xdata()), line.get_linestyle()) for line in figure.chart.lines
              if (line.get_gid() or "").startswith("span:")}
@@ -423,6 +427,6 @@ def test_no_bar_passes_the_as_of_rule(seeds):
     ax = figure.chart
     rule = next(line for line in ax.lines if line.get_gid() == "as-of").get_xdata()[0]
     bars = [p for p in ax.patches if (p.get_gid() or "").startswith(("run:", "tail:"))]
-    late = [p for p in bars if p.get_x() >= rule - 1]           # a stance stated on the as-of day
+    late = [p for p in bars if p.get_gid() == "run:ceasefire:us-ceasefire-2025-12-28-claimed"]   # stated on the as-of day
     assert late and all(p.get_x() + p.get_width() <= rule + 1e-9 for p in bars)
     assert ax.get_xlim()[1] == pytest.approx(rule)

@@ -175,8 +175,9 @@ def test_a_span_s_ring_at_its_end_is_keyed():
 
 def test_a_numbered_mark_crowded_on_both_sides_of_its_row_is_the_one_given_room():
     """Judged round 11: the column's '5' and '6' went at leaders' ends across other marks, because room for every
-    number cost a third more rows and none was kept. Room is kept for the numbered marks with less than a
-    number's room free on their row both before and after them (pixels; lane, row as laid out)."""
+    number cost a third more rows and none was kept. Room is kept for the numbered marks with less than FREE (1.5)
+    times a number's room free on their row both before and after them (pixels; lane, row as laid out): air both
+    sides, and the number nearer its own mark than the next."""
     from timeline.render.events_chart import _crowded
     from timeline.render.keyed import Mark
 
@@ -184,4 +185,5 @@ def test_a_numbered_mark_crowded_on_both_sides_of_its_row_is_the_one_given_room(
     e, f = Mark(0, 30, 40, 35, row=1), Mark(0, 0, 15, 7, row=1)          # e: free before it on its own row
     g = Mark(1, 12, 22, 17)                                            # another lane's row 0: not b's neighbour
     assert _crowded([b, d, e, g], [a, b, c, d, e, f, g], 10.0) == [b]
-    assert _crowded([b], [a, b, c, d, e, f, g], 2.0) == []             # 2 px free each side: room enough
+    assert _crowded([b], [a, b, c, d, e, f, g], 2.0) == [b]            # 2 px free each side, 3 px (1.5 x 2) needed
+    assert _crowded([b], [a, b, c, d, e, f, g], 4 / 3) == []           # 2 px free each side = 1.5 x 4/3: room enough

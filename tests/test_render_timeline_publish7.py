@@ -92,11 +92,14 @@ def test_an_open_date_and_the_numbered_key_read_plainly(charts):
 def test_the_key_shows_one_broken_ring_and_hollow_marks_as_drawn(charts):
     """Planned (a hollow circle with a dashed line through it), proposed (dotted) and claimed (a dashed ring) were
     three broken rings in the key, while the chart drew hollow marks with a solid outline: the key shows hollow
-    marks as drawn, in one entry, and the dashed ring of a claim once."""
+    marks as drawn, in one entry, and the dashed ring of a claim once. The page draws two claims as spans, ringed
+    at their end (27-28 Mar energy strikes, 20-28 Apr Easter violations), and no disputed span: only the claim's
+    words say where a span's ring goes (round 12)."""
     cues = charts["seed-page"].legends[1]
     texts = [t.get_text() for t in cues.get_texts()]
     assert [t for t in texts if "dashed ring" in t or "dotted" in t or "dash-dot" in t] == [
-        "Claimed by one side (dashed ring)"]
+        "Claimed by one side (dashed ring; a span ringed at its end)"]
+    assert "Disputed (ringed)" in texts                          # its marks are points: no span ringed at its end
     assert "Planned or proposed (hollow, a span dashed)" in texts or \
         "Planned or proposed (hollow, a span dashed; label in italics)" in texts
     assert not [a for a in cues.findobj(Line2D) if a.get_linestyle() in ("--", ":", "-.")]   # no line through a ring

@@ -357,7 +357,7 @@ def legends(glyphs: Sequence[Glyph], scale: TimeScale, axes_width: float, shown_
             cue_entries(bool(spans), any(g.open_start for g in glyphs), any(g.open_end for g in glyphs),
                         any(e.date.uncertain for e in events), any(e.date.approximate for e in events),
                         {e.status for e in events}, [relation for _, relation, _ in shown_links],
-                        any(style.status_look(g.event.status).ring for g in spans))]
+                        {g.event.status for g in spans if style.status_look(g.event.status).ring})]
 
 
 def day_note(glyphs: Sequence[Glyph], scale: TimeScale, axes_width: float) -> str | None:

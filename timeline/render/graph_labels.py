@@ -84,17 +84,38 @@ def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bou
     are boxes already drawn (a group's name)."""
     taken = [(x0 - TITLE_PAD * px, y0 - TITLE_PAD * px, x1 + TITLE_PAD * px, y1 + TITLE_PAD * px)
              for x0, y0, x1, y1 in taken]
-    spots = []
-    for i, forms in enumerate(sizes):
+    placed = _place_in(range(len(sizes)), sizes, nodes, bounds, edge_points, edge_ends, px, prefer, taken, keep)
+    hemmed = [i for i, (cost, _) in placed.items() if cost >= OVERLAP]
+    if hemmed:      # integ12: a label on a node or label, or nearer another node (Peskov's, its spots taken by its
+        # neighbours' labels, lay nearer Putin's node): placed again before the others, kept if fewer are so placed
+        again = _place_in([*hemmed, *(i for i in placed if i not in hemmed)], sizes, nodes, bounds, edge_points,
+                          edge_ends, px, prefer, taken, keep)
+        if sum(cost >= OVERLAP for cost, _ in again.values()) < len(hemmed):
+            placed = again
+    return [placed[i][1] for i in range(len(sizes))]
+
+
+def _place_in(order: Sequence[int], sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray,
+              bounds: tuple[float, float, float, float], edge_points: np.ndarray, edge_ends: np.ndarray, px: float,
+              prefer: Sequence[float] | None, taken: Sequence[tuple], keep: Sequence[bool]
+              ) -> dict[int, tuple[float, Spot]]:
+    """:func:`place`'s spots (and their costs) by label, the labels placed in ``order``."""
+    taken = list(taken)
+    out = {}
+    for i in order:
+        forms = sizes[i]
         tried = [_spot(w, h, nodes, i, bounds, edge_points, edge_ends, px, prefer[i] if prefer else 0.0, taken)
                  for w, h in forms]
-        clean = next((k for k, (cost, _) in enumerate(tried) if cost < ON_A_LINE), None)
+        usual = tried[:2]                   # a third form (a person's name on two lines) only as a last resort
+        clean = next((k for k, (cost, _) in enumerate(usual) if cost < ON_A_LINE), None)
         form = 0 if i < len(keep) and keep[i] and tried[0][0] < OVERLAP and clean is None else clean
-        form = min(range(len(tried)), key=lambda k: tried[k][0]) if form is None else form
+        form = min(range(len(usual)), key=lambda k: tried[k][0]) if form is None else form
+        if tried[form][0] >= OVERLAP and len(tried) > 2:    # integ12: on a node or label, or nearer another node
+            form = min(range(len(tried)), key=lambda k: tried[k][0])
         spot = tried[form][1]._replace(form=form)
         taken.append(spot.box)
-        spots.append(spot)
-    return spots
+        out[i] = (tried[form][0], spot)
+    return out
 
 
 def _spot(w: float, h: float, nodes: np.ndarray, i: int, bounds: tuple, edge_points: np.ndarray,

@@ -20,7 +20,7 @@ pending, ringed when contested) and named in the legend by its label.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from matplotlib.legend import Legend
 from matplotlib.legend_handler import HandlerBase
@@ -168,12 +168,13 @@ def ring_marker(ring: str) -> object:
 
 
 def cue_entries(spans: bool, open_start: bool, open_end: bool, uncertain: bool, approximate: bool,
-                statuses: set[str], relations: Sequence[str], ringed_spans: bool = False) -> list[Entry]:
+                statuses: set[str], relations: Sequence[str], ringed_spans: Collection[str] = ()) -> list[Entry]:
     """A legend entry per way of drawing a date, a status or a link, for those the chart uses.
 
-    Statuses are listed in the model's order; ``occurred`` is the default and needs no entry. Where a span is
-    drawn ringed (``ringed_spans``: its ring goes round its end, tinted), a ringed status's words say so (judged
-    round 11: the tinted ring at the end of a disputed span read as an unkeyed green disc).
+    Statuses are listed in the model's order; ``occurred`` is the default and needs no entry. Where a span of a
+    ringed status is drawn (``ringed_spans``: the statuses of the spans drawn; its ring goes round its end,
+    tinted), that status's words say so (judged round 11: the tinted ring at the end of a disputed span read as
+    an unkeyed green disc); a ringed status drawn on points alone keeps its plain words.
     """
     cues = [
         (spans, Span(), "Date known only as a span (a month, a range)"),
@@ -185,7 +186,7 @@ def cue_entries(spans: bool, open_start: bool, open_end: bool, uncertain: bool, 
     shown = [s for s in (*STATUSES, *sorted(set(statuses) - set(STATUSES))) if s in statuses and s != "occurred"]
     for group in _alike(shown):
         words = status_label(group[0], spans, *group[1:])
-        if ringed_spans and style.status_look(group[0]).ring:
+        if style.status_look(group[0]).ring and set(group) & set(ringed_spans):
             words = f"{words.removesuffix(')')}; a span ringed at its end)"
         cues.append((True, status_handle(group[0]), words))
     for relation in dict.fromkeys(relations):

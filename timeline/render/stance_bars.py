@@ -32,13 +32,15 @@ def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: 
     (the as-of rule: judge11, a late stance's least-width bar stuck out past it): a bar, thinned after
     ``record_end`` (the row's last statement; ``None``: not the row's last run), and under it a mark per statement,
     ``nudge``d sideways (points, by position id) where statements share a day. Its full-height part is at least
-    :data:`LEAST` wide; a hatched bar keeps its hatch when thin (:func:`held_look`)."""
+    :data:`LEAST` wide; a hatched bar keeps its hatch when thin (:func:`held_look`): a run stated less than that
+    before ``stop`` ends on it and reaches back that far (its statement's tick still marks its day)."""
     h = CLAIM_BAR if claimed else BAR
     least = least_days(ax)
     x0 = mdates.date2num(run.start)
     x1 = max(mdates.date2num(end or run.end), x0 + least)
-    if stop is not None:
-        x1 = min(x1, mdates.date2num(stop))
+    if stop is not None:          # no bar passes the as-of rule; one stated in the last days ends on it, LEAST wide
+        x1 = min(x1, mdates.date2num(stop))   # (integ12: clipped at its day, a stance of the as-of day was a sliver)
+        x0 = min(x0, x1 - least)
     stated = None if record_end is None or record_end >= run.end else mdates.date2num(record_end)  # before its end
     solid = x1 if stated is None else min(x1, max(stated, x0 + least))
     look = claim_look(color, hatch) if claimed else bar_look(color, hatch)
