@@ -336,7 +336,7 @@ def find_triggers(span: Span) -> list[Trigger]:
         if kind == "endorsement" and len(match) == 2 and match[-1].lower_ == "by" \
                 and match[0].lower_ in ("supported", "endorsed") and not _thing_before(span, match):
             # drafta12: "the government, which is supported by a coalition": backing, not an endorsement; only the
-            # "supported|endorsed by" passive (integ12: "is recognized by the EU" is recognition whatever precedes it)
+            # "supported|endorsed by" passive (round 12: "is recognized by the EU" is recognition whatever precedes it)
             continue
         if kind == "military_action" and noun and match[-1].lower_ in INVADED_AFTER.split("|"):
             match = match[:1]  # drafta12: "a 1974 Turkish army invasion triggered by a coup": the coup is no author

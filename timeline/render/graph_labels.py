@@ -86,7 +86,7 @@ def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bou
              for x0, y0, x1, y1 in taken]
     placed = _place_in(range(len(sizes)), sizes, nodes, bounds, edge_points, edge_ends, px, prefer, taken, keep)
     hemmed = [i for i, (cost, _) in placed.items() if cost >= OVERLAP]
-    if hemmed:      # integ12: a label on a node or label, or nearer another node (Peskov's, its spots taken by its
+    if hemmed:      # round 12: a label on a node or label, or nearer another node (Peskov's, its spots taken by its
         # neighbours' labels, lay nearer Putin's node): placed again before the others, kept if fewer are so placed
         again = _place_in([*hemmed, *(i for i in placed if i not in hemmed)], sizes, nodes, bounds, edge_points,
                           edge_ends, px, prefer, taken, keep)
@@ -110,7 +110,7 @@ def _place_in(order: Sequence[int], sizes: Sequence[Sequence[tuple[float, float]
         clean = next((k for k, (cost, _) in enumerate(usual) if cost < ON_A_LINE), None)
         form = 0 if i < len(keep) and keep[i] and tried[0][0] < OVERLAP and clean is None else clean
         form = min(range(len(usual)), key=lambda k: tried[k][0]) if form is None else form
-        if tried[form][0] >= OVERLAP and len(tried) > 2:    # integ12: on a node or label, or nearer another node
+        if tried[form][0] >= OVERLAP and len(tried) > 2:    # round 12: on a node or label, or nearer another node
             form = min(range(len(tried)), key=lambda k: tried[k][0])
         spot = tried[form][1]._replace(form=form)
         taken.append(spot.box)
@@ -252,22 +252,33 @@ def _off_lines(ax: Axes, labels: list[Artist], routes: list[Route], order: list[
     labels of the person graph crossed by lines routed after them); one that finds none is knocked out of the
     lines, as a map prints a name over its roads (:data:`KNOCKOUT`). Returns the label artists."""
     points = line_points(routes, ax.figure.dpi / 72)
-    boxes = dict(zip((str(a.get_gid())[6:] for a in labels if str(a.get_gid()).startswith("label:")), boxes_of(labels)))
+    boxes = dict(zip(map(_node_of, _labels_of(labels)), boxes_of(labels)))
     crossed = [n for n in order if n in boxes and lines_on_boxes([boxes[n]], points[0])]
     if not crossed:
         return labels
     kept = [box for n, box in boxes.items() if n not in crossed]
     again = draw_labels(ax, crossed, pos, radius, texts, *points, taken=[*taken, *kept], **options)
-    moved = {str(a.get_gid()).split(":", 1)[1] for a, box in zip(again, boxes_of(again))
-             if str(a.get_gid()).startswith("label:") and not lines_on_boxes([box], points[0])}
-    for artist in [*labels, *again]:
-        if (str(artist.get_gid()).split(":", 1)[1] in moved) == (artist in labels):
+    moved = {_node_of(a) for a, box in zip(_labels_of(again), boxes_of(again)) if not lines_on_boxes([box], points[0])}
+    out = []
+    for artist in [*labels, *again]:    # a moved label's new artists, every other label's first ones
+        if (_node_of(artist) in moved) == (artist in labels):
             artist.remove()
-    out = [a for a in [*labels, *again] if (str(a.get_gid()).split(":", 1)[1] in moved) != (a in labels)]
-    for artist in out:
-        if str(artist.get_gid()).split(":", 1)[1] in set(crossed) - moved and str(artist.get_gid()).startswith("label"):
+        else:
+            out.append(artist)
+    for artist in _labels_of(out):
+        if _node_of(artist) in set(crossed) - moved:
             artist.set_bbox(KNOCKOUT)
     return out
+
+
+def _labels_of(artists: Sequence[Artist]) -> list[Artist]:
+    """The labels among ``artists`` (their gid ``label:<node>``; leaders are ``leader:<node>``)."""
+    return [a for a in artists if str(a.get_gid()).startswith("label:")]
+
+
+def _node_of(artist: Artist) -> str:
+    """The node a label's or a leader's artist belongs to (its gid ``label:<node>`` or ``leader:<node>``)."""
+    return str(artist.get_gid()).split(":", 1)[1]
 
 
 #: The white ground a label no free spot was found for is drawn on: the lines under it stop at its edge, rather
@@ -290,7 +301,7 @@ def lines_on_boxes(boxes: Sequence[tuple], points: np.ndarray) -> int:
 def boxes_of(artists: Sequence[Artist]) -> list[tuple[float, float, float, float]]:
     """The boxes (x0, y0, x1, y1, pixels) of the labels among ``artists`` (those :func:`draw_labels` returns)."""
     renderer = artists[0].figure.canvas.get_renderer() if artists else None
-    return [tuple(a.get_window_extent(renderer).extents) for a in artists if str(a.get_gid()).startswith("label:")]
+    return [tuple(a.get_window_extent(renderer).extents) for a in _labels_of(artists)]
 
 
 def _measure(text: Artist, words: str, renderer: object) -> tuple[float, float]:

@@ -78,7 +78,7 @@ def label_forms(dataset: Dataset, texts: dict[str, str]) -> dict[str, list[str]]
         actor = dataset.actors.get(node)
         person = actor is not None and actor.kind == "person"
         forms[node] = list(dict.fromkeys([text, actor_name(actor) if person else balanced(" ".join(text.split()))]))
-        if person and len(forms[node]) == 2:    # last resort (integ12: Peskov's name, on one line, lay nearer
+        if person and len(forms[node]) == 2:    # last resort (round 12: Peskov's name, on one line, lay nearer
             forms[node].append(balanced(actor_name(actor)))      # another node): the name on two lines, whole
     return forms
 

@@ -39,7 +39,7 @@ def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: 
     x0 = mdates.date2num(run.start)
     x1 = max(mdates.date2num(end or run.end), x0 + least)
     if stop is not None:          # no bar passes the as-of rule; one stated in the last days ends on it, LEAST wide
-        x1 = min(x1, mdates.date2num(stop))   # (integ12: clipped at its day, a stance of the as-of day was a sliver)
+        x1 = min(x1, mdates.date2num(stop))   # (round 12: clipped at its day, a stance of the as-of day was a sliver)
         x0 = min(x0, x1 - least)
     stated = None if record_end is None or record_end >= run.end else mdates.date2num(record_end)  # before its end
     solid = x1 if stated is None else min(x1, max(stated, x0 + least))
