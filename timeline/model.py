@@ -289,7 +289,10 @@ class Dataset:
         ``date`` ``None``: as things stand (each actor's last listed affiliation).
         An affiliation holds at a date if it holds at the date's :func:`date_order` midpoint.
         """
-        moment = None if date is None else date_order(date)[0]
+        return self._chain_at(actor_id, None if date is None else date_order(date)[0])
+
+    def _chain_at(self, actor_id: str, moment: datetime | None) -> list[str]:
+        """:meth:`affiliation_chain` at a moment (a date's :func:`date_order` midpoint, worked out once)."""
         chain = [actor_id]
         while (parent := self.actors[chain[-1]].affiliation_at(moment)) and parent not in chain:
             chain.append(parent)
@@ -349,14 +352,17 @@ class Dataset:
         at = node.__getitem__ if node else str
         seen: set[tuple[str, str]] = set()
         chains: dict[str, list[str]] = {}
+        moment = date_order(event.date)[0]
 
         def chain(actor: str) -> list[str]:
-            if actor not in chains:
-                chains[actor] = self.affiliation_chain(actor, event.date)
-            return chains[actor]
+            if (found := chains.get(actor)) is None:
+                found = chains[actor] = self._chain_at(actor, moment)
+            return found
 
         for u0, v0 in candidate_pairs(meeting_groups(self, event), at, only):
-            u, v = sorted((at(u0), at(v0)))
+            u, v = at(u0), at(v0)
+            if v < u:
+                u, v = v, u
             if u == v or (u, v) in seen or u in chain(v) or v in chain(u):
                 continue
             seen.add((u, v))
