@@ -9,9 +9,18 @@ from pathlib import Path
 import pytest
 
 import timeline.index
-from timeline import dataset
+from timeline import cache, dataset
 from timeline.model import Dataset
 from timeline.store import fragments
+
+#: A dataset of one file: two actors who met in Geneva.
+RECORD = """
+actors:
+  - {id: anna, name: Anna}
+  - {id: boris, name: Boris}
+events:
+  - {id: talks, type: meeting, date: 2025-01-10, location: Geneva, participants: [anna, boris]}
+"""
 
 
 @pytest.fixture(autouse=True)
@@ -55,3 +64,17 @@ def tables_rows(data: Path) -> dict[str, list[tuple]]:
                 by_file = timeline.index.per_file(statement)
                 rows[table] = sorted(((paths[row[0]], *row[1:]) if by_file else row for row in found), key=repr)
         return rows
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A dataset folder holding :data:`RECORD` as ``record.yaml``."""
+    path = tmp_path / "data"
+    path.mkdir()
+    (path / "record.yaml").write_text(RECORD, encoding="utf-8")
+    return path
+
+
+def location(folder: Path) -> str | None:
+    """Where the talks of :data:`RECORD` took place, by :func:`timeline.cache.load`."""
+    return cache.load(folder).event("talks").location

@@ -18,11 +18,8 @@ import os
 import time
 from pathlib import Path
 
-from timeline import dataset
-from timeline.index import open_tables
-from timeline.index.write import write_tables
 from timeline.model import Dataset
-from timeline.store import cache_dir, open_store, slot_name
+from timeline.store import Store, cache_dir, open_store, slot_name
 from timeline.store.graphs import remember
 
 #: A file in the cache folder not used for this long is deleted the next time a store is written.
@@ -40,10 +37,9 @@ def load(path: str | os.PathLike, tables: bool = False) -> Dataset:
     when they do not match the files. Raises what :func:`timeline.dataset.load`
     raises; never fails because of the store.
     """
-    if os.environ.get("TIMELINE_NO_CACHE", "") not in ("", "0"):
-        return dataset.load(path)
-    store = open_store(path)
-    if store is None:
+    if os.environ.get("TIMELINE_NO_CACHE", "") not in ("", "0") or (store := open_store(path)) is None:
+        from timeline import dataset  # the YAML reader: a load from the store does not import it
+
         return dataset.load(path)
     checked_ns = time.time_ns()
     record = store.load()
@@ -51,9 +47,18 @@ def load(path: str | os.PathLike, tables: bool = False) -> Dataset:
         remember(record, digest, store.file, store.key)
     if store.read:
         _prune(store.file.parent)
-    if tables and store.stamps and (layout := store.layout()) is not None and open_tables(path, update=False) is None:
-        write_tables(path, record, store.stamps, checked_ns, layout)
+    if tables and store.stamps:
+        _write_tables(path, record, store, checked_ns)
     return record
+
+
+def _write_tables(path: str | os.PathLike, record: Dataset, store: Store, checked_ns: int) -> None:
+    """Write the store's query tables of ``record`` if they do not match the files (:mod:`timeline.index`)."""
+    from timeline.index import open_tables
+    from timeline.index.write import write_tables
+
+    if (layout := store.layout()) is not None and open_tables(path, update=False) is None:
+        write_tables(path, record, store.stamps, checked_ns, layout)
 
 
 def cache_file(path: str | os.PathLike) -> Path:

@@ -12,11 +12,10 @@ import inspect
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from itertools import chain, combinations, product
-from operator import attrgetter
+from itertools import combinations, product
 from typing import TYPE_CHECKING, Any, Literal
 
-from timeline.vocabulary import EVENT_TYPES, HELD_STATUSES, MEETING_TYPES, ROLE_KEYS, STATUS_INFO
+from timeline.vocabulary import EVENT_TYPES, HELD_STATUSES, MEETING_TYPES, STATUS_INFO
 
 if TYPE_CHECKING:  # networkx is imported when a graph is made: listing relations (--help) needs none
     import networkx as nx
@@ -150,7 +149,7 @@ def actor_graph(dataset: Dataset, events: Iterable[Event] | None = None, level: 
         if (at := dated.get(event.date)) is None:  # each date's sides and bounds worked out once
             at = dated[event.date] = (nodes_by_date(event.date), event.date.iso_start(), event.date.iso_end())
         side = at[0]
-        for actor in _all_roles(event):
+        for actor in event.role_actors():
             activity.setdefault(side[actor], set()).add(event.id)
         for actor in (*event.acting(), *event.initiator):
             order[side[actor]] = None
@@ -160,7 +159,7 @@ def actor_graph(dataset: Dataset, events: Iterable[Event] | None = None, level: 
                 order.setdefault(u)
                 order.setdefault(v)
         # an actor who acted without a counterpart (a statement, a joint draft) is in the graph all the same
-        for actor in _acting_roles(event):
+        for actor in event.role_actors(mentioned=False):
             order[side[actor]] = None
     graph = nx.MultiDiGraph(title=dataset.title or "", level=level)
     graph.add_nodes_from((node, {**actor_attributes(dataset, node), "activity": len(activity.get(node, ()))})
@@ -209,19 +208,6 @@ class _Within:
         if (chain := self.chains.get((actor, date))) is None:
             chain = self.chains[actor, date] = self.dataset.affiliation_chain(actor, date)
         return outer in chain
-
-
-#: The actors of an event in role order (:meth:`Event.roles`), read in one call; and those of roles but "mentioned".
-_ROLE_VALUES = attrgetter(*ROLE_KEYS)
-_ACTING_VALUES = attrgetter(*(key for key, role in ROLE_KEYS.items() if role != "mentioned"))
-
-
-def _all_roles(event: Event) -> Iterator[str]:
-    return chain.from_iterable(_ROLE_VALUES(event))
-
-
-def _acting_roles(event: Event) -> Iterator[str]:
-    return chain.from_iterable(_ACTING_VALUES(event))
 
 
 def _undrafted(dataset: Dataset) -> list[Event]:

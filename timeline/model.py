@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import chain
+from operator import attrgetter
 from typing import NamedTuple
 
 from timeline.dates import DateSpan
@@ -142,6 +144,13 @@ class Source:
         return ", ".join(p for p in parts if p) or self.id
 
 
+#: An event's actors of each role in role order (:data:`ROLE_KEYS`), read in one call; the roles' names; and
+#: the actors of the roles but "mentioned".
+_ROLE_VALUES = attrgetter(*ROLE_KEYS)
+_ROLE_NAMES = tuple(ROLE_KEYS.values())
+_TAKING_PART = attrgetter(*(key for key, role in ROLE_KEYS.items() if role != "mentioned"))
+
+
 @dataclass(slots=True)
 class Event:
     """A dated event linked to actors by their roles.
@@ -184,12 +193,16 @@ class Event:
 
     def roles(self) -> list[tuple[str, str]]:
         """Each (actor id, role) pair of the event, in role order (:data:`ROLES`)."""
-        return [(actor, role) for key, role in ROLE_KEYS.items()
-                for actor in getattr(self, key)]
+        return [(actor, role) for role, actors in zip(_ROLE_NAMES, _ROLE_VALUES(self)) for actor in actors]
+
+    def role_actors(self, mentioned: bool = True) -> Iterator[str]:
+        """The actor id of each of :meth:`roles`, in role order, repeats kept; without the mentioned actors
+        if not ``mentioned`` (those of the roles in which an actor takes part)."""
+        return chain.from_iterable((_ROLE_VALUES if mentioned else _TAKING_PART)(self))
 
     def actors(self) -> list[str]:
         """Every actor id linked to the event, once each, in role order."""
-        return list(dict.fromkeys(actor for actor, _ in self.roles()))
+        return list(dict.fromkeys(self.role_actors()))
 
     def attendees(self) -> tuple[str, ...]:
         """Who sat at a symmetric event: participants and heads of delegation, once each."""
@@ -276,7 +289,10 @@ class Dataset:
         ``date`` ``None``: as things stand (each actor's last listed affiliation).
         An affiliation holds at a date if it holds at the date's :func:`date_order` midpoint.
         """
-        moment = None if date is None else date_order(date)[0]
+        return self._chain_at(actor_id, None if date is None else date_order(date)[0])
+
+    def _chain_at(self, actor_id: str, moment: datetime | None) -> list[str]:
+        """:meth:`affiliation_chain` at a moment (a date's :func:`date_order` midpoint, worked out once)."""
         chain = [actor_id]
         while (parent := self.actors[chain[-1]].affiliation_at(moment)) and parent not in chain:
             chain.append(parent)
@@ -336,14 +352,17 @@ class Dataset:
         at = node.__getitem__ if node else str
         seen: set[tuple[str, str]] = set()
         chains: dict[str, list[str]] = {}
+        moment = date_order(event.date)[0]
 
         def chain(actor: str) -> list[str]:
-            if actor not in chains:
-                chains[actor] = self.affiliation_chain(actor, event.date)
-            return chains[actor]
+            if (found := chains.get(actor)) is None:
+                found = chains[actor] = self._chain_at(actor, moment)
+            return found
 
         for u0, v0 in candidate_pairs(meeting_groups(self, event), at, only):
-            u, v = sorted((at(u0), at(v0)))
+            u, v = at(u0), at(v0)
+            if v < u:
+                u, v = v, u
             if u == v or (u, v) in seen or u in chain(v) or v in chain(u):
                 continue
             seen.add((u, v))

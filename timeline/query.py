@@ -106,7 +106,7 @@ def relations(dataset: Dataset, actor: str, *, since: str | None = None, until: 
     (me,) = _nodes(dataset, dataset.nodes_at(level), level, actor)
     nodes_at = dataset.nodes_by_date(level)
     events = [e for e in EventFilter(since, until, include_drafts=include_drafts).apply(dataset)
-              if me in {nodes_at(e.date)[actor] for actor, role in e.roles() if role != "mentioned"}]
+              if me in {nodes_at(e.date)[actor] for actor in e.role_actors(mentioned=False)}]
     graph = actor_graph(dataset, events, level=level)
     found = [*_alone(events, me, nodes_at)]
     for u, v, data in [*graph.out_edges(me, data=True), *graph.in_edges(me, data=True)] if me in graph else []:

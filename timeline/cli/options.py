@@ -65,12 +65,14 @@ def load_data(paths: tuple[Path, ...], tables: bool = False) -> Dataset:
     several are read and checked together each time (:func:`timeline.dataset.load`), so a file of drafts
     is checked against the dataset it names.
     """
-    from timeline import cache, dataset
+    from timeline import cache
     from timeline.read.files import default_path
 
     if paths in _loaded:
         return _loaded.pop(paths)
     if len(paths) > 1:
+        from timeline import dataset  # the YAML reader: a load from the store does not import it
+
         return dataset.load(*paths)
     return cache.load(paths[0] if paths else default_path(), tables=tables)
 

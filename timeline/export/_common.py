@@ -147,14 +147,6 @@ def write_lines(lines: Iterable[str], path_or_file: PathOrFile, end: str = "\n",
     write_text((end.join(chunk) + end for chunk in iter(lambda: list(islice(lines, batch)), [])), path_or_file)
 
 
-def json_pieces(data: Any, size: int = 8192) -> Iterator[str]:
-    """``data`` as indented JSON text (non-ASCII as it is), in pieces of ``size`` tokens, ending with a line break."""
-    tokens = json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(data)
-    while piece := "".join(islice(tokens, size)):
-        yield piece
-    yield "\n"
-
-
 def xml_text(text: str) -> str:
     """``text`` as XML character data: markup escaped, carriage returns kept, what XML cannot hold replaced."""
     return _NOT_XML.sub(_REPLACEMENT, text).translate(_TEXT) if _SPECIAL.search(text) else text

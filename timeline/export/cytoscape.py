@@ -18,8 +18,9 @@ from typing import Any
 
 import networkx as nx
 
-from timeline.export._common import PathOrFile, arcs, graph_format, json_pieces, write_text
+from timeline.export._common import PathOrFile, arcs, graph_format, write_text
 from timeline.export.json import fixed_first
+from timeline.export.json_text import json_pieces
 
 
 def write_cytoscape(graph: nx.Graph, path_or_file: PathOrFile) -> None:

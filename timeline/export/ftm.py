@@ -147,7 +147,7 @@ def _event(model, dataset: Dataset, event: Event, ids: dict[str, str]) -> Entity
         entity.add(prop, value)
     if event.location:
         entity.add("location", plain_text(event.location))
-    entity.add("involved", [ids[a] for a in dict.fromkeys(a for a, role in event.roles() if role != "mentioned")
+    entity.add("involved", [ids[a] for a in dict.fromkeys(event.role_actors(mentioned=False))
                             if a in ids])
     entity.add("namesMentioned", [plain_text(actor_name(dataset, a)) for a in event.mentioned])
     entity.add("organizer", [ids[a] for a in event.host if a in ids])

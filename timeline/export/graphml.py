@@ -40,6 +40,7 @@ from timeline.export._common import (
     write_lines,
     xml_element,
     xml_tag,
+    xml_text,
 )
 
 NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
@@ -160,7 +161,9 @@ def _type_of(value: Any) -> str:
 
 
 def _data(indent: str, domain: str, data: dict, keys: dict[tuple[str, str], str]) -> list[str]:
-    return [indent + xml_tag("data", {"key": keys[domain, name]}, typed_text(value))
+    """The ``<data>`` lines of an element (``xml_tag("data", {"key": key}, text)``, whose keys ``dN`` need no
+    escaping, written directly: 70,000 of them at 10k events)."""
+    return [f'{indent}<data key="{keys[domain, name]}">{xml_text(typed_text(value))}</data>'
             for name, value in data.items() if value is not None]
 
 

@@ -33,7 +33,6 @@ from timeline.export._common import (
     PathOrFile,
     actor_name,
     headline,
-    json_pieces,
     outcome_and_quantities,
     plain_text,
     roles,
@@ -42,6 +41,7 @@ from timeline.export._common import (
     web_address,
     write_text,
 )
+from timeline.export.json_text import json_pieces
 from timeline.model import Dataset, Event, Source
 
 GroupBy = Literal["type", "side"]

@@ -67,7 +67,7 @@ def rows(record: Dataset, events: Sequence[Event]) -> Iterator[tuple]:
             side = nodes_at(event.date)
             nodes = [side[a] for a in (*event.acting(), *event.initiator)]
             nodes += [x for u, v, _ in event_relations(record, event, side) for x in (u, v)]
-            nodes += [side[a] for a, role in event.roles() if role != "mentioned"]
+            nodes += [side[a] for a in event.role_actors(mentioned=False)]
             for pos, node_ in enumerate(dict.fromkeys(nodes)):
                 yield "event_nodes", level, n, pos, node_
 

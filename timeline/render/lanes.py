@@ -145,7 +145,7 @@ def _keys(event: Event, lanes: str) -> list[str]:
         return [event.type]
     if lanes == "none":
         return [""]
-    actors = [a for a, role in event.roles() if role != "mentioned"] or event.actors()
+    actors = list(event.role_actors(mentioned=False)) or event.actors()
     return list(dict.fromkeys(actors)) or [NO_ACTOR]
 
 

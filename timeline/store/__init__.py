@@ -51,6 +51,7 @@ A missing, corrupt, truncated, foreign or stale store is rebuilt; a cache
 folder that cannot be used means no store, never a failed command. The
 store is only ever a copy: deleting it loses nothing.
 
+>>> from timeline import dataset
 >>> from timeline.store import open_store
 >>> store = open_store("seeds")
 >>> record = store.load()
@@ -69,17 +70,22 @@ import sqlite3
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from timeline import __version__, dataset
+from timeline import __version__
 from timeline.index.guard import open_ours, private_folder, secret_key
 from timeline.index.stamps import RACY_SECONDS, FileStamp, cache_dir, key_dir, slot_name, write_sqlite  # noqa: F401 (importable from here)
 from timeline.index.stamps import code_stamp as _code_stamp
 from timeline.index.stamps import confirmed as _confirmed
 from timeline.index.stamps import racy as _racy
-from timeline.index.write import Layout
 from timeline.model import Dataset
+from timeline.read import files as data_files
+from timeline.read.problems import DatasetError
 from timeline.store import codec, fragments
-from timeline.store.assemble import Conflict, Previous, assemble, join, ordered_as, reorder
+from timeline.store.joined import Conflict, Previous, join, reorder
+
+if TYPE_CHECKING:
+    from timeline.index.write import Layout
 
 #: Written in ``meta``: a store of another format is rebuilt.
 FORMAT = "timeline-store 4"
@@ -121,22 +127,23 @@ class Store:
         data); never fails because of the store: a store that is not ours,
         not intact or of other files is read around, then written anew.
         """
-        files, unread = dataset.dataset_files(self.data)
-        if unread or not files or len(files) == 1 and not dataset.is_data_file(files[0]):
-            return dataset.load(self.data)  # it says what is wrong
+        files, unread = data_files.dataset_files(self.data)
+        if unread or not files or len(files) == 1 and not data_files.is_data_file(files[0]):
+            return _read_all(self.data)  # it says what is wrong
         now = time.time_ns()
         try:
             current = [FileStamp.of(f) for f in files]
         except OSError:
-            return dataset.load(self.data)
+            return _read_all(self.data)
         collecting = gc.isenabled()
         gc.disable()  # as in dataset.load: no garbage to find among so many new objects
         try:
             return self._load(files, current, now, *self._stored())
         except OSError:  # a data file that cannot be read: the loader says so
-            return dataset.load(self.data)
+            return _read_all(self.data)
         finally:
-            if collecting:  # last: the next collection walks every object made meanwhile (see options.py)
+            if collecting:  # the record lasts: frozen, else the next collection walks each object just made
+                gc.freeze()  # (0.2 s at 100k events; see options.py)
                 gc.enable()
 
     def _load(self, files: list[Path], current: list[FileStamp], now: int,
@@ -151,14 +158,14 @@ class Store:
             self.stamps.append(_confirmed(stamp, stored.get(stamp.path), checked))
             if self.stamps[-1].sha256 not in known:
                 self.read.append(file)
-                fragment = fragments.read(file, dataset.max_file_bytes())
+                fragment = fragments.read(file, data_files.max_file_bytes())
                 if fragment is None:  # a problem inside the file: read on, to keep the parts of the others
                     broken = True
                     continue
                 known[self.stamps[-1].sha256] = fragment
         if broken:  # the loader reports every problem, in order; the next run reads only what changes
             self._write(self._groups(known, parts), now)
-            return dataset.load(self.data)
+            return _read_all(self.data)
         pieces = self.pieces = [known[stamp.sha256] for stamp in self.stamps]
         kept = self._groups(known, parts)
         try:
@@ -174,15 +181,17 @@ class Store:
                 with contextlib.suppress(OSError):
                     os.utime(self.file)  # in use: pruning keeps it
             return record
+        from timeline.store.assemble import assemble, ordered_as  # the checks across files: only after an edit
+
         try:
-            record, orders = assemble([str(f) for f in files], pieces, dataset.max_file_bytes(), previous)
+            record, orders = assemble([str(f) for f in files], pieces, data_files.max_file_bytes(), previous)
         except Conflict:  # the loader reports it, or checks what the parts cannot
             self._write(kept, now)
-            record = dataset.load(self.data)
+            record = _read_all(self.data)
             orders = ordered_as(record, pieces)
             if orders is None:
                 return record
-        except dataset.DatasetError:
+        except DatasetError:
             self._write(kept, now)  # each file's part is sound: the next run reads only what changes
             raise
         passed = {"files": [stamp.sha256 for stamp in self.stamps], "orders": orders}
@@ -202,6 +211,8 @@ class Store:
                     where.setdefault(ident, (stamp.path, key, position))
             if fragments.events_only(piece):
                 events_only.add(stamp.path)
+        from timeline.index.write import Layout
+
         return Layout(where, events_only)
 
     def digest(self) -> str | None:
@@ -295,7 +306,7 @@ class Store:
         """The ``meta`` values a store must have to be read (all but the stamp time and the MAC)."""
         return {"format": FORMAT, "timeline": __version__, "python": sys.version.split()[0],
                 "code": _code_stamp(), "shape": codec.fingerprint(), "data": str(self.data.resolve()),
-                "max_file_bytes": str(dataset.max_file_bytes())}
+                "max_file_bytes": str(data_files.max_file_bytes())}
 
     def _mac(self, meta: dict[str, str], files: list[FileStamp], digests: dict[str, str]) -> str:
         """HMAC-SHA256 of everything in the store (the parts by their SHA-256), under the key."""
@@ -312,3 +323,10 @@ def _previous(parts: dict[str, bytes], known: dict[str, fragments.Fragment]) -> 
     if not isinstance(orders, dict) or not all(isinstance(order, list) for order in orders.values()):
         raise ValueError("not the orders of a store")
     return Previous([known[sha] for sha in passed["files"]], orders)
+
+
+def _read_all(data: Path) -> Dataset:
+    """The dataset read and checked from its files (:func:`timeline.dataset.load`): it raises what is wrong."""
+    from timeline import dataset  # the YAML reader: not imported by a load from the store
+
+    return dataset.load(data)

@@ -27,50 +27,14 @@ from bisect import insort
 from collections.abc import Sequence
 from itertools import chain, repeat
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from timeline.dataset import MERGEABLE, Path_, _Builder
 from timeline.model import Dataset, Event, date_order
 from timeline.read.negotiation import KINDS, Reference
 from timeline.read.problems import COLLECTING
 from timeline.store.fragments import Fragment
-
-
-class Conflict(Exception):
-    """The files cannot be joined without :func:`timeline.dataset.load`'s report (an id defined twice)."""
-
-
-class Previous(NamedTuple):
-    """A dataset as it last passed its checks: its files' fragments in reading order, and its orders."""
-
-    fragments: list[Fragment]
-    orders: dict[str, list[int]]
-
-
-
-
-def join(fragments: Sequence[Fragment]) -> Dataset:
-    """The fragments' records as one, in reading order: the first definition of an id is kept."""
-    fields: dict[str, Any] = {}
-    empty = Dataset()
-    for name in Dataset.__dataclass_fields__:
-        values = [getattr(fragment.record, name) for fragment in fragments]
-        if isinstance(getattr(empty, name), dict):
-            merged: dict = {}
-            for value in values:
-                for key, item in value.items():
-                    merged.setdefault(key, item)
-            fields[name] = merged
-        elif isinstance(getattr(empty, name), list):
-            fields[name] = list(chain.from_iterable(values))
-        elif name in ("title", "description"):  # the first given
-            fields[name] = None
-            for value in values:
-                if value is not None:
-                    fields[name] = fields[name] or value
-        else:  # the first that is not the default (a stance scale)
-            fields[name] = next((value for value in values if value != getattr(empty, name)), getattr(empty, name))
-    return Dataset(**fields)
+from timeline.store.joined import Conflict, Previous, join, reorder
 
 
 def assemble(files: Sequence[str], fragments: Sequence[Fragment], max_bytes: int,
@@ -108,16 +72,6 @@ def assemble(files: Sequence[str], fragments: Sequence[Fragment], max_bytes: int
         record = dataclasses.replace(checked, events=events, drafts=record.drafts)
     orders = {name: [places[id(item)] for item in getattr(record, name)] for name, places in positions.items()}
     return record, {name: order for name, order in orders.items() if order != sorted(order)}
-
-
-def reorder(record: Dataset, orders: dict[str, list[int]]) -> Dataset:
-    """``record`` with its list fields put in the ``orders`` :func:`assemble` returned."""
-    for name, order in orders.items():
-        items = getattr(record, name)
-        if sorted(order) != list(range(len(items))):
-            raise ValueError(f"the order of {name} does not fit its {len(items)} items")
-        setattr(record, name, list(map(items.__getitem__, order)))
-    return record
 
 
 def ordered_as(record: Dataset, fragments: Sequence[Fragment]) -> dict[str, list[int]] | None:

@@ -14,12 +14,14 @@ import json
 import math
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from timeline.dataset import MERGEABLE, _Builder, _plain
 from timeline.model import Dataset
 from timeline.read.problems import COLLECTING
 from timeline.store import chunks, codec
+
+if TYPE_CHECKING:
+    from timeline.dataset import _Builder
 
 #: About how many parts the store keeps: few enough that reading each costs nothing, enough that an edit
 #: writes one small part.
@@ -86,6 +88,8 @@ def read(file: Path, max_bytes: int, previous: Fragment | None = None) -> Fragme
     """The fragment of ``file`` read alone; ``None`` if the file has a problem of its own. With ``previous``
     (the fragment of an earlier version of the file), the items whose text is unchanged are taken from it
     (:func:`.chunks.again`)."""
+    from timeline.dataset import MERGEABLE, _Builder  # the YAML reader: not imported by a warm load
+
     if previous is not None and (fragment := chunks.again(file, max_bytes, previous)) is not None:
         return fragment
     builder = _Builder(max_bytes)
@@ -176,6 +180,8 @@ def groups(paths: Sequence[str], target: int = GROUPS) -> list[range]:
 
 def _digest(item: dict) -> str:
     """A digest of an item as written, for comparing two definitions (see ``_Builder._new_id``)."""
+    from timeline.dataset import _plain
+
     written = {key: value for key in item if (value := _plain(item, key)) is not None}
     text = json.dumps(written, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24]
