@@ -16,9 +16,9 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from browser import JS, require_package
 from conftest import require_program
 from export_cases import HOSTILE, SPECIAL, TRICKY
+from node_readers import read_in_node
 
 from timeline.dataset import load
 from timeline.export._common import arcs
@@ -49,9 +49,6 @@ def datasets(seed: Dataset, tmp_path_factory: pytest.TempPathFactory) -> dict[st
 def node_reads(datasets: dict[str, Dataset], tmp_path_factory: pytest.TempPathFactory) -> dict[tuple, dict]:
     """What node's readers find in each graph file, ``(format, dataset, graph) -> reader's answer``: every file
     written first, then read in one node process (tests/js/read_many.js) instead of one process a file."""
-    node = require_program("node")
-    for package in ("graphology-gexf", "graphology-graphml", "cytoscape"):
-        require_package(package)
     folder = tmp_path_factory.mktemp("node-reads")
     files = {}
     for name, dataset in datasets.items():
@@ -60,10 +57,7 @@ def node_reads(datasets: dict[str, Dataset], tmp_path_factory: pytest.TempPathFa
             for fmt in NODE_FORMATS:
                 path = files[fmt, name, which] = folder / f"{name}-{which}.{fmt}"
                 write(fmt, graph, path, dataset)
-    jobs = json.dumps([[fmt, str(path)] for (fmt, *_), path in files.items()])
-    done = subprocess.run([node, str(JS / "read_many.js")], input=jobs, capture_output=True, text=True,
-                          check=True, timeout=120)
-    return dict(zip(files, json.loads(done.stdout), strict=True))
+    return dict(zip(files, read_in_node([(fmt, path) for (fmt, *_), path in files.items()]), strict=True))
 
 
 def write(fmt: str, graph: nx.MultiDiGraph, path: Path, dataset: Dataset) -> None:
