@@ -110,3 +110,6 @@ def require_program(name: str) -> str:
             pytest.fail(f"{name} is not installed; .ci/run should install it")
         pytest.skip(f"{name} is not installed")
     return path
+
+#: Not a test module: the fork server of tests/forked.py imports it, and its import builds.
+collect_ignore = ["forked_warm.py"]

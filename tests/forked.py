@@ -17,10 +17,11 @@ from pathlib import Path
 
 from timeline.export import FORMATS
 
-#: What a build imports past ``timeline.cli``: the fork server imports it once, the builds inherit it.
+#: What a build imports past ``timeline.cli``, and a first build: the fork server does it once, the builds inherit it.
 PRELOAD = ["timeline.cli", "timeline.cli.build", "timeline.build", "timeline.dataset", "timeline.render.timeline",
            "timeline.render.graph", "timeline.render.lineage", "timeline.render.positions", "timeline.html",
-           "followthemoney", *sorted({f"timeline.export.{spec.module}" for spec in FORMATS.values()})]
+           "followthemoney", *sorted({f"timeline.export.{spec.module}" for spec in FORMATS.values()}),
+           "forked_warm"]   # last: a build that loads what a first build loads (fonts, followthemoney's model)
 _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(PRELOAD)
 _numbers = count()

@@ -8,8 +8,8 @@ import json
 
 import networkx as nx
 import pytest
-from browser import require_package, run_node
 from export_cases import TRICKY
+from node_readers import read_in_node
 
 from timeline.dataset import load
 from timeline.export._common import arcs
@@ -54,11 +54,12 @@ def test_cytoscape_elements_hold_every_node_edge_and_value(tricky):
 
 @pytest.mark.parametrize("which", ["seed", "tricky"])
 def test_cytoscape_js_loads_the_elements(which, seed, tricky, tmp_path):
-    require_package("cytoscape")
     dataset = seed if which == "seed" else tricky
-    for graph in graphs(dataset):
-        write_cytoscape(graph, tmp_path / "graph.cyjs")
-        loaded = json.loads(run_node("cytoscape_elements.js", str(tmp_path / "graph.cyjs")))
+    drawn = graphs(dataset)
+    for number, graph in enumerate(drawn):
+        write_cytoscape(graph, tmp_path / f"graph{number}.cyjs")
+    read = read_in_node([("cyjs", tmp_path / f"graph{number}.cyjs") for number in range(len(drawn))])
+    for graph, loaded in zip(drawn, read, strict=True):
         assert loaded["nodes"] == list(graph)
         assert loaded["edges"] == [[a.id, a.source, a.target, a.key] for a in arcs(graph)]
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 import subprocess
 from collections import Counter
+from pathlib import Path
 
 import networkx as nx
 import pytest
-from browser import require_package, run_node
 from conftest import require_program
 from export_cases import HOSTILE, SPECIAL, TRICKY
+from node_readers import read_in_node
 
 from timeline.dataset import load
 from timeline.export._common import arcs
@@ -27,16 +28,46 @@ from timeline.export.gexf import write_gexf
 from timeline.export.graphml import decode_id, write_graphml
 from timeline.export.json import write_node_link
 from timeline.graph import actor_graph, event_graph
+from timeline.model import Dataset
 
 DATASETS = ("seed", "tricky", "hostile")
 GRAPHS = ("person", "state", "events")
+#: The files node reads: graphology's GEXF and GraphML parsers, and Cytoscape.js's JSON.
+NODE_FORMATS = ("gexf", "graphml", "cyjs")
 
 
-@pytest.fixture
-def dataset(request, seed, write_yaml):
-    if request.param == "seed":
-        return seed
-    return load(write_yaml(TRICKY if request.param == "tricky" else HOSTILE))
+@pytest.fixture(scope="module")
+def datasets(seed: Dataset, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Dataset]:
+    """The seed, TRICKY and HOSTILE, loaded once for the module."""
+    folder = tmp_path_factory.mktemp("datasets")
+    for name, text in (("tricky", TRICKY), ("hostile", HOSTILE)):
+        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return {"seed": seed, "tricky": load(folder / "tricky.yaml"), "hostile": load(folder / "hostile.yaml")}
+
+
+@pytest.fixture(scope="module")
+def node_reads(datasets: dict[str, Dataset], tmp_path_factory: pytest.TempPathFactory) -> dict[tuple, dict]:
+    """What node's readers find in each graph file, ``(format, dataset, graph) -> reader's answer``: every file
+    written first, then read in one node process (tests/js/read_many.js) instead of one process a file."""
+    folder = tmp_path_factory.mktemp("node-reads")
+    files = {}
+    for name, dataset in datasets.items():
+        for which in GRAPHS:
+            graph = library_graph(dataset, which)
+            for fmt in NODE_FORMATS:
+                path = files[fmt, name, which] = folder / f"{name}-{which}.{fmt}"
+                write(fmt, graph, path, dataset)
+    return dict(zip(files, read_in_node([(fmt, path) for (fmt, *_), path in files.items()]), strict=True))
+
+
+def write(fmt: str, graph: nx.MultiDiGraph, path: Path, dataset: Dataset) -> None:
+    """Write ``graph`` as a GEXF, GraphML or Cytoscape.js file."""
+    if fmt == "gexf":
+        write_gexf(graph, path, dataset)
+    elif fmt == "graphml":
+        write_graphml(graph, path)
+    else:
+        write_cytoscape(graph, path)
 
 
 def library_graph(dataset, which: str) -> nx.MultiDiGraph:
@@ -67,12 +98,12 @@ def check(graph, nodes: dict[str, str], read_arcs: Counter) -> None:
             assert read_arcs[str(u), str(v), k] == read_arcs[str(v), str(u), k] == 1
 
 
-cases = pytest.mark.parametrize(("dataset", "which"), [(d, g) for d in DATASETS for g in GRAPHS],
-                                indirect=["dataset"])
+cases = pytest.mark.parametrize(("name", "which"), [(d, g) for d in DATASETS for g in GRAPHS])
 
 
 @cases
-def test_networkx_reads_the_gexf(dataset, which, tmp_path):
+def test_networkx_reads_the_gexf(name, which, datasets, tmp_path):
+    dataset = datasets[name]
     graph = library_graph(dataset, which)
     write_gexf(graph, tmp_path / "g.gexf", dataset)
     read = nx.read_gexf(tmp_path / "g.gexf")
@@ -85,7 +116,8 @@ def test_networkx_reads_the_gexf(dataset, which, tmp_path):
 
 
 @cases
-def test_networkx_and_igraph_read_the_graphml(dataset, which, tmp_path):
+def test_networkx_and_igraph_read_the_graphml(name, which, datasets, tmp_path):
+    dataset = datasets[name]
     graph = library_graph(dataset, which)
     write_graphml(graph, tmp_path / "g.graphml")
     read = nx.relabel_nodes(nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True), decode_id)
@@ -101,7 +133,8 @@ def test_networkx_and_igraph_read_the_graphml(dataset, which, tmp_path):
 
 
 @cases
-def test_networkx_reads_the_node_link_json(dataset, which, tmp_path):
+def test_networkx_reads_the_node_link_json(name, which, datasets, tmp_path):
+    dataset = datasets[name]
     graph = library_graph(dataset, which)
     write_node_link(graph, tmp_path / "g.json")
     read = nx.node_link_graph(json.loads((tmp_path / "g.json").read_text(encoding="utf-8")), edges="edges")
@@ -114,12 +147,10 @@ def test_networkx_reads_the_node_link_json(dataset, which, tmp_path):
 
 @pytest.mark.parametrize("fmt", ["gexf", "graphml"])
 @cases
-def test_graphology_reads_the_file(fmt, dataset, which, tmp_path):
-    require_package("graphology-" + fmt)
+def test_graphology_reads_the_file(fmt, name, which, datasets, node_reads):
+    dataset = datasets[name]
     graph = library_graph(dataset, which)
-    path = tmp_path / f"g.{fmt}"
-    (write_gexf(graph, path, dataset) if fmt == "gexf" else write_graphml(graph, path))
-    read = json.loads(run_node("graphology_read.js", fmt, str(path)))
+    read = node_reads[fmt, name, which]
     assert read["type"] == "directed"
     ids = decode_id if fmt == "graphml" else str
     nodes = {ids(key): attributes.get("label" if fmt == "gexf" else "name", ids(key))
@@ -131,11 +162,10 @@ def test_graphology_reads_the_file(fmt, dataset, which, tmp_path):
 
 
 @cases
-def test_cytoscape_js_keeps_every_edge(dataset, which, tmp_path):
-    require_package("cytoscape")
+def test_cytoscape_js_keeps_every_edge(name, which, datasets, node_reads):
+    dataset = datasets[name]
     graph = library_graph(dataset, which)
-    write_cytoscape(graph, tmp_path / "g.cyjs")
-    loaded = json.loads(run_node("cytoscape_elements.js", str(tmp_path / "g.cyjs")))
+    loaded = node_reads["cyjs", name, which]
     assert sorted(loaded["nodes"]) == sorted(map(str, graph))
     ids = [edge[0] for edge in loaded["edges"]]
     assert len(set(ids)) == len(ids) and not set(ids) & set(loaded["nodes"])
@@ -144,7 +174,8 @@ def test_cytoscape_js_keeps_every_edge(dataset, which, tmp_path):
 
 
 @cases
-def test_pydot_and_graphviz_read_the_dot(dataset, which, tmp_path):
+def test_pydot_and_graphviz_read_the_dot(name, which, datasets, tmp_path):
+    dataset = datasets[name]
     pydot = pytest.importorskip("pydot")
     graph = library_graph(dataset, which)
     write_dot(graph, tmp_path / "g.dot", dataset)
@@ -170,15 +201,15 @@ def test_pydot_and_graphviz_read_the_dot(dataset, which, tmp_path):
     assert len(two_way) == sum(d.get("directed") is False for *_, d in graph.edges(keys=True, data=True))
 
 
-def test_actors_who_acted_alone_are_in_every_actor_graph(seed, write_yaml):
-    hostile = load(write_yaml(HOSTILE))
+def test_actors_who_acted_alone_are_in_every_actor_graph(datasets):
+    seed, hostile = datasets["seed"], datasets["hostile"]
     assert "solo" in actor_graph(hostile)  # a statement without a target
     acting = {a for e in seed.events if e.status != "cancelled" for a, role in e.roles() if role != "mentioned"}
     assert set(actor_graph(seed, include_planned=True)) == acting
 
 
-def test_the_special_text_round_trips_in_the_event_graph(write_yaml, tmp_path):
-    hostile = load(write_yaml(HOSTILE))
+def test_the_special_text_round_trips_in_the_event_graph(datasets, tmp_path):
+    hostile = datasets["hostile"]
     graph = event_graph(hostile)
     write_gexf(graph, tmp_path / "g.gexf", hostile)
     write_graphml(graph, tmp_path / "g.graphml")
