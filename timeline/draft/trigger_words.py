@@ -49,7 +49,8 @@ SEIZE = "captured|captures|seized|seizes|overran|overruns|stormed|storms|occupie
         "recaptured|recaptures|retook|retakes|regained|regains"  # drafta11: ground taken back
 TAKEN_PLACE = "the|a|much|most|control"
 #: Uses of armed force told as nouns ("a Russian strike that killed", "Israeli and US strikes on its sites").
-STRIKES = "strike|strikes|airstrike|airstrikes|attack|attacks|bombardment|bombardments|shelling|offensive"
+STRIKES = "strike|strikes|airstrike|airstrikes|attack|attacks|bombardment|bombardments|shelling|offensive|assault|" \
+          "assaults"  # drafta13: "Israel's devastating assault on Gaza"
 #: Fighting between sides told as a noun ("artillery exchanges between Thai and Cambodian forces").
 FIGHTING = "exchanges|clashes|fighting|hostilities|conflict|war"
 #: Talks as the subject or object of a verb that stops or restarts them ("suspended the peace talks").

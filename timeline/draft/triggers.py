@@ -112,7 +112,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                  f"offer|offered|offers|offering ~ guarantees|assurances|{PLAN}",
                  f"leaked ~ {PLAN}", "* peace plan|proposal|deal",
                  f"{PLAN} became|becomes|become public", f"{PLAN} was|were made public", f"{PLAN} was|were|is|are {MADE_KNOWN}",
-                 f"{PLAN} has|have|had been {MADE_KNOWN}"),
+                 f"{PLAN} has|have|had been {MADE_KNOWN}",
+                 # drafta13: CAMEO 03 "Express intent"/036 proposals told with any object ("proposed autonomous
+                 # rule", "floated organizing reunions"); the longer patterns above win where they match
+                 "proposed|proposes|floated|floats"),
     "demand": ("demanded|demands|demanding|demand", "seeking|sought|seeks", "insisted|insists on",
                # drafta9: "The GNA wants Haftar's forces to return": what one side wants of another
                "wants|wanted|want CAP ~ to", f"wants|wanted|want the|its|their|{POSSESSIVE} ~ to",
@@ -165,7 +168,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                     "praising|welcoming|commending|hailing|applauding|endorsing"),
     "agreement": ("agreed|agree|agrees", "came|come|comes to terms",
                   f"reached|reach|reaches|struck|strike|strikes|clinched|sealed ~ {DEALS}",
-                  "* agreement|deal|accord|understanding|truce reached|struck|brokered|sealed|clinched|announced"),
+                  "* agreement|deal|accord|understanding|truce reached|struck|brokered|sealed|clinched|announced",
+                  # drafta13: the passive with its auxiliary ("The deal was struck in Washington last Friday")
+                  f"* {DEALS}|understanding was|were|been|is|are reached|struck|sealed|clinched"),
     "agreement_in_principle": ("reached|reach ~ understanding", "agreed|agree in principle"),
     "agreement_signed": (f"signed|signs|sign|signing|inked|inks ~ {DEALS}|agreements|treaty|memorandum|declaration|protocol",
                          "* agreement|deal|accord|treaty|memorandum|declaration|understanding|pact signed",
@@ -195,7 +200,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                         "engaging|engaged|engage|engages in ~ clashes|fighting|hostilities|skirmishes",
                         "* invasion|invasions of", "* skirmish|skirmishes between",
                         # drafta11: a past attack as a noun with its author ("the attack by Hamas", "the Turkish invasion")
-                        f"* {STRIKES}|invasion|assault by", "* invasion|assault .",
+                        f"* {STRIKES}|invasion by", "* invasion .",
                         f"* invasion|invasions|assault {INVADED_AFTER}",  # drafta12: cut to the noun
                         # drafta12: a dated war or attack named with its year ("Russia's February 2022 invasion")
                         f"* YEAR {STRIKES}|invasion|war"),
