@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from timeline.draft.countries import slug
-from timeline.draft.describe import descriptions, pairs, resolve, resolve_pair
+from timeline.draft.describe import descriptions, pairs, plural_of, resolve, resolve_pair
 from timeline.draft.folding import fold_chars, make_doc
 from timeline.draft.gazetteer import (
     GAZETTEER_WORDS,
@@ -286,6 +286,13 @@ class ActorIndex(Unlisted, Proposing):
             mentions = [m for m in mentions if not (m.start < end and start < m.end)]
             mentions.append(Mention(start, end, text[found.start:found.end], person, self.kinds.get(person, "person")))
             mentions.sort(key=lambda m: m.start)
+        for found in plural_of(fold_chars(text), self._state_of_word):  # drafta13: "the leaders of A and B"
+            start, end = base + found.start, base + found.end
+            person = resolve(found, self.recent, self.titles, self.state_of)
+            if person is not None and not any(m.start < end and start < m.end and m.kind == "person" for m in mentions):
+                mentions = [m for m in mentions if not (m.start < end and start < m.end)]
+                mentions.append(Mention(start, end, text[found.start:found.end], person, self.kinds.get(person, "person")))
+                mentions.sort(key=lambda m: m.start)
         for found in pairs(fold_chars(text)):
             start, end = base + found.start, base + found.end
             if any(m.start < end and start < m.end for m in mentions):

@@ -89,17 +89,18 @@ class Proposing:
             return self._state_of_word(owner)
         return next((state for words in _words_before(before) if (state := self._state_of_word(words))), None)
 
-    def _propose_acronym(self, token, text: str, offset: int, base: int) -> Mention | None:  # noqa: ANN001
-        """An acronym nobody defined, as an organisation ("M23 fighters", "the RSF")."""
-        if token.text in NOT_ACTORS or fold(token.text) in self._gazetteer or self.lookup(token.text):
+    def _propose_acronym(self, word: str, at: int, text: str, offset: int, base: int) -> Mention | None:
+        """An acronym nobody defined, as an organisation ("M23 fighters", "the RSF"); ``at`` is where it starts
+        in the line."""
+        if word in NOT_ACTORS or fold(word) in self._gazetteer or self.lookup(word):
             return None
-        ident = slug(token.text)
+        ident = slug(word)
         if ident in self.kinds and ident not in self.proposed:
             return None
-        self.proposed.setdefault(ident, {"id": ident, "name": token.text, "kind": "organization"})
-        self._remember(token.text, ident, "organization")
-        start = token.idx - offset
-        return Mention(base + start, base + start + len(token.text), token.text, ident, "organization", known=False)
+        self.proposed.setdefault(ident, {"id": ident, "name": word, "kind": "organization"})
+        self._remember(word, ident, "organization")
+        start = at - offset
+        return Mention(base + start, base + start + len(word), word, ident, "organization", known=False)
 
     def _person_id(self, full: str, name: str, surname: str) -> str:
         """The id of a new person: the surname, as the project's datasets have it ("trump", "al-sisi").
@@ -120,8 +121,12 @@ class Proposing:
         """Runs of capitalised words that name nobody the index knows: proposed as new actors."""
         taken = {i for m in found for i in range(m.start - sentence.origin, m.end - sentence.origin)}
         offset = sentence.span.start_char
-        mentions, run = [], []
-        for token in [*sentence.span, None]:
+        mentions, run, joined = [], [], 0
+        tokens = [*sentence.span, None]
+        for number, token in enumerate(tokens):
+            if joined:  # the rest of a hyphenated acronym proposed whole
+                joined -= 1
+                continue
             inside = token is not None and token.idx in taken
             alone = token is not None and not inside and _unknown_acronym(token.text)
             if token is not None and not inside and not alone and (token.is_title or token.lower_ in PARTICLES and run
@@ -134,8 +139,11 @@ class Proposing:
             if mention:
                 mentions.append(mention)
             run = []
-            if alone:  # "M23", "RSF": an organisation the gazetteer lacks
-                mention = self._propose_acronym(token, sentence.line[offset:sentence.span.end_char], offset, base)
+            if alone:  # "M23", "RSF", "SPLM-IO": an organisation the gazetteer lacks
+                joined = _hyphenated(tokens, number)
+                word = "".join(t.text for t in tokens[number:number + joined + 1])
+                mention = self._propose_acronym(word, token.idx, sentence.line[offset:sentence.span.end_char],
+                                                offset, base)
                 mentions += [mention] if mention else []
         return mentions
 
@@ -201,6 +209,16 @@ class Proposing:
 def _words_before(before: list[str]) -> list[str]:
     """The last three, two and one words of ``before``, longest first ("South Sudanese", then "Sudanese")."""
     return [" ".join(before[-count:]).rstrip(",") for count in (3, 2, 1) if len(before) >= count]
+
+
+def _hyphenated(tokens: list, number: int) -> int:
+    """How many tokens after the acronym at ``number`` belong to it: 2 for "SPLM-IO" (a hyphen and another
+    acronym, no space between), else 0 (drafta13: one organisation, not "SPLM" and "IO")."""
+    following = tokens[number + 1:number + 3]
+    if len(following) == 2 and None not in following and not tokens[number].whitespace_ \
+            and following[0].text == "-" and not following[0].whitespace_ and _unknown_acronym(following[1].text):
+        return 2
+    return 0
 
 
 def _unknown_acronym(word: str) -> bool:
