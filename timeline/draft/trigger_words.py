@@ -107,6 +107,8 @@ SENT = "delegation|delegations|envoy|envoys|emissary|emissaries|negotiators|team
 HELD = "prisoners|hostages|captives|pows|detainees|prisoner|hostage|soldiers|servicemen|civilians|fishermen|" \
        "journalists|nationals"
 
+#: Nouns of one sitting of talks ("the next round of the Geneva International Discussions"), drafta13.
+ROUNDS = frozenset(("round", "rounds", "session", "sessions"))
 #: Words after a noun for talks that name their sides ("talks between X and Y", "negotiations with X").
 WITH = frozenset(("between", "with"))
 #: Words after an invasion told as a noun that go on about it, not name its author ("an invasion triggered by a coup").

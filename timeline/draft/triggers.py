@@ -45,6 +45,7 @@ from timeline.draft.trigger_words import (
     PRESS,
     RENEW,
     RESTATE,
+    ROUNDS,
     SAY,
     SEIZE,
     SENT,
@@ -71,7 +72,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "* talks|negotiations|meeting|meetings|summit|consultations",
                 "continue|continued|resume ~ talks|discussions|negotiations|contacts",
                 "had|have|has a|an|the|their|two|several|more|further ~ talks|discussion|discussions|meeting",
-                "had|have|has talks|discussions|negotiations", "* round of talks|negotiations",
+                "had|have|has talks|discussions|negotiations",
+                # drafta13: a round of talks named after their place or forum ("the next round of the Geneva
+                # International Discussions")
+                "* round of talks|negotiations",
+                f"* {'|'.join(sorted(ROUNDS))} of the ~ talks|negotiations|discussions|consultations|dialogue",
                 "led|leads|headed|heads|chaired|chairs the|their ~ talks|negotiations|consultations|discussions",
                 "* consultations between|with", "gathered|gather|gathers|convened|convene|convenes|reconvened|reconvene",
                 "shuttling|shuttled|shuttles between",
@@ -168,6 +173,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                     "praising|welcoming|commending|hailing|applauding|endorsing"),
     "agreement": ("agreed|agree|agrees", "came|come|comes to terms",
                   f"reached|reach|reaches|struck|strike|strikes|clinched|sealed ~ {DEALS}",
+                  f"brokered|brokers|mediated|mediates ~ {DEALS}",  # drafta13: a mediator's deal between the sides
                   "* agreement|deal|accord|understanding|truce reached|struck|brokered|sealed|clinched|announced",
                   # drafta13: the passive with its auxiliary ("The deal was struck in Washington last Friday")
                   f"* {DEALS}|understanding was|were|been|is|are reached|struck|sealed|clinched"),
@@ -209,7 +215,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                       f"deploy|massed|masses ~ {FORCES}", "put|puts|placed|places ~ on alert|high|standby"),
     "exchange": (f"exchanged|swapped ~ {HELD}|bodies", "prisoner exchange|swap"),
     "release": (f"released|freed ~ {HELD}",),
-    "ceasefire_declared": ("declared|announced|ordered ~ ceasefire|truce",),
+    # drafta13: up to six words between ("announced a seven-day unilateral truce"); a truce extended is declared again
+    "ceasefire_declared": (f"declared|announced|ordered|proclaimed ~ ~ {TRUCES}",
+                           f"extended|extends|prolonged|prolongs ~ ~ {TRUCES}"),
     "ceasefire_in_force": (f"* {TRUCES} ~ takes|took|take|taking effect|hold",
                            f"* {TRUCES} ~ goes|went|go|came|comes|come|entered|enters|entering ~ into effect|force",
                            f"* {TRUCES} with effect from"),
@@ -345,6 +353,8 @@ def find_triggers(span: Span) -> list[Trigger]:
             continue
         if kind == "military_action" and noun and match[-1].lower_ in INVADED_AFTER.split("|"):
             match = match[:1]  # drafta12: "a 1974 Turkish army invasion triggered by a coup": the coup is no author
+        if kind == "meeting" and noun and match[0].lower_ in ROUNDS and any(t.is_title for t in match[2:-1]):
+            match = match[:1]  # drafta13: "the round of the Geneva International Discussions": a forum's name follows
         if kind == "visit" and match[0].lower_ in WELCOMING:
             match = match[:1]  # "welcomed Abiy at Asmara airport": who is welcomed follows the verb
         triggers.append(Trigger(kind, match, bool(noun)))
