@@ -37,6 +37,17 @@ MET = ("meeting", FRIDAY, "occurred", {"participants": ["putin", "zelenskyy"]})
      [MET, ("appeal", BEFORE, "occurred", {"source": ["trump"], "target": ["putin", "zelenskyy"]})]),
     ("Putin and Zelenskyy met in Istanbul on Friday. Trump phoned them to urge a ceasefire.",
      [MET, ("call", FRIDAY, "occurred", {"participants": ["trump", "putin", "zelenskyy"]})]),
+    # a truce announced with several words between, or extended; a ceasefire brokered by a mediator
+    ("Hamas announced a seven-day unilateral truce on Tuesday.",
+     [("ceasefire_declared", "2025-12-02", "occurred", {"source": ["hamas"]})]),
+    ("Hamas extended the truce for another 60 days.",
+     [("ceasefire_declared", BEFORE, "occurred", {"source": ["hamas"]})]),
+    ("France brokered a ceasefire between Russia and Ukraine.",
+     [("agreement", BEFORE, "occurred", {"participants": ["france", "russia", "ukraine"]})]),
+    # a round of talks named after their forum: the sides told before, on the day it gives
+    ("Putin and Zelenskyy met in Istanbul on Friday. The next round of the Geneva International Discussions is "
+     "scheduled for December 10.",
+     [MET, ("meeting", "2025-12-10", "planned", {"participants": ["putin", "zelenskyy"]})]),
 ])
 def test_recall(text: str, expected: list[tuple]) -> None:
     check(text, expected, seeds())
@@ -59,7 +70,37 @@ def test_leaders_of(text: str, expected: list[tuple]) -> None:
     check(text, expected, seeds())
 
 
+def test_plural_demonym() -> None:
+    # a demonym in the plural is a noun of its own: the people of that state, as the state
+    check("The Israelis rejected the plan on Monday.",
+          [("rejection", "2025-12-01", "occurred", {"source": ["israel"]})], seeds())
+
+
+def test_title_case_headline() -> None:
+    # the capitals of a headline in title case name no one: "Aspects" and "Agenda" are no parties of the meeting
+    check("Leaders Discuss Various Aspects of the Normalization Agenda\n"
+          "Putin and Zelenskyy met on Friday and discussed various aspects of the agenda.",
+          [MET], seeds())
+
+
 def test_hyphenated_acronym() -> None:
     # "SPLM-IO" is one organisation, not "SPLM" and "IO"
     check("The SPLM-IO withdrew from the process in July.",
           [("talks_suspended", "2025-07", "occurred", {"source": ["splm-io"]})], seeds())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a text named after the city where it was agreed: the city's state is no party to it
+    ("Putin and Zelenskyy met in Istanbul on Friday. The Minsk agreements were signed in February 2015.",
+     [MET, ("agreement_signed", "2015-02", "occurred", {"participants": ["putin", "zelenskyy"]})]),
+    ("Russia accused Ukraine of violating the Minsk agreements.",
+     [("accusation", BEFORE, "occurred", {"source": ["russia"], "target": ["ukraine"]})]),
+    # a state in brackets after the place of a meeting is where it met, no party
+    ("Putin met Trump in Alaska (United States) on Friday.",
+     [("meeting", FRIDAY, "occurred", {"participants": ["putin", "trump"]})]),
+    # a state's own name or demonym before the noun stays its owner
+    ("The Russian proposal was rejected by Ukraine.",
+     [("rejection", BEFORE, "occurred", {"source": ["ukraine"], "target": ["russia"]})]),
+])
+def test_named_texts(text: str, expected: list[tuple]) -> None:
+    check(text, expected, seeds())

@@ -35,7 +35,7 @@ from timeline.draft.gazetteer import (
 from timeline.draft.gender import marked_gender
 from timeline.draft.groups import Sides
 from timeline.draft.groups import descriptions as side_descriptions
-from timeline.draft.nearby import drop_descriptions, first_name_follows, inside_name, unnamed_speakers
+from timeline.draft.nearby import drop_descriptions, first_name_follows, inside_name, named_texts, unnamed_speakers
 from timeline.draft.organizations import defined_names, organization_names
 from timeline.draft.pronouns import Subjects
 from timeline.draft.proposing import Mention, Proposing
@@ -160,6 +160,7 @@ class ActorIndex(Unlisted, Proposing):
         dateline = _DATELINE.match(text)
         if dateline:  # "ISLAMABAD (Dunya News) –": where the article was filed, no actor of its events
             mentions = [m for m in mentions if m.start >= base + dateline.end()]
+        mentions = named_texts(mentions, text, base)  # drafta13: "the Minsk agreements" names no party
         mentions = self._sides_named(text, base, mentions)
         mentions = self._governments_of_persons(text, base, mentions)
         mentions = unnamed_speakers(text, base, mentions, self.speakers)  # drafta11: "a US source ... the source"

@@ -121,6 +121,8 @@ class Proposing:
         """Runs of capitalised words that name nobody the index knows: proposed as new actors."""
         taken = {i for m in found for i in range(m.start - sentence.origin, m.end - sentence.origin)}
         offset = sentence.span.start_char
+        if _title_case(sentence.line[offset:sentence.span.end_char]):
+            return []  # drafta13: "Pashinyan and Aliyev Discuss Various Aspects of the ... Agenda": no names
         mentions, run, joined = [], [], 0
         tokens = [*sentence.span, None]
         for number, token in enumerate(tokens):
@@ -211,6 +213,13 @@ def _words_before(before: list[str]) -> list[str]:
     return [" ".join(before[-count:]).rstrip(",") for count in (3, 2, 1) if len(before) >= count]
 
 
+def _title_case(text: str) -> bool:
+    """Whether ``text`` is a headline in title case: no final full stop, and at least four of five of its words
+    longer than three letters capitalised (drafta13: its capitals name no one)."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
+    return len(words) >= 4 and not text.rstrip().endswith(".") and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _hyphenated(tokens: list, number: int) -> int:
     """How many tokens after the acronym at ``number`` belong to it: 2 for "SPLM-IO" (a hyphen and another
     acronym, no space between), else 0 (drafta13: one organisation, not "SPLM" and "IO")."""
@@ -249,11 +258,15 @@ def _joins(token, run: list) -> bool:  # noqa: ANN001 - a spaCy Token
     return token.text == "-" and bool(run) and not run[-1].whitespace_ and not token.whitespace_
 
 
+#: Nouns that end the name of talks or a process, not of a party ("the Geneva International Discussions").
+PROCESSES = frozenset(("talks", "discussions", "negotiations", "consultations", "process", "format", "dialogue"))
+
+
 def _place_or_process(run: list, text: str, offset: int, titled: bool) -> bool:
     """Whether a run of capitalised words names a region ("South Caucasus", "Horn of Africa") or, untitled after
     "the", a place that names talks ("the Crans-Montana talks"): no party to them."""
-    if any(t.lower_ in REGION_WORDS for t in run):
-        return True
+    if any(t.lower_ in REGION_WORDS for t in run) or run[-1].lower_ in PROCESSES:
+        return True  # drafta13: "International Discussions", "Peace Talks": talks, no party to them
     before = text[:run[0].idx - offset].rstrip().rsplit(" ", 1)[-1].lower()
     return not titled and before == "the" and _next_word(text, run[-1].idx - offset) in NAMED_BY_PLACE
 

@@ -100,7 +100,8 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
               or words[token_of[id(m)] - 2:token_of[id(m)]] in (["at", "the"], ["in", "the"])]  # "at the White House"
     at_place = {token_of[id(m)] for m in places}
     places += [m for m in left + right if words[token_of[id(m)] - 2:token_of[id(m)]] == [",", "the"]
-               and token_of[id(m)] - 3 in at_place]  # "in Riyadh, the Saudi capital": still the place
+               and token_of[id(m)] - 3 in at_place  # "in Riyadh, the Saudi capital": still the place
+               or words[token_of[id(m)] - 1:token_of[id(m)]] == ["("] and _after_place(token_of[id(m)], words, at_place)]
     left = [m for m in left if m not in places and not is_object(token_of[id(m)], words)]
     right = [m for m in right if m not in places]
     if passive:
@@ -189,6 +190,13 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
         group = context.last_group if pair == "sides" else context.states(context.last_group)
         targets = [*targets, *(a for a in group if a not in sources)]
     return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, inherited)
+
+
+def _after_place(token: int, words: list[str], at_place: set[int]) -> bool:
+    """Whether the name at ``token``, after "(", follows a place within three words ("in Abu Dhabi (United Arab
+    Emirates)", "in Alaska (United States)": the place's country, no party), drafta13."""
+    return any(token - back in at_place or words[token - back - 1:token - back] in (["in"], ["at"])
+               for back in range(2, 5))
 
 
 def _asker_end(words: list[str], first: int) -> int | None:
