@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 from test_draft_actors8 import seeds
-from test_draft_events4b import BEFORE, check
+from test_draft_events4b import BEFORE, WEDNESDAY, check
+
+from timeline.draft import draft_article
 
 FRIDAY = "2025-11-28"
 MET = ("meeting", FRIDAY, "occurred", {"participants": ["putin", "zelenskyy"]})
@@ -74,6 +76,8 @@ def test_plural_demonym() -> None:
     # a demonym in the plural is a noun of its own: the people of that state, as the state
     check("The Israelis rejected the plan on Monday.",
           [("rejection", "2025-12-01", "occurred", {"source": ["israel"]})], seeds())
+    # ... but after another capitalised word it names a community, not the state ("Greek Cypriots")
+    assert "cyprus" not in draft_article("Greek Cypriots rejected the plan on Monday.", WEDNESDAY, seeds()).events[0].actors()
 
 
 def test_title_case_headline() -> None:

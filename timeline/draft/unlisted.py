@@ -66,7 +66,9 @@ class Unlisted:
             for last in reversed(words[index:index + LONGEST_STATE]):
                 candidate = re.sub(r"['’]s$", "", text[first.start():last.end()].rstrip("."))  # "Kazakhstan's"
                 state = self._gazetteer.get(fold(candidate))
-                if state is None and candidate[-1:] == "s" and candidate[:-1] in every_demonym:
+                community = index > 0 and words[index - 1].group(0)[0].isupper() \
+                    and words[index - 1].group(0).lower() not in ("the", "a", "an")  # "Greek Cypriots", "Kosovo Serbs"
+                if state is None and candidate[-1:] == "s" and candidate[:-1] in every_demonym and not community:
                     state = self._gazetteer.get(fold(candidate[:-1]))  # drafta13: "Fourteen Thais were killed"
                 if state is None or any(last.end() - 1 in r for r in taken) \
                         or fold(candidate) in ACRONYMS and not candidate.replace(".", "").isupper():
