@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from timeline.draft.countries import slug
-from timeline.draft.describe import descriptions, pairs, resolve, resolve_pair
+from timeline.draft.describe import descriptions, pairs, plural_of, resolve, resolve_pair
 from timeline.draft.folding import fold_chars, make_doc
 from timeline.draft.gazetteer import (
     GAZETTEER_WORDS,
@@ -35,7 +35,7 @@ from timeline.draft.gazetteer import (
 from timeline.draft.gender import marked_gender
 from timeline.draft.groups import Sides
 from timeline.draft.groups import descriptions as side_descriptions
-from timeline.draft.nearby import drop_descriptions, first_name_follows, inside_name, unnamed_speakers
+from timeline.draft.nearby import drop_descriptions, first_name_follows, inside_name, named_texts, unnamed_speakers
 from timeline.draft.organizations import defined_names, organization_names
 from timeline.draft.pronouns import Subjects
 from timeline.draft.proposing import Mention, Proposing
@@ -160,6 +160,7 @@ class ActorIndex(Unlisted, Proposing):
         dateline = _DATELINE.match(text)
         if dateline:  # "ISLAMABAD (Dunya News) –": where the article was filed, no actor of its events
             mentions = [m for m in mentions if m.start >= base + dateline.end()]
+        mentions = named_texts(mentions, text, base)  # drafta13: "the Minsk agreements" names no party
         mentions = self._sides_named(text, base, mentions)
         mentions = self._governments_of_persons(text, base, mentions)
         mentions = unnamed_speakers(text, base, mentions, self.speakers)  # drafta11: "a US source ... the source"
@@ -286,6 +287,13 @@ class ActorIndex(Unlisted, Proposing):
             mentions = [m for m in mentions if not (m.start < end and start < m.end)]
             mentions.append(Mention(start, end, text[found.start:found.end], person, self.kinds.get(person, "person")))
             mentions.sort(key=lambda m: m.start)
+        for found in plural_of(fold_chars(text), self._state_of_word):  # drafta13: "the leaders of A and B"
+            start, end = base + found.start, base + found.end
+            person = resolve(found, self.recent, self.titles, self.state_of)
+            if person is not None and not any(m.start < end and start < m.end and m.kind == "person" for m in mentions):
+                mentions = [m for m in mentions if not (m.start < end and start < m.end)]
+                mentions.append(Mention(start, end, text[found.start:found.end], person, self.kinds.get(person, "person")))
+                mentions.sort(key=lambda m: m.start)
         for found in pairs(fold_chars(text)):
             start, end = base + found.start, base + found.end
             if any(m.start < end and start < m.end for m in mentions):

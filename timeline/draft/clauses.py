@@ -120,7 +120,8 @@ def is_object(token: int, words: list[str]) -> bool:
     owner = words[token - 2] if token > 1 else ""  # "officials from Russia", "(DGMOs) of Pakistan"
     if before == "to" and owner == "close" or words[max(0, token - 3):token] == ["close", "to", "the"]:
         return False  # drafta11: "a source close to the Kremlin said": the speaker's side
-    return not (before in ("from", "of") and (owner in GROUP_NOUNS or owner in TITLE_WORDS or owner == ")"))
+    return not (before in ("from", "of") and (owner in GROUP_NOUNS or owner in TITLE_WORDS or owner == ")"
+                                              or owner[:-1] in TITLE_WORDS))  # drafta13: "the presidents of X and Y"
 
 
 def word_before(token: int, words: list[str]) -> str:

@@ -66,6 +66,11 @@ _DESCRIPTION = re.compile(
 _PAIR = re.compile(rf"\b(?:the two|both(?: the)?|the)\s+(?P<role>{_ROLE})s\b(?! of)")
 
 
+#: "the leaders of Russia and Ukraine", "the foreign ministers of Armenia and Azerbaijan": one person of each state.
+_PLURAL_OF = re.compile(rf"\b(?:the (?:two )?|both )(?P<role>{_ROLE})s of (?:the )?(?P<a>[a-z][a-z.-]*(?: [a-z][a-z.-]*)?)"
+                        rf" and (?:the )?(?P<b>[a-z][a-z.-]*(?: [a-z][a-z.-]*)?)")
+
+
 @dataclass(frozen=True)
 class Description:
     """A description found in a sentence: offsets in the folded text, the state it names (an id) and the role."""
@@ -112,6 +117,22 @@ def pairs(folded: str) -> list[Description]:
     return [Description(m.start(), m.end(), None, m.group("role")) for m in _PAIR.finditer(folded)]
 
 
+def plural_of(folded: str, state_of_word: Callable[[str], str | None]) -> list[Description]:
+    """The descriptions of one person of each of two states ("the leaders of Russia and Ukraine"), each spanning its
+    state's name in ``folded``; a word that names no state gives none (drafta13)."""
+    found = []
+    for match in _PLURAL_OF.finditer(folded):
+        for group in ("a", "b"):
+            words = match.group(group)
+            for text in (words, words.split(" ")[0]):  # "united states", else "ukraine" of "ukraine expected"
+                state = state_of_word(text)
+                if state:
+                    start = match.start(group)
+                    found.append(Description(start, start + len(text), state, match.group("role")))
+                    break
+    return found
+
+
 def resolve(description: Description, recent: list[str], titles: dict[str, str],
             state_of: Callable[[str], str | None]) -> str | None:
     """The person ``description`` stands for, or None.
@@ -127,6 +148,8 @@ def resolve(description: Description, recent: list[str], titles: dict[str, str],
     if description.state is None:
         return None
     known = [person for person in titles if _fits(description, person, titles, state_of)]
+    if len(known) > 1:  # drafta13: "the leader of Ukraine" is its president before its prime minister
+        known = [person for person in known if ROLES[description.role][0] in titles[person].split(" of ")[0]]
     return known[0] if len(known) == 1 else None
 
 
@@ -144,8 +167,8 @@ def resolve_pair(description: Description, recent: list[str], titles: dict[str, 
 def _fits(description: Description, person: str, titles: dict[str, str], state_of: Callable[[str], str | None]) -> bool:
     title = re.split(r"[;,]| to ", titles.get(person, ""))[0]  # "aide to the russian president" is an aide
     head = title.split(" of ")[0]  # "special envoy of us president donald trump" is an envoy
-    if "vice president" in head and description.role != "vice president":
-        return False
+    if "vice president" in head and description.role != "vice president" or re.search(r"\bdeputy\b", head):
+        return False  # drafta13: "the foreign minister" is no deputy foreign minister
     if not any(re.search(rf"\b{re.escape(word)}", title if " of" in word else head) for word in ROLES[description.role]):
         return False
     return description.state is None or state_of(person) == description.state

@@ -83,7 +83,8 @@ REGION_WORDS = frozenset((
 #: Nouns of talks and texts named after the place or process they belong to ("the Crans-Montana talks", "the
 #: Astana format"): the unknown name before them is no party (drafta10).
 NAMED_BY_PLACE = frozenset(("talks", "summit", "conference", "process", "negotiations", "format", "round",
-                            "meeting", "dialogue", "initiative", "accords", "agreement", "agreements", "peace"))
+                            "meeting", "dialogue", "initiative", "accords", "agreement", "agreements", "peace",
+                            "discussions", "consultations"))  # drafta13: "the Geneva International Discussions"
 
 #: Words of a title or description between an affiliation and a person's name ("Kremlin aide Yury Ushakov").
 TITLE_WORDS = frozenset((

@@ -92,6 +92,7 @@ def status(kind: str, before: list[str], after: str, reach: int = 4) -> str | No
     planning = any(a in PLANNING_VERBS and b == "to" for a, b in zip(near, near[1:])) \
         or near[-1:] == ["to"] and bool(set(near) & ASKING_VERBS)  # "asked Witkoff to meet"
     purpose = len(near) >= 2 and near[-2] == "to" and near[-1] in PURPOSE_VERBS
+    planning = planning or near[-2:] in (["is", "to"], ["are", "to"])  # drafta13: "the envoy is to meet officials"
     planned = bool(set(near) & PLANNED_WORDS) or planning or purpose or any(words in after for words in LATER_WORDS)
     if not (proposed or planned):
         # "for the two countries to reach a deal": an aim, not an event

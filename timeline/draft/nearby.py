@@ -16,6 +16,7 @@ from timeline.draft.gazetteer import (
     NOT_NAMES,
     ORGANIZATION_WORDS,
     PORTFOLIO_WORDS,
+    STATES,
     TITLE_WORDS,
 )
 from timeline.draft.modality import IRREGULAR_PAST
@@ -37,6 +38,27 @@ OWNED_NOUNS = frozenset(("proposal", "proposals", "counter-proposal", "counterpr
                          "missile", "missiles", "drone", "operation", "operations", "warplanes", "jets", "shells",
                          "occupation", "annexation", "aggression", "response", "retaliation", "request", "demand",
                          "refusal", "rejection", "guarantees", "pledge", "commitment", "threat", "threats"))
+
+
+#: Texts and talks named after the city where they were agreed or held ("the Minsk agreements", "the Algiers
+#: accord", "the Geneva International Discussions", drafta13).
+NAMED_TEXTS = re.compile(r"\s+(?:peace\s+|International\s+)?(?:agreements?|accords?|declaration|protocol|memorandum|"
+                         r"format|process|framework|understanding|[Tt]alks|[Dd]iscussions|[Nn]egotiations)\b")
+
+
+def named_texts(mentions: list[Mention], text: str, base: int) -> list[Mention]:
+    """``mentions`` without a state's city that names a text or a process ("the Minsk agreements", "the
+    Washington accords"): the place it was agreed, no party to it. A state's own name or demonym stays ("the
+    Russian proposal" is Russia's)."""
+    kept = []
+    for mention in mentions:
+        names = STATES.get(mention.actor, ())[:2]
+        city = bool(names) and fold(mention.text) not in {fold(n) for n in names if n}
+        if city and text[:mention.start - base].rstrip().lower().endswith("the") \
+                and NAMED_TEXTS.match(text, mention.end - base):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def inside_name(text: str, start: int, end: int) -> bool:

@@ -89,17 +89,18 @@ class Proposing:
             return self._state_of_word(owner)
         return next((state for words in _words_before(before) if (state := self._state_of_word(words))), None)
 
-    def _propose_acronym(self, token, text: str, offset: int, base: int) -> Mention | None:  # noqa: ANN001
-        """An acronym nobody defined, as an organisation ("M23 fighters", "the RSF")."""
-        if token.text in NOT_ACTORS or fold(token.text) in self._gazetteer or self.lookup(token.text):
+    def _propose_acronym(self, word: str, at: int, text: str, offset: int, base: int) -> Mention | None:
+        """An acronym nobody defined, as an organisation ("M23 fighters", "the RSF"); ``at`` is where it starts
+        in the line."""
+        if word in NOT_ACTORS or fold(word) in self._gazetteer or self.lookup(word):
             return None
-        ident = slug(token.text)
+        ident = slug(word)
         if ident in self.kinds and ident not in self.proposed:
             return None
-        self.proposed.setdefault(ident, {"id": ident, "name": token.text, "kind": "organization"})
-        self._remember(token.text, ident, "organization")
-        start = token.idx - offset
-        return Mention(base + start, base + start + len(token.text), token.text, ident, "organization", known=False)
+        self.proposed.setdefault(ident, {"id": ident, "name": word, "kind": "organization"})
+        self._remember(word, ident, "organization")
+        start = at - offset
+        return Mention(base + start, base + start + len(word), word, ident, "organization", known=False)
 
     def _person_id(self, full: str, name: str, surname: str) -> str:
         """The id of a new person: the surname, as the project's datasets have it ("trump", "al-sisi").
@@ -120,8 +121,14 @@ class Proposing:
         """Runs of capitalised words that name nobody the index knows: proposed as new actors."""
         taken = {i for m in found for i in range(m.start - sentence.origin, m.end - sentence.origin)}
         offset = sentence.span.start_char
-        mentions, run = [], []
-        for token in [*sentence.span, None]:
+        if _title_case(sentence.line[offset:sentence.span.end_char]):
+            return []  # drafta13: "Pashinyan and Aliyev Discuss Various Aspects of the ... Agenda": no names
+        mentions, run, joined = [], [], 0
+        tokens = [*sentence.span, None]
+        for number, token in enumerate(tokens):
+            if joined:  # the rest of a hyphenated acronym proposed whole
+                joined -= 1
+                continue
             inside = token is not None and token.idx in taken
             alone = token is not None and not inside and _unknown_acronym(token.text)
             if token is not None and not inside and not alone and (token.is_title or token.lower_ in PARTICLES and run
@@ -134,8 +141,11 @@ class Proposing:
             if mention:
                 mentions.append(mention)
             run = []
-            if alone:  # "M23", "RSF": an organisation the gazetteer lacks
-                mention = self._propose_acronym(token, sentence.line[offset:sentence.span.end_char], offset, base)
+            if alone:  # "M23", "RSF", "SPLM-IO": an organisation the gazetteer lacks
+                joined = _hyphenated(tokens, number)
+                word = "".join(t.text for t in tokens[number:number + joined + 1])
+                mention = self._propose_acronym(word, token.idx, sentence.line[offset:sentence.span.end_char],
+                                                offset, base)
                 mentions += [mention] if mention else []
         return mentions
 
@@ -203,6 +213,23 @@ def _words_before(before: list[str]) -> list[str]:
     return [" ".join(before[-count:]).rstrip(",") for count in (3, 2, 1) if len(before) >= count]
 
 
+def _title_case(text: str) -> bool:
+    """Whether ``text`` is a headline in title case: no final full stop, and at least four of five of its words
+    longer than three letters capitalised (drafta13: its capitals name no one)."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
+    return len(words) >= 4 and not text.rstrip().endswith(".") and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _hyphenated(tokens: list, number: int) -> int:
+    """How many tokens after the acronym at ``number`` belong to it: 2 for "SPLM-IO" (a hyphen and another
+    acronym, no space between), else 0 (drafta13: one organisation, not "SPLM" and "IO")."""
+    following = tokens[number + 1:number + 3]
+    if len(following) == 2 and None not in following and not tokens[number].whitespace_ \
+            and following[0].text == "-" and not following[0].whitespace_ and _unknown_acronym(following[1].text):
+        return 2
+    return 0
+
+
 def _unknown_acronym(word: str) -> bool:
     """Whether ``word`` is an acronym that may name an organisation: capitals (and digits), two letters or more."""
     return bool(re.fullmatch(r"[A-Z](?:[A-Z]{1,5}|[A-Z]?\d{1,3})", word)) and word not in NOT_ACTORS
@@ -231,11 +258,15 @@ def _joins(token, run: list) -> bool:  # noqa: ANN001 - a spaCy Token
     return token.text == "-" and bool(run) and not run[-1].whitespace_ and not token.whitespace_
 
 
+#: Nouns that end the name of talks or a process, not of a party ("the Geneva International Discussions").
+PROCESSES = frozenset(("talks", "discussions", "negotiations", "consultations", "process", "format", "dialogue"))
+
+
 def _place_or_process(run: list, text: str, offset: int, titled: bool) -> bool:
     """Whether a run of capitalised words names a region ("South Caucasus", "Horn of Africa") or, untitled after
     "the", a place that names talks ("the Crans-Montana talks"): no party to them."""
-    if any(t.lower_ in REGION_WORDS for t in run):
-        return True
+    if any(t.lower_ in REGION_WORDS for t in run) or run[-1].lower_ in PROCESSES:
+        return True  # drafta13: "International Discussions", "Peace Talks": talks, no party to them
     before = text[:run[0].idx - offset].rstrip().rsplit(" ", 1)[-1].lower()
     return not titled and before == "the" and _next_word(text, run[-1].idx - offset) in NAMED_BY_PLACE
 

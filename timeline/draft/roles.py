@@ -49,6 +49,11 @@ CALLING = frozenset(("called", "calls", "calling", "call"))
 REFERENCE_WORDS = frozenset(("during", "after", "following", "in"))
 #: Month names, which may stand between an owner and its noun with the date ("Russia's February 2022 invasion").
 MONTH_WORDS = frozenset(m.lower() for m in calendar.month_name[1:])
+#: Words that open a relative clause: the agent of a passive ends before them ("the attack by Hamas militants that
+#: triggered Israel's assault": Israel did not attack), drafta13.
+RELATIVES = frozenset(("that", "which", "who", "whose"))
+#: Types whose object "them" (just after the verb) names the sides told before ("urged them to", "phoned them").
+THEM_TYPES = frozenset(("appeal", "call", "meeting", "demand", "accusation", "criticism", "threat"))
 #: Words after a noun trigger that bring in the other side: the owner of the noun is the clause's subject.
 WITH = frozenset(("with", "between"))
 
@@ -95,12 +100,13 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
               or words[token_of[id(m)] - 2:token_of[id(m)]] in (["at", "the"], ["in", "the"])]  # "at the White House"
     at_place = {token_of[id(m)] for m in places}
     places += [m for m in left + right if words[token_of[id(m)] - 2:token_of[id(m)]] == [",", "the"]
-               and token_of[id(m)] - 3 in at_place]  # "in Riyadh, the Saudi capital": still the place
+               and token_of[id(m)] - 3 in at_place  # "in Riyadh, the Saudi capital": still the place
+               or words[token_of[id(m)] - 1:token_of[id(m)]] == ["("] and _after_place(token_of[id(m)], words, at_place)]
     left = [m for m in left if m not in places and not is_object(token_of[id(m)], words)]
     right = [m for m in right if m not in places]
     if passive:
-        stop = next((i for i in range(last + (words[last - 1] != "by"), len(words)) if words[i] in PREPOSITIONS),
-                    len(words))
+        stop = next((i for i in range(last + (words[last - 1] != "by"), len(words))
+                     if words[i] in PREPOSITIONS or words[i] in RELATIVES), len(words))
         sources, targets = [m.actor for m in right if token_of[id(m)] < stop], [m.actor for m in left]
     else:
         sources, targets = [m.actor for m in left], [m.actor for m in right]
@@ -175,12 +181,22 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
             sources, inherited = [context.last_person], True
         elif set(words[:first]) & GROUP_WORDS and context.last_group:
             sources, inherited = list(context.last_group), True
+    if not targets and context.last_group and trigger.type in THEM_TYPES and "them" in words[last:last + 3]:
+        # drafta13: "phoned to urge them to seize the opportunity": "them" are the sides told before
+        targets = [a for a in context.last_group if a not in sources]
     pair = _both_sides(words[first:last + 3])
     if pair and context.last_group and EVENT_TYPES[trigger.type].symmetric and len({*sources, *targets}) < 2:
         # drafta10: "Türkiye brought both sides together", "met both parties": the two sides told before meet
         group = context.last_group if pair == "sides" else context.states(context.last_group)
         targets = [*targets, *(a for a in group if a not in sources)]
     return _roles(trigger, (first, last), sources, targets, left, right, token_of, words, places, context, inherited)
+
+
+def _after_place(token: int, words: list[str], at_place: set[int]) -> bool:
+    """Whether the name at ``token``, after "(", follows a place within three words ("in Abu Dhabi (United Arab
+    Emirates)", "in Alaska (United States)": the place's country, no party), drafta13."""
+    return any(token - back in at_place or words[token - back - 1:token - back] in (["in"], ["at"])
+               for back in range(2, 5))
 
 
 def _asker_end(words: list[str], first: int) -> int | None:

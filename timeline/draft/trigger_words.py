@@ -49,7 +49,8 @@ SEIZE = "captured|captures|seized|seizes|overran|overruns|stormed|storms|occupie
         "recaptured|recaptures|retook|retakes|regained|regains"  # drafta11: ground taken back
 TAKEN_PLACE = "the|a|much|most|control"
 #: Uses of armed force told as nouns ("a Russian strike that killed", "Israeli and US strikes on its sites").
-STRIKES = "strike|strikes|airstrike|airstrikes|attack|attacks|bombardment|bombardments|shelling|offensive"
+STRIKES = "strike|strikes|airstrike|airstrikes|attack|attacks|bombardment|bombardments|shelling|offensive|assault|" \
+          "assaults"  # drafta13: "Israel's devastating assault on Gaza"
 #: Fighting between sides told as a noun ("artillery exchanges between Thai and Cambodian forces").
 FIGHTING = "exchanges|clashes|fighting|hostilities|conflict|war"
 #: Talks as the subject or object of a verb that stops or restarts them ("suspended the peace talks").
@@ -106,6 +107,8 @@ SENT = "delegation|delegations|envoy|envoys|emissary|emissaries|negotiators|team
 HELD = "prisoners|hostages|captives|pows|detainees|prisoner|hostage|soldiers|servicemen|civilians|fishermen|" \
        "journalists|nationals"
 
+#: Nouns of one sitting of talks ("the next round of the Geneva International Discussions"), drafta13.
+ROUNDS = frozenset(("round", "rounds", "session", "sessions"))
 #: Words after a noun for talks that name their sides ("talks between X and Y", "negotiations with X").
 WITH = frozenset(("between", "with"))
 #: Words after an invasion told as a noun that go on about it, not name its author ("an invasion triggered by a coup").

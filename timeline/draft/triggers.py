@@ -45,6 +45,7 @@ from timeline.draft.trigger_words import (
     PRESS,
     RENEW,
     RESTATE,
+    ROUNDS,
     SAY,
     SEIZE,
     SENT,
@@ -71,7 +72,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "* talks|negotiations|meeting|meetings|summit|consultations",
                 "continue|continued|resume ~ talks|discussions|negotiations|contacts",
                 "had|have|has a|an|the|their|two|several|more|further ~ talks|discussion|discussions|meeting",
-                "had|have|has talks|discussions|negotiations", "* round of talks|negotiations",
+                "had|have|has talks|discussions|negotiations",
+                # drafta13: a round of talks named after their place or forum ("the next round of the Geneva
+                # International Discussions")
+                "* round of talks|negotiations",
+                f"* {'|'.join(sorted(ROUNDS))} of the ~ talks|negotiations|discussions|consultations|dialogue",
                 "led|leads|headed|heads|chaired|chairs the|their ~ talks|negotiations|consultations|discussions",
                 "* consultations between|with", "gathered|gather|gathers|convened|convene|convenes|reconvened|reconvene",
                 "shuttling|shuttled|shuttles between",
@@ -112,7 +117,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                  f"offer|offered|offers|offering ~ guarantees|assurances|{PLAN}",
                  f"leaked ~ {PLAN}", "* peace plan|proposal|deal",
                  f"{PLAN} became|becomes|become public", f"{PLAN} was|were made public", f"{PLAN} was|were|is|are {MADE_KNOWN}",
-                 f"{PLAN} has|have|had been {MADE_KNOWN}"),
+                 f"{PLAN} has|have|had been {MADE_KNOWN}",
+                 # drafta13: CAMEO 03 "Express intent"/036 proposals told with any object ("proposed autonomous
+                 # rule", "floated organizing reunions"); the longer patterns above win where they match
+                 "proposed|proposes|floated|floats"),
     "demand": ("demanded|demands|demanding|demand", "seeking|sought|seeks", "insisted|insists on",
                # drafta9: "The GNA wants Haftar's forces to return": what one side wants of another
                "wants|wanted|want CAP ~ to", f"wants|wanted|want the|its|their|{POSSESSIVE} ~ to",
@@ -165,7 +173,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                     "praising|welcoming|commending|hailing|applauding|endorsing"),
     "agreement": ("agreed|agree|agrees", "came|come|comes to terms",
                   f"reached|reach|reaches|struck|strike|strikes|clinched|sealed ~ {DEALS}",
-                  "* agreement|deal|accord|understanding|truce reached|struck|brokered|sealed|clinched|announced"),
+                  f"brokered|brokers|mediated|mediates ~ {DEALS}",  # drafta13: a mediator's deal between the sides
+                  "* agreement|deal|accord|understanding|truce reached|struck|brokered|sealed|clinched|announced",
+                  # drafta13: the passive with its auxiliary ("The deal was struck in Washington last Friday")
+                  f"* {DEALS}|understanding was|were|been|is|are reached|struck|sealed|clinched"),
     "agreement_in_principle": ("reached|reach ~ understanding", "agreed|agree in principle"),
     "agreement_signed": (f"signed|signs|sign|signing|inked|inks ~ {DEALS}|agreements|treaty|memorandum|declaration|protocol",
                          "* agreement|deal|accord|treaty|memorandum|declaration|understanding|pact signed",
@@ -195,7 +206,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                         "engaging|engaged|engage|engages in ~ clashes|fighting|hostilities|skirmishes",
                         "* invasion|invasions of", "* skirmish|skirmishes between",
                         # drafta11: a past attack as a noun with its author ("the attack by Hamas", "the Turkish invasion")
-                        f"* {STRIKES}|invasion|assault by", "* invasion|assault .",
+                        f"* {STRIKES}|invasion by", "* invasion .",
                         f"* invasion|invasions|assault {INVADED_AFTER}",  # drafta12: cut to the noun
                         # drafta12: a dated war or attack named with its year ("Russia's February 2022 invasion")
                         f"* YEAR {STRIKES}|invasion|war"),
@@ -204,7 +215,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                       f"deploy|massed|masses ~ {FORCES}", "put|puts|placed|places ~ on alert|high|standby"),
     "exchange": (f"exchanged|swapped ~ {HELD}|bodies", "prisoner exchange|swap"),
     "release": (f"released|freed ~ {HELD}",),
-    "ceasefire_declared": ("declared|announced|ordered ~ ceasefire|truce",),
+    # drafta13: up to six words between ("announced a seven-day unilateral truce"); a truce extended is declared again
+    "ceasefire_declared": (f"declared|announced|ordered|proclaimed ~ ~ {TRUCES}",
+                           f"extended|extends|prolonged|prolongs ~ ~ {TRUCES}"),
     "ceasefire_in_force": (f"* {TRUCES} ~ takes|took|take|taking effect|hold",
                            f"* {TRUCES} ~ goes|went|go|came|comes|come|entered|enters|entering ~ into effect|force",
                            f"* {TRUCES} with effect from"),
@@ -340,6 +353,8 @@ def find_triggers(span: Span) -> list[Trigger]:
             continue
         if kind == "military_action" and noun and match[-1].lower_ in INVADED_AFTER.split("|"):
             match = match[:1]  # drafta12: "a 1974 Turkish army invasion triggered by a coup": the coup is no author
+        if kind == "meeting" and noun and match[0].lower_ in ROUNDS and any(t.is_title for t in match[2:-1]):
+            match = match[:1]  # drafta13: "the round of the Geneva International Discussions": a forum's name follows
         if kind == "visit" and match[0].lower_ in WELCOMING:
             match = match[:1]  # "welcomed Abiy at Asmara airport": who is welcomed follows the verb
         triggers.append(Trigger(kind, match, bool(noun)))

@@ -59,12 +59,17 @@ class Unlisted:
         mentions: list[Mention] = []
         words = list(re.finditer(r"[\w.'’]+", text))
         demonyms = {w[1] for state, w in STATES.items() if KINDS.get(state, "group") == "group"}
+        every_demonym = {w[1] for w in STATES.values() if len(w) > 1 and w[1]}
         for index, first in enumerate(words):
             if not first.group(0)[0].isupper() or any(first.start() in r for r in taken):
                 continue
             for last in reversed(words[index:index + LONGEST_STATE]):
                 candidate = re.sub(r"['’]s$", "", text[first.start():last.end()].rstrip("."))  # "Kazakhstan's"
                 state = self._gazetteer.get(fold(candidate))
+                community = index > 0 and words[index - 1].group(0)[0].isupper() \
+                    and words[index - 1].group(0).lower() not in ("the", "a", "an")  # "Greek Cypriots", "Kosovo Serbs"
+                if state is None and candidate[-1:] == "s" and candidate[:-1] in every_demonym and not community:
+                    state = self._gazetteer.get(fold(candidate[:-1]))  # drafta13: "Fourteen Thais were killed"
                 if state is None or any(last.end() - 1 in r for r in taken) \
                         or fold(candidate) in ACRONYMS and not candidate.replace(".", "").isupper():
                     continue  # drafta9: "UN" is an acronym, "Un" of "Kim Jong Un" a name
