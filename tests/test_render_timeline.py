@@ -320,7 +320,7 @@ def test_the_period_caption_reads_the_data_not_the_padded_limits(chronology):
 
     events = EventFilter(since="2025").apply(chronology)
     figure = draw_timeline(chronology, events)
-    assert len(events) == 23 and subtitle(figure) == "23 events, 2025, by side"
+    assert len(events) == 23 and subtitle(figure) == "23 events in 2025, by side"
 
 
 def test_a_year_ticks_every_month_and_open_ends_do_not_stretch_it():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from judged_charts import COLUMN, SLIDE, chart, link_faults
+from matplotlib.text import Text
 
 
 @pytest.mark.parametrize(("name", "size"), [("chronology", None), ("chronology", COLUMN), ("moscow", None)])
@@ -12,3 +13,21 @@ def test_a_link_s_head_ends_on_its_own_mark(name, size):
     """Judged round 12: the dispute from 'Annexation rejected' ended on the bracket of the power-grid span
     beneath the annexation square (read as disputing the strikes)."""
     assert not link_faults(chart(name, size))
+
+
+def words_on_breaks(figure) -> list[str]:
+    """The labels and numbers whose words lie over an axis break's hatch (pixels)."""
+    ax = figure.axes[0]
+    renderer = figure.canvas.get_renderer()
+    hatches = [p.get_window_extent(renderer) for p in ax.patches if (p.get_gid() or "").startswith("break:")]
+    words = [t for t in ax.texts if (t.get_gid() or "").startswith(("label:", "number:")) and t.get_text().strip()]
+    return [f"{t.get_gid()} {t.get_text()!r}" for t in words for box in [Text.get_window_extent(t, renderer)]
+            if any(box.x0 < h.x1 and h.x0 < box.x1 for h in hatches)]
+
+
+@pytest.mark.parametrize(("name", "size"), [("chronology", None), ("chronology", COLUMN), ("chronology", SLIDE)])
+def test_no_label_lies_over_an_axis_break(name, size):
+    """Judged round 12: 'Ukraine's drones hit Russian bomber bases (Operation Spiderweb)' began over the hatch."""
+    figure = chart(name, size)
+    assert [p for p in figure.axes[0].patches if (p.get_gid() or "").startswith("break:")]
+    assert not words_on_breaks(figure)

@@ -75,15 +75,17 @@ class Layout:
 
 
 def lay_out(marks: list[Mark], lanes: int, width: float, max_label_rows: Sequence[int], gap: float,
-            line_rows: int = 1) -> Layout:
+            line_rows: int = 1, walls: Sequence[tuple[float, float]] = ()) -> Layout:
     """Pack marks on rows, then labels beneath, per lane; ``width`` is the axes' width in pixels,
     ``max_label_rows`` the rows of labels each lane may take, ``gap`` the pixels kept between things,
-    ``line_rows`` the rows either side of a reserved label's line kept clear of other marks and lines."""
+    ``line_rows`` the rows either side of a reserved label's line kept clear of other marks and lines; no label
+    crosses a ``walls`` stretch (left, right pixels: an axis break's hatch)."""
     layout = Layout(marks, [0] * lanes, [0] * lanes, [0] * lanes)
     for lane in range(lanes):
         own = [m for m in marks if m.lane == lane]
         layout.mark_rows[lane] = _pack_marks(own, width, gap, line_rows)
-        layout.label_rows[lane], layout.rows_above[lane] = _place_labels(own, width, max_label_rows[lane], gap)
+        layout.label_rows[lane], layout.rows_above[lane] = _place_labels(own, width, max_label_rows[lane], gap,
+                                                                         walls)
     return layout
 
 
@@ -146,12 +148,22 @@ def _reach(mark: Mark, width: float, gap: float) -> list[tuple[float, float]]:
     return [right] if right[1] <= width or left[0] < 0 else [left]       # the one rule: right, unless at the edge
 
 
-def fits_beside(mark: Mark, width: float, gap: float) -> bool:
-    """Does the mark's label fit on one line beside it, right or left, within ``width`` pixels?"""
-    return mark.end + gap + mark.line_width <= width or mark.lo - gap - mark.line_width >= 0
+def fits_beside(mark: Mark, width: float, gap: float, walls: Sequence[tuple[float, float]] = ()) -> bool:
+    """Does the mark's label fit on one line beside it, right or left (as :func:`_reach` puts it), within
+    ``width`` pixels and across none of the ``walls`` (left, right pixels)?"""
+    if not (mark.end + gap + mark.line_width <= width or mark.lo - gap - mark.line_width >= 0):
+        return False
+    if mark.end + gap + mark.line_width + _trail(mark, gap) <= width or mark.lo - gap - mark.line_width - FAR_LEFT < 0:
+        return not _walled(mark.end + gap, mark.end + gap + mark.line_width, walls)
+    return not _walled(mark.lo - gap - mark.line_width, mark.lo, walls)
 
 
-def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) -> tuple[int, int]:
+def _walled(left: float, right: float, walls: Sequence[tuple[float, float]]) -> bool:
+    return any(left < b and a < right for a, b in walls)
+
+
+def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float,
+                  walls: Sequence[tuple[float, float]] = ()) -> tuple[int, int]:
     """Label the most important marks that fit in ``max_rows`` rows beneath the marks, then as many rows
     above; return the label rows used beneath and above.
 
@@ -162,13 +174,15 @@ def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) ->
     be placed. Placing goes right to left for rightward labels (then left
     to right for leftward ones), each on the first rows where its box
     touches no other label and no leader, and its own leader crosses no
-    label: a staircase in which no leader crosses a label.
+    label: a staircase in which no leader crosses a label. No label crosses a ``walls`` stretch.
     """
     for mark in marks:
         mark.label_row, mark.beside = None, False
         if mark.lines_beside[1]:
             mark.beside_lines, mark.line_width = mark.lines_beside[:2]
     last_row = max((m.row for m in marks), default=0)
+    walled = [(row, a, b) for a, b in walls for row in range(-1, last_row + 2)]     # beside marks
+    fenced = [(row, a, b) for a, b in walls for row in range(-1, max_rows + 1)]     # in rows of labels
     candidates = sorted((m for m in marks if m.lines), key=lambda m: m.priority)
     taken = [(m.row, m.lo, m.end) for m in marks] + [(r, m.hi, m.end) for m in marks if m.tag   # tag rooms
                                                      for r in (m.row - 1, m.row + 1)]
@@ -178,7 +192,7 @@ def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) ->
         mark.beside = mark.reserve
     waiting: list[Mark] = []   # marks whose labels need a leader: the way of those of a higher rule is kept clear
     for mark in (m for m in candidates if not m.reserve):
-        box = _beside_box(mark, taken, beside, width, gap)
+        box = _beside_box(mark, taken, [*beside, *walled], width, gap)
         if box is not None and not any(box[1] - gap <= m.anchor <= box[2] + gap and box[0] != m.row
                                        and m.priority[:1] < mark.priority[:1] for m in waiting):
             beside += _rows_of(mark, box[1], box[2])
@@ -192,13 +206,14 @@ def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) ->
             if any(r in rows and a - gap / 2 <= mark.anchor <= b + gap / 2 for r, a, b in [*beside, *taken]):
                 continue                               # its leader would cross a label beside a mark, or a mark
             mark.label_left, mark.above = left, above
-            if _stack([*kept[above], mark], max_rows, gap, last_row, _next_to(beside, above, last_row)) is not None:
+            if _stack([*kept[above], mark], max_rows, gap, last_row, [*_next_to(beside, above, last_row), *fenced]) \
+                    is not None:
                 kept[above].append(mark)
                 break
             mark.above = False
     used = []
     for above in (False, True):
-        rows = _stack(kept[above], max_rows, gap, last_row, _next_to(beside, above, last_row)) or {}
+        rows = _stack(kept[above], max_rows, gap, last_row, [*_next_to(beside, above, last_row), *fenced]) or {}
         for mark in kept[above]:
             mark.label_row = rows[id(mark)]
         used.append(1 + max((rows[id(m)] + m.lines - 1 for m in kept[above]), default=-1))
