@@ -7,6 +7,8 @@ import pytest
 from judged_charts import COLUMN, SLIDE, chart, link_faults
 from matplotlib.text import Text
 
+from timeline.render.tags import event_of, marks_by_event, nearest_is_own, text_extent
+
 
 @pytest.mark.parametrize(("name", "size"), [("chronology", None), ("chronology", COLUMN), ("moscow", None)])
 def test_a_link_s_head_ends_on_its_own_mark(name, size):
@@ -31,3 +33,31 @@ def test_no_label_lies_over_an_axis_break(name, size):
     figure = chart(name, size)
     assert [p for p in figure.axes[0].patches if (p.get_gid() or "").startswith("break:")]
     assert not words_on_breaks(figure)
+
+
+def lane_shares(figure) -> list[float]:
+    """Each lane's share of the plot's rows, top to bottom (from the lanes' names, set at each lane's top)."""
+    ax = figure.axes[0]
+    tops = sorted(t.xy[1] for t in ax.texts if (t.get_gid() or "").startswith("lane:"))
+    edges = [*tops, max(ax.get_ylim())]
+    return [(b - a) / (edges[-1] - edges[0]) for a, b in zip(edges, edges[1:])]
+
+
+def test_no_lane_of_a_slide_takes_most_of_its_height():
+    """Judged round 12: talks between sides took 62% of the slide, its lower third empty."""
+    assert max(lane_shares(chart("seed", SLIDE))) <= 0.5
+
+
+@pytest.mark.parametrize(("name", "size"), [("seed", SLIDE), ("seed", COLUMN), ("seed", None)])
+def test_a_stack_s_count_sits_right_of_its_own_mark(name, size):
+    """Judged round 12: '×2' 50 px right of a triangle with a square between, one below its triangle, one under a
+    square. A badge starts right of its own mark's middle and lies nearer it than any other mark."""
+    figure = chart(name, size)
+    ax = figure.axes[0]
+    renderer = figure.canvas.get_renderer()
+    marks = marks_by_event(ax, renderer)
+    for badge in (t for t in ax.texts if (t.get_gid() or "").startswith("qualifier:") and "×" in t.get_text()):
+        own = event_of(badge.get_gid())
+        box = text_extent(badge, renderer)
+        middle = max((m.x0 + m.x1) / 2 for key, m in marks if key == own)
+        assert box.x0 >= middle and nearest_is_own(box, own, marks, 0.0), badge.get_text()
