@@ -26,7 +26,7 @@ from timeline.render.stacks import stack_marks, stack_note
 from timeline.render.timeline import draw_timeline
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_render_timeline import footer, labels, markers, subtitle  # noqa: E402
+from timeline_figure import footer, labels, markers, subtitle  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SLIDE, PAGE, COLUMN = (13.33, 7.5), (11, 8.5), (6, None)
