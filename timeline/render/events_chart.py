@@ -55,7 +55,6 @@ SQUEEZE = 1.6           # rows may be squeezed this much at most to keep a top e
 FREE = 1.5             # a number beside a mark needs this many times its room: air both sides, nearer its own mark
 CROWDED_ROUNDS = 3     # times room is kept for the numbers left crowded by the last layout (each moves marks)
 TAG_ROOM_ROWS = 1.2    # room for tags beside marks may make the rows this much more at most
-LANE_SHARE = 0.5        # of a chart of fixed height's rows, one lane takes at most this share for its labels' rows
 SMALLEST_MARK = 0.55    # markers shrink to this share of their size at most where rows are lower than a marker
 
 
@@ -136,33 +135,14 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
         if _rows(layout, min_rows) * TRACK > SQUEEZE * room:    # unless its line would crush the rows
             unlabelled[0].reserve, unlabelled[0].lines = False, 0
             layout = _fit(marks, caps, width, GAP * px, min_rows, room, story, top, walls)
-    refit = lambda: _fit(marks, caps, width, GAP * px, min_rows, room, story, top, walls)  # noqa: E731
-    if height:                             # a fixed height: no lane takes most of it for the lines of a few labels
-        layout = _within_share(layout, marks, min_rows, refit)
-    if numbers or any(besides):            # a "×2" has its room on the rows next to its mark too, as a number has
+    if numbers:
         layout = _with_tag_room(layout, marks, besides, numbers, text_width(frame.renderer, "00", NUMBER_FONT) + GAP * px,
-                                refit, lambda layout: _rows(layout, min_rows))
+                                lambda: _fit(marks, caps, width, GAP * px, min_rows, room, story, top, walls),
+                                lambda layout: _rows(layout, min_rows))
     placed = Placed(layout, {i: t for i, t in labels.items()
                              if marks[i].lines and (marks[i].label_row is not None or marks[i].beside)})
     heights = _heights(layout, min_rows)
     return placed, heights, height or frame.fixed_height + min(_rows(layout, min_rows) * TRACK, room)
-
-
-def _within_share(layout: keyed.Layout, marks: list[keyed.Mark], min_rows: Sequence[float],
-                  fit: Callable[[], keyed.Layout]) -> keyed.Layout:
-    """The layout again without the labels beside their marks, least important first, of a lane that takes more
-    than :data:`LANE_SHARE` of the rows (judged round 12: on the slide, talks between sides took 62% of the
-    height, its lower third empty but for a column of labels, while three lanes of marks had 75–140 px each)."""
-    while len(min_rows) > 1:
-        heights = _heights(layout, min_rows)
-        lane = max(range(len(heights)), key=heights.__getitem__)
-        beside = [m for m in marks if m.lane == lane and _labelled(m) and m.beside]
-        if heights[lane] <= LANE_SHARE * sum(heights) or not beside:
-            return layout
-        dropped = max(beside, key=lambda m: m.priority)
-        dropped.reserve, dropped.lines = False, 0
-        layout = fit()
-    return layout
 
 
 def _labelled(mark: keyed.Mark) -> bool:
