@@ -99,7 +99,7 @@ def test_a_date_too_coarse_for_the_axis_is_listed_not_drawn(chart):
     footer = next(t.get_text() for t in chart.texts if t.get_gid() == "footer").replace("\n", " ")
     assert "Not drawn, dated too vaguely" not in footer
     subtitle = next(t.get_text() for t in chart.texts if t.get_gid() == "subtitle")
-    assert subtitle == "211 events, 2025, by side"                        # the headline's count agrees
+    assert subtitle == "211 events in 2025, by side"                        # the headline's count agrees
 
 
 def test_the_footnote_says_how_many_were_drawn_and_labelled(chart):

@@ -126,17 +126,18 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
     room = (height or min(MAX_HEIGHT, MAX_ASPECT * frame.figure.get_figwidth())) - frame.fixed_height
     caps = [MAX_LABEL_ROWS] * lanes
     story = _story_lane(marks, lanes)
-    top = _top([m for m in marks if keyed.fits_beside(m, width, GAP * px)], frame.axes_width)
-    layout = _fit(marks, caps, width, GAP * px, min_rows, room, story, top)
+    walls = [(scale.fraction(a) * width, scale.fraction(b) * width) for a, b in scale.breaks]   # no label on a hatch
+    top = _top([m for m in marks if keyed.fits_beside(m, width, GAP * px, walls)], frame.axes_width)
+    layout = _fit(marks, caps, width, GAP * px, min_rows, room, story, top, walls)
     while unlabelled := [m for m in top if m.lines and not (m.reserve or m.beside or m.label_row is not None)]:
         unlabelled[0].reserve = True           # a top event left without a label keeps one beside its mark
-        layout = _fit(marks, caps, width, GAP * px, min_rows, room, story, top)
+        layout = _fit(marks, caps, width, GAP * px, min_rows, room, story, top, walls)
         if _rows(layout, min_rows) * TRACK > SQUEEZE * room:    # unless its line would crush the rows
             unlabelled[0].reserve, unlabelled[0].lines = False, 0
-            layout = _fit(marks, caps, width, GAP * px, min_rows, room, story, top)
+            layout = _fit(marks, caps, width, GAP * px, min_rows, room, story, top, walls)
     if numbers:
         layout = _with_tag_room(layout, marks, besides, numbers, text_width(frame.renderer, "00", NUMBER_FONT) + GAP * px,
-                                lambda: _fit(marks, caps, width, GAP * px, min_rows, room, story, top),
+                                lambda: _fit(marks, caps, width, GAP * px, min_rows, room, story, top, walls),
                                 lambda layout: _rows(layout, min_rows))
     placed = Placed(layout, {i: t for i, t in labels.items()
                              if marks[i].lines and (marks[i].label_row is not None or marks[i].beside)})
@@ -226,27 +227,28 @@ def layout_stacked(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: l
 
 
 def _fit(marks: list[keyed.Mark], caps: list[int], width: float, gap: float, min_rows: Sequence[float],
-         room: float, story: int | None, top: Sequence[keyed.Mark]) -> keyed.Layout:
+         room: float, story: int | None, top: Sequence[keyed.Mark], walls: Sequence[tuple[float, float]] = ()
+         ) -> keyed.Layout:
     """Lay the marks out, with fewer label rows (``caps``, lowered in place) until the lanes fit in ``room``
     inches, the lane of talks (``story``) last; too tight for rows of labels, only the labels of the ``top``
-    marks are kept (to be placed beside their marks, see :func:`layout_rows`)."""
+    marks are kept (to be placed beside their marks, see :func:`layout_rows`). No label crosses the ``walls``."""
     lanes = len(min_rows)
-    layout = keyed.lay_out(marks, lanes, width, caps, gap)
+    layout = keyed.lay_out(marks, lanes, width, caps, gap, walls=walls)
     while _rows(layout, min_rows) * TRACK > room and any(m.lines and not m.reserve for m in marks):
         used = [max(below, above) for below, above in zip(layout.label_rows, layout.rows_above)]
         if not any(used):
             kept = {id(m) for m in top}
             for mark in marks:
                 mark.lines = mark.lines if mark.reserve or id(mark) in kept else 0
-            layout = keyed.lay_out(marks, lanes, width, caps, gap)
+            layout = keyed.lay_out(marks, lanes, width, caps, gap, walls=walls)
             break
         lane = max((k for k in range(lanes) if used[k]), key=lambda k: (used[k] - STORY_ROWS * (k == story), -k))
         caps[lane] = used[lane] - 1
-        layout = keyed.lay_out(marks, lanes, width, caps, gap)
+        layout = keyed.lay_out(marks, lanes, width, caps, gap, walls=walls)
     squeeze = _rows(layout, min_rows) * TRACK / room
     if squeeze > 1 and any(m.reserve for m in marks):      # rows shorter than a line: lines kept further apart
         lines = max((m.beside_lines for m in marks if m.reserve), default=1)    # a label on two lines: twice the air
-        layout = keyed.lay_out(marks, lanes, width, caps, gap, math.ceil(squeeze * lines))
+        layout = keyed.lay_out(marks, lanes, width, caps, gap, math.ceil(squeeze * lines), walls)
     return layout
 
 

@@ -9,6 +9,7 @@ leader crosses a label or passes another mark (it would seem to end there).
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -75,19 +76,22 @@ class Layout:
 
 
 def lay_out(marks: list[Mark], lanes: int, width: float, max_label_rows: Sequence[int], gap: float,
-            line_rows: int = 1) -> Layout:
+            line_rows: int = 1, walls: Sequence[tuple[float, float]] = ()) -> Layout:
     """Pack marks on rows, then labels beneath, per lane; ``width`` is the axes' width in pixels,
     ``max_label_rows`` the rows of labels each lane may take, ``gap`` the pixels kept between things,
-    ``line_rows`` the rows either side of a reserved label's line kept clear of other marks and lines."""
+    ``line_rows`` the rows either side of a reserved label's line kept clear of other marks and lines; no label
+    crosses a ``walls`` stretch (left, right pixels: an axis break's hatch)."""
     layout = Layout(marks, [0] * lanes, [0] * lanes, [0] * lanes)
     for lane in range(lanes):
         own = [m for m in marks if m.lane == lane]
-        layout.mark_rows[lane] = _pack_marks(own, width, gap, line_rows)
-        layout.label_rows[lane], layout.rows_above[lane] = _place_labels(own, width, max_label_rows[lane], gap)
+        layout.mark_rows[lane] = _pack_marks(own, width, gap, line_rows, walls)
+        layout.label_rows[lane], layout.rows_above[lane] = _place_labels(own, width, max_label_rows[lane], gap,
+                                                                         walls)
     return layout
 
 
-def _pack_marks(marks: list[Mark], width: float, gap: float, line_rows: int = 1) -> int:
+def _pack_marks(marks: list[Mark], width: float, gap: float, line_rows: int = 1,
+                walls: Sequence[tuple[float, float]] = ()) -> int:
     """First-fit: each mark on the first row where it touches nothing, the marks with a label to place first,
     most important first (they take the outer rows, where a leader has the fewest marks to pass); a mark to
     ``reserve`` takes its label's line beside it too, rightward else leftward, clear of the marks and lines of
@@ -104,7 +108,7 @@ def _pack_marks(marks: list[Mark], width: float, gap: float, line_rows: int = 1)
                               for c, d in [*on(near), *lines.get(near, []) * tag]))
 
     for mark in sorted(marks, key=lambda m: (not m.reserve, not m.lines, m.priority if m.lines else (), m.lo, m.hi)):
-        row, (lo, hi) = next((r, (a, b)) for r in count() for a, b in _reach(mark, width, gap)
+        row, (lo, hi) = next((r, (a, b)) for r in count() for a, b in _reach(mark, width, gap, walls)
                              if free(r, a, b, _line(mark, a, b, gap), not mark.reserve))
         rows += [[] for _ in range(row + 1 - len(rows))]
         rows[row].append((lo, hi))
@@ -136,22 +140,38 @@ def _trail(mark: Mark, gap: float) -> float:
     return 2 * (gap + mark.tag) + CLEAR
 
 
-def _reach(mark: Mark, width: float, gap: float) -> list[tuple[float, float]]:
+def _reach(mark: Mark, width: float, gap: float, walls: Sequence[tuple[float, float]] = ()
+           ) -> list[tuple[float, float]]:
     """The footprints a mark may take on its row: itself, or, to ``reserve``, itself and its label's line
     to the right, else to the left."""
     if not mark.reserve:
         return [(mark.lo, mark.hi + mark.tag)]
     right = (mark.lo, mark.end + gap + mark.line_width + _trail(mark, gap))
     left = (mark.lo - gap - mark.line_width - FAR_LEFT, mark.end)   # no other mark near a leftward line's far end
-    return [right] if right[1] <= width or left[0] < 0 else [left]       # the one rule: right, unless at the edge
+    return [right] if _rightward(mark.end + gap, right[1], width, walls) or left[0] < 0 else [left]   # the one rule
 
 
-def fits_beside(mark: Mark, width: float, gap: float) -> bool:
-    """Does the mark's label fit on one line beside it, right or left, within ``width`` pixels?"""
-    return mark.end + gap + mark.line_width <= width or mark.lo - gap - mark.line_width >= 0
+def _rightward(left: float, right: float, width: float, walls: Sequence[tuple[float, float]]) -> bool:
+    """The one rule of a label's side: rightward from its mark, unless it would run past the right edge or
+    across one of the ``walls`` (an axis break: left, right pixels); then leftward."""
+    return right <= width and not _walled(left, right, walls)
 
 
-def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) -> tuple[int, int]:
+def fits_beside(mark: Mark, width: float, gap: float, walls: Sequence[tuple[float, float]] = ()) -> bool:
+    """Does the mark's label fit on one line beside it, right or left (as :func:`_reach` puts it), within
+    ``width`` pixels and across none of the ``walls`` (left, right pixels)?"""
+    (lo, hi), = _reach(dataclasses.replace(mark, reserve=True), width, gap, walls)
+    line = (mark.end + gap, mark.end + gap + mark.line_width) if lo == mark.lo else (lo + FAR_LEFT, lo + FAR_LEFT
+                                                                                     + mark.line_width)
+    return line[0] >= 0 and line[1] <= width and not _walled(*line, walls)
+
+
+def _walled(left: float, right: float, walls: Sequence[tuple[float, float]]) -> bool:
+    return any(left < b and a < right for a, b in walls)
+
+
+def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float,
+                  walls: Sequence[tuple[float, float]] = ()) -> tuple[int, int]:
     """Label the most important marks that fit in ``max_rows`` rows beneath the marks, then as many rows
     above; return the label rows used beneath and above.
 
@@ -162,13 +182,15 @@ def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) ->
     be placed. Placing goes right to left for rightward labels (then left
     to right for leftward ones), each on the first rows where its box
     touches no other label and no leader, and its own leader crosses no
-    label: a staircase in which no leader crosses a label.
+    label: a staircase in which no leader crosses a label. No label crosses a ``walls`` stretch.
     """
     for mark in marks:
         mark.label_row, mark.beside = None, False
         if mark.lines_beside[1]:
             mark.beside_lines, mark.line_width = mark.lines_beside[:2]
     last_row = max((m.row for m in marks), default=0)
+    walled = [(row, a, b) for a, b in walls for row in range(-1, last_row + 2)]     # beside marks
+    fenced = [(row, a, b) for a, b in walls for row in range(-1, max_rows + 1)]     # in rows of labels
     candidates = sorted((m for m in marks if m.lines), key=lambda m: m.priority)
     taken = [(m.row, m.lo, m.end) for m in marks] + [(r, m.hi, m.end) for m in marks if m.tag   # tag rooms
                                                      for r in (m.row - 1, m.row + 1)]
@@ -178,7 +200,7 @@ def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) ->
         mark.beside = mark.reserve
     waiting: list[Mark] = []   # marks whose labels need a leader: the way of those of a higher rule is kept clear
     for mark in (m for m in candidates if not m.reserve):
-        box = _beside_box(mark, taken, beside, width, gap)
+        box = _beside_box(mark, taken, [*beside, *walled], width, gap, walls)
         if box is not None and not any(box[1] - gap <= m.anchor <= box[2] + gap and box[0] != m.row
                                        and m.priority[:1] < mark.priority[:1] for m in waiting):
             beside += _rows_of(mark, box[1], box[2])
@@ -187,18 +209,19 @@ def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float) ->
             waiting.append(mark)
     kept: dict[bool, list[Mark]] = {False: [], True: []}
     for mark in waiting:
-        for above, left in ((above, left) for above in (False, True) for left in _sides(mark, width)):
+        for above, left in ((above, left) for above in (False, True) for left in _sides(mark, width, walls)):
             rows = range(mark.row) if above else range(mark.row + 1, last_row + 1)
             if any(r in rows and a - gap / 2 <= mark.anchor <= b + gap / 2 for r, a, b in [*beside, *taken]):
                 continue                               # its leader would cross a label beside a mark, or a mark
             mark.label_left, mark.above = left, above
-            if _stack([*kept[above], mark], max_rows, gap, last_row, _next_to(beside, above, last_row)) is not None:
+            if _stack([*kept[above], mark], max_rows, gap, last_row, [*_next_to(beside, above, last_row), *fenced]) \
+                    is not None:
                 kept[above].append(mark)
                 break
             mark.above = False
     used = []
     for above in (False, True):
-        rows = _stack(kept[above], max_rows, gap, last_row, _next_to(beside, above, last_row)) or {}
+        rows = _stack(kept[above], max_rows, gap, last_row, [*_next_to(beside, above, last_row), *fenced]) or {}
         for mark in kept[above]:
             mark.label_row = rows[id(mark)]
         used.append(1 + max((rows[id(m)] + m.lines - 1 for m in kept[above]), default=-1))
@@ -219,7 +242,7 @@ def _rows_of(mark: Mark, left: float, right: float) -> list[tuple[int, float, fl
 
 
 def _beside_box(mark: Mark, marks: list[tuple[int, float, float]], labels: list[tuple[int, float, float]],
-                width: float, gap: float) -> tuple[int, float, float] | None:
+                width: float, gap: float, walls: Sequence[tuple[float, float]] = ()) -> tuple[int, float, float] | None:
     """The box (row, left, right) of the label beside its mark, right else left, where its rows are free of
     ``marks`` and ``labels`` (:func:`_rows_of`); else, for a label that would take two lines, on one line where
     its row is free and no point's mark of the lane lies above, on or under the line (a long line among
@@ -228,7 +251,7 @@ def _beside_box(mark: Mark, marks: list[tuple[int, float, float]], labels: list[
         return not any(r in rows and a - gap < right and left < b + gap for r, a, b in boxes
                        if (r, a, b) != (mark.row, mark.lo, mark.end))
 
-    for left in _beside_starts(mark, mark.line_width, width, gap):
+    for left in _beside_starts(mark, mark.line_width, width, gap, walls):
         right = left + mark.line_width
         if left >= 0 and right <= width and free(left, right, {r for r, _, _ in _rows_of(mark, left, right)},
                                                  [*marks, *labels]) and _own(mark, left, right, marks, gap):
@@ -237,7 +260,7 @@ def _beside_box(mark: Mark, marks: list[tuple[int, float, float]], labels: list[
         return None
     flat = mark.lines_beside[2]
     points = [(r, a, b) for r, a, b in marks if b - a <= POINT_WIDTH]      # a span's bar may run beneath a line
-    for left in _beside_starts(mark, flat, width, gap):
+    for left in _beside_starts(mark, flat, width, gap, walls):
         right = left + flat
         if left >= 0 and right <= width and free(left, right, {mark.row}, [*marks, *labels]) \
                 and free(left, right, {r for r, _, _ in points}, points) and _own(mark, left, right, marks, gap):
@@ -246,10 +269,12 @@ def _beside_box(mark: Mark, marks: list[tuple[int, float, float]], labels: list[
     return None
 
 
-def _beside_starts(mark: Mark, line: float, width: float, gap: float) -> tuple[float]:
+def _beside_starts(mark: Mark, line: float, width: float, gap: float, walls: Sequence[tuple[float, float]] = ()
+                   ) -> tuple[float]:
     """Where a label ``line`` pixels long beside its mark starts, by the one rule a reader can follow: to the right
-    of its mark, unless it would run past the right edge; then to the left."""
-    return (mark.end + gap,) if mark.end + gap + line <= width else (mark.lo - gap - line,)
+    of its mark, unless it would run past the right edge or across a wall; then to the left."""
+    right = mark.end + gap
+    return (right,) if _rightward(right, right + line, width, walls) else (mark.lo - gap - line,)
 
 
 def _own(mark: Mark, left: float, right: float, marks: list[tuple[int, float, float]], gap: float) -> bool:
@@ -274,10 +299,10 @@ def _own(mark: Mark, left: float, right: float, marks: list[tuple[int, float, fl
     return True
 
 
-def _sides(mark: Mark, width: float) -> list[float]:
-    """Where the label's box may start: rightward from the anchor, unless it would run past the right edge; then
-    leftward (the rule of :func:`_beside_starts`)."""
-    if mark.anchor + mark.label_width <= width:
+def _sides(mark: Mark, width: float, walls: Sequence[tuple[float, float]] = ()) -> list[float]:
+    """Where the label's box may start: rightward from the anchor, unless it would run past the right edge or
+    across a wall; then leftward (the rule of :func:`_beside_starts`)."""
+    if _rightward(mark.anchor, mark.anchor + mark.label_width, width, walls):
         return [mark.anchor]
     left = mark.anchor - mark.label_width
     return [left] if left >= 0 else [max(0.0, min(mark.anchor, width - mark.label_width))]

@@ -159,27 +159,86 @@ def links(events: Sequence[Event], relations: Sequence[str]) -> list[tuple[str, 
             if link.relation in relations and link.event in shown]
 
 
+#: How far a link bends (matplotlib's ``arc3`` rad), in the order tried: more only where its head would end by
+#: another event's mark (judged round 12: a dispute's head on the bracket of a span beneath its target).
+BENDS = (0.35, 0.6, 0.9, 1.3)
+#: Points: a link's head's length (``-|>`` at mutation scale 8), and how far short of its target's middle it ends.
+LINK_SCALE = 8.0
+LINK_HEAD, LINK_SHRINK = 0.4 * LINK_SCALE, MARKER * 0.9
+
+
 def draw_links(ax: Axes, where: dict[str, tuple[float, float]], shown: Sequence[tuple]) -> list[Artist]:
     """An arrow from each event's mark to the mark of the one it relates to (``where``: id to x, y), curving
     outward: to the left in the axis' left half, to the right in its right half (away from the labels, which
     read inward from the marks near an edge), unless it would cross more labels than curving inward (judged
-    round 8: the Pokrovsk dispute crossed 'Kyiv rejects the demands')."""
+    round 8: the Pokrovsk dispute crossed 'Kyiv rejects the demands'); bent further where its head would end
+    nearer another event's mark than its own, or with another mark within a head's length of its tip."""
     artists: list[Artist] = []
     left, right = sorted(ax.get_xlim())
     renderer = ax.figure.canvas.get_renderer()
     words = [t.get_window_extent(renderer) for t in ax.texts if (t.get_gid() or "").startswith("label:")]
+    marks = mark_boxes(ax, renderer)
+    px = ax.figure.dpi / 72
     for source, relation, target in shown:
         (x1, y1), (x2, y2) = where[source], where[target]
         look = LINKS[relation]
         outward = 1 if (x1 + x2) / 2 > (left + right) / 2 else -1
         ends = ax.transData.transform([(x1, y1), (x2, y2)])
-        bend = min((0.35 * side * (1 if y2 < y1 else -1) for side in (outward, -outward)),    # rows grow down
-                   key=lambda rad: _words_crossed(ends, rad, words))
+        bends = [rad * side * (1 if y2 < y1 else -1) for rad in BENDS for side in (outward, -outward)]   # rows grow down
+        bend = min(bends, key=lambda rad: (head_fault(ends, rad, target, marks, px), abs(rad),
+                                           _words_crossed(ends, rad, words), bends.index(rad)))
         artists.append(ax.add_patch(FancyArrowPatch(
             (x1, y1), (x2, y2), connectionstyle=f"arc3,rad={bend}", arrowstyle="-|>",
-            mutation_scale=8, lw=0.9, color=look["color"], ls=look["ls"], shrinkA=MARKER * 0.9,
-            shrinkB=MARKER * 0.9, zorder=4, clip_on=False, gid=f"link:{source}:{relation}:{target}")))
+            mutation_scale=LINK_SCALE, lw=0.9, color=look["color"], ls=look["ls"], shrinkA=LINK_SHRINK,
+            shrinkB=LINK_SHRINK, zorder=4, clip_on=False, gid=f"link:{source}:{relation}:{target}")))
     return artists
+
+
+def mark_boxes(ax: Axes, renderer: object) -> list[tuple[str, Bbox]]:
+    """(event id, display box) of every event's mark drawn on ``ax``: markers, bars and their caps, rings, open
+    dates' arrows; not leaders, lanes or links."""
+    out = []
+    for artist in (*ax.lines, *ax.patches):
+        gid = artist.get_gid() or ""
+        if not gid or gid.startswith(("leader:", "lane", "zoom", "break", "link:")) or not artist.get_visible():
+            continue
+        if artist in ax.patches and not gid.startswith("open:"):
+            continue
+        key = gid.split(":", 1)[1] if ":" in gid else gid
+        out.append((key.split("@")[0], artist.get_window_extent(renderer)))
+    return out
+
+
+def head_fault(ends: np.ndarray, rad: float, target: str, marks: Sequence[tuple[str, Bbox]], px: float) -> bool:
+    """Would the head of an arc from ``ends[0]`` to ``ends[1]`` (display pixels, ``px`` a point) bent by ``rad``
+    end nearer another event's mark (``marks``: id, box) than its ``target``'s, or lie within :data:`LINK_HEAD`
+    of another mark? The head runs back along the arc from where it crosses :data:`LINK_SHRINK` round its end."""
+    head = arc_points(ends, rad, LINK_SHRINK * px, (LINK_SHRINK + LINK_HEAD) * px)
+    own = min((box_distance(head[-1], box) for key, box in marks if key == target), default=np.inf)
+    others = [box for key, box in marks if key != target]
+    tip = min((box_distance(head[-1], box) for box in others), default=np.inf)
+    body = min((box_distance(point, box) for point in head for box in others), default=np.inf)
+    return bool(tip <= own or body < LINK_HEAD * px)
+
+
+def arc_points(ends: np.ndarray, rad: float, near: float, far: float) -> np.ndarray:
+    """The points of an ``arc3`` arc of ``rad`` from ``ends[0]`` to ``ends[1]`` between ``far`` and ``near``
+    pixels from its end, in order along it (the last, where it last crosses ``near`` round its end: where
+    matplotlib ends its head)."""
+    (x1, y1), (x2, y2) = ends
+    control = np.array([(x1 + x2) / 2 + rad * (y2 - y1), (y1 + y2) / 2 - rad * (x2 - x1)])
+    t = np.linspace(0.0, 1.0, 401)[:, None]
+    points = (1 - t) ** 2 * ends[0] + 2 * (1 - t) * t * control + t ** 2 * ends[1]
+    away = np.hypot(*(points - ends[1]).T)
+    last = np.flatnonzero(away >= near)
+    last = last[-1] if len(last) else 0
+    first = np.flatnonzero(away[:last + 1] >= far)
+    return points[(first[-1] if len(first) else 0):last + 1]
+
+
+def box_distance(point: np.ndarray, box: Bbox) -> float:
+    """Pixels from ``point`` to ``box`` (0 inside)."""
+    return float(np.hypot(max(box.x0 - point[0], 0.0, point[0] - box.x1), max(box.y0 - point[1], 0.0, point[1] - box.y1)))
 
 
 def _words_crossed(ends: np.ndarray, rad: float, words: Sequence[Bbox]) -> int:

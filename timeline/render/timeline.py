@@ -250,7 +250,8 @@ def _subtitle(events: Sequence[Event], lanes: str, band: Sequence[Event], how: s
     by = {"side": ", by side", "actor": ", by actor", "type": ", by type", "none": ""}[lanes]
     period = period_label([*events, *band])
     count = len(events) + len(band)
-    text = f"{count:,} event{'s' * (count != 1)}" + (f", {period}" if period else "") + by + (f", {how}" if how else "")
+    within = f" in {period}" if period and period.isdigit() else f", {period}" if period else ""   # '211 events in 2025'
+    text = f"{count:,} event{'s' * (count != 1)}" + within + by + (f", {how}" if how else "")
     return text + (f"; the use of force ({len(band):,}) counted beneath" if band else "")
 
 
