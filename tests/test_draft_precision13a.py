@@ -5,9 +5,13 @@ Short texts written for the test (not from the development set), drafted against
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from test_draft_actors8 import seeds
 from test_draft_events4b import check
+
+from timeline.draft import draft_article
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -20,3 +24,15 @@ from test_draft_events4b import check
 ])
 def test_an_attribution_alone_is_no_event(text: str, expected: list) -> None:
     check(text, expected, seeds())
+
+
+def test_a_flashback_dated_only_by_a_noun_lets_the_episode_go_on() -> None:
+    """An event dated by a noun's date ("the work of the teams in Jeddah on March 11th": here the model's acceptance,
+    told as a noun) does not make that date the episode's: the next paragraph's agreement is on the call's day
+    (was 2025-03-11: the rubio-waltz readout's four agreements were dated by the flashback)."""
+    text = ("Today, President Trump and President Zelenskyy had a phone conversation. President Zelenskyy thanked "
+            "President Trump for a productive start for the work of the Ukrainian and American teams in Jeddah on "
+            "March 11th. The meeting of the senior officials helped.\n\nThe leaders agreed to share information.")
+    drafted = draft_article(text, dt.date(2025, 3, 19), seeds()).events
+    assert [(e.type, e.date) for e in drafted] == [
+        ("call", "2025-03-19"), ("acceptance", "2025-03-11"), ("meeting", "2025-03-11"), ("agreement", "2025-03-19")]

@@ -274,7 +274,7 @@ def _credit(reading: _Reading, drafted: list[Drafted], acts: list[Drafted]) -> N
     event of the one it is attributed to (``tests/drafting/README.md``: "attributions that only source another
     event" are not events; round 13: 7 such assessments on tune, 1 in the gold).
     """
-    for event in drafted + acts:
+    for event in drafted + acts if reading.credited else ():
         event.roles.setdefault("mentioned", []).extend(a for a in reading.credited if a not in event.actors())
 
 
