@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import networkx as nx
 import yaml
 
 from timeline.dates import parse_edtf
@@ -183,15 +182,27 @@ def compatible(a: Item, b: Item, types: Callable[[Item, Item], bool] = same_type
 
 def match(predicted: list[Item], gold: list[Item],
           types: Callable[[Item, Item], bool] = same_type) -> list[tuple[Item, Item]]:
-    """A maximum one-to-one matching of predicted to gold events, as (predicted, gold) pairs."""
-    graph = nx.Graph()
-    left = [("p", i) for i in range(len(predicted))]
-    graph.add_nodes_from(left)
-    graph.add_nodes_from(("g", j) for j in range(len(gold)))
-    graph.add_edges_from((("p", i), ("g", j)) for i, p in enumerate(predicted)
-                         for j, g in enumerate(gold) if compatible(p, g, types))
-    pairs = nx.bipartite.hopcroft_karp_matching(graph, top_nodes=left)
-    return [(predicted[i], gold[pairs[("p", i)][1]]) for side, i in left if ("p", i) in pairs]
+    """A maximum one-to-one matching of predicted to gold events, as (predicted, gold) pairs in predicted order.
+
+    Augmenting paths (Kuhn's algorithm) tried in the order the events are told: of two drafts that could take one
+    gold event, the first told takes it, so every run names the same extras (round 13: networkx's Hopcroft-Karp
+    walked sets of nodes, whose order changed with the process's hash seed, and with it which extra was named).
+    """
+    options = [[j for j, g in enumerate(gold) if compatible(p, g, types)] for p in predicted]
+    taken: dict[int, int] = {}  # gold index -> predicted index
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in options[i]:
+            if j not in seen:
+                seen.add(j)
+                if j not in taken or augment(taken[j], seen):
+                    taken[j] = i
+                    return True
+        return False
+
+    for i in range(len(predicted)):
+        augment(i, set())
+    return [(predicted[i], gold[j]) for i, j in sorted((i, j) for j, i in taken.items())]
 
 
 #: Why a missed gold event was missed, judged against the unmatched predicted events.

@@ -23,7 +23,8 @@ drafts are made against; without it, the ``--data`` option (default ``seeds``) i
 A predicted event **matches** a gold event when the types are equal, the date spans overlap
 (EDTF bounds from :mod:`timeline.dates`; an open end overlaps everything on its side) and they
 share at least one actor in any role. Each event matches at most one other: the pairs are a
-maximum bipartite matching (Hopcroft–Karp, networkx), so the count of matches is the largest
+maximum bipartite matching (augmenting paths in the order the events are told: the first told of two
+equal drafts takes the gold event, the same in every run), so the count of matches is the largest
 possible. Actors are the same when their ids are equal, or when the draft proposes a new actor
 (one it lists under ``actors:``) whose id or name folds (:func:`timeline.names.fold`: case,
 accents, hyphens) to the id, name or an alias of exactly one actor the gold file defines: the

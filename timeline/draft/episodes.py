@@ -80,7 +80,8 @@ def carry_dates(events: list[Drafted], told: list[tuple[int, int, str, list[str]
         here = [e for e in events if e.start == start]
         day = _day_told(sentence, here, published)
         if day is not None:
-            flashback = bool(day) and anchor is not None and day < anchor[1] and not any(e.explicit for e in here)
+            flashback = bool(day) and anchor is not None and day < anchor[1] \
+                and not any(e.explicit and not e.nominal for e in here)  # a noun's date (or the model's): draft13
             main = (main or anchor) if flashback else None
             anchor = (start, day, set(actors)) if day else None
             last_end = end

@@ -105,11 +105,23 @@ def same_event(first: Drafted, second: Drafted, apart: int, kinds: dict[str, str
         # "The meeting, brokered by Malaysia, ...", "the talks in Sanaa": the nearest occasion told before, by a
         # definite noun, whoever else it names
         return apart > 0 and _definite(second)
-    if apart > NEAR or apart and FAMILIES.get(first.type, first.type) in UNREAD_OBJECTS:
+    if apart > NEAR and not (first.type == "statement" and _one_person(first, second, kinds)) \
+            or apart and FAMILIES.get(first.type, first.type) in UNREAD_OBJECTS:
         return False
     if apart and first.type != "statement":  # another sentence's act is another act, unless the same actors, that day
         return bool(mine) and mine == theirs and first.date == second.date
     return _same_voice(first, second, apart, kinds, state_of)
+
+
+def _one_person(first: Drafted, second: Drafted, kinds: dict[str, str]) -> bool:
+    """Whether one statement is a single person's words and that person speaks in the other too.
+
+    An article quotes a speaker through ("..., Ushakov said" ... "Ushakov told reporters"), whoever else a
+    sentence puts beside them ("Putin told Trump ..., Ushakov said").
+    """
+    mine, theirs = first.roles.get("source", []), second.roles.get("source", [])
+    alone = [ids for ids in (mine, theirs) if len(ids) == 1 and kinds.get(ids[0]) == "person"]
+    return bool(alone) and alone[0][0] in mine and alone[0][0] in theirs
 
 
 def _sides(actors: set[str], state_of: Callable[[str], str]) -> set[str]:
@@ -131,6 +143,8 @@ def _same_voice(first: Drafted, second: Drafted, apart: int, kinds: dict[str, st
     sides = _sides(mine, state_of), _sides(theirs, state_of)
     if apart == 0:
         return bool(sides[0] & sides[1])
+    if _one_person(first, second, kinds):
+        return True
     persons = {a for a in mine | theirs if kinds.get(a) == "person"}
     if persons and persons & mine and persons & theirs:  # one person's words, the state they speak for beside or not
         return len(persons) == 1
