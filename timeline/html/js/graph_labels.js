@@ -31,7 +31,7 @@ var LABEL_PLACES = [
  *  the room a label has there (``slide`` times its half width less 8 px); not by all of it, which left a long label's
  *  middle far off its node (judged round 11: "Russian delegation to the Istanbul talks" 170 px from its node); then
  *  all of them again a little further out (``off`` times the label's height), to find a place off the lines. */
-var LABEL_CANDIDATES = [0, 0.6, 1.2].reduce(function (all, off) {
+var LABEL_CANDIDATES = [0].reduce(function (all, off) {
   return all.concat(LABEL_PLACES.map(function (place) { return [place, 0, off]; }),
     [0.5, -0.5].reduce(function (more, slide) { return more.concat([[LABEL_PLACES[0], slide, off], [LABEL_PLACES[1], slide, off]]); }, []));
 }, []);
@@ -123,7 +123,7 @@ function declutter() {
                  (offLines === "none" || !crossedByLines(lines, box, offLines === "others" ? node.id() : null)) &&
                  !bodies.some(function (other, j) {
                    return j !== k && (!crowded || k >= ALWAYS_LABELLED || j < k) &&
-                     (hit(far, other) || gap(box, other) <= own || apart(mid, middle(other)) <= ownMid);
+                     (hit(grown(far, 4), other) || gap(box, other) <= own || apart(mid, middle(other)) <= ownMid);
                  });
         };
         var found = LABEL_CANDIDATES.find(free);
