@@ -225,6 +225,7 @@ function drawGraph(visible, from, to) {
   ringEnds();   // the heads' places first: a line is routed along its way to its head
   routeLines();
   declutter();
+  declutter();   // again on the nodes' boxes as the first drew them (Cytoscape.js updates some only when drawn)
   page.graphCounts = {nodes: nodeCount, edges: edgeCount};
   showAllButton(kept, g, active);
   page.involved = chosen ? {nodes: cy.nodes(".involved").map(function (n) { return n.data("label"); }).sort(),

@@ -123,7 +123,7 @@ function declutter() {
                  (offLines === "none" || !crossedByLines(lines, box, offLines === "others" ? node.id() : null)) &&
                  !bodies.some(function (other, j) {
                    return j !== k && (!crowded || k >= ALWAYS_LABELLED || j < k) &&
-                     (hit(grown(far, 4), other) || gap(box, other) <= own || apart(mid, middle(other)) <= ownMid);
+                     (hit(page.laidOutFew ? far : grown(far, 4), other) || gap(box, other) <= own || apart(mid, middle(other)) <= ownMid);
                  });
         };
         var found = LABEL_CANDIDATES.find(free);
