@@ -6,8 +6,10 @@ crossed by red lines, straight lines through nodes that were not their ends).
 """
 from __future__ import annotations
 
-import math
+from collections import Counter
 from typing import Any
+
+from timeline.graph import actor_graph
 
 #: The graph as drawn: {lines: [[source label, target label, [[x, y], ...] samples, width]], nodes: [[label, box]],
 #: labels: [[label, box]]}, rendered pixels. A line's curve is sampled from its ends and control points (a bezier is
@@ -20,14 +22,15 @@ DRAWN = """(() => { const cy = window.timelinePage.debug().cy, z = cy.zoom(), pa
          (1 - t) * (1 - t) * a[1] + 2 * (1 - t) * t * c[1] + t * t * b[1]]); };
     const lines = cy.edges(':visible').map(e => {
       const s = on(e.sourceEndpoint()), t = on(e.targetEndpoint()), out = [s];
-      const style = e.style('curve-style'), cps = style === 'haystack' || style === 'straight' ? [] : (e.controlPoints() || []).map(on);
+      const style = e.style('curve-style');
+      const cps = style === 'haystack' || style === 'straight' ? [] : (e.controlPoints() || []).map(on);
       if (!cps.length) out.push(t);
       else {
         let from = s;
         cps.forEach((c, i) => { const to = i === cps.length - 1 ? t : [(c[0] + cps[i + 1][0]) / 2, (c[1] + cps[i + 1][1]) / 2];
                                 quad(from, c, to, out); from = to; });
       }
-      return [e.source().data('label'), e.target().data('label'), out, e.renderedStyle('width') ? parseFloat(e.renderedStyle('width')) : 1];
+      return [e.source().data('label'), e.target().data('label'), out, parseFloat(e.renderedStyle('width') || '1')];
     });
     const nodes = cy.nodes(':visible').map(n => [n.data('label'), n.renderedBoundingBox({includeLabels: false})]);
     const labels = cy.nodes(':visible').filter(n => !n.hasClass('unlabelled') && n.style('label'))
@@ -84,11 +87,10 @@ def labels_crossed(graph: dict[str, Any], spare: float = 2) -> list[str]:
             for source, target, points, _ in graph["lines"] if crosses(points, shrink(box, spare))]
 
 
-def tips_spacing(graph_heads: list[Any]) -> float:
-    """The least distance (pixels) between the tips of two arrowheads into one node, over all nodes; inf if none."""
-    least = math.inf
-    for _, heads in graph_heads:
-        for i, a in enumerate(heads):
-            for b in heads[i + 1:]:
-                least = min(least, math.dist(a, b))
-    return least
+def most_active(record, events, n: int) -> list[str]:
+    """The ``n`` actors with most events (ties: the record's order of actors), as the page ranks them."""
+    order = {a: i for i, a in enumerate(record.actors)}
+    counts = Counter(a for e in events for a in {*e.actors()})
+    graph = actor_graph(record, events)
+    ranked = sorted((a for a in graph.nodes if counts[a]), key=lambda a: (-counts[a], order[a]))
+    return ranked[:n]
