@@ -195,10 +195,10 @@ function scaleEnds() {
   return P.scale.length ? "“" + P.scale[0].label + "” to “" + P.scale[P.scale.length - 1].label + "”" : "";
 }
 
-/** What an issue's stances are about, in the scale's words: "Ukraine cedes territory to Russia (stances from
- *  “Demands” to “Red line”)". */
+/** What an issue's stances are about: "Proposition: Ukraine cedes territory to Russia"; the scale's ends are said
+ *  once, in the key (judged round 12: "(stances from “Demands” to “Red line”)" repeated under every issue). */
 function propositionWords(issue) {
-  return "Proposition: " + issue.proposition + (P.scale.length > 1 ? " (stances from " + scaleEnds() + ")" : "");
+  return "Proposition: " + issue.proposition;
 }
 
 /** A stance's swatch or bar colour: --s, and the chart's cross-hatch for the stance it hatches. */
