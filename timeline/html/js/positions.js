@@ -216,14 +216,20 @@ function stanceLook(element, look) {
 }
 
 function showStance(i) {
-  var s = P.stands[i];
+  var s = P.stands[i], linked = s[7] !== null && s[7] !== undefined;
+  if (linked && !s[9].length && !D.detailed) { withDetails(function () { showStance(i); }); return; }   // its event's sources
   state.stance = s[11];
   state.event = state.edge = null;
   var body = openDetail(actorName(s[1]) + ": " + P.scale[s[2]].label);
   body.appendChild(el("p", P.issues[s[0]].name + " · stated " + s[5] + " · holds from " + dayWords(s[3]) +
     (s[4] ? " until " + dayWords(s[4]) + " (the next stance)" : ", still (no later stance)"), {"class": "meta"}));
   if (s[8].length) body.appendChild(el("p", "As claimed by " + s[8].map(actorName).join(" and ") + ", not in its own words.", {"class": "draft"}));
-  sourceList(body, s[9]);
+  // a stance without sources of its own is read from its event: that event named, and its sources (judged round 12:
+  // "No source recorded" beside a link to an event with sources)
+  if (!s[9].length && linked) {
+    body.appendChild(el("p", "Read from the event “" + D.events[s[7]].ti + "”, by its sources:", {"class": "meta inferred"}));
+    sourceList(body, D.events[s[7]].src);
+  } else sourceList(body, s[9]);
   if (s[6]) body.appendChild(el("p", s[6]));
   if (s[10]) body.appendChild(quoteOf(s[10]));
   if (P.issues[s[0]].proposition) body.appendChild(el("p", "The issue: " + P.issues[s[0]].proposition, {"class": "meta"}));
