@@ -236,7 +236,7 @@ def test_the_positions_chips_and_key_are_drawn_as_the_bars(browser, record_page,
 
 
 def stance_of(record, words: str) -> str:
-    """The id of the stance named in a bar's words ("Ukraine: Red line (Donbas), as Russia claim, from ...")."""
+    """The id of the stance named in a bar's words ("Ukraine: Red line (Donbas), as Russia claims, from ...")."""
     return next(s.id for s in record.stances if f": {s.label} (" in words)
 
 

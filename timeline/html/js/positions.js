@@ -60,12 +60,18 @@ function positionRows() {
 
 function rowName(row) {
   if (!row.claimedBy.length) return actorName(row.actor);
-  return "as " + row.claimedBy.map(actorName).join(" and ") + " claim" + (row.claimedBy.length === 1 ? "s" : "");
+  return claimWords(row.claimedBy);
+}
+
+/** "as Ukraine claims", "as Ukraine and Russia claim": the one wording of an attribution, in rows, chips and bars
+ *  (judged round 12: the chip's "(as Ukraine claim)" beside the row's "as Ukraine claims"). */
+function claimWords(by) {
+  return "as " + by.map(actorName).join(" and ") + " claim" + (by.length === 1 ? "s" : "");
 }
 
 function stanceWords(s) {
   return actorName(s[1]) + ": " + P.scale[s[2]].label + " (" + P.issues[s[0]].name + ")" +
-         (s[8].length ? ", as " + s[8].map(actorName).join(" and ") + " claim" : "");
+         (s[8].length ? ", " + claimWords(s[8]) : "");
 }
 
 /** The stances that hold on ``day`` (ISO): the library's as-of answer, read off its chains. */
@@ -133,7 +139,7 @@ var STINT_MIN = 8;
 function holdingItem(i) {
   var s = P.stands[i], look = P.scale[s[2]], item = el("li");
   var button = el("button", null, {"type": "button", "class": "held" + (s[8].length ? " claimed" : "")});
-  button.appendChild(el("span", actorName(s[1]) + (s[8].length ? " (as " + s[8].map(actorName).join(", ") + " claim)" : ""), {"class": "who"}));
+  button.appendChild(el("span", actorName(s[1]) + (s[8].length ? ", " + claimWords(s[8]) : ""), {"class": "who"}));
   var chip = el("span", look.label, {"class": "chip" + (look.hatched ? " hatched" : "")});
   chip.style.backgroundColor = color(look.color, GREY);   // not the shorthand: a hatched stance keeps its hatch
   chip.style.color = color(look.ink, "#1a1a1a");
