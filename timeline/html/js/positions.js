@@ -248,6 +248,17 @@ function showStance(i) {
   focusDetail();
 }
 
+/** A version's responses grouped: those of one verb, words, event and sources together, in their order. */
+function responseGroups(responses) {
+  var groups = [], by = {};
+  responses.forEach(function (r) {
+    var key = [r[1], r[2] || "", r[4], r[3].join(",")].join("|");
+    if (!by[key]) { by[key] = []; groups.push(by[key]); }
+    by[key].push(r);
+  });
+  return groups;
+}
+
 function drawPlans() {
   var box = $("plans");
   if (!P.plans.length) { $("plans-heading").hidden = true; return; }
@@ -278,8 +289,13 @@ function drawPlans() {
       if (v.responses.length) {
         version.appendChild(el("p", "Responses:", {"class": "meta"}));
         var said = el("ul", null, {"class": "responses"});
-        v.responses.forEach(function (r) {
-          var item = el("li", actorName(r[0]) + " " + String(r[1]).replace(/_/g, " ") + (r[2] ? " (" + r[2] + ")" : ""));
+        responseGroups(v.responses).forEach(function (group) {
+          var r = group[0], verb = String(r[1]).replace(/_/g, " "), who = group.map(function (x) { return actorName(x[0]); });
+          // one response of several actors, once: "drafted by United Kingdom, France and Germany" (judged round 12:
+          // the same link and sources three times)
+          var words = who.length === 1 ? who[0] + " " + verb : verb.charAt(0).toUpperCase() + verb.slice(1) + " by " +
+            who.slice(0, -1).join(", ") + " and " + who[who.length - 1];
+          var item = el("li", words + (r[2] ? " (" + r[2] + ")" : ""));
           if (r[4] !== null && r[4] !== undefined) { item.appendChild(document.createTextNode(": ")); item.appendChild(eventButton(r[4])); }
           if (r[3].length) {
             var cited = el("ul", null, {"class": "sources"});
