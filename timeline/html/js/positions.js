@@ -157,8 +157,11 @@ function monthRow(span) {
   for (var m = month; m < P.hi; ) {
     var date = new Date(m * MINUTE), next = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) / MINUTE;
     if (m >= P.lo) {
-      var words = MONTHS[date.getUTCMonth()].slice(0, count > 8 ? 3 : 9) + (date.getUTCMonth() === 0 || m === month ? " " + date.getUTCFullYear() : "");
-      var tick = el("span", words, {"class": "tick"});
+      var year = date.getUTCMonth() === 0 || m === month ? " " + date.getUTCFullYear() : "", name = MONTHS[date.getUTCMonth()];
+      // a phone's narrow track: the month's initial, as a newspaper's narrow axis (judged round 12: "May|Jun" on a phone)
+      var tick = el("span", null, {"class": "tick"});
+      tick.appendChild(el("span", name.slice(0, count > 8 ? 3 : 9) + year, {"class": "long"}));
+      tick.appendChild(el("span", name.charAt(0) + year, {"class": "short"}));
       tick.style.left = (100 * (m - P.lo) / span) + "%";
       track.appendChild(tick);
     }
