@@ -81,10 +81,12 @@ def lines_through_nodes(graph: dict[str, Any], spare: float = 2) -> list[str]:
     return found
 
 
-def labels_crossed(graph: dict[str, Any], spare: float = 2) -> list[str]:
-    """Each label a line crosses (its white ground less ``spare`` pixels), as "label ← A→B"."""
+def labels_crossed(graph: dict[str, Any], spare: float = 2, others: bool = False) -> list[str]:
+    """Each label a line crosses (its white ground less ``spare`` pixels), as "label ← A→B"; with ``others``, only
+    by lines of other actors (not from or to the label's own node)."""
     return [f"{name} ← {source}→{target}" for name, box in graph["labels"]
-            for source, target, points, _ in graph["lines"] if crosses(points, shrink(box, spare))]
+            for source, target, points, _ in graph["lines"]
+            if not (others and name in (source, target)) and crosses(points, shrink(box, spare))]
 
 
 def most_active(record, events, n: int) -> list[str]:

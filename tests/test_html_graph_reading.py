@@ -201,6 +201,7 @@ def test_no_line_passes_through_a_node_not_its_end(browser, record_page, size):
     graph = drawn(page)
     assert len(graph["nodes"]) >= 10 and len(graph["lines"]) >= 8
     assert lines_through_nodes(graph) == []
-    # the labels a reader may do without (not a main actor's, the chosen one's nor those on paper) lie off every line
-    assert len(labels_crossed(graph)) <= 4
+    # labels off other actors' lines, but for a few main actors' with no place free of them (round 12: 31 on the
+    # desktop, 42 wide, 5 in print; now 0 in print)
+    assert len(labels_crossed(graph, others=True)) <= (0 if size == "print" else 8)
     assert assert_heads_apart(page) >= 5

@@ -34,7 +34,7 @@ function drawnLines() {
 }
 
 /** Graph units kept clear between two nodes, and between a line and a node not its end. */
-var NODE_GAP = 26, LINE_GAP = 10;
+var NODE_GAP = 26, LINE_GAP = 22;   // a line of a pair drawn as two bows lies up to 20 units off straight
 
 /** Move the nodes drawn a little from their places in the library's layout (kept as data "home"), in the graph's
  *  units: apart until NODE_GAP lies between any two, and off every straight line between two others until LINE_GAP
@@ -102,7 +102,7 @@ function routeLines() {
   if (lines.length > ROUTE_UP_TO) return;
   var nodes = drawnNodes(), spare = 4 / cy.zoom();
   var bodies = nodes.map(function (node) { return grown(node.boundingBox({includeLabels: false}), spare); });
-  var frame = grown(nodes.boundingBox({includeLabels: false}), 10 / cy.zoom());   // a bent line stays among the nodes
+  var frame = grown(nodes.boundingBox({includeLabels: false}), 30 / cy.zoom());   // a bent line stays among the nodes
   lines.forEach(function (edge) {
     if (edge.isLoop()) return;
     var through = function () { return blocked(edge, nodes, bodies); };
