@@ -104,7 +104,8 @@ function declutter() {
         // over others' lines only the chosen, the involved, a phone's few, those on paper, and a crowded graph's main
         // actors, which the reader zooms into; else named under the graph (judged round 12: the allies' label
         // crossed by eight lines at one width, left out at another)
-        .concat(mustName && (crowded || k >= ALWAYS_LABELLED) ? sizes.map(function (size) { return [size, "none"]; }) : []);
+        .concat(node.hasClass("chosen") || node.hasClass("involved") || page.laidOutFew || page.printing ||
+                (crowded && k < ALWAYS_LABELLED) ? sizes.map(function (size) { return [size, "none"]; }) : []);
       for (var s = 0; s < tries.length && !place; s++) {
         font = Math.abs(tries[s][0]);
         var strict = tries[s][0] > 0, offLines = tries[s][1];
