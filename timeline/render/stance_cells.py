@@ -21,9 +21,9 @@ from timeline.render.positions_key import bar_look, claim_look
 from timeline.render.text import text_width
 
 #: Points: a claim's type size at the least (in a narrow grid of fixed size), the least where more lines allow it
-#: (the least a printed chart may use: judge10 read 6 pt chips as too small for print), and the note in a blank
-#: cell whose issue's parts have stances.
-CLAIM_FLOOR, CLAIM_PRINT, PARTS_SIZE = 6.0, 6.5, 7.0
+#: (the least a printed chart may use: judge10 read 6 pt chips as too small for print, judge12 6.5 pt ones), the
+#: size a claim's words start from, and the note in a blank cell whose issue's parts have stances.
+CLAIM_FLOOR, CLAIM_PRINT, CLAIM_SIZE, PARTS_SIZE = 6.0, 7.5, 8.0, 7.0
 OWN_WITH_CLAIMS = 0.15  # inches: an own stance's height in a grid that shows claims (room for a claim under it)
 TOP, GAP, BOTTOM = 0.03, 0.02, 0.015   # inches: above an own stance, between it and a claim, under the claim
 CLAIM_INSET = 0.03     # inches between a claim's words and the sides of its outline
@@ -85,7 +85,7 @@ def fitted(says: str, label: str, room: float, figure: Figure) -> tuple[str, flo
     to :data:`CLAIM_FLOOR` (a narrow grid of fixed size): the words and the size (points). Judge10 read the 6 pt
     one-line chips of the default grid as too small for print: more lines now come before a smaller size."""
     renderer = figure.canvas.get_renderer()
-    size, room = style.FONT["size"] - 2, room - 2 * CLAIM_INSET
+    size, room = CLAIM_SIZE, room - 2 * CLAIM_INSET
     who, _, verb = says.rpartition(" ")
     for least in (CLAIM_PRINT, CLAIM_FLOOR):
         for words in (f"{says} {label}", f"{says}\n{label}", f"{who}\n{verb}\n{label}"):
