@@ -104,7 +104,8 @@ def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float]
     apart = "\n" if len(f"{node.date_label} · {words.splitlines()[0]}") > BY_CHARS else " · "   # a line the box holds
     when = ax.text(x, y + 0.41, f"{node.date_label}{apart}{words}", ha="center", va="center",
                    linespacing=1.2, fontsize=style.FONT["size"] - 1.5 - smaller, parse_math=False, zorder=4)
-    by = ax.text(x, y + 0.06, _drafters(node.drafted_by, node.joined), ha="center", va="bottom", linespacing=1.15,
+    drafters = _drafters(node.drafted_by, node.joined, BY_CHARS - 2 * round(smaller))   # a narrow box: fewer
+    by = ax.text(x, y + 0.06, drafters, ha="center", va="bottom", linespacing=1.15,
                  fontsize=max(6.5, style.FONT["size"] - 2 - smaller), color=style.MUTED, parse_math=False, zorder=4)
     artists: list[Artist] = [box, name, when, by]
     if said := said_lines(node, size):         # a tab on the box's top edge, as wide as its words
