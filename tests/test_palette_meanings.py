@@ -8,7 +8,8 @@ from coloraide import Color
 
 from timeline import palette
 from timeline.negotiation import DEFAULT_STANCES
-from timeline.stance_colors import stance_colors
+from timeline.render.positions_key import AS_OF, MARK
+from timeline.stance_colors import INK, stance_colors
 
 TYPES = {f.id: f.color for f in palette.FAMILIES.values()}
 STANCES = {s: c for s, c in stance_colors(DEFAULT_STANCES).items() if s != "undecided"}
@@ -27,18 +28,26 @@ def nearest(ones: dict[str, str], others: dict[str, str], deficiency: str | None
 
 
 def test_no_stance_wears_an_event_types_or_a_main_sides_colour():
-    """judge11: "Red line" was the US's navy (20.4) and the meeting blue (13.6); now a deep teal, 29 and 22 from
-    them. Every stance is at least 16 from every type family and 17 from every main side, but near-black
-    "Demands" and black "Military action" (9.4: two blacks, told by lightness) and "Rejects", still 4.8 from
-    "Calls" (left: stance_colors.AGAINST_HUES says why)."""
-    hued = {s: c for s, c in STANCES.items() if s not in ("demands", "rejects")}
-    assert nearest(hued, TYPES)[0] >= 16
+    """judge11: "Red line" was the US's navy (20.4) and the meeting blue (13.6); judge12: "Rejects" a sky blue 4.8
+    from "Calls" (3.3 under deuteranopia), which the page shows beside it. Now every stance is at least 16 from
+    every type family and 17 from every main side in normal vision; Rejects, a violet, is 21 from every family."""
+    assert nearest(STANCES, TYPES)[0] >= 16                                                  # was 4.8
     assert nearest(STANCES, MAIN_SIDES)[0] >= 17
-    assert distance(STANCES["demands"], TYPES["force"]) >= 9
+    assert distance(STANCES["rejects"], TYPES["calls"]) >= 20                                # was 4.8
+    assert distance(STANCES["rejects"], TYPES["calls"], "deutan") >= 7.5                     # was 3.3
     assert distance(STANCES["red_line"], MAIN_SIDES["united states"]) >= 28             # was 20.4
     assert distance(STANCES["red_line"], TYPES["talks"]) >= 22                          # was 13.6
     assert distance(STANCES["red_line"], MAIN_SIDES["united states"], "deutan") >= 17   # was 11.9
-    assert nearest({"rejects": STANCES["rejects"]}, {k: v for k, v in TYPES.items() if k != "calls"})[0] >= 16
+
+
+def test_no_stance_reads_as_the_ink_of_text_ticks_and_the_as_of_rule():
+    """judge12: "Demands" (#1d0c00) was a near-black, 10.4 from the ink (#222222) of the text, the statements' ticks
+    and the as-of rule, and 9.4 from black (7.9 and 7.5 for colour-blind readers): the current-stance underline
+    vanished under a Demands bar. Every stance is now at least 20 from both in normal vision and 12 under simulated
+    deuteranopia and protanopia."""
+    for ink in (palette.INK, INK, AS_OF["color"], MARK["color"], "#000000"):
+        for deficiency, least in ((None, 20), ("deutan", 12), ("protan", 12)):
+            assert nearest(STANCES, {"ink": ink}, deficiency)[0] >= least, (ink, deficiency)
 
 
 def test_relation_lines_and_main_sides_never_share_a_colour():

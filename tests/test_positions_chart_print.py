@@ -157,7 +157,8 @@ def test_a_claim_of_the_last_day_is_drawn_whole_inside_the_axis(seeds):
     figure.canvas.draw()
     claim = patches(figure, "run")["ceasefire:us-ceasefire-2025-12-28-claimed"]
     box, axis = claim.get_window_extent(), figure.chart.get_window_extent()
-    assert box.x1 == pytest.approx(axis.x1, abs=0.5) and box.width >= 3 * axis.width / 365 - 0.5
+    outer = box.x1 + claim.get_linewidth() / 2 * figure.dpi / 72    # its outline's outer edge on the axis's end,
+    assert outer == pytest.approx(axis.x1, abs=0.5) and box.width >= 3 * axis.width / 365 - 0.5   # not past it
     assert not claim.get_clip_on()                                   # its outline drawn whole on the edge
 
 

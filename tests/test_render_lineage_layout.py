@@ -158,6 +158,40 @@ def test_a_box_names_the_drafters_the_data_give(charts):
         for version in plan.versions:
             names = [actor_name(seeds.actors[a]) for a in version.drafted_by]
             if names and len(", ".join(names)) <= 30:
-                assert any(" ".join(t.split()) == "by " + ", ".join(names) for t in texts), (version.id, names)
+                by = "by " + ", ".join(names)          # then "with" the event's other proposers, if any
+                lines = {" ".join(t.split()) for t in texts}
+                assert by in lines or any(line.startswith(by + " with ") for line in lines), (version.id, names)
                 checked += 1
     assert checked >= 4
+
+
+def test_a_box_names_every_author_the_record_gives(tmp_path):
+    """judge12: the E3 text's box said "by UK, France, Germany" where the timeline, from its event, said "with Kyiv".
+    The "by" line names the version's drafters, then "with" the other sources of the event it was put forward at,
+    but none on a side already named (a state's own delegation) and none twice."""
+    from timeline.render.lineage import select_lineage
+    from timeline.render.lineage_boxes import _drafters
+
+    path = tmp_path / "d.yaml"
+    path.write_text("""\
+dataset: {title: Authors}
+actors:
+  - {id: uk, name: United Kingdom, kind: state, aliases: [UK]}
+  - {id: france, name: France, kind: state}
+  - {id: ukraine, name: Ukraine, kind: state}
+  - {id: uk-team, name: British negotiators, kind: group, affiliation: uk}
+sources:
+  - {id: s, publisher: Agency, title: Report, url: "https://example.org/a"}
+events:
+  - {id: put, type: counter_proposal, date: 2025-11-23, source: [ukraine, uk-team, france], sources: [s]}
+plans:
+  - id: counter
+    name: Counter-proposal
+    versions:
+      - {id: v1, name: The text, date: 2025-11-23, drafted_by: [uk, france], event: put, sources: [s]}
+""", encoding="utf-8")
+    [node] = select_lineage(load(path)).nodes
+    assert (node.drafted_by, node.joined) == (("UK", "France"), ("Ukraine",))
+    assert _drafters(node.drafted_by, node.joined) == "by UK, France with Ukraine"
+    a, b, c, d, e = (letter * 10 for letter in "ABCDE")      # too many for two lines: counted from the end
+    assert _drafters((a, b), (c, d, e)) == f"by {a}, {b}\nwith {c} +2 more"

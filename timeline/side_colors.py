@@ -6,15 +6,19 @@ a dataset may fix its side colours, and they are never moved), then a stable def
 (:data:`KNOWN_SIDES`), then the palette colour its name hashes to (or the next free one); past the palette, the
 :data:`OTHER_SIDE` grey, which a key names. No two sides get one colour unless the dataset asks for it.
 
-**Decision (round 12, judge11 cross-cutting 3).** The main sides keep Okabe-Ito colours that the event-type
-families also use (Russia = the ceasefires' orange, Ukraine = the meetings' blue: CIEDE2000 0). Measured: with
-the eight type families, the five relation colours and the five stance colours fixed, the colour farthest from
-all of them is about 23 away (a neon mint or an electric violet, not a publishable side colour), and only a deep
-indigo (the US's #21165A) and a pale yellow clear the type colours by 20 or more; a third clearing colour for
-Russia that is also apart from the pressure lines' dark red (#A50026: 6 for a deep red) was not found. Sides and
-type families meet on one image only in the actor-event graph and on the page (other tabs); the stances, which
-the judge named, were moved off the sides' colours instead (:mod:`timeline.stance_colors`:
-the red line 29 from the US's indigo, was 20.4). tests/test_palette_meanings.py measures it.
+**Decision (round 12, judge11 cross-cutting 3; re-measured round 13, judge12 cross-cutting 3).** The main sides
+keep Okabe-Ito colours that the event-type families also use (Russia = the ceasefires' orange, Ukraine = the
+meetings' blue: CIEDE2000 0). Round 13 searched the sRGB cube (steps of 24) for six hued families (force keeps
+black and measures grey, the relation lines' own meanings) at CIE L* 30-75 and chroma 30 or more, each at least 15
+from the three main sides, the five relation colours and the six stance colours in normal vision and 10 under
+simulated deuteranopia (Machado 2009): the best set, meetings #004890, calls #78C0FF, proposals #78C090, pressure
+#F06048, words #C00090, ceasefires #D890C0, clears them by 15.2 (the meetings' blue to Ukraine's) and 10.2
+(deuteranopia), the families 26.2 apart (13.9 deuteranopia; the Okabe-Ito set: 22.2 and 8.2). Not switched: the
+meetings' blue is still a blue 15 from Ukraine's, the words' magenta is the page's mark of a related event, and
+every chart would change; the lead may take it up. Sides and type families meet on one image only in the
+actor-event graph and on the page (other tabs); the stances were moved off both instead
+(:mod:`timeline.stance_colors`: every stance 16 or more from every family and 17 from every main side).
+tests/test_palette_meanings.py measures it.
 """
 from __future__ import annotations
 

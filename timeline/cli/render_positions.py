@@ -46,9 +46,9 @@ def positions_chart(dataset: Dataset, issues: tuple[str, ...], issue_list: str |
 
     A stance holds from the day it was stated until the actor's next stance on
     the issue; the bar thins after the actor's last statement. Colours run
-    from "demands" (red) through "accepts" (orange), "open to" (gold) and
-    "undecided" (light grey) to "rejects" (purple) and "red line" (navy,
-    cross-hatched), each its own hue and its own grey in print, read
+    from "demands" (dark red-brown) through "accepts" (ochre), "open to" (gold)
+    and "undecided" (light grey) to "rejects" (violet) and "red line" (deep
+    teal, cross-hatched), each its own hue and its own grey in print, read
     against the proposition after the issue's name; stances others attribute
     to an actor are outlined bars in a row of their own. Without ISSUE, every issue someone took a position on, parts
     after their parent. ISSUE is an id, name or alias, as for 'timeline

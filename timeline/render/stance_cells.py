@@ -21,9 +21,12 @@ from timeline.render.positions_key import bar_look, claim_look
 from timeline.render.text import text_width
 
 #: Points: a claim's type size at the least (in a narrow grid of fixed size), the least where more lines allow it
-#: (the least a printed chart may use: judge10 read 6 pt chips as too small for print), and the note in a blank
-#: cell whose issue's parts have stances.
-CLAIM_FLOOR, CLAIM_PRINT, PARTS_SIZE = 6.0, 6.5, 7.0
+#: (the least a printed chart may use: judge10 read 6 pt chips as too small for print, judge12 6.5 pt ones), the
+#: size a claim's words start from, and the note in a blank cell whose issue's parts have stances. In a grid of fixed
+#: size the words start from FIXED_CLAIM[0] and keep FIXED_CLAIM[1] where more lines allow it (round 12's sizes: at
+#: 7.5 pt a 6x9 grid left out two issues).
+CLAIM_FLOOR, CLAIM_PRINT, CLAIM_SIZE, PARTS_SIZE = 6.0, 7.5, 8.0, 7.0
+FIXED_CLAIM = (7.0, 6.5)
 OWN_WITH_CLAIMS = 0.15  # inches: an own stance's height in a grid that shows claims (room for a claim under it)
 TOP, GAP, BOTTOM = 0.03, 0.02, 0.015   # inches: above an own stance, between it and a claim, under the claim
 CLAIM_INSET = 0.03     # inches between a claim's words and the sides of its outline
@@ -32,14 +35,15 @@ HATCH_CHIP = 2.0       # points of white around a hatched cell's words (ink on a
 
 
 def cell(ax: Axes, box: tuple[float, float, float, float], dataset: Dataset, stance: str, color: str,
-         hatch: str | None, claimed_by: tuple[str, ...], own_h: float, gid: str) -> list[Artist]:
+         hatch: str | None, claimed_by: tuple[str, ...], own_h: float, gid: str, fixed: bool = False) -> list[Artist]:
     """One stance in its cell ``box`` (x, y, width, height; inches down): the actor's own, ``own_h`` tall from the
     cell's top, named in ink that reads on its colour; a claim outlined under it, as tall as the claimants' words
-    ("US says: Accepts", on two lines where the cell is narrow) need (:func:`claim_height`)."""
+    ("US says: Accepts", on two lines where the cell is narrow) need (:func:`claim_height`; ``fixed``: a grid of
+    fixed size, :func:`fitted`)."""
     x, y, w, h = box
     label = dataset.stances[stance].label
     if claimed_by:
-        words, size = fitted(says(dataset, claimed_by), label, w - 0.12, ax.figure)
+        words, size = fitted(says(dataset, claimed_by), label, w - 0.12, ax.figure, fixed)
         y0, bar_h = y + TOP + own_h + GAP, claim_height(words, size)
         patch = Rectangle((x + 0.06, y0), w - 0.12, bar_h, gid=gid, **claim_look(color, hatch, tall=True))
         text = ax.text(x + w / 2, y0 + bar_h / 2, words, ha="center", va="center", color=style.INK,
@@ -61,10 +65,10 @@ def claim_height(words: str, size: float) -> float:
     return (words.count("\n") + 1) * size * CLAIM_LEADING / 72 + 0.035
 
 
-def claim_row(dataset: Dataset, claims: Sequence[tuple[str, tuple[str, ...]]], cell_w: float, figure: Figure
-              ) -> float:
+def claim_row(dataset: Dataset, claims: Sequence[tuple[str, tuple[str, ...]]], cell_w: float, figure: Figure,
+              fixed: bool = False) -> float:
     """Inches a row needs to show its claims ((stance, claimants) pairs) under their own stances at ``cell_w``."""
-    tallest = max(claim_height(*fitted(says(dataset, by), dataset.stances[s].label, cell_w - 0.12, figure))
+    tallest = max(claim_height(*fitted(says(dataset, by), dataset.stances[s].label, cell_w - 0.12, figure, fixed))
                   for s, by in claims)
     return TOP + OWN_WITH_CLAIMS + GAP + tallest + BOTTOM
 
@@ -78,16 +82,17 @@ def least_cell(dataset: Dataset, claims: Sequence[tuple[str, tuple[str, ...]]], 
                default=0.0)
 
 
-def fitted(says: str, label: str, room: float, figure: Figure) -> tuple[str, float]:
+def fitted(says: str, label: str, room: float, figure: Figure, fixed: bool = False) -> tuple[str, float]:
     """A claim's words ('US says: Accepts') on one line if it fits ``room`` inches at a size from the claim's
     size down to :data:`CLAIM_PRINT` points, else on two lines ('US says:' over 'Accepts') at the size that
     fits, else on three ('Ukraine' over 'says:' over 'Demands'); only where none fits at that size, the same down
     to :data:`CLAIM_FLOOR` (a narrow grid of fixed size): the words and the size (points). Judge10 read the 6 pt
-    one-line chips of the default grid as too small for print: more lines now come before a smaller size."""
+    one-line chips of the default grid as too small for print: more lines now come before a smaller size.
+    ``fixed``: a grid of fixed size, from :data:`FIXED_CLAIM` instead."""
     renderer = figure.canvas.get_renderer()
-    size, room = style.FONT["size"] - 2, room - 2 * CLAIM_INSET
+    (size, first), room = FIXED_CLAIM if fixed else (CLAIM_SIZE, CLAIM_PRINT), room - 2 * CLAIM_INSET
     who, _, verb = says.rpartition(" ")
-    for least in (CLAIM_PRINT, CLAIM_FLOOR):
+    for least in (first, CLAIM_FLOOR):
         for words in (f"{says} {label}", f"{says}\n{label}", f"{who}\n{verb}\n{label}"):
             wide = max(text_width(renderer, line, FontProperties(size=size)) for line in words.split("\n")) / figure.dpi
             if size * room / wide >= least:

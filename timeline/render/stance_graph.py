@@ -115,7 +115,7 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
         in_row.setdefault(issue, []).append((stance, claimed_by))
 
     def claimed(cell_w: float) -> dict[str, float]:
-        return {issue: claim_row(dataset, row, cell_w, figure) for issue, row in in_row.items()}
+        return {issue: claim_row(dataset, row, cell_w, figure, bool(size)) for issue, row in in_row.items()}
 
     cell_least = least_cell(dataset, [c for row in in_row.values() for c in row], figure)
 
@@ -177,7 +177,7 @@ def draw_stance_graph(dataset: Dataset, events: Iterable[Event] | None = None, *
         drawn.append((actor, issue, stance, bool(claimed_by)))
         cell(ax, (x, tops[row], cell_w, fit.heights[row] + extra), dataset, stance, colors[stance],
              EXTREME_HATCH if stance == hatch else None, claimed_by, own_h,
-             gid=f"stance:{actor}:{issue}:{stance}" + ":claimed" * bool(claimed_by))
+             gid=f"stance:{actor}:{issue}:{stance}" + ":claimed" * bool(claimed_by), fixed=bool(size))
     for actor, issue in parts_only(dataset, held, actors, shown):
         ax.text(left + (actors.index(actor) + 0.5) * cell_w, tops[shown.index(issue)] + pitch * 0.4,
                 "stances on\nits parts only", ha="center", va="center", fontsize=PARTS_SIZE, color=style.MUTED,
