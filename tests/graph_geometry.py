@@ -157,19 +157,22 @@ def bundle_gaps(figure, share: float = 0.6) -> dict[tuple[str, str], float]:
 
 
 def head_tips(figure) -> dict[str, list[tuple[str, np.ndarray, float]]]:
-    """Each node's incoming arrowheads: (edge, the tip in pixels, the head's drawn width or height, the larger)."""
+    """Each node's incoming arrowheads: (edge, the tip in pixels, the head's drawn width in pixels: its outline's
+    extent across the way it points)."""
     figure.canvas.draw()
-    renderer = figure.canvas.get_renderer()
     out: dict[str, list] = {}
     for edge, head in by_gid(figure, "head").items():
-        tip = head.get_transform().transform(head._posA_posB)[1]       # noqa: SLF001
-        box = head.get_window_extent(renderer)
-        out.setdefault(edge.split(":")[1], []).append((edge, tip, max(box.width, box.height)))
+        base, tip = head.get_transform().transform(head._posA_posB)       # noqa: SLF001
+        way = (tip - base) / max(float(np.hypot(*(tip - base))), 1e-9)
+        outline = np.concatenate(head.get_path().transformed(head.get_transform()).to_polygons(closed_only=False))
+        across = (outline - tip) @ np.array([-way[1], way[0]])
+        out.setdefault(edge.split(":")[1], []).append((edge, tip, float(np.ptp(across))))
     return out
 
 
-def head_gaps(figure) -> dict[str, float]:
-    """For each node two or more arrowheads point into, the least distance in points between two of their tips."""
+def head_gaps(figure) -> dict[str, tuple[float, float]]:
+    """For each node two or more arrowheads point into, the least distance in points between two of their tips and
+    the wider of those two heads' widths in points."""
     px = figure.dpi / 72
-    return {node: min(float(np.hypot(*(a[1] - b[1]))) for a, b in combinations(tips, 2)) / px
+    return {node: min((float(np.hypot(*(a[1] - b[1]))) / px, max(a[2], b[2]) / px) for a, b in combinations(tips, 2))
             for node, tips in head_tips(figure).items() if len(tips) > 1}
