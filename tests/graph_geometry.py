@@ -82,6 +82,11 @@ def arrow_head(patch) -> bool:
     return hasattr(patch, "get_arrowstyle") and type(patch.get_arrowstyle()).__name__ != "Curve"
 
 
+def ends(figure, patch):
+    """The two ends of a line patch, in pixels."""
+    return patch.get_transform().transform(patch.get_path().vertices[[0, -1]])
+
+
 def labels_crossed(figure, grounded: bool = False) -> list[tuple[str, str]]:
     """(label, edge) for every node label an edge's line runs through (the glyphs' box, less a pixel); a label on a
     white ground (knocked out of the lines, which stop at its edge) only if ``grounded``."""

@@ -10,7 +10,7 @@ from itertools import combinations
 
 import numpy as np
 import pytest
-from graph_geometry import arrow_head, by_gid, clusters, legend, text
+from graph_geometry import arrow_head, by_gid, clusters, ends, legend, text
 from graph_geometry import drawn as shared
 from matplotlib.colors import to_rgb
 
@@ -29,11 +29,6 @@ STATE_NODES = {"russia", "ukraine", "united-states", "ireland", "european-allies
 
 
 # --- reading a figure back ------------------------------------------------------------
-
-
-def ends(figure, patch):
-    """The two ends of a line patch, in pixels."""
-    return patch.get_transform().transform(patch.get_path().vertices[[0, -1]])
 
 
 def middle(patch):
