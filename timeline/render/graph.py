@@ -7,7 +7,8 @@ PosixPath('output/putin.svg')
 
 What is drawn is chosen in :mod:`timeline.render.select`, laid out by side in
 :mod:`timeline.render.graph_groups`, drawn by :mod:`timeline.render.graph_draw` and
-:mod:`timeline.render.graph_edges`, labelled in :mod:`timeline.render.graph_names`,
+:mod:`timeline.render.graph_edges`, labelled in :mod:`timeline.render.graph_names` (sides' names kept off the lines
+by :mod:`timeline.render.graph_titles`),
 keyed by :mod:`timeline.render.graph_key` and framed by :mod:`timeline.render.graph_frame`.
 Every drawn element carries a gid naming what it shows (``node:putin``,
 ``edge:putin:ukraine:pressure``, ``head:...`` for its arrowhead,

@@ -3,9 +3,10 @@ pile into a knot (judged round 10: seven heads into Ukraine within 40 px).
 
 After the routes are found (:func:`timeline.render.graph_edges.route_edges`), the ends at each node are taken round
 its centre by angle and spread apart, the least that gives each two neighbours room for both (an arrowhead's width,
-else the line's, and :data:`END_GAP` points); each line's last stretch bends smoothly to its new end, over
-:data:`BEND` points or twice the move, whichever is longer. Where a node's rim is too short for all its ends, they
-share it evenly.
+else the line's, and :data:`END_GAP` points): two arrowheads' tips lie at least the wider head's width apart, lanes
+of one bundle too (judged round 12). Each line's last stretch bends smoothly to its new end, over :data:`BEND` points
+or twice the move, whichever is longer. Where a node's rim is too short for its heads, their tips stand off it on a
+ring round it (:func:`_ring`), pointing at it.
 """
 from __future__ import annotations
 
