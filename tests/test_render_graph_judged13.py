@@ -12,13 +12,13 @@ from timeline.model import Actor, Dataset, Event
 from timeline.render import style
 from timeline.render.graph import draw_graph
 
-STATES = ("hub", "ava", "bor", "cal", "dur", "esk")
+STATES = ("hub", "ava", "bor", "cal")
 KINDS = ("demand", "proposal", "military_action", "claim")
 
 
 def _hub() -> Dataset:
-    """Six states; Avaria demands, proposes, attacks and claims against the hub (a bundle of four heads), the others
-    demand and propose (two heads each), and all of them meet it: twelve heads and five lines into one node."""
+    """Four states; Avaria demands, proposes, attacks and claims against the hub (a bundle of four heads), the others
+    demand and propose (two heads each), and all of them meet it: eight heads and three lines into one node."""
     actors = [Actor(s, s.title() + "ia", kind="state") for s in STATES]
     events = [Event(f"a{k}", kind, parse_edtf(f"2025-01-{k + 1:02}"), source=("ava",), target=("hub",))
               for k, kind in enumerate(KINDS)]
@@ -36,7 +36,7 @@ def hub():
 def test_arrowheads_into_a_hub_lie_a_heads_width_apart(hub):
     # judge12 (must fix): about 8 heads knotted on the Ukraine square, three of them one bundle's lanes, spaced as
     # its lines; each two tips into one node now lie at least the wider head's width apart
-    assert len(head_tips(hub)["hub"]) == 12
+    assert len(head_tips(hub)["hub"]) == 8
     gaps = head_gaps(hub)
     assert {node: (round(gap, 1), round(wide, 1)) for node, (gap, wide) in gaps.items() if gap < wide} == {}
 
@@ -44,7 +44,7 @@ def test_arrowheads_into_a_hub_lie_a_heads_width_apart(hub):
 def test_the_state_table_heads_are_in_the_colours_drawn():
     # judge12: 'Demanded, rejected' was red over a map with no red line
     figure = draw_graph(_hub(), level="state", size=(14.0, 8.0), dpi=40)
-    heads = by_gid(figure, "table:head")
+    heads = {gid.split(":")[-1]: t for gid, t in by_gid(figure, "table").items() if gid.startswith("head:")}
     assert {"talks", "pressure"} <= set(heads)
     drawn_colours = {to_hex(patch.get_edgecolor()) for patch in by_gid(figure, "edge").values()}
     assert {to_hex(text.get_color()) for text in heads.values()} <= {to_hex(style.INK), *drawn_colours}

@@ -5,8 +5,7 @@ After the routes are found (:func:`timeline.render.graph_edges.route_edges`), th
 its centre by angle and spread apart, the least that gives each two neighbours room for both (an arrowhead's width,
 else the line's, and :data:`END_GAP` points): two arrowheads' tips lie at least the wider head's width apart, lanes
 of one bundle too (judged round 12). Each line's last stretch bends smoothly to its new end, over :data:`BEND` points
-or twice the move, whichever is longer. Where a node's rim is too short for its heads, their tips stand off it on a
-ring round it (:func:`_ring`), pointing at it.
+or twice the move, whichever is longer. Where a node's rim is too short for all its ends, they share it evenly.
 """
 from __future__ import annotations
 
@@ -53,13 +52,12 @@ def spread_ends(routes: list[Route], marks: dict[str, tuple[str, float]], px: fl
         radius = np.array([float(np.hypot(*(points[i][-1 if e else 0] - c))) for i, e, *_ in ends])
         pairs = np.array([hash(frozenset(routes[i].edge[:2])) for i, *_ in ends])
         halves, heads = np.array([h for *_, h, _ in ends]), np.array([head for *_, head in ends])
-        ring = _ring(_room(angles, halves, heads), max(float(radius.min()), 1.0), END_GAP * px)
-        moved = _spread(angles, halves, ring, END_GAP * px, pairs, heads)
-        for (i, e, _, head), old, new, now in zip(ends, angles, moved, radius):
-            if abs(new - old) > 1e-6 or (head and now < ring - 0.5):
+        moved = _spread(angles, halves, max(float(radius.min()), 1.0), END_GAP * px, pairs, heads)
+        for (i, e, *_), old, new in zip(ends, angles, moved):
+            if abs(new - old) > 1e-6:
                 way = np.array([math.cos(new), math.sin(new)])
-                rim = (exit_length(*node, np.zeros(2), way) + 1.5) * px if node else radius.mean()
-                points[i] = _bend(points[i], e, c + way * max(rim, ring if head else 0.0), px)
+                tip = c + way * (exit_length(*node, np.zeros(2), way) + 1.5) * px if node else c + way * radius.mean()
+                points[i] = _bend(points[i], e, tip, px)
     return [r._replace(start=p[0], stop=p[-1], points=p,
                        rims=tuple(float(np.hypot(*(end - c))) / px for end, c in zip((p[0], p[-1]), r.centres)))
             for r, p in zip(routes, points)]
@@ -75,35 +73,23 @@ def _room(angles: np.ndarray, halves: np.ndarray, heads: np.ndarray) -> np.ndarr
     return np.where(t & np.roll(t, -1), 2 * np.maximum(h, after), h + after)
 
 
-def _ring(room: np.ndarray, radius: float, gap: float) -> float:
-    """The radius (pixels), ``radius`` or more, of the circle round a node on which ends needing ``room`` and ``gap``
-    each fit: where a node's rim is too short for its heads, their tips stand off it on this circle, pointing at it,
-    rather than sharing its rim closer than a head's width."""
-    ring = radius
-    for _ in range(20):
-        need = float(np.sum(2 * np.arcsin(np.minimum((room + gap) / (2 * ring), 1.0))))
-        if need <= 2 * math.pi * 0.98:
-            break
-        ring *= need / (2 * math.pi * 0.95)
-    return ring
-
-
 def _spread(angles: np.ndarray, halves: np.ndarray, radius: float, gap: float, pairs: np.ndarray,
             heads: np.ndarray) -> np.ndarray:
     """``angles`` (radians round a circle of ``radius`` pixels) moved apart, each two neighbours by at least the
     sum of their ``halves`` and ``gap`` (a chord), two arrowheads (``heads``) by the wider's width and ``gap``, so
     that two tips lie at least a head's width apart; two of one pair (lanes of one bundle,
-    :mod:`timeline.render.graph_bundles`) by no less than they are apart now (judged round 12: a bundle's three
-    heads into Ukraine, spaced as its lanes, made one knot). The least moves are found in a few rounds of
+    :mod:`timeline.render.graph_bundles`) by what they are apart now, two heads of one pair by no less (judged
+    round 12: a bundle's heads into Ukraine, spaced as its lanes, made one knot). The least moves are found in a few rounds of
     relaxation; where the circle is too short, it is shared evenly in the same order."""
     order = np.argsort(angles)
-    a, p, room = angles[order].astype(float), pairs[order], _room(angles, halves, heads)
+    a, p, t, room = angles[order].astype(float), pairs[order], heads[order], _room(angles, halves, heads)
     need = 2 * np.arcsin(np.minimum((room + gap) / (2 * radius), 1.0))
     now = np.diff(np.append(a, a[0] + 2 * math.pi))
-    need = np.where((p == np.roll(p, -1)) & (now < math.pi), np.maximum(need, now), need)   # not the way round
+    both = t & np.roll(t, -1) & (now < math.pi)     # two heads (not the way round): a head's width apart
+    need = np.where(p == np.roll(p, -1), np.where(both, np.maximum(need, now), now), need)   # a bundle's lanes
     if need.sum() >= 2 * math.pi:
         need *= 2 * math.pi / need.sum()
-    for _ in range(60):
+    for _ in range(300):
         gaps = np.diff(np.append(a, a[0] + 2 * math.pi))
         short = need - gaps
         if (short <= 1e-9).all():
