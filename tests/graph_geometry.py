@@ -1,6 +1,8 @@
-"""Geometry of a drawn actor graph, measured in pixels from its artists (shared by the graph tests)."""
+"""Geometry of a drawn actor graph, measured in pixels from its artists, and the records and readers the graph tests
+share."""
 from __future__ import annotations
 
+import random
 from functools import cache
 from itertools import combinations
 from pathlib import Path as FilePath
@@ -10,6 +12,8 @@ from matplotlib.path import Path
 from matplotlib.transforms import Affine2D
 
 from timeline.dataset import load
+from timeline.dates import parse_edtf
+from timeline.model import Actor, Dataset, Event
 from timeline.render.graph import draw_graph
 
 ROOT = FilePath(__file__).parents[1]
@@ -39,6 +43,48 @@ def _drawn(name: str, options: tuple):
 def by_gid(figure, kind: str) -> dict[str, object]:
     """Every artist of the figure whose gid starts with ``kind:``, by the rest of its gid."""
     return {a.get_gid().split(":", 1)[1]: a for a in figure.findobj(lambda a: str(a.get_gid()).startswith(kind + ":"))}
+
+
+def text(figure, gid: str) -> str:
+    """The text of the figure's text whose gid is ``gid`` (``title``, ``subtitle``, ``footer``)."""
+    return next(t.get_text() for t in figure.texts if t.get_gid() == gid)
+
+
+def legend(figure, name: str) -> list[str]:
+    """The entries of the key's section ``name`` (gid ``legend:<name>``)."""
+    return [t.get_text() for t in by_gid(figure, "legend")[name].get_texts()]
+
+
+def synthetic(actors: int, rounds) -> Dataset:
+    """A hub ``p000`` meeting each of ``actors - 1`` people ``rounds(i)`` times; people belong to ten states."""
+    states = [Actor(f"s{k}", f"State {k}", kind="state") for k in range(10)]
+    people = [Actor(f"p{i:03}", f"Person {i:03}", affiliation=f"s{i % 10}") for i in range(actors)]
+    events = [Event(f"m{i:03}-{r}", "meeting", parse_edtf(f"2025-{1 + r % 12:02}-{1 + i % 28:02}"),
+                    participants=("p000", f"p{i:03}"))
+              for i in range(1, actors) for r in range(rounds(i))]
+    return Dataset(actors={a.id: a for a in states + people}, events=events, title="Hub")
+
+
+def clusters(size: int = 10) -> Dataset:
+    """Five states of ``size`` delegates, each meeting about half of the others, and 50 rejections across."""
+    rng = random.Random(3)
+    states = [Actor(f"s{k}", f"State {k}", kind="state") for k in range(5)]
+    people = [Actor(f"p{i:02}", f"Delegate Number {i:02}", affiliation=f"s{i // size}") for i in range(5 * size)]
+    events = [Event(f"m{a}{b}", "meeting", parse_edtf("2025-01-01"), participants=(f"p{a:02}", f"p{b:02}"))
+              for k in range(5) for a, b in combinations(range(k * size, (k + 1) * size), 2) if rng.random() < 0.5]
+    events += [Event(f"x{j}", "rejection", parse_edtf("2025-02-01"), source=(f"p{a:02}",), target=(f"p{b:02}",))
+               for j, (a, b) in enumerate(rng.sample(range(5 * size), 2) for _ in range(50))]
+    return Dataset(actors={a.id: a for a in states + people}, events=events, title="Clusters")
+
+
+def arrow_head(patch) -> bool:
+    """Is this patch (an edge's line or head, or a legend line) an arrowhead? (An edge's line is a plain path.)"""
+    return hasattr(patch, "get_arrowstyle") and type(patch.get_arrowstyle()).__name__ != "Curve"
+
+
+def ends(figure, patch):
+    """The two ends of a line patch, in pixels."""
+    return patch.get_transform().transform(patch.get_path().vertices[[0, -1]])
 
 
 def labels_crossed(figure, grounded: bool = False) -> list[tuple[str, str]]:
@@ -157,19 +203,22 @@ def bundle_gaps(figure, share: float = 0.6) -> dict[tuple[str, str], float]:
 
 
 def head_tips(figure) -> dict[str, list[tuple[str, np.ndarray, float]]]:
-    """Each node's incoming arrowheads: (edge, the tip in pixels, the head's drawn width or height, the larger)."""
+    """Each node's incoming arrowheads: (edge, the tip in pixels, the head's drawn width in pixels: its outline's
+    extent across the way it points)."""
     figure.canvas.draw()
-    renderer = figure.canvas.get_renderer()
     out: dict[str, list] = {}
     for edge, head in by_gid(figure, "head").items():
-        tip = head.get_transform().transform(head._posA_posB)[1]       # noqa: SLF001
-        box = head.get_window_extent(renderer)
-        out.setdefault(edge.split(":")[1], []).append((edge, tip, max(box.width, box.height)))
+        base, tip = head.get_transform().transform(head._posA_posB)       # noqa: SLF001
+        way = (tip - base) / max(float(np.hypot(*(tip - base))), 1e-9)
+        outline = np.concatenate(head.get_path().transformed(head.get_transform()).to_polygons(closed_only=False))
+        across = (outline - tip) @ np.array([-way[1], way[0]])
+        out.setdefault(edge.split(":")[1], []).append((edge, tip, float(np.ptp(across))))
     return out
 
 
-def head_gaps(figure) -> dict[str, float]:
-    """For each node two or more arrowheads point into, the least distance in points between two of their tips."""
+def head_gaps(figure) -> dict[str, tuple[float, float]]:
+    """For each node two or more arrowheads point into, the least distance in points between two of their tips and
+    the wider of those two heads' widths in points."""
     px = figure.dpi / 72
-    return {node: min(float(np.hypot(*(a[1] - b[1]))) for a, b in combinations(tips, 2)) / px
+    return {node: min((float(np.hypot(*(a[1] - b[1]))) / px, max(a[2], b[2]) / px) for a, b in combinations(tips, 2))
             for node, tips in head_tips(figure).items() if len(tips) > 1}

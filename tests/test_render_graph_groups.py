@@ -9,8 +9,9 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 import pytest
+from graph_geometry import by_gid as drawn
 from graph_geometry import drawn as drawing
-from test_render_graph import drawn, ends, text
+from graph_geometry import ends, text
 from test_render_graph_publish import discs
 
 from timeline.dataset import load

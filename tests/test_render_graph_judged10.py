@@ -45,9 +45,12 @@ def test_the_relations_of_one_pair_run_side_by_side_and_never_touch():
     for i, one in enumerate(lines):
         for two in lines[i + 1:]:
             apart = gap(one.points, two.points) - (one.edge.width + two.edge.width) * px / 2
-            assert apart.min() >= LANE_GAP * px - 0.5, (one.edge.key, two.edge.key, apart.min())
-    # neighbours keep one distance all along: parallel, not fanned
-    middle = gap(lines[0].points, lines[1].points)
+            # a pixel's slack where a head parts from its neighbour over the last stretch (round 12: graph_ports)
+            assert apart.min() >= LANE_GAP * px - 1.0, (one.edge.key, two.edge.key, apart.min())
+    # neighbours keep one distance along the way: parallel, not fanned (round 12: only at a node do two heads of one
+    # bundle part, to a head's width, over the last stretch: graph_ports)
+    cut = len(lines[0].points) // 5
+    middle = gap(lines[0].points[cut:-cut], lines[1].points)
     assert middle.max() - middle.min() <= 1.0
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from graph_geometry import by_gid as drawn
 from graph_geometry import drawn as drawing
-from graph_geometry import record
+from graph_geometry import legend, record, text
 from matplotlib.colors import to_hex
-from test_render_graph import drawn, legend, text
 
 from timeline import query
 from timeline.graph import actor_graph

@@ -7,7 +7,8 @@ PosixPath('output/putin.svg')
 
 What is drawn is chosen in :mod:`timeline.render.select`, laid out by side in
 :mod:`timeline.render.graph_groups`, drawn by :mod:`timeline.render.graph_draw` and
-:mod:`timeline.render.graph_edges`, labelled in :mod:`timeline.render.graph_names`,
+:mod:`timeline.render.graph_edges`, labelled in :mod:`timeline.render.graph_names` (sides' names kept off the lines
+by :mod:`timeline.render.graph_titles`),
 keyed by :mod:`timeline.render.graph_key` and framed by :mod:`timeline.render.graph_frame`.
 Every drawn element carries a gid naming what it shows (``node:putin``,
 ``edge:putin:ukraine:pressure``, ``head:...`` for its arrowhead,
@@ -35,6 +36,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 from matplotlib.figure import Figure
 
 from timeline.errors import NothingToShow
@@ -58,7 +60,7 @@ from timeline.render.graph_draw import (
     reach,
     rims,
 )
-from timeline.render.graph_edges import Edge, draw_routes, route_edges
+from timeline.render.graph_edges import Edge, draw_routes, line_points, route_edges
 from timeline.render.graph_frame import (
     FRAME_BOTTOM,
     FRAME_TOP,
@@ -73,10 +75,11 @@ from timeline.render.graph_frame import (
 )
 from timeline.render.graph_groups import crossings, grouped_positions, separate
 from timeline.render.graph_key import sections
-from timeline.render.graph_labels import label_and_route
+from timeline.render.graph_labels import boxes_of, label_and_route
 from timeline.render.graph_merge import merge_by_side, unlined_words
 from timeline.render.graph_names import LABEL_WIDTH, actor_name, label_forms, label_texts
 from timeline.render.graph_table import in_words
+from timeline.render.graph_titles import clear_titles
 from timeline.render.layout import layout_positions, two_columns
 from timeline.render.select import (
     MAX_ACTORS,
@@ -237,11 +240,15 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     draw_nodes(ax, g, pos, {n: node._replace(area=area[n]) for n, node in look.nodes.items()}, markers,
                selection.center)
     order = sorted((n for n in g if n not in named), key=lambda n: (-radius[n], n))
-    _, routes = label_and_route(
+    labels, routes = label_and_route(
         ax, lambda boxes: route_edges(ax, edges, pos, area, markers, boxes), order, pos, radius, texts, taken,
         prefer={n: 0.0 if g.nodes[n]["node_type"] == "event" else 180.0 for n in g} if dated else None,
         forms=label_forms(dataset, {n: texts[n] for n in actors}),
         inside={n: math.sqrt(0.5) for n, m in markers.items() if m == "s"})
+    if grouped:
+        px = ax.figure.dpi / 72
+        clear_titles(ax, circles, line_points(routes, px)[0], boxes_of(labels),
+                     np.array([(*ax.transData.transform(pos[n]), radius[n] * px) for n in pos]))
     draw_routes(ax, routes)
     heading = title or dataset.title or "Who deals with whom"
     draw_texts(figure, heading, subtitle(graph, level, events, around and g.nodes[selection.center]["name"], depth,

@@ -3,9 +3,9 @@ pile into a knot (judged round 10: seven heads into Ukraine within 40 px).
 
 After the routes are found (:func:`timeline.render.graph_edges.route_edges`), the ends at each node are taken round
 its centre by angle and spread apart, the least that gives each two neighbours room for both (an arrowhead's width,
-else the line's, and :data:`END_GAP` points); each line's last stretch bends smoothly to its new end, over
-:data:`BEND` points or twice the move, whichever is longer. Where a node's rim is too short for all its ends, they
-share it evenly.
+else the line's, and :data:`END_GAP` points): two arrowheads' tips lie at least the wider head's width apart, lanes
+of one bundle too (judged round 12). Each line's last stretch bends smoothly to its new end, over :data:`BEND` points
+or twice the move, whichever is longer. Where a node's rim is too short for all its ends, they share it evenly.
 """
 from __future__ import annotations
 
@@ -37,22 +37,23 @@ def spread_ends(routes: list[Route], marks: dict[str, tuple[str, float]], px: fl
     """``routes`` with the ends at each node moved round its rim until no two of different pairs lie nearer than
     their half widths (an arrowhead's at a line's target) and :data:`END_GAP` points (a bundle keeps its lanes);
     ``marks`` gives each node's (marker, area in points²). The routes keep their order."""
-    at: dict[str, list[tuple[int, int, float]]] = defaultdict(list)     # node -> (route, end, half width)
+    at: dict[str, list[tuple[int, int, float, bool]]] = defaultdict(list)   # node -> (route, end, half width, head)
     for i, route in enumerate(routes):                 # a route runs from its edge's u (end 0) to its v (end 1)
         for end, node in enumerate(route.edge[:2]):
-            wide = head_width(route.edge.width) if end == 1 and route.edge.directed else route.edge.width
-            at[node].append((i, end, wide * px / 2))
+            head = end == 1 and route.edge.directed
+            at[node].append((i, end, (head_width(route.edge.width) if head else route.edge.width) * px / 2, head))
     points = [r.points.copy() for r in routes]
     for name, ends in at.items():
         if len(ends) < 2:
             continue
         c = routes[ends[0][0]].centres[ends[0][1]]
         node = marks.get(name)
-        angles = np.array([math.atan2(*(points[i][-1 if e else 0] - c)[::-1]) for i, e, _ in ends])
-        radius = np.array([float(np.hypot(*(points[i][-1 if e else 0] - c))) for i, e, _ in ends])
+        angles = np.array([math.atan2(*(points[i][-1 if e else 0] - c)[::-1]) for i, e, *_ in ends])
+        radius = np.array([float(np.hypot(*(points[i][-1 if e else 0] - c))) for i, e, *_ in ends])
         pairs = np.array([hash(frozenset(routes[i].edge[:2])) for i, *_ in ends])
-        moved = _spread(angles, np.array([h for *_, h in ends]), max(float(radius.min()), 1.0), END_GAP * px, pairs)
-        for (i, e, _), old, new in zip(ends, angles, moved):
+        halves, heads = np.array([h for *_, h, _ in ends]), np.array([head for *_, head in ends])
+        moved = _spread(angles, halves, max(float(radius.min()), 1.0), END_GAP * px, pairs, heads)
+        for (i, e, *_), old, new in zip(ends, angles, moved):
             if abs(new - old) > 1e-6:
                 way = np.array([math.cos(new), math.sin(new)])
                 tip = c + way * (exit_length(*node, np.zeros(2), way) + 1.5) * px if node else c + way * radius.mean()
@@ -62,18 +63,33 @@ def spread_ends(routes: list[Route], marks: dict[str, tuple[str, float]], px: fl
             for r, p in zip(routes, points)]
 
 
-def _spread(angles: np.ndarray, halves: np.ndarray, radius: float, gap: float, pairs: np.ndarray) -> np.ndarray:
-    """``angles`` (radians round a circle of ``radius`` pixels) moved apart, each two neighbours of different
-    ``pairs`` by at least the sum of their ``halves`` and ``gap`` (a chord), two of one pair (lanes of one bundle,
-    :mod:`timeline.render.graph_bundles`) by what they are apart now, by the least moves found in a few rounds of
-    relaxation; where the circle is too short, shared evenly in the same order."""
+def _room(angles: np.ndarray, halves: np.ndarray, heads: np.ndarray) -> np.ndarray:
+    """Pixels each end needs from the next round the node (by angle; the last from the first), beyond the gap: the
+    sum of their ``halves``, or for two arrowheads (``heads``) the wider's width, so that their tips lie a head's
+    width apart. In the order of the sorted ``angles``."""
     order = np.argsort(angles)
-    a, h, p = angles[order].astype(float), halves[order], pairs[order]
-    chord = np.minimum((h + np.roll(h, -1) + gap) / (2 * radius), 1.0)   # between k and k + 1 (the last, the first)
-    need = np.where(p == np.roll(p, -1), np.diff(np.append(a, a[0] + 2 * math.pi)), 2 * np.arcsin(chord))
+    h, t = halves[order], heads[order]
+    after = np.roll(h, -1)
+    return np.where(t & np.roll(t, -1), 2 * np.maximum(h, after), h + after)
+
+
+def _spread(angles: np.ndarray, halves: np.ndarray, radius: float, gap: float, pairs: np.ndarray,
+            heads: np.ndarray) -> np.ndarray:
+    """``angles`` (radians round a circle of ``radius`` pixels) moved apart, each two neighbours by at least the
+    sum of their ``halves`` and ``gap`` (a chord), two arrowheads (``heads``) by the wider's width and ``gap``, so
+    that two tips lie at least a head's width apart; two of one pair (lanes of one bundle,
+    :mod:`timeline.render.graph_bundles`) by what they are apart now, two heads of one pair by no less (judged
+    round 12: a bundle's heads into Ukraine, spaced as its lanes, made one knot). The least moves are found in a few rounds of
+    relaxation; where the circle is too short, it is shared evenly in the same order."""
+    order = np.argsort(angles)
+    a, p, t, room = angles[order].astype(float), pairs[order], heads[order], _room(angles, halves, heads)
+    need = 2 * np.arcsin(np.minimum((room + gap) / (2 * radius), 1.0))
+    now = np.diff(np.append(a, a[0] + 2 * math.pi))
+    both = t & np.roll(t, -1) & (now < math.pi)     # two heads (not the way round): a head's width apart
+    need = np.where(p == np.roll(p, -1), np.where(both, np.maximum(need, now), now), need)   # a bundle's lanes
     if need.sum() >= 2 * math.pi:
         need *= 2 * math.pi / need.sum()
-    for _ in range(60):
+    for _ in range(300):
         gaps = np.diff(np.append(a, a[0] + 2 * math.pi))
         short = need - gaps
         if (short <= 1e-9).all():

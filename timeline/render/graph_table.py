@@ -100,7 +100,7 @@ def draw_table(ax: Axes, rows: Sequence[PairRow], names: dict[str, Sequence[str]
     y = top + 0.22
     for i, family in enumerate(families):
         artists.append(put(label_w + (i + 0.5) * COLUMN, y + HEAD - 0.04, family.short, rotation=90, ha="center",
-                           va="bottom", color=family.color if family.id == "pressure" else style.INK,
+                           va="bottom", color=style.INK,    # no line of the map is red (judged round 12)
                            gid=f"table:head:{family.id}"))
     y += HEAD
     for row in rows:
