@@ -169,6 +169,9 @@ def _leader_lines(x: float, y: float, r: float, box: tuple, points: np.ndarray) 
     if length <= r or not len(points):
         return 0
     way /= length
+    reach = float(points[:, 2].max()) + 1.0      # only the points beside the leader: the same count
+    points = points[(points[:, 0] >= min(x, tip[0]) - reach) & (points[:, 0] <= max(x, tip[0]) + reach)
+                    & (points[:, 1] >= min(y, tip[1]) - reach) & (points[:, 1] <= max(y, tip[1]) + reach)]
     rel = points[:, :2] - (x, y)
     along = rel @ way
     off = np.abs(rel[:, 0] * way[1] - rel[:, 1] * way[0])
@@ -372,9 +375,12 @@ def _covered(boxes: np.ndarray, points: np.ndarray, ends: np.ndarray, pad: float
     """The cost of the line points under each box (grown by ``pad`` and each line's half width): ON_A_LINE if any
     (a label on a line is worse than a leader), :data:`PER_LINE` a line (each line through a label breaks its
     words once), 3 a point, 20 a point near an end."""
+    grow = pad + points[:, 2]
+    near = ((points[:, 0] >= boxes[:, 0].min() - grow) & (points[:, 0] <= boxes[:, 2].max() + grow)
+            & (points[:, 1] >= boxes[:, 1].min() - grow) & (points[:, 1] <= boxes[:, 3].max() + grow))
+    points, ends, grow = points[near], ends[near], grow[near]     # only the points under some box: the same cost
     if not len(points):
         return np.zeros(len(boxes))
-    grow = pad + points[:, 2]
     under = ((points[:, 0] >= boxes[:, :1] - grow) & (points[:, 0] <= boxes[:, 2:3] + grow)
              & (points[:, 1] >= boxes[:, 1:2] - grow) & (points[:, 1] <= boxes[:, 3:4] + grow))
     ids = points[:, 3].astype(int) if points.shape[1] > 3 else np.zeros(len(points), dtype=int)
