@@ -132,8 +132,8 @@ def test_the_look_is_the_charts_look(seed):
 
     scale = stance_looks(seed)
     assert [(s["id"], s["color"]) for s in scale] == [
-        ("demands", "#1d0c00"), ("accepts", "#966200"), ("open_to", "#d8c936"), ("undecided", "#e8e8e8"),
-        ("rejects", "#0bc1ff"), ("red_line", "#005359")]
+        ("demands", "#4d0f00"), ("accepts", "#977000"), ("open_to", "#dbcc3a"), ("undecided", "#e8e8e8"),
+        ("rejects", "#a17fff"), ("red_line", "#006765")]
     from timeline.stance_colors import stance_colors  # the chart's own colours, not a copy of them
     assert {s["id"]: s["color"] for s in scale} == \
         {k: v.lower() for k, v in stance_colors(sorted(seed.stances, key=lambda s: -s.value)).items()}
@@ -155,7 +155,7 @@ def test_own_stances_take_a_step_of_the_charts_ramps(write_yaml):
           - {id: e, type: statement, date: 2025-12-03, source: [a]}
     """))
     looks = {s["id"]: s["color"] for s in stance_looks(record)}
-    assert looks == {"insists": "#1d0c00", "leans": "#bbae10", "none": "#e8e8e8", "refuses": "#007a91"}
+    assert looks == {"insists": "#4d0f00", "leans": "#c0b319", "none": "#e8e8e8", "refuses": "#1a6ee6"}
 
 
 def test_open_dates_are_drawn_at_their_known_bound(write_yaml):

@@ -189,7 +189,7 @@ def test_dot_labels_stance_edges_with_the_stance_and_date(talks, tmp_path):
     colors = {s: f'"{c}"' for s, c in stance_colors(talks.stances).items()}      # the chart's colours
     assert ukraine == [("ukraine", "issue:donbas", "Red line\nAug 2025", colors["red_line"], None),
                        ("ukraine", "issue:donbas", "Rejects\n23 Nov 2025", colors["rejects"], None)]
-    assert colors["red_line"] == '"#005359"' and colors["rejects"] == '"#0bc1ff"'   # deep teal, sky blue (round 12)
+    assert colors["red_line"] == '"#006765"' and colors["rejects"] == '"#a17fff"'   # deep teal, violet (round 13)
     assert ("russia", "issue:donbas", "Red line\n10 Sep 2025\n(as Ukraine claims)", colors["red_line"], '"dashed"') in edges
     assert not any("2025-08" in label for *_, label, _, _ in edges)
 
