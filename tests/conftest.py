@@ -26,6 +26,16 @@ SEED = SEEDS / "moscow-talks-2025-12.yaml"
 #: The official GEXF and GraphML schemas (see their SOURCES.md): beside this checkout, or where $TIMELINE_SCHEMAS says.
 SCHEMAS = Path(os.environ.get("TIMELINE_SCHEMAS", ROOT.parent / "shared" / "schemas"))
 
+#: Two people who meet and call: a dataset whose build writes the same files as the seed's, in a third of the time.
+TWO_PEOPLE = """\
+actors:
+  - {id: anna, name: Anna, kind: person}
+  - {id: boris, name: Boris, kind: person}
+events:
+  - {id: e1, type: meeting, date: 2025-12-02, participants: [anna, boris], location: Geneva}
+  - {id: e2, type: call, date: 2025-12-03, participants: [anna, boris]}
+"""
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:

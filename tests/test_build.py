@@ -4,18 +4,10 @@ from __future__ import annotations
 import json
 import shutil
 
+from conftest import TWO_PEOPLE
+
 from timeline.build import steps
 from timeline.dataset import load
-
-#: Two people who meet and call: a dataset whose build writes the same files as the seed's, in a third of the time.
-TWO_PEOPLE = """\
-    actors:
-      - {id: anna, name: Anna, kind: person}
-      - {id: boris, name: Boris, kind: person}
-    events:
-      - {id: e1, type: meeting, date: 2025-12-02, participants: [anna, boris], location: Geneva}
-      - {id: e2, type: call, date: 2025-12-03, participants: [anna, boris]}
-"""
 
 
 def test_build_writes_every_file_and_summarises(seed_build, seed):

@@ -15,20 +15,13 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import TWO_PEOPLE
 from forked import Timeline
 
 from timeline.outputs import MANIFEST, TEMP_MARK, generated_files, is_ours
 
 KILLS = 12   # kills that land while a build runs (~3 s of CPU once forked)
 ROUNDS = 5
-TINY = """\
-actors:
-  - {id: anna, name: Anna, kind: person}
-  - {id: boris, name: Boris, kind: person}
-events:
-  - {id: e1, type: meeting, date: 2025-12-02, participants: [anna, boris], location: Geneva}
-  - {id: e2, type: call, date: 2025-12-03, participants: [anna, boris]}
-"""
 USER_FILES = {"notes.md": "# my notes\n", "tables/mine.csv": "a,b\n1,2\n", "timeline.png.bak": "not ours\n"}
 
 
@@ -36,7 +29,7 @@ USER_FILES = {"notes.md": "# my notes\n", "tables/mine.csv": "a,b\n1,2\n", "time
 def folder(tmp_path: Path) -> tuple[Path, Path]:
     """A dataset and an output folder already holding the user's own files."""
     data = tmp_path / "tiny.yaml"
-    data.write_text(TINY, encoding="utf-8")
+    data.write_text(TWO_PEOPLE, encoding="utf-8")
     out = tmp_path / "output"
     for name, text in USER_FILES.items():
         (out / name).parent.mkdir(parents=True, exist_ok=True)
@@ -127,7 +120,7 @@ def _grow(mount_point: Path, size: str) -> None:
 def test_a_full_disk_at_any_step_fails_with_one_line_and_the_next_build_completes(tiny_disk: Path, tmp_path: Path,
                                                                                size: str) -> None:
     data = tmp_path / "tiny.yaml"
-    data.write_text(TINY, encoding="utf-8")
+    data.write_text(TWO_PEOPLE, encoding="utf-8")
     out = tiny_disk / "output"
     out.mkdir()
     (out / "notes.md").write_text("# my notes\n", encoding="utf-8")
