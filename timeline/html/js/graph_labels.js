@@ -10,11 +10,13 @@ function wholeLabels() {
   var data = cy.renderer() && cy.renderer().data;
   if (data && data.lblTxrCache) data.lblTxrCache.getElement = function () { return null; };
   // Cytoscape.js follows the window's size, not its box's: the details panel opening narrows the box, and labels
-  // placed for the old width would be cut at the frame; the box followed, the labels placed again for the new one
+  // placed for the old width would be cut at the frame; the box followed, the graph fitted again to the new box and
+  // its labels placed again (beside a ranking redrawn shorter, the box shrank from 726 to 600 px after the fit: the
+  // nodes grown and moved apart reached past its bottom, Ukraine's node out of sight and out of reach of a click)
   if (window.ResizeObserver) new ResizeObserver(function () {
     var before = [cy.width(), cy.height()];
     cy.resize();
-    if (Math.abs(cy.width() - before[0]) > 1 || Math.abs(cy.height() - before[1]) > 1) declutter();
+    if (Math.abs(cy.width() - before[0]) > 1 || Math.abs(cy.height() - before[1]) > 1) { page.fittedTo = null; update(); }
   }).observe($("graph"));
 }
 

@@ -100,6 +100,7 @@ function routeLines() {
     });
   });
   if (lines.length > ROUTE_UP_TO) return;
+  freshStyles();
   var nodes = drawnNodes(), spare = 4 / cy.zoom();
   var bodies = nodes.map(function (node) { return grown(node.boundingBox({includeLabels: false}), spare); });
   var frame = grown(nodes.boundingBox({includeLabels: false}), 30 / cy.zoom());   // a bent line stays among the nodes
@@ -167,6 +168,13 @@ function linePoints(edge) {
   return out;
 }
 
+/** Apply now the style of every element whose classes changed: Cytoscape.js applies it when a style is next read, and
+ *  until then answers takesUpSpace, so sourceEndpoint and controlPoints, from the style before (a line just shown,
+ *  once hidden: no ends, undefined; an actor chosen then cleared threw here). Reading an element's style applies it. */
+function freshStyles() {
+  cy.elements().forEach(function (element) { element.pstyle("display"); });
+}
+
 /** Whether the polyline ``points`` enters ``box`` (each segment clipped to it, Liang–Barsky). */
 function polylineHits(points, box) {
   for (var i = 1; i < points.length; i++) {
@@ -187,6 +195,7 @@ function polylineHits(points, box) {
 /** The lines drawn, each sampled on screen (rendered pixels) with its box: [{points, box}], for labels to keep off. */
 function renderedLines() {
   if (D.graphs[state.level].edges.length > BEZIER_UP_TO) return [];
+  freshStyles();
   var zoom = cy.zoom(), pan = cy.pan();
   return drawnLines().map(function (edge) {
     var points = linePoints(edge).map(function (p) { return [p[0] * zoom + pan.x, p[1] * zoom + pan.y]; });
