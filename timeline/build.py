@@ -49,27 +49,21 @@ def _drawn_once(draw: Callable[[Dataset], Figure], uses: int = 2) -> Callable[[D
     return figure
 
 
-def _save(figure: Figure, path: Path, force: bool, dpi: float) -> None:
-    from timeline.render.files import image_format, save_image
-    from timeline.render.text import quiet_glyphs
-
-    image_format(path, force)
-    with quiet_glyphs():
-        save_image(figure, path, dpi, force)
-
-
 def _chart(fmt: str, figure: Callable[[Dataset], Figure]) -> Step:
     def write(dataset: Dataset, path: Path, force: bool) -> None:
-        _save(figure(dataset), path, force, 200)   # render_timeline's dpi
+        from timeline.render.files import save_image
+
+        save_image(figure(dataset), path, 200, force)   # render_timeline's dpi
 
     return Step(f"timeline.{fmt}", write, ("render", "timeline"))
 
 
 def _graph(level: str, fmt: str, figure: Callable[[Dataset], Figure]) -> Step:
     def write(dataset: Dataset, path: Path, force: bool) -> None:
+        from timeline.render.files import save_image
         from timeline.render.graph import DPI
 
-        _save(figure(dataset), path, force, DPI)
+        save_image(figure(dataset), path, DPI, force)
 
     return Step(f"graph{'-state' * (level == 'state')}.{fmt}", write, ("render", "graph", "--level", level))
 

@@ -7,6 +7,7 @@ from matplotlib.figure import Figure
 
 from timeline.errors import UserError
 from timeline.outputs import check_writable, output_file
+from timeline.render.text import quiet_glyphs
 
 FORMATS = ("png", "svg", "pdf")
 MAX_PIXELS = 100_000_000  # of one image, past which memory runs out
@@ -27,8 +28,9 @@ def image_format(path: str | Path, force: bool = False) -> str:
 
 
 def save_image(figure: Figure, path: str | Path, dpi: float, force: bool = False) -> None:
-    """Write ``figure`` to ``path`` in the format of its extension, through :func:`timeline.outputs.output_file`."""
-    with output_file(path, force) as tmp:
+    """Write ``figure`` to ``path`` in the format of its extension, through :func:`timeline.outputs.output_file`;
+    matplotlib's warning per missing glyph silenced (:func:`~timeline.render.text.quiet_glyphs`)."""
+    with quiet_glyphs(), output_file(path, force) as tmp:
         save_figure(figure, tmp, image_format(path, force), dpi)
 
 

@@ -127,8 +127,7 @@ def render_graph(dataset: Dataset, path: str | Path, events: Iterable[Event] | N
     """
     image_format(path, force)
     figure = draw_graph(dataset, events, dpi=dpi, **options)
-    with quiet_glyphs():
-        save_image(figure, path, dpi, force)
+    save_image(figure, path, dpi, force)
     return Path(path)
 
 

@@ -51,7 +51,7 @@ from timeline.render.lineage_boxes import (
 from timeline.render.lineage_place import goes_round, lane_height, place, tier_step
 from timeline.render.lineage_ticks import no_ticks_after, thin_ticks
 from timeline.render.spans import TimeScale, time_scale
-from timeline.render.text import quiet_glyphs, text_width
+from timeline.render.text import text_width
 
 WIDTH = 11.0            # inches
 RISE = 0.12             # inches from a lane up to its boxes
@@ -328,8 +328,7 @@ def render_lineage(dataset: Dataset, path: str | Path, plans: Sequence[str] | No
     """Draw the lineage chart and save it as PNG, SVG or PDF by the extension of ``path``; return the path."""
     image_format(path, force)
     figure = draw_lineage(dataset, plans, **options)
-    with quiet_glyphs():
-        save_image(figure, path, dpi, force)
+    save_image(figure, path, dpi, force)
     return Path(path)
 
 

@@ -66,7 +66,7 @@ from timeline.render.spans import TimeScale
 from timeline.render.stance_bars import LEAST, draw_row, draw_run
 from timeline.render.stance_columns import main_actors
 from timeline.render.stance_rows import ChartError, Panel, Row, select_panels
-from timeline.render.text import quiet_glyphs, text_width
+from timeline.render.text import text_width
 from timeline.stance_colors import hatched_stance, stance_colors
 
 WIDTH = 10.0           # inches
@@ -320,8 +320,7 @@ def render_positions(dataset: Dataset, path: str | Path, issues: Sequence[str] |
     """
     image_format(path, force)
     figure = draw_positions(dataset, issues, actors, **options)
-    with quiet_glyphs():
-        save_image(figure, path, dpi, force)
+    save_image(figure, path, dpi, force)
     return Path(path)
 
 

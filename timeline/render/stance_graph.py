@@ -40,7 +40,6 @@ from timeline.render.stance_cells import OWN_WITH_CLAIMS, PARTS_SIZE, TOP, cell,
 from timeline.render.stance_columns import column_order
 from timeline.render.stance_labels import MIN_CELL, PAD, fit_rows, row_text, widest_label, wrapped
 from timeline.render.stance_rows import ChartError, as_of_end, issue_order
-from timeline.render.text import quiet_glyphs
 from timeline.stance_colors import EXTREME_HATCH, hatched_stance, stance_colors
 
 MOST = 40              # actors, and issues: more would not be legible in one grid
@@ -259,7 +258,6 @@ def render_stance_graph(dataset: Dataset, path: str | FilePath, events: Iterable
     """Draw :func:`draw_stance_graph` and save it as PNG, SVG or PDF by the extension of ``path``."""
     image_format(path, force)
     figure = draw_stance_graph(dataset, events, **options)
-    with quiet_glyphs():
-        save_image(figure, path, dpi, force)
+    save_image(figure, path, dpi, force)
     return FilePath(path)
 

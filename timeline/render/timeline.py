@@ -139,8 +139,7 @@ def render_timeline(dataset: Dataset, path: str | Path = DEFAULT_PATH, *, events
     """
     image_format(path, force)
     figure = draw_timeline(dataset, events, **options)
-    with quiet_glyphs():
-        save_image(figure, path, dpi, force)
+    save_image(figure, path, dpi, force)
     return figure.timeline
 
 
