@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from timeline.items import ModelFields
 from timeline.model import Dataset, date_order
 from timeline.read.cross_checks import CrossFileChecks
 from timeline.read.files import (  # noqa: F401 (the names this module has always offered)
@@ -33,7 +31,6 @@ from timeline.read.files import (  # noqa: F401 (the names this module has alway
     max_file_bytes,
     read_bytes,
 )
-from timeline.read.negotiation import NegotiationFields
 from timeline.read.problems import (  # noqa: F401
     COLLECTING,
     MAX_PROBLEMS,
@@ -54,7 +51,6 @@ from timeline.read.record_fields import (  # noqa: F401 (the names this module h
     RecordFields,
     _plain,
 )
-from timeline.read.values import Map, Seq
 
 TOP_KEYS = ("dataset", "actors", "events", "sources", "issues", "positions", "plans")
 #: Top-level lists read item by item, so that a huge list is never held whole.
@@ -97,36 +93,8 @@ def load(path: str | os.PathLike, *more: str | os.PathLike) -> Dataset:
             gc.enable()
 
 
-class _Builder(RecordFields, CrossFileChecks, ModelFields, NegotiationFields):
+class _Builder(RecordFields, CrossFileChecks):
     """Turns data read from YAML into a :class:`Dataset`, collecting problems with their lines."""
-
-    def __init__(self, max_bytes: int = MAX_FILE_BYTES, max_problems: int = MAX_PROBLEMS) -> None:
-        self.max_bytes = max_bytes
-        self.dataset = Dataset()
-        self.problems = Problems(max_problems)
-        self.origin: dict[str, tuple[str, Path_]] = {}     # id -> where it is defined
-        #: (file, top-level key, index) -> (line, item): each item as read, for lines found after its file
-        self.items: dict[tuple[str, str | int, str | int], tuple[int, dict]] = {}
-        self.top_lines: dict[str, dict[str, int]] = {}      # file -> top-level key -> line
-        self.order: dict[str, int] = {}                     # file -> position in reading order
-
-    # -- reporting -------------------------------------------------------
-
-    def problem(self, file: str, where: Path_ | int, message: str) -> None:
-        """Note a problem at ``where``: a path of keys and indices, or a line number.
-
-        Only the first :data:`MAX_PROBLEMS` are kept (and their lines looked up); the rest are counted.
-        """
-        if self.problems.full:
-            self.problems.add(None)
-        else:
-            self.problems.add(Problem(file, where if isinstance(where, int) else self.line(file, where), message))
-
-    def line(self, file: str, where: Path_) -> int | None:
-        """The line of the item at ``where`` in ``file`` (as deep as it exists), from the lines kept on reading."""
-        if len(where) >= 2 and (found := self.items.get((file, where[0], where[1]))) is not None:
-            return _line_of(found[1], where[2:], found[0])
-        return self.top_lines.get(file, {}).get(str(where[0])) if where else None
 
     def finish(self) -> Dataset:
         self._check_references()
@@ -206,38 +174,3 @@ class _Builder(RecordFields, CrossFileChecks, ModelFields, NegotiationFields):
                          f"{more} is not allowed in YAML (text pasted from a PDF often has them); delete it")
             return None
         return text
-
-    def _items(self, file: str, where: Path_, key: str, value: Any) -> Iterator[tuple[int, dict]]:
-        """``(index, item)`` for each mapping in the list ``value``; a problem for anything else."""
-        from timeline.read.yaml import Items
-
-        if isinstance(value, Items):    # a top-level list, read while iterated
-            for index, line, item in value:
-                if isinstance(item, dict):
-                    self.items[file, key, index] = (line, item)
-                    yield index, item
-                else:
-                    self.problem(file, line, f"each item of '{key}' should be a mapping, not {describe(item)}")
-            return
-        if not isinstance(value, list):
-            self.problem(file, (*where, key), f"'{key}' should be a list of mappings (items starting with '- '), "
-                                              f"not {describe(value)}")
-            return
-        for index, item in enumerate(value):
-            if isinstance(item, dict):
-                yield index, item
-            else:
-                self.problem(file, (*where, key, index), f"each item of '{key}' should be a mapping, not {describe(item)}")
-
-
-def _line_of(node: Any, where: Path_, line: int) -> int:
-    """The line of the item at ``where`` (keys and indices) inside ``node``, which starts at ``line``."""
-    for step in where:
-        if isinstance(node, Map) and step in node:
-            line, node = node.line(str(step)), node[step]
-        elif isinstance(node, Seq) and isinstance(step, int) and 0 <= step < len(node):
-            line, node = node.line(step), node[step]
-        else:
-            break
-    return line
-

@@ -23,12 +23,12 @@ from timeline.model import (
     Plover,
     Quantity,
 )
+from timeline.read.reading import Path_, Reading
 from timeline.vocabulary import cameo_root
 
 if TYPE_CHECKING:
     from timeline.dates import DateSpan
 
-Path_ = tuple[str | int, ...]
 
 AFFILIATION_KEYS = ("actor", "from", "until")
 PLOVER_KEYS = ("type", "mode", "context")
@@ -39,7 +39,7 @@ _COLOR = re.compile(r"#[0-9a-fA-F]{6}", re.ASCII)
 _WORD = re.compile(r"[a-z][a-z0-9_]*", re.ASCII)
 
 
-class ModelFields:
+class ModelFields(Reading):
     """The readers of the model's fields, mixed into the loader."""
 
     def _affiliations(self, file: str, where: Path_, value: Any) -> tuple[str | None, tuple[Affiliation, ...]]:

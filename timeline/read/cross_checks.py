@@ -7,13 +7,14 @@ from parts.
 """
 from __future__ import annotations
 
+from timeline.items import ModelFields
 from timeline.model import EVENT_TYPES, ROLE_KEYS, Event
+from timeline.read.negotiation import NegotiationFields
 from timeline.read.problems import did_you_mean
+from timeline.read.reading import Path_
 
-Path_ = tuple[str | int, ...]
 
-
-class CrossFileChecks:
+class CrossFileChecks(ModelFields, NegotiationFields):
     """Every reference checked against the ids defined in any file; affiliations without cycles; roles."""
 
     def _check_references(self) -> None:

@@ -33,9 +33,8 @@ from timeline.negotiation import (
 )
 from timeline.read.negotiation_graph import check_aliases, check_version_cycles
 from timeline.read.problems import describe, did_you_mean
+from timeline.read.reading import Path_, Reading
 from timeline.read.yaml import describe_char
-
-Path_ = tuple[str | int, ...]
 
 ISSUE_KEYS = ("id", "name", "proposition", "parent", "aliases", "notes")
 POSITION_KEYS = ("id", "actor", "issue", "stance", "date", "statement", "event", "quote", "claimed_by", "sources",
@@ -67,7 +66,7 @@ class Reference(NamedTuple):
     owner: str
 
 
-class NegotiationFields:
+class NegotiationFields(Reading):
     """The readers and checks of issues, positions and plans, mixed into the loader."""
 
     @property

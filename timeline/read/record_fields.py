@@ -7,21 +7,14 @@ of a file is reported at once.
 """
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from typing import Any
 
-from timeline.dates import DateError, DateSpan, parse_edtf
+from timeline.items import ModelFields
 from timeline.model import ACTOR_KINDS, EVENT_TYPES, RELATIONS, ROLE_KEYS, STATUSES, Actor, Event, Link, Quote, Source
+from timeline.read.negotiation import NegotiationFields
 from timeline.read.problems import describe, did_you_mean
+from timeline.read.reading import Path_
 from timeline.read.values import text_of
-from timeline.read.yaml import describe_char
-
-#: Characters an id cannot hold: controls, zero-width characters and direction marks, embeddings,
-#: overrides and isolates (Unicode TR9), the byte-order mark: unseen, so a reference typed as the id shows fails.
-_UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
-
-Path_ = tuple[str | int, ...]
 
 DATASET_KEYS = ("title", "description", "stances")
 ACTOR_KEYS = ("id", "name", "kind", "title", "affiliation", "aliases", "color", "notes")
@@ -35,81 +28,8 @@ LINK_KEYS = ("relation", "event")
 MERGEABLE = ("actor", "source")
 
 
-class RecordFields:
+class RecordFields(ModelFields, NegotiationFields):
     """The readers of the dataset's title, actors, sources and events, and of their values."""
-
-    def _keys(self, file: str, where: Path_, item: dict, allowed: tuple[str, ...], what: str) -> None:
-        for key in item:
-            if key not in allowed:
-                hint = did_you_mean(key, allowed)
-                if what == "event" and not hint:
-                    hint = f"; roles are {', '.join(ROLE_KEYS)}"
-                self.problem(file, (*where, key), f"unknown key '{key}' in {what}{hint}")
-
-    def _each(self, file: str, where: Path_, key: str, value: Any, keys: tuple[str, ...],
-              what: str) -> Iterator[tuple[Path_, dict]]:
-        """``(place, item)`` for each mapping of the list ``value`` at ``key``, its keys checked against ``keys``."""
-        for index, item in self._items(file, where, key, [] if value is None else value):
-            place = (*where, key, index)
-            self._keys(file, place, item, keys, what)
-            yield place, item
-
-    def _text(self, file: str, where: Path_, item: dict, key: str, required: bool = False) -> str | None:
-        """The value at ``key`` as the text the user typed (``id: 010`` is "010"), stripped; ``None`` if absent."""
-        value = item.get(key)
-        if value is None:
-            if required:
-                self.problem(file, where, f"missing '{key}'")
-            return None
-        if isinstance(value, (dict, list)):
-            self.problem(file, (*where, key), f"'{key}' should be text, not {describe(value)}")
-            return None
-        return text_of(item, key).strip()
-
-    def _ids(self, file: str, where: Path_, item: dict, key: str) -> tuple[str, ...]:
-        """An id or a list of ids at ``key``, each as typed; a text with commas is refused with the list to write."""
-        value = item.get(key)
-        if value is None:
-            return ()
-        if isinstance(value, list):
-            bad = next((index for index, v in enumerate(value) if v is None or isinstance(v, (dict, list))), None)
-            if bad is None:
-                return tuple(text_of(value, index) for index in range(len(value)))
-            self.problem(file, (*where, key, bad), f"'{key}' should be a list of ids; item {bad + 1} is "
-                                                   f"{describe(value[bad])}")
-            return ()
-        if isinstance(value, dict):
-            self.problem(file, (*where, key), f"'{key}' should be an id or a list of ids, not a mapping")
-            return ()
-        text = text_of(item, key)
-        if "," in text:
-            listed = ", ".join(_flow_item(part.strip()) for part in text.split(",") if part.strip())
-            self.problem(file, (*where, key), f"'{key}' is a list: write {key}: [{listed}] (or one '- ' line "
-                                              f"each); quote a single entry that has a comma: [{_flow_item(text)}]")
-            return ()
-        return (text,)
-
-    def _date(self, file: str, where: Path_, value: Any) -> DateSpan | None:
-        try:
-            return parse_edtf(value)
-        except DateError as error:
-            self.problem(file, where, str(error))
-        except TypeError:
-            self.problem(file, where, f"a date should be text such as 2025-12-02, not {describe(value)}")
-        return None
-
-    def _id_text(self, file: str, where: Path_, item: dict, what: str) -> str | None:
-        """The ``id`` of ``item``, a ``what``, as typed; ``None`` (with a problem) if missing or empty."""
-        ident = self._text(file, where, item, "id", required=True)
-        if ident == "":
-            self.problem(file, (*where, "id"), f"empty {what} id")
-            return None
-        if ident and (bad := _UNSEEN.search(ident)):
-            self.problem(file, (*where, "id"), f"{what} id {ident!r} holds the invisible character "
-                                               f"{describe_char(bad.group())}: a reference typed as it shows would "
-                                               "not find it; delete the character")
-            return None
-        return ident
 
     def _new_id(self, file: str, where: Path_, item: dict, what: str) -> str | None:
         """The id of a new item, or ``None``: missing, empty, already used, or the same definition again.
@@ -259,13 +179,3 @@ def _plain(item: dict, key: str) -> Any:
     if isinstance(value, list):
         return [text_of(value, index) if not isinstance(v, (dict, list)) else v for index, v in enumerate(value)]
     return None if value is None else text_of(item, key)
-
-
-_PLAIN_ITEM = re.compile(r"[^\s\[\]{},:#&*!|>'\"%@`-][^\[\]{},:#]*")
-
-
-def _flow_item(text: str) -> str:
-    """``text`` as an item of a YAML flow list: bare when that reads back the same, else quoted."""
-    import json
-
-    return text if _PLAIN_ITEM.fullmatch(text) and text == text.strip() else json.dumps(text, ensure_ascii=False)
