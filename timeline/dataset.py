@@ -133,8 +133,8 @@ class _Builder(RecordFields, CrossFileChecks):
         except YamlError as error:
             self.problem(name, error.line or (), error.message)
         except yaml.YAMLError as error:
-            line, message = error_line(error, text)
-            self.problem(name, line or (), f"malformed YAML: {message}; check indentation, colons and quotes")
+            at, message = error_line(error, text)
+            self.problem(name, at or (), f"malformed YAML: {message}; check indentation, colons and quotes")
         return reader
 
     def _top_level(self, file: str, key: str, value: Any) -> None:

@@ -10,7 +10,7 @@ value to keep (``None`` or empty when it cannot be used). The loader
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from timeline.model import (
     EVENT_TYPES,
@@ -148,7 +148,7 @@ class ModelFields(Reading):
         self._keys(file, place, value, EVIDENCE_KEYS, "evidence")
         text = self._text(file, place, value, "text", required=True)
         start, end = value.get("start"), value.get("end")
-        if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in (start, end)) or start > end:
+        if not (_offset(start) and _offset(end) and start <= end):
             self.problem(file, place, f"'start' and 'end' should be character offsets with start <= end, "
                                       f"not {start!r} and {end!r}")
             return None
@@ -205,3 +205,8 @@ class ModelFields(Reading):
             if quantity.actor and quantity.actor not in actors:
                 self.problem(file, (*where, "quantities", index, "actor"), f"unknown actor '{quantity.actor}' in "
                              f"event '{event.id}'{did_you_mean(quantity.actor, actors)}")
+
+
+def _offset(value: Any) -> TypeGuard[int]:
+    """Whether ``value`` is a character offset: a whole number, not negative (``True`` is not one)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0

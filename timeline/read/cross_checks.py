@@ -21,7 +21,7 @@ class CrossFileChecks(ModelFields, NegotiationFields):
         """Check every reference against the ids defined, including those of items that had problems."""
         defined: dict[str, set[str]] = {"actors": set(), "events": set(), "sources": set()}
         for ident, (_, where) in self.origin.items():
-            defined[where[0]].add(ident)
+            defined[str(where[0])].add(ident)
         actors, sources, event_ids = defined["actors"], defined["sources"], defined["events"]
         for actor in self.dataset.actors.values():
             file, where = self.origin[actor.id]
@@ -39,10 +39,11 @@ class CrossFileChecks(ModelFields, NegotiationFields):
         actors = self.dataset.actors
         reported: set[str] = set()
         for start in actors:
-            chain, ident = [], start
-            while ident in actors and ident not in chain:  # any affiliation ever listed, dated or not
+            chain: list[str] = []
+            ident: str | None = start
+            while ident is not None and ident in actors and ident not in chain:  # any affiliation ever listed
                 chain.append(ident)
-                parents = [a.actor for a in actors[ident].affiliations] or [actors[ident].affiliation]
+                parents: list[str | None] = [a.actor for a in actors[ident].affiliations] or [actors[ident].affiliation]
                 ident = next((p for p in parents if p in chain), parents[-1])
             if ident in chain and ident not in reported:
                 cycle = chain[chain.index(ident):]

@@ -179,9 +179,10 @@ class NegotiationFields(Reading):
             self.problem(file, (*where, "claimed_by"), f"'{fields['actor']}' cannot claim its own position; leave "
                                                        "'claimed_by' out for what the actor itself says")
         quote = self._quote(file, where, item.get("quote"), owner)
-        if ident and date and all(fields.values()) and not miscited:
+        actor, issue, stance = fields["actor"], fields["issue"], fields["stance"]
+        if ident and date and actor and issue and stance and not miscited:
             self.dataset.positions.append(Position(
-                ident, fields["actor"], fields["issue"], fields["stance"], date,
+                ident, actor, issue, stance, date,
                 self._prose(file, where, item, "statement") or "", event, quote, claimed_by, sources,
                 self._prose(file, where, item, "notes")))
 
@@ -250,7 +251,8 @@ class NegotiationFields(Reading):
         for place, item in self._each(file, where, "relations", value, RELATION_KEYS, "version relation"):
             relation = self._text(file, place, item, "relation", required=True)
             version = self._text(file, place, item, "version", required=True)
-            if self._known(file, (*place, "relation"), relation, VERSION_RELATIONS, "version relation") and version:
+            if self._known(file, (*place, "relation"), relation, VERSION_RELATIONS, "version relation") and relation \
+                    and version:
                 self._refer(file, (*place, "version"), "version", version, owner)
                 found.append(VersionRelation(relation, version))
         return tuple(found)
@@ -274,7 +276,7 @@ class NegotiationFields(Reading):
             elif key in found:
                 self.problem(file, (*place, "key"), f"point key '{key}' is used twice in {owner}; give each point "
                                                     "its own 'key' (it identifies the point across versions)")
-            elif text:
+            elif text and key:
                 numbers.add(number)
                 found[key] = Point(number, key, text, issues)
         return tuple(found.values())
@@ -289,7 +291,7 @@ class NegotiationFields(Reading):
             self._refer(file, (*place, "actor"), "actor", actor or None, owner)
             self._refer(file, (*place, "event"), "event", event, owner)
             self._refer(file, (*place, "sources"), "source", sources, owner)
-            if self._known(file, (*place, "response"), response, RESPONSES, "response") and actor:
+            if self._known(file, (*place, "response"), response, RESPONSES, "response") and response and actor:
                 found.append(Response(actor, response, date, event, sources, self._prose(file, place, item, "notes")))
         return tuple(found)
 
@@ -339,8 +341,9 @@ class NegotiationFields(Reading):
     def _check_issue_cycles(self) -> None:
         issues, reported = self.dataset.issues, set()
         for start in issues:
-            chain, ident = [], start
-            while ident in issues and ident not in chain:
+            chain: list[str] = []
+            ident: str | None = start
+            while ident is not None and ident in issues and ident not in chain:
                 chain.append(ident)
                 ident = issues[ident].parent
             if ident in chain and ident not in reported:

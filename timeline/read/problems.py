@@ -69,8 +69,9 @@ class DatasetError(UserError):
 class Problems:
     """The problems of one load: the first ``limit`` kept, the rest only counted."""
 
-    def __init__(self, limit: int = MAX_PROBLEMS):
-        self.limit, self.kept, self.count = limit, [], 0
+    def __init__(self, limit: int = MAX_PROBLEMS) -> None:
+        self.limit, self.count = limit, 0
+        self.kept: list[Problem] = []
 
     @property
     def full(self) -> bool:

@@ -16,7 +16,7 @@ from timeline.dates import DateError, DateSpan, parse_edtf
 from timeline.model import ROLE_KEYS, Dataset
 from timeline.read.files import MAX_FILE_BYTES
 from timeline.read.problems import MAX_PROBLEMS, Problem, Problems, describe, did_you_mean
-from timeline.read.values import Map, Seq, text_of
+from timeline.read.values import Map, Seq, as_written
 from timeline.read.yaml import describe_char
 
 Path_ = tuple[str | int, ...]
@@ -107,7 +107,7 @@ class Reading:
         if isinstance(value, (dict, list)):
             self.problem(file, (*where, key), f"'{key}' should be text, not {describe(value)}")
             return None
-        return text_of(item, key).strip()
+        return as_written(item, key, value).strip()
 
     def _ids(self, file: str, where: Path_, item: dict, key: str) -> tuple[str, ...]:
         """An id or a list of ids at ``key``, each as typed; a text with commas is refused with the list to write."""
@@ -117,14 +117,14 @@ class Reading:
         if isinstance(value, list):
             bad = next((index for index, v in enumerate(value) if v is None or isinstance(v, (dict, list))), None)
             if bad is None:
-                return tuple(text_of(value, index) for index in range(len(value)))
+                return tuple(as_written(value, index, v) for index, v in enumerate(value))
             self.problem(file, (*where, key, bad), f"'{key}' should be a list of ids; item {bad + 1} is "
                                                    f"{describe(value[bad])}")
             return ()
         if isinstance(value, dict):
             self.problem(file, (*where, key), f"'{key}' should be an id or a list of ids, not a mapping")
             return ()
-        text = text_of(item, key)
+        text = as_written(item, key, value)
         if "," in text:
             listed = ", ".join(_flow_item(part.strip()) for part in text.split(",") if part.strip())
             self.problem(file, (*where, key), f"'{key}' is a list: write {key}: [{listed}] (or one '- ' line "

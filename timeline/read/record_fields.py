@@ -47,7 +47,7 @@ class RecordFields(ModelFields, NegotiationFields):
         first_file, first_where = self.origin[ident]
         first_line = self.line(first_file, first_where)
         if what in MERGEABLE and first_file != file and first_where[0] == where[0]:
-            first = self.items.get((first_file, *first_where[:2]), (0, {}))[1]
+            first = self.items.get((first_file, first_where[0], first_where[1]), (0, {}))[1]
             differing = [key for key in dict.fromkeys([*first, *item]) if _plain(first, key) != _plain(item, key)]
             if differing:
                 fields = "; ".join(f"{key}: {describe(_plain(first, key))} there, {describe(_plain(item, key))} here"
@@ -128,8 +128,8 @@ class RecordFields(ModelFields, NegotiationFields):
             self.problem(file, where, "missing 'date' (e.g. 2025-12-02, 2025-12, or '../2025-12-03')")
         else:
             date = self._date(file, (*where, "date"), date)
-        roles = {key: self._ids(file, where, item, key) for key in ROLE_KEYS}
-        fields = {"title": self._text(file, where, item, "title"), "cameo": self._cameo(file, where, item, kind),
+        roles: dict[str, Any] = {key: self._ids(file, where, item, key) for key in ROLE_KEYS}
+        fields: dict[str, Any] = {"title": self._text(file, where, item, "title"), "cameo": self._cameo(file, where, item, kind),
                   "plover": self._plover(file, where, item.get("plover")),
                   "outcome": self._outcome(file, where, item),
                   "quantities": self._quantities(file, where, item.get("quantities")),

@@ -5,6 +5,7 @@ Plain ``dict`` and ``list`` subclasses, free of any parser, so that code checkin
 """
 from __future__ import annotations
 
+from collections.abc import MutableSequence
 from typing import Any
 
 
@@ -16,6 +17,8 @@ class Map(dict):
     """
 
     __slots__ = ("lines", "texts")
+    lines: MutableSequence[int]
+    texts: dict[Any, str] | None
 
     def line(self, key: str) -> int:
         """The 1-based line of ``key``."""
@@ -26,6 +29,8 @@ class Seq(list):
     """A list read from YAML; ``lines`` holds the line of each item, ``texts`` as in :class:`Map`."""
 
     __slots__ = ("lines", "texts")
+    lines: MutableSequence[int]
+    texts: dict[Any, str] | None
 
     def line(self, index: int) -> int:
         """The 1-based line of item ``index``."""
@@ -39,7 +44,12 @@ def text_of(container: Any, key: Any) -> str | None:
     booleans back as written (``010``, not ``8`` or ``10``).
     """
     value = container[key] if isinstance(container, list) else container.get(key)
-    if value is None or isinstance(value, str):
+    return None if value is None else as_written(container, key, value)
+
+
+def as_written(container: Any, key: Any, value: Any) -> str:
+    """``value``, found at ``key`` of ``container``, as text as the user wrote it (see :func:`text_of`)."""
+    if isinstance(value, str):
         return value
     texts = getattr(container, "texts", None)
     if texts and key in texts:

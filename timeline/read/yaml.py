@@ -108,7 +108,7 @@ def _parser(text: str) -> Any:
     import yaml
 
     try:
-        from yaml.cyaml import CParser
+        from yaml._yaml import CParser  # libyaml's, when PyYAML was built with it
     except ImportError:
         return yaml.SafeLoader(text)  # the pure-Python parser: same events, slower
     return CParser(text)
@@ -237,7 +237,8 @@ class Reader:
         if tag in (CORE + "str", "!"):
             return text
         value = typed(text)
-        wanted = {CORE + "int": int, CORE + "float": (int, float), CORE + "bool": bool, CORE + "null": type(None)}
+        wanted: dict[str, type | tuple[type, ...]] = {
+            CORE + "int": int, CORE + "float": (int, float), CORE + "bool": bool, CORE + "null": type(None)}
         if tag not in wanted:
             self.report(event.start_mark.line + 1, f"the tag {_short(tag)} is not supported; "
                                                    "remove it (timeline reads plain YAML)")
@@ -340,7 +341,7 @@ class Items:
 def _bare(key_event: Any, value_event: Any) -> bool:
     """Whether a flow-mapping key had no ``:`` at all (``{participants: putin, witkoff}``)."""
     return (type(value_event) is ScalarEvent and value_event.value == "" and value_event.implicit[0] and value_event.tag is None
-            and value_event.start_mark.index == key_event.end_mark.index)
+            and value_event.start_mark is not None and value_event.start_mark.index == key_event.end_mark.index)
 
 
 def _bare_hint(key: str, previous: tuple[str, Any] | None) -> str:
