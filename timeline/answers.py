@@ -131,7 +131,7 @@ def widest_gaps(now: Sides, then: Sides | None, issues: Iterable[str]) -> list[G
     for issue, sides in now.items():
         if len(sides) < 2:
             continue
-        gap, before = _spread(sides), _spread((then or {}).get(issue, {}))
+        gap, before = max_spread(sides), _spread((then or {}).get(issue, {}))
         change = None if then is None or before is None else gap - before
         trend = None if then is None else "new" if change is None else \
             "converging" if change < 0 else "diverging" if change > 0 else "steady"
@@ -145,8 +145,13 @@ def widest_gaps(now: Sides, then: Sides | None, issues: Iterable[str]) -> list[G
 
 
 def _spread(sides: dict[str, tuple[str, float]]) -> float | None:
+    return max_spread(sides) if len(sides) >= 2 else None
+
+
+def max_spread(sides: dict[str, tuple[str, float]]) -> float:
+    """The widest distance between the sides' stance values (0 for one side)."""
     values = [value for _, value in sides.values()]
-    return max(values) - min(values) if len(values) >= 2 else None
+    return max(values) - min(values)
 
 
 def dates_label(dates: Iterable[str]) -> str:

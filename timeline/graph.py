@@ -138,7 +138,8 @@ def actor_graph(dataset: Dataset, events: Iterable[Event] | None = None, level: 
     import networkx as nx
 
     taken = {name for name, info in STATUS_INFO.items() if info.held or (info.pending and include_planned)}
-    nodes_by_date, dated = dataset.nodes_by_date(level), {}
+    nodes_by_date = dataset.nodes_by_date(level)
+    dated: dict[DateSpan, tuple[Mapping[str, str], str | None, str | None]] = {}
     within = _Within(dataset)
     order: dict[str, None] = {}  # the nodes in the order they join the graph
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -196,7 +197,8 @@ class _Within:
     """Does an actor belong to another at a date (:meth:`Dataset.affiliation_chain`)? Each chain walked once."""
 
     def __init__(self, dataset: Dataset) -> None:
-        self.dataset, self.chains = dataset, {}
+        self.dataset = dataset
+        self.chains: dict[tuple[str, DateSpan], list[str]] = {}
         # only an actor some actor belongs to (at any date) can be past the first of a chain
         self.parents = {parent for actor in dataset.actors.values()
                         for parent in (actor.affiliation, *(a.actor for a in actor.affiliations)) if parent}

@@ -68,7 +68,7 @@ def date_order(span: DateSpan, order: str = "midpoint") -> tuple:
     if start is not None and end is not None:
         middle = start + (end - start) / 2
     else:  # on or before / on or after: the first moment of the end that is known
-        middle = next(end.start for end in span.ends() if end is not None)
+        middle = next(end.start for end in span.ends() if end is not None and end.start is not None)
     return middle, start or datetime.min, end or datetime.max, span.text
 
 
@@ -280,7 +280,7 @@ class Dataset:
         ends = [end for event in self.events for end in event.date.ends() if end is not None]
         if not ends:
             return None
-        first, last = min(ends, key=lambda d: d.start), max(ends, key=lambda d: d.end)
+        first, last = min(ends, key=lambda d: d.start or datetime.min), max(ends, key=lambda d: d.end or datetime.max)
         return first.label() if first == last else f"{first.label()} to {last.label()}"
 
     def affiliation_chain(self, actor_id: str, date: DateSpan | None = None) -> list[str]:
@@ -373,7 +373,8 @@ class _SidesAt(Mapping):
     """The side of each actor at one date, worked out when asked for (see :meth:`Dataset.nodes_at`)."""
 
     def __init__(self, dataset: Dataset, date: DateSpan) -> None:
-        self.dataset, self.date, self.known = dataset, date, {}
+        self.dataset, self.date = dataset, date
+        self.known: dict[str, str] = {}
 
     def __getitem__(self, actor: str) -> str:
         if actor not in self.known:

@@ -97,7 +97,7 @@ def _terminal_columns() -> int:
     if text.isdigit() and int(text) > 0:
         return int(text)
     try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
     except (AttributeError, ValueError, OSError):
         return 80
 

@@ -73,7 +73,7 @@ def _lines(graph: nx.Graph) -> Iterator[str]:
     yield XML_DECLARATION
     yield xml_tag("graphml", {"xmlns": NAMESPACE, "xmlns:xsi": XSI, "xsi:schemaLocation": f"{NAMESPACE} {SCHEMA}"},
                   empty=False)
-    keys = {}
+    keys: dict[tuple[str, str], str] = {}
     for domain, items in (("graph", [graph.graph]), ("node", (d for _, d in graph.nodes(data=True))),
                           ("edge", chain(({"key": e.key} for e in edges if e.key is not None),
                                          (e.data for e in edges)))):

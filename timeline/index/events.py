@@ -84,7 +84,8 @@ def events(db: sqlite3.Connection, *, since: str | None = None, until: str | Non
     if period is None or None in wanted or order not in ("midpoint", "start", "end"):
         return None
     since_moment, until_moment = period
-    where, values = [], []
+    where: list[str] = []
+    values: list[Any] = []
     for column, chosen in (("type", types), ("status", statuses)):
         if chosen:
             where.append(f"e.{column} IN ({', '.join('?' * len(chosen))})")

@@ -77,7 +77,7 @@ def links_of(db: sqlite3.Connection, rows: Mapping[int, list[str] | None]) -> li
     """The links of the events ``rows`` names (data file number: the ``ord`` of its events, ``None``: all), sorted."""
     from timeline.index import rows_of
 
-    found = []
+    found: list[tuple] = []
     for file, ords in rows.items():
         chosen, values = rows_of(file, ords)
         found += db.execute(f"SELECT {_LINK} FROM links WHERE {chosen}", values)

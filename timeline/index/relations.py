@@ -100,25 +100,25 @@ def answer(db: sqlite3.Connection, me: str, level: str, period: tuple[list[str],
     directed: dict[tuple[int, str | None, str], int] = {}
     for ord_, _, direction, other, relation, is_directed in _links(db, me, level, period, include_drafts):
         key = (direction, other, relation)
-        if (found := groups.get(key)) is None:
+        if (ords := groups.get(key)) is None:
             groups[key] = [ord_]
             directed[key] = is_directed
         else:
-            found.append(ord_)
+            ords.append(ord_)
     first_seen: dict[tuple[int, str | None], int] = {}  # (direction, other): when the graph first joined them
     for direction, other, _ in groups:
         first_seen.setdefault((direction, other), len(first_seen))
-    events = {}  # each event's id and date as written, from its ord
+    events: dict[str, tuple[str, str]] = {}  # each event's id and date as written, from its ord
     for ords in groups.values():
         for ord_ in ords:
             if ord_ not in events:
-                key, _, ident = ord_.partition("\x01")
-                events[ord_] = ident, key[_DATE_AT:]
+                stamp, _, ident = ord_.partition("\x01")
+                events[ord_] = ident, stamp[_DATE_AT:]
     wanted = {date for _, date in events.values()}
     ends = date_info(db, wanted)
     if len(ends) < len(wanted):
         return None  # a date the tables could not label: the library says it as it does
-    found = []
+    found: list[Relation] = []
     for (direction, other, relation), ords in sorted(groups.items(),
                                                      key=lambda g: (g[0][0], first_seen[g[0][0], g[0][1]])):
         ids, dates = zip(*map(events.__getitem__, ords))

@@ -106,10 +106,8 @@ def _blake2b() -> Any:
 
 def same_digest(a: str, b: str) -> bool:
     """``a == b`` in a time that does not depend on where they differ."""
-    try:
-        from _operator import _compare_digest
-    except ImportError:
-        from hmac import compare_digest as _compare_digest
+    from _operator import _compare_digest  # hmac.compare_digest, without the import of hashlib it brings
+
     return _compare_digest(a, b)
 
 
