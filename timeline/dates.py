@@ -102,14 +102,14 @@ class DateSpan:
         first = self.ends()[0]
         if first is None:
             return None
-        return _iso(first) if first.is_moment else first.first.isoformat()
+        return _iso(first) if first.is_moment else _start_of(first).date().isoformat()
 
     def iso_end(self) -> str | None:
         """The inclusive end: a day (``2025-12-31`` for Dec 2025) or a moment; ``None`` if open."""
         last = self.ends()[1]
         if last is None:
             return None
-        return _iso(last) if last.is_moment else last.last.isoformat()
+        return _iso(last) if last.is_moment else (_end_of(last) - _TICK).date().isoformat()
 
     def label(self, words: bool = False) -> str:
         """A short label: '2 Dec 2025', '2–3 Dec 2025', 'Nov – 3 Dec 2025', 'by 3 Dec 2025', 'c. Nov 2025?'.
@@ -119,12 +119,14 @@ class DateSpan:
         (uncertain)'. An unknown end (not an open one) is said: 'from 2 Dec 2025 (end unknown)'.
         """
         first, last = self.ends()
-        if first is None:
+        if first is None and last is not None:
             text = f"by {_label(last)}{' (start unknown)' * self.text.startswith('/')}"
-        elif last is None:
+        elif last is None and first is not None:
             text = f"from {_label(first)}{' (end unknown)' * self.text.endswith('/')}"
-        else:
+        elif first is not None and last is not None:
             text = _label_range(first, last)
+        else:
+            raise ValueError(f"{self.text!r} is open at both ends")
         return f"{'c. ' * self.approximate}{text}{(' (uncertain)' if words else '?') * self.uncertain}"
 
     def ends(self) -> tuple[DateSpan | None, DateSpan | None]:
@@ -232,14 +234,28 @@ def _span(single: Single) -> DateSpan:
                     single.uncertain, single.tz)
 
 
+def _start_of(single: DateSpan) -> datetime:
+    """The start of a single date (an end of :meth:`DateSpan.ends`), which is never open."""
+    if single.start is None:
+        raise ValueError(f"{single.text!r} has no start")
+    return single.start
+
+
+def _end_of(single: DateSpan) -> datetime:
+    """The end of a single date, which is never open."""
+    if single.end is None:
+        raise ValueError(f"{single.text!r} has no end")
+    return single.end
+
+
 def _iso(moment: DateSpan) -> str:
     """A moment in ISO 8601, with its zone if it has one."""
-    return edtf_text(moment.start, moment.precision, moment.tz)
+    return edtf_text(_start_of(moment), moment.precision, moment.tz)
 
 
 def _label_words(single: DateSpan) -> list[str]:
     """A single date for people, word by word: ['2', 'Dec', '2025', '21:00', 'UTC+03:00']."""
-    start = single.start
+    start = _start_of(single)
     words = [str(start.day), _MONTHS[start.month - 1], f"{start.year:04d}"]
     words = words[-_DATE_WORDS.get(single.precision, 3):]
     if single.is_moment:
