@@ -46,7 +46,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 from itertools import pairwise
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from timeline.answers import GAP_LEVELS as LEVELS
 from timeline.answers import Gap, Stand, widest_gaps
@@ -55,6 +55,8 @@ from timeline.errors import UserError
 from timeline.model import Dataset, date_order
 from timeline.names import find_actor, fold
 from timeline.negotiation import Issue, Plan, PlanVersion, Point, Position
+
+Named = TypeVar("Named", Issue, Plan)
 
 
 class VersionDiff(NamedTuple):
@@ -89,21 +91,26 @@ def find_plan(dataset: Dataset, name: str) -> Plan:
     return _find(dataset.plans, name, "plan", "the 'plans' of the dataset")
 
 
-def _find(items: dict, name: str, kind: str, where: str) -> object:
+def _names(item: Issue | Plan) -> tuple[str, ...]:
+    """The id, name and aliases of an issue or plan."""
+    return item.id, item.name, *item.aliases
+
+
+def _find(items: dict[str, Named], name: str, kind: str, where: str) -> Named:
     if name in items:
         return items[name]
     if not name.strip():
         raise UserError(f"an {kind} name cannot be empty" if kind == "issue" else f"a {kind} name cannot be empty")
     key = fold(name)
-    found = [item for item in items.values() if key in {fold(n) for n in (item.id, item.name, *item.aliases)}]
+    found = [item for item in items.values() if key in {fold(n) for n in _names(item)}]
     if len(found) == 1:
         return found[0]
     from timeline.read.problems import did_you_mean
 
     shown = name if len(name) <= 60 else name[:57] + "..."
     if found:
-        raise UserError(f"'{shown}' could be any of: {', '.join(i.id for i in found)}; use one of these ids")
-    hint = did_you_mean(key, {fold(n): i for i in items for n in (i, items[i].name, *items[i].aliases)})
+        raise UserError(f"'{shown}' could be any of: {', '.join(item.id for item in found)}; use one of these ids")
+    hint = did_you_mean(key, {fold(n): item.id for item in items.values() for n in _names(item)})
     known = f" (the dataset has: {', '.join(list(items)[:12])}{', ...' if len(items) > 12 else ''})" if items \
         else f"; the dataset has no {kind}s"
     raise UserError(f"no {kind} called '{shown}'{hint}{known}")
@@ -129,7 +136,7 @@ def history(dataset: Dataset, issue: str | None = None, *, actor: str | None = N
         chain.sort(key=lambda p: days[p.id])
         stands += [Stand(p.issue, p.actor, p.stance, values[p.stance], p.date.text, days[p.id],
                          days[after.id] if after else None, p.statement, p.event, p.claimed_by, p.sources, p.id)
-                   for p, after in pairwise([*chain, None])]
+                   for p, after in pairwise([*chain, None]) if p is not None]
     order = {ident: index for index, ident in enumerate(dataset.issues)}
     return sorted(stands, key=lambda s: (s.since, order.get(s.issue, 0), s.actor, bool(s.claimed_by)))
 
@@ -219,7 +226,7 @@ def default_as_of(dataset: Dataset) -> date:
     page (its slider and "as of" note): the last day of the record's latest dated position (of a position dated
     to a span, the span's last day; one dated only "from D on", D). Raises
     :class:`~timeline.errors.UserError` when the record has no dated position."""
-    days = [p.date.last or p.date.first for p in dataset.positions if p.date.last or p.date.first]
+    days = [day for p in dataset.positions if (day := p.date.last or p.date.first) is not None]
     if not days:
         raise UserError("the dataset records no dated positions")
     return max(days)
