@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -41,7 +41,7 @@ COMMANDS = {
 class LazyGroup(click.Group):
     """A group whose commands, named in ``lazy_commands``, are imported on first use."""
 
-    def __init__(self, *args: object, lazy_commands: dict[str, str], **kwargs: object):
+    def __init__(self, *args: Any, lazy_commands: dict[str, str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.lazy_commands = lazy_commands
 
@@ -67,8 +67,11 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except UserError as error:
+            from timeline.read.problems import DatasetError
+
             # a dataset's problems one per line, then a count; any other error on one line
-            lines = error.summary().split("\n") if getattr(error, "problems", None) else [f"Error: {error}"]
+            lines = error.summary().split("\n") if isinstance(error, DatasetError) and error.problems \
+                else [f"Error: {error}"]
             click.echo("\n".join(map(visible, lines)), err=True)
             ctx.exit(1)
         except click.UsageError as error:  # one line, not click's usage block (timeline.cli.usage)
@@ -81,7 +84,7 @@ class LazyGroup(click.Group):
             click.echo(visible(f"Error: {line}"), err=True)
             ctx.exit(1)
         except click.ClickException as error:  # any other quotes what was typed
-            error.message = visible(error.message)
+            error.message = visible(error.message)  # type: ignore[misc]  # click types it Final; it is set
             raise
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
@@ -93,7 +96,7 @@ class LazyGroup(click.Group):
         except click.UsageError as error:
             _usage_error(ctx, error)
         except click.ClickException as error:
-            error.message = visible(error.message)
+            error.message = visible(error.message)  # type: ignore[misc]  # click types it Final; it is set
             raise
 
 
@@ -139,4 +142,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()
