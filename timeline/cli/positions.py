@@ -5,6 +5,7 @@ labels, stances by their label, a claim as "Red line (claimed by ukraine)".
 """
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -72,8 +73,8 @@ def positions(data_paths: tuple[Path, ...], issue: str, actor: str | None, as_of
       timeline positions territory --children --as-of 2025-12-05
       timeline positions nato --actor ukraine --format json
     """
-    options = {"actor": actor, "children": children, "include_drafts": include_drafts}
-    ask = {"as_of": as_of, "no_claims": no_claims, **options}
+    ask: dict[str, Any] = {"as_of": as_of, "no_claims": no_claims, "actor": actor, "children": children,
+                           "include_drafts": include_drafts}
     stored = from_tables(data_paths, lambda tables: _stored_stands(tables, issue, **ask))
     found, labels, ident, first = stored or _library_stands(load_data(data_paths), issue, **ask)
     if not found:
@@ -221,7 +222,7 @@ def _default_as_of(data_paths: tuple[Path, ...]) -> str:
         from timeline.dates import parse_edtf
 
         spans = [parse_edtf(text) for (text,) in tables.execute("SELECT DISTINCT date FROM stands WHERE drafts = 1")]
-        days = [span.last or span.first for span in spans if span.last or span.first]
+        days = [day for span in spans if (day := span.last or span.first) is not None]
         return max(days).isoformat() if days else None
 
     return from_tables(data_paths, stored) or default_as_of(load_data(data_paths)).isoformat()
@@ -250,7 +251,7 @@ def _labels(dataset: Dataset) -> dict[str, str]:
 def _first_date(dataset: Dataset, issue: str | None = None) -> str | None:
     """The label of the earliest date of a position (on ``issue``), as the tables keep it; ``None``: there is none."""
     dates = [p.date for p in dataset.positions if issue is None or p.issue == issue]
-    return min(dates, key=lambda d: d.start or d.end).label() if dates else None
+    return min(dates, key=lambda d: d.start or d.end or datetime.max).label() if dates else None
 
 
 def _actor_name(dataset: Dataset, actor: str) -> str:

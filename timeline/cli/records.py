@@ -114,22 +114,22 @@ def validate(path: Path | None, data_paths: tuple[Path, ...]) -> None:
 
     paths = (path,) if path else data_paths or (default_path(),)
     dataset = load(*paths)
-    path = " + ".join(map(str, paths))
+    named = " + ".join(map(str, paths))
     if not dataset.events:
-        click.echo(f"warning: {path} has no events yet: charts and exports will be empty", err=True)
+        click.echo(f"warning: {named} has no events yet: charts and exports will be empty", err=True)
     from timeline.read.near_ids import near_duplicate_ids
 
     for line in near_duplicate_ids(dataset):
-        click.echo(f"warning: {path}: {line}", err=True)
+        click.echo(f"warning: {named}: {line}", err=True)
     for line in _not_web_addresses(dataset):
-        click.echo(visible(f"warning: {path}: {line}"), err=True)
+        click.echo(visible(f"warning: {named}: {line}"), err=True)
     period = dataset.date_range()
     dates = f", {period}" if period else ""
     sources = len(dataset.sources)
     drafts = f", {len(dataset.drafts)} draft{'s' * (len(dataset.drafts) != 1)} awaiting review" if dataset.drafts else ""
     negotiation = "".join(f", {len(found)} {kind[:-1] if len(found) == 1 else kind}" for kind, found in
                           (("issues", dataset.issues), ("positions", dataset.positions), ("plans", dataset.plans)) if found)
-    click.echo(f"ok: {path}: {len(dataset.events)} events, {len(dataset.actors)} actors, "
+    click.echo(f"ok: {named}: {len(dataset.events)} events, {len(dataset.actors)} actors, "
                f"{sources} source{'s' * (sources != 1)}{negotiation}{dates}{drafts}")
 
 

@@ -69,8 +69,8 @@ def timeline_chart(dataset: Dataset, event_filter: EventFilter, output: Path, la
         raise NothingToShow("no events to draw; loosen the filters (--since, --until, --actor, --type, --status)")
     drawing = render_timeline(dataset, output, events=events, lanes=lanes, title=title, dpi=dpi, force=force,
                               size=size or (width or WIDTH, height), aggregate=aggregate, battlefield=battlefield)
-    events, lanes = len(drawing.events), len(drawing.lanes)
-    shown = f"{events} event{'s' * (events != 1)} in {lanes} lane{'s' * (lanes != 1)}"
+    drawn, rows = len(drawing.events), len(drawing.lanes)
+    shown = f"{drawn} event{'s' * (drawn != 1)} in {rows} lane{'s' * (rows != 1)}"
     if drawing.period:
         shown += f", counted per {drawing.period}"
     elif drawing.omitted:

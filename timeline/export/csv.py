@@ -49,7 +49,7 @@ class Table(NamedTuple):
     """A table to write: its column names, in order, and its rows."""
 
     columns: Sequence[str]
-    rows: list[Mapping[str, Any]]
+    rows: Sequence[Mapping[str, Any]]
 
 
 def _guarded(text: str) -> str:

@@ -52,18 +52,23 @@ def slides(path: Path) -> Iterator[tuple[str, dict[str, str]]]:
             yield f"{path}:{kind}[{index}]", {**row, "type": "era"} if kind == "eras" else row
 
 
+def _mapping(slide: dict[str, Any], key: str) -> dict[str, Any]:
+    """The object at ``key`` of a slide; empty if absent or not an object."""
+    value = slide.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 def _row(slide: dict[str, Any]) -> dict[str, str]:
     row: dict[str, str] = {}
     for prefix, key in (("", "start_date"), ("end ", "end_date")):
-        date = slide.get(key) if isinstance(slide.get(key), dict) else {}
+        date = _mapping(slide, key)
         row |= {f"{prefix}{part}": str(date[part]) for part in ("year", "month", "day") if date.get(part) is not None}
         if date.get("hour") is not None:
             minute, second = date.get("minute") or 0, date.get("second")
             row[f"{prefix}time"] = f"{date['hour']}:{int(minute):02d}" + (f":{int(second):02d}" if second else "")
         if prefix == "" and date.get("display_date"):
             row["display date"] = str(date["display_date"])
-    text = slide.get("text") if isinstance(slide.get("text"), dict) else {}
-    media = slide.get("media") if isinstance(slide.get("media"), dict) else {}
+    text, media = _mapping(slide, "text"), _mapping(slide, "media")
     row |= {"headline": str(text.get("headline") or ""), "text": str(text.get("text") or ""),
             "media": str(media.get("url") or ""), "media caption": str(media.get("caption") or ""),
             "media credit": str(media.get("credit") or ""), "group": str(slide.get("group") or "")}
