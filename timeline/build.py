@@ -13,7 +13,7 @@ from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from timeline.errors import NothingToShow
 from timeline.model import HELD_STATUSES, MEETING_TYPES, Dataset
@@ -86,7 +86,8 @@ def _graph_figure(level: str) -> Callable[[Dataset], Figure]:
 def _export(fmt: str, level: str = "person", graph: str = "actors") -> Step:
     from timeline.export import FORMATS, default_path
 
-    options = {name: value for name, value in (("graph", graph), ("level", level)) if name in FORMATS[fmt].options}
+    options: dict[str, Any] = {name: value for name, value in (("graph", graph), ("level", level))
+                               if name in FORMATS[fmt].options}
 
     def write(dataset: Dataset, path: Path, force: bool) -> None:
         from timeline.export import export
@@ -102,7 +103,8 @@ def _negotiation_chart(kind: str) -> Step:
         from timeline.render.lineage import render_lineage
         from timeline.render.positions import render_positions
 
-        {"positions": render_positions, "lineage": render_lineage}[kind](dataset, path, force=force)
+        render = render_positions if kind == "positions" else render_lineage
+        render(dataset, path, force=force)
 
     return Step(f"{kind}.png", write, ("render", kind))
 

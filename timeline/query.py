@@ -133,9 +133,10 @@ def _alone(events: list[Event], me: str, nodes_at: Callable[[DateSpan], Mapping[
 def _bound(events: list[Event], end: int) -> str | None:
     """The earliest start (``end`` 0) or latest end (1) of the events, ISO; ``None`` if open."""
     values = [e.date.iso_start() if end == 0 else e.date.iso_end() for e in events]
-    if None in values:
+    known = [value for value in values if value is not None]
+    if len(known) < len(values):
         return None
-    return min(values) if end == 0 else max(values)
+    return min(known) if end == 0 else max(known)
 
 
 def path(dataset: Dataset, actor: str, other: str, *, since: str | None = None, until: str | None = None,
@@ -199,7 +200,7 @@ def contested(dataset: Dataset, *, since: str | None = None, until: str | None =
     ]
 
 
-def _nodes(dataset: Dataset, node: dict[str, str], level: str, *names: str | None) -> tuple[str, ...]:
+def _nodes(dataset: Dataset, node: Mapping[str, str], level: str, *names: str | None) -> tuple[str, ...]:
     """The nodes the given names stand for at ``level``; two names for one node is an error."""
     found = tuple(node[find_actor(dataset, name).id] for name in names if name is not None)
     if len(found) == 2 and found[0] == found[1]:

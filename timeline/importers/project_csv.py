@@ -40,7 +40,8 @@ def is_events_table(columns: list[str]) -> bool:
 def read_csv(path: str | Path) -> Iterator[Record]:
     """Yield the actors, sources, then one :class:`Record` per event of the tables beside ``path`` (events.csv),
     then the stances, issues, positions and plans of the tables beside it (:mod:`.negotiation_csv`)."""
-    path, refused = Path(path), []
+    path = Path(path)
+    refused: list[Record] = []
     yield from read_tables(lambda name: _rows(path if name == "events" else path.with_name(f"{name}.csv"), refused))
     yield from refused
 

@@ -69,7 +69,7 @@ def dump(imported: Imported, title: str, parts: tuple[str, ...] = PARTS,
     info = {"title": imported.info.get("title") or title,
             **({"description": imported.info["description"]} if imported.info.get("description") else {}),
             **({"stances": list(stances.values())} if stances else {})}
-    body = {"dataset": info, "actors": list(imported.actors.values()), "sources": list(imported.sources.values()),
+    body: dict[str, Any] = {"dataset": info, "actors": list(imported.actors.values()), "sources": list(imported.sources.values()),
             "events": sorted(imported.events.values() if events is None else events, key=_order),
             **{kind: list(imported.negotiation.get(kind, {}).values()) for kind in ("issues", "positions", "plans")}}
     body = {key: value for key, value in body.items() if key in parts and value}
