@@ -25,9 +25,10 @@ normal vision / deuteranopia: nearest main side to the meetings 0 -> 15.2 / 0 ->
 / 0 -> 28.1, to the pressure family 22.2 -> 30.8 / 12.4 -> 10.2 (worse); closest two hued families 22.2 -> 26.2 /
 12.4 -> 13.9; nearest default stance to a family 17.8 -> 20.1 / 6.5 -> 10.5. The switch would end orange =
 ceasefire, not blue = meetings (a blue 15 from Ukraine's), and costs a deuteranope the pressure family's margin;
-it changes every chart, the page and the colour pins of five test modules of other owners, which this round could
-not re-run: left to the lead at integration (one change, :data:`timeline.palette._LOOKS`; the stances follow by
-their rule, :data:`timeline.stance_colors.AVOID`, and need no move on the default scale).
+it changes every chart, the page and colour pins in others' tests (test_html, test_render_graph_lines,
+test_seed_2025), which this round could not re-run: left to the lead at integration (one change,
+:data:`timeline.palette._LOOKS`; the stances follow by their rule, :data:`timeline.stance_colors.AVOID`, and need no
+move on the default scale).
 """
 from __future__ import annotations
 
