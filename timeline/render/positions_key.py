@@ -3,7 +3,7 @@
 Two rows: a swatch per stance of the scale (the most extreme stance against
 cross-hatched, as on the chart); then how the record is drawn, listing only
 what the chart shows. The marks that take a stance's colour on the chart
-(the bar that thins, the outlined bar of a stance others attribute) take in
+(the outlined bar of a stance others attribute) take in
 the key the colour of a stance the chart draws that way, never a grey that
 the chart does not use.
 """
@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
-from matplotlib.colors import to_hex
 from matplotlib.legend import Legend
 from matplotlib.legend_handler import HandlerBase
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, Rectangle
+from matplotlib.patches import Patch
 
 from timeline.negotiation import Stance
 from timeline.render import style
@@ -32,12 +31,8 @@ NO_RECORD = "#B0B0B0"
 CLAIM_EDGE = 1.0       # points: the outline of a bar others attribute (1.6 times as thick in a light colour, in a
                        # box tall enough to stay white inside: the grid's cells, not the chart's thin bars)
 LIGHT_EDGE = 170       # Rec. 601 luma over which a stance's colour is light on white paper (Open to: 191)
-TAIL = 0.35            # share of the bar's height once the record has ended
-MARKED_TAIL = 0.6      # the same for the hatched stance and the outlined grey: tall enough to show hatch and outline
 NEUTRAL_EDGE_WIDTH = 0.5   # points: the outline of the neutral stance's bars
 TINT = 0.3             # share of a stance's colour in the fill of a stance others attribute (on white)
-HELD_KEY = "#8c8c8c"   # the key's bar that thins: a neutral grey, for every stance (judge10: a red line's hatch
-                       # there read as applying to red lines only)
 
 
 class StatementSpan(Line2D):
@@ -62,27 +57,7 @@ class StatementSpanHandler(HandlerBase):
         return [line, caps]
 
 
-class HeldBar(Patch):
-    """A legend handle for a stance held after the actor's last statement: a bar in ``color`` that thins
-    (``hatch``: the hatched stance's, which keeps its hatch)."""
-
-    def __init__(self, color: str, hatch: str | None = None) -> None:
-        super().__init__(facecolor=color, hatch=hatch)
-
-
-class HeldBarHandler(HandlerBase):
-    """Draw :class:`HeldBar` as the chart does: the bar at full height, then at :data:`TAIL` of it
-    (:data:`MARKED_TAIL` for the hatched stance and the outlined grey)."""
-
-    def create_artists(self, legend, handle, xdescent, ydescent, width, height, fontsize, trans):
-        x0, y0, mid = -xdescent, -ydescent, -xdescent + 0.45 * width
-        look = {**bar_look(to_hex(handle.get_facecolor()), handle.get_hatch()), "transform": trans}
-        tail = height * (MARKED_TAIL if handle.get_hatch() or outline(to_hex(handle.get_facecolor())) else TAIL)
-        return [Rectangle((x0, y0), mid - x0, height, **look),
-                Rectangle((mid, y0 + (height - tail) / 2), x0 + width - mid, tail, **look)]
-
-
-Legend.update_default_handler_map({StatementSpan: StatementSpanHandler(), HeldBar: HeldBarHandler()})
+Legend.update_default_handler_map({StatementSpan: StatementSpanHandler()})
 
 
 def claim_look(color: str, hatch: str | None, tall: bool = False) -> dict[str, object]:
@@ -117,8 +92,8 @@ def key_entries(scale: Sequence[Stance], colors: dict[str, str], panels: Sequenc
     (:func:`timeline.stance_colors.side_words`), on one row where it fits (``split`` False), else those in
     favour on a row ("Toward the proposition:"), the rest on the next ("No lean:", "Away from it:"), so that a
     group never wraps apart (``grouped`` False: one row without the groups' words, where a row more would cost an
-    issue at a fixed size); then how the record is drawn (only what the chart shows; the bar
-    that thins in a neutral grey; ``as_of``: the words of the chart's as-of rule)."""
+    issue at a fixed size); then how the record is drawn (only what the chart shows; ``as_of``: the words of
+    the chart's as-of rule). A stance not restated is a bar with no tick after its last, as on the page."""
     hatch = hatched_stance(scale)
     groups: list[list] = []
     for n, stance in enumerate(scale):
@@ -130,7 +105,6 @@ def key_entries(scale: Sequence[Stance], colors: dict[str, str], panels: Sequenc
     rows = [r for p in panels for r in p.rows]
     statements = [s for r in rows for run in r.runs for s in run.statements]
     drawing: list = [(Line2D([], [], color=NO_RECORD, lw=0.6), "No stance on record"),
-                     (HeldBar(HELD_KEY), "Full bar: stated; thinner: not restated since"),
                      (Line2D([], [], ls="none", marker="|", ms=5, mew=MARK["lw"], color=style.INK),
                       "Statement on a known day")]
     if any(s.first is not None and s.last - s.first > timedelta(days=1) for s in statements):

@@ -1,6 +1,8 @@
-"""The bars of the positions chart: one row of an actor's stances on an issue, each stance a bar (thinner once
-the record ends, the hatched stance and the outlined grey keeping hatch and outline when thin), a mark under it
-per statement. Lengths in inches on a chart whose y axis is inches down; type in points.
+"""The bars of the positions chart: one row of an actor's stances on an issue, each stance a full bar until it is
+replaced (or to the as-of day), a mark under it per statement: a stance not restated since shows as a bar with no
+tick after its last, as the page draws it (round 14, judge13: the thinner bar of "not restated" read as a near-black
+line at 4 px, and the page drew the full bar). Lengths in inches on a chart whose y axis is inches down; type in
+points.
 """
 from __future__ import annotations
 
@@ -13,9 +15,9 @@ from matplotlib.patches import Rectangle
 from matplotlib.transforms import ScaledTranslation
 
 from timeline.render import style
-from timeline.render.positions_key import MARK, MARKED_TAIL, NO_RECORD, TAIL, bar_look, claim_look
+from timeline.render.positions_key import MARK, NO_RECORD, bar_look, claim_look
 from timeline.render.stance_rows import Row, Run
-from timeline.stance_colors import EXTREME_HATCH, NEUTRAL, outline
+from timeline.stance_colors import EXTREME_HATCH, NEUTRAL
 
 BAR = 0.085            # inches: height of a stance's bar (a claim's: CLAIM_BAR)
 CLAIM_BAR = 0.065
@@ -26,14 +28,13 @@ LEAST = 0.12           # inches: the least width of a bar's full-height part (a 
 
 
 def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: str | None,
-             record_end: datetime | None, gid: str, nudge: dict[str, float] | None = None,
+             gid: str, nudge: dict[str, float] | None = None,
              end: datetime | None = None, stop: datetime | None = None) -> list[Artist]:
     """Draw ``run`` centred on ``y`` (inches down the chart), to ``end`` (default its own) and never past ``stop``
-    (the as-of rule: judge11, a late stance's least-width bar stuck out past it): a bar, thinned after
-    ``record_end`` (the row's last statement; ``None``: not the row's last run), and under it a mark per statement,
-    ``nudge``d sideways (points, by position id) where statements share a day. Its full-height part is at least
-    :data:`LEAST` wide; a hatched bar keeps its hatch when thin (:func:`held_look`): a run stated less than that
-    before ``stop`` ends on it and reaches back that far (its statement's tick still marks its day)."""
+    (the as-of rule: judge11, a late stance's least-width bar stuck out past it): a bar, and under it a mark per
+    statement, ``nudge``d sideways (points, by position id) where statements share a day. The bar is at least
+    :data:`LEAST` wide: a run stated less than that before ``stop`` ends on it and reaches back that far (its
+    statement's tick still marks its day)."""
     h = CLAIM_BAR if claimed else BAR
     least = days_of(ax, LEAST)
     look = claim_look(color, hatch) if claimed else bar_look(color, hatch)
@@ -45,25 +46,9 @@ def draw_run(ax: Axes, run: Run, y: float, color: str, *, claimed: bool, hatch: 
         # (judge12: a claim's outline, centred on the rule, stood 3 px past it)
         x1 = min(x1, mdates.date2num(stop) - days_of(ax, float(look["linewidth"]) / 2 / 72))
         x0 = min(x0, x1 - least)
-    stated = None if record_end is None or record_end >= run.end else mdates.date2num(record_end)  # before its end
-    solid = x1 if stated is None else min(x1, max(stated, x0 + least))
-    artists: list[Artist] = [ax.add_patch(Rectangle((x0, y - h / 2), solid - x0, h, gid=f"run:{gid}", **look))]
-    if solid < x1:
-        thin, held = held_look(color, hatch, look)
-        artists.append(ax.add_patch(Rectangle((solid, y - h * thin / 2), x1 - solid, h * thin, gid=f"tail:{gid}",
-                                              **held)))
+    artists: list[Artist] = [ax.add_patch(Rectangle((x0, y - h / 2), x1 - x0, h, gid=f"run:{gid}", **look))]
     artists += _statement_marks(ax, run, y + h / 2 + 0.01, nudge or {})
     return artists
-
-
-def held_look(color: str, hatch: str | None, look: dict[str, object]) -> tuple[float, dict[str, object]]:
-    """The share of a bar's height its held part takes, and how it is filled: ``look`` on :data:`TAIL` of the
-    height; the hatched stance and the outlined neutral grey keep their hatch and outline on a bar
-    :data:`MARKED_TAIL` of the full one (a hatch on a thinner bar reads as a dashed line, and the neutral grey's
-    thin bar was a grey line like that of "no stance on record")."""
-    if hatch or outline(color):
-        return MARKED_TAIL, {**bar_look(color, hatch), "clip_on": False}
-    return TAIL, look
 
 
 def days_of(ax: Axes, inches: float) -> float:
@@ -113,10 +98,9 @@ def draw_row(ax: Axes, row: Row, y: float, colors: dict[str, str], hatched: str 
     start = mdates.date2num(row.runs[0].start)
     artists: list[Artist] = ax.plot([ax.get_xlim()[0], start], [y, y], color=NO_RECORD, lw=0.6, zorder=1)
     nudge = same_day_nudges(row)
-    for index, run in enumerate(row.runs):
-        last = row.last_evidence if index == len(row.runs) - 1 else None
+    for run in row.runs:
         artists += draw_run(ax, run, y, colors.get(run.stance, NEUTRAL), claimed=row.claimed,
-                            hatch=EXTREME_HATCH if run.stance == hatched else None, record_end=last,
+                            hatch=EXTREME_HATCH if run.stance == hatched else None,
                             gid=f"{issue}:{run.statements[0].position}", nudge=nudge,
                             end=flush[1] if flush and run.end >= flush[0] else None,
                             stop=flush[0] if flush else None)

@@ -4,9 +4,8 @@ An issue becomes a :class:`Panel`; each actor with a stance on it a
 :class:`Row` (and each chain of stances others attribute to it a row of its
 own); consecutive stances that are the same become one :class:`Run`, which
 keeps every statement behind it. A stance holds until the same actor's next
-stance on the issue (:func:`timeline.positions.history`); a row's record
-ends at its last statement (:attr:`Row.last_evidence`), after which the chart
-shows the stance as assumed, not stated.
+stance on the issue (:func:`timeline.positions.history`); the chart draws
+it on to the as-of day, and a stance not restated shows no tick after its last.
 
 A stance on a part of an issue (Donbas, a child of Territory) is not a
 stance on the whole (the rule of :mod:`timeline.positions`): parts follow
@@ -56,16 +55,12 @@ class Run:
 @dataclass(frozen=True)
 class Row:
     """An actor's stances on one issue: its own, or (``claimed``) those others attribute to it; ``name`` is the
-    row's label ('Russia', 'as Ukraine claims'); ``last_evidence``: the end of the day of its last statement."""
+    row's label ('Russia', 'as Ukraine claims')."""
 
     actor: str
     name: str
     claimed: bool
     runs: tuple[Run, ...]
-
-    @property
-    def last_evidence(self) -> datetime:
-        return max(s.last for run in self.runs for s in run.statements)
 
 
 @dataclass(frozen=True)
