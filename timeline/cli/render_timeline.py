@@ -66,7 +66,9 @@ def timeline_chart(dataset: Dataset, event_filter: EventFilter, output: Path, la
         raise click.UsageError("give either --size or --width/--height, not both")
     events = event_filter.apply(dataset)
     if not events:
-        raise NothingToShow("no events to draw; loosen the filters (--since, --until, --actor, --type, --status)")
+        fix = "loosen the filters (--since, --until, --actor, --type, --status)" if dataset.events else (
+            "the dataset has none yet: add events to it")
+        raise NothingToShow(f"no events to draw; {fix}")
     drawing = render_timeline(dataset, output, events=events, lanes=lanes, title=title, dpi=dpi, force=force,
                               size=size or (width or WIDTH, height), aggregate=aggregate, battlefield=battlefield)
     events, lanes = len(drawing.events), len(drawing.lanes)
