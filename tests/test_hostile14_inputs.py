@@ -80,6 +80,7 @@ def _dangling(tmp_path: Path, text: str) -> Path:
     return tmp_path / "data.yaml"
 
 
+DRAFTS = TWO_PEOPLE.replace("Geneva}", "Geneva, draft: true}").replace("boris]}", "boris], draft: true}")
 COMMANDS = [
     # An empty dataset was told to loosen filters it was not given.
     ("empty-render", _dataset, "", ("render", "timeline", "-o", "{d}/t.png"), 1,
@@ -88,6 +89,10 @@ COMMANDS = [
      "Error: no events to write as csv; the dataset has none yet: add events to it\n"),
     ("filtered-export", _dataset, TWO_PEOPLE, ("export", "csv", "-o", "{d}/tables", "--since", "2030"), 1,
      "Error: no events to write as csv; loosen the filters\n"),
+    ("drafts-render", _dataset, DRAFTS, ("render", "timeline", "-o", "{d}/t.png"), 1,
+     "Error: no events to draw; the dataset's are all drafts: review them (delete 'draft: true')\n"),
+    ("drafts-export", _dataset, DRAFTS, ("export", "json", "-o", "{d}/t.json"), 1,
+     "Error: no events to write as json; the dataset's are all drafts: add --include-drafts\n"),
     # A link to nothing was 'does not exist; did you mean' itself.
     ("dangling-data", _dangling, "", ("validate",), 2,
      "Error: timeline validate: --data '{d}/data.yaml' is a broken link (to '{d}/gone.yaml'); restore what it points "

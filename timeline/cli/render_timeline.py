@@ -66,8 +66,9 @@ def timeline_chart(dataset: Dataset, event_filter: EventFilter, output: Path, la
         raise click.UsageError("give either --size or --width/--height, not both")
     events = event_filter.apply(dataset)
     if not events:
-        fix = "loosen the filters (--since, --until, --actor, --type, --status)" if dataset.events else (
-            "the dataset has none yet: add events to it")
+        fix = ("loosen the filters (--since, --until, --actor, --type, --status)" if dataset.events else
+               "the dataset's are all drafts: review them (delete 'draft: true')" if dataset.drafts else
+               "the dataset has none yet: add events to it")
         raise NothingToShow(f"no events to draw; {fix}")
     drawing = render_timeline(dataset, output, events=events, lanes=lanes, title=title, dpi=dpi, force=force,
                               size=size or (width or WIDTH, height), aggregate=aggregate, battlefield=battlefield)
