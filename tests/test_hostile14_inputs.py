@@ -97,6 +97,10 @@ COMMANDS = [
     ("dangling-data", _dangling, "", ("validate",), 2,
      "Error: timeline validate: --data '{d}/data.yaml' is a broken link (to '{d}/gone.yaml'); restore what it points "
      "to, or give another path (see 'timeline validate --help')\n"),
+    # A control character in a title made an SVG no browser opens (XML holds none).
+    *[(f"title-{command}", _dataset, TWO_PEOPLE, ("render", command, "--title", "a\x07b", "-o", "{d}/t.svg"), 2,
+       f"Error: timeline render {command}: --title: the control character U+0007 (BEL) cannot be drawn; delete it "
+       f"(see 'timeline render {command} --help')\n") for command in ("timeline", "graph", "positions", "lineage")],
     # A whole number of 5,000 digits: a ValueError's traceback before; now text, as a quoted one would be.
     ("huge-number", _dataset, TWO_PEOPLE.replace("id: e2", f"id: {HUGE}"), ("validate",), 0, ""),
 ]

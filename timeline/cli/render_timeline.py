@@ -11,6 +11,7 @@ from timeline.cli.options import (
     dpi_option,
     force_option,
     output_option,
+    plain_text,
     size_option,
     with_dataset,
     with_filter,
@@ -28,7 +29,7 @@ from timeline.render.choices import TIMELINE_WIDTH as WIDTH
 @click.option("--lanes", type=click.Choice(LANES), default="side", show_default=True,
               help="One lane per side (the state or organisation an actor belongs to), actor, event type, "
                    "or none.")
-@click.option("--title", help="Title of the chart (default: the dataset's title).")
+@click.option("--title", callback=plain_text, help="Title of the chart (default: the dataset's title).")
 @click.option("--width", type=click.FloatRange(min=MIN_SIZE[0], max=MAX_INCHES), help=f"Width in inches (default {WIDTH:g}).")
 @click.option("--height", type=click.FloatRange(min=MIN_SIZE[1], max=MAX_INCHES),
               help="Height in inches (default: what the events need).")
