@@ -46,19 +46,13 @@ def test_build_replaces_its_own_files_but_not_the_users(run, tmp_path, seed_buil
     assert mine.read_bytes()[:4] == b"\x89PNG"
 
 
-def test_build_skips_what_has_nothing_to_show_and_leaves_nothing_frozen(run, tmp_path, write_yaml):
-    """Each step freezes what survives its collect (so later collects skip it); the caller's process (here the
-    test's: the command runs in it) gets its collector back whole when the build ends."""
-    import gc
-
+def test_build_skips_what_has_nothing_to_show(run, tmp_path, write_yaml):
     path = write_yaml("""\
         actors: [{id: a}, {id: b}]
         events: [{id: s, type: statement, date: 2025-12-02, source: [a]}]
     """)
-    gc.unfreeze()
     result = run("build", "-q", "--out", str(tmp_path / "out"), data=path)
     assert result.exit_code == 0, result.output
-    assert gc.get_freeze_count() == 0
     skipped = [line.split(":")[0] for line in result.stdout.splitlines() if line.startswith("skipped ")]
     assert skipped == ["skipped graph.png", "skipped graph-state.png", "skipped graph.svg", "skipped meetings.ics"]
     assert (tmp_path / "out" / "timeline.png").exists() and not (tmp_path / "out" / "graph.png").exists()
@@ -99,3 +93,19 @@ def test_each_step_names_the_single_command_that_writes_the_same_file(run, tmp_p
         else:
             assert alone.read_bytes() == built.read_bytes(), step.name
 
+
+def test_a_library_build_leaves_nothing_frozen_from_the_collector(tmp_path, write_yaml):
+    """Each step freezes what survives its collect (so later collects skip it); the caller's process gets its
+    collector back whole when the build ends."""
+    import gc
+
+    from timeline.build import build
+
+    path = write_yaml("""\
+        actors: [{id: a}, {id: b}]
+        events: [{id: s, type: statement, date: 2025-12-02, source: [a]}]
+    """)
+    gc.unfreeze()
+    report = build(load(path), tmp_path / "out")
+    assert (tmp_path / "out" / "timeline.png").exists() and report.skipped
+    assert gc.get_freeze_count() == 0
