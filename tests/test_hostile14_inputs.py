@@ -113,3 +113,16 @@ def test_a_command(run, tmp_path, make, text, args, status, stderr):
     result = run(*(arg.format(d=tmp_path) for arg in args), data=data)
     assert (result.exit_code, result.stderr) == (status, stderr.format(d=tmp_path))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.yaml"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("met", "--since"), "Option '--since' requires an argument"),
+    (("import", "x.csv", "--between", "RUS"), "Option '--between' requires 2 arguments"),
+    (("render", "timeline", "--size"), "Option '--size' requires an argument"),
+    (("render", "timeline", "--size", "5x5", "--width", "6"), "give either --size or --width/--height, not both"),
+], ids=" ".join)
+def test_an_option_without_its_value_names_its_command(run, args, message):
+    """The parser raises these with no command: the line and its help were 'timeline''s."""
+    result = run(*args, data=None)
+    command = " ".join(["timeline", *args[:2 if args[0] == "render" else 1]])
+    assert (result.exit_code, result.stderr) == (2, f"Error: {command}: {message} (see '{command} --help')\n")
