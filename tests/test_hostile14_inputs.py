@@ -115,12 +115,15 @@ def test_a_command(run, tmp_path, make, text, args, status, stderr):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.yaml"]
 
 
-@pytest.mark.parametrize(("args", "message"), [
+VALUELESS = [
     (("met", "--since"), "Option '--since' requires an argument"),
     (("import", "x.csv", "--between", "RUS"), "Option '--between' requires 2 arguments"),
     (("render", "timeline", "--size"), "Option '--size' requires an argument"),
     (("render", "timeline", "--size", "5x5", "--width", "6"), "give either --size or --width/--height, not both"),
-], ids=" ".join)
+]
+
+
+@pytest.mark.parametrize(("args", "message"), VALUELESS, ids=[" ".join(args) for args, _ in VALUELESS])
 def test_an_option_without_its_value_names_its_command(run, args, message):
     """The parser raises these with no command: the line and its help were 'timeline''s."""
     result = run(*args, data=None)
