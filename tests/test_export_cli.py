@@ -170,4 +170,5 @@ def test_drafts_are_left_out_unless_asked_for(run, workdir, write_yaml):
         events: [{id: drafted, type: statement, date: 2025-12-03, source: [a], draft: true}]
         """, "draft.yaml")
     result = run("export", "json", data=only_draft)
-    assert (result.exit_code, result.output) == (1, "Error: no events to write as json; loosen the filters\n")
+    assert (result.exit_code, result.output) == (1, "Error: no events to write as json; the dataset's are all drafts: add "
+                                                        "--include-drafts\n")

@@ -56,6 +56,12 @@ class LazyGroup(click.Group):
             return None
         return getattr(importlib.import_module(f"timeline.cli.{module}"), attr)
 
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        """The subcommand to run, noted (``ctx.meta``) for a usage error click raises without its context."""
+        name, command, rest = super().resolve_command(ctx, args)
+        ctx.meta["timeline.command"] = name, command
+        return name, command, rest
+
     def invoke(self, ctx: click.Context) -> object:
         """Run the command; a :class:`UserError` becomes clear lines on stderr and exit status 1.
 
@@ -117,6 +123,8 @@ def _usage_error(ctx: click.Context, error: click.UsageError) -> NoReturn:
 
     if isinstance(error, click.exceptions.NoArgsIsHelpError):  # a group run bare shows its help, as click does
         raise error
+    if error.ctx is None and (found := ctx.meta.get("timeline.command")):  # `met --since`: the parser names no command
+        error.ctx = click.Context(found[1], info_name=found[0], parent=ctx)
     click.echo(visible(one_line(error)), err=True)
     ctx.exit(error.exit_code)
 

@@ -160,6 +160,16 @@ def readable_date(ctx: click.Context, param: click.Parameter, value: str | None)
     return value
 
 
+def plain_text(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Refuse a text option holding a control character (U+0007...), which no SVG or XML file may hold."""
+    from timeline.read.yaml import NOT_PRINTABLE, describe_char
+
+    if value is not None and (char := NOT_PRINTABLE.search(value)):
+        raise click.BadParameter(f"the control character {describe_char(char.group())} cannot be drawn; delete it",
+                                 ctx, param)
+    return value
+
+
 def date_option(*names: str, help: str, **kwargs: Any) -> Callable[[Command], Command]:
     """An option taking a date as users type it (EDTF or words), refused at once, by name, if unreadable."""
     return click.option(*names, metavar="DATE", callback=readable_date, help=help, **kwargs)

@@ -12,6 +12,7 @@ from timeline.cli.options import (
     graph_option,
     level_option,
     output_option,
+    plain_text,
     size_option,
     with_dataset,
     with_filter,
@@ -36,7 +37,7 @@ from timeline.render.choices import GRAPH_LAYOUTS, MAX_ACTORS
 @click.option("--layout", type=click.Choice(GRAPH_LAYOUTS), default="auto", show_default=True,
               help="auto: for people, grouped (each side's people in a circle) or stress, whichever crosses fewer "
                    "lines; stress for states; dated (events top to bottom by date) for --graph events.")
-@click.option("--title", help="Title of the image (default: the dataset's title).")
+@click.option("--title", callback=plain_text, help="Title of the image (default: the dataset's title).")
 @click.option("--max-actors", type=click.IntRange(min=2),
               help=f"Draw at most this many actors, the most active; the footer names those left out. Default: as "
                    f"many as the image names legibly at its --size (at most {MAX_ACTORS}).")

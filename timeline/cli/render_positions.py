@@ -11,6 +11,7 @@ from timeline.cli.options import (
     dpi_option,
     force_option,
     output_option,
+    plain_text,
     size_option,
     with_dataset,
 )
@@ -18,7 +19,7 @@ from timeline.model import Dataset
 from timeline.outputs import DEFAULT_DIR
 
 width_option = click.option("--width", type=click.FloatRange(min=6, max=MAX_INCHES), help="Width in inches.")
-title_option = click.option("--title", help="Title of the chart (default: a headline of what it shows).")
+title_option = click.option("--title", callback=plain_text, help="Title of the chart (default: a headline of what it shows).")
 
 
 @click.command()

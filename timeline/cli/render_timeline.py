@@ -11,6 +11,7 @@ from timeline.cli.options import (
     dpi_option,
     force_option,
     output_option,
+    plain_text,
     size_option,
     with_dataset,
     with_filter,
@@ -28,7 +29,7 @@ from timeline.render.choices import TIMELINE_WIDTH as WIDTH
 @click.option("--lanes", type=click.Choice(LANES), default="side", show_default=True,
               help="One lane per side (the state or organisation an actor belongs to), actor, event type, "
                    "or none.")
-@click.option("--title", help="Title of the chart (default: the dataset's title).")
+@click.option("--title", callback=plain_text, help="Title of the chart (default: the dataset's title).")
 @click.option("--width", type=click.FloatRange(min=MIN_SIZE[0], max=MAX_INCHES), help=f"Width in inches (default {WIDTH:g}).")
 @click.option("--height", type=click.FloatRange(min=MIN_SIZE[1], max=MAX_INCHES),
               help="Height in inches (default: what the events need).")
@@ -66,7 +67,10 @@ def timeline_chart(dataset: Dataset, event_filter: EventFilter, output: Path, la
         raise click.UsageError("give either --size or --width/--height, not both")
     events = event_filter.apply(dataset)
     if not events:
-        raise NothingToShow("no events to draw; loosen the filters (--since, --until, --actor, --type, --status)")
+        fix = ("loosen the filters (--since, --until, --actor, --type, --status)" if dataset.events else
+               "the dataset's are all drafts: review them (delete 'draft: true')" if dataset.drafts else
+               "the dataset has none yet: add events to it")
+        raise NothingToShow(f"no events to draw; {fix}")
     drawing = render_timeline(dataset, output, events=events, lanes=lanes, title=title, dpi=dpi, force=force,
                               size=size or (width or WIDTH, height), aggregate=aggregate, battlefield=battlefield)
     drawn, rows = len(drawing.events), len(drawing.lanes)

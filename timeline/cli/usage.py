@@ -83,6 +83,8 @@ def _path(name: str, value: str, why: str) -> str:
     if why != "does not exist":
         return f"{name} {value!r} {why}; give another path"
     path = Path(value)
+    if path.is_symlink():
+        return f"{name} {value!r} is a broken link (to {os.readlink(path)!r}); restore what it points to, or give another path"
     parent = path.parent
     while not parent.is_dir() and parent != parent.parent:
         parent = parent.parent
@@ -91,6 +93,6 @@ def _path(name: str, value: str, why: str) -> str:
     except OSError:
         names = []
     part = path.relative_to(parent).parts[0] if path != parent and path.is_relative_to(parent) else path.name
-    near = difflib.get_close_matches(part, [n for n in names if not n.startswith(".")], n=1, cutoff=0.6)
+    near = difflib.get_close_matches(part, [n for n in names if not n.startswith(".") and n != part], n=1, cutoff=0.6)
     hint = f"did you mean {str(parent / near[0])!r}?" if near else "check the path"
     return f"{name} {value!r} does not exist; {hint}"

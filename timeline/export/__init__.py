@@ -116,7 +116,9 @@ def export(dataset: Dataset, fmt: str, target: str | os.PathLike | IO[bytes] | N
         events = EventFilter(include_drafts=include_drafts).apply(dataset)
     events = [e for e in events if include_drafts or not e.draft]
     if not events:
-        raise NothingToShow(f"no events to write as {spec.name}; loosen the filters")
+        fix = ("loosen the filters" if dataset.events else "the dataset's are all drafts: add --include-drafts"
+               if dataset.drafts else "the dataset has none yet: add events to it")
+        raise NothingToShow(f"no events to write as {spec.name}; {fix}")
     if options.get("graph") == "positions" and not dataset.positions:
         raise NothingToShow(f"the dataset records no positions: a graph of them as {spec.name} would be empty; "
                             "write --graph actors or events")

@@ -68,6 +68,9 @@ def _items(text: str) -> Iterator[tuple[int, Any]]:
         except RecursionError:
             yield line, "JSON nested too deep to read (thousands of levels); a PLOVER record needs three"
             return
+        except ValueError:  # Python reads no whole number of over 4,300 digits
+            yield line, "a number of thousands of digits, too long to read; a PLOVER record holds none"
+            return
         yield line, value
         line += text.count("\n", position, end)
         position = end

@@ -205,8 +205,13 @@ def table(path: str | Path, needed: frozenset[str], fold: Callable[[str], str] =
     except NoHeader as error:
         raise NoHeader(f"{name}: {error}; is it the format named with --format?") from None
     tests = [(header.index(column), values) for column, values in (only or {}).items() if column in header]
-    for number, (line, row) in enumerate(rows):
+    cut = not workbook and _ends_mid_line(Path(path))
+    for number, ((line, row), last) in enumerate(_marking_last(rows)):
         if number == 0 and _is_hxl(row):
+            continue
+        if last and cut and len(row) < len(header):
+            yield f"{name}:{line}", (f"{len(row)} cells of the header's {len(header)}, and the file ends in this row "
+                                     "without a line break: it was cut short; get the whole file again")
             continue
         if tests and not any(index < len(row) and _folded(row[index]) in values for index, values in tests):
             yield f"{name}:{line}", None
@@ -216,6 +221,28 @@ def table(path: str | Path, needed: frozenset[str], fold: Callable[[str], str] =
             continue
         yield f"{name}:{line}", {column: cell.strip() for column, cell in zip(header, row)
                                  if column and cell and not cell.isspace()}
+
+
+def _ends_mid_line(path: Path) -> bool:
+    """Whether the file's last character is not a line break (UTF-8 or UTF-16: its last two bytes hold none)."""
+    with path.open("rb") as handle:
+        handle.seek(max(0, path.stat().st_size - 2))
+        tail = handle.read()
+    return bool(tail) and b"\n" not in tail and b"\r" not in tail
+
+
+def _marking_last(items: Iterable[Any]) -> Iterator[tuple[Any, bool]]:
+    """Each item with whether it is the last."""
+    items = iter(items)
+    previous = next(items, _END)
+    for item in items:
+        yield previous, False
+        previous = item
+    if previous is not _END:
+        yield previous, True
+
+
+_END = object()
 
 
 def overflow(cells: int, columns: int) -> str:
@@ -242,11 +269,21 @@ def _lost(row: list[str], header: list[str], workbook: bool) -> str | None:
 
 def table_records(rows: Iterable[tuple[str, dict[str, str] | str | None]],
             make: Callable[[str, dict[str, str]], Record]) -> Iterator[Record]:
-    """The :class:`Record` ``make`` builds of each row of :func:`table`; a row left out or refused there as such."""
+    """The :class:`Record` ``make`` builds of each row of :func:`table`; a row left out or refused there as such,
+    and one whose cell ``make`` needs is empty (:func:`table` leaves empty cells out) refused naming the column."""
     from timeline.importers.records import SKIPPED, Record
 
     for where, row in rows:
-        yield SKIPPED if row is None else Record(where, refused=row) if isinstance(row, str) else make(where, row)
+        if row is None or isinstance(row, str):
+            yield SKIPPED if row is None else Record(where, refused=row)
+            continue
+        try:
+            yield make(where, row)
+        except KeyError as error:
+            if not isinstance(column := error.args[0], str) or column in row:
+                raise
+            yield Record(where, refused=f"the cell {column!r} is empty, and every row needs one; fill it in, "
+                                        "or delete the row")
 
 
 def _is_hxl(row: list[str]) -> bool:

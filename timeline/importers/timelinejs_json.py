@@ -42,6 +42,9 @@ def slides(path: Path) -> Iterator[tuple[str, dict[str, str]]]:
         except RecursionError:
             raise ImportError_(f"{path}: JSON nested too deep to read (thousands of levels); TimelineJS JSON "
                                "needs four") from None
+        except ValueError:  # Python reads no whole number of over 4,300 digits
+            raise ImportError_(f"{path}: a number of thousands of digits, too long to read; TimelineJS JSON "
+                               "holds years of four") from None
     if not isinstance(timeline, dict) or not isinstance(timeline.get("events"), list):
         raise ImportError_(f"{path}: not TimelineJS JSON, which is an object with a list of 'events'")
     if isinstance(timeline.get("title"), dict):
