@@ -76,6 +76,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 # drafta13: a round of talks named after their place or forum ("the next round of the Geneva
                 # International Discussions")
                 "* round of talks|negotiations",
+                # drafta14: a round told in the passive ("an initial round was held in the Omani capital Muscat")
+                f"* {'|'.join(sorted(ROUNDS))} was|were|been|is|are held",
                 f"* {'|'.join(sorted(ROUNDS))} of the ~ talks|negotiations|discussions|consultations|dialogue",
                 "led|leads|headed|heads|chaired|chairs the|their ~ talks|negotiations|consultations|discussions",
                 "* consultations between|with", "gathered|gather|gathers|convened|convene|convenes|reconvened|reconvene",
@@ -88,6 +90,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
              "phoned|phones|telephoned", "spoke|spoken|speaks|talked ~ with", "held|had|have|hold ~ call|conversation",
              "* call|conversation|conversations between|with", "contact|contacts|communication over|via hotline|phone",
              "spoke|speak|speaks|talked ~ over|via hotline|phone",
+             # drafta14: "spoke over the phone", "talked by a secure telephone line"
+             "spoke|spoken|speak|speaks|talked over|via|by|on the|a ~ hotline|phone|telephone",
              "spoke|spoken|speak|speaks|talked to each|one other|another",
              "telephonic|telephone talk|talks|conversation|conversations",
              "called|calls|phoned|rang CAP"),
@@ -122,6 +126,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                  # rule", "floated organizing reunions"); the longer patterns above win where they match
                  "proposed|proposes|floated|floats"),
     "demand": ("demanded|demands|demanding|demand", "seeking|sought|seeks", "insisted|insists on",
+               # drafta14: a position held as a condition ("New Delhi remains firm that dialogue will only follow")
+               "remains|remained|remain|stands|stood|stand firm",
                # drafta9: "The GNA wants Haftar's forces to return": what one side wants of another
                "wants|wanted|want CAP ~ to", f"wants|wanted|want the|its|their|{POSSESSIVE} ~ to",
                "made|makes|make|issued|issues|set|sets ~ demands|demand|conditions|preconditions"),
