@@ -20,7 +20,9 @@ PLANNED_WORDS = frozenset(("may", "might", "could", "would", "will", "'ll", "sha
                            "likely", "upcoming", "planned", "possible", "expected", "future", "next", "verge"))
 #: Verbs that make the next verb planned when "to" follows them ("plans to meet", "is expected to visit").
 PLANNING_VERBS = frozenset(("plans", "plan", "planned", "planning", "expected", "set", "scheduled", "due", "intends",
-                            "intend", "hopes", "hope", "going", "agreed", "agree", "aims", "ready", "wants", "want"))
+                            "intend", "hopes", "hope", "going", "agreed", "agree", "aims", "ready", "wants", "want",
+                            # drafta14: a side's readiness to act ("signalled his readiness to meet", "is prepared to")
+                            "readiness", "willingness", "prepared", "willing", "eager", "keen", "open"))
 PROPOSED_WORDS = frozenset(("proposed", "proposes", "propose", "proposing", "offered", "offers", "offer", "offering",
                             "invited", "invites", "invite", "suggested", "suggests", "suggest", "urged", "urges",
                             "called", "calls", "calling"))
