@@ -56,3 +56,19 @@ def test_meetings_to_come(text: str, expected: list[tuple]) -> None:
 ])
 def test_stances(text: str, expected: list[tuple]) -> None:
     check(text, expected, seeds())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the pair an article opens with stands for "their", "the two states" before any meeting is told
+    ("Armenia and Azerbaijan are discussing the venue of an upcoming meeting of their foreign ministers. The leaders "
+     "of the two states reached an agreement on the venue.",
+     [("meeting", FROM_NOW, "planned", {"participants": ["armenia", "azerbaijan"]}),
+      ("agreement", BEFORE, "occurred", {"participants": ["armenia", "azerbaijan"]})]),
+    # ... and a meeting told later is theirs no more
+    ("Russia and Ukraine held talks in Istanbul. Trump met Putin on Sunday. The two leaders agreed to talk again.",
+     [("meeting", BEFORE, "occurred", {"participants": ["russia", "ukraine"]}),
+      ("meeting", "2025-11-30", "occurred", {"participants": ["trump", "putin"]}),
+      ("agreement", "2025-11-30", "occurred", {"participants": ["trump", "putin"]})]),
+])
+def test_the_pair_told_first(text: str, expected: list[tuple]) -> None:
+    check(text, expected, seeds())
