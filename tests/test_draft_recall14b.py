@@ -33,6 +33,10 @@ FROM_NOW = "2025-12-03/.."
      [("meeting", FROM_NOW, "planned", {"participants": ["putin", "zelenskyy"]})]),
     ("Russia is prepared to hold talks with Ukraine.",
      [("meeting", FROM_NOW, "planned", {"participants": ["russia", "ukraine"]})]),
+    # a round "is expected" with a time to come: planned, on that time
+    ("Russia and Ukraine met in Istanbul on Friday. A second round is expected next month.",
+     [("meeting", "2025-11-28", "occurred", {"participants": ["russia", "ukraine"]}),
+      ("meeting", "2026-01", "planned", {"participants": ["russia", "ukraine"]})]),
 ])
 def test_meetings_to_come(text: str, expected: list[tuple]) -> None:
     check(text, expected, seeds())
@@ -69,6 +73,14 @@ def test_stances(text: str, expected: list[tuple]) -> None:
      [("meeting", BEFORE, "occurred", {"participants": ["russia", "ukraine"]}),
       ("meeting", "2025-11-30", "occurred", {"participants": ["trump", "putin"]}),
       ("agreement", "2025-11-30", "occurred", {"participants": ["trump", "putin"]})]),
+    # talks told as their matter, or with one side of the pair told before: the pair's
+    ("Armenia and Azerbaijan signed a declaration on Friday. It formalises elements that have been under "
+     "negotiation for months.",
+     [("agreement_signed", "2025-11-28", "occurred", {"participants": ["armenia", "azerbaijan"]}),
+      ("meeting", BEFORE, "occurred", {"participants": ["armenia", "azerbaijan"]})]),
+    ("Colombia and the ELN agreed a truce on Friday. Dialogue with the ELN started in 2018 under Santos.",
+     [("agreement", "2025-11-28", "occurred", {"participants": ["colombia", "eln"]}),
+      ("meeting", BEFORE, "occurred", {"participants": ["colombia", "eln"]})]),
 ])
 def test_the_pair_told_first(text: str, expected: list[tuple]) -> None:
     check(text, expected, seeds())

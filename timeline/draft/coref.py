@@ -40,3 +40,8 @@ def named_pair(mentions: list[Mention], words: list[str], token_of: dict[int, in
 def their_own(words: list[str], last: int) -> bool:
     """Whether a noun trigger ending before token ``last`` belongs to the clause's subject ("meeting of their")."""
     return words[last:last + 2] in THEIR
+
+
+def other_side(named: list[str], group: list[str]) -> list[str]:
+    """The rest of ``group`` when talks name one side of it ("Dialogue with the ELN started in 2018"), else []."""
+    return [a for a in group if a not in named] if named and set(named) < set(group) else []

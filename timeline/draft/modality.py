@@ -47,7 +47,8 @@ LATER_WORDS = ("as early as", "as soon as", "potentially", "possibly", "next wee
 #: planned for next month"): planned, for the types that can be arranged only (a statement's clause may tell of
 #: another event's plan, drafta14).
 ARRANGED_AFTER = ("is planned", "are planned", "is scheduled", "are scheduled", "is set for", "are set for",
-                  "is due to", "are due to", "is expected to take place", "are expected to take place")
+                  "is due to", "are due to", "is expected to take place", "are expected to take place",
+                  "next month", "next year", "in the coming days", "in the coming weeks", "later this month")
 
 #: Present forms of "take effect" and "go into force": a truce that "takes effect in August" is still to come.
 TAKING_EFFECT = frozenset(("takes", "take", "goes", "go", "comes", "come", "enters", "enter"))

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from timeline.draft.actors import Mention
 from timeline.draft.clauses import PREPOSITIONS, is_object, word_before
-from timeline.draft.coref import named_pair, their_own
+from timeline.draft.coref import named_pair, other_side, their_own
 from timeline.draft.trigger_words import BE, WELCOMING
 from timeline.draft.triggers import Trigger
 from timeline.vocabulary import EVENT_TYPES
@@ -129,6 +129,8 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
             owners, targets = targets, []  # "artillery exchanges between Thai and Cambodian forces": both act
         if not owners and joined == "with":  # "after talks in Abu Dhabi with", not "..., with Putin calling it"
             owners = list(previous)  # "Witkoff flew to Moscow after talks with Ukrainian officials"
+        if not owners and joined == "with" and trigger.type == "meeting":  # drafta14: "Dialogue with the ELN": the
+            owners = other_side(targets, context.last_group)  # other side of the pair told before
         deal = trigger.type.startswith("agreement") or trigger.type == "ceasefire_in_force"
         if deal and not owners and not targets and len(left) >= 2 and len(trigger.span) >= 2:
             # drafta12: "Iran and the powers returned to the accord sealed in 2015": the sides are the clause's subject

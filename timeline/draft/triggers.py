@@ -77,7 +77,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 # International Discussions")
                 "* round of talks|negotiations",
                 # drafta14: a round told in the passive ("an initial round was held in the Omani capital Muscat")
-                f"* {'|'.join(sorted(ROUNDS))} was|were|been|is|are held",
+                f"* {'|'.join(sorted(ROUNDS))} was|were|been|is|are held|expected|due|scheduled|planned|set",
+                # drafta14: talks told as their matter ("elements that have been under negotiation for months")
+                "* under negotiation|negotiations",
                 f"* {'|'.join(sorted(ROUNDS))} of the ~ talks|negotiations|discussions|consultations|dialogue",
                 "led|leads|headed|heads|chaired|chairs the|their ~ talks|negotiations|consultations|discussions",
                 "* consultations between|with", "gathered|gather|gathers|convened|convene|convenes|reconvened|reconvene",
