@@ -81,6 +81,9 @@ def test_stances(text: str, expected: list[tuple]) -> None:
     ("Colombia and the ELN agreed a truce on Friday. Dialogue with the ELN started in 2018 under Santos.",
      [("agreement", "2025-11-28", "occurred", {"participants": ["colombia", "eln"]}),
       ("meeting", BEFORE, "occurred", {"participants": ["colombia", "eln"]})]),
+    # mediators named together are no pair
+    ("Egyptian and Qatari mediators proposed a new plan. The two sides held talks on Monday.",
+     [("proposal", BEFORE, "occurred", {"source": ["egypt", "qatar"]})]),
 ])
 def test_the_pair_told_first(text: str, expected: list[tuple]) -> None:
     check(text, expected, seeds())

@@ -25,8 +25,12 @@ THEIR = (["of", "their"], ["between", "them"])
 def named_pair(mentions: list[Mention], words: list[str], token_of: dict[int, int]) -> list[str]:
     """The first two actors of a pair kind joined by "and" or a comma in ``mentions`` (ids), or [].
 
-    ``words`` are the sentence's lower-case tokens and ``token_of`` maps ``id(mention)`` to its first token.
+    ``words`` are the sentence's lower-case tokens and ``token_of`` maps ``id(mention)`` to its first token. A
+    sentence about mediation names no pair ("Egyptian and Qatari mediators", "the Oman-mediated talks"): the
+    mediators are no sides.
     """
+    if any(word.startswith("mediat") or "-mediated" in word for word in words):
+        return []
     for one, other in zip(mentions, mentions[1:]):
         if one.kind not in PAIR_KINDS or other.kind not in PAIR_KINDS or one.actor == other.actor:
             continue
