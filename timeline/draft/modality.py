@@ -20,7 +20,9 @@ PLANNED_WORDS = frozenset(("may", "might", "could", "would", "will", "'ll", "sha
                            "likely", "upcoming", "planned", "possible", "expected", "future", "next", "verge"))
 #: Verbs that make the next verb planned when "to" follows them ("plans to meet", "is expected to visit").
 PLANNING_VERBS = frozenset(("plans", "plan", "planned", "planning", "expected", "set", "scheduled", "due", "intends",
-                            "intend", "hopes", "hope", "going", "agreed", "agree", "aims", "ready", "wants", "want"))
+                            "intend", "hopes", "hope", "going", "agreed", "agree", "aims", "ready", "wants", "want",
+                            # drafta14: a side's readiness to act ("signalled his readiness to meet", "is prepared to")
+                            "readiness", "willingness", "prepared", "willing", "eager", "keen", "open"))
 PROPOSED_WORDS = frozenset(("proposed", "proposes", "propose", "proposing", "offered", "offers", "offer", "offering",
                             "invited", "invites", "invite", "suggested", "suggests", "suggest", "urged", "urges",
                             "called", "calls", "calling"))
@@ -41,6 +43,12 @@ REFERENCES = frozenset(("before", "after", "since", "during", "following", "ahea
 #: Words after the trigger, in its clause, that make it planned ("as early as Wednesday, potentially in Brussels").
 LATER_WORDS = ("as early as", "as soon as", "potentially", "possibly", "next week", "tomorrow", "later this",
                "will resume", "would resume", "will begin", "will start", "will take place", "will be held")
+#: Words after an arrangement's noun, in its clause, that put it on a schedule ("A summit between X and Y is
+#: planned for next month"): planned, for the types that can be arranged only (a statement's clause may tell of
+#: another event's plan, drafta14).
+ARRANGED_AFTER = ("is planned", "are planned", "is scheduled", "are scheduled", "is set for", "are set for",
+                  "is due to", "are due to", "is expected to take place", "are expected to take place",
+                  "next month", "next year", "in the coming days", "in the coming weeks", "later this month")
 
 #: Present forms of "take effect" and "go into force": a truce that "takes effect in August" is still to come.
 TAKING_EFFECT = frozenset(("takes", "take", "goes", "go", "comes", "come", "enters", "enter"))
@@ -93,7 +101,8 @@ def status(kind: str, before: list[str], after: str, reach: int = 4) -> str | No
         or near[-1:] == ["to"] and bool(set(near) & ASKING_VERBS)  # "asked Witkoff to meet"
     purpose = len(near) >= 2 and near[-2] == "to" and near[-1] in PURPOSE_VERBS
     planning = planning or near[-2:] in (["is", "to"], ["are", "to"])  # drafta13: "the envoy is to meet officials"
-    planned = bool(set(near) & PLANNED_WORDS) or planning or purpose or any(words in after for words in LATER_WORDS)
+    planned = bool(set(near) & PLANNED_WORDS) or planning or purpose or any(words in after for words in LATER_WORDS) \
+        or kind in PLANNABLE and any(words in after for words in ARRANGED_AFTER)
     if not (proposed or planned):
         # "for the two countries to reach a deal": an aim, not an event
         return None if kind.startswith("agreement") and before[-1:] == ["to"] else "occurred"

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from timeline.draft.actors import Mention
 from timeline.draft.clauses import PREPOSITIONS, is_object, word_before
+from timeline.draft.coref import named_pair, other_side, their_own
 from timeline.draft.trigger_words import BE, WELCOMING
 from timeline.draft.triggers import Trigger
 from timeline.vocabulary import EVENT_TYPES
@@ -93,6 +94,8 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
               context: Context) -> tuple[dict[str, list[str]], bool] | None:
     """The roles of the event of ``trigger`` and whether its acting actor was inherited; None if it has none."""
     first, last = where
+    if not context.last_group:  # drafta14: "the parties" before any meeting is told: the pair the article opens with
+        context.last_group = named_pair([*left, *right], words, token_of)
     passive = last < len(words) and words[last] == "by" or words[last - 1] == "by"  # "the plan proposed by X"
     if trigger.span[0].lower_ in BE and "by" in words[last:last + 6]:  # "talks were called off in 2019 by X"
         passive = True
@@ -120,10 +123,14 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
             owners = [m.actor for m in right if token_of[id(m)] <= last + 6]
             targets = []
         joined = next((w for w in words[last - 1:last + 5] if w in WITH or not w.isalnum()), None)
+        if not owners and len(left) >= 2 and their_own(words, last):
+            owners, targets = [m.actor for m in left], []  # drafta14: "A and B are discussing ... of their ministers"
         if not owners and "between" in words[last - 1:last + 1]:
             owners, targets = targets, []  # "artillery exchanges between Thai and Cambodian forces": both act
         if not owners and joined == "with":  # "after talks in Abu Dhabi with", not "..., with Putin calling it"
             owners = list(previous)  # "Witkoff flew to Moscow after talks with Ukrainian officials"
+        if not owners and joined == "with" and trigger.type == "meeting":  # drafta14: "Dialogue with the ELN": the
+            owners = other_side(targets, context.last_group)  # other side of the pair told before
         deal = trigger.type.startswith("agreement") or trigger.type == "ceasefire_in_force"
         if deal and not owners and not targets and len(left) >= 2 and len(trigger.span) >= 2:
             # drafta12: "Iran and the powers returned to the accord sealed in 2015": the sides are the clause's subject

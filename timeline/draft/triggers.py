@@ -76,6 +76,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 # drafta13: a round of talks named after their place or forum ("the next round of the Geneva
                 # International Discussions")
                 "* round of talks|negotiations",
+                # drafta14: a round told in the passive ("an initial round was held in the Omani capital Muscat")
+                f"* {'|'.join(sorted(ROUNDS))} was|were|been|is|are held|expected|due|scheduled|planned|set",
+                # drafta14: talks told as their matter ("elements that have been under negotiation for months")
+                "* under negotiation|negotiations",
                 f"* {'|'.join(sorted(ROUNDS))} of the ~ talks|negotiations|discussions|consultations|dialogue",
                 "led|leads|headed|heads|chaired|chairs the|their ~ talks|negotiations|consultations|discussions",
                 "* consultations between|with", "gathered|gather|gathers|convened|convene|convenes|reconvened|reconvene",
@@ -88,6 +92,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
              "phoned|phones|telephoned", "spoke|spoken|speaks|talked ~ with", "held|had|have|hold ~ call|conversation",
              "* call|conversation|conversations between|with", "contact|contacts|communication over|via hotline|phone",
              "spoke|speak|speaks|talked ~ over|via hotline|phone",
+             # drafta14: "spoke over the phone", "talked by a secure telephone line"
+             "spoke|spoken|speak|speaks|talked over|via|by|on the|a ~ hotline|phone|telephone",
              "spoke|spoken|speak|speaks|talked to each|one other|another",
              "telephonic|telephone talk|talks|conversation|conversations",
              "called|calls|phoned|rang CAP"),
@@ -121,7 +127,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                  # drafta13: CAMEO 03 "Express intent"/036 proposals told with any object ("proposed autonomous
                  # rule", "floated organizing reunions"); the longer patterns above win where they match
                  "proposed|proposes|floated|floats"),
-    "demand": ("demanded|demands|demanding|demand", "seeking|sought|seeks", "insisted|insists on",
+    "demand": ("demanded|demands|demanding|demand", "seeking|sought|seeks", "insisted|insists|insisting on",
+               # drafta14: a position held as a condition ("New Delhi remains firm that dialogue will only follow")
+               "remains|remained|remain|stands|stood|stand firm",
                # drafta9: "The GNA wants Haftar's forces to return": what one side wants of another
                "wants|wanted|want CAP ~ to", f"wants|wanted|want the|its|their|{POSSESSIVE} ~ to",
                "made|makes|make|issued|issues|set|sets ~ demands|demand|conditions|preconditions"),
@@ -150,7 +158,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                "convince|convinced|convinces|convincing|persuade|persuaded|persuades|persuading ~ to"),
     "rejection": ("rejected|rejects|reject|rejecting",
                   "not|never|n't recognize|recognise|accept ~ agreement|agreements|deal|deals|outcome|outcomes|result"
-                  "|results|decision|decisions", "refused|refuses", "ruled|rules out",
+                  "|results|decision|decisions|ceasefire|truce|plan|proposal|proposals|terms|conditions|demands",
+                  # drafta14: a position against told with its verb ("Russia opposes the deployment", "objected to")
+                  "opposes|oppose", "objected|objects|object to", "is|are|was|were|remains|remain|remained opposed to",
+                  "refused|refuses", "ruled|rules out",
                   "turned|turns down", "dismissed|dismisses", "rebuffed|rebuffs|spurned|spurns|snubbed|snubs",
                   "balked|balks at",
                   f"not|never|n't {RENEW} ~ {DEALS}|mandate|truces|ceasefires",
@@ -159,6 +170,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                   "unacceptable", f"{LEAVE} from ~ {ACCORDS}", f"{LEAVE} out of ~ {ACCORDS}",
                   f"not|never|n't sign ~ anything|{ACCORDS}"),
     "acceptance": ("accepted|accepts|accepting|accept", f"{RESTATE} {POSSESSIVE} willingness|readiness to",
+                   # drafta14: a side open to what the other offers ("Kyiv is open to talks", "remains open to a deal")
+                   "is|are|was|were|remains|remain|remained open to",
                    "confirmed|confirms|confirming their|his|her|its participation|attendance|presence",
                    "agreed|agrees to attend|participate|join"),
     "endorsement": ("welcomed|welcomes|welcome|praised|praises|praise|endorsed|endorses|endorse|backed|backs",
