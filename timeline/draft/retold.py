@@ -46,6 +46,15 @@ _SPEAKER = re.compile(r"\b(?:official|officials|negotiator|envoy|spokesman|spoke
 _PRONOUN = re.compile(r"(?:he|she|they)\b", re.IGNORECASE)
 #: How many sentences apart two tellings of an event that is not an occasion may be.
 NEAR = 3
+#: Where words were said, after the reporting verb: "in a statement", "to state TV", "told Tasnim", "on X" (or who
+#: passed them on: "according to the Tasnim news agency").
+_CHANNEL = re.compile(r"\b(?:(?:in|via) (?:a|an|his|her|their|its) (?:separate |joint |written |televised )?"
+                      r"(?P<kind>statement|interview|post|press conference|news conference|briefing|speech|address|"
+                      r"letter|communiqu[eé])|(?:told|to) (?:the )?(?P<to>(?:[A-Z][\w.&-]*\s?){1,4}|state (?:TV|"
+                      r"television|media)|reporters|journalists)|on (?P<on>X|Twitter|Telegram|Facebook|Truth Social|"
+                      r"social media|state (?:TV|television)))")
+#: Words that tell an utterance as another one: "Baqaei said separately", "in a separate interview".
+_SEPARATE = re.compile(r"\b(?:separately|separate|later|earlier)\b", re.IGNORECASE)
 
 
 def fold_retold(events: list[Drafted], kinds: dict[str, str], state_of: Callable[[str], str]) -> list[Drafted]:
@@ -110,7 +119,28 @@ def same_event(first: Drafted, second: Drafted, apart: int, kinds: dict[str, str
         return False
     if apart and first.type != "statement":  # another sentence's act is another act, unless the same actors, that day
         return bool(mine) and mine == theirs and first.date == second.date
-    return _same_voice(first, second, apart, kinds, state_of)
+    return not _other_utterance(first, second) and _same_voice(first, second, apart, kinds, state_of)
+
+
+def _other_utterance(first: Drafted, second: Drafted) -> bool:
+    """Whether a later statement is told as another utterance: said "separately" (or in a separate statement), or
+    said where the earlier words were not ("in a statement" then "to state TV"; "told Tasnim" then "told reporters").
+    A channel told only once proves nothing ("X said in a statement ... '...,' X said" is one utterance)."""
+    if _SEPARATE.search(_after_verb(second)[:30]):
+        return True
+    channels = _channel(first), _channel(second)
+    return None not in channels and channels[0] != channels[1]
+
+
+def _after_verb(event: Drafted) -> str:
+    """The words right after a statement's reporting verb (where the channel is told), to the next clause's "while"."""
+    return re.split(r"\bwhile\b|;", event.sentence[event.at:event.at + 60])[0]
+
+
+def _channel(event: Drafted) -> str | None:
+    """Where a statement's words were said, in lower case ("statement", "state tv", "tasnim"), or None if untold."""
+    found = _CHANNEL.search(_after_verb(event))
+    return next((g.strip().lower() for g in found.group("kind", "to", "on") if g), None) if found else None
 
 
 def _one_person(first: Drafted, second: Drafted, kinds: dict[str, str]) -> bool:
@@ -140,6 +170,9 @@ def _same_voice(first: Drafted, second: Drafted, apart: int, kinds: dict[str, st
     mine, theirs = first.acting(), second.acting()
     if first.type == "statement" and _described(first, kinds) and _named_for(second, mine, kinds, state_of, apart == 1):
         return True  # "North Korea's top nuclear negotiator says ..." then "..., Kim Myong Gil said"
+    if apart and any(_described(one, kinds) and _persons(other, kinds) for one, other in ((first, second),
+                                                                                        (second, first))):
+        return False  # "Baqaei said ..." and "an Iranian negotiator told Tasnim ...": two people of one side
     sides = _sides(mine, state_of), _sides(theirs, state_of)
     if apart == 0:
         return bool(sides[0] & sides[1])
@@ -149,6 +182,10 @@ def _same_voice(first: Drafted, second: Drafted, apart: int, kinds: dict[str, st
     if persons and persons & mine and persons & theirs:  # one person's words, the state they speak for beside or not
         return len(persons) == 1
     return bool(mine) and sides[0] == sides[1]
+
+
+def _persons(event: Drafted, kinds: dict[str, str]) -> list[str]:
+    return [a for a in event.roles.get("source", []) if kinds.get(a) == "person"]
 
 
 def _described(event: Drafted, kinds: dict[str, str]) -> bool:
@@ -163,7 +200,7 @@ def _named_for(event: Drafted, sides: set[str], kinds: dict[str, str], state_of:
                next_sentence: bool) -> bool:
     """Whether a statement's speaker is one person of ``sides`` (or, in the very next sentence, of no known side):
     the described speaker, named. A pronoun ("he said") names nobody new."""
-    persons = [a for a in event.roles.get("source", []) if kinds.get(a) == "person"]
+    persons = _persons(event, kinds)
     if len(persons) != 1 or _PRONOUN.match(event.sentence[event.begin:event.at].split(",")[-1].strip()):
         return False
     return state_of(persons[0]) in sides or next_sentence and state_of(persons[0]) == persons[0]
