@@ -54,3 +54,19 @@ def test_one_sentence_two_channels(first: str, second: str, expected: bool) -> N
     one.sentence = other.sentence = sentence
     one.trigger, other.trigger = first.split()[0], second.split()[0]
     assert same_event(one, other, 0, {"peskov": "person", "putin": "person"}, lambda a: STATES.get(a, a)) is expected
+
+
+def test_two_people_in_one_sentence_are_two_voices() -> None:
+    check("Peskov said the talks were useful, while Lavrov similarly stated that they went well.",
+          [PESKOV, ("statement", BEFORE, "occurred", {"source": ["lavrov"]})], seeds())
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), [
+    ({"source": ["peskov"]}, {"source": ["lavrov"]}, False),          # two people of one side
+    ({"source": ["russia"]}, {"source": ["peskov"]}, True),           # a state and the person speaking for it
+    ({"source": ["russia", "peskov"]}, {"source": ["peskov"]}, True),  # one person in both
+])
+def test_voices_in_one_sentence(first: dict, second: dict, expected: bool) -> None:
+    kinds = {"peskov": "person", "lavrov": "person", "russia": "state"}
+    one, other = _event("statement", first), _event("statement", second)
+    assert same_event(one, other, 0, kinds, lambda a: STATES.get(a, a)) is expected
