@@ -12,8 +12,10 @@ own merge of events told in the same or the next sentences, which ran before the
   it gives), and the same object (what was proposed, rejected or answered) where both name one;
 - a shared actor: an occasion (meeting, call, visit) with the same acting sides, or told again by a definite noun
   ("the talks in Sanaa": the nearest occasion told before, whoever it names); in one sentence, acting sides
-  (rolled up to states) that meet; across sentences, one voice for words (one person, or the same sides) and
-  the same actors on the same date for any other act (an act told in another sentence is another act);
+  (rolled up to states) that meet, unless two named people speak; across sentences, one voice for words (one
+  person, or the same sides; an unnamed official is not the named speaker of their side) and the same actors on
+  the same date for any other act (an act told in another sentence is another act); words said "separately" or
+  in two places ("in a statement", then "to state TV") are two utterances (round 14);
 - near enough: an occasion anywhere in the article, unless told as a new one ("another round") or placed
   elsewhere; any other event within :data:`NEAR` sentences; an agreement only in its own sentence (what was
   agreed is not read, and two agreements are two events).
