@@ -61,12 +61,14 @@ def test_two_people_in_one_sentence_are_two_voices() -> None:
           [PESKOV, ("statement", BEFORE, "occurred", {"source": ["lavrov"]})], seeds())
 
 
-@pytest.mark.parametrize(("first", "second", "expected"), [
-    ({"source": ["peskov"]}, {"source": ["lavrov"]}, False),          # two people of one side
-    ({"source": ["russia"]}, {"source": ["peskov"]}, True),           # a state and the person speaking for it
-    ({"source": ["russia", "peskov"]}, {"source": ["peskov"]}, True),  # one person in both
+@pytest.mark.parametrize(("first", "second", "verb", "expected"), [
+    ({"source": ["peskov"]}, {"source": ["lavrov"]}, "said", False),          # two people of one side
+    ({"source": ["russia"]}, {"source": ["peskov"]}, "said", True),           # a state and the person speaking for it
+    ({"source": ["russia", "peskov"]}, {"source": ["peskov"]}, "said", True),  # one person in both
+    ({"source": ["peskov"]}, {"source": ["lavrov"]}, "saying", True),  # a participle goes on with the main verb
 ])
-def test_voices_in_one_sentence(first: dict, second: dict, expected: bool) -> None:
+def test_voices_in_one_sentence(first: dict, second: dict, verb: str, expected: bool) -> None:
     kinds = {"peskov": "person", "lavrov": "person", "russia": "state"}
     one, other = _event("statement", first), _event("statement", second)
+    other.trigger = verb
     assert same_event(one, other, 0, kinds, lambda a: STATES.get(a, a)) is expected

@@ -176,9 +176,11 @@ def _same_voice(first: Drafted, second: Drafted, apart: int, kinds: dict[str, st
                                                                                         (second, first))):
         return False  # "Baqaei said ..." and "an Iranian negotiator told Tasnim ...": two people of one side
     sides = _sides(mine, state_of), _sides(theirs, state_of)
-    if apart == 0:  # "Christodoulides expressed satisfaction, while Tatar similarly stated": two people, two voices
+    if apart == 0:  # "Christodoulides expressed satisfaction, while Tatar similarly stated": two people, two voices;
+        # a participle ("Trump acknowledged ..., saying ...") goes on with the main verb's words, whoever it seems to name
         speakers = set(_persons(first, kinds)), set(_persons(second, kinds))
-        return bool(sides[0] & sides[1]) and not (all(speakers) and not speakers[0] & speakers[1])
+        apart_people = all(speakers) and not speakers[0] & speakers[1] and not second.trigger.lower().endswith("ing")
+        return bool(sides[0] & sides[1]) and not apart_people
     if _one_person(first, second, kinds):
         return True
     persons = {a for a in mine | theirs if kinds.get(a) == "person"}
