@@ -12,8 +12,10 @@ own merge of events told in the same or the next sentences, which ran before the
   it gives), and the same object (what was proposed, rejected or answered) where both name one;
 - a shared actor: an occasion (meeting, call, visit) with the same acting sides, or told again by a definite noun
   ("the talks in Sanaa": the nearest occasion told before, whoever it names); in one sentence, acting sides
-  (rolled up to states) that meet; across sentences, one voice for words (one person, or the same sides) and
-  the same actors on the same date for any other act (an act told in another sentence is another act);
+  (rolled up to states) that meet, unless two named people speak; across sentences, one voice for words (one
+  person, or the same sides; an unnamed official is not the named speaker of their side) and the same actors on
+  the same date for any other act (an act told in another sentence is another act); words said "separately" or
+  in two places ("in a statement", then "to state TV") are two utterances (round 14);
 - near enough: an occasion anywhere in the article, unless told as a new one ("another round") or placed
   elsewhere; any other event within :data:`NEAR` sentences; an agreement only in its own sentence (what was
   agreed is not read, and two agreements are two events).
@@ -46,6 +48,15 @@ _SPEAKER = re.compile(r"\b(?:official|officials|negotiator|envoy|spokesman|spoke
 _PRONOUN = re.compile(r"(?:he|she|they)\b", re.IGNORECASE)
 #: How many sentences apart two tellings of an event that is not an occasion may be.
 NEAR = 3
+#: Where words were said, after the reporting verb: "in a statement", "to state TV", "told Tasnim", "on X" (or who
+#: passed them on: "according to the Tasnim news agency").
+_CHANNEL = re.compile(r"\b(?:(?:in|via) (?:a|an|his|her|their|its) (?:separate |joint |written |televised )?"
+                      r"(?P<kind>statement|interview|post|press conference|news conference|briefing|speech|address|"
+                      r"letter|communiqu[eé])|(?:told|to) (?:the )?(?P<to>(?:[A-Z][\w.&-]*\s?){1,4}|state (?:TV|"
+                      r"television|media)|reporters|journalists)|on (?P<on>X|Twitter|Telegram|Facebook|Truth Social|"
+                      r"social media|state (?:TV|television)))")
+#: Words that tell an utterance as another one: "Baqaei said separately", "in a separate interview".
+_SEPARATE = re.compile(r"\b(?:separately|separate|later|earlier)\b", re.IGNORECASE)
 
 
 def fold_retold(events: list[Drafted], kinds: dict[str, str], state_of: Callable[[str], str]) -> list[Drafted]:
@@ -110,7 +121,28 @@ def same_event(first: Drafted, second: Drafted, apart: int, kinds: dict[str, str
         return False
     if apart and first.type != "statement":  # another sentence's act is another act, unless the same actors, that day
         return bool(mine) and mine == theirs and first.date == second.date
-    return _same_voice(first, second, apart, kinds, state_of)
+    return not _other_utterance(first, second) and _same_voice(first, second, apart, kinds, state_of)
+
+
+def _other_utterance(first: Drafted, second: Drafted) -> bool:
+    """Whether a later statement is told as another utterance: said "separately" (or in a separate statement), or
+    said where the earlier words were not ("in a statement" then "to state TV"; "told Tasnim" then "told reporters").
+    A channel told only once proves nothing ("X said in a statement ... '...,' X said" is one utterance)."""
+    if _SEPARATE.search(_after_verb(second)[:30]):
+        return True
+    channels = _channel(first), _channel(second)
+    return None not in channels and channels[0] != channels[1]
+
+
+def _after_verb(event: Drafted) -> str:
+    """The words right after a statement's reporting verb (where the channel is told), to the next clause's "while"."""
+    return re.split(r"\bwhile\b|;", event.sentence[event.at:event.at + 60])[0]
+
+
+def _channel(event: Drafted) -> str | None:
+    """Where a statement's words were said, in lower case ("statement", "state tv", "tasnim"), or None if untold."""
+    found = _CHANNEL.search(_after_verb(event))
+    return next((g.strip().lower() for g in found.group("kind", "to", "on") if g), None) if found else None
 
 
 def _one_person(first: Drafted, second: Drafted, kinds: dict[str, str]) -> bool:
@@ -140,15 +172,25 @@ def _same_voice(first: Drafted, second: Drafted, apart: int, kinds: dict[str, st
     mine, theirs = first.acting(), second.acting()
     if first.type == "statement" and _described(first, kinds) and _named_for(second, mine, kinds, state_of, apart == 1):
         return True  # "North Korea's top nuclear negotiator says ..." then "..., Kim Myong Gil said"
+    if apart and any(_described(one, kinds) and _persons(other, kinds) for one, other in ((first, second),
+                                                                                        (second, first))):
+        return False  # "Baqaei said ..." and "an Iranian negotiator told Tasnim ...": two people of one side
     sides = _sides(mine, state_of), _sides(theirs, state_of)
-    if apart == 0:
-        return bool(sides[0] & sides[1])
+    if apart == 0:  # "Christodoulides expressed satisfaction, while Tatar similarly stated": two people, two voices;
+        # a participle ("Trump acknowledged ..., saying ...") goes on with the main verb's words, whoever it seems to name
+        speakers = set(_persons(first, kinds)), set(_persons(second, kinds))
+        apart_people = all(speakers) and not speakers[0] & speakers[1] and not second.trigger.lower().endswith("ing")
+        return bool(sides[0] & sides[1]) and not apart_people
     if _one_person(first, second, kinds):
         return True
     persons = {a for a in mine | theirs if kinds.get(a) == "person"}
     if persons and persons & mine and persons & theirs:  # one person's words, the state they speak for beside or not
         return len(persons) == 1
     return bool(mine) and sides[0] == sides[1]
+
+
+def _persons(event: Drafted, kinds: dict[str, str]) -> list[str]:
+    return [a for a in event.roles.get("source", []) if kinds.get(a) == "person"]
 
 
 def _described(event: Drafted, kinds: dict[str, str]) -> bool:
@@ -163,7 +205,7 @@ def _named_for(event: Drafted, sides: set[str], kinds: dict[str, str], state_of:
                next_sentence: bool) -> bool:
     """Whether a statement's speaker is one person of ``sides`` (or, in the very next sentence, of no known side):
     the described speaker, named. A pronoun ("he said") names nobody new."""
-    persons = [a for a in event.roles.get("source", []) if kinds.get(a) == "person"]
+    persons = _persons(event, kinds)
     if len(persons) != 1 or _PRONOUN.match(event.sentence[event.begin:event.at].split(",")[-1].strip()):
         return False
     return state_of(persons[0]) in sides or next_sentence and state_of(persons[0]) == persons[0]
