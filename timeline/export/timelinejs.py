@@ -23,12 +23,14 @@ from it and then writes it as HTML. The JSON escapes ``<``, ``>`` and
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any, Literal
 
 from timeline.dates import DateSpan
 from timeline.export._common import (
+    CONTROL,
     DEFAULT_STATUS,
     PathOrFile,
     actor_name,
@@ -48,6 +50,8 @@ GroupBy = Literal["type", "side"]
 _FIELDS = {"year": ("year",), "month": ("year", "month"), "day": ("year", "month", "day"),
            "minute": ("year", "month", "day", "hour", "minute"),
            "second": ("year", "month", "day", "hour", "minute", "second")}
+#: What :func:`_html` changes: markup (``html.escape``'s five characters) and control characters.
+_HTML_SPECIAL = re.compile(f"[&<>\"']|{CONTROL.pattern}")
 #: Characters escaped in the JSON text so that it is safe inside an HTML <script>.
 _SCRIPT_UNSAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
@@ -138,8 +142,8 @@ def _citation(source: Source) -> str:
 
 
 def _html(text: str) -> str:
-    """``text`` as HTML text: markup escaped, control characters replaced."""
-    return escape(plain_text(text))
+    """``text`` as HTML text: markup escaped, control characters replaced (most text has neither: as it is)."""
+    return text if _HTML_SPECIAL.search(text) is None else escape(plain_text(text))
 
 
 def _script_safe(json_text: str) -> str:
