@@ -32,6 +32,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from timeline.cells import FORMULA_STARTS, GUARDED_STARTS, LIST_SEPARATOR, cell, safe_cell, unguard  # noqa: F401 (importable from here)
@@ -86,7 +87,12 @@ def tables(dataset: Dataset, events: Iterable[Event] | None = None,
 
 def _table(rows: list[dict[str, Any]], skip: tuple[str, ...] = (), first: tuple[str, ...] = ()) -> Table:
     """The rows with every key they have as a column, in order of first use: the model's fields, all of them."""
-    return Table(tuple(dict.fromkeys((*first, *(k for row in rows for k in row if k not in skip)))), rows)
+    columns = dict.fromkeys(first)
+    columns.update(dict.fromkeys(chain.from_iterable(rows)))  # a key already there keeps its place
+    for key in skip:
+        if key not in first:
+            columns.pop(key, None)
+    return Table(tuple(columns), rows)
 
 
 def write(dataset: Dataset, events: list[Event], folder: Folder, graph: str = "actors",
