@@ -145,6 +145,17 @@ def write_text(text: str | Iterable[str], path_or_file: PathOrFile) -> None:
             write(piece.encode("utf-8"))
 
 
+def write_bytes(data: bytes, path_or_file: PathOrFile) -> None:
+    """Write UTF-8 ``data`` to a path, a binary file, or (decoded) a text file: :func:`write_text`'s bytes."""
+    if isinstance(path_or_file, (str, os.PathLike)):
+        with open(path_or_file, "wb") as file:
+            file.write(data)
+    elif isinstance(path_or_file, io.TextIOBase):
+        path_or_file.write(data.decode("utf-8"))
+    else:
+        path_or_file.write(data)
+
+
 def write_lines(lines: Iterable[str], path_or_file: PathOrFile, end: str = "\n", batch: int = 4096) -> None:
     """Write ``lines``, each followed by ``end``, as :func:`write_text` does, ``batch`` lines joined at a time
     (one write per line cost a third of an export's time at 100k events, issue 18; all at once, its memory)."""

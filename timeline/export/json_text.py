@@ -10,9 +10,12 @@ the large ones in it are given in pieces, so the whole text is never held at onc
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from json.encoder import INFINITY, encode_basestring
 from typing import Any
+
+import orjson
 
 #: A container of more items than this inside the outermost one is written in pieces too (see :func:`json_pieces`).
 _LARGE = 256
@@ -23,6 +26,25 @@ def json_pieces(data: Any, size: int = 8192) -> Iterator[str]:
     with a line break. ``TypeError`` for a value JSON cannot hold, as the standard library raises it."""
     yield from _pieces(data, 0, size)
     yield "\n"
+
+
+def json_bytes(data: Any) -> bytes:
+    """:func:`json_pieces`' text in one piece, as UTF-8, written in C (orjson, 10× faster), for ``data`` of text,
+    integers, booleans, null, lists and mappings with text keys: the same bytes. Not for floats (orjson writes
+    ``1e16`` where the standard library writes ``1e+16``). ``TypeError`` for a value orjson cannot write.
+
+    orjson indents by two spaces; each line's indent is halved, depth by depth from the outermost (a string in
+    JSON holds no line break, so each one starts a line of the structure).
+    """
+    try:
+        text = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    except orjson.JSONEncodeError as error:
+        raise TypeError(str(error)) from error
+    depth = 1
+    while b"\n" + b"  " * depth in text:  # a line at this depth or deeper is still to be re-indented
+        text = re.sub(rb"\n %s(?! )" % (b" " * (2 * depth - 1)), b"\n" + b" " * depth, text)
+        depth += 1
+    return text
 
 
 def _pieces(value: Any, level: int, size: int) -> Iterator[str]:

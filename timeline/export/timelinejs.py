@@ -41,9 +41,9 @@ from timeline.export._common import (
     type_label,
     unique_ids,
     web_address,
-    write_text,
+    write_bytes,
 )
-from timeline.export.json_text import json_pieces
+from timeline.export.json_text import json_bytes
 from timeline.model import Dataset, Event, Source
 
 GroupBy = Literal["type", "side"]
@@ -64,8 +64,10 @@ def write(dataset: Dataset, events: Sequence[Event], path_or_file: PathOrFile, g
 def write_timelinejs(dataset: Dataset, path_or_file: PathOrFile, events: Iterable[Event] | None = None,
                      group_by: GroupBy = "type") -> None:
     """Write the ``events`` (default: all) of ``dataset`` as TimelineJS3 JSON to a path or a file."""
-    pieces = json_pieces(timelinejs_data(dataset, events, group_by))
-    write_text(map(_script_safe, pieces), path_or_file)
+    text = json_bytes(timelinejs_data(dataset, events, group_by))
+    for char, escaped in _SCRIPT_UNSAFE:
+        text = text.replace(char.encode(), escaped.encode())
+    write_bytes(text, path_or_file)
 
 
 def timelinejs_data(dataset: Dataset, events: Iterable[Event] | None = None,
@@ -144,9 +146,3 @@ def _citation(source: Source) -> str:
 def _html(text: str) -> str:
     """``text`` as HTML text: markup escaped, control characters replaced (most text has neither: as it is)."""
     return text if _HTML_SPECIAL.search(text) is None else escape(plain_text(text))
-
-
-def _script_safe(json_text: str) -> str:
-    for char, escaped in _SCRIPT_UNSAFE:
-        json_text = json_text.replace(char, escaped)
-    return json_text
