@@ -10,7 +10,6 @@ the large ones in it are given in pieces, so the whole text is never held at onc
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from json.encoder import INFINITY, encode_basestring
 from typing import Any
@@ -33,18 +32,20 @@ def json_bytes(data: Any) -> bytes:
     integers, booleans, null, lists and mappings with text keys: the same bytes. Not for floats (orjson writes
     ``1e16`` where the standard library writes ``1e+16``). ``TypeError`` for a value orjson cannot write.
 
-    orjson indents by two spaces; each line's indent is halved, depth by depth from the outermost (a string in
-    JSON holds no line break, so each one starts a line of the structure).
+    orjson indents by two spaces; each line's indent is halved, deepest lines first, each made of U+0001 until
+    the end (a line break in JSON text always starts a line of the structure, and a control character is always
+    escaped in it, so neither is found in a string).
     """
     try:
         text = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
     except orjson.JSONEncodeError as error:
         raise TypeError(str(error)) from error
-    depth = 1
-    while b"\n" + b"  " * depth in text:  # a line at this depth or deeper is still to be re-indented
-        text = re.sub(rb"\n %s(?! )" % (b" " * (2 * depth - 1)), b"\n" + b" " * depth, text)
+    depth = 0
+    while b"\n" + b"  " * (depth + 1) in text:
         depth += 1
-    return text
+    for level in range(depth, 0, -1):  # no line already done starts with a space
+        text = text.replace(b"\n" + b"  " * level, b"\n" + b"\x01" * level)
+    return text.replace(b"\x01", b" ")
 
 
 def _pieces(value: Any, level: int, size: int) -> Iterator[str]:
