@@ -6,25 +6,25 @@ import random
 
 import pytest
 
-from timeline.export.json_text import json_pieces
+from timeline.export.json_text import json_bytes, json_pieces
 
 STDLIB = json.JSONEncoder(ensure_ascii=False, indent=1)
 LEAVES = ["", "é\n\"<>&\u2028\x00\ud800 text", 0, -3, 10**20, 2**63, 1.5, -0.0, 1e300, float("nan"), float("inf"),
           -float("inf"), True, False, None]
 
 
-def _value(rng: random.Random, depth: int) -> object:
+def _value(rng: random.Random, depth: int, leaves: list = LEAVES, keys: list | None = None) -> object:
     """A random JSON value: leaves of every kind, lists, tuples, mappings with keys of every kind, some empty."""
     roll = rng.random()
     if depth > 3 or roll < 0.3:
-        return rng.choice(LEAVES)
+        return rng.choice(leaves)
     count = rng.choice([0, 1, 3, 300] if depth == 0 else [0, 1, 3])
     if roll < 0.55:
-        return [_value(rng, depth + 1) for _ in range(count)]
+        return [_value(rng, depth + 1, leaves, keys) for _ in range(count)]
     if roll < 0.7:
-        return tuple(_value(rng, depth + 1) for _ in range(count))
-    keys = ["a", "é", 1, 2.5, True, False, None, *(f"k{n}" for n in range(count))]
-    return {rng.choice(keys): _value(rng, depth + 1) for _ in range(count)}
+        return tuple(_value(rng, depth + 1, leaves, keys) for _ in range(count))
+    names = keys or ["a", "é", 1, 2.5, True, False, None, *(f"k{n}" for n in range(count))]
+    return {rng.choice(names): _value(rng, depth + 1, leaves, keys) for _ in range(count)}
 
 
 def test_random_values_give_the_standard_librarys_bytes() -> None:
@@ -32,6 +32,18 @@ def test_random_values_give_the_standard_librarys_bytes() -> None:
     for _ in range(200):
         value = _value(rng, 0)
         assert "".join(json_pieces(value)) == "".join(STDLIB.iterencode(value)) + "\n"
+
+
+def test_json_bytes_are_the_standard_librarys_for_text_integers_and_containers() -> None:
+    rng = random.Random(7)
+    leaves = ["", "é\n\"<>&\u2028\x00\x1f\x7f text", 0, -3, 2**63 - 1, True, False, None]
+    deep: object = [{"a": ["b", {}]}]
+    for _ in range(9):
+        deep = {"x": [deep, 1]}
+    for value in [deep, *(_value(rng, 0, leaves, ["a", "é", "k1", "k2"]) for _ in range(200))]:
+        assert json_bytes(value) == ("".join(STDLIB.iterencode(value)) + "\n").encode()
+    with pytest.raises(TypeError):
+        json_bytes([object()])
 
 
 def test_large_containers_come_in_pieces_with_the_same_bytes() -> None:

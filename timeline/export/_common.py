@@ -9,12 +9,14 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from itertools import count, islice
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from timeline.errors import NothingToShow
-from timeline.model import EVENT_TYPES, ROLE_INFO, ROLE_KEYS, STATUS_INFO, STATUSES, Dataset, Event
+from timeline.model import EVENT_TYPES, OUTCOME_INFO, ROLE_INFO, ROLE_KEYS, STATUS_INFO, STATUSES, Dataset, Event
 from timeline.outputs import check_writable, output_file
 
 if TYPE_CHECKING:
@@ -24,6 +26,9 @@ PathOrFile = str | os.PathLike | IO
 #: The graphs a graph format can write: the actor graph, the actor-event graph, or actors and issues joined by
 #: positions (:mod:`timeline.export.negotiation`).
 GRAPHS = ("actors", "events", "positions")
+#: An event's actors of each role, in the model's order (read in one call), and the roles' labels.
+_ROLE_ACTORS = attrgetter(*ROLE_KEYS)
+_ROLE_LABELS = tuple(ROLE_INFO[role].label for role in ROLE_KEYS.values())
 #: The status an event has unless said otherwise; every other one is shown wherever the event is.
 DEFAULT_STATUS = STATUSES[0]
 #: C0 and C1 control characters other than tab and line breaks: no format shows them, several refuse them.
@@ -140,6 +145,17 @@ def write_text(text: str | Iterable[str], path_or_file: PathOrFile) -> None:
             write(piece.encode("utf-8"))
 
 
+def write_bytes(data: bytes, path_or_file: PathOrFile) -> None:
+    """Write UTF-8 ``data`` to a path, a binary file, or (decoded) a text file: :func:`write_text`'s bytes."""
+    if isinstance(path_or_file, (str, os.PathLike)):
+        with open(path_or_file, "wb") as file:
+            file.write(data)
+    elif isinstance(path_or_file, io.TextIOBase):
+        path_or_file.write(data.decode("utf-8"))
+    else:
+        path_or_file.write(data)
+
+
 def write_lines(lines: Iterable[str], path_or_file: PathOrFile, end: str = "\n", batch: int = 4096) -> None:
     """Write ``lines``, each followed by ``end``, as :func:`write_text` does, ``batch`` lines joined at a time
     (one write per line cost a third of an export's time at 100k events, issue 18; all at once, its memory)."""
@@ -247,6 +263,7 @@ def _generated_title(event: Event, dataset: Dataset) -> str:
     return f"{label}: {actors}" if actors else label
 
 
+@cache  # a source is cited by many events
 def web_address(url: str | None) -> str | None:
     r"""``url`` if it is an http(s) address, the only kind worth a link, made safe to write anywhere; else ``None``.
 
@@ -276,8 +293,9 @@ def actor_name(dataset: Dataset, actor_id: str) -> str:
 
 def roles(dataset: Dataset, event: Event) -> list[tuple[str, list[str]]]:
     """Each of the model's roles that ``event`` fills, as its label ("Head of delegation"), with the actors' names."""
-    return [(ROLE_INFO[role].label, [actor_name(dataset, a) for a in getattr(event, key)])
-            for key, role in ROLE_KEYS.items() if getattr(event, key)]
+    actors = dataset.actors
+    return [(label, [actors[a].name if a in actors else a for a in ids])
+            for label, ids in zip(_ROLE_LABELS, _ROLE_ACTORS(event)) if ids]
 
 
 def latest_day(dataset: Dataset) -> date:
@@ -291,8 +309,8 @@ def latest_day(dataset: Dataset) -> date:
 def outcome_and_quantities(dataset: Dataset, event: Event) -> list[str]:
     """The event's outcome and numbers, one line each: 'Outcome: Agreement reached', 'Prisoners released: 390 persons
     (Ukraine)', 'Points: about 28'; none if it has neither."""
-    from timeline.model import OUTCOME_INFO
-
+    if not (event.outcome or event.quantities):
+        return []
     lines = [f"Outcome: {OUTCOME_INFO[event.outcome].label}"] if event.outcome else []
     for quantity in event.quantities:
         bound = {"at_least": "at least ", "at_most": "up to "}.get(quantity.bound or "", "")

@@ -30,11 +30,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from timeline.cells import FORMULA_STARTS, GUARDED_STARTS, LIST_SEPARATOR, cell, safe_cell, unguard  # noqa: F401 (importable from here)
-from timeline.export._common import Folder, PathOrFile, export_graph, plain_text, write_text
+from timeline.export._common import CONTROL, Folder, PathOrFile, export_graph, plain_text, write_text
 from timeline.export.negotiation import has_negotiation, negotiation_tables
 from timeline.model import Dataset, Event
 from timeline.rows import actor_rows, event_row, source_row
@@ -43,6 +45,9 @@ if TYPE_CHECKING:
     import networkx as nx
 
 QUOTE_COLUMNS = ("event", "speaker", "text", "source")
+#: What :func:`_guarded` may change in a column's texts joined by line breaks: a control character anywhere, or a
+#: guarded start at the start of a text or of an item of a list cell (a false alarm only costs the slow path).
+_MAYBE_GUARDED = re.compile(f"(?:^|\n|{LIST_SEPARATOR})[{re.escape(''.join(GUARDED_STARTS))}]|{CONTROL.pattern}")
 
 
 class Table(NamedTuple):
@@ -82,7 +87,12 @@ def tables(dataset: Dataset, events: Iterable[Event] | None = None,
 
 def _table(rows: list[dict[str, Any]], skip: tuple[str, ...] = (), first: tuple[str, ...] = ()) -> Table:
     """The rows with every key they have as a column, in order of first use: the model's fields, all of them."""
-    return Table(tuple(dict.fromkeys((*first, *(k for row in rows for k in row if k not in skip)))), rows)
+    columns = dict.fromkeys(first)
+    columns.update(dict.fromkeys(chain.from_iterable(rows)))  # a key already there keeps its place
+    for key in skip:
+        if key not in first:
+            columns.pop(key, None)
+    return Table(tuple(columns), rows)
 
 
 def write(dataset: Dataset, events: list[Event], folder: Folder, graph: str = "actors",
@@ -99,8 +109,25 @@ def write_csv(table: Table, path_or_file: PathOrFile) -> None:
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(table.columns)
-    writer.writerows([cell(row.get(c), _guarded) for c in table.columns] for row in table.rows)
+    columns = [_cells([row.get(c) for row in table.rows]) for c in table.columns]
+    writer.writerows(zip(*columns) if columns else ([] for _ in table.rows))
     write_text(out.getvalue(), path_or_file)
+
+
+def _cells(values: list[Any]) -> list[str]:
+    """``cell(value, _guarded)`` of each value of a column; a column of text or of lists of text (or nothing)
+    checked in one pass, and written as it is when nothing in it needs a guard."""
+    kinds = set(map(type, values))
+    if kinds <= {str, type(None)}:
+        texts = [value or "" for value in values]
+    elif kinds <= {list, tuple, type(None)} and all(item.__class__ is str for value in values if value
+                                                     for item in value):
+        texts = [LIST_SEPARATOR.join(value) if value else "" for value in values]
+    else:
+        return [cell(value, _guarded) for value in values]
+    if _MAYBE_GUARDED.search("\n".join(texts)) is None:
+        return texts
+    return [cell(value, _guarded) for value in values]
 
 
 def _event_row(event: Event) -> dict[str, Any]:

@@ -47,7 +47,7 @@ from timeline.export._common import (
     web_address,
     write_lines,
 )
-from timeline.model import MEETING_TYPES, STATUS_INFO, Dataset, Event
+from timeline.model import MEETING_TYPES, STATUS_INFO, Dataset, Event, Source
 
 PRODID = "-//timeline//timeline export//EN"
 #: Precisions of a date known to the day or finer: a calendar can hold such a meeting as it was.
@@ -92,8 +92,9 @@ def _lines(dataset: Dataset, events: Iterable[Event] | None, coarse: bool) -> It
     yield from ("BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN")
     if dataset.title:
         yield f"X-WR-CALNAME:{text(dataset.title)}"
+    cited: dict[str, str] = {}  # each source's line, by id, made once
     for event in calendar_events(dataset.events if events is None else events, coarse):
-        yield from _vevent(dataset, event, stamp)
+        yield from _vevent(dataset, event, stamp, cited)
     yield "END:VCALENDAR"
 
 
@@ -109,6 +110,8 @@ def text(value: str) -> str:
 
 def fold(line: str) -> str:
     """``line`` folded into lines of at most 75 octets (CRLF and a space between), never inside a character."""
+    if len(line) <= 75 and line.isascii():
+        return line
     data = line.encode("utf-8")
     if len(data) <= 75:
         return line
@@ -122,7 +125,7 @@ def fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def _vevent(dataset: Dataset, event: Event, stamp: str) -> list[str]:
+def _vevent(dataset: Dataset, event: Event, stamp: str, cited: dict[str, str]) -> list[str]:
     first, last = event.date.ends()
     open_ended = first is None or last is None
     coarse = is_coarse(event.date)
@@ -135,7 +138,7 @@ def _vevent(dataset: Dataset, event: Event, stamp: str) -> list[str]:
              *_when(first or last, last or first, open_ended), f"SUMMARY:{text(title)}"]
     if event.location:
         lines.append(f"LOCATION:{text(event.location)}")
-    lines.append(f"DESCRIPTION:{text(_description(dataset, event))}")
+    lines.append(f"DESCRIPTION:{text(_description(dataset, event, cited))}")
     lines += [f"STATUS:{_status(event, open_ended or coarse)}", f"CATEGORIES:{text(type_label(event.type))}"]
     if open_ended or coarse:
         lines.append("TRANSP:TRANSPARENT")
@@ -179,12 +182,16 @@ def _moment(when: datetime, tz: timezone | None) -> str:
     return f"{when.replace(tzinfo=tz).astimezone(utc):%Y%m%dT%H%M%SZ}"
 
 
+def _source_line(source: Source) -> str:
+    return " ".join(filter(None, ("Source:", source.citation(), web_address(source.url))))
+
+
 def _day_after(day: date) -> date:
     return day + timedelta(days=1) if day < date.max else day
 
 
-def _description(dataset: Dataset, event: Event) -> str:
-    """Plain text: summary, date, who took part, quotes, sources."""
+def _description(dataset: Dataset, event: Event, cited: dict[str, str]) -> str:
+    """Plain text: summary, date, who took part, quotes, sources (each source's line kept in ``cited``)."""
     lines = [event.summary, "", f"Date: {event.date.label()} ({event.date.text})"]
     if event.status != DEFAULT_STATUS:
         lines.append(f"Status: {event.status}")
@@ -192,8 +199,7 @@ def _description(dataset: Dataset, event: Event) -> str:
     lines += outcome_and_quantities(dataset, event)
     lines += [f"“{q.text}” — {dataset.actors[q.speaker].name if q.speaker in dataset.actors else q.speaker}"
               for q in event.quotes]
-    sources = [dataset.sources[s] for s in event.sources]
-    lines += [" ".join(filter(None, ("Source:", source.citation(), web_address(source.url)))) for source in sources]
+    lines += [cited.get(s) or cited.setdefault(s, _source_line(dataset.sources[s])) for s in event.sources]
     if event.notes:
         lines.append(f"Notes: {event.notes}")
     return "\n".join(lines).strip()

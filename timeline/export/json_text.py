@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from json.encoder import INFINITY, encode_basestring
 from typing import Any
 
+import orjson
+
 #: A container of more items than this inside the outermost one is written in pieces too (see :func:`json_pieces`).
 _LARGE = 256
 
@@ -23,6 +25,27 @@ def json_pieces(data: Any, size: int = 8192) -> Iterator[str]:
     with a line break. ``TypeError`` for a value JSON cannot hold, as the standard library raises it."""
     yield from _pieces(data, 0, size)
     yield "\n"
+
+
+def json_bytes(data: Any) -> bytes:
+    """:func:`json_pieces`' text in one piece, as UTF-8, written in C (orjson, 10× faster), for ``data`` of text,
+    integers, booleans, null, lists and mappings with text keys: the same bytes. Not for floats (orjson writes
+    ``1e16`` where the standard library writes ``1e+16``). ``TypeError`` for a value orjson cannot write.
+
+    orjson indents by two spaces; each line's indent is halved, deepest lines first, each made of U+0001 until
+    the end (a line break in JSON text always starts a line of the structure, and a control character is always
+    escaped in it, so neither is found in a string).
+    """
+    try:
+        text = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    except orjson.JSONEncodeError as error:
+        raise TypeError(str(error)) from error
+    depth = 0
+    while b"\n" + b"  " * (depth + 1) in text:
+        depth += 1
+    for level in range(depth, 0, -1):  # no line already done starts with a space
+        text = text.replace(b"\n" + b"  " * level, b"\n" + b"\x01" * level)
+    return text.replace(b"\x01", b" ")
 
 
 def _pieces(value: Any, level: int, size: int) -> Iterator[str]:

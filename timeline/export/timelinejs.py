@@ -23,12 +23,14 @@ from it and then writes it as HTML. The JSON escapes ``<``, ``>`` and
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any, Literal
 
 from timeline.dates import DateSpan
 from timeline.export._common import (
+    CONTROL,
     DEFAULT_STATUS,
     PathOrFile,
     actor_name,
@@ -39,15 +41,17 @@ from timeline.export._common import (
     type_label,
     unique_ids,
     web_address,
-    write_text,
+    write_bytes,
 )
-from timeline.export.json_text import json_pieces
+from timeline.export.json_text import json_bytes
 from timeline.model import Dataset, Event, Source
 
 GroupBy = Literal["type", "side"]
 _FIELDS = {"year": ("year",), "month": ("year", "month"), "day": ("year", "month", "day"),
            "minute": ("year", "month", "day", "hour", "minute"),
            "second": ("year", "month", "day", "hour", "minute", "second")}
+#: What :func:`_html` changes: markup (``html.escape``'s five characters) and control characters.
+_HTML_SPECIAL = re.compile(f"[&<>\"']|{CONTROL.pattern}")
 #: Characters escaped in the JSON text so that it is safe inside an HTML <script>.
 _SCRIPT_UNSAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
@@ -60,8 +64,10 @@ def write(dataset: Dataset, events: Sequence[Event], path_or_file: PathOrFile, g
 def write_timelinejs(dataset: Dataset, path_or_file: PathOrFile, events: Iterable[Event] | None = None,
                      group_by: GroupBy = "type") -> None:
     """Write the ``events`` (default: all) of ``dataset`` as TimelineJS3 JSON to a path or a file."""
-    pieces = json_pieces(timelinejs_data(dataset, events, group_by))
-    write_text(map(_script_safe, pieces), path_or_file)
+    text = json_bytes(timelinejs_data(dataset, events, group_by))
+    for char, escaped in _SCRIPT_UNSAFE:
+        text = text.replace(char.encode(), escaped.encode())
+    write_bytes(text, path_or_file)
 
 
 def timelinejs_data(dataset: Dataset, events: Iterable[Event] | None = None,
@@ -138,11 +144,5 @@ def _citation(source: Source) -> str:
 
 
 def _html(text: str) -> str:
-    """``text`` as HTML text: markup escaped, control characters replaced."""
-    return escape(plain_text(text))
-
-
-def _script_safe(json_text: str) -> str:
-    for char, escaped in _SCRIPT_UNSAFE:
-        json_text = json_text.replace(char, escaped)
-    return json_text
+    """``text`` as HTML text: markup escaped, control characters replaced (most text has neither: as it is)."""
+    return text if _HTML_SPECIAL.search(text) is None else escape(plain_text(text))

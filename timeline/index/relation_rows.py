@@ -24,8 +24,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from timeline.answers import Relation, dates_label, remember_labels
+if TYPE_CHECKING:  # the answers' module is imported when an answer is read or kept: the store's import skips it
+    from timeline.answers import Relation
 
 #: The writer's table (in :data:`timeline.index.SCHEMA`).
 SCHEMA = ("CREATE TABLE relation_rows (level TEXT NOT NULL, drafts INTEGER NOT NULL, actor TEXT NOT NULL,"
@@ -40,6 +42,8 @@ _LINK = "level, ord, seq, source, relation, target, directed, draft"
 
 def stored(db: sqlite3.Connection, me: str, level: str, include_drafts: bool) -> list[Relation] | None:
     """The kept answer of the node ``me`` at ``level`` (``None``: not kept, ask ``links``)."""
+    from timeline.answers import Relation, remember_labels
+
     found = db.execute("SELECT source, relation, target, directed, count, first, last, events, dates, label"
                        " FROM relation_rows WHERE level = ? AND drafts = ? AND actor = ? ORDER BY place",
                        (level, int(include_drafts), me)).fetchall()
@@ -54,6 +58,7 @@ def stored(db: sqlite3.Connection, me: str, level: str, include_drafts: bool) ->
 
 def fill(db: sqlite3.Connection) -> None:
     """Keep the answers of every actor with :data:`BUSY` links or more at a level, and no other."""
+    from timeline.answers import dates_label
     from timeline.index.relations import answer
 
     db.execute("DELETE FROM relation_rows")

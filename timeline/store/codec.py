@@ -142,6 +142,7 @@ def decode_fields(documents: list[tuple[dict[str, Any], Texts]]) -> list[Dataset
     return [Dataset(**values) for values in fields]
 
 
+@cache  # the classes do not change while a process runs; a load asks twice
 def fingerprint() -> str:
     """The shape of everything stored (classes, fields, their types): a store of another shape is not read."""
     seen: dict[str, str] = {}
