@@ -10,7 +10,7 @@ import time
 
 import pytest
 from graph_lines import drawn, labels_crossed, lines_through_nodes, most_active
-from html_page import closing_pages, quiet_browser, seed_record, seed_record_page, wait
+from html_page import DESKTOP, PHONE, PHONE_ACTORS, WIDE, closing_pages, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.filters import EventFilter
 from timeline.graph import actor_graph
@@ -19,11 +19,6 @@ browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
 close_pages = pytest.fixture(autouse=True, name="close_pages")(closing_pages)
 record = pytest.fixture(scope="module", name="record")(seed_record)
 record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 768}
-WIDE = {"width": 1920, "height": 1080}
-#: The page's PHONE_ACTORS (graph.js).
-PHONE_ACTORS = 12
 
 LABEL_BOXES = """(() => { const cy = window.timelinePage.debug().cy;
     return cy.nodes(':visible').filter(n => !n.hasClass('unlabelled')).map(n => [n.data('label'),

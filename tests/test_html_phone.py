@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from html_page import click_actor, closing_pages, counts, quiet_browser, seed_record, seed_record_page, wait
+from html_page import DESKTOP, PHONE, click_actor, closing_pages, counts, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.filters import EventFilter
 from timeline.html.data import page_data
@@ -20,7 +20,6 @@ browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
 close_pages = pytest.fixture(autouse=True, name="close_pages")(closing_pages)
 record = pytest.fixture(scope="module", name="record")(seed_record)
 record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
-PHONE = {"width": 390, "height": 844}
 
 
 #: The point marks drawn past the left or right edge of the timeline's drawing area (a bar dated past it is cut by it):
@@ -140,7 +139,7 @@ def test_a_stance_bar_on_a_phone_is_a_tappable_target(browser, record_page):
 
 
 def test_an_actor_click_on_a_desktop_shows_its_details_and_a_chip(browser, record_page, record):
-    page = browser.open(record_page, width=1366, height=768)
+    page = browser.open(record_page, **DESKTOP)
     page.locator("#actor-filter").select_option("russia")
     wait(page, "location.hash.includes('actor=russia')")
     assert page.locator("#detail-title").text_content() == "Russia"
@@ -163,7 +162,7 @@ def test_an_actor_click_on_a_desktop_shows_its_details_and_a_chip(browser, recor
 
 
 def test_the_keys_are_drawn_as_the_marks(browser, record_page, record):
-    page = browser.open(record_page, width=1366, height=768)
+    page = browser.open(record_page, **DESKTOP)
     data = page_data(record)
     # statuses in ink, never in a type's colour
     type_colors = {t["color"].lower() for t in data["vocabulary"]["types"]}
@@ -203,7 +202,7 @@ def test_the_keys_are_drawn_as_the_marks(browser, record_page, record):
 
 
 def test_the_first_screen_has_a_standfirst(browser, record_page, record):
-    page = browser.open(record_page, width=1366, height=768)
+    page = browser.open(record_page, **DESKTOP)
     assert page.locator("#page-standfirst").text_content() == record.description
     assert page.locator("#page-facts").text_content() == ("12 Feb – 29 Dec 2025 · 211 events · 81 actors (67 named in "
                                                           "events; 14 only in positions, as members or listed) · 18 sides")
@@ -215,7 +214,7 @@ def test_the_first_screen_has_a_standfirst(browser, record_page, record):
 
 
 def test_print_draws_the_strongest_ties_and_dates_in_words(browser, record_page, record, tmp_path):
-    page = browser.open(record_page, width=1366, height=768)
+    page = browser.open(record_page, **DESKTOP)
     page.emulate_media(media="print")
     wait(page, "window.timelinePage.printed === 14")
     assert page.evaluate("window.timelinePage.debug().cy.nodes(':visible').length") == 14
@@ -234,7 +233,7 @@ def test_print_draws_the_strongest_ties_and_dates_in_words(browser, record_page,
 
     fixture = load(Path(__file__).parent / "data" / "year-dated.yaml")
     write_page(fixture, tmp_path / "index.html")
-    page = browser.open(tmp_path / "index.html", width=1366, height=768)
+    page = browser.open(tmp_path / "index.html", **DESKTOP)
     page.emulate_media(media="print")
     wait(page, "window.timelinePage.printed !== null")
     vague = printed_coarse_rule(page, fixture)
@@ -272,7 +271,7 @@ def printed_coarse_rule(page, record) -> list[int]:
 
 def test_a_click_in_the_graph_keeps_the_graph_where_it_was(browser, record_page):
     """Filtering shortens the timeline above the graph: the page scrolls with it, so the graph does not jump."""
-    page = browser.open(record_page, width=1366, height=768)
+    page = browser.open(record_page, **DESKTOP)
     page.evaluate("document.getElementById('graph').scrollIntoView()")
     page.wait_for_timeout(300)
     before = box(page, "#graph")["y"]
