@@ -24,7 +24,7 @@ function ringEnds() {
     Object.keys(into).forEach(function (id) {
       roomForHeads(cy.getElementById(id), into[id]);
       var at = cy.getElementById(id).position(), ends = into[id].map(function (edge) {
-        var from = edge.source().position();
+        var from = edge.data("arc") ? edge.controlPoints()[0] : edge.source().position();   // an arc comes in from its bow
         return {edge: edge, angle: Math.atan2(from.x - at.x, at.y - from.y) * 180 / Math.PI};   // 0 up, clockwise
       });
       var node = cy.getElementById(id);
