@@ -308,7 +308,7 @@ function markLegend() {
 function sideLegend() {
   var sides = $("side-legend"), other = [];
   D.sideOrder.forEach(function (a) {
-    if (color(D.sides[String(a)], GREY).toLowerCase() === D.otherSide) { other.push(D.actors[a].name); return; }
+    if (color(D.sides[String(a)], GREY).toLowerCase() === D.otherSide) { other.push(a); return; }
     var dot = el("span", null, {"class": "dot-swatch"});
     dot.style.background = sideColor(a);
     dot.style.borderColor = tint(sideColor(a), 0.4, true);
@@ -318,9 +318,27 @@ function sideLegend() {
     var dot = el("span", null, {"class": "dot-swatch"});
     dot.style.background = D.otherSide;
     dot.style.borderColor = tint(D.otherSide, 0.4, true);
-    var entry = sides.appendChild(keyEntry(dot, "Other sides (" + other.length + "): " + other.join(", ")));
+    var entry = sides.appendChild(keyEntry(dot, ""));
     entry.classList.add("other-sides");
   }
+  page.otherSides = other;
+  otherSidesKey();
+}
+
+/** The key's "Other sides" entry names the grey sides of the nodes drawn, not every one in the record (judged round 13:
+ *  "Other sides (15): …" under a graph of Ukraine that drew three grey nodes); on paper and before the graph is drawn,
+ *  those of the record, said so. */
+function otherSidesKey() {
+  var entry = document.querySelector("#side-legend .other-sides");
+  if (!entry) return;
+  var drawn = {}, all = page.otherSides, words;
+  if (cy && page.graphShown) drawnNodes().forEach(function (node) { drawn[D.actors[node.data("actor")].side] = true; });
+  var names = all.filter(function (a) { return drawn[a]; }).map(function (a) { return D.actors[a].name; });
+  if (!cy || !page.graphShown) words = "Other sides (" + all.length + " in the whole record): " + all.map(actorName).join(", ");
+  else words = "Other sides (" + names.length + " drawn" + (names.length < all.length ? ", of " + all.length + " in the whole record" : "") +
+    "): " + names.join(", ");
+  entry.lastChild.textContent = words;
+  entry.hidden = !!(cy && page.graphShown) && !names.length;
 }
 
 /** The graph's shapes: one per kind of actor present (as the graph image draws them), and what a node's size says. */

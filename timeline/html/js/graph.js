@@ -48,6 +48,8 @@ function makeGraph() {
   cy.on("tap", function (event) { if (event.target === cy && state.actor !== null) chooseActor(null); });
   var timer;
   cy.on("viewport", function () { clearTimeout(timer); timer = setTimeout(declutter, 120); });
+  // the reader's own zoom or pan, kept when the graph's box changes size (wholeLabels), until the graph is fitted again
+  cy.on("scrollzoom pinchzoom dragpan", function () { page.readerViewport = true; });
   $("graph").addEventListener("keydown", function (event) {
     var keys = {"+": 1.25, "=": 1.25, "-": 0.8};
     if (keys[event.key]) { cy.zoom({level: cy.zoom() * keys[event.key], renderedPosition: {x: cy.width() / 2, y: cy.height() / 2}}); }
@@ -56,6 +58,7 @@ function makeGraph() {
       var d = 40, by = {ArrowLeft: [d, 0], ArrowRight: [-d, 0], ArrowUp: [0, d], ArrowDown: [0, -d]}[event.key];
       cy.panBy({x: by[0], y: by[1]});
     } else return;
+    page.readerViewport = event.key !== "0";
     event.preventDefault();
   });
   loadLevel();
@@ -216,6 +219,7 @@ function drawGraph(visible, from, to) {
     if (shown.length && !ladder) cy.fit(around, chosen ? 70 : 40);   // a phone's column: laid out at zoom 1
     if (chosen && !ladder && cy.zoom() > 1) { cy.zoom(1); cy.center(shown); }   // close enough to read, far enough to see around
     page.fittedTo = key;
+    page.readerViewport = false;
     ringEnds();
     routeLines();
     declutter();
@@ -226,6 +230,7 @@ function drawGraph(visible, from, to) {
   declutter();
   declutter();   // again on the nodes' boxes as the first drew them (Cytoscape.js updates some only when drawn)
   page.graphCounts = {nodes: nodeCount, edges: edgeCount};
+  otherSidesKey();
   showAllButton(kept, g, active);
   page.involved = chosen ? {nodes: cy.nodes(".involved").map(function (n) { return n.data("label"); }).sort(),
                             edges: cy.edges(".involved").length} : null;
@@ -396,6 +401,7 @@ function printGraph(on) {
     ringEnds();
     routeLines();
     declutter();
+    otherSidesKey();
     $("graph-summary").textContent = "In print: the " + PRINTED + " actors with most events in view and, for each pair " +
       "with two events or more, its most frequent relation; " +
       "the page itself shows all " + plural(page.graphCounts.nodes, "actor") + ".";

