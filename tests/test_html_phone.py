@@ -59,7 +59,8 @@ def test_a_phone_shows_the_timeline_as_a_chart_first(browser, record_page, recor
     # its first name is the record's first month, not the month of the padding before it (judged round 13: "Jan 2025"
     # for a record that begins on 12 February)
     first = min(e.date.start for e in record.events if e.date.start)
-    assert page.locator("#axis .tick").first.text_content() == first.strftime("%b %Y")
+    ticks = page.locator("#axis .tick").all_text_contents()
+    assert ticks[0] in (first.strftime("%b %Y"), first.strftime("%b")) and first.strftime("%Y") in " ".join(ticks[:2])
     # every mark whole inside the chart's frame (judged round 10: the last diamond was cut by it)
     assert page.evaluate(MARKS_OUT) == []
     assert page.locator("#timeline .vis-label .lane").count() == len(page_data(record)["lanes"])

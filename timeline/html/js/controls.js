@@ -189,6 +189,9 @@ function makeControls() {
     if (state.event === null && state.actor === null) closeDetail(); else openRemembered();
   });
   legends();
+  balanceKeys();
+  var balancing;
+  window.addEventListener("resize", function () { clearTimeout(balancing); balancing = setTimeout(balanceKeys, 150); });
 }
 
 /** Opacity of a faded status's mark, as the timeline image fades it (timeline/render/marks.py): a dot keeps at
@@ -226,6 +229,28 @@ function keyEntry(swatch, words) {
   item.appendChild(swatch);
   item.appendChild(el("span", words));
   return item;
+}
+
+/** A key whose entries wrap leaving one alone on its last line is narrowed, 20 px at a time down to half its width,
+ *  until its last line holds two (judged round 13: "Sanctions and measures" alone on a second line). */
+function balanceKeys() {
+  document.querySelectorAll(".legend").forEach(function (box) {
+    box.style.maxWidth = "";
+    var entries = [].slice.call(box.querySelectorAll(":scope > .key-entry")).filter(function (e) { return e.offsetParent; });
+    var lines = function () {
+      var tops = entries.map(function (e) { return e.offsetTop; }), last = Math.max.apply(null, tops);
+      return {count: new Set(tops).size, alone: tops.filter(function (t) { return Math.abs(t - last) < 2; }).length < 2};
+    };
+    var before = entries.length > 2 ? lines() : {count: 1};
+    if (before.count < 2 || !before.alone) return;
+    for (var full = box.clientWidth, width = full - 20; width > full / 2; width -= 20) {
+      box.style.maxWidth = width + "px";
+      var now = lines();
+      if (now.count > before.count) break;
+      if (!now.alone) return;
+    }
+    box.style.maxWidth = "";
+  });
 }
 
 function legends() {
