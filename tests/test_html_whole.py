@@ -144,3 +144,8 @@ def test_beside_a_taller_ranking_the_graph_takes_the_height(browser, record_page
         document.getElementById(id).getBoundingClientRect()).map(r => [r.top, r.bottom, r.height])""")
     assert ranking[1] - graph[1] <= 2 and box[2] >= 600
     assert page.evaluate("window.timelinePage.debug().cy.height()") == pytest.approx(box[2] - 2, abs=1)
+    # no key leaves one entry alone on its last line (judged round 13: "Sanctions and measures" on a second line)
+    for key, tops in page.evaluate("""[...document.querySelectorAll('.legend')].map(box => [box.id,
+        [...box.querySelectorAll(':scope > .key-entry')].filter(e => e.offsetParent).map(e => e.offsetTop)])"""):
+        if len(set(tops)) > 1 and len(tops) > 2 and key != "side-legend":   # its list of other sides: a line alone
+            assert tops.count(max(tops)) >= 2, f"{key}: one entry alone on its last line"
