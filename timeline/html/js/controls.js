@@ -363,7 +363,7 @@ function otherSidesKey() {
   else words = "Other sides (" + names.length + " drawn" + (names.length < all.length ? ", of " + all.length + " in the whole record" : "") +
     "): " + names.join(", ");
   entry.lastChild.textContent = words;
-  entry.hidden = !!(cy && page.graphShown) && !names.length;
+  entry.style.display = cy && page.graphShown && !names.length ? "none" : "";   // not [hidden]: .legend span sets display
 }
 
 /** The graph's shapes: one per kind of actor present (as the graph image draws them), and what a node's size says. */
