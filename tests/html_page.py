@@ -11,6 +11,13 @@ from typing import Any
 import pytest
 from conftest import SEEDS, require_program
 
+#: The viewports the page is judged at (as bench/html_screens.py shoots it): a phone, a laptop, a wide screen.
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 768}
+WIDE = {"width": 1920, "height": 1080}
+#: The page's PHONE_ACTORS (graph.js): the actors a phone's graph draws at first.
+PHONE_ACTORS = 12
+
 #: Addresses a page from disk may use; anything else is a network request, blocked and recorded.
 LOCAL = ("file:", "data:", "blob:", "about:")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from html_page import closing_pages, counts, quiet_browser, seed_record, seed_record_page, wait
+from html_page import DESKTOP, PHONE, closing_pages, counts, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.filters import EventFilter
 from timeline.html.data import page_data
@@ -23,13 +23,12 @@ browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
 close_pages = pytest.fixture(autouse=True, name="close_pages")(closing_pages)
 record = pytest.fixture(scope="module", name="record")(seed_record)
 record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module", name="desk")
 def desk_page(browser, record_page):
     """One desktop page for the reading tests (each test leaves it with the details closed and no filter)."""
-    return browser.open(record_page, width=1366, height=768, keep=True)
+    return browser.open(record_page, **DESKTOP, keep=True)
 
 
 def events_of(record):
@@ -68,7 +67,7 @@ def year_dated_page(browser, tmp_path_factory):
 
     page = tmp_path_factory.mktemp("year-dated") / "index.html"
     write_page(load(Path(__file__).parent / "data" / "year-dated.yaml"), page)
-    return browser.open(page, width=1366, height=768, graph=False, keep=True)
+    return browser.open(page, **DESKTOP, graph=False, keep=True)
 
 
 def test_an_event_dated_to_the_year_is_listed_under_its_own_heading_not_in_a_month(year_dated):
@@ -157,7 +156,7 @@ def test_a_cancelled_event_reads_cancelled_whole_faded_not_hatched_nor_struck_th
     from timeline.html import write_page
 
     write_page(load(Path(__file__).parent / "data" / "cancelled-summit.yaml"), tmp_path / "index.html")
-    page = browser.open(tmp_path / "index.html", width=1366, height=768, graph=False)
+    page = browser.open(tmp_path / "index.html", **DESKTOP, graph=False)
     item = page.locator("#timeline .vis-item", has_text="announced then shelved").first
     label, mark = item.locator(".lab"), item.locator(".mark")
     # whole, on lines beside or inside its bar: never cut short (judged round 9: "Cancelled: A second Trump–Puti…")
@@ -258,7 +257,7 @@ def test_a_long_list_draws_the_rows_near_the_screen_and_reaches_the_last(browser
     bench_generate().generate(2500, folder / "data", seed=3)
     dataset = load(folder / "data")
     write_page(dataset, folder / "index.html")
-    page = browser.open(folder / "index.html", "level=person", width=1366, height=768)
+    page = browser.open(folder / "index.html", "level=person", **DESKTOP)
     assert page.locator("#event-list").evaluate("list => list.classList.contains('windowed')")
     assert 0 < page.locator("#event-list > li").count() < 120
     assert page.locator("#event-list-more").text_content() == ""

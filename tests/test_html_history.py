@@ -7,7 +7,7 @@ keyboard focus back on the list row that opened them, though the list is drawn a
 from __future__ import annotations
 
 import pytest
-from html_page import closing_pages, quiet_browser, seed_record, seed_record_page, wait
+from html_page import DESKTOP, PHONE, closing_pages, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.html.data import page_data
 
@@ -15,13 +15,12 @@ browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
 close_pages = pytest.fixture(autouse=True, name="close_pages")(closing_pages)
 record = pytest.fixture(scope="module", name="record")(seed_record)
 record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
-PHONE = {"width": 390, "height": 844}
 OPEN = "document.getElementById('detail').classList.contains('open')"
 
 
 def _listed(browser, record_page, n: int) -> tuple:
     """A desktop page showing its list; the list's ``n``-th row and its event's id."""
-    page = browser.open(record_page, width=1366, height=768)
+    page = browser.open(record_page, **DESKTOP)
     page.locator("#views-nav [data-view=list]").click()
     row = page.locator("#event-list [data-event]").nth(n)
     return page, row, row.get_attribute("data-event")
@@ -50,7 +49,7 @@ def test_back_closes_the_details_and_stays_on_the_page(browser, record_page):
 
 
 def test_back_returns_to_the_view_before_and_searching_adds_no_step(browser, record_page):
-    page = browser.open(record_page, width=1366, height=768)
+    page = browser.open(record_page, **DESKTOP)
     steps = page.evaluate("history.length")
     page.locator("#views-nav [data-view=graph]").click()
     wait(page, "location.hash.includes('view=graph')")
@@ -108,7 +107,7 @@ def test_panning_stops_at_the_records_dates(browser, record_page, record):
     events = page_data(record)["events"]
     first, last = min(e["s"] for e in events), max(e["e"] for e in events)
     slack = (last - first) * 0.03   # the page pads the record's span by 2%
-    page = browser.open(record_page, width=1366, height=768, graph=False)   # each step would redraw the graph
+    page = browser.open(record_page, **DESKTOP, graph=False)   # each step would redraw the graph
     page.locator("#timeline").focus()
     for key in ("+", "+", *["ArrowRight"] * 12):   # two zooms leave a third of the record right of the window: 5 steps
         page.keyboard.press(key)
@@ -117,7 +116,7 @@ def test_panning_stops_at_the_records_dates(browser, record_page, record):
 
 
 def test_a_phone_says_its_unlabelled_events_and_where_to_read_them(browser, record_page):
-    page = browser.open(record_page, width=390, height=844)
+    page = browser.open(record_page, **PHONE)
     wait(page, "document.getElementById('status').textContent.length > 0")
     note = page.locator("#status")
     assert note.is_visible()

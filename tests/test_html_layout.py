@@ -7,7 +7,7 @@ and choosing an event or an actor lights up the other view.
 from __future__ import annotations
 
 import pytest
-from html_page import click_actor, closing_pages, counts, quiet_browser, seed_record, seed_record_page, wait
+from html_page import PHONE, click_actor, closing_pages, counts, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.filters import EventFilter
 from timeline.html.look import type_looks
@@ -88,7 +88,7 @@ CITATIONS = """[...document.querySelectorAll('#detail li.source')].map(li => {
 def test_the_phone_layout_fits_the_screen(browser, record_page):
     """At 390×844: nothing overflows sideways in any view, every target (a stance bar's hit area included) is at least
     44 px, the filters are one line to open, the key is open under the chart, and the first screen shows the chart."""
-    page = browser.open(record_page, width=390, height=844)
+    page = browser.open(record_page, **PHONE)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert page.locator("#key-box").evaluate("d => d.open") is True             # the key is open, under the chart
     key, chart = page.locator("#key-box").bounding_box(), page.locator("#timeline").bounding_box()

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from html_page import closing_pages, quiet_browser, seed_record, seed_record_page, wait
+from html_page import DESKTOP, PHONE, closing_pages, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.filters import EventFilter
 from timeline.html.positions import stance_looks
@@ -25,10 +25,6 @@ browser = pytest.fixture(scope="module", name="browser")(quiet_browser)
 close_pages = pytest.fixture(autouse=True, name="close_pages")(closing_pages)
 record = pytest.fixture(scope="module", name="record")(seed_record)
 record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 768}
-#: The page's PHONE_ACTORS (graph.js).
-PHONE_ACTORS = 12
 
 @pytest.mark.parametrize("chart", ["#timeline", "#graph"])
 def test_a_plain_wheel_scrolls_the_page_and_ctrl_wheel_zooms(browser, record_page, chart):

