@@ -78,6 +78,7 @@ from timeline.render.graph_key import sections
 from timeline.render.graph_labels import boxes_of, label_and_route
 from timeline.render.graph_merge import merge_by_side, unlined_words
 from timeline.render.graph_names import LABEL_WIDTH, actor_name, label_forms, label_texts
+from timeline.render.graph_ports import grow_hubs
 from timeline.render.graph_table import in_words
 from timeline.render.graph_titles import clear_titles
 from timeline.render.layout import layout_positions, two_columns
@@ -201,7 +202,8 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     shown = rows[:TABLE_ROWS if size[0] >= WIDE else TABLE_ROWS_NARROW]
     table = Table(shown, {n: names_of(dataset, n) for n in g}, len(rows) - len(shown)) if rows else None
     group_names = {s: names_of(dataset, s)[0] for s in set(side_of.values()) if s in dataset.actors}
-    parts = sections(dataset, g, look.sides, edges, sizes, bool(ties), paired, grouped)
+    parts = sections(dataset, g, look.sides, edges, sizes, {g.nodes[t].get("kind") for _, t in ties}, paired,
+                     grouped)
     weaker = weak and f"{count(weak, 'pair')} with the fewest events not drawn as lines."
     footer = footer_lines([omitted(selection), weaker, *unlined_words(*unlined, merged), sources_line(dataset, events)],
                           size[0])
@@ -214,6 +216,7 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
     area = {n: node.area if g.nodes[n]["node_type"] == "event" else max(node.area * shrink, MIN_AREA)
             for n, node in look.nodes.items()}
     markers = {n: marker_of(g, n) for n in g}
+    area = grow_hubs(edges, markers, area)
     radius = {n: reach(markers[n], a) for n, a in area.items()}
     dated, taken, named = graph == "events" and layout in ("auto", "dated"), [], set()
     if dated:
