@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from graph_geometry import bundle_gaps, by_gid, distance_to, head_gaps, head_tips, legend, node_outline
 
@@ -12,7 +13,8 @@ from timeline.dates import parse_edtf
 from timeline.model import Actor, Dataset, Event
 from timeline.render.graph import draw_graph
 from timeline.render.graph_bundles import TWO_WAY_GAP, offsets
-from timeline.render.graph_edges import Edge, rail_width, rails
+from timeline.render.graph_detours import bend_round
+from timeline.render.graph_edges import Edge, Route, rail_width, rails
 from timeline.render.graph_key import member_words
 from timeline.render.graph_names import label_forms
 from timeline.render.graph_ports import grow_hubs, room_for_heads
@@ -58,7 +60,6 @@ def test_heads_into_a_hub_lie_on_its_outline_a_heads_width_apart(hub):
     tips = head_tips(hub)["hub"]
     assert len(tips) >= 5
     outline = node_outline(hub, by_gid(hub, "node")["hub"])
-    import numpy as np
     off = distance_to(outline, np.array([tip for _, tip, _ in tips])) * 72 / hub.dpi
     assert off.max() < 3.0                                        # each tip on the square's outline
     gap, wide = head_gaps(hub)["hub"]
@@ -104,3 +105,31 @@ def test_the_two_ways_of_a_pair_run_clearly_apart():
     figure = draw_graph(Dataset(actors={a.id: a for a in actors}, events=events), size=(8.0, 6.0), dpi=60)
     gaps = bundle_gaps(figure)
     assert len(gaps) == 1 and min(gaps.values()) >= TWO_WAY_GAP - 1.0
+
+
+def _straight(u: str, v: str, y: float = 0.0, width: float = 1.0) -> Route:
+    """A route from (0, y) to (400, y), pixels, a point every 2."""
+    points = np.column_stack([np.linspace(0.0, 400.0, 201), np.full(201, y)])
+    edge = Edge(u, v, "talks", "g", width, False, False)
+    return Route(edge, points[0], points[100], points[-1], (0.0, 0.0), (points[0], points[-1]), points)
+
+
+def test_lines_through_a_label_bend_round_it_together_their_ends_kept():
+    # judge13: 30 labels of the seed person graph crossed, a white knockout under them counted as crossed, and a line
+    # stopping at a knockout read as ending there (Erdoğan's line on Umerov's label)
+    lanes = [_straight("a", "b", -3.0), _straight("b", "a", 3.0)]
+    box = (180.0, -12.0, 230.0, 4.0)                                  # its edge at y = 4 the nearer: they pass it
+    nodes = np.array([(0.0, 0.0, 5.0), (400.0, 0.0, 5.0)])
+    bent = bend_round(lanes, [box], nodes, px=1.0)
+    for old, new in zip(lanes, bent):
+        assert np.allclose(new.points[[0, -1]], old.points[[0, -1]])                # the ends stay
+        inside = (new.points[:, 0] > box[0] - 1) & (new.points[:, 0] < box[2] + 1)
+        assert new.points[inside, 1].min() >= box[3] + 0.5 + 3.0 - 1e-6 or new.points[inside, 1].max() <= box[1]
+    gap = bent[1].points[:, 1] - bent[0].points[:, 1]
+    assert np.allclose(gap, 6.0)                                      # the lanes move together, their gap kept
+    blocked = np.vstack([nodes, (205.0, 14.0, 4.0)])                  # a node where the detour would pass:
+    other = bend_round(lanes, [box], blocked, px=1.0)                 # round the label's far side
+    assert other[1].points[:, 1].min() + 0.5 == pytest.approx(box[1] - 3.0)     # 3 points below it
+    both = np.vstack([blocked, (205.0, -26.0, 4.0)])                  # both ways blocked: unchanged
+    assert bend_round(lanes, [box], both, px=1.0) == lanes
+    assert bend_round(lanes, [(180.0, 40.0, 230.0, 60.0)], nodes, px=1.0) == lanes     # a label off the lines

@@ -119,7 +119,7 @@ def relation_section(edges: list[Edge], ties: Collection[str], grouped: bool = F
         double.set_path_effects(rails(together[0]))
         words = "Agreed or acted together (double line, no arrow)"
         if used[TOGETHER].directed:
-            entries.append((double, words))
+            entries.append((double, textwrap.fill(words, KEY_LABEL)))
         else:                   # no proposal drawn: the family's entry is the double line
             entries[[r for r in order if r in used].index(TOGETHER)] = (double, textwrap.fill(words, KEY_LABEL))
     planned = [e for e in edges if e.dashed]
