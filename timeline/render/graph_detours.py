@@ -19,10 +19,10 @@ from timeline.render.graph_edges import Route, rail_width, rails
 
 #: Points a detour keeps off a label's box, beyond each line's half width.
 CLEAR = 3.0
-#: Points over which a detour eases in and out, at least (else 2.5 times its depth).
-EASE = 24.0
+#: Points over which a detour eases in and out, at least (else 1.5 times its depth).
+EASE = 16.0
 #: Points of each line's end that never move: its arrowhead and the stretch that meets the node's rim.
-FIXED = 20.0
+FIXED = 12.0
 #: The deepest detour, in points: further, a line reads as going somewhere else.
 DEEPEST = 70.0
 
@@ -97,7 +97,7 @@ def _detour(lanes: list[Route], box: tuple, px: float, turn: int = 1) -> list[Ro
     shift = up if (up <= down) == (turn == 1) else -down
     if abs(shift) > DEEPEST * px:
         return None
-    ease = max(EASE * px, 2.5 * abs(shift))
+    ease = max(EASE * px, 1.5 * abs(shift))
     out = []
     for route, (p, _) in zip(lanes, near):
         u = p @ way

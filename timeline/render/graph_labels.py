@@ -47,9 +47,8 @@ DIRECTIONS = (0, 180, 90, 270, 35, 145, 325, 215, 60, 120, 300, 240, 15, 165, 34
 HALO = 3.0
 #: Points by which a label without a leader lies nearer its own node's rim than any other node's, at least.
 NEARER = 3.0
-#: Points a label keeps off the boxes taken before any label (a group's name): nearer, it reads as the side's subtitle
-#: (judged round 13: 'Russia' 30 pixels, 11 points, from the Ministry of Defence's label).
-TITLE_PAD = 14.0
+#: Points a label keeps off the boxes taken before any label (a group's name).
+TITLE_PAD = 8.0
 
 
 class Spot(NamedTuple):
