@@ -117,6 +117,7 @@ def relation_section(edges: list[Edge], ties: Collection[str], grouped: bool = F
     if together:                # drawn as two rails: done together (judged round 13: the proposals' dashes, headless)
         double = line(together[0].color, width=rail_width(together[0].width))
         double.set_path_effects(rails(together[0]))
+        double.set_capstyle("butt")                             # square ends, as the lines drawn
         words = "Agreed or acted together (double line, no arrow)"
         if used[TOGETHER].directed:
             entries.append((double, textwrap.fill(words, KEY_LABEL)))
@@ -129,8 +130,8 @@ def relation_section(edges: list[Edge], ties: Collection[str], grouped: bool = F
                              head=look.head if look else "-|>"), "Planned, not yet happened (faint)"))
     if ties:
         entries.append((Line2D([], [], color=style.MEMBERSHIP_COLOR, linewidth=style.MEMBERSHIP_WIDTH,
-                               solid_capstyle="round"), textwrap.fill(member_words(ties) if grouped
-                                                                      else "Member of (person to their side)", KEY_LABEL)))
+                               solid_capstyle="round"), textwrap.fill(member_words(ties), KEY_LABEL) if grouped
+                        else "Member of (person to their side)"))
     if grouped:
         entries.append((dot("#EEEEEE", style.MUTED, "o", 12), textwrap.fill(
             "Circle: a side and its people (square: the state)", KEY_LABEL)))
