@@ -75,7 +75,7 @@ def test_acting_together_is_a_double_line_and_the_key_says_so(hub):
     assert rail_width(3.0) == 5.0
     line = by_gid(hub, "edge")["ava1:bor1:cooperation"]
     assert line.get_linestyle() == "-" and len(line.get_path_effects()) == 2
-    assert "Agreed or acted together (double line, no arrow)" in legend(hub, "relation")
+    assert "Agreed or acted together\n(double line, no arrow)" in legend(hub, "relation")
 
 
 def test_the_key_names_every_kind_a_membership_tie_joins_a_person_to():
