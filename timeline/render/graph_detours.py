@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from timeline.render.graph_edges import Route, rail_width, rails
+from timeline.render.graph_edges import MAX_RAD, Route, rail_width, rails
 
 #: Points a detour keeps off a label's box, beyond each line's half width.
 CLEAR = 3.0
@@ -117,13 +117,19 @@ def _smooth(x: np.ndarray) -> np.ndarray:
 
 
 def _better(bent: list[Route], lanes: list[Route], boxes: list[tuple], nodes: np.ndarray, px: float) -> bool:
-    """Do the ``bent`` lines cross fewer label ``boxes`` than the ``lanes`` they replace, and pass no node but their
-    own ends' (``nodes``: x, y, reach, pixels)?"""
+    """Do the ``bent`` lines cross fewer label ``boxes`` than the ``lanes`` they replace, stray from their chords no
+    further than a bowed route may, and pass no node but their own ends' (``nodes``: x, y, reach, pixels)?"""
     def crossed(routes: list[Route]) -> int:
         return sum(_enters(r, b, px) for r in routes for b in boxes)
 
     if crossed(bent) >= crossed(lanes):
         return False
+    for new in bent:                # bowed no further than a route may bow to clear a label (graph_edges.MAX_RAD)
+        a, b = new.points[0], new.points[-1]
+        chord = max(float(np.hypot(*(b - a))), 1e-9)
+        off = np.abs((new.points[:, 0] - a[0]) * (b[1] - a[1]) - (new.points[:, 1] - a[1]) * (b[0] - a[0])) / chord
+        if float(off.max()) > MAX_RAD / 2 * chord:
+            return False
     for new, old in zip(bent, lanes):
         moved = np.hypot(*(new.points - old.points).T) > 0.5
         if not moved.any():
