@@ -135,10 +135,12 @@ def test_the_legend_lists_what_is_drawn_and_nothing_else(person):
     assert legend(person, "kind") == ["Person", "State", "Organisation", "Group"]
     assert legend(person, "relation") == [
         "Met or talked (meeting,\ncall, visit)", "Proposed, agreed, exchanged,\nmediated",
-        "Demanded, rejected,\nthreatened, accused", "Claimed, denied, stated", "Agreed or acted together (no arrow)",
-        "Planned, not yet happened (faint)", "Member of (person to their side)"]
+        "Demanded, rejected,\nthreatened, accused", "Claimed, denied, stated",
+        "Agreed or acted together\n(double line, no arrow)", "Planned, not yet happened (faint)",
+        "Member of (person to their side)"]
     handles = by_gid(person, "legend")["relation"].legend_handles
     assert [arrow_head(h) for h in handles[:-1]] == [False, True, True, True, False, False]
+    assert len(handles[4].get_path_effects()) == 2                      # acting together: a double line (judge13)
     assert handles[-1].get_linewidth() == style.MEMBERSHIP_WIDTH          # membership: a pale band, not a line
     assert legend(person, "size") == ["1", "6", "14"]
     assert legend(person, "width") == ["1", "2"]

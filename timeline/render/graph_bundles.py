@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 
 #: Points between two parallel lines, beyond their widths.
 LANE_GAP = 2.5
+#: Points between the lines of a pair that act on each other both ways (judged round 13: the chronology's red
+#: Ukraine→Russia and black Russia→Ukraine lines ran as one twisted pair, their heads at opposite ends): far enough
+#: apart to read as two lines, each with its own head.
+TWO_WAY_GAP = 9.0
 #: Points of a line's length over which a bundle closes in to fit a node narrower than itself.
 RAMP = 16.0
 #: The share of a node's half width a bundle's lines may end apart from its centre.
@@ -44,7 +48,7 @@ def offsets(group: list[Edge], u: str) -> list[float]:
     """Each edge's offset in points from the bundle's middle line, to the right of the way from node ``u`` of the
     pair: side by side, as far apart as their widths and :data:`LANE_GAP` need, in the same order seen from the
     pair's first node (by id) whichever way the bundle is drawn."""
-    widths = [e.width + LANE_GAP for e in group]
+    widths = [e.width + lane_gap(group) for e in group]
     sign = 1 if u == min(group[0].u, group[0].v) else -1
     at, out = -sum(widths) / 2, []
     for w in widths:
@@ -55,7 +59,14 @@ def offsets(group: list[Edge], u: str) -> list[float]:
 
 def width(group: list[Edge]) -> float:
     """The width of a bundle in points: its lines and the gaps between them."""
-    return sum(e.width for e in group) + LANE_GAP * (len(group) - 1)
+    return sum(e.width for e in group) + lane_gap(group) * (len(group) - 1)
+
+
+def lane_gap(group: list[Edge]) -> float:
+    """Points between two lines of the bundle ``group``: :data:`LANE_GAP`, or :data:`TWO_WAY_GAP` where its lines
+    point both ways."""
+    ways = {(e.u, e.v) for e in group if e.directed}
+    return TWO_WAY_GAP if len(ways) > 1 else LANE_GAP
 
 
 def offset_line(start: np.ndarray, control: np.ndarray, stop: np.ndarray, centres: tuple[np.ndarray, np.ndarray],

@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import textwrap
 from collections import Counter
+from collections.abc import Collection
 from typing import NamedTuple
 
 import networkx as nx
@@ -17,7 +18,7 @@ from timeline.graph import ACTOR_RELATIONS
 from timeline.model import ROLES, Dataset
 from timeline.palette import RELATION_FAMILIES
 from timeline.render import style
-from timeline.render.graph_edges import PLANNED_ALPHA, Edge
+from timeline.render.graph_edges import PLANNED_ALPHA, TOGETHER, Edge, rail_width, rails
 from timeline.render.graph_names import actor_name
 from timeline.render.markers import legend_size
 
@@ -35,7 +36,7 @@ class Section(NamedTuple):
 
 
 def sections(dataset: Dataset, g: nx.MultiDiGraph, colors: dict[str, str], edges: list[Edge],
-             sizes: tuple[float, float], ties: bool, paired: bool = False, grouped: bool = False) -> list[Section]:
+             sizes: tuple[float, float], ties: Collection[str], paired: bool = False, grouped: bool = False) -> list[Section]:
     """The legends the drawing needs, top to bottom; none for what it does not show. ``paired``: one line per
     pair (a state-level drawing, whose table gives the relations); ``grouped``: each side's people in a circle.
     Every key draws its marks as the drawing does: the area key in the shape most nodes take."""
@@ -104,16 +105,24 @@ def pair_section(edges: list[Edge]) -> Section:
     return Section("relation", "Line: one a pair", entries)
 
 
-def relation_section(edges: list[Edge], ties: bool, grouped: bool = False) -> Section:
+def relation_section(edges: list[Edge], ties: Collection[str], grouped: bool = False) -> Section:
+    """The relations drawn, each as drawn; ``ties``: the kinds of actor membership ties join people to."""
     used = {e.key: e for e in edges}
     used |= {e.key: e for e in edges if e.directed}       # a family is drawn directed if any of its lines is
     order = [*RELATION_FAMILIES, *ACTOR_RELATIONS, *sorted(set(used) - set(ACTOR_RELATIONS) - set(RELATION_FAMILIES))]
     entries = [(line(used[r].color, directed=used[r].directed, dash=used[r].dash,
                      head=RELATION_FAMILIES[r].head if r in RELATION_FAMILIES else "-|>"),
                 textwrap.fill(style.relation_label(r), KEY_LABEL)) for r in order if r in used]
-    together = [e for e in edges if e.key == "cooperation" and not e.directed]
-    if together and used["cooperation"].directed:          # the same dashes with no head: done together
-        entries.append((line(together[0].color, dash=together[0].dash), "Agreed or acted together (no arrow)"))
+    together = [e for e in edges if e.key == TOGETHER and not e.directed]
+    if together:                # drawn as two rails: done together (judged round 13: the proposals' dashes, headless)
+        double = line(together[0].color, width=rail_width(together[0].width))
+        double.set_path_effects(rails(together[0]))
+        double.set_capstyle("butt")                             # square ends, as the lines drawn
+        words = "Agreed or acted together (double line, no arrow)"
+        if used[TOGETHER].directed:
+            entries.append((double, textwrap.fill(words, KEY_LABEL)))
+        else:                   # no proposal drawn: the family's entry is the double line
+            entries[[r for r in order if r in used].index(TOGETHER)] = (double, textwrap.fill(words, KEY_LABEL))
     planned = [e for e in edges if e.dashed]
     if planned:                 # drawn as the chart draws the first of them: its family's dash and head, faint
         look = RELATION_FAMILIES.get(planned[0].key)
@@ -121,12 +130,24 @@ def relation_section(edges: list[Edge], ties: bool, grouped: bool = False) -> Se
                              head=look.head if look else "-|>"), "Planned, not yet happened (faint)"))
     if ties:
         entries.append((Line2D([], [], color=style.MEMBERSHIP_COLOR, linewidth=style.MEMBERSHIP_WIDTH,
-                               solid_capstyle="round"), "Member of (person to delegation)" if grouped
+                               solid_capstyle="round"), textwrap.fill(member_words(ties), KEY_LABEL) if grouped
                         else "Member of (person to their side)"))
     if grouped:
         entries.append((dot("#EEEEEE", style.MUTED, "o", 12), textwrap.fill(
             "Circle: a side and its people (square: the state)", KEY_LABEL)))
     return Section("relation", "Relation", entries)
+
+
+#: What a membership tie joins a person to, by the kind of actor at its end.
+MEMBER_OF = {"group": "delegation", "organization": "organisation", "state": "state", "person": "person"}
+
+
+def member_words(kinds: Collection[str]) -> str:
+    """The key's words for membership ties to actors of ``kinds`` (:data:`timeline.render.style.KIND_MARKERS`'
+    keys), naming each kind drawn: 'Member of (person to delegation or organisation)' (judged round 13: the key said
+    delegation of a tie to the Ministry of Defence)."""
+    nouns = sorted({MEMBER_OF.get(k, k) for k in kinds}, key=list(MEMBER_OF.values()).index)
+    return f"Member of (person to {' or '.join(nouns)})"
 
 
 def size_section(g: nx.MultiDiGraph, sizes: tuple[float, float], marker: str = "o") -> Section:

@@ -70,7 +70,8 @@ def label_forms(dataset: Dataset, texts: dict[str, str]) -> dict[str, list[str]]
     """Other forms of each actor's label, tried where the label finds no spot clear of every line: a name that is
     not a person's on two balanced lines, whole; a person's name without their role, taken only where the label
     with its role would cover a node or label (:data:`timeline.render.graph_labels.OVERLAP`): one drawing giving
-    some people their role and others not reads as a difference between them (judged round 8). Never an
+    some people their role and others not reads as a difference between them (judged round 8). A person's name
+    stays on one line: 'Dmitry / Peskov' beside Putin's node read as Putin's name (judged round 13). Never an
     abbreviation, alias or surname alone: the table, footnote and key name the actor as its node does, and so does
     every graph (judged round 7, #32)."""
     forms: dict[str, list[str]] = {}
@@ -78,8 +79,6 @@ def label_forms(dataset: Dataset, texts: dict[str, str]) -> dict[str, list[str]]
         actor = dataset.actors.get(node)
         person = actor is not None and actor.kind == "person"
         forms[node] = list(dict.fromkeys([text, actor_name(actor) if person else balanced(" ".join(text.split()))]))
-        if person and len(forms[node]) == 2:    # last resort (round 12: Peskov's name, on one line, lay nearer
-            forms[node].append(balanced(actor_name(actor)))      # another node): the name on two lines, whole
     return forms
 
 

@@ -16,15 +16,47 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from timeline.render.graph_bundles import LANE_GAP, exit_length
+from timeline.render.markers import area_scale
 
 if TYPE_CHECKING:
-    from timeline.render.graph_edges import Route
+    from timeline.render.graph_edges import Edge, Route
 
 #: Points between two line ends at one node, beyond half of each end's width: a bundle's lanes' own gap, so that
 #: spreading the ends never brings two lanes of a bundle nearer than the bundle keeps them.
 END_GAP = LANE_GAP
 #: Points of a line over which its end bends to its place on the rim, at least.
 BEND = 24.0
+
+
+#: How many times its rim a node's arrowheads need side by side: heads come in from a few directions, and spread round
+#: the whole rim they would bend their lines far round it; with twice the room they keep to the sides they come from.
+HEAD_ROOM = 2.0
+#: A node grows to hold its heads up to this many times its width (judged round 13: seven heads knotted on Ukraine's
+#: square in the person graph, which the page had spread along a larger square's sides).
+HUB_GROWTH = 2.2
+
+
+def room_for_heads(marker: str, area: float, widths: list[float]) -> float:
+    """The area (points², as matplotlib's ``s``) a node drawn as ``marker`` needs for arrowheads of lines ``widths``
+    points wide to lie along its outline side by side, each the widest head's width and :data:`END_GAP` apart, with
+    :data:`HEAD_ROOM` to spare: ``area`` if that is enough, and at most :data:`HUB_GROWTH` times its width. A square
+    (a state) takes heads on all four sides, its outline four times its side; a circle's is π its width."""
+    if len(widths) < 3:
+        return area
+    rim = len(widths) * (head_width(max(widths)) + END_GAP) * HEAD_ROOM
+    width = rim / (4.0 if marker == "s" else math.pi)
+    side = math.sqrt(area * area_scale(marker))
+    return min(max(side, width), HUB_GROWTH * side) ** 2 / area_scale(marker)
+
+
+def grow_hubs(edges: list[Edge], markers: dict[str, str], area: dict[str, float]) -> dict[str, float]:
+    """``area`` (points² by node) with each node that three or more of ``edges`` point into grown to hold their heads
+    along its outline (:func:`room_for_heads`); ``markers`` gives each node's marker."""
+    into: dict[str, list[float]] = defaultdict(list)
+    for e in edges:
+        if e.directed:
+            into[e.v].append(e.width)
+    return {n: room_for_heads(markers[n], a, into[n]) if n in into else a for n, a in area.items()}
 
 
 def head_width(width: float) -> float:
