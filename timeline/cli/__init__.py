@@ -73,11 +73,10 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except UserError as error:
-            from timeline.read.problems import DatasetError
-
-            # a dataset's problems one per line, then a count; any other error on one line
-            lines = error.summary().split("\n") if isinstance(error, DatasetError) and error.problems \
-                else [f"Error: {error}"]
+            # a dataset's problems (a load's, an import's, a build's) one per line, then a count; any other error
+            # on one line
+            summary = getattr(error, "summary", None) if getattr(error, "problems", None) else None
+            lines = summary().split("\n") if summary else [f"Error: {error}"]
             click.echo("\n".join(map(visible, lines)), err=True)
             ctx.exit(1)
         except click.UsageError as error:  # one line, not click's usage block (timeline.cli.usage)
