@@ -97,17 +97,18 @@ function declutter() {
   var bodies = nodes.map(function (n) { return n.renderedBoundingBox({includeLabels: false}); }), crowded = nodes.length > CROWDED;
   var hit = function (a, b, dy) { dy = dy || 1; return a.x1 < b.x2 + 2 && b.x1 < a.x2 + 2 && a.y1 < b.y2 + dy && b.y1 < a.y2 + dy; };
   var shown = 0, names = [], lines = renderedLines();
+  // Cytoscape.js's own label boxes, read outside the batch (in one, the style and so the box lag): at most CROWDED
+  // nodes', the rest take the first node's (its boxes' offsets from the reckoned ones are alike: its margins, padding)
+  var fixes = nodes.slice(0, CROWDED).map(function (node, k) {
+    return labelSizes(node, k, crowded).reduce(function (all, size) {
+      all[Math.abs(size)] = labelFixes(node, Math.abs(size)); return all;
+    }, {});
+  });
   cy.batch(function () {
     nodes.forEach(function (node, k) {
-      var font = node.data("font"), fits = font >= LABEL_MIN, box = null, place = null;
+      var font = node.data("font"), fits = false, box = null, place = null;
 
-      // a main actor's label too big for every place is tried again at the smallest size, then at that size as near
-      // another node as its own in a crowded graph (where it may lie over lesser nodes too), before it is left out
-      // (round 7: the main actors always named); in a graph not crowded, every label is tried at the smallest size too
-      // (judged round 13: five of sixteen unlabelled on a desktop, three of them labelled on a wide screen)
-      var sizes = !fits ? [] : k < ALWAYS_LABELLED ? [font, LABEL_MIN, crowded ? -LABEL_MIN : 0].slice(font > LABEL_MIN ? 0 : 1)
-        : crowded || font <= LABEL_MIN ? [font] : [font, LABEL_MIN];
-      sizes = sizes.filter(Boolean);
+      var sizes = labelSizes(node, k, crowded);
       // off every line first; a label that must be named (a main actor's, the chosen or involved ones', a phone's
       // few) is then placed off every line but its own node's, then over lines, on its white ground, rather than
       // left out (judged round 12: "Vladimir Putin" and "Ukraine's European allies" crossed by red lines)
@@ -117,19 +118,19 @@ function declutter() {
         page.printing || !crowded;   // on paper, no pointing at a node to name it
       var tries = sizes.map(function (size) { return [size, "all"]; })
         .concat(mustName ? sizes.map(function (size) { return [size, "others"]; }) : [])
-        // over others' lines only the chosen, the involved, a phone's few, those on paper, and a crowded graph's main
-        // actors, which the reader zooms into; else named under the graph (judged round 12: the allies' label
-        // crossed by eight lines at one width, left out at another)
-        .concat(node.hasClass("chosen") || node.hasClass("involved") || page.laidOutFew || page.printing ||
+        // over others' lines only the chosen, the involved, a phone's few, and a crowded graph's main actors, which
+        // the reader zooms into; else named under the graph, on paper too (judged round 12: the allies' label crossed
+        // by eight lines at one width, left out at another; round 14: on paper, over Putin's and Ushakov's red lines)
+        .concat(node.hasClass("chosen") || node.hasClass("involved") || page.laidOutFew ||
                 (crowded && k < ALWAYS_LABELLED) ? sizes.map(function (size) { return [size, "none"]; }) : []);
       for (var s = 0; s < tries.length && !place; s++) {
         font = Math.abs(tries[s][0]);
         var strict = tries[s][0] > 0, offLines = tries[s][1];
-        // the label's box as Cytoscape.js draws it (its line height, background padding), with a little to spare
-        var text = textWidth(node.data("label")) * font / 12, margin = page.laidOutFew ? 1 : 1 + 0.03 * text;   // a phone's ladder: as before, room is short
-        var w = text * 1.04 + 4, h = font * 1.55 + 2, p = node.renderedPosition();
+        // the label's box as reckoned, moved to Cytoscape.js's own box of it at each place (labelFixes)
+        var sized = labelSized(node, font), w = sized.w, h = sized.h, margin = sized.margin, p = node.renderedPosition();
+        var fix = (fixes[k] || fixes[0] || {})[font];
         var free = function (at) {   // inside the graph, over no label placed and no other node
-          box = placeBox(at[0], p, bodies[k], w, h, zoom, margin, at[1], at[2], at[3]);
+          box = placeBox(at[0], p, bodies[k], w, h, zoom, margin, at[1], at[2], at[3], fix);
           // beside its node, no other node just past its far end: a label between two nodes names either (judged
           // round 10: "Steve Witkoff" between two nodes)
           var far = at[0][0] !== "center" ? box : at[0][1] === "left" ? Object.assign({}, box, {x1: box.x1 - BETWEEN})
@@ -151,7 +152,7 @@ function declutter() {
       }
       fits = !!place;
       if (place) {
-        box = placeBox(place, p, bodies[k], w, h, zoom, margin, found[1], found[2], found[3]);   // its box (the last one tried may be another place's)
+        box = placeBox(place, p, bodies[k], w, h, zoom, margin, found[1], found[2], found[3], fix);   // its box (the last one tried may be another place's)
         var margins = placeMargins(place), mx = margins[0] + (box.shift + box.dx) / zoom, my = margins[1] + box.dy / zoom;
         if (node.data("valign") !== place[0] || node.data("halign") !== place[1] || Math.abs(node.data("mx") - mx) > 0.01 ||
             Math.abs(node.data("my") - my) > 0.01) {
@@ -177,6 +178,52 @@ function declutter() {
   }
 }
 
+/** The sizes (pixels on screen) ``node``'s label is tried at, the ``k``-th placed: a main actor's label too big for
+ *  every place is tried again at the smallest size, then (negative) at that size as near another node as its own in a
+ *  crowded graph (where it may lie over lesser nodes too), before it is left out (round 7: the main actors always
+ *  named); in a graph not crowded, every label is tried at the smallest size too (judged round 13: five of sixteen
+ *  unlabelled on a desktop, three of them labelled on a wide screen); none for a node too small to label. */
+function labelSizes(node, k, crowded) {
+  var font = node.data("font");
+  if (font < LABEL_MIN) return [];
+  var sizes = k < ALWAYS_LABELLED ? [font, LABEL_MIN, crowded ? -LABEL_MIN : 0].slice(font > LABEL_MIN ? 0 : 1)
+    : crowded || font <= LABEL_MIN ? [font] : [font, LABEL_MIN];
+  return sizes.filter(Boolean);
+}
+
+/** ``node``'s label at ``font`` pixels on screen as reckoned: its width ``w`` and height ``h`` and the ``margin`` of
+ *  its white ground (pixels on screen): Cytoscape.js measures a label at its size in the graph and cuts the text
+ *  drawn to that box, a letter short at each end (a phone's ladder: 1 px, room is short). */
+function labelSized(node, font) {
+  var text = textWidth(node.data("label")) * font / 12;
+  return {w: text * 1.04 + 4, h: font * 1.55 + 2, margin: page.laidOutFew ? 1 : 1 + 0.03 * text};
+}
+
+/** Cytoscape.js's own box of ``node``'s label at ``font`` pixels, at each of LABEL_PLACES, less the box placeBox
+ *  reckons there: [dx1, dy1, dx2, dy2] a place (pixels on screen). Its box lies up to 10 px below or beside the
+ *  reckoned one (judged round 14: "United Arab Emirates" over "Mark Rutte" by Cytoscape.js's boxes, apart by the
+ *  reckoned ones). Read by drawing the label at each place, then as it was; kept while the zoom is. */
+function labelFixes(node, font) {
+  var zoom = cy.zoom(), key = font + " " + zoom, known = node.scratch("labelFixes");
+  if (known && known.key === key) return known.fixes;
+  var sized = labelSized(node, font), p = node.renderedPosition(), body = node.renderedBoundingBox({includeLabels: false});
+  var was = {valign: node.data("valign"), halign: node.data("halign"), mx: node.data("mx"), my: node.data("my"),
+             fs: node.data("fs"), pad: node.data("pad")}, hidden = node.hasClass("unlabelled");
+  if (hidden) node.removeClass("unlabelled");
+  var fixes = LABEL_PLACES.map(function (place) {
+    var margins = placeMargins(place);
+    node.data({valign: place[0], halign: place[1], mx: margins[0], my: margins[1], fs: font / zoom, pad: sized.margin / zoom});
+    var drawn = node.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true});
+    var reckoned = placeBox(place, p, body, sized.w, sized.h, zoom, sized.margin, 0, 0, 0);
+    var x = reckoned.shift;   // drawn where it is reckoned before it slides in from the graph's side
+    return [drawn.x1 - reckoned.x1 + x, drawn.y1 - reckoned.y1, drawn.x2 - reckoned.x2 + x, drawn.y2 - reckoned.y2];
+  });
+  node.data(was);
+  if (hidden) node.addClass("unlabelled");
+  node.scratch("labelFixes", {key: key, fixes: fixes});
+  return fixes;
+}
+
 /** The pixels (on screen) between boxes ``a`` and ``b``, 0 where they touch or overlap. */
 function gap(a, b) {
   var dx = Math.max(0, a.x1 - b.x2, b.x1 - a.x2), dy = Math.max(0, a.y1 - b.y2, b.y1 - a.y2);
@@ -189,13 +236,16 @@ function apart(a, b) { return Math.sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) 
 /** A label's box at ``place`` (see LABEL_PLACES), its white ground's ``margin`` around it (pixels on screen, 1 as
  *  the places count); a label centred under or over a node slides along by ``slide`` (see LABEL_CANDIDATES) or, near
  *  the graph's side, to stay inside, by up to half its width less 8 px (``shift``, pixels on screen), so that it still
- *  touches it; one beside it is lifted by ``lift`` (-1: up; 1: down) half the node's height. */
-function placeBox(place, p, body, w, h, zoom, margin, slide, off, lift) {
+ *  touches it; one beside it is lifted by ``lift`` (-1: up; 1: down) half the node's height; ``fix`` (labelFixes)
+ *  moves its sides to Cytoscape.js's own box of it. */
+function placeBox(place, p, body, w, h, zoom, margin, slide, off, lift, fix) {
   var box = place[2](p, body, w, h, zoom), most = Math.max(w / 2 - 8, 0), shift = 0, m = Math.max(margin - 1, 0);
   var out = (off || 0) * h, dx = {right: out, left: -out}[place[1]] || 0, dy = {bottom: out, top: -out}[place[0]] || 0;
   if (lift) dy = lift * (body.y2 - body.y1) / 2;   // beside the node, its middle level with the node's top or bottom
   box = {x1: box.x1 + dx, x2: box.x2 + dx, y1: box.y1 + dy, y2: box.y2 + dy};
   box = {x1: box.x1 - m, x2: box.x2 + m, y1: box.y1 - m - 1.5, y2: box.y2 + m + 1.5};   // its line height rounds up
+  var d = fix ? fix[LABEL_PLACES.indexOf(place)] : null;   // as Cytoscape.js draws it there (labelFixes)
+  if (d) box = {x1: box.x1 + d[0], y1: box.y1 + d[1], x2: box.x2 + d[2], y2: box.y2 + d[3]};
   if (slide) shift = slide * most;
   else if (place[1] === "center") shift = box.x1 < 0 ? Math.min(-box.x1, most) : box.x2 > cy.width() ? -Math.min(box.x2 - cy.width(), most) : 0;
   return {x1: box.x1 + shift, x2: box.x2 + shift, y1: box.y1, y2: box.y2, shift: shift, dx: dx, dy: dy};
