@@ -57,8 +57,9 @@ def test_no_line_passes_under_a_node_other_than_its_ends(figures, name):
 
 
 def test_lines_of_one_pair_part_in_the_middle_and_meet_at_the_nodes(seeds):
-    # the stress layout draws each relation family of a pair as its own line: Russia–Ukraine has several
-    figure = drawn("2025", layout="stress", size=SIZES["page"], dpi=150)
+    # the stress layout draws each relation family of a pair as its own line: Russia–Ukraine has several at round 13's
+    # two lines an actor (46 for the page's 23; at round 14's three for two it keeps two, which barely part)
+    figure = drawn("2025", layout="stress", size=SIZES["page"], dpi=150, max_edges=46)
     lines = {g: drawn_line(p) for g, p in by_gid(figure, "edge").items()
              if set(g.split(":")[:2]) == {"russia", "ukraine"}}
     assert len(lines) >= 3
