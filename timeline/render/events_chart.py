@@ -20,6 +20,7 @@ from matplotlib.text import Text
 from timeline.model import Dataset
 from timeline.render import key_events, keyed, stacks, style
 from timeline.render.frame import DPI, Frame
+from timeline.render.labels import reading_order
 from timeline.render.legend import MARKER, cue_entries, type_entries
 from timeline.render.marks import (
     ARROW,
@@ -107,9 +108,10 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
     key = key_events.selected(dataset, [g.event for g in glyphs], [g.hi - g.lo for g in glyphs])
     marks, labels, besides = [], {}, []
     ranking = key_events.Ranking.of(dataset)
+    order = reading_order([g.event for g in glyphs])
     for i, glyph in enumerate(glyphs):
         lo, hi, anchor, beside = _footprint(frame.renderer, glyph, scale, width, px, per_day[i])
-        mark = keyed.Mark(glyph.lane, lo, hi, anchor)
+        mark = keyed.Mark(glyph.lane, lo, hi, anchor, order=order[i])
         besides.append(beside)
         if i in key:
             text = label_text(texts[i], glyph.event.status)

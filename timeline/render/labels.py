@@ -12,6 +12,7 @@ Where labels go is :mod:`timeline.render.keyed`'s job.
 """
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -23,6 +24,47 @@ TITLE_LENGTH = 48
 _WORD = re.compile(r"[\w.’'-]+")
 _TYPE_WORDS = frozenset(word for name in EVENT_TYPES for word in name.split("_"))
 _DATE_SUFFIX = re.compile(r"[-_]\d{4}[-_]\d\d(?:[-_]\d\d)?$")  # 'russia-statement-2021-02-09'
+
+
+# --- in which order -----------------------------------------------------------
+
+#: Relations whose event comes after the one it names (a part after its whole's start, an answer after what it
+#: answers), and those whose event comes before (an announcement before what it announces).
+AFTER = frozenset({"responds_to", "disputes", "supersedes", "part_of", "amends", "caused_by"})
+BEFORE = frozenset({"announces", "proposes", "leads_to"})
+
+
+def reading_order(events: Sequence[Event]) -> list[int]:
+    """Each event's place in reading order: the order of ``events`` (by date, then id), except that an event
+    comes after the events its relations say it follows (:data:`AFTER`, :data:`BEFORE`) where they are dated
+    alike, so that marks of one day stack as the day ran (judged round 13: "Witkoff and Kushner meet Putin in
+    Moscow", ``part_of`` the trip, stacked above "…travel to Moscow"). A cycle keeps the events' order."""
+    at = {e.id: k for k, e in enumerate(events)}
+    later: dict[int, list[int]] = {}                   # j -> the events that come after j
+    waits = [0] * len(events)                          # how many events each one comes after
+    for k, event in enumerate(events):
+        for relation, other in event.related:
+            j = at.get(other)
+            if j is None or j == k or events[j].date.text != event.date.text or relation not in AFTER | BEFORE:
+                continue
+            before, after = (j, k) if relation in AFTER else (k, j)
+            later.setdefault(before, []).append(after)
+            waits[after] += 1
+    if not later:
+        return list(range(len(events)))
+    ready = [k for k, n in enumerate(waits) if not n]
+    heapq.heapify(ready)
+    place, rank = [-1] * len(events), 0
+    while rank < len(events):
+        k = heapq.heappop(ready) if ready else next(k for k, p in enumerate(place) if p < 0)   # a cycle: the first
+        if place[k] >= 0:
+            continue
+        place[k], rank = rank, rank + 1
+        for after in later.get(k, ()):
+            waits[after] -= 1
+            if not waits[after]:
+                heapq.heappush(ready, after)
+    return place
 
 
 # --- what a label says --------------------------------------------------------
