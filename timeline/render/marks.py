@@ -36,6 +36,7 @@ from timeline.render.spans import Glyph
 from timeline.render.stacks import stack_text
 
 LABEL_SIZE = 8.0        # points: legible in print at a full page
+RING = MARKER * 1.75    # points: a status ring's width
 QUALIFIER_FONT = FontProperties(size=LABEL_SIZE, weight="bold")
 
 
@@ -114,7 +115,7 @@ def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float, size: fl
                                            color=mark.color, gid=f"open:{glyph.key}"))
     if look.ring:       # a span's ring goes round its end cap: round the middle it ringed nothing; tinted in
         at = hi if span else mark_x(glyph)      # the span's colour, not empty (judged round 9: it read as hollow)
-        artists += ax.plot([at], [y], ls="none", marker=ring_marker(look.ring), ms=MARKER * 1.75 * size,
+        artists += ax.plot([at], [y], ls="none", marker=ring_marker(look.ring), ms=RING * size,
                            mfc=(*to_rgb(mark.color), SPAN_RING_TINT) if span else "none", mec=style.INK, mew=0.8,
                            zorder=4, gid=f"ring:{glyph.key}")
     if mark_text := qualifier(event.date) + stack_text(glyph):
