@@ -200,3 +200,24 @@ def links_through_words(figure) -> list[str]:
             if any(box.x0 < x < box.x1 and box.y0 < y < box.y1 for x, y in points):
                 faults.append(f"{patch.get_gid()} through {gid} {text!r}")
     return faults
+
+
+def numbers_off_level(figure) -> list[str]:
+    """Every number not set level with its own mark, right or left of it: its middle more than a third of its
+    height from the mark's middle, or its box overlapping the mark's column (above or beneath it), or joined
+    by a leader (judged round 13: a "13" 18 px above its circle, a "5" between its circle and a span)."""
+    from timeline.render.tags import event_of, is_joined, marks_by_event, text_extent
+
+    ax = figure.axes[0]
+    renderer = figure.canvas.get_renderer()
+    marks = marks_by_event(ax, renderer)
+    faults = []
+    for number in (t for t in ax.texts if (t.get_gid() or "").startswith("number:") and t.get_text().strip()):
+        own = [m for key, m in marks if key == event_of(number.get_gid())]
+        box = text_extent(number, renderer)
+        middle = (box.y0 + box.y1) / 2
+        level = any(abs(middle - (m.y0 + m.y1) / 2) <= box.height / 3 and (box.x0 >= m.x1 - 1 or box.x1 <= m.x0 + 1)
+                    for m in own)
+        if is_joined(number) or not level:
+            faults.append(f"{number.get_text()} ({event_of(number.get_gid())})")
+    return faults

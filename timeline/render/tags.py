@@ -29,9 +29,10 @@ MIN_LEADER, AWAY = 8.0, 6.0
 #: The leader that joins a tag to its mark where no place beside it obeys the nearest-mark rule.
 LEADER = {"arrowstyle": "-", "color": "#8A8A8A", "lw": 0.5, "shrinkA": 0.5, "shrinkB": 3.5}
 #: Offsets tried from the mark, in points (x, y), and the side a tag then reads from: right, level with it first
-#: (raised, a "×2" at a lane's top read as the lane above's: judged round 9), then up right, down right, the left
-#: side, straight above and beneath, then further out.
-NEAR = ((1.0, 0.0), (1.0, 0.5), (1.0, -0.5), (-1.0, 0.0), (-1.0, 0.5), (-1.0, -0.5), (0.0, 1.0), (0.0, -1.0),
+#: (raised, a "×2" at a lane's top read as the lane above's: judged round 9), then left, level with it (judged
+#: round 13: numbers above their circles, or between a circle and a span), then up and down right and left,
+#: straight above and beneath, then further out.
+NEAR = ((1.0, 0.0), (-1.0, 0.0), (1.0, 0.5), (1.0, -0.5), (-1.0, 0.5), (-1.0, -0.5), (0.0, 1.0), (0.0, -1.0),
         (1.0, 1.0), (-1.0, 1.0), (1.0, -1.0), (-1.0, -1.0))
 #: The cost of a place outside the axes, as square pixels of overlap: a tag in the key's gap reads as the key's.
 OUTSIDE = 1e6
