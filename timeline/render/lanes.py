@@ -41,7 +41,8 @@ OTHERS = "\0others"
 NO_ACTOR = "\0none"
 LANE_NAME = 18          # characters per line of a lane's name
 #: A lane of this many folded sides at most is named by them, as a lane of one side is (judged round 13: "Others /
-#: Pro-Ukrainian war mappers, UK" in one chart, "Pro-Ukrainian war mappers" in another); more are "Others".
+#: Pro-Ukrainian war mappers, UK" in one chart, "Pro-Ukrainian war mappers" in another); more are "Others", and so
+#: is a name wider than the kept lanes' (it took the axis width of a top label: Geneva, 2025's 13th).
 FEW_NAMED = 2
 #: A side that acts, alone or with others, in this share of the events or more is a party: never in "Others".
 PARTY_SHARE = 0.1
@@ -89,7 +90,9 @@ def plan_lanes(dataset: Dataset, events: Sequence[Event], lanes: str, most: int 
             order = [*kept, OTHERS]
             names_of_folded = ", ".join(names[k] for k in folded[:4]) + (f" and {len(folded) - 4} more"
                                                                          if len(folded) > 4 else "")
-            few = len(folded) <= FEW_NAMED and len(textwrap.wrap(names_of_folded, LANE_NAME)) <= 2
+            lines = textwrap.wrap(names_of_folded, LANE_NAME)     # no wider than the other names: the plot keeps
+            widest = max((len(line) for k in kept for line in textwrap.wrap(names[k], LANE_NAME)), default=0)
+            few = len(folded) <= FEW_NAMED and len(lines) <= 2 and max(map(len, lines)) <= widest   # its width
             names[OTHERS], names_of_folded = (names_of_folded, "") if few else ("Others", names_of_folded)
     lane_of |= {k: i for i, k in enumerate(order)}
     alone = {k: (lane_of[k],) for k in lane_of}                     # most events are in one lane: one tuple each
