@@ -65,7 +65,7 @@ def tags_of(ax: Axes) -> list[Text]:
 
 def clear_tags(ax: Axes) -> list[Text]:
     """Move each tag of ``ax`` to the first of :data:`OFFSETS` around its mark (at its own size) where it keeps
-    :data:`PAD` points clear of every mark and every text placed and lies nearer its own mark than any other
+    :data:`PAD` points clear of every mark, axis break and text placed and lies nearer its own mark than any other
     (:func:`nearest_is_own`); with no such place, to the first clear one, joined to its mark by a leader
     (:data:`LEADER`); with none clear either, to the one that overlaps least. A stack's "×3" first tries the
     places tight right of its mark (:data:`RIGHT`). Return the tags; call once the
@@ -75,7 +75,8 @@ def clear_tags(ax: Axes) -> list[Text]:
     tags = tags_of(ax)
     fixed = [t.get_window_extent(renderer).padded(TEXT_PAD * px) for t in ax.texts
              if t not in tags and t.get_text().strip()]
-    taken = _array([*obstacles(ax, renderer), *fixed])
+    breaks = [p.get_window_extent(renderer) for p in ax.patches if (p.get_gid() or "").startswith("break:")]
+    taken = _array([*obstacles(ax, renderer), *fixed, *breaks])     # a number left of its mark: not on a break
     keyed = marks_by_event(ax, renderer)
     edges = lane_edges(ax)
     scale = ax.figure.dpi / 100
