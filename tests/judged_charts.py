@@ -180,3 +180,44 @@ def link_faults(figure) -> list[str]:
         if min(box_distance(head[1], box) for _, box in others) <= own or near < HEAD_AIR * px:
             faults.append(f"{patch.get_gid()}: tip {own / px:.1f} pt from its mark, head {near / px:.1f} from {other}")
     return faults
+
+
+def links_through_words(figure) -> list[str]:
+    """Every link (its drawn path, head included) that passes through the words of a label or number (their
+    text box, pixels): a reader cannot read words an arrow cuts (judged round 13: the dispute through "in
+    ending the war")."""
+    from matplotlib.text import Text
+
+    ax = figure.axes[0]
+    renderer = figure.canvas.get_renderer()
+    words = [(t.get_gid(), t.get_text(), Text.get_window_extent(t, renderer)) for t in ax.texts
+             if (t.get_gid() or "").startswith(("label:", "number:")) and t.get_text().strip()]
+    faults = []
+    for patch in (p for p in ax.patches if (p.get_gid() or "").startswith("link:")):
+        points = [v for path in patch._get_path_in_displaycoord()[0] for v in
+                  path.interpolated(20).vertices]
+        for gid, text, box in words:
+            if any(box.x0 < x < box.x1 and box.y0 < y < box.y1 for x, y in points):
+                faults.append(f"{patch.get_gid()} through {gid} {text!r}")
+    return faults
+
+
+def numbers_off_level(figure) -> list[str]:
+    """Every number not set level with its own mark, right or left of it: its middle more than a third of its
+    height from the mark's middle, or its box overlapping the mark's column (above or beneath it), or joined
+    by a leader (judged round 13: a "13" 18 px above its circle, a "5" between its circle and a span)."""
+    from timeline.render.tags import event_of, is_joined, marks_by_event, text_extent
+
+    ax = figure.axes[0]
+    renderer = figure.canvas.get_renderer()
+    marks = marks_by_event(ax, renderer)
+    faults = []
+    for number in (t for t in ax.texts if (t.get_gid() or "").startswith("number:") and t.get_text().strip()):
+        own = [m for key, m in marks if key == event_of(number.get_gid())]
+        box = text_extent(number, renderer)
+        middle = (box.y0 + box.y1) / 2
+        level = any(abs(middle - (m.y0 + m.y1) / 2) <= box.height / 3 and (box.x0 >= m.x1 - 1 or box.x1 <= m.x0 + 1)
+                    for m in own)
+        if is_joined(number) or not level:
+            faults.append(f"{number.get_text()} ({event_of(number.get_gid())})")
+    return faults

@@ -206,8 +206,8 @@ def test_titles_name_the_sides_and_the_place(seed, chronology):
     titles = dict(zip((e.id for e in untitled), event_titles(chronology, untitled)))
     assert titles["riyadh"] == "Russia–US talks, Riyadh"          # the host is not a side of the talks
     assert titles["jeddah"] == "US–Ukraine talks, Jeddah"
-    assert titles["witkoff-putin-1"] == "Putin–Witkoff, Moscow" == titles["witkoff-putin-3"]
-    assert titles["witkoff-putin-2"] == "Putin–Witkoff, Saint Petersburg"   # the place tells repeats apart
+    assert titles["witkoff-putin-1"] == "Putin meets Witkoff, Moscow" == titles["witkoff-putin-3"]
+    assert titles["witkoff-putin-2"] == "Putin meets Witkoff, Saint Petersburg"   # the place tells repeats apart
 
 
 def test_an_events_own_title_is_its_label():

@@ -271,15 +271,17 @@ def test_labels_across_a_band_edge_or_gridline_keep_a_white_halo(charts):
 
 def test_a_link_bends_to_the_side_where_it_crosses_fewer_labels():
     """The Pokrovsk dispute's arc bent outward through 'Kyiv rejects the demands': the side it bends to is
-    the one that crosses fewer labels (measured on the arc matplotlib draws, a quadratic Bézier curve)."""
+    the one that crosses fewer labels (measured on the route matplotlib draws: a quadratic Bézier curve)."""
     import numpy as np
+    from matplotlib.patches import ConnectionStyle
 
-    from timeline.render.marks import _words_crossed
+    from timeline.render.marks import _boxes_crossed, route_points
 
     ends = np.array([[100.0, 100.0], [100.0, 220.0]])            # a link straight up the page
     right_label = [Bbox.from_extents(110, 150, 250, 170)]
-    assert _words_crossed(ends, 0.35, right_label) == 0 or _words_crossed(ends, -0.35, right_label) == 0
-    assert sorted([_words_crossed(ends, 0.35, right_label), _words_crossed(ends, -0.35, right_label)]) == [0, 1]
+    crossed = [_boxes_crossed(route_points(ConnectionStyle(f"arc3,rad={rad}"), ends, 2.0), right_label)
+               for rad in (0.35, -0.35)]
+    assert sorted(crossed) == [0, 1]
 
 
 def test_on_a_chart_of_days_an_open_date_s_label_says_its_bound(charts):

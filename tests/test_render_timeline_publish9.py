@@ -97,7 +97,7 @@ def test_the_lanes_by_side_read_each_actors_side_from_one_table(loaded):
     table = dataset.nodes_at("state")
     assert all(acting_sides(dataset, e, table) == acting_sides(dataset, e) for e in dataset.events)
     plan = plan_lanes(dataset, dataset.events, "side")
-    assert plan.names == ("Between sides", "Russia", "Ukraine", "US", "Others")
+    assert plan.names == ("Between sides", "Russia", "Ukraine", "US", "Others")   # two sides, too wide a name
     between = [e.id for e, lanes in zip(dataset.events, plan.lanes_of) if lanes == (0,)]
     assert "alaska-summit-2025-08-15" in between and len(between) == sum(
         len(acting_sides(dataset, e)) > 1 for e in dataset.events)

@@ -83,6 +83,8 @@ def test_open_dates_are_marks_with_a_short_arrow_and_no_span(chart, year):
 
 
 def test_small_lanes_fold_into_others_which_names_them(chart):
+    """Two folded sides are named by the lane only where the name is no wider than the other lanes' names:
+    "Pro-Ukrainian war mappers, UK" would take the axis width of a top label (Geneva)."""
     lanes = chart.timeline.lanes
     assert lanes == ("Between sides", "Russia", "Ukraine", "US", "Others")
     notes = " ".join(t.get_text().replace("\n", " ") for t in gids(chart, "lane-note:").values())

@@ -20,11 +20,13 @@ from matplotlib.text import Text
 from timeline.model import Dataset
 from timeline.render import key_events, keyed, stacks, style
 from timeline.render.frame import DPI, Frame
+from timeline.render.labels import reading_order
 from timeline.render.legend import MARKER, cue_entries, type_entries
 from timeline.render.marks import (
     ARROW,
     LABEL_SIZE,
     QUALIFIER_FONT,
+    RING,
     STATUS_WORDS,
     draw_event,
     draw_label,
@@ -107,9 +109,10 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
     key = key_events.selected(dataset, [g.event for g in glyphs], [g.hi - g.lo for g in glyphs])
     marks, labels, besides = [], {}, []
     ranking = key_events.Ranking.of(dataset)
+    order = reading_order([g.event for g in glyphs])
     for i, glyph in enumerate(glyphs):
         lo, hi, anchor, beside = _footprint(frame.renderer, glyph, scale, width, px, per_day[i])
-        mark = keyed.Mark(glyph.lane, lo, hi, anchor)
+        mark = keyed.Mark(glyph.lane, lo, hi, anchor, order=order[i])
         besides.append(beside)
         if i in key:
             text = label_text(texts[i], glyph.event.status)
@@ -281,9 +284,10 @@ def _footprint(renderer: object, glyph: Glyph, scale: TimeScale, width: float, p
                ) -> tuple[float, float, float, float]:
     """The glyph's extent on its mark row, its leader's x and the width of the text beside it (its date
     qualifier, its stack's "×3"; included in the extent), in pixels: a marker, a span's bar or an open date's
-    marker and arrow."""
+    marker and arrow, with the status ring round it (judged round 13: "30-day energy truce" set against its ring)."""
     x, lo, hi, bound = (scale.fraction(v) * width for v in (glyph.x, glyph.lo, glyph.hi, mark_x(glyph)))
-    radius = MARKER / 2 * px
+    ring = RING / 2 * px if style.status_look(glyph.event.status).ring else 0.0     # round the point, a span's end
+    radius = max(MARKER / 2 * px, ring)
     beside = qualifier(glyph.event.date) + stacks.stack_text(glyph)
     extra = text_width(renderer, beside, QUALIFIER_FONT) + 2 * px if beside else 0.0
     if glyph.open_start:
@@ -291,7 +295,7 @@ def _footprint(renderer: object, glyph: Glyph, scale: TimeScale, width: float, p
     if glyph.open_end:
         return bound - radius, bound + radius + ARROW * px + extra, bound, extra
     if is_span(glyph, per_day):
-        lo, hi = min(lo, x - radius), max(hi, x + radius)
+        lo, hi = min(lo, x - MARKER / 2 * px), max(hi, x + MARKER / 2 * px, hi + ring)
         return lo, hi + extra, max(lo, 0.0) + radius, extra
     return x - radius, x + radius + extra, x, extra
 

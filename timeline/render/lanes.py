@@ -17,12 +17,13 @@ the talks (below) come first, in the order of their names, so that Russia's lane
 in every chart of the talks (judged round 9: the chronology put Ukraine first, the 2025 charts Russia).
 A side or actor with fewer events than :func:`fold_below` gives (one or two
 in a chart of a year) has no lane of its own, unless it is a party to the
-talks (it acts, alone or with others, in :data:`PARTY_SHARE` of the events): it shares the last lane,
-"Others", whose note names them; so do the least active past
+talks (it acts, alone or with others, in :data:`PARTY_SHARE` of the events): it shares the last lane, named
+by its sides where they are :data:`FEW_NAMED` at most, else "Others", whose note names them; so do the least active past
 :data:`MAX_LANES`. Each lane carries a note that says what it holds.
 """
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -39,6 +40,10 @@ BETWEEN = "\0between"
 OTHERS = "\0others"
 NO_ACTOR = "\0none"
 LANE_NAME = 18          # characters per line of a lane's name
+#: A lane of this many folded sides at most is named by them, as a lane of one side is (judged round 13: "Others /
+#: Pro-Ukrainian war mappers, UK" in one chart, "Pro-Ukrainian war mappers" in another); more are "Others", and so
+#: is a name wider than the kept lanes' (it took the axis width of a top label: Geneva, 2025's 13th).
+FEW_NAMED = 2
 #: A side that acts, alone or with others, in this share of the events or more is a party: never in "Others".
 PARTY_SHARE = 0.1
 
@@ -81,11 +86,14 @@ def plan_lanes(dataset: Dataset, events: Sequence[Event], lanes: str, most: int 
         kept = [k for k in order if k not in small][:most]
         folded = [k for k in order if k not in kept]
         if len(folded) > 1 or (folded and len(order) > most + 1):
-            names[OTHERS] = "Others"
             lane_of = {k: len(kept) for k in folded}
             order = [*kept, OTHERS]
             names_of_folded = ", ".join(names[k] for k in folded[:4]) + (f" and {len(folded) - 4} more"
                                                                          if len(folded) > 4 else "")
+            lines = textwrap.wrap(names_of_folded, LANE_NAME)     # no wider than the other names: the plot keeps
+            widest = max((len(line) for k in kept for line in textwrap.wrap(names[k], LANE_NAME)), default=0)
+            few = len(folded) <= FEW_NAMED and len(lines) <= 2 and max(map(len, lines)) <= widest   # its width
+            names[OTHERS], names_of_folded = (names_of_folded, "") if few else ("Others", names_of_folded)
     lane_of |= {k: i for i, k in enumerate(order)}
     alone = {k: (lane_of[k],) for k in lane_of}                     # most events are in one lane: one tuple each
     notes = tuple(_note(k, lanes, names_of_folded if k == OTHERS else "") for k in order)
@@ -164,8 +172,6 @@ def _name(dataset: Dataset, key: str, lanes: str) -> str:
 def lane_name(dataset: Dataset, actor_id: str) -> str:
     """An actor's name as a lane's label, as every graph names it ('US', never 'United States' beside a graph's
     'US': :func:`~timeline.render.graph_names.actor_name`): on two lines at most, else its short name."""
-    import textwrap
-
     name = printable(clip(actor_name(dataset.actors[actor_id]), 80))
     if len(textwrap.wrap(name, LANE_NAME)) > 2:
         name = printable(clip(short_name(dataset, actor_id), 80))

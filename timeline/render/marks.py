@@ -21,18 +21,22 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.colors import to_rgb
 from matplotlib.font_manager import FontProperties
-from matplotlib.patches import FancyArrowPatch
+from matplotlib.patches import ConnectionStyle, FancyArrowPatch
+from matplotlib.path import Path
+from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from timeline.dates import DateSpan
 from timeline.model import Event
 from timeline.render import style
+from timeline.render.detour import detour
 from timeline.render.legend import LINKS, MARKER, SPAN_CAP, SPAN_CAP_LINE, SPAN_LINE, ring_marker
 from timeline.render.markers import weighted_size
 from timeline.render.spans import Glyph
 from timeline.render.stacks import stack_text
 
 LABEL_SIZE = 8.0        # points: legible in print at a full page
+RING = MARKER * 1.75    # points: a status ring's width
 QUALIFIER_FONT = FontProperties(size=LABEL_SIZE, weight="bold")
 
 
@@ -111,7 +115,7 @@ def draw_event(ax: Axes, glyph: Glyph, y: float, points_per_day: float, size: fl
                                            color=mark.color, gid=f"open:{glyph.key}"))
     if look.ring:       # a span's ring goes round its end cap: round the middle it ringed nothing; tinted in
         at = hi if span else mark_x(glyph)      # the span's colour, not empty (judged round 9: it read as hollow)
-        artists += ax.plot([at], [y], ls="none", marker=ring_marker(look.ring), ms=MARKER * 1.75 * size,
+        artists += ax.plot([at], [y], ls="none", marker=ring_marker(look.ring), ms=RING * size,
                            mfc=(*to_rgb(mark.color), SPAN_RING_TINT) if span else "none", mec=style.INK, mew=0.8,
                            zorder=4, gid=f"ring:{glyph.key}")
     if mark_text := qualifier(event.date) + stack_text(glyph):
@@ -162,21 +166,23 @@ def links(events: Sequence[Event], relations: Sequence[str]) -> list[tuple[str, 
 #: How far a link bends (matplotlib's ``arc3`` rad), in the order tried: more only where its head would end by
 #: another event's mark (judged round 12: a dispute's head on the bracket of a span beneath its target).
 BENDS = (0.35, 0.6, 0.9, 1.3)
+#: Shares of a link's length by which a square-cornered route ("bar") stands out to one side, where no arc clears
+#: the labels' words (judged round 13: the dispute through "in ending the war").
+BARS = (0.15, 0.3, 0.5, 0.8)
 #: Points: a link's head's length (``-|>`` at mutation scale 8), and how far short of its target's middle it ends.
 LINK_SCALE = 8.0
 LINK_HEAD, LINK_SHRINK = 0.4 * LINK_SCALE, MARKER * 0.9
 
 
 def draw_links(ax: Axes, where: dict[str, tuple[float, float]], shown: Sequence[tuple]) -> list[Artist]:
-    """An arrow from each event's mark to the mark of the one it relates to (``where``: id to x, y), curving
-    outward: to the left in the axis' left half, to the right in its right half (away from the labels, which
-    read inward from the marks near an edge), unless it would cross more labels than curving inward (judged
-    round 8: the Pokrovsk dispute crossed 'Kyiv rejects the demands'); bent further where its head would end
-    nearer another event's mark than its own, or with another mark within a head's length of its tip."""
+    """An arrow from each event's mark to the mark of the one it relates to (``where``: id to x, y), by the first
+    route of :func:`routes` whose head ends on its own mark (:func:`head_fault`) and that crosses no label's
+    words and no other mark (judged round 8: the Pokrovsk dispute crossed 'Kyiv rejects the demands'; round 13:
+    one cut "in ending the war"); where none does, the one crossing the fewest words, then marks."""
     artists: list[Artist] = []
     left, right = sorted(ax.get_xlim())
     renderer = ax.figure.canvas.get_renderer()
-    words = [t.get_window_extent(renderer) for t in ax.texts if (t.get_gid() or "").startswith("label:")]
+    words = [label_words(t, renderer) for t in ax.texts if (t.get_gid() or "").startswith(("label:", "number:"))]
     marks = mark_boxes(ax, renderer)
     px = ax.figure.dpi / 72
     for source, relation, target in shown:
@@ -184,14 +190,70 @@ def draw_links(ax: Axes, where: dict[str, tuple[float, float]], shown: Sequence[
         look = LINKS[relation]
         outward = 1 if (x1 + x2) / 2 > (left + right) / 2 else -1
         ends = ax.transData.transform([(x1, y1), (x2, y2)])
-        bends = [rad * side * (1 if y2 < y1 else -1) for rad in BENDS for side in (outward, -outward)]   # rows grow down
-        bend = min(bends, key=lambda rad: (head_fault(ends, rad, target, marks, px), abs(rad),
-                                           _words_crossed(ends, rad, words), bends.index(rad)))
-        artists.append(ax.add_patch(FancyArrowPatch(
-            (x1, y1), (x2, y2), connectionstyle=f"arc3,rad={bend}", arrowstyle="-|>",
-            mutation_scale=LINK_SCALE, lw=0.9, color=look["color"], ls=look["ls"], shrinkA=LINK_SHRINK,
-            shrinkB=LINK_SHRINK, zorder=4, clip_on=False, gid=f"link:{source}:{relation}:{target}")))
+        choices = routes(outward * (1 if y2 < y1 else -1))       # rows grow down
+        passed = [k for k, (key, _) in enumerate(marks) if key not in (source, target)]
+
+        costs = [_cost(ConnectionStyle(style), ends, px, target, marks, [marks[i][1] for i in passed], words)
+                 for style in choices]
+        best = min(range(len(choices)), key=lambda k: (*costs[k], k))
+        drawn = {"arrowstyle": "-|>", "mutation_scale": LINK_SCALE, "lw": 0.9, "color": look["color"],
+                 "ls": look["ls"], "zorder": 4, "clip_on": False, "gid": f"link:{source}:{relation}:{target}"}
+        if costs[best][1] and (corners := _detour(source, target, marks, words, ax.figure.dpi / 100)) is not None:
+            path = Path(ax.transData.inverted().transform(corners))
+            artists.append(ax.add_patch(FancyArrowPatch(path=path, **drawn)))
+            continue
+        artists.append(ax.add_patch(FancyArrowPatch((x1, y1), (x2, y2), connectionstyle=choices[best],
+                                                    shrinkA=LINK_SHRINK, shrinkB=LINK_SHRINK, **drawn)))
     return artists
+
+
+def _cost(style: ConnectionStyle, ends: np.ndarray, px: float, target: str, marks: Sequence[tuple[str, Bbox]],
+          passed: Sequence[Bbox], words: Sequence[Bbox]) -> tuple:
+    """What is wrong with a route, worst first: its head off its mark (:func:`head_fault`), words crossed, other
+    marks crossed, then how many of each."""
+    points = route_points(style, ends, px)
+    crossed, through = _boxes_crossed(points, words), _boxes_crossed(points, passed)
+    return head_fault(points, target, marks, px), crossed > 0, through > 0, crossed, through
+
+
+def _detour(source: str, target: str, marks: Sequence[tuple[str, Bbox]], words: Sequence[Bbox], scale: float
+            ) -> np.ndarray | None:
+    """A square-cornered route from ``source``'s mark to ``target``'s round every label's ``words`` and every
+    other mark (:func:`~timeline.render.detour.detour`), in display pixels; ``None`` if there is none."""
+    own = {key: Bbox.union([box for k, box in marks if k == key]) for key in (source, target)}
+    blocked = [*words, *(box for key, box in marks if key not in own)]
+    return detour(own[source], own[target], blocked, scale)
+
+
+def label_words(text: Text, renderer: object) -> Bbox:
+    """The box of a label's words (display pixels; not its leader), where they are drawn: an annotation placed
+    by an offset is set in place first (matplotlib does so only when it draws it)."""
+    if hasattr(text, "update_positions"):
+        text.update_positions(renderer)
+    return Text.get_window_extent(text, renderer)
+
+
+def routes(side: int) -> list[str]:
+    """The routes a link may take, in order of preference (matplotlib connection styles): arcs bent ``side``
+    first (outward: away from the labels, which read inward from marks near an edge), then the other way, the
+    least bent first; then square-cornered ones, the nearest first."""
+    arcs = [f"arc3,rad={rad * s}" for rad in BENDS for s in (side, -side)]
+    return arcs + [f"bar,armA=0,armB=0,fraction={f * s}" for f in BARS for s in (side, -side)]
+
+
+def route_points(style: ConnectionStyle, ends: np.ndarray, px: float) -> np.ndarray:
+    """Points every pixel or so along a link's route from ``ends[0]`` to ``ends[1]`` (display pixels, ``px`` a
+    point), shortened at both ends as the arrow is drawn."""
+    path = style(tuple(ends[0]), tuple(ends[1]), shrinkA=LINK_SHRINK * px, shrinkB=LINK_SHRINK * px)
+    corners = np.concatenate(path.to_polygons(closed_only=False))
+    steps = [np.linspace(a, b, max(2, int(np.hypot(*(b - a))) + 1)) for a, b in zip(corners, corners[1:])]
+    return np.concatenate(steps) if steps else corners
+
+
+def _boxes_crossed(points: np.ndarray, boxes: Sequence[Bbox]) -> int:
+    """How many of ``boxes`` (display pixels, a pixel of air about them) a route's ``points`` pass through."""
+    return sum(bool(np.any((points[:, 0] > b.x0 - 1) & (points[:, 0] < b.x1 + 1) & (points[:, 1] > b.y0 - 1)
+                           & (points[:, 1] < b.y1 + 1))) for b in boxes)
 
 
 def mark_boxes(ax: Axes, renderer: object) -> list[tuple[str, Bbox]]:
@@ -209,31 +271,17 @@ def mark_boxes(ax: Axes, renderer: object) -> list[tuple[str, Bbox]]:
     return out
 
 
-def head_fault(ends: np.ndarray, rad: float, target: str, marks: Sequence[tuple[str, Bbox]], px: float) -> bool:
-    """Would the head of an arc from ``ends[0]`` to ``ends[1]`` (display pixels, ``px`` a point) bent by ``rad``
-    end nearer another event's mark (``marks``: id, box) than its ``target``'s, or lie within :data:`LINK_HEAD`
-    of another mark? The head runs back along the arc from where it crosses :data:`LINK_SHRINK` round its end."""
-    head = arc_points(ends, rad, LINK_SHRINK * px, (LINK_SHRINK + LINK_HEAD) * px)
-    own = min((box_distance(head[-1], box) for key, box in marks if key == target), default=np.inf)
+def head_fault(points: np.ndarray, target: str, marks: Sequence[tuple[str, Bbox]], px: float) -> bool:
+    """Would the head of a link along ``points`` (:func:`route_points`, ``px`` a point) end nearer another event's
+    mark (``marks``: id, box) than its ``target``'s, or lie within :data:`LINK_HEAD` of another mark? The head is
+    the route's last :data:`LINK_HEAD` points."""
+    run = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(points[::-1], axis=0).T))])
+    head = points[::-1][run <= LINK_HEAD * px]
+    own = min((box_distance(head[0], box) for key, box in marks if key == target), default=np.inf)
     others = [box for key, box in marks if key != target]
-    tip = min((box_distance(head[-1], box) for box in others), default=np.inf)
+    tip = min((box_distance(head[0], box) for box in others), default=np.inf)
     body = min((box_distance(point, box) for point in head for box in others), default=np.inf)
     return bool(tip <= own or body < LINK_HEAD * px)
-
-
-def arc_points(ends: np.ndarray, rad: float, near: float, far: float) -> np.ndarray:
-    """The points of an ``arc3`` arc of ``rad`` from ``ends[0]`` to ``ends[1]`` between ``far`` and ``near``
-    pixels from its end, in order along it (the last, where it last crosses ``near`` round its end: where
-    matplotlib ends its head)."""
-    (x1, y1), (x2, y2) = ends
-    control = np.array([(x1 + x2) / 2 + rad * (y2 - y1), (y1 + y2) / 2 - rad * (x2 - x1)])
-    t = np.linspace(0.0, 1.0, 401)[:, None]
-    points = (1 - t) ** 2 * ends[0] + 2 * (1 - t) * t * control + t ** 2 * ends[1]
-    away = np.hypot(*(points - ends[1]).T)
-    last = np.flatnonzero(away >= near)
-    last = last[-1] if len(last) else 0
-    first = np.flatnonzero(away[:last + 1] >= far)
-    return points[(first[-1] if len(first) else 0):last + 1]
 
 
 def box_distance(point: np.ndarray, box: Bbox) -> float:
@@ -241,12 +289,3 @@ def box_distance(point: np.ndarray, box: Bbox) -> float:
     return float(np.hypot(max(box.x0 - point[0], 0.0, point[0] - box.x1), max(box.y0 - point[1], 0.0, point[1] - box.y1)))
 
 
-def _words_crossed(ends: np.ndarray, rad: float, words: Sequence[Bbox]) -> int:
-    """How many of the boxes ``words`` (display pixels) an arc from ``ends[0]`` to ``ends[1]`` bent by ``rad``
-    (as matplotlib's ``arc3`` bends it: a quadratic Bézier curve) passes through."""
-    (x1, y1), (x2, y2) = ends
-    control = np.array([(x1 + x2) / 2 + rad * (y2 - y1), (y1 + y2) / 2 - rad * (x2 - x1)])
-    t = np.linspace(0.1, 0.9, 33)[:, None]
-    points = (1 - t) ** 2 * ends[0] + 2 * (1 - t) * t * control + t ** 2 * ends[1]
-    return sum(bool(np.any((points[:, 0] > b.x0) & (points[:, 0] < b.x1) & (points[:, 1] > b.y0)
-                           & (points[:, 1] < b.y1))) for b in words)

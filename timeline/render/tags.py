@@ -29,9 +29,10 @@ MIN_LEADER, AWAY = 8.0, 6.0
 #: The leader that joins a tag to its mark where no place beside it obeys the nearest-mark rule.
 LEADER = {"arrowstyle": "-", "color": "#8A8A8A", "lw": 0.5, "shrinkA": 0.5, "shrinkB": 3.5}
 #: Offsets tried from the mark, in points (x, y), and the side a tag then reads from: right, level with it first
-#: (raised, a "×2" at a lane's top read as the lane above's: judged round 9), then up right, down right, the left
-#: side, straight above and beneath, then further out.
-NEAR = ((1.0, 0.0), (1.0, 0.5), (1.0, -0.5), (-1.0, 0.0), (-1.0, 0.5), (-1.0, -0.5), (0.0, 1.0), (0.0, -1.0),
+#: (raised, a "×2" at a lane's top read as the lane above's: judged round 9), then left, level with it (judged
+#: round 13: numbers above their circles, or between a circle and a span), then up and down right and left,
+#: straight above and beneath, then further out.
+NEAR = ((1.0, 0.0), (-1.0, 0.0), (1.0, 0.5), (1.0, -0.5), (-1.0, 0.5), (-1.0, -0.5), (0.0, 1.0), (0.0, -1.0),
         (1.0, 1.0), (-1.0, 1.0), (1.0, -1.0), (-1.0, -1.0))
 #: The cost of a place outside the axes, as square pixels of overlap: a tag in the key's gap reads as the key's.
 OUTSIDE = 1e6
@@ -64,7 +65,7 @@ def tags_of(ax: Axes) -> list[Text]:
 
 def clear_tags(ax: Axes) -> list[Text]:
     """Move each tag of ``ax`` to the first of :data:`OFFSETS` around its mark (at its own size) where it keeps
-    :data:`PAD` points clear of every mark and every text placed and lies nearer its own mark than any other
+    :data:`PAD` points clear of every mark, axis break and text placed and lies nearer its own mark than any other
     (:func:`nearest_is_own`); with no such place, to the first clear one, joined to its mark by a leader
     (:data:`LEADER`); with none clear either, to the one that overlaps least. A stack's "×3" first tries the
     places tight right of its mark (:data:`RIGHT`). Return the tags; call once the
@@ -74,7 +75,8 @@ def clear_tags(ax: Axes) -> list[Text]:
     tags = tags_of(ax)
     fixed = [t.get_window_extent(renderer).padded(TEXT_PAD * px) for t in ax.texts
              if t not in tags and t.get_text().strip()]
-    taken = _array([*obstacles(ax, renderer), *fixed])
+    breaks = [p.get_window_extent(renderer) for p in ax.patches if (p.get_gid() or "").startswith("break:")]
+    taken = _array([*obstacles(ax, renderer), *fixed, *breaks])     # a number left of its mark: not on a break
     keyed = marks_by_event(ax, renderer)
     edges = lane_edges(ax)
     scale = ax.figure.dpi / 100
