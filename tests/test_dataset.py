@@ -197,9 +197,9 @@ def test_alias_bomb_is_refused_at_once_with_one_line(tmp_path):
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 10)]
     path = tmp_path / "bomb.yaml"
     path.write_text("\n".join(lines) + "\nevents: *a9\n")
-    started = time.perf_counter()
+    started = time.process_time()
     found = problems(path)
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     assert found == [f"{path}:{i + 1}: unknown top-level key 'a{i}'" for i in range(5)] + [
                      f"{path}:6: aliases repeat more than ten times what the file holds (an alias bomb?); "
                      "write the values out"]
@@ -218,10 +218,10 @@ def test_a_50_mb_file_is_refused_at_once(tmp_path):
         file.write("events:\n")
         file.writelines(f"  - {{id: e{i}, type: statement, date: 2025, source: [a]}}\n" for i in range(1_000_000))
     assert path.stat().st_size > 50 * 2**20
-    started = time.perf_counter()
+    started = time.process_time()
     assert problems(path) == [f"{path}: file is 57 MB, over the 32 MB limit; split it into a folder of files "
                               "(or set TIMELINE_MAX_FILE_MB)"]
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
 
 
 def test_folder_of_files_is_one_dataset(tmp_path):

@@ -196,9 +196,9 @@ def test_aliases_and_merge_keys_still_work(write_yaml):
 def test_a_huge_text_is_refused_with_one_line(tmp_path):
     path = tmp_path / "huge.yaml"
     path.write_text("actors:\n  - id: a\n    name: " + "x" * 10_000_000 + "\n")
-    started = time.perf_counter()
+    started = time.process_time()
     assert problems(path) == [f"{path}:3: a text of 10,000,000 characters, over the 100,000 limit; shorten it"]
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
 
 
 def test_a_second_document_is_refused(write_yaml):

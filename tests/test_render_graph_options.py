@@ -173,7 +173,7 @@ def test_a_huge_name_is_cut_before_it_is_measured(tmp_path):
     people = [Actor("a", "A" * 10_000_000, kind="state"), Actor("b", "Beta", kind="state")]
     data = Dataset(actors={p.id: p for p in people},
                    events=[Event("x", "meeting", parse_edtf("2025-01-02"), participants=("a", "b"))])
-    start = time.perf_counter()
+    start = time.process_time()
     figure = draw_graph(data)
-    assert time.perf_counter() - start < 20
+    assert time.process_time() - start < 20
     assert len(by_gid(figure, "label")["a"].get_text()) < 400

@@ -123,10 +123,10 @@ def test_a_huge_name_is_cut_before_it_is_measured():
     import time
 
     giant = Actor("ru", "R" * 10_000_000, "state")
-    start = time.perf_counter()
+    start = time.process_time()
     figure = draw_timeline(record(meeting("a", "2025-06-01"), actors=(giant, Actor("ua", "Ukraine", "state"))),
                            lanes="actor")
-    assert time.perf_counter() - start < 20
+    assert time.process_time() - start < 20
     assert all(len(name) < 200 for name in figure.timeline.lanes)
 
 
