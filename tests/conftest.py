@@ -13,6 +13,7 @@ from types import ModuleType
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, settings
 
 from timeline.cli import cli
 from timeline.dataset import load
@@ -35,6 +36,14 @@ events:
   - {id: e1, type: meeting, date: 2025-12-02, participants: [anna, boris], location: Geneva}
   - {id: e2, type: call, date: 2025-12-03, participants: [anna, boris]}
 """
+
+# Hypothesis: no deadline and no speed health check (how long an example takes depends on the machine's load, not on
+# what a test asserts: both failed only on a loaded machine), and in CI the same examples every run (derandomize:
+# seeded by each test's name), so that two CI runs of the same code cannot give two answers. Runs elsewhere draw new
+# examples each time, and may find what CI does not.
+settings.register_profile("timeline", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", settings.get_profile("timeline"), derandomize=True, database=None)
+settings.load_profile("ci" if os.environ.get("CI") else "timeline")
 
 
 @pytest.fixture(autouse=True, scope="session")

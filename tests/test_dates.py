@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from dateutil.relativedelta import relativedelta
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline.dates import DateError, DateSpan, format_edtf, parse_edtf, parse_user_date
@@ -18,10 +18,6 @@ UTC = timezone(timedelta(0))
 UNIT = {"year": relativedelta(years=1), "month": relativedelta(months=1), "day": relativedelta(days=1),
         "minute": relativedelta(minutes=1), "second": relativedelta(seconds=1)}
 FINENESS = ["year", "month", "day", "minute", "second"]
-
-#: Drawing these dates takes seconds on a loaded machine (CI's two workers among other jobs): the health check
-#: on generation speed failed there, not what the tests assert.
-SLOW_DRAWS = settings(suppress_health_check=[HealthCheck.too_slow])
 
 
 # --- reading EDTF: exact values ---------------------------------------------------------------
@@ -310,7 +306,6 @@ def spans(draw: st.DrawFn, forms: tuple[str, ...] = ("single", "interval", "open
     return {"interval": f"{first}/{last}", "open start": f"../{last}", "open end": f"{first}/.."}[form]
 
 
-@SLOW_DRAWS
 @given(singles())
 def test_single_dates_read_as_written(case: tuple[str, datetime, datetime, timezone | None]) -> None:
     text, when, start, zone = case
@@ -351,7 +346,6 @@ def test_an_interval_is_made_of_its_ends(text: str) -> None:
     assert span.iso_end() == (last.iso_end() if last else None)
 
 
-@SLOW_DRAWS
 @given(st.lists(spans().map(parse_edtf), max_size=12), st.data())
 def test_sort_key_is_a_total_order_by_start_then_end(items: list[DateSpan], data: st.DataObject) -> None:
     ordered = sorted(items, key=DateSpan.sort_key)
