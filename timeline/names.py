@@ -67,13 +67,46 @@ def find_actor(dataset: Dataset, name: str) -> Actor:
     if ids:
         listed = ", ".join(f"{i} ({dataset.actors[i].name})" for i in sorted(ids))
         raise ActorNotFound(f"{_quoted(name)} could be any of: {listed}; use one of these ids")
-    import difflib
-
-    close = difflib.get_close_matches(fold(name), index, n=3, cutoff=0.6)
-    hint = sorted({i for k in close for i in index[k]})
-    suggestion = f"; did you mean {' or '.join(repr(i) for i in hint)}?" if hint else \
+    near = nearest(dataset, name)
+    suggestion = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else \
         "; 'timeline actors' lists every actor"
     raise ActorNotFound(f"no actor called {_quoted(name)}{suggestion}")
+
+
+#: Similarity (0-100) a spelling needs to be suggested, and how far below the best a second one may be.
+NEAR, TIED = 75, 5
+#: A match on one word of a longer name ('rubio' in 'Marco Rubio') counts this much less than a whole one.
+WORD_PENALTY = 10
+
+
+def nearest(dataset: Dataset, name: str, most: int = 3) -> list[str]:
+    """The spellings (id, name or alias, as the data writes them) of the actors nearest to ``name``, best first.
+
+    Similarity is rapidfuzz's Indel ratio of the folded texts (0-100), the best of: the whole spelling, its words
+    in any order (``token_sort_ratio``: 'Putin Vladimir'), and, for a one-word ``name``, each word of it less
+    :data:`WORD_PENALTY` ('Rubbio' for 'Marco Rubio'). An actor counts once, by its nearest spelling (the id
+    on a tie); those at :data:`NEAR` or more and within :data:`TIED` of the best are kept, ``most`` at the most.
+
+    >>> nearest(record, "Witkov"), nearest(record, "Putin Vladimir"), nearest(record, "Xerxes")
+    (['witkoff'], ['Vladimir Putin'], [])
+    """
+    from rapidfuzz import fuzz
+
+    key = fold(name[:200])
+    one_word = len(key.split()) == 1
+    scored: list[tuple[float, str]] = []
+    for actor in dataset.actors.values():
+        best = (0.0, "")
+        for spelling in (actor.id, actor.name, *actor.aliases):
+            folded = fold(spelling)
+            score = max(fuzz.ratio(key, folded), fuzz.token_sort_ratio(key, folded))
+            if one_word and " " in folded:
+                score = max(score, *(fuzz.ratio(key, word) - WORD_PENALTY for word in folded.split()))
+            best = max(best, (score, spelling), key=lambda pair: pair[0])
+        scored.append(best)
+    scored.sort(key=lambda pair: -pair[0])
+    top = scored[0][0] if scored else 0.0
+    return [spelling for score, spelling in scored[:most] if score >= max(NEAR, top - TIED)]
 
 
 def _quoted(name: str, limit: int = 60) -> str:

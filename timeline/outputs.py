@@ -78,7 +78,10 @@ def _holds(path: Path, files: dict[str, list[str]]) -> bool:
 
 
 def check_writable(path: Path, force: bool = False) -> None:
-    """Raise :class:`OutputExists` if ``path`` exists, is not ours, and ``force`` is off."""
+    """Raise :class:`OutputExists` if ``path`` exists, is not ours, and ``force`` is off (a broken link says so)."""
+    if os.path.islink(path) and not os.path.exists(path) and not force:
+        raise OutputExists(f"{path} is a broken link (to {os.readlink(path)!r}), and timeline writes through no link; "
+                           "choose another path with -o, or pass --force to replace the link")
     if os.path.lexists(path) and not force and not is_ours(path):
         raise OutputExists(f"{path} exists and was not written by timeline; "
                            "choose another path with -o, or pass --force to replace it")
@@ -174,8 +177,9 @@ def _lock(folder: Path, wait: float) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     except FileExistsError:
-        raise OutputError(f"cannot write {folder}{os.sep}: it is a file, not a folder; "
-                          "choose another place with -o") from None
+        why = f"a broken link (to {os.readlink(folder)!r}); restore what it points to, or" if folder.is_symlink() \
+            else "a file, not a folder;"
+        raise OutputError(f"cannot write {folder}{os.sep}: it is {why} choose another place with -o") from None
     except OSError as error:
         raise _cannot_write(folder, error) from None
     deadline = time.monotonic() + wait

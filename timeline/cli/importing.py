@@ -30,7 +30,8 @@ SHOWN_REFUSED = 10
 @click.option("--actor", "actors", multiple=True, metavar="NAME", help="Only events of this actor (repeatable).")
 @click.option("--type", "types", multiple=True, metavar="TYPE", type=click.Choice(list(EVENT_TYPES)),
               help="Only events of this type (repeatable).")
-@click.option("--cameo", multiple=True, metavar="CODE", help="Only events whose CAMEO code starts so (04).")
+@click.option("--cameo", multiple=True, metavar="CODE", callback=lambda ctx, param, value: _cameo_codes(value),
+              help="Only events whose CAMEO code starts so (04).")
 @click.option("--plover", multiple=True, metavar="TYPE", callback=lambda ctx, param, value: _plover_types(value),
               help="Only events of this PLOVER type (CONSULT).")
 @click.option("-o", "--output", "output_text", required=True, type=click.Path(), callback=not_standard_output,
@@ -99,6 +100,20 @@ def _plover_types(values: tuple[str, ...]) -> tuple[str, ...]:
         if value.upper() not in PLOVER_TYPES:
             raise click.BadParameter(f"{value!r} is not a PLOVER type ({', '.join(PLOVER_TYPES)})"
                                      + did_you_mean(value.upper(), PLOVER_TYPES))
+    return values
+
+
+def _cameo_codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    """``values``, each a code of the CAMEO codebook; raise :class:`click.BadParameter` naming the nearest codes
+    (a code no event has filtered every row out, silently)."""
+    from timeline.importers.cameo import named, nearest_codes, table
+
+    for value in values:
+        if value not in table("eventcodes"):
+            near = nearest_codes(value)
+            hint = f"; did you mean {' or '.join(map(named, near))}?" if near else \
+                "; give two to four digits, such as 04 (Consult) or 046 (Engage in negotiation)"
+            raise click.BadParameter(f"{value!r} is not an event code of the CAMEO codebook{hint}")
     return values
 
 

@@ -107,3 +107,32 @@ def actor(code: str, country: str, kind: str = "", group: str = "", name: str = 
     label = name.strip().title() or code
     return [{"id": slug(f"{code} {label}") if label != code else slug(code), "name": label,
              "kind": "organization" if code[:3] in ORGANISATIONS else "group", "aliases": [code]}]
+
+
+def nearest_codes(text: str) -> list[str]:
+    """The codebook's event codes nearest to ``text``, which is not one: the longest code it begins with (its
+    parent, '04' for '047'), then the code of its own length nearest in number under that parent ('046'); a lone
+    digit is a root without its zero ('4': '04'); words are matched to the codes' names ('consult': '04').
+
+    >>> nearest_codes("047"), nearest_codes("4"), nearest_codes("21"), nearest_codes("Consult")
+    (['04', '046'], ['04'], ['20'], ['04'])
+    """
+    codes = table("eventcodes")
+    text = text.strip()
+    if not text.isdigit():
+        from rapidfuzz import fuzz, process
+
+        match = process.extractOne(text.lower(), {code: name.lower() for code, name in codes.items()},
+                                   scorer=fuzz.WRatio, score_cutoff=80)
+        return [match[2]] if match else []
+    if len(text) == 1 and f"0{text}" in codes:
+        return [f"0{text}"]
+    parent = next((text[:n] for n in range(min(len(text), 5) - 1, 1, -1) if text[:n] in codes), "")
+    same = [code for code in codes if len(code) == len(text) and code.startswith(parent)]
+    nearby = sorted(same, key=lambda code: abs(int(code) - int(text)))[:1]
+    return [*([parent] if parent else []), *nearby]
+
+
+def named(code: str) -> str:
+    """``'046' (Engage in negotiation)``: the code quoted, with its name in the codebook."""
+    return f"'{code}' ({describe(code).capitalize()})"
