@@ -4,6 +4,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 
 from timeline.dataset import load
@@ -35,22 +36,18 @@ def _workbook(path: Path, rows: list[list], merged: tuple[str, ...] = (), cell: 
 ROWS = [[2025, 12, 2, "Putin meets Witkoff", "Talks"], [2025, 12, 3, '=CONCAT("Talks ","end")', "x"]]
 
 
-def test_a_formula_never_computed_refuses_the_workbook_at_its_cell(run, tmp_path):
-    path = _workbook(tmp_path / "sheet.xlsx", ROWS)
+@pytest.mark.parametrize(("cell", "message"), [
+    ({}, 'cell D3 holds the formula =CONCAT("Talks ","end") with no value saved (a program wrote the sheet); '
+         "open it in a spreadsheet and save it, or export it as CSV"),
+    ({"cell": '<c r="D3" t="e"><f>CONCAT(1)</f><v>#NAME?</v></c>'},
+     "cell D3 holds the formula =CONCAT(1), which gives the error #NAME?; correct it in the spreadsheet, or type "
+     "the value in"),
+], ids=["never computed", "failed"])
+def test_a_formula_without_a_value_refuses_the_workbook_at_its_cell(run, tmp_path, cell, message):
+    path = _workbook(tmp_path / "sheet.xlsx", ROWS, **cell)
     result = run("import", str(path), "-o", str(tmp_path / "out.yaml"), data=None)
     assert result.exit_code == 1 and not (tmp_path / "out.yaml").exists()
-    assert result.output.splitlines() == [
-        f'Error: {path}:3: cell D3 holds the formula =CONCAT("Talks ","end") with no value saved (a program wrote '
-        "the sheet); open it in a spreadsheet and save it, or export it as CSV"]
-
-
-def test_a_formula_that_failed_refuses_the_workbook_at_its_cell(run, tmp_path):
-    path = _workbook(tmp_path / "sheet.xlsx", ROWS, cell='<c r="D3" t="e"><f>CONCAT(1)</f><v>#NAME?</v></c>')
-    result = run("import", str(path), "-o", str(tmp_path / "out.yaml"), data=None)
-    assert result.exit_code == 1
-    assert result.output.splitlines() == [
-        f"Error: {path}:3: cell D3 holds the formula =CONCAT(1), which gives the error #NAME?; correct it in the "
-        "spreadsheet, or type the value in"]
+    assert result.output.splitlines() == [f"Error: {path}:3: {message}"]
 
 
 def test_a_computed_formula_gives_its_value(run, tmp_path):
