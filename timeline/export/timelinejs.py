@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import partial
+from functools import lru_cache, partial
 from html import escape
 from typing import Any, Literal
 
@@ -110,12 +110,12 @@ def _script_safe(text: bytes) -> bytes:
 
 
 def _slide(dataset: Dataset, event: Event, group_by: GroupBy, citations: dict[str, str]) -> dict[str, Any]:
-    first, last = event.date.ends()
-    slide: dict[str, Any] = {"unique_id": event.id, "start_date": _date(first or last)}
-    if first and last and last.start != first.start:
-        slide["end_date"] = _date(last)
-    if _misleading(event.date, first, last):
-        slide["display_date"] = event.date.label()
+    start, end, label = _dates(event.date)
+    slide: dict[str, Any] = {"unique_id": event.id, "start_date": dict(start)}
+    if end is not None:
+        slide["end_date"] = dict(end)
+    if label is not None:
+        slide["display_date"] = label
     slide["text"] = {"headline": _html(headline(event, dataset, status=True)),
                      "text": _text(dataset, event, citations)}
     if group_by == "side":
@@ -125,6 +125,15 @@ def _slide(dataset: Dataset, event: Event, group_by: GroupBy, citations: dict[st
         group = type_label(event.type)
     slide["group"] = escape(_html(group))
     return slide
+
+
+@lru_cache(maxsize=1 << 16)
+def _dates(span: DateSpan) -> tuple[dict[str, int], dict[str, int] | None, str | None]:
+    """A slide's start date, end date (if it ends on another start) and display date (if TimelineJS would
+    mislead), worked out once per distinct date (issue 18); each slide gets copies of the mappings."""
+    first, last = span.ends()
+    end = _date(last) if first and last and last.start != first.start else None
+    return _date(first or last), end, span.label() if _misleading(span, first, last) else None  # type: ignore[arg-type]
 
 
 def _date(single: DateSpan) -> dict[str, int]:
