@@ -9,7 +9,7 @@ from export_cases import HOSTILE, TRICKY
 
 from timeline.dataset import load
 from timeline.export import export
-from timeline.export.csv import safe_cell, tables, unguard, write_csv
+from timeline.export.csv import _csv_text, safe_cell, tables, unguard, write_csv
 from timeline.graph import actor_graph
 from timeline.rows import event_row
 
@@ -105,3 +105,12 @@ def test_the_guard_keeps_joins(write_yaml, tmp_path):
 
 def test_without_a_graph_there_is_no_edges_table(seed):
     assert list(tables(seed)) == ["events", "quotes", "actors", "sources"]
+
+
+def test_the_events_table_written_in_batches_is_the_whole(tricky):
+    table = tables(tricky)["events"]
+    rows = [dict(row) for row in table.rows]
+    assert len(rows) == len(tricky.events) == 3 and rows[1:3] == table.rows[1:3] and rows[2] == table.rows[2]
+    whole = "".join(_csv_text(table, batch=10**6))
+    assert "".join(_csv_text(table, batch=2)) == whole
+    assert "".join(_csv_text(table._replace(rows=rows), batch=3)) == whole

@@ -80,6 +80,14 @@ def test_lines_are_crlf_folded_at_75_octets_and_the_same_every_time(tricky, seed
     assert generate_ical(seed) == generate_ical(seed)
 
 
+@pytest.mark.parametrize("length", [0, 75, 76, 149, 150, 223, 500])
+def test_an_ascii_line_folds_at_75_then_74_octets(length):
+    line = "".join(chr(33 + n % 90) for n in range(length))
+    parts = fold(line).split("\r\n ")
+    assert "".join(parts) == line and [len(part) for part in parts[:-1]] == [75, *[74] * len(parts)][:len(parts) - 1]
+    assert 0 < len(parts[-1]) <= (75 if len(parts) == 1 else 74) or line == ""
+
+
 def test_fold_never_splits_a_character():
     line = "SUMMARY:" + "Иван " * 40
     folded = fold(line)

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from timeline.export.json_text import json_bytes, json_pieces
+from timeline.export.json_text import json_bytes, json_pieces, json_slices
 
 STDLIB = json.JSONEncoder(ensure_ascii=False, indent=1)
 LEAVES = ["", "é\n\"<>&\u2028\x00\ud800 text", 0, -3, 10**20, 2**63, 1.5, -0.0, 1e300, float("nan"), float("inf"),
@@ -59,3 +59,13 @@ def test_what_json_cannot_hold_is_a_type_error(value: object) -> None:
         "".join(json_pieces(value))
     with pytest.raises(TypeError):
         "".join(STDLIB.iterencode(value))
+
+
+@pytest.mark.parametrize("head", [{}, {"title": {"text": "é<"}, "scale": "human"}])
+def test_a_list_written_in_slices_gives_the_bytes_of_the_whole(head: dict) -> None:
+    items = [{"id": n, "text": ["é\n", {"k": None}], "e": {}} for n in range(7)]
+    for size in (1, 3, 7):
+        slices = [[], *(items[at:at + size] for at in range(0, 7, size)), []]
+        assert b"".join(json_slices(head, "events", slices)) == json_bytes({**head, "events": items})
+    assert b"".join(json_slices(head, "events", [[], []])) == json_bytes({**head, "events": []})
+    assert len(list(json_slices(head, "events", [items[:3], items[3:]]))) == 4

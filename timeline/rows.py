@@ -6,8 +6,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
+from timeline.dates import DateSpan
 from timeline.model import ROLE_KEYS, Actor, Dataset, Event, Source
 
 
@@ -20,14 +23,15 @@ def event_row(event: Event) -> dict[str, Any]:
     generated one.
     """
     date = event.date
+    label, start, end = _date_columns(date)
     plover = event.plover_coding()
     return {
         "id": event.id, "type": event.type, "type_label": event.event_type.label, "title": event.title,
-        "headline": event.headline(), "date": date.text, "label": date.label(),
-        "start": date.iso_start(), "end": date.iso_end(), "precision": date.precision,
+        "headline": event.headline(), "date": date.text, "label": label,
+        "start": start, "end": end, "precision": date.precision,
         "approximate": date.approximate, "uncertain": date.uncertain,
         "status": event.status, "held": event.held, "location": event.location,
-        **{key: list(getattr(event, key)) for key in ROLE_KEYS},
+        **dict(zip(ROLE_KEYS, map(list, _ROLES(event)))),
         "outcome": event.outcome,
         "quantities": [quantity._asdict() for quantity in event.quantities],
         "summary": event.summary,
@@ -38,6 +42,16 @@ def event_row(event: Event) -> dict[str, Any]:
         "plover": plover.type if plover else None, "plover_mode": plover.mode if plover else None,
         "plover_context": list(plover.context) if plover else [], "draft": event.draft, "notes": event.notes,
     }
+
+
+#: An event's actors of each role, in :data:`ROLE_KEYS`' order, read in one call.
+_ROLES = attrgetter(*ROLE_KEYS)
+
+
+@lru_cache(maxsize=1 << 16)
+def _date_columns(date: DateSpan) -> tuple[str, str | None, str | None]:
+    """A date's label and ISO bounds, worked out once per distinct date (10k events have ~3k; issue 18)."""
+    return date.label(), date.iso_start(), date.iso_end()
 
 
 def actor_row(actor: Actor) -> dict[str, Any]:

@@ -145,15 +145,19 @@ def write_text(text: str | Iterable[str], path_or_file: PathOrFile) -> None:
             write(piece.encode("utf-8"))
 
 
-def write_bytes(data: bytes, path_or_file: PathOrFile) -> None:
-    """Write UTF-8 ``data`` to a path, a binary file, or (decoded) a text file: :func:`write_text`'s bytes."""
+def write_bytes(data: bytes | Iterable[bytes], path_or_file: PathOrFile) -> None:
+    """Write UTF-8 ``data``, or its pieces one by one (each whole characters), to a path, a binary file, or
+    (decoded) a text file: :func:`write_text`'s bytes."""
+    pieces = [data] if isinstance(data, bytes) else data
     if isinstance(path_or_file, (str, os.PathLike)):
         with open(path_or_file, "wb") as file:
-            file.write(data)
+            file.writelines(pieces)
     elif isinstance(path_or_file, io.TextIOBase):
-        path_or_file.write(data.decode("utf-8"))
-    else:
-        path_or_file.write(data)
+        path_or_file.writelines(piece.decode("utf-8") for piece in pieces)
+    else:  # one write per piece, as write_text
+        write = path_or_file.write
+        for piece in pieces:
+            write(piece)
 
 
 def write_lines(lines: Iterable[str], path_or_file: PathOrFile, end: str = "\n", batch: int = 4096) -> None:

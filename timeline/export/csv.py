@@ -31,9 +31,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from timeline.cells import FORMULA_STARTS, GUARDED_STARTS, LIST_SEPARATOR, cell, safe_cell, unguard  # noqa: F401 (importable from here)
 from timeline.export._common import CONTROL, Folder, PathOrFile, export_graph, plain_text, write_text
@@ -47,7 +47,8 @@ if TYPE_CHECKING:
 QUOTE_COLUMNS = ("event", "speaker", "text", "source")
 #: What :func:`_guarded` may change in a column's texts joined by line breaks: a control character anywhere, or a
 #: guarded start at the start of a text or of an item of a list cell (a false alarm only costs the slow path).
-_MAYBE_GUARDED = re.compile(f"(?:^|\n|{LIST_SEPARATOR})[{re.escape(''.join(GUARDED_STARTS))}]|{CONTROL.pattern}")
+#: Searched apart, the start of the whole first: each pattern then starts with a class re skips to (2.4× faster).
+_GUARDED_ITEM = re.compile(f"(?:\n|{LIST_SEPARATOR})[{re.escape(''.join(GUARDED_STARTS))}]")
 
 
 class Table(NamedTuple):
@@ -71,7 +72,8 @@ def tables(dataset: Dataset, events: Iterable[Event] | None = None,
     """
     events = list(dataset.events if events is None else events)
     result = {
-        "events": _table([_event_row(e) for e in events], skip=("quotes",)),
+        "events": Table(tuple(k for k in _event_row(events[0]) if k != "quotes") if events else (),
+                        EventRows(events)),
         "quotes": Table(QUOTE_COLUMNS, [{"event": e.id, "speaker": q.speaker, "text": q.text, "source": q.source}
                                         for e in events for q in e.quotes]),
         "actors": _table(actor_rows(dataset)),
@@ -105,13 +107,45 @@ def write(dataset: Dataset, events: list[Event], folder: Folder, graph: str = "a
 
 def write_csv(table: Table, path_or_file: PathOrFile) -> None:
     """Write one table as CSV (UTF-8 with BOM, CRLF) to a path or a file."""
+    write_text(_csv_text(table), path_or_file)
+
+
+def _csv_text(table: Table, batch: int = 4096) -> Iterator[str]:
+    """The CSV text of ``table``, ``batch`` rows at a time (rows made lazily, as :class:`EventRows`, are made
+    a batch at a time too: the whole table is never held, issue 18)."""
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(table.columns)
-    columns = [_cells([row.get(c) for row in table.rows]) for c in table.columns]
-    writer.writerows(zip(*columns) if columns else ([] for _ in table.rows))
-    write_text(out.getvalue(), path_or_file)
+    for start in range(0, len(table.rows), batch):
+        rows = table.rows[start:start + batch]
+        columns = [_cells([row.get(c) for row in rows]) for c in table.columns]
+        writer.writerows(zip(*columns) if columns else ([] for _ in rows))
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
+    yield out.getvalue()
+
+
+class EventRows(Sequence[dict[str, Any]]):
+    """The rows of the events table (:func:`timeline.rows.event_row`, ``related`` as text), each made when
+    asked for: a table of 100,000 events made whole is 200 MB."""
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        self.events = events
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
+        if isinstance(index, slice):
+            return list(map(_event_row, self.events[index]))
+        return _event_row(self.events[index])
 
 
 def _cells(values: list[Any]) -> list[str]:
@@ -125,7 +159,8 @@ def _cells(values: list[Any]) -> list[str]:
         texts = [LIST_SEPARATOR.join(value) if value else "" for value in values]
     else:
         return [cell(value, _guarded) for value in values]
-    if _MAYBE_GUARDED.search("\n".join(texts)) is None:
+    joined = "\n".join(texts)
+    if not (joined.startswith(GUARDED_STARTS) or _GUARDED_ITEM.search(joined) or CONTROL.search(joined)):
         return texts
     return [cell(value, _guarded) for value in values]
 

@@ -37,7 +37,6 @@ from timeline.export._common import (
 )
 from timeline.model import HELD_STATUSES, Dataset
 from timeline.negotiation import DEFAULT_STANCES
-from timeline.stance_colors import stance_colors
 
 #: Node shapes by actor kind, near the drawing's markers.
 SHAPES = {"person": "ellipse", "state": "box", "organization": "octagon", "group": "hexagon"}
@@ -89,12 +88,16 @@ def _lines(graph: nx.Graph, dataset: Dataset | None) -> Iterator[str]:
                            fillcolor=color + FILL_ALPHA)
         yield f"  {quote(str(node))} [{shown}];"
     arrow = "->" if graph.is_directed() else "--"
-    stances = stance_colors(dataset.stances if dataset else DEFAULT_STANCES)
+    stances: dict[str, str] | None = None
     edges = edge_items(graph)
     for u, v, key, data in edges:
         edge = look.edges.get((u, v, key), palette.EdgeLook(palette.LINK_COLOR, 1.0))
         label = f"{key} (planned)" if data.get("planned") else key
         if data.get("relation") == "stance":   # issue 15: a stance reads as its label and date, in its colour
+            if stances is None:  # coloraide's import (0.1-0.2 s) only for a graph of stances (issue 18)
+                from timeline.stance_colors import stance_colors
+
+                stances = stance_colors(dataset.stances if dataset else DEFAULT_STANCES)
             edge, label = _stance_look(data, stances), _stance_label(data, dataset)
         shown = attributes(label=label, color=edge.color, fontcolor=edge.color, penwidth=f"{edge.width:.2f}",
                            style="dashed" if edge.dashed else None,

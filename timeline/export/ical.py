@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
 from timeline.dates import DateSpan
 from timeline.errors import NothingToShow
@@ -110,8 +111,9 @@ def text(value: str) -> str:
 
 def fold(line: str) -> str:
     """``line`` folded into lines of at most 75 octets (CRLF and a space between), never inside a character."""
-    if len(line) <= 75 and line.isascii():
-        return line
+    if line.isascii():  # a character a byte: cut by slicing (issue 18: most lines of a description are long)
+        return line if len(line) <= 75 else "\r\n ".join([line[:75], *(line[at:at + 74]
+                                                                      for at in range(75, len(line), 74))])
     data = line.encode("utf-8")
     if len(data) <= 75:
         return line
@@ -131,9 +133,9 @@ def _vevent(dataset: Dataset, event: Event, stamp: str, cited: dict[str, str]) -
     coarse = is_coarse(event.date)
     title = headline(event, dataset, status=True)
     if coarse and not open_ended:
-        title += f" (some time in {event.date.label()})"
+        title += f" (some time in {_label(event.date)})"
     elif open_ended or event.date.approximate or event.date.uncertain:
-        title += f" ({event.date.label()})"
+        title += f" ({_label(event.date)})"
     lines = ["BEGIN:VEVENT", f"UID:{text(event.id)}@timeline", f"DTSTAMP:{stamp}",
              *_when(first or last, last or first, open_ended), f"SUMMARY:{text(title)}"]
     if event.location:
@@ -192,7 +194,7 @@ def _day_after(day: date) -> date:
 
 def _description(dataset: Dataset, event: Event, cited: dict[str, str]) -> str:
     """Plain text: summary, date, who took part, quotes, sources (each source's line kept in ``cited``)."""
-    lines = [event.summary, "", f"Date: {event.date.label()} ({event.date.text})"]
+    lines = [event.summary, "", f"Date: {_label(event.date)} ({event.date.text})"]
     if event.status != DEFAULT_STATUS:
         lines.append(f"Status: {event.status}")
     lines += [f"{label}: {', '.join(names)}" for label, names in roles(dataset, event)]
@@ -203,6 +205,10 @@ def _description(dataset: Dataset, event: Event, cited: dict[str, str]) -> str:
     if event.notes:
         lines.append(f"Notes: {event.notes}")
     return "\n".join(lines).strip()
+
+
+#: A date's label, worked out once per distinct date (issue 18).
+_label = lru_cache(maxsize=1 << 16)(DateSpan.label)
 
 
 def _stamp(dataset: Dataset) -> str:

@@ -10,7 +10,7 @@ the large ones in it are given in pieces, so the whole text is never held at onc
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from json.encoder import INFINITY, encode_basestring
 from typing import Any
 
@@ -46,6 +46,24 @@ def json_bytes(data: Any) -> bytes:
     for level in range(depth, 0, -1):  # no line already done starts with a space
         text = text.replace(b"\n" + b"  " * level, b"\n" + b"\x01" * level)
     return text.replace(b"\x01", b" ")
+
+
+def json_slices(head: dict[str, Any], key: str, slices: Iterable[list[Any]]) -> Iterator[bytes]:
+    """:func:`json_bytes` of ``{**head, key: [*slice0, *slice1, ...]}`` in pieces: one per slice, so that neither
+    the whole list nor its whole text is held at once (the TimelineJS export at 100k events, issue 18).
+    ``key`` must not be in ``head``: it comes last."""
+    start = json_bytes({**head, key: []})
+    end = b"\n}\n"
+    empty = b"\n " + json_bytes(key).rstrip(b"\n") + b": []" + end
+    assert start.endswith(empty), "the slices' key comes last"
+    yield start[:-len(b"]" + end)]
+    lead, tail = len(b"{" + empty) - len(b"]" + end), len(b"\n ]" + end)
+    separator = b""
+    for items in slices:
+        if items:
+            yield separator + json_bytes({key: items})[lead:-tail]
+            separator = b","
+    yield (b"\n ]" if separator else b"]") + end
 
 
 def _pieces(value: Any, level: int, size: int) -> Iterator[str]:

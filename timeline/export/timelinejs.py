@@ -24,7 +24,8 @@ from it and then writes it as HTML. The JSON escapes ``<``, ``>`` and
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache, partial
 from html import escape
 from typing import Any, Literal
 
@@ -43,7 +44,7 @@ from timeline.export._common import (
     web_address,
     write_bytes,
 )
-from timeline.export.json_text import json_bytes
+from timeline.export.json_text import json_slices
 from timeline.model import Dataset, Event, Source
 
 GroupBy = Literal["type", "side"]
@@ -53,7 +54,10 @@ _FIELDS = {"year": ("year",), "month": ("year", "month"), "day": ("year", "month
 #: What :func:`_html` changes: markup (``html.escape``'s five characters) and control characters.
 _HTML_SPECIAL = re.compile(f"[&<>\"']|{CONTROL.pattern}")
 #: Characters escaped in the JSON text so that it is safe inside an HTML <script>.
-_SCRIPT_UNSAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+_SCRIPT_UNSAFE = tuple((char.encode(), escaped.encode()) for char, escaped in (
+    ("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")))
+#: Slides made and written at a time.
+SLICE = 1000
 
 
 def write(dataset: Dataset, events: Sequence[Event], path_or_file: PathOrFile, group_by: GroupBy = "type") -> None:
@@ -63,11 +67,12 @@ def write(dataset: Dataset, events: Sequence[Event], path_or_file: PathOrFile, g
 
 def write_timelinejs(dataset: Dataset, path_or_file: PathOrFile, events: Iterable[Event] | None = None,
                      group_by: GroupBy = "type") -> None:
-    """Write the ``events`` (default: all) of ``dataset`` as TimelineJS3 JSON to a path or a file."""
-    text = json_bytes(timelinejs_data(dataset, events, group_by))
-    for char, escaped in _SCRIPT_UNSAFE:
-        text = text.replace(char.encode(), escaped.encode())
-    write_bytes(text, path_or_file)
+    """Write the ``events`` (default: all) of ``dataset`` as TimelineJS3 JSON to a path or a file: the slides
+    made and written :data:`SLICE` at a time (all at once, 1.8× 0.1's memory at 100k events, issue 18)."""
+    events = list(dataset.events if events is None else events)
+    slide = _slide_maker(dataset, group_by)
+    slices = ([slide(event) for event in events[at:at + SLICE]] for at in range(0, len(events), SLICE))
+    write_bytes(map(_script_safe, json_slices(_head(dataset, events), "events", slices)), path_or_file)
 
 
 def timelinejs_data(dataset: Dataset, events: Iterable[Event] | None = None,
@@ -78,23 +83,39 @@ def timelinejs_data(dataset: Dataset, events: Iterable[Event] | None = None,
     {'year': 2025, 'month': 11, 'day': 19}
     """
     events = list(dataset.events if events is None else events)
+    return {**_head(dataset, events), "events": list(map(_slide_maker(dataset, group_by), events))}
+
+
+def _head(dataset: Dataset, events: list[Event]) -> dict[str, Any]:
+    """The data before the slides: the title slide (if the dataset has a title) and the scale."""
+    if not dataset.title:
+        return {"scale": "human"}
+    text = f"<p>{_html(dataset.description)}</p>" if dataset.description else ""
+    title_id = next(unique_ids("title-", {event.id for event in events}))
+    return {"title": {"unique_id": title_id, "text": {"headline": _html(dataset.title), "text": text}},
+            "scale": "human"}
+
+
+def _slide_maker(dataset: Dataset, group_by: GroupBy) -> Callable[[Event], dict[str, Any]]:
+    """A function of an event to its slide (each source's citation made once)."""
     citations = {source.id: _citation(source) for source in dataset.sources.values()}
-    data: dict[str, Any] = {"scale": "human", "events": [_slide(dataset, event, group_by, citations)
-                                                         for event in events]}
-    if dataset.title:
-        text = f"<p>{_html(dataset.description)}</p>" if dataset.description else ""
-        title_id = next(unique_ids("title-", {event.id for event in events}))
-        data = {"title": {"unique_id": title_id, "text": {"headline": _html(dataset.title), "text": text}}, **data}
-    return data
+    return partial(_slide, dataset, group_by=group_by, citations=citations)
+
+
+def _script_safe(text: bytes) -> bytes:
+    """JSON text with the characters an HTML ``<script>`` could take for its own escaped."""
+    for char, escaped in _SCRIPT_UNSAFE:
+        text = text.replace(char, escaped)
+    return text
 
 
 def _slide(dataset: Dataset, event: Event, group_by: GroupBy, citations: dict[str, str]) -> dict[str, Any]:
-    first, last = event.date.ends()
-    slide: dict[str, Any] = {"unique_id": event.id, "start_date": _date(first or last)}
-    if first and last and last.start != first.start:
-        slide["end_date"] = _date(last)
-    if _misleading(event.date, first, last):
-        slide["display_date"] = event.date.label()
+    start, end, label = _dates(event.date)
+    slide: dict[str, Any] = {"unique_id": event.id, "start_date": dict(start)}
+    if end is not None:
+        slide["end_date"] = dict(end)
+    if label is not None:
+        slide["display_date"] = label
     slide["text"] = {"headline": _html(headline(event, dataset, status=True)),
                      "text": _text(dataset, event, citations)}
     if group_by == "side":
@@ -104,6 +125,15 @@ def _slide(dataset: Dataset, event: Event, group_by: GroupBy, citations: dict[st
         group = type_label(event.type)
     slide["group"] = escape(_html(group))
     return slide
+
+
+@lru_cache(maxsize=1 << 16)
+def _dates(span: DateSpan) -> tuple[dict[str, int], dict[str, int] | None, str | None]:
+    """A slide's start date, end date (if it ends on another start) and display date (if TimelineJS would
+    mislead), worked out once per distinct date (issue 18); each slide gets copies of the mappings."""
+    first, last = span.ends()
+    end = _date(last) if first and last and last.start != first.start else None
+    return _date(first or last), end, span.label() if _misleading(span, first, last) else None  # type: ignore[arg-type]
 
 
 def _date(single: DateSpan) -> dict[str, int]:
