@@ -252,7 +252,7 @@ def _fit(marks: list[keyed.Mark], caps: list[int], width: float, gap: float, min
     squeeze = _rows(layout, min_rows) * TRACK / room
     if squeeze > 1 and any(m.reserve for m in marks):      # rows shorter than a line: lines kept further apart
         lines = max((m.beside_lines for m in marks if m.reserve), default=1)    # a label on two lines: twice the air
-        layout = keyed.lay_out(marks, lanes, width, caps, gap, max(1, math.ceil(squeeze * lines / 2 - 0.5)), walls)
+        layout = keyed.lay_out(marks, lanes, width, caps, gap, math.ceil(squeeze * lines), walls)
     return layout
 
 
