@@ -92,12 +92,7 @@ def test_no_tag_touches_a_mark_ring_bar_or_other_text(charts, name):
                 assert not overlap(box, text_extent(other, renderer), 0.5), (name, tag.get_gid(), other.get_gid())
 
 
-#: Known fault (round 14): on the seed page "Zelenskyy visits Ireland" sits under the status ring of the row above
-#: (budanov-in-abu-dhabi, ~39 px²): a ring is taller than its row and the row below does not make room for it.
-RING_OVER_NEXT_ROW = pytest.mark.xfail(strict=True, reason="a status ring reaches into the row below (round 14)")
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=RING_OVER_NEXT_ROW) if n == "seed-page" else n for n in NAMES])
+@pytest.mark.parametrize("name", NAMES)
 def test_no_label_lies_on_another_events_mark(charts, name):
     figure = charts[name]
     renderer = figure.canvas.get_renderer()

@@ -112,7 +112,8 @@ def layout_rows(frame: Frame, dataset: Dataset, glyphs: list[Glyph], texts: list
     order = reading_order([g.event for g in glyphs])
     for i, glyph in enumerate(glyphs):
         lo, hi, anchor, beside = _footprint(frame.renderer, glyph, scale, width, px, per_day[i])
-        mark = keyed.Mark(glyph.lane, lo, hi, anchor, order=order[i])
+        mark = keyed.Mark(glyph.lane, lo, hi, anchor, order=order[i],
+                          ring=bool(style.status_look(glyph.event.status).ring))
         besides.append(beside)
         if i in key:
             text = label_text(texts[i], glyph.event.status)

@@ -56,6 +56,7 @@ pixels of room for its number to its right, on its row and the rows next to it."
     beside_lines: int = 1
     lines_beside: tuple[int, float, float] = (1, 0.0, 0.0)    # preferred lines beside, their width, one line's
     tag: float = 0.0
+    ring: bool = False              # a status ring round it, taller than a row: it reaches the rows next to it
     order: int = 0                  # its place in reading order (:func:`~timeline.render.labels.reading_order`)
 
     @property
@@ -214,6 +215,8 @@ def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float,
                                                      for r in (m.row - 1, m.row + 1)]
     beside = [box for m in candidates if m.reserve
               for box in _rows_of(m, m.label_left, m.label_left + m.line_width)]
+    rings = [(m.row, m.lo, m.end) for m in marks if m.ring]       # a ring's reach: the rows next to its own
+    walled += [(r, a, b) for row, a, b in rings for r in (row - 1, row + 1)]
     for mark in candidates:
         mark.beside = mark.reserve
     waiting: list[Mark] = []   # marks whose labels need a leader: the way of those of a higher rule is kept clear
@@ -232,14 +235,16 @@ def _place_labels(marks: list[Mark], width: float, max_rows: int, gap: float,
             if any(r in rows and a - gap / 2 <= mark.anchor <= b + gap / 2 for r, a, b in [*beside, *taken]):
                 continue                               # its leader would cross a label beside a mark, or a mark
             mark.label_left, mark.above = left, above
-            if _stack([*kept[above], mark], max_rows, gap, last_row, [*_next_to(beside, above, last_row), *fenced]) \
+            if _stack([*kept[above], mark], max_rows, gap, last_row, [*_next_to([*beside, *rings], above, last_row),
+                                                                      *fenced]) \
                     is not None:
                 kept[above].append(mark)
                 break
             mark.above = False
     used = []
     for above in (False, True):
-        rows = _stack(kept[above], max_rows, gap, last_row, [*_next_to(beside, above, last_row), *fenced]) or {}
+        rows = _stack(kept[above], max_rows, gap, last_row, [*_next_to([*beside, *rings], above, last_row),
+                                                              *fenced]) or {}
         for mark in kept[above]:
             mark.label_row = rows[id(mark)]
         used.append(1 + max((rows[id(m)] + m.lines - 1 for m in kept[above]), default=-1))

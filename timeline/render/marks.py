@@ -182,8 +182,8 @@ def draw_links(ax: Axes, where: dict[str, tuple[float, float]], shown: Sequence[
     artists: list[Artist] = []
     left, right = sorted(ax.get_xlim())
     renderer = ax.figure.canvas.get_renderer()
-    words = [label_words(t, renderer) for t in ax.texts if (t.get_gid() or "").startswith(("label:", "number:"))]
     marks = mark_boxes(ax, renderer)
+    claims = label_claims(ax, renderer, marks)
     px = ax.figure.dpi / 72
     for source, relation, target in shown:
         (x1, y1), (x2, y2) = where[source], where[target]
@@ -192,13 +192,13 @@ def draw_links(ax: Axes, where: dict[str, tuple[float, float]], shown: Sequence[
         ends = ax.transData.transform([(x1, y1), (x2, y2)])
         choices = routes(outward * (1 if y2 < y1 else -1))       # rows grow down
         passed = [k for k, (key, _) in enumerate(marks) if key not in (source, target)]
-
-        costs = [_cost(ConnectionStyle(style), ends, px, target, marks, [marks[i][1] for i in passed], words)
-                 for style in choices]
+        words = [box for key, box, gap in claims if not gap or key not in (source, target)]
+        costs = [_cost(ConnectionStyle(style), ends, px, (source, target), marks, [marks[i][1] for i in passed],
+                       words) for style in choices]
         best = min(range(len(choices)), key=lambda k: (*costs[k], k))
         drawn = {"arrowstyle": "-|>", "mutation_scale": LINK_SCALE, "lw": 0.9, "color": look["color"],
                  "ls": look["ls"], "zorder": 4, "clip_on": False, "gid": f"link:{source}:{relation}:{target}"}
-        if costs[best][1] and (corners := _detour(source, target, marks, words, ax.figure.dpi / 100)) is not None:
+        if any(costs[best][:3]) and (corners := _detour(source, target, marks, words, ax.figure.dpi / 100)) is not None:
             path = Path(ax.transData.inverted().transform(corners))
             artists.append(ax.add_patch(FancyArrowPatch(path=path, **drawn)))
             continue
@@ -207,13 +207,14 @@ def draw_links(ax: Axes, where: dict[str, tuple[float, float]], shown: Sequence[
     return artists
 
 
-def _cost(style: ConnectionStyle, ends: np.ndarray, px: float, target: str, marks: Sequence[tuple[str, Bbox]],
-          passed: Sequence[Bbox], words: Sequence[Bbox]) -> tuple:
-    """What is wrong with a route, worst first: its head off its mark (:func:`head_fault`), words crossed, other
-    marks crossed, then how many of each."""
+def _cost(style: ConnectionStyle, ends: np.ndarray, px: float, pair: tuple[str, str],
+          marks: Sequence[tuple[str, Bbox]], passed: Sequence[Bbox], words: Sequence[Bbox]) -> tuple:
+    """What is wrong with a route from ``pair[0]``'s mark to ``pair[1]``'s, worst first: an end off its own
+    mark (:func:`head_fault`, at the head and at the tail), words crossed, other marks crossed, then how many."""
     points = route_points(style, ends, px)
     crossed, through = _boxes_crossed(points, words), _boxes_crossed(points, passed)
-    return head_fault(points, target, marks, px), crossed > 0, through > 0, crossed, through
+    ends_off = head_fault(points, pair[1], marks, px) or head_fault(points[::-1], pair[0], marks, px)
+    return ends_off, crossed > 0, through > 0, crossed, through
 
 
 def _detour(source: str, target: str, marks: Sequence[tuple[str, Bbox]], words: Sequence[Bbox], scale: float
@@ -221,8 +222,32 @@ def _detour(source: str, target: str, marks: Sequence[tuple[str, Bbox]], words: 
     """A square-cornered route from ``source``'s mark to ``target``'s round every label's ``words`` and every
     other mark (:func:`~timeline.render.detour.detour`), in display pixels; ``None`` if there is none."""
     own = {key: Bbox.union([box for k, box in marks if k == key]) for key in (source, target)}
-    blocked = [*words, *(box for key, box in marks if key not in own)]
-    return detour(own[source], own[target], blocked, scale)
+    others = [box for key, box in marks if key not in own]
+    found = detour(own[source], own[target], words, scale, near=others)     # clear of other marks, else by them
+    return found if found is not None else detour(own[source], own[target], [*words, *others], scale)
+
+
+def label_claims(ax: Axes, renderer: object, marks: Sequence[tuple[str, Bbox]]) -> list[tuple[str, Bbox, bool]]:
+    """(event id, display box, is it the gap beside its own mark) of what joins each label or number to its
+    mark: its words, its leader, and for one beside its mark the gap between them (words and mark in one box). No link
+    passes between a label and its own mark (judged round 14: the dispute ran between "Sybiha: Putin has no
+    interest" and its square, which read as no one's)."""
+    own = {}
+    for key, box in marks:
+        own.setdefault(key, []).append(box)
+    leaders = [((line.get_gid() or "").split(":", 1)[1].split("@")[0], line.get_window_extent(renderer), False)
+               for line in ax.lines if (line.get_gid() or "").startswith("leader:")]
+    led = {key for key, _, _ in leaders}
+    out = leaders
+    for text in ax.texts:
+        gid = text.get_gid() or ""
+        if gid.startswith(("label:", "number:")):
+            key = gid.split(":", 1)[1].split("@")[0]
+            words = label_words(text, renderer)
+            out.append((key, words, False))
+            if gid.startswith("label:") and key in own and key not in led:
+                out.append((key, Bbox.union([words, *own[key]]), True))
+    return out
 
 
 def label_words(text: Text, renderer: object) -> Bbox:
