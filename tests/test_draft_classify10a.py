@@ -66,16 +66,16 @@ def test_a_file_that_is_not_weights_is_refused_in_one_line(tmp_path: Path) -> No
 
 
 def test_the_features_of_a_sentence() -> None:
-    assert features(_sentence('Putin may meet Zelensky, "soon".')) == [  # names masked since round 15
-        "w=<name>", "w=may", "w=meet", "w=<name>", "w=soon",
-        "b=<name> may", "b=may meet", "b=meet <name>", "b=<name> soon",
+    assert features(_sentence('Putin may meet Zelensky, "soon".')) == [
+        "w=putin", "w=may", "w=meet", "w=zelensky", "w=soon", "s=zelen",
+        "b=putin may", "b=may meet", "b=meet zelensky", "b=zelensky soon",
         "r=meeting", "t=meeting=meet", "m=planned", "m=quote"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Putin met Witkoff in Moscow on Tuesday.", [("meeting", 0.765), ("military_action", 0.024)]),
-    ("Peskov said the Kremlin saw no clear outlines of a deal.", [("statement", 0.828), ("criticism", 0.008)]),
-    ("The two sides signed a ceasefire agreement in Doha.", [("agreement_signed", 0.638), ("meeting", 0.023)]),
+    ("Putin met Witkoff in Moscow on Tuesday.", [("meeting", 0.41), ("claim", 0.032)]),
+    ("Peskov said the Kremlin saw no clear outlines of a deal.", [("statement", 0.881), ("threat", 0.016)]),
+    ("The two sides signed a ceasefire agreement in Doha.", [("agreement_signed", 0.618), ("meeting", 0.054)]),
 ])
 def test_the_shipped_model_on_known_sentences(text: str, expected: list[tuple[str, float]]) -> None:
     """The shipped weights' two likeliest types (a retrained model changes these figures: update them with it)."""

@@ -31,8 +31,6 @@ from timeline.draft.triggers import Trigger, find_triggers
 from timeline.vocabulary import EVENT_TYPES
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
-
     from timeline.draft.actors import Mention
     from timeline.draft.roles import Context
     from timeline.draft.sentences import Sentence
@@ -41,8 +39,6 @@ if TYPE_CHECKING:
 WEIGHTS = Path(__file__).with_name("types_model.json")
 #: The environment variable naming another weights file, or ``none``.
 ENVIRONMENT = "TIMELINE_DRAFT_TYPES"
-#: The feature word of a name (round 15): names are what one article has and the next lacks, so they are masked.
-NAME = "<name>"
 #: Letters kept of a word as its crude stem ("negotiations", "negotiated" -> "negot").
 STEM = 5
 
@@ -96,8 +92,8 @@ def features(sentence: Sentence, triggers: list[Trigger] | None = None) -> list[
     ``triggers`` are the sentence's rule triggers where the caller has read them (else they are read here).
     """
     tokens = [t.lower_ for t in sentence.span]
-    words = [_word(t) for t in sentence.span if any(c.isalnum() for c in t.text)]
-    found = [f"w={w}" for w in words] + [f"s={w[:STEM]}" for w in words if len(w) > STEM and w != NAME]
+    words = [w for w in tokens if any(c.isalnum() for c in w)]
+    found = [f"w={w}" for w in words] + [f"s={w[:STEM]}" for w in words if len(w) > STEM]
     found += [f"b={a} {b}" for a, b in zip(words, words[1:])]
     for trigger in find_triggers(sentence.span) if triggers is None else triggers:
         found.append(f"r={trigger.type}{':noun' if trigger.nominal else ''}")
@@ -107,11 +103,6 @@ def features(sentence: Sentence, triggers: list[Trigger] | None = None) -> list[
     if {'"', "“", "”"} & set(tokens):
         found.append("m=quote")
     return found
-
-
-def _word(token: Token) -> str:
-    """A token's feature word: lower case, or :data:`NAME` for a capitalised word that is no stop word (a name)."""
-    return NAME if token.text[:1].isupper() and not token.is_stop else token.lower_
 
 
 def sentence_types(sentence: Sentence) -> dict[str, float]:
