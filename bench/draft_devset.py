@@ -21,6 +21,7 @@ from draft_matching import (
     date_text,
     extra_reason,
     match,
+    miss_cause,
     miss_reason,
     read_file,
     resolve_actors,
@@ -55,6 +56,10 @@ class Article:
     extra: list[str] = field(default_factory=list)
     reasons: dict[str, int] = field(default_factory=dict)
     extra_reasons: dict[str, int] = field(default_factory=dict)
+    #: (cause, gold type, drafted type) of each miss: the breakdown per set (counts only, no ids or texts).
+    causes: list[tuple[str, str, str]] = field(default_factory=list)
+    #: (reason, drafted type) of each extra event.
+    extra_types: list[tuple[str, str]] = field(default_factory=list)
 
 
 # --- gold files ---------------------------------------------------------------------------------
@@ -194,8 +199,14 @@ def evaluate(articles: list[Article], args: argparse.Namespace) -> None:
                 if g.id in article.missed:
                     reason = miss_reason(g, unmatched, predicted)
                     article.reasons[reason] = article.reasons.get(reason, 0) + 1
+            matched = {pair[0] for pair in pairs}
+            for g in gold:
+                if g.id in article.missed:
+                    cause, drafted_as = miss_cause(g, predicted, matched)
+                    article.causes.append((cause, g.type, drafted_as))
             for extra in unmatched:
                 reason = extra_reason(extra, gold, {pair[1] for pair in pairs})
                 article.extra_reasons[reason] = article.extra_reasons.get(reason, 0) + 1
+                article.extra_types.append((reason, extra.type))
             article.lenient = score(predicted, gold, same_plover)
             article.scored = True

@@ -254,3 +254,33 @@ def extra_reason(extra: Item, gold: list[Item], matched: set[Item]) -> str:
 def score(predicted: list[Item], gold: list[Item],
           types: Callable[[Item, Item], bool] = same_type) -> Score:
     return Score(len(match(predicted, gold, types)), len(predicted), len(gold))
+
+
+#: The finer cause of a miss (round 15), judged against every prediction, matched or not, in this order.
+MISS_CAUSES = ("taken", "type", "date", "actor", "date+actor", "actor named", "not drafted")
+
+
+def miss_cause(missed: Item, predicted: list[Item], matched: set[Item]) -> tuple[str, str]:
+    """Why ``missed`` matched nothing, and the type it was drafted as for a ``type`` cause (else "").
+
+    ``taken``: a prediction would match it but matched another gold event (told once, annotated twice:
+    a fold or an episode too many); ``type``: an unmatched prediction shares its dates and an actor with
+    another type (a wrong type); ``date``/``actor``/``date+actor``: a prediction of its type fails on that
+    alone (matched or not); ``actor named``: no prediction of its type, and one of its actors is in some
+    drafted event (a missed trigger, or a matched event of another type sharing its dates);
+    ``not drafted``: none of these.
+    """
+    if any(compatible(p, missed) for p in predicted if p in matched):
+        return "taken", ""
+    wrong = [p for p in predicted if p not in matched and p.type != missed.type and overlaps(p, missed)
+             and p.actors & missed.actors]
+    if wrong:
+        return "type", wrong[0].type
+    same = [p for p in predicted if p.type == missed.type]
+    if any(p.actors & missed.actors for p in same):
+        return "date", ""
+    if any(overlaps(p, missed) for p in same):
+        return "actor", ""
+    if same:
+        return "date+actor", ""
+    return ("actor named" if any(p.actors & missed.actors for p in predicted) else "not drafted"), ""

@@ -10,6 +10,7 @@
     python bench/score_drafts.py --baseline empty        # the floor: a draft with no events
     python bench/score_drafts.py --json                  # the same figures as JSON
     python bench/score_drafts.py --sets tune --details   # which events were missed or extra, and why
+    python bench/score_drafts.py --breakdown             # each set's misses by cause and type (counts only)
     python bench/score_drafts.py --sets tune --data none # every article drafted without a dataset
 
 The articles are ``tests/drafting/<set>/<slug>.yaml`` (gold) with their text in
@@ -46,12 +47,14 @@ from pathlib import Path
 from draft_devset import DEVSET, SETS, Article, data_arguments, data_of, evaluate, find_articles
 from draft_matching import (
     EXTRA_REASONS,
+    MISS_CAUSES,
     MISS_REASONS,
     Item,
     Score,
     compatible,
     extra_reason,
     match,
+    miss_cause,
     miss_reason,
     overlaps,
     plover_category,
@@ -63,9 +66,10 @@ from draft_matching import (
 
 #: What the tests and ``bench/train_types.py`` use through this script (the parts live in draft_devset and
 #: draft_matching since round 12).
-__all__ = ["DEVSET", "SETS", "Article", "Item", "Score", "compatible", "data_arguments", "data_of", "evaluate",
-           "extra_reason", "find_articles", "main", "markdown", "match", "miss_reason", "overlaps", "parse_args",
-           "plover_category", "resolve_actors", "same_plover", "score", "to_item"]
+__all__ = ["DEVSET", "MISS_CAUSES", "SETS", "Article", "Item", "Score", "breakdown", "breakdown_markdown",
+           "compatible", "data_arguments", "data_of", "evaluate", "extra_reason", "find_articles", "main", "markdown",
+           "match", "miss_cause", "miss_reason", "overlaps", "parse_args", "plover_category",
+           "resolve_actors", "same_plover", "score", "to_item"]
 
 
 # --- reports -----------------------------------------------------------------------------------
@@ -122,6 +126,53 @@ def markdown(articles: list[Article], sets: Iterable[str], details: bool = False
     return "\n".join(lines).rstrip() + "\n"
 
 
+def breakdown(articles: list[Article], name: str) -> dict:
+    """One set's misses counted by cause, by gold type and cause, and the types missed ones were drafted as.
+
+    Counts only (no ids, texts or dates), so that a held-out set's failures can be read without its gold.
+    """
+    causes = [cause for a in articles if a.set == name and a.scored for cause in a.causes]
+    by_cause = {cause: sum(1 for c in causes if c[0] == cause) for cause in MISS_CAUSES}
+    by_type: dict[str, dict[str, int]] = {}
+    confused: dict[str, int] = {}
+    for cause, gold_type, drafted_as in causes:
+        row = by_type.setdefault(gold_type, {})
+        row[cause] = row.get(cause, 0) + 1
+        if drafted_as:
+            key = f"{gold_type} -> {drafted_as}"
+            confused[key] = confused.get(key, 0) + 1
+    extra = {reason: sum(a.extra_reasons.get(reason, 0) for a in articles if a.set == name)
+             for reason in EXTRA_REASONS}
+    order = sorted(by_type, key=lambda t: (-sum(by_type[t].values()), t))
+    extra_types: dict[str, dict[str, int]] = {}
+    for reason, drafted in (pair for a in articles if a.set == name for pair in a.extra_types):
+        row = extra_types.setdefault(drafted, {})
+        row[reason] = row.get(reason, 0) + 1
+    extra_order = sorted(extra_types, key=lambda t: (-sum(extra_types[t].values()), t))
+    return {"misses": by_cause, "by_type": {t: by_type[t] for t in order},
+            "extra_by_type": {t: extra_types[t] for t in extra_order},
+            "drafted_as": dict(sorted(confused.items(), key=lambda kv: (-kv[1], kv[0]))), "extra": extra}
+
+
+def breakdown_markdown(articles: list[Article], sets: Iterable[str]) -> str:
+    """:func:`breakdown` of each set as a few lines of text."""
+    lines = []
+    for name in sets:
+        report = breakdown(articles, name)
+        lines += [f"### why missed, {name} ({sum(report['misses'].values())} misses)", "",
+                  "- causes: " + ", ".join(f"{k} {v}" for k, v in report["misses"].items()),
+                  "- extra: " + ", ".join(f"{k} {v}" for k, v in report["extra"].items()),
+                  "- drafted as another type: " + (", ".join(f"{k} {v}" for k, v in report["drafted_as"].items())
+                                                   or "none"), "", "| gold type | misses | causes |", "|---|---:|---|"]
+        lines += [f"| {t} | {sum(row.values())} | {', '.join(f'{k} {v}' for k, v in row.items())} |"
+                  for t, row in report["by_type"].items()]
+        lines += ["", "| drafted type | extra | why |", "|---|---:|---|"]
+        lines += [f"| {t} | {sum(row.values())} | {', '.join(f'{k} {v}' for k, v in row.items())} |"
+                  for t, row in report["extra_by_type"].items()]
+        lines.append("")
+    return "\n".join(lines)
+
+
 def as_json(articles: list[Article], sets: Iterable[str]) -> str:
     report = {}
     for name in sets:
@@ -135,6 +186,7 @@ def as_json(articles: list[Article], sets: Iterable[str]) -> str:
                           "lenient": a.lenient.as_dict() if a.scored else None}
                          for a in articles if a.set == name],
             "micro": {"strict": strict.as_dict(), "lenient": lenient.as_dict()},
+            "breakdown": breakdown(articles, name),
         }
     return json.dumps(report, indent=2)
 
@@ -158,6 +210,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     source.add_argument("--baseline", choices=["empty"], help="score a baseline instead of drafts")
     parser.add_argument("--keep", type=Path, help="write the drafts here (DIR/<set>/<slug>.yaml) and keep them")
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="after the tables, each set's misses counted by cause and type (counts only: "
+                             "safe on the held-out set)")
     parser.add_argument("--details", action="store_true",
                         help="list each article's missed gold and extra predicted events by id")
     args = parser.parse_args(argv)
@@ -174,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     articles = find_articles(args.devset, args.sets, args.texts)
     evaluate(articles, args)
     print(as_json(articles, args.sets) if args.json else markdown(articles, args.sets, args.details), end="")
+    if args.breakdown and not args.json:
+        print("\n" + breakdown_markdown(articles, args.sets), end="")
     return int(any(a.failed for a in articles))
 
 
