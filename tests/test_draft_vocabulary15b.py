@@ -41,6 +41,19 @@ def test_vocabulary(text: str, expected: list[tuple]) -> None:
     check(text, expected, seeds())
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # an abbreviation's full stop is its own: "U.S." and "U.N." are the states' and the body's names
+    ("U.S. and Russian negotiators met in Riyadh on Tuesday.",
+     [("meeting", TUESDAY, {"participants": ["united-states", "russia"]})]),
+    ("The U.N. and Russia met on Tuesday.", [("meeting", TUESDAY, {"participants": ["united-nations", "russia"]})]),
+    # a day after "on" ends an organisation's name ("the Transitional Council on Tuesday")
+    ("Ambassador John Smith met officials of the Transitional Council on Tuesday.",
+     [("meeting", TUESDAY, {"participants": ["smith", "transitional-council"]})]),
+])
+def test_names_without_a_dataset(text: str, expected: list[tuple]) -> None:
+    assert [(e.type, e.date, e.roles) for e in draft_article(text, WEDNESDAY).events] == expected
+
+
 def test_weekday_ends_a_name() -> None:
     # wire copy puts the day after the name: the name is proposed without it, and the event is drafted
     drafted = draft_article("Ukrainian Prime Minister Yulia Svyrydenko Thursday welcomed the talks.", WEDNESDAY,
