@@ -54,6 +54,23 @@ def test_names_without_a_dataset(text: str, expected: list[tuple]) -> None:
     assert [(e.type, e.date, e.roles) for e in draft_article(text, WEDNESDAY).events] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # where or to whom it was said, between the reporting verb and its day, leaves the day the saying's
+    ("Kim Kye-gwan told reporters in Beijing on Tuesday that the talks had been useful.",
+     [("statement", TUESDAY, "occurred", {"source": ["kim-kye-gwan"]})]),
+    ("Kim Kye-gwan said at a news conference on Tuesday that the talks had been useful.",
+     [("statement", TUESDAY, "occurred", {"source": ["kim-kye-gwan"]})]),
+    # ... but a day in what was said is not the saying's
+    ("Kim Kye-gwan said that the talks held in Beijing on Tuesday had been useful.",
+     [("statement", BEFORE, "occurred", {"source": ["kim-kye-gwan"]})]),
+    # a meeting that "would be held" is told as still to come, on its day
+    ("Another meeting of Putin and Witkoff would be held on December 17 in Moscow.",
+     [("meeting", "2025-12-17", "planned", {"participants": ["putin", "witkoff"]})]),
+])
+def test_said_and_to_come(text: str, expected: list[tuple]) -> None:
+    check(text, expected, seeds())
+
+
 def test_weekday_ends_a_name() -> None:
     # wire copy puts the day after the name: the name is proposed without it, and the event is drafted
     drafted = draft_article("Ukrainian Prime Minister Yulia Svyrydenko Thursday welcomed the talks.", WEDNESDAY,
