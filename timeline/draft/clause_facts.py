@@ -33,6 +33,10 @@ def after_publication(edtf: str, published: dt.date) -> bool:
     return start is not None and start.date() > published
 
 
+#: Where or to whom something was said, between its verb and its date ("told reporters in Beijing on"), drafta15.
+_ASIDE_WORDS = re.compile(r"\s+(?:[\w.'’-]+\s+){0,2}(?:in|at|during|to)\s+(?!that\b)(?:[\w.'’-]+\s+){1,4}")
+
+
 def clause_date(sentence: Sentence, trigger: Trigger, left: int, right: int, published: dt.date,
           future: bool, others: list[int], anchor: dt.date | None = None) -> str | None:
     """The explicit date nearest the trigger within its clause; None if the clause gives none.
@@ -53,7 +57,8 @@ def clause_date(sentence: Sentence, trigger: Trigger, left: int, right: int, pub
         and not any(0 <= at - d.end <= 3 and "," not in sentence.line[d.end:at] for at in others)]  # drafta12
     if trigger.type in SPEECH:  # "said on Tuesday", not the dates of what was said
         found = [d for d in found if d.end <= trigger.span.start_char or d.start - trigger.span.end_char < 25
-                 or " by " in sentence.line[trigger.span.end_char:d.start]]  # "confirmed by X on Wednesday"
+                 or " by " in sentence.line[trigger.span.end_char:d.start]  # "confirmed by X on Wednesday"
+                 or _ASIDE_WORDS.fullmatch(sentence.line[trigger.span.end_char:d.start])]  # "told reporters in Beijing"
         quotes = [range(m.start(), m.end()) for m in QUOTE.finditer(sentence.line)]
         found = [d for d in found if not any(d.start in quote for quote in quotes)]  # said, "Late Monday, we ..."
     if not found:

@@ -133,16 +133,18 @@ def month_pair(year: int, first: int, last: int) -> str:
     return f"{year:04d}-{first:02d}/{year + (last < first):04d}-{last:02d}"
 
 
-def ago(count: str, unit: str, published: dt.date) -> str:
-    """``count`` ``unit``s before ``published``: "3 days ago" is that day; weeks (a fortnight is two), months and
-    years ago are approximate, at their own precision.
+def ago(count: str, unit: str, published: dt.date, ahead: bool = False) -> str:
+    """``count`` ``unit``s before ``published`` (after it if ``ahead``: "in two weeks"): "3 days ago" is that day;
+    weeks (a fortnight is two), months and years are approximate, at their own precision.
 
     >>> ago("3", "day", dt.date(2024, 11, 29)), ago("a", "fortnight", dt.date(2024, 11, 29))
     ('2024-11-26', '2024-11-15~')
+    >>> ago("two", "week", dt.date(2022, 1, 27), ahead=True)
+    '2022-02-10~'
     """
     number = int(count) if count.isdigit() else COUNTS[count]
     number, unit = (number * 2, "week") if unit == "fortnight" else (number, unit)
-    then = published - relativedelta(**{f"{unit}s": number})
+    then = published + relativedelta(**{f"{unit}s": number if ahead else -number})
     return _AGO_FORMS[unit].format(then)
 
 

@@ -26,7 +26,7 @@ the same day, that day          the day the article named last (its *anchor*), e
 the day before / the next day   the day before / after the anchor
 two days later / earlier        that many days after / before the anchor
 later / earlier that week       the anchor to its Sunday / its Monday to the anchor
-3 days ago                      that day
+3 days ago, in 3 days            that day
 2 weeks ago, a month ago        that day or month, approximate (``~``)
 2 December, Dec. 2, 2025        that day (without a year: the latest one on or before, or the next one)
 early/mid/late December         days 1-10, 11-20, 21 to the end
@@ -97,6 +97,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     ("period", r"(?P<which>last|next|this|earlier this|later this|past) (?P<unit>week|month|year)"),
     ("ago", r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>day|week|fortnight|month|year)s?"
             r" ago"),
+    # drafta15: a time still to come counted from publication ("would be held in two weeks in Berlin")
+    ("ahead", r"in (?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>day|week|fortnight|month)s?"
+              r"(?! ago| of| after| before| later| earlier)(?!['’])"),
     ("part_month", rf"(?P<part>early|mid|late|the (?:end|beginning|start|middle) of)[- ]{_MON}(?:,? {_YEAR})?"),
     ("part_year", rf"(?:in |by )?(?:the )?(?:early|mid|late|end of|start of|beginning of|(?:spring|summer|autumn|fall"
                   rf"|winter) of)[- ]{_YEAR}"),
@@ -278,8 +281,8 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date, future: bool) 
         return _weekend(groups["which"], published, future)
     if kind == "period":
         return _period(groups["which"], groups["unit"], published, future)
-    if kind == "ago":
-        return spans.ago(groups["n"], groups["unit"], published)
+    if kind in ("ago", "ahead"):
+        return spans.ago(groups["n"], groups["unit"], published, ahead=kind == "ahead")
     if kind == "day_of_month":
         return spans.day_of_month(int(groups["day"]), groups["which"], published)
     if kind == "month_pair":

@@ -78,7 +78,7 @@ REGION_WORDS = frozenset((
     "caucasus", "balkans", "sahel", "levant", "maghreb", "gulf", "horn", "asia", "africa", "europe", "americas",
     "pacific", "atlantic", "mediterranean", "arctic", "caribbean", "baltics", "middle", "east", "west", "north",
     "south", "central", "eastern", "western", "northern", "southern", "southeast", "northeast", "southwest",
-    "northwest",
+    "northwest", "peninsula", "strait", "straits", "valley", "basin", "coast", "delta", "plateau", "highlands",
 ))
 #: Nouns of talks and texts named after the place or process they belong to ("the Crans-Montana talks", "the
 #: Astana format"): the unknown name before them is no party (drafta10).
@@ -139,7 +139,7 @@ FAMILY_NAMES_FIRST = frozenset((
     "wei", "ye", "pan", "du", "dai", "xia", "zhong", "tian", "ren", "fan", "fang", "shi", "yao", "tan", "qin",
     "ouyang", "kim", "lee", "park", "choi", "jung", "kang", "cho", "yoon", "jang", "lim", "moon", "shin", "kwon",
     "nguyen", "tran", "le", "pham", "hoang", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong", "ly",
-    "hun", "hor", "prak", "sok", "tea", "sar", "chea", "heng",
+    "hun", "hor", "prak", "sok", "tea", "sar", "chea", "heng", "ban",
 ))
 
 #: Acronyms that name no party to a negotiation: news agencies, units, treaties, times.

@@ -42,7 +42,8 @@ NEGATIONS = frozenset(("not", "n't", "never", "no", "neither", "nor", "without",
 REFERENCES = frozenset(("before", "after", "since", "during", "following", "ahead", "until", "amid", "despite"))
 #: Words after the trigger, in its clause, that make it planned ("as early as Wednesday, potentially in Brussels").
 LATER_WORDS = ("as early as", "as soon as", "potentially", "possibly", "next week", "tomorrow", "later this",
-               "will resume", "would resume", "will begin", "will start", "will take place", "will be held")
+               "will resume", "would resume", "will begin", "will start", "will take place", "will be held",
+               "would begin", "would start", "would take place", "would be held", "to be held")  # drafta15: told reported
 #: Words after an arrangement's noun, in its clause, that put it on a schedule ("A summit between X and Y is
 #: planned for next month"): planned, for the types that can be arranged only (a statement's clause may tell of
 #: another event's plan, drafta14).

@@ -17,7 +17,10 @@ from typing import NamedTuple
 from timeline.draft.gazetteer import NOT_NAMES, ORGANIZATION_WORDS
 
 _WORD = r"[A-Z][\w'’-]*"
-_NAME = re.compile(rf"(?:{_WORD}\s+){{0,4}}{_WORD}(?:\s+(?:of|for|on)\s+(?:the\s+)?{_WORD}"
+#: A day or a month after "on" or "of" ends a name ("the Transitional Council on Tuesday"), drafta15.
+_WHEN = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July" \
+        r"|August|September|October|November|December)\b)"
+_NAME = re.compile(rf"(?:{_WORD}\s+){{0,4}}{_WORD}(?:\s+(?:of|for|on)\s+(?:the\s+)?{_WHEN}{_WORD}"
                    rf"(?:\s+(?:and\s+|&\s+)?{_WORD}){{0,4}})+")
 #: A name given with its acronym: "the Tigray People's Liberation Front (TPLF)", "the Congo River Alliance (AFC)".
 _DEFINED = re.compile(rf"(?:{_WORD}\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){{0,6}}{_WORD}(?=\s*\([A-Z][A-Za-z0-9]{{1,7}}\))")

@@ -164,8 +164,8 @@ class Proposing:
         while run and (run[0].text in NOT_NAMES and not (titled and run[0].text in NAME_WORDS and len(run) > 1)
                        or run[0].lower_ in PARTICLES):  # drafta7: "Vice-Premier He Lifeng" keeps "He"
             run = run[1:]
-        while run and (run[-1].lower_ in PARTICLES or run[-1].text == "-"):
-            run = run[:-1]
+        while run and (run[-1].lower_ in PARTICLES or run[-1].text == "-" or run[-1].text in WEEKDAYS and len(run) > 1):
+            run = run[:-1]  # drafta15: "Yousuf Raza Gilani Thursday welcomed": the weekday ends the name
         if not run or len(run) == 1 and (not titled or fold(run[0].text) in self._gazetteer) \
                 or any(t.text in NOT_NAMES and not (titled and t is run[0] and t.text in NAME_WORDS) for t in run) \
                 or _next_word(text, run[-1].idx - offset) in GROUP_NOUNS \
@@ -255,7 +255,16 @@ def _surname_start(run: list) -> int:
 
 def _joins(token, run: list) -> bool:  # noqa: ANN001 - a spaCy Token
     """Whether ``token`` is a hyphen inside a name ("Al-Hayya"): no space on either side, a name before it."""
+    if len(run) > 2 and run[-1].text == "-" and not run[-1].whitespace_ and run[-2].is_title and token.is_lower:
+        # drafta15: the second part of a Korean given name ("Ban Ki-moon", "Moon Jae-in"), not "Saudi Arabia-led"
+        return token.is_alpha and len(token) <= 4 and not token.lower_.endswith("ed") and token.lower_ not in _AFTER_HYPHEN
     return token.text == "-" and bool(run) and not run[-1].whitespace_ and not token.whitespace_
+
+
+#: Days that wire copy writes right after a name ("Gilani Thursday welcomed").
+WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+#: Words after a hyphen that make a name an adjective ("Hamas-run", "Kremlin-era"), not a longer name.
+_AFTER_HYPHEN = frozenset(("run", "era", "made", "held", "born", "type", "wide", "like"))
 
 
 #: Nouns that end the name of talks or a process, not of a party ("the Geneva International Discussions").
@@ -268,6 +277,8 @@ def _place_or_process(run: list, text: str, offset: int, titled: bool) -> bool:
     if any(t.lower_ in REGION_WORDS for t in run) or run[-1].lower_ in PROCESSES:
         return True  # drafta13: "International Discussions", "Peace Talks": talks, no party to them
     before = text[:run[0].idx - offset].rstrip().rsplit(" ", 1)[-1].lower()
+    if not titled and before in ("in", "near") and not re.match(r"['’]s\b", text[run[-1].idx - offset + len(run[-1]):]):
+        return True  # drafta15: "talks held in New York": a place the gazetteer lacks, not a person
     return not titled and before == "the" and _next_word(text, run[-1].idx - offset) in NAMED_BY_PLACE
 
 

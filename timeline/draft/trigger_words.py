@@ -25,13 +25,23 @@ MODALS = "will|would|may|might|shall|could|'ll"
 #: Words that make an agreement reached one in principle: terms still to be written down or signed.
 IN_PRINCIPLE = frozenset(("draft", "preliminary", "framework", "outline", "tentative"))
 #: Verbs of pressing another actor to act ("has pressed Kinshasa and M23 to reach an accord"): an appeal.
-PRESS = "pressed|presses|pressing|pressured|pressures|pressuring|encouraged|encourages"
+PRESS = "pressed|presses|pressing|pressured|pressures|pressuring|encouraged|encourages|encouraging"
 #: Acts asked of another actor ("asked Cuba to extradite them"): an appeal, not a planned meeting.
 ASKED_ACTS = "extradite|release|free|return|withdraw|stop|halt|end|cease|lift|hand|allow|respect|implement|refrain"
 TRUCES = "ceasefire|truce|cease-fire|ceasefires|truces"
+#: drafta15: verbs of the CAMEO 2.0 verb dictionary's synsets that no other pattern reads, each in all its forms
+#: (CAMEO 02 PLEAD, 040 CONSULT/CONFER/NEGOTIATE, 0854 INITIAL under SIGN, 111 DECRY/DEPLORE/CENSURE, 12 VETO).
+PLEAD = "pleaded|pleads|pleading|pled"
+CONSULT = "conferred|confers|conferring|consulted|consults|consulting|negotiated|negotiates|negotiating"
+INITIALLED = "initialled|initialed|initials|initialling|initialing"
+CRITICISE = "deplored|deplores|deploring|decried|decries|decrying|lambasted|lambasts|castigated|castigates|" \
+            "censured|censures|rebuked|rebukes|chided|chides|assailed|assails|blasted|blasts"
+VETO = "vetoed|vetoes|vetoing|repudiated|repudiates|repudiating"
+#: Verbs of signing a text (CAMEO 057 "Sign formal agreement"; its synset's INITIAL added by drafta15).
+SIGN = f"signed|signs|sign|signing|inked|inks|inking|{INITIALLED}"
 #: Verbs that restate a position already taken ("reiterated his appeal", "confirmed its readiness").
-RESTATE = "reiterated|reiterates|renewed|renews|repeated|repeats|reaffirmed|reaffirms|restated|confirmed|confirms|" \
-          "expressed|expresses|voiced|underlined|stressed"
+RESTATE = "reiterated|reiterates|reiterating|renewed|renews|renewing|repeated|repeats|repeating|reaffirmed|reaffirms|" \
+          "reaffirming|restated|confirmed|confirms|confirming|expressed|expresses|expressing|voiced|underlined|stressed"
 POSSESSIVE = "his|her|its|their|our"
 #: What a mediator or a host offers to do (CAMEO 039, "Express intent to mediate").
 MEDIATE = "mediate|host|broker|coordinate"
@@ -55,6 +65,18 @@ STRIKES = "strike|strikes|airstrike|airstrikes|attack|attacks|bombardment|bombar
 FIGHTING = "exchanges|clashes|fighting|hostilities|conflict|war"
 #: Talks as the subject or object of a verb that stops or restarts them ("suspended the peace talks").
 TALKS = "talks|negotiations|dialogue|negotiation|process"
+#: drafta15: the verbs of the CAMEO 2.0 verb dictionary's synsets that no pattern of
+#: :data:`timeline.draft.triggers.TRIGGERS` reads, in all their forms, by event type: 02 PLEAD, IMPLORE, EXHORT;
+#: 040 CONFER, CONSULT, NEGOTIATE (with a counterpart); 111 DEPLORE, DECRY, LAMBASTE, CENSURE, REBUKE; 12 VETO,
+#: REPUDIATE. INITIAL, under 057 SIGN, is in :data:`SIGN`.
+SYNSETS = {
+    "appeal": (f"{PLEAD} with|for", "implored|implores|imploring|exhorted|exhorts"),
+    "meeting": (f"{CONSULT} with",),
+    "criticism": (CRITICISE,),
+    "rejection": (VETO,),
+}
+#: What is called off when talks stop ("called off the talks", "call off a meeting"), drafta15.
+CALLED_OFF = f"{TALKS}|meeting|meetings|summit"
 #: Verbs that stop talks (CAMEO 164, "halt negotiations"), active and passive ("talks were suspended").
 HALT = "suspended|suspends|suspend|halted|halts|froze|freezes|paused|pauses|interrupted"
 #: The team a side sends to talks: recalling or withdrawing it walks out of them ("withdrew their delegations").

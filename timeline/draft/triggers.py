@@ -19,6 +19,7 @@ from timeline.draft.trigger_words import (
     ASSIST,
     ASSISTED,
     BE,
+    CALLED_OFF,
     CAPTURE,
     CONTINUED,
     DEALS,
@@ -49,7 +50,9 @@ from timeline.draft.trigger_words import (
     SAY,
     SEIZE,
     SENT,
+    SIGN,
     STRIKES,
+    SYNSETS,
     TAKEN_PLACE,
     TALKS,
     TEAM,
@@ -65,7 +68,7 @@ if TYPE_CHECKING:
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "claim": ("claims|claimed|claiming|claim", f"said|says|say|saying it|they has|had|have {CAPTURE}",
               f"said|says|claimed its forces|troops had|have {CAPTURE}"),
-    "denial": ("denies|denied|deny|denying", "dismissed|rejected the|those|such claims|claim|reports"),
+    "denial": ("denies|denied|deny|denying|refuted|refutes|refuting", "dismissed|rejected the|those|such claims|claim|reports"),
     "meeting": ("met|meet|meets", "is|are|was|were|be meeting", "held|hold|holds|holding ~ talks|talk|negotiations",
                 "held|hold|holds|holding ~ hours|days|weeks|rounds|round of talks|negotiations|discussions|consultations",
                 "* talks|negotiations|meeting|dialogue with|between", "sat down with", "* summit with|between",
@@ -89,7 +92,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "hosted|hosts|host|hosting ~ counterparts|talks|meeting|meetings|summit|leaders|delegations|negotiations",
                 f"hosted|hosts|host|hosting his|her|their|its ~ {GUESTS}", f"hosted|hosts|host|hosting ~ {GUESTS}"),
     "call": ("spoke|spoken|speak|speaks|talked|talks ~ by phone|telephone", "* phone|telephone|video call|conversation|talks",
-             "phoned|phones|telephoned", "spoke|spoken|speaks|talked ~ with", "held|had|have|hold ~ call|conversation",
+             "phoned|phones|phoning|telephoned", "spoke|spoken|speaks|talked ~ with", "held|had|have|hold ~ call|conversation",
              "* call|conversation|conversations between|with", "contact|contacts|communication over|via hotline|phone",
              "spoke|speak|speaks|talked ~ over|via hotline|phone",
              # drafta14: "spoke over the phone", "talked by a secure telephone line"
@@ -97,7 +100,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
              "spoke|spoken|speak|speaks|talked to each|one other|another",
              "telephonic|telephone talk|talks|conversation|conversations",
              "called|calls|phoned|rang CAP"),
-    "visit": ("visited|visits|visiting|visit", "visit to", "travelled|traveled|travels|flew|flies to",
+    "visit": ("visited|visits|visiting|visit", "visit to", "travelled|traveled|travels|travelling|traveling|flew|flies to",
               "arrived|arrives|arriving in|at", "landed|lands in",
               # drafta10: CAMEO 042/043, a side's team sent to the host ("Qatar sent a delegation to Cairo")
               f"sent|sends|send|sending|dispatched|dispatches|dispatch ~ {SENT} to",
@@ -110,7 +113,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                          f"{PLAN}|memorandum",
                          "* counter - proposal|proposals|offer|plan", "* counterproposal|counteroffer",
                          "* alternative plan|proposal"),
-    "proposal": (f"proposed|proposes|propose|unveiled|unveils|submitted|submits|tabled ~ {PLAN}",
+    "proposal": (f"proposed|proposes|propose|proposing|unveiled|unveils|unveiling|submitted|submits|submitting|tabled ~ {PLAN}",
                  "proposed|presented|drafted|submitted|tabled|unveiled|outlined by", "set|laid|put out|forward by",
                  "proposed|proposes|propose|proposing ~ talks|talk|dialogue|negotiations|meeting|ceasefire|truce",
                  "proposed|proposes|propose|proposing opening|holding|starting|resuming ~ talks|talk|dialogue|negotiations",
@@ -152,8 +155,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     # "flew in to press X to" (draft8), not "Putin's press secretary"
     "appeal": ("urged|urges|urging|urge", PRESS, "to press", f"asked|asks|asking ~ to {ASKED_ACTS}",
                f"{RESTATE} {POSSESSIVE} appeal|appeals|call|calls for|to",
-               "called|calls|calling|call on|for", "appealed|appeals to", "asked|asks for",
-               "requested|requests|request",
+               "called|calls|calling|call on|for", "appealed|appeals|appealing to", "asked|asks|asking for",
+               "requested|requests|request|requesting",
                # drafta10: CAMEO 02 "Make an appeal or request": persuading another to act
                "convince|convinced|convinces|convincing|persuade|persuaded|persuades|persuading ~ to"),
     "rejection": ("rejected|rejects|reject|rejecting",
@@ -161,8 +164,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                   "|results|decision|decisions|ceasefire|truce|plan|proposal|proposals|terms|conditions|demands",
                   # drafta14: a position against told with its verb ("Russia opposes the deployment", "objected to")
                   "opposes|oppose", "objected|objects|object to", "is|are|was|were|remains|remain|remained opposed to",
-                  "refused|refuses", "ruled|rules out",
-                  "turned|turns down", "dismissed|dismisses", "rebuffed|rebuffs|spurned|spurns|snubbed|snubs",
+                  "refused|refuses|refusing", "ruled|rules|ruling out",
+                  "turned|turns|turning down", "dismissed|dismisses|dismissing", "rebuffed|rebuffs|spurned|spurns|snubbed|snubs",
                   "balked|balks at",
                   f"not|never|n't {RENEW} ~ {DEALS}|mandate|truces|ceasefires",
                   f"not|never|n't to {RENEW} ~ {DEALS}|mandate|truces|ceasefires",
@@ -183,7 +186,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                     "expressed|expresses|voiced|voices|declared|declares ~ support|backing for",
                     # drafta11: gratitude (CAMEO 051; not "thanked", a courtesy annotators differ on); praise as a participle
                     "expressed|expresses|expressing|voiced|conveyed ~ gratitude|thanks|appreciation",
-                    "praising|welcoming|commending|hailing|applauding|endorsing"),
+                    "praising|welcoming|commending|hailing|applauding|endorsing|congratulating|lauding",
+                    "lauded|lauds|saluted|salutes"),
     "agreement": ("agreed|agree|agrees", "came|come|comes to terms",
                   f"reached|reach|reaches|struck|strike|strikes|clinched|sealed ~ {DEALS}",
                   f"brokered|brokers|mediated|mediates ~ {DEALS}",  # drafta13: a mediator's deal between the sides
@@ -191,10 +195,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                   # drafta13: the passive with its auxiliary ("The deal was struck in Washington last Friday")
                   f"* {DEALS}|understanding was|were|been|is|are reached|struck|sealed|clinched"),
     "agreement_in_principle": ("reached|reach ~ understanding", "agreed|agree in principle"),
-    "agreement_signed": (f"signed|signs|sign|signing|inked|inks ~ {DEALS}|agreements|treaty|memorandum|declaration|protocol",
+    "agreement_signed": (f"{SIGN} ~ {DEALS}|agreements|treaty|memorandum|declaration|protocol",
                          "* agreement|deal|accord|treaty|memorandum|declaration|understanding|pact signed",
                          "* memorandum|declaration of understanding|principles signed",
-                         f"* {DEALS}|treaty|memorandum|declaration|agreements was|were|been signed|inked"),
+                         f"* {DEALS}|treaty|memorandum|declaration|agreements was|were|been signed|inked|initialled|initialed"),
     "accusation": ("accused|accuses|accusing|accuse", "blamed|blames|blaming",
                    "alleged|alleges|alleging|allege that"),  # drafta10: CAMEO 112 "Accuse" (an allegation)
     "criticism": ("criticised|criticized|criticises|criticizes|criticising|criticizing",
@@ -235,14 +239,15 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                            f"* {TRUCES} ~ goes|went|go|came|comes|come|entered|enters|entering ~ into effect|force",
                            f"* {TRUCES} with effect from"),
     "arrest": ("arrested|detained", "* arrest warrant|warrants"),
-    "sanctions": ("imposed|imposes|reimposed|reimposes|reimpose|re-imposed ~ sanctions", "sanctioned",
+    "sanctions": ("imposed|imposes|reimposed|reimposes|reimpose|re-imposed ~ sanctions", "sanctioned|sanctioning",
                   f"imposed|imposes|escalated|raised|hiked|slapped ~ {LEVIES}",
                   f"retaliated|retaliates with ~ {LEVIES}",
                   "add|added|adds|designated|designates|listed ~ sponsor|sponsors of terrorism",
                   f"{'|'.join(sorted(LISTING))} ~ to ~ list ~ ~ sponsor|sponsors|supporters of terrorism",  # drafta10
                   "blacklisted|blacklists"),
-    "talks_suspended": (f"{HALT} ~ {TALKS}", f"broke|breaks off ~ {TALKS}", "walked out",
-                        f"called|calls|calling off ~ {TALKS}", "called|calls|calling a halt", "was|were|been|is|are " + HALT,
+    "talks_suspended": (f"{HALT} ~ {TALKS}", f"broke|breaks|break|breaking off ~ {TALKS}", "walked out",
+                        f"called|calls|calling|call off ~ {CALLED_OFF}", "called|calls|calling a halt",
+                        "was|were|been|is|are " + HALT,
                         "was|were|been|is|are called|broken off",
                         f"withdrew|withdraws|withdrawn|withdrawing|pulled|pulls|recalled|recalls ~ {TEAM}",
                         f"withdrew|withdraws|withdrawing|pulled|pulls ~ from|of the|a|an|its|their ~ {TALKS}|meeting",
@@ -311,13 +316,13 @@ def _token(word: str) -> dict:
 
 @lru_cache(maxsize=1)
 def matcher():  # noqa: ANN201 - spaCy's Matcher
-    """The Matcher of :data:`TRIGGERS`, its rules named ``type`` or ``type:noun``."""
+    """The Matcher of :data:`TRIGGERS` and :data:`SYNSETS`, its rules named ``type`` or ``type:noun``."""
     from spacy.matcher import Matcher
 
     from timeline.draft.sentences import pipeline
 
     found = Matcher(pipeline().vocab)
-    for kind, patterns in TRIGGERS.items():
+    for kind, patterns in [*TRIGGERS.items(), *SYNSETS.items()]:  # drafta15: and the CAMEO synsets' verbs
         for pattern in patterns:
             nominal = pattern.startswith("* ")
             found.add(f"{kind}:noun" if nominal else kind, [[_token(w) for w in pattern.lstrip("* ").split()]])

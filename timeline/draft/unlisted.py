@@ -65,6 +65,8 @@ class Unlisted:
                 continue
             for last in reversed(words[index:index + LONGEST_STATE]):
                 candidate = re.sub(r"['’]s$", "", text[first.start():last.end()].rstrip("."))  # "Kazakhstan's"
+                if fold(candidate) not in self._gazetteer and text.startswith(f"{candidate}.", first.start()):
+                    candidate += "."  # drafta15: "U.S.", "U.N.": the full stop is the abbreviation's own
                 state = self._gazetteer.get(fold(candidate))
                 community = index > 0 and words[index - 1].group(0)[0].isupper() \
                     and words[index - 1].group(0).lower() not in ("the", "a", "an")  # "Greek Cypriots", "Kosovo Serbs"
