@@ -34,7 +34,15 @@ from timeline.render.axis import date_axis
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import Frame, wrap_lane
 from timeline.render.graph_names import actor_name
-from timeline.render.lineage_arrows import Arrow, Point, arrow_ends, spread_anchors
+from timeline.render.lineage_arrows import (
+    BESIDE,
+    Arrow,
+    Point,
+    apart_from_leaders,
+    arrow_ends,
+    spread_anchors,
+    up_the_right,
+)
 from timeline.render.lineage_boxes import (
     BOX,
     BY_LINE,
@@ -297,6 +305,7 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
         x, tier = places[node.version]
         corners[node.version] = (x, lanes[node.plan] + RISE + tier * steps[node.plan])
     detours: dict[str, int] = {}       # leaders gone round a box, by lane: the lower boxes' first, innermost
+    downs: list[tuple[float, float, float]] = []     # each leader's straight runs down: x, from y, to y (inches)
     for node in sorted(lineage.nodes, key=lambda n: places[n.version][1]):
         day = (inches(node.start) + inches(node.end)) / 2
         when = (day, day) if node.end - node.start <= timedelta(days=1) else (inches(node.start), inches(node.end))
@@ -304,6 +313,7 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
         leader = leader_route(day, lanes[node.plan], corners[node.version], others, size, RISE,
                               detours.get(node.plan, 0))
         detours[node.plan] = detours.get(node.plan, 0) + (len(leader) > 2)
+        downs += [(a[0], min(a[1], b[1]), max(a[1], b[1])) for a, b in zip(leader, leader[1:]) if a[0] == b[0]]
         artists += draw_node(over, node, *corners[node.version], when, lanes[node.plan], leader, size=size)
     for n, (lane_y, top) in enumerate(zip(lanes.values(), band_tops)):
         artists.append(ax.axhline(lane_y, color=style.GRID, lw=1.2, zorder=0))
@@ -322,9 +332,43 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
             clear = [tabs.get(edge.target, 0.0), tabs.get(edge.source, 0.0)]
             arrows.append((edge, *arrow_ends(early, late, [c for c in corners.values() if c not in (early, late)],
                                              size, width_in, clear)))
+    _keep_apart(over, arrows, downs, corners, tabs, (size, width_in))
     for edge, start, end, bend in spread_anchors(arrows, list(corners.values()), size, ANCHOR_STEP):
         artists += draw_edge(over, edge, start, end, bend)
     return artists
+
+
+def _keep_apart(over: Axes, arrows: list[Arrow], downs: Sequence[tuple[float, float, float]],
+                corners: dict[str, Point], tabs: dict[str, float], sizes: tuple[Point, float]) -> None:
+    """Each of ``arrows`` that runs straight down beside a leader (``downs``: x, from y, to y) moved
+    :func:`apart_from_leaders`, with the tab of the box it ends on; an arrow that leaves that box's top where the
+    tab moves to goes up its right side instead (:func:`up_the_right`); none moves where that cannot be.
+    ``corners``: each version's box by its bottom centre; ``sizes``: the boxes' size and the chart's width."""
+    size, width = sizes
+    for i, (edge, start, end, bend) in enumerate(arrows):
+        low, high = sorted((start[1], end[1]))
+        version = next((v for v, (x, y) in corners.items() if abs(y + size[1] - low) < 1e-6
+                        and abs(x - start[0]) < size[0] / 2), None)
+        upper = next((x for x, y in corners.values() if abs(y - high) < 1e-6 and abs(x - start[0]) < size[0] / 2),
+                     None)
+        leaders = [x for x, y0, y1 in downs if min(y1, high) - max(y0, low) >= BESIDE]
+        if start[0] != end[0] or version is None or upper is None or not (moved := apart_from_leaders(
+                start[0], (upper, corners[version][0]), leaders, size, tabs.get(version, 0.0))):
+            continue
+        mid = corners[version][0] + moved[1]
+        span = mid - tabs.get(version, 0.0) - 0.03, mid + tabs.get(version, 0.0) + 0.03
+        others = {j: (corners[e.target], corners[e.source]) for j, (e, a, b, _) in enumerate(arrows)
+                  if j != i and any(abs(p[1] - low) < 1e-6 and span[0] < p[0] < span[1] for p in (a, b))}
+        routes = {j: up_the_right(*pair, [c for c in corners.values() if c not in pair], size, width)
+                  for j, pair in others.items()}
+        if None in routes.values():
+            continue
+        arrows[i] = (edge, (moved[0], start[1]), (moved[0], end[1]), bend)
+        for j, route in routes.items():
+            arrows[j] = (arrows[j][0], *route)
+        for text in over.texts:
+            if text.get_gid() == f"said:{version}":
+                text.set_x(text.get_position()[0] + moved[1])
 
 
 def _tab_halves(figure: Figure, nodes: Sequence[Node], size: Point) -> dict[str, float]:
