@@ -340,4 +340,4 @@ def test_an_arrow_moves_off_a_leader_with_the_tab_of_its_box():
     assert apart_from_leaders(8.2, (8.04, 8.93), [7.5], (1.6, 0.9), 0.66) is None
     assert apart_from_leaders(8.2, (8.04, 8.93), [8.04], (1.6, 0.9), 0.8) is None
     assert apart_from_leaders(8.2, (8.04, 8.93), [8.04, 8.5], (1.6, 0.9), 0.66) is None
-    assert apart_from_leaders(2.48, (2.0, 2.7), [2.64], (1.3, 0.9), 0.45) is None
+    assert apart_from_leaders(2.48, (2.94, 2.7), [2.64], (1.3, 0.9), 0.2) is None
