@@ -125,7 +125,7 @@ def draw_node(ax: Axes, node: Node, x: float, y: float, day: tuple[float, float]
     when = ax.text(x, y + 0.41 + h - BOX[1], f"{node.date_label}{apart}{words}", ha="center", va="center",
                    linespacing=1.2, fontsize=style.FONT["size"] - 1.5 - smaller, parse_math=False, zorder=4)
     by = ax.text(x, y + 0.06, byline(node, size)[0], ha="center", va="bottom", linespacing=1.15,
-                 fontsize=max(6.5, style.FONT["size"] - 2 - smaller), color=style.MUTED, parse_math=False, zorder=4)
+                 fontsize=max(style.LEAST_TYPE, style.FONT["size"] - 2 - smaller), color=style.MUTED, parse_math=False, zorder=4)
     artists: list[Artist] = [box, name, when, by]
     if said := said_lines(node, size):         # a tab on the box's top edge, as wide as its words
         artists.append(ax.text(x, y + h + TAB_PAD / 72, "\n".join(said), ha="center", va="bottom", linespacing=1.25,
