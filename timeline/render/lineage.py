@@ -59,6 +59,7 @@ from timeline.render.lineage_boxes import (
     points_words,
     said_lines,
 )
+from timeline.render.lineage_names import holding, others, put_forward_by
 from timeline.render.lineage_place import goes_round, lane_height, place, tier_step
 from timeline.render.lineage_ticks import no_ticks_after, thin_ticks
 from timeline.render.spans import TimeScale, time_scale
@@ -133,43 +134,12 @@ def _node(dataset: Dataset, version: PlanVersion, plan: str) -> Node:
     said = [(_name(dataset, r.actor), response_words(r.response))
             for r in sorted(version.responses, key=lambda r: (r.date.sort_key() if r.date else (datetime.max,), r.actor))
             if r.response != "drafted"]
-    drafters = _others(dataset, [r.actor for r in version.responses if r.response == "drafted"], version.drafted_by)
-    joined = _others(dataset, _put_forward_by(dataset, version), drafters)[len(drafters):]
-    holding = _holding(dataset, version, [*drafters, *joined])
+    drafters = others(dataset, [r.actor for r in version.responses if r.response == "drafted"], version.drafted_by)
+    joined = others(dataset, put_forward_by(dataset, version), drafters)[len(drafters):]
+    holds = holding(dataset, version, [*drafters, *joined])
     return Node(version.id, plan, version.name or version.id, start, end, span.label(), points, stated,
                 tuple(_name(dataset, a) for a in drafters), merged_responses(said),
-                tuple(_name(dataset, a) for a in joined), tuple(_name(dataset, a) for a in holding))
-
-
-def _holding(dataset: Dataset, version: PlanVersion, named: Sequence[str]) -> list[str]:
-    """The groups among ``named`` (who put ``version`` forward) that hold others of ``named``: those the record
-    makes members (their affiliations), or, where the version's event names one group where the version names
-    drafters, the drafters on no side of the event's other actors (the E3 of the counter-proposal whose event
-    says "Ukraine and its European allies": judge14 read "UK, France, Germany ... and others" as a double count)."""
-    groups = [a for a in named if dataset.actors[a].kind == "group"]
-    event = _put_forward_by(dataset, version)
-    told = [g for g in groups if g in event and g not in version.drafted_by]
-    sides = {dataset.side(a) for a in event if a not in told}
-    told = told if len(told) == 1 else []
-    return [g for g in groups
-            if any(g in dataset.affiliation_chain(a)[1:] for a in named)
-            or (g in told and any(dataset.side(d) not in sides for d in version.drafted_by))]
-
-
-def _put_forward_by(dataset: Dataset, version: PlanVersion) -> tuple[str, ...]:
-    """The sources of the event the version was put forward at (its ``event``; none if the record lacks it): its
-    other authors (judge12: the box said "UK, France, Germany" where the timeline says "Britain ... with Kyiv")."""
-    try:
-        return dataset.event(version.event).source if version.event else ()
-    except KeyError:
-        return ()
-
-
-def _others(dataset: Dataset, actors: Sequence[str], named: Sequence[str]) -> list[str]:
-    """``named`` then those of ``actors`` on none of their sides (not Russia's delegation after Russia, nor the US
-    after Witkoff), once each."""
-    sides = {dataset.side(a) for a in named}
-    return list(dict.fromkeys([*named, *(a for a in actors if dataset.side(a) not in sides)]))
+                tuple(_name(dataset, a) for a in joined), tuple(_name(dataset, a) for a in holds))
 
 
 def draw_edge(ax: Axes, edge: Edge, start: tuple[float, float], end: tuple[float, float],
