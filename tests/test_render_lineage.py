@@ -193,8 +193,8 @@ def test_responses_are_acts_and_relations_are_relations(seeds):
             for ax in figure.axes for t in ax.texts if (t.get_gid() or "").startswith("said:")}
     assert said["us-terms-paris-2025-04"] == "Ukraine's European allies and Ukraine proposed changes"
     assert said["e3-counter-2025-11"] == "Russia rejected it"
-    assert said["us-plan-28-points"] == ("Russia welcomed it; Ukraine was open to it, then took it as a basis; "
-                                         "Ukraine's European allies proposed changes")
+    assert said["us-plan-28-points"] == ("Russia welcomed it; Ukraine took it as a basis; "    # three lines at most
+                                         "European allies proposed changes")
     relations = {"amended", "superseded", "answered"}
     stances = {s.label.lower() for s in DEFAULT_STANCES}
     for text in said.values():

