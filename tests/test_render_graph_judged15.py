@@ -67,7 +67,7 @@ def test_every_person_whose_record_gives_a_role_shows_it(crowd):
     assert {a.id: labels[a.id] for a in people if labels[a.id] != person_label(record, a)} == {}
     assert role(record, record.actors["a0"]) == "Deputy Minister\nof Foreign Affairs"
     assert labels["a3"] == "Person A3 Longname"                        # no title, no role
-    assert label_forms(record, {"a0": labels["a0"]}) == {"a0": [labels["a0"]]}      # no shorter form to fall to
+    assert label_forms(record, {"a0": labels["a0"]}) == {"a0": [labels["a0"], "Person A0 Longname"]}   # on a node only
     assert label_forms(record, {"a": "State A"})["a"] == ["State A", "State\nA"]      # another actor: two lines
     assert actor_name(record.actors["a0"]) == labels["a0"].split("\n")[0]
 

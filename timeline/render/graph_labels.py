@@ -77,23 +77,21 @@ LEADER = 40.0
 
 def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bounds: tuple[float, float, float, float],
           edge_points: np.ndarray, edge_ends: np.ndarray, px: float,
-          prefer: Sequence[float] | None = None, taken: Sequence[tuple] = ()) -> list[Spot]:
+          prefer: Sequence[float] | None = None, taken: Sequence[tuple] = (), roled: Sequence[bool] = ()) -> list[Spot]:
     """A spot for each label beside node ``i`` of ``nodes`` (x, y, reach and inner rim in pixels), placed in the
-    order given;
-    ``sizes[i]`` are the (width, height) in pixels of the label's forms, the preferred first (a name, then it on
-    two lines, then its abbreviation): the first form that finds a clean spot (on no line) wins, else the least
-    bad. ``px`` pixels a point. ``edge_points`` are
-    (x, y, half the line's width) in pixels, a point every two
-    pixels or so of every line. ``prefer`` turns each label's directions (0: right first, 180: left first); ``taken``
-    are boxes already drawn (a group's name)."""
+    order given. ``sizes[i]`` are the (width, height) in pixels of the label's forms, the preferred first: the first
+    form that finds a clean spot (on no line) wins, else the least bad; where ``roled[i]`` (a person's role) the
+    first wherever it covers no node or label. ``px`` pixels a point. ``edge_points`` are
+    (x, y, half the line's width) in pixels, a point every two pixels or so of every line. ``prefer`` turns each
+    label's directions (0: right first, 180: left first); ``taken`` are boxes already drawn (a group's name)."""
     taken = [(x0 - TITLE_PAD * px, y0 - TITLE_PAD * px, x1 + TITLE_PAD * px, y1 + TITLE_PAD * px)
              for x0, y0, x1, y1 in taken]
-    placed = _place_in(range(len(sizes)), sizes, nodes, bounds, edge_points, edge_ends, px, prefer, taken)
+    placed = _place_in(range(len(sizes)), sizes, nodes, bounds, edge_points, edge_ends, px, prefer, taken, roled)
     hemmed = [i for i, (cost, _) in placed.items() if cost >= OVERLAP]
     if hemmed:      # round 12: a label on a node or label, or nearer another node (Peskov's, its spots taken by its
         # neighbours' labels, lay nearer Putin's node): placed again before the others, kept if fewer are so placed
         again = _place_in([*hemmed, *(i for i in placed if i not in hemmed)], sizes, nodes, bounds, edge_points,
-                          edge_ends, px, prefer, taken)
+                          edge_ends, px, prefer, taken, roled)
         if sum(cost >= OVERLAP for cost, _ in again.values()) < len(hemmed):
             placed = again
     return [placed[i][1] for i in range(len(sizes))]
@@ -101,7 +99,7 @@ def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bou
 
 def _place_in(order: Sequence[int], sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray,
               bounds: tuple[float, float, float, float], edge_points: np.ndarray, edge_ends: np.ndarray, px: float,
-              prefer: Sequence[float] | None, taken: Sequence[tuple]
+              prefer: Sequence[float] | None, taken: Sequence[tuple], roled: Sequence[bool]
               ) -> dict[int, tuple[float, Spot]]:
     """:func:`place`'s spots (and their costs) by label, the labels placed in ``order``."""
     taken = list(taken)
@@ -113,6 +111,8 @@ def _place_in(order: Sequence[int], sizes: Sequence[Sequence[tuple[float, float]
         usual = tried[:2]                   # a third form (a person's name on two lines) only as a last resort
         clean = next((k for k, (cost, _) in enumerate(usual) if cost < ON_A_LINE), None)
         form = min(range(len(usual)), key=lambda k: tried[k][0]) if clean is None else clean
+        if i < len(roled) and roled[i] and tried[0][0] < OVERLAP:      # a person's role, unless on a node
+            form = 0
         if tried[form][0] >= OVERLAP and len(tried) > 2:    # round 12: on a node or label, or nearer another node
             form = min(range(len(tried)), key=lambda k: tried[k][0])
         spot = tried[form][1]._replace(form=form)
@@ -205,7 +205,8 @@ def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float],
     inner = [r * (inside or {}).get(n, 1.0) for n, r in zip(everyone, rims)]
     nodes = np.column_stack([centres, rims, inner])
     spots = place(sizes, nodes, tuple(ax.get_window_extent(renderer).extents), points, ends, px,
-                  [(prefer or {}).get(n, 0.0) for n in order], taken)
+                  [(prefer or {}).get(n, 0.0) for n in order], taken,
+                  [len(w) > 1 and w[1] == w[0].split("\n")[0] for w in words])       # a person's role, kept
     to_data = ax.transData.inverted()
     artists: list[Artist] = list(texts_drawn)
     for node, text, spot, (x, y, r, _), options in zip(order, texts_drawn, spots, nodes, words):
