@@ -89,7 +89,7 @@ def test_a_persons_name_stays_on_one_line():
     data = Dataset(actors={"p": Actor("p", "Dmitry Peskov", title="Press secretary"),
                            "g": Actor("g", "Ukraine's European allies", kind="group")}, events=[])
     forms = label_forms(data, {"p": "Dmitry Peskov\nPress secretary", "g": "Ukraine's European allies"})
-    assert forms == {"p": ["Dmitry Peskov\nPress secretary"],         # round 15: no form without the role
+    assert forms == {"p": ["Dmitry Peskov\nPress secretary", "Dmitry Peskov"],
                      "g": ["Ukraine's European allies", "Ukraine's\nEuropean allies"]}
 
 
