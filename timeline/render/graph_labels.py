@@ -42,6 +42,9 @@ GAPS = (1.5, 4.0, 7.0, 10.0)
 #: joins such a label to its node, rather than one label lying on another.
 FAR = (14.0, 22.0, 32.0, 44.0, 60.0)
 MAX_LEADER = FAR[-1]
+#: How many of the :data:`GAPS` leave a label touching its node; a label further off gets a leader (judged round 14:
+#: 'Mike Waltz' 40 pixels off his node, across two lines, read as theirs).
+TOUCHING = 2
 #: Directions tried, in degrees, the most readable first: right, left, above, below, then the diagonals.
 DIRECTIONS = (0, 180, 90, 270, 35, 145, 325, 215, 60, 120, 300, 240, 15, 165, 345, 195, 75, 105, 285, 255)
 HALO = 3.0
@@ -74,23 +77,21 @@ LEADER = 40.0
 
 def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bounds: tuple[float, float, float, float],
           edge_points: np.ndarray, edge_ends: np.ndarray, px: float,
-          prefer: Sequence[float] | None = None, taken: Sequence[tuple] = (), keep: Sequence[bool] = ()) -> list[Spot]:
+          prefer: Sequence[float] | None = None, taken: Sequence[tuple] = (), roled: Sequence[bool] = ()) -> list[Spot]:
     """A spot for each label beside node ``i`` of ``nodes`` (x, y, reach and inner rim in pixels), placed in the
-    order given;
-    ``sizes[i]`` are the (width, height) in pixels of the label's forms, the preferred first (a name, then it on
-    two lines, then its abbreviation): the first form that finds a clean spot (on no line) wins, else the least
-    bad; where ``keep[i]`` the first form wins wherever it covers no node or label. ``px`` pixels a point. ``edge_points`` are
-    (x, y, half the line's width) in pixels, a point every two
-    pixels or so of every line. ``prefer`` turns each label's directions (0: right first, 180: left first); ``taken``
-    are boxes already drawn (a group's name)."""
+    order given. ``sizes[i]`` are the (width, height) in pixels of the label's forms, the preferred first: the first
+    form that finds a clean spot (on no line) wins, else the least bad; where ``roled[i]`` (a person's role) the
+    first wherever it covers no node or label. ``px`` pixels a point. ``edge_points`` are
+    (x, y, half the line's width) in pixels, a point every two pixels or so of every line. ``prefer`` turns each
+    label's directions (0: right first, 180: left first); ``taken`` are boxes already drawn (a group's name)."""
     taken = [(x0 - TITLE_PAD * px, y0 - TITLE_PAD * px, x1 + TITLE_PAD * px, y1 + TITLE_PAD * px)
              for x0, y0, x1, y1 in taken]
-    placed = _place_in(range(len(sizes)), sizes, nodes, bounds, edge_points, edge_ends, px, prefer, taken, keep)
+    placed = _place_in(range(len(sizes)), sizes, nodes, bounds, edge_points, edge_ends, px, prefer, taken, roled)
     hemmed = [i for i, (cost, _) in placed.items() if cost >= OVERLAP]
     if hemmed:      # round 12: a label on a node or label, or nearer another node (Peskov's, its spots taken by its
         # neighbours' labels, lay nearer Putin's node): placed again before the others, kept if fewer are so placed
         again = _place_in([*hemmed, *(i for i in placed if i not in hemmed)], sizes, nodes, bounds, edge_points,
-                          edge_ends, px, prefer, taken, keep)
+                          edge_ends, px, prefer, taken, roled)
         if sum(cost >= OVERLAP for cost, _ in again.values()) < len(hemmed):
             placed = again
     return [placed[i][1] for i in range(len(sizes))]
@@ -98,7 +99,7 @@ def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bou
 
 def _place_in(order: Sequence[int], sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray,
               bounds: tuple[float, float, float, float], edge_points: np.ndarray, edge_ends: np.ndarray, px: float,
-              prefer: Sequence[float] | None, taken: Sequence[tuple], keep: Sequence[bool]
+              prefer: Sequence[float] | None, taken: Sequence[tuple], roled: Sequence[bool]
               ) -> dict[int, tuple[float, Spot]]:
     """:func:`place`'s spots (and their costs) by label, the labels placed in ``order``."""
     taken = list(taken)
@@ -109,8 +110,9 @@ def _place_in(order: Sequence[int], sizes: Sequence[Sequence[tuple[float, float]
                  for w, h in forms]
         usual = tried[:2]                   # a third form (a person's name on two lines) only as a last resort
         clean = next((k for k, (cost, _) in enumerate(usual) if cost < ON_A_LINE), None)
-        form = 0 if i < len(keep) and keep[i] and tried[0][0] < OVERLAP and clean is None else clean
-        form = min(range(len(usual)), key=lambda k: tried[k][0]) if form is None else form
+        form = min(range(len(usual)), key=lambda k: tried[k][0]) if clean is None else clean
+        if i < len(roled) and roled[i] and tried[0][0] < OVERLAP:      # a person's role, unless on a node
+            form = 0
         if tried[form][0] >= OVERLAP and len(tried) > 2:    # round 12: on a node or label, or nearer another node
             form = min(range(len(tried)), key=lambda k: tried[k][0])
         spot = tried[form][1]._replace(form=form)
@@ -157,7 +159,7 @@ def _spot(w: float, h: float, nodes: np.ndarray, i: int, bounds: tuple, edge_poi
         if further[0] < best[0]:
             best = (further[0], further[1], len(GAPS) - 1)      # a leader joins it
     cost, box, ring = best
-    leader = (float(np.clip(x, box[0], box[2])), float(np.clip(y, box[1], box[3]))) if ring == len(GAPS) - 1 else None
+    leader = (float(np.clip(x, box[0], box[2])), float(np.clip(y, box[1], box[3]))) if ring >= TOUCHING else None
     return cost, Spot(box, leader)
 
 
@@ -210,6 +212,7 @@ def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float],
     for node, text, spot, (x, y, r, _), options in zip(order, texts_drawn, spots, nodes, words):
         box = spot.box
         text.set_text(options[spot.form])
+        text.set_multialignment(flush(box, x))
         text.set_position(to_data.transform(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)))
         if spot.leader is not None:
             direction = np.subtract(spot.leader, (x, y))
@@ -217,6 +220,13 @@ def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float],
             artists += ax.plot(*to_data.transform([rim, spot.leader]).T, color=style.INK, linewidth=0.5, zorder=2,
                                gid=f"leader:{node}")
     return artists
+
+
+def flush(box: tuple, x: float) -> str:
+    """How a label's lines align: flush towards its node (at ``x`` pixels) where the label (``box``, pixels) lies
+    to its right or left, so that each line starts at the node's side (judged round 14: 'Mike Waltz' centred over
+    a longer role stood off his node), else centred."""
+    return "left" if box[0] >= x else "right" if box[2] <= x else "center"
 
 
 #: Rounds of placing the labels beside the lines and routing the lines round the labels (:func:`label_and_route`).

@@ -17,16 +17,17 @@ SEED = 7
 Point = tuple[float, float]
 
 
-def layout_positions(graph: nx.Graph, layout: str = "auto", aspect: float = 1.5) -> dict[str, Point]:
+def layout_positions(graph: nx.Graph, layout: str = "auto", aspect: float = 1.5, seed: int = SEED
+                     ) -> dict[str, Point]:
     """Positions in the unit square for the nodes of an undirected ``graph``.
 
     ``stress`` draws the nodes as far apart as the path between them is long (edge
     attribute ``length``, default 1), like Kamada-Kawai;
     ``spring`` is networkx's force-directed layout, weighted by ``weight``;
-    ``circular`` puts each part's nodes on a circle in the graph's node order.
+    ``circular`` puts each part's nodes on a circle in the graph's node order. ``seed`` starts the force layouts.
     """
     parts = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c))
-    boxes = [_part_layout(_subgraph(graph, nodes), nodes, layout) for nodes in parts]
+    boxes = [_part_layout(_subgraph(graph, nodes), nodes, layout, seed) for nodes in parts]
     return _normalise(_pack(boxes, aspect))
 
 
@@ -38,7 +39,7 @@ def _subgraph(graph: nx.Graph, nodes: list[str]) -> nx.Graph:
     return part
 
 
-def _part_layout(graph: nx.Graph, nodes: list[str], layout: str) -> dict[str, np.ndarray]:
+def _part_layout(graph: nx.Graph, nodes: list[str], layout: str, seed: int = SEED) -> dict[str, np.ndarray]:
     """One connected part, scaled so that neighbours sit about one unit apart."""
     if len(nodes) == 1:
         return {nodes[0]: np.zeros(2)}
@@ -46,7 +47,7 @@ def _part_layout(graph: nx.Graph, nodes: list[str], layout: str) -> dict[str, np
         order = [n for n in graph if n in set(nodes)]
         xy = nx.circular_layout(order, scale=max(1.0, len(nodes) / (2 * math.pi)))
         return {n: np.asarray(xy[n]) for n in nodes}
-    start = nx.spring_layout(graph, seed=SEED, weight="weight", iterations=200)
+    start = nx.spring_layout(graph, seed=seed, weight="weight", iterations=200)
     xy = np.array([start[n] for n in nodes])
     if layout in ("auto", "stress"):
         xy = _stress(graph, nodes, xy)
