@@ -11,11 +11,15 @@ from typing import Any
 
 from timeline.graph import actor_graph
 
+#: A node's label's box as drawn (a JavaScript function of a node): Cytoscape.js 3.35 reads a label's place from its
+#: last frame's calculations on the first read after a change of its style, unless marked dirty (the page's labelBox).
+LABEL = "(n => (n.dirtyBoundingBoxCache(), n.renderedBoundingBox({includeNodes: false, includeEdges: false})))"
+
 #: The graph as drawn: {lines: [[source label, target label, [[x, y], ...] samples, width]], nodes: [[label, box]],
 #: labels: [[label, box]]}, rendered pixels. A line's curve is sampled from its ends and control points (a bezier is
 #: a chain of quadratic curves through the control points' midpoints, as Cytoscape.js draws it); a node's box is
 #: its body, its label's box the label's white ground.
-DRAWN = """(() => { const cy = window.timelinePage.debug().cy, z = cy.zoom(), pan = cy.pan();
+DRAWN = """(() => { const cy = window.timelinePage.debug().cy, z = cy.zoom(), pan = cy.pan(), LABEL = """ + LABEL + """;
     const on = p => [p.x * z + pan.x, p.y * z + pan.y];
     const quad = (a, c, b, out) => { for (let t = 0.05; t <= 1.0001; t += 0.05) out.push(
         [(1 - t) * (1 - t) * a[0] + 2 * (1 - t) * t * c[0] + t * t * b[0],
@@ -34,7 +38,7 @@ DRAWN = """(() => { const cy = window.timelinePage.debug().cy, z = cy.zoom(), pa
     });
     const nodes = cy.nodes(':visible').map(n => [n.data('label'), n.renderedBoundingBox({includeLabels: false})]);
     const labels = cy.nodes(':visible').filter(n => !n.hasClass('unlabelled') && n.style('label'))
-      .map(n => [n.data('label'), n.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true})]);
+      .map(n => [n.data('label'), LABEL(n)]);
     return {lines, nodes, labels}; })()"""
 
 

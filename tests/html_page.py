@@ -48,6 +48,7 @@ class Browser:
         wait(page, "window.timelinePage && window.timelinePage.ready")
         if graph:
             page.evaluate("window.timelinePage.showGraph()")
+            settle(page)
         return page
 
     def _route(self, route: Any) -> None:
@@ -86,6 +87,12 @@ def wait(page: Any, condition: str, timeout: float = 60) -> None:
         if time.monotonic() > deadline:
             raise TimeoutError(f"{condition} still false after {timeout} s")
         time.sleep(0.05)
+
+
+def settle(page: Any) -> None:
+    """Wait until the page's graph is drawn as it will stay (its graphSettled: no label placing pending, Cytoscape.js's
+    size its box's): a state, never a time, so that a loaded machine reads what an idle one reads."""
+    wait(page, "window.timelinePage.graphSettled()")
 
 
 def click_actor(page: Any, name: str) -> None:

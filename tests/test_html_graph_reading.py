@@ -9,8 +9,19 @@ import math
 import time
 
 import pytest
-from graph_lines import drawn, labels_crossed, lines_through_nodes, most_active
-from html_page import DESKTOP, PHONE, PHONE_ACTORS, WIDE, closing_pages, quiet_browser, seed_record, seed_record_page, wait
+from graph_lines import LABEL, drawn, labels_crossed, lines_through_nodes, most_active
+from html_page import (
+    DESKTOP,
+    PHONE,
+    PHONE_ACTORS,
+    WIDE,
+    closing_pages,
+    quiet_browser,
+    seed_record,
+    seed_record_page,
+    settle,
+    wait,
+)
 
 from timeline.filters import EventFilter
 from timeline.graph import actor_graph
@@ -20,9 +31,8 @@ close_pages = pytest.fixture(autouse=True, name="close_pages")(closing_pages)
 record = pytest.fixture(scope="module", name="record")(seed_record)
 record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
 
-LABEL_BOXES = """(() => { const cy = window.timelinePage.debug().cy;
-    return cy.nodes(':visible').filter(n => !n.hasClass('unlabelled')).map(n => [n.data('label'),
-        n.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true}),
+LABEL_BOXES = """(() => { const cy = window.timelinePage.debug().cy, LABEL = """ + LABEL + """;
+    return cy.nodes(':visible').filter(n => !n.hasClass('unlabelled')).map(n => [n.data('label'), LABEL(n),
         n.renderedBoundingBox({includeLabels: false})]); })()"""
 
 
@@ -61,7 +71,7 @@ def assert_labels_apart(page) -> int:
 #: Every node drawn: [its name, its box, its label's box or None], on screen.
 NODES = """window.timelinePage.debug().cy.nodes(':visible').sort((a, b) => b.data('z') - a.data('z'))
     .map(n => [n.data('label'), n.renderedBoundingBox({includeLabels: false}),
-               n.hasClass('unlabelled') ? null : n.renderedBoundingBox({includeNodes: false, includeEdges: false})])"""
+               n.hasClass('unlabelled') ? null : (""" + LABEL + """)(n)])"""
 
 
 def gap(a: dict, b: dict) -> float:
@@ -192,7 +202,7 @@ def test_no_line_passes_through_a_node_not_its_end(browser, record_page, size):
     if size == "print":
         page.emulate_media(media="print")
         wait(page, "window.timelinePage.debug().cy.nodes(':visible').length <= 14")
-        time.sleep(0.3)
+        settle(page)
     graph = drawn(page)
     assert len(graph["nodes"]) >= 10 and len(graph["lines"]) >= 8
     assert lines_through_nodes(graph) == []
@@ -200,6 +210,34 @@ def test_no_line_passes_through_a_node_not_its_end(browser, record_page, size):
     # desktop, 42 wide, 5 in print; now 0 in print)
     assert len(labels_crossed(graph, others=True)) <= (0 if size == "print" else 8)
     assert assert_heads_apart(page) >= 5
+
+
+#: Each node drawn and its label as placed: [its name, [valign, halign, margins, font] or None if unlabelled].
+PLACES = """window.timelinePage.debug().cy.nodes(':visible').map(n => [n.data('label'), n.hasClass('unlabelled') ? null :
+    [n.data('valign'), n.data('halign'), n.data('mx'), n.data('my'), n.data('fs')]])"""
+#: The labels placed again once two frames are drawn, as a change of the viewport has them placed 120 ms later, their
+#: boxes at each place measured afresh (as at a new zoom).
+AGAIN = """new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {
+    const debug = window.timelinePage.debug();
+    debug.cy.nodes().removeScratch('labelFixes');
+    debug.declutter();
+    done(); })))"""
+
+
+@pytest.mark.parametrize("medium", ["screen", "print"])
+def test_labels_are_placed_alike_whatever_ran_before(browser, record_page, medium):
+    """Round 14's flaky print: placed again after a frame, four labels moved and "Russian delegation to the Istanbul
+    talks" went under Gerasimov's line (Cytoscape.js read a label's box at a place tried from its last frame)."""
+    page = browser.open(record_page, "actor=ukraine", **DESKTOP)
+    if medium == "print":
+        page.emulate_media(media="print")
+        wait(page, "window.timelinePage.debug().cy.nodes(':visible').length <= 14")
+        settle(page)
+    placed = page.evaluate(PLACES)
+    assert sum(label is not None for _, label in placed) >= 12
+    for _ in range(2):
+        page.evaluate(AGAIN)
+        assert page.evaluate(PLACES) == placed
 
 
 def test_labels_find_room_off_every_line_and_heads_spread_along_a_squares_sides(browser, record_page):

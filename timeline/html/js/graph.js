@@ -46,8 +46,7 @@ function makeGraph() {
   cy.on("tap", "node", function (event) { chooseActor(D.actors[Number(event.target.data("actor"))].id); });
   cy.on("tap", "edge", function (event) { showEdge(event.target.id()); });
   cy.on("tap", function (event) { if (event.target === cy && state.actor !== null) chooseActor(null); });
-  var timer;
-  cy.on("viewport", function () { clearTimeout(timer); timer = setTimeout(declutter, 120); });
+  cy.on("viewport", declutterSoon);
   // the reader's own zoom or pan, kept when the graph's box changes size (wholeLabels), until the graph is fitted again
   cy.on("scrollzoom pinchzoom dragpan", function () { page.readerViewport = true; });
   $("graph").addEventListener("keydown", function (event) {

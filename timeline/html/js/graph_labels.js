@@ -88,6 +88,8 @@ function roomForTheMain() {
  *  and the more active actors' first) or over any other node in every place, or past the graph's edges, is left out (the actor is still named
  *  in the lists and its details): no label ever collides or is cut. Zooming in makes room for more. */
 function declutter() {
+  clearTimeout(page.labelsDue);   // placed now on the viewport as it is: a call pending would place them the same
+  page.labelsDue = null;
   if (!page.graphShown) return;   // headless: nothing on screen to fit labels into
   var zoom = cy.zoom(), placed = [], nodes = drawnNodes().sort(function (a, b) {
     return (b.hasClass("involved") - a.hasClass("involved")) || (b.hasClass("chosen") - a.hasClass("chosen")) || b.data("z") - a.data("z");
@@ -178,6 +180,19 @@ function declutter() {
   }
 }
 
+/** Place the labels once the viewport rests (120 ms after its last change: a zoom or pan by the reader, a fit). */
+function declutterSoon() {
+  clearTimeout(page.labelsDue);
+  page.labelsDue = setTimeout(declutter, 120);
+}
+
+/** Whether the graph is drawn as it will stay: no label placing pending, and Cytoscape.js's size that of its box (a
+ *  change of it not yet followed fits the graph again). For a test or a screenshot to wait for, never a time. */
+function graphSettled() {
+  return !cy || !page.graphShown || (!page.labelsDue && Math.abs(cy.width() - $("graph").clientWidth) <= 1 &&
+    Math.abs(cy.height() - $("graph").clientHeight) <= 1);
+}
+
 /** The sizes (pixels on screen) ``node``'s label is tried at, the ``k``-th placed: a main actor's label too big for
  *  every place is tried again at the smallest size, then (negative) at that size as near another node as its own in a
  *  crowded graph (where it may lie over lesser nodes too), before it is left out (round 7: the main actors always
@@ -202,10 +217,12 @@ function labelSized(node, font) {
 /** Cytoscape.js's own box of ``node``'s label at ``font`` pixels, at each of LABEL_PLACES, less the box placeBox
  *  reckons there: [dx1, dy1, dx2, dy2] a place (pixels on screen). Its box lies up to 10 px below or beside the
  *  reckoned one (judged round 14: "United Arab Emirates" over "Mark Rutte" by Cytoscape.js's boxes, apart by the
- *  reckoned ones). Read by drawing the label at each place, then as it was; kept while the zoom is. */
+ *  reckoned ones). Read by drawing the label at each place (labelBox), then as it was; kept for each size while the
+ *  zoom is. */
 function labelFixes(node, font) {
-  var zoom = cy.zoom(), key = font + " " + zoom, known = node.scratch("labelFixes");
-  if (known && known.key === key) return known.fixes;
+  var zoom = cy.zoom(), known = node.scratch("labelFixes");
+  if (!known || known.zoom !== zoom) { known = {zoom: zoom, fixes: {}}; node.scratch("labelFixes", known); }
+  if (known.fixes[font]) return known.fixes[font];
   var sized = labelSized(node, font), p = node.renderedPosition(), body = node.renderedBoundingBox({includeLabels: false});
   var was = {valign: node.data("valign"), halign: node.data("halign"), mx: node.data("mx"), my: node.data("my"),
              fs: node.data("fs"), pad: node.data("pad")}, hidden = node.hasClass("unlabelled");
@@ -213,15 +230,24 @@ function labelFixes(node, font) {
   var fixes = LABEL_PLACES.map(function (place) {
     var margins = placeMargins(place);
     node.data({valign: place[0], halign: place[1], mx: margins[0], my: margins[1], fs: font / zoom, pad: sized.margin / zoom});
-    var drawn = node.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true});
+    var drawn = labelBox(node);
     var reckoned = placeBox(place, p, body, sized.w, sized.h, zoom, sized.margin, 0, 0, 0);
     var x = reckoned.shift;   // drawn where it is reckoned before it slides in from the graph's side
     return [drawn.x1 - reckoned.x1 + x, drawn.y1 - reckoned.y1, drawn.x2 - reckoned.x2 + x, drawn.y2 - reckoned.y2];
   });
   node.data(was);
   if (hidden) node.addClass("unlabelled");
-  node.scratch("labelFixes", {key: key, fixes: fixes});
+  known.fixes[font] = fixes;
   return fixes;
+}
+
+/** ``node``'s label's box as Cytoscape.js draws it now (pixels on screen). Cytoscape.js 3.35 reads a label's place
+ *  from the calculations of its last frame on the first read after a change of its style, unless something marked
+ *  it dirty since: whether a frame ran between decided the box, and so where declutter put labels (round 14's flaky
+ *  print: two calls in a row placed four labels differently, one crossed by a line). Marked dirty, it is read as it is. */
+function labelBox(node) {
+  node.dirtyBoundingBoxCache();
+  return node.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true});
 }
 
 /** The pixels (on screen) between boxes ``a`` and ``b``, 0 where they touch or overlap. */
