@@ -95,10 +95,16 @@ def settle(page: Any) -> None:
     wait(page, "window.timelinePage.graphSettled()")
 
 
+def frames(page: Any) -> None:
+    """Wait for two frames of the page: a scroll's event, which a frame dispatches before drawing, is handled (a
+    state, not a time: a loaded machine draws later, not otherwise)."""
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 def click_actor(page: Any, name: str) -> None:
     """Click the graph's node labelled ``name``, as a reader would (the mouse, at the node's place on screen)."""
     page.locator("#graph").scroll_into_view_if_needed()
-    time.sleep(0.3)   # as a reader pauses after scrolling: Cytoscape.js reads the graph's new place on screen
+    frames(page)   # the scroll's event handled: Cytoscape.js reads the graph's new place on screen
     position = page.evaluate("""(name => {
         const cy = window.timelinePage.debug().cy, box = document.getElementById('graph').getBoundingClientRect();
         const node = cy.nodes().filter(n => n.data('label') === name)[0].renderedPosition();
