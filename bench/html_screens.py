@@ -44,12 +44,13 @@ def shoot(page_path: Path, out: Path, only: set[str] | None = None) -> list[Path
                 page.goto(page_path.resolve().as_uri())
                 _ready(page)
                 {**VIEWS, **PHONE_VIEWS}[view](page, name == "phone")
-                time.sleep(0.6)
+                _settled(page)
                 written.append(out / f"{name}-{view}.png")
                 page.screenshot(path=written[-1])
                 if name == "desktop" and view == "first":
                     page.emulate_media(media="print")
-                    time.sleep(0.8)   # the printed graph is drawn on the change of medium
+                    _poll(page, "window.timelinePage.printed")   # the printed graph is drawn on the change of medium
+                    _settled(page)
                     written.append(out / "desktop-print.png")
                     page.screenshot(path=written[-1], full_page=True, timeout=120000)
                 context.close()
@@ -121,13 +122,23 @@ PHONE_VIEWS = {"tab-list": _tab("list"), "tab-graph": _tab("graph"), "tab-positi
                "filtered": _filtered}
 
 
-def _ready(page) -> None:
+def _poll(page, condition: str) -> None:
     deadline = time.monotonic() + 60
-    while not page.evaluate("!!(window.timelinePage && window.timelinePage.ready)"):
+    while not page.evaluate(f"!!({condition})"):
         if time.monotonic() > deadline:
-            raise TimeoutError("the page did not get ready in 60 s")
+            raise TimeoutError(f"{condition} still false after 60 s")
         time.sleep(0.1)
-    time.sleep(0.5)   # the graph's last frame
+
+
+def _settled(page) -> None:
+    """Wait for the graph drawn as it stays (the page's graphSettled), then two frames: a state, not a time."""
+    _poll(page, "window.timelinePage.graphSettled()")
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def _ready(page) -> None:
+    _poll(page, "window.timelinePage && window.timelinePage.ready")
+    _settled(page)
 
 
 def main() -> int:

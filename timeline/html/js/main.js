@@ -106,6 +106,7 @@ page.itemBox = function (i) {
   var box = mark.getBoundingClientRect();
   return [box.left + box.width / 2, box.top + box.height / 2];
 };
-page.debug = function () { return {items: items, timeline: timeline, cy: cy}; };
+page.debug = function () { return {items: items, timeline: timeline, cy: cy, declutter: declutter}; };
+page.graphSettled = function () { return graphSettled(); };
 page.register = function (view) { views.push(view); if (page.ready) update(); };
 start();

@@ -173,25 +173,17 @@ function drawAxis() {
   axis.dataset.key = key;
   axis.textContent = "";
   var first = new Date(lo * MINUTE), at = firstTick(first, unit[0]), ticks = 0;
-  var gap = (at.valueOf() / MINUTE - lo) / (hi - lo) * width;
-  // the period the window opens in, named at its left edge whenever its name has room (judged round 10: Feb's events
-  // drawn left of a first label "Mar 2025"), with its year if that has room too, else the first tick takes the year
-  // a month or longer is named by the record's first date when the window opens in the padding before it (judged
-  // round 13: "Jan 2025" at the left edge of a record that begins on 12 February)
+  // the period the window opens in, named at its left edge with its year (judged round 10: Feb's events drawn left of
+  // a first label "Mar 2025"); a month or longer is named by the record's first date when the window opens in the
+  // padding before it (judged round 13: "Jan 2025" at the left edge of a record that begins on 12 February); one rule
+  // at every width, the year on the first label, a tick it would overlap left out (judged round 14: "2025" in the
+  // lane names' column on a desktop, "Feb 2025" wide, "Apr 2025" on the second tick on a phone)
   var named = unit[1] >= AXIS_UNITS[2][1] ? new Date(Math.max(lo, Math.min(datedSpan()[0], firstTick(first, unit[0]).valueOf() / MINUTE - 1)) * MINUTE) : first;
-  var opening = tickOf(named, unit, left, true), year = gap >= textWidth(opening.textContent) + 6;
-  if (!year) opening = tickOf(named, unit, left, false);
-  if (gap >= textWidth(opening.textContent) + 6) axis.appendChild(opening);   // its 4 px padding, 2 px apart
-  var leading = String(first.getUTCFullYear());
-  if (!year && unit[0] !== "year" && left >= textWidth(leading) + 12) {   // else in the lane names' column, before
-    // all the ticks, not on the second (judged round 11: "Feb | Mar 2025")
-    axis.appendChild(el("span", leading, {"class": "tick lead-year"}));
-    axis.lastChild.style.left = Math.round(left - textWidth(leading) - 12) + "px";
-    year = true;
-  }
+  var opening = tickOf(named, unit, left, true), free = textWidth(opening.textContent) + 6;   // its 4 px padding, 2 px apart
+  axis.appendChild(opening);
   for (; at.valueOf() / MINUTE < hi && ticks < 200; at = nextTick(at, unit[0]), ticks++) {
-    var x = (at.valueOf() / MINUTE - lo) / (hi - lo) * width;
-    if (x >= 0 && x + textWidth(unit[2](at)) + 8 <= width) axis.appendChild(tickOf(at, unit, left + x, ticks === 0 && !year));
+    var x = (at.valueOf() / MINUTE - lo) / (hi - lo) * width, words = unit[2](at);
+    if (x >= free && x + textWidth(words) + 8 <= width) { axis.appendChild(tickOf(at, unit, left + x, false)); free = x + textWidth(words) + 6; }
   }
   axis.style.setProperty("--lanes", left + "px");
 }
