@@ -130,8 +130,16 @@ def _poll(page, condition: str) -> None:
         time.sleep(0.1)
 
 
+#: The timeline shown: vis-timeline keeps its drawing hidden until its first full draw (judged round 15: three
+#: screenshots of an empty timeline, taken when only the graph was waited for).
+TIMELINE_SHOWN = ("[...document.querySelectorAll('#timeline .vis-timeline')]"
+                  ".every(box => getComputedStyle(box).visibility === 'visible')")
+
+
 def _settled(page) -> None:
-    """Wait for the graph drawn as it stays (the page's graphSettled), then two frames: a state, not a time."""
+    """Wait for the timeline shown and the graph drawn as it stays (the page's graphSettled), then two frames: a
+    state, not a time."""
+    _poll(page, TIMELINE_SHOWN)
     _poll(page, "window.timelinePage.graphSettled()")
     page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
