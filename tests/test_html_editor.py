@@ -270,13 +270,13 @@ def test_a_long_list_draws_the_rows_near_the_screen_and_reaches_the_last(browser
     # the rows off the screen are not in the page: the whole list as one table of text, for find and screen readers
     table = page.locator("#event-table-box")
     assert table.is_visible() and page.locator("#event-table tbody tr").count() == 0   # drawn when opened
-    table.locator("summary").click()
-    assert page.locator("#event-table tbody tr").count() == len(data)
+    table.locator("summary").click()   # the table is drawn on the details' toggle event, a task after the click
+    wait(page, f"document.querySelectorAll('#event-table tbody tr').length === {len(data)}")
     first = min(range(len(data)), key=lambda i: (data[i]["s"], -(data[i]["e"] - data[i]["s"]), i))
     assert page.locator("#event-table tbody tr").first.locator("th").text_content().endswith(data[first]["ti"])
     assert page.locator("#event-table caption").text_content() == f"The {len(data):,} events in view, by date"
     table.locator("summary").click()
-    assert page.locator("#event-table tbody tr").count() == 0
+    wait(page, "document.querySelectorAll('#event-table tbody tr').length === 0")
     named = len({a for e in EventFilter().apply(dataset) for a in e.actors()})
     assert named > 150 and counts(page)["nodes"] == 150
     button = page.locator("#graph-all")
