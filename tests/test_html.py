@@ -69,8 +69,8 @@ def test_the_data_holds_the_model_and_the_librarys_graphs(seed):
     assert {s["id"]: s["held"] for s in vocabulary["statuses"]} == {s: s in model.HELD_STATUSES for s in model.STATUSES}
     meeting = vocabulary["types"][0]
     assert {k: meeting[k] for k in ("id", "label", "color", "ink", "symmetric")} == {
-        "id": "meeting", "label": "Meeting", "color": "#0072B2", "ink": "#ffffff", "symmetric": True}
-    assert {t["id"]: t["ink"] for t in vocabulary["types"]}["call"] == "#1a1a1a"   # dark text on light blue
+        "id": "meeting", "label": "Meeting", "color": "#314E9E", "ink": "#ffffff", "symmetric": True}
+    assert {t["id"]: t["ink"] for t in vocabulary["types"]}["call"] == "#1a1a1a"   # dark text on light pink
     for level in model.LEVELS:
         graph = actor_graph(seed, level=level)
         found = data["graphs"][level]

