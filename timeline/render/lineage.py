@@ -301,7 +301,7 @@ def _draw(ax: Axes, lineage: Lineage, scale: TimeScale, places: dict[str, tuple[
         else:
             clear = [tabs.get(edge.target, 0.0), tabs.get(edge.source, 0.0)]
             arrows.append((edge, *arrow_ends(early, late, [c for c in corners.values() if c not in (early, late)],
-                                             size, width_in, clear)))
+                                             size, width_in, clear, downs)))
     _keep_apart(over, arrows, downs, corners, tabs, (size, width_in))
     for edge, start, end, bend in spread_anchors(arrows, list(corners.values()), size, ANCHOR_STEP):
         artists += draw_edge(over, edge, start, end, bend)
@@ -329,7 +329,7 @@ def _keep_apart(over: Axes, arrows: list[Arrow], downs: Sequence[tuple[float, fl
         span = mid - tabs.get(version, 0.0) - 0.03, mid + tabs.get(version, 0.0) + 0.03
         others = {j: (corners[e.target], corners[e.source]) for j, (e, a, b, _) in enumerate(arrows)
                   if j != i and any(abs(p[1] - low) < 1e-6 and span[0] < p[0] < span[1] for p in (a, b))}
-        routes = {j: up_the_right(*pair, [c for c in corners.values() if c not in pair], size, width)
+        routes = {j: up_the_right(*pair, [c for c in corners.values() if c not in pair], size, width, downs)
                   for j, pair in others.items()}
         if None in routes.values():
             continue
