@@ -35,6 +35,8 @@ BAND_HATCHES = ("", "////", "", "\\\\", "")
 #: they print at least: each family keeps its own colour as near as it can and prints as a grey of its own (any
 #: two of the five in the 10k benchmark 22 luma and 8 L* apart, or more; Proposals and Demands were 11 luma apart).
 COUNT_GREYS, PRINT_GAP = (30.0, 225.0), 30.0
+#: CIE L* two neighbouring shades part by at the least, or they swap greys where that parts them more.
+LEAST_L = 7.0
 
 
 def bins(xlim: tuple[float, float], days: float | None = None) -> tuple[str, np.ndarray]:
@@ -182,6 +184,33 @@ def _print_grey(color: str) -> float:
     return (2.55 * Color(color).convert("lab-d65")["lightness"] + grey_of(color)) / 2
 
 
+def _lightness(color: str) -> float:
+    from coloraide import Color
+
+    return float(Color(color).convert("lab-d65")["lightness"])
+
+
+def _at_print_grey(color: str, target: float) -> str:
+    """``color`` at the CIE L* where it prints at the grey ``target`` (:func:`_print_grey`), its hue kept."""
+    from coloraide import Color
+
+    lab, below, above = Color(color).convert("lab-d65"), 0.0, 100.0
+    out = color
+    for _ in range(24):                       # L* by bisection: the grey rises with L* at a fixed hue
+        lab["lightness"] = (below + above) / 2
+        out = lab.convert("srgb").fit("srgb", method="lch-chroma").to_string(hex=True).upper()
+        below, above = (lab["lightness"], above) if _print_grey(out) < target else (below, lab["lightness"])
+    return out
+
+
+def _gaps(out: Sequence[str], order: Sequence[int], k: int, pair: tuple[str, str]) -> float:
+    """The least L* step about places ``k`` and ``k + 1`` of ``order`` with ``pair`` standing there."""
+    shades = [out[i] for i in order]
+    shades[k:k + 2] = pair
+    near = shades[max(0, k - 1):k + 3]
+    return min(abs(_lightness(b) - _lightness(a)) for a, b in zip(near, near[1:]))
+
+
 def _spread(values: Sequence[float], gap: float) -> list[float]:
     """Sorted ``values`` moved as little as possible (least squares) to lie ``gap`` apart or more: pool adjacent
     violators on ``values[i] - i * gap``."""
@@ -207,8 +236,6 @@ def print_shades(colors: Sequence[str]) -> list[str]:
 
 @lru_cache(maxsize=16)
 def _shades(colors: tuple[str, ...]) -> tuple[str, ...]:
-    from coloraide import Color
-
     if len(colors) < 2:
         return colors
     low, high = COUNT_GREYS
@@ -220,9 +247,12 @@ def _shades(colors: tuple[str, ...]) -> tuple[str, ...]:
     shift = max(0.0, low - targets[0]) - max(0.0, targets[-1] - high)
     out = list(colors)
     for i, target in zip(order, targets):
-        lab, below, above = Color(colors[i]).convert("lab-d65"), 0.0, 100.0
-        for _ in range(24):                       # L* by bisection: the grey rises with L* at a fixed hue
-            lab["lightness"] = (below + above) / 2
-            out[i] = lab.convert("srgb").fit("srgb", method="lch-chroma").to_string(hex=True).upper()
-            below, above = (lab["lightness"], above) if _print_grey(out[i]) < target + shift else (below, lab["lightness"])
+        out[i] = _at_print_grey(colors[i], target + shift)
+    for k in range(len(order) - 1):       # two neighbours of one grey may part by luma and not by L* (a light mint
+        i, j = order[k], order[k + 1]      # under a light pink: 4.3 L* for 49 luma): they swap greys if that parts them
+        if _lightness(out[j]) - _lightness(out[i]) < LEAST_L:
+            swapped = _at_print_grey(colors[j], targets[k] + shift), _at_print_grey(colors[i], targets[k + 1] + shift)
+            if _gaps(out, order, k, swapped) > _gaps(out, order, k, (out[i], out[j])):
+                out[j], out[i] = swapped
+                order[k], order[k + 1] = j, i
     return tuple(out)
