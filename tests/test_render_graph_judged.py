@@ -131,8 +131,9 @@ def test_lines_into_one_node_meet_its_rim_apart(figures):
 #: 2 lines (the never-met line from Ukraine's European allies to Russia among them): worse, kept as measured.
 # round 12: a label no free spot is left for is knocked out of the lines (graph_labels.KNOCKOUT), so that none is
 # crossed (was 9, 16, 2, 2); round 13 laid it on a pale veil instead, which judge15 read as a 'Member of' band: round
-# 16 draws no ground, and counts the (label, line) pairs where a line not the label's own node's crosses it
-CROSSED = {"person-page": 14, "person-slide": 15, "2022-2025": 5, "state-page": 2}
+# 16 draws no ground, and counts the (label, line) pairs where a line not the label's own node's crosses it: 14, 15,
+# 5, 2, and with a role's other shape tried (graph_names.reshaped) the slide 9
+CROSSED = {"person-page": 14, "person-slide": 9, "2022-2025": 5, "state-page": 2}
 
 
 def test_no_label_is_crossed_by_a_line(figures):

@@ -106,12 +106,11 @@ def _place_in(order: Sequence[int], sizes: Sequence[Sequence[tuple[float, float]
         forms = sizes[i]
         tried = [_spot(w, h, nodes, i, bounds, edge_points, edge_ends, px, prefer[i] if prefer else 0.0, taken)
                  for w, h in forms]
-        usual = tried[:2]                   # a third form (a person's name on two lines) only as a last resort
-        clean = next((k for k, (cost, _) in enumerate(usual) if cost < ON_A_LINE), None)
-        form = min(range(len(usual)), key=lambda k: tried[k][0]) if clean is None else clean
-        if i < len(roled) and roled[i] and tried[0][0] < OVERLAP:      # a person's role, unless on a node
-            form = 0
-        if tried[form][0] >= OVERLAP and len(tried) > 2:    # round 12: on a node or label, or nearer another node
+        role = i < len(roled) and roled[i]
+        usual = range(len(tried) - 1 if role else min(len(tried), 2))      # a person's name alone: a last resort
+        clean = next((k for k in usual if tried[k][0] < ON_A_LINE), None)
+        form = min(usual, key=lambda k: tried[k][0]) if clean is None else clean
+        if tried[form][0] >= OVERLAP:       # round 12: on a node or label, or nearer another node
             form = min(range(len(tried)), key=lambda k: tried[k][0])
         spot = tried[form][1]._replace(form=form)
         taken.append(spot.box)
@@ -204,7 +203,7 @@ def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float],
     nodes = np.column_stack([centres, rims, inner])
     spots = place(sizes, nodes, tuple(ax.get_window_extent(renderer).extents), points, ends, px,
                   [(prefer or {}).get(n, 0.0) for n in order], taken,
-                  [len(w) > 1 and w[1] == w[0].split("\n")[0] for w in words])       # a person's role, kept
+                  [len(w) > 1 and w[-1] == w[0].split("\n")[0] for w in words])      # a person's role, kept
     to_data = ax.transData.inverted()
     artists: list[Artist] = list(texts_drawn)
     for node, text, spot, (x, y, r, _), options in zip(order, texts_drawn, spots, nodes, words):

@@ -79,8 +79,26 @@ def label_forms(dataset: Dataset, texts: dict[str, str]) -> dict[str, list[str]]
     for node, text in texts.items():
         actor = dataset.actors.get(node)
         person = actor is not None and actor.kind == "person"
-        forms[node] = list(dict.fromkeys([text, actor_name(actor) if person else balanced(" ".join(text.split()))]))
+        if person:
+            name, _, said = text.partition("\n")
+            forms[node] = list(dict.fromkeys([text, *(f"{name}\n{r}" for r in reshaped(said)), name]))
+        else:
+            forms[node] = list(dict.fromkeys([text, balanced(" ".join(text.split()))]))
     return forms
+
+
+#: Characters from which a role on one line is also tried on two.
+ROLE_SPLIT = 20
+
+
+def reshaped(said: str) -> list[str]:
+    """A role's other shape, tried where the label finds no spot clear of every line (judged round 15: two-line
+    labels crossed by lines): a role on two lines on one, one of :data:`ROLE_SPLIT` characters or more on two
+    balanced lines; none for no role."""
+    if not said:
+        return []
+    one = " ".join(said.split())
+    return [one] if "\n" in said else [balanced(one)] if len(one) >= ROLE_SPLIT else []
 
 
 def balanced(text: str) -> str:
