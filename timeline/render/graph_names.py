@@ -67,14 +67,15 @@ def role(dataset: Dataset, actor: Actor) -> str:
 
 
 def label_forms(dataset: Dataset, texts: dict[str, str]) -> dict[str, list[str]]:
-    """Other forms of each actor's label, tried where the label finds no spot clear of every line: a name that is
-    not a person's on two balanced lines, whole. A person keeps their name over the role their record gives them:
-    one drawing giving some people their role and others not reads as a difference between them (judged
-    round 8; round 14: Lavrov and Ushakov lost theirs where their neighbours kept them), so a label short of room goes
-    out on a leader rather than drop its role; only where no spot or leader is off every other node and label does
-    it take the name alone (:data:`timeline.render.graph_labels.OVERLAP`). A person's name stays on one line:
-    'Dmitry / Peskov' beside Putin's node read as Putin's name (judged round 13). Never an abbreviation, alias or
-    surname alone: the table, footnote and key name the actor as its node does, and so does every graph (judged round 7, #32)."""
+    """Other forms of each actor's label, tried where the label finds no spot clear of every line: a name that is not a
+    person's on two balanced lines, whole. A person keeps their name over the role their record gives them: one
+    drawing giving some people their role and others not reads as a difference between them (judged round 8; round 14:
+    Lavrov and Ushakov lost theirs where their neighbours kept them), so a label short of room tries its role's other
+    shape (:func:`reshaped`) and goes out on a leader rather than drop its role; only where no spot or leader is off
+    every other node and label does it take the name alone (:data:`timeline.render.graph_labels.OVERLAP`). A person's
+    name stays on one line: 'Dmitry / Peskov' beside Putin's node read as Putin's name (judged round 13). Never an
+    abbreviation, alias or surname alone: the table, footnote and key name the actor as its node does, and so does
+    every graph (judged round 7, #32)."""
     forms: dict[str, list[str]] = {}
     for node, text in texts.items():
         actor = dataset.actors.get(node)
