@@ -87,17 +87,16 @@ def ends(figure, patch):
     return patch.get_transform().transform(patch.get_path().vertices[[0, -1]])
 
 
-def labels_crossed(figure, grounded: bool = False) -> list[tuple[str, str]]:
-    """(label, edge) for every node label an edge's line runs through (the glyphs' box, less a pixel); a label on a
-    white ground (knocked out of the lines, which stop at its edge) only if ``grounded``."""
+def labels_crossed(figure, others: bool = False) -> list[tuple[str, str]]:
+    """(label, edge) for every node label an edge's line runs through (the glyphs' box, less a pixel); with
+    ``others``, only lines not from or to the label's own node."""
     figure.canvas.draw()
     renderer = figure.canvas.get_renderer()
-    boxes = {n: t.get_window_extent(renderer).expanded(1, 1).padded(-1) for n, t in by_gid(figure, "label").items()
-             if grounded or t.get_bbox_patch() is None}
+    boxes = {n: t.get_window_extent(renderer).expanded(1, 1).padded(-1) for n, t in by_gid(figure, "label").items()}
     px = figure.dpi / 72
     lines = {edge: drawn_line(patch) for edge, patch in by_gid(figure, "edge").items()}
     return [(label, edge) for edge, patch in by_gid(figure, "edge").items() for label, box in boxes.items()
-            if _in_box(lines[edge], box, patch.get_linewidth() * px / 2)]
+            if not (others and label in edge.split(":")[:2]) and _in_box(lines[edge], box, patch.get_linewidth() * px / 2)]
 
 
 def _in_box(points: np.ndarray, box, grow: float) -> bool:
@@ -222,3 +221,14 @@ def head_gaps(figure) -> dict[str, tuple[float, float]]:
     px = figure.dpi / 72
     return {node: min((float(np.hypot(*(a[1] - b[1]))) / px, max(a[2], b[2]) / px) for a, b in combinations(tips, 2))
             for node, tips in head_tips(figure).items() if len(tips) > 1}
+
+
+def titles_crossed(figure) -> list[tuple[str, str]]:
+    """(side, edge) for every side's name beside its circle (gid ``group-label:<side>``) an edge's line runs through
+    (the glyphs' box, less a pixel)."""
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    boxes = {n: t.get_window_extent(renderer).expanded(1, 1).padded(-1) for n, t in by_gid(figure, "group-label").items()}
+    px = figure.dpi / 72
+    return [(side, edge) for edge, patch in by_gid(figure, "edge").items() for side, box in boxes.items()
+            if _in_box(drawn_line(patch), box, patch.get_linewidth() * px / 2)]

@@ -130,21 +130,24 @@ def test_lines_into_one_node_meet_its_rim_apart(figures):
 #: none by test_no_label_is_crossed_by_a_line), but the 2025 state page, clear before, now lays Saudi Arabia's label on
 #: 2 lines (the never-met line from Ukraine's European allies to Russia among them): worse, kept as measured.
 # round 12: a label no free spot is left for is knocked out of the lines (graph_labels.KNOCKOUT), so that none is
-# crossed (was 9, 16, 2, 2); tests/test_render_graph_judged12.py counts the knocked-out ones
-CROSSED = {"person-page": 0, "person-slide": 0, "2022-2025": 0, "state-page": 0}
+# crossed (was 9, 16, 2, 2); round 13 laid it on a pale veil instead, which judge15 read as a 'Member of' band: round
+# 16 draws no ground, and counts the (label, line) pairs where a line not the label's own node's crosses it: 14, 15,
+# 5, 2, and with a role's other shape tried (graph_names.reshaped) the slide 9
+CROSSED = {"person-page": 14, "person-slide": 9, "2022-2025": 5, "state-page": 2}
 
 
 def test_no_label_is_crossed_by_a_line(figures):
     for name, figure in figures.items():
         if name not in CROSSED:
-            assert labels_crossed(figure) == [], name
+            assert labels_crossed(figure, others=True) == [], name
 
 
 @pytest.mark.parametrize("name", CROSSED)
 def test_the_dense_person_graphs_lay_few_labels_on_lines(figures, name):
     # (label, line) pairs at 150 dpi, exactly: a change that lays more labels on lines fails here, one that lays
     # fewer updates the count (Driscoll's label on the page lies in the sheaf from the US's people to Ukraine's)
-    assert len(labels_crossed(figures[name])) == CROSSED[name], sorted(labels_crossed(figures[name]))
+    crossed = labels_crossed(figures[name], others=True)
+    assert len(crossed) == CROSSED[name], sorted(crossed)
 
 
 # 4. "'Erdoğan' and 'Erdogan' both appear" -----------------------------------------------------------------
@@ -302,4 +305,4 @@ def test_a_column_draws_few_large_labels_and_a_legible_key(figures, level):
     assert min(t.get_fontsize() for t in labels.values()) >= 9
     for legend in by_gid(figure, "legend").values():
         assert min(t.get_fontsize() for t in legend.get_texts()) >= 8
-    assert labels_crossed(figure) == [] or f"{level}-column" in CROSSED
+    assert labels_crossed(figure, others=True) == [] or f"{level}-column" in CROSSED

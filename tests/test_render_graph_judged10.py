@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 
 from timeline.render.graph_bundles import LANE_GAP, RAMP
 from timeline.render.graph_edges import Edge, route_edges
-from timeline.render.graph_labels import lines_on_boxes
+from timeline.render.graph_rounds import lines_on_boxes
 
 ROOT = Path(__file__).parents[1]
 

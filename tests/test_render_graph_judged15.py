@@ -64,10 +64,14 @@ def test_every_person_whose_record_gives_a_role_shows_it(crowd):
     renderer = crowd.canvas.get_renderer()
     boxes = [t.get_window_extent(renderer) for t in by_gid(crowd, "label").values()]
     assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])     # none on another
-    assert {a.id: labels[a.id] for a in people if labels[a.id] != person_label(record, a)} == {}
+    said = {a.id: (labels[a.id].split("\n")[0], " ".join(labels[a.id].split("\n")[1:])) for a in people}
+    assert {n: s for n, s in said.items() if s != (actor_name(record.actors[n]), " ".join(
+        role(record, record.actors[n]).split()))} == {}               # its role, on one line or two (round 16)
     assert role(record, record.actors["a0"]) == "Deputy Minister\nof Foreign Affairs"
     assert labels["a3"] == "Person A3 Longname"                        # no title, no role
-    assert label_forms(record, {"a0": labels["a0"]}) == {"a0": [labels["a0"], "Person A0 Longname"]}   # on a node only
+    full = person_label(record, record.actors["a0"])
+    assert label_forms(record, {"a0": full}) == {"a0": [full, "Person A0 Longname\nDeputy Minister of Foreign Affairs",
+                                                         "Person A0 Longname"]}   # the name alone: on a node only
     assert label_forms(record, {"a": "State A"})["a"] == ["State A", "State\nA"]      # another actor: two lines
     assert actor_name(record.actors["a0"]) == labels["a0"].split("\n")[0]
 

@@ -60,7 +60,7 @@ from timeline.render.graph_draw import (
     reach,
     rims,
 )
-from timeline.render.graph_edges import Edge, draw_routes, line_points, route_edges
+from timeline.render.graph_edges import Edge, draw_routes, route_edges
 from timeline.render.graph_frame import (
     FRAME_BOTTOM,
     FRAME_TOP,
@@ -75,12 +75,12 @@ from timeline.render.graph_frame import (
 )
 from timeline.render.graph_groups import crossings, grouped_positions, separate
 from timeline.render.graph_key import sections
-from timeline.render.graph_labels import boxes_of, label_and_route
 from timeline.render.graph_merge import merge_by_side, unlined_words
 from timeline.render.graph_names import LABEL_WIDTH, actor_name, label_forms, label_texts
 from timeline.render.graph_ports import grow_hubs
+from timeline.render.graph_rounds import boxes_of, label_and_route
 from timeline.render.graph_table import in_words
-from timeline.render.graph_titles import clear_titles
+from timeline.render.graph_titles import titles_off_lines
 from timeline.render.layout import layout_positions, two_columns
 from timeline.render.select import (
     MAX_ACTORS,
@@ -249,8 +249,8 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
         inside={n: math.sqrt(0.5) for n, m in markers.items() if m == "s"})
     if grouped:
         px = ax.figure.dpi / 72
-        clear_titles(ax, circles, line_points(routes, px)[0], boxes_of(labels),
-                     np.array([(*ax.transData.transform(pos[n]), radius[n] * px) for n in pos]))
+        routes = titles_off_lines(ax, circles, routes, boxes_of(labels),
+                                  np.array([(*ax.transData.transform(pos[n]), radius[n] * px) for n in pos]))
     draw_routes(ax, routes)
     heading = title or dataset.title or "Who deals with whom"
     draw_texts(figure, heading, subtitle(graph, level, events, around and g.nodes[selection.center]["name"], depth,

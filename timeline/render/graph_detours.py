@@ -27,19 +27,20 @@ FIXED = 12.0
 DEEPEST = 70.0
 
 
-def bend_round(routes: list[Route], boxes: Sequence[tuple], nodes: np.ndarray, px: float) -> list[Route]:
+def bend_round(routes: list[Route], boxes: Sequence[tuple], nodes: np.ndarray, px: float,
+               keep_off: Sequence[tuple] = ()) -> list[Route]:
     """``routes`` with each pair's lines bent round the label ``boxes`` (x0, y0, x1, y1, pixels) they run through,
-    where a detour clears the box; ``nodes`` are (x, y, reach) in pixels, which a detour keeps off. Returns the
-    routes in their order."""
+    where a detour clears the box and runs into no more of ``boxes`` and ``keep_off`` (boxes left as they are);
+    ``nodes`` are (x, y, reach) in pixels, which a detour keeps off. Returns the routes in their order."""
     routes = list(routes)
     by_pair: dict[frozenset, list[int]] = defaultdict(list)
     for i, route in enumerate(routes):
         by_pair[frozenset(route.edge[:2])].append(i)
-    boxes = [tuple(map(float, b)) for b in boxes]
-    for box in boxes:
+    every = [tuple(map(float, b)) for b in [*boxes, *keep_off]]
+    for box in every[:len(boxes)]:
         for lanes in by_pair.values():
             if any(_enters(routes[i], box, px) for i in lanes):
-                for i, route in zip(lanes, _round_one([routes[i] for i in lanes], box, boxes, nodes, px)):
+                for i, route in zip(lanes, _round_one([routes[i] for i in lanes], box, every, nodes, px)):
                     routes[i] = route
     return routes
 

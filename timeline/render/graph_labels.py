@@ -22,7 +22,7 @@ Everything is measured in pixels of the figure as drawn.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -31,8 +31,6 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 
 from timeline.render import style
-from timeline.render.graph_detours import bend_round
-from timeline.render.graph_edges import Route, line_points
 
 #: Gaps between a node's reach and its label tried, in points; at the last a leader joins them. A label further off
 #: reads as its neighbour's or as a caption of the line beside it (judged round 7: up to 66 points off); a label that
@@ -108,12 +106,11 @@ def _place_in(order: Sequence[int], sizes: Sequence[Sequence[tuple[float, float]
         forms = sizes[i]
         tried = [_spot(w, h, nodes, i, bounds, edge_points, edge_ends, px, prefer[i] if prefer else 0.0, taken)
                  for w, h in forms]
-        usual = tried[:2]                   # a third form (a person's name on two lines) only as a last resort
-        clean = next((k for k, (cost, _) in enumerate(usual) if cost < ON_A_LINE), None)
-        form = min(range(len(usual)), key=lambda k: tried[k][0]) if clean is None else clean
-        if i < len(roled) and roled[i] and tried[0][0] < OVERLAP:      # a person's role, unless on a node
-            form = 0
-        if tried[form][0] >= OVERLAP and len(tried) > 2:    # round 12: on a node or label, or nearer another node
+        role = i < len(roled) and roled[i]
+        usual = range(len(tried) - 1 if role else min(len(tried), 2))      # a person's name alone: a last resort
+        clean = next((k for k in usual if tried[k][0] < ON_A_LINE), None)
+        form = min(usual, key=lambda k: tried[k][0]) if clean is None else clean
+        if tried[form][0] >= OVERLAP:       # round 12: on a node or label, or nearer another node
             form = min(range(len(tried)), key=lambda k: tried[k][0])
         spot = tried[form][1]._replace(form=form)
         taken.append(spot.box)
@@ -206,7 +203,7 @@ def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float],
     nodes = np.column_stack([centres, rims, inner])
     spots = place(sizes, nodes, tuple(ax.get_window_extent(renderer).extents), points, ends, px,
                   [(prefer or {}).get(n, 0.0) for n in order], taken,
-                  [len(w) > 1 and w[1] == w[0].split("\n")[0] for w in words])       # a person's role, kept
+                  [len(w) > 1 and w[-1] == w[0].split("\n")[0] for w in words])      # a person's role, kept
     to_data = ax.transData.inverted()
     artists: list[Artist] = list(texts_drawn)
     for node, text, spot, (x, y, r, _), options in zip(order, texts_drawn, spots, nodes, words):
@@ -227,105 +224,6 @@ def flush(box: tuple, x: float) -> str:
     to its right or left, so that each line starts at the node's side (judged round 14: 'Mike Waltz' centred over
     a longer role stood off his node), else centred."""
     return "left" if box[0] >= x else "right" if box[2] <= x else "center"
-
-
-#: Rounds of placing the labels beside the lines and routing the lines round the labels (:func:`label_and_route`).
-ROUNDS = 3
-
-
-def label_and_route(ax: Axes, route: Callable[[Sequence[tuple]], list[Route]], order: list[str], pos: dict,
-                    radius: dict[str, float], texts: dict[str, str], taken: Sequence[tuple] = (),
-                    **options: object) -> tuple[list[Artist], list[Route]]:
-    """Labels (:func:`draw_labels`, its ``options``) and the lines' routes, ``route(boxes)`` giving the routes round
-    the label ``boxes``: the labels are placed off the lines, the lines routed round the labels, the labels placed
-    again off the lines as routed, up to :data:`ROUNDS` times; the round whose lines cross fewest labels is kept (its
-    label artists drawn, the others removed), and the lines still through a label bent round it. Returns the label
-    artists and the routes."""
-    px = ax.figure.dpi / 72
-    routes, best = route(list(taken)), None
-    for _ in range(ROUNDS):
-        labels = draw_labels(ax, order, pos, radius, texts, *line_points(routes, px), taken=taken, **options)
-        boxes = boxes_of(labels)
-        routes = route(boxes + list(taken))
-        crossed = lines_on_boxes(boxes, line_points(routes, px)[0])
-        if best is None or crossed < best[0]:
-            for artist in best[1] if best else ():
-                artist.remove()
-            best = (crossed, labels, routes)
-        else:
-            for artist in labels:
-                artist.remove()
-        if not crossed:
-            break
-    labels = _off_lines(ax, best[1], best[2], order, pos, radius, texts, taken, options)
-    nodes = np.array([(*ax.transData.transform(pos[n]), radius[n] * px) for n in pos]).reshape(-1, 3)
-    routes = bend_round(best[2], boxes_of(labels), nodes, px)
-    points = line_points(routes, px)[0]
-    for text, box in zip(_labels_of(labels), boxes_of(labels)):
-        if text.get_bbox_patch() is not None and not lines_on_boxes([box], points):
-            text.set_bbox(None)                                 # its lines bent round it: no veil
-    return labels, routes
-
-
-def _off_lines(ax: Axes, labels: list[Artist], routes: list[Route], order: list[str], pos: dict,
-               radius: dict[str, float], texts: dict[str, str], taken: Sequence[tuple], options: dict) -> list[Artist]:
-    """``labels`` with each one a line runs through placed again beside the lines as finally routed, the other
-    labels staying where they are, where that finds it a spot (or a leader) no line crosses (judged round 11:
-    labels of the person graph crossed by lines routed after them); the lines through one that finds none are bent
-    round it afterwards (:func:`timeline.render.graph_detours.bend_round`), and it is drawn on a :data:`VEIL`.
-    Returns the label artists."""
-    points = line_points(routes, ax.figure.dpi / 72)
-    boxes = dict(zip(map(_node_of, _labels_of(labels)), boxes_of(labels)))
-    crossed = [n for n in order if n in boxes and lines_on_boxes([boxes[n]], points[0])]
-    if not crossed:
-        return labels
-    kept = [box for n, box in boxes.items() if n not in crossed]
-    again = draw_labels(ax, crossed, pos, radius, texts, *points, taken=[*taken, *kept], **options)
-    moved = {_node_of(a) for a, box in zip(_labels_of(again), boxes_of(again)) if not lines_on_boxes([box], points[0])}
-    out = []
-    for artist in [*labels, *again]:    # a moved label's new artists, every other label's first ones
-        if (_node_of(artist) in moved) == (artist in labels):
-            artist.remove()
-        else:
-            out.append(artist)
-    for artist in _labels_of(out):
-        if _node_of(artist) in set(crossed) - moved:
-            artist.set_bbox(VEIL)
-    return out
-
-
-def _labels_of(artists: Sequence[Artist]) -> list[Artist]:
-    """The labels among ``artists`` (their gid ``label:<node>``; leaders are ``leader:<node>``)."""
-    return [a for a in artists if str(a.get_gid()).startswith("label:")]
-
-
-def _node_of(artist: Artist) -> str:
-    """The node a label's or a leader's artist belongs to (its gid ``label:<node>`` or ``leader:<node>``)."""
-    return str(artist.get_gid()).split(":", 1)[1]
-
-
-#: The ground under a label no free spot was found for, whose lines could not bend round it either: the lines show
-#: through it faintly, so that none seems to end at the label (judged round 13: a full white knockout stopped
-#: Erdoğan's line at Umerov's label), and its words still read.
-VEIL = {"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.6}
-
-
-def lines_on_boxes(boxes: Sequence[tuple], points: np.ndarray) -> int:
-    """How many (box, line) pairs there are where a line of ``points`` (x, y, half width, line; pixels, as
-    :func:`timeline.render.graph_edges.line_points` gives them) runs into a box (x0, y0, x1, y1, pixels)."""
-    out = 0
-    for x0, y0, x1, y1 in boxes:
-        grow = points[:, 2]
-        under = ((points[:, 0] > x0 - grow) & (points[:, 0] < x1 + grow)
-                 & (points[:, 1] > y0 - grow) & (points[:, 1] < y1 + grow))
-        out += len(np.unique(points[under, 3]))
-    return out
-
-
-def boxes_of(artists: Sequence[Artist]) -> list[tuple[float, float, float, float]]:
-    """The boxes (x0, y0, x1, y1, pixels) of the labels among ``artists`` (those :func:`draw_labels` returns)."""
-    renderer = artists[0].figure.canvas.get_renderer() if artists else None
-    return [tuple(a.get_window_extent(renderer).extents) for a in _labels_of(artists)]
 
 
 def _measure(text: Artist, words: str, renderer: object) -> tuple[float, float]:

