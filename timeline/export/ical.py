@@ -118,12 +118,12 @@ def fold(line: str) -> str:
     data = line.encode("utf-8")
     if len(data) <= 75:
         return line
-    first = _FIRST_OCTETS.match(data)  # a continuation line starts with a space: 74 octets
-    return b"\r\n ".join([first[0], *_NEXT_OCTETS.findall(data, first.end())]).decode("utf-8")  # type: ignore[index]
+    return b"\r\n ".join(_OCTETS.findall(data)).decode("utf-8")
 
 
-#: The longest run of at most 75 (74) octets not followed by a UTF-8 continuation byte: a line cut between characters.
-_FIRST_OCTETS, _NEXT_OCTETS = (re.compile(rb"(?s).{1,%d}(?![\x80-\xbf])" % n) for n in (75, 74))
+#: The longest run of at most 75 octets at the start, 74 after (a continuation line starts with a space), not
+#: followed by a UTF-8 continuation byte: lines cut between characters.
+_OCTETS = re.compile(rb"(?s)\A.{1,75}(?![\x80-\xbf])|.{1,74}(?![\x80-\xbf])")
 
 
 def _vevent(dataset: Dataset, event: Event, stamp: str, cited: dict[str, str]) -> list[str]:

@@ -353,8 +353,9 @@ def _copied(parts: dict[str, bytes | None], digests: dict[str, str], old: sqlite
     """The rows of ``parts``, those given as ``None`` read from the ``old`` store; ``ValueError`` if one is no
     longer there as it was read."""
     for name, body in parts.items():
-        if body is None and old is not None:
-            body = next(iter(old.execute("SELECT body FROM parts WHERE name = ?", (name,))), (None,))[0]
+        if body is None:
+            row = old.execute("SELECT body FROM parts WHERE name = ?", (name,)).fetchone() if old else None
+            body = row[0] if row else None
             if not isinstance(body, bytes) or hashlib.sha256(body).hexdigest() != digests[name]:
                 raise ValueError(f"part {name} of the store changed since it was read")
         yield name, digests[name], body
