@@ -72,12 +72,16 @@ def test_an_edit_hidden_with_touch_r_is_seen(folder: Path, tmp_path: Path, loads
 def test_a_file_touched_but_not_changed_is_hashed_not_read(folder: Path, loads: list[Path],
                                                           hashes: list[str]) -> None:
     cache.load(folder)
+    parts = "SELECT name, sha256, body FROM parts ORDER BY name"
+    before = sqlite3.connect(cache.cache_file(folder)).execute(parts).fetchall()
     stat = (folder / "record.yaml").stat()
     os.utime(folder / "record.yaml", ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
     assert location(folder) == "Geneva"
     assert len(loads) == 1 and hashes == ["record.yaml", "record.yaml"]
     stored = sqlite3.connect(cache.cache_file(folder)).execute("SELECT mtime_ns FROM files").fetchall()
     assert stored == [(stat.st_mtime_ns + 10**9,)]  # the new stamp is kept
+    assert sqlite3.connect(cache.cache_file(folder)).execute(parts).fetchall() == before  # the parts copied as read
+    assert location(folder) == "Geneva" and len(loads) == 1
 
 
 def test_files_are_hashed_only_while_their_change_is_recent(folder: Path, hashes: list[str],

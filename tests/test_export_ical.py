@@ -95,6 +95,17 @@ def test_fold_never_splits_a_character():
     assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
 
 
+@pytest.mark.parametrize("first", ["", "a", "ab", "abc"])
+def test_a_line_of_wide_characters_folds_as_late_as_a_character_allows(first):
+    """Each line as long as it can be without cutting a character (2, 3 and 4 octets: é, €, 𝄞)."""
+    line = first + "é€𝄞x" * 60
+    parts = fold(line).split("\r\n ")
+    assert "".join(parts) == line
+    for n, part in enumerate(parts[:-1]):
+        room = 75 if n == 0 else 74
+        assert len(part.encode()) <= room < len(part.encode()) + len(parts[n + 1][0].encode())
+
+
 @pytest.mark.parametrize(("value", "escaped"), [
     ("a, b; c", "a\\, b\\; c"), ("back\\slash", "back\\\\slash"), ("two\nlines", "two\\nlines"),
     ("crlf\r\nline", "crlf\\nline"), ("nul\x00bel\x07esc\x1b", "nul\ufffdbel\ufffdesc\ufffd"),

@@ -41,11 +41,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-
-from coloraide import Color
+from typing import TYPE_CHECKING
 
 from timeline.negotiation import Stance
 from timeline.palette import FAMILIES, KNOWN_SIDES
+
+if TYPE_CHECKING:
+    from coloraide import Color
 
 #: CIE LCh hue angles (degrees) of each side at its strongest, middle and mildest stance (other stances between,
 #: linearly): red-brown, ochre and gold in favour; deep teal, blue-violet and violet against (PuOr's purple side). A side
@@ -140,10 +142,12 @@ def _score(color: str) -> float:
 def avoid_distances(color: str) -> tuple[float, float]:
     """The CIEDE2000 distance from ``color`` to the nearest colour of :data:`AVOID`, in normal vision and under
     simulated deuteranopia (Machado, Oliveira & Fernandes 2009, full severity)."""
+    from coloraide import Color  # 0.1-0.2 s: only where a colour is worked out (issue 18)
+
     mine = Color(color)
     seen = mine.clone().filter("deutan", method="machado")
-    return (min(mine.delta_e(other, method="2000") for other, _ in _AVOIDED),
-            min(seen.delta_e(other, method="2000") for _, other in _AVOIDED))
+    return (min(mine.delta_e(other, method="2000") for other, _ in _avoided()),
+            min(seen.delta_e(other, method="2000") for _, other in _avoided()))
 
 
 def readable(target: float, hue: float, within: float = 0.01) -> str:
@@ -159,6 +163,8 @@ def readable(target: float, hue: float, within: float = 0.01) -> str:
 
 def text_contrast(one: str, other: str) -> float:
     """The WCAG 2 contrast ratio of two ``#rrggbb`` colours, 1 to 21."""
+    from coloraide import Color
+
     return Color(one).contrast(Color(other), method="wcag21")
 
 
@@ -196,7 +202,12 @@ def hatched_stance(scale: Sequence[Stance]) -> str | None:
     return against[0].id if len(against) > 1 else None
 
 
-_AVOIDED = tuple((Color(c), Color(c).filter("deutan", method="machado")) for c in AVOID)
+@lru_cache(maxsize=1)
+def _avoided() -> tuple[tuple[Color, Color], ...]:
+    """Each colour of :data:`AVOID`, as seen and under simulated deuteranopia."""
+    from coloraide import Color
+
+    return tuple((Color(c), Color(c).filter("deutan", method="machado")) for c in AVOID)
 
 
 def _hues(anchors: tuple[float, float, float], count: int) -> list[float]:
@@ -225,5 +236,7 @@ def _at_grey(target: float, hue: float, within: float = 0.01) -> str:
 @lru_cache(maxsize=8192)
 def _lch(lightness: float, hue: float) -> str:
     """The sRGB colour (``#rrggbb``) of CIE LCh (``lightness``, :data:`CHROMA`, ``hue``), chroma cut to fit."""
+    from coloraide import Color
+
     color = Color("lch", [lightness, CHROMA, hue]).fit("srgb", method="raytrace", pspace="lch").convert("srgb")
     return color.to_string(hex=True).lower()

@@ -30,6 +30,7 @@ the line. Lines end in CRLF and are folded at 75 octets.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
@@ -117,14 +118,12 @@ def fold(line: str) -> str:
     data = line.encode("utf-8")
     if len(data) <= 75:
         return line
-    parts, start, limit = [], 0, 75
-    while start < len(data):
-        end = min(start + limit, len(data))
-        while end < len(data) and data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: back off
-            end -= 1
-        parts.append(data[start:end].decode("utf-8"))
-        start, limit = end, 74  # a continuation line starts with a space
-    return "\r\n ".join(parts)
+    return b"\r\n ".join(_OCTETS.findall(data)).decode("utf-8")
+
+
+#: The longest run of at most 75 octets at the start, 74 after (a continuation line starts with a space), not
+#: followed by a UTF-8 continuation byte: lines cut between characters.
+_OCTETS = re.compile(rb"(?s)\A.{1,75}(?![\x80-\xbf])|.{1,74}(?![\x80-\xbf])")
 
 
 def _vevent(dataset: Dataset, event: Event, stamp: str, cited: dict[str, str]) -> list[str]:
@@ -144,9 +143,8 @@ def _vevent(dataset: Dataset, event: Event, stamp: str, cited: dict[str, str]) -
     lines += [f"STATUS:{_status(event, open_ended or coarse)}", f"CATEGORIES:{text(type_label(event.type))}"]
     if open_ended or coarse:
         lines.append("TRANSP:TRANSPARENT")
-    urls = [u for u in (web_address(dataset.sources[s].url) for s in event.sources) if u]
-    if urls:
-        lines.append(f"URL:{urls[0]}")
+    if url := next(filter(None, (_address(dataset.sources[s].url) for s in event.sources)), None):
+        lines.append(f"URL:{url}")
     lines.append("END:VEVENT")
     return lines
 
@@ -167,7 +165,7 @@ def _status(event: Event, vague: bool) -> str:
 def _when(first: DateSpan, last: DateSpan, open_ended: bool) -> list[str]:
     """DTSTART and DTEND of one kind: all-day dates, or moments (no DTEND for a single or open-ended moment)."""
     if not first.is_moment:
-        return [f"DTSTART;VALUE=DATE:{first.first:%Y%m%d}", f"DTEND;VALUE=DATE:{_day_after(last.last):%Y%m%d}"]
+        return [f"DTSTART;VALUE=DATE:{_ymd(first.first)}", f"DTEND;VALUE=DATE:{_ymd(_day_after(last.last))}"]
     tz = first.tz or (last.tz if last.is_moment else None)
     start = [f"DTSTART:{_moment(first.start, tz)}"]
     if open_ended or last is first:
@@ -186,6 +184,16 @@ def _moment(when: datetime, tz: timezone | None) -> str:
 
 def _source_line(source: Source) -> str:
     return " ".join(filter(None, ("Source:", source.citation(), web_address(source.url))))
+
+
+#: A source's web address, once per distinct address (issue 18).
+_address = lru_cache(maxsize=1 << 16)(web_address)
+
+
+@lru_cache(maxsize=1 << 16)
+def _ymd(day: date) -> str:
+    """A DATE value, once per distinct day (``strftime`` is slow)."""
+    return f"{day:%Y%m%d}"
 
 
 def _day_after(day: date) -> date:

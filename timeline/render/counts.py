@@ -236,8 +236,13 @@ def print_shades(colors: Sequence[str]) -> list[str]:
 
 @lru_cache(maxsize=16)
 def _shades(colors: tuple[str, ...]) -> tuple[str, ...]:
-    if len(colors) < 2:
-        return colors
+    from timeline.render.shade_table import kept  # the palette's families: worked out once (issue 18)
+
+    return colors if len(colors) < 2 else kept(colors) or worked_out(colors)
+
+
+def worked_out(colors: tuple[str, ...]) -> tuple[str, ...]:
+    """:func:`print_shades` of two or more ``colors``, worked out (coloraide's import and a bisection per colour)."""
     low, high = COUNT_GREYS
     greys = [_print_grey(c) for c in colors]
     order = sorted(range(len(colors)), key=lambda i: greys[i])

@@ -69,8 +69,9 @@ import os
 import sqlite3
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from timeline import __version__
 from timeline.index.guard import open_ours, private_folder, secret_key
@@ -111,6 +112,19 @@ def open_store(path: str | os.PathLike, folder: Path | None = None, key_folder: 
     return Store(Path(path), folder / slot_name(path), key)
 
 
+class Parts(NamedTuple):
+    """What a store's parts hold: the fragments decoded from them (by the SHA-256 of their file), each part's
+    SHA-256 (by name) and the text of its ``order`` part (``None``: none)."""
+
+    known: dict[str, fragments.Fragment]
+    digests: dict[str, str]
+    order: bytes | None
+
+
+def _no_parts() -> Parts:
+    return Parts({}, {}, None)
+
+
 class Store:
     """The store of one dataset: :meth:`load` it, reading again only the data files that changed."""
 
@@ -147,11 +161,8 @@ class Store:
                 gc.enable()
 
     def _load(self, files: list[Path], current: list[FileStamp], now: int,
-              stored: dict[str, FileStamp], parts: dict[str, bytes], checked: int) -> Dataset:
-        try:
-            known = fragments.decode([body for name, body in parts.items() if name != _ORDER])
-        except (KeyError, TypeError, ValueError, IndexError):  # not what this version writes: read it all
-            known, parts = {}, {}
+              stored: dict[str, FileStamp], parts: Parts, checked: int) -> Dataset:
+        known = parts.known
         self.stamps, self.read, self.pieces = [], [], []
         broken = False
         for file, stamp in zip(files, current, strict=True):
@@ -164,19 +175,19 @@ class Store:
                     continue
                 known[self.stamps[-1].sha256] = fragment
         if broken:  # the loader reports every problem, in order; the next run reads only what changes
-            self._write(self._groups(known, parts), now)
+            self._write(self._groups(known, parts), now, parts)
             return _read_all(self.data)
         pieces = self.pieces = [known[stamp.sha256] for stamp in self.stamps]
         kept = self._groups(known, parts)
         try:
             previous = _previous(parts, known)
-            unchanged = kept.keys() == parts.keys() - {_ORDER} and previous is not None
+            unchanged = kept.keys() == parts.digests.keys() - {_ORDER} and previous is not None
             record = reorder(join(pieces), previous.orders) if unchanged and previous else None
         except (KeyError, TypeError, ValueError, IndexError):  # not what this version writes: read it all
-            return self._load(files, current, now, {}, {}, 0)
+            return self._load(files, current, now, {}, _no_parts(), 0)
         if record is not None:
             if any(s != stored[s.path] or _racy(s, checked) and not _racy(s, now) for s in self.stamps):
-                self._write(parts, now)  # same contents, new stamps: keep them
+                self._write(dict.fromkeys(parts.digests), now, parts)  # same contents, new stamps: keep them
             else:
                 with contextlib.suppress(OSError):
                     os.utime(self.file)  # in use: pruning keeps it
@@ -186,16 +197,16 @@ class Store:
         try:
             record, orders = assemble([str(f) for f in files], pieces, data_files.max_file_bytes(), previous)
         except Conflict:  # the loader reports it, or checks what the parts cannot
-            self._write(kept, now)
+            self._write(kept, now, parts)
             record = _read_all(self.data)
             orders = ordered_as(record, pieces)
             if orders is None:
                 return record
         except DatasetError:
-            self._write(kept, now)  # each file's part is sound: the next run reads only what changes
+            self._write(kept, now, parts)  # each file's part is sound: the next run reads only what changes
             raise
         passed = {"files": [stamp.sha256 for stamp in self.stamps], "orders": orders}
-        self._write({**kept, _ORDER: json.dumps(passed).encode()}, now)
+        self._write({**kept, _ORDER: json.dumps(passed).encode()}, now, parts)
         return record
 
     def layout(self) -> Layout | None:
@@ -223,15 +234,16 @@ class Store:
         text = json.dumps([sorted(self._expected().items()), [(stamp.path, stamp.sha256) for stamp in self.stamps]])
         return hashlib.sha256(text.encode()).hexdigest()
 
-    def _groups(self, known: dict[str, fragments.Fragment], parts: dict[str, bytes]) -> dict[str, bytes]:
-        """The parts that hold the data files' fragments: those in the store still right, the others made."""
-        kept = {}
+    def _groups(self, known: dict[str, fragments.Fragment], parts: Parts) -> dict[str, bytes | None]:
+        """The parts that hold the data files' fragments: those in the store still right (``None``: copied when
+        the store is written), the others made."""
+        kept: dict[str, bytes | None] = {}
         for group in fragments.groups([stamp.path for stamp in self.stamps]):
             members = [self.stamps[n] for n in group]
             name = "files:" + hashlib.sha256("".join(f"{s.path}\0{s.sha256}\0" for s in members).encode(
                 "utf-8", "surrogatepass")).hexdigest()
-            kept[name] = parts.get(name) or fragments.encode([(s.sha256, known[s.sha256]) for s in members
-                                                              if s.sha256 in known])  # not a file that failed
+            kept[name] = None if name in parts.digests else fragments.encode(
+                [(s.sha256, known[s.sha256]) for s in members if s.sha256 in known])  # not a file that failed
         return kept
 
     def fragments(self, paths: list[str], wanted: set[str]) -> dict[str, tuple[str, fragments.Fragment]]:
@@ -251,24 +263,25 @@ class Store:
                                                      .encode("utf-8", "surrogatepass")).hexdigest()
                     for (body,) in db.execute("SELECT body FROM parts WHERE name = ?", (name,)):
                         if isinstance(body, bytes) and hashlib.sha256(body).hexdigest() == digests[name]:
-                            kept = fragments.decode([body])
+                            kept = fragments.decode(body)
                             found |= {path: (stamps[path].sha256, kept[stamps[path].sha256])
                                       for path in wanted.intersection(members)}
         except (sqlite3.Error, OSError, KeyError, TypeError, ValueError, IndexError):  # not a store this version wrote
             return {}
         return found
 
-    def _stored(self) -> tuple[dict[str, FileStamp], dict[str, bytes], int]:
-        """The stamps, the parts and the time of the store, if it is ours and intact; else nothing."""
+    def _stored(self) -> tuple[dict[str, FileStamp], Parts, int]:
+        """The stamps, the parts and the time of the store, if it is ours and intact; else nothing (no parts if
+        a part is not the one written or not what this version writes)."""
         try:
             with self._open() as db:
                 files, digests, checked = self._verified(db)
-                parts = dict(db.execute("SELECT name, body FROM parts"))
+                try:
+                    parts = _decoded(db, digests)
+                except (KeyError, TypeError, ValueError, IndexError):  # the stamps, under the MAC, still count
+                    parts = _no_parts()
         except (sqlite3.Error, OSError, KeyError, TypeError, ValueError):  # not a store this version wrote
-            return {}, {}, 0
-        if any(not isinstance(body, bytes) or hashlib.sha256(body).hexdigest() != digests[name]
-               for name, body in parts.items()):
-            return {}, {}, 0  # a part that is not the one written
+            return {}, _no_parts(), 0
         return {stamp.path: stamp for stamp in files}, parts, checked
 
     def _verified(self, db: sqlite3.Connection) -> tuple[list[FileStamp], dict[str, str], int]:
@@ -287,18 +300,23 @@ class Store:
         """The store, read-only, if it is a file of ours with exactly our tables; else ``ValueError``."""
         return contextlib.closing(open_ours(self.file, SCHEMA))
 
-    def _write(self, parts: dict[str, bytes], checked_ns: int) -> None:
-        """Write the store anew, atomically: a reader sees the old one or the new one, never a mix."""
+    def _write(self, parts: dict[str, bytes | None], checked_ns: int, stored: Parts) -> None:
+        """Write the store anew, atomically: a reader sees the old one or the new one, never a mix. A part given
+        as ``None`` is copied from the store as read (``stored``), one at a time; none is written if it changed."""
         stamps = sorted(self.stamps)
         meta = {**self._expected(), "checked_ns": str(checked_ns)}
-        digests = {name: hashlib.sha256(body).hexdigest() for name, body in parts.items()}
+        digests = {name: stored.digests[name] if body is None else hashlib.sha256(body).hexdigest()
+                   for name, body in parts.items()}
         meta["mac"] = self._mac(meta, stamps, digests)
 
         def fill(db: sqlite3.Connection) -> None:
             db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", stamps)
-            db.executemany("INSERT INTO parts VALUES (?, ?, ?)",
-                           [(name, digests[name], body) for name, body in parts.items()])
+            try:
+                with self._open() if None in parts.values() else contextlib.nullcontext() as old:
+                    db.executemany("INSERT INTO parts VALUES (?, ?, ?)", _copied(parts, digests, old))
+            except ValueError as error:  # the store is no longer the one read: write none
+                raise sqlite3.IntegrityError(str(error)) from None
 
         write_sqlite(self.file, SCHEMA, fill, "PRAGMA page_size = 65536")  # parts are large: fewer pages to chain
 
@@ -314,11 +332,40 @@ class Store:
         return hmac.new(self.key, text.encode(), "sha256").hexdigest()
 
 
-def _previous(parts: dict[str, bytes], known: dict[str, fragments.Fragment]) -> Previous | None:
+def _decoded(db: sqlite3.Connection, digests: dict[str, str]) -> Parts:
+    """The parts of the open store, each checked against its SHA-256 and decoded as it is read, then dropped:
+    a load never holds more than one part's bytes (``ValueError``, ...: a part not the one written, or not
+    what this version writes)."""
+    known: dict[str, fragments.Fragment] = {}
+    order = None
+    for name, body in db.execute("SELECT name, body FROM parts"):
+        if not isinstance(body, bytes) or hashlib.sha256(body).hexdigest() != digests[name]:
+            raise ValueError(f"part {name} is not the one written")
+        if name == _ORDER:
+            order = body
+        else:
+            known |= fragments.decode(body)
+    return Parts(known, digests, order)
+
+
+def _copied(parts: dict[str, bytes | None], digests: dict[str, str], old: sqlite3.Connection | None
+            ) -> Iterator[tuple[str, str, bytes]]:
+    """The rows of ``parts``, those given as ``None`` read from the ``old`` store; ``ValueError`` if one is no
+    longer there as it was read."""
+    for name, body in parts.items():
+        if body is None:
+            row = old.execute("SELECT body FROM parts WHERE name = ?", (name,)).fetchone() if old else None
+            body = row[0] if row else None
+            if not isinstance(body, bytes) or hashlib.sha256(body).hexdigest() != digests[name]:
+                raise ValueError(f"part {name} of the store changed since it was read")
+        yield name, digests[name], body
+
+
+def _previous(parts: Parts, known: dict[str, fragments.Fragment]) -> Previous | None:
     """The dataset as it last passed its checks, from the store's ``order`` part; ``None`` if it did not."""
-    if _ORDER not in parts:
+    if parts.order is None:
         return None
-    passed = json.loads(parts[_ORDER])
+    passed = json.loads(parts.order)
     orders = passed["orders"]
     if not isinstance(orders, dict) or not all(isinstance(order, list) for order in orders.values()):
         raise ValueError("not the orders of a store")

@@ -148,20 +148,17 @@ def encode(members: Sequence[tuple[str, Fragment]]) -> bytes:
         + b"\n" + codec.pack(body, texts)
 
 
-def decode(documents: Sequence[bytes]) -> dict[str, Fragment]:
-    """The fragments in :func:`encode`'s documents by the SHA-256 of their file, all decoded at once;
-    ``ValueError`` (...) if malformed."""
-    ids = [document.partition(b"\n") for document in documents]
-    unpacked = [codec.unpack(rest) for _, _, rest in ids]
-    records = iter(codec.decode_fields([(body["record"], texts) for body, texts in unpacked]))
-    fragments = {}
-    for (text, _, _), (body, _) in zip(ids, unpacked, strict=True):
-        parsed: list = []
-        for position, sha in enumerate(body["files"]):
-            fragments[sha] = Fragment(next(records), _Later(text, position, parsed))
-    if next(records, None) is not None:
+def decode(document: bytes) -> dict[str, Fragment]:
+    """The fragments in :func:`encode`'s document by the SHA-256 of their file; ``ValueError`` (...) if
+    malformed."""
+    text, _, rest = document.partition(b"\n")
+    body, texts = codec.unpack(rest)
+    records = codec.decode_fields([(body["record"], texts)])
+    if len(records) != len(body["files"]):
         raise ValueError("not a file for each record")
-    return fragments
+    parsed: list = []
+    return {sha: Fragment(record, _Later(text, position, parsed))
+            for position, (sha, record) in enumerate(zip(body["files"], records))}
 
 
 def groups(paths: Sequence[str], target: int = GROUPS) -> list[range]:

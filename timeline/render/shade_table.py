@@ -1,0 +1,310 @@
+"""The print shades (:func:`timeline.render.counts.print_shades`) of every set of the palette's family colours,
+worked out once: a chart process neither imports coloraide nor bisects (0.1-0.2 s CPU; issue 18).
+
+After a family's colour, :data:`~timeline.render.counts.COUNT_GREYS` or
+:data:`~timeline.render.counts.PRINT_GAP` changes, the table is not used (the
+shades are worked out as before) until it is made again:
+``python -m timeline.render.shade_table`` (``tests/test_render_shade_table.py`` says so).
+"""
+from __future__ import annotations
+
+import re
+from itertools import compress
+from pathlib import Path
+
+# -- made by python -m timeline.render.shade_table: do not edit ---------------
+#: The family colours (in the palette's order), the greys and the gap the table was made for.
+MADE_FOR = (('#0072B2', '#56B4E9', '#009E73', '#D55E00', '#CC79A7', '#E69F00', '#7F7F7F', '#000000'), (30.0, 225.0), 30.0)
+#: The shades of the family colours of each set (by its bits: 1 the first colour of the palette, 2 the second...).
+SHADES: dict[int, tuple[str, ...]] = {
+    3: ('#0072B2', '#56B4E9'),
+    5: ('#006EAE', '#08A075'),
+    6: ('#56B4E9', '#009E73'),
+    7: ('#006EAE', '#56B4E9', '#08A075'),
+    9: ('#0070AF', '#D76002'),
+    10: ('#56B4E9', '#D55E00'),
+    11: ('#0070AF', '#56B4E9', '#D76002'),
+    12: ('#008D63', '#E56B16'),
+    13: ('#0063A0', '#00956A', '#ED721D'),
+    14: ('#59B7EC', '#008A61', '#E46A13'),
+    15: ('#005F9C', '#60BDF2', '#009267', '#EA6F1A'),
+    17: ('#0072B2', '#CB79A7'),
+    18: ('#5FBBF1', '#C4719F'),
+    19: ('#0072B2', '#5FBBF1', '#C4719F'),
+    20: ('#009B71', '#CE7BA9'),
+    21: ('#006DAC', '#029E73', '#D07DAB'),
+    22: ('#64BFF5', '#00956A', '#C875A3'),
+    23: ('#0066A5', '#67C2F8', '#00996E', '#CB79A6'),
+    24: ('#D25B00', '#CF7CAA'),
+    25: ('#006DAD', '#D45D00', '#D17DAC'),
+    26: ('#64C0F5', '#CB5500', '#C875A3'),
+    27: ('#0067A5', '#68C3F9', '#CE5900', '#CB79A7'),
+    28: ('#00855C', '#DE650C', '#DA85B4'),
+    29: ('#005B95', '#008D63', '#E56B16', '#E18DBB'),
+    30: ('#6FC9FF', '#007C54', '#D65F01', '#D27EAD'),
+    31: ('#005389', '#77D1FF', '#00835B', '#DD650C', '#DA85B4'),
+    33: ('#0072B2', '#E69F00'),
+    34: ('#45A7DB', '#F5AB1B'),
+    35: ('#0072B2', '#45A7DB', '#F5AB1B'),
+    36: ('#009E73', '#E69F00'),
+    37: ('#006EAE', '#08A075', '#E69F00'),
+    38: ('#46A8DC', '#009C72', '#F6AC1C'),
+    39: ('#006BAB', '#49A9DE', '#029E73', '#F8AE1F'),
+    40: ('#D55E00', '#E69F00'),
+    41: ('#0070AF', '#D76002', '#E69F00'),
+    42: ('#47A8DC', '#D15B00', '#F6AD1D'),
+    43: ('#006DAC', '#49AADE', '#D35D00', '#F8AF20'),
+    44: ('#008B62', '#E56B14', '#E7A002'),
+    45: ('#00609C', '#009368', '#EA701B', '#ECA50E'),
+    46: ('#50AFE4', '#008259', '#DB6207', '#FFB428'),
+    47: ('#00578F', '#58B6EB', '#00895F', '#E16811', '#FFBC38'),
+    48: ('#C573A0', '#ECA50E'),
+    49: ('#0072B2', '#C573A0', '#ECA50E'),
+    50: ('#52B0E5', '#B76694', '#FFB629'),
+    51: ('#0072B2', '#52B0E5', '#B76694', '#FFB629'),
+    52: ('#00966C', '#C876A4', '#F0A815'),
+    53: ('#0068A6', '#00996F', '#CB79A7', '#F3AA1A'),
+    54: ('#58B6EB', '#00895F', '#BD6C99', '#FFBD39'),
+    55: ('#005D97', '#5EBAF0', '#008F65', '#C2709E', '#FFC250'),
+    56: ('#CB5600', '#C976A4', '#F1A815'),
+    57: ('#0068A6', '#CF5900', '#CD7AA8', '#F4AB1A'),
+    58: ('#59B7EC', '#BD4C00', '#BD6C99', '#FFBE3D'),
+    59: ('#005E99', '#5EBAF0', '#C34F00', '#C3709E', '#FFC253'),
+    60: ('#007C55', '#D76002', '#D37FAE', '#FBB123'),
+    61: ('#00548B', '#00855C', '#DE650D', '#DA86B4', '#FFB82D'),
+    62: ('#64BFF5', '#00704C', '#C95500', '#C875A3', '#FFC868'),
+    63: ('#00497A', '#6CC7FC', '#007952', '#D25C00', '#D07CAB', '#FFD184'),
+    65: ('#0072B1', '#7F7F7F'),
+    66: ('#56B4E9', '#7E7E7E'),
+    67: ('#0072B1', '#56B4E9', '#7F7F7F'),
+    68: ('#008F65', '#8C8C8C'),
+    69: ('#0063A2', '#00956B', '#919191'),
+    70: ('#5BB8ED', '#008B62', '#898989'),
+    71: ('#00609C', '#61BDF2', '#009268', '#8F8F8F'),
+    72: ('#C45000', '#8C8C8C'),
+    73: ('#0064A2', '#CB5600', '#939393'),
+    74: ('#5BB9EE', '#C14E00', '#8B8B8B'),
+    75: ('#00619D', '#61BDF3', '#C75300', '#8F8F8F'),
+    76: ('#007B55', '#D65E01', '#9B9B9B'),
+    77: ('#00558B', '#00865C', '#DF660E', '#A3A3A3'),
+    78: ('#68C3F9', '#00744F', '#CF5900', '#969696'),
+    79: ('#004E82', '#72CCFF', '#007F57', '#D86104', '#9E9E9E'),
+    80: ('#D07DAB', '#7C7C7C'),
+    81: ('#006EAE', '#D27EAD', '#7C7C7C'),
+    82: ('#65C1F7', '#C976A4', '#757575'),
+    83: ('#0068A6', '#68C4F9', '#CD79A7', '#787878'),
+    84: ('#00865C', '#DB87B5', '#858585'),
+    85: ('#005C96', '#008D64', '#E28DBC', '#8C8C8C'),
+    86: ('#70CBFF', '#007C55', '#D37FAE', '#7E7E7E'),
+    87: ('#005489', '#7AD1FF', '#00855C', '#DA86B4', '#838383'),
+    88: ('#B94A00', '#DC88B6', '#858585'),
+    89: ('#005D97', '#C34F00', '#E28DBC', '#8C8C8C'),
+    90: ('#70CBFF', '#AC4500', '#D380AE', '#7E7E7E'),
+    91: ('#00558B', '#7BD1FF', '#B74900', '#DB87B5', '#858585'),
+    92: ('#00704C', '#CB5500', '#E994C2', '#919191'),
+    93: ('#004C7D', '#007B54', '#D55E00', '#F39CCB', '#9B9B9B'),
+    94: ('#87D5FF', '#006644', '#BF4D00', '#E08CBA', '#898989'),
+    95: ('#00436F', '#9CDBFF', '#00714C', '#CB5500', '#E994C2', '#919191'),
+    96: ('#E69F00', '#7E7E7E'),
+    97: ('#0072B1', '#E69F00', '#7F7F7F'),
+    98: ('#48A9DE', '#F7AE1E', '#7A7A7A'),
+    99: ('#006DAD', '#4AABDF', '#F9AF20', '#7C7C7C'),
+    100: ('#008D63', '#E8A104', '#8B8B8B'),
+    101: ('#00619D', '#009369', '#EDA510', '#8F8F8F'),
+    102: ('#52B0E5', '#008259', '#FFB629', '#818181'),
+    103: ('#005890', '#58B6EB', '#00895F', '#FFBD3A', '#878787'),
+    104: ('#C24F00', '#E9A107', '#8C8C8C'),
+    105: ('#00619F', '#C85400', '#EEA611', '#919191'),
+    106: ('#52B0E5', '#B34800', '#FFB62B', '#828282'),
+    107: ('#005991', '#59B7EC', '#BD4C00', '#FFBE3D', '#878787'),
+    108: ('#007650', '#CF5A00', '#F5AB1B', '#969696'),
+    109: ('#005083', '#007F57', '#D96106', '#FDB325', '#9E9E9E'),
+    110: ('#5FBBF1', '#006A47', '#C45100', '#FFC353', '#8C8C8C'),
+    111: ('#004574', '#67C3F9', '#00744F', '#CE5900', '#FFCC76', '#949494'),
+    112: ('#CA78A5', '#F2A917', '#767676'),
+    113: ('#0069A7', '#CD7AA8', '#F5AB1B', '#787878'),
+    114: ('#59B7EC', '#BE6C9A', '#FFBE42', '#6B6B6B'),
+    115: ('#005E99', '#5FBBF1', '#C3719E', '#FFC354', '#6E6E6E'),
+    116: ('#007E56', '#D481AF', '#FCB224', '#7E7E7E'),
+    117: ('#00558B', '#00865C', '#DB87B5', '#FFBA2E', '#858585'),
+    118: ('#65C0F6', '#00714C', '#C876A3', '#FFC86A', '#747474'),
+    119: ('#00497A', '#6DC7FE', '#007952', '#D07DAB', '#FFD185', '#7A7A7A'),
+    120: ('#AE4500', '#D481AF', '#FCB225', '#7E7E7E'),
+    121: ('#00558C', '#B84A00', '#DB87B6', '#FFBA2E', '#858585'),
+    122: ('#65C0F6', '#9C3D00', '#C976A4', '#FFC96D', '#757575'),
+    123: ('#004B7C', '#6DC7FE', '#A84200', '#D07DAB', '#FFD187', '#7C7C7C'),
+    124: ('#006745', '#C04E00', '#E08CBA', '#FFBF46', '#898989'),
+    125: ('#00436F', '#00714C', '#CB5600', '#EA94C3', '#FFC96D', '#939393'),
+    126: ('#72CCFF', '#00593C', '#AE4500', '#D581AF', '#FFD796', '#7F7F7F'),
+    127: ('#003257', '#76D0FF', '#005D3F', '#B34800', '#D985B3', '#FFDBA1', '#828282'),
+    129: ('#398BCE', '#1F1F1F'),
+    130: ('#7ED3FF', '#1F1F1F'),
+    131: ('#398BCE', '#7ED3FF', '#1F1F1F'),
+    132: ('#37B98C', '#1F1F1F'),
+    133: ('#3688CB', '#3ABB8E', '#1F1F1F'),
+    134: ('#7ED3FF', '#37B98C', '#1F1F1F'),
+    135: ('#3688CB', '#7ED3FF', '#3ABB8E', '#1F1F1F'),
+    136: ('#F87B27', '#1F1F1F'),
+    137: ('#378ACC', '#FA7D29', '#1F1F1F'),
+    138: ('#7ED3FF', '#F87B27', '#1F1F1F'),
+    139: ('#378ACC', '#7ED3FF', '#FA7D29', '#1F1F1F'),
+    140: ('#23AC80', '#FF8E3F', '#1F1F1F'),
+    141: ('#257FC0', '#2CB185', '#FF9751', '#1F1F1F'),
+    142: ('#86D5FF', '#20AA7E', '#FF8C3B', '#1F1F1F'),
+    143: ('#217DBE', '#94D8FF', '#28AF83', '#FF9348', '#1F1F1F'),
+    144: ('#ED98C6', '#1F1F1F'),
+    145: ('#398BCE', '#ED98C6', '#1F1F1F'),
+    146: ('#91D8FF', '#E490BE', '#1F1F1F'),
+    147: ('#398BCE', '#91D8FF', '#E490BE', '#1F1F1F'),
+    148: ('#35B78B', '#EF99C7', '#1F1F1F'),
+    149: ('#3287C8', '#37BA8D', '#F19CCA', '#1F1F1F'),
+    150: ('#9ADBFF', '#2CB285', '#E993C2', '#1F1F1F'),
+    151: ('#2C82C4', '#A2DDFF', '#31B588', '#EC96C5', '#1F1F1F'),
+    152: ('#F57825', '#EF9AC8', '#1F1F1F'),
+    153: ('#3487C9', '#F87A27', '#F29CCB', '#1F1F1F'),
+    154: ('#9CDBFF', '#EE721E', '#E994C2', '#1F1F1F'),
+    155: ('#2C82C4', '#A4DDFF', '#F27622', '#ED97C6', '#1F1F1F'),
+    156: ('#17A67A', '#FF8330', '#FBA5D4', '#1F1F1F'),
+    157: ('#1A7ABA', '#23AC80', '#FF8E3F', '#FFADDC', '#1F1F1F'),
+    158: ('#B2E2FF', '#06A075', '#F97B28', '#F39DCC', '#1F1F1F'),
+    159: ('#0A74B4', '#BFE7FF', '#15A479', '#FF822F', '#FAA3D3', '#1F1F1F'),
+    160: ('#FFBE42', '#1F1F1F'),
+    161: ('#398BCE', '#FFBE42', '#1F1F1F'),
+    162: ('#69C4FA', '#FFCE7C', '#1F1F1F'),
+    163: ('#398BCE', '#69C4FA', '#FFCE7C', '#1F1F1F'),
+    164: ('#37B98C', '#FFBE42', '#1F1F1F'),
+    165: ('#3688CB', '#3ABB8E', '#FFBE42', '#1F1F1F'),
+    166: ('#6AC6FB', '#35B78B', '#FFCF7E', '#1F1F1F'),
+    167: ('#3287C8', '#6CC7FD', '#37BA8D', '#FFD184', '#1F1F1F'),
+    168: ('#F87B27', '#FFBE42', '#1F1F1F'),
+    169: ('#378ACC', '#FA7D29', '#FFBE42', '#1F1F1F'),
+    170: ('#6BC6FC', '#F57825', '#FFD081', '#1F1F1F'),
+    171: ('#3287C8', '#6DC7FE', '#F77926', '#FFD187', '#1F1F1F'),
+    172: ('#22AB7F', '#FF8C3D', '#FFBF46', '#1F1F1F'),
+    173: ('#237DBE', '#29AF83', '#FF944B', '#FFC55F', '#1F1F1F'),
+    174: ('#74CEFF', '#13A478', '#FE802D', '#FFD89B', '#1F1F1F'),
+    175: ('#0F75B6', '#77D0FF', '#1AA67B', '#FF8330', '#FFDBA1', '#1F1F1F'),
+    176: ('#E691C0', '#FFC55F', '#1F1F1F'),
+    177: ('#398BCE', '#E691C0', '#FFC55F', '#1F1F1F'),
+    178: ('#75CFFF', '#D784B2', '#FFD99E', '#1F1F1F'),
+    179: ('#398BCE', '#75CFFF', '#D784B2', '#FFD99E', '#1F1F1F'),
+    180: ('#2EB286', '#EA94C3', '#FFC96A', '#1F1F1F'),
+    181: ('#2C82C4', '#32B689', '#ED97C6', '#FFCC77', '#1F1F1F'),
+    182: ('#77D1FF', '#1AA77B', '#DA86B5', '#FFDBA1', '#1F1F1F'),
+    183: ('#1578B8', '#7BD1FF', '#1DA87D', '#DC88B6', '#FFDBA1', '#1F1F1F'),
+    184: ('#EF731F', '#EA94C3', '#FFC96D', '#1F1F1F'),
+    185: ('#2D83C5', '#F37622', '#ED98C6', '#FFCD7A', '#1F1F1F'),
+    186: ('#77D1FF', '#DF660E', '#DA86B5', '#FFDBA1', '#1F1F1F'),
+    187: ('#1678B9', '#7BD1FF', '#E16811', '#DC88B6', '#FFDBA1', '#1F1F1F'),
+    188: ('#09A075', '#FA7D29', '#F49DCC', '#FFD490', '#1F1F1F'),
+    189: ('#0B74B5', '#17A57A', '#FF822F', '#FAA4D3', '#FFDBA1', '#1F1F1F'),
+    190: ('#7BD1FF', '#008D64', '#E46A13', '#DD88B7', '#FFDBA1', '#1F1F1F'),
+    191: ('#0063A2', '#7ED3FF', '#009268', '#E76C17', '#DF8AB9', '#FFDBA1', '#1F1F1F'),
+    192: ('#9E9E9E', '#1F1F1F'),
+    193: ('#388BCD', '#9E9E9E', '#1F1F1F'),
+    194: ('#7ED3FF', '#9E9E9E', '#1F1F1F'),
+    195: ('#388BCD', '#7ED3FF', '#9E9E9E', '#1F1F1F'),
+    196: ('#25AD80', '#AAAAAA', '#1F1F1F'),
+    197: ('#277FC1', '#2EB286', '#B1B1B1', '#1F1F1F'),
+    198: ('#89D5FF', '#21AB7F', '#A9A9A9', '#1F1F1F'),
+    199: ('#237DBE', '#95D9FF', '#29AF83', '#ADADAD', '#1F1F1F'),
+    200: ('#E86D18', '#ACACAC', '#1F1F1F'),
+    201: ('#2981C2', '#EF731F', '#B2B2B2', '#1F1F1F'),
+    202: ('#89D6FF', '#E56B16', '#A9A9A9', '#1F1F1F'),
+    203: ('#237DBF', '#97D9FF', '#EC701C', '#ADADAD', '#1F1F1F'),
+    204: ('#05A074', '#F97B28', '#BABABA', '#1F1F1F'),
+    205: ('#0F75B6', '#1AA77B', '#FF8532', '#C2C2C2', '#1F1F1F'),
+    206: ('#A4DEFF', '#009B70', '#F37622', '#B4B4B4', '#1F1F1F'),
+    207: ('#0071B1', '#B6E4FF', '#0DA276', '#FB7D2A', '#BDBDBD', '#1F1F1F'),
+    208: ('#F19CCA', '#9A9A9A', '#1F1F1F'),
+    209: ('#3488CA', '#F39DCC', '#9B9B9B', '#1F1F1F'),
+    210: ('#9FDCFF', '#EA94C3', '#939393', '#1F1F1F'),
+    211: ('#2D83C5', '#A6DEFF', '#ED98C6', '#969696', '#1F1F1F'),
+    212: ('#1AA77B', '#FCA5D4', '#A3A3A3', '#1F1F1F'),
+    213: ('#1C7ABB', '#24AC80', '#FFAEDD', '#A9A9A9', '#1F1F1F'),
+    214: ('#B3E3FF', '#09A075', '#F49DCC', '#9C9C9C', '#1F1F1F'),
+    215: ('#0B74B5', '#BFE7FF', '#17A57A', '#FAA4D3', '#A1A1A1', '#1F1F1F'),
+    216: ('#E0670F', '#FCA6D5', '#A3A3A3', '#1F1F1F'),
+    217: ('#1D7ABB', '#E76C17', '#FFAEDD', '#AAAAAA', '#1F1F1F'),
+    218: ('#B4E3FF', '#D76002', '#F49ECD', '#9C9C9C', '#1F1F1F'),
+    219: ('#0B74B5', '#BFE7FF', '#DD650C', '#FAA4D3', '#A1A1A1', '#1F1F1F'),
+    220: ('#00956B', '#EE721E', '#FFB8E3', '#B1B1B1', '#1F1F1F'),
+    221: ('#006DAD', '#05A074', '#F87A27', '#FFC6E9', '#BABABA', '#1F1F1F'),
+    222: ('#BFE7FF', '#00885E', '#E0670F', '#FAA4D3', '#A3A3A3', '#1F1F1F'),
+    223: ('#005F9A', '#BFE7FF', '#008D64', '#E46B14', '#FCA5D5', '#A6A6A6', '#1F1F1F'),
+    224: ('#FFBE42', '#9E9E9E', '#1F1F1F'),
+    225: ('#388BCD', '#FFBE42', '#9E9E9E', '#1F1F1F'),
+    226: ('#6CC7FC', '#FFD184', '#999999', '#1F1F1F'),
+    227: ('#3487CA', '#6EC8FF', '#FFD38A', '#9B9B9B', '#1F1F1F'),
+    228: ('#23AC80', '#FFC14B', '#A9A9A9', '#1F1F1F'),
+    229: ('#247EBF', '#2BB184', '#FFC661', '#AFAFAF', '#1F1F1F'),
+    230: ('#76D0FF', '#13A478', '#FFD99E', '#A1A1A1', '#1F1F1F'),
+    231: ('#1076B6', '#77D1FF', '#1AA77B', '#FFDBA1', '#A3A3A3', '#1F1F1F'),
+    232: ('#E76C17', '#FFC24F', '#A9A9A9', '#1F1F1F'),
+    233: ('#257EC0', '#EC711C', '#FFC763', '#AFAFAF', '#1F1F1F'),
+    234: ('#76D0FF', '#DC640A', '#FFDBA1', '#A1A1A1', '#1F1F1F'),
+    235: ('#1176B6', '#77D1FF', '#DF660E', '#FFDBA1', '#A3A3A3', '#1F1F1F'),
+    236: ('#009B71', '#F37723', '#FFCD7B', '#B4B4B4', '#1F1F1F'),
+    237: ('#0072B1', '#0EA277', '#FC7E2B', '#FFD796', '#BDBDBD', '#1F1F1F'),
+    238: ('#7BD1FF', '#008A61', '#E26911', '#FFDBA1', '#A5A5A5', '#1F1F1F'),
+    239: ('#00619D', '#7CD2FF', '#008F66', '#E56B16', '#FFDBA1', '#A6A6A6', '#1F1F1F'),
+    240: ('#EB96C4', '#FFCA71', '#949494', '#1F1F1F'),
+    241: ('#2E83C5', '#EE98C7', '#FFCD7B', '#969696', '#1F1F1F'),
+    242: ('#77D1FF', '#DB87B5', '#FFDBA1', '#858585', '#1F1F1F'),
+    243: ('#1878B9', '#7BD1FF', '#DC88B6', '#FFDBA1', '#878787', '#1F1F1F'),
+    244: ('#0BA176', '#F59FCD', '#FFD593', '#9C9C9C', '#1F1F1F'),
+    245: ('#0B74B5', '#17A67A', '#FAA4D3', '#FFDBA1', '#A1A1A1', '#1F1F1F'),
+    246: ('#7BD1FF', '#008D64', '#DD89B7', '#FFDBA1', '#898989', '#1F1F1F'),
+    247: ('#0063A2', '#7ED3FF', '#009368', '#DF8BB9', '#FFDBA1', '#8C8C8C', '#1F1F1F'),
+    248: ('#D86104', '#F59FCE', '#FFD593', '#9E9E9E', '#1F1F1F'),
+    249: ('#0B74B5', '#DD650C', '#FAA4D3', '#FFDBA1', '#A1A1A1', '#1F1F1F'),
+    250: ('#7CD2FF', '#C24F00', '#DD89B7', '#FFDBA1', '#898989', '#1F1F1F'),
+    251: ('#0063A2', '#7ED3FF', '#C75300', '#DF8BB9', '#FFDBA1', '#8C8C8C', '#1F1F1F'),
+    252: ('#00895F', '#E06710', '#FBA4D4', '#FFDBA1', '#A3A3A3', '#1F1F1F'),
+    253: ('#005F9A', '#008D64', '#E46B14', '#FCA5D5', '#FFDBA1', '#A6A6A6', '#1F1F1F'),
+    254: ('#7FD3FF', '#00744F', '#C95400', '#E08CBA', '#FFDBA1', '#8D8D8D', '#1F1F1F'),
+    255: ('#00578F', '#86D5FF', '#008259', '#D45D00', '#E590BF', '#FFDBA1', '#949494', '#1F1F1F'),
+}
+# -- end of the table ---------------------------------------------------------
+
+
+def kept(colors: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The shades of ``colors`` from the table; ``None`` if it does not hold them (another palette, another order
+    of the families, a colour of none)."""
+    from timeline.palette import FAMILIES
+    from timeline.render.counts import COUNT_GREYS, PRINT_GAP
+
+    palette = MADE_FOR[0]
+    if (tuple(family.color for family in FAMILIES.values()), COUNT_GREYS, PRINT_GAP) != MADE_FOR:
+        return None
+    places = [palette.index(color) if color in palette else -1 for color in colors]
+    if min(places) < 0 or places != sorted(set(places)):
+        return None
+    return SHADES.get(sum(1 << place for place in places))
+
+
+def made() -> tuple[tuple, dict[int, tuple[str, ...]]]:
+    """The table for the palette as it is now: :data:`MADE_FOR` and :data:`SHADES`, worked out (some seconds)."""
+    from timeline.palette import FAMILIES
+    from timeline.render.counts import COUNT_GREYS, PRINT_GAP, worked_out
+
+    palette = tuple(family.color for family in FAMILIES.values())
+    sets = [bits for bits in range(1 << len(palette)) if bits.bit_count() >= 2]
+    return (palette, COUNT_GREYS, PRINT_GAP), {
+        bits: worked_out(tuple(compress(palette, (bits >> n & 1 for n in range(len(palette)))))) for bits in sets}
+
+
+def main() -> None:
+    """Write :func:`made`'s table into this file."""
+    made_for, shades = made()
+    rows = "".join(f"    {bits}: {values!r},\n" for bits, values in shades.items())
+    file = Path(__file__)
+    text = file.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^MADE_FOR = .*$", lambda _: f"MADE_FOR = {made_for!r}", text)
+    text = re.sub(r"(?ms)^(SHADES: dict\[int, tuple\[str, \.\.\.\]\] = )\{.*?^(# -- end)",
+                  lambda m: f"{m[1]}{{\n{rows}}}\n{m[2]}", text)
+    file.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
