@@ -11,17 +11,20 @@ var END_STYLES = {target: ["target-endpoint", "tend"], source: ["source-endpoint
  *  are spread round it: arrowheads RING_GAP degrees apart at least (judged round 10: the red heads of every demand and
  *  rejection knotted into Ukraine's node, one on another), a line's other end its width and LINE_END_GAP apart
  *  (judged round 16: Ukraine's outgoing lines started at one spot on its right side); where a node's outline has no
- *  room for them all, the other ends have less (see spread). page.ringEnds holds each node's heads' angles. */
+ *  room for them all, the other ends have less (see spread). In a crowded graph (which the reader zooms into) only the
+ *  heads: its lines' other ends spread took the room of labels (55 of 66 actors unlabelled on a desktop, not 49).
+ *  page.ringEnds holds each node's heads' angles. */
 function ringEnds() {
   if (!page.graphShown || D.graphs[state.level].edges.length > BEZIER_UP_TO) return;   // straight haystack lines have no heads
-  var at = {};
+  var at = {}, crowded = drawnNodes().length > CROWDED;
   page.ringEnds = {};
   cy.batch(function () {
     cy.edges().forEach(function (edge) {
       var off = edge.hasClass("hidden") || edge.hasClass("print-off") || edge.hasClass("bundled") || edge.isLoop();
       ["target", "source"].forEach(function (side) {
-        if (off) { placeEnd({edge: edge, side: side}); return; }
-        var node = edge[side](), head = side === "target" && edge.data("arrow") !== "none";
+        var head = side === "target" && edge.data("arrow") !== "none";
+        if (off || (crowded && !head)) { placeEnd({edge: edge, side: side}); return; }
+        var node = edge[side]();
         (at[node.id()] = at[node.id()] || []).push({edge: edge, side: side, head: head});
       });
     });
