@@ -225,6 +225,7 @@ function drawGraph(visible, from, to) {
     routeLines();
     declutter();
     if (!ladder && !chosen && actor === null && nodeCount > 40) roomForTheMain();   // a crowded whole graph, no actor followed
+    if (shown.length && !ladder && !chosen) roomAtTheSides(around, 40);
   }
   ringEnds();   // the heads' places first: a line is routed along its way to its head
   routeLines();

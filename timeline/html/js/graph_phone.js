@@ -61,7 +61,8 @@ function layOutFew() {
       edge.style({"curve-style": "unbundled-bezier", "control-point-distances": [bend], "control-point-weights": [0.5]});
       edge.data("arc", true);
       freshStyles();
-      if (edge.controlPoints()[0].x > x) edge.style("control-point-distances", [-bend]);   // to the left of the column
+      // to the left of the column (headless, a desktop's graph not drawn yet made a phone's by a resize: no points)
+      if (page.graphShown && edge.controlPoints()[0].x > x) edge.style("control-point-distances", [-bend]);
     });
   });
   page.laidOutFew = true;

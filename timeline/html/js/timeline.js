@@ -151,65 +151,82 @@ function stepEvent(by) {
   if (next !== undefined) showEvent(next, false);
 }
 
-/** Units of the time row, the finest first: [name, minutes, label of a tick (a UTC Date)]. */
-var AXIS_UNITS = [
-  ["day", DAY, function (d) { return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()].slice(0, 3); }],
-  ["week", 7 * DAY, function (d) { return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()].slice(0, 3); }],
-  ["month", 30.44 * DAY, function (d) { return MONTHS[d.getUTCMonth()].slice(0, 3) + (d.getUTCMonth() === 0 ? " " + d.getUTCFullYear() : ""); }],
-  ["quarter", 91.3 * DAY, function (d) { return MONTHS[d.getUTCMonth()].slice(0, 3) + (d.getUTCMonth() === 0 ? " " + d.getUTCFullYear() : ""); }],
-  ["year", 365.25 * DAY, function (d) { return String(d.getUTCFullYear()); }]
-];
+/** Steps of the time row, the finest first: [unit, how many of it]. One step for the whole row, from the period the
+ *  window opens in: every label the same number of days, weeks, months or years after the one before (judged round
+ *  16: "Feb 2025" followed by "Apr", and "Feb 2025 · Jul · Oct" on a phone: the tick after the wider first label left
+ *  out, a gap in the row). */
+var AXIS_STEPS = [["day", 1], ["day", 2], ["day", 7], ["day", 14], ["month", 1], ["month", 2], ["month", 3], ["month", 6],
+                  ["year", 1], ["year", 2], ["year", 5], ["year", 10]];
+/** Pixels between a label's words and the next tick's line, at least. */
+var AXIS_AIR = 10;
 
 /** The time row above the timeline: the page's own (vis-timeline's scrolls away with its panel), sticky at the top
- *  of the screen while the lanes scroll by; ticks at the start of each day, week, month or year, as the width allows. */
+ *  of the screen while the lanes scroll by; a tick at each step (AXIS_STEPS: the finest whose labels all fit). */
 function drawAxis() {
   var axis = $("axis"), center = document.querySelector("#timeline .vis-panel.vis-center");
   if (!center || !timeline) return;
   var range = timeline.getWindow(), lo = range.start.valueOf() / MINUTE, hi = range.end.valueOf() / MINUTE;
   var left = center.getBoundingClientRect().left - axis.getBoundingClientRect().left, width = center.clientWidth;
-  var unit = AXIS_UNITS.find(function (u) { return width / ((hi - lo) / u[1]) >= 56; }) || AXIS_UNITS[AXIS_UNITS.length - 1];
   var key = [Math.round(lo), Math.round(hi), Math.round(left), width].join(":");
   if (axis.dataset.key === key) return;
   axis.dataset.key = key;
   axis.textContent = "";
-  var first = new Date(lo * MINUTE), at = firstTick(first, unit[0]), ticks = 0;
-  // the period the window opens in, named at its left edge with its year (judged round 10: Feb's events drawn left of
-  // a first label "Mar 2025"); a month or longer is named by the record's first date when the window opens in the
-  // padding before it (judged round 13: "Jan 2025" at the left edge of a record that begins on 12 February); one rule
-  // at every width, the year on the first label, a tick it would overlap left out (judged round 14: "2025" in the
-  // lane names' column on a desktop, "Feb 2025" wide, "Apr 2025" on the second tick on a phone)
-  var named = unit[1] >= AXIS_UNITS[2][1] ? new Date(Math.max(lo, Math.min(datedSpan()[0], firstTick(first, unit[0]).valueOf() / MINUTE - 1)) * MINUTE) : first;
-  var opening = tickOf(named, unit, left, true), free = textWidth(opening.textContent) + 6;   // its 4 px padding, 2 px apart
-  axis.appendChild(opening);
-  for (; at.valueOf() / MINUTE < hi && ticks < 200; at = nextTick(at, unit[0]), ticks++) {
-    var x = (at.valueOf() / MINUTE - lo) / (hi - lo) * width, words = unit[2](at);
-    if (x >= free && x + textWidth(words) + 8 <= width) { axis.appendChild(tickOf(at, unit, left + x, false)); free = x + textWidth(words) + 6; }
-  }
+  var ticks = null;
+  for (var s = 0; s < AXIS_STEPS.length && !ticks; s++) ticks = axisTicks(lo, hi, width, AXIS_STEPS[s], s === AXIS_STEPS.length - 1);
+  ticks.forEach(function (tick) {
+    var span = el("span", tick.words, {"class": "tick"});
+    span.style.left = Math.round(left + tick.x) + "px";
+    axis.appendChild(span);
+  });
   axis.style.setProperty("--lanes", left + "px");
 }
 
-function tickOf(date, unit, x, first) {
-  var words = unit[2](date);
-  if (first && unit[0] !== "year" && words.indexOf(String(date.getUTCFullYear())) < 0) words += " " + date.getUTCFullYear();
-  var tick = el("span", words, {"class": "tick"});
-  tick.style.left = Math.round(x) + "px";
-  return tick;
+/** The ticks of the window lo..hi (minutes) ``width`` pixels wide at ``step`` (an AXIS_STEPS entry): [{x, words}], or
+ *  null if a label would run into the next one's tick (unless ``last``: then those that fit). The first names the
+ *  period the window opens in, at its left edge, with its year (judged round 10: Feb's events drawn left of a first
+ *  label "Mar 2025"); a month or longer is named by the record's first date when the window opens in the padding
+ *  before it (judged round 13: "Jan 2025" at the left edge of a record that begins on 12 February); a label in a year
+ *  other than the one before it says its year too. A label that would end past the right edge is left out. */
+function axisTicks(lo, hi, width, step, last) {
+  var unit = step[0], scale = width / Math.max(hi - lo, 1);
+  var least = {day: DAY, month: 28 * DAY, year: 365 * DAY}[unit] * step[1] * scale;
+  if (!last && least < textWidth(unit === "year" ? "2000" : "May") + 4 + AXIS_AIR) return null;   // too narrow at once
+  var opening = unit === "day" ? lo : Math.max(lo, Math.min(datedSpan()[0], hi - 1));
+  var at = periodStart(new Date(opening * MINUTE), unit), ticks = [], free = -Infinity, year = null;
+  for (var n = 0; n < 400; n++, at = stepOn(at, step)) {
+    var x = Math.max((at.valueOf() / MINUTE - lo) * scale, 0);
+    if (x >= width) break;
+    var words = tickWords(at, unit, at.getUTCFullYear() !== year);
+    if (x < free) { if (last) continue; return null; }
+    if (x + textWidth(words) + 8 > width) break;
+    ticks.push({x: x, words: words});
+    free = x + 4 + textWidth(words) + AXIS_AIR;
+    year = at.getUTCFullYear();
+  }
+  return ticks;
 }
 
-function firstTick(date, unit) {
-  var y = date.getUTCFullYear(), m = date.getUTCMonth(), d = date.getUTCDate();
-  var start = unit === "year" ? new Date(Date.UTC(y, 0, 1)) : unit === "month" ? new Date(Date.UTC(y, m, 1))
-    : unit === "quarter" ? new Date(Date.UTC(y, m - m % 3, 1)) : new Date(Date.UTC(y, m, d));
-  if (unit === "week") start = new Date(start.valueOf() - ((start.getUTCDay() + 6) % 7) * DAY * MINUTE);   // Mondays
-  return start < date ? nextTick(start, unit) : start;
+/** A tick's label: a day and month ("5 Feb"), a month ("Feb") or a year; with the year if ``withYear``. */
+function tickWords(date, unit, withYear) {
+  var month = MONTHS[date.getUTCMonth()].slice(0, 3), year = String(date.getUTCFullYear());
+  if (unit === "year") return year;
+  var words = unit === "day" ? date.getUTCDate() + " " + month : month;
+  return withYear ? words + " " + year : words;
 }
 
-function nextTick(date, unit) {
+/** The start of the day, month or year ``date`` lies in. */
+function periodStart(date, unit) {
   var y = date.getUTCFullYear(), m = date.getUTCMonth();
-  if (unit === "year") return new Date(Date.UTC(y + 1, 0, 1));
-  if (unit === "month") return new Date(Date.UTC(y, m + 1, 1));
-  if (unit === "quarter") return new Date(Date.UTC(y, m - m % 3 + 3, 1));
-  return new Date(date.valueOf() + (unit === "week" ? 7 : 1) * DAY * MINUTE);
+  return unit === "year" ? new Date(Date.UTC(y, 0, 1)) : unit === "month" ? new Date(Date.UTC(y, m, 1))
+    : new Date(Date.UTC(y, m, date.getUTCDate()));
+}
+
+/** ``date`` moved on by ``step`` (an AXIS_STEPS entry). */
+function stepOn(date, step) {
+  var y = date.getUTCFullYear(), m = date.getUTCMonth(), by = step[1];
+  if (step[0] === "year") return new Date(Date.UTC(y + by, 0, 1));
+  if (step[0] === "month") return new Date(Date.UTC(y, m + by, 1));
+  return new Date(Date.UTC(y, m, date.getUTCDate() + by));
 }
 
 function fitWindow() {
