@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from html_page import LOCAL, idle, wait  # noqa: E402  (the tests' waits: one way to know the page is drawn)
+
 SIZES = {"desktop": (1366, 768), "wide": (1920, 1080), "phone": (390, 844)}
-LOCAL = ("file:", "data:", "blob:", "about:")
 
 
 def shoot(page_path: Path, out: Path, only: set[str] | None = None) -> list[Path]:
@@ -49,7 +50,7 @@ def shoot(page_path: Path, out: Path, only: set[str] | None = None) -> list[Path
                 page.screenshot(path=written[-1])
                 if name == "desktop" and view == "first":
                     page.emulate_media(media="print")
-                    _poll(page, "window.timelinePage.printed")   # the printed graph is drawn on the change of medium
+                    wait(page, "window.timelinePage.printed")   # the printed graph is drawn on the change of medium
                     _settled(page)
                     written.append(out / "desktop-print.png")
                     page.screenshot(path=written[-1], full_page=True, timeout=120000)
@@ -63,6 +64,7 @@ def _event(page, phone: bool) -> None:
     chosen = page.evaluate("window.timelinePage.busiestEvent()")
     if phone:
         page.locator("#views-nav [data-view=list]").click()
+        idle(page)
         page.locator(f'button[data-event="{chosen}"]').scroll_into_view_if_needed()
         page.locator(f'button[data-event="{chosen}"]').click()
         return
@@ -75,13 +77,13 @@ def _actor(page, phone: bool) -> None:
     """Click the most active actor: its node in the graph (scrolled into view), or its row in the ranking."""
     if phone:
         page.locator("#views-nav [data-view=graph]").click()
+        idle(page)
         page.locator("#actor-ranking button").first.scroll_into_view_if_needed()
         page.locator("#actor-ranking button").first.click()
         return
     page.evaluate("document.getElementById('graph').scrollIntoView()")   # below the sticky switcher (scroll-margin)
-    while not page.evaluate("window.timelinePage.graphShown"):   # drawn as it comes into view
-        time.sleep(0.05)
-    time.sleep(0.3)
+    wait(page, "window.timelinePage.graphShown")   # drawn as it comes into view
+    idle(page)   # the scroll handled, the graph's labels placed
     position = page.evaluate("""(() => { const cy = window.timelinePage.debug().cy,
         box = document.getElementById('graph').getBoundingClientRect();
         const node = cy.nodes(':visible').sort((a, b) => b.data('z') - a.data('z'))[0].renderedPosition();
@@ -92,13 +94,13 @@ def _actor(page, phone: bool) -> None:
 def _positions(page, phone: bool) -> None:
     if phone:
         page.locator("#views-nav [data-view=positions]").click()
-        time.sleep(0.3)
+        idle(page)
         page.locator("#positions .stint").nth(2).click()
         return
     page.locator("#positions-view").scroll_into_view_if_needed()
     page.evaluate("document.getElementById('positions-view').scrollIntoView()")
     page.locator("#positions .held").first.click()
-    time.sleep(0.3)
+    idle(page)
     page.evaluate("document.getElementById('positions-view').scrollIntoView()")
 
 
@@ -110,24 +112,16 @@ def _filtered(page, phone: bool) -> None:
     """The most active actor tapped in the ranking, its details read and closed: the timeline filtered to it, scrolled
     to its chart (judged round 10: the shot showed the key and "About", no filtered event)."""
     _actor(page, phone)
-    time.sleep(0.3)
+    idle(page)
     page.locator("#detail-close").click()
     page.locator("#views-nav [data-view=timeline]").click()
-    time.sleep(0.3)
+    idle(page)
     page.evaluate("document.getElementById('timeline-view').scrollIntoView()")   # below the sticky switcher and chip
 
 
 VIEWS = {"first": lambda page, phone: None, "event": _event, "actor": _actor, "positions": _positions}
 PHONE_VIEWS = {"tab-list": _tab("list"), "tab-graph": _tab("graph"), "tab-positions": _tab("positions"),
                "filtered": _filtered}
-
-
-def _poll(page, condition: str) -> None:
-    deadline = time.monotonic() + 60
-    while not page.evaluate(f"!!({condition})"):
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"{condition} still false after 60 s")
-        time.sleep(0.1)
 
 
 #: The timeline shown: vis-timeline keeps its drawing hidden until its first full draw (judged round 15: three
@@ -137,15 +131,13 @@ TIMELINE_SHOWN = ("[...document.querySelectorAll('#timeline .vis-timeline')]"
 
 
 def _settled(page) -> None:
-    """Wait for the timeline shown and the graph drawn as it stays (the page's graphSettled), then two frames: a
-    state, not a time."""
-    _poll(page, TIMELINE_SHOWN)
-    _poll(page, "window.timelinePage.graphSettled()")
-    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    """Wait for the timeline shown and the page drawn as it stays (html_page.idle): a state, not a time."""
+    wait(page, TIMELINE_SHOWN)
+    idle(page)
 
 
 def _ready(page) -> None:
-    _poll(page, "window.timelinePage && window.timelinePage.ready")
+    wait(page, "window.timelinePage && window.timelinePage.ready")
     _settled(page)
 
 

@@ -132,3 +132,13 @@ def require_program(name: str) -> str:
 
 #: Not a test module: the fork server of tests/forked.py imports it, and its import builds.
 collect_ignore = ["forked_warm.py"]
+
+#: The tests that take most of a minute of CI (the README's build of the 2025 record, builds killed at random moments):
+#: run first, so that pytest -n's other worker is never left idle at the end of the run waiting for one of them.
+FIRST = ("test_readme.py::test_readme_example_runs_as_shown[timeline build]",
+         "test_outputs_faults.py::test_builds_killed_at_random_moments")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Put the :data:`FIRST` tests first, the others in their order."""
+    items.sort(key=lambda item: not item.nodeid.removeprefix("tests/").startswith(FIRST))

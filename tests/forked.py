@@ -57,6 +57,10 @@ class Timeline:
     def poll(self) -> int | None:
         return self.returncode
 
+    def said(self, text: str) -> bool:
+        """Whether the process has written ``text`` to its standard error yet."""
+        return text in self._paths[1].read_text(encoding="utf-8", errors="replace") if self._paths[1].exists() else False
+
     def kill(self) -> None:
         self._process.kill()
 

@@ -1,4 +1,8 @@
-"""Drive the offline page in headless Chromium (the system's, through Playwright) with the network blocked."""
+"""Drive the offline page in headless Chromium (the system's, through Playwright) with the network blocked.
+
+The waits (:func:`wait`, :func:`settle`, :func:`frames`, :func:`idle`) import nothing of pytest or the tests: the
+screenshot script (bench/html_screens.py) waits with them too.
+"""
 from __future__ import annotations
 
 import time
@@ -7,9 +11,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import pytest
-from conftest import SEEDS, require_program
 
 #: The viewports the page is judged at (as bench/html_screens.py shoots it): a phone, a laptop, a wide screen.
 PHONE = {"width": 390, "height": 844}
@@ -48,7 +49,7 @@ class Browser:
         wait(page, "window.timelinePage && window.timelinePage.ready")
         if graph:
             page.evaluate("window.timelinePage.showGraph()")
-            settle(page)
+        idle(page)
         return page
 
     def _route(self, route: Any) -> None:
@@ -112,6 +113,30 @@ def click_actor(page: Any, name: str) -> None:
     page.mouse.click(*position)
 
 
+#: A promise kept once the page is drawn as it stays: the same scroll, page height, timeline items (their place, size
+#: and classes) and graph state (graphSettled) in two frames running, the graph settled. vis-timeline redraws in the
+#: frame after a change, and again in the next while its items still move (up to five times); Cytoscape.js draws a
+#: declutter's labels in the frame after it; a frame with nothing changed is one no redraw was pending for.
+STILL = """new Promise((done, fail) => {
+  const page = window.timelinePage, start = performance.now();
+  const look = () => [scrollX, scrollY, document.documentElement.scrollHeight, page.graphSettled(),
+    ...[...document.querySelectorAll('#timeline .vis-item')].map(i => i.className + i.style.cssText)].join('|');
+  let last = null;
+  (function next() {
+    const now = look();
+    if (now === last && page.graphSettled()) { done(); return; }
+    if (performance.now() - start > 60000) { fail(new Error('the page still redraws after 60 s')); return; }
+    last = now;
+    requestAnimationFrame(next);
+  })(); })"""
+
+
+def idle(page: Any) -> None:
+    """Wait until what an action set off is drawn as it will stay (:data:`STILL`): after a click, key, scroll, resize or
+    change of medium, before reading what it changed on screen. A state, not a time."""
+    page.evaluate(STILL)
+
+
 def counts(page: Any) -> dict[str, Any]:
     """What the page shows: events in view, timeline items and drawn items, graph nodes and edges."""
     return page.evaluate("window.timelinePage.counts()")
@@ -120,6 +145,9 @@ def counts(page: Any) -> dict[str, Any]:
 @contextmanager
 def chromium() -> Iterator[Browser]:
     """Headless system Chromium, offline: DNS resolves nothing, and every non-local request is aborted."""
+    import pytest
+    from conftest import require_program
+
     executable = require_program("chromium")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
@@ -138,6 +166,8 @@ _SEED: dict[str, Any] = {}
 def seed_record() -> Any:
     """The 2025 record (``seeds/``); a module fixture as ``pytest.fixture(scope="module", name="record")(seed_record)``,
     loaded once per run (no test changes it)."""
+    from conftest import SEEDS
+
     from timeline.dataset import load
 
     if "record" not in _SEED:

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs
 
 import pytest
 from conftest import bench_generate
-from html_page import PHONE, click_actor, closing_pages, counts, quiet_browser, wait
+from html_page import PHONE, click_actor, closing_pages, counts, idle, quiet_browser, wait
 
 from timeline.dataset import load
 from timeline.filters import EventFilter
@@ -157,6 +157,7 @@ def test_a_claim_links_to_its_denial(browser, seed_page, seed):
     assert related.startswith("Disputes this: ")
     page.locator("#detail-body ul.related button").first.click()
     wait(page, f"location.hash.includes('event={denial.id}')")
+    idle(page)   # the items' classes are drawn by vis-timeline in the next frame
     assert page.locator("#timeline .vis-item.linked").count() == 1
     # a solid ring, unlike the dashed planned bar and the dashed claimed ring (judged round 13: the two read alike)
     ring = page.evaluate("getComputedStyle(document.querySelector('#timeline .vis-item.linked .evb')).outlineStyle")

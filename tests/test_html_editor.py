@@ -9,12 +9,11 @@ page; phone sources keep their domain; the positions view speaks the scale's wor
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from html_page import DESKTOP, PHONE, closing_pages, counts, quiet_browser, seed_record, seed_record_page, wait
+from html_page import DESKTOP, PHONE, closing_pages, counts, frames, idle, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.filters import EventFilter
 from timeline.html.data import page_data
@@ -134,7 +133,6 @@ def test_search_finds_places(desk, record):
     assert len(found) >= 3
     desk.fill("#search", "Alaska")
     wait(desk, "window.timelinePage.state.q === 'Alaska'")
-    time.sleep(0.3)
     assert counts(desk)["events"] == len(found)
     desk.fill("#search", "")
     wait(desk, "window.timelinePage.state.q === ''")
@@ -142,6 +140,7 @@ def test_search_finds_places(desk, record):
 
 def test_the_main_actors_of_the_desktop_graph_are_labelled(desk):
     desk.locator("#graph").scroll_into_view_if_needed()
+    idle(desk)   # the labels placed again after the last test's filter (120 ms after it) read as they stay
     main, labelled, shown = desk.evaluate("""(() => { const cy = window.timelinePage.debug().cy, nodes = cy.nodes(':visible');
         return [nodes.sort((a, b) => b.data('z')-a.data('z')).slice(0, 8).map(n => [n.data('label'), !n.hasClass('unlabelled')]),
                 nodes.filter(n => !n.hasClass('unlabelled')).length, window.timelinePage.labels.shown]; })()""")
@@ -177,16 +176,17 @@ def test_the_positions_view_speaks_the_scales_words(desk):
     assert desk.locator("#stance-legend").text_content().count("runs from “Demands” to “Red line”") == 1
 
 
-def swipe(cdp, x: float, y0: float, y1: float, x1: float | None = None) -> None:
-    """One finger from (x, y0) to (x1, y1), in 12 moves, as Chromium's touch input."""
+def swipe(page, cdp, x: float, y0: float, y1: float, x1: float | None = None) -> None:
+    """One finger from (x, y0) to (x1, y1), in 12 moves, as Chromium's touch input, each handled in a frame of its own;
+    returns once the page is still."""
     x1 = x if x1 is None else x1
     cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y0, "id": 1}]})
     for step in range(1, 13):
         point = {"x": x + (x1 - x) * step / 12, "y": y0 + (y1 - y0) * step / 12, "id": 1}
         cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
-        time.sleep(0.02)
+        frames(page)
     cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
-    time.sleep(0.5)
+    idle(page)
 
 
 @pytest.fixture(scope="module", name="phone")
@@ -205,14 +205,14 @@ def test_a_vertical_swipe_on_the_phone_timeline_scrolls_the_page_and_a_horizonta
     page.evaluate("scrollTo(0, document.getElementById('timeline').getBoundingClientRect().top + scrollY - 200)")
     window = "window.timelinePage.debug().timeline.getWindow().start.valueOf()"
     before, shown = page.evaluate("scrollY"), page.evaluate(window)
-    swipe(cdp, 200, 650, 150)
+    swipe(page, cdp, 200, 650, 150)
     # a trapped swipe scrolls 0 px (how far a free one goes varies with the machine's load: 58-400 px seen)
     assert page.evaluate("scrollY") - before > 0 and page.evaluate(window) == shown
     page.evaluate("scrollTo(0, document.getElementById('timeline').getBoundingClientRect().top + scrollY - 200)")
     page.evaluate("""(() => { const t = window.timelinePage.debug().timeline, w = t.getWindow(), d = w.end - w.start;
         t.setWindow(w.start.valueOf() + 0.4 * d, w.end.valueOf() - 0.4 * d, {animation: false}); })()""")
     start = page.evaluate("window.timelinePage.debug().timeline.getWindow().start.valueOf()")
-    swipe(cdp, 300, 400, 400, x1=100)   # after a vertical swipe: the pan is not stuck
+    swipe(page, cdp, 300, 400, 400, x1=100)   # after a vertical swipe: the pan is not stuck
     assert page.evaluate("window.timelinePage.debug().timeline.getWindow().start.valueOf()") > start
 
 
@@ -222,7 +222,7 @@ def test_the_lane_names_stay_in_view_while_their_lane_scrolls_by(phone):
         const tall = lanes.sort((a, b) => b.offsetHeight - a.offsetHeight)[0];
         tall.dataset.tall = '1';
         scrollTo(0, tall.getBoundingClientRect().top + scrollY + tall.offsetHeight / 2 - 300); })()""")
-    time.sleep(0.3)
+    idle(page)
     lane = page.locator("#timeline .vis-label[data-tall] .vis-inner").bounding_box()
     nav = page.locator("#views-nav").bounding_box()
     assert lane["height"] > 0 and nav["y"] + nav["height"] <= lane["y"] < PHONE["height"] / 2

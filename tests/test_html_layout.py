@@ -7,7 +7,7 @@ and choosing an event or an actor lights up the other view.
 from __future__ import annotations
 
 import pytest
-from html_page import PHONE, click_actor, closing_pages, counts, quiet_browser, seed_record, seed_record_page, wait
+from html_page import PHONE, click_actor, closing_pages, counts, idle, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.filters import EventFilter
 from timeline.html.look import type_looks
@@ -100,6 +100,7 @@ def test_the_phone_layout_fits_the_screen(browser, record_page):
         page.locator(f"#views-nav [data-view={view}]").click()
         wait(page, f"document.body.dataset.view === '{view}'")
         page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        idle(page)   # their toggle events handled (one list of choices stays open)
         small = [t for t in page.evaluate(TARGETS) if t[1] < 44 or t[2] < 44]
         assert small == [], view
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, view

@@ -9,7 +9,19 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from html_page import DESKTOP, PHONE, WIDE, click_actor, closing_pages, counts, quiet_browser, seed_record, seed_record_page, wait
+from html_page import (
+    DESKTOP,
+    PHONE,
+    WIDE,
+    click_actor,
+    closing_pages,
+    counts,
+    idle,
+    quiet_browser,
+    seed_record,
+    seed_record_page,
+    wait,
+)
 
 from timeline.filters import EventFilter
 from timeline.html.data import page_data
@@ -77,6 +89,7 @@ def test_the_view_switcher_shows_one_view_at_a_time_and_stays_in_sight(browser, 
     page = browser.open(record_page, **PHONE)
     page.locator("#views-nav [data-view=graph]").click()
     wait(page, "location.hash.includes('view=graph')")
+    idle(page)   # the graph fitted to its box, its labels placed 120 ms later
     assert visible(page, "#graph") and not visible(page, "#timeline")
     graph = box(page, "#graph")
     assert graph["width"] >= 360 and graph["height"] >= 400
@@ -159,8 +172,10 @@ def test_an_actor_click_on_a_desktop_shows_its_details_and_a_chip(browser, recor
     chip = page.locator("#filter-chips .filter-chip")
     assert chip.count() == 1 and chip.inner_text().startswith("Filtered to Russia")
     assert box(page, "#filter-chips .filter-chip")["y"] < 768   # in sight wherever the reader has scrolled
+    scrolled = page.evaluate("scrollY")
     page.mouse.wheel(0, 1500)
-    page.wait_for_timeout(200)
+    wait(page, f"scrollY > {scrolled}")
+    idle(page)   # the scroll ended
     assert 0 <= box(page, "#filter-chips .filter-chip")["y"] < 60
     page.locator("#detail-body button.clear-actor").click()
     wait(page, "!location.hash.includes('actor=')")
@@ -286,11 +301,11 @@ def test_a_click_in_the_graph_keeps_the_graph_where_it_was(browser, record_page)
     """Filtering shortens the timeline above the graph: the page scrolls with it, so the graph does not jump."""
     page = browser.open(record_page, **DESKTOP)
     page.evaluate("document.getElementById('graph').scrollIntoView()")
-    page.wait_for_timeout(300)
+    idle(page)
     before = box(page, "#graph")["y"]
     click_actor(page, "Ukraine")
     wait(page, "location.hash.includes('actor=ukraine')")
-    page.wait_for_timeout(300)
+    idle(page)   # the views above redrawn (vis-timeline resizes in the next frames) and the page scrolled with them
     assert abs(box(page, "#graph")["y"] - before) < 2
 
 

@@ -9,12 +9,11 @@ are drawn as its bars are (its colours are read from timeline.stance_colors: tes
 from __future__ import annotations
 
 import re
-import time
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from html_page import DESKTOP, PHONE, WIDE, closing_pages, quiet_browser, seed_record, seed_record_page, wait
+from html_page import DESKTOP, PHONE, WIDE, closing_pages, idle, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.filters import EventFilter
 from timeline.html.positions import stance_looks
@@ -26,23 +25,33 @@ close_pages = pytest.fixture(autouse=True, name="close_pages")(closing_pages)
 record = pytest.fixture(scope="module", name="record")(seed_record)
 record_page = pytest.fixture(scope="module", name="record_page")(seed_record_page)
 
+#: Cytoscape.js takes no wheel for 250 ms after the page scrolled (its renderer's scrollingPage): wait for it to end.
+NO_WHEEL_BLOCK = "!window.timelinePage.debug().cy || !window.timelinePage.debug().cy.renderer().scrollingPage"
+
+
 @pytest.mark.parametrize("chart", ["#timeline", "#graph"])
 def test_a_plain_wheel_scrolls_the_page_and_ctrl_wheel_zooms(browser, record_page, chart):
     page = browser.open(record_page, **DESKTOP)
     zoom = ("(() => { const w = window.timelinePage.debug().timeline.getWindow(); return w.end - w.start; })()"
             if chart == "#timeline" else "window.timelinePage.debug().cy.zoom()")
     page.evaluate(f"window.scrollTo(0, document.querySelector('{chart}').getBoundingClientRect().top + scrollY - 200)")
-    time.sleep(0.3)
+    idle(page)
+    wait(page, NO_WHEEL_BLOCK)
     box = page.locator(chart).bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, min(box["y"] + 150, DESKTOP["height"] - 50))
     before, scrolled = page.evaluate(zoom), page.evaluate("scrollY")
+    hint = page.locator(f"{chart} ~ .zoom-hint, .zoom-hint:has(+ {chart})").first
+    # the hint is shown for 1.2 s: whether it came on is recorded, not read late on a loaded machine
+    hint.evaluate("e => new MutationObserver(() => { if (e.classList.contains('on')) e.dataset.shown = '1'; })"
+                  ".observe(e, {attributeFilter: ['class']})")
     page.mouse.wheel(0, 240)
     wait(page, f"scrollY > {scrolled}")
+    idle(page)   # the scroll ended
     assert page.evaluate(zoom) == before
-    assert page.locator(f"{chart} ~ .zoom-hint, .zoom-hint:has(+ {chart})").first.evaluate("e => e.classList.contains('on')")
+    assert hint.evaluate("e => e.dataset.shown") == "1"
     assert "Ctrl + scroll" in page.locator(".zoom-hint").first.text_content()
     scrolled = page.evaluate("scrollY")
-    time.sleep(0.4)   # Cytoscape.js takes no wheel for 250 ms after the page scrolled
+    wait(page, NO_WHEEL_BLOCK)
     page.keyboard.down("Control")
     page.mouse.wheel(0, -240)
     page.keyboard.up("Control")
@@ -58,7 +67,8 @@ def test_the_tab_of_the_view_on_screen_is_highlighted(browser, record_page):
         page.evaluate(f"window.scrollTo(0, document.getElementById('{section}').getBoundingClientRect().top + scrollY - 60)")
         wait(page, f"{current} === '{view}'", timeout=10)
     page.locator("#views-nav [data-view=list]").click()                    # a jump keeps the tab chosen
-    time.sleep(0.3)
+    wait(page, "!window.timelinePage.jumping")
+    idle(page)   # and the views' observer has seen the scroll's end
     assert page.evaluate(current) == "list"
 
 

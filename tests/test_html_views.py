@@ -3,7 +3,7 @@ rows that stay put, open dates, the graph's labels, the positions view against t
 from __future__ import annotations
 
 import pytest
-from html_page import closing_pages, quiet_browser, seed_record, seed_record_page, wait
+from html_page import closing_pages, idle, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.positions import as_of, default_as_of, history
 from timeline.render.positions import select_panels
@@ -33,6 +33,7 @@ def test_a_click_on_an_event_shows_its_details_beside_it_and_moves_nothing(brows
     x, y = page.evaluate(f"window.timelinePage.itemBox(window.timelinePage.eventIndex('{chosen}'))")
     page.mouse.click(x, y)
     wait(page, f"location.hash.includes('event={chosen}')")
+    idle(page)   # vis-timeline redraws in the next frame: the rows read where they stay
     title = page.locator("#detail-title")
     assert title.text_content() == record.event(chosen).title
     assert in_view(title.bounding_box(), *size)                       # where the reader looks, with no scrolling
@@ -150,6 +151,7 @@ def test_the_graph_below_the_fold_is_drawn_when_the_reader_scrolls_to_it(browser
     assert page.locator("#actor-list button").count() == tall.locator("#actor-list button").count() > 10
     page.locator("#graph").scroll_into_view_if_needed()
     wait(page, "window.timelinePage.graphShown")
+    idle(page)   # its labels placed (120 ms after its fit)
     assert page.locator("#graph canvas").count() > 0
     assert page.evaluate(GRAPH_FIGURES) == tall.evaluate(GRAPH_FIGURES)
     assert page.evaluate("window.timelinePage.labels.shown") == tall.evaluate("window.timelinePage.labels.shown") >= 10

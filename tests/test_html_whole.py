@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from html_page import DESKTOP, WIDE, click_actor, closing_pages, quiet_browser, seed_record, seed_record_page, wait
+from html_page import DESKTOP, WIDE, click_actor, closing_pages, idle, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.palette import OTHER_SIDE
 
@@ -72,10 +72,11 @@ def test_graph_labels_are_drawn_whole_after_an_actor_is_chosen(browser, record_p
     page = browser.open(record_page, width=size[0], height=size[1])
     page.evaluate("document.getElementById('graph').scrollIntoView()")
     wait(page, "window.timelinePage.graphShown")
+    idle(page)
     assert assert_labels_whole(page) >= 8
     click_actor(page, "Ukraine")
     wait(page, "document.getElementById('detail').classList.contains('open')")
-    page.wait_for_timeout(400)   # the declutter after the fit (a 120 ms debounce) and its frame
+    idle(page)   # the graph fitted to its narrower box, its labels placed (a 120 ms debounce) and drawn
     assert assert_labels_whole(page) >= 8
     # the details panel narrowed the graph's box: the graph follows it, and every label lies inside it
     width, height, boxes = page.evaluate("""(() => {
@@ -126,7 +127,7 @@ def test_in_print_a_long_bars_label_is_whole_on_lines_and_overlaps_no_other(brow
     assert any(text.startswith(long) for text in cut)   # on screen, past three lines beside its bar: zoom in for it
     page.emulate_media(media="print")
     wait(page, "window.timelinePage.printing && document.querySelector('#timeline .ev.wrap')")
-    page.wait_for_timeout(300)   # vis-timeline's next frame: the items stacked again
+    idle(page)   # vis-timeline's next frames: the items stacked again
     found = page.evaluate(TIMELINE_LABELS)
     assert [text for text, _, clipped in found if clipped] == []
     bar = next(box for text, box, _ in found if text.startswith(long))

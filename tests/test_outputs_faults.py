@@ -18,9 +18,14 @@ import pytest
 from conftest import TWO_PEOPLE
 from forked import Timeline
 
+from timeline.build import steps
+from timeline.dataset import load
 from timeline.outputs import MANIFEST, TEMP_MARK, generated_files, is_ours
 
-KILLS = 12   # kills that land while a build runs (~3 s of CPU once forked)
+#: Builds killed (~3 s of CPU each once forked), each in its own step of the build, spread over them all, at a random
+#: moment of it (twelve at random moments of a build's measured length before: 72 s in CI, and a kill that landed after
+#: the build had ended was tried again).
+KILLS = 8
 ROUNDS = 5
 USER_FILES = {"notes.md": "# my notes\n", "tables/mine.csv": "a,b\n1,2\n", "timeline.png.bak": "not ours\n"}
 
@@ -37,9 +42,10 @@ def folder(tmp_path: Path) -> tuple[Path, Path]:
     return data, out
 
 
-def _start(data: Path, out: Path) -> Timeline:
-    """``timeline build --data DATA -o OUT -q`` started; its streams kept beside the dataset."""
-    return Timeline(["build", "--data", str(data), "-o", str(out), "-q"], data.parent)
+def _start(data: Path, out: Path, quiet: bool = True) -> Timeline:
+    """``timeline build --data DATA -o OUT -q`` started (``quiet``: without -q, a progress line per step on standard
+    error); its streams kept beside the dataset."""
+    return Timeline(["build", "--data", str(data), "-o", str(out), *["-q"] * quiet], data.parent)
 
 
 def _build(data: Path, out: Path) -> float:
@@ -68,19 +74,22 @@ def _assert_clean(out: Path) -> None:
 
 def test_builds_killed_at_random_moments_leave_a_folder_that_builds_again(folder: tuple[Path, Path]) -> None:
     data, out = folder
-    _build(data, out)                 # the first build also fills the font and data caches
-    seconds = _build(data, out)       # how long a build takes now: kills land within it
+    _build(data, out)   # the folder holds timeline's files: the killed builds replace them
+    total = len(steps(load(data)))
     rng = random.Random(20251202)
-    killed = tries = 0
-    while killed < KILLS and tries < 4 * KILLS:   # KILLS kills that land while a build runs
-        tries += 1
-        process = _start(data, out)
-        time.sleep(rng.uniform(0.05, 0.9 * seconds))
-        killed += process.poll() is None
-        process.kill()
-        process.communicate()
-        _assert_sound(out)
-    assert killed == KILLS, f"only {killed} of {tries} kills landed while a build ran"
+    for step in (1 + k * (total - 3) // (KILLS - 1) for k in range(KILLS)):   # the first step to the last but two
+        for _ in range(3):   # a kill lands in the step unless the step ends within the random moment
+            process = _start(data, out, quiet=False)
+            while process.poll() is None and not process.said(f"[{step:>2}/{total}]"):   # the step begun
+                time.sleep(0.01)
+            time.sleep(rng.uniform(0, 0.1))   # a random moment from the step's start, the kill's
+            landed = process.poll() is None
+            process.kill()
+            process.communicate()
+            _assert_sound(out)
+            if landed:
+                break
+        assert landed, f"no kill landed after step {step} of the build began, while it ran"
     _build(data, out)
     _assert_sound(out)
     _assert_clean(out)

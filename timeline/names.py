@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Sequence
 
 from timeline.errors import UserError
 from timeline.folding import APOSTROPHES, fold  # noqa: F401 (importable from here)
@@ -80,24 +81,35 @@ WORD_PENALTY = 10
 
 
 def nearest(dataset: Dataset, name: str, most: int = 3) -> list[str]:
-    """The spellings (id, name or alias, as the data writes them) of the actors nearest to ``name``, best first.
-
-    Similarity is rapidfuzz's Indel ratio of the folded texts (0-100), the best of: the whole spelling, its words
-    in any order (``token_sort_ratio``: 'Putin Vladimir'), and, for a one-word ``name``, each word of it less
-    :data:`WORD_PENALTY` ('Rubbio' for 'Marco Rubio'). An actor counts once, by its nearest spelling (the id
-    on a tie); those at :data:`NEAR` or more and within :data:`TIED` of the best are kept, ``most`` at the most.
+    """The spellings (id, name or alias, as the data writes them) of the actors nearest to ``name``, best first
+    (:func:`closest`, each actor counted once).
 
     >>> nearest(record, "Witkov"), nearest(record, "Putin Vladimir"), nearest(record, "Xerxes")
     (['witkoff'], ['Vladimir Putin'], [])
+    """
+    return closest(name, ((actor.id, actor.name, *actor.aliases) for actor in dataset.actors.values()), most)
+
+
+def closest(name: str, choices: Iterable[str | Sequence[str]], most: int = 3) -> list[str]:
+    """The choices nearest to ``name``, best first: the project's one "did you mean" for names people type (actors,
+    an option's values, files). A choice is a spelling, or the spellings of one thing (counted once, by its nearest).
+
+    Similarity is rapidfuzz's Indel ratio of the folded texts (0-100), the best of: the whole spelling, its words
+    in any order (``token_sort_ratio``: 'Putin Vladimir'), and, for a one-word ``name``, each word of it less
+    :data:`WORD_PENALTY` ('Rubbio' for 'Marco Rubio'). A thing's first spelling wins a tie; those at :data:`NEAR`
+    or more and within :data:`TIED` of the best are kept, ``most`` at the most.
+
+    >>> closest("meting", ["meeting", "call", "visit"]), closest("rubbio", [("rubio", "Marco Rubio")], most=1)
+    (['meeting'], ['rubio'])
     """
     from rapidfuzz import fuzz
 
     key = fold(name[:200])
     one_word = len(key.split()) == 1
     scored: list[tuple[float, str]] = []
-    for actor in dataset.actors.values():
+    for spellings in choices:
         best = (0.0, "")
-        for spelling in (actor.id, actor.name, *actor.aliases):
+        for spelling in (spellings,) if isinstance(spellings, str) else spellings:
             folded = fold(spelling)
             score = max(fuzz.ratio(key, folded), fuzz.token_sort_ratio(key, folded))
             if one_word and " " in folded:

@@ -87,6 +87,41 @@ def check_writable(path: Path, force: bool = False) -> None:
                            "choose another path with -o, or pass --force to replace it")
 
 
+def check_output(path: str | os.PathLike, folder: bool = False, force: bool = False) -> None:
+    """Refuse, before any work, an output that could not be written or must not be replaced: :func:`check_place`,
+    then for a file :func:`check_writable`.
+
+    >>> Path("notes.md").write_text("mine")
+    4
+    >>> check_output("notes.md/chart.png")
+    Traceback (most recent call last):
+    timeline.outputs.OutputError: cannot write notes.md/chart.png: notes.md is a file, not a folder; choose another place with -o
+    """
+    check_place(Path(path), folder)
+    if not folder:
+        check_writable(Path(path), force)
+
+
+def check_place(path: Path, folder: bool = False) -> None:
+    """Raise :class:`OutputError` if the file ``path`` (or the ``folder``) could not be written where it is: a broken
+    link or a file where a folder must be, a folder timeline may not write into, a name too long. Missing folders are
+    no error: they are made when the first file is written (as ``output/`` is)."""
+    where = path if folder else path.parent
+    for part in (where, *where.parents):
+        if os.path.isdir(part):
+            break
+        if os.path.lexists(part):
+            raise _not_a_folder(path, part)
+    if not os.access(part, os.W_OK | os.X_OK):
+        raise OutputError(f"cannot write {path}: the folder {part} is not writable (read-only, or another user's); "
+                          "choose another place with -o")
+    longest = os.pathconf(part, "PC_NAME_MAX")
+    for name in path.parts[len(part.parts):]:
+        if len(os.fsencode(name)) > longest:
+            raise OutputError(f"cannot write {path}: the name {name[:40]!r}... is longer than the {longest} bytes a "
+                              "name may have there; choose a shorter one with -o")
+
+
 @contextmanager
 def folder_lock(folder: str | os.PathLike, wait: float = WAIT) -> Iterator[Path]:
     """Hold the lock on ``folder`` (made if missing) while writing into it; re-entrant in one process.
@@ -177,9 +212,7 @@ def _lock(folder: Path, wait: float) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     except FileExistsError:
-        why = f"a broken link (to {os.readlink(folder)!r}); restore what it points to, or" if folder.is_symlink() \
-            else "a file, not a folder;"
-        raise OutputError(f"cannot write {folder}{os.sep}: it is {why} choose another place with -o") from None
+        raise _not_a_folder(folder, folder) from None
     except OSError as error:
         raise _cannot_write(folder, error) from None
     deadline = time.monotonic() + wait
@@ -243,6 +276,14 @@ def _write_manifest(folder: Path, files: dict[str, list[str]]) -> None:
     finally:
         if os.path.lexists(tmp):
             os.unlink(tmp)
+
+
+def _not_a_folder(path: Path, part: Path) -> OutputError:
+    """``part``, the folder ``path`` is written into (or ``path`` itself, a folder), is a broken link or a file."""
+    why = f"a broken link (to {os.readlink(part)!r}); restore what it points to, or" if os.path.islink(part) \
+        else "a file, not a folder;"
+    where = f"{path}{os.sep}: it" if part == path else f"{path}: {part}"
+    return OutputError(f"cannot write {where} is {why} choose another place with -o")
 
 
 def _broken(path: Path, what: str) -> OutputError:

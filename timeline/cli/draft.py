@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from timeline.cli.options import not_standard_output
+from timeline.cli.options import dataset_output
 
 
 @click.command("draft")
@@ -18,11 +18,11 @@ from timeline.cli.options import not_standard_output
 @click.option("--url", metavar="URL", help="The article's address.")
 @click.option("--publisher", metavar="NAME", help="Who published the article.")
 @click.option("--title", metavar="TEXT", help="The article's title (default: its first line, if a headline).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), callback=not_standard_output,
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), callback=dataset_output,
               help="The new YAML file to write (never over a file timeline did not write).")
 @click.option("--into", type=click.Path(path_type=Path),
               help="A dataset file to append the drafts to (kept as written), or a folder to add a file to.")
-@click.option("--force", is_flag=True, help="Replace the -o file even if timeline did not write it.")
+@click.option("--force", is_flag=True, is_eager=True, help="Replace the -o file even if timeline did not write it.")
 def draft(article: Path, published: str, data_path: Path | None, source_id: str | None, url: str | None,
           publisher: str | None, title: str | None, output: Path | None, into: Path | None, force: bool) -> None:
     """Draft the events ARTICLE (plain text or HTML) reports, for review: each marked draft: true.

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from timeline.cli.options import not_data_named, with_dataset, with_filter
+from timeline.cli.options import file_output, with_dataset, with_filter
 from timeline.filters import EventFilter
 from timeline.model import Dataset
 
@@ -14,8 +14,8 @@ from timeline.model import Dataset
 @click.command()
 @click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("output/index.html"), show_default=True, help="The HTML file to write.",
-              callback=not_data_named)
-@click.option("--force", is_flag=True, help="Replace the file even if timeline did not write it.")
+              callback=file_output)
+@click.option("--force", is_flag=True, is_eager=True, help="Replace the file even if timeline did not write it.")
 @click.option("--include-drafts", is_flag=True, help="Also show draft events (awaiting review), marked as drafts.")
 @with_dataset
 @with_filter

@@ -184,8 +184,9 @@ graph_option = click.option(
     "--graph", type=click.Choice(GRAPHS), default="actors", show_default=True,
     help="actors: actors joined by their relations; events: actors joined to their events; positions: actors "
          "and issues joined by their stances.")
+#: ``--force``, read before the other options (eager): ``-o``'s check (:func:`writable_output`) needs it.
 force_option = click.option(
-    "--force", is_flag=True,
+    "--force", is_flag=True, is_eager=True,
     help="Replace an existing output even if timeline did not write it (by default only timeline's own files are).")
 include_drafts_option = click.option(
     "--include-drafts", is_flag=True, help="Also the draft events, which await review (left out by default).")
@@ -211,7 +212,7 @@ def output_option(help: str, default: Path | None = None, kind: str = "file",
                         type=click.Path(file_okay=kind != "folder", dir_okay=kind != "file", path_type=Path,
                                         allow_dash=kind == "any"),
                         default=default, show_default=default is not None, help=help,
-                        callback=not_standard_output if kind == "folder" else not_data_named)
+                        callback=dataset_output if kind == "folder" else file_output)
 
 
 def not_standard_output(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
@@ -234,6 +235,32 @@ def not_data_named(ctx: click.Context, param: click.Parameter, value: Path | Non
                                  "does not write: a dataset would read it as data; name it for what it holds",
                                  ctx, param)
     return value
+
+
+def writable_output(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Refuse, before any work (the data are not loaded yet), an output that could not be written or must not be
+    replaced (:func:`timeline.outputs.check_output`): a folder that is a file or a broken link, a folder not writable,
+    a file timeline did not write (unless ``--force``, an eager option, so read by now). A folder is what the option
+    takes only as one, an existing folder, or a path ending in ``/``."""
+    if value is None or str(value) == "-":
+        return value
+    from timeline.outputs import check_output
+
+    folder = not getattr(param.type, "file_okay", True) or (getattr(param.type, "dir_okay", False) and (
+        Path(value).is_dir() or str(value).endswith("/")))
+    check_output(Path(value), folder=folder, force=bool(ctx.params.get("force")))
+    return value
+
+
+def file_output(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """:func:`not_data_named`, then :func:`writable_output`."""
+    return writable_output(ctx, param, not_data_named(ctx, param, value))
+
+
+def dataset_output(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """:func:`not_standard_output`, then :func:`writable_output`: a folder (``build -o``), or a dataset written
+    (``draft -o``, ``import -o``), which may be named ``.yaml``."""
+    return writable_output(ctx, param, not_standard_output(ctx, param, value))
 
 
 def with_filter(command: Command) -> Command:

@@ -8,12 +8,13 @@ error: the command, what was typed and why it is refused, the nearest valid valu
 from __future__ import annotations
 
 import ast
-import difflib
 import os
 import re
 from pathlib import Path
 
 import click
+
+from timeline.names import closest
 
 #: Options whose choices another command lists in full.
 _LISTED_BY = {"type": ("event types", "timeline types"), "types": ("event types", "timeline types")}
@@ -66,8 +67,7 @@ def _literal(text: str) -> str:
 def _choice(name: str, param: click.Parameter, value: str, command: str) -> str:
     """``--type 'meting' is not one of the 46 values listed by ...; did you mean 'meeting'?``: all or where, the nearest."""
     choices = [str(c) for c in param.type.choices]  # type: ignore[attr-defined]
-    ranked = difflib.get_close_matches(value.lower(), choices, n=2, cutoff=0.7)
-    near = ranked[:1] + [c for c in ranked[1:] if difflib.SequenceMatcher(None, value.lower(), c).ratio() >= 0.8]
+    near = closest(value, choices, most=2)
     near += [c for c in choices if len(value) > 2 and value.lower() in c.lower() and c not in near][: 2 - len(near)]
     if len(choices) <= _LISTED:
         listing = ", ".join(map(repr, choices))
@@ -93,6 +93,6 @@ def _path(name: str, value: str, why: str) -> str:
     except OSError:
         names = []
     part = path.relative_to(parent).parts[0] if path != parent and path.is_relative_to(parent) else path.name
-    near = difflib.get_close_matches(part, [n for n in names if not n.startswith(".") and n != part], n=1, cutoff=0.6)
+    near = closest(part, [n for n in names if not n.startswith(".") and n != part], most=1)
     hint = f"did you mean {str(parent / near[0])!r}?" if near else "check the path"
     return f"{name} {value!r} does not exist; {hint}"
