@@ -84,6 +84,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 f"hosted|hosts|host|hosting his|her|their|its ~ {GUESTS}", f"hosted|hosts|host|hosting ~ {GUESTS}"),
     "call": ("spoke|spoken|speak|speaks|talked|talks ~ by phone|telephone", "* phone|telephone|video call|conversation|talks",
              "phoned|phones|phoning|telephoned", "spoke|spoken|speaks|talked ~ with", "held|had|have|hold ~ call|conversation",
+             # draft16: a length told before the noun ("had a 90-minute phone call"): a hyphen takes a token
+             "held|had|have|hold|has ~ - ~ call|conversation",
              "* call|conversation|conversations between|with", "contact|contacts|communication over|via hotline|phone",
              "spoke|speak|speaks|talked ~ over|via hotline|phone",
              # drafta14: "spoke over the phone", "talked by a secure telephone line"

@@ -121,6 +121,9 @@ def _cut(kind: str, match: Span, noun: bool) -> Span:
            # drafta13: "the round of the Geneva International Discussions": a forum's name follows
            or kind == "meeting" and noun and first in ROUNDS and any(t.is_title for t in match[2:-1])
            or kind == "visit" and first in WELCOMING)  # "welcomed Abiy at Asmara airport": who is welcomed follows
+    inside = next((i for i in range(2, len(match)) if match[i].is_title), None) if kind == "call" and not noun else None
+    if inside is not None:  # "spoke with Putin by phone": the verb and its preposition; the name is the other party
+        return match[:inside]
     if not noun and (kind in OBJECT_TYPES or kind == "sanctions" and first in LISTING):
         # drafta10: "expelled two Russian diplomats", "added Cuba to a list": who is acted on follows the verb
         return match[1:2] if first in FORCES.split("|") else match[:1]
