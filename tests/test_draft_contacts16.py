@@ -44,3 +44,23 @@ def test_a_planned_meeting_keeps_its_date(text: str, expected: list[tuple]) -> N
 ])
 def test_calls_told_with_the_other_party_or_a_length_inside(text: str, expected: list[tuple]) -> None:
     check(text, expected, seeds())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a meeting told again by a noun adds only the actors its own sentence names: "the negotiations" took the pair
+    # of the sentence before (the planned meeting's) and gave the Ukrainian delegation to the Moscow meeting
+    ("Witkoff and Kushner met Putin on Tuesday. Kushner and Witkoff may meet a Ukrainian delegation on Friday. "
+     "Zelenskyy said territorial integrity remains the central challenge in the negotiations.",
+     [("meeting", "2025-12-02", "occurred", {"participants": ["witkoff", "kushner", "putin"]}),
+      ("meeting", "2025-12-05", "planned", {"participants": ["kushner", "witkoff", "ukrainian-delegation"]}),
+      ("statement", BEFORE, "occurred", {"source": ["zelenskyy"]})]),
+])
+def test_a_meeting_told_again_adds_only_the_actors_it_names(text: str, expected: list[tuple]) -> None:
+    check(text, expected, seeds())
+
+
+def test_a_potential_meeting_is_planned() -> None:
+    """"a potential meeting" is still to come; "potential" further away plans nothing (the model's sentences)."""
+    check("At talks in Istanbul, Russia and Ukraine discussed a potential meeting between Zelenskyy and Putin.",
+          [("meeting", BEFORE, "occurred", {"participants": ["russia", "ukraine"]}),
+           ("meeting", "2025-12-03/..", "planned", {"participants": ["zelenskyy", "putin"]})], seeds())

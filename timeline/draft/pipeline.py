@@ -74,7 +74,8 @@ def draft_article(text: str, published: dt.date, dataset: Dataset | None = None,
                                         and m.start - sentence.start <= 1), context.last_person)
         first = len(context.events)
         for event in found:  # an event told again is folded once all are dated (timeline/draft/retold.py)
-            if not _told_before(event, context.events, first, told_at[-RECENT:][0], index.affiliations):
+            named = {m.actor for m in mentions}
+            if not _told_before(event, context.events, (first, told_at[-RECENT:][0]), index.affiliations, named):
                 context.events.append(event)
         for event in context.events[first:]:
             _link(event, context.events, first)
@@ -121,15 +122,18 @@ def _link(event: Drafted, told: list[Drafted], sentence_start: int) -> None:
             return
 
 
-def _told_before(event: Drafted, told: list[Drafted], sentence_start: int, previous_start: int,
-                 affiliations: dict[str, str]) -> bool:
+def _told_before(event: Drafted, told: list[Drafted], starts: tuple[int, int], affiliations: dict[str, str],
+                 named: set[str]) -> bool:
     """Fold an undated event into one of the same type, status and actors told in an earlier sentence.
 
-    "Russia and Ukraine held talks on Friday. ... The delegations met in Istanbul": the second is the first
-    again, told with more detail (its place is kept). Said of a party of the call or meeting told just
-    before ("Rubio spoke with Lavrov ... The Secretary emphasized ..."), a statement is what the readout
-    reports of it, no event of its own.
+    ``starts`` are where the events of this sentence and of the last sentences that told any begin in ``told``;
+    ``named`` the actors this sentence names. "Russia and Ukraine held talks on Friday. ... The delegations met in
+    Istanbul": the second is the first again, told with more detail (its place is kept, and the actors its sentence
+    names are added: not those it took from the sentences before, as "the central challenge in the negotiations"
+    does). Said of a party of the call or meeting told just before ("Rubio spoke with Lavrov ... The Secretary
+    emphasized ..."), a statement is what the readout reports of it, no event of its own.
     """
+    sentence_start, previous_start = starts
     if event.explicit:
         return False
     acting = event.acting()
@@ -150,7 +154,8 @@ def _told_before(event: Drafted, told: list[Drafted], sentence_start: int, previ
                 (len(acting & theirs) >= 2 or acting <= theirs or sides >= {affiliations.get(a, a) for a in theirs}):
             for ids in event.roles.values():
                 other.roles.setdefault("participants", []).extend(
-                    a for a in ids if a not in other.actors() and affiliations.get(a, a) not in other.actors())
+                    a for a in ids if a in named and a not in other.actors()
+                    and affiliations.get(a, a) not in other.actors())
             other.location = other.location or event.location
             return True
     return False
