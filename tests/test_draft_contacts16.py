@@ -64,3 +64,22 @@ def test_a_potential_meeting_is_planned() -> None:
     check("At talks in Istanbul, Russia and Ukraine discussed a potential meeting between Zelenskyy and Putin.",
           [("meeting", BEFORE, "occurred", {"participants": ["russia", "ukraine"]}),
            ("meeting", "2025-12-03/..", "planned", {"participants": ["zelenskyy", "putin"]})], seeds())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # talks, then the same contact told as a conversation over a hotline or a call: one call
+    ("The military chiefs of Russia and Ukraine held talks on Monday. "
+     "The conversation, conducted over the military hotline, lasted an hour.",
+     [("call", "2025-12-01", "occurred", {"participants": ["russia", "ukraine"]})]),
+    ("Rubio and Lavrov held talks on Tuesday. They spoke by phone for an hour.",
+     [("call", "2025-12-02", "occurred", {"participants": ["rubio", "lavrov"]})]),
+    # a call, then what the leaders discussed "during the talks": the call, not a meeting beside it
+    ("Trump spoke with Putin on Tuesday. During the talks, the two leaders discussed the ceasefire.",
+     [("call", "2025-12-02", "occurred", {"participants": ["trump", "putin"]})]),
+    # talks at a place are a meeting in person, whatever call is told beside them
+    ("Russia and Ukraine held talks in Istanbul on Friday. Putin spoke with Trump by phone on Friday.",
+     [("meeting", "2025-11-28", "occurred", {"participants": ["russia", "ukraine"]}),
+      ("call", "2025-11-28", "occurred", {"participants": ["putin", "trump"]})]),
+])
+def test_talks_told_as_a_call_are_the_call(text: str, expected: list[tuple]) -> None:
+    check(text, expected, seeds())

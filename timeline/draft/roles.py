@@ -142,7 +142,7 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
         if len({*owners, *targets}) < 2 and context.last_group and both:
             # "a meeting of the defense attaches of both sides"; "of the officials from both nations": their states
             owners, targets = list(context.last_group if both == "sides" else context.states(context.last_group)), []
-        if not owners and not targets and context.last_group and trigger.type == "meeting" \
+        if not owners and not targets and context.last_group and trigger.type in ("meeting", "call") \
                 and not OBJECT_OF & set(words[max(0, first - 3):first]):
             owners = list(context.last_group)  # "Last week's talks were the first in months": the sides told before
         return _roles(trigger, (first, last), owners, targets, left, right, token_of, words, places, context, False)

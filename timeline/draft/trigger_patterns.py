@@ -92,6 +92,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
              "spoke|spoken|speak|speaks|talked over|via|by|on the|a ~ hotline|phone|telephone",
              "spoke|spoken|speak|speaks|talked to each|one other|another",
              "telephonic|telephone talk|talks|conversation|conversations",
+             # draft16: a contact told as a noun with its line ("The conversation, conducted over the hotline")
+             "* conversation|conversations|contact|contacts|communication ~ over|via|through ~ hotline|phone|telephone",
              "called|calls|phoned|rang CAP"),
     "visit": ("visited|visits|visiting|visit", "visit to", "travelled|traveled|travels|travelling|traveling|flew|flies to",
               "arrived|arrives|arriving in|at", "landed|lands in",
