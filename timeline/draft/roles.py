@@ -31,6 +31,9 @@ PLACE_WORDS = frozenset(("in", "at", "near", "outside", "inside"))
 PRONOUNS = frozenset(("he", "she", "him", "her", "his"))
 #: Words for the actors of the last event with several ("They agreed", "the two leaders also agreed").
 GROUP_WORDS = frozenset(("they", "leaders", "sides", "both", "presidents", "delegations", "rivals"))  # drafta10: rivals
+#: Words that name the sides of talks as a group just before the verb ("the parties agreed", draft16): never the
+#: speaker who reports them.
+SIDE_WORDS = frozenset(("sides", "parties", "rivals"))
 #: Words for the teams of the sides at the talks ("Technical teams will meet"): the states of the last group.
 TEAM_WORDS = frozenset(("teams", "negotiators", "delegations", "experts"))
 #: Words naming a plan or deal, whose owner a sentence with no author takes ("a draft peace plan became public").
@@ -170,7 +173,7 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
     inherited = False
     if not sources and not passive:
         pronoun = any(w in PRONOUNS for w in words[:first][-6:])
-        grouped = set(words[max(0, first - 4):first]) & GROUP_WORDS
+        grouped = set(words[max(0, first - 4):first]) & (GROUP_WORDS | SIDE_WORDS)
         teams = set(words[max(0, first - 4):first]) & TEAM_WORDS
         pair = _both_sides(words[max(0, first - 6):first])  # drafta10: "the two countries engaging in clashes"
         if teams and context.last_group and EVENT_TYPES[trigger.type].symmetric:  # "Technical teams will meet"
@@ -182,7 +185,8 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
             sources, inherited = list(context.last_group), True
         elif trigger.type == "proposal" and trigger.span[0].lower_ in PLAN_WORDS:  # "the plan was leaked"
             sources, inherited = context.plan_owner(), True
-        elif previous:
+        elif previous and not (pair or grouped & SIDE_WORDS):
+            # "X met Y and presented", not "X told reporters that the two sides agreed": the sides are not the speaker
             sources, inherited = list(previous), True
         elif pronoun and context.last_person:
             sources, inherited = [context.last_person], True

@@ -1,0 +1,25 @@
+"""``timeline draft``, round 16 (draft16): the type of an event drafted beside the right one, and who it is of.
+
+Each row is a short text written for the test (not taken from the development set) and the exact events
+drafted from it against the seeds: (type, date, status, roles), published Wednesday 3 December 2025.
+The kinds are those of the tune set's misses with a drafted event of another type beside them.
+"""
+from __future__ import annotations
+
+import pytest
+from test_draft_actors8 import seeds
+from test_draft_events4b import check
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the two sides agreed" told by a speaker with no sides told before: the speaker did not agree, nor accept
+    ("Peskov told reporters on Monday that the two sides agreed to an immediate ceasefire.",
+     [("statement", "2025-12-01", "occurred", {"source": ["peskov"]})]),
+    # ... and with the sides told before, they agreed
+    ("Russia and Ukraine met in Geneva on Monday. Witkoff said on Tuesday that the parties agreed to a prisoner "
+     "exchange.",
+     [("meeting", "2025-12-01", "occurred", {"participants": ["russia", "ukraine"]}),
+      ("agreement", "2025-12-02", "occurred", {"participants": ["russia", "ukraine"]})]),
+])
+def test_the_sides_who_agree_are_not_the_speaker(text: str, expected: list[tuple]) -> None:
+    check(text, expected, seeds())
