@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from test_draft_actors8 import seeds
-from test_draft_events4b import check
+from test_draft_events4b import BEFORE, check
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -22,4 +22,17 @@ from test_draft_events4b import check
       ("agreement", "2025-12-02", "occurred", {"participants": ["russia", "ukraine"]})]),
 ])
 def test_the_sides_who_agree_are_not_the_speaker(text: str, expected: list[tuple]) -> None:
+    check(text, expected, seeds())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two sides that pledge together to one act agree on it
+    ("The leaders of Russia and Ukraine pledged in July to finalize an agreement within four months.",
+     [("agreement", "2025-07", "occurred", {"participants": ["putin", "zelenskyy"]})]),
+    ("Russia and Ukraine vowed to reach an agreement.",
+     [("agreement", BEFORE, "occurred", {"participants": ["russia", "ukraine"]})]),
+    # one side's pledge stays its statement
+    ("Putin pledged to continue the war.", [("statement", BEFORE, "occurred", {"source": ["putin"]})]),
+])
+def test_a_joint_pledge_is_an_agreement(text: str, expected: list[tuple]) -> None:
     check(text, expected, seeds())
