@@ -15,6 +15,8 @@ from test_draft_events4b import BEFORE, check
     # "the two sides agreed" told by a speaker with no sides told before: the speaker did not agree, nor accept
     ("Peskov told reporters on Monday that the two sides agreed to an immediate ceasefire.",
      [("statement", "2025-12-01", "occurred", {"source": ["peskov"]})]),
+    ("Putin received Witkoff on Tuesday. He said that the parties agreed to meet again.",
+     [("statement", "2025-12-02/2025-12-03", "occurred", {"source": ["putin"]})]),
     # ... and with the sides told before, they agreed
     ("Russia and Ukraine met in Geneva on Monday. Witkoff said on Tuesday that the parties agreed to a prisoner "
      "exchange.",

@@ -176,6 +176,7 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
         grouped = set(words[max(0, first - 4):first]) & (GROUP_WORDS | SIDE_WORDS)
         teams = set(words[max(0, first - 4):first]) & TEAM_WORDS
         pair = _both_sides(words[max(0, first - 6):first])  # drafta10: "the two countries engaging in clashes"
+        sides = bool(pair or grouped & SIDE_WORDS)
         if teams and context.last_group and EVENT_TYPES[trigger.type].symmetric:  # "Technical teams will meet"
             sources, inherited = context.states(context.last_group), True
         elif pair and context.last_group:
@@ -185,10 +186,11 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
             sources, inherited = list(context.last_group), True
         elif trigger.type == "proposal" and trigger.span[0].lower_ in PLAN_WORDS:  # "the plan was leaked"
             sources, inherited = context.plan_owner(), True
-        elif previous and not (pair or grouped & SIDE_WORDS):
-            # "X met Y and presented", not "X told reporters that the two sides agreed": the sides are not the speaker
+        # "X met Y and presented", not "X told reporters that the two sides agreed" (nor "He noted that the parties
+        # agreed"): the sides are not the speaker
+        elif previous and not sides:
             sources, inherited = list(previous), True
-        elif pronoun and context.last_person:
+        elif pronoun and context.last_person and not sides:
             sources, inherited = [context.last_person], True
         elif set(words[:first]) & GROUP_WORDS and context.last_group:
             sources, inherited = list(context.last_group), True
