@@ -83,3 +83,11 @@ def test_a_potential_meeting_is_planned() -> None:
 ])
 def test_talks_told_as_a_call_are_the_call(text: str, expected: list[tuple]) -> None:
     check(text, expected, seeds())
+
+
+def test_talks_told_again_in_the_state_of_their_city_are_one_meeting() -> None:
+    """"concluded in Rome", then "the talks were in Italy": one place, one meeting (they were two)."""
+    check("A second round of talks between US and Iranian delegations concluded in Rome on Saturday. "
+          "Although the talks were in Italy, Oman was again acting as mediator.",
+          [("meeting", "2025-11-29", "occurred", {"participants": ["united-states", "iran", "oman"], "host": ["italy"]})],
+          seeds())

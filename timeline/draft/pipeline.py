@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from timeline.draft.actors import ActorIndex
 from timeline.draft.classify import propose
 from timeline.draft.clause_facts import THINGS
+from timeline.draft.countries import slug
 from timeline.draft.episodes import date_episodes  # drafta7: dates carried through an episode
 from timeline.draft.events import Context, Drafted, sentence_events
 from timeline.draft.retold import fold_retold
@@ -82,7 +83,8 @@ def draft_article(text: str, published: dt.date, dataset: Dataset | None = None,
         if found:
             told_at.append(first)
     date_episodes(context.events, index.told, text, published, index.affiliations)  # drafta7
-    context.events[:] = fold_retold(context.events, index.kinds, index.state_of)  # every event told again
+    context.events[:] = fold_retold(context.events, index.kinds, index.state_of,  # every event told again
+                                    lambda one, other: _same_place(index, one, other))
     source_id = source_id or _source_id(publisher, published)
     known_source = dataset is not None and source_id in dataset.sources
     source = None if known_source else {
@@ -187,6 +189,12 @@ def _visit_told(event: Drafted, told: list[Drafted], affiliations: dict[str, str
             return True
     return False
 
+
+
+def _same_place(index: ActorIndex, one: str, other: str) -> bool:
+    """Whether two places are one: the same name, or a place and the state it lies in ("Rome", "Italy")."""
+    state = index.lookup(one)
+    return one == other or state is not None and state == index.lookup(other) and state in (slug(one), slug(other))
 
 
 def _source_id(publisher: str | None, published: dt.date) -> str:

@@ -19,7 +19,8 @@ own merge of events told in the same or the next sentences, which ran before the
   the same date for any other act (an act told in another sentence is another act); words said "separately" or
   in two places ("in a statement", then "to state TV") are two utterances (round 14);
 - near enough: an occasion anywhere in the article, unless told as a new one ("another round") or placed
-  elsewhere; any other event within :data:`NEAR` sentences; an agreement only in its own sentence (what was
+  elsewhere (a city and its state are one place: "concluded in Rome", then "the talks were in Italy"); any other
+  event within :data:`NEAR` sentences; an agreement only in its own sentence (what was
   agreed is not read, and two agreements are two events).
 
 The kept event is the better-dated one (a date the text gives, else the narrower span), with the other's
@@ -66,11 +67,13 @@ _CHANNEL = re.compile(r"\b(?:(?:in|via) (?:a|an|his|her|their|its) (?:separate |
 _SEPARATE = re.compile(r"\b(?:separately|separate|later|earlier)\b", re.IGNORECASE)
 
 
-def fold_retold(events: list[Drafted], kinds: dict[str, str], state_of: Callable[[str], str]) -> list[Drafted]:
+def fold_retold(events: list[Drafted], kinds: dict[str, str], state_of: Callable[[str], str],
+                same_place: Callable[[str, str], bool] = str.__eq__) -> list[Drafted]:
     """``events`` with each event told again folded into the nearest earlier telling (the order is kept).
 
     ``kinds`` maps actor ids to their kinds (``person``, ``state``, ...), ``state_of`` an actor to the state
-    or organisation it belongs to. Relations between events
+    or organisation it belongs to, ``same_place`` tells whether two places an article names are one ("Rome" and
+    "Italy"). Relations between events
     (``related`` holds indexes into ``events``) are renumbered; one that pointed at a folded event points
     at the event it was folded into.
     """
@@ -79,7 +82,8 @@ def fold_retold(events: list[Drafted], kinds: dict[str, str], state_of: Callable
     for later in range(len(events)):
         for earlier in reversed(range(later)):  # the nearest telling first
             apart = order[events[later].start] - order[events[earlier].start]
-            if earlier in into or not same_event(events[earlier], events[later], apart, kinds, state_of):
+            if earlier in into or not same_event(events[earlier], events[later], apart, kinds, state_of,
+                                                 same_place):
                 continue
             if events[later].type == "call":  # a meeting told as talks, and then as a call: the call tells its form
                 events[earlier].type = "call"
@@ -105,7 +109,7 @@ def _root(number: int, into: dict[int, int]) -> int:
 
 
 def same_event(first: Drafted, second: Drafted, apart: int, kinds: dict[str, str],
-               state_of: Callable[[str], str]) -> bool:
+               state_of: Callable[[str], str], same_place: Callable[[str, str], bool] = str.__eq__) -> bool:
     """Whether ``second``, told ``apart`` sentences after ``first`` (0: the same sentence), tells it again.
 
     ``apart`` counts sentences that told events; ``kinds`` and ``state_of`` as for :func:`fold_retold`. The rule
@@ -118,7 +122,8 @@ def same_event(first: Drafted, second: Drafted, apart: int, kinds: dict[str, str
         return False
     mine, theirs = first.acting(), second.acting()
     if first.type in OCCASIONS:
-        if apart and _new_occasion(second) or first.location and second.location and first.location != second.location:
+        if apart and _new_occasion(second) or first.location and second.location \
+                and not same_place(first.location, second.location):
             return False
         if mine & theirs and (mine == theirs or apart == 0 or _sides(mine, state_of) == _sides(theirs, state_of)):
             return True
