@@ -6,7 +6,8 @@ Matcher, PhraseMatcher; no trained weights, no network) and python-dateutil:
 * :mod:`~timeline.draft.text`: plain text or HTML stripped (selectolax);
 * :mod:`~timeline.draft.sentences`: sentences with character offsets;
 * :mod:`~timeline.draft.actors`: actors matched against the dataset, unknown ones proposed;
-* :mod:`~timeline.draft.triggers`: the words that report each event type;
+* :mod:`~timeline.draft.trigger_patterns` (with the word lists of :mod:`~timeline.draft.trigger_words`): the words
+  that report each event type; :mod:`~timeline.draft.triggers`: their matches in a sentence;
 * :mod:`~timeline.draft.modality`: planned, proposed, claimed, or no event;
 * :mod:`~timeline.draft.dates`: dates resolved against the publication date (EDTF);
 * :mod:`~timeline.draft.events`: roles, place, quotes, confidence;

@@ -12,7 +12,8 @@ from timeline.draft.actors import Mention
 from timeline.draft.clauses import QUOTE, SPEECH
 from timeline.draft.dates import find_dates, opens_sentence
 from timeline.draft.sentences import Sentence
-from timeline.draft.triggers import BASE_CONFIDENCE, Trigger
+from timeline.draft.trigger_patterns import BASE_CONFIDENCE
+from timeline.draft.triggers import Trigger
 
 #: What a rejection, acceptance or criticism names -> the types of event it answers.
 THINGS = {"demand": ("demand",), "demands": ("demand",), "counter-proposal": ("counter_proposal",),

@@ -50,6 +50,10 @@ BASE_FORMS = frozenset(("accept", "welcome", "praise", "endorse", "urge", "conde
 #: Words before fighting told as a noun that name it as what is to end ("to end two years of hostilities").
 ENDED = frozenset(("end", "ends", "ending", "ended", "cessation", "halt", "halting", "stop", "stopping", "ceasefire",
                    "truce", "moratorium", "de-escalation", "resolve", "resolving"))
+#: Verbs that give a noun a clause of its own ("a meeting with Putin would be held", "talks were due").
+FINITE_AUXILIARIES = frozenset(("is", "are", "was", "were", "has", "have", "had", "must", "should"))
+#: Words that end the noun phrase before any verb of its own could follow.
+CLAUSE_STOPS = frozenset((",", ".", ";", ":", "that", "which", "who", "and", "but", "after", "before", "when"))
 #: Reporting verbs whose content may make the statement a criticism or a threat (:mod:`timeline.draft.content`).
 SAID_OF = frozenset(("said", "says", "suggested", "suggests", "warned", "warns", "argued", "argues", "stated",
                      "signalled", "signaled", "indicated", "declared", "insisted", "noted", "added", "told", "tells",
@@ -317,7 +321,22 @@ def _object_of(verb: Trigger, noun: Trigger, words: list[str], offset: int) -> b
         return False
     between = words[verb.span.end - offset:noun.span.start - offset]
     return len(between) <= 4 and not set(between) & {",", ".", ";", "and", "that", "which", "after", "before",
-                                                     "during", "at"}  # drafta12: "agreed X during their meeting"
+                                                     "during", "at"} \
+        and not _subject_of_clause(words[noun.span.end - offset:])  # drafta12: "agreed X during their meeting"
+
+
+def _subject_of_clause(after: list[str]) -> bool:
+    """Whether the words after a noun give it a verb of its own ("said a meeting with Putin would be held on
+    December 17"): a modal or a form of "be" or "have" within six words, before a comma or another clause.
+
+    The noun then opens the clause of what was said, and a date after it is its own, not the verb's before it.
+    """
+    for word in after[:6]:
+        if word in CLAUSE_STOPS:
+            return False
+        if word in modality.PLANNED_WORDS or word in FINITE_AUXILIARIES:
+            return True
+    return False
 
 
 def _after_object(triggers: list[Trigger], number: int, bounds: list[int], length: int, offset: int) -> int:

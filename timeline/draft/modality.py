@@ -18,6 +18,9 @@ from __future__ import annotations
 
 PLANNED_WORDS = frozenset(("may", "might", "could", "would", "will", "'ll", "shall", "potentially", "possibly",
                            "likely", "upcoming", "planned", "possible", "expected", "future", "next", "verge"))
+#: Words that make only the noun right after them planned ("a potential meeting between X and Y", draft16), not
+#: the rest of their sentence ("talks begin ... to broker a deal and a potential halt to the war").
+PLANNED_BEFORE = frozenset(("potential", "prospective"))
 #: Verbs that make the next verb planned when "to" follows them ("plans to meet", "is expected to visit").
 PLANNING_VERBS = frozenset(("plans", "plan", "planned", "planning", "expected", "set", "scheduled", "due", "intends",
                             "intend", "hopes", "hope", "going", "agreed", "agree", "aims", "ready", "wants", "want",
@@ -102,7 +105,8 @@ def status(kind: str, before: list[str], after: str, reach: int = 4) -> str | No
         or near[-1:] == ["to"] and bool(set(near) & ASKING_VERBS)  # "asked Witkoff to meet"
     purpose = len(near) >= 2 and near[-2] == "to" and near[-1] in PURPOSE_VERBS
     planning = planning or near[-2:] in (["is", "to"], ["are", "to"])  # drafta13: "the envoy is to meet officials"
-    planned = bool(set(near) & PLANNED_WORDS) or planning or purpose or any(words in after for words in LATER_WORDS) \
+    planned = bool(set(near) & PLANNED_WORDS) or bool(set(before[-1:]) & PLANNED_BEFORE) or planning or purpose \
+        or any(words in after for words in LATER_WORDS) \
         or kind in PLANNABLE and any(words in after for words in ARRANGED_AFTER)
     if not (proposed or planned):
         # "for the two countries to reach a deal": an aim, not an event

@@ -9,6 +9,8 @@ Rules of round 8 (issue #16), applied to an event once its roles are known (:fun
   evidence. "X and Y agreed to" and "X agreed with Y on" stay agreements.
 - *A truce between others announced.* "Trump announced the ceasefire between Pakistan and India": the
   sides declared it; the one who announces it made a statement that mentions them.
+- *A joint pledge* (round 16). "The leaders of Egypt and Ethiopia pledged to finalize an agreement": two sides
+  that pledge, vow or commit together to one act agree on it; that is their agreement, not a statement.
 - *A complaint about no one.* '"...," Lavrov complained' names no one complained about: a statement, not
   a criticism (which has a target).
 """
@@ -18,6 +20,9 @@ from timeline.draft.triggers import Trigger
 
 #: Pronouns that stand for one side ("it has agreed to").
 SINGULAR = frozenset(("it", "he", "she"))
+#: Verbs of a pledge, which two sides make together as an agreement ("X and Y pledged to finalize a deal").
+PLEDGES = frozenset(("pledged", "pledge", "pledges", "vowed", "vow", "vows", "committed", "commit", "commits",
+                     "promised", "promise", "promises"))
 
 
 def one_side_kind(kind: str, trigger: Trigger, roles: dict[str, list[str]], subject: list[str], words: list[str],
@@ -32,6 +37,11 @@ def one_side_kind(kind: str, trigger: Trigger, roles: dict[str, list[str]], subj
     if kind == "ceasefire_declared" and words[last:last + 1] == ["between"] and roles.get("target"):
         roles["mentioned"] = roles.pop("target")  # "Trump announced the ceasefire between Pakistan and India"
         return "statement"
+    if kind == "statement" and trigger.span[0].lower_ in PLEDGES and "to" in words[last:last + 4] \
+            and "," not in words[last:words.index("to", last)] \
+            and len(set(roles.get("source", ())) & set(subject)) >= 2:
+        roles["participants"] = roles.pop("source")  # "Egypt and Ethiopia pledged to finalize an agreement"
+        return "agreement"
     if kind.startswith("agreement") and not trigger.nominal and words[last:last + 1] == ["to"]:
         alone = bool(SINGULAR & set(words[max(0, first - 3):first]))
         if _one_side_agrees(roles, subject, alone):

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from timeline.draft.actors import ActorIndex
 from timeline.draft.classify import propose
 from timeline.draft.clause_facts import THINGS
+from timeline.draft.countries import slug
 from timeline.draft.episodes import date_episodes  # drafta7: dates carried through an episode
 from timeline.draft.events import Context, Drafted, sentence_events
 from timeline.draft.retold import fold_retold
@@ -74,14 +75,16 @@ def draft_article(text: str, published: dt.date, dataset: Dataset | None = None,
                                         and m.start - sentence.start <= 1), context.last_person)
         first = len(context.events)
         for event in found:  # an event told again is folded once all are dated (timeline/draft/retold.py)
-            if not _told_before(event, context.events, first, told_at[-RECENT:][0], index.affiliations):
+            named = {m.actor for m in mentions}
+            if not _told_before(event, context.events, (first, told_at[-RECENT:][0]), index.affiliations, named):
                 context.events.append(event)
         for event in context.events[first:]:
             _link(event, context.events, first)
         if found:
             told_at.append(first)
     date_episodes(context.events, index.told, text, published, index.affiliations)  # drafta7
-    context.events[:] = fold_retold(context.events, index.kinds, index.state_of)  # every event told again
+    context.events[:] = fold_retold(context.events, index.kinds, index.state_of,  # every event told again
+                                    lambda one, other: _same_place(index, one, other))
     source_id = source_id or _source_id(publisher, published)
     known_source = dataset is not None and source_id in dataset.sources
     source = None if known_source else {
@@ -121,15 +124,18 @@ def _link(event: Drafted, told: list[Drafted], sentence_start: int) -> None:
             return
 
 
-def _told_before(event: Drafted, told: list[Drafted], sentence_start: int, previous_start: int,
-                 affiliations: dict[str, str]) -> bool:
+def _told_before(event: Drafted, told: list[Drafted], starts: tuple[int, int], affiliations: dict[str, str],
+                 named: set[str]) -> bool:
     """Fold an undated event into one of the same type, status and actors told in an earlier sentence.
 
-    "Russia and Ukraine held talks on Friday. ... The delegations met in Istanbul": the second is the first
-    again, told with more detail (its place is kept). Said of a party of the call or meeting told just
-    before ("Rubio spoke with Lavrov ... The Secretary emphasized ..."), a statement is what the readout
-    reports of it, no event of its own.
+    ``starts`` are where the events of this sentence and of the last sentences that told any begin in ``told``;
+    ``named`` the actors this sentence names. "Russia and Ukraine held talks on Friday. ... The delegations met in
+    Istanbul": the second is the first again, told with more detail (its place is kept, and the actors its sentence
+    names are added: not those it took from the sentences before, as "the central challenge in the negotiations"
+    does). Said of a party of the call or meeting told just before ("Rubio spoke with Lavrov ... The Secretary
+    emphasized ..."), a statement is what the readout reports of it, no event of its own.
     """
+    sentence_start, previous_start = starts
     if event.explicit:
         return False
     acting = event.acting()
@@ -150,7 +156,8 @@ def _told_before(event: Drafted, told: list[Drafted], sentence_start: int, previ
                 (len(acting & theirs) >= 2 or acting <= theirs or sides >= {affiliations.get(a, a) for a in theirs}):
             for ids in event.roles.values():
                 other.roles.setdefault("participants", []).extend(
-                    a for a in ids if a not in other.actors() and affiliations.get(a, a) not in other.actors())
+                    a for a in ids if a in named and a not in other.actors()
+                    and affiliations.get(a, a) not in other.actors())
             other.location = other.location or event.location
             return True
     return False
@@ -182,6 +189,12 @@ def _visit_told(event: Drafted, told: list[Drafted], affiliations: dict[str, str
             return True
     return False
 
+
+
+def _same_place(index: ActorIndex, one: str, other: str) -> bool:
+    """Whether two places are one: the same name, or a place and the state it lies in ("Rome", "Italy")."""
+    state = index.lookup(one)
+    return one == other or state is not None and state == index.lookup(other) and state in (slug(one), slug(other))
 
 
 def _source_id(publisher: str | None, published: dt.date) -> str:

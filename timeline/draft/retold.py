@@ -8,16 +8,19 @@ meeting are one event"). Once every event has its date, :func:`fold_retold` fold
 nearest earlier one it tells again, by one rule (:func:`same_event`; round 11: it replaces the pipeline's
 own merge of events told in the same or the next sentences, which ran before the dates were set):
 
-- the same type family (:data:`FAMILIES`) and status, overlapping dates not told apart by the text (two days
-  it gives), and the same object (what was proposed, rejected or answered) where both name one;
+- the same type family (:data:`FAMILIES`), or a call and a meeting told only as talks (no place, nobody said to
+  have met: the call tells the contact's form, and the kept event is a call; round 16), and the same status,
+  overlapping dates not told apart by the text (two days it gives), and the same object (what was proposed,
+  rejected or answered) where both name one;
 - a shared actor: an occasion (meeting, call, visit) with the same acting sides, or told again by a definite noun
-  ("the talks in Sanaa": the nearest occasion told before, whoever it names); in one sentence, acting sides
+  ("the talks in Sanaa": the nearest occasion of its type told before, whoever it names); in one sentence, acting sides
   (rolled up to states) that meet, unless two named people speak; across sentences, one voice for words (one
   person, or the same sides; an unnamed official is not the named speaker of their side) and the same actors on
   the same date for any other act (an act told in another sentence is another act); words said "separately" or
   in two places ("in a statement", then "to state TV") are two utterances (round 14);
 - near enough: an occasion anywhere in the article, unless told as a new one ("another round") or placed
-  elsewhere; any other event within :data:`NEAR` sentences; an agreement only in its own sentence (what was
+  elsewhere (a city and its state are one place: "concluded in Rome", then "the talks were in Italy"); any other
+  event within :data:`NEAR` sentences; an agreement only in its own sentence (what was
   agreed is not read, and two agreements are two events).
 
 The kept event is the better-dated one (a date the text gives, else the narrower span), with the other's
@@ -46,6 +49,11 @@ INDEFINITE = frozenset(("a", "an", "another", "new", "next", "second", "third", 
 _SPEAKER = re.compile(r"\b(?:official|officials|negotiator|envoy|spokesman|spokeswoman|spokesperson|aide|diplomat|"
                       r"source|representative|adviser|advisor)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"(?:he|she|they)\b", re.IGNORECASE)
+#: Words of a meeting's trigger that tell talks without telling that the sides met (:func:`_one_contact`).
+_TALKED = re.compile(r"\b(?:talks?|discuss\w*|negotiations?|consultations?|contacts?|conversations?|dialogue)\b",
+                     re.IGNORECASE)
+#: Words that tell a meeting in person.
+_IN_PERSON = re.compile(r"\b(?:face[- ]to[- ]face|in[- ]person|in person)\b", re.IGNORECASE)
 #: How many sentences apart two tellings of an event that is not an occasion may be.
 NEAR = 3
 #: Where words were said, after the reporting verb: "in a statement", "to state TV", "told Tasnim", "on X" (or who
@@ -59,11 +67,13 @@ _CHANNEL = re.compile(r"\b(?:(?:in|via) (?:a|an|his|her|their|its) (?:separate |
 _SEPARATE = re.compile(r"\b(?:separately|separate|later|earlier)\b", re.IGNORECASE)
 
 
-def fold_retold(events: list[Drafted], kinds: dict[str, str], state_of: Callable[[str], str]) -> list[Drafted]:
+def fold_retold(events: list[Drafted], kinds: dict[str, str], state_of: Callable[[str], str],
+                same_place: Callable[[str, str], bool] = str.__eq__) -> list[Drafted]:
     """``events`` with each event told again folded into the nearest earlier telling (the order is kept).
 
     ``kinds`` maps actor ids to their kinds (``person``, ``state``, ...), ``state_of`` an actor to the state
-    or organisation it belongs to. Relations between events
+    or organisation it belongs to, ``same_place`` tells whether two places an article names are one ("Rome" and
+    "Italy"). Relations between events
     (``related`` holds indexes into ``events``) are renumbered; one that pointed at a folded event points
     at the event it was folded into.
     """
@@ -72,8 +82,11 @@ def fold_retold(events: list[Drafted], kinds: dict[str, str], state_of: Callable
     for later in range(len(events)):
         for earlier in reversed(range(later)):  # the nearest telling first
             apart = order[events[later].start] - order[events[earlier].start]
-            if earlier in into or not same_event(events[earlier], events[later], apart, kinds, state_of):
+            if earlier in into or not same_event(events[earlier], events[later], apart, kinds, state_of,
+                                                 same_place):
                 continue
+            if events[later].type == "call":  # a meeting told as talks, and then as a call: the call tells its form
+                events[earlier].type = "call"
             absorb(events[earlier], events[later])
             into[later] = earlier
             break
@@ -96,32 +109,43 @@ def _root(number: int, into: dict[int, int]) -> int:
 
 
 def same_event(first: Drafted, second: Drafted, apart: int, kinds: dict[str, str],
-               state_of: Callable[[str], str]) -> bool:
+               state_of: Callable[[str], str], same_place: Callable[[str, str], bool] = str.__eq__) -> bool:
     """Whether ``second``, told ``apart`` sentences after ``first`` (0: the same sentence), tells it again.
 
     ``apart`` counts sentences that told events; ``kinds`` and ``state_of`` as for :func:`fold_retold`. The rule
     is the module's (its docstring, point by point).
     """
-    if FAMILIES.get(first.type, first.type) != FAMILIES.get(second.type, second.type) \
+    if FAMILIES.get(first.type, first.type) != FAMILIES.get(second.type, second.type) and not _one_contact(first, second) \
             or first.status != second.status or not _overlap(first.date, second.date) \
             or first.explicit and second.explicit and first.date != second.date \
             or first.thing and second.thing and first.thing != second.thing:
         return False
     mine, theirs = first.acting(), second.acting()
     if first.type in OCCASIONS:
-        if apart and _new_occasion(second) or first.location and second.location and first.location != second.location:
+        if apart and _new_occasion(second) or first.location and second.location \
+                and not same_place(first.location, second.location):
             return False
         if mine & theirs and (mine == theirs or apart == 0 or _sides(mine, state_of) == _sides(theirs, state_of)):
             return True
         # "The meeting, brokered by Malaysia, ...", "the talks in Sanaa": the nearest occasion told before, by a
-        # definite noun, whoever else it names
-        return apart > 0 and _definite(second)
+        # definite noun, whoever else it names (of its own type: talks after a call share its sides to be the call)
+        return apart > 0 and _definite(second) and first.type == second.type
     if apart > NEAR and not (first.type == "statement" and _one_person(first, second, kinds)) \
             or apart and FAMILIES.get(first.type, first.type) in UNREAD_OBJECTS:
         return False
     if apart and first.type != "statement":  # another sentence's act is another act, unless the same actors, that day
         return bool(mine) and mine == theirs and first.date == second.date
     return not _other_utterance(first, second) and _same_voice(first, second, apart, kinds, state_of)
+
+
+def _one_contact(first: Drafted, second: Drafted) -> bool:
+    """Whether a call and a meeting may be one contact: the meeting is told as talks, not as people who met or a
+    place ("held talks at 5:00 PM ... The conversation, conducted over the hotline"; "X spoke with Y by phone ...
+    They discussed the talks"): the call tells its form (round 16)."""
+    kinds = {first.type: first, second.type: second}
+    meeting = kinds.get("meeting")
+    return set(kinds) == {"meeting", "call"} and meeting is not None and not meeting.location \
+        and bool(_TALKED.search(meeting.trigger)) and not _IN_PERSON.search(meeting.sentence)
 
 
 def _other_utterance(first: Drafted, second: Drafted) -> bool:

@@ -31,6 +31,9 @@ PLACE_WORDS = frozenset(("in", "at", "near", "outside", "inside"))
 PRONOUNS = frozenset(("he", "she", "him", "her", "his"))
 #: Words for the actors of the last event with several ("They agreed", "the two leaders also agreed").
 GROUP_WORDS = frozenset(("they", "leaders", "sides", "both", "presidents", "delegations", "rivals"))  # drafta10: rivals
+#: Words that name the sides of talks as a group just before the verb ("the parties agreed", draft16): never the
+#: speaker who reports them.
+SIDE_WORDS = frozenset(("sides", "parties", "rivals"))
 #: Words for the teams of the sides at the talks ("Technical teams will meet"): the states of the last group.
 TEAM_WORDS = frozenset(("teams", "negotiators", "delegations", "experts"))
 #: Words naming a plan or deal, whose owner a sentence with no author takes ("a draft peace plan became public").
@@ -142,7 +145,7 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
         if len({*owners, *targets}) < 2 and context.last_group and both:
             # "a meeting of the defense attaches of both sides"; "of the officials from both nations": their states
             owners, targets = list(context.last_group if both == "sides" else context.states(context.last_group)), []
-        if not owners and not targets and context.last_group and trigger.type == "meeting" \
+        if not owners and not targets and context.last_group and trigger.type in ("meeting", "call") \
                 and not OBJECT_OF & set(words[max(0, first - 3):first]):
             owners = list(context.last_group)  # "Last week's talks were the first in months": the sides told before
         return _roles(trigger, (first, last), owners, targets, left, right, token_of, words, places, context, False)
@@ -170,9 +173,10 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
     inherited = False
     if not sources and not passive:
         pronoun = any(w in PRONOUNS for w in words[:first][-6:])
-        grouped = set(words[max(0, first - 4):first]) & GROUP_WORDS
+        grouped = set(words[max(0, first - 4):first]) & (GROUP_WORDS | SIDE_WORDS)
         teams = set(words[max(0, first - 4):first]) & TEAM_WORDS
         pair = _both_sides(words[max(0, first - 6):first])  # drafta10: "the two countries engaging in clashes"
+        sides = bool(pair or grouped & SIDE_WORDS)
         if teams and context.last_group and EVENT_TYPES[trigger.type].symmetric:  # "Technical teams will meet"
             sources, inherited = context.states(context.last_group), True
         elif pair and context.last_group:
@@ -182,9 +186,11 @@ def assemble(trigger: Trigger, where: tuple[int, int], left: list[Mention], righ
             sources, inherited = list(context.last_group), True
         elif trigger.type == "proposal" and trigger.span[0].lower_ in PLAN_WORDS:  # "the plan was leaked"
             sources, inherited = context.plan_owner(), True
-        elif previous:
+        # "X met Y and presented", not "X told reporters that the two sides agreed" (nor "He noted that the parties
+        # agreed"): the sides are not the speaker
+        elif previous and not sides:
             sources, inherited = list(previous), True
-        elif pronoun and context.last_person:
+        elif pronoun and context.last_person and not sides:
             sources, inherited = [context.last_person], True
         elif set(words[:first]) & GROUP_WORDS and context.last_group:
             sources, inherited = list(context.last_group), True

@@ -1,7 +1,8 @@
-"""The word lists of the trigger patterns (:data:`timeline.draft.triggers.TRIGGERS`): verbs, nouns and objects
+"""The word lists of the trigger patterns (:data:`timeline.draft.trigger_patterns.TRIGGERS`): verbs, nouns and objects
 that make a match one event type or another, each with the CAMEO or PLOVER entry it follows where it has one.
 
-Split from :mod:`timeline.draft.triggers` (round 12): the words here, the patterns and the matcher there.
+Split from :mod:`timeline.draft.triggers` (round 12): the words here, the patterns in
+:mod:`timeline.draft.trigger_patterns` (round 16), the matcher in :mod:`timeline.draft.triggers`.
 """
 from __future__ import annotations
 
@@ -66,7 +67,7 @@ FIGHTING = "exchanges|clashes|fighting|hostilities|conflict|war"
 #: Talks as the subject or object of a verb that stops or restarts them ("suspended the peace talks").
 TALKS = "talks|negotiations|dialogue|negotiation|process"
 #: drafta15: the verbs of the CAMEO 2.0 verb dictionary's synsets that no pattern of
-#: :data:`timeline.draft.triggers.TRIGGERS` reads, in all their forms, by event type: 02 PLEAD, IMPLORE, EXHORT;
+#: :data:`timeline.draft.trigger_patterns.TRIGGERS` reads, in all their forms, by event type: 02 PLEAD, IMPLORE, EXHORT;
 #: 040 CONFER, CONSULT, NEGOTIATE (with a counterpart); 111 DEPLORE, DECRY, LAMBASTE, CENSURE, REBUKE; 12 VETO,
 #: REPUDIATE. INITIAL, under 057 SIGN, is in :data:`SIGN`.
 SYNSETS = {
