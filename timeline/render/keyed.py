@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import count
 
@@ -102,39 +102,35 @@ def _pack_marks(marks: list[Mark], width: float, gap: float, clear: tuple[int, i
     line: a line keeps ``clear[0]`` rows either side clear of other lines (its full height: two labels rows apart
     overlapped), ``clear[1]`` rows clear of marks (half its height and a marker's). Return the rows used."""
     far, near = clear
-    rows: list[list[tuple[float, float]]] = []       # footprints: marks with their line or tag room
-    lines: list[tuple[int, float, float]] = []       # the reserved lines: (row, left, right)
-    tags: dict[int, list[tuple[float, float]]] = {}  # row -> the tag rooms standing up into it from the row beneath
+    placed: dict[int, list[tuple[float, float]]] = {}    # row -> footprints: marks with their line or tag room
+    lines: dict[int, list[tuple[float, float]]] = {}     # row -> the reserved lines on it
+    tags: dict[int, list[tuple[float, float]]] = {}      # row -> the tag rooms standing up into it from the row beneath
 
-    def on(row: int) -> list[tuple[float, float]]:
-        return rows[row] if 0 <= row < len(rows) else []
+    def around(row: int, reach: int, boxes: dict[int, list[tuple[float, float]]]) -> Iterator[tuple[float, float]]:
+        return (box for r in _near(row, reach) for box in boxes.get(r, ()))
 
-    def lines_by(row: int, reach: int) -> list[tuple[float, float]]:
-        return [(a, b) for r, a, b in lines if 0 < abs(r - row) <= reach]
-
-    def clash(lo: float, hi: float, boxes: list[tuple[float, float]]) -> bool:
-        return any(lo < d + gap and c < hi + gap for c, d in boxes)
+    def clash(lo: float, hi: float, *groups: Iterable[tuple[float, float]]) -> bool:
+        return any(lo < d + gap and c < hi + gap for group in groups for c, d in group)
 
     def free(row: int, lo: float, hi: float, line: tuple[float, float] | None, reserve: bool) -> bool:
-        if clash(lo, hi, [*on(row), *tags.get(row, []), *lines_by(row, near)]):
+        if clash(lo, hi, placed.get(row, ()), tags.get(row, ()), around(row, near, lines)):
             return False
         if line and not reserve:                                        # a tag: clear of the row above
-            return not clash(*line, [*on(row - 1), *tags.get(row - 1, []), *lines_by(row - 1, near)])
-        return not line or not clash(*line, [*lines_by(row, far), *(m for r in _near(row, near) for m in on(r))])
+            return not clash(*line, placed.get(row - 1, ()), tags.get(row - 1, ()), around(row - 1, near, lines))
+        return not line or not clash(*line, around(row, far, lines), around(row, near, placed))
 
     for mark in _packing_order(marks):
         row, (lo, hi) = next((r, (a, b)) for r in count() for a, b in _reach(mark, width, gap, walls)
                              if free(r, a, b, _line(mark, a, b, gap), mark.reserve))
-        rows += [[] for _ in range(row + 1 - len(rows))]
-        rows[row].append((lo, hi))
+        placed.setdefault(row, []).append((lo, hi))
         mark.row = row
         if line := _line(mark, lo, hi, gap):
             if mark.reserve:
                 mark.label_left = line[1] - mark.line_width
-                lines.append((row, *line))
+                lines.setdefault(row, []).append(line)
             else:
                 tags.setdefault(row - 1, []).append(line)
-    return max(1, len(rows))
+    return max(1, max(placed, default=0) + 1)
 
 
 def _packing_order(marks: list[Mark]) -> list[Mark]:
