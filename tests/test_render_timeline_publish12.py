@@ -43,15 +43,16 @@ def lane_shares(figure) -> list[float]:
     return [(b - a) / (edges[-1] - edges[0]) for a, b in zip(edges, edges[1:])]
 
 
-@pytest.mark.xfail(strict=True, reason="round 13: the lane's rows are the top events' labels beside their marks in the "
-                                       "magnified weeks; capping its share dropped Geneva, Riyadh and Moscow from the slide")
+@pytest.mark.xfail(strict=True, reason="round 16: separate clearances for lines and marks took it from 62% to 55% "
+                                       "(14 labels): 7 two-line labels beside their marks, each over the next, in the "
+                                       "magnified weeks need about 19 rows at any clearance that keeps them apart")
 def test_no_lane_of_a_slide_takes_most_of_its_height():
     """Judged round 12: talks between sides took 62% of the slide, its lower third empty."""
     assert max(lane_shares(chart("seed", SLIDE))) <= 0.5
 
 
-@pytest.mark.xfail(strict=True, reason="round 13: room for a count on the rows next to its mark (as a number has) "
-                                       "cost the slide rows, so the layout kept none; '×2' still left below its mark")
+@pytest.mark.xfail(strict=True, reason="round 16: the slide still stacks: 43.2 rows before stacking (8.0 pt) where "
+                                       "41.9 (8.5 pt) draw every event apart; '×2' still left below its mark")
 def test_a_stack_s_count_sits_right_of_its_own_mark():
     """Judged round 12: '×2' 50 px right of a triangle with a square between, one below its triangle, one under a
     square. A badge starts right of its own mark's middle and lies nearer it than any other mark."""

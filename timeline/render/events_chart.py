@@ -57,6 +57,7 @@ SQUEEZE = 1.6           # rows may be squeezed this much at most to keep a top e
 FREE = 1.5             # a number beside a mark needs this many times its room: air both sides, nearer its own mark
 CROWDED_ROUNDS = 3     # times room is kept for the numbers left crowded by the last layout (each moves marks)
 TAG_ROOM_ROWS = 1.2    # room for tags beside marks may make the rows this much more at most
+LINE_AIR = 0.2         # lines of air between two labels beside their marks, one over the other (3 px at 100 dpi)
 SMALLEST_MARK = 0.55    # markers shrink to this share of their size at most where rows are lower than a marker
 
 
@@ -252,7 +253,8 @@ def _fit(marks: list[keyed.Mark], caps: list[int], width: float, gap: float, min
     squeeze = _rows(layout, min_rows) * TRACK / room
     if squeeze > 1 and any(m.reserve for m in marks):      # rows shorter than a line: lines kept further apart
         lines = max((m.beside_lines for m in marks if m.reserve), default=1)    # a label on two lines: twice the air
-        layout = keyed.lay_out(marks, lanes, width, caps, gap, math.ceil(squeeze * lines), walls)
+        layout = keyed.lay_out(marks, lanes, width, caps, gap, math.ceil(squeeze * (lines + LINE_AIR)) - 1, walls,
+                               max(1, math.ceil(squeeze * lines / 2 - 0.5)))   # from marks: half the air
     return layout
 
 

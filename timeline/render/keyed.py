@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import count
 
@@ -78,49 +78,59 @@ class Layout:
 
 
 def lay_out(marks: list[Mark], lanes: int, width: float, max_label_rows: Sequence[int], gap: float,
-            line_rows: int = 1, walls: Sequence[tuple[float, float]] = ()) -> Layout:
+            line_rows: int = 1, walls: Sequence[tuple[float, float]] = (), mark_rows: int | None = None) -> Layout:
     """Pack marks on rows, then labels beneath, per lane; ``width`` is the axes' width in pixels,
     ``max_label_rows`` the rows of labels each lane may take, ``gap`` the pixels kept between things,
-    ``line_rows`` the rows either side of a reserved label's line kept clear of other marks and lines; no label
-    crosses a ``walls`` stretch (left, right pixels: an axis break's hatch)."""
+    ``line_rows`` the rows either side of a reserved label's line kept clear of other such lines, ``mark_rows``
+    (by default as many) those kept clear of marks; no label crosses a ``walls`` stretch (left, right pixels: an
+    axis break's hatch)."""
     layout = Layout(marks, [0] * lanes, [0] * lanes, [0] * lanes)
     for lane in range(lanes):
         own = [m for m in marks if m.lane == lane]
-        layout.mark_rows[lane] = _pack_marks(own, width, gap, line_rows, walls)
+        layout.mark_rows[lane] = _pack_marks(own, width, gap, (line_rows, line_rows if mark_rows is None
+                                                               else mark_rows), walls)
         layout.label_rows[lane], layout.rows_above[lane] = _place_labels(own, width, max_label_rows[lane], gap,
                                                                          walls)
     return layout
 
 
-def _pack_marks(marks: list[Mark], width: float, gap: float, line_rows: int = 1,
+def _pack_marks(marks: list[Mark], width: float, gap: float, clear: tuple[int, int] = (1, 1),
                 walls: Sequence[tuple[float, float]] = ()) -> int:
     """First-fit: each mark on the first row where it touches nothing, the marks with a label to place first,
     most important first (they take the outer rows, where a leader has the fewest marks to pass); a mark to
-    ``reserve`` takes its label's line beside it too, rightward else leftward, clear of the marks and lines of
-    the ``line_rows`` rows either side (a squeezed row is shorter than a line). Return the rows used."""
-    rows: list[list[tuple[float, float]]] = []
-    lines: dict[int, list[tuple[float, float]]] = {}       # row -> the reserved lines over it, from the next rows
+    ``reserve`` takes its label's line beside it too, rightward else leftward. A squeezed row is shorter than a
+    line: a line keeps ``clear[0]`` rows either side clear of other lines (its full height: two labels rows apart
+    overlapped), ``clear[1]`` rows clear of marks (half its height and a marker's). Return the rows used."""
+    far, near = clear
+    placed: dict[int, list[tuple[float, float]]] = {}    # row -> footprints: marks with their line or tag room
+    lines: dict[int, list[tuple[float, float]]] = {}     # row -> the reserved lines on it
+    tags: dict[int, list[tuple[float, float]]] = {}      # row -> the tag rooms standing up into it from the row beneath
 
-    def on(row: int) -> list[tuple[float, float]]:
-        return rows[row] if 0 <= row < len(rows) else []
+    def around(row: int, reach: int, boxes: dict[int, list[tuple[float, float]]]) -> Iterator[tuple[float, float]]:
+        return (box for r in _near(row, reach) for box in boxes.get(r, ()))
 
-    def free(row: int, lo: float, hi: float, line: tuple[float, float] | None, tag: bool) -> bool:
-        return not any(lo < d + gap and c < hi + gap for c, d in [*on(row), *lines.get(row, [])]) and \
-            not (line and any(line[0] < d + gap and c < line[1] + gap for near in ([row - 1] if tag else _near(row, line_rows))
-                              for c, d in [*on(near), *lines.get(near, []) * tag]))
+    def clash(lo: float, hi: float, *groups: Iterable[tuple[float, float]]) -> bool:
+        return any(lo < d + gap and c < hi + gap for group in groups for c, d in group)
+
+    def free(row: int, lo: float, hi: float, line: tuple[float, float] | None, reserve: bool) -> bool:
+        if clash(lo, hi, placed.get(row, ()), tags.get(row, ()), around(row, near, lines)):
+            return False
+        if line and not reserve:                                        # a tag: clear of the row above
+            return not clash(*line, placed.get(row - 1, ()), tags.get(row - 1, ()), around(row - 1, near, lines))
+        return not line or not clash(*line, around(row, far, lines), around(row, near, placed))
 
     for mark in _packing_order(marks):
         row, (lo, hi) = next((r, (a, b)) for r in count() for a, b in _reach(mark, width, gap, walls)
-                             if free(r, a, b, _line(mark, a, b, gap), not mark.reserve))
-        rows += [[] for _ in range(row + 1 - len(rows))]
-        rows[row].append((lo, hi))
+                             if free(r, a, b, _line(mark, a, b, gap), mark.reserve))
+        placed.setdefault(row, []).append((lo, hi))
         mark.row = row
         if line := _line(mark, lo, hi, gap):
             if mark.reserve:
                 mark.label_left = line[1] - mark.line_width
-            for near in _near(row, max(1, line_rows)) if mark.reserve else [row - 1]:     # a tag stands up right
-                lines.setdefault(near, []).append(line)
-    return max(1, len(rows))
+                lines.setdefault(row, []).append(line)
+            else:
+                tags.setdefault(row - 1, []).append(line)
+    return max(1, max(placed, default=0) + 1)
 
 
 def _packing_order(marks: list[Mark]) -> list[Mark]:
