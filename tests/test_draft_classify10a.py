@@ -73,9 +73,9 @@ def test_the_features_of_a_sentence() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Putin met Witkoff in Moscow on Tuesday.", [("meeting", 0.41), ("claim", 0.032)]),
-    ("Peskov said the Kremlin saw no clear outlines of a deal.", [("statement", 0.88), ("threat", 0.016)]),
-    ("The two sides signed a ceasefire agreement in Doha.", [("agreement_signed", 0.618), ("meeting", 0.053)]),
+    ("Putin met Witkoff in Moscow on Tuesday.", [("meeting", 0.466), ("claim", 0.031)]),
+    ("Peskov said the Kremlin saw no clear outlines of a deal.", [("statement", 0.859), ("threat", 0.015)]),
+    ("The two sides signed a ceasefire agreement in Doha.", [("agreement_signed", 0.608), ("meeting", 0.045)]),
 ])
 def test_the_shipped_model_on_known_sentences(text: str, expected: list[tuple[str, float]]) -> None:
     """The shipped weights' two likeliest types (a retrained model changes these figures: update them with it)."""
