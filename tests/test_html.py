@@ -157,7 +157,7 @@ def test_own_stances_take_a_step_of_the_charts_ramps(write_yaml):
     looks = {s["id"]: s["color"] for s in stance_looks(record)}
     # round 14: a scale of two in favour and one against keeps no stance within 12 CIEDE2000 of a type family
     # (the lone "against" was #1a6ee6, 8.3 from the meetings blue): the page takes the charts' colours. Round 16's
-    # families (meetings #314E9E) moved the lone "against" to teal, 24.1 from the meetings blue, 19.4 the nearest
+    # families (meetings #314E9E) moved the lone "against" to teal, 24.1 from the meetings blue, its nearest family
     assert looks == {"insists": "#4d0f00", "leans": "#ff7e80", "none": "#e8e8e8", "refuses": "#00819c"}
 
 
