@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from timeline.cli.options import dataset_output, date_option
+from timeline.cli.options import date_option, not_standard_output
 from timeline.importers import FORMATS
 from timeline.vocabulary import EVENT_TYPES, PLOVER_TYPES
 
@@ -34,10 +34,10 @@ SHOWN_REFUSED = 10
               help="Only events whose CAMEO code starts so (04).")
 @click.option("--plover", multiple=True, metavar="TYPE", callback=lambda ctx, param, value: _plover_types(value),
               help="Only events of this PLOVER type (CONSULT).")
-@click.option("-o", "--output", "output_text", required=True, type=click.Path(), callback=dataset_output,
+@click.option("-o", "--output", "output_text", required=True, type=click.Path(), callback=not_standard_output,
               help="The YAML file to write, or a folder (ending in /): actors.yaml, sources.yaml, a file per "
                    "month. Never over a file timeline did not write.")
-@click.option("--force", is_flag=True, is_eager=True, help="Replace the output file even if timeline did not write it.")
+@click.option("--force", is_flag=True, help="Replace the output file even if timeline did not write it.")
 @click.option("--into-dataset", is_flag=True, help="Allow -o inside the --data folder.")
 def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output_text: str, force: bool,
             into_dataset: bool, **filters: Any) -> None:
@@ -54,9 +54,11 @@ def import_(files: tuple[Path, ...], fmt: str, data_path: Path | None, output_te
     from timeline.importers import check_file, detect
     from timeline.importers.records import Resolver, collect, fold
     from timeline.importers.writer import check, check_destination, header, is_folder, write_folder, write_yaml
+    from timeline.outputs import check_output
 
     folder, output = is_folder(output_text), Path(output_text)  # Path() drops the trailing slash that says "folder"
-    check_destination(output, data_path, into_dataset, files, folder)
+    check_destination(output, data_path, into_dataset, files, folder)  # the import's own refusals first, then
+    check_output(output, folder, force)                                 # any output's (before a file is read)
     chosen = _filters(filters)
     formats = []
     for file in files:
