@@ -4,32 +4,19 @@ arrow leaves and enters a box on a side, :data:`CORNER` or more from its corners
 from __future__ import annotations
 
 from itertools import pairwise
-from pathlib import Path
 
+import lineage_charts
 import pytest
-from conftest import SEEDS
+from lineage_charts import axes_of, chart
 
-from timeline.dataset import load
-from timeline.render.lineage import draw_lineage
-
-SMALL = Path(__file__).parent / "data" / "negotiation.yaml"
-SIZES = {"column": (6, None), "page": (11, 8.5), "slide": (13.33, 7.5), "build": (11, None)}
+SIZES = [*lineage_charts.SIZES, "build"]
 #: Inches from a box's corner an arrow's end keeps at the least (a head 0.08 in from it read as entering the corner).
 CORNER = 0.12
 
 
 @pytest.fixture(scope="module")
 def charts():
-    seeds = load(SEEDS)
-    figures = {name: draw_lineage(seeds, width=w, height=h) for name, (w, h) in SIZES.items()}
-    figures["fixture"] = draw_lineage(load(SMALL), width=6)
-    for figure in figures.values():
-        figure.canvas.draw()
-    return figures
-
-
-def _over(figure):
-    return next(ax for ax in figure.axes if ax.get_label() == "lineage")
+    return {name: chart(name) for name in [*SIZES, "fixture"]}
 
 
 def _boxes(over) -> dict[str, tuple[float, float, float, float]]:
@@ -60,7 +47,7 @@ def _on_side(point, box) -> float | None:
     "edge, both tops taken by their tabs, so the arrow up their right ends 0.07 in from the framework's corner"
     ))) if s == "column" else s for s in SIZES), "fixture"])
 def test_every_arrow_leaves_and_enters_a_box_on_a_side_clear_of_its_corners(charts, size):
-    over = _over(charts[size])
+    over = axes_of(charts[size])
     boxes = _boxes(over)
     arrows = [p for p in over.patches if (p.get_gid() or "").startswith("edge:")]
     assert arrows
@@ -84,7 +71,7 @@ def _crossing(a, b, c, d) -> bool:
     "routes those leaders (lineage_boxes.leader_route), not the arrows"))) if s == "column" else s
     for s in SIZES), "fixture"])
 def test_no_arrow_crosses_a_leader(charts, size):
-    over = _over(charts[size])
+    over = axes_of(charts[size])
     leaders = {line.get_gid(): line.get_xydata() for line in over.lines if (line.get_gid() or "").startswith("leader:")}
     assert leaders
     to_display = over.transData.transform

@@ -4,42 +4,30 @@ loop back over the hatched break, boxes off the break, and an arrow to the lane 
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from conftest import SEEDS
+from lineage_charts import SIZES, axes_of, chart
 from matplotlib.text import Text
 
 from timeline.dataset import load
 from timeline.render.lineage import draw_lineage
 from timeline.render.lineage_boxes import byline, left_out_note, merged_responses
 
-SMALL = Path(__file__).parent / "data" / "negotiation.yaml"
-SIZES = {"column": (6, None), "page": (11, 8.5), "slide": (13.33, 7.5)}
-
 
 @pytest.fixture(scope="module")
 def charts():
-    seeds = load(SEEDS)
-    figures = {name: draw_lineage(seeds, width=w, height=h) for name, (w, h) in SIZES.items()}
-    figures["fixture"] = draw_lineage(load(SMALL), width=6)
-    for figure in figures.values():
-        figure.canvas.draw()
-    return figures
-
-
-def _over(figure):
-    return next(ax for ax in figure.axes if ax.get_label() == "lineage")
+    return {name: chart(name) for name in [*SIZES, "fixture"]}
 
 
 def _boxes(figure) -> dict:
-    return {p.get_gid()[8:]: p.get_window_extent() for p in _over(figure).patches
+    return {p.get_gid()[8:]: p.get_window_extent() for p in axes_of(figure).patches
             if (p.get_gid() or "").startswith("version:")}
 
 
 def _arrows(figure) -> dict:
     """Each relation's drawn path in pixels: gid -> vertices."""
-    return {p.get_gid(): p._get_path_in_displaycoord()[0][0].vertices for p in _over(figure).patches
+    return {p.get_gid(): p._get_path_in_displaycoord()[0][0].vertices for p in axes_of(figure).patches
             if (p.get_gid() or "").startswith("edge:")}
 
 
@@ -50,7 +38,7 @@ def _breaks(figure) -> list:
 @pytest.mark.parametrize("size", [*SIZES, "fixture"])
 def test_every_word_in_the_boxes_and_tabs_is_at_least_6_5_pt(charts, size):
     """Last round the tabs were ~5.5-6 pt at a column's print size."""
-    texts = [t for t in _over(charts[size]).texts if t.get_text().strip()]
+    texts = [t for t in axes_of(charts[size]).texts if t.get_text().strip()]
     assert texts and min(t.get_fontsize() for t in texts) >= 6.5
     tabs = [t for t in texts if (t.get_gid() or "").startswith("said:")]
     assert tabs and {t.get_fontsize() for t in tabs} == {7.0}
@@ -67,7 +55,7 @@ def test_one_clause_per_actor_on_a_tab():
 
 @pytest.mark.parametrize("size", SIZES)
 def test_no_actor_is_named_twice_on_one_tab(charts, size):
-    for text in (t.get_text().replace("\n", " ").replace("\u00a0", " ") for t in _over(charts[size]).texts
+    for text in (t.get_text().replace("\n", " ").replace("\u00a0", " ") for t in axes_of(charts[size]).texts
                  if (t.get_gid() or "").startswith("said:")):
         for actor in ("Russia", "Ukraine ", "Ukraine's European allies"):
             assert text.count(actor) <= 1, text
@@ -127,7 +115,7 @@ def test_the_fixtures_answered_by_arrow_is_long_enough_and_ends_on_the_european_
 def test_one_day_is_a_dot_at_its_middle_not_a_bar_to_the_next_midnight(charts):
     """'23 Nov' reached the 24 Nov gridline."""
     figure = charts["fixture"]
-    bars = [line for line in _over(figure).lines if line.get_linewidth() == 3.2]
+    bars = [line for line in axes_of(figure).lines if line.get_linewidth() == 3.2]
     widths = sorted(round(float(abs(line.get_xdata()[1] - line.get_xdata()[0])), 2) for line in bars)
     assert widths[:2] == [0.03, 0.03] and widths[-1] > 0.3      # the 23 Nov versions; the 28-point's 19-20 Nov span
 
@@ -154,7 +142,7 @@ def test_a_box_names_the_drafters_the_data_give(charts):
     from timeline.render.graph_names import actor_name
 
     seeds = load(SEEDS)
-    texts = {t.get_text() for t in _over(charts["slide"]).texts}
+    texts = {t.get_text() for t in axes_of(charts["slide"]).texts}
     checked = 0
     for plan in seeds.plans.values():
         for version in plan.versions:
@@ -308,7 +296,7 @@ def test_no_straight_arrow_runs_beside_a_leader(charts, size):
     or more), and off every tab."""
     from timeline.render.lineage_arrows import APART, BESIDE
 
-    over = _over(charts[size])
+    over = axes_of(charts[size])
     downs = [(line.get_xdata()[i], sorted(line.get_ydata()[i:i + 2])) for line in over.lines
              if (line.get_gid() or "").startswith("leader:") for i in range(len(line.get_xdata()) - 1)
              if line.get_xdata()[i] == line.get_xdata()[i + 1]]
