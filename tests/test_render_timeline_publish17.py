@@ -7,7 +7,7 @@ import itertools
 import re
 
 import pytest
-from judged_charts import COLUMN, DATA, PAGE, SLIDE, chart
+from judged_charts import COLUMN, DATA, PAGE, SLIDE, chart, numbers_unclear
 
 JUDGED = [(name, size) for name in DATA for size in (None, SLIDE, PAGE, COLUMN)]
 #: Pixels at 100 dpi between two tick labels of the date axis (judged round 16: "Nov" and "17 Nov", 9 px apart, read as
@@ -63,3 +63,23 @@ def test_the_magnified_weeks_edge_ticks_name_the_captions_days(size):
     for x, words in (inside[0], inside[-1]):
         day = mdates.num2date(x)
         assert f"{day.day} {day:%b}" == words.split("\n")[0] and x % 1 == pytest.approx(0.5)
+
+
+#: Numbers whose middle lies more than half as far from their own mark as from another (of those set beside their
+#: mark), round 16's placing. Tried in round 17: a number beside its mark only level with it and clearly nearest,
+#: else at a leader's end: all 12 charts passed, but "23" went to a leader's end beside the ringed dot beneath its
+#: span and "14" to a long leader across "13" (worse to the eye): not kept.
+UNCLEAR = {("seed", None): 13, ("seed", PAGE): 5, ("seed", COLUMN): 8, ("moscow", COLUMN): 4,
+           ("chronology", None): 7, ("chronology", PAGE): 9, ("chronology", COLUMN): 6}
+
+
+@pytest.mark.parametrize(("name", "size"), [
+    pytest.param(name, size, marks=pytest.mark.xfail(strict=True, reason=f"round 16: {UNCLEAR[name, size]} unclear"))
+    if (name, size) in UNCLEAR else (name, size) for name, size in JUDGED])
+def test_a_number_lies_clearly_nearer_its_own_mark(name, size):
+    """Judged round 16: in the magnified weeks "22" sat by two triangles, "24" between two dots, "23" by one of three
+    spans; on the chronology "5" and "6" likewise. A number set beside its mark is at most half as far from it as
+    from any other mark (:data:`judged_charts.CLEARLY`), else it is joined to its mark by a leader."""
+    figure = chart(name, size)
+    assert [t for t in figure.axes[0].texts if (t.get_gid() or "").startswith("number:")] or size == SLIDE
+    assert not numbers_unclear(figure)
