@@ -109,12 +109,12 @@ def calendar_ticks(scale: TimeScale, width: float) -> tuple[list[float], list[fl
         minor = [float(mdates.date2num(t)) for a, b in scale.segments() for t in _ticks(a, b, "month",
                                                                                         relativedelta(months=1))]
     if scale.zoom:
-        days = zoom_ticks(zoom, per_day * zoom[2])
-        near = [x for x in major if min(abs(scale.fraction(x) - scale.fraction(d)) for d in days) * width < ROOM["day"]]
+        zoomed = zoom_ticks(zoom, per_day * zoom[2])
+        near = [x for x in major if min(abs(scale.fraction(x) - scale.fraction(d)) for d in zoomed) * width < ROOM["day"]]
         for x in near:                           # an outer tick crowding the magnified weeks' first or last
             major.remove(x)
             del labels[round(x, 6)]
-        for x in days:
+        for x in zoomed:
             major.append(x)
             labels[round(x, 6)] = _tick_label(mdates.num2date(x - 0.5).replace(tzinfo=None), "day", first=False)
         minor = [m for m in minor if not inside(m)]
