@@ -277,3 +277,38 @@ def links_along_words(figure) -> list[str]:
             if by.sum() > ALONG:
                 faults.append(f"{patch.get_gid()} along {gid} {text!r}: {by.sum()} px")
     return faults
+
+
+# --- numbers: does every number read as its own mark's, clearly? ------------------------------------------------------
+
+#: A number set beside its mark (no leader): its middle lies at most this share of the way to any other event's mark
+#: from its own (nearest points of their boxes; judged round 16: "22" level with its triangle but 1.2 times as far
+#: from the triangle beneath, "23" right of its span 1.96 times as far from the dot above, read as either's).
+CLEARLY = 0.5
+
+
+def numbers_unclear(figure) -> list[str]:
+    """Every number set beside its mark (no leader) whose middle lies more than :data:`CLEARLY` times as far from
+    its own mark as from another event's (pixels at 100 dpi)."""
+    from matplotlib.text import Text
+    from matplotlib.transforms import Bbox
+
+    from timeline.render.tags import is_joined
+
+    ax = figure.axes[0]
+    renderer = figure.canvas.get_renderer()
+    scale = figure.dpi / 100
+    marks = _marks(ax, renderer)
+    faults = []
+    for number in (t for t in ax.texts if (t.get_gid() or "").startswith("number:") and t.get_text().strip()):
+        if is_joined(number):
+            continue
+        own = number.get_gid().split(":", 1)[1].split("@")[0]
+        box = Text.get_window_extent(number, renderer)
+        middle = Bbox.from_bounds((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, 0, 0)
+        mine = min((_box_gap(middle, m) for k, m in marks if k == own), default=float("inf"))
+        other, key = min(((_box_gap(middle, m), k) for k, m in marks if k != own), default=(float("inf"), ""))
+        if mine > CLEARLY * other:
+            faults.append(f"{number.get_text()} ({own}): middle {mine / scale:.1f} px from its mark, {other / scale:.1f} "
+                          f"from {key}")
+    return faults

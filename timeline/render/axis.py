@@ -24,13 +24,15 @@ from timeline.render.tags import obstacles
 #: The tint of a magnified stretch (:attr:`TimeScale.zoom`): warm, lighter than the lanes' grey.
 ZOOM_TINT = {"facecolor": "#F2B632", "alpha": 0.16}
 DAY_NAMES = 12          # days: up to this range (and no break), each day is named under its middle
-#: Least pixels (at 100 dpi) between two labelled ticks, by how long their labels are.
-ROOM = {"day": 40, "month": 30, "year": 36}
+#: Least pixels (at 100 dpi) between two labelled ticks, by how long their labels are: a label and 12 px of air
+#: (judged round 16: "Nov" and "17 Nov" 9 px apart read as jammed; "19 Nov" is 44 px wide).
+ROOM = {"day": 56, "month": 40, "year": 44}
 #: Labelled ticks at most, whatever the room: a year is named by its months, not its fortnights.
 MAX_TICKS = 16
 #: Steps between ticks, finest first: (name, calendar step, label style).
 STEPS = (
     ("day", relativedelta(days=1), "day"), ("2 days", relativedelta(days=2), "day"),
+    ("3 days", relativedelta(days=3), "day"),
     ("week", relativedelta(weeks=1), "day"), ("half month", relativedelta(days=15), "day"),
     ("month", relativedelta(months=1), "month"),
     ("quarter", relativedelta(months=3), "month"), ("half year", relativedelta(months=6), "month"),
@@ -40,7 +42,7 @@ STEPS = (
     ("century", relativedelta(years=100), "year"), ("500 years", relativedelta(years=500), "year"),
     ("millennium", relativedelta(years=1000), "year"),
 )
-_DAYS = {"day": 1, "2 days": 2, "week": 7, "half month": 15, "month": 30.44, "quarter": 91.3, "half year": 182.6}
+_DAYS = {"day": 1, "2 days": 2, "3 days": 3, "week": 7, "half month": 15, "month": 30.44, "quarter": 91.3, "half year": 182.6}
 
 
 def date_axis(ax: Axes, scale: TimeScale, zone: str | None = None) -> list[Artist]:
@@ -106,11 +108,29 @@ def calendar_ticks(scale: TimeScale, width: float) -> tuple[list[float], list[fl
     if name in ("quarter", "half year") or (name == "year" and per_day * 30 >= 4):
         minor = [float(mdates.date2num(t)) for a, b in scale.segments() for t in _ticks(a, b, "month",
                                                                                         relativedelta(months=1))]
-    if scale.zoom:                               # the magnified weeks tick at their own, finer step
-        name, step, kind = _step(per_day * zoom[2], zoom[1] - zoom[0])
-        _label_ticks(_ticks(zoom[0], zoom[1], name, step), kind, major, labels, first=False)
+    if scale.zoom:
+        zoomed = zoom_ticks(zoom, per_day * zoom[2])
+        near = [x for x in major if min(abs(scale.fraction(x) - scale.fraction(d)) for d in zoomed) * width < ROOM["day"]]
+        for x in near:                           # an outer tick crowding the magnified weeks' first or last
+            major.remove(x)
+            del labels[round(x, 6)]
+        for x in zoomed:
+            major.append(x)
+            labels[round(x, 6)] = _tick_label(mdates.num2date(x - 0.5).replace(tzinfo=None), "day", first=False)
         minor = [m for m in minor if not inside(m)]
     return major, [m for m in minor if round(m, 6) not in labels], labels
+
+
+def zoom_ticks(zoom: tuple[float, float, int], per_day: float) -> list[float]:
+    """The ticks of the magnified weeks ``zoom`` (``per_day`` pixels a day there), each in the middle of the day it
+    names: its first and last day (those the caption names; judged round 16: the caption's "16 Nov – 7 Dec" under
+    edge ticks "17 Nov" and "8 Dec"), and between them the days of the finer step that keep room from both."""
+    a, b, _ = zoom
+    name, step, _ = _step(per_day, b - a)
+    ends = [a + 0.5, b - 0.5]
+    between = [x + 0.5 for x in (_num(t) for t in _ticks(a, b, name, step))
+               if all(abs(x + 0.5 - e) * per_day >= ROOM["day"] for e in ends)]
+    return sorted({*ends, *between})
 
 
 def _daily(scale: TimeScale, width: float) -> bool:
@@ -158,7 +178,7 @@ def _label_ticks(ticks: list[datetime], kind: str, major: list[float], labels: d
 def _ticks(a: float, b: float, name: str, step: relativedelta) -> list[datetime]:
     """Calendar-aligned ticks from date number ``a`` to ``b``."""
     start = mdates.num2date(a).replace(tzinfo=None)
-    if name in ("day", "2 days", "week", "half month"):
+    if name in ("day", "2 days", "3 days", "week", "half month"):
         first = datetime(start.year, start.month, start.day) + timedelta(days=1)
         if name == "week":
             first += timedelta(days=-first.weekday() % 7)
