@@ -20,7 +20,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from html_page import LOCAL, idle, wait  # noqa: E402  (the tests' waits: one way to know the page is drawn)
+from html_page import LOCAL, TIMELINE_SHOWN, idle, wait  # noqa: E402  (the tests' waits: one way to know the page is drawn)
 
 SIZES = {"desktop": (1366, 768), "wide": (1920, 1080), "phone": (390, 844)}
 
@@ -122,12 +122,6 @@ def _filtered(page, phone: bool) -> None:
 VIEWS = {"first": lambda page, phone: None, "event": _event, "actor": _actor, "positions": _positions}
 PHONE_VIEWS = {"tab-list": _tab("list"), "tab-graph": _tab("graph"), "tab-positions": _tab("positions"),
                "filtered": _filtered}
-
-
-#: The timeline shown: vis-timeline keeps its drawing hidden until its first full draw (judged round 15: three
-#: screenshots of an empty timeline, taken when only the graph was waited for).
-TIMELINE_SHOWN = ("[...document.querySelectorAll('#timeline .vis-timeline')]"
-                  ".every(box => getComputedStyle(box).visibility === 'visible')")
 
 
 def _settled(page) -> None:

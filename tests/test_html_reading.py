@@ -13,7 +13,18 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from html_page import DESKTOP, PHONE, WIDE, closing_pages, idle, quiet_browser, seed_record, seed_record_page, wait
+from html_page import (
+    DESKTOP,
+    PHONE,
+    TIMELINE_SHOWN,
+    WIDE,
+    closing_pages,
+    idle,
+    quiet_browser,
+    seed_record,
+    seed_record_page,
+    wait,
+)
 
 from timeline.filters import EventFilter
 from timeline.html.positions import stance_looks
@@ -173,13 +184,18 @@ def test_the_phones_key_is_open_and_its_marks_are_finger_targets(browser, record
     assert all(w >= 44 - 0.01 and h >= 44 - 0.01 and dot >= 14 - 0.01 and off < 1 for w, h, dot, off in found)
     # a tap within the target, off the dot, selects the event
     # (a mark with no other within a finger's reach: where two are closer, the tap goes to the one drawn on top)
-    x, y, chosen = page.evaluate("""(() => { const items = [...document.querySelectorAll('#timeline .vis-item.ev.dot')],
+    # scrolled to it first, and its place read once the scroll is drawn (read at once, it missed the mark in CI once)
+    chosen = page.evaluate("""(() => { const items = [...document.querySelectorAll('#timeline .vis-item.ev.dot')],
         at = i => { const r = i.querySelector('.mark').getBoundingClientRect();
                     return [r.left + r.width / 2, r.top + r.height / 2]; };
         const item = items.find(i => items.every(j => j === i || Math.hypot(at(i)[0] - at(j)[0], at(i)[1] - at(j)[1]) > 60));
         item.scrollIntoView({block: 'center'});
-        const m = item.querySelector('.mark').getBoundingClientRect();
-        return [m.left + m.width / 2 + 15, m.top + m.height / 2, item.querySelector('.evb').title]; })()""")
+        return item.querySelector('.evb').title; })()""")
+    wait(page, TIMELINE_SHOWN)
+    idle(page)
+    x, y = page.evaluate("""(title => { const m = [...document.querySelectorAll('#timeline .vis-item.ev.dot')]
+        .find(i => i.querySelector('.evb').title === title).querySelector('.mark').getBoundingClientRect();
+        return [m.left + m.width / 2 + 15, m.top + m.height / 2]; })""", chosen)
     page.mouse.click(x, y)
     wait(page, "document.getElementById('detail').classList.contains('open')")
     assert chosen.startswith(page.locator("#detail-title").text_content())
