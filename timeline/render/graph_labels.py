@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import numpy as np
 from matplotlib import patheffects
@@ -147,7 +147,7 @@ def _spot(w: float, h: float, nodes: np.ndarray, i: int, bounds: tuple, edge_poi
             boxes = _boxes(x, y, rims + gap * px, turns, w, h)
             cost = (1e6 * _outside(boxes, bounds) + 1e5 * _on_nodes(boxes, nodes, px)
                     + 1e5 * _on_boxes(boxes, taken[:titles], 1.5 * px)
-                    + 1e5 * _on_boxes(boxes, taken[titles:], 1.5 * px, SIDE_GAP * style.FONT["size"] * px)
+                    + 1e5 * _on_boxes(boxes, taken[titles:], 1.5 * px, SIDE_GAP * cast(float, style.FONT["size"]) * px)
                     + 1e4 * _nearer_other(boxes, nodes, i, -0.5)
                     + ON_A_LINE * (not far) * _nearer_other(boxes, nodes, i, NEARER * px)
                     + 1e4 * _in_circles(boxes, circles[~own])
@@ -313,7 +313,9 @@ def _on_boxes(boxes: np.ndarray, taken: list[tuple], pad: float, across: float =
 def _in_circles(boxes: np.ndarray, circles: np.ndarray) -> np.ndarray:
     """Does each box reach into any of ``circles`` (rows of x, y, radius)? (Judged round 16: a label under another
     side's circle, or its leader into one, was pinned on that side.)"""
-    return (_gaps(boxes, circles) < circles[:, 2]).any(axis=1) if len(circles) else np.zeros(len(boxes), dtype=bool)
+    if not len(circles):
+        return np.zeros(len(boxes), dtype=bool)
+    return np.asarray((_gaps(boxes, circles) < circles[:, 2]).any(axis=1))
 
 
 def _nearer_other(boxes: np.ndarray, nodes: np.ndarray, own: int, margin: float) -> np.ndarray:
