@@ -246,7 +246,8 @@ def _draw(dataset: Dataset, events: list[Event], selection: Selection, graph: st
         ax, lambda boxes: route_edges(ax, edges, pos, area, markers, boxes), order, pos, radius, texts, taken,
         prefer={n: 0.0 if g.nodes[n]["node_type"] == "event" else 180.0 for n in g} if dated else None,
         forms=label_forms(dataset, {n: texts[n] for n in actors}),
-        inside={n: math.sqrt(0.5) for n, m in markers.items() if m == "s"})
+        inside={n: math.sqrt(0.5) for n, m in markers.items() if m == "s"},
+        circles=[(c.center, c.radius) for c in circles] if grouped else ())
     if grouped:
         px = ax.figure.dpi / 72
         routes = titles_off_lines(ax, circles, routes, boxes_of(labels),

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import numpy as np
 from matplotlib import patheffects
@@ -48,6 +48,9 @@ DIRECTIONS = (0, 180, 90, 270, 35, 145, 325, 215, 60, 120, 300, 240, 15, 165, 34
 HALO = 3.0
 #: Points by which a label without a leader lies nearer its own node's rim than any other node's, at least.
 NEARER = 3.0
+#: Ems of a label's font that two labels side by side, on overlapping lines, keep between them at least (judged round
+#: 16: 'Donald Trump' and 'Volodymyr Zelenskyy / President' 17 pixels apart on one baseline read as one name).
+SIDE_GAP = 1.0
 #: Points a label keeps off the boxes taken before any label (a group's name).
 TITLE_PAD = 8.0
 
@@ -75,21 +78,25 @@ LEADER = 40.0
 
 def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bounds: tuple[float, float, float, float],
           edge_points: np.ndarray, edge_ends: np.ndarray, px: float,
-          prefer: Sequence[float] | None = None, taken: Sequence[tuple] = (), roled: Sequence[bool] = ()) -> list[Spot]:
+          prefer: Sequence[float] | None = None, taken: Sequence[tuple] = (), roled: Sequence[bool] = (),
+          circles: np.ndarray | None = None) -> list[Spot]:
     """A spot for each label beside node ``i`` of ``nodes`` (x, y, reach and inner rim in pixels), placed in the
     order given. ``sizes[i]`` are the (width, height) in pixels of the label's forms, the preferred first: the first
     form that finds a clean spot (on no line) wins, else the least bad; where ``roled[i]`` (a person's role) the
-    first wherever it covers no node or label. ``px`` pixels a point. ``edge_points`` are
+    first wherever it covers no node or label. ``circles`` are the sides' circles (x, y, radius in pixels): a label
+    lies in no circle but its node's. ``px`` pixels a point. ``edge_points`` are
     (x, y, half the line's width) in pixels, a point every two pixels or so of every line. ``prefer`` turns each
     label's directions (0: right first, 180: left first); ``taken`` are boxes already drawn (a group's name)."""
+    circles = np.empty((0, 3)) if circles is None else circles
     taken = [(x0 - TITLE_PAD * px, y0 - TITLE_PAD * px, x1 + TITLE_PAD * px, y1 + TITLE_PAD * px)
              for x0, y0, x1, y1 in taken]
-    placed = _place_in(range(len(sizes)), sizes, nodes, bounds, edge_points, edge_ends, px, prefer, taken, roled)
+    placed = _place_in(range(len(sizes)), sizes, nodes, bounds, edge_points, edge_ends, px, prefer, taken, roled,
+                       circles)
     hemmed = [i for i, (cost, _) in placed.items() if cost >= OVERLAP]
     if hemmed:      # round 12: a label on a node or label, or nearer another node (Peskov's, its spots taken by its
         # neighbours' labels, lay nearer Putin's node): placed again before the others, kept if fewer are so placed
         again = _place_in([*hemmed, *(i for i in placed if i not in hemmed)], sizes, nodes, bounds, edge_points,
-                          edge_ends, px, prefer, taken, roled)
+                          edge_ends, px, prefer, taken, roled, circles)
         if sum(cost >= OVERLAP for cost, _ in again.values()) < len(hemmed):
             placed = again
     return [placed[i][1] for i in range(len(sizes))]
@@ -97,14 +104,15 @@ def place(sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray, bou
 
 def _place_in(order: Sequence[int], sizes: Sequence[Sequence[tuple[float, float]]], nodes: np.ndarray,
               bounds: tuple[float, float, float, float], edge_points: np.ndarray, edge_ends: np.ndarray, px: float,
-              prefer: Sequence[float] | None, taken: Sequence[tuple], roled: Sequence[bool]
-              ) -> dict[int, tuple[float, Spot]]:
+              prefer: Sequence[float] | None, taken: Sequence[tuple], roled: Sequence[bool],
+              circles: np.ndarray) -> dict[int, tuple[float, Spot]]:
     """:func:`place`'s spots (and their costs) by label, the labels placed in ``order``."""
-    taken = list(taken)
+    titles, taken = len(taken), list(taken)
     out = {}
     for i in order:
         forms = sizes[i]
-        tried = [_spot(w, h, nodes, i, bounds, edge_points, edge_ends, px, prefer[i] if prefer else 0.0, taken)
+        tried = [_spot(w, h, nodes, i, bounds, edge_points, edge_ends, px, prefer[i] if prefer else 0.0, taken,
+                       circles, titles)
                  for w, h in forms]
         role = i < len(roled) and roled[i]
         usual = range(len(tried) - 1 if role else min(len(tried), 2))      # a person's name alone: a last resort
@@ -119,12 +127,14 @@ def _place_in(order: Sequence[int], sizes: Sequence[Sequence[tuple[float, float]
 
 
 def _spot(w: float, h: float, nodes: np.ndarray, i: int, bounds: tuple, edge_points: np.ndarray,
-          edge_ends: np.ndarray, px: float, prefer: float, taken: list[tuple]) -> tuple[float, Spot]:
+          edge_ends: np.ndarray, px: float, prefer: float, taken: list[tuple], circles: np.ndarray,
+          titles: int = 0) -> tuple[float, Spot]:
     """The best spot for a ``w`` x ``h`` label of node ``i``, and its cost: of the usual directions, else (where
-    each of them lies on a line) of every tenth degree."""
+    each of them lies on a line) of every tenth degree. The first ``titles`` of ``taken`` are group names."""
     x, y, r, inner = nodes[i][:4]
     near = np.hypot(edge_points[:, 0] - x, edge_points[:, 1] - y) < r + (MAX_LEADER + 6) * px + w + h
     points, ends = edge_points[near], edge_ends[near]
+    own = np.hypot(circles[:, 0] - x, circles[:, 1] - y) < circles[:, 2]
 
     def search(angles: Sequence[float], gaps: Sequence[float] = GAPS) -> tuple[float, tuple, int]:
         best: tuple[float, tuple, int] = (math.inf, (x, y, x, y), 0)
@@ -136,8 +146,11 @@ def _spot(w: float, h: float, nodes: np.ndarray, i: int, bounds: tuple, edge_poi
                 break
             boxes = _boxes(x, y, rims + gap * px, turns, w, h)
             cost = (1e6 * _outside(boxes, bounds) + 1e5 * _on_nodes(boxes, nodes, px)
-                    + 1e5 * _on_boxes(boxes, taken, 1.5 * px) + 1e4 * _nearer_other(boxes, nodes, i, -0.5)
+                    + 1e5 * _on_boxes(boxes, taken[:titles], 1.5 * px)
+                    + 1e5 * _on_boxes(boxes, taken[titles:], 1.5 * px, SIDE_GAP * cast(float, style.FONT["size"]) * px)
+                    + 1e4 * _nearer_other(boxes, nodes, i, -0.5)
                     + ON_A_LINE * (not far) * _nearer_other(boxes, nodes, i, NEARER * px)
+                    + 1e4 * _in_circles(boxes, circles[~own])
                     + 1e3 * (ring > 2 and not far) + 30 * ring + 2 * np.arange(len(turns))
                     + _covered(boxes, points, ends, 1.5 * px))
             if far:                         # a leader: the longer and the more lines it crosses, the worse
@@ -182,11 +195,12 @@ def _leader_lines(x: float, y: float, r: float, box: tuple, points: np.ndarray) 
 def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float], texts: dict[str, str],
                 points: np.ndarray, ends: np.ndarray, prefer: dict[str, float] | None = None,
                 taken: Sequence[tuple] = (), forms: dict[str, Sequence[str]] | None = None,
-                inside: dict[str, float] | None = None) -> list[Artist]:
+                inside: dict[str, float] | None = None, circles: Sequence[tuple] = ()) -> list[Artist]:
     """Name the nodes of ``order`` (the most important first) at the spots :func:`place` finds; return the
     texts and leader lines (gids ``label:<node>``, ``leader:<node>``). ``forms`` gives shorter forms of a
     label, tried in turn where ``texts[node]`` finds no spot clear of every line; ``inside`` the share of a node's
-    reach its marker's inner rim lies at (a square's side: 1/√2), for telling which node a label is nearest."""
+    reach its marker's inner rim lies at (a square's side: 1/√2), for telling which node a label is nearest; ``circles``
+    the sides' circles ((x, y), radius in data units)."""
     figure = ax.figure
     renderer = figure.canvas.get_renderer()
     px = figure.dpi / 72
@@ -203,7 +217,8 @@ def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float],
     nodes = np.column_stack([centres, rims, inner])
     spots = place(sizes, nodes, tuple(ax.get_window_extent(renderer).extents), points, ends, px,
                   [(prefer or {}).get(n, 0.0) for n in order], taken,
-                  [len(w) > 1 and w[-1] == w[0].split("\n")[0] for w in words])      # a person's role, kept
+                  [len(w) > 1 and w[-1] == w[0].split("\n")[0] for w in words],      # a person's role, kept
+                  _pixels(ax, circles))
     to_data = ax.transData.inverted()
     artists: list[Artist] = list(texts_drawn)
     for node, text, spot, (x, y, r, _), options in zip(order, texts_drawn, spots, nodes, words):
@@ -217,6 +232,15 @@ def draw_labels(ax: Axes, order: list[str], pos: dict, radius: dict[str, float],
             artists += ax.plot(*to_data.transform([rim, spot.leader]).T, color=style.INK, linewidth=0.5, zorder=2,
                                gid=f"leader:{node}")
     return artists
+
+
+def _pixels(ax: Axes, circles: Sequence[tuple]) -> np.ndarray:
+    """``circles`` ((x, y), radius in data units) as rows of x, y and radius in pixels."""
+    if not circles:
+        return np.empty((0, 3))
+    centres = ax.transData.transform([c for c, _ in circles])
+    rims = ax.transData.transform([(c[0] + r, c[1]) for c, r in circles])
+    return np.column_stack([centres, rims[:, 0] - centres[:, 0]])
 
 
 def flush(box: tuple, x: float) -> str:
@@ -273,13 +297,25 @@ def _on_nodes(boxes: np.ndarray, nodes: np.ndarray, pad: float) -> np.ndarray:
     return np.count_nonzero(_gaps(boxes, nodes) < nodes[:, 2] + pad, axis=1)
 
 
-def _on_boxes(boxes: np.ndarray, taken: list[tuple], pad: float) -> np.ndarray:
-    """How many of the boxes ``taken`` each box overlaps, ``pad`` pixels round them."""
+def _on_boxes(boxes: np.ndarray, taken: list[tuple], pad: float, across: float = 0.0) -> np.ndarray:
+    """How many of the boxes ``taken`` each box overlaps, ``pad`` pixels round them, or lies within ``across`` pixels
+    of side by side, their lines overlapping (two labels on one baseline closer than that read as one name)."""
     if not taken:
         return np.zeros(len(boxes))
     t = np.asarray(taken, dtype=float)
-    return np.count_nonzero((boxes[:, :1] < t[:, 2] + pad) & (t[:, 0] < boxes[:, 2:3] + pad)
-                            & (boxes[:, 1:2] < t[:, 3] + pad) & (t[:, 1] < boxes[:, 3:4] + pad), axis=1)
+    on = ((boxes[:, :1] < t[:, 2] + pad) & (t[:, 0] < boxes[:, 2:3] + pad)
+          & (boxes[:, 1:2] < t[:, 3] + pad) & (t[:, 1] < boxes[:, 3:4] + pad))
+    beside = ((boxes[:, :1] < t[:, 2] + across) & (t[:, 0] < boxes[:, 2:3] + across)
+              & (boxes[:, 1:2] < t[:, 3]) & (t[:, 1] < boxes[:, 3:4]))
+    return np.count_nonzero(on | beside, axis=1)
+
+
+def _in_circles(boxes: np.ndarray, circles: np.ndarray) -> np.ndarray:
+    """Does each box reach into any of ``circles`` (rows of x, y, radius)? (Judged round 16: a label under another
+    side's circle, or its leader into one, was pinned on that side.)"""
+    if not len(circles):
+        return np.zeros(len(boxes), dtype=bool)
+    return np.asarray((_gaps(boxes, circles) < circles[:, 2]).any(axis=1))
 
 
 def _nearer_other(boxes: np.ndarray, nodes: np.ndarray, own: int, margin: float) -> np.ndarray:
