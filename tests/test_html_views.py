@@ -3,7 +3,7 @@ rows that stay put, open dates, the graph's labels, the positions view against t
 from __future__ import annotations
 
 import pytest
-from html_page import closing_pages, idle, quiet_browser, seed_record, seed_record_page, wait
+from html_page import TIMELINE_SHOWN, closing_pages, idle, quiet_browser, seed_record, seed_record_page, wait
 
 from timeline.positions import as_of, default_as_of, history
 from timeline.render.positions import select_panels
@@ -30,6 +30,7 @@ def test_a_click_on_an_event_shows_its_details_beside_it_and_moves_nothing(brows
     page = browser.open(record_page, width=size[0], height=size[1])
     before = page.evaluate(PLACES)
     chosen = page.evaluate("window.timelinePage.busiestEvent()")
+    wait(page, TIMELINE_SHOWN)   # until its first full draw, vis-timeline's loading screen takes the clicks
     x, y = page.evaluate(f"window.timelinePage.itemBox(window.timelinePage.eventIndex('{chosen}'))")
     page.mouse.click(x, y)
     wait(page, f"location.hash.includes('event={chosen}')")
