@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from timeline.draft import modality
+from timeline.draft import clause_words, modality
 from timeline.draft.actors import Mention
 from timeline.draft.clause_facts import after_publication, clause_date, confidence, dated_before, place, thing
 from timeline.draft.clauses import (
@@ -42,18 +42,6 @@ TOLD_AS_NOUNS = frozenset(("meeting", "call", "agreement", "agreement_signed"))
 OWNED_ACTS = frozenset(("offer_to_mediate",))
 #: Words that open a refusal told as a negation ("would not recognize any agreements"): a stance, not speculation.
 REFUSALS = frozenset(("not", "never", "n't"))
-#: Words after a noun for talks that open their subject: names after them are not at the table.
-TOPIC_WORDS = frozenset(("aimed", "about", "over", "regarding", "concerning", "towards", "toward"))
-#: Base forms of verbs that report an act in the present ("we welcome"); after "to" they name an aim.
-BASE_FORMS = frozenset(("accept", "welcome", "praise", "endorse", "urge", "condemn", "denounce", "commend",
-                        "congratulate"))
-#: Words before fighting told as a noun that name it as what is to end ("to end two years of hostilities").
-ENDED = frozenset(("end", "ends", "ending", "ended", "cessation", "halt", "halting", "stop", "stopping", "ceasefire",
-                   "truce", "moratorium", "de-escalation", "resolve", "resolving"))
-#: Verbs that give a noun a clause of its own ("a meeting with Putin would be held", "talks were due").
-FINITE_AUXILIARIES = frozenset(("is", "are", "was", "were", "has", "have", "had", "must", "should"))
-#: Words that end the noun phrase before any verb of its own could follow.
-CLAUSE_STOPS = frozenset((",", ".", ";", ":", "that", "which", "who", "and", "but", "after", "before", "when"))
 #: Reporting verbs whose content may make the statement a criticism or a threat (:mod:`timeline.draft.content`).
 SAID_OF = frozenset(("said", "says", "suggested", "suggests", "warned", "warns", "argued", "argues", "stated",
                      "signalled", "signaled", "indicated", "declared", "insisted", "noted", "added", "told", "tells",
@@ -86,7 +74,7 @@ def sentence_events(sentence: Sentence, mentions: list[Mention], context: Contex
     drafted: list[Drafted] = []
     previous_source: list[str] = []
     triggers, offset = reading.triggers, sentence.span.start
-    objects = {n for n in range(1, len(triggers)) if _object_of(triggers[n - 1], triggers[n], reading.words, offset)}
+    objects = {n for n in range(1, len(triggers)) if clause_words.object_of(triggers[n - 1], triggers[n], reading.words, offset)}
     for number in range(len(triggers)):
         event = _clause_event(reading, number, objects, drafted, previous_source, context)
         if event is not None:
@@ -114,7 +102,7 @@ def _read(sentence: Sentence, mentions: list[Mention], context: Context, found: 
     quoted = quoted_tokens(span, sentence.line)  # names inside a quotation are what was said, not who said it
     actors = [m for m in mentions if (attribution is None or token_of[id(m)] < attribution)
               and token_of[id(m)] not in quoted]
-    backers = {id(m) for m in actors if _backer(words, token_at(starts, m.end - 1))}  # "the Iran-backed group"
+    backers = {id(m) for m in actors if clause_words.backer(words, token_at(starts, m.end - 1))}  # "the Iran-backed group"
     credited = [m.actor for m in mentions if attribution is not None and token_of[id(m)] >= attribution]
     opening = words.index(",") if attribution == 2 and "," in words else None
     if opening is not None:  # "According to the statement, Phumtham urged Trump ...": the rest is the news
@@ -198,7 +186,7 @@ def _status(trigger: Trigger, words: list[str], clause_start: int, first: int, l
     if status == "occurred" and trigger.type == "ceasefire_in_force" \
             and modality.TAKING_EFFECT & {t.lower_ for t in trigger.span}:
         status = "planned"  # "the ceasefire takes effect in phases, goes fully into effect in August"
-    if trigger.type not in SPEECH and _conditional(words[last:right_end]):
+    if trigger.type not in SPEECH and clause_words.conditional(words[last:right_end]):
         status = None  # "is withdrawing from the talks if they do not agree": a threat's cost, not an event
     return status
 
@@ -209,7 +197,7 @@ def _right_end(words: list[str], trigger: Trigger, first: int, last: int, right_
         # "Regarding the meeting in London, Peskov stressed": who speaks of it did not attend it
         right_end = next((i for i in range(last, right_end) if words[i] == ","), right_end)
     if trigger.nominal and trigger.type in TOLD_AS_NOUNS:  # "negotiations aimed at ending Russia's war"
-        right_end = next((i for i in range(last, right_end) if _topic(words, i)), right_end)
+        right_end = next((i for i in range(last, right_end) if clause_words.topic(words, i)), right_end)
     return right_end
 
 
@@ -292,80 +280,11 @@ def _credit(reading: _Reading, drafted: list[Drafted], acts: list[Drafted], cont
                                sentence.start, sentence.end, "according to", 0.45))
 
 
-def _conditional(after: list[str]) -> bool:
-    """Whether the words after a verb make it the cost of a condition ("... if X does not agree")."""
-    condition = next((i for i, w in enumerate(after) if w == "if"), None)
-    return condition is not None and bool(modality.NEGATIONS & set(after[condition + 1:condition + 10]))
-
-
-def _backer(words: list[str], last: int) -> bool:
-    """Whether the name ending at token ``last`` only says who backs another ("the Iran-backed group ousted")."""
-    return words[last + 1:last + 2] in (["-"], ["–"]) and words[last + 2:last + 3] in (
-        ["backed"], ["allied"], ["aligned"], ["supported"], ["sponsored"], ["funded"], ["armed"])
-
-
-def _topic(words: list[str], at: int) -> bool:
-    """Whether the word at ``at`` opens what talks are about ("aimed at ending", "on ending the war", "to end")."""
-    following = words[at + 1] if at + 1 < len(words) else ""
-    return words[at] in TOPIC_WORDS or words[at] in ("on", "to") and (following.endswith("ing") or following in
-                                                                      ("end", "discuss", "settle", "resolve", "the"))
-
-
-def _object_of(verb: Trigger, noun: Trigger, words: list[str], offset: int) -> bool:
-    """Whether the nominal trigger ``noun`` is the object of the verb trigger just before it.
-
-    "rebuffed the European counter-proposal on Monday": at most four words between them, none of which
-    ends a clause; a date after the object then dates the verb's event, not the object's.
-    """
-    if verb.nominal or not noun.nominal:
-        return False
-    between = words[verb.span.end - offset:noun.span.start - offset]
-    return len(between) <= 4 and not set(between) & {",", ".", ";", "and", "that", "which", "after", "before",
-                                                     "during", "at"} \
-        and not _subject_of_clause(words[noun.span.end - offset:])  # drafta12: "agreed X during their meeting"
-
-
-def _subject_of_clause(after: list[str]) -> bool:
-    """Whether the words after a noun give it a verb of its own ("said a meeting with Putin would be held on
-    December 17"): a modal or a form of "be" or "have" within six words, before a comma or another clause.
-
-    The noun then opens the clause of what was said, and a date after it is its own, not the verb's before it.
-    """
-    for word in after[:6]:
-        if word in CLAUSE_STOPS:
-            return False
-        if word in modality.PLANNED_WORDS or word in FINITE_AUXILIARIES:
-            return True
-    return False
-
-
 def _after_object(triggers: list[Trigger], number: int, bounds: list[int], length: int, offset: int) -> int:
     """Where the clause of a verb ends when the trigger ``number`` is its object: the bound or trigger after it."""
     end = triggers[number].span.end - offset
     following = [triggers[number + 1].span.start - offset] if number + 1 < len(triggers) else []
     return min([b for b in bounds if b >= end] + [length] + following)
-
-
-def _modifier(words: list[str], first: int, trigger: Trigger) -> bool:
-    """Whether a trigger names no event of its own.
-
-    A verb that only modifies a noun or names an aim ("US-backed opposition", "to accept oil", "seeking
-    comment", "the release of detained fighters"), force said
-    to have been used in a claim ("claims to have captured Pokrovsk": the claim is the event), and fighting
-    or strikes named as what a truce ends ("the cessation of hostilities between X and Y").
-    """
-    after = words[trigger.span.end - trigger.span.start + first:][:3]
-    if trigger.type in ("demand", "appeal") and ("comment" in after or after[:1] == ["to"]):
-        return True  # "calls seeking comment", "requests for comment"; "efforts seeking to facilitate": an aim
-    if trigger.type == "arrest" and words[first - 1:first] == ["of"]:
-        return True  # "the release of detained fighters"
-    if trigger.type == "military_action":
-        near = set(words[max(0, first - 6):first])
-        if trigger.nominal and near & ENDED or not trigger.nominal and words[first - 2:first] == ["to", "have"]:
-            return True
-    if trigger.nominal or not first:
-        return False
-    return words[first - 1] in ("-", "–") or words[first - 1] == "to" and trigger.span[0].lower_ in BASE_FORMS
 
 
 def _triggers(sentence: Sentence, found: list[Trigger], quoted: set[int], words: list[str], bounds: list[int],
@@ -382,7 +301,7 @@ def _triggers(sentence: Sentence, found: list[Trigger], quoted: set[int], words:
         if kept and not kept[-1].nominal and kept[-1].span.end == trigger.span.start and not trigger.nominal \
                 and kept[-1].span[-1].lower_ != "to":
             trigger = trigger._replace(nominal=True)  # noqa: PLW2901 - "rejected demands from": a noun here
-        if first in quoted or attribution is not None and first >= attribution or _modifier(words, first, trigger):
+        if first in quoted or attribution is not None and first >= attribution or clause_words.modifier(words, first, trigger):
             continue
         if trigger.type == "military_action" and trigger.nominal and kept and kept[-1].span.end == trigger.span.start:
             continue  # "vowing to escalate attacks on ...": the attacks are what the threat names
