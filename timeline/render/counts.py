@@ -179,12 +179,11 @@ def grey_of(color: str) -> float:
 def _print_grey(color: str) -> float:
     """The grey a colour prints as, whichever way it is converted: the mean of its CIE L* (D65, × 2.55) and
     its luma (:func:`grey_of`); saturated greens and pinks rank differently by the two."""
-    from coloraide import Color
-
-    return (2.55 * Color(color).convert("lab-d65")["lightness"] + grey_of(color)) / 2
+    return (2.55 * _lightness(color) + grey_of(color)) / 2
 
 
 def _lightness(color: str) -> float:
+    """The colour's CIE L* (D65), 0-100."""
     from coloraide import Color
 
     return float(Color(color).convert("lab-d65")["lightness"])
